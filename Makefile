@@ -1,0 +1,34 @@
+# jixiao — 绩效. `make demo` and `make test` work on a fresh machine.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+
+.PHONY: install demo test lint bench samples vendor clean
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[dev,spark]'
+	rm -f $(VENV)/.installed-*
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: install
+	$(PY) -m jixiao demo
+
+test: install
+	$(PY) -m pytest
+	@# With PostgreSQL configured the suite above ran the web tests on it; run them on SQLite too.
+	@if [ -n "$$JIXIAO_TEST_DATABASE_URL" ]; then env -u JIXIAO_TEST_DATABASE_URL $(PY) -m pytest tests/web -q; fi
+
+lint: install
+	$(PY) -m ruff check src tests bench
+	$(PY) -m mypy src/jixiao/core src/jixiao/scoring
+	PYTHONPATH=src $(VENV)/bin/lint-imports
+
+bench: install
+	$(PY) bench/run.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache .hypothesis

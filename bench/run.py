@@ -1,0 +1,96 @@
+"""`make bench`: the per-document path (read + detect + extract + score) on a seed-004-sized document,
+reported against a baseline measured in the same run (reading the file and splitting it into cells).
+
+Results are printed and written to bench/RESULTS.md with the machine description.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from jixiao.audit.engine import audit_document  # noqa: E402
+from jixiao.ingest.pipeline import load_document  # noqa: E402
+from jixiao.profiles import load_profile  # noqa: E402
+from jixiao.scoring.selfeval import score_self_evaluation  # noqa: E402
+
+
+def best_of(repeats: int, work: Callable[[], object]) -> float:
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def document() -> Path:
+    seeds = sorted((ROOT.parent / "shared" / "seeds").glob("004_*.txt"))
+    if seeds:
+        return seeds[0]
+    return ROOT / "src" / "jixiao" / "data" / "demo" / "selfeval_demo.txt"
+
+
+def main() -> None:
+    path = document()
+    profile = load_profile("central")
+
+    def baseline() -> None:
+        text = path.read_text(encoding="utf-8")
+        [line.split("\t") for line in text.splitlines()]
+
+    def per_document() -> None:
+        doc, _ = load_document(path)
+        assert doc is not None
+        for se in doc.self_evaluations:
+            score_self_evaluation(se, profile)
+
+    def audited() -> None:
+        doc, _ = load_document(path)
+        assert doc is not None
+        audit_document(doc, profile)
+
+    per_document()  # warm imports and regex caches
+    audited()
+    base = best_of(20, baseline)
+    full = best_of(10, per_document)
+    audit_full = best_of(10, audited)
+    doc, _ = load_document(path)
+    projects = len(doc.self_evaluations) if doc else 0
+    size_kb = path.stat().st_size / 1024
+    machine = f"{platform.machine()}, {os.cpu_count()} CPU, Python {platform.python_version()}, {platform.platform()}"
+    lines = [
+        "# jixiao benchmarks",
+        "",
+        f"Machine: {machine}",
+        "",
+        "## Per-document path (read + detect + extract + score / audit)",
+        "",
+        f"Document: {path.name} ({size_kb:.0f} KB, {projects} self-evaluation reports)",
+        "",
+        "| measure | median seconds | ratio to baseline |",
+        "|---|---|---|",
+        f"| baseline: read file and split into cells | {base:.4f} | 1.0 |",
+        f"| ingest + score all reports | {full:.4f} | {full / base:.1f} |",
+        f"| ingest + full audit (every rule of the catalogue) | {audit_full:.4f} | {audit_full / base:.1f} |",
+        "",
+    ]
+    import batch  # bench/batch.py
+
+    lines += batch.report()
+    report = "\n".join(lines)
+    print(report)
+    (ROOT / "bench" / "RESULTS.md").write_text(report, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

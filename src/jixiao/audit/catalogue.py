@@ -1,0 +1,138 @@
+"""The rule catalogue: every audit rule declared once — id, Chinese title, tier, category, basis,
+profile parameters — with its check. The registry is built once at import of the rule modules and is
+never aliased or appended to from outside `rule()`.
+
+A check is a pure function `check(subject, ctx) -> Iterable[Finding]`. `subject` is what the rule
+applies to (see SUBJECTS); `ctx` carries the profile and the document path.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from jixiao.core.finding import Finding, Tier
+from jixiao.core.profile import Profile
+
+# What a rule can apply to, and the object its check receives.
+SUBJECTS = {
+    "self_evaluation": "one project's self-evaluation (core.model.SelfEvaluation)",
+    "goal": "one project's goal with its budget (audit.subjects.GoalSubject)",
+    "disclosure": "a 决算公开 package: tables, narrative, counts (core.disclosure.DisclosurePackage)",
+    "prose": "statements extracted from a prose document (core.statements)",
+    "document": "a whole document, for cross-section and coverage rules (ingest Document)",
+    "key_evaluation": "a 部门/财政评价 scoring table with its report (core.model.KeyEvaluation)",
+}
+
+RULE_MODULES = [
+    "jixiao.audit.rules.selfeval",
+    "jixiao.audit.rules.disclosure",
+    "jixiao.audit.rules.narrative",
+    "jixiao.audit.rules.coverage",
+    "jixiao.audit.rules.keyeval",
+    "jixiao.audit.rules.prose",
+    "jixiao.audit.rules.goals",
+]
+
+
+@dataclass(frozen=True)
+class Context:
+    profile: Profile
+    document: str = ""
+    _memo: dict[object, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def memo(self, key: object, compute: Callable[[], Any]) -> Any:
+        """A value computed once per audit run (e.g. a self-evaluation's scores, shared by many rules)."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
+
+
+Check = Callable[[Any, Context], Iterable[Finding]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str  # "<family>.<slug>", e.g. "disclosure.r01_income_total"
+    title: str  # Chinese
+    tier: Tier  # default tier; a check may lower it (e.g. within tolerance → notice)
+    category: str  # Chinese category shown in the 问题清单
+    basis: str  # SPEC section or regulation
+    subject: str
+    check: Check
+    params: tuple[str, ...] = ()  # profile keys the rule reads
+    tags: tuple[str, ...] = ()
+    version: int = 1
+    doc: str = field(default="", compare=False)
+
+    @property
+    def family(self) -> str:
+        return self.id.split(".", 1)[0]
+
+
+_REGISTRY: dict[str, Rule] = {}
+
+
+def rule(
+    id: str,
+    title: str,
+    tier: Tier,
+    category: str,
+    basis: str,
+    subject: str,
+    params: Sequence[str] = (),
+    tags: Sequence[str] = (),
+    version: int = 1,
+) -> Callable[[Check], Check]:
+    """Declare a rule; the decorated function is its check, its docstring the rule text."""
+    if subject not in SUBJECTS:
+        raise ValueError(f"unknown subject {subject!r} for rule {id}")
+
+    def register(check: Check) -> Check:
+        if id in _REGISTRY:
+            raise ValueError(f"rule {id} declared twice")
+        _REGISTRY[id] = Rule(
+            id=id, title=title, tier=tier, category=category, basis=basis, subject=subject, check=check,
+            params=tuple(params), tags=tuple(tags), version=version, doc=(check.__doc__ or "").strip(),
+        )
+        return check
+
+    return register
+
+
+def load_rules() -> dict[str, Rule]:
+    """All rules, after importing every rule module once."""
+    for name in RULE_MODULES:
+        importlib.import_module(name)
+    return dict(_REGISTRY)
+
+
+def _matches(rule_: Rule, patterns: Sequence[str]) -> bool:
+    return any(
+        rule_.id == p or rule_.id.startswith(p + ".") or rule_.family == p or p in rule_.tags
+        or p == rule_.tier.value
+        for p in patterns
+    )
+
+
+def select(only: Sequence[str] = (), skip: Sequence[str] = (), subject: str | None = None) -> list[Rule]:
+    """Rules filtered by id, family, tag or tier (`--only disclosure --skip notice`)."""
+    rules = load_rules().values()
+    chosen = [
+        r for r in rules
+        if (subject is None or r.subject == subject)
+        and (not only or _matches(r, only))
+        and not (skip and _matches(r, skip))
+    ]
+    return sorted(chosen, key=lambda r: r.id)
+
+
+def run(subject_kind: str, subject: Any, ctx: Context, only: Sequence[str] = (),
+        skip: Sequence[str] = ()) -> list[Finding]:
+    """Run every selected rule for `subject_kind` on `subject`."""
+    findings: list[Finding] = []
+    for r in select(only, skip, subject_kind):
+        findings.extend(f for f in r.check(subject, ctx) if not (skip and f.tier.value in skip))
+    return findings

@@ -1,0 +1,379 @@
+"""决算公开表内表间勾稽 — identities of the ten disclosure tables (SPEC §7.3, R1–R30).
+
+Every printed total is recomputed from its parts. A residue within the rounding tolerance (尾数误差: half a
+unit of the printed precision per summed term, from the profile) is a notice; beyond it, an error. A table
+that is absent from a partial document is not an error: each rule runs only when its tables are present.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from jixiao.audit.catalogue import Context, rule
+from jixiao.audit.compare import check_sum, wan
+from jixiao.core.disclosure import Amount, DisclosurePackage, DisclosureRow, DisclosureTable, column_name
+from jixiao.core.finding import Finding, Tier
+
+CAT_IN = "表内平衡"
+CAT_ACROSS = "表间一致"
+BASIS = "SPEC §7.3"
+ZERO = Decimal(0)
+CODED = ("D02", "D03", "D05", "D07", "D08")
+
+
+def _tables(pkg: DisclosurePackage, *codes: str) -> list[DisclosureTable] | None:
+    found = [pkg.table(c) for c in codes]
+    return None if any(t is None for t in found) else found  # type: ignore[return-value]
+
+
+def _side(table: DisclosureTable, side: str) -> list[DisclosureRow]:
+    return [r for r in table.rows if r.side == side]
+
+
+def _line(table: DisclosureTable, side: str, *numbers: int) -> list[DisclosureRow]:
+    wanted = {str(n) for n in numbers}
+    rows = _side(table, side)
+    first = min((int(r.line_no) for r in rows if r.line_no.isdigit()), default=0)
+    return [r for r in rows if r.line_no.isdigit() and str(int(r.line_no) - first + 1) in wanted]
+
+
+def _cell(row: DisclosureRow | None, column: str) -> Amount | None:
+    return row.cells.get(column) if row is not None else None
+
+
+def _emit(finding: Finding | None) -> Iterator[Finding]:
+    if finding is not None:
+        yield finding
+
+
+def _classes(table: DisclosureTable, side: str = "") -> list[DisclosureRow]:
+    """Expenditure 类 rows of D01/D04 (everything on the side that is not a total or carryover line)."""
+    skip = ("合计", "总计", "结转", "结余", "结余分配")
+    return [r for r in _side(table, side) if not any(word in r.label for word in skip) and r.label]
+
+
+@rule("disclosure.r01_income_total", "公开01 本年收入合计不等于各项收入之和", Tier.ERROR, CAT_IN, f"{BASIS} R1", "disclosure",
+      params=("tolerance",))
+def r01(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
+    """公开01：本年收入合计 = 第1–8行收入之和。"""
+    if not (t := _tables(pkg, "D01")):
+        return
+    d01 = t[0]
+    total = d01.row("本年收入合计", side="income")
+    parts = [_cell(r, "amount") for r in _line(d01, "income", *range(1, 9))]
+    yield from _emit(check_sum("disclosure.r01_income_total", CAT_IN, ctx.profile, _cell(total, "amount"), parts,
+                               d01.location, "公开01 本年收入合计", "第1–8行之和"))
+
+
+@rule("disclosure.r02_expenditure_total", "公开01 本年支出合计不等于各类支出之和", Tier.ERROR, CAT_IN, f"{BASIS} R2", "disclosure",
+      params=("tolerance",))
+def r02(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
+    """公开01：本年支出合计 = 支出功能分类各“类”之和。"""
+    if not (t := _tables(pkg, "D01")):
+        return
+    d01 = t[0]
+    total = d01.row("本年支出合计", side="expenditure")
+    parts = [_cell(r, "amount") for r in _classes(d01, "expenditure")]
+    yield from _emit(check_sum("disclosure.r02_expenditure_total", CAT_IN, ctx.profile, _cell(total, "amount"), parts,
+                               d01.location, "公开01 本年支出合计", "各类支出之和"))
+
+
+@rule("disclosure.r03_r05_grand_totals", "公开01 收入总计、支出总计不平衡", Tier.ERROR, CAT_IN, f"{BASIS} R3–R5", "disclosure",
+      params=("tolerance",))
+def r03_r05(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
+    """收入总计 = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余；支出总计 = 本年支出合计 + 结余分配 + 年末结转和结余；
+    收入总计 = 支出总计。"""
+    if not (t := _tables(pkg, "D01")):
+        return
+    d01 = t[0]
+    income_total = d01.row("总计", side="income")
+    expense_total = d01.row("总计", side="expenditure")
+    income_parts = [_cell(d01.row(label, side="income"), "amount")
+                    for label in ("本年收入合计", "使用非财政拨款结余", "年初结转和结余")]
+    expense_parts = [_cell(d01.row(label, side="expenditure"), "amount")
+                     for label in ("本年支出合计", "结余分配", "年末结转和结余")]
+    rid = "disclosure.r03_r05_grand_totals"
+    yield from _emit(check_sum(rid, CAT_IN, ctx.profile, _cell(income_total, "amount"), income_parts, d01.location,
+                               "公开01 收入总计", "本年收入合计 + 使用非财政拨款结余 + 年初结转和结余"))
+    yield from _emit(check_sum(rid, CAT_IN, ctx.profile, _cell(expense_total, "amount"), expense_parts, d01.location,
+                               "公开01 支出总计", "本年支出合计 + 结余分配 + 年末结转和结余"))
+    yield from _emit(check_sum(rid, CAT_IN, ctx.profile, _cell(expense_total, "amount"),
+                               [_cell(income_total, "amount")], d01.location, "公开01 支出总计", "收入总计"))
+
+
+@rule("disclosure.r06_r07_income_table", "公开02 与公开01 收入不一致或行内不平", Tier.ERROR, CAT_ACROSS, f"{BASIS} R6–R7",
+      "disclosure", params=("tolerance",))
+def r06_r07(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
+    """公开02 合计 = 公开01 本年收入合计；财政拨款收入 = 公开01 第1–3行；各行 本年收入合计 = 各来源之和。"""
+    rid = "disclosure.r06_r07_income_table"
+    if t := _tables(pkg, "D01", "D02"):
+        d01, d02 = t
+        total = d02.total
+        yield from _emit(check_sum(rid, CAT_ACROSS, ctx.profile, _cell(total, "total"),
+                                   [_cell(d01.row("本年收入合计", side="income"), "amount")], d02.location,
+                                   "公开02 合计·本年收入合计", "公开01 本年收入合计"))
+        yield from _emit(check_sum(rid, CAT_ACROSS, ctx.profile, _cell(total, "fiscal"),
+                                   [_cell(r, "amount") for r in _line(d01, "income", 1, 2, 3)], d02.location,
+                                   "公开02 合计·财政拨款收入", "公开01 第1–3行之和"))
+    if t := _tables(pkg, "D02"):
+        for row in t[0].rows:
+            parts = [_cell(row, c) for c in ("fiscal", "upper", "business", "operating", "subsidiary", "other")]
+            yield from _emit(check_sum(rid, CAT_IN, ctx.profile, _cell(row, "total"), parts, row.location,
+                                       f"公开02 {row.code or row.label}·本年收入合计", "各收入来源之和"))
+
+
+@rule("disclosure.r08_r09_expenditure_table", "公开03 与公开01 支出不一致或行内不平", Tier.ERROR, CAT_ACROSS,
+      f"{BASIS} R8–R9", "disclosure", params=("tolerance",))
+def r08_r09(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
+    """公开03 合计 = 公开01 本年支出合计；各行 本年支出合计 = 基本 + 项目 + 上缴上级 + 经营 + 对附属单位补助；
+    公开03 各“类” = 公开01 同名支出行。"""
+    rid = "disclosure.r08_r09_expenditure_table"
+    if t := _tables(pkg, "D03"):
+        for row in t[0].rows:
+            parts = [_cell(row, c) for c in ("basic", "project", "upper", "operating", "subsidiary")]
+            yield from _emit(check_sum(rid, CAT_IN, ctx.profile, _cell(row, "total"), parts, row.location,
+                                       f"公开03 {row.code or row.label}·本年支出合计", "基本支出 + 项目支出 + 其他支出"))
+    if t := _tables(pkg, "D01", "D03"):
+        d01, d03 = t
+        yield from _emit(check_sum(rid, CAT_ACROSS, ctx.profile, _cell(d03.total, "total"),
+                                   [_cell(d01.row("本年支出合计", side="expenditure"), "amount")], d03.location,
+                                   "公开03 合计", "公开01 本年支出合计"))
+        for row in d03.rows:
+            if len(row.code) == 3:
+                match = d01.row(row.label.replace(" ", ""), side="expenditure")
+                if match is not None:
+                    yield from _emit(check_sum(rid, CAT_ACROSS, ctx.profile, _cell(row, "total"),
+                                               [_cell(match, "amount")], row.location,
+                                               f"公开03 {row.code} {row.label}", f"公开01 “{match.label}”"))
+
+
+@rule("disclosure.r10_r13_fiscal_table", "公开04 财政拨款收支与公开01 不一致或不平", Tier.ERROR, CAT_ACROSS, f"{BASIS} R10–R13",
+      "disclosure", params=("tolerance",))
+def r10_r13(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
+    """公开04 收入第1–3行 = 公开01 第1–3行；各支出行 合计 = 一般公共预算 + 政府性基金 + 国有资本经营；各列的类之和 = 本年支出合计；
+    收入总计 = 支出总计。"""
+    rid = "disclosure.r10_r13_fiscal_table"
+    if not (t := _tables(pkg, "D04")):
+        return
+    d04 = t[0]
+    if d01t := _tables(pkg, "D01"):
+        d01 = d01t[0]
+        for mine, theirs in zip(_line(d04, "income", 1, 2, 3), _line(d01, "income", 1, 2, 3), strict=False):
+            yield from _emit(check_sum(rid, CAT_ACROSS, ctx.profile, _cell(mine, "amount"), [_cell(theirs, "amount")],
+                                       mine.location, f"公开04 {mine.label}", f"公开01 {theirs.label}"))
+    income_total = d04.row("本年收入合计", side="income")
+    yield from _emit(check_sum(rid, CAT_IN, ctx.profile, _cell(income_total, "amount"),
+                               [_cell(r, "amount") for r in _line(d04, "income", 1, 2, 3)], d04.location,
+                               "公开04 本年收入合计", "三类财政拨款之和"))
+    classes = _classes(d04, "expenditure")
+    for row in classes:
+        yield from _emit(check_sum(rid, CAT_IN, ctx.profile, _cell(row, "total"),
+                                   [_cell(row, c) for c in ("general", "fund", "state_capital")], row.location,
+                                   f"公开04 {row.label}·合计", "三类财政拨款之和"))
+    spent = d04.row("本年支出合计", side="expenditure")
+    for column, name in (("total", "合计"), ("general", "一般公共预算"), ("fund", "政府性基金"), ("state_capital", "国有资本经营")):
+        yield from _emit(check_sum(rid, CAT_IN, ctx.profile, _cell(spent, column), [_cell(r, column) for r in classes],
+                                   d04.location, f"公开04 本年支出合计·{name}", "各类支出之和"))
+    income_grand = d04.row("总计", side="income")
+    expense_grand = d04.row("总计", side="expenditure")
+    yield from _emit(check_sum(rid, CAT_IN, ctx.profile, _cell(expense_grand, "total"), [_cell(income_grand, "amount")],
+                               d04.location, "公开04 支出总计", "收入总计"))
+
+
+@rule("disclosure.r14_r17_general_budget", "公开05 一般公共预算支出与公开03/04 不一致或不平", Tier.ERROR, CAT_ACROSS,
+      f"{BASIS} R14–R17", "disclosure", params=("tolerance",))
+def r14_r17(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
+    """公开05 合计 = 公开04 本年支出合计·一般公共预算；各行 小计 = 基本 + 项目；每个科目不大于公开03 同科目；
+    公开03 项目支出合计 = 公开05 + 公开07 + 公开08 的项目支出（全部收入为财政拨款时）。"""
+    rid = "disclosure.r14_r17_general_budget"
+    if not (t := _tables(pkg, "D05")):
+        return
+    d05 = t[0]
+    for row in d05.rows:
+        yield from _emit(check_sum(rid, CAT_IN, ctx.profile, _cell(row, "total"),
+                                   [_cell(row, "basic"), _cell(row, "project")], row.location,
+                                   f"公开05 {row.code or row.label}·小计", "基本支出 + 项目支出"))
+    if d04t := _tables(pkg, "D04"):
+        spent = d04t[0].row("本年支出合计", side="expenditure")
+        yield from _emit(check_sum(rid, CAT_ACROSS, ctx.profile, _cell(d05.total, "total"), [_cell(spent, "general")],
+                                   d05.location, "公开05 合计", "公开04 本年支出合计·一般公共预算"))
+    if d03t := _tables(pkg, "D03"):
+        d03 = d03t[0]
+        for row in d05.coded_rows():
+            other = d03.row(code=row.code)
+            tolerance = Decimal("0.01") * 10000
+            if other is None:
+                yield Finding(rid, Tier.ERROR, f"公开05 科目 {row.code} {row.label} 在公开03 中没有", row.location, CAT_ACROSS)
+            elif row.value("total") > other.value("total") + tolerance:
+                yield Finding(rid, Tier.ERROR,
+                              f"公开05 科目 {row.code} 支出 {wan(row.value('total'))} 大于公开03 同科目 {wan(other.value('total'))}",
+                              row.location, CAT_ACROSS, expected=f"≤ {wan(other.value('total'))}",
+                              actual=wan(row.value("total")))
+        d02 = pkg.table("D02")
+        all_fiscal = d02 is not None and d02.total is not None and d02.total.value("total") == d02.total.value("fiscal")
+        if all_fiscal:
+            parts = [_cell(d05.total, "project")]
+            for code in ("D07", "D08"):
+                other_table = pkg.table(code)
+                if other_table is not None:
+                    parts.append(_cell(other_table.total, "project"))
+            yield from _emit(check_sum(rid, CAT_ACROSS, ctx.profile, _cell(d03.total, "project"), parts, d03.location,
+                                       "公开03 项目支出合计", "公开05 + 公开07 + 公开08 项目支出"))
+
+
+_PERSONNEL = ("301", "303")
+_OPERATING = ("302", "307", "309", "310", "311", "312", "313", "399")
+
+
+@rule("disclosure.r18_r20_basic_detail", "公开06 基本支出明细与公开05 不一致或科目不平", Tier.ERROR, CAT_ACROSS,
+      f"{BASIS} R18–R20, R29", "disclosure", params=("tolerance",))
+def r18_r20(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
+    """公开05 基本支出 = 公开06 人员经费合计 + 公用经费合计；人员经费 = 301 + 303；公用经费 = 302 + 307 + 309 + 310 + 311 + 312
+    + 313 + 399；每个经济分类“类” = 其“款”之和。"""
+    rid = "disclosure.r18_r20_basic_detail"
+    if not (t := _tables(pkg, "D06")):
+        return
+    d06 = t[0]
+    personnel = d06.row("人员经费合计")
+    operating = d06.row("公用经费合计")
+    if d05t := _tables(pkg, "D05"):
+        yield from _emit(check_sum(rid, CAT_ACROSS, ctx.profile, _cell(d05t[0].total, "basic"),
+                                   [_cell(personnel, "amount"), _cell(operating, "amount")], d05t[0].location,
+                                   "公开05 基本支出合计", "公开06 人员经费合计 + 公用经费合计"))
+    yield from _emit(check_sum(rid, CAT_IN, ctx.profile, _cell(personnel, "amount"),
+                               [_cell(d06.row(code=c), "amount") for c in _PERSONNEL], d06.location,
+                               "公开06 人员经费合计", "301 + 303"))
+    yield from _emit(check_sum(rid, CAT_IN, ctx.profile, _cell(operating, "amount"),
+                               [_cell(d06.row(code=c), "amount") for c in _OPERATING], d06.location,
+                               "公开06 公用经费合计", "302 + 307 + 309 + 310 + 311 + 312 + 313 + 399"))
+    for parent in d06.coded_rows():
+        if len(parent.code) != 3:
+            continue
+        children = [r for r in d06.coded_rows() if len(r.code) == 5 and r.code.startswith(parent.code)]
+        if (children and any(c.cells for c in children)) or parent.cells:
+            yield from _emit(check_sum(rid, CAT_IN, ctx.profile, _cell(parent, "amount"),
+                                       [_cell(c, "amount") for c in children], parent.location,
+                                       f"公开06 {parent.code} {parent.label}", "其下各款之和"))
+
+
+@rule("disclosure.r21_r23_fund_tables", "公开07/08 政府性基金、国有资本经营支出不平或与公开04 不一致", Tier.ERROR, CAT_ACROSS,
+      f"{BASIS} R21–R23", "disclosure", params=("tolerance",))
+def r21_r23(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
+    """公开07 各行：年末结转和结余 = 年初 + 本年收入 − 本年支出，本年支出 = 基本 + 项目；公开07 合计支出 = 公开04 政府性基金列；
+    本年收入 = 公开01 第2行。公开08 合计 = 公开04 国有资本经营列，合计 = 基本 + 项目。"""
+    rid = "disclosure.r21_r23_fund_tables"
+    if t := _tables(pkg, "D07"):
+        d07 = t[0]
+        for row in d07.rows:
+            yield from _emit(check_sum(rid, CAT_IN, ctx.profile, _cell(row, "total"),
+                                       [_cell(row, "basic"), _cell(row, "project")], row.location,
+                                       f"公开07 {row.code or row.label}·本年支出", "基本支出 + 项目支出"))
+            closing = row.value("opening") + row.value("income") - row.value("total")
+            if row.value("closing") != closing and abs(row.value("closing") - closing) > Decimal(300):
+                yield Finding(rid, Tier.ERROR,
+                              f"公开07 {row.code or row.label} 年末结转和结余 {wan(row.value('closing'))}，"
+                              f"应为年初 + 本年收入 − 本年支出 = {wan(closing)}", row.location, CAT_IN,
+                              expected=wan(closing), actual=wan(row.value("closing")))
+        if d04t := _tables(pkg, "D04"):
+            spent = d04t[0].row("本年支出合计", side="expenditure")
+            yield from _emit(check_sum(rid, CAT_ACROSS, ctx.profile, _cell(d07.total, "total"), [_cell(spent, "fund")],
+                                       d07.location, "公开07 合计·本年支出", "公开04 本年支出合计·政府性基金"))
+        if d01t := _tables(pkg, "D01"):
+            yield from _emit(check_sum(rid, CAT_ACROSS, ctx.profile, _cell(d07.total, "income"),
+                                       [_cell(r, "amount") for r in _line(d01t[0], "income", 2)], d07.location,
+                                       "公开07 合计·本年收入", "公开01 第2行 政府性基金预算财政拨款收入"))
+    if t := _tables(pkg, "D08"):
+        d08 = t[0]
+        yield from _emit(check_sum(rid, CAT_IN, ctx.profile, _cell(d08.total, "total"),
+                                   [_cell(d08.total, "basic"), _cell(d08.total, "project")], d08.location,
+                                   "公开08 合计", "基本支出 + 项目支出"))
+        if d04t := _tables(pkg, "D04"):
+            spent = d04t[0].row("本年支出合计", side="expenditure")
+            yield from _emit(check_sum(rid, CAT_ACROSS, ctx.profile, _cell(d08.total, "total"),
+                                       [_cell(spent, "state_capital")], d08.location, "公开08 合计",
+                                       "公开04 本年支出合计·国有资本经营"))
+
+
+@rule("disclosure.r24_sangong_sum", "公开09 三公经费合计与分项不符", Tier.ERROR, CAT_IN, f"{BASIS} R24", "disclosure",
+      params=("tolerance",))
+def r24(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
+    """预算数、决算数各自：合计 = 因公出国(境) + 公务用车购置及运行维护费 + 公务接待费；公务用车 = 购置费 + 运行维护费。"""
+    if not (t := _tables(pkg, "D09")) or not t[0].rows:
+        return
+    row = t[0].rows[0]
+    for kind, name in (("budget", "预算数"), ("final", "决算数")):
+        yield from _emit(check_sum("disclosure.r24_sangong_sum", CAT_IN, ctx.profile, _cell(row, f"{kind}_total"),
+                                   [_cell(row, f"{kind}_{c}") for c in ("overseas", "car", "reception")], row.location,
+                                   f"公开09 {name}·合计", "因公出国(境) + 公务用车 + 公务接待"))
+        yield from _emit(check_sum("disclosure.r24_sangong_sum", CAT_IN, ctx.profile, _cell(row, f"{kind}_car"),
+                                   [_cell(row, f"{kind}_car_purchase"), _cell(row, f"{kind}_car_operation")],
+                                   row.location, f"公开09 {name}·公务用车购置及运行维护费", "购置费 + 运行维护费"))
+
+
+@rule("disclosure.r25_sangong_vs_detail", "公开09 三公决算与公开06 对应科目不一致", Tier.WARNING, CAT_ACROSS, f"{BASIS} R25",
+      "disclosure")
+def r25(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
+    """三公决算数含以前年度结转和项目支出，不必等于公开06 的 30212/30217/30231 科目；不一致时须说明来源（疑似）。"""
+    if not (t := _tables(pkg, "D09", "D06")) or not t[0].rows:
+        return
+    row, d06 = t[0].rows[0], t[1]
+    for column, code, name in (("final_overseas", "30212", "因公出国(境)费"), ("final_reception", "30217", "公务接待费"),
+                               ("final_car_operation", "30231", "公务用车运行维护费")):
+        detail = d06.row(code=code)
+        if detail is None:
+            continue
+        if row.value(column) != detail.value("amount"):
+            yield Finding("disclosure.r25_sangong_vs_detail", Tier.WARNING,
+                          f"公开09 {name}决算 {wan(row.value(column))} 万元，公开06 {code} 为 {wan(detail.value('amount'))} 万元；"
+                          "差额应来自项目支出或以前年度结转，请在说明中注明", row.location, CAT_ACROSS,
+                          expected=wan(detail.value("amount")), actual=wan(row.value(column)),
+                          difference=wan(row.value(column) - detail.value("amount")))
+
+
+@rule("disclosure.r26_statistics", "公开10 政府采购或车辆数合计与分项不符", Tier.ERROR, CAT_IN, f"{BASIS} R26", "disclosure",
+      params=("tolerance",))
+def r26(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
+    """政府采购 合计 = 货物 + 工程 + 服务；车辆数合计 = 各类车辆之和。"""
+    if not (t := _tables(pkg, "D10")):
+        return
+    d10 = t[0]
+    total = d10.row("政府采购情况/合计")
+    parts = [_cell(d10.row(f"政府采购情况/{k}"), "amount") for k in ("货物", "工程", "服务")]
+    yield from _emit(check_sum("disclosure.r26_statistics", CAT_IN, ctx.profile, _cell(total, "amount"), parts,
+                               d10.location, "公开10 政府采购合计", "货物 + 工程 + 服务"))
+    vehicles = [r for r in d10.rows if "车辆数" not in r.label and r.label.endswith("用车")]
+    vehicle_total = next((r for r in d10.rows if "车辆数合计" in r.label), None)
+    counted = sum((r.value("amount") for r in vehicles), ZERO)
+    if vehicle_total is not None and vehicle_total.value("amount") != counted:
+        yield Finding("disclosure.r26_statistics", Tier.ERROR,
+                      f"公开10 车辆数合计 {vehicle_total.value('amount') / 10000:g} 辆，各类用车合计 {counted / 10000:g} 辆",
+                      vehicle_total.location, CAT_IN)
+
+
+def _tree_findings(table: DisclosureTable, ctx: Context) -> Iterator[Finding]:
+    coded = table.coded_rows()
+    for column in table.columns:
+        for parent in coded:
+            children = [r for r in coded if len(r.code) == len(parent.code) + 2 and r.code.startswith(parent.code)]
+            if not children:
+                continue
+            yield from _emit(check_sum("disclosure.r28_r30_classification_tree", CAT_IN, ctx.profile,
+                                       _cell(parent, column), [_cell(c, column) for c in children], parent.location,
+                                       f"{table.label} {parent.code} {parent.label}·{column_name(column)}", "下级科目之和"))
+        total = table.total
+        classes = [r for r in coded if len(r.code) == 3]
+        if total is not None and classes:
+            yield from _emit(check_sum("disclosure.r28_r30_classification_tree", CAT_IN, ctx.profile,
+                                       _cell(total, column), [_cell(c, column) for c in classes], total.location,
+                                       f"{table.label} 合计·{column_name(column)}", "各“类”之和"))
+
+
+@rule("disclosure.r28_r30_classification_tree", "功能分类上级科目不等于下级之和", Tier.ERROR, CAT_IN, f"{BASIS} R28, R30",
+      "disclosure", params=("tolerance",))
+def r28_r30(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
+    """支出功能分类 类(3位)/款(5位)/项(7位)：上级 = 下级之和，每一列；合计行 = 各“类”之和（不是所有行之和）。"""
+    for code in CODED:
+        table = pkg.table(code)
+        if table is not None:
+            yield from _tree_findings(table, ctx)

@@ -1,0 +1,140 @@
+"""自评完整性 — self-evaluation integrity.
+
+The scoring engine's rules (S1–S10) are declared here once each, from jixiao.scoring.selfeval.RULES; their check
+runs the engine and keeps that rule's deviations. The other rules compare what a report's text claims with its
+own tables: block summaries ('产出指标满分50分，评价得分50分'), '已完成既定目标' beside a low grade, 结转结余 = 全年预算
+− 执行, and a 成本指标 placed under 效益.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from decimal import Decimal
+
+from jixiao.audit.catalogue import Context, rule
+from jixiao.core.finding import Finding, Tier
+from jixiao.core.model import SelfEvaluation
+from jixiao.core.money import round_half_up
+from jixiao.scoring.selfeval import RULES, SelfEvaluationScore, score_self_evaluation
+
+CATEGORY = "自评计分"
+ZERO = Decimal(0)
+
+
+def _scored(se: SelfEvaluation, ctx: Context) -> SelfEvaluationScore:
+    result: SelfEvaluationScore = ctx.memo(("selfeval", id(se)), lambda: score_self_evaluation(se, ctx.profile))
+    return result
+
+
+def _engine_check(rule_id: str):  # type: ignore[no-untyped-def]
+    def check(se: SelfEvaluation, ctx: Context) -> Iterable[Finding]:
+        return [f for f in _scored(se, ctx).deviations if f.rule == rule_id]
+
+    check.__doc__ = f"按计分规则重算（{rule_id}），与填报值比较。"
+    return check
+
+
+for _info in RULES:
+    rule(_info.id, _info.title, _info.tier, CATEGORY, _info.basis, "self_evaluation",
+         params=("selfeval",))(_engine_check(_info.id))
+
+
+def _fmt(value: Decimal) -> str:
+    normalized = value.normalize()
+    return f"{normalized:f}"
+
+
+_BLOCKS = {"产出指标": "产出", "效益指标": "效益", "满意度指标": "满意"}
+
+
+def _block_scores(se: SelfEvaluation) -> dict[str, tuple[Decimal, Decimal]]:
+    """Reported (weight, score) per 一级 block from the indicator table."""
+    out: dict[str, tuple[Decimal, Decimal]] = {}
+    for block, word in _BLOCKS.items():
+        rows = [i for i in se.indicators if word in i.level1]
+        if rows:
+            out[block] = (sum((i.weight or ZERO for i in rows), ZERO),
+                          sum((i.reported_score or ZERO for i in rows), ZERO))
+    return out
+
+
+@rule("selfeval.block_claim", "正文的分项得分与指标表不符", Tier.ERROR, "自评报告", "SPEC §2.3", "self_evaluation")
+def block_claims(se: SelfEvaluation, ctx: Context) -> Iterator[Finding]:
+    """正文“产出指标满分X分，评价得分Y分，得分率Z%”须与指标表中该一级指标的分值合计、得分合计一致，得分率 = 得分 ÷ 满分。
+    写在“效益情况分析”下却在谈产出指标的句子，也视为与表不符。"""
+    blocks = _block_scores(se)
+    for claim in se.reported.block_claims:
+        loc = claim.location.with_(project=se.project.name)
+        section = claim.location.section
+        for block, word in _BLOCKS.items():
+            if word in section and block != claim.block and "分析" in section:
+                yield Finding("selfeval.block_claim", Tier.ERROR,
+                              f"“{section}”一节写的是{claim.block}的得分（满分 {claim.full_marks} 分，得分 {claim.score} 分），"
+                              f"应为{block}", loc.with_(row=claim.block, column="一级指标"), CATEGORY,
+                              expected=block, actual=claim.block)
+        if claim.block not in blocks:
+            continue
+        weight, score = blocks[claim.block]
+        if claim.full_marks is not None and claim.full_marks != weight:
+            yield Finding("selfeval.block_claim", Tier.ERROR,
+                          f"正文称{claim.block}满分 {_fmt(claim.full_marks)} 分，指标表分值合计 {_fmt(weight)} 分",
+                          loc.with_(row=claim.block, column="满分"),
+                          CATEGORY, expected=_fmt(weight), actual=_fmt(claim.full_marks),
+                          difference=_fmt(claim.full_marks - weight))
+        if claim.score is not None and claim.score != score:
+            yield Finding("selfeval.block_claim", Tier.ERROR,
+                          f"正文称{claim.block}评价得分 {_fmt(claim.score)} 分，指标表得分合计 {_fmt(score)} 分",
+                          loc.with_(row=claim.block, column="得分"),
+                          CATEGORY, expected=_fmt(score), actual=_fmt(claim.score), difference=_fmt(claim.score - score))
+        if claim.rate is not None and claim.score is not None and claim.full_marks:
+            rate = round_half_up(claim.score / claim.full_marks * 100)
+            if abs(rate - claim.rate) > Decimal("0.5"):
+                yield Finding("selfeval.block_claim", Tier.ERROR,
+                              f"正文{claim.block}得分率 {_fmt(claim.rate)}% 与 {_fmt(claim.score)} ÷ {_fmt(claim.full_marks)} = "
+                              f"{_fmt(rate)}% 不符", loc.with_(row=claim.block, column="得分率"), CATEGORY,
+                              expected=_fmt(rate), actual=_fmt(claim.rate))
+
+
+@rule("selfeval.goal_statement", "称“已完成既定目标”而等级为中或差", Tier.WARNING, "自评报告", "SPEC §2.3",
+      "self_evaluation", params=("grades",))
+def goal_statement(se: SelfEvaluation, ctx: Context) -> Iterator[Finding]:
+    """“全年目标实际完成情况”写“已完成既定目标”，但填报或重算的总分只有“中”或“差”，说法自相矛盾。"""
+    text = se.reported.goal_statement
+    if "已完成" not in text or "未完成" in text:
+        return
+    computed = _scored(se, ctx).grade
+    grades = {g for g in (se.reported.grade, computed) if g}
+    low = grades & {"中", "差"}
+    if low:
+        yield Finding("selfeval.goal_statement", Tier.WARNING,
+                      f"报告称“{text.rstrip('。')}”，但等级为“{'、'.join(sorted(low))}”",
+                      se.reported.location.with_(project=se.project.name, section="全年目标实际完成情况"), CATEGORY,
+                      expected="与等级相符的完成情况说明", actual=text)
+
+
+@rule("selfeval.carryover", "资金结转结余不等于全年预算数减全年执行数", Tier.ERROR, "预算执行", "SPEC §1.7", "self_evaluation")
+def carryover(se: SelfEvaluation, ctx: Context) -> Iterator[Finding]:
+    """每一行：资金结(转)余 = 全年预算数 − 全年执行数（元，精确到分）。"""
+    for line in se.budget_lines:
+        if line.carryover is None or line.adjusted is None or line.executed is None:
+            continue
+        expected = line.adjusted - line.executed
+        if line.carryover != expected:
+            yield Finding("selfeval.carryover", Tier.ERROR,
+                          f"“{line.source}”行结转结余 {_fmt(line.carryover)} 元，应为 {_fmt(line.adjusted)} − "
+                          f"{_fmt(line.executed)} = {_fmt(expected)} 元",
+                          line.location.with_(project=se.project.name, column="资金结(转)余"), "资金管理",
+                          expected=_fmt(expected), actual=_fmt(line.carryover),
+                          difference=_fmt(line.carryover - expected))
+
+
+@rule("selfeval.cost_under_benefit", "成本指标放在效益指标之下", Tier.WARNING, "自评报告", "SPEC §1.7",
+      "self_evaluation")
+def cost_under_benefit(se: SelfEvaluation, ctx: Context) -> Iterator[Finding]:
+    """成本指标属于产出指标，不应列在效益指标下。"""
+    for ind in se.indicators:
+        if "成本" in ind.level2 and "效益" in ind.level1:
+            yield Finding("selfeval.cost_under_benefit", Tier.WARNING,
+                          f"指标“{ind.name}”是成本指标，却列在“{ind.level1}”下，应归入产出指标",
+                          ind.location.with_(project=se.project.name, column="一级指标"), "项目产出",
+                          expected="产出指标", actual=ind.level1)

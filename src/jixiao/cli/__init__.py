@@ -1,0 +1,52 @@
+"""The `jixiao` command. Each command lives in its own module and registers itself on `app`."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+import traceback
+from pathlib import Path
+
+import typer
+
+app = typer.Typer(
+    name="jixiao",
+    help="jixiao 绩效：预算绩效管理（自评计分、审核、报告、批量）。",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+# One module per command; each defines its command(s) with @app.command().
+COMMAND_MODULES = [
+    "jixiao.cli.score",
+    "jixiao.cli.profile",
+    "jixiao.cli.demo",
+    "jixiao.cli.backup",
+    "jixiao.cli.audit",
+    "jixiao.cli.rules",
+    "jixiao.cli.batch",
+    "jixiao.cli.report",
+    "jixiao.cli.serve",
+]
+
+
+def _register() -> None:
+    for name in COMMAND_MODULES:
+        importlib.import_module(name)
+
+
+def main() -> None:
+    _register()
+    try:
+        app()
+    except Exception as exc:  # never a traceback to a user: one Chinese line, the details in a log file
+        log = Path.home() / ".jixiao" / "error.log"
+        try:
+            log.parent.mkdir(parents=True, exist_ok=True)
+            log.write_text(traceback.format_exc(), encoding="utf-8")
+            where = f"详细信息已写入 {log}"
+        except OSError:
+            where = "无法写入错误日志"
+        sys.stderr.write(f"错误：jixiao 内部错误（{type(exc).__name__}）。{where}，请连同命令报告给维护者。\n")
+        sys.exit(1)

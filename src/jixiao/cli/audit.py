@@ -1,0 +1,81 @@
+"""`jixiao audit FILE...`: every rule of the catalogue on each document; findings grouped by tier."""
+
+from __future__ import annotations
+
+import json
+from enum import StrEnum
+from pathlib import Path
+
+import typer
+from rich.table import Table
+
+from jixiao.audit.engine import audit_document
+from jixiao.cli import app
+from jixiao.cli.common import console, documents_or_fail, fail, profile_or_fail
+from jixiao.core.finding import Finding, Tier
+from jixiao.render.findings import to_html, to_markdown, to_xlsx
+
+
+class Format(StrEnum):
+    TABLE = "table"
+    JSON = "json"
+    MD = "md"
+    XLSX = "xlsx"
+    HTML = "html"
+
+
+def _print_table(findings: list[Finding]) -> None:
+    for tier in Tier:
+        group = [f for f in findings if f.tier is tier]
+        if not group:
+            continue
+        table = Table(title=f"{tier.label}（{len(group)} 项）", show_lines=False, title_justify="left")
+        for column in ("位置", "问题", "规则"):
+            table.add_column(column)
+        for f in group:
+            table.add_row(f.location.describe(), f.message, f.rule)
+        console.print(table)
+
+
+@app.command("audit")
+def audit_command(
+    files: list[Path] = typer.Argument(..., help="要审核的文档（.txt/.md/.docx/.xlsx/.pdf）"),
+    profile_name: str = typer.Option("central", "--profile", "-p", help="地区配置"),
+    output: Format = typer.Option(Format.TABLE, "--format", "-f", help="table、json、md、xlsx 或 html"),
+    out: Path | None = typer.Option(None, "--out", "-o", help="输出文件（xlsx 必须指定）"),
+    only: list[str] = typer.Option([], "--only", help="只运行这些规则（编号、规则族、标签或等级）"),
+    skip: list[str] = typer.Option([], "--skip", help="跳过这些规则（编号、规则族、标签或等级）"),
+    kind: str = typer.Option("", "--kind", help="文档类型（无法自动识别时指定）"),
+    year: int = typer.Option(0, "--year", help="年度（无法自动识别时指定）"),
+) -> None:
+    """审核文档：表内表间勾稽、说明与表一致、自评计分、覆盖面；每个问题给出位置和证据。"""
+    profile = profile_or_fail(profile_name)
+    if output is Format.XLSX and out is None:
+        fail("xlsx 格式需要用 --out 指定输出文件")
+    docs = documents_or_fail(files, kind, year)
+    findings: list[Finding] = [f for doc in docs for f in audit_document(doc, profile, only, skip).findings]
+    summary = {tier.value: sum(1 for f in findings if f.tier is tier) for tier in Tier}
+    paths = [d.path for d in docs]
+    if output is Format.JSON:
+        text = json.dumps({
+            "documents": [{"path": d.path, "kind": d.kind.value, "year": d.year, "unit": d.unit} for d in docs],
+            "findings": [f.to_dict() for f in findings], "summary": summary,
+        }, ensure_ascii=False, indent=2)
+    elif output is Format.MD:
+        text = to_markdown(paths, findings)
+    elif output is Format.HTML:
+        text = to_html(paths, findings)
+    elif output is Format.XLSX:
+        assert out is not None
+        to_xlsx(findings, out)
+        console.print(f"已写出 {out}（{len(findings)} 项）")
+        return
+    else:
+        _print_table(findings)
+        console.print(f"确定 {summary['error']} 项，疑似 {summary['warning']} 项，提示 {summary['notice']} 项。")
+        return
+    if out is not None:
+        out.write_text(text, encoding="utf-8")
+        console.print(f"已写出 {out}（{len(findings)} 项）")
+    else:
+        typer.echo(text)

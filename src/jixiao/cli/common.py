@@ -1,0 +1,56 @@
+"""What every command shares: the console, Chinese one-line errors, exit codes."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
+
+import typer
+from rich.console import Console
+
+if TYPE_CHECKING:
+    from jixiao.core.profile import Profile
+    from jixiao.ingest.pipeline import Document
+
+# Wide tables stay readable when output goes to a file or a pipe (rich falls back to 80 columns there).
+console = Console(width=None if sys.stdout.isatty() else 180)
+err_console = Console(stderr=True, width=None if sys.stderr.isatty() else 180)
+
+EXIT_OK = 0
+EXIT_BAD_INPUT = 2
+
+
+def fail(message: str, code: int = EXIT_BAD_INPUT) -> NoReturn:
+    """Print one Chinese line to stderr and exit with `code` (never a traceback)."""
+    err_console.print(f"[red]错误：[/red]{message}", highlight=False, soft_wrap=True)
+    raise typer.Exit(code)
+
+
+def profile_or_fail(name: str) -> Profile:
+    """The named jurisdiction profile, or a one-line Chinese error."""
+    from jixiao.core.profile import ProfileError
+    from jixiao.profiles import load_profile
+
+    try:
+        return load_profile(name)
+    except ProfileError as exc:
+        fail(str(exc))
+
+
+def documents_or_fail(files: list[Path], kind: str, year: int) -> list[Document]:
+    """Every file read and identified (warnings printed), or a one-line Chinese error for the first that is not."""
+    from jixiao.ingest.pipeline import load_document, parse_kind
+
+    doc_kind = parse_kind(kind) if kind else None
+    if kind and doc_kind is None:
+        fail(f"未知的文档类型“{kind}”")
+    docs = []
+    for path in files:
+        doc, errors = load_document(path, kind=doc_kind, year=year or None)
+        if doc is None:
+            fail(str(errors[0]))
+        for error in errors:
+            err_console.print(f"[yellow]注意：[/]{error}", highlight=False)
+        docs.append(doc)
+    return docs

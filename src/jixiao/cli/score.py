@@ -1,0 +1,135 @@
+"""`jixiao score FILE...`: every project's self-evaluation recomputed by the rules, beside what was reported."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from enum import StrEnum
+from pathlib import Path
+
+import typer
+from rich.table import Table
+
+from jixiao.cli import app
+from jixiao.cli.common import console, documents_or_fail, fail, profile_or_fail
+from jixiao.core.money import format_amount
+from jixiao.core.profile import Profile
+from jixiao.ingest.pipeline import Document
+from jixiao.scoring.selfeval import IndicatorScore, SelfEvaluationScore, score_self_evaluation
+
+
+class Format(StrEnum):
+    TABLE = "table"
+    JSON = "json"
+
+
+def _d(value: Decimal | None, places: int = 2) -> str | None:
+    return None if value is None else f"{value.quantize(Decimal(1).scaleb(-places)):f}"
+
+
+def _plain(value: Decimal | None) -> str | None:
+    """A reported number as printed (no padding): 64, 70.32."""
+    if value is None:
+        return None
+    normalized = value.normalize()
+    return f"{normalized:f}"
+
+
+def _indicator_json(s: IndicatorScore) -> dict[str, object]:
+    ind = s.indicator
+    target = ind.target
+    return {
+        "level1": ind.level1, "level2": ind.level2, "name": ind.name,
+        "operator": target.operator.value if target and target.operator else None,
+        "target": _d(target.number) if target and target.number is not None else (target.raw.strip() if target else None),
+        "unit": ind.unit,
+        "actual": (ind.actual.raw.strip() if ind.actual else None),
+        "weight": _plain(ind.weight),
+        "score": _d(s.score),
+        "reported_score": _plain(ind.reported_score),
+        "deviation_reason": ind.deviation_reason,
+    }
+
+
+def project_json(result: SelfEvaluationScore) -> dict[str, object]:
+    se = result.evaluation
+    rep = se.reported
+    return {
+        "name": se.project.name,
+        "adjusted_budget": _d(result.adjusted_budget),
+        "executed": _d(result.executed),
+        "execution_rate": _d(result.execution_rate),
+        "execution_score": _d(result.execution_score),
+        "indicator_score": _d(result.indicator_score),
+        "total": _d(result.total),
+        "grade": result.grade,
+        "reported": {
+            "execution_score": _plain(rep.execution_score), "indicator_score": _plain(rep.indicator_score),
+            "total": _plain(rep.total), "grade": rep.grade,
+        },
+        "indicators": [_indicator_json(s) for s in result.indicators],
+        "deviations": [
+            {"rule": f.rule, "tier": f.tier.value, "message": f.message, "location": f.location.to_dict()}
+            for f in result.deviations
+        ],
+    }
+
+
+def score_documents(docs: list[Document], profile: Profile) -> list[tuple[Document, list[SelfEvaluationScore]]]:
+    return [(doc, [score_self_evaluation(se, profile) for se in doc.self_evaluations]) for doc in docs]
+
+
+def _pair(computed: object, reported: object) -> str:
+    c, r = computed if computed is not None else "—", reported if reported is not None else "—"
+    return f"{c} / {r}" if str(c) == str(r) else f"[bold red]{c}[/] / {r}"
+
+
+def print_table(doc: Document, results: list[SelfEvaluationScore]) -> None:
+    table = Table(title=f"{Path(doc.path).name}：{doc.unit or '未识别单位'} {doc.year or ''} 年度自评重算（计算 / 填报）",
+                  show_lines=False)
+    for column, justify in (("项目名称", "left"), ("全年预算数(元)", "right"), ("全年执行数(元)", "right"),
+                            ("执行率", "right"), ("执行得分", "right"), ("指标得分", "right"),
+                            ("总分", "right"), ("等级", "center"), ("偏差数", "right")):
+        table.add_column(column, justify=justify)  # type: ignore[arg-type]
+    for r in results:
+        rep = r.evaluation.reported
+        table.add_row(
+            r.evaluation.project.name,
+            format_amount(r.adjusted_budget), format_amount(r.executed),
+            f"{r.execution_rate}%" if r.execution_rate is not None else "—",
+            _pair(_d(r.execution_score), _d(rep.execution_score)),
+            _pair(_d(r.indicator_score), _d(rep.indicator_score)),
+            _pair(_d(r.total), _d(rep.total)),
+            _pair(r.grade, rep.grade),
+            str(len(r.deviations)),
+        )
+    console.print(table)
+
+
+@app.command("score")
+def score_command(
+    files: list[Path] = typer.Argument(..., help="自评文档（.txt/.md/.docx/.xlsx）"),
+    profile_name: str = typer.Option("central", "--profile", "-p", help="地区配置"),
+    output: Format = typer.Option(Format.TABLE, "--format", "-f", help="table 或 json"),
+    kind: str = typer.Option("", "--kind", help="文档类型（无法自动识别时指定）"),
+    year: int = typer.Option(0, "--year", help="年度（无法自动识别时指定）"),
+) -> None:
+    """按规则重算每个项目的自评得分，与单位填报值并列显示。"""
+    profile = profile_or_fail(profile_name)
+    docs = documents_or_fail(files, kind, year)
+    for doc in docs:
+        if not doc.self_evaluations:
+            fail(f"{Path(doc.path).name}：未找到项目支出绩效自评表（预算执行情况表和绩效指标表）")
+    scored = score_documents(docs, profile)
+    if output is Format.JSON:
+        payload = {"documents": [
+            {"path": doc.path, "kind": doc.kind.value, "year": doc.year, "unit": doc.unit,
+             "projects": [project_json(r) for r in results]}
+            for doc, results in scored
+        ]}
+        typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+        return
+    for doc, results in scored:
+        print_table(doc, results)
+        deviations = sum(len(r.deviations) for r in results)
+        console.print(f"共 {len(results)} 个项目，规则偏差 {deviations} 处；用 --format json 查看每处偏差。")

@@ -1,0 +1,1 @@
+"""Pure domain model: no Django, no file formats, no engines."""

@@ -1,0 +1,142 @@
+"""部门决算公开: the ten tables 公开01–公开10 (D01…D10), the narrative and the 预算绩效情况说明.
+
+Amounts are Decimal yuan; each keeps its printed text and printed precision (`quantum`, in yuan) so that a
+sum of printed figures is compared with the 尾数误差 it allows. Classification codes, row numbers (行次) and
+column numbers (栏次) are kept apart from amounts and never summed.
+
+Column keys (per table):
+- D01 income/expenditure rows ("side"), column `amount`.
+- D02 total, fiscal, upper, business, operating, subsidiary, other.
+- D03 total, basic, project, upper, operating, subsidiary.
+- D04 income rows: `amount`; expenditure rows: total, general, fund, state_capital.
+- D05 total, basic, project.   D06 `amount` by economic code (plus the 人员经费/公用经费 合计 rows).
+- D07 opening, income, total, basic, project, closing.   D08 total, basic, project.
+- D09 one row: budget_total, budget_overseas, budget_car, budget_car_purchase, budget_car_operation,
+  budget_reception and the same with final_ for 决算数.
+- D10 rows by item (合计/货物/工程/服务, 行政单位/参照公务员法管理事业单位, 车辆…) with column `amount`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from jixiao.core.provenance import Location
+from jixiao.core.statements import Statement
+
+TABLE_TITLES = {
+    "D01": "收入支出决算总表",
+    "D02": "收入决算表",
+    "D03": "支出决算表",
+    "D04": "财政拨款收入支出决算总表",
+    "D05": "一般公共预算财政拨款支出决算表",
+    "D06": "一般公共预算财政拨款基本支出决算明细表",
+    "D07": "政府性基金预算财政拨款收入支出决算表",
+    "D08": "国有资本经营预算财政拨款支出决算表",
+    "D09": "财政拨款“三公”经费支出决算表",
+    "D10": "部门决算公开相关信息统计表",
+}
+
+
+COLUMN_NAMES = {
+    "amount": "金额", "total": "合计", "fiscal": "财政拨款收入", "upper": "上级补助/上缴上级", "business": "事业收入",
+    "operating": "经营收支", "subsidiary": "附属单位", "other": "其他收入", "basic": "基本支出", "project": "项目支出",
+    "general": "一般公共预算财政拨款", "fund": "政府性基金预算财政拨款", "state_capital": "国有资本经营预算财政拨款",
+    "opening": "年初结转和结余", "income": "本年收入", "closing": "年末结转和结余",
+}
+
+
+def column_name(key: str) -> str:
+    return COLUMN_NAMES.get(key, key)
+
+
+def table_label(code: str) -> str:
+    """'D03' → '公开03 支出决算表'."""
+    return f"公开{code[1:]} {TABLE_TITLES.get(code, '')}".strip()
+
+
+@dataclass(frozen=True)
+class Amount:
+    value: Decimal  # yuan
+    text: str  # as printed
+    quantum: Decimal  # yuan per unit of the last printed digit
+    location: Location = field(default_factory=Location)
+
+
+@dataclass(frozen=True)
+class DisclosureRow:
+    label: str  # item or 科目名称 as printed
+    code: str = ""  # classification code, '' when none
+    line_no: str = ""  # 行次
+    side: str = ""  # D01/D04: income | expenditure
+    cells: dict[str, Amount] = field(default_factory=dict)
+    location: Location = field(default_factory=Location)
+
+    def value(self, column: str) -> Decimal:
+        """The amount in `column`; an empty cell counts as zero."""
+        amount = self.cells.get(column)
+        return amount.value if amount is not None else Decimal(0)
+
+    @property
+    def is_total(self) -> bool:
+        return self.label.replace(" ", "") in ("合计", "总计")
+
+
+@dataclass(frozen=True)
+class DisclosureTable:
+    code: str  # D01 … D10
+    title: str
+    unit: str  # 万元 or 元, as printed
+    columns: tuple[str, ...]
+    rows: tuple[DisclosureRow, ...]
+    empty_note: str = ""  # '本表无数据' and the like
+    location: Location = field(default_factory=Location)
+
+    @property
+    def label(self) -> str:
+        return table_label(self.code)
+
+    def row(self, label: str = "", code: str = "", side: str = "") -> DisclosureRow | None:
+        """The first row with this code, or whose label contains `label` (on `side` when given)."""
+        for r in self.rows:
+            if side and r.side != side:
+                continue
+            if code and r.code == code:
+                return r
+            if label and not code and label in r.label.replace(" ", ""):
+                return r
+        return None
+
+    def coded_rows(self) -> list[DisclosureRow]:
+        return [r for r in self.rows if r.code]
+
+    @property
+    def total(self) -> DisclosureRow | None:
+        return next((r for r in self.rows if r.is_total), None)
+
+
+@dataclass(frozen=True)
+class GradeCounts:
+    """The 预算绩效情况说明's self-evaluation claims."""
+
+    projects: int | None = None
+    amount: Decimal | None = None  # yuan
+    amounts_by_type: dict[str, Decimal] = field(default_factory=dict)  # general/fund/state_capital/social_insurance
+    grades: dict[str, int] = field(default_factory=dict)  # 优/良/中/差 → count
+    evaluated_projects: int | None = None  # 部门评价
+    evaluated_amount: Decimal | None = None
+    location: Location = field(default_factory=Location)
+
+
+@dataclass(frozen=True)
+class DisclosurePackage:
+    department: str
+    year: int | None
+    tables: dict[str, DisclosureTable]
+    performance: GradeCounts | None = None
+    narrative: tuple[Statement, ...] = ()
+    glossary: tuple[str, ...] = ()
+    location: Location = field(default_factory=Location)
+
+    def table(self, code: str) -> DisclosureTable | None:
+        return self.tables.get(code)

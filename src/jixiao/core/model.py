@@ -1,0 +1,227 @@
+"""Frozen dataclasses for the performance-management domain. Names follow ../shared/GLOSSARY.md.
+
+Reported values (what a document or a user typed) are kept beside what jixiao computes; the
+scoring and audit layers compare the two and never overwrite what was reported.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import StrEnum
+
+from jixiao.core.provenance import Location
+from jixiao.core.values import Value
+
+
+class FundType(StrEnum):
+    """资金来源 by budget type."""
+
+    GENERAL = "general"  # 一般公共预算
+    FUND = "fund"  # 政府性基金预算
+    STATE_CAPITAL = "state_capital"  # 国有资本经营预算
+    SOCIAL_INSURANCE = "social_insurance"  # 社会保险基金预算
+
+
+class FundLevel(StrEnum):
+    """资金来源 by government level."""
+
+    TOTAL = "total"  # 合计
+    CENTRAL = "central"  # 中央
+    PROVINCE = "province"  # 省
+    CITY = "city"  # 市
+    COUNTY = "county"  # 县(区) / 市县区
+    OTHER = "other"  # 其他
+
+
+class ProjectType(StrEnum):
+    RECURRING = "recurring"  # 经常性项目
+    ONE_OFF = "one_off"  # 一次性项目
+
+
+class DocumentKind(StrEnum):
+    SELF_EVALUATION = "self_evaluation"  # 项目支出绩效自评
+    DISCLOSURE = "disclosure"  # 部门决算公开
+    KEY_EVALUATION = "key_evaluation"  # 部门评价 / 财政重点评价
+    WORK_SUMMARY = "work_summary"  # 预算绩效管理工作开展情况
+    RESULTS_STATEMENT = "results_statement"  # 绩效目标执行结果情况的说明 (prose)
+
+    @property
+    def label(self) -> str:
+        return {
+            "self_evaluation": "项目支出绩效自评",
+            "disclosure": "部门决算公开",
+            "key_evaluation": "绩效评价",
+            "work_summary": "预算绩效管理工作情况",
+            "results_statement": "绩效结果说明",
+        }[self.value]
+
+
+class IndicatorLevel1(StrEnum):
+    OUTPUT = "产出指标"
+    BENEFIT = "效益指标"
+    SATISFACTION = "满意度指标"
+
+
+@dataclass(frozen=True)
+class Department:
+    code: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Unit:
+    code: str
+    name: str
+    department_code: str = ""
+
+
+@dataclass(frozen=True)
+class FundSource:
+    """A fund source line of a project budget: type, level and amount in yuan."""
+
+    fund_type: FundType
+    level: FundLevel
+    amount: Decimal
+
+
+@dataclass(frozen=True)
+class BudgetLine:
+    """One row of the 预算执行情况 table (合计 or one fund source). Amounts in yuan."""
+
+    source: str  # label as printed: 合计, 市县区财政资金, 中央财政 …
+    level: FundLevel
+    initial_declared: Decimal | None = None  # 年初预算数 · 目标申报
+    initial: Decimal | None = None  # 年初预算数 · 预算编制
+    adjusted: Decimal | None = None  # 全年预算数 (A)
+    executed: Decimal | None = None  # 全年执行数 (B)
+    carryover: Decimal | None = None  # 资金结(转)余 as reported
+    reported_rate: Decimal | None = None  # 执行率 (%) as reported
+    reported_score: Decimal | None = None  # 得分 as reported (合计 row only)
+    deviation_reason: str = ""
+    location: Location = field(default_factory=Location)
+
+    @property
+    def is_total(self) -> bool:
+        return self.level is FundLevel.TOTAL
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """A row of the indicator tree (一级 / 二级 / 三级)."""
+
+    level1: str
+    level2: str
+    name: str
+    initial_target: Value | None = None  # 年初指标值
+    adjusted_target: Value | None = None  # 调整后指标值
+    actual: Value | None = None  # 实际完成值
+    qualitative_note: str = ""  # 定性值情况说明
+    weight: Decimal | None = None
+    reported_score: Decimal | None = None
+    deviation_reason: str = ""
+    location: Location = field(default_factory=Location)
+
+    @property
+    def target(self) -> Value | None:
+        """The target that counts: the adjusted one when present (SPEC §4.5)."""
+        if self.adjusted_target is not None and not self.adjusted_target.is_empty:
+            return self.adjusted_target
+        return self.initial_target
+
+    @property
+    def unit(self) -> str:
+        target = self.target
+        return target.unit if target is not None else ""
+
+
+@dataclass(frozen=True)
+class Goal:
+    annual_text: str = ""  # 年度目标
+    period_text: str = ""  # 实施期目标
+    indicators: tuple[Indicator, ...] = ()
+
+
+@dataclass(frozen=True)
+class BlockClaim:
+    """A sentence like '产出指标满分50分，评价得分50分，得分率100%' stated in a report's text."""
+
+    block: str  # 产出指标 / 效益指标 / 满意度指标
+    full_marks: Decimal | None
+    score: Decimal | None
+    rate: Decimal | None
+    location: Location = field(default_factory=Location)
+
+
+@dataclass(frozen=True)
+class Reported:
+    """What the unit reported for its self-evaluation, kept beside what jixiao computes."""
+
+    execution_score: Decimal | None = None
+    indicator_score: Decimal | None = None
+    total: Decimal | None = None
+    grade: str | None = None
+    goal_statement: str = ""  # 全年目标实际完成情况, e.g. '已完成既定目标'
+    block_claims: tuple[BlockClaim, ...] = ()
+    location: Location = field(default_factory=Location)
+
+
+@dataclass(frozen=True)
+class Project:
+    name: str
+    code: str = ""
+    unit: Unit | None = None
+    department: Department | None = None
+    project_type: ProjectType | None = None
+    fund_sources: tuple[FundSource, ...] = ()
+
+
+@dataclass(frozen=True)
+class SelfEvaluation:
+    """单位自评 of one project for one year, as read from a document or entered in a form."""
+
+    project: Project
+    year: int | None
+    budget_lines: tuple[BudgetLine, ...]
+    goal: Goal
+    reported: Reported = field(default_factory=Reported)
+    location: Location = field(default_factory=Location)
+
+    @property
+    def budget_total(self) -> BudgetLine | None:
+        """The 合计 row; when a table has no 合计, None (the scorer sums the fund-source rows)."""
+        return next((line for line in self.budget_lines if line.is_total), None)
+
+    @property
+    def indicators(self) -> tuple[Indicator, ...]:
+        return self.goal.indicators
+
+
+@dataclass(frozen=True)
+class KeyIndicator:
+    """A 三级 row of a 部门/财政评价 scoring table (决策/过程/产出/效益), with the parents' weights as printed."""
+
+    level1: str
+    level2: str
+    name: str
+    weight: Decimal | None
+    score: Decimal | None
+    printed_level1_weight: Decimal | None = None
+    printed_level2_weight: Decimal | None = None
+    level2_group: int = 0  # rows under one printed 二级 cell share a group
+    location: Location = field(default_factory=Location)
+
+
+@dataclass(frozen=True)
+class KeyEvaluation:
+    """部门评价 / 财政重点评价 of one project: budget, received and spent funds, the scored framework, the text."""
+
+    project: str
+    budget: Decimal | None = None  # 年初预算数 (yuan)
+    received: Decimal | None = None  # 实际到位数
+    spent: Decimal | None = None  # 实际支出数
+    indicators: tuple[KeyIndicator, ...] = ()
+    printed_total_weight: Decimal | None = None
+    printed_total: Decimal | None = None
+    statements: tuple[tuple[str, Location], ...] = ()  # sentences of the report text
+    location: Location = field(default_factory=Location)

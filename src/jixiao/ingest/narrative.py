@@ -1,0 +1,96 @@
+"""The 情况说明 of a 决算公开 document as statements, and the 预算绩效情况说明 counts."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from jixiao.core.disclosure import GradeCounts
+from jixiao.core.money import WAN, normalize_text, parse_decimal
+from jixiao.core.statements import Statement, figures_of, sentences
+from jixiao.ingest.source import Paragraph, SourceDocument
+
+START_RE = re.compile(r"第三部分|情况说明")
+END_RE = re.compile(r"^第四部分|^名词解释|^第五部分")
+SECTION_RE = re.compile(r"^[（(]?[一二三四五六七八九十]+[)）、]")
+CN_NUMBERS = {"零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+def narrative_statements(source: SourceDocument) -> tuple[Statement, ...]:
+    """Statements from the 情况说明 part (from its heading to 名词解释)."""
+    inside = False
+    section = ""
+    found: list[Statement] = []
+    for block in source.blocks:
+        if not isinstance(block, Paragraph):
+            continue
+        text = block.clean
+        if not inside:
+            inside = bool(block.heading_level and START_RE.search(text) and "部门决算" not in text) or text.startswith(
+                "第三部分")
+            continue
+        if END_RE.search(text):
+            break
+        if SECTION_RE.match(text) and len(text) <= 40:
+            section = text
+            continue
+        for sentence in sentences(text):
+            found.append(Statement(sentence, section, block.location.with_(section=section), figures_of(sentence)))
+    return tuple(found)
+
+
+def glossary_terms(source: SourceDocument) -> tuple[str, ...]:
+    """The terms the 名词解释 defines ('财政拨款收入', '基本支出', …)."""
+    terms: list[str] = []
+    inside = False
+    for block in source.blocks:
+        if not isinstance(block, Paragraph):
+            continue
+        text = block.clean
+        if "名词解释" in text and len(text) <= 20:
+            inside = True
+            continue
+        if inside:
+            match = re.match(r"^[一二三四五六七八九十]+、\s*(.+?)[：:]", text)
+            if match:
+                terms.append(match.group(1))
+            elif block.heading_level or text.startswith("第五部分"):
+                break
+    return tuple(terms)
+
+
+def _count(pattern: str, text: str) -> int | None:
+    match = re.search(pattern, text)
+    if not match:
+        return None
+    token = match.group(1)
+    return int(token) if token.isdigit() else CN_NUMBERS.get(token)
+
+
+def grade_counts(statements: tuple[Statement, ...]) -> GradeCounts | None:
+    """The self-evaluation claims of the 预算绩效情况说明 (counts per grade, projects, amounts by budget type)."""
+    section = [s for s in statements if "预算绩效" in s.section]
+    text = next((s for s in section if "自评等级" in s.text), None)
+    if text is None:
+        return None
+    body = normalize_text("".join(s.text for s in section))
+    grades = {}
+    for grade in ("优", "良", "中", "差"):
+        n = _count(rf"(\d+|[一二三四五六七八九十])个项目自评等级为[“\"]?{grade}", body)
+        if n is not None:
+            grades[grade] = n
+    projects = _count(r"涉及(?:二级)?项目(\d+)个", body)
+    amount = re.search(r"项目\d+个，资金([\d,.]+)万元", body)
+    by_type: dict[str, Decimal] = {}
+    for key, label in (("general", "一般公共预算项目支出"), ("fund", "政府性基金预算项目支出"),
+                       ("state_capital", "国有资本经营预算项目支出"), ("social_insurance", "社会保险基金预算项目支出")):
+        match = re.search(rf"{label}([\d,.]+)万元", body)
+        if match:
+            value = parse_decimal(match.group(1))
+            if value is not None:
+                by_type[key] = value * WAN
+    evaluated = re.search(r"等(\d+)个项目开展了部门评价", body)
+    amount_value = parse_decimal(amount.group(1)) if amount else None
+    return GradeCounts(projects=projects, amount=amount_value * WAN if amount_value is not None else None,
+                       amounts_by_type=by_type, grades=grades,
+                       evaluated_projects=int(evaluated.group(1)) if evaluated else None, location=text.location)

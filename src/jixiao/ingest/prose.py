@@ -1,0 +1,21 @@
+"""Statements of a prose document (results statements, narrative self-evaluations, work summaries)."""
+
+from __future__ import annotations
+
+from jixiao.core.statements import Statement, figures_of, sentences
+from jixiao.ingest.source import Paragraph, SourceDocument
+
+
+def prose_statements(source: SourceDocument) -> tuple[Statement, ...]:
+    """Every sentence of every paragraph, with the heading it sits under."""
+    section = ""
+    found: list[Statement] = []
+    for block in source.blocks:
+        if not isinstance(block, Paragraph):
+            continue
+        text = block.clean
+        if block.heading_level or (len(text) <= 30 and not text.endswith(("。", "；"))):
+            section = text
+        for sentence in sentences(text):
+            found.append(Statement(sentence, section, block.location.with_(section=section), figures_of(sentence)))
+    return tuple(found)

@@ -1,0 +1,445 @@
+"""Self-evaluation reports (项目支出绩效自评) out of a SourceDocument: project, budget table, indicator table,
+reported scores and the claims of the text. One document may hold many reports (seed 004 holds 28).
+
+Tables are read by their header words, not by position; merged cells (empty leading cells) inherit from the
+row above; a row whose 二级/三级 cells are shifted one column right is realigned by content.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+
+from jixiao.core.model import (
+    BlockClaim,
+    BudgetLine,
+    Department,
+    FundLevel,
+    Goal,
+    Indicator,
+    Project,
+    Reported,
+    SelfEvaluation,
+    Unit,
+)
+from jixiao.core.money import is_number, parse_amount, parse_decimal
+from jixiao.core.provenance import Location
+from jixiao.core.values import parse_value
+from jixiao.ingest.source import Block, Paragraph, ReadError, Row, SourceDocument, Table
+
+REPORT_TITLE = re.compile(r"项目支出绩效自评(分析)?报告|项目支出绩效自评表")
+NAME_RE = re.compile(r"^项目名称[：:]\s*(.*)$")
+UNIT_RE = re.compile(r"^项目单位[：:]\s*(?:(\d{3,})\s*[-－—]\s*)?(.+)$")
+DEPT_RE = re.compile(r"^主管部门[：:]\s*(?:(\d{3,})\s*[-－—]\s*)?(.+)$")
+EXEC_SCORE_RE = re.compile(r"预算执行(?:情况|率)?得分\s*([\d.]+)\s*分")
+IND_SCORE_RE = re.compile(r"指标完成情况得分\s*([\d.]+)\s*分")
+TOTAL_RE = re.compile(r"总得分\s*([\d.]+)\s*分")
+GRADE_RE = re.compile(r"属于\s*[\"“”'‘]?\s*(优|良|中|差)")
+BLOCK_RE = re.compile(
+    r"(产出|效益|满意度)指标满分\s*([\d.]+)\s*分\s*[，,]\s*评价得分\s*([\d.]+)\s*分(?:\s*[，,]\s*得分率\s*([\d.]+)\s*%)?"
+)
+LEVEL1_WORDS = ("产出指标", "效益指标", "满意度指标")
+LEVEL2_RE = re.compile(
+    r"^(数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度|满意度)(指标)?$"
+)
+_SUP = re.compile(r"\s*<sup>\s*(\d)\s*</sup>\s*")
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def _plain(text: str) -> str:
+    """Cell text with HTML superscripts folded ('m <sup>3</sup> / d' → 'm³/d')."""
+    text = _SUP.sub(lambda m: m.group(1).translate(_SUPERSCRIPT), text)
+    return re.sub(r"\s*/\s*", "/", text).strip() if "³" in text or "²" in text else text.strip()
+
+
+@dataclass
+class _Report:
+    """A report being assembled while walking the blocks."""
+
+    title_location: Location
+    name: str = ""
+    name_open: bool = False  # the name line may continue on the next short paragraph
+    unit: Unit | None = None
+    department: Department | None = None
+    budget: list[BudgetLine] = field(default_factory=list)
+    indicators: list[Indicator] = field(default_factory=list)
+    reported: dict[str, object] = field(default_factory=dict)
+    claims: list[BlockClaim] = field(default_factory=list)
+    section: str = ""
+    annual_goal: str = ""
+    period_goal: str = ""
+    goal_statement: str = ""
+    result_location: Location | None = None
+
+
+def _place(source: Location, project: str, table: str, row: str) -> Location:
+    """A value's location: the report's table and row names, plus the file's own table/row when it has them."""
+    return source.with_(
+        project=project,
+        table=f"{table}（{source.table}）" if source.table else table,
+        row=f"{row}（第{source.row}行）" if source.row else row,
+    )
+
+
+def _is_rule_row(texts: Sequence[str]) -> bool:
+    """A markdown separator row ('---|---') left in a converted table."""
+    return all(re.fullmatch(r"[-:—\s]*", t) for t in texts)
+
+
+def _header(table: Table, start: int) -> tuple[list[Row], int]:
+    """The header row at `start` and its sub-header (a second row with an empty first cell), and where data begins."""
+    header = [table.rows[start]]
+    body = start + 1
+    if body < len(table.rows) and not table.rows[body].texts[0] and any(table.rows[body].texts):
+        header.append(table.rows[body])
+        body += 1
+    return header, body
+
+
+def _column_keys(header: Sequence[Row]) -> list[str]:
+    """Combined header text per column: a blank top cell inherits from its left neighbour (merged)."""
+    width = max(len(r.cells) for r in header)
+    combined = [""] * width
+    last = ""
+    for index in range(width):
+        top = header[0].texts[index] if index < len(header[0].cells) else ""
+        if top:
+            last = top
+        parts = [top or last]
+        for row in header[1:]:
+            if index < len(row.cells) and row.texts[index]:
+                parts.append(row.texts[index])
+        combined[index] = "/".join(parts)
+    return combined
+
+
+def _budget_field(key: str) -> str | None:
+    if "目标申报" in key:
+        return "initial_declared"
+    if "预算编制" in key or "年初预算" in key:
+        return "initial"
+    if "全年预算" in key or "调整后预算" in key:
+        return "adjusted"
+    if "执行数" in key or "实际支出" in key:
+        return "executed"
+    if "结" in key and "余" in key:
+        return "carryover"
+    if "执行率" in key:
+        return "reported_rate"
+    if "得分" in key:
+        return "reported_score"
+    if "偏差" in key:
+        return "deviation_reason"
+    if "资金来源" in key or "项目" in key:
+        return "source"
+    return None
+
+
+def _fund_level(label: str) -> FundLevel:
+    if "合计" in label or "总计" in label:
+        return FundLevel.TOTAL
+    if "中央" in label:
+        return FundLevel.CENTRAL
+    if "省" in label:
+        return FundLevel.PROVINCE
+    if "县" in label or "区" in label:
+        return FundLevel.COUNTY
+    if "市" in label:
+        return FundLevel.CITY
+    return FundLevel.OTHER
+
+
+def _read_budget(table: Table, start: int, report: _Report, errors: list[ReadError]) -> None:
+    header, body_start = _header(table, start)
+    fields = [_budget_field(k) for k in _column_keys(header)]
+    for row in table.rows[body_start:]:
+        texts = row.texts
+        if not any(texts) or _is_rule_row(texts):
+            continue
+        if texts[0].startswith(("一级指标", "资金来源")):
+            break
+        values: dict[str, object] = {}
+        for index, name in enumerate(fields):
+            if name is None or index >= len(texts):
+                continue
+            text = texts[index]
+            if name in ("source", "deviation_reason"):
+                values[name] = text
+            elif name in ("reported_rate", "reported_score"):
+                values[name] = parse_decimal(text) if text else None
+            else:
+                amount = parse_amount(text) if text else None
+                if text and amount is None:
+                    errors.append(ReadError(f"预算执行情况表中“{text}”不是金额",
+                                            row.cells[index].location.with_(project=report.name,
+                                                                            table="预算执行情况")))
+                values[name] = amount
+        label = str(values.get("source") or texts[0])
+        if not label or label.startswith("其中"):
+            continue
+        reason = str(values.get("deviation_reason") or "")
+        report.budget.append(BudgetLine(
+            source=label, level=_fund_level(label),
+            initial_declared=values.get("initial_declared"),  # type: ignore[arg-type]
+            initial=values.get("initial"),  # type: ignore[arg-type]
+            adjusted=values.get("adjusted"),  # type: ignore[arg-type]
+            executed=values.get("executed"),  # type: ignore[arg-type]
+            carryover=values.get("carryover"),  # type: ignore[arg-type]
+            reported_rate=values.get("reported_rate"),  # type: ignore[arg-type]
+            reported_score=values.get("reported_score"),  # type: ignore[arg-type]
+            deviation_reason="" if reason == "无" else reason,
+            location=_place(row.location, report.name, "预算执行情况", label),
+        ))
+
+
+def _indicator_field(key: str) -> str | None:
+    if key.startswith("一级"):
+        return "level1"
+    if key.startswith("二级"):
+        return "level2"
+    if "指标名称" in key or key.startswith("三级"):
+        return "name"
+    if "调整后" in key:
+        return "adjusted_target"
+    if "年初" in key or key.startswith(("年度指标", "指标值")):
+        return "initial_target"
+    if "实际完成" in key:
+        return "actual"
+    if "定性" in key:
+        return "qualitative_note"
+    if "权重" in key or "分值" in key:
+        return "weight"
+    if "得分" in key:
+        return "reported_score"
+    if "偏差" in key:
+        return "deviation_reason"
+    return None
+
+
+LEVEL1_RE = re.compile(r"^(产出|效益|效果|满意度)(指标)?$")
+_VALUE_FIELDS = ("initial_target", "adjusted_target", "actual", "qualitative_note", "weight", "reported_score",
+                 "deviation_reason")
+
+
+def _is_target(text: str) -> bool:
+    """Looks like a target (指标值): an operator, a date, a number with a unit, or a short qualitative word."""
+    value = parse_value(text)
+    if value.attainment is not None:
+        return False
+    if value.operator is not None and value.operator.value != "定性":
+        return True
+    return value.date is not None or (value.number is not None and bool(value.unit)) or (
+        value.number is None and len(text) <= 8)
+
+
+def _labels(texts: Sequence[str]) -> tuple[str, str, str, int]:
+    """(level1, level2, name, index after the name) read by content from the left of a row."""
+    level1 = level2 = name = ""
+    index = 0
+    while index < len(texts) and index < 4:
+        text = texts[index]
+        index += 1
+        if not text:
+            continue
+        if LEVEL1_RE.match(text) and not level1 and not level2:
+            level1 = text
+        elif LEVEL2_RE.match(text) and not level2:
+            level2 = text
+        else:
+            name = text
+            break
+    return level1, level2, name, index
+
+
+def _values_by_content(cells: Sequence[str]) -> dict[str, str]:
+    """Target(s), actual, note, weight, score and reason from the cells after the name, by what they hold."""
+    filled = [c for c in cells if c]
+    out: dict[str, str] = {}
+    targets: list[str] = []
+    position = 0
+    while position < len(filled) and len(targets) < 2 and _is_target(filled[position]) and not (
+            targets and is_number(filled[position])):
+        targets.append(filled[position])
+        position += 1
+    if len(targets) == 2 and position < len(filled) and is_number(filled[position]) and is_number(
+            filled[min(position + 1, len(filled) - 1)]) and len(filled) - position <= 2:
+        targets, position = targets[:1], position - 1  # the second 'target' was the actual
+    if targets:
+        out["adjusted_target" if len(targets) == 1 else "initial_target"] = targets[0]
+        if len(targets) == 2:
+            out["adjusted_target"] = targets[1]
+    if position < len(filled):
+        out["actual"] = filled[position]
+        position += 1
+    notes: list[str] = []
+    numbers: list[str] = []
+    reasons: list[str] = []
+    for text in filled[position:]:
+        if is_number(text) and len(numbers) < 2 and not reasons:
+            numbers.append(text)
+        elif numbers:
+            reasons.append(text)
+        else:
+            notes.append(text)
+    if numbers:
+        out["weight"] = numbers[0]
+    if len(numbers) > 1:
+        out["reported_score"] = numbers[1]
+    out["qualitative_note"] = "".join(notes)
+    out["deviation_reason"] = "".join(reasons)
+    return out
+
+
+def _row_cells(texts: Sequence[str], fields: Sequence[str | None]) -> dict[str, str]:
+    """Cells of an indicator row by header position, or by content when the row's layout is shifted."""
+    by_position = {name: texts[i] for i, name in enumerate(fields) if name is not None and i < len(texts)}
+    level1, level2, name, after = _labels(texts)
+    name_column = fields.index("name") if "name" in fields else 2
+    weight = by_position.get("weight", "")
+    consistent = (after - 1 == name_column and (is_number(weight) or not weight)
+                  and not (weight == "" and by_position.get("reported_score"))
+                  and (by_position.get("actual") or not any(by_position.get(f) for f in _VALUE_FIELDS)))
+    cells = by_position if consistent else _values_by_content(texts[after:])
+    cells["level1"], cells["level2"], cells["name"] = level1, level2, name
+    return cells
+
+
+def _read_indicators(table: Table, start: int, report: _Report, errors: list[ReadError]) -> None:
+    header, body_start = _header(table, start)
+    fields = [_indicator_field(k) for k in _column_keys(header)]
+    level1 = level2 = ""
+    for row in table.rows[body_start:]:
+        texts = [_plain(t) for t in row.texts]
+        if not any(texts) or _is_rule_row(texts):
+            continue
+        if texts[0].startswith(("资金来源", "一级指标")):
+            break
+        cells = _row_cells(texts, fields)
+        if cells["level1"]:
+            level1, level2 = cells["level1"], ""
+        if cells["level2"]:
+            level2 = cells["level2"]
+        name = cells["name"]
+        if not name:
+            continue
+        if report.indicators and not any(cells.get(f) for f in _VALUE_FIELDS):
+            previous = report.indicators[-1]
+            if not previous.name.endswith(name):  # a name broken across a page continues the row above
+                report.indicators[-1] = replace(previous, name=previous.name + name)
+            continue
+        location = _place(row.location, report.name, "绩效指标", name)
+        weight_text, score_text = cells.get("weight", ""), cells.get("reported_score", "")
+        for label, text in (("权重", weight_text), ("得分", score_text)):
+            if text and not is_number(text):
+                errors.append(ReadError(f"指标“{name}”的{label}“{text}”不是数值", location.with_(column=label)))
+        report.indicators.append(Indicator(
+            level1=level1, level2=level2, name=name,
+            initial_target=parse_value(cells["initial_target"]) if cells.get("initial_target") else None,
+            adjusted_target=parse_value(cells["adjusted_target"]) if cells.get("adjusted_target") else None,
+            actual=parse_value(cells["actual"]) if cells.get("actual") else None,
+            qualitative_note=cells.get("qualitative_note", ""),
+            weight=parse_decimal(weight_text) if is_number(weight_text) else None,
+            reported_score=parse_decimal(score_text) if is_number(score_text) else None,
+            deviation_reason=cells.get("deviation_reason", ""),
+            location=location,
+        ))
+
+
+def _read_table(table: Table, report: _Report, errors: list[ReadError]) -> None:
+    for index, row in enumerate(table.rows):
+        first = row.texts[0] if row.cells else ""
+        if first.startswith("资金来源") or (first.startswith("项目") and "全年预算" in "".join(row.texts)):
+            _read_budget(table, index, report, errors)
+        elif first.startswith("一级指标"):
+            _read_indicators(table, index, report, errors)
+
+
+def _read_paragraph(paragraph: Paragraph, report: _Report) -> None:
+    text = paragraph.clean
+    if report.name_open:
+        if text and len(text) <= 12 and not re.search(r"[：:，。、]", text):
+            report.name += text
+            return
+        report.name_open = False
+    if paragraph.heading_level or re.match(r"^[（(]?[一二三四五六七八九十\d]+[)）、.．]", text):
+        report.section = re.sub(r"^[（(]?[一二三四五六七八九十\d]+[)）、.．]\s*", "", text)
+    if match := NAME_RE.match(text):
+        report.name = match.group(1).strip()
+        report.name_open = paragraph.text.rstrip("\n").endswith("  ") or len(text) >= 20
+        return
+    if match := UNIT_RE.match(text):
+        report.unit = Unit(code=match.group(1) or "", name=match.group(2).strip())
+        return
+    if match := DEPT_RE.match(text):
+        report.department = Department(code=match.group(1) or "", name=match.group(2).strip())
+        return
+    location = paragraph.location.with_(project=report.name, section=report.section)
+    if "实施期绩效目标" in report.section and not paragraph.heading_level and not report.period_goal:
+        report.period_goal = text
+    elif "年度目标" in report.section and not paragraph.heading_level and not report.annual_goal:
+        report.annual_goal = text
+    elif "目标实际完成情况" in report.section and not paragraph.heading_level and not report.goal_statement:
+        report.goal_statement = text
+    for match in BLOCK_RE.finditer(text):
+        report.claims.append(BlockClaim(
+            block=f"{match.group(1)}指标", full_marks=Decimal(match.group(2)), score=Decimal(match.group(3)),
+            rate=Decimal(match.group(4)) if match.group(4) else None, location=location,
+        ))
+    found = {
+        "execution_score": EXEC_SCORE_RE.search(text), "indicator_score": IND_SCORE_RE.search(text),
+        "total": TOTAL_RE.search(text), "grade": GRADE_RE.search(text),
+    }
+    if found["total"] and "total" not in report.reported:
+        for key, match in found.items():
+            if match:
+                report.reported[key] = match.group(1) if key == "grade" else Decimal(match.group(1))
+        report.result_location = location
+
+
+def _finish(report: _Report, year: int | None) -> SelfEvaluation:
+    reported = report.reported
+    location = report.result_location or report.title_location
+    project = Project(name=report.name, code="", unit=report.unit, department=report.department)
+    return SelfEvaluation(
+        project=project, year=year, budget_lines=tuple(report.budget),
+        goal=Goal(annual_text=report.annual_goal, period_text=report.period_goal, indicators=tuple(report.indicators)),
+        reported=Reported(
+            execution_score=reported.get("execution_score"),  # type: ignore[arg-type]
+            indicator_score=reported.get("indicator_score"),  # type: ignore[arg-type]
+            total=reported.get("total"),  # type: ignore[arg-type]
+            grade=reported.get("grade"),  # type: ignore[arg-type]
+            goal_statement=report.goal_statement, block_claims=tuple(report.claims),
+            location=location.with_(project=report.name),
+        ),
+        location=report.title_location.with_(project=report.name),
+    )
+
+
+def extract_self_evaluations(source: SourceDocument, year: int | None = None) -> tuple[
+        tuple[SelfEvaluation, ...], list[ReadError]]:
+    """Every self-evaluation report in the document, in order."""
+    reports: list[_Report] = []
+    errors: list[ReadError] = []
+    current: _Report | None = None
+    blocks: Sequence[Block] = source.blocks
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            if REPORT_TITLE.search(block.clean) and len(block.clean) <= 30:
+                current = _Report(title_location=block.location)
+                reports.append(current)
+                continue
+            if current is None and NAME_RE.match(block.clean):
+                current = _Report(title_location=block.location)  # a single report without its cover title
+                reports.append(current)
+            if current is not None:
+                _read_paragraph(block, current)
+        elif current is not None:
+            current.name_open = False
+            _read_table(block, current, errors)
+    found = [r for r in reports if r.name and (r.budget or r.indicators)]
+    for report in found:
+        if not report.budget:
+            errors.append(ReadError("未找到“预算执行情况”表", report.title_location.with_(project=report.name)))
+    return tuple(_finish(r, year) for r in found), errors

@@ -1,0 +1,191 @@
+"""A document as blocks in reading order — paragraphs and tables — whatever its file format.
+
+Every format reader (text, docx, xlsx, pdf) produces a SourceDocument; every extractor (self-evaluation,
+disclosure, narrative, prose) reads SourceDocuments. Each cell and paragraph keeps its Location, so a finding
+can point at the line, table, row and column a value came from. Readers never raise on bad data: they return
+(document or None, errors).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from jixiao.core.provenance import Location
+
+_MARKUP = re.compile(r"</?b>|\*\*|^#+\s*|^\s*-\s+")
+
+
+def clean_text(text: str) -> str:
+    """Strip markdown/HTML emphasis and heading marks that the seed form carries, and outer spaces."""
+    return _MARKUP.sub("", text).strip()
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    location: Location = field(default_factory=Location)
+
+    @property
+    def clean(self) -> str:
+        return clean_text(self.text)
+
+
+@dataclass(frozen=True)
+class Row:
+    cells: tuple[Cell, ...]
+    location: Location = field(default_factory=Location)
+
+    @property
+    def texts(self) -> list[str]:
+        return [c.clean for c in self.cells]
+
+    @property
+    def filled(self) -> list[str]:
+        """Non-empty cell texts, in order."""
+        return [t for t in self.texts if t]
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+    location: Location = field(default_factory=Location)
+    heading_level: int = 0  # 1 for '#', 2 for '##' …; 0 for body text
+
+    @property
+    def clean(self) -> str:
+        return clean_text(self.text)
+
+
+@dataclass(frozen=True)
+class Table:
+    rows: tuple[Row, ...]
+    location: Location = field(default_factory=Location)
+
+
+Block = Paragraph | Table
+
+
+@dataclass(frozen=True)
+class SourceDocument:
+    path: str
+    format: str  # text | docx | xlsx | pdf
+    blocks: tuple[Block, ...]
+
+    def paragraphs(self) -> Iterator[Paragraph]:
+        return (b for b in self.blocks if isinstance(b, Paragraph))
+
+    def tables(self) -> Iterator[Table]:
+        return (b for b in self.blocks if isinstance(b, Table))
+
+    @property
+    def text(self) -> str:
+        """All text in reading order (table rows joined with tabs), for detection and prose scanning."""
+        lines: list[str] = []
+        for block in self.blocks:
+            if isinstance(block, Paragraph):
+                lines.append(block.clean)
+            else:
+                lines.extend("\t".join(row.texts) for row in block.rows)
+        return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class ReadError:
+    """A problem reading a file, in Chinese, with where it is."""
+
+    message: str
+    location: Location = field(default_factory=Location)
+
+    def __str__(self) -> str:
+        where = self.location.describe()
+        return f"{where}：{self.message}" if where else self.message
+
+
+MAX_BYTES = 50 * 1024 * 1024
+_ENCODINGS = ("utf-8-sig", "gb18030", "utf-16")
+
+
+def decode_text(data: bytes) -> str | None:
+    """Text from bytes in UTF-8, GB18030 or UTF-16, or None when none fits."""
+    for encoding in _ENCODINGS:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if "\x00" not in text:
+            return text
+    return None
+
+
+def text_blocks(text: str, path: str) -> tuple[Block, ...]:
+    """Blocks of the seed text form: a run of tab-separated lines (blank lines allowed inside) is a table."""
+    blocks: list[Block] = []
+    pending: list[Row] = []
+
+    def flush() -> None:
+        nonlocal pending
+        if pending:
+            blocks.append(Table(tuple(pending), pending[0].location))
+            pending = []
+
+    for number, line in enumerate(text.splitlines(), start=1):
+        if "\t" in line:
+            cells = tuple(
+                Cell(value, Location(document=path, line=number, column=str(i + 1)))
+                for i, value in enumerate(line.split("\t"))
+            )
+            pending.append(Row(cells, Location(document=path, line=number)))
+            continue
+        if not line.strip():
+            continue  # blank lines do not end a table (page breaks inside tables in the seed form)
+        flush()
+        stripped = line.strip()
+        level = len(stripped) - len(stripped.lstrip("#")) if stripped.startswith("#") else 0
+        blocks.append(Paragraph(line, Location(document=path, line=number), heading_level=level))
+    flush()
+    return tuple(blocks)
+
+
+def read_text(path: Path) -> tuple[SourceDocument | None, list[ReadError]]:
+    """A .txt/.md file in the seed form (tab-separated tables inside text)."""
+    where = Location(document=str(path))
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            return None, [ReadError(f"文件过大（{size // 1024 // 1024} MB，上限 50 MB）", where)]
+        data = path.read_bytes()
+    except OSError as exc:
+        return None, [ReadError(f"无法读取文件：{exc.strerror or exc}", where)]
+    text = decode_text(data)
+    if text is None:
+        return None, [ReadError("无法识别文件编码（支持 UTF-8、GB18030、UTF-16）", where)]
+    return SourceDocument(str(path), "text", text_blocks(text, str(path))), []
+
+
+# Readers by suffix; format modules (docx, xlsx, pdf) add themselves here when they exist.
+READERS = {
+    ".txt": "jixiao.ingest.source:read_text",
+    ".md": "jixiao.ingest.source:read_text",
+    ".docx": "jixiao.ingest.docx:read_docx",
+    ".xlsx": "jixiao.ingest.xlsx:read_xlsx",
+    ".xlsm": "jixiao.ingest.xlsx:read_xlsx",
+    ".pdf": "jixiao.ingest.pdf:read_pdf",
+}
+
+
+def read_source(path: Path) -> tuple[SourceDocument | None, list[ReadError]]:
+    """Read any supported file into a SourceDocument, or return why not (in Chinese)."""
+    import importlib
+
+    target = READERS.get(path.suffix.lower())
+    if target is None:
+        supported = "、".join(sorted(READERS))
+        return None, [ReadError(f"不支持的文件类型“{path.suffix or '无扩展名'}”（支持 {supported}）",
+                                Location(document=str(path)))]
+    module_name, func_name = target.split(":")
+    reader = getattr(importlib.import_module(module_name), func_name)
+    result: tuple[SourceDocument | None, list[ReadError]] = reader(path)
+    return result

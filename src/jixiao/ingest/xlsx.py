@@ -1,0 +1,82 @@
+"""Excel workbooks: each sheet becomes a heading paragraph and a table; cells keep sheet, row and column letter.
+
+Formulas are read as their cached values (what Excel last showed). Macro-enabled workbooks are refused.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+
+from jixiao.core.provenance import Location
+from jixiao.ingest.docx import _check_zip
+from jixiao.ingest.source import Block, Cell, Paragraph, ReadError, Row, SourceDocument, Table
+
+MAX_CELLS = 2_000_000
+HEADING_RE = re.compile(r"^\s*(#|[（(]?[一二三四五六七八九十\d]+[)）、.．])")
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, float):
+        # Excel stores numbers as doubles: print them as the shortest decimal that round-trips.
+        return format(Decimal(repr(value)).normalize(), "f") if value == value else ""
+    if isinstance(value, datetime):
+        return f"{value.year}年{value.month}月{value.day}日"
+    if isinstance(value, date):
+        return f"{value.year}年{value.month}月{value.day}日"
+    return str(value)
+
+
+def read_xlsx(path: Path) -> tuple[SourceDocument | None, list[ReadError]]:
+    if path.suffix.lower() in (".xlsm", ".xltm"):
+        return None, [ReadError("文件为启用宏的工作簿，为安全起见不予读取；请另存为 .xlsx", Location(document=str(path)))]
+    problem = _check_zip(path, "Excel（.xlsx）")
+    if problem is not None:
+        return None, [problem]
+    from openpyxl import load_workbook
+    from openpyxl.utils import get_column_letter
+
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many types for broken parts
+        return None, [ReadError(f"无法打开 Excel 文件：{type(exc).__name__}", Location(document=str(path)))]
+    blocks: list[Block] = []
+    count = 0
+    try:
+        for sheet in workbook.worksheets:
+            where = Location(document=str(path), table=sheet.title)
+            blocks.append(Paragraph(sheet.title, where, heading_level=2))
+            rows: list[Row] = []
+            for r, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+                count += len(values)
+                if count > MAX_CELLS:
+                    return None, [ReadError("单元格过多（上限 200 万个），请拆分文件", where)]
+                texts = [_text(v) for v in values]
+                while texts and not texts[-1]:
+                    texts.pop()
+                if not texts:
+                    continue
+                lone = len(texts) == 1 or (sum(1 for t in texts if t) == 1 and bool(texts[0]))
+                # A short label inside a table stays a row; a numbered heading always ends the table.
+                if lone and (not rows or len(texts[0]) > 12 or HEADING_RE.match(texts[0])):
+                    if rows:
+                        blocks.append(Table(tuple(rows), where))
+                        rows = []
+                    blocks.append(Paragraph(texts[0], where.with_(row=str(r))))
+                    continue
+                cells = tuple(Cell(t, where.with_(row=str(r), column=get_column_letter(c)))
+                              for c, t in enumerate(texts, start=1))
+                rows.append(Row(cells, where.with_(row=str(r))))
+            if rows:
+                blocks.append(Table(tuple(rows), where))
+    except Exception as exc:  # read-only sheets are parsed lazily: a corrupt part surfaces while iterating
+        return None, [ReadError(f"Excel 文件内容损坏，无法读取（{type(exc).__name__}）", Location(document=str(path)))]
+    finally:
+        workbook.close()
+    return SourceDocument(str(path), "xlsx", tuple(blocks)), []

@@ -1,0 +1,116 @@
+"""A document as blocks — headings, paragraphs and tables of cell texts — written as seed-form text, Word or
+Excel. Generators build blocks; these writers only lay them out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Heading:
+    text: str
+    level: int = 2
+
+
+@dataclass(frozen=True)
+class Para:
+    text: str
+
+
+@dataclass(frozen=True)
+class Grid:
+    """A table: rows of cell texts; `sheet` names its Excel sheet."""
+
+    rows: tuple[tuple[str, ...], ...]
+    sheet: str = ""
+    notes: tuple[str, ...] = field(default=())
+
+
+Block = Heading | Para | Grid
+
+
+def to_text(blocks: list[Block]) -> str:
+    """The seed text form: markdown headings, paragraphs, tab-separated tables."""
+    lines: list[str] = []
+    for block in blocks:
+        if isinstance(block, Heading):
+            lines += ["#" * block.level + " " + block.text, ""]
+        elif isinstance(block, Para):
+            lines += [block.text, ""]
+        else:
+            lines += ["\t".join(row) for row in block.rows]
+            lines.append("")
+            for note in block.notes:
+                lines += [note, ""]
+    return "\n".join(lines)
+
+
+def to_docx(blocks: list[Block], path: Path, title: str) -> Path:
+    import docx
+    from docx.shared import Pt
+
+    document = docx.Document()
+    document.core_properties.title = title
+    style = document.styles["Normal"]
+    style.font.size = Pt(10.5)
+    for block in blocks:
+        if isinstance(block, Heading):
+            document.add_heading(block.text, level=min(block.level, 4))
+        elif isinstance(block, Para):
+            document.add_paragraph(block.text)
+        else:
+            width = max(len(r) for r in block.rows)
+            table = document.add_table(rows=len(block.rows), cols=width)
+            table.style = "Table Grid"
+            for r, row in enumerate(block.rows):
+                for c, text in enumerate(row):
+                    table.cell(r, c).text = text
+            for note in block.notes:
+                document.add_paragraph(note)
+    document.save(str(path))
+    return path
+
+
+def to_xlsx(blocks: list[Block], path: Path) -> Path:
+    """One sheet per table (its `sheet` name), with the heading and paragraphs that precede it above the grid."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Border, Font, Side
+
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    thin = Side(style="thin")
+    pending: list[str] = []
+    for block in blocks:
+        if isinstance(block, Heading | Para):
+            pending.append(block.text)
+            continue
+        sheet = workbook.create_sheet(block.sheet[:31] or f"表{len(workbook.sheetnames) + 1}")
+        for text in pending:
+            sheet.append([text])
+            sheet.cell(row=sheet.max_row, column=1).font = Font(bold=True)
+        pending = []
+        start = sheet.max_row + 1
+        for row in block.rows:
+            sheet.append([_cell_value(t) for t in row])
+        for row in sheet.iter_rows(min_row=start, max_row=sheet.max_row):
+            for cell in row:
+                cell.border = Border(left=thin, right=thin, top=thin, bottom=thin)
+                if isinstance(cell.value, float):
+                    cell.number_format = "#,##0.00"
+                    cell.alignment = Alignment(horizontal="right")
+                else:
+                    cell.data_type = "s"
+        for note in block.notes:
+            sheet.append([note])
+        sheet.column_dimensions["A"].width = 12
+        sheet.column_dimensions["B"].width = 36
+    workbook.save(str(path))
+    return path
+
+
+def _cell_value(text: str) -> object:
+    try:
+        return float(text) if text and text.replace(".", "", 1).isdigit() and "." in text else text
+    except ValueError:
+        return text

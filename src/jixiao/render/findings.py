@@ -1,0 +1,108 @@
+"""Audit results as a 问题清单: Markdown, HTML and Excel, grouped as reviewers group them."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from pathlib import Path, PurePath
+
+from jixiao.core.finding import Finding, Tier
+
+# Seed 002's 问题清单 categories; each finding category maps to one of them.
+LIST_CATEGORIES = ("项目立项", "资金管理", "业务管理", "项目产出", "项目效益", "其他")
+_CATEGORY_MAP = {
+    "目标质量": "项目立项", "预算执行": "资金管理", "资金管理": "资金管理", "表内平衡": "资金管理", "表间一致": "资金管理",
+    "说明与表": "业务管理", "跨章节": "业务管理", "自评计分": "业务管理", "自评报告": "业务管理", "覆盖": "业务管理",
+    "项目产出": "项目产出", "项目效益": "项目效益",
+}
+
+
+def list_category(finding: Finding) -> str:
+    return _CATEGORY_MAP.get(finding.category, "其他")
+
+
+def _evidence(f: Finding) -> str:
+    parts = []
+    if f.expected is not None:
+        parts.append(f"应为 {f.expected}")
+    if f.actual is not None:
+        parts.append(f"填列 {f.actual}")
+    if f.difference is not None:
+        parts.append(f"差额 {f.difference}")
+    return "；".join(parts)
+
+
+def to_markdown(documents: Sequence[str], findings: Sequence[Finding]) -> str:
+    names = "、".join(PurePath(d).name for d in documents)
+    lines = [f"# 问题清单：{names}", "", _summary_line(findings), ""]
+    for category in LIST_CATEGORIES:
+        rows = [f for f in findings if list_category(f) == category and f.tier is not Tier.NOTICE]
+        lines += [f"## {category}存在的问题", ""]
+        if not rows:
+            lines += ["无", ""]
+            continue
+        lines += ["| 序号 | 等级 | 位置 | 问题描述 | 依据 |", "|---|---|---|---|---|"]
+        for n, f in enumerate(rows, start=1):
+            lines.append(f"| {n} | {f.tier.label} | {f.location.describe()} | {f.message} | {f.rule} |")
+        lines.append("")
+    notices = [f for f in findings if f.tier is Tier.NOTICE]
+    if notices:
+        lines += ["## 提示（尾数误差等，无须整改）", ""]
+        lines += [f"- {f.location.describe()}：{f.message}" for f in notices]
+    return "\n".join(lines) + "\n"
+
+
+def _summary_line(findings: Sequence[Finding]) -> str:
+    counts = {t: sum(1 for f in findings if f.tier is t) for t in Tier}
+    return f"确定 {counts[Tier.ERROR]} 项，疑似 {counts[Tier.WARNING]} 项，提示 {counts[Tier.NOTICE]} 项。"
+
+
+def to_html(documents: Sequence[str], findings: Sequence[Finding]) -> str:
+    names = "、".join(html.escape(PurePath(d).name) for d in documents)
+    rows = []
+    for category in LIST_CATEGORIES:
+        group = [f for f in findings if list_category(f) == category]
+        if not group:
+            continue
+        rows.append(f'<tr class="group"><th colspan="5">{category}</th></tr>')
+        for n, f in enumerate(group, start=1):
+            rows.append(
+                f'<tr class="{f.tier.value}"><td>{n}</td><td>{f.tier.label}</td>'
+                f"<td>{html.escape(f.location.describe())}</td><td>{html.escape(f.message)}</td>"
+                f"<td>{html.escape(_evidence(f))}</td></tr>"
+            )
+    return (
+        '<!doctype html><html lang="zh-Hans"><head><meta charset="utf-8">'
+        f"<title>问题清单：{names}</title><style>"
+        "body{font-family:'Noto Sans CJK SC','WenQuanYi Micro Hei',sans-serif;margin:2em}"
+        "table{border-collapse:collapse;width:100%}td,th{border:1px solid #999;padding:4px 8px;vertical-align:top}"
+        "tr.error td:nth-child(2){color:#b00;font-weight:bold}tr.warning td:nth-child(2){color:#b60}"
+        "tr.group th{background:#eee;text-align:left}</style></head><body>"
+        f"<h1>问题清单：{names}</h1><p>{_summary_line(findings)}</p>"
+        "<table><thead><tr><th>序号</th><th>等级</th><th>位置</th><th>问题描述</th><th>证据</th></tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody></table></body></html>\n"
+    )
+
+
+def to_xlsx(findings: Sequence[Finding], path: Path) -> None:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "问题清单"
+    header = ["序号", "等级", "问题分类", "规则", "文件", "行号", "项目", "章节", "表", "行", "列", "问题描述",
+              "应为", "填列", "差额", "指纹"]
+    sheet.append(header)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for n, f in enumerate(findings, start=1):
+        loc = f.location
+        sheet.append([n, f.tier.label, list_category(f), f.rule, PurePath(loc.document).name, loc.line, loc.project,
+                      loc.section, loc.table, loc.row, loc.column, f.message, f.expected, f.actual, f.difference,
+                      f.fingerprint])
+    for column, width in zip("ABCDEFGHIJKLMNOP", (6, 6, 10, 30, 20, 6, 24, 14, 16, 16, 10, 70, 12, 12, 10, 18),
+                             strict=True):
+        sheet.column_dimensions[column].width = width
+    sheet.freeze_panes = "A2"
+    workbook.save(path)

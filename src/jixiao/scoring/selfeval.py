@@ -1,0 +1,332 @@
+"""Self-evaluation scoring (SPEC §1, rules S1–S10): compute every score the rules give, keep what the unit
+reported beside it, and list each deviation as a Finding.
+
+Qualitative indicators: the rules leave the score to the evaluator inside the band of the chosen grade (S6), so
+the computed indicator score is None; the total uses the evaluator's score moved to the nearest admissible
+score of its band, and a score outside its band is a deviation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+from jixiao.core.finding import Finding, Tier
+from jixiao.core.model import BudgetLine, FundLevel, Indicator, SelfEvaluation
+from jixiao.core.money import round_half_up
+from jixiao.core.profile import Profile
+from jixiao.core.provenance import Location
+from jixiao.core.values import Attainment, Operator, Value
+from jixiao.scoring import formulas
+
+ZERO = Decimal(0)
+CATEGORY = "自评计分"
+
+
+@dataclass(frozen=True)
+class RuleInfo:
+    id: str
+    title: str
+    tier: Tier
+    basis: str
+
+
+# Every rule this engine applies, declared once; the audit catalogue registers these ids.
+RULES: tuple[RuleInfo, ...] = (
+    RuleInfo("selfeval.s1_execution_score", "预算执行率得分与规则不符", Tier.ERROR, "SPEC §1.3 S1"),
+    RuleInfo("selfeval.s1_execution_rate", "预算执行率与全年预算数、全年执行数不符", Tier.ERROR, "SPEC §1.3 S1"),
+    RuleInfo("selfeval.s1_zero_budget", "全年预算数为0，无法计算执行率", Tier.WARNING, "SPEC §1.3 S1"),
+    RuleInfo("selfeval.s1_over_budget", "全年执行数超过全年预算数", Tier.WARNING, "SPEC §1.3 S1"),
+    RuleInfo("selfeval.s1_missing_budget", "预算执行情况表缺少全年预算数或全年执行数", Tier.ERROR, "SPEC §1.3 S1"),
+    RuleInfo("selfeval.s2_quantitative_score", "定量指标得分与计分规则不符", Tier.ERROR, "SPEC §1.4 S2–S5"),
+    RuleInfo("selfeval.s2_actual_not_number", "定量指标的实际完成值不是数值，无法计分", Tier.WARNING, "SPEC §1.4"),
+    RuleInfo("selfeval.s2_strict_bound", "实际完成值恰等于目标值，未严格满足“>”或“<”", Tier.NOTICE, "SPEC §1.4"),
+    RuleInfo("selfeval.s6_qualitative_band", "定性指标得分不在所选等级的分值区间内", Tier.ERROR, "SPEC §1.5 S6"),
+    RuleInfo("selfeval.s6_qualitative_grade_unknown", "定性指标未写明完成等级（达成/部分达成/未达成）", Tier.NOTICE, "SPEC §1.5 S6"),
+    RuleInfo("selfeval.s7_over_achievement", "大幅超额完成但未说明偏差原因", Tier.WARNING, "SPEC §1.4 S7"),
+    RuleInfo("selfeval.s8_reason_required", "指标未得满分但未填写偏差原因", Tier.WARNING, "SPEC §1.4 S8"),
+    RuleInfo("selfeval.s8_score_above_weight", "指标得分大于其分值", Tier.ERROR, "SPEC §1.2 S8"),
+    RuleInfo("selfeval.s8_missing_weight", "指标缺少分值（权重）", Tier.ERROR, "SPEC §1.7"),
+    RuleInfo("selfeval.s9_weight_total", "指标分值合计不等于规定分值", Tier.ERROR, "SPEC §1.2 S9"),
+    RuleInfo("selfeval.s9_block_weight", "一级指标分值与规定分值不一致", Tier.WARNING, "SPEC §1.2 S9"),
+    RuleInfo("selfeval.s10_indicator_sum", "填报的指标完成情况得分不等于各指标得分之和", Tier.ERROR, "SPEC §1.2"),
+    RuleInfo("selfeval.s10_total_parts", "填报总分不等于预算执行得分与指标得分之和", Tier.ERROR, "SPEC §1.2 S10"),
+    RuleInfo("selfeval.s10_grade_band", "填报等级与填报总分所在分档不符", Tier.ERROR, "SPEC §1.6 S10"),
+    RuleInfo("selfeval.s10_grade_by_rules", "按规则计算的等级与填报等级不同", Tier.WARNING, "SPEC §1.6 S10"),
+)
+RULE_BY_ID = {r.id: r for r in RULES}
+
+
+@dataclass(frozen=True)
+class IndicatorScore:
+    indicator: Indicator
+    score: Decimal | None  # computed by formula; None where the rules leave it to the evaluator
+    counted: Decimal  # what enters the computed total
+    method: str  # 正向 / 反向 / 区间 / 定性 / 无法计分
+    band: tuple[Decimal, Decimal] | None = None  # qualitative band in points
+
+
+@dataclass(frozen=True)
+class SelfEvaluationScore:
+    evaluation: SelfEvaluation
+    adjusted_budget: Decimal | None  # A
+    executed: Decimal | None  # B
+    execution_rate: Decimal | None  # %, 2 dp
+    execution_score: Decimal
+    indicators: tuple[IndicatorScore, ...]
+    indicator_score: Decimal
+    total: Decimal
+    grade: str
+    deviations: tuple[Finding, ...]
+
+
+def _fmt(value: Decimal | None) -> str | None:
+    if value is None:
+        return None
+    normalized = value.normalize()
+    return f"{normalized:f}" if normalized == normalized.to_integral() else f"{round_half_up(value):f}"
+
+
+def _finding(rule_id: str, message: str, location: Location, expected: Decimal | str | None = None,
+             actual: Decimal | str | None = None, tier: Tier | None = None) -> Finding:
+    info = RULE_BY_ID[rule_id]
+    exp = _fmt(expected) if isinstance(expected, Decimal) else expected
+    act = _fmt(actual) if isinstance(actual, Decimal) else actual
+    diff = None
+    if isinstance(expected, Decimal) and isinstance(actual, Decimal):
+        diff = _fmt(actual - expected)
+    return Finding(rule=rule_id, tier=tier or info.tier, message=message, location=location, category=CATEGORY,
+                   expected=exp, actual=act, difference=diff)
+
+
+def _sum_or_none(values: list[Decimal | None]) -> Decimal | None:
+    present = [v for v in values if v is not None]
+    return sum(present, ZERO) if present else None
+
+
+def _budget_total(se: SelfEvaluation) -> BudgetLine | None:
+    """The 合计 row, or a total summed from the fund-source rows when the table has none."""
+    total = se.budget_total
+    if total is not None or not se.budget_lines:
+        return total
+    lines = se.budget_lines
+    return BudgetLine(
+        source="合计", level=FundLevel.TOTAL,
+        adjusted=_sum_or_none([line.adjusted for line in lines]),
+        executed=_sum_or_none([line.executed for line in lines]),
+        location=lines[0].location,
+    )
+
+
+def _execution(se: SelfEvaluation, profile: Profile, where: Location) -> tuple[
+        Decimal | None, Decimal | None, Decimal | None, Decimal, list[Finding]]:
+    weight = profile.selfeval.execution_weight
+    tol = profile.selfeval.score_tolerance
+    total = _budget_total(se)
+    findings: list[Finding] = []
+    if total is None or total.adjusted is None or total.executed is None:
+        findings.append(_finding("selfeval.s1_missing_budget", "预算执行情况表缺少“全年预算数”或“全年执行数”，执行得分按0分计",
+                                 where))
+        return None, None, None, ZERO, findings
+    a, b = total.adjusted, total.executed
+    loc = total.location if total.location.line is not None else where
+    loc = loc.with_(project=where.project, table=loc.table or "预算执行情况", row=loc.row or "合计")
+    rate = formulas.execution_rate(a, b)
+    score = formulas.execution_score(a, b, weight)
+    if a <= 0:
+        findings.append(_finding("selfeval.s1_zero_budget", "全年预算数为0，执行率无法计算，执行得分按0分计", loc.with_(column="全年预算数"),
+                                 expected=None, actual=a))
+    elif b > a:
+        findings.append(_finding("selfeval.s1_over_budget",
+                                 f"全年执行数 {_fmt(b)} 超过全年预算数 {_fmt(a)}，执行得分以 {_fmt(weight)} 分封顶",
+                                 loc.with_(column="全年执行数"), expected=a, actual=b))
+    if total.reported_rate is not None and rate is not None and abs(total.reported_rate - rate) > Decimal("0.01"):
+        findings.append(_finding("selfeval.s1_execution_rate",
+                                 f"执行率应为 {_fmt(rate)}%（{_fmt(b)} ÷ {_fmt(a)}），填报为 {_fmt(total.reported_rate)}%",
+                                 loc.with_(column="执行率"), expected=rate, actual=total.reported_rate))
+    reported = total.reported_score if total.reported_score is not None else se.reported.execution_score
+    if reported is not None and abs(reported - score) > tol:
+        basis = f"min({_fmt(b)} ÷ {_fmt(a)}, 1) × {_fmt(weight)}" if a > 0 else "全年预算数为0"
+        findings.append(_finding("selfeval.s1_execution_score",
+                                 f"预算执行得分应为 {_fmt(score)} 分（{basis}），填报为 {_fmt(reported)} 分",
+                                 loc.with_(column="得分"), expected=score, actual=reported))
+    return a, b, rate, score, findings
+
+
+def _actual_number(indicator: Indicator, target: Value) -> Decimal | None:
+    actual = indicator.actual
+    if actual is None or actual.number is None or actual.operator is Operator.QUALITATIVE:
+        return None
+    if actual.unit and target.unit:
+        return actual.in_unit(target.unit)
+    return actual.number
+
+
+def _score_indicator(ind: Indicator, profile: Profile, where: Location) -> tuple[IndicatorScore, list[Finding]]:
+    rules = profile.selfeval
+    tol = rules.score_tolerance
+    loc = ind.location.with_(project=where.project, table=ind.location.table or "绩效指标",
+                             row=ind.location.row or ind.name)
+    findings: list[Finding] = []
+    weight = ind.weight
+    reported = ind.reported_score
+    if weight is None:
+        findings.append(_finding("selfeval.s8_missing_weight", f"指标“{ind.name}”没有分值", loc.with_(column="权重")))
+        return IndicatorScore(ind, None, reported or ZERO, "无法计分"), findings
+    if reported is not None and reported > weight:
+        findings.append(_finding("selfeval.s8_score_above_weight",
+                                 f"指标“{ind.name}”得分 {_fmt(reported)} 大于分值 {_fmt(weight)}",
+                                 loc.with_(column="得分"), expected=weight, actual=reported))
+
+    target = ind.target
+    attainment = ind.actual.attainment if ind.actual is not None else None
+    quantitative = target is not None and target.is_quantitative and target.number is not None
+    actual_number = _actual_number(ind, target) if quantitative and target is not None else None
+
+    if quantitative and target is not None and actual_number is not None and target.number is not None:
+        operator = target.operator or Operator.EQ
+        score = formulas.quantitative_score(operator, target.number, actual_number, weight, target.upper)
+        method = "区间" if operator is Operator.RANGE else ("反向" if operator in (Operator.LE, Operator.LT) else "正向")
+        if reported is not None and abs(reported - score) > tol:
+            findings.append(_finding(
+                "selfeval.s2_quantitative_score",
+                f"指标“{ind.name}”目标 {target.raw.strip()}、实际 {_fmt(actual_number)}，按{method}规则应得 {_fmt(score)} 分，"
+                f"填报 {_fmt(reported)} 分", loc.with_(column="得分"), expected=score, actual=reported))
+        if rules.strict_inequality and operator in (Operator.GT, Operator.LT) and actual_number == target.number:
+            findings.append(_finding("selfeval.s2_strict_bound",
+                                     f"指标“{ind.name}”实际值 {_fmt(actual_number)} 恰等于目标值，未严格满足“{operator.value}”",
+                                     loc.with_(column="实际完成值")))
+        if (operator in (Operator.GE, Operator.GT, Operator.EQ) and target.number > 0
+                and actual_number / target.number >= rules.over_achievement_ratio and not ind.deviation_reason.strip()):
+            findings.append(_finding(
+                "selfeval.s7_over_achievement",
+                f"指标“{ind.name}”实际 {_fmt(actual_number)} 达到目标 {_fmt(target.number)} 的 "
+                f"{_fmt(round_half_up(actual_number / target.number * 100))}%，须说明偏差原因（目标是否设置偏低）",
+                loc.with_(column="偏差原因"), expected=target.number, actual=actual_number))
+        counted = score
+        result = IndicatorScore(ind, score, counted, method)
+    elif quantitative and target is not None and attainment is None:
+        findings.append(_finding("selfeval.s2_actual_not_number",
+                                 f"指标“{ind.name}”目标为定量值 {target.raw.strip()}，实际完成值“{(ind.actual.raw if ind.actual else '').strip()}”"
+                                 "不是数值，无法按规则计分", loc.with_(column="实际完成值")))
+        result = IndicatorScore(ind, None, reported or ZERO, "无法计分")
+    elif attainment is not None:
+        band = formulas.qualitative_band(rules, attainment, weight)
+        counted = reported if reported is not None else band[0]
+        if reported is not None and not formulas.in_band(rules, attainment, weight, reported):
+            top = attainment is Attainment.ACHIEVED
+            interval = f"[{_fmt(band[0])}, {_fmt(band[1])}{']' if top else ')'}"
+            findings.append(_finding(
+                "selfeval.s6_qualitative_band",
+                f"指标“{ind.name}”完成等级为“{attainment.value}”，得分应在 {interval} 内，填报 {_fmt(reported)} 分",
+                loc.with_(column="得分"), expected=interval, actual=reported))
+            counted = formulas.nearest_in_band(rules, attainment, weight, reported)
+        result = IndicatorScore(ind, None, counted, "定性", band)
+    else:
+        findings.append(_finding("selfeval.s6_qualitative_grade_unknown",
+                                 f"指标“{ind.name}”的实际完成情况“{(ind.actual.raw if ind.actual else '').strip()}”未写明达成、部分达成或未达成",
+                                 loc.with_(column="实际完成值")))
+        result = IndicatorScore(ind, None, reported or ZERO, "定性")
+
+    effective = result.score if result.score is not None else reported
+    if effective is not None and effective < weight and not ind.deviation_reason.strip():
+        findings.append(_finding("selfeval.s8_reason_required",
+                                 f"指标“{ind.name}”得分 {_fmt(effective)} 低于分值 {_fmt(weight)}，须填写偏差原因及改进措施",
+                                 loc.with_(column="偏差原因"), expected=weight, actual=effective))
+    return result, findings
+
+
+def _block_of(level1: str) -> str | None:
+    if "满意" in level1:
+        return "satisfaction"
+    if "效益" in level1 or "效果" in level1:
+        return "benefit"
+    if "产出" in level1:
+        return "output"
+    return None
+
+
+_BLOCK_NAMES = {"output": "产出指标", "benefit": "效益指标", "satisfaction": "满意度指标"}
+
+
+def _weight_findings(se: SelfEvaluation, profile: Profile, where: Location) -> Iterator[Finding]:
+    rules = profile.selfeval
+    weights = [i.weight for i in se.indicators if i.weight is not None]
+    if not se.indicators:
+        return
+    total = sum(weights, ZERO)
+    loc = where.with_(table="绩效指标", column="权重")
+    if total != rules.indicator_total:
+        yield _finding("selfeval.s9_weight_total",
+                       f"指标分值合计 {_fmt(total)}，应为 {_fmt(rules.indicator_total)}（100 − 预算执行 {_fmt(rules.execution_weight)}）",
+                       loc, expected=rules.indicator_total, actual=total)
+    blocks: dict[str, Decimal] = {}
+    for ind in se.indicators:
+        block = _block_of(ind.level1)
+        if block is not None and ind.weight is not None:
+            blocks[block] = blocks.get(block, ZERO) + ind.weight
+    expected = {"output": rules.output_weight, "benefit": rules.benefit_weight,
+                "satisfaction": rules.satisfaction_weight}
+    if "satisfaction" not in blocks:
+        # Without a 满意度 indicator its points go to 产出/效益 (SPEC §1.2): only their sum is fixed.
+        got = blocks.get("output", ZERO) + blocks.get("benefit", ZERO)
+        want = expected["output"] + expected["benefit"] + expected["satisfaction"]
+        if got != want and total == rules.indicator_total:
+            yield _finding("selfeval.s9_block_weight", f"无满意度指标时，产出与效益指标分值之和应为 {_fmt(want)}，实为 {_fmt(got)}",
+                           loc, expected=want, actual=got)
+        return
+    for block, want in expected.items():
+        got = blocks.get(block, ZERO)
+        if got != want:
+            yield _finding("selfeval.s9_block_weight", f"{_BLOCK_NAMES[block]}分值合计 {_fmt(got)}，规定为 {_fmt(want)}",
+                           loc.with_(row=_BLOCK_NAMES[block]), expected=want, actual=got)
+
+
+def _reported_findings(se: SelfEvaluation, profile: Profile, where: Location, grade_by_rules: str) -> Iterator[Finding]:
+    rep = se.reported
+    tol = profile.selfeval.score_tolerance
+    loc = rep.location if rep.location.line is not None else where
+    loc = loc.with_(project=where.project, section="项目自评结果")
+    row_scores = [i.reported_score for i in se.indicators]
+    if rep.indicator_score is not None and row_scores and all(s is not None for s in row_scores):
+        row_sum = sum((s for s in row_scores if s is not None), ZERO)
+        if abs(row_sum - rep.indicator_score) > tol:
+            yield _finding("selfeval.s10_indicator_sum",
+                           f"正文称指标完成情况得分 {_fmt(rep.indicator_score)} 分，指标表各项得分合计 {_fmt(row_sum)} 分",
+                           loc, expected=row_sum, actual=rep.indicator_score)
+    if rep.total is not None and rep.execution_score is not None and rep.indicator_score is not None:
+        parts = rep.execution_score + rep.indicator_score
+        if abs(parts - rep.total) > tol:
+            yield _finding("selfeval.s10_total_parts",
+                           f"总得分 {_fmt(rep.total)} 分不等于执行得分 {_fmt(rep.execution_score)} + 指标得分 "
+                           f"{_fmt(rep.indicator_score)} = {_fmt(parts)} 分", loc, expected=parts, actual=rep.total)
+    band = profile.grades.grade(round_half_up(rep.total)) if rep.total is not None else None
+    if band is not None and rep.grade and band != rep.grade:
+        yield _finding("selfeval.s10_grade_band", f"总得分 {_fmt(rep.total)} 分属于“{band}”，报告写为“{rep.grade}”",
+                       loc, expected=band, actual=rep.grade)
+    # A rules grade equal to the band of the reported total says nothing the band check has not said.
+    if rep.grade and grade_by_rules != rep.grade and grade_by_rules != band:
+        yield _finding("selfeval.s10_grade_by_rules", f"按规则重算的等级为“{grade_by_rules}”，报告写为“{rep.grade}”",
+                       loc, expected=grade_by_rules, actual=rep.grade)
+
+
+def score_self_evaluation(se: SelfEvaluation, profile: Profile) -> SelfEvaluationScore:
+    """Compute every score of a self-evaluation by the profile's rules and list where the report deviates."""
+    where = se.location.with_(project=se.project.name)
+    a, b, rate, exec_score, findings = _execution(se, profile, where)
+    scored: list[IndicatorScore] = []
+    for ind in se.indicators:
+        result, ind_findings = _score_indicator(ind, profile, where)
+        scored.append(result)
+        findings.extend(ind_findings)
+    findings.extend(_weight_findings(se, profile, where))
+    indicator_score = round_half_up(sum((s.counted for s in scored), ZERO))
+    total = round_half_up(exec_score + indicator_score)
+    grade = profile.grades.grade(total)
+    findings.extend(_reported_findings(se, profile, where, grade))
+    return SelfEvaluationScore(
+        evaluation=se, adjusted_budget=a, executed=b, execution_rate=rate, execution_score=exec_score,
+        indicators=tuple(scored), indicator_score=indicator_score, total=total, grade=grade,
+        deviations=tuple(findings),
+    )

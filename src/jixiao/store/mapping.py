@@ -1,0 +1,39 @@
+"""ORM rows ↔ core dataclasses: the only module that imports both."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from jixiao.core.model import (
+    BudgetLine,
+    FundLevel,
+    Goal,
+    Indicator,
+    Project,
+    Reported,
+    SelfEvaluation,
+    Unit,
+)
+from jixiao.core.provenance import Location
+from jixiao.core.values import parse_value
+from jixiao.store import models
+
+
+def self_evaluation(project: models.Project) -> SelfEvaluation:
+    """A stored project as the core model the scoring engine reads."""
+    indicators = tuple(
+        Indicator(level1=i.level1, level2=i.level2, name=i.name, adjusted_target=parse_value(i.target),
+                  actual=parse_value(i.actual) if i.actual else None, weight=i.weight, reported_score=i.reported_score,
+                  deviation_reason=i.deviation_reason, location=Location(table="绩效指标", row=i.name))
+        for i in project.indicators.all()
+    )
+    line = BudgetLine(source="合计", level=FundLevel.TOTAL, initial=project.initial_budget,
+                      adjusted=project.adjusted_budget, executed=project.executed)
+    unit = Unit(code=project.unit.code, name=project.unit.name, department_code=project.unit.department.code)
+    return SelfEvaluation(project=Project(name=project.name, code=project.code, unit=unit), year=project.year,
+                          budget_lines=(line,), goal=Goal(indicators=indicators),
+                          reported=Reported(total=project.reported_total, grade=project.reported_grade or None))
+
+
+def decimal_or_none(value: Decimal | None) -> Decimal | None:
+    return None if value is None else Decimal(value)

@@ -1,0 +1,42 @@
+"""Two jurisdictions with departments, units, projects and one account per role — the access tests' world."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from jixiao.store.models import Department, Indicator, Jurisdiction, Project, Role, Unit
+from jixiao.store.services import create_account
+
+PASSWORD = "correct-horse-battery"
+
+
+@pytest.fixture
+def world(db):
+    a = Jurisdiction.objects.create(code="A", name="甲县")
+    b = Jurisdiction.objects.create(code="B", name="乙县")
+    d1 = Department.objects.create(jurisdiction=a, code="101", name="甲县财政局")
+    d2 = Department.objects.create(jurisdiction=a, code="102", name="甲县教育局")
+    d3 = Department.objects.create(jurisdiction=b, code="201", name="乙县交通局")
+    u1 = Unit.objects.create(department=d1, code="101001", name="甲县国库中心")
+    u2 = Unit.objects.create(department=d1, code="101002", name="甲县预算中心")
+    u3 = Unit.objects.create(department=d2, code="102001", name="甲县一中")
+    u4 = Unit.objects.create(department=d3, code="201001", name="乙县公路段")
+    projects = {}
+    for unit, name in ((u1, "国库项目"), (u2, "预算项目"), (u3, "学校项目"), (u4, "公路项目")):
+        project = Project.objects.create(unit=unit, year=2024, name=name, initial_budget=Decimal("1871500"),
+                                         adjusted_budget=Decimal("1871500"), executed=Decimal("1182000"),
+                                         reported_total=Decimal("70.32"), reported_grade="中")
+        Indicator.objects.create(project=project, position=0, level1="产出指标", level2="成本指标", name="工程成本",
+                                 target="≤300万元", actual="201.61", weight=Decimal(10), reported_score=Decimal(2),
+                                 deviation_reason="资金紧张")
+        projects[name] = project
+    accounts = {
+        "unit": create_account("u_unit", PASSWORD, Role.UNIT, unit=u1),
+        "department": create_account("u_department", PASSWORD, Role.DEPARTMENT, department=d1),
+        "finance": create_account("u_finance", PASSWORD, Role.FINANCE, jurisdiction=a),
+        "evaluator": create_account("u_evaluator", PASSWORD, Role.EVALUATOR),
+        "admin": create_account("u_admin", PASSWORD, Role.ADMIN),
+    }
+    return {"projects": projects, "accounts": accounts}

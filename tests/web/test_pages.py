@@ -1,0 +1,92 @@
+"""Pages in Chinese, scores from the core, the audit trail, login, the demo data and the production server."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from decimal import Decimal
+
+import pytest
+
+from jixiao.store.models import Project
+from tests.conftest import REPO
+from tests.web.conftest import PASSWORD
+
+
+def test_login_page_is_chinese_and_wrong_password_says_so(client, world):
+    assert "登录" in client.get("/login/").content.decode()
+    response = client.post("/login/", {"username": "u_unit", "password": "wrong"})
+    assert "用户名或密码不正确" in response.content.decode()
+
+
+def test_login_then_list(client, world):
+    response = client.post("/login/", {"username": "u_unit", "password": PASSWORD}, follow=True)
+    assert "项目库" in response.content.decode() and "国库项目" in response.content.decode()
+
+
+def test_detail_recomputes_by_the_rules(client, world):
+    client.force_login(world["accounts"]["unit"].user)
+    page = client.get(f"/projects/{world['projects']['国库项目'].pk}/").content.decode()
+    assert "63.16%" in page and "6.32" in page  # 1,182,000 ÷ 1,871,500, by the scoring engine
+    assert "按反向规则应得 10 分" in page  # the cost indicator scored 2
+
+
+def test_money_is_stored_exactly(world):
+    project = Project.objects.get(name="国库项目")
+    project.adjusted_budget = Decimal("12345678901234.57")
+    project.save()
+    assert Project.objects.get(pk=project.pk).adjusted_budget == Decimal("12345678901234.57")
+
+
+def test_every_change_is_recorded_with_its_user(client, world):
+    project = world["projects"]["国库项目"]
+    project.name = "国库项目（改）"
+    project._history_user = world["accounts"]["unit"].user
+    project.save()
+    latest = project.history.first()
+    assert latest.name == "国库项目（改）" and latest.history_user == world["accounts"]["unit"].user
+
+
+def test_demo_load_is_idempotent(db):
+    from jixiao.cli.demo import demo_document
+    from jixiao.store.services import load_demo
+
+    first = load_demo(demo_document())
+    count = Project.objects.count()
+    assert load_demo(demo_document()) == first and Project.objects.count() == count >= 9
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_jixiao_serve_answers_in_chinese(tmp_path):
+    port = free_port()
+    env = {**os.environ, "PYTHONPATH": str(REPO / "src"), "JIXIAO_DATA_DIR": str(tmp_path),
+           "DJANGO_SETTINGS_MODULE": "jixiao.web.settings"}
+    env.pop("JIXIAO_DATABASE_URL", None)
+    server = subprocess.Popen([sys.executable, "-m", "jixiao", "serve", "--port", str(port), "--workers", "1"],
+                              env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        body = ""
+        for _ in range(60):
+            try:
+                body = urllib.request.urlopen(f"http://127.0.0.1:{port}/login/", timeout=2).read().decode()
+                break
+            except OSError:
+                time.sleep(0.5)
+        assert "登录" in body
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+    if not body:
+        pytest.fail(server.stdout.read().decode() if server.stdout else "no output")

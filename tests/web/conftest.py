@@ -40,3 +40,31 @@ def world(db):
         "admin": create_account("u_admin", PASSWORD, Role.ADMIN),
     }
     return {"projects": projects, "accounts": accounts}
+
+
+GOOD_GOAL = {
+    "annual_goal": "完成国库集中支付系统升级，保障支付安全。",
+    "level1": ["产出指标", "产出指标", "产出指标", "效益指标", "满意度指标"],
+    "level2": ["数量指标", "质量指标", "成本指标", "社会效益指标", "服务对象满意度指标"],
+    "name": ["升级系统数", "验收合格率", "项目总成本", "支付差错率", "服务对象满意度"],
+    "operator": ["=", "≥", "≤", "≤", "≥"],
+    "value": ["3", "95", "150", "0.1", "90"],
+    "unit": ["套", "%", "万元", "%", "%"],
+    "weight": ["20", "15", "15", "30", "10"],
+}
+
+
+def goal_draft(**changes):
+    from jixiao.store.goals import GoalDraft, drafts_from_lists
+
+    fields = {**GOOD_GOAL, **changes}
+    return GoalDraft(fields["annual_goal"], "", drafts_from_lists(fields))
+
+
+@pytest.fixture
+def submitted_ready(world):
+    """The unit's own project with a complete goal worth 90 points, still a draft."""
+    from jixiao.store.goals import save_goal
+
+    project = world["projects"]["国库项目"]
+    return save_goal(project, goal_draft(), project.version, world["accounts"]["unit"].user)

@@ -53,7 +53,7 @@ def test_every_change_is_recorded_with_its_user(client, world):
 
 def test_demo_load_is_idempotent(db):
     from jixiao.cli.demo import demo_document
-    from jixiao.store.services import load_demo
+    from jixiao.store.demo import load_demo
 
     first = load_demo(demo_document())
     count = Project.objects.count()

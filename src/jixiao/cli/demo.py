@@ -36,7 +36,7 @@ def demo_command(
     django_setup()
     from django.core.management import call_command
 
-    from jixiao.store.services import DEMO_PASSWORD, load_demo
+    from jixiao.store.demo import DEMO_PASSWORD, load_demo
 
     call_command("migrate", interactive=False, verbosity=0)
     accounts = load_demo(path)

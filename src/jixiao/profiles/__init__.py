@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tomllib
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -36,3 +37,11 @@ def _read(name_or_path: str, seen: tuple[str, ...] = ()) -> dict[str, Any]:
 def load_profile(name_or_path: str = "central") -> Profile:
     """The profile called `name_or_path` (a shipped name such as 'central', or a .toml path)."""
     return profile_from_mapping(_read(name_or_path))
+
+
+@cache
+def configured_profile() -> Profile:
+    """The profile the server runs with (JIXIAO_PROFILE, default central), loaded once."""
+    from jixiao.config import get_settings
+
+    return load_profile(get_settings().profile)

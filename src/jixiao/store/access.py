@@ -1,5 +1,6 @@
 """Who sees what — enforced here and only here. A unit sees its own projects, a department its units', finance
-its jurisdiction's, an admin everything; an evaluator sees only evaluations assigned to it (none yet)."""
+its jurisdiction's, an admin everything; an evaluator sees only evaluations assigned to it (none yet). Every page
+and API endpoint reads through these functions."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ from typing import Any
 
 from django.db.models import QuerySet
 
-from jixiao.store.models import Account, Project, Role
+from jixiao.core.workflow import EDITABLE, Action, Status, allowed_actions
+from jixiao.store.models import Account, Project, Role, Unit
 
 
 def account_of(user: Any) -> Account | None:
@@ -31,3 +33,36 @@ def visible_projects(user: Any) -> QuerySet[Project]:
     if account.role == Role.UNIT and account.unit_id:
         return projects.filter(unit_id=account.unit_id)
     return projects.none()
+
+
+def scope_units(user: Any) -> QuerySet[Unit]:
+    """The units whose projects `user` may create or import: a unit its own, a department its units, finance
+    its jurisdiction's; nobody else."""
+    account = account_of(user)
+    units = Unit.objects.select_related("department")
+    if account is None:
+        return units.none()
+    if account.role == Role.UNIT and account.unit_id:
+        return units.filter(pk=account.unit_id)
+    if account.role == Role.DEPARTMENT and account.department_id:
+        return units.filter(department_id=account.department_id)
+    if account.role == Role.FINANCE and account.jurisdiction_id:
+        return units.filter(department__jurisdiction_id=account.jurisdiction_id)
+    return units.none()
+
+
+def can_edit(user: Any, project: Project) -> bool:
+    """Only the owning unit edits a project's budget and goal, and only while it is a draft or returned."""
+    account = account_of(user)
+    return (account is not None and account.role == Role.UNIT and account.unit_id == project.unit_id
+            and Status(project.status) in EDITABLE)
+
+
+def actions_for(user: Any, project: Project) -> list[Action]:
+    """The workflow actions `user` may take on a project it can see."""
+    account = account_of(user)
+    if account is None or account.role not in ("unit", "department", "finance"):
+        return []
+    if account.role == Role.UNIT and account.unit_id != project.unit_id:
+        return []
+    return allowed_actions(account.role, Status(project.status))

@@ -8,6 +8,8 @@ from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from jixiao.core.workflow import STATUS_LABELS, Status
+
 
 class MoneyField(models.BigIntegerField):
     """Decimal yuan in Python, integer fen in the database (SQLite stores DecimalField as REAL)."""
@@ -100,14 +102,51 @@ class Project(models.Model):
     executed = MoneyField("全年执行数（元）", default=0)
     reported_total = models.DecimalField("填报总分", max_digits=6, decimal_places=2, null=True, blank=True)
     reported_grade = models.CharField("填报等级", max_length=2, blank=True)
+    status = models.CharField("目标审核状态", max_length=20, choices=[(s.value, label) for s, label in STATUS_LABELS.items()],
+                              default=Status.DRAFT.value)
+    review_round = models.PositiveIntegerField("审核轮次", default=1)
+    annual_goal = models.TextField("年度绩效目标", blank=True)
+    period_goal = models.TextField("实施期绩效目标", blank=True)
+    version = models.PositiveIntegerField("版本", default=1)  # optimistic concurrency: every save bumps it
     history = HistoricalRecords()
 
     class Meta:
         verbose_name = "项目"
         ordering = ["unit__code", "name"]
+        indexes = [models.Index(fields=["year", "status"])]
 
     def __str__(self) -> str:
         return self.name
+
+
+class BudgetType(models.TextChoices):
+    GENERAL = "general", "一般公共预算"
+    FUND = "fund", "政府性基金预算"
+    STATE_CAPITAL = "state_capital", "国有资本经营预算"
+    SPECIAL_ACCOUNT = "special_account", "财政专户管理资金"
+    OTHER = "other", "其他资金"
+
+
+class FundLevelChoice(models.TextChoices):
+    CENTRAL = "central", "中央"
+    PROVINCE = "province", "省级"
+    CITY = "city", "市级"
+    COUNTY = "county", "县级"
+    OWN = "own", "单位自有"
+
+
+class FundSource(models.Model):
+    """资金来源：a project's money by budget type and level."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="fund_sources")
+    budget_type = models.CharField("预算类型", max_length=20, choices=BudgetType.choices, default=BudgetType.GENERAL)
+    level = models.CharField("资金级次", max_length=20, choices=FundLevelChoice.choices, default=FundLevelChoice.COUNTY)
+    amount = MoneyField("金额（元）", default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "资金来源"
+        ordering = ["pk"]
 
 
 class Indicator(models.Model):
@@ -126,3 +165,125 @@ class Indicator(models.Model):
     class Meta:
         verbose_name = "绩效指标"
         ordering = ["position"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Review(models.Model):
+    """One review decision of one round: the department's (一审) or finance's, with finance's score and 审减."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="reviews")
+    round = models.PositiveIntegerField("轮次")
+    stage = models.CharField("审核环节", max_length=20, choices=[("department", "主管部门审核"), ("finance", "财政审核")])
+    reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    action = models.CharField("结论", max_length=10, choices=[("approve", "审核通过"), ("return", "退回修改")])
+    score = models.DecimalField("评审得分", max_digits=5, decimal_places=2, null=True, blank=True)
+    grade = models.CharField("评审等级", max_length=2, blank=True)
+    cut_amount = MoneyField("审减金额（元）", default=0)
+    requested_budget = MoneyField("申报预算（元）", default=0)
+    comment = models.TextField("审核意见", blank=True)
+    created_at = models.DateTimeField("时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "目标审核"
+        ordering = ["created_at", "pk"]
+
+
+class ReviewComment(models.Model):
+    """A reviewer's comment on one indicator."""
+
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="comments")
+    indicator_name = models.CharField("指标", max_length=200)
+    comment = models.TextField("意见")
+
+
+class Transition(models.Model):
+    """Every move of a project through the review workflow: who, when, from, to, comment. Append-only."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="transitions")
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField("时间", auto_now_add=True)
+    source = models.CharField("原状态", max_length=20)
+    target = models.CharField("新状态", max_length=20)
+    round = models.PositiveIntegerField("轮次")
+    comment = models.TextField("说明", blank=True)
+
+    class Meta:
+        verbose_name = "流转记录"
+        ordering = ["at", "pk"]
+
+    @property
+    def source_label(self) -> str:
+        return Status(self.source).label
+
+    @property
+    def target_label(self) -> str:
+        return Status(self.target).label
+
+
+class FiscalYear(models.Model):
+    year = models.PositiveIntegerField("年度", unique=True)
+    is_current = models.BooleanField("当前年度", default=False)
+
+    class Meta:
+        verbose_name = "财政年度"
+        ordering = ["-year"]
+
+    def __str__(self) -> str:
+        return f"{self.year}年"
+
+
+class CodeKind(models.TextChoices):
+    FUNCTION = "function", "支出功能分类"
+    ECONOMIC = "economic", "支出经济分类"
+
+
+class ClassificationCode(models.Model):
+    """政府收支分类科目 of one year; the tree is the code prefix (类 3 / 款 5 / 项 7 digits)."""
+
+    year = models.PositiveIntegerField("年度")
+    kind = models.CharField("类别", max_length=20, choices=CodeKind.choices)
+    code = models.CharField("科目编码", max_length=12)
+    name = models.CharField("科目名称", max_length=100)
+
+    class Meta:
+        verbose_name = "分类科目"
+        ordering = ["year", "kind", "code"]
+        constraints = [models.UniqueConstraint(fields=["year", "kind", "code"], name="unique_code_per_year")]
+
+    @property
+    def depth(self) -> int:
+        return {3: 0, 5: 1}.get(len(self.code), 2)
+
+
+class IndicatorTemplate(models.Model):
+    """指标库: indicators users pick from when they set a goal."""
+
+    level1 = models.CharField("一级指标", max_length=20)
+    level2 = models.CharField("二级指标", max_length=40)
+    name = models.CharField("三级指标", max_length=200)
+    operator = models.CharField("指标性质", max_length=4, blank=True)
+    unit = models.CharField("度量单位", max_length=20, blank=True)
+    typical_target = models.CharField("典型指标值", max_length=100, blank=True)
+    source = models.CharField("来源", max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = "指标库"
+        ordering = ["level1", "level2", "name"]
+
+    def __str__(self) -> str:
+        return f"{self.level1}/{self.level2}/{self.name}"
+
+
+class ApiToken(models.Model):
+    """A machine client's token; only its SHA-256 digest is stored."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens")
+    name = models.CharField("用途", max_length=100)
+    digest = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "API 令牌"

@@ -1,10 +1,9 @@
-"""Writes. Each is one transaction; imports are all-or-nothing."""
+"""Accounts and the import of read self-evaluations. Each write is one transaction; imports are all-or-nothing."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from decimal import Decimal
-from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
@@ -47,41 +46,3 @@ def create_account(username: str, password: str, role: Role, *, unit: Unit | Non
     account, _ = Account.objects.update_or_create(
         user=user, defaults={"role": role, "unit": unit, "department": department, "jurisdiction": jurisdiction})
     return account
-
-
-DEMO_PASSWORD = "jixiao-demo-2024"
-
-
-@transaction.atomic
-def load_demo(document: Path) -> list[tuple[str, str, str]]:
-    """The demo jurisdiction: the demo document's unit and projects plus a generated county; one account per role.
-    Idempotent: an existing demo is left as it is. Returns (username, role label, scope) rows."""
-    from jixiao.ingest.pipeline import load_document
-
-    county, created = Jurisdiction.objects.get_or_create(code="QC", defaults={"name": "青川县（演示）"})
-    dept, _ = Department.objects.get_or_create(code="701", defaults={"jurisdiction": county, "name": "青川县示范区管理委员会"})
-    units = {}
-    for code, name in (("701001", "青川县示范区综合服务中心"), ("701002", "青川县示范区建设局"),
-                       ("701003", "青川县示范区应急管理站")):
-        units[code], _ = Unit.objects.get_or_create(code=code, defaults={"department": dept, "name": name})
-    if created:
-        doc, errors = load_document(document)
-        if doc is None:
-            raise RuntimeError(f"演示文档无法读取：{errors}")
-        by_name = {"示范区道路养护经费": "701001", "示范区污水管网改造工程": "701002", "示范区招商推介活动经费": "701001",
-                   "示范区应急物资储备": "701003"}
-        for se in doc.self_evaluations:
-            import_self_evaluations(units[by_name.get(se.project.name, "701001")], [se], doc.year or 2024)
-        other, _ = Department.objects.get_or_create(code="702", defaults={"jurisdiction": county, "name": "青川县教育局"})
-        school, _ = Unit.objects.get_or_create(code="702001", defaults={"department": other, "name": "青川县第一中学"})
-        for n in range(1, 6):
-            Project.objects.create(unit=school, year=2024, name=f"校舍维修项目{n}", initial_budget=Decimal(100000 * n),
-                                   adjusted_budget=Decimal(100000 * n), executed=Decimal(90000 * n))
-    accounts = [("demo_unit", Role.UNIT, {"unit": units["701001"]}, units["701001"].name),
-                ("demo_department", Role.DEPARTMENT, {"department": dept}, dept.name),
-                ("demo_finance", Role.FINANCE, {"jurisdiction": county}, county.name),
-                ("demo_evaluator", Role.EVALUATOR, {}, "（尚无分配的评价）"),
-                ("demo_admin", Role.ADMIN, {}, "全部")]
-    for username, role, scope, _ in accounts:
-        create_account(username, DEMO_PASSWORD, role, **scope)
-    return [(username, role.label, label) for username, role, _, label in accounts]

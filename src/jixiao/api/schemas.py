@@ -1,0 +1,113 @@
+"""The API contract (pydantic)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+
+from ninja import Schema
+from pydantic import Field
+
+
+class FundSourceOut(Schema):
+    budget_type: str
+    level: str
+    amount: Decimal
+
+
+class ProjectOut(Schema):
+    id: int
+    code: str
+    name: str
+    year: int
+    unit_code: str
+    unit_name: str
+    project_type: str
+    status: str
+    status_label: str
+    review_round: int
+    initial_budget: Decimal
+    adjusted_budget: Decimal
+    executed: Decimal
+    version: int
+
+
+class ProjectDetailOut(ProjectOut):
+    annual_goal: str
+    period_goal: str
+    fund_sources: list[FundSourceOut]
+
+
+class IndicatorIn(Schema):
+    level1: str = Field(max_length=20)
+    level2: str = Field(max_length=40)
+    name: str = Field(max_length=200)
+    operator: str = Field("", max_length=4)
+    value: str = Field("", max_length=90)
+    unit: str = Field("", max_length=20)
+    weight: str = Field("", max_length=12)
+
+
+class IndicatorOut(IndicatorIn):
+    target: str
+
+
+class FindingOut(Schema):
+    rule: str
+    tier: str
+    message: str
+
+
+class GoalOut(Schema):
+    annual_goal: str
+    period_goal: str
+    indicators: list[IndicatorOut]
+    weight_total: Decimal
+    findings: list[FindingOut]
+    version: int
+
+
+class GoalIn(Schema):
+    annual_goal: str = Field("", max_length=5000)
+    period_goal: str = Field("", max_length=5000)
+    indicators: list[IndicatorIn] = Field(default_factory=list, max_length=200)
+    version: int
+
+
+class ActionIn(Schema):
+    action: str = Field(pattern="^(submit|approve|return)$")
+    version: int
+    comment: str = Field("", max_length=5000)
+    score: Decimal | None = Field(None, ge=0, le=100, max_digits=5, decimal_places=2)
+    cut_amount: Decimal = Field(Decimal(0), ge=0, max_digits=16, decimal_places=2)
+    indicator_comments: dict[str, str] = Field(default_factory=dict)
+
+
+class ReviewOut(Schema):
+    round: int
+    stage: str
+    reviewer: str
+    action: str
+    score: Decimal | None
+    grade: str
+    cut_amount: Decimal
+    comment: str
+    created_at: datetime
+
+
+class TransitionOut(Schema):
+    round: int
+    source: str
+    target: str
+    actor: str
+    comment: str
+    at: datetime
+
+
+class ReviewsOut(Schema):
+    reviews: list[ReviewOut]
+    transitions: list[TransitionOut]
+
+
+class Message(Schema):
+    detail: str

@@ -1,0 +1,146 @@
+"""The project-library Excel template (项目库导入模板): its columns, and reading a filled one.
+
+Reading is strict and complete: every bad cell is reported with sheet, row, column and reason, and a file with
+any error yields no rows at all (the store then imports nothing).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from jixiao.core.money import parse_amount
+from jixiao.core.provenance import Location
+from jixiao.ingest.docx import _check_zip
+from jixiao.ingest.source import ReadError
+from jixiao.ingest.xlsx import _text
+
+PROJECT_SHEET = "项目"
+FUND_SHEET = "资金来源"
+PROJECT_COLUMNS = ("单位代码", "年度", "项目编码", "项目名称", "项目类型", "年初预算数（元）", "全年预算数（元）")
+FUND_COLUMNS = ("项目编码", "预算类型", "资金级次", "金额（元）")
+PROJECT_TYPES = ("经常性项目", "一次性项目")
+BUDGET_TYPES = ("一般公共预算", "政府性基金预算", "国有资本经营预算", "财政专户管理资金", "其他资金")
+FUND_LEVELS = ("中央", "省级", "市级", "县级", "单位自有")
+MAX_ROWS = 100_000
+
+
+@dataclass(frozen=True)
+class FundRow:
+    budget_type: str
+    level: str
+    amount: Decimal
+
+
+@dataclass(frozen=True)
+class ProjectRow:
+    unit_code: str
+    year: int
+    code: str
+    name: str
+    project_type: str
+    initial_budget: Decimal
+    adjusted_budget: Decimal
+    funds: tuple[FundRow, ...]
+    location: Location
+
+
+def _sheet_rows(workbook: object, title: str, columns: tuple[str, ...], path: Path,
+                errors: list[ReadError]) -> list[tuple[int, dict[str, str]]]:
+    where = Location(document=str(path), table=title)
+    if title not in workbook.sheetnames:  # type: ignore[attr-defined]
+        errors.append(ReadError(f"缺少工作表「{title}」；请使用下载的模板", where))
+        return []
+    rows = workbook[title].iter_rows(values_only=True)  # type: ignore[index]
+    header = [_text(v).strip() for v in next(rows, ())]
+    missing = [c for c in columns if c not in header]
+    if missing:
+        errors.append(ReadError(f"表头缺少列：{'、'.join(missing)}", where.with_(row="1")))
+        return []
+    index = {c: header.index(c) for c in columns}
+    found = []
+    for number, values in enumerate(rows, start=2):
+        if number > MAX_ROWS:
+            errors.append(ReadError(f"行数超过上限 {MAX_ROWS}，请拆分文件", where))
+            return []
+        texts = [_text(v).strip() for v in values]
+        if not any(texts):
+            continue
+        found.append((number, {c: texts[i] if i < len(texts) else "" for c, i in index.items()}))
+    return found
+
+
+def _amount(text: str, where: Location, errors: list[ReadError]) -> Decimal:
+    value = parse_amount(text) if text else None
+    if value is None or value < 0:
+        errors.append(ReadError(f"“{text}”不是有效的非负金额（元）", where))
+        return Decimal(0)
+    return value
+
+
+def _choice(text: str, allowed: tuple[str, ...], where: Location, errors: list[ReadError]) -> str:
+    if text not in allowed:
+        errors.append(ReadError(f"“{text}”不是可选值（{'、'.join(allowed)}）", where))
+    return text
+
+
+def read_project_template(path: Path) -> tuple[list[ProjectRow], list[ReadError]]:
+    """All rows of a filled template, or no rows and every error found."""
+    doc = Location(document=str(path))
+    if path.suffix.lower() != ".xlsx":
+        return [], [ReadError("请上传 .xlsx 格式的项目库模板（启用宏的工作簿不予读取）", doc)]
+    if (problem := _check_zip(path, "Excel（.xlsx）")) is not None:
+        return [], [problem]
+    from openpyxl import load_workbook
+
+    errors: list[ReadError] = []
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many types for broken parts
+        return [], [ReadError(f"无法打开 Excel 文件：{type(exc).__name__}", doc)]
+    try:
+        projects = _sheet_rows(workbook, PROJECT_SHEET, PROJECT_COLUMNS, path, errors)
+        funds = _sheet_rows(workbook, FUND_SHEET, FUND_COLUMNS, path, errors)
+    except Exception as exc:  # read-only sheets are parsed lazily: a corrupt part surfaces while iterating
+        return [], [ReadError(f"Excel 文件内容损坏，无法读取（{type(exc).__name__}）", doc)]
+    finally:
+        workbook.close()
+    by_code: dict[str, list[FundRow]] = {}
+    for number, row in funds:
+        at = Location(document=str(path), table=FUND_SHEET, row=str(number))
+        amount = _amount(row["金额（元）"], at.with_(column="金额（元）"), errors)
+        budget_type = _choice(row["预算类型"], BUDGET_TYPES, at.with_(column="预算类型"), errors)
+        level = _choice(row["资金级次"], FUND_LEVELS, at.with_(column="资金级次"), errors)
+        by_code.setdefault(row["项目编码"], []).append(FundRow(budget_type, level, amount))
+    result, seen = [], set()
+    for number, row in projects:
+        at = Location(document=str(path), table=PROJECT_SHEET, row=str(number))
+        for column in ("单位代码", "项目编码", "项目名称"):
+            if not row[column]:
+                errors.append(ReadError("不能为空", at.with_(column=column)))
+        year = int(row["年度"]) if row["年度"].isdigit() and 2000 <= int(row["年度"]) <= 2100 else 0
+        if not year:
+            errors.append(ReadError(f"“{row['年度']}”不是有效年度", at.with_(column="年度")))
+        key = (row["单位代码"], year, row["项目编码"])
+        if row["项目编码"] and key in seen:
+            errors.append(ReadError(f"项目编码“{row['项目编码']}”重复", at.with_(column="项目编码")))
+        seen.add(key)
+        if len(row["项目名称"]) > 200:
+            errors.append(ReadError("项目名称超过 200 字", at.with_(column="项目名称")))
+        project_type = _choice(row["项目类型"], PROJECT_TYPES, at.with_(column="项目类型"), errors)
+        initial = _amount(row["年初预算数（元）"], at.with_(column="年初预算数（元）"), errors)
+        adjusted = _amount(row["全年预算数（元）"], at.with_(column="全年预算数（元）"), errors)
+        own = tuple(by_code.pop(row["项目编码"], ()))
+        if own and sum((f.amount for f in own), Decimal(0)) != adjusted:
+            total = sum((f.amount for f in own), Decimal(0))
+            errors.append(ReadError(f"资金来源合计 {total} 元与全年预算数 {adjusted} 元不一致",
+                                    at.with_(column="全年预算数（元）")))
+        result.append(ProjectRow(row["单位代码"], year, row["项目编码"], row["项目名称"], project_type, initial,
+                                 adjusted, own, at))
+    for code in by_code:
+        errors.append(ReadError(f"项目编码“{code}”在「{PROJECT_SHEET}」表中不存在",
+                                Location(document=str(path), table=FUND_SHEET, column="项目编码")))
+    if not result and not errors:
+        errors.append(ReadError("模板中没有项目行", Location(document=str(path), table=PROJECT_SHEET)))
+    return ([] if errors else result), errors

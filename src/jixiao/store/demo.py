@@ -1,0 +1,196 @@
+"""The demo world `make demo` loads: the demo self-evaluation document's county, the seed-004 department when the
+seeds are beside the checkout, and a generated county of several departments and a few hundred projects whose
+goals are partly faulty (vague targets, missing blocks, weights that do not add up), at every review stage.
+Deterministic and idempotent."""
+
+from __future__ import annotations
+
+import os
+import random
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from django.db import transaction
+
+from jixiao.core.workflow import Status
+from jixiao.store.masterdata import load_bundled
+from jixiao.store.models import (
+    Department,
+    FundSource,
+    Indicator,
+    IndicatorTemplate,
+    Jurisdiction,
+    Project,
+    ProjectType,
+    Review,
+    Role,
+    Transition,
+    Unit,
+)
+from jixiao.store.services import create_account, import_self_evaluations
+
+DEMO_PASSWORD = "jixiao-demo-2024"
+SEED_004_DEPARTMENT = "岚县经济技术开发区管理委员会"
+COUNTY_DEPARTMENTS = ("教育局", "卫生健康局", "交通运输局", "农业农村局", "住房和城乡建设局", "民政局")
+PROJECT_WORDS = ("维修改造", "设备购置", "专项补助", "能力提升", "运行维护", "示范建设", "信息化建设", "培训")
+VAGUE_TARGETS = ("提高", "有利于", "逐步完善", "明显改善")
+
+
+def seeds_dir() -> Path | None:
+    """../shared/seeds beside the checkout (or JIXIAO_SEEDS), if present."""
+    candidates = [os.environ.get("JIXIAO_SEEDS", ""), str(Path.cwd().parent / "shared" / "seeds"),
+                  str(Path(__file__).resolve().parents[3].parent / "shared" / "seeds")]
+    return next((Path(c) for c in candidates if c and Path(c).is_dir()), None)
+
+
+def _seed_004(county: Jurisdiction) -> int:
+    folder = seeds_dir()
+    path = next(iter(sorted(folder.glob("004_*"))), None) if folder else None
+    if path is None:
+        return 0
+    from jixiao.ingest.pipeline import load_document
+
+    doc, _ = load_document(path)
+    if doc is None or not doc.self_evaluations:
+        return 0
+    dept, _ = Department.objects.get_or_create(code="601", defaults={"jurisdiction": county, "name": SEED_004_DEPARTMENT})
+    unit, _ = Unit.objects.get_or_create(code="601001", defaults={"department": dept, "name": SEED_004_DEPARTMENT})
+    projects = import_self_evaluations(unit, doc.self_evaluations, doc.year or 2024)
+    for n, project in enumerate(projects, start=1):
+        Project.objects.filter(pk=project.pk).update(code=project.code or f"601001-2024-{n:03d}",
+                                                     status=Status.APPROVED.value)
+    return len(projects)
+
+
+def _goal_rows(rng: random.Random, library: list[IndicatorTemplate], budget: Decimal, faulty: bool) -> list[dict[str, Any]]:
+    """A goal of 6–9 indicators worth 90 points; a faulty one breaks one goal-quality rule."""
+    by_level1: dict[str, list[IndicatorTemplate]] = {}
+    for t in library:
+        by_level1.setdefault(t.level1, []).append(t)
+    picks = (rng.sample(by_level1["产出指标"], 4) + rng.sample(by_level1["效益指标"], 2)
+             + rng.sample(by_level1["满意度指标"], 1))
+    weights = [Decimal(w) for w in (15, 10, 10, 15, 15, 15, 10)]
+    rows = []
+    for template, weight in zip(picks, weights, strict=True):
+        target = template.typical_target or "达成预期指标"
+        if template.level2 == "成本指标":
+            target = f"≤{(budget / 10000).quantize(Decimal('0.01'))}万元"
+        rows.append({"level1": template.level1, "level2": template.level2, "name": template.name, "target": target,
+                     "weight": weight})
+    if faulty:
+        fault = rng.choice(("vague", "weights", "no_satisfaction", "satisfaction_100"))
+        if fault == "vague":
+            rows[0]["target"] = rng.choice(VAGUE_TARGETS)
+            rows[0]["level2"] = "数量指标"
+        elif fault == "weights":
+            rows[1]["weight"] += 5
+        elif fault == "no_satisfaction":
+            rows[-2]["weight"] += rows[-1]["weight"]
+            rows.pop()
+        else:
+            rows[-1]["target"] = "=100%"
+    return rows
+
+
+def _projects(unit: Unit, topic: str, count: int, rng: random.Random, library: list[IndicatorTemplate],
+              reviewers: dict[str, Any]) -> None:
+    """`count` projects of 2025 for `unit`, spread over the review stages, with partly faulty goals."""
+    for n in range(1, count + 1):
+        budget = Decimal(rng.randrange(50, 5000) * 1000)
+        stage = rng.random()
+        status = (Status.DRAFT if stage < 0.25 else Status.DEPARTMENT_REVIEW if stage < 0.35 else
+                  Status.FINANCE_REVIEW if stage < 0.45 else Status.RETURNED if stage < 0.55 else Status.APPROVED)
+        project = Project.objects.create(
+            unit=unit, year=2025, code=f"{unit.code}-2025-{n:03d}",
+            name=f"{topic}{rng.choice(PROJECT_WORDS)}项目（{n}）", status=status.value,
+            project_type=rng.choice(ProjectType.values), initial_budget=budget, adjusted_budget=budget,
+            annual_goal=f"完成{topic}年度重点任务，保障项目按期实施并发挥效益。",
+            review_round=2 if status == Status.APPROVED and rng.random() < 0.3 else 1)
+        FundSource.objects.create(project=project, amount=budget)
+        faulty = status in (Status.DRAFT, Status.RETURNED) and rng.random() < 0.6
+        Indicator.objects.bulk_create([
+            Indicator(project=project, position=k, level1=r["level1"], level2=r["level2"], name=r["name"],
+                      target=r["target"], weight=r["weight"])
+            for k, r in enumerate(_goal_rows(rng, library, budget, faulty))])
+        _history(project, status, rng, reviewers)
+
+
+def _county(county: Jurisdiction, demo_units: list[Unit], reviewers: dict[str, Any]) -> None:
+    """Six departments × three units × 17 projects, and 8 projects for each demo unit."""
+    rng = random.Random(2024)
+    library = list(IndicatorTemplate.objects.all())
+    for unit in demo_units:
+        _projects(unit, "示范区", 8, rng, library, reviewers)
+    for d, name in enumerate(COUNTY_DEPARTMENTS, start=1):
+        dept, _ = Department.objects.get_or_create(code=f"8{d:02d}", defaults={"jurisdiction": county,
+                                                                               "name": f"青川县{name}"})
+        for u in range(1, 4):
+            unit, _ = Unit.objects.get_or_create(code=f"{dept.code}{u:03d}",
+                                                 defaults={"department": dept, "name": f"青川县{name}第{u}单位"})
+            _projects(unit, name, 17, rng, library, reviewers)
+
+
+def _history(project: Project, status: Status, rng: random.Random, reviewers: dict[str, Any]) -> None:
+    """Reviews and transitions consistent with the project's stage."""
+    if status == Status.DRAFT:
+        return
+    finance, dept, unit = reviewers["finance"], reviewers["department"], reviewers["unit"]
+    moves = [(unit, Status.DRAFT, Status.DEPARTMENT_REVIEW, 1)]
+    if status in (Status.FINANCE_REVIEW, Status.APPROVED, Status.RETURNED):
+        moves.append((dept, Status.DEPARTMENT_REVIEW, Status.FINANCE_REVIEW, 1))
+        Review.objects.create(project=project, round=1, stage="department", reviewer=dept, action="approve")
+    if status in (Status.APPROVED, Status.RETURNED):
+        first_returned = status == Status.RETURNED or project.review_round == 2
+        score = Decimal(rng.randrange(60, 80) if first_returned else rng.randrange(80, 100))
+        cut = (project.adjusted_budget * Decimal(rng.choice((0, 0, 5, 10, 20))) / 100).quantize(Decimal("0.01"))
+        Review.objects.create(project=project, round=1, stage="finance", reviewer=finance,
+                              action="return" if first_returned else "approve", score=score,
+                              grade="中" if score < 80 else "良" if score < 90 else "优", cut_amount=cut,
+                              requested_budget=project.adjusted_budget,
+                              comment="指标不够细化量化，请修改后重新报送" if first_returned else "")
+        moves.append((finance, Status.FINANCE_REVIEW, Status.RETURNED if first_returned else Status.APPROVED, 1))
+        if project.review_round == 2:
+            moves += [(unit, Status.RETURNED, Status.DEPARTMENT_REVIEW, 2), (dept, Status.DEPARTMENT_REVIEW,
+                                                                             Status.FINANCE_REVIEW, 2),
+                      (finance, Status.FINANCE_REVIEW, Status.APPROVED, 2)]
+            Review.objects.create(project=project, round=2, stage="finance", reviewer=finance, action="approve",
+                                  score=Decimal(rng.randrange(90, 99)), grade="优",
+                                  requested_budget=project.adjusted_budget)
+    Transition.objects.bulk_create([Transition(project=project, actor=actor, source=a.value, target=b.value, round=r)
+                                    for actor, a, b, r in moves])
+
+
+@transaction.atomic
+def load_demo(document: Path) -> list[tuple[str, str, str]]:
+    """Load everything once (idempotent); return the demo accounts as (username, role label, scope) rows."""
+    from jixiao.ingest.pipeline import load_document
+
+    load_bundled()
+    county, created = Jurisdiction.objects.get_or_create(code="QC", defaults={"name": "青川县（演示）"})
+    dept, _ = Department.objects.get_or_create(code="701", defaults={"jurisdiction": county, "name": "青川县示范区管理委员会"})
+    units = {}
+    for code, name in (("701001", "青川县示范区综合服务中心"), ("701002", "青川县示范区建设局"),
+                       ("701003", "青川县示范区应急管理站")):
+        units[code], _ = Unit.objects.get_or_create(code=code, defaults={"department": dept, "name": name})
+    accounts = [("demo_unit", Role.UNIT, {"unit": units["701001"]}, units["701001"].name),
+                ("demo_department", Role.DEPARTMENT, {"department": dept}, dept.name),
+                ("demo_finance", Role.FINANCE, {"jurisdiction": county}, county.name),
+                ("demo_evaluator", Role.EVALUATOR, {}, "（尚无分配的评价）"),
+                ("demo_admin", Role.ADMIN, {}, "全部")]
+    users = {username: create_account(username, DEMO_PASSWORD, role, **scope).user
+             for username, role, scope, _ in accounts}
+    if created:
+        doc, errors = load_document(document)
+        if doc is None:
+            raise RuntimeError(f"演示文档无法读取：{errors}")
+        by_name = {"示范区道路养护经费": "701001", "示范区污水管网改造工程": "701002", "示范区招商推介活动经费": "701001",
+                   "示范区应急物资储备": "701003"}
+        for n, se in enumerate(doc.self_evaluations, start=1):
+            for project in import_self_evaluations(units[by_name.get(se.project.name, "701001")], [se], doc.year or 2024):
+                Project.objects.filter(pk=project.pk).update(code=project.code or f"701-2024-{n:03d}",
+                                                             status=Status.APPROVED.value)
+        _seed_004(county)
+        _county(county, list(units.values()), {"finance": users["demo_finance"],
+                                               "department": users["demo_department"], "unit": users["demo_unit"]})
+    return [(username, role.label, label) for username, role, _, label in accounts]

@@ -1,0 +1,103 @@
+"""Goal review (SPEC §3.5): submit, department review, finance review and scoring; every move recorded."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.db import transaction
+
+from jixiao.core.profile import Profile
+from jixiao.core.workflow import Action, Status, WorkflowError, next_status
+from jixiao.store.access import account_of, actions_for
+from jixiao.store.errors import ConflictError, ServiceError
+from jixiao.store.goals import submission_problems
+from jixiao.store.history import bump_version
+from jixiao.store.models import Project, Review, ReviewComment, Transition
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What a reviewer (or the submitting unit) sends with an action."""
+
+    action: Action
+    version: int
+    comment: str = ""
+    score: Decimal | None = None  # finance only: the target-review score (0–100)
+    cut_amount: Decimal = Decimal(0)  # 审减金额 (yuan)
+    indicator_comments: dict[str, str] = field(default_factory=dict)
+
+
+@transaction.atomic
+def act(project: Project, decision: Decision, actor: Any, profile: Profile) -> Project:
+    """Move `project` by `decision` if `actor` may; record the transition and, for a review, the review."""
+    project = Project.objects.select_for_update().get(pk=project.pk)
+    if project.version != decision.version:
+        raise ConflictError(f"项目“{project.name}”已被他人处理（当前版本 {project.version}，您打开的是版本 "
+                            f"{decision.version}），本次操作未执行。请刷新页面后重试。")
+    account = account_of(actor)
+    if account is None or decision.action not in actions_for(actor, project):
+        raise ServiceError(f"您不能对项目“{project.name}”执行“{decision.action.label}”")
+    role, source = account.role, Status(project.status)
+    grade = None
+    if role == "finance":
+        if decision.score is None or not Decimal(0) <= decision.score <= Decimal(100):
+            raise ServiceError("财政审核须填写 0–100 之间的评审得分")
+        grade = profile.review.grade(decision.score)
+    if decision.cut_amount < 0 or decision.cut_amount > (project.adjusted_budget or project.initial_budget):
+        raise ServiceError("审减金额应在 0 与项目预算之间")
+    if decision.action == Action.RETURN and not decision.comment.strip():
+        raise ServiceError("退回修改须写明审核意见")
+    if decision.action == Action.SUBMIT and (problems := submission_problems(project, profile)):
+        raise ServiceError("不能提交审核：" + "；".join(problems))
+    try:
+        target = next_status(role, source, decision.action, grade)
+    except WorkflowError as exc:
+        raise ServiceError(str(exc)) from exc
+    round_ = project.review_round + (1 if decision.action == Action.SUBMIT and source == Status.RETURNED else 0)
+    project = bump_version(project, decision.version, actor, decision.action.label, status=target.value,
+                           review_round=round_)
+    Transition.objects.create(project=project, actor=actor, source=source.value, target=target.value, round=round_,
+                              comment=decision.comment)
+    if role in ("department", "finance"):
+        review = Review.objects.create(
+            project=project, round=round_, stage=role, reviewer=actor, action=decision.action.value,
+            score=decision.score, grade=grade or "", cut_amount=decision.cut_amount,
+            requested_budget=project.adjusted_budget or project.initial_budget, comment=decision.comment)
+        ReviewComment.objects.bulk_create([ReviewComment(review=review, indicator_name=name, comment=text)
+                                           for name, text in decision.indicator_comments.items() if text.strip()])
+    return project
+
+
+@dataclass(frozen=True)
+class Band:
+    label: str
+    count: int
+
+
+@dataclass(frozen=True)
+class RoundStatistics:
+    round: int
+    bands: tuple[Band, ...]
+    reviewed: int
+    requested: Decimal
+    cut: Decimal
+
+    @property
+    def cut_rate(self) -> Decimal | None:
+        return None if not self.requested else (self.cut / self.requested * 100).quantize(Decimal("0.01"))
+
+
+def review_statistics(reviews: Any, profile: Profile) -> list[RoundStatistics]:
+    """Finance reviews per round: counts by score band and 审减 (the figures seed 003 reports)."""
+    from jixiao.scoring.review import score_bands
+
+    by_round: dict[int, list[Review]] = {}
+    for review in reviews.order_by("round"):
+        by_round.setdefault(review.round, []).append(review)
+    return [RoundStatistics(
+        round_, tuple(Band(label, count) for label, count in score_bands([r.score for r in rows if r.score is not None],
+                                                                          profile)),
+        len(rows), sum((r.requested_budget for r in rows), Decimal(0)), sum((r.cut_amount for r in rows), Decimal(0)))
+        for round_, rows in sorted(by_round.items())]

@@ -1,0 +1,209 @@
+"""项目库: list with filters, search, sort and pages; one project; create and edit; Excel template, import, export."""
+
+from __future__ import annotations
+
+import tempfile
+from decimal import Decimal
+from pathlib import Path
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Q, QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.views.decorators.http import require_POST
+
+from jixiao.core.money import parse_amount
+from jixiao.core.provenance import Location
+from jixiao.core.workflow import STATUS_LABELS
+from jixiao.ingest.project_template import (
+    BUDGET_TYPES,
+    FUND_LEVELS,
+    PROJECT_TYPES,
+    FundRow,
+    ProjectRow,
+    read_project_template,
+)
+from jixiao.render.project_template import write_project_template
+from jixiao.scoring.selfeval import score_self_evaluation
+from jixiao.store.access import actions_for, can_edit, scope_units, visible_projects
+from jixiao.store.errors import ServiceError
+from jixiao.store.mapping import self_evaluation
+from jixiao.store.models import Project, ProjectType
+from jixiao.store.projects import export_rows, import_projects, save_project_row
+from jixiao.web.views.common import page, profile
+
+SORTS = {"name": "name", "code": "code", "unit": "unit__code", "budget": "adjusted_budget", "-budget": "-adjusted_budget",
+         "status": "status", "year": "-year"}
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+MAX_UPLOAD = 20 * 1024 * 1024
+
+
+def filtered(request: HttpRequest) -> tuple[QuerySet[Project], dict[str, str]]:
+    """The visible projects narrowed by the list's filters; the filters echoed for the form and links."""
+    f = {k: request.GET.get(k, "").strip() for k in ("q", "unit", "year", "status", "type", "sort")}
+    rows = visible_projects(request.user)
+    if f["q"]:
+        rows = rows.filter(Q(name__icontains=f["q"]) | Q(code__icontains=f["q"]) | Q(unit__name__icontains=f["q"]))
+    if f["unit"]:
+        rows = rows.filter(unit__code=f["unit"])
+    if f["year"].isdigit():
+        rows = rows.filter(year=int(f["year"]))
+    if f["status"] in STATUS_LABELS:
+        rows = rows.filter(status=f["status"])
+    if f["type"] in ProjectType.values:
+        rows = rows.filter(project_type=f["type"])
+    rows = rows.order_by(SORTS.get(f["sort"], "unit__code"), "name", "pk")
+    return rows, f
+
+
+@login_required
+def project_list(request: HttpRequest) -> HttpResponse:
+    rows, f = filtered(request)
+    paginator = Paginator(rows, 25)
+    current = paginator.get_page(request.GET.get("page"))
+    keep = "&".join(f"{k}={v}" for k, v in f.items() if v)
+    visible = visible_projects(request.user)
+    return page(request, "web/projects.html", {
+        "page": current, "f": f, "keep": keep, "statuses": STATUS_LABELS.items(), "types": ProjectType.choices,
+        "units": sorted({(p.unit.code, p.unit.name) for p in visible.only("unit")[:5000]}),
+        "years": sorted(set(visible.values_list("year", flat=True)), reverse=True),
+        "can_create": scope_units(request.user).exists()})
+
+
+@login_required
+def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    project = get_object_or_404(visible_projects(request.user).prefetch_related("indicators", "fund_sources"), pk=pk)
+    result = score_self_evaluation(self_evaluation(project), profile()) if project.executed else None
+    reviews = project.reviews.select_related("reviewer").prefetch_related("comments")
+    return page(request, "web/project_detail.html", {
+        "project": project, "result": result, "can_edit": can_edit(request.user, project),
+        "actions": actions_for(request.user, project), "reviews": reviews,
+        "transitions": project.transitions.select_related("actor")})
+
+
+def _form_row(request: HttpRequest) -> tuple[ProjectRow | None, list[str]]:
+    post = request.POST
+    errors = []
+    amounts = {}
+    for field, label in (("initial_budget", "年初预算数"), ("adjusted_budget", "全年预算数")):
+        amounts[field] = parse_amount(post.get(field, "")) if post.get(field, "").strip() else Decimal(0)
+        if amounts[field] is None or amounts[field] < 0:
+            errors.append(f"{label}“{post.get(field)}”不是有效金额")
+    funds = []
+    for n, (budget_type, level, amount) in enumerate(zip(post.getlist("fund_type"), post.getlist("fund_level"),
+                                                         post.getlist("fund_amount"), strict=False), start=1):
+        if not amount.strip():
+            continue
+        value = parse_amount(amount)
+        if value is None or value < 0 or budget_type not in BUDGET_TYPES or level not in FUND_LEVELS:
+            errors.append(f"第{n}条资金来源无效")
+            continue
+        funds.append(FundRow(budget_type, level, value))
+    if funds and sum((x.amount for x in funds), Decimal(0)) != amounts.get("adjusted_budget"):
+        errors.append("资金来源合计与全年预算数不一致")
+    year = post.get("year", "")
+    if not (year.isdigit() and 2000 <= int(year) <= 2100):
+        errors.append("年度无效")
+    for field, label in (("name", "项目名称"), ("code", "项目编码"), ("unit", "单位")):
+        if not post.get(field, "").strip():
+            errors.append(f"{label}不能为空")
+    if post.get("project_type") not in PROJECT_TYPES:
+        errors.append("请选择项目类型")
+    if errors:
+        return None, errors
+    return ProjectRow(post["unit"].strip(), int(year), post["code"].strip(), post["name"].strip()[:200],
+                      post["project_type"], amounts["initial_budget"] or Decimal(0),
+                      amounts["adjusted_budget"] or Decimal(0), tuple(funds), Location(table="项目表单")), []
+
+
+def _editor(request: HttpRequest, project: Project | None, errors: list[str], status: int = 200) -> HttpResponse:
+    funds = list(project.fund_sources.all()) if project else []
+    return page(request, "web/project_form.html", {
+        "project": project, "errors": errors, "units": scope_units(request.user), "post": request.POST,
+        "types": PROJECT_TYPES, "budget_types": BUDGET_TYPES, "levels": FUND_LEVELS,
+        "funds": export_rows([project])[0].funds if project else (), "fund_slots": range(max(0, 3 - len(funds)))},
+        status=status)
+
+
+@login_required
+def project_new(request: HttpRequest) -> HttpResponse:
+    if not scope_units(request.user).exists():
+        return page(request, "web/error.html", {"message": "您的角色不能登记项目。"}, status=403)
+    if request.method != "POST":
+        return _editor(request, None, [])
+    row, errors = _form_row(request)
+    if row is not None and Project.objects.filter(unit__code=row.unit_code, year=row.year, code=row.code).exists():
+        errors = [f"项目编码“{row.code}”在该单位本年度已存在"]
+    if row is None or errors:
+        return _editor(request, None, errors, status=400)
+    try:
+        project, _ = save_project_row(row, request.user)
+    except ServiceError as exc:
+        return _editor(request, None, [str(exc)], status=400)
+    messages.success(request, f"已登记项目“{project.name}”，请设置绩效目标。")
+    return redirect("goal_edit", pk=project.pk)
+
+
+@login_required
+def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    project = get_object_or_404(visible_projects(request.user), pk=pk)
+    if not can_edit(request.user, project):
+        return page(request, "web/error.html", {"message": "只有项目所属单位可在草稿或退回状态下修改项目。"}, status=403)
+    if request.method != "POST":
+        return _editor(request, project, [])
+    row, errors = _form_row(request)
+    if row is None:
+        return _editor(request, project, errors, status=400)
+    if (row.unit_code, row.year, row.code) != (project.unit.code, project.year, project.code):
+        return _editor(request, project, ["单位、年度和项目编码登记后不能修改"], status=400)
+    try:
+        save_project_row(row, request.user, version=int(request.POST.get("version", "0") or 0))
+    except ServiceError as exc:
+        return _editor(request, project, [str(exc)], status=409)
+    messages.success(request, "已保存。")
+    return redirect("project_detail", pk=project.pk)
+
+
+@login_required
+def template_download(request: HttpRequest) -> HttpResponse:
+    response = HttpResponse(write_project_template(), content_type=XLSX)
+    response["Content-Disposition"] = "attachment; filename*=UTF-8''project_template.xlsx"
+    return response
+
+
+@login_required
+def project_export(request: HttpRequest) -> HttpResponse:
+    rows, _ = filtered(request)
+    response = HttpResponse(write_project_template(export_rows(rows.prefetch_related("fund_sources")[:100_000])),
+                            content_type=XLSX)
+    response["Content-Disposition"] = "attachment; filename*=UTF-8''projects.xlsx"
+    return response
+
+
+@login_required
+@require_POST
+def project_import(request: HttpRequest) -> HttpResponse:
+    upload = request.FILES.get("file")
+    if upload is None:
+        return page(request, "web/import_result.html", {"errors": ["请选择要导入的 .xlsx 文件"]}, status=400)
+    if upload.size > MAX_UPLOAD:
+        return page(request, "web/import_result.html", {"errors": ["文件超过 20 MB，请拆分后导入"]}, status=400)
+    name = Path(upload.name or "upload.xlsx").name
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / name
+        with path.open("wb") as out:
+            for chunk in upload.chunks():
+                out.write(chunk)
+        rows, read_errors = read_project_template(path)
+    if read_errors:
+        return page(request, "web/import_result.html", {"errors": [str(e) for e in read_errors], "name": name},
+                    status=400)
+    try:
+        created, updated = import_projects(rows, request.user)
+    except ServiceError as exc:
+        return page(request, "web/import_result.html", {"errors": [str(exc)], "name": name}, status=400)
+    messages.success(request, f"导入完成：新增 {created} 个项目，更新 {updated} 个项目。")
+    return redirect("projects")
+

@@ -1,0 +1,69 @@
+"""Goal review actions (submit / approve / return with score and 审减) and the review statistics page."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.views.decorators.http import require_POST
+
+from jixiao.core.money import parse_amount
+from jixiao.core.workflow import Action
+from jixiao.store.access import account_of, visible_projects
+from jixiao.store.errors import ServiceError
+from jixiao.store.models import Review
+from jixiao.store.review import Decision, act, review_statistics
+from jixiao.web.charts import bar_chart
+from jixiao.web.views.common import page, profile, refuse
+
+
+def _decision(request: HttpRequest) -> Decision:
+    post = request.POST
+    try:
+        action = Action(post.get("action", ""))
+    except ValueError as exc:
+        raise ServiceError("未知的操作") from exc
+    try:
+        score = Decimal(post["score"]) if post.get("score", "").strip() else None
+    except InvalidOperation as exc:
+        raise ServiceError(f"评审得分“{post['score']}”不是数字") from exc
+    cut = parse_amount(post.get("cut_amount", "")) if post.get("cut_amount", "").strip() else Decimal(0)
+    if cut is None:
+        raise ServiceError(f"审减金额“{post['cut_amount']}”不是有效金额")
+    comments = {name: text for name, text in zip(post.getlist("indicator_name"), post.getlist("indicator_comment"),
+                                                 strict=False)}
+    version = post.get("version", "")
+    return Decision(action, int(version) if version.isdigit() else 0, post.get("comment", ""), score, cut, comments)
+
+
+@login_required
+@require_POST
+def project_act(request: HttpRequest, pk: int) -> HttpResponse:
+    project = get_object_or_404(visible_projects(request.user), pk=pk)
+    try:
+        decision = _decision(request)
+        project = act(project, decision, request.user, profile())
+    except ServiceError as exc:
+        messages.error(request, str(exc))
+        return redirect("project_detail", pk=pk)
+    messages.success(request, f"已{decision.action.label}，项目现为“{project.get_status_display()}”。")
+    return redirect("project_detail", pk=pk)
+
+
+@login_required
+def review_stats(request: HttpRequest) -> HttpResponse:
+    """Counts by score band per round and 审减 amounts (as seed 003 reports them), for the projects in scope."""
+    account = account_of(request.user)
+    if account is None or account.role not in ("finance", "department", "admin"):
+        return refuse(request, "只有财政、主管部门和管理员可查看审核统计。", status=403)
+    year = request.GET.get("year", "")
+    reviews = Review.objects.filter(stage="finance", project__in=visible_projects(request.user))
+    if year.isdigit():
+        reviews = reviews.filter(project__year=int(year))
+    rounds = review_statistics(reviews, profile())
+    charts = [bar_chart([(band.label, band.count) for band in r.bands], title=f"第{r.round}轮评审得分分布")
+              for r in rounds]
+    return page(request, "web/review_stats.html", {"rounds": list(zip(rounds, charts, strict=True)), "year": year})

@@ -161,7 +161,7 @@ def test_amounts_are_validated():
     assert invalid(rows, sheet=simple_sheet(CENTRAL), requested="100", recommended="150") == (
         "建议安排金额 150 超过申报金额 100",)
     assert invalid(rows, sheet=simple_sheet(CENTRAL), requested="-1") == ("申报金额 -1 不能为负数",)
-    with pytest.raises(InputError, match="不予支持.*建议安排金额应为0"):
+    with pytest.raises(InputError, match=r"不予支持.*建议安排金额应为0"):
         one_expert(("10", "10", "10", "10", "10"), recommended="500")
 
 

@@ -24,6 +24,19 @@ def _key(default: Any, doc: str, basis: str = "") -> Any:
 
 D = Decimal
 
+GRADE_NAMES = ("优", "良", "中", "差")
+
+
+def grade_of(score: Decimal, excellent: Decimal, good: Decimal, fair: Decimal) -> str:
+    """优/良/中/差 by three lower bounds (each inclusive): ≥ excellent 优, ≥ good 良, ≥ fair 中, else 差."""
+    if score >= excellent:
+        return "优"
+    if score >= good:
+        return "良"
+    if score >= fair:
+        return "中"
+    return "差"
+
 
 @dataclass(frozen=True)
 class Grades:
@@ -35,13 +48,7 @@ class Grades:
 
     def grade(self, total: Decimal) -> str:
         """优/良/中/差 for a total already rounded to 2 decimals (lower bounds inclusive)."""
-        if total >= self.excellent:
-            return "优"
-        if total >= self.good:
-            return "良"
-        if total >= self.fair:
-            return "中"
-        return "差"
+        return grade_of(total, self.excellent, self.good, self.fair)
 
 
 @dataclass(frozen=True)
@@ -79,21 +86,46 @@ class GoalRules:
 
 @dataclass(frozen=True)
 class MonitoringRules:
-    period: str = _key("quarter", "监控周期：quarter（季度）、month（月）、central（1–7月）", "SPEC §4.3")
-    checkpoints: dict[str, Decimal] = _key({}, "执行进度检查点：{月份: 最低执行率%}，如四川 4→25, 6→40, 8→60, 10→80", "SPEC §4.4")
-    lag_tolerance: Decimal = _key(D(10), "执行率落后时间进度超过此百分点即预警", "SPEC §4.4")
+    period: str = _key("quarter", "监控周期：quarter（季度）、month（月）、central（1–7月集中监控）", "SPEC §4.3")
+    central_round_months: int = _key(7, "集中监控（central）覆盖1月至第几月的数据（中央为1–7月）", "SPEC §4.3")
+    checkpoints: dict[str, Decimal] = _key(
+        {}, "执行进度检查点：{月份: 最低执行率%}，如四川 4→25, 6→40, 8→60, 10→80；期末月份已过的最近一个检查点适用",
+        "SPEC §4.4 M1",
+    )
+    checkpoint_colour: str = _key("red", "执行率低于检查点时的预警颜色（red 红 / yellow 黄）", "SPEC §4.4 M1")
+    lag_tolerance: Decimal = _key(D(10), "执行率落后时间进度超过此百分点即黄色预警", "SPEC §4.4")
     red_lag: Decimal = _key(D(20), "执行率落后时间进度超过此百分点为红色预警", "SPEC §4.4")
-    gap_points: Decimal = _key(D(10), "目标完成进度与预算执行进度相差超过此百分点即预警", "SPEC §4.4")
-    overshoot_ratio: Decimal = _key(D("1.3"), "预计完成值/目标值超过此比例提示目标偏低", "SPEC §1.4 S7")
+    gap_points: Decimal = _key(D(10), "目标完成进度与预算执行进度相差超过此百分点即预警", "SPEC §4.4 M1")
+    overshoot_ratio: Decimal = _key(D("1.3"), "正向指标预计完成值（或已完成值）/目标值达到此比例提示目标设置偏低", "SPEC §1.4 S7")
+    likelihood_colours: dict[str, str] = _key(
+        {"确定能": "yellow", "有可能": "yellow", "完全不可能": "red"},
+        "指标预计不能完成时，按单位判断的完成可能性给出的预警颜色", "SPEC §4.4 M2",
+    )
+    attainment_colours: dict[str, str] = _key(
+        {"达成": "green", "部分达成": "yellow", "未达成": "red"},
+        "定性指标预计完成等级对应的信号灯颜色", "SPEC §4.4",
+    )
 
 
 @dataclass(frozen=True)
 class ReviewRules:
-    """绩效目标审核评分等次（下限含）。"""
+    """绩效目标审核评分等次（下限含）及其处理。"""
 
     excellent: Decimal = _key(D(90), "审核“优”下限", "SPEC §3.5")
     good: Decimal = _key(D(80), "审核“良”下限", "SPEC §3.5")
-    fair: Decimal = _key(D(60), "审核“中”下限", "SPEC §3.5")
+    fair: Decimal = _key(D(60), "审核“中”下限；低于此为“差”", "SPEC §3.5")
+    consequences: dict[str, str] = _key(
+        {
+            "优": "直接进入预算安排",
+            "良": "与单位沟通、对绩效目标稍作完善后进入预算安排",
+            "中": "退回单位修改完善绩效目标后重新报送审核",
+            "差": "不得进入预算安排",
+        },
+        "审核等次 → 处理", "SPEC §3.5（财预〔2015〕88号）",
+    )
+
+    def grade(self, score: Decimal) -> str:
+        return grade_of(score, self.excellent, self.good, self.fair)
 
 
 @dataclass(frozen=True)
@@ -102,19 +134,30 @@ class ExAnteRules:
         {"立项必要性": D(20), "投入经济性": D(20), "绩效目标合理性": D(20), "实施方案可行性": D(20), "筹资合规性": D(20)},
         "事前评估五个维度及分值", "SPEC §5.2",
     )
-    support_min: Decimal = _key(D(80), "得分不低于此值“予以支持”", "SPEC §5.2 P1")
-    adjust_min: Decimal = _key(D(60), "得分不低于此值“调整完善后予以支持”，否则“不予支持”", "SPEC §5.2 P1")
+    excellent: Decimal = _key(D(90), "事前评估“优”下限", "SPEC §5.2")
+    good: Decimal = _key(D(80), "事前评估“良”下限", "SPEC §5.2")
+    fair: Decimal = _key(D(60), "事前评估“中”下限；低于此为“差”", "SPEC §5.2")
+    support_min: Decimal = _key(D(80), "得分不低于此值“支持”", "SPEC §5.2 P1")
+    adjust_min: Decimal = _key(D(60), "得分不低于此值“调整后支持”，否则“不予支持”", "SPEC §5.2 P1")
+
+    def grade(self, score: Decimal) -> str:
+        return grade_of(score, self.excellent, self.good, self.fair)
 
 
 @dataclass(frozen=True)
 class ResultRules:
     actions: dict[str, str] = _key(
-        {"优": "重点支持", "良": "督促改进", "中": "扣减预算", "差": "取消安排"},
-        "评价等次 → 下年预算处理", "SPEC §6.1 A1",
+        {
+            "优": "根据情况予以支持",
+            "良": "根据情况予以支持",
+            "中": "完善政策、改进管理，根据情况核减预算",
+            "差": "完善政策、改进管理，根据情况核减预算",
+        },
+        "评价等次 → 下年预算处理", "SPEC §6.1（财预〔2020〕10号）",
     )
     max_cut_pct: dict[str, Decimal] = _key(
-        {"优": D(0), "良": D(0), "中": D(10), "差": D(100)},
-        "评价等次 → 下年预算最高扣减比例（%）", "SPEC §6.1 A1",
+        {"优": D(0), "良": D(0)},
+        "评价等次 → 下年预算最高扣减比例（%）；未列出的等次不设比例上限（视情况核减）", "SPEC §6.1 A1",
     )
     rectification_months: int = _key(2, "收到评价报告后整改反馈期限（月）", "SPEC §6.2")
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
+from ninja import Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from jixiao.api import api
@@ -16,7 +17,8 @@ from jixiao.api.schemas import (
     ProjectOut,
     ReviewsOut,
 )
-from jixiao.core.workflow import STATUS_LABELS, Action, Status
+from jixiao.core.workflow import STATUS_LABELS, Action
+from jixiao.core.workflow import Status as ReviewStatus
 from jixiao.profiles import configured_profile
 from jixiao.store.access import can_edit, visible_projects
 from jixiao.store.errors import ConflictError, ServiceError
@@ -28,7 +30,7 @@ from jixiao.store.review import Decision, act
 def _project_out(p: Project) -> dict:  # type: ignore[type-arg]
     return {"id": p.pk, "code": p.code, "name": p.name, "year": p.year, "unit_code": p.unit.code,
             "unit_name": p.unit.name, "project_type": p.project_type, "status": p.status,
-            "status_label": Status(p.status).label, "review_round": p.review_round, "initial_budget": p.initial_budget,
+            "status_label": ReviewStatus(p.status).label, "review_round": p.review_round, "initial_budget": p.initial_budget,
             "adjusted_budget": p.adjusted_budget, "executed": p.executed, "version": p.version}
 
 
@@ -77,11 +79,11 @@ def get_goal(request: HttpRequest, project_id: int):  # type: ignore[no-untyped-
 def put_goal(request: HttpRequest, project_id: int, payload: GoalIn):  # type: ignore[no-untyped-def]
     project = _visible(request, project_id)
     if not can_edit(request.user, project):
-        return 403, {"detail": "只有项目所属单位可在草稿或退回状态下修改绩效目标"}
+        return Status(403, {"detail": "只有项目所属单位可在草稿或退回状态下修改绩效目标"})
     draft = GoalDraft(payload.annual_goal, payload.period_goal,
                       tuple(IndicatorDraft(**i.dict()) for i in payload.indicators))
     project = save_goal(project, draft, payload.version, request.user)
-    return 200, _goal_out(project, GoalDraft.of(project))
+    return Status(200, _goal_out(project, GoalDraft.of(project)))
 
 
 @api.get("/projects/{project_id}/reviews", response={200: ReviewsOut, 404: Message}, tags=["目标审核"])
@@ -103,7 +105,7 @@ def post_action(request: HttpRequest, project_id: int, payload: ActionIn):  # ty
     try:
         project = act(project, decision, request.user, configured_profile())
     except ConflictError as exc:
-        return 409, {"detail": str(exc)}
+        return Status(409, {"detail": str(exc)})
     except ServiceError as exc:
-        return 400, {"detail": str(exc)}
-    return 200, _project_out(project)
+        return Status(400, {"detail": str(exc)})
+    return Status(200, _project_out(project))

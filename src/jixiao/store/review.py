@@ -10,6 +10,9 @@ from django.db import transaction
 
 from jixiao.core.profile import Profile
 from jixiao.core.workflow import Action, Status, WorkflowError, next_status
+from jixiao.scoring.errors import InputError
+from jixiao.scoring.review import ReviewedGoal, RoundStatistics, review_outcome
+from jixiao.scoring.review import review_statistics as statistics
 from jixiao.store.access import account_of, actions_for
 from jixiao.store.errors import ConflictError, ServiceError
 from jixiao.store.goals import submission_problems
@@ -42,9 +45,12 @@ def act(project: Project, decision: Decision, actor: Any, profile: Profile) -> P
     role, source = account.role, Status(project.status)
     grade = None
     if role == "finance":
-        if decision.score is None or not Decimal(0) <= decision.score <= Decimal(100):
+        if decision.score is None:
             raise ServiceError("财政审核须填写 0–100 之间的评审得分")
-        grade = profile.review.grade(decision.score)
+        try:
+            grade = review_outcome(decision.score, profile).grade
+        except InputError as exc:
+            raise ServiceError(str(exc)) from exc
     if decision.cut_amount < 0 or decision.cut_amount > (project.adjusted_budget or project.initial_budget):
         raise ServiceError("审减金额应在 0 与项目预算之间")
     if decision.action == Action.RETURN and not decision.comment.strip():
@@ -70,34 +76,11 @@ def act(project: Project, decision: Decision, actor: Any, profile: Profile) -> P
     return project
 
 
-@dataclass(frozen=True)
-class Band:
-    label: str
-    count: int
-
-
-@dataclass(frozen=True)
-class RoundStatistics:
-    round: int
-    bands: tuple[Band, ...]
-    reviewed: int
-    requested: Decimal
-    cut: Decimal
-
-    @property
-    def cut_rate(self) -> Decimal | None:
-        return None if not self.requested else (self.cut / self.requested * 100).quantize(Decimal("0.01"))
-
 
 def review_statistics(reviews: Any, profile: Profile) -> list[RoundStatistics]:
     """Finance reviews per round: counts by score band and 审减 (the figures seed 003 reports)."""
-    from jixiao.scoring.review import score_bands
-
-    by_round: dict[int, list[Review]] = {}
-    for review in reviews.order_by("round"):
-        by_round.setdefault(review.round, []).append(review)
-    return [RoundStatistics(
-        round_, tuple(Band(label, count) for label, count in score_bands([r.score for r in rows if r.score is not None],
-                                                                          profile)),
-        len(rows), sum((r.requested_budget for r in rows), Decimal(0)), sum((r.cut_amount for r in rows), Decimal(0)))
-        for round_, rows in sorted(by_round.items())]
+    by_round: dict[int, list[ReviewedGoal]] = {}
+    for r in reviews.select_related("project").order_by("round", "pk"):
+        by_round.setdefault(r.round, []).append(
+            ReviewedGoal(r.project.name, r.score, r.requested_budget, r.requested_budget - r.cut_amount))
+    return [statistics(goals, profile, round_) for round_, goals in sorted(by_round.items())]

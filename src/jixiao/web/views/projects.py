@@ -120,10 +120,17 @@ def _form_row(request: HttpRequest) -> tuple[ProjectRow | None, list[str]]:
 
 def _editor(request: HttpRequest, project: Project | None, errors: list[str], status: int = 200) -> HttpResponse:
     funds = list(project.fund_sources.all()) if project else []
+    row = export_rows([project])[0] if project else None
+    values = {"unit": row.unit_code if row else "", "year": str(row.year) if row else "2025",
+              "code": row.code if row else "", "name": row.name if row else "",
+              "project_type": row.project_type if row else "一次性项目",
+              "initial_budget": f"{row.initial_budget:f}" if row else "",
+              "adjusted_budget": f"{row.adjusted_budget:f}" if row else ""}
+    values.update({k: v for k, v in request.POST.items() if k in values})
     return page(request, "web/project_form.html", {
-        "project": project, "errors": errors, "units": scope_units(request.user), "post": request.POST,
+        "project": project, "errors": errors, "units": scope_units(request.user), "v": values,
         "types": PROJECT_TYPES, "budget_types": BUDGET_TYPES, "levels": FUND_LEVELS,
-        "funds": export_rows([project])[0].funds if project else (), "fund_slots": range(max(0, 3 - len(funds)))},
+        "funds": row.funds if row else (), "fund_slots": range(max(0, 3 - len(funds)))},
         status=status)
 
 

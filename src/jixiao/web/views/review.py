@@ -64,6 +64,6 @@ def review_stats(request: HttpRequest) -> HttpResponse:
     if year.isdigit():
         reviews = reviews.filter(project__year=int(year))
     rounds = review_statistics(reviews, profile())
-    charts = [bar_chart([(band.label, band.count) for band in r.bands], title=f"第{r.round}轮评审得分分布")
+    charts = [bar_chart([(band.label, band.count) for band in r.bands], title=f"{r.round_name}评审得分分布")
               for r in rounds]
     return page(request, "web/review_stats.html", {"rounds": list(zip(rounds, charts, strict=True)), "year": year})

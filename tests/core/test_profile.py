@@ -47,3 +47,27 @@ def test_missing_profile_lists_the_available_ones():
 
 def test_every_key_is_documented():
     assert all(doc for _, _, doc, _ in explain(load_profile("central")))
+
+
+def test_kunming_result_table_overrides_the_10hao_default():
+    central, kunming = load_profile("central").results, load_profile("kunming").results
+    assert central.max_cut_pct == {"优": D(0), "良": D(0)} and "中" not in central.max_cut_pct
+    assert kunming.max_cut_pct == {"优": D(0), "良": D(0), "中": D(10), "差": D(100)}
+    assert (kunming.actions["优"], kunming.actions["差"]) == ("重点支持", "取消资金安排")
+    assert kunming.rectification_months == central.rectification_months == 2
+
+
+def test_lifecycle_keys_load_with_their_types():
+    sichuan = load_profile("sichuan")
+    assert (sichuan.monitoring.period, sichuan.monitoring.checkpoint_colour) == ("month", "red")
+    assert sichuan.monitoring.likelihood_colours == {"确定能": "yellow", "有可能": "yellow", "完全不可能": "red"}
+    assert load_profile("central").monitoring.central_round_months == 7
+    assert load_profile("kunming").review.grade(D("69.99")) == "差"
+    assert load_profile("central").review.grade(D("69.99")) == "中"
+    assert load_profile("central").exante.grade(D("89.99")) == "良"
+
+
+def test_every_lifecycle_key_has_a_basis():
+    keys = [(key, basis) for key, _, _, basis in explain(load_profile("central"))
+            if key.startswith(("monitoring.", "review.", "exante.", "results."))]
+    assert len(keys) >= 23 and all(basis.startswith("SPEC") for _, basis in keys)

@@ -271,6 +271,20 @@ def test_qualitative_indicator_light_follows_its_expected_attainment(attainment,
     assert colour_of(result, WarningKind.INDICATOR_LAG) == (None if colour is Colour.GREEN else colour)
 
 
+@pytest.mark.parametrize(("likelihood", "light"), [(Likelihood.CERTAIN, Colour.GREEN),
+                                                   (Likelihood.POSSIBLE, Colour.YELLOW),
+                                                   (Likelihood.IMPOSSIBLE, Colour.RED)])
+def test_qualitative_indicator_judged_by_likelihood_alone(likelihood, light):
+    result = one_indicator(CENTRAL, IndicatorProgress("社会效益", Operator.QUALITATIVE, likelihood=likelihood))
+    assert result.indicator_lights == (("社会效益", light),)
+    assert len(kinds(result, WarningKind.INDICATOR_LAG)) == (light is not Colour.GREEN)
+
+
+def test_nothing_to_judge_gives_no_light():
+    result = one_indicator(CENTRAL, IndicatorProgress("人数", Operator.GE, D(3)))
+    assert result.indicator_lights == () and result.warnings == ()
+
+
 def test_likelihood_is_parsed_from_chinese():
     assert [Likelihood.parse(t) for t in ("确定能", "有可能", " 完全不可能")] == list(Likelihood)
     with pytest.raises(InputError, match="完成可能性“也许”无效"):

@@ -392,6 +392,8 @@ def _indicator_warnings(data: ProjectPeriod, ind: IndicatorProgress,
             out.append(MonitoringWarning(data.project, WarningKind.INDICATOR_LAG, light,
                                          f"{who}单位判断“{ind.likelihood.label}”完成年度指标", data.period,
                                          indicator=ind.name))
+        elif light is None and ind.likelihood is Likelihood.CERTAIN:
+            light = Colour.GREEN
         return out, light
 
     assert ind.target is not None  # checked by _validate

@@ -13,7 +13,16 @@ from django.views.decorators.http import require_POST
 
 from jixiao.store.access import can_edit, visible_projects
 from jixiao.store.errors import ConflictError, ServiceError
-from jixiao.store.goals import LEVEL2, OPERATORS, QUALITATIVE, GoalDraft, IndicatorDraft, check_goal, drafts_from_lists, save_goal
+from jixiao.store.goals import (
+    LEVEL2,
+    OPERATORS,
+    QUALITATIVE,
+    GoalDraft,
+    IndicatorDraft,
+    check_goal,
+    drafts_from_lists,
+    save_goal,
+)
 from jixiao.store.models import IndicatorTemplate, Project
 from jixiao.web.views.common import page, profile
 

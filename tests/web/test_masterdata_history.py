@@ -1,0 +1,87 @@
+"""Master data (codes by year from CSV, the indicator library, fiscal years), the audit trail page, API tokens,
+and the demo world rendering every page for every demo account."""
+
+from __future__ import annotations
+
+import pytest
+
+from jixiao.store.errors import ServiceError
+from jixiao.store.masterdata import load_bundled, load_codes
+from jixiao.store.models import ClassificationCode, IndicatorTemplate
+from tests.web.conftest import goal_draft
+
+
+def test_bundled_codes_and_library_load_once(db):
+    load_bundled()
+    load_bundled()
+    functions = ClassificationCode.objects.filter(year=2024, kind="function")
+    assert functions.get(code="2011308").name == "招商引资" and functions.get(code="201").depth == 0
+    assert ClassificationCode.objects.filter(year=2024, kind="economic", code="30217").get().name == "公务接待费"
+    assert IndicatorTemplate.objects.count() >= 150
+    assert set(IndicatorTemplate.objects.values_list("level1", flat=True)) == {"产出指标", "效益指标", "满意度指标"}
+
+
+def test_codes_csv_is_all_or_nothing(db):
+    assert load_codes("code,name\n201,一般公共服务支出\n20101,人大事务\n", 2025, "function") == 2
+    with pytest.raises(ServiceError, match="3、5 或 7 位数字：2010"):
+        load_codes("code,name\n201,一般公共服务支出\n2010,错误\n", 2025, "function")
+    with pytest.raises(ServiceError, match="表头缺少列 name"):
+        load_codes("code,title\n201,x\n", 2025, "function")
+    assert list(ClassificationCode.objects.filter(year=2025).values_list("code", flat=True)) == ["201", "20101"]
+
+
+def test_history_page_shows_who_changed_what(client, world):
+    from jixiao.store.goals import save_goal
+
+    project = world["projects"]["国库项目"]
+    unit = world["accounts"]["unit"].user
+    save_goal(project, goal_draft(annual_goal="第一版目标"), project.version, unit)
+    project.refresh_from_db()
+    save_goal(project, goal_draft(annual_goal="第二版目标"), project.version, unit)
+    client.force_login(world["accounts"]["department"].user)
+    page = client.get(f"/projects/{project.pk}/history/").content.decode()
+    assert "年度绩效目标：第一版目标 → 第二版目标" in page and "u_unit" in page and "绩效指标：升级系统数" in page
+
+
+def test_pages_for_master_data_and_tokens(client, world):
+    load_bundled()
+    client.force_login(world["accounts"]["unit"].user)
+    assert "招商引资" in client.get("/codes/?year=2024&kind=function").content.decode()
+    assert "服务对象满意度" in client.get("/library/?q=满意度").content.decode()
+    page = client.post("/account/tokens/", {"name": "脚本"}).content.decode()
+    token = page.split('id="new-token">')[1].split("<")[0]
+    assert client.get("/api/projects", HTTP_AUTHORIZATION=f"Bearer {token}").status_code == 200
+    assert token not in client.get("/account/tokens/").content.decode()  # shown once only
+
+
+def test_api_docs_page_is_served_from_own_static_files(client, world):
+    client.force_login(world["accounts"]["unit"].user)
+    page = client.get("/api/docs").content.decode()
+    assert "swagger-ui-bundle.js" in page and "cdn" not in page.lower()
+
+
+DEMO_PAGES = ("/", "/?status=returned", "/?sort=-budget", "/library/", "/codes/", "/account/tokens/",
+              "/reviews/statistics/", "/projects/new/")
+
+
+def test_demo_world_renders_every_page_for_every_account(client, db):
+    from django.contrib.auth import get_user_model
+
+    from jixiao.cli.demo import demo_document
+    from jixiao.store.access import visible_projects
+    from jixiao.store.demo import load_demo
+
+    accounts = load_demo(demo_document())
+    user_model = get_user_model()
+    for username, _, _ in accounts:
+        user = user_model.objects.get(username=username)
+        client.force_login(user)
+        for url in DEMO_PAGES:
+            assert client.get(url).status_code in (200, 403), (username, url)
+        projects = list(visible_projects(user).order_by("status", "pk"))[:: 40]
+        for project in projects:
+            for url in (f"/projects/{project.pk}/", f"/projects/{project.pk}/history/"):
+                assert client.get(url).status_code == 200, (username, url)
+    client.force_login(user_model.objects.get(username="demo_finance"))
+    stats = client.get("/reviews/statistics/").content.decode()
+    assert "一审" in stats and "二审" in stats and stats.count("<svg") == 2

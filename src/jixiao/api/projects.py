@@ -19,8 +19,7 @@ from jixiao.api.schemas import (
 )
 from jixiao.core.workflow import STATUS_LABELS, Action
 from jixiao.core.workflow import Status as ReviewStatus
-from jixiao.profiles import configured_profile
-from jixiao.store.access import can_edit, visible_projects
+from jixiao.store.access import can_edit, profile_of, visible_projects
 from jixiao.store.errors import ConflictError, ServiceError
 from jixiao.store.goals import GoalDraft, IndicatorDraft, check_goal, save_goal
 from jixiao.store.models import Project
@@ -60,7 +59,7 @@ def get_project(request: HttpRequest, project_id: int):  # type: ignore[no-untyp
 
 
 def _goal_out(project: Project, draft: GoalDraft) -> dict:  # type: ignore[type-arg]
-    findings = check_goal(project, draft, configured_profile())
+    findings = check_goal(project, draft, profile_of(project))
     return {"annual_goal": draft.annual_goal, "period_goal": draft.period_goal, "version": project.version,
             "indicators": [{**vars(d), "target": d.target} for d in draft.indicators],
             "weight_total": draft.weight_total,
@@ -103,7 +102,7 @@ def post_action(request: HttpRequest, project_id: int, payload: ActionIn):  # ty
     decision = Decision(Action(payload.action), payload.version, payload.comment, payload.score, payload.cut_amount,
                         payload.indicator_comments)
     try:
-        project = act(project, decision, request.user, configured_profile())
+        project = act(project, decision, request.user, profile_of(project))
     except ConflictError as exc:
         return Status(409, {"detail": str(exc)})
     except ServiceError as exc:

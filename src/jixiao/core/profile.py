@@ -163,6 +163,20 @@ class ResultRules:
 
 
 @dataclass(frozen=True)
+class KeyEvalRules:
+    framework: dict[str, Decimal] = _key(
+        {"决策/项目立项/立项依据充分性": D(4), "决策/项目立项/立项程序规范性": D(3), "决策/绩效目标/绩效目标合理性": D(3),
+         "决策/绩效目标/绩效指标明确性": D(3), "决策/资金投入/预算编制科学性": D(4), "决策/资金投入/资金分配合理性": D(3),
+         "过程/资金管理/资金到位率": D(3), "过程/资金管理/预算执行率": D(3), "过程/资金管理/资金使用合规性": D(7),
+         "过程/组织实施/管理制度健全性": D(4), "过程/组织实施/制度执行有效性": D(3),
+         "产出/产出数量/实际完成率": D(10), "产出/产出质量/质量达标率": D(10), "产出/产出时效/完成及时性": D(10),
+         "产出/产出成本/成本节约率": D(10), "效益/项目效益/实施效益": D(10), "效益/项目效益/服务对象满意度": D(10)},
+        "重点评价指标体系：{一级/二级/三级: 分值}，上级分值由下级合计；常见做法 决策20/过程20/产出40/效益20",
+        "SPEC §2.1（财预〔2020〕10号附件1）",
+    )
+
+
+@dataclass(frozen=True)
 class Profile:
     name: str = _key("central", "配置名称")
     title: str = _key("中央（默认）", "配置说明")
@@ -172,6 +186,7 @@ class Profile:
     goals: GoalRules = field(default_factory=GoalRules)
     monitoring: MonitoringRules = field(default_factory=MonitoringRules)
     review: ReviewRules = field(default_factory=ReviewRules)
+    keyeval: KeyEvalRules = field(default_factory=KeyEvalRules)
     exante: ExAnteRules = field(default_factory=ExAnteRules)
     results: ResultRules = field(default_factory=ResultRules)
 

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from jixiao.core.model import KeyIndicator
+from jixiao.core.money import round_half_up
+from jixiao.core.profile import Profile
+from jixiao.scoring.errors import raise_if
 
 LEVEL1 = ("决策", "过程", "产出", "效益")
 _BENEFIT_WORDS = ("效益", "满意度", "可持续影响")
@@ -39,3 +43,50 @@ def funds_rate(numerator: Decimal | None, denominator: Decimal | None) -> Decima
     if numerator is None or not denominator:
         return None
     return numerator / denominator
+
+
+@dataclass(frozen=True)
+class TeamResult:
+    """A key evaluation scored by a team: each item's mean across members, parents, total and grade."""
+
+    indicators: tuple[KeyIndicator, ...]  # score = mean of the members' scores, 2 dp
+    level1_weights: dict[str, Decimal]
+    level1_scores: dict[str, Decimal]
+    total: Decimal
+    grade: str
+    members: tuple[str, ...]
+
+
+def framework_items(framework: dict[str, Decimal]) -> tuple[KeyIndicator, ...]:
+    """The profile's framework ('一级/二级/三级' → weight) as unscored rows."""
+    rows = []
+    for path, weight in framework.items():
+        level1, level2, name = [*path.split("/"), "", ""][:3]
+        rows.append(KeyIndicator(level1, level2, name, weight, None))
+    return tuple(rows)
+
+
+def aggregate_team(framework: dict[str, Decimal], scores: Iterable[tuple[str, str, Decimal]],
+                   members: Sequence[str], profile: Profile) -> TeamResult:
+    """Every member must score every 三级 item within [0, weight]; an item's score is the members' mean (2 dp,
+    half up); parents are sums of their children; the grade follows the profile's bands (SPEC §1.6, §2.1)."""
+    items = framework_items(framework)
+    given: dict[tuple[str, str], Decimal] = {}
+    problems = []
+    for member, item, score in scores:
+        given[(member, item)] = score
+    by_name = {i.name: i for i in items}
+    for (member, item), score in given.items():
+        if item not in by_name:
+            problems.append(f"评分项“{item}”不在指标体系中")
+        elif not ZERO <= score <= (by_name[item].weight or ZERO):
+            problems.append(f"{member}对“{item}”的评分 {score} 超出 0–{by_name[item].weight} 分")
+    if not members:
+        problems.append("评价组没有成员")
+    missing = [f"{m}未对“{i.name}”评分" for m in members for i in items if (m, i.name) not in given]
+    raise_if(problems + missing[:10] + ([f"等共 {len(missing)} 项未评分"] if len(missing) > 10 else []))
+    scored = tuple(replace(i, score=round_half_up(sum((given[(m, i.name)] for m in members), ZERO) / len(members)))
+                   for i in items)
+    total = sum((i.score or ZERO for i in scored), ZERO)
+    return TeamResult(scored, parent_weights(scored), block_scores(scored), total, profile.grades.grade(total),
+                      tuple(members))

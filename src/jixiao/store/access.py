@@ -4,12 +4,15 @@ and API endpoint reads through these functions."""
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from django.db.models import QuerySet
 
+from jixiao.core.profile import Profile
 from jixiao.core.workflow import EDITABLE, Action, Status, allowed_actions
-from jixiao.store.models import Account, Project, Role, Unit
+from jixiao.profiles import configured_profile, load_profile
+from jixiao.store.models import Account, KeyEvaluation, Project, Role, Unit
 
 
 def account_of(user: Any) -> Account | None:
@@ -32,7 +35,40 @@ def visible_projects(user: Any) -> QuerySet[Project]:
         return projects.filter(unit__department_id=account.department_id)
     if account.role == Role.UNIT and account.unit_id:
         return projects.filter(unit_id=account.unit_id)
+    if account.role == Role.EVALUATOR:
+        return projects.filter(key_evaluations__members=account.user_id).distinct()
     return projects.none()
+
+
+def visible_evaluations(user: Any) -> QuerySet[KeyEvaluation]:
+    """An evaluator sees the evaluations it is a member of; everyone else those of the projects they see."""
+    account = account_of(user)
+    rows = KeyEvaluation.objects.select_related("project__unit")
+    if account is None:
+        return rows.none()
+    if account.role == Role.EVALUATOR:
+        return rows.filter(members=account.user_id)
+    return rows.filter(project__in=visible_projects(user))
+
+
+def scope_profile(user: Any) -> Profile:
+    """The rules of the jurisdiction a user acts in (for pages that span projects); the server default else."""
+    account = account_of(user)
+    jurisdiction = None
+    if account is not None:
+        jurisdiction = (account.jurisdiction or (account.department.jurisdiction if account.department else None)
+                        or (account.unit.department.jurisdiction if account.unit else None))
+    return _profile(jurisdiction.profile) if jurisdiction is not None else configured_profile()
+
+
+def profile_of(project: Project) -> Profile:
+    """The rules of the project's jurisdiction."""
+    return _profile(project.unit.department.jurisdiction.profile)
+
+
+@cache
+def _profile(name: str) -> Profile:
+    return load_profile(name)
 
 
 def scope_units(user: Any) -> QuerySet[Unit]:

@@ -139,7 +139,9 @@ def submission_problems(project: Project, profile: Profile) -> list[str]:
     if not project.adjusted_budget and not project.initial_budget:
         problems.append("项目预算为 0，请先填写预算")
     problems += [f.message for f in check_goal(project, draft, profile) if f.tier.value == "error"]
-    return problems
+    from jixiao.store.exante import exante_problems
+
+    return problems + exante_problems(project)
 
 
 def drafts_from_lists(fields: dict[str, Sequence[str]]) -> tuple[IndicatorDraft, ...]:

@@ -2,35 +2,18 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
 from jixiao.core.workflow import STATUS_LABELS, Status
-
-
-class MoneyField(models.BigIntegerField):
-    """Decimal yuan in Python, integer fen in the database (SQLite stores DecimalField as REAL)."""
-
-    def from_db_value(self, value, expression, connection):  # type: ignore[no-untyped-def]
-        return None if value is None else Decimal(value) / 100
-
-    def to_python(self, value):  # type: ignore[no-untyped-def]
-        if value is None or isinstance(value, Decimal):
-            return value
-        return Decimal(str(value))
-
-    def get_prep_value(self, value):  # type: ignore[no-untyped-def]
-        if value is None:
-            return None
-        return int((Decimal(str(value)) * 100).to_integral_value())
+from jixiao.store.money import MoneyField
 
 
 class Jurisdiction(models.Model):
     code = models.CharField("代码", max_length=20, unique=True)
     name = models.CharField("名称", max_length=100)
+    profile = models.CharField("地区配置", max_length=50, default="central")  # jixiao.profiles name
 
     class Meta:
         verbose_name = "辖区"
@@ -107,6 +90,7 @@ class Project(models.Model):
     review_round = models.PositiveIntegerField("审核轮次", default=1)
     annual_goal = models.TextField("年度绩效目标", blank=True)
     period_goal = models.TextField("实施期绩效目标", blank=True)
+    needs_ex_ante = models.BooleanField("须事前绩效评估", default=False)  # new policies and projects (SPEC §5)
     version = models.PositiveIntegerField("版本", default=1)  # optimistic concurrency: every save bumps it
     history = HistoricalRecords()
 
@@ -287,3 +271,6 @@ class ApiToken(models.Model):
 
     class Meta:
         verbose_name = "API 令牌"
+
+
+from jixiao.store.lifecycle_models import *  # noqa: E402,F403  (Django collects models from this module)

@@ -2,7 +2,18 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from jixiao.api import api
-from jixiao.web.views import goals, history, masterdata, projects, review
+from jixiao.web.views import (
+    dashboard,
+    evaluation,
+    exante,
+    goals,
+    history,
+    masterdata,
+    monitoring,
+    projects,
+    review,
+    selfeval,
+)
 
 urlpatterns = [
     path("", projects.project_list, name="projects"),
@@ -16,6 +27,18 @@ urlpatterns = [
     path("projects/<int:pk>/goal/check/", goals.goal_check, name="goal_check"),
     path("projects/<int:pk>/act/", review.project_act, name="project_act"),
     path("projects/<int:pk>/history/", history.project_history, name="project_history"),
+    path("projects/<int:pk>/exante/", exante.exante, name="exante"),
+    path("projects/<int:pk>/monitoring/<int:period>/", monitoring.monitoring_entry, name="monitoring_entry"),
+    path("projects/<int:pk>/selfeval/", selfeval.selfeval, name="selfeval"),
+    path("monitoring/", monitoring.warning_board, name="warning_board"),
+    path("monitoring/warnings/<int:pk>/act/", monitoring.warning_act, name="warning_act"),
+    path("evaluations/", evaluation.evaluation_list, name="evaluations"),
+    path("evaluations/new/", evaluation.evaluation_create, name="evaluation_create"),
+    path("evaluations/<int:pk>/", evaluation.evaluation_detail, name="evaluation_detail"),
+    path("results/", evaluation.results, name="results"),
+    path("results/suggestions/<int:pk>/", evaluation.suggestion_confirm, name="suggestion_confirm"),
+    path("results/rectifications/<int:pk>/", evaluation.rectification_respond, name="rectification_respond"),
+    path("dashboard/", dashboard.dashboard, name="dashboard"),
     path("reviews/statistics/", review.review_stats, name="review_stats"),
     path("library/", masterdata.library, name="library"),
     path("codes/", masterdata.codes, name="codes"),

@@ -8,12 +8,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from jixiao.core.profile import Profile
-from jixiao.profiles import configured_profile
-from jixiao.store.access import account_of
+from jixiao.store.access import account_of, scope_profile
 
 
-def profile() -> Profile:
-    return configured_profile()
+def profile(request: HttpRequest) -> Profile:
+    """The rules of the jurisdiction the user acts in (pages spanning projects)."""
+    return scope_profile(request.user)
 
 
 def page(request: HttpRequest, template: str, context: dict[str, Any], status: int = 200) -> HttpResponse:

@@ -11,7 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_POST
 
-from jixiao.store.access import can_edit, visible_projects
+from jixiao.store.access import can_edit, profile_of, visible_projects
 from jixiao.store.errors import ConflictError, ServiceError
 from jixiao.store.goals import (
     LEVEL2,
@@ -24,7 +24,7 @@ from jixiao.store.goals import (
     save_goal,
 )
 from jixiao.store.models import IndicatorTemplate, Project
-from jixiao.web.views.common import page, profile
+from jixiao.web.views.common import page
 
 
 def _posted(request: HttpRequest) -> GoalDraft:
@@ -46,11 +46,11 @@ def _from_library(template_id: str) -> IndicatorDraft:
 
 def _render(request: HttpRequest, project: Project, draft: GoalDraft, errors: list[str], status: int = 200,
             version: int | None = None) -> HttpResponse:
-    findings = check_goal(project, draft, profile())
+    findings = check_goal(project, draft, profile_of(project))
     return page(request, "web/goal_edit.html", {
         "project": project, "draft": draft, "errors": errors, "findings": findings,
         "version": project.version if version is None else version,
-        "expected_total": profile().selfeval.indicator_total, "level2": LEVEL2, "operators": (*OPERATORS, QUALITATIVE),
+        "expected_total": profile_of(project).selfeval.indicator_total, "level2": LEVEL2, "operators": (*OPERATORS, QUALITATIVE),
         "library": IndicatorTemplate.objects.all()}, status=status)
 
 
@@ -99,5 +99,5 @@ def goal_check(request: HttpRequest, pk: int) -> HttpResponse:
         return refused  # type: ignore[return-value]
     draft = _posted(request)
     return page(request, "web/partials/goal_checks.html", {
-        "findings": check_goal(project, draft, profile()), "draft": draft, "problems": draft.problems(),
-        "expected_total": profile().selfeval.indicator_total})
+        "findings": check_goal(project, draft, profile_of(project)), "draft": draft, "problems": draft.problems(),
+        "expected_total": profile_of(project).selfeval.indicator_total})

@@ -26,13 +26,14 @@ from jixiao.ingest.project_template import (
     read_project_template,
 )
 from jixiao.render.project_template import write_project_template
+from jixiao.scoring.monitoring import periods_of_year
 from jixiao.scoring.selfeval import score_self_evaluation
-from jixiao.store.access import actions_for, can_edit, scope_units, visible_projects
+from jixiao.store.access import actions_for, can_edit, profile_of, scope_units, visible_projects
 from jixiao.store.errors import ServiceError
 from jixiao.store.mapping import self_evaluation
 from jixiao.store.models import Project, ProjectType
 from jixiao.store.projects import export_rows, import_projects, save_project_row
-from jixiao.web.views.common import page, profile
+from jixiao.web.views.common import page
 
 SORTS = {"name": "name", "code": "code", "unit": "unit__code", "budget": "adjusted_budget", "-budget": "-adjusted_budget",
          "status": "status", "year": "-year"}
@@ -75,12 +76,13 @@ def project_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
     project = get_object_or_404(visible_projects(request.user).prefetch_related("indicators", "fund_sources"), pk=pk)
-    result = score_self_evaluation(self_evaluation(project), profile()) if project.executed else None
+    result = score_self_evaluation(self_evaluation(project), profile_of(project)) if project.executed else None
     reviews = project.reviews.select_related("reviewer").prefetch_related("comments")
     return page(request, "web/project_detail.html", {
         "project": project, "result": result, "can_edit": can_edit(request.user, project),
         "actions": actions_for(request.user, project), "reviews": reviews,
-        "transitions": project.transitions.select_related("actor")})
+        "transitions": project.transitions.select_related("actor"),
+        "monitoring_periods": [p.index for p in periods_of_year(project.year, profile_of(project))]})
 
 
 def _form_row(request: HttpRequest) -> tuple[ProjectRow | None, list[str]]:

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from jixiao.core.money import parse_amount
 from jixiao.core.workflow import Action
-from jixiao.store.access import account_of, visible_projects
+from jixiao.store.access import account_of, profile_of, visible_projects
 from jixiao.store.errors import ServiceError
 from jixiao.store.models import Review
 from jixiao.store.review import Decision, act, review_statistics
@@ -45,7 +45,7 @@ def project_act(request: HttpRequest, pk: int) -> HttpResponse:
     project = get_object_or_404(visible_projects(request.user), pk=pk)
     try:
         decision = _decision(request)
-        project = act(project, decision, request.user, profile())
+        project = act(project, decision, request.user, profile_of(project))
     except ServiceError as exc:
         messages.error(request, str(exc))
         return redirect("project_detail", pk=pk)
@@ -63,7 +63,7 @@ def review_stats(request: HttpRequest) -> HttpResponse:
     reviews = Review.objects.filter(stage="finance", project__in=visible_projects(request.user))
     if year.isdigit():
         reviews = reviews.filter(project__year=int(year))
-    rounds = review_statistics(reviews, profile())
+    rounds = review_statistics(reviews, profile(request))
     charts = [bar_chart([(band.label, band.count) for band in r.bands], title=f"{r.round_name}评审得分分布")
               for r in rounds]
     return page(request, "web/review_stats.html", {"rounds": list(zip(rounds, charts, strict=True)), "year": year})

@@ -1,0 +1,180 @@
+"""双监控 writes (SPEC §4): a unit's period report, the warnings jixiao raises and clears from it, and the
+corrective actions finance records. The rules are jixiao.scoring.monitoring; this module only persists."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from django.db import transaction
+
+from jixiao.core.profile import Profile
+from jixiao.core.values import Operator, attainment_of, parse_value
+from jixiao.scoring.errors import InputError
+from jixiao.scoring.monitoring import (
+    CorrectionKind,
+    CorrectionTotals,
+    FundProgress,
+    IndicatorProgress,
+    Initiator,
+    Likelihood,
+    MonitoringResult,
+    ProjectPeriod,
+    correction_totals,
+    make_period,
+    monitor_project,
+    periods_of_year,
+)
+from jixiao.scoring.monitoring import CorrectiveAction as CoreAction
+from jixiao.store.access import account_of
+from jixiao.store.errors import ServiceError
+from jixiao.store.models import (
+    CorrectiveAction,
+    FundSource,
+    Indicator,
+    MonitoringFund,
+    MonitoringIndicator,
+    MonitoringReport,
+    MonitoringWarning,
+    Project,
+    RectificationItem,
+    Role,
+)
+
+
+@dataclass(frozen=True)
+class IndicatorEntry:
+    indicator_id: int
+    progress: str = ""
+    expected: str = ""
+    likelihood: str = "certain"
+    deviation_reason: str = ""
+    measures: str = ""
+
+
+def ensure_fund_sources(project: Project) -> list[FundSource]:
+    """A project without fund-source lines reports against one line of its whole budget."""
+    funds = list(project.fund_sources.all())
+    if not funds:
+        funds = [FundSource.objects.create(project=project, amount=project.adjusted_budget or project.initial_budget)]
+    return funds
+
+
+def _number(text: str) -> Decimal | None:
+    return parse_value(text).number if text.strip() else None
+
+
+def _indicator(ind: Indicator, entry: IndicatorEntry | None) -> IndicatorProgress:
+    target = parse_value(ind.target)
+    entry = entry or IndicatorEntry(ind.pk)
+    likelihood = Likelihood(entry.likelihood) if entry.likelihood in Likelihood.__members__.values() else None
+    if target.is_quantitative and target.operator is not None:
+        return IndicatorProgress(ind.name, target.operator, target.number, target.upper, target.unit,
+                                 _number(entry.progress), _number(entry.expected), likelihood,
+                                 deviation_reason=entry.deviation_reason)
+    return IndicatorProgress(ind.name, Operator.QUALITATIVE, likelihood=likelihood,
+                             expected_attainment=attainment_of(entry.expected) if entry.expected else None,
+                             deviation_reason=entry.deviation_reason)
+
+
+def evaluate_period(project: Project, period: int, executed: dict[int, Decimal],
+                    entries: dict[int, IndicatorEntry], profile: Profile) -> MonitoringResult:
+    """What the rules say about a period's figures, before anything is saved (also used for the live preview)."""
+    if period not in [p.index for p in periods_of_year(project.year, profile)]:
+        raise ServiceError(f"期次 {period} 不在本年度的监控期内")
+    funds = ensure_fund_sources(project)
+    data = ProjectPeriod(
+        project.code or str(project.pk), make_period(project.year, period, profile),
+        tuple(FundProgress(f.get_budget_type_display(), f.amount, executed.get(f.pk, Decimal(0))) for f in funds),
+        tuple(_indicator(i, entries.get(i.pk)) for i in project.indicators.all()), name=project.name)
+    try:
+        return monitor_project(data, profile)
+    except InputError as exc:
+        raise ServiceError(str(exc)) from exc
+
+
+@transaction.atomic
+def report_period(project: Project, period: int, executed: dict[int, Decimal], entries: dict[int, IndicatorEntry],
+                  actor: Any, profile: Profile, today: date | None = None) -> MonitoringReport:
+    """Save (or replace) one period's report; raise new warnings, clear those the figures no longer trigger and
+    close the rectification items tied to them."""
+    account = account_of(actor)
+    if account is None or account.role != Role.UNIT or account.unit_id != project.unit_id:
+        raise ServiceError("只有项目所属单位可以填报监控数据")
+    if project.status != "approved":
+        raise ServiceError("绩效目标批复后才能填报监控数据")
+    if any(v < 0 for v in executed.values()):
+        raise ServiceError("执行数不能为负数")
+    result = evaluate_period(project, period, executed, entries, profile)
+    report, _ = MonitoringReport.objects.update_or_create(
+        project=project, period=period, defaults={
+            "period_label": result.data.period.label, "time_progress": result.time_progress,
+            "execution_rate": result.execution_rate, "goal_progress": result.goal_progress, "submitted_by": actor})
+    report.funds.all().delete()
+    report.indicators.all().delete()
+    MonitoringFund.objects.bulk_create([MonitoringFund(report=report, fund_source_id=pk, executed=amount)
+                                        for pk, amount in executed.items()])
+    MonitoringIndicator.objects.bulk_create([
+        MonitoringIndicator(report=report, indicator_id=e.indicator_id, progress=e.progress[:50],
+                            expected=e.expected[:50], likelihood=e.likelihood, deviation_reason=e.deviation_reason,
+                            measures=e.measures) for e in entries.values()])
+    _sync_warnings(project, period, result, today or date.today())
+    Project.objects.filter(pk=project.pk).update(executed=result.executed)
+    return report
+
+
+def _sync_warnings(project: Project, period: int, result: MonitoringResult, today: date) -> None:
+    current = {f"{w.kind.value}|{w.indicator}": w for w in result.warnings}
+    open_rows = {w.key: w for w in project.warnings.filter(cleared_period__isnull=True)}
+    for key, w in current.items():
+        row = open_rows.get(key)
+        if row is None:
+            MonitoringWarning.objects.create(
+                project=project, key=key, kind=w.kind.value, kind_label=w.kind.label, indicator_name=w.indicator,
+                colour=w.colour.value, message=w.message, raised_period=period, latest_period=period)
+        else:
+            row.colour, row.message, row.latest_period = w.colour.value, w.message, max(row.latest_period, period)
+            row.save(update_fields=["colour", "message", "latest_period"])
+    for key, row in open_rows.items():
+        if key not in current and row.latest_period < period:
+            row.cleared_period = period
+            row.save(update_fields=["cleared_period"])
+            for item in row.rectifications.filter(done_on__isnull=True):
+                item.done_on, item.closed_automatically = today, True
+                item.response = f"{result.data.period.label}监控数据显示预警条件已消除，系统自动关闭。"
+                item.save()
+
+
+@transaction.atomic
+def record_action(project: Project, kind: str, amount: Decimal | None, note: str, initiator: str, actor: Any,
+                  warning: MonitoringWarning | None = None) -> CorrectiveAction:
+    """Finance records 督促 / 调减 / 收回 / 暂缓拨款 / 调整目标 on a project it sees."""
+    account = account_of(actor)
+    if account is None or account.role != Role.FINANCE:
+        raise ServiceError("只有财政部门可以记录纠偏措施")
+    try:
+        core = CoreAction(project.name, CorrectionKind(kind), amount, Initiator(initiator), note)
+        correction_totals([core])  # the rules validate the amount
+    except (ValueError, InputError) as exc:
+        raise ServiceError(str(exc)) from exc
+    if amount is not None and amount > (project.adjusted_budget or project.initial_budget):
+        raise ServiceError("金额不能超过项目全年预算数")
+    return CorrectiveAction.objects.create(project=project, warning=warning, kind=kind, initiator=initiator,
+                                           amount=amount, note=note, actor=actor)
+
+
+def totals(actions: Any) -> CorrectionTotals:
+    """Seed-003 totals (units' own cuts, finance cuts, recalled, held) of stored actions."""
+    return correction_totals([CoreAction(a.project.name, CorrectionKind(a.kind), a.amount, Initiator(a.initiator),
+                                         a.note) for a in actions.select_related("project")])
+
+
+def open_rectification_for_warning(warning: MonitoringWarning, profile: Profile, today: date) -> RectificationItem:
+    """Tie a rectification item to a warning: it closes itself when a later period clears the warning."""
+    from jixiao.scoring.results import rectification_deadline
+
+    return RectificationItem.objects.create(
+        project=warning.project, warning=warning, category="funds" if "execution" in warning.kind else "output",
+        description=warning.message, report_date=today, deadline=rectification_deadline(today, profile))

@@ -1,0 +1,95 @@
+"""单位自评 in the app (SPEC §1): the form is pre-filled from the goal and the monitoring data; jixiao scores what
+the rules can, asks for a score only where they leave it (qualitative, within the band), requires deviation reasons
+where the rules do, and stores the computed total and grade."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django.db import transaction
+
+from jixiao.core.profile import Profile
+from jixiao.scoring.selfeval import SelfEvaluationScore, score_self_evaluation
+from jixiao.store.access import account_of
+from jixiao.store.errors import ServiceError
+from jixiao.store.history import bump_version
+from jixiao.store.mapping import self_evaluation
+from jixiao.store.models import Indicator, Project, Role, SelfEvaluationRecord
+
+
+@dataclass(frozen=True)
+class ActualEntry:
+    indicator_id: int
+    actual: str
+    score: str = ""  # only asked for qualitative indicators
+    deviation_reason: str = ""
+
+
+def prefill(project: Project) -> tuple[Decimal, dict[int, str]]:
+    """Executed amount and actual values from the latest monitoring report (expected year-end values)."""
+    report = project.monitoring_reports.order_by("-period").first()
+    if report is None:
+        return project.executed, {}
+    executed = sum((f.executed for f in report.funds.all()), Decimal(0))
+    return executed, {m.indicator_id: m.expected or m.progress for m in report.indicators.all()}
+
+
+def _apply(project: Project, executed: Decimal, entries: dict[int, ActualEntry]) -> Project:
+    """The project with the typed values, unsaved (for scoring as the user types)."""
+    project.executed = executed
+    rows = []
+    for ind in project.indicators.all():
+        entry = entries.get(ind.pk)
+        if entry is not None:
+            ind.actual, ind.deviation_reason = entry.actual.strip()[:100], entry.deviation_reason.strip()
+            try:
+                ind.reported_score = Decimal(entry.score) if entry.score.strip() else None
+            except InvalidOperation as exc:
+                raise ServiceError(f"指标“{ind.name}”的得分“{entry.score}”不是数字") from exc
+        rows.append(ind)
+    project._prefetched_objects_cache = {"indicators": rows}  # type: ignore[attr-defined]
+    return project
+
+
+def score(project: Project, executed: Decimal, entries: dict[int, ActualEntry], profile: Profile) -> SelfEvaluationScore:
+    return score_self_evaluation(self_evaluation(_apply(project, executed, entries)), profile)
+
+
+def blocking(result: SelfEvaluationScore) -> list[str]:
+    """Errors that must be fixed before submitting: a qualitative score outside its band, a missing reason."""
+    return [d.message for d in result.deviations if d.tier.value == "error"]
+
+
+@transaction.atomic
+def save_selfeval(project: Project, version: int, executed: Decimal, entries: dict[int, ActualEntry], submit: bool,
+                  actor: Any, profile: Profile) -> SelfEvaluationRecord:
+    account = account_of(actor)
+    if account is None or account.role != Role.UNIT or account.unit_id != project.unit_id:
+        raise ServiceError("只有项目所属单位可以填报自评")
+    if project.status != "approved":
+        raise ServiceError("绩效目标批复后才能自评")
+    record = SelfEvaluationRecord.objects.filter(project=project).first()
+    if record is not None and record.submitted:
+        raise ServiceError("自评已提交，不能再修改")
+    if executed < 0:
+        raise ServiceError("全年执行数不能为负数")
+    result = score(project, executed, entries, profile)
+    if submit and (problems := blocking(result)):
+        raise ServiceError("不能提交：" + "；".join(problems))
+    for ind in project.indicators.all():
+        ind._history_user = actor  # type: ignore[attr-defined]
+        ind.save()
+    bump_version(project, version, actor, "单位自评", executed=executed, reported_total=result.total,
+                 reported_grade=result.grade)
+    record, _ = SelfEvaluationRecord.objects.update_or_create(
+        project=project, defaults={"total": result.total, "grade": result.grade, "submitted": submit,
+                                   "submitted_by": actor})
+    return record
+
+
+def indicator_entries(post: Any, indicators: list[Indicator]) -> dict[int, ActualEntry]:
+    """Entries from a form posted with fields actual_<id>, score_<id>, reason_<id>."""
+    return {i.pk: ActualEntry(i.pk, post.get(f"actual_{i.pk}", ""), post.get(f"score_{i.pk}", ""),
+                              post.get(f"reason_{i.pk}", "")) for i in indicators}

@@ -1,0 +1,81 @@
+"""Dashboards: for finance and departments, execution against time by department, warnings by colour, grade
+distribution, review-score bands and budget consequences; for a unit, its projects' progress and open items.
+Charts are inline SVG (no network, no JavaScript) with the numbers beside them."""
+
+from __future__ import annotations
+
+from collections import Counter
+from decimal import Decimal
+
+from django.contrib.auth.decorators import login_required
+from django.db.models import Max
+from django.http import HttpRequest, HttpResponse
+
+from jixiao.core.profile import GRADE_NAMES
+from jixiao.store.access import account_of, visible_projects
+from jixiao.store.models import (
+    BudgetSuggestion,
+    KeyEvaluation,
+    MonitoringReport,
+    MonitoringWarning,
+    RectificationItem,
+    Review,
+    SelfEvaluationRecord,
+)
+from jixiao.store.review import review_statistics
+from jixiao.web.charts import bar_chart
+from jixiao.web.views.common import page, profile
+from jixiao.web.views.monitoring import COLOUR_LABELS
+
+
+def _execution_by_department(reports: list[MonitoringReport]) -> list[tuple[str, Decimal, Decimal]]:
+    """(department, execution rate %, time progress %) over each project's latest report."""
+    budget: dict[str, Decimal] = {}
+    executed: dict[str, Decimal] = {}
+    progress: dict[str, Decimal] = {}
+    for r in reports:
+        name = r.project.unit.department.name
+        budget[name] = budget.get(name, Decimal(0)) + (r.project.adjusted_budget or Decimal(0))
+        executed[name] = executed.get(name, Decimal(0)) + sum((f.executed for f in r.funds.all()), Decimal(0))
+        progress[name] = max(progress.get(name, Decimal(0)), r.time_progress)
+    return [(name, (executed[name] / budget[name] * 100).quantize(Decimal("0.01")) if budget[name] else Decimal(0),
+             progress[name]) for name in sorted(budget)]
+
+
+@login_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    account = account_of(request.user)
+    projects = visible_projects(request.user)
+    latest = projects.annotate(last=Max("monitoring_reports__period")).values_list("pk", "last")
+    reports = list(MonitoringReport.objects.filter(
+        project_id__in=[pk for pk, last in latest if last], period__in={last for _, last in latest if last})
+        .select_related("project__unit__department").prefetch_related("funds"))
+    latest_by_project = dict(latest)
+    reports = [r for r in reports if latest_by_project.get(r.project_id) == r.period]
+    open_warnings = MonitoringWarning.objects.filter(project__in=projects, cleared_period__isnull=True)
+    colours = Counter(open_warnings.values_list("colour", flat=True))
+    selfeval_grades = Counter(SelfEvaluationRecord.objects.filter(project__in=projects).values_list("grade", flat=True))
+    key_grades = Counter(KeyEvaluation.objects.filter(project__in=projects, status="final").values_list("grade",
+                                                                                                        flat=True))
+    execution = _execution_by_department(reports)
+    charts = [
+        bar_chart([(name, rate) for name, rate, _ in execution], "预算执行率（%，按部门）", unit="%"),
+        bar_chart([(COLOUR_LABELS[c], colours.get(c, 0)) for c in COLOUR_LABELS], "未解除预警（按颜色）", unit="条"),
+        bar_chart([(g, selfeval_grades.get(g, 0)) for g in GRADE_NAMES], "单位自评等级分布", unit="个"),
+        bar_chart([(g, key_grades.get(g, 0)) for g in GRADE_NAMES], "重点评价等级分布", unit="个"),
+    ]
+    rounds = review_statistics(Review.objects.filter(stage="finance", project__in=projects), profile(request))
+    if rounds:
+        charts.append(bar_chart([(b.label, b.count) for b in rounds[0].bands], "绩效目标一审得分分布", unit="个"))
+    suggestions = BudgetSuggestion.objects.filter(evaluation__project__in=projects)
+    cuts = sum((s.budget - s.confirmed for s in suggestions if s.confirmed is not None), Decimal(0))
+    rectifications = RectificationItem.objects.filter(project__in=projects, done_on__isnull=True)
+    unit_rows = []
+    if account is not None and account.role == "unit":
+        for p in projects.order_by("name")[:200]:
+            rate = next((r.execution_rate for r in reports if r.project_id == p.pk), None)
+            unit_rows.append((p, rate, open_warnings.filter(project=p).count(), rectifications.filter(project=p).count()))
+    return page(request, "web/dashboard.html", {
+        "charts": charts, "execution": execution, "colours": colours, "unit_rows": unit_rows,
+        "suggestions": suggestions.count(), "cuts": cuts, "open_rectifications": rectifications.count(),
+        "projects": projects.count()})

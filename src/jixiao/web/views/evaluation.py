@@ -1,0 +1,190 @@
+"""重点评价 pages: selection and team assignment (finance), member scoring, 问题清单, the final grade with its
+budget suggestion, and the rectification ledger (整改) with overdue flags."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.views.decorators.http import require_POST
+
+from jixiao.core.money import parse_amount
+from jixiao.core.profile import Profile
+from jixiao.scoring.keyeval import framework_items
+from jixiao.scoring.results import RectificationItem as CoreItem
+from jixiao.scoring.results import RectificationState, RectificationStatus, rectification_state
+from jixiao.store.access import account_of, profile_of, visible_evaluations, visible_projects
+from jixiao.store.errors import ServiceError
+from jixiao.store.evaluation import (
+    SELECTIONS,
+    add_finding,
+    confirm_suggestion,
+    create_evaluation,
+    finalise,
+    respond,
+    select_projects,
+    submit_scores,
+    team_result,
+    visible_rectifications,
+)
+from jixiao.store.lifecycle_models import FINDING_CATEGORIES
+from jixiao.store.models import Account, BudgetSuggestion, RectificationItem, Role
+from jixiao.web.views.common import page
+
+
+def _team_candidates(account: Account | None):  # type: ignore[no-untyped-def]
+    """Evaluators and finance staff of the jurisdiction who can be put on a team."""
+    accounts = Account.objects.select_related("user").filter(role=Role.EVALUATOR)
+    if account is not None and account.jurisdiction_id:
+        accounts = accounts | Account.objects.select_related("user").filter(
+            role=Role.FINANCE, jurisdiction_id=account.jurisdiction_id)
+    return [a.user for a in accounts.order_by("user__username")]
+
+
+@login_required
+def evaluation_list(request: HttpRequest) -> HttpResponse:
+    account = account_of(request.user)
+    is_finance = account is not None and account.role == "finance"
+    by, count = request.GET.get("by", "amount"), request.GET.get("count", "10")
+    year = request.GET.get("year", "")
+    candidates = []
+    if is_finance and request.GET.get("select"):
+        try:
+            candidates = select_projects(request.user, by, int(count) if count.isdigit() else 10,
+                                         int(year) if year.isdigit() else date.today().year - 1)
+        except ServiceError as exc:
+            messages.error(request, str(exc))
+    return page(request, "web/evaluations.html", {
+        "evaluations": visible_evaluations(request.user).prefetch_related("members"), "is_finance": is_finance,
+        "selections": SELECTIONS, "by": by, "count": count, "year": year, "candidates": candidates,
+        "team": _team_candidates(account) if is_finance else []})
+
+
+@login_required
+@require_POST
+def evaluation_create(request: HttpRequest) -> HttpResponse:
+    project = get_object_or_404(visible_projects(request.user), pk=request.POST.get("project") or 0)
+    allowed = {u.pk: u for u in _team_candidates(account_of(request.user))}
+    members = [allowed[int(pk)] for pk in request.POST.getlist("members") if pk.isdigit() and int(pk) in allowed]
+    try:
+        evaluation = create_evaluation(project, members, request.user, request.POST.get("reason", ""))
+    except ServiceError as exc:
+        messages.error(request, str(exc))
+        return redirect("evaluations")
+    return redirect("evaluation_detail", pk=evaluation.pk)
+
+
+@login_required
+def evaluation_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    evaluation = get_object_or_404(visible_evaluations(request.user), pk=pk)
+    profile = profile_of(evaluation.project)
+    account = account_of(request.user)
+    is_member = evaluation.members.filter(pk=request.user.pk).exists()
+    is_finance = account is not None and account.role == "finance"
+    if request.method == "POST":
+        action = request.POST.get("action")
+        try:
+            if action == "scores":
+                scores = {}
+                for item in framework_items(profile.keyeval.framework):
+                    text = request.POST.get(f"score_{item.name}", "").strip()
+                    try:
+                        scores[item.name] = Decimal(text)
+                    except InvalidOperation as exc:
+                        raise ServiceError(f"“{item.name}”的评分“{text}”不是数字") from exc
+                submit_scores(evaluation, scores, request.user, profile)
+                messages.success(request, "评分已保存。")
+            elif action == "finding":
+                add_finding(evaluation, request.POST.get("category", "other"), request.POST.get("description", ""),
+                            request.user)
+                messages.success(request, "问题已登记。")
+            elif action == "finalise":
+                text = request.POST.get("report_date", "")
+                try:
+                    report_date = date.fromisoformat(text)
+                except ValueError as exc:
+                    raise ServiceError(f"报告日期“{text}”无效（格式 2025-06-30）") from exc
+                finalise(evaluation, report_date, request.user, profile)
+                messages.success(request, "评价报告已出具，结果已应用。")
+            else:
+                raise ServiceError("未知的操作")
+        except ServiceError as exc:
+            messages.error(request, str(exc))
+        return redirect("evaluation_detail", pk=pk)
+    try:
+        result = team_result(evaluation, profile)
+        missing = ""
+    except ServiceError as exc:
+        result, missing = None, str(exc)
+    mine = {s.item: s.score for s in evaluation.scores.filter(member=request.user)}
+    members = list(evaluation.members.order_by("username"))
+    by_member = {(s.member_id, s.item): s.score for s in evaluation.scores.all()}
+    items = [(i, mine.get(i.name, ""), [by_member.get((m.pk, i.name), "—") for m in members])
+             for i in framework_items(profile.keyeval.framework)]
+    return page(request, "web/evaluation.html", {
+        "evaluation": evaluation, "items": items, "members": members, "result": result, "missing": missing,
+        "is_member": is_member, "is_finance": is_finance, "categories": FINDING_CATEGORIES,
+        "suggestion": BudgetSuggestion.objects.filter(evaluation=evaluation).first(),
+        "rectifications": RectificationItem.objects.filter(finding__evaluation=evaluation)})
+
+
+def _state(item: RectificationItem, today: date, profile: Profile) -> RectificationState:
+    """The rules' status of a stored item (open / done / overdue, days overdue)."""
+    core = CoreItem(item.description, item.project.unit.name, item.report_date, item.get_category_display(),
+                    item.response, item.deadline, item.done_on, item.evidence)
+    return rectification_state(core, today, profile)
+
+
+@login_required
+def results(request: HttpRequest) -> HttpResponse:
+    """Budget suggestions (finance confirms or overrides) and the rectification ledger."""
+    today = date.fromisoformat(request.GET["as_of"]) if request.GET.get("as_of", "")[:4].isdigit() else date.today()
+    items = [(i, _state(i, today, profile_of(i.project)))
+             for i in visible_rectifications(request.user).order_by("deadline", "pk")]
+    status = request.GET.get("status", "")
+    if status:
+        items = [row for row in items if row[1].status.value == status]
+    suggestions = BudgetSuggestion.objects.filter(
+        evaluation__project__in=visible_projects(request.user)).select_related("evaluation__project")
+    account = account_of(request.user)
+    return page(request, "web/results.html", {
+        "items": items, "status": status, "suggestions": suggestions, "today": today,
+        "overdue": sum(1 for _, s in items if s.status is RectificationStatus.OVERDUE),
+        "is_finance": account is not None and account.role == "finance",
+        "is_unit": account is not None and account.role == "unit"})
+
+
+@login_required
+@require_POST
+def suggestion_confirm(request: HttpRequest, pk: int) -> HttpResponse:
+    suggestion = get_object_or_404(BudgetSuggestion.objects.filter(
+        evaluation__project__in=visible_projects(request.user)), pk=pk)
+    text = request.POST.get("amount", "").strip()
+    try:
+        amount = parse_amount(text)
+        if amount is None:
+            raise ServiceError(f"金额“{text}”不是有效金额")
+        confirm_suggestion(suggestion, amount, request.POST.get("reason", ""), request.user)
+        messages.success(request, "下年预算安排已确定。")
+    except ServiceError as exc:
+        messages.error(request, str(exc))
+    return redirect("results")
+
+
+@login_required
+@require_POST
+def rectification_respond(request: HttpRequest, pk: int) -> HttpResponse:
+    item = get_object_or_404(visible_rectifications(request.user), pk=pk)
+    try:
+        respond(item, request.POST.get("response", ""), request.POST.get("evidence", ""),
+                request.POST.get("done") == "1", request.user)
+        messages.success(request, "整改情况已保存。")
+    except ServiceError as exc:
+        messages.error(request, str(exc))
+    return redirect("results")
+
+

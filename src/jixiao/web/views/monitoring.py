@@ -1,0 +1,135 @@
+"""双监控 pages: the unit's period report (with the warnings the figures raise, previewed as it types) and the
+finance warning board across units, where actions are recorded and cleared warnings shown."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.views.decorators.http import require_POST
+
+from jixiao.core.money import parse_amount
+from jixiao.scoring.monitoring import periods_of_year
+from jixiao.store.access import account_of, profile_of, visible_projects
+from jixiao.store.errors import ServiceError
+from jixiao.store.lifecycle_models import CORRECTIONS, DEVIATION_REASONS, LIKELIHOOD
+from jixiao.store.models import CorrectiveAction, MonitoringWarning, Project
+from jixiao.store.monitoring import (
+    IndicatorEntry,
+    ensure_fund_sources,
+    evaluate_period,
+    open_rectification_for_warning,
+    record_action,
+    report_period,
+    totals,
+)
+from jixiao.web.charts import bar_chart
+from jixiao.web.views.common import page, refuse
+
+COLOUR_LABELS = {"red": "红色", "yellow": "黄色", "green": "绿色", "blue": "蓝色"}
+
+
+def _posted(request: HttpRequest, project: Project) -> tuple[dict[int, Decimal], dict[int, IndicatorEntry]]:
+    executed = {}
+    for fund in project.fund_sources.all():
+        text = request.POST.get(f"executed_{fund.pk}", "").strip()
+        value = parse_amount(text) if text else Decimal(0)
+        if value is None:
+            raise ServiceError(f"执行数“{text}”不是有效金额")
+        executed[fund.pk] = value
+    entries = {i.pk: IndicatorEntry(i.pk, request.POST.get(f"progress_{i.pk}", ""),
+                                    request.POST.get(f"expected_{i.pk}", ""),
+                                    request.POST.get(f"likelihood_{i.pk}", "certain"),
+                                    request.POST.get(f"reason_{i.pk}", ""), request.POST.get(f"measures_{i.pk}", ""))
+               for i in project.indicators.all()}
+    return executed, entries
+
+
+@login_required
+def monitoring_entry(request: HttpRequest, pk: int, period: int) -> HttpResponse:
+    project = get_object_or_404(visible_projects(request.user), pk=pk)
+    profile = profile_of(project)
+    periods = periods_of_year(project.year, profile)
+    if period not in [p.index for p in periods]:
+        return refuse(request, "监控期次无效。", status=404)
+    account = account_of(request.user)
+    can_report = (account is not None and account.role == "unit" and account.unit_id == project.unit_id
+                  and project.status == "approved")
+    if request.method == "POST" and not can_report:
+        return refuse(request, "只有项目所属单位可以在目标批复后填报监控数据。", status=403)
+    ensure_fund_sources(project)
+    report = project.monitoring_reports.filter(period=period).first()
+    errors: list[str] = []
+    result = None
+    if request.method == "POST":
+        try:
+            executed, entries = _posted(request, project)
+            if request.POST.get("action") == "preview" or request.htmx:
+                result = evaluate_period(project, period, executed, entries, profile)
+            else:
+                report_period(project, period, executed, entries, request.user, profile)
+                messages.success(request, "监控数据已保存。")
+                return redirect("monitoring_entry", pk=pk, period=period)
+        except ServiceError as exc:
+            errors.append(str(exc))
+        if request.htmx:
+            return page(request, "web/partials/monitoring_preview.html", {"result": result, "errors": errors})
+    filled = {f.fund_source_id: f.executed for f in report.funds.all()} if report else {}
+    entries_by_id = {m.indicator_id: m for m in report.indicators.all()} if report else {}
+    return page(request, "web/monitoring_entry.html", {
+        "project": project, "period": period, "periods": periods, "report": report, "can_report": can_report,
+        "funds": [(f, filled.get(f.pk, "")) for f in project.fund_sources.all()],
+        "indicators": [(i, entries_by_id.get(i.pk)) for i in project.indicators.all()],
+        "likelihoods": LIKELIHOOD, "reasons": DEVIATION_REASONS, "result": result, "errors": errors,
+        "warnings": project.warnings.all()}, status=400 if errors else 200)
+
+
+@login_required
+def warning_board(request: HttpRequest) -> HttpResponse:
+    """Finance (and departments) see every warning in scope, open and cleared, and the actions taken."""
+    account = account_of(request.user)
+    if account is None or account.role not in ("finance", "department", "admin"):
+        return refuse(request, "只有财政、主管部门和管理员可以查看预警看板。", status=403)
+    projects = visible_projects(request.user)
+    colour = request.GET.get("colour", "")
+    state = request.GET.get("state", "open")
+    rows = MonitoringWarning.objects.filter(project__in=projects).select_related("project__unit")
+    counts = {c: rows.filter(colour=c, cleared_period__isnull=True).count() for c in COLOUR_LABELS}
+    if colour in COLOUR_LABELS:
+        rows = rows.filter(colour=colour)
+    rows = rows.filter(cleared_period__isnull=state == "open") if state in ("open", "cleared") else rows
+    actions = CorrectiveAction.objects.filter(project__in=projects)
+    chart = bar_chart([(COLOUR_LABELS[c], n) for c, n in counts.items()], title="未解除预警（按颜色）", unit="条")
+    return page(request, "web/warning_board.html", {
+        "rows": rows.order_by("cleared_period", "colour", "project__unit__code")[:500], "counts": counts,
+        "colour": colour, "state": state, "chart": chart, "totals": totals(actions),
+        "actions": actions.select_related("project", "actor")[:50], "corrections": CORRECTIONS,
+        "colour_labels": COLOUR_LABELS})
+
+
+@login_required
+@require_POST
+def warning_act(request: HttpRequest, pk: int) -> HttpResponse:
+    warning = get_object_or_404(MonitoringWarning.objects.filter(project__in=visible_projects(request.user)), pk=pk)
+    try:
+        if request.POST.get("kind") == "rectify":
+            account = account_of(request.user)
+            if account is None or account.role != "finance":
+                raise ServiceError("只有财政部门可以下达整改")
+            open_rectification_for_warning(warning, profile_of(warning.project), date.today())
+            messages.success(request, "已下达整改事项；预警解除时自动关闭。")
+        else:
+            text = request.POST.get("amount", "").strip()
+            amount = parse_amount(text) if text else None
+            if text and amount is None:
+                raise ServiceError(f"金额“{text}”不是有效金额")
+            record_action(warning.project, request.POST.get("kind", ""), amount, request.POST.get("note", ""),
+                          request.POST.get("initiator", "finance"), request.user, warning)
+            messages.success(request, "纠偏措施已记录。")
+    except ServiceError as exc:
+        messages.error(request, str(exc))
+    return redirect("warning_board")

@@ -1,0 +1,60 @@
+"""单位自评 page: pre-filled from goal and monitoring, scored by the rules as the unit types."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+
+from jixiao.core.money import parse_amount
+from jixiao.store.access import account_of, profile_of, visible_projects
+from jixiao.store.errors import ServiceError
+from jixiao.store.models import SelfEvaluationRecord
+from jixiao.store.selfeval import ActualEntry, blocking, indicator_entries, prefill, save_selfeval, score
+from jixiao.web.views.common import page, refuse
+
+
+@login_required
+def selfeval(request: HttpRequest, pk: int) -> HttpResponse:
+    project = get_object_or_404(visible_projects(request.user).prefetch_related("indicators"), pk=pk)
+    profile = profile_of(project)
+    account = account_of(request.user)
+    record = SelfEvaluationRecord.objects.filter(project=project).first()
+    can_fill = (account is not None and account.role == "unit" and account.unit_id == project.unit_id
+                and project.status == "approved" and not (record and record.submitted))
+    if request.method == "POST" and not can_fill:
+        return refuse(request, "只有项目所属单位可在目标批复后、提交前填报自评。", status=403)
+    indicators = list(project.indicators.all())
+    errors: list[str] = []
+    if request.method == "POST":
+        text = request.POST.get("executed", "").strip()
+        executed = parse_amount(text) if text else Decimal(0)
+        entries = indicator_entries(request.POST, indicators)
+        try:
+            if executed is None:
+                raise ServiceError(f"全年执行数“{text}”不是有效金额")
+            if request.htmx:
+                result = score(project, executed, entries, profile)
+                return page(request, "web/partials/selfeval_score.html", {"result": result,
+                                                                          "blocking": blocking(result)})
+            version = int(request.POST.get("version", "0") or 0)
+            save_selfeval(project, version, executed, entries, request.POST.get("action") == "submit", request.user,
+                          profile)
+            messages.success(request, "自评已提交。" if request.POST.get("action") == "submit" else "自评已保存。")
+            return redirect("selfeval", pk=pk)
+        except ServiceError as exc:
+            errors.append(str(exc))
+            if request.htmx:
+                return page(request, "web/partials/selfeval_score.html", {"errors": errors})
+    executed, expected = (project.executed, {}) if record else prefill(project)
+    entries = {i.pk: ActualEntry(i.pk, i.actual or expected.get(i.pk, ""),
+                                 "" if i.reported_score is None else f"{i.reported_score}", i.deviation_reason)
+               for i in indicators}
+    result = score(project, executed, entries, profile)
+    rows = [(s, entries[i.pk], i) for s, i in zip(result.indicators, indicators, strict=True)]
+    return page(request, "web/selfeval.html", {
+        "project": project, "record": record, "can_fill": can_fill, "executed": executed, "rows": rows,
+        "result": result, "blocking": blocking(result), "errors": errors}, status=400 if errors else 200)

@@ -25,7 +25,9 @@ VISIBLE = {
     "admin": set(PROJECTS),
 }
 EDITABLE = {("unit", "国库项目")}
-READ = ["/projects/{pk}/", "/projects/{pk}/history/"]
+READ = ["/projects/{pk}/", "/projects/{pk}/history/", "/projects/{pk}/exante/", "/projects/{pk}/monitoring/1/",
+        "/projects/{pk}/selfeval/"]
+OWNER_POSTS = ["/projects/{pk}/monitoring/1/", "/projects/{pk}/selfeval/"]
 EDIT = ["/projects/{pk}/edit/", "/projects/{pk}/goal/"]
 API_READ = ["/api/projects/{pk}", "/api/projects/{pk}/goal", "/api/projects/{pk}/reviews"]
 CASES = [(role, name) for role in ROLES for name in PROJECTS]
@@ -69,6 +71,11 @@ def test_writes_through_pages_change_nothing_outside_scope(client, world, role, 
         assert response.status_code in (403, 404)
         response = client.post(f"/projects/{project.pk}/edit/", {"name": "篡改", "version": project.version})
         assert response.status_code in (403, 404)
+    for url in OWNER_POSTS:  # the unit's own project is a draft: nobody may report on it yet
+        response = client.post(url.format(pk=project.pk), {"executed": "1", "action": "save"})
+        assert response.status_code == (403 if name in VISIBLE[role] else 404), url
+    response = client.post(f"/projects/{project.pk}/exante/", {"expert": "x"})
+    assert response.status_code == (404 if name not in VISIBLE[role] else 400 if role == "finance" else 403)
     assert snapshot() == before  # an incomplete goal cannot be submitted; nobody else may act on a draft
 
 
@@ -125,3 +132,30 @@ def test_guessed_ids_and_filters_reach_nothing(client, world):
 def test_review_statistics_are_for_reviewers(client, world, role):
     client.force_login(world["accounts"][role].user)
     assert client.get("/reviews/statistics/").status_code == 403
+
+
+def test_evaluators_see_only_their_evaluations(client, world):
+    from jixiao.store.evaluation import create_evaluation
+    from jixiao.store.services import create_account
+
+    finance = world["accounts"]["finance"].user
+    mine = create_evaluation(world["projects"]["国库项目"], [world["accounts"]["evaluator"].user], finance)
+    other_expert = create_account("expert_b", "x" * 12, "evaluator").user
+    theirs = create_evaluation(world["projects"]["学校项目"], [other_expert], finance)
+    client.force_login(world["accounts"]["evaluator"].user)
+    assert client.get(f"/evaluations/{mine.pk}/").status_code == 200
+    response = client.get(f"/evaluations/{theirs.pk}/")
+    assert response.status_code == 404 and "学校项目" not in response.content.decode()
+    listing = client.get("/evaluations/").content.decode()
+    assert "国库项目" in listing and "学校项目" not in listing
+    assert client.get(f"/projects/{world['projects']['国库项目'].pk}/").status_code == 200  # the evaluated project
+    assert client.get(f"/projects/{world['projects']['预算项目'].pk}/").status_code == 404
+    client.force_login(world["accounts"]["unit"].user)  # a unit sees evaluations of its projects, not others'
+    assert client.get(f"/evaluations/{mine.pk}/").status_code == 200
+    assert client.get(f"/evaluations/{theirs.pk}/").status_code == 404
+
+
+@pytest.mark.parametrize("role", ["unit", "evaluator"])
+def test_warning_board_is_for_reviewers(client, world, role):
+    client.force_login(world["accounts"][role].user)
+    assert client.get("/monitoring/").status_code == 403

@@ -31,6 +31,7 @@ from jixiao.store.models import (
 from jixiao.store.services import create_account, import_self_evaluations
 
 DEMO_PASSWORD = "jixiao-demo-2024"
+DEMO_PROFILE = "kunming"  # the seed-003 practice: 中 → cut ≤ 10 %, 差 → cancel; review bands 90/80/70
 SEED_004_DEPARTMENT = "岚县经济技术开发区管理委员会"
 COUNTY_DEPARTMENTS = ("教育局", "卫生健康局", "交通运输局", "农业农村局", "住房和城乡建设局", "民政局")
 PROJECT_WORDS = ("维修改造", "设备购置", "专项补助", "能力提升", "运行维护", "示范建设", "信息化建设", "培训")
@@ -161,13 +162,26 @@ def _history(project: Project, status: Status, rng: random.Random, reviewers: di
                                     for actor, a, b, r in moves])
 
 
+def _year(county: Jurisdiction, users: dict[str, Any]) -> None:
+    from jixiao.store import demo_year
+
+    rng = random.Random(2025)
+    units = demo_year.unit_accounts(county, DEMO_PASSWORD)
+    second = create_account("demo_expert2", DEMO_PASSWORD, Role.EVALUATOR).user
+    demo_year.monitor(county, units, users["demo_finance"], rng)
+    demo_year.self_evaluate(county, users["demo_finance"])
+    demo_year.assess_new_projects(county, users["demo_finance"], rng)
+    demo_year.evaluate(county, users["demo_finance"], [users["demo_evaluator"], second], units, rng)
+
+
 @transaction.atomic
 def load_demo(document: Path) -> list[tuple[str, str, str]]:
     """Load everything once (idempotent); return the demo accounts as (username, role label, scope) rows."""
     from jixiao.ingest.pipeline import load_document
 
     load_bundled()
-    county, created = Jurisdiction.objects.get_or_create(code="QC", defaults={"name": "青川县（演示）"})
+    county, created = Jurisdiction.objects.get_or_create(code="QC", defaults={"name": "青川县（演示）",
+                                                                              "profile": DEMO_PROFILE})
     dept, _ = Department.objects.get_or_create(code="701", defaults={"jurisdiction": county, "name": "青川县示范区管理委员会"})
     units = {}
     for code, name in (("701001", "青川县示范区综合服务中心"), ("701002", "青川县示范区建设局"),
@@ -176,7 +190,7 @@ def load_demo(document: Path) -> list[tuple[str, str, str]]:
     accounts = [("demo_unit", Role.UNIT, {"unit": units["701001"]}, units["701001"].name),
                 ("demo_department", Role.DEPARTMENT, {"department": dept}, dept.name),
                 ("demo_finance", Role.FINANCE, {"jurisdiction": county}, county.name),
-                ("demo_evaluator", Role.EVALUATOR, {}, "（尚无分配的评价）"),
+                ("demo_evaluator", Role.EVALUATOR, {}, "受托的重点评价"),
                 ("demo_admin", Role.ADMIN, {}, "全部")]
     users = {username: create_account(username, DEMO_PASSWORD, role, **scope).user
              for username, role, scope, _ in accounts}
@@ -193,4 +207,5 @@ def load_demo(document: Path) -> list[tuple[str, str, str]]:
         _seed_004(county)
         _county(county, list(units.values()), {"finance": users["demo_finance"],
                                                "department": users["demo_department"], "unit": users["demo_unit"]})
+        _year(county, users)
     return [(username, role.label, label) for username, role, _, label in accounts]

@@ -1,0 +1,125 @@
+"""The demo's year after goal review, made through the same services users call: quarterly monitoring with
+warnings raised and cleared, finance's corrective actions, self-evaluations, ex-ante assessments, key evaluations
+by a two-member team with their grades, budget suggestions and rectification items (some overdue)."""
+
+from __future__ import annotations
+
+import random
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from jixiao.core.values import parse_value
+from jixiao.profiles import load_profile
+from jixiao.scoring.exante import ExpertScore
+from jixiao.scoring.selfeval import score_self_evaluation
+from jixiao.store.evaluation import add_finding, create_evaluation, finalise, respond, submit_scores
+from jixiao.store.exante import record_assessment
+from jixiao.store.mapping import self_evaluation
+from jixiao.store.models import Jurisdiction, Project, Role, SelfEvaluationRecord, Unit
+from jixiao.store.monitoring import (
+    IndicatorEntry,
+    ensure_fund_sources,
+    open_rectification_for_warning,
+    record_action,
+    report_period,
+)
+from jixiao.store.services import create_account
+
+FINDINGS = (("funds", "资金支付进度滞后于时间进度"), ("operations", "项目档案资料不完整"),
+            ("output", "部分产出指标未量化，实际完成值无佐证"), ("benefit", "满意度调查样本量不足"),
+            ("approval", "立项前未开展可行性论证"))
+
+
+def _expected(target: str, on_track: bool) -> str:
+    value = parse_value(target)
+    if value.number is None or value.operator is None:
+        return "达成预期指标" if on_track else "部分达成预期指标并具有一定效果"
+    if on_track:
+        return f"{value.number.normalize():f}"
+    factor = Decimal("0.7") if value.operator.higher_is_better else Decimal("1.3")
+    return f"{(value.number * factor).quantize(Decimal('0.01')).normalize():f}"
+
+
+def unit_accounts(county: Jurisdiction, password: str) -> dict[int, Any]:
+    """One 填报 account per unit (u + unit code), so each unit's data is entered by its own people."""
+    users = {}
+    for unit in Unit.objects.filter(department__jurisdiction=county):
+        username = "demo_unit" if unit.code == "701001" else f"u{unit.code}"
+        users[unit.pk] = create_account(username, password, Role.UNIT, unit=unit).user
+    return users
+
+
+def monitor(county: Jurisdiction, units: dict[int, Any], finance: Any, rng: random.Random) -> None:
+    """Q1–Q3 of 2025 for every approved 2025 project: most on track, some behind in Q2 (red/yellow) that recover
+    in Q3, some that stay behind; finance acts on some red warnings."""
+    profile = load_profile(county.profile)
+    projects = Project.objects.filter(unit__department__jurisdiction=county, year=2025, status="approved")
+    for project in projects.prefetch_related("indicators").order_by("pk"):
+        fund = ensure_fund_sources(project)[0]
+        pattern = rng.choice(("track", "track", "track", "recover", "recover", "behind"))
+        indicator_ok = rng.random() < 0.85
+        for quarter, on_track_rate in ((1, Decimal("0.22")), (2, Decimal("0.48")), (3, Decimal("0.72"))):
+            rate = on_track_rate if pattern == "track" or (pattern == "recover" and quarter != 2) else \
+                on_track_rate * Decimal(rng.choice(("0.4", "0.55", "0.7")))
+            entries = {i.pk: IndicatorEntry(i.pk, "", _expected(i.target, indicator_ok or quarter == 3),
+                                            "certain" if indicator_ok else "possible",
+                                            "" if indicator_ok else "funding")
+                       for i in project.indicators.all()}
+            report_period(project, quarter, {fund.pk: (fund.amount * rate).quantize(Decimal("0.01"))}, entries,
+                          units[project.unit_id], profile, today=date(2025, 3 * quarter + 1, 10))
+        red = project.warnings.filter(colour="red").first()
+        if red is not None and rng.random() < 0.6:
+            record_action(project, "urge", None, "督促加快预算执行", "finance", finance, red)
+            if rng.random() < 0.5:
+                amount = (project.adjusted_budget * Decimal("0.1")).quantize(Decimal("0.01"))
+                record_action(project, rng.choice(("budget_cut", "recall")), amount, "按执行进度调整",
+                              rng.choice(("unit", "finance")), finance, red)
+            if red.is_open and rng.random() < 0.5:
+                open_rectification_for_warning(red, profile, date(2025, 7, 15))
+
+
+def self_evaluate(county: Jurisdiction, finance_user: Any) -> None:
+    """Records for the 2024 self-evaluations imported with the demo: the total and grade by the rules."""
+    for project in Project.objects.filter(unit__department__jurisdiction=county, year=2024).prefetch_related(
+            "indicators"):
+        result = score_self_evaluation(self_evaluation(project), load_profile(county.profile))
+        SelfEvaluationRecord.objects.get_or_create(project=project, defaults={
+            "total": result.total, "grade": result.grade, "submitted": True, "submitted_by": finance_user})
+
+
+def assess_new_projects(county: Jurisdiction, finance: Any, rng: random.Random) -> None:
+    """Drafts that are new major projects need 事前评估; three of them have one."""
+    profile = load_profile(county.profile)
+    drafts = list(Project.objects.filter(unit__department__jurisdiction=county, status="draft").order_by("pk")[:6])
+    for n, project in enumerate(drafts):
+        Project.objects.filter(pk=project.pk).update(needs_ex_ante=True)
+        if n % 2:
+            continue
+        scores = [ExpertScore(expert, d, d, Decimal(rng.randrange(10, 20)))
+                  for expert in ("王专家", "赵专家") for d in profile.exante.dimensions]
+        requested = project.adjusted_budget * Decimal("1.1")
+        record_assessment(project, scores, requested.quantize(Decimal("0.01")), None, finance, profile)
+
+
+def evaluate(county: Jurisdiction, finance: Any, evaluators: list[Any], units: dict[int, Any],
+             rng: random.Random) -> None:
+    """Key evaluations of the six largest approved 2025 projects; grades from the team's scores."""
+    profile = load_profile(county.profile)
+    projects = Project.objects.filter(unit__department__jurisdiction=county, year=2025, status="approved")
+    for n, project in enumerate(projects.order_by("-adjusted_budget", "pk")[:6]):
+        evaluation = create_evaluation(project, evaluators, finance, "按预算金额从高到低")
+        shares = (Decimal("0.95"), Decimal("0.85"), Decimal("0.72"), Decimal("0.9"), Decimal("0.55"), Decimal("0.8"))
+        for member in evaluators:
+            share = shares[n] + Decimal(rng.choice(("-0.02", "0", "0.02")))
+            submit_scores(evaluation, {path.split("/")[2]: (w * min(share, Decimal(1))).quantize(Decimal("0.1"))
+                                       for path, w in profile.keyeval.framework.items()}, member, profile)
+        for category, text in rng.sample(FINDINGS, 2):
+            add_finding(evaluation, category, text, evaluators[0])
+        if n == 5:
+            continue  # one evaluation still open
+        finalise(evaluation, date(2026, 3 + n, 15), finance, profile)
+        first = project.rectifications.order_by("pk").first()
+        if first is not None and n % 2 == 0:
+            respond(first, "已完善制度并整改到位", "整改报告.pdf", True, units[project.unit_id], date(2026, 4 + n, 1))
+

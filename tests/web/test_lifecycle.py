@@ -1,0 +1,150 @@
+"""One project through the year, at the service layer: ex-ante, four quarterly reports (a warning raised in Q2
+and cleared in Q3, with the rectification tied to it closing itself), a self-evaluation scored as the engine
+scores it, a key evaluation by a two-member team graded 中, a 10 % cut suggestion under the Kunming profile, and
+a rectification item that goes overdue."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from jixiao.core.workflow import Action
+from jixiao.profiles import load_profile
+from jixiao.scoring.exante import ExpertScore
+from jixiao.scoring.results import RectificationItem as CoreItem
+from jixiao.scoring.results import RectificationStatus, rectification_state
+from jixiao.scoring.selfeval import score_self_evaluation
+from jixiao.store.errors import ServiceError
+from jixiao.store.evaluation import (
+    add_finding,
+    confirm_suggestion,
+    create_evaluation,
+    finalise,
+    submit_scores,
+)
+from jixiao.store.exante import record_assessment
+from jixiao.store.mapping import self_evaluation
+from jixiao.store.models import Account, CorrectiveAction, Project, RectificationItem, Role
+from jixiao.store.monitoring import (
+    IndicatorEntry,
+    ensure_fund_sources,
+    open_rectification_for_warning,
+    record_action,
+    report_period,
+    totals,
+)
+from jixiao.store.review import Decision, act
+from jixiao.store.selfeval import ActualEntry, save_selfeval
+from jixiao.store.services import create_account
+from tests.web.conftest import PASSWORD
+
+KUNMING = load_profile("kunming")
+EXECUTED = {1: "300000", 2: "400000", 3: "1050000", 4: "1400000"}
+
+
+def refresh(project):
+    return Project.objects.get(pk=project.pk)
+
+
+@pytest.fixture
+def year(world, submitted_ready):
+    """The unit's project approved through review, in a jurisdiction on the Kunming profile."""
+    jurisdiction = submitted_ready.unit.department.jurisdiction
+    jurisdiction.profile = "kunming"
+    jurisdiction.save()
+    Project.objects.filter(pk=submitted_ready.pk).update(needs_ex_ante=True, adjusted_budget=Decimal(1500000),
+                                                         initial_budget=Decimal(1500000))
+    return refresh(submitted_ready)
+
+
+def entries(project):
+    expected = {"升级系统数": "3", "验收合格率": "96", "项目总成本": "140", "支付差错率": "0.05", "服务对象满意度": "92"}
+    return {i.pk: IndicatorEntry(i.pk, "", expected[i.name]) for i in project.indicators.all()}
+
+
+def test_a_year_of_one_project(world, year):
+    unit, dept, fin = (world["accounts"][r].user for r in ("unit", "department", "finance"))
+    # Ex-ante: without an assessment the goal cannot go into the budget.
+    with pytest.raises(ServiceError, match="须先完成事前绩效评估"):
+        act(year, Decision(Action.SUBMIT, year.version), unit, KUNMING)
+    panel = [ExpertScore(e, d, d, Decimal(s)) for e, s in (("张专家", 18), ("李专家", 16))
+             for d in ("立项必要性", "投入经济性", "绩效目标合理性", "实施方案可行性", "筹资合规性")]
+    assessment = record_assessment(year, panel, Decimal(1600000), Decimal(1500000), fin, KUNMING)
+    assert (assessment.total, assessment.grade, assessment.conclusion, assessment.cut) == (
+        Decimal(85), "良", "支持", Decimal(100000))
+    p = act(year, Decision(Action.SUBMIT, year.version), unit, KUNMING)
+    p = act(p, Decision(Action.APPROVE, p.version), dept, KUNMING)
+    p = act(p, Decision(Action.APPROVE, p.version, score=Decimal(92)), fin, KUNMING)
+    assert p.status == "approved"
+
+    # Four quarters: Q2 is 26.67 % against 50 % time progress (red), Q3 clears it.
+    warning_item = None
+    for quarter in (1, 2, 3, 4):
+        p = refresh(p)
+        fund = ensure_fund_sources(p)[0]
+        report_period(p, quarter, {fund.pk: Decimal(EXECUTED[quarter])}, entries(p), unit, KUNMING,
+                      today=date(2025, 3 * quarter, 28))
+        lag = p.warnings.filter(kind="execution_lag").first()
+        if quarter == 1:
+            assert lag is None
+        if quarter == 2:
+            assert lag.colour == "red" and lag.raised_period == 2 and lag.is_open and "26.67" in lag.message
+            warning_item = open_rectification_for_warning(lag, KUNMING, date(2025, 7, 5))
+            record_action(p, "urge", None, "督促加快支出", "finance", fin, lag)
+            record_action(p, "budget_cut", Decimal(100000), "单位申请调减", "unit", fin, lag)
+        if quarter == 3:
+            assert lag.cleared_period == 3 and not lag.is_open
+            item = RectificationItem.objects.get(pk=warning_item.pk)
+            assert item.done_on == date(2025, 9, 28) and item.closed_automatically
+    assert refresh(p).executed == Decimal(1400000)
+    sums = totals(CorrectiveAction.objects.all())
+    assert sums.unit_cuts == Decimal(100000) and "部门主动申请调减预算额度10" in sums.summary()
+
+    # Self-evaluation: prefilled actuals, scored exactly as the engine scores the stored project.
+    p = refresh(p)
+    typed = {i.pk: ActualEntry(i.pk, {"升级系统数": "3套", "验收合格率": "96%", "项目总成本": "140万元",
+                                      "支付差错率": "0.05%", "服务对象满意度": "92%"}[i.name]) for i in p.indicators.all()}
+    record = save_selfeval(p, p.version, Decimal(1400000), typed, True, unit, KUNMING)
+    engine = score_self_evaluation(self_evaluation(refresh(p)), KUNMING)
+    assert (record.total, record.grade) == (engine.total, engine.grade) and record.submitted
+    assert engine.execution_score == Decimal("9.33") and engine.total == Decimal("99.33")
+
+    # Key evaluation by a two-member team → 中 → at most 10 % cut; a finding becomes a rectification item.
+    second = create_account("expert2", PASSWORD, Role.EVALUATOR).user
+    first = Account.objects.get(user__username="u_evaluator").user
+    evaluation = create_evaluation(p, [first, second], fin, "amount")
+    for member, share in ((first, Decimal("0.75")), (second, Decimal("0.7"))):
+        submit_scores(evaluation, {path.split("/")[2]: w * share for path, w in KUNMING.keyeval.framework.items()},
+                      member, KUNMING)
+    add_finding(evaluation, "funds", "资金支付进度滞后", first)
+    finalise(evaluation, date(2026, 1, 10), fin, KUNMING)
+    evaluation.refresh_from_db()
+    assert (evaluation.total, evaluation.grade) == (Decimal("72.54"), "中")
+    suggestion = evaluation.suggestion
+    assert (suggestion.max_cut, suggestion.suggested) == (Decimal(150000), Decimal(1350000))
+    with pytest.raises(ServiceError, match="调整理由"):
+        confirm_suggestion(suggestion, Decimal(1400000), "", fin)
+    confirm_suggestion(suggestion, Decimal(1350000), "", fin)
+    item = RectificationItem.objects.get(finding__evaluation=evaluation)
+    assert item.deadline == date(2026, 3, 10)
+    state = rectification_state(CoreItem(item.description, "u", item.report_date, deadline=item.deadline),
+                                date(2026, 3, 11), KUNMING)
+    assert state.status is RectificationStatus.OVERDUE and state.days_overdue == 1
+
+
+def test_monitoring_and_actions_are_refused_outside_role(world, year):
+    Project.objects.filter(pk=year.pk).update(status="approved")
+    p = refresh(year)
+    fund = ensure_fund_sources(p)[0]
+    for role in ("department", "finance", "admin", "evaluator"):
+        with pytest.raises(ServiceError, match="只有项目所属单位"):
+            report_period(p, 1, {fund.pk: Decimal(1)}, {}, world["accounts"][role].user, KUNMING)
+    with pytest.raises(ServiceError, match="期次 5"):
+        report_period(p, 5, {fund.pk: Decimal(1)}, {}, world["accounts"]["unit"].user, KUNMING)
+    for role in ("unit", "department"):
+        with pytest.raises(ServiceError, match="只有财政部门"):
+            record_action(p, "urge", None, "", "finance", world["accounts"][role].user)
+    with pytest.raises(ServiceError):
+        record_action(p, "recall", None, "", "finance", world["accounts"]["finance"].user)  # a recall needs an amount

@@ -1,8 +1,9 @@
 """Blocks as one self-contained HTML page (images inlined), the source of the PDF rendition.
 
-Tables carry visible cell borders: the PDF reader (pdfplumber) finds tables by their ruling lines, so a
-released PDF reads back into the same rows. No repeated table headers and no running page footers: either
-would put extra rows or lines between the parts of a table that crosses a page.
+Tables carry visible cell borders and no cell shading: the PDF reader (pdfplumber) finds tables by their
+ruling lines, so a released PDF reads back into the same rows. A row never breaks across pages, and there are
+no repeated table headers or running page footers: each would put extra rows or lines between the parts of a
+table that crosses a page.
 """
 
 from __future__ import annotations
@@ -25,8 +26,9 @@ h4, h5, h6 {{ font-size: 10.5pt; margin: 0.6em 0 0.2em; }}
 p {{ margin: 0.3em 0; text-align: justify; }}
 p.center {{ text-align: center; }}
 table {{ border-collapse: collapse; width: 100%; margin: 0.4em 0 0.8em; font-size: 9pt; }}
+tr {{ break-inside: avoid; page-break-inside: avoid; }}
 td {{ border: 0.75pt solid #000; padding: 2pt 3pt; vertical-align: middle; }}
-tr.head td {{ font-weight: bold; background: #f0f0f0; text-align: center; }}
+tr.head td {{ font-weight: bold; text-align: center; }}
 figure {{ margin: 0.6em 0; text-align: center; page-break-inside: avoid; }}
 figure img {{ max-width: 100%; }}
 figcaption {{ font-size: 9pt; }}

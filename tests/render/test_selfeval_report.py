@@ -145,6 +145,17 @@ def test_warnings_need_an_explanation_that_covers_both_renditions(scores, tmp_pa
     assert released.released
 
 
+def test_goal_texts_survive_the_pdf_where_headings_have_no_style(scores, tmp_path):
+    result = scores["示范区道路养护经费"]
+    se = result.evaluation
+    se = dataclasses.replace(se, goal=dataclasses.replace(se.goal, annual_text="完成道路养护12公里。",
+                                                          period_text="三年内完成主干道全面养护。"))
+    path = to_pdf(build(score_self_evaluation(se, CENTRAL), CENTRAL, with_charts=False), tmp_path / "g.pdf", TITLE)
+    [again] = load_document(path)[0].self_evaluations
+    assert (again.goal.annual_text, again.goal.period_text, again.reported.goal_statement) == (
+        "完成道路养护12公里。", "三年内完成主干道全面养护。", "已完成既定目标。")
+
+
 @pytest.mark.seeds
 def test_seed004_all_28_reports_rescore_to_the_same_totals(tmp_path):
     doc, _ = load_document(seed_path("004"))

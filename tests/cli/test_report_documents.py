@@ -9,11 +9,13 @@ from pathlib import Path
 import pytest
 
 from tests.cli.test_score import run
+from tests.render.conftest import require_pdf
 
 DEMO = Path(str(files("jixiao.data").joinpath("demo")))
 
 
 def test_selfeval_holds_back_unexplained_warnings_and_publishes_the_rest(tmp_path):
+    require_pdf()
     out = tmp_path / "out"
     result = run("report", "selfeval", str(DEMO / "selfeval_demo.txt"), "--out", str(out))
     assert result.returncode == 2, result.stderr
@@ -23,6 +25,7 @@ def test_selfeval_holds_back_unexplained_warnings_and_publishes_the_rest(tmp_pat
 
 
 def test_selfeval_with_explanations_publishes_every_report_with_its_gate_record(tmp_path):
+    require_pdf()
     out = tmp_path / "out"
     result = run("report", "selfeval", str(DEMO / "selfeval_demo.txt"), "--out", str(out),
                  "--explain", str(DEMO / "selfeval_explanations.json"))
@@ -33,6 +36,7 @@ def test_selfeval_with_explanations_publishes_every_report_with_its_gate_record(
 
 
 def test_evaluation_and_summary_publish_word_only_when_asked(tmp_path):
+    require_pdf()
     evaluation = run("report", "evaluation", str(DEMO / "keyeval_demo.txt"), "--out", str(tmp_path / "e"),
                      "--format", "docx")
     assert evaluation.returncode == 0, evaluation.stderr
@@ -52,7 +56,8 @@ def test_evaluation_and_summary_publish_word_only_when_asked(tmp_path):
     (["selfeval", str(DEMO / "selfeval_demo.txt"), "--profile", "nowhere"], "nowhere"),
 ])
 def test_bad_input_is_one_chinese_line_and_exit_2(tmp_path, args, message):
-    command = ["report", args[0], *args[1:], "--out", str(tmp_path / "out")]
+    formats = [] if "--format" in args else ["--format", "docx"]  # these fail before any PDF would be written
+    command = ["report", args[0], *args[1:], *formats, "--out", str(tmp_path / "out")]
     result = run(*command)
     assert result.returncode == 2, result.stdout + result.stderr
     assert "错误：" in result.stderr and message in result.stderr and "Traceback" not in result.stderr

@@ -16,7 +16,6 @@ from jixiao.render import blocks as writers
 from jixiao.render.blocks import Grid
 from jixiao.render.evaluation_report import build, framework, problems_of, read_back_same, title
 from jixiao.render.gate import check
-from jixiao.render.pdf import to_pdf
 from jixiao.render.release import release
 from tests.conftest import seed_path
 
@@ -32,7 +31,7 @@ def demo():
 
 
 @pytest.fixture(scope="module")
-def written(demo, tmp_path_factory):
+def written(demo, tmp_path_factory, to_pdf):
     ke, year = demo
     folder = tmp_path_factory.mktemp("evaluation")
     blocks = build(ke, year, CENTRAL)

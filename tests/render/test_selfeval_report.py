@@ -16,11 +16,11 @@ from jixiao.profiles import load_profile
 from jixiao.render import blocks as writers
 from jixiao.render.blocks import Grid, Para
 from jixiao.render.gate import check
-from jixiao.render.pdf import to_pdf
 from jixiao.render.release import release
 from jixiao.render.selfeval_report import TITLE, block_results, build, file_stem, rescored
 from jixiao.scoring.selfeval import score_self_evaluation
 from tests.conftest import seed_path
+from tests.render.conftest import require_pdf
 
 DEMO = Path(str(files("jixiao.data").joinpath("demo", "selfeval_demo.txt")))
 CENTRAL = load_profile("central")
@@ -40,7 +40,7 @@ def sewage(scores):
 
 
 @pytest.fixture(scope="module")
-def written(sewage, tmp_path_factory):
+def written(sewage, tmp_path_factory, to_pdf):
     folder = tmp_path_factory.mktemp("selfeval")
     blocks = build(sewage, CENTRAL)
     return {"docx": writers.to_docx(blocks, folder / "report.docx", TITLE),
@@ -79,6 +79,10 @@ def test_pdf_text_has_the_title_and_computed_numbers(written):
 
 @pytest.mark.parametrize("fmt", ["docx", "pdf"])
 def test_every_demo_report_reads_back_and_rescores_to_the_same_totals(scores, tmp_path, fmt):
+    if fmt == "pdf":
+        require_pdf()
+    from jixiao.render.pdf import to_pdf
+
     for result in scores.values():
         blocks = build(result, CENTRAL, with_charts=False)
         path = (to_pdf if fmt == "pdf" else writers.to_docx)(blocks, tmp_path / f"{file_stem(result.evaluation)}.{fmt}",
@@ -91,7 +95,7 @@ def test_every_demo_report_reads_back_and_rescores_to_the_same_totals(scores, tm
         assert (again.reported.total, again.reported.grade) == (result.total, result.grade)
 
 
-def test_gate_releases_the_clean_report_in_both_formats(scores, tmp_path):
+def test_gate_releases_the_clean_report_in_both_formats(scores, tmp_path, to_pdf):
     result = scores["示范区道路养护经费"]
     outcome = release(build(result, CENTRAL), TITLE, "road", tmp_path, ("docx", "pdf"), CENTRAL, {},
                       rescored(result, CENTRAL))
@@ -134,7 +138,7 @@ def test_gate_blocks_a_report_that_rescores_differently(scores, tmp_path):
     assert not outcome.released and any("总分生成为“99.50”，读回重算为“89.50”" in m for m in readback)
 
 
-def test_warnings_need_an_explanation_that_covers_both_renditions(scores, tmp_path):
+def test_warnings_need_an_explanation_that_covers_both_renditions(scores, tmp_path, to_pdf):
     result = scores["示范区应急物资储备"]
     blocks = build(result, CENTRAL, with_charts=False)
     held = release(blocks, TITLE, "stock", tmp_path, ("docx", "pdf"), CENTRAL, {}, rescored(result, CENTRAL))
@@ -145,7 +149,7 @@ def test_warnings_need_an_explanation_that_covers_both_renditions(scores, tmp_pa
     assert released.released
 
 
-def test_goal_texts_survive_the_pdf_where_headings_have_no_style(scores, tmp_path):
+def test_goal_texts_survive_the_pdf_where_headings_have_no_style(scores, tmp_path, to_pdf):
     result = scores["示范区道路养护经费"]
     se = result.evaluation
     se = dataclasses.replace(se, goal=dataclasses.replace(se.goal, annual_text="完成道路养护12公里。",

@@ -30,7 +30,6 @@ from jixiao.profiles import load_profile
 from jixiao.render import blocks as writers
 from jixiao.render.blocks import Para
 from jixiao.render.gate import check
-from jixiao.render.pdf import to_pdf
 from jixiao.render.work_summary import build, states_every_paragraph, title
 from jixiao.render.work_summary_json import FactsError, facts_from_mapping, load_facts
 
@@ -95,7 +94,7 @@ def test_demo_summary_states_figures_computed_from_the_records(facts):
     assert "予以支持4个，调整完善后予以支持1个，不予支持1个" in text
 
 
-def test_summary_reads_back_and_audits_clean_in_both_formats(facts, tmp_path):
+def test_summary_reads_back_and_audits_clean_in_both_formats(facts, tmp_path, to_pdf):
     blocks = build(facts, KUNMING)
     for path in (writers.to_docx(blocks, tmp_path / "s.docx", title(facts)),
                  to_pdf(blocks, tmp_path / "s.pdf", title(facts))):
@@ -104,7 +103,7 @@ def test_summary_reads_back_and_audits_clean_in_both_formats(facts, tmp_path):
         assert result.document.kind.value == "work_summary"
 
 
-def test_pdf_text_has_the_title(facts, tmp_path):
+def test_pdf_text_has_the_title(facts, tmp_path, to_pdf):
     import pdfplumber
 
     path = to_pdf(build(facts, KUNMING), tmp_path / "s.pdf", title(facts))

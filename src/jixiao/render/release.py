@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from jixiao.core.finding import Finding, Tier
+from jixiao.core.finding import Finding
 from jixiao.core.profile import Profile
 from jixiao.render import blocks as writers
 from jixiao.render.gate import GateResult, Verify, carry, check, explained, record, same_findings
@@ -91,7 +91,3 @@ def publish(outcome: Release, out: Path, explanations: dict[str, str]) -> list[P
         written.append(target)
     return written
 
-
-def warnings_of(outcome: Release) -> list[Finding]:
-    """Warnings of the reference rendition (for an explanation template)."""
-    return [f for f in outcome.renditions[0].result.findings if f.tier is Tier.WARNING] if outcome.renditions else []

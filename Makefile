@@ -27,6 +27,15 @@ lint: install
 	$(PY) -m mypy src/jixiao/core src/jixiao/scoring
 	PYTHONPATH=src $(VENV)/bin/lint-imports
 
+DEMO := src/jixiao/data/demo
+# Generated documents from the demo data, each released through the gate (samples/ is git-ignored).
+samples: install
+	rm -rf samples
+	$(PY) -m jixiao report selfeval $(DEMO)/selfeval_demo.txt --out samples/selfeval --explain $(DEMO)/selfeval_explanations.json
+	$(PY) -m jixiao report evaluation $(DEMO)/keyeval_demo.txt --out samples/evaluation
+	$(PY) -m jixiao report summary --data $(DEMO)/work_summary_facts.json --out samples/summary --profile kunming
+	$(PY) -m jixiao report disclosure --data $(DEMO)/disclosure_ledger.json --out samples/disclosure --explain $(DEMO)/disclosure_explanations.json
+
 bench: install
 	$(PY) bench/run.py
 

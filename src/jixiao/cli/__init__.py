@@ -27,6 +27,7 @@ COMMAND_MODULES = [
     "jixiao.cli.rules",
     "jixiao.cli.batch",
     "jixiao.cli.report",
+    "jixiao.cli.report_documents",
     "jixiao.cli.serve",
 ]
 

@@ -3,7 +3,6 @@ released only through the gate (read back by jixiao's own ingest and audited).""
 
 from __future__ import annotations
 
-import json
 import shutil
 import tempfile
 from pathlib import Path
@@ -13,6 +12,7 @@ from rich.table import Table
 
 from jixiao.cli import app
 from jixiao.cli.common import console, fail, profile_or_fail
+from jixiao.cli.releasing import explanations_or_fail
 from jixiao.core.finding import Tier
 from jixiao.ingest.pipeline import load_document
 from jixiao.render import blocks as writers
@@ -22,18 +22,6 @@ from jixiao.render.ledger_json import LedgerError, load_ledger
 
 report_app = typer.Typer(help="生成正式文档（经发布前审核）。", no_args_is_help=True)
 app.add_typer(report_app, name="report")
-
-
-def _explanations(path: Path | None) -> dict[str, str]:
-    if path is None:
-        return {}
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as exc:
-        fail(f"说明文件 {path.name} 无法读取：{exc}")
-    if not isinstance(data, dict):
-        fail(f"说明文件 {path.name} 应为 {{指纹: 说明}} 的 JSON 对象")
-    return {str(k): str(v) for k, v in data.items()}
 
 
 @report_app.command("disclosure")
@@ -49,7 +37,7 @@ def disclosure_command(
         ledger = load_ledger(data)
     except LedgerError as exc:
         fail(str(exc))
-    explanations = _explanations(explain)
+    explanations = explanations_or_fail(explain)
     blocks = build(ledger)
     name = f"{ledger.department}{ledger.year}年度部门决算公开"
     with tempfile.TemporaryDirectory() as tmp:

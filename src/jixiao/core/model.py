@@ -213,6 +213,24 @@ class KeyIndicator:
 
 
 @dataclass(frozen=True)
+class Evaluator:
+    """A member of the evaluation group (评价人员) listed under the scoring table."""
+
+    name: str
+    title: str = ""  # 职务/职称
+    organisation: str = ""  # 单位
+
+
+@dataclass(frozen=True)
+class ListedProblem:
+    """A row of a findings list (问题清单): category (项目立项 …), responsible unit, description."""
+
+    category: str
+    description: str
+    responsible: str = ""
+
+
+@dataclass(frozen=True)
 class KeyEvaluation:
     """部门评价 / 财政重点评价 of one project: budget, received and spent funds, the scored framework, the text."""
 
@@ -225,3 +243,10 @@ class KeyEvaluation:
     printed_total: Decimal | None = None
     statements: tuple[tuple[str, Location], ...] = ()  # sentences of the report text
     location: Location = field(default_factory=Location)
+    department: str = ""  # 主管部门
+    unit: str = ""  # 项目实施单位
+    goal_text: str = ""  # 年度总体目标 · 预期目标
+    achieved_text: str = ""  # 年度总体目标 · 实际完成情况
+    evaluators: tuple[Evaluator, ...] = ()
+    problems: tuple[ListedProblem, ...] = ()
+    suggestion: str = ""  # 问题和建议

@@ -1,11 +1,12 @@
-"""部门评价表 / 绩效评价报告 (seed 002 form): the budget row, the scored framework and the report sentences."""
+"""部门评价表 / 绩效评价报告 (seed 002 form): the project rows, the budget row, the scored framework, the evaluation
+group, the 问题清单 and the report sentences."""
 
 from __future__ import annotations
 
 import re
 from decimal import Decimal
 
-from jixiao.core.model import KeyEvaluation, KeyIndicator
+from jixiao.core.model import Evaluator, KeyEvaluation, KeyIndicator, ListedProblem
 from jixiao.core.money import WAN, is_number, parse_decimal
 from jixiao.core.statements import sentences
 from jixiao.ingest.source import Paragraph, SourceDocument, Table
@@ -43,10 +44,56 @@ def _framework(table: Table, start: int) -> tuple[list[KeyIndicator], Decimal | 
     return indicators, total_weight, total
 
 
+def _goals(table: Table, start: int) -> tuple[str, str]:
+    """预期目标 and 实际完成情况 under a 年度总体目标 row; a row continued on the next page joins the goal."""
+    goal, achieved = "", ""
+    for row in table.rows[start + 1:]:
+        if row.texts and row.texts[0]:
+            break
+        filled = row.filled
+        if filled:
+            goal += filled[0]
+        if len(filled) > 1:
+            achieved += filled[1]
+    return goal, achieved
+
+
+_SIGNATURE_LINES = ("填报人", "评价组组长", "评价部门负责人", "注")
+
+
+def _evaluators(table: Table, start: int) -> list[Evaluator]:
+    """The rows under a 姓名 | 职务/职称 | 单位 header, up to the signature lines."""
+    found = []
+    for row in table.rows[start + 1:]:
+        texts = [*row.texts, "", ""]
+        if not texts[0] or texts[0].startswith(_SIGNATURE_LINES):
+            break
+        found.append(Evaluator(texts[0], texts[1], texts[2]))
+    return found
+
+
+def _problems(table: Table, start: int) -> list[ListedProblem]:
+    """Rows of a 问题清单 (问题分类 | 序号 | 责任单位 | 问题描述); the category cell spans its rows; '无' is no problem."""
+    found = []
+    category = ""
+    for row in table.rows[start + 1:]:
+        texts = [*row.texts, "", "", ""]
+        if texts[0].startswith("备注"):
+            break
+        if texts[0]:
+            category = re.sub(r"(存在的)?问题$", "", texts[0]) or texts[0]
+        description = texts[3]
+        if description and description != "无":
+            found.append(ListedProblem(category, description, texts[2]))
+    return found
+
+
 def extract_key_evaluations(source: SourceDocument) -> tuple[KeyEvaluation, ...]:
-    project = ""
+    project = department = unit = goal = achieved = suggestion = ""
     budget = received = spent = None
     indicators: list[KeyIndicator] = []
+    evaluators: list[Evaluator] = []
+    problems: list[ListedProblem] = []
     total_weight = total = None
     statements = []
     for block in source.blocks:
@@ -61,14 +108,28 @@ def extract_key_evaluations(source: SourceDocument) -> tuple[KeyEvaluation, ...]
                 continue
             if texts[0] == "项目名称" and len(texts) > 1 and not project:
                 project = texts[1]
+            if texts[0] == "主管部门" and len(texts) > 1 and not department:
+                department = texts[1]
+            if "项目实施单位" in texts[:-1] and not unit:
+                unit = texts[texts.index("项目实施单位") + 1]
+            if texts[0] == "年度总体目标" and not goal:
+                goal, achieved = _goals(block, index)
+            if texts[0] == "问题和建议" and len(texts) > 1:
+                suggestion = texts[1]
             if re.sub(r"\s", "", texts[0]) == "合计" and len(texts) >= 4 and budget is None:
                 values = [_number(t) for t in texts[1:4]]
                 if all(v is not None for v in values):
                     budget, received, spent = (v * WAN for v in values)  # type: ignore[operator]
             if texts[0] == "一级指标" and "三级指标" in texts:
                 indicators, total_weight, total = _framework(block, index)
+            if texts[0] == "姓名" and "单位" in texts:
+                evaluators = _evaluators(block, index)
+            if texts[0] == "问题分类" and "问题描述" in texts:
+                problems = _problems(block, index)
     if not indicators:
         return ()
     return (KeyEvaluation(project=project, budget=budget, received=received, spent=spent,
                           indicators=tuple(indicators), printed_total_weight=total_weight, printed_total=total,
-                          statements=tuple(statements)),)
+                          statements=tuple(statements), department=department, unit=unit, goal_text=goal,
+                          achieved_text=achieved, evaluators=tuple(evaluators), problems=tuple(problems),
+                          suggestion=suggestion),)

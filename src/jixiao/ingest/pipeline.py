@@ -48,6 +48,9 @@ def _disclosure(doc: Document) -> tuple[Document, list[ReadError]]:
 
 
 def _key_evaluations(doc: Document) -> tuple[Document, list[ReadError]]:
+    # Only an evaluation's own tables: a self-evaluation's 一级/二级/三级指标 table is not a 评分表.
+    if doc.kind is not DocumentKind.KEY_EVALUATION:
+        return doc, []
     return replace(doc, key_evaluations=extract_key_evaluations(doc.source)), []
 
 

@@ -363,7 +363,10 @@ def _read_paragraph(paragraph: Paragraph, report: _Report) -> None:
             report.name += text
             return
         report.name_open = False
-    if paragraph.heading_level or re.match(r"^[（(]?[一二三四五六七八九十\d]+[)）、.．]", text):
+    numbered = re.match(r"^[（(]?[一二三四五六七八九十\d]+[)）、.．]", text) is not None
+    # A short numbered line without a full stop is a heading even where the format has no heading styles (PDF).
+    heading = bool(paragraph.heading_level) or (numbered and len(text) <= 40 and not text.endswith("。"))
+    if paragraph.heading_level or numbered:
         report.section = re.sub(r"^[（(]?[一二三四五六七八九十\d]+[)）、.．]\s*", "", text)
     if match := NAME_RE.match(text):
         report.name = match.group(1).strip()
@@ -376,11 +379,11 @@ def _read_paragraph(paragraph: Paragraph, report: _Report) -> None:
         report.department = Department(code=match.group(1) or "", name=match.group(2).strip())
         return
     location = paragraph.location.with_(project=report.name, section=report.section)
-    if "实施期绩效目标" in report.section and not paragraph.heading_level and not report.period_goal:
+    if "实施期绩效目标" in report.section and not heading and not report.period_goal:
         report.period_goal = text
-    elif "年度目标" in report.section and not paragraph.heading_level and not report.annual_goal:
+    elif "年度目标" in report.section and not heading and not report.annual_goal:
         report.annual_goal = text
-    elif "目标实际完成情况" in report.section and not paragraph.heading_level and not report.goal_statement:
+    elif "目标实际完成情况" in report.section and not heading and not report.goal_statement:
         report.goal_statement = text
     for match in BLOCK_RE.finditer(text):
         report.claims.append(BlockClaim(

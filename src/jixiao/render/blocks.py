@@ -1,5 +1,6 @@
-"""A document as blocks — headings, paragraphs and tables of cell texts — written as seed-form text, Word or
-Excel. Generators build blocks; these writers only lay them out."""
+"""A document as blocks — headings, paragraphs, tables of cell texts and images — written as seed-form text,
+Word or Excel (HTML and PDF: jixiao.render.html, jixiao.render.pdf). Generators build blocks; writers only lay
+them out."""
 
 from __future__ import annotations
 
@@ -25,9 +26,19 @@ class Grid:
     rows: tuple[tuple[str, ...], ...]
     sheet: str = ""
     notes: tuple[str, ...] = field(default=())
+    header: int = 1  # leading rows that are column headings (set in bold)
 
 
-Block = Heading | Para | Grid
+@dataclass(frozen=True)
+class Image:
+    """A picture (PNG bytes), e.g. a chart, with its caption below it."""
+
+    png: bytes
+    caption: str
+    width_cm: float = 15.0
+
+
+Block = Heading | Para | Grid | Image
 
 
 def to_text(blocks: list[Block]) -> str:
@@ -38,6 +49,8 @@ def to_text(blocks: list[Block]) -> str:
             lines += ["#" * block.level + " " + block.text, ""]
         elif isinstance(block, Para):
             lines += [block.text, ""]
+        elif isinstance(block, Image):
+            lines += [f"【图】{block.caption}", ""]
         else:
             lines += ["\t".join(row) for row in block.rows]
             lines.append("")
@@ -47,25 +60,38 @@ def to_text(blocks: list[Block]) -> str:
 
 
 def to_docx(blocks: list[Block], path: Path, title: str) -> Path:
+    import io
+
     import docx
-    from docx.shared import Pt
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml.ns import qn
+    from docx.shared import Cm, Pt
 
     document = docx.Document()
     document.core_properties.title = title
     style = document.styles["Normal"]
     style.font.size = Pt(10.5)
+    style.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), "宋体")
     for block in blocks:
         if isinstance(block, Heading):
             document.add_heading(block.text, level=min(block.level, 4))
         elif isinstance(block, Para):
             document.add_paragraph(block.text)
+        elif isinstance(block, Image):
+            document.add_picture(io.BytesIO(block.png), width=Cm(block.width_cm))
+            document.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
+            caption = document.add_paragraph(block.caption)
+            caption.alignment = WD_ALIGN_PARAGRAPH.CENTER
         else:
             width = max(len(r) for r in block.rows)
             table = document.add_table(rows=len(block.rows), cols=width)
             table.style = "Table Grid"
             for r, row in enumerate(block.rows):
                 for c, text in enumerate(row):
-                    table.cell(r, c).text = text
+                    cell = table.cell(r, c)
+                    cell.text = text
+                    if r < block.header and text:
+                        cell.paragraphs[0].runs[0].bold = True
             for note in block.notes:
                 document.add_paragraph(note)
     document.save(str(path))
@@ -85,6 +111,8 @@ def to_xlsx(blocks: list[Block], path: Path) -> Path:
         if isinstance(block, Heading | Para):
             pending.append(block.text)
             continue
+        if isinstance(block, Image):
+            continue  # pictures stay in the Word/PDF renditions
         sheet = workbook.create_sheet(block.sheet[:31] or f"表{len(workbook.sheetnames) + 1}")
         for text in pending:
             sheet.append([text])

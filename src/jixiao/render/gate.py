@@ -4,12 +4,14 @@ publish it. An `error` blocks release; each `warning` needs a written explanatio
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from jixiao.audit.engine import audit_document
 from jixiao.core.finding import Finding, Tier
 from jixiao.core.profile import Profile
+from jixiao.core.provenance import Location
 from jixiao.ingest.pipeline import Document, load_document
 
 
@@ -28,16 +30,52 @@ class GateResult:
         return self.document is not None and not self.blocking and not self.unexplained
 
 
-def check(path: Path, profile: Profile, explanations: dict[str, str] | None = None) -> GateResult:
-    """Read back and audit `path`; explanations map a warning's fingerprint to the written reason."""
-    explanations = explanations or {}
+# A check of what was read back against what was meant to be written (e.g. the re-scored totals).
+Verify = Callable[[Document], list[Finding]]
+
+
+def check(path: Path, profile: Profile, explanations: dict[str, str] | None = None,
+          verify: Verify | None = None) -> GateResult:
+    """Read back and audit `path`; explanations map a warning's fingerprint to the written reason; `verify` adds
+    findings (errors) where the read-back document differs from what was generated."""
     doc, errors = load_document(path)
     if doc is None:
         reason = "；".join(str(e) for e in errors)
         return GateResult(None, (Finding("gate.unreadable", Tier.ERROR, f"生成的文档无法读回：{reason}"),), ())
     findings = audit_document(doc, profile).findings
-    unexplained = tuple(f for f in findings if f.tier is Tier.WARNING and not explanations.get(f.fingerprint))
-    return GateResult(doc, findings, unexplained)
+    if verify is not None:
+        findings += tuple(verify(doc))
+    return explained(GateResult(doc, findings, ()), explanations or {})
+
+
+def explained(result: GateResult, explanations: dict[str, str]) -> GateResult:
+    """`result` with its warnings matched against the written explanations."""
+    unexplained = tuple(f for f in result.findings if f.tier is Tier.WARNING and not explanations.get(f.fingerprint))
+    return replace(result, unexplained=unexplained)
+
+
+def readback_error(message: str, path: Path) -> Finding:
+    """A finding for a read-back document that differs from what was generated."""
+    return Finding("gate.readback", Tier.ERROR, f"读回的文档与生成内容不一致：{message}",
+                   Location(document=str(path)), "其他")
+
+
+def _key(finding: Finding) -> tuple[str, str, str]:
+    return finding.rule, finding.tier.value, finding.message
+
+
+def carry(explanations: dict[str, str], source: GateResult, target: GateResult) -> dict[str, str]:
+    """The explanations of `source`'s warnings, also keyed by the fingerprints of the same warnings (same rule and
+    message) in `target`: one written reason covers every rendition of a document."""
+    by_key = {_key(f): explanations[f.fingerprint] for f in source.findings if explanations.get(f.fingerprint)}
+    return explanations | {f.fingerprint: by_key[_key(f)] for f in target.findings if _key(f) in by_key}
+
+
+def same_findings(a: GateResult, b: GateResult) -> list[str]:
+    """Findings (not notices) that one rendition of a document has and the other lacks."""
+    mine = {_key(f) for f in a.findings if f.tier is not Tier.NOTICE}
+    theirs = {_key(f) for f in b.findings if f.tier is not Tier.NOTICE}
+    return [f"仅一种格式有：{message}" for _, _, message in sorted(mine ^ theirs)]
 
 
 def record(result: GateResult, path: Path, explanations: dict[str, str]) -> Path:

@@ -1,0 +1,108 @@
+"""Charts for documents (matplotlib, Agg backend) as PNG bytes, labelled in Chinese with a CJK font.
+
+The font is looked up by family name in matplotlib's font list; without a CJK font every Chinese label would
+print as empty boxes, so chart functions then return None and the caller leaves the chart out (the CLI says
+why once, see `missing_font_hint`).
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+# Debian's fonts-wqy-microhei and fonts-noto-cjk first, then common desktop fonts.
+CJK_FAMILIES = (
+    "WenQuanYi Micro Hei", "Noto Sans CJK SC", "Noto Serif CJK SC", "Source Han Sans SC", "Source Han Sans CN",
+    "Microsoft YaHei", "SimHei", "PingFang SC", "Hiragino Sans GB", "Noto Sans CJK JP",
+)
+COLOURS = ("#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948")
+
+
+@dataclass(frozen=True)
+class CJKFont:
+    family: str
+    path: str
+
+
+@cache
+def cjk_font() -> CJKFont | None:
+    """The first installed CJK family of CJK_FAMILIES, or None."""
+    from matplotlib import font_manager
+
+    installed = {entry.name: entry.fname for entry in font_manager.fontManager.ttflist}
+    for family in CJK_FAMILIES:
+        if family in installed:
+            return CJKFont(family, installed[family])
+    return None
+
+
+def missing_font_hint() -> str:
+    return "未找到中文字体，文档将不含图表；请安装 fonts-wqy-microhei 或 fonts-noto-cjk 后重新生成"
+
+
+def _figure(width: float = 7.0, height: float = 3.6):  # type: ignore[no-untyped-def]
+    import matplotlib
+
+    matplotlib.use("Agg", force=False)
+    from matplotlib.figure import Figure
+
+    return Figure(figsize=(width, height), dpi=150, layout="constrained")
+
+
+def _png(figure) -> bytes:  # type: ignore[no-untyped-def]
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png")
+    return buffer.getvalue()
+
+
+def _style(font: CJKFont) -> dict[str, object]:
+    return {"font.family": "sans-serif", "font.sans-serif": [font.family, "DejaVu Sans"],
+            "axes.unicode_minus": False}
+
+
+def bar_chart(categories: Sequence[str], series: dict[str, Sequence[float]], title: str, unit: str = "") -> bytes | None:
+    """Grouped bars: one group per category, one bar per series, values written above the bars."""
+    font = cjk_font()
+    if font is None or not categories:
+        return None
+    import matplotlib
+
+    with matplotlib.rc_context(_style(font)):
+        figure = _figure()
+        axes = figure.subplots()
+        count = max(len(series), 1)
+        width = 0.8 / count
+        for index, (name, values) in enumerate(series.items()):
+            offsets = [i - 0.4 + width * (index + 0.5) for i in range(len(categories))]
+            bars = axes.bar(offsets, list(values), width, label=name, color=COLOURS[index % len(COLOURS)])
+            axes.bar_label(bars, labels=[f"{v:,.2f}".rstrip("0").rstrip(".") for v in values], fontsize=7, padding=1)
+        axes.set_xticks(range(len(categories)), list(categories), fontsize=8)
+        axes.set_title(title, fontsize=11)
+        if unit:
+            axes.set_ylabel(unit, fontsize=8)
+        axes.spines[["top", "right"]].set_visible(False)
+        axes.margins(y=0.15)
+        if len(series) > 1:
+            axes.legend(fontsize=8, frameon=False)
+        return _png(figure)
+
+
+def pie_chart(labels: Sequence[str], values: Sequence[float], title: str) -> bytes | None:
+    """Shares of a whole (e.g. grade distribution); zero slices are left out, their labels too."""
+    font = cjk_font()
+    kept = [(label, value) for label, value in zip(labels, values, strict=True) if value > 0]
+    if font is None or not kept:
+        return None
+    import matplotlib
+
+    with matplotlib.rc_context(_style(font)):
+        figure = _figure(5.0, 3.6)
+        axes = figure.subplots()
+        axes.pie([v for _, v in kept], labels=[f"{label}（{value:g}）" for label, value in kept],
+                 colors=COLOURS[: len(kept)], autopct="%1.1f%%", startangle=90, counterclock=False,
+                 textprops={"fontsize": 8})
+        axes.set_title(title, fontsize=11)
+        axes.axis("equal")
+        return _png(figure)

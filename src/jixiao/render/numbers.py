@@ -1,0 +1,35 @@
+"""How generated documents print numbers: scores, yuan, 万元 and percentages (四舍五入 throughout)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from jixiao.core.money import WAN, round_half_up
+
+
+def plain(value: Decimal | None) -> str:
+    """A number exactly as held, without trailing zeros or exponent: 70.32, 10, 8.889; '' for None."""
+    if value is None:
+        return ""
+    normalized = value.normalize()
+    return f"{normalized:f}"
+
+
+def two(value: Decimal) -> str:
+    """Two decimals: 70.32, 100.00."""
+    return f"{round_half_up(value):f}"
+
+
+def yuan(value: Decimal | None) -> str:
+    """Yuan with separators and two decimals: 1,871,500.00; '' for None."""
+    return "" if value is None else f"{round_half_up(value):,.2f}"
+
+
+def wan(value: Decimal) -> str:
+    """Yuan as 万元 with separators and two decimals: 24,557.16."""
+    return f"{round_half_up(value / WAN):,.2f}"
+
+
+def percent(part: Decimal, whole: Decimal) -> Decimal | None:
+    """part ÷ whole × 100, two decimals; None when the whole is zero."""
+    return round_half_up(part / whole * 100) if whole else None

@@ -71,7 +71,7 @@ def test_monitoring_totals_and_result_application():
     evaluations = [EvaluationRecord("x", EvaluationScope.PROJECT, wan("1000"), D(75)),
                    EvaluationRecord("y", EvaluationScope.PROJECT, wan("500.5"), D(65))]
     fair = next(a for a in applications(evaluations, KUNMING.grades, KUNMING.results) if a.grade == "中")
-    assert (fair.count, fair.amount / WAN, fair.action, fair.max_cut / WAN) == (2, D("1500.5"), "扣减预算", D("150.05"))
+    assert (fair.count, fair.amount / WAN, fair.action, fair.max_cut / WAN) == (2, D("1500.5"), "扣减不高于10%的预算资金额度", D("150.05"))
 
 
 @pytest.fixture(scope="module")

@@ -61,14 +61,17 @@ def test_api_docs_page_is_served_from_own_static_files(client, world):
 
 
 DEMO_PAGES = ("/", "/?status=returned", "/?sort=-budget", "/library/", "/codes/", "/account/tokens/",
-              "/reviews/statistics/", "/projects/new/")
+              "/reviews/statistics/", "/projects/new/", "/dashboard/", "/monitoring/", "/monitoring/?state=cleared",
+              "/evaluations/", "/results/", "/results/?status=overdue")
+PROJECT_PAGES = ("/projects/{pk}/", "/projects/{pk}/history/", "/projects/{pk}/exante/",
+                 "/projects/{pk}/monitoring/2/", "/projects/{pk}/selfeval/")
 
 
 def test_demo_world_renders_every_page_for_every_account(client, db):
     from django.contrib.auth import get_user_model
 
     from jixiao.cli.demo import demo_document
-    from jixiao.store.access import visible_projects
+    from jixiao.store.access import visible_evaluations, visible_projects
     from jixiao.store.demo import load_demo
 
     accounts = load_demo(demo_document())
@@ -80,8 +83,19 @@ def test_demo_world_renders_every_page_for_every_account(client, db):
             assert client.get(url).status_code in (200, 403), (username, url)
         projects = list(visible_projects(user).order_by("status", "pk"))[:: 40]
         for project in projects:
-            for url in (f"/projects/{project.pk}/", f"/projects/{project.pk}/history/"):
-                assert client.get(url).status_code == 200, (username, url)
+            for url in PROJECT_PAGES:
+                assert client.get(url.format(pk=project.pk)).status_code in (200, 404), (username, url)
+        for evaluation in visible_evaluations(user):
+            assert client.get(f"/evaluations/{evaluation.pk}/").status_code == 200
     client.force_login(user_model.objects.get(username="demo_finance"))
     stats = client.get("/reviews/statistics/").content.decode()
     assert "一审" in stats and "二审" in stats and stats.count("<svg") == 2
+    board = client.get("/monitoring/").content.decode()  # the demo shows warnings, cleared ones and actions
+    assert "红色" in board and "预算执行进度滞后" in board and "部门主动申请调减预算额度" in board
+    assert "已解除" in client.get("/monitoring/?state=cleared").content.decode()
+    evaluations = client.get("/evaluations/").content.decode()
+    assert all(grade in evaluations for grade in ("优", "良", "中", "差")) and "评价中" in evaluations
+    results = client.get("/results/?as_of=2026-11-25").content.decode()
+    assert "逾期未完成" in results and "已完成" in results and "扣减不高于10%" in results
+    dashboard = client.get("/dashboard/").content.decode()
+    assert dashboard.count("<svg") >= 5 and "预算执行率（%，按部门）" in dashboard

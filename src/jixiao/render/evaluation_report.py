@@ -14,6 +14,7 @@ from pathlib import Path
 
 from jixiao.core.finding import Finding
 from jixiao.core.model import KeyEvaluation, KeyIndicator, ListedProblem
+from jixiao.core.money import WAN
 from jixiao.core.profile import Profile
 from jixiao.ingest.pipeline import Document
 from jixiao.render import charts
@@ -224,6 +225,11 @@ def file_stem(ke: KeyEvaluation) -> str:
     return f"{safe}_绩效评价报告"
 
 
+def _printed(*amounts: Decimal | None) -> tuple[Decimal | None, ...]:
+    """Amounts as the report prints them (万元, two decimals): what reading back can recover."""
+    return tuple(None if a is None else (a / WAN).quantize(Decimal("0.01")) for a in amounts)
+
+
 def read_back_same(ke: KeyEvaluation, profile: Profile) -> Verify:
     """A gate check: the released report reads back to the same rows, funds, total and evaluation group."""
     fw = framework(ke, profile)
@@ -237,7 +243,8 @@ def read_back_same(ke: KeyEvaluation, profile: Profile) -> Verify:
         theirs = [(block_of(i), i.name, i.weight, i.score) for i in again.indicators]
         pairs = [("项目名称", ke.project, again.project), ("评分表各行", mine, theirs),
                  ("总分", fw.total, again.printed_total),
-                 ("资金", (ke.budget, ke.received, ke.spent), (again.budget, again.received, again.spent)),
+                 ("资金（万元，按印出的两位小数）", _printed(ke.budget, ke.received, ke.spent),
+                  _printed(again.budget, again.received, again.spent)),
                  ("评价人员", [e.name for e in ke.evaluators], [e.name for e in again.evaluators])]
         return [readback_error(f"{what}生成为 {want}，读回为 {got}", where) for what, want, got in pairs if want != got]
 

@@ -45,6 +45,17 @@ def funds_rate(numerator: Decimal | None, denominator: Decimal | None) -> Decima
     return numerator / denominator
 
 
+FUNDS_ITEMS = ("资金到位率", "预算执行率")
+
+
+def funds_scores(budget: Decimal | None, received: Decimal | None, spent: Decimal | None,
+                 weights: dict[str, Decimal]) -> dict[str, Decimal]:
+    """The two items the data decides (SPEC §2.1): score = rate × weight, capped at the weight, 2 dp."""
+    rates = {"资金到位率": funds_rate(received, budget), "预算执行率": funds_rate(spent, received)}
+    return {name: round_half_up(min(rate, Decimal(1)) * weights[name])
+            for name, rate in rates.items() if rate is not None and name in weights}
+
+
 @dataclass(frozen=True)
 class TeamResult:
     """A key evaluation scored by a team: each item's mean across members, parents, total and grade."""
@@ -67,14 +78,18 @@ def framework_items(framework: dict[str, Decimal]) -> tuple[KeyIndicator, ...]:
 
 
 def aggregate_team(framework: dict[str, Decimal], scores: Iterable[tuple[str, str, Decimal]],
-                   members: Sequence[str], profile: Profile) -> TeamResult:
-    """Every member must score every 三级 item within [0, weight]; an item's score is the members' mean (2 dp,
-    half up); parents are sums of their children; the grade follows the profile's bands (SPEC §1.6, §2.1)."""
+                   members: Sequence[str], profile: Profile,
+                   computed: dict[str, Decimal] | None = None) -> TeamResult:
+    """Every member must score every 三级 item within [0, weight], except the items the data decides
+    (`computed`, e.g. funds_scores); an item's score is the members' mean (2 dp, half up); parents are sums of
+    their children; the grade follows the profile's bands (SPEC §1.6, §2.1)."""
+    computed = computed or {}
     items = framework_items(framework)
     given: dict[tuple[str, str], Decimal] = {}
     problems = []
     for member, item, score in scores:
-        given[(member, item)] = score
+        if item not in computed:
+            given[(member, item)] = score
     by_name = {i.name: i for i in items}
     for (member, item), score in given.items():
         if item not in by_name:
@@ -83,10 +98,11 @@ def aggregate_team(framework: dict[str, Decimal], scores: Iterable[tuple[str, st
             problems.append(f"{member}对“{item}”的评分 {score} 超出 0–{by_name[item].weight} 分")
     if not members:
         problems.append("评价组没有成员")
-    missing = [f"{m}未对“{i.name}”评分" for m in members for i in items if (m, i.name) not in given]
+    missing = [f"{m}未对“{i.name}”评分" for m in members for i in items
+               if i.name not in computed and (m, i.name) not in given]
     raise_if(problems + missing[:10] + ([f"等共 {len(missing)} 项未评分"] if len(missing) > 10 else []))
-    scored = tuple(replace(i, score=round_half_up(sum((given[(m, i.name)] for m in members), ZERO) / len(members)))
-                   for i in items)
+    scored = tuple(replace(i, score=computed[i.name] if i.name in computed else round_half_up(
+        sum((given[(m, i.name)] for m in members), ZERO) / len(members))) for i in items)
     total = sum((i.score or ZERO for i in scored), ZERO)
     return TeamResult(scored, parent_weights(scored), block_scores(scored), total, profile.grades.grade(total),
                       tuple(members))

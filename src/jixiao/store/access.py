@@ -58,16 +58,17 @@ def scope_profile(user: Any) -> Profile:
     if account is not None:
         jurisdiction = (account.jurisdiction or (account.department.jurisdiction if account.department else None)
                         or (account.unit.department.jurisdiction if account.unit else None))
-    return _profile(jurisdiction.profile) if jurisdiction is not None else configured_profile()
+    return profile_named(jurisdiction.profile) if jurisdiction is not None else configured_profile()
 
 
 def profile_of(project: Project) -> Profile:
     """The rules of the project's jurisdiction."""
-    return _profile(project.unit.department.jurisdiction.profile)
+    return profile_named(project.unit.department.jurisdiction.profile)
 
 
 @cache
-def _profile(name: str) -> Profile:
+def profile_named(name: str) -> Profile:
+    """A shipped profile by name, loaded once."""
     return load_profile(name)
 
 

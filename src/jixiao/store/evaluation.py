@@ -15,7 +15,7 @@ from django.db.models import QuerySet
 
 from jixiao.core.profile import Profile
 from jixiao.scoring.errors import InputError
-from jixiao.scoring.keyeval import TeamResult, aggregate_team, framework_items
+from jixiao.scoring.keyeval import TeamResult, aggregate_team, framework_items, funds_scores
 from jixiao.scoring.results import budget_suggestion, rectification_deadline
 from jixiao.store.access import account_of, visible_projects
 from jixiao.store.errors import ServiceError
@@ -71,6 +71,8 @@ def submit_scores(evaluation: KeyEvaluation, scores: dict[str, Decimal], actor: 
         raise ServiceError("评价报告已出具，不能再修改评分")
     if not evaluation.members.filter(pk=actor.pk).exists():
         raise ServiceError("只有评价组成员可以评分")
+    computed = computed_items(evaluation, profile)
+    scores = {name: value for name, value in scores.items() if name not in computed}
     items = {i.name: i.weight or Decimal(0) for i in framework_items(profile.keyeval.framework)}
     problems = [f"“{name}”不在指标体系中" for name in scores if name not in items]
     problems += [f"“{name}”的评分 {value} 超出 0–{items[name]} 分" for name, value in scores.items()
@@ -82,11 +84,19 @@ def submit_scores(evaluation: KeyEvaluation, scores: dict[str, Decimal], actor: 
                                          for name, value in scores.items()])
 
 
+def computed_items(evaluation: KeyEvaluation, profile: Profile) -> dict[str, Decimal]:
+    """资金到位率 and 预算执行率 from the project's figures (all of the budget counts as received)."""
+    project = evaluation.project
+    weights = {i.name: i.weight or Decimal(0) for i in framework_items(profile.keyeval.framework)}
+    budget = project.adjusted_budget or project.initial_budget
+    return funds_scores(budget, budget, project.executed, weights)
+
+
 def team_result(evaluation: KeyEvaluation, profile: Profile) -> TeamResult:
     members = [m.username for m in evaluation.members.order_by("username")]
     rows = [(s.member.username, s.item, s.score) for s in evaluation.scores.select_related("member")]
     try:
-        return aggregate_team(profile.keyeval.framework, rows, members, profile)
+        return aggregate_team(profile.keyeval.framework, rows, members, profile, computed_items(evaluation, profile))
     except InputError as exc:
         raise ServiceError(str(exc)) from exc
 

@@ -224,3 +224,17 @@ class RectificationItem(models.Model):
     class Meta:
         verbose_name = "整改事项"
         ordering = ["deadline", "pk"]
+
+
+class ReleaseExplanation(models.Model):
+    """A written explanation of a warning in a generated document, kept with the document (SPEC release gate)."""
+
+    document = models.CharField("文档", max_length=100)  # e.g. 'selfeval:12', 'evaluation:3'
+    fingerprint = models.CharField("问题指纹", max_length=64)
+    text = models.TextField("说明")
+    author = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "发布说明"
+        constraints = [models.UniqueConstraint(fields=["document", "fingerprint"], name="one_explanation_each")]

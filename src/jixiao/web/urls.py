@@ -4,6 +4,7 @@ from django.urls import path
 from jixiao.api import api
 from jixiao.web.views import (
     dashboard,
+    documents,
     evaluation,
     exante,
     goals,
@@ -39,6 +40,9 @@ urlpatterns = [
     path("results/suggestions/<int:pk>/", evaluation.suggestion_confirm, name="suggestion_confirm"),
     path("results/rectifications/<int:pk>/", evaluation.rectification_respond, name="rectification_respond"),
     path("dashboard/", dashboard.dashboard, name="dashboard"),
+    path("documents/selfeval/<int:pk>/", documents.selfeval_report, name="selfeval_report"),
+    path("documents/evaluation/<int:pk>/", documents.evaluation_report, name="evaluation_report"),
+    path("documents/summary/", documents.work_summary, name="work_summary"),
     path("reviews/statistics/", review.review_stats, name="review_stats"),
     path("library/", masterdata.library, name="library"),
     path("codes/", masterdata.codes, name="codes"),

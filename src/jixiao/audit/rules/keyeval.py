@@ -15,7 +15,7 @@ from jixiao.audit.compare import wan
 from jixiao.core.finding import Finding, Tier
 from jixiao.core.model import KeyEvaluation, KeyIndicator
 from jixiao.core.money import round_half_up
-from jixiao.scoring.keyeval import funds_rate, parent_weights
+from jixiao.scoring.keyeval import funds_rate, funds_scores, parent_weights
 
 CAT = "项目立项"
 ZERO = Decimal(0)
@@ -81,7 +81,7 @@ def execution_rule(ke: KeyEvaluation, ctx: Context) -> Iterator[Finding]:
         rate = rates.get(ind.name)
         if rate is None or ind.weight is None or ind.score is None:
             continue
-        expected = round_half_up(min(rate, Decimal(1)) * ind.weight)
+        expected = funds_scores(ke.budget, ke.received, ke.spent, {ind.name: ind.weight})[ind.name]
         if abs(expected - ind.score) > Decimal("0.01"):
             yield Finding("keyeval.execution", Tier.ERROR,
                           f"“{ind.name}”为 {_fmt(round_half_up(rate * 100))}%，应得 {_fmt(expected)} 分，评 {_fmt(ind.score)} 分",

@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from jixiao.audit.catalogue import Context, rule
 from jixiao.core.finding import Finding, Tier
-from jixiao.core.money import normalize_text, parse_decimal, round_half_up
+from jixiao.core.money import normalize_text, parse_decimal, round_half_up, rounding_tolerance
 from jixiao.core.statements import Statement
 
 CAT = "业务管理"
@@ -124,8 +124,12 @@ def cut_arithmetic(statements: tuple[Statement, ...], ctx: Context) -> Iterator[
             declared, proposed, cut, rate = (match.group(i) for i in range(1, 5))
             expected_cut = _d(declared) - _d(proposed)
             if expected_cut != _d(cut):
-                yield Finding("summary.cut_arithmetic", Tier.ERROR,
-                              f"审减 {cut} 万元，按申报 {declared} − 建议安排 {proposed} 应为 {_fmt(expected_cut)} 万元",
+                quantum = Decimal(1).scaleb(-max(_places(t) for t in (declared, proposed, cut)))
+                tolerance = rounding_tolerance(2, quantum, ctx.profile.tolerance.per_term, ctx.profile.tolerance.cap)
+                within = abs(_d(cut) - expected_cut) <= tolerance  # each figure rounded on its own: 尾数误差
+                yield Finding("summary.cut_arithmetic", Tier.NOTICE if within else Tier.ERROR,
+                              f"审减 {cut} 万元，按申报 {declared} − 建议安排 {proposed} 应为 {_fmt(expected_cut)} 万元"
+                              + ("（尾数误差，在容差内）" if within else ""),
                               statement.location.with_(row="审减金额"), CAT, expected=_fmt(expected_cut), actual=cut,
                               difference=_fmt(_d(cut) - expected_cut))
             if _d(declared):

@@ -76,6 +76,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             rate = next((r.execution_rate for r in reports if r.project_id == p.pk), None)
             unit_rows.append((p, rate, open_warnings.filter(project=p).count(), rectifications.filter(project=p).count()))
     return page(request, "web/dashboard.html", {
-        "charts": charts, "execution": execution, "colours": colours, "unit_rows": unit_rows,
+        "charts": charts, "execution": execution, "warning_total": sum(colours.values()), "unit_rows": unit_rows,
         "suggestions": suggestions.count(), "cuts": cuts, "open_rectifications": rectifications.count(),
-        "projects": projects.count()})
+        "projects": projects.count(),
+        "summary_years": sorted(set(projects.values_list("year", flat=True)), reverse=True)})

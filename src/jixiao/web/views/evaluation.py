@@ -22,6 +22,7 @@ from jixiao.store.errors import ServiceError
 from jixiao.store.evaluation import (
     SELECTIONS,
     add_finding,
+    computed_items,
     confirm_suggestion,
     create_evaluation,
     finalise,
@@ -90,7 +91,10 @@ def evaluation_detail(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             if action == "scores":
                 scores = {}
+                computed = computed_items(evaluation, profile)
                 for item in framework_items(profile.keyeval.framework):
+                    if item.name in computed:
+                        continue
                     text = request.POST.get(f"score_{item.name}", "").strip()
                     try:
                         scores[item.name] = Decimal(text)
@@ -123,7 +127,8 @@ def evaluation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     mine = {s.item: s.score for s in evaluation.scores.filter(member=request.user)}
     members = list(evaluation.members.order_by("username"))
     by_member = {(s.member_id, s.item): s.score for s in evaluation.scores.all()}
-    items = [(i, mine.get(i.name, ""), [by_member.get((m.pk, i.name), "—") for m in members])
+    computed = computed_items(evaluation, profile)
+    items = [(i, mine.get(i.name, ""), [by_member.get((m.pk, i.name), "—") for m in members], computed.get(i.name))
              for i in framework_items(profile.keyeval.framework)]
     return page(request, "web/evaluation.html", {
         "evaluation": evaluation, "items": items, "members": members, "result": result, "missing": missing,

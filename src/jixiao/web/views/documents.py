@@ -1,0 +1,80 @@
+"""Download buttons for generated documents. Every download goes through the release gate: an error blocks it
+with the reasons shown; a warning needs a written explanation, which is stored with the document."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from urllib.parse import quote
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+
+from jixiao.core.finding import Tier
+from jixiao.store.access import account_of, visible_evaluations, visible_projects
+from jixiao.store.documents import (
+    Generated,
+    evaluation_document,
+    explain,
+    selfeval_document,
+    summary_document,
+)
+from jixiao.store.errors import ServiceError
+from jixiao.web.views.common import page, refuse
+
+TYPES = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "pdf": "application/pdf"}
+
+
+def _serve(request: HttpRequest, make: Callable[[str], Generated]) -> HttpResponse:
+    fmt = request.GET.get("format", "docx")
+    if fmt not in TYPES:
+        return refuse(request, f"不支持的格式“{fmt}”（可选 docx、pdf）")
+    if request.method == "POST":
+        key = request.POST.get("document", "")
+        texts = {k[len("explain_"):]: v for k, v in request.POST.items() if k.startswith("explain_")}
+        saved = explain(key, texts, request.user)
+        messages.success(request, f"已保存 {saved} 条说明。")
+        return redirect(f"{request.path}?format={fmt}")
+    try:
+        generated = make(fmt)
+    except ServiceError as exc:
+        return refuse(request, str(exc))
+    outcome = generated.release
+    path = generated.path(fmt)
+    if outcome.released and path is not None:
+        response = FileResponse(path.open("rb"), content_type=TYPES[fmt], as_attachment=True)
+        response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(path.name)}"
+        response._resource_closers.append(generated.folder.cleanup)  # drafts go when the file is sent
+        return response
+    problems = outcome.problems
+    generated.folder.cleanup()
+    return page(request, "web/release_blocked.html", {
+        "title": outcome.title, "key": generated.key, "format": fmt,
+        "errors": [f for f in problems if f.tier == Tier.ERROR], "differences": outcome.differences,
+        "warnings": [f for f in problems if f.tier != Tier.ERROR]}, status=409)
+
+
+@login_required
+def selfeval_report(request: HttpRequest, pk: int) -> HttpResponse:
+    project = get_object_or_404(visible_projects(request.user).prefetch_related("indicators"), pk=pk)
+    return _serve(request, lambda fmt: selfeval_document(project, fmt))
+
+
+@login_required
+def evaluation_report(request: HttpRequest, pk: int) -> HttpResponse:
+    evaluation = get_object_or_404(visible_evaluations(request.user), pk=pk)
+    if evaluation.status != "final":
+        return refuse(request, "评价报告出具后才能下载。")
+    return _serve(request, lambda fmt: evaluation_document(evaluation, fmt))
+
+
+@login_required
+def work_summary(request: HttpRequest) -> HttpResponse:
+    account = account_of(request.user)
+    if account is None or account.role != "finance" or account.jurisdiction is None:
+        return refuse(request, "只有财政部门可以生成本辖区的工作情况说明。", status=403)
+    year = request.GET.get("year", "")
+    if not year.isdigit():
+        return refuse(request, "请指定年度，例如 ?year=2025")
+    return _serve(request, lambda fmt: summary_document(account.jurisdiction, int(year), fmt))

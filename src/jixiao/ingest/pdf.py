@@ -5,6 +5,7 @@ Scanned PDFs (no text layer) are refused with a hint; nothing is guessed by OCR.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from pathlib import Path
 
@@ -76,7 +77,8 @@ def read_pdf(path: Path) -> tuple[SourceDocument | None, list[ReadError]]:
     except Exception as exc:  # a broken page must not crash the reader
         return None, [ReadError(f"PDF 内容无法解析：{type(exc).__name__}", where)]
     finally:
-        pdf.close()
+        with contextlib.suppress(Exception):  # closing a corrupt file can raise too
+            pdf.close()
     if chars == 0 and not any(isinstance(b, Table) for b in blocks):
         return None, [ReadError("PDF 没有文字层（可能是扫描件），请提供可复制文字的 PDF 或 Word/Excel 文件", where)]
     return SourceDocument(str(path), "pdf", tuple(blocks)), []

@@ -12,11 +12,11 @@ from django.utils.safestring import SafeString, mark_safe
 PALETTE = ("#2f6fb0", "#3c9a5f", "#d49a1f", "#c2412d", "#7a5bb5", "#5b8a99")
 
 
-def bar_chart(series: Sequence[tuple[str, int | Decimal]], title: str, width: int = 520, bar_height: int = 26,
-              unit: str = "") -> SafeString:
-    """A horizontal bar chart of (label, value) pairs."""
+def bar_chart(series: Sequence[tuple[str, int | Decimal]], title: str, width: int = 560, bar_height: int = 26,
+              unit: str = "", colours: Sequence[str] = ()) -> SafeString:
+    """A horizontal bar chart of (label, value) pairs; `colours` per bar (else the palette)."""
     peak = max((float(v) for _, v in series), default=0) or 1
-    label_width, top = 110, 30
+    label_width, top = min(280, 13 * max((len(str(label)) for label, _ in series), default=4) + 12), 30
     height = top + bar_height * len(series) + 10
     parts = [f'<svg class="chart" role="img" aria-label="{escape(title)}" viewBox="0 0 {width} {height}" '
              f'width="{width}" height="{height}" xmlns="http://www.w3.org/2000/svg">',
@@ -28,7 +28,7 @@ def bar_chart(series: Sequence[tuple[str, int | Decimal]], title: str, width: in
         parts.append(f'<text x="{label_width - 6}" y="{y + bar_height * 0.65:.1f}" font-size="12" '
                      f'text-anchor="end">{escape(str(label))}</text>')
         parts.append(f'<rect x="{label_width}" y="{y + 4}" width="{length:.1f}" height="{bar_height - 8}" '
-                     f'fill="{PALETTE[n % len(PALETTE)]}"><title>{escape(str(label))}：{value}{unit}</title></rect>')
+                     f'fill="{colours[n] if n < len(colours) else PALETTE[n % len(PALETTE)]}"><title>{escape(str(label))}：{value}{unit}</title></rect>')
         parts.append(f'<text x="{label_width + length + 6:.1f}" y="{y + bar_height * 0.65:.1f}" font-size="12">'
                      f'{value}{escape(unit)}</text>')
     parts.append("</svg>")

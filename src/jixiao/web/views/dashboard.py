@@ -25,7 +25,7 @@ from jixiao.store.models import (
 from jixiao.store.review import review_statistics
 from jixiao.web.charts import bar_chart
 from jixiao.web.views.common import page, profile
-from jixiao.web.views.monitoring import COLOUR_LABELS
+from jixiao.web.views.monitoring import COLOUR_LABELS, LIGHTS
 
 
 def _execution_by_department(reports: list[MonitoringReport]) -> list[tuple[str, Decimal, Decimal]]:
@@ -60,7 +60,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     execution = _execution_by_department(reports)
     charts = [
         bar_chart([(name, rate) for name, rate, _ in execution], "预算执行率（%，按部门）", unit="%"),
-        bar_chart([(COLOUR_LABELS[c], colours.get(c, 0)) for c in COLOUR_LABELS], "未解除预警（按颜色）", unit="条"),
+        bar_chart([(COLOUR_LABELS[c], colours.get(c, 0)) for c in COLOUR_LABELS], "未解除预警（按颜色）", unit="条",
+                  colours=LIGHTS),
         bar_chart([(g, selfeval_grades.get(g, 0)) for g in GRADE_NAMES], "单位自评等级分布", unit="个"),
         bar_chart([(g, key_grades.get(g, 0)) for g in GRADE_NAMES], "重点评价等级分布", unit="个"),
     ]

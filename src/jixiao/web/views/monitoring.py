@@ -31,6 +31,7 @@ from jixiao.web.charts import bar_chart
 from jixiao.web.views.common import page, refuse
 
 COLOUR_LABELS = {"red": "红色", "yellow": "黄色", "green": "绿色", "blue": "蓝色"}
+LIGHTS = ("#c2412d", "#e0b000", "#3c9a5f", "#2f6fb0")  # the bars in the colours they count
 
 
 def _posted(request: HttpRequest, project: Project) -> tuple[dict[int, Decimal], dict[int, IndicatorEntry]]:
@@ -103,7 +104,8 @@ def warning_board(request: HttpRequest) -> HttpResponse:
         rows = rows.filter(colour=colour)
     rows = rows.filter(cleared_period__isnull=state == "open") if state in ("open", "cleared") else rows
     actions = CorrectiveAction.objects.filter(project__in=projects)
-    chart = bar_chart([(COLOUR_LABELS[c], n) for c, n in counts.items()], title="未解除预警（按颜色）", unit="条")
+    chart = bar_chart([(COLOUR_LABELS[c], n) for c, n in counts.items()], title="未解除预警（按颜色）", unit="条",
+                  colours=LIGHTS)
     return page(request, "web/warning_board.html", {
         "rows": rows.order_by("cleared_period", "colour", "project__unit__code")[:500], "counts": counts,
         "colour": colour, "state": state, "chart": chart, "totals": totals(actions),

@@ -62,9 +62,9 @@ def monitor(county: Jurisdiction, units: dict[int, Any], finance: Any, rng: rand
         for quarter, on_track_rate in ((1, Decimal("0.22")), (2, Decimal("0.48")), (3, Decimal("0.72"))):
             rate = on_track_rate if pattern == "track" or (pattern == "recover" and quarter != 2) else \
                 on_track_rate * Decimal(rng.choice(("0.4", "0.55", "0.7")))
-            entries = {i.pk: IndicatorEntry(i.pk, "", _expected(i.target, indicator_ok or quarter == 3),
-                                            "certain" if indicator_ok else "possible",
-                                            "" if indicator_ok else "funding")
+            on_track = indicator_ok or quarter == 3  # lagging indicators catch up by Q3
+            entries = {i.pk: IndicatorEntry(i.pk, "", _expected(i.target, on_track),
+                                            "certain" if on_track else "possible", "" if on_track else "funding")
                        for i in project.indicators.all()}
             report_period(project, quarter, {fund.pk: (fund.amount * rate).quantize(Decimal("0.01"))}, entries,
                           units[project.unit_id], profile, today=date(2025, 3 * quarter + 1, 10))

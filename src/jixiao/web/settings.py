@@ -78,6 +78,10 @@ TEMPLATES = [{
 }]
 
 DATABASES = {"default": dj_database_url.parse(SETTINGS.resolved_database_url, conn_max_age=60)}
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # Writers queue for the lock at BEGIN instead of failing mid-transaction; readers do not block writers.
+    DATABASES["default"]["OPTIONS"] = {"transaction_mode": "IMMEDIATE", "timeout": 20,
+                                       "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.Argon2PasswordHasher",

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import tempfile
+from pathlib import Path
 
 import dj_database_url
 
@@ -10,7 +12,9 @@ from jixiao.web.settings import *  # noqa: F403
 
 if url := os.environ.get("JIXIAO_TEST_DATABASE_URL"):
     DATABASES = {"default": dj_database_url.parse(url)}
-else:
-    DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}}
+else:  # a file, so that concurrent sessions are real (pytest-django adds the xdist worker to the name)
+    DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:",
+                             "OPTIONS": {"transaction_mode": "IMMEDIATE", "timeout": 20},
+                             "TEST": {"NAME": str(Path(tempfile.gettempdir()) / f"jixiao-test-{os.getpid()}.sqlite3")}}}
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # speed only; production uses argon2
 AXES_ENABLED = False

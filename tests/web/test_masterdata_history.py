@@ -99,3 +99,15 @@ def test_demo_world_renders_every_page_for_every_account(client, db):
     assert "逾期未完成" in results and "已完成" in results and "扣减不高于10%" in results
     dashboard = client.get("/dashboard/").content.decode()
     assert dashboard.count("<svg") >= 5 and "预算执行率（%，按部门）" in dashboard
+
+
+def test_master_data_admin_is_for_the_admin_role_only(client, world):
+    client.force_login(world["accounts"]["admin"].user)
+    page = client.get("/admin/store/unit/").content.decode()
+    assert "甲县国库中心" in page and "基础数据管理" in page
+    assert client.get("/admin/store/project/").status_code == 404  # projects change only through the workflow
+    assert client.get("/admin/store/historicalproject/").status_code == 404  # history never changes
+    for role in ("unit", "department", "finance", "evaluator"):
+        client.force_login(world["accounts"][role].user)
+        response = client.get("/admin/store/unit/")
+        assert response.status_code == 302 and "/admin/login/" in response["Location"]

@@ -41,7 +41,7 @@ def create_account(username: str, password: str, role: Role, *, unit: Unit | Non
     user_model = get_user_model()
     user, _ = user_model.objects.get_or_create(username=username)
     user.set_password(password)
-    user.is_staff = role == Role.ADMIN
+    user.is_staff = user.is_superuser = role == Role.ADMIN  # master data in /admin/
     user.save()
     account, _ = Account.objects.update_or_create(
         user=user, defaults={"role": role, "unit": unit, "department": department, "jurisdiction": jurisdiction})

@@ -1,3 +1,4 @@
+from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
@@ -50,7 +51,11 @@ urlpatterns = [
     path("login/", auth_views.LoginView.as_view(template_name="web/login.html"), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("api/", api.urls),
+    path("admin/", admin.site.urls),
 ]
+
+admin.site.site_header = admin.site.site_title = "jixiao 绩效 · 基础数据管理"
+admin.site.index_title = "基础数据"
 
 handler403 = "jixiao.web.views.errors.forbidden"
 handler404 = "jixiao.web.views.errors.not_found"

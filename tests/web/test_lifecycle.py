@@ -26,7 +26,14 @@ from jixiao.store.evaluation import (
 )
 from jixiao.store.exante import record_assessment
 from jixiao.store.mapping import self_evaluation
-from jixiao.store.models import Account, CorrectiveAction, Project, RectificationItem, Role
+from jixiao.store.models import (
+    Account,
+    CorrectiveAction,
+    Project,
+    RectificationItem,
+    Role,
+    SelfEvaluationRecord,
+)
 from jixiao.store.monitoring import (
     IndicatorEntry,
     ensure_fund_sources,
@@ -148,3 +155,42 @@ def test_monitoring_and_actions_are_refused_outside_role(world, year):
             record_action(p, "urge", None, "", "finance", world["accounts"][role].user)
     with pytest.raises(ServiceError):
         record_action(p, "recall", None, "", "finance", world["accounts"]["finance"].user)  # a recall needs an amount
+
+
+def test_selfeval_imported_from_a_document(client, world, year, tmp_path):
+    from tests.builders import selfeval_report
+
+    Project.objects.filter(pk=year.pk).update(status="approved")
+    indicators = [("产出指标", "数量指标", "升级系统数", "=3套", "3", 20, 20, ""),
+                  ("产出指标", "质量指标", "验收合格率", "≥95%", "96", 15, 15, ""),
+                  ("产出指标", "成本指标", "项目总成本", "≤150万元", "140", 15, 15, ""),
+                  ("效益指标", "社会效益指标", "支付差错率", "≤0.1%", "0.05", 30, 30, ""),
+                  ("满意度指标", "服务对象满意度指标", "服务对象满意度", "≥90%", "92", 10, 10, ""),
+                  ("满意度指标", "服务对象满意度指标", "文档里多出的指标", "≥90%", "92", 0, 0, "")]
+    path = tmp_path / "自评.txt"
+    path.write_text("\n".join(["# 甲县财政局", "", *selfeval_report("国库项目", 1500000, 1400000, indicators, "9.33",
+                                                                 "90", "99.33", "优")]), encoding="utf-8")
+    client.force_login(world["accounts"]["unit"].user)
+    with path.open("rb") as f:
+        response = client.post(f"/projects/{year.pk}/selfeval/", {"document": f}, follow=True)
+    page = response.content.decode()
+    assert "已从“自评.txt”导入 5 个指标" in page and "文档里多出的指标" in page
+    stored = refresh(year)
+    assert stored.executed == Decimal(1400000) and stored.reported_total == Decimal("99.33")
+    assert stored.selfeval.submitted is False  # a draft: the unit checks and submits
+    assert {i.name: i.actual for i in stored.indicators.all()}["验收合格率"] == "96"
+
+
+def test_selfeval_import_of_another_project_changes_nothing(client, world, year, tmp_path):
+    from tests.builders import GOOD_INDICATORS, selfeval_report
+
+    Project.objects.filter(pk=year.pk).update(status="approved")
+    path = tmp_path / "other.txt"
+    path.write_text("\n".join(["# 甲县", "", *selfeval_report("别的项目", 100, 90, GOOD_INDICATORS, "9", "90", "99", "优"),
+                               *selfeval_report("第三个项目", 100, 90, GOOD_INDICATORS, "9", "90", "99", "优")]),
+                    encoding="utf-8")
+    client.force_login(world["accounts"]["unit"].user)
+    with path.open("rb") as f:
+        page = client.post(f"/projects/{year.pk}/selfeval/", {"document": f}, follow=True).content.decode()
+    assert "导入未完成，未做任何修改" in page and "没有项目“国库项目”的自评" in page
+    assert refresh(year).version == year.version and not SelfEvaluationRecord.objects.exists()

@@ -11,6 +11,7 @@ from typing import Any
 from django.db import transaction
 
 from jixiao.core.profile import Profile
+from jixiao.core.values import parse_value
 from jixiao.scoring.selfeval import SelfEvaluationScore, score_self_evaluation
 from jixiao.store.access import account_of
 from jixiao.store.errors import ServiceError
@@ -93,3 +94,29 @@ def indicator_entries(post: Any, indicators: list[Indicator]) -> dict[int, Actua
     """Entries from a form posted with fields actual_<id>, score_<id>, reason_<id>."""
     return {i.pk: ActualEntry(i.pk, post.get(f"actual_{i.pk}", ""), post.get(f"score_{i.pk}", ""),
                               post.get(f"reason_{i.pk}", "")) for i in indicators}
+
+
+def entries_from_document(project: Project, evaluations: list[Any]) -> tuple[Decimal, dict[int, ActualEntry], list[str]]:
+    """The executed amount and indicator values of this project from a self-evaluation document read by
+    jixiao.ingest: the evaluation with the project's name (or the only one); indicators matched by name.
+    Returns (executed, entries, indicator names of the document that match nothing)."""
+    match = [se for se in evaluations if se.project.name.strip() == project.name.strip()]
+    if not match and len(evaluations) == 1:
+        match = evaluations
+    if not match:
+        names = "、".join(se.project.name for se in evaluations[:5]) or "无"
+        raise ServiceError(f"文档中没有项目“{project.name}”的自评（文档中的项目：{names}）")
+    se = match[0]
+    total = se.budget_total
+    if total is None or total.executed is None:
+        raise ServiceError("文档的预算执行情况表中没有全年执行数")
+    mine = {i.name.strip(): i for i in project.indicators.all()}
+    entries, unmatched = {}, []
+    for ind in se.indicators:
+        stored = mine.get(ind.name.strip())
+        if stored is None:
+            unmatched.append(ind.name)
+            continue
+        score = "" if ind.reported_score is None or parse_value(stored.target).is_quantitative else f"{ind.reported_score}"
+        entries[stored.pk] = ActualEntry(stored.pk, ind.actual.raw if ind.actual else "", score, ind.deviation_reason)
+    return total.executed, entries, unmatched

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import tempfile
 from decimal import Decimal
+from pathlib import Path
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -10,10 +12,20 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 
 from jixiao.core.money import parse_amount
+from jixiao.core.profile import Profile
+from jixiao.ingest.pipeline import load_document
 from jixiao.store.access import account_of, profile_of, visible_projects
 from jixiao.store.errors import ServiceError
-from jixiao.store.models import SelfEvaluationRecord
-from jixiao.store.selfeval import ActualEntry, blocking, indicator_entries, prefill, save_selfeval, score
+from jixiao.store.models import Project, SelfEvaluationRecord
+from jixiao.store.selfeval import (
+    ActualEntry,
+    blocking,
+    entries_from_document,
+    indicator_entries,
+    prefill,
+    save_selfeval,
+    score,
+)
 from jixiao.web.views.common import page, refuse
 
 
@@ -29,6 +41,8 @@ def selfeval(request: HttpRequest, pk: int) -> HttpResponse:
         return refuse(request, "只有项目所属单位可在目标批复后、提交前填报自评。", status=403)
     indicators = list(project.indicators.all())
     errors: list[str] = []
+    if request.method == "POST" and request.FILES.get("document"):
+        return _import(request, project, profile)
     if request.method == "POST":
         text = request.POST.get("executed", "").strip()
         executed = parse_amount(text) if text else Decimal(0)
@@ -58,3 +72,26 @@ def selfeval(request: HttpRequest, pk: int) -> HttpResponse:
     return page(request, "web/selfeval.html", {
         "project": project, "record": record, "can_fill": can_fill, "executed": executed, "rows": rows,
         "result": result, "blocking": blocking(result), "errors": errors}, status=400 if errors else 200)
+
+
+def _import(request: HttpRequest, project: Project, profile: Profile) -> HttpResponse:
+    """Fill the self-evaluation from an uploaded document (txt/md/docx/xlsx/pdf) and save it as a draft."""
+    upload = request.FILES["document"]
+    name = Path(upload.name or "upload").name
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / name
+        with path.open("wb") as out:
+            for chunk in upload.chunks():
+                out.write(chunk)
+        doc, read_errors = load_document(path)
+    try:
+        if doc is None or not doc.self_evaluations:
+            raise ServiceError("；".join(str(e) for e in read_errors) or f"文件 {name} 中未找到项目支出绩效自评表")
+        executed, entries, unmatched = entries_from_document(project, list(doc.self_evaluations))
+        save_selfeval(project, project.version, executed, entries, False, request.user, profile)
+    except ServiceError as exc:
+        messages.error(request, f"导入未完成，未做任何修改：{exc}")
+        return redirect("selfeval", pk=project.pk)
+    note = f"；文档中有 {len(unmatched)} 个指标与本项目指标名称不一致，未导入：{'、'.join(unmatched)}" if unmatched else ""
+    messages.success(request, f"已从“{name}”导入 {len(entries)} 个指标的完成值和全年执行数，保存为草稿{note}。")
+    return redirect("selfeval", pk=project.pk)

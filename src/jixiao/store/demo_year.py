@@ -13,7 +13,14 @@ from jixiao.core.values import parse_value
 from jixiao.profiles import load_profile
 from jixiao.scoring.exante import ExpertScore
 from jixiao.scoring.selfeval import score_self_evaluation
-from jixiao.store.evaluation import add_finding, create_evaluation, finalise, respond, submit_scores
+from jixiao.store.evaluation import (
+    add_finding,
+    create_evaluation,
+    finalise,
+    framework_of,
+    respond,
+    submit_scores,
+)
 from jixiao.store.exante import record_assessment
 from jixiao.store.mapping import self_evaluation
 from jixiao.store.models import Jurisdiction, Project, Role, SelfEvaluationRecord, Unit
@@ -54,7 +61,8 @@ def monitor(county: Jurisdiction, units: dict[int, Any], finance: Any, rng: rand
     """Q1–Q3 of 2025 for every approved 2025 project: most on track, some behind in Q2 (red/yellow) that recover
     in Q3, some that stay behind; finance acts on some red warnings."""
     profile = load_profile(county.profile)
-    projects = Project.objects.filter(unit__department__jurisdiction=county, year=2025, status="approved")
+    projects = Project.objects.filter(unit__department__jurisdiction=county, year=2025, status="approved",
+                                      scope="project")
     for project in projects.prefetch_related("indicators").order_by("pk"):
         fund = ensure_fund_sources(project)[0]
         pattern = rng.choice(("track", "track", "track", "recover", "recover", "behind"))
@@ -109,11 +117,11 @@ def evaluate(county: Jurisdiction, finance: Any, evaluators: list[Any], units: d
     projects = Project.objects.filter(unit__department__jurisdiction=county, year=2025, status="approved")
     for n, project in enumerate(projects.order_by("-adjusted_budget", "pk")[:6]):
         evaluation = create_evaluation(project, evaluators, finance, "按预算金额从高到低")
-        shares = (Decimal("0.95"), Decimal("0.85"), Decimal("0.72"), Decimal("0.9"), Decimal("0.55"), Decimal("0.8"))
+        shares = (Decimal("0.95"), Decimal("0.85"), Decimal("0.72"), Decimal("0.99"), Decimal("0.55"), Decimal("0.8"))
         for member in evaluators:
             share = shares[n] + Decimal(rng.choice(("-0.02", "0", "0.02")))
             submit_scores(evaluation, {path.split("/")[2]: (w * min(share, Decimal(1))).quantize(Decimal("0.1"))
-                                       for path, w in profile.keyeval.framework.items()}, member, profile)
+                                       for path, w in framework_of(evaluation, profile).items()}, member, profile)
         for category, text in rng.sample(FINDINGS, 2):
             add_finding(evaluation, category, text, evaluators[0])
         if n == 5:
@@ -123,3 +131,21 @@ def evaluate(county: Jurisdiction, finance: Any, evaluators: list[Any], units: d
         if first is not None and n % 2 == 0:
             respond(first, "已完善制度并整改到位", "整改报告.pdf", True, units[project.unit_id], date(2026, 4 + n, 1))
 
+
+
+def department_goals(county: Jurisdiction, finance: Any) -> None:
+    """Two departments set a department-wide goal for 2025; finance approved both (SPEC §11, seed 003)."""
+    from jixiao.store.department import overall_project
+    from jixiao.store.models import Department, Indicator, Review
+
+    rows = (("产出指标", "数量指标", "重点工作任务完成数", "≥12项", 30), ("产出指标", "质量指标", "重点工作办结率", "=100%", 20),
+            ("效益指标", "社会效益指标", "公共服务覆盖率", "≥95%", 30), ("满意度指标", "服务对象满意度指标", "社会公众满意度", "≥90%", 10))
+    for code in ("801", "802"):
+        department = Department.objects.get(code=code)
+        project = overall_project(department, 2025, finance)
+        Project.objects.filter(pk=project.pk).update(
+            status="approved", annual_goal=f"{department.name}全面履行部门职责，保障年度重点工作按期完成。")
+        Indicator.objects.bulk_create([Indicator(project=project, position=n, level1=a, level2=b, name=c, target=t,
+                                                 weight=Decimal(w)) for n, (a, b, c, t, w) in enumerate(rows)])
+        Review.objects.create(project=project, round=1, stage="finance", reviewer=finance, action="approve",
+                              score=Decimal(93), grade="优", requested_budget=project.adjusted_budget)

@@ -18,6 +18,7 @@ from jixiao.scoring.errors import InputError
 from jixiao.scoring.keyeval import TeamResult, aggregate_team, framework_items, funds_scores
 from jixiao.scoring.results import budget_suggestion, rectification_deadline
 from jixiao.store.access import account_of, visible_projects
+from jixiao.store.department import overview
 from jixiao.store.errors import ServiceError
 from jixiao.store.models import (
     BudgetSuggestion,
@@ -73,7 +74,7 @@ def submit_scores(evaluation: KeyEvaluation, scores: dict[str, Decimal], actor: 
         raise ServiceError("只有评价组成员可以评分")
     computed = computed_items(evaluation, profile)
     scores = {name: value for name, value in scores.items() if name not in computed}
-    items = {i.name: i.weight or Decimal(0) for i in framework_items(profile.keyeval.framework)}
+    items = {i.name: i.weight or Decimal(0) for i in framework_items(framework_of(evaluation, profile))}
     problems = [f"“{name}”不在指标体系中" for name in scores if name not in items]
     problems += [f"“{name}”的评分 {value} 超出 0–{items[name]} 分" for name, value in scores.items()
                  if name in items and not Decimal(0) <= value <= items[name]]
@@ -84,10 +85,21 @@ def submit_scores(evaluation: KeyEvaluation, scores: dict[str, Decimal], actor: 
                                          for name, value in scores.items()])
 
 
+def framework_of(evaluation: KeyEvaluation, profile: Profile) -> dict[str, Decimal]:
+    """The project framework (决策/过程/产出/效益), or the department-wide one (投入/过程/产出/效益, SPEC §11)."""
+    if evaluation.project.scope == "department":
+        return profile.keyeval.department_framework
+    return profile.keyeval.framework
+
+
 def computed_items(evaluation: KeyEvaluation, profile: Profile) -> dict[str, Decimal]:
-    """资金到位率 and 预算执行率 from the project's figures (all of the budget counts as received)."""
+    """Items the data decides: 资金到位率 and 预算执行率 from the project's figures (all of the budget counts as
+    received); for a department-wide evaluation, from the department's projects as they stand now."""
     project = evaluation.project
-    weights = {i.name: i.weight or Decimal(0) for i in framework_items(profile.keyeval.framework)}
+    weights = {i.name: i.weight or Decimal(0) for i in framework_items(framework_of(evaluation, profile))}
+    if project.scope == "department":
+        ratios = overview(project.unit.department, project.year).ratios
+        return funds_scores(ratios.adjusted, ratios.adjusted, ratios.executed, weights)
     budget = project.adjusted_budget or project.initial_budget
     return funds_scores(budget, budget, project.executed, weights)
 
@@ -96,7 +108,7 @@ def team_result(evaluation: KeyEvaluation, profile: Profile) -> TeamResult:
     members = [m.username for m in evaluation.members.order_by("username")]
     rows = [(s.member.username, s.item, s.score) for s in evaluation.scores.select_related("member")]
     try:
-        return aggregate_team(profile.keyeval.framework, rows, members, profile, computed_items(evaluation, profile))
+        return aggregate_team(framework_of(evaluation, profile), rows, members, profile, computed_items(evaluation, profile))
     except InputError as exc:
         raise ServiceError(str(exc)) from exc
 

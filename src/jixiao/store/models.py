@@ -90,6 +90,8 @@ class Project(models.Model):
     review_round = models.PositiveIntegerField("审核轮次", default=1)
     annual_goal = models.TextField("年度绩效目标", blank=True)
     period_goal = models.TextField("实施期绩效目标", blank=True)
+    scope = models.CharField("类别", max_length=12, default="project",
+                             choices=[("project", "项目支出"), ("department", "部门整体支出")])
     needs_ex_ante = models.BooleanField("须事前绩效评估", default=False)  # new policies and projects (SPEC §5)
     version = models.PositiveIntegerField("版本", default=1)  # optimistic concurrency: every save bumps it
     history = HistoricalRecords()

@@ -5,6 +5,7 @@ from django.urls import path
 from jixiao.api import api
 from jixiao.web.views import (
     dashboard,
+    department,
     documents,
     evaluation,
     exante,
@@ -41,6 +42,8 @@ urlpatterns = [
     path("results/suggestions/<int:pk>/", evaluation.suggestion_confirm, name="suggestion_confirm"),
     path("results/rectifications/<int:pk>/", evaluation.rectification_respond, name="rectification_respond"),
     path("dashboard/", dashboard.dashboard, name="dashboard"),
+    path("departments/", department.department_list, name="departments"),
+    path("departments/<int:pk>/", department.department_overview, name="department_overview"),
     path("documents/selfeval/<int:pk>/", documents.selfeval_report, name="selfeval_report"),
     path("documents/evaluation/<int:pk>/", documents.evaluation_report, name="evaluation_report"),
     path("documents/summary/", documents.work_summary, name="work_summary"),

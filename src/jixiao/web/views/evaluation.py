@@ -26,6 +26,7 @@ from jixiao.store.evaluation import (
     confirm_suggestion,
     create_evaluation,
     finalise,
+    framework_of,
     respond,
     select_projects,
     submit_scores,
@@ -92,7 +93,7 @@ def evaluation_detail(request: HttpRequest, pk: int) -> HttpResponse:
             if action == "scores":
                 scores = {}
                 computed = computed_items(evaluation, profile)
-                for item in framework_items(profile.keyeval.framework):
+                for item in framework_items(framework_of(evaluation, profile)):
                     if item.name in computed:
                         continue
                     text = request.POST.get(f"score_{item.name}", "").strip()
@@ -129,7 +130,7 @@ def evaluation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     by_member = {(s.member_id, s.item): s.score for s in evaluation.scores.all()}
     computed = computed_items(evaluation, profile)
     items = [(i, mine.get(i.name, ""), [by_member.get((m.pk, i.name), "—") for m in members], computed.get(i.name))
-             for i in framework_items(profile.keyeval.framework)]
+             for i in framework_items(framework_of(evaluation, profile))]
     return page(request, "web/evaluation.html", {
         "evaluation": evaluation, "items": items, "members": members, "result": result, "missing": missing,
         "is_member": is_member, "is_finance": is_finance, "categories": FINDING_CATEGORIES,

@@ -19,19 +19,17 @@ from jixiao.core.work_summary import (
     MonitoringAction,
     MonitoringRecord,
     WorkSummaryFacts,
-    applications,
-    band_counts,
     cut_of,
     grade_counts,
     monitoring_totals,
-    review_bands,
 )
 from jixiao.profiles import load_profile
 from jixiao.render import blocks as writers
 from jixiao.render.blocks import Para
 from jixiao.render.gate import check
-from jixiao.render.work_summary import build, states_every_paragraph, title
+from jixiao.render.work_summary import _application, _band_counts, build, states_every_paragraph, title
 from jixiao.render.work_summary_json import FactsError, facts_from_mapping, load_facts
+from jixiao.scoring.review import score_bands
 
 FACTS = Path(str(files("jixiao.data").joinpath("demo", "work_summary_facts.json")))
 CENTRAL = load_profile("central")
@@ -58,8 +56,8 @@ def test_seed003_grade_counts_from_scores():
 
 def test_review_bands_follow_the_profile():
     scores = [D(95), D(90), D("89.5"), D(80), D(75), D(70), D(65), D(59)]
-    assert band_counts(scores, review_bands(KUNMING.review)) == [2, 2, 2, 2]  # 90 / 80 / 70 (seed 003)
-    assert band_counts(scores, review_bands(CENTRAL.review)) == [2, 2, 3, 1]  # 90 / 80 / 60
+    assert _band_counts(scores, score_bands(KUNMING.review)) == [2, 2, 2, 2]  # 90 / 80 / 70 (seed 003)
+    assert _band_counts(scores, score_bands(CENTRAL.review)) == [2, 2, 3, 1]  # 90 / 80 / 60
 
 
 def test_monitoring_totals_and_result_application():
@@ -70,8 +68,9 @@ def test_monitoring_totals_and_result_application():
     assert totals[MonitoringAction.RECALL] == (2, wan("2544")) and totals[MonitoringAction.PAYMENT_HOLD] == (0, 0)
     evaluations = [EvaluationRecord("x", EvaluationScope.PROJECT, wan("1000"), D(75)),
                    EvaluationRecord("y", EvaluationScope.PROJECT, wan("500.5"), D(65))]
-    fair = next(a for a in applications(evaluations, KUNMING.grades, KUNMING.results) if a.grade == "中")
-    assert (fair.count, fair.amount / WAN, fair.action, fair.max_cut / WAN) == (2, D("1500.5"), "扣减不高于10%的预算资金额度", D("150.05"))
+    text = " ".join(b.text for b in _application(WorkSummaryFacts("甲县", 2025, evaluations=tuple(evaluations)), KUNMING,
+                                                  False) if isinstance(b, Para))
+    assert "评级为中的2个（评价金额1,500.50万元）扣减不高于10%的预算资金额度，扣减不高于10%，最多扣减150.05万元" in text
 
 
 @pytest.fixture(scope="module")
@@ -91,7 +90,7 @@ def test_demo_summary_states_figures_computed_from_the_records(facts):
     assert f"审减率{cut.rate}%" in text
     assert f"{sum(counts.values())}个项目绩效，" + "，".join(f"{counts[g]}个评级为{g}" for g in "优良中差") in text
     assert "6个项目，2个评价等级为优，2个评价等级为良，1个评价等级为中，1个评价等级为差" in text
-    assert "予以支持4个，调整完善后予以支持1个，不予支持1个" in text
+    assert "评估结论：支持4个，调整后支持1个，不予支持1个" in text
 
 
 def test_summary_reads_back_and_audits_clean_in_both_formats(facts, tmp_path, to_pdf):

@@ -13,7 +13,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from jixiao.core.money import round_half_up
-from jixiao.core.profile import ExAnteRules, Grades, ResultRules, ReviewRules
+from jixiao.core.profile import Grades
 
 ZERO = Decimal(0)
 GRADES = ("优", "良", "中", "差")
@@ -150,28 +150,6 @@ def grade_counts(scores: Iterable[Decimal], grades: Grades) -> dict[str, int]:
     return counts
 
 
-@dataclass(frozen=True)
-class Band:
-    """A goal-review score band: lower bound inclusive, upper bound exclusive (None: open)."""
-
-    low: Decimal | None
-    high: Decimal | None
-
-    def holds(self, score: Decimal) -> bool:
-        return (self.low is None or score >= self.low) and (self.high is None or score < self.high)
-
-
-def review_bands(rules: ReviewRules) -> tuple[Band, ...]:
-    """≥ 优, [良, 优), [中, 良), < 中 — from the profile's goal-review thresholds."""
-    return (Band(rules.excellent, None), Band(rules.good, rules.excellent), Band(rules.fair, rules.good),
-            Band(None, rules.fair))
-
-
-def band_counts(scores: Iterable[Decimal], bands: Sequence[Band]) -> list[int]:
-    listed = list(scores)
-    return [sum(1 for s in listed if band.holds(s)) for band in bands]
-
-
 def round_scores(reviews: Sequence[GoalReviewRecord], round_index: int) -> list[Decimal]:
     """The scores of one review round (0 = 一审) for the projects that went through it."""
     return [r.scores[round_index] for r in reviews if len(r.scores) > round_index]
@@ -181,19 +159,6 @@ def rounds(reviews: Sequence[GoalReviewRecord]) -> int:
     return max((len(r.scores) for r in reviews), default=0)
 
 
-def ex_ante_conclusions(records: Sequence[ExAnteRecord], rules: ExAnteRules) -> dict[str, int]:
-    """予以支持 / 调整完善后予以支持 / 不予支持 counts by score (SPEC §5.2 P1)."""
-    counts = {"予以支持": 0, "调整完善后予以支持": 0, "不予支持": 0}
-    for record in records:
-        if record.score >= rules.support_min:
-            counts["予以支持"] += 1
-        elif record.score >= rules.adjust_min:
-            counts["调整完善后予以支持"] += 1
-        else:
-            counts["不予支持"] += 1
-    return counts
-
-
 def monitoring_totals(records: Iterable[MonitoringRecord]) -> dict[MonitoringAction, tuple[int, Decimal]]:
     """Per correction: how many projects and how much money."""
     totals = {action: (0, ZERO) for action in MonitoringAction}
@@ -201,26 +166,3 @@ def monitoring_totals(records: Iterable[MonitoringRecord]) -> dict[MonitoringAct
         count, amount = totals[record.action]
         totals[record.action] = (count + 1, amount + record.amount)
     return totals
-
-
-@dataclass(frozen=True)
-class Application:
-    """结果应用 for one grade: how many evaluated, the amount evaluated, the action and the largest cut."""
-
-    grade: str
-    count: int
-    amount: Decimal
-    action: str
-    max_cut: Decimal
-
-
-def applications(records: Sequence[EvaluationRecord], grades: Grades, rules: ResultRules) -> list[Application]:
-    """Grade → next-year budget (SPEC §6.1 A1), with the largest cut = amount × max_cut_pct of the grade."""
-    found = []
-    for grade in GRADES:
-        mine = [r for r in records if grades.grade(round_half_up(r.score)) == grade]
-        amount = sum((r.amount for r in mine), ZERO)
-        pct = rules.max_cut_pct.get(grade, ZERO)
-        found.append(Application(grade, len(mine), amount, rules.actions.get(grade, ""),
-                                 round_half_up(amount * pct / 100)))
-    return found

@@ -8,26 +8,23 @@ the 项目支出绩效目标 total; grade counts adding up to the number evaluat
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from pathlib import Path
 
 from jixiao.core.finding import Finding
-from jixiao.core.money import WAN
+from jixiao.core.money import WAN, round_half_up
 from jixiao.core.profile import Profile
 from jixiao.core.work_summary import (
     GRADES,
-    Band,
     EvaluationScope,
     MonitoringAction,
     WorkSummaryFacts,
-    applications,
     average,
-    band_counts,
     cut_of,
-    ex_ante_conclusions,
     grade_counts,
     monitoring_totals,
-    review_bands,
     round_scores,
     rounds,
 )
@@ -36,6 +33,9 @@ from jixiao.render import charts
 from jixiao.render.blocks import Block, Grid, Heading, Image, Para
 from jixiao.render.gate import Verify, readback_error
 from jixiao.render.numbers import plain, two, wan
+from jixiao.scoring.exante import Conclusion, conclusion_for
+from jixiao.scoring.results import budget_suggestion
+from jixiao.scoring.review import ScoreBand, score_bands
 
 ZERO = Decimal(0)
 ROUND_NAMES = ("一审", "二审", "三审")
@@ -46,7 +46,13 @@ def title(facts: WorkSummaryFacts) -> str:
     return f"{facts.year}年{facts.jurisdiction}预算绩效管理工作开展情况的说明"
 
 
-def _band_label(band: Band) -> str:
+def _band_counts(scores: Iterable[Decimal], bands: Sequence[ScoreBand]) -> list[int]:
+    listed = list(scores)
+    return [sum(1 for s in listed if band.contains(s)) for band in bands]
+
+
+def _band_label(band: ScoreBand) -> str:
+    """Seed-003 wording: '90分（含90分）以上', '80分（含80分）至90分以下', '70分以下'."""
     if band.high is None:
         return f"{plain(band.low)}分（含{plain(band.low)}分）以上"
     if band.low is None:
@@ -71,7 +77,7 @@ def _ex_ante(facts: WorkSummaryFacts, profile: Profile) -> list[Block]:
     mean = average([r.score for r in records])
     assert mean is not None
     cut = cut_of(records)
-    conclusions = ex_ante_conclusions(records, profile.exante)
+    conclusions = Counter(conclusion_for(r.score, profile.exante) for r in records)
     counts = grade_counts((r.score for r in records), profile.grades)
     out += [
         Para(f"选取{units}家单位的{len(records)}个项目开展事前绩效评估，项目总投资"
@@ -80,7 +86,7 @@ def _ex_ante(facts: WorkSummaryFacts, profile: Profile) -> list[Block]:
              f"审减{wan(cut.amount)}万元，审减率{_rate(cut.rate)}。"),
         Para(f"经评估，项目平均得分{two(mean)}分，综合评价等级为“{profile.grades.grade(mean)}”；"
              f"{len(records)}个项目，{_grades_clause(counts, '评价等级为')}。"),
-        Para("评估结论：" + "，".join(f"{k}{v}个" for k, v in conclusions.items()) + "。"),
+        Para("评估结论：" + "，".join(f"{c.label}{conclusions.get(c, 0)}个" for c in Conclusion) + "。"),
     ]
     return out
 
@@ -97,16 +103,16 @@ def _goal_review(facts: WorkSummaryFacts, profile: Profile, with_charts: bool) -
         out.append(Para(f"申报{len(reviews)}个项目支出预算{wan(cut.requested)}万元，绩效评审建议安排"
                         f"{wan(cut.approved)}万元，审减金额{wan(cut.amount)}万元，审减率{_rate(cut.rate)}。"))
     if facts.department_goals:
-        bands = review_bands(profile.review)
-        top = band_counts((d.score for d in facts.department_goals), bands)[0]
+        bands = score_bands(profile.review)
+        top = _band_counts((d.score for d in facts.department_goals), bands)[0]
         out.append(Para(f"部门整体支出绩效目标共计{len(facts.department_goals)}个，评分达{_band_label(bands[0])}的部门共"
                         f"{top}个。"))
     if reviews:
-        bands = review_bands(profile.review)
+        bands = score_bands(profile.review)
         clauses = []
         per_round: list[list[int]] = []
         for index in range(min(rounds(reviews), len(ROUND_NAMES))):
-            counts = band_counts(round_scores(reviews, index), bands)
+            counts = _band_counts(round_scores(reviews, index), bands)
             per_round.append(counts)
             parts = "；".join(f"{_band_label(b)}的项目共计{n}个" for b, n in zip(bands, counts, strict=True))
             clauses.append(f"{ROUND_NAMES[index]}审核{len(round_scores(reviews, index))}个项目，评分{parts}")
@@ -172,13 +178,15 @@ def _evaluations(facts: WorkSummaryFacts, profile: Profile, with_charts: bool) -
 def _application(facts: WorkSummaryFacts, profile: Profile, with_charts: bool) -> list[Block]:
     out: list[Block] = [Heading("六、结果应用", 2)]
     parts = []
-    for app in applications(facts.evaluations, profile.grades, profile.results):
-        if not app.count:
+    for grade in GRADES:
+        mine = [r for r in facts.evaluations if profile.grades.grade(round_half_up(r.score)) == grade]
+        if not mine:
             continue
-        text = f"评级为{app.grade}的{app.count}个（评价金额{wan(app.amount)}万元）{app.action}"
-        pct = profile.results.max_cut_pct.get(app.grade, ZERO)
-        if 0 < pct < 100:
-            text += f"，扣减不高于{plain(pct)}%，最多扣减{wan(app.max_cut)}万元"
+        amount = sum((r.amount for r in mine), ZERO)
+        app = budget_suggestion(grade, amount, profile)  # the same rule as a single project's suggestion
+        text = f"评级为{grade}的{len(mine)}个（评价金额{wan(amount)}万元）{app.action}"
+        if app.max_cut_pct is not None and 0 < app.max_cut_pct < 100 and app.max_cut is not None:
+            text += f"，扣减不高于{plain(app.max_cut_pct)}%，最多扣减{wan(app.max_cut)}万元"
         parts.append(text)
     if parts:
         out.append(Para("下一年度预算安排时，" + "；".join(parts) + "。"))

@@ -238,3 +238,29 @@ class ReleaseExplanation(models.Model):
     class Meta:
         verbose_name = "发布说明"
         constraints = [models.UniqueConstraint(fields=["document", "fingerprint"], name="one_explanation_each")]
+
+
+class BatchJob(models.Model):
+    """Long generation work (e.g. every self-evaluation report of a department) run in the background; the page
+    polls its progress."""
+
+    kind = models.CharField("任务", max_length=30)
+    params = models.JSONField("参数", default=dict)
+    created_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
+    status = models.CharField("状态", max_length=10, default="queued",
+                              choices=[("queued", "排队中"), ("running", "进行中"), ("done", "已完成"), ("failed", "失败")])
+    total = models.PositiveIntegerField("总数", default=0)
+    done = models.PositiveIntegerField("已处理", default=0)
+    message = models.TextField("结果说明", blank=True)
+    result = models.CharField("结果文件", max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    heartbeat = models.DateTimeField(auto_now_add=True)  # the worker touches it as it goes
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "后台任务"
+        ordering = ["-created_at"]
+
+    @property
+    def percent(self) -> int:
+        return 100 if self.status == "done" else int(self.done * 100 / self.total) if self.total else 0

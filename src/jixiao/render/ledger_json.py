@@ -27,19 +27,54 @@ class LedgerError(ValueError):
 
 
 def _wan(value: Any, where: str) -> Decimal:
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        raise LedgerError(f"{where} 的金额应为数字（万元）")
     try:
-        return Decimal(str(value).replace(",", "")) * WAN
+        number = Decimal(str(value).replace(",", ""))
     except (InvalidOperation, ValueError) as exc:
         raise LedgerError(f"{where} 的金额“{value}”不是数字") from exc
+    if not number.is_finite():
+        raise LedgerError(f"{where} 的金额“{value}”不是数字")
+    return number * WAN
 
 
-def _sangong(data: dict[str, Any] | None, where: str) -> SangongItem:
-    data = data or {}
+def _object(value: Any, where: str) -> dict[str, Any]:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise LedgerError(f"{where} 应为 JSON 对象")
+    return value
+
+
+def _list(value: Any, where: str) -> list[dict[str, Any]]:
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+        raise LedgerError(f"{where} 应为对象列表")
+    return value
+
+
+def _count(value: Any, where: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 10**6:
+        raise LedgerError(f"{where} 应为非负整数")
+    return value
+
+
+def _names(value: Any, where: str) -> dict[str, str]:
+    return {str(k): str(v) for k, v in _object(value, where).items()}
+
+
+def _amounts(value: Any, where: str) -> dict[str, Decimal]:
+    return {str(k): _wan(v, f"{where}.{k}") for k, v in _object(value, where).items()}
+
+
+def _sangong(data: Any, where: str) -> SangongItem:
+    data = _object(data, where)
     return SangongItem(**{k: _wan(data.get(k, 0), f"{where}.{k}") for k in
                           ("overseas", "car_purchase", "car_operation", "reception")})
 
 
-def _fund(value: str, where: str) -> FundType:
+def _fund(value: Any, where: str) -> FundType:
     try:
         return FundType(value)
     except ValueError as exc:
@@ -47,17 +82,25 @@ def _fund(value: str, where: str) -> FundType:
 
 
 def load_ledger(path: Path) -> Ledger:
+    """The ledger JSON, or LedgerError naming the file and the field (Chinese)."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
         raise LedgerError(f"无法读取 {path.name}：{exc}") from exc
     except json.JSONDecodeError as exc:
         raise LedgerError(f"{path.name} 第 {exc.lineno} 行第 {exc.colno} 列 JSON 格式错误") from exc
+    except RecursionError as exc:
+        raise LedgerError(f"{path.name} 嵌套层数过多") from exc
+    if not isinstance(data, dict):
+        raise LedgerError(f"{path.name} 应为 JSON 对象")
     for key in ("department", "year", "spending"):
         if key not in data:
             raise LedgerError(f"{path.name} 缺少必填项 {key}")
+    year = data["year"]
+    if isinstance(year, bool) or not isinstance(year, int) or not 2000 <= year <= 2100:
+        raise LedgerError(f"{path.name} 的 year 应为年度整数，实为“{year}”")
     spending = []
-    for n, item in enumerate(data["spending"], start=1):
+    for n, item in enumerate(_list(data["spending"], "spending"), start=1):
         where = f"spending 第 {n} 项"
         code = str(item.get("function_code", ""))
         if len(code) != 7 or not code.isdigit():
@@ -65,23 +108,30 @@ def load_ledger(path: Path) -> Ledger:
         spending.append(Spending(code, str(item.get("function_name", "")), _fund(item.get("fund_type", "general"), where),
                                  bool(item.get("basic", False)), _wan(item.get("amount", 0), where),
                                  str(item.get("economic_code", ""))))
+    projects = []
+    for n, p in enumerate(_list(data.get("projects"), "projects"), start=1):
+        name = str(p.get("name", "")).strip()
+        if not name:
+            raise LedgerError(f"projects 第 {n} 项缺少 name")
+        projects.append(ProjectResult(name, _fund(p.get("fund_type", "general"), f"projects.{name}"),
+                                      _wan(p.get("executed", 0), f"projects.{name}"), str(p.get("grade", ""))))
     return Ledger(
-        department=str(data["department"]), year=int(data["year"]), unit_type=str(data.get("unit_type", "")),
-        spending=tuple(spending), class_names=data.get("class_names", {}),
-        economic_names=data.get("economic_names", {}),
-        other_income={k: _wan(v, f"other_income.{k}") for k, v in data.get("other_income", {}).items()},
+        department=str(data["department"]), year=year, unit_type=str(data.get("unit_type", "")),
+        spending=tuple(spending), class_names=_names(data.get("class_names"), "class_names"),
+        economic_names=_names(data.get("economic_names"), "economic_names"),
+        other_income=_amounts(data.get("other_income"), "other_income"),
         opening_balance=_wan(data.get("opening_balance", 0), "opening_balance"),
         closing_balance=_wan(data.get("closing_balance", 0), "closing_balance"),
-        initial_budget={k: _wan(v, f"initial_budget.{k}") for k, v in data.get("initial_budget", {}).items()},
-        prior={k: _wan(v, f"prior.{k}") for k, v in data.get("prior", {}).items()},
+        initial_budget=_amounts(data.get("initial_budget"), "initial_budget"),
+        prior=_amounts(data.get("prior"), "prior"),
         sangong_budget=_sangong(data.get("sangong_budget"), "sangong_budget"),
         sangong_final=_sangong(data.get("sangong_final"), "sangong_final"),
         sangong_prior=_sangong(data["sangong_prior"], "sangong_prior") if "sangong_prior" in data else None,
-        vehicles=int(data.get("vehicles", 0)), vehicles_by_type=data.get("vehicles_by_type", {}),
-        procurement={k: _wan(v, f"procurement.{k}") for k, v in data.get("procurement", {}).items()},
+        vehicles=_count(data.get("vehicles", 0), "vehicles"),
+        vehicles_by_type={str(k): _count(v, f"vehicles_by_type.{k}")
+                          for k, v in _object(data.get("vehicles_by_type"), "vehicles_by_type").items()},
+        procurement=_amounts(data.get("procurement"), "procurement"),
         procurement_sme=_wan(data.get("procurement_sme", 0), "procurement_sme"),
         admin_cost=_wan(data.get("admin_cost", 0), "admin_cost"),
-        projects=tuple(ProjectResult(str(p["name"]), _fund(p.get("fund_type", "general"), f"projects.{p['name']}"),
-                                     _wan(p.get("executed", 0), f"projects.{p['name']}"), str(p.get("grade", "")))
-                       for p in data.get("projects", [])),
+        projects=tuple(projects),
     )

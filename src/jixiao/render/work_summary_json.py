@@ -145,4 +145,6 @@ def load_facts(path: Path) -> WorkSummaryFacts:
         raise FactsError(f"无法读取 {path.name}：{exc}") from exc
     except json.JSONDecodeError as exc:
         raise FactsError(f"{path.name} 第 {exc.lineno} 行第 {exc.colno} 列 JSON 格式错误") from exc
+    except RecursionError as exc:
+        raise FactsError(f"{path.name} 嵌套层数过多") from exc
     return facts_from_mapping(data)

@@ -28,6 +28,7 @@ COMMAND_MODULES = [
     "jixiao.cli.batch",
     "jixiao.cli.report",
     "jixiao.cli.serve",
+    "jixiao.cli.import_",
 ]
 
 

@@ -61,7 +61,7 @@ def test_api_docs_page_is_served_from_own_static_files(client, world):
 
 
 DEMO_PAGES = ("/", "/?status=returned", "/?sort=-budget", "/library/", "/codes/", "/account/tokens/",
-              "/reviews/statistics/", "/projects/new/")
+              "/reviews/statistics/", "/projects/new/", "/changes/", "/changes/?format=xlsx")
 
 
 def test_demo_world_renders_every_page_for_every_account(client, db):

@@ -29,6 +29,7 @@ COMMAND_MODULES = [
     "jixiao.cli.report",
     "jixiao.cli.serve",
     "jixiao.cli.import_",
+    "jixiao.cli.changes",
 ]
 
 

@@ -2,7 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from jixiao.api import api
-from jixiao.web.views import goals, history, masterdata, projects, review
+from jixiao.web.views import audit_log, goals, history, masterdata, projects, review
 
 urlpatterns = [
     path("", projects.project_list, name="projects"),
@@ -23,6 +23,7 @@ urlpatterns = [
     path("login/", auth_views.LoginView.as_view(template_name="web/login.html"), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("api/", api.urls),
+    path("changes/", audit_log.changes, name="changes"),
 ]
 
 handler403 = "jixiao.web.views.errors.forbidden"

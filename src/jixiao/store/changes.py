@@ -10,7 +10,7 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import CharField, Model, OuterRef, QuerySet, Subquery, Value
+from django.db.models import CharField, Model, OuterRef, Q, QuerySet, Subquery, Value
 from django.utils import timezone
 
 from jixiao.store.models import FundSource, Indicator, MoneyField, Project, Unit
@@ -104,8 +104,10 @@ class ChangeLog(Sequence[Change]):
             unit_ids = self.units.values("pk")
             if key == "project":
                 rows = rows.filter(unit_id__in=unit_ids)
-            else:  # every project ever in those units, deleted ones included
-                rows = rows.filter(project_id__in=HistoricalProject.objects.filter(unit_id__in=unit_ids).values("id"))
+            else:  # every project ever in those units: live ones, and deleted ones by their history
+                rows = rows.filter(Q(project_id__in=Project.objects.filter(unit_id__in=unit_ids).values("pk"))
+                                   | Q(project_id__in=HistoricalProject.objects.filter(unit_id__in=unit_ids)
+                                       .values("id")))
         if self.username:
             rows = rows.filter(history_user__username=self.username)
         return rows

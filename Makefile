@@ -3,7 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: install demo test lint bench samples vendor clean
+.PHONY: install demo test lint bench load samples vendor clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -38,6 +38,11 @@ samples: install
 
 bench: install
 	$(PY) bench/run.py
+
+# 50 logged-in users for 5 minutes against `jixiao serve` on a fresh local PostgreSQL database (not part of
+# `make test`); e.g. make load LOAD_ARGS="--users 20 --duration 60 --no-record"
+load: install
+	$(PY) bench/load.py $(LOAD_ARGS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache .hypothesis

@@ -89,7 +89,10 @@ def main() -> None:
     lines += batch.report()
     report = "\n".join(lines)
     print(report)
-    (ROOT / "bench" / "RESULTS.md").write_text(report, encoding="utf-8")
+    results = ROOT / "bench" / "RESULTS.md"
+    previous = results.read_text(encoding="utf-8") if results.exists() else ""
+    kept = previous[previous.find("\n## Load test"):] if "\n## Load test" in previous else ""
+    results.write_text(report.rstrip("\n") + "\n" + kept, encoding="utf-8")  # load-test sections (make load) stay
 
 
 if __name__ == "__main__":

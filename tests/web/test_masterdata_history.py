@@ -62,7 +62,7 @@ def test_api_docs_page_is_served_from_own_static_files(client, world):
 
 DEMO_PAGES = ("/", "/?status=returned", "/?sort=-budget", "/library/", "/codes/", "/account/tokens/",
               "/reviews/statistics/", "/projects/new/", "/dashboard/", "/monitoring/", "/monitoring/?state=cleared",
-              "/evaluations/", "/results/", "/results/?status=overdue")
+              "/evaluations/", "/results/", "/results/?status=overdue", "/changes/", "/changes/?format=xlsx")
 PROJECT_PAGES = ("/projects/{pk}/", "/projects/{pk}/history/", "/projects/{pk}/exante/",
                  "/projects/{pk}/monitoring/2/", "/projects/{pk}/selfeval/")
 

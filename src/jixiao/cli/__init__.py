@@ -29,6 +29,8 @@ COMMAND_MODULES = [
     "jixiao.cli.report",
     "jixiao.cli.report_documents",
     "jixiao.cli.serve",
+    "jixiao.cli.import_",
+    "jixiao.cli.changes",
 ]
 
 

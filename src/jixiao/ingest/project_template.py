@@ -6,11 +6,12 @@ any error yields no rows at all (the store then imports nothing).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from jixiao.core.money import parse_amount
+from jixiao.core.money import NUMBER_RE, normalize_text, parse_amount
 from jixiao.core.provenance import Location
 from jixiao.ingest.docx import _check_zip
 from jixiao.ingest.source import ReadError
@@ -24,6 +25,13 @@ PROJECT_TYPES = ("经常性项目", "一次性项目")
 BUDGET_TYPES = ("一般公共预算", "政府性基金预算", "国有资本经营预算", "财政专户管理资金", "其他资金")
 FUND_LEVELS = ("中央", "省级", "市级", "县级", "单位自有")
 MAX_ROWS = 100_000
+MAX_AMOUNT = Decimal("1e13")  # 10 万亿元: beyond any project; keeps fen inside a 64-bit integer
+FEN = Decimal("0.01")
+NOISE = Decimal("1e-6")  # a binary float's residue (0.1 + 0.2 = 0.30000000000000004), not a third decimal
+# An amount cell holds one number and at most a unit after it: "1,500,000.00", "150万元" — not "约150", "1e5".
+STRICT_AMOUNT = re.compile(rf"\s*(?:{NUMBER_RE.pattern})\s*(?:亿元|万元|元|亿|万)?\s*")
+MAX_CODE = 40  # the store's column widths
+MAX_UNIT_CODE = 20
 
 
 @dataclass(frozen=True)
@@ -52,13 +60,18 @@ def _sheet_rows(workbook: object, title: str, columns: tuple[str, ...], path: Pa
     if title not in workbook.sheetnames:  # type: ignore[attr-defined]
         errors.append(ReadError(f"缺少工作表「{title}」；请使用下载的模板", where))
         return []
-    rows = workbook[title].iter_rows(values_only=True)  # type: ignore[index]
-    header = [_text(v).strip() for v in next(rows, ())]
+    sheet = workbook[title]  # type: ignore[index]
+    if not hasattr(sheet, "iter_rows"):
+        errors.append(ReadError(f"工作表「{title}」不是数据表（可能是图表）；请使用下载的模板", where))
+        return []
+    header = [_text(v).strip() for v in next(sheet.iter_rows(max_row=1, values_only=True), ())]
     missing = [c for c in columns if c not in header]
     if missing:
         errors.append(ReadError(f"表头缺少列：{'、'.join(missing)}", where.with_(row="1")))
         return []
     index = {c: header.index(c) for c in columns}
+    # Only the template's columns are read: a cell far to the right must not widen every row to 16,384 cells.
+    rows = sheet.iter_rows(min_row=2, max_col=max(index.values()) + 1, values_only=True)
     found = []
     for number, values in enumerate(rows, start=2):
         if number > MAX_ROWS:
@@ -71,17 +84,30 @@ def _sheet_rows(workbook: object, title: str, columns: tuple[str, ...], path: Pa
     return found
 
 
+def _short(text: str) -> str:
+    """A cell's text as quoted back in a message: a 100,000-character cell is not echoed whole."""
+    return text if len(text) <= 40 else text[:40] + "…"
+
+
 def _amount(text: str, where: Location, errors: list[ReadError]) -> Decimal:
-    value = parse_amount(text) if text else None
+    value = parse_amount(text) if text and STRICT_AMOUNT.fullmatch(normalize_text(text)) else None
+    shown = _short(text)
     if value is None or value < 0:
-        errors.append(ReadError(f"“{text}”不是有效的非负金额（元）", where))
+        errors.append(ReadError(f"“{shown}”不是有效的非负金额（元）", where))
         return Decimal(0)
-    return value
+    if value > MAX_AMOUNT:
+        errors.append(ReadError(f"“{shown}”超过金额上限（10 万亿元），请检查单位是否为元", where))
+        return Decimal(0)
+    fen = value.quantize(FEN)
+    if abs(value - fen) > NOISE:
+        errors.append(ReadError(f"“{shown}”的小数超过两位（金额精确到分）", where))
+        return Decimal(0)
+    return fen
 
 
 def _choice(text: str, allowed: tuple[str, ...], where: Location, errors: list[ReadError]) -> str:
     if text not in allowed:
-        errors.append(ReadError(f"“{text}”不是可选值（{'、'.join(allowed)}）", where))
+        errors.append(ReadError(f"“{_short(text)}”不是可选值（{'、'.join(allowed)}）", where))
     return text
 
 
@@ -107,40 +133,50 @@ def read_project_template(path: Path) -> tuple[list[ProjectRow], list[ReadError]
     finally:
         workbook.close()
     by_code: dict[str, list[FundRow]] = {}
+    first_row: dict[str, int] = {}
     for number, row in funds:
         at = Location(document=str(path), table=FUND_SHEET, row=str(number))
+        if not row["项目编码"]:
+            errors.append(ReadError("不能为空", at.with_(column="项目编码")))
         amount = _amount(row["金额（元）"], at.with_(column="金额（元）"), errors)
         budget_type = _choice(row["预算类型"], BUDGET_TYPES, at.with_(column="预算类型"), errors)
         level = _choice(row["资金级次"], FUND_LEVELS, at.with_(column="资金级次"), errors)
         by_code.setdefault(row["项目编码"], []).append(FundRow(budget_type, level, amount))
+        first_row.setdefault(row["项目编码"], number)
     result, seen = [], set()
     for number, row in projects:
         at = Location(document=str(path), table=PROJECT_SHEET, row=str(number))
         for column in ("单位代码", "项目编码", "项目名称"):
             if not row[column]:
                 errors.append(ReadError("不能为空", at.with_(column=column)))
-        year = int(row["年度"]) if row["年度"].isdigit() and 2000 <= int(row["年度"]) <= 2100 else 0
+        text = row["年度"]
+        year = int(text) if text.isascii() and text.isdigit() and 2000 <= int(text) <= 2100 else 0
         if not year:
-            errors.append(ReadError(f"“{row['年度']}”不是有效年度", at.with_(column="年度")))
+            errors.append(ReadError(f"“{text[:40]}”不是有效年度（2000–2100 的四位数字）", at.with_(column="年度")))
         key = (row["单位代码"], year, row["项目编码"])
         if row["项目编码"] and key in seen:
-            errors.append(ReadError(f"项目编码“{row['项目编码']}”重复", at.with_(column="项目编码")))
+            errors.append(ReadError(f"项目编码“{_short(row['项目编码'])}”重复", at.with_(column="项目编码")))
         seen.add(key)
         if len(row["项目名称"]) > 200:
             errors.append(ReadError("项目名称超过 200 字", at.with_(column="项目名称")))
+        if len(row["项目编码"]) > MAX_CODE:
+            errors.append(ReadError(f"项目编码超过 {MAX_CODE} 个字符", at.with_(column="项目编码")))
+        if len(row["单位代码"]) > MAX_UNIT_CODE:
+            errors.append(ReadError(f"单位代码超过 {MAX_UNIT_CODE} 个字符", at.with_(column="单位代码")))
         project_type = _choice(row["项目类型"], PROJECT_TYPES, at.with_(column="项目类型"), errors)
         initial = _amount(row["年初预算数（元）"], at.with_(column="年初预算数（元）"), errors)
         adjusted = _amount(row["全年预算数（元）"], at.with_(column="全年预算数（元）"), errors)
         own = tuple(by_code.pop(row["项目编码"], ()))
         if own and sum((f.amount for f in own), Decimal(0)) != adjusted:
             total = sum((f.amount for f in own), Decimal(0))
-            errors.append(ReadError(f"资金来源合计 {total} 元与全年预算数 {adjusted} 元不一致",
+            errors.append(ReadError(f"资金来源合计 {total.normalize():f} 元与全年预算数 {adjusted.normalize():f} 元不一致",
                                     at.with_(column="全年预算数（元）")))
         result.append(ProjectRow(row["单位代码"], year, row["项目编码"], row["项目名称"], project_type, initial,
                                  adjusted, own, at))
     for code in by_code:
-        errors.append(ReadError(f"项目编码“{code}”在「{PROJECT_SHEET}」表中不存在",
-                                Location(document=str(path), table=FUND_SHEET, column="项目编码")))
+        if code:
+            errors.append(ReadError(f"项目编码“{_short(code)}”在「{PROJECT_SHEET}」表中不存在", Location(
+                document=str(path), table=FUND_SHEET, row=str(first_row[code]), column="项目编码")))
     if not result and not errors:
         errors.append(ReadError("模板中没有项目行", Location(document=str(path), table=PROJECT_SHEET)))
     return ([] if errors else result), errors

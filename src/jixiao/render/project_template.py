@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from io import BytesIO
+from typing import Any
 
 from jixiao.ingest.project_template import (
     BUDGET_TYPES,
@@ -25,6 +26,14 @@ NOTES = (
 )
 
 
+def _append(sheet: Any, values: tuple[Any, ...]) -> None:
+    """A row of values as data: text that starts with "=" stays text (no formula injection into the export)."""
+    sheet.append(values)
+    for cell in sheet[sheet.max_row]:
+        if isinstance(cell.value, str) and cell.value.startswith("="):
+            cell.data_type = "s"
+
+
 def write_project_template(rows: Iterable[ProjectRow] = ()) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Font
@@ -38,10 +47,10 @@ def write_project_template(rows: Iterable[ProjectRow] = ()) -> bytes:
     projects.append(PROJECT_COLUMNS)
     funds.append(FUND_COLUMNS)
     for row in rows:
-        projects.append((row.unit_code, row.year, row.code, row.name, row.project_type, float(row.initial_budget),
-                         float(row.adjusted_budget)))
+        _append(projects, (row.unit_code, row.year, row.code, row.name, row.project_type, float(row.initial_budget),
+                           float(row.adjusted_budget)))
         for fund in row.funds:
-            funds.append((row.code, fund.budget_type, fund.level, float(fund.amount)))
+            _append(funds, (row.code, fund.budget_type, fund.level, float(fund.amount)))
     for sheet, widths in ((projects, (12, 8, 18, 40, 14, 18, 18)), (funds, (18, 18, 12, 18))):
         for cell, width in zip(sheet[1], widths, strict=True):
             cell.font = Font(bold=True)

@@ -88,6 +88,15 @@ def scope_units(user: Any) -> QuerySet[Unit]:
     return units.none()
 
 
+def visible_units(user: Any) -> QuerySet[Unit]:
+    """The units whose projects (and their history) `user` may see: as visible_projects, by unit — so projects
+    deleted since still count. An admin sees every unit, an evaluator none."""
+    account = account_of(user)
+    if account is not None and account.role == Role.ADMIN:
+        return Unit.objects.all()
+    return scope_units(user)
+
+
 def can_edit(user: Any, project: Project) -> bool:
     """Only the owning unit edits a project's budget and goal, and only while it is a draft or returned."""
     account = account_of(user)

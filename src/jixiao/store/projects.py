@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.db import transaction
+from simple_history.utils import bulk_create_with_history
 
 from jixiao.core.provenance import Location
 from jixiao.core.workflow import EDITABLE, Status
@@ -19,27 +20,32 @@ from jixiao.ingest.project_template import (
 from jixiao.store.access import scope_units
 from jixiao.store.errors import ServiceError
 from jixiao.store.history import bump_version
-from jixiao.store.models import BudgetType, FundLevelChoice, FundSource, Project, ProjectType
+from jixiao.store.models import BudgetType, FundLevelChoice, FundSource, Project, ProjectType, Unit
 
 _TYPE = dict(zip(PROJECT_TYPES, (ProjectType.RECURRING, ProjectType.ONE_OFF), strict=True))
 _BUDGET = dict(zip(BUDGET_TYPES, BudgetType.values, strict=True))
 _LEVEL = dict(zip(FUND_LEVELS, FundLevelChoice.values, strict=True))
 
 
-def _store_funds(project: Project, funds: Iterable[FundRow]) -> None:
-    project.fund_sources.all().delete()
-    for fund in funds:
-        FundSource.objects.create(project=project, budget_type=_BUDGET[fund.budget_type], level=_LEVEL[fund.level],
-                                  amount=fund.amount)
+def _store_funds(project: Project, funds: Iterable[FundRow], actor: Any) -> None:
+    """Replace the project's fund sources; each deletion and creation is recorded in history as `actor`'s."""
+    for old in project.fund_sources.all():
+        old._history_user = actor  # type: ignore[attr-defined]
+        old.delete()
+    for new in _fund_sources(project, funds):
+        new._history_user = actor  # type: ignore[attr-defined]
+        new.save()
 
 
-def save_project_row(row: ProjectRow, actor: Any, version: int | None = None) -> tuple[Project, bool]:
+def save_project_row(row: ProjectRow, actor: Any, version: int | None = None,
+                     units: dict[str, Unit] | None = None) -> tuple[Project, bool]:
     """Create the project of `row`, or update the one with the same unit, year and code if it is still editable.
-    Returns (project, created). Raises ServiceError naming the row."""
-    where = row.location.describe()
-    unit = scope_units(actor).filter(code=row.unit_code).first()
+    Returns (project, created). Raises ServiceError naming the row. `units`: the actor's units by code, when the
+    caller has looked them up once for many rows."""
+    unit = units.get(row.unit_code) if units is not None else scope_units(actor).filter(code=row.unit_code).first()
     if unit is None:
-        raise ServiceError(f"{where}：无权为单位“{row.unit_code}”登记项目（或单位代码不存在）")
+        raise ServiceError(f"{row.location.with_(column='单位代码').describe()}："
+                           f"无权为单位“{row.unit_code}”登记项目（或单位代码不存在）")
     fields = {"name": row.name, "project_type": _TYPE[row.project_type], "initial_budget": row.initial_budget,
               "adjusted_budget": row.adjusted_budget}
     existing = Project.objects.filter(unit=unit, year=row.year, code=row.code).first() if row.code else None
@@ -50,21 +56,68 @@ def save_project_row(row: ProjectRow, actor: Any, version: int | None = None) ->
         created = True
     else:
         if Status(existing.status) not in EDITABLE:
+            where = row.location.with_(column="项目编码").describe()
             raise ServiceError(f"{where}：项目“{existing.name}”处于“{Status(existing.status).label}”状态，不能修改")
         project = bump_version(existing, existing.version if version is None else version, actor, "导入更新", **fields)
         created = False
     if row.funds or not created:
-        _store_funds(project, row.funds)
+        _store_funds(project, row.funds, actor)
     return project, created
 
 
+BATCH = 500  # rows written per round trip when importing
+
+
+def _fund_sources(project: Project, funds: Iterable[FundRow]) -> list[FundSource]:
+    return [FundSource(project=project, budget_type=_BUDGET[f.budget_type], level=_LEVEL[f.level], amount=f.amount)
+            for f in funds]
+
+
 @transaction.atomic
-def import_projects(rows: list[ProjectRow], actor: Any) -> tuple[int, int]:
-    """Every row or none: (created, updated)."""
-    created = updated = 0
+def import_projects(rows: list[ProjectRow], actor: Any,
+                    progress: Callable[[int], None] | None = None) -> tuple[int, int]:
+    """Every row or none: (created, updated). Every row is checked (scope, editable state) before the first write;
+    new projects and their fund sources are written in batches with their history, updates one by one through the
+    version check. `progress(n)` is called as the first n rows are written."""
+    units = {unit.code: unit for unit in scope_units(actor).filter(code__in={row.unit_code for row in rows})}
     for row in rows:
-        _, new = save_project_row(row, actor)
-        created, updated = created + new, updated + (not new)
+        if row.unit_code not in units:
+            raise ServiceError(f"{row.location.with_(column='单位代码').describe()}："
+                               f"无权为单位“{row.unit_code}”登记项目（或单位代码不存在）")
+    keys = [(row.unit_code, row.year, row.code) for row in rows if row.code]
+    if len(set(keys)) != len(keys):
+        raise ServiceError("同一单位同一年度的项目编码重复")
+    existing: dict[tuple[int, int, str], Project] = {}
+    for start in range(0, len(rows), BATCH):
+        chunk = [row for row in rows[start:start + BATCH] if row.code]
+        found = Project.objects.filter(unit__in={units[r.unit_code].pk for r in chunk},
+                                       year__in={r.year for r in chunk}, code__in={r.code for r in chunk})
+        existing.update({(p.unit_id, p.year, p.code): p for p in found})
+    for row in rows:
+        old = existing.get((units[row.unit_code].pk, row.year, row.code)) if row.code else None
+        if old is not None and Status(old.status) not in EDITABLE:
+            where = row.location.with_(column="项目编码").describe()
+            raise ServiceError(f"{where}：项目“{old.name}”处于“{Status(old.status).label}”状态，不能修改")
+    created = updated = 0
+    for start in range(0, len(rows), BATCH):
+        new: list[tuple[Project, ProjectRow]] = []
+        for row in rows[start:start + BATCH]:
+            if row.code and (units[row.unit_code].pk, row.year, row.code) in existing:
+                save_project_row(row, actor, units=units)
+                updated += 1
+            else:
+                new.append((Project(unit=units[row.unit_code], year=row.year, code=row.code, name=row.name,
+                                    project_type=_TYPE[row.project_type], initial_budget=row.initial_budget,
+                                    adjusted_budget=row.adjusted_budget), row))
+        if new:
+            saved = bulk_create_with_history([project for project, _ in new], Project, default_user=actor)
+            funds = [fund for project, (_, row) in zip(saved, new, strict=True)
+                     for fund in _fund_sources(project, row.funds)]
+            if funds:
+                bulk_create_with_history(funds, FundSource, default_user=actor)
+            created += len(new)
+        if progress is not None:
+            progress(min(start + BATCH, len(rows)))
     return created, updated
 
 

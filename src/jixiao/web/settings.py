@@ -109,6 +109,8 @@ CONTENT_SECURITY_POLICY = {"DIRECTIVES": {
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_CALLABLE = "jixiao.web.views.errors.locked_out"  # a Chinese page (axes' own message is English)
+CSRF_FAILURE_VIEW = "jixiao.web.views.errors.csrf_failure"
 
 LANGUAGE_CODE = "zh-hans"
 TIME_ZONE = "Asia/Shanghai"

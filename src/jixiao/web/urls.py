@@ -4,6 +4,7 @@ from django.urls import path
 
 from jixiao.api import api
 from jixiao.web.views import (
+    audit_log,
     dashboard,
     department,
     documents,
@@ -59,6 +60,7 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("api/", api.urls),
     path("admin/", admin.site.urls),
+    path("changes/", audit_log.changes, name="changes"),
 ]
 
 admin.site.site_header = admin.site.site_title = "jixiao 绩效 · 基础数据管理"

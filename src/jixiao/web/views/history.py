@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
+from django.views.decorators.http import require_safe
 
 from jixiao.store.access import visible_projects
 from jixiao.store.models import FundSource, Indicator
@@ -33,6 +34,7 @@ def _changes(records: list) -> list[dict]:  # type: ignore[type-arg]
 
 
 @login_required
+@require_safe
 def project_history(request: HttpRequest, pk: int) -> HttpResponse:
     project = get_object_or_404(visible_projects(request.user), pk=pk)
     records = list(project.history.select_related("history_user"))

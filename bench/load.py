@@ -76,6 +76,11 @@ class Stats:
     errors: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     samples: dict[str, str] = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
+    conflicts: int = 0  # saves refused because another session saved the same object first (correct behaviour)
+
+    def conflict(self) -> None:
+        with self.lock:
+            self.conflicts += 1
 
     def record(self, endpoint: str, seconds: float, error: str | None) -> None:
         with self.lock:
@@ -101,6 +106,7 @@ class User(threading.Thread):
         self.session = requests.Session()
         self.projects: list[dict] = []  # type: ignore[type-arg]
         self.editable: list[int] = []
+        self.approved: list[dict] = []  # type: ignore[type-arg]  # own approved projects: monitoring, self-evaluation
         self.units: list[str] = []
 
     def call(self, endpoint: str, method: str, path: str, expect: int = 200, **kwargs) -> requests.Response | None:  # type: ignore[no-untyped-def]
@@ -130,30 +136,68 @@ class User(threading.Thread):
         self.projects = listed.json()["items"] if listed is not None and listed.ok else []
         if self.role == "unit":  # only the owning unit edits, and only a draft or a returned goal
             self.editable = [p["id"] for p in self.projects if p["status"] in ("draft", "returned")]
+            self.approved = [p for p in self.projects if p["status"] == "approved" and p["year"] == 2025]
         self.units = sorted({p["unit_code"] for p in self.projects})
         return True
+
+    def monitoring(self, project: dict) -> None:  # type: ignore[type-arg]
+        """Open the Q4 report, preview the warnings as the unit types, then save it."""
+        page = self.call("monitoring entry", "GET", f"/projects/{project['id']}/monitoring/4/")
+        funds = re.findall(r'name="(executed_\d+)"', page.text) if page is not None and page.ok else []
+        data = {name: f"{float(project['adjusted_budget']) * self.rng.uniform(0.6, 1.0):.2f}" for name in funds}
+        self.call("monitoring preview", "POST", f"/projects/{project['id']}/monitoring/4/",
+                  headers={**self.csrf(), "HX-Request": "true"}, data={**data, "action": "preview"})
+        if self.rng.random() < 0.5:
+            self.call("monitoring save", "POST", f"/projects/{project['id']}/monitoring/4/", expect=302,
+                      headers=self.csrf(), data={**data, "action": "save"})
+
+    def selfeval(self, project: dict) -> None:  # type: ignore[type-arg]
+        """Open the self-evaluation, let the live score follow the typing, then save a draft."""
+        page = self.call("self-evaluation", "GET", f"/projects/{project['id']}/selfeval/")
+        if page is None or not page.ok or 'name="version"' not in page.text:
+            return  # already submitted: read-only
+        version = re.search(r'name="version" value="(\d+)"', page.text)
+        fields = dict(re.findall(r'name="((?:actual|score|reason)_\d+)" value="([^"]*)"', page.text))
+        data = {**fields, "executed": f"{float(project['adjusted_budget']) * 0.9:.2f}",
+                "version": version.group(1) if version else "0"}
+        self.call("self-evaluation score", "POST", f"/projects/{project['id']}/selfeval/",
+                  headers={**self.csrf(), "HX-Request": "true"}, data=data)
+        response = self.session.post(self.base + f"/projects/{project['id']}/selfeval/", allow_redirects=False,
+                                     headers=self.csrf(), data={**data, "action": "save"}, timeout=60)
+        if response.status_code == 409:
+            self.stats.conflict()  # another session saved this project first: refused, nothing overwritten
+            return
+        self.stats.record("self-evaluation save", response.elapsed.total_seconds(),
+                          None if response.status_code == 302 else f"POST selfeval → {response.status_code}")
 
     def step(self) -> None:
         pick = self.rng.random()
         pk = self.rng.choice(self.projects)["id"] if self.projects else 0
-        if pick < 0.30 or not self.projects:
+        if pick < 0.25 or not self.projects:
             query = {"status": self.rng.choice(("", *STATUSES)), "sort": self.rng.choice(("", "name", "-budget", "status")),
                      "q": self.rng.choice(("", "", "", "养护", "设备", "建设")),
                      "unit": self.rng.choice(("", "", *self.units[:5])), "page": str(self.rng.randint(1, 3))}
             self.call("project list", "GET", "/", params={k: v for k, v in query.items() if v})
-        elif pick < 0.50:
+        elif pick < 0.37:
             self.call("project detail", "GET", f"/projects/{pk}/")
-        elif pick < 0.70 and self.editable:
+        elif pick < 0.47:
+            self.call("dashboard", "GET", "/dashboard/")
+        elif pick < 0.62 and self.approved:
+            self.monitoring(self.rng.choice(self.approved))
+        elif pick < 0.72 and self.approved:
+            self.selfeval(self.rng.choice(self.approved))
+        elif pick < 0.80 and self.editable:
             editable = self.rng.choice(self.editable)
             if self.rng.random() < 0.5:
                 self.call("goal editor", "GET", f"/projects/{editable}/goal/")
             else:
                 self.call("goal check", "POST", f"/projects/{editable}/goal/check/", headers={
                     **self.csrf(), "HX-Request": "true"}, data=GOAL)
-        elif pick < 0.80:
+        elif pick < 0.85:
             self.call("history", "GET", f"/projects/{pk}/history/")
-        elif pick < 0.90 and self.role in ("finance", "department", "admin"):
-            self.call("review statistics", "GET", "/reviews/statistics/", params={"year": "2024"})
+        elif pick < 0.92 and self.role in ("finance", "department", "admin"):
+            self.call(*self.rng.choice((("warning board", "GET", "/monitoring/"),
+                                        ("review statistics", "GET", "/reviews/statistics/"))))
         else:
             self.call("api list", "GET", "/api/projects", params={"limit": 50, "offset": self.rng.randint(0, 100)})
 
@@ -225,6 +269,8 @@ def report(stats: Stats, args: argparse.Namespace, elapsed: float, projects: int
         lines.append(f"| {endpoint} | {len(values):,} | {stats.errors.get(endpoint, 0)} | "
                      f"{percentile(values, 50) * 1000:.0f} | {percentile(values, 95) * 1000:.0f} | "
                      f"{percentile(values, 99) * 1000:.0f} | {max(values) * 1000:.0f} |")
+    lines += ["", f"Self-evaluation saves refused because another session had just saved the same project "
+                  f"(optimistic concurrency, HTTP 409, nothing overwritten): {stats.conflicts}."]
     if stats.samples:
         lines += ["", "First error per endpoint: " + "; ".join(f"{k}: {v}" for k, v in stats.samples.items())]
     return [*lines, ""]

@@ -107,6 +107,7 @@ def report_period(project: Project, period: int, executed: dict[int, Decimal], e
         raise ServiceError("绩效目标批复后才能填报监控数据")
     if any(v < 0 for v in executed.values()):
         raise ServiceError("执行数不能为负数")
+    project = Project.objects.select_for_update().get(pk=project.pk)  # two saves of one report queue up
     result = evaluate_period(project, period, executed, entries, profile)
     report, _ = MonitoringReport.objects.update_or_create(
         project=project, period=period, defaults={

@@ -15,7 +15,7 @@ from jixiao.core.money import parse_amount
 from jixiao.core.profile import Profile
 from jixiao.ingest.pipeline import load_document
 from jixiao.store.access import account_of, profile_of, visible_projects
-from jixiao.store.errors import ServiceError
+from jixiao.store.errors import ConflictError, ServiceError
 from jixiao.store.models import Project, SelfEvaluationRecord
 from jixiao.store.selfeval import (
     ActualEntry,
@@ -41,6 +41,7 @@ def selfeval(request: HttpRequest, pk: int) -> HttpResponse:
         return refuse(request, "只有项目所属单位可在目标批复后、提交前填报自评。", status=403)
     indicators = list(project.indicators.all())
     errors: list[str] = []
+    status = 200
     if request.method == "POST" and request.FILES.get("document"):
         return _import(request, project, profile)
     if request.method == "POST":
@@ -61,8 +62,9 @@ def selfeval(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("selfeval", pk=pk)
         except ServiceError as exc:
             errors.append(str(exc))
+            status = 409 if isinstance(exc, ConflictError) else 400
             if request.htmx:
-                return page(request, "web/partials/selfeval_score.html", {"errors": errors})
+                return page(request, "web/partials/selfeval_score.html", {"errors": errors}, status=status)
     executed, expected = (project.executed, {}) if record else prefill(project)
     entries = {i.pk: ActualEntry(i.pk, i.actual or expected.get(i.pk, ""),
                                  "" if i.reported_score is None else f"{i.reported_score}", i.deviation_reason)
@@ -71,7 +73,7 @@ def selfeval(request: HttpRequest, pk: int) -> HttpResponse:
     rows = [(s, entries[i.pk], i) for s, i in zip(result.indicators, indicators, strict=True)]
     return page(request, "web/selfeval.html", {
         "project": project, "record": record, "can_fill": can_fill, "executed": executed, "rows": rows,
-        "result": result, "blocking": blocking(result), "errors": errors}, status=400 if errors else 200)
+        "result": result, "blocking": blocking(result), "errors": errors}, status=status if errors else 200)
 
 
 def _import(request: HttpRequest, project: Project, profile: Profile) -> HttpResponse:

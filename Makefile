@@ -41,6 +41,11 @@ bench: install
 
 # 50 logged-in users for 5 minutes against `jixiao serve` on a fresh local PostgreSQL database (not part of
 # `make test`); e.g. make load LOAD_ARGS="--users 20 --duration 60 --no-record"
+# Known vulnerabilities in the installed dependencies (needs pypi.org's JSON API; --strict fails if any package
+# could not be checked, so an unreachable service is never reported as "no vulnerabilities").
+audit-deps: install
+	$(VENV)/bin/pip-audit --strict --skip-editable --progress-spinner off
+
 load: install
 	$(PY) bench/load.py $(LOAD_ARGS)
 

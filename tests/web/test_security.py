@@ -112,3 +112,21 @@ def test_five_failed_logins_lock_the_account_out_in_chinese(client, world):
     other = Client(REMOTE_ADDR="10.0.0.9")  # the lock is per user name too: another address is refused as well
     assert login(other, "u_unit", PASSWORD).status_code == 429
     assert login(other, "u_finance", PASSWORD).status_code == 302  # other users are not locked out
+
+
+def test_production_settings_pass_the_deploy_check(tmp_path):
+    """`jixiao manage check --deploy` is clean with the production environment (TLS behind a proxy)."""
+    import os
+    import secrets
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("JIXIAO_", "DJANGO_"))}
+    env.update(PYTHONPATH=str(REPO / "src"), JIXIAO_HTTPS="1", JIXIAO_SECRET_KEY=secrets.token_urlsafe(60),
+               JIXIAO_DATA_DIR=str(tmp_path), JIXIAO_ALLOWED_HOSTS="jixiao.example.gov.cn")
+    result = subprocess.run([sys.executable, "-m", "jixiao", "manage", "check", "--deploy", "--fail-level",
+                             "WARNING"], capture_output=True, text=True, env=env, timeout=120, cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout

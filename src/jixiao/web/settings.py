@@ -101,6 +101,10 @@ SECURE_REFERRER_POLICY = "same-origin"
 if os.environ.get("JIXIAO_HTTPS") == "1":  # behind TLS
     SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = True
     SECURE_HSTS_SECONDS = 31536000
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_SSL_REDIRECT = True  # the proxy sets X-Forwarded-Proto; plain HTTP is redirected
+    # Joining the browsers' HSTS preload list is a decision for the domain's owner, not for the application.
+    SILENCED_SYSTEM_CHECKS = ["security.W021"]
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 # Content Security Policy: own scripts and styles only (htmx ships in django-htmx; charts are inline SVG).
 CONTENT_SECURITY_POLICY = {"DIRECTIVES": {

@@ -159,3 +159,14 @@ def test_evaluators_see_only_their_evaluations(client, world):
 def test_warning_board_is_for_reviewers(client, world, role):
     client.force_login(world["accounts"][role].user)
     assert client.get("/monitoring/").status_code == 403
+
+
+def test_matrix_size():
+    """The cells the tests above check: role × ownership position × endpoint (pages, writes, API)."""
+    page_cells = len(READ) + len(EDIT) + 1  # reads, editors, live goal check
+    write_cells = 3 + 2 + len(OWNER_POSTS) + 1  # workflow actions, goal and budget saves, reports, ex-ante
+    api_cells = len(API_READ) + 1 + 1 + 1  # reads, list, goal PUT, action POST
+    cells = len(CASES) * (page_cells + write_cells + api_cells)
+    print(f"access matrix: {len(ROLES)} roles × {len(PROJECTS)} ownership positions × "
+          f"{page_cells + write_cells + api_cells} endpoints = {cells} cells")
+    assert cells == 20 * 22 == 440

@@ -30,8 +30,9 @@ def disclosure_command(
     out: Path = typer.Option(..., "--out", help="输出文件夹"),
     profile: str = typer.Option("central", "--profile"),
     explain: Path | None = typer.Option(None, "--explain", help="疑似问题的书面说明（JSON：指纹 → 说明）"),
+    pdf: bool = typer.Option(True, "--pdf/--no-pdf", help="同时生成 PDF（需要 WeasyPrint）"),
 ) -> None:
-    """生成部门决算公开（公开01–10 表 .xlsx、含情况说明的 .docx），读回审核通过后才发布。"""
+    """生成部门决算公开（公开01–10 表 .xlsx、含情况说明的 .docx 和 .pdf），读回审核通过后才发布。"""
     rules = profile_or_fail(profile)
     try:
         ledger = load_ledger(data)
@@ -49,6 +50,20 @@ def disclosure_command(
         workbook, errors = load_document(xlsx_path)
         differences = same_tables(result.document, workbook) if result.document and workbook else [
             str(e) for e in errors]
+        renditions = [docx_path, xlsx_path]
+        if pdf:
+            from jixiao.render.pdf import to_pdf, unavailable
+
+            if reason := unavailable():
+                fail(f"无法生成 PDF：{reason}；可用 --no-pdf 只生成 Word 和 Excel")
+            pdf_path = to_pdf(blocks, draft / f"{name}.pdf", name)
+            pdf_result = check(pdf_path, rules, explanations)
+            pdf_problems = [f for f in pdf_result.findings if f.tier is not Tier.NOTICE and
+                            f.fingerprint not in {g.fingerprint for g in result.findings}]
+            differences += [f"PDF 读回：{f.location.describe()}：{f.message}" for f in pdf_problems]
+            if result.document and pdf_result.document:
+                differences += [f"PDF：{d}" for d in same_tables(result.document, pdf_result.document)]
+            renditions.append(pdf_path)
         problems = [f for f in result.findings if f.tier is not Tier.NOTICE]
         if problems:
             table = Table(title="发布前审核发现的问题", title_justify="left")
@@ -58,11 +73,11 @@ def disclosure_command(
                 table.add_row(f.tier.label, f.location.describe(), f.message, f.fingerprint)
             console.print(table)
         for difference in differences:
-            console.print(f"[red]Excel 与 Word 中的表不一致：[/]{difference}", highlight=False)
+            console.print(f"[red]各格式读回不一致：[/]{difference}", highlight=False)
         if not result.released or differences:
             fail("未通过发布前审核：存在“确定”问题，或“疑似”问题缺少书面说明（用 --explain 提供）；文档未发布")
         out.mkdir(parents=True, exist_ok=True)
-        for path in (docx_path, xlsx_path):
+        for path in renditions:
             shutil.copy2(path, out / path.name)
         record(result, out / docx_path.name, explanations)
-    console.print(f"已通过发布前审核并写出：{out / docx_path.name}、{out / xlsx_path.name}")
+    console.print("已通过发布前审核并写出：" + "、".join(str(out / p.name) for p in renditions))

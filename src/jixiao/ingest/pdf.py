@@ -22,6 +22,15 @@ def _inside(box: tuple[float, float, float, float], bboxes: list[tuple[float, fl
     return any(x0 >= b[0] - 1 and x1 <= b[2] + 1 and top >= b[1] - 1 and bottom <= b[3] + 1 for b in bboxes)
 
 
+def _style(line: dict) -> tuple[float, bool] | None:  # type: ignore[type-arg]
+    """Font size and boldness of a text line: a heading differs from the body line after it."""
+    chars = line.get("chars") or []
+    if not chars:
+        return None
+    first = chars[0]
+    return round(float(first.get("size", 0)), 1), "bold" in str(first.get("fontname", "")).lower()
+
+
 def read_pdf(path: Path) -> tuple[SourceDocument | None, list[ReadError]]:
     where = Location(document=str(path))
     try:
@@ -36,6 +45,7 @@ def read_pdf(path: Path) -> tuple[SourceDocument | None, list[ReadError]]:
     except Exception as exc:  # pdfminer raises many types for broken files
         return None, [ReadError(f"无法打开 PDF 文件：{type(exc).__name__}", where)]
     blocks: list[Block] = []
+    last_style: tuple[float, bool] | None = None  # a wrapped line keeps the size and weight of the line before
     chars = 0
     try:
         if len(pdf.pages) > MAX_PAGES:
@@ -44,7 +54,7 @@ def read_pdf(path: Path) -> tuple[SourceDocument | None, list[ReadError]]:
             page_at = where.with_(page=number)
             found = page.find_tables()
             bboxes = [t.bbox for t in found]
-            items: list[tuple[float, Block]] = []
+            items: list[tuple[float, Block, tuple[float, bool] | None]] = []
             for t_index, table in enumerate(found, start=1):
                 rows = []
                 for r, values in enumerate(table.extract(), start=1):
@@ -53,17 +63,19 @@ def read_pdf(path: Path) -> tuple[SourceDocument | None, list[ReadError]]:
                                   for c, v in enumerate(values, start=1))
                     rows.append(Row(cells, page_at.with_(table=f"第{number}页表{t_index}", row=str(r))))
                 if rows:
-                    items.append((table.bbox[1], Table(tuple(rows), page_at.with_(table=f"第{number}页表{t_index}"))))
+                    items.append((table.bbox[1], Table(tuple(rows), page_at.with_(table=f"第{number}页表{t_index}")),
+                                  None))
             outside = page.filter(lambda obj, boxes=bboxes: obj.get("object_type") != "char" or not _inside(
                 (obj["x0"], obj["top"], obj["x1"], obj["bottom"]), boxes))
             for line_no, line in enumerate(outside.extract_text_lines(), start=1):
                 text = line["text"].strip()
                 chars += len(text)
                 if text:
-                    items.append((line["top"], Paragraph(text, page_at.with_(line=line_no))))
-            for _, block in sorted(items, key=lambda item: item[0]):
+                    items.append((line["top"], Paragraph(text, page_at.with_(line=line_no)), _style(line)))
+            for _, block, style in sorted(items, key=lambda item: item[0]):
                 previous = blocks[-1] if blocks else None
-                if (isinstance(block, Paragraph) and isinstance(previous, Paragraph)
+                same_style, last_style = style == last_style, style
+                if (isinstance(block, Paragraph) and isinstance(previous, Paragraph) and same_style
                         and previous.location.page == block.location.page
                         and not previous.text.endswith(SENTENCE_END) and not HEADING_RE.match(block.text)
                         and not HEADING_RE.match(previous.text)):

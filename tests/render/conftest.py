@@ -3,6 +3,8 @@ why. CI installs everything, so there they run."""
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from jixiao.render.pdf import unavailable
@@ -10,6 +12,8 @@ from jixiao.render.pdf import unavailable
 
 def require_pdf() -> None:
     if reason := unavailable():
+        if os.environ.get("JIXIAO_REQUIRE_BROWSER") == "1":  # CI installs the system libraries: never skip there
+            pytest.fail(f"PDF 无法生成：{reason}")
         pytest.skip(f"PDF 无法生成：{reason}")
 
 

@@ -35,10 +35,16 @@ def ledger():
 
 
 @pytest.fixture(scope="module")
-def written(ledger, tmp_path_factory):
+def pdf_path(ledger, tmp_path_factory, to_pdf):
+    return to_pdf(build(ledger), tmp_path_factory.mktemp("pdf") / "package.pdf", "部门决算公开")
+
+
+@pytest.fixture(scope="module")
+def written(ledger, tmp_path_factory, pdf_path):
     folder = tmp_path_factory.mktemp("package")
     blocks = build(ledger)
-    paths = {"txt": folder / "package.txt", "docx": folder / "package.docx", "xlsx": folder / "package.xlsx"}
+    paths = {"txt": folder / "package.txt", "docx": folder / "package.docx", "xlsx": folder / "package.xlsx",
+             "pdf": pdf_path}
     paths["txt"].write_text(writers.to_text(blocks), encoding="utf-8")
     writers.to_docx(blocks, paths["docx"], "package")
     writers.to_xlsx(blocks, paths["xlsx"])
@@ -47,8 +53,32 @@ def written(ledger, tmp_path_factory):
 
 def test_every_rendition_reads_back_to_the_same_ten_tables(written):
     assert sorted(written["docx"].disclosure.tables) == [f"D{n:02d}" for n in range(1, 11)]
-    assert same_tables(written["docx"], written["txt"]) == []
-    assert same_tables(written["docx"], written["xlsx"]) == []
+    for kind in ("txt", "xlsx", "pdf"):
+        assert same_tables(written["docx"], written[kind]) == [], kind
+
+
+def test_the_pdf_renders_chinese_text(pdf_path, tmp_path):
+    """Rasterise the first page with poppler's pdftoppm: ink where the text is, and the CJK font embedded."""
+    import shutil
+
+    import pdfplumber
+
+    if shutil.which("pdftoppm") is None:
+        if os.environ.get("JIXIAO_REQUIRE_BROWSER") == "1":
+            pytest.fail("pdftoppm missing (apt-get install poppler-utils)")
+        pytest.skip("pdftoppm not installed (apt-get install poppler-utils)")
+    subprocess.run(["pdftoppm", "-f", "1", "-l", "1", "-r", "60", "-gray", str(pdf_path), str(tmp_path / "page")],
+                   check=True, timeout=60)
+    [image] = list(tmp_path.glob("page*.pgm"))
+    data = image.read_bytes()
+    header_end = data.index(b"255\n") + 4  # binary PGM: P5 width height 255
+    pixels = data[header_end:]
+    dark = sum(1 for value in pixels if value < 128)
+    assert dark > len(pixels) * 0.002, "the first page is blank"
+    with pdfplumber.open(pdf_path) as pdf:
+        fonts = {c["fontname"] for c in pdf.pages[0].chars}
+        text = pdf.pages[0].extract_text() or ""
+    assert "部门决算" in text and any("WenQuanYi" in f or "Noto" in f or "CJK" in f for f in fonts), fonts
 
 
 def test_figures_equal_the_ledger(ledger, written):
@@ -130,4 +160,4 @@ def test_cli_releases_only_through_the_gate(tmp_path):
     assert released.returncode == 0, released.stdout + released.stderr
     gate = json.loads((out / f"{name}.gate.json").read_text(encoding="utf-8"))
     assert gate["released"] and any(f["explanation"] for f in gate["findings"])
-    assert list(out.glob("*.xlsx"))
+    assert list(out.glob("*.xlsx")) and list(out.glob("*.pdf"))

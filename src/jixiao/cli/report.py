@@ -17,7 +17,7 @@ from jixiao.core.finding import Tier
 from jixiao.ingest.pipeline import load_document
 from jixiao.render import blocks as writers
 from jixiao.render.disclosure import build
-from jixiao.render.gate import check, record, same_tables
+from jixiao.render.gate import carry, check, explained, record, same_findings, same_tables
 from jixiao.render.ledger_json import LedgerError, load_ledger
 
 report_app = typer.Typer(help="生成正式文档（经发布前审核）。", no_args_is_help=True)
@@ -57,10 +57,11 @@ def disclosure_command(
             if reason := unavailable():
                 fail(f"无法生成 PDF：{reason}；可用 --no-pdf 只生成 Word 和 Excel")
             pdf_path = to_pdf(blocks, draft / f"{name}.pdf", name)
-            pdf_result = check(pdf_path, rules, explanations)
-            pdf_problems = [f for f in pdf_result.findings if f.tier is not Tier.NOTICE and
-                            f.fingerprint not in {g.fingerprint for g in result.findings}]
-            differences += [f"PDF 读回：{f.location.describe()}：{f.message}" for f in pdf_problems]
+            pdf_checked = check(pdf_path, rules, explanations)
+            pdf_result = explained(pdf_checked, carry(explanations, result, pdf_checked))
+            differences += [f"PDF：{d}" for d in same_findings(result, pdf_result)]
+            differences += [f"PDF 读回：{f.location.describe()}：{f.message}"
+                            for f in (*pdf_result.blocking, *pdf_result.unexplained) if result.released]
             if result.document and pdf_result.document:
                 differences += [f"PDF：{d}" for d in same_tables(result.document, pdf_result.document)]
             renditions.append(pdf_path)

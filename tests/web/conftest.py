@@ -68,3 +68,37 @@ def submitted_ready(world):
 
     project = world["projects"]["国库项目"]
     return save_goal(project, goal_draft(), project.version, world["accounts"]["unit"].user)
+
+
+@pytest.fixture
+def browser(live_server, transactional_db, monkeypatch):
+    """Debian's chromium on the live server: `.page`, `.url`, `.login(username)`, and `.errors` (JavaScript errors
+    the pages raised, which every browser test expects to stay empty)."""
+    from types import SimpleNamespace
+
+    from playwright.sync_api import expect, sync_playwright
+
+    from tests.conftest import require_browser
+
+    chromium = require_browser()
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # tests call the ORM beside Playwright's event loop
+    with sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=chromium, args=[
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        try:
+            page = launched.new_page()
+            page.set_default_timeout(15000)
+            errors: list[str] = []
+            page.on("pageerror", lambda e: errors.append(str(e)))
+
+            def login(username: str) -> None:
+                page.context.clear_cookies()
+                page.goto(f"{live_server.url}/login/")
+                page.fill("input[name=username]", username)
+                page.fill("input[name=password]", PASSWORD)
+                page.click("button[type=submit]")
+                expect(page.locator("h1")).to_have_text("项目库")
+
+            yield SimpleNamespace(page=page, url=live_server.url, login=login, errors=errors)
+        finally:
+            launched.close()

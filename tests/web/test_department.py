@@ -57,3 +57,57 @@ def test_department_pages_by_role(client, world):
     client.force_login(world["accounts"]["department"].user)
     response = client.post(f"/departments/{department.pk}/?year=2024")
     assert response.status_code == 302 and Project.objects.filter(scope="department").count() == 1
+
+
+def ledger_file(department_name):
+    import json
+    from importlib.resources import files
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    data = json.loads(files("jixiao.data").joinpath("demo", "disclosure_ledger.json").read_text(encoding="utf-8"))
+    data["department"] = department_name
+    return SimpleUploadedFile("台账.json", json.dumps(data, ensure_ascii=False).encode("utf-8"))
+
+
+def test_ledger_upload_gives_the_ratios_and_the_package_through_the_gate(client, world):
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    department = world["projects"]["国库项目"].unit.department
+    client.force_login(world["accounts"]["department"].user)
+    url = f"/departments/{department.pk}/"
+    page = client.post(url, {"ledger": ledger_file(department.name)}, follow=True).content.decode()
+    assert "已保存 2024 年决算台账" in page
+    page = client.get(url, {"year": 2024}).content.decode()
+    assert "100.00%" in page and "-18.33%" in page  # 三公 4.90 of 4.90 budgeted; (4.90 − 6.00) ÷ 6.00
+    package = f"/documents/disclosure/{department.pk}/?year=2024&format=docx"
+    blocked = client.get(package)
+    text = blocked.content.decode()
+    assert blocked.status_code == 409 and "公务用车运行维护费" in text  # a warning needs a written explanation
+    fingerprints = [part.split('"')[0] for part in text.split('name="explain_')[1:]]
+    client.post(package, {"document": f"disclosure:{department.pk}:2024",
+                          **{f"explain_{f}": "差额为项目支出中的公务用车运行维护费" for f in fingerprints}})
+    assert client.get(package).status_code == 200
+    workbook = client.get(package.replace("format=docx", "format=xlsx"))
+    assert workbook.status_code == 200
+    sheets = load_workbook(BytesIO(b"".join(workbook.streaming_content))).sheetnames
+    assert len([s for s in sheets if "公开" in s]) == 10
+
+
+def test_ledger_of_another_department_or_broken_is_refused(client, world):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from jixiao.store.models import DepartmentLedger
+
+    department = world["projects"]["国库项目"].unit.department
+    client.force_login(world["accounts"]["finance"].user)
+    url = f"/departments/{department.pk}/"
+    page = client.post(url, {"ledger": ledger_file("乙县交通局")}, follow=True).content.decode()
+    assert "台账未保存" in page and "不是“甲县财政局”的" in page
+    page = client.post(url, {"ledger": SimpleUploadedFile("x.json", b"{not json")}, follow=True).content.decode()
+    assert "不是有效的 UTF-8 JSON" in page
+    assert not DepartmentLedger.objects.exists()
+    client.force_login(world["accounts"]["unit"].user)
+    assert client.post(url, {"ledger": ledger_file(department.name)}).status_code == 404

@@ -13,11 +13,8 @@ from rich.table import Table
 from jixiao.cli import app
 from jixiao.cli.common import console, fail, profile_or_fail
 from jixiao.cli.releasing import explanations_or_fail
-from jixiao.core.finding import Tier
-from jixiao.ingest.pipeline import load_document
-from jixiao.render import blocks as writers
-from jixiao.render.disclosure import build
-from jixiao.render.gate import carry, check, explained, record, same_findings, same_tables
+from jixiao.render.disclosure_release import release_package
+from jixiao.render.gate import record
 from jixiao.render.ledger_json import LedgerError, load_ledger
 
 report_app = typer.Typer(help="生成正式文档（经发布前审核）。", no_args_is_help=True)
@@ -39,46 +36,26 @@ def disclosure_command(
     except LedgerError as exc:
         fail(str(exc))
     explanations = explanations_or_fail(explain)
-    blocks = build(ledger)
-    name = f"{ledger.department}{ledger.year}年度部门决算公开"
-    with tempfile.TemporaryDirectory() as tmp:
-        draft = Path(tmp)
-        docx_path = writers.to_docx(blocks, draft / f"{name}.docx", name)
-        xlsx_path = writers.to_xlsx([b for b in blocks if not isinstance(b, writers.Para) or "公开" in b.text
-                                     or "单位" in b.text], draft / f"{name}（公开01-10表）.xlsx")
-        result = check(docx_path, rules, explanations)
-        workbook, errors = load_document(xlsx_path)
-        differences = same_tables(result.document, workbook) if result.document and workbook else [
-            str(e) for e in errors]
-        renditions = [docx_path, xlsx_path]
-        if pdf:
-            from jixiao.render.pdf import to_pdf, unavailable
+    if pdf:
+        from jixiao.render.pdf import unavailable
 
-            if reason := unavailable():
-                fail(f"无法生成 PDF：{reason}；可用 --no-pdf 只生成 Word 和 Excel")
-            pdf_path = to_pdf(blocks, draft / f"{name}.pdf", name)
-            pdf_checked = check(pdf_path, rules, explanations)
-            pdf_result = explained(pdf_checked, carry(explanations, result, pdf_checked))
-            differences += [f"PDF：{d}" for d in same_findings(result, pdf_result)]
-            differences += [f"PDF 读回：{f.location.describe()}：{f.message}"
-                            for f in (*pdf_result.blocking, *pdf_result.unexplained) if result.released]
-            if result.document and pdf_result.document:
-                differences += [f"PDF：{d}" for d in same_tables(result.document, pdf_result.document)]
-            renditions.append(pdf_path)
-        problems = [f for f in result.findings if f.tier is not Tier.NOTICE]
-        if problems:
+        if reason := unavailable():
+            fail(f"无法生成 PDF：{reason}；可用 --no-pdf 只生成 Word 和 Excel")
+    with tempfile.TemporaryDirectory() as tmp:
+        outcome = release_package(ledger, Path(tmp), rules, explanations, pdf)
+        if outcome.findings:
             table = Table(title="发布前审核发现的问题", title_justify="left")
             for column in ("等级", "位置", "问题", "指纹"):
                 table.add_column(column)
-            for f in problems:
+            for f in outcome.findings:
                 table.add_row(f.tier.label, f.location.describe(), f.message, f.fingerprint)
             console.print(table)
-        for difference in differences:
+        for difference in outcome.differences:
             console.print(f"[red]各格式读回不一致：[/]{difference}", highlight=False)
-        if not result.released or differences:
+        if not outcome.released:
             fail("未通过发布前审核：存在“确定”问题，或“疑似”问题缺少书面说明（用 --explain 提供）；文档未发布")
         out.mkdir(parents=True, exist_ok=True)
-        for path in renditions:
+        for path in outcome.renditions:
             shutil.copy2(path, out / path.name)
-        record(result, out / docx_path.name, explanations)
-    console.print("已通过发布前审核并写出：" + "、".join(str(out / p.name) for p in renditions))
+        record(outcome.result, out / outcome.renditions[0].name, explanations)
+    console.print("已通过发布前审核并写出：" + "、".join(str(out / p.name) for p in outcome.renditions))

@@ -82,7 +82,7 @@ def _fund(value: Any, where: str) -> FundType:
 
 
 def load_ledger(path: Path) -> Ledger:
-    """The ledger JSON, or LedgerError naming the file and the field (Chinese)."""
+    """The ledger JSON file, or LedgerError naming the file and the field (Chinese)."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
@@ -91,14 +91,19 @@ def load_ledger(path: Path) -> Ledger:
         raise LedgerError(f"{path.name} 第 {exc.lineno} 行第 {exc.colno} 列 JSON 格式错误") from exc
     except RecursionError as exc:
         raise LedgerError(f"{path.name} 嵌套层数过多") from exc
+    return ledger_from_mapping(data, path.name)
+
+
+def ledger_from_mapping(data: Any, name: str = "台账") -> Ledger:
+    """A ledger from parsed JSON; LedgerError naming `name` and the field."""
     if not isinstance(data, dict):
-        raise LedgerError(f"{path.name} 应为 JSON 对象")
+        raise LedgerError(f"{name} 应为 JSON 对象")
     for key in ("department", "year", "spending"):
         if key not in data:
-            raise LedgerError(f"{path.name} 缺少必填项 {key}")
+            raise LedgerError(f"{name} 缺少必填项 {key}")
     year = data["year"]
     if isinstance(year, bool) or not isinstance(year, int) or not 2000 <= year <= 2100:
-        raise LedgerError(f"{path.name} 的 year 应为年度整数，实为“{year}”")
+        raise LedgerError(f"{name} 的 year 应为年度整数，实为“{year}”")
     spending = []
     for n, item in enumerate(_list(data["spending"], "spending"), start=1):
         where = f"spending 第 {n} 项"

@@ -12,7 +12,7 @@ from django.db.models import QuerySet
 from jixiao.core.profile import Profile
 from jixiao.core.workflow import EDITABLE, Action, Status, allowed_actions
 from jixiao.profiles import configured_profile, load_profile
-from jixiao.store.models import Account, KeyEvaluation, Project, Role, Unit
+from jixiao.store.models import Account, Department, KeyEvaluation, Project, Role, Unit
 
 
 def account_of(user: Any) -> Account | None:
@@ -112,3 +112,19 @@ def actions_for(user: Any, project: Project) -> list[Action]:
     if account.role == Role.UNIT and account.unit_id != project.unit_id:
         return []
     return allowed_actions(account.role, Status(project.status))
+
+
+def visible_departments(user: Any) -> QuerySet[Department]:
+    """Departments whose whole-department pages a user may open: finance its jurisdiction's, a department itself,
+    an admin all; units and evaluators none."""
+    account = account_of(user)
+    departments = Department.objects.select_related("jurisdiction").order_by("code")
+    if account is None:
+        return departments.none()
+    if account.role == Role.ADMIN:
+        return departments.all()
+    if account.role == Role.FINANCE and account.jurisdiction_id:
+        return departments.filter(jurisdiction_id=account.jurisdiction_id)
+    if account.role == Role.DEPARTMENT and account.department_id:
+        return departments.filter(pk=account.department_id)
+    return departments.none()

@@ -173,6 +173,7 @@ def _year(county: Jurisdiction, users: dict[str, Any]) -> None:
     demo_year.self_evaluate(county, users["demo_finance"])
     demo_year.assess_new_projects(county, users["demo_finance"], rng)
     demo_year.evaluate(county, users["demo_finance"], [users["demo_evaluator"], second], units, rng)
+    demo_year.ledger(county, users["demo_finance"])
 
 
 @transaction.atomic

@@ -149,3 +149,18 @@ def department_goals(county: Jurisdiction, finance: Any) -> None:
                                                  weight=Decimal(w)) for n, (a, b, c, t, w) in enumerate(rows)])
         Review.objects.create(project=project, round=1, stage="finance", reviewer=finance, action="approve",
                               score=Decimal(93), grade="优", requested_budget=project.adjusted_budget)
+
+
+def ledger(county: Jurisdiction, finance: Any) -> None:
+    """The bundled 2024 决算 ledger for the seed-004 department (created here when the seeds are absent)."""
+    import json
+    from importlib.resources import files
+
+    from jixiao.store.department import store_ledger
+    from jixiao.store.models import Department
+
+    data = json.loads(files("jixiao.data").joinpath("demo", "disclosure_ledger.json").read_text(encoding="utf-8"))
+    department, _ = Department.objects.get_or_create(code="601", defaults={"jurisdiction": county,
+                                                                           "name": data["department"]})
+    Unit.objects.get_or_create(code="601001", defaults={"department": department, "name": data["department"]})
+    store_ledger(department, data, "disclosure_ledger.json", finance)

@@ -10,9 +10,11 @@ from typing import Any
 
 from django.db import transaction
 
+from jixiao.core.ledger import Ledger
+from jixiao.render.ledger_json import LedgerError, ledger_from_mapping
 from jixiao.scoring.department import DepartmentRatios, department_ratios
 from jixiao.store.errors import ServiceError
-from jixiao.store.models import Department, MonitoringWarning, Project, SelfEvaluationRecord
+from jixiao.store.models import Department, DepartmentLedger, MonitoringWarning, Project, SelfEvaluationRecord
 
 
 @dataclass(frozen=True)
@@ -59,3 +61,23 @@ def overall_project(department: Department, year: int, actor: Any) -> Project:
                                                      executed=ratios.executed)
         project.refresh_from_db()
     return project
+
+
+@transaction.atomic
+def store_ledger(department: Department, data: Any, name: str, actor: Any) -> DepartmentLedger:
+    """Keep a department's 决算 ledger for its year (replacing an earlier upload); refused whole if invalid or if it
+    names another department."""
+    try:
+        ledger = ledger_from_mapping(data, name)
+    except LedgerError as exc:
+        raise ServiceError(str(exc)) from exc
+    if ledger.department.strip() != department.name.strip():
+        raise ServiceError(f"{name} 是“{ledger.department}”的台账，不是“{department.name}”的")
+    row, _ = DepartmentLedger.objects.update_or_create(department=department, year=ledger.year,
+                                                       defaults={"data": data, "uploaded_by": actor})
+    return row
+
+
+def stored_ledger(department: Department, year: int) -> Ledger | None:
+    row = DepartmentLedger.objects.filter(department=department, year=year).first()
+    return None if row is None else ledger_from_mapping(row.data, f"{department.name}{year}年台账")

@@ -23,9 +23,12 @@ from jixiao.core.work_summary import (
 )
 from jixiao.core.work_summary import SelfEvaluationRecord as SelfEvalFact
 from jixiao.render import evaluation_report, selfeval_report, work_summary
-from jixiao.render.release import Release, release
+from jixiao.render.disclosure_release import package_name, release_package
+from jixiao.render.release import Release, Rendition, release
 from jixiao.scoring.selfeval import score_self_evaluation
 from jixiao.store.access import profile_named, profile_of
+from jixiao.store.department import stored_ledger
+from jixiao.store.errors import ServiceError
 from jixiao.store.evaluation import team_result
 from jixiao.store.mapping import self_evaluation
 from jixiao.store.models import (
@@ -139,3 +142,17 @@ def summary_document(jurisdiction: Jurisdiction, year: int, fmt: str) -> Generat
     blocks = work_summary.build(facts, profile)
     return _generate(f"summary:{jurisdiction.pk}:{year}", blocks, work_summary.title(facts),
                      work_summary.file_stem(facts), fmt, profile, work_summary.states_every_paragraph(blocks, year))
+
+
+def disclosure_document(department: Any, year: int, fmt: str) -> Generated:
+    """The department's 决算公开 package from its stored ledger: Word (reference), Excel and PDF all through the
+    gate; `fmt` picks which rendition is downloaded."""
+    ledger = stored_ledger(department, year)
+    if ledger is None:
+        raise ServiceError(f"{department.name}{year}年尚未上传决算台账")
+    key = f"disclosure:{department.pk}:{year}"
+    folder = tempfile.TemporaryDirectory(prefix="jixiao-doc-")
+    outcome = release_package(ledger, Path(folder.name), profile_named(department.jurisdiction.profile),
+                              explanations(key), pdf=fmt == "pdf")
+    renditions = tuple(Rendition(p.suffix[1:], p, outcome.result) for p in outcome.renditions)
+    return Generated(key, Release(package_name(ledger), renditions, outcome.differences), folder)

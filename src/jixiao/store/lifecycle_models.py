@@ -264,3 +264,19 @@ class BatchJob(models.Model):
     @property
     def percent(self) -> int:
         return 100 if self.status == "done" else int(self.done * 100 / self.total) if self.total else 0
+
+
+class DepartmentLedger(models.Model):
+    """A department's 决算 ledger of one year (the JSON interchange of `jixiao report disclosure`): the source of
+    its 决算公开 package and of the department-wide ratios."""
+
+    department = models.ForeignKey("store.Department", on_delete=models.CASCADE, related_name="ledgers")
+    year = models.PositiveIntegerField("年度")
+    data = models.JSONField("台账数据")
+    uploaded_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
+    uploaded_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "决算台账"
+        constraints = [models.UniqueConstraint(fields=["department", "year"], name="one_ledger_per_year")]

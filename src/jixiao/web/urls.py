@@ -52,6 +52,7 @@ urlpatterns = [
     path("documents/selfeval/<int:pk>/", documents.selfeval_report, name="selfeval_report"),
     path("documents/evaluation/<int:pk>/", documents.evaluation_report, name="evaluation_report"),
     path("documents/summary/", documents.work_summary, name="work_summary"),
+    path("documents/disclosure/<int:pk>/", documents.disclosure_package, name="disclosure_package"),
     path("reviews/statistics/", review.review_stats, name="review_stats"),
     path("library/", masterdata.library, name="library"),
     path("codes/", masterdata.codes, name="codes"),

@@ -2,33 +2,31 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
+from pathlib import Path
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 
 from jixiao.core.workflow import Status
-from jixiao.store.access import account_of, visible_projects
-from jixiao.store.department import overall_project, overview
+from jixiao.scoring.department import ledger_ratios
+from jixiao.store.access import account_of, visible_departments
+from jixiao.store.department import overall_project, overview, store_ledger, stored_ledger
 from jixiao.store.errors import ServiceError
 from jixiao.store.models import Department, Role
 from jixiao.web.charts import bar_chart
 from jixiao.web.views.common import page, refuse
 
 
-def visible_departments(user: object):  # type: ignore[no-untyped-def]
-    """Departments whose projects the user sees, for department, finance and admin roles."""
-    account = account_of(user)
-    if account is None or account.role not in (Role.DEPARTMENT, Role.FINANCE, Role.ADMIN):
-        return Department.objects.none()
-    return Department.objects.filter(units__projects__in=visible_projects(user)).distinct().order_by("code")
-
-
 @login_required
 def department_overview(request: HttpRequest, pk: int) -> HttpResponse:
     department = get_object_or_404(visible_departments(request.user), pk=pk)
     year = int(request.GET["year"]) if request.GET.get("year", "").isdigit() else date.today().year - 1
+    if request.method == "POST" and request.FILES.get("ledger"):
+        return _upload_ledger(request, department)
     if request.method == "POST":
         try:
             project = overall_project(department, year, request.user)
@@ -36,12 +34,38 @@ def department_overview(request: HttpRequest, pk: int) -> HttpResponse:
             return refuse(request, str(exc))
         return redirect("project_detail", pk=project.pk)
     data = overview(department, year)
+    ledger = stored_ledger(department, year)
+    account = account_of(request.user)
     labels = {"red": "红色", "yellow": "黄色"}
     chart = bar_chart([(g, data.grades.get(g, 0)) for g in ("优", "良", "中", "差")], "项目自评等级", unit="个")
     return page(request, "web/department.html", {
         "d": data, "chart": chart, "years": range(date.today().year - 2, date.today().year + 1),
         "warnings": [(labels.get(c, c), n) for c, n in data.open_warnings.items()],
-        "statuses": [(Status(s).label, n) for s, n in data.statuses.items()]})
+        "statuses": [(Status(s).label, n) for s, n in data.statuses.items()],
+        "ledger": ledger_ratios(ledger) if ledger is not None else None,
+        "can_upload": account is not None and account.role in (Role.DEPARTMENT, Role.FINANCE)})
+
+
+def _upload_ledger(request: HttpRequest, department: Department) -> HttpResponse:
+    """A department or finance user uploads the year's 决算 ledger (JSON); all or nothing."""
+    account = account_of(request.user)
+    if account is None or account.role not in (Role.DEPARTMENT, Role.FINANCE):
+        return refuse(request, "只有主管部门和财政可以上传决算台账。", status=403)
+    upload = request.FILES["ledger"]
+    name = Path(upload.name or "ledger.json").name
+    try:
+        if upload.size > 20 * 1024 * 1024:
+            raise ServiceError(f"{name} 超过 20 MB")
+        try:
+            data = json.loads(upload.read().decode("utf-8-sig"))
+        except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+            raise ServiceError(f"{name} 不是有效的 UTF-8 JSON：{exc}") from exc
+        row = store_ledger(department, data, name, request.user)
+    except ServiceError as exc:
+        messages.error(request, f"台账未保存：{exc}")
+        return redirect(f"{request.path}?{request.GET.urlencode()}")
+    messages.success(request, f"已保存 {row.year} 年决算台账。")
+    return redirect(f"{request.path}?year={row.year}")
 
 
 @login_required

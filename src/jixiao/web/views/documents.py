@@ -12,9 +12,10 @@ from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 
 from jixiao.core.finding import Tier
-from jixiao.store.access import account_of, visible_evaluations, visible_projects
+from jixiao.store.access import account_of, visible_departments, visible_evaluations, visible_projects
 from jixiao.store.documents import (
     Generated,
+    disclosure_document,
     evaluation_document,
     explain,
     selfeval_document,
@@ -23,19 +24,21 @@ from jixiao.store.documents import (
 from jixiao.store.errors import ServiceError
 from jixiao.web.views.common import page, refuse
 
-TYPES = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "pdf": "application/pdf"}
+TYPES = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "pdf": "application/pdf",
+         "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
 
 
-def _serve(request: HttpRequest, make: Callable[[str], Generated]) -> HttpResponse:
+def _serve(request: HttpRequest, make: Callable[[str], Generated], formats: tuple[str, ...] = ("docx", "pdf")
+           ) -> HttpResponse:
     fmt = request.GET.get("format", "docx")
-    if fmt not in TYPES:
-        return refuse(request, f"不支持的格式“{fmt}”（可选 docx、pdf）")
+    if fmt not in formats:
+        return refuse(request, f"不支持的格式“{fmt}”（可选 {'、'.join(formats)}）")
     if request.method == "POST":
         key = request.POST.get("document", "")
         texts = {k[len("explain_"):]: v for k, v in request.POST.items() if k.startswith("explain_")}
         saved = explain(key, texts, request.user)
         messages.success(request, f"已保存 {saved} 条说明。")
-        return redirect(f"{request.path}?format={fmt}")
+        return redirect(request.get_full_path())  # the same document again, with its year and format
     try:
         generated = make(fmt)
     except ServiceError as exc:
@@ -78,3 +81,12 @@ def work_summary(request: HttpRequest) -> HttpResponse:
     if not year.isdigit():
         return refuse(request, "请指定年度，例如 ?year=2025")
     return _serve(request, lambda fmt: summary_document(account.jurisdiction, int(year), fmt))
+
+
+@login_required
+def disclosure_package(request: HttpRequest, pk: int) -> HttpResponse:
+    department = get_object_or_404(visible_departments(request.user), pk=pk)
+    year = request.GET.get("year", "")
+    if not year.isdigit():
+        return refuse(request, "请指定年度，例如 ?year=2024")
+    return _serve(request, lambda fmt: disclosure_document(department, int(year), fmt), ("docx", "xlsx", "pdf"))

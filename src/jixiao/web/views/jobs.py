@@ -11,11 +11,11 @@ from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_POST
 
+from jixiao.store.access import visible_departments
 from jixiao.store.errors import ServiceError
 from jixiao.store.jobs import refresh, start_selfeval_reports
 from jixiao.store.models import BatchJob
 from jixiao.web.views.common import page, refuse
-from jixiao.web.views.department import visible_departments
 
 
 @login_required

@@ -6,7 +6,8 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.db import transaction
-from simple_history.utils import bulk_create_with_history
+from django.utils import timezone
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from jixiao.core.provenance import Location
 from jixiao.core.workflow import EDITABLE, Status
@@ -20,7 +21,7 @@ from jixiao.ingest.project_template import (
 from jixiao.store.access import scope_units
 from jixiao.store.errors import ServiceError
 from jixiao.store.history import bump_version
-from jixiao.store.models import BudgetType, FundLevelChoice, FundSource, Project, ProjectType, Unit
+from jixiao.store.models import BudgetType, FundLevelChoice, FundSource, Project, ProjectType
 
 _TYPE = dict(zip(PROJECT_TYPES, (ProjectType.RECURRING, ProjectType.ONE_OFF), strict=True))
 _BUDGET = dict(zip(BUDGET_TYPES, BudgetType.values, strict=True))
@@ -37,12 +38,10 @@ def _store_funds(project: Project, funds: Iterable[FundRow], actor: Any) -> None
         new.save()
 
 
-def save_project_row(row: ProjectRow, actor: Any, version: int | None = None,
-                     units: dict[str, Unit] | None = None) -> tuple[Project, bool]:
-    """Create the project of `row`, or update the one with the same unit, year and code if it is still editable.
-    Returns (project, created). Raises ServiceError naming the row. `units`: the actor's units by code, when the
-    caller has looked them up once for many rows."""
-    unit = units.get(row.unit_code) if units is not None else scope_units(actor).filter(code=row.unit_code).first()
+def save_project_row(row: ProjectRow, actor: Any, version: int | None = None) -> tuple[Project, bool]:
+    """Create the project of `row`, or update the one with the same unit, year and code if it is still editable
+    (the form's one project). Returns (project, created). Raises ServiceError naming the row."""
+    unit = scope_units(actor).filter(code=row.unit_code).first()
     if unit is None:
         raise ServiceError(f"{row.location.with_(column='单位代码').describe()}："
                            f"无权为单位“{row.unit_code}”登记项目（或单位代码不存在）")
@@ -77,8 +76,8 @@ def _fund_sources(project: Project, funds: Iterable[FundRow]) -> list[FundSource
 def import_projects(rows: list[ProjectRow], actor: Any,
                     progress: Callable[[int], None] | None = None) -> tuple[int, int]:
     """Every row or none: (created, updated). Every row is checked (scope, editable state) before the first write;
-    new projects and their fund sources are written in batches with their history, updates one by one through the
-    version check. `progress(n)` is called as the first n rows are written."""
+    new projects, updated projects and their fund sources are written in batches with their history.
+    `progress(n)` is called as the first n rows are written."""
     units = {unit.code: unit for unit in scope_units(actor).filter(code__in={row.unit_code for row in rows})}
     for row in rows:
         if row.unit_code not in units:
@@ -101,10 +100,11 @@ def import_projects(rows: list[ProjectRow], actor: Any,
     created = updated = 0
     for start in range(0, len(rows), BATCH):
         new: list[tuple[Project, ProjectRow]] = []
+        changed: list[tuple[Project, ProjectRow]] = []
         for row in rows[start:start + BATCH]:
-            if row.code and (units[row.unit_code].pk, row.year, row.code) in existing:
-                save_project_row(row, actor, units=units)
-                updated += 1
+            old = existing.get((units[row.unit_code].pk, row.year, row.code)) if row.code else None
+            if old is not None:
+                changed.append((old, row))
             else:
                 new.append((Project(unit=units[row.unit_code], year=row.year, code=row.code, name=row.name,
                                     project_type=_TYPE[row.project_type], initial_budget=row.initial_budget,
@@ -116,9 +116,50 @@ def import_projects(rows: list[ProjectRow], actor: Any,
             if funds:
                 bulk_create_with_history(funds, FundSource, default_user=actor)
             created += len(new)
+        if changed:
+            _update_batch(changed, actor)
+            updated += len(changed)
         if progress is not None:
             progress(min(start + BATCH, len(rows)))
     return created, updated
+
+
+_UPDATED = ("name", "project_type", "initial_budget", "adjusted_budget", "version")
+
+
+def _update_batch(pairs: list[tuple[Project, ProjectRow]], actor: Any) -> None:
+    """Update existing projects from their rows in one round trip each for projects, history and fund sources.
+    The rows are locked first and checked again, so a project submitted meanwhile is refused, not overwritten;
+    each update bumps the version (an editor open on it will be told it changed)."""
+    locked = {p.pk: p for p in Project.objects.select_for_update().filter(pk__in=[old.pk for old, _ in pairs])}
+    projects = []
+    for old, row in pairs:
+        project = locked[old.pk]
+        if Status(project.status) not in EDITABLE:
+            where = row.location.with_(column="项目编码").describe()
+            raise ServiceError(f"{where}：项目“{project.name}”处于“{Status(project.status).label}”状态，不能修改")
+        project.name, project.project_type = row.name, _TYPE[row.project_type]
+        project.initial_budget, project.adjusted_budget = row.initial_budget, row.adjusted_budget
+        project.version += 1
+        projects.append(project)
+    bulk_update_with_history(projects, Project, fields=list(_UPDATED), default_user=actor,
+                             default_change_reason="导入更新")
+    replaced = list(FundSource.objects.filter(project__in=projects))
+    _record_deleted(replaced, actor)
+    FundSource.objects.filter(pk__in=[f.pk for f in replaced]).delete()
+    funds = [fund for project, (_, row) in zip(projects, pairs, strict=True) for fund in _fund_sources(project, row.funds)]
+    if funds:
+        bulk_create_with_history(funds, FundSource, default_user=actor)
+
+
+def _record_deleted(funds: list[FundSource], actor: Any) -> None:
+    """History rows ('-') for fund sources removed in bulk, as a one-by-one delete would record them."""
+    history = FundSource.history.model  # type: ignore[attr-defined]
+    now = timezone.now()
+    history.objects.bulk_create([
+        history(history_date=now, history_user=actor, history_change_reason="导入更新", history_type="-",
+                **{field.attname: getattr(fund, field.attname) for field in history.tracked_fields})
+        for fund in funds])
 
 
 def export_rows(projects: Iterable[Project]) -> list[ProjectRow]:

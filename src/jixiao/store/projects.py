@@ -6,7 +6,6 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.db import transaction
-from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from jixiao.core.provenance import Location
@@ -144,22 +143,13 @@ def _update_batch(pairs: list[tuple[Project, ProjectRow]], actor: Any) -> None:
         projects.append(project)
     bulk_update_with_history(projects, Project, fields=list(_UPDATED), default_user=actor,
                              default_change_reason="导入更新")
-    replaced = list(FundSource.objects.filter(project__in=projects))
-    _record_deleted(replaced, actor)
-    FundSource.objects.filter(pk__in=[f.pk for f in replaced]).delete()
+    replaced = list(FundSource.objects.filter(project__in=projects).values_list("pk", flat=True))
+    FundSource.objects.filter(pk__in=replaced).delete()  # history records each deletion ('-') by signal …
+    FundSource.history.filter(id__in=replaced, history_type="-", history_user__isnull=True).update(  # type: ignore[attr-defined]
+        history_user=actor, history_change_reason="导入更新")  # … and here it learns who and why
     funds = [fund for project, (_, row) in zip(projects, pairs, strict=True) for fund in _fund_sources(project, row.funds)]
     if funds:
         bulk_create_with_history(funds, FundSource, default_user=actor)
-
-
-def _record_deleted(funds: list[FundSource], actor: Any) -> None:
-    """History rows ('-') for fund sources removed in bulk, as a one-by-one delete would record them."""
-    history = FundSource.history.model  # type: ignore[attr-defined]
-    now = timezone.now()
-    history.objects.bulk_create([
-        history(history_date=now, history_user=actor, history_change_reason="导入更新", history_type="-",
-                **{field.attname: getattr(fund, field.attname) for field in history.tracked_fields})
-        for fund in funds])
 
 
 def export_rows(projects: Iterable[Project]) -> list[ProjectRow]:

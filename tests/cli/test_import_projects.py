@@ -232,7 +232,7 @@ def test_bad_input_is_one_chinese_line_and_writes_nothing(tmp_path, templates):
 
     book = load_workbook(templates["small"])
     book["项目"]["G5"] = "五万元"
-    book["资金来源"]["B3"] = "自筹"
+    book["资金来源"]["C3"] = "自筹"
     bad = tmp_path / "bad.xlsx"
     book.save(bad)
     cases = [

@@ -35,7 +35,7 @@ def filled(client, rows, funds=()):
 
 ROWS = [("101001", 2025, "GK-001", "国库支付系统升级", "一次性项目", 1500000, 1500000),
         ("101001", 2025, "GK-002", "国库业务培训", "经常性项目", 80000, 80000)]
-FUNDS = [("GK-001", "一般公共预算", "县级", 1000000), ("GK-001", "政府性基金预算", "省级", 500000)]
+FUNDS = [("101001", "GK-001", "一般公共预算", "县级", 1000000), ("101001", "GK-001", "政府性基金预算", "省级", 500000)]
 
 
 def test_template_imports_and_exports_round_trip(client, world):
@@ -100,3 +100,24 @@ def test_submitted_projects_cannot_be_changed_by_import(client, world):
     response = upload(client, filled(client, changed))
     assert response.status_code == 400 and "待财政审核" in response.content.decode()
     assert Project.objects.get(code="GK-001").adjusted_budget == Decimal("1500000")
+
+
+def test_fund_sources_follow_unit_and_code_and_old_files_still_read(client, world):
+    client.force_login(world["accounts"]["department"].user)  # units 101001 and 101002
+    rows = [("101001", 2025, "X-1", "一号", "一次性项目", 100, 100), ("101002", 2025, "X-1", "二号", "一次性项目", 300, 300)]
+    funds = [("101001", "X-1", "一般公共预算", "县级", 100), ("101002", "X-1", "政府性基金预算", "省级", 300)]
+    assert upload(client, filled(client, rows, funds)).status_code == 302
+    assert [(p.name, [f.amount for f in p.fund_sources.all()]) for p in Project.objects.filter(code="X-1")
+            .order_by("name")] == [("一号", [Decimal(100)]), ("二号", [Decimal(300)])]
+    book = filled(client, [("101001", 2025, "Y-1", "三号", "一次性项目", 50, 50)])
+    legacy = book["资金来源"]  # a file from before the 单位代码 column: funds keyed by project code alone
+    legacy.delete_cols(1)
+    legacy.append(("Y-1", "一般公共预算", "县级", 50))
+    assert upload(client, book).status_code == 302
+    assert Project.objects.get(code="Y-1").fund_sources.get().amount == Decimal(50)
+    ambiguous = filled(client, [("101001", 2025, "Z-1", "四号", "一次性项目", 5, 5),
+                                ("101002", 2025, "Z-1", "五号", "一次性项目", 5, 5)])
+    ambiguous["资金来源"].delete_cols(1)
+    ambiguous["资金来源"].append(("Z-1", "一般公共预算", "县级", 5))
+    response = upload(client, ambiguous)
+    assert response.status_code == 400 and "在多个单位使用，资金来源表须填写单位代码" in response.content.decode()

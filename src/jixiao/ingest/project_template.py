@@ -7,6 +7,7 @@ any error yields no rows at all (the store then imports nothing).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -20,7 +21,8 @@ from jixiao.ingest.xlsx import _text
 PROJECT_SHEET = "项目"
 FUND_SHEET = "资金来源"
 PROJECT_COLUMNS = ("单位代码", "年度", "项目编码", "项目名称", "项目类型", "年初预算数（元）", "全年预算数（元）")
-FUND_COLUMNS = ("项目编码", "预算类型", "资金级次", "金额（元）")
+FUND_COLUMNS = ("单位代码", "项目编码", "预算类型", "资金级次", "金额（元）")
+FUND_OPTIONAL = ("单位代码",)  # older files key fund sources by project code alone
 PROJECT_TYPES = ("经常性项目", "一次性项目")
 BUDGET_TYPES = ("一般公共预算", "政府性基金预算", "国有资本经营预算", "财政专户管理资金", "其他资金")
 FUND_LEVELS = ("中央", "省级", "市级", "县级", "单位自有")
@@ -55,7 +57,7 @@ class ProjectRow:
 
 
 def _sheet_rows(workbook: object, title: str, columns: tuple[str, ...], path: Path,
-                errors: list[ReadError]) -> list[tuple[int, dict[str, str]]]:
+                errors: list[ReadError], optional: tuple[str, ...] = ()) -> list[tuple[int, dict[str, str]]]:
     where = Location(document=str(path), table=title)
     if title not in workbook.sheetnames:  # type: ignore[attr-defined]
         errors.append(ReadError(f"缺少工作表「{title}」；请使用下载的模板", where))
@@ -65,11 +67,11 @@ def _sheet_rows(workbook: object, title: str, columns: tuple[str, ...], path: Pa
         errors.append(ReadError(f"工作表「{title}」不是数据表（可能是图表）；请使用下载的模板", where))
         return []
     header = [_text(v).strip() for v in next(sheet.iter_rows(max_row=1, values_only=True), ())]
-    missing = [c for c in columns if c not in header]
+    missing = [c for c in columns if c not in header and c not in optional]
     if missing:
         errors.append(ReadError(f"表头缺少列：{'、'.join(missing)}", where.with_(row="1")))
         return []
-    index = {c: header.index(c) for c in columns}
+    index = {c: header.index(c) for c in columns if c in header}
     # Only the template's columns are read: a cell far to the right must not widen every row to 16,384 cells.
     rows = sheet.iter_rows(min_row=2, max_col=max(index.values()) + 1, values_only=True)
     found = []
@@ -80,7 +82,7 @@ def _sheet_rows(workbook: object, title: str, columns: tuple[str, ...], path: Pa
         texts = [_text(v).strip() for v in values]
         if not any(texts):
             continue
-        found.append((number, {c: texts[i] if i < len(texts) else "" for c, i in index.items()}))
+        found.append((number, {c: texts[index[c]] if c in index and index[c] < len(texts) else "" for c in columns}))
     return found
 
 
@@ -127,13 +129,13 @@ def read_project_template(path: Path) -> tuple[list[ProjectRow], list[ReadError]
         return [], [ReadError(f"无法打开 Excel 文件：{type(exc).__name__}", doc)]
     try:
         projects = _sheet_rows(workbook, PROJECT_SHEET, PROJECT_COLUMNS, path, errors)
-        funds = _sheet_rows(workbook, FUND_SHEET, FUND_COLUMNS, path, errors)
+        funds = _sheet_rows(workbook, FUND_SHEET, FUND_COLUMNS, path, errors, FUND_OPTIONAL)
     except Exception as exc:  # read-only sheets are parsed lazily: a corrupt part surfaces while iterating
         return [], [ReadError(f"Excel 文件内容损坏，无法读取（{type(exc).__name__}）", doc)]
     finally:
         workbook.close()
-    by_code: dict[str, list[FundRow]] = {}
-    first_row: dict[str, int] = {}
+    by_code: dict[tuple[str, str], list[FundRow]] = {}  # (unit code or "", project code) → fund rows
+    first_row: dict[tuple[str, str], int] = {}
     for number, row in funds:
         at = Location(document=str(path), table=FUND_SHEET, row=str(number))
         if not row["项目编码"]:
@@ -141,8 +143,10 @@ def read_project_template(path: Path) -> tuple[list[ProjectRow], list[ReadError]
         amount = _amount(row["金额（元）"], at.with_(column="金额（元）"), errors)
         budget_type = _choice(row["预算类型"], BUDGET_TYPES, at.with_(column="预算类型"), errors)
         level = _choice(row["资金级次"], FUND_LEVELS, at.with_(column="资金级次"), errors)
-        by_code.setdefault(row["项目编码"], []).append(FundRow(budget_type, level, amount))
-        first_row.setdefault(row["项目编码"], number)
+        key = (row["单位代码"], row["项目编码"])
+        by_code.setdefault(key, []).append(FundRow(budget_type, level, amount))
+        first_row.setdefault(key, number)
+    units_of_code = Counter(row["项目编码"] for _, row in projects)
     result, seen = [], set()
     for number, row in projects:
         at = Location(document=str(path), table=PROJECT_SHEET, row=str(number))
@@ -166,17 +170,23 @@ def read_project_template(path: Path) -> tuple[list[ProjectRow], list[ReadError]
         project_type = _choice(row["项目类型"], PROJECT_TYPES, at.with_(column="项目类型"), errors)
         initial = _amount(row["年初预算数（元）"], at.with_(column="年初预算数（元）"), errors)
         adjusted = _amount(row["全年预算数（元）"], at.with_(column="全年预算数（元）"), errors)
-        own = tuple(by_code.pop(row["项目编码"], ()))
+        code_only = by_code.pop(("", row["项目编码"]), [])
+        if code_only and units_of_code[row["项目编码"]] > 1:
+            errors.append(ReadError(f"项目编码“{_short(row['项目编码'])}”在多个单位使用，资金来源表须填写单位代码",
+                                    Location(document=str(path), table=FUND_SHEET,
+                                             row=str(first_row[("", row["项目编码"])]), column="单位代码")))
+        own = tuple(by_code.pop((row["单位代码"], row["项目编码"]), []) + code_only)
         if own and sum((f.amount for f in own), Decimal(0)) != adjusted:
             total = sum((f.amount for f in own), Decimal(0))
             errors.append(ReadError(f"资金来源合计 {total.normalize():f} 元与全年预算数 {adjusted.normalize():f} 元不一致",
                                     at.with_(column="全年预算数（元）")))
         result.append(ProjectRow(row["单位代码"], year, row["项目编码"], row["项目名称"], project_type, initial,
                                  adjusted, own, at))
-    for code in by_code:
+    for unit_code, code in by_code:
         if code:
-            errors.append(ReadError(f"项目编码“{_short(code)}”在「{PROJECT_SHEET}」表中不存在", Location(
-                document=str(path), table=FUND_SHEET, row=str(first_row[code]), column="项目编码")))
+            owner = f"单位“{_short(unit_code)}”的" if unit_code else ""
+            errors.append(ReadError(f"{owner}项目编码“{_short(code)}”在「{PROJECT_SHEET}」表中不存在", Location(
+                document=str(path), table=FUND_SHEET, row=str(first_row[(unit_code, code)]), column="项目编码")))
     if not result and not errors:
         errors.append(ReadError("模板中没有项目行", Location(document=str(path), table=PROJECT_SHEET)))
     return ([] if errors else result), errors

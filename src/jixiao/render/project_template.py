@@ -20,7 +20,7 @@ from jixiao.ingest.project_template import (
 
 NOTES = (
     "1. 每个项目在「项目」表占一行；同一单位同一年度内项目编码不得重复，已有编码的项目将被更新（仅限草稿或已退回的项目）。",
-    "2. 金额以“元”为单位，可带两位小数；「资金来源」表按项目编码填写，合计须等于全年预算数（不填则不登记资金来源）。",
+    "2. 金额以“元”为单位，可带两位小数；「资金来源」表按单位代码和项目编码填写，合计须等于全年预算数（不填则不登记资金来源）。",
     "3. 导入为“全部成功或全部不导入”：任何一个单元格有误，整份文件都不会导入，并逐项列出工作表、行、列和原因。",
     "4. 只能导入本人有权管理的单位的项目。",
 )
@@ -50,8 +50,8 @@ def write_project_template(rows: Iterable[ProjectRow] = ()) -> bytes:
         _append(projects, (row.unit_code, row.year, row.code, row.name, row.project_type, float(row.initial_budget),
                            float(row.adjusted_budget)))
         for fund in row.funds:
-            _append(funds, (row.code, fund.budget_type, fund.level, float(fund.amount)))
-    for sheet, widths in ((projects, (12, 8, 18, 40, 14, 18, 18)), (funds, (18, 18, 12, 18))):
+            _append(funds, (row.unit_code, row.code, fund.budget_type, fund.level, float(fund.amount)))
+    for sheet, widths in ((projects, (12, 8, 18, 40, 14, 18, 18)), (funds, (12, 18, 18, 12, 18))):
         for cell, width in zip(sheet[1], widths, strict=True):
             cell.font = Font(bold=True)
             sheet.column_dimensions[cell.column_letter].width = width
@@ -59,10 +59,10 @@ def write_project_template(rows: Iterable[ProjectRow] = ()) -> bytes:
     for column in ("F", "G"):
         for cell in projects[column][1:]:
             cell.number_format = "#,##0.00"
-    for cell in funds["D"][1:]:
+    for cell in funds["E"][1:]:
         cell.number_format = "#,##0.00"
-    for sheet, column, choices in ((projects, "E", PROJECT_TYPES), (funds, "B", BUDGET_TYPES),
-                                   (funds, "C", FUND_LEVELS)):
+    for sheet, column, choices in ((projects, "E", PROJECT_TYPES), (funds, "C", BUDGET_TYPES),
+                                   (funds, "D", FUND_LEVELS)):
         check = DataValidation(type="list", formula1='"' + ",".join(choices) + '"', allow_blank=False)
         check.error, check.errorTitle = f"请选择：{'、'.join(choices)}", "无效的值"
         sheet.add_data_validation(check)

@@ -9,6 +9,7 @@ import pytest
 import schemathesis
 from hypothesis import HealthCheck, given, settings
 
+from jixiao.store.models import Project
 from jixiao.store.tokens import issue_token
 from tests.web.conftest import GOOD_GOAL
 
@@ -99,3 +100,16 @@ def _run_schemathesis(application, world):
 
         call()
     assert calls >= 100 and failures == []
+
+
+def test_nul_characters_are_a_400_not_a_500(client, world, unit_auth):
+    """Found by schemathesis on PostgreSQL: text fields cannot hold NUL, so such input is refused up front."""
+    pk = world["projects"]["国库项目"].pk
+    assert client.get("/api/projects", {"q": "a\x00b"}, **unit_auth).status_code == 400
+    body = {"annual_goal": "目标\u0000", "indicators": indicators(), "version": 1}
+    response = client.put(f"/api/projects/{pk}/goal", json.dumps(body), content_type="application/json", **unit_auth)
+    assert response.status_code == 400 and "NUL" in response.json()["detail"]
+    client.force_login(world["accounts"]["unit"].user)
+    assert client.get("/", {"q": "\x00"}).status_code == 400
+    assert client.post(f"/projects/{pk}/goal/check/", {"name": "x\x00"}).status_code == 400
+    assert Project.objects.get(pk=pk).annual_goal == ""

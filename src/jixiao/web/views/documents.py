@@ -78,7 +78,7 @@ def work_summary(request: HttpRequest) -> HttpResponse:
     if account is None or account.role != "finance" or account.jurisdiction is None:
         return refuse(request, "只有财政部门可以生成本辖区的工作情况说明。", status=403)
     year = request.GET.get("year", "")
-    if not year.isdigit():
+    if not (year.isdigit() and 2000 <= int(year) <= 2100):
         return refuse(request, "请指定年度，例如 ?year=2025")
     return _serve(request, lambda fmt: summary_document(account.jurisdiction, int(year), fmt))
 
@@ -87,6 +87,6 @@ def work_summary(request: HttpRequest) -> HttpResponse:
 def disclosure_package(request: HttpRequest, pk: int) -> HttpResponse:
     department = get_object_or_404(visible_departments(request.user), pk=pk)
     year = request.GET.get("year", "")
-    if not year.isdigit():
+    if not (year.isdigit() and 2000 <= int(year) <= 2100):
         return refuse(request, "请指定年度，例如 ?year=2024")
     return _serve(request, lambda fmt: disclosure_document(department, int(year), fmt), ("docx", "xlsx", "pdf"))

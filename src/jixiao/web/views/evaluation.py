@@ -35,7 +35,7 @@ from jixiao.store.evaluation import (
 )
 from jixiao.store.lifecycle_models import FINDING_CATEGORIES
 from jixiao.store.models import Account, BudgetSuggestion, RectificationItem, Role
-from jixiao.web.views.common import page
+from jixiao.web.views.common import page, refuse
 
 
 def _team_candidates(account: Account | None):  # type: ignore[no-untyped-def]
@@ -148,7 +148,10 @@ def _state(item: RectificationItem, today: date, profile: Profile) -> Rectificat
 @login_required
 def results(request: HttpRequest) -> HttpResponse:
     """Budget suggestions (finance confirms or overrides) and the rectification ledger."""
-    today = date.fromisoformat(request.GET["as_of"]) if request.GET.get("as_of", "")[:4].isdigit() else date.today()
+    try:
+        today = date.fromisoformat(request.GET["as_of"]) if request.GET.get("as_of") else date.today()
+    except ValueError:
+        return refuse(request, f"日期“{request.GET['as_of'][:20]}”无效（格式 2026-03-11）")
     items = [(i, _state(i, today, profile_of(i.project)))
              for i in visible_rectifications(request.user).order_by("deadline", "pk")]
     status = request.GET.get("status", "")

@@ -1,6 +1,6 @@
 """Who sees what — enforced here and only here. A unit sees its own projects, a department its units', finance
-its jurisdiction's, an admin everything; an evaluator sees only evaluations assigned to it (none yet). Every page
-and API endpoint reads through these functions."""
+its jurisdiction's, an admin everything; an evaluator sees only the evaluations assigned to it and their projects.
+Every page and API endpoint reads through these functions."""
 
 from __future__ import annotations
 
@@ -21,6 +21,14 @@ def account_of(user: Any) -> Account | None:
     return Account.objects.select_related("unit", "department", "jurisdiction").filter(user=user).first()
 
 
+def _in_scope(rows: QuerySet[Any], account: Account, lookups: dict[str, str]) -> QuerySet[Any]:
+    """The rows within a unit's, a department's or finance's reach: `lookups` names, per role, the field of a row
+    that must equal the account's unit, department or jurisdiction id; any other role gets nothing."""
+    scope = {Role.UNIT: account.unit_id, Role.DEPARTMENT: account.department_id, Role.FINANCE: account.jurisdiction_id}
+    field, value = lookups.get(account.role), scope.get(account.role)
+    return rows.filter(**{field: value}) if field and value else rows.none()
+
+
 def visible_projects(user: Any) -> QuerySet[Project]:
     """The projects `user` may see; the empty set for anyone without an account."""
     account = account_of(user)
@@ -29,15 +37,10 @@ def visible_projects(user: Any) -> QuerySet[Project]:
         return projects.none()
     if account.role == Role.ADMIN:
         return projects.all()
-    if account.role == Role.FINANCE and account.jurisdiction_id:
-        return projects.filter(unit__department__jurisdiction_id=account.jurisdiction_id)
-    if account.role == Role.DEPARTMENT and account.department_id:
-        return projects.filter(unit__department_id=account.department_id)
-    if account.role == Role.UNIT and account.unit_id:
-        return projects.filter(unit_id=account.unit_id)
     if account.role == Role.EVALUATOR:
         return projects.filter(key_evaluations__members=account.user_id).distinct()
-    return projects.none()
+    return _in_scope(projects, account, {Role.UNIT: "unit_id", Role.DEPARTMENT: "unit__department_id",
+                                         Role.FINANCE: "unit__department__jurisdiction_id"})
 
 
 def visible_evaluations(user: Any) -> QuerySet[KeyEvaluation]:
@@ -79,13 +82,8 @@ def scope_units(user: Any) -> QuerySet[Unit]:
     units = Unit.objects.select_related("department")
     if account is None:
         return units.none()
-    if account.role == Role.UNIT and account.unit_id:
-        return units.filter(pk=account.unit_id)
-    if account.role == Role.DEPARTMENT and account.department_id:
-        return units.filter(department_id=account.department_id)
-    if account.role == Role.FINANCE and account.jurisdiction_id:
-        return units.filter(department__jurisdiction_id=account.jurisdiction_id)
-    return units.none()
+    return _in_scope(units, account, {Role.UNIT: "pk", Role.DEPARTMENT: "department_id",
+                                      Role.FINANCE: "department__jurisdiction_id"})
 
 
 def visible_units(user: Any) -> QuerySet[Unit]:
@@ -123,8 +121,4 @@ def visible_departments(user: Any) -> QuerySet[Department]:
         return departments.none()
     if account.role == Role.ADMIN:
         return departments.all()
-    if account.role == Role.FINANCE and account.jurisdiction_id:
-        return departments.filter(jurisdiction_id=account.jurisdiction_id)
-    if account.role == Role.DEPARTMENT and account.department_id:
-        return departments.filter(pk=account.department_id)
-    return departments.none()
+    return _in_scope(departments, account, {Role.DEPARTMENT: "pk", Role.FINANCE: "jurisdiction_id"})

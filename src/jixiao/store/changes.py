@@ -90,16 +90,25 @@ def _name(kind: str, record: Any, project_name: str) -> str:
 
 
 class ChangeLog(Sequence[Change]):
-    """The changes visible in `units` (None: everywhere) between two instants, optionally by one user. Sliceable
-    and countable (a Django Paginator takes it); only the slice asked for is read and diffed."""
+    """The changes visible in `units` (None: everywhere) between two instants (None: no bound), optionally by one
+    user or of one project. Sliceable and countable (a Django Paginator takes it); only the slice asked for is
+    read and diffed."""
 
-    def __init__(self, units: QuerySet[Unit] | None, start: datetime, end: datetime, username: str = "") -> None:
+    def __init__(self, units: QuerySet[Unit] | None, start: datetime | None, end: datetime | None,
+                 username: str = "", project_id: int | None = None) -> None:
         self.units, self.start, self.end, self.username = units, start, end, username
+        self.project_id = project_id
         self._count: int | None = None
 
     def _records(self, key: str) -> QuerySet[Any]:
         _, history = HISTORY[key]
-        rows = history.objects.filter(history_date__gte=self.start, history_date__lt=self.end)
+        rows = history.objects.all()
+        if self.start is not None:
+            rows = rows.filter(history_date__gte=self.start)
+        if self.end is not None:
+            rows = rows.filter(history_date__lt=self.end)
+        if self.project_id is not None:
+            rows = rows.filter(**{"id" if key == "project" else "project_id": self.project_id})
         if self.units is not None:
             unit_ids = self.units.values("pk")
             if key == "project":

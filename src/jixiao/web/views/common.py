@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
+from django.core.files.uploadedfile import UploadedFile
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
@@ -22,3 +27,17 @@ def page(request: HttpRequest, template: str, context: dict[str, Any], status: i
 
 def refuse(request: HttpRequest, message: str, status: int = 400) -> HttpResponse:
     return page(request, "web/error.html", {"message": message}, status=status)
+
+
+MAX_UPLOAD = 20 * 1024 * 1024
+
+
+@contextmanager
+def saved_upload(upload: UploadedFile, default_name: str) -> Iterator[Path]:
+    """An uploaded file on disk under its own base name (the readers go by the suffix), removed afterwards."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / Path(upload.name or default_name).name
+        with path.open("wb") as out:
+            for chunk in upload.chunks():
+                out.write(chunk)
+        yield path

@@ -18,7 +18,7 @@ from jixiao.store.department import overall_project, overview, store_ledger, sto
 from jixiao.store.errors import ServiceError
 from jixiao.store.models import Department, Role
 from jixiao.web.charts import bar_chart
-from jixiao.web.views.common import page, refuse
+from jixiao.web.views.common import MAX_UPLOAD, page, refuse
 
 
 @login_required
@@ -54,7 +54,7 @@ def _upload_ledger(request: HttpRequest, department: Department) -> HttpResponse
     upload = request.FILES["ledger"]
     name = Path(upload.name or "ledger.json").name
     try:
-        if upload.size > 20 * 1024 * 1024:
+        if upload.size > MAX_UPLOAD:
             raise ServiceError(f"{name} 超过 20 MB")
         try:
             data = json.loads(upload.read().decode("utf-8-sig"))

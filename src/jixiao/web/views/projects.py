@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import tempfile
 from decimal import Decimal
-from pathlib import Path
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -33,12 +31,11 @@ from jixiao.store.errors import ServiceError
 from jixiao.store.mapping import self_evaluation
 from jixiao.store.models import Project, ProjectType
 from jixiao.store.projects import export_rows, import_projects, save_project_row
-from jixiao.web.views.common import page
+from jixiao.web.views.common import MAX_UPLOAD, page, saved_upload
 
 SORTS = {"name": "name", "code": "code", "unit": "unit__code", "budget": "adjusted_budget", "-budget": "-adjusted_budget",
          "status": "status", "year": "-year"}
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-MAX_UPLOAD = 20 * 1024 * 1024
 
 
 def filtered(request: HttpRequest) -> tuple[QuerySet[Project], dict[str, str]]:
@@ -199,12 +196,8 @@ def project_import(request: HttpRequest) -> HttpResponse:
         return page(request, "web/import_result.html", {"errors": ["请选择要导入的 .xlsx 文件"]}, status=400)
     if upload.size > MAX_UPLOAD:
         return page(request, "web/import_result.html", {"errors": ["文件超过 20 MB，请拆分后导入"]}, status=400)
-    name = Path(upload.name or "upload.xlsx").name
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / name
-        with path.open("wb") as out:
-            for chunk in upload.chunks():
-                out.write(chunk)
+    with saved_upload(upload, "upload.xlsx") as path:
+        name = path.name
         rows, read_errors = read_project_template(path)
     if read_errors:
         return page(request, "web/import_result.html", {"errors": [str(e) for e in read_errors], "name": name},

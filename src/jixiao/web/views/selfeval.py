@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import tempfile
 from decimal import Decimal
-from pathlib import Path
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -26,7 +24,7 @@ from jixiao.store.selfeval import (
     save_selfeval,
     score,
 )
-from jixiao.web.views.common import page, refuse
+from jixiao.web.views.common import page, refuse, saved_upload
 
 
 @login_required
@@ -78,13 +76,8 @@ def selfeval(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _import(request: HttpRequest, project: Project, profile: Profile) -> HttpResponse:
     """Fill the self-evaluation from an uploaded document (txt/md/docx/xlsx/pdf) and save it as a draft."""
-    upload = request.FILES["document"]
-    name = Path(upload.name or "upload").name
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / name
-        with path.open("wb") as out:
-            for chunk in upload.chunks():
-                out.write(chunk)
+    with saved_upload(request.FILES["document"], "upload") as path:
+        name = path.name
         doc, read_errors = load_document(path)
     try:
         if doc is None or not doc.self_evaluations:

@@ -46,12 +46,11 @@ def _execution_by_department(reports: list[MonitoringReport]) -> list[tuple[str,
 def dashboard(request: HttpRequest) -> HttpResponse:
     account = account_of(request.user)
     projects = visible_projects(request.user)
-    latest = projects.annotate(last=Max("monitoring_reports__period")).values_list("pk", "last")
-    reports = list(MonitoringReport.objects.filter(
-        project_id__in=[pk for pk, last in latest if last], period__in={last for _, last in latest if last})
-        .select_related("project__unit__department").prefetch_related("funds"))
-    latest_by_project = dict(latest)
-    reports = [r for r in reports if latest_by_project.get(r.project_id) == r.period]
+    latest = {pk: last for pk, last in projects.annotate(last=Max("monitoring_reports__period"))
+              .values_list("pk", "last") if last}
+    reports = [r for r in MonitoringReport.objects.filter(project_id__in=latest, period__in=set(latest.values()))
+               .select_related("project__unit__department").prefetch_related("funds")
+               if latest[r.project_id] == r.period]
     open_warnings = MonitoringWarning.objects.filter(project__in=projects, cleared_period__isnull=True)
     colours = Counter(open_warnings.values_list("colour", flat=True))
     selfeval_grades = Counter(SelfEvaluationRecord.objects.filter(project__in=projects).values_list("grade", flat=True))
@@ -68,16 +67,18 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     rounds = review_statistics(Review.objects.filter(stage="finance", project__in=projects), profile(request))
     if rounds:
         charts.append(bar_chart([(b.label, b.count) for b in rounds[0].bands], "绩效目标一审得分分布", unit="个"))
-    suggestions = BudgetSuggestion.objects.filter(evaluation__project__in=projects)
-    cuts = sum((s.budget - s.confirmed for s in suggestions if s.confirmed is not None), Decimal(0))
+    suggestions = BudgetSuggestion.objects.filter(evaluation__project__in=projects, confirmed__isnull=False)
+    cuts = sum((s.budget - s.confirmed for s in suggestions), Decimal(0))
     rectifications = RectificationItem.objects.filter(project__in=projects, done_on__isnull=True)
     unit_rows = []
     if account is not None and account.role == "unit":
-        for p in projects.order_by("name")[:200]:
-            rate = next((r.execution_rate for r in reports if r.project_id == p.pk), None)
-            unit_rows.append((p, rate, open_warnings.filter(project=p).count(), rectifications.filter(project=p).count()))
+        rates = {r.project_id: r.execution_rate for r in reports}
+        warnings_of = Counter(open_warnings.values_list("project_id", flat=True))
+        open_items_of = Counter(rectifications.values_list("project_id", flat=True))
+        unit_rows = [(p, rates.get(p.pk), warnings_of[p.pk], open_items_of[p.pk])
+                     for p in projects.order_by("name")[:200]]
     return page(request, "web/dashboard.html", {
         "charts": charts, "execution": execution, "warning_total": sum(colours.values()), "unit_rows": unit_rows,
-        "suggestions": suggestions.count(), "cuts": cuts, "open_rectifications": rectifications.count(),
+        "cuts": cuts, "open_rectifications": rectifications.count(),
         "projects": projects.count(),
         "summary_years": sorted(set(projects.values_list("year", flat=True)), reverse=True)})

@@ -8,7 +8,9 @@ import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Annotated
 
+import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -18,6 +20,12 @@ from jixiao.render import charts
 from jixiao.render.blocks import Block
 from jixiao.render.gate import Verify
 from jixiao.render.release import Release, parse_formats, publish, release
+
+# The options every document command takes.
+OutOption = Annotated[Path, typer.Option("--out", help="输出文件夹")]
+ProfileOption = Annotated[str, typer.Option("--profile", help="地区配置")]
+ExplainOption = Annotated[Path | None, typer.Option("--explain", help="疑似问题的书面说明（JSON：指纹 → 说明）")]
+FormatsOption = Annotated[str, typer.Option("--format", help="输出格式：docx、pdf，多个用逗号分隔")]
 
 
 @dataclass(frozen=True)

@@ -6,13 +6,14 @@ from __future__ import annotations
 import shutil
 import tempfile
 from pathlib import Path
+from typing import Annotated
 
 import typer
 from rich.table import Table
 
 from jixiao.cli import app
 from jixiao.cli.common import console, fail, profile_or_fail
-from jixiao.cli.releasing import explanations_or_fail
+from jixiao.cli.releasing import ExplainOption, OutOption, ProfileOption, explanations_or_fail
 from jixiao.render.disclosure_release import release_package
 from jixiao.render.gate import record
 from jixiao.render.ledger_json import LedgerError, load_ledger
@@ -23,10 +24,10 @@ app.add_typer(report_app, name="report")
 
 @report_app.command("disclosure")
 def disclosure_command(
-    data: Path = typer.Option(..., "--data", help="台账数据（JSON，格式见 jixiao.render.ledger_json）"),
-    out: Path = typer.Option(..., "--out", help="输出文件夹"),
-    profile: str = typer.Option("central", "--profile"),
-    explain: Path | None = typer.Option(None, "--explain", help="疑似问题的书面说明（JSON：指纹 → 说明）"),
+    data: Annotated[Path, typer.Option("--data", help="台账数据（JSON，格式见 jixiao.render.ledger_json）")],
+    out: OutOption,
+    profile: ProfileOption = "central",
+    explain: ExplainOption = None,
     pdf: bool = typer.Option(True, "--pdf/--no-pdf", help="同时生成 PDF（需要 WeasyPrint）"),
 ) -> None:
     """生成部门决算公开（公开01–10 表 .xlsx、含情况说明的 .docx 和 .pdf），读回审核通过后才发布。"""

@@ -5,28 +5,35 @@ from __future__ import annotations
 
 from functools import partial
 from pathlib import Path
+from typing import Annotated
 
 import typer
 
 from jixiao.cli.common import documents_or_fail, fail, profile_or_fail
-from jixiao.cli.releasing import Job, explanations_or_fail, formats_or_fail, run_jobs
+from jixiao.cli.releasing import (
+    ExplainOption,
+    FormatsOption,
+    Job,
+    OutOption,
+    ProfileOption,
+    explanations_or_fail,
+    formats_or_fail,
+    run_jobs,
+)
 from jixiao.cli.report import report_app
 from jixiao.render import evaluation_report, selfeval_report, work_summary
 from jixiao.render.numbers import plain, two
 from jixiao.render.work_summary_json import FactsError, load_facts
 from jixiao.scoring.selfeval import score_self_evaluation
 
-FORMAT_HELP = "输出格式：docx、pdf，多个用逗号分隔"
-EXPLAIN_HELP = "疑似问题的书面说明（JSON：指纹 → 说明）"
-
 
 @report_app.command("selfeval")
 def selfeval_command(
-    inputs: list[Path] = typer.Argument(..., help="含项目支出绩效自评报告的文档（txt/md/docx/xlsx/pdf），可多个"),
-    out: Path = typer.Option(..., "--out", help="输出文件夹"),
-    formats: str = typer.Option("docx,pdf", "--format", help=FORMAT_HELP),
-    profile: str = typer.Option("central", "--profile"),
-    explain: Path | None = typer.Option(None, "--explain", help=EXPLAIN_HELP),
+    inputs: Annotated[list[Path], typer.Argument(help="含项目支出绩效自评报告的文档（txt/md/docx/xlsx/pdf），可多个")],
+    out: OutOption,
+    formats: FormatsOption = "docx,pdf",
+    profile: ProfileOption = "central",
+    explain: ExplainOption = None,
 ) -> None:
     """按计分规则重算每个项目，生成项目支出绩效自评分析报告（每个项目一份），读回重算一致且审核通过后才发布。"""
     rules = profile_or_fail(profile)
@@ -46,11 +53,11 @@ def selfeval_command(
 
 @report_app.command("evaluation")
 def evaluation_command(
-    inputs: list[Path] = typer.Argument(..., help="部门评价表 / 绩效评价资料（格式同种子 002），可多个"),
-    out: Path = typer.Option(..., "--out", help="输出文件夹"),
-    formats: str = typer.Option("docx,pdf", "--format", help=FORMAT_HELP),
-    profile: str = typer.Option("central", "--profile"),
-    explain: Path | None = typer.Option(None, "--explain", help=EXPLAIN_HELP),
+    inputs: Annotated[list[Path], typer.Argument(help="部门评价表 / 绩效评价资料（格式同种子 002），可多个")],
+    out: OutOption,
+    formats: FormatsOption = "docx,pdf",
+    profile: ProfileOption = "central",
+    explain: ExplainOption = None,
 ) -> None:
     """生成绩效评价报告（评分表、评价人员、结论与等次，附问题清单），读回一致且审核通过后才发布。"""
     rules = profile_or_fail(profile)
@@ -70,11 +77,11 @@ def evaluation_command(
 
 @report_app.command("summary")
 def summary_command(
-    data: Path = typer.Option(..., "--data", help="工作事实数据（JSON，格式见 jixiao.render.work_summary_json）"),
-    out: Path = typer.Option(..., "--out", help="输出文件夹"),
-    formats: str = typer.Option("docx,pdf", "--format", help=FORMAT_HELP),
-    profile: str = typer.Option("central", "--profile"),
-    explain: Path | None = typer.Option(None, "--explain", help=EXPLAIN_HELP),
+    data: Annotated[Path, typer.Option("--data", help="工作事实数据（JSON，格式见 jixiao.render.work_summary_json）")],
+    out: OutOption,
+    formats: FormatsOption = "docx,pdf",
+    profile: ProfileOption = "central",
+    explain: ExplainOption = None,
 ) -> None:
     """生成预算绩效管理工作开展情况的说明：所有个数、金额、比率均由记录计算，读回审核通过后才发布。"""
     rules = profile_or_fail(profile)

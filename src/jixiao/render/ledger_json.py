@@ -12,7 +12,6 @@ Schema (all keys optional unless noted):
 
 from __future__ import annotations
 
-import json
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
@@ -20,6 +19,7 @@ from typing import Any
 from jixiao.core.ledger import Ledger, ProjectResult, SangongItem, Spending
 from jixiao.core.model import FundType
 from jixiao.core.money import WAN
+from jixiao.render.json_input import read_json
 
 
 class LedgerError(ValueError):
@@ -83,15 +83,7 @@ def _fund(value: Any, where: str) -> FundType:
 
 def load_ledger(path: Path) -> Ledger:
     """The ledger JSON file, or LedgerError naming the file and the field (Chinese)."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise LedgerError(f"无法读取 {path.name}：{exc}") from exc
-    except json.JSONDecodeError as exc:
-        raise LedgerError(f"{path.name} 第 {exc.lineno} 行第 {exc.colno} 列 JSON 格式错误") from exc
-    except RecursionError as exc:
-        raise LedgerError(f"{path.name} 嵌套层数过多") from exc
-    return ledger_from_mapping(data, path.name)
+    return ledger_from_mapping(read_json(path, LedgerError), path.name)
 
 
 def ledger_from_mapping(data: Any, name: str = "台账") -> Ledger:

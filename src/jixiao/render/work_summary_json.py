@@ -15,7 +15,6 @@ Shape (only jurisdiction and year are required; every list may be empty or absen
 
 from __future__ import annotations
 
-import json
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
@@ -33,6 +32,7 @@ from jixiao.core.work_summary import (
     SelfEvaluationRecord,
     WorkSummaryFacts,
 )
+from jixiao.render.json_input import read_json
 
 
 class FactsError(ValueError):
@@ -139,12 +139,4 @@ def facts_from_mapping(data: Any) -> WorkSummaryFacts:
 
 
 def load_facts(path: Path) -> WorkSummaryFacts:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise FactsError(f"无法读取 {path.name}：{exc}") from exc
-    except json.JSONDecodeError as exc:
-        raise FactsError(f"{path.name} 第 {exc.lineno} 行第 {exc.colno} 列 JSON 格式错误") from exc
-    except RecursionError as exc:
-        raise FactsError(f"{path.name} 嵌套层数过多") from exc
-    return facts_from_mapping(data)
+    return facts_from_mapping(read_json(path, FactsError))

@@ -3,7 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: install demo test lint bench load samples vendor clean audit-deps
+.PHONY: install demo test lint bench load samples vendor clean audit-deps corpus
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -48,6 +48,11 @@ audit-deps: install
 
 load: install
 	$(PY) bench/load.py $(LOAD_ARGS)
+
+# Real published documents (not in the repository): tests/corpus/MANIFEST.csv rows whose file is in
+# $JIXIAO_CORPUS_DIR (default tests/corpus/local); prints what jixiao read against the manifest.
+corpus: install
+	$(PY) tests/corpus/run.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache .hypothesis

@@ -183,6 +183,7 @@ def totals(outcomes: list[Outcome]) -> list[str]:
     crashed = sum(1 for o in outcomes if o.crashed)
     judged = [o for o in outcomes if o.judged]
     units = Counter(o.unit_verdict for o in judged)
+    named = [o for o in judged if _norm(o.row["unit"]) != NOT_ESTABLISHED]
     findings: Counter[str] = sum((o.findings for o in outcomes), Counter())
     wrongly_refused = sum(1 for o in outcomes if o.refused and o.row["kind"] != "unknown")
     wrongly_read = sum(1 for o in outcomes if not (o.refused or o.crashed) and o.row["kind"] == "unknown")
@@ -195,7 +196,8 @@ def totals(outcomes: list[Outcome]) -> list[str]:
         f"文档 {n} 份：读取 {n - refused - crashed}，拒绝 {refused}，异常 {crashed}",
         f"类型正确 {pct(sum(o.kind_ok for o in outcomes))}；其中应读却拒绝 {wrongly_refused}，"
         f"非预算文档却被读取 {wrongly_read}",
-        f"预算文档 {len(judged)} 份中：单位正确 {pct(units['right'], len(judged))}（部分一致另有 {units['partial']}），"
+        f"预算文档 {len(judged)} 份中：单位正确 {pct(units['right'], len(judged))}（部分一致另有 {units['partial']}；"
+        f"文中写明单位的 {len(named)} 份读对 {sum(o.unit_verdict == 'right' for o in named)}），"
         f"年度正确 {pct(sum(o.year_ok for o in judged), len(judged))}",
         "发现：" + "，".join(f"{label} {findings.get(tier, 0)} 项" for tier, label in TIERS),
         f"读到表格的文档 {sum(1 for o in outcomes if o.read.get('tables'))} 份；"

@@ -43,6 +43,8 @@ def _self_evaluations(doc: Document) -> tuple[Document, list[ReadError]]:
 
 
 def _disclosure(doc: Document) -> tuple[Document, list[ReadError]]:
+    if doc.kind is DocumentKind.BUDGET_DISCLOSURE:
+        return doc, []  # a 预算公开 is not a 决算公开: none of its tables are read as 决算 tables
     package, errors = extract_disclosure(doc.source, doc.year, doc.unit)
     return replace(doc, disclosure=package), errors
 

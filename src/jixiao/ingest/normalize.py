@@ -1,0 +1,54 @@
+"""One place where every carrier's text is normalised before it is read: Traditional characters to Simplified.
+
+The conversion uses OpenCC (t2s). A Simplified document is left exactly as it is: it is converted only when a
+noticeable share of its distinct Han characters are Traditional-only, so a rare character in a name is not
+rewritten in a Simplified text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+
+from jixiao.ingest.source import Paragraph, SourceDocument, Table
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+TRADITIONAL_SHARE = 0.03  # of distinct Han characters; Simplified government texts stay far below it
+
+
+@lru_cache(maxsize=1)
+def _converter():  # type: ignore[no-untyped-def]
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def is_traditional(text: str) -> bool:
+    distinct = set(_HAN.findall(text))
+    if not distinct:
+        return False
+    sample = "".join(sorted(distinct))
+    converted = _converter().convert(sample)
+    changed = sum(1 for a, b in zip(sample, converted, strict=False) if a != b)
+    return changed >= 3 and changed / len(distinct) >= TRADITIONAL_SHARE
+
+
+def to_simplified(text: str) -> str:
+    return _converter().convert(text) if text else text
+
+
+def simplified_document(source: SourceDocument) -> SourceDocument:
+    """The document with every paragraph and cell in Simplified characters (unchanged if already Simplified)."""
+    if not is_traditional(source.text):
+        return source
+    blocks = []
+    for block in source.blocks:
+        if isinstance(block, Paragraph):
+            blocks.append(replace(block, text=to_simplified(block.text)))
+        else:
+            rows = tuple(replace(row, cells=tuple(replace(c, text=to_simplified(c.text)) for c in row.cells))
+                         for row in block.rows)
+            blocks.append(Table(rows, block.location))
+    return replace(source, blocks=tuple(blocks))
+

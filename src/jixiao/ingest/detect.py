@@ -21,23 +21,25 @@ _MARKERS: list[tuple[DocumentKind, list[str]]] = [
                                r"三公.{0,3}经费.{0,15}决算|决算.{0,15}三公.{0,3}经费", r"决算数|决算情况说明",
                                r"财政拨款收入支出决算", r"机关运行经费"]),
     (DocumentKind.BUDGET_DISCLOSURE, [r"部门预算|单位预算|预算公开", r"收支预算总表|收入预算表|支出预算表",
-                                      r"三公.{0,3}经费.{0,15}预算", r"政府采购预算", r"预算数"]),
-    (DocumentKind.SELF_EVALUATION, [r"项目支出绩效自评(分析)?报告|绩效自评表|自评报告", r"预算执行情况",
-                                    r"指标完成情况得分|绩效指标完成情况",
-                                    r"全年执行数|全年预算数", r"一级指标", r"自评得分|自评结论"]),
+                                      r"三公.{0,3}经费.{0,15}预算|预算.{0,15}三公.{0,3}经费", r"政府采购预算",
+                                      r"支出总预算|项目支出预算|基本支出预算"]),
+    (DocumentKind.SELF_EVALUATION, [r"项目支出绩效自评(分析)?报告|自评表|自评报告", r"预算执行情况",
+                                    r"指标完成情况得分|绩效指标完成情况", r"全年执行数|全年预算数", r"一级指标",
+                                    r"自评得分|自评结论", r"(产出|效益|满意度)指标", r"未完成原因|存在问题.{0,20}改进措施"]),
     (DocumentKind.KEY_EVALUATION, [r"(部门|重点)评价表", r"绩效评价报告", r"绩效评价指标评分", r"评价等次",
                                    r"部门整体支出"]),
     (DocumentKind.WORK_SUMMARY, [r"预算绩效管理工作开展情况", r"事前绩效评估", r"运行监控"]),
     (DocumentKind.RESULTS_STATEMENT, [r"绩效目标执行结果", r"绩效报告（自评）|绩效报告\(自评\)", r"项目绩效情况"]),
 ]
+MIN_MARKERS = 2  # one marker is a mention (a news item, a policy text), not a document of that kind
 # A title in the first lines decides the kind outright; tried per line, in this order within a line.
 _TITLES: list[tuple[DocumentKind, str]] = [
     (DocumentKind.RESULTS_STATEMENT, r"执行结果情况的说明|绩效报告[（(]自评[)）]"),
     (DocumentKind.WORK_SUMMARY, r"预算绩效管理工作开展情况"),
-    (DocumentKind.SELF_EVALUATION, r"绩效自评(分析)?报告|绩效自评表|自评报告"),
+    (DocumentKind.SELF_EVALUATION, r"自评表|自评(分析|总结)?报告"),
     (DocumentKind.KEY_EVALUATION, r"(部门|重点)评价表|绩效评价报告|整体支出绩效评价"),
-    (DocumentKind.DISCLOSURE, r"(部门|单位)决算|决算公开|收入支出决算总表"),
-    (DocumentKind.BUDGET_DISCLOSURE, r"(部门|单位)预算(公开)?$|(部门|单位)预算公开|预算公开$|收支预算总表"),
+    (DocumentKind.DISCLOSURE, r"(部门|单位)决算|决算公开|收入支出决算总表|决算编制说明|三公.{0,3}经费.{0,15}决算"),
+    (DocumentKind.BUDGET_DISCLOSURE, r"(部门|单位)预算(公开)?$|预算公开|收支预算总表|三公.{0,3}经费.{0,6}预算"),
 ]
 TITLE_LINES = 6
 TITLE_LENGTH = 60
@@ -55,15 +57,24 @@ _YEAR_PATTERNS = [
 # Years that are not the year reported on: a document number 〔2020〕, a regulation 《…2018年…》, 2020年修订.
 _NOT_REPORT_YEAR = re.compile(r"[〔\[［【]\s*20\d{2}\s*[〕\]］】]|《[^》]{0,60}》|20\d{2}\s*年\s*(修订|修正|版|第)")
 ORG = (r"[\u4e00-\u9fff（）()]{1,38}?(?:委员会|管委会|局|厅|中心|办公室|办|政府|院|所|队|站|馆|学校|中学|小学|幼儿园|大学|"
-       r"学院|协会|联合会|处|部|社|团|署|委|园|场|公司|集团|街道|镇|乡|本级|机关|总工会|医院|卫生院)")
+       r"学院|协会|联合会|处|部|社|团|署|委|园|场|公司|集团|街道|镇|乡|本级|机关|总工会|医院|卫生院|政协|指挥部)")
+_LABEL_END = r"(?=[\s\t|，。,（(]|$)"
+_CODE = r"(?:\d{3,}\s*[-－—]\s*)?"
+_YEAR = r"20\d{2}\s*年?度?"
+# Most explicit first: a label, then a title line, then the first part's heading, then weaker places.
 _UNIT_PATTERNS = [
-    rf"(?:单位名称|部门名称|编制单位|预算单位)\s*[：:\t|]?\s*(?:\d{{3,}}\s*[-－—]\s*)?({ORG})(?=[\s\t|，。（(]|$)",
-    rf"(?:项目实施单位|实施单位|项目单位)\s*(?:[（(]盖章[)）])?\s*[：:\t|]?\s*(?:\d{{3,}}\s*[-－—]\s*)?({ORG})"
-    r"(?=[\s\t|，。（(]|$)",
-    rf"^#*\s*({ORG})\s*(?:20\d{{2}}\s*年度?)?\s*(?:部门|单位)?\s*(?:决算|预算|项目支出|整体支出|部门整体)",
+    rf"(?:单位名称|部门名称|编制单位|预算单位)\s*[：:\t|]?\s*{_CODE}({ORG}){_LABEL_END}",
+    rf"^#*\s*({ORG})\s*(?:[（(][^)）\n]{{2,30}}[)）])?\s*{_YEAR}",
+    rf"^#*\s*{_YEAR}\s*({ORG})\s*(?:部门|单位)?\s*(?:决算|预算|整体支出|项目支出|“?三公)",
+    rf"^#*\s*({ORG})\s*(?:部门|单位)?\s*(?:决算|预算)",
+    rf"第一部分\s*[：:]?\s*({ORG})\s*(?:部门|单位)*\s*概况",
+    rf"(?:项目实施单位|实施单位|项目单位)\s*(?:[（(]盖章[)）])?\s*[：:\t|]?\s*{_CODE}({ORG}){_LABEL_END}",
+    rf"^部门\s*[：:]\s*({ORG})\s*$",
     rf"^#*\s*({ORG})\s*$",
-    rf"主管部门\s*[：:\t|]?\s*(?:\d{{3,}}\s*[-－—]\s*)?({ORG})(?=[\s\t|，。（(]|$)",
+    rf"主管部门\s*[：:\t|]?\s*{_CODE}({ORG}){_LABEL_END}",
 ]
+# Not a unit's name: a placeholder or a sentence that happens to end like one.
+_NOT_UNIT = re.compile(r"^(XX|××|某某)|^(根据|按照|关于|为|我|本)|[XＸ]{2}|^[区县市州省]?本级$")
 
 
 @dataclass(frozen=True)
@@ -83,12 +94,12 @@ def _title_lines(text: str) -> list[str]:
 def detect(text: str, path: str = "") -> Detection:
     """Kind, year and unit of a document from its text (the head of it weighs most)."""
     head = text[:20000]
-    year, unit = _year(head), _unit(head)
-    for line in _title_lines(text):
-        if len(line) > TITLE_LENGTH:
-            continue
+    titles = [line[:TITLE_LENGTH] for line in _title_lines(text)]
+    year = next((found for line in titles if (found := _year(line)) is not None), None) or _year(head)
+    unit = _unit(head)
+    for line in titles:
         for kind_, pattern in _TITLES:
-            if re.search(pattern, line) and not (kind_ is DocumentKind.BUDGET_DISCLOSURE and "决算" in head):
+            if re.search(pattern, line) and not (kind_ is DocumentKind.BUDGET_DISCLOSURE and "决算" in line):
                 return Detection(kind=kind_, year=year, unit=unit, evidence=(f"标题“{line}”",))
     scores: list[tuple[int, DocumentKind, list[str]]] = []
     for kind, markers in _MARKERS:
@@ -97,7 +108,7 @@ def detect(text: str, path: str = "") -> Detection:
             found = []  # a 预算公开 has no 决算; a 决算 package's 预算数 columns do not make it one
         scores.append((len(found), kind, found))
     best = max(hits for hits, _, _ in scores)
-    if best == 0:
+    if best < MIN_MARKERS:
         return Detection(kind=None, year=year, unit=unit,
                          hint="未找到自评表、决算公开表、预算公开表、评价表等任何可识别的标题或表名")
     leaders = [(kind, found) for hits, kind, found in scores if hits == best]
@@ -121,7 +132,8 @@ def _year(text: str) -> int | None:
 
 def _unit(text: str) -> str:
     for pattern in _UNIT_PATTERNS:
-        match = re.search(pattern, text, flags=re.MULTILINE)
-        if match:
-            return match.group(1).strip()
+        for match in re.finditer(pattern, text, flags=re.MULTILINE):
+            name = re.sub(r"\s+", "", match.group(1))
+            if not _NOT_UNIT.search(name):
+                return name
     return ""

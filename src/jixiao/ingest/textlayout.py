@@ -13,6 +13,7 @@ Cells that cannot be placed in a row stay as paragraphs, so nothing is silently 
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -21,12 +22,14 @@ from jixiao.ingest.source import Block, Cell, Paragraph, Row, Table
 
 PREAMBLE_LINES = 40
 META_RE = re.compile(
-    r"^\s*[-*•·]?\s*(索引号|发布机构|发文机关|发布日期|发布时间|成文日期|生成日期|文号|发文字号|时效性|信息来源|来源"
-    r"|浏览次数|访问量|点击数|阅读次数|字号|作者|主题分类|所属机构|公开方式|公开范围|公开时限|公开日期|关键词|主题词"
-    r"|格式|页数|大小|上传时间|下载积分)\s*[：:]"
+    r"^\s*[-*•·]?\s*(索引号|发布机构|发文机关|发布日期|发布时间|成文日期|生成日期|文号|发文字号|时效性|信息来源|来源|日期"
+    r"|浏览次数|浏览量|访问次数|访问量|点击数|阅读次数|字号|作者|主题分类|所属机构|公开方式|公开范围|公开时限|公开日期"
+    r"|公开时间|关键词|主题词|格式|页数|大小|上传时间|下载积分|主管|主办|网站标识码|文件名称|统一登记号|公开目录)\s*[：:]"
 )
-NAV_RE = re.compile(r"(首页|当前位置|您的位置|所在位置)\s*[>＞»›:：]|^\s*(【\s*打印\s*】|打印本页|关闭窗口|分享到|【\s*字体"
-                    r"|字体[：:]\s*[大中小])")
+NAV_RE = re.compile(
+    r"(首页|当前位置|您的位置|所在位置)\s*[>＞»›:：]|^\s*(【\s*打印\s*】|打印本页|打印页面|关闭窗口|分享到|视力保护色"
+    r"|【\s*字体|\[?\s*字体\s*[：:]|欢迎来到|欢迎访问)"
+    r"|^\s*\S{1,80}\.(pdf|docx?|xlsx?|wps|et|html?)\s*$", re.IGNORECASE)
 PIPES = str.maketrans({"｜": "|"})
 RULE_RE = re.compile(r"^[\s|:：\-—=]+$")
 
@@ -131,6 +134,10 @@ def text_blocks(text: str, path: str) -> tuple[Block, ...]:
                                   for i, value in enumerate(cells)), Location(document=path, line=number)))
             continue
         token = _cell_token(line)
+        if token is not None and rows and line.strip() != "|":
+            rows.append(Row((Cell(token, Location(document=path, line=number, column="1")),),
+                            Location(document=path, line=number)))  # a row whose other cells were left off
+            continue
         if token is not None:
             if rows:
                 flush()
@@ -156,7 +163,24 @@ def rebuild(tokens: list[_Token], path: str) -> list[Block]:
     width_at = _number_row(texts)
     if width_at is not None:
         return _by_width(tokens, *width_at, path)
+    if _rows_opened_by_bars(texts):
+        rows, current = [], []
+        for token in [*tokens, _Token("", 0)]:
+            if token.text == "" and current:
+                rows.append(current)
+                current = []
+            elif token.text:
+                current.append(token)
+        built = [_row(r, n, path) for n, r in enumerate(rows, start=1)]
+        return [Table(tuple(built), built[0].location.with_(row=""))]
     return _by_labels(tokens, path)
+
+
+def _rows_opened_by_bars(texts: list[str]) -> bool:
+    """Lone '|' lines at a fixed interval open each row (and empty cells then do not occur)."""
+    bars = [i for i, t in enumerate(texts) if t == ""]
+    gaps = {b - a for a, b in itertools.pairwise(bars)}
+    return len(bars) >= 3 and bars[0] == 0 and len(gaps) == 1 and min(gaps) >= 3
 
 
 def _number_row(texts: list[str]) -> tuple[int, int] | None:
@@ -207,7 +231,7 @@ def _by_labels(tokens: list[_Token], path: str) -> list[Block]:
     def close_field() -> None:
         nonlocal field
         if field:
-            value = " ".join(t.text for t in field[1:] if t.text)
+            value = " ".join(t.text for t in field[1:] if _norm(t.text))
             blocks.append(Paragraph(f"{_norm(field[0].text)}：{value}", Location(document=path, line=field[0].line)))
             field = []
 

@@ -18,7 +18,7 @@ from jixiao.core.model import DocumentKind
 # (kind, markers): the kind with the most markers present wins; a marker is a regular expression.
 _MARKERS: list[tuple[DocumentKind, list[str]]] = [
     (DocumentKind.DISCLOSURE, [r"部门决算|单位决算|决算公开", r"公开\s*0?\d{1,2}\s*表", r"收入支出决算总表",
-                               r"三公.{0,3}经费.{0,15}决算|决算.{0,15}三公.{0,3}经费", r"决算数|决算情况说明",
+                               r"三公.{0,3}经费.{0,15}决算|决算.{0,15}三公.{0,3}经费", r"决算数", r"决算(总体)?情况(说明)?",
                                r"财政拨款收入支出决算", r"机关运行经费"]),
     (DocumentKind.BUDGET_DISCLOSURE, [r"部门预算|单位预算|预算公开", r"收支预算总表|收入预算表|支出预算表",
                                       r"三公.{0,3}经费.{0,15}预算|预算.{0,15}三公.{0,3}经费", r"政府采购预算",
@@ -28,10 +28,13 @@ _MARKERS: list[tuple[DocumentKind, list[str]]] = [
                                     r"自评得分|自评结论", r"(产出|效益|满意度)指标", r"未完成原因|存在问题.{0,20}改进措施"]),
     (DocumentKind.KEY_EVALUATION, [r"(部门|重点)评价表", r"绩效评价报告", r"绩效评价指标评分", r"评价等次",
                                    r"部门整体支出"]),
-    (DocumentKind.WORK_SUMMARY, [r"预算绩效管理工作开展情况", r"事前绩效评估", r"运行监控"]),
+    (DocumentKind.WORK_SUMMARY, [r"预算绩效管理工作开展情况", r"事前绩效评估", r"运行监控|绩效监控", r"结果运用",
+                                 r"全面实施预算绩效管理"]),
     (DocumentKind.RESULTS_STATEMENT, [r"绩效目标执行结果", r"绩效报告（自评）|绩效报告\(自评\)", r"项目绩效情况"]),
 ]
 MIN_MARKERS = 2  # one marker is a mention (a news item, a policy text), not a document of that kind
+# A news report about disclosures is not a disclosure: without a title of its own it is not identified.
+NEWS_RE = re.compile(r"记者|\d{1,2}日电|新华网|新华社|中新社|人民网|责任编辑|根据财政部消息")
 # A title in the first lines decides the kind outright; tried per line, in this order within a line.
 _TITLES: list[tuple[DocumentKind, str]] = [
     (DocumentKind.RESULTS_STATEMENT, r"执行结果情况的说明|绩效报告[（(]自评[)）]"),
@@ -43,6 +46,7 @@ _TITLES: list[tuple[DocumentKind, str]] = [
 ]
 TITLE_LINES = 6
 TITLE_LENGTH = 60
+AMOUNT_RE = re.compile(r"\d\s*(万元|元|%|％)")
 _FILENAME_HINTS = {
     "决算": DocumentKind.DISCLOSURE, "自评": DocumentKind.SELF_EVALUATION, "评价": DocumentKind.KEY_EVALUATION,
 }
@@ -66,7 +70,7 @@ _UNIT_PATTERNS = [
     rf"(?:单位名称|部门名称|编制单位|预算单位)\s*[：:\t|]?\s*{_CODE}({ORG}){_LABEL_END}",
     rf"^#*\s*({ORG})\s*(?:[（(][^)）\n]{{2,30}}[)）])?\s*{_YEAR}",
     rf"^#*\s*{_YEAR}\s*({ORG})\s*(?:部门|单位)?\s*(?:决算|预算|整体支出|项目支出|“?三公)",
-    rf"^#*\s*({ORG})\s*(?:部门|单位)?\s*(?:决算|预算)",
+    rf"^#*\s*({ORG})\s*(?:部门|单位)?\s*(?:决算|预算|整体支出|部门整体|项目支出)",
     rf"第一部分\s*[：:]?\s*({ORG})\s*(?:部门|单位)*\s*概况",
     rf"(?:项目实施单位|实施单位|项目单位)\s*(?:[（(]盖章[)）])?\s*[：:\t|]?\s*{_CODE}({ORG}){_LABEL_END}",
     rf"^部门\s*[：:]\s*({ORG})\s*$",
@@ -87,20 +91,25 @@ class Detection:
 
 
 def _title_lines(text: str) -> list[str]:
+    """The first lines, each up to its first sentence mark; a part quoting an amount is a sentence, not a title."""
     lines = [re.sub(r"\s+", "", line).lstrip("#") for line in text.splitlines()]
-    return [line for line in lines if line][:TITLE_LINES]
+    parts = [re.split(r"[，。；！？：:,;!?]", line)[0][:TITLE_LENGTH] for line in lines if line][:TITLE_LINES]
+    return [part for part in parts if part and not AMOUNT_RE.search(part)]
 
 
 def detect(text: str, path: str = "") -> Detection:
     """Kind, year and unit of a document from its text (the head of it weighs most)."""
     head = text[:20000]
-    titles = [line[:TITLE_LENGTH] for line in _title_lines(text)]
+    titles = _title_lines(text)
     year = next((found for line in titles if (found := _year(line)) is not None), None) or _year(head)
     unit = _unit(head)
     for line in titles:
         for kind_, pattern in _TITLES:
             if re.search(pattern, line) and not (kind_ is DocumentKind.BUDGET_DISCLOSURE and "决算" in line):
                 return Detection(kind=kind_, year=year, unit=unit, evidence=(f"标题“{line}”",))
+    if news := NEWS_RE.search(head):
+        return Detection(kind=None, year=year, unit=unit,
+                         hint=f"像是新闻报道（“{news.group(0)}”），不是某个单位公开的文档")
     scores: list[tuple[int, DocumentKind, list[str]]] = []
     for kind, markers in _MARKERS:
         found = [m.group(0) for m in (re.search(p, head) for p in markers) if m]

@@ -131,3 +131,29 @@ def test_simplified_text_is_left_exactly_as_it_is(tmp_path):
     path.write_text(text, encoding="utf-8")
     source, _ = read_source(path)
     assert paragraphs(source.blocks) == ["乾县档案馆2023年度部门决算", "著录档案1200卷，于年内完成。"]
+
+
+def test_cells_separated_by_blank_lines_with_a_column_number_row(tmp_path):
+    grid = [["项目", "行次", "金额", "项目", "行次", "金额"], ["栏次", "", "1", "栏次", "", "2"],
+            ["一、一般公共预算财政拨款收入", "1", "96.30", "一、农林水支出", "30", "96.30"],
+            ["本年收入合计", "28", "96.30", "本年支出合计", "58", "96.30"]]
+    cells = ["收入", "支出"] + [c for row in grid for c in row]
+    lines = ["收入支出决算总表", "", "公开01表", "", "部门:示例县农技站", "", "金额单位:万元", ""]
+    for cell in cells:
+        lines += [cell, ""] if cell else [""]  # an empty cell is one more blank line
+    lines += ["第三部分 情况说明", "本年度收入合计96.30万元，全部为财政拨款，与上年持平，没有结转结余。"]
+    path = tmp_path / "d01.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    source, _ = read_source(path)
+    assert tables(source.blocks) == [grid]
+    assert paragraphs(source.blocks)[:6] == ["收入支出决算总表", "公开01表", "部门:示例县农技站", "金额单位:万元", "收入", "支出"]
+    doc, _ = load_document(path)
+    assert (doc.kind.value, doc.unit) == ("disclosure", "示例县农技站")
+    assert [r.cells["amount"].value for r in doc.disclosure.tables["D01"].rows][:2] == [Decimal("963000"),
+                                                                                       Decimal("963000")]
+
+
+def test_blank_separated_short_lines_without_column_numbers_stay_paragraphs():
+    text = "\n\n".join(["一、部门职责", "负责全县农业技术推广。", "二、机构设置", "内设三个股室。"] * 4)
+    blocks = text_blocks(text, "t.txt")
+    assert tables(blocks) == [] and len(paragraphs(blocks)) == 16

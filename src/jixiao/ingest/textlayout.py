@@ -40,8 +40,8 @@ FIELD_LABELS = (
     "存在问题", "改进措施", "项目类别", "资金用途",
 )
 BUDGET_HEADERS = (
-    "资金来源", "年初预算数", "全年预算数", "全年执行数", "调整后预算数", "预算执行数", "年度预算数", "执行率",
-    "预算执行率", "资金结转结余", "偏差原因",
+    "资金来源", "年初预算数", "年初预算", "全年预算数", "全年执行数", "调整后预算数", "调整后预算", "预算执行数",
+    "年度预算数", "执行率", "预算执行率", "资金结转结余", "偏差原因", "原因",
 )
 INDICATOR_HEADERS = (
     "一级指标", "二级指标", "三级指标", "指标名称", "年度指标值", "指标值", "实际完成值", "全年实际值", "完成值",
@@ -49,12 +49,16 @@ INDICATOR_HEADERS = (
 )
 SHARED_HEADERS = ("分值", "权重", "得分")
 FORM_TITLE_RE = re.compile(r"绩效自评表|自评(分析)?报告|绩效评价表")
-FUND_ROW_RE = re.compile(r"^(合计|总计|年度资金总额|其中.*|.*资金|.*财政拨款.*|.*专户.*)$")
+FUND_ROW_RE = re.compile(r"^(合计|总计|总额|年度资金总额|其中.*|.*资金|.*财政拨款.*|.*专户.*)$")
 INDICATOR_ROW_RE = re.compile(
     r"^(产出|效益|效果|满意度|成本)指标$|^(数量|质量|时效|成本|经济|经济效益|社会|社会效益|生态|生态效益|可持续影响"
     r"|服务对象满意度|满意度)(指标)?$"
 )
 NUMBER_ROW_MIN = 3
+CELL_LENGTH = 40
+MAX_EMPTY_CELLS = 3
+MIN_RUN_CELLS = 12
+CAPTION_RE = re.compile(r"公开\s*0?\d{1,2}\s*表|单位\s*[:：]|^部门\s*[:：]|表$|^第[一二三四五六七八九十]+部分")
 
 
 @dataclass(frozen=True)
@@ -83,6 +87,39 @@ def drop_preamble(lines: list[str]) -> list[str]:
     for index, line in enumerate(lines[:PREAMBLE_LINES]):
         if META_RE.match(line) or NAV_RE.search(line):
             out[index] = ""
+    return out
+
+
+def mark_blank_separated_cells(lines: list[str]) -> list[str]:
+    """A web table flattened to one cell per line with blank lines between cells (an extra blank line is an
+    empty cell) is rewritten in the one-cell-per-line '|' form, so its rows are rebuilt the same way. Only a
+    run holding a 栏次 / column-number row is taken: without one its width is unknown. Line numbers stay."""
+    out = list(lines)
+    index = 0
+    while index < len(lines):
+        run: list[tuple[int, list[int]]] = []  # (line index, blank lines before it)
+        cursor, blanks = index, []
+        while cursor < len(lines):
+            line = lines[cursor].strip()
+            if not line:
+                blanks.append(cursor)
+            elif len(line) > CELL_LENGTH or "\t" in line or "|" in line or CAPTION_RE.search(line) or (
+                    run and not blanks) or len(blanks) > MAX_EMPTY_CELLS + 1:
+                break
+            else:
+                run.append((cursor, blanks if run else []))
+                blanks = []
+            cursor += 1
+        if run and run[-1][0] + 1 < len(lines) and lines[run[-1][0] + 1].strip():
+            run.pop()  # a line followed directly by text starts a paragraph: it is not a cell
+        if len(run) >= MIN_RUN_CELLS and _number_row([lines[i].strip() for i, _ in run]) is not None:
+            for i, before in run:
+                out[i] = f"{lines[i].strip()} |"
+                for empty in before[1:]:
+                    out[empty] = "|"  # the first blank line separates; each further one is an empty cell
+            index = run[-1][0] + 1
+        else:
+            index = max(cursor, index + 1)
     return out
 
 
@@ -123,7 +160,7 @@ def text_blocks(text: str, path: str) -> tuple[Block, ...]:
             blocks.extend(rebuild(tokens, path))
             tokens = []
 
-    for number, line in enumerate(drop_preamble(text.splitlines()), start=1):
+    for number, line in enumerate(mark_blank_separated_cells(drop_preamble(text.splitlines())), start=1):
         cells = line.split("\t") if "\t" in line else _pipe_cells(line)
         if cells is not None:
             if RULE_RE.match(line):
@@ -148,7 +185,7 @@ def text_blocks(text: str, path: str) -> tuple[Block, ...]:
         flush()
         words = line.split()
         if len(words) >= 8 and _form_labels(words) >= 5:
-            blocks.extend(rebuild([_Token(w, number) for w in words], path))  # a form flattened into one line
+            blocks.extend(rebuild([_Token(w, number) for w in words], path, cells=False))  # a form on one line
             continue
         stripped = line.strip()
         level = len(stripped) - len(stripped.lstrip("#")) if stripped.startswith("#") else 0
@@ -157,8 +194,9 @@ def text_blocks(text: str, path: str) -> tuple[Block, ...]:
     return tuple(blocks)
 
 
-def rebuild(tokens: list[_Token], path: str) -> list[Block]:
-    """Rows of a table whose row ends were lost: by its column-number row when it has one, else by form labels."""
+def rebuild(tokens: list[_Token], path: str, cells: bool = True) -> list[Block]:
+    """Rows of a table whose row ends were lost: by its column-number row when it has one, else by form labels.
+    `cells`: each token is a whole cell (one cell per line), not a word of one (a form on one line)."""
     texts = [t.text for t in tokens]
     width_at = _number_row(texts)
     if width_at is not None:
@@ -173,7 +211,7 @@ def rebuild(tokens: list[_Token], path: str) -> list[Block]:
                 current.append(token)
         built = [_row(r, n, path) for n, r in enumerate(rows, start=1)]
         return [Table(tuple(built), built[0].location.with_(row=""))]
-    return _by_labels(tokens, path)
+    return _by_labels(tokens, path, cells)
 
 
 def _rows_opened_by_bars(texts: list[str]) -> bool:
@@ -218,7 +256,7 @@ def _by_width(tokens: list[_Token], start: int, width: int, path: str) -> list[B
     return blocks
 
 
-def _by_labels(tokens: list[_Token], path: str) -> list[Block]:
+def _by_labels(tokens: list[_Token], path: str, cells: bool) -> list[Block]:
     """A self-evaluation form: 'label value' fields become paragraphs 'label：value'; a run of column headers
     opens a table whose rows start at a fund source (合计, 财政拨款 …) or an indicator level (产出指标, 数量指标 …)."""
     blocks: list[Block] = []
@@ -237,8 +275,10 @@ def _by_labels(tokens: list[_Token], path: str) -> list[Block]:
 
     def close_loose() -> None:
         nonlocal loose
-        if loose:
-            blocks.append(Paragraph(" ".join(t.text for t in loose), Location(document=path, line=loose[0].line)))
+        if loose:  # cells stay one paragraph each; words of a one-line form make one paragraph
+            groups = [[t] for t in loose] if cells else [loose]
+            blocks.extend(Paragraph(" ".join(t.text for t in group), Location(document=path, line=group[0].line))
+                          for group in groups)
             loose = []
 
     def close_table() -> None:
@@ -278,8 +318,8 @@ def _by_labels(tokens: list[_Token], path: str) -> list[Block]:
                 rows[-1].append(token)
         elif section and len(rows) > 1 and len(rows[-1]) < width:
             rows[-1].append(token)
-        elif field:
-            field.append(token)
+        elif field and not (cells and any(t.text for t in field[1:])):
+            field.append(token)  # a field's value is its next cell, or every word up to the next label
         elif FORM_TITLE_RE.search(norm) and len(norm) <= 40:
             close_loose()
             close_table()

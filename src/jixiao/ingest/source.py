@@ -165,11 +165,18 @@ READERS = {
 }
 
 
+# Binary formats without a maintained pure-Python reader: the user is told how to convert them.
+SAVE_AS = {".doc": " Word 97–2003（.doc）格式", ".wps": " WPS 文字（.wps）格式", ".et": " WPS 表格（.et）格式"}
+
+
 def read_source(path: Path) -> tuple[SourceDocument | None, list[ReadError]]:
     """Read any supported file into a SourceDocument, or return why not (in Chinese)."""
     import importlib
 
     target = READERS.get(path.suffix.lower())
+    if path.suffix.lower() in SAVE_AS:
+        return None, [ReadError(f"暂不支持{SAVE_AS[path.suffix.lower()]}，请在 WPS 或 Office 中另存为 .docx、.xlsx 或 PDF 后再读取",
+                                Location(document=str(path)))]
     if target is None:
         supported = "、".join(sorted(READERS))
         return None, [ReadError(f"不支持的文件类型“{path.suffix or '无扩展名'}”（支持 {supported}）",

@@ -66,6 +66,8 @@ def test_units_come_from_the_labels_real_forms_use():
 def test_a_placeholder_or_a_sentence_is_not_a_unit():
     assert detect("XX部门（单位）2023年度部门决算\n收入支出决算总表").unit == ""
     assert detect("本单位2023年度部门决算\n我局收入支出决算总表如下。").unit == ""
+    assert detect("本溪示例区水务局2023年度部门决算").unit == "本溪示例区水务局"  # a place may begin with 本
+    assert detect("示例区卫生健康委员会(本级)2022年度部门决算").unit == "示例区卫生健康委员会(本级)"
 
 
 def test_one_mention_is_not_a_document_of_that_kind():

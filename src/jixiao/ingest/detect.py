@@ -68,7 +68,7 @@ _YEAR = r"20\d{2}\s*年?度?"
 # Most explicit first: a label, then a title line, then the first part's heading, then weaker places.
 _UNIT_PATTERNS = [
     rf"(?:单位名称|部门名称|编制单位|预算单位)\s*[：:\t|]?\s*{_CODE}({ORG}){_LABEL_END}",
-    rf"^#*\s*({ORG})\s*(?:[（(][^)）\n]{{2,30}}[)）])?\s*{_YEAR}",
+    rf"^#*\s*({ORG}(?:[（(]本级[)）])?)\s*(?:[（(][^)）\n]{{2,30}}[)）])?\s*{_YEAR}",
     rf"^#*\s*{_YEAR}\s*({ORG})\s*(?:部门|单位)?\s*(?:决算|预算|整体支出|项目支出|“?三公)",
     rf"^#*\s*({ORG})\s*(?:部门|单位)?\s*(?:决算|预算|整体支出|部门整体|项目支出)",
     rf"第一部分\s*[：:]?\s*({ORG})\s*(?:部门|单位)*\s*概况",
@@ -78,7 +78,8 @@ _UNIT_PATTERNS = [
     rf"主管部门\s*[：:\t|]?\s*{_CODE}({ORG}){_LABEL_END}",
 ]
 # Not a unit's name: a placeholder or a sentence that happens to end like one.
-_NOT_UNIT = re.compile(r"^(XX|××|某某)|^(根据|按照|关于|为|我|本)|[XＸ]{2}|^[区县市州省]?本级$")
+_NOT_UNIT = re.compile(r"^(XX|××|某某)|^(根据|按照|关于|为)|^[我本](单位|部门|局|委|办|院|所|中心|镇|乡|街道|机关)"
+                       r"|[XＸ]{2}|^[区县市州省]?本级$")
 
 
 @dataclass(frozen=True)

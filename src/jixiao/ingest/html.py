@@ -79,8 +79,7 @@ class _Walker:
         if not text:
             return
         self.paragraphs += 1
-        if self.paragraphs <= PREAMBLE_LINES and not any(isinstance(b, Table) for b in self.blocks) and (
-                META_RE.match(text) or NAV_RE.search(text)):
+        if self.paragraphs <= PREAMBLE_LINES and not self.tables and (META_RE.match(text) or NAV_RE.search(text)):
             return  # site metadata or navigation before the document
         self.blocks.append(Paragraph(text, Location(document=self.path, line=self.paragraphs), heading_level=level))
 

@@ -1,4 +1,5 @@
-"""Excel workbooks (.xlsx by openpyxl, .xls/.ods by calamine): each sheet becomes a heading paragraph and a table; cells keep sheet, row and column letter.
+"""Excel workbooks (.xlsx by openpyxl, .xls/.ods by calamine): each sheet becomes a heading paragraph and a
+table; cells keep sheet, row and column letter.
 
 Formulas are read as their cached values (what Excel last showed). Macro-enabled workbooks are refused.
 """

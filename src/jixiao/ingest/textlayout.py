@@ -31,7 +31,7 @@ NAV_RE = re.compile(
     r"|【\s*字体|\[?\s*字体\s*[：:]|欢迎来到|欢迎访问)"
     r"|^\s*\S{1,80}\.(pdf|docx?|xlsx?|wps|et|html?)\s*$", re.IGNORECASE)
 PIPES = str.maketrans({"｜": "|"})
-RULE_RE = re.compile(r"^[\s|:：\-—=]+$")
+RULE_RE = re.compile(r"^\s*[|｜]?(\s*:?[-—=]{2,}:?\s*[|｜]?)+\s*$")  # a markdown rule row: |---|:--:|
 
 # The labels a self-evaluation form prints (normalised: no spaces, no （盖章）, no trailing colon).
 FIELD_LABELS = (
@@ -163,7 +163,7 @@ def text_blocks(text: str, path: str) -> tuple[Block, ...]:
     for number, line in enumerate(mark_blank_separated_cells(drop_preamble(text.splitlines())), start=1):
         cells = line.split("\t") if "\t" in line else _pipe_cells(line)
         if cells is not None:
-            if RULE_RE.match(line):
+            if "\t" not in line and RULE_RE.match(line):
                 continue  # a markdown separator row
             if tokens:
                 flush()

@@ -42,6 +42,7 @@ class ProjectType(StrEnum):
 class DocumentKind(StrEnum):
     SELF_EVALUATION = "self_evaluation"  # 项目支出绩效自评
     DISCLOSURE = "disclosure"  # 部门决算公开
+    BUDGET_DISCLOSURE = "budget_disclosure"  # 部门预算公开: read and identified, no 决算 rules apply
     KEY_EVALUATION = "key_evaluation"  # 部门评价 / 财政重点评价
     WORK_SUMMARY = "work_summary"  # 预算绩效管理工作开展情况
     RESULTS_STATEMENT = "results_statement"  # 绩效目标执行结果情况的说明 (prose)
@@ -51,6 +52,7 @@ class DocumentKind(StrEnum):
         return {
             "self_evaluation": "项目支出绩效自评",
             "disclosure": "部门决算公开",
+            "budget_disclosure": "部门预算公开",
             "key_evaluation": "绩效评价",
             "work_summary": "预算绩效管理工作情况",
             "results_statement": "绩效结果说明",

@@ -31,6 +31,7 @@ class Document:
     disclosure: DisclosurePackage | None = None
     key_evaluations: tuple[KeyEvaluation, ...] = ()
     statements: tuple[Statement, ...] = ()  # prose documents: every sentence with its figures
+    evidence: tuple[str, ...] = ()  # why the kind was taken: the title or markers found (ingest.detect)
 
 
 # An extractor adds what it finds to the document: (document) -> (document, errors).
@@ -43,6 +44,8 @@ def _self_evaluations(doc: Document) -> tuple[Document, list[ReadError]]:
 
 
 def _disclosure(doc: Document) -> tuple[Document, list[ReadError]]:
+    if doc.kind is DocumentKind.BUDGET_DISCLOSURE:
+        return doc, []  # a 预算公开 is not a 决算公开: none of its tables are read as 决算 tables
     package, errors = extract_disclosure(doc.source, doc.year, doc.unit)
     return replace(doc, disclosure=package), errors
 
@@ -90,7 +93,9 @@ def load_document(path: Path | str, kind: DocumentKind | None = None, year: int 
         hint = f"（{found.hint}）" if found.hint else ""
         return None, [ReadError(f"无法识别文档类型{hint}；可用 --kind 指定（{'、'.join(k.value for k in DocumentKind)}）",
                                 where)]
-    doc = Document(path=str(path), kind=kind, year=year or found.year, unit=found.unit, source=source)
+    evidence = found.evidence if kind is found.kind else ("类型由用户指定",)
+    doc = Document(path=str(path), kind=kind, year=year or found.year, unit=found.unit, source=source,
+                   evidence=evidence)
     for extractor in EXTRACTORS:
         doc, extra = extractor(doc)
         errors.extend(extra)

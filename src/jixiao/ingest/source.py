@@ -1,6 +1,6 @@
 """A document as blocks in reading order — paragraphs and tables — whatever its file format.
 
-Every format reader (text, docx, xlsx, pdf) produces a SourceDocument; every extractor (self-evaluation,
+Every format reader (text, html, docx, xlsx/xls, pdf) produces a SourceDocument; every extractor (self-evaluation,
 disclosure, narrative, prose) reads SourceDocuments. Each cell and paragraph keeps its Location, so a finding
 can point at the line, table, row and column a value came from. Readers never raise on bad data: they return
 (document or None, errors).
@@ -71,7 +71,7 @@ Block = Paragraph | Table
 @dataclass(frozen=True)
 class SourceDocument:
     path: str
-    format: str  # text | docx | xlsx | pdf
+    format: str  # text | docx | xlsx | xls | html | pdf
     blocks: tuple[Block, ...]
 
     def paragraphs(self) -> Iterator[Paragraph]:
@@ -121,47 +121,32 @@ def decode_text(data: bytes) -> str | None:
 
 
 def text_blocks(text: str, path: str) -> tuple[Block, ...]:
-    """Blocks of the seed text form: a run of tab-separated lines (blank lines allowed inside) is a table."""
-    blocks: list[Block] = []
-    pending: list[Row] = []
+    """Blocks of a text file in any layout copied out of a web page, viewer or spreadsheet (see textlayout)."""
+    from jixiao.ingest.textlayout import text_blocks as blocks_of
 
-    def flush() -> None:
-        nonlocal pending
-        if pending:
-            blocks.append(Table(tuple(pending), pending[0].location))
-            pending = []
-
-    for number, line in enumerate(text.splitlines(), start=1):
-        if "\t" in line:
-            cells = tuple(
-                Cell(value, Location(document=path, line=number, column=str(i + 1)))
-                for i, value in enumerate(line.split("\t"))
-            )
-            pending.append(Row(cells, Location(document=path, line=number)))
-            continue
-        if not line.strip():
-            continue  # blank lines do not end a table (page breaks inside tables in the seed form)
-        flush()
-        stripped = line.strip()
-        level = len(stripped) - len(stripped.lstrip("#")) if stripped.startswith("#") else 0
-        blocks.append(Paragraph(line, Location(document=path, line=number), heading_level=level))
-    flush()
-    return tuple(blocks)
+    return blocks_of(text, path)
 
 
-def read_text(path: Path) -> tuple[SourceDocument | None, list[ReadError]]:
-    """A .txt/.md file in the seed form (tab-separated tables inside text)."""
+def read_bytes(path: Path) -> tuple[bytes | None, list[ReadError]]:
+    """A file's bytes, or why not (too large, unreadable)."""
     where = Location(document=str(path))
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
             return None, [ReadError(f"文件过大（{size // 1024 // 1024} MB，上限 50 MB）", where)]
-        data = path.read_bytes()
+        return path.read_bytes(), []
     except OSError as exc:
         return None, [ReadError(f"无法读取文件：{exc.strerror or exc}", where)]
+
+
+def read_text(path: Path) -> tuple[SourceDocument | None, list[ReadError]]:
+    """A .txt/.md file: tab- or '|'-separated tables, one cell per line, or a form flattened into one line."""
+    data, errors = read_bytes(path)
+    if data is None:
+        return None, errors
     text = decode_text(data)
     if text is None:
-        return None, [ReadError("无法识别文件编码（支持 UTF-8、GB18030、UTF-16）", where)]
+        return None, [ReadError("无法识别文件编码（支持 UTF-8、GB18030、UTF-16）", Location(document=str(path)))]
     return SourceDocument(str(path), "text", text_blocks(text, str(path))), []
 
 
@@ -172,8 +157,16 @@ READERS = {
     ".docx": "jixiao.ingest.docx:read_docx",
     ".xlsx": "jixiao.ingest.xlsx:read_xlsx",
     ".xlsm": "jixiao.ingest.xlsx:read_xlsx",
+    ".xls": "jixiao.ingest.xlsx:read_xls",
+    ".ods": "jixiao.ingest.xlsx:read_xls",
     ".pdf": "jixiao.ingest.pdf:read_pdf",
+    ".html": "jixiao.ingest.html:read_html",
+    ".htm": "jixiao.ingest.html:read_html",
 }
+
+
+# Binary formats without a maintained pure-Python reader: the user is told how to convert them.
+SAVE_AS = {".doc": " Word 97–2003（.doc）格式", ".wps": " WPS 文字（.wps）格式", ".et": " WPS 表格（.et）格式"}
 
 
 def read_source(path: Path) -> tuple[SourceDocument | None, list[ReadError]]:
@@ -181,11 +174,18 @@ def read_source(path: Path) -> tuple[SourceDocument | None, list[ReadError]]:
     import importlib
 
     target = READERS.get(path.suffix.lower())
+    if path.suffix.lower() in SAVE_AS:
+        return None, [ReadError(f"暂不支持{SAVE_AS[path.suffix.lower()]}，请在 WPS 或 Office 中另存为 .docx、.xlsx 或 PDF 后再读取",
+                                Location(document=str(path)))]
     if target is None:
         supported = "、".join(sorted(READERS))
         return None, [ReadError(f"不支持的文件类型“{path.suffix or '无扩展名'}”（支持 {supported}）",
                                 Location(document=str(path)))]
     module_name, func_name = target.split(":")
     reader = getattr(importlib.import_module(module_name), func_name)
-    result: tuple[SourceDocument | None, list[ReadError]] = reader(path)
-    return result
+    source, errors = reader(path)
+    if source is None:
+        return None, errors
+    from jixiao.ingest.normalize import simplified_document
+
+    return simplified_document(source), errors

@@ -1,4 +1,5 @@
-"""Excel workbooks: each sheet becomes a heading paragraph and a table; cells keep sheet, row and column letter.
+"""Excel workbooks (.xlsx by openpyxl, .xls/.ods by calamine): each sheet becomes a heading paragraph and a
+table; cells keep sheet, row and column letter.
 
 Formulas are read as their cached values (what Excel last showed). Macro-enabled workbooks are refused.
 """
@@ -6,13 +7,14 @@ Formulas are read as their cached values (what Excel last showed). Macro-enabled
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
 from jixiao.core.provenance import Location
 from jixiao.ingest.docx import _check_zip
-from jixiao.ingest.source import Block, Cell, Paragraph, ReadError, Row, SourceDocument, Table
+from jixiao.ingest.source import MAX_BYTES, Block, Cell, Paragraph, ReadError, Row, SourceDocument, Table
 
 MAX_CELLS = 2_000_000
 HEADING_RE = re.compile(r"^\s*(#|[（(]?[一二三四五六七八九十\d]+[)）、.．])")
@@ -40,43 +42,79 @@ def read_xlsx(path: Path) -> tuple[SourceDocument | None, list[ReadError]]:
     if problem is not None:
         return None, [problem]
     from openpyxl import load_workbook
-    from openpyxl.utils import get_column_letter
 
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for broken parts
         return None, [ReadError(f"无法打开 Excel 文件：{type(exc).__name__}", Location(document=str(path)))]
     blocks: list[Block] = []
-    count = 0
     try:
+        count = 0
         for sheet in workbook.worksheets:
-            where = Location(document=str(path), table=sheet.title)
-            blocks.append(Paragraph(sheet.title, where, heading_level=2))
-            rows: list[Row] = []
-            for r, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-                count += len(values)
-                if count > MAX_CELLS:
-                    return None, [ReadError("单元格过多（上限 200 万个），请拆分文件", where)]
-                texts = [_text(v) for v in values]
-                while texts and not texts[-1]:
-                    texts.pop()
-                if not texts:
-                    continue
-                lone = len(texts) == 1 or (sum(1 for t in texts if t) == 1 and bool(texts[0]))
-                # A short label inside a table stays a row; a numbered heading always ends the table.
-                if lone and (not rows or len(texts[0]) > 12 or HEADING_RE.match(texts[0])):
-                    if rows:
-                        blocks.append(Table(tuple(rows), where))
-                        rows = []
-                    blocks.append(Paragraph(texts[0], where.with_(row=str(r))))
-                    continue
-                cells = tuple(Cell(t, where.with_(row=str(r), column=get_column_letter(c)))
-                              for c, t in enumerate(texts, start=1))
-                rows.append(Row(cells, where.with_(row=str(r))))
-            if rows:
-                blocks.append(Table(tuple(rows), where))
+            count, problem = _sheet_blocks(str(path), sheet.title, sheet.iter_rows(values_only=True), count, blocks)
+            if problem is not None:
+                return None, [problem]
     except Exception as exc:  # read-only sheets are parsed lazily: a corrupt part surfaces while iterating
         return None, [ReadError(f"Excel 文件内容损坏，无法读取（{type(exc).__name__}）", Location(document=str(path)))]
     finally:
         workbook.close()
     return SourceDocument(str(path), "xlsx", tuple(blocks)), []
+
+
+def read_xls(path: Path) -> tuple[SourceDocument | None, list[ReadError]]:
+    """Excel 97–2003 (.xls) and OpenDocument (.ods) workbooks, read by calamine; sheets as in read_xlsx."""
+    where = Location(document=str(path))
+    if path.stat().st_size > MAX_BYTES:
+        return None, [ReadError("文件过大（上限 50 MB）", where)]
+    from python_calamine import CalamineWorkbook
+
+    try:
+        workbook = CalamineWorkbook.from_path(str(path))
+    except Exception as exc:  # calamine raises its own error types for broken or encrypted files
+        return None, [ReadError(f"无法打开 Excel 文件（文件损坏、加密或格式不符：{type(exc).__name__}）", where)]
+    blocks: list[Block] = []
+    try:
+        count = 0
+        for name in workbook.sheet_names:
+            values = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
+            count, problem = _sheet_blocks(str(path), name, values, count, blocks)
+            if problem is not None:
+                return None, [problem]
+    except Exception as exc:
+        return None, [ReadError(f"Excel 文件内容损坏，无法读取（{type(exc).__name__}）", where)]
+    finally:
+        workbook.close()
+    return SourceDocument(str(path), path.suffix.lower().lstrip("."), tuple(blocks)), []
+
+
+def _sheet_blocks(path: str, title: str, sheet_rows: Iterable[Sequence[object]], count: int,
+                  blocks: list[Block]) -> tuple[int, ReadError | None]:
+    """Append one sheet's heading, paragraphs and tables to `blocks`; (cells read so far, or the error)."""
+    from openpyxl.utils import get_column_letter
+
+    where = Location(document=path, table=title)
+    blocks.append(Paragraph(title, where, heading_level=2))
+    rows: list[Row] = []
+    for r, values in enumerate(sheet_rows, start=1):
+        count += len(values)
+        if count > MAX_CELLS:
+            return count, ReadError("单元格过多（上限 200 万个），请拆分文件", where)
+        texts = [_text(v) for v in values]
+        while texts and not texts[-1]:
+            texts.pop()
+        if not texts:
+            continue
+        lone = len(texts) == 1 or (sum(1 for t in texts if t) == 1 and bool(texts[0]))
+        # A short label inside a table stays a row; a numbered heading always ends the table.
+        if lone and (not rows or len(texts[0]) > 12 or HEADING_RE.match(texts[0])):
+            if rows:
+                blocks.append(Table(tuple(rows), where))
+                rows = []
+            blocks.append(Paragraph(texts[0], where.with_(row=str(r))))
+            continue
+        cells = tuple(Cell(t, where.with_(row=str(r), column=get_column_letter(c)))
+                      for c, t in enumerate(texts, start=1))
+        rows.append(Row(cells, where.with_(row=str(r))))
+    if rows:
+        blocks.append(Table(tuple(rows), where))
+    return count, None

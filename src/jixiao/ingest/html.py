@@ -1,0 +1,161 @@
+"""Web pages (.html/.htm) saved from a site: headings, paragraphs and tables in reading order.
+
+Parsed by BeautifulSoup on lxml. Scripts, styles, navigation, headers, footers and forms are dropped. A table's
+rowspan/colspan cells are expanded to a grid: the text stays in the top-left position and the positions it
+covers are empty (as the Word reader does), so columns stay aligned. Locations name the table (1-based), row and
+column. Site metadata lines before the document (索引号、发布机构 …) are dropped as in text files.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from jixiao.core.provenance import Location
+from jixiao.ingest.source import (
+    Block,
+    Cell,
+    Paragraph,
+    ReadError,
+    Row,
+    SourceDocument,
+    Table,
+    decode_text,
+    read_bytes,
+)
+from jixiao.ingest.textlayout import META_RE, NAV_RE, PREAMBLE_LINES
+
+DROPPED = {"script", "style", "noscript", "nav", "header", "footer", "form", "button", "select", "iframe", "svg",
+           "template", "head"}
+BLOCKS = {"p", "div", "section", "article", "main", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre",
+          "h1", "h2", "h3", "h4", "h5", "h6", "center", "td", "th", "tr", "body", "html", "aside", "caption"}
+MAX_SPAN = 200
+CHARSET_RE = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_-]+)", re.IGNORECASE)
+
+
+def _decode(data: bytes) -> str | None:
+    match = CHARSET_RE.search(data[:4096])
+    if match:
+        try:
+            return data.decode(match.group(1).decode("ascii").lower().replace("gb2312", "gb18030"))
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return decode_text(data)
+
+
+def read_html(path: Path) -> tuple[SourceDocument | None, list[ReadError]]:
+    data, errors = read_bytes(path)
+    if data is None:
+        return None, errors
+    text = _decode(data)
+    if text is None:
+        return None, [ReadError("无法识别网页编码（支持 UTF-8、GB18030、UTF-16）", Location(document=str(path)))]
+    from bs4 import BeautifulSoup
+
+    try:
+        soup = BeautifulSoup(text, "lxml")
+        blocks = _Walker(str(path)).blocks_of(soup)
+    except Exception as exc:  # the parser is lenient, but a pathological page must not crash the reader
+        return None, [ReadError(f"网页内容无法解析：{type(exc).__name__}", Location(document=str(path)))]
+    return SourceDocument(str(path), "html", blocks), []
+
+
+class _Walker:
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.blocks: list[Block] = []
+        self.buffer: list[str] = []
+        self.paragraphs = 0
+        self.tables = 0
+
+    def blocks_of(self, soup: object) -> tuple[Block, ...]:
+        self.walk(soup)
+        self.flush()
+        return tuple(self.blocks)
+
+    def flush(self, level: int = 0) -> None:
+        text = re.sub(r"[ \t\r\n\u3000\xa0]+", " ", "".join(self.buffer)).strip()
+        self.buffer = []
+        if not text:
+            return
+        self.paragraphs += 1
+        if self.paragraphs <= PREAMBLE_LINES and not self.tables and (META_RE.match(text) or NAV_RE.search(text)):
+            return  # site metadata or navigation before the document
+        self.blocks.append(Paragraph(text, Location(document=self.path, line=self.paragraphs), heading_level=level))
+
+    def walk(self, node: object) -> None:
+        from bs4 import Comment, NavigableString, Tag
+
+        for child in getattr(node, "children", ()):
+            if isinstance(child, Comment):
+                continue
+            if isinstance(child, NavigableString):
+                self.buffer.append(str(child))
+                continue
+            if not isinstance(child, Tag):
+                continue
+            name = child.name.lower()
+            if name in DROPPED:
+                continue
+            if name == "br":
+                self.flush()
+            elif name == "table":
+                self.flush()
+                self.table(child)
+            elif re.fullmatch(r"h[1-6]", name):
+                self.flush()
+                self.walk(child)
+                self.flush(level=int(name[1]))
+            elif name in BLOCKS:
+                self.flush()
+                self.walk(child)
+                self.flush()
+            else:
+                self.walk(child)
+
+    def table(self, table: object) -> None:
+        """The table as a grid: spans expanded, text in the top-left position of each span."""
+        self.tables += 1
+        name = f"表{self.tables}"
+        grid: dict[tuple[int, int], str] = {}
+        rows = [tr for tr in table.find_all("tr") if tr.find_parent("table") is table]  # type: ignore[attr-defined]
+        for r, tr in enumerate(rows):
+            c = 0
+            for td in tr.find_all(["td", "th"], recursive=False):
+                while (r, c) in grid:
+                    c += 1
+                rowspan = _span(td.get("rowspan"))
+                colspan = _span(td.get("colspan"))
+                for dr in range(rowspan):
+                    for dc in range(colspan):
+                        grid.setdefault((r + dr, c + dc), "")
+                grid[(r, c)] = _cell_text(td)
+                c += colspan
+        if not grid:
+            return
+        height = max(r for r, _ in grid) + 1
+        width = max(c for _, c in grid) + 1
+        built: list[Row] = []
+        for r in range(height):
+            texts = [grid.get((r, c), "") for c in range(width)]
+            if not any(texts):
+                continue
+            where = Location(document=self.path, table=name, row=str(r + 1))
+            built.append(Row(tuple(Cell(t, where.with_(column=str(c + 1))) for c, t in enumerate(texts)), where))
+        if built:
+            self.blocks.append(Table(tuple(built), Location(document=self.path, table=name)))
+
+
+def _span(value: object) -> int:
+    try:
+        return max(1, min(MAX_SPAN, int(str(value).strip())))
+    except (TypeError, ValueError):
+        return 1
+
+
+def _cell_text(td: object) -> str:
+    for dropped in td.find_all(list(DROPPED)):  # type: ignore[attr-defined]
+        dropped.decompose()
+    for br in td.find_all("br"):  # type: ignore[attr-defined]
+        br.replace_with(" ")
+    return re.sub(r"[ \t\r\n\u3000\xa0]+", " ", td.get_text("")).strip()  # type: ignore[attr-defined]

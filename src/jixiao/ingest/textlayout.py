@@ -1,0 +1,333 @@
+"""Text copied out of web pages, viewers and spreadsheets (.txt/.md), as paragraphs and tables.
+
+Layouts read:
+- tab-separated rows (the seed form), '|'-separated rows and markdown tables ('| a | b |'; '|---|' dropped);
+- one cell per line ending with '|' (a table copied out of a web page or viewer): row ends are lost, so rows are
+  rebuilt — from a 栏次 / column-number row that gives the table's width, or from the known labels of a
+  self-evaluation form (项目名称, 年初预算数 … 一级指标 …); never from guessed positions;
+- a whole form flattened into one line of space-separated cells: rows rebuilt from the form's labels;
+- file metadata and site navigation before the document (索引号、发布机构、发布日期、当前位置 …) are dropped,
+  so they decide neither kind nor unit nor year.
+Cells that cannot be placed in a row stay as paragraphs, so nothing is silently lost.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+
+from jixiao.core.provenance import Location
+from jixiao.ingest.source import Block, Cell, Paragraph, Row, Table
+
+PREAMBLE_LINES = 40
+META_RE = re.compile(
+    r"^\s*[-*•·]?\s*(索引号|发布机构|发文机关|发布日期|发布时间|成文日期|生成日期|文号|发文字号|时效性|信息来源|来源|日期"
+    r"|浏览次数|浏览量|访问次数|访问量|点击数|阅读次数|字号|作者|主题分类|所属机构|公开方式|公开范围|公开时限|公开日期"
+    r"|公开时间|关键词|主题词|格式|页数|大小|上传时间|下载积分|主管|主办|网站标识码|文件名称|统一登记号|公开目录)\s*[：:]"
+)
+NAV_RE = re.compile(
+    r"(首页|当前位置|您的位置|所在位置)\s*[>＞»›:：]|^\s*(【\s*打印\s*】|打印本页|打印页面|关闭窗口|分享到|视力保护色"
+    r"|【\s*字体|\[?\s*字体\s*[：:]|欢迎来到|欢迎访问)"
+    r"|^\s*\S{1,80}\.(pdf|docx?|xlsx?|wps|et|html?)\s*$", re.IGNORECASE)
+PIPES = str.maketrans({"｜": "|"})
+RULE_RE = re.compile(r"^\s*[|｜]?(\s*:?[-—=]{2,}:?\s*[|｜]?)+\s*$")  # a markdown rule row: |---|:--:|
+
+# The labels a self-evaluation form prints (normalised: no spaces, no （盖章）, no trailing colon).
+FIELD_LABELS = (
+    "项目名称", "主管部门", "实施单位", "项目单位", "单位名称", "预算单位", "编制单位", "部门名称", "项目负责人",
+    "联系电话", "自评得分", "自评结论", "评价结论", "总体结论", "年度总体目标", "年度目标", "实际完成情况",
+    "存在问题", "改进措施", "项目类别", "资金用途",
+)
+BUDGET_HEADERS = (
+    "资金来源", "年初预算数", "年初预算", "全年预算数", "全年执行数", "调整后预算数", "调整后预算", "预算执行数",
+    "年度预算数", "执行率", "预算执行率", "资金结转结余", "偏差原因", "原因",
+)
+INDICATOR_HEADERS = (
+    "一级指标", "二级指标", "三级指标", "指标名称", "年度指标值", "指标值", "实际完成值", "全年实际值", "完成值",
+    "偏差原因分析及改进措施", "未完成原因分析", "未完成原因分析及改进措施", "指标性质", "度量单位",
+)
+SHARED_HEADERS = ("分值", "权重", "得分")
+FORM_TITLE_RE = re.compile(r"绩效自评表|自评(分析)?报告|绩效评价表")
+FUND_ROW_RE = re.compile(r"^(合计|总计|总额|年度资金总额|其中.*|.*资金|.*财政拨款.*|.*专户.*)$")
+INDICATOR_ROW_RE = re.compile(
+    r"^(产出|效益|效果|满意度|成本)指标$|^(数量|质量|时效|成本|经济|经济效益|社会|社会效益|生态|生态效益|可持续影响"
+    r"|服务对象满意度|满意度)(指标)?$"
+)
+NUMBER_ROW_MIN = 3
+CELL_LENGTH = 40
+MAX_EMPTY_CELLS = 3
+MIN_RUN_CELLS = 12
+CAPTION_RE = re.compile(r"公开\s*0?\d{1,2}\s*表|单位\s*[:：]|^部门\s*[:：]|表$|^第[一二三四五六七八九十]+部分")
+
+
+@dataclass(frozen=True)
+class _Token:
+    text: str
+    line: int
+
+
+def _norm(text: str) -> str:
+    text = re.sub(r"[（(]\s*(盖章|万元|元)\s*[)）]", "", text)
+    return re.sub(r"\s+", "", text).rstrip("：:")
+
+
+def _is_header(text: str) -> bool:
+    norm = _norm(text)
+    return norm in BUDGET_HEADERS or norm in INDICATOR_HEADERS or norm in SHARED_HEADERS or norm.startswith("项目资金")
+
+
+def _form_labels(tokens: list[str]) -> int:
+    return len({_norm(t) for t in tokens if _norm(t) in FIELD_LABELS or _is_header(t)})
+
+
+def drop_preamble(lines: list[str]) -> list[str]:
+    """The lines with file metadata and site navigation at the top blanked (line numbers stay)."""
+    out = list(lines)
+    for index, line in enumerate(lines[:PREAMBLE_LINES]):
+        if META_RE.match(line) or NAV_RE.search(line):
+            out[index] = ""
+    return out
+
+
+def mark_blank_separated_cells(lines: list[str]) -> list[str]:
+    """A web table flattened to one cell per line with blank lines between cells (an extra blank line is an
+    empty cell) is rewritten in the one-cell-per-line '|' form, so its rows are rebuilt the same way. Only a
+    run holding a 栏次 / column-number row is taken: without one its width is unknown. Line numbers stay."""
+    out = list(lines)
+    index = 0
+    while index < len(lines):
+        run: list[tuple[int, list[int]]] = []  # (line index, blank lines before it)
+        cursor, blanks = index, []
+        while cursor < len(lines):
+            line = lines[cursor].strip()
+            if not line:
+                blanks.append(cursor)
+            elif len(line) > CELL_LENGTH or "\t" in line or "|" in line or CAPTION_RE.search(line) or (
+                    run and not blanks) or len(blanks) > MAX_EMPTY_CELLS + 1:
+                break
+            else:
+                run.append((cursor, blanks if run else []))
+                blanks = []
+            cursor += 1
+        if run and run[-1][0] + 1 < len(lines) and lines[run[-1][0] + 1].strip():
+            run.pop()  # a line followed directly by text starts a paragraph: it is not a cell
+        if len(run) >= MIN_RUN_CELLS and _number_row([lines[i].strip() for i, _ in run]) is not None:
+            for i, before in run:
+                out[i] = f"{lines[i].strip()} |"
+                for empty in before[1:]:
+                    out[empty] = "|"  # the first blank line separates; each further one is an empty cell
+            index = run[-1][0] + 1
+        else:
+            index = max(cursor, index + 1)
+    return out
+
+
+def _pipe_cells(line: str) -> list[str] | None:
+    """Cells of a '|'-separated row, or None when the line is not one (a lone trailing '|' is a token)."""
+    stripped = line.strip().translate(PIPES)
+    if "|" not in stripped or _cell_token(line) is not None:
+        return None
+    if stripped.startswith("|"):
+        stripped = stripped[1:]
+    if stripped.endswith("|"):
+        stripped = stripped[:-1]
+    return [c.strip() for c in stripped.split("|")]
+
+
+def _cell_token(line: str) -> str | None:
+    """The cell of a one-cell-per-line row ('text |' or a lone '|'), or None."""
+    stripped = line.strip().translate(PIPES)
+    if stripped == "|":
+        return ""
+    if stripped.endswith("|") and stripped.count("|") == 1:
+        return stripped[:-1].strip()
+    return None
+
+
+def text_blocks(text: str, path: str) -> tuple[Block, ...]:
+    """Paragraphs and tables of a text file in any of the layouts above."""
+    blocks: list[Block] = []
+    rows: list[Row] = []
+    tokens: list[_Token] = []
+
+    def flush() -> None:
+        nonlocal rows, tokens
+        if rows:
+            blocks.append(Table(tuple(rows), rows[0].location))
+            rows = []
+        if tokens:
+            blocks.extend(rebuild(tokens, path))
+            tokens = []
+
+    for number, line in enumerate(mark_blank_separated_cells(drop_preamble(text.splitlines())), start=1):
+        cells = line.split("\t") if "\t" in line else _pipe_cells(line)
+        if cells is not None:
+            if "\t" not in line and RULE_RE.match(line):
+                continue  # a markdown separator row
+            if tokens:
+                flush()
+            rows.append(Row(tuple(Cell(value, Location(document=path, line=number, column=str(i + 1)))
+                                  for i, value in enumerate(cells)), Location(document=path, line=number)))
+            continue
+        token = _cell_token(line)
+        if token is not None and rows and line.strip() != "|":
+            rows.append(Row((Cell(token, Location(document=path, line=number, column="1")),),
+                            Location(document=path, line=number)))  # a row whose other cells were left off
+            continue
+        if token is not None:
+            if rows:
+                flush()
+            tokens.append(_Token(token, number))
+            continue
+        if not line.strip():
+            continue  # blank lines do not end a table (page breaks inside tables in the seed form)
+        flush()
+        words = line.split()
+        if len(words) >= 8 and _form_labels(words) >= 5:
+            blocks.extend(rebuild([_Token(w, number) for w in words], path, cells=False))  # a form on one line
+            continue
+        stripped = line.strip()
+        level = len(stripped) - len(stripped.lstrip("#")) if stripped.startswith("#") else 0
+        blocks.append(Paragraph(line, Location(document=path, line=number), heading_level=level))
+    flush()
+    return tuple(blocks)
+
+
+def rebuild(tokens: list[_Token], path: str, cells: bool = True) -> list[Block]:
+    """Rows of a table whose row ends were lost: by its column-number row when it has one, else by form labels.
+    `cells`: each token is a whole cell (one cell per line), not a word of one (a form on one line)."""
+    texts = [t.text for t in tokens]
+    width_at = _number_row(texts)
+    if width_at is not None:
+        return _by_width(tokens, *width_at, path)
+    if _rows_opened_by_bars(texts):
+        rows, current = [], []
+        for token in [*tokens, _Token("", 0)]:
+            if token.text == "" and current:
+                rows.append(current)
+                current = []
+            elif token.text:
+                current.append(token)
+        built = [_row(r, n, path) for n, r in enumerate(rows, start=1)]
+        return [Table(tuple(built), built[0].location.with_(row=""))]
+    return _by_labels(tokens, path, cells)
+
+
+def _rows_opened_by_bars(texts: list[str]) -> bool:
+    """Lone '|' lines at a fixed interval open each row (and empty cells then do not occur)."""
+    bars = [i for i, t in enumerate(texts) if t == ""]
+    gaps = {b - a for a, b in itertools.pairwise(bars)}
+    return len(bars) >= 3 and bars[0] == 0 and len(gaps) == 1 and min(gaps) >= 3
+
+
+def _number_row(texts: list[str]) -> tuple[int, int] | None:
+    """(start, width) of the 栏次 row ('栏次 | | 1 | 2 …') or of a run of column numbers 1, 2, 3 …"""
+    for start, text in enumerate(texts):
+        if text.replace(" ", "") == "栏次":
+            end = start + 1
+            while end < len(texts) and (texts[end] in ("", "栏次") or texts[end].isdigit()):
+                end += 1
+            while end > start + 1 and texts[end - 1] == "":
+                end -= 1  # trailing empty cells belong to the next row
+            return start, end - start
+        if text == "1":
+            end = start
+            while end < len(texts) and texts[end] == str(end - start + 1):
+                end += 1
+            if end - start >= NUMBER_ROW_MIN:
+                return start, end - start
+    return None
+
+
+def _row(tokens: list[_Token], number: int, path: str) -> Row:
+    where = Location(document=path, line=tokens[0].line, row=str(number))
+    return Row(tuple(Cell(t.text, where.with_(line=t.line, column=str(c))) for c, t in enumerate(tokens, start=1)),
+               where)
+
+
+def _by_width(tokens: list[_Token], start: int, width: int, path: str) -> list[Block]:
+    """Rows of `width` cells, counted back from the number row for the header and forward for the body."""
+    head = start % width
+    blocks: list[Block] = [Paragraph(t.text, Location(document=path, line=t.line)) for t in tokens[:head] if t.text]
+    chunks = [tokens[i:i + width] for i in range(head, len(tokens), width)]
+    rows = [_row(chunk, n, path) for n, chunk in enumerate(chunks, start=1)]
+    blocks.append(Table(tuple(rows), rows[0].location.with_(row="")))
+    return blocks
+
+
+def _by_labels(tokens: list[_Token], path: str, cells: bool) -> list[Block]:
+    """A self-evaluation form: 'label value' fields become paragraphs 'label：value'; a run of column headers
+    opens a table whose rows start at a fund source (合计, 财政拨款 …) or an indicator level (产出指标, 数量指标 …)."""
+    blocks: list[Block] = []
+    rows: list[list[_Token]] = []
+    field: list[_Token] = []
+    width = 0
+    section = ""
+    loose: list[_Token] = []
+
+    def close_field() -> None:
+        nonlocal field
+        if field:
+            value = " ".join(t.text for t in field[1:] if _norm(t.text))
+            blocks.append(Paragraph(f"{_norm(field[0].text)}：{value}", Location(document=path, line=field[0].line)))
+            field = []
+
+    def close_loose() -> None:
+        nonlocal loose
+        if loose:  # cells stay one paragraph each; words of a one-line form make one paragraph
+            groups = [[t] for t in loose] if cells else [loose]
+            blocks.extend(Paragraph(" ".join(t.text for t in group), Location(document=path, line=group[0].line))
+                          for group in groups)
+            loose = []
+
+    def close_table() -> None:
+        nonlocal rows, section
+        if rows:
+            built = [_row(r, n, path) for n, r in enumerate(rows, start=1)]
+            blocks.append(Table(tuple(built), built[0].location.with_(row="")))
+            rows = []
+        section = ""
+
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        norm = _norm(token.text)
+        run = 0
+        while index + run < len(tokens) and _is_header(tokens[index + run].text):
+            run += 1
+        if run >= 3:
+            close_field()
+            close_loose()
+            close_table()
+            header = tokens[index:index + run]
+            section = "indicator" if any(_norm(t.text) in INDICATOR_HEADERS for t in header) else "budget"
+            rows, width = [header], run
+            index += run
+            continue
+        index += 1
+        if norm in FIELD_LABELS:
+            close_field()
+            close_loose()
+            close_table()
+            field = [token]
+        elif section and norm and (FUND_ROW_RE.match(norm) if section == "budget" else INDICATOR_ROW_RE.match(norm)):
+            if not (section == "indicator" and rows[-1] is not rows[0] and len(rows[-1]) == 1):
+                rows.append([token])  # a level-1 cell followed by its level-2 cell stays one row
+            else:
+                rows[-1].append(token)
+        elif section and len(rows) > 1 and len(rows[-1]) < width:
+            rows[-1].append(token)
+        elif field and not (cells and any(t.text for t in field[1:])):
+            field.append(token)  # a field's value is its next cell, or every word up to the next label
+        elif FORM_TITLE_RE.search(norm) and len(norm) <= 40:
+            close_loose()
+            close_table()
+            blocks.append(Paragraph(token.text, Location(document=path, line=token.line)))
+        elif token.text:
+            close_table()
+            loose.append(token)
+    close_field()
+    close_loose()
+    close_table()
+    return blocks

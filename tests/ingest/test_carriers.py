@@ -1,0 +1,115 @@
+"""The same package and form in every carrier read back to the same typed tables, the same (no) findings, and one
+planted fault is found at the same table, row and column whatever the carrier."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from jixiao.audit.engine import audit_document
+from jixiao.ingest.pipeline import load_document
+from jixiao.profiles import load_profile
+from tests.carriers import (
+    CARRIERS,
+    FAULT_COLUMN,
+    FAULT_ROW,
+    FAULT_TABLE,
+    package_blocks,
+    selfeval_blocks,
+    write,
+)
+
+CENTRAL = load_profile("central")
+REFERENCE = "tab_text"
+# The PDF itself reads right; its 公开05 prints the code over 类|款|项 columns, which the 决算 column mapping
+# (ingest/disclosure.py, being changed on the readtables branch) does not join yet.
+PDF_TABLES = pytest.mark.xfail(strict=True, reason="PDF 表格版式读取在 readtables 分支（类|款|项 分列的科目编码）")
+# A package flattened into one line has lost its row ends and empty cells: only a form's labels can rebuild it.
+PACKAGE_CARRIERS = [pytest.param(c, marks=PDF_TABLES) if c == "pdf" else c for c in CARRIERS if c != "one_line"]
+
+
+def load(path: Path):
+    doc, errors = load_document(path)
+    assert doc is not None, [str(e) for e in errors]
+    assert [str(e) for e in errors] == []
+    return doc
+
+
+def tables(doc) -> dict:
+    """Every 决算 table as (side, code, label, {column: value}) rows; values compared as numbers."""
+    return {code: [(r.side, r.code, r.label, {k: a.value for k, a in r.cells.items()}) for r in table.rows]
+            for code, table in doc.disclosure.tables.items()}
+
+
+def evaluations(doc) -> list:
+    out = []
+    for s in doc.self_evaluations:
+        project = (s.project.name, s.project.unit.name if s.project.unit else "",
+                   s.project.department.name if s.project.department else "")
+        budget = [(b.source, b.initial, b.adjusted, b.executed, b.reported_rate, b.reported_score)
+                  for b in s.budget_lines]
+        indicators = [(i.level1, i.level2, i.name, str(i.adjusted_target or i.initial_target), str(i.actual), i.weight,
+                       i.reported_score, i.deviation_reason) for i in s.goal.indicators]
+        out.append((project, budget, indicators, s.reported.total, s.reported.grade))
+    return out
+
+
+def identity(doc) -> tuple:
+    return doc.kind.value, doc.unit, doc.year
+
+
+def places(findings) -> set[tuple[str, str, str]]:
+    return {(f.location.table, f.location.row, f.location.column) for f in findings}
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("carriers")
+
+
+@pytest.fixture(scope="module")
+def reference(folder):
+    package = load(write(REFERENCE, package_blocks(), folder, "package"))
+    form = load(write(REFERENCE, selfeval_blocks(), folder, "form"))
+    fault = load(write(REFERENCE, package_blocks(fault=True), folder, "fault"))
+    return package, form, fault
+
+
+def test_reference_reads_every_table_and_is_clean(reference):
+    package, form, fault = reference
+    assert identity(package) == ("disclosure", "示例县档案馆", 2023)
+    assert sorted(package.disclosure.tables) == ["D01", "D05", "D09"]
+    assert len(tables(package)["D05"]) == 7 and len(tables(package)["D01"]) == 10
+    assert audit_document(package, CENTRAL).findings == ()
+    assert identity(form) == ("self_evaluation", "示例县档案馆", 2023)
+    [(project, budget, indicators, total, grade)] = evaluations(form)
+    assert project == ("馆藏档案数字化", "示例县档案馆", "示例县文化和旅游局")
+    assert len(budget) == 2 and len(indicators) == 4 and (total, grade) == (98.5, "优")
+    assert audit_document(form, CENTRAL).findings == ()
+    assert (FAULT_TABLE, FAULT_ROW, "total") in places(audit_document(fault, CENTRAL).findings)
+
+
+@pytest.mark.parametrize("carrier", PACKAGE_CARRIERS)
+def test_package_reads_the_same_in_every_carrier(carrier, folder, reference):
+    doc = load(write(carrier, package_blocks(), folder, "package"))
+    assert identity(doc) == identity(reference[0])
+    assert tables(doc) == tables(reference[0])
+    assert audit_document(doc, CENTRAL).findings == ()
+
+
+@pytest.mark.parametrize("carrier", PACKAGE_CARRIERS)
+def test_planted_fault_is_found_at_the_same_place_in_every_carrier(carrier, folder, reference):
+    doc = load(write(carrier, package_blocks(fault=True), folder, "fault"))
+    found = places(audit_document(doc, CENTRAL).findings)
+    assert found == places(audit_document(reference[2], CENTRAL).findings)
+    assert any(place[:2] == (FAULT_TABLE, FAULT_ROW) for place in found)
+    assert FAULT_COLUMN in {column for table, row, column in found}
+
+
+@pytest.mark.parametrize("carrier", list(CARRIERS))
+def test_form_reads_the_same_in_every_carrier(carrier, folder, reference):
+    doc = load(write(carrier, selfeval_blocks(), folder, "form"))
+    assert identity(doc) == identity(reference[1])
+    assert evaluations(doc) == evaluations(reference[1])
+    assert audit_document(doc, CENTRAL).findings == ()

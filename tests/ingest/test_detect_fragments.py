@@ -1,0 +1,89 @@
+"""Kind, unit and year from content — whole documents, fragments and pages with site chrome (own wording)."""
+
+from __future__ import annotations
+
+import pytest
+
+from jixiao.audit.engine import audit_document
+from jixiao.core.model import DocumentKind
+from jixiao.ingest.detect import detect
+from jixiao.ingest.pipeline import load_document
+from jixiao.profiles import load_profile
+
+D, B, S, K = (DocumentKind.DISCLOSURE, DocumentKind.BUDGET_DISCLOSURE, DocumentKind.SELF_EVALUATION,
+              DocumentKind.KEY_EVALUATION)
+
+CASES = [
+    # a lone 三公 section: narrative only, unit and year in its first sentence's title line
+    ("示例县林业站2022年度“三公”经费决算情况说明\n一、总体情况\n2022年度“三公”经费支出决算数为3.10万元，"
+     "比预算数减少0.40万元。", D, "示例县林业站", 2022),
+    # one page of a 情况说明, no title, no unit: kind and year only
+    ("三、支出决算情况说明\n2021年度支出合计640.20万元，其中：基本支出512.00万元，占80.00%。"
+     "项目支出128.20万元，占20.00%。与上年决算数相比增加12.00万元。", D, "", 2021),
+    # a lone 公开01 table with its caption naming the department
+    ("收入支出决算总表\n公开01表\n部门：示例县档案馆\n金额单位：万元\n项目\t行次\t金额\t项目\t行次\t金额", D, "示例县档案馆",
+     None),
+    # a 预算公开 package: budget year, never the 决算 rules
+    ("示例县市场监督管理局2025年部门预算\n目录\n一、部门收支预算总表\n二、财政拨款收支预算总表", B, "示例县市场监督管理局", 2025),
+    ("2016年“三公”经费预算\n编制单位：示例区统计局\n一、“三公”经费支出预算表\n项目\t预算数\n合计\t4.00", B, "示例区统计局",
+     2016),
+    # a unit's 自评报告 summary and a bare form
+    ("示例镇人民政府2023年度项目支出绩效自评报告\n一、基本情况\n本年共实施项目6个。", S, "示例镇人民政府", 2023),
+    ("项目名称\t农村饮水维修\n主管部门\t示例县水务局\n实施单位\t示例县供水站\n资金来源\t年初预算数\t全年预算数\t全年执行数\n"
+     "一级指标\t二级指标\t三级指标\n产出指标\t数量指标\t维修点位", S, "示例县供水站", None),
+    # a whole-department evaluation report
+    ("示例县卫生健康局部门整体支出绩效评价报告\n一、评价结论\n2021年度部门整体支出绩效评价得分88分，评价等次为“良”。",
+     K, "示例县卫生健康局", 2021),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "unit", "year"), CASES)
+def test_kind_unit_and_year_of_fragments(text, kind, unit, year):
+    found = detect(text)
+    assert (found.kind, found.unit, found.year) == (kind, unit, year)
+    assert found.evidence and found.evidence[0]  # the reading report can say why
+
+
+def test_evidence_names_the_title_or_the_markers():
+    assert detect("示例县档案馆2023年度部门决算\n目录").evidence == ("标题“示例县档案馆2023年度部门决算”",)
+    evidence = detect("第九部分\n本年度“三公”经费支出决算数为1.2万元，详见公开09表。").evidence
+    assert evidence[0].startswith("内容标记：") and "公开09表" in evidence[0]
+
+
+def test_year_is_the_year_reported_on_not_a_publication_or_regulation_year():
+    text = ("根据《示例省预算公开办法（2018年修订）》及示财〔2020〕12号文件要求，现将本局2023年度部门决算公开如下。\n"
+            "示例县园林局\n2024年8月30日")
+    assert detect(text).year == 2023
+    assert detect("示例县园林局部门决算\n根据《预算法》要求公开。\n发布时间：2024年8月30日").year is None
+
+
+def test_units_come_from_the_labels_real_forms_use():
+    for label in ("单位名称", "部门名称", "编制单位", "预算单位", "实施单位", "主管部门"):
+        assert detect(f"公开01表\n收入支出决算总表\n{label}：示例县农机推广中心\n金额单位：万元").unit == "示例县农机推广中心"
+    assert detect("第一部分 示例县统计局部门概况\n一、主要职能\n2022年度部门决算情况说明").unit == "示例县统计局"
+
+
+def test_a_placeholder_or_a_sentence_is_not_a_unit():
+    assert detect("XX部门（单位）2023年度部门决算\n收入支出决算总表").unit == ""
+    assert detect("本单位2023年度部门决算\n我局收入支出决算总表如下。").unit == ""
+    assert detect("本溪示例区水务局2023年度部门决算").unit == "本溪示例区水务局"  # a place may begin with 本
+    assert detect("示例区卫生健康委员会(本级)2022年度部门决算").unit == "示例区卫生健康委员会(本级)"
+
+
+def test_one_mention_is_not_a_document_of_that_kind():
+    found = detect("新闻：今年各部门陆续公开部门决算，社会关注度较高。")
+    assert found.kind is None and "未找到" in found.hint
+
+
+def test_budget_disclosure_gets_no_disclosure_rules(tmp_path):
+    path = tmp_path / "budget.txt"
+    path.write_text("\n".join([
+        "示例县档案馆2024年部门预算", "收支预算总表", "公开01表", "金额单位：万元",
+        "项目\t行次\t金额\t项目\t行次\t金额", "栏次\t\t1\t栏次\t\t2",
+        "一、一般公共预算财政拨款收入\t1\t300.00\t一、文化旅游体育与传媒支出\t30\t290.00",
+        "本年收入合计\t28\t300.00\t本年支出合计\t58\t310.00"]), encoding="utf-8")
+    doc, _ = load_document(path)
+    assert doc.kind is B and doc.kind.label == "部门预算公开" and (doc.unit, doc.year) == ("示例县档案馆", 2024)
+    assert doc.disclosure is None and doc.evidence == ("标题“示例县档案馆2024年部门预算”",)
+    assert not any(f.rule_id.startswith(("disclosure.", "narrative.")) for f in
+                   audit_document(doc, load_profile("central")).findings)

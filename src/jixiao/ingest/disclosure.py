@@ -27,6 +27,7 @@ from jixiao.ingest.headers import (
     NAME_LABELS,
     SPLIT_CODE_LABELS,
     Header,
+    caption_unit,
     is_column_numbers,
     is_data_row,
     is_line_numbers,
@@ -39,7 +40,6 @@ from jixiao.ingest.source import Cell, Paragraph, ReadError, Row, SourceDocument
 
 CODE_RE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
 TABLE_CODE_RE = re.compile(r"公开\s*0?(\d{1,2})\s*表?")
-UNIT_RE = re.compile(r"(?:金额)?单位\s*[：:]\s*(万元|元|亿元)")
 D10_SECTION_RE = re.compile(r"^[一二三四五六七八九十]+、(政府采购|机关运行经费|国有资产)")
 EMPTY_RE = re.compile(r"本表无数据|本年度无此项(支出|收入)|无此项")
 # Aliases, most specific first (a title containing another must be tried before it).
@@ -408,7 +408,7 @@ def read_table(code: str, table: Table, unit: str, path: str) -> tuple[Disclosur
 
 ORG_SUFFIX = r"(?:委员会|委|局|厅|办公室|办|中心|政府|院|所|队|站|馆|处|部|会|学校|小学|中学|医院|社|街道办事处|街道|镇|乡|公司)"
 ORGANISATION_PATTERNS = [
-    re.compile(r"(?:编制单位|部门名称|单位名称|部门|单位)[：:]\s*([^\s：:，,。]{2,40}?)(?=\s|单位[：:]|金额单位|$)"),
+    re.compile(r"(?:^|(?<=\s))(?:编制单位|部门名称|单位名称|部门)[：:]\s*([^\s：:，,。]{2,40}?)(?=\s|(?:金额)?单位[：:]|$)"),
     re.compile(rf"^(\S{{2,40}}?{ORG_SUFFIX})\s*(?:20\d{{2}}|[（(]20\d{{2}})\s*年度?\s*部门决算"),
     re.compile(rf"^(\S{{2,40}}?{ORG_SUFFIX})$"),
 ]
@@ -418,14 +418,14 @@ def organisation(source: SourceDocument) -> str:
     """The unit a 决算 package belongs to, from its cover and table captions: the name printed most often
     after 编制单位/部门/单位名称, else in a title (“XX局2023年度部门决算”), else the cover line before that title."""
     votes: dict[str, int] = {}
+    paragraphs = [normalize_text(p.clean).strip() for p in source.paragraphs()]
     for rank, pattern in enumerate(ORGANISATION_PATTERNS):
-        for paragraph in source.paragraphs():
-            text = normalize_text(paragraph.clean).strip()
-            if len(text) > 80 or (rank == 2 and paragraph.location.page not in (None, 1)):
+        for text in paragraphs[:5] if rank == 2 else paragraphs:  # a bare name only on the cover
+            if len(text) > 80:
                 continue
             for match in pattern.finditer(text):
                 name = match.group(1)
-                if not UNIT_RE.fullmatch(f"单位：{name}") and not re.search(r"\d", name):
+                if not caption_unit(f"单位：{name}") and not re.search(r"\d", name):
                     votes[name] = votes.get(name, 0) + 1
         if votes:
             return max(votes, key=lambda name: votes[name])
@@ -465,8 +465,7 @@ def extract_disclosure(source: SourceDocument, year: int | None, department: str
             code = table_code(text) if len(text) <= 40 else None
             if code and code not in tables and not re.search(r"\.{3,}|…", text):
                 pending, unit = code, "万元"
-            if match := UNIT_RE.search(normalize_text(text).replace(" ", "")):
-                unit = match.group(1)
+            unit = caption_unit(text) or unit
             if last_table and since_table <= 3 and EMPTY_RE.search(text) and len(text) <= 30:
                 tables[last_table] = replace(tables[last_table], empty_note=EMPTY_RE.search(text).group(0))  # type: ignore[union-attr]
             if text.startswith(("第三部分", "情况说明")) or ("情况说明" in text and block.heading_level):

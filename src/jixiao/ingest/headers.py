@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from jixiao.core.money import is_number, normalize_text
 
 UNIT_IN_LABEL_RE = re.compile(r"[(（]\s*(?:金额)?(?:单位[:：])?\s*(万元|元|亿元)\s*[)）]")
+CAPTION_UNIT_RE = re.compile(r"(?:金额)?单位\s*[：:]\s*(万元|元|亿元)")
 GENERIC = frozenset({"小计", "合计"})
 # Labels of the code column(s): one column of 3/5/7-digit codes, or 类 | 款 | 项 printed apart.
 CODE_LABEL_RE = re.compile(r"^(?:(?:支出|收入)?(?:功能|经济)分类(?:科目)?(?:编码|代码)?|(?:科目)?(?:编码|代码)(?:\(类款项\))?)$")
@@ -42,6 +43,12 @@ def label_unit(texts: Sequence[str]) -> str:
         if match := UNIT_IN_LABEL_RE.search(normalize_text(text)):
             return match.group(1)
     return ""
+
+
+def caption_unit(text: str) -> str:
+    """The unit of a caption line (“单位：万元”, “金额单位：元”), or ''."""
+    match = CAPTION_UNIT_RE.search(normalize_text(text).replace(" ", ""))
+    return match.group(1) if match else ""
 
 
 def is_column_numbers(texts: Sequence[str]) -> bool:

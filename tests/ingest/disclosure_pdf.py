@@ -59,14 +59,15 @@ CLASS_ROWS = [("201", "一般公共服务支出"), ("208", "社会保障和就�
 class Layout:
     codes: str = "split_inherit"  # single | split | split_inherit
     line_numbers: bool = False  # 行次 columns in 公开01/04
+    unit: str = "万元"  # 元: every amount printed in yuan (×10,000)
     unit_in_header: bool = False  # “（万元）” in the column headers, no 单位 caption
     continued: bool = True  # 公开03 runs over two pages with its header repeated
     narrative_pages: int = 0  # filler pages of 情况说明 (for the bench)
     faults: dict[tuple[str, str], str] = field(default_factory=dict)
 
 
-def fmt(value: Decimal) -> str:
-    return f"{value:,.2f}"
+def fmt(value: Decimal, unit: str = "万元") -> str:
+    return f"{value * (10000 if unit == '元' else 1):,.2f}"
 
 
 def _sum(codes: Iterable[str], part: str, fund: str | None = None) -> Decimal:
@@ -152,11 +153,11 @@ class _Sheet:
     def money(self, column: str, row: str, value: Decimal | None, empty: str = "") -> str:
         text = self.layout.faults.get((self.code, f"{row}.{column}"))
         if text is None:
-            text = fmt(value) if value else empty
+            text = fmt(value, self.layout.unit) if value else empty
         return _cell(text, cls="n")
 
     def html(self) -> str:
-        unit = "" if self.layout.unit_in_header else "<span>单位：万元</span>"
+        unit = "" if self.layout.unit_in_header else f"<span>单位：{self.layout.unit}</span>"
         return (f'<div class="sheet"><h3>{html.escape(self.title)}</h3><div class="caption"><span></span>'
                 f"<span>公开{self.code[1:]}表</span></div><div class=\"caption\"><span>编制单位：{UNIT_NAME}</span>"
                 f"{unit}</div><table><thead>{''.join(self.head)}</thead><tbody>{''.join(self.body)}</tbody>"
@@ -164,7 +165,7 @@ class _Sheet:
 
 
 def _unit(layout: Layout, label: str) -> str:
-    return f"{label}\n（万元）" if layout.unit_in_header else label
+    return f"{label}\n（{layout.unit}）" if layout.unit_in_header else label
 
 
 def _code_cells(layout: Layout, code: str, previous: str) -> str:

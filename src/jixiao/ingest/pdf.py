@@ -119,14 +119,15 @@ def _read_page(page: Any, number: int, page_at: Location) -> list[tuple[float, B
                     items.append((line_top, Paragraph("".join(line).strip(), page_at), line_style))
                 line = []
                 continue
-            left, bottom, right, top = textpage.get_charbox(index, loose=True)
-            x0, x1, y0, y1 = left, right, height - top, height - bottom
-            mid_x, mid_y = (x0 + x1) / 2, (y0 + y1) / 2
-            at = next((i for i, b in enumerate(boxes) if b[0] <= mid_x < b[2] and b[1] <= mid_y < b[3]), None)
-            if at is not None:
-                if not char.isspace():
-                    in_table[at].append((x0, y0, x1, y1, char))
-                continue
+            if boxes or not line:  # on a page without tables only a line's first character is measured
+                left, bottom, right, top = textpage.get_charbox(index, loose=True)
+                x0, x1, y0, y1 = left, right, height - top, height - bottom
+                mid_x, mid_y = (x0 + x1) / 2, (y0 + y1) / 2
+                at = next((i for i, b in enumerate(boxes) if b[0] <= mid_x < b[2] and b[1] <= mid_y < b[3]), None)
+                if at is not None:
+                    if not char.isspace():
+                        in_table[at].append((x0, y0, x1, y1, char))
+                    continue
             if not line:
                 size = pdfium_c.FPDFText_GetFontSize(textpage.raw, index)
                 bold = pdfium_c.FPDFText_GetFontWeight(textpage.raw, index) >= 600
@@ -138,15 +139,19 @@ def _read_page(page: Any, number: int, page_at: Location) -> list[tuple[float, B
         textpage.close()
     for t_index, (table, chars) in enumerate(zip(found, in_table, strict=True), start=1):
         at = page_at.with_(table=f"第{number}页表{t_index}")
-        rows = []
-        for r, group in enumerate(table.rows, start=1):
-            texts = []
-            for cell in group.cells:
-                inside = [ch for ch in chars if cell is not None and cell[0] <= (ch[0] + ch[2]) / 2 < cell[2]
-                          and cell[1] <= (ch[1] + ch[3]) / 2 < cell[3]]
-                texts.append(_cell_text(inside))
-            rows.append(Row(tuple(Cell(t, at.with_(row=str(r), column=str(c))) for c, t in enumerate(texts, start=1)),
-                            at.with_(row=str(r))))
+        grid = [group.cells for group in table.rows]
+        found_in: dict[tuple[int, int], list[tuple[float, float, float, float, str]]] = {}
+        for ch in chars:  # each character into the cell holding its centre
+            mid_x, mid_y = (ch[0] + ch[2]) / 2, (ch[1] + ch[3]) / 2
+            for r, cells in enumerate(grid):
+                hit = next((c for c, cell in enumerate(cells) if cell is not None and cell[1] <= mid_y < cell[3]
+                            and cell[0] <= mid_x < cell[2]), None)
+                if hit is not None:
+                    found_in.setdefault((r, hit), []).append(ch)
+                    break
+        rows = [Row(tuple(Cell(_cell_text(found_in.get((r, c), [])), at.with_(row=str(r + 1), column=str(c + 1)))
+                          for c in range(len(cells))), at.with_(row=str(r + 1)))
+                for r, cells in enumerate(grid)]
         if rows:
             items.append((table.bbox[1], Table(tuple(rows), at), None))
     return items

@@ -184,7 +184,7 @@ def _coded_head(layout: Layout, amounts: list[tuple[str, list[str]]]) -> list[st
     code_cols = 1 if layout.codes == "single" else 3
     depth = 3 if code_cols == 3 else 2
     rows = [[_cell("项目", "th", span=(code_cols + 1, 1))], [], []]
-    rows[1].append(_cell("支出功能分类\n科目编码", "th", span=(code_cols, 1 if code_cols == 3 else 1)))
+    rows[1].append(_cell("支出功能分类\n科目编码", "th", span=(code_cols, 1)))
     rows[1].append(_cell("科目名称", "th", span=(1, depth - 1)))
     if code_cols == 3:
         rows[2] += [_cell(x, "th") for x in ("类", "款", "项")]

@@ -122,8 +122,8 @@ def extract_key_evaluations(source: SourceDocument) -> tuple[KeyEvaluation, ...]
             if re.sub(r"\s", "", texts[0]) == "合计" and len(texts) >= 4 and budget is None:
                 values = [_number(t) for t in texts[1:4]]
                 if all(v is not None for v in values):  # in the unit its header or caption prints (万元 if none)
-                    unit = label_unit([t for r in block.rows[:index + 1] for t in r.texts]) or caption or "万元"
-                    scale = unit_scale(unit)
+                    printed = label_unit([t for r in block.rows[:index + 1] for t in r.texts]) or caption
+                    scale = unit_scale(printed or "万元")
                     budget, received, spent = (v * scale for v in values)  # type: ignore[operator]
             if texts[0] == "一级指标" and "三级指标" in texts:
                 indicators, total_weight, total = _framework(block, index)

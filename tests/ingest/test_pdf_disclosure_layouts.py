@@ -103,3 +103,27 @@ def test_one_planted_fault_gives_one_finding_where_it_is(tmp_path, fault, printe
     assert finding.tier is Tier.ERROR
     assert (finding.location.table, finding.location.row, finding.location.column) == where
     assert finding.location.page is not None
+
+
+def test_pages_wrapped_in_form_xobjects_read_the_same(loaded, tmp_path):
+    """Some exporters place each page's drawing inside a form XObject: its ruling lines still make the tables."""
+    import pypdfium2
+
+    name, document, _ = loaded
+    source = pypdfium2.PdfDocument(document.path)
+    wrapped = pypdfium2.PdfDocument.new()
+    for index in range(len(source)):
+        page = wrapped.new_page(*source[index].get_size())
+        page.insert_obj(source.page_as_xobject(index, wrapped).as_pageobject())
+        page.gen_content()
+    path = tmp_path / f"{name}-xobject.pdf"
+    wrapped.save(str(path))
+    again, errors = load_document(path)
+    assert errors == []
+    assert _values(again) == _values(document)
+
+
+def _values(document) -> dict:
+    return {(code, row.code or row.label, row.side, column): amount.value
+            for code, table in document.disclosure.tables.items() for row in table.rows
+            for column, amount in row.cells.items()}

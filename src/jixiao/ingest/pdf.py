@@ -46,25 +46,36 @@ def _edges(page: Any, height: float) -> list[dict[str, Any]]:
             edges.append({"x0": x, "x1": x, "top": top, "bottom": bottom, "width": 0, "height": bottom - top,
                           "orientation": "v", "object_type": "line"})
 
-    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=1):
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=4):
+        forms = []  # a path inside form XObjects: their matrices take its coordinates to the page
+        form = getattr(obj, "container", None)
+        while form is not None:
+            forms.append(form.get_matrix())
+            form = getattr(form, "container", None)
+
+        def to_page(x: float, y: float, forms: list[Any] = forms) -> tuple[float, float]:
+            for matrix in forms:
+                x, y = matrix.on_point(x, y)
+            return x, height - y
+
         count = pdfium_c.FPDFPath_CountSegments(obj.raw)
         if count > 5:  # a grid drawn as one path: its straight segments
-            a, b, c, d, e, f = obj.get_matrix().get()
-            x = ctypes.c_float()
-            y = ctypes.c_float()
+            own = obj.get_matrix()
+            x, y = ctypes.c_float(), ctypes.c_float()
             last = None
             for index in range(count):
                 segment = pdfium_c.FPDFPath_GetPathSegment(obj.raw, index)
                 pdfium_c.FPDFPathSegment_GetPoint(segment, x, y)
-                point = (a * x.value + c * y.value + e, height - (b * x.value + d * y.value + f))
-                kind = pdfium_c.FPDFPathSegment_GetType(segment)
-                if kind == pdfium_c.FPDF_SEGMENT_LINETO and last is not None and (
+                point = to_page(*own.on_point(x.value, y.value))
+                if pdfium_c.FPDFPathSegment_GetType(segment) == pdfium_c.FPDF_SEGMENT_LINETO and last is not None and (
                         abs(point[0] - last[0]) < 1 or abs(point[1] - last[1]) < 1):
                     add(last[0], last[1], point[0], point[1])
                 last = point
             continue
         left, bottom, right, top = obj.get_bounds()
-        x0, x1, y0, y1 = left, right, height - top, height - bottom
+        corners = [to_page(left, bottom), to_page(right, top)]
+        x0, x1 = sorted(c[0] for c in corners)
+        y0, y1 = sorted(c[1] for c in corners)
         if x1 - x0 >= 3 and y1 - y0 >= 3:  # a box: four sides
             add(x0, y0, x1, y0)
             add(x0, y1, x1, y1)

@@ -1,10 +1,11 @@
 """Text-based PDF: per page, the tables and the text lines outside them, in reading order.
 
-Every page's text layer is read with pdfium (fast, through pypdfium2). Only a page whose drawing holds ruling
-lines in both directions — a table's borders — is handed to pdfplumber for the table geometry, and then
-pdfplumber reads that whole page (tables and the text around them), so no page is parsed twice. Page numbers
-printed as running footers (“第 3 页”, “- 3 -”) are left out: they would sit between the parts of a table
-continued on the next page.
+Each page is read once, through pdfium (pypdfium2): its characters with their boxes and its drawn paths. The
+paths that are ruling lines (also inside form XObjects) go through pdfplumber's table geometry (its default
+“lines” settings: snap, join, intersections, cells) — pdfplumber's own page parser is never run, which is what
+made reading slow. Each character goes to the cell holding its centre; the others form the text lines. Page
+numbers printed as running footers (“第 3 页”, “- 3 -”) are left out: they would sit between the parts of a
+table continued on the next page.
 
 Scanned PDFs (no text layer) are refused with a hint; nothing is guessed by OCR.
 """

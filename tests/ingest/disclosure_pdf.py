@@ -384,8 +384,7 @@ def html_document(layout: Layout) -> str:
              f"<h3>{UNIT_NAME}{YEAR}年度部门决算</h3><p>目录</p>"]
     parts += [f"<p>公开{s.code[1:]}表 {s.title}……{i + 3}</p>" for i, s in enumerate(sheets)]
     parts.append('<div class="sheet"><h3>第二部分 部门决算表</h3></div>')
-    parts += [s.html() for s in sheets]
-    parts.append("<p>说明：本表无数据。</p>" if not any(c == "D08" for c, _ in layout.faults) else "")
+    parts += [s.html() + ("<p>说明：本表无数据。</p>" if s.code == "D08" else "") for s in sheets]
     parts.append('<div class="sheet"><h3>第三部分 部门决算情况说明</h3>')
     for page in range(layout.narrative_pages):
         parts.append(f"<h3>补充说明（{page + 1}）</h3>")

@@ -56,6 +56,11 @@ def test_every_table_reads_back_the_figures_printed(loaded):
             assert read == {column: value * scale for column, value in cells.items()}, (code, key)
 
 
+def test_the_empty_table_note_stays_with_its_table(loaded):
+    _, document, _ = loaded
+    assert [c for c, t in document.disclosure.tables.items() if t.empty_note] == ["D08"]
+
+
 def test_codes_from_split_columns_are_whole_codes_and_each_row_is_read_once(loaded):
     _, document, _ = loaded
     d03 = document.disclosure.tables["D03"]

@@ -24,6 +24,7 @@ from jixiao.core.money import (
 from jixiao.core.provenance import Location
 from jixiao.ingest.headers import (
     CODE_LABEL_RE,
+    LINE_LABELS,
     NAME_LABELS,
     SPLIT_CODE_LABELS,
     Header,
@@ -91,7 +92,6 @@ SIDE_ALIASES: dict[str, dict[str, dict[str, frozenset[str]]]] = {
 BUDGET_GROUP_RE = re.compile(r"预算数?$|^年初预算|^调整预算|^全年预算")  # a 预算 column beside the 决算 ones
 
 D09_COLUMNS = ["total", "overseas", "car", "car_purchase", "car_operation", "reception"]
-D04_EXPENDITURE = ["total", "general", "fund", "state_capital"]
 
 
 def table_code(text: str) -> str | None:
@@ -206,8 +206,8 @@ def _coded(table: Table, reader: _Reader) -> tuple[tuple[str, ...], list[Disclos
             code_at = index if code_at is None else code_at
         elif lowest in NAME_LABELS and name_at is None and not columns:
             name_at = index
-        elif is_column_numbers([lowest]):
-            continue
+        elif lowest in LINE_LABELS or is_column_numbers([lowest]):
+            continue  # 行次 / 栏次: numbers that are not amounts
         elif (key := match_column(path, aliases)) and key not in columns.values() and not _is_budget_column(path):
             columns[index] = key
         elif path:
@@ -277,8 +277,11 @@ def _halves(table: Table, reader: _Reader) -> tuple[tuple[str, ...], list[Disclo
     header = read_header([r.texts for r in table.rows], width)
     data = _data_rows(table, header)
     plan = []
-    for side, (start, line, end) in zip(("income", "expenditure"), _side_columns(header, data, width),
-                                        strict=False):
+    sides = _side_columns(header, data, width)
+    if len(sides) < 2:
+        reader.errors.append(ReadError("未能分出收入、支出两栏（表头应有两个“项目”列）",
+                                       table.location.with_(table=f"公开{reader.code[1:]}")))
+    for side, (start, line, end) in zip(("income", "expenditure"), sides, strict=False):
         aliases = SIDE_ALIASES[reader.code][side]
         columns: dict[int, str] = {}
         for index in range(start + 1, end):

@@ -63,6 +63,16 @@ def test_split_codes_inherit_and_every_column_is_read_by_its_header():
     assert "上年决算数" in error.message and (error.location.table, error.location.column) == ("公开03", "第8列")
 
 
+def test_a_line_number_column_is_not_an_amount_and_a_long_caption_keeps_the_table_code():
+    head = ["项目\t\t行次\t本年支出\t\t", "科目编码\t科目名称\t\t小计\t基本支出\t项目支出"]
+    rows = ["合计\t\t1\t10.00\t4.00\t6.00", "2010101\t行政运行\t2\t10.00\t4.00\t6.00"]
+    caption = "公开05表 编制单位：东湖区城市管理综合执法局机关服务中心下属单位 金额单位：万元"
+    package, errors = _package([caption, *head, *rows])
+    d05 = package.tables["D05"]
+    assert errors == [] and d05.unmapped == () and d05.columns == ("total", "basic", "project")
+    assert d05.row(code="2010101").value("total") == Decimal("10.00") * WAN
+
+
 def test_a_table_continued_with_its_title_and_header_repeated_is_one_table():
     lines = ["支出决算表", "公开03表", "单位：万元", *D03_HEAD, *D03_ROWS,
              "支出决算表（续）", "公开03表", "单位：万元", *D03_HEAD, *D03_MORE, "第三部分 情况说明"]

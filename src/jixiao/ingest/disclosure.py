@@ -465,7 +465,7 @@ def extract_disclosure(source: SourceDocument, year: int | None, department: str
                 d10_rows.append(Row((Cell(text, block.location),), block.location))
                 pending = "D10"
                 continue
-            code = table_code(text) if len(text) <= 40 else None
+            code = table_code(text) if len(text) <= 40 or TABLE_CODE_RE.match(text.replace(" ", "")) else None
             if code and code not in tables and not re.search(r"\.{3,}|…", text):
                 pending, unit = code, "万元"
             unit = caption_unit(text) or unit

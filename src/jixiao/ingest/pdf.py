@@ -91,7 +91,7 @@ def _tables(edges: list[dict[str, Any]]) -> list[Any]:
     """pdfplumber's table geometry (its default 'lines' settings) from the edges: tables of cell boxes."""
     from pdfplumber.table import Table as Geometry
     from pdfplumber.table import cells_to_tables, edges_to_intersections, intersections_to_cells, merge_edges
-    from pdfplumber.utils import filter_edges
+    from pdfplumber.utils.geometry import filter_edges
 
     merged = filter_edges(merge_edges(edges, 3, 3, 3, 3), min_length=3)
     cells = intersections_to_cells(edges_to_intersections(merged, 3, 3))
@@ -135,10 +135,10 @@ def _read_page(page: Any, number: int, page_at: Location) -> list[tuple[float, B
                 left, bottom, right, top = textpage.get_charbox(index, loose=True)
                 x0, x1, y0, y1 = left, right, height - top, height - bottom
                 mid_x, mid_y = (x0 + x1) / 2, (y0 + y1) / 2
-                at = next((i for i, b in enumerate(boxes) if b[0] <= mid_x < b[2] and b[1] <= mid_y < b[3]), None)
-                if at is not None:
+                inside = next((i for i, b in enumerate(boxes) if b[0] <= mid_x < b[2] and b[1] <= mid_y < b[3]), None)
+                if inside is not None:
                     if not char.isspace():
-                        in_table[at].append((x0, y0, x1, y1, char))
+                        in_table[inside].append((x0, y0, x1, y1, char))
                     continue
             if not line:
                 size = pdfium_c.FPDFText_GetFontSize(textpage.raw, index)

@@ -110,22 +110,33 @@ def test_one_planted_fault_gives_one_finding_where_it_is(tmp_path, fault, printe
     assert finding.location.page is not None
 
 
-def test_pages_wrapped_in_form_xobjects_read_the_same(loaded, tmp_path):
-    """Some exporters place each page's drawing inside a form XObject: its ruling lines still make the tables."""
+@pytest.mark.parametrize("rotation", [0, 90, 270])
+def test_pages_wrapped_in_form_xobjects_or_rotated_read_the_same(loaded, tmp_path, rotation):
+    """Some exporters draw each page inside a form XObject, or print a landscape table on a portrait page turned
+    by /Rotate: the ruling lines still make the same tables, read in rows as the page is shown."""
     import pypdfium2
 
     name, document, _ = loaded
     source = pypdfium2.PdfDocument(document.path)
     wrapped = pypdfium2.PdfDocument.new()
     for index in range(len(source)):
-        page = wrapped.new_page(*source[index].get_size())
-        page.insert_obj(source.page_as_xobject(index, wrapped).as_pageobject())
+        width, height = source[index].get_size()
+        placed = source.page_as_xobject(index, wrapped).as_pageobject()
+        if rotation:  # the drawing turned against the page's /Rotate, so that it shows upright
+            page = wrapped.new_page(height, width)
+            turn = pypdfium2.PdfMatrix().rotate(90, ccw=rotation == 90)
+            placed.set_matrix(turn.translate(height, 0) if rotation == 90 else turn.translate(0, width))
+        else:
+            page = wrapped.new_page(width, height)
+        page.insert_obj(placed)
         page.gen_content()
-    path = tmp_path / f"{name}-xobject.pdf"
+        page.set_rotation(rotation)
+    path = tmp_path / f"{name}-{rotation}.pdf"
     wrapped.save(str(path))
     again, errors = load_document(path)
     assert errors == []
     assert _values(again) == _values(document)
+    assert again.disclosure.department == UNIT_NAME
 
 
 def _values(document) -> dict:

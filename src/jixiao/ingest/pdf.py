@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +30,30 @@ PAGE_NUMBER_RE = re.compile(r"^\s*(第\s*\d+\s*页(\s*[，,/]?\s*共\s*\d+\s*页
 Style = tuple[float, bool] | None
 
 
-def _edges(page: Any, height: float) -> list[dict[str, Any]]:
+Point = Callable[[float, float], tuple[float, float]]
+
+
+def _display(page: Any) -> Point:
+    """Page space (y upwards) → the page as shown (y downwards from its top), its /Rotate applied: a landscape
+    table printed on a rotated portrait page reads in rows, not in columns."""
+    left, bottom, right, top = page.get_mediabox()
+    width, height = right - left, top - bottom
+    rotation = page.get_rotation() % 360
+
+    def shown(x: float, y: float) -> tuple[float, float]:
+        x, y = x - left, y - bottom
+        if rotation == 90:
+            return y, x
+        if rotation == 180:
+            return width - x, y
+        if rotation == 270:
+            return height - y, width - x
+        return x, height - y
+
+    return shown
+
+
+def _edges(page: Any, display: Point) -> list[dict[str, Any]]:
     """Ruling lines of the page as pdfplumber edges (top measured from the page's top): thin paths are lines,
     wider ones boxes with four sides; a path of many segments gives each straight segment."""
     import pypdfium2.raw as pdfium_c
@@ -57,7 +81,7 @@ def _edges(page: Any, height: float) -> list[dict[str, Any]]:
         def to_page(x: float, y: float, forms: list[Any] = forms) -> tuple[float, float]:
             for matrix in forms:
                 x, y = matrix.on_point(x, y)
-            return x, height - y
+            return display(x, y)
 
         count = pdfium_c.FPDFPath_CountSegments(obj.raw)
         if count > 5:  # a grid drawn as one path: its straight segments
@@ -114,11 +138,11 @@ def _read_page(page: Any, number: int, page_at: Location) -> list[tuple[float, B
     """The tables (cells by ruling lines) and the text lines outside them, each with its top."""
     import pypdfium2.raw as pdfium_c
 
-    height = page.get_height()
+    display = _display(page)
     textpage = page.get_textpage()
     try:
         text = textpage.get_text_range()
-        edges = _edges(page, height)
+        edges = _edges(page, display)
         found = _tables(edges) if sum(e["orientation"] == "v" for e in edges) >= 2 else []
         boxes = [t.bbox for t in found]
         in_table: list[list[tuple[float, float, float, float, str]]] = [[] for _ in found]
@@ -133,7 +157,8 @@ def _read_page(page: Any, number: int, page_at: Location) -> list[tuple[float, B
                 continue
             if boxes or not line:  # on a page without tables only a line's first character is measured
                 left, bottom, right, top = textpage.get_charbox(index, loose=True)
-                x0, x1, y0, y1 = left, right, height - top, height - bottom
+                (x0, y0), (x1, y1) = display(left, top), display(right, bottom)
+                x0, x1, y0, y1 = min(x0, x1), max(x0, x1), min(y0, y1), max(y0, y1)
                 mid_x, mid_y = (x0 + x1) / 2, (y0 + y1) / 2
                 inside = next((i for i, b in enumerate(boxes) if b[0] <= mid_x < b[2] and b[1] <= mid_y < b[3]), None)
                 if inside is not None:

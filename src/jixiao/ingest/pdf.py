@@ -28,8 +28,6 @@ HEADING_RE = re.compile(r"^\s*([（(]?[一二三四五六七八九十\d]+[)）�
 PAGE_NUMBER_RE = re.compile(r"^\s*(第\s*\d+\s*页(\s*[，,/]?\s*共\s*\d+\s*页)?|[-—–]\s*\d+\s*[-—–]|\d+\s*/\s*\d+)\s*$")
 
 Style = tuple[float, bool] | None
-
-
 Point = Callable[[float, float], tuple[float, float]]
 
 
@@ -84,6 +82,9 @@ def _edges(page: Any, display: Point) -> list[dict[str, Any]]:
             return display(x, y)
 
         count = pdfium_c.FPDFPath_CountSegments(obj.raw)
+        if any(pdfium_c.FPDFPathSegment_GetType(pdfium_c.FPDFPath_GetPathSegment(obj.raw, i))
+               == pdfium_c.FPDF_SEGMENT_BEZIERTO for i in range(min(count, 6))):
+            continue  # curves (a chart, a seal) are no ruling lines
         if count > 5:  # a grid drawn as one path: its straight segments
             own = obj.get_matrix()
             x, y = ctypes.c_float(), ctypes.c_float()

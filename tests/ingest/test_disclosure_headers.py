@@ -7,7 +7,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from jixiao.core.money import WAN
-from jixiao.ingest.disclosure import extract_disclosure, organisation
+from jixiao.ingest.disclosure import department_name, extract_disclosure
 from jixiao.ingest.headers import column_paths, match_column, normalize_label
 from jixiao.ingest.keyeval import extract_key_evaluations
 from jixiao.ingest.source import SourceDocument, text_blocks
@@ -93,9 +93,9 @@ def test_the_unit_name_is_read_from_captions_not_from_attached_reports():
     lines = ["东湖区城市管理综合执法局", "2023年度部门决算", "公开01表", "编制单位：东湖区城市管理综合执法局 单位：万元",
              "公开02表", "部门：东湖区城市管理综合执法局 金额单位：万元"]
     lines += ["项目单位：东湖区环卫所", "主管部门：东湖区环卫所"] * 5  # attached self-evaluations
-    assert organisation(_source(lines)) == "东湖区城市管理综合执法局"
-    assert organisation(_source(["东湖区审计局2023年度部门决算", "一、部门职责"])) == "东湖区审计局"
-    assert organisation(_source(["东湖区审计局", "2023年度部门决算"])) == "东湖区审计局"
+    assert department_name(_source(lines)) == "东湖区城市管理综合执法局"
+    assert department_name(_source(["东湖区审计局2023年度部门决算", "一、部门职责"])) == "东湖区审计局"
+    assert department_name(_source(["东湖区审计局", "2023年度部门决算"])) == "东湖区审计局"
 
 
 def _evaluation(unit_header: str) -> SourceDocument:

@@ -409,20 +409,20 @@ def read_table(code: str, table: Table, unit: str, path: str) -> tuple[Disclosur
     return result, reader.errors
 
 
-ORG_SUFFIX = r"(?:委员会|委|局|厅|办公室|办|中心|政府|院|所|队|站|馆|处|部|会|学校|小学|中学|医院|社|街道办事处|街道|镇|乡|公司)"
-ORGANISATION_PATTERNS = [
+NAME_SUFFIX = r"(?:委员会|委|局|厅|办公室|办|中心|政府|院|所|队|站|馆|处|部|会|学校|小学|中学|医院|社|街道办事处|街道|镇|乡|公司)"
+DEPARTMENT_PATTERNS = [
     re.compile(r"(?:^|(?<=\s))(?:编制单位|部门名称|单位名称|部门)[：:]\s*([^\s：:，,。]{2,40}?)(?=\s|(?:金额)?单位[：:]|$)"),
-    re.compile(rf"^(\S{{2,40}}?{ORG_SUFFIX})\s*(?:20\d{{2}}|[（(]20\d{{2}})\s*年度?\s*部门决算"),
-    re.compile(rf"^(\S{{2,40}}?{ORG_SUFFIX})$"),
+    re.compile(rf"^(\S{{2,40}}?{NAME_SUFFIX})\s*(?:20\d{{2}}|[（(]20\d{{2}})\s*年度?\s*部门决算"),
+    re.compile(rf"^(\S{{2,40}}?{NAME_SUFFIX})$"),
 ]
 
 
-def organisation(source: SourceDocument) -> str:
+def department_name(source: SourceDocument) -> str:
     """The unit a 决算 package belongs to, from its cover and table captions: the name printed most often
     after 编制单位/部门/单位名称, else in a title (“XX局2023年度部门决算”), else the cover line before that title."""
     votes: dict[str, int] = {}
     paragraphs = [normalize_text(p.clean).strip() for p in source.paragraphs()]
-    for rank, pattern in enumerate(ORGANISATION_PATTERNS):
+    for rank, pattern in enumerate(DEPARTMENT_PATTERNS):
         for text in paragraphs[:5] if rank == 2 else paragraphs:  # a bare name only on the cover
             if len(text) > 80:
                 continue
@@ -490,6 +490,6 @@ def extract_disclosure(source: SourceDocument, year: int | None, department: str
     found = [e for problems in errors.values() for e in problems]
     if not tables and not statements:
         return None, found
-    return DisclosurePackage(department=organisation(source) or department, year=year, tables=tables,
+    return DisclosurePackage(department=department_name(source) or department, year=year, tables=tables,
                              narrative=statements, performance=grade_counts(statements),
                              glossary=glossary_terms(source), location=Location(document=source.path)), found

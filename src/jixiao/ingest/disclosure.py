@@ -418,7 +418,7 @@ DEPARTMENT_PATTERNS = [
 
 
 def department_name(source: SourceDocument) -> str:
-    """The unit a 决算 package belongs to, from its cover and table captions: the name printed most often
+    """The department a 决算 package belongs to, from its cover and table captions: the name printed most often
     after 编制单位/部门/单位名称, else in a title (“XX局2023年度部门决算”), else the cover line before that title."""
     votes: dict[str, int] = {}
     paragraphs = [normalize_text(p.clean).strip() for p in source.paragraphs()]

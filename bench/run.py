@@ -87,6 +87,9 @@ def main() -> None:
     import batch  # bench/batch.py
 
     lines += batch.report()
+    import pdf_reading  # bench/pdf_reading.py
+
+    lines += pdf_reading.report()
     report = "\n".join(lines)
     print(report)
     results = ROOT / "bench" / "RESULTS.md"

@@ -91,6 +91,7 @@ class DisclosureTable:
     rows: tuple[DisclosureRow, ...]
     empty_note: str = ""  # '本表无数据' and the like
     location: Location = field(default_factory=Location)
+    unmapped: tuple[str, ...] = ()  # columns no header alias names: '第4列“上年决算数”' (page in `location`)
 
     @property
     def label(self) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from decimal import Decimal
 
 from jixiao.core.disclosure import TABLE_TITLES, Amount, DisclosurePackage, DisclosureRow, DisclosureTable
@@ -21,12 +22,25 @@ from jixiao.core.money import (
     unit_scale,
 )
 from jixiao.core.provenance import Location
+from jixiao.ingest.headers import (
+    CODE_LABEL_RE,
+    LINE_LABELS,
+    NAME_LABELS,
+    SPLIT_CODE_LABELS,
+    Header,
+    caption_unit,
+    is_column_numbers,
+    is_data_row,
+    is_line_numbers,
+    match_column,
+    normalize_label,
+    read_header,
+)
 from jixiao.ingest.narrative import glossary_terms, grade_counts, narrative_statements
 from jixiao.ingest.source import Cell, Paragraph, ReadError, Row, SourceDocument, Table
 
 CODE_RE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
 TABLE_CODE_RE = re.compile(r"公开\s*0?(\d{1,2})\s*表?")
-UNIT_RE = re.compile(r"(?:金额)?单位\s*[：:]\s*(万元|元|亿元)")
 D10_SECTION_RE = re.compile(r"^[一二三四五六七八九十]+、(政府采购|机关运行经费|国有资产)")
 EMPTY_RE = re.compile(r"本表无数据|本年度无此项(支出|收入)|无此项")
 # Aliases, most specific first (a title containing another must be tried before it).
@@ -42,18 +56,42 @@ ALIASES: list[tuple[str, re.Pattern[str]]] = [
     ("D02", re.compile(r"收入决算表")),
     ("D03", re.compile(r"支出决算表")),
 ]
-CODED_COLUMNS = {
-    "D02": [("本年收入合计", "total"), ("财政拨款", "fiscal"), ("上级补助", "upper"), ("事业收入", "business"),
-            ("经营收入", "operating"), ("附属单位", "subsidiary"), ("其他收入", "other")],
-    "D03": [("本年支出合计", "total"), ("基本支出", "basic"), ("项目支出", "project"), ("上缴上级", "upper"),
-            ("经营支出", "operating"), ("对附属单位", "subsidiary")],
-    "D05": [("小计", "total"), ("合计", "total"), ("基本支出", "basic"), ("项目支出", "project")],
-    "D07": [("年初结转", "opening"), ("本年收入", "income"), ("小计", "total"), ("基本支出", "basic"),
-            ("项目支出", "project"), ("年末结转", "closing")],
-    "D08": [("小计", "total"), ("合计", "total"), ("基本支出", "basic"), ("项目支出", "project")],
+def _names(*labels: str) -> frozenset[str]:
+    return frozenset(normalize_label(label) for label in labels)
+
+
+# Column keys by whole header label, per table (SPEC §7.2); a label not listed leaves its column unmapped.
+COLUMN_ALIASES: dict[str, dict[str, frozenset[str]]] = {
+    "D02": {"total": _names("本年收入合计", "收入合计", "合计", "本年收入"), "fiscal": _names("财政拨款收入", "财政拨款"),
+            "upper": _names("上级补助收入"), "business": _names("事业收入"), "operating": _names("经营收入"),
+            "subsidiary": _names("附属单位上缴收入"), "other": _names("其他收入")},
+    "D03": {"total": _names("本年支出合计", "支出合计", "合计", "本年支出"), "basic": _names("基本支出"),
+            "project": _names("项目支出"), "upper": _names("上缴上级支出"), "operating": _names("经营支出"),
+            "subsidiary": _names("对附属单位补助支出")},
+    "D05": {"total": _names("小计", "合计", "本年支出合计", "本年支出", "支出合计"), "basic": _names("基本支出"),
+            "project": _names("项目支出")},
+    "D07": {"opening": _names("年初结转和结余", "年初结转结余"), "income": _names("本年收入", "本年收入合计"),
+            "total": _names("本年支出", "本年支出合计", "小计", "合计"), "basic": _names("基本支出"),
+            "project": _names("项目支出"), "closing": _names("年末结转和结余", "年末结转结余")},
+    "D08": {"total": _names("合计", "小计", "本年支出", "本年支出合计"), "basic": _names("基本支出"),
+            "project": _names("项目支出")},
+    "D09": {"total": _names("合计"), "overseas": _names("因公出国(境)费", "因公出国(境)费用"),
+            "car": _names("公务用车购置及运行维护费", "公务用车购置及运行费"), "car_purchase": _names("公务用车购置费", "购置费"),
+            "car_operation": _names("公务用车运行维护费", "运行维护费", "运行费"), "reception": _names("公务接待费")},
 }
+# Two-sided tables: the amount columns of each side.
+SIDE_ALIASES: dict[str, dict[str, dict[str, frozenset[str]]]] = {
+    "D01": {"income": {"amount": _names("金额", "决算数", "本年决算数", "决算金额")},
+            "expenditure": {"amount": _names("金额", "决算数", "本年决算数", "决算金额")}},
+    "D04": {"income": {"amount": _names("金额", "决算数", "本年决算数", "决算金额", "合计")},
+            "expenditure": {"total": _names("合计", "小计", "决算数"),
+                            "general": _names("一般公共预算财政拨款", "一般公共预算"),
+                            "fund": _names("政府性基金预算财政拨款", "政府性基金预算"),
+                            "state_capital": _names("国有资本经营预算财政拨款", "国有资本经营预算")}},
+}
+BUDGET_GROUP_RE = re.compile(r"预算数?$|^年初预算|^调整预算|^全年预算")  # a 预算 column beside the 决算 ones
+
 D09_COLUMNS = ["total", "overseas", "car", "car_purchase", "car_operation", "reception"]
-D04_EXPENDITURE = ["total", "general", "fund", "state_capital"]
 
 
 def table_code(text: str) -> str | None:
@@ -75,8 +113,10 @@ class _Reader:
         self.unit = unit
         self.path = path
         self.errors: list[ReadError] = []
+        self.unmapped: list[str] = []
 
     def amount(self, text: str, location: Location) -> Amount | None:
+        """A printed amount; blank, “-” and the like are no amount (0.00 is an amount of zero)."""
         text = text.strip()
         if not text or (re.fullmatch(r"[-—–/\\0\s]*", text) and not re.fullmatch(r"\s*0\s*", text)):
             return None
@@ -92,95 +132,188 @@ class _Reader:
         base = row.cells[index].location if index < len(row.cells) else row.location
         return base.with_(table=f"公开{self.code[1:]}", row=label, column=column)
 
+    def cells(self, row: Row, columns: dict[int, str], label: str) -> dict[str, Amount]:
+        found = {}
+        for index, key in columns.items():
+            if index < len(row.cells):
+                amount = self.amount(row.texts[index], self.cell_location(row, index, label, key))
+                if amount is not None:
+                    found[key] = amount
+        return found
 
-def _is_column_numbers(texts: Sequence[str]) -> bool:
-    """The 栏次 row: '栏次 1 2 3' or just consecutive integers."""
-    filled = [t for t in texts if t]
-    if filled and filled[0].startswith("栏次"):
-        return True
-    return len(filled) >= 3 and all(t.isdigit() for t in filled) and [int(t) for t in filled] == list(
-        range(int(filled[0]), int(filled[0]) + len(filled)))
+    def unmapped_column(self, table: Table, header: Header, index: int, data: Sequence[Row]) -> None:
+        """A column no alias names: listed on the table, and an error when it holds figures nobody reads."""
+        label = header.label(index)
+        values = [r.texts[index] for r in data if index < len(r.cells) and r.texts[index]]
+        if not label and not values:
+            return
+        shown = label or "（无表头）"
+        self.unmapped.append(f"第{index + 1}列“{shown}”")
+        if any(is_number(v) for v in values):
+            where = table.location.with_(table=f"公开{self.code[1:]}", column=f"第{index + 1}列")
+            self.errors.append(ReadError(f"无法识别的列“{shown}”，其中的数字未读取", where))
 
 
-def _header_columns(rows: Sequence[Row], keys: list[tuple[str, str]]) -> tuple[dict[int, str], int]:
-    """Column index → key from the header rows, and the index of the first data row."""
-    start = 0
-    for index, row in enumerate(rows):
-        texts = row.texts
-        if _is_column_numbers(texts):
-            start = index + 1
+def _width(table: Table) -> int:
+    return max((len(r.cells) for r in table.rows), default=0)
+
+
+def _data_rows(table: Table, header: Header) -> list[Row]:
+    """Rows below the header, without blank rows and without the header repeated on a continuation page."""
+    return [r for r in table.rows[header.rows:] if any(r.texts) and not header.repeats(r.texts)]
+
+
+def _is_budget_column(path: Sequence[str]) -> bool:
+    return any(BUDGET_GROUP_RE.search(label) and "决算" not in label for label in path[:-1])
+
+
+def _split_code(parts: list[str], above: list[str]) -> str:
+    """类 | 款 | 项 cells → one code; a blank 类/款 cell takes the one above when a lower part is printed."""
+    parts = [re.sub(r"\s", "", p) for p in parts]
+    full = next((p for p in reversed(parts) if CODE_RE.match(p) and len(p) > 3), "")
+    if full:
+        return full
+    if not any(parts) or not all(p.isdigit() for p in parts if p):
+        return ""
+    for i in (0, 1):
+        if not parts[i] and any(parts[i + 1:]):
+            parts[i] = above[i]
+    if not parts[0]:
+        return ""
+    code = parts[0]
+    for part in parts[1:]:
+        if not part:
             break
-        if texts and (CODE_RE.match(texts[0]) or texts[0].replace(" ", "") in ("合计", "总计")):
-            start = index
-            break
-    width = max(len(r.cells) for r in rows)
-    labels = [""] * width
-    for row in rows[:start]:
-        last = ""
-        for i in range(width):
-            text = row.texts[i] if i < len(row.cells) else ""
-            last = text or last
-            labels[i] += text or (last if i > 0 and not labels[i] else "")
-    columns: dict[int, str] = {}
-    for i, label in enumerate(labels):
-        for word, key in keys:
-            if word in label and key not in columns.values():
-                columns[i] = key
-                break
-    return columns, start
+        code += part
+    return code if CODE_RE.match(code) else ""
 
 
 def _coded(table: Table, reader: _Reader) -> tuple[tuple[str, ...], list[DisclosureRow]]:
-    keys = CODED_COLUMNS[reader.code]
-    columns, start = _header_columns(table.rows, keys)
-    first_amount = min(columns) if columns else 2
+    """Tables by 功能分类 code (公开02/03/05/07/08): code column(s), name, then the amount columns by header."""
+    width = _width(table)
+    header = read_header([r.texts for r in table.rows], width)
+    data = _data_rows(table, header)
+    aliases = COLUMN_ALIASES[reader.code]
+    columns: dict[int, str] = {}
+    code_at: int | None = None
+    split_at: dict[str, int] = {}
+    name_at: int | None = None
+    for index, path in enumerate(header.paths):
+        lowest = path[-1] if path else ""
+        if lowest in SPLIT_CODE_LABELS:
+            split_at[SPLIT_CODE_LABELS[lowest]] = index
+        elif CODE_LABEL_RE.match(lowest):
+            code_at = index if code_at is None else code_at
+        elif lowest in NAME_LABELS and name_at is None and not columns:
+            name_at = index
+        elif lowest in LINE_LABELS or is_column_numbers([lowest]):
+            continue  # 行次 / 栏次: numbers that are not amounts
+        elif (key := match_column(path, aliases)) and key not in columns.values() and not _is_budget_column(path):
+            columns[index] = key
+        elif path:
+            reader.unmapped_column(table, header, index, data)
+    if code_at is None and not split_at:  # no code header: the first column holding codes
+        code_at = next((i for i in range(width) if i not in columns and sum(
+            1 for r in data if i < len(r.cells) and CODE_RE.match(r.texts[i])) >= 1), None)
+    if name_at is None:
+        lead = [i for i in (code_at, *split_at.values()) if i is not None]
+        name_at = max(lead) + 1 if lead and max(lead) + 1 not in columns else None
+    for index in range(width):
+        if index not in columns and index not in (code_at, name_at, *split_at.values()) and not header.paths[index]:
+            reader.unmapped_column(table, header, index, data)
+    first_amount = min(columns) if columns else width
     rows: list[DisclosureRow] = []
-    for row in table.rows[start:]:
+    above = ["", "", ""]
+    for row in data:
         texts = row.texts
-        if not any(texts) or _is_column_numbers(texts):
-            continue
-        code = texts[0] if CODE_RE.match(texts[0]) else ""
-        label = texts[1] if code and len(texts) > 1 else texts[0]
+
+        def at(i: int | None, texts: list[str] = texts) -> str:
+            return texts[i] if i is not None and i < len(texts) else ""
+
+        if split_at:
+            code = _split_code([at(split_at.get(k)) for k in ("class", "section", "item")], above)
+            if code:
+                above = [code[:3], code[3:5], code[5:7]]
+        else:
+            code = at(code_at) if CODE_RE.match(at(code_at)) else ""
+        label = at(name_at)
+        if not code and (match := re.match(r"^(\d{3}(?:\d{2}){0,2})\s*([\u4e00-\u9fff].*)$", label)):
+            code, label = match.group(1), match.group(2)  # code and name printed in one cell
+        if not label and not code:
+            label = next((t for t in texts[:first_amount] if t and not is_number(t)), "")
         if not label and not code:
             continue
         shift = 0
-        if not code and first_amount >= 2 and len(texts) > 1 and texts[1] and is_number(texts[1]):
+        if not code and name_at is not None and is_number(at(name_at)) and first_amount > name_at:
             shift = -1  # a 合计 cell spanning code and name: the amounts start one column early
-        cells: dict[str, Amount] = {}
-        for index, key in columns.items():
-            i = index + shift
-            if 0 <= i < len(texts) and i > 0:
-                amount = reader.amount(texts[i], reader.cell_location(row, i, code or label, key))
-                if amount is not None:
-                    cells[key] = amount
+            label = next((t for t in texts if t), label)
+        row_label = code or label
+        cells = reader.cells(row, {i + shift: k for i, k in columns.items()}, row_label)
         rows.append(DisclosureRow(label=label, code=code, cells=cells,
-                                  location=row.location.with_(table=f"公开{reader.code[1:]}", row=code or label)))
+                                  location=row.location.with_(table=f"公开{reader.code[1:]}", row=row_label)))
     return tuple(dict.fromkeys(columns.values())), rows
 
 
+def _side_columns(header: Header, data: Sequence[Row], width: int) -> list[tuple[int, int | None, int]]:
+    """Two-sided tables: (label column, 行次 column or None, end) per side, from the header or the content."""
+    labels = [i for i, p in enumerate(header.paths) if p and p[-1] in NAME_LABELS]
+    if len(labels) < 2:  # no 项目 headers: the columns of words
+        labels = [i for i in range(width) if sum(
+            1 for r in data if i < len(r.cells) and r.texts[i] and not is_number(r.texts[i])
+            and not r.texts[i].isdigit()) > len(data) // 3]
+        labels = [i for n, i in enumerate(labels) if n == 0 or i > labels[n - 1] + 1][:2]
+    sides = []
+    for n, start in enumerate(labels[:2]):
+        end = labels[n + 1] if n + 1 < len(labels[:2]) else width
+        line = next((i for i in range(start + 1, end) if (header.paths[i][-1:] == ["行次"]) or (
+            not header.paths[i] and is_line_numbers([r.texts[i] for r in data if i < len(r.cells)]))), None)
+        sides.append((start, line, end))
+    return sides
+
+
 def _halves(table: Table, reader: _Reader) -> tuple[tuple[str, ...], list[DisclosureRow]]:
-    """D01 (项目 行次 金额 | 项目 行次 金额) and D04 (项目 行次 金额 | 项目 行次 合计 一般 基金 国资)."""
-    right_columns = D04_EXPENDITURE if reader.code == "D04" else ["amount"]
+    """D01 (项目 [行次] 金额 | 项目 [行次] 金额) and D04 (… | 项目 [行次] 合计 一般 基金 国资), 行次 optional."""
+    width = _width(table)
+    header = read_header([r.texts for r in table.rows], width)
+    data = _data_rows(table, header)
+    plan = []
+    sides = _side_columns(header, data, width)
+    if len(sides) < 2:
+        reader.errors.append(ReadError("未能分出收入、支出两栏（表头应有两个“项目”列）",
+                                       table.location.with_(table=f"公开{reader.code[1:]}")))
+    for side, (start, line, end) in zip(("income", "expenditure"), sides, strict=False):
+        aliases = SIDE_ALIASES[reader.code][side]
+        columns: dict[int, str] = {}
+        for index in range(start + 1, end):
+            if index == line:
+                continue
+            key = match_column(header.paths[index], aliases)
+            if key is None and not header.paths[index] and len(aliases) == 1:
+                key = next(iter(aliases))  # one amount column on this side, headed only by its group
+            if key and key not in columns.values():
+                columns[index] = key
+            else:
+                reader.unmapped_column(table, header, index, data)
+        plan.append((side, start, line, columns))
     rows: list[DisclosureRow] = []
-    for row in table.rows:
-        texts = row.texts + [""] * (3 + 2 + len(right_columns) - len(row.texts))
-        if texts[0].startswith(("项目", "收入", "栏次")) or texts[3].startswith(("栏次", "项目")):
-            continue
-        sides = (("income", texts[0], texts[1], {"amount": 2}),
-                 ("expenditure", texts[3], texts[4], {k: 5 + i for i, k in enumerate(right_columns)}))
-        for side, label, line_no, cols in sides:
-            label = re.sub(r"^[一二三四五六七八九十]+、", "", label)
+    for side, start, line, columns in plan:
+        counted, totals_reached = 0, False
+        for row in data:
+            texts = row.texts
+            label = re.sub(r"^[一二三四五六七八九十]+、", "", texts[start] if start < len(texts) else "")
             if not label:
                 continue
-            cells = {}
-            for key, i in cols.items():
-                amount = reader.amount(texts[i], reader.cell_location(row, i, label, key))
-                if amount is not None:
-                    cells[key] = amount
-            rows.append(DisclosureRow(label=label, line_no=line_no, side=side, cells=cells,
+            totals_reached = totals_reached or "合计" in label or "总计" in label
+            if line is not None:
+                line_no = texts[line] if line < len(texts) else ""
+            else:  # no 行次 printed: the items above the first total are numbered in order
+                counted += 0 if totals_reached else 1
+                line_no = "" if totals_reached else str(counted)
+            rows.append(DisclosureRow(label=label, line_no=line_no, side=side,
+                                      cells=reader.cells(row, columns, label),
                                       location=row.location.with_(table=f"公开{reader.code[1:]}", row=label)))
-    columns = ("amount",) if reader.code == "D01" else ("amount", *right_columns)
-    return columns, rows
+    right = tuple(SIDE_ALIASES[reader.code]["expenditure"])
+    return (("amount",) if reader.code == "D01" else ("amount", *right)), rows
 
 
 def _blocks(table: Table, reader: _Reader) -> tuple[tuple[str, ...], list[DisclosureRow]]:
@@ -212,26 +345,24 @@ def _blocks(table: Table, reader: _Reader) -> tuple[tuple[str, ...], list[Disclo
 
 
 def _sangong(table: Table, reader: _Reader) -> tuple[tuple[str, ...], list[DisclosureRow]]:
-    """D09: the row of 12 figures after the 栏次 row (预算数 six, 决算数 six)."""
+    """D09: one row of figures, 预算数 and 决算数 each split into 合计, 出国, 公务用车 (小计, 购置, 运行), 接待."""
     keys = [f"budget_{k}" for k in D09_COLUMNS] + [f"final_{k}" for k in D09_COLUMNS]
-    rows: list[DisclosureRow] = []
-    numbered = False
-    for row in table.rows:
-        texts = row.texts
-        if _is_column_numbers(texts):
-            numbered = True
-            continue
-        if not numbered or not any(texts):
-            continue
-        cells = {}
-        for i, key in enumerate(keys):
-            if i < len(texts):
-                amount = reader.amount(texts[i], reader.cell_location(row, i, "三公经费", key))
-                if amount is not None:
-                    cells[key] = amount
-        rows.append(DisclosureRow(label="三公经费", cells=cells, location=row.location.with_(table="公开09")))
-        break
-    return tuple(keys), rows
+    width = _width(table)
+    header = read_header([r.texts for r in table.rows], width)
+    columns: dict[int, str] = {}
+    for index, path in enumerate(header.paths):
+        group = "final" if any("决算" in p for p in path) else "budget" if any("预算" in p for p in path) else ""
+        key = match_column(path, COLUMN_ALIASES["D09"])
+        if group and key and f"{group}_{key}" not in columns.values():
+            columns[index] = f"{group}_{key}"
+    if len(columns) < len(keys) and width == len(keys):  # headers not all named: the standard order
+        columns = dict(enumerate(keys))
+    data = _data_rows(table, header)
+    row = next((r for r in data if any(is_number(t) for t in r.texts)), None)
+    if row is None:
+        return tuple(keys), []
+    return tuple(keys), [DisclosureRow(label="三公经费", cells=reader.cells(row, columns, "三公经费"),
+                                       location=row.location.with_(table="公开09"))]
 
 
 def _statistics(table: Table, reader: _Reader) -> tuple[tuple[str, ...], list[DisclosureRow]]:
@@ -267,19 +398,60 @@ LAYOUTS = {"D01": _halves, "D04": _halves, "D06": _blocks, "D09": _sangong, "D10
 
 
 def read_table(code: str, table: Table, unit: str, path: str) -> tuple[DisclosureTable, list[ReadError]]:
+    """One 决算 table in its layout; the unit of a header label (“决算数（万元）”) wins over the caption's."""
+    unit = read_header([r.texts for r in table.rows], _width(table)).unit or unit
     reader = _Reader(code, unit, path)
     layout = LAYOUTS.get(code, _coded)
     columns, rows = layout(table, reader)
     result = DisclosureTable(code=code, title=TABLE_TITLES[code], unit=unit, columns=columns, rows=tuple(rows),
-                             location=table.location.with_(table=f"公开{code[1:]}"))
+                             location=table.location.with_(table=f"公开{code[1:]}"),
+                             unmapped=tuple(reader.unmapped))
     return result, reader.errors
+
+
+NAME_SUFFIX = r"(?:委员会|委|局|厅|办公室|办|中心|政府|院|所|队|站|馆|处|部|会|学校|小学|中学|医院|社|街道办事处|街道|镇|乡|公司)"
+DEPARTMENT_PATTERNS = [
+    re.compile(r"(?:^|(?<=\s))(?:编制单位|部门名称|单位名称|部门)[：:]\s*([^\s：:，,。]{2,40}?)(?=\s|(?:金额)?单位[：:]|$)"),
+    re.compile(rf"^(\S{{2,40}}?{NAME_SUFFIX})\s*(?:20\d{{2}}|[（(]20\d{{2}})\s*年度?\s*部门决算"),
+    re.compile(rf"^(\S{{2,40}}?{NAME_SUFFIX})$"),
+]
+
+
+def department_name(source: SourceDocument) -> str:
+    """The department a 决算 package belongs to, from its cover and table captions: the name printed most often
+    after 编制单位/部门/单位名称, else in a title (“XX局2023年度部门决算”), else the cover line before that title."""
+    votes: dict[str, int] = {}
+    paragraphs = [normalize_text(p.clean).strip() for p in source.paragraphs()]
+    for rank, pattern in enumerate(DEPARTMENT_PATTERNS):
+        for text in paragraphs[:5] if rank == 2 else paragraphs:  # a bare name only on the cover
+            if len(text) > 80:
+                continue
+            for match in pattern.finditer(text):
+                name = match.group(1)
+                if not caption_unit(f"单位：{name}") and not re.search(r"\d", name):
+                    votes[name] = votes.get(name, 0) + 1
+        if votes:
+            return max(votes, key=lambda name: votes[name])
+    return ""
+
+
+def _continues(table: Table, previous: Table | None) -> bool:
+    """A table that goes on from the previous one on a new page: same width and its header printed again,
+    or no header at all (its first row already a data row)."""
+    if previous is None or not table.rows or _width(table) != _width(previous):
+        return False
+    first = [normalize_label(t) for t in table.rows[0].texts]
+    return first == [normalize_label(t) for t in previous.rows[0].texts] or is_data_row(table.rows[0].texts)
 
 
 def extract_disclosure(source: SourceDocument, year: int | None, department: str) -> tuple[
         DisclosurePackage | None, list[ReadError]]:
-    """The 决算公开 tables found in the document (a partial package is fine), or None when it has none."""
+    """The 决算公开 tables found in the document (a partial package is fine), or None when it has none.
+
+    `department` is the unit found by detection; the name the package's cover and captions print wins."""
     tables: dict[str, DisclosureTable] = {}
-    errors: list[ReadError] = []
+    raw: dict[str, Table] = {}  # each table's rows as printed, continuation pages appended
+    errors: dict[str, list[ReadError]] = {}
     pending: str | None = None
     unit = "万元"
     last_table: str | None = None
@@ -293,32 +465,31 @@ def extract_disclosure(source: SourceDocument, year: int | None, department: str
                 d10_rows.append(Row((Cell(text, block.location),), block.location))
                 pending = "D10"
                 continue
-            code = table_code(text) if len(text) <= 40 else None
+            code = table_code(text) if len(text) <= 40 or TABLE_CODE_RE.match(text.replace(" ", "")) else None
             if code and code not in tables and not re.search(r"\.{3,}|…", text):
                 pending, unit = code, "万元"
-            if match := UNIT_RE.search(normalize_text(text).replace(" ", "")):
-                unit = match.group(1)
+            unit = caption_unit(text) or unit
             if last_table and since_table <= 3 and EMPTY_RE.search(text) and len(text) <= 30:
-                old = tables[last_table]
-                tables[last_table] = DisclosureTable(old.code, old.title, old.unit, old.columns, old.rows,
-                                                     EMPTY_RE.search(text).group(0), old.location)  # type: ignore[union-attr]
+                tables[last_table] = replace(tables[last_table], empty_note=EMPTY_RE.search(text).group(0))  # type: ignore[union-attr]
             if text.startswith(("第三部分", "情况说明")) or ("情况说明" in text and block.heading_level):
-                pending = None
+                pending = last_table = None
             continue
+        if pending is None and last_table and last_table != "D10" and _continues(block, raw.get(last_table)):
+            pending, block = last_table, Table(raw[last_table].rows + block.rows, raw[last_table].location)
         if pending is None:
             continue
         if any(NUMBER_RE.search(t) for row in block.rows for t in row.texts) or pending in ("D08",):
             if pending == "D10":
                 d10_rows.extend(block.rows)
                 block = Table(tuple(d10_rows), block.location)
-                errors = [e for e in errors if e.location.table != "公开10"]
-            parsed, problems = read_table(pending, block, unit, source.path)
-            tables[pending] = parsed
-            errors.extend(problems)
+            parsed, problems = read_table(pending, block, tables[pending].unit if pending in raw else unit,
+                                          source.path)
+            tables[pending], raw[pending], errors[pending] = parsed, block, problems
             last_table, pending, since_table = pending, None, 0
     statements = narrative_statements(source)
+    found = [e for problems in errors.values() for e in problems]
     if not tables and not statements:
-        return None, errors
-    return DisclosurePackage(department=department, year=year, tables=tables, narrative=statements,
-                             performance=grade_counts(statements), glossary=glossary_terms(source),
-                             location=Location(document=source.path)), errors
+        return None, found
+    return DisclosurePackage(department=department_name(source) or department, year=year, tables=tables,
+                             narrative=statements, performance=grade_counts(statements),
+                             glossary=glossary_terms(source), location=Location(document=source.path)), found

@@ -7,8 +7,9 @@ import re
 from decimal import Decimal
 
 from jixiao.core.model import Evaluator, KeyEvaluation, KeyIndicator, ListedProblem
-from jixiao.core.money import WAN, is_number, parse_decimal
+from jixiao.core.money import is_number, parse_decimal, unit_scale
 from jixiao.core.statements import sentences
+from jixiao.ingest.headers import caption_unit, label_unit
 from jixiao.ingest.source import Paragraph, SourceDocument, Table
 
 LEVEL1_WORDS = ("决策", "过程", "产出", "效益")
@@ -96,8 +97,10 @@ def extract_key_evaluations(source: SourceDocument) -> tuple[KeyEvaluation, ...]
     problems: list[ListedProblem] = []
     total_weight = total = None
     statements = []
+    caption = ""  # the unit of the last caption line (“单位：元”)
     for block in source.blocks:
         if isinstance(block, Paragraph):
+            caption = caption_unit(block.clean) or caption
             for sentence in sentences(block.clean):
                 statements.append((sentence, block.location))
             continue
@@ -118,8 +121,10 @@ def extract_key_evaluations(source: SourceDocument) -> tuple[KeyEvaluation, ...]
                 suggestion = texts[1]
             if re.sub(r"\s", "", texts[0]) == "合计" and len(texts) >= 4 and budget is None:
                 values = [_number(t) for t in texts[1:4]]
-                if all(v is not None for v in values):
-                    budget, received, spent = (v * WAN for v in values)  # type: ignore[operator]
+                if all(v is not None for v in values):  # in the unit its header or caption prints (万元 if none)
+                    printed = label_unit([t for r in block.rows[:index + 1] for t in r.texts]) or caption
+                    scale = unit_scale(printed or "万元")
+                    budget, received, spent = (v * scale for v in values)  # type: ignore[operator]
             if texts[0] == "一级指标" and "三级指标" in texts:
                 indicators, total_weight, total = _framework(block, index)
             if texts[0] == "姓名" and "单位" in texts:

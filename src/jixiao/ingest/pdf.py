@@ -1,4 +1,11 @@
-"""Text-based PDF: per page, the tables pdfplumber finds and the text lines outside them, in reading order.
+"""Text-based PDF: per page, the tables and the text lines outside them, in reading order.
+
+Each page is read once, through pdfium (pypdfium2): its characters with their boxes and its drawn paths. The
+paths that are ruling lines (also inside form XObjects) go through pdfplumber's table geometry (its default
+“lines” settings: snap, join, intersections, cells) — pdfplumber's own page parser is never run, which is what
+made reading slow. Each character goes to the cell holding its centre; the others form the text lines. Page
+numbers printed as running footers (“第 3 页”, “- 3 -”) are left out: they would sit between the parts of a
+table continued on the next page.
 
 Scanned PDFs (no text layer) are refused with a hint; nothing is guessed by OCR.
 """
@@ -6,8 +13,11 @@ Scanned PDFs (no text layer) are refused with a hint; nothing is guessed by OCR.
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import re
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from jixiao.core.provenance import Location
 from jixiao.ingest.source import MAX_BYTES, Block, Cell, Paragraph, ReadError, Row, SourceDocument, Table
@@ -15,20 +25,190 @@ from jixiao.ingest.source import MAX_BYTES, Block, Cell, Paragraph, ReadError, R
 MAX_PAGES = 2000
 SENTENCE_END = ("。", "；", "：", ":", "！", "？", ";")
 HEADING_RE = re.compile(r"^\s*([（(]?[一二三四五六七八九十\d]+[)）、.．]|第[一二三四五六七八九十]+部分|项目名称|项目单位|主管部门)")
+PAGE_NUMBER_RE = re.compile(r"^\s*(第\s*\d+\s*页(\s*[，,/]?\s*共\s*\d+\s*页)?|[-—–]\s*\d+\s*[-—–]|\d+\s*/\s*\d+)\s*$")
+
+Style = tuple[float, bool] | None
+Point = Callable[[float, float], tuple[float, float]]
 
 
-def _inside(box: tuple[float, float, float, float], bboxes: list[tuple[float, float, float, float]]) -> bool:
-    x0, top, x1, bottom = box
-    return any(x0 >= b[0] - 1 and x1 <= b[2] + 1 and top >= b[1] - 1 and bottom <= b[3] + 1 for b in bboxes)
+def _display(page: Any) -> Point:
+    """Page space (y upwards) → the page as shown (y downwards from its top), its /Rotate applied: a landscape
+    table printed on a rotated portrait page reads in rows, not in columns."""
+    left, bottom, right, top = page.get_mediabox()
+    width, height = right - left, top - bottom
+    rotation = page.get_rotation() % 360
+
+    def shown(x: float, y: float) -> tuple[float, float]:
+        x, y = x - left, y - bottom
+        if rotation == 90:
+            return y, x
+        if rotation == 180:
+            return width - x, y
+        if rotation == 270:
+            return height - y, width - x
+        return x, height - y
+
+    return shown
 
 
-def _style(line: dict) -> tuple[float, bool] | None:  # type: ignore[type-arg]
-    """Font size and boldness of a text line: a heading differs from the body line after it."""
-    chars = line.get("chars") or []
-    if not chars:
-        return None
-    first = chars[0]
-    return round(float(first.get("size", 0)), 1), "bold" in str(first.get("fontname", "")).lower()
+def _edges(page: Any, display: Point) -> list[dict[str, Any]]:
+    """Ruling lines of the page as pdfplumber edges (top measured from the page's top): thin paths are lines,
+    wider ones boxes with four sides; a path of many segments gives each straight segment."""
+    import pypdfium2.raw as pdfium_c
+
+    edges: list[dict[str, Any]] = []
+
+    def add(x0: float, top: float, x1: float, bottom: float) -> None:
+        x0, x1, top, bottom = min(x0, x1), max(x0, x1), min(top, bottom), max(top, bottom)
+        if x1 - x0 >= bottom - top:
+            y = (top + bottom) / 2
+            edges.append({"x0": x0, "x1": x1, "top": y, "bottom": y, "width": x1 - x0, "height": 0,
+                          "orientation": "h", "object_type": "line"})
+        else:
+            x = (x0 + x1) / 2
+            edges.append({"x0": x, "x1": x, "top": top, "bottom": bottom, "width": 0, "height": bottom - top,
+                          "orientation": "v", "object_type": "line"})
+
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=4):
+        forms = []  # a path inside form XObjects: their matrices take its coordinates to the page
+        form = getattr(obj, "container", None)
+        while form is not None:
+            forms.append(form.get_matrix())
+            form = getattr(form, "container", None)
+
+        def to_page(x: float, y: float, forms: list[Any] = forms) -> tuple[float, float]:
+            for matrix in forms:
+                x, y = matrix.on_point(x, y)
+            return display(x, y)
+
+        count = pdfium_c.FPDFPath_CountSegments(obj.raw)
+        if any(pdfium_c.FPDFPathSegment_GetType(pdfium_c.FPDFPath_GetPathSegment(obj.raw, i))
+               == pdfium_c.FPDF_SEGMENT_BEZIERTO for i in range(min(count, 6))):
+            continue  # curves (a chart, a seal) are no ruling lines
+        if count > 5:  # a grid drawn as one path: its straight segments
+            own = obj.get_matrix()
+            x, y = ctypes.c_float(), ctypes.c_float()
+            last = None
+            for index in range(count):
+                segment = pdfium_c.FPDFPath_GetPathSegment(obj.raw, index)
+                pdfium_c.FPDFPathSegment_GetPoint(segment, x, y)
+                point = to_page(*own.on_point(x.value, y.value))
+                if pdfium_c.FPDFPathSegment_GetType(segment) == pdfium_c.FPDF_SEGMENT_LINETO and last is not None and (
+                        abs(point[0] - last[0]) < 1 or abs(point[1] - last[1]) < 1):
+                    add(last[0], last[1], point[0], point[1])
+                last = point
+            continue
+        left, bottom, right, top = obj.get_bounds()
+        corners = [to_page(left, bottom), to_page(right, top)]
+        x0, x1 = sorted(c[0] for c in corners)
+        y0, y1 = sorted(c[1] for c in corners)
+        if x1 - x0 >= 3 and y1 - y0 >= 3:  # a box: four sides
+            add(x0, y0, x1, y0)
+            add(x0, y1, x1, y1)
+            add(x0, y0, x0, y1)
+            add(x1, y0, x1, y1)
+        else:
+            add(x0, y0, x1, y1)
+    return edges
+
+
+def _tables(edges: list[dict[str, Any]]) -> list[Any]:
+    """pdfplumber's table geometry (its default 'lines' settings) from the edges: tables of cell boxes."""
+    from pdfplumber.table import Table as Geometry
+    from pdfplumber.table import cells_to_tables, edges_to_intersections, intersections_to_cells, merge_edges
+    from pdfplumber.utils.geometry import filter_edges
+
+    merged = filter_edges(merge_edges(edges, 3, 3, 3, 3), min_length=3)
+    cells = intersections_to_cells(edges_to_intersections(merged, 3, 3))
+    return [Geometry(None, group) for group in cells_to_tables(cells)]  # type: ignore[arg-type]
+
+
+def _cell_text(chars: list[tuple[float, float, float, float, str]]) -> str:
+    """Characters of one cell in reading order: lines top to bottom, each left to right, joined."""
+    lines: list[list[tuple[float, float, float, float, str]]] = []
+    for char in sorted(chars, key=lambda ch: (ch[1] + ch[3]) / 2):
+        middle = (char[1] + char[3]) / 2
+        if lines and middle - (lines[-1][0][1] + lines[-1][0][3]) / 2 <= (char[3] - char[1]) / 2:
+            lines[-1].append(char)
+        else:
+            lines.append([char])
+    return "".join(ch[4] for line in lines for ch in sorted(line, key=lambda ch: ch[0])).strip()
+
+
+def _read_page(page: Any, number: int, page_at: Location) -> list[tuple[float, Block, Style]]:
+    """The tables (cells by ruling lines) and the text lines outside them, each with its top."""
+    import pypdfium2.raw as pdfium_c
+
+    display = _display(page)
+    textpage = page.get_textpage()
+    try:
+        text = textpage.get_text_range()
+        edges = _edges(page, display)
+        found = _tables(edges) if sum(e["orientation"] == "v" for e in edges) >= 2 else []
+        boxes = [t.bbox for t in found]
+        in_table: list[list[tuple[float, float, float, float, str]]] = [[] for _ in found]
+        items: list[tuple[float, Block, Style]] = []
+        line: list[str] = []
+        line_top, line_style = 0.0, None
+        for index, char in enumerate(text):
+            if char in "\r\n":
+                if line and "".join(line).strip():
+                    items.append((line_top, Paragraph("".join(line).strip(), page_at), line_style))
+                line = []
+                continue
+            if boxes or not line:  # on a page without tables only a line's first character is measured
+                left, bottom, right, top = textpage.get_charbox(index, loose=True)
+                (x0, y0), (x1, y1) = display(left, top), display(right, bottom)
+                x0, x1, y0, y1 = min(x0, x1), max(x0, x1), min(y0, y1), max(y0, y1)
+                mid_x, mid_y = (x0 + x1) / 2, (y0 + y1) / 2
+                inside = next((i for i, b in enumerate(boxes) if b[0] <= mid_x < b[2] and b[1] <= mid_y < b[3]), None)
+                if inside is not None:
+                    if not char.isspace():
+                        in_table[inside].append((x0, y0, x1, y1, char))
+                    continue
+            if not line:
+                size = pdfium_c.FPDFText_GetFontSize(textpage.raw, index)
+                bold = pdfium_c.FPDFText_GetFontWeight(textpage.raw, index) >= 600
+                line_top, line_style = y0, (round(size, 1), bold)
+            line.append(char)
+        if line and "".join(line).strip():
+            items.append((line_top, Paragraph("".join(line).strip(), page_at), line_style))
+    finally:
+        textpage.close()
+    for t_index, (table, chars) in enumerate(zip(found, in_table, strict=True), start=1):
+        at = page_at.with_(table=f"第{number}页表{t_index}")
+        grid = [group.cells for group in table.rows]
+        found_in: dict[tuple[int, int], list[tuple[float, float, float, float, str]]] = {}
+        for ch in chars:  # each character into the cell holding its centre
+            mid_x, mid_y = (ch[0] + ch[2]) / 2, (ch[1] + ch[3]) / 2
+            for r, cells in enumerate(grid):
+                hit = next((c for c, cell in enumerate(cells) if cell is not None and cell[1] <= mid_y < cell[3]
+                            and cell[0] <= mid_x < cell[2]), None)
+                if hit is not None:
+                    found_in.setdefault((r, hit), []).append(ch)
+                    break
+        rows = [Row(tuple(Cell(_cell_text(found_in.get((r, c), [])), at.with_(row=str(r + 1), column=str(c + 1)))
+                          for c in range(len(cells))), at.with_(row=str(r + 1)))
+                for r, cells in enumerate(grid)]
+        if rows:
+            items.append((table.bbox[1], Table(tuple(rows), at), None))
+    return items
+
+
+def _append(blocks: list[Block], block: Block, style: Style, last_style: Style) -> None:
+    """Add a block; a wrapped line joins its paragraph and a table continued on the next page joins its table."""
+    previous = blocks[-1] if blocks else None
+    if (isinstance(block, Paragraph) and isinstance(previous, Paragraph) and style == last_style
+            and previous.location.page == block.location.page
+            and not previous.text.endswith(SENTENCE_END) and not HEADING_RE.match(block.text)
+            and not HEADING_RE.match(previous.text)):
+        blocks[-1] = Paragraph(previous.text + block.text, previous.location)
+    elif (isinstance(block, Table) and isinstance(previous, Table)
+          and previous.location.page == (block.location.page or 0) - 1
+          and len(previous.rows[0].cells) == len(block.rows[0].cells)):
+        blocks[-1] = Table(previous.rows + block.rows, previous.location)
+    else:
+        blocks.append(block)
 
 
 def read_pdf(path: Path) -> tuple[SourceDocument | None, list[ReadError]]:
@@ -36,56 +216,34 @@ def read_pdf(path: Path) -> tuple[SourceDocument | None, list[ReadError]]:
     try:
         if path.stat().st_size > MAX_BYTES:
             return None, [ReadError("文件过大（上限 50 MB）", where)]
-        import pdfplumber
-        from pdfminer.pdfparser import PDFSyntaxError
+        import pypdfium2
 
-        pdf = pdfplumber.open(str(path))
-    except (PDFSyntaxError, OSError, ValueError) as exc:
+        pdf = pypdfium2.PdfDocument(str(path))
+    except (OSError, ValueError) as exc:
         return None, [ReadError(f"不是有效的 PDF 文件（{type(exc).__name__}）", where)]
-    except Exception as exc:  # pdfminer raises many types for broken files
+    except Exception as exc:  # pdfium raises PdfiumError for broken or encrypted files
         return None, [ReadError(f"无法打开 PDF 文件：{type(exc).__name__}", where)]
     blocks: list[Block] = []
-    last_style: tuple[float, bool] | None = None  # a wrapped line keeps the size and weight of the line before
+    last_style: Style = None  # a wrapped line keeps the size and weight of the line before
     chars = 0
     try:
-        if len(pdf.pages) > MAX_PAGES:
-            return None, [ReadError(f"页数过多（{len(pdf.pages)} 页，上限 {MAX_PAGES} 页）", where)]
-        for number, page in enumerate(pdf.pages, start=1):
+        if len(pdf) > MAX_PAGES:
+            return None, [ReadError(f"页数过多（{len(pdf)} 页，上限 {MAX_PAGES} 页）", where)]
+        for index in range(len(pdf)):
+            number, page = index + 1, pdf[index]
             page_at = where.with_(page=number)
-            found = page.find_tables()
-            bboxes = [t.bbox for t in found]
-            items: list[tuple[float, Block, tuple[float, bool] | None]] = []
-            for t_index, table in enumerate(found, start=1):
-                rows = []
-                for r, values in enumerate(table.extract(), start=1):
-                    cells = tuple(Cell((v or "").replace("\n", ""), page_at.with_(table=f"第{number}页表{t_index}",
-                                                                                  row=str(r), column=str(c)))
-                                  for c, v in enumerate(values, start=1))
-                    rows.append(Row(cells, page_at.with_(table=f"第{number}页表{t_index}", row=str(r))))
-                if rows:
-                    items.append((table.bbox[1], Table(tuple(rows), page_at.with_(table=f"第{number}页表{t_index}")),
-                                  None))
-            outside = page.filter(lambda obj, boxes=bboxes: obj.get("object_type") != "char" or not _inside(
-                (obj["x0"], obj["top"], obj["x1"], obj["bottom"]), boxes))
-            for line_no, line in enumerate(outside.extract_text_lines(), start=1):
-                text = line["text"].strip()
-                chars += len(text)
-                if text:
-                    items.append((line["top"], Paragraph(text, page_at.with_(line=line_no)), _style(line)))
+            items = _read_page(page, number, page_at)
+            page.close()
+            line_no = 0
             for _, block, style in sorted(items, key=lambda item: item[0]):
-                previous = blocks[-1] if blocks else None
-                same_style, last_style = style == last_style, style
-                if (isinstance(block, Paragraph) and isinstance(previous, Paragraph) and same_style
-                        and previous.location.page == block.location.page
-                        and not previous.text.endswith(SENTENCE_END) and not HEADING_RE.match(block.text)
-                        and not HEADING_RE.match(previous.text)):
-                    blocks[-1] = Paragraph(previous.text + block.text, previous.location)  # a wrapped line
-                elif (isinstance(block, Table) and isinstance(previous, Table)
-                      and previous.location.page == (block.location.page or 0) - 1
-                      and len(previous.rows[0].cells) == len(block.rows[0].cells)):
-                    blocks[-1] = Table(previous.rows + block.rows, previous.location)  # continued on the next page
-                else:
-                    blocks.append(block)
+                if isinstance(block, Paragraph):
+                    if not block.text or PAGE_NUMBER_RE.match(block.text):
+                        continue
+                    line_no += 1
+                    chars += len(block.text)
+                    block = Paragraph(block.text, page_at.with_(line=line_no))
+                _append(blocks, block, style, last_style)
+                last_style = style
     except Exception as exc:  # a broken page must not crash the reader
         return None, [ReadError(f"PDF 内容无法解析：{type(exc).__name__}", where)]
     finally:

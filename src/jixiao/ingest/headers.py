@@ -1,0 +1,161 @@
+"""Table headers: what each column holds, from its normalised header text (SPEC §7.2).
+
+A header may take several rows (项目 over 支出功能分类 over 类/款/项), a label may wrap inside its cell
+(“项目支\\n出”) or over two header rows (“项目支” / “出”), and a label spanning several columns is printed
+once, in its first column. Each column gets its *path*: the labels above it, top to bottom, a blank cell above
+the column's lowest label taking the label to its left (the span it belongs to). A column is then matched on
+its lowest label — alone, or joined with the one or two labels above it — against whole aliases, never a
+substring: “项目” over “支出功能分类” is not “项目支出”. A generic lowest label (小计, 合计) takes the meaning of
+a higher label that names a column (公务用车购置及运行维护费 / 小计).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from jixiao.core.money import is_number, normalize_text
+
+UNIT_IN_LABEL_RE = re.compile(r"[(（]\s*(?:金额)?(?:单位[:：])?\s*(万元|元|亿元)\s*[)）]")
+CAPTION_UNIT_RE = re.compile(r"(?:金额)?单位\s*[：:]\s*(万元|元|亿元)")
+GENERIC = frozenset({"小计", "合计"})
+# Labels of the code column(s): one column of 3/5/7-digit codes, or 类 | 款 | 项 printed apart.
+CODE_LABEL_RE = re.compile(r"^(?:(?:支出|收入)?(?:功能|经济)分类(?:科目)?(?:编码|代码)?|(?:科目)?(?:编码|代码)(?:\(类款项\))?)$")
+SPLIT_CODE_LABELS = {"类": "class", "款": "section", "项": "item"}
+NAME_LABELS = frozenset({"科目名称", "名称", "项目", "项目名称", "科目", "功能分类科目名称"})
+LINE_LABELS = frozenset({"行次"})
+COLUMN_NUMBER_LABELS = frozenset({"栏次"})
+
+
+def normalize_label(text: str) -> str:
+    """A header label as compared: no whitespace or line breaks, ASCII brackets, no quotes, no unit."""
+    text = normalize_text(text)
+    text = UNIT_IN_LABEL_RE.sub("", text)
+    text = re.sub(r"\s+", "", text).replace("（", "(").replace("）", ")")
+    return re.sub(r"[“”\"'‘’]", "", text)
+
+
+def label_unit(texts: Sequence[str]) -> str:
+    """The amount unit printed in header labels (“决算数（万元）”), or '' when none is."""
+    for text in texts:
+        if match := UNIT_IN_LABEL_RE.search(normalize_text(text)):
+            return match.group(1)
+    return ""
+
+
+def caption_unit(text: str) -> str:
+    """The unit of a caption line (“单位：万元”, “金额单位：元”), or ''."""
+    match = CAPTION_UNIT_RE.search(normalize_text(text).replace(" ", ""))
+    return match.group(1) if match else ""
+
+
+def is_column_numbers(texts: Sequence[str]) -> bool:
+    """The 栏次 row: '栏次 1 2 3', or only consecutive integers."""
+    filled = [t.strip() for t in texts if t.strip()]
+    if filled and normalize_label(filled[0]) in COLUMN_NUMBER_LABELS:
+        return True
+    return len(filled) >= 3 and all(t.isdigit() for t in filled) and [int(t) for t in filled] == list(
+        range(int(filled[0]), int(filled[0]) + len(filled)))
+
+
+def is_line_numbers(values: Sequence[str]) -> bool:
+    """A 行次 column by content: small whole numbers, increasing (blank cells allowed)."""
+    filled = [v.strip() for v in values if v.strip()]
+    if len(filled) < 2 or not all(v.isdigit() and len(v) <= 3 for v in filled):
+        return False
+    numbers = [int(v) for v in filled]
+    return all(b > a for a, b in itertools.pairwise(numbers))
+
+
+def column_paths(rows: Sequence[Sequence[str]], width: int) -> list[list[str]]:
+    """Per column, its header labels top to bottom (normalised, blank ones left out).
+
+    Below a column's lowest label nothing counts (a cell spanning rows downwards leaves blanks); above it,
+    a blank cell belongs to the label on its left that spans over it.
+    """
+    grid = [[normalize_label(row[i]) if i < len(row) else "" for i in range(width)] for row in rows]
+    paths = []
+    for column in range(width):
+        lowest = next((r for r in range(len(grid) - 1, -1, -1) if grid[r][column]), None)
+        path: list[str] = []
+        if lowest is not None:
+            for r in range(lowest + 1):
+                text = grid[r][column]
+                if not text and r < lowest:
+                    text = next((grid[r][c] for c in range(column - 1, -1, -1) if grid[r][c]), "")
+                if text and (not path or path[-1] != text):
+                    path.append(text)
+        paths.append(path)
+    return paths
+
+
+def match_column(path: Sequence[str], aliases: Mapping[str, frozenset[str]]) -> str | None:
+    """The key whose alias equals the path's lowest label (alone or joined with the labels above it)."""
+    if not path:
+        return None
+
+    def key_of(label: str) -> str | None:
+        return next((key for key, names in aliases.items() if label in names), None)
+
+    if path[-1] in GENERIC:  # 小计 under 公务用车购置及运行维护费 is that column
+        parent = next((k for upper in reversed(path[:-1]) if upper not in GENERIC and (k := key_of(upper))), None)
+        if parent:
+            return parent
+    for span in (1, 2, 3):
+        if span > len(path):
+            break
+        label = "".join(path[-span:])
+        key = key_of(label)
+        if key is None:
+            continue
+        return key
+    return None
+
+
+@dataclass(frozen=True)
+class Header:
+    """The header rows of a table and what each column is."""
+
+    rows: int  # how many rows the header takes (the 栏次 row included)
+    paths: list[list[str]]
+    texts: list[tuple[str, ...]]  # each header row's normalised cells, to spot a header repeated on a later page
+    unit: str  # from a label such as “决算数（万元）”; '' when none
+
+    def label(self, column: int) -> str:
+        return "/".join(self.paths[column]) if column < len(self.paths) else ""
+
+    def repeats(self, texts: Sequence[str]) -> bool:
+        """True for a header row printed again where the table continues on the next page."""
+        row = tuple(normalize_label(t) for t in texts)
+        return any(row == header for header in self.texts) or is_column_numbers(texts)
+
+
+def is_data_row(texts: Sequence[str]) -> bool:
+    """A row of figures or of a classification code, or a 合计/总计 row: the header is above it."""
+    filled = [normalize_label(t) for t in texts if t.strip()]
+    first = filled[0] if filled else ""
+    if re.fullmatch(r"\d{3}(?:\d{2}){0,2}", first) or (first in ("合计", "总计") and all(
+            is_number(t) or re.fullmatch(r"[-—–/]+", t) for t in filled[1:])):
+        return True
+    return any(is_number(t) and not t.strip().isdigit() for t in texts) or any(
+        re.fullmatch(r"[一二三四五六七八九十]+、.+", t.strip()) for t in texts)
+
+
+def read_header(rows: Sequence[Sequence[str]], width: int) -> Header:
+    """The header of a table: the rows above the first data row (and the 栏次 row right below them)."""
+    end = 0
+    for index, texts in enumerate(rows):
+        if is_column_numbers(texts):
+            end = index + 1
+            break
+        if is_data_row(texts):
+            end = index
+            break
+    else:
+        end = len(rows)
+    head = [r for r in rows[:end] if not is_column_numbers(r)]
+    return Header(rows=end, paths=column_paths(head, width),
+                  texts=[tuple(normalize_label(t) for t in r) for r in rows[:end]],
+                  unit=label_unit([t for r in head for t in r]))

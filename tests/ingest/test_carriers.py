@@ -22,11 +22,8 @@ from tests.carriers import (
 
 CENTRAL = load_profile("central")
 REFERENCE = "tab_text"
-# The PDF itself reads right; its 公开05 prints the code over 类|款|项 columns, which the 决算 column mapping
-# (ingest/disclosure.py, being changed on the readtables branch) does not join yet.
-PDF_TABLES = pytest.mark.xfail(strict=True, reason="PDF 表格版式读取在 readtables 分支（类|款|项 分列的科目编码）")
 # A package flattened into one line has lost its row ends and empty cells: only a form's labels can rebuild it.
-PACKAGE_CARRIERS = [pytest.param(c, marks=PDF_TABLES) if c == "pdf" else c for c in CARRIERS if c != "one_line"]
+PACKAGE_CARRIERS = [c for c in CARRIERS if c != "one_line"]
 
 
 def load(path: Path):

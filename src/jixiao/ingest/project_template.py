@@ -21,6 +21,7 @@ from jixiao.ingest.xlsx import _text
 PROJECT_SHEET = "项目"
 FUND_SHEET = "资金来源"
 PROJECT_COLUMNS = ("单位代码", "年度", "项目编码", "项目名称", "项目类型", "年初预算数（元）", "全年预算数（元）")
+APPROVED_COLUMN = "批复金额（元）"  # written by the export, never read: finance's approval sets it
 FUND_COLUMNS = ("单位代码", "项目编码", "预算类型", "资金级次", "金额（元）")
 FUND_OPTIONAL = ("单位代码",)  # older files key fund sources by project code alone
 PROJECT_TYPES = ("经常性项目", "一次性项目")
@@ -54,6 +55,7 @@ class ProjectRow:
     adjusted_budget: Decimal
     funds: tuple[FundRow, ...]
     location: Location
+    approved_budget: Decimal | None = None  # exported only
 
 
 def _sheet_rows(workbook: object, title: str, columns: tuple[str, ...], path: Path,

@@ -160,5 +160,5 @@ def export_rows(projects: Iterable[Project]) -> list[ProjectRow]:
     return [ProjectRow(p.unit.code, p.year, p.code, p.name, type_label[ProjectType(p.project_type)],
                        p.initial_budget, p.adjusted_budget,
                        tuple(FundRow(budget_label[f.budget_type], level_label[f.level], f.amount)
-                             for f in p.fund_sources.all()), Location())
+                             for f in p.fund_sources.all()), Location(), p.approved_budget)
             for p in projects]

@@ -28,8 +28,9 @@ from jixiao.scoring.monitoring import periods_of_year
 from jixiao.scoring.selfeval import score_self_evaluation
 from jixiao.store.access import actions_for, can_edit, profile_of, scope_units, visible_projects
 from jixiao.store.errors import ServiceError
+from jixiao.store.goals import GoalDraft, check_goal
 from jixiao.store.mapping import self_evaluation
-from jixiao.store.models import Project, ProjectType
+from jixiao.store.models import Project, ProjectType, SelfEvaluationRecord
 from jixiao.store.projects import export_rows, import_projects, save_project_row
 from jixiao.web.views.common import MAX_UPLOAD, page, saved_upload
 
@@ -73,13 +74,17 @@ def project_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
     project = get_object_or_404(visible_projects(request.user).prefetch_related("indicators", "fund_sources"), pk=pk)
-    result = score_self_evaluation(self_evaluation(project), profile_of(project)) if project.executed else None
+    profile = profile_of(project)
+    # A score and grade exist once the unit has self-evaluated; before that only the goal's quality is shown.
+    has_selfeval = SelfEvaluationRecord.objects.filter(project=project).exists()
+    result = score_self_evaluation(self_evaluation(project), profile) if has_selfeval else None
+    goal_findings = [] if has_selfeval else check_goal(project, GoalDraft.of(project), profile)
     reviews = project.reviews.select_related("reviewer").prefetch_related("comments")
     return page(request, "web/project_detail.html", {
-        "project": project, "result": result, "can_edit": can_edit(request.user, project),
+        "project": project, "result": result, "goal_findings": goal_findings, "can_edit": can_edit(request.user, project),
         "actions": actions_for(request.user, project), "reviews": reviews,
         "transitions": project.transitions.select_related("actor"),
-        "monitoring_periods": [p.index for p in periods_of_year(project.year, profile_of(project))]})
+        "monitoring_periods": [p.index for p in periods_of_year(project.year, profile)]})
 
 
 def _form_row(request: HttpRequest) -> tuple[ProjectRow | None, list[str]]:

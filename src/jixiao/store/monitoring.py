@@ -145,16 +145,19 @@ def recompute_warnings(project: Project, from_period: int, profile: Profile, tod
             row.latest_period = min(row.latest_period, from_period - 1)
         row.cleared_period, row.cleared_reason = None, ""
     replayed = set()
-    reports = project.monitoring_reports.filter(period__gte=from_period).order_by("period")
-    for report in reports.prefetch_related("funds", "indicators"):
+    reports = list(project.monitoring_reports.filter(period__gte=from_period).order_by("period")
+                   .prefetch_related("funds", "indicators"))
+    for report in reports:
         result = _saved_result(project, report, profile)
         current = {f"{w.kind.value}|{w.indicator}": w for w in result.warnings}
         for key, w in current.items():
-            row = open_rows.get(key) or next(
-                (r for r in rows if r.key == key and r.raised_period == report.period), None)
+            row = open_rows.get(key) or next(  # the same warning raised again keeps its actions and items
+                (r for r in rows if r.key == key and r.raised_period >= from_period and id(r) not in replayed), None)
             if row is None:
                 row = MonitoringWarning(project=project, key=key, kind=w.kind.value, raised_period=report.period)
                 rows.append(row)
+            if key not in open_rows:
+                row.raised_period = report.period
             row.kind_label, row.indicator_name, row.colour, row.message = (
                 w.kind.label, w.indicator, w.colour.value, w.message)
             row.latest_period = report.period
@@ -163,11 +166,12 @@ def recompute_warnings(project: Project, from_period: int, profile: Profile, tod
         for key in [k for k in open_rows if k not in current]:
             row = open_rows.pop(key)
             row.cleared_period = report.period
-            row.cleared_reason = (f"{report.period_label}监控数据显示预警条件已消除" if row.raised_period < report.period
-                                  else f"{report.period_label}监控数据重新填报后预警条件不再成立")
+            row.cleared_reason = f"{report.period_label}监控数据显示预警条件已消除"
+    corrected = next((r.period_label for r in reports if r.period == from_period), f"第{from_period}期")
     for row in rows:
         if row.raised_period >= from_period and id(row) not in replayed:  # its figures were since corrected
-            row.cleared_period, row.cleared_reason = from_period, "监控数据重新填报后预警条件不再成立"
+            row.cleared_period = from_period
+            row.cleared_reason = f"{corrected}监控数据重新填报后预警条件不再成立"
         row.save()
         if row.cleared_period is not None:
             for item in row.rectifications.filter(done_on__isnull=True):

@@ -182,3 +182,31 @@ def test_results_prefill_the_suggestion_even_when_it_is_zero(client, world, appr
     page = client.get("/results/").content.decode()
     assert 'name="amount" value="0.00"' in page or 'name="amount" value="0"' in page
     assert f'name="amount" value="{BUDGET}' not in page
+
+
+def test_changing_one_indicator_logs_one_entry_with_before_and_after(world, submitted_ready):
+    from jixiao.store.changes import ChangeLog
+    from jixiao.store.goals import save_goal
+    from tests.web.conftest import GOOD_GOAL, goal_draft
+
+    unit = world["accounts"]["unit"].user
+    project = Project.objects.get(pk=submitted_ready.pk)
+    before = ChangeLog(None, None, None, project_id=project.pk).count()
+    values = list(GOOD_GOAL["value"])
+    values[1] = "98"  # 验收合格率 ≥95% → ≥98%
+    save_goal(project, goal_draft(value=values), project.version, unit)
+    new = ChangeLog(None, None, None, project_id=project.pk)[:ChangeLog(None, None, None,
+                                                                        project_id=project.pk).count() - before]
+    assert [(c.operation, c.name) for c in new] == [("修改", "验收合格率")]  # not 5 deletions, 5 insertions, 1 empty
+    assert [(f.label, f.before, f.after) for f in new[0].fields] == [("指标值", "≥95%", "≥98%")]
+    # Moving an indicator: its position, counted from 1.
+    names = list(GOOD_GOAL["name"])
+    order = [1, 0, 2, 3, 4]
+    draft = goal_draft(**{k: [GOOD_GOAL[k][i] if k != "value" else values[i] for i in order]
+                          for k in ("level1", "level2", "name", "operator", "value", "unit", "weight")})
+    project.refresh_from_db()
+    save_goal(project, draft, project.version, unit)
+    moved = ChangeLog(None, None, None, project_id=project.pk)[:2]
+    assert sorted((c.name, [(f.label, f.before, f.after) for f in c.fields]) for c in moved) == [
+        (names[0], [("序号", "1", "2")]), (names[1], [("序号", "2", "1")])]
+    assert all(c.fields for c in ChangeLog(None, None, None, project_id=project.pk).all())  # no empty rows

@@ -210,3 +210,22 @@ def test_changing_one_indicator_logs_one_entry_with_before_and_after(world, subm
     assert sorted((c.name, [(f.label, f.before, f.after) for f in c.fields]) for c in moved) == [
         (names[0], [("序号", "1", "2")]), (names[1], [("序号", "2", "1")])]
     assert all(c.fields for c in ChangeLog(None, None, None, project_id=project.pk).all())  # no empty rows
+
+
+def test_import_reports_cells_permissions_and_duplicates_in_one_pass_grouped_by_row(client, world):
+    from tests.web.test_project_import import filled, upload
+
+    client.force_login(world["accounts"]["unit"].user)
+    rows = [("101001", 2025, "GK-001", "国库支付系统升级", "一次性项目", 1500000, "一百五十万"),  # bad cell
+            ("102001", 2025, "XX-001", "别的单位的项目", "一次性项目", 1000, 1000),  # another unit's row
+            ("101001", 2025, "GK-002", "国库业务培训", "经常性项目", 80000, 80000),
+            ("101001", 2025, "GK-002", "国库业务培训（重复）", "经常性项目", 80000, 80000)]  # duplicate code
+    before = Project.objects.count()
+    response = upload(client, filled(client, rows, []), "mixed.xlsx")
+    page = response.content.decode()
+    assert response.status_code == 400 and Project.objects.count() == before
+    assert "有 3 处错误" in page  # before: only the cell error; the permission error came after fixing it
+    for where, what in (("表「项目」第 2 行", "不是有效的非负金额"), ("表「项目」第 3 行", "无权为单位“102001”登记项目"),
+                        ("表「项目」第 5 行", "重复")):
+        group = page.split(where, 1)[1].split("</tr>", 1)[0]
+        assert what in group, where

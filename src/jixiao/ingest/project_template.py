@@ -117,6 +117,13 @@ def _choice(text: str, allowed: tuple[str, ...], where: Location, errors: list[R
 
 def read_project_template(path: Path) -> tuple[list[ProjectRow], list[ReadError]]:
     """All rows of a filled template, or no rows and every error found."""
+    rows, errors = read_project_rows(path)
+    return ([] if errors else rows), errors
+
+
+def read_project_rows(path: Path) -> tuple[list[ProjectRow], list[ReadError]]:
+    """Every row read (a bad cell read as empty or 0) and every error found: for checks that go on to other
+    problems in the same pass (permissions, existing projects) — never import rows that came with errors."""
     doc = Location(document=str(path))
     if path.suffix.lower() != ".xlsx":
         return [], [ReadError("请上传 .xlsx 格式的项目库模板（启用宏的工作簿不予读取）", doc)]
@@ -191,4 +198,4 @@ def read_project_template(path: Path) -> tuple[list[ProjectRow], list[ReadError]
                 document=str(path), table=FUND_SHEET, row=str(first_row[(unit_code, code)]), column="项目编码")))
     if not result and not errors:
         errors.append(ReadError("模板中没有项目行", Location(document=str(path), table=PROJECT_SHEET)))
-    return ([] if errors else result), errors
+    return result, errors

@@ -229,3 +229,35 @@ def test_import_reports_cells_permissions_and_duplicates_in_one_pass_grouped_by_
                         ("表「项目」第 5 行", "重复")):
         group = page.split(where, 1)[1].split("</tr>", 1)[0]
         assert what in group, where
+
+
+def test_a_server_error_is_logged_with_the_request_id_shown_on_the_error_page(client, world, monkeypatch):
+    import logging
+
+    from django.conf import settings
+    from django.test import Client
+
+    from jixiao.web.logging import RequestIdFilter
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr("jixiao.web.views.projects.visible_projects", broken)
+    records: list[logging.LogRecord] = []
+    handler = logging.Handler()
+    handler.emit = records.append  # type: ignore[method-assign]
+    handler.addFilter(RequestIdFilter())
+    logging.getLogger("django.request").addHandler(handler)
+    try:
+        browser = Client(raise_request_exception=False)
+        browser.force_login(world["accounts"]["unit"].user)
+        response = browser.get("/")
+    finally:
+        logging.getLogger("django.request").removeHandler(handler)
+    page = response.content.decode()
+    request_id = response["X-Request-ID"]
+    assert response.status_code == 500 and f'<code id="request-id">{request_id}</code>' in page
+    [record] = [r for r in records if r.levelno >= logging.ERROR]
+    assert record.request_id == request_id and record.exc_info and "boom" in str(record.exc_info[1])
+    # Configured, not Django's default (which prints nothing when DEBUG is off): django.request goes to stderr.
+    assert settings.LOGGING["loggers"]["django.request"]["handlers"] == ["stderr"]

@@ -26,13 +26,15 @@ def demo_command(
     port: int = typer.Option(8000, "--port"),
 ) -> None:
     """运行演示：重算演示自评文档，建库并载入演示数据，打印登录账户，启动网页服务。"""
+    from jixiao.cli.serve import check_port, django_setup, serve
+
+    if serve_web:
+        check_port("127.0.0.1", port)  # a second `make demo` stops here, before touching the database
     path = demo_document()
     doc, errors = load_document(path)
     assert doc is not None, errors
     for doc_, results in score_documents([doc], load_profile("central")):
         print_table(doc_, results)
-    from jixiao.cli.serve import django_setup, serve
-
     django_setup()
     from django.core.management import call_command
 

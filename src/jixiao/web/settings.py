@@ -11,6 +11,7 @@ from pathlib import Path
 import dj_database_url
 
 from jixiao.config import get_settings
+from jixiao.web.logging import config as logging_config
 
 SETTINGS = get_settings()
 BASE_DIR = Path(__file__).resolve().parent
@@ -50,6 +51,7 @@ INSTALLED_APPS = [
     "jixiao.web",
 ]
 MIDDLEWARE = [
+    "jixiao.web.logging.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -121,6 +123,8 @@ LANGUAGE_CODE = "zh-hans"
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True
+LOGGING = logging_config(os.environ.get("JIXIAO_LOG_LEVEL", "INFO"))
+
 STATIC_URL = "static/"
 STATIC_ROOT = DATA_DIR / "static"
 WHITENOISE_USE_FINDERS = True  # serve app static files directly, also before collectstatic has run

@@ -261,3 +261,24 @@ def test_a_server_error_is_logged_with_the_request_id_shown_on_the_error_page(cl
     assert record.request_id == request_id and record.exc_info and "boom" in str(record.exc_info[1])
     # Configured, not Django's default (which prints nothing when DEBUG is off): django.request goes to stderr.
     assert settings.LOGGING["loggers"]["django.request"]["handlers"] == ["stderr"]
+
+
+def test_the_demos_own_self_evaluation_reports_release_without_slots_or_contradictions(db):
+    from jixiao.cli.demo import demo_document
+    from jixiao.store.demo import load_demo
+    from jixiao.store.documents import selfeval_document
+
+    load_demo(demo_document())
+    records = SelfEvaluationRecord.objects.filter(project__unit__code__startswith="70", submitted=True)
+    assert records.count() == 4  # every self-evaluation of the demo's own document, completed and submitted
+    for record in records.select_related("project"):
+        generated = selfeval_document(record.project, "docx")
+        try:
+            assert generated.release.released, (record.project.name, generated.release.problems)
+            text = generated.release.renditions[0].result.document.source.text
+        finally:
+            generated.folder.cleanup()
+        for phrase in ("【请", "（未填报）", "各项指标均无偏差说明"):
+            assert phrase not in text, (record.project.name, phrase)
+        if record.project.annual_goal:
+            assert record.project.annual_goal.strip()[:20] in text  # the goal the project has, not “未填报”

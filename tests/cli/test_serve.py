@@ -77,3 +77,21 @@ def test_a_signal_stops_the_whole_server_and_it_logged_to_a_file(tmp_path, sig):
     stderr = server.stderr.read().decode() if server.stderr else ""
     log = (tmp_path / "logs" / "jixiao.log").read_text(encoding="utf-8")
     assert log.strip() and log.splitlines()[0] in stderr  # the same records on stderr and in the file
+
+
+def test_the_demo_refuses_a_database_that_holds_other_data(tmp_path):
+    env = env_for(tmp_path) | {"DJANGO_SUPERUSER_PASSWORD": "a-real-password-1"}
+    made = subprocess.run([sys.executable, "-m", "jixiao", "manage", "createsuperuser", "--noinput", "--username",
+                           "boss", "--email", "boss@example.org"], env=env, capture_output=True, text=True, timeout=120)
+    if made.returncode:  # the database needs its tables first
+        subprocess.run([sys.executable, "-m", "jixiao", "manage", "migrate", "-v", "0"], env=env, check=True,
+                       timeout=300)
+        made = subprocess.run(made.args, env=env, capture_output=True, text=True, timeout=120)
+    assert made.returncode == 0, made.stderr
+    done = subprocess.run([sys.executable, "-m", "jixiao", "demo", "--no-serve"], env=env, capture_output=True,
+                          text=True, timeout=300)
+    assert done.returncode == 2 and "已有非演示数据（如账户“boss”）" in done.stderr  # before: demo accounts added
+    import sqlite3
+
+    with sqlite3.connect(tmp_path / "jixiao.sqlite3") as db:
+        assert db.execute("select count(*) from auth_user where username like 'demo%'").fetchone() == (0,)

@@ -282,3 +282,19 @@ def test_the_demos_own_self_evaluation_reports_release_without_slots_or_contradi
             assert phrase not in text, (record.project.name, phrase)
         if record.project.annual_goal:
             assert record.project.annual_goal.strip()[:20] in text  # the goal the project has, not “未填报”
+
+
+def test_the_secret_key_file_is_private_and_one_for_every_worker(tmp_path):
+    import stat
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(REPO / "src"), "JIXIAO_DATA_DIR": str(tmp_path)}
+    code = "import jixiao.web.settings as s; print(s.SECRET_KEY)"
+    workers = [subprocess.Popen([sys.executable, "-c", code], env=env, stdout=subprocess.PIPE, text=True)
+               for _ in range(4)]
+    keys = {w.communicate(timeout=60)[0].strip() for w in workers}
+    assert len(keys) == 1 and len(keys.pop()) > 40  # before: a worker that lost the race could get its own key
+    assert stat.S_IMODE((tmp_path / "secret_key").stat().st_mode) == 0o600  # before: 0644

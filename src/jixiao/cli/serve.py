@@ -107,7 +107,8 @@ def _stop(child: subprocess.Popen[bytes]) -> None:
 
 
 def serve(host: str, port: int, workers: int = 2) -> None:
-    """Collect static files, migrate, and run granian in the foreground until SIGTERM/SIGINT."""
+    """Collect static files, migrate, and run granian and one background-job worker in the foreground until
+    SIGTERM/SIGINT."""
     check_port(host, port)
     django_setup()
     from django.core.management import call_command
@@ -117,7 +118,8 @@ def serve(host: str, port: int, workers: int = 2) -> None:
     log = _log_file()
     granian = [sys.executable, "-m", "granian", "--interface", "wsgi", "--host", host, "--port", str(port),
                "--workers", str(workers), "jixiao.web.wsgi:application"]
-    status = run_until_signalled([granian], log)
+    worker = [sys.executable, "-m", "jixiao", "manage", "db_worker", "--no-startup-delay"]  # background jobs
+    status = run_until_signalled([granian, worker], log)
     if status:
         fail(f"网页服务异常退出（状态 {status}），详见日志 {Path(log.handlers[0].baseFilename)}",  # type: ignore[attr-defined]
              code=status if 0 < status < 256 else 1)

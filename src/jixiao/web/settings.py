@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "ninja",
     "simple_history",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "jixiao.store",
     "jixiao.web",
 ]
@@ -133,6 +135,9 @@ LANGUAGE_CODE = "zh-hans"
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True
+# Background jobs: a queue in the database, worked by the `db_worker` process `jixiao serve` starts.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
 LOGGING = logging_config(os.environ.get("JIXIAO_LOG_LEVEL", "INFO"))
 
 STATIC_URL = "static/"

@@ -298,3 +298,15 @@ def test_the_secret_key_file_is_private_and_one_for_every_worker(tmp_path):
     keys = {w.communicate(timeout=60)[0].strip() for w in workers}
     assert len(keys) == 1 and len(keys.pop()) > 40  # before: a worker that lost the race could get its own key
     assert stat.S_IMODE((tmp_path / "secret_key").stat().st_mode) == 0o600  # before: 0644
+
+
+def test_a_blocked_self_evaluation_report_points_to_the_fields_it_needs(client, world, approved):
+    project, ind = qualitative_project(world, approved)
+    unit = world["accounts"]["unit"].user
+    save_selfeval(project, project.version, BUDGET, entries(project, 服务对象满意度=("7", "说明")), True, unit,
+                  KUNMING)
+    type(ind).objects.filter(pk=ind.pk).update(deviation_reason="")  # left by an earlier version
+    client.force_login(unit)
+    page = client.get(f"/documents/selfeval/{project.pk}/?format=docx").content.decode()
+    assert "须填写偏差原因" in page and f'href="/projects/{project.pk}/selfeval/"' in page
+    assert "已重新开放填写" in client.get(f"/projects/{project.pk}/selfeval/").content.decode()

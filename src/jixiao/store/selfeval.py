@@ -78,7 +78,7 @@ def blocking(result: SelfEvaluationScore) -> list[str]:
     return missing(result) + [d.message for d in result.deviations if d.tier.value == "error"]
 
 
-def can_fill(project: Project, record: SelfEvaluationRecord | None, actor: Any, profile: Profile) -> bool:
+def fillable(project: Project, record: SelfEvaluationRecord | None, actor: Any, profile: Profile) -> bool:
     """The owning unit fills the self-evaluation of an approved project until it submits; a submitted one opens
     again while something the rules (and so the release gate) need is missing."""
     account = account_of(actor)
@@ -107,7 +107,7 @@ def save_selfeval(project: Project, version: int, executed: Decimal, entries: di
     if project.status != "approved":
         raise ServiceError("绩效目标批复后才能自评")
     record = SelfEvaluationRecord.objects.filter(project=project).first()
-    if record is not None and not can_fill(project, record, actor, profile):
+    if record is not None and not fillable(project, record, actor, profile):
         raise ServiceError("自评已提交，不能再修改")
     if executed < 0:
         raise ServiceError("全年执行数不能为负数")

@@ -20,12 +20,12 @@ from jixiao.store.selfeval import (
     Narrative,
     blocking,
     entries_from_document,
+    fillable,
     indicator_entries,
     prefill,
     save_selfeval,
     score,
 )
-from jixiao.store.selfeval import can_fill as may_fill
 from jixiao.web.views.common import page, refuse, saved_upload
 
 
@@ -34,7 +34,7 @@ def selfeval(request: HttpRequest, pk: int) -> HttpResponse:
     project = get_object_or_404(visible_projects(request.user).prefetch_related("indicators"), pk=pk)
     profile = profile_of(project)
     record = SelfEvaluationRecord.objects.filter(project=project).first()
-    can_fill = may_fill(project, record, request.user, profile)
+    can_fill = fillable(project, record, request.user, profile)
     if request.method == "POST" and not can_fill:
         return refuse(request, "只有项目所属单位可在目标批复后、提交前填报自评。", status=403)
     indicators = list(project.indicators.all())
@@ -74,7 +74,8 @@ def selfeval(request: HttpRequest, pk: int) -> HttpResponse:
     return page(request, "web/selfeval.html", {
         "project": project, "record": record, "can_fill": can_fill, "executed": executed, "rows": rows,
         "result": result, "blocking": blocking(result), "errors": errors, "reopened": reopened,
-        "narrative": Narrative(record.goal_statement, record.experience) if record else Narrative()}, status=status if errors else 200)
+        "narrative": Narrative(record.goal_statement, record.experience) if record else Narrative()},
+        status=status if errors else 200)
 
 
 def _import(request: HttpRequest, project: Project, profile: Profile) -> HttpResponse:

@@ -171,6 +171,7 @@ def test_approved_cut_gives_the_approved_amount_on_project_list_export_and_histo
     history = [h.approved_budget for h in project.history.order_by("history_id")]
     assert history[-1] == Decimal(1450000) and history[0] is None
     assert "批复金额" in client.get(f"/projects/{project.pk}/history/").content.decode()
+    assert client.get(f"/api/projects/{project.pk}").json()["approved_budget"] in ("1450000", "1450000.00", 1450000)
 
 
 def test_results_prefill_the_suggestion_even_when_it_is_zero(client, world, approved):

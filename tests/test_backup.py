@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import subprocess
 import uuid
 from pathlib import Path
 
@@ -107,3 +108,25 @@ def test_cli_backup_and_restore_need_confirmation(tmp_path: Path):
     refused = subprocess.run([sys.executable, "-m", "jixiao", "restore", str(archive)], env=env,
                              capture_output=True, text=True, timeout=60)
     assert refused.returncode == 2 and "--yes" in refused.stderr
+
+
+@pytest.mark.parametrize("operation", ["backup", "restore"])
+def test_postgresql_password_goes_through_the_environment_not_the_command_line(operation, tmp_path, monkeypatch):
+    import jixiao.backup as module
+
+    seen = []
+
+    def fake_run(args, **kwargs):
+        seen.append((args, kwargs["env"]))
+        return subprocess.CompletedProcess(args, 0, "", "")
+
+    monkeypatch.setattr(module, "_pg_tool", lambda name: name)
+    monkeypatch.setattr(module.subprocess, "run", fake_run)
+    url = "postgresql://jx:s3cr%40t@db.example:5433/jixiao?sslmode=require"
+    source = tmp_path / "x.dump"
+    source.write_bytes(b"x")
+    module.backup(url, tmp_path / "y.dump") if operation == "backup" else module.restore(url, source)
+    [(args, env)] = seen
+    assert not any("s3cr" in a for a in args)  # before: the whole URL, password included, was an argument
+    assert (env["PGPASSWORD"], env["PGUSER"], env["PGHOST"], env["PGPORT"], env["PGDATABASE"], env["PGSSLMODE"]) == (
+        "s3cr@t", "jx", "db.example", "5433", "jixiao", "require")

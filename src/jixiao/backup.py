@@ -11,7 +11,7 @@ import sqlite3
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import unquote, urlparse
+from urllib.parse import parse_qsl, unquote, urlparse
 
 
 class BackupError(RuntimeError):
@@ -42,8 +42,27 @@ def _pg_tool(name: str) -> str:
     return path
 
 
-def _run(args: list[str]) -> None:
-    result = subprocess.run(args, capture_output=True, text=True, env={**os.environ, "PGCONNECT_TIMEOUT": "10"})
+PG_PARAMETERS = {"sslmode": "PGSSLMODE", "sslrootcert": "PGSSLROOTCERT", "sslcert": "PGSSLCERT",
+                 "sslkey": "PGSSLKEY", "connect_timeout": "PGCONNECT_TIMEOUT", "application_name": "PGAPPNAME"}
+
+
+def pg_environment(url: str) -> dict[str, str]:
+    """The connection of a postgresql:// URL as libpq environment variables: the password never appears on a
+    command line (where any user of the machine could read it in the process list)."""
+    parsed = urlparse(url)
+    env = {"PGCONNECT_TIMEOUT": "10"}
+    for name, value in (("PGHOST", parsed.hostname), ("PGPORT", parsed.port), ("PGUSER", parsed.username),
+                        ("PGPASSWORD", parsed.password), ("PGDATABASE", parsed.path.lstrip("/"))):
+        if value:
+            env[name] = unquote(str(value))
+    for key, value in parse_qsl(parsed.query):
+        if key in PG_PARAMETERS:
+            env[PG_PARAMETERS[key]] = value
+    return env
+
+
+def _run(args: list[str], env: dict[str, str] | None = None) -> None:
+    result = subprocess.run(args, capture_output=True, text=True, env={**os.environ, **(env or {})})
     if result.returncode != 0:
         detail = (result.stderr or result.stdout).strip().splitlines()
         raise BackupError(f"{Path(args[0]).name} 失败：{detail[-1] if detail else result.returncode}")
@@ -62,7 +81,8 @@ def backup(database_url: str, target: Path) -> Path:
             source.backup(copy)
         tmp.replace(target)
         return target
-    _run([_pg_tool("pg_dump"), "--format=custom", "--no-owner", "--no-privileges", f"--file={target}", db.url])
+    _run([_pg_tool("pg_dump"), "--format=custom", "--no-owner", "--no-privileges", f"--file={target}"],
+         pg_environment(db.url))
     return target
 
 
@@ -82,5 +102,6 @@ def restore(database_url: str, source: Path) -> None:
         with sqlite3.connect(source) as backup_db, sqlite3.connect(db.path) as live:
             backup_db.backup(live)
         return
+    env = pg_environment(db.url)
     _run([_pg_tool("pg_restore"), "--clean", "--if-exists", "--no-owner", "--no-privileges",
-          "--single-transaction", f"--dbname={db.url}", str(source)])
+          "--single-transaction", f"--dbname={env.get('PGDATABASE', 'postgres')}", str(source)], env)

@@ -9,6 +9,13 @@ from tests.web.conftest import PASSWORD
 
 @pytest.mark.browser
 def test_unit_user_logs_in_and_reads_the_recomputed_score(browser, world):
+    from decimal import Decimal
+
+    from jixiao.store.models import SelfEvaluationRecord
+
+    # A score is shown once the unit has self-evaluated (test_cycle shows the page before that).
+    SelfEvaluationRecord.objects.create(project=world["projects"]["国库项目"], total=Decimal("70.32"), grade="中",
+                                        submitted_by=world["accounts"]["unit"].user)
     page = browser.page
     page.goto(f"{browser.url}/")
     assert "登录" in page.content()

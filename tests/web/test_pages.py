@@ -12,7 +12,7 @@ from decimal import Decimal
 
 import pytest
 
-from jixiao.store.models import Project
+from jixiao.store.models import Project, SelfEvaluationRecord
 from tests.conftest import REPO
 from tests.web.conftest import PASSWORD
 
@@ -28,11 +28,19 @@ def test_login_then_list(client, world):
     assert "项目库" in response.content.decode() and "国库项目" in response.content.decode()
 
 
-def test_detail_recomputes_by_the_rules(client, world):
+def test_detail_recomputes_by_the_rules_once_self_evaluated(client, world):
+    project = world["projects"]["国库项目"]
     client.force_login(world["accounts"]["unit"].user)
-    page = client.get(f"/projects/{world['projects']['国库项目'].pk}/").content.decode()
+    before = client.get(f"/projects/{project.pk}/").content.decode()
+    # No self-evaluation yet: no total or grade (the executed amount alone made one up before), goal findings only.
+    assert "单位尚未自评，暂无总分和等级" in before and "总分（计算 / 填报）" not in before
+    assert "绩效目标质量审核" in before and "按反向规则应得" not in before
+    SelfEvaluationRecord.objects.create(project=project, total=Decimal("70.32"), grade="中",
+                                        submitted_by=world["accounts"]["unit"].user)
+    page = client.get(f"/projects/{project.pk}/").content.decode()
     assert "63.16%" in page and "6.32" in page  # 1,182,000 ÷ 1,871,500, by the scoring engine
     assert "按反向规则应得 10 分" in page  # the cost indicator scored 2
+    assert "单位尚未自评" not in page
 
 
 def test_money_is_stored_exactly(world):

@@ -39,8 +39,10 @@ def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
 def unexpected(request: HttpRequest, exc: Exception) -> HttpResponse:
     import logging
 
-    logging.getLogger("jixiao.api").exception("API error")
-    return api.create_response(request, {"detail": "系统内部错误，已记录"}, status=500)
+    logging.getLogger("jixiao.api").exception("API error: %s %s", request.method, request.path)
+    request_id = getattr(request, "request_id", "")
+    return api.create_response(request, {"detail": f"系统内部错误，已记入日志（错误编号 {request_id}）",
+                                         "request_id": request_id}, status=500)
 
 
 from jixiao.api import projects  # noqa: E402,F401  (registers the routes)

@@ -30,7 +30,8 @@ def _project_out(p: Project) -> dict:  # type: ignore[type-arg]
     return {"id": p.pk, "code": p.code, "name": p.name, "year": p.year, "unit_code": p.unit.code,
             "unit_name": p.unit.name, "project_type": p.project_type, "status": p.status,
             "status_label": ReviewStatus(p.status).label, "review_round": p.review_round, "initial_budget": p.initial_budget,
-            "adjusted_budget": p.adjusted_budget, "executed": p.executed, "version": p.version}
+            "adjusted_budget": p.adjusted_budget, "approved_budget": p.approved_budget, "executed": p.executed,
+            "version": p.version}
 
 
 def _visible(request: HttpRequest, project_id: int) -> Project:

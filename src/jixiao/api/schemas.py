@@ -28,6 +28,7 @@ class ProjectOut(Schema):
     review_round: int
     initial_budget: Decimal
     adjusted_budget: Decimal
+    approved_budget: Decimal | None  # 批复金额 = 全年预算数 − 审减, once finance approved the goal
     executed: Decimal
     version: int
 

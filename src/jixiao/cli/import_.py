@@ -43,10 +43,10 @@ def import_projects_command(
     from django.db import DatabaseError
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    from jixiao.ingest.project_template import read_project_template
+    from jixiao.ingest.project_template import read_project_rows
     from jixiao.store.access import scope_units
     from jixiao.store.errors import ServiceError
-    from jixiao.store.projects import import_projects
+    from jixiao.store.projects import import_problems, import_projects
 
     _database_ready()
     actor = get_user_model().objects.filter(username=user, is_active=True).first()
@@ -57,7 +57,8 @@ def import_projects_command(
 
     started = time.perf_counter()
     with err_console.status(f"正在读取 {file.name} …"):
-        rows, errors = read_project_template(file)
+        rows, errors = read_project_rows(file)
+        errors += import_problems(rows, actor)  # every problem in one pass
     if errors:
         for error in errors[:MAX_LISTED]:
             err_console.print(f"[red]错误：[/red]{error}", highlight=False, soft_wrap=True)

@@ -114,6 +114,7 @@ class WorkSummaryFacts:
     monitoring: tuple[MonitoringRecord, ...] = ()
     evaluations: tuple[EvaluationRecord, ...] = ()
     self_evaluations: tuple[SelfEvaluationRecord, ...] = ()
+    groundwork: str = ""  # 基础工作 (制度建设、指标体系建设、业务培训) as written; its section is left out while empty
 
 
 @dataclass(frozen=True)

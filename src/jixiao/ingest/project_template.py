@@ -21,6 +21,7 @@ from jixiao.ingest.xlsx import _text
 PROJECT_SHEET = "项目"
 FUND_SHEET = "资金来源"
 PROJECT_COLUMNS = ("单位代码", "年度", "项目编码", "项目名称", "项目类型", "年初预算数（元）", "全年预算数（元）")
+APPROVED_COLUMN = "批复金额（元）"  # written by the export, never read: finance's approval sets it
 FUND_COLUMNS = ("单位代码", "项目编码", "预算类型", "资金级次", "金额（元）")
 FUND_OPTIONAL = ("单位代码",)  # older files key fund sources by project code alone
 PROJECT_TYPES = ("经常性项目", "一次性项目")
@@ -54,6 +55,7 @@ class ProjectRow:
     adjusted_budget: Decimal
     funds: tuple[FundRow, ...]
     location: Location
+    approved_budget: Decimal | None = None  # exported only
 
 
 def _sheet_rows(workbook: object, title: str, columns: tuple[str, ...], path: Path,
@@ -115,6 +117,13 @@ def _choice(text: str, allowed: tuple[str, ...], where: Location, errors: list[R
 
 def read_project_template(path: Path) -> tuple[list[ProjectRow], list[ReadError]]:
     """All rows of a filled template, or no rows and every error found."""
+    rows, errors = read_project_rows(path)
+    return ([] if errors else rows), errors
+
+
+def read_project_rows(path: Path) -> tuple[list[ProjectRow], list[ReadError]]:
+    """Every row read (a bad cell read as empty or 0) and every error found: for checks that go on to other
+    problems in the same pass (permissions, existing projects) — never import rows that came with errors."""
     doc = Location(document=str(path))
     if path.suffix.lower() != ".xlsx":
         return [], [ReadError("请上传 .xlsx 格式的项目库模板（启用宏的工作簿不予读取）", doc)]
@@ -189,4 +198,4 @@ def read_project_template(path: Path) -> tuple[list[ProjectRow], list[ReadError]
                 document=str(path), table=FUND_SHEET, row=str(first_row[(unit_code, code)]), column="项目编码")))
     if not result and not errors:
         errors.append(ReadError("模板中没有项目行", Location(document=str(path), table=PROJECT_SHEET)))
-    return ([] if errors else result), errors
+    return result, errors

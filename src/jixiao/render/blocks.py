@@ -4,6 +4,7 @@ them out."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,6 +18,21 @@ class Heading:
 @dataclass(frozen=True)
 class Para:
     text: str
+
+
+NUMERALS = "一二三四五六七八九十"
+_NUMBERED = re.compile(f"^[{NUMERALS}]+、")
+
+
+def renumber(blocks: list[Block]) -> list[Block]:
+    """Level-2 headings “一、…” numbered in order, so that a section left out (its field empty) leaves no gap."""
+    out, n = [], 0
+    for block in blocks:
+        if isinstance(block, Heading) and block.level == 2 and _NUMBERED.match(block.text):
+            n += 1
+            block = Heading(_NUMBERED.sub(f"{NUMERALS[n - 1]}、", block.text), 2)
+        out.append(block)
+    return out
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ publish it. An `error` blocks release; each `warning` needs a written explanatio
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -58,6 +59,16 @@ def readback_error(message: str, path: Path) -> Finding:
     """A finding for a read-back document that differs from what was generated."""
     return Finding("gate.readback", Tier.ERROR, f"读回的文档与生成内容不一致：{message}",
                    Location(document=str(path)), "其他")
+
+
+PLACEHOLDER = re.compile(r"【请[^】]{0,60}】")
+
+
+def placeholders(doc: Document) -> list[Finding]:
+    """A gate check: a slot left for a person to fill (“【请项目单位填写…】”) never reaches a released document."""
+    found = dict.fromkeys(PLACEHOLDER.findall(doc.source.text))
+    return [Finding("gate.placeholder", Tier.ERROR, f"文档含未填写的内容“{slot}”，请在页面上填写对应内容后再生成",
+                    Location(document=str(doc.path)), "其他") for slot in found]
 
 
 def _key(finding: Finding) -> tuple[str, str, str]:

@@ -8,6 +8,7 @@ from io import BytesIO
 from typing import Any
 
 from jixiao.ingest.project_template import (
+    APPROVED_COLUMN,
     BUDGET_TYPES,
     FUND_COLUMNS,
     FUND_LEVELS,
@@ -44,19 +45,20 @@ def write_project_template(rows: Iterable[ProjectRow] = ()) -> bytes:
     projects.title = PROJECT_SHEET
     funds = workbook.create_sheet(FUND_SHEET)
     notes = workbook.create_sheet("说明")
-    projects.append(PROJECT_COLUMNS)
+    projects.append((*PROJECT_COLUMNS, APPROVED_COLUMN))
     funds.append(FUND_COLUMNS)
     for row in rows:
         _append(projects, (row.unit_code, row.year, row.code, row.name, row.project_type, float(row.initial_budget),
-                           float(row.adjusted_budget)))
+                           float(row.adjusted_budget),
+                           None if row.approved_budget is None else float(row.approved_budget)))
         for fund in row.funds:
             _append(funds, (row.unit_code, row.code, fund.budget_type, fund.level, float(fund.amount)))
-    for sheet, widths in ((projects, (12, 8, 18, 40, 14, 18, 18)), (funds, (12, 18, 18, 12, 18))):
+    for sheet, widths in ((projects, (12, 8, 18, 40, 14, 18, 18, 18)), (funds, (12, 18, 18, 12, 18))):
         for cell, width in zip(sheet[1], widths, strict=True):
             cell.font = Font(bold=True)
             sheet.column_dimensions[cell.column_letter].width = width
         sheet.freeze_panes = "A2"
-    for column in ("F", "G"):
+    for column in ("F", "G", "H"):
         for cell in projects[column][1:]:
             cell.number_format = "#,##0.00"
     for cell in funds["E"][1:]:

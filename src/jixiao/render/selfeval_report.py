@@ -17,8 +17,8 @@ from jixiao.core.money import WAN
 from jixiao.core.profile import Profile
 from jixiao.ingest.pipeline import Document
 from jixiao.render import charts
-from jixiao.render.blocks import Block, Grid, Heading, Image, Para
-from jixiao.render.gate import Verify, readback_error
+from jixiao.render.blocks import Block, Grid, Heading, Image, Para, renumber
+from jixiao.render.gate import Verify, placeholders, readback_error
 from jixiao.render.numbers import percent, plain, two, yuan
 from jixiao.scoring.selfeval import IndicatorScore, SelfEvaluationScore, score_self_evaluation
 
@@ -149,8 +149,42 @@ def _block_analysis(block: BlockResult) -> list[Block]:
     return out
 
 
-def build(result: SelfEvaluationScore, profile: Profile, with_charts: bool = True) -> list[Block]:
-    """All blocks of the report, in the SPEC §2.3 order, then the 计分核定说明."""
+@dataclass(frozen=True)
+class UnitText:
+    """What the unit wrote and the approval that are not part of the scored table: each sentence built from one
+    of them is left out while it is empty."""
+
+    experience: str = ""  # 主要经验做法
+    approved_budget: Decimal | None = None  # 批复金额 = 全年预算数 − 审减
+
+
+def _goal_sections(se: SelfEvaluation) -> list[Block]:
+    parts = [("实施期绩效目标", se.goal.period_text), ("年度目标", se.goal.annual_text)]
+    numbers = "一二三"
+    out: list[Block] = [Heading("（一）项目概况", 3)]
+    for n, (name, text) in enumerate(((name, text) for name, text in parts if text.strip()), start=2):
+        out += [Heading(f"（{numbers[n - 1]}）{name}", 3), Para(text.strip())]
+    return out
+
+
+def _problems(result: SelfEvaluationScore) -> list[Block]:
+    """存在问题及原因: every indicator that lost points (with its reason, or saying there is none) and every other
+    reason the unit gave; when no indicator lost points and none has a reason, the section says so."""
+    lines = []
+    for s in result.indicators:
+        ind = s.indicator
+        lost = ind.weight is not None and s.counted < ind.weight
+        if ind.deviation_reason:
+            lines.append(Para(f"“{ind.name}”：{ind.deviation_reason}。"))
+        elif lost:
+            lines.append(Para(f"“{ind.name}”未得满分，单位未填写偏差原因。"))
+    return lines or [Para("各项指标均得满分，单位未说明偏差。")]
+
+
+def build(result: SelfEvaluationScore, profile: Profile, with_charts: bool = True,
+          unit_text: UnitText = UnitText()) -> list[Block]:
+    """All blocks of the report, in the SPEC §2.3 order, then the 计分核定说明. Every sentence is built from a
+    field; a section whose field is empty is left out (never a slot for someone to fill)."""
     se: SelfEvaluation = result.evaluation
     project = se.project
     blocks: list[Block] = [Heading(TITLE, 1)]
@@ -163,25 +197,29 @@ def build(result: SelfEvaluationScore, profile: Profile, with_charts: bool = Tru
         blocks.append(Para(f"主管部门：{_party(project.department.code, project.department.name)}"))
 
     rate_text = "无法计算（全年预算数为0）" if result.execution_rate is None else f"{two(result.execution_rate)}%"
+    approved = unit_text.approved_budget
+    approval = "" if approved is None or result.adjusted_budget is None else (
+        f"批复金额 {yuan(approved) or '0.00'} 元（审减 {yuan(result.adjusted_budget - approved) or '0.00'} 元），")
+    goal = _goal_sections(se)
     blocks += [
-        Heading("一、项目基本情况", 2), Heading("（一）项目概况", 3),
-        Para(f"{project.name}全年预算数 {yuan(result.adjusted_budget) or '0.00'} 元，全年执行数 "
+        Heading("一、项目基本情况", 2), goal[0],
+        Para(f"{project.name}全年预算数 {yuan(result.adjusted_budget) or '0.00'} 元，{approval}全年执行数 "
              f"{yuan(result.executed) or '0.00'} 元，预算执行率 {rate_text}。"),
-        Heading("（二）实施期绩效目标", 3), Para(se.goal.period_text or MISSING),
-        Heading("（三）年度目标", 3), Para(se.goal.annual_text or MISSING),
+        *goal[1:],
         Heading("二、项目绩效完成情况", 2), Heading("（一）预算执行情况", 3), _budget_table(result, profile),
         Heading("（二）绩效指标完成情况", 3), _indicator_table(result),
     ]
     blocks_found = block_results(result)
     weight = profile.selfeval.execution_weight
+    statement = se.reported.goal_statement.strip()
     blocks += [
         Heading("三、项目自评结果", 2), Heading("1. 项目自评得分和结论", 4),
         Para(f"按计分规则核定，预算执行情况得分 {two(result.execution_score)} 分，指标完成情况得分 "
              f"{two(result.indicator_score)} 分，{project.name}项目绩效自评价结果为：总得分 {two(result.total)} 分，"
              f"属于“{result.grade}”。"),
         _comparison(result),
-        Heading("2. 全年目标实际完成情况", 4), Para(se.reported.goal_statement or MISSING),
-        Heading("3. 预算执行情况分析", 4),
+        *([Heading("2. 全年目标实际完成情况", 4), Para(statement)] if statement else []),
+        Heading(f"{3 if statement else 2}. 预算执行情况分析", 4),
         Para(f"全年预算数 {yuan(result.adjusted_budget) or '0.00'} 元，全年执行数 {yuan(result.executed) or '0.00'} 元，"
              f"预算执行率 {rate_text}，预算执行情况得分 {two(result.execution_score)} 分（分值 {plain(weight)} 分）。"),
     ]
@@ -192,13 +230,12 @@ def build(result: SelfEvaluationScore, profile: Profile, with_charts: bool = Tru
     if with_charts and blocks_found and (chart := _score_chart(result, blocks_found, profile)) is not None:
         blocks.append(chart)
 
-    reasons = [s.indicator for s in result.indicators if s.indicator.deviation_reason]
     action = profile.results.actions.get(result.grade, "")
     cut = profile.results.max_cut_pct.get(result.grade, ZERO)
+    experience = unit_text.experience.strip()
     blocks += [
-        Heading("四、主要经验做法", 2), Para("【请项目单位填写主要经验做法】"),
-        Heading("五、存在问题及原因", 2),
-        *([Para(f"“{i.name}”：{i.deviation_reason}。") for i in reasons] or [Para("各项指标均无偏差说明。")]),
+        *([Heading("四、主要经验做法", 2), Para(experience)] if experience else []),
+        Heading("五、存在问题及原因", 2), *_problems(result),
         Heading("六、改进措施及建议", 2),
         Para(f"按结果应用规则，自评等级为“{result.grade}”的项目，下年度预算处理为“{action}”"
              + (f"，扣减比例不高于{plain(cut)}%。" if 0 < cut < 100 else "。")),
@@ -212,7 +249,7 @@ def build(result: SelfEvaluationScore, profile: Profile, with_charts: bool = Tru
                            "计分核定说明"))
     else:
         blocks.append(Para("单位自评与计分规则一致，无须说明。"))
-    return blocks
+    return renumber(blocks)
 
 
 def file_stem(se: SelfEvaluation) -> str:
@@ -222,7 +259,8 @@ def file_stem(se: SelfEvaluation) -> str:
 
 
 def rescored(expected: SelfEvaluationScore, profile: Profile) -> Verify:
-    """A gate check: the released report holds one self-evaluation that re-scores to the computed totals."""
+    """A gate check: the released report holds one self-evaluation that re-scores to the computed totals, and no
+    slot left for someone to fill."""
 
     def verify(doc: Document) -> list[Finding]:
         found = doc.self_evaluations
@@ -234,6 +272,6 @@ def rescored(expected: SelfEvaluationScore, profile: Profile) -> Verify:
                  ("指标完成情况得分", two(expected.indicator_score), two(again.indicator_score)),
                  ("总分", two(expected.total), two(again.total)), ("等级", expected.grade, again.grade)]
         return [readback_error(f"{what}生成为“{want}”，读回重算为“{got}”", Path(doc.path))
-                for what, want, got in pairs if want != got]
+                for what, want, got in pairs if want != got] + placeholders(doc)
 
     return verify

@@ -30,8 +30,8 @@ from jixiao.core.work_summary import (
 )
 from jixiao.ingest.pipeline import Document
 from jixiao.render import charts
-from jixiao.render.blocks import Block, Grid, Heading, Image, Para
-from jixiao.render.gate import Verify, readback_error
+from jixiao.render.blocks import Block, Grid, Heading, Image, Para, renumber
+from jixiao.render.gate import Verify, placeholders, readback_error
 from jixiao.render.numbers import plain, two, wan
 from jixiao.scoring.exante import Conclusion, conclusion_for
 from jixiao.scoring.results import budget_suggestion
@@ -39,7 +39,6 @@ from jixiao.scoring.review import ScoreBand, score_bands
 
 ZERO = Decimal(0)
 ROUND_NAMES = ("一审", "二审", "三审")
-SLOT = "【请填写制度建设、指标体系建设和业务培训情况】"
 
 
 def title(facts: WorkSummaryFacts) -> str:
@@ -210,13 +209,14 @@ def _application(facts: WorkSummaryFacts, profile: Profile, with_charts: bool) -
 def build(facts: WorkSummaryFacts, profile: Profile, with_charts: bool = True) -> list[Block]:
     blocks: list[Block] = [Heading(title(facts), 1),
                            Para(f"现将{facts.jurisdiction}{facts.year}年预算绩效管理工作开展情况说明如下。"),
-                           Heading("一、基础工作", 2), Para(SLOT)]
+                           *([Heading("一、基础工作", 2), Para(facts.groundwork.strip())]
+                             if facts.groundwork.strip() else [])]
     blocks += _ex_ante(facts, profile)
     blocks += _goal_review(facts, profile, with_charts)
     blocks += _monitoring(facts)
     blocks += _evaluations(facts, profile, with_charts)
     blocks += _application(facts, profile, with_charts)
-    return blocks
+    return renumber(blocks)
 
 
 def file_stem(facts: WorkSummaryFacts) -> str:
@@ -239,6 +239,6 @@ def states_every_paragraph(blocks: list[Block], year: int) -> Verify:
             found.append(readback_error(f"年度生成为 {year}，读回为 {doc.year}", where))
         text = _compact("".join(p.clean for p in doc.source.paragraphs()))
         found += [readback_error(f"缺少段落“{p[:40]}…”", where) for p in paragraphs if p not in text]
-        return found
+        return found + placeholders(doc)
 
     return verify

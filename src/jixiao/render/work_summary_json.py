@@ -135,6 +135,7 @@ def facts_from_mapping(data: Any) -> WorkSummaryFacts:
         self_evaluations=tuple(SelfEvaluationRecord(_text(i, "project", w), _wan(i.get("amount", 0), f"{w}.amount"),
                                                     _score(i.get("score"), f"{w}.score"))
                                for w, i in _items(data, "self_evaluations")),
+        groundwork=str(data.get("groundwork", "")),
     )
 
 

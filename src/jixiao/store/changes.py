@@ -59,6 +59,8 @@ def day_range(since: date, until: date) -> tuple[datetime, datetime]:
 def _display(field: Any, value: Any) -> str:
     if value is None or value == "":
         return ""
+    if field.name == "position":  # stored from 0; people count rows from 1
+        return str(value + 1)
     if field.choices:
         return str(dict(field.flatchoices).get(value, value))
     if isinstance(field, MoneyField):

@@ -36,6 +36,7 @@ SEED_004_DEPARTMENT = "岚县经济技术开发区管理委员会"
 COUNTY_DEPARTMENTS = ("教育局", "卫生健康局", "交通运输局", "农业农村局", "住房和城乡建设局", "民政局")
 PROJECT_WORDS = ("维修改造", "设备购置", "专项补助", "能力提升", "运行维护", "示范建设", "信息化建设", "培训")
 VAGUE_TARGETS = ("提高", "有利于", "逐步完善", "明显改善")
+DEMO_CODE = "QC"  # the demo's jurisdiction
 
 
 def seeds_dir() -> Path | None:
@@ -176,13 +177,27 @@ def _year(county: Jurisdiction, users: dict[str, Any]) -> None:
     demo_year.ledger(county, users["demo_finance"])
 
 
+def foreign_data() -> str | None:
+    """What in the database the demo did not make (another jurisdiction, an account of its own): the demo writes
+    accounts with a published password, so it must not run on a real database. None when there is nothing."""
+    from django.contrib.auth import get_user_model
+
+    if (other := Jurisdiction.objects.exclude(code=DEMO_CODE).first()) is not None:
+        return f"辖区“{other.name}”"
+    users = (get_user_model().objects.exclude(username__startswith="demo_")
+             .exclude(account__unit__department__jurisdiction__code=DEMO_CODE))
+    if (user := users.first()) is not None:
+        return f"账户“{user.username}”"
+    return None
+
+
 @transaction.atomic
 def load_demo(document: Path) -> list[tuple[str, str, str]]:
     """Load everything once (idempotent); return the demo accounts as (username, role label, scope) rows."""
     from jixiao.ingest.pipeline import load_document
 
     load_bundled()
-    county, created = Jurisdiction.objects.get_or_create(code="QC", defaults={"name": "青川县（演示）",
+    county, created = Jurisdiction.objects.get_or_create(code=DEMO_CODE, defaults={"name": "青川县（演示）",
                                                                               "profile": DEMO_PROFILE})
     dept, _ = Department.objects.get_or_create(code="701", defaults={"jurisdiction": county, "name": "青川县示范区管理委员会"})
     units = {}

@@ -4,15 +4,18 @@ by a two-member team with their grades, budget suggestions and rectification ite
 
 from __future__ import annotations
 
+import json
 import random
 from datetime import date
 from decimal import Decimal
+from importlib.resources import files
 from typing import Any
 
 from jixiao.core.values import parse_value
 from jixiao.profiles import load_profile
 from jixiao.scoring.exante import ExpertScore
 from jixiao.scoring.selfeval import score_self_evaluation
+from jixiao.store.documents import explain, selfeval_document
 from jixiao.store.evaluation import (
     add_finding,
     create_evaluation,
@@ -31,6 +34,7 @@ from jixiao.store.monitoring import (
     record_action,
     report_period,
 )
+from jixiao.store.selfeval import missing
 from jixiao.store.services import create_account
 
 FINDINGS = (("funds", "资金支付进度滞后于时间进度"), ("operations", "项目档案资料不完整"),
@@ -87,13 +91,34 @@ def monitor(county: Jurisdiction, units: dict[int, Any], finance: Any, rng: rand
                 open_rectification_for_warning(red, profile, date(2025, 7, 15))
 
 
+def _completion() -> dict[str, Any]:
+    """What the demo units add to the imported self-evaluations before submitting: 偏差原因 the rules require,
+    主要经验做法, and explanations of the release warnings of their reports."""
+    return json.loads(files("jixiao.data").joinpath("demo", "selfeval_completion.json").read_text(encoding="utf-8"))
+
+
 def self_evaluate(county: Jurisdiction, finance_user: Any) -> None:
-    """Records for the 2024 self-evaluations imported with the demo: the total and grade by the rules."""
+    """Records for the 2024 self-evaluations imported with the demo: the total and grade by the rules. One is
+    submitted only when complete (as the submit page requires); an incomplete one stays a draft for its unit."""
+    profile = load_profile(county.profile)
+    completion = _completion()
     for project in Project.objects.filter(unit__department__jurisdiction=county, year=2024).prefetch_related(
             "indicators"):
-        result = score_self_evaluation(self_evaluation(project), load_profile(county.profile))
+        added = completion.get(project.name, {})
+        for ind in project.indicators.all():
+            if reason := added.get("reasons", {}).get(ind.name):
+                ind.deviation_reason = reason
+                ind.save(update_fields=["deviation_reason"])
+        result = score_self_evaluation(self_evaluation(project), profile)
         SelfEvaluationRecord.objects.get_or_create(project=project, defaults={
-            "total": result.total, "grade": result.grade, "submitted": True, "submitted_by": finance_user})
+            "total": result.total, "grade": result.grade, "submitted": not missing(result),
+            "submitted_by": finance_user, "experience": added.get("experience", "")})
+        if added.get("explanations"):
+            generated = selfeval_document(project, "docx")
+            texts = {f.fingerprint: added["explanations"][f.rule] for f in generated.release.problems
+                     if f.rule in added["explanations"]}
+            generated.folder.cleanup()
+            explain(generated.key, texts, finance_user)
 
 
 def assess_new_projects(county: Jurisdiction, finance: Any, rng: random.Random) -> None:

@@ -77,7 +77,10 @@ def selfeval_document(project: Project, fmt: str) -> Generated:
     profile = profile_of(project)
     result = score_self_evaluation(self_evaluation(project), profile)
     se = result.evaluation
-    return _generate(f"selfeval:{project.pk}", selfeval_report.build(result, profile), selfeval_report.TITLE,
+    record = SelfEvaluationRecord.objects.filter(project=project).first()
+    unit_text = selfeval_report.UnitText(record.experience if record else "", project.approved_budget)
+    return _generate(f"selfeval:{project.pk}", selfeval_report.build(result, profile, unit_text=unit_text),
+                     selfeval_report.TITLE,
                      selfeval_report.file_stem(se), fmt, profile, selfeval_report.rescored(result, profile))
 
 

@@ -119,11 +119,33 @@ def save_goal(project: Project, draft: GoalDraft, version: int, actor: object) -
     if problems := draft.problems():
         raise ServiceError("；".join(problems))
     project = bump_version(project, version, actor, annual_goal=draft.annual_goal, period_goal=draft.period_goal)
-    project.indicators.all().delete()
-    for n, d in enumerate(draft.indicators):
-        Indicator.objects.create(project=project, position=n, level1=d.level1, level2=d.level2, name=d.name.strip(),
-                                 target=d.target[:100], weight=d.weight_decimal)
+    _replace_indicators(project, draft.indicators, actor)
     return project
+
+
+def _replace_indicators(project: Project, drafts: Sequence[IndicatorDraft], actor: object) -> None:
+    """Make the stored indicators the drafts, touching only what changed: an indicator keeps its row when its
+    name is kept (else the next unmatched row is reused), so the change log shows one entry per indicator changed
+    and the values entered against it (actuals, monitoring) stay with it."""
+    stored = list(project.indicators.order_by("position", "pk"))
+    by_name = {}
+    for ind in stored:
+        by_name.setdefault(ind.name, ind)
+    matched: list[Indicator | None] = [by_name.pop(d.name.strip(), None) for d in drafts]
+    spare = [ind for ind in stored if ind not in matched]
+    for n, d in enumerate(drafts):
+        ind = matched[n] or (spare.pop(0) if spare else Indicator(project=project))
+        values = {"position": n, "level1": d.level1, "level2": d.level2, "name": d.name.strip(),
+                  "target": d.target[:100], "weight": d.weight_decimal}
+        if ind.pk is not None and all(getattr(ind, k) == v for k, v in values.items()):
+            continue
+        for k, v in values.items():
+            setattr(ind, k, v)
+        ind._history_user = actor  # type: ignore[attr-defined]
+        ind.save()
+    for ind in spare:
+        ind._history_user = actor  # type: ignore[attr-defined]
+        ind.delete()
 
 
 def submission_problems(project: Project, profile: Profile) -> list[str]:

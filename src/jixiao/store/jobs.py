@@ -1,19 +1,20 @@
-"""Background generation: a job row records progress while a worker thread releases every document through the
-gate; released documents go into one zip, held-back ones are listed with their reason. A job whose worker stopped
-touching it (the server was restarted) is marked failed when anyone next looks at it."""
+"""Background generation on a queue that survives a restart: a job row records progress while the task worker
+(django-tasks' database backend; `jixiao serve` starts one worker, so jobs run one at a time) releases every
+document through the gate; released documents go into one zip, held-back ones are listed with their reason.
+A running job whose worker stopped touching it is marked failed when anyone next looks at it; finished jobs and
+their zip files are deleted after JOB_DAYS."""
 
 from __future__ import annotations
 
-import threading
-import traceback
+import logging
 import zipfile
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.db import close_old_connections, connections
 from django.utils import timezone
+from django_tasks import task
 
 from jixiao.store.access import visible_projects
 from jixiao.store.documents import selfeval_document
@@ -21,6 +22,7 @@ from jixiao.store.errors import ServiceError
 from jixiao.store.models import BatchJob, Department, Project
 
 STALE = timedelta(minutes=5)  # one report takes well under a second
+JOB_DAYS = 7  # a finished job, its zip file and its queue entry are kept this long
 
 
 def start_selfeval_reports(department: Department, year: int, actor: Any, background: bool = True) -> BatchJob:
@@ -32,18 +34,30 @@ def start_selfeval_reports(department: Department, year: int, actor: Any, backgr
     job = BatchJob.objects.create(kind="selfeval_reports", created_by=actor, total=len(projects),
                                   params={"projects": projects, "department": department.name, "year": year})
     if background:
-        threading.Thread(target=_run_in_thread, args=(job.pk,), daemon=True, name=f"jixiao-job-{job.pk}").start()
+        run_job.enqueue(job.pk)  # a row in the task queue: the worker picks it up, also after a restart
     else:
         run(job.pk)
     return job
 
 
-def _run_in_thread(job_id: int) -> None:
-    close_old_connections()
-    try:
-        run(job_id)
-    finally:
-        connections.close_all()
+@task()
+def run_job(job_id: int) -> None:
+    expire_jobs()
+    run(job_id)
+
+
+def expire_jobs(now: Any = None) -> int:
+    """Delete finished jobs older than JOB_DAYS with their zip files and queue entries; returns how many."""
+    from django_tasks_db.models import DBTaskResult
+
+    cutoff = (now or timezone.now()) - timedelta(days=JOB_DAYS)
+    old = BatchJob.objects.filter(status__in=("done", "failed"), finished_at__lt=cutoff)
+    for job in old:
+        if job.result:
+            Path(job.result).unlink(missing_ok=True)
+    count, _ = old.delete()
+    DBTaskResult.objects.filter(finished_at__lt=cutoff).delete()
+    return count
 
 
 def run(job_id: int) -> None:
@@ -73,15 +87,15 @@ def run(job_id: int) -> None:
         BatchJob.objects.filter(pk=job_id).update(status="done", message=message, result=str(target),
                                                   finished_at=timezone.now())
     except Exception:  # recorded on the job for the user; the traceback goes to the server log only
-        traceback.print_exc()
+        logging.getLogger("jixiao.jobs").exception("job %s failed", job_id)
         BatchJob.objects.filter(pk=job_id).update(status="failed", message="任务出错，已记录日志，请重试或联系管理员",
                                                   finished_at=timezone.now())
 
 
 def refresh(job: BatchJob) -> BatchJob:
-    """Mark a job failed when its worker has not touched it for a while (the server was restarted)."""
-    if job.status in ("queued", "running") and timezone.now() - job.heartbeat > STALE:
-        BatchJob.objects.filter(pk=job.pk, status__in=("queued", "running")).update(
+    """Mark a running job failed when its worker has not touched it for a while (the worker died)."""
+    if job.status == "running" and timezone.now() - job.heartbeat > STALE:  # a queued job waits its turn
+        BatchJob.objects.filter(pk=job.pk, status="running").update(
             status="failed", message="任务因服务重启中断，请重新发起", finished_at=timezone.now())
         job.refresh_from_db()
     return job

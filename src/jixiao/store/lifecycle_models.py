@@ -89,7 +89,8 @@ class MonitoringIndicator(models.Model):
 
 
 class MonitoringWarning(models.Model):
-    """A warning jixiao raised; cleared when a later period's data no longer triggers it."""
+    """A warning jixiao raised; cleared, with the reason, when the saved data of its period (re-entered) or of a
+    later period no longer triggers it."""
 
     project = models.ForeignKey("store.Project", on_delete=models.CASCADE, related_name="warnings")
     key = models.CharField(max_length=300)  # kind + indicator: the same warning across periods
@@ -101,6 +102,7 @@ class MonitoringWarning(models.Model):
     raised_period = models.PositiveSmallIntegerField("发出期次")
     latest_period = models.PositiveSmallIntegerField("最近触发期次")
     cleared_period = models.PositiveSmallIntegerField("解除期次", null=True, blank=True)
+    cleared_reason = models.CharField("解除原因", max_length=200, blank=True)
 
     class Meta:
         verbose_name = "监控预警"
@@ -136,6 +138,8 @@ class SelfEvaluationRecord(models.Model):
     total = models.DecimalField("总分", max_digits=6, decimal_places=2)
     grade = models.CharField("等级", max_length=2)
     submitted = models.BooleanField("已提交", default=False)
+    goal_statement = models.TextField("全年目标实际完成情况", blank=True)
+    experience = models.TextField("主要经验做法", blank=True)
     submitted_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords()

@@ -30,9 +30,11 @@ def self_evaluation(project: models.Project) -> SelfEvaluation:
     line = BudgetLine(source="合计", level=FundLevel.TOTAL, initial=project.initial_budget,
                       adjusted=project.adjusted_budget, executed=project.executed)
     unit = Unit(code=project.unit.code, name=project.unit.name, department_code=project.unit.department.code)
+    record = models.SelfEvaluationRecord.objects.filter(project=project).first()
     return SelfEvaluation(project=Project(name=project.name, code=project.code, unit=unit), year=project.year,
-                          budget_lines=(line,), goal=Goal(indicators=indicators),
-                          reported=Reported(total=project.reported_total, grade=project.reported_grade or None))
+                          budget_lines=(line,), goal=Goal(project.annual_goal, project.period_goal, indicators),
+                          reported=Reported(total=project.reported_total, grade=project.reported_grade or None,
+                                            goal_statement=record.goal_statement if record else ""))
 
 
 def decimal_or_none(value: Decimal | None) -> Decimal | None:

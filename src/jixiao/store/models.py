@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
@@ -83,6 +85,7 @@ class Project(models.Model):
     initial_budget = MoneyField("年初预算数（元）", default=0)
     adjusted_budget = MoneyField("全年预算数（元）", default=0)
     executed = MoneyField("全年执行数（元）", default=0)
+    approved_budget = MoneyField("批复金额（元）", null=True, blank=True)  # 全年预算数 − finance's 审减, on approval
     reported_total = models.DecimalField("填报总分", max_digits=6, decimal_places=2, null=True, blank=True)
     reported_grade = models.CharField("填报等级", max_length=2, blank=True)
     status = models.CharField("目标审核状态", max_length=20, choices=[(s.value, label) for s, label in STATUS_LABELS.items()],
@@ -103,6 +106,13 @@ class Project(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def approved_cut(self) -> Decimal | None:
+        """审减 of the approval: 全年预算数 − 批复金额."""
+        if self.approved_budget is None:
+            return None
+        return (self.adjusted_budget or self.initial_budget) - self.approved_budget
 
 
 class BudgetType(models.TextChoices):

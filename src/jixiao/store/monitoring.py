@@ -98,8 +98,8 @@ def evaluate_period(project: Project, period: int, executed: dict[int, Decimal],
 @transaction.atomic
 def report_period(project: Project, period: int, executed: dict[int, Decimal], entries: dict[int, IndicatorEntry],
                   actor: Any, profile: Profile, today: date | None = None) -> MonitoringReport:
-    """Save (or replace) one period's report; raise new warnings, clear those the figures no longer trigger and
-    close the rectification items tied to them."""
+    """Save (or replace) one period's report, then recompute the warnings of this and every later period from
+    the saved data (closing the rectification items tied to a warning that clears)."""
     account = account_of(actor)
     if account is None or account.role != Role.UNIT or account.unit_id != project.unit_id:
         raise ServiceError("只有项目所属单位可以填报监控数据")
@@ -121,30 +121,66 @@ def report_period(project: Project, period: int, executed: dict[int, Decimal], e
         MonitoringIndicator(report=report, indicator_id=e.indicator_id, progress=e.progress[:50],
                             expected=e.expected[:50], likelihood=e.likelihood, deviation_reason=e.deviation_reason,
                             measures=e.measures) for e in entries.values()])
-    _sync_warnings(project, period, result, today or date.today())
+    recompute_warnings(project, period, profile, today or date.today())
     Project.objects.filter(pk=project.pk).update(executed=result.executed)
     return report
 
 
-def _sync_warnings(project: Project, period: int, result: MonitoringResult, today: date) -> None:
-    current = {f"{w.kind.value}|{w.indicator}": w for w in result.warnings}
-    open_rows = {w.key: w for w in project.warnings.filter(cleared_period__isnull=True)}
-    for key, w in current.items():
-        row = open_rows.get(key)
-        if row is None:
-            MonitoringWarning.objects.create(
-                project=project, key=key, kind=w.kind.value, kind_label=w.kind.label, indicator_name=w.indicator,
-                colour=w.colour.value, message=w.message, raised_period=period, latest_period=period)
-        else:
-            row.colour, row.message, row.latest_period = w.colour.value, w.message, max(row.latest_period, period)
-            row.save(update_fields=["colour", "message", "latest_period"])
-    for key, row in open_rows.items():
-        if key not in current and row.latest_period < period:
-            row.cleared_period = period
-            row.save(update_fields=["cleared_period"])
+def _saved_result(project: Project, report: MonitoringReport, profile: Profile) -> MonitoringResult:
+    """The rules applied again to a saved report's own figures."""
+    executed = {f.fund_source_id: f.executed for f in report.funds.all()}
+    entries = {m.indicator_id: IndicatorEntry(m.indicator_id, m.progress, m.expected, m.likelihood,
+                                              m.deviation_reason, m.measures) for m in report.indicators.all()}
+    return evaluate_period(project, report.period, executed, entries, profile)
+
+
+def recompute_warnings(project: Project, from_period: int, profile: Profile, today: date) -> None:
+    """Replay the saved reports from `from_period` on: a warning still triggered stays (or is raised), one whose
+    cause is gone is cleared with the reason, as a later period clears it across the year."""
+    rows = [r for r in project.warnings.all() if r.cleared_period is None or r.cleared_period >= from_period]
+    open_rows = {}  # what stood at the end of the previous period
+    for row in rows:
+        if row.raised_period < from_period:
+            open_rows[row.key] = row
+            row.latest_period = min(row.latest_period, from_period - 1)
+        row.cleared_period, row.cleared_reason = None, ""
+    replayed = set()
+    reports = list(project.monitoring_reports.filter(period__gte=from_period).order_by("period")
+                   .prefetch_related("funds", "indicators"))
+    for report in reports:
+        result = _saved_result(project, report, profile)
+        current = {f"{w.kind.value}|{w.indicator}": w for w in result.warnings}
+        for key, w in current.items():
+            row = open_rows.get(key) or next(  # the same warning raised again keeps its actions and items
+                (r for r in rows if r.key == key and r.raised_period >= from_period and id(r) not in replayed), None)
+            if row is None:
+                row = MonitoringWarning(project=project, key=key, kind=w.kind.value, raised_period=report.period)
+                rows.append(row)
+            if key not in open_rows:
+                row.raised_period = report.period
+            row.kind_label, row.indicator_name, row.colour, row.message = (
+                w.kind.label, w.indicator, w.colour.value, w.message)
+            row.latest_period = report.period
+            open_rows[key] = row
+            replayed.add(id(row))
+        for key in [k for k in open_rows if k not in current]:
+            row = open_rows.pop(key)
+            row.cleared_period = report.period
+            row.cleared_reason = f"{report.period_label}监控数据显示预警条件已消除"
+    corrected = next((r.period_label for r in reports if r.period == from_period), f"第{from_period}期")
+    for row in rows:
+        if row.raised_period >= from_period and id(row) not in replayed:  # its figures were since corrected
+            row.cleared_period = from_period
+            row.cleared_reason = f"{corrected}监控数据重新填报后预警条件不再成立"
+        row.save()
+        if row.cleared_period is not None:
             for item in row.rectifications.filter(done_on__isnull=True):
                 item.done_on, item.closed_automatically = today, True
-                item.response = f"{result.data.period.label}监控数据显示预警条件已消除，系统自动关闭。"
+                item.response = f"{row.cleared_reason}，系统自动关闭。"
+                item.save()
+        else:  # open again: what closed itself with the warning opens again
+            for item in row.rectifications.filter(closed_automatically=True):
+                item.done_on, item.closed_automatically, item.response = None, False, ""
                 item.save()
 
 

@@ -17,10 +17,11 @@ from jixiao.ingest.project_template import (
     FundRow,
     ProjectRow,
 )
+from jixiao.ingest.source import ReadError
 from jixiao.store.access import scope_units
 from jixiao.store.errors import ServiceError
 from jixiao.store.history import bump_version
-from jixiao.store.models import BudgetType, FundLevelChoice, FundSource, Project, ProjectType
+from jixiao.store.models import BudgetType, FundLevelChoice, FundSource, Project, ProjectType, Unit
 
 _TYPE = dict(zip(PROJECT_TYPES, (ProjectType.RECURRING, ProjectType.ONE_OFF), strict=True))
 _BUDGET = dict(zip(BUDGET_TYPES, BudgetType.values, strict=True))
@@ -77,25 +78,13 @@ def import_projects(rows: list[ProjectRow], actor: Any,
     """Every row or none: (created, updated). Every row is checked (scope, editable state) before the first write;
     new projects, updated projects and their fund sources are written in batches with their history.
     `progress(n)` is called as the first n rows are written."""
-    units = {unit.code: unit for unit in scope_units(actor).filter(code__in={row.unit_code for row in rows})}
-    for row in rows:
-        if row.unit_code not in units:
-            raise ServiceError(f"{row.location.with_(column='单位代码').describe()}："
-                               f"无权为单位“{row.unit_code}”登记项目（或单位代码不存在）")
+    if problems := import_problems(rows, actor):
+        raise ServiceError("；".join(str(p) for p in problems))
     keys = [(row.unit_code, row.year, row.code) for row in rows if row.code]
     if len(set(keys)) != len(keys):
         raise ServiceError("同一单位同一年度的项目编码重复")
-    existing: dict[tuple[int, int, str], Project] = {}
-    for start in range(0, len(rows), BATCH):
-        chunk = [row for row in rows[start:start + BATCH] if row.code]
-        found = Project.objects.filter(unit__in={units[r.unit_code].pk for r in chunk},
-                                       year__in={r.year for r in chunk}, code__in={r.code for r in chunk})
-        existing.update({(p.unit_id, p.year, p.code): p for p in found})
-    for row in rows:
-        old = existing.get((units[row.unit_code].pk, row.year, row.code)) if row.code else None
-        if old is not None and Status(old.status) not in EDITABLE:
-            where = row.location.with_(column="项目编码").describe()
-            raise ServiceError(f"{where}：项目“{old.name}”处于“{Status(old.status).label}”状态，不能修改")
+    units = {unit.code: unit for unit in scope_units(actor).filter(code__in={row.unit_code for row in rows})}
+    existing = _existing(rows, units)
     created = updated = 0
     for start in range(0, len(rows), BATCH):
         new: list[tuple[Project, ProjectRow]] = []
@@ -152,6 +141,32 @@ def _update_batch(pairs: list[tuple[Project, ProjectRow]], actor: Any) -> None:
         bulk_create_with_history(funds, FundSource, default_user=actor)
 
 
+def _existing(rows: list[ProjectRow], units: dict[str, Unit]) -> dict[tuple[int, int, str], Project]:
+    existing: dict[tuple[int, int, str], Project] = {}
+    for start in range(0, len(rows), BATCH):
+        chunk = [row for row in rows[start:start + BATCH] if row.code and row.unit_code in units]
+        found = Project.objects.filter(unit__in={units[r.unit_code].pk for r in chunk},
+                                       year__in={r.year for r in chunk}, code__in={r.code for r in chunk})
+        existing.update({(p.unit_id, p.year, p.code): p for p in found})
+    return existing
+
+
+def import_problems(rows: list[ProjectRow], actor: Any) -> list[ReadError]:
+    """Every row the actor may not import, in one pass: a unit outside the actor's scope (or unknown), a stored
+    project no longer editable. (A code used twice in one file is the template reader's finding.)"""
+    units = {unit.code: unit for unit in scope_units(actor).filter(code__in={row.unit_code for row in rows})}
+    problems = [ReadError(f"无权为单位“{row.unit_code[:40]}”登记项目（或单位代码不存在）",
+                          row.location.with_(column="单位代码"))
+                for row in rows if row.unit_code and row.unit_code not in units]
+    existing = _existing(rows, units)
+    for row in rows:
+        old = existing.get((units[row.unit_code].pk, row.year, row.code)) if row.unit_code in units else None
+        if old is not None and Status(old.status) not in EDITABLE:
+            problems.append(ReadError(f"项目“{old.name}”处于“{Status(old.status).label}”状态，不能修改",
+                                      row.location.with_(column="项目编码")))
+    return problems
+
+
 def export_rows(projects: Iterable[Project]) -> list[ProjectRow]:
     """Template rows of stored projects (the export reads back as the same projects)."""
     type_label = {v: k for k, v in _TYPE.items()}
@@ -160,5 +175,5 @@ def export_rows(projects: Iterable[Project]) -> list[ProjectRow]:
     return [ProjectRow(p.unit.code, p.year, p.code, p.name, type_label[ProjectType(p.project_type)],
                        p.initial_budget, p.adjusted_budget,
                        tuple(FundRow(budget_label[f.budget_type], level_label[f.level], f.amount)
-                             for f in p.fund_sources.all()), Location())
+                             for f in p.fund_sources.all()), Location(), p.approved_budget)
             for p in projects]

@@ -62,15 +62,18 @@ def act(project: Project, decision: Decision, actor: Any, profile: Profile) -> P
     except WorkflowError as exc:
         raise ServiceError(str(exc)) from exc
     round_ = project.review_round + (1 if decision.action == Action.SUBMIT and source == Status.RETURNED else 0)
+    requested = project.adjusted_budget or project.initial_budget
+    # 批复金额 = 全年预算数 − finance's 审减, set when the goal is approved (kept in the project's history)
+    approved = requested - decision.cut_amount if target == Status.APPROVED else project.approved_budget
     project = bump_version(project, decision.version, actor, decision.action.label, status=target.value,
-                           review_round=round_)
+                           review_round=round_, approved_budget=approved)
     Transition.objects.create(project=project, actor=actor, source=source.value, target=target.value, round=round_,
                               comment=decision.comment)
     if role in ("department", "finance"):
         review = Review.objects.create(
             project=project, round=round_, stage=role, reviewer=actor, action=decision.action.value,
             score=decision.score, grade=grade or "", cut_amount=decision.cut_amount,
-            requested_budget=project.adjusted_budget or project.initial_budget, comment=decision.comment)
+            requested_budget=requested, comment=decision.comment)
         ReviewComment.objects.bulk_create([ReviewComment(review=review, indicator_name=name, comment=text)
                                            for name, text in decision.indicator_comments.items() if text.strip()])
     return project

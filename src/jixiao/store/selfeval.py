@@ -58,27 +58,64 @@ def score(project: Project, executed: Decimal, entries: dict[int, ActualEntry], 
     return score_self_evaluation(self_evaluation(_apply(project, executed, entries)), profile)
 
 
+REASON_RULES = ("selfeval.s7_over_achievement", "selfeval.s8_reason_required")  # where the rules need a 偏差原因
+
+
+def missing(result: SelfEvaluationScore) -> list[str]:
+    """What the unit has not yet entered and the rules need: the score of a qualitative indicator (never the
+    band's lower bound silently) and every required 偏差原因."""
+    found = []
+    for s in result.indicators:
+        if s.method == "定性" and s.indicator.reported_score is None:
+            band = f"（{s.band[0].normalize():f}–{s.band[1].normalize():f} 分）" if s.band else ""
+            found.append(f"定性指标“{s.indicator.name}”须填写得分{band}")
+    return found + [d.message for d in result.deviations if d.rule in REASON_RULES]
+
+
 def blocking(result: SelfEvaluationScore) -> list[str]:
-    """Errors that must be fixed before submitting: a qualitative score outside its band, a missing reason."""
-    return [d.message for d in result.deviations if d.tier.value == "error"]
+    """What must be entered or fixed before submitting: what is missing, and errors such as a qualitative score
+    outside its band."""
+    return missing(result) + [d.message for d in result.deviations if d.tier.value == "error"]
+
+
+def fillable(project: Project, record: SelfEvaluationRecord | None, actor: Any, profile: Profile) -> bool:
+    """The owning unit fills the self-evaluation of an approved project until it submits; a submitted one opens
+    again while something the rules (and so the release gate) need is missing."""
+    account = account_of(actor)
+    if account is None or account.role != Role.UNIT or account.unit_id != project.unit_id:
+        return False
+    if project.status != "approved":
+        return False
+    return record is None or not record.submitted or bool(missing(score_self_evaluation(self_evaluation(project),
+                                                                                           profile)))
+
+
+@dataclass(frozen=True)
+class Narrative:
+    """The unit's own words in the report: 全年目标实际完成情况 and 主要经验做法 (a section is left out while empty)."""
+
+    goal_statement: str = ""
+    experience: str = ""
 
 
 @transaction.atomic
 def save_selfeval(project: Project, version: int, executed: Decimal, entries: dict[int, ActualEntry], submit: bool,
-                  actor: Any, profile: Profile) -> SelfEvaluationRecord:
+                  actor: Any, profile: Profile, narrative: Narrative | None = None) -> SelfEvaluationRecord:
     account = account_of(actor)
     if account is None or account.role != Role.UNIT or account.unit_id != project.unit_id:
         raise ServiceError("只有项目所属单位可以填报自评")
     if project.status != "approved":
         raise ServiceError("绩效目标批复后才能自评")
     record = SelfEvaluationRecord.objects.filter(project=project).first()
-    if record is not None and record.submitted:
+    if record is not None and not fillable(project, record, actor, profile):
         raise ServiceError("自评已提交，不能再修改")
     if executed < 0:
         raise ServiceError("全年执行数不能为负数")
     result = score(project, executed, entries, profile)
     if submit and (problems := blocking(result)):
-        raise ServiceError("不能提交：" + "；".join(problems))
+        raise ServiceError("不能提交，尚缺：" + "；".join(problems))
+    if narrative is None:
+        narrative = Narrative(record.goal_statement, record.experience) if record else Narrative()
     for ind in project.indicators.all():
         ind._history_user = actor  # type: ignore[attr-defined]
         ind.save()
@@ -86,7 +123,8 @@ def save_selfeval(project: Project, version: int, executed: Decimal, entries: di
                  reported_grade=result.grade)
     record, _ = SelfEvaluationRecord.objects.update_or_create(
         project=project, defaults={"total": result.total, "grade": result.grade, "submitted": submit,
-                                   "submitted_by": actor})
+                                   "submitted_by": actor, "goal_statement": narrative.goal_statement.strip(),
+                                   "experience": narrative.experience.strip()})
     return record
 
 

@@ -6,11 +6,14 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
+import time
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 from jixiao.config import get_settings
+from jixiao.web.logging import config as logging_config
 
 SETTINGS = get_settings()
 BASE_DIR = Path(__file__).resolve().parent
@@ -18,17 +21,25 @@ DATA_DIR = SETTINGS.data_dir.resolve()
 
 
 def _secret_key() -> str:
-    """JIXIAO_SECRET_KEY, else one generated once and kept in the data directory."""
+    """JIXIAO_SECRET_KEY, else one generated once and kept in the data directory: created readable by the owner
+    only (0600), atomically, so that every worker of a server reads the one key the first of them wrote."""
     if key := os.environ.get("JIXIAO_SECRET_KEY"):
         return key
     path = DATA_DIR / "secret_key"
     try:
-        if not path.exists():
-            DATA_DIR.mkdir(parents=True, exist_ok=True)
-            path.write_text(secrets.token_urlsafe(50), encoding="utf-8")
-        return path.read_text(encoding="utf-8").strip()
-    except OSError:
-        return secrets.token_urlsafe(50)
+        DATA_DIR.mkdir(parents=True, exist_ok=True)
+        with contextlib.suppress(FileExistsError):
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(fd, "w", encoding="utf-8") as out:
+                out.write(secrets.token_urlsafe(50))
+        for _ in range(50):  # another worker may have created the file and not yet written it
+            if key := path.read_text(encoding="utf-8").strip():
+                return key
+            time.sleep(0.01)
+    except OSError as exc:  # a random key per worker would log users out at random: refuse instead
+        raise ImproperlyConfigured(f"无法创建或读取密钥文件 {path}（{exc.strerror}）：请检查数据目录权限，"
+                                   "或设置环境变量 JIXIAO_SECRET_KEY") from exc
+    raise ImproperlyConfigured(f"密钥文件 {path} 为空：请删除后重启，或设置环境变量 JIXIAO_SECRET_KEY")
 
 
 SECRET_KEY = _secret_key()
@@ -46,10 +57,13 @@ INSTALLED_APPS = [
     "ninja",
     "simple_history",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "jixiao.store",
     "jixiao.web",
 ]
 MIDDLEWARE = [
+    "jixiao.web.logging.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -121,6 +135,11 @@ LANGUAGE_CODE = "zh-hans"
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True
+# Background jobs: a queue in the database, worked by the `db_worker` process `jixiao serve` starts.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+LOGGING = logging_config(os.environ.get("JIXIAO_LOG_LEVEL", "INFO"))
+
 STATIC_URL = "static/"
 STATIC_ROOT = DATA_DIR / "static"
 WHITENOISE_USE_FINDERS = True  # serve app static files directly, also before collectstatic has run

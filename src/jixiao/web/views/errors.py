@@ -10,8 +10,8 @@ from django.shortcuts import render
 
 
 def _error(request: HttpRequest, status: int, message: str, heading: str = "") -> HttpResponse:
-    return render(request, "web/error.html", {"message": message, "status": status, "heading": heading},
-                  status=status)
+    return render(request, "web/error.html", {"message": message, "status": status, "heading": heading,
+                                              "request_id": getattr(request, "request_id", "")}, status=status)
 
 
 def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
@@ -23,7 +23,7 @@ def forbidden(request: HttpRequest, exception: Exception | None = None) -> HttpR
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
-    return _error(request, 500, "系统出现内部错误，已记录。请稍后重试或联系管理员。")
+    return _error(request, 500, "系统出现内部错误，已记入日志。请稍后重试；联系管理员时请提供下面的错误编号。")
 
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:

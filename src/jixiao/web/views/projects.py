@@ -21,16 +21,18 @@ from jixiao.ingest.project_template import (
     PROJECT_TYPES,
     FundRow,
     ProjectRow,
-    read_project_template,
+    read_project_rows,
 )
+from jixiao.ingest.source import ReadError
 from jixiao.render.project_template import write_project_template
 from jixiao.scoring.monitoring import periods_of_year
 from jixiao.scoring.selfeval import score_self_evaluation
 from jixiao.store.access import actions_for, can_edit, profile_of, scope_units, visible_projects
 from jixiao.store.errors import ServiceError
+from jixiao.store.goals import GoalDraft, check_goal
 from jixiao.store.mapping import self_evaluation
-from jixiao.store.models import Project, ProjectType
-from jixiao.store.projects import export_rows, import_projects, save_project_row
+from jixiao.store.models import Project, ProjectType, SelfEvaluationRecord
+from jixiao.store.projects import export_rows, import_problems, import_projects, save_project_row
 from jixiao.web.views.common import MAX_UPLOAD, page, saved_upload
 
 SORTS = {"name": "name", "code": "code", "unit": "unit__code", "budget": "adjusted_budget", "-budget": "-adjusted_budget",
@@ -73,13 +75,17 @@ def project_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
     project = get_object_or_404(visible_projects(request.user).prefetch_related("indicators", "fund_sources"), pk=pk)
-    result = score_self_evaluation(self_evaluation(project), profile_of(project)) if project.executed else None
+    profile = profile_of(project)
+    # A score and grade exist once the unit has self-evaluated; before that only the goal's quality is shown.
+    has_selfeval = SelfEvaluationRecord.objects.filter(project=project).exists()
+    result = score_self_evaluation(self_evaluation(project), profile) if has_selfeval else None
+    goal_findings = [] if has_selfeval else check_goal(project, GoalDraft.of(project), profile)
     reviews = project.reviews.select_related("reviewer").prefetch_related("comments")
     return page(request, "web/project_detail.html", {
-        "project": project, "result": result, "can_edit": can_edit(request.user, project),
+        "project": project, "result": result, "goal_findings": goal_findings, "can_edit": can_edit(request.user, project),
         "actions": actions_for(request.user, project), "reviews": reviews,
         "transitions": project.transitions.select_related("actor"),
-        "monitoring_periods": [p.index for p in periods_of_year(project.year, profile_of(project))]})
+        "monitoring_periods": [p.index for p in periods_of_year(project.year, profile)]})
 
 
 def _form_row(request: HttpRequest) -> tuple[ProjectRow | None, list[str]]:
@@ -188,24 +194,38 @@ def project_export(request: HttpRequest) -> HttpResponse:
     return response
 
 
+def grouped(errors: list[ReadError]) -> list[tuple[str, list[str]]]:
+    """Errors under a heading per sheet and row (表「项目」第 3 行), in sheet then row order."""
+    groups: dict[tuple[str, int], list[str]] = {}
+    for e in errors:
+        row = int(e.location.row) if e.location.row.isdigit() else 0
+        groups.setdefault((e.location.table, row), []).append(str(e))
+    return [(f"表「{table}」" + (f"第 {row} 行" if row else "") if table else "文件", messages)
+            for (table, row), messages in sorted(groups.items())]
+
+
 @login_required
 @require_POST
 def project_import(request: HttpRequest) -> HttpResponse:
     upload = request.FILES.get("file")
     if upload is None:
-        return page(request, "web/import_result.html", {"errors": ["请选择要导入的 .xlsx 文件"]}, status=400)
+        return page(request, "web/import_result.html", {"groups": [("", ["请选择要导入的 .xlsx 文件"])], "count": 1},
+                    status=400)
     if upload.size > MAX_UPLOAD:
-        return page(request, "web/import_result.html", {"errors": ["文件超过 20 MB，请拆分后导入"]}, status=400)
+        return page(request, "web/import_result.html", {"groups": [("", ["文件超过 20 MB，请拆分后导入"])], "count": 1},
+                    status=400)
     with saved_upload(upload, "upload.xlsx") as path:
         name = path.name
-        rows, read_errors = read_project_template(path)
-    if read_errors:
-        return page(request, "web/import_result.html", {"errors": [str(e) for e in read_errors], "name": name},
-                    status=400)
+        rows, read_errors = read_project_rows(path)
+    # Cells, permissions, duplicates and locked projects in one pass, grouped by sheet and row.
+    if errors := read_errors + import_problems(rows, request.user):
+        return page(request, "web/import_result.html", {"groups": grouped(errors), "count": len(errors),
+                                                         "name": name}, status=400)
     try:
         created, updated = import_projects(rows, request.user)
     except ServiceError as exc:
-        return page(request, "web/import_result.html", {"errors": [str(exc)], "name": name}, status=400)
+        return page(request, "web/import_result.html", {"groups": [("", [str(exc)])], "count": 1, "name": name},
+                    status=400)
     messages.success(request, f"导入完成：新增 {created} 个项目，更新 {updated} 个项目。")
     return redirect("projects")
 

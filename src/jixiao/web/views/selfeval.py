@@ -12,13 +12,15 @@ from django.shortcuts import get_object_or_404, redirect
 from jixiao.core.money import parse_amount
 from jixiao.core.profile import Profile
 from jixiao.ingest.pipeline import load_document
-from jixiao.store.access import account_of, profile_of, visible_projects
+from jixiao.store.access import profile_of, visible_projects
 from jixiao.store.errors import ConflictError, ServiceError
 from jixiao.store.models import Project, SelfEvaluationRecord
 from jixiao.store.selfeval import (
     ActualEntry,
+    Narrative,
     blocking,
     entries_from_document,
+    fillable,
     indicator_entries,
     prefill,
     save_selfeval,
@@ -31,10 +33,8 @@ from jixiao.web.views.common import page, refuse, saved_upload
 def selfeval(request: HttpRequest, pk: int) -> HttpResponse:
     project = get_object_or_404(visible_projects(request.user).prefetch_related("indicators"), pk=pk)
     profile = profile_of(project)
-    account = account_of(request.user)
     record = SelfEvaluationRecord.objects.filter(project=project).first()
-    can_fill = (account is not None and account.role == "unit" and account.unit_id == project.unit_id
-                and project.status == "approved" and not (record and record.submitted))
+    can_fill = fillable(project, record, request.user, profile)
     if request.method == "POST" and not can_fill:
         return refuse(request, "只有项目所属单位可在目标批复后、提交前填报自评。", status=403)
     indicators = list(project.indicators.all())
@@ -54,8 +54,9 @@ def selfeval(request: HttpRequest, pk: int) -> HttpResponse:
                 return page(request, "web/partials/selfeval_score.html", {"result": result,
                                                                           "blocking": blocking(result)})
             version = int(request.POST.get("version", "0") or 0)
+            narrative = Narrative(request.POST.get("goal_statement", ""), request.POST.get("experience", ""))
             save_selfeval(project, version, executed, entries, request.POST.get("action") == "submit", request.user,
-                          profile)
+                          profile, narrative)
             messages.success(request, "自评已提交。" if request.POST.get("action") == "submit" else "自评已保存。")
             return redirect("selfeval", pk=pk)
         except ServiceError as exc:
@@ -64,6 +65,7 @@ def selfeval(request: HttpRequest, pk: int) -> HttpResponse:
             if request.htmx:
                 return page(request, "web/partials/selfeval_score.html", {"errors": errors}, status=status)
     executed, expected = (project.executed, {}) if record else prefill(project)
+    reopened = bool(record and record.submitted and can_fill)
     entries = {i.pk: ActualEntry(i.pk, i.actual or expected.get(i.pk, ""),
                                  "" if i.reported_score is None else f"{i.reported_score}", i.deviation_reason)
                for i in indicators}
@@ -71,7 +73,9 @@ def selfeval(request: HttpRequest, pk: int) -> HttpResponse:
     rows = [(s, entries[i.pk], i) for s, i in zip(result.indicators, indicators, strict=True)]
     return page(request, "web/selfeval.html", {
         "project": project, "record": record, "can_fill": can_fill, "executed": executed, "rows": rows,
-        "result": result, "blocking": blocking(result), "errors": errors}, status=status if errors else 200)
+        "result": result, "blocking": blocking(result), "errors": errors, "reopened": reopened,
+        "narrative": Narrative(record.goal_statement, record.experience) if record else Narrative()},
+        status=status if errors else 200)
 
 
 def _import(request: HttpRequest, project: Project, profile: Profile) -> HttpResponse:

@@ -24,6 +24,7 @@ from jixiao.core.work_summary import (
 from jixiao.core.work_summary import SelfEvaluationRecord as SelfEvalFact
 from jixiao.render import evaluation_report, selfeval_report, work_summary
 from jixiao.render.disclosure_release import package_name, release_package
+from jixiao.render.pdf import unavailable
 from jixiao.render.release import Release, Rendition, release
 from jixiao.scoring.selfeval import score_self_evaluation
 from jixiao.store.access import profile_named, profile_of
@@ -152,6 +153,8 @@ def disclosure_document(department: Any, year: int, fmt: str) -> Generated:
         raise ServiceError(f"{department.name}{year}年尚未上传决算台账")
     key = f"disclosure:{department.pk}:{year}"
     folder = tempfile.TemporaryDirectory(prefix="jixiao-doc-")
+    if fmt == "pdf" and (reason := unavailable()):
+        return Generated(key, Release(package_name(ledger), (), (), f"无法生成 PDF：{reason}"), folder)
     outcome = release_package(ledger, Path(folder.name), profile_named(department.jurisdiction.profile),
                               explanations(key), pdf=fmt == "pdf")
     renditions = tuple(Rendition(p.suffix[1:], p, outcome.result) for p in outcome.renditions)

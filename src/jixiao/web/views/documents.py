@@ -54,7 +54,8 @@ def _serve(request: HttpRequest, make: Callable[[str], Generated], formats: tupl
     generated.folder.cleanup()
     return page(request, "web/release_blocked.html", {
         "title": outcome.title, "key": generated.key, "format": fmt,
-        "errors": [f for f in problems if f.tier == Tier.ERROR], "differences": outcome.differences,
+        "errors": [f for f in problems if f.tier == Tier.ERROR],
+        "differences": (outcome.cause, *outcome.differences) if outcome.cause else outcome.differences,
         "warnings": [f for f in problems if f.tier != Tier.ERROR]}, status=409)
 
 

@@ -54,11 +54,18 @@ class Generated:
         return next((r.path for r in self.release.renditions if r.format == fmt), None)
 
 
+def document_key(kind: str, *parts: object) -> str:
+    """Where a document's explanations are stored: 'selfeval:12', 'summary:1:2025'."""
+    return ":".join((kind, *(str(p) for p in parts)))
+
+
 def explanations(key: str) -> dict[str, str]:
     return dict(ReleaseExplanation.objects.filter(document=key).values_list("fingerprint", "text"))
 
 
 def explain(key: str, texts: dict[str, str], actor: Any) -> int:
+    """Store explanations for the document `key`. The caller has checked that `actor` may release that document
+    (the web view passes the key of the document on its page, never one taken from the request)."""
     saved = 0
     for fingerprint, text in texts.items():
         if text.strip():
@@ -78,7 +85,7 @@ def selfeval_document(project: Project, fmt: str) -> Generated:
     profile = profile_of(project)
     result = score_self_evaluation(self_evaluation(project), profile)
     se = result.evaluation
-    return _generate(f"selfeval:{project.pk}", selfeval_report.build(result, profile), selfeval_report.TITLE,
+    return _generate(document_key("selfeval", project.pk), selfeval_report.build(result, profile), selfeval_report.TITLE,
                      selfeval_report.file_stem(se), fmt, profile, selfeval_report.rescored(result, profile))
 
 
@@ -100,7 +107,7 @@ def core_evaluation(evaluation: KeyEvaluation) -> CoreEvaluation:
 def evaluation_document(evaluation: KeyEvaluation, fmt: str) -> Generated:
     profile = profile_of(evaluation.project)
     ke = core_evaluation(evaluation)
-    return _generate(f"evaluation:{evaluation.pk}", evaluation_report.build(ke, evaluation.project.year, profile),
+    return _generate(document_key("evaluation", evaluation.pk), evaluation_report.build(ke, evaluation.project.year, profile),
                      evaluation_report.title(ke), evaluation_report.file_stem(ke), fmt, profile,
                      evaluation_report.read_back_same(ke, profile))
 
@@ -141,7 +148,7 @@ def summary_document(jurisdiction: Jurisdiction, year: int, fmt: str) -> Generat
     profile = profile_named(jurisdiction.profile)
     facts = work_summary_facts(jurisdiction, year)
     blocks = work_summary.build(facts, profile)
-    return _generate(f"summary:{jurisdiction.pk}:{year}", blocks, work_summary.title(facts),
+    return _generate(document_key("summary", jurisdiction.pk, year), blocks, work_summary.title(facts),
                      work_summary.file_stem(facts), fmt, profile, work_summary.states_every_paragraph(blocks, year))
 
 
@@ -151,7 +158,7 @@ def disclosure_document(department: Any, year: int, fmt: str) -> Generated:
     ledger = stored_ledger(department, year)
     if ledger is None:
         raise ServiceError(f"{department.name}{year}年尚未上传决算台账")
-    key = f"disclosure:{department.pk}:{year}"
+    key = document_key("disclosure", department.pk, year)
     folder = tempfile.TemporaryDirectory(prefix="jixiao-doc-")
     if fmt == "pdf" and (reason := unavailable()):
         return Generated(key, Release(package_name(ledger), (), (), f"无法生成 PDF：{reason}"), folder)

@@ -33,7 +33,7 @@ case "${1:-}" in
     PY=$2
     font_found && exit 0
     if apt_install fonts-wqy-microhei; then font_found && exit 0; fi
-    echo "无法安装系统中文字体（需要 root 或免密码 sudo），改为安装 Python 包 mplfonts 中的 Noto Sans CJK SC"
+    echo "未能安装系统中文字体（需要 root 或免密码 sudo 与 apt-get），改为安装 Python 包 mplfonts 中的 Noto Sans CJK SC"
     "$PY" -m pip install -q -e '.[fonts]' && font_found && exit 0
     "$PY" -c 'from jixiao.render.fonts import missing_font_hint; print("注意：" + missing_font_hint())' >&2
     ;;

@@ -48,7 +48,8 @@ def packaged_font_path() -> Path | None:
 def _known() -> dict[str, str]:
     from matplotlib import font_manager
 
-    return {entry.name: entry.fname for entry in font_manager.fontManager.ttflist}
+    # matplotlib's cached list may name files removed since (an uninstalled package): only files that exist count.
+    return {entry.name: entry.fname for entry in font_manager.fontManager.ttflist if Path(entry.fname).is_file()}
 
 
 def _system_font() -> CJKFont | None:

@@ -93,6 +93,8 @@ class NumberRule:
 
     def range_text(self) -> str:
         if self.low is not None and self.high is not None:
+            if self.units:
+                return f"须在 0 至 {format_amount(self.high)} 元之间"
             return f"须在 {self.low:f}–{self.high:f} 之间"
         if self.below == MAX_AMOUNT:
             return "须为不小于 0、小于 10 万亿元的金额"

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import contextlib
 import re
+from decimal import Decimal
 from pathlib import Path
 
+from jixiao.core.money import round_half_up
 from jixiao.core.provenance import Location
 from jixiao.ingest.source import MAX_BYTES, Block, Cell, Paragraph, ReadError, Row, SourceDocument, Table
 
@@ -28,7 +30,7 @@ def _style(line: dict) -> tuple[float, bool] | None:  # type: ignore[type-arg]
     if not chars:
         return None
     first = chars[0]
-    return round(float(first.get("size", 0)), 1), "bold" in str(first.get("fontname", "")).lower()
+    return float(round_half_up(Decimal(str(first.get("size", 0))), 1)), "bold" in str(first.get("fontname", "")).lower()
 
 
 def read_pdf(path: Path) -> tuple[SourceDocument | None, list[ReadError]]:

@@ -12,7 +12,7 @@ from decimal import Decimal
 from django.apps import apps
 from django.db import models
 
-from jixiao.core.money import MAX_AMOUNT
+from jixiao.core.money import MAX_AMOUNT, round_half_up
 from jixiao.store.models import Project
 from jixiao.store.money import MoneyField, StoredDecimalField
 
@@ -46,7 +46,7 @@ def _problem(field: models.Field, value: object) -> str:  # type: ignore[type-ar
             return "不是有限的数"
         if field.name in PERCENT_LIKE and not (0 <= value <= HUNDRED):
             return "须在 0–100 之间"
-        digits = len(value.quantize(Decimal(1).scaleb(-field.decimal_places)).as_tuple().digits)
+        digits = len(round_half_up(value, field.decimal_places).as_tuple().digits)
         if digits > field.max_digits:
             return f"超过该栏可存的 {field.max_digits} 位数字"
     if isinstance(field, models.CharField) and isinstance(value, str) and field.max_length is not None \

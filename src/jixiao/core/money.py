@@ -137,7 +137,7 @@ def read_number(text: str, rule: NumberRule) -> Decimal:
     if (rule.low is not None and value < rule.low) or (rule.high is not None and value > rule.high) or (
             rule.below is not None and value >= rule.below):
         raise NumberError(f"{rule.label}{rule.range_text()}（填写的是“{shown}”）")
-    if rule.places is not None and value != value.quantize(Decimal(1).scaleb(-rule.places), rounding=ROUND_HALF_UP):
+    if rule.places is not None and value != round_half_up(value, rule.places):
         rule_text = "须为整数" if rule.places == 0 else f"最多保留 {rule.places} 位小数"
         raise NumberError(f"{rule.label}{rule_text}（填写的是“{shown}”）")
     return value + 0  # a plain Decimal: '-0' → 0

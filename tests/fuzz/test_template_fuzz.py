@@ -19,13 +19,13 @@ from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 from openpyxl.utils import get_column_letter
 
+from jixiao.core.money import MAX_AMOUNT
 from jixiao.core.provenance import Location
 from jixiao.ingest.project_template import (
     BUDGET_TYPES,
     FUND_COLUMNS,
     FUND_LEVELS,
     FUND_SHEET,
-    MAX_AMOUNT,
     PROJECT_COLUMNS,
     PROJECT_SHEET,
     PROJECT_TYPES,

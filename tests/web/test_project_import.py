@@ -59,7 +59,7 @@ def test_one_bad_cell_rejects_the_whole_file_and_names_sheet_row_column(client, 
     response = upload(client, filled(client, bad, FUNDS), "bad.xlsx")
     page = response.content.decode()
     assert response.status_code == 400 and "整份文件未导入" in page
-    assert "文件 bad.xlsx，表 项目，行 4，列 全年预算数（元）" in page and "不是有效的非负金额" in page
+    assert "文件 bad.xlsx，表 项目，行 4，列 全年预算数（元）" in page and "全年预算数（元）“五万元整”不是有效的金额" in page
     assert Project.objects.count() == before and not FundSource.objects.exists()
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Status
@@ -100,7 +102,8 @@ def get_reviews(request: HttpRequest, project_id: int):  # type: ignore[no-untyp
           tags=["目标审核"], summary="提交、审核通过或退回")
 def post_action(request: HttpRequest, project_id: int, payload: ActionIn):  # type: ignore[no-untyped-def]
     project = _visible(request, project_id)
-    decision = Decision(Action(payload.action), payload.version, payload.comment, payload.score, payload.cut_amount,
+    decision = Decision(Action(payload.action), payload.version, payload.comment, payload.score,
+                        payload.cut_amount or Decimal(0),
                         payload.indicator_comments)
     try:
         project = act(project, decision, request.user, profile_of(project))

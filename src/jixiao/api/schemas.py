@@ -4,9 +4,33 @@ from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
+from typing import Annotated, Any
 
 from ninja import Schema
-from pydantic import Field
+from pydantic import BeforeValidator, Field
+
+from jixiao.core.money import NumberError, NumberRule, amount_rule, read_optional, score_rule
+
+
+def _strict(rule: NumberRule) -> BeforeValidator:
+    """A number through the one strict parser (as the forms read it): a JSON number or a string such as
+    "1,234.50" or "12.5万元"; NaN, Infinity, exponents and trailing text refused with the Chinese message."""
+
+    def read(value: Any) -> Decimal | None:
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, str | int | float | Decimal):
+            raise ValueError(f"{rule.label}须为数字")
+        try:
+            return read_optional(value if isinstance(value, str) else str(value), rule)
+        except NumberError as exc:
+            raise ValueError(str(exc)) from exc
+
+    return BeforeValidator(read)
+
+
+ReviewScore = Annotated[Decimal | None, _strict(score_rule("评审得分"))]
+CutAmount = Annotated[Decimal | None, _strict(amount_rule("审减金额"))]
 
 
 class FundSourceOut(Schema):
@@ -79,8 +103,8 @@ class ActionIn(Schema):
     action: str = Field(pattern="^(submit|approve|return)$")
     version: int
     comment: str = Field("", max_length=5000)
-    score: Decimal | None = Field(None, ge=0, le=100, max_digits=5, decimal_places=2)
-    cut_amount: Decimal = Field(Decimal(0), ge=0, max_digits=16, decimal_places=2)
+    score: ReviewScore = None
+    cut_amount: CutAmount = Decimal(0)
     indicator_comments: dict[str, str] = Field(default_factory=dict)
 
 

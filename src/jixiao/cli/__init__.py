@@ -6,8 +6,11 @@ import importlib
 import sys
 import traceback
 from pathlib import Path
+from typing import NoReturn
 
 import typer
+
+from jixiao.extras import extra_for, missing_extra
 
 app = typer.Typer(
     name="jixiao",
@@ -40,16 +43,26 @@ def _register() -> None:
 
 
 def main() -> None:
-    _register()
     try:
+        _register()
         app()
-    except Exception as exc:  # never a traceback to a user: one Chinese line, the details in a log file
-        log = Path.home() / ".jixiao" / "error.log"
-        try:
-            log.parent.mkdir(parents=True, exist_ok=True)
-            log.write_text(traceback.format_exc(), encoding="utf-8")
-            where = f"详细信息已写入 {log}"
-        except OSError:
-            where = "无法写入错误日志"
-        sys.stderr.write(f"错误：jixiao 内部错误（{type(exc).__name__}）。{where}，请连同命令报告给维护者。\n")
-        sys.exit(1)
+    except ModuleNotFoundError as exc:
+        if (extra := extra_for(exc)) is None:
+            _internal_error(exc)
+        sys.stderr.write(f"错误：{missing_extra(extra)}\n")
+        sys.exit(2)
+    except Exception as exc:
+        _internal_error(exc)
+
+
+def _internal_error(exc: Exception) -> NoReturn:
+    """Never a traceback to a user: one Chinese line, the details in a log file."""
+    log = Path.home() / ".jixiao" / "error.log"
+    try:
+        log.parent.mkdir(parents=True, exist_ok=True)
+        log.write_text(traceback.format_exc(), encoding="utf-8")
+        where = f"详细信息已写入 {log}"
+    except OSError:
+        where = "无法写入错误日志"
+    sys.stderr.write(f"错误：jixiao 内部错误（{type(exc).__name__}）。{where}，请连同命令报告给维护者。\n")
+    sys.exit(1)

@@ -3,19 +3,27 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import polars as pl
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from jixiao.batch import run
-from jixiao.batch.generate import Spec, generate
 from jixiao.cli import app
 from jixiao.cli.common import console, fail, profile_or_fail
+from jixiao.extras import require
+
+if TYPE_CHECKING:
+    from jixiao.batch import run
 
 batch_app = typer.Typer(help="批量计分与审核（DuckDB / Parquet）。", no_args_is_help=True)
 app.add_typer(batch_app, name="batch")
+
+
+@batch_app.callback()
+def _needs_batch_extra() -> None:
+    if message := require("batch"):
+        fail(message)
 
 
 def _check_input(folder: Path) -> None:
@@ -24,6 +32,8 @@ def _check_input(folder: Path) -> None:
 
 
 def _print_summary(summary: run.Summary) -> None:
+    from jixiao.batch import run
+
     console.print(f"项目 {summary.projects:,} 个，指标 {summary.indicators:,} 行。")
     for title, frame in (("按规则", summary.by_rule), ("按等级", summary.by_tier), ("问题最多的部门", summary.by_department),
                          ("等级分布", summary.grades)):
@@ -46,6 +56,10 @@ def generate_command(
     fault_rate: float = typer.Option(0.05, "--fault-rate", help="埋设错误的项目比例"),
 ) -> None:
     """生成一个模拟辖区（部门、单位、项目、指标、自评填报，含记录在案的埋设错误）。"""
+    import polars as pl
+
+    from jixiao.batch.generate import Spec, generate
+
     if projects <= 0 or not 0 <= fault_rate <= 1:
         fail("--projects 须为正数，--fault-rate 须在 0 到 1 之间")
     with Progress(TextColumn("生成"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=console) as bar:
@@ -56,6 +70,8 @@ def generate_command(
 
 
 def _run(kind: str, input_: Path, out: Path, profile_name: str) -> None:
+    from jixiao.batch import run
+
     _check_input(input_)
     profile = profile_or_fail(profile_name)
     with Progress(TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(), console=console) as bar:
@@ -89,6 +105,7 @@ def verify_command(input_: Path = typer.Option(..., "--input", help="Parquet 数
                    limit: int = typer.Option(5000, "--limit", help="逐项目比对的项目数上限")) -> None:
     """逐项目引擎与批量引擎逐条比对（前 N 个项目）。"""
     import duckdb
+    import polars as pl
 
     from jixiao.batch.engine import findings_sql, parquet_tables
     from jixiao.batch.equality import batch_keys, per_document_keys

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 if TYPE_CHECKING:
     from jixiao.core.profile import Profile
@@ -23,7 +24,7 @@ EXIT_BAD_INPUT = 2
 
 def fail(message: str, code: int = EXIT_BAD_INPUT) -> NoReturn:
     """Print one Chinese line to stderr and exit with `code` (never a traceback)."""
-    err_console.print(f"[red]错误：[/red]{message}", highlight=False, soft_wrap=True)
+    err_console.print(f"[red]错误：[/red]{escape(message)}", highlight=False, soft_wrap=True)
     raise typer.Exit(code)
 
 

@@ -16,8 +16,8 @@ from rich.table import Table
 
 from jixiao.cli.common import console, err_console, fail
 from jixiao.core.profile import Profile
-from jixiao.render import charts
 from jixiao.render.blocks import Block
+from jixiao.render.fonts import cjk_font, missing_font_hint
 from jixiao.render.gate import Verify
 from jixiao.render.release import Release, parse_formats, publish, release
 
@@ -82,7 +82,7 @@ def _print_problems(label: str, outcome: Release) -> None:
         table.add_column(column)
     for finding in outcome.problems:
         table.add_row(finding.tier.label, finding.location.describe(), finding.message, finding.fingerprint)
-    for difference in outcome.differences:
+    for difference in (outcome.cause, *outcome.differences) if outcome.cause else outcome.differences:
         table.add_row("确定", "", difference, "")
     console.print(table)
 
@@ -90,8 +90,8 @@ def _print_problems(label: str, outcome: Release) -> None:
 def run_jobs(jobs: Sequence[Job], out: Path, formats: Sequence[str], profile: Profile,
              explanations: dict[str, str], what: str) -> None:
     """Generate, check and publish every job; exit 2 (with a Chinese line) when any was held back."""
-    if charts.cjk_font() is None:
-        err_console.print(f"[yellow]注意：[/]{charts.missing_font_hint()}", highlight=False)
+    if cjk_font() is None:  # only Word was asked for (a PDF would have been refused): it goes without charts
+        err_console.print(f"[yellow]注意：[/]{missing_font_hint()}", highlight=False)
     jobs = unique_stems(jobs)
     outcomes: list[tuple[Job, Release]] = []
     with tempfile.TemporaryDirectory() as tmp, Progress(

@@ -12,7 +12,7 @@ from rich.table import Table
 
 from jixiao.cli import app
 from jixiao.cli.common import console, documents_or_fail, fail, profile_or_fail
-from jixiao.core.money import format_amount
+from jixiao.core.money import format_amount, round_half_up
 from jixiao.core.profile import Profile
 from jixiao.ingest.pipeline import Document
 from jixiao.scoring.selfeval import IndicatorScore, SelfEvaluationScore, score_self_evaluation
@@ -24,7 +24,7 @@ class Format(StrEnum):
 
 
 def _d(value: Decimal | None, places: int = 2) -> str | None:
-    return None if value is None else f"{value.quantize(Decimal(1).scaleb(-places)):f}"
+    return None if value is None else f"{round_half_up(value, places):f}"
 
 
 def _plain(value: Decimal | None) -> str | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 CENT = Decimal("0.01")
@@ -68,6 +69,83 @@ def parse_amount(text: str | None, default_unit: str = "元") -> Decimal | None:
     if scale is None:
         scale = unit_scale(default_unit) or Decimal(1)
     return number * scale
+
+
+MAX_AMOUNT = Decimal("1e13")  # 10 万亿元: beyond any budget; keeps fen inside a 64-bit integer
+_UNIT_SUFFIX = re.compile(r"\s*(亿元|万元|元|亿|万)$")
+_HUNDRED = Decimal(100)
+
+
+class NumberError(ValueError):
+    """A typed number refused: the message (Chinese) names the field and the rule."""
+
+
+@dataclass(frozen=True)
+class NumberRule:
+    """What one input field accepts: bounds (inclusive), decimals kept, and whether 元/万元/亿元 may follow."""
+
+    label: str
+    low: Decimal | None = Decimal(0)
+    high: Decimal | None = None
+    places: int | None = 2  # None: any (the caller rounds, e.g. a spreadsheet float's residue)
+    units: bool = False
+    below: Decimal | None = None  # an exclusive ceiling (amounts: MAX_AMOUNT)
+
+    def range_text(self) -> str:
+        if self.low is not None and self.high is not None:
+            if self.units:
+                return f"须在 0 至 {format_amount(self.high)} 元之间"
+            return f"须在 {self.low:f}–{self.high:f} 之间"
+        if self.below == MAX_AMOUNT:
+            return "须为不小于 0、小于 10 万亿元的金额"
+        return "不能为负数" if self.low == 0 else f"不能小于 {self.low:f}"
+
+
+def amount_rule(label: str) -> NumberRule:
+    """Money in yuan (元; 万元/亿元 may be written after the number), to the fen, ≥ 0 and below MAX_AMOUNT."""
+    return NumberRule(label, low=Decimal(0), places=2, units=True, below=MAX_AMOUNT)
+
+
+def score_rule(label: str, high: Decimal = _HUNDRED, places: int = 2) -> NumberRule:
+    """A score or weight from 0 to `high` (100, or the item's weight)."""
+    return NumberRule(label, low=Decimal(0), high=high, places=places)
+
+
+def count_rule(label: str, low: int, high: int) -> NumberRule:
+    return NumberRule(label, low=Decimal(low), high=Decimal(high), places=0)
+
+
+def read_number(text: str, rule: NumberRule) -> Decimal:
+    """The number typed in `text`, exactly, or NumberError naming the field and the rule.
+
+    Accepts what the document readers accept: thousands separators (1,234,567.89), full-width digits and signs,
+    a stray space after the decimal point, and — where `rule.units` — 元/万元/亿元 after the number. Refuses
+    anything else: '12abc', '1e5', '2024年 100', '1,2,3', 'NaN', 'Infinity', blanks.
+    """
+    shown = text.strip() if len(text.strip()) <= 30 else text.strip()[:30] + "…"
+    body = normalize_text(text).strip()
+    scale = Decimal(1)
+    if rule.units and (unit := _UNIT_SUFFIX.search(body)):
+        scale = _UNIT_SCALE[unit.group(1)]
+        body = body[: unit.start()].rstrip()
+    if not body:
+        raise NumberError(f"{rule.label}不能为空")
+    if not NUMBER_RE.fullmatch(body):
+        kind = "金额（如 1,234.56 或 123.46万元）" if rule.units else ("整数" if rule.places == 0 else "数字")
+        raise NumberError(f"{rule.label}“{shown}”不是有效的{kind}")
+    value = Decimal(re.sub(r"[,，\s]", "", body).replace("−", "-")) * scale
+    if (rule.low is not None and value < rule.low) or (rule.high is not None and value > rule.high) or (
+            rule.below is not None and value >= rule.below):
+        raise NumberError(f"{rule.label}{rule.range_text()}（填写的是“{shown}”）")
+    if rule.places is not None and value != round_half_up(value, rule.places):
+        rule_text = "须为整数" if rule.places == 0 else f"最多保留 {rule.places} 位小数"
+        raise NumberError(f"{rule.label}{rule_text}（填写的是“{shown}”）")
+    return value + 0  # a plain Decimal: '-0' → 0
+
+
+def read_optional(text: str | None, rule: NumberRule) -> Decimal | None:
+    """None for a blank field, else `read_number`."""
+    return None if text is None or not text.strip() else read_number(text, rule)
 
 
 def yuan_to_wan(yuan: Decimal) -> Decimal:

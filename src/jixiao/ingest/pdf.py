@@ -16,9 +16,11 @@ import contextlib
 import ctypes
 import re
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from jixiao.core.money import round_half_up
 from jixiao.core.provenance import Location
 from jixiao.ingest.source import MAX_BYTES, Block, Cell, Paragraph, ReadError, Row, SourceDocument, Table
 
@@ -169,7 +171,7 @@ def _read_page(page: Any, number: int, page_at: Location) -> list[tuple[float, B
             if not line:
                 size = pdfium_c.FPDFText_GetFontSize(textpage.raw, index)
                 bold = pdfium_c.FPDFText_GetFontWeight(textpage.raw, index) >= 600
-                line_top, line_style = y0, (round(size, 1), bold)
+                line_top, line_style = y0, (float(round_half_up(Decimal(str(size)), 1)), bold)
             line.append(char)
         if line and "".join(line).strip():
             items.append((line_top, Paragraph("".join(line).strip(), page_at), line_style))

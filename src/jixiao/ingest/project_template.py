@@ -6,13 +6,12 @@ any error yields no rows at all (the store then imports nothing).
 
 from __future__ import annotations
 
-import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
 
-from jixiao.core.money import NUMBER_RE, normalize_text, parse_amount
+from jixiao.core.money import NumberError, amount_rule, read_number, round_half_up
 from jixiao.core.provenance import Location
 from jixiao.ingest.docx import _check_zip
 from jixiao.ingest.source import ReadError
@@ -28,11 +27,7 @@ PROJECT_TYPES = ("经常性项目", "一次性项目")
 BUDGET_TYPES = ("一般公共预算", "政府性基金预算", "国有资本经营预算", "财政专户管理资金", "其他资金")
 FUND_LEVELS = ("中央", "省级", "市级", "县级", "单位自有")
 MAX_ROWS = 100_000
-MAX_AMOUNT = Decimal("1e13")  # 10 万亿元: beyond any project; keeps fen inside a 64-bit integer
-FEN = Decimal("0.01")
 NOISE = Decimal("1e-6")  # a binary float's residue (0.1 + 0.2 = 0.30000000000000004), not a third decimal
-# An amount cell holds one number and at most a unit after it: "1,500,000.00", "150万元" — not "约150", "1e5".
-STRICT_AMOUNT = re.compile(rf"\s*(?:{NUMBER_RE.pattern})\s*(?:亿元|万元|元|亿|万)?\s*")
 MAX_CODE = 40  # the store's column widths
 MAX_UNIT_CODE = 20
 
@@ -93,18 +88,16 @@ def _short(text: str) -> str:
     return text if len(text) <= 40 else text[:40] + "…"
 
 
-def _amount(text: str, where: Location, errors: list[ReadError]) -> Decimal:
-    value = parse_amount(text) if text and STRICT_AMOUNT.fullmatch(normalize_text(text)) else None
-    shown = _short(text)
-    if value is None or value < 0:
-        errors.append(ReadError(f"“{shown}”不是有效的非负金额（元）", where))
+def _amount(text: str, column: str, where: Location, errors: list[ReadError]) -> Decimal:
+    """A money cell through the one strict parser; a spreadsheet float's residue (…0000004) rounds to the fen."""
+    try:
+        value = read_number(text, replace(amount_rule(column), places=None))
+    except NumberError as exc:
+        errors.append(ReadError(str(exc), where))
         return Decimal(0)
-    if value > MAX_AMOUNT:
-        errors.append(ReadError(f"“{shown}”超过金额上限（10 万亿元），请检查单位是否为元", where))
-        return Decimal(0)
-    fen = value.quantize(FEN)
+    fen = round_half_up(value)
     if abs(value - fen) > NOISE:
-        errors.append(ReadError(f"“{shown}”的小数超过两位（金额精确到分）", where))
+        errors.append(ReadError(f"“{_short(text)}”的小数超过两位（金额精确到分）", where))
         return Decimal(0)
     return fen
 
@@ -149,7 +142,7 @@ def read_project_rows(path: Path) -> tuple[list[ProjectRow], list[ReadError]]:
         at = Location(document=str(path), table=FUND_SHEET, row=str(number))
         if not row["项目编码"]:
             errors.append(ReadError("不能为空", at.with_(column="项目编码")))
-        amount = _amount(row["金额（元）"], at.with_(column="金额（元）"), errors)
+        amount = _amount(row["金额（元）"], "金额（元）", at.with_(column="金额（元）"), errors)
         budget_type = _choice(row["预算类型"], BUDGET_TYPES, at.with_(column="预算类型"), errors)
         level = _choice(row["资金级次"], FUND_LEVELS, at.with_(column="资金级次"), errors)
         key = (row["单位代码"], row["项目编码"])
@@ -177,8 +170,8 @@ def read_project_rows(path: Path) -> tuple[list[ProjectRow], list[ReadError]]:
         if len(row["单位代码"]) > MAX_UNIT_CODE:
             errors.append(ReadError(f"单位代码超过 {MAX_UNIT_CODE} 个字符", at.with_(column="单位代码")))
         project_type = _choice(row["项目类型"], PROJECT_TYPES, at.with_(column="项目类型"), errors)
-        initial = _amount(row["年初预算数（元）"], at.with_(column="年初预算数（元）"), errors)
-        adjusted = _amount(row["全年预算数（元）"], at.with_(column="全年预算数（元）"), errors)
+        initial = _amount(row["年初预算数（元）"], "年初预算数（元）", at.with_(column="年初预算数（元）"), errors)
+        adjusted = _amount(row["全年预算数（元）"], "全年预算数（元）", at.with_(column="全年预算数（元）"), errors)
         code_only = by_code.pop(("", row["项目编码"]), [])
         if code_only and units_of_code[row["项目编码"]] > 1:
             errors.append(ReadError(f"项目编码“{_short(row['项目编码'])}”在多个单位使用，资金来源表须填写单位代码",

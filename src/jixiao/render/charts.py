@@ -1,45 +1,17 @@
 """Charts for documents (matplotlib, Agg backend) as PNG bytes, labelled in Chinese with a CJK font.
 
-The font is looked up by family name in matplotlib's font list; without a CJK font every Chinese label would
-print as empty boxes, so chart functions then return None and the caller leaves the chart out (the CLI says
-why once, see `missing_font_hint`).
+The font is the one `jixiao.render.fonts.cjk_font` finds; without a CJK font every Chinese label would print as
+empty boxes, so chart functions then return None and the caller leaves the chart out (see `missing_font_hint`).
 """
 
 from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from dataclasses import dataclass
-from functools import cache
 
-# Debian's fonts-wqy-microhei and fonts-noto-cjk first, then common desktop fonts.
-CJK_FAMILIES = (
-    "WenQuanYi Micro Hei", "Noto Sans CJK SC", "Noto Serif CJK SC", "Source Han Sans SC", "Source Han Sans CN",
-    "Microsoft YaHei", "SimHei", "PingFang SC", "Hiragino Sans GB", "Noto Sans CJK JP",
-)
+from jixiao.render.fonts import CJKFont, cjk_font
+
 COLOURS = ("#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948")
-
-
-@dataclass(frozen=True)
-class CJKFont:
-    family: str
-    path: str
-
-
-@cache
-def cjk_font() -> CJKFont | None:
-    """The first installed CJK family of CJK_FAMILIES, or None."""
-    from matplotlib import font_manager
-
-    installed = {entry.name: entry.fname for entry in font_manager.fontManager.ttflist}
-    for family in CJK_FAMILIES:
-        if family in installed:
-            return CJKFont(family, installed[family])
-    return None
-
-
-def missing_font_hint() -> str:
-    return "未找到中文字体，文档将不含图表；请安装 fonts-wqy-microhei 或 fonts-noto-cjk 后重新生成"
 
 
 def _figure(width: float = 7.0, height: float = 3.6):  # type: ignore[no-untyped-def]

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from jixiao.core.finding import Finding
 from jixiao.core.model import KeyEvaluation, KeyIndicator, ListedProblem
-from jixiao.core.money import WAN
+from jixiao.core.money import yuan_to_wan
 from jixiao.core.profile import Profile
 from jixiao.ingest.pipeline import Document
 from jixiao.render import charts
@@ -227,7 +227,7 @@ def file_stem(ke: KeyEvaluation) -> str:
 
 def _printed(*amounts: Decimal | None) -> tuple[Decimal | None, ...]:
     """Amounts as the report prints them (万元, two decimals): what reading back can recover."""
-    return tuple(None if a is None else (a / WAN).quantize(Decimal("0.01")) for a in amounts)
+    return tuple(None if a is None else yuan_to_wan(a) for a in amounts)
 
 
 def read_back_same(ke: KeyEvaluation, profile: Profile) -> Verify:

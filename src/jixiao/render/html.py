@@ -12,13 +12,14 @@ import base64
 import html
 
 from jixiao.render.blocks import Block, Grid, Heading, Image, Para
+from jixiao.render.fonts import cjk_font, font_face_css
 
 # WenQuanYi first: WeasyPrint subsets it in under a second, Noto CJK takes 8–10 s (DESIGN §4).
 FONT_STACK = "'WenQuanYi Micro Hei', 'Noto Sans CJK SC', 'Noto Serif CJK SC', sans-serif"
 
-STYLE = f"""
+_STYLE = """
 @page {{ size: A4; margin: 2cm 1.8cm; }}
-body {{ font-family: {FONT_STACK}; font-size: 10.5pt; line-height: 1.6; color: #000; }}
+body {{ font-family: {fonts}; font-size: 10.5pt; line-height: 1.6; color: #000; }}
 h1 {{ font-size: 18pt; text-align: center; margin: 0 0 0.4em; }}
 h2 {{ font-size: 14pt; margin: 1em 0 0.4em; }}
 h3 {{ font-size: 12pt; margin: 0.8em 0 0.3em; }}
@@ -33,6 +34,13 @@ figure {{ margin: 0.6em 0; text-align: center; page-break-inside: avoid; }}
 figure img {{ max-width: 100%; }}
 figcaption {{ font-size: 9pt; }}
 """
+
+
+def style() -> str:
+    """The page's CSS: the CJK font found on this machine first in the stack (an @font-face for a packaged one)."""
+    font = cjk_font()
+    stack = FONT_STACK if font is None or font.family in FONT_STACK else f"'{font.family}', {FONT_STACK}"
+    return font_face_css() + _STYLE.format(fonts=stack)
 
 
 def _table(grid: Grid) -> str:
@@ -66,4 +74,4 @@ def to_html(blocks: list[Block], title: str) -> str:
         else:
             parts.append(_table(block))
     return (f'<!doctype html><html lang="zh-Hans"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
-            f"<style>{STYLE}</style></head><body>{''.join(parts)}</body></html>\n")
+            f"<style>{style()}</style></head><body>{''.join(parts)}</body></html>\n")

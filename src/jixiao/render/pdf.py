@@ -6,17 +6,23 @@ import logging
 from functools import cache
 from pathlib import Path
 
+from jixiao.extras import missing_extra
 from jixiao.render.blocks import Block
+from jixiao.render.fonts import cjk_font, missing_font_hint
 from jixiao.render.html import to_html
 
 
 @cache
 def unavailable() -> str:
-    """Why WeasyPrint cannot render here ('' when it can): a missing library or system package."""
+    """Why a Chinese PDF cannot be made here ('' when it can): WeasyPrint or its libraries, or no CJK font."""
     try:
         import weasyprint  # noqa: F401
-    except (ImportError, OSError) as exc:  # OSError: pango/harfbuzz shared libraries missing
+    except ImportError:
+        return f"未安装 WeasyPrint（{missing_extra('documents')}）"
+    except OSError as exc:  # pango/harfbuzz shared libraries missing
         return f"WeasyPrint 无法加载（{type(exc).__name__}: {exc}）"
+    if cjk_font() is None:
+        return missing_font_hint()
     return ""
 
 

@@ -15,7 +15,7 @@ from jixiao.core.finding import Finding
 from jixiao.core.profile import Profile
 from jixiao.render import blocks as writers
 from jixiao.render.gate import GateResult, Verify, carry, check, explained, record, same_findings
-from jixiao.render.pdf import to_pdf
+from jixiao.render.pdf import to_pdf, unavailable
 
 FORMATS = ("docx", "pdf")
 
@@ -32,10 +32,12 @@ class Release:
     title: str
     renditions: tuple[Rendition, ...]
     differences: tuple[str, ...]  # where the renditions disagree after reading back
+    cause: str = ""  # why no rendition could be made at all (e.g. no CJK font for the PDF): the one problem
 
     @property
     def released(self) -> bool:
-        return bool(self.renditions) and not self.differences and all(r.result.released for r in self.renditions)
+        return (not self.cause and bool(self.renditions) and not self.differences
+                and all(r.result.released for r in self.renditions))
 
     @property
     def problems(self) -> list[Finding]:
@@ -62,7 +64,10 @@ def _write(blocks: list[writers.Block], path: Path, title: str, fmt: str) -> Pat
 
 def release(blocks: list[writers.Block], title: str, stem: str, folder: Path, formats: Sequence[str],
             profile: Profile, explanations: dict[str, str], verify: Verify | None = None) -> Release:
-    """Write each format into `folder` (drafts) and check each; nothing is published here."""
+    """Write each format into `folder` (drafts) and check each; nothing is published here. A PDF that cannot be
+    set in Chinese here is not written: the missing font (or WeasyPrint) is reported as the one cause."""
+    if "pdf" in formats and (reason := unavailable()):
+        return Release(title, (), (), f"无法生成 PDF：{reason}")
     renditions: list[Rendition] = []
     differences: list[str] = []
     for fmt in formats:

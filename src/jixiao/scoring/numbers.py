@@ -14,8 +14,8 @@ def fmt(value: Decimal | None) -> str:
     if value is None:
         return ""
     normalized = value.normalize()
-    if normalized == normalized.to_integral():
-        return f"{normalized.quantize(Decimal(1)):f}"
+    if normalized % 1 == 0:
+        return f"{round_half_up(normalized, 0):f}"
     return f"{round_half_up(value):f}"
 
 

@@ -85,7 +85,7 @@ def _fmt(value: Decimal | None) -> str | None:
     if value is None:
         return None
     normalized = value.normalize()
-    return f"{normalized:f}" if normalized == normalized.to_integral() else f"{round_half_up(value):f}"
+    return f"{normalized:f}" if normalized % 1 == 0 else f"{round_half_up(value):f}"
 
 
 def _finding(rule_id: str, message: str, location: Location, expected: Decimal | str | None = None,

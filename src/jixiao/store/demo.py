@@ -13,6 +13,7 @@ from typing import Any
 
 from django.db import transaction
 
+from jixiao.core.money import round_half_up, yuan_to_wan
 from jixiao.core.workflow import Status
 from jixiao.store.masterdata import load_bundled
 from jixiao.store.models import (
@@ -77,7 +78,7 @@ def _goal_rows(rng: random.Random, library: list[IndicatorTemplate], budget: Dec
     for template, weight in zip(picks, weights, strict=True):
         target = template.typical_target or "达成预期指标"
         if template.level2 == "成本指标":
-            target = f"≤{(budget / 10000).quantize(Decimal('0.01'))}万元"
+            target = f"≤{yuan_to_wan(budget)}万元"
         rows.append({"level1": template.level1, "level2": template.level2, "name": template.name, "target": target,
                      "weight": weight})
     if faulty:
@@ -145,7 +146,7 @@ def _history(project: Project, status: Status, rng: random.Random, reviewers: di
     if status in (Status.APPROVED, Status.RETURNED):
         first_returned = status == Status.RETURNED or project.review_round == 2
         score = Decimal(rng.randrange(60, 80) if first_returned else rng.randrange(80, 100))
-        cut = (project.adjusted_budget * Decimal(rng.choice((0, 0, 5, 10, 20))) / 100).quantize(Decimal("0.01"))
+        cut = round_half_up(project.adjusted_budget * Decimal(rng.choice((0, 0, 5, 10, 20))) / 100)
         Review.objects.create(project=project, round=1, stage="finance", reviewer=finance,
                               action="return" if first_returned else "approve", score=score,
                               grade="中" if score < 80 else "良" if score < 90 else "优", cut_amount=cut,

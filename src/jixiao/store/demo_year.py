@@ -11,6 +11,7 @@ from decimal import Decimal
 from importlib.resources import files
 from typing import Any
 
+from jixiao.core.money import round_half_up
 from jixiao.core.values import parse_value
 from jixiao.profiles import load_profile
 from jixiao.scoring.exante import ExpertScore
@@ -49,7 +50,7 @@ def _expected(target: str, on_track: bool) -> str:
     if on_track:
         return f"{value.number.normalize():f}"
     factor = Decimal("0.7") if value.operator.higher_is_better else Decimal("1.3")
-    return f"{(value.number * factor).quantize(Decimal('0.01')).normalize():f}"
+    return f"{round_half_up(value.number * factor).normalize():f}"
 
 
 def unit_accounts(county: Jurisdiction, password: str) -> dict[int, Any]:
@@ -78,13 +79,13 @@ def monitor(county: Jurisdiction, units: dict[int, Any], finance: Any, rng: rand
             entries = {i.pk: IndicatorEntry(i.pk, "", _expected(i.target, on_track),
                                             "certain" if on_track else "possible", "" if on_track else "funding")
                        for i in project.indicators.all()}
-            report_period(project, quarter, {fund.pk: (fund.amount * rate).quantize(Decimal("0.01"))}, entries,
+            report_period(project, quarter, {fund.pk: round_half_up(fund.amount * rate)}, entries,
                           units[project.unit_id], profile, today=date(2025, 3 * quarter + 1, 10))
         red = project.warnings.filter(colour="red").first()
         if red is not None and rng.random() < 0.6:
             record_action(project, "urge", None, "督促加快预算执行", "finance", finance, red)
             if rng.random() < 0.5:
-                amount = (project.adjusted_budget * Decimal("0.1")).quantize(Decimal("0.01"))
+                amount = round_half_up(project.adjusted_budget * Decimal("0.1"))
                 record_action(project, rng.choice(("budget_cut", "recall")), amount, "按执行进度调整",
                               rng.choice(("unit", "finance")), finance, red)
             if red.is_open and rng.random() < 0.5:
@@ -132,7 +133,7 @@ def assess_new_projects(county: Jurisdiction, finance: Any, rng: random.Random) 
         scores = [ExpertScore(expert, d, d, Decimal(rng.randrange(10, 20)))
                   for expert in ("王专家", "赵专家") for d in profile.exante.dimensions]
         requested = project.adjusted_budget * Decimal("1.1")
-        record_assessment(project, scores, requested.quantize(Decimal("0.01")), None, finance, profile)
+        record_assessment(project, scores, round_half_up(requested), None, finance, profile)
 
 
 def evaluate(county: Jurisdiction, finance: Any, evaluators: list[Any], units: dict[int, Any],
@@ -145,7 +146,7 @@ def evaluate(county: Jurisdiction, finance: Any, evaluators: list[Any], units: d
         shares = (Decimal("0.95"), Decimal("0.85"), Decimal("0.72"), Decimal("0.99"), Decimal("0.55"), Decimal("0.8"))
         for member in evaluators:
             share = shares[n] + Decimal(rng.choice(("-0.02", "0", "0.02")))
-            submit_scores(evaluation, {path.split("/")[2]: (w * min(share, Decimal(1))).quantize(Decimal("0.1"))
+            submit_scores(evaluation, {path.split("/")[2]: round_half_up(w * min(share, Decimal(1)), 1)
                                        for path, w in framework_of(evaluation, profile).items()}, member, profile)
         for category, text in rng.sample(FINDINGS, 2):
             add_finding(evaluation, category, text, evaluators[0])

@@ -24,6 +24,7 @@ from jixiao.core.work_summary import (
 from jixiao.core.work_summary import SelfEvaluationRecord as SelfEvalFact
 from jixiao.render import evaluation_report, selfeval_report, work_summary
 from jixiao.render.disclosure_release import package_name, release_package
+from jixiao.render.pdf import unavailable
 from jixiao.render.release import Release, Rendition, release
 from jixiao.scoring.selfeval import score_self_evaluation
 from jixiao.store.access import profile_named, profile_of
@@ -53,11 +54,18 @@ class Generated:
         return next((r.path for r in self.release.renditions if r.format == fmt), None)
 
 
+def document_key(kind: str, *parts: object) -> str:
+    """Where a document's explanations are stored: 'selfeval:12', 'summary:1:2025'."""
+    return ":".join((kind, *(str(p) for p in parts)))
+
+
 def explanations(key: str) -> dict[str, str]:
     return dict(ReleaseExplanation.objects.filter(document=key).values_list("fingerprint", "text"))
 
 
 def explain(key: str, texts: dict[str, str], actor: Any) -> int:
+    """Store explanations for the document `key`. The caller has checked that `actor` may release that document
+    (the web view passes the key of the document on its page, never one taken from the request)."""
     saved = 0
     for fingerprint, text in texts.items():
         if text.strip():
@@ -79,7 +87,7 @@ def selfeval_document(project: Project, fmt: str) -> Generated:
     se = result.evaluation
     record = SelfEvaluationRecord.objects.filter(project=project).first()
     unit_text = selfeval_report.UnitText(record.experience if record else "", project.approved_budget)
-    return _generate(f"selfeval:{project.pk}", selfeval_report.build(result, profile, unit_text=unit_text),
+    return _generate(document_key("selfeval", project.pk), selfeval_report.build(result, profile, unit_text=unit_text),
                      selfeval_report.TITLE,
                      selfeval_report.file_stem(se), fmt, profile, selfeval_report.rescored(result, profile))
 
@@ -102,7 +110,7 @@ def core_evaluation(evaluation: KeyEvaluation) -> CoreEvaluation:
 def evaluation_document(evaluation: KeyEvaluation, fmt: str) -> Generated:
     profile = profile_of(evaluation.project)
     ke = core_evaluation(evaluation)
-    return _generate(f"evaluation:{evaluation.pk}", evaluation_report.build(ke, evaluation.project.year, profile),
+    return _generate(document_key("evaluation", evaluation.pk), evaluation_report.build(ke, evaluation.project.year, profile),
                      evaluation_report.title(ke), evaluation_report.file_stem(ke), fmt, profile,
                      evaluation_report.read_back_same(ke, profile))
 
@@ -143,7 +151,7 @@ def summary_document(jurisdiction: Jurisdiction, year: int, fmt: str) -> Generat
     profile = profile_named(jurisdiction.profile)
     facts = work_summary_facts(jurisdiction, year)
     blocks = work_summary.build(facts, profile)
-    return _generate(f"summary:{jurisdiction.pk}:{year}", blocks, work_summary.title(facts),
+    return _generate(document_key("summary", jurisdiction.pk, year), blocks, work_summary.title(facts),
                      work_summary.file_stem(facts), fmt, profile, work_summary.states_every_paragraph(blocks, year))
 
 
@@ -153,8 +161,10 @@ def disclosure_document(department: Any, year: int, fmt: str) -> Generated:
     ledger = stored_ledger(department, year)
     if ledger is None:
         raise ServiceError(f"{department.name}{year}年尚未上传决算台账")
-    key = f"disclosure:{department.pk}:{year}"
+    key = document_key("disclosure", department.pk, year)
     folder = tempfile.TemporaryDirectory(prefix="jixiao-doc-")
+    if fmt == "pdf" and (reason := unavailable()):
+        return Generated(key, Release(package_name(ledger), (), (), f"无法生成 PDF：{reason}"), folder)
     outcome = release_package(ledger, Path(folder.name), profile_named(department.jurisdiction.profile),
                               explanations(key), pdf=fmt == "pdf")
     renditions = tuple(Rendition(p.suffix[1:], p, outcome.result) for p in outcome.renditions)

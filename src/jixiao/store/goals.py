@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.db import transaction
 
@@ -14,6 +14,7 @@ from jixiao.audit.subjects import GoalSubject
 from jixiao.core.finding import Finding
 from jixiao.core.model import Goal
 from jixiao.core.model import Indicator as CoreIndicator
+from jixiao.core.money import NumberError, read_optional, score_rule
 from jixiao.core.profile import Profile
 from jixiao.core.provenance import Location
 from jixiao.core.values import parse_value
@@ -23,6 +24,7 @@ from jixiao.store.models import Indicator, Project
 
 OPERATORS = ("≥", ">", "=", "≤", "<")
 QUALITATIVE = "定性"
+WEIGHT = score_rule("分值")  # an indicator's weight: 0–100, two decimals (the column's)
 LEVEL1 = ("产出指标", "效益指标", "满意度指标")
 LEVEL2 = {
     "产出指标": ("数量指标", "质量指标", "时效指标", "成本指标"),
@@ -51,9 +53,10 @@ class IndicatorDraft:
 
     @property
     def weight_decimal(self) -> Decimal | None:
+        """The weight typed (0–100, two decimals), or None when blank or refused (see `problems`)."""
         try:
-            return Decimal(self.weight.strip()) if self.weight.strip() else None
-        except InvalidOperation:
+            return read_optional(self.weight, WEIGHT)
+        except NumberError:
             return None
 
     def problems(self, row: int) -> list[str]:
@@ -64,8 +67,15 @@ class IndicatorDraft:
             found.append(f"{where}：三级指标名称不能为空")
         if self.level1 not in LEVEL2 or self.level2 not in LEVEL2.get(self.level1, ()):
             found.append(f"{where}：一级/二级指标“{self.level1}/{self.level2}”不在指标体系中")
-        if self.weight.strip() and self.weight_decimal is None:
-            found.append(f"{where}：分值“{self.weight}”不是数字")
+        try:
+            read_optional(self.weight, WEIGHT)
+        except NumberError as exc:
+            found.append(f"{where}：{exc}")
+        for text, field in ((self.name.strip(), "name"), (self.target, "target")):
+            limit = Indicator._meta.get_field(field).max_length
+            if len(text) > limit:
+                label = Indicator._meta.get_field(field).verbose_name
+                found.append(f"{where}：{label}最多 {limit} 个字（填写了 {len(text)} 个字）")
         if self.operator in OPERATORS and parse_value(self.target).number is None:
             found.append(f"{where}：定量指标的指标值“{self.value}”不是数字")
         return found

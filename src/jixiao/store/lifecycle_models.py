@@ -8,7 +8,7 @@ from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from jixiao.store.money import MoneyField
+from jixiao.store.money import MoneyField, StoredDecimalField
 
 USER = settings.AUTH_USER_MODEL
 
@@ -28,7 +28,7 @@ class ExAnteAssessment(models.Model):
     project = models.OneToOneField("store.Project", on_delete=models.CASCADE, related_name="exante")
     requested = MoneyField("申报金额（元）", default=0)
     recommended = MoneyField("建议安排金额（元）", default=0)
-    total = models.DecimalField("评估得分", max_digits=6, decimal_places=2)
+    total = StoredDecimalField("评估得分", max_digits=6, decimal_places=2)
     grade = models.CharField("等级", max_length=2)
     conclusion = models.CharField("评估结论", max_length=10)
     experts = models.CharField("评估专家", max_length=200)
@@ -50,7 +50,7 @@ class ExAnteScore(models.Model):
     expert = models.CharField("专家", max_length=50)
     dimension = models.CharField("维度", max_length=20)
     item = models.CharField("评分项", max_length=100)
-    score = models.DecimalField("得分", max_digits=6, decimal_places=2)
+    score = StoredDecimalField("得分", max_digits=6, decimal_places=2)
 
 
 class MonitoringReport(models.Model):
@@ -59,9 +59,9 @@ class MonitoringReport(models.Model):
     project = models.ForeignKey("store.Project", on_delete=models.CASCADE, related_name="monitoring_reports")
     period = models.PositiveSmallIntegerField("期次")  # quarter 1–4, month 1–12, or 1 for the central round
     period_label = models.CharField("期间", max_length=30)
-    time_progress = models.DecimalField("时间进度（%）", max_digits=6, decimal_places=2)
-    execution_rate = models.DecimalField("预算执行率（%）", max_digits=7, decimal_places=2, null=True)
-    goal_progress = models.DecimalField("目标完成进度（%）", max_digits=7, decimal_places=2, null=True)
+    time_progress = StoredDecimalField("时间进度（%）", max_digits=6, decimal_places=2)
+    execution_rate = StoredDecimalField("预算执行率（%）", max_digits=7, decimal_places=2, null=True)
+    goal_progress = StoredDecimalField("目标完成进度（%）", max_digits=7, decimal_places=2, null=True)
     submitted_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
     submitted_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords()
@@ -135,7 +135,7 @@ class SelfEvaluationRecord(models.Model):
     """The unit's self-evaluation of a project's year (the indicator actuals live on the indicators)."""
 
     project = models.OneToOneField("store.Project", on_delete=models.CASCADE, related_name="selfeval")
-    total = models.DecimalField("总分", max_digits=6, decimal_places=2)
+    total = StoredDecimalField("总分", max_digits=6, decimal_places=2)
     grade = models.CharField("等级", max_length=2)
     submitted = models.BooleanField("已提交", default=False)
     goal_statement = models.TextField("全年目标实际完成情况", blank=True)
@@ -156,7 +156,7 @@ class KeyEvaluation(models.Model):
     selected_because = models.CharField("选取依据", max_length=100, blank=True)
     members = models.ManyToManyField(USER, related_name="evaluations", verbose_name="评价组成员")
     status = models.CharField("状态", max_length=10, choices=[("open", "评价中"), ("final", "已出具报告")], default="open")
-    total = models.DecimalField("评价得分", max_digits=6, decimal_places=2, null=True, blank=True)
+    total = StoredDecimalField("评价得分", max_digits=6, decimal_places=2, null=True, blank=True)
     grade = models.CharField("评价等级", max_length=2, blank=True)
     report_date = models.DateField("报告日期", null=True, blank=True)
     created_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
@@ -174,7 +174,7 @@ class EvaluationScore(models.Model):
     evaluation = models.ForeignKey(KeyEvaluation, on_delete=models.CASCADE, related_name="scores")
     member = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
     item = models.CharField("三级指标", max_length=100)
-    score = models.DecimalField("得分", max_digits=6, decimal_places=2)
+    score = StoredDecimalField("得分", max_digits=6, decimal_places=2)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["evaluation", "member", "item"], name="one_score_per_item")]

@@ -9,7 +9,7 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from jixiao.core.workflow import STATUS_LABELS, Status
-from jixiao.store.money import MoneyField
+from jixiao.store.money import MoneyField, StoredDecimalField
 
 
 class Jurisdiction(models.Model):
@@ -86,7 +86,7 @@ class Project(models.Model):
     adjusted_budget = MoneyField("全年预算数（元）", default=0)
     executed = MoneyField("全年执行数（元）", default=0)
     approved_budget = MoneyField("批复金额（元）", null=True, blank=True)  # 全年预算数 − finance's 审减, on approval
-    reported_total = models.DecimalField("填报总分", max_digits=6, decimal_places=2, null=True, blank=True)
+    reported_total = StoredDecimalField("填报总分", max_digits=6, decimal_places=2, null=True, blank=True)
     reported_grade = models.CharField("填报等级", max_length=2, blank=True)
     status = models.CharField("目标审核状态", max_length=20, choices=[(s.value, label) for s, label in STATUS_LABELS.items()],
                               default=Status.DRAFT.value)
@@ -153,8 +153,8 @@ class Indicator(models.Model):
     name = models.CharField("三级指标", max_length=200)
     target = models.CharField("指标值", max_length=100)
     actual = models.CharField("实际完成值", max_length=100, blank=True)
-    weight = models.DecimalField("分值", max_digits=6, decimal_places=2, null=True)
-    reported_score = models.DecimalField("填报得分", max_digits=6, decimal_places=2, null=True, blank=True)
+    weight = StoredDecimalField("分值", max_digits=6, decimal_places=2, null=True)
+    reported_score = StoredDecimalField("填报得分", max_digits=6, decimal_places=2, null=True, blank=True)
     deviation_reason = models.TextField("偏差原因", blank=True)
     history = HistoricalRecords()
 
@@ -174,7 +174,7 @@ class Review(models.Model):
     stage = models.CharField("审核环节", max_length=20, choices=[("department", "主管部门审核"), ("finance", "财政审核")])
     reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     action = models.CharField("结论", max_length=10, choices=[("approve", "审核通过"), ("return", "退回修改")])
-    score = models.DecimalField("评审得分", max_digits=5, decimal_places=2, null=True, blank=True)
+    score = StoredDecimalField("评审得分", max_digits=5, decimal_places=2, null=True, blank=True)
     grade = models.CharField("评审等级", max_length=2, blank=True)
     cut_amount = MoneyField("审减金额（元）", default=0)
     requested_budget = MoneyField("申报预算（元）", default=0)

@@ -5,11 +5,12 @@ where the rules do, and stores the computed total and grade."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
 
+from jixiao.core.money import NumberError, read_optional, score_rule
 from jixiao.core.profile import Profile
 from jixiao.core.values import parse_value
 from jixiao.scoring.selfeval import SelfEvaluationScore, score_self_evaluation
@@ -18,6 +19,8 @@ from jixiao.store.errors import ServiceError
 from jixiao.store.history import bump_version
 from jixiao.store.mapping import self_evaluation
 from jixiao.store.models import Indicator, Project, Role, SelfEvaluationRecord
+
+ACTUAL_LENGTH = Indicator._meta.get_field("actual").max_length
 
 
 @dataclass(frozen=True)
@@ -44,11 +47,14 @@ def _apply(project: Project, executed: Decimal, entries: dict[int, ActualEntry])
     for ind in project.indicators.all():
         entry = entries.get(ind.pk)
         if entry is not None:
-            ind.actual, ind.deviation_reason = entry.actual.strip()[:100], entry.deviation_reason.strip()
-            try:
-                ind.reported_score = Decimal(entry.score) if entry.score.strip() else None
-            except InvalidOperation as exc:
-                raise ServiceError(f"指标“{ind.name}”的得分“{entry.score}”不是数字") from exc
+            ind.actual, ind.deviation_reason = entry.actual.strip(), entry.deviation_reason.strip()
+            if len(ind.actual) > ACTUAL_LENGTH:
+                raise ServiceError(f"指标“{ind.name}”的实际完成值最多 {ACTUAL_LENGTH} 个字（填写了 {len(ind.actual)} 个字）")
+            try:  # a score from 0 to the indicator's weight
+                ind.reported_score = read_optional(entry.score, score_rule(f"指标“{ind.name}”的得分",
+                                                                           ind.weight or Decimal(100)))
+            except NumberError as exc:
+                raise ServiceError(str(exc)) from exc
         rows.append(ind)
     project._prefetched_objects_cache = {"indicators": rows}  # type: ignore[attr-defined]
     return project

@@ -11,6 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Max
 from django.http import HttpRequest, HttpResponse
 
+from jixiao.core.money import round_half_up
 from jixiao.core.profile import GRADE_NAMES
 from jixiao.store.access import account_of, visible_projects
 from jixiao.store.models import (
@@ -38,7 +39,7 @@ def _execution_by_department(reports: list[MonitoringReport]) -> list[tuple[str,
         budget[name] = budget.get(name, Decimal(0)) + (r.project.adjusted_budget or Decimal(0))
         executed[name] = executed.get(name, Decimal(0)) + sum((f.executed for f in r.funds.all()), Decimal(0))
         progress[name] = max(progress.get(name, Decimal(0)), r.time_progress)
-    return [(name, (executed[name] / budget[name] * 100).quantize(Decimal("0.01")) if budget[name] else Decimal(0),
+    return [(name, round_half_up(executed[name] / budget[name] * 100) if budget[name] else Decimal(0),
              progress[name]) for name in sorted(budget)]
 
 

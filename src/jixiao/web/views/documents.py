@@ -16,6 +16,7 @@ from jixiao.store.access import account_of, visible_departments, visible_evaluat
 from jixiao.store.documents import (
     Generated,
     disclosure_document,
+    document_key,
     evaluation_document,
     explain,
     selfeval_document,
@@ -28,13 +29,16 @@ TYPES = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml
          "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
 
 
-def _serve(request: HttpRequest, make: Callable[[str], Generated], formats: tuple[str, ...] = ("docx", "pdf")
-           ) -> HttpResponse:
+def _serve(request: HttpRequest, key: str, make: Callable[[str], Generated],
+           formats: tuple[str, ...] = ("docx", "pdf")) -> HttpResponse:
+    """The document `key` of this page, which the caller has let this user download (and so release):
+    explanations posted here are stored for this document only."""
     fmt = request.GET.get("format", "docx")
     if fmt not in formats:
         return refuse(request, f"不支持的格式“{fmt}”（可选 {'、'.join(formats)}）")
     if request.method == "POST":
-        key = request.POST.get("document", "")
+        if request.POST.get("document", key) != key:
+            return refuse(request, "说明只能保存到本页的文档。", status=403)
         texts = {k[len("explain_"):]: v for k, v in request.POST.items() if k.startswith("explain_")}
         saved = explain(key, texts, request.user)
         messages.success(request, f"已保存 {saved} 条说明。")
@@ -54,14 +58,15 @@ def _serve(request: HttpRequest, make: Callable[[str], Generated], formats: tupl
     generated.folder.cleanup()
     return page(request, "web/release_blocked.html", {
         "title": outcome.title, "key": generated.key, "format": fmt,
-        "errors": [f for f in problems if f.tier == Tier.ERROR], "differences": outcome.differences,
+        "errors": [f for f in problems if f.tier == Tier.ERROR],
+        "differences": (outcome.cause, *outcome.differences) if outcome.cause else outcome.differences,
         "warnings": [f for f in problems if f.tier != Tier.ERROR]}, status=409)
 
 
 @login_required
 def selfeval_report(request: HttpRequest, pk: int) -> HttpResponse:
     project = get_object_or_404(visible_projects(request.user).prefetch_related("indicators"), pk=pk)
-    return _serve(request, lambda fmt: selfeval_document(project, fmt))
+    return _serve(request, document_key("selfeval", project.pk), lambda fmt: selfeval_document(project, fmt))
 
 
 @login_required
@@ -69,7 +74,7 @@ def evaluation_report(request: HttpRequest, pk: int) -> HttpResponse:
     evaluation = get_object_or_404(visible_evaluations(request.user), pk=pk)
     if evaluation.status != "final":
         return refuse(request, "评价报告出具后才能下载。")
-    return _serve(request, lambda fmt: evaluation_document(evaluation, fmt))
+    return _serve(request, document_key("evaluation", evaluation.pk), lambda fmt: evaluation_document(evaluation, fmt))
 
 
 @login_required
@@ -80,7 +85,8 @@ def work_summary(request: HttpRequest) -> HttpResponse:
     year = request.GET.get("year", "")
     if not (year.isdigit() and 2000 <= int(year) <= 2100):
         return refuse(request, "请指定年度，例如 ?year=2025")
-    return _serve(request, lambda fmt: summary_document(account.jurisdiction, int(year), fmt))
+    return _serve(request, document_key("summary", account.jurisdiction.pk, int(year)),
+                  lambda fmt: summary_document(account.jurisdiction, int(year), fmt))
 
 
 @login_required
@@ -89,4 +95,5 @@ def disclosure_package(request: HttpRequest, pk: int) -> HttpResponse:
     year = request.GET.get("year", "")
     if not (year.isdigit() and 2000 <= int(year) <= 2100):
         return refuse(request, "请指定年度，例如 ?year=2024")
-    return _serve(request, lambda fmt: disclosure_document(department, int(year), fmt), ("docx", "xlsx", "pdf"))
+    return _serve(request, document_key("disclosure", department.pk, int(year)),
+                  lambda fmt: disclosure_document(department, int(year), fmt), ("docx", "xlsx", "pdf"))

@@ -3,10 +3,13 @@ English default page."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+
+from jixiao.core.money import round_half_up
 
 
 def _error(request: HttpRequest, status: int, message: str, heading: str = "") -> HttpResponse:
@@ -38,6 +41,6 @@ def locked_out(request: HttpRequest, response: HttpResponse | None = None,
     from axes.helpers import get_cool_off
 
     cool_off = get_cool_off(request)
-    minutes = max(1, round(cool_off.total_seconds() / 60)) if cool_off else 0
+    minutes = max(1, int(round_half_up(Decimal(cool_off.total_seconds()) / 60, 0))) if cool_off else 0
     wait = f"请 {minutes} 分钟后再试，或联系管理员解锁。" if minutes else "请联系管理员解锁。"
     return _error(request, 429, f"登录失败次数过多，该账户或登录地址已被暂时锁定。{wait}", "登录已锁定")

@@ -4,7 +4,6 @@ budget suggestion, and the rectification ledger (整改) with overdue flags."""
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal, InvalidOperation
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -12,7 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_POST
 
-from jixiao.core.money import parse_amount
+from jixiao.core.money import count_rule
 from jixiao.core.profile import Profile
 from jixiao.scoring.keyeval import framework_items
 from jixiao.scoring.results import RectificationItem as CoreItem
@@ -34,7 +33,8 @@ from jixiao.store.evaluation import (
     visible_rectifications,
 )
 from jixiao.store.lifecycle_models import FINDING_CATEGORIES
-from jixiao.store.models import Account, BudgetSuggestion, RectificationItem, Role
+from jixiao.store.models import Account, BudgetSuggestion, EvaluationScore, RectificationItem, Role
+from jixiao.web.fields import HUNDRED, number, parse, rule_for, whole
 from jixiao.web.views.common import page, refuse
 
 
@@ -56,8 +56,8 @@ def evaluation_list(request: HttpRequest) -> HttpResponse:
     candidates = []
     if is_finance and request.GET.get("select"):
         try:
-            candidates = select_projects(request.user, by, int(count) if count.isdigit() else 10,
-                                         int(year) if year.isdigit() else date.today().year - 1)
+            candidates = select_projects(request.user, by, int(parse(count, count_rule("选取个数", 1, 1000), 10) or 10),
+                                         whole(year, date.today().year - 1))
         except ServiceError as exc:
             messages.error(request, str(exc))
     return page(request, "web/evaluations.html", {
@@ -69,9 +69,9 @@ def evaluation_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def evaluation_create(request: HttpRequest) -> HttpResponse:
-    project = get_object_or_404(visible_projects(request.user), pk=request.POST.get("project") or 0)
+    project = get_object_or_404(visible_projects(request.user), pk=whole(request.POST.get("project")))
     allowed = {u.pk: u for u in _team_candidates(account_of(request.user))}
-    members = [allowed[int(pk)] for pk in request.POST.getlist("members") if pk.isdigit() and int(pk) in allowed]
+    members = [allowed[whole(pk)] for pk in request.POST.getlist("members") if whole(pk) in allowed]
     try:
         evaluation = create_evaluation(project, members, request.user, request.POST.get("reason", ""))
     except ServiceError as exc:
@@ -96,11 +96,11 @@ def evaluation_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 for item in framework_items(framework_of(evaluation, profile)):
                     if item.name in computed:
                         continue
-                    text = request.POST.get(f"score_{item.name}", "").strip()
-                    try:
-                        scores[item.name] = Decimal(text)
-                    except InvalidOperation as exc:
-                        raise ServiceError(f"“{item.name}”的评分“{text}”不是数字") from exc
+                    rule = rule_for(EvaluationScore, "score", f"“{item.name}”的评分", item.weight or HUNDRED)
+                    value = number(request.POST, f"score_{item.name}", rule)
+                    if value is None:
+                        raise ServiceError(f"请填写“{item.name}”的评分")
+                    scores[item.name] = value
                 submit_scores(evaluation, scores, request.user, profile)
                 messages.success(request, "评分已保存。")
             elif action == "finding":
@@ -172,11 +172,10 @@ def results(request: HttpRequest) -> HttpResponse:
 def suggestion_confirm(request: HttpRequest, pk: int) -> HttpResponse:
     suggestion = get_object_or_404(BudgetSuggestion.objects.filter(
         evaluation__project__in=visible_projects(request.user)), pk=pk)
-    text = request.POST.get("amount", "").strip()
     try:
-        amount = parse_amount(text)
+        amount = number(request.POST, "amount", rule_for(BudgetSuggestion, "confirmed", "下年预算安排金额"))
         if amount is None:
-            raise ServiceError(f"金额“{text}”不是有效金额")
+            raise ServiceError("请填写下年预算安排金额")
         confirm_suggestion(suggestion, amount, request.POST.get("reason", ""), request.user)
         messages.success(request, "下年预算安排已确定。")
     except ServiceError as exc:

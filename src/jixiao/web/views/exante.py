@@ -2,32 +2,34 @@
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 
-from jixiao.core.money import parse_amount
-from jixiao.scoring.exante import ExpertScore, simple_sheet
+from jixiao.scoring.exante import ExpertScore, SubItem, simple_sheet
 from jixiao.store.access import account_of, profile_of, visible_projects
 from jixiao.store.errors import ServiceError
 from jixiao.store.exante import record_assessment
+from jixiao.store.models import ExAnteAssessment, ExAnteScore
+from jixiao.web.fields import check_length, number, rule_for
 from jixiao.web.views.common import page
 
 
-def _scores(request: HttpRequest, dimensions: list[str]) -> list[ExpertScore]:
+def _scores(request: HttpRequest, sheet: tuple[SubItem, ...]) -> list[ExpertScore]:
     scores = []
     for n, expert in enumerate(request.POST.getlist("expert")):
         if not expert.strip():
             continue
-        for d in dimensions:
-            text = request.POST.get(f"score_{n}_{d}", "").strip()
-            try:
-                scores.append(ExpertScore(expert.strip(), d, d, Decimal(text)))
-            except InvalidOperation as exc:
-                raise ServiceError(f"专家“{expert}”的“{d}”得分“{text}”不是数字") from exc
+        check_length(expert.strip(), ExAnteScore, "expert", "专家姓名")
+        for item in sheet:
+            rule = rule_for(ExAnteScore, "score", f"专家“{expert.strip()}”的“{item.dimension}”得分", item.max_score)
+            value = number(request.POST, f"score_{n}_{item.dimension}", rule)
+            if value is None:
+                raise ServiceError(f"请填写专家“{expert.strip()}”的“{item.dimension}”得分")
+            scores.append(ExpertScore(expert.strip(), item.dimension, item.dimension, value))
     return scores
 
 
@@ -42,10 +44,9 @@ def exante(request: HttpRequest, pk: int) -> HttpResponse:
     errors: list[str] = []
     if request.method == "POST" and can_record:
         try:
-            requested = parse_amount(request.POST.get("requested", "")) or Decimal(0)
-            text = request.POST.get("recommended", "").strip()
-            recommended = parse_amount(text) if text else None
-            record_assessment(project, _scores(request, [s.dimension for s in sheet]), requested, recommended,
+            requested = number(request.POST, "requested", rule_for(ExAnteAssessment, "requested"), Decimal(0))
+            recommended = number(request.POST, "recommended", rule_for(ExAnteAssessment, "recommended"))
+            record_assessment(project, _scores(request, sheet), requested or Decimal(0), recommended,
                               request.user, profile)
         except ServiceError as exc:
             errors.append(str(exc))

@@ -3,6 +3,7 @@ finance warning board across units, where actions are recorded and cleared warni
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
@@ -12,12 +13,17 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_POST
 
-from jixiao.core.money import parse_amount
 from jixiao.scoring.monitoring import periods_of_year
 from jixiao.store.access import account_of, profile_of, visible_projects
 from jixiao.store.errors import ServiceError
 from jixiao.store.lifecycle_models import CORRECTIONS, DEVIATION_REASONS, LIKELIHOOD
-from jixiao.store.models import CorrectiveAction, MonitoringWarning, Project
+from jixiao.store.models import (
+    CorrectiveAction,
+    MonitoringFund,
+    MonitoringIndicator,
+    MonitoringWarning,
+    Project,
+)
 from jixiao.store.monitoring import (
     IndicatorEntry,
     ensure_fund_sources,
@@ -28,6 +34,7 @@ from jixiao.store.monitoring import (
     totals,
 )
 from jixiao.web.charts import bar_chart
+from jixiao.web.fields import number, rule_for, text
 from jixiao.web.views.common import page, refuse
 
 COLOUR_LABELS = {"red": "红色", "yellow": "黄色", "green": "绿色", "blue": "蓝色"}
@@ -37,13 +44,14 @@ LIGHTS = ("#c2412d", "#e0b000", "#3c9a5f", "#2f6fb0")  # the bars in the colours
 def _posted(request: HttpRequest, project: Project) -> tuple[dict[int, Decimal], dict[int, IndicatorEntry]]:
     executed = {}
     for fund in project.fund_sources.all():
-        text = request.POST.get(f"executed_{fund.pk}", "").strip()
-        value = parse_amount(text) if text else Decimal(0)
-        if value is None:
-            raise ServiceError(f"执行数“{text}”不是有效金额")
-        executed[fund.pk] = value
-    entries = {i.pk: IndicatorEntry(i.pk, request.POST.get(f"progress_{i.pk}", ""),
-                                    request.POST.get(f"expected_{i.pk}", ""),
+        rule = rule_for(MonitoringFund, "executed", f"{fund.get_budget_type_display()}执行数")
+        if fund.amount > 0:  # no more can be spent than the line holds
+            rule = replace(rule, high=fund.amount)
+        executed[fund.pk] = number(request.POST, f"executed_{fund.pk}", rule, Decimal(0)) or Decimal(0)
+    entries = {i.pk: IndicatorEntry(i.pk, text(request.POST, f"progress_{i.pk}", MonitoringIndicator, "progress",
+                                               f"“{i.name}”的截至期末完成值"),
+                                    text(request.POST, f"expected_{i.pk}", MonitoringIndicator, "expected",
+                                         f"“{i.name}”的全年预计完成值"),
                                     request.POST.get(f"likelihood_{i.pk}", "certain"),
                                     request.POST.get(f"reason_{i.pk}", ""), request.POST.get(f"measures_{i.pk}", ""))
                for i in project.indicators.all()}
@@ -125,10 +133,7 @@ def warning_act(request: HttpRequest, pk: int) -> HttpResponse:
             open_rectification_for_warning(warning, profile_of(warning.project), date.today())
             messages.success(request, "已下达整改事项；预警解除时自动关闭。")
         else:
-            text = request.POST.get("amount", "").strip()
-            amount = parse_amount(text) if text else None
-            if text and amount is None:
-                raise ServiceError(f"金额“{text}”不是有效金额")
+            amount = number(request.POST, "amount", rule_for(CorrectiveAction, "amount", "纠偏措施金额"))
             record_action(warning.project, request.POST.get("kind", ""), amount, request.POST.get("note", ""),
                           request.POST.get("initiator", "finance"), request.user, warning)
             messages.success(request, "纠偏措施已记录。")

@@ -12,7 +12,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_POST
 
-from jixiao.core.money import parse_amount
+from jixiao.core.money import count_rule
 from jixiao.core.provenance import Location
 from jixiao.core.workflow import STATUS_LABELS
 from jixiao.ingest.project_template import (
@@ -31,8 +31,9 @@ from jixiao.store.access import actions_for, can_edit, profile_of, scope_units, 
 from jixiao.store.errors import ServiceError
 from jixiao.store.goals import GoalDraft, check_goal
 from jixiao.store.mapping import self_evaluation
-from jixiao.store.models import Project, ProjectType, SelfEvaluationRecord
+from jixiao.store.models import FundSource, Project, ProjectType, SelfEvaluationRecord
 from jixiao.store.projects import export_rows, import_problems, import_projects, save_project_row
+from jixiao.web.fields import number, parse, rule_for, text, whole
 from jixiao.web.views.common import MAX_UPLOAD, page, saved_upload
 
 SORTS = {"name": "name", "code": "code", "unit": "unit__code", "budget": "adjusted_budget", "-budget": "-adjusted_budget",
@@ -48,8 +49,8 @@ def filtered(request: HttpRequest) -> tuple[QuerySet[Project], dict[str, str]]:
         rows = rows.filter(Q(name__icontains=f["q"]) | Q(code__icontains=f["q"]) | Q(unit__name__icontains=f["q"]))
     if f["unit"]:
         rows = rows.filter(unit__code=f["unit"])
-    if f["year"].isdigit():
-        rows = rows.filter(year=int(f["year"]))
+    if whole(f["year"]):
+        rows = rows.filter(year=whole(f["year"]))
     if f["status"] in STATUS_LABELS:
         rows = rows.filter(status=f["status"])
     if f["type"] in ProjectType.values:
@@ -92,33 +93,46 @@ def _form_row(request: HttpRequest) -> tuple[ProjectRow | None, list[str]]:
     post = request.POST
     errors = []
     amounts = {}
-    for field, label in (("initial_budget", "年初预算数"), ("adjusted_budget", "全年预算数")):
-        amounts[field] = parse_amount(post.get(field, "")) if post.get(field, "").strip() else Decimal(0)
-        if amounts[field] is None or amounts[field] < 0:
-            errors.append(f"{label}“{post.get(field)}”不是有效金额")
+    for field in ("initial_budget", "adjusted_budget"):
+        try:
+            amounts[field] = number(post, field, rule_for(Project, field), Decimal(0))
+        except ServiceError as exc:
+            errors.append(str(exc))
     funds = []
     for n, (budget_type, level, amount) in enumerate(zip(post.getlist("fund_type"), post.getlist("fund_level"),
                                                          post.getlist("fund_amount"), strict=False), start=1):
         if not amount.strip():
             continue
-        value = parse_amount(amount)
-        if value is None or value < 0 or budget_type not in BUDGET_TYPES or level not in FUND_LEVELS:
+        try:
+            value = parse(amount, rule_for(FundSource, "amount", f"第{n}条资金来源金额"))
+        except ServiceError as exc:
+            errors.append(str(exc))
+            continue
+        if value is None or budget_type not in BUDGET_TYPES or level not in FUND_LEVELS:
             errors.append(f"第{n}条资金来源无效")
             continue
         funds.append(FundRow(budget_type, level, value))
     if funds and sum((x.amount for x in funds), Decimal(0)) != amounts.get("adjusted_budget"):
         errors.append("资金来源合计与全年预算数不一致")
-    year = post.get("year", "")
-    if not (year.isdigit() and 2000 <= int(year) <= 2100):
-        errors.append("年度无效")
+    year = post.get("year", "").strip()
+    try:
+        if parse(year, count_rule("年度", 2000, 2100)) is None:
+            errors.append("年度不能为空")
+    except ServiceError as exc:
+        errors.append(str(exc))
     for field, label in (("name", "项目名称"), ("code", "项目编码"), ("unit", "单位")):
         if not post.get(field, "").strip():
             errors.append(f"{label}不能为空")
+    for field in ("name", "code"):
+        try:
+            text(post, field, Project, field)
+        except ServiceError as exc:
+            errors.append(str(exc))
     if post.get("project_type") not in PROJECT_TYPES:
         errors.append("请选择项目类型")
     if errors:
         return None, errors
-    return ProjectRow(post["unit"].strip(), int(year), post["code"].strip(), post["name"].strip()[:200],
+    return ProjectRow(post["unit"].strip(), whole(year), post["code"].strip(), post["name"].strip(),
                       post["project_type"], amounts["initial_budget"] or Decimal(0),
                       amounts["adjusted_budget"] or Decimal(0), tuple(funds), Location(table="项目表单")), []
 
@@ -171,7 +185,7 @@ def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if (row.unit_code, row.year, row.code) != (project.unit.code, project.year, project.code):
         return _editor(request, project, ["单位、年度和项目编码登记后不能修改"], status=400)
     try:
-        save_project_row(row, request.user, version=int(request.POST.get("version", "0") or 0))
+        save_project_row(row, request.user, version=whole(request.POST.get("version")))
     except ServiceError as exc:
         return _editor(request, project, [str(exc)], status=409)
     messages.success(request, "已保存。")

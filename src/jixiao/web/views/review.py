@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -10,13 +10,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_POST
 
-from jixiao.core.money import parse_amount
 from jixiao.core.workflow import Action
 from jixiao.store.access import account_of, profile_of, visible_projects
 from jixiao.store.errors import ServiceError
 from jixiao.store.models import Review
 from jixiao.store.review import Decision, act, review_statistics
 from jixiao.web.charts import bar_chart
+from jixiao.web.fields import number, rule_for, whole
 from jixiao.web.views.common import page, profile, refuse
 
 
@@ -26,17 +26,11 @@ def _decision(request: HttpRequest) -> Decision:
         action = Action(post.get("action", ""))
     except ValueError as exc:
         raise ServiceError("未知的操作") from exc
-    try:
-        score = Decimal(post["score"]) if post.get("score", "").strip() else None
-    except InvalidOperation as exc:
-        raise ServiceError(f"评审得分“{post['score']}”不是数字") from exc
-    cut = parse_amount(post.get("cut_amount", "")) if post.get("cut_amount", "").strip() else Decimal(0)
-    if cut is None:
-        raise ServiceError(f"审减金额“{post['cut_amount']}”不是有效金额")
+    score = number(post, "score", rule_for(Review, "score"))
+    cut = number(post, "cut_amount", rule_for(Review, "cut_amount"), Decimal(0)) or Decimal(0)
     comments = {name: text for name, text in zip(post.getlist("indicator_name"), post.getlist("indicator_comment"),
                                                  strict=False)}
-    version = post.get("version", "")
-    return Decision(action, int(version) if version.isdigit() else 0, post.get("comment", ""), score, cut, comments)
+    return Decision(action, whole(post.get("version")), post.get("comment", ""), score, cut, comments)
 
 
 @login_required
@@ -61,8 +55,8 @@ def review_stats(request: HttpRequest) -> HttpResponse:
         return refuse(request, "只有财政、主管部门和管理员可查看审核统计。", status=403)
     year = request.GET.get("year", "")
     reviews = Review.objects.filter(stage="finance", project__in=visible_projects(request.user))
-    if year.isdigit():
-        reviews = reviews.filter(project__year=int(year))
+    if whole(year):
+        reviews = reviews.filter(project__year=whole(year))
     rounds = review_statistics(reviews, profile(request))
     charts = [bar_chart([(band.label, band.count) for band in r.bands], title=f"{r.round_name}评审得分分布")
               for r in rounds]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 from django.contrib import messages
@@ -9,7 +10,6 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 
-from jixiao.core.money import parse_amount
 from jixiao.core.profile import Profile
 from jixiao.ingest.pipeline import load_document
 from jixiao.store.access import profile_of, visible_projects
@@ -26,6 +26,7 @@ from jixiao.store.selfeval import (
     save_selfeval,
     score,
 )
+from jixiao.web.fields import number, rule_for, whole
 from jixiao.web.views.common import page, refuse, saved_upload
 
 
@@ -43,17 +44,17 @@ def selfeval(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and request.FILES.get("document"):
         return _import(request, project, profile)
     if request.method == "POST":
-        text = request.POST.get("executed", "").strip()
-        executed = parse_amount(text) if text else Decimal(0)
         entries = indicator_entries(request.POST, indicators)
         try:
-            if executed is None:
-                raise ServiceError(f"全年执行数“{text}”不是有效金额")
+            rule = rule_for(Project, "executed")
+            if project.adjusted_budget > 0:  # no more can be spent than the budget holds
+                rule = replace(rule, high=project.adjusted_budget)
+            executed = number(request.POST, "executed", rule, Decimal(0)) or Decimal(0)
             if request.htmx:
                 result = score(project, executed, entries, profile)
                 return page(request, "web/partials/selfeval_score.html", {"result": result,
                                                                           "blocking": blocking(result)})
-            version = int(request.POST.get("version", "0") or 0)
+            version = whole(request.POST.get("version"))
             narrative = Narrative(request.POST.get("goal_statement", ""), request.POST.get("experience", ""))
             save_selfeval(project, version, executed, entries, request.POST.get("action") == "submit", request.user,
                           profile, narrative)

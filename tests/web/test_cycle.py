@@ -226,7 +226,7 @@ def test_import_reports_cells_permissions_and_duplicates_in_one_pass_grouped_by_
     page = response.content.decode()
     assert response.status_code == 400 and Project.objects.count() == before
     assert "有 3 处错误" in page  # before: only the cell error; the permission error came after fixing it
-    for where, what in (("表「项目」第 2 行", "不是有效的非负金额"), ("表「项目」第 3 行", "无权为单位“102001”登记项目"),
+    for where, what in (("表「项目」第 2 行", "不是有效的金额"), ("表「项目」第 3 行", "无权为单位“102001”登记项目"),
                         ("表「项目」第 5 行", "重复")):
         group = page.split(where, 1)[1].split("</tr>", 1)[0]
         assert what in group, where

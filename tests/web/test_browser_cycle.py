@@ -119,6 +119,6 @@ def test_an_import_lists_cell_and_permission_problems_together(browser, world, t
     page.set_input_files("input[name=file]", str(path))
     page.click("button:has-text('导入')")
     errors = page.locator("#import-errors")
-    expect()(errors.locator("tr", has_text="表「项目」第 2 行")).to_contain_text("不是有效的非负金额")
+    expect()(errors.locator("tr", has_text="表「项目」第 2 行")).to_contain_text("不是有效的金额")
     expect()(errors.locator("tr", has_text="表「项目」第 3 行")).to_contain_text("无权为单位“102001”登记项目")
     assert browser.errors == []

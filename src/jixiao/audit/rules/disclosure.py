@@ -7,7 +7,7 @@ that is absent from a partial document is not an error: each rule runs only when
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 
 from jixiao.audit.catalogue import Context, rule
@@ -25,6 +25,16 @@ CODED = ("D02", "D03", "D05", "D07", "D08")
 def _tables(pkg: DisclosurePackage, *codes: str) -> list[DisclosureTable] | None:
     found = [pkg.table(c) for c in codes]
     return None if any(t is None for t in found) else found  # type: ignore[return-value]
+
+
+def needs(*codes: str, any_of: bool = False) -> Callable[[DisclosurePackage], str | None]:
+    """A rule's `applies`: the reason it cannot be checked when its tables are missing ('缺少公开05表')."""
+    def applies(pkg: DisclosurePackage) -> str | None:
+        missing = [c for c in codes if pkg.table(c) is None]
+        if not missing or (any_of and len(missing) < len(codes)):
+            return None
+        return "缺少" + ("或".join if any_of else "、".join)(f"公开{c[1:]}表" for c in missing)
+    return applies
 
 
 def _side(table: DisclosureTable, side: str) -> list[DisclosureRow]:
@@ -54,7 +64,7 @@ def _classes(table: DisclosureTable, side: str = "") -> list[DisclosureRow]:
 
 
 @rule("disclosure.r01_income_total", "公开01 本年收入合计不等于各项收入之和", Tier.ERROR, CAT_IN, f"{BASIS} R1", "disclosure",
-      params=("tolerance",))
+      params=("tolerance",), applies=needs("D01"))
 def r01(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     """公开01：本年收入合计 = 第1–8行收入之和。"""
     if not (t := _tables(pkg, "D01")):
@@ -67,7 +77,7 @@ def r01(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
 
 
 @rule("disclosure.r02_expenditure_total", "公开01 本年支出合计不等于各类支出之和", Tier.ERROR, CAT_IN, f"{BASIS} R2", "disclosure",
-      params=("tolerance",))
+      params=("tolerance",), applies=needs("D01"))
 def r02(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     """公开01：本年支出合计 = 支出功能分类各“类”之和。"""
     if not (t := _tables(pkg, "D01")):
@@ -80,7 +90,7 @@ def r02(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
 
 
 @rule("disclosure.r03_r05_grand_totals", "公开01 收入总计、支出总计不平衡", Tier.ERROR, CAT_IN, f"{BASIS} R3–R5", "disclosure",
-      params=("tolerance",))
+      params=("tolerance",), applies=needs("D01"))
 def r03_r05(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     """收入总计 = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余；支出总计 = 本年支出合计 + 结余分配 + 年末结转和结余；
     收入总计 = 支出总计。"""
@@ -103,7 +113,7 @@ def r03_r05(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
 
 
 @rule("disclosure.r06_r07_income_table", "公开02 与公开01 收入不一致或行内不平", Tier.ERROR, CAT_ACROSS, f"{BASIS} R6–R7",
-      "disclosure", params=("tolerance",))
+      "disclosure", params=("tolerance",), applies=needs("D02"))
 def r06_r07(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     """公开02 合计 = 公开01 本年收入合计；财政拨款收入 = 公开01 第1–3行；各行 本年收入合计 = 各来源之和。"""
     rid = "disclosure.r06_r07_income_table"
@@ -124,7 +134,7 @@ def r06_r07(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
 
 
 @rule("disclosure.r08_r09_expenditure_table", "公开03 与公开01 支出不一致或行内不平", Tier.ERROR, CAT_ACROSS,
-      f"{BASIS} R8–R9", "disclosure", params=("tolerance",))
+      f"{BASIS} R8–R9", "disclosure", params=("tolerance",), applies=needs("D03"))
 def r08_r09(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     """公开03 合计 = 公开01 本年支出合计；各行 本年支出合计 = 基本 + 项目 + 上缴上级 + 经营 + 对附属单位补助；
     公开03 各“类” = 公开01 同名支出行。"""
@@ -149,7 +159,7 @@ def r08_r09(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
 
 
 @rule("disclosure.r10_r13_fiscal_table", "公开04 财政拨款收支与公开01 不一致或不平", Tier.ERROR, CAT_ACROSS, f"{BASIS} R10–R13",
-      "disclosure", params=("tolerance",))
+      "disclosure", params=("tolerance",), applies=needs("D04"))
 def r10_r13(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     """公开04 收入第1–3行 = 公开01 第1–3行；各支出行 合计 = 一般公共预算 + 政府性基金 + 国有资本经营；各列的类之和 = 本年支出合计；
     收入总计 = 支出总计。"""
@@ -182,7 +192,7 @@ def r10_r13(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
 
 
 @rule("disclosure.r14_r17_general_budget", "公开05 一般公共预算支出与公开03/04 不一致或不平", Tier.ERROR, CAT_ACROSS,
-      f"{BASIS} R14–R17", "disclosure", params=("tolerance",))
+      f"{BASIS} R14–R17", "disclosure", params=("tolerance",), applies=needs("D05"))
 def r14_r17(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     """公开05 合计 = 公开04 本年支出合计·一般公共预算；各行 小计 = 基本 + 项目；每个科目不大于公开03 同科目；
     公开03 项目支出合计 = 公开05 + 公开07 + 公开08 的项目支出（全部收入为财政拨款时）。"""
@@ -227,7 +237,7 @@ _OPERATING = ("302", "307", "309", "310", "311", "312", "313", "399")
 
 
 @rule("disclosure.r18_r20_basic_detail", "公开06 基本支出明细与公开05 不一致或科目不平", Tier.ERROR, CAT_ACROSS,
-      f"{BASIS} R18–R20, R29", "disclosure", params=("tolerance",))
+      f"{BASIS} R18–R20, R29", "disclosure", params=("tolerance",), applies=needs("D06"))
 def r18_r20(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     """公开05 基本支出 = 公开06 人员经费合计 + 公用经费合计；人员经费 = 301 + 303；公用经费 = 302 + 307 + 309 + 310 + 311 + 312
     + 313 + 399；每个经济分类“类” = 其“款”之和。"""
@@ -258,7 +268,7 @@ def r18_r20(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
 
 
 @rule("disclosure.r21_r23_fund_tables", "公开07/08 政府性基金、国有资本经营支出不平或与公开04 不一致", Tier.ERROR, CAT_ACROSS,
-      f"{BASIS} R21–R23", "disclosure", params=("tolerance",))
+      f"{BASIS} R21–R23", "disclosure", params=("tolerance",), applies=needs("D07", "D08", any_of=True))
 def r21_r23(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     """公开07 各行：年末结转和结余 = 年初 + 本年收入 − 本年支出，本年支出 = 基本 + 项目；公开07 合计支出 = 公开04 政府性基金列；
     本年收入 = 公开01 第2行。公开08 合计 = 公开04 国有资本经营列，合计 = 基本 + 项目。"""
@@ -296,7 +306,7 @@ def r21_r23(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
 
 
 @rule("disclosure.r24_sangong_sum", "公开09 三公经费合计与分项不符", Tier.ERROR, CAT_IN, f"{BASIS} R24", "disclosure",
-      params=("tolerance",))
+      params=("tolerance",), applies=needs("D09"))
 def r24(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     """预算数、决算数各自：合计 = 因公出国(境) + 公务用车购置及运行维护费 + 公务接待费；公务用车 = 购置费 + 运行维护费。"""
     if not (t := _tables(pkg, "D09")) or not t[0].rows:
@@ -312,7 +322,7 @@ def r24(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
 
 
 @rule("disclosure.r25_sangong_vs_detail", "公开09 三公决算与公开06 对应科目不一致", Tier.WARNING, CAT_ACROSS, f"{BASIS} R25",
-      "disclosure")
+      "disclosure", applies=needs("D09", "D06"))
 def r25(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     """三公决算数含以前年度结转和项目支出，不必等于公开06 的 30212/30217/30231 科目；不一致时须说明来源（疑似）。"""
     if not (t := _tables(pkg, "D09", "D06")) or not t[0].rows:
@@ -332,7 +342,7 @@ def r25(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
 
 
 @rule("disclosure.r26_statistics", "公开10 政府采购或车辆数合计与分项不符", Tier.ERROR, CAT_IN, f"{BASIS} R26", "disclosure",
-      params=("tolerance",))
+      params=("tolerance",), applies=needs("D10"))
 def r26(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     """政府采购 合计 = 货物 + 工程 + 服务；车辆数合计 = 各类车辆之和。"""
     if not (t := _tables(pkg, "D10")):
@@ -370,7 +380,7 @@ def _tree_findings(table: DisclosureTable, ctx: Context) -> Iterator[Finding]:
 
 
 @rule("disclosure.r28_r30_classification_tree", "功能分类上级科目不等于下级之和", Tier.ERROR, CAT_IN, f"{BASIS} R28, R30",
-      "disclosure", params=("tolerance",))
+      "disclosure", params=("tolerance",), applies=needs(*CODED, any_of=True))
 def r28_r30(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     """支出功能分类 类(3位)/款(5位)/项(7位)：上级 = 下级之和，每一列；合计行 = 各“类”之和（不是所有行之和）。"""
     for code in CODED:

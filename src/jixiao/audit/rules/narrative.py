@@ -81,6 +81,11 @@ AMOUNT_CHECKS: list[tuple[str, str, TableCell, str]] = [
 ]
 
 
+def has_narrative(pkg: DisclosurePackage) -> str | None:
+    """`applies` of the rules that read the 情况说明."""
+    return None if pkg.narrative else "缺少情况说明文字"
+
+
 def _compact(statement: Statement) -> str:
     return normalize_text(statement.text).replace(" ", "")
 
@@ -90,7 +95,8 @@ def _wan_decimal(text: str) -> Decimal:
     return value * WAN if value is not None else ZERO
 
 
-@rule("narrative.n1_amount_vs_table", "情况说明中的金额与表中数不一致", Tier.ERROR, CAT, f"{BASIS} N1", "disclosure")
+@rule("narrative.n1_amount_vs_table", "情况说明中的金额与表中数不一致", Tier.ERROR, CAT, f"{BASIS} N1", "disclosure",
+      applies=has_narrative)
 def n1_amounts(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     """情况说明写出的每一个表内金额（收入支出总计、基本/项目支出、各类支出、人员/公用经费、三公、政府采购……）须与对应表格
     的数字完全一致（万元两位小数）。"""
@@ -102,6 +108,8 @@ def n1_amounts(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
             for match in re.finditer(sentence_re, text):
                 stated = _wan_decimal(match.group(match.lastindex or 1))
                 table_value = cell.find(pkg, match)
+                if table_value is not None:
+                    ctx.checked(statement)
                 if table_value is not None and stated != table_value:
                     yield Finding("narrative.n1_amount_vs_table", Tier.ERROR,
                                   f"说明称{what} {wan(stated)} 万元，表中为 {wan(table_value)} 万元",
@@ -136,7 +144,8 @@ def _denominator(pkg: DisclosurePackage, statements: list[Statement], index: int
     return None
 
 
-@rule("narrative.n2_percentages", "情况说明中的占比、完成预算比例计算错误", Tier.ERROR, CAT, f"{BASIS} 占比/完成年初预算", "disclosure")
+@rule("narrative.n2_percentages", "情况说明中的占比、完成预算比例计算错误", Tier.ERROR, CAT, f"{BASIS} 占比/完成年初预算", "disclosure",
+      applies=has_narrative)
 def n2_percentages(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     """占比 = 部分 ÷ 合计 × 100；完成年初（全年）预算 = 决算 ÷ 预算 × 100；中小企业合同占比 = 合同金额 ÷ 采购总额 × 100；
     均按说明自己写出的金额重算，两位小数四舍五入，差一个末位为提示。"""
@@ -150,16 +159,19 @@ def n2_percentages(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
         if match := re.search(rf"^(.*?){NUM}，占比([\d.]+)%", text):
             base = _denominator(pkg, statements, index)
             if base:
+                ctx.checked(statement)
                 yield from _check_rate("narrative.n2_percentages", statement, f"{match.group(1) or '占比'}占比",
                                        Decimal(match.group(3)), _wan_decimal(match.group(2)) / base * 100,
                                        _places(match.group(3)), "部分 ÷ 合计")
         if (match := re.search(rf"{NUM}，占本年支出合计的([\d.]+)%", text)) and total_spent:
+            ctx.checked(statement)
             yield from _check_rate("narrative.n2_percentages", statement, "占本年支出合计比例", Decimal(match.group(2)),
                                    _wan_decimal(match.group(1)) / total_spent * 100, _places(match.group(2)),
                                    "支出 ÷ 本年支出合计")
         if match := re.search(rf"(?:年初|全年)预算{NUM}，支出决算{NUM}，完成(?:年初|全年)预算的([\d.]+)%", text):
             budget = _wan_decimal(match.group(1))
             if budget:
+                ctx.checked(statement)
                 yield from _check_rate("narrative.n2_percentages", statement, "完成预算比例", Decimal(match.group(3)),
                                        _wan_decimal(match.group(2)) / budget * 100, _places(match.group(3)),
                                        "决算 ÷ 预算")
@@ -167,6 +179,7 @@ def n2_percentages(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
             d10 = pkg.table("D10")
             total = d10.row("政府采购情况/合计") if d10 else None
             if total is not None and total.value("amount"):
+                ctx.checked(statement)
                 yield from _check_rate("narrative.n2_percentages", statement, "中小企业合同占比", Decimal(match.group(2)),
                                        _wan_decimal(match.group(1)) / total.value("amount") * 100,
                                        _places(match.group(2)), "合同金额 ÷ 政府采购支出总额")
@@ -199,7 +212,8 @@ def _current(statements: list[Statement], index: int, text: str, start: int, sub
     return None
 
 
-@rule("narrative.n2_year_on_year", "同比增减率与增减额不符或方向矛盾", Tier.ERROR, CAT, f"{BASIS} 同比/N2", "disclosure")
+@rule("narrative.n2_year_on_year", "同比增减率与增减额不符或方向矛盾", Tier.ERROR, CAT, f"{BASIS} 同比/N2", "disclosure",
+      applies=has_narrative)
 def n2_year_on_year(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     """“增加X万元，增长P%”：上年数 = 本年数 − X，P = X ÷ 上年数 × 100；上年为0只写金额，本年为0写“下降100%”；
     增加配“增长”，减少配“下降”。"""
@@ -209,6 +223,8 @@ def n2_year_on_year(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
         for match in _CHANGE_RE.finditer(text):
             direction, amount_text, rate_word, rate_text = match.groups()
             up = direction == "增加"
+            if rate_word:
+                ctx.checked(statement)
             if rate_word and (rate_word in ("增长", "上升")) != up:
                 yield Finding("narrative.n2_year_on_year", Tier.ERROR,
                               f"同一句先说“{direction}”又说“{rate_word}”，方向矛盾：{match.group(0)}",
@@ -232,7 +248,8 @@ def n2_year_on_year(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
                                    f"{wan(abs(change))} ÷ 上年 {wan(prior)}")
 
 
-@rule("narrative.n2_reason_direction", "说明的原因与增减方向相反", Tier.WARNING, CAT, f"{BASIS} N2", "disclosure")
+@rule("narrative.n2_reason_direction", "说明的原因与增减方向相反", Tier.WARNING, CAT, f"{BASIS} N2", "disclosure",
+      applies=has_narrative)
 def n2_reason(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     """“减少……主要原因是……增加”或“增加……主要原因是……减少”：原因与变动方向相反，需人工核实（疑似）。"""
     for statement in pkg.narrative:
@@ -244,6 +261,7 @@ def n2_reason(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
         changes = re.findall(r"(增加|减少|增长|下降)", before)
         if not changes:
             continue
+        ctx.checked(statement)
         went_up = changes[-1] in UP
         says_up = any(w in reason for w in UP) and not any(w in reason for w in DOWN)
         says_down = any(w in reason for w in DOWN) and not any(w in reason for w in UP)
@@ -262,7 +280,8 @@ def _signed_change(text: str) -> Decimal | None:
     return _wan_decimal(match.group(2)) * (1 if match.group(1) == "增加" else -1)
 
 
-@rule("narrative.n3_sangong_changes", "三公经费总增减额不等于各项增减额之和", Tier.ERROR, CAT, f"{BASIS} N3", "disclosure")
+@rule("narrative.n3_sangong_changes", "三公经费总增减额不等于各项增减额之和", Tier.ERROR, CAT, f"{BASIS} N3", "disclosure",
+      applies=has_narrative)
 def n3_sangong(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     """三公经费总的增减额 = 因公出国(境)、公务用车购置、公务用车运行维护、公务接待四项增减额之和。"""
     section = [s for s in pkg.narrative if re.search(r"三公.*总体", s.section)]
@@ -275,19 +294,22 @@ def n3_sangong(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     if total_change is None or len(items) < 4 or any(c is None for c in changes):
         return
     summed = sum((c for c in changes if c is not None), ZERO)
+    ctx.checked(total, *items)
     if summed != total_change:
         yield Finding("narrative.n3_sangong_changes", Tier.ERROR,
                       f"三公经费比上年变动 {wan(total_change)} 万元，四项变动之和为 {wan(summed)} 万元",
                       total.location.with_(row="三公经费增减"), CAT, expected=wan(summed), actual=wan(total_change))
 
 
-@rule("narrative.n5_shares_total", "各类支出占比之和不等于100%", Tier.WARNING, CAT, f"{BASIS} N5", "disclosure")
+@rule("narrative.n5_shares_total", "各类支出占比之和不等于100%", Tier.WARNING, CAT, f"{BASIS} N5", "disclosure",
+      applies=has_narrative)
 def n5_shares(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     """一般公共预算财政拨款支出结构中各“类”占比之和应为 100%（允许 ±0.05 个百分点）。"""
     shares = [(s, Decimal(m.group(1))) for s in pkg.narrative if re.search(r"^[（(]二[)）]", s.section)
               and (m := re.search(r"[（(]类[)）][\d,.]+万元，占比([\d.]+)%", _compact(s)))]
     if len(shares) < 2:
         return
+    ctx.checked(*(s for s, _ in shares))
     total = sum((share for _, share in shares), ZERO)
     if abs(total - 100) > Decimal("0.05"):
         yield Finding("narrative.n5_shares_total", Tier.WARNING, f"各类支出占比之和为 {total}%，应为 100%",
@@ -299,7 +321,8 @@ def _count(text: str, pattern: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
-@rule("crosssection.vehicles", "不同章节的车辆数不一致", Tier.ERROR, "跨章节", "SPEC §7.4 十、§7.2 公开10", "disclosure")
+@rule("crosssection.vehicles", "不同章节的车辆数不一致", Tier.ERROR, "跨章节", "SPEC §7.4 十、§7.2 公开10", "disclosure",
+      applies=has_narrative)
 def vehicles(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     """三公经费说明中“公务用车保有量共N辆”、国有资产占用说明中“共有车辆M辆”、公开10 车辆数合计，三处应一致。"""
     stated: list[tuple[str, int, Statement]] = []
@@ -313,6 +336,8 @@ def vehicles(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     if d10 is not None and (row := next((r for r in d10.rows if "车辆数合计" in r.label), None)) is not None:
         table_count = int(row.value("amount") / WAN)
         stated.append(("公开10·车辆数合计", table_count, None))  # type: ignore[arg-type]
+    if len(stated) >= 2:
+        ctx.checked(*(s for _, _, s in stated if s is not None))
     if len({n for _, n, _ in stated}) <= 1:
         return
     listing = "；".join(f"{where} {n} 辆" for where, n, _ in stated)
@@ -321,7 +346,8 @@ def vehicles(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
                   "跨章节", expected=str(stated[0][1]), actual="、".join(str(n) for _, n, _ in stated))
 
 
-@rule("crosssection.admin_cost", "机关运行经费与单位性质或公开10 不一致", Tier.WARNING, "跨章节", "SPEC §7.3 R27", "disclosure")
+@rule("crosssection.admin_cost", "机关运行经费与单位性质或公开10 不一致", Tier.WARNING, "跨章节", "SPEC §7.3 R27", "disclosure",
+      applies=lambda pkg: None if pkg.table("D10") is not None else "缺少公开10表")
 def admin_cost(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     """机关运行经费只属于行政单位和参照公务员法管理的事业单位；说明称“无机关运行经费”时公开10 不应有数，反之亦然。"""
     d10 = pkg.table("D10")
@@ -330,6 +356,8 @@ def admin_cost(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     table_amount = sum((r.value("amount") for r in d10.rows if r.label.startswith("机关运行经费")), ZERO)
     for statement in pkg.narrative:
         text = _compact(statement)
+        if "无机关运行经费" in text:
+            ctx.checked(statement)
         if "无机关运行经费" in text and table_amount:
             yield Finding("crosssection.admin_cost", Tier.WARNING,
                           f"说明称无机关运行经费，公开10 却填列 {wan(table_amount)} 万元", statement.location, "跨章节",

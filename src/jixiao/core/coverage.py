@@ -246,8 +246,10 @@ def report_lines(cov: Coverage, limit: int = 8) -> list[str]:
         lines.append(f"  说明数据 {len(r.claims)} 条，已核对 {cov.checked_claims} 条："
                      + "；".join(f"{s.title or '（无标题）'} {s.checked}/{s.claims}" for s in cov.sections[:limit])
                      + (f"；另 {len(cov.sections) - limit} 节" if len(cov.sections) > limit else ""))
-    counts = cov.counts()
-    lines.append(f"  规则：通过 {counts['held']} 次，发现问题 {counts['broken']} 次，不适用 {counts['not_applicable']} 次")
+    if cov.outcomes:
+        counts = cov.counts()
+        lines.append(f"  规则：通过 {counts['held']} 次，发现问题 {counts['broken']} 次，"
+                     f"不适用 {counts['not_applicable']} 次")
     reasons = Counter(o.reason for o in cov.outcomes if o.status is Status.NOT_APPLICABLE and o.reason)
     if reasons:
         lines.append("  不适用原因：" + "；".join(f"{reason}（{n}）" for reason, n in reasons.most_common(limit)))

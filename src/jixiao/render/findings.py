@@ -73,8 +73,8 @@ def summary_line(findings: Sequence[Finding], coverages: Sequence[Coverage] = ()
     checked = "；".join(coverage_lines(coverages))
     if not findings:
         return f"未发现问题：{checked}。" if checked else "未发现问题（未提供读取范围）。"
-    line = f"确定 {counts[Tier.ERROR]} 项，疑似 {counts[Tier.WARNING]} 项，提示 {counts[Tier.NOTICE]} 项。"
-    return f"{line}{checked}。" if checked else line
+    line = f"确定 {counts[Tier.ERROR]} 项，疑似 {counts[Tier.WARNING]} 项，提示 {counts[Tier.NOTICE]} 项"
+    return f"{line}；{checked}。" if checked else f"{line}。"
 
 
 def to_html(documents: Sequence[str], findings: Sequence[Finding], coverages: Sequence[Coverage] = ()) -> str:

@@ -7,6 +7,8 @@ from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
+
 from jixiao.audit.catalogue import Context, NotApplicable, Rule, apply
 from jixiao.audit.engine import audit_document
 from jixiao.core.coverage import Status, report_lines
@@ -118,9 +120,15 @@ def test_a_recognised_document_with_nothing_read_gets_a_warning(tmp_path):
     assert result.coverage.checked_phrase().startswith("已核对 0 张表 0 行、0 条说明数据")
 
 
-def test_an_empty_disclosure_gets_the_warning_and_a_full_one_does_not(tmp_path):
-    empty = load(tmp_path, "# 2024年度部门决算公开\n\n部门名称：测试局\n\n本部门无公开内容。\n", "empty.txt")
-    assert [f.rule for f in audit_document(empty, CENTRAL).findings] == ["reading.nothing_read"]
+@pytest.mark.parametrize(("text", "kind", "missing"), [
+    ("# 2024年度部门决算公开\n\n部门名称：测试局\n\n本部门无公开内容。\n", "disclosure", "决算公开表"),
+    ("# 2024年度部门评价表\n\n项目名称：路灯维护\n\n评价工作已完成。\n", "key_evaluation", "绩效评价评分表"),
+])
+def test_an_empty_document_gets_the_warning_and_a_full_one_does_not(tmp_path, text, kind, missing):
+    empty = load(tmp_path, text, "empty.txt")
+    assert empty.kind.value == kind
+    [finding] = audit_document(empty, CENTRAL).findings
+    assert finding.rule == "reading.nothing_read" and finding.message.startswith(f"未能读取{missing}")
     full = load(tmp_path, consistent_package(), "full.txt")
     assert "reading.nothing_read" not in [f.rule for f in audit_document(full, CENTRAL).findings]
 

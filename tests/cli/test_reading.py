@@ -69,6 +69,8 @@ def test_markdown_and_excel_carry_the_reading_summary(package, tmp_path):
     md = run("audit", str(package), "--format", "md").stdout
     assert "## 读取与核对范围" in md and "未发现问题：决算公开.txt：已核对 14 张表" in md
     assert "## 未读取或未核对的内容" in md and "未核对：" in md
+    page = run("audit", str(package), "--format", "html").stdout
+    assert "未发现问题：决算公开.txt：已核对 14 张表" in page and "未读取或未核对的内容（1 处）" in page
     out = tmp_path / "清单.xlsx"
     assert run("audit", str(package), "--format", "xlsx", "--out", str(out)).returncode == 0
     sheet = load_workbook(out)["读取与核对范围"]

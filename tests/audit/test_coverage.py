@@ -11,10 +11,11 @@ import pytest
 
 from jixiao.audit.catalogue import Context, NotApplicable, Rule, apply
 from jixiao.audit.engine import audit_document
-from jixiao.core.coverage import Status, report_lines
+from jixiao.core.coverage import Status
 from jixiao.core.finding import Finding, Tier
 from jixiao.ingest.pipeline import load_document
 from jixiao.profiles import load_profile
+from jixiao.render.findings import reading_lines
 from tests.builders import consistent_package, row
 
 CENTRAL = load_profile("central")
@@ -63,7 +64,7 @@ def test_a_table_no_extractor_reads_is_listed_with_its_location(tmp_path):
     assert table.location.line == line
     assert "河道清淤" not in table.what and "事项 安排数 完成数" in table.what  # first row, 3 rows × 3 columns
     assert "3 行 × 3 列" in table.what
-    lines = report_lines(audit_document(doc, CENTRAL).coverage)
+    lines = reading_lines(audit_document(doc, CENTRAL).coverage)
     assert any(f"第 {line} 行" in entry and "表格未被识别" in entry for entry in lines)
     # Without the extra table nothing is reported unread as a table.
     assert not [u for u in load(tmp_path, consistent_package(), "clean.txt").reading.unread if u.kind == "table"]
@@ -89,7 +90,7 @@ def test_rule_outcomes_are_held_broken_or_not_applicable_with_a_reason(tmp_path)
     assert by_rule[("keyeval.total", "文档")].reason == "文档中没有绩效评价评分表"
     counts = result.coverage.counts()
     assert counts["broken"] >= 1 and counts["not_applicable"] >= 5 and counts["held"] > 20
-    assert any("缺少公开05表" in line for line in report_lines(result.coverage))
+    assert any("缺少公开05表" in line for line in reading_lines(result.coverage))
 
 
 def test_a_check_can_say_it_does_not_apply():

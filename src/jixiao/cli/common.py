@@ -59,7 +59,7 @@ def documents_or_fail(files: list[Path], kind: str, year: int) -> list[Document]
 
 def print_reading(cov: Coverage, target: Console = console) -> None:
     """A document's reading report as one compact Chinese block (what was read, checked, and not)."""
-    from jixiao.core.coverage import report_lines
+    from jixiao.render.findings import reading_lines
 
-    for line in report_lines(cov):
+    for line in reading_lines(cov):
         target.print(line, markup=False, highlight=False, soft_wrap=True)

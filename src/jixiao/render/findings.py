@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import html
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path, PurePath
 
-from jixiao.core.coverage import Coverage
+from jixiao.core.coverage import NOT_RECOGNISED, Coverage, Status
 from jixiao.core.finding import Finding, Tier
 
 # Seed 002's 问题清单 categories; each finding category maps to one of them.
@@ -141,3 +142,39 @@ def to_xlsx(findings: Sequence[Finding], path: Path, coverages: Sequence[Coverag
         scope.column_dimensions["A"].width = 50
         scope.column_dimensions["B"].width = 90
     workbook.save(path)
+
+
+def reading_lines(cov: Coverage, limit: int = 8) -> list[str]:
+    """The reading report as a compact Chinese block (one document)."""
+    r = cov.reading
+    evidence = f"（依据：{'、'.join(r.kind_evidence)}）" if r.kind_evidence else ""
+    lines = [f"读取 {PurePath(r.document).name}：{r.kind}{evidence}；单位 {r.unit or NOT_RECOGNISED}；"
+             f"年度 {r.year if r.year is not None else NOT_RECOGNISED}"]
+    if r.tables:
+        shown = "；".join(f"{t.name}（{t.unit or '单位' + NOT_RECOGNISED}，{t.rows} 行，{len(t.columns)} 列）"
+                         for t in r.tables[:limit])
+        more = f"；另 {len(r.tables) - limit} 张" if len(r.tables) > limit else ""
+        lines.append(f"  表格 {len(r.tables)} 张 {r.rows} 行：{shown}{more}")
+    else:
+        lines.append("  表格：未读取到任何表")
+    for form in r.forms:
+        names = "、".join(form.projects[:limit]) + (f" 等 {len(form.projects)} 个" if len(form.projects) > limit else "")
+        lines.append(f"  {form.kind}：{len(form.projects)} 个项目（{names}）")
+    if cov.sections:
+        lines.append(f"  说明数据 {len(r.claims)} 条，已核对 {cov.checked_claims} 条："
+                     + "；".join(f"{s.title or '（无标题）'} {s.checked}/{s.claims}" for s in cov.sections[:limit])
+                     + (f"；另 {len(cov.sections) - limit} 节" if len(cov.sections) > limit else ""))
+    if cov.outcomes:
+        counts = cov.counts()
+        lines.append(f"  规则：通过 {counts['held']} 次，发现问题 {counts['broken']} 次，"
+                     f"不适用 {counts['not_applicable']} 次")
+    reasons = Counter(o.reason for o in cov.outcomes if o.status is Status.NOT_APPLICABLE and o.reason)
+    if reasons:
+        lines.append("  不适用原因：" + "；".join(f"{reason}（{n}）" for reason, n in reasons.most_common(limit)))
+    not_read = cov.not_read
+    if not_read:
+        lines.append(f"  未读取或未核对 {len(not_read)} 处：")
+        lines += [f"    - {u.location.describe() or '（位置不明）'}：{u.what}" for u in not_read[:limit]]
+        if len(not_read) > limit:
+            lines.append(f"    - 另 {len(not_read) - limit} 处，用 --format json 查看全部")
+    return lines

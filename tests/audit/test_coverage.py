@@ -70,6 +70,15 @@ def test_a_table_no_extractor_reads_is_listed_with_its_location(tmp_path):
     assert not [u for u in load(tmp_path, consistent_package(), "clean.txt").reading.unread if u.kind == "table"]
 
 
+def test_a_paragraph_with_figures_no_extractor_reads_is_listed(tmp_path):
+    lines = consistent_package().split("\n")
+    at = next(i for i, line in enumerate(lines) if "第三部分" in line)
+    lines[at:at] = ["本单位年末实有人员 35 人，较上年增加 2 人。", ""]
+    doc = load(tmp_path, "\n".join(lines))
+    [paragraph] = [u for u in doc.reading.unread if u.kind == "paragraph"]
+    assert paragraph.location.line == at + 1 and "实有人员 35 人" in paragraph.what
+
+
 def test_cells_that_are_not_amounts_are_listed(tmp_path):
     text = consistent_package().replace("300.00", "三百", 1)
     doc = load(tmp_path, text)

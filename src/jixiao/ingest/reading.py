@@ -1,7 +1,8 @@
 """The reading report of a loaded document: the tables, forms and stated figures that were understood, and the
-parts that were not (source tables no extractor used, unmapped columns, cells that are not amounts).
+parts that were not (source tables and paragraphs with figures no extractor used, unmapped columns, cells that
+are not amounts).
 
-A source table counts as used when some extracted value's Location carries its block index (the pipeline stamps
+A source block counts as used when some extracted value's Location carries its block index (the pipeline stamps
 every block, and `Location.with_` keeps the index), or when an extractor listed it in `Document.consumed`.
 """
 
@@ -167,11 +168,15 @@ def _forms(doc: Any) -> Iterator[Form]:
         yield Form("绩效评价表", projects)
 
 
-def _unused_tables(doc: Any) -> Iterator[Unread]:
-    """Source tables with figures that no extractor took anything from."""
-    used = used_blocks(doc)
+def _unused(doc: Any, claims: Iterable[Claim]) -> Iterator[Unread]:
+    """Source tables and paragraphs with figures that no extractor took anything from."""
+    used = used_blocks(doc) | {c.location.block for c in claims}
     for index, block in enumerate(doc.source.blocks):
-        if not isinstance(block, Table) or index in used:
+        if index in used:
+            continue
+        if not isinstance(block, Table):
+            if figures_of(block.clean):
+                yield Unread(f"段落中的数字未被读取，均未核对：{_clip(block.clean, 40)}", block.location, "paragraph")
             continue
         numbers = _numeric_cells(block)
         if numbers < 2 or _is_contents(block):
@@ -189,10 +194,11 @@ def reading_of(doc: Any) -> Reading:
     for item in _disclosure_tables(doc):
         (tables if isinstance(item, TableRead) else unread).append(item)
     tables += [*_self_evaluation_tables(doc), *_key_evaluation_tables(doc)]
-    unread += list(_unused_tables(doc))
+    claims = tuple(_claims(doc))
+    unread += list(_unused(doc, claims))
     unread += [item if isinstance(item, Unread) else Unread(item[0], item[1]) for item in getattr(doc, "unread", ())]
     unread += [Unread(problem.message, problem.location, "cell" if problem.location.column else "other")
                for problem in getattr(doc, "problems", ())]
     return Reading(document=doc.path, kind=doc.kind.label, kind_evidence=tuple(getattr(doc, "kind_evidence", ())),
-                   unit=doc.unit, year=doc.year, tables=tuple(tables), claims=tuple(_claims(doc)),
+                   unit=doc.unit, year=doc.year, tables=tuple(tables), claims=claims,
                    forms=tuple(_forms(doc)), unread=tuple(unread))

@@ -31,6 +31,8 @@ def _mark(doc: Any, ctx: Context, word: str) -> None:
 
 def _needs_claims(doc: Any) -> str | None:
     """`applies` of the rules comparing the 预算绩效情况说明 with the attached self-evaluations."""
+    if getattr(doc, "disclosure", None) is None:
+        return "文档中没有决算公开表或情况说明"
     if _claims(doc) is None:
         return "缺少预算绩效情况说明中的自评情况（自评等级、项目数、金额）"
     return None

@@ -109,10 +109,6 @@ class Status(StrEnum):
     BROKEN = "broken"  # the rule found something
     NOT_APPLICABLE = "not_applicable"  # the rule could not be checked on the subject, with a reason
 
-    @property
-    def label(self) -> str:
-        return {"held": "通过", "broken": "发现问题", "not_applicable": "不适用"}[self.value]
-
 
 @dataclass(frozen=True)
 class RuleOutcome:

@@ -9,108 +9,225 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from jixiao.audit.catalogue import Context, rule
 from jixiao.audit.compare import wan
-from jixiao.core.disclosure import DisclosurePackage
+from jixiao.core.disclosure import Amount, DisclosurePackage, DisclosureRow, DisclosureTable, column_name
 from jixiao.core.finding import Finding, Tier
-from jixiao.core.money import WAN, normalize_text, parse_decimal, round_half_up
-from jixiao.core.statements import DOWN, UP, Statement
+from jixiao.core.money import WAN, normalize_text, parse_decimal, round_half_up, rounding_tolerance
+from jixiao.core.statements import DOWN, UP, Claim, Statement
 
 CAT = "说明与表"
 BASIS = "SPEC §7.4"
 ZERO = Decimal(0)
 NUM = r"([\d,]+(?:\.\d+)?)万元"
 
+SCOPE_WORDS = {"": "", "fiscal": "财政拨款", "general": "一般公共预算财政拨款", "fund": "政府性基金预算财政拨款",
+               "state_capital": "国有资本经营预算财政拨款"}
+
+
 @dataclass(frozen=True)
-class TableCell:
-    """Where a narrative figure lives in the tables: a row by label (or by the 类 name the sentence gives)."""
+class Cell:
+    """Where a subject's figure lives in the tables: table, row label ('合计' = the total row), side, column."""
 
     code: str
-    label: str = ""
+    label: str
     column: str = "amount"
     side: str = ""
-    by_name: int = 0  # the regex group holding the row's name, when the sentence names it
 
-    def find(self, pkg: DisclosurePackage, match: re.Match[str]) -> Decimal | None:
-        """The table's value (an empty cell is zero), or None when the table or row is absent."""
-        table = pkg.table(self.code)
+
+# The synonym list per table (SPEC §7.2): (subject, scope) → cell. A subject read from any wording (ingest/claims.py)
+# meets its row here; a scope not listed falls back to the subject without scope only where that is the same figure.
+CELLS: dict[tuple[str, str], Cell] = {
+    ("收入总计", ""): Cell("D01", "总计", side="income"),
+    ("收支总计", ""): Cell("D01", "总计", side="income"),
+    ("支出总计", ""): Cell("D01", "总计", side="expenditure"),
+    ("收入总计", "fiscal"): Cell("D04", "总计", side="income"),
+    ("收支总计", "fiscal"): Cell("D04", "总计", side="income"),
+    ("支出总计", "fiscal"): Cell("D04", "总计", "total", side="expenditure"),
+    ("收入总计", "fund"): Cell("D07", "合计", "income"),
+    ("支出总计", "fund"): Cell("D07", "合计", "total"),
+    ("本年收入合计", ""): Cell("D01", "本年收入合计", side="income"),
+    ("本年支出合计", ""): Cell("D01", "本年支出合计", side="expenditure"),
+    ("本年收入合计", "fiscal"): Cell("D04", "本年收入合计", side="income"),
+    ("本年支出合计", "fiscal"): Cell("D04", "本年支出合计", "total", side="expenditure"),
+    ("收入", "fiscal"): Cell("D04", "本年收入合计", side="income"),
+    ("支出", "fiscal"): Cell("D04", "本年支出合计", "total", side="expenditure"),
+    ("本年支出合计", "general"): Cell("D05", "合计", "total"),
+    ("支出", "general"): Cell("D05", "合计", "total"),
+    ("收入", "fund"): Cell("D07", "合计", "income"),
+    ("支出", "fund"): Cell("D07", "合计", "total"),
+    ("支出", "state_capital"): Cell("D08", "合计", "total"),
+    ("财政拨款收入", ""): Cell("D02", "合计", "fiscal"),
+    ("财政拨款收入", "fiscal"): Cell("D02", "合计", "fiscal"),
+    ("上级补助收入", ""): Cell("D02", "合计", "upper"),
+    ("事业收入", ""): Cell("D02", "合计", "business"),
+    ("经营收入", ""): Cell("D02", "合计", "operating"),
+    ("附属单位上缴收入", ""): Cell("D02", "合计", "subsidiary"),
+    ("其他收入", ""): Cell("D02", "合计", "other"),
+    ("年初结转和结余", ""): Cell("D01", "年初结转和结余", side="income"),
+    ("年末结转和结余", ""): Cell("D01", "年末结转和结余", side="expenditure"),
+    ("基本支出", ""): Cell("D03", "合计", "basic"),
+    ("项目支出", ""): Cell("D03", "合计", "project"),
+    ("基本支出", "fiscal"): Cell("D05", "合计", "basic"),
+    ("基本支出", "general"): Cell("D05", "合计", "basic"),
+    ("项目支出", "general"): Cell("D05", "合计", "project"),
+    ("基本支出", "fund"): Cell("D07", "合计", "basic"),
+    ("项目支出", "fund"): Cell("D07", "合计", "project"),
+    ("人员经费", ""): Cell("D06", "人员经费合计"),
+    ("公用经费", ""): Cell("D06", "公用经费合计"),
+    ("政府采购", ""): Cell("D10", "政府采购情况/合计"),
+    ("政府采购货物", ""): Cell("D10", "政府采购情况/货物"),
+    ("政府采购工程", ""): Cell("D10", "政府采购情况/工程"),
+    ("政府采购服务", ""): Cell("D10", "政府采购情况/服务"),
+}
+SCOPE_FREE = ("人员经费", "公用经费", "政府采购", "政府采购货物", "政府采购工程", "政府采购服务", "财政拨款收入")
+SANGONG = {"三公经费": "total", "因公出国(境)费": "overseas", "公务用车购置及运行维护费": "car",
+           "公务用车购置费": "car_purchase", "公务用车运行维护费": "car_operation", "公务接待费": "reception"}
+CLASS_TABLES = {"": ("D03", "total", ""), "general": ("D05", "total", ""), "fiscal": ("D04", "total", "expenditure"),
+                "fund": ("D07", "total", "")}
+
+
+@dataclass(frozen=True)
+class Found:
+    """A claim's figure in a table: the table, the row (None when the table is blank), the column, the amount."""
+
+    table: DisclosureTable
+    row: DisclosureRow | None
+    column: str
+
+    @property
+    def amount(self) -> Amount | None:
+        return self.row.cells.get(self.column) if self.row is not None else None
+
+    @property
+    def value(self) -> Decimal:
+        return self.row.value(self.column) if self.row is not None else ZERO
+
+    def describe(self) -> str:
+        row = self.row.label if self.row is not None else ""
+        return f"{self.table.label}“{row}”{column_name(self.column) if self.column != 'amount' else ''}".replace("“”", "")
+
+
+def is_blank(table: DisclosureTable) -> bool:
+    """A table printed without figures: '本表无数据', or no amount in any row."""
+    return bool(table.empty_note) or not any(row.cells for row in table.rows)
+
+
+def locate(pkg: DisclosurePackage, subject: str, scope: str, measure: str = "amount") -> Found | None:
+    """The table cell holding a subject's figure (amount, or budget for the 三公 table), or None."""
+    if subject in SANGONG:
+        table = pkg.table("D09")
+        if table is None or measure not in ("amount", "budget"):
+            return None
+        column = f"{'final' if measure == 'amount' else 'budget'}_{SANGONG[subject]}"
+        return Found(table, table.rows[0] if table.rows else None, column)
+    if measure != "amount":
+        return None
+    cell = CELLS.get((subject, scope)) or (CELLS.get((subject, "")) if subject in SCOPE_FREE else None)
+    if cell is not None:
+        table = pkg.table(cell.code)
         if table is None:
             return None
-        name = match.group(self.by_name).strip() if self.by_name else self.label
-        row = table.total if name == "合计" else table.row(name, side=self.side)
-        if row is None and self.by_name:
-            row = next((r for r in table.rows if len(r.code) == 3 and r.label.replace(" ", "") == name), None)
-        return row.value(self.column) if row is not None else None
+        row = table.total if cell.label == "合计" else table.row(cell.label, side=cell.side)
+        return Found(table, row, cell.column) if row is not None or is_blank(table) else None
+    if subject.endswith("支出") and scope in CLASS_TABLES:
+        code, column, side = CLASS_TABLES[scope]
+        table = pkg.table(code)
+        if table is None:
+            return None
+        rows = [r for r in table.rows if (not side or r.side == side) and (len(r.code) == 3 or side)]
+        row = next((r for r in rows if r.label and subject.endswith(re.sub(r"^[一二三四五六七八九十]+、|\s", "", r.label))),
+                   None)
+        return Found(table, row, column) if row is not None else None
+    return None
 
 
-# (section pattern, sentence pattern (the amount in its last group), table cell, what it is)
-AMOUNT_CHECKS: list[tuple[str, str, TableCell, str]] = [
-    (r"^一、", rf"收入总计{NUM}", TableCell("D01", "总计", side="income"), "收入总计"),
-    (r"^一、", rf"支出总计{NUM}", TableCell("D01", "总计", side="expenditure"), "支出总计"),
-    (r"^二、", rf"收入合计{NUM}", TableCell("D01", "本年收入合计", side="income"), "本年收入合计"),
-    (r"^二、", rf"^财政拨款收入{NUM}", TableCell("D02", "合计", "fiscal"), "财政拨款收入"),
-    (r"^三、", rf"支出合计{NUM}", TableCell("D01", "本年支出合计", side="expenditure"), "本年支出合计"),
-    (r"^三、", rf"^基本支出{NUM}", TableCell("D03", "合计", "basic"), "基本支出"),
-    (r"^三、", rf"^项目支出{NUM}", TableCell("D03", "合计", "project"), "项目支出"),
-    (r"^四、", rf"财政拨款收入总计{NUM}", TableCell("D04", "总计", side="income"), "财政拨款收入总计"),
-    (r"^四、", rf"，支出总计{NUM}", TableCell("D04", "总计", "total", side="expenditure"), "财政拨款支出总计"),
-    (r"^[（(]一[)）]一般公共预算", rf"决算支出{NUM}", TableCell("D05", "合计", "total"), "一般公共预算财政拨款支出"),
-    (r"^[（(]二[)）]一般公共预算", rf"^(.+?)支出[（(]类[)）]{NUM}", TableCell("D05", column="total", by_name=1),
-     "类支出"),
-    (r"^[（(]三[)）]一般公共预算", rf"^([^，]+?支出)年初预算[\d,.]+万元，支出决算{NUM}",
-     TableCell("D05", column="total", by_name=1), "类支出决算"),
-    (r"^六、", rf"基本支出{NUM}", TableCell("D05", "合计", "basic"), "基本支出"),
-    (r"^六、", rf"^人员经费{NUM}", TableCell("D06", "人员经费合计"), "人员经费"),
-    (r"^六、", rf"^公用经费{NUM}", TableCell("D06", "公用经费合计"), "公用经费"),
-    (r"^七、", rf"收入总计{NUM}", TableCell("D07", "合计", "income"), "政府性基金收入"),
-    (r"^七、", rf"支出总计{NUM}", TableCell("D07", "合计", "total"), "政府性基金支出"),
-    (r"“?三公”?经费.*总体", rf"全年预算{NUM}", TableCell("D09", "三公", "budget_total"), "三公经费预算"),
-    (r"“?三公”?经费.*总体", rf"全年预算[\d,.]+万元，支出决算{NUM}", TableCell("D09", "三公", "final_total"), "三公经费决算"),
-    (r"“?三公”?经费.*总体", rf"^因公出国（境）费支出{NUM}", TableCell("D09", "三公", "final_overseas"), "因公出国(境)费"),
-    (r"“?三公”?经费.*总体", rf"^公务用车购置费支出{NUM}", TableCell("D09", "三公", "final_car_purchase"), "公务用车购置费"),
-    (r"“?三公”?经费.*总体", rf"^公务用车运行维护费支出{NUM}", TableCell("D09", "三公", "final_car_operation"),
-     "公务用车运行维护费"),
-    (r"“?三公”?经费.*总体", rf"^公务接待费支出{NUM}", TableCell("D09", "三公", "final_reception"), "公务接待费"),
-    (r"政府采购", rf"政府采购支出总额{NUM}", TableCell("D10", "政府采购情况/合计"), "政府采购总额"),
-    (r"政府采购", rf"货物支出{NUM}", TableCell("D10", "政府采购情况/货物"), "政府采购货物"),
-    (r"政府采购", rf"工程支出{NUM}", TableCell("D10", "政府采购情况/工程"), "政府采购工程"),
-    (r"政府采购", rf"服务支出{NUM}", TableCell("D10", "政府采购情况/服务"), "政府采购服务"),
-]
+def sentences(pkg: DisclosurePackage) -> list[Statement]:
+    return [s for s in pkg.narrative if s.kind == "sentence"]
 
 
-def _compact(statement: Statement) -> str:
-    return normalize_text(statement.text).replace(" ", "")
+def _differs(stated: Claim, amount: Amount | None, table_value: Decimal) -> Tier | None:
+    """None when the stated figure equals the table at the coarser of the two printed precisions; a notice when
+    the two precisions differ and they are one last unit apart (two roundings); else an error."""
+    table_quantum = amount.quantum if amount is not None else stated.quantum
+    quantum = max(stated.quantum, table_quantum) or Decimal("0.01")
+    if round_half_up(stated.value / quantum, 0) == round_half_up(table_value / quantum, 0):
+        return None
+    if stated.quantum != table_quantum and abs(stated.value - table_value) <= quantum:
+        return Tier.NOTICE
+    return Tier.ERROR
 
 
-def _wan_decimal(text: str) -> Decimal:
-    value = parse_decimal(text)
-    return value * WAN if value is not None else ZERO
+def _what(claim: Claim) -> str:
+    return f"{SCOPE_WORDS.get(claim.scope, '') if claim.subject not in SANGONG else ''}{claim.subject}"
+
+
+def _once(findings: list[tuple[tuple[object, ...], Finding]]) -> Iterator[Finding]:
+    """One finding per fault: the same fault at other places is listed in `related`."""
+    groups: dict[tuple[object, ...], list[Finding]] = {}
+    for key, finding in findings:
+        groups.setdefault(key, []).append(finding)
+    for first, *others in groups.values():
+        yield replace(first, related=tuple(o.location for o in others)) if others else first
+
+
+PROJECT_SECTION_RE = re.compile(r"绩效")  # figures of the evaluated projects, checked by the coverage rules
+
+
+def _stated_amounts(pkg: DisclosurePackage) -> Iterator[tuple[Claim, Found]]:
+    for statement in sentences(pkg):
+        if PROJECT_SECTION_RE.search(statement.section):
+            continue
+        for claim in statement.claims:
+            if claim.measure in ("amount", "budget") and claim.subject:
+                found = locate(pkg, claim.subject, claim.scope, claim.measure)
+                if found is not None:
+                    yield claim, found
 
 
 @rule("narrative.n1_amount_vs_table", "情况说明中的金额与表中数不一致", Tier.ERROR, CAT, f"{BASIS} N1", "disclosure")
 def n1_amounts(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
-    """情况说明写出的每一个表内金额（收入支出总计、基本/项目支出、各类支出、人员/公用经费、三公、政府采购……）须与对应表格
-    的数字完全一致（万元两位小数）。"""
-    for statement in pkg.narrative:
-        text = _compact(statement)
-        for section_re, sentence_re, cell, what in AMOUNT_CHECKS:
-            if not re.search(section_re, statement.section):
-                continue
-            for match in re.finditer(sentence_re, text):
-                stated = _wan_decimal(match.group(match.lastindex or 1))
-                table_value = cell.find(pkg, match)
-                if table_value is not None and stated != table_value:
-                    yield Finding("narrative.n1_amount_vs_table", Tier.ERROR,
-                                  f"说明称{what} {wan(stated)} 万元，表中为 {wan(table_value)} 万元",
-                                  statement.location.with_(row=what), CAT, expected=wan(table_value), actual=wan(stated),
-                                  difference=wan(stated - table_value))
+    """情况说明无论怎样措辞（为/是/共计/达/支出/决算数为……，元、万元或亿元，有无千分位）写出的表内金额——收入支出总计、
+    本年收入/支出合计、财政拨款收入、基本/项目支出、各功能分类“类”、人员/公用经费、三公经费预算与决算、政府采购——按各表的
+    同义词表对到表中的行，在两者中较粗的印刷精度上须相等（确定）；精度不同且只差一个末位为提示。同一错误出现在多处只报一次。"""
+    found: list[tuple[tuple[object, ...], Finding]] = []
+    for claim, cell in _stated_amounts(pkg):
+        if is_blank(cell.table):
+            continue  # narrative.blank_table_stated
+        tier = _differs(claim, cell.amount, cell.value)
+        if tier is None:
+            continue
+        what = _what(claim) + ("预算" if claim.measure == "budget" else "")
+        found.append(((cell.table.code, cell.row.label if cell.row else "", cell.column, claim.value), Finding(
+            "narrative.n1_amount_vs_table", tier,
+            f"说明称{what} {claim.text}，{cell.describe()}为 {wan(cell.value)} 万元"
+            + ("（两种精度各自四舍五入，差一个末位）" if tier is Tier.NOTICE else ""),
+            claim.location.with_(row=claim.subject), CAT, expected=wan(cell.value), actual=wan(claim.value),
+            difference=wan(claim.value - cell.value))))
+    yield from _once(found)
 
 
-def _check_rate(rule_id: str, statement: Statement, what: str, stated: Decimal, computed: Decimal, places: int,
-                formula: str) -> Iterator[Finding]:
+@rule("narrative.blank_table_stated", "表为空表而说明写有其数字", Tier.ERROR, CAT, f"{BASIS} N1, SPEC §7.2", "disclosure")
+def blank_table_stated(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
+    """表格印为空表（“本表无数据”或没有任何金额），说明却写出该表项目的非零金额（如三公经费预算、政府性基金支出）：两处
+    不能同时为真（确定）。每张表报一次，其余句子列为相关位置。"""
+    found: list[tuple[tuple[object, ...], Finding]] = []
+    for claim, cell in _stated_amounts(pkg):
+        if is_blank(cell.table) and claim.value:
+            note = f"（{cell.table.empty_note}）" if cell.table.empty_note else ""
+            what = _what(claim) + ("预算" if claim.measure == "budget" else "")
+            found.append(((cell.table.code,), Finding(
+                "narrative.blank_table_stated", Tier.ERROR,
+                f"{cell.table.label}为空表{note}，说明却写明{what} {claim.text}", claim.location.with_(row=claim.subject),
+                CAT, expected=f"{cell.table.label}填列该数", actual=claim.text)))
+    yield from _once(found)
+
+
+def _check_rate(rule_id: str, statement: Statement | Claim, what: str, stated: Decimal, computed: Decimal,
+                places: int, formula: str) -> Iterator[Finding]:
     expected = round_half_up(computed, places)
     if stated == expected:
         return
@@ -120,56 +237,196 @@ def _check_rate(rule_id: str, statement: Statement, what: str, stated: Decimal, 
                   CAT, expected=f"{expected}", actual=f"{stated}", difference=f"{stated - expected}")
 
 
-def _places(text: str) -> int:
-    return len(text.split(".", 1)[1]) if "." in text else 0
+def _places(quantum: Decimal) -> int:
+    return max(0, -quantum.as_tuple().exponent) if quantum else 0  # type: ignore[operator]
 
 
-def _denominator(pkg: DisclosurePackage, statements: list[Statement], index: int) -> Decimal | None:
-    """The base of a '占比' in a list: the '…合计/支出 X万元，其中/主要用于' figure that opened the list."""
-    for earlier in reversed(statements[:index]):
-        if earlier.section != statements[index].section:
-            break
-        text = _compact(earlier)
-        match = re.search(rf"{NUM}，?(其中|主要用于)", text)
-        if match:
-            return _wan_decimal(match.group(1))
+_OPENER_RE = re.compile(r"其中|主要用于|主要包括|包括|具体")
+
+
+def _openers(pkg: DisclosurePackage) -> dict[int, Claim]:
+    """For each sentence (by index), the amount that opened the list it belongs to: the figure standing before
+    “其中/主要用于/包括” in the same sentence or in an earlier sentence of the same section."""
+    statements = sentences(pkg)
+    opener: Claim | None = None
+    section = None
+    result: dict[int, Claim] = {}
+    for index, statement in enumerate(statements):
+        if statement.section != section:
+            opener, section = None, statement.section
+        text = normalize_text(statement.text).replace(" ", "")
+        cue = _OPENER_RE.search(text)
+        amounts = [c for c in statement.claims if c.measure == "amount"]
+        before_cue = [c for c in amounts if cue and 0 <= text.find(c.text) < cue.start()]
+        if before_cue:
+            result[index] = before_cue[-1]  # parts in the same sentence, after the cue
+            opener = before_cue[-1]
+            continue
+        if opener is not None:
+            result[index] = opener
+    return result
+
+
+def _whole(pkg: DisclosurePackage, claim: Claim, opener: Claim | None) -> tuple[Decimal, str] | None:
+    """The base of a share: the whole it names (its table figure, else the text's own figure), or the list opener."""
+    if claim.basis:
+        found = locate(pkg, claim.basis, "")
+        if found is not None and found.row is not None and found.value:
+            return found.value, f"{found.describe()} {wan(found.value)}"
+        stated = next((c for s in sentences(pkg) for c in s.claims if c.subject == claim.basis and c.measure == "amount"
+                       and c.value), None)
+        return (stated.value, f"{claim.basis} {stated.text}") if stated else None
+    if opener is not None and opener.value and opener is not claim:
+        return opener.value, f"{_what(opener)} {opener.text}"
     return None
+
+
+def _part(statement: Statement, claim: Claim) -> Claim | None:
+    """The amount a share, completion or comparison speaks of: the same subject's amount in the same sentence."""
+    return next((c for c in reversed(statement.claims[: statement.claims.index(claim)])
+                 if c.measure == "amount" and c.subject == claim.subject), None)
+
+
+def _budget(pkg: DisclosurePackage, statement: Statement, claim: Claim) -> tuple[Decimal, Decimal] | None:
+    """(决算, 预算) for a subject: both from the sentence, else from the tables (三公)."""
+    own = [c for c in statement.claims if c.subject == claim.subject]
+    budget = next((c.value for c in own if c.measure == "budget"), None)
+    final = next((c.value for c in own if c.measure == "amount"), None)
+    if budget is None and (cell := locate(pkg, claim.subject, claim.scope, "budget")) and cell.row is not None:
+        budget = cell.value
+    if final is None and (cell := locate(pkg, claim.subject, claim.scope)) and cell.row is not None:
+        final = cell.value
+    return (final, budget) if final is not None and budget is not None else None
 
 
 @rule("narrative.n2_percentages", "情况说明中的占比、完成预算比例计算错误", Tier.ERROR, CAT, f"{BASIS} 占比/完成年初预算", "disclosure")
 def n2_percentages(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
-    """占比 = 部分 ÷ 合计 × 100；完成年初（全年）预算 = 决算 ÷ 预算 × 100；中小企业合同占比 = 合同金额 ÷ 采购总额 × 100；
-    均按说明自己写出的金额重算，两位小数四舍五入，差一个末位为提示。"""
-    statements = list(pkg.narrative)
-    total_spent = None
-    d01 = pkg.table("D01")
-    if d01 is not None and (row := d01.row("本年支出合计", side="expenditure")) is not None:
-        total_spent = row.value("amount")
-    for index, statement in enumerate(statements):
-        text = _compact(statement)
-        if match := re.search(rf"^(.*?){NUM}，占比([\d.]+)%", text):
-            base = _denominator(pkg, statements, index)
-            if base:
-                yield from _check_rate("narrative.n2_percentages", statement, f"{match.group(1) or '占比'}占比",
-                                       Decimal(match.group(3)), _wan_decimal(match.group(2)) / base * 100,
-                                       _places(match.group(3)), "部分 ÷ 合计")
-        if (match := re.search(rf"{NUM}，占本年支出合计的([\d.]+)%", text)) and total_spent:
-            yield from _check_rate("narrative.n2_percentages", statement, "占本年支出合计比例", Decimal(match.group(2)),
-                                   _wan_decimal(match.group(1)) / total_spent * 100, _places(match.group(2)),
-                                   "支出 ÷ 本年支出合计")
-        if match := re.search(rf"(?:年初|全年)预算{NUM}，支出决算{NUM}，完成(?:年初|全年)预算的([\d.]+)%", text):
-            budget = _wan_decimal(match.group(1))
-            if budget:
-                yield from _check_rate("narrative.n2_percentages", statement, "完成预算比例", Decimal(match.group(3)),
-                                       _wan_decimal(match.group(2)) / budget * 100, _places(match.group(3)),
-                                       "决算 ÷ 预算")
-        if match := re.search(rf"合同金额{NUM}，占政府采购支出总额的([\d.]+)%", text):
-            d10 = pkg.table("D10")
-            total = d10.row("政府采购情况/合计") if d10 else None
-            if total is not None and total.value("amount"):
-                yield from _check_rate("narrative.n2_percentages", statement, "中小企业合同占比", Decimal(match.group(2)),
-                                       _wan_decimal(match.group(1)) / total.value("amount") * 100,
-                                       _places(match.group(2)), "合同金额 ÷ 政府采购支出总额")
+    """占比 = 部分 ÷ 整体 × 100（整体为句中点名的合计，如“占本年支出合计的”，否则为“其中/主要用于”前的金额）；完成预算 =
+    决算 ÷ 预算 × 100（“完成全年预算X万元的Y%”同样）；按所写小数位四舍五入，差一个末位为提示，超过为确定。"""
+    openers = _openers(pkg)
+    for index, statement in enumerate(sentences(pkg)):
+        for claim in statement.claims:
+            if claim.measure == "share":
+                part = _part(statement, claim)
+                whole = _whole(pkg, claim, openers.get(index))
+                if part is not None and whole is not None:
+                    yield from _check_rate("narrative.n2_percentages", claim, f"{_what(claim)}占比", claim.value,
+                                           part.value / whole[0] * 100, _places(claim.quantum),
+                                           f"{part.text} ÷ {whole[1]}")
+            elif claim.measure == "completion" and (pair := _budget(pkg, statement, claim)) and pair[1]:
+                yield from _check_rate("narrative.n2_percentages", claim, "完成预算比例", claim.value,
+                                       pair[0] / pair[1] * 100, _places(claim.quantum),
+                                       f"决算 {wan(pair[0])} ÷ 预算 {wan(pair[1])}")
+
+
+_WORDS = {1: "大于", -1: "小于", 0: "等于"}
+
+
+def _sign(value: Decimal) -> int:
+    return (value > 0) - (value < 0)
+
+
+@rule("narrative.comparison_words", "比较用语与所比较的两个数不符", Tier.ERROR, CAT, f"{BASIS} N2", "disclosure")
+def comparison_words(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
+    """“决算数大于/小于/等于（持平于）预算数”须与决算、预算两个数（句中所写，否则三公表）或完成预算比例一致；“高于/低于/
+    持平于上年”须与句中的增减额或上年数一致。两处说法不能同时为真（确定）。"""
+    for statement in sentences(pkg):
+        for claim in statement.claims:
+            if claim.measure != "compare":
+                continue
+            said = int(claim.value)
+            actual: int | None = None
+            numbers = ""
+            if claim.basis == "预算":
+                if pair := _budget(pkg, statement, claim):
+                    actual, numbers = _sign(pair[0] - pair[1]), f"决算 {wan(pair[0])} 万元，预算 {wan(pair[1])} 万元"
+                elif rate := next((c for c in statement.claims if c.measure == "completion"), None):
+                    actual, numbers = _sign(rate.value - 100), f"完成预算 {rate.text}"
+            else:
+                change = next((c for c in statement.claims if c.measure in ("change", "rate")
+                               and c.subject == claim.subject), None)
+                prior = next((c for c in statement.claims if c.measure == "prior"), None)
+                current = _part(statement, claim)
+                if change is not None:
+                    actual, numbers = _sign(change.value), f"增减 {change.text}"
+                elif prior is not None and current is not None:
+                    actual, numbers = _sign(current.value - prior.value), f"本年 {current.text}，上年 {prior.text}"
+            if actual is not None and actual != said:
+                yield Finding("narrative.comparison_words", Tier.ERROR,
+                              f"说明称{_what(claim)}“{claim.text}”{claim.basis}，而{numbers}，应为“{_WORDS[actual]}”",
+                              claim.location.with_(row=f"{claim.subject}比较"), CAT, expected=_WORDS[actual],
+                              actual=claim.text)
+
+
+# A whole and the parts that make it up exactly, when the list names every one of them.
+PARTITIONS = {
+    "基本支出": (("人员经费", "公用经费"),),
+    "本年支出合计": (("基本支出", "项目支出"),),
+    "政府采购": (("政府采购货物", "政府采购工程", "政府采购服务"),),
+    "三公经费": (("因公出国(境)费", "公务用车购置费", "公务用车运行维护费", "公务接待费"),
+                ("因公出国(境)费", "公务用车购置及运行维护费", "公务接待费")),
+}
+
+
+@rule("narrative.parts_total", "说明所列各分项之和不等于其合计", Tier.ERROR, CAT, f"{BASIS} N1", "disclosure",
+      params=("tolerance",))
+def parts_total(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
+    """“X万元，其中：A…、B…”列齐了合计的全部分项（人员经费+公用经费、基本支出+项目支出、货物+工程+服务、三公四项）时，
+    分项之和 = 合计；差额在尾数误差（每项半个末位，取自配置）内为提示，超过为确定。"""
+    openers = _openers(pkg)
+    statements = sentences(pkg)
+    lists: dict[int, tuple[Claim, list[Claim]]] = {}
+    for index, opener in openers.items():
+        entry = lists.setdefault(id(opener), (opener, []))
+        entry[1].extend(c for c in statements[index].claims if c.measure == "amount" and c is not opener)
+    for opener, items in lists.values():
+        by_subject = {c.subject: c for c in items}
+        for names in PARTITIONS.get(opener.subject, ()) or (PARTITIONS["本年支出合计"] if opener.subject in (
+                "支出", "支出合计") and not opener.scope else ()):
+            if not all(n in by_subject for n in names):
+                continue
+            parts = [by_subject[n] for n in names]
+            total = sum((p.value for p in parts), ZERO)
+            difference = opener.value - total
+            quantum = max(p.quantum for p in (*parts, opener))
+            tolerance = rounding_tolerance(len(parts), quantum, ctx.profile.tolerance.per_term, ctx.profile.tolerance.cap)
+            if difference:
+                yield Finding("narrative.parts_total", Tier.NOTICE if abs(difference) <= tolerance else Tier.ERROR,
+                              f"说明称{_what(opener)} {opener.text}，所列{'、'.join(names)}之和为 {wan(total)} 万元",
+                              opener.location.with_(row=opener.subject), CAT, expected=wan(total),
+                              actual=wan(opener.value), difference=wan(difference))
+            break
+
+
+def unchecked_claims(pkg: DisclosurePackage) -> list[Claim]:
+    """The numeric claims of the 情况说明 that no check could use (未核对), each with its location: an amount whose
+    subject meets no table row, a share without a whole, a completion or comparison without its two numbers."""
+    openers = _openers(pkg)
+    left: list[Claim] = []
+    for index, statement in enumerate(sentences(pkg)):
+        for claim in statement.claims:
+            if claim.measure in ("amount", "budget"):
+                checked = bool(claim.subject) and not PROJECT_SECTION_RE.search(statement.section) and locate(pkg, claim.subject, claim.scope, claim.measure) is not None
+            elif claim.measure == "share":
+                checked = _part(statement, claim) is not None and _whole(pkg, claim, openers.get(index)) is not None
+            elif claim.measure in ("completion", "compare"):
+                checked = _budget(pkg, statement, claim) is not None
+            elif claim.measure in ("change", "rate"):
+                checked = True  # recomputed by narrative.n2_year_on_year from the sentence and the ones before
+            else:
+                checked = claim.measure == "count" and claim.subject == "公务用车"
+            if not checked:
+                left.append(claim)
+    return left
+
+
+def _compact(statement: Statement) -> str:
+    return normalize_text(statement.text).replace(" ", "")
+
+
+def _wan_decimal(text: str) -> Decimal:
+    value = parse_decimal(text)
+    return value * WAN if value is not None else ZERO
 
 
 _CHANGE_RE = re.compile(rf"(增加|减少){NUM}(?:，(增长|下降|上升|减少)([\d.]+)%)?")
@@ -203,7 +460,7 @@ def _current(statements: list[Statement], index: int, text: str, start: int, sub
 def n2_year_on_year(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     """“增加X万元，增长P%”：上年数 = 本年数 − X，P = X ÷ 上年数 × 100；上年为0只写金额，本年为0写“下降100%”；
     增加配“增长”，减少配“下降”。"""
-    statements = list(pkg.narrative)
+    statements = sentences(pkg)
     for index, statement in enumerate(statements):
         text = _compact(statement)
         for match in _CHANGE_RE.finditer(text):
@@ -228,14 +485,14 @@ def n2_year_on_year(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
                               statement.location.with_(row="同比"), CAT)
                 continue
             yield from _check_rate("narrative.n2_year_on_year", statement, "同比增减率", Decimal(rate_text),
-                                   abs(change) / prior * 100, _places(rate_text),
+                                   abs(change) / prior * 100, len(rate_text.partition(".")[2]),
                                    f"{wan(abs(change))} ÷ 上年 {wan(prior)}")
 
 
 @rule("narrative.n2_reason_direction", "说明的原因与增减方向相反", Tier.WARNING, CAT, f"{BASIS} N2", "disclosure")
 def n2_reason(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     """“减少……主要原因是……增加”或“增加……主要原因是……减少”：原因与变动方向相反，需人工核实（疑似）。"""
-    for statement in pkg.narrative:
+    for statement in sentences(pkg):
         text = _compact(statement)
         match = re.search(r"(?:主要)?原因(?:是|为)[：:]?(.+)$", text)
         if not match:
@@ -265,7 +522,7 @@ def _signed_change(text: str) -> Decimal | None:
 @rule("narrative.n3_sangong_changes", "三公经费总增减额不等于各项增减额之和", Tier.ERROR, CAT, f"{BASIS} N3", "disclosure")
 def n3_sangong(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     """三公经费总的增减额 = 因公出国(境)、公务用车购置、公务用车运行维护、公务接待四项增减额之和。"""
-    section = [s for s in pkg.narrative if re.search(r"三公.*总体", s.section)]
+    section = [s for s in sentences(pkg) if re.search(r"三公.*总体", s.section)]
     total = next((s for s in section if "全年预算" in s.text), None)
     if total is None:
         return
@@ -284,7 +541,7 @@ def n3_sangong(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
 @rule("narrative.n5_shares_total", "各类支出占比之和不等于100%", Tier.WARNING, CAT, f"{BASIS} N5", "disclosure")
 def n5_shares(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     """一般公共预算财政拨款支出结构中各“类”占比之和应为 100%（允许 ±0.05 个百分点）。"""
-    shares = [(s, Decimal(m.group(1))) for s in pkg.narrative if re.search(r"^[（(]二[)）]", s.section)
+    shares = [(s, Decimal(m.group(1))) for s in sentences(pkg) if re.search(r"^[（(]二[)）]", s.section)
               and (m := re.search(r"[（(]类[)）][\d,.]+万元，占比([\d.]+)%", _compact(s)))]
     if len(shares) < 2:
         return
@@ -303,7 +560,7 @@ def _count(text: str, pattern: str) -> int | None:
 def vehicles(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     """三公经费说明中“公务用车保有量共N辆”、国有资产占用说明中“共有车辆M辆”、公开10 车辆数合计，三处应一致。"""
     stated: list[tuple[str, int, Statement]] = []
-    for statement in pkg.narrative:
+    for statement in sentences(pkg):
         text = _compact(statement)
         if (n := _count(text, r"保有量共(\d+)辆")) is not None:
             stated.append(("三公经费说明·公务用车保有量", n, statement))
@@ -328,7 +585,7 @@ def admin_cost(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     if d10 is None:
         return
     table_amount = sum((r.value("amount") for r in d10.rows if r.label.startswith("机关运行经费")), ZERO)
-    for statement in pkg.narrative:
+    for statement in sentences(pkg):
         text = _compact(statement)
         if "无机关运行经费" in text and table_amount:
             yield Finding("crosssection.admin_cost", Tier.WARNING,

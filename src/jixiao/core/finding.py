@@ -36,6 +36,18 @@ class Tier(StrEnum):
 
 TIER_ORDER = {Tier.ERROR: 0, Tier.WARNING: 1, Tier.NOTICE: 2}
 
+# The tiers for readers (docs/rules.md and the CLI print this; it says what the module docstring says).
+TIER_GUIDE = """## 等级的含义
+
+- **确定（error）**：按印刷精度计算，差额超出尾数误差；或文档中两处说法不能同时为真（说明写 446.22 万元而表中为
+  446.23 万元；占比按部分 ÷ 整体重算是另一个百分数；决算与预算不等却写“等于预算”；表为空表而说明写有其数）。
+- **疑似（warning）**：结论取决于某种惯例、配置阈值或理解，消息中写明所依据的惯例（如原因与增减方向相反；表头写了另一
+  单位，而部门决算各表按惯例以本部门名义编制）。
+- **提示（notice）**：尾数误差范围内的差额、写法、完整性提醒。
+
+同一个错误只报一条；同一错误出现的其他位置列在“相关位置”（`related`）中，不重复报告。
+"""
+
 
 @dataclass(frozen=True)
 class Finding:

@@ -149,16 +149,15 @@ def sentences(pkg: DisclosurePackage) -> list[Statement]:
     return [s for s in pkg.narrative if s.kind == "sentence"]
 
 
-def _differs(stated: Claim, amount: Amount | None, table_value: Decimal) -> Tier | None:
-    """None when the stated figure equals the table at the coarser of the two printed precisions; a notice when
-    the two precisions differ and they are one last unit apart (two roundings); else an error."""
-    table_quantum = amount.quantum if amount is not None else stated.quantum
-    quantum = max(stated.quantum, table_quantum) or Decimal("0.01")
-    if round_half_up(stated.value / quantum, 0) == round_half_up(table_value / quantum, 0):
-        return None
-    if stated.quantum != table_quantum and abs(stated.value - table_value) <= quantum:
-        return Tier.NOTICE
-    return Tier.ERROR
+def _differs(stated: Claim, amount: Amount | None) -> bool:
+    """Whether a stated figure cannot be the table's at the two printed precisions: the true value lies within half
+    a table unit of the table's figure, and the text's figure must be that value rounded to the text's precision
+    (|stated − table| ≤ ½ text unit + ½ table unit). Copying a figure allows no more."""
+    table_value = amount.value if amount is not None else ZERO
+    table_quantum = amount.quantum if amount is not None else ZERO
+    if stated.quantum == table_quantum:
+        return stated.value != table_value
+    return abs(stated.value - table_value) > (stated.quantum + table_quantum) / 2
 
 
 def _what(claim: Claim) -> str:
@@ -192,19 +191,16 @@ def _stated_amounts(pkg: DisclosurePackage) -> Iterator[tuple[Claim, Found]]:
 def n1_amounts(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     """情况说明无论怎样措辞（为/是/共计/达/支出/决算数为……，元、万元或亿元，有无千分位）写出的表内金额——收入支出总计、
     本年收入/支出合计、财政拨款收入、基本/项目支出、各功能分类“类”、人员/公用经费、三公经费预算与决算、政府采购——按各表的
-    同义词表对到表中的行，在两者中较粗的印刷精度上须相等（确定）；精度不同且只差一个末位为提示。同一错误出现在多处只报一次。"""
+    同义词表对到表中的行，须是表中数按说明的精度四舍五入所得（确定）。同一错误出现在多处只报一次。"""
     found: list[tuple[tuple[object, ...], Finding]] = []
     for claim, cell in _stated_amounts(pkg):
         if is_blank(cell.table):
             continue  # narrative.blank_table_stated
-        tier = _differs(claim, cell.amount, cell.value)
-        if tier is None:
+        if not _differs(claim, cell.amount):
             continue
         what = _what(claim) + ("预算" if claim.measure == "budget" else "")
         found.append(((cell.table.code, cell.row.label if cell.row else "", cell.column, claim.value), Finding(
-            "narrative.n1_amount_vs_table", tier,
-            f"说明称{what} {claim.text}，{cell.describe()}为 {wan(cell.value)} 万元"
-            + ("（两种精度各自四舍五入，差一个末位）" if tier is Tier.NOTICE else ""),
+            "narrative.n1_amount_vs_table", Tier.ERROR, f"说明称{what} {claim.text}，{cell.describe()}为 {wan(cell.value)} 万元",
             claim.location.with_(row=claim.subject), CAT, expected=wan(cell.value), actual=wan(claim.value),
             difference=wan(claim.value - cell.value))))
     yield from _once(found)
@@ -241,7 +237,7 @@ def _places(quantum: Decimal) -> int:
     return max(0, -quantum.as_tuple().exponent) if quantum else 0  # type: ignore[operator]
 
 
-_OPENER_RE = re.compile(r"其中|主要用于|主要包括|包括|具体")
+_OPENER_RE = re.compile(r"其中|用于以下|如下|包括[：:]")
 
 
 def _openers(pkg: DisclosurePackage) -> dict[int, Claim]:
@@ -277,7 +273,7 @@ def _whole(pkg: DisclosurePackage, claim: Claim, opener: Claim | None) -> tuple[
                        and c.value), None)
         return (stated.value, f"{claim.basis} {stated.text}") if stated else None
     if opener is not None and opener.value and opener is not claim:
-        return opener.value, f"{_what(opener)} {opener.text}"
+        return _true_value(pkg, opener), f"{_what(opener)} {opener.text}"
     return None
 
 
@@ -287,11 +283,20 @@ def _part(statement: Statement, claim: Claim) -> Claim | None:
                  if c.measure == "amount" and c.subject == claim.subject), None)
 
 
+def _true_value(pkg: DisclosurePackage, claim: Claim) -> Decimal:
+    """A stated amount as the tables have it, when they have it: a share or a sum is judged on its own, and a
+    wrong amount is reported once, by narrative.n1_amount_vs_table."""
+    found = locate(pkg, claim.subject, claim.scope, claim.measure) if claim.subject else None
+    if found is not None and found.row is not None and not is_blank(found.table):
+        return found.value
+    return claim.value
+
+
 def _budget(pkg: DisclosurePackage, statement: Statement, claim: Claim) -> tuple[Decimal, Decimal] | None:
     """(决算, 预算) for a subject: both from the sentence, else from the tables (三公)."""
     own = [c for c in statement.claims if c.subject == claim.subject]
-    budget = next((c.value for c in own if c.measure == "budget"), None)
-    final = next((c.value for c in own if c.measure == "amount"), None)
+    budget = next((_true_value(pkg, c) for c in own if c.measure == "budget"), None)
+    final = next((_true_value(pkg, c) for c in own if c.measure == "amount"), None)
     if budget is None and (cell := locate(pkg, claim.subject, claim.scope, "budget")) and cell.row is not None:
         budget = cell.value
     if final is None and (cell := locate(pkg, claim.subject, claim.scope)) and cell.row is not None:
@@ -311,7 +316,7 @@ def n2_percentages(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
                 whole = _whole(pkg, claim, openers.get(index))
                 if part is not None and whole is not None:
                     yield from _check_rate("narrative.n2_percentages", claim, f"{_what(claim)}占比", claim.value,
-                                           part.value / whole[0] * 100, _places(claim.quantum),
+                                           _true_value(pkg, part) / whole[0] * 100, _places(claim.quantum),
                                            f"{part.text} ÷ {whole[1]}")
             elif claim.measure == "completion" and (pair := _budget(pkg, statement, claim)) and pair[1]:
                 yield from _check_rate("narrative.n2_percentages", claim, "完成预算比例", claim.value,
@@ -386,6 +391,8 @@ def parts_total(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
             if not all(n in by_subject for n in names):
                 continue
             parts = [by_subject[n] for n in names]
+            if any(_true_value(pkg, c) != c.value for c in (*parts, opener)):
+                break  # a figure that differs from its table is reported once, by narrative.n1_amount_vs_table
             total = sum((p.value for p in parts), ZERO)
             difference = opener.value - total
             quantum = max(p.quantum for p in (*parts, opener))
@@ -475,7 +482,11 @@ def n2_year_on_year(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
             if not rate_text:
                 continue
             change = _wan_decimal(amount_text) * (1 if up else -1)
-            current = _current(statements, index, text, match.start(), _subject(text[:match.start()]))
+            claim = next((c for c in statement.claims if c.measure == "change" and c.text == match.group(1)
+                          + match.group(2) + "万元"), None)
+            current = _true_value(pkg, replace(claim, measure="amount", value=ZERO)) if claim else None
+            if not current:
+                current = _current(statements, index, text, match.start(), _subject(text[:match.start()]))
             if current is None:
                 continue
             prior = current - change

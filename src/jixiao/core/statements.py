@@ -30,7 +30,7 @@ class Figure:
     exponent: int  # printed precision (−2 for two decimals)
 
 
-MEASURES = ("amount", "prior", "budget", "share", "change", "rate", "completion", "count", "compare")
+MEASURES = ("amount", "prior", "figure", "budget", "share", "change", "rate", "completion", "count", "compare")
 
 
 @dataclass(frozen=True)
@@ -38,14 +38,15 @@ class Claim:
     subject: str  # canonical name: 收入总计, 基本支出, 一般公共服务支出, 三公经费, 公务接待费, 政府采购工程 …
     scope: str  # '' | fiscal (财政拨款) | general (一般公共预算) | fund (政府性基金) | state_capital
     # (国有资本经营) | social_insurance (社会保险基金)
-    measure: str  # one of MEASURES (prior: the previous year's amount)
+    measure: str  # one of MEASURES (prior: the previous year's amount; figure: another amount said of the
+    # subject, such as a 差值 or a 节约, that no check reads)
     value: Decimal  # yuan (amount, budget, change), percent (share, rate, completion), a count, or for a
     # comparison +1 (大于/高于), −1 (小于/低于), 0 (等于/持平)
     text: str  # the figure or word as printed: '5,577.85万元', '29.39%', '等于'
     quantum: Decimal  # one unit of the last printed digit, in the value's unit
     location: Location = field(default_factory=Location)
     basis: str = ""  # budget: 年初|全年; share: the whole it names ('' = the list it belongs to);
-    # change/rate: 上年; compare: 预算 | 上年
+    # change/rate: 上年 | 预算; compare: 预算 | 上年; figure: the words before it
     clause: str = ""  # the clause it was read from
 
     @property

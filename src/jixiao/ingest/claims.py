@@ -50,6 +50,8 @@ SUBJECTS: list[tuple[str, str]] = [
     ("政府采购服务", r"(?:政府采购)?服务(?:类)?(?:支出|采购)"),
     ("政府采购", r"政府采购(?:支出)?(?:总额|合计|总计)?"),
     ("公务用车", r"公务用车保有量|共有车辆|车辆"),
+    ("使用非财政拨款结余", r"使用非财政拨款结余"),
+    ("结余分配", r"结余分配"),
     ("年初结转和结余", r"年初结转(?:和|及)?结余"),
     ("年末结转和结余", r"年末结转(?:和|及)?结余"),
     ("收入总计", r"收入总计"),
@@ -93,7 +95,12 @@ _COUNT_RE = re.compile(rf"(\d+|{CN_NUM})\s*(辆|个|人次|批次|台|套|次)")
 _AMOUNT_RE = re.compile(rf"(?:决算数|决算支出|支出决算|决算|总额|金额)?(?:为|是|共计|合计|达到|达|计|共)?{MONEY}")
 _REASON_RE = re.compile(r"(?:主要)?原因(?:是|为|在于)?[：:]?(.+)$")
 _UP = ("增加", "增长", "上升", "增幅", "增幅为")
-_PRIOR_RE = re.compile(r"(?<![比较])上年(?:度)?(?:同期)?[\u4e00-\u9fa5]{0,6}$")
+# What may stand between a subject and its own amount; anything else (差值为, 节约, 结余 …) makes the figure
+# something else said about the subject, kept as an unchecked 'figure'.
+_GAP_RE = re.compile(r"(?:[（(]类[)）]|本年度?|全年|年度|当年|实际|支出|收入|使用|安排|决算|预算执行|数|总额|金额|合计|总计|为|是|"
+                     r"共计|达到|达|计|共|约|了|人民币|其中|另外|此外)*")
+_BUDGET_BASIS_RE = re.compile(r"(?:比|较|与)(?:年初|全年|调整后)?预算(?:数)?(?:相比)?$")
+_PRIOR_RE = re.compile(r"(?<![比较])(?:上年|去年)(?:度)?(?:同期)?[\u4e00-\u9fa5]{0,6}$")
 _GENERIC_RE = re.compile(r"(?:决算)?(支出|收入)")
 _WORD_SIGN = {"大于": 1, "高于": 1, "超过": 1, "多于": 1, "超出": 1, "小于": -1, "低于": -1, "少于": -1}
 
@@ -134,8 +141,8 @@ def scope_of(text: str) -> str:
     return next((name for name, pattern in _SCOPE_RES if pattern.search(text)), "")
 
 
-def subject_at(clause: str, end: int) -> tuple[str, int] | None:
-    """The subject named closest before `end` in the clause (the longest wording at that place), and its start."""
+def subject_at(clause: str, end: int) -> tuple[str, int, int] | None:
+    """The subject named closest before `end` in the clause (the longest wording at that place), its start and end."""
     best: tuple[int, int, str] | None = None  # (start, length, name)
     for name, pattern in _SUBJECT_RES:
         for match in pattern.finditer(clause, 0, end):
@@ -149,7 +156,7 @@ def subject_at(clause: str, end: int) -> tuple[str, int] | None:
         if best is None or key[0] + key[1] > best[0] + best[1] or (
                 key[0] + key[1] == best[0] + best[1] and key[1] > best[1]):
             best = key
-    return (best[2], best[0]) if best else None
+    return (best[2], best[0], best[0] + best[1]) if best else None
 
 
 def clauses(sentence: str) -> list[str]:
@@ -188,13 +195,18 @@ def claims_of(sentence: str, section: str = "", location: Location | None = None
             end = match.start(1) if measure in ("amount", "prior") else match.start()
             named = subject_at(clause, end)
             before = clause[:end]
+            if named is None and scope_of(before):
+                generic = list(_GENERIC_RE.finditer(before))  # '一般公共预算财政拨款决算支出X万元'
+                named = (generic[-1].group(1), generic[-1].start(1), generic[-1].end()) if generic else None
             if named is not None:
                 subject = named[0]
-                scope = scope_of(clause[: named[1] + len(named[0])]) or section_scope
-            elif (clause_scope := scope_of(before)) and (generic := _GENERIC_RE.findall(before)):
-                subject, scope = generic[-1], clause_scope  # '一般公共预算财政拨款决算支出X万元'
+                scope = scope_of(clause[: named[2]]) or section_scope
             elif not subject:
                 scope = scope_of(clause) or section_scope
+            if measure == "amount" and not _GAP_RE.fullmatch(gap := clause[named[2] if named else 0:end]):
+                measure, basis = "figure", gap
+            if measure in ("change", "rate") and _BUDGET_BASIS_RE.search(clause[: match.start()]):
+                basis = "预算"
             found.append(Claim(subject, scope, measure, value, text, quantum, location, basis, clause))
             positions.append((index, match.start()))
             taken.append((match.start(), match.end()))

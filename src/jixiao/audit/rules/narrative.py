@@ -67,6 +67,8 @@ CELLS: dict[tuple[str, str], Cell] = {
     ("经营收入", ""): Cell("D02", "合计", "operating"),
     ("附属单位上缴收入", ""): Cell("D02", "合计", "subsidiary"),
     ("其他收入", ""): Cell("D02", "合计", "other"),
+    ("使用非财政拨款结余", ""): Cell("D01", "使用非财政拨款结余", side="income"),
+    ("结余分配", ""): Cell("D01", "结余分配", side="expenditure"),
     ("年初结转和结余", ""): Cell("D01", "年初结转和结余", side="income"),
     ("年末结转和结余", ""): Cell("D01", "年末结转和结余", side="expenditure"),
     ("基本支出", ""): Cell("D03", "合计", "basic"),
@@ -83,7 +85,7 @@ CELLS: dict[tuple[str, str], Cell] = {
     ("政府采购工程", ""): Cell("D10", "政府采购情况/工程"),
     ("政府采购服务", ""): Cell("D10", "政府采购情况/服务"),
 }
-SCOPE_FREE = ("人员经费", "公用经费", "政府采购", "政府采购货物", "政府采购工程", "政府采购服务", "财政拨款收入")
+SCOPE_FREE = ("使用非财政拨款结余", "人员经费", "公用经费", "政府采购", "政府采购货物", "政府采购工程", "政府采购服务", "财政拨款收入")
 SANGONG = {"三公经费": "total", "因公出国(境)费": "overseas", "公务用车购置及运行维护费": "car",
            "公务用车购置费": "car_purchase", "公务用车运行维护费": "car_operation", "公务接待费": "reception"}
 CLASS_TABLES = {"": ("D03", "total", ""), "general": ("D05", "total", ""), "fiscal": ("D04", "total", "expenditure"),

@@ -438,68 +438,59 @@ def _wan_decimal(text: str) -> Decimal:
     return value * WAN if value is not None else ZERO
 
 
-_CHANGE_RE = re.compile(rf"(增加|减少){NUM}(?:，(增长|下降|上升|减少)([\d.]+)%)?")
-_SUBJECT_CUT = re.compile(r"^(与上年相比|较上年决算|比上年度|比上年|较上年)，?")
-
-
-def _subject(clause_start: str) -> str:
-    clause = re.split(r"[，。；]", clause_start)[-1]
-    return _SUBJECT_CUT.sub("", clause).strip()
-
-
-def _current(statements: list[Statement], index: int, text: str, start: int, subject: str) -> Decimal | None:
-    """This year's figure the change refers to: the subject's amount stated before, else the last 决算/支出 figure."""
-    candidates: list[str] = [text[:start]]
-    for earlier in reversed(statements[max(0, index - 3):index]):
-        if earlier.section == statements[index].section:
-            candidates.append(_compact(earlier))
-    for chunk in candidates:
-        if subject:
-            for key in (subject, subject[-4:]):
-                found = re.findall(rf"{re.escape(key)}{NUM}", chunk)
-                if found:
-                    return _wan_decimal(found[-1])
-        found = re.findall(rf"(?:支出决算|支出|决算支出|总计){NUM}", chunk)
-        if found:
-            return _wan_decimal(found[-1])
+def _this_year(pkg: DisclosurePackage, statements: list[Statement], index: int, claim: Claim) -> Decimal | None:
+    """This year's figure a change speaks of: the tables' figure for its subject, else the subject's amount stated
+    in the sentence or in the sentences before it in the same section."""
+    if claim.subject:
+        found = locate(pkg, claim.subject, claim.scope)
+        if found is not None and found.row is not None and not is_blank(found.table):
+            return found.value
+    own = statements[index].claims[: statements[index].claims.index(claim)]
+    for earlier in (own, *(s.claims for s in reversed(statements[:index]) if s.section == statements[index].section)):
+        stated = [c for c in earlier if c.measure == "amount" and c.subject == claim.subject]
+        if stated:
+            return stated[-1].value
     return None
 
 
 @rule("narrative.n2_year_on_year", "同比增减率与增减额不符或方向矛盾", Tier.ERROR, CAT, f"{BASIS} 同比/N2", "disclosure")
 def n2_year_on_year(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
-    """“增加X万元，增长P%”：上年数 = 本年数 − X，P = X ÷ 上年数 × 100；上年为0只写金额，本年为0写“下降100%”；
-    增加配“增长”，减少配“下降”。"""
+    """“（比/较/与）上年增加（减少）X万元（或元），增长（下降）P%”：上年数 = 本年数 − X（本年数取表中该项，表中没有时取
+    说明所写），P = X ÷ 上年数 × 100；写了上年数时 P = (本年 − 上年) ÷ 上年 × 100。上年为0只写金额；增加配“增长”，
+    减少配“下降”，同一句方向相反为确定。"""
     statements = sentences(pkg)
     for index, statement in enumerate(statements):
-        text = _compact(statement)
-        for match in _CHANGE_RE.finditer(text):
-            direction, amount_text, rate_word, rate_text = match.groups()
-            up = direction == "增加"
-            if rate_word and (rate_word in ("增长", "上升")) != up:
+        claims = [c for c in statement.claims if c.basis == "上年"]
+        for claim, following in zip(claims, [*claims[1:], None], strict=False):
+            if claim.measure == "change" and following is not None and following.measure == "rate" \
+                    and following.subject == claim.subject:
+                change, rate = claim.value, following
+            elif claim.measure == "rate" and (prior := next((c for c in claims if c.measure == "prior"
+                                                            and c.subject == claim.subject), None)):
+                current = _this_year(pkg, statements, index, claim)
+                if current is not None:
+                    change, rate = current - prior.value, claim
+                else:
+                    continue
+            else:
+                continue
+            if _sign(change) and _sign(rate.value) and _sign(change) != _sign(rate.value):
                 yield Finding("narrative.n2_year_on_year", Tier.ERROR,
-                              f"同一句先说“{direction}”又说“{rate_word}”，方向矛盾：{match.group(0)}",
-                              statement.location.with_(row="增减方向"), CAT, expected=("增长" if up else "下降"),
-                              actual=rate_word)
+                              f"同一句先说“{claim.text}”又说“{rate.text}”，方向矛盾", rate.location.with_(row="增减方向"),
+                              CAT, expected=("增长" if change > 0 else "下降"), actual=rate.text)
                 continue
-            if not rate_text:
-                continue
-            change = _wan_decimal(amount_text) * (1 if up else -1)
-            claim = next((c for c in statement.claims if c.measure == "change" and c.text == match.group(1)
-                          + match.group(2) + "万元"), None)
-            current = _true_value(pkg, replace(claim, measure="amount", value=ZERO)) if claim else None
-            if not current:
-                current = _current(statements, index, text, match.start(), _subject(text[:match.start()]))
+            current = _this_year(pkg, statements, index, rate)
             if current is None:
                 continue
-            prior = current - change
-            if prior <= 0:
+            prior_value = current - change
+            if prior_value <= 0:
                 yield Finding("narrative.n2_year_on_year", Tier.ERROR,
-                              f"按本年 {wan(current)} 万元与增减额推算上年为 {wan(prior)} 万元，不应给出增减率 {rate_text}%",
-                              statement.location.with_(row="同比"), CAT)
+                              f"按本年 {wan(current)} 万元与增减额推算上年为 {wan(prior_value)} 万元，不应给出增减率 {rate.text}",
+                              rate.location.with_(row="同比"), CAT)
                 continue
-            yield from _check_rate("narrative.n2_year_on_year", statement, "同比增减率", Decimal(rate_text),
-                                   abs(change) / prior * 100, len(rate_text.partition(".")[2]),
-                                   f"{wan(abs(change))} ÷ 上年 {wan(prior)}")
+            yield from _check_rate("narrative.n2_year_on_year", rate, "同比增减率", abs(rate.value),
+                                   abs(change) / prior_value * 100, _places(rate.quantum),
+                                   f"{wan(abs(change))} ÷ 上年 {wan(prior_value)}")
 
 
 @rule("narrative.n2_reason_direction", "说明的原因与增减方向相反", Tier.WARNING, CAT, f"{BASIS} N2", "disclosure")

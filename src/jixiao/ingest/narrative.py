@@ -14,8 +14,11 @@ from jixiao.core.statements import Statement, figures_of, sentences
 from jixiao.ingest.claims import claims_of
 from jixiao.ingest.source import Paragraph, SourceDocument, Table
 
-START_RE = re.compile(r"第三部分|情况说明")
-END_RE = re.compile(r"^第四部分|^名词解释|^第五部分")
+PART = r"第[一二三四五六七八九十]+部分[:：\s]*"
+# The 情况说明 starts at its part heading ('第三部分 情况说明', '第二部分 2023年度单位决算情况说明') or its first
+# section ('一、收入支出决算总体情况说明'); it ends at the 名词解释 or at a part holding the tables or attachments.
+START_RE = re.compile(rf"^{PART}.{{0,24}}情况说明$|^{PART}情况说明|情况说明$")
+END_RE = re.compile(rf"^(?:{PART})?(?:专业)?名词解释|^{PART}.*(?:附件|附表|决算表|报表)")
 SECTION_RE = re.compile(r"^[（(]?[一二三四五六七八九十]+[)）、]")
 CONTENTS_RE = re.compile(r"^目\s*录$")
 PAGE_TAIL_RE = re.compile(r"(?:PAGEREF\s*\S+\s*\S*\s*\d*|[.·…\s]*\d{1,3})$")
@@ -39,15 +42,17 @@ def _narrative(source: SourceDocument) -> tuple[Statement, ...]:
     inside = False
     section = ""
     found: list[Statement] = []
+    contents = _contents_blocks(source)
     for block in source.blocks:
-        if not isinstance(block, Paragraph):
+        if not isinstance(block, Paragraph) or id(block) in contents:
             continue
         text = block.clean
         if not inside:
-            inside = bool(block.heading_level and START_RE.search(text) and "部门决算" not in text) or text.startswith(
-                "第三部分")
+            inside = len(text) <= 40 and bool(START_RE.search(text.replace(" ", "")))
+            if inside and SECTION_RE.match(text):
+                section = text
             continue
-        if END_RE.search(text):
+        if END_RE.search(text.replace(" ", "")):
             break
         if SECTION_RE.match(text) and len(text) <= 40:
             section = text
@@ -61,35 +66,47 @@ def _entry(text: str) -> str:
     return PAGE_TAIL_RE.sub("", normalize_text(text).strip()).strip(" .·…\t")
 
 
-def outline(source: SourceDocument) -> tuple[Statement, ...]:
-    """Headings and short title lines (kind 'heading') and the 目录's entries (kind 'contents'), each with the
-    决算 table it names. The 目录 runs from its title to the first heading that repeats an entry."""
-    from jixiao.ingest.disclosure import table_code  # the one title→code reader (it imports this module)
-
-    found: list[Statement] = []
-    in_contents = False
+def _contents_blocks(source: SourceDocument) -> dict[int, Paragraph | Table]:
+    """The blocks of the 目录: from its title to the first heading that repeats an entry (at most 80 entries)."""
+    blocks: dict[int, Paragraph | Table] = {}
+    inside = False
     entries: set[str] = set()
     for block in source.blocks:
         if isinstance(block, Table):
-            if in_contents:
-                for row in block.rows:
-                    if row.texts and (text := _entry(row.texts[0])):
-                        entries.add(text.replace(" ", ""))
-                        found.append(Statement(text, "目录", row.location, kind="contents", table=_code(text, table_code)))
+            if inside:
+                blocks[id(block)] = block
+                entries.update(_entry(row.texts[0]).replace(" ", "") for row in block.rows if row.texts)
+            continue
+        compact = block.clean.replace(" ", "")
+        if CONTENTS_RE.match(compact):
+            inside = True
+            continue
+        if inside and ((block.heading_level and compact in entries) or len(entries) > 80):
+            break
+        if inside:
+            blocks[id(block)] = block
+            entries.add(_entry(block.clean).replace(" ", ""))
+    return blocks
+
+
+def outline(source: SourceDocument) -> tuple[Statement, ...]:
+    """Headings and short title lines (kind 'heading') and the 目录's entries (kind 'contents'), each with the
+    决算 table it names."""
+    from jixiao.ingest.disclosure import table_code  # the one title→code reader (it imports this module)
+
+    found: list[Statement] = []
+    contents = _contents_blocks(source)
+    for block in source.blocks:
+        if isinstance(block, Table):
+            if id(block) in contents:
+                found.extend(Statement(text, "目录", row.location, kind="contents", table=_code(text, table_code))
+                             for row in block.rows if row.texts and (text := _entry(row.texts[0])))
             continue
         text = block.clean
-        compact = text.replace(" ", "")
-        if CONTENTS_RE.match(compact):
-            in_contents = True
-            continue
-        if in_contents and ((block.heading_level and compact in entries) or len(entries) > 80):
-            in_contents = False
-        if in_contents:
+        if id(block) in contents:
             if text := _entry(text):
-                entries.add(text.replace(" ", ""))
                 found.append(Statement(text, "目录", block.location, kind="contents", table=_code(text, table_code)))
-            continue
-        if block.heading_level or (len(text) <= 40 and not text.endswith(("。", "；", ";"))):
+        elif block.heading_level or (len(text) <= 40 and not text.endswith(("。", "；", ";"))):
             found.append(Statement(text, "", block.location, kind="heading", table=_code(text, table_code)))
     return tuple(found)
 

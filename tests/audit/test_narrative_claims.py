@@ -222,3 +222,15 @@ def test_claims_no_check_can_use_are_listed_with_their_place(tmp_path):
     [meeting] = [c for c in left if c.subject == "会议费"]
     assert meeting.value == 3 * W and meeting.location.line == _line_of(text, "会议费支出3.00万元")
     assert not [c for c in left if c.subject in ("收入总计", "基本支出", "人员经费", "三公经费")]
+
+
+@pytest.mark.parametrize(("sentence", "fires"), [
+    ("2024年度机关运行经费支出5.00万元。", False), ("本部门机关运行经费为50,000元。", False),
+    ("2024年度机关运行经费支出6.00万元。", True), ("本部门机关运行经费为60,000元。", True),
+    ("机关运行经费共计6万元。", True)])
+def test_admin_cost_stated_against_the_statistics_table(tmp_path, sentence, fires):
+    text = consistent_package().replace("(一) 行政单位\t5\t", "(一) 行政单位\t5\t5.00").replace(
+        "本部门（单位）无机关运行经费。", sentence)
+    _, findings = audit_text(tmp_path, text)
+    loud = [(f.rule, f.location.row, f.location.line) for f in findings if f.tier is not Tier.NOTICE]
+    assert loud == ([("narrative.n1_amount_vs_table", "机关运行经费", _line_of(text, sentence))] if fires else [])

@@ -256,5 +256,9 @@ def claims_of(sentence: str, section: str = "", location: Location | None = None
         for match in _COUNT_RE.finditer(clause):
             if free(match) and (count := chinese_number(match.group(1))) is not None:
                 add("count", match, Decimal(count), match.group(0), Decimal(1), match.group(2))
+        for match in re.finditer(PCT, clause):
+            if free(match):  # a percentage no measure reads: kept, so that it is reported as not checked
+                value, quantum = _percent(match.group(1))
+                add("figure", match, value, match.group(0), quantum, clause[: match.start()][-8:])
     ordered = sorted(zip(positions, range(len(found)), found, strict=True))
     return tuple(claim for _, _, claim in ordered), reason

@@ -84,8 +84,9 @@ CELLS: dict[tuple[str, str], Cell] = {
     ("政府采购货物", ""): Cell("D10", "政府采购情况/货物"),
     ("政府采购工程", ""): Cell("D10", "政府采购情况/工程"),
     ("政府采购服务", ""): Cell("D10", "政府采购情况/服务"),
+    ("中小企业合同", ""): Cell("D10", "中小企业"),
 }
-SCOPE_FREE = ("使用非财政拨款结余", "人员经费", "公用经费", "政府采购", "政府采购货物", "政府采购工程", "政府采购服务", "财政拨款收入")
+SCOPE_FREE = ("中小企业合同", "使用非财政拨款结余", "人员经费", "公用经费", "政府采购", "政府采购货物", "政府采购工程", "政府采购服务", "财政拨款收入")
 SANGONG = {"三公经费": "total", "因公出国(境)费": "overseas", "公务用车购置及运行维护费": "car",
            "公务用车购置费": "car_purchase", "公务用车运行维护费": "car_operation", "公务接待费": "reception"}
 CLASS_TABLES = {"": ("D03", "total", ""), "general": ("D05", "total", ""), "fiscal": ("D04", "total", "expenditure"),
@@ -128,6 +129,13 @@ def locate(pkg: DisclosurePackage, subject: str, scope: str, measure: str = "amo
         return Found(table, table.rows[0] if table.rows else None, column)
     if measure != "amount":
         return None
+    if subject == "机关运行经费" and (table := pkg.table("D10")) is not None:
+        rows = [r for r in table.rows if r.label.startswith("机关运行经费") and r.cells]
+        if not rows:
+            return None
+        amounts = [r.cells["amount"] for r in rows if "amount" in r.cells]
+        total = Amount(sum((a.value for a in amounts), ZERO), "", max(a.quantum for a in amounts), rows[0].location)
+        return Found(table, DisclosureRow("机关运行经费", cells={"amount": total}, location=rows[0].location), "amount")
     cell = CELLS.get((subject, scope)) or (CELLS.get((subject, "")) if subject in SCOPE_FREE else None)
     if cell is not None:
         table = pkg.table(cell.code)

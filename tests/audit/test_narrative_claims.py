@@ -234,3 +234,13 @@ def test_admin_cost_stated_against_the_statistics_table(tmp_path, sentence, fire
     _, findings = audit_text(tmp_path, text)
     loud = [(f.rule, f.location.row, f.location.line) for f in findings if f.tier is not Tier.NOTICE]
     assert loud == ([("narrative.n1_amount_vs_table", "机关运行经费", _line_of(text, sentence))] if fires else [])
+
+
+@pytest.mark.parametrize("item", ["公务接待费支出0万元，比上年度减少1.00万元，下降100%", "公务接待费支出0元，较上年减少10,000.00元，下降100%",
+                                  "公务接待费支出0万元，比上年减少1.0万元，降幅为100%"])
+def test_sangong_change_against_its_items(tmp_path, item):
+    text = consistent_package()
+    faulty = text.replace("公务接待费支出0万元，与上年相同", item, 1)
+    _, findings = audit_text(tmp_path, faulty)
+    loud = [(f.rule, f.location.row, f.location.line) for f in findings if f.tier is not Tier.NOTICE]
+    assert loud == [("narrative.n3_sangong_changes", "三公经费增减", _line_of(faulty, "全年预算10.00万元"))]

@@ -533,32 +533,33 @@ def n2_reason(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
                           statement.location.with_(row="原因"), CAT, expected="与变动方向一致的原因", actual=reason)
 
 
-def _signed_change(text: str) -> Decimal | None:
-    if "与上年相同" in text or "与上年持平" in text:
-        return ZERO
-    match = re.search(rf"(增加|减少){NUM}", text)
-    if not match:
-        return None
-    return _wan_decimal(match.group(2)) * (1 if match.group(1) == "增加" else -1)
-
-
-@rule("narrative.n3_sangong_changes", "三公经费总增减额不等于各项增减额之和", Tier.ERROR, CAT, f"{BASIS} N3", "disclosure")
+@rule("narrative.n3_sangong_changes", "三公经费总增减额不等于各项增减额之和", Tier.ERROR, CAT, f"{BASIS} N3", "disclosure",
+      params=("tolerance",))
 def n3_sangong(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
-    """三公经费总的增减额 = 因公出国(境)、公务用车购置、公务用车运行维护、公务接待四项增减额之和。"""
-    section = [s for s in sentences(pkg) if re.search(r"三公.*总体", s.section)]
-    total = next((s for s in section if "全年预算" in s.text), None)
+    """三公经费比上年的增减额 = 因公出国(境)、公务用车购置、公务用车运行维护、公务接待各项增减额之和（“与上年相同/持平”
+    为 0；公务用车也可合写为购置及运行维护费）；差额在尾数误差内为提示。"""
+    changes: dict[str, Claim] = {}
+    for statement in sentences(pkg):
+        if "三公" in statement.section:
+            for claim in statement.claims:
+                if claim.measure == "change" and claim.basis == "上年":
+                    changes.setdefault(claim.subject, claim)
+    total = changes.get("三公经费")
     if total is None:
         return
-    total_change = _signed_change(_compact(total))
-    items = [s for s in section if re.match(r"^(因公出国|公务用车购置费|公务用车运行维护费|公务接待费)", _compact(s))]
-    changes = [_signed_change(_compact(s)) for s in items]
-    if total_change is None or len(items) < 4 or any(c is None for c in changes):
-        return
-    summed = sum((c for c in changes if c is not None), ZERO)
-    if summed != total_change:
-        yield Finding("narrative.n3_sangong_changes", Tier.ERROR,
-                      f"三公经费比上年变动 {wan(total_change)} 万元，四项变动之和为 {wan(summed)} 万元",
-                      total.location.with_(row="三公经费增减"), CAT, expected=wan(summed), actual=wan(total_change))
+    for names in PARTITIONS["三公经费"]:
+        if all(n in changes for n in names):
+            parts = [changes[n] for n in names]
+            summed = sum((p.value for p in parts), ZERO)
+            difference = total.value - summed
+            quantum = max(p.quantum for p in (*parts, total))
+            tolerance = rounding_tolerance(len(parts), quantum, ctx.profile.tolerance.per_term, ctx.profile.tolerance.cap)
+            if difference:
+                yield Finding("narrative.n3_sangong_changes", Tier.NOTICE if abs(difference) <= tolerance else Tier.ERROR,
+                              f"三公经费比上年变动 {wan(total.value)} 万元，{'、'.join(names)}变动之和为 {wan(summed)} 万元",
+                              total.location.with_(row="三公经费增减"), CAT, expected=wan(summed), actual=wan(total.value),
+                              difference=wan(difference))
+            return
 
 
 @rule("narrative.n5_shares_total", "所列各项占比之和不等于100%", Tier.WARNING, CAT, f"{BASIS} N5", "disclosure")

@@ -244,3 +244,15 @@ def test_sangong_change_against_its_items(tmp_path, item):
     _, findings = audit_text(tmp_path, faulty)
     loud = [(f.rule, f.location.row, f.location.line) for f in findings if f.tier is not Tier.NOTICE]
     assert loud == [("narrative.n3_sangong_changes", "三公经费增减", _line_of(faulty, "全年预算10.00万元"))]
+
+
+@pytest.mark.parametrize(("old", "new", "fires"), [
+    ("保有量共1辆", "保有量为一辆", False), ("共有车辆1辆", "共有车辆一辆", False),
+    ("保有量共1辆", "保有量共两辆", True), ("保有量共1辆", "保有量为2辆", True), ("共有车辆1辆", "共有车辆三辆", True)])
+def test_vehicle_counts_in_any_numerals(tmp_path, old, new, fires):
+    faulty = consistent_package().replace(old, new, 1)
+    _, findings = audit_text(tmp_path, faulty)
+    hits = [f for f in findings if f.rule == "crosssection.vehicles"]
+    assert len(hits) == (1 if fires else 0)
+    if fires:
+        assert hits[0].related  # the other sentence stating a count

@@ -582,21 +582,15 @@ def n5_shares(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
                           shares[0][0].location.with_(row="占比合计"), CAT, expected="100", actual=str(total))
 
 
-def _count(text: str, pattern: str) -> int | None:
-    match = re.search(pattern, text)
-    return int(match.group(1)) if match else None
-
-
 @rule("crosssection.vehicles", "不同章节的车辆数不一致", Tier.ERROR, "跨章节", "SPEC §7.4 十、§7.2 公开10", "disclosure")
 def vehicles(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
-    """三公经费说明中“公务用车保有量共N辆”、国有资产占用说明中“共有车辆M辆”、公开10 车辆数合计，三处应一致。"""
+    """三公经费说明中“公务用车保有量共N辆”、国有资产占用说明中“共有车辆M辆”（数字或汉字）、公开10 车辆数合计，各处应一致。"""
     stated: list[tuple[str, int, Statement]] = []
     for statement in sentences(pkg):
-        text = _compact(statement)
-        if (n := _count(text, r"保有量共(\d+)辆")) is not None:
-            stated.append(("三公经费说明·公务用车保有量", n, statement))
-        if (n := _count(text, r"共有车辆(\d+)辆")) is not None:
-            stated.append(("国有资产占用说明·车辆数", n, statement))
+        for claim in statement.claims:
+            if claim.measure == "count" and claim.subject == "公务用车" and claim.basis == "辆":
+                where = "三公经费说明·公务用车保有量" if "三公" in statement.section else f"{statement.section or '说明'}·车辆数"
+                stated.append((where, int(claim.value), statement))
     d10 = pkg.table("D10")
     if d10 is not None and (row := next((r for r in d10.rows if "车辆数合计" in r.label), None)) is not None:
         table_count = int(row.value("amount") / WAN)
@@ -604,9 +598,10 @@ def vehicles(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     if len({n for _, n, _ in stated}) <= 1:
         return
     listing = "；".join(f"{where} {n} 辆" for where, n, _ in stated)
-    anchor = next(s for _, _, s in stated if s is not None)
+    anchor, *others = [s for _, _, s in stated if s is not None]
     yield Finding("crosssection.vehicles", Tier.ERROR, f"车辆数前后不一致：{listing}", anchor.location.with_(row="车辆数"),
-                  "跨章节", expected=str(stated[0][1]), actual="、".join(str(n) for _, n, _ in stated))
+                  "跨章节", expected=str(stated[0][1]), actual="、".join(str(n) for _, n, _ in stated),
+                  related=tuple(o.location for o in others))
 
 
 @rule("crosssection.admin_cost", "机关运行经费与单位性质或公开10 不一致", Tier.WARNING, "跨章节", "SPEC §7.3 R27", "disclosure")

@@ -32,10 +32,20 @@ W = Decimal(10000)
     ("公务用车保有量共二十三辆", "公务用车", "count", Decimal(23)),
     ("“三公”经费决算数大于预算数", "三公经费", "compare", Decimal(1)),
     ("上年收入总计为8,000万元", "收入总计", "prior", Decimal(8000) * W),
+    ("实际支出“三公经费”决算为7.25万元", "三公经费", "amount", Decimal("7.25") * W),
+    ("其中会议费为3.10万元，占41.3%", "会议费", "share", Decimal("41.3")),
+    ("收入支出总体与上年相比，增加12.50万元", "收支总计", "change", Decimal("12.50") * W),
+    ("培训费支出1.20万元，年初预算为2万元，差值为0.8万元", "培训费", "figure", Decimal("0.8") * W),
+    ("公务接待费比预算减少0.50万元", "公务接待费", "change", Decimal("-0.50") * W),
 ])
 def test_claim_grammar(sentence, subject, measure, value):
     claims, _ = claims_of(sentence)
     assert [(c.subject, c.value) for c in claims if c.measure == measure] == [(subject, value)]
+
+
+def test_a_change_against_the_budget_is_not_a_change_on_last_year():
+    [claim] = claims_of("公务接待费比预算减少0.50万元")[0]
+    assert claim.basis == "预算"
 
 
 def test_change_inherits_subject_and_reason_is_kept():

@@ -56,7 +56,7 @@ SUBJECTS: list[tuple[str, str]] = [
     ("年末结转和结余", r"年末结转(?:和|及)?结余"),
     ("收入总计", r"收入总计"),
     ("支出总计", r"支出总计"),
-    ("收支总计", r"收支总计|收入支出总计"),
+    ("收支总计", r"收支总计|收入支出总计|收入支出总体|收支总体"),
     ("本年收入合计", r"本年(?:度)?收入合计|收入合计|本年收入"),
     ("本年支出合计", r"本年(?:度)?支出合计|支出合计|本年支出"),
     ("财政拨款收入", r"财政拨款收入"),
@@ -86,7 +86,7 @@ _COMPLETION_RE = re.compile(rf"完成(?:了)?(年初|全年|调整后)?预算(?:
 _CHANGE_RE = re.compile(rf"(增加|减少|增长|下降|上升|降低)(?:了)?{MONEY}")
 _RATE_RE = re.compile(rf"(增长|下降|上升|降低|增加|减少|增幅|降幅|增幅为|降幅为)(?:了)?{PCT}")
 _SAME_RE = re.compile(r"与上年(?:度)?(?:决算)?(?:数)?(?:相比)?(?:基本)?(?:持平|相同|一致)|(?:上年|同期)持平|无变化|无增减")
-_SHARE_RE = re.compile(rf"占(?:比|(本年(?:度)?支出合计|本年(?:度)?收入合计|[\u4e00-\u9fa5“”\"]{{2,24}}?)(?:的)?(?:比重|比例)?)"
+_SHARE_RE = re.compile(rf"占(?:比|(本年(?:度)?支出合计|本年(?:度)?收入合计|[\u4e00-\u9fa5“”\"]{{2,24}}?)(?:的)?(?:比重|比例)?)?"
                        rf"(?:为|是|达)?{PCT}")
 _COMPARE_RE = re.compile(
     r"(大于|小于|等于|高于|低于|超过|少于|多于|超出)(?:了)?(年初|全年|调整后)?(预算|上年)(?:数|决算数?)?"
@@ -97,7 +97,7 @@ _REASON_RE = re.compile(r"(?:主要)?原因(?:是|为|在于)?[：:]?(.+)$")
 _UP = ("增加", "增长", "上升", "增幅", "增幅为")
 # What may stand between a subject and its own amount; anything else (差值为, 节约, 结余 …) makes the figure
 # something else said about the subject, kept as an unchecked 'figure'.
-_GAP_RE = re.compile(r"(?:[（(]类[)）]|本年度?|全年|年度|当年|实际|支出|收入|使用|安排|决算|预算执行|数|总额|金额|合计|总计|为|是|"
+_GAP_RE = re.compile(r"(?:[（(]类[)）]|[”\"’」]|本年度?|全年|年度|当年|实际|支出|收入|使用|安排|决算|预算执行|数|总额|金额|合计|总计|为|是|"
                      r"共计|达到|达|计|共|约|了|人民币|其中|另外|此外)*")
 _BUDGET_BASIS_RE = re.compile(r"(?:比|较|与)(?:年初|全年|调整后)?预算(?:数)?(?:相比)?$")
 _PRIOR_RE = re.compile(r"(?<![比较])(?:上年|去年)(?:度)?(?:同期)?[\u4e00-\u9fa5]{0,6}$")
@@ -260,5 +260,7 @@ def claims_of(sentence: str, section: str = "", location: Location | None = None
             if free(match):  # a percentage no measure reads: kept, so that it is reported as not checked
                 value, quantum = _percent(match.group(1))
                 add("figure", match, value, match.group(0), quantum, clause[: match.start()][-8:])
+        if not taken and (named := subject_at(clause, len(clause))):  # '收入支出总体与上年相比，增加…'
+            subject, scope = named[0], scope_of(clause[: named[2]]) or section_scope
     ordered = sorted(zip(positions, range(len(found)), found, strict=True))
     return tuple(claim for _, _, claim in ordered), reason

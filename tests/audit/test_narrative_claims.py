@@ -266,3 +266,11 @@ def test_vehicle_counts_in_any_numerals(tmp_path, old, new, fires):
     assert len(hits) == (1 if fires else 0)
     if fires:
         assert hits[0].related  # the other sentence stating a count
+
+
+@pytest.mark.parametrize(("new", "fires"), [("年初预算9.00万元", False), ("全年预算9.00万元", True), ("预算数为90,000元", True)])
+def test_sangong_budget_is_the_full_year_budget(tmp_path, new, fires):
+    text = consistent_package().replace("全年预算10.00万元", new, 1).replace("完成全年预算的80.00%，比上年度减少2.00万元", "比上年度减少2.00万元", 1)
+    _, findings = audit_text(tmp_path, text)
+    hits = [f for f in findings if f.rule == "narrative.n1_amount_vs_table"]
+    assert [(f.location.row, f.expected) for f in hits] == ([("三公经费", "10.00")] if fires else [])

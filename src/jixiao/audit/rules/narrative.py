@@ -183,6 +183,11 @@ def _once(findings: list[tuple[tuple[object, ...], Finding]]) -> Iterator[Findin
         yield replace(first, related=tuple(o.location for o in others)) if others else first
 
 
+def _initial_budget(claim: Claim) -> bool:
+    """A 年初预算: 公开09's 预算数 is the 全年 (adjusted) budget, so a 年初 figure is not compared with it."""
+    return claim.measure in ("budget", "completion") and claim.basis == "年初"
+
+
 PROJECT_SECTION_RE = re.compile(r"绩效")  # figures of the evaluated projects, checked by the coverage rules
 
 
@@ -191,7 +196,7 @@ def _stated_amounts(pkg: DisclosurePackage) -> Iterator[tuple[Claim, Found]]:
         if PROJECT_SECTION_RE.search(statement.section):
             continue
         for claim in statement.claims:
-            if claim.measure in ("amount", "budget") and claim.subject:
+            if claim.measure in ("amount", "budget") and claim.subject and not _initial_budget(claim):
                 found = locate(pkg, claim.subject, claim.scope, claim.measure)
                 if found is not None:
                     yield claim, found
@@ -307,7 +312,8 @@ def _budget(pkg: DisclosurePackage, statement: Statement, claim: Claim) -> tuple
     own = [c for c in statement.claims if c.subject == claim.subject]
     budget = next((_true_value(pkg, c) for c in own if c.measure == "budget"), None)
     final = next((_true_value(pkg, c) for c in own if c.measure == "amount"), None)
-    if budget is None and (cell := locate(pkg, claim.subject, claim.scope, "budget")) and cell.row is not None:
+    if budget is None and not _initial_budget(claim) and (cell := locate(pkg, claim.subject, claim.scope, "budget")) \
+            and cell.row is not None:
         budget = cell.value
     if final is None and (cell := locate(pkg, claim.subject, claim.scope)) and cell.row is not None:
         final = cell.value
@@ -434,7 +440,8 @@ def unchecked_claims(pkg: DisclosurePackage) -> list[Claim]:
     for index, statement in enumerate(sentences(pkg)):
         for claim in statement.claims:
             if claim.measure in ("amount", "budget"):
-                checked = bool(claim.subject) and not PROJECT_SECTION_RE.search(statement.section) and locate(pkg, claim.subject, claim.scope, claim.measure) is not None
+                checked = bool(claim.subject) and not PROJECT_SECTION_RE.search(statement.section) \
+                    and not _initial_budget(claim) and locate(pkg, claim.subject, claim.scope, claim.measure) is not None
             elif claim.measure == "share":
                 checked = _part(statement, claim) is not None and _whole(pkg, claim, openers.get(index)) is not None
             elif claim.measure in ("completion", "compare"):

@@ -302,7 +302,7 @@ def _true_value(pkg: DisclosurePackage, claim: Claim) -> Decimal:
     """A stated amount as the tables have it, when they have it: a share or a sum is judged on its own, and a
     wrong amount is reported once, by narrative.n1_amount_vs_table."""
     found = locate(pkg, claim.subject, claim.scope, claim.measure) if claim.subject else None
-    if found is not None and found.row is not None and not is_blank(found.table):
+    if found is not None and found.row is not None and not is_blank(found.table) and not _initial_budget(claim):
         return found.value
     return claim.value
 

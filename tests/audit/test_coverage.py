@@ -51,10 +51,18 @@ def test_consistent_package_reading_lists_tables_forms_and_checked_claims(tmp_pa
     assert "基本支出" in d03.columns
     assert [f.projects for f in cov.reading.forms] == [("道路维护项目", "土地整理项目")]
     assert cov.reading.year == 2024 and cov.reading.unit == "测试区管理委员会"
-    # Sentences with figures in the 情况说明: most compared by a rule, the rest listed as 未核对 with their line.
-    assert 0 < cov.checked_claims < len(cov.reading.claims)
-    assert all(u.kind == "claim" and u.location.line and u.what.startswith("未核对") for u in cov.unchecked)
-    assert len(cov.unchecked) == len(cov.reading.claims) - cov.checked_claims
+    # Every sentence with figures in this 情况说明 is compared by some rule.
+    assert cov.checked_claims == len(cov.reading.claims) > 20 and not cov.unchecked
+
+
+def test_a_sentence_no_rule_checks_is_listed_as_unchecked_with_its_line(tmp_path):
+    text = consistent_package().replace("公务接待费支出0万元，与上年相同", "公务接待费支出0万元，与上年相同。全年培训费支出2.40万元")
+    cov = audit_document(load(tmp_path, text), CENTRAL).coverage
+    assert cov is not None
+    [left] = cov.unchecked
+    assert left.kind == "claim" and left.what.startswith("未核对：全年培训费支出2.40万元，")
+    assert left.location.line == text[: text.index("培训费支出2.40万元")].count("\n") + 1
+    assert cov.checked_claims == len(cov.reading.claims) - 1
 
 
 def test_a_table_no_extractor_reads_is_listed_with_its_location(tmp_path):

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from jixiao.core.coverage import RuleOutcome, Status, claim_key
+from jixiao.core.coverage import RuleOutcome, Status, stated_key
 from jixiao.core.finding import Finding, Tier
 from jixiao.core.profile import Profile
 
@@ -52,9 +52,8 @@ class Context:
     _checked: set[tuple[object, ...]] = field(default_factory=set, compare=False, repr=False)
 
     def checked(self, *statements: Any) -> None:
-        """Mark stated sentences (anything with `.location` and `.text`) as compared by a rule."""
-        for statement in statements:
-            self._checked.add(claim_key(statement.location, statement.text))
+        """Mark stated sentences, or claims read from them (core.statements.Claim), as compared by a rule."""
+        self._checked.update(stated_key(s) for s in statements)
 
     @property
     def checked_claims(self) -> frozenset[tuple[object, ...]]:

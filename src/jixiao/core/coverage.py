@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import PurePath
+from typing import Any
 
 from jixiao.core.provenance import Location
 
@@ -48,13 +49,24 @@ class TableRead:
 
 
 @dataclass(frozen=True)
+class StatedFigure:
+    """One claim read from a sentence (a subject's amount, share, change …): its label ('会议费 3.00万元') and the
+    claim_key() a rule marks when it compares it."""
+
+    label: str
+    key: tuple[object, ...]
+
+
+@dataclass(frozen=True)
 class Claim:
-    """A sentence of a narrative that states figures (amounts, percentages, counts)."""
+    """A sentence of a narrative that states figures (amounts, percentages, counts), with the claims read from it
+    when the sentence was read into claims (the 情况说明)."""
 
     section: str
     text: str
     figures: int
     location: Location = field(default_factory=Location)
+    parts: tuple[StatedFigure, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -135,6 +147,15 @@ def claim_key(location: Location, text: str) -> tuple[object, ...]:
     return (PurePath(location.document).name, location.block, location.line, location.page, text)
 
 
+def stated_key(item: Any) -> tuple[object, ...]:
+    """claim_key() of a stated sentence, or of one claim read from it (its subject and measure tell apart two
+    claims printing the same figure in one sentence)."""
+    text = item.text
+    if hasattr(item, "measure"):
+        text = f"{item.subject}·{item.measure}·{text}"
+    return claim_key(item.location, text)
+
+
 def paragraph_key(location: Location) -> tuple[object, ...]:
     return (PurePath(location.document).name, location.block, location.line, location.page)
 
@@ -199,23 +220,27 @@ class Coverage:
 
 def coverage(reading: Reading, outcomes: Iterable[RuleOutcome] = (), checked: Iterable[tuple[object, ...]] = (),
              finding_places: Iterable[Location] = ()) -> Coverage:
-    """Join what was read with what the rules did. A claim counts as checked when a rule marked it (`checked`
-    holds claim_key()s) or when a finding points at its paragraph."""
+    """Join what was read with what the rules did. A sentence counts as checked when a rule marked it or one of its
+    claims (`checked` holds claim_key()s), or when a finding points at its paragraph. Unchecked (未核对) are the
+    sentences nothing checked and, in a sentence checked only in part, each claim no rule compared."""
     marked = set(checked)
     pointed = {paragraph_key(loc) for loc in finding_places if loc.block is not None or loc.line is not None}
     sections: dict[str, list[tuple[Claim, bool]]] = {}
+    unchecked: list[Unread] = []
     for claim in reading.claims:
-        done = claim_key(claim.location, claim.text) in marked or paragraph_key(claim.location) in pointed
+        whole = claim_key(claim.location, claim.text) in marked or paragraph_key(claim.location) in pointed
+        left = [] if whole else [p for p in claim.parts if p.key not in marked]
+        done = whole or len(left) < len(claim.parts)
         sections.setdefault(claim.section, []).append((claim, done))
+        if not done:
+            unchecked.append(Unread(f"未核对：{_clip(claim.text)}", claim.location, "claim"))
+        else:
+            unchecked += [Unread(f"未核对：{p.label}（{_clip(claim.text, 24)}）", claim.location, "claim") for p in left]
     section_reads = tuple(
         SectionRead(title, len(items), sum(1 for _, done in items if done), items[0][0].location)
         for title, items in sections.items()
     )
-    unchecked = tuple(
-        Unread(f"未核对：{_clip(claim.text)}", claim.location, "claim")
-        for items in sections.values() for claim, done in items if not done
-    )
-    return Coverage(reading, section_reads, tuple(outcomes), unchecked)
+    return Coverage(reading, section_reads, tuple(outcomes), tuple(unchecked))
 
 
 def _clip(text: str, width: int = 40) -> str:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from jixiao.core.coverage import Claim, Form, Reading, TableRead, Unread
+from jixiao.core.coverage import Claim, Form, Reading, StatedFigure, TableRead, Unread, stated_key
 from jixiao.core.disclosure import column_name
 from jixiao.core.money import is_number
 from jixiao.core.provenance import Location
@@ -154,7 +154,9 @@ def _claims(doc: Any) -> Iterator[Claim]:
     statements += list(getattr(doc, "statements", ()))
     for s in statements:
         if s.figures:
-            yield Claim(s.section, s.text, len(s.figures), s.location)
+            parts = tuple(StatedFigure(f"{c.subject}{' ' if c.subject else ''}{c.text}", stated_key(c))
+                          for c in getattr(s, "claims", ()))
+            yield Claim(s.section, s.text, len(s.figures), s.location, parts)
     for ke in getattr(doc, "key_evaluations", ()):
         for text, where in ke.statements:
             if figures := figures_of(text):

@@ -3,17 +3,27 @@
 Every printed total is recomputed from its parts. A residue within the rounding tolerance (尾数误差: half a
 unit of the printed precision per summed term, from the profile) is a notice; beyond it, an error. A table
 that is absent from a partial document is not an error: each rule runs only when its tables are present.
+The document's headings and 目录 must name this unit, this year and tables that are there.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 
 from jixiao.audit.catalogue import Context, rule
 from jixiao.audit.compare import check_sum, wan
-from jixiao.core.disclosure import Amount, DisclosurePackage, DisclosureRow, DisclosureTable, column_name
+from jixiao.core.disclosure import (
+    Amount,
+    DisclosurePackage,
+    DisclosureRow,
+    DisclosureTable,
+    column_name,
+    table_label,
+)
 from jixiao.core.finding import Finding, Tier
+from jixiao.core.statements import Statement
 
 CAT_IN = "表内平衡"
 CAT_ACROSS = "表间一致"
@@ -387,3 +397,77 @@ def r28_r30(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
         table = pkg.table(code)
         if table is not None:
             yield from _tree_findings(table, ctx)
+
+
+CAT_DOC = "文档一致"
+_YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年(?!\d{1,2}月)")
+_UNIT_LINE_RE = re.compile(r"^(?:部门名称|单位名称|编制单位|填报单位|预算单位)[：:]\s*(.+?)\s*(?:(?:19|20)\d{2}\s*年.*|金额单位.*|单位[：:].*)?$")
+_TITLE_RE = re.compile(r"^(?:第[一二三四五六七八九十]+部分[:：\s]*)?(?!第[一二三四五六七八九十]+部分)([^\d\s：:]{2,40}?)\s*(?:19|20)\d{2}\s*年度?(?:部门|单位)?(?:决算|预算)")
+
+
+def _headings(pkg: DisclosurePackage, kind: str = "heading") -> list[Statement]:
+    return [s for s in pkg.narrative if s.kind == kind]
+
+
+def _name(text: str) -> str:
+    return re.sub(r"[\s（）()]|本级$", "", text)
+
+
+@rule("disclosure.heading_year", "标题、封面或表头写的年度与文档年度不同", Tier.ERROR, CAT_DOC, "SPEC §7.2", "disclosure",
+      applies=lambda pkg: None if pkg.year is not None else "未识别文档年度")
+def heading_year(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
+    """封面、各部分标题与表头（“2024年度部门决算”“2024年度收入支出决算总表”“部门名称：…… 2024年度”）须写文档的决算
+    年度；写了另一年度，与封面不能同时为真（确定）。所有写错的位置合为一条，其余列为相关位置。"""
+    wrong: list[tuple[Statement, str]] = []
+    for heading in _headings(pkg):
+        text = heading.text.replace(" ", "")
+        if "上年" in text or "比" in text or not (re.fullmatch(r"(?:19|20)\d{2}年度?", text) or "决算" in text
+                                                or _UNIT_LINE_RE.match(text)):
+            continue
+        years = {int(y) for y in _YEAR_RE.findall(text)}
+        if years and pkg.year not in years:
+            wrong.append((heading, "、".join(str(y) for y in sorted(years))))
+    if wrong:
+        first, year = wrong[0]
+        yield Finding("disclosure.heading_year", Tier.ERROR,
+                      f"“{first.text}”写的是 {year} 年度，本文档为 {pkg.year} 年度决算"
+                      + (f"（另有 {len(wrong) - 1} 处同样写错）" if len(wrong) > 1 else ""),
+                      first.location.with_(row="年度"), CAT_DOC, expected=str(pkg.year), actual=year,
+                      related=tuple(h.location for h, _ in wrong[1:]))
+
+
+@rule("disclosure.heading_unit", "标题或表头写的单位与文档单位不同", Tier.WARNING, CAT_DOC, "SPEC §7.2", "disclosure",
+      applies=lambda pkg: None if _name(pkg.department) else "未识别部门名称")
+def heading_unit(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
+    """“部门名称/编制单位：……”与“××2024年度部门决算”标题须写本部门名称。按惯例部门决算各表以本部门名义编制，写了另一
+    单位多为套用他人模板（疑似：也可能是所属单位表或简称，请核对）。所有位置合为一条。"""
+    own = _name(pkg.department)
+    wrong: list[tuple[Statement, str]] = []
+    for heading in _headings(pkg):
+        text = heading.text.strip()
+        match = _UNIT_LINE_RE.match(text) or _TITLE_RE.match(text)
+        if not match:
+            continue
+        named = _name(match.group(1))
+        if len(named) >= 2 and not (named in own or own in named or own.startswith(named)):
+            wrong.append((heading, match.group(1).strip()))
+    if wrong:
+        first, named = wrong[0]
+        yield Finding("disclosure.heading_unit", Tier.WARNING,
+                      f"“{first.text}”写的单位是“{named}”，本文档为“{pkg.department}”的部门决算（部门决算各表应以本部门"
+                      "名义编制）" + (f"；另有 {len(wrong) - 1} 处" if len(wrong) > 1 else ""),
+                      first.location.with_(row="单位名称"), CAT_DOC, expected=pkg.department, actual=named,
+                      related=tuple(h.location for h, _ in wrong[1:]))
+
+
+@rule("disclosure.contents_table_absent", "目录列出的决算表在文档中没有", Tier.ERROR, CAT_DOC, "SPEC §7.2", "disclosure",
+      applies=lambda pkg: None if pkg.tables else "文档中没有决算表（表在另附的文件中）")
+def contents_table_absent(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
+    """目录列出的公开表，正文既没有这张表也没有它的标题：目录与正文不能同时为真（确定）。文档里一张表都没有时（表在另附的
+    文件中）不查；有标题而表未读出，属于读取问题，由读取报告列出。"""
+    titled = {h.table for h in _headings(pkg) if h.table}
+    for entry in _headings(pkg, "contents"):
+        if entry.table and pkg.table(entry.table) is None and entry.table not in titled:
+            yield Finding("disclosure.contents_table_absent", Tier.ERROR,
+                          f"目录列有“{entry.text}”（{table_label(entry.table)}），正文中没有这张表", entry.location.with_(
+                              table=f"公开{entry.table[1:]}", row="目录"), CAT_DOC, expected="正文有该表", actual="缺表")

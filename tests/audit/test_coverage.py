@@ -166,3 +166,15 @@ def test_json_coverage_structure(tmp_path):
     assert any(e["rule"] == "disclosure.r01_income_total" for e in payload["checks"]["applied"])
     [table] = [u for u in payload["unread"] if u["kind"] == "table"]
     assert table["location"]["line"] == line
+
+
+def test_narrative_rules_do_not_apply_to_tables_without_a_narrative(tmp_path):
+    lines = consistent_package().split("\n")
+    start = next(i for i, line in enumerate(lines) if "情况说明" in line and "第三部分" in line)
+    end = next(i for i, line in enumerate(lines) if "名词解释" in line)
+    result = audit_document(load(tmp_path, "\n".join(lines[:start] + lines[end:])), CENTRAL)
+    by_rule = {o.rule: o for o in result.outcomes if o.subject == "决算公开表和说明"}
+    for rule_id in ("narrative.n1_amount_vs_table", "narrative.n2_percentages", "narrative.parts_total",
+                    "crosssection.vehicles"):
+        assert (by_rule[rule_id].status, by_rule[rule_id].reason) == (Status.NOT_APPLICABLE, "缺少情况说明文字")
+    assert by_rule["disclosure.r01_income_total"].status is Status.HELD

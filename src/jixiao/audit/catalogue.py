@@ -7,8 +7,9 @@ applies to (see SUBJECTS); `ctx` carries the profile and the document path.
 
 Each rule on each subject ends in one of three ways: held (it ran and found nothing), broken (findings), or not
 applicable with a reason — declared up front by `applies(subject) -> reason | None`, or by the check yielding
-`NotApplicable(reason)` when it finds out while checking. A check marks the stated sentences it compared with
-`ctx.checked(statement)`, so the reading report can say which figures were checked and which were not.
+`NotApplicable(reason)` when it finds out while checking. A check marks the stated sentences, or the claims read
+from them, that it compared with `ctx.checked(...)`, so the reading report can say which figures were checked and
+which were not.
 """
 
 from __future__ import annotations

@@ -51,7 +51,7 @@ class TableRead:
 @dataclass(frozen=True)
 class StatedFigure:
     """One claim read from a sentence (a subject's amount, share, change …): its label ('会议费 3.00万元') and the
-    claim_key() a rule marks when it compares it."""
+    stated_key() a rule marks when it compares it."""
 
     label: str
     key: tuple[object, ...]
@@ -221,7 +221,7 @@ class Coverage:
 def coverage(reading: Reading, outcomes: Iterable[RuleOutcome] = (), checked: Iterable[tuple[object, ...]] = (),
              finding_places: Iterable[Location] = ()) -> Coverage:
     """Join what was read with what the rules did. A sentence counts as checked when a rule marked it or one of its
-    claims (`checked` holds claim_key()s), or when a finding points at its paragraph. Unchecked (未核对) are the
+    claims (`checked` holds stated_key()s), or when a finding points at its paragraph. Unchecked (未核对) are the
     sentences nothing checked and, in a sentence checked only in part, each claim no rule compared."""
     marked = set(checked)
     pointed = {paragraph_key(loc) for loc in finding_places if loc.block is not None or loc.line is not None}

@@ -34,7 +34,7 @@ def test_json_contract(faulty):
     assert payload["documents"][0]["kind"] == "disclosure"
     [vehicle] = [f for f in payload["findings"] if f["rule"] == "crosssection.vehicles"]
     assert set(vehicle) == {"rule", "tier", "category", "location", "message", "expected", "actual", "difference",
-                            "fingerprint"}
+                            "fingerprint", "related"}
     assert payload["summary"] == {"error": 1, "warning": 0, "notice": 0}
 
 

@@ -103,8 +103,8 @@ def test_package_in_word_and_excel_audits_like_text(tmp_path, suffix):
 
 @pytest.mark.parametrize(("old", "new", "rule"), [
     ("总计\t31\t1500.00", "总计\t31\t1600.00", "disclosure.r03_r05_grand_totals"),
-    ("社会保障和就业支出(类)100.00万元，占比10.00%", "社会保障和就业支出(类)100.00万元，占比11.00%",
-     "narrative.n5_shares_total"),
+    ("一般公共服务支出(类)900.00万元，占比90.00%；\n\n社会保障和就业支出(类)100.00万元，占比10.00%。",
+     "一般公共服务支出(类)900.00万元，占比90.00%；\n\n城乡社区支出(类)0.00万元，占比0.00%。", "narrative.n5_shares_total"),
     ("(一) 行政单位\t5\t", "(一) 行政单位\t5\t5.00", "crosssection.admin_cost"),
 ])
 def test_more_planted_faults(tmp_path, old, new, rule):

@@ -4,6 +4,12 @@ never aliased or appended to from outside `rule()`.
 
 A check is a pure function `check(subject, ctx) -> Iterable[Finding]`. `subject` is what the rule
 applies to (see SUBJECTS); `ctx` carries the profile and the document path.
+
+Each rule on each subject ends in one of three ways: held (it ran and found nothing), broken (findings), or not
+applicable with a reason — declared up front by `applies(subject) -> reason | None`, or by the check yielding
+`NotApplicable(reason)` when it finds out while checking. A check marks the stated sentences, or the claims read
+from them, that it compared with `ctx.checked(...)`, so the reading report can say which figures were checked and
+which were not.
 """
 
 from __future__ import annotations
@@ -13,6 +19,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from jixiao.core.coverage import RuleOutcome, Status, stated_key
 from jixiao.core.finding import Finding, Tier
 from jixiao.core.profile import Profile
 
@@ -34,6 +41,7 @@ RULE_MODULES = [
     "jixiao.audit.rules.keyeval",
     "jixiao.audit.rules.prose",
     "jixiao.audit.rules.goals",
+    "jixiao.audit.rules.reading",
 ]
 
 
@@ -42,6 +50,15 @@ class Context:
     profile: Profile
     document: str = ""
     _memo: dict[object, Any] = field(default_factory=dict, compare=False, repr=False)
+    _checked: set[tuple[object, ...]] = field(default_factory=set, compare=False, repr=False)
+
+    def checked(self, *statements: Any) -> None:
+        """Mark stated sentences, or claims read from them (core.statements.Claim), as compared by a rule."""
+        self._checked.update(stated_key(s) for s in statements)
+
+    @property
+    def checked_claims(self) -> frozenset[tuple[object, ...]]:
+        return frozenset(self._checked)
 
     def memo(self, key: object, compute: Callable[[], Any]) -> Any:
         """A value computed once per audit run (e.g. a self-evaluation's scores, shared by many rules)."""
@@ -50,7 +67,15 @@ class Context:
         return self._memo[key]
 
 
-Check = Callable[[Any, Context], Iterable[Finding]]
+@dataclass(frozen=True)
+class NotApplicable:
+    """Yielded by a check that cannot be applied to its subject: the reason in Chinese ('缺少公开05表')."""
+
+    reason: str
+
+
+Check = Callable[[Any, Context], Iterable["Finding | NotApplicable"]]
+Applies = Callable[[Any], "str | None"]  # the reason the rule does not apply to the subject, or None
 
 
 @dataclass(frozen=True)
@@ -66,6 +91,7 @@ class Rule:
     tags: tuple[str, ...] = ()
     version: int = 1
     doc: str = field(default="", compare=False)
+    applies: Applies | None = field(default=None, compare=False)
 
     @property
     def family(self) -> str:
@@ -85,6 +111,7 @@ def rule(
     params: Sequence[str] = (),
     tags: Sequence[str] = (),
     version: int = 1,
+    applies: Applies | None = None,
 ) -> Callable[[Check], Check]:
     """Declare a rule; the decorated function is its check, its docstring the rule text."""
     if subject not in SUBJECTS:
@@ -96,6 +123,7 @@ def rule(
         _REGISTRY[id] = Rule(
             id=id, title=title, tier=tier, category=category, basis=basis, subject=subject, check=check,
             params=tuple(params), tags=tuple(tags), version=version, doc=(check.__doc__ or "").strip(),
+            applies=applies,
         )
         return check
 
@@ -129,10 +157,22 @@ def select(only: Sequence[str] = (), skip: Sequence[str] = (), subject: str | No
     return sorted(chosen, key=lambda r: r.id)
 
 
+def apply(r: Rule, subject: Any, ctx: Context, skip: Sequence[str] = (),
+          subject_name: str = "") -> tuple[list[Finding], RuleOutcome]:
+    """One rule on one subject: its findings and its outcome (held, broken, or not applicable with the reason)."""
+    reason = r.applies(subject) if r.applies is not None else None
+    findings: list[Finding] = []
+    if reason is None:
+        for item in r.check(subject, ctx):
+            if isinstance(item, NotApplicable):
+                reason = reason or item.reason
+            elif not (skip and item.tier.value in skip):
+                findings.append(item)
+    status = Status.BROKEN if findings else Status.NOT_APPLICABLE if reason else Status.HELD
+    return findings, RuleOutcome(r.id, r.title, subject_name, status, reason or "", len(findings))
+
+
 def run(subject_kind: str, subject: Any, ctx: Context, only: Sequence[str] = (),
         skip: Sequence[str] = ()) -> list[Finding]:
     """Run every selected rule for `subject_kind` on `subject`."""
-    findings: list[Finding] = []
-    for r in select(only, skip, subject_kind):
-        findings.extend(f for f in r.check(subject, ctx) if not (skip and f.tier.value in skip))
-    return findings
+    return [f for r in select(only, skip, subject_kind) for f in apply(r, subject, ctx, skip)[0]]

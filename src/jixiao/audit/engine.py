@@ -1,4 +1,5 @@
-"""Audit a document: run every selected rule of the catalogue on each subject the document holds."""
+"""Audit a document: run every selected rule of the catalogue on each subject the document holds, and record for
+each rule on each subject whether it held, was broken or did not apply (and why)."""
 
 from __future__ import annotations
 
@@ -7,15 +8,28 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from jixiao.audit.catalogue import Context, run
+from jixiao.audit.catalogue import Context, apply, select
 from jixiao.audit.subjects import GoalSubject
+from jixiao.core.coverage import Coverage, RuleOutcome, Status, coverage
 from jixiao.core.finding import Finding, Tier, sort_findings
 from jixiao.core.profile import Profile
+
+# Why the rules of a subject kind did not run when the document holds no such subject.
+ABSENT = {
+    "document": "未读取文档",
+    "self_evaluation": "文档中没有项目支出绩效自评表",
+    "goal": "文档中没有绩效目标",
+    "key_evaluation": "文档中没有绩效评价评分表",
+    "prose": "文档中没有说明文字（仅用于绩效结果说明、工作情况）",
+    "disclosure": "文档中没有决算公开表或情况说明",
+}
 
 
 @dataclass(frozen=True)
 class AuditResult:
     findings: tuple[Finding, ...]
+    outcomes: tuple[RuleOutcome, ...] = ()
+    coverage: Coverage | None = None  # None when the document carries no reading report
 
     @property
     def summary(self) -> dict[str, int]:
@@ -39,11 +53,33 @@ def subjects(doc: Any) -> list[tuple[str, Any]]:
     return found
 
 
+def subject_name(kind: str, subject: Any) -> str:
+    """A subject in Chinese, as the reading report names it."""
+    if kind in ("self_evaluation", "goal"):
+        name = subject.project.name if kind == "self_evaluation" else subject.project
+        return f"项目「{name}」" + ("绩效目标" if kind == "goal" else "自评表")
+    if kind == "key_evaluation":
+        return f"评价「{subject.project}」"
+    return {"document": "文档", "prose": "说明文字", "disclosure": "决算公开表和说明"}[kind]
+
+
 def audit_document(doc: Any, profile: Profile, only: Sequence[str] = (), skip: Sequence[str] = ()) -> AuditResult:
-    """All findings for one document, sorted by tier and place, one per fingerprint."""
+    """All findings for one document, sorted by tier and place, one per fingerprint; every rule's outcome."""
     ctx = Context(profile=profile, document=doc.path)
     findings: list[Finding] = []
-    for kind, subject in subjects(doc):
-        findings.extend(run(kind, subject, ctx, only, skip))
+    outcomes: list[RuleOutcome] = []
+    present = subjects(doc)
+    for kind, subject in present:
+        name = subject_name(kind, subject)
+        for r in select(only, skip, kind):
+            found, outcome = apply(r, subject, ctx, skip, name)
+            findings.extend(found)
+            outcomes.append(outcome)
+    kinds = {kind for kind, _ in present}
+    outcomes += [RuleOutcome(r.id, r.title, "文档", Status.NOT_APPLICABLE, ABSENT[r.subject])
+                 for r in select(only, skip) if r.subject not in kinds]
     unique = {(f.fingerprint, f.message): f for f in findings}
-    return AuditResult(tuple(sort_findings(unique.values())))
+    result = tuple(sort_findings(unique.values()))
+    reading = getattr(doc, "reading", None)
+    cov = None if reading is None else coverage(reading, outcomes, ctx.checked_claims, [f.location for f in result])
+    return AuditResult(result, tuple(outcomes), cov)

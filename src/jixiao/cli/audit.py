@@ -11,9 +11,9 @@ from rich.table import Table
 
 from jixiao.audit.engine import audit_document
 from jixiao.cli import app
-from jixiao.cli.common import console, documents_or_fail, fail, profile_or_fail
+from jixiao.cli.common import console, documents_or_fail, fail, print_reading, profile_or_fail
 from jixiao.core.finding import Finding, Tier
-from jixiao.render.findings import to_html, to_markdown, to_xlsx
+from jixiao.render.findings import summary_line, to_html, to_markdown, to_xlsx
 
 
 class Format(StrEnum):
@@ -53,26 +53,32 @@ def audit_command(
     if output is Format.XLSX and out is None:
         fail("xlsx 格式需要用 --out 指定输出文件")
     docs = documents_or_fail(files, kind, year)
-    findings: list[Finding] = [f for doc in docs for f in audit_document(doc, profile, only, skip).findings]
+    results = [audit_document(doc, profile, only, skip) for doc in docs]
+    findings: list[Finding] = [f for result in results for f in result.findings]
+    coverages = [r.coverage for r in results if r.coverage is not None]
     summary = {tier.value: sum(1 for f in findings if f.tier is tier) for tier in Tier}
     paths = [d.path for d in docs]
     if output is Format.JSON:
         text = json.dumps({
-            "documents": [{"path": d.path, "kind": d.kind.value, "year": d.year, "unit": d.unit} for d in docs],
+            "documents": [{"path": d.path, "kind": d.kind.value, "year": d.year, "unit": d.unit,
+                           "coverage": r.coverage.to_dict() if r.coverage is not None else None}
+                          for d, r in zip(docs, results, strict=True)],
             "findings": [f.to_dict() for f in findings], "summary": summary,
         }, ensure_ascii=False, indent=2)
     elif output is Format.MD:
-        text = to_markdown(paths, findings)
+        text = to_markdown(paths, findings, coverages)
     elif output is Format.HTML:
-        text = to_html(paths, findings)
+        text = to_html(paths, findings, coverages)
     elif output is Format.XLSX:
         assert out is not None
-        to_xlsx(findings, out)
+        to_xlsx(findings, out, coverages)
         console.print(f"已写出 {out}（{len(findings)} 项）")
         return
     else:
+        for cov in coverages:
+            print_reading(cov)
         _print_table(findings)
-        console.print(f"确定 {summary['error']} 项，疑似 {summary['warning']} 项，提示 {summary['notice']} 项。")
+        console.print(summary_line(findings, coverages), markup=False, highlight=False)
         return
     if out is not None:
         out.write_text(text, encoding="utf-8")

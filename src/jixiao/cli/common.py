@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.markup import escape
 
 if TYPE_CHECKING:
+    from jixiao.core.coverage import Coverage
     from jixiao.core.profile import Profile
     from jixiao.ingest.pipeline import Document
 
@@ -55,3 +56,11 @@ def documents_or_fail(files: list[Path], kind: str, year: int) -> list[Document]
             err_console.print(f"[yellow]注意：[/]{error}", highlight=False)
         docs.append(doc)
     return docs
+
+
+def print_reading(cov: Coverage, target: Console = console) -> None:
+    """A document's reading report as one compact Chinese block (what was read, checked, and not)."""
+    from jixiao.render.findings import reading_lines
+
+    for line in reading_lines(cov):
+        target.print(line, markup=False, highlight=False, soft_wrap=True)

@@ -10,6 +10,7 @@ from rich.table import Table
 from jixiao.audit.catalogue import Rule, select
 from jixiao.cli import app
 from jixiao.cli.common import console
+from jixiao.core.finding import TIER_GUIDE
 
 
 class Format(StrEnum):
@@ -18,7 +19,8 @@ class Format(StrEnum):
 
 
 def catalogue_markdown(rules: list[Rule]) -> str:
-    lines = ["# jixiao 审核规则目录", "", "由 `jixiao rules --format md` 生成。等级：确定（error）、疑似（warning）、提示（notice）。", ""]
+    lines = ["# jixiao 审核规则目录", "", "由 `jixiao rules --format md` 生成。等级：确定（error）、疑似（warning）、提示（notice）。", "",
+             TIER_GUIDE]
     family = ""
     for r in rules:
         if r.family != family:

@@ -11,7 +11,8 @@ import typer
 from rich.table import Table
 
 from jixiao.cli import app
-from jixiao.cli.common import console, documents_or_fail, fail, profile_or_fail
+from jixiao.cli.common import console, documents_or_fail, err_console, fail, print_reading, profile_or_fail
+from jixiao.core.coverage import coverage
 from jixiao.core.money import format_amount, round_half_up
 from jixiao.core.profile import Profile
 from jixiao.ingest.pipeline import Document
@@ -106,6 +107,15 @@ def print_table(doc: Document, results: list[SelfEvaluationScore]) -> None:
     console.print(table)
 
 
+def _no_projects(doc: Document) -> None:
+    """Exit 2 naming what was read instead, with the same reading report `jixiao audit` prints."""
+    if doc.reading is not None:
+        print_reading(coverage(doc.reading), err_console)
+    read = f"，{doc.reading.read_phrase()}" if doc.reading is not None else ""
+    fail(f"{Path(doc.path).name}：未能读取项目支出绩效自评表（预算执行情况表、绩效指标表），无法计分；"
+         f"文档被识别为“{doc.kind.label}”{read}")
+
+
 @app.command("score")
 def score_command(
     files: list[Path] = typer.Argument(..., help="自评文档（.txt/.md/.docx/.xlsx）"),
@@ -119,17 +129,20 @@ def score_command(
     docs = documents_or_fail(files, kind, year)
     for doc in docs:
         if not doc.self_evaluations:
-            fail(f"{Path(doc.path).name}：未找到项目支出绩效自评表（预算执行情况表和绩效指标表）")
+            _no_projects(doc)
     scored = score_documents(docs, profile)
     if output is Format.JSON:
         payload = {"documents": [
             {"path": doc.path, "kind": doc.kind.value, "year": doc.year, "unit": doc.unit,
+             "reading": doc.reading.to_dict() if doc.reading is not None else None,
              "projects": [project_json(r) for r in results]}
             for doc, results in scored
         ]}
         typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
         return
     for doc, results in scored:
+        if doc.reading is not None:
+            print_reading(coverage(doc.reading))
         print_table(doc, results)
         deviations = sum(len(r.deviations) for r in results)
         console.print(f"共 {len(results)} 个项目，规则偏差 {deviations} 处；用 --format json 查看每处偏差。")

@@ -1,4 +1,17 @@
-"""A finding: one rule's verdict on one place, with the evidence (expected, actual, difference)."""
+"""A finding: one rule's verdict on one place, with the evidence (expected, actual, difference).
+
+Tiers are by certainty, the same for every rule:
+
+- ``error`` 确定 — arithmetic at printed precision is off beyond the rounding tolerance, or two statements of
+  the document cannot both be true (the text says 446.22 万元 where the table prints 446.23 万元; a share that
+  recomputes to another percentage; “等于预算” where the 决算 and the 预算 differ).
+- ``warning`` 疑似 — the verdict depends on a convention, a profile threshold or an interpretation; the message
+  names that convention (a reason pointing the other way than the change; a heading naming another unit, which
+  is right only when every table is the department's own).
+- ``notice`` 提示 — residues within rounding (尾数误差), style, completeness hints.
+
+One fault gives one finding: other places showing the same fault go into ``related``, not into more findings.
+"""
 
 from __future__ import annotations
 
@@ -12,9 +25,9 @@ from jixiao.core.provenance import Location
 
 
 class Tier(StrEnum):
-    ERROR = "error"  # 确定: an identity is broken beyond tolerance
-    WARNING = "warning"  # 疑似: needs a written explanation
-    NOTICE = "notice"  # 提示: rounding residue, style
+    ERROR = "error"  # 确定: arithmetic beyond tolerance, or two statements that cannot both hold
+    WARNING = "warning"  # 疑似: depends on a convention, a threshold or an interpretation (named in the message)
+    NOTICE = "notice"  # 提示: rounding residue, style, completeness hint
 
     @property
     def label(self) -> str:
@@ -22,6 +35,18 @@ class Tier(StrEnum):
 
 
 TIER_ORDER = {Tier.ERROR: 0, Tier.WARNING: 1, Tier.NOTICE: 2}
+
+# The tiers for readers (docs/rules.md and the CLI print this; it says what the module docstring says).
+TIER_GUIDE = """## 等级的含义
+
+- **确定（error）**：按印刷精度计算，差额超出尾数误差；或文档中两处说法不能同时为真（说明写 446.22 万元而表中为
+  446.23 万元；占比按部分 ÷ 整体重算是另一个百分数；决算与预算不等却写“等于预算”；表为空表而说明写有其数）。
+- **疑似（warning）**：结论取决于某种惯例、配置阈值或理解，消息中写明所依据的惯例（如原因与增减方向相反；表头写了另一
+  单位，而部门决算各表按惯例以本部门名义编制）。
+- **提示（notice）**：尾数误差范围内的差额、写法、完整性提醒。
+
+同一个错误只报一条；同一错误出现的其他位置列在“相关位置”（`related`）中，不重复报告。
+"""
 
 
 @dataclass(frozen=True)
@@ -34,6 +59,7 @@ class Finding:
     expected: str | None = None
     actual: str | None = None
     difference: str | None = None
+    related: tuple[Location, ...] = ()  # other places showing the same fault
 
     @property
     def fingerprint(self) -> str:
@@ -55,6 +81,7 @@ class Finding:
             "actual": self.actual,
             "difference": self.difference,
             "fingerprint": self.fingerprint,
+            "related": [loc.to_dict() for loc in self.related],
         }
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import PurePath
 
 
@@ -16,6 +16,9 @@ class Location:
     column: str = ""
     line: int | None = None
     page: int | None = None
+    # Index of the source block (paragraph or table) a value was read from; kept through with_() so a reading
+    # report can tell which source tables an extractor used. Not part of equality, display or JSON.
+    block: int | None = field(default=None, compare=False, repr=False)
 
     def with_(self, **changes: object) -> Location:
         return replace(self, **changes)  # type: ignore[arg-type]

@@ -1,5 +1,10 @@
 """Statements of a narrative (情况说明) or prose report: each sentence's amounts, percentages, direction
-words and reason, tied to the section and line it came from."""
+words and reason, tied to the section and line it came from, and the claims read from it (ingest/claims.py).
+
+A claim is what a sentence asserts about one subject: an amount, a budget, a share (占…%), a change on the
+previous year (增加/减少 an amount, 增长/下降 a rate), a completion of the budget (完成预算的X%), a count, or a
+comparison word (大于/小于/等于 预算 or 上年). Amounts are yuan; percentages are percent; `quantum` is the value
+of one unit of the last printed digit, so a check knows the precision the document printed."""
 
 from __future__ import annotations
 
@@ -25,12 +30,40 @@ class Figure:
     exponent: int  # printed precision (−2 for two decimals)
 
 
+MEASURES = ("amount", "prior", "figure", "budget", "share", "change", "rate", "completion", "count", "compare")
+
+
+@dataclass(frozen=True)
+class Claim:
+    subject: str  # canonical name: 收入总计, 基本支出, 一般公共服务支出, 三公经费, 公务接待费, 政府采购工程 …
+    scope: str  # '' | fiscal (财政拨款) | general (一般公共预算) | fund (政府性基金) | state_capital
+    # (国有资本经营) | social_insurance (社会保险基金)
+    measure: str  # one of MEASURES (prior: the previous year's amount; figure: another amount said of the
+    # subject, such as a 差值 or a 节约, that no check reads)
+    value: Decimal  # yuan (amount, budget, change), percent (share, rate, completion), a count, or for a
+    # comparison +1 (大于/高于), −1 (小于/低于), 0 (等于/持平)
+    text: str  # the figure or word as printed: '5,577.85万元', '29.39%', '等于'
+    quantum: Decimal  # one unit of the last printed digit, in the value's unit
+    location: Location = field(default_factory=Location)
+    basis: str = ""  # budget: 年初|全年; share: the whole it names ('' = the list it belongs to);
+    # change/rate: 上年 | 预算; compare: 预算 | 上年; figure: the words before it
+    clause: str = ""  # the clause it was read from
+
+    @property
+    def where(self) -> Location:
+        return self.location.with_(row=self.subject)
+
+
 @dataclass(frozen=True)
 class Statement:
     text: str
     section: str
     location: Location = field(default_factory=Location)
     figures: tuple[Figure, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    kind: str = "sentence"  # sentence | heading (a title or cover line) | contents (an entry of the 目录)
+    table: str = ""  # heading/contents: the 决算 table it names (D01…D10), '' when none
+    reason: str = ""  # the stated reason (主要原因是…), when the sentence gives one
 
     def money(self) -> list[Figure]:
         return [f for f in self.figures if f.unit == "元"]

@@ -1,42 +1,121 @@
-"""The 情况说明 of a 决算公开 document as statements, and the 预算绩效情况说明 counts."""
+"""The 情况说明 of a 决算公开 document as statements with their claims, the document's headings and 目录
+entries (to check they name this unit, this year and tables that are there), and the 预算绩效情况说明 counts."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from decimal import Decimal
 
 from jixiao.core.disclosure import GradeCounts
 from jixiao.core.money import WAN, normalize_text, parse_decimal
+from jixiao.core.provenance import Location
 from jixiao.core.statements import Statement, figures_of, sentences
-from jixiao.ingest.source import Paragraph, SourceDocument
+from jixiao.ingest.claims import claims_of
+from jixiao.ingest.source import Paragraph, SourceDocument, Table
 
-START_RE = re.compile(r"第三部分|情况说明")
-END_RE = re.compile(r"^第四部分|^名词解释|^第五部分")
+PART = r"第[一二三四五六七八九十]+部分[:：\s]*"
+# The 情况说明 starts at its part heading ('第三部分 情况说明', '第二部分 2023年度单位决算情况说明') or its first
+# section ('一、收入支出决算总体情况说明'); it ends at the 名词解释 or at a part holding the tables or attachments.
+START_RE = re.compile(rf"^{PART}.{{0,24}}情况说明$|^{PART}情况说明|情况说明$")
+END_RE = re.compile(rf"^(?:{PART})?(?:专业)?名词解释|^{PART}.*(?:附件|附表|决算表|报表)")
 SECTION_RE = re.compile(r"^[（(]?[一二三四五六七八九十]+[)）、]")
+CONTENTS_RE = re.compile(r"^目\s*录$")
+PAGE_TAIL_RE = re.compile(r"(?:PAGEREF\s*\S+\s*\S*\s*\d*|[.·…\s]*\d{1,3})$")
 CN_NUMBERS = {"零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
+def sentence(text: str, section: str, block_location: Location) -> Statement:
+    """One sentence with its figures, claims and stated reason."""
+    location = block_location.with_(section=section)
+    claims, reason = claims_of(text, section, location)
+    return Statement(text, section, location, figures_of(text), claims, reason=reason)
+
+
 def narrative_statements(source: SourceDocument) -> tuple[Statement, ...]:
-    """Statements from the 情况说明 part (from its heading to 名词解释)."""
+    """Statements from the 情况说明 part (from its heading to 名词解释), then the document's headings and 目录
+    entries (kind 'heading' and 'contents')."""
+    return _narrative(source) + outline(source)
+
+
+def _narrative(source: SourceDocument) -> tuple[Statement, ...]:
     inside = False
     section = ""
     found: list[Statement] = []
+    contents = _contents_blocks(source)
     for block in source.blocks:
-        if not isinstance(block, Paragraph):
+        if not isinstance(block, Paragraph) or id(block) in contents:
             continue
         text = block.clean
         if not inside:
-            inside = bool(block.heading_level and START_RE.search(text) and "部门决算" not in text) or text.startswith(
-                "第三部分")
+            inside = len(text) <= 40 and bool(START_RE.search(text.replace(" ", "")))
+            if inside and SECTION_RE.match(text):
+                section = text
             continue
-        if END_RE.search(text):
+        if END_RE.search(text.replace(" ", "")):
             break
         if SECTION_RE.match(text) and len(text) <= 40:
             section = text
             continue
-        for sentence in sentences(text):
-            found.append(Statement(sentence, section, block.location.with_(section=section), figures_of(sentence)))
+        found.extend(sentence(part, section, block.location) for part in sentences(text))
     return tuple(found)
+
+
+def _entry(text: str) -> str:
+    """A 目录 line without its page number, dot leaders or field codes."""
+    return PAGE_TAIL_RE.sub("", normalize_text(text).strip()).strip(" .·…\t")
+
+
+def _contents_blocks(source: SourceDocument) -> dict[int, Paragraph | Table]:
+    """The blocks of the 目录: from its title to the first heading that repeats an entry (at most 80 entries)."""
+    blocks: dict[int, Paragraph | Table] = {}
+    inside = False
+    entries: set[str] = set()
+    for block in source.blocks:
+        if isinstance(block, Table):
+            if inside:
+                blocks[id(block)] = block
+                entries.update(_entry(row.texts[0]).replace(" ", "") for row in block.rows if row.texts)
+            continue
+        compact = block.clean.replace(" ", "")
+        if CONTENTS_RE.match(compact):
+            inside = True
+            continue
+        if inside and ((block.heading_level and compact in entries) or len(entries) > 80):
+            break
+        if inside:
+            blocks[id(block)] = block
+            entries.add(_entry(block.clean).replace(" ", ""))
+    return blocks
+
+
+def outline(source: SourceDocument) -> tuple[Statement, ...]:
+    """Headings and short title lines (kind 'heading') and the 目录's entries (kind 'contents'), each with the
+    决算 table it names."""
+    from jixiao.ingest.disclosure import table_code  # the one title→code reader (it imports this module)
+
+    found: list[Statement] = []
+    contents = _contents_blocks(source)
+    for block in source.blocks:
+        if isinstance(block, Table):
+            if id(block) in contents:
+                found.extend(Statement(text, "目录", row.location, kind="contents", table=_code(text, table_code))
+                             for row in block.rows if row.texts and (text := _entry(row.texts[0])))
+            continue
+        text = block.clean
+        if id(block) in contents:
+            if text := _entry(text):
+                found.append(Statement(text, "目录", block.location, kind="contents", table=_code(text, table_code)))
+        elif block.heading_level or (len(text) <= 40 and not text.endswith(("。", "；", ";"))):
+            found.append(Statement(text, "", block.location, kind="heading", table=_code(text, table_code)))
+    return tuple(found)
+
+
+def _code(text: str, table_code: Callable[[str], str | None]) -> str:
+    """The table a title names ('公开03表', '三、支出决算表'); not a 情况说明 heading about it."""
+    if len(text) > 40 or "说明" in text or "情况" in text:
+        return ""
+    return table_code(text) or ""
 
 
 def glossary_terms(source: SourceDocument) -> tuple[str, ...]:

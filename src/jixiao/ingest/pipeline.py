@@ -1,5 +1,6 @@
-"""load_document: read → detect kind/year/unit → extract → validate. Never raises for bad data; every
-problem is a ReadError in Chinese naming where it is."""
+"""load_document: read → detect kind/year/unit → extract → validate → reading report. Never raises for bad
+data; every problem is a ReadError in Chinese naming where it is, and every part not understood is listed in the
+document's reading report (`Document.reading`)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from jixiao.core.coverage import Reading, Unread
 from jixiao.core.disclosure import DisclosurePackage
 from jixiao.core.model import DocumentKind, KeyEvaluation, SelfEvaluation
 from jixiao.core.provenance import Location
@@ -16,8 +18,9 @@ from jixiao.ingest.detect import detect
 from jixiao.ingest.disclosure import extract_disclosure
 from jixiao.ingest.keyeval import extract_key_evaluations
 from jixiao.ingest.prose import prose_statements
+from jixiao.ingest.reading import reading_of
 from jixiao.ingest.selfeval import extract_self_evaluations
-from jixiao.ingest.source import ReadError, SourceDocument, read_source
+from jixiao.ingest.source import Block, Paragraph, ReadError, Row, SourceDocument, Table, read_source
 
 
 @dataclass(frozen=True)
@@ -31,7 +34,12 @@ class Document:
     disclosure: DisclosurePackage | None = None
     key_evaluations: tuple[KeyEvaluation, ...] = ()
     statements: tuple[Statement, ...] = ()  # prose documents: every sentence with its figures
-    evidence: tuple[str, ...] = ()  # why the kind was taken: the title or markers found (ingest.detect)
+    # What an extractor saw but could not understand: Unread(what, location) or (what, location) pairs.
+    unread: tuple[Unread | tuple[str, Location], ...] = ()
+    consumed: frozenset[int] = frozenset()  # source block indices an extractor used without keeping a Location
+    kind_evidence: tuple[str, ...] = ()  # why the document was taken for its kind
+    problems: tuple[ReadError, ...] = ()  # the ReadErrors of loading (cells that are not amounts …)
+    reading: Reading | None = None  # the reading report, computed last
 
 
 # An extractor adds what it finds to the document: (document) -> (document, errors).
@@ -50,11 +58,19 @@ def _disclosure(doc: Document) -> tuple[Document, list[ReadError]]:
     return replace(doc, disclosure=package), errors
 
 
+# First cells of the rows extract_key_evaluations reads without keeping a Location (项目基本情况, 资金, 评价人员,
+# 问题清单): their tables count as used when an evaluation was found.
+_KEY_EVALUATION_ROWS = ("项目名称", "主管部门", "合计", "年度总体目标", "问题和建议", "姓名", "问题分类")
+
+
 def _key_evaluations(doc: Document) -> tuple[Document, list[ReadError]]:
     # Only an evaluation's own tables: a self-evaluation's 一级/二级/三级指标 table is not a 评分表.
     if doc.kind is not DocumentKind.KEY_EVALUATION:
         return doc, []
-    return replace(doc, key_evaluations=extract_key_evaluations(doc.source)), []
+    found = extract_key_evaluations(doc.source)
+    used = {i for i, block in enumerate(doc.source.blocks) if found and isinstance(block, Table)
+            and any(row.filled and row.filled[0].replace(" ", "") in _KEY_EVALUATION_ROWS for row in block.rows)}
+    return replace(doc, key_evaluations=found, consumed=doc.consumed | used), []
 
 
 PROSE_KINDS = (DocumentKind.RESULTS_STATEMENT, DocumentKind.WORK_SUMMARY)
@@ -75,6 +91,28 @@ def parse_kind(text: str) -> DocumentKind | None:
     return KIND_NAMES.get(text.strip())
 
 
+def _numbered(source: SourceDocument) -> SourceDocument:
+    """Each block's Locations (paragraph, table, rows, cells) carry the block's index."""
+    blocks: list[Block] = []
+    for index, block in enumerate(source.blocks):
+        if isinstance(block, Paragraph):
+            blocks.append(replace(block, location=replace(block.location, block=index)))
+            continue
+        rows = tuple(Row(tuple(replace(c, location=replace(c.location, block=index)) for c in row.cells),
+                         replace(row.location, block=index)) for row in block.rows)
+        blocks.append(Table(rows, replace(block.location, block=index)))
+    return replace(source, blocks=tuple(blocks))
+
+
+def _evidence(found: Any, forced: bool) -> tuple[str, ...]:
+    if forced:
+        return ("类型由用户指定",)
+    evidence = getattr(found, "evidence", None)  # detect() may name the titles and markers it matched
+    if evidence:
+        return tuple(str(e) for e in evidence)
+    return ("按文档内容中的标题和表名识别",)
+
+
 def load_document(path: Path | str, kind: DocumentKind | None = None, year: int | None = None,
                   **_: Any) -> tuple[Document | None, list[ReadError]]:
     """Read and identify one document. Returns (None, errors) when it cannot be read or identified."""
@@ -87,18 +125,22 @@ def load_document(path: Path | str, kind: DocumentKind | None = None, year: int 
     source, errors = read_source(path)
     if source is None:
         return None, errors
+    source = _numbered(source)
     found = detect(source.text, str(path))
+    forced = kind is not None
     kind = kind or found.kind
     if kind is None:
         hint = f"（{found.hint}）" if found.hint else ""
         return None, [ReadError(f"无法识别文档类型{hint}；可用 --kind 指定（{'、'.join(k.value for k in DocumentKind)}）",
                                 where)]
-    evidence = found.evidence if kind is found.kind else ("类型由用户指定",)
     doc = Document(path=str(path), kind=kind, year=year or found.year, unit=found.unit, source=source,
-                   evidence=evidence)
+                   kind_evidence=_evidence(found, forced))
     for extractor in EXTRACTORS:
         doc, extra = extractor(doc)
         errors.extend(extra)
+    if not doc.unit and doc.disclosure is not None and doc.disclosure.department:
+        doc = replace(doc, unit=doc.disclosure.department)  # read from the package's captions, titles or cover
     if doc.year is None:
         errors.append(ReadError("无法识别文档年度，可用 --year 指定", where))
-    return doc, errors
+    doc = replace(doc, problems=tuple(errors))
+    return replace(doc, reading=reading_of(doc)), errors

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from jixiao.core.statements import Statement, figures_of, sentences
+from jixiao.core.statements import Statement, sentences
+from jixiao.ingest.narrative import sentence
 from jixiao.ingest.source import Paragraph, SourceDocument
 
 
@@ -16,6 +17,5 @@ def prose_statements(source: SourceDocument) -> tuple[Statement, ...]:
         text = block.clean
         if block.heading_level or (len(text) <= 30 and not text.endswith(("。", "；"))):
             section = text
-        for sentence in sentences(text):
-            found.append(Statement(sentence, section, block.location.with_(section=section), figures_of(sentence)))
+        found.extend(sentence(part, section, block.location) for part in sentences(text))
     return tuple(found)

@@ -24,14 +24,30 @@ def _claims(doc: Any) -> Any:
     return pkg.performance if pkg is not None else None
 
 
+def _mark(doc: Any, ctx: Context, word: str) -> None:
+    """The 预算绩效情况说明 sentences containing `word` were compared with the attached reports."""
+    ctx.checked(*(s for s in doc.disclosure.narrative if "预算绩效" in s.section and word in s.text))
+
+
+def _needs_claims(doc: Any) -> str | None:
+    """`applies` of the rules comparing the 预算绩效情况说明 with the attached self-evaluations."""
+    if getattr(doc, "disclosure", None) is None:
+        return "文档中没有决算公开表或情况说明"
+    if _claims(doc) is None:
+        return "缺少预算绩效情况说明中的自评情况（自评等级、项目数、金额）"
+    return None
+
+
 @rule("coverage.grade_counts", "预算绩效情况说明的自评等级个数与所附自评报告不符", Tier.ERROR, CAT, "SPEC §7.6", "document",
-      params=("grades",))
+      params=("grades",),
+      applies=_needs_claims)
 def grade_counts(doc: Any, ctx: Context) -> Iterator[Finding]:
     """说明中“N个项目自评等级为优/良/中/差”须等于所附自评报告的等级个数（既比对报告写的等级，也比对按规则重算的等级）。"""
     claims = _claims(doc)
     reports = getattr(doc, "self_evaluations", ())
     if claims is None or not claims.grades or not reports:
         return
+    _mark(doc, ctx, "自评等级")
     reported = Counter(se.reported.grade for se in reports if se.reported.grade)
     computed = Counter(ctx.memo(("selfeval", id(se)), lambda se=se: score_self_evaluation(se, ctx.profile)).grade
                        for se in reports)
@@ -45,7 +61,8 @@ def grade_counts(doc: Any, ctx: Context) -> Iterator[Finding]:
                           actual=str(claimed), difference=str(claimed - reported.get(grade, 0)))
 
 
-@rule("coverage.self_evaluated_amount", "自评项目数或金额与所附报告、支出决算表不符", Tier.ERROR, CAT, "SPEC §7.6", "document")
+@rule("coverage.self_evaluated_amount", "自评项目数或金额与所附报告、支出决算表不符", Tier.ERROR, CAT, "SPEC §7.6", "document",
+      applies=_needs_claims)
 def self_evaluated_amount(doc: Any, ctx: Context) -> Iterator[Finding]:
     """说明的自评项目数 = 所附报告数；自评金额 = 公开03 项目支出（全覆盖时），且应等于所附报告的全年执行数之和；
     分预算类型的金额 = 公开05/07/08 的项目支出。"""
@@ -55,6 +72,7 @@ def self_evaluated_amount(doc: Any, ctx: Context) -> Iterator[Finding]:
     pkg = doc.disclosure
     reports = getattr(doc, "self_evaluations", ())
     where = claims.location.with_(row="自评项目")
+    _mark(doc, ctx, "项目")
     if claims.projects is not None and reports and claims.projects != len(reports):
         yield Finding("coverage.self_evaluated_amount", Tier.ERROR,
                       f"说明称自评项目 {claims.projects} 个，所附自评报告 {len(reports)} 份", where, CAT,

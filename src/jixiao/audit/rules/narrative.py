@@ -3,82 +3,466 @@
 Every amount the narrative states for a table item must equal the table; every 占比, 同比 and 完成预算 percentage
 is recomputed from the figures the text itself states; direction words must agree with each other, and a
 stated reason that points the other way is a warning for a human to read.
+
+Every claim a rule compares with a table figure or recomputes is marked with `compared()` (ctx.checked), so the
+reading report lists the stated figures no rule could use as 未核对. Rules that read the 情况说明 do not apply to a
+package without one (`has_narrative`).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from jixiao.audit.catalogue import Context, rule
 from jixiao.audit.compare import wan
-from jixiao.core.disclosure import DisclosurePackage
+from jixiao.core.disclosure import Amount, DisclosurePackage, DisclosureRow, DisclosureTable, column_name
 from jixiao.core.finding import Finding, Tier
-from jixiao.core.money import WAN, normalize_text, parse_decimal, round_half_up
-from jixiao.core.statements import DOWN, UP, Statement
+from jixiao.core.money import WAN, normalize_text, parse_decimal, round_half_up, rounding_tolerance
+from jixiao.core.statements import DOWN, UP, Claim, Statement
 
 CAT = "说明与表"
 BASIS = "SPEC §7.4"
 ZERO = Decimal(0)
 NUM = r"([\d,]+(?:\.\d+)?)万元"
 
+SCOPE_WORDS = {"": "", "fiscal": "财政拨款", "general": "一般公共预算财政拨款", "fund": "政府性基金预算财政拨款",
+               "state_capital": "国有资本经营预算财政拨款"}
+
+
 @dataclass(frozen=True)
-class TableCell:
-    """Where a narrative figure lives in the tables: a row by label (or by the 类 name the sentence gives)."""
+class Cell:
+    """Where a subject's figure lives in the tables: table, row label ('合计' = the total row), side, column."""
 
     code: str
-    label: str = ""
+    label: str
     column: str = "amount"
     side: str = ""
-    by_name: int = 0  # the regex group holding the row's name, when the sentence names it
 
-    def find(self, pkg: DisclosurePackage, match: re.Match[str]) -> Decimal | None:
-        """The table's value (an empty cell is zero), or None when the table or row is absent."""
-        table = pkg.table(self.code)
+
+# The synonym list per table (SPEC §7.2): (subject, scope) → cell. A subject read from any wording (ingest/claims.py)
+# meets its row here; a scope not listed falls back to the subject without scope only where that is the same figure.
+CELLS: dict[tuple[str, str], Cell] = {
+    ("收入总计", ""): Cell("D01", "总计", side="income"),
+    ("收支总计", ""): Cell("D01", "总计", side="income"),
+    ("支出总计", ""): Cell("D01", "总计", side="expenditure"),
+    ("收入总计", "fiscal"): Cell("D04", "总计", side="income"),
+    ("收支总计", "fiscal"): Cell("D04", "总计", side="income"),
+    ("支出总计", "fiscal"): Cell("D04", "总计", "total", side="expenditure"),
+    ("收入总计", "fund"): Cell("D07", "合计", "income"),
+    ("支出总计", "fund"): Cell("D07", "合计", "total"),
+    ("本年收入合计", ""): Cell("D01", "本年收入合计", side="income"),
+    ("本年支出合计", ""): Cell("D01", "本年支出合计", side="expenditure"),
+    ("本年收入合计", "fiscal"): Cell("D04", "本年收入合计", side="income"),
+    ("本年支出合计", "fiscal"): Cell("D04", "本年支出合计", "total", side="expenditure"),
+    ("收入", "fiscal"): Cell("D04", "本年收入合计", side="income"),
+    ("支出", "fiscal"): Cell("D04", "本年支出合计", "total", side="expenditure"),
+    ("本年支出合计", "general"): Cell("D05", "合计", "total"),
+    ("支出", "general"): Cell("D05", "合计", "total"),
+    ("收入", "fund"): Cell("D07", "合计", "income"),
+    ("支出", "fund"): Cell("D07", "合计", "total"),
+    ("支出", "state_capital"): Cell("D08", "合计", "total"),
+    ("财政拨款收入", ""): Cell("D02", "合计", "fiscal"),
+    ("财政拨款收入", "fiscal"): Cell("D02", "合计", "fiscal"),
+    ("上级补助收入", ""): Cell("D02", "合计", "upper"),
+    ("事业收入", ""): Cell("D02", "合计", "business"),
+    ("经营收入", ""): Cell("D02", "合计", "operating"),
+    ("附属单位上缴收入", ""): Cell("D02", "合计", "subsidiary"),
+    ("其他收入", ""): Cell("D02", "合计", "other"),
+    ("使用非财政拨款结余", ""): Cell("D01", "使用非财政拨款结余", side="income"),
+    ("结余分配", ""): Cell("D01", "结余分配", side="expenditure"),
+    ("年初结转和结余", ""): Cell("D01", "年初结转和结余", side="income"),
+    ("年末结转和结余", ""): Cell("D01", "年末结转和结余", side="expenditure"),
+    ("基本支出", ""): Cell("D03", "合计", "basic"),
+    ("项目支出", ""): Cell("D03", "合计", "project"),
+    ("基本支出", "fiscal"): Cell("D05", "合计", "basic"),
+    ("基本支出", "general"): Cell("D05", "合计", "basic"),
+    ("项目支出", "general"): Cell("D05", "合计", "project"),
+    ("基本支出", "fund"): Cell("D07", "合计", "basic"),
+    ("项目支出", "fund"): Cell("D07", "合计", "project"),
+    ("人员经费", ""): Cell("D06", "人员经费合计"),
+    ("公用经费", ""): Cell("D06", "公用经费合计"),
+    ("政府采购", ""): Cell("D10", "政府采购情况/合计"),
+    ("政府采购货物", ""): Cell("D10", "政府采购情况/货物"),
+    ("政府采购工程", ""): Cell("D10", "政府采购情况/工程"),
+    ("政府采购服务", ""): Cell("D10", "政府采购情况/服务"),
+    ("中小企业合同", ""): Cell("D10", "中小企业"),
+}
+SCOPE_FREE = ("中小企业合同", "使用非财政拨款结余", "人员经费", "公用经费", "政府采购", "政府采购货物", "政府采购工程", "政府采购服务", "财政拨款收入")
+SANGONG = {"三公经费": "total", "因公出国(境)费": "overseas", "公务用车购置及运行维护费": "car",
+           "公务用车购置费": "car_purchase", "公务用车运行维护费": "car_operation", "公务接待费": "reception"}
+CLASS_TABLES = {"": ("D03", "total", ""), "general": ("D05", "total", ""), "fiscal": ("D04", "total", "expenditure"),
+                "fund": ("D07", "total", "")}
+
+
+@dataclass(frozen=True)
+class Found:
+    """A claim's figure in a table: the table, the row (None when the table is blank), the column, the amount."""
+
+    table: DisclosureTable
+    row: DisclosureRow | None
+    column: str
+
+    @property
+    def amount(self) -> Amount | None:
+        return self.row.cells.get(self.column) if self.row is not None else None
+
+    @property
+    def value(self) -> Decimal:
+        return self.row.value(self.column) if self.row is not None else ZERO
+
+    def describe(self) -> str:
+        row = self.row.label if self.row is not None else ""
+        return f"{self.table.label}“{row}”{column_name(self.column) if self.column != 'amount' else ''}".replace("“”", "")
+
+
+def is_blank(table: DisclosureTable) -> bool:
+    """A table printed without figures: '本表无数据', or no amount in any row."""
+    return bool(table.empty_note) or not any(row.cells for row in table.rows)
+
+
+def locate(pkg: DisclosurePackage, subject: str, scope: str, measure: str = "amount") -> Found | None:
+    """The table cell holding a subject's figure (amount, or budget for the 三公 table), or None."""
+    if subject in SANGONG:
+        table = pkg.table("D09")
+        if table is None or measure not in ("amount", "budget"):
+            return None
+        column = f"{'final' if measure == 'amount' else 'budget'}_{SANGONG[subject]}"
+        return Found(table, table.rows[0] if table.rows else None, column)
+    if measure != "amount":
+        return None
+    if subject == "机关运行经费" and (table := pkg.table("D10")) is not None:
+        rows = [r for r in table.rows if r.label.startswith("机关运行经费") and r.cells]
+        if not rows:
+            return None
+        amounts = [r.cells["amount"] for r in rows if "amount" in r.cells]
+        total = Amount(sum((a.value for a in amounts), ZERO), "", max(a.quantum for a in amounts), rows[0].location)
+        return Found(table, DisclosureRow("机关运行经费", cells={"amount": total}, location=rows[0].location), "amount")
+    cell = CELLS.get((subject, scope)) or (CELLS.get((subject, "")) if subject in SCOPE_FREE else None)
+    if cell is not None:
+        table = pkg.table(cell.code)
         if table is None:
             return None
-        name = match.group(self.by_name).strip() if self.by_name else self.label
-        row = table.total if name == "合计" else table.row(name, side=self.side)
-        if row is None and self.by_name:
-            row = next((r for r in table.rows if len(r.code) == 3 and r.label.replace(" ", "") == name), None)
-        return row.value(self.column) if row is not None else None
+        row = table.total if cell.label == "合计" else table.row(cell.label, side=cell.side)
+        return Found(table, row, cell.column) if row is not None or is_blank(table) else None
+    if subject.endswith("支出") and scope in CLASS_TABLES:
+        code, column, side = CLASS_TABLES[scope]
+        table = pkg.table(code)
+        if table is None:
+            return None
+        rows = [r for r in table.rows if (not side or r.side == side) and (len(r.code) == 3 or side)]
+        row = next((r for r in rows if r.label and subject.endswith(re.sub(r"^[一二三四五六七八九十]+、|\s", "", r.label))),
+                   None)
+        return Found(table, row, column) if row is not None else None
+    return None
 
 
-# (section pattern, sentence pattern (the amount in its last group), table cell, what it is)
-AMOUNT_CHECKS: list[tuple[str, str, TableCell, str]] = [
-    (r"^一、", rf"收入总计{NUM}", TableCell("D01", "总计", side="income"), "收入总计"),
-    (r"^一、", rf"支出总计{NUM}", TableCell("D01", "总计", side="expenditure"), "支出总计"),
-    (r"^二、", rf"收入合计{NUM}", TableCell("D01", "本年收入合计", side="income"), "本年收入合计"),
-    (r"^二、", rf"^财政拨款收入{NUM}", TableCell("D02", "合计", "fiscal"), "财政拨款收入"),
-    (r"^三、", rf"支出合计{NUM}", TableCell("D01", "本年支出合计", side="expenditure"), "本年支出合计"),
-    (r"^三、", rf"^基本支出{NUM}", TableCell("D03", "合计", "basic"), "基本支出"),
-    (r"^三、", rf"^项目支出{NUM}", TableCell("D03", "合计", "project"), "项目支出"),
-    (r"^四、", rf"财政拨款收入总计{NUM}", TableCell("D04", "总计", side="income"), "财政拨款收入总计"),
-    (r"^四、", rf"，支出总计{NUM}", TableCell("D04", "总计", "total", side="expenditure"), "财政拨款支出总计"),
-    (r"^[（(]一[)）]一般公共预算", rf"决算支出{NUM}", TableCell("D05", "合计", "total"), "一般公共预算财政拨款支出"),
-    (r"^[（(]二[)）]一般公共预算", rf"^(.+?)支出[（(]类[)）]{NUM}", TableCell("D05", column="total", by_name=1),
-     "类支出"),
-    (r"^[（(]三[)）]一般公共预算", rf"^([^，]+?支出)年初预算[\d,.]+万元，支出决算{NUM}",
-     TableCell("D05", column="total", by_name=1), "类支出决算"),
-    (r"^六、", rf"基本支出{NUM}", TableCell("D05", "合计", "basic"), "基本支出"),
-    (r"^六、", rf"^人员经费{NUM}", TableCell("D06", "人员经费合计"), "人员经费"),
-    (r"^六、", rf"^公用经费{NUM}", TableCell("D06", "公用经费合计"), "公用经费"),
-    (r"^七、", rf"收入总计{NUM}", TableCell("D07", "合计", "income"), "政府性基金收入"),
-    (r"^七、", rf"支出总计{NUM}", TableCell("D07", "合计", "total"), "政府性基金支出"),
-    (r"“?三公”?经费.*总体", rf"全年预算{NUM}", TableCell("D09", "三公", "budget_total"), "三公经费预算"),
-    (r"“?三公”?经费.*总体", rf"全年预算[\d,.]+万元，支出决算{NUM}", TableCell("D09", "三公", "final_total"), "三公经费决算"),
-    (r"“?三公”?经费.*总体", rf"^因公出国（境）费支出{NUM}", TableCell("D09", "三公", "final_overseas"), "因公出国(境)费"),
-    (r"“?三公”?经费.*总体", rf"^公务用车购置费支出{NUM}", TableCell("D09", "三公", "final_car_purchase"), "公务用车购置费"),
-    (r"“?三公”?经费.*总体", rf"^公务用车运行维护费支出{NUM}", TableCell("D09", "三公", "final_car_operation"),
-     "公务用车运行维护费"),
-    (r"“?三公”?经费.*总体", rf"^公务接待费支出{NUM}", TableCell("D09", "三公", "final_reception"), "公务接待费"),
-    (r"政府采购", rf"政府采购支出总额{NUM}", TableCell("D10", "政府采购情况/合计"), "政府采购总额"),
-    (r"政府采购", rf"货物支出{NUM}", TableCell("D10", "政府采购情况/货物"), "政府采购货物"),
-    (r"政府采购", rf"工程支出{NUM}", TableCell("D10", "政府采购情况/工程"), "政府采购工程"),
-    (r"政府采购", rf"服务支出{NUM}", TableCell("D10", "政府采购情况/服务"), "政府采购服务"),
-]
+def sentences(pkg: DisclosurePackage) -> list[Statement]:
+    return [s for s in pkg.narrative if s.kind == "sentence"]
+
+
+def has_narrative(pkg: DisclosurePackage) -> str | None:
+    """`applies` of the rules that read the 情况说明."""
+    return None if sentences(pkg) else "缺少情况说明文字"
+
+
+def compared(ctx: Context, *claims: Claim | None) -> None:
+    """Mark claims as compared with a table figure or recomputed: the one place rules record what they checked."""
+    ctx.checked(*(c for c in claims if c is not None))
+
+
+def _differs(stated: Claim, amount: Amount | None) -> bool:
+    """Whether a stated figure cannot be the table's at the two printed precisions: the true value lies within half
+    a table unit of the table's figure, and the text's figure must be that value rounded to the text's precision
+    (|stated − table| ≤ ½ text unit + ½ table unit). Copying a figure allows no more."""
+    table_value = amount.value if amount is not None else ZERO
+    table_quantum = amount.quantum if amount is not None else ZERO
+    if stated.quantum == table_quantum:
+        return stated.value != table_value
+    return abs(stated.value - table_value) > (stated.quantum + table_quantum) / 2
+
+
+def _what(claim: Claim) -> str:
+    return f"{SCOPE_WORDS.get(claim.scope, '') if claim.subject not in SANGONG else ''}{claim.subject}"
+
+
+def _once(findings: list[tuple[tuple[object, ...], Finding]]) -> Iterator[Finding]:
+    """One finding per fault: the same fault at other places is listed in `related`."""
+    groups: dict[tuple[object, ...], list[Finding]] = {}
+    for key, finding in findings:
+        groups.setdefault(key, []).append(finding)
+    for first, *others in groups.values():
+        yield replace(first, related=tuple(o.location for o in others)) if others else first
+
+
+def _initial_budget(claim: Claim) -> bool:
+    """A 年初预算: 公开09's 预算数 is the 全年 (adjusted) budget, so a 年初 figure is not compared with it."""
+    return claim.measure in ("budget", "completion") and claim.basis == "年初"
+
+
+PROJECT_SECTION_RE = re.compile(r"绩效")  # figures of the evaluated projects, checked by the coverage rules
+
+
+def _stated_amounts(pkg: DisclosurePackage, ctx: Context) -> Iterator[tuple[Claim, Found]]:
+    """Each stated amount that meets a table cell (marked as compared)."""
+    for statement in sentences(pkg):
+        if PROJECT_SECTION_RE.search(statement.section):
+            continue
+        for claim in statement.claims:
+            if claim.measure in ("amount", "budget") and claim.subject and not _initial_budget(claim):
+                found = locate(pkg, claim.subject, claim.scope, claim.measure)
+                if found is not None:
+                    compared(ctx, claim)
+                    yield claim, found
+
+
+@rule("narrative.n1_amount_vs_table", "情况说明中的金额与表中数不一致", Tier.ERROR, CAT, f"{BASIS} N1", "disclosure",
+      applies=has_narrative)
+def n1_amounts(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
+    """情况说明无论怎样措辞（为/是/共计/达/支出/决算数为……，元、万元或亿元，有无千分位）写出的表内金额——收入支出总计、
+    本年收入/支出合计、财政拨款收入、基本/项目支出、各功能分类“类”、人员/公用经费、三公经费预算与决算、政府采购——按各表的
+    同义词表对到表中的行，须是表中数按说明的精度四舍五入所得（确定）。同一错误出现在多处只报一次。"""
+    found: list[tuple[tuple[object, ...], Finding]] = []
+    for claim, cell in _stated_amounts(pkg, ctx):
+        if is_blank(cell.table):
+            continue  # narrative.blank_table_stated
+        if not _differs(claim, cell.amount):
+            continue
+        what = _what(claim) + ("预算" if claim.measure == "budget" else "")
+        found.append(((cell.table.code, cell.row.label if cell.row else "", cell.column, claim.value), Finding(
+            "narrative.n1_amount_vs_table", Tier.ERROR, f"说明称{what} {claim.text}，{cell.describe()}为 {wan(cell.value)} 万元",
+            claim.location.with_(row=claim.subject), CAT, expected=wan(cell.value), actual=wan(claim.value),
+            difference=wan(claim.value - cell.value))))
+    yield from _once(found)
+
+
+@rule("narrative.blank_table_stated", "表为空表而说明写有其数字", Tier.ERROR, CAT, f"{BASIS} N1, SPEC §7.2", "disclosure",
+      applies=has_narrative)
+def blank_table_stated(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
+    """表格印为空表（“本表无数据”或没有任何金额），说明却写出该表项目的非零金额（如三公经费预算、政府性基金支出）：两处
+    不能同时为真（确定）。每张表报一次，其余句子列为相关位置。"""
+    found: list[tuple[tuple[object, ...], Finding]] = []
+    for claim, cell in _stated_amounts(pkg, ctx):
+        if is_blank(cell.table) and claim.value:
+            note = f"（{cell.table.empty_note}）" if cell.table.empty_note else ""
+            what = _what(claim) + ("预算" if claim.measure == "budget" else "")
+            found.append(((cell.table.code,), Finding(
+                "narrative.blank_table_stated", Tier.ERROR,
+                f"{cell.table.label}为空表{note}，说明却写明{what} {claim.text}", claim.location.with_(row=claim.subject),
+                CAT, expected=f"{cell.table.label}填列该数", actual=claim.text)))
+    yield from _once(found)
+
+
+def _check_rate(ctx: Context, rule_id: str, claim: Claim, what: str, stated: Decimal, computed: Decimal,
+                places: int, formula: str, used: tuple[Claim | None, ...] = ()) -> Iterator[Finding]:
+    """A stated percentage against its recomputed value (the claim and the figures `used` are marked compared)."""
+    compared(ctx, claim, *used)
+    expected = round_half_up(computed, places)
+    if stated == expected:
+        return
+    unit = Decimal(1).scaleb(-places)
+    tier = Tier.NOTICE if abs(stated - expected) <= unit else Tier.ERROR
+    yield Finding(rule_id, tier, f"{what}写为 {stated}%，按 {formula} 应为 {expected}%", claim.location.with_(row=what),
+                  CAT, expected=f"{expected}", actual=f"{stated}", difference=f"{stated - expected}")
+
+
+def _places(quantum: Decimal) -> int:
+    return max(0, -quantum.as_tuple().exponent) if quantum else 0  # type: ignore[operator]
+
+
+_OPENER_RE = re.compile(r"其中|用于以下|如下|包括[：:]")
+
+
+def _openers(pkg: DisclosurePackage) -> dict[int, Claim]:
+    """For each sentence (by index), the amount that opened the list it belongs to: the figure standing before
+    “其中/主要用于/包括” in the same sentence or in an earlier sentence of the same section."""
+    statements = sentences(pkg)
+    opener: Claim | None = None
+    section = None
+    result: dict[int, Claim] = {}
+    for index, statement in enumerate(statements):
+        if statement.section != section:
+            opener, section = None, statement.section
+        text = normalize_text(statement.text).replace(" ", "")
+        cue = _OPENER_RE.search(text)
+        amounts = [c for c in statement.claims if c.measure == "amount"]
+        before_cue = [c for c in amounts if cue and 0 <= text.find(c.text) < cue.start()]
+        if before_cue:
+            result[index] = before_cue[-1]  # parts in the same sentence, after the cue
+            opener = before_cue[-1]
+            continue
+        if opener is not None:
+            result[index] = opener
+    return result
+
+
+def _whole(pkg: DisclosurePackage, claim: Claim, opener: Claim | None) -> tuple[Decimal, str] | None:
+    """The base of a share: the whole it names (its table figure, else the text's own figure), or the list opener."""
+    if claim.basis:
+        found = locate(pkg, claim.basis, "")
+        if found is not None and found.row is not None and found.value:
+            return found.value, f"{found.describe()} {wan(found.value)}"
+        stated = next((c for s in sentences(pkg) for c in s.claims if c.subject == claim.basis and c.measure == "amount"
+                       and c.value), None)
+        return (stated.value, f"{claim.basis} {stated.text}") if stated else None
+    if opener is not None and opener.value and opener is not claim:
+        return _true_value(pkg, opener), f"{_what(opener)} {opener.text}"
+    return None
+
+
+def _part(statement: Statement, claim: Claim) -> Claim | None:
+    """The amount a share, completion or comparison speaks of: the same subject's amount in the same sentence."""
+    return next((c for c in reversed(statement.claims[: statement.claims.index(claim)])
+                 if c.measure == "amount" and c.subject == claim.subject), None)
+
+
+def _true_value(pkg: DisclosurePackage, claim: Claim) -> Decimal:
+    """A stated amount as the tables have it, when they have it: a share or a sum is judged on its own, and a
+    wrong amount is reported once, by narrative.n1_amount_vs_table."""
+    found = locate(pkg, claim.subject, claim.scope, claim.measure) if claim.subject else None
+    if found is not None and found.row is not None and not is_blank(found.table) and not _initial_budget(claim):
+        return found.value
+    return claim.value
+
+
+def _budget(pkg: DisclosurePackage, statement: Statement, claim: Claim) -> tuple[Decimal, Decimal] | None:
+    """(决算, 预算) for a subject: both from the sentence, else from the tables (三公)."""
+    own = [c for c in statement.claims if c.subject == claim.subject]
+    budget = next((_true_value(pkg, c) for c in own if c.measure == "budget"), None)
+    final = next((_true_value(pkg, c) for c in own if c.measure == "amount"), None)
+    if budget is None and not _initial_budget(claim) and (cell := locate(pkg, claim.subject, claim.scope, "budget")) \
+            and cell.row is not None:
+        budget = cell.value
+    if final is None and (cell := locate(pkg, claim.subject, claim.scope)) and cell.row is not None:
+        final = cell.value
+    return (final, budget) if final is not None and budget is not None else None
+
+
+def _own_pair(statement: Statement, claim: Claim) -> tuple[Claim, ...]:
+    """The 决算 and 预算 amounts a sentence states for a claim's subject (what _budget takes from the text)."""
+    return tuple(c for c in statement.claims if c.subject == claim.subject and c.measure in ("amount", "budget"))
+
+
+def _shares(pkg: DisclosurePackage) -> Iterator[tuple[Claim, Claim | None, Decimal | None, str, Claim | None]]:
+    """Each share with the list it belongs to (its opener), its recomputed value (None when no whole or part is
+    known), the formula and the part it speaks of."""
+    openers = _openers(pkg)
+    for index, statement in enumerate(sentences(pkg)):
+        for claim in statement.claims:
+            if claim.measure == "share":
+                part = _part(statement, claim)
+                whole = _whole(pkg, claim, openers.get(index))
+                if part is None or whole is None:
+                    yield claim, openers.get(index), None, "", part
+                else:
+                    yield (claim, openers.get(index), _true_value(pkg, part) / whole[0] * 100,
+                           f"{part.text} ÷ {whole[1]}", part)
+
+
+@rule("narrative.n2_percentages", "情况说明中的占比、完成预算比例计算错误", Tier.ERROR, CAT, f"{BASIS} 占比/完成年初预算", "disclosure",
+      applies=has_narrative)
+def n2_percentages(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
+    """占比 = 部分 ÷ 整体 × 100（整体为句中点名的合计，如“占本年支出合计的”，否则为“其中/主要用于”前的金额）；完成预算 =
+    决算 ÷ 预算 × 100（“完成全年预算X万元的Y%”同样）；按所写小数位四舍五入，差一个末位为提示，超过为确定。"""
+    for claim, opener, computed, formula, part in _shares(pkg):
+        if computed is not None:
+            yield from _check_rate(ctx, "narrative.n2_percentages", claim, f"{_what(claim)}占比", claim.value, computed,
+                                   _places(claim.quantum), formula, (part, None if claim.basis else opener))
+    for statement in sentences(pkg):
+        for claim in statement.claims:
+            if claim.measure == "completion" and (pair := _budget(pkg, statement, claim)) and pair[1]:
+                yield from _check_rate(ctx, "narrative.n2_percentages", claim, "完成预算比例", claim.value,
+                                       pair[0] / pair[1] * 100, _places(claim.quantum),
+                                       f"决算 {wan(pair[0])} ÷ 预算 {wan(pair[1])}", _own_pair(statement, claim))
+
+
+_WORDS = {1: "大于", -1: "小于", 0: "等于"}
+
+
+def _sign(value: Decimal) -> int:
+    return (value > 0) - (value < 0)
+
+
+@rule("narrative.comparison_words", "比较用语与所比较的两个数不符", Tier.ERROR, CAT, f"{BASIS} N2", "disclosure",
+      applies=has_narrative)
+def comparison_words(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
+    """“决算数大于/小于/等于（持平于）预算数”须与决算、预算两个数（句中所写，否则三公表）或完成预算比例一致；“高于/低于/
+    持平于上年”须与句中的增减额或上年数一致。两处说法不能同时为真（确定）。"""
+    for statement in sentences(pkg):
+        for claim in statement.claims:
+            if claim.measure != "compare":
+                continue
+            said = int(claim.value)
+            actual: int | None = None
+            numbers = ""
+            if claim.basis == "预算":
+                if pair := _budget(pkg, statement, claim):
+                    actual, numbers = _sign(pair[0] - pair[1]), f"决算 {wan(pair[0])} 万元，预算 {wan(pair[1])} 万元"
+                    compared(ctx, claim, *_own_pair(statement, claim))
+                elif rate := next((c for c in statement.claims if c.measure == "completion"), None):
+                    actual, numbers = _sign(rate.value - 100), f"完成预算 {rate.text}"
+                    compared(ctx, claim, rate)
+            else:
+                change = next((c for c in statement.claims if c.measure in ("change", "rate")
+                               and c.subject == claim.subject), None)
+                prior = next((c for c in statement.claims if c.measure == "prior"), None)
+                current = _part(statement, claim)
+                if change is not None:
+                    actual, numbers = _sign(change.value), f"增减 {change.text}"
+                    compared(ctx, claim, change)
+                elif prior is not None and current is not None:
+                    actual, numbers = _sign(current.value - prior.value), f"本年 {current.text}，上年 {prior.text}"
+                    compared(ctx, claim, prior, current)
+            if actual is not None and actual != said:
+                yield Finding("narrative.comparison_words", Tier.ERROR,
+                              f"说明称{_what(claim)}“{claim.text}”{claim.basis}，而{numbers}，应为“{_WORDS[actual]}”",
+                              claim.location.with_(row=f"{claim.subject}比较"), CAT, expected=_WORDS[actual],
+                              actual=claim.text)
+
+
+# A whole and the parts that make it up exactly, when the list names every one of them.
+PARTITIONS = {
+    "基本支出": (("人员经费", "公用经费"),),
+    "本年支出合计": (("基本支出", "项目支出"),),
+    "政府采购": (("政府采购货物", "政府采购工程", "政府采购服务"),),
+    "三公经费": (("因公出国(境)费", "公务用车购置费", "公务用车运行维护费", "公务接待费"),
+                ("因公出国(境)费", "公务用车购置及运行维护费", "公务接待费")),
+}
+
+
+@rule("narrative.parts_total", "说明所列各分项之和不等于其合计", Tier.ERROR, CAT, f"{BASIS} N1", "disclosure",
+      params=("tolerance",), applies=has_narrative)
+def parts_total(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
+    """“X万元，其中：A…、B…”列齐了合计的全部分项（人员经费+公用经费、基本支出+项目支出、货物+工程+服务、三公四项）时，
+    分项之和 = 合计；差额在尾数误差（每项半个末位，取自配置）内为提示，超过为确定。"""
+    openers = _openers(pkg)
+    statements = sentences(pkg)
+    lists: dict[int, tuple[Claim, list[Claim]]] = {}
+    for index, opener in openers.items():
+        entry = lists.setdefault(id(opener), (opener, []))
+        entry[1].extend(c for c in statements[index].claims if c.measure == "amount" and c is not opener)
+    for opener, items in lists.values():
+        by_subject = {c.subject: c for c in items}
+        for names in PARTITIONS.get(opener.subject, ()) or (PARTITIONS["本年支出合计"] if opener.subject in (
+                "支出", "支出合计") and not opener.scope else ()):
+            if not all(n in by_subject for n in names):
+                continue
+            parts = [by_subject[n] for n in names]
+            if any(_true_value(pkg, c) != c.value for c in (*parts, opener)):
+                break  # a figure that differs from its table is reported once, by narrative.n1_amount_vs_table
+            compared(ctx, opener, *parts)
+            total = sum((p.value for p in parts), ZERO)
+            difference = opener.value - total
+            quantum = max(p.quantum for p in (*parts, opener))
+            tolerance = rounding_tolerance(len(parts), quantum, ctx.profile.tolerance.per_term, ctx.profile.tolerance.cap)
+            if difference:
+                yield Finding("narrative.parts_total", Tier.NOTICE if abs(difference) <= tolerance else Tier.ERROR,
+                              f"说明称{_what(opener)} {opener.text}，所列{'、'.join(names)}之和为 {wan(total)} 万元",
+                              opener.location.with_(row=opener.subject), CAT, expected=wan(total),
+                              actual=wan(opener.value), difference=wan(difference))
+            break
 
 
 def _compact(statement: Statement) -> str:
@@ -90,152 +474,69 @@ def _wan_decimal(text: str) -> Decimal:
     return value * WAN if value is not None else ZERO
 
 
-@rule("narrative.n1_amount_vs_table", "情况说明中的金额与表中数不一致", Tier.ERROR, CAT, f"{BASIS} N1", "disclosure")
-def n1_amounts(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
-    """情况说明写出的每一个表内金额（收入支出总计、基本/项目支出、各类支出、人员/公用经费、三公、政府采购……）须与对应表格
-    的数字完全一致（万元两位小数）。"""
-    for statement in pkg.narrative:
-        text = _compact(statement)
-        for section_re, sentence_re, cell, what in AMOUNT_CHECKS:
-            if not re.search(section_re, statement.section):
-                continue
-            for match in re.finditer(sentence_re, text):
-                stated = _wan_decimal(match.group(match.lastindex or 1))
-                table_value = cell.find(pkg, match)
-                if table_value is not None and stated != table_value:
-                    yield Finding("narrative.n1_amount_vs_table", Tier.ERROR,
-                                  f"说明称{what} {wan(stated)} 万元，表中为 {wan(table_value)} 万元",
-                                  statement.location.with_(row=what), CAT, expected=wan(table_value), actual=wan(stated),
-                                  difference=wan(stated - table_value))
-
-
-def _check_rate(rule_id: str, statement: Statement, what: str, stated: Decimal, computed: Decimal, places: int,
-                formula: str) -> Iterator[Finding]:
-    expected = round_half_up(computed, places)
-    if stated == expected:
-        return
-    unit = Decimal(1).scaleb(-places)
-    tier = Tier.NOTICE if abs(stated - expected) <= unit else Tier.ERROR
-    yield Finding(rule_id, tier, f"{what}写为 {stated}%，按 {formula} 应为 {expected}%", statement.location.with_(row=what),
-                  CAT, expected=f"{expected}", actual=f"{stated}", difference=f"{stated - expected}")
-
-
-def _places(text: str) -> int:
-    return len(text.split(".", 1)[1]) if "." in text else 0
-
-
-def _denominator(pkg: DisclosurePackage, statements: list[Statement], index: int) -> Decimal | None:
-    """The base of a '占比' in a list: the '…合计/支出 X万元，其中/主要用于' figure that opened the list."""
-    for earlier in reversed(statements[:index]):
-        if earlier.section != statements[index].section:
-            break
-        text = _compact(earlier)
-        match = re.search(rf"{NUM}，?(其中|主要用于)", text)
-        if match:
-            return _wan_decimal(match.group(1))
+def _this_year(pkg: DisclosurePackage, statements: list[Statement], index: int, claim: Claim) -> Decimal | None:
+    """This year's figure a change speaks of: the tables' figure for its subject, else the subject's amount stated
+    in the sentence or in the sentences before it in the same section."""
+    if claim.subject:
+        found = locate(pkg, claim.subject, claim.scope)
+        if found is not None and found.row is not None and not is_blank(found.table):
+            return found.value
+    own = statements[index].claims[: statements[index].claims.index(claim)]
+    for earlier in (own, *(s.claims for s in reversed(statements[:index]) if s.section == statements[index].section)):
+        stated = [c for c in earlier if c.measure == "amount" and c.subject == claim.subject]
+        if stated:
+            return stated[-1].value
     return None
 
 
-@rule("narrative.n2_percentages", "情况说明中的占比、完成预算比例计算错误", Tier.ERROR, CAT, f"{BASIS} 占比/完成年初预算", "disclosure")
-def n2_percentages(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
-    """占比 = 部分 ÷ 合计 × 100；完成年初（全年）预算 = 决算 ÷ 预算 × 100；中小企业合同占比 = 合同金额 ÷ 采购总额 × 100；
-    均按说明自己写出的金额重算，两位小数四舍五入，差一个末位为提示。"""
-    statements = list(pkg.narrative)
-    total_spent = None
-    d01 = pkg.table("D01")
-    if d01 is not None and (row := d01.row("本年支出合计", side="expenditure")) is not None:
-        total_spent = row.value("amount")
-    for index, statement in enumerate(statements):
-        text = _compact(statement)
-        if match := re.search(rf"^(.*?){NUM}，占比([\d.]+)%", text):
-            base = _denominator(pkg, statements, index)
-            if base:
-                yield from _check_rate("narrative.n2_percentages", statement, f"{match.group(1) or '占比'}占比",
-                                       Decimal(match.group(3)), _wan_decimal(match.group(2)) / base * 100,
-                                       _places(match.group(3)), "部分 ÷ 合计")
-        if (match := re.search(rf"{NUM}，占本年支出合计的([\d.]+)%", text)) and total_spent:
-            yield from _check_rate("narrative.n2_percentages", statement, "占本年支出合计比例", Decimal(match.group(2)),
-                                   _wan_decimal(match.group(1)) / total_spent * 100, _places(match.group(2)),
-                                   "支出 ÷ 本年支出合计")
-        if match := re.search(rf"(?:年初|全年)预算{NUM}，支出决算{NUM}，完成(?:年初|全年)预算的([\d.]+)%", text):
-            budget = _wan_decimal(match.group(1))
-            if budget:
-                yield from _check_rate("narrative.n2_percentages", statement, "完成预算比例", Decimal(match.group(3)),
-                                       _wan_decimal(match.group(2)) / budget * 100, _places(match.group(3)),
-                                       "决算 ÷ 预算")
-        if match := re.search(rf"合同金额{NUM}，占政府采购支出总额的([\d.]+)%", text):
-            d10 = pkg.table("D10")
-            total = d10.row("政府采购情况/合计") if d10 else None
-            if total is not None and total.value("amount"):
-                yield from _check_rate("narrative.n2_percentages", statement, "中小企业合同占比", Decimal(match.group(2)),
-                                       _wan_decimal(match.group(1)) / total.value("amount") * 100,
-                                       _places(match.group(2)), "合同金额 ÷ 政府采购支出总额")
-
-
-_CHANGE_RE = re.compile(rf"(增加|减少){NUM}(?:，(增长|下降|上升|减少)([\d.]+)%)?")
-_SUBJECT_CUT = re.compile(r"^(与上年相比|较上年决算|比上年度|比上年|较上年)，?")
-
-
-def _subject(clause_start: str) -> str:
-    clause = re.split(r"[，。；]", clause_start)[-1]
-    return _SUBJECT_CUT.sub("", clause).strip()
-
-
-def _current(statements: list[Statement], index: int, text: str, start: int, subject: str) -> Decimal | None:
-    """This year's figure the change refers to: the subject's amount stated before, else the last 决算/支出 figure."""
-    candidates: list[str] = [text[:start]]
-    for earlier in reversed(statements[max(0, index - 3):index]):
-        if earlier.section == statements[index].section:
-            candidates.append(_compact(earlier))
-    for chunk in candidates:
-        if subject:
-            for key in (subject, subject[-4:]):
-                found = re.findall(rf"{re.escape(key)}{NUM}", chunk)
-                if found:
-                    return _wan_decimal(found[-1])
-        found = re.findall(rf"(?:支出决算|支出|决算支出|总计){NUM}", chunk)
-        if found:
-            return _wan_decimal(found[-1])
-    return None
-
-
-@rule("narrative.n2_year_on_year", "同比增减率与增减额不符或方向矛盾", Tier.ERROR, CAT, f"{BASIS} 同比/N2", "disclosure")
+@rule("narrative.n2_year_on_year", "同比增减率与增减额不符或方向矛盾", Tier.ERROR, CAT, f"{BASIS} 同比/N2", "disclosure",
+      applies=has_narrative)
 def n2_year_on_year(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
-    """“增加X万元，增长P%”：上年数 = 本年数 − X，P = X ÷ 上年数 × 100；上年为0只写金额，本年为0写“下降100%”；
-    增加配“增长”，减少配“下降”。"""
-    statements = list(pkg.narrative)
+    """“（比/较/与）上年增加（减少）X万元（或元），增长（下降）P%”：上年数 = 本年数 − X（本年数取表中该项，表中没有时取
+    说明所写），P = X ÷ 上年数 × 100；写了上年数时 P = (本年 − 上年) ÷ 上年 × 100。上年为0只写金额；增加配“增长”，
+    减少配“下降”，同一句方向相反为确定。"""
+    statements = sentences(pkg)
     for index, statement in enumerate(statements):
-        text = _compact(statement)
-        for match in _CHANGE_RE.finditer(text):
-            direction, amount_text, rate_word, rate_text = match.groups()
-            up = direction == "增加"
-            if rate_word and (rate_word in ("增长", "上升")) != up:
+        claims = [c for c in statement.claims if c.basis == "上年"]
+        for claim, following in zip(claims, [*claims[1:], None], strict=False):
+            if claim.measure == "change" and following is not None and following.measure == "rate" \
+                    and following.subject == claim.subject:
+                change, rate = claim.value, following
+            elif claim.measure == "rate" and (prior := next((c for c in claims if c.measure == "prior"
+                                                            and c.subject == claim.subject), None)):
+                current = _this_year(pkg, statements, index, claim)
+                if current is not None:
+                    change, rate = current - prior.value, claim
+                    compared(ctx, prior)
+                else:
+                    continue
+            else:
+                continue
+            compared(ctx, claim, rate)
+            if _sign(change) and _sign(rate.value) and _sign(change) != _sign(rate.value):
                 yield Finding("narrative.n2_year_on_year", Tier.ERROR,
-                              f"同一句先说“{direction}”又说“{rate_word}”，方向矛盾：{match.group(0)}",
-                              statement.location.with_(row="增减方向"), CAT, expected=("增长" if up else "下降"),
-                              actual=rate_word)
+                              f"同一句先说“{claim.text}”又说“{rate.text}”，方向矛盾", rate.location.with_(row="增减方向"),
+                              CAT, expected=("增长" if change > 0 else "下降"), actual=rate.text)
                 continue
-            if not rate_text:
-                continue
-            change = _wan_decimal(amount_text) * (1 if up else -1)
-            current = _current(statements, index, text, match.start(), _subject(text[:match.start()]))
+            current = _this_year(pkg, statements, index, rate)
             if current is None:
                 continue
-            prior = current - change
-            if prior <= 0:
+            prior_value = current - change
+            if prior_value <= 0:
                 yield Finding("narrative.n2_year_on_year", Tier.ERROR,
-                              f"按本年 {wan(current)} 万元与增减额推算上年为 {wan(prior)} 万元，不应给出增减率 {rate_text}%",
-                              statement.location.with_(row="同比"), CAT)
+                              f"按本年 {wan(current)} 万元与增减额推算上年为 {wan(prior_value)} 万元，不应给出增减率 {rate.text}",
+                              rate.location.with_(row="同比"), CAT)
                 continue
-            yield from _check_rate("narrative.n2_year_on_year", statement, "同比增减率", Decimal(rate_text),
-                                   abs(change) / prior * 100, _places(rate_text),
-                                   f"{wan(abs(change))} ÷ 上年 {wan(prior)}")
+            yield from _check_rate(ctx, "narrative.n2_year_on_year", rate, "同比增减率", abs(rate.value),
+                                   abs(change) / prior_value * 100, _places(rate.quantum),
+                                   f"{wan(abs(change))} ÷ 上年 {wan(prior_value)}")
 
 
-@rule("narrative.n2_reason_direction", "说明的原因与增减方向相反", Tier.WARNING, CAT, f"{BASIS} N2", "disclosure")
+@rule("narrative.n2_reason_direction", "说明的原因与增减方向相反", Tier.WARNING, CAT, f"{BASIS} N2", "disclosure",
+      applies=has_narrative)
 def n2_reason(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     """“减少……主要原因是……增加”或“增加……主要原因是……减少”：原因与变动方向相反，需人工核实（疑似）。"""
-    for statement in pkg.narrative:
+    for statement in sentences(pkg):
         text = _compact(statement)
         match = re.search(r"(?:主要)?原因(?:是|为)[：:]?(.+)$", text)
         if not match:
@@ -253,82 +554,93 @@ def n2_reason(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
                           statement.location.with_(row="原因"), CAT, expected="与变动方向一致的原因", actual=reason)
 
 
-def _signed_change(text: str) -> Decimal | None:
-    if "与上年相同" in text or "与上年持平" in text:
-        return ZERO
-    match = re.search(rf"(增加|减少){NUM}", text)
-    if not match:
-        return None
-    return _wan_decimal(match.group(2)) * (1 if match.group(1) == "增加" else -1)
-
-
-@rule("narrative.n3_sangong_changes", "三公经费总增减额不等于各项增减额之和", Tier.ERROR, CAT, f"{BASIS} N3", "disclosure")
+@rule("narrative.n3_sangong_changes", "三公经费总增减额不等于各项增减额之和", Tier.ERROR, CAT, f"{BASIS} N3", "disclosure",
+      params=("tolerance",), applies=has_narrative)
 def n3_sangong(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
-    """三公经费总的增减额 = 因公出国(境)、公务用车购置、公务用车运行维护、公务接待四项增减额之和。"""
-    section = [s for s in pkg.narrative if re.search(r"三公.*总体", s.section)]
-    total = next((s for s in section if "全年预算" in s.text), None)
+    """三公经费比上年的增减额 = 因公出国(境)、公务用车购置、公务用车运行维护、公务接待各项增减额之和（“与上年相同/持平”
+    为 0；公务用车也可合写为购置及运行维护费）；差额在尾数误差内为提示。"""
+    changes: dict[str, Claim] = {}
+    for statement in sentences(pkg):
+        if "三公" in statement.section:
+            for claim in statement.claims:
+                if claim.measure == "change" and claim.basis == "上年":
+                    changes.setdefault(claim.subject, claim)
+    total = changes.get("三公经费")
     if total is None:
         return
-    total_change = _signed_change(_compact(total))
-    items = [s for s in section if re.match(r"^(因公出国|公务用车购置费|公务用车运行维护费|公务接待费)", _compact(s))]
-    changes = [_signed_change(_compact(s)) for s in items]
-    if total_change is None or len(items) < 4 or any(c is None for c in changes):
-        return
-    summed = sum((c for c in changes if c is not None), ZERO)
-    if summed != total_change:
-        yield Finding("narrative.n3_sangong_changes", Tier.ERROR,
-                      f"三公经费比上年变动 {wan(total_change)} 万元，四项变动之和为 {wan(summed)} 万元",
-                      total.location.with_(row="三公经费增减"), CAT, expected=wan(summed), actual=wan(total_change))
+    for names in PARTITIONS["三公经费"]:
+        if all(n in changes for n in names):
+            parts = [changes[n] for n in names]
+            compared(ctx, total, *parts)
+            summed = sum((p.value for p in parts), ZERO)
+            difference = total.value - summed
+            quantum = max(p.quantum for p in (*parts, total))
+            tolerance = rounding_tolerance(len(parts), quantum, ctx.profile.tolerance.per_term, ctx.profile.tolerance.cap)
+            if difference:
+                yield Finding("narrative.n3_sangong_changes", Tier.NOTICE if abs(difference) <= tolerance else Tier.ERROR,
+                              f"三公经费比上年变动 {wan(total.value)} 万元，{'、'.join(names)}变动之和为 {wan(summed)} 万元",
+                              total.location.with_(row="三公经费增减"), CAT, expected=wan(summed), actual=wan(total.value),
+                              difference=wan(difference))
+            return
 
 
-@rule("narrative.n5_shares_total", "各类支出占比之和不等于100%", Tier.WARNING, CAT, f"{BASIS} N5", "disclosure")
+@rule("narrative.n5_shares_total", "所列各项占比之和不等于100%", Tier.WARNING, CAT, f"{BASIS} N5", "disclosure",
+      applies=has_narrative)
 def n5_shares(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
-    """一般公共预算财政拨款支出结构中各“类”占比之和应为 100%（允许 ±0.05 个百分点）。"""
-    shares = [(s, Decimal(m.group(1))) for s in pkg.narrative if re.search(r"^[（(]二[)）]", s.section)
-              and (m := re.search(r"[（(]类[)）][\d,.]+万元，占比([\d.]+)%", _compact(s)))]
-    if len(shares) < 2:
-        return
-    total = sum((share for _, share in shares), ZERO)
-    if abs(total - 100) > Decimal("0.05"):
-        yield Finding("narrative.n5_shares_total", Tier.WARNING, f"各类支出占比之和为 {total}%，应为 100%",
-                      shares[0][0].location.with_(row="占比合计"), CAT, expected="100", actual=str(total))
+    """“其中/主要用于以下方面”列出的各项占比都按整体重算无误、其和却与 100% 相差超过各项尾数（每项半个末位）时，列表漏列了
+    部分支出：按惯例结构说明列全各类（疑似）。某项占比算错时只由 narrative.n2_percentages 报告。"""
+    lists: dict[int, list[tuple[Claim, Decimal | None]]] = {}
+    for claim, opener, computed, _, _ in _shares(pkg):
+        if opener is not None and not claim.basis:
+            lists.setdefault(id(opener), []).append((claim, computed))
+    for shares in lists.values():
+        if len(shares) < 2 or any(c is None or abs(round_half_up(c, _places(s.quantum)) - s.value) > s.quantum
+                                  for s, c in shares):
+            continue
+        total = sum((s.value for s, _ in shares), ZERO)
+        tolerance = sum((s.quantum / 2 for s, _ in shares), ZERO)
+        if abs(total - 100) > tolerance:
+            yield Finding("narrative.n5_shares_total", Tier.WARNING,
+                          f"所列 {len(shares)} 项占比之和为 {total}%，与 100% 相差超过尾数：列表可能漏列了部分支出",
+                          shares[0][0].location.with_(row="占比合计"), CAT, expected="100", actual=str(total))
 
 
-def _count(text: str, pattern: str) -> int | None:
-    match = re.search(pattern, text)
-    return int(match.group(1)) if match else None
-
-
-@rule("crosssection.vehicles", "不同章节的车辆数不一致", Tier.ERROR, "跨章节", "SPEC §7.4 十、§7.2 公开10", "disclosure")
+@rule("crosssection.vehicles", "不同章节的车辆数不一致", Tier.ERROR, "跨章节", "SPEC §7.4 十、§7.2 公开10", "disclosure",
+      applies=has_narrative)
 def vehicles(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
-    """三公经费说明中“公务用车保有量共N辆”、国有资产占用说明中“共有车辆M辆”、公开10 车辆数合计，三处应一致。"""
+    """三公经费说明中“公务用车保有量共N辆”、国有资产占用说明中“共有车辆M辆”（数字或汉字）、公开10 车辆数合计，各处应一致。"""
     stated: list[tuple[str, int, Statement]] = []
-    for statement in pkg.narrative:
-        text = _compact(statement)
-        if (n := _count(text, r"保有量共(\d+)辆")) is not None:
-            stated.append(("三公经费说明·公务用车保有量", n, statement))
-        if (n := _count(text, r"共有车辆(\d+)辆")) is not None:
-            stated.append(("国有资产占用说明·车辆数", n, statement))
+    counts: list[Claim] = []
+    for statement in sentences(pkg):
+        for claim in statement.claims:
+            if claim.measure == "count" and claim.subject == "公务用车" and claim.basis == "辆":
+                where = "三公经费说明·公务用车保有量" if "三公" in statement.section else f"{statement.section or '说明'}·车辆数"
+                stated.append((where, int(claim.value), statement))
+                counts.append(claim)
     d10 = pkg.table("D10")
     if d10 is not None and (row := next((r for r in d10.rows if "车辆数合计" in r.label), None)) is not None:
         table_count = int(row.value("amount") / WAN)
         stated.append(("公开10·车辆数合计", table_count, None))  # type: ignore[arg-type]
+    if len(stated) >= 2:
+        compared(ctx, *counts)
     if len({n for _, n, _ in stated}) <= 1:
         return
     listing = "；".join(f"{where} {n} 辆" for where, n, _ in stated)
-    anchor = next(s for _, _, s in stated if s is not None)
+    anchor, *others = [s for _, _, s in stated if s is not None]
     yield Finding("crosssection.vehicles", Tier.ERROR, f"车辆数前后不一致：{listing}", anchor.location.with_(row="车辆数"),
-                  "跨章节", expected=str(stated[0][1]), actual="、".join(str(n) for _, n, _ in stated))
+                  "跨章节", expected=str(stated[0][1]), actual="、".join(str(n) for _, n, _ in stated),
+                  related=tuple(o.location for o in others))
 
 
-@rule("crosssection.admin_cost", "机关运行经费与单位性质或公开10 不一致", Tier.WARNING, "跨章节", "SPEC §7.3 R27", "disclosure")
+@rule("crosssection.admin_cost", "机关运行经费与单位性质或公开10 不一致", Tier.WARNING, "跨章节", "SPEC §7.3 R27", "disclosure",
+      applies=lambda pkg: None if pkg.table("D10") is not None else "缺少公开10表")
 def admin_cost(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     """机关运行经费只属于行政单位和参照公务员法管理的事业单位；说明称“无机关运行经费”时公开10 不应有数，反之亦然。"""
     d10 = pkg.table("D10")
     if d10 is None:
         return
     table_amount = sum((r.value("amount") for r in d10.rows if r.label.startswith("机关运行经费")), ZERO)
-    for statement in pkg.narrative:
+    for statement in sentences(pkg):
         text = _compact(statement)
         if "无机关运行经费" in text and table_amount:
             yield Finding("crosssection.admin_cost", Tier.WARNING,

@@ -73,6 +73,7 @@ def execution_rate(statements: tuple[Statement, ...], ctx: Context) -> Iterator[
                 continue
             base = _d(budget[-1])
             if base:
+                ctx.checked(statement)
                 finding = _rate_finding("prose.execution_rate", statement, "执行率", match.group(1),
                                         _d(spent[-1]) / base * 100, f"{spent[-1]} ÷ {budget[-1]}")
                 if finding is not None:
@@ -89,6 +90,7 @@ def saving_rate(statements: tuple[Statement, ...], ctx: Context) -> Iterator[Fin
         if not match or not budget or not spent or not _d(budget[-1]):
             continue
         base = _d(budget[-1])
+        ctx.checked(statement)
         finding = _rate_finding("prose.saving_rate", statement, "节约率", match.group(1),
                                 (base - _d(spent[-1])) / base * 100, f"({budget[-1]} − {spent[-1]}) ÷ {budget[-1]}")
         if finding is not None:
@@ -106,6 +108,7 @@ def reconcile(statements: tuple[Statement, ...], ctx: Context) -> Iterator[Findi
             continue
         remaining = _d(budget[0]) - sum((_d(c) for c in cuts), ZERO)
         executed = _d(spent[0])
+        ctx.checked(statement)
         if remaining != executed:
             yield Finding("prose.reconcile", Tier.WARNING,
                           f"年初预算 {budget[0]} 万元减去调减/收回 {'、'.join(cuts)} 万元为 {_fmt(remaining)} 万元，"
@@ -122,6 +125,7 @@ def cut_arithmetic(statements: tuple[Statement, ...], ctx: Context) -> Iterator[
         for match in re.finditer(rf"申报[^，。；]*?{AMOUNT}，[^，。；]*?建议安排{AMOUNT}，审减(?:金额)?{AMOUNT}，审减率([\d.]+)%",
                                  text):
             declared, proposed, cut, rate = (match.group(i) for i in range(1, 5))
+            ctx.checked(statement)
             expected_cut = _d(declared) - _d(proposed)
             if expected_cut != _d(cut):
                 quantum = Decimal(1).scaleb(-max(_places(t) for t in (declared, proposed, cut)))
@@ -151,6 +155,7 @@ def count_parts(statements: tuple[Statement, ...], ctx: Context) -> Iterator[Fin
     if total and first_round:
         counts = [int(n) for n in re.findall(r"(?:以上|以下|-\d+分)的?项目(?:共|共计)?(\d+)个", first_round.group(1))]
         anchor = next(s for s in statements if "一审" in _text(s))
+        ctx.checked(*(s for s in statements if "一审" in _text(s) or "绩效目标共计" in _text(s)))
         if len(counts) >= 2 and sum(counts) != int(total.group(1)):
             yield Finding("summary.count_parts", Tier.ERROR,
                           f"一审各分数段项目数之和 {sum(counts)} 个，与项目支出绩效目标总数 {total.group(1)} 个不符",
@@ -161,6 +166,8 @@ def count_parts(statements: tuple[Statement, ...], ctx: Context) -> Iterator[Fin
                                  text):
             whole = int(match.group(1))
             parts = [int(n) for n in re.findall(r"(\d+)个(?:评级|评价等级)为", match.group(2))]
+            if len(parts) >= 2:
+                ctx.checked(statement)
             if len(parts) >= 2 and sum(parts) != whole:
                 yield Finding("summary.count_parts", Tier.ERROR, f"{whole} 个中各等级个数之和为 {sum(parts)} 个",
                               statement.location.with_(row="等级个数"), CAT, expected=str(whole), actual=str(sum(parts)))

@@ -1,0 +1,247 @@
+"""A reading report: what jixiao understood of a document, what it checked, and what it did not understand.
+
+A reviewer who receives "0 problems" for a document the program did not understand is worse off than with no
+program. So every audit says how much was read and checked, and lists with their locations the parts that were
+not read (source tables no extractor used, columns that could not be mapped, cells that are not amounts) and the
+stated figures no rule checked (未核对). Plain data only: ingest builds the `Reading`, the audit engine the
+`RuleOutcome`s and the set of checked claims, and `coverage()` joins them.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import PurePath
+from typing import Any
+
+from jixiao.core.provenance import Location
+
+NOT_RECOGNISED = "未识别"
+
+
+@dataclass(frozen=True)
+class Unread:
+    """A part of the document that was not understood, with where it is."""
+
+    what: str  # Chinese: '未被识别的表格（5 行 × 4 列）'
+    location: Location = field(default_factory=Location)
+    kind: str = "other"  # table | column | cell | claim | other
+
+    def to_dict(self) -> dict[str, object]:
+        return {"kind": self.kind, "what": self.what, "location": self.location.to_dict()}
+
+
+@dataclass(frozen=True)
+class TableRead:
+    """A table that was recognised: its name, amount unit, rows and the columns it was read by."""
+
+    name: str
+    unit: str  # amount unit as printed (万元, 元); '' when the table does not say
+    rows: int
+    columns: tuple[str, ...] = ()
+    location: Location = field(default_factory=Location)
+
+    def to_dict(self) -> dict[str, object]:
+        return {"name": self.name, "unit": self.unit or NOT_RECOGNISED, "rows": self.rows,
+                "columns": list(self.columns), "location": self.location.to_dict()}
+
+
+@dataclass(frozen=True)
+class StatedFigure:
+    """One claim read from a sentence (a subject's amount, share, change …): its label ('会议费 3.00万元') and the
+    stated_key() a rule marks when it compares it."""
+
+    label: str
+    key: tuple[object, ...]
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A sentence of a narrative that states figures (amounts, percentages, counts), with the claims read from it
+    when the sentence was read into claims (the 情况说明)."""
+
+    section: str
+    text: str
+    figures: int
+    location: Location = field(default_factory=Location)
+    parts: tuple[StatedFigure, ...] = ()
+
+
+@dataclass(frozen=True)
+class Form:
+    """Forms of one kind (自评表, 评价表) and the projects they were read for."""
+
+    kind: str
+    projects: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What was read from one document, computed after extraction."""
+
+    document: str
+    kind: str  # Chinese label of the document kind
+    kind_evidence: tuple[str, ...] = ()
+    unit: str = ""
+    year: int | None = None
+    tables: tuple[TableRead, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    forms: tuple[Form, ...] = ()
+    unread: tuple[Unread, ...] = ()
+
+    @property
+    def projects(self) -> int:
+        return sum(len(f.projects) for f in self.forms)
+
+    @property
+    def rows(self) -> int:
+        return sum(t.rows for t in self.tables)
+
+    def read_phrase(self) -> str:
+        """'读取到 12 张表 86 行、27 条带数字的说明、3 个项目；2 处未能读取'."""
+        text = f"读取到 {len(self.tables)} 张表 {self.rows} 行、{len(self.claims)} 条带数字的说明、{self.projects} 个项目"
+        return text + (f"；{len(self.unread)} 处未能读取" if self.unread else "")
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "kind": self.kind, "kind_evidence": list(self.kind_evidence), "unit": self.unit or NOT_RECOGNISED,
+            "year": self.year if self.year is not None else NOT_RECOGNISED,
+            "tables": [t.to_dict() for t in self.tables],
+            "projects": [{"form": f.kind, "name": name} for f in self.forms for name in f.projects],
+            "claims": len(self.claims),
+            "unread": [u.to_dict() for u in self.unread],
+            "summary": self.read_phrase(),
+        }
+
+
+class Status(StrEnum):
+    HELD = "held"  # the rule ran on the subject and found nothing
+    BROKEN = "broken"  # the rule found something
+    NOT_APPLICABLE = "not_applicable"  # the rule could not be checked on the subject, with a reason
+
+
+@dataclass(frozen=True)
+class RuleOutcome:
+    """One rule on one subject: held, broken (with findings) or not applicable (with the reason)."""
+
+    rule: str
+    title: str
+    subject: str  # Chinese: '项目「X」', '决算公开表', '文档'
+    status: Status
+    reason: str = ""
+    findings: int = 0
+
+
+@dataclass(frozen=True)
+class SectionRead:
+    title: str
+    claims: int
+    checked: int
+    location: Location = field(default_factory=Location)
+
+
+def claim_key(location: Location, text: str) -> tuple[object, ...]:
+    """Identifies a stated sentence across ingest and audit (a rule marks the sentences it checked)."""
+    return (PurePath(location.document).name, location.block, location.line, location.page, text)
+
+
+def stated_key(item: Any) -> tuple[object, ...]:
+    """claim_key() of a stated sentence, or of one claim read from it (its subject and measure tell apart two
+    claims printing the same figure in one sentence)."""
+    text = item.text
+    if hasattr(item, "measure"):
+        text = f"{item.subject}·{item.measure}·{text}"
+    return claim_key(item.location, text)
+
+
+def paragraph_key(location: Location) -> tuple[object, ...]:
+    return (PurePath(location.document).name, location.block, location.line, location.page)
+
+
+@dataclass(frozen=True)
+class Coverage:
+    reading: Reading
+    sections: tuple[SectionRead, ...]
+    outcomes: tuple[RuleOutcome, ...]
+    unchecked: tuple[Unread, ...]  # claims no rule checked (未核对)
+
+    @property
+    def checked_claims(self) -> int:
+        return sum(s.checked for s in self.sections)
+
+    @property
+    def rules_applied(self) -> int:
+        return len({o.rule for o in self.outcomes if o.status is not Status.NOT_APPLICABLE})
+
+    @property
+    def not_read(self) -> tuple[Unread, ...]:
+        return self.reading.unread + self.unchecked
+
+    def counts(self) -> dict[str, int]:
+        counts = Counter(o.status for o in self.outcomes)
+        return {status.value: counts.get(status, 0) for status in Status}
+
+    def checked_phrase(self) -> str:
+        """'已核对 12 张表 86 行、27 条说明数据、3 个项目、9 项规则；3 处未读取或未核对'."""
+        r = self.reading
+        parts = [f"{len(r.tables)} 张表 {r.rows} 行", f"{self.checked_claims} 条说明数据"]
+        if r.projects:
+            parts.append(f"{r.projects} 个项目")
+        parts.append(f"{self.rules_applied} 项规则")
+        text = "已核对 " + "、".join(parts)
+        if self.not_read:
+            text += f"；{len(self.not_read)} 处未读取或未核对"
+        return text
+
+    def to_dict(self) -> dict[str, object]:
+        by_rule: dict[str, dict[str, object]] = {}
+        for o in self.outcomes:
+            entry = by_rule.setdefault(o.rule, {"rule": o.rule, "title": o.title, "held": 0, "broken": 0,
+                                                "not_applicable": 0, "reasons": []})
+            entry[o.status.value] = int(entry[o.status.value]) + 1  # type: ignore[call-overload]
+            reasons = entry["reasons"]
+            assert isinstance(reasons, list)
+            if o.reason and o.reason not in reasons:
+                reasons.append(o.reason)
+        rules = list(by_rule.values())
+        return self.reading.to_dict() | {
+            "sections": [{"title": s.title or "（无标题）", "claims": s.claims, "checked": s.checked,
+                          "location": s.location.to_dict()} for s in self.sections],
+            "checks": {"counts": self.counts(),
+                       "applied": [e for e in rules if e["held"] or e["broken"]],
+                       "not_applicable": [{"rule": e["rule"], "title": e["title"], "reasons": e["reasons"]}
+                                          for e in rules if not (e["held"] or e["broken"])]},
+            "unread": [u.to_dict() for u in self.not_read],
+            "summary": self.checked_phrase(),
+        }
+
+
+def coverage(reading: Reading, outcomes: Iterable[RuleOutcome] = (), checked: Iterable[tuple[object, ...]] = (),
+             finding_places: Iterable[Location] = ()) -> Coverage:
+    """Join what was read with what the rules did. A sentence counts as checked when a rule marked it or one of its
+    claims (`checked` holds stated_key()s), or when a finding points at its paragraph. Unchecked (未核对) are the
+    sentences nothing checked and, in a sentence checked only in part, each claim no rule compared."""
+    marked = set(checked)
+    pointed = {paragraph_key(loc) for loc in finding_places if loc.block is not None or loc.line is not None}
+    sections: dict[str, list[tuple[Claim, bool]]] = {}
+    unchecked: list[Unread] = []
+    for claim in reading.claims:
+        whole = claim_key(claim.location, claim.text) in marked or paragraph_key(claim.location) in pointed
+        left = [] if whole else [p for p in claim.parts if p.key not in marked]
+        done = whole or len(left) < len(claim.parts)
+        sections.setdefault(claim.section, []).append((claim, done))
+        if not done:
+            unchecked.append(Unread(f"未核对：{_clip(claim.text)}", claim.location, "claim"))
+        else:
+            unchecked += [Unread(f"未核对：{p.label}（{_clip(claim.text, 24)}）", claim.location, "claim") for p in left]
+    section_reads = tuple(
+        SectionRead(title, len(items), sum(1 for _, done in items if done), items[0][0].location)
+        for title, items in sections.items()
+    )
+    return Coverage(reading, section_reads, tuple(outcomes), tuple(unchecked))
+
+
+def _clip(text: str, width: int = 40) -> str:
+    return text if len(text) <= width else text[:width] + "…"

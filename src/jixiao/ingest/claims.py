@@ -1,0 +1,266 @@
+"""One grammar for what a sentence claims: subject, measure, value with its unit, comparison word, reason.
+
+A sentence is cut into clauses at ，；：. Each clause names a subject (from the lexicon below, the longest
+match first; a clause without one keeps the subject of the clause before it, so “比上年增加X万元，增长Y%”
+belongs to the subject stated before) and one or more measures:
+
+- amount: 为/是/共计/合计/达/计/支出/安排/决算数为/支出决算为 X 元|万元|亿元 (separators and full-width digits
+  allowed);
+- budget: 年初预算/全年预算/预算数 X 万元; completion: 完成(年初|全年)预算(X万元)的Y%, 预算执行率Y%;
+- change: (比|较|与)上年 增加/减少 X 万元, 增长/下降/上升/降低 Y%, 持平/与上年相同 (a change of zero);
+- share: 占比Y%, 占(本年支出合计|…)的(比重|比例)?Y%;
+- count: N 辆/个/人次/批次/台/套 (Arabic or Chinese numerals);
+- compare: 大于/小于/等于/高于/低于/超过/少于 (年初|全年)预算 or 上年, 与预算持平/一致/相同.
+
+The scope (财政拨款, 一般公共预算, 政府性基金, 国有资本经营) comes from the clause, else from the section
+heading. Nothing here knows a document's wording: subjects are matched to table rows by the audit, through a
+synonym list per table.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from jixiao.core.money import normalize_text, parse_decimal, printed_exponent, unit_scale
+from jixiao.core.provenance import Location
+from jixiao.core.statements import Claim
+
+CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+NUM = r"[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+MONEY = rf"({NUM})\s*(亿元|万元|元)"
+PCT = rf"({NUM})\s*[%％]"
+CN_NUM = r"[零〇一二两三四五六七八九十百]+"
+
+# canonical subject → its wordings (regex), most specific first. Function classes are read generically.
+SUBJECTS: list[tuple[str, str]] = [
+    ("三公经费", r"[“\"]?三公[”\"]?经费"),
+    ("因公出国(境)费", r"因公出国[（(]?境[)）]?(?:费用?|经费)?"),
+    ("公务用车购置及运行维护费", r"公务用车购置及运行(?:维护)?费"),
+    ("公务用车购置费", r"公务用车购置(?:费)?"),
+    ("公务用车运行维护费", r"(?:公务用车)?运行维护费|公务用车运行费"),
+    ("公务接待费", r"公务接待(?:费)?"),
+    ("会议费", r"会议费"),
+    ("培训费", r"培训费"),
+    ("机关运行经费", r"机关运行经费"),
+    ("中小企业合同", r"(?:授予)?中小企业(?:的)?合同(?:金额)?"),
+    ("小微企业合同", r"(?:授予)?小微企业(?:的)?合同(?:金额)?"),
+    ("政府采购货物", r"(?:政府采购)?货物(?:类)?(?:支出|采购)?"),
+    ("政府采购工程", r"(?:政府采购)?工程(?:类)?(?:支出|采购)"),
+    ("政府采购服务", r"(?:政府采购)?服务(?:类)?(?:支出|采购)"),
+    ("政府采购", r"政府采购(?:支出)?(?:总额|合计|总计)?"),
+    ("公务用车", r"公务用车保有量|共有车辆|车辆"),
+    ("使用非财政拨款结余", r"使用非财政拨款结余"),
+    ("结余分配", r"结余分配"),
+    ("年初结转和结余", r"年初结转(?:和|及)?结余"),
+    ("年末结转和结余", r"年末结转(?:和|及)?结余"),
+    ("收入总计", r"收入总计"),
+    ("支出总计", r"支出总计"),
+    ("收支总计", r"收支总计|收入支出总计|收入支出总体|收支总体"),
+    ("本年收入合计", r"本年(?:度)?收入合计|收入合计|本年收入"),
+    ("本年支出合计", r"本年(?:度)?支出合计|支出合计|本年支出"),
+    ("财政拨款收入", r"财政拨款收入"),
+    ("上级补助收入", r"上级补助收入"),
+    ("事业收入", r"事业收入"),
+    ("经营收入", r"经营收入"),
+    ("附属单位上缴收入", r"附属单位上缴收入"),
+    ("其他收入", r"其他收入"),
+    ("人员经费", r"人员经费"),
+    ("公用经费", r"公用经费"),
+    ("基本支出", r"基本支出"),
+    ("项目支出", r"项目支出"),
+]
+_SUBJECT_RES = [(name, re.compile(pattern)) for name, pattern in SUBJECTS]
+# A function class: '一般公共服务支出(类)', '社会保障和就业支出'. Words that end in 支出 but name no class are excluded.
+_CLASS_RE = re.compile(r"([\u4e00-\u9fa5]{2,14}?支出)(?:[（(]类[)）])")
+_CLASS_WORDS = re.compile(
+    r"(一般公共服务|外交|国防|公共安全|教育|科学技术|文化旅游体育与传媒|文化体育与传媒|社会保障和就业|卫生健康|医疗卫生|节能环保|"
+    r"城乡社区|农林水|交通运输|资源勘探工业信息等|资源勘探信息等|商业服务业等|金融|援助其他地区|自然资源海洋气象等|住房保障|"
+    r"粮油物资储备|灾害防治及应急管理|国有资本经营预算|债务付息|债务发行费用|其他)支出")
+_SCOPES = [("social_insurance", r"社会保险基金"), ("state_capital", r"国有资本经营预算"), ("fund", r"政府性基金"), ("general", r"一般公共预算"),
+           ("fiscal", r"财政拨款")]
+_SCOPE_RES = [(name, re.compile(pattern)) for name, pattern in _SCOPES]
+
+_BUDGET_RE = re.compile(rf"(年初|全年|调整后)?预算(?:数|金额)?(?:为|是|共计|合计)?{MONEY}")
+_COMPLETION_RE = re.compile(rf"完成(?:了)?(年初|全年|调整后)?预算(?:数)?(?:{MONEY})?的?{PCT}|预算执行率(?:为|是|达)?{PCT}")
+_CHANGE_RE = re.compile(rf"(增加|减少|增长|下降|上升|降低)(?:了)?{MONEY}")
+_RATE_RE = re.compile(rf"(增长|下降|上升|降低|增加|减少|增幅|降幅|增幅为|降幅为)(?:了)?{PCT}")
+_SAME_RE = re.compile(r"与上年(?:度)?(?:决算)?(?:数)?(?:相比)?(?:基本)?(?:持平|相同|一致)|(?:上年|同期)持平|无变化|无增减")
+_SHARE_RE = re.compile(rf"占(?:比|(本年(?:度)?支出合计|本年(?:度)?收入合计|[\u4e00-\u9fa5“”\"]{{2,24}}?)(?:的)?(?:比重|比例)?)?"
+                       rf"(?:为|是|达)?{PCT}")
+_COMPARE_RE = re.compile(
+    r"(大于|小于|等于|高于|低于|超过|少于|多于|超出)(?:了)?(年初|全年|调整后)?(预算|上年)(?:数|决算数?)?"
+    r"|与(年初|全年|调整后)?(预算|上年)(?:数|决算数?)?(?:基本)?(持平|一致|相同|相等)")
+_COUNT_RE = re.compile(rf"(\d+|{CN_NUM})\s*(辆|个|人次|批次|台|套|次)")
+_AMOUNT_RE = re.compile(rf"(?:决算数|决算支出|支出决算|决算|总额|金额)?(?:为|是|共计|合计|达到|达|计|共)?{MONEY}")
+_REASON_RE = re.compile(r"(?:主要)?原因(?:是|为|在于)?[：:]?(.+)$")
+_UP = ("增加", "增长", "上升", "增幅", "增幅为")
+# What may stand between a subject and its own amount; anything else (差值为, 节约, 结余 …) makes the figure
+# something else said about the subject, kept as an unchecked 'figure'.
+_GAP_RE = re.compile(r"(?:[（(]类[)）]|[”\"’」]|本年度?|全年|年度|当年|实际|支出|收入|使用|安排|决算|预算执行|数|总额|金额|合计|总计|为|是|"
+                     r"共计|达到|达|计|共|约|了|人民币|其中|另外|此外)*")
+_BUDGET_BASIS_RE = re.compile(r"(?:比|较|与)(?:年初|全年|调整后)?预算(?:数)?(?:相比)?$")
+_PRIOR_RE = re.compile(r"(?<![比较])(?:上年|去年)(?:度)?(?:同期)?[\u4e00-\u9fa5]{0,6}$")
+_GENERIC_RE = re.compile(r"(?:决算)?(支出|收入)")
+_WORD_SIGN = {"大于": 1, "高于": 1, "超过": 1, "多于": 1, "超出": 1, "小于": -1, "低于": -1, "少于": -1}
+
+
+def chinese_number(text: str) -> int | None:
+    """'二十三' → 23, '两' → 2, '十' → 10; Arabic digits pass through."""
+    if text.isdigit():
+        return int(text)
+    total, current = 0, 0
+    for char in text:
+        if char in CN_DIGITS:
+            current = CN_DIGITS[char]
+        elif char == "十":
+            total += (current or 1) * 10
+            current = 0
+        elif char == "百":
+            total += (current or 1) * 100
+            current = 0
+        else:
+            return None
+    return total + current
+
+
+def _money(number: str, unit: str) -> tuple[Decimal, Decimal]:
+    scale = unit_scale(unit) or Decimal(1)
+    value = parse_decimal(number.replace("−", "-"))
+    assert value is not None
+    return value * scale, Decimal(1).scaleb(printed_exponent(number)) * scale
+
+
+def _percent(number: str) -> tuple[Decimal, Decimal]:
+    value = parse_decimal(number.replace("−", "-"))
+    assert value is not None
+    return value, Decimal(1).scaleb(printed_exponent(number))
+
+
+def scope_of(text: str) -> str:
+    return next((name for name, pattern in _SCOPE_RES if pattern.search(text)), "")
+
+
+def subject_at(clause: str, end: int) -> tuple[str, int, int] | None:
+    """The subject named closest before `end` in the clause (the longest wording at that place), its start and end."""
+    best: tuple[int, int, str] | None = None  # (start, length, name)
+    for name, pattern in _SUBJECT_RES:
+        for match in pattern.finditer(clause, 0, end):
+            key = (match.start(), match.end() - match.start(), name)
+            if best is None or (key[0] + key[1], key[1]) > (best[0] + best[1], best[1]):
+                best = key
+    for match in list(_CLASS_RE.finditer(clause, 0, end)) + list(_CLASS_WORDS.finditer(clause, 0, end)):
+        name = match.group(1) if match.re is _CLASS_RE else match.group(0)
+        name = re.sub(r"^.*?(?=" + _CLASS_WORDS.pattern + ")", "", name) if _CLASS_WORDS.search(name) else name
+        key = (match.start(), match.end() - match.start(), name)
+        if best is None or key[0] + key[1] > best[0] + best[1] or (
+                key[0] + key[1] == best[0] + best[1] and key[1] > best[1]):
+            best = key
+    return (best[2], best[0], best[0] + best[1]) if best else None
+
+
+def clauses(sentence: str) -> list[str]:
+    """Clauses at ，；：。、 — a comma between digits is a thousands separator and stays."""
+    text = normalize_text(sentence).replace(" ", "")
+    return [c for c in re.split(r"[，；;：:。！？!?]|,(?!\d{3})|、(?=[^\d])", text) if c]
+
+
+def _cut_reason(sentence: str) -> tuple[str, str]:
+    match = _REASON_RE.search(sentence)
+    if not match:
+        return sentence, ""
+    return sentence[: match.start()], re.split(r"[。；;]", match.group(1))[0]
+
+
+def claims_of(sentence: str, section: str = "", location: Location | None = None) -> tuple[tuple[Claim, ...], str]:
+    """The claims of one sentence and its stated reason. A claim with no subject in reach is kept with the
+    subject '' (the audit reports it as not checked)."""
+    location = location or Location()
+    body, reason = _cut_reason(normalize_text(sentence).replace(" ", ""))
+    section_scope = scope_of(section)
+    found: list[Claim] = []
+    subject, scope = "", ""
+    positions: list[tuple[int, int]] = []
+    for index, clause in enumerate(clauses(body)):
+        taken: list[tuple[int, int]] = []
+
+        def free(match: re.Match[str], taken: list[tuple[int, int]] = taken) -> bool:
+            return not any(a < match.end() and match.start() < b for a, b in taken)
+
+        def add(measure: str, match: re.Match[str], value: Decimal, text: str, quantum: Decimal, basis: str = "",
+                taken: list[tuple[int, int]] = taken, clause: str = clause, index: int = index) -> None:
+            nonlocal subject, scope
+            # an amount's own words (收入总计 …为 X) may end where its number starts; other measures start with
+            # their cue word (占, 完成, 增加, 年初预算), before which the subject stands
+            end = match.start(1) if measure in ("amount", "prior") else match.start()
+            named = subject_at(clause, end)
+            before = clause[:end]
+            if named is None and scope_of(before):
+                generic = list(_GENERIC_RE.finditer(before))  # '一般公共预算财政拨款决算支出X万元'
+                named = (generic[-1].group(1), generic[-1].start(1), generic[-1].end()) if generic else None
+            if named is not None:
+                subject = named[0]
+                scope = scope_of(clause[: named[2]]) or section_scope
+            elif not subject:
+                scope = scope_of(clause) or section_scope
+            if measure == "amount" and not _GAP_RE.fullmatch(gap := clause[named[2] if named else 0:end]):
+                measure, basis = "figure", gap
+            if measure in ("change", "rate") and _BUDGET_BASIS_RE.search(clause[: match.start()]):
+                basis = "预算"
+            found.append(Claim(subject, scope, measure, value, text, quantum, location, basis, clause))
+            positions.append((index, match.start()))
+            taken.append((match.start(), match.end()))
+
+        for match in _COMPLETION_RE.finditer(clause):
+            if match.group(2):
+                value, quantum = _money(match.group(2), match.group(3))
+                add("budget", match, value, match.group(2) + match.group(3), quantum, match.group(1) or "")
+            number = match.group(4) or match.group(5)
+            value, quantum = _percent(number)
+            add("completion", match, value, number + "%", quantum, match.group(1) or "")
+        for match in _BUDGET_RE.finditer(clause):
+            if free(match):
+                value, quantum = _money(match.group(2), match.group(3))
+                add("budget", match, value, match.group(2) + match.group(3), quantum, match.group(1) or "")
+        for match in _SHARE_RE.finditer(clause):
+            if free(match):
+                value, quantum = _percent(match.group(2))
+                whole = (match.group(1) or "").strip("的")
+                named = subject_at(whole, len(whole)) if whole else None
+                add("share", match, value, match.group(2) + "%", quantum, named[0] if named else whole)
+        for match in _CHANGE_RE.finditer(clause):
+            if free(match):
+                value, quantum = _money(match.group(2), match.group(3))
+                sign = 1 if match.group(1) in _UP else -1
+                add("change", match, value * sign, match.group(0), quantum, "上年")
+        for match in _RATE_RE.finditer(clause):
+            if free(match):
+                value, quantum = _percent(match.group(2))
+                sign = 1 if match.group(1) in _UP else -1
+                add("rate", match, value * sign, match.group(0), quantum, "上年")
+        for match in _SAME_RE.finditer(clause):
+            if free(match):
+                add("change", match, Decimal(0), match.group(0), Decimal(0), "上年")
+        for match in _COMPARE_RE.finditer(clause):
+            if not free(match):
+                continue
+            word = match.group(1) or match.group(6)
+            basis = match.group(3) or match.group(5)
+            add("compare", match, Decimal(_WORD_SIGN.get(word, 0)), word, Decimal(0), basis)
+        for match in _AMOUNT_RE.finditer(clause):
+            if free(match):
+                value, quantum = _money(match.group(1), match.group(2))
+                prior = bool(_PRIOR_RE.search(clause[: match.start(1)]))
+                add("prior" if prior else "amount", match, value, match.group(1) + match.group(2), quantum,
+                    "上年" if prior else "")
+        for match in _COUNT_RE.finditer(clause):
+            if free(match) and (count := chinese_number(match.group(1))) is not None:
+                add("count", match, Decimal(count), match.group(0), Decimal(1), match.group(2))
+        for match in re.finditer(PCT, clause):
+            if free(match):  # a percentage no measure reads: kept, so that it is reported as not checked
+                value, quantum = _percent(match.group(1))
+                add("figure", match, value, match.group(0), quantum, clause[: match.start()][-8:])
+        if not taken and (named := subject_at(clause, len(clause))):  # '收入支出总体与上年相比，增加…'
+            subject, scope = named[0], scope_of(clause[: named[2]]) or section_scope
+    ordered = sorted(zip(positions, range(len(found)), found, strict=True))
+    return tuple(claim for _, _, claim in ordered), reason

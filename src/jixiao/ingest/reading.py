@@ -1,0 +1,206 @@
+"""The reading report of a loaded document: the tables, forms and stated figures that were understood, and the
+parts that were not (source tables and paragraphs with figures no extractor used, unmapped columns, cells that
+are not amounts).
+
+A source block counts as used when some extracted value's Location carries its block index (the pipeline stamps
+every block, and `Location.with_` keeps the index), or when an extractor listed it in `Document.consumed`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from jixiao.core.coverage import Claim, Form, Reading, StatedFigure, TableRead, Unread, stated_key
+from jixiao.core.disclosure import column_name
+from jixiao.core.money import is_number
+from jixiao.core.provenance import Location
+from jixiao.core.statements import figures_of
+from jixiao.ingest.source import SourceDocument, Table
+
+_UNIT_RE = re.compile(r"(万元|亿元|元)")
+_NO_AMOUNTS = "无金额列"
+# Fields of Document that are not extracted values.
+_NOT_EXTRACTED = {"path", "kind", "year", "unit", "source", "unread", "consumed", "problems", "reading",
+                  "kind_evidence"}
+
+
+def _locations(value: Any, seen: set[int]) -> Iterator[Location]:
+    """Every Location inside an extracted value (dataclasses, tuples, lists, dicts)."""
+    if isinstance(value, Location):
+        yield value
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        if id(value) in seen:
+            return
+        seen.add(id(value))
+        for f in dataclasses.fields(value):
+            yield from _locations(getattr(value, f.name), seen)
+    elif isinstance(value, (tuple, list)):
+        for item in value:
+            yield from _locations(item, seen)
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _locations(item, seen)
+
+
+def used_blocks(doc: Any) -> set[int]:
+    """Block indices of the source that some extractor took a value from."""
+    seen: set[int] = set()
+    found = set(getattr(doc, "consumed", ()))
+    for f in dataclasses.fields(doc):
+        if f.name not in _NOT_EXTRACTED:
+            found |= {loc.block for loc in _locations(getattr(doc, f.name), seen) if loc.block is not None}
+    return found
+
+
+def _source_table(source: SourceDocument, location: Location) -> Table | None:
+    if location.block is None or not 0 <= location.block < len(source.blocks):
+        return None
+    block = source.blocks[location.block]
+    return block if isinstance(block, Table) else None
+
+
+def _printed_unit(source: SourceDocument, location: Location) -> str:
+    """The amount unit a table's header rows (or the paragraph just before it) print: 万元, 元 or 亿元."""
+    table = _source_table(source, location)
+    if table is None:
+        return ""
+    assert location.block is not None
+    texts = [" ".join(row.texts) for row in table.rows[:3]]
+    if location.block > 0:
+        before = source.blocks[location.block - 1]
+        if not isinstance(before, Table):
+            texts.insert(0, before.clean)
+    for text in texts:
+        if match := _UNIT_RE.search(text):
+            return match.group(1)
+    return ""
+
+
+def _numeric_cells(table: Table) -> int:
+    return sum(1 for row in table.rows for text in row.texts if text and is_number(text))
+
+
+def _is_contents(table: Table) -> bool:
+    """A table of contents: each row a title with at most one page number (a small integer) at its end."""
+    for row in table.rows:
+        filled = row.filled
+        numbers = [t for t in filled if is_number(t)]
+        if not numbers:
+            continue
+        if len(numbers) > 1 or filled[-1] != numbers[0] or len(filled) < 2 or not re.fullmatch(r"\d{1,3}", numbers[0]):
+            return False
+    return True
+
+
+def _clip(text: str, width: int = 30) -> str:
+    return text if len(text) <= width else text[:width] + "…"
+
+
+def _unmapped(table: Any) -> Iterator[Unread]:
+    """Columns a table reader could not map (`unmapped`: header texts, or (header, Location) pairs)."""
+    for item in getattr(table, "unmapped", ()) or ():
+        header, where = (item, table.location) if isinstance(item, str) else (item[0], item[1])
+        yield Unread(f"{table.label} 的列“{header}”未能识别，其数据未读取", where, "column")
+
+
+def _disclosure_tables(doc: Any) -> Iterator[TableRead | Unread]:
+    pkg = getattr(doc, "disclosure", None)
+    if pkg is None:
+        return
+    for table in pkg.tables.values():
+        yield TableRead(table.label, table.unit, len(table.rows), tuple(column_name(c) for c in table.columns),
+                        table.location)
+        yield from _unmapped(table)
+
+
+def _present(values: Iterable[Any], labels: dict[str, str]) -> tuple[str, ...]:
+    items = list(values)
+    return tuple(label for key, label in labels.items() if any(getattr(v, key, None) not in (None, "") for v in items))
+
+
+_BUDGET_COLUMNS = {"initial": "年初预算数", "adjusted": "全年预算数", "executed": "全年执行数",
+                   "reported_rate": "执行率", "reported_score": "得分", "carryover": "结转结余"}
+_INDICATOR_COLUMNS = {"initial_target": "年初指标值", "adjusted_target": "调整后指标值", "actual": "实际完成值",
+                      "weight": "分值", "reported_score": "得分", "deviation_reason": "偏差原因"}
+
+
+def _self_evaluation_tables(doc: Any) -> Iterator[TableRead]:
+    for se in getattr(doc, "self_evaluations", ()):
+        name = se.project.name
+        if se.budget_lines:
+            where = se.budget_lines[0].location
+            yield TableRead(f"项目「{name}」预算执行情况", _printed_unit(doc.source, where), len(se.budget_lines),
+                            ("资金来源", *_present(se.budget_lines, _BUDGET_COLUMNS)), where)
+        if se.indicators:
+            yield TableRead(f"项目「{name}」绩效指标", _NO_AMOUNTS, len(se.indicators),
+                            ("一级指标", "二级指标", "三级指标", *_present(se.indicators, _INDICATOR_COLUMNS)),
+                            se.indicators[0].location)
+
+
+def _key_evaluation_tables(doc: Any) -> Iterator[TableRead]:
+    for ke in getattr(doc, "key_evaluations", ()):
+        where = ke.indicators[0].location if ke.indicators else ke.location
+        yield TableRead(f"评价「{ke.project}」评分表", _NO_AMOUNTS, len(ke.indicators),
+                        ("一级指标", "二级指标", "三级指标", "分值", "得分"), where)
+
+
+def _claims(doc: Any) -> Iterator[Claim]:
+    """Sentences that state figures: the 情况说明 of a disclosure, a prose document, an evaluation's report text."""
+    pkg = getattr(doc, "disclosure", None)
+    statements = list(pkg.narrative) if pkg is not None else []
+    statements += list(getattr(doc, "statements", ()))
+    for s in statements:
+        if s.figures:
+            parts = tuple(StatedFigure(f"{c.subject}{' ' if c.subject else ''}{c.text}", stated_key(c))
+                          for c in getattr(s, "claims", ()))
+            yield Claim(s.section, s.text, len(s.figures), s.location, parts)
+    for ke in getattr(doc, "key_evaluations", ()):
+        for text, where in ke.statements:
+            if figures := figures_of(text):
+                yield Claim(f"评价「{ke.project}」报告正文", text, len(figures), where)
+
+
+def _forms(doc: Any) -> Iterator[Form]:
+    if projects := tuple(se.project.name for se in getattr(doc, "self_evaluations", ())):
+        yield Form("项目支出绩效自评表", projects)
+    if projects := tuple(ke.project or "（未写项目名称）" for ke in getattr(doc, "key_evaluations", ())):
+        yield Form("绩效评价表", projects)
+
+
+def _unused(doc: Any, claims: Iterable[Claim]) -> Iterator[Unread]:
+    """Source tables and paragraphs with figures that no extractor took anything from."""
+    used = used_blocks(doc) | {c.location.block for c in claims}
+    for index, block in enumerate(doc.source.blocks):
+        if index in used:
+            continue
+        if not isinstance(block, Table):
+            if figures_of(block.clean):
+                yield Unread(f"段落中的数字未被读取，均未核对：{_clip(block.clean, 40)}", block.location, "paragraph")
+            continue
+        numbers = _numeric_cells(block)
+        if numbers < 2 or _is_contents(block):
+            continue  # words only (cover, contacts) or a table of contents: nothing to check
+        first = next((" ".join(row.filled) for row in block.rows if row.filled), "")
+        width = max(len(row.cells) for row in block.rows)
+        yield Unread(f"表格未被识别（{len(block.rows)} 行 × {width} 列，{numbers} 个数字，首行“{_clip(first)}”），"
+                     "其中数据均未核对", block.location, "table")
+
+
+def reading_of(doc: Any) -> Reading:
+    """What was read from a loaded document (ingest.pipeline.Document) and what was not."""
+    tables: list[TableRead] = []
+    unread: list[Unread] = []
+    for item in _disclosure_tables(doc):
+        (tables if isinstance(item, TableRead) else unread).append(item)
+    tables += [*_self_evaluation_tables(doc), *_key_evaluation_tables(doc)]
+    claims = tuple(_claims(doc))
+    unread += list(_unused(doc, claims))
+    unread += [item if isinstance(item, Unread) else Unread(item[0], item[1]) for item in getattr(doc, "unread", ())]
+    unread += [Unread(problem.message, problem.location, "cell" if problem.location.column else "other")
+               for problem in getattr(doc, "problems", ())]
+    return Reading(document=doc.path, kind=doc.kind.label, kind_evidence=tuple(getattr(doc, "kind_evidence", ())),
+                   unit=doc.unit, year=doc.year, tables=tuple(tables), claims=claims,
+                   forms=tuple(_forms(doc)), unread=tuple(unread))

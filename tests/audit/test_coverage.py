@@ -1,0 +1,180 @@
+"""The reading report: what was read, checked and not understood, with locations; three outcomes per rule; no
+silent pass on a recognised document from which nothing was read."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from jixiao.audit.catalogue import Context, NotApplicable, Rule, apply
+from jixiao.audit.engine import audit_document
+from jixiao.core.coverage import Status
+from jixiao.core.finding import Finding, Tier
+from jixiao.ingest.pipeline import load_document
+from jixiao.profiles import load_profile
+from jixiao.render.findings import reading_lines
+from tests.builders import consistent_package, row
+
+CENTRAL = load_profile("central")
+EXTRA_TABLE = ["### 附表 重点工作资金安排", "",
+               row("事项", "安排数", "完成数"), row("河道清淤", "12.50", "11.00"), row("路灯更换", "8.00", "8.00"), ""]
+
+
+def load(tmp_path: Path, text: str, name: str = "doc.txt"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    doc, _ = load_document(path)
+    assert doc is not None
+    return doc
+
+
+def with_extra_table(text: str) -> tuple[str, int]:
+    """The package with a table of figures no extractor knows, before the 情况说明; and its first line."""
+    lines = text.split("\n")
+    at = next(i for i, line in enumerate(lines) if "第三部分" in line)
+    lines[at:at] = EXTRA_TABLE
+    return "\n".join(lines), at + 3  # 1-based line of the table's first row
+
+
+def test_consistent_package_reading_lists_tables_forms_and_checked_claims(tmp_path):
+    doc = load(tmp_path, consistent_package())
+    cov = audit_document(doc, CENTRAL).coverage
+    assert cov is not None
+    names = [t.name for t in cov.reading.tables]
+    assert names[:10] == [t.label for t in doc.disclosure.tables.values()]
+    assert "项目「道路维护项目」预算执行情况" in names
+    d03 = next(t for t in cov.reading.tables if t.name.startswith("公开03"))
+    assert (d03.unit, d03.rows) == ("万元", len(doc.disclosure.tables["D03"].rows))
+    assert "基本支出" in d03.columns
+    assert [f.projects for f in cov.reading.forms] == [("道路维护项目", "土地整理项目")]
+    assert cov.reading.year == 2024 and cov.reading.unit == "测试区管理委员会"
+    # Every sentence with figures in this 情况说明 is compared by some rule.
+    assert cov.checked_claims == len(cov.reading.claims) > 20 and not cov.unchecked
+
+
+def test_a_sentence_no_rule_checks_is_listed_as_unchecked_with_its_line(tmp_path):
+    text = consistent_package().replace("公务接待费支出0万元，与上年相同", "公务接待费支出0万元，与上年相同。全年培训费支出2.40万元")
+    cov = audit_document(load(tmp_path, text), CENTRAL).coverage
+    assert cov is not None
+    [left] = cov.unchecked
+    assert left.kind == "claim" and left.what.startswith("未核对：全年培训费支出2.40万元，")
+    assert left.location.line == text[: text.index("培训费支出2.40万元")].count("\n") + 1
+    assert cov.checked_claims == len(cov.reading.claims) - 1
+
+
+def test_a_table_no_extractor_reads_is_listed_with_its_location(tmp_path):
+    text, line = with_extra_table(consistent_package())
+    doc = load(tmp_path, text)
+    [table] = [u for u in doc.reading.unread if u.kind == "table"]
+    assert table.location.line == line
+    assert "河道清淤" not in table.what and "事项 安排数 完成数" in table.what  # first row, 3 rows × 3 columns
+    assert "3 行 × 3 列" in table.what
+    lines = reading_lines(audit_document(doc, CENTRAL).coverage)
+    assert any(f"第 {line} 行" in entry and "表格未被识别" in entry for entry in lines)
+    # Without the extra table nothing is reported unread as a table.
+    assert not [u for u in load(tmp_path, consistent_package(), "clean.txt").reading.unread if u.kind == "table"]
+
+
+def test_a_paragraph_with_figures_no_extractor_reads_is_listed(tmp_path):
+    lines = consistent_package().split("\n")
+    at = next(i for i, line in enumerate(lines) if "第三部分" in line)
+    lines[at:at] = ["本单位年末实有人员 35 人，较上年增加 2 人。", ""]
+    doc = load(tmp_path, "\n".join(lines))
+    [paragraph] = [u for u in doc.reading.unread if u.kind == "paragraph"]
+    assert paragraph.location.line == at + 1 and "实有人员 35 人" in paragraph.what
+
+
+def test_cells_that_are_not_amounts_are_listed(tmp_path):
+    text = consistent_package().replace("300.00", "三百", 1)
+    doc = load(tmp_path, text)
+    cells = [u for u in doc.reading.unread if u.kind == "cell"]
+    assert any("“三百”不是金额" in u.what and u.location.table.startswith("公开") for u in cells)
+
+
+def test_rule_outcomes_are_held_broken_or_not_applicable_with_a_reason(tmp_path):
+    doc = load(tmp_path, consistent_package().replace("保有量共1辆", "保有量共2辆"))
+    pkg = doc.disclosure
+    doc = replace(doc, disclosure=replace(pkg, tables={k: v for k, v in pkg.tables.items() if k != "D05"}))
+    result = audit_document(doc, CENTRAL)
+    by_rule = {(o.rule, o.subject): o for o in result.outcomes}
+    general = by_rule[("disclosure.r14_r17_general_budget", "决算公开表和说明")]
+    assert (general.status, general.reason) == (Status.NOT_APPLICABLE, "缺少公开05表")
+    assert by_rule[("crosssection.vehicles", "决算公开表和说明")].status is Status.BROKEN
+    assert by_rule[("disclosure.r01_income_total", "决算公开表和说明")].status is Status.HELD
+    assert by_rule[("keyeval.total", "文档")].reason == "文档中没有绩效评价评分表"
+    counts = result.coverage.counts()
+    assert counts["broken"] >= 1 and counts["not_applicable"] >= 5 and counts["held"] > 20
+    assert any("缺少公开05表" in line for line in reading_lines(result.coverage))
+
+
+def test_a_check_can_say_it_does_not_apply():
+    def check(subject: object, ctx: Context) -> Iterator[Finding | NotApplicable]:
+        if subject is None:
+            yield NotApplicable("没有数据")
+            return
+        yield Finding("t.rule", Tier.ERROR, "错")
+
+    rule_ = Rule("t.rule", "测试", Tier.ERROR, "测试", "", "document", check)
+    ctx = Context(profile=CENTRAL)
+    assert apply(rule_, None, ctx)[1].status is Status.NOT_APPLICABLE
+    assert apply(rule_, None, ctx)[1].reason == "没有数据"
+    findings, outcome = apply(rule_, 1, ctx)
+    assert (len(findings), outcome.status, outcome.findings) == (1, Status.BROKEN, 1)
+    declared = replace(rule_, applies=lambda subject: "不适用的原因")
+    assert apply(declared, 1, ctx) == ([], replace(outcome, status=Status.NOT_APPLICABLE, reason="不适用的原因",
+                                                   findings=0))
+
+
+def test_a_recognised_document_with_nothing_read_gets_a_warning(tmp_path):
+    doc = load(tmp_path, "# 2024年度项目支出绩效自评表\n\n项目名称：道路维护项目\n\n本项目按计划实施，效果良好。\n")
+    assert doc.kind.value == "self_evaluation" and not doc.self_evaluations
+    result = audit_document(doc, CENTRAL)
+    [finding] = [f for f in result.findings if f.rule == "reading.nothing_read"]
+    assert finding.tier is Tier.WARNING and finding.message.startswith("未能读取项目支出绩效自评表")
+    assert finding.location.document == doc.path
+    assert result.coverage.checked_phrase().startswith("已核对 0 张表 0 行、0 条说明数据")
+
+
+@pytest.mark.parametrize(("text", "kind", "missing"), [
+    ("# 2024年度部门决算公开\n\n部门名称：测试局\n\n本部门无公开内容。\n", "disclosure", "决算公开表"),
+    ("# 2024年度部门评价表\n\n项目名称：路灯维护\n\n评价工作已完成。\n", "key_evaluation", "绩效评价评分表"),
+])
+def test_an_empty_document_gets_the_warning_and_a_full_one_does_not(tmp_path, text, kind, missing):
+    empty = load(tmp_path, text, "empty.txt")
+    assert empty.kind.value == kind
+    [finding] = audit_document(empty, CENTRAL).findings
+    assert finding.rule == "reading.nothing_read" and finding.message.startswith(f"未能读取{missing}")
+    full = load(tmp_path, consistent_package(), "full.txt")
+    assert "reading.nothing_read" not in [f.rule for f in audit_document(full, CENTRAL).findings]
+
+
+def test_json_coverage_structure(tmp_path):
+    text, line = with_extra_table(consistent_package())
+    payload = audit_document(load(tmp_path, text), CENTRAL).coverage.to_dict()
+    assert set(payload) >= {"kind", "kind_evidence", "unit", "year", "tables", "sections", "projects", "checks",
+                            "unread", "summary"}
+    assert payload["kind"] == "部门决算公开" and payload["year"] == 2024
+    assert {"name", "unit", "rows", "columns", "location"} <= set(payload["tables"][0])
+    assert {p["name"] for p in payload["projects"]} == {"道路维护项目", "土地整理项目"}
+    assert all({"title", "claims", "checked", "location"} <= set(s) for s in payload["sections"])
+    assert {"held", "broken", "not_applicable"} == set(payload["checks"]["counts"])
+    na = {e["rule"]: e["reasons"] for e in payload["checks"]["not_applicable"]}
+    assert na["keyeval.total"] == ["文档中没有绩效评价评分表"]
+    assert any(e["rule"] == "disclosure.r01_income_total" for e in payload["checks"]["applied"])
+    [table] = [u for u in payload["unread"] if u["kind"] == "table"]
+    assert table["location"]["line"] == line
+
+
+def test_narrative_rules_do_not_apply_to_tables_without_a_narrative(tmp_path):
+    lines = consistent_package().split("\n")
+    start = next(i for i, line in enumerate(lines) if "情况说明" in line and "第三部分" in line)
+    end = next(i for i, line in enumerate(lines) if "名词解释" in line)
+    result = audit_document(load(tmp_path, "\n".join(lines[:start] + lines[end:])), CENTRAL)
+    by_rule = {o.rule: o for o in result.outcomes if o.subject == "决算公开表和说明"}
+    for rule_id in ("narrative.n1_amount_vs_table", "narrative.n2_percentages", "narrative.parts_total",
+                    "crosssection.vehicles"):
+        assert (by_rule[rule_id].status, by_rule[rule_id].reason) == (Status.NOT_APPLICABLE, "缺少情况说明文字")
+    assert by_rule["disclosure.r01_income_total"].status is Status.HELD

@@ -17,7 +17,7 @@ from jixiao.core.model import BudgetLine, FundLevel, Indicator, SelfEvaluation
 from jixiao.core.money import round_half_up
 from jixiao.core.profile import Profile
 from jixiao.core.provenance import Location
-from jixiao.core.values import Attainment, Operator, Value
+from jixiao.core.values import Attainment, Operator, Value, amount_unit
 from jixiao.scoring import formulas
 
 ZERO = Decimal(0)
@@ -41,8 +41,9 @@ RULES: tuple[RuleInfo, ...] = (
     RuleInfo("selfeval.s1_missing_budget", "预算执行情况表缺少全年预算数或全年执行数", Tier.ERROR, "SPEC §1.3 S1"),
     RuleInfo("selfeval.s2_quantitative_score", "定量指标得分与计分规则不符", Tier.ERROR, "SPEC §1.4 S2–S5"),
     RuleInfo("selfeval.s2_actual_not_number", "定量指标的实际完成值不是数值，无法计分", Tier.WARNING, "SPEC §1.4"),
+    RuleInfo("selfeval.s2_unit_mismatch", "实际完成值与指标值的计量单位不可比", Tier.WARNING, "SPEC §1.4"),
     RuleInfo("selfeval.s2_strict_bound", "实际完成值恰等于目标值，未严格满足“>”或“<”", Tier.NOTICE, "SPEC §1.4"),
-    RuleInfo("selfeval.s6_qualitative_band", "定性指标得分不在所选等级的分值区间内", Tier.ERROR, "SPEC §1.5 S6"),
+    RuleInfo("selfeval.s6_qualitative_band", "定性指标得分不在所选等级的分值区间内", Tier.WARNING, "SPEC §1.5 S6"),
     RuleInfo("selfeval.s6_qualitative_grade_unknown", "定性指标未写明完成等级（达成/部分达成/未达成）", Tier.NOTICE, "SPEC §1.5 S6"),
     RuleInfo("selfeval.s7_over_achievement", "大幅超额完成但未说明偏差原因", Tier.WARNING, "SPEC §1.4 S7"),
     RuleInfo("selfeval.s8_reason_required", "指标未得满分但未填写偏差原因", Tier.WARNING, "SPEC §1.4 S8"),
@@ -55,6 +56,13 @@ RULES: tuple[RuleInfo, ...] = (
     RuleInfo("selfeval.s10_grade_band", "填报等级与填报总分所在分档不符", Tier.ERROR, "SPEC §1.6 S10"),
     RuleInfo("selfeval.s10_grade_by_rules", "按规则计算的等级与填报等级不同", Tier.WARNING, "SPEC §1.6 S10"),
 )
+# How each rule's tier is decided (listed in the rule catalogue beside the rule).
+TIER_RULES: dict[str, str] = {
+    "selfeval.s2_quantitative_score": "确定：指标按其运算符已达成却未得满分，或未达成却得满分；疑似：其余差异取决于计分口径"
+                                      "（未达成按比例计分、成本指标“=”目标节约是否按达成计、满意度按比例计分），消息写明口径。",
+    "selfeval.s6_qualitative_band": "确定：“达成”得0分或“未达成”得满分；疑似：得分不在本地区配置的等级区间内（区间属配置口径）。",
+    "selfeval.s2_unit_mismatch": "疑似：两个计量单位属不同量纲（或亩未在配置中给出换算），不计分也不判错。",
+}
 RULE_BY_ID = {r.id: r for r in RULES}
 
 
@@ -154,13 +162,41 @@ def _execution(se: SelfEvaluation, profile: Profile, where: Location) -> tuple[
     return a, b, rate, score, findings
 
 
-def _actual_number(indicator: Indicator, target: Value) -> Decimal | None:
+def _actual_number(indicator: Indicator, target: Value, profile: Profile) -> Decimal | None:
+    """The actual in the target's unit; None when it is no number or its unit is of another dimension."""
     actual = indicator.actual
     if actual is None or actual.number is None or actual.operator is Operator.QUALITATIVE:
         return None
-    if actual.unit and target.unit:
-        return actual.in_unit(target.unit)
-    return actual.number
+    return actual.in_unit(target.unit, profile.selfeval.mu_square_metres or None)
+
+
+def is_money_indicator(ind: Indicator) -> bool:
+    """A 成本 indicator, or one whose target is an amount (元/万元/亿元, also per unit: 元/人, 每辆)."""
+    target = ind.target
+    return "成本" in ind.level2 or (target is not None and amount_unit(target.unit) is not None)
+
+
+def _convention(ind: Indicator, operator: Operator) -> str:
+    """The scoring convention a non-certain quantitative deviation depends on, in words."""
+    if is_money_indicator(ind) and operator is Operator.EQ:
+        return "成本指标“=”目标的计分口径（实际低于目标视为节约按达成计，还是按比例计分）"
+    if "满意" in ind.level1 + ind.level2 + ind.name:
+        return "满意度未达标按比例计分口径"
+    return "未达成指标按比例计分口径（实际值 ÷ 目标值 × 分值）"
+
+
+def _quantitative_tier(ind: Indicator, operator: Operator, actual: Decimal, target: Decimal, score: Decimal,
+                       reported: Decimal, weight: Decimal) -> Tier:
+    """Error only when the indicator's own numbers decide it: met but not full marks, not met but full marks.
+    A money target written with “=” is met or not by convention unless the actual equals it."""
+    if is_money_indicator(ind) and operator is Operator.EQ and actual != target:
+        return Tier.WARNING
+    met = score == weight
+    if met and reported < weight:
+        return Tier.ERROR
+    if not met and reported >= weight:
+        return Tier.ERROR
+    return Tier.WARNING
 
 
 def _score_indicator(ind: Indicator, profile: Profile, where: Location) -> tuple[IndicatorScore, list[Finding]]:
@@ -182,17 +218,35 @@ def _score_indicator(ind: Indicator, profile: Profile, where: Location) -> tuple
     target = ind.target
     attainment = ind.actual.attainment if ind.actual is not None else None
     quantitative = target is not None and target.is_quantitative and target.number is not None
-    actual_number = _actual_number(ind, target) if quantitative and target is not None else None
+    actual_number = _actual_number(ind, target, profile) if quantitative and target is not None else None
+    if quantitative and target is not None and actual_number is None and ind.actual is not None \
+            and ind.actual.number is not None and ind.actual.operator is not Operator.QUALITATIVE:
+        findings.append(_finding("selfeval.s2_unit_mismatch",
+                                 f"指标“{ind.name}”指标值单位为“{target.unit}”，实际完成值单位为“{ind.actual.unit}”，"
+                                 "二者不可比，未计分", loc.with_(column="实际完成值"),
+                                 expected=target.unit, actual=ind.actual.unit))
+        return IndicatorScore(ind, None, reported or ZERO, "无法计分"), findings
+    if target is not None and target.malformed:
+        # goals.t03_measurable reports the target itself; the score is left as reported.
+        return IndicatorScore(ind, None, reported or ZERO, "无法计分"), findings
 
     if quantitative and target is not None and actual_number is not None and target.number is not None:
         operator = target.operator or Operator.EQ
         score = formulas.quantitative_score(operator, target.number, actual_number, weight, target.upper)
         method = "区间" if operator is Operator.RANGE else ("反向" if operator in (Operator.LE, Operator.LT) else "正向")
         if reported is not None and abs(reported - score) > tol:
-            findings.append(_finding(
-                "selfeval.s2_quantitative_score",
-                f"指标“{ind.name}”目标 {target.raw.strip()}、实际 {_fmt(actual_number)}，按{method}规则应得 {_fmt(score)} 分，"
-                f"填报 {_fmt(reported)} 分", loc.with_(column="得分"), expected=score, actual=reported))
+            tier = _quantitative_tier(ind, operator, actual_number, target.number, score, reported, weight)
+            if tier is Tier.ERROR:
+                state = "已达成，应得满分" if score == weight else "未达成，不应得满分"
+                message = (f"指标“{ind.name}”目标 {target.raw.strip()}、实际 {_fmt(actual_number)}{target.unit}，{state} "
+                           f"{_fmt(weight)} 分，填报 {_fmt(reported)} 分" if score == weight else
+                           f"指标“{ind.name}”目标 {target.raw.strip()}、实际 {_fmt(actual_number)}{target.unit}，{state}，"
+                           f"填报 {_fmt(reported)} 分（按{method}规则应得 {_fmt(score)} 分）")
+            else:
+                message = (f"指标“{ind.name}”目标 {target.raw.strip()}、实际 {_fmt(actual_number)}{target.unit}，按{method}规则"
+                           f"应得 {_fmt(score)} 分，填报 {_fmt(reported)} 分；差异取决于{_convention(ind, operator)}")
+            findings.append(_finding("selfeval.s2_quantitative_score", message, loc.with_(column="得分"),
+                                     expected=score, actual=reported, tier=tier))
         if rules.strict_inequality and operator in (Operator.GT, Operator.LT) and actual_number == target.number:
             findings.append(_finding("selfeval.s2_strict_bound",
                                      f"指标“{ind.name}”实际值 {_fmt(actual_number)} 恰等于目标值，未严格满足“{operator.value}”",
@@ -217,10 +271,16 @@ def _score_indicator(ind: Indicator, profile: Profile, where: Location) -> tuple
         if reported is not None and not formulas.in_band(rules, attainment, weight, reported):
             top = attainment is Attainment.ACHIEVED
             interval = f"[{_fmt(band[0])}, {_fmt(band[1])}{']' if top else ')'}"
+            certain = (attainment is Attainment.ACHIEVED and reported <= 0) or (
+                attainment is Attainment.NOT_ACHIEVED and reported >= weight)
+            convention = "" if certain else f"（{attainment.value}区间（本地区配置）为分值的 " \
+                f"{_fmt(formulas.band_fractions(rules, attainment)[0] * 100)}%–" \
+                f"{_fmt(formulas.band_fractions(rules, attainment)[1] * 100)}%）"
             findings.append(_finding(
                 "selfeval.s6_qualitative_band",
-                f"指标“{ind.name}”完成等级为“{attainment.value}”，得分应在 {interval} 内，填报 {_fmt(reported)} 分",
-                loc.with_(column="得分"), expected=interval, actual=reported))
+                f"指标“{ind.name}”完成等级为“{attainment.value}”，得分应在 {interval} 内，填报 {_fmt(reported)} 分{convention}",
+                loc.with_(column="得分"), expected=interval, actual=reported,
+                tier=Tier.ERROR if certain else Tier.WARNING))
             counted = formulas.nearest_in_band(rules, attainment, weight, reported)
         result = IndicatorScore(ind, None, counted, "定性", band)
     else:
@@ -229,7 +289,8 @@ def _score_indicator(ind: Indicator, profile: Profile, where: Location) -> tuple
                                  loc.with_(column="实际完成值")))
         result = IndicatorScore(ind, None, reported or ZERO, "定性")
 
-    effective = result.score if result.score is not None else reported
+    # The unit's own score: a computed score that differs is the s2/s6 finding, not a second one here.
+    effective = reported if reported is not None else result.score
     if effective is not None and effective < weight and not ind.deviation_reason.strip():
         findings.append(_finding("selfeval.s8_reason_required",
                                  f"指标“{ind.name}”得分 {_fmt(effective)} 低于分值 {_fmt(weight)}，须填写偏差原因及改进措施",
@@ -237,7 +298,21 @@ def _score_indicator(ind: Indicator, profile: Profile, where: Location) -> tuple
     return result, findings
 
 
-def _block_of(level1: str) -> str | None:
+_LEVEL2_BLOCK = (("满意", "satisfaction"), ("数量", "output"), ("质量", "output"), ("时效", "output"),
+                 ("成本", "output"), ("经济效益", "benefit"), ("社会效益", "benefit"), ("生态效益", "benefit"),
+                 ("可持续", "benefit"))
+
+
+def block_of(ind: Indicator) -> str | None:
+    """The 一级 block an indicator belongs to: its 二级 name decides (a 成本指标 row printed under a merged
+    “效益指标” cell is an output indicator); the 一级 cell only when the 二级 name says nothing."""
+    for word, block in _LEVEL2_BLOCK:
+        if word in ind.level2:
+            return block
+    return level1_block(ind.level1)
+
+
+def level1_block(level1: str) -> str | None:
     if "满意" in level1:
         return "satisfaction"
     if "效益" in level1 or "效果" in level1:
@@ -263,7 +338,7 @@ def _weight_findings(se: SelfEvaluation, profile: Profile, where: Location) -> I
                        loc, expected=rules.indicator_total, actual=total)
     blocks: dict[str, Decimal] = {}
     for ind in se.indicators:
-        block = _block_of(ind.level1)
+        block = block_of(ind)
         if block is not None and ind.weight is not None:
             blocks[block] = blocks.get(block, ZERO) + ind.weight
     expected = {"output": rules.output_weight, "benefit": rules.benefit_weight,

@@ -17,7 +17,7 @@ OUT, BEN, SAT = "产出指标", "效益指标", "满意度指标"
 
 def one(level2: str, name: str, target: str, actual: str, weight: str, score: str, level1: str = OUT,
         profile=CENTRAL):
-    se = evaluation("100", "100", [ind(level1, level2, name, target, actual, weight, score, "原因")])
+    se = evaluation("100000000", "100000000", [ind(level1, level2, name, target, actual, weight, score, "原因")])
     return [f for f in score_self_evaluation(se, profile).deviations if f.rule != "selfeval.s9_weight_total"
             and f.rule != "selfeval.s9_block_weight"]
 
@@ -99,3 +99,21 @@ def test_reason_required_reads_the_reported_score_not_a_convention():
     assert "selfeval.s8_reason_required" in {f.rule for f in score_self_evaluation(se, CENTRAL).deviations}
 
 
+
+
+def test_money_actual_above_the_executed_amount():
+    cost = ind(OUT, "成本指标", "工程成本", "≤300万元", "201.61", "10", "2", "资金紧张")
+    deviations = score_self_evaluation(evaluation("1871500", "1182000", [cost]), CENTRAL).deviations
+    money = [f for f in deviations if f.rule == "selfeval.s2_money_vs_executed"]
+    assert [(f.expected, f.actual, f.tier) for f in money] == [("1182000", "2016100", Tier.WARNING)]
+    # met whichever actual is right (201.61万 or 118.2万 both ≤ 300万): scoring 2 stays certain
+    assert [f.tier for f in deviations if f.rule == "selfeval.s2_quantitative_score"] == [Tier.ERROR]
+
+
+def test_score_that_follows_the_executed_amount_is_not_a_second_finding():
+    subsidy = ind(OUT, "成本指标", "上级资金补助", "=39.37万元", "39.37", "10", "0", "未支付")
+    deviations = score_self_evaluation(evaluation("393700", "0", [subsidy]), CENTRAL).deviations
+    assert [f.rule for f in deviations if f.rule.startswith("selfeval.s2")] == ["selfeval.s2_money_vs_executed"]
+    paid = ind(OUT, "成本指标", "上级资金补助", "=39.37万元", "39.37", "10", "10")
+    deviations = score_self_evaluation(evaluation("393700", "393700", [paid]), CENTRAL).deviations
+    assert not [f for f in deviations if f.rule.startswith("selfeval.s2")]

@@ -42,6 +42,7 @@ RULES: tuple[RuleInfo, ...] = (
     RuleInfo("selfeval.s2_quantitative_score", "定量指标得分与计分规则不符", Tier.ERROR, "SPEC §1.4 S2–S5"),
     RuleInfo("selfeval.s2_actual_not_number", "定量指标的实际完成值不是数值，无法计分", Tier.WARNING, "SPEC §1.4"),
     RuleInfo("selfeval.s2_unit_mismatch", "实际完成值与指标值的计量单位不可比", Tier.WARNING, "SPEC §1.4"),
+    RuleInfo("selfeval.s2_money_vs_executed", "金额类指标的实际完成值超过项目全年执行数", Tier.WARNING, "SPEC §1.4, §1.7"),
     RuleInfo("selfeval.s2_strict_bound", "实际完成值恰等于目标值，未严格满足“>”或“<”", Tier.NOTICE, "SPEC §1.4"),
     RuleInfo("selfeval.s6_qualitative_band", "定性指标得分不在所选等级的分值区间内", Tier.WARNING, "SPEC §1.5 S6"),
     RuleInfo("selfeval.s6_qualitative_grade_unknown", "定性指标未写明完成等级（达成/部分达成/未达成）", Tier.NOTICE, "SPEC §1.5 S6"),
@@ -61,6 +62,8 @@ TIER_RULES: dict[str, str] = {
     "selfeval.s2_quantitative_score": "确定：指标按其运算符已达成却未得满分，或未达成却得满分；疑似：其余差异取决于计分口径"
                                       "（未达成按比例计分、成本指标“=”目标节约是否按达成计、满意度按比例计分），消息写明口径。",
     "selfeval.s6_qualitative_band": "确定：“达成”得0分或“未达成”得满分；疑似：得分不在本地区配置的等级区间内（区间属配置口径）。",
+    "selfeval.s2_money_vs_executed": "疑似：成本、费用、资金、奖励、租赁等金额指标的实际值大于预算执行表的全年执行数"
+                                     "（可能含未支付的应付款或其他资金）；该行不再按此实际值另报得分差异。",
     "selfeval.s2_unit_mismatch": "疑似：两个计量单位属不同量纲（或亩未在配置中给出换算），不计分也不判错。",
 }
 RULE_BY_ID = {r.id: r for r in RULES}
@@ -199,7 +202,22 @@ def _quantitative_tier(ind: Indicator, operator: Operator, actual: Decimal, targ
     return Tier.WARNING
 
 
-def _score_indicator(ind: Indicator, profile: Profile, where: Location) -> tuple[IndicatorScore, list[Finding]]:
+_SPEND_WORDS = ("成本", "费", "资金", "奖励", "租赁", "经费", "价款", "补助", "投资", "支出")
+
+
+def spent_amount(ind: Indicator, actual_number: Decimal | None) -> Decimal | None:
+    """The yuan an amount indicator says was spent (成本/费用/资金/奖励/租赁…, in a total amount unit), or None."""
+    target = ind.target
+    unit = amount_unit(target.unit) if target is not None else None
+    if actual_number is None or unit is None or unit[1]:
+        return None
+    if "成本" not in ind.level2 and not any(word in ind.name for word in _SPEND_WORDS):
+        return None
+    return actual_number * unit[0]
+
+
+def _score_indicator(ind: Indicator, profile: Profile, where: Location,
+                     executed: Decimal | None = None) -> tuple[IndicatorScore, list[Finding]]:
     rules = profile.selfeval
     tol = rules.score_tolerance
     loc = ind.location.with_(project=where.project, table=ind.location.table or "绩效指标",
@@ -226,6 +244,14 @@ def _score_indicator(ind: Indicator, profile: Profile, where: Location) -> tuple
                                  "二者不可比，未计分", loc.with_(column="实际完成值"),
                                  expected=target.unit, actual=ind.actual.unit))
         return IndicatorScore(ind, None, reported or ZERO, "无法计分"), findings
+    spent = spent_amount(ind, actual_number)
+    executed_actual = None  # the actual read from the budget table, when the printed one exceeds it
+    if spent is not None and executed is not None and spent > executed and actual_number:
+        executed_actual = actual_number * executed / spent
+        findings.append(_finding("selfeval.s2_money_vs_executed",
+                                 f"指标“{ind.name}”实际完成值 {_fmt(actual_number)}{target.unit if target else ''}"
+                                 f"（{_fmt(spent)} 元）超过项目全年执行数 {_fmt(executed)} 元，与预算执行表不符",
+                                 loc.with_(column="实际完成值"), expected=executed, actual=spent))
     if target is not None and target.malformed:
         # goals.t03_measurable reports the target itself; the score is left as reported.
         return IndicatorScore(ind, None, reported or ZERO, "无法计分"), findings
@@ -234,8 +260,14 @@ def _score_indicator(ind: Indicator, profile: Profile, where: Location) -> tuple
         operator = target.operator or Operator.EQ
         score = formulas.quantitative_score(operator, target.number, actual_number, weight, target.upper)
         method = "区间" if operator is Operator.RANGE else ("反向" if operator in (Operator.LE, Operator.LT) else "正向")
-        if reported is not None and abs(reported - score) > tol:
+        by_table = None if executed_actual is None else formulas.quantitative_score(
+            operator, target.number, executed_actual, weight, target.upper)
+        # Scored as the budget table's amount gives: the fault is the printed actual (s2_money_vs_executed).
+        consistent_with_table = by_table is not None and reported is not None and abs(reported - by_table) <= tol
+        if reported is not None and abs(reported - score) > tol and not consistent_with_table:
             tier = _quantitative_tier(ind, operator, actual_number, target.number, score, reported, weight)
+            if by_table is not None and by_table != score:
+                tier = Tier.WARNING  # which actual is right decides the score
             if tier is Tier.ERROR:
                 state = "已达成，应得满分" if score == weight else "未达成，不应得满分"
                 message = (f"指标“{ind.name}”目标 {target.raw.strip()}、实际 {_fmt(actual_number)}{target.unit}，{state} "
@@ -392,7 +424,7 @@ def score_self_evaluation(se: SelfEvaluation, profile: Profile) -> SelfEvaluatio
     a, b, rate, exec_score, findings = _execution(se, profile, where)
     scored: list[IndicatorScore] = []
     for ind in se.indicators:
-        result, ind_findings = _score_indicator(ind, profile, where)
+        result, ind_findings = _score_indicator(ind, profile, where, b)
         scored.append(result)
         findings.extend(ind_findings)
     findings.extend(_weight_findings(se, profile, where))

@@ -380,13 +380,13 @@ def _weight_findings(se: SelfEvaluation, profile: Profile, where: Location) -> I
         got = blocks.get("output", ZERO) + blocks.get("benefit", ZERO)
         want = expected["output"] + expected["benefit"] + expected["satisfaction"]
         if got != want and total == rules.indicator_total:
-            yield _finding("selfeval.s9_block_weight", f"无满意度指标时，产出与效益指标分值之和应为 {_fmt(want)}，实为 {_fmt(got)}",
+            yield _finding("selfeval.s9_block_weight", f"无满意度指标时，产出与效益指标分值之和按一级指标分值配置（本地区配置）应为 {_fmt(want)}，实为 {_fmt(got)}",
                            loc, expected=want, actual=got)
         return
     for block, want in expected.items():
         got = blocks.get(block, ZERO)
         if got != want:
-            yield _finding("selfeval.s9_block_weight", f"{_BLOCK_NAMES[block]}分值合计 {_fmt(got)}，规定为 {_fmt(want)}",
+            yield _finding("selfeval.s9_block_weight", f"{_BLOCK_NAMES[block]}分值合计 {_fmt(got)}，一级指标分值配置（本地区配置）为 {_fmt(want)}",
                            loc.with_(row=_BLOCK_NAMES[block]), expected=want, actual=got)
 
 
@@ -410,7 +410,10 @@ def _reported_findings(se: SelfEvaluation, profile: Profile, where: Location, gr
                            f"{_fmt(rep.indicator_score)} = {_fmt(parts)} 分", loc, expected=parts, actual=rep.total)
     band = profile.grades.grade(round_half_up(rep.total)) if rep.total is not None else None
     if band is not None and rep.grade and band != rep.grade:
-        yield _finding("selfeval.s10_grade_band", f"总得分 {_fmt(rep.total)} 分属于“{band}”，报告写为“{rep.grade}”",
+        grades = profile.grades
+        yield _finding("selfeval.s10_grade_band",
+                       f"总得分 {_fmt(rep.total)} 分属于“{band}”（等级分档：优≥{_fmt(grades.excellent)}、良≥"
+                       f"{_fmt(grades.good)}、中≥{_fmt(grades.fair)}），报告写为“{rep.grade}”",
                        loc, expected=band, actual=rep.grade)
     # A rules grade equal to the band of the reported total says nothing the band check has not said.
     if rep.grade and grade_by_rules != rep.grade and grade_by_rules != band:

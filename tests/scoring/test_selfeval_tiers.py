@@ -117,3 +117,28 @@ def test_score_that_follows_the_executed_amount_is_not_a_second_finding():
     paid = ind(OUT, "成本指标", "上级资金补助", "=39.37万元", "39.37", "10", "10")
     deviations = score_self_evaluation(evaluation("393700", "393700", [paid]), CENTRAL).deviations
     assert not [f for f in deviations if f.rule.startswith("selfeval.s2")]
+
+
+@pytest.mark.parametrize("target, actual, score", [("≥90%", "80", "9"), ("≥300人", "200", "6.7"),
+                                                   ("≥3个", "2", "6.7")])
+def test_rounding_to_the_printed_precision_is_a_notice(target, actual, score):
+    [f] = one("数量指标", "数量", target, actual, "10", score)
+    assert f.tier is Tier.NOTICE and "尾数" in f.message
+
+
+def test_execution_score_rounded_to_a_whole_point_is_a_notice():
+    se = evaluation("1871500", "1182000", [], reported_exec="6")
+    [f] = [f for f in score_self_evaluation(se, CENTRAL).deviations if f.rule == "selfeval.s1_execution_score"]
+    assert f.tier is Tier.NOTICE
+    se = evaluation("1871500", "1182000", [], reported_exec="7.5")
+    [f] = [f for f in score_self_evaluation(se, CENTRAL).deviations if f.rule == "selfeval.s1_execution_score"]
+    assert f.tier is Tier.ERROR
+
+
+def test_a_cost_actual_copying_an_equals_target_above_the_budget_is_left_to_the_goal_rule():
+    copy = ind(OUT, "成本指标", "合同价款", "=79.2万元", "79.2", "10", "10")
+    deviations = score_self_evaluation(evaluation("200000", "200000", [copy]), CENTRAL).deviations
+    assert "selfeval.s2_money_vs_executed" not in {f.rule for f in deviations}
+    benefit = ind(BEN, "社会效益", "年租赁费用", "=295万元", "295", "10", "10")
+    deviations = score_self_evaluation(evaluation("34660", "34660", [benefit]), CENTRAL).deviations
+    assert "selfeval.s2_money_vs_executed" in {f.rule for f in deviations}

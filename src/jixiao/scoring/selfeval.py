@@ -60,10 +60,13 @@ RULES: tuple[RuleInfo, ...] = (
 # How each rule's tier is decided (listed in the rule catalogue beside the rule).
 TIER_RULES: dict[str, str] = {
     "selfeval.s2_quantitative_score": "确定：指标按其运算符已达成却未得满分，或未达成却得满分；疑似：其余差异取决于计分口径"
-                                      "（未达成按比例计分、成本指标“=”目标节约是否按达成计、满意度按比例计分），消息写明口径。",
+                                      "（未达成按比例计分、成本指标“=”目标节约是否按达成计、满意度按比例计分），消息写明口径；"
+                                      "提示：差异在填报得分的印出精度内（8.89 写作 9）。",
+    "selfeval.s1_execution_score": "确定：超出填报精度的差异；提示：按填报精度四舍五入的尾数差异。",
     "selfeval.s6_qualitative_band": "确定：“达成”得0分或“未达成”得满分；疑似：得分不在本地区配置的等级区间内（区间属配置口径）。",
     "selfeval.s2_money_vs_executed": "疑似：成本、费用、资金、奖励、租赁等金额指标的实际值大于预算执行表的全年执行数"
-                                     "（可能含未支付的应付款或其他资金）；该行不再按此实际值另报得分差异。",
+                                     "（可能含未支付的应付款或其他资金）；填报得分与按执行数计算的得分一致时不再另报得分差异；"
+                                     "实际值只是照抄“=”目标且目标超过全年预算时，由 goals.t04_cost_budget 报告。",
     "selfeval.s2_unit_mismatch": "疑似：两个计量单位属不同量纲（或亩未在配置中给出换算），不计分也不判错。",
 }
 RULE_BY_ID = {r.id: r for r in RULES}
@@ -111,6 +114,12 @@ def _finding(rule_id: str, message: str, location: Location, expected: Decimal |
                    expected=exp, actual=act, difference=diff)
 
 
+def _residue(printed: Decimal) -> Decimal:
+    """Half a unit of the last printed digit: '9' → 0.5, '63.16' → 0.005."""
+    exponent = printed.as_tuple().exponent
+    return Decimal(10) ** (exponent if isinstance(exponent, int) else 0) / 2
+
+
 def _sum_or_none(values: list[Decimal | None]) -> Decimal | None:
     present = [v for v in values if v is not None]
     return sum(present, ZERO) if present else None
@@ -152,16 +161,20 @@ def _execution(se: SelfEvaluation, profile: Profile, where: Location) -> tuple[
         findings.append(_finding("selfeval.s1_over_budget",
                                  f"全年执行数 {_fmt(b)} 超过全年预算数 {_fmt(a)}，执行得分以 {_fmt(weight)} 分封顶",
                                  loc.with_(column="全年执行数"), expected=a, actual=b))
-    if total.reported_rate is not None and rate is not None and abs(total.reported_rate - rate) > Decimal("0.01"):
+    if total.reported_rate is not None and rate is not None and abs(total.reported_rate - rate) > max(
+            Decimal("0.01"), _residue(total.reported_rate)):
         findings.append(_finding("selfeval.s1_execution_rate",
                                  f"执行率应为 {_fmt(rate)}%（{_fmt(b)} ÷ {_fmt(a)}），填报为 {_fmt(total.reported_rate)}%",
                                  loc.with_(column="执行率"), expected=rate, actual=total.reported_rate))
     reported = total.reported_score if total.reported_score is not None else se.reported.execution_score
     if reported is not None and abs(reported - score) > tol:
         basis = f"min({_fmt(b)} ÷ {_fmt(a)}, 1) × {_fmt(weight)}" if a > 0 else "全年预算数为0"
+        residue = abs(reported - score) <= _residue(reported)
         findings.append(_finding("selfeval.s1_execution_score",
-                                 f"预算执行得分应为 {_fmt(score)} 分（{basis}），填报为 {_fmt(reported)} 分",
-                                 loc.with_(column="得分"), expected=score, actual=reported))
+                                 f"预算执行得分应为 {_fmt(score)} 分（{basis}），填报为 {_fmt(reported)} 分"
+                                 + ("（按填报精度四舍五入的尾数差异）" if residue else ""),
+                                 loc.with_(column="得分"), expected=score, actual=reported,
+                                 tier=Tier.NOTICE if residue else None))
     return a, b, rate, score, findings
 
 
@@ -216,8 +229,8 @@ def spent_amount(ind: Indicator, actual_number: Decimal | None) -> Decimal | Non
     return actual_number * unit[0]
 
 
-def _score_indicator(ind: Indicator, profile: Profile, where: Location,
-                     executed: Decimal | None = None) -> tuple[IndicatorScore, list[Finding]]:
+def _score_indicator(ind: Indicator, profile: Profile, where: Location, executed: Decimal | None = None,
+                     adjusted: Decimal | None = None) -> tuple[IndicatorScore, list[Finding]]:
     rules = profile.selfeval
     tol = rules.score_tolerance
     loc = ind.location.with_(project=where.project, table=ind.location.table or "绩效指标",
@@ -246,7 +259,10 @@ def _score_indicator(ind: Indicator, profile: Profile, where: Location,
         return IndicatorScore(ind, None, reported or ZERO, "无法计分"), findings
     spent = spent_amount(ind, actual_number)
     executed_actual = None  # the actual read from the budget table, when the printed one exceeds it
-    if spent is not None and executed is not None and spent > executed and actual_number:
+    repeats_target = ("成本" in ind.level2 and target is not None and target.operator is Operator.EQ
+                      and actual_number == target.number
+                      and adjusted is not None and spent is not None and spent > adjusted)
+    if spent is not None and executed is not None and spent > executed and actual_number and not repeats_target:
         executed_actual = actual_number * executed / spent
         findings.append(_finding("selfeval.s2_money_vs_executed",
                                  f"指标“{ind.name}”实际完成值 {_fmt(actual_number)}{target.unit if target else ''}"
@@ -268,7 +284,11 @@ def _score_indicator(ind: Indicator, profile: Profile, where: Location,
             tier = _quantitative_tier(ind, operator, actual_number, target.number, score, reported, weight)
             if by_table is not None and by_table != score:
                 tier = Tier.WARNING  # which actual is right decides the score
-            if tier is Tier.ERROR:
+            if abs(reported - score) <= _residue(reported):
+                tier = Tier.NOTICE  # 8.89 written as 9: rounding to the printed precision
+                message = (f"指标“{ind.name}”按{method}规则得 {_fmt(score)} 分，填报 {_fmt(reported)} 分"
+                           "（按填报精度四舍五入的尾数差异）")
+            elif tier is Tier.ERROR:
                 state = "已达成，应得满分" if score == weight else "未达成，不应得满分"
                 message = (f"指标“{ind.name}”目标 {target.raw.strip()}、实际 {_fmt(actual_number)}{target.unit}，{state} "
                            f"{_fmt(weight)} 分，填报 {_fmt(reported)} 分" if score == weight else
@@ -427,7 +447,7 @@ def score_self_evaluation(se: SelfEvaluation, profile: Profile) -> SelfEvaluatio
     a, b, rate, exec_score, findings = _execution(se, profile, where)
     scored: list[IndicatorScore] = []
     for ind in se.indicators:
-        result, ind_findings = _score_indicator(ind, profile, where, b)
+        result, ind_findings = _score_indicator(ind, profile, where, b, a)
         scored.append(result)
         findings.extend(ind_findings)
     findings.extend(_weight_findings(se, profile, where))

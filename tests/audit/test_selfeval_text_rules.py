@@ -111,3 +111,19 @@ def test_accepted_while_the_acceptance_rate_is_missed(sentence):
 
 def test_unfinished_works_not_accepted_is_consistent():
     assert fired(report("未完工项目也未验收合格。"), "selfeval.achievement_text") == []
+
+
+def test_parts_listed_in_the_paragraphs_after_qizhong():
+    se = report("本年项目支出年初预算 5,200.00 万元，支出决算 4,100.50 万元。其中：",
+                "设备购置年初预算 3,000.00 万元，支出决算 2,600.25 万元，完成年初预算的 86.68%。",
+                "人员培训年初预算 1,199.99 万元，支出决算 1,500.25 万元。",
+                "以上支出均按规定用途使用。")
+    [hit] = fired(se, "selfeval.total_parts")
+    # the 支出决算 parts add up, so the list is complete and the 年初预算 gap of 1,000.01 is certain
+    assert hit.tier is Tier.ERROR and "年初预算" in hit.message and "4199.99万元" in hit.message
+
+
+def test_parts_after_qizhong_that_add_up_are_quiet():
+    se = report("年初预算 300 万元，支出决算 280 万元。其中：", "甲类年初预算 100 万元，支出决算 90 万元。",
+                "乙类年初预算 200 万元，支出决算 190 万元。")
+    assert fired(se, "selfeval.total_parts") == []

@@ -171,38 +171,82 @@ def narrative_budget(se: SelfEvaluation, ctx: Context) -> Iterator[Finding]:
 # ---------------------------------------------------------------- a total against its parts, a stated difference
 
 _AMOUNT_RE = re.compile(rf"({_NUMBER})\s*{_MONEY_UNIT}")
-_TOTAL_PARTS_RE = re.compile(rf"({_NUMBER})\s*{_MONEY_UNIT}[^，,。；;]{{0,12}}[，,]?\s*其中[：:]?(.*)")
+_LABELLED_RE = re.compile(rf"([\u4e00-\u9fa5]{{2,4}})\s*(?:为|是|：|:)?\s*({_NUMBER})\s*{_MONEY_UNIT}")
 
 
 def _amounts(text: str) -> list[Printed]:
     return [_printed(m.group(1), m.group(2)) for m in _AMOUNT_RE.finditer(text)]
 
 
-@rule("selfeval.total_parts", "正文所列总额与“其中”各项之和不符", Tier.ERROR, CAT, "SPEC §1.7, §7.3", "self_evaluation",
-      params=("tolerance",))
+@dataclass(frozen=True)
+class TotalAndParts:
+    paragraph: int  # index of the paragraph holding the total
+    label: str  # '年初预算' when each part repeats the total's label, else ''
+    total: Printed
+    parts: tuple[Printed, ...]
+    complete: bool  # another total of the same list adds up: the list names every part
+
+
+def totals_and_parts(paragraphs: list[str]) -> list[TotalAndParts]:
+    """Totals followed by '其中': parts in the same sentence ('120万元，其中人员经费80万元，公用经费50万元'), or,
+    when '其中：' ends the paragraph, the amounts after the same label in the paragraphs that follow
+    ('年初预算4,764.04万元……其中：' then 'X支出年初预算3,626.55万元…', 'Y支出年初预算52.84万元…')."""
+    texts = [normalize_text(t) for t in paragraphs]
+    found: list[TotalAndParts] = []
+    for index, text in enumerate(texts):
+        for where in re.finditer(r"其中[：:]?", text):
+            before = [t for t in _sentences(text[: where.start()]) if _AMOUNT_RE.search(t)]
+            head = before[-1] if before else ""
+            tail = _sentences(text[where.end():])[0] if text[where.end():].strip(" 。") else ""
+            if tail:
+                heads = _amounts(head)
+                parts = _amounts(tail)
+                if heads and len(parts) >= 2:
+                    found.append(TotalAndParts(index, "", heads[-1], tuple(parts), False))
+                continue
+            group: list[TotalAndParts] = []
+            for match in _LABELLED_RE.finditer(head):
+                label, total = match.group(1), _printed(match.group(2), match.group(3))
+                parts = []
+                for following in texts[index + 1:]:
+                    part = re.search(rf"{label}\s*(?:为|是|：|:)?\s*({_NUMBER})\s*{_MONEY_UNIT}", following)
+                    if part is None:
+                        break
+                    parts.append(_printed(part.group(1), part.group(2)))
+                if len(parts) >= 2:
+                    group.append(TotalAndParts(index, label, total, tuple(parts), False))
+            complete = any(abs(sum((p.value for p in g.parts), ZERO) - g.total.value) <= _tolerance(g) for g in group)
+            found.extend(TotalAndParts(g.paragraph, g.label, g.total, g.parts, complete) for g in group)
+    return found
+
+
+def _tolerance(item: TotalAndParts) -> Decimal:
+    return sum((p.residue for p in item.parts), item.total.residue)
+
+
+@rule("selfeval.total_parts", "正文所列总额与“其中”各项之和不符", Tier.ERROR, CAT, "SPEC §1.7, §7.3", "self_evaluation")
 def total_parts(se: SelfEvaluation, ctx: Context) -> Iterator[Finding]:
-    """同一句“总额 X 万元，其中 A a 万元、B b 万元……”：所列两项以上之和大于总额为确定；小于总额为疑似（所列可能
-    不是全部组成）；差异在各项印出精度的尾数容差内为提示。"""
-    for text, where in se.reported.statements:
-        for sentence in _sentences(normalize_text(text)):
-            match = _TOTAL_PARTS_RE.search(sentence)
-            if match is None:
-                continue
-            total = _printed(match.group(1), match.group(2))
-            parts = _amounts(match.group(3))
-            if len(parts) < 2:
-                continue
-            got = sum((p.value for p in parts), ZERO)
-            difference = got - total.value
-            tolerance = sum((p.residue for p in parts), total.residue)
-            if difference == 0:
-                continue
-            tier = Tier.NOTICE if abs(difference) <= tolerance else (Tier.ERROR if difference > 0 else Tier.WARNING)
-            note = {Tier.NOTICE: "（尾数误差）", Tier.WARNING: "（若所列为全部组成则不符）", Tier.ERROR: ""}[tier]
-            yield Finding("selfeval.total_parts", tier,
-                          f"正文称总额 {total.text}，其中所列 {len(parts)} 项合计 {total.shown(got)}，相差 {total.shown(difference)}{note}",
-                          where.with_(project=se.project.name), CAT, expected=_fmt(total.value), actual=_fmt(got),
-                          difference=_fmt(difference))
+    """“总额 X 万元，其中 A a 万元、B b 万元……”，或“其中：”后各段逐项列出同一名目（“年初预算”）的金额：
+    所列两项以上之和大于总额为确定；小于总额时，若同一列表中另一名目（如“支出决算”）各项之和恰等于其总额（说明已列全），
+    为确定，否则为疑似（所列可能不是全部组成）；差异在各数印出精度的尾数容差内为提示。"""
+    statements = se.reported.statements
+    for item in totals_and_parts([text for text, _ in statements]):
+        got = sum((p.value for p in item.parts), ZERO)
+        difference = got - item.total.value
+        if difference == 0:
+            continue
+        if abs(difference) <= _tolerance(item):
+            tier, note = Tier.NOTICE, "（尾数误差）"
+        elif difference > 0 or item.complete:
+            tier, note = Tier.ERROR, ""
+        else:
+            tier, note = Tier.WARNING, "（若所列为全部组成则不符）"
+        what = f"{item.label} " if item.label else "总额 "
+        yield Finding("selfeval.total_parts", tier,
+                      f"正文称{what}{item.total.text}，其中所列 {len(item.parts)} 项合计 {item.total.shown(got)}，"
+                      f"相差 {item.total.shown(difference)}{note}",
+                      statements[item.paragraph][1].with_(project=se.project.name), CAT,
+                      expected=_fmt(item.total.value), actual=_fmt(got), difference=_fmt(difference))
 
 
 _DIFFERENCE_RE = re.compile(rf"(缺额|差额|缺口|资金缺口|相差)\s*(?:为|是|约)?\s*({_NUMBER})\s*{_MONEY_UNIT}")

@@ -3,6 +3,9 @@ depends on a scoring convention is `warning` and names the convention; units con
 
 from __future__ import annotations
 
+from dataclasses import replace
+from decimal import Decimal as D
+
 import pytest
 
 from jixiao.core.finding import Tier
@@ -137,7 +140,9 @@ def test_execution_score_rounded_to_a_whole_point_is_a_notice():
 
 def test_a_cost_actual_copying_an_equals_target_above_the_budget_is_left_to_the_goal_rule():
     copy = ind(OUT, "成本指标", "合同价款", "=79.2万元", "79.2", "10", "10")
-    deviations = score_self_evaluation(evaluation("200000", "200000", [copy]), CENTRAL).deviations
+    se = evaluation("200000", "200000", [copy])
+    line = replace(se.budget_lines[0], initial=D(200000))
+    deviations = score_self_evaluation(replace(se, budget_lines=(line,)), CENTRAL).deviations
     assert "selfeval.s2_money_vs_executed" not in {f.rule for f in deviations}
     benefit = ind(BEN, "社会效益", "年租赁费用", "=295万元", "295", "10", "10")
     deviations = score_self_evaluation(evaluation("34660", "34660", [benefit]), CENTRAL).deviations

@@ -66,7 +66,7 @@ TIER_RULES: dict[str, str] = {
     "selfeval.s6_qualitative_band": "确定：“达成”得0分或“未达成”得满分；疑似：得分不在本地区配置的等级区间内（区间属配置口径）。",
     "selfeval.s2_money_vs_executed": "疑似：成本、费用、资金、奖励、租赁等金额指标的实际值大于预算执行表的全年执行数"
                                      "（可能含未支付的应付款或其他资金）；填报得分与按执行数计算的得分一致时不再另报得分差异；"
-                                     "实际值只是照抄“=”目标且目标超过全年预算时，由 goals.t04_cost_budget 报告。",
+                                     "实际值只是照抄“=”成本目标且目标超过年初预算时，由 goals.t04_cost_budget 报告。",
     "selfeval.s2_unit_mismatch": "疑似：两个计量单位属不同量纲（或亩未在配置中给出换算），不计分也不判错。",
 }
 RULE_BY_ID = {r.id: r for r in RULES}
@@ -137,6 +137,12 @@ def _budget_total(se: SelfEvaluation) -> BudgetLine | None:
         executed=_sum_or_none([line.executed for line in lines]),
         location=lines[0].location,
     )
+
+
+def _initial_budget(se: SelfEvaluation) -> Decimal | None:
+    """年初预算数 of the total row (the budget goals.t04_cost_budget compares cost targets with)."""
+    total = _budget_total(se)
+    return None if total is None else (total.initial or total.initial_declared)
 
 
 def _execution(se: SelfEvaluation, profile: Profile, where: Location) -> tuple[
@@ -230,7 +236,7 @@ def spent_amount(ind: Indicator, actual_number: Decimal | None) -> Decimal | Non
 
 
 def _score_indicator(ind: Indicator, profile: Profile, where: Location, executed: Decimal | None = None,
-                     adjusted: Decimal | None = None) -> tuple[IndicatorScore, list[Finding]]:
+                     initial: Decimal | None = None) -> tuple[IndicatorScore, list[Finding]]:
     rules = profile.selfeval
     tol = rules.score_tolerance
     loc = ind.location.with_(project=where.project, table=ind.location.table or "绩效指标",
@@ -261,7 +267,7 @@ def _score_indicator(ind: Indicator, profile: Profile, where: Location, executed
     executed_actual = None  # the actual read from the budget table, when the printed one exceeds it
     repeats_target = ("成本" in ind.level2 and target is not None and target.operator is Operator.EQ
                       and actual_number == target.number
-                      and adjusted is not None and spent is not None and spent > adjusted)
+                      and initial is not None and spent is not None and spent > initial)
     if spent is not None and executed is not None and spent > executed and actual_number and not repeats_target:
         executed_actual = actual_number * executed / spent
         findings.append(_finding("selfeval.s2_money_vs_executed",
@@ -447,7 +453,7 @@ def score_self_evaluation(se: SelfEvaluation, profile: Profile) -> SelfEvaluatio
     a, b, rate, exec_score, findings = _execution(se, profile, where)
     scored: list[IndicatorScore] = []
     for ind in se.indicators:
-        result, ind_findings = _score_indicator(ind, profile, where, b, a)
+        result, ind_findings = _score_indicator(ind, profile, where, b, _initial_budget(se))
         scored.append(result)
         findings.extend(ind_findings)
     findings.extend(_weight_findings(se, profile, where))

@@ -83,7 +83,7 @@ def measurable(subject: GoalSubject, ctx: Context) -> Iterator[Finding]:
       params=("goals.cost_budget_ratio_max", "goals.cost_budget_ratio_min"))
 def cost_budget(subject: GoalSubject, ctx: Context) -> Iterator[Finding]:
     """成本指标应以金额（元、万元）或单位成本（元/人、“=25000 每辆”）表示；总成本目标（多个时相加）不应超过项目
-    年初预算，也不应远低于预算。上限（≤ <）按上限比较：预算不超过上限即相符，只在预算超出上限时提示。
+    年初预算，也不应远低于预算。上限（≤ <）按上限比较：预算不超过上限即相符，上限远低于预算（低于配置比例）时提示。
     疑似：比例阈值属本地区配置（goals.cost_budget_ratio_*），消息写明所用阈值。"""
     rules = ctx.profile.goals
     totals: list[tuple[Indicator, Decimal]] = []
@@ -103,13 +103,11 @@ def cost_budget(subject: GoalSubject, ctx: Context) -> Iterator[Finding]:
     amount = sum((a for _, a in totals), Decimal(0))
     ratio = amount / subject.budget
     ceilings = all(ind.target is not None and ind.target.operator in (Operator.LE, Operator.LT) for ind, _ in totals)
-    if ceilings:
-        mismatch = ratio < 1
-        convention = "上限低于预算"
-    else:
-        mismatch = ratio > rules.cost_budget_ratio_max or ratio < rules.cost_budget_ratio_min
-        convention = (f"本地区配置：成本目标为预算的 {_fmt(rules.cost_budget_ratio_min * 100)}%–"
-                      f"{_fmt(rules.cost_budget_ratio_max * 100)}%")
+    low = ratio < rules.cost_budget_ratio_min
+    mismatch = low if ceilings else (low or ratio > rules.cost_budget_ratio_max)
+    convention = (f"本地区配置：成本上限不低于预算的 {_fmt(rules.cost_budget_ratio_min * 100)}%" if ceilings else
+                  f"本地区配置：成本目标为预算的 {_fmt(rules.cost_budget_ratio_min * 100)}%–"
+                  f"{_fmt(rules.cost_budget_ratio_max * 100)}%")
     if mismatch:
         names = "、".join(f"“{ind.name}”" for ind, _ in totals)
         yield Finding("goals.t04_cost_budget", Tier.WARNING,

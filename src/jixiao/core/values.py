@@ -55,7 +55,6 @@ class Value:
     text: str = ""
     malformed: bool = False  # digits broken by a space ('=1001 00 m³/h'): not read as a number
 
-
     @property
     def is_quantitative(self) -> bool:
         return self.number is not None and self.operator not in (Operator.QUALITATIVE,)

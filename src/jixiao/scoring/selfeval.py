@@ -380,7 +380,7 @@ def level1_block(level1: str) -> str | None:
     return None
 
 
-_BLOCK_NAMES = {"output": "产出指标", "benefit": "效益指标", "satisfaction": "满意度指标"}
+BLOCK_NAMES = {"output": "产出指标", "benefit": "效益指标", "satisfaction": "满意度指标"}
 
 
 def _weight_findings(se: SelfEvaluation, profile: Profile, where: Location) -> Iterator[Finding]:
@@ -412,8 +412,8 @@ def _weight_findings(se: SelfEvaluation, profile: Profile, where: Location) -> I
     for block, want in expected.items():
         got = blocks.get(block, ZERO)
         if got != want:
-            yield _finding("selfeval.s9_block_weight", f"{_BLOCK_NAMES[block]}分值合计 {_fmt(got)}，一级指标分值配置（本地区配置）为 {_fmt(want)}",
-                           loc.with_(row=_BLOCK_NAMES[block]), expected=want, actual=got)
+            yield _finding("selfeval.s9_block_weight", f"{BLOCK_NAMES[block]}分值合计 {_fmt(got)}，一级指标分值配置（本地区配置）为 {_fmt(want)}",
+                           loc.with_(row=BLOCK_NAMES[block]), expected=want, actual=got)
 
 
 def _reported_findings(se: SelfEvaluation, profile: Profile, where: Location, grade_by_rules: str) -> Iterator[Finding]:

@@ -3,7 +3,8 @@
 The scoring engine's rules (S1–S10) are declared here once each, from jixiao.scoring.selfeval.RULES; their check
 runs the engine and keeps that rule's deviations. The other rules compare what a report's text claims with its
 own tables: block summaries ('产出指标满分50分，评价得分50分'), '已完成既定目标' beside a low grade, 结转结余 = 全年预算
-− 执行, and a 成本指标 placed under 效益.
+− 执行, and an indicator printed under a 一级 cell its 二级 name contradicts (counted where the 二级 name says).
+The report's sentences against its tables are in selfeval_text.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from jixiao.core.finding import Finding, Tier
 from jixiao.core.model import SelfEvaluation
 from jixiao.core.money import round_half_up
 from jixiao.scoring.selfeval import (
+    BLOCK_NAMES,
     RULES,
     TIER_RULES,
     SelfEvaluationScore,
@@ -52,13 +54,12 @@ def _fmt(value: Decimal) -> str:
 
 
 _BLOCKS = {"产出指标": "产出", "效益指标": "效益", "满意度指标": "满意"}
-_BLOCK_KEYS = {"产出指标": "output", "效益指标": "benefit", "满意度指标": "satisfaction"}
 
 
 def _block_scores(se: SelfEvaluation) -> dict[str, tuple[Decimal, Decimal]]:
     """Reported (weight, score) per 一级 block from the indicator table, each row in the block its 二级 name says."""
     out: dict[str, tuple[Decimal, Decimal]] = {}
-    for block, key in _BLOCK_KEYS.items():
+    for key, block in BLOCK_NAMES.items():
         rows = [i for i in se.indicators if block_of(i) == key]
         if rows:
             out[block] = (sum((i.weight or ZERO for i in rows), ZERO),
@@ -148,11 +149,10 @@ def carryover(se: SelfEvaluation, ctx: Context) -> Iterator[Finding]:
 def cost_under_benefit(se: SelfEvaluation, ctx: Context) -> Iterator[Finding]:
     """二级指标名称决定指标所属的一级指标：“成本指标”印在合并的“效益指标”单元格下时，按产出指标计入分值和得分，
     并提示版式问题（提示：不影响计分）。"""
-    names = {"output": "产出指标", "benefit": "效益指标", "satisfaction": "满意度指标"}
     for ind in se.indicators:
         printed, belongs = level1_block(ind.level1), block_of(ind)
         if printed is not None and belongs is not None and printed != belongs:
             yield Finding("selfeval.cost_under_benefit", Tier.NOTICE,
-                          f"指标“{ind.name}”的二级指标为“{ind.level2}”，却印在“{ind.level1}”单元格下；已按{names[belongs]}计入",
+                          f"指标“{ind.name}”的二级指标为“{ind.level2}”，却印在“{ind.level1}”单元格下；已按{BLOCK_NAMES[belongs]}计入",
                           ind.location.with_(project=se.project.name, column="一级指标"), "版式",
-                          expected=names[belongs], actual=ind.level1)
+                          expected=BLOCK_NAMES[belongs], actual=ind.level1)

@@ -296,10 +296,8 @@ def _score_indicator(ind: Indicator, profile: Profile, where: Location, executed
                            "（按填报精度四舍五入的尾数差异）")
             elif tier is Tier.ERROR:
                 state = "已达成，应得满分" if score == weight else "未达成，不应得满分"
-                message = (f"指标“{ind.name}”目标 {target.raw.strip()}、实际 {_fmt(actual_number)}{target.unit}，{state} "
-                           f"{_fmt(weight)} 分，填报 {_fmt(reported)} 分" if score == weight else
-                           f"指标“{ind.name}”目标 {target.raw.strip()}、实际 {_fmt(actual_number)}{target.unit}，{state}，"
-                           f"填报 {_fmt(reported)} 分（按{method}规则应得 {_fmt(score)} 分）")
+                message = (f"指标“{ind.name}”目标 {target.raw.strip()}、实际 {_fmt(actual_number)}{target.unit}，{state}"
+                           f"（按{method}规则应得 {_fmt(score)} 分），填报 {_fmt(reported)} 分")
             else:
                 message = (f"指标“{ind.name}”目标 {target.raw.strip()}、实际 {_fmt(actual_number)}{target.unit}，按{method}规则"
                            f"应得 {_fmt(score)} 分，填报 {_fmt(reported)} 分；差异取决于{_convention(ind, operator)}")

@@ -147,3 +147,10 @@ def test_a_cost_actual_copying_an_equals_target_above_the_budget_is_left_to_the_
     benefit = ind(BEN, "社会效益", "年租赁费用", "=295万元", "295", "10", "10")
     deviations = score_self_evaluation(evaluation("34660", "34660", [benefit]), CENTRAL).deviations
     assert "selfeval.s2_money_vs_executed" in {f.rule for f in deviations}
+
+
+@pytest.mark.parametrize("name", ["招商引资到位资金", "带动社会投资", "新增产值"])
+def test_money_brought_in_is_not_compared_with_spending(name):
+    row = ind(BEN, "经济效益", name, "≥3000万元", "4000", "10", "10")
+    deviations = score_self_evaluation(evaluation("300000", "300000", [row]), CENTRAL).deviations
+    assert "selfeval.s2_money_vs_executed" not in {f.rule for f in deviations}

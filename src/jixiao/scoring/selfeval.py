@@ -222,6 +222,8 @@ def _quantitative_tier(ind: Indicator, operator: Operator, actual: Decimal, targ
 
 
 _SPEND_WORDS = ("成本", "费", "资金", "奖励", "租赁", "经费", "价款", "补助", "投资", "支出")
+# Money the project brings in or sets moving, not money it spends: '招商引资到位资金', '带动社会投资'.
+_NOT_SPENT_WORDS = ("到位", "引资", "招商", "带动", "拉动", "撬动", "吸引", "融资", "收入", "产值", "税收")
 
 
 def spent_amount(ind: Indicator, actual_number: Decimal | None) -> Decimal | None:
@@ -230,7 +232,8 @@ def spent_amount(ind: Indicator, actual_number: Decimal | None) -> Decimal | Non
     unit = amount_unit(target.unit) if target is not None else None
     if actual_number is None or unit is None or unit[1]:
         return None
-    if "成本" not in ind.level2 and not any(word in ind.name for word in _SPEND_WORDS):
+    if "成本" not in ind.level2 and (not any(word in ind.name for word in _SPEND_WORDS)
+                                   or any(word in ind.name for word in _NOT_SPENT_WORDS)):
         return None
     return actual_number * unit[0]
 

@@ -49,7 +49,8 @@ def replaced(index, new):
     (replaced(0, ind("产出指标", "时效指标", "完成时间", "2024年底", 30)), "goals.t02_quantity"),
     (replaced(0, ind("产出指标", "数量指标", "培训人次", "较多", 30)), "goals.t03_measurable"),
     (replaced(0, ind("产出指标", "数量指标", "培训人次", "100人次", 30)), "goals.t03_measurable"),
-    (replaced(2, ind("产出指标", "成本指标", "培训成本", "≤295万元")), "goals.t04_cost_budget"),
+    (replaced(2, ind("产出指标", "成本指标", "培训成本", "=295万元")), "goals.t04_cost_budget"),
+    (replaced(2, ind("产出指标", "成本指标", "培训成本", "≤20万元")), "goals.t04_cost_budget"),
     (replaced(2, ind("产出指标", "成本指标", "培训成本", "节约")), "goals.t04_cost_budget"),
     (replaced(0, ind("产出指标", "数量指标", "培训100人次", "≥100人次", 30)), "goals.t05_name"),
     (replaced(4, ind("满意度指标", "服务对象满意度", "学员满意度", "≥70%")), "goals.t06_satisfaction"),
@@ -62,3 +63,21 @@ def test_faulty_goal_fires(indicators, rule):
 def test_unit_cost_is_not_compared_with_the_budget():
     unit_cost = replaced(2, ind("产出指标", "成本指标", "每名学员培训成本", "≤5000元"))
     assert findings(unit_cost, "goals.t04_cost_budget") == []
+    for target in ("=25000 每辆", "≤2.5万元/辆", "=800元每人"):
+        assert findings(replaced(2, ind("产出指标", "成本指标", "车辆运维费", target)), "goals.t04_cost_budget") == []
+
+
+@pytest.mark.parametrize("target", ["≤295万元", "不超过60万元", "<40万元"])
+def test_a_ceiling_the_budget_stays_under_is_met(target):
+    assert findings(replaced(2, ind("产出指标", "成本指标", "培训成本", target)), "goals.t04_cost_budget") == []
+
+
+def test_threshold_mismatch_names_the_profile_setting():
+    [hit] = findings(replaced(2, ind("产出指标", "成本指标", "培训成本", "=295万元")), "goals.t04_cost_budget")
+    assert "本地区配置" in hit.message
+
+
+@pytest.mark.parametrize("target", ["=1001 00 m³/h", "≥12 50个", "=3.5 20吨"])
+def test_a_target_with_broken_digits_is_reported_not_read(target):
+    [hit] = findings(replaced(0, ind("产出指标", "数量指标", "处理能力", target, 30)), "goals.t03_measurable")
+    assert "数字中间有空格" in hit.message

@@ -68,7 +68,7 @@ def test_execution_score_uses_adjusted_budget_and_rounds_half_up():
 
 def test_cost_indicator_scored_2_where_rule_gives_10_is_flagged():
     result = score_self_evaluation(power_project(), CENTRAL)
-    cost = next(f for f in result.deviations if f.location.row == "工程成本")
+    cost = next(f for f in result.deviations if f.location.row == "工程成本" and f.rule.startswith("selfeval.s2_q"))
     assert (cost.rule, cost.expected, cost.actual) == ("selfeval.s2_quantitative_score", "10", "2")
 
 

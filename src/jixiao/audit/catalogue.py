@@ -35,6 +35,7 @@ SUBJECTS = {
 
 RULE_MODULES = [
     "jixiao.audit.rules.selfeval",
+    "jixiao.audit.rules.selfeval_text",
     "jixiao.audit.rules.disclosure",
     "jixiao.audit.rules.narrative",
     "jixiao.audit.rules.coverage",

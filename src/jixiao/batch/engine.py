@@ -94,7 +94,7 @@ WITH p AS (
   FROM {tables.indicators}
 ), ic AS (
   SELECT *, CASE WHEN kind = 'quant' THEN score100 ELSE {nearest} END AS counted,
-         CASE WHEN kind = 'quant' THEN score100 ELSE rep_score100 END AS effective
+         COALESCE(rep_score100, CASE WHEN kind = 'quant' THEN score100 END) AS effective
   FROM i
 ), agg AS (
   SELECT project_id, SUM(counted) AS counted_sum, SUM(weight100) AS weight_sum, SUM(rep_score100) AS rep_sum,

@@ -166,6 +166,7 @@ class Reported:
     goal_statement: str = ""  # 全年目标实际完成情况, e.g. '已完成既定目标'
     block_claims: tuple[BlockClaim, ...] = ()
     location: Location = field(default_factory=Location)
+    statements: tuple[tuple[str, Location], ...] = ()  # the report's paragraphs, each with its section
 
 
 @dataclass(frozen=True)

@@ -63,6 +63,7 @@ class SelfEvalRules:
     over_achievement_ratio: Decimal = _key(D("1.3"), "正向指标实际值/目标值达到此比例时须说明偏差原因", "SPEC §1.4 S7")
     strict_inequality: bool = _key(True, "“>”“<”是否严格：实际值恰等于目标值时提示未严格满足", "SPEC §1.4")
     score_tolerance: Decimal = _key(D("0.01"), "填报得分与规则得分的容差（分）", "SPEC §1.3")
+    mu_square_metres: Decimal = _key(D(0), "1亩折合的平方米数；为0时亩与平方米不互相换算（报为不可比）", "SPEC §1.4")
 
     @property
     def indicator_total(self) -> Decimal:

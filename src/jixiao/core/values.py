@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
-from jixiao.core.money import NUMBER_RE, normalize_text, parse_decimal, unit_scale
+from jixiao.core.money import NUMBER_RE, normalize_text, parse_decimal
 
 
 class Operator(StrEnum):
@@ -53,6 +53,7 @@ class Value:
     date: YearMonth | None = None
     attainment: Attainment | None = None
     text: str = ""
+    malformed: bool = False  # digits broken by a space ('=1001 00 m³/h'): not read as a number
 
     @property
     def is_quantitative(self) -> bool:
@@ -62,14 +63,67 @@ class Value:
     def is_empty(self) -> bool:
         return not self.raw.strip()
 
-    def in_unit(self, unit: str) -> Decimal | None:
-        """The number converted to `unit` when both are money units (元/万元/亿元); else as is."""
+    def in_unit(self, unit: str, mu_square_metres: Decimal | None = None) -> Decimal | None:
+        """The number converted to `unit` within its dimension (元/万元/亿元, 人次/万人次, 米/公里, 平方米/亩 when
+        `mu_square_metres` is given, %). None when the two units are of different dimensions; a unit this module
+        does not know is taken as is when it is the same text or one side has no unit."""
         if self.number is None:
             return None
-        mine, theirs = unit_scale(self.unit), unit_scale(unit)
-        if mine is not None and theirs is not None and mine != theirs:
-            return self.number * mine / theirs
-        return self.number
+        factor = conversion(self.unit, unit, mu_square_metres)
+        return None if factor is None else self.number * factor
+
+
+# Units of one dimension and their size in the dimension's base unit.
+_DIMENSIONS: dict[str, dict[str, Decimal]] = {
+    "金额": {"元": Decimal(1), "万元": Decimal(10000), "亿元": Decimal(100000000)},
+    "人次": {"人次": Decimal(1), "万人次": Decimal(10000)},
+    "人数": {"人": Decimal(1), "万人": Decimal(10000)},
+    "长度": {"米": Decimal(1), "m": Decimal(1), "公里": Decimal(1000), "千米": Decimal(1000), "km": Decimal(1000)},
+    "面积": {"平方米": Decimal(1), "m²": Decimal(1), "㎡": Decimal(1), "平方公里": Decimal(1000000),
+             "km²": Decimal(1000000), "公顷": Decimal(10000)},
+    "比例": {"%": Decimal(1), "％": Decimal(1)},
+}
+
+
+_AMOUNT_RE = re.compile(r"^(亿元|万元|元)?\s*(?:(?:/|每)\s*(.+))?$")
+
+
+def amount_unit(unit: str) -> tuple[Decimal, str] | None:
+    """(yuan per unit, what it is per) for an amount unit: '万元' → (10000, ''), '元/人' → (1, '人'),
+    '每辆' → (1, '辆') (an amount per vehicle, 元 implied); None for any other unit."""
+    match = _AMOUNT_RE.match(unit.strip())
+    if not unit.strip() or match is None or not (match.group(1) or unit.strip().startswith("每")):
+        return None
+    return _DIMENSIONS["金额"][match.group(1) or "元"], (match.group(2) or "").strip()
+
+
+def dimension_of(unit: str) -> str | None:
+    unit = unit.strip()
+    if unit == "亩":
+        return "面积"
+    return next((name for name, units in _DIMENSIONS.items() if unit in units), None)
+
+
+def _size(unit: str, mu_square_metres: Decimal | None) -> Decimal | None:
+    unit = unit.strip()
+    if unit == "亩":
+        return mu_square_metres
+    dim = dimension_of(unit)
+    return _DIMENSIONS[dim][unit] if dim is not None else None
+
+
+def conversion(unit: str, to: str, mu_square_metres: Decimal | None = None) -> Decimal | None:
+    """Factor turning a number in `unit` into `to`: 1 for the same or an absent unit, None when the two are
+    not comparable (different dimensions, an unknown unit against another, 亩 without the profile's factor)."""
+    unit, to = unit.strip(), to.strip()
+    if not unit or not to or unit == to:
+        return Decimal(1)
+    if dimension_of(unit) is None or dimension_of(unit) != dimension_of(to):
+        return None
+    mine, theirs = _size(unit, mu_square_metres), _size(to, mu_square_metres)
+    if mine is None or theirs is None:
+        return None
+    return mine / theirs
 
 
 # Operator words, longest first so '大于等于' wins over '大于'.
@@ -118,6 +172,15 @@ _ATTAINMENT_PATTERNS: list[tuple[re.Pattern[str], Attainment]] = [
     (re.compile(r"^(达成|完成|达到|实现|已完成|已达成|全部完成|全部达成)"), Attainment.ACHIEVED),
     (re.compile(r"(达成|完成|实现)(预期|年度)?(指标|目标)"), Attainment.ACHIEVED),
 ]
+
+# Digits broken by a space: '1001 00'. Groups of three after one to three digits ('5 000') are thousands.
+_BROKEN_NUMBER_RE = re.compile(r"^\d+(?:\.\d+)?\s+\d+")
+_SPACED_THOUSANDS_RE = re.compile(r"^\d{1,3}(?:\s\d{3})+(?:\.\d+)?(?!\d)")
+
+
+def _is_broken_number(text: str) -> bool:
+    text = text.strip()
+    return bool(_BROKEN_NUMBER_RE.match(text)) and not _SPACED_THOUSANDS_RE.match(text)
 
 _CN_DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
               "六": 6, "七": 7, "八": 8, "九": 9}
@@ -224,6 +287,8 @@ def parse_value(raw: str | None) -> Value:
         if lo is not None and hi is not None and lo <= hi:
             return Value(raw=raw, operator=Operator.RANGE, number=lo, upper=hi, unit=unit)
 
+    if _is_broken_number(_split_operator(text.replace("= ", "="))[1]):
+        return Value(raw=raw, operator=operator or Operator.QUALITATIVE, text=compact, malformed=True)
     numeric = _numeric_tail(rest)
     if numeric is not None:
         number, unit = numeric

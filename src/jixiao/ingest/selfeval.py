@@ -72,6 +72,8 @@ class _Report:
     period_goal: str = ""
     goal_statement: str = ""
     result_location: Location | None = None
+    statements: list[tuple[str, Location]] = field(default_factory=list)
+    table_unit: str = "元"  # set by a caption such as '单位：万元' just before a table
 
 
 def _place(source: Location, project: str, table: str, row: str) -> Location:
@@ -151,9 +153,22 @@ def _fund_level(label: str) -> FundLevel:
     return FundLevel.OTHER
 
 
+_WAN_CAPTION = re.compile(r"单位[：:]\s*万元|[（(]\s*万元\s*[)）]\s*$")
+
+
+def _column_unit(key: str, table_unit: str) -> str:
+    """A column's money unit: its own header ('全年预算数（万元）') wins over the table's caption."""
+    for unit in ("亿元", "万元", "元"):
+        if re.search(rf"[（(]\s*{unit}\s*[)）]", key):
+            return unit
+    return table_unit
+
+
 def _read_budget(table: Table, start: int, report: _Report, errors: list[ReadError]) -> None:
     header, body_start = _header(table, start)
-    fields = [_budget_field(k) for k in _column_keys(header)]
+    keys = _column_keys(header)
+    table_unit = report.table_unit
+    fields = [_budget_field(k) for k in keys]
     for row in table.rows[body_start:]:
         texts = row.texts
         if not any(texts) or _is_rule_row(texts):
@@ -170,7 +185,7 @@ def _read_budget(table: Table, start: int, report: _Report, errors: list[ReadErr
             elif name in ("reported_rate", "reported_score"):
                 values[name] = parse_decimal(text) if text else None
             else:
-                amount = parse_amount(text) if text else None
+                amount = parse_amount(text, _column_unit(keys[index], table_unit)) if text else None
                 if text and amount is None:
                     errors.append(ReadError(f"预算执行情况表中“{text}”不是金额",
                                             row.cells[index].location.with_(project=report.name,
@@ -379,6 +394,9 @@ def _read_paragraph(paragraph: Paragraph, report: _Report) -> None:
         report.department = Department(code=match.group(1) or "", name=match.group(2).strip())
         return
     location = paragraph.location.with_(project=report.name, section=report.section)
+    report.table_unit = "万元" if _WAN_CAPTION.search(text) else "元"
+    if not heading and text:
+        report.statements.append((text, location))
     if "实施期绩效目标" in report.section and not heading and not report.period_goal:
         report.period_goal = text
     elif "年度目标" in report.section and not heading and not report.annual_goal:
@@ -414,7 +432,7 @@ def _finish(report: _Report, year: int | None) -> SelfEvaluation:
             total=reported.get("total"),  # type: ignore[arg-type]
             grade=reported.get("grade"),  # type: ignore[arg-type]
             goal_statement=report.goal_statement, block_claims=tuple(report.claims),
-            location=location.with_(project=report.name),
+            location=location.with_(project=report.name), statements=tuple(report.statements),
         ),
         location=report.title_location.with_(project=report.name),
     )

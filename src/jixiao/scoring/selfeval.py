@@ -17,7 +17,7 @@ from jixiao.core.model import BudgetLine, FundLevel, Indicator, SelfEvaluation
 from jixiao.core.money import round_half_up
 from jixiao.core.profile import Profile
 from jixiao.core.provenance import Location
-from jixiao.core.values import Attainment, Operator, Value
+from jixiao.core.values import Attainment, Operator, Value, amount_unit
 from jixiao.scoring import formulas
 
 ZERO = Decimal(0)
@@ -41,8 +41,10 @@ RULES: tuple[RuleInfo, ...] = (
     RuleInfo("selfeval.s1_missing_budget", "预算执行情况表缺少全年预算数或全年执行数", Tier.ERROR, "SPEC §1.3 S1"),
     RuleInfo("selfeval.s2_quantitative_score", "定量指标得分与计分规则不符", Tier.ERROR, "SPEC §1.4 S2–S5"),
     RuleInfo("selfeval.s2_actual_not_number", "定量指标的实际完成值不是数值，无法计分", Tier.WARNING, "SPEC §1.4"),
+    RuleInfo("selfeval.s2_unit_mismatch", "实际完成值与指标值的计量单位不可比", Tier.WARNING, "SPEC §1.4"),
+    RuleInfo("selfeval.s2_money_vs_executed", "金额类指标的实际完成值超过项目全年执行数", Tier.WARNING, "SPEC §1.4, §1.7"),
     RuleInfo("selfeval.s2_strict_bound", "实际完成值恰等于目标值，未严格满足“>”或“<”", Tier.NOTICE, "SPEC §1.4"),
-    RuleInfo("selfeval.s6_qualitative_band", "定性指标得分不在所选等级的分值区间内", Tier.ERROR, "SPEC §1.5 S6"),
+    RuleInfo("selfeval.s6_qualitative_band", "定性指标得分不在所选等级的分值区间内", Tier.WARNING, "SPEC §1.5 S6"),
     RuleInfo("selfeval.s6_qualitative_grade_unknown", "定性指标未写明完成等级（达成/部分达成/未达成）", Tier.NOTICE, "SPEC §1.5 S6"),
     RuleInfo("selfeval.s7_over_achievement", "大幅超额完成但未说明偏差原因", Tier.WARNING, "SPEC §1.4 S7"),
     RuleInfo("selfeval.s8_reason_required", "指标未得满分但未填写偏差原因", Tier.WARNING, "SPEC §1.4 S8"),
@@ -55,6 +57,18 @@ RULES: tuple[RuleInfo, ...] = (
     RuleInfo("selfeval.s10_grade_band", "填报等级与填报总分所在分档不符", Tier.ERROR, "SPEC §1.6 S10"),
     RuleInfo("selfeval.s10_grade_by_rules", "按规则计算的等级与填报等级不同", Tier.WARNING, "SPEC §1.6 S10"),
 )
+# How each rule's tier is decided (listed in the rule catalogue beside the rule).
+TIER_RULES: dict[str, str] = {
+    "selfeval.s2_quantitative_score": "确定：指标按其运算符已达成却未得满分，或未达成却得满分；疑似：其余差异取决于计分口径"
+                                      "（未达成按比例计分、成本指标“=”目标节约是否按达成计、满意度按比例计分），消息写明口径；"
+                                      "提示：差异在填报得分的印出精度内（8.89 写作 9）。",
+    "selfeval.s1_execution_score": "确定：超出填报精度的差异；提示：按填报精度四舍五入的尾数差异。",
+    "selfeval.s6_qualitative_band": "确定：“达成”得0分或“未达成”得满分；疑似：得分不在本地区配置的等级区间内（区间属配置口径）。",
+    "selfeval.s2_money_vs_executed": "疑似：成本、费用、资金、奖励、租赁等金额指标的实际值大于预算执行表的全年执行数"
+                                     "（可能含未支付的应付款或其他资金）；填报得分与按执行数计算的得分一致时不再另报得分差异；"
+                                     "实际值只是照抄“=”成本目标且目标超过年初预算时，由 goals.t04_cost_budget 报告。",
+    "selfeval.s2_unit_mismatch": "疑似：两个计量单位属不同量纲（或亩未在配置中给出换算），不计分也不判错。",
+}
 RULE_BY_ID = {r.id: r for r in RULES}
 
 
@@ -100,6 +114,12 @@ def _finding(rule_id: str, message: str, location: Location, expected: Decimal |
                    expected=exp, actual=act, difference=diff)
 
 
+def _residue(printed: Decimal) -> Decimal:
+    """Half a unit of the last printed digit: '9' → 0.5, '63.16' → 0.005."""
+    exponent = printed.as_tuple().exponent
+    return Decimal(10) ** (exponent if isinstance(exponent, int) else 0) / 2
+
+
 def _sum_or_none(values: list[Decimal | None]) -> Decimal | None:
     present = [v for v in values if v is not None]
     return sum(present, ZERO) if present else None
@@ -117,6 +137,12 @@ def _budget_total(se: SelfEvaluation) -> BudgetLine | None:
         executed=_sum_or_none([line.executed for line in lines]),
         location=lines[0].location,
     )
+
+
+def _initial_budget(se: SelfEvaluation) -> Decimal | None:
+    """年初预算数 of the total row (the budget goals.t04_cost_budget compares cost targets with)."""
+    total = _budget_total(se)
+    return None if total is None else (total.initial or total.initial_declared)
 
 
 def _execution(se: SelfEvaluation, profile: Profile, where: Location) -> tuple[
@@ -141,29 +167,79 @@ def _execution(se: SelfEvaluation, profile: Profile, where: Location) -> tuple[
         findings.append(_finding("selfeval.s1_over_budget",
                                  f"全年执行数 {_fmt(b)} 超过全年预算数 {_fmt(a)}，执行得分以 {_fmt(weight)} 分封顶",
                                  loc.with_(column="全年执行数"), expected=a, actual=b))
-    if total.reported_rate is not None and rate is not None and abs(total.reported_rate - rate) > Decimal("0.01"):
+    if total.reported_rate is not None and rate is not None and abs(total.reported_rate - rate) > max(
+            Decimal("0.01"), _residue(total.reported_rate)):
         findings.append(_finding("selfeval.s1_execution_rate",
                                  f"执行率应为 {_fmt(rate)}%（{_fmt(b)} ÷ {_fmt(a)}），填报为 {_fmt(total.reported_rate)}%",
                                  loc.with_(column="执行率"), expected=rate, actual=total.reported_rate))
     reported = total.reported_score if total.reported_score is not None else se.reported.execution_score
     if reported is not None and abs(reported - score) > tol:
         basis = f"min({_fmt(b)} ÷ {_fmt(a)}, 1) × {_fmt(weight)}" if a > 0 else "全年预算数为0"
+        residue = abs(reported - score) <= _residue(reported)
         findings.append(_finding("selfeval.s1_execution_score",
-                                 f"预算执行得分应为 {_fmt(score)} 分（{basis}），填报为 {_fmt(reported)} 分",
-                                 loc.with_(column="得分"), expected=score, actual=reported))
+                                 f"预算执行得分应为 {_fmt(score)} 分（{basis}），填报为 {_fmt(reported)} 分"
+                                 + ("（按填报精度四舍五入的尾数差异）" if residue else ""),
+                                 loc.with_(column="得分"), expected=score, actual=reported,
+                                 tier=Tier.NOTICE if residue else None))
     return a, b, rate, score, findings
 
 
-def _actual_number(indicator: Indicator, target: Value) -> Decimal | None:
+def _actual_number(indicator: Indicator, target: Value, profile: Profile) -> Decimal | None:
+    """The actual in the target's unit; None when it is no number or its unit is of another dimension."""
     actual = indicator.actual
     if actual is None or actual.number is None or actual.operator is Operator.QUALITATIVE:
         return None
-    if actual.unit and target.unit:
-        return actual.in_unit(target.unit)
-    return actual.number
+    return actual.in_unit(target.unit, profile.selfeval.mu_square_metres or None)
 
 
-def _score_indicator(ind: Indicator, profile: Profile, where: Location) -> tuple[IndicatorScore, list[Finding]]:
+def is_money_indicator(ind: Indicator) -> bool:
+    """A 成本 indicator, or one whose target is an amount (元/万元/亿元, also per unit: 元/人, 每辆)."""
+    target = ind.target
+    return "成本" in ind.level2 or (target is not None and amount_unit(target.unit) is not None)
+
+
+def _convention(ind: Indicator, operator: Operator) -> str:
+    """The scoring convention a non-certain quantitative deviation depends on, in words."""
+    if is_money_indicator(ind) and operator is Operator.EQ:
+        return "成本指标“=”目标的计分口径（实际低于目标视为节约按达成计，还是按比例计分）"
+    if "满意" in ind.level1 + ind.level2 + ind.name:
+        return "满意度未达标按比例计分口径"
+    return "未达成指标按比例计分口径（实际值 ÷ 目标值 × 分值）"
+
+
+def _quantitative_tier(ind: Indicator, operator: Operator, actual: Decimal, target: Decimal, score: Decimal,
+                       reported: Decimal, weight: Decimal) -> Tier:
+    """Error only when the indicator's own numbers decide it: met but not full marks, not met but full marks.
+    A money target written with “=” is met or not by convention unless the actual equals it."""
+    if is_money_indicator(ind) and operator is Operator.EQ and actual != target:
+        return Tier.WARNING
+    met = score == weight
+    if met and reported < weight:
+        return Tier.ERROR
+    if not met and reported >= weight:
+        return Tier.ERROR
+    return Tier.WARNING
+
+
+_SPEND_WORDS = ("成本", "费", "资金", "奖励", "租赁", "经费", "价款", "补助", "投资", "支出")
+# Money the project brings in or sets moving, not money it spends: '招商引资到位资金', '带动社会投资'.
+_NOT_SPENT_WORDS = ("到位", "引资", "招商", "带动", "拉动", "撬动", "吸引", "融资", "收入", "产值", "税收")
+
+
+def spent_amount(ind: Indicator, actual_number: Decimal | None) -> Decimal | None:
+    """The yuan an amount indicator says was spent (成本/费用/资金/奖励/租赁…, in a total amount unit), or None."""
+    target = ind.target
+    unit = amount_unit(target.unit) if target is not None else None
+    if actual_number is None or unit is None or unit[1]:
+        return None
+    if "成本" not in ind.level2 and (not any(word in ind.name for word in _SPEND_WORDS)
+                                   or any(word in ind.name for word in _NOT_SPENT_WORDS)):
+        return None
+    return actual_number * unit[0]
+
+
+def _score_indicator(ind: Indicator, profile: Profile, where: Location, executed: Decimal | None = None,
+                     initial: Decimal | None = None) -> tuple[IndicatorScore, list[Finding]]:
     rules = profile.selfeval
     tol = rules.score_tolerance
     loc = ind.location.with_(project=where.project, table=ind.location.table or "绩效指标",
@@ -182,17 +258,54 @@ def _score_indicator(ind: Indicator, profile: Profile, where: Location) -> tuple
     target = ind.target
     attainment = ind.actual.attainment if ind.actual is not None else None
     quantitative = target is not None and target.is_quantitative and target.number is not None
-    actual_number = _actual_number(ind, target) if quantitative and target is not None else None
+    actual_number = _actual_number(ind, target, profile) if quantitative and target is not None else None
+    if quantitative and target is not None and actual_number is None and ind.actual is not None \
+            and ind.actual.number is not None and ind.actual.operator is not Operator.QUALITATIVE:
+        findings.append(_finding("selfeval.s2_unit_mismatch",
+                                 f"指标“{ind.name}”指标值单位为“{target.unit}”，实际完成值单位为“{ind.actual.unit}”，"
+                                 "二者不可比，未计分", loc.with_(column="实际完成值"),
+                                 expected=target.unit, actual=ind.actual.unit))
+        return IndicatorScore(ind, None, reported or ZERO, "无法计分"), findings
+    spent = spent_amount(ind, actual_number)
+    executed_actual = None  # the actual read from the budget table, when the printed one exceeds it
+    repeats_target = ("成本" in ind.level2 and target is not None and target.operator is Operator.EQ
+                      and actual_number == target.number
+                      and initial is not None and spent is not None and spent > initial)
+    if spent is not None and executed is not None and spent > executed and actual_number and not repeats_target:
+        executed_actual = actual_number * executed / spent
+        findings.append(_finding("selfeval.s2_money_vs_executed",
+                                 f"指标“{ind.name}”实际完成值 {_fmt(actual_number)}{target.unit if target else ''}"
+                                 f"（{_fmt(spent)} 元）超过项目全年执行数 {_fmt(executed)} 元，与预算执行表不符",
+                                 loc.with_(column="实际完成值"), expected=executed, actual=spent))
+    if target is not None and target.malformed:
+        # goals.t03_measurable reports the target itself; the score is left as reported.
+        return IndicatorScore(ind, None, reported or ZERO, "无法计分"), findings
 
     if quantitative and target is not None and actual_number is not None and target.number is not None:
         operator = target.operator or Operator.EQ
         score = formulas.quantitative_score(operator, target.number, actual_number, weight, target.upper)
         method = "区间" if operator is Operator.RANGE else ("反向" if operator in (Operator.LE, Operator.LT) else "正向")
-        if reported is not None and abs(reported - score) > tol:
-            findings.append(_finding(
-                "selfeval.s2_quantitative_score",
-                f"指标“{ind.name}”目标 {target.raw.strip()}、实际 {_fmt(actual_number)}，按{method}规则应得 {_fmt(score)} 分，"
-                f"填报 {_fmt(reported)} 分", loc.with_(column="得分"), expected=score, actual=reported))
+        by_table = None if executed_actual is None else formulas.quantitative_score(
+            operator, target.number, executed_actual, weight, target.upper)
+        # Scored as the budget table's amount gives: the fault is the printed actual (s2_money_vs_executed).
+        consistent_with_table = by_table is not None and reported is not None and abs(reported - by_table) <= tol
+        if reported is not None and abs(reported - score) > tol and not consistent_with_table:
+            tier = _quantitative_tier(ind, operator, actual_number, target.number, score, reported, weight)
+            if by_table is not None and by_table != score:
+                tier = Tier.WARNING  # which actual is right decides the score
+            if abs(reported - score) <= _residue(reported):
+                tier = Tier.NOTICE  # 8.89 written as 9: rounding to the printed precision
+                message = (f"指标“{ind.name}”按{method}规则得 {_fmt(score)} 分，填报 {_fmt(reported)} 分"
+                           "（按填报精度四舍五入的尾数差异）")
+            elif tier is Tier.ERROR:
+                state = "已达成，应得满分" if score == weight else "未达成，不应得满分"
+                message = (f"指标“{ind.name}”目标 {target.raw.strip()}、实际 {_fmt(actual_number)}{target.unit}，{state}"
+                           f"（按{method}规则应得 {_fmt(score)} 分），填报 {_fmt(reported)} 分")
+            else:
+                message = (f"指标“{ind.name}”目标 {target.raw.strip()}、实际 {_fmt(actual_number)}{target.unit}，按{method}规则"
+                           f"应得 {_fmt(score)} 分，填报 {_fmt(reported)} 分；差异取决于{_convention(ind, operator)}")
+            findings.append(_finding("selfeval.s2_quantitative_score", message, loc.with_(column="得分"),
+                                     expected=score, actual=reported, tier=tier))
         if rules.strict_inequality and operator in (Operator.GT, Operator.LT) and actual_number == target.number:
             findings.append(_finding("selfeval.s2_strict_bound",
                                      f"指标“{ind.name}”实际值 {_fmt(actual_number)} 恰等于目标值，未严格满足“{operator.value}”",
@@ -217,10 +330,16 @@ def _score_indicator(ind: Indicator, profile: Profile, where: Location) -> tuple
         if reported is not None and not formulas.in_band(rules, attainment, weight, reported):
             top = attainment is Attainment.ACHIEVED
             interval = f"[{_fmt(band[0])}, {_fmt(band[1])}{']' if top else ')'}"
+            certain = (attainment is Attainment.ACHIEVED and reported <= 0) or (
+                attainment is Attainment.NOT_ACHIEVED and reported >= weight)
+            convention = "" if certain else f"（{attainment.value}区间（本地区配置）为分值的 " \
+                f"{_fmt(formulas.band_fractions(rules, attainment)[0] * 100)}%–" \
+                f"{_fmt(formulas.band_fractions(rules, attainment)[1] * 100)}%）"
             findings.append(_finding(
                 "selfeval.s6_qualitative_band",
-                f"指标“{ind.name}”完成等级为“{attainment.value}”，得分应在 {interval} 内，填报 {_fmt(reported)} 分",
-                loc.with_(column="得分"), expected=interval, actual=reported))
+                f"指标“{ind.name}”完成等级为“{attainment.value}”，得分应在 {interval} 内，填报 {_fmt(reported)} 分{convention}",
+                loc.with_(column="得分"), expected=interval, actual=reported,
+                tier=Tier.ERROR if certain else Tier.WARNING))
             counted = formulas.nearest_in_band(rules, attainment, weight, reported)
         result = IndicatorScore(ind, None, counted, "定性", band)
     else:
@@ -229,7 +348,8 @@ def _score_indicator(ind: Indicator, profile: Profile, where: Location) -> tuple
                                  loc.with_(column="实际完成值")))
         result = IndicatorScore(ind, None, reported or ZERO, "定性")
 
-    effective = result.score if result.score is not None else reported
+    # The unit's own score: a computed score that differs is the s2/s6 finding, not a second one here.
+    effective = reported if reported is not None else result.score
     if effective is not None and effective < weight and not ind.deviation_reason.strip():
         findings.append(_finding("selfeval.s8_reason_required",
                                  f"指标“{ind.name}”得分 {_fmt(effective)} 低于分值 {_fmt(weight)}，须填写偏差原因及改进措施",
@@ -237,7 +357,21 @@ def _score_indicator(ind: Indicator, profile: Profile, where: Location) -> tuple
     return result, findings
 
 
-def _block_of(level1: str) -> str | None:
+_LEVEL2_BLOCK = (("满意", "satisfaction"), ("数量", "output"), ("质量", "output"), ("时效", "output"),
+                 ("成本", "output"), ("经济效益", "benefit"), ("社会效益", "benefit"), ("生态效益", "benefit"),
+                 ("可持续", "benefit"))
+
+
+def block_of(ind: Indicator) -> str | None:
+    """The 一级 block an indicator belongs to: its 二级 name decides (a 成本指标 row printed under a merged
+    “效益指标” cell is an output indicator); the 一级 cell only when the 二级 name says nothing."""
+    for word, block in _LEVEL2_BLOCK:
+        if word in ind.level2:
+            return block
+    return level1_block(ind.level1)
+
+
+def level1_block(level1: str) -> str | None:
     if "满意" in level1:
         return "satisfaction"
     if "效益" in level1 or "效果" in level1:
@@ -247,7 +381,7 @@ def _block_of(level1: str) -> str | None:
     return None
 
 
-_BLOCK_NAMES = {"output": "产出指标", "benefit": "效益指标", "satisfaction": "满意度指标"}
+BLOCK_NAMES = {"output": "产出指标", "benefit": "效益指标", "satisfaction": "满意度指标"}
 
 
 def _weight_findings(se: SelfEvaluation, profile: Profile, where: Location) -> Iterator[Finding]:
@@ -263,7 +397,7 @@ def _weight_findings(se: SelfEvaluation, profile: Profile, where: Location) -> I
                        loc, expected=rules.indicator_total, actual=total)
     blocks: dict[str, Decimal] = {}
     for ind in se.indicators:
-        block = _block_of(ind.level1)
+        block = block_of(ind)
         if block is not None and ind.weight is not None:
             blocks[block] = blocks.get(block, ZERO) + ind.weight
     expected = {"output": rules.output_weight, "benefit": rules.benefit_weight,
@@ -273,14 +407,14 @@ def _weight_findings(se: SelfEvaluation, profile: Profile, where: Location) -> I
         got = blocks.get("output", ZERO) + blocks.get("benefit", ZERO)
         want = expected["output"] + expected["benefit"] + expected["satisfaction"]
         if got != want and total == rules.indicator_total:
-            yield _finding("selfeval.s9_block_weight", f"无满意度指标时，产出与效益指标分值之和应为 {_fmt(want)}，实为 {_fmt(got)}",
+            yield _finding("selfeval.s9_block_weight", f"无满意度指标时，产出与效益指标分值之和按一级指标分值配置（本地区配置）应为 {_fmt(want)}，实为 {_fmt(got)}",
                            loc, expected=want, actual=got)
         return
     for block, want in expected.items():
         got = blocks.get(block, ZERO)
         if got != want:
-            yield _finding("selfeval.s9_block_weight", f"{_BLOCK_NAMES[block]}分值合计 {_fmt(got)}，规定为 {_fmt(want)}",
-                           loc.with_(row=_BLOCK_NAMES[block]), expected=want, actual=got)
+            yield _finding("selfeval.s9_block_weight", f"{BLOCK_NAMES[block]}分值合计 {_fmt(got)}，一级指标分值配置（本地区配置）为 {_fmt(want)}",
+                           loc.with_(row=BLOCK_NAMES[block]), expected=want, actual=got)
 
 
 def _reported_findings(se: SelfEvaluation, profile: Profile, where: Location, grade_by_rules: str) -> Iterator[Finding]:
@@ -303,7 +437,10 @@ def _reported_findings(se: SelfEvaluation, profile: Profile, where: Location, gr
                            f"{_fmt(rep.indicator_score)} = {_fmt(parts)} 分", loc, expected=parts, actual=rep.total)
     band = profile.grades.grade(round_half_up(rep.total)) if rep.total is not None else None
     if band is not None and rep.grade and band != rep.grade:
-        yield _finding("selfeval.s10_grade_band", f"总得分 {_fmt(rep.total)} 分属于“{band}”，报告写为“{rep.grade}”",
+        grades = profile.grades
+        yield _finding("selfeval.s10_grade_band",
+                       f"总得分 {_fmt(rep.total)} 分属于“{band}”（等级分档：优≥{_fmt(grades.excellent)}、良≥"
+                       f"{_fmt(grades.good)}、中≥{_fmt(grades.fair)}），报告写为“{rep.grade}”",
                        loc, expected=band, actual=rep.grade)
     # A rules grade equal to the band of the reported total says nothing the band check has not said.
     if rep.grade and grade_by_rules != rep.grade and grade_by_rules != band:
@@ -317,7 +454,7 @@ def score_self_evaluation(se: SelfEvaluation, profile: Profile) -> SelfEvaluatio
     a, b, rate, exec_score, findings = _execution(se, profile, where)
     scored: list[IndicatorScore] = []
     for ind in se.indicators:
-        result, ind_findings = _score_indicator(ind, profile, where)
+        result, ind_findings = _score_indicator(ind, profile, where, b, _initial_budget(se))
         scored.append(result)
         findings.extend(ind_findings)
     findings.extend(_weight_findings(se, profile, where))

@@ -14,8 +14,7 @@ from jixiao.audit.catalogue import Context, rule
 from jixiao.audit.subjects import GoalSubject
 from jixiao.core.finding import Finding, Tier
 from jixiao.core.model import Indicator
-from jixiao.core.money import unit_scale
-from jixiao.core.values import Operator
+from jixiao.core.values import Operator, amount_unit
 
 CAT = "目标质量"
 BASIS = "SPEC §3.4"
@@ -64,7 +63,11 @@ def measurable(subject: GoalSubject, ctx: Context) -> Iterator[Finding]:
                           CAT)
             continue
         wants_number = any(word in ind.level2 for word in _QUANTITATIVE_LEVEL2)
-        if target.number is None and target.date is None and wants_number:
+        if target.malformed:
+            yield Finding("goals.t03_measurable", Tier.WARNING,
+                          f"指标“{ind.name}”的指标值“{target.raw.strip()}”数字中间有空格，不是规范的数值，未按数值读取和计分",
+                          _where(subject, ind, "指标值"), CAT, expected="运算符 + 数值 + 单位", actual=target.raw.strip())  # type: ignore[arg-type]
+        elif target.number is None and target.date is None and wants_number:
             yield Finding("goals.t03_measurable", Tier.WARNING,
                           f"{ind.level2}“{ind.name}”的指标值“{target.raw.strip()}”不是可衡量的定量值",
                           _where(subject, ind, "指标值"), CAT, expected="运算符 + 数值 + 单位", actual=target.raw.strip())  # type: ignore[arg-type]
@@ -79,29 +82,36 @@ def measurable(subject: GoalSubject, ctx: Context) -> Iterator[Finding]:
 @rule("goals.t04_cost_budget", "成本指标不是金额或与项目预算不匹配", Tier.WARNING, CAT, f"{BASIS} T4", "goal",
       params=("goals.cost_budget_ratio_max", "goals.cost_budget_ratio_min"))
 def cost_budget(subject: GoalSubject, ctx: Context) -> Iterator[Finding]:
-    """成本指标应以金额（元、万元）或单位成本（元/人……）表示；总成本目标（多个时相加）不应超过项目年初预算，
-    也不应远低于预算（比例见配置）。"""
+    """成本指标应以金额（元、万元）或单位成本（元/人、“=25000 每辆”）表示；总成本目标（多个时相加）不应超过项目
+    年初预算，也不应远低于预算。上限（≤ <）按上限比较：预算不超过上限即相符，上限远低于预算（低于配置比例）时提示。
+    疑似：比例阈值属本地区配置（goals.cost_budget_ratio_*），消息写明所用阈值。"""
     rules = ctx.profile.goals
     totals: list[tuple[Indicator, Decimal]] = []
     for ind in subject.goal.indicators:
-        if "成本" not in ind.level2 or ind.target is None:
+        if "成本" not in ind.level2 or ind.target is None or ind.target.malformed:
             continue
         target = ind.target
-        scale = unit_scale(target.unit.split("/")[0]) if target.unit else None
-        if target.number is None or scale is None:
+        unit = amount_unit(target.unit) if target.unit else None
+        if target.number is None or unit is None:
             yield Finding("goals.t04_cost_budget", Tier.WARNING,
                           f"成本指标“{ind.name}”的指标值“{target.raw.strip()}”不是金额", _where(subject, ind, "指标值"), CAT,  # type: ignore[arg-type]
                           expected="元或万元", actual=target.raw.strip())
-        elif not any(w in ind.name + target.unit for w in _UNIT_COST_WORDS):
-            totals.append((ind, target.number * scale))
+        elif not unit[1] and not any(w in ind.name for w in _UNIT_COST_WORDS):
+            totals.append((ind, target.number * unit[0]))
     if not totals or not subject.budget:
         return
     amount = sum((a for _, a in totals), Decimal(0))
     ratio = amount / subject.budget
-    if ratio > rules.cost_budget_ratio_max or ratio < rules.cost_budget_ratio_min:
+    ceilings = all(ind.target is not None and ind.target.operator in (Operator.LE, Operator.LT) for ind, _ in totals)
+    low = ratio < rules.cost_budget_ratio_min
+    mismatch = low if ceilings else (low or ratio > rules.cost_budget_ratio_max)
+    convention = (f"本地区配置：成本上限不低于预算的 {_fmt(rules.cost_budget_ratio_min * 100)}%" if ceilings else
+                  f"本地区配置：成本目标为预算的 {_fmt(rules.cost_budget_ratio_min * 100)}%–"
+                  f"{_fmt(rules.cost_budget_ratio_max * 100)}%")
+    if mismatch:
         names = "、".join(f"“{ind.name}”" for ind, _ in totals)
         yield Finding("goals.t04_cost_budget", Tier.WARNING,
-                      f"成本指标{names}合计 {_fmt(amount)} 元，项目年初预算 {_fmt(subject.budget)} 元，二者不匹配",
+                      f"成本指标{names}合计 {_fmt(amount)} 元，项目年初预算 {_fmt(subject.budget)} 元，二者不匹配（{convention}）",
                       _where(subject, totals[0][0], "指标值"), CAT, expected=f"约 {_fmt(subject.budget)} 元",  # type: ignore[arg-type]
                       actual=f"{_fmt(amount)} 元")
 

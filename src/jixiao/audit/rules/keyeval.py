@@ -75,7 +75,8 @@ def total_rule(ke: KeyEvaluation, ctx: Context) -> Iterator[Finding]:
 @rule("keyeval.execution", "预算执行率得分、资金到位率得分与资金数不符", Tier.ERROR, "资金管理", "SPEC §1.3 注, §2.1",
       "key_evaluation")
 def execution_rule(ke: KeyEvaluation, ctx: Context) -> Iterator[Finding]:
-    """资金到位率 = 实际到位 ÷ 预算；预算执行率 = 实际支出 ÷ 实际到位；得分 = 比率 × 分值（不超过分值）。"""
+    """资金到位率 = 实际到位 ÷ 预算；预算执行率 = 实际支出 ÷ 实际到位；得分 = 比率 × 分值（不超过分值）。
+    确定：比率达100%却未得满分，或未达100%却得满分；疑似：其余差异（按比例计分属计分口径）。"""
     rates = {"资金到位率": funds_rate(ke.received, ke.budget), "预算执行率": funds_rate(ke.spent, ke.received)}
     for ind in ke.indicators:
         rate = rates.get(ind.name)
@@ -83,8 +84,11 @@ def execution_rule(ke: KeyEvaluation, ctx: Context) -> Iterator[Finding]:
             continue
         expected = funds_scores(ke.budget, ke.received, ke.spent, {ind.name: ind.weight})[ind.name]
         if abs(expected - ind.score) > Decimal("0.01"):
-            yield Finding("keyeval.execution", Tier.ERROR,
-                          f"“{ind.name}”为 {_fmt(round_half_up(rate * 100))}%，应得 {_fmt(expected)} 分，评 {_fmt(ind.score)} 分",
+            full = rate >= 1
+            certain = (full and ind.score < ind.weight) or (not full and ind.score >= ind.weight)
+            note = "" if certain else "；差异取决于未满100%时按比例计分的口径"
+            yield Finding("keyeval.execution", Tier.ERROR if certain else Tier.WARNING,
+                          f"“{ind.name}”为 {_fmt(round_half_up(rate * 100))}%，应得 {_fmt(expected)} 分，评 {_fmt(ind.score)} 分{note}",
                           ind.location.with_(column="得分"), "资金管理", expected=_fmt(expected), actual=_fmt(ind.score))
 
 

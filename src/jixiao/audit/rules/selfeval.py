@@ -3,7 +3,8 @@
 The scoring engine's rules (S1–S10) are declared here once each, from jixiao.scoring.selfeval.RULES; their check
 runs the engine and keeps that rule's deviations. The other rules compare what a report's text claims with its
 own tables: block summaries ('产出指标满分50分，评价得分50分'), '已完成既定目标' beside a low grade, 结转结余 = 全年预算
-− 执行, and a 成本指标 placed under 效益.
+− 执行, and an indicator printed under a 一级 cell its 二级 name contradicts (counted where the 二级 name says).
+The report's sentences against its tables are in selfeval_text.
 """
 
 from __future__ import annotations
@@ -15,7 +16,15 @@ from jixiao.audit.catalogue import Context, rule
 from jixiao.core.finding import Finding, Tier
 from jixiao.core.model import SelfEvaluation
 from jixiao.core.money import round_half_up
-from jixiao.scoring.selfeval import RULES, SelfEvaluationScore, score_self_evaluation
+from jixiao.scoring.selfeval import (
+    BLOCK_NAMES,
+    RULES,
+    TIER_RULES,
+    SelfEvaluationScore,
+    block_of,
+    level1_block,
+    score_self_evaluation,
+)
 
 CATEGORY = "自评计分"
 ZERO = Decimal(0)
@@ -30,7 +39,7 @@ def _engine_check(rule_id: str):  # type: ignore[no-untyped-def]
     def check(se: SelfEvaluation, ctx: Context) -> Iterable[Finding]:
         return [f for f in _scored(se, ctx).deviations if f.rule == rule_id]
 
-    check.__doc__ = f"按计分规则重算（{rule_id}），与填报值比较。"
+    check.__doc__ = f"按计分规则重算（{rule_id}），与填报值比较。" + TIER_RULES.get(rule_id, "")
     return check
 
 
@@ -48,10 +57,10 @@ _BLOCKS = {"产出指标": "产出", "效益指标": "效益", "满意度指标"
 
 
 def _block_scores(se: SelfEvaluation) -> dict[str, tuple[Decimal, Decimal]]:
-    """Reported (weight, score) per 一级 block from the indicator table."""
+    """Reported (weight, score) per 一级 block from the indicator table, each row in the block its 二级 name says."""
     out: dict[str, tuple[Decimal, Decimal]] = {}
-    for block, word in _BLOCKS.items():
-        rows = [i for i in se.indicators if word in i.level1]
+    for key, block in BLOCK_NAMES.items():
+        rows = [i for i in se.indicators if block_of(i) == key]
         if rows:
             out[block] = (sum((i.weight or ZERO for i in rows), ZERO),
                           sum((i.reported_score or ZERO for i in rows), ZERO))
@@ -75,18 +84,22 @@ def block_claims(se: SelfEvaluation, ctx: Context) -> Iterator[Finding]:
         if claim.block not in blocks:
             continue
         weight, score = blocks[claim.block]
+        said, table = [], []
         if claim.full_marks is not None and claim.full_marks != weight:
-            yield Finding("selfeval.block_claim", Tier.ERROR,
-                          f"正文称{claim.block}满分 {_fmt(claim.full_marks)} 分，指标表分值合计 {_fmt(weight)} 分",
-                          loc.with_(row=claim.block, column="满分"),
-                          CATEGORY, expected=_fmt(weight), actual=_fmt(claim.full_marks),
-                          difference=_fmt(claim.full_marks - weight))
+            said.append(f"满分 {_fmt(claim.full_marks)} 分")
+            table.append(f"分值合计 {_fmt(weight)} 分")
         if claim.score is not None and claim.score != score:
+            said.append(f"评价得分 {_fmt(claim.score)} 分")
+            table.append(f"得分合计 {_fmt(score)} 分")
+        if said:  # one finding per sentence: a moved row changes both sums
+            column = "得分" if claim.score is not None and claim.score != score else "满分"
+            expected, actual = (score, claim.score) if column == "得分" else (weight, claim.full_marks)
             yield Finding("selfeval.block_claim", Tier.ERROR,
-                          f"正文称{claim.block}评价得分 {_fmt(claim.score)} 分，指标表得分合计 {_fmt(score)} 分",
-                          loc.with_(row=claim.block, column="得分"),
-                          CATEGORY, expected=_fmt(score), actual=_fmt(claim.score), difference=_fmt(claim.score - score))
-        if claim.rate is not None and claim.score is not None and claim.full_marks:
+                          f"正文称{claim.block}{'、'.join(said)}，指标表{'、'.join(table)}",
+                          loc.with_(row=claim.block, column=column), CATEGORY, expected=_fmt(expected),
+                          actual=_fmt(actual) if actual is not None else None,
+                          difference=_fmt(actual - expected) if actual is not None else None)
+        elif claim.rate is not None and claim.score is not None and claim.full_marks:
             rate = round_half_up(claim.score / claim.full_marks * 100)
             if abs(rate - claim.rate) > Decimal("0.5"):
                 yield Finding("selfeval.block_claim", Tier.ERROR,
@@ -98,7 +111,8 @@ def block_claims(se: SelfEvaluation, ctx: Context) -> Iterator[Finding]:
 @rule("selfeval.goal_statement", "称“已完成既定目标”而等级为中或差", Tier.WARNING, "自评报告", "SPEC §2.3",
       "self_evaluation", params=("grades",))
 def goal_statement(se: SelfEvaluation, ctx: Context) -> Iterator[Finding]:
-    """“全年目标实际完成情况”写“已完成既定目标”，但填报或重算的总分只有“中”或“差”，说法自相矛盾。"""
+    """“全年目标实际完成情况”写“已完成既定目标”，但等级只有“中”或“差”，说法自相矛盾。
+    确定：报告自己写的等级为“差”；疑似：报告写“中”，或只有按规则重算（取决于计分口径）的等级为中、差。"""
     text = se.reported.goal_statement
     if "已完成" not in text or "未完成" in text:
         return
@@ -106,8 +120,10 @@ def goal_statement(se: SelfEvaluation, ctx: Context) -> Iterator[Finding]:
     grades = {g for g in (se.reported.grade, computed) if g}
     low = grades & {"中", "差"}
     if low:
-        yield Finding("selfeval.goal_statement", Tier.WARNING,
-                      f"报告称“{text.rstrip('。')}”，但等级为“{'、'.join(sorted(low))}”",
+        certain = se.reported.grade == "差"
+        basis = "" if se.reported.grade in low else "（按规则重算的等级，取决于计分口径）"
+        yield Finding("selfeval.goal_statement", Tier.ERROR if certain else Tier.WARNING,
+                      f"报告称“{text.rstrip('。')}”，但等级为“{'、'.join(sorted(low))}”{basis}",
                       se.reported.location.with_(project=se.project.name, section="全年目标实际完成情况"), CATEGORY,
                       expected="与等级相符的完成情况说明", actual=text)
 
@@ -128,13 +144,15 @@ def carryover(se: SelfEvaluation, ctx: Context) -> Iterator[Finding]:
                           difference=_fmt(line.carryover - expected))
 
 
-@rule("selfeval.cost_under_benefit", "成本指标放在效益指标之下", Tier.WARNING, "自评报告", "SPEC §1.7",
+@rule("selfeval.cost_under_benefit", "二级指标与所在一级指标单元格不符（版式）", Tier.NOTICE, "自评报告", "SPEC §1.7",
       "self_evaluation")
 def cost_under_benefit(se: SelfEvaluation, ctx: Context) -> Iterator[Finding]:
-    """成本指标属于产出指标，不应列在效益指标下。"""
+    """二级指标名称决定指标所属的一级指标：“成本指标”印在合并的“效益指标”单元格下时，按产出指标计入分值和得分，
+    并提示版式问题（提示：不影响计分）。"""
     for ind in se.indicators:
-        if "成本" in ind.level2 and "效益" in ind.level1:
-            yield Finding("selfeval.cost_under_benefit", Tier.WARNING,
-                          f"指标“{ind.name}”是成本指标，却列在“{ind.level1}”下，应归入产出指标",
-                          ind.location.with_(project=se.project.name, column="一级指标"), "项目产出",
-                          expected="产出指标", actual=ind.level1)
+        printed, belongs = level1_block(ind.level1), block_of(ind)
+        if printed is not None and belongs is not None and printed != belongs:
+            yield Finding("selfeval.cost_under_benefit", Tier.NOTICE,
+                          f"指标“{ind.name}”的二级指标为“{ind.level2}”，却印在“{ind.level1}”单元格下；已按{BLOCK_NAMES[belongs]}计入",
+                          ind.location.with_(project=se.project.name, column="一级指标"), "版式",
+                          expected=BLOCK_NAMES[belongs], actual=ind.level1)

@@ -1,0 +1,309 @@
+"""自评报告正文与本报告表格 — what a self-evaluation's sentences say against its own tables and its own arithmetic.
+
+A careful reviewer reads '年初预算数 X 元，预算执行数是 Y 元，执行率 Z%，结余资金 W' against the 预算执行 table
+and checks Y ÷ 全年预算 = Z and 预算 − Y = W; adds the parts after '其中' to the total before it; recomputes a stated
+'缺额' from the two amounts it comes from; and reads '均未验收合格' against the 验收合格率 indicator.
+Printed figures are compared at their printed precision: half a unit of the last printed digit is a residue.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+from jixiao.audit.catalogue import Context, rule
+from jixiao.core.finding import Finding, Tier
+from jixiao.core.model import BudgetLine, SelfEvaluation
+from jixiao.core.money import (
+    NUMBER_RE,
+    normalize_text,
+    parse_decimal,
+    printed_exponent,
+    round_half_up,
+    unit_scale,
+)
+from jixiao.scoring.selfeval import SelfEvaluationScore, score_self_evaluation
+
+CAT = "自评报告"
+ZERO = Decimal(0)
+_MONEY_UNIT = r"(亿元|万元|元|万)"
+_NUMBER = NUMBER_RE.pattern
+
+
+@dataclass(frozen=True)
+class Printed:
+    """A figure as printed in a sentence: its value in yuan (or %), and half a unit of its last digit."""
+
+    value: Decimal
+    text: str
+    residue: Decimal
+    unit: str = "元"
+
+    def shown(self, yuan: Decimal) -> str:
+        """An amount in yuan written in this figure's unit: 1077610 → '107.761万元' beside '202.131万元'."""
+        scale = unit_scale(self.unit) or Decimal(1)
+        return f"{(yuan / scale).normalize():f}{self.unit}"
+
+
+def _printed(number: str, unit: str) -> Printed:
+    value = parse_decimal(number)
+    assert value is not None
+    scale = Decimal(1) if unit == "%" else (unit_scale(unit) or Decimal(1))
+    return Printed(value * scale, f"{number}{unit}", Decimal(10) ** printed_exponent(number) * scale / 2, unit)
+
+
+def _fmt(value: Decimal) -> str:
+    return f"{round_half_up(value).normalize():f}"
+
+
+def _sentences(text: str) -> list[str]:
+    return [s for s in re.split(r"[。；;]", text) if s.strip()]
+
+
+# ---------------------------------------------------------------- the budget sentence against the table
+
+_BUDGET_ITEMS = (
+    ("年初预算数", r"年初预算(?:数|资金)?"),
+    ("全年预算数", r"全年预算(?:数)?|调整后预算(?:数)?"),
+    ("执行数", r"(?:预算)?执行(?:数|金额)|实际支出(?:数|金额)?"),
+    ("结余", r"结余资金|结转结余(?:资金)?|资金结余"),
+)
+_LINK = r"\s*(?:为|是|：|:)?\s*"
+_RATE_RE = re.compile(rf"(执行率|预算执行(?![数金]))\s*(?:为|是|：|:|达到?)?\s*({_NUMBER})\s*[%％]")
+
+
+@dataclass(frozen=True)
+class BudgetSentence:
+    amounts: dict[str, Printed]
+    empty: dict[str, str]  # item → printed text, where the number is missing ('预算执行数是元')
+    rates: list[tuple[str, Printed]]  # ('执行率', 63.16%) and ('预算执行', 100%)
+
+
+def read_budget_sentence(text: str) -> BudgetSentence | None:
+    """The budget figures of one paragraph, or None when it is not a budget-execution sentence."""
+    text = normalize_text(text)
+    amounts: dict[str, Printed] = {}
+    empty: dict[str, str] = {}
+    last_unit = "元"
+    for name, label in _BUDGET_ITEMS:
+        match = re.search(rf"(?:{label}){_LINK}(?:({_NUMBER})\s*{_MONEY_UNIT}?|{_MONEY_UNIT})", text)
+        if match is None:
+            continue
+        if match.group(1) is None:
+            empty[name] = match.group(0)
+            continue
+        unit = match.group(2) or last_unit
+        last_unit = unit
+        amounts[name] = _printed(match.group(1), unit)
+    rates = [(m.group(1), _printed(m.group(2), "%")) for m in _RATE_RE.finditer(text)]
+    if len(amounts) + len(empty) < 2 or not (rates or "执行数" in amounts or "执行数" in empty):
+        return None
+    return BudgetSentence(amounts, empty, rates)
+
+
+def _total_line(se: SelfEvaluation) -> BudgetLine | None:
+    if se.budget_total is not None:
+        return se.budget_total
+    return next(iter(se.budget_lines), None) if len(se.budget_lines) == 1 else None
+
+
+@rule("selfeval.narrative_budget", "预算执行情况的文字与预算执行表或自身算术不符", Tier.ERROR, CAT, "SPEC §1.3, §1.7",
+      "self_evaluation")
+def narrative_budget(se: SelfEvaluation, ctx: Context) -> Iterator[Finding]:
+    """“年初预算数 X 元，预算执行数是 Y 元，执行率 Z%，结余资金 W 元”：X、Y 与预算执行表的年初预算数、全年执行数比较
+    （一句一项）；执行率 = 执行数 ÷ 全年预算数，结余 = 预算 − 执行，预算取句中全年预算数、句中年初预算数或表中全年预算数，
+    执行数取句中或表中数，任一读法成立即不报（不符的数已由前一项报出）。
+    确定：超出印出精度半个单位的差异，或同一句中两个执行率不能同时成立；疑似：句中数值空缺（“预算执行数是元”），
+    或句中“年初预算数”恰等于表中全年预算数（名称混用）。"""
+    line = _total_line(se)
+    table = {"年初预算数": (line.initial or line.initial_declared) if line else None,
+             "全年预算数": line.adjusted if line else None, "执行数": line.executed if line else None}
+    for text, where in se.reported.statements:
+        sentence = read_budget_sentence(text)
+        if sentence is None:
+            continue
+        loc = where.with_(project=se.project.name, row="预算执行情况")
+        for gap in sentence.empty.values():
+            yield Finding("selfeval.narrative_budget", Tier.WARNING, f"句中“{gap}”缺少数值", loc.with_(column=gap[:6]),
+                          CAT, expected="数值", actual=gap)
+        got = sentence.amounts
+        differ = [(name, got[name], value) for name, value in table.items()
+                  if name in got and value is not None and abs(got[name].value - value) > got[name].residue]
+        initial = got.get("年初预算数")
+        if [n for n, _, _ in differ] == ["年初预算数"] and initial is not None and table["全年预算数"] is not None \
+                and abs(initial.value - table["全年预算数"]) <= initial.residue:
+            yield Finding("selfeval.narrative_budget", Tier.WARNING,
+                          f"正文称年初预算数 {initial.text}，等于表中全年预算数；表中年初预算数为 {_fmt(differ[0][2])} 元"
+                          "（疑似把全年预算数写作年初预算数）", loc.with_(column="年初预算数"), CAT,
+                          expected=_fmt(differ[0][2]), actual=_fmt(initial.value))
+            differ = []
+        if differ:
+            yield Finding("selfeval.narrative_budget", Tier.ERROR,
+                          f"正文称{'、'.join(f'{n} {p.text}' for n, p, _ in differ)}，预算执行表为 "
+                          f"{'、'.join(f'{_fmt(v)} 元' for _, _, v in differ)}", loc.with_(column=differ[0][0]), CAT,
+                          expected=_fmt(differ[0][2]), actual=_fmt(differ[0][1].value),
+                          difference=_fmt(differ[0][1].value - differ[0][2]))
+        bases = {v for v in (got.get("全年预算数"), got.get("年初预算数")) if v is not None}
+        base_values = {p.value for p in bases} | ({table["全年预算数"]} if table["全年预算数"] else set())
+        executed = {got["执行数"].value} if "执行数" in got else set()
+        executed |= {table["执行数"]} if table["执行数"] is not None else set()
+        readings = [(b, e) for b in base_values for e in executed]
+        if not readings:
+            continue
+        first_base, first_executed = readings[0]
+        if "结余" in got and not any(abs(got["结余"].value - (b - e)) <= got["结余"].residue for b, e in readings):
+            yield Finding("selfeval.narrative_budget", Tier.ERROR,
+                          f"正文称结余资金 {got['结余'].text}，按预算 {_fmt(first_base)} − 执行 {_fmt(first_executed)} 应为 "
+                          f"{_fmt(first_base - first_executed)} 元", loc.with_(column="结余"), CAT,
+                          expected=_fmt(first_base - first_executed), actual=_fmt(got["结余"].value))
+        rates = [(b, e, e / b * 100) for b, e in readings if b > 0]
+        for label, printed in dict(sentence.rates).items():
+            tolerance = max(printed.residue, Decimal("0.005"))
+            if rates and not any(abs(printed.value - r) <= tolerance for _, _, r in rates):
+                b, e, r = rates[0]
+                yield Finding("selfeval.narrative_budget", Tier.ERROR,
+                              f"正文称{label} {printed.text}，按执行 {_fmt(e)} ÷ 预算 {_fmt(b)} 应为 {_fmt(r)}%",
+                              loc.with_(column=label), CAT, expected=_fmt(r), actual=_fmt(printed.value))
+
+
+# ---------------------------------------------------------------- a total against its parts, a stated difference
+
+_AMOUNT_RE = re.compile(rf"({_NUMBER})\s*{_MONEY_UNIT}")
+_LABELLED_RE = re.compile(rf"([\u4e00-\u9fa5]{{2,4}})\s*(?:为|是|：|:)?\s*({_NUMBER})\s*{_MONEY_UNIT}")
+
+
+def _amounts(text: str) -> list[Printed]:
+    return [_printed(m.group(1), m.group(2)) for m in _AMOUNT_RE.finditer(text)]
+
+
+@dataclass(frozen=True)
+class TotalAndParts:
+    paragraph: int  # index of the paragraph holding the total
+    label: str  # '年初预算' when each part repeats the total's label, else ''
+    total: Printed
+    parts: tuple[Printed, ...]
+    complete: bool  # another total of the same list adds up: the list names every part
+
+
+def totals_and_parts(paragraphs: list[str]) -> list[TotalAndParts]:
+    """Totals followed by '其中': parts in the same sentence ('120万元，其中人员经费80万元，公用经费50万元'), or,
+    when '其中：' ends the paragraph, the amounts after the same label in the paragraphs that follow
+    ('年初预算4,764.04万元……其中：' then 'X支出年初预算3,626.55万元…', 'Y支出年初预算52.84万元…')."""
+    texts = [normalize_text(t) for t in paragraphs]
+    found: list[TotalAndParts] = []
+    for index, text in enumerate(texts):
+        for where in re.finditer(r"其中[：:]?", text):
+            before = [t for t in _sentences(text[: where.start()]) if _AMOUNT_RE.search(t)]
+            head = before[-1] if before else ""
+            tail = _sentences(text[where.end():])[0] if text[where.end():].strip(" 。") else ""
+            if tail:
+                heads = _amounts(head)
+                parts = _amounts(tail)
+                if heads and len(parts) >= 2:
+                    found.append(TotalAndParts(index, "", heads[-1], tuple(parts), False))
+                continue
+            group: list[TotalAndParts] = []
+            for match in _LABELLED_RE.finditer(head):
+                label, total = match.group(1), _printed(match.group(2), match.group(3))
+                parts = []
+                for following in texts[index + 1:]:
+                    part = re.search(rf"{label}\s*(?:为|是|：|:)?\s*({_NUMBER})\s*{_MONEY_UNIT}", following)
+                    if part is None:
+                        break
+                    parts.append(_printed(part.group(1), part.group(2)))
+                if len(parts) >= 2:
+                    group.append(TotalAndParts(index, label, total, tuple(parts), False))
+            complete = any(abs(sum((p.value for p in g.parts), ZERO) - g.total.value) <= _tolerance(g) for g in group)
+            found.extend(TotalAndParts(g.paragraph, g.label, g.total, g.parts, complete) for g in group)
+    return found
+
+
+def _tolerance(item: TotalAndParts) -> Decimal:
+    return sum((p.residue for p in item.parts), item.total.residue)
+
+
+@rule("selfeval.total_parts", "正文所列总额与“其中”各项之和不符", Tier.ERROR, CAT, "SPEC §1.7, §7.3", "self_evaluation")
+def total_parts(se: SelfEvaluation, ctx: Context) -> Iterator[Finding]:
+    """“总额 X 万元，其中 A a 万元、B b 万元……”，或“其中：”后各段逐项列出同一名目（“年初预算”）的金额：
+    所列两项以上之和大于总额为确定；小于总额时，若同一列表中另一名目（如“支出决算”）各项之和恰等于其总额（说明已列全），
+    为确定，否则为疑似（所列可能不是全部组成）；差异在各数印出精度的尾数容差内为提示。"""
+    statements = se.reported.statements
+    for item in totals_and_parts([text for text, _ in statements]):
+        got = sum((p.value for p in item.parts), ZERO)
+        difference = got - item.total.value
+        if difference == 0:
+            continue
+        if abs(difference) <= _tolerance(item):
+            tier, note = Tier.NOTICE, "（尾数误差）"
+        elif difference > 0 or item.complete:
+            tier, note = Tier.ERROR, ""
+        else:
+            tier, note = Tier.WARNING, "（若所列为全部组成则不符）"
+        what = f"{item.label} " if item.label else "总额 "
+        yield Finding("selfeval.total_parts", tier,
+                      f"正文称{what}{item.total.text}，其中所列 {len(item.parts)} 项合计 {item.total.shown(got)}，"
+                      f"相差 {item.total.shown(difference)}{note}",
+                      statements[item.paragraph][1].with_(project=se.project.name), CAT,
+                      expected=_fmt(item.total.value), actual=_fmt(got), difference=_fmt(difference))
+
+
+_DIFFERENCE_RE = re.compile(rf"(缺额|差额|缺口|资金缺口|相差)\s*(?:为|是|约)?\s*({_NUMBER})\s*{_MONEY_UNIT}")
+
+
+@rule("selfeval.stated_difference", "正文所称缺额、差额与其所由的两个金额不符", Tier.ERROR, CAT, "SPEC §1.7", "self_evaluation")
+def stated_difference(se: SelfEvaluation, ctx: Context) -> Iterator[Finding]:
+    """“应付 a 万元，应收 b 万元，缺额 c 万元”：c 应等于同一句中紧挨在前的两个金额之差。
+    确定：超出三个数印出精度的尾数容差。"""
+    for text, where in se.reported.statements:
+        for sentence in _sentences(normalize_text(text)):
+            for match in _DIFFERENCE_RE.finditer(sentence):
+                before = _amounts(sentence[: match.start()])
+                if len(before) < 2:
+                    continue
+                a, b = before[-2], before[-1]
+                stated = _printed(match.group(2), match.group(3))
+                expected = abs(a.value - b.value)
+                if abs(stated.value - expected) > a.residue + b.residue + stated.residue:
+                    yield Finding("selfeval.stated_difference", Tier.ERROR,
+                                  f"正文称{match.group(1)} {stated.text}，而 {a.text} 与 {b.text} 相差 {a.shown(expected)}",
+                                  where.with_(project=se.project.name), CAT, expected=_fmt(expected),
+                                  actual=_fmt(stated.value), difference=_fmt(stated.value - expected))
+
+
+# ---------------------------------------------------------------- achievement text against the indicators
+
+_NEGATIVE_ACCEPTANCE = re.compile(r"(均未|都未|尚未|没有|未)(通过)?验收(合格)?")
+_POSITIVE_ACCEPTANCE = re.compile(r"(均已|都已|已经|全部|均|已)(通过)?验收(合格)?")
+
+
+@rule("selfeval.achievement_text", "正文的完成情况与指标表矛盾（如称未验收合格而验收合格率达标）", Tier.ERROR, CAT,
+      "SPEC §2.3", "self_evaluation")
+def achievement_text(se: SelfEvaluation, ctx: Context) -> Iterator[Finding]:
+    """正文称已完工项目“均未验收合格”，而验收合格率指标已达到目标并得满分；或称“均已验收合格”，而该指标未达到目标。
+    两种说法不能同时成立，为确定（谈“未完工项目”的句子不比较）。"""
+    scored: SelfEvaluationScore = ctx.memo(("selfeval", id(se)), lambda: score_self_evaluation(se, ctx.profile))
+    acceptance = [s for s in scored.indicators if "验收" in s.indicator.name and s.score is not None]
+    if not acceptance:
+        return
+    for text, where in se.reported.statements:
+        for sentence in re.split(r"[。；;，,]", text):
+            if "验收" not in sentence or "未完工" in sentence:
+                continue
+            negative = _NEGATIVE_ACCEPTANCE.search(sentence)
+            positive = None if negative else _POSITIVE_ACCEPTANCE.search(sentence)
+            for item in acceptance:
+                ind, weight = item.indicator, item.indicator.weight
+                met = item.score == weight and ind.reported_score == weight
+                missed = item.score is not None and weight is not None and item.score < weight
+                if (negative and met) or (positive and missed):
+                    actual = ind.actual.raw.strip() if ind.actual else ""
+                    state = "已达到目标并得满分" if met else "未达到目标"
+                    yield Finding("selfeval.achievement_text", Tier.ERROR,
+                                  f"正文称“{sentence.strip()}”，而指标“{ind.name}”目标 "
+                                  f"{ind.target.raw.strip() if ind.target else ''}、实际 {actual}，{state}",
+                                  where.with_(project=se.project.name, row=ind.name), CAT,
+                                  expected=state, actual=sentence.strip())
+                    break
+

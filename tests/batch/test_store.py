@@ -76,7 +76,7 @@ def per_document_keys() -> tuple[set, dict[int, tuple[int, str]]]:
         findings = run_rules("self_evaluation", se, Context(profile), only=BATCH_RULES)
         seq_of = store._name_to_seq(project)
         rows = [store.finding_row(project.pk, seq_of, f) for f in findings]
-        keys |= batch_keys(pl.DataFrame(rows, schema=list(store.FINDING_COLUMNS), orient="row"))
+        keys |= batch_keys(pl.DataFrame(rows, schema=store.FINDING_SCHEMA, orient="row"))
         result = score_self_evaluation(se, profile)
         scores[project.pk] = (int(result.total * 100), result.grade)
     return keys, scores

@@ -99,7 +99,7 @@ def _rows_sql(profile: Profile, tables: Tables) -> str:
          CASE WHEN kind = 'quant' THEN {quant_score} END AS score100,
          CASE WHEN kind = 'qual' THEN {per_attainment(0)} END AS lo,
          CASE WHEN kind = 'qual' THEN {per_attainment(1)} END AS hi
-  FROM {tables.indicators}
+  FROM {tables.indicators} ind
 ), ic AS (
   SELECT project_id, seq, k, block, weight100, rep_score100, has_reason, operator, target100, actual100, score100,
          lo, hi, {in_band} AS inside,
@@ -201,7 +201,7 @@ def checks_sql(profile: Profile, rows: str, projects: str) -> str:
             f"SELECT project_id, seq, rule, tier, expected, actual FROM (SELECT h.project_id, {seq} AS seq, "
             f"{case('rule')} AS rule, {case('tier')} AS tier, CAST({case('expected')} AS BIGINT) AS expected, "
             f"CAST({case('actual')} AS BIGINT) AS actual, {case('condition')} AS hit "
-            f"FROM (SELECT * FROM {source} WHERE {any_hit}) h CROSS JOIN (VALUES {numbers}) AS c(rule_no)) x WHERE hit")
+            f"FROM (SELECT * FROM {source} src WHERE {any_hit}) h CROSS JOIN (VALUES {numbers}) AS c(rule_no)) x WHERE hit")
     return "\nUNION ALL ".join(parts)
 
 

@@ -43,7 +43,7 @@ def _ranges(conn: duckdb.DuckDBPyConnection, tables: Tables, chunk: int) -> list
 
 def _slice(tables: Tables, low: int, high: int) -> Tables:
     where = f"WHERE project_id BETWEEN {low} AND {high}"
-    return Tables(f"(SELECT * FROM {tables.projects} {where})", f"(SELECT * FROM {tables.indicators} {where})")
+    return Tables(f"(SELECT * FROM {tables.projects} p {where})", f"(SELECT * FROM {tables.indicators} i {where})")
 
 
 def prepare(out: Path, audit: bool) -> None:
@@ -79,8 +79,8 @@ def _glob(folder: Path) -> str:
 
 
 def summarise(conn: duckdb.DuckDBPyConnection, tables: Tables, findings: Path | None, scores: Path | None) -> Summary:
-    projects = conn.sql(f"SELECT COUNT(*) FROM {tables.projects}").fetchall()[0][0]
-    indicators = conn.sql(f"SELECT COUNT(*) FROM {tables.indicators}").fetchall()[0][0]
+    projects = conn.sql(f"SELECT COUNT(*) FROM {tables.projects} p").fetchall()[0][0]
+    indicators = conn.sql(f"SELECT COUNT(*) FROM {tables.indicators} i").fetchall()[0][0]
     empty = pl.DataFrame({"rule": [], "count": []})
     by_rule = by_tier = by_department = empty
     if findings is not None and any(findings.glob("*.parquet")):

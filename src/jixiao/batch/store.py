@@ -22,8 +22,6 @@ import polars as pl
 from jixiao.batch import run
 from jixiao.batch.engine import (
     BATCH_RULES,
-    FINDING_COLUMNS,
-    SCORE_COLUMNS,
     Tables,
     findings_sql,
     for_postgres,
@@ -42,6 +40,10 @@ SQLITE_COLUMNS = {
     "store_indicator": "id, project_id, position, name, level1, level2, target, actual, "
                        "CAST(weight AS REAL) AS weight, CAST(reported_score AS REAL) AS reported_score, deviation_reason",
 }
+SCORE_SCHEMA = {"project_id": pl.Int64, "department_id": pl.Int64, "exec_score": pl.Int64, "indicator_score": pl.Int64,
+                "total": pl.Int64, "grade": pl.Utf8}
+FINDING_SCHEMA = {"project_id": pl.Int64, "seq": pl.Int16, "rule": pl.Utf8, "tier": pl.Utf8, "expected": pl.Int64,
+                  "actual": pl.Int64}
 # Rules whose finding names one indicator (location row = the indicator's name in jixiao.store.mapping).
 INDICATOR_RULES = {"selfeval.s2_quantitative_score", "selfeval.s2_strict_bound", "selfeval.s6_qualitative_band",
                    "selfeval.s7_over_achievement", "selfeval.s8_reason_required", "selfeval.s8_score_above_weight"}
@@ -166,65 +168,71 @@ def _write_per_document(ids: list[int], profile: Profile, out: Path, name: str, 
     for score, rows in per_document(ids, profile):
         scores.append(score)
         findings.extend(rows)
-    schema = {"project_id": pl.Int64, "department_id": pl.Int64, "exec_score": pl.Int64, "indicator_score": pl.Int64,
-              "total": pl.Int64, "grade": pl.Utf8}
-    pl.DataFrame(scores, schema=schema, orient="row").write_parquet(out / "scores" / f"{name}.parquet")
-    if audit:
-        fschema = {"project_id": pl.Int64, "seq": pl.Int16, "rule": pl.Utf8, "tier": pl.Utf8, "expected": pl.Int64,
-                   "actual": pl.Int64}
-        pl.DataFrame(findings, schema=fschema, orient="row").write_parquet(out / "findings" / f"{name}.parquet")
+    _write(scores, findings if audit else None, out, name)
 
 
-def _pg_frame(conn: Any, sql: str, columns: tuple[str, ...]) -> pl.DataFrame:
-    rows = conn.execute(for_postgres(sql)).fetchall()
-    return pl.DataFrame(rows, schema=list(columns), orient="row")
+def _write(scores: list[tuple[Any, ...]], findings: list[tuple[Any, ...]] | None, out: Path, name: str) -> None:
+    pl.DataFrame(scores, schema=SCORE_SCHEMA, orient="row").write_parquet(out / "scores" / f"{name}.parquet")
+    if findings is not None:
+        pl.DataFrame(findings, schema=FINDING_SCHEMA, orient="row").write_parquet(out / "findings" / f"{name}.parquet")
+
+
+class _Source:
+    """The store's tables and the engine that runs the batch SQL over them."""
+
+    def __init__(self, url: str, engine: str) -> None:
+        self.engine = engine
+        if engine == "duckdb":
+            path = sqlite_path(url)
+            if path is None:
+                raise StoreError("DuckDB 只能直接读取 SQLite 数据库；PostgreSQL 请用 --engine postgres，或先 jixiao batch export")
+            self.conn, self.reader = duckdb_over_sqlite(path)
+        elif engine == "postgres":
+            if not url.startswith(("postgres://", "postgresql://")):
+                raise StoreError("--engine postgres 需要 PostgreSQL 数据库（JIXIAO_DATABASE_URL=postgresql://…）")
+            import psycopg
+
+            self.conn = psycopg.connect(url)
+            self.reader = "PostgreSQL 内执行（在线表，未复制）"
+        else:
+            raise StoreError("数据库中的数据请用 --engine duckdb（SQLite）或 postgres；Spark 请先 jixiao batch export 再 --input")
+
+    def query(self, sql: str) -> list[tuple[Any, ...]]:
+        if self.engine == "duckdb":
+            return self.conn.sql(sql).fetchall()
+        return self.conn.execute(for_postgres(sql)).fetchall()
+
+    def score_and_audit(self, tables: Tables, profile: Profile, out: Path, audit: bool, name: str) -> None:
+        if self.engine == "duckdb":
+            run.score_and_audit(self.conn, tables, profile, out, audit, name=name)
+            return
+        _write(self.query(scores_sql(profile, tables)),
+               self.query(findings_sql(profile, tables)) if audit else None, out, name)
 
 
 def run_store(url: str, engine: str, out: Path, audit: bool = True, jurisdiction: str | None = None,
               year: int | None = None, profile_name: str | None = None) -> StoreRun:
-    """Score (and audit) the store's projects; results as Parquet under out/scores and out/findings."""
+    """Score (and audit) the store's projects, each jurisdiction by its own profile unless `profile_name` is given;
+    results as Parquet under out/scores and out/findings."""
     from jixiao.profiles import load_profile
 
+    source = _Source(url, engine)
     run.prepare(out, audit)
     projects = unread = 0
-    path = sqlite_path(url)
-    if engine == "duckdb":
-        if path is None:
-            raise StoreError("DuckDB 只能直接读取 SQLite 数据库；PostgreSQL 请用 --engine postgres，或先 jixiao batch export")
-        conn, reader = duckdb_over_sqlite(path)
-
-        def query(sql: str) -> list[tuple[Any, ...]]:
-            return conn.sql(sql).fetchall()
-    elif engine == "postgres":
-        if not url.startswith(("postgres://", "postgresql://")):
-            raise StoreError("--engine postgres 需要 PostgreSQL 数据库（JIXIAO_DATABASE_URL=postgresql://…）")
-        import psycopg
-
-        pg = psycopg.connect(url)
-        reader = "PostgreSQL 内执行（在线表，未复制）"
-
-        def query(sql: str) -> list[tuple[Any, ...]]:
-            return pg.execute(for_postgres(sql)).fetchall()
-    else:
-        raise StoreError("数据库中的数据可用 --engine duckdb（SQLite）或 postgres；Spark 请先 jixiao batch export 再 --input")
-    names = [profile_name] if profile_name else _profiles(query, jurisdiction, year)
-    for number, name in enumerate(names):
-        profile = load_profile(name)
-        view = layout(jurisdiction, year, None if profile_name else name)
-        tables = Tables(view.projects, view.indicators)
-        projects += query(f"SELECT COUNT(*) FROM {tables.projects} x")[0][0]
-        if engine == "duckdb":
-            run.score_and_audit(conn, tables, profile, out, audit, name=f"{number:02d}-{name}")
-        else:
-            _pg_frame(pg, scores_sql(profile, tables), SCORE_COLUMNS).write_parquet(
-                out / "scores" / f"{number:02d}-{name}.parquet")
-            if audit:
-                _pg_frame(pg, findings_sql(profile, tables), FINDING_COLUMNS).write_parquet(
-                    out / "findings" / f"{number:02d}-{name}.parquet")
-        ids = [r[0] for r in query(f"SELECT DISTINCT project_id FROM {view.unread} x ORDER BY project_id")]
-        if ids:
-            _django()
-            _write_per_document(ids, profile, out, f"{number:02d}-{name}-per-document", audit)
-        projects += len(ids)
-        unread += len(ids)
-    return StoreRun(out / "scores", out / "findings" if audit else None, projects, unread, reader)
+    try:
+        names = [profile_name] if profile_name else _profiles(source.query, jurisdiction, year)
+        for number, name in enumerate(names):
+            profile = load_profile(name)
+            view = layout(jurisdiction, year, None if profile_name else name)
+            tables = Tables(view.projects, view.indicators)
+            projects += source.query(f"SELECT COUNT(*) FROM {tables.projects} x")[0][0]
+            source.score_and_audit(tables, profile, out, audit, f"{number:02d}-{name}")
+            ids = [r[0] for r in source.query(f"SELECT DISTINCT project_id FROM {view.unread} x ORDER BY project_id")]
+            if ids:
+                _django()
+                _write_per_document(ids, profile, out, f"{number:02d}-{name}-per-document", audit)
+            projects += len(ids)
+            unread += len(ids)
+    finally:
+        source.conn.close()
+    return StoreRun(out / "scores", out / "findings" if audit else None, projects, unread, source.reader)

@@ -109,3 +109,49 @@ def check_round_trip(tmp_path: Path, engine: str) -> None:
 def test_batch_on_the_store_equals_the_per_document_engine(tmp_path):
     engine = "duckdb" if connection.vendor == "sqlite" else "postgres"
     check_round_trip(tmp_path, engine)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_cli_audits_the_store_and_its_export_alike(tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from jixiao.batch.results import load
+    from jixiao.cli import _register, app
+
+    _register()
+    build_store(150, seed=8)
+    monkeypatch.setenv("JIXIAO_DATABASE_URL", database_url())
+    runner = CliRunner()
+    live = runner.invoke(app, ["batch", "audit", "--out", str(tmp_path / "live")])
+    assert live.exit_code == 0, live.output
+    assert "逐项目引擎" in live.output and "按规则" in live.output
+    exported = runner.invoke(app, ["batch", "export", "--out", str(tmp_path / "export"), "--jurisdiction", "J1",
+                                   "--year", "2024"])
+    assert exported.exit_code == 0, exported.output
+    assert sorted(p.name for p in (tmp_path / "export" / "projects").iterdir()) == ["jurisdiction=J1"]
+    offline = runner.invoke(app, ["batch", "audit", "--input", str(tmp_path / "export"), "--out", str(tmp_path / "off")])
+    assert offline.exit_code == 0, offline.output
+
+    ids = pl.read_parquet(tmp_path / "export" / "projects" / "**" / "*.parquet")["project_id"]
+    unread = pl.read_parquet(tmp_path / "export" / "unread" / "*.parquet")["project_id"]
+    expected_ids = Project.objects.filter(unit__department__jurisdiction__code="J1", year=2024).values_list("pk",
+                                                                                                         flat=True)
+    assert set(ids) | set(unread) == set(expected_ids) and not set(ids) & set(unread)
+    results = load(tmp_path / "live")
+    in_export = results["findings"].filter(pl.col("project_id").is_in(ids.implode()))
+    assert batch_keys(load(tmp_path / "off")["findings"]) == batch_keys(in_export) and in_export.height > 50
+    departments = results["departments"]
+    assert departments["projects"].sum() == Project.objects.count()
+    assert departments["errors"].sum() == results["findings"].filter(pl.col("tier") == "error").height
+
+
+@pytest.mark.django_db(transaction=True)
+def test_engine_refusals_are_chinese(tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from jixiao.cli import _register, app
+
+    _register()
+    monkeypatch.setenv("JIXIAO_DATABASE_URL", database_url())
+    result = CliRunner().invoke(app, ["batch", "audit", "--out", str(tmp_path), "--engine", "spark"])
+    assert result.exit_code == 2 and "export" in result.output and "Traceback" not in result.output

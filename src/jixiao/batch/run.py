@@ -20,7 +20,7 @@ CHUNK = 1_000_000
 @dataclass(frozen=True)
 class Summary:
     projects: int
-    indicators: int
+    indicators: int | None
     by_rule: pl.DataFrame
     by_tier: pl.DataFrame
     by_department: pl.DataFrame
@@ -78,9 +78,17 @@ def _glob(folder: Path) -> str:
     return f"read_parquet('{folder / '*.parquet'}')"
 
 
-def summarise(conn: duckdb.DuckDBPyConnection, tables: Tables, findings: Path | None, scores: Path | None) -> Summary:
+def summarise(conn: duckdb.DuckDBPyConnection, tables: Tables | None, findings: Path | None,
+              scores: Path | None) -> Summary:
+    """Counts by rule, tier, department (top 10) and grade, of the batch results in `findings` and `scores`; with
+    `tables`, the input's sizes and departments, else the results' own."""
+    if tables is None:
+        assert scores is not None
+        tables = Tables(f"(SELECT project_id, department_id FROM {_glob(scores)})", "")
+        indicators = None
+    else:
+        indicators = conn.sql(f"SELECT COUNT(*) FROM {tables.indicators} i").fetchall()[0][0]
     projects = conn.sql(f"SELECT COUNT(*) FROM {tables.projects} p").fetchall()[0][0]
-    indicators = conn.sql(f"SELECT COUNT(*) FROM {tables.indicators} i").fetchall()[0][0]
     empty = pl.DataFrame({"rule": [], "count": []})
     by_rule = by_tier = by_department = empty
     if findings is not None and any(findings.glob("*.parquet")):

@@ -91,8 +91,9 @@ def _rows_sql(profile: Profile, tables: Tables) -> str:
         f"ELSE CASE WHEN target100 <= 0 THEN CASE WHEN {x} <= 0 THEN weight100 ELSE 0 END "
         f"       WHEN {x} >= target100 THEN weight100 ELSE {_half_up(f'{x} * weight100', 'target100')} END END"
     )
-    block = ("CASE WHEN level1 LIKE '%满意%' THEN 3 WHEN level1 LIKE '%效益%' OR level1 LIKE '%效果%' THEN 2 "
-             "WHEN level1 LIKE '%产出%' THEN 1 ELSE 0 END")
+    block = ("CASE level1 WHEN '产出指标' THEN 1 WHEN '效益指标' THEN 2 WHEN '满意度指标' THEN 3 ELSE "  # the usual names first
+             "CASE WHEN level1 LIKE '%满意%' THEN 3 WHEN level1 LIKE '%效益%' OR level1 LIKE '%效果%' THEN 2 "
+             "WHEN level1 LIKE '%产出%' THEN 1 ELSE 0 END END")
     return f"""i AS (
   SELECT project_id, seq, weight100, rep_score100, has_reason, operator, target100, actual100, attainment,
          CASE WHEN weight100 IS NULL THEN 'unweighted' ELSE kind END AS k, {block} AS block,
@@ -102,7 +103,7 @@ def _rows_sql(profile: Profile, tables: Tables) -> str:
   FROM {tables.indicators} ind
 ), ic AS (
   SELECT project_id, seq, k, block, weight100, rep_score100, has_reason, operator, target100, actual100, score100,
-         lo, hi, {in_band} AS inside,
+         lo, hi,
          CASE WHEN k = 'quant' THEN score100 WHEN k = 'qual' THEN {nearest} ELSE COALESCE(rep_score100, 0) END
            AS counted,
          CASE WHEN k = 'quant' THEN score100 ELSE rep_score100 END AS effective
@@ -123,10 +124,21 @@ def _indicator_checks(profile: Profile) -> list[Check]:
         Check("selfeval.s7_over_achievement", "warning", "target100", "actual100",
               f"NOT has_reason AND k = 'quant' AND COALESCE(operator, '=') IN ('≥', '>', '=') AND target100 > 0 "
               f"AND actual100 * 100 >= target100 * {_h(r.over_achievement_ratio)}"),
-        Check("selfeval.s6_qualitative_band", "error", "NULL", "rep_score100", "k = 'qual' AND NOT inside"),
+        # The counted score of a qualitative row is the reported one exactly when that lies inside its band.
+        Check("selfeval.s6_qualitative_band", "error", "NULL", "rep_score100", "k = 'qual' AND counted <> rep_score100"),
         Check("selfeval.s8_reason_required", "warning", "weight100", "effective",
               "NOT has_reason AND effective < weight100"),
     ]
+
+
+def _indicator_prefilter(profile: Profile) -> str:
+    """A cheap condition implied by every indicator check (so rows failing it cannot hit): a reported score above
+    the weight or differing from the counted one (s2, s6, s8), no reason where one may be due (s7, s8), a strict
+    bound met with equality."""
+    strict = " OR (actual100 = target100 AND operator IN ('>', '<'))" if profile.selfeval.strict_inequality else ""
+    over = f"actual100 * 100 >= target100 * {_h(profile.selfeval.over_achievement_ratio)}"
+    return ("rep_score100 > weight100 OR rep_score100 <> counted OR (NOT has_reason AND (effective < weight100 "
+            f"OR (k = 'quant' AND target100 > 0 AND {over}))){strict}")
 
 
 def _project_checks(profile: Profile) -> list[Check]:
@@ -188,20 +200,21 @@ def checks_sql(profile: Profile, rows: str, projects: str) -> str:
     `projects` (shaped as pa). Each source is read once: the rows on which any rule holds are kept (a few percent)
     and crossed with the rule numbers, so that no rule rescans its source."""
     parts = []
-    for checks, source, seq in ((_indicator_checks(profile), rows, "seq"),
-                                (_project_checks(profile), projects, "CAST(-1 AS SMALLINT)")):
+    project_checks = _project_checks(profile)
+    for checks, source, seq, keep in (
+            (_indicator_checks(profile), rows, "seq", _indicator_prefilter(profile)),
+            (project_checks, projects, "CAST(-1 AS SMALLINT)", " OR ".join(f"({c.condition})" for c in project_checks))):
         def case(field: str, checks: list[Check] = checks) -> str:
             quote = field in ("rule", "tier")
             return "CASE c.rule_no " + " ".join(f"WHEN {n} THEN {repr(v) if quote else v}"
                                           for n, c in enumerate(checks) for v in [getattr(c, field)]) + " END"
 
         numbers = ", ".join(f"({n})" for n in range(len(checks)))
-        any_hit = " OR ".join(f"({c.condition})" for c in checks)
         parts.append(
             f"SELECT project_id, seq, rule, tier, expected, actual FROM (SELECT h.project_id, {seq} AS seq, "
             f"{case('rule')} AS rule, {case('tier')} AS tier, CAST({case('expected')} AS BIGINT) AS expected, "
             f"CAST({case('actual')} AS BIGINT) AS actual, {case('condition')} AS hit "
-            f"FROM (SELECT * FROM {source} src WHERE {any_hit}) h CROSS JOIN (VALUES {numbers}) AS c(rule_no)) x WHERE hit")
+            f"FROM (SELECT * FROM {source} src WHERE {keep}) h CROSS JOIN (VALUES {numbers}) AS c(rule_no)) x WHERE hit")
     return "\nUNION ALL ".join(parts)
 
 
@@ -214,17 +227,12 @@ WITH {_rows_sql(profile, tables)},
 """
 
 
-HIT_FIELDS = ("seq", "k", "weight100", "rep_score100", "has_reason", "operator", "target100", "actual100", "score100",
-              "inside", "effective")
-
-
 def one_pass_sql(profile: Profile, tables: Tables) -> str:
-    """DuckDB: every project row (shaped as pa) with its computed scores and, in `hit_rows`, the indicator rows on
-    which some indicator rule holds — scores and findings from a single scan of the indicator rows. Findings are
-    then checks_sql(profile, unnest_hits('t'), 't') over the result table t."""
-    any_hit = " OR ".join(f"({c.condition})" for c in _indicator_checks(profile))
-    fields = ", ".join(f"'{f}': {f}" for f in HIT_FIELDS)
-    extra = f"LIST({{{fields}}}) FILTER (WHERE {any_hit}) AS hit_rows,"
+    """DuckDB: every project row (shaped as pa) with its computed scores and, in `hit_rows`, how many of its indicator
+    rows may hold a finding (_indicator_prefilter) — from a single scan of the indicator rows. Findings are then
+    checks_sql(profile, hit_rows_sql(profile, tables, T), T) over the result table T: only the indicator rows of
+    projects with hits (a few percent) are computed again."""
+    extra = f"SUM(CASE WHEN {_indicator_prefilter(profile)} THEN 1 ELSE 0 END) AS hit_rows,"
     return f"""
 WITH {_rows_sql(profile, tables)},
 {_aggregate_sql(profile, tables, extra)}
@@ -232,10 +240,11 @@ SELECT * FROM pa
 """
 
 
-def unnest_hits(table: str) -> str:
-    """The indicator rows kept in `hit_rows` of a one_pass_sql result, as rows shaped as ic."""
-    return (f"(SELECT project_id, UNNEST(hit_rows, recursive := true) FROM {table} "
-            "WHERE hit_rows IS NOT NULL AND len(hit_rows) > 0)")
+def hit_rows_sql(profile: Profile, tables: Tables, table: str) -> str:
+    """The indicator rows (shaped as ic) of the projects of a one_pass_sql result `table` that have hits."""
+    hits = Tables(tables.projects, f"(SELECT * FROM {tables.indicators} x WHERE project_id IN "
+                                   f"(SELECT project_id FROM {table} WHERE hit_rows > 0))")
+    return f"(WITH {_rows_sql(profile, hits)} SELECT * FROM ic)"
 
 
 def score_columns(source: str) -> str:

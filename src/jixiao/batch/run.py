@@ -10,7 +10,7 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
-from jixiao.batch.engine import Tables, checks_sql, one_pass_sql, parquet_tables, score_columns, unnest_hits
+from jixiao.batch.engine import Tables, checks_sql, hit_rows_sql, one_pass_sql, parquet_tables, score_columns
 from jixiao.core.profile import Profile
 
 TIERS = {"error": "确定", "warning": "疑似", "notice": "提示"}
@@ -58,11 +58,12 @@ def score_and_audit(conn: duckdb.DuckDBPyConnection, tables: Tables, profile: Pr
                     audit: bool = True, chunk: int = CHUNK, name: str = "part") -> tuple[Path, Path | None]:
     """Write out/scores/NAME-N.parquet and (audit) out/findings/NAME-N.parquet, one part per range of ids."""
     for number, (low, high) in enumerate(_ranges(conn, tables, chunk)):
-        conn.execute(f"CREATE OR REPLACE TEMP TABLE batch_pass AS {one_pass_sql(profile, _slice(tables, low, high))}")
+        part = _slice(tables, low, high)
+        conn.execute(f"CREATE OR REPLACE TEMP TABLE batch_pass AS {one_pass_sql(profile, part)}")
         conn.execute(f"COPY ({score_columns('batch_pass')}) "
                      f"TO '{out / 'scores' / f'{name}-{number:04d}.parquet'}' (FORMAT PARQUET)")
         if audit:
-            conn.execute(f"COPY ({checks_sql(profile, unnest_hits('batch_pass'), 'batch_pass')}) "
+            conn.execute(f"COPY ({checks_sql(profile, hit_rows_sql(profile, part, 'batch_pass'), 'batch_pass')}) "
                          f"TO '{out / 'findings' / f'{name}-{number:04d}.parquet'}' (FORMAT PARQUET)")
         conn.execute("DROP TABLE batch_pass")
     return out / "scores", (out / "findings" if audit else None)

@@ -48,3 +48,8 @@ def test_spark_engine_from_the_cli_gives_the_same_results(tmp_path):
         results[engine] = {name: set(pl.read_parquet(tmp_path / engine / name / "*.parquet").rows())
                            for name in ("findings", "scores")}
     assert results["spark"] == results["duckdb"] and len(results["duckdb"]["findings"]) > 200
+
+    from jixiao.batch.spark_submit import main  # what spark-submit runs on a cluster
+
+    main(["--input", str(data), "--out", str(tmp_path / "submitted")])
+    assert set(pl.read_parquet(tmp_path / "submitted" / "findings" / "*.parquet").rows()) == results["duckdb"]["findings"]

@@ -12,7 +12,6 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -20,13 +19,8 @@ import duckdb
 import polars as pl
 
 from jixiao.batch import run
-from jixiao.batch.engine import (
-    BATCH_RULES,
-    Tables,
-    findings_sql,
-    for_postgres,
-    scores_sql,
-)
+from jixiao.batch.engine import BATCH_RULES, Tables, findings_sql, for_postgres, scores_sql
+from jixiao.batch.equality import NUMERIC, hundredths
 from jixiao.core.finding import Finding
 from jixiao.core.profile import Profile
 from jixiao.store.batch_views import layout
@@ -123,23 +117,12 @@ def _name_to_seq(project: Any) -> dict[str, int]:
     return seq
 
 
-def _hundredths(text: str | None) -> int | None:
-    if text is None:
-        return None
-    try:
-        return int(Decimal(text.replace(",", "")) * 100)
-    except ArithmeticError:
-        return None
-
-
 def finding_row(project_id: int, seq_of: dict[str, int], finding: Finding) -> tuple[Any, ...]:
     """A per-document finding on a stored project as a batch finding row (numbers in hundredths)."""
-    from jixiao.batch.equality import NUMERIC
-
     seq = seq_of.get(finding.location.row, -1) if finding.rule in INDICATOR_RULES else -1
     numeric = finding.rule in NUMERIC
     return (project_id, seq, finding.rule, finding.tier.value,
-            _hundredths(finding.expected) if numeric else None, _hundredths(finding.actual) if numeric else None)
+            hundredths(finding.expected) if numeric else None, hundredths(finding.actual) if numeric else None)
 
 
 def per_document(project_ids: list[int], profile: Profile) -> Iterator[tuple[tuple[Any, ...], list[tuple[Any, ...]]]]:

@@ -161,7 +161,7 @@ def store_report() -> list[str]:
     r = json.loads(result.stdout.strip().splitlines()[-1])
     return ["## Batch over the application database (PostgreSQL)", "",
             f"One jurisdiction of {r['projects']:,} projects ({r['indicators']:,} indicators) stored through the ORM in "
-            "PostgreSQL. Live: `jixiao batch audit --store --engine postgres` (the batch SQL over the store's own "
+            "PostgreSQL. Live: `jixiao batch audit --engine postgres` without `--input` (the batch SQL over the store's own "
             "tables, nothing copied). Parquet: `jixiao batch export` then `jixiao batch audit --input` on DuckDB. "
             f"Load average before: {r['load']}.", "",
             "| path | seconds | findings |", "|---|---|---|",
@@ -173,7 +173,7 @@ def store_report() -> list[str]:
 
 
 def scales_store() -> int:
-    return int(os.environ.get("JIXIAO_BENCH_STORE_PROJECTS", "20000"))
+    return int(os.environ.get("JIXIAO_BENCH_STORE_PROJECTS", "2000"))
 
 
 STORE = """
@@ -194,14 +194,15 @@ from jixiao.batch.store import run_store
 from jixiao.profiles import load_profile
 folder, out = Path({folder!r}), Path({out!r})
 url = os.environ["JIXIAO_DATABASE_URL"]
-if not Jurisdiction.objects.filter(code="BENCH").exists():
-    j = Jurisdiction.objects.create(code="BENCH", name="基准县", profile="central")
+code = f"BENCH{{folder.name}}"
+if not Jurisdiction.objects.filter(code=code).exists():
+    j = Jurisdiction.objects.create(code=code, name="基准县", profile="central")
     projects = pl.read_parquet(folder / "projects" / "*.parquet")
     indicators = pl.read_parquet(folder / "indicators" / "*.parquet")
     units = {{}}
     for d in sorted(set(projects["department_id"])):
-        dept = Department.objects.create(jurisdiction=j, code=f"B{{d}}", name=f"部门{{d}}")
-        units[d] = Unit.objects.create(department=dept, code=f"B{{d}}01", name=f"单位{{d}}")
+        dept = Department.objects.create(jurisdiction=j, code=f"{{code}}-{{d}}", name=f"部门{{d}}")
+        units[d] = Unit.objects.create(department=dept, code=f"{{code}}-{{d}}01", name=f"单位{{d}}")
     h = lambda v: None if v is None else Decimal(v) / 100
     made = Project.objects.bulk_create([Project(unit=units[p["department_id"]], year=2024, name=f"项目{{p['project_id']}}",
         initial_budget=h(p["initial_fen"]), adjusted_budget=h(p["adjusted_fen"]), executed=h(p["executed_fen"]),
@@ -220,9 +221,9 @@ if not Jurisdiction.objects.filter(code="BENCH").exists():
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")  # planner statistics, as a production database has them
 load = " / ".join(f"{{x:.1f}}" for x in os.getloadavg())
-start = time.perf_counter(); live = run_store(url, "postgres", out / "live", jurisdiction="BENCH")
+start = time.perf_counter(); live = run_store(url, "postgres", out / "live", jurisdiction=code)
 live_s = time.perf_counter() - start
-start = time.perf_counter(); exported = export(url, out / "export", jurisdiction="BENCH")
+start = time.perf_counter(); exported = export(url, out / "export", jurisdiction=code)
 export_s = time.perf_counter() - start
 start = time.perf_counter(); run.run_folder(out / "export", load_profile("central"), out / "parquet")
 parquet_s = time.perf_counter() - start

@@ -80,7 +80,7 @@ def export_command(
     console.print(f"已导出 {result.projects:,} 个项目、{result.indicators:,} 行指标到 {out}（projects/、indicators/ 按辖区和年度分区）。")
     if result.unread_projects:
         console.print(f"另有 {result.unread_projects:,} 个项目含批量规则不能确切读取的指标值（中文数字、区间、日期等），"
-                      f"未导出，清单见 {out / 'unread'}；请在数据库上直接运行 jixiao batch audit --store 逐项目审核。")
+                      f"未导出，清单见 {out / 'unread'}；请不带 --input 直接在数据库上运行 jixiao batch audit，这些项目由逐项目引擎审核。")
 
 
 def _run(kind: str, input_: Path | None, out: Path, profile: str | None, engine: str | None, jurisdiction: str | None,
@@ -93,7 +93,7 @@ def _run(kind: str, input_: Path | None, out: Path, profile: str | None, engine:
         return
     _check_input(input_)
     if jurisdiction is not None or year is not None:
-        fail("--jurisdiction、--year 用于数据库（--store）；Parquet 数据请用 jixiao batch export 的分区")
+        fail("--jurisdiction、--year 用于数据库（不带 --input 时）；Parquet 数据请用 jixiao batch export 的分区")
     rules = profile_or_fail(profile or "central")
     engine = engine or "duckdb"
     with Progress(TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(), console=console) as bar:
@@ -109,7 +109,7 @@ def _run(kind: str, input_: Path | None, out: Path, profile: str | None, engine:
             finally:
                 session.stop()
         else:
-            fail("--engine postgres 在数据库内运行：请去掉 --input，改用 --store（JIXIAO_DATABASE_URL 指向 PostgreSQL）")
+            fail("--engine postgres 在数据库内运行：请去掉 --input，直接读取数据库（JIXIAO_DATABASE_URL 指向 PostgreSQL）")
         bar.update(task, total=1, completed=1)
     from jixiao.batch.engine import parquet_tables
 

@@ -107,8 +107,10 @@ def layout(jurisdiction: str | None = None, year: int | None = None, profile: st
           f"regexp_matches({reason}, '[^ \t\n\r\x0b\x0c{_WIDE_SPACE}]') AS has_reason, "
           f"{_value_columns('i.target', 't')}, {_value_columns('i.actual', 'a')} "
           f"FROM store_indicator i WHERE i.project_id IN (SELECT project_id FROM ({selected}) s)")
-    v2 = f"SELECT *, {_parsed('t')}, {_parsed('a')} FROM ({v1}) v1"
-    v3 = f"SELECT *, {_classified('t')}, {_classified('a')} FROM ({v2}) v2"
+    # OFFSET 0 keeps PostgreSQL from pulling these subqueries up, which would copy each parsing expression into
+    # every expression that uses its result (DuckDB computes each projection once either way).
+    v2 = f"SELECT *, {_parsed('t')}, {_parsed('a')} FROM ({v1} OFFSET 0) v1"
+    v3 = f"SELECT *, {_classified('t')}, {_classified('a')} FROM ({v2} OFFSET 0) v2"
     money_mismatch = (f"({_money_scale('t_unit')} IS NOT NULL AND {_money_scale('a_unit')} IS NOT NULL "
                       f"AND {_money_scale('t_unit')} <> {_money_scale('a_unit')})")
     kind = ("CASE WHEN a_cls = 'att' THEN 'qual' WHEN a_cls = 'other' THEN 'other' "
@@ -116,7 +118,7 @@ def layout(jurisdiction: str | None = None, year: int | None = None, profile: st
             "WHEN a_cls = 'num' AND t_cls = 'other' THEN 'other' ELSE 'unscored' END")
     rows = (f"SELECT project_id, seq, name, level1, level2, t_op AS operator, t_unit AS unit, {kind} AS kind, "
             "t_100 AS target100, a_100 AS actual100, a_att AS attainment, weight100, rep_score100, has_reason, "
-            f"t_raw, a_raw FROM ({v3}) v3")
+            f"t_raw, a_raw FROM ({v3} OFFSET 0) v3 OFFSET 0")
     unread_ids = f"SELECT DISTINCT project_id FROM ({rows}) r WHERE kind = 'other'"
     projects = (f"SELECT project_id, department_id, unit_id, year, jurisdiction, initial_fen, adjusted_fen, "
                 "executed_fen, CAST(NULL AS BIGINT) AS carryover_fen, CAST(NULL AS BIGINT) AS rep_exec_score, "

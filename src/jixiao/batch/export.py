@@ -11,6 +11,7 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
+from jixiao.batch.engine import for_postgres
 from jixiao.batch.store import _Source
 from jixiao.store.batch_views import layout
 
@@ -42,7 +43,7 @@ def export(url: str, out: Path, jurisdiction: str | None = None, year: int | Non
             if engine == "duckdb":
                 relation = f"({sql})"
             else:  # fetched from PostgreSQL (where the query ran) and written by DuckDB
-                cursor = source.conn.execute(_postgres(sql))
+                cursor = source.conn.execute(for_postgres(sql))
                 frame = pl.DataFrame(cursor.fetchall(), schema=[d.name for d in cursor.description], orient="row")
                 writer.register(f"export_{name}", frame.to_arrow())
                 relation = f"export_{name}"
@@ -58,8 +59,3 @@ def export(url: str, out: Path, jurisdiction: str | None = None, year: int | Non
         source.conn.close()
     return Exported(counts["projects"], counts["indicators"], unread)
 
-
-def _postgres(sql: str) -> str:
-    from jixiao.batch.engine import for_postgres
-
-    return for_postgres(sql)

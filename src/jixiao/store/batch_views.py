@@ -44,8 +44,8 @@ def _operator(compact: str) -> tuple[str, str]:
 
 
 def _value_columns(column: str, name: str) -> str:
-    """Columns {name}_cls ('empty', 'att', 'num', 'text', 'other'), {name}_att, {name}_op, {name}_100, {name}_unit
-    read from a text column (as the CTE `v1` below computes them from {name}_c, its compact form)."""
+    """{name}_c, the value without white space (as parse_value compacts it), and {name}_raw. _parsed and _classified
+    then give {name}_att, _op, _rest, _unsure and {name}_cls ('empty', 'att', 'num', 'text', 'other'), _100, _unit."""
     return f"regexp_replace(COALESCE({column}, ''), '{_SPACE}+', '', 'g') AS {name}_c, {column} AS {name}_raw"
 
 

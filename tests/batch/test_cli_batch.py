@@ -7,6 +7,7 @@ import subprocess
 import sys
 
 import polars as pl
+import pytest
 
 from tests.conftest import REPO
 
@@ -23,7 +24,7 @@ def test_generate_audit_verify(tmp_path):
     audited = run("audit", "--input", str(data), "--out", str(out))
     assert audited.returncode == 0, audited.stderr
     assert "按规则" in audited.stdout and "等级分布" in audited.stdout
-    findings = pl.read_parquet(out / "findings.parquet")
+    findings = pl.read_parquet(out / "findings" / "*.parquet")
     faults = pl.read_parquet(data / "faults" / "*.parquet")
     assert set(faults["project_id"]) <= set(findings["project_id"])
     verified = run("verify", "--input", str(data), "--limit", "500")
@@ -33,3 +34,22 @@ def test_generate_audit_verify(tmp_path):
 def test_missing_input_is_a_chinese_error(tmp_path):
     result = run("audit", "--input", str(tmp_path / "nothing"), "--out", str(tmp_path / "o"))
     assert result.returncode == 2 and "Parquet" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.spark
+def test_spark_engine_from_the_cli_gives_the_same_results(tmp_path):
+    pytest.importorskip("pyspark", reason="the spark extra is not installed (pip install 'jixiao[spark]')")
+    data = tmp_path / "data"
+    assert run("generate", "--out", str(data), "--projects", "1500", "--fault-rate", "0.2").returncode == 0
+    results = {}
+    for engine in ("duckdb", "spark"):
+        done = run("audit", "--input", str(data), "--out", str(tmp_path / engine), "--engine", engine)
+        assert done.returncode == 0, done.stderr
+        results[engine] = {name: set(pl.read_parquet(tmp_path / engine / name / "*.parquet").rows())
+                           for name in ("findings", "scores")}
+    assert results["spark"] == results["duckdb"] and len(results["duckdb"]["findings"]) > 200
+
+    from jixiao.batch.spark_submit import main  # what spark-submit runs on a cluster
+
+    main(["--input", str(data), "--out", str(tmp_path / "submitted")])
+    assert set(pl.read_parquet(tmp_path / "submitted" / "findings" / "*.parquet").rows()) == results["duckdb"]["findings"]

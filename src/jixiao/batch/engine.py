@@ -1,9 +1,18 @@
-"""The self-evaluation scoring rules and numeric audit rules over columnar tables, as one SQL query.
+"""The self-evaluation scoring rules and numeric audit rules over columnar tables, as SQL.
 
-The query is written once (DuckDB dialect) with the profile's thresholds bound in, and transpiled by sqlglot for
-PostgreSQL, so the same rules run on Parquet in DuckDB and inside the production database. All arithmetic is
-in integer hundredths (fen for money) with ROUND_HALF_UP as floor((2·n + d) / 2d), which equals the
-per-document engine's Decimal results exactly; tests/batch proves it finding for finding on random data.
+Each rule is written once (DuckDB dialect) as a condition over one indicator row or one project row, with the
+profile's thresholds bound in; sqlglot transpiles the queries for PostgreSQL and Spark, so the same rules run on
+Parquet in DuckDB, inside the production database and on a cluster. All arithmetic is in integer hundredths (fen
+for money) with ROUND_HALF_UP as floor((2·n + d) / 2d), which equals the per-document engine's Decimal results
+exactly; tests/batch proves it finding for finding on random data and on the store's own tables.
+
+Layout (what `jixiao batch generate` writes and jixiao.store.batch_views presents):
+  projects(project_id, department_id, unit_id, initial_fen, adjusted_fen, executed_fen, carryover_fen,
+           rep_exec_score, rep_ind_score, rep_total, rep_grade)            -- reported values may be NULL
+  indicators(project_id, seq, level1, level2, operator, unit, kind, target100, actual100, attainment, weight100,
+             rep_score100, has_reason)
+kind: 'quant' (numeric target and actual), 'qual' (an attainment grade), 'unscored' (neither: the reported score
+counts as is). A NULL weight100 leaves the row unscored, as in the per-document engine.
 """
 
 from __future__ import annotations
@@ -22,6 +31,8 @@ BATCH_RULES = (
     "selfeval.s9_weight_total", "selfeval.s9_block_weight", "selfeval.s10_indicator_sum", "selfeval.s10_total_parts",
     "selfeval.s10_grade_band", "selfeval.s10_grade_by_rules", "selfeval.carryover",
 )
+FINDING_COLUMNS = ("project_id", "seq", "rule", "tier", "expected", "actual")
+SCORE_COLUMNS = ("project_id", "department_id", "exec_score", "indicator_score", "total", "grade")
 
 
 def _h(value: Decimal) -> int:
@@ -45,27 +56,32 @@ class Tables:
     indicators: str
 
 
-def findings_sql(profile: Profile, tables: Tables) -> str:
-    """One query returning (project_id, seq, rule, tier, expected, actual) for every batch rule (hundredths)."""
+@dataclass(frozen=True)
+class Check:
+    """One rule as a condition over a row of `ic` (indicator rows) or `pa` (project rows)."""
+
+    rule: str
+    tier: str
+    expected: str
+    actual: str
+    condition: str
+
+
+def _rows_sql(profile: Profile, tables: Tables) -> str:
+    """CTEs i, ic: every indicator row with its computed score, band, counted and effective score."""
     r = profile.selfeval
-    w_exec = _h(r.execution_weight)
-    tol = _h(r.score_tolerance)
-    ach_lo, ach_hi = (_h(f) for f in r.achieved_band)
-    par_lo, par_hi = (_h(f) for f in r.partial_band)
-    not_lo, not_hi = (_h(f) for f in r.not_achieved_band)
-    over = _h(r.over_achievement_ratio)
-    blocks = {"产出指标": _h(r.output_weight), "效益指标": _h(r.benefit_weight), "满意度指标": _h(r.satisfaction_weight)}
-    total_w = sum(blocks.values())
-    band_lo = (f"CASE attainment WHEN '达成' THEN {_half_up(f'weight100 * {ach_lo}', '100')} "
-               f"WHEN '部分达成' THEN {_half_up(f'weight100 * {par_lo}', '100')} "
-               f"ELSE {_half_up(f'weight100 * {not_lo}', '100')} END")
-    band_hi = (f"CASE attainment WHEN '达成' THEN {_half_up(f'weight100 * {ach_hi}', '100')} "
-               f"WHEN '部分达成' THEN {_half_up(f'weight100 * {par_hi}', '100')} "
-               f"ELSE {_half_up(f'weight100 * {not_hi}', '100')} END")
-    top = f"(attainment = '达成' AND {ach_hi} >= 100)"
+    bands = {"达成": r.achieved_band, "部分达成": r.partial_band, "未达成": r.not_achieved_band}
+
+    def per_attainment(pick: int) -> str:
+        whens = " ".join(f"WHEN '{name}' THEN {_half_up(f'weight100 * {_h(band[pick])}', '100')}"
+                         for name, band in bands.items())
+        return f"CASE attainment {whens} END"
+
+    tops = [name for name, band in bands.items() if band[1] >= 1]
+    top = f"attainment IN ({', '.join(repr(t) for t in tops)})" if tops else "FALSE"
     in_band = f"(rep_score100 >= lo AND (rep_score100 < hi OR ({top} AND rep_score100 <= hi)))"
-    nearest = (f"CASE WHEN {in_band} THEN rep_score100 WHEN rep_score100 < lo THEN lo "
-               f"WHEN {top} THEN hi ELSE GREATEST(lo, hi - 1) END")
+    nearest = (f"CASE WHEN rep_score100 IS NULL THEN lo WHEN {in_band} THEN rep_score100 WHEN rep_score100 < lo "
+               f"THEN lo WHEN {top} THEN hi ELSE GREATEST(lo, hi - 1) END")
     x = "GREATEST(actual100, 0)"
     quant_score = (
         f"CASE WHEN operator IN ('≤', '<') THEN "
@@ -75,81 +91,176 @@ def findings_sql(profile: Profile, tables: Tables) -> str:
         f"ELSE CASE WHEN target100 <= 0 THEN CASE WHEN {x} <= 0 THEN weight100 ELSE 0 END "
         f"       WHEN {x} >= target100 THEN weight100 ELSE {_half_up(f'{x} * weight100', 'target100')} END END"
     )
-    block_checks = " UNION ALL ".join(
-        f"SELECT project_id, CAST(-1 AS INTEGER) AS seq, 'selfeval.s9_block_weight' AS rule, 'warning' AS tier, "
-        f"{want} AS expected, got AS actual FROM (SELECT b.project_id, COALESCE(SUM(CASE WHEN i.level1 = '{name}' THEN "
-        f"i.weight100 END), 0) AS got, MAX(has_sat) AS has_sat, MAX(total_w) AS total_w FROM block_flags b "
-        f"JOIN {tables.indicators} i ON i.project_id = b.project_id GROUP BY b.project_id) x "
-        f"WHERE has_sat = 1 AND got <> {want}"
-        for name, want in blocks.items()
-    )
-    return f"""
-WITH p AS (
-  SELECT *, CASE WHEN adjusted_fen <= 0 THEN 0
-           ELSE {_half_up(f'LEAST(executed_fen, adjusted_fen) * {w_exec}', 'adjusted_fen')} END AS exec_score
-  FROM {tables.projects}
-), i AS (
-  SELECT *, CASE WHEN kind = 'quant' THEN {quant_score} END AS score100,
-         CASE WHEN kind = 'qual' THEN {band_lo} END AS lo, CASE WHEN kind = 'qual' THEN {band_hi} END AS hi
-  FROM {tables.indicators}
+    block = ("CASE level1 WHEN '产出指标' THEN 1 WHEN '效益指标' THEN 2 WHEN '满意度指标' THEN 3 ELSE "  # the usual names first
+             "CASE WHEN level1 LIKE '%满意%' THEN 3 WHEN level1 LIKE '%效益%' OR level1 LIKE '%效果%' THEN 2 "
+             "WHEN level1 LIKE '%产出%' THEN 1 ELSE 0 END END")
+    return f"""i AS (
+  SELECT project_id, seq, weight100, rep_score100, has_reason, operator, target100, actual100, attainment,
+         CASE WHEN weight100 IS NULL THEN 'unweighted' ELSE kind END AS k, {block} AS block,
+         CASE WHEN kind = 'quant' THEN {quant_score} END AS score100,
+         CASE WHEN kind = 'qual' THEN {per_attainment(0)} END AS lo,
+         CASE WHEN kind = 'qual' THEN {per_attainment(1)} END AS hi
+  FROM {tables.indicators} ind
 ), ic AS (
-  SELECT *, CASE WHEN kind = 'quant' THEN score100 ELSE {nearest} END AS counted,
-         COALESCE(rep_score100, CASE WHEN kind = 'quant' THEN score100 END) AS effective
+  SELECT project_id, seq, k, block, weight100, rep_score100, has_reason, operator, target100, actual100, score100,
+         lo, hi,
+         CASE WHEN k = 'quant' THEN score100 WHEN k = 'qual' THEN {nearest} ELSE COALESCE(rep_score100, 0) END
+           AS counted,
+         COALESCE(rep_score100, CASE WHEN k = 'quant' THEN score100 END) AS effective
   FROM i
-), agg AS (
-  SELECT project_id, SUM(counted) AS counted_sum, SUM(weight100) AS weight_sum, SUM(rep_score100) AS rep_sum,
-         MAX(CASE WHEN level1 = '满意度指标' THEN 1 ELSE 0 END) AS has_sat,
-         SUM(CASE WHEN level1 IN ('产出指标', '效益指标') THEN weight100 ELSE 0 END) AS ob_weight
+)"""
+
+
+def _indicator_checks(profile: Profile) -> list[Check]:
+    r = profile.selfeval
+    tol = _h(r.score_tolerance)
+    strict = "TRUE" if r.strict_inequality else "FALSE"
+    return [
+        Check("selfeval.s8_score_above_weight", "error", "weight100", "rep_score100", "rep_score100 > weight100"),
+        Check("selfeval.s2_quantitative_score", "error", "score100", "rep_score100",
+              f"k = 'quant' AND ABS(rep_score100 - score100) > {tol}"),
+        Check("selfeval.s2_strict_bound", "notice", "NULL", "NULL",
+              f"k = 'quant' AND {strict} AND operator IN ('>', '<') AND actual100 = target100"),
+        Check("selfeval.s7_over_achievement", "warning", "target100", "actual100",
+              f"NOT has_reason AND k = 'quant' AND COALESCE(operator, '=') IN ('≥', '>', '=') AND target100 > 0 "
+              f"AND actual100 * 100 >= target100 * {_h(r.over_achievement_ratio)}"),
+        # The counted score of a qualitative row is the reported one exactly when that lies inside its band.
+        Check("selfeval.s6_qualitative_band", "error", "NULL", "rep_score100", "k = 'qual' AND counted <> rep_score100"),
+        Check("selfeval.s8_reason_required", "warning", "weight100", "effective",
+              "NOT has_reason AND effective < weight100"),
+    ]
+
+
+def _indicator_prefilter(profile: Profile) -> str:
+    """A cheap condition implied by every indicator check (so rows failing it cannot hit): a reported score above
+    the weight or differing from the counted one (s2, s6, s8), no reason where one may be due (s7, s8), a strict
+    bound met with equality."""
+    strict = " OR (actual100 = target100 AND operator IN ('>', '<'))" if profile.selfeval.strict_inequality else ""
+    over = f"actual100 * 100 >= target100 * {_h(profile.selfeval.over_achievement_ratio)}"
+    return ("rep_score100 > weight100 OR rep_score100 <> counted OR (NOT has_reason AND (effective < weight100 "
+            f"OR (k = 'quant' AND target100 > 0 AND {over}))){strict}")
+
+
+def _project_checks(profile: Profile) -> list[Check]:
+    r = profile.selfeval
+    tol = _h(r.score_tolerance)
+    total_w = _h(r.indicator_total)
+    blocks = {"w_output": _h(r.output_weight), "w_benefit": _h(r.benefit_weight),
+              "w_satisfaction": _h(r.satisfaction_weight)}
+    block_sum = sum(blocks.values())
+    return [
+        Check("selfeval.s1_execution_score", "error", "exec_score", "rep_exec_score",
+              f"ABS(rep_exec_score - exec_score) > {tol}"),
+        Check("selfeval.s1_zero_budget", "warning", "NULL", "adjusted_fen", "adjusted_fen <= 0"),
+        Check("selfeval.s1_over_budget", "warning", "adjusted_fen", "executed_fen",
+              "adjusted_fen > 0 AND executed_fen > adjusted_fen"),
+        Check("selfeval.carryover", "error", "adjusted_fen - executed_fen", "carryover_fen",
+              "carryover_fen <> adjusted_fen - executed_fen"),
+        Check("selfeval.s9_weight_total", "error", str(total_w), "weight_sum", f"n > 0 AND weight_sum <> {total_w}"),
+        *(Check("selfeval.s9_block_weight", "warning", str(want), column,
+                f"n > 0 AND has_sat = 1 AND {column} <> {want}") for column, want in blocks.items()),
+        Check("selfeval.s9_block_weight", "warning", str(block_sum), "w_output + w_benefit",
+              f"n > 0 AND has_sat = 0 AND w_output + w_benefit <> {block_sum} AND weight_sum = {total_w}"),
+        Check("selfeval.s10_indicator_sum", "error", "rep_sum", "rep_ind_score",
+              f"n > 0 AND n_reported = n AND ABS(rep_sum - rep_ind_score) > {tol}"),
+        Check("selfeval.s10_total_parts", "error", "rep_exec_score + rep_ind_score", "rep_total",
+              f"ABS(rep_exec_score + rep_ind_score - rep_total) > {tol}"),
+        Check("selfeval.s10_grade_band", "error", "NULL", "NULL", "band_of_reported <> rep_grade"),
+        Check("selfeval.s10_grade_by_rules", "warning", "NULL", "NULL",
+              "rules_grade <> rep_grade AND (band_of_reported IS NULL OR rules_grade <> band_of_reported)"),
+    ]
+
+
+def _aggregate_sql(profile: Profile, tables: Tables, extra: str = "") -> str:
+    """CTEs agg, pa: per-project sums of the indicator rows and the project row with its computed scores."""
+    w_exec = _h(profile.selfeval.execution_weight)
+    return f"""agg AS (
+  SELECT project_id, {extra} COUNT(*) AS n, COUNT(rep_score100) AS n_reported, SUM(counted) AS counted_sum,
+         COALESCE(SUM(weight100), 0) AS weight_sum, SUM(rep_score100) AS rep_sum,
+         MAX(CASE WHEN block = 3 AND weight100 IS NOT NULL THEN 1 ELSE 0 END) AS has_sat,
+         COALESCE(SUM(CASE WHEN block = 1 THEN weight100 END), 0) AS w_output,
+         COALESCE(SUM(CASE WHEN block = 2 THEN weight100 END), 0) AS w_benefit,
+         COALESCE(SUM(CASE WHEN block = 3 THEN weight100 END), 0) AS w_satisfaction
   FROM ic GROUP BY project_id
-), block_flags AS (
-  SELECT project_id, has_sat, weight_sum AS total_w FROM agg
+), pe AS (
+  SELECT p.*, CASE WHEN adjusted_fen <= 0 THEN 0
+           ELSE {_half_up(f'LEAST(executed_fen, adjusted_fen) * {w_exec}', 'adjusted_fen')} END AS exec_score,
+         a.n, a.n_reported, COALESCE(a.counted_sum, 0) AS indicator_score, a.weight_sum, a.rep_sum, a.has_sat,
+         a.w_output, a.w_benefit, a.w_satisfaction{', a.hit_rows' if extra else ''}
+  FROM {tables.projects} p LEFT JOIN agg a ON a.project_id = p.project_id
 ), pa AS (
-  SELECT p.*, a.counted_sum, a.weight_sum, a.rep_sum, a.has_sat, a.ob_weight,
-         {_grade_sql('p.rep_total', profile)} AS band_of_reported,
-         {_grade_sql('p.exec_score + a.counted_sum', profile)} AS rules_grade
-  FROM p JOIN agg a ON a.project_id = p.project_id
-)
-SELECT project_id, CAST(-1 AS INTEGER) AS seq, 'selfeval.s1_execution_score' AS rule, 'error' AS tier,
-       exec_score AS expected, rep_exec_score AS actual FROM pa WHERE ABS(rep_exec_score - exec_score) > {tol}
-UNION ALL SELECT project_id, -1, 'selfeval.s1_zero_budget', 'warning', NULL, adjusted_fen FROM pa WHERE adjusted_fen <= 0
-UNION ALL SELECT project_id, -1, 'selfeval.s1_over_budget', 'warning', adjusted_fen, executed_fen FROM pa
-  WHERE adjusted_fen > 0 AND executed_fen > adjusted_fen
-UNION ALL SELECT project_id, -1, 'selfeval.carryover', 'error', adjusted_fen - executed_fen, carryover_fen FROM pa
-  WHERE carryover_fen <> adjusted_fen - executed_fen
-UNION ALL SELECT project_id, seq, 'selfeval.s8_score_above_weight', 'error', weight100, rep_score100 FROM ic
-  WHERE rep_score100 > weight100
-UNION ALL SELECT project_id, seq, 'selfeval.s2_quantitative_score', 'error', score100, rep_score100 FROM ic
-  WHERE kind = 'quant' AND ABS(rep_score100 - score100) > {tol}
-UNION ALL SELECT project_id, seq, 'selfeval.s2_strict_bound', 'notice', NULL, NULL FROM ic
-  WHERE kind = 'quant' AND operator IN ('>', '<') AND actual100 = target100 AND {1 if r.strict_inequality else 0} = 1
-UNION ALL SELECT project_id, seq, 'selfeval.s7_over_achievement', 'warning', target100, actual100 FROM ic
-  WHERE kind = 'quant' AND operator IN ('≥', '>', '=') AND target100 > 0 AND {x} * 100 >= target100 * {over}
-    AND NOT has_reason
-UNION ALL SELECT project_id, seq, 'selfeval.s6_qualitative_band', 'error', NULL, rep_score100 FROM ic
-  WHERE kind = 'qual' AND NOT {in_band}
-UNION ALL SELECT project_id, seq, 'selfeval.s8_reason_required', 'warning', weight100, effective FROM ic
-  WHERE effective < weight100 AND NOT has_reason
-UNION ALL SELECT project_id, -1, 'selfeval.s9_weight_total', 'error', {total_w}, weight_sum FROM pa
-  WHERE weight_sum <> {total_w}
-UNION ALL {block_checks}
-UNION ALL SELECT project_id, -1, 'selfeval.s9_block_weight', 'warning', {total_w}, ob_weight FROM pa
-  WHERE has_sat = 0 AND ob_weight <> {total_w} AND weight_sum = {total_w}
-UNION ALL SELECT project_id, -1, 'selfeval.s10_indicator_sum', 'error', rep_sum, rep_ind_score FROM pa
-  WHERE ABS(rep_sum - rep_ind_score) > {tol}
-UNION ALL SELECT project_id, -1, 'selfeval.s10_total_parts', 'error', rep_exec_score + rep_ind_score, rep_total FROM pa
-  WHERE ABS(rep_exec_score + rep_ind_score - rep_total) > {tol}
-UNION ALL SELECT project_id, -1, 'selfeval.s10_grade_band', 'error', NULL, NULL FROM pa WHERE band_of_reported <> rep_grade
-UNION ALL SELECT project_id, -1, 'selfeval.s10_grade_by_rules', 'warning', NULL, NULL FROM pa
-  WHERE rules_grade <> rep_grade AND rules_grade <> band_of_reported
+  SELECT *, exec_score + indicator_score AS total, {_grade_sql('exec_score + indicator_score', profile)} AS rules_grade,
+         CASE WHEN rep_total IS NOT NULL THEN {_grade_sql('rep_total', profile)} END AS band_of_reported
+  FROM pe
+)"""
+
+
+def checks_sql(profile: Profile, rows: str, projects: str) -> str:
+    """Findings (FINDING_COLUMNS) of every rule over indicator rows `rows` (shaped as ic) and project rows
+    `projects` (shaped as pa). Each source is read once: the rows on which any rule holds are kept (a few percent)
+    and crossed with the rule numbers, so that no rule rescans its source."""
+    parts = []
+    project_checks = _project_checks(profile)
+    for checks, source, seq, keep in (
+            (_indicator_checks(profile), rows, "seq", _indicator_prefilter(profile)),
+            (project_checks, projects, "CAST(-1 AS SMALLINT)", " OR ".join(f"({c.condition})" for c in project_checks))):
+        def case(field: str, checks: list[Check] = checks) -> str:
+            quote = field in ("rule", "tier")
+            return "CASE c.rule_no " + " ".join(f"WHEN {n} THEN {repr(v) if quote else v}"
+                                          for n, c in enumerate(checks) for v in [getattr(c, field)]) + " END"
+
+        numbers = ", ".join(f"({n})" for n in range(len(checks)))
+        parts.append(
+            f"SELECT project_id, seq, rule, tier, expected, actual FROM (SELECT h.project_id, {seq} AS seq, "
+            f"{case('rule')} AS rule, {case('tier')} AS tier, CAST({case('expected')} AS BIGINT) AS expected, "
+            f"CAST({case('actual')} AS BIGINT) AS actual, {case('condition')} AS hit "
+            f"FROM (SELECT * FROM {source} src WHERE {keep}) h CROSS JOIN (VALUES {numbers}) AS c(rule_no)) x WHERE hit")
+    return "\nUNION ALL ".join(parts)
+
+
+def findings_sql(profile: Profile, tables: Tables) -> str:
+    """One query returning (project_id, seq, rule, tier, expected, actual) for every batch rule (hundredths)."""
+    return f"""
+WITH {_rows_sql(profile, tables)},
+{_aggregate_sql(profile, tables)}
+{checks_sql(profile, 'ic', 'pa')}
 """
+
+
+def one_pass_sql(profile: Profile, tables: Tables) -> str:
+    """DuckDB: every project row (shaped as pa) with its computed scores and, in `hit_rows`, how many of its indicator
+    rows may hold a finding (_indicator_prefilter) — from a single scan of the indicator rows. Findings are then
+    checks_sql(profile, hit_rows_sql(profile, tables, T), T) over the result table T: only the indicator rows of
+    projects with hits (a few percent) are computed again."""
+    extra = f"SUM(CASE WHEN {_indicator_prefilter(profile)} THEN 1 ELSE 0 END) AS hit_rows,"
+    return f"""
+WITH {_rows_sql(profile, tables)},
+{_aggregate_sql(profile, tables, extra)}
+SELECT * FROM pa
+"""
+
+
+def hit_rows_sql(profile: Profile, tables: Tables, table: str) -> str:
+    """The indicator rows (shaped as ic) of the projects of a one_pass_sql result `table` that have hits."""
+    hits = Tables(tables.projects, f"(SELECT * FROM {tables.indicators} x WHERE project_id IN "
+                                   f"(SELECT project_id FROM {table} WHERE hit_rows > 0))")
+    return f"(WITH {_rows_sql(profile, hits)} SELECT * FROM ic)"
+
+
+def score_columns(source: str) -> str:
+    """The SCORE_COLUMNS of a pa-shaped relation, as 64-bit integers (DuckDB sums into 128-bit ones)."""
+    return (f"SELECT project_id, department_id, CAST(exec_score AS BIGINT) AS exec_score, "
+            f"CAST(indicator_score AS BIGINT) AS indicator_score, CAST(total AS BIGINT) AS total, "
+            f"rules_grade AS grade FROM {source}")
 
 
 def scores_sql(profile: Profile, tables: Tables) -> str:
     """Computed execution score, indicator score, total and grade per project (hundredths)."""
-    sql = findings_sql(profile, tables)
-    head = sql.split("\nSELECT project_id, CAST(-1 AS INTEGER)")[0]
-    return head + ("\nSELECT project_id, department_id, exec_score, counted_sum AS indicator_score, "
-                   "exec_score + counted_sum AS total, rules_grade AS grade FROM pa")
+    return f"""
+WITH {_rows_sql(profile, tables)},
+{_aggregate_sql(profile, tables)}
+{score_columns('pa')}
+"""
 
 
 def for_postgres(sql: str) -> str:
@@ -160,5 +271,6 @@ def for_postgres(sql: str) -> str:
 
 
 def parquet_tables(folder: Path) -> Tables:
-    return Tables(projects=f"read_parquet('{folder / 'projects' / '*.parquet'}')",
-                  indicators=f"read_parquet('{folder / 'indicators' / '*.parquet'}')")
+    """The projects/ and indicators/ Parquet folders (flat or partitioned) under `folder`."""
+    return Tables(projects=f"read_parquet('{folder / 'projects' / '**' / '*.parquet'}')",
+                  indicators=f"read_parquet('{folder / 'indicators' / '**' / '*.parquet'}')")

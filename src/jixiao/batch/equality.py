@@ -54,7 +54,7 @@ def self_evaluation(project: dict[str, Any], rows: list[dict[str, Any]]) -> Self
                           goal=Goal(indicators=tuple(indicators)), reported=reported)
 
 
-def _hundredths(text: str | None) -> int | None:
+def hundredths(text: str | None) -> int | None:
     if text is None:
         return None
     try:
@@ -66,8 +66,8 @@ def _hundredths(text: str | None) -> int | None:
 def finding_key(project_id: int, finding: Finding) -> Key:
     seq = int(finding.location.row[2:]) if finding.location.row.startswith("指标") else -1
     numeric = finding.rule in NUMERIC
-    return (project_id, seq, finding.rule, _hundredths(finding.expected) if numeric else None,
-            _hundredths(finding.actual) if numeric else None)
+    return (project_id, seq, finding.rule, hundredths(finding.expected) if numeric else None,
+            hundredths(finding.actual) if numeric else None)
 
 
 def iter_projects(projects: Any, indicators: Any) -> Iterator[tuple[dict[str, Any], list[dict[str, Any]]]]:

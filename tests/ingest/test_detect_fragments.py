@@ -85,5 +85,5 @@ def test_budget_disclosure_gets_no_disclosure_rules(tmp_path):
     doc, _ = load_document(path)
     assert doc.kind is B and doc.kind.label == "部门预算公开" and (doc.unit, doc.year) == ("示例县档案馆", 2024)
     assert doc.disclosure is None and doc.kind_evidence == ("标题“示例县档案馆2024年部门预算”",)
-    assert not any(f.rule_id.startswith(("disclosure.", "narrative.")) for f in
+    assert not any(f.rule.startswith(("disclosure.", "narrative.")) for f in
                    audit_document(doc, load_profile("central")).findings)

@@ -87,3 +87,41 @@ def test_budget_disclosure_gets_no_disclosure_rules(tmp_path):
     assert doc.disclosure is None and doc.kind_evidence == ("标题“示例县档案馆2024年部门预算”",)
     assert not any(f.rule.startswith(("disclosure.", "narrative.")) for f in
                    audit_document(doc, load_profile("central")).findings)
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    # a lone 三公 narrative: spending reported (决算, or counts of guests) vs planned (预算)
+    ("2019年本部门“三公”经费决算总额36万元，比上年下降2%。其中因公出国（境）费3万元，公务接待费8万元，"
+     "公务用车购置及运行费25万元。", DocumentKind.DISCLOSURE),
+    ("2019年度本单位一般公共预算财政拨款安排的“三公”经费支出4.10万元，较上年减少0.20万元；公务用车运行维护费0万元；"
+     "公务接待费4.10万元，共接待12批次、96人次。", DocumentKind.DISCLOSURE),
+    ("2020年本单位“三公”经费预算12万元，其中因公出国（境）费0万元，公务接待费2万元，公务用车运行维护费10万元。",
+     DocumentKind.BUDGET_DISCLOSURE),
+])
+def test_lone_sangong_section_is_final_or_budget_by_what_it_reports(text, kind):
+    found = detect(text)
+    assert found.kind is kind and found.evidence
+
+
+def test_lone_sangong_section_saying_neither_is_not_guessed():
+    text = "本单位“三公”经费共8万元，其中公务接待费3万元，公务用车运行维护费5万元。"
+    assert detect(text).kind is None
+
+
+def test_budget_narrative_fragment_without_title():
+    text = ("基本支出预算 812.40 万元，占支出总预算的 90.10%；项目支出预算 89.20 万元。\n"
+            "四、财政拨款收支预算总体情况说明\n2021 年财政拨款收支总预算 901.60 万元。")
+    assert detect(text).kind is DocumentKind.BUDGET_DISCLOSURE
+
+
+@pytest.mark.parametrize("first_line", ["今年是各部门连续第5年向社会公开部门决算", "首页>范文>项目自评报告",
+                                        "根据《项目支出绩效自评表》的要求", "【项目支出绩效自评表填写样例】"])
+def test_lines_that_only_mention_a_title_do_not_decide_the_kind(first_line):
+    assert not detect(first_line + "\n这里没有任何表格或数字。").evidence
+
+
+def test_unit_from_a_flattened_form_and_a_title_over_two_lines():
+    form = "2021年度专项资金绩效目标自评表专项资金名称示例资金县级主管部门示例县农业农村局实施单位示例股"
+    assert detect(form).unit == "示例县农业农村局"
+    title = "示例县城市管理委员会市容整治资金\n绩效评价报告\n一、基本情况"
+    assert detect(title).unit == "示例县城市管理委员会"

@@ -121,8 +121,9 @@ class Found:
 
 
 def is_blank(table: DisclosureTable) -> bool:
-    """A table printed without figures: '本表无数据', or no amount in any row."""
-    return bool(table.empty_note) or not any(row.cells for row in table.rows)
+    """A table printed without figures: '本表无数据', or no amount in any row (and nothing left unread: a table
+    whose layout could not be mapped is not known to be blank)."""
+    return bool(table.empty_note) or not (any(row.cells for row in table.rows) or table.unmapped)
 
 
 def locate(pkg: DisclosurePackage, subject: str, scope: str, measure: str = "amount") -> Found | None:

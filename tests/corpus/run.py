@@ -2,7 +2,8 @@
 
 The documents are other people's text and live outside the repository: the folder named by JIXIAO_CORPUS_DIR
 (default tests/corpus/local). Each document goes through `jixiao audit --format json` in-process; when that
-JSON carries `documents[].coverage` it is reported as is, otherwise what was read is counted from the loaded
+JSON carries `documents[].coverage` it is summed up on one line (tables and rows read, claims checked and
+unchecked, rules held/broken/not applicable, unread parts), otherwise what was read is counted from the loaded
 document. Output is for users, in Chinese.
 
     python tests/corpus/run.py            # every manifest row whose file exists
@@ -63,6 +64,16 @@ class Outcome:
         if got == expected:
             return "right"
         return "partial" if got and (got in expected or expected in got) else "wrong"
+
+    @property
+    def tables_read(self) -> int:
+        return len(self.coverage.get("tables", ())) if self.coverage is not None else self.read.get("tables", 0)
+
+    @property
+    def projects_read(self) -> int:
+        if self.coverage is not None:
+            return len(self.coverage.get("projects", ()))
+        return self.read.get("self_evaluations", 0) + self.read.get("key_evaluations", 0)
 
     @property
     def year_ok(self) -> bool:
@@ -142,8 +153,16 @@ def _mark(ok: bool) -> str:
 
 
 def _describe_read(out: Outcome) -> str:
-    if out.coverage is not None:
-        return "覆盖：" + json.dumps(out.coverage, ensure_ascii=False)
+    if (c := out.coverage) is not None:
+        tables = c.get("tables", [])
+        rows = sum(t.get("rows", 0) for t in tables)
+        claims = c.get("claims", 0)
+        checked = sum(s.get("checked", 0) for s in c.get("sections", []))
+        counts = c.get("checks", {}).get("counts", {})
+        return (f"读到：表 {len(tables)} 张 {rows} 行；项目 {len(c.get('projects', []))} 个；说明数据 {claims} 条"
+                f"（已核对 {checked}，未核对 {claims - checked}）；规则 通过 {counts.get('held', 0)}、"
+                f"发现问题 {counts.get('broken', 0)}、不适用 {counts.get('not_applicable', 0)}；"
+                f"未读取或未核对 {len(c.get('unread', []))} 处")
     r = out.read
     tables = [k.split(":", 1)[1] + f"（{n} 行）" for k, n in r.items() if k.startswith("table:")]
     parts = [f"表 {r.get('tables', 0)} 张" + (f"：{'、'.join(tables)}" if tables else ""),
@@ -200,8 +219,8 @@ def totals(outcomes: list[Outcome]) -> list[str]:
         f"文中写明单位的 {len(named)} 份读对 {sum(o.unit_verdict == 'right' for o in named)}），"
         f"年度正确 {pct(sum(o.year_ok for o in judged), len(judged))}",
         "发现：" + "，".join(f"{label} {findings.get(tier, 0)} 项" for tier, label in TIERS),
-        f"读到表格的文档 {sum(1 for o in outcomes if o.read.get('tables'))} 份；"
-        f"读到自评项目的文档 {sum(1 for o in outcomes if o.read.get('self_evaluations'))} 份",
+        f"读到表格的文档 {sum(1 for o in outcomes if o.tables_read)} 份；"
+        f"读到项目（自评或评价）的文档 {sum(1 for o in outcomes if o.projects_read)} 份",
     ]
 
 

@@ -6,6 +6,7 @@ from decimal import Decimal as D
 
 import pytest
 
+from jixiao.core.finding import Tier
 from jixiao.core.model import BudgetLine, FundLevel, Goal, Indicator, Project, Reported, SelfEvaluation
 from jixiao.core.values import parse_value
 from jixiao.profiles import load_profile
@@ -178,6 +179,12 @@ def test_reported_grade_contradicting_reported_total():
 def test_hubei_profile_weights_execution_20():
     result = score_self_evaluation(power_project(), load_profile("hubei"))
     assert result.execution_score == D("12.63")  # 0.631579 × 20
+
+
+def test_budget_table_not_read_is_a_warning_not_certain():
+    [finding] = [f for f in score_self_evaluation(SelfEvaluation(Project("无预算表"), 2024, (), Goal()), CENTRAL).deviations
+                 if f.rule == "selfeval.s1_missing_budget"]
+    assert finding.tier is Tier.WARNING and "未读取到" in finding.message
 
 
 def test_every_rule_id_is_unique_and_namespaced():

@@ -99,7 +99,8 @@ _UP = ("增加", "增长", "上升", "增幅", "增幅为")
 # something else said about the subject, kept as an unchecked 'figure'.
 _GAP_RE = re.compile(r"(?:[（(]类[)）]|[”\"’」]|本年度?|全年|年度|当年|实际|支出|收入|使用|安排|决算|预算执行|数|总额|金额|合计|总计|为|是|"
                      r"共计|达到|达|计|共|约|了|人民币|其中|另外|此外)*")
-_BUDGET_BASIS_RE = re.compile(r"(?:比|较|与)(?:年初|全年|调整后)?预算(?:数)?(?:相比)?$")
+_BUDGET_BASIS_RE = re.compile(r"(?:比|较|与|同)(?:\d{4}年度?)?(?:年初|全年|调整后)?预算(?:数)?(?:相比|相较|比较)?$")
+_PRIOR_BASIS_RE = re.compile(r"(?:比|较|与|同)(?:上年|去年|\d{4}年度?)(?:同期)?(?:决算)?(?:数)?(?:相比|相较|比较)?")
 _PRIOR_RE = re.compile(r"(?<![比较])(?:上年|去年)(?:度)?(?:同期)?[\u4e00-\u9fa5]{0,6}$")
 _GENERIC_RE = re.compile(r"(?:决算)?(支出|收入)")
 _WORD_SIGN = {"大于": 1, "高于": 1, "超过": 1, "多于": 1, "超出": 1, "小于": -1, "低于": -1, "少于": -1}
@@ -181,6 +182,7 @@ def claims_of(sentence: str, section: str = "", location: Location | None = None
     found: list[Claim] = []
     subject, scope = "", ""
     positions: list[tuple[int, int]] = []
+    lead = ""  # a clause of its own naming the base of the changes after it: '与2023年度预算相比，减少…'
     for index, clause in enumerate(clauses(body)):
         taken: list[tuple[int, int]] = []
 
@@ -188,7 +190,8 @@ def claims_of(sentence: str, section: str = "", location: Location | None = None
             return not any(a < match.end() and match.start() < b for a, b in taken)
 
         def add(measure: str, match: re.Match[str], value: Decimal, text: str, quantum: Decimal, basis: str = "",
-                taken: list[tuple[int, int]] = taken, clause: str = clause, index: int = index) -> None:
+                taken: list[tuple[int, int]] = taken, clause: str = clause, index: int = index,
+                lead: str = lead) -> None:
             nonlocal subject, scope
             # an amount's own words (收入总计 …为 X) may end where its number starts; other measures start with
             # their cue word (占, 完成, 增加, 年初预算), before which the subject stands
@@ -205,7 +208,8 @@ def claims_of(sentence: str, section: str = "", location: Location | None = None
                 scope = scope_of(clause) or section_scope
             if measure == "amount" and not _GAP_RE.fullmatch(gap := clause[named[2] if named else 0:end]):
                 measure, basis = "figure", gap
-            if measure in ("change", "rate") and _BUDGET_BASIS_RE.search(clause[: match.start()]):
+            if measure in ("change", "rate") and (_BUDGET_BASIS_RE.search(clause[: match.start()]) or (
+                    lead == "预算" and not _PRIOR_BASIS_RE.search(clause[: match.start()]))):
                 basis = "预算"
             found.append(Claim(subject, scope, measure, value, text, quantum, location, basis, clause))
             positions.append((index, match.start()))
@@ -262,5 +266,9 @@ def claims_of(sentence: str, section: str = "", location: Location | None = None
                 add("figure", match, value, match.group(0), quantum, clause[: match.start()][-8:])
         if not taken and (named := subject_at(clause, len(clause))):  # '收入支出总体与上年相比，增加…'
             subject, scope = named[0], scope_of(clause[: named[2]]) or section_scope
+        if _BUDGET_BASIS_RE.search(clause):
+            lead = "预算"
+        elif _PRIOR_BASIS_RE.search(clause):
+            lead = ""
     ordered = sorted(zip(positions, range(len(found)), found, strict=True))
     return tuple(claim for _, _, claim in ordered), reason

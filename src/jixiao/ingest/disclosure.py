@@ -75,7 +75,7 @@ COLUMN_ALIASES: dict[str, dict[str, frozenset[str]]] = {
             "project": _names("项目支出"), "closing": _names("年末结转和结余", "年末结转结余")},
     "D08": {"total": _names("合计", "小计", "本年支出", "本年支出合计"), "basic": _names("基本支出"),
             "project": _names("项目支出")},
-    "D09": {"total": _names("合计"), "overseas": _names("因公出国(境)费", "因公出国(境)费用"),
+    "D09": {"total": _names("合计", "总计"), "overseas": _names("因公出国(境)费", "因公出国(境)费用"),
             "car": _names("公务用车购置及运行维护费", "公务用车购置及运行费"), "car_purchase": _names("公务用车购置费", "购置费"),
             "car_operation": _names("公务用车运行维护费", "运行维护费", "运行费"), "reception": _names("公务接待费")},
 }
@@ -344,9 +344,81 @@ def _blocks(table: Table, reader: _Reader) -> tuple[tuple[str, ...], list[Disclo
     return ("amount",), rows
 
 
+def _sangong_item(text: str) -> str | None:
+    """The 三公 item a row or column label names ('其中：公务用车运行维护费' → car_operation), or None."""
+    label = re.sub(r"^其中[:：]?", "", normalize_label(text))
+    return next((key for key, names in COLUMN_ALIASES["D09"].items() if label in names), None)
+
+
+def _sangong_group(text: str) -> str:
+    label = normalize_label(text)
+    return "final" if "决算" in label else "budget" if "预算" in label else ""
+
+
+def _sangong_by_rows(table: Table, reader: _Reader) -> dict[str, Amount] | None:
+    """Items as rows (合计, 因公出国(境)费 … each a row) with 预算数 and 决算数 as columns, a group possibly split
+    into 合计/一般公共预算/政府性基金 under it (its 合计 column is read); None when not this layout."""
+    rows = [r for r in table.rows if any(r.texts)]
+
+    def is_item(row: Row) -> bool:  # an item label, then figures or blanks only (not a 合计 sub-header)
+        return bool(_sangong_item(row.texts[0])) and all(not t or is_number(t) for t in row.texts[1:])
+
+    first = next((i for i, r in enumerate(rows) if is_item(r)), None)
+    if not first or sum(1 for r in rows[first:] if is_item(r)) < 2:
+        return None
+    width = max(len(r.cells) for r in rows[first:]) - 1
+    groups = [g for t in rows[0].texts[1:] if t and (g := _sangong_group(t))]
+    if not groups or width % len(groups):
+        return None
+    span = width // len(groups)
+    columns: dict[int, str] = {}
+    below = [t for r in rows[1:first] for t in r.texts if t]  # the labels under each group, in order
+    for number, group in enumerate(groups):
+        indexes = range(1 + number * span, 1 + (number + 1) * span)
+        if span == 1:
+            columns[indexes[0]] = group
+        elif len(below) == width:
+            total = next((i for i in indexes if normalize_label(below[i - 1]) in ("合计", "小计")), None)
+            if total is not None:
+                columns[total] = group
+    if not columns:
+        return None
+    cells: dict[str, Amount] = {}
+    for row in rows[first:]:
+        if is_item(row) and (key := _sangong_item(row.texts[0])):
+            label = normalize_label(row.texts[0])
+            found = reader.cells(row, columns, label)
+            cells.update({f"{group}_{key}": amount for group, amount in found.items()})
+    return cells
+
+
+def _sangong_by_columns(table: Table, reader: _Reader) -> dict[str, Amount] | None:
+    """Items as columns with one row each for 预算数 and 决算数 (the row's first cell names it); None when not
+    this layout."""
+    rows = [r for r in table.rows if any(r.texts)]
+    valued = [r for r in rows if _sangong_group(r.texts[0]) and any(is_number(t) for t in r.texts[1:])
+              and all(not t or is_number(t) for t in r.texts[1:])]
+    header = next((r for r in rows if sum(1 for t in r.texts[1:] if _sangong_item(t)) >= 2), None)
+    if not valued or header is None or rows.index(header) > rows.index(valued[0]):
+        return None
+    columns = {i: key for i, t in enumerate(header.texts) if i and (key := _sangong_item(t))}
+    cells: dict[str, Amount] = {}
+    for row in valued:
+        group = _sangong_group(row.texts[0])
+        cells.update({f"{group}_{key}": a for key, a in reader.cells(row, columns, normalize_label(row.texts[0])).items()})
+    return cells
+
+
 def _sangong(table: Table, reader: _Reader) -> tuple[tuple[str, ...], list[DisclosureRow]]:
-    """D09: one row of figures, 预算数 and 决算数 each split into 合计, 出国, 公务用车 (小计, 购置, 运行), 接待."""
+    """D09: one row of figures, 预算数 and 决算数 each split into 合计, 出国, 公务用车 (小计, 购置, 运行), 接待; or the
+    same figures with the items as rows, or with 预算数/决算数 as rows. Mapped by labels only; a table with
+    figures none of these layouts can place is reported as unread, never taken for a blank table."""
     keys = [f"budget_{k}" for k in D09_COLUMNS] + [f"final_{k}" for k in D09_COLUMNS]
+    location = table.rows[0].location.with_(table="公开09") if table.rows else table.location
+    for layout in (_sangong_by_rows, _sangong_by_columns):
+        found = layout(table, reader)
+        if found:
+            return tuple(keys), [DisclosureRow(label="三公经费", cells=found, location=location)]
     width = _width(table)
     header = read_header([r.texts for r in table.rows], width)
     columns: dict[int, str] = {}
@@ -361,8 +433,12 @@ def _sangong(table: Table, reader: _Reader) -> tuple[tuple[str, ...], list[Discl
     row = next((r for r in data if any(is_number(t) for t in r.texts)), None)
     if row is None:
         return tuple(keys), []
-    return tuple(keys), [DisclosureRow(label="三公经费", cells=reader.cells(row, columns, "三公经费"),
-                                       location=row.location.with_(table="公开09"))]
+    cells = reader.cells(row, columns, "三公经费")
+    if not cells:
+        reader.unmapped.append("表格布局")
+        reader.errors.append(ReadError("公开09 三公经费表的行列无法对应到预算数、决算数及各项，其中的数字未读取",
+                                       table.location.with_(table="公开09")))
+    return tuple(keys), [DisclosureRow(label="三公经费", cells=cells, location=row.location.with_(table="公开09"))]
 
 
 def _statistics(table: Table, reader: _Reader) -> tuple[tuple[str, ...], list[DisclosureRow]]:

@@ -151,7 +151,11 @@ def _execution(se: SelfEvaluation, profile: Profile, where: Location) -> tuple[
     tol = profile.selfeval.score_tolerance
     total = _budget_total(se)
     findings: list[Finding] = []
-    if total is None or total.adjusted is None or total.executed is None:
+    if total is None:  # no table read at all: it may be printed in a layout not understood, so not certain
+        findings.append(_finding("selfeval.s1_missing_budget", "未读取到预算执行情况表（全年预算数、全年执行数），按 S1 "
+                                 "惯例执行得分按0分计；请核对原表", where, tier=Tier.WARNING))
+        return None, None, None, ZERO, findings
+    if total.adjusted is None or total.executed is None:
         findings.append(_finding("selfeval.s1_missing_budget", "预算执行情况表缺少“全年预算数”或“全年执行数”，执行得分按0分计",
                                  where))
         return None, None, None, ZERO, findings

@@ -9,11 +9,12 @@ The document's headings and 目录 must name this unit, this year and tables tha
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
 
-from jixiao.audit.catalogue import Context, rule
-from jixiao.audit.compare import check_sum, wan
+from jixiao.audit import compare
+from jixiao.audit.catalogue import Context, NotApplicable, rule
+from jixiao.audit.compare import wan
 from jixiao.core.disclosure import (
     Amount,
     DisclosurePackage,
@@ -23,6 +24,8 @@ from jixiao.core.disclosure import (
     table_label,
 )
 from jixiao.core.finding import Finding, Tier
+from jixiao.core.profile import Profile
+from jixiao.core.provenance import Location
 from jixiao.core.statements import Statement
 
 CAT_IN = "表内平衡"
@@ -58,13 +61,29 @@ def _line(table: DisclosureTable, side: str, *numbers: int) -> list[DisclosureRo
     return [r for r in rows if r.line_no.isdigit() and str(int(r.line_no) - first + 1) in wanted]
 
 
+# A row the table does not print at all (cut off, or left out): unlike a printed blank or 0, it states nothing.
+ABSENT = Amount(ZERO, "", ZERO)
+
+
 def _cell(row: DisclosureRow | None, column: str) -> Amount | None:
-    return row.cells.get(column) if row is not None else None
+    return row.cells.get(column) if row is not None else ABSENT
 
 
-def _emit(finding: Finding | None) -> Iterator[Finding]:
+def _emit(finding: Finding | NotApplicable | None) -> Iterator[Finding | NotApplicable]:
     if finding is not None:
         yield finding
+
+
+def check_sum(rule_id: str, category: str, profile: Profile, actual: Amount | None, parts: Sequence[Amount | None],
+              location: Location, what: str, formula: str) -> Finding | NotApplicable | None:
+    """compare.check_sum, except that a total whose row is absent, or parts none of whose rows are printed,
+    cannot be compared: the rule ends as not applicable (“缺少本年收入合计行”), never reading the absence as 0."""
+    if actual is ABSENT:
+        return NotApplicable(f"缺少{what.split(' ', 1)[-1].split('·')[0]}行")
+    if parts and all(p is ABSENT for p in parts):
+        return NotApplicable(f"缺少{formula}所需的行")
+    return compare.check_sum(rule_id, category, profile, actual, [None if p is ABSENT else p for p in parts],
+                             location, what, formula)
 
 
 def _classes(table: DisclosureTable, side: str = "") -> list[DisclosureRow]:
@@ -75,7 +94,7 @@ def _classes(table: DisclosureTable, side: str = "") -> list[DisclosureRow]:
 
 @rule("disclosure.r01_income_total", "公开01 本年收入合计不等于各项收入之和", Tier.ERROR, CAT_IN, f"{BASIS} R1", "disclosure",
       params=("tolerance",), applies=needs("D01"))
-def r01(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
+def r01(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding | NotApplicable]:
     """公开01：本年收入合计 = 第1–8行收入之和。"""
     if not (t := _tables(pkg, "D01")):
         return
@@ -88,7 +107,7 @@ def r01(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
 
 @rule("disclosure.r02_expenditure_total", "公开01 本年支出合计不等于各类支出之和", Tier.ERROR, CAT_IN, f"{BASIS} R2", "disclosure",
       params=("tolerance",), applies=needs("D01"))
-def r02(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
+def r02(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding | NotApplicable]:
     """公开01：本年支出合计 = 支出功能分类各“类”之和。"""
     if not (t := _tables(pkg, "D01")):
         return
@@ -101,7 +120,7 @@ def r02(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
 
 @rule("disclosure.r03_r05_grand_totals", "公开01 收入总计、支出总计不平衡", Tier.ERROR, CAT_IN, f"{BASIS} R3–R5", "disclosure",
       params=("tolerance",), applies=needs("D01"))
-def r03_r05(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
+def r03_r05(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding | NotApplicable]:
     """收入总计 = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余；支出总计 = 本年支出合计 + 结余分配 + 年末结转和结余；
     收入总计 = 支出总计。"""
     if not (t := _tables(pkg, "D01")):
@@ -124,7 +143,7 @@ def r03_r05(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
 
 @rule("disclosure.r06_r07_income_table", "公开02 与公开01 收入不一致或行内不平", Tier.ERROR, CAT_ACROSS, f"{BASIS} R6–R7",
       "disclosure", params=("tolerance",), applies=needs("D02"))
-def r06_r07(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
+def r06_r07(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding | NotApplicable]:
     """公开02 合计 = 公开01 本年收入合计；财政拨款收入 = 公开01 第1–3行；各行 本年收入合计 = 各来源之和。"""
     rid = "disclosure.r06_r07_income_table"
     if t := _tables(pkg, "D01", "D02"):
@@ -145,7 +164,7 @@ def r06_r07(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
 
 @rule("disclosure.r08_r09_expenditure_table", "公开03 与公开01 支出不一致或行内不平", Tier.ERROR, CAT_ACROSS,
       f"{BASIS} R8–R9", "disclosure", params=("tolerance",), applies=needs("D03"))
-def r08_r09(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
+def r08_r09(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding | NotApplicable]:
     """公开03 合计 = 公开01 本年支出合计；各行 本年支出合计 = 基本 + 项目 + 上缴上级 + 经营 + 对附属单位补助；
     公开03 各“类” = 公开01 同名支出行。"""
     rid = "disclosure.r08_r09_expenditure_table"
@@ -170,7 +189,7 @@ def r08_r09(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
 
 @rule("disclosure.r10_r13_fiscal_table", "公开04 财政拨款收支与公开01 不一致或不平", Tier.ERROR, CAT_ACROSS, f"{BASIS} R10–R13",
       "disclosure", params=("tolerance",), applies=needs("D04"))
-def r10_r13(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
+def r10_r13(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding | NotApplicable]:
     """公开04 收入第1–3行 = 公开01 第1–3行；各支出行 合计 = 一般公共预算 + 政府性基金 + 国有资本经营；各列的类之和 = 本年支出合计；
     收入总计 = 支出总计。"""
     rid = "disclosure.r10_r13_fiscal_table"
@@ -203,7 +222,7 @@ def r10_r13(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
 
 @rule("disclosure.r14_r17_general_budget", "公开05 一般公共预算支出与公开03/04 不一致或不平", Tier.ERROR, CAT_ACROSS,
       f"{BASIS} R14–R17", "disclosure", params=("tolerance",), applies=needs("D05"))
-def r14_r17(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
+def r14_r17(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding | NotApplicable]:
     """公开05 合计 = 公开04 本年支出合计·一般公共预算；各行 小计 = 基本 + 项目；每个科目不大于公开03 同科目；
     公开03 项目支出合计 = 公开05 + 公开07 + 公开08 的项目支出（全部收入为财政拨款时）。"""
     rid = "disclosure.r14_r17_general_budget"
@@ -248,7 +267,7 @@ _OPERATING = ("302", "307", "309", "310", "311", "312", "313", "399")
 
 @rule("disclosure.r18_r20_basic_detail", "公开06 基本支出明细与公开05 不一致或科目不平", Tier.ERROR, CAT_ACROSS,
       f"{BASIS} R18–R20, R29", "disclosure", params=("tolerance",), applies=needs("D06"))
-def r18_r20(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
+def r18_r20(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding | NotApplicable]:
     """公开05 基本支出 = 公开06 人员经费合计 + 公用经费合计；人员经费 = 301 + 303；公用经费 = 302 + 307 + 309 + 310 + 311 + 312
     + 313 + 399；每个经济分类“类” = 其“款”之和。"""
     rid = "disclosure.r18_r20_basic_detail"
@@ -279,7 +298,7 @@ def r18_r20(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
 
 @rule("disclosure.r21_r23_fund_tables", "公开07/08 政府性基金、国有资本经营支出不平或与公开04 不一致", Tier.ERROR, CAT_ACROSS,
       f"{BASIS} R21–R23", "disclosure", params=("tolerance",), applies=needs("D07", "D08", any_of=True))
-def r21_r23(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
+def r21_r23(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding | NotApplicable]:
     """公开07 各行：年末结转和结余 = 年初 + 本年收入 − 本年支出，本年支出 = 基本 + 项目；公开07 合计支出 = 公开04 政府性基金列；
     本年收入 = 公开01 第2行。公开08 合计 = 公开04 国有资本经营列，合计 = 基本 + 项目。"""
     rid = "disclosure.r21_r23_fund_tables"
@@ -317,7 +336,7 @@ def r21_r23(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
 
 @rule("disclosure.r24_sangong_sum", "公开09 三公经费合计与分项不符", Tier.ERROR, CAT_IN, f"{BASIS} R24", "disclosure",
       params=("tolerance",), applies=needs("D09"))
-def r24(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
+def r24(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding | NotApplicable]:
     """预算数、决算数各自：合计 = 因公出国(境) + 公务用车购置及运行维护费 + 公务接待费；公务用车 = 购置费 + 运行维护费。"""
     if not (t := _tables(pkg, "D09")) or not t[0].rows:
         return
@@ -333,7 +352,7 @@ def r24(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
 
 @rule("disclosure.r25_sangong_vs_detail", "公开09 三公决算与公开06 对应科目不一致", Tier.WARNING, CAT_ACROSS, f"{BASIS} R25",
       "disclosure", applies=needs("D09", "D06"))
-def r25(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
+def r25(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding | NotApplicable]:
     """三公决算数含以前年度结转和项目支出，不必等于公开06 的 30212/30217/30231 科目；不一致时须说明来源（疑似）。"""
     if not (t := _tables(pkg, "D09", "D06")) or not t[0].rows:
         return
@@ -353,7 +372,7 @@ def r25(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
 
 @rule("disclosure.r26_statistics", "公开10 政府采购或车辆数合计与分项不符", Tier.ERROR, CAT_IN, f"{BASIS} R26", "disclosure",
       params=("tolerance",), applies=needs("D10"))
-def r26(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
+def r26(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding | NotApplicable]:
     """政府采购 合计 = 货物 + 工程 + 服务；车辆数合计 = 各类车辆之和。"""
     if not (t := _tables(pkg, "D10")):
         return
@@ -371,7 +390,7 @@ def r26(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
                       vehicle_total.location, CAT_IN)
 
 
-def _tree_findings(table: DisclosureTable, ctx: Context) -> Iterator[Finding]:
+def _tree_findings(table: DisclosureTable, ctx: Context) -> Iterator[Finding | NotApplicable]:
     coded = table.coded_rows()
     for column in table.columns:
         for parent in coded:
@@ -391,7 +410,7 @@ def _tree_findings(table: DisclosureTable, ctx: Context) -> Iterator[Finding]:
 
 @rule("disclosure.r28_r30_classification_tree", "功能分类上级科目不等于下级之和", Tier.ERROR, CAT_IN, f"{BASIS} R28, R30",
       "disclosure", params=("tolerance",), applies=needs(*CODED, any_of=True))
-def r28_r30(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
+def r28_r30(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding | NotApplicable]:
     """支出功能分类 类(3位)/款(5位)/项(7位)：上级 = 下级之和，每一列；合计行 = 各“类”之和（不是所有行之和）。"""
     for code in CODED:
         table = pkg.table(code)
@@ -415,7 +434,7 @@ def _name(text: str) -> str:
 
 @rule("disclosure.heading_year", "标题、封面或表头写的年度与文档年度不同", Tier.ERROR, CAT_DOC, "SPEC §7.2", "disclosure",
       applies=lambda pkg: None if pkg.year is not None else "未识别文档年度")
-def heading_year(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
+def heading_year(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding | NotApplicable]:
     """封面、各部分标题与表头（“2024年度部门决算”“2024年度收入支出决算总表”“部门名称：…… 2024年度”）须写文档的决算
     年度；写了另一年度，与封面不能同时为真（确定）。所有写错的位置合为一条，其余列为相关位置。"""
     wrong: list[tuple[Statement, str]] = []
@@ -438,7 +457,7 @@ def heading_year(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
 
 @rule("disclosure.heading_unit", "标题或表头写的单位与文档单位不同", Tier.WARNING, CAT_DOC, "SPEC §7.2", "disclosure",
       applies=lambda pkg: None if _name(pkg.department) else "未识别部门名称")
-def heading_unit(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
+def heading_unit(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding | NotApplicable]:
     """“部门名称/编制单位：……”与“××2024年度部门决算”标题须写本部门名称。按惯例部门决算各表以本部门名义编制，写了另一
     单位多为套用他人模板（疑似：也可能是所属单位表或简称，请核对）。所有位置合为一条。"""
     own = _name(pkg.department)
@@ -462,7 +481,7 @@ def heading_unit(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
 
 @rule("disclosure.contents_table_absent", "目录列出的决算表在文档中没有", Tier.ERROR, CAT_DOC, "SPEC §7.2", "disclosure",
       applies=lambda pkg: None if pkg.tables else "文档中没有决算表（表在另附的文件中）")
-def contents_table_absent(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
+def contents_table_absent(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding | NotApplicable]:
     """目录列出的公开表，正文既没有这张表也没有它的标题：目录与正文不能同时为真（确定）。文档里一张表都没有时（表在另附的
     文件中）不查；有标题而表未读出，属于读取问题，由读取报告列出。"""
     titled = {h.table for h in _headings(pkg) if h.table}

@@ -11,8 +11,9 @@ package without one (`has_narrative`).
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
@@ -26,6 +27,7 @@ from jixiao.core.statements import DOWN, UP, Claim, Statement
 CAT = "说明与表"
 BASIS = "SPEC §7.4"
 ZERO = Decimal(0)
+Printed = tuple[Decimal, Decimal]  # a figure as printed: its value and one unit of its last printed digit
 NUM = r"([\d,]+(?:\.\d+)?)万元"
 
 SCOPE_WORDS = {"": "", "fiscal": "财政拨款", "general": "一般公共预算财政拨款", "fund": "政府性基金预算财政拨款",
@@ -119,8 +121,9 @@ class Found:
 
 
 def is_blank(table: DisclosureTable) -> bool:
-    """A table printed without figures: '本表无数据', or no amount in any row."""
-    return bool(table.empty_note) or not any(row.cells for row in table.rows)
+    """A table printed without figures: '本表无数据', or no amount in any row (and nothing left unread: a table
+    whose layout could not be mapped is not known to be blank)."""
+    return bool(table.empty_note) or not (any(row.cells for row in table.rows) or table.unmapped)
 
 
 def locate(pkg: DisclosurePackage, subject: str, scope: str, measure: str = "amount") -> Found | None:
@@ -255,16 +258,45 @@ def blank_table_stated(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding
     yield from _once(found)
 
 
-def _check_rate(ctx: Context, rule_id: str, claim: Claim, what: str, stated: Decimal, computed: Decimal,
-                places: int, formula: str, used: tuple[Claim | None, ...] = ()) -> Iterator[Finding]:
-    """A stated percentage against its recomputed value (the claim and the figures `used` are marked compared)."""
+def reachable(function: Callable[..., Decimal | None], *operands: Printed) -> tuple[Decimal, Decimal] | None:
+    """The least and greatest value `function` takes while each operand lies within half a printed unit of its
+    printed value (each rate here is monotone in each operand, so the corners of that box suffice); None when
+    some corner leaves the function undefined (a base of zero or less): then nothing about it is certain."""
+    results = []
+    for corner in itertools.product(*((value - quantum / 2, value + quantum / 2) for value, quantum in operands)):
+        result = function(*corner)
+        if result is None:
+            return None
+        results.append(result)
+    return min(results), max(results)
+
+
+def ratio(part: Decimal, whole: Decimal) -> Decimal | None:
+    """|part| ÷ whole × 100, undefined for a whole of zero or less."""
+    return abs(part) / whole * 100 if whole > 0 else None
+
+
+def _check_rate(ctx: Context, rule_id: str, claim: Claim, what: str, stated: Decimal,
+                function: Callable[..., Decimal | None], operands: tuple[Printed, ...], formula: str,
+                used: tuple[Claim | None, ...] = ()) -> Iterator[Finding]:
+    """A stated percentage against its recomputed value (the claim and the figures `used` are marked compared).
+
+    Certain (error) only when the stated percentage, within half its own last digit, lies outside every value
+    the operands allow at their printed precision; otherwise a difference is a rounding notice."""
+    computed = function(*(value for value, _ in operands))
+    if computed is None:
+        return
     compared(ctx, claim, *used)
+    places = _places(claim.quantum)
     expected = round_half_up(computed, places)
     if stated == expected:
         return
-    unit = Decimal(1).scaleb(-places)
-    tier = Tier.NOTICE if abs(stated - expected) <= unit else Tier.ERROR
-    yield Finding(rule_id, tier, f"{what}写为 {stated}%，按 {formula} 应为 {expected}%", claim.location.with_(row=what),
+    bounds = reachable(function, *operands)
+    half = claim.quantum / 2
+    certain = bounds is not None and (stated + half < bounds[0] or stated - half > bounds[1])
+    span = f"（按所印精度可为 {round_half_up(bounds[0], places)}%–{round_half_up(bounds[1], places)}%）" if bounds else ""
+    yield Finding(rule_id, Tier.ERROR if certain else Tier.NOTICE,
+                  f"{what}写为 {stated}%，按 {formula} 应为 {expected}%{span}", claim.location.with_(row=what),
                   CAT, expected=f"{expected}", actual=f"{stated}", difference=f"{stated - expected}")
 
 
@@ -298,17 +330,17 @@ def _openers(pkg: DisclosurePackage) -> dict[int, Claim]:
     return result
 
 
-def _whole(pkg: DisclosurePackage, claim: Claim, opener: Claim | None) -> tuple[Decimal, str] | None:
+def _whole(pkg: DisclosurePackage, claim: Claim, opener: Claim | None) -> tuple[Printed, str] | None:
     """The base of a share: the whole it names (its table figure, else the text's own figure), or the list opener."""
     if claim.basis:
         found = locate(pkg, claim.basis, "")
-        if found is not None and found.row is not None and found.value:
-            return found.value, f"{found.describe()} {wan(found.value)}"
+        if found is not None and found.amount is not None and found.value:
+            return (found.value, found.amount.quantum), f"{found.describe()} {wan(found.value)}"
         stated = next((c for s in sentences(pkg) for c in s.claims if c.subject == claim.basis and c.measure == "amount"
                        and c.value), None)
-        return (stated.value, f"{claim.basis} {stated.text}") if stated else None
+        return ((stated.value, stated.quantum), f"{claim.basis} {stated.text}") if stated else None
     if opener is not None and opener.value and opener is not claim:
-        return _true_value(pkg, opener), f"{_what(opener)} {opener.text}"
+        return _true_printed(pkg, opener), f"{_what(opener)} {opener.text}"
     return None
 
 
@@ -318,25 +350,33 @@ def _part(statement: Statement, claim: Claim) -> Claim | None:
                  if c.measure == "amount" and c.subject == claim.subject), None)
 
 
-def _true_value(pkg: DisclosurePackage, claim: Claim) -> Decimal:
-    """A stated amount as the tables have it, when they have it: a share or a sum is judged on its own, and a
+def _true_printed(pkg: DisclosurePackage, claim: Claim) -> Printed:
+    """A stated amount as the tables print it, when they have it: a share or a sum is judged on its own, and a
     wrong amount is reported once, by narrative.n1_amount_vs_table."""
     found = locate(pkg, claim.subject, claim.scope, claim.measure) if claim.subject else None
-    if found is not None and found.row is not None and not is_blank(found.table) and not _initial_budget(claim):
-        return found.value
-    return claim.value
+    if found is not None and found.amount is not None and not is_blank(found.table) and not _initial_budget(claim):
+        return found.value, found.amount.quantum
+    return claim.value, claim.quantum
 
 
-def _budget(pkg: DisclosurePackage, statement: Statement, claim: Claim) -> tuple[Decimal, Decimal] | None:
-    """(决算, 预算) for a subject: both from the sentence, else from the tables (三公)."""
+def _true_value(pkg: DisclosurePackage, claim: Claim) -> Decimal:
+    return _true_printed(pkg, claim)[0]
+
+
+def _cell_printed(found: Found | None) -> Printed | None:
+    amount = found.amount if found is not None else None
+    return (amount.value, amount.quantum) if amount is not None else None
+
+
+def _budget(pkg: DisclosurePackage, statement: Statement, claim: Claim) -> tuple[Printed, Printed] | None:
+    """(决算, 预算) as printed for a subject: both from the sentence, else from the tables (三公)."""
     own = [c for c in statement.claims if c.subject == claim.subject]
-    budget = next((_true_value(pkg, c) for c in own if c.measure == "budget"), None)
-    final = next((_true_value(pkg, c) for c in own if c.measure == "amount"), None)
-    if budget is None and not _initial_budget(claim) and (cell := locate(pkg, claim.subject, claim.scope, "budget")) \
-            and cell.row is not None:
-        budget = cell.value
-    if final is None and (cell := locate(pkg, claim.subject, claim.scope)) and cell.row is not None:
-        final = cell.value
+    budget = next((_true_printed(pkg, c) for c in own if c.measure == "budget"), None)
+    final = next((_true_printed(pkg, c) for c in own if c.measure == "amount"), None)
+    if budget is None and not _initial_budget(claim):
+        budget = _cell_printed(locate(pkg, claim.subject, claim.scope, "budget"))
+    if final is None:
+        final = _cell_printed(locate(pkg, claim.subject, claim.scope))
     return (final, budget) if final is not None and budget is not None else None
 
 
@@ -345,9 +385,10 @@ def _own_pair(statement: Statement, claim: Claim) -> tuple[Claim, ...]:
     return tuple(c for c in statement.claims if c.subject == claim.subject and c.measure in ("amount", "budget"))
 
 
-def _shares(pkg: DisclosurePackage) -> Iterator[tuple[Claim, Claim | None, Decimal | None, str, Claim | None]]:
-    """Each share with the list it belongs to (its opener), its recomputed value (None when no whole or part is
-    known), the formula and the part it speaks of."""
+def _shares(pkg: DisclosurePackage) -> Iterator[tuple[Claim, Claim | None, tuple[Printed, Printed] | None, str,
+                                                     Claim | None]]:
+    """Each share with the list it belongs to (its opener), its (part, whole) as printed (None when no whole or
+    part is known), the formula and the part it speaks of."""
     openers = _openers(pkg)
     for index, statement in enumerate(sentences(pkg)):
         for claim in statement.claims:
@@ -357,7 +398,7 @@ def _shares(pkg: DisclosurePackage) -> Iterator[tuple[Claim, Claim | None, Decim
                 if part is None or whole is None:
                     yield claim, openers.get(index), None, "", part
                 else:
-                    yield (claim, openers.get(index), _true_value(pkg, part) / whole[0] * 100,
+                    yield (claim, openers.get(index), (_true_printed(pkg, part), whole[0]),
                            f"{part.text} ÷ {whole[1]}", part)
 
 
@@ -366,16 +407,15 @@ def _shares(pkg: DisclosurePackage) -> Iterator[tuple[Claim, Claim | None, Decim
 def n2_percentages(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     """占比 = 部分 ÷ 整体 × 100（整体为句中点名的合计，如“占本年支出合计的”，否则为“其中/主要用于”前的金额）；完成预算 =
     决算 ÷ 预算 × 100（“完成全年预算X万元的Y%”同样）；按所写小数位四舍五入，差一个末位为提示，超过为确定。"""
-    for claim, opener, computed, formula, part in _shares(pkg):
-        if computed is not None:
-            yield from _check_rate(ctx, "narrative.n2_percentages", claim, f"{_what(claim)}占比", claim.value, computed,
-                                   _places(claim.quantum), formula, (part, None if claim.basis else opener))
+    for claim, opener, operands, formula, part in _shares(pkg):
+        if operands is not None:
+            yield from _check_rate(ctx, "narrative.n2_percentages", claim, f"{_what(claim)}占比", claim.value, ratio,
+                                   operands, formula, (part, None if claim.basis else opener))
     for statement in sentences(pkg):
         for claim in statement.claims:
-            if claim.measure == "completion" and (pair := _budget(pkg, statement, claim)) and pair[1]:
-                yield from _check_rate(ctx, "narrative.n2_percentages", claim, "完成预算比例", claim.value,
-                                       pair[0] / pair[1] * 100, _places(claim.quantum),
-                                       f"决算 {wan(pair[0])} ÷ 预算 {wan(pair[1])}", _own_pair(statement, claim))
+            if claim.measure == "completion" and (pair := _budget(pkg, statement, claim)) and pair[1][0]:
+                yield from _check_rate(ctx, "narrative.n2_percentages", claim, "完成预算比例", claim.value, ratio, pair,
+                                       f"决算 {wan(pair[0][0])} ÷ 预算 {wan(pair[1][0])}", _own_pair(statement, claim))
 
 
 _WORDS = {1: "大于", -1: "小于", 0: "等于"}
@@ -399,7 +439,8 @@ def comparison_words(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
             numbers = ""
             if claim.basis == "预算":
                 if pair := _budget(pkg, statement, claim):
-                    actual, numbers = _sign(pair[0] - pair[1]), f"决算 {wan(pair[0])} 万元，预算 {wan(pair[1])} 万元"
+                    actual = _sign(pair[0][0] - pair[1][0])
+                    numbers = f"决算 {wan(pair[0][0])} 万元，预算 {wan(pair[1][0])} 万元"
                     compared(ctx, claim, *_own_pair(statement, claim))
                 elif rate := next((c for c in statement.claims if c.measure == "completion"), None):
                     actual, numbers = _sign(rate.value - 100), f"完成预算 {rate.text}"
@@ -474,62 +515,77 @@ def _wan_decimal(text: str) -> Decimal:
     return value * WAN if value is not None else ZERO
 
 
-def _this_year(pkg: DisclosurePackage, statements: list[Statement], index: int, claim: Claim) -> Decimal | None:
-    """This year's figure a change speaks of: the tables' figure for its subject, else the subject's amount stated
-    in the sentence or in the sentences before it in the same section."""
+def _this_year(pkg: DisclosurePackage, statements: list[Statement], index: int, claim: Claim) -> Printed | None:
+    """This year's figure a change speaks of, as printed: the tables' figure for its subject, else the subject's
+    amount stated in the sentence or in the sentences before it in the same section."""
     if claim.subject:
         found = locate(pkg, claim.subject, claim.scope)
-        if found is not None and found.row is not None and not is_blank(found.table):
-            return found.value
+        if found is not None and found.amount is not None and not is_blank(found.table):
+            return found.value, found.amount.quantum
     own = statements[index].claims[: statements[index].claims.index(claim)]
     for earlier in (own, *(s.claims for s in reversed(statements[:index]) if s.section == statements[index].section)):
         stated = [c for c in earlier if c.measure == "amount" and c.subject == claim.subject]
         if stated:
-            return stated[-1].value
+            return stated[-1].value, stated[-1].quantum
     return None
+
+
+def _rate_of_change(current: Decimal, change: Decimal) -> Decimal | None:
+    return ratio(change, current - change)
+
+
+def _rate_of_prior(current: Decimal, prior: Decimal) -> Decimal | None:
+    return ratio(current - prior, prior)
+
+
+BASE_WORDS = {"上年": ("同比增减率", "上年"), "预算": ("与预算相比增减率", "预算")}
 
 
 @rule("narrative.n2_year_on_year", "同比增减率与增减额不符或方向矛盾", Tier.ERROR, CAT, f"{BASIS} 同比/N2", "disclosure",
       applies=has_narrative)
 def n2_year_on_year(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     """“（比/较/与）上年增加（减少）X万元（或元），增长（下降）P%”：上年数 = 本年数 − X（本年数取表中该项，表中没有时取
-    说明所写），P = X ÷ 上年数 × 100；写了上年数时 P = (本年 − 上年) ÷ 上年 × 100。上年为0只写金额；增加配“增长”，
-    减少配“下降”，同一句方向相反为确定。"""
+    说明所写），P = X ÷ 上年数 × 100；写了上年数时 P = (本年 − 上年) ÷ 上年 × 100。“与预算相比增加（减少）X万元，
+    增长（下降）P%”同样以预算数（本年数 − X）为基数。各数按所印精度取值范围，所写 P 落在范围外为确定，范围内的差异为
+    提示。上年为0只写金额；增加配“增长”，减少配“下降”，同一句方向相反为确定。"""
     statements = sentences(pkg)
     for index, statement in enumerate(statements):
-        claims = [c for c in statement.claims if c.basis == "上年"]
-        for claim, following in zip(claims, [*claims[1:], None], strict=False):
-            if claim.measure == "change" and following is not None and following.measure == "rate" \
-                    and following.subject == claim.subject:
-                change, rate = claim.value, following
-            elif claim.measure == "rate" and (prior := next((c for c in claims if c.measure == "prior"
-                                                            and c.subject == claim.subject), None)):
-                current = _this_year(pkg, statements, index, claim)
-                if current is not None:
-                    change, rate = current - prior.value, claim
+        for basis, (what, base) in BASE_WORDS.items():
+            claims = [c for c in statement.claims if c.basis == basis]
+            for claim, following in zip(claims, [*claims[1:], None], strict=False):
+                function: Callable[..., Decimal | None]
+                if claim.measure == "change" and following is not None and following.measure == "rate" \
+                        and following.subject == claim.subject:
+                    rate, function, other = following, _rate_of_change, (claim.value, claim.quantum)
+                    change = claim.value
+                elif claim.measure == "rate" and (prior := next((c for c in claims if c.measure == "prior"
+                                                                and c.subject == claim.subject), None)):
+                    now = _this_year(pkg, statements, index, claim)
+                    if now is None:
+                        continue
+                    rate, function, other = claim, _rate_of_prior, (prior.value, prior.quantum)
+                    change = now[0] - prior.value
                     compared(ctx, prior)
                 else:
                     continue
-            else:
-                continue
-            compared(ctx, claim, rate)
-            if _sign(change) and _sign(rate.value) and _sign(change) != _sign(rate.value):
-                yield Finding("narrative.n2_year_on_year", Tier.ERROR,
-                              f"同一句先说“{claim.text}”又说“{rate.text}”，方向矛盾", rate.location.with_(row="增减方向"),
-                              CAT, expected=("增长" if change > 0 else "下降"), actual=rate.text)
-                continue
-            current = _this_year(pkg, statements, index, rate)
-            if current is None:
-                continue
-            prior_value = current - change
-            if prior_value <= 0:
-                yield Finding("narrative.n2_year_on_year", Tier.ERROR,
-                              f"按本年 {wan(current)} 万元与增减额推算上年为 {wan(prior_value)} 万元，不应给出增减率 {rate.text}",
-                              rate.location.with_(row="同比"), CAT)
-                continue
-            yield from _check_rate(ctx, "narrative.n2_year_on_year", rate, "同比增减率", abs(rate.value),
-                                   abs(change) / prior_value * 100, _places(rate.quantum),
-                                   f"{wan(abs(change))} ÷ 上年 {wan(prior_value)}")
+                compared(ctx, claim, rate)
+                if _sign(change) and _sign(rate.value) and _sign(change) != _sign(rate.value):
+                    yield Finding("narrative.n2_year_on_year", Tier.ERROR,
+                                  f"同一句先说“{claim.text}”又说“{rate.text}”，方向矛盾", rate.location.with_(row="增减方向"),
+                                  CAT, expected=("增长" if change > 0 else "下降"), actual=rate.text)
+                    continue
+                current = _this_year(pkg, statements, index, rate)
+                if current is None:
+                    continue
+                base_value = current[0] - change
+                if base_value <= 0:
+                    certain = base_value + (current[1] + claim.quantum) / 2 <= 0
+                    yield Finding("narrative.n2_year_on_year", Tier.ERROR if certain else Tier.NOTICE,
+                                  f"按本年 {wan(current[0])} 万元与增减额推算{base}为 {wan(base_value)} 万元，"
+                                  f"不应给出增减率 {rate.text}", rate.location.with_(row=what), CAT)
+                    continue
+                yield from _check_rate(ctx, "narrative.n2_year_on_year", rate, what, abs(rate.value), function,
+                                       (current, other), f"{wan(abs(change))} ÷ {base} {wan(base_value)}")
 
 
 @rule("narrative.n2_reason_direction", "说明的原因与增减方向相反", Tier.WARNING, CAT, f"{BASIS} N2", "disclosure",
@@ -590,9 +646,9 @@ def n5_shares(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     """“其中/主要用于以下方面”列出的各项占比都按整体重算无误、其和却与 100% 相差超过各项尾数（每项半个末位）时，列表漏列了
     部分支出：按惯例结构说明列全各类（疑似）。某项占比算错时只由 narrative.n2_percentages 报告。"""
     lists: dict[int, list[tuple[Claim, Decimal | None]]] = {}
-    for claim, opener, computed, _, _ in _shares(pkg):
+    for claim, opener, operands, _, _ in _shares(pkg):
         if opener is not None and not claim.basis:
-            lists.setdefault(id(opener), []).append((claim, computed))
+            lists.setdefault(id(opener), []).append((claim, ratio(*(v for v, _ in operands)) if operands else None))
     for shares in lists.values():
         if len(shares) < 2 or any(c is None or abs(round_half_up(c, _places(s.quantum)) - s.value) > s.quantum
                                   for s, c in shares):

@@ -1,0 +1,71 @@
+"""公开09 read from its labels in every orientation: items as rows (with or without a 合计/一般公共预算/政府性基金
+split under 预算数 and 决算数), or 预算数/决算数 as rows under a header of items. A table whose figures no layout
+can place is unread, never blank."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from jixiao.audit.engine import audit_document
+from jixiao.ingest.pipeline import load_document
+from tests.audit.test_mutations import CENTRAL
+
+TITLE = "某某林场2022年度一般公共预算财政拨款“三公”经费支出决算\n一、“三公”经费支出决算表\n单位:万元\n"
+TEXT = ("二、“三公”经费支出情况说明\n"
+        "某某林场2022年度“三公”经费支出预算为12.5万元,支出决算为9.35万元。其中:公务接待费支出决算为3.15万元。\n")
+
+ITEMS_AS_ROWS = """项 目 | 预 算 数 | 决 算 数 |
+合 计 | 12.5 | 9.35 |
+因公出国(境)费 | ||
+公务用车购置及运行维护费 | 8 | 6.2 |
+其中:公务用车运行维护费 | 8 | 6.2 |
+公务用车购置费 | ||
+公务接待费 | 4.5 | 3.15 |
+"""
+TWO_TIER = """项目 | 预算数 | 决算数 | | | | |
+合计 | 一般公共预算 | 政府性基金 | 合计 | 一般公共预算 | 政府性基金 |
+因公出国(境)费 | 0 | 0 | 0 | 0 | 0 | 0 |
+公务接待费 | 4.5 | 4.5 | 0 | 3.15 | 3.15 | 0 |
+公务用车购置及运行费 | 8 | 8 | 0 | 6.2 | 6.2 | 0 |
+总计 | 12.5 | 12.5 | 0 | 9.35 | 9.35 | 0 |
+"""
+ITEMS_AS_COLUMNS = """项目 | 合计 | 因公出国(境)费 | 公务用车购置及运行维护费 | 公务接待费 |
+预算数 | 12.5 | 0 | 8 | 4.5 |
+决算数 | 9.35 | 0 | 6.2 | 3.15 |
+"""
+UNMAPPABLE = """栏目 | 甲 | 乙 |
+第一栏 | 12.5 | 9.35 |
+第二栏 | 4.5 | 3.15 |
+"""
+
+
+def _load(tmp_path, table: str):
+    path = tmp_path / "sangong.txt"
+    path.write_text(TITLE + table + TEXT, encoding="utf-8")
+    doc, errors = load_document(path)
+    assert doc is not None, errors
+    return doc, errors
+
+
+@pytest.mark.parametrize("table", [ITEMS_AS_ROWS, TWO_TIER, ITEMS_AS_COLUMNS], ids=["rows", "two-tier", "columns"])
+def test_sangong_table_in_any_orientation(tmp_path, table):
+    doc, _ = _load(tmp_path, table)
+    [row] = doc.disclosure.tables["D09"].rows
+    values = {key: amount.value / 10000 for key, amount in row.cells.items()}
+    assert values["budget_total"] == Decimal("12.5") and values["final_total"] == Decimal("9.35")
+    assert values["budget_reception"] == Decimal("4.5") and values["final_reception"] == Decimal("3.15")
+    assert values["final_car"] == Decimal("6.2")
+    findings = audit_document(doc, CENTRAL).findings
+    assert not [f for f in findings if f.rule == "narrative.blank_table_stated"]
+    # the figures are now compared with the text: a stated total that differs is found
+    wrong = _load(tmp_path, table.replace("9.35", "9.53"))[0]
+    assert "narrative.n1_amount_vs_table" in {f.rule for f in audit_document(wrong, CENTRAL).findings}
+
+
+def test_unmappable_sangong_table_is_unread_not_blank(tmp_path):
+    doc, errors = _load(tmp_path, UNMAPPABLE)
+    assert any("公开09" in str(e) and "无法对应" in str(e) for e in errors)
+    assert doc.disclosure.tables["D09"].unmapped
+    assert not [f for f in audit_document(doc, CENTRAL).findings if f.rule == "narrative.blank_table_stated"]

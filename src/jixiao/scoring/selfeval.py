@@ -38,7 +38,7 @@ RULES: tuple[RuleInfo, ...] = (
     RuleInfo("selfeval.s1_execution_rate", "预算执行率与全年预算数、全年执行数不符", Tier.ERROR, "SPEC §1.3 S1"),
     RuleInfo("selfeval.s1_zero_budget", "全年预算数为0，无法计算执行率", Tier.WARNING, "SPEC §1.3 S1"),
     RuleInfo("selfeval.s1_over_budget", "全年执行数超过全年预算数", Tier.WARNING, "SPEC §1.3 S1"),
-    RuleInfo("selfeval.s1_missing_budget", "预算执行情况表缺少全年预算数或全年执行数", Tier.ERROR, "SPEC §1.3 S1"),
+    RuleInfo("selfeval.s1_missing_budget", "预算执行情况表缺少全年预算数或全年执行数", Tier.WARNING, "SPEC §1.3 S1"),
     RuleInfo("selfeval.s2_quantitative_score", "定量指标得分与计分规则不符", Tier.ERROR, "SPEC §1.4 S2–S5"),
     RuleInfo("selfeval.s2_actual_not_number", "定量指标的实际完成值不是数值，无法计分", Tier.WARNING, "SPEC §1.4"),
     RuleInfo("selfeval.s2_unit_mismatch", "实际完成值与指标值的计量单位不可比", Tier.WARNING, "SPEC §1.4"),
@@ -152,7 +152,7 @@ def _execution(se: SelfEvaluation, profile: Profile, where: Location) -> tuple[
     total = _budget_total(se)
     findings: list[Finding] = []
     if total is None or total.adjusted is None or total.executed is None:
-        findings.append(_finding("selfeval.s1_missing_budget", "预算执行情况表缺少“全年预算数”或“全年执行数”，执行得分按0分计",
+        findings.append(_finding("selfeval.s1_missing_budget", "未读到预算执行情况表的“全年预算数”或“全年执行数”（读取缺口，不是填报错误），执行得分暂按0分计",
                                  where))
         return None, None, None, ZERO, findings
     a, b = total.adjusted, total.executed

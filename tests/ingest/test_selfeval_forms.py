@@ -121,3 +121,11 @@ def test_a_form_without_budget_figures_is_a_reading_gap_not_an_error(tmp_path):
     _, findings = load(tmp_path, blank)
     [gap] = [f for f in findings if f.rule == "selfeval.s1_missing_budget"]
     assert gap.tier is Tier.WARNING and "读取缺口" in gap.message
+
+
+def test_a_row_cut_off_by_the_end_of_the_text_is_a_reading_gap(tmp_path):
+    cut = PIPE_FORM[:PIPE_FORM.index("读者满意度 | ≥ | 90 |") + len("读者满意度 | ≥ | 90 |")]
+    doc, findings = load(tmp_path, cut)
+    assert [i.name for i in doc.self_evaluations[0].goal.indicators] == ["新建图书角数量", "项目总成本", "居民借阅人次"]
+    assert any("读者满意度" in p.message and "中断" in p.message for p in doc.problems)
+    assert "selfeval.s8_missing_weight" not in {f.rule for f in findings}  # absent cells are not a blank weight

@@ -165,14 +165,14 @@ def _is_budget_header(texts: Sequence[str]) -> bool:
 
 def _align(fields: list[str | None], rows: Sequence[Row]) -> list[str | None]:
     """Header columns shifted onto the data: a header may print leading cells the data rows lack (a section
-    caption such as '预算执行情况（10分）' spanning the rows). The first amount column of the header meets the
+    caption such as '预算执行情况（10分）' spanning the rows) or lack the label column's header. The first amount column of the header meets the
     first amount of the first data row that has one."""
     first_field = next((i for i, f in enumerate(fields) if f in _AMOUNT_FIELDS), None)
     for row in rows:
         first_value = next((i for i, t in enumerate(row.texts) if is_number(t)), None)
         if first_value is not None and first_field is not None:
             shift = first_field - first_value
-            return fields[shift:] if shift > 0 else fields
+            return fields[shift:] if shift > 0 else [None] * -shift + fields  # or lack the label column
     return fields
 
 
@@ -211,7 +211,7 @@ def _read_budget(table: Table, start: int, report: _Report, errors: list[ReadErr
     keys = _column_keys(header)
     table_unit = _header_unit(keys, report.table_unit)
     fields = _align(_budget_fields(keys), table.rows[body_start:])
-    keys = keys[len(keys) - len(fields):]
+    keys = [""] * (len(fields) - len(keys)) + keys[max(len(keys) - len(fields), 0):]
     for row in table.rows[body_start:]:
         texts = row.texts
         if not any(texts) or _is_rule_row(texts):
@@ -405,6 +405,10 @@ def _read_indicators(table: Table, start: int, report: _Report, errors: list[Rea
                 report.indicators[-1] = replace(previous, name=previous.name + name)
             continue
         location = _place(row.location, report.name, "绩效指标", name)
+        if row is table.rows[-1] and "weight" in fields and len(texts) <= fields.index("weight"):
+            # The text ends inside the row: the cells after it are absent, not blank (a gap, not a 0).
+            errors.append(ReadError(f"指标“{name}”所在行在“{texts[-1]}”之后中断，缺少分值及其后各列，未读入", location))
+            continue
         weight_text, score_text = cells.get("weight", ""), cells.get("reported_score", "")
         for label, text in (("权重", weight_text), ("得分", score_text)):
             if text and not is_number(text):

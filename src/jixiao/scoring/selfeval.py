@@ -320,9 +320,11 @@ def _score_indicator(ind: Indicator, profile: Profile, where: Location, executed
         counted = score
         result = IndicatorScore(ind, score, counted, method)
     elif quantitative and target is not None and attainment is None:
+        actual_raw = (ind.actual.raw if ind.actual else "").strip()
+        said = f"实际完成值“{actual_raw}”不是数值" if actual_raw else "实际完成值未填"
         findings.append(_finding("selfeval.s2_actual_not_number",
-                                 f"指标“{ind.name}”目标为定量值 {target.raw.strip()}，实际完成值“{(ind.actual.raw if ind.actual else '').strip()}”"
-                                 "不是数值，无法按规则计分", loc.with_(column="实际完成值")))
+                                 f"指标“{ind.name}”目标为定量值 {target.raw.strip()}，{said}，无法按规则计分",
+                                 loc.with_(column="实际完成值")))
         result = IndicatorScore(ind, None, reported or ZERO, "无法计分")
     elif attainment is not None:
         band = formulas.qualitative_band(rules, attainment, weight)

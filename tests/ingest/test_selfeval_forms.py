@@ -52,7 +52,7 @@ CELLS = [
 CELL_FORM = "\n".join(f"{c} |" if c else "|" for c in CELLS) + "\n"
 
 PIPE = {
-    "name": "99010124T000000000001-社区图书角建设经费", "unit": "示例县文化馆", "department": "示例县文化局部门",
+    "code": "99010124T000000000001", "name": "社区图书角建设经费", "unit": "示例县文化馆", "department": "示例县文化局部门",
     "budget": [("总额", "400000.00", "480000.00", "456000.00", "95.00", "9.5"),
                ("其中:财政资金", "400000.00", "480000.00", "456000.00", "95.00", None),
                ("单位资金", "0.00", "0.00", "0.00", "0.00", None), ("其他资金", None, None, None, None, None)],
@@ -61,7 +61,7 @@ PIPE = {
                    ("居民借阅人次", "≥3000人次", "3200", "30", "30"), ("读者满意度", "≥90%", "93", "10", "10")],
 }
 CELL = {
-    "name": "99010124T000000000002-乡村文艺汇演补助", "unit": "示例县文化馆", "department": "示例县文化局本级",
+    "code": "99010124T000000000002", "name": "乡村文艺汇演补助", "unit": "示例县文化馆", "department": "示例县文化局本级",
     "budget": [("总额", "200000.00", "250000.00", "250000.00", "100.00", "10"),
                ("其中:财政资金", "200000.00", "250000.00", "250000.00", "100.00", None),
                ("其他资金", None, None, None, None, None)],
@@ -88,8 +88,8 @@ def load(tmp_path: Path, content: str):  # type: ignore[no-untyped-def]
 def test_form_reads_what_it_prints(tmp_path, content, expected):
     doc, _ = load(tmp_path, content)
     [se] = doc.self_evaluations  # the tail of a previous form (no 项目名称) is no project
-    assert (se.project.name, se.project.unit.name, se.project.department.name) == (
-        expected["name"], expected["unit"], expected["department"])  # 实施单位 is the project's unit
+    assert (se.project.code, se.project.name, se.project.unit.name, se.project.department.name) == (
+        expected["code"], expected["name"], expected["unit"], expected["department"])  # 实施单位 is the project's unit
     assert [(b.source, text(b.initial), text(b.adjusted), text(b.executed), text(b.reported_rate),
              text(b.reported_score)) for b in se.budget_lines] == expected["budget"]
     assert [(i.name, i.target.raw, i.actual.raw, text(i.weight), text(i.reported_score))

@@ -31,6 +31,7 @@ from jixiao.ingest.source import Block, Paragraph, ReadError, Row, SourceDocumen
 
 REPORT_TITLE = re.compile(r"项目支出绩效自评(分析)?报告|项目支出绩效自评表")
 NAME_RE = re.compile(r"^项目名称[：:]\s*(.*)$")
+PROJECT_CODE_RE = re.compile(r"^(\d{6,}[0-9A-Z]{6,})\s*[-－—]\s*(.+)$")
 LABEL_CELL_RE = re.compile(r"^(项目名称|主管部门|项目单位|实施单位|预算单位)\s*(?:[（(]\s*盖章\s*[)）])?\s*[：:]?$")
 UNIT_RE = re.compile(r"^(项目单位|实施单位|预算单位)\s*(?:[（(]\s*盖章\s*[)）])?[：:]\s*(?:(\d{3,})\s*[-－—]\s*)?(.+)$")
 DEPT_RE = re.compile(r"^主管部门[：:]\s*(?:(\d{3,})\s*[-－—]\s*)?(.+)$")
@@ -61,6 +62,7 @@ class _Report:
 
     title_location: Location
     name: str = ""
+    code: str = ""  # the 项目编码 printed before the name ('51000024T000000000001-…')
     name_open: bool = False  # the name line may continue on the next short paragraph
     unit: Unit | None = None
     department: Department | None = None
@@ -450,6 +452,8 @@ def _read_paragraph(paragraph: Paragraph, report: _Report) -> None:
         report.section = re.sub(r"^[（(]?[一二三四五六七八九十\d]+[)）、.．]\s*", "", text)
     if match := NAME_RE.match(text):
         report.name = match.group(1).strip()
+        if coded := PROJECT_CODE_RE.match(report.name):
+            report.code, report.name = coded.group(1), coded.group(2)
         report.name_open = paragraph.text.rstrip("\n").endswith("  ") or len(text) >= 20
         return
     if match := UNIT_RE.match(text):
@@ -488,7 +492,7 @@ def _read_paragraph(paragraph: Paragraph, report: _Report) -> None:
 def _finish(report: _Report, year: int | None) -> SelfEvaluation:
     reported = report.reported
     location = report.result_location or report.title_location
-    project = Project(name=report.name, code="", unit=report.unit, department=report.department)
+    project = Project(name=report.name, code=report.code, unit=report.unit, department=report.department)
     return SelfEvaluation(
         project=project, year=year, budget_lines=tuple(report.budget),
         goal=Goal(annual_text=report.annual_goal, period_text=report.period_goal, indicators=tuple(report.indicators)),

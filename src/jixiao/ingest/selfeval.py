@@ -167,14 +167,14 @@ def _is_budget_header(texts: Sequence[str]) -> bool:
 
 def _align(fields: list[str | None], rows: Sequence[Row]) -> list[str | None]:
     """Header columns shifted onto the data: a header may print leading cells the data rows lack (a section
-    caption such as '预算执行情况（10分）' spanning the rows) or lack the label column's header. The first amount column of the header meets the
-    first amount of the first data row that has one."""
+    caption such as '预算执行情况（10分）' spanning the rows), or lack the label column's header. The first
+    amount column of the header meets the first amount of the first data row that has one."""
     first_field = next((i for i, f in enumerate(fields) if f in _AMOUNT_FIELDS), None)
     for row in rows:
         first_value = next((i for i, t in enumerate(row.texts) if is_number(t)), None)
         if first_value is not None and first_field is not None:
             shift = first_field - first_value
-            return fields[shift:] if shift > 0 else [None] * -shift + fields  # or lack the label column
+            return fields[shift:] if shift > 0 else [None] * -shift + fields
     return fields
 
 

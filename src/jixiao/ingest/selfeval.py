@@ -31,7 +31,9 @@ from jixiao.ingest.source import Block, Paragraph, ReadError, Row, SourceDocumen
 
 REPORT_TITLE = re.compile(r"项目支出绩效自评(分析)?报告|项目支出绩效自评表")
 NAME_RE = re.compile(r"^项目名称[：:]\s*(.*)$")
-UNIT_RE = re.compile(r"^项目单位[：:]\s*(?:(\d{3,})\s*[-－—]\s*)?(.+)$")
+PROJECT_CODE_RE = re.compile(r"^(\d{6,}[0-9A-Z]{6,})\s*[-－—]\s*(.+)$")
+LABEL_CELL_RE = re.compile(r"^(项目名称|主管部门|项目单位|实施单位|预算单位)\s*(?:[（(]\s*盖章\s*[)）])?\s*[：:]?$")
+UNIT_RE = re.compile(r"^(项目单位|实施单位|预算单位)\s*(?:[（(]\s*盖章\s*[)）])?[：:]\s*(?:(\d{3,})\s*[-－—]\s*)?(.+)$")
 DEPT_RE = re.compile(r"^主管部门[：:]\s*(?:(\d{3,})\s*[-－—]\s*)?(.+)$")
 EXEC_SCORE_RE = re.compile(r"预算执行(?:情况|率)?得分\s*([\d.]+)\s*分")
 IND_SCORE_RE = re.compile(r"指标完成情况得分\s*([\d.]+)\s*分")
@@ -60,6 +62,7 @@ class _Report:
 
     title_location: Location
     name: str = ""
+    code: str = ""  # the 项目编码 printed before the name ('51000024T000000000001-…')
     name_open: bool = False  # the name line may continue on the next short paragraph
     unit: Unit | None = None
     department: Department | None = None
@@ -118,6 +121,7 @@ def _column_keys(header: Sequence[Row]) -> list[str]:
 
 
 def _budget_field(key: str) -> str | None:
+    key = re.sub(r"\s+", "", key)
     if "目标申报" in key:
         return "initial_declared"
     if "预算编制" in key or "年初预算" in key:
@@ -132,15 +136,50 @@ def _budget_field(key: str) -> str | None:
         return "reported_rate"
     if "得分" in key:
         return "reported_score"
-    if "偏差" in key:
+    if "偏差" in key or "原因" in key:
         return "deviation_reason"
+    if "预算数" in key:  # 年度预算数 / 预算数
+        return "adjusted"
     if "资金来源" in key or "项目" in key:
         return "source"
     return None
 
 
+_AMOUNT_FIELDS = ("initial_declared", "initial", "adjusted", "executed")
+NOT_APPLICABLE = ("/", "／", "-", "—", "－", "——")
+
+
+def _budget_fields(keys: Sequence[str]) -> list[str | None]:
+    """Field per header column; of two columns claiming one field the first is a group caption spanning the
+    others ('年度预算数（万元）' over 年初预算 / 调整后预算数 / 预算执行数) and names no column."""
+    fields = [_budget_field(k) for k in keys]
+    for index, name in enumerate(fields):
+        if name is not None and name in fields[index + 1:]:
+            fields[index] = None
+    return fields
+
+
+def _is_budget_header(texts: Sequence[str]) -> bool:
+    fields = _budget_fields([t if len(t) <= 20 else "" for t in texts])  # a long note cites header words
+    return "executed" in fields and ("adjusted" in fields or "initial" in fields) and not any(
+        t.startswith("一级指标") for t in texts)
+
+
+def _align(fields: list[str | None], rows: Sequence[Row]) -> list[str | None]:
+    """Header columns shifted onto the data: a header may print leading cells the data rows lack (a section
+    caption such as '预算执行情况（10分）' spanning the rows), or lack the label column's header. The first
+    amount column of the header meets the first amount of the first data row that has one."""
+    first_field = next((i for i, f in enumerate(fields) if f in _AMOUNT_FIELDS), None)
+    for row in rows:
+        first_value = next((i for i, t in enumerate(row.texts) if is_number(t)), None)
+        if first_value is not None and first_field is not None:
+            shift = first_field - first_value
+            return fields[shift:] if shift > 0 else [None] * -shift + fields
+    return fields
+
+
 def _fund_level(label: str) -> FundLevel:
-    if "合计" in label or "总计" in label:
+    if "合计" in label or "总计" in label or "总额" in label:
         return FundLevel.TOTAL
     if "中央" in label:
         return FundLevel.CENTRAL
@@ -164,22 +203,28 @@ def _column_unit(key: str, table_unit: str) -> str:
     return table_unit
 
 
+def _header_unit(keys: Sequence[str], table_unit: str) -> str:
+    """The unit one header cell prints for the whole table ('年度预算数（万元）', '项目资金（万元）')."""
+    return next((u for u in (_column_unit(k, "") for k in keys) if u), table_unit)
+
+
 def _read_budget(table: Table, start: int, report: _Report, errors: list[ReadError]) -> None:
     header, body_start = _header(table, start)
     keys = _column_keys(header)
-    table_unit = report.table_unit
-    fields = [_budget_field(k) for k in keys]
+    table_unit = _header_unit(keys, report.table_unit)
+    fields = _align(_budget_fields(keys), table.rows[body_start:])
+    keys = [""] * (len(fields) - len(keys)) + keys[max(len(keys) - len(fields), 0):]
     for row in table.rows[body_start:]:
         texts = row.texts
         if not any(texts) or _is_rule_row(texts):
             continue
-        if texts[0].startswith(("一级指标", "资金来源")):
+        if texts[0].startswith(("一级指标", "资金来源", "绩效指标", "年度总体目标", "年度目标")) or _is_budget_header(texts):
             break
         values: dict[str, object] = {}
         for index, name in enumerate(fields):
             if name is None or index >= len(texts):
                 continue
-            text = texts[index]
+            text = "" if texts[index] in NOT_APPLICABLE else texts[index]
             if name in ("source", "deviation_reason"):
                 values[name] = text
             elif name in ("reported_rate", "reported_score"):
@@ -192,7 +237,7 @@ def _read_budget(table: Table, start: int, report: _Report, errors: list[ReadErr
                                                                             table="预算执行情况")))
                 values[name] = amount
         label = str(values.get("source") or texts[0])
-        if not label or label.startswith("其中"):
+        if not label or (label.startswith("其中") and not any(values.get(f) is not None for f in _AMOUNT_FIELDS)):
             continue
         reason = str(values.get("deviation_reason") or "")
         report.budget.append(BudgetLine(
@@ -210,6 +255,13 @@ def _read_budget(table: Table, start: int, report: _Report, errors: list[ReadErr
 
 
 def _indicator_field(key: str) -> str | None:
+    key = re.sub(r"\s+", "", key)
+    if "原因" in key or "偏差" in key:
+        return "deviation_reason"
+    if key.startswith("指标性质"):
+        return "operator"
+    if key.startswith(("度量单位", "计量单位")):
+        return "measure_unit"
     if key.startswith("一级"):
         return "level1"
     if key.startswith("二级"):
@@ -220,7 +272,7 @@ def _indicator_field(key: str) -> str | None:
         return "adjusted_target"
     if "年初" in key or key.startswith(("年度指标", "指标值")):
         return "initial_target"
-    if "实际完成" in key:
+    if "实际完成" in key or key.startswith(("完成值", "全年实际", "全年完成", "实际值")):
         return "actual"
     if "定性" in key:
         return "qualitative_note"
@@ -233,6 +285,8 @@ def _indicator_field(key: str) -> str | None:
     return None
 
 
+STOP_WORDS = ("资金来源", "一级指标", "合计", "总分", "评价结论", "自评结论", "存在问题", "改进措施", "项目负责人",
+              "预算执行情况", "说明")
 LEVEL1_RE = re.compile(r"^(产出|效益|效果|满意度)(指标)?$")
 _VALUE_FIELDS = ("initial_target", "adjusted_target", "actual", "qualitative_note", "weight", "reported_score",
                  "deviation_reason")
@@ -313,23 +367,31 @@ def _row_cells(texts: Sequence[str], fields: Sequence[str | None]) -> dict[str, 
     level1, level2, name, after = _labels(texts)
     name_column = fields.index("name") if "name" in fields else 2
     weight = by_position.get("weight", "")
+    split_target = "operator" in fields  # a template printing 指标性质 / 指标值 / 度量单位 apart: one cell per column
     consistent = (after - 1 == name_column and (is_number(weight) or not weight)
                   and not (weight == "" and by_position.get("reported_score"))
-                  and (by_position.get("actual") or not any(by_position.get(f) for f in _VALUE_FIELDS)))
+                  and (by_position.get("actual") or split_target
+                       or not any(by_position.get(f) for f in _VALUE_FIELDS)))
     cells = by_position if consistent else _values_by_content(texts[after:])
     cells["level1"], cells["level2"], cells["name"] = level1, level2, name
+    operator, unit = cells.pop("operator", ""), cells.pop("measure_unit", "")
+    for target in ("initial_target", "adjusted_target"):
+        if cells.get(target) and (operator or unit):  # '≥' + '30' + '万元' → '≥30万元'
+            cells[target] = ("" if operator == "定性" else operator) + cells[target] + unit
     return cells
 
 
 def _read_indicators(table: Table, start: int, report: _Report, errors: list[ReadError]) -> None:
     header, body_start = _header(table, start)
-    fields = [_indicator_field(k) for k in _column_keys(header)]
+    keys = _column_keys(header)
+    first = next(i for i, k in enumerate(keys) if k.startswith("一级指标"))  # a section caption may lead the row
+    fields = [_indicator_field(k) for k in keys[first:]]
     level1 = level2 = ""
     for row in table.rows[body_start:]:
         texts = [_plain(t) for t in row.texts]
         if not any(texts) or _is_rule_row(texts):
             continue
-        if texts[0].startswith(("资金来源", "一级指标")):
+        if texts[0].startswith(STOP_WORDS) or _is_budget_header(texts) or any(t.startswith("一级指标") for t in texts):
             break
         cells = _row_cells(texts, fields)
         if cells["level1"]:
@@ -345,6 +407,10 @@ def _read_indicators(table: Table, start: int, report: _Report, errors: list[Rea
                 report.indicators[-1] = replace(previous, name=previous.name + name)
             continue
         location = _place(row.location, report.name, "绩效指标", name)
+        if row is table.rows[-1] and "weight" in fields and len(texts) <= fields.index("weight"):
+            # The text ends inside the row: the cells after it are absent, not blank (a gap, not a 0).
+            errors.append(ReadError(f"指标“{name}”所在行在“{texts[-1]}”之后中断，缺少分值及其后各列，未读入", location))
+            continue
         weight_text, score_text = cells.get("weight", ""), cells.get("reported_score", "")
         for label, text in (("权重", weight_text), ("得分", score_text)):
             if text and not is_number(text):
@@ -364,10 +430,11 @@ def _read_indicators(table: Table, start: int, report: _Report, errors: list[Rea
 
 def _read_table(table: Table, report: _Report, errors: list[ReadError]) -> None:
     for index, row in enumerate(table.rows):
-        first = row.texts[0] if row.cells else ""
-        if first.startswith("资金来源") or (first.startswith("项目") and "全年预算" in "".join(row.texts)):
+        texts = row.texts
+        first = texts[0] if row.cells else ""
+        if first.startswith("资金来源") or _is_budget_header(texts):
             _read_budget(table, index, report, errors)
-        elif first.startswith("一级指标"):
+        elif any(t.startswith("一级指标") for t in texts[:2]):
             _read_indicators(table, index, report, errors)
 
 
@@ -385,10 +452,13 @@ def _read_paragraph(paragraph: Paragraph, report: _Report) -> None:
         report.section = re.sub(r"^[（(]?[一二三四五六七八九十\d]+[)）、.．]\s*", "", text)
     if match := NAME_RE.match(text):
         report.name = match.group(1).strip()
+        if coded := PROJECT_CODE_RE.match(report.name):
+            report.code, report.name = coded.group(1), coded.group(2)
         report.name_open = paragraph.text.rstrip("\n").endswith("  ") or len(text) >= 20
         return
     if match := UNIT_RE.match(text):
-        report.unit = Unit(code=match.group(1) or "", name=match.group(2).strip())
+        if report.unit is None or match.group(1) == "项目单位":  # 项目单位 wins over 实施单位/预算单位
+            report.unit = Unit(code=match.group(2) or "", name=match.group(3).strip())
         return
     if match := DEPT_RE.match(text):
         report.department = Department(code=match.group(1) or "", name=match.group(2).strip())
@@ -422,7 +492,7 @@ def _read_paragraph(paragraph: Paragraph, report: _Report) -> None:
 def _finish(report: _Report, year: int | None) -> SelfEvaluation:
     reported = report.reported
     location = report.result_location or report.title_location
-    project = Project(name=report.name, code="", unit=report.unit, department=report.department)
+    project = Project(name=report.name, code=report.code, unit=report.unit, department=report.department)
     return SelfEvaluation(
         project=project, year=year, budget_lines=tuple(report.budget),
         goal=Goal(annual_text=report.annual_goal, period_text=report.period_goal, indicators=tuple(report.indicators)),
@@ -438,13 +508,41 @@ def _finish(report: _Report, year: int | None) -> SelfEvaluation:
     )
 
 
+def _split_table(table: Table) -> list[Block]:
+    """A form pasted as one table carries its title and label rows ('项目名称 | X', '主管部门 | Y | 实施单位 | Z')
+    as rows: those become the paragraphs ('项目名称：X') a form with its labels outside the table has."""
+    blocks: list[Block] = []
+    rows: list[Row] = []
+
+    def flush() -> None:
+        if rows:
+            blocks.append(Table(rows=tuple(rows), location=table.location))
+            rows.clear()
+
+    for row in table.rows:
+        filled = row.filled
+        if len(filled) == 1 and REPORT_TITLE.search(filled[0]) and len(filled[0]) <= 30:
+            flush()
+            blocks.append(Paragraph(filled[0], row.location))
+        elif filled and LABEL_CELL_RE.match(filled[0]):
+            flush()
+            for label, value in zip(filled[::2], filled[1::2], strict=False):
+                if match := LABEL_CELL_RE.match(label):
+                    blocks.append(Paragraph(f"{match.group(1)}：{value}", row.location))
+        else:
+            rows.append(row)
+    flush()
+    return blocks
+
+
 def extract_self_evaluations(source: SourceDocument, year: int | None = None) -> tuple[
         tuple[SelfEvaluation, ...], list[ReadError]]:
     """Every self-evaluation report in the document, in order."""
     reports: list[_Report] = []
     errors: list[ReadError] = []
     current: _Report | None = None
-    blocks: Sequence[Block] = source.blocks
+    blocks: Sequence[Block] = [piece for block in source.blocks
+                               for piece in (_split_table(block) if isinstance(block, Table) else (block,))]
     for block in blocks:
         if isinstance(block, Paragraph):
             if REPORT_TITLE.search(block.clean) and len(block.clean) <= 30:

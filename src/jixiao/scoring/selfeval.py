@@ -38,7 +38,7 @@ RULES: tuple[RuleInfo, ...] = (
     RuleInfo("selfeval.s1_execution_rate", "预算执行率与全年预算数、全年执行数不符", Tier.ERROR, "SPEC §1.3 S1"),
     RuleInfo("selfeval.s1_zero_budget", "全年预算数为0，无法计算执行率", Tier.WARNING, "SPEC §1.3 S1"),
     RuleInfo("selfeval.s1_over_budget", "全年执行数超过全年预算数", Tier.WARNING, "SPEC §1.3 S1"),
-    RuleInfo("selfeval.s1_missing_budget", "预算执行情况表缺少全年预算数或全年执行数", Tier.ERROR, "SPEC §1.3 S1"),
+    RuleInfo("selfeval.s1_missing_budget", "预算执行情况表缺少全年预算数或全年执行数", Tier.WARNING, "SPEC §1.3 S1"),
     RuleInfo("selfeval.s2_quantitative_score", "定量指标得分与计分规则不符", Tier.ERROR, "SPEC §1.4 S2–S5"),
     RuleInfo("selfeval.s2_actual_not_number", "定量指标的实际完成值不是数值，无法计分", Tier.WARNING, "SPEC §1.4"),
     RuleInfo("selfeval.s2_unit_mismatch", "实际完成值与指标值的计量单位不可比", Tier.WARNING, "SPEC §1.4"),
@@ -324,9 +324,11 @@ def _score_indicator(ind: Indicator, profile: Profile, where: Location, executed
         counted = score
         result = IndicatorScore(ind, score, counted, method)
     elif quantitative and target is not None and attainment is None:
+        actual_raw = (ind.actual.raw if ind.actual else "").strip()
+        said = f"实际完成值“{actual_raw}”不是数值" if actual_raw else "实际完成值未填"
         findings.append(_finding("selfeval.s2_actual_not_number",
-                                 f"指标“{ind.name}”目标为定量值 {target.raw.strip()}，实际完成值“{(ind.actual.raw if ind.actual else '').strip()}”"
-                                 "不是数值，无法按规则计分", loc.with_(column="实际完成值")))
+                                 f"指标“{ind.name}”目标为定量值 {target.raw.strip()}，{said}，无法按规则计分",
+                                 loc.with_(column="实际完成值")))
         result = IndicatorScore(ind, None, reported or ZERO, "无法计分")
     elif attainment is not None:
         band = formulas.qualitative_band(rules, attainment, weight)

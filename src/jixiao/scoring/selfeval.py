@@ -156,7 +156,7 @@ def _execution(se: SelfEvaluation, profile: Profile, where: Location) -> tuple[
                                  "惯例执行得分按0分计；请核对原表", where, tier=Tier.WARNING))
         return None, None, None, ZERO, findings
     if total.adjusted is None or total.executed is None:
-        findings.append(_finding("selfeval.s1_missing_budget", "预算执行情况表缺少“全年预算数”或“全年执行数”，执行得分按0分计",
+        findings.append(_finding("selfeval.s1_missing_budget", "预算执行情况表未读到“全年预算数”或“全年执行数”（读取缺口或漏填，请核对原表），按 S1 惯例执行得分暂按0分计",
                                  where))
         return None, None, None, ZERO, findings
     a, b = total.adjusted, total.executed

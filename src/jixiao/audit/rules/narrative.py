@@ -187,6 +187,19 @@ def _differs(stated: Claim, amount: Amount | None) -> bool:
     return abs(stated.value - table_value) > (stated.quantum + table_quantum) / 2
 
 
+def _against_parts(ctx: Context, total: Claim, parts: list[Claim]) -> tuple[Decimal, Decimal, Tier] | None:
+    """A stated total against the sum of its stated parts: (sum, difference, tier), or None when they agree. A
+    difference within the rounding allowance of the printed figures is a notice, beyond it certain."""
+    compared(ctx, total, *parts)
+    summed = sum((p.value for p in parts), ZERO)
+    difference = total.value - summed
+    if not difference:
+        return None
+    quantum = max(p.quantum for p in (*parts, total))
+    tolerance = rounding_tolerance(len(parts), quantum, ctx.profile.tolerance.per_term, ctx.profile.tolerance.cap)
+    return summed, difference, Tier.NOTICE if abs(difference) <= tolerance else Tier.ERROR
+
+
 def _what(claim: Claim) -> str:
     return f"{SCOPE_WORDS.get(claim.scope, '') if claim.subject not in SANGONG else ''}{claim.subject}"
 
@@ -493,13 +506,9 @@ def parts_total(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
             parts = [by_subject[n] for n in names]
             if any(_true_value(pkg, c) != c.value for c in (*parts, opener)):
                 break  # a figure that differs from its table is reported once, by narrative.n1_amount_vs_table
-            compared(ctx, opener, *parts)
-            total = sum((p.value for p in parts), ZERO)
-            difference = opener.value - total
-            quantum = max(p.quantum for p in (*parts, opener))
-            tolerance = rounding_tolerance(len(parts), quantum, ctx.profile.tolerance.per_term, ctx.profile.tolerance.cap)
-            if difference:
-                yield Finding("narrative.parts_total", Tier.NOTICE if abs(difference) <= tolerance else Tier.ERROR,
+            if (against := _against_parts(ctx, opener, parts)) is not None:
+                total, difference, tier = against
+                yield Finding("narrative.parts_total", tier,
                               f"说明称{_what(opener)} {opener.text}，所列{'、'.join(names)}之和为 {wan(total)} 万元",
                               opener.location.with_(row=opener.subject), CAT, expected=wan(total),
                               actual=wan(opener.value), difference=wan(difference))
@@ -627,13 +636,9 @@ def n3_sangong(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     for names in PARTITIONS["三公经费"]:
         if all(n in changes for n in names):
             parts = [changes[n] for n in names]
-            compared(ctx, total, *parts)
-            summed = sum((p.value for p in parts), ZERO)
-            difference = total.value - summed
-            quantum = max(p.quantum for p in (*parts, total))
-            tolerance = rounding_tolerance(len(parts), quantum, ctx.profile.tolerance.per_term, ctx.profile.tolerance.cap)
-            if difference:
-                yield Finding("narrative.n3_sangong_changes", Tier.NOTICE if abs(difference) <= tolerance else Tier.ERROR,
+            if (against := _against_parts(ctx, total, parts)) is not None:
+                summed, difference, tier = against
+                yield Finding("narrative.n3_sangong_changes", tier,
                               f"三公经费比上年变动 {wan(total.value)} 万元，{'、'.join(names)}变动之和为 {wan(summed)} 万元",
                               total.location.with_(row="三公经费增减"), CAT, expected=wan(summed), actual=wan(total.value),
                               difference=wan(difference))

@@ -28,11 +28,23 @@ fonts:
 	@sh scripts/system-packages.sh fonts $(PY)
 
 install: $(DEMO_STAMP)
-	@$(MAKE) --no-print-directory fonts
+	@$(MAKE) --no-print-directory fonts vendor
 
 install-dev: $(DEV_STAMP)
-	@$(MAKE) --no-print-directory fonts
+	@$(MAKE) --no-print-directory fonts vendor
 	@sh scripts/system-packages.sh test
+
+# The pages' charts (ECharts) from npm, pinned by package-lock.json, copied into static/vendor/ (git-ignored, never
+# committed). Without npm the pages keep their server-drawn charts and say so.
+VENDOR := src/jixiao/web/static/vendor
+$(VENDOR)/echarts/echarts.min.js: package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
+	mkdir -p $(VENDOR)/echarts
+	cp node_modules/echarts/dist/echarts.min.js node_modules/echarts/LICENSE $(VENDOR)/echarts/
+
+vendor:
+	@if command -v npm >/dev/null; then $(MAKE) --no-print-directory $(VENDOR)/echarts/echarts.min.js; \
+	else echo "npm not found: charts stay server-drawn (install Node.js and run make vendor)"; fi
 
 demo: install
 	$(PY) -m jixiao demo

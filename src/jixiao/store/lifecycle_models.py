@@ -37,12 +37,26 @@ class ExAnteAssessment(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        verbose_name = "事前绩效评估"
+        verbose_name = verbose_name_plural = "事前绩效评估"
 
     @property
     def cut(self):  # type: ignore[no-untyped-def]
         """审减 = 申报 − 建议安排."""
         return self.requested - self.recommended
+
+
+class ExAnteRequest(models.Model):
+    """A unit asks the finance bureau to organise the ex-ante assessment of its project (a task in finance's work
+    queue until an assessment is recorded)."""
+
+    project = models.ForeignKey("store.Project", on_delete=models.CASCADE, related_name="exante_requests")
+    requested_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
+    requested_at = models.DateTimeField("申请时间", auto_now_add=True)
+    note = models.TextField("说明", blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "事前绩效评估申请"
+        ordering = ["-requested_at"]
 
 
 class ExAnteScore(models.Model):
@@ -67,7 +81,7 @@ class MonitoringReport(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        verbose_name = "监控报告"
+        verbose_name = verbose_name_plural = "监控报告"
         ordering = ["project", "period"]
         constraints = [models.UniqueConstraint(fields=["project", "period"], name="one_report_per_period")]
 
@@ -105,7 +119,7 @@ class MonitoringWarning(models.Model):
     cleared_reason = models.CharField("解除原因", max_length=200, blank=True)
 
     class Meta:
-        verbose_name = "监控预警"
+        verbose_name = verbose_name_plural = "监控预警"
         ordering = ["project", "raised_period", "pk"]
 
     @property
@@ -127,7 +141,7 @@ class CorrectiveAction(models.Model):
     at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        verbose_name = "纠偏措施"
+        verbose_name = verbose_name_plural = "纠偏措施"
         ordering = ["-at"]
 
 
@@ -145,7 +159,7 @@ class SelfEvaluationRecord(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        verbose_name = "单位自评"
+        verbose_name = verbose_name_plural = "单位自评"
 
 
 class KeyEvaluation(models.Model):
@@ -164,7 +178,7 @@ class KeyEvaluation(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        verbose_name = "重点评价"
+        verbose_name = verbose_name_plural = "重点评价"
         ordering = ["-created_at"]
 
 
@@ -203,7 +217,7 @@ class BudgetSuggestion(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        verbose_name = "预算安排建议"
+        verbose_name = verbose_name_plural = "预算安排建议"
 
 
 class RectificationItem(models.Model):
@@ -226,7 +240,7 @@ class RectificationItem(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        verbose_name = "整改事项"
+        verbose_name = verbose_name_plural = "整改事项"
         ordering = ["deadline", "pk"]
 
 
@@ -240,7 +254,7 @@ class ReleaseExplanation(models.Model):
     at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        verbose_name = "发布说明"
+        verbose_name = verbose_name_plural = "发布说明"
         constraints = [models.UniqueConstraint(fields=["document", "fingerprint"], name="one_explanation_each")]
 
 
@@ -262,7 +276,7 @@ class BatchJob(models.Model):
     finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        verbose_name = "后台任务"
+        verbose_name = verbose_name_plural = "后台任务"
         ordering = ["-created_at"]
 
     @property
@@ -282,5 +296,5 @@ class DepartmentLedger(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        verbose_name = "决算台账"
+        verbose_name = verbose_name_plural = "决算台账"
         constraints = [models.UniqueConstraint(fields=["department", "year"], name="one_ledger_per_year")]

@@ -18,7 +18,7 @@ class Jurisdiction(models.Model):
     profile = models.CharField("地区配置", max_length=50, default="central")  # jixiao.profiles name
 
     class Meta:
-        verbose_name = "辖区"
+        verbose_name = verbose_name_plural = "辖区"
 
     def __str__(self) -> str:
         return self.name
@@ -30,7 +30,7 @@ class Department(models.Model):
     name = models.CharField("部门名称", max_length=100)
 
     class Meta:
-        verbose_name = "预算部门"
+        verbose_name = verbose_name_plural = "预算部门"
         ordering = ["code"]
 
     def __str__(self) -> str:
@@ -43,7 +43,7 @@ class Unit(models.Model):
     name = models.CharField("单位名称", max_length=100)
 
     class Meta:
-        verbose_name = "预算单位"
+        verbose_name = verbose_name_plural = "预算单位"
         ordering = ["code"]
 
     def __str__(self) -> str:
@@ -68,7 +68,7 @@ class Account(models.Model):
     jurisdiction = models.ForeignKey(Jurisdiction, null=True, blank=True, on_delete=models.PROTECT)
 
     class Meta:
-        verbose_name = "账户"
+        verbose_name = verbose_name_plural = "账户"
 
 
 class ProjectType(models.TextChoices):
@@ -100,7 +100,7 @@ class Project(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        verbose_name = "项目"
+        verbose_name = verbose_name_plural = "项目"
         ordering = ["unit__code", "name"]
         indexes = [models.Index(fields=["year", "status"])]
 
@@ -141,7 +141,7 @@ class FundSource(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        verbose_name = "资金来源"
+        verbose_name = verbose_name_plural = "资金来源"
         ordering = ["pk"]
 
 
@@ -159,7 +159,7 @@ class Indicator(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        verbose_name = "绩效指标"
+        verbose_name = verbose_name_plural = "绩效指标"
         ordering = ["position"]
 
     def __str__(self) -> str:
@@ -182,7 +182,7 @@ class Review(models.Model):
     created_at = models.DateTimeField("时间", auto_now_add=True)
 
     class Meta:
-        verbose_name = "目标审核"
+        verbose_name = verbose_name_plural = "目标审核"
         ordering = ["created_at", "pk"]
 
 
@@ -206,7 +206,7 @@ class Transition(models.Model):
     comment = models.TextField("说明", blank=True)
 
     class Meta:
-        verbose_name = "流转记录"
+        verbose_name = verbose_name_plural = "流转记录"
         ordering = ["at", "pk"]
 
     @property
@@ -223,7 +223,7 @@ class FiscalYear(models.Model):
     is_current = models.BooleanField("当前年度", default=False)
 
     class Meta:
-        verbose_name = "财政年度"
+        verbose_name = verbose_name_plural = "财政年度"
         ordering = ["-year"]
 
     def __str__(self) -> str:
@@ -244,7 +244,7 @@ class ClassificationCode(models.Model):
     name = models.CharField("科目名称", max_length=100)
 
     class Meta:
-        verbose_name = "分类科目"
+        verbose_name = verbose_name_plural = "分类科目"
         ordering = ["year", "kind", "code"]
         constraints = [models.UniqueConstraint(fields=["year", "kind", "code"], name="unique_code_per_year")]
 
@@ -265,7 +265,7 @@ class IndicatorTemplate(models.Model):
     source = models.CharField("来源", max_length=200, blank=True)
 
     class Meta:
-        verbose_name = "指标库"
+        verbose_name = verbose_name_plural = "指标库"
         ordering = ["level1", "level2", "name"]
 
     def __str__(self) -> str:
@@ -282,7 +282,7 @@ class ApiToken(models.Model):
     last_used = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        verbose_name = "API 令牌"
+        verbose_name = verbose_name_plural = "接口令牌"
 
 
 from jixiao.store.lifecycle_models import *  # noqa: E402,F403  (Django collects models from this module)

@@ -90,7 +90,7 @@ TEMPLATES = [{
         "django.template.context_processors.request",
         "django.contrib.auth.context_processors.auth",
         "django.contrib.messages.context_processors.messages",
-    ]},
+    ], "builtins": ["jixiao.web.templatetags.figures"]},
 }]
 
 DATABASES = {"default": dj_database_url.parse(SETTINGS.resolved_database_url, conn_max_age=60)}
@@ -129,6 +129,7 @@ AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_LOCKOUT_CALLABLE = "jixiao.web.views.errors.locked_out"  # a Chinese page (axes' own message is English)
+AXES_ENABLE_ADMIN = False  # its admin pages are English only ("AXES / Access attempts"); lockouts expire by themselves
 CSRF_FAILURE_VIEW = "jixiao.web.views.errors.csrf_failure"
 
 LANGUAGE_CODE = "zh-hans"

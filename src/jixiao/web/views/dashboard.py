@@ -23,6 +23,7 @@ from jixiao.store.models import (
     Review,
     SelfEvaluationRecord,
 )
+from jixiao.store.queues import work_queue
 from jixiao.store.review import review_statistics
 from jixiao.web.charts import bar_chart
 from jixiao.web.views.common import page, profile
@@ -79,7 +80,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         unit_rows = [(p, rates.get(p.pk), warnings_of[p.pk], open_items_of[p.pk])
                      for p in projects.order_by("name")[:200]]
     return page(request, "web/dashboard.html", {
-        "charts": charts, "execution": execution, "warning_total": sum(colours.values()), "unit_rows": unit_rows,
+        "queues": work_queue(request.user), "charts": charts, "execution": execution, "warning_total": sum(colours.values()), "unit_rows": unit_rows,
         "cuts": cuts, "open_rectifications": rectifications.count(),
         "projects": projects.count(),
         "summary_years": sorted(set(projects.values_list("year", flat=True)), reverse=True)})

@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404, redirect
 from jixiao.scoring.exante import ExpertScore, SubItem, simple_sheet
 from jixiao.store.access import account_of, profile_of, visible_projects
 from jixiao.store.errors import ServiceError
-from jixiao.store.exante import record_assessment
+from jixiao.store.exante import open_request, record_assessment, request_assessment
 from jixiao.store.models import ExAnteAssessment, ExAnteScore
 from jixiao.web.fields import check_length, number, rule_for
 from jixiao.web.views.common import page
@@ -41,8 +41,21 @@ def exante(request: HttpRequest, pk: int) -> HttpResponse:
     account = account_of(request.user)
     can_record = account is not None and account.role in ("finance", "evaluator") and project.status in (
         "draft", "returned")
+    can_request = (account is not None and account.role == "unit" and account.unit_id == project.unit_id
+                   and project.needs_ex_ante and project.status in ("draft", "returned"))
     errors: list[str] = []
-    if request.method == "POST" and can_record:
+    if request.method == "POST" and request.POST.get("action") == "request":
+        if not can_request:
+            return page(request, "web/error.html", {"message": "只有项目所属单位可以在项目草稿或退回状态下申请事前绩效评估。"},
+                        status=403)
+        try:
+            request_assessment(project, request.user, request.POST.get("note", ""))
+        except ServiceError as exc:
+            errors.append(str(exc))
+        else:
+            messages.success(request, "已向财政部门申请事前绩效评估，申请已列入财政部门的待办事项。")
+            return redirect("exante", pk=pk)
+    elif request.method == "POST" and can_record:
         try:
             requested = number(request.POST, "requested", rule_for(ExAnteAssessment, "requested"), Decimal(0))
             recommended = number(request.POST, "recommended", rule_for(ExAnteAssessment, "recommended"))
@@ -57,5 +70,6 @@ def exante(request: HttpRequest, pk: int) -> HttpResponse:
         return page(request, "web/error.html", {"message": "只有财政部门或受托第三方可以录入事前绩效评估。"}, status=403)
     assessment = getattr(project, "exante", None)
     return page(request, "web/exante.html", {"project": project, "sheet": sheet, "assessment": assessment,
-                                             "can_record": can_record, "errors": errors, "slots": range(3)},
+                                             "can_record": can_record, "errors": errors, "slots": range(3),
+                                             "can_request": can_request, "pending": open_request(project)},
                 status=400 if errors else 200)

@@ -11,6 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_POST
 
+from jixiao.render.numbers import plain
 from jixiao.store.access import can_edit, profile_of, visible_projects
 from jixiao.store.errors import ConflictError, ServiceError
 from jixiao.store.goals import (
@@ -23,8 +24,35 @@ from jixiao.store.goals import (
     drafts_from_lists,
     save_goal,
 )
-from jixiao.store.models import IndicatorTemplate, Project
+from jixiao.store.models import IndicatorTemplate, Project, Review
 from jixiao.web.views.common import page
+
+
+def _checks(project: Project, draft: GoalDraft) -> dict[str, object]:
+    """The live check panel: input problems (the weight total among them) and the goal-quality findings."""
+    expected = profile_of(project).selfeval.indicator_total
+    problems = draft.problems()
+    total = draft.weight_total
+    if draft.indicators and total != expected:
+        gap = total - expected
+        problems.append(f"指标分值合计 {plain(total)} 分，应为 {plain(expected)} 分"
+                        f"（{'多' if gap > 0 else '少'} {plain(abs(gap))} 分）")
+    return {"findings": check_goal(project, draft, profile_of(project)), "problems": problems, "draft": draft,
+            "expected_total": expected}
+
+
+def _return_notes(project: Project, draft: GoalDraft) -> dict[str, object]:
+    """The latest return (its comment and per-indicator comments) placed beside the indicators it concerns."""
+    review = None
+    if project.status == "returned":
+        review = (Review.objects.filter(project=project, action="return").prefetch_related("comments")
+                  .select_related("reviewer").order_by("-created_at", "-pk").first())
+    comments = list(review.comments.all()) if review is not None else []
+    names = {row.name.strip() for row in draft.indicators}
+    rows = [(row, [c.comment for c in comments if c.indicator_name.strip() == row.name.strip()])
+            for row in draft.indicators]
+    return {"returned_review": review, "rows": rows,
+            "other_comments": [c for c in comments if c.indicator_name.strip() not in names]}
 
 
 def _posted(request: HttpRequest) -> GoalDraft:
@@ -46,12 +74,10 @@ def _from_library(template_id: str) -> IndicatorDraft:
 
 def _render(request: HttpRequest, project: Project, draft: GoalDraft, errors: list[str], status: int = 200,
             version: int | None = None) -> HttpResponse:
-    findings = check_goal(project, draft, profile_of(project))
     return page(request, "web/goal_edit.html", {
-        "project": project, "draft": draft, "errors": errors, "findings": findings,
-        "version": project.version if version is None else version,
-        "expected_total": profile_of(project).selfeval.indicator_total, "level2": LEVEL2, "operators": (*OPERATORS, QUALITATIVE),
-        "library": IndicatorTemplate.objects.all()}, status=status)
+        "project": project, "errors": errors, **_checks(project, draft), **_return_notes(project, draft),
+        "version": project.version if version is None else version, "level2": LEVEL2,
+        "operators": (*OPERATORS, QUALITATIVE), "library": IndicatorTemplate.objects.all()}, status=status)
 
 
 def _editable(request: HttpRequest, pk: int) -> tuple[Project | None, HttpResponse | None]:
@@ -98,6 +124,4 @@ def goal_check(request: HttpRequest, pk: int) -> HttpResponse:
     if refused is not None or project is None:
         return refused  # type: ignore[return-value]
     draft = _posted(request)
-    return page(request, "web/partials/goal_checks.html", {
-        "findings": check_goal(project, draft, profile_of(project)), "draft": draft, "problems": draft.problems(),
-        "expected_total": profile_of(project).selfeval.indicator_total})
+    return page(request, "web/partials/goal_checks.html", _checks(project, draft))

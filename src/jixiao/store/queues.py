@@ -1,0 +1,134 @@
+"""Each role's work queue, read by the dashboard: what waits for this user, with counts and where to act.
+待审核 for a department or the finance bureau, 待填报 for a unit, 待整改, 预警待处理, the units' requests for an
+ex-ante assessment (finance) and the evaluations a team member still has to score."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Case, IntegerField, Q, Value, When
+from django.urls import reverse
+
+from jixiao.core.workflow import Status
+from jixiao.store.access import account_of, visible_evaluations, visible_projects
+from jixiao.store.models import (
+    ExAnteAssessment,
+    ExAnteRequest,
+    MonitoringWarning,
+    Project,
+    RectificationItem,
+    Role,
+)
+
+SHOWN = 8  # rows listed per queue; the count and the link give the rest
+
+
+@dataclass
+class QueueRow:
+    text: str
+    url: str
+    note: str = ""
+
+
+@dataclass
+class Queue:
+    key: str
+    label: str
+    count: int
+    url: str
+    rows: list[QueueRow] = field(default_factory=list)
+
+
+def _project_url(project: Project) -> str:
+    return reverse("project_detail", args=[project.pk])
+
+
+def _projects_queue(key: str, label: str, projects: Any, url: str, note: Any = None) -> Queue:
+    rows = [QueueRow(p.name, _project_url(p), note(p) if note else p.unit.name) for p in projects[:SHOWN]]
+    return Queue(key, label, projects.count(), url, rows)
+
+
+def _review_queue(projects: Any, status: Status) -> Queue:
+    waiting = projects.filter(status=status.value).order_by("unit__code", "name")
+    return _projects_queue("review", "待审核", waiting, f"{reverse('projects')}?status={status.value}")
+
+
+def _to_fill(projects: Any) -> Queue:
+    """A unit's goals still to write or correct, and approved projects whose self-evaluation is not submitted."""
+    waiting = projects.filter(Q(status__in=(Status.DRAFT.value, Status.RETURNED.value))
+                              | Q(status=Status.APPROVED.value, scope="project")
+                              & (Q(selfeval__isnull=True) | Q(selfeval__submitted=False))).order_by("name")
+
+    def note(p: Project) -> str:
+        if p.status == Status.RETURNED.value:
+            return "目标被退回，请修改后重新提交"
+        if p.status == Status.DRAFT.value:
+            return "绩效目标待填报"
+        return "单位自评待填报"
+
+    return _projects_queue("fill", "待填报", waiting, f"{reverse('dashboard')}#unit-projects", note)
+
+
+def _rectifications(projects: Any) -> Queue:
+    items = (RectificationItem.objects.filter(project__in=projects, done_on__isnull=True)
+             .select_related("project").order_by("deadline"))
+    rows = [QueueRow(i.project.name, reverse("results") + "#rectifications", f"整改期限 {i.deadline:%Y-%m-%d}")
+            for i in items[:SHOWN]]
+    return Queue("rectify", "待整改", items.count(), reverse("results") + "#rectifications", rows)
+
+
+def _warnings(projects: Any) -> Queue:
+    warnings = (MonitoringWarning.objects.filter(project__in=projects, cleared_period__isnull=True)
+                .select_related("project")
+                .annotate(severity=Case(*(When(colour=c, then=Value(n)) for n, c in enumerate(("red", "yellow", "blue"))),
+                                        default=Value(3), output_field=IntegerField()))
+                .order_by("severity", "project__name"))
+    rows = [QueueRow(w.project.name, reverse("monitoring_entry", args=[w.project_id, w.latest_period]),
+                     f"{w.get_colour_display()}色预警：{w.kind_label}") for w in warnings[:SHOWN]]
+    return Queue("warnings", "预警待处理", warnings.count(), reverse("warning_board"), rows)
+
+
+def open_exante_requests(projects: Any) -> list[ExAnteRequest]:
+    """Requests with no assessment recorded since (the finance bureau's task list)."""
+    requests = (ExAnteRequest.objects.filter(project__in=projects).select_related("project__unit", "requested_by")
+                .order_by("requested_at"))
+    assessed = dict(ExAnteAssessment.objects.filter(project__in=projects).values_list("project_id", "created_at"))
+    latest: dict[int, ExAnteRequest] = {}
+    for r in requests:
+        if r.project_id not in assessed or assessed[r.project_id] < r.requested_at:
+            latest.setdefault(r.project_id, r)
+    return list(latest.values())
+
+
+def _exante_queue(projects: Any) -> Queue:
+    requests = open_exante_requests(projects)
+    rows = [QueueRow(r.project.name, reverse("exante", args=[r.project_id]),
+                     f"{r.project.unit.name} {r.requested_at:%Y-%m-%d} 申请") for r in requests[:SHOWN]]
+    url = reverse("exante", args=[requests[0].project_id]) if requests else reverse("projects")
+    return Queue("exante", "事前评估申请", len(requests), url, rows)
+
+
+def _scoring(user: Any) -> Queue:
+    open_ones = visible_evaluations(user).filter(status="open").order_by("created_at")
+    rows = [QueueRow(e.title, reverse("evaluation_detail", args=[e.pk]), e.project.unit.name)
+            for e in open_ones[:SHOWN]]
+    return Queue("score", "待评分", open_ones.count(), reverse("evaluations"), rows)
+
+
+def work_queue(user: Any) -> list[Queue]:
+    """The queues of `user`'s role, most pressing first."""
+    account = account_of(user)
+    if account is None:
+        return []
+    projects = visible_projects(user)
+    if account.role == Role.UNIT:
+        return [_to_fill(projects), _rectifications(projects), _warnings(projects)]
+    if account.role == Role.DEPARTMENT:
+        return [_review_queue(projects, Status.DEPARTMENT_REVIEW), _rectifications(projects), _warnings(projects)]
+    if account.role in (Role.FINANCE, Role.ADMIN):
+        return [_review_queue(projects, Status.FINANCE_REVIEW), _exante_queue(projects), _warnings(projects),
+                _rectifications(projects)]
+    if account.role == Role.EVALUATOR:
+        return [_scoring(user)]
+    return []

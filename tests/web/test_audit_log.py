@@ -53,8 +53,8 @@ def test_changes_show_user_object_and_before_after(client, changed):
     client.force_login(changed["accounts"]["finance"].user)
     page = rows_of(client)
     assert "年度绩效目标：第一版目标 → 第二版目标" in page and "u_unit" in page
-    assert "资金来源：一般公共预算（县级）" in page and "金额（元）：（空） → 1000000.00" in page
-    assert "项目：国库支付系统升级" in page and "全年预算数（元）：（空） → 1500000.00" in page
+    assert "资金来源：一般公共预算（县级）" in page and "金额（元）：（空） → 1,000,000.00" in page
+    assert "项目：国库支付系统升级" in page and "全年预算数（元）：（空） → 1,500,000.00" in page
     assert "删除" in page and "国库业务培训（GK-002）（已删除）" in page  # a deleted project's history stays
     assert "公路" not in page  # another county
     client.force_login(changed["accounts"]["admin"].user)

@@ -158,8 +158,8 @@ def test_approved_cut_gives_the_approved_amount_on_project_list_export_and_histo
     assert project.approved_budget == Decimal(1450000) and project.adjusted_budget == BUDGET
     client.force_login(world["accounts"]["unit"].user)
     detail = client.get(f"/projects/{project.pk}/").content.decode()
-    assert '<td class="num" id="approved-budget">1450000.00</td>' in detail and ">50000.00<" in detail
-    assert "1450000.00" in client.get("/").content.decode()
+    assert '<td class="num" id="approved-budget">1,450,000.00</td>' in detail and ">50,000.00<" in detail
+    assert "1,450,000.00" in client.get("/").content.decode()
     from io import BytesIO
 
     from openpyxl import load_workbook

@@ -82,7 +82,7 @@ def test_csrf_is_enforced_with_a_chinese_page(world, path):
     response = client.post(path, {"username": "u_unit", "password": PASSWORD, "name": "x"})
     page = response.content.decode()
     assert response.status_code == 403
-    assert "CSRF 校验未通过" in page and chinese(page) and "Traceback" not in page and "Forbidden" not in page
+    assert "安全校验未通过" in page and chinese(page) and "Traceback" not in page and "Forbidden" not in page
     assert_secure_headers(response)
 
 

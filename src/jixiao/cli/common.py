@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
@@ -40,6 +41,15 @@ def profile_or_fail(name: str) -> Profile:
         fail(str(exc))
 
 
+def _with_option(message: str) -> str:
+    """The reader's messages say what to specify; on the command line that is an option."""
+    from jixiao.core.model import DocumentKind
+
+    kinds = "、".join(f"{k.value} {k.label}" for k in DocumentKind)
+    message = re.sub(r"请指明文档类型（[^）]*）", f"请用 --kind 指明文档类型（{kinds}）", message)
+    return message.replace("请指明年度", "请用 --year 指明年度")
+
+
 def documents_or_fail(files: list[Path], kind: str, year: int) -> list[Document]:
     """Every file read and identified (warnings printed), or a one-line Chinese error for the first that is not."""
     from jixiao.ingest.pipeline import load_document, parse_kind
@@ -51,9 +61,9 @@ def documents_or_fail(files: list[Path], kind: str, year: int) -> list[Document]
     for path in files:
         doc, errors = load_document(path, kind=doc_kind, year=year or None)
         if doc is None:
-            fail(str(errors[0]))
+            fail(_with_option(str(errors[0])))
         for error in errors:
-            err_console.print(f"[yellow]注意：[/]{error}", highlight=False)
+            err_console.print(f"[yellow]注意：[/]{_with_option(str(error))}", highlight=False)
         docs.append(doc)
     return docs
 

@@ -50,12 +50,12 @@ def read_docx(path: Path) -> tuple[SourceDocument | None, list[ReadError]]:
 
     try:
         document = docx.Document(str(path))
-    except Exception as exc:  # python-docx raises many types for broken parts
-        return None, [ReadError(f"无法打开 Word 文件：{type(exc).__name__}", Location(document=str(path)))]
+    except Exception:  # python-docx raises many types for broken parts
+        return None, [ReadError("无法打开 Word 文件（文件损坏、加密或格式不符）", Location(document=str(path)))]
     try:
         return SourceDocument(str(path), "docx", _blocks(document, path)), []
-    except Exception as exc:  # a corrupt part can surface while walking the body
-        return None, [ReadError(f"Word 文件内容损坏，无法读取（{type(exc).__name__}）", Location(document=str(path)))]
+    except Exception:  # a corrupt part can surface while walking the body
+        return None, [ReadError("Word 文件内容损坏，无法读取", Location(document=str(path)))]
 
 
 def _blocks(document: object, path: Path) -> tuple[Block, ...]:

@@ -55,8 +55,8 @@ def read_html(path: Path) -> tuple[SourceDocument | None, list[ReadError]]:
     try:
         soup = BeautifulSoup(text, "lxml")
         blocks = _Walker(str(path)).blocks_of(soup)
-    except Exception as exc:  # the parser is lenient, but a pathological page must not crash the reader
-        return None, [ReadError(f"网页内容无法解析：{type(exc).__name__}", Location(document=str(path)))]
+    except Exception:  # the parser is lenient, but a pathological page must not crash the reader
+        return None, [ReadError("网页内容无法解析（文件损坏、加密或格式不符）", Location(document=str(path)))]
     return SourceDocument(str(path), "html", blocks), []
 
 

@@ -221,10 +221,10 @@ def read_pdf(path: Path) -> tuple[SourceDocument | None, list[ReadError]]:
         import pypdfium2
 
         pdf = pypdfium2.PdfDocument(str(path))
-    except (OSError, ValueError) as exc:
-        return None, [ReadError(f"不是有效的 PDF 文件（{type(exc).__name__}）", where)]
-    except Exception as exc:  # pdfium raises PdfiumError for broken or encrypted files
-        return None, [ReadError(f"无法打开 PDF 文件：{type(exc).__name__}", where)]
+    except (OSError, ValueError):
+        return None, [ReadError("不是有效的 PDF 文件", where)]
+    except Exception:  # pdfium raises PdfiumError for broken or encrypted files
+        return None, [ReadError("无法打开 PDF 文件（文件损坏、加密或格式不符）", where)]
     blocks: list[Block] = []
     last_style: Style = None  # a wrapped line keeps the size and weight of the line before
     chars = 0
@@ -246,8 +246,8 @@ def read_pdf(path: Path) -> tuple[SourceDocument | None, list[ReadError]]:
                     block = Paragraph(block.text, page_at.with_(line=line_no))
                 _append(blocks, block, style, last_style)
                 last_style = style
-    except Exception as exc:  # a broken page must not crash the reader
-        return None, [ReadError(f"PDF 内容无法解析：{type(exc).__name__}", where)]
+    except Exception:  # a broken page must not crash the reader
+        return None, [ReadError("PDF 内容无法解析（文件损坏、加密或格式不符）", where)]
     finally:
         with contextlib.suppress(Exception):  # closing a corrupt file can raise too
             pdf.close()

@@ -133,7 +133,7 @@ def load_document(path: Path | str, kind: DocumentKind | None = None, year: int 
     kind = kind or found.kind
     if kind is None:
         hint = f"（{found.hint}）" if found.hint else ""
-        return None, [ReadError(f"无法识别文档类型{hint}；可用 --kind 指定（{'、'.join(k.value for k in DocumentKind)}）",
+        return None, [ReadError(f"无法识别文档类型{hint}；请指明文档类型（{'、'.join(k.label for k in DocumentKind)}）",
                                 where)]
     doc = Document(path=str(path), kind=kind, year=year or found.year, unit=found.unit, source=source,
                    kind_evidence=_evidence(found, forced))
@@ -143,6 +143,6 @@ def load_document(path: Path | str, kind: DocumentKind | None = None, year: int 
     if not doc.unit and doc.disclosure is not None and doc.disclosure.department:
         doc = replace(doc, unit=doc.disclosure.department)  # read from the package's captions, titles or cover
     if doc.year is None:
-        errors.append(ReadError("无法识别文档年度，可用 --year 指定", where))
+        errors.append(ReadError("无法识别文档年度，请指明年度", where))
     doc = replace(doc, problems=tuple(errors))
     return replace(doc, reading=reading_of(doc)), errors

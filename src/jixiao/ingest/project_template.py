@@ -127,13 +127,13 @@ def read_project_rows(path: Path) -> tuple[list[ProjectRow], list[ReadError]]:
     errors: list[ReadError] = []
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many types for broken parts
-        return [], [ReadError(f"无法打开 Excel 文件：{type(exc).__name__}", doc)]
+    except Exception:  # openpyxl raises many types for broken parts
+        return [], [ReadError("无法打开 Excel 文件（文件损坏、加密或格式不符）", doc)]
     try:
         projects = _sheet_rows(workbook, PROJECT_SHEET, PROJECT_COLUMNS, path, errors)
         funds = _sheet_rows(workbook, FUND_SHEET, FUND_COLUMNS, path, errors, FUND_OPTIONAL)
-    except Exception as exc:  # read-only sheets are parsed lazily: a corrupt part surfaces while iterating
-        return [], [ReadError(f"Excel 文件内容损坏，无法读取（{type(exc).__name__}）", doc)]
+    except Exception:  # read-only sheets are parsed lazily: a corrupt part surfaces while iterating
+        return [], [ReadError("Excel 文件内容损坏，无法读取", doc)]
     finally:
         workbook.close()
     by_code: dict[tuple[str, str], list[FundRow]] = {}  # (unit code or "", project code) → fund rows

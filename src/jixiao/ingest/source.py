@@ -135,8 +135,8 @@ def read_bytes(path: Path) -> tuple[bytes | None, list[ReadError]]:
         if size > MAX_BYTES:
             return None, [ReadError(f"文件过大（{size // 1024 // 1024} MB，上限 50 MB）", where)]
         return path.read_bytes(), []
-    except OSError as exc:
-        return None, [ReadError(f"无法读取文件：{exc.strerror or exc}", where)]
+    except OSError:
+        return None, [ReadError("无法读取文件（没有读取权限，或文件正被移动、删除）", where)]
 
 
 def read_text(path: Path) -> tuple[SourceDocument | None, list[ReadError]]:

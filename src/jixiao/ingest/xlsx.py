@@ -45,8 +45,8 @@ def read_xlsx(path: Path) -> tuple[SourceDocument | None, list[ReadError]]:
 
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many types for broken parts
-        return None, [ReadError(f"无法打开 Excel 文件：{type(exc).__name__}", Location(document=str(path)))]
+    except Exception:  # openpyxl raises many types for broken parts
+        return None, [ReadError("无法打开 Excel 文件（文件损坏、加密或格式不符）", Location(document=str(path)))]
     blocks: list[Block] = []
     try:
         count = 0
@@ -54,8 +54,8 @@ def read_xlsx(path: Path) -> tuple[SourceDocument | None, list[ReadError]]:
             count, problem = _sheet_blocks(str(path), sheet.title, sheet.iter_rows(values_only=True), count, blocks)
             if problem is not None:
                 return None, [problem]
-    except Exception as exc:  # read-only sheets are parsed lazily: a corrupt part surfaces while iterating
-        return None, [ReadError(f"Excel 文件内容损坏，无法读取（{type(exc).__name__}）", Location(document=str(path)))]
+    except Exception:  # read-only sheets are parsed lazily: a corrupt part surfaces while iterating
+        return None, [ReadError("Excel 文件内容损坏，无法读取", Location(document=str(path)))]
     finally:
         workbook.close()
     return SourceDocument(str(path), "xlsx", tuple(blocks)), []
@@ -70,8 +70,8 @@ def read_xls(path: Path) -> tuple[SourceDocument | None, list[ReadError]]:
 
     try:
         workbook = CalamineWorkbook.from_path(str(path))
-    except Exception as exc:  # calamine raises its own error types for broken or encrypted files
-        return None, [ReadError(f"无法打开 Excel 文件（文件损坏、加密或格式不符：{type(exc).__name__}）", where)]
+    except Exception:  # calamine raises its own error types for broken or encrypted files
+        return None, [ReadError("无法打开 Excel 文件（文件损坏、加密或格式不符）", where)]
     blocks: list[Block] = []
     try:
         count = 0
@@ -80,8 +80,8 @@ def read_xls(path: Path) -> tuple[SourceDocument | None, list[ReadError]]:
             count, problem = _sheet_blocks(str(path), name, values, count, blocks)
             if problem is not None:
                 return None, [problem]
-    except Exception as exc:
-        return None, [ReadError(f"Excel 文件内容损坏，无法读取（{type(exc).__name__}）", where)]
+    except Exception:
+        return None, [ReadError("Excel 文件内容损坏，无法读取", where)]
     finally:
         workbook.close()
     return SourceDocument(str(path), path.suffix.lower().lstrip("."), tuple(blocks)), []

@@ -29,6 +29,8 @@ class LedgerError(ValueError):
 def _wan(value: Any, where: str) -> Decimal:
     if isinstance(value, bool) or not isinstance(value, (int, float, str)):
         raise LedgerError(f"{where} 的金额应为数字（万元）")
+    if not str(value).strip():
+        raise LedgerError(f"{where} 的金额为空，应填写数字")
     try:
         number = Decimal(str(value).replace(",", ""))
     except (InvalidOperation, ValueError) as exc:

@@ -42,6 +42,8 @@ class FactsError(ValueError):
 def _number(value: Any, where: str) -> Decimal:
     if isinstance(value, bool) or value is None:
         raise FactsError(f"{where} 应为数字")
+    if not str(value).strip():
+        raise FactsError(f"{where} 的值为空，应填写数字")
     try:
         number = Decimal(str(value).replace(",", ""))
     except InvalidOperation as exc:

@@ -109,12 +109,17 @@ def simple_sheet(profile: Profile) -> tuple[SubItem, ...]:
     return tuple(SubItem(name, name, weight) for name, weight in _weights(profile.exante).items())
 
 
+def _where(dimension: str, item: str) -> str:
+    """'维度／子项', or the dimension alone when its only sub-item carries its name (the simple sheet)."""
+    return dimension if item == dimension else f"{dimension}／{item}"
+
+
 def _sheet_problems(sheet: Sequence[SubItem], weights: dict[str, Decimal]) -> list[str]:
     problems: list[str] = []
     seen: set[tuple[str, str]] = set()
     totals: dict[str, Decimal] = {}
     for item in sheet:
-        where = f"{item.dimension}／{item.name}"
+        where = _where(item.dimension, item.name)
         if item.dimension not in weights:
             problems.append(f"评分表子项“{where}”所属维度不在事前评估维度（{'、'.join(weights)}）中")
             continue
@@ -154,7 +159,7 @@ def assess(project: str, sheet: Sequence[SubItem], scores: Iterable[ExpertScore]
     given: dict[tuple[str, str, str], Decimal] = {}
     for row in rows:
         expert = row.expert.strip()
-        where = f"{row.dimension}／{row.item}"
+        where = _where(row.dimension, row.item)
         if not expert:
             problems.append(f"对“{where}”的评分缺少专家姓名")
             continue
@@ -175,7 +180,7 @@ def assess(project: str, sheet: Sequence[SubItem], scores: Iterable[ExpertScore]
         for item in sheet:
             for expert in panel:
                 if (expert, item.dimension, item.name) not in given:
-                    problems.append(f"专家“{expert}”未对“{item.dimension}／{item.name}”评分")
+                    problems.append(f"专家“{expert}”未对“{_where(item.dimension, item.name)}”评分")
     if requested < 0:
         problems.append(f"申报金额 {fmt(requested)} 不能为负数")
     if recommended is not None:

@@ -4,7 +4,10 @@ reviews and history are not here: they change only through the workflow, and his
 
 from __future__ import annotations
 
+import contextlib
+
 from django.contrib import admin
+from django.contrib.admin.exceptions import NotRegistered
 
 from jixiao.store.models import (
     Account,
@@ -19,8 +22,17 @@ from jixiao.store.models import (
 
 @admin.register(Jurisdiction)
 class JurisdictionAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
-    list_display = ("code", "name", "profile")
+    list_display = ("code", "name", "profile_title")
     search_fields = ("code", "name")
+
+    @admin.display(description="地区配置", ordering="profile")
+    def profile_title(self, row: Jurisdiction) -> str:
+        from jixiao.store.access import profile_named
+
+        try:
+            return profile_named(row.profile).title
+        except Exception:  # an unknown name is shown as stored; check_data reports it
+            return row.profile
 
 
 @admin.register(Department)
@@ -46,7 +58,11 @@ class AccountAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
 
 @admin.register(FiscalYear)
 class FiscalYearAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
-    list_display = ("year", "is_current")
+    list_display = ("year", "current")
+
+    @admin.display(description="当前年度", ordering="is_current")
+    def current(self, row: FiscalYear) -> str:
+        return "是" if row.is_current else "否"  # Django's boolean icons read “True/False” to screen readers
 
 
 @admin.register(ClassificationCode)
@@ -61,3 +77,11 @@ class IndicatorTemplateAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     list_display = ("level1", "level2", "name", "operator", "unit", "typical_target", "source")
     list_filter = ("level1", "level2")
     search_fields = ("name",)
+
+
+# The background-task backend's own admin is English only ("Tasks Database Backend / Task Results"); the pages
+# show each job's progress in Chinese instead.
+with contextlib.suppress(NotRegistered, ImportError):
+    from django_tasks_db.models import DBTaskResult
+
+    admin.site.unregister(DBTaskResult)

@@ -13,7 +13,7 @@ from typing import Any
 from django.db.models import CharField, Model, OuterRef, Q, QuerySet, Subquery, Value
 from django.utils import timezone
 
-from jixiao.core.money import round_half_up
+from jixiao.core.money import format_amount
 from jixiao.store.models import FundSource, Indicator, MoneyField, Project, Unit
 
 OPERATIONS = {"+": "新增", "~": "修改", "-": "删除"}
@@ -65,7 +65,7 @@ def _display(field: Any, value: Any) -> str:
     if field.choices:
         return str(dict(field.flatchoices).get(value, value))
     if isinstance(field, MoneyField):
-        return f"{round_half_up(Decimal(value)):.2f}"
+        return format_amount(Decimal(value))
     if isinstance(value, bool):
         return "是" if value else "否"
     return str(value)

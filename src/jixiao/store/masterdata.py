@@ -76,5 +76,5 @@ def load_codes_file(path: Path, year: int, kind: str) -> int:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
-        raise ServiceError(f"文件 {path.name} 无法读取（请使用 UTF-8 编码的 CSV）：{exc}") from exc
+        raise ServiceError(f"文件 {path.name} 无法读取（请使用 UTF-8 编码的 CSV 文件）") from exc
     return load_codes(text, year, kind, path.name)

@@ -25,7 +25,7 @@ class Jurisdiction(models.Model):
 
 
 class Department(models.Model):
-    jurisdiction = models.ForeignKey(Jurisdiction, on_delete=models.PROTECT, related_name="departments")
+    jurisdiction = models.ForeignKey(Jurisdiction, on_delete=models.PROTECT, related_name="departments", verbose_name="辖区")
     code = models.CharField("部门代码", max_length=20, unique=True)
     name = models.CharField("部门名称", max_length=100)
 
@@ -38,7 +38,7 @@ class Department(models.Model):
 
 
 class Unit(models.Model):
-    department = models.ForeignKey(Department, on_delete=models.PROTECT, related_name="units")
+    department = models.ForeignKey(Department, on_delete=models.PROTECT, related_name="units", verbose_name="预算部门")
     code = models.CharField("单位代码", max_length=20, unique=True)
     name = models.CharField("单位名称", max_length=100)
 
@@ -61,14 +61,18 @@ class Role(models.TextChoices):
 class Account(models.Model):
     """Who a user is in the organisation: role plus the unit, department or jurisdiction they act for."""
 
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="account")
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="account",
+                                verbose_name="用户")
     role = models.CharField("角色", max_length=20, choices=Role.choices)
-    unit = models.ForeignKey(Unit, null=True, blank=True, on_delete=models.PROTECT)
-    department = models.ForeignKey(Department, null=True, blank=True, on_delete=models.PROTECT)
-    jurisdiction = models.ForeignKey(Jurisdiction, null=True, blank=True, on_delete=models.PROTECT)
+    unit = models.ForeignKey(Unit, null=True, blank=True, on_delete=models.PROTECT, verbose_name="预算单位")
+    department = models.ForeignKey(Department, null=True, blank=True, on_delete=models.PROTECT, verbose_name="预算部门")
+    jurisdiction = models.ForeignKey(Jurisdiction, null=True, blank=True, on_delete=models.PROTECT, verbose_name="辖区")
 
     class Meta:
         verbose_name = verbose_name_plural = "账户"
+
+    def __str__(self) -> str:
+        return f"{self.user.username}（{self.get_role_display()}）"
 
 
 class ProjectType(models.TextChoices):
@@ -251,6 +255,9 @@ class ClassificationCode(models.Model):
     @property
     def depth(self) -> int:
         return {3: 0, 5: 1}.get(len(self.code), 2)
+
+    def __str__(self) -> str:
+        return f"{self.year}年 {self.code} {self.name}"
 
 
 class IndicatorTemplate(models.Model):

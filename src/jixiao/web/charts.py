@@ -4,9 +4,11 @@ Each chart carries its numbers as a table for screen readers and for people who 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 from html import escape
 
+from django.utils.html import format_html, json_script
 from django.utils.safestring import SafeString, mark_safe
 
 PALETTE = ("#2f6fb0", "#3c9a5f", "#d49a1f", "#c2412d", "#7a5bb5", "#5b8a99")
@@ -25,11 +27,39 @@ def bar_chart(series: Sequence[tuple[str, int | Decimal]], title: str, width: in
     for n, (label, value) in enumerate(series):
         y = top + n * bar_height
         length = span * float(value) / peak
-        parts.append(f'<text x="{label_width - 6}" y="{y + bar_height * 0.65:.1f}" font-size="12" '
+        parts.append(f'<text data-index="{n}" x="{label_width - 6}" y="{y + bar_height * 0.65:.1f}" font-size="12" '
                      f'text-anchor="end">{escape(str(label))}</text>')
-        parts.append(f'<rect x="{label_width}" y="{y + 4}" width="{length:.1f}" height="{bar_height - 8}" '
+        parts.append(f'<rect data-index="{n}" x="{label_width}" y="{y + 4}" width="{length:.1f}" height="{bar_height - 8}" '
                      f'fill="{colours[n] if n < len(colours) else PALETTE[n % len(PALETTE)]}"><title>{escape(str(label))}：{value}{unit}</title></rect>')
         parts.append(f'<text x="{label_width + length + 6:.1f}" y="{y + bar_height * 0.65:.1f}" font-size="12">'
                      f'{value}{escape(unit)}</text>')
     parts.append("</svg>")
     return mark_safe("".join(parts))
+
+
+# Colours that mean something, the same on every page: grades in a fixed palette, warnings in their own colour.
+GRADE_COLOURS = {"优": "#2e7d32", "良": "#2f6fb0", "中": "#d49a1f", "差": "#c2412d"}
+WARNING_COLOURS = {"red": "#c2412d", "yellow": "#e0b000", "green": "#3c9a5f", "blue": "#2f6fb0"}
+NEUTRAL = "#5b7a99"
+
+
+@dataclass(frozen=True)
+class Slice:
+    """One bar or slice: its label, value, colour and the projects behind it (name, link, note)."""
+
+    label: str
+    value: int | Decimal
+    colour: str = NEUTRAL
+    projects: tuple[tuple[str, str, str], ...] = ()
+
+
+def interactive_chart(key: str, title: str, slices: Sequence[Slice], unit: str = "", kind: str = "bar") -> SafeString:
+    """A chart drawn by ECharts (served from static/vendor, no network) when it is there, else the server's SVG;
+    either way a click on a bar or slice lists the projects behind it under the chart."""
+    data = {"title": title, "unit": unit, "kind": kind, "items": [
+        {"label": s.label, "value": str(s.value), "colour": s.colour,
+         "projects": [{"name": n, "url": u, "note": note} for n, u, note in s.projects]} for s in slices]}
+    fallback = bar_chart([(s.label, s.value) for s in slices], title, unit=unit, colours=[s.colour for s in slices])
+    return format_html('<figure class="chart-box" data-chart="chart-{}">{}{}<div class="drill" id="drill-{}" '
+                       'aria-live="polite"><p class="hint">点击图中的条形或扇区，列出其中的项目。</p></div></figure>',
+                       key, fallback, json_script(data, f"chart-{key}"), key)

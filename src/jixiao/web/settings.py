@@ -84,7 +84,7 @@ ROOT_URLCONF = "jixiao.web.urls"
 WSGI_APPLICATION = "jixiao.web.wsgi.application"
 TEMPLATES = [{
     "BACKEND": "django.template.backends.django.DjangoTemplates",
-    "DIRS": [],
+    "DIRS": [Path(__file__).resolve().parent / "templates"],  # first, so admin/app_list.html overrides Django's
     "APP_DIRS": True,
     "OPTIONS": {"context_processors": [
         "django.template.context_processors.request",

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import wraps
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,21 @@ def page(request: HttpRequest, template: str, context: dict[str, Any], status: i
 
 def refuse(request: HttpRequest, message: str, status: int = 400) -> HttpResponse:
     return page(request, "web/error.html", {"message": message}, status=status)
+
+
+def post_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Like Django's require_POST, but the refusal is a Chinese page (405) that says where to go instead."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if request.method != "POST":
+            response = refuse(request, "此地址只接收表单提交，不能直接打开。请回到上一页，使用页面上的按钮操作。",
+                              status=405)
+            response["Allow"] = "POST"
+            return response
+        return view(request, *args, **kwargs)
+
+    return wrapper
 
 
 MAX_UPLOAD = 20 * 1024 * 1024

@@ -1,33 +1,41 @@
 """Dashboards: for finance and departments, execution against time by department, warnings by colour, grade
 distribution, review-score bands and budget consequences; for a unit, its projects' progress and open items.
-Charts are inline SVG (no network, no JavaScript) with the numbers beside them."""
+Charts are ECharts from static/vendor when installed (else inline SVG), in colours that mean something, and a click
+on a bar or slice lists the projects behind it."""
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from decimal import Decimal
+from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.db.models import Max
 from django.http import HttpRequest, HttpResponse
+from django.urls import reverse
 
 from jixiao.core.money import round_half_up
-from jixiao.core.profile import GRADE_NAMES
+from jixiao.core.profile import GRADE_NAMES, MonitoringRules
 from jixiao.store.access import account_of, visible_projects
 from jixiao.store.models import (
     BudgetSuggestion,
     KeyEvaluation,
     MonitoringReport,
     MonitoringWarning,
+    Project,
     RectificationItem,
     Review,
     SelfEvaluationRecord,
 )
 from jixiao.store.queues import work_queue
 from jixiao.store.review import review_statistics
-from jixiao.web.charts import bar_chart
+from jixiao.web.charts import GRADE_COLOURS, WARNING_COLOURS, Slice, interactive_chart
+from jixiao.web.templatetags.figures import format_figure
 from jixiao.web.views.common import page, profile
-from jixiao.web.views.monitoring import COLOUR_LABELS, LIGHTS
+from jixiao.web.views.monitoring import COLOUR_LABELS
+
+CHART_PROJECTS = 200  # projects listed under a clicked bar
 
 
 def _execution_by_department(reports: list[MonitoringReport]) -> list[tuple[str, Decimal, Decimal]]:
@@ -42,6 +50,30 @@ def _execution_by_department(reports: list[MonitoringReport]) -> list[tuple[str,
         progress[name] = max(progress.get(name, Decimal(0)), r.time_progress)
     return [(name, round_half_up(executed[name] / budget[name] * 100) if budget[name] else Decimal(0),
              progress[name]) for name in sorted(budget)]
+
+
+def _lag_colour(lag: Decimal, rules: MonitoringRules) -> str:
+    """Execution behind time progress coloured as the profile's warnings are: red beyond `red_lag`, yellow beyond
+    `lag_tolerance`, green otherwise."""
+    if lag > rules.red_lag:
+        return WARNING_COLOURS["red"]
+    if lag > rules.lag_tolerance:
+        return WARNING_COLOURS["yellow"]
+    return WARNING_COLOURS["green"]
+
+
+def _department_projects(reports: list[MonitoringReport], name: str) -> tuple[tuple[str, str, str], ...]:
+    rows = sorted((r for r in reports if r.project.unit.department.name == name), key=lambda r: r.project.name)
+    return tuple((r.project.name, reverse("project_detail", args=[r.project_id]),
+                  f"执行率 {format_figure(r.execution_rate, '%')}%" if r.execution_rate is not None else "执行率 —")
+                 for r in rows[:CHART_PROJECTS])
+
+
+def _projects_of(rows: Any, project_of: Callable[[Any], Project],
+                 note: Callable[[Any], str]) -> tuple[tuple[str, str, str], ...]:
+    """(name, link, note) of the projects behind a bar, at most CHART_PROJECTS of them."""
+    return tuple((project_of(r).name, reverse("project_detail", args=[project_of(r).pk]), note(r))
+                 for r in rows.select_related("project__unit")[:CHART_PROJECTS])
 
 
 @login_required
@@ -59,16 +91,30 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     key_grades = Counter(KeyEvaluation.objects.filter(project__in=projects, status="final").values_list("grade",
                                                                                                         flat=True))
     execution = _execution_by_department(reports)
+    rules = profile(request).monitoring
     charts = [
-        bar_chart([(name, rate) for name, rate, _ in execution], "预算执行率（%，按部门）", unit="%"),
-        bar_chart([(COLOUR_LABELS[c], colours.get(c, 0)) for c in COLOUR_LABELS], "未解除预警（按颜色）", unit="条",
-                  colours=LIGHTS),
-        bar_chart([(g, selfeval_grades.get(g, 0)) for g in GRADE_NAMES], "单位自评等级分布", unit="个"),
-        bar_chart([(g, key_grades.get(g, 0)) for g in GRADE_NAMES], "重点评价等级分布", unit="个"),
+        interactive_chart("execution", "预算执行率（%，按部门；颜色按落后时间进度的程度）", [
+            Slice(name, rate, _lag_colour(progress - rate, rules), _department_projects(reports, name))
+            for name, rate, progress in execution], unit="%"),
+        interactive_chart("warnings", "未解除预警（按颜色）", [
+            Slice(COLOUR_LABELS[c], colours.get(c, 0), WARNING_COLOURS[c], _projects_of(
+                open_warnings.filter(colour=c), lambda w: w.project, lambda w: w.kind_label))
+            for c in COLOUR_LABELS], unit="条"),
+        interactive_chart("selfeval", "单位自评等级分布", [
+            Slice(g, selfeval_grades.get(g, 0), GRADE_COLOURS[g], _projects_of(
+                SelfEvaluationRecord.objects.filter(project__in=projects, grade=g), lambda r: r.project,
+                lambda r: f"{r.project.unit.name}"))
+            for g in GRADE_NAMES], unit="个", kind="pie"),
+        interactive_chart("keyeval", "重点评价等级分布", [
+            Slice(g, key_grades.get(g, 0), GRADE_COLOURS[g], _projects_of(
+                KeyEvaluation.objects.filter(project__in=projects, status="final", grade=g), lambda e: e.project,
+                lambda e: e.title))
+            for g in GRADE_NAMES], unit="个", kind="pie"),
     ]
     rounds = review_statistics(Review.objects.filter(stage="finance", project__in=projects), profile(request))
     if rounds:
-        charts.append(bar_chart([(b.label, b.count) for b in rounds[0].bands], "绩效目标一审得分分布", unit="个"))
+        charts.append(interactive_chart("review", "绩效目标一审得分分布", [
+            Slice(b.label, b.count) for b in rounds[0].bands], unit="个"))
     suggestions = BudgetSuggestion.objects.filter(evaluation__project__in=projects, confirmed__isnull=False)
     cuts = sum((s.budget - s.confirmed for s in suggestions), Decimal(0))
     rectifications = RectificationItem.objects.filter(project__in=projects, done_on__isnull=True)

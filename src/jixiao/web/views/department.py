@@ -10,14 +10,16 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 
+from jixiao.core.profile import GRADE_NAMES
 from jixiao.core.workflow import Status
 from jixiao.scoring.department import ledger_ratios
 from jixiao.store.access import account_of, visible_departments
 from jixiao.store.department import overall_project, overview, store_ledger, stored_ledger
 from jixiao.store.errors import ServiceError
-from jixiao.store.models import Department, Role
-from jixiao.web.charts import bar_chart
+from jixiao.store.models import Department, Role, SelfEvaluationRecord
+from jixiao.web.charts import GRADE_COLOURS, Slice, interactive_chart
 from jixiao.web.views.common import MAX_UPLOAD, page, refuse
 
 
@@ -37,7 +39,12 @@ def department_overview(request: HttpRequest, pk: int) -> HttpResponse:
     ledger = stored_ledger(department, year)
     account = account_of(request.user)
     labels = {"red": "红色", "yellow": "黄色"}
-    chart = bar_chart([(g, data.grades.get(g, 0)) for g in ("优", "良", "中", "差")], "项目自评等级", unit="个")
+    graded = SelfEvaluationRecord.objects.filter(project__unit__department=department, project__year=year,
+                                                 project__scope="project")
+    chart = interactive_chart("grades", "项目自评等级", [Slice(g, data.grades.get(g, 0), GRADE_COLOURS[g], tuple(
+        (r.project.name, reverse("project_detail", args=[r.project_id]), r.project.unit.name)
+        for r in graded.filter(grade=g).select_related("project__unit")[:200])) for g in GRADE_NAMES], unit="个",
+        kind="pie")
     return page(request, "web/department.html", {
         "d": data, "chart": chart, "years": range(date.today().year - 2, date.today().year + 1),
         "warnings": [(labels.get(c, c), n) for c, n in data.open_warnings.items()],
@@ -58,8 +65,10 @@ def _upload_ledger(request: HttpRequest, department: Department) -> HttpResponse
             raise ServiceError(f"{name} 超过 20 MB")
         try:
             data = json.loads(upload.read().decode("utf-8-sig"))
-        except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
-            raise ServiceError(f"{name} 不是有效的 UTF-8 JSON：{exc}") from exc
+        except json.JSONDecodeError as exc:
+            raise ServiceError(f"{name} 不是有效的 JSON 文件：第 {exc.lineno} 行第 {exc.colno} 列格式有误") from exc
+        except (UnicodeDecodeError, RecursionError) as exc:
+            raise ServiceError(f"{name} 不是有效的 JSON 文件（须为 UTF-8 编码的文本）") from exc
         row = store_ledger(department, data, name, request.user)
     except ServiceError as exc:
         messages.error(request, f"台账未保存：{exc}")

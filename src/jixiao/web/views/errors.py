@@ -31,8 +31,8 @@ def server_error(request: HttpRequest) -> HttpResponse:
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
     """CSRF_FAILURE_VIEW: a form posted without a valid token (a stale page, or a request from another site)."""
-    return _error(request, 403, "页面已过期或请求来源无法验证（CSRF 校验未通过），本次提交未执行。"
-                                "请刷新页面后重新提交；如仍出现，请确认浏览器允许本站 Cookie。", "提交未执行")
+    return _error(request, 403, "页面已过期或请求来源无法验证（安全校验未通过），本次提交未执行。"
+                                "请刷新页面后重新提交；如仍出现，请确认浏览器允许本站保存登录信息。", "提交未执行")
 
 
 def locked_out(request: HttpRequest, response: HttpResponse | None = None,

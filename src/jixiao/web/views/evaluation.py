@@ -9,7 +9,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
-from django.views.decorators.http import require_POST
 
 from jixiao.core.money import count_rule
 from jixiao.core.profile import Profile
@@ -35,7 +34,7 @@ from jixiao.store.evaluation import (
 from jixiao.store.lifecycle_models import FINDING_CATEGORIES
 from jixiao.store.models import Account, BudgetSuggestion, EvaluationScore, RectificationItem, Role
 from jixiao.web.fields import HUNDRED, number, parse, rule_for, whole
-from jixiao.web.views.common import page, refuse
+from jixiao.web.views.common import page, post_only, refuse
 
 
 def _team_candidates(account: Account | None):  # type: ignore[no-untyped-def]
@@ -67,7 +66,7 @@ def evaluation_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@post_only
 def evaluation_create(request: HttpRequest) -> HttpResponse:
     project = get_object_or_404(visible_projects(request.user), pk=whole(request.POST.get("project")))
     allowed = {u.pk: u for u in _team_candidates(account_of(request.user))}
@@ -168,7 +167,7 @@ def results(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@post_only
 def suggestion_confirm(request: HttpRequest, pk: int) -> HttpResponse:
     suggestion = get_object_or_404(BudgetSuggestion.objects.filter(
         evaluation__project__in=visible_projects(request.user)), pk=pk)
@@ -184,7 +183,7 @@ def suggestion_confirm(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@post_only
 def rectification_respond(request: HttpRequest, pk: int) -> HttpResponse:
     item = get_object_or_404(visible_rectifications(request.user), pk=pk)
     try:

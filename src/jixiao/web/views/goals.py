@@ -9,7 +9,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
-from django.views.decorators.http import require_POST
 
 from jixiao.render.numbers import plain
 from jixiao.store.access import can_edit, profile_of, visible_projects
@@ -25,7 +24,7 @@ from jixiao.store.goals import (
     save_goal,
 )
 from jixiao.store.models import IndicatorTemplate, Project, Review
-from jixiao.web.views.common import page
+from jixiao.web.views.common import page, post_only
 
 
 def _checks(project: Project, draft: GoalDraft) -> dict[str, object]:
@@ -117,7 +116,7 @@ def goal_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@post_only
 def goal_check(request: HttpRequest, pk: int) -> HttpResponse:
     """The live check panel for the draft as typed (nothing is saved)."""
     project, refused = _editable(request, pk)

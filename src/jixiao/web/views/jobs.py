@@ -9,17 +9,16 @@ from urllib.parse import quote
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
-from django.views.decorators.http import require_POST
 
 from jixiao.store.access import visible_departments
 from jixiao.store.errors import ServiceError
 from jixiao.store.jobs import refresh, start_selfeval_reports
 from jixiao.store.models import BatchJob
-from jixiao.web.views.common import page, refuse
+from jixiao.web.views.common import page, post_only, refuse
 
 
 @login_required
-@require_POST
+@post_only
 def start_department_reports(request: HttpRequest, pk: int) -> HttpResponse:
     department = get_object_or_404(visible_departments(request.user), pk=pk)
     year = int(request.POST["year"]) if request.POST.get("year", "").isdigit() else date.today().year - 1

@@ -11,7 +11,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
-from django.views.decorators.http import require_POST
+from django.urls import reverse
 
 from jixiao.scoring.monitoring import periods_of_year
 from jixiao.store.access import account_of, profile_of, visible_projects
@@ -33,9 +33,9 @@ from jixiao.store.monitoring import (
     report_period,
     totals,
 )
-from jixiao.web.charts import bar_chart
+from jixiao.web.charts import WARNING_COLOURS, Slice, interactive_chart
 from jixiao.web.fields import number, rule_for, text
-from jixiao.web.views.common import page, refuse
+from jixiao.web.views.common import page, post_only, refuse
 
 COLOUR_LABELS = {"red": "红色", "yellow": "黄色", "green": "绿色", "blue": "蓝色"}
 LIGHTS = ("#c2412d", "#e0b000", "#3c9a5f", "#2f6fb0")  # the bars in the colours they count
@@ -108,12 +108,14 @@ def warning_board(request: HttpRequest) -> HttpResponse:
     state = request.GET.get("state", "open")
     rows = MonitoringWarning.objects.filter(project__in=projects).select_related("project__unit")
     counts = {c: rows.filter(colour=c, cleared_period__isnull=True).count() for c in COLOUR_LABELS}
+    slices = [Slice(COLOUR_LABELS[c], n, WARNING_COLOURS[c], tuple(
+        (w.project.name, reverse("monitoring_entry", args=[w.project_id, w.latest_period]), w.kind_label)
+        for w in rows.filter(colour=c, cleared_period__isnull=True)[:200])) for c, n in counts.items()]
     if colour in COLOUR_LABELS:
         rows = rows.filter(colour=colour)
     rows = rows.filter(cleared_period__isnull=state == "open") if state in ("open", "cleared") else rows
     actions = CorrectiveAction.objects.filter(project__in=projects)
-    chart = bar_chart([(COLOUR_LABELS[c], n) for c, n in counts.items()], title="未解除预警（按颜色）", unit="条",
-                  colours=LIGHTS)
+    chart = interactive_chart("warnings", "未解除预警（按颜色）", slices, unit="条")
     return page(request, "web/warning_board.html", {
         "rows": rows.order_by("cleared_period", "colour", "project__unit__code")[:500], "counts": counts,
         "colour": colour, "state": state, "chart": chart, "totals": totals(actions),
@@ -122,7 +124,7 @@ def warning_board(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@post_only
 def warning_act(request: HttpRequest, pk: int) -> HttpResponse:
     warning = get_object_or_404(MonitoringWarning.objects.filter(project__in=visible_projects(request.user)), pk=pk)
     try:

@@ -10,7 +10,6 @@ from django.core.paginator import Paginator
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
-from django.views.decorators.http import require_POST
 
 from jixiao.core.money import count_rule
 from jixiao.core.provenance import Location
@@ -34,7 +33,7 @@ from jixiao.store.mapping import self_evaluation
 from jixiao.store.models import FundSource, Project, ProjectType, SelfEvaluationRecord
 from jixiao.store.projects import export_rows, import_problems, import_projects, save_project_row
 from jixiao.web.fields import number, parse, rule_for, text, whole
-from jixiao.web.views.common import MAX_UPLOAD, page, saved_upload
+from jixiao.web.views.common import MAX_UPLOAD, page, post_only, saved_upload
 
 SORTS = {"name": "name", "code": "code", "unit": "unit__code", "budget": "adjusted_budget", "-budget": "-adjusted_budget",
          "status": "status", "year": "-year"}
@@ -219,7 +218,7 @@ def grouped(errors: list[ReadError]) -> list[tuple[str, list[str]]]:
 
 
 @login_required
-@require_POST
+@post_only
 def project_import(request: HttpRequest) -> HttpResponse:
     upload = request.FILES.get("file")
     if upload is None:

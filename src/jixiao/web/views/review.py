@@ -8,7 +8,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
-from django.views.decorators.http import require_POST
 
 from jixiao.core.workflow import Action
 from jixiao.store.access import account_of, profile_of, visible_projects
@@ -17,7 +16,7 @@ from jixiao.store.models import Review
 from jixiao.store.review import Decision, act, review_statistics
 from jixiao.web.charts import bar_chart
 from jixiao.web.fields import number, rule_for, whole
-from jixiao.web.views.common import page, profile, refuse
+from jixiao.web.views.common import page, post_only, profile, refuse
 
 
 def _decision(request: HttpRequest) -> Decision:
@@ -34,7 +33,7 @@ def _decision(request: HttpRequest) -> Decision:
 
 
 @login_required
-@require_POST
+@post_only
 def project_act(request: HttpRequest, pk: int) -> HttpResponse:
     project = get_object_or_404(visible_projects(request.user), pk=pk)
     try:

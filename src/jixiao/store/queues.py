@@ -78,7 +78,7 @@ def _rectifications(projects: Any) -> Queue:
     return Queue("rectify", "待整改", items.count(), reverse("results") + "#rectifications", rows)
 
 
-def _warnings(projects: Any) -> Queue:
+def _warnings(projects: Any, url: str | None = None) -> Queue:
     warnings = (MonitoringWarning.objects.filter(project__in=projects, cleared_period__isnull=True)
                 .select_related("project")
                 .annotate(severity=Case(*(When(colour=c, then=Value(n)) for n, c in enumerate(("red", "yellow", "blue"))),
@@ -86,7 +86,7 @@ def _warnings(projects: Any) -> Queue:
                 .order_by("severity", "project__name"))
     rows = [QueueRow(w.project.name, reverse("monitoring_entry", args=[w.project_id, w.latest_period]),
                      f"{w.get_colour_display()}色预警：{w.kind_label}") for w in warnings[:SHOWN]]
-    return Queue("warnings", "预警待处理", warnings.count(), reverse("warning_board"), rows)
+    return Queue("warnings", "预警待处理", warnings.count(), url or reverse("warning_board"), rows)
 
 
 def open_exante_requests(projects: Any) -> list[ExAnteRequest]:
@@ -123,7 +123,9 @@ def work_queue(user: Any) -> list[Queue]:
         return []
     projects = visible_projects(user)
     if account.role == Role.UNIT:
-        return [_to_fill(projects), _rectifications(projects), _warnings(projects)]
+        # A unit has no warning board: its warnings are on each project's monitoring page, listed here.
+        return [_to_fill(projects), _rectifications(projects),
+                _warnings(projects, f"{reverse('dashboard')}#unit-projects")]
     if account.role == Role.DEPARTMENT:
         return [_review_queue(projects, Status.DEPARTMENT_REVIEW), _rectifications(projects), _warnings(projects)]
     if account.role in (Role.FINANCE, Role.ADMIN):

@@ -56,6 +56,9 @@ class Slice:
 def interactive_chart(key: str, title: str, slices: Sequence[Slice], unit: str = "", kind: str = "bar") -> SafeString:
     """A chart drawn by ECharts (served from static/vendor, no network) when it is there, else the server's SVG;
     either way a click on a bar or slice lists the projects behind it under the chart."""
+    if not any(s.value for s in slices):  # nothing to draw: an all-zero pie would show equal slices
+        return format_html('<figure class="chart-box empty"><figcaption>{}</figcaption><p class="hint">暂无数据。</p>'
+                           '</figure>', title)
     data = {"title": title, "unit": unit, "kind": kind, "items": [
         {"label": s.label, "value": str(s.value), "colour": s.colour,
          "projects": [{"name": n, "url": u, "note": note} for n, u, note in s.projects]} for s in slices]}

@@ -62,7 +62,8 @@
         label: {formatter: "{b}：{c}" + data.unit}}];
     } else {
       option.grid = {left: 10, right: 60, top: 36, bottom: 10, containLabel: true};
-      option.xAxis = {type: "value", name: data.unit};
+      var whole = data.items.every(function (i) { return Number(i.value) % 1 === 0; });
+      option.xAxis = {type: "value", name: data.unit, minInterval: whole ? 1 : 0};
       option.yAxis = {type: "category", inverse: true, data: data.items.map(function (i) { return i.label; })};
       option.series = [{type: "bar", data: values, barMaxWidth: 24,
         label: {show: true, position: "right", formatter: "{c}" + data.unit}}];
@@ -73,7 +74,7 @@
   }
 
   function start() {
-    document.querySelectorAll("figure.chart-box").forEach(draw);
+    document.querySelectorAll("figure.chart-box[data-chart]").forEach(draw);
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();

@@ -22,7 +22,7 @@ def test_unit_user_logs_in_and_reads_the_recomputed_score(browser, world):
     page.fill("input[name=username]", "u_unit")
     page.fill("input[name=password]", PASSWORD)
     page.click("button[type=submit]")
-    page.wait_for_selector("text=项目库")
+    page.wait_for_selector("h1:has-text('项目库')")
     assert "国库项目" in page.content() and "公路项目" not in page.content()
     page.click("text=国库项目")
     page.wait_for_selector("text=自评重算")

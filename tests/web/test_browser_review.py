@@ -107,7 +107,8 @@ def test_goal_review_two_rounds_in_the_browser(browser, world):
     assert "待财政审核 → 已批复（第2轮）" in body
 
     # The statistics page shows both rounds with a chart.
-    page.click("text=审核统计")
+    page.hover("header .menu:has-text('目标管理')")  # the menu groups pages by stage
+    page.click("header .submenu >> text=审核统计")
     expect(page.locator("svg.chart")).to_have_count(2)
     expect(page.locator("main")).to_contain_text(re.compile(r"一审.*审减30(\.00)?万元，审减率20(\.00)?%", re.S))
     assert errors == []

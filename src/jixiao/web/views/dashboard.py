@@ -93,7 +93,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     execution = _execution_by_department(reports)
     rules = profile(request).monitoring
     charts = [
-        interactive_chart("execution", "预算执行率（%，按部门；颜色按落后时间进度的程度）", [
+        interactive_chart("execution", "预算执行率（%，按部门）", [
             Slice(name, rate, _lag_colour(progress - rate, rules), _department_projects(reports, name))
             for name, rate, progress in execution], unit="%"),
         interactive_chart("warnings", "未解除预警（按颜色）", [
@@ -126,7 +126,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         unit_rows = [(p, rates.get(p.pk), warnings_of[p.pk], open_items_of[p.pk])
                      for p in projects.order_by("name")[:200]]
     return page(request, "web/dashboard.html", {
-        "queues": work_queue(request.user), "charts": charts, "execution": execution, "warning_total": sum(colours.values()), "unit_rows": unit_rows,
+        "queues": work_queue(request.user), "charts": charts, "rules": rules, "execution": execution, "warning_total": sum(colours.values()), "unit_rows": unit_rows,
         "cuts": cuts, "open_rectifications": rectifications.count(),
         "projects": projects.count(),
         "summary_years": sorted(set(projects.values_list("year", flat=True)), reverse=True)})

@@ -83,6 +83,15 @@ def test_a_click_on_a_chart_bar_lists_its_projects(browser, world):
     colour = page.evaluate("""el => echarts.getInstanceByDom(el).getOption().series[0].data[0].itemStyle.color""",
                            chart.element_handle())
     assert colour == "#c2412d"  # red warnings in red
+    # The warning board draws the same chart; its bars lead to the project's monitoring period.
+    page.goto(f"{browser.url}/monitoring/")
+    board = page.locator('figure[data-chart="chart-warnings"] .echart')
+    expect(board).to_be_visible()
+    x, y = page.evaluate("""el => echarts.getInstanceByDom(el).convertToPixel({seriesIndex: 0}, [0.5, 0])""",
+                         board.element_handle())
+    box = board.bounding_box()
+    page.mouse.click(box["x"] + x, box["y"] + y)
+    expect(page.locator("#drill-warnings a")).to_have_attribute("href", f"/projects/{project.pk}/monitoring/2/")
     assert not browser.errors
 
 

@@ -289,7 +289,7 @@ class ApiToken(models.Model):
     last_used = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        verbose_name = verbose_name_plural = "接口令牌"
+        verbose_name = verbose_name_plural = "API 令牌"
 
 
 from jixiao.store.lifecycle_models import *  # noqa: E402,F403  (Django collects models from this module)

@@ -119,3 +119,16 @@ def test_the_units_exante_request_reaches_the_finance_queue(browser, world):
     expect(page.locator("h1")).to_have_text("事前绩效评估：国库项目")
     expect(page.locator("#exante-status")).to_contain_text("已申请，等待财政部门安排")
     assert not browser.errors
+
+
+@pytest.mark.browser
+def test_the_goal_editor_and_its_check_panel_do_not_overlap_at_1024_px(browser, world):
+    page = browser.page
+    page.set_viewport_size({"width": 1024, "height": 800})
+    browser.login("u_unit")
+    page.goto(f"{browser.url}/projects/{world['projects']['国库项目'].pk}/goal/")
+    table, panel = page.locator("table.indicators").bounding_box(), page.locator("#checks").bounding_box()
+    apart = (panel["y"] + panel["height"] <= table["y"] or table["x"] + table["width"] <= panel["x"])
+    assert apart, (table, panel)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1024
+    assert not browser.errors

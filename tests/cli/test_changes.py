@@ -22,12 +22,12 @@ def test_changes_table_and_excel(tmp_path):
     today = date.today()
     table = jixiao(url, tmp_path, "changes", "--since", str(today - timedelta(days=1)), "--until", str(today + timedelta(days=1)))
     assert table.returncode == 0, table.stderr
-    assert "importer" in table.stdout and "1000.00 → 1200.00" in table.stdout and "第1号项目" in table.stdout
+    assert "importer" in table.stdout and "1,000.00 → 1,200.00" in table.stdout and "第1号项目" in table.stdout
     out = tmp_path / "report" / "changes.xlsx"
     result = jixiao(url, tmp_path, "changes", "--format", "xlsx", "--out", str(out), "--user", "importer")
     assert result.returncode == 0 and "已写入" in result.stdout, result.stderr
     lines = list(load_workbook(out).active.iter_rows(min_row=3, values_only=True))
-    assert ("importer", "全年预算数（元）", "1000.00", "1200.00") in {(r[1], r[8], r[9], r[10]) for r in lines}
+    assert ("importer", "全年预算数（元）", "1,000.00", "1,200.00") in {(r[1], r[8], r[9], r[10]) for r in lines}
     assert not jixiao(url, tmp_path, "changes", "--user", "nobody").stdout.count("importer")
     for args, message in ((("--since", "2025-02-30"), "--since 的日期“2025-02-30”无效"),
                           (("--format", "pdf"), "未知的输出格式"), (("--format", "xlsx"), "须用 --out"),

@@ -13,10 +13,15 @@ ROLES = {"u_unit": {"fill", "rectify", "warnings"}, "u_department": {"review", "
 
 
 def _vendored() -> None:
+    """ECharts installed by `make vendor`; skip locally without it, fail where browsers are required (CI)."""
+    import os
+
     from jixiao.web.templatetags.vendor import vendored
 
     if not vendored("echarts/echarts.min.js"):
-        pytest.fail("ECharts is not installed in static/vendor: run `make vendor`")
+        if os.environ.get("JIXIAO_REQUIRE_BROWSER") == "1":
+            pytest.fail("ECharts is not installed in static/vendor: run `make vendor`")
+        pytest.skip("ECharts not installed (make vendor)")
 
 
 @pytest.mark.browser

@@ -438,7 +438,8 @@ def _sangong(table: Table, reader: _Reader) -> tuple[tuple[str, ...], list[Discl
         reader.unmapped.append("表格布局")
         reader.errors.append(ReadError("公开09 三公经费表的行列无法对应到预算数、决算数及各项，其中的数字未读取",
                                        table.location.with_(table="公开09")))
-    return tuple(keys), [DisclosureRow(label="三公经费", cells=cells, location=row.location.with_(table="公开09"))]
+    read = tuple(keys) if cells else ()  # a layout not understood reads no column: its figures are unknown, not 0
+    return read, [DisclosureRow(label="三公经费", cells=cells, location=row.location.with_(table="公开09"))]
 
 
 def _statistics(table: Table, reader: _Reader) -> tuple[tuple[str, ...], list[DisclosureRow]]:

@@ -66,7 +66,7 @@ ABSENT = Amount(ZERO, "", ZERO)
 
 
 def _cell(row: DisclosureRow | None, column: str) -> Amount | None:
-    return row.cells.get(column) if row is not None else ABSENT
+    return row.cell(column) if row is not None else ABSENT
 
 
 def _emit(finding: Finding | NotApplicable | None) -> Iterator[Finding | NotApplicable]:

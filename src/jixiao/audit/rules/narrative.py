@@ -229,7 +229,9 @@ def _stated_amounts(pkg: DisclosurePackage, ctx: Context) -> Iterator[tuple[Clai
         for claim in statement.claims:
             if claim.measure in ("amount", "budget") and claim.subject and not _initial_budget(claim):
                 found = locate(pkg, claim.subject, claim.scope, claim.measure)
-                if found is not None:
+                # a blank cell of a table read in full is a zero; of a table whose layout was not understood it is
+                # unknown, and the claim stays unchecked (reading report)
+                if found is not None and (found.amount is not None or not found.table.unmapped):
                     compared(ctx, claim)
                     yield claim, found
 

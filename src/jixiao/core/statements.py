@@ -1,5 +1,5 @@
 """Statements of a narrative (情况说明) or prose report: each sentence's amounts, percentages, direction
-words and reason, tied to the section and line it came from, and the claims read from it (ingest/claims.py).
+words and reason, tied to the section and line it came from, and the claims read from it (core/claims.py).
 
 A claim is what a sentence asserts about one subject: an amount, a budget, a share (占…%), a change on the
 previous year (增加/减少 an amount, 增长/下降 a rate), a completion of the budget (完成预算的X%), a count, or a

@@ -44,7 +44,7 @@ class Cell:
     side: str = ""
 
 
-# The synonym list per table (SPEC §7.2): (subject, scope) → cell. A subject read from any wording (ingest/claims.py)
+# The synonym list per table (SPEC §7.2): (subject, scope) → cell. A subject read from any wording (core/claims.py)
 # meets its row here; a scope not listed falls back to the subject without scope only where that is the same figure.
 CELLS: dict[tuple[str, str], Cell] = {
     ("收入总计", ""): Cell("D01", "总计", side="income"),

@@ -15,11 +15,15 @@ belongs to the subject stated before) and one or more measures:
 The scope (财政拨款, 一般公共预算, 政府性基金, 国有资本经营) comes from the clause, else from the section
 heading. Nothing here knows a document's wording: subjects are matched to table rows by the audit, through a
 synonym list per table.
+
+The same grammar reads the figures of a self-evaluation report's text (audit/rules/selfeval_text.py): a figure is
+`Printed` — its value, as printed, and one unit of its last printed digit — whatever sentence it sits in.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from decimal import Decimal
 
 from jixiao.core.money import normalize_text, parse_decimal, printed_exponent, unit_scale
@@ -28,7 +32,8 @@ from jixiao.core.statements import Claim
 
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 NUM = r"[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-MONEY = rf"({NUM})\s*(亿元|万元|元)"
+MONEY_UNIT = r"(亿元|万元|元|万(?![\u4e00-\u9fa5]))"  # a bare 万 only when no word follows: '缺额60万，'
+MONEY = rf"({NUM})\s*{MONEY_UNIT}"
 PCT = rf"({NUM})\s*[%％]"
 CN_NUM = r"[零〇一二两三四五六七八九十百]+"
 
@@ -125,17 +130,48 @@ def chinese_number(text: str) -> int | None:
     return total + current
 
 
-def _money(number: str, unit: str) -> tuple[Decimal, Decimal]:
-    scale = unit_scale(unit) or Decimal(1)
+@dataclass(frozen=True)
+class Printed:
+    """A figure as printed: its value in yuan (or %), the text, one unit of its last printed digit, its unit."""
+
+    value: Decimal
+    text: str
+    quantum: Decimal
+    unit: str = "元"
+
+    @property
+    def residue(self) -> Decimal:
+        """Half a unit of the last printed digit: what rounding to the printed precision may hide."""
+        return self.quantum / 2
+
+    def shown(self, yuan: Decimal) -> str:
+        """An amount in yuan written in this figure's unit: 1077610 → '107.761万元' beside '202.131万元'."""
+        scale = unit_scale(self.unit) or Decimal(1)
+        return f"{(yuan / scale).normalize():f}{self.unit}"
+
+
+def printed(number: str, unit: str) -> Printed:
+    """'4,764.04', '万元' → 47640400 yuan, quantum 100; '63.16', '%' → 63.16, quantum 0.01."""
     value = parse_decimal(number.replace("−", "-"))
     assert value is not None
-    return value * scale, Decimal(1).scaleb(printed_exponent(number)) * scale
+    scale = Decimal(1) if unit in ("%", "％") else (unit_scale(unit) or Decimal(1))
+    unit = "%" if unit == "％" else unit
+    return Printed(value * scale, f"{number}{unit}", Decimal(1).scaleb(printed_exponent(number)) * scale, unit)
+
+
+def amounts_in(text: str) -> list[tuple[Printed, re.Match[str]]]:
+    """Every amount of money in a text, in order, with where it was printed."""
+    return [(printed(m.group(1), m.group(2)), m) for m in re.finditer(MONEY, normalize_text(text))]
+
+
+def _money(number: str, unit: str) -> tuple[Decimal, Decimal]:
+    figure = printed(number, unit)
+    return figure.value, figure.quantum
 
 
 def _percent(number: str) -> tuple[Decimal, Decimal]:
-    value = parse_decimal(number.replace("−", "-"))
-    assert value is not None
-    return value, Decimal(1).scaleb(printed_exponent(number))
+    figure = printed(number, "%")
+    return figure.value, figure.quantum
 
 
 def scope_of(text: str) -> str:

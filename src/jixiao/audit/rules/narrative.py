@@ -442,7 +442,8 @@ def _sign(value: Decimal) -> int:
       applies=has_narrative)
 def comparison_words(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     """“决算数大于/小于/等于（持平于）预算数”须与决算、预算两个数（句中所写，否则三公表）或完成预算比例一致；“高于/低于/
-    持平于上年”须与句中的增减额或上年数一致。两处说法不能同时为真（确定）。"""
+    持平于上年”须与句中的增减额或上年数一致；否定的说法（“未超过预算”“不高于上年”“没有增加”）只在被否定的词恰好成立时
+    不符。两处说法不能同时为真（确定）。"""
     for statement in sentences(pkg):
         for claim in statement.claims:
             if claim.measure != "compare":
@@ -469,9 +470,10 @@ def comparison_words(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
                 elif prior is not None and current is not None:
                     actual, numbers = _sign(current.value - prior.value), f"本年 {current.text}，上年 {prior.text}"
                     compared(ctx, claim, prior, current)
-            if actual is not None and actual != said:
+            if actual is not None and (actual == said if claim.negated else actual != said):
                 yield Finding("narrative.comparison_words", Tier.ERROR,
-                              f"说明称{_what(claim)}“{claim.text}”{claim.basis}，而{numbers}，应为“{_WORDS[actual]}”",
+                              f"说明称{_what(claim)}“{claim.text}”{claim.basis}，而{numbers}，"
+                              + (f"实为“{_WORDS[actual]}”" if claim.negated else f"应为“{_WORDS[actual]}”"),
                               claim.location.with_(row=f"{claim.subject}比较"), CAT, expected=_WORDS[actual],
                               actual=claim.text)
 

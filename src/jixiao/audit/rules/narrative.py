@@ -609,7 +609,7 @@ def n2_reason(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
         if not match:
             continue
         before, reason = text[: match.start()], match.group(1)
-        changes = re.findall(r"(增加|减少|增长|下降)", before)
+        changes = re.findall(r"(?<!没有)(?<![未不没])(增加|减少|增长|下降)", before)  # '没有增加' states no change
         if not changes:
             continue
         went_up = changes[-1] in UP

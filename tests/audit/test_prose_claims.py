@@ -119,3 +119,23 @@ def test_prose_claims_no_rule_uses_are_listed_as_unchecked_with_their_place(tmp_
     assert left and all(u.location.line == line_of(text, sentence) for u in left), left
     if "执行率" in sentence:  # the figures a rule compared are not listed; the one no rule used is, alone
         assert len(left) == 1 and left[0].what.startswith("未核对：6个（")
+
+
+@pytest.mark.parametrize("sentence", ["年初预算120.00万元，实际执行130.00万元，未超过预算。",
+                                      "项目预算资金1,200,000元，实际支出资金1,300,000元，支出没有超出预算。",
+                                      "批复金额120万元，执行金额为100万元，超过预算。",
+                                      "年初预算120万元，实际执行130万元，不高于预算。"])
+def test_comparison_words_against_budget_and_execution(tmp_path, sentence):
+    text, result = audit_prose(tmp_path, sentence)
+    loud = [f for f in result.findings if f.tier is not Tier.NOTICE]
+    assert [(f.rule, f.tier, f.location.row) for f in loud] == [("prose.comparison_words", Tier.ERROR, "预算比较")], \
+        [f.message for f in loud]
+    assert loud[0].location.line == line_of(text, sentence)
+
+
+@pytest.mark.parametrize("sentence", ["年初预算120.00万元，实际执行100.00万元，未超过预算。",
+                                      "项目预算资金1,200,000元，实际支出资金1,300,000元，超过预算。",
+                                      "批复金额120万元，执行金额为120.30万元，未超过预算。"])  # within 120 ± 0.5
+def test_consistent_or_unsettled_comparison_is_quiet(tmp_path, sentence):
+    _, result = audit_prose(tmp_path, sentence)
+    assert [f.message for f in result.findings if f.rule == "prose.comparison_words"] == []

@@ -233,3 +233,31 @@ def count_parts(statements: tuple[Statement, ...], ctx: Context) -> Iterator[Fin
                 got = _fmt(sum(c.value for c in parts))
                 yield Finding("summary.count_parts", Tier.ERROR, f"{_fmt(whole.value)} 个中各等级个数之和为 {got} 个",
                               whole.location.with_(row="等级个数"), CAT, expected=_fmt(whole.value), actual=got)
+
+
+_WORDS = {1: "大于", -1: "小于", 0: "等于"}
+
+
+@rule("prose.comparison_words", "文字中的比较用语（含“未超过预算”等否定说法）与预算、执行金额不符", Tier.ERROR, CAT,
+      "SPEC §1.3", "prose")
+def comparison_words(statements: tuple[Statement, ...], ctx: Context) -> Iterator[Finding]:
+    """“预算X万元，实际执行Y万元，未超过预算/超过预算/与预算持平”：比较用语须与同一句的执行数、预算数一致；否定的说法只在
+    被否定的词恰好成立时不符。确定：两数之差超出各自印出精度的半个末位，大小关系已定；差在尾数内不判断。"""
+    for statement in statements:
+        for claim in statement.claims:
+            if claim.measure != "compare" or claim.basis != "预算":
+                continue
+            budget = next((c for c in statement.claims if _budget(c)), None)
+            spent = next((c for c in statement.claims if _spent(c)), None)
+            if budget is None or spent is None:
+                continue
+            ctx.checked(claim, budget, spent)
+            gap = spent.value - budget.value
+            if abs(gap) <= (spent.quantum + budget.quantum) / 2 and gap != 0:
+                continue  # the order of the two figures is not established at their printed precision
+            actual = (gap > 0) - (gap < 0)
+            said = int(claim.value)
+            if actual == said if claim.negated else actual != said:
+                yield Finding("prose.comparison_words", Tier.ERROR,
+                              f"文字称执行“{claim.text}”预算，而预算 {budget.text}、执行 {spent.text}，实为“{_WORDS[actual]}”",
+                              claim.location.with_(row="预算比较"), CAT, expected=_WORDS[actual], actual=claim.text)

@@ -139,3 +139,21 @@ def test_comparison_words_against_budget_and_execution(tmp_path, sentence):
 def test_consistent_or_unsettled_comparison_is_quiet(tmp_path, sentence):
     _, result = audit_prose(tmp_path, sentence)
     assert [f.message for f in result.findings if f.rule == "prose.comparison_words"] == []
+
+
+ROUNDS = [
+    "项目支出绩效目标共计40个，一审审核评分达90分（含90分）以上项目共10个；80分（含80分）-89分项目共{n}个；二审审核评分达90分以上项目共计40个。",
+    "项目支出绩效目标共计40个。一审审核40个项目，评分90分（含90分）以上的项目共计10个；80分以下的项目共计{n}个。二审审核40个项目。",
+    "项目支出绩效目标共计40个，一审：90分以上项目共10个，80分-89分项目共{n}个，70分以下项目共0个，二审全部达90分以上。",
+]
+
+
+@pytest.mark.parametrize("sentence", ROUNDS)
+def test_first_round_bands_add_up_to_the_goals_reviewed(tmp_path, sentence):
+    text, result = audit_prose(tmp_path, sentence.format(n=32))
+    loud = [f for f in result.findings if f.tier is not Tier.NOTICE]
+    assert [(f.rule, f.tier, f.location.row, f.actual) for f in loud] == [
+        ("summary.count_parts", Tier.ERROR, "一审分数段", "42")], [f.message for f in loud]
+    assert loud[0].location.line == line_of(text, "一审")
+    _, quiet = audit_prose(tmp_path, sentence.format(n=30))
+    assert [f.message for f in quiet.findings] == []

@@ -14,7 +14,7 @@ from decimal import Decimal
 from jixiao.audit.catalogue import Context, rule
 from jixiao.audit.rules.narrative import reachable
 from jixiao.core.finding import Finding, Tier
-from jixiao.core.money import round_half_up, unit_scale
+from jixiao.core.money import normalize_text, round_half_up, unit_scale
 from jixiao.core.statements import Claim, Statement
 
 CAT = "业务管理"
@@ -197,19 +197,38 @@ def _counts(statement: Statement) -> list[Claim]:
     return [c for c in statement.claims if c.measure == "count" and c.basis == "个"]
 
 
+def _first_round_bands(statements: tuple[Statement, ...]) -> list[Claim]:
+    """The score bands of the first review round: the counts after '一审' and before '二审' (over one or more
+    sentences) whose clause names a score ('80分-89分项目共379个'), not the round's own count ('一审审核40个项目')."""
+    bands: list[Claim] = []
+    inside = False
+    for statement in statements:
+        text = normalize_text(statement.text).replace(" ", "")
+        start = text.find("一审")
+        if start < 0 and not inside:
+            continue
+        inside = True
+        end = text.find("二审")
+        for claim in _counts(statement):
+            at = text.find(claim.clause)
+            if at < start:
+                continue
+            if 0 <= end <= at:
+                return bands
+            if "分" in claim.clause:
+                bands.append(claim)
+        if end >= 0:
+            return bands
+    return bands
+
+
 @rule("summary.count_parts", "分项个数之和与总数不符", Tier.ERROR, CAT, "SPEC §3.5", "prose")
 def count_parts(statements: tuple[Statement, ...], ctx: Context) -> Iterator[Finding]:
     """“项目支出绩效目标共计N个，一审……X个……Y个，二审……”或“N个项目……X个评级为良，Y个评级为中”：分项之和 = 总数
     （个数为整数，不符即确定）。"""
     total = next((c for s in statements for c in _counts(s) if "项目支出绩效目标共计" in c.clause), None)
-    every = [c for s in statements for c in _counts(s)]  # the score bands may run over several sentences (；)
-    first = next((i for i, c in enumerate(every) if "一审" in c.clause), None)
-    if total is not None and first is not None:
-        bands: list[Claim] = []
-        for claim in every[first:]:
-            if "二审" in claim.clause:
-                break
-            bands.append(claim)
+    bands = _first_round_bands(statements)
+    if total is not None and bands:
         ctx.checked(total, *bands)
         if len(bands) >= 2 and sum(c.value for c in bands) != total.value:
             yield Finding("summary.count_parts", Tier.ERROR,

@@ -230,11 +230,11 @@ def count_parts(statements: tuple[Statement, ...], ctx: Context) -> Iterator[Fin
     bands = _first_round_bands(statements)
     if total is not None and bands:
         ctx.checked(total, *bands)
-        if len(bands) >= 2 and sum(c.value for c in bands) != total.value:
+        if len(bands) >= 2 and sum((c.value for c in bands), ZERO) != total.value:
             yield Finding("summary.count_parts", Tier.ERROR,
-                          f"一审各分数段项目数之和 {_fmt(sum(c.value for c in bands))} 个，与项目支出绩效目标总数 "
+                          f"一审各分数段项目数之和 {_fmt(sum((c.value for c in bands), ZERO))} 个，与项目支出绩效目标总数 "
                           f"{_fmt(total.value)} 个不符", bands[0].location.with_(row="一审分数段"), CAT,
-                          expected=_fmt(total.value), actual=_fmt(sum(c.value for c in bands)))
+                          expected=_fmt(total.value), actual=_fmt(sum((c.value for c in bands), ZERO)))
     for statement in statements:
         counts = _counts(statement)
         for index, whole in enumerate(counts):
@@ -248,8 +248,8 @@ def count_parts(statements: tuple[Statement, ...], ctx: Context) -> Iterator[Fin
             if len(parts) < 2:
                 continue
             ctx.checked(whole, *parts)
-            if sum(c.value for c in parts) != whole.value:
-                got = _fmt(sum(c.value for c in parts))
+            if sum((c.value for c in parts), ZERO) != whole.value:
+                got = _fmt(sum((c.value for c in parts), ZERO))
                 yield Finding("summary.count_parts", Tier.ERROR, f"{_fmt(whole.value)} 个中各等级个数之和为 {got} 个",
                               whole.location.with_(row="等级个数"), CAT, expected=_fmt(whole.value), actual=got)
 

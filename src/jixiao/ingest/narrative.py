@@ -7,11 +7,11 @@ import re
 from collections.abc import Callable
 from decimal import Decimal
 
+from jixiao.core.claims import claims_of
 from jixiao.core.disclosure import GradeCounts
 from jixiao.core.money import WAN, normalize_text, parse_decimal
 from jixiao.core.provenance import Location
 from jixiao.core.statements import Statement, figures_of, sentences
-from jixiao.ingest.claims import claims_of
 from jixiao.ingest.source import Paragraph, SourceDocument, Table
 
 PART = r"第[一二三四五六七八九十]+部分[:：\s]*"

@@ -44,7 +44,7 @@ class Cell:
     side: str = ""
 
 
-# The synonym list per table (SPEC §7.2): (subject, scope) → cell. A subject read from any wording (ingest/claims.py)
+# The synonym list per table (SPEC §7.2): (subject, scope) → cell. A subject read from any wording (core/claims.py)
 # meets its row here; a scope not listed falls back to the subject without scope only where that is the same figure.
 CELLS: dict[tuple[str, str], Cell] = {
     ("收入总计", ""): Cell("D01", "总计", side="income"),
@@ -444,7 +444,8 @@ def _sign(value: Decimal) -> int:
       applies=has_narrative)
 def comparison_words(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     """“决算数大于/小于/等于（持平于）预算数”须与决算、预算两个数（句中所写，否则三公表）或完成预算比例一致；“高于/低于/
-    持平于上年”须与句中的增减额或上年数一致。两处说法不能同时为真（确定）。"""
+    持平于上年”须与句中的增减额或上年数一致；否定的说法（“未超过预算”“不高于上年”“没有增加”）只在被否定的词恰好成立时
+    不符。两处说法不能同时为真（确定）。"""
     for statement in sentences(pkg):
         for claim in statement.claims:
             if claim.measure != "compare":
@@ -471,9 +472,10 @@ def comparison_words(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
                 elif prior is not None and current is not None:
                     actual, numbers = _sign(current.value - prior.value), f"本年 {current.text}，上年 {prior.text}"
                     compared(ctx, claim, prior, current)
-            if actual is not None and actual != said:
+            if actual is not None and (actual == said if claim.negated else actual != said):
                 yield Finding("narrative.comparison_words", Tier.ERROR,
-                              f"说明称{_what(claim)}“{claim.text}”{claim.basis}，而{numbers}，应为“{_WORDS[actual]}”",
+                              f"说明称{_what(claim)}“{claim.text}”{claim.basis}，而{numbers}，"
+                              + (f"实为“{_WORDS[actual]}”" if claim.negated else f"应为“{_WORDS[actual]}”"),
                               claim.location.with_(row=f"{claim.subject}比较"), CAT, expected=_WORDS[actual],
                               actual=claim.text)
 
@@ -599,6 +601,49 @@ def n2_year_on_year(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
                                        (current, other), f"{wan(abs(change))} ÷ {base} {wan(base_value)}")
 
 
+def _stated_base(statements: list[Statement], index: int, claim: Claim) -> Claim | None:
+    """The previous year's amount (上年X万元) or the budget a change is measured from, stated for the change's subject
+    in its sentence or in the sentences before it in the same section."""
+    measure = "prior" if claim.basis == "上年" else "budget"
+    for earlier in (statements[index].claims, *(s.claims for s in reversed(statements[:index])
+                                                 if s.section == statements[index].section)):
+        stated = [c for c in earlier if c.measure == measure and c.subject == claim.subject]
+        if stated:
+            return stated[-1]
+    return None
+
+
+@rule("narrative.change_amount", "增减额与本年数、上年数（或预算数）不符", Tier.ERROR, CAT, f"{BASIS} 同比/N2", "disclosure",
+      applies=has_narrative)
+def change_amount(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
+    """只写增减额、未写增减率时（“比上年增加12.50万元”“与上年持平”）：增减额 = 本年数 − 上年数（与预算相比时 − 预算数）。
+    本年数取表中该项，表中没有时取说明所写；上年数、预算数取同一句或同一节前文为同一项所写的数。两个数都有时才核对。
+    确定：差额超出三个数按所印精度（各半个末位）的尾数误差；误差内的差异为提示。写了增减率的由同比增减率规则核对。"""
+    statements = sentences(pkg)
+    for index, statement in enumerate(statements):
+        claims = statement.claims
+        for position, claim in enumerate(claims):
+            if claim.measure != "change" or not claim.subject or any(
+                    c.measure == "rate" and c.subject == claim.subject and c.basis == claim.basis
+                    for c in claims[position + 1:]):
+                continue
+            base = _stated_base(statements, index, claim)
+            current = _this_year(pkg, statements, index, claim)
+            if base is None or current is None:
+                continue
+            compared(ctx, claim, base)
+            expected = current[0] - base.value
+            if claim.value == expected:
+                continue
+            within = abs(claim.value - expected) <= (claim.quantum + current[1] + base.quantum) / 2
+            word = "上年" if claim.basis == "上年" else "预算"
+            yield Finding("narrative.change_amount", Tier.NOTICE if within else Tier.ERROR,
+                          f"说明称{_what(claim)}比{word}“{claim.text}”，而本年 {wan(current[0])} 万元、{word} {base.text}，"
+                          f"增减额应为 {wan(expected)} 万元" + ("（尾数误差）" if within else ""),
+                          claim.location.with_(row=f"{claim.subject}增减额"), CAT, expected=wan(expected),
+                          actual=wan(claim.value), difference=wan(claim.value - expected))
+
+
 @rule("narrative.n2_reason_direction", "说明的原因与增减方向相反", Tier.WARNING, CAT, f"{BASIS} N2", "disclosure",
       applies=has_narrative)
 def n2_reason(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
@@ -609,7 +654,7 @@ def n2_reason(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
         if not match:
             continue
         before, reason = text[: match.start()], match.group(1)
-        changes = re.findall(r"(增加|减少|增长|下降)", before)
+        changes = re.findall(r"(?<!没有)(?<![未不没])(增加|减少|增长|下降)", before)  # '没有增加' states no change
         if not changes:
             continue
         went_up = changes[-1] in UP

@@ -66,8 +66,18 @@ def _entry(text: str) -> str:
     return PAGE_TAIL_RE.sub("", normalize_text(text).strip()).strip(" .·…\t")
 
 
+CONTENTS_ENTRY_LENGTH = 60
+
+
+def _is_body(compact: str) -> bool:
+    """A paragraph of running text (a sentence, no page number): the 目录 is over even when no heading marks it."""
+    return len(_entry(compact)) > CONTENTS_ENTRY_LENGTH and not PAGE_TAIL_RE.search(compact.rstrip()) or bool(
+        re.search(r"[，,；;。]", compact) and len(compact) > 40 and compact.endswith(("。", "；", ";")))
+
+
 def _contents_blocks(source: SourceDocument) -> dict[int, Paragraph | Table]:
-    """The blocks of the 目录: from its title to the first heading that repeats an entry (at most 80 entries)."""
+    """The blocks of the 目录: from its title to the first heading that repeats an entry or the first paragraph of
+    running text (at most 80 entries)."""
     blocks: dict[int, Paragraph | Table] = {}
     inside = False
     entries: set[str] = set()
@@ -81,7 +91,7 @@ def _contents_blocks(source: SourceDocument) -> dict[int, Paragraph | Table]:
         if CONTENTS_RE.match(compact):
             inside = True
             continue
-        if inside and ((block.heading_level and compact in entries) or len(entries) > 80):
+        if inside and ((block.heading_level and compact in entries) or len(entries) > 80 or _is_body(compact)):
             break
         if inside:
             blocks[id(block)] = block

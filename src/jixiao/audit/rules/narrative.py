@@ -21,7 +21,7 @@ from jixiao.audit.catalogue import Context, rule
 from jixiao.audit.compare import wan
 from jixiao.core.disclosure import Amount, DisclosurePackage, DisclosureRow, DisclosureTable, column_name
 from jixiao.core.finding import Finding, Tier
-from jixiao.core.money import WAN, normalize_text, parse_decimal, round_half_up, rounding_tolerance
+from jixiao.core.money import WAN, normalize_text, parse_decimal, round_half_up, rounding_tolerance, truncate
 from jixiao.core.statements import DOWN, UP, Claim, Statement
 
 CAT = "说明与表"
@@ -295,7 +295,8 @@ def _check_rate(ctx: Context, rule_id: str, claim: Claim, what: str, stated: Dec
     """A stated percentage against its recomputed value (the claim and the figures `used` are marked compared).
 
     Certain (error) only when the stated percentage, within half its own last digit, lies outside every value
-    the operands allow at their printed precision; otherwise a difference is a rounding notice."""
+    the operands allow at their printed precision and is not those values with the last digits dropped
+    (truncated instead of rounded); otherwise a difference is a rounding notice."""
     computed = function(*(value for value, _ in operands))
     if computed is None:
         return
@@ -308,6 +309,8 @@ def _check_rate(ctx: Context, rule_id: str, claim: Claim, what: str, stated: Dec
     half = claim.quantum / 2
     certain = bounds is not None and (stated + half < bounds[0] or stated - half > bounds[1])
     span = f"（按所印精度可为 {round_half_up(bounds[0], places)}%–{round_half_up(bounds[1], places)}%）" if bounds else ""
+    if certain and bounds is not None and truncate(bounds[0], places) <= stated <= truncate(bounds[1], places):
+        certain, span = False, f"（所写为末位直接舍去的结果，未按四舍五入）{span}"
     yield Finding(rule_id, Tier.ERROR if certain else Tier.NOTICE,
                   f"{what}写为 {stated}%，按 {formula} 应为 {expected}%{span}", claim.location.with_(row=what),
                   CAT, expected=f"{expected}", actual=f"{stated}", difference=f"{stated - expected}")
@@ -480,6 +483,8 @@ def comparison_words(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
 PARTITIONS = {
     "基本支出": (("人员经费", "公用经费"),),
     "本年支出合计": (("基本支出", "项目支出"),),
+    "收入总计": (("本年收入合计", "使用非财政拨款结余", "年初结转和结余"),),
+    "支出总计": (("本年支出合计", "结余分配", "年末结转和结余"),),
     "政府采购": (("政府采购货物", "政府采购工程", "政府采购服务"),),
     "三公经费": (("因公出国(境)费", "公务用车购置费", "公务用车运行维护费", "公务接待费"),
                 ("因公出国(境)费", "公务用车购置及运行维护费", "公务接待费")),
@@ -489,7 +494,7 @@ PARTITIONS = {
 @rule("narrative.parts_total", "说明所列各分项之和不等于其合计", Tier.ERROR, CAT, f"{BASIS} N1", "disclosure",
       params=("tolerance",), applies=has_narrative)
 def parts_total(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
-    """“X万元，其中：A…、B…”列齐了合计的全部分项（人员经费+公用经费、基本支出+项目支出、货物+工程+服务、三公四项）时，
+    """“X万元，其中：A…、B…”列齐了合计的全部分项（人员经费+公用经费、基本支出+项目支出、本年收入合计+使用非财政拨款结余+年初结转和结余、本年支出合计+结余分配+年末结转和结余、货物+工程+服务、三公四项）时，
     分项之和 = 合计；差额在尾数误差（每项半个末位，取自配置）内为提示，超过为确定。"""
     openers = _openers(pkg)
     statements = sentences(pkg)

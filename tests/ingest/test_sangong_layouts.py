@@ -69,3 +69,74 @@ def test_unmappable_sangong_table_is_unread_not_blank(tmp_path):
     assert any("公开09" in str(e) and "无法对应" in str(e) for e in errors)
     assert doc.disclosure.tables["D09"].unmapped
     assert not [f for f in audit_document(doc, CENTRAL).findings if f.rule == "narrative.blank_table_stated"]
+
+
+def _cells(table: str) -> list[list[str]]:
+    return [[c.strip() for c in line.strip().rstrip("|").split("|")] for line in table.strip().splitlines()]
+
+
+def _one_cell_per_line(table: str) -> str:
+    """Each cell on its own line ending in ' |', an empty cell a lone '|', no row marks, the last row cut after its
+    label (a page saved mid-table)."""
+    rows = _cells(table)
+    width = len(rows[0])
+    lines = [f"{c} |" if c else "|" for row in rows for c in (row + [""] * width)[:width]]
+    return "\n".join([*lines, "其中:公务用车购置费 |"]) + "\n"
+
+
+def _blank_separated(table: str) -> str:
+    """A web table flattened: one cell per line, blank lines between cells, an empty cell a line of spaces."""
+    rows = _cells(table)
+    width = len(rows[0])
+    return "\n\n".join(c or "  " for row in rows for c in (row + [""] * width)[:width]) + "\n\n"
+
+
+@pytest.mark.parametrize("render", [_one_cell_per_line, _blank_separated], ids=["cell-per-line", "blank-separated"])
+def test_sangong_table_flattened_to_one_cell_per_line(tmp_path, render):
+    doc, _ = _load(tmp_path, render(ITEMS_AS_ROWS))
+    [row] = doc.disclosure.tables["D09"].rows
+    values = {key: amount.value / 10000 for key, amount in row.cells.items()}
+    assert values["budget_total"] == Decimal("12.5") and values["final_total"] == Decimal("9.35")
+    assert values["final_car_operation"] == Decimal("6.2") and values["final_reception"] == Decimal("3.15")
+    assert "final_overseas" not in values  # an empty cell, not the next row's label
+    assert doc.disclosure.tables["D09"].unit == "万元"
+
+
+TRADITIONAL = """一、2022年度一般公共預(yù)算財政撥款“三公”經(jīng)費支出決算表
+單位:萬元
+項 目 |
+預 算 數(shù) |
+決 算 數(shù) |
+合 計 |
+30.5 |
+12.48 |
+因公出國(境)費 |
+10 |
+|
+公務接待費 |
+8.5 |
+4.08 |
+公務用車購置及運行維護費 |
+12 |
+8.4 |
+其中:公務用車運行維護費 |
+12 |
+8.4 |
+公務用車購置費 |
+二、2022年度一般公共預(yù)算財政撥款“三公”經(jīng)費支出情況說明
+示例鎮(zhèn)文化站2022年度“三公”經(jīng)費支出預(yù)算為30.5萬元,支出決算為12.48萬元。
+"""
+
+
+def test_traditional_cell_per_line_sangong_table_with_pinyin_readings(tmp_path):
+    path = tmp_path / "traditional.txt"
+    path.write_text(TRADITIONAL, encoding="utf-8")
+    doc, errors = load_document(path)
+    assert doc is not None, errors
+    table = doc.disclosure.tables["D09"]
+    values = {key: amount.value / 10000 for key, amount in table.rows[0].cells.items()}
+    assert table.unit == "万元"
+    assert values == {"budget_total": Decimal("30.5"), "final_total": Decimal("12.48"), "budget_overseas": Decimal(10),
+                      "budget_reception": Decimal("8.5"), "final_reception": Decimal("4.08"),
+                      "budget_car": Decimal(12), "final_car": Decimal("8.4"), "budget_car_operation": Decimal(12),
+                      "final_car_operation": Decimal("8.4")}

@@ -71,7 +71,7 @@ CONTENTS_ENTRY_LENGTH = 60
 
 def _is_body(compact: str) -> bool:
     """A paragraph of running text (a sentence, no page number): the 目录 is over even when no heading marks it."""
-    return len(_entry(compact)) > CONTENTS_ENTRY_LENGTH and not PAGE_TAIL_RE.search(compact.rstrip()) or bool(
+    return (len(_entry(compact)) > CONTENTS_ENTRY_LENGTH and not PAGE_TAIL_RE.search(compact.rstrip())) or bool(
         re.search(r"[，,；;。]", compact) and len(compact) > 40 and compact.endswith(("。", "；", ";")))
 
 

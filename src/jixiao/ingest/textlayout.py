@@ -17,6 +17,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from jixiao.core.money import is_number
 from jixiao.core.provenance import Location
 from jixiao.ingest.source import Block, Cell, Paragraph, Row, Table
 
@@ -101,8 +102,11 @@ def mark_blank_separated_cells(lines: list[str]) -> list[str]:
         cursor, blanks = index, []
         while cursor < len(lines):
             line = lines[cursor].strip()
-            if not line:
+            if not line and (lines[cursor] == "" or not (run or _next_filled(lines, cursor))):
                 blanks.append(cursor)
+            elif not line:  # a line of spaces between blank lines: an empty cell printed as such
+                run.append((cursor, blanks if run else []))
+                blanks = []
             elif len(line) > CELL_LENGTH or "\t" in line or "|" in line or CAPTION_RE.search(line) or (
                     run and not blanks) or len(blanks) > MAX_EMPTY_CELLS + 1:
                 break
@@ -112,15 +116,24 @@ def mark_blank_separated_cells(lines: list[str]) -> list[str]:
             cursor += 1
         if run and run[-1][0] + 1 < len(lines) and lines[run[-1][0] + 1].strip():
             run.pop()  # a line followed directly by text starts a paragraph: it is not a cell
-        if len(run) >= MIN_RUN_CELLS and _number_row([lines[i].strip() for i, _ in run]) is not None:
+        texts = [lines[i].strip() for i, _ in run]
+        if len(run) >= MIN_RUN_CELLS and _number_row(texts) is None and (fit := _header_width(texts)) is not None:
+            run = run[:fit[1]]
+        if len(run) >= MIN_RUN_CELLS and (_number_row(texts) is not None or _header_width(texts) is not None):
             for i, before in run:
-                out[i] = f"{lines[i].strip()} |"
+                out[i] = f"{lines[i].strip()} |" if lines[i].strip() else "|"
                 for empty in before[1:]:
                     out[empty] = "|"  # the first blank line separates; each further one is an empty cell
             index = run[-1][0] + 1
         else:
             index = max(cursor, index + 1)
     return out
+
+
+def _next_filled(lines: list[str], index: int) -> bool:
+    """A line of text follows after blank lines (a line of spaces then opens a run of cells)."""
+    following = next((line for line in lines[index + 1:] if line.strip()), "")
+    return bool(following) and len(following.strip()) <= CELL_LENGTH
 
 
 def _pipe_cells(line: str) -> list[str] | None:
@@ -201,6 +214,10 @@ def rebuild(tokens: list[_Token], path: str, cells: bool = True) -> list[Block]:
     width_at = _number_row(texts)
     if width_at is not None:
         return _by_width(tokens, *width_at, path)
+    if (fit := _header_width(texts)) is not None:
+        width, taken = fit
+        rest = [Paragraph(t.text, Location(document=path, line=t.line)) for t in tokens[taken:] if t.text]
+        return [*_by_width(tokens[:taken], 0, width, path), *rest]
     if _rows_opened_by_bars(texts):
         rows, current = [], []
         for token in [*tokens, _Token("", 0)]:
@@ -212,6 +229,39 @@ def rebuild(tokens: list[_Token], path: str, cells: bool = True) -> list[Block]:
         built = [_row(r, n, path) for n, r in enumerate(rows, start=1)]
         return [Table(tuple(built), built[0].location.with_(row=""))]
     return _by_labels(tokens, path, cells)
+
+
+def _header_width(texts: list[str]) -> tuple[int, int] | None:
+    """(width, cells) of a table whose header is a row of words and whose rows each hold a label then figures (or
+    empty cells): the cells before the first figure are the header and the first row's label. The table ends at
+    the first row that does not fit (a last row cut off after its label still counts); `cells` is how many of
+    the texts it takes."""
+    first = next((i for i, t in enumerate(texts) if _figure(t)), None)
+    if first is None or first < 3 or (texts[0] == "" and texts[1] == ""):
+        return None
+    width = first - 1
+    words = sum(1 for t in texts[:width] if t)
+    if any(_figure(t) for t in texts[:width]) or not words:
+        return None
+    rows, taken = 0, width
+    while taken < len(texts):
+        row = texts[taken:taken + width]
+        label, values = row[0], row[1:]
+        if _figure(label) or not all(v == "" or _figure(v) for v in values) or not (label or any(values)):
+            if rows and label and not _figure(label) and values and values[0] and not _figure(values[0]):
+                taken, rows = taken + 1, rows + 1  # a last row cut off after its label, text going on after it
+            break
+        taken += len(row)
+        rows += 1
+    if rows < (2 if words >= 2 else 3):
+        return None
+    return width, taken
+
+
+def _figure(text: str) -> bool:
+    """A cell holding one figure (an amount, a percentage, a dash for nothing)."""
+    stripped = text.strip().rstrip("%％")
+    return is_number(stripped) or stripped in ("-", "—", "－", "/")
 
 
 def _rows_opened_by_bars(texts: list[str]) -> bool:

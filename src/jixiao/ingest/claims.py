@@ -100,7 +100,7 @@ _REASON_RE = re.compile(r"(?:主要)?原因(?:是|为|在于)?[：:]?(.+)$")
 _UP = ("增加", "增长", "上升", "增幅", "增幅为")
 # What may stand between a subject and its own amount; anything else (差值为, 节约, 结余 …) makes the figure
 # something else said about the subject, kept as an unchecked 'figure'.
-_GAP_RE = re.compile(r"(?:[（(]类[)）]|[”\"’」]|本年度?|全年|年度|当年|实际|支出|收入|使用|安排|决算|预算执行|数|总额|金额|合计|总计|为|是|"
+_GAP_RE = re.compile(r"(?:[（(]类[)）]|类?科目|[”\"’」]|本年度?|全年|年度|当年|实际|支出|收入|使用|安排|决算|预算执行|数|总额|金额|合计|总计|为|是|"
                      r"共计|达到|达|计|共|约|了|人民币|其中|另外|此外)*")
 _BUDGET_BASIS_RE = re.compile(r"(?:比|较|与|同)(?:\d{4}年度?)?(?:年初|全年|调整后)?预算(?:数)?(?:相比|相较|比较)?$")
 _PRIOR_BASIS_RE = re.compile(r"(?:比|较|与|同)(?:上年|去年|\d{4}年度?)(?:同期)?(?:决算)?(?:数)?(?:相比|相较|比较)?")

@@ -520,6 +520,16 @@ def _continues(table: Table, previous: Table | None) -> bool:
     return first == [normalize_label(t) for t in previous.rows[0].texts] or is_data_row(table.rows[0].texts)
 
 
+def extract_budget_disclosure(source: SourceDocument, year: int | None, department: str) -> DisclosurePackage | None:
+    """A 预算公开: none of its tables is a 决算 table, but its explanation is checked like a 情况说明 (sums, shares,
+    changes on the year before); None when it states no figures."""
+    statements = narrative_statements(source, from_start=True)
+    if not any(s.claims for s in statements):
+        return None
+    return DisclosurePackage(department=department_name(source) or department, year=year, tables={},
+                             narrative=statements, location=Location(document=source.path))
+
+
 def extract_disclosure(source: SourceDocument, year: int | None, department: str) -> tuple[
         DisclosurePackage | None, list[ReadError]]:
     """The 决算公开 tables found in the document (a partial package is fine), or None when it has none.

@@ -32,14 +32,15 @@ def sentence(text: str, section: str, block_location: Location) -> Statement:
     return Statement(text, section, location, figures_of(text), claims, reason=reason)
 
 
-def narrative_statements(source: SourceDocument) -> tuple[Statement, ...]:
-    """Statements from the 情况说明 part (from its heading to 名词解释), then the document's headings and 目录
-    entries (kind 'heading' and 'contents')."""
-    return _narrative(source) + outline(source)
+def narrative_statements(source: SourceDocument, from_start: bool = False) -> tuple[Statement, ...]:
+    """Statements from the 情况说明 part (from its heading to 名词解释; from the document's start when `from_start`,
+    for a 预算公开 whose whole text explains its figures), then the document's headings and 目录 entries (kind
+    'heading' and 'contents')."""
+    return _narrative(source, from_start) + outline(source)
 
 
-def _narrative(source: SourceDocument) -> tuple[Statement, ...]:
-    inside = False
+def _narrative(source: SourceDocument, from_start: bool = False) -> tuple[Statement, ...]:
+    inside = from_start
     section = ""
     found: list[Statement] = []
     contents = _contents_blocks(source)

@@ -204,7 +204,44 @@ def text_blocks(text: str, path: str) -> tuple[Block, ...]:
         level = len(stripped) - len(stripped.lstrip("#")) if stripped.startswith("#") else 0
         blocks.append(Paragraph(line, Location(document=path, line=number), heading_level=level))
     flush()
-    return tuple(blocks)
+    return tuple(join_wrapped(blocks))
+
+
+TERMINAL = ("。", "！", "？", "!", "?", "；", ";", "|")
+HEADING_START_RE = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十]+[)）、]|第[一二三四五六七八九十]+部分|[（(]?\d{1,2}[)）.、．]"
+                              r"(?!\d)|#|[-*•·]\s)")
+WRAP_MIN_LINES = 5
+WRAP_SHARE = 0.4
+
+
+def join_wrapped(blocks: list[Block]) -> list[Block]:
+    """Sentences broken at hard line ends (text copied out of a PDF: '占支' / '出总预算 10.73 %') joined back.
+
+    Only in a text whose lines mostly end mid-sentence (at least WRAP_MIN_LINES of them and WRAP_SHARE of its
+    lines), and only a line as long as the text's full lines that ends mid-sentence, with the next line on the
+    very next line and not opening a heading or a numbered item. The joined paragraph keeps its first line."""
+    lines = [b for b in blocks if isinstance(b, Paragraph) and not b.heading_level and len(b.text.strip()) > 1]
+    if len(lines) < WRAP_MIN_LINES:
+        return blocks
+    open_ended = [b for b in lines if not b.text.rstrip().endswith(TERMINAL)]
+    if len(open_ended) < WRAP_MIN_LINES or len(open_ended) < WRAP_SHARE * len(lines):
+        return blocks
+    widths = sorted(len(b.text.strip()) for b in lines)
+    full = widths[int(len(widths) * 0.75)] * 0.7  # a line this long reached the right margin
+    out: list[Block] = []
+    ends: list[tuple[int, str]] = []  # per block out: its last line's number and text
+    for block in blocks:
+        previous = out[-1] if out else None
+        if (isinstance(block, Paragraph) and isinstance(previous, Paragraph) and not block.heading_level
+                and not previous.heading_level and block.location.line == ends[-1][0] + 1
+                and not ends[-1][1].endswith(TERMINAL) and len(ends[-1][1]) >= full
+                and not HEADING_START_RE.match(block.text)):
+            out[-1] = Paragraph(previous.text.rstrip() + block.text.strip(), previous.location)
+            ends[-1] = (block.location.line, block.text.strip())
+            continue
+        out.append(block)
+        ends.append((block.location.line or 0, block.text.strip() if isinstance(block, Paragraph) else "|"))
+    return out
 
 
 def rebuild(tokens: list[_Token], path: str, cells: bool = True) -> list[Block]:

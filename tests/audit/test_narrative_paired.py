@@ -67,3 +67,13 @@ def test_contents_without_heading_marks_ends_at_running_text(tmp_path):
     hits = [f for f in findings if f.rule == "narrative.parts_total"]
     # 249.80 + 0.00 + 0.55 = 250.35 against 250.36: a rounding residue; the expenditure side adds up
     assert [(f.tier, f.expected, f.actual) for f in hits] == [(Tier.NOTICE, "250.35", "250.36")]
+
+
+def test_figures_given_respectively_are_paired_too():
+    claims, _ = claims_of("因公出国(境)费、公务接待费分别为3、4.5万元")
+    assert [(c.subject, c.value) for c in claims] == [("因公出国(境)费", 3 * W), ("公务接待费", Decimal("4.5") * W)]
+
+
+def test_a_figure_after_several_subjects_is_their_sum_not_the_last_ones():
+    [claim] = claims_of("“三公”经费及会议费、培训费支出决算为13.01万元。")[0]
+    assert (claim.subject, claim.measure) == ("培训费", "figure")  # listed as not checked, never compared with 培训费

@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 
 from jixiao.audit.engine import audit_document
+from jixiao.core.finding import Tier
 from jixiao.ingest.pipeline import load_document
 from tests.audit.test_mutations import CENTRAL
 
@@ -140,3 +141,54 @@ def test_traditional_cell_per_line_sangong_table_with_pinyin_readings(tmp_path):
                       "budget_reception": Decimal("8.5"), "final_reception": Decimal("4.08"),
                       "budget_car": Decimal(12), "final_car": Decimal("8.4"), "budget_car_operation": Decimal(12),
                       "final_car_operation": Decimal("8.4")}
+
+
+WITH_MEETINGS = """某某林场2022年度一般公共预算财政拨款“三公”经费及会议费、培训费支出决算表
+单位:万元
+项 目 | 预 算 数 | 决 算 数 |
+合 计 | 12.5 | 9.35 |
+因公出国(境)费 | ||
+公务用车购置及运行维护费 | 8 | 6.2 |
+其中:公务用车运行维护费 | 8 | 6.2 |
+公务接待费 | 4.5 | 3.15 |
+会议费 | 2 | 1.2 |
+培训费 | 3 | 2.46 |
+二、情况说明
+某某林场2022年度“三公”经费支出决算为9.35万元。会议费支出决算为1.2万元,培训费支出决算为2.46万元。
+"""
+
+
+def _audit(tmp_path, text: str):
+    path = tmp_path / "meetings.txt"
+    path.write_text(text, encoding="utf-8")
+    doc, errors = load_document(path)
+    assert doc is not None, errors
+    return doc, audit_document(doc, CENTRAL).findings
+
+
+def test_meeting_and_training_rows_are_read_and_checked(tmp_path):
+    doc, findings = _audit(tmp_path, WITH_MEETINGS)
+    table = doc.disclosure.tables["D09"]
+    values = {key: amount.value / 10000 for key, amount in table.rows[0].cells.items()}
+    assert values["final_meeting"] == Decimal("1.2") and values["budget_training"] == Decimal(3)
+    assert values["final_total"] == Decimal("9.35")  # the 三公 total: 会议费 and 培训费 are beside it
+    assert not [f for f in findings if f.rule in ("narrative.n1_amount_vs_table", "disclosure.r24_sangong_sum")]
+    _, wrong = _audit(tmp_path, WITH_MEETINGS.replace("培训费支出决算为2.46万元", "培训费支出决算为2.64万元"))
+    hits = [f for f in wrong if f.rule == "narrative.n1_amount_vs_table"]
+    assert [(f.tier, f.expected, f.actual) for f in hits] == [(Tier.ERROR, "2.46", "2.64")]
+
+
+def test_total_including_meetings_and_training_adds_up(tmp_path):
+    text = WITH_MEETINGS.replace("合 计 | 12.5 | 9.35 |", "合 计 | 17.5 | 13.01 |").replace(
+        "“三公”经费支出决算为9.35万元", "“三公”经费及会议费、培训费支出决算为13.01万元")
+    _, findings = _audit(tmp_path, text)
+    assert not [f for f in findings if f.rule == "disclosure.r24_sangong_sum"]
+    _, wrong = _audit(tmp_path, text.replace("13.01 |", "13.51 |"))
+    hits = [f for f in wrong if f.rule == "disclosure.r24_sangong_sum"]
+    assert [(f.tier, f.expected) for f in hits] == [(Tier.ERROR, "13.01")] and "培训费" in hits[0].message
+
+
+def test_meeting_figures_are_not_compared_with_a_table_that_lacks_them(tmp_path):
+    text = TITLE + ITEMS_AS_ROWS + TEXT + "会议费支出决算为5.5万元。\n"
+    _, findings = _audit(tmp_path, text)
+    assert not [f for f in findings if f.rule == "narrative.n1_amount_vs_table"]

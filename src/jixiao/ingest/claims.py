@@ -178,8 +178,8 @@ def _cut_reason(sentence: str) -> tuple[str, str]:
 
 # Paired figures: “收、支总计各是A,B万元，各下降P%、Q%” — a list of subjects before 各 and, after each 各, as many
 # figures as subjects (one unit at the end or one per figure). Read as “收入总计是A万元，下降P%；支出总计是B万元，下降Q%”.
-_LIST_RE = re.compile(r"((?:[\u4e00-\u9fa5“”\"()（）]{1,16}(?:、|和|及))+[\u4e00-\u9fa5“”\"()（）]{1,16}?)(?=各)")
-_EACH_RE = re.compile(rf"各(?:自)?([\u4e00-\u9fa5]{{0,8}}?)((?:{NUM})\s*(?:亿元|万元|元|[%％])?(?:(?:,|，|、|和|及)(?:{NUM})\s*(?:亿元|万元|元|[%％])?)+)")
+_LIST_RE = re.compile(r"((?:[\u4e00-\u9fa5“”\"()（）]{1,16}(?:、|和|及))+[\u4e00-\u9fa5“”\"()（）]{1,16}?)(?=各|分别)")
+_EACH_RE = re.compile(rf"(?:各自?|分别)([\u4e00-\u9fa5]{{0,8}}?)((?:{NUM})\s*(?:亿元|万元|元|[%％])?(?:(?:,|，|、|和|及)(?:{NUM})\s*(?:亿元|万元|元|[%％])?)+)")
 _FIGURE_RE = re.compile(rf"({NUM})\s*(亿元|万元|元|[%％])?")
 _LEAD_RE = re.compile(r"^(?:本年度?|上年度?|全年|当年|年度|年|度)")
 _SHORT = {"收": "收入", "支": "支出"}
@@ -207,6 +207,18 @@ def _names_subject(item: str) -> bool:
     return named is not None and named[1] == 0 and named[2] == len(item)
 
 
+def join_listed_subjects(body: str) -> str:
+    """'三公经费、会议费、培训费支出X万元': subjects listed with 、 stay in one clause (read as '…及…'), so that the
+    figure after them is known to be their sum, not the last one's."""
+    out = list(body)
+    for match in re.finditer("、", body):
+        before = subject_at(body, match.start())
+        if before is not None and before[2] == match.start() and any(
+                pattern.match(body, match.end()) for _, pattern in _SUBJECT_RES):
+            out[match.start()] = "及"
+    return "".join(out)
+
+
 def expand_paired(body: str) -> str:
     """The sentence with paired figures (“A、B各是x,y万元”) written out subject by subject; unchanged otherwise."""
     match = _LIST_RE.search(body)
@@ -225,7 +237,7 @@ def expand_paired(body: str) -> str:
         segments.append([(each.group(1), f"{number}{u or unit}") for number, u in figures])
         position = each.end()
         gap = re.match(r"[,，;；]", body[position:])
-        if gap is None or not body.startswith("各", position + 1):
+        if gap is None or not body.startswith(("各", "分别"), position + 1):
             break
         position += 1
     if not segments:
@@ -239,7 +251,7 @@ def claims_of(sentence: str, section: str = "", location: Location | None = None
     subject '' (the audit reports it as not checked)."""
     location = location or Location()
     body, reason = _cut_reason(normalize_text(sentence).replace(" ", ""))
-    body = expand_paired(body)
+    body = join_listed_subjects(expand_paired(body))
     section_scope = scope_of(section)
     found: list[Claim] = []
     subject, scope = "", ""
@@ -270,6 +282,9 @@ def claims_of(sentence: str, section: str = "", location: Location | None = None
                 scope = scope_of(clause) or section_scope
             if measure == "amount" and not _GAP_RE.fullmatch(gap := clause[named[2] if named else 0:end]):
                 measure, basis = "figure", gap
+            if named is not None and re.search(r"[、及和与]$", clause[: named[1]]) and (
+                    joined := subject_at(clause, named[1] - 1)) is not None and joined[2] == named[1] - 1:
+                measure, basis = "figure", clause[joined[1]: named[2]]  # '三公经费及会议费、培训费…': their sum
             if measure in ("change", "rate") and (_BUDGET_BASIS_RE.search(clause[: match.start()]) or (
                     lead == "预算" and not _PRIOR_BASIS_RE.search(clause[: match.start()]))):
                 basis = "预算"

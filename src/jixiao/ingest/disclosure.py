@@ -50,7 +50,7 @@ ALIASES: list[tuple[str, re.Pattern[str]]] = [
     ("D05", re.compile(r"一般公共预算财政拨款支出决算表")),
     ("D07", re.compile(r"政府性基金预算财政拨款收入支出决算表")),
     ("D08", re.compile(r"国有资本经营预算财政拨款(收入)?支出决算表")),
-    ("D09", re.compile(r"三公.{0,3}经费支出决算表")),
+    ("D09", re.compile(r"三公.{0,3}经费(?:[及和与、](?:会议费|培训费)){0,2}(?:[、和及](?:会议费|培训费))?支出决算表")),
     ("D10", re.compile(r"部门决算公开相关信息统计表|相关信息统计表")),
     ("D01", re.compile(r"收入支出决算总表")),
     ("D02", re.compile(r"收入决算表")),
@@ -77,7 +77,8 @@ COLUMN_ALIASES: dict[str, dict[str, frozenset[str]]] = {
             "project": _names("项目支出")},
     "D09": {"total": _names("合计", "总计"), "overseas": _names("因公出国(境)费", "因公出国(境)费用"),
             "car": _names("公务用车购置及运行维护费", "公务用车购置及运行费"), "car_purchase": _names("公务用车购置费", "购置费"),
-            "car_operation": _names("公务用车运行维护费", "运行维护费", "运行费"), "reception": _names("公务接待费")},
+            "car_operation": _names("公务用车运行维护费", "运行维护费", "运行费"), "reception": _names("公务接待费"),
+            "meeting": _names("会议费", "会议费支出"), "training": _names("培训费", "培训费支出")},
 }
 # Two-sided tables: the amount columns of each side.
 SIDE_ALIASES: dict[str, dict[str, dict[str, frozenset[str]]]] = {
@@ -92,6 +93,7 @@ SIDE_ALIASES: dict[str, dict[str, dict[str, frozenset[str]]]] = {
 BUDGET_GROUP_RE = re.compile(r"预算数?$|^年初预算|^调整预算|^全年预算")  # a 预算 column beside the 决算 ones
 
 D09_COLUMNS = ["total", "overseas", "car", "car_purchase", "car_operation", "reception"]
+D09_EXTRA = ["meeting", "training"]  # printed beside the 三公 in some tables (“三公”经费及会议费、培训费支出决算表)
 
 
 def table_code(text: str) -> str | None:
@@ -412,13 +414,16 @@ def _sangong_by_columns(table: Table, reader: _Reader) -> dict[str, Amount] | No
 def _sangong(table: Table, reader: _Reader) -> tuple[tuple[str, ...], list[DisclosureRow]]:
     """D09: one row of figures, 预算数 and 决算数 each split into 合计, 出国, 公务用车 (小计, 购置, 运行), 接待; or the
     same figures with the items as rows, or with 预算数/决算数 as rows. Mapped by labels only; a table with
-    figures none of these layouts can place is reported as unread, never taken for a blank table."""
+    figures none of these layouts can place is reported as unread, never taken for a blank table. 会议费 and 培训费,
+    when the table prints them beside the 三公, are read the same way (their columns listed only then)."""
     keys = [f"budget_{k}" for k in D09_COLUMNS] + [f"final_{k}" for k in D09_COLUMNS]
+    printed = {key for row in table.rows for t in row.texts if (key := _sangong_item(t)) in D09_EXTRA}
+    column_keys = (*keys, *(f"{group}_{k}" for group in ("budget", "final") for k in D09_EXTRA if k in printed))
     location = table.rows[0].location.with_(table="公开09") if table.rows else table.location
     for layout in (_sangong_by_rows, _sangong_by_columns):
         found = layout(table, reader)
         if found:
-            return tuple(keys), [DisclosureRow(label="三公经费", cells=found, location=location)]
+            return column_keys, [DisclosureRow(label="三公经费", cells=found, location=location)]
     width = _width(table)
     header = read_header([r.texts for r in table.rows], width)
     columns: dict[int, str] = {}
@@ -432,13 +437,13 @@ def _sangong(table: Table, reader: _Reader) -> tuple[tuple[str, ...], list[Discl
     data = _data_rows(table, header)
     row = next((r for r in data if any(is_number(t) for t in r.texts)), None)
     if row is None:
-        return tuple(keys), []
+        return column_keys, []
     cells = reader.cells(row, columns, "三公经费")
     if not cells:
         reader.unmapped.append("表格布局")
         reader.errors.append(ReadError("公开09 三公经费表的行列无法对应到预算数、决算数及各项，其中的数字未读取",
                                        table.location.with_(table="公开09")))
-    return tuple(keys), [DisclosureRow(label="三公经费", cells=cells, location=row.location.with_(table="公开09"))]
+    return column_keys, [DisclosureRow(label="三公经费", cells=cells, location=row.location.with_(table="公开09"))]
 
 
 def _statistics(table: Table, reader: _Reader) -> tuple[tuple[str, ...], list[DisclosureRow]]:

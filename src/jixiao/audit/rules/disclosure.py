@@ -337,14 +337,22 @@ def r21_r23(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding | NotAppli
 @rule("disclosure.r24_sangong_sum", "公开09 三公经费合计与分项不符", Tier.ERROR, CAT_IN, f"{BASIS} R24", "disclosure",
       params=("tolerance",), applies=needs("D09"))
 def r24(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding | NotApplicable]:
-    """预算数、决算数各自：合计 = 因公出国(境) + 公务用车购置及运行维护费 + 公务接待费；公务用车 = 购置费 + 运行维护费。"""
+    """预算数、决算数各自：合计 = 因公出国(境) + 公务用车购置及运行维护费 + 公务接待费（表中另列会议费、培训费且合计含这两项时
+    加上它们）；公务用车 = 购置费 + 运行维护费。"""
     if not (t := _tables(pkg, "D09")) or not t[0].rows:
         return
     row = t[0].rows[0]
     for kind, name in (("budget", "预算数"), ("final", "决算数")):
+        items = ["overseas", "car", "reception"]
+        formula = "因公出国(境) + 公务用车 + 公务接待"
+        extra = [c for c in ("meeting", "training") if f"{kind}_{c}" in row.cells]
+        total = row.value(f"{kind}_total")
+        if extra and abs(total - sum((row.value(f"{kind}_{c}") for c in items + extra), ZERO)) < abs(
+                total - sum((row.value(f"{kind}_{c}") for c in items), ZERO)):  # the 合计 includes them
+            items, formula = items + extra, formula + "".join(" + 会议费" if c == "meeting" else " + 培训费" for c in extra)
         yield from _emit(check_sum("disclosure.r24_sangong_sum", CAT_IN, ctx.profile, _cell(row, f"{kind}_total"),
-                                   [_cell(row, f"{kind}_{c}") for c in ("overseas", "car", "reception")], row.location,
-                                   f"公开09 {name}·合计", "因公出国(境) + 公务用车 + 公务接待"))
+                                   [_cell(row, f"{kind}_{c}") for c in items], row.location,
+                                   f"公开09 {name}·合计", formula))
         yield from _emit(check_sum("disclosure.r24_sangong_sum", CAT_IN, ctx.profile, _cell(row, f"{kind}_car"),
                                    [_cell(row, f"{kind}_car_purchase"), _cell(row, f"{kind}_car_operation")],
                                    row.location, f"公开09 {name}·公务用车购置及运行维护费", "购置费 + 运行维护费"))

@@ -94,7 +94,8 @@ CELLS: dict[tuple[str, str], Cell] = {
 }
 SCOPE_FREE = ("中小企业合同", "使用非财政拨款结余", "人员经费", "公用经费", "政府采购", "政府采购货物", "政府采购工程", "政府采购服务", "财政拨款收入")
 SANGONG = {"三公经费": "total", "因公出国(境)费": "overseas", "公务用车购置及运行维护费": "car",
-           "公务用车购置费": "car_purchase", "公务用车运行维护费": "car_operation", "公务接待费": "reception"}
+           "公务用车购置费": "car_purchase", "公务用车运行维护费": "car_operation", "公务接待费": "reception",
+           "会议费": "meeting", "培训费": "training"}  # the last two only where the table prints them
 CLASS_TABLES = {"": ("D03", "total", ""), "general": ("D05", "total", ""), "fiscal": ("D04", "total", "expenditure"),
                 "fund": ("D07", "total", "")}
 
@@ -133,6 +134,8 @@ def locate(pkg: DisclosurePackage, subject: str, scope: str, measure: str = "amo
         if table is None or measure not in ("amount", "budget"):
             return None
         column = f"{'final' if measure == 'amount' else 'budget'}_{SANGONG[subject]}"
+        if column not in table.columns and column.endswith(("_meeting", "_training")):
+            return None  # a 三公 table without 会议费/培训费 says nothing about them
         return Found(table, table.rows[0] if table.rows else None, column)
     if measure != "amount":
         return None

@@ -192,3 +192,20 @@ def test_meeting_figures_are_not_compared_with_a_table_that_lacks_them(tmp_path)
     text = TITLE + ITEMS_AS_ROWS + TEXT + "会议费支出决算为5.5万元。\n"
     _, findings = _audit(tmp_path, text)
     assert not [f for f in findings if f.rule == "narrative.n1_amount_vs_table"]
+
+
+CHANGES_ON_BUDGET = ("1.因公出国(境)费支出0万元,与2022年度预算相比无增减。\n"
+                     "2.公务接待费支出3.15万元,与2022年度预算相比,减少1.35万元。\n"
+                     "3.公务用车购置及运行维护费支出6.2万元,与2022年度预算相比,减少1.8万元。\n")
+
+
+@pytest.mark.parametrize(("old", "new", "expected"), [
+    (None, None, None),
+    ("减少1.35万元", "减少0.35万元", "-1.35"),
+    ("减少1.8万元", "无变化", "-1.80"),
+])
+def test_change_on_the_budget_against_the_sangong_table(tmp_path, old, new, expected):
+    text = TITLE + _one_cell_per_line(ITEMS_AS_ROWS) + TEXT + CHANGES_ON_BUDGET
+    _, findings = _audit(tmp_path, text.replace(old, new) if old else text)
+    hits = [f for f in findings if f.rule == "narrative.change_vs_budget"]
+    assert [(f.tier, f.expected) for f in hits] == ([(Tier.ERROR, expected)] if expected else [])

@@ -163,6 +163,7 @@ def text_blocks(text: str, path: str) -> tuple[Block, ...]:
     blocks: list[Block] = []
     rows: list[Row] = []
     tokens: list[_Token] = []
+    plain: set[int] = set()  # the paragraphs that are lines of text (not cells rebuilt into paragraphs)
 
     def flush() -> None:
         nonlocal rows, tokens
@@ -203,8 +204,9 @@ def text_blocks(text: str, path: str) -> tuple[Block, ...]:
         stripped = line.strip()
         level = len(stripped) - len(stripped.lstrip("#")) if stripped.startswith("#") else 0
         blocks.append(Paragraph(line, Location(document=path, line=number), heading_level=level))
+        plain.add(id(blocks[-1]))
     flush()
-    return tuple(join_wrapped(blocks))
+    return tuple(join_wrapped(blocks, plain))
 
 
 TERMINAL = ("。", "！", "？", "!", "?", "；", ";", "|")
@@ -214,13 +216,14 @@ WRAP_MIN_LINES = 5
 WRAP_SHARE = 0.4
 
 
-def join_wrapped(blocks: list[Block]) -> list[Block]:
+def join_wrapped(blocks: list[Block], plain: set[int]) -> list[Block]:
     """Sentences broken at hard line ends (text copied out of a PDF: '占支' / '出总预算 10.73 %') joined back.
 
     Only in a text whose lines mostly end mid-sentence (at least WRAP_MIN_LINES of them and WRAP_SHARE of its
     lines), and only a line as long as the text's full lines that ends mid-sentence, with the next line on the
     very next line and not opening a heading or a numbered item. The joined paragraph keeps its first line."""
-    lines = [b for b in blocks if isinstance(b, Paragraph) and not b.heading_level and len(b.text.strip()) > 1]
+    lines = [b for b in blocks if id(b) in plain and isinstance(b, Paragraph) and not b.heading_level
+             and len(b.text.strip()) > 1]
     if len(lines) < WRAP_MIN_LINES:
         return blocks
     open_ended = [b for b in lines if not b.text.rstrip().endswith(TERMINAL)]
@@ -232,11 +235,13 @@ def join_wrapped(blocks: list[Block]) -> list[Block]:
     ends: list[tuple[int, str]] = []  # per block out: its last line's number and text
     for block in blocks:
         previous = out[-1] if out else None
-        if (isinstance(block, Paragraph) and isinstance(previous, Paragraph) and not block.heading_level
+        if (id(block) in plain and id(previous) in plain and isinstance(block, Paragraph)
+                and isinstance(previous, Paragraph) and not block.heading_level
                 and not previous.heading_level and block.location.line == ends[-1][0] + 1
                 and not ends[-1][1].endswith(TERMINAL) and len(ends[-1][1]) >= full
                 and not HEADING_START_RE.match(block.text)):
             out[-1] = Paragraph(previous.text.rstrip() + block.text.strip(), previous.location)
+            plain.add(id(out[-1]))
             ends[-1] = (block.location.line, block.text.strip())
             continue
         out.append(block)
@@ -274,8 +279,8 @@ def _header_width(texts: list[str]) -> tuple[int, int] | None:
     the first row that does not fit (a last row cut off after its label still counts); `cells` is how many of
     the texts it takes."""
     first = next((i for i, t in enumerate(texts) if _figure(t)), None)
-    if first is None or first < 3 or (texts[0] == "" and texts[1] == ""):
-        return None
+    if first is None or first < 3 or (texts[0] == "" and texts[1] == "") or _form_labels(texts[:first]) >= 2:
+        return None  # a self-evaluation form's labels: its rows are rebuilt from them
     width = first - 1
     words = sum(1 for t in texts[:width] if t)
     if any(_figure(t) for t in texts[:width]) or not words:

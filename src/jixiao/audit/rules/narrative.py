@@ -482,6 +482,43 @@ def comparison_words(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
                               actual=claim.text)
 
 
+def _sangong_printed(pkg: DisclosurePackage, claim: Claim, measure: str) -> Printed | None:
+    """A 三公 item's 决算 (measure 'amount') or 预算 ('budget') in 公开09 as printed; a blank cell of a table that
+    prints figures is zero."""
+    found = locate(pkg, claim.subject, claim.scope, measure)
+    if found is None or found.row is None or is_blank(found.table) or _initial_budget(claim):
+        return None
+    amount = found.amount
+    return (amount.value, amount.quantum) if amount is not None else (ZERO, ZERO)
+
+
+@rule("narrative.change_vs_budget", "与预算相比的增减额与三公经费表不符", Tier.ERROR, CAT, f"{BASIS} N1/N2", "disclosure",
+      applies=has_narrative)
+def change_vs_budget(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
+    """三公经费各项“与（年度）预算相比增加（减少）X万元”“与预算相比无增减/无变化”：X 须等于决算数 − 预算数（句中写了决算数、
+    预算数时用所写之数，否则取公开09 的预算数、决算数，空格为0）。按各数所印精度仍不能相等为确定。"""
+    for statement in sentences(pkg):
+        for claim in statement.claims:
+            if claim.measure != "change" or claim.basis != "预算" or claim.subject not in SANGONG:
+                continue
+            own = [c for c in statement.claims if c.subject == claim.subject]
+            final = next((_true_printed(pkg, c) for c in own if c.measure == "amount"), None) or _sangong_printed(
+                pkg, claim, "amount")
+            budget = next((_true_printed(pkg, c) for c in own if c.measure == "budget"), None) or _sangong_printed(
+                pkg, claim, "budget")
+            if final is None or budget is None:
+                continue
+            compared(ctx, claim)
+            expected = final[0] - budget[0]
+            if abs(claim.value - expected) <= (claim.quantum + final[1] + budget[1]) / 2:
+                continue
+            said = claim.text if claim.value or claim.quantum else f"{claim.text}（即增减为0）"
+            yield Finding("narrative.change_vs_budget", Tier.ERROR,
+                          f"说明称{_what(claim)}与预算相比{said}，而决算 {wan(final[0])} 万元、预算 {wan(budget[0])} 万元，"
+                          f"决算 − 预算 = {wan(expected)} 万元", claim.location.with_(row=f"{claim.subject}与预算比较"), CAT,
+                          expected=wan(expected), actual=wan(claim.value), difference=wan(claim.value - expected))
+
+
 # A whole and the parts that make it up exactly, when the list names every one of them.
 PARTITIONS = {
     "基本支出": (("人员经费", "公用经费"),),

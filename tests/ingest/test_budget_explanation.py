@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
+
 from jixiao.audit.engine import audit_document
 from jixiao.core.finding import Tier
 from jixiao.core.model import DocumentKind
@@ -61,3 +63,59 @@ def test_budget_explanation_is_read_and_its_changes_checked(tmp_path):
     wrong = audit_document(_load(tmp_path, "8.33"), CENTRAL).findings
     hits = [f for f in wrong if f.rule == "narrative.n2_year_on_year"]
     assert [(f.tier, f.expected, f.location.line) for f in hits] == [(Tier.ERROR, "9.09", 8)]
+
+
+BUDGET_ROWS = """示例县档案馆2026年“三公”经费预算公开
+按照政府信息公开要求,2026年本馆“三公”经费预算为16.5万元,其中:因公出国(境)费用2万元,公务接待费3.5万元,公务用车购置及运行维护费11万元。
+2026年“三公”经费预算支出表
+单位:万元
+项目 |
+预算数 |
+合计 |
+16.5 |
+1.因公出国(境)费用 |
+2 |
+2.公务接待费 |
+3.5 |
+3.公务用车购置及运行维护费 |
+11 |
+其中:公务用车运行维护费 |
+8 |
+公务用车购置 |
+3 |
+"""
+# The second header row printed from the left, not under 公务用车费: the items are read in order by their labels.
+BUDGET_LEAVES = """示例县档案馆2026年“三公”经费预算公开
+示例县档案馆2026年“三公”经费预算 | ||||||
+| | | | 单位:万元 | ||
+合 计 | 因公出国(境)费 | 公务用车费 | 公务接待费 | ||||
+小 计 | 公务用车运行维护费 | 公务用车购置费 | |||||
+16.5 | 2 | 11 | 8 | 3 | 3.5 | ||
+二、情况说明
+2026年本馆“三公”经费预算为16.5万元,其中:因公出国(境)费用2万元,公务接待费3.5万元,公务用车购置及运行维护费11万元。
+"""
+
+
+@pytest.mark.parametrize("text", [BUDGET_ROWS, BUDGET_LEAVES], ids=["items-as-rows", "one-row-of-figures"])
+def test_budget_sangong_table_is_read_as_budget_and_checked(tmp_path, text):
+    path = tmp_path / "sangong_budget.txt"
+    path.write_text(text, encoding="utf-8")
+    doc, errors = load_document(path)
+    assert doc is not None and doc.kind is DocumentKind.BUDGET_DISCLOSURE, errors
+    table = doc.disclosure.tables["D09"]
+    assert table.label == "“三公”经费预算表" and table.unit == "万元"
+    values = {key: amount.value / 10000 for key, amount in table.rows[0].cells.items()}
+    assert values == {"budget_total": Decimal("16.5"), "budget_overseas": Decimal(2), "budget_reception": Decimal("3.5"),
+                      "budget_car": Decimal(11), "budget_car_operation": Decimal(8), "budget_car_purchase": Decimal(3)}
+    assert not [f for f in audit_document(doc, CENTRAL).findings if f.tier is not Tier.NOTICE]
+    path.write_text(text.replace("公务接待费3.5万元", "公务接待费5.3万元"), encoding="utf-8")
+    wrong = audit_document(load_document(path)[0], CENTRAL).findings
+    assert [(f.rule, f.expected) for f in wrong if f.tier is Tier.ERROR] == [("narrative.n1_amount_vs_table", "3.50")]
+
+
+def test_figures_that_do_not_match_the_items_are_unread_not_guessed(tmp_path):
+    path = tmp_path / "sangong_budget.txt"
+    path.write_text(BUDGET_LEAVES.replace("16.5 | 2 | 11 | 8 | 3 | 3.5 |", "16.5 | 2 | 8 | 3 | 3.5 |"), encoding="utf-8")
+    doc, errors = load_document(path)
+    assert doc.disclosure.tables["D09"].unmapped and any("一一对应" in str(e) for e in errors)
+    assert not [f for f in audit_document(doc, CENTRAL).findings if f.tier is Tier.ERROR]

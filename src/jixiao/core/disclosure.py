@@ -95,7 +95,8 @@ class DisclosureTable:
 
     @property
     def label(self) -> str:
-        return table_label(self.code)
+        """'公开03 支出决算表'; a table that is not one of the ten (a 预算公开's 三公 table) by its own title."""
+        return table_label(self.code) if self.title == TABLE_TITLES.get(self.code) else self.title
 
     def row(self, label: str = "", code: str = "", side: str = "") -> DisclosureRow | None:
         """The first row with this code, or whose label contains `label` (on `side` when given)."""

@@ -32,15 +32,21 @@ def sentence(text: str, section: str, block_location: Location) -> Statement:
     return Statement(text, section, location, figures_of(text), claims, reason=reason)
 
 
-def narrative_statements(source: SourceDocument, from_start: bool = False) -> tuple[Statement, ...]:
+def narrative_statements(source: SourceDocument, from_start: bool = False,
+                         whole_if_unmarked: bool = False) -> tuple[Statement, ...]:
     """Statements from the 情况说明 part (from its heading to 名词解释; from the document's start when `from_start`,
-    for a 预算公开 whose whole text explains its figures), then the document's headings and 目录 entries (kind
-    'heading' and 'contents')."""
-    return _narrative(source, from_start) + outline(source)
+    for a 预算公开 whose whole text explains its figures, or when `whole_if_unmarked` and no 情况说明 heading is
+    found: a page holding only the explanation), then the document's headings and 目录 entries (kind 'heading' and
+    'contents')."""
+    found, started = _narrative(source, from_start)
+    if not started and whole_if_unmarked:
+        found, _ = _narrative(source, True)
+    return found + outline(source)
 
 
-def _narrative(source: SourceDocument, from_start: bool = False) -> tuple[Statement, ...]:
-    inside = from_start
+def _narrative(source: SourceDocument, from_start: bool = False) -> tuple[tuple[Statement, ...], bool]:
+    """The statements, and whether the 情况说明 was found to start (always so `from_start`)."""
+    inside = started = from_start
     section = ""
     found: list[Statement] = []
     contents = _contents_blocks(source)
@@ -49,7 +55,7 @@ def _narrative(source: SourceDocument, from_start: bool = False) -> tuple[Statem
             continue
         text = block.clean
         if not inside:
-            inside = len(text) <= 40 and bool(START_RE.search(text.replace(" ", "")))
+            inside = started = len(text) <= 40 and bool(START_RE.search(text.replace(" ", "")))
             if inside and SECTION_RE.match(text):
                 section = text
             continue
@@ -59,7 +65,7 @@ def _narrative(source: SourceDocument, from_start: bool = False) -> tuple[Statem
             section = text
             continue
         found.extend(sentence(part, section, block.location) for part in sentences(text))
-    return tuple(found)
+    return tuple(found), started
 
 
 def _entry(text: str) -> str:

@@ -55,7 +55,8 @@ def _self_evaluations(doc: Document) -> tuple[Document, list[ReadError]]:
 
 def _disclosure(doc: Document) -> tuple[Document, list[ReadError]]:
     if doc.kind is DocumentKind.BUDGET_DISCLOSURE:  # not a 决算公开: its explanation only, no 决算 tables
-        return replace(doc, disclosure=extract_budget_disclosure(doc.source, doc.year, doc.unit)), []
+        package, errors = extract_budget_disclosure(doc.source, doc.year, doc.unit)
+        return replace(doc, disclosure=package), errors
     package, errors = extract_disclosure(doc.source, doc.year, doc.unit)
     return replace(doc, disclosure=package), errors
 

@@ -346,6 +346,8 @@ def r24(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding | NotApplicabl
         items = ["overseas", "car", "reception"]
         formula = "因公出国(境) + 公务用车 + 公务接待"
         extra = [c for c in ("meeting", "training") if f"{kind}_{c}" in row.cells]
+        if f"{kind}_total" not in row.cells and t[0].unmapped:
+            continue  # the 合计 was among the figures left unread
         total = row.value(f"{kind}_total")
         if extra and abs(total - sum((row.value(f"{kind}_{c}") for c in items + extra), ZERO)) < abs(
                 total - sum((row.value(f"{kind}_{c}") for c in items), ZERO)):  # the 合计 includes them
@@ -429,7 +431,7 @@ def r28_r30(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding | NotAppli
 CAT_DOC = "文档一致"
 _YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年(?!\d{1,2}月)")
 _UNIT_LINE_RE = re.compile(r"^(?:部门名称|单位名称|编制单位|填报单位|预算单位)[：:]\s*(.+?)\s*(?:(?:19|20)\d{2}\s*年.*|金额单位.*|单位[：:].*)?$")
-_TITLE_RE = re.compile(r"^(?:第[一二三四五六七八九十]+部分[:：\s]*)?(?!第[一二三四五六七八九十]+部分)([^\d\s：:]{2,40}?)\s*(?:19|20)\d{2}\s*年度?(?:部门|单位)?(?:决算|预算)")
+_TITLE_RE = re.compile(r"^(?:第[一二三四五六七八九十]+部分[:：\s]*)?(?!第[一二三四五六七八九十]+部分)([^\d\s：:、“”]{2,40}?)\s*(?:19|20)\d{2}\s*年度?(?:部门|单位)?(?:决算|预算)")
 
 
 def _headings(pkg: DisclosurePackage, kind: str = "heading") -> list[Statement]:

@@ -133,10 +133,14 @@ def locate(pkg: DisclosurePackage, subject: str, scope: str, measure: str = "amo
         table = pkg.table("D09")
         if table is None or measure not in ("amount", "budget"):
             return None
-        column = f"{'final' if measure == 'amount' else 'budget'}_{SANGONG[subject]}"
+        budget_table = not any(c.startswith("final_") for c in table.columns)  # a 预算公开's: every figure a 预算数
+        column = f"{'final' if measure == 'amount' and not budget_table else 'budget'}_{SANGONG[subject]}"
         if column not in table.columns and column.endswith(("_meeting", "_training")):
             return None  # a 三公 table without 会议费/培训费 says nothing about them
-        return Found(table, table.rows[0] if table.rows else None, column)
+        row = table.rows[0] if table.rows else None
+        if table.unmapped and (row is None or column not in row.cells):
+            return None  # figures of this table were left unread: an empty cell is not known to be zero
+        return Found(table, row, column)
     if measure != "amount":
         return None
     if subject == "机关运行经费" and (table := pkg.table("D10")) is not None:
@@ -501,6 +505,11 @@ def change_vs_budget(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
         for claim in statement.claims:
             if claim.measure != "change" or claim.basis != "预算" or claim.subject not in SANGONG:
                 continue
+            years = {int(y) for y in re.findall(r"((?:19|20)\d{2})年", claim.clause or "")}
+            table = pkg.table("D09")
+            if (years and pkg.year not in years) or table is None or not any(
+                    c.startswith("final_") for c in table.columns):
+                continue  # another year's budget, or a 预算公开 (its “预算” is an earlier year's)
             own = [c for c in statement.claims if c.subject == claim.subject]
             final = next((_true_printed(pkg, c) for c in own if c.measure == "amount"), None) or _sangong_printed(
                 pkg, claim, "amount")

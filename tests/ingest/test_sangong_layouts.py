@@ -209,3 +209,13 @@ def test_change_on_the_budget_against_the_sangong_table(tmp_path, old, new, expe
     _, findings = _audit(tmp_path, text.replace(old, new) if old else text)
     hits = [f for f in findings if f.rule == "narrative.change_vs_budget"]
     assert [(f.tier, f.expected) for f in hits] == ([(Tier.ERROR, expected)] if expected else [])
+
+
+@pytest.mark.parametrize(("share", "tier"), [("66.31", None), ("66.3", None), ("66.30", Tier.NOTICE),
+                                             ("63.31", Tier.ERROR)])
+def test_share_of_a_sangong_item_is_of_the_sangong_total(tmp_path, share, tier):
+    # 6.2 ÷ 9.35 = 66.31%: truncated to 66.30 is a notice, a wrong figure certain
+    text = TITLE + ITEMS_AS_ROWS + TEXT + f"公务用车购置及运行维护费支出决算6.2万元,占{share}%。\n"
+    _, findings = _audit(tmp_path, text)
+    hits = [f for f in findings if f.rule == "narrative.n2_percentages"]
+    assert [f.tier for f in hits] == ([tier] if tier else [])

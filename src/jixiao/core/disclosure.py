@@ -46,7 +46,16 @@ COLUMN_NAMES = {
 }
 
 
+SANGONG_NAMES = {"total": "合计", "overseas": "因公出国(境)费", "car": "公务用车购置及运行维护费",
+                 "car_purchase": "公务用车购置费", "car_operation": "公务用车运行维护费", "reception": "公务接待费",
+                 "meeting": "会议费", "training": "培训费"}
+
+
 def column_name(key: str) -> str:
+    """A column key in Chinese; the 三公 table's 'final_reception' → '决算数·公务接待费'."""
+    group, _, item = key.partition("_")
+    if group in ("budget", "final") and item in SANGONG_NAMES:
+        return f"{'预算数' if group == 'budget' else '决算数'}·{SANGONG_NAMES[item]}"
     return COLUMN_NAMES.get(key, key)
 
 

@@ -364,7 +364,14 @@ def _whole(pkg: DisclosurePackage, claim: Claim, opener: Claim | None) -> tuple[
         return ((stated.value, stated.quantum), f"{claim.basis} {stated.text}") if stated else None
     if opener is not None and opener.value and opener is not claim:
         return _true_printed(pkg, opener), f"{_what(opener)} {opener.text}"
+    if claim.subject in SANGONG and claim.subject != "三公经费" and SANGONG[claim.subject] in D09_ITEMS:
+        found = locate(pkg, "三公经费", "")  # a 三公 item's share, no whole named: of the 三公经费
+        if found is not None and found.amount is not None and found.value:
+            return (found.value, found.amount.quantum), f"{found.describe()} {wan(found.value)}"
     return None
+
+
+D09_ITEMS = ("overseas", "car", "reception")  # the parts of the 三公经费 total
 
 
 def _part(statement: Statement, claim: Claim) -> Claim | None:

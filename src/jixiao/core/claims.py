@@ -74,6 +74,9 @@ SUBJECTS: list[tuple[str, str]] = [
     ("经营收入", r"经营收入"),
     ("附属单位上缴收入", r"附属单位上缴收入"),
     ("其他收入", r"其他收入"),
+    ("上缴上级支出", r"上缴上级支出"),
+    ("经营支出", r"经营支出"),
+    ("对附属单位补助支出", r"对附属单位补助支出"),
     ("人员经费", r"人员经费"),
     ("公用经费", r"公用经费"),
     ("基本支出", r"基本支出"),
@@ -119,7 +122,7 @@ _REASON_RE = re.compile(r"(?:主要)?原因(?:是|为|在于)?[：:]?(.+)$")
 _UP = ("增加", "增长", "上升", "增幅", "增幅为")
 # What may stand between a subject and its own amount; anything else (差值为, 节约, 结余 …) makes the figure
 # something else said about the subject, kept as an unchecked 'figure'.
-_GAP_RE = re.compile(r"(?:[（(]类[)）]|[”\"’」]|本年度?|全年|年度|当年|实际|支出|收入|使用|安排|决算|预算执行|数|总额|金额|合计|总计|为|是|"
+_GAP_RE = re.compile(r"(?:[（(]类[)）]|类?科目|[”\"’」]|本年度?|全年|年度|当年|实际|支出|收入|使用|安排|决算|预算执行|数|总额|金额|合计|总计|为|是|"
                      r"共计|达到|达|计|共|约|了|人民币|其中|另外|此外)*")
 _BUDGET_BASIS_RE = re.compile(r"(?:比|较|与|同)(?:\d{4}年度?)?(?:年初|全年|调整后)?预算(?:数)?(?:相比|相较|比较)?$")
 _PRIOR_BASIS_RE = re.compile(r"(?:比|较|与|同)(?:上年|去年|\d{4}年度?)(?:同期)?(?:决算)?(?:数)?(?:相比|相较|比较)?")
@@ -227,11 +230,82 @@ def _cut_reason(sentence: str) -> tuple[str, str]:
     return sentence[: match.start()], re.split(r"[。；;]", match.group(1))[0]
 
 
+# Paired figures: “收、支总计各是A,B万元，各下降P%、Q%” — a list of subjects before 各 and, after each 各, as many
+# figures as subjects (one unit at the end or one per figure). Read as “收入总计是A万元，下降P%；支出总计是B万元，下降Q%”.
+_LIST_RE = re.compile(r"((?:[\u4e00-\u9fa5“”\"()（）]{1,16}(?:、|和|及))+[\u4e00-\u9fa5“”\"()（）]{1,16}?)(?=各|分别)")
+_EACH_RE = re.compile(rf"(?:各自?|分别)([\u4e00-\u9fa5]{{0,8}}?)((?:{NUM})\s*(?:亿元|万元|元|[%％])?(?:(?:,|，|、|和|及)(?:{NUM})\s*(?:亿元|万元|元|[%％])?)+)")
+_FIGURE_RE = re.compile(rf"({NUM})\s*(亿元|万元|元|[%％])?")
+_LEAD_RE = re.compile(r"^(?:本年度?|上年度?|全年|当年|年度|年|度)")
+_SHORT = {"收": "收入", "支": "支出"}
+
+
+def _list_items(text: str) -> tuple[str, list[str]]:
+    """'年度收、支总计' → ('年度', ['收入总计', '支出总计']): the words before the first subject, and the subjects (the
+    last item's head word is shared by the earlier short items)."""
+    items = [i for i in re.split(r"、|和|及", text) if i]
+    lead = _LEAD_RE.match(items[0])
+    if lead and lead.end() < len(items[0]):
+        items[0] = items[0][lead.end():]
+    last = items[-1]
+    result = []
+    for item in items:
+        if item is not last and len(item) < len(last) and not _names_subject(item):
+            item += last[len(item):]
+        head = next((short for short in _SHORT if item.startswith(short) and not item.startswith(_SHORT[short])), "")
+        result.append(_SHORT[head] + item[1:] if head else item)
+    return lead.group(0) if lead and lead.end() < len(text) else "", result
+
+
+def _names_subject(item: str) -> bool:
+    named = subject_at(item, len(item))
+    return named is not None and named[1] == 0 and named[2] == len(item)
+
+
+def join_listed_subjects(body: str) -> str:
+    """'三公经费、会议费、培训费支出X万元': subjects listed with 、 stay in one clause (read as '…及…'), so that the
+    figure after them is known to be their sum, not the last one's."""
+    out = list(body)
+    for match in re.finditer("、", body):
+        before = subject_at(body, match.start())
+        if before is not None and before[2] == match.start() and any(
+                pattern.match(body, match.end()) for _, pattern in _SUBJECT_RES):
+            out[match.start()] = "及"
+    return "".join(out)
+
+
+def expand_paired(body: str) -> str:
+    """The sentence with paired figures (“A、B各是x,y万元”) written out subject by subject; unchanged otherwise."""
+    match = _LIST_RE.search(body)
+    if not match:
+        return body
+    lead, items = _list_items(match.group(1))
+    if not all(_names_subject(item) for item in items):
+        return body  # not a list of subjects: left as written, its figures are then reported as not checked
+    segments: list[list[tuple[str, str]]] = []  # per 各: (verb + figure + unit) per subject
+    position = match.end()
+    while (each := _EACH_RE.match(body, position)) is not None:
+        figures = _FIGURE_RE.findall(each.group(2))
+        if len(figures) != len(items):
+            return body
+        unit = next((u for _, u in reversed(figures) if u), "")
+        segments.append([(each.group(1), f"{number}{u or unit}") for number, u in figures])
+        position = each.end()
+        gap = re.match(r"[,，;；]", body[position:])
+        if gap is None or not body.startswith(("各", "分别"), position + 1):
+            break
+        position += 1
+    if not segments:
+        return body
+    written = "；".join(item + "，".join(seg[i][0] + seg[i][1] for seg in segments) for i, item in enumerate(items))
+    return body[: match.start()] + lead + written + body[position:]
+
+
 def claims_of(sentence: str, section: str = "", location: Location | None = None) -> tuple[tuple[Claim, ...], str]:
     """The claims of one sentence and its stated reason. A claim with no subject in reach is kept with the
     subject '' (the audit reports it as not checked)."""
     location = location or Location()
     body, reason = _cut_reason(normalize_text(sentence).replace(" ", ""))
+    body = join_listed_subjects(expand_paired(body))
     section_scope = scope_of(section)
     found: list[Claim] = []
     subject, scope = "", ""
@@ -265,6 +339,9 @@ def claims_of(sentence: str, section: str = "", location: Location | None = None
                 basis = "执行"
             elif measure == "amount" and not _GAP_RE.fullmatch(gap):
                 measure, basis = "figure", gap
+            if named is not None and re.search(r"[、及和与]$", clause[: named[1]]) and (
+                    joined := subject_at(clause, named[1] - 1)) is not None and joined[2] == named[1] - 1:
+                measure, basis = "figure", clause[joined[1]: named[2]]  # '三公经费及会议费、培训费…': their sum
             if measure in ("change", "rate") and (_BUDGET_BASIS_RE.search(clause[: match.start()]) or (
                     lead == "预算" and not _PRIOR_BASIS_RE.search(clause[: match.start()]))):
                 basis = "预算"

@@ -51,7 +51,16 @@ COLUMN_NAMES |= {f"{stage}_{key}": f"{name}{word}" for key, name in SANGONG_ITEM
                  for stage, word in (("budget", "预算数"), ("final", "决算数"))}
 
 
+SANGONG_NAMES = {"total": "合计", "overseas": "因公出国(境)费", "car": "公务用车购置及运行维护费",
+                 "car_purchase": "公务用车购置费", "car_operation": "公务用车运行维护费", "reception": "公务接待费",
+                 "meeting": "会议费", "training": "培训费"}
+
+
 def column_name(key: str) -> str:
+    """A column key in Chinese; the 三公 table's 'final_reception' → '决算数·公务接待费'."""
+    group, _, item = key.partition("_")
+    if group in ("budget", "final") and item in SANGONG_NAMES:
+        return f"{'预算数' if group == 'budget' else '决算数'}·{SANGONG_NAMES[item]}"
     return COLUMN_NAMES.get(key, key)
 
 
@@ -125,7 +134,8 @@ class DisclosureTable:
 
     @property
     def label(self) -> str:
-        return table_label(self.code)
+        """'公开03 支出决算表'; a table that is not one of the ten (a 预算公开's 三公 table) by its own title."""
+        return table_label(self.code) if self.title == TABLE_TITLES.get(self.code) else self.title
 
     def row(self, label: str = "", code: str = "", side: str = "") -> DisclosureRow | None:
         """The first row with this code, or whose label contains `label` (on `side` when given)."""

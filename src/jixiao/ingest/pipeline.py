@@ -15,7 +15,7 @@ from jixiao.core.model import DocumentKind, KeyEvaluation, SelfEvaluation
 from jixiao.core.provenance import Location
 from jixiao.core.statements import Statement
 from jixiao.ingest.detect import detect
-from jixiao.ingest.disclosure import extract_disclosure
+from jixiao.ingest.disclosure import extract_budget_disclosure, extract_disclosure
 from jixiao.ingest.keyeval import extract_key_evaluations
 from jixiao.ingest.prose import prose_statements
 from jixiao.ingest.reading import reading_of
@@ -54,8 +54,9 @@ def _self_evaluations(doc: Document) -> tuple[Document, list[ReadError]]:
 
 
 def _disclosure(doc: Document) -> tuple[Document, list[ReadError]]:
-    if doc.kind is DocumentKind.BUDGET_DISCLOSURE:
-        return doc, []  # a 预算公开 is not a 决算公开: none of its tables are read as 决算 tables
+    if doc.kind is DocumentKind.BUDGET_DISCLOSURE:  # not a 决算公开: its explanation only, no 决算 tables
+        package, errors = extract_budget_disclosure(doc.source, doc.year, doc.unit)
+        return replace(doc, disclosure=package), errors
     package, errors = extract_disclosure(doc.source, doc.year, doc.unit)
     return replace(doc, disclosure=package), errors
 

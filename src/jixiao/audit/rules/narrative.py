@@ -21,7 +21,7 @@ from jixiao.audit.catalogue import Context, rule
 from jixiao.audit.compare import wan
 from jixiao.core.disclosure import Amount, DisclosurePackage, DisclosureRow, DisclosureTable, column_name
 from jixiao.core.finding import Finding, Tier
-from jixiao.core.money import WAN, normalize_text, parse_decimal, round_half_up, rounding_tolerance
+from jixiao.core.money import WAN, normalize_text, parse_decimal, round_half_up, rounding_tolerance, truncate
 from jixiao.core.statements import DOWN, UP, Claim, Statement
 
 CAT = "说明与表"
@@ -94,7 +94,8 @@ CELLS: dict[tuple[str, str], Cell] = {
 }
 SCOPE_FREE = ("中小企业合同", "使用非财政拨款结余", "人员经费", "公用经费", "政府采购", "政府采购货物", "政府采购工程", "政府采购服务", "财政拨款收入")
 SANGONG = {"三公经费": "total", "因公出国(境)费": "overseas", "公务用车购置及运行维护费": "car",
-           "公务用车购置费": "car_purchase", "公务用车运行维护费": "car_operation", "公务接待费": "reception"}
+           "公务用车购置费": "car_purchase", "公务用车运行维护费": "car_operation", "公务接待费": "reception",
+           "会议费": "meeting", "培训费": "training"}  # the last two only where the table prints them
 CLASS_TABLES = {"": ("D03", "total", ""), "general": ("D05", "total", ""), "fiscal": ("D04", "total", "expenditure"),
                 "fund": ("D07", "total", "")}
 
@@ -132,8 +133,14 @@ def locate(pkg: DisclosurePackage, subject: str, scope: str, measure: str = "amo
         table = pkg.table("D09")
         if table is None or measure not in ("amount", "budget"):
             return None
-        column = f"{'final' if measure == 'amount' else 'budget'}_{SANGONG[subject]}"
-        return Found(table, table.rows[0] if table.rows else None, column)
+        budget_table = not any(c.startswith("final_") for c in table.columns)  # a 预算公开's: every figure a 预算数
+        column = f"{'final' if measure == 'amount' and not budget_table else 'budget'}_{SANGONG[subject]}"
+        if column not in table.columns and column.endswith(("_meeting", "_training")):
+            return None  # a 三公 table without 会议费/培训费 says nothing about them
+        row = table.rows[0] if table.rows else None
+        if table.unmapped and (row is None or column not in row.cells):
+            return None  # figures of this table were left unread: an empty cell is not known to be zero
+        return Found(table, row, column)
     if measure != "amount":
         return None
     if subject == "机关运行经费" and (table := pkg.table("D10")) is not None:
@@ -297,7 +304,8 @@ def _check_rate(ctx: Context, rule_id: str, claim: Claim, what: str, stated: Dec
     """A stated percentage against its recomputed value (the claim and the figures `used` are marked compared).
 
     Certain (error) only when the stated percentage, within half its own last digit, lies outside every value
-    the operands allow at their printed precision; otherwise a difference is a rounding notice."""
+    the operands allow at their printed precision and is not those values with the last digits dropped
+    (truncated instead of rounded); otherwise a difference is a rounding notice."""
     computed = function(*(value for value, _ in operands))
     if computed is None:
         return
@@ -310,6 +318,8 @@ def _check_rate(ctx: Context, rule_id: str, claim: Claim, what: str, stated: Dec
     half = claim.quantum / 2
     certain = bounds is not None and (stated + half < bounds[0] or stated - half > bounds[1])
     span = f"（按所印精度可为 {round_half_up(bounds[0], places)}%–{round_half_up(bounds[1], places)}%）" if bounds else ""
+    if certain and bounds is not None and truncate(bounds[0], places) <= stated <= truncate(bounds[1], places):
+        certain, span = False, f"（所写为末位直接舍去的结果，未按四舍五入）{span}"
     yield Finding(rule_id, Tier.ERROR if certain else Tier.NOTICE,
                   f"{what}写为 {stated}%，按 {formula} 应为 {expected}%{span}", claim.location.with_(row=what),
                   CAT, expected=f"{expected}", actual=f"{stated}", difference=f"{stated - expected}")
@@ -356,7 +366,14 @@ def _whole(pkg: DisclosurePackage, claim: Claim, opener: Claim | None) -> tuple[
         return ((stated.value, stated.quantum), f"{claim.basis} {stated.text}") if stated else None
     if opener is not None and opener.value and opener is not claim:
         return _true_printed(pkg, opener), f"{_what(opener)} {opener.text}"
+    if claim.subject in SANGONG and claim.subject != "三公经费" and SANGONG[claim.subject] in D09_ITEMS:
+        found = locate(pkg, "三公经费", "")  # a 三公 item's share, no whole named: of the 三公经费
+        if found is not None and found.amount is not None and found.value:
+            return (found.value, found.amount.quantum), f"{found.describe()} {wan(found.value)}"
     return None
+
+
+D09_ITEMS = ("overseas", "car", "reception")  # the parts of the 三公经费 total
 
 
 def _part(statement: Statement, claim: Claim) -> Claim | None:
@@ -480,10 +497,54 @@ def comparison_words(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
                               actual=claim.text)
 
 
+def _sangong_printed(pkg: DisclosurePackage, claim: Claim, measure: str) -> Printed | None:
+    """A 三公 item's 决算 (measure 'amount') or 预算 ('budget') in 公开09 as printed; a blank cell of a table that
+    prints figures is zero."""
+    found = locate(pkg, claim.subject, claim.scope, measure)
+    if found is None or found.row is None or is_blank(found.table) or _initial_budget(claim):
+        return None
+    amount = found.amount
+    return (amount.value, amount.quantum) if amount is not None else (ZERO, ZERO)
+
+
+@rule("narrative.change_vs_budget", "与预算相比的增减额与三公经费表不符", Tier.ERROR, CAT, f"{BASIS} N1/N2", "disclosure",
+      applies=has_narrative)
+def change_vs_budget(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
+    """三公经费各项“与（年度）预算相比增加（减少）X万元”“与预算相比无增减/无变化”：X 须等于决算数 − 预算数（句中写了决算数、
+    预算数时用所写之数，否则取公开09 的预算数、决算数，空格为0）。按各数所印精度仍不能相等为确定。"""
+    for statement in sentences(pkg):
+        for claim in statement.claims:
+            if claim.measure != "change" or claim.basis != "预算" or claim.subject not in SANGONG:
+                continue
+            years = {int(y) for y in re.findall(r"((?:19|20)\d{2})年", claim.clause or "")}
+            table = pkg.table("D09")
+            if (years and pkg.year not in years) or table is None or not any(
+                    c.startswith("final_") for c in table.columns):
+                continue  # another year's budget, or a 预算公开 (its “预算” is an earlier year's)
+            own = [c for c in statement.claims if c.subject == claim.subject]
+            final = next((_true_printed(pkg, c) for c in own if c.measure == "amount"), None) or _sangong_printed(
+                pkg, claim, "amount")
+            budget = next((_true_printed(pkg, c) for c in own if c.measure == "budget"), None) or _sangong_printed(
+                pkg, claim, "budget")
+            if final is None or budget is None:
+                continue
+            compared(ctx, claim)
+            expected = final[0] - budget[0]
+            if abs(claim.value - expected) <= (claim.quantum + final[1] + budget[1]) / 2:
+                continue
+            said = claim.text if claim.value or claim.quantum else f"{claim.text}（即增减为0）"
+            yield Finding("narrative.change_vs_budget", Tier.ERROR,
+                          f"说明称{_what(claim)}与预算相比{said}，而决算 {wan(final[0])} 万元、预算 {wan(budget[0])} 万元，"
+                          f"决算 − 预算 = {wan(expected)} 万元", claim.location.with_(row=f"{claim.subject}与预算比较"), CAT,
+                          expected=wan(expected), actual=wan(claim.value), difference=wan(claim.value - expected))
+
+
 # A whole and the parts that make it up exactly, when the list names every one of them.
 PARTITIONS = {
     "基本支出": (("人员经费", "公用经费"),),
     "本年支出合计": (("基本支出", "项目支出"),),
+    "收入总计": (("本年收入合计", "使用非财政拨款结余", "年初结转和结余"),),
+    "支出总计": (("本年支出合计", "结余分配", "年末结转和结余"),),
     "政府采购": (("政府采购货物", "政府采购工程", "政府采购服务"),),
     "三公经费": (("因公出国(境)费", "公务用车购置费", "公务用车运行维护费", "公务接待费"),
                 ("因公出国(境)费", "公务用车购置及运行维护费", "公务接待费")),
@@ -493,7 +554,7 @@ PARTITIONS = {
 @rule("narrative.parts_total", "说明所列各分项之和不等于其合计", Tier.ERROR, CAT, f"{BASIS} N1", "disclosure",
       params=("tolerance",), applies=has_narrative)
 def parts_total(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
-    """“X万元，其中：A…、B…”列齐了合计的全部分项（人员经费+公用经费、基本支出+项目支出、货物+工程+服务、三公四项）时，
+    """“X万元，其中：A…、B…”列齐了合计的全部分项（人员经费+公用经费、基本支出+项目支出、本年收入合计+使用非财政拨款结余+年初结转和结余、本年支出合计+结余分配+年末结转和结余、货物+工程+服务、三公四项）时，
     分项之和 = 合计；差额在尾数误差（每项半个末位，取自配置）内为提示，超过为确定。"""
     openers = _openers(pkg)
     statements = sentences(pkg)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from jixiao.core.model import DEPARTMENT_SCOPE, BudgetLine, FundLevel, Goal, Project, Reported, SelfEvaluation
@@ -34,7 +34,7 @@ _AMOUNTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("initial", re.compile(rf"年初(?:批复)?预算(?:数|金额|总额)?[^，,。；;]{{0,10}}?(?<![\d.]){_NUM}{_UNIT}")),
     ("adjusted", re.compile(rf"(?:全年预算|调整(?:后|预算后)[^，,。；;\d]{{0,6}}?预算|(?:部门|单位)?预算总(?:金)?额)"
                             rf"(?:数|金额)?{_GAP}[为是:：]?\s*{_NUM}{_UNIT}")),
-    ("executed", re.compile(rf"(?:全年|预算)?执行(?:数|金额)|实际支出(?:数|金额)?|决算支出(?:数|金额)?"
+    ("executed", re.compile(rf"(?:(?:全年|预算)?执行(?:数|金额)|实际支出(?:数|金额)?|决算支出(?:数|金额)?)"
                             rf"{_GAP}[为是:：]?\s*{_NUM}{_UNIT}")),
 )
 _PARTS = re.compile(rf"(基本支出|项目支出)\s*[为是:：]?\s*{_NUM}{_UNIT}")
@@ -122,7 +122,7 @@ def _finish(report: _Overall, unit: str, year: int | None, errors: list[ReadErro
             executed=amounts["executed"][0] if "executed" in amounts else None,
             reported_rate=report.rate[0] if report.rate else None,
             location=where.with_(project=name, table="预算执行情况（正文）", row="部门预算合计")))
-        lines += [p.__class__(**{**p.__dict__, "location": p.location.with_(project=name)}) for p in report.parts]
+        lines += [replace(p, location=p.location.with_(project=name)) for p in report.parts]
     missing = [label for key, label in (("adjusted", "全年预算数"), ("executed", "全年执行数")) if key not in amounts]
     if report.rate is None:
         missing.append("执行率")

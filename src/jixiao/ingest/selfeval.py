@@ -27,9 +27,11 @@ from jixiao.core.model import (
 from jixiao.core.money import is_number, parse_amount, parse_decimal
 from jixiao.core.provenance import Location
 from jixiao.core.values import parse_value
+from jixiao.ingest.fused import extract_fused
 from jixiao.ingest.overall import extract_overall
 from jixiao.ingest.source import Block, Paragraph, ReadError, Row, SourceDocument, Table
 
+FORM_WORDS = re.compile(r"自评表|(产出|效益|满意度)\s*指\s*标")  # a text holding a self-evaluation form
 REPORT_TITLE = re.compile(r"项目支出绩效自评(分析)?报告|项目支出绩效自评表")
 NAME_RE = re.compile(r"^项目名称[：:]\s*(.*)$")
 PROJECT_CODE_RE = re.compile(r"^(\d{6,}[0-9A-Z]{6,})\s*[-－—]\s*(.+)$")
@@ -583,4 +585,8 @@ def extract_self_evaluations(source: SourceDocument, year: int | None = None, un
         if not report.budget:
             errors.append(ReadError("未找到“预算执行情况”表", report.title_location.with_(project=report.name)))
     overall, overall_errors = extract_overall(blocks, unit, year)
-    return tuple(_finish(r, year) for r in found) + overall, errors + overall_errors
+    errors += overall_errors
+    if not found and not overall and FORM_WORDS.search(source.text):
+        fused, fused_errors = extract_fused([b for b in blocks if isinstance(b, Paragraph)], year)
+        return fused, errors + fused_errors
+    return tuple(_finish(r, year) for r in found) + overall, errors

@@ -200,3 +200,20 @@ def test_score_shows_no_computed_points_for_a_department(tmp_path):
     assert (project["total"], project["grade"], project["reported"]["grade"]) == (None, None, "优")  # type: ignore[index]
     assert (project["adjusted_budget"], project["executed"], project["execution_rate"]) == (
         "5124000.00", "5047100.00", "98.50")
+
+
+def outcomes(tmp_path: Path, content: str, name: str) -> dict[str, str]:
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    doc, _ = load_document(path)
+    assert doc is not None
+    return {o.rule: o.reason for o in audit_document(doc, load_profile("central")).outcomes
+            if o.rule.startswith(("selfeval.s", "goals.t01")) and o.reason}
+
+
+def test_rules_that_cannot_be_checked_say_why_instead_of_passing(tmp_path):
+    department = outcomes(tmp_path, OVERALL_FLAT, "整体自评.txt")
+    assert "10分" in department["selfeval.s9_weight_total"]  # the project form's points: not a department's
+    assert "selfeval.s1_execution_rate" not in department  # its own arithmetic is checked
+    fragment = outcomes(tmp_path, FRAGMENT, "片段.txt")
+    assert "未读全" in fragment["selfeval.s9_weight_total"] and "未读全" in fragment["goals.t01_required_blocks"]

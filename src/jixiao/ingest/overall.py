@@ -25,6 +25,7 @@ OVERALL_TITLE = re.compile(
     r"(部门|单位)[(（]?(单位)?[)）]?整体(支出)?(绩效)?(评价)?自评|整体(支出)?绩效自评|整体和项目支出绩效自评"
     r"|(部门|单位)整体支出绩效评价自评|项目支出绩效单位自评报告|部门整体绩效自评表")
 TITLE_LENGTH = 60
+HEAD_PARAGRAPHS = 3  # a title run into a paragraph is looked for only at the document's head
 
 _NUM = r"(\d+(?:,\d{3})*(?:\.\d+)?)"
 _UNIT = r"\s*(万元|亿元|元)"
@@ -148,7 +149,7 @@ def extract_overall(blocks: Sequence[Block], unit: str = "", year: int | None = 
     for index, block in enumerate(paragraphs):
         text = block.clean
         following = paragraphs[index + 1].clean if index + 1 < len(paragraphs) else ""
-        title = _title(text, following, first=not reports)
+        title = _title(text, following, first=not reports and index < HEAD_PARAGRAPHS)
         if title:
             reports.append(_Overall(title=title, location=block.location))
         if reports:

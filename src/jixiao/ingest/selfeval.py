@@ -557,10 +557,12 @@ def _split_table(table: Table) -> list[Block]:
     return blocks
 
 
-def extract_self_evaluations(source: SourceDocument, year: int | None = None, unit: str = "") -> tuple[
+def extract_self_evaluations(source: SourceDocument, year: int | None = None, unit: str = "",
+                             whole: bool = True) -> tuple[
         tuple[SelfEvaluation, ...], list[ReadError]]:
     """Every self-evaluation report in the document, in order: the project forms and reports, then the reports
-    on a whole department (ingest.overall)."""
+    on a whole department (ingest.overall). `whole`: the document is a self-evaluation, so department reports
+    and fused forms are looked for too (a 决算公开 that mentions a 部门整体自评 holds none)."""
     reports: list[_Report] = []
     errors: list[ReadError] = []
     current: _Report | None = None
@@ -584,9 +586,9 @@ def extract_self_evaluations(source: SourceDocument, year: int | None = None, un
     for report in found:
         if not report.budget:
             errors.append(ReadError("未找到“预算执行情况”表", report.title_location.with_(project=report.name)))
-    overall, overall_errors = extract_overall(blocks, unit, year)
+    overall, overall_errors = extract_overall(blocks, unit, year) if whole else ((), [])
     errors += overall_errors
-    if not found and not overall and FORM_WORDS.search(source.text):
+    if whole and not found and not overall and FORM_WORDS.search(source.text):
         fused, fused_errors = extract_fused([b for b in blocks if isinstance(b, Paragraph)], year)
         return fused, errors + fused_errors
     return tuple(_finish(r, year) for r in found) + overall, errors

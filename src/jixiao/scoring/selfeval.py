@@ -74,6 +74,11 @@ TIER_RULES: dict[str, str] = {
     "selfeval.s2_unit_mismatch": "疑似：两个计量单位属不同量纲（或亩未在配置中给出换算），不计分也不判错。",
 }
 RULE_BY_ID = {r.id: r for r in RULES}
+# The rules that hold for a whole department's self-evaluation too: its own arithmetic. The others belong to the
+# project form (10 + 90 points, indicator scoring) and do not apply to it.
+DEPARTMENT_RULES = frozenset({"selfeval.s1_execution_rate", "selfeval.s1_zero_budget", "selfeval.s1_over_budget",
+                              "selfeval.s1_total_parts", "selfeval.s10_grade_band"})
+WHOLE_TABLE_RULES = frozenset({"selfeval.s9_weight_total", "selfeval.s9_block_weight"})  # sums over every row
 
 
 @dataclass(frozen=True)

@@ -43,6 +43,8 @@ _RATE = re.compile(rf"(?:预算执行率|(?<![\u4e00-\u9fa5])执行率)(?:(?!得
 _SCORE = re.compile(rf"自评(?:总)?(?:得)?分(?:[(（]分[)）])?\s*(?:为|是|:|：)?\s*{_NUM}\s*分?")
 _GRADE = re.compile(r"(?:自评|评价)(?:等级|结果|结论)?(?:为|是|：|:)\s*[“\"”']?\s*(优秀|良好|合格|不合格|优|良|中|差)")
 _GRADES = {"优秀": "优", "良好": "良", "合格": "中", "不合格": "差"}
+_TABLE_WORDS = re.compile(r"指标名称|一级指标|三级指标|指标权重")
+_SEPARATED = re.compile(r"\t|\s\|\s|\d\s+\d")  # cells set apart by tabs, bars or spaces between figures
 
 
 @dataclass
@@ -105,9 +107,12 @@ def _read(report: _Overall, text: str, where: Location, errors: list[ReadError])
         report.grade = _GRADES.get(match.group(1), match.group(1))
         report.result_location = report.result_location or where
     figures = [f for f in figures_of(norm) if re.sub(r"[^\d,.]", "", f.text) not in taken]
-    if taken and figures:
-        errors.append(ReadError(f"部门整体自评：段落中另有 {len(figures)} 个数字未读取、未核对（如“{figures[0].text}”）："
+    if figures and _TABLE_WORDS.search(norm) and not _SEPARATED.search(text):
+        errors.append(ReadError(f"部门整体自评：指标表的格子连在一起（无分隔），未能分开读取，其中 {len(figures)} 个数字均未核对："
                                 f"{_clip(text)}", where))
+    elif figures:
+        errors.append(ReadError(f"部门整体自评：段落中{'另' if taken else ''}有 {len(figures)} 个数字未读取、未核对"
+                                f"（如“{figures[0].text}”）：{_clip(text)}", where))
 
 
 def _finish(report: _Overall, unit: str, year: int | None, errors: list[ReadError]) -> SelfEvaluation:

@@ -49,7 +49,8 @@ Extractor = Callable[[Document], tuple[Document, list[ReadError]]]
 def _self_evaluations(doc: Document) -> tuple[Document, list[ReadError]]:
     if doc.kind is DocumentKind.KEY_EVALUATION:
         return doc, []  # an evaluation's 项目资金 table is the evaluation's, read by extract_key_evaluations
-    found, errors = extract_self_evaluations(doc.source, doc.year)
+    found, errors = extract_self_evaluations(doc.source, doc.year, doc.unit,
+                                             whole=doc.kind is DocumentKind.SELF_EVALUATION)
     return replace(doc, self_evaluations=found), errors
 
 

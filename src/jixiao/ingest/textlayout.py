@@ -52,9 +52,10 @@ SHARED_HEADERS = ("分值", "权重", "得分")
 FORM_TITLE_RE = re.compile(r"绩效自评表|自评(分析)?报告|绩效评价表")
 FUND_ROW_RE = re.compile(r"^(合计|总计|总额|年度资金总额|其中.*|.*资金|.*财政拨款.*|.*专户.*)$")
 INDICATOR_ROW_RE = re.compile(
-    r"^(产出|效益|效果|满意度|成本)指标$|^(数量|质量|时效|成本|经济|经济效益|社会|社会效益|生态|生态效益|可持续影响"
-    r"|服务对象满意度|满意度)(指标)?$"
+    r"^(产出|效益|效果|满意度|成本)指标(?:[（(][\d.]+分[)）])?$|^(数量|质量|时效|成本|经济|经济效益|社会|社会效益|生态|生态效益"
+    r"|可持续影响|服务对象满意度|满意度)(指标)?$"
 )
+LEVEL1_ROW_RE = re.compile(r"^(产出|效益|效果|满意度)指标[（(][\d.]+分[)）]$")  # a 一级 cell with its points opens a row
 NUMBER_ROW_MIN = 3
 CELL_LENGTH = 40
 MAX_EMPTY_CELLS = 3
@@ -197,7 +198,7 @@ def text_blocks(text: str, path: str) -> tuple[Block, ...]:
         if not line.strip():
             continue  # blank lines do not end a table (page breaks inside tables in the seed form)
         flush()
-        words = line.split()
+        words = _join_units(line.split())
         if len(words) >= 8 and _form_labels(words) >= 5:
             blocks.extend(rebuild([_Token(w, number) for w in words], path, cells=False))  # a form on one line
             continue
@@ -246,6 +247,20 @@ def join_wrapped(blocks: list[Block], plain: set[int]) -> list[Block]:
             continue
         out.append(block)
         ends.append((block.location.line or 0, block.text.strip() if isinstance(block, Paragraph) else "|"))
+    return out
+
+
+UNIT_WORD_RE = re.compile(r"^[（(]\s*(万元|元|亿元)\s*[)）]$")
+
+
+def _join_units(words: list[str]) -> list[str]:
+    """A unit printed apart from its label ('项目资金 (万元)') stays with the label: it is the label's, not a cell."""
+    out: list[str] = []
+    for word in words:
+        if out and UNIT_WORD_RE.match(word):
+            out[-1] += word
+        else:
+            out.append(word)
     return out
 
 
@@ -348,6 +363,25 @@ def _by_width(tokens: list[_Token], start: int, width: int, path: str) -> list[B
     return blocks
 
 
+def _is_figure(text: str) -> bool:
+    return re.fullmatch(r"\d+(?:\.\d+)?", text) is not None
+
+
+def _row_done(row: list[_Token], ahead: list[_Token]) -> bool:
+    """An indicator row of a one-line form that already ends with its 分值 and 得分 (two figures after a name,
+    a target and an actual) is done when the words ahead hold a whole row of their own — a name, a target and an
+    actual before the next two figures — rather than a reason for this one."""
+    texts = [t.text for t in row if not INDICATOR_ROW_RE.match(_norm(t.text))]
+    if len(texts) < 5 or not (_is_figure(texts[-1]) and _is_figure(texts[-2])) or _is_figure(ahead[0].text):
+        return False
+    for index, token in enumerate(ahead):
+        if _is_figure(token.text) and index + 1 < len(ahead) and _is_figure(ahead[index + 1].text):
+            return index >= 3
+        if _is_header(token.text) or _norm(token.text) in FIELD_LABELS or INDICATOR_ROW_RE.match(_norm(token.text)):
+            return False  # words before a level cell or a label are this row's reason
+    return False
+
+
 def _by_labels(tokens: list[_Token], path: str, cells: bool) -> list[Block]:
     """A self-evaluation form: 'label value' fields become paragraphs 'label：value'; a run of column headers
     opens a table whose rows start at a fund source (合计, 财政拨款 …) or an indicator level (产出指标, 数量指标 …)."""
@@ -404,10 +438,13 @@ def _by_labels(tokens: list[_Token], path: str, cells: bool) -> list[Block]:
             close_table()
             field = [token]
         elif section and norm and (FUND_ROW_RE.match(norm) if section == "budget" else INDICATOR_ROW_RE.match(norm)):
-            if not (section == "indicator" and rows[-1] is not rows[0] and len(rows[-1]) == 1):
+            if not (section == "indicator" and rows[-1] is not rows[0] and len(rows[-1]) == 1
+                    and not LEVEL1_ROW_RE.match(norm)):
                 rows.append([token])  # a level-1 cell followed by its level-2 cell stays one row
             else:
                 rows[-1].append(token)
+        elif section == "indicator" and not cells and len(rows) > 1 and _row_done(rows[-1], tokens[index - 1:]):
+            rows.append([token])  # a one-line form: the row ended with its 分值 and 得分, its reason left blank
         elif section and len(rows) > 1 and len(rows[-1]) < width:
             rows[-1].append(token)
         elif field and not (cells and any(t.text for t in field[1:])):

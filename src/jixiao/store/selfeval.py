@@ -144,6 +144,7 @@ def entries_from_document(project: Project, evaluations: list[Any]) -> tuple[Dec
     """The executed amount and indicator values of this project from a self-evaluation document read by
     jixiao.ingest: the evaluation with the project's name (or the only one); indicators matched by name.
     Returns (executed, entries, indicator names of the document that match nothing)."""
+    evaluations = [se for se in evaluations if not se.is_department]  # a 部门整体 report fills no project
     match = [se for se in evaluations if se.project.name.strip() == project.name.strip()]
     if not match and len(evaluations) == 1:
         match = evaluations

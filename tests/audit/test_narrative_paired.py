@@ -7,8 +7,8 @@ from decimal import Decimal
 
 import pytest
 
+from jixiao.core.claims import claims_of
 from jixiao.core.finding import Tier
-from jixiao.ingest.claims import claims_of
 from tests.audit.test_mutations import audit_text
 
 W = Decimal(10000)

@@ -54,7 +54,12 @@ def _self_evaluations(doc: Document) -> tuple[Document, list[ReadError]]:
     return replace(doc, self_evaluations=found), errors
 
 
+PROSE_KINDS = (DocumentKind.RESULTS_STATEMENT, DocumentKind.WORK_SUMMARY)
+
+
 def _disclosure(doc: Document) -> tuple[Document, list[ReadError]]:
+    if doc.kind in PROSE_KINDS:  # a results statement or work summary: its sentences are read as prose claims
+        return doc, []
     if doc.kind is DocumentKind.BUDGET_DISCLOSURE:  # not a 决算公开: its explanation only, no 决算 tables
         package, errors = extract_budget_disclosure(doc.source, doc.year, doc.unit)
         return replace(doc, disclosure=package), errors
@@ -75,9 +80,6 @@ def _key_evaluations(doc: Document) -> tuple[Document, list[ReadError]]:
     used = {i for i, block in enumerate(doc.source.blocks) if found and isinstance(block, Table)
             and any(row.filled and row.filled[0].replace(" ", "") in _KEY_EVALUATION_ROWS for row in block.rows)}
     return replace(doc, key_evaluations=found, consumed=doc.consumed | used), []
-
-
-PROSE_KINDS = (DocumentKind.RESULTS_STATEMENT, DocumentKind.WORK_SUMMARY)
 
 
 def _statements(doc: Document) -> tuple[Document, list[ReadError]]:

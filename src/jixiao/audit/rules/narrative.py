@@ -516,11 +516,9 @@ def change_vs_budget(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
         for claim in statement.claims:
             if claim.measure != "change" or claim.basis != "预算" or claim.subject not in SANGONG:
                 continue
-            years = {int(y) for y in re.findall(r"((?:19|20)\d{2})年", claim.clause or "")}
             table = pkg.table("D09")
-            if (years and pkg.year not in years) or table is None or not any(
-                    c.startswith("final_") for c in table.columns):
-                continue  # another year's budget, or a 预算公开 (its “预算” is an earlier year's)
+            if _earlier_budget(pkg, claim) or table is None:
+                continue
             own = [c for c in statement.claims if c.subject == claim.subject]
             final = next((_true_printed(pkg, c) for c in own if c.measure == "amount"), None) or _sangong_printed(
                 pkg, claim, "amount")
@@ -662,6 +660,15 @@ def n2_year_on_year(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
                                        (current, other), f"{wan(abs(change))} ÷ {base} {wan(base_value)}")
 
 
+def _earlier_budget(pkg: DisclosurePackage, claim: Claim) -> bool:
+    """Whether a change “与预算相比” is measured from another year's budget, which the document does not print: the
+    clause names other years only (“比2015年预算”), or its 三公 table prints budgets only (a 预算公开)."""
+    years = {int(y) for y in re.findall(r"((?:19|20)\d{2})年", claim.clause or "")}
+    d09 = pkg.table("D09")
+    budget_only = d09 is not None and not any(c.startswith("final_") for c in d09.columns)
+    return claim.basis == "预算" and (bool(years and pkg.year not in years) or budget_only)
+
+
 def _stated_base(statements: list[Statement], index: int, claim: Claim) -> Claim | None:
     """The previous year's amount (上年X万元) or the budget a change is measured from, stated for the change's subject
     in its sentence or in the sentences before it in the same section."""
@@ -687,6 +694,8 @@ def change_amount(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
             if claim.measure != "change" or not claim.subject or any(
                     c.measure == "rate" and c.subject == claim.subject and c.basis == claim.basis
                     for c in claims[position + 1:]):
+                continue
+            if _earlier_budget(pkg, claim):
                 continue
             base = _stated_base(statements, index, claim)
             current = _this_year(pkg, statements, index, claim)

@@ -11,13 +11,22 @@ import logging
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
+from ninja.renderers import JSONRenderer
 from ninja.security import django_auth
 
 from jixiao.api.auth import TokenAuth
 from jixiao.api.errors import CODES, ApiError, validation_messages
 from jixiao.store.errors import ConflictError, ServiceError
 
+
+class ChineseJSON(JSONRenderer):
+    """UTF-8 JSON: Chinese as written, not \\u escapes."""
+
+    json_dumps_params = {"ensure_ascii": False}  # noqa: RUF012
+
+
 api = NinjaAPI(title="jixiao 绩效 API", version="1", auth=[TokenAuth(), django_auth], urls_namespace="api",
+               renderer=ChineseJSON(),
                description="预算绩效管理接口。用 `Authorization: Bearer <令牌>` 认证（令牌在“API 令牌”页面生成）。"
                            "错误一律为 `{\"code\": \"错误代码\", \"detail\": \"中文说明\"}`；列表用游标分页"
                            "（`limit`、`cursor`，下一页的游标在 `next_cursor`）。使用说明见 docs/api.md。")

@@ -161,6 +161,6 @@ def disclosure_package(request: HttpRequest, department_id: int, params: Query[P
 @api.post("/documents/disclosure/{department_id}/explanations", response={200: SavedOut, **errors(404, 422)},
           tags=[TAG], summary="保存决算公开材料中疑似问题的书面说明")
 def disclosure_explain(request: HttpRequest, department_id: int, params: Query[YearQuery],
-                       payload: ExplanationsIn):  # type: ignore[no-untyped-def]
+                       payload: ExplanationsIn) -> dict[str, int]:
     department = one(visible_departments(request.user), department_id, "部门")
     return _explain(request, document_key("disclosure", department.pk, params.year), payload)

@@ -61,16 +61,6 @@ def one(rows: QuerySet[Any], pk: int, what: str) -> Any:
     return row
 
 
-def in_scope(rows: QuerySet[Any], project: str, year: int | None, department: str | None) -> QuerySet[Any]:
-    """Rows filtered by their project's year and department code (`project` names the path to the project)."""
-    prefix = f"{project}__" if project else ""
-    if year is not None:
-        rows = rows.filter(**{f"{prefix}year": year})
-    if department:
-        rows = rows.filter(**{f"{prefix}unit__department__code": department})
-    return rows
-
-
 def _encode(pk: int) -> str:
     return base64.urlsafe_b64encode(f"pk:{pk}".encode("ascii")).decode("ascii").rstrip("=")
 

@@ -12,7 +12,7 @@ from ninja import Query, Schema
 from pydantic import Field
 
 from jixiao.api import api
-from jixiao.api.common import ListQuery, cursor_page, errors, in_scope, one, visible_project
+from jixiao.api.common import ListQuery, cursor_page, errors, one, visible_project
 from jixiao.api.errors import forbidden
 from jixiao.core.money import NumberError, read_optional, score_rule
 from jixiao.scoring.keyeval import framework_items
@@ -30,10 +30,13 @@ from jixiao.store.evaluation import (
 from jixiao.store.lifecycle_models import FINDING_CATEGORIES
 from jixiao.store.models import KeyEvaluation
 from jixiao.store.selectors import (
-    evaluation_rectifications,
+    evaluations_of,
+    fresh,
     is_member,
     member_scores,
+    rectification_ids,
     suggestion_of,
+    team,
     team_candidates,
 )
 
@@ -98,7 +101,7 @@ class EvaluationDetailOut(EvaluationOut):
 def evaluation_out(e: KeyEvaluation) -> dict[str, Any]:
     return {"id": e.pk, "project_id": e.project_id, "project_name": e.project.name, "unit_name": e.project.unit.name,
             "year": e.project.year, "title": e.title, "status": e.status, "total": e.total, "grade": e.grade,
-            "report_date": e.report_date, "members": [m.username for m in e.members.order_by("username")]}
+            "report_date": e.report_date, "members": [m.username for m in team(e)]}
 
 
 class EvaluationQuery(ListQuery):
@@ -107,10 +110,8 @@ class EvaluationQuery(ListQuery):
 
 @api.get("/evaluations", response={200: EvaluationPage, **errors(422)}, tags=[TAG], summary="可查看的重点评价（分页）")
 def list_evaluations(request: HttpRequest, params: Query[EvaluationQuery]):  # type: ignore[no-untyped-def]
-    rows = in_scope(visible_evaluations(request.user), "project", params.year, params.department)
-    if params.status:
-        rows = rows.filter(status=params.status)
-    return cursor_page(rows.prefetch_related("members"), params.cursor, params.limit, evaluation_out)
+    rows = evaluations_of(request.user, params.year, params.department, params.status)
+    return cursor_page(rows, params.cursor, params.limit, evaluation_out)
 
 
 def _detail(request: HttpRequest, evaluation: KeyEvaluation) -> dict[str, Any]:
@@ -119,7 +120,7 @@ def _detail(request: HttpRequest, evaluation: KeyEvaluation) -> dict[str, Any]:
         result, missing = team_result(evaluation, profile), ""
     except ServiceError as exc:
         result, missing = None, str(exc)
-    members = list(evaluation.members.order_by("username"))
+    members = team(evaluation)
     names = {m.pk: m.username for m in members}
     by_item: dict[str, dict[str, Decimal]] = {}
     for s in evaluation.scores.all():
@@ -138,7 +139,7 @@ def _detail(request: HttpRequest, evaluation: KeyEvaluation) -> dict[str, Any]:
             "findings": [{"id": f.pk, "category": f.category, "category_label": f.get_category_display(),
                           "description": f.description} for f in evaluation.findings.all()],
             "suggestion_id": suggestion.pk if suggestion else None,
-            "rectification_ids": list(evaluation_rectifications(evaluation).values_list("pk", flat=True))}
+            "rectification_ids": rectification_ids(evaluation)}
 
 
 def _visible(request: HttpRequest, evaluation_id: int) -> KeyEvaluation:
@@ -246,4 +247,4 @@ def post_finalise(request: HttpRequest, evaluation_id: int, payload: FinaliseIn)
     if not date(2000, 1, 1) <= payload.report_date <= date(2100, 12, 31):
         raise ServiceError(f"报告日期 {payload.report_date} 不在 2000–2100 年之间")
     finalise(evaluation, payload.report_date, request.user, profile_of(evaluation.project))
-    return _detail(request, KeyEvaluation.objects.get(pk=evaluation.pk))
+    return _detail(request, fresh(evaluation))

@@ -21,6 +21,7 @@ from jixiao.store.access import can_record_exante, profile_of
 from jixiao.store.errors import ServiceError
 from jixiao.store.exante import evaluate, exante_problems, record_assessment
 from jixiao.store.models import Project
+from jixiao.store.selectors import fresh
 
 TAG = "事前绩效评估"
 Requested = Annotated[Decimal, strict_amount(amount_rule("申报金额"))]
@@ -144,7 +145,7 @@ def put_exante(request: HttpRequest, project_id: int, payload: ExAnteIn):  # typ
     profile = profile_of(project)
     record_assessment(project, _scores(payload, simple_sheet(profile)), payload.requested, payload.recommended,
                       request.user, profile)
-    return _out(request, Project.objects.get(pk=project.pk))
+    return _out(request, fresh(project))
 
 
 @api.post("/projects/{project_id}/exante/preview", response={200: ResultOut, **errors(400, 403, 404, 422)},

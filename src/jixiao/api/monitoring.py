@@ -13,7 +13,7 @@ from ninja import Query, Schema
 from pydantic import Field
 
 from jixiao.api import api
-from jixiao.api.common import ListQuery, cursor_page, errors, in_scope, one, visible_project
+from jixiao.api.common import ListQuery, cursor_page, errors, one, visible_project
 from jixiao.api.errors import forbidden, not_found
 from jixiao.api.schemas import strict_amount
 from jixiao.core.money import amount_rule
@@ -35,7 +35,15 @@ from jixiao.store.monitoring import (
     record_action,
     report_period,
 )
-from jixiao.store.selectors import monitoring_report, visible_actions, visible_warnings
+from jixiao.store.selectors import (
+    actions_of,
+    fresh,
+    monitoring_report,
+    monitoring_reports,
+    project_warnings,
+    visible_warnings,
+    warnings_of,
+)
 
 TAG = "双监控"
 Amount = Annotated[Decimal, strict_amount(amount_rule("执行数"))]
@@ -178,7 +186,7 @@ def _report_out(request: HttpRequest, project: Project, period: int) -> dict[str
                         **{k: getattr(entries.get(i.pk, empty), k) for k in (
                             "progress", "expected", "likelihood", "deviation_reason", "measures")}}
                        for i in project.indicators.all()],
-        "warnings": [warning_out(w) for w in project.warnings.select_related("project__unit")]}
+        "warnings": [warning_out(w) for w in project_warnings(project)]}
 
 
 def _entries(project: Project, payload: MonitoringIn) -> tuple[dict[int, Decimal], dict[int, IndicatorEntry]]:
@@ -223,13 +231,13 @@ def _preview_out(result: MonitoringResult) -> dict[str, Any]:
          summary="项目的监控期次、各期填报情况与预警")
 def list_periods(request: HttpRequest, project_id: int):  # type: ignore[no-untyped-def]
     project = visible_project(request, project_id)
-    reports = {r.period: r for r in project.monitoring_reports.all()}
+    reports = monitoring_reports(project)
     return {"project_id": project.pk, "can_report": can_report_monitoring(request.user, project),
             "periods": [{"period": p.index, "period_label": p.label, "reported": p.index in reports,
                          "execution_rate": reports[p.index].execution_rate if p.index in reports else None,
                          "goal_progress": reports[p.index].goal_progress if p.index in reports else None}
                         for p in periods_of_year(project.year, profile_of(project))],
-            "warnings": [warning_out(w) for w in project.warnings.select_related("project__unit")]}
+            "warnings": [warning_out(w) for w in project_warnings(project)]}
 
 
 @api.get("/projects/{project_id}/monitoring/{period}", response={200: ReportOut, **errors(404)}, tags=[TAG],
@@ -247,7 +255,7 @@ def put_report(request: HttpRequest, project_id: int, period: int, payload: Moni
     project = _reporter(request, project_id, period)
     executed, entries = _entries(project, payload)
     report_period(project, period, executed, entries, request.user, profile_of(project))
-    return _report_out(request, Project.objects.get(pk=project.pk), period)
+    return _report_out(request, fresh(project), period)
 
 
 @api.post("/projects/{project_id}/monitoring/{period}/preview", response={200: PreviewOut, **errors(400, 403, 404, 422)},
@@ -276,11 +284,7 @@ def _board(request: HttpRequest) -> None:
 @api.get("/warnings", response={200: WarningPage, **errors(403, 422)}, tags=[TAG], summary="预警看板（分页）")
 def list_warnings(request: HttpRequest, params: Query[WarningQuery]):  # type: ignore[no-untyped-def]
     _board(request)
-    rows = in_scope(visible_warnings(request.user), "project", params.year, params.department)
-    if params.status:
-        rows = rows.filter(cleared_period__isnull=params.status == "open")
-    if params.colour:
-        rows = rows.filter(colour=params.colour)
+    rows = warnings_of(request.user, params.year, params.department, params.status, params.colour)
     return cursor_page(rows, params.cursor, params.limit, warning_out)
 
 
@@ -351,5 +355,4 @@ class ActionPage(Schema):
          summary="纠偏措施记录（分页）")
 def list_actions(request: HttpRequest, params: Query[ListQuery]):  # type: ignore[no-untyped-def]
     _board(request)
-    rows = in_scope(visible_actions(request.user), "project", params.year, params.department)
-    return cursor_page(rows.select_related("project", "actor"), params.cursor, params.limit, action_out)
+    return cursor_page(actions_of(request.user, params.year, params.department), params.cursor, params.limit, action_out)

@@ -9,7 +9,7 @@ from ninja import Query, Schema
 from pydantic import Field
 
 from jixiao.api import api
-from jixiao.api.common import ListQuery, cursor_page, errors, in_scope, visible_project
+from jixiao.api.common import ListQuery, cursor_page, errors, visible_project
 from jixiao.api.errors import forbidden
 from jixiao.api.schemas import (
     ActionIn,
@@ -21,10 +21,11 @@ from jixiao.api.schemas import (
 )
 from jixiao.core.workflow import STATUS_LABELS, Action
 from jixiao.core.workflow import Status as ReviewStatus
-from jixiao.store.access import can_edit, profile_of, visible_projects
+from jixiao.store.access import can_edit, profile_of
 from jixiao.store.goals import GoalDraft, IndicatorDraft, check_goal, save_goal
 from jixiao.store.models import Project
 from jixiao.store.review import Decision, act
+from jixiao.store.selectors import projects_of, reviews_of
 
 
 def _project_out(p: Project) -> dict:  # type: ignore[type-arg]
@@ -51,11 +52,7 @@ class ProjectPage(Schema):
 
 @api.get("/projects", response={200: ProjectPage, **errors(422)}, tags=["项目库"], summary="可查看的项目（分页）")
 def list_projects(request: HttpRequest, params: Query[ProjectQuery]):  # type: ignore[no-untyped-def]
-    rows = in_scope(visible_projects(request.user), "", params.year, params.department)
-    if params.status:
-        rows = rows.filter(status=params.status)
-    if params.q:
-        rows = rows.filter(name__icontains=params.q)
+    rows = projects_of(request.user, params.year, params.department, params.status, params.q)
     return cursor_page(rows, params.cursor, params.limit, _project_out)
 
 
@@ -98,11 +95,12 @@ def put_goal(request: HttpRequest, project_id: int, payload: GoalIn):  # type: i
          summary="审核记录与状态流转")
 def get_reviews(request: HttpRequest, project_id: int):  # type: ignore[no-untyped-def]
     project = _visible(request, project_id)
+    reviews, transitions = reviews_of(project)
     return {"reviews": [{"round": r.round, "stage": r.stage, "reviewer": r.reviewer.username, "action": r.action,
                          "score": r.score, "grade": r.grade, "cut_amount": r.cut_amount, "comment": r.comment,
-                         "created_at": r.created_at} for r in project.reviews.select_related("reviewer")],
+                         "created_at": r.created_at} for r in reviews],
             "transitions": [{"round": t.round, "source": t.source, "target": t.target, "actor": t.actor.username,
-                             "comment": t.comment, "at": t.at} for t in project.transitions.select_related("actor")]}
+                             "comment": t.comment, "at": t.at} for t in transitions]}
 
 
 @api.post("/projects/{project_id}/actions", response={200: ProjectOut, **errors(400, 404, 409, 422)},

@@ -12,7 +12,7 @@ from ninja import Query, Schema
 from pydantic import Field
 
 from jixiao.api import api
-from jixiao.api.common import ListQuery, cursor_page, errors, in_scope, one
+from jixiao.api.common import ListQuery, cursor_page, errors, one
 from jixiao.api.errors import forbidden
 from jixiao.api.schemas import strict_amount
 from jixiao.core.money import amount_rule
@@ -24,7 +24,7 @@ from jixiao.store.evaluation import (
     visible_rectifications,
 )
 from jixiao.store.models import BudgetSuggestion, RectificationItem
-from jixiao.store.selectors import visible_suggestions
+from jixiao.store.selectors import rectifications_of, suggestions_of, visible_suggestions
 
 TAG = "结果应用与整改"
 Confirmed = Annotated[Decimal, strict_amount(amount_rule("下年预算安排金额"))]
@@ -66,9 +66,7 @@ class SuggestionQuery(ListQuery):
 @api.get("/results/suggestions", response={200: SuggestionPage, **errors(422)}, tags=[TAG],
          summary="下年预算安排建议（分页）")
 def list_suggestions(request: HttpRequest, params: Query[SuggestionQuery]):  # type: ignore[no-untyped-def]
-    rows = in_scope(visible_suggestions(request.user), "evaluation__project", params.year, params.department)
-    if params.status:
-        rows = rows.filter(confirmed__isnull=params.status == "pending")
+    rows = suggestions_of(request.user, params.year, params.department, params.status)
     return cursor_page(rows, params.cursor, params.limit, suggestion_out)
 
 
@@ -135,7 +133,7 @@ class RectificationQuery(ListQuery):
          summary="整改事项台账（分页）")
 def list_rectifications(request: HttpRequest, params: Query[RectificationQuery]):  # type: ignore[no-untyped-def]
     today = params.as_of or date.today()
-    rows = in_scope(visible_rectifications(request.user), "project", params.year, params.department)
+    rows = rectifications_of(request.user, params.year, params.department)
     keep = None
     if params.status:
         status = params.status

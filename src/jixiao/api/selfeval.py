@@ -19,7 +19,7 @@ from jixiao.scoring.selfeval import SelfEvaluationScore
 from jixiao.store.access import profile_of
 from jixiao.store.errors import ServiceError
 from jixiao.store.models import Project
-from jixiao.store.selectors import selfeval_record
+from jixiao.store.selectors import fresh, selfeval_record
 from jixiao.store.selfeval import (
     ActualEntry,
     Narrative,
@@ -112,7 +112,7 @@ def _out(request: HttpRequest, project: Project) -> dict[str, Any]:
     profile = profile_of(project)
     executed, entries = current_entries(project, record)
     result = score(project, executed, entries, profile)
-    project = Project.objects.get(pk=project.pk)  # scoring applied the entries to the instance; read it afresh
+    project = fresh(project)  # scoring applied the entries to the instance; read it afresh
     return {"project_id": project.pk, "version": project.version,
             "can_fill": fillable(project, record, request.user, profile), "saved": record is not None,
             "submitted": bool(record and record.submitted),
@@ -128,7 +128,7 @@ def _filler(request: HttpRequest, project_id: int) -> Project:
 
 
 def _entries(project: Project, payload: SelfEvalIn) -> tuple[Decimal, dict[int, ActualEntry]]:
-    ids = set(project.indicators.values_list("pk", flat=True))
+    ids = {i.pk for i in project.indicators.all()}
     unknown = [str(e.indicator_id) for e in payload.indicators if e.indicator_id not in ids]
     if unknown:
         raise ServiceError(f"指标 {'、'.join(unknown)} 不属于本项目")
@@ -161,7 +161,7 @@ def _save(request: HttpRequest, project_id: int, payload: SelfEvalSaveIn, submit
         payload.goal_statement if payload.goal_statement is not None else (record.goal_statement if record else ""),
         payload.experience if payload.experience is not None else (record.experience if record else ""))
     save_selfeval(project, payload.version, executed, entries, submit, request.user, profile_of(project), narrative)
-    return _out(request, Project.objects.get(pk=project.pk))
+    return _out(request, fresh(project))
 
 
 @api.put("/projects/{project_id}/selfeval", response={200: SelfEvalOut, **errors(400, 403, 404, 409, 422)},

@@ -40,6 +40,14 @@ def prefill(project: Project) -> tuple[Decimal, dict[int, str]]:
     return executed, {m.indicator_id: m.expected or m.progress for m in report.indicators.all()}
 
 
+def current_entries(project: Project, record: SelfEvaluationRecord | None) -> tuple[Decimal, dict[int, ActualEntry]]:
+    """What the form shows: the saved values once a self-evaluation exists, else the monitoring prefill."""
+    executed, expected = (project.executed, {}) if record else prefill(project)
+    return executed, {i.pk: ActualEntry(i.pk, i.actual or expected.get(i.pk, ""),
+                                        "" if i.reported_score is None else f"{i.reported_score}", i.deviation_reason)
+                      for i in project.indicators.all()}
+
+
 def _apply(project: Project, executed: Decimal, entries: dict[int, ActualEntry]) -> Project:
     """The project with the typed values, unsaved (for scoring as the user types)."""
     project.executed = executed

@@ -44,7 +44,7 @@ $(VENDOR)/echarts/echarts.min.js: package.json package-lock.json
 
 vendor:
 	@if command -v npm >/dev/null; then $(MAKE) --no-print-directory $(VENDOR)/echarts/echarts.min.js; \
-	else echo "npm not found: charts stay server-drawn (install Node.js and run make vendor)"; fi
+	else echo "未找到 npm：网页图表使用服务器绘制的静态图（安装 Node.js 后运行 make vendor 可启用交互图表）"; fi
 
 demo: install
 	$(PY) -m jixiao demo

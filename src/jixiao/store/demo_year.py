@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 import random
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from importlib.resources import files
 from typing import Any
@@ -24,6 +24,8 @@ from jixiao.store.evaluation import (
     framework_of,
     respond,
     submit_scores,
+    team_result,
+    write_report_text,
 )
 from jixiao.store.exante import record_assessment
 from jixiao.store.mapping import self_evaluation
@@ -62,9 +64,10 @@ def unit_accounts(county: Jurisdiction, password: str) -> dict[int, Any]:
     return users
 
 
-def monitor(county: Jurisdiction, units: dict[int, Any], finance: Any, rng: random.Random) -> None:
+def monitor(county: Jurisdiction, units: dict[int, Any], finance: Any, rng: random.Random, today: date) -> None:
     """Q1–Q3 of 2025 for every approved 2025 project: most on track, some behind in Q2 (red/yellow) that recover
-    in Q3, some that stay behind; finance acts on some red warnings."""
+    in Q3, some that stay behind; finance acts on some red warnings. A rectification item opened for a red
+    warning is dated around `today` (the day the demo is loaded), some still due, some overdue."""
     profile = load_profile(county.profile)
     projects = Project.objects.filter(unit__department__jurisdiction=county, year=2025, status="approved",
                                       scope="project")
@@ -89,7 +92,8 @@ def monitor(county: Jurisdiction, units: dict[int, Any], finance: Any, rng: rand
                 record_action(project, rng.choice(("budget_cut", "recall")), amount, "按执行进度调整",
                               rng.choice(("unit", "finance")), finance, red)
             if red.is_open and rng.random() < 0.5:
-                open_rectification_for_warning(red, profile, date(2025, 7, 15))
+                opened = today - timedelta(days=rng.choice((20, 45, 75, 100)))  # deadline 2 months later
+                open_rectification_for_warning(red, profile, opened)
 
 
 def _completion() -> dict[str, Any]:
@@ -137,26 +141,45 @@ def assess_new_projects(county: Jurisdiction, finance: Any, rng: random.Random) 
 
 
 def evaluate(county: Jurisdiction, finance: Any, evaluators: list[Any], units: dict[int, Any],
-             rng: random.Random) -> None:
-    """Key evaluations of the six largest approved 2025 projects; grades from the team's scores."""
+             rng: random.Random, today: date) -> None:
+    """Key evaluations of the six largest approved 2025 projects; grades from the team's scores. The reports are
+    dated one to five months before `today`, so with the profile's rectification period some items are still
+    due, some overdue and some done."""
     profile = load_profile(county.profile)
     projects = Project.objects.filter(unit__department__jurisdiction=county, year=2025, status="approved")
     for n, project in enumerate(projects.order_by("-adjusted_budget", "pk")[:6]):
         evaluation = create_evaluation(project, evaluators, finance, "按预算金额从高到低")
-        shares = (Decimal("0.95"), Decimal("0.85"), Decimal("0.72"), Decimal("0.99"), Decimal("0.55"), Decimal("0.8"))
+        shares = (Decimal("0.95"), Decimal("0.92"), Decimal("0.72"), Decimal("0.99"), Decimal("0.55"), Decimal("0.8"))
         for member in evaluators:
             share = shares[n] + Decimal(rng.choice(("-0.02", "0", "0.02")))
             submit_scores(evaluation, {path.split("/")[2]: round_half_up(w * min(share, Decimal(1)), 1)
                                        for path, w in framework_of(evaluation, profile).items()}, member, profile)
-        for category, text in rng.sample(FINDINGS, 2):
+        found = rng.sample(FINDINGS, 2)
+        for category, text in found:
             add_finding(evaluation, category, text, evaluators[0])
+        write_report_text(evaluation, *_report_text(evaluation, profile, [text for _, text in found]), evaluators[0])
         if n == 5:
             continue  # one evaluation still open
-        finalise(evaluation, date(2026, 3 + n, 15), finance, profile)
+        reported = today - timedelta(days=30 * (n + 1))
+        finalise(evaluation, reported, finance, profile)
         first = project.rectifications.order_by("pk").first()
         if first is not None and n % 2 == 0:
-            respond(first, "已完善制度并整改到位", "整改报告.pdf", True, units[project.unit_id], date(2026, 4 + n, 1))
+            respond(first, "已完善制度并整改到位", "整改报告.pdf", True, units[project.unit_id],
+                    reported + timedelta(days=25))
 
+
+
+def _report_text(evaluation: Any, profile: Any, problems: list[str]) -> tuple[str, str]:
+    """What the demo's evaluation group writes: the experience of its best-scored block, advice per problem."""
+    result = team_result(evaluation, profile)
+    rates = {block: score / result.level1_weights[block] for block, score in result.level1_scores.items()
+             if result.level1_weights.get(block)}
+    best = max(rates, key=lambda b: rates[b])
+    experience = (f"{best}方面得分率最高（{round_half_up(rates[best] * 100, 2)}%）：单位按项目实施方案组织实施，"
+                  f"{best}环节的制度和记录较为完整，可在同类项目中推广。")
+    advice = "".join(f"{n}. 针对“{text}”，建议责任单位在整改期限内完善并报送整改情况。"
+                     for n, text in enumerate(problems, start=1))
+    return experience, advice
 
 
 def department_goals(county: Jurisdiction, finance: Any) -> None:
@@ -178,7 +201,7 @@ def department_goals(county: Jurisdiction, finance: Any) -> None:
 
 
 def ledger(county: Jurisdiction, finance: Any) -> None:
-    """The bundled 2024 决算 ledger for the seed-004 department (created here when the seeds are absent)."""
+    """The bundled 2024 决算 ledger, as the demo county's 示范区管理委员会 keeps it."""
     import json
     from importlib.resources import files
 
@@ -186,7 +209,5 @@ def ledger(county: Jurisdiction, finance: Any) -> None:
     from jixiao.store.models import Department
 
     data = json.loads(files("jixiao.data").joinpath("demo", "disclosure_ledger.json").read_text(encoding="utf-8"))
-    department, _ = Department.objects.get_or_create(code="601", defaults={"jurisdiction": county,
-                                                                           "name": data["department"]})
-    Unit.objects.get_or_create(code="601001", defaults={"department": department, "name": data["department"]})
-    store_ledger(department, data, "disclosure_ledger.json", finance)
+    department = Department.objects.get(jurisdiction=county, code="701")
+    store_ledger(department, data | {"department": department.name}, "disclosure_ledger.json", finance)

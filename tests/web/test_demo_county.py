@@ -22,6 +22,7 @@ from jixiao.store.models import (
     KeyEvaluation,
     Project,
     RectificationItem,
+    SelfEvaluationRecord,
     Unit,
 )
 
@@ -84,8 +85,32 @@ def test_rectification_deadlines_fall_around_the_day_the_demo_is_loaded(demo):
     assert all(item.report_date > LOADED - timedelta(days=200) for item in RectificationItem.objects.all())
 
 
-def test_the_demos_key_evaluation_reports_release_with_the_groups_own_text(demo):
-    from jixiao.store.documents import evaluation_document
+def test_the_demos_documents_release_without_slots_or_contradictions(demo):
+    """Every self-evaluation report of the demo (its own document, and the seed-004 department's published one
+    when the seeds are present) and every issued key-evaluation report passes the gate as read back."""
+    from jixiao.profiles import load_profile
+    from jixiao.scoring.selfeval import score_self_evaluation
+    from jixiao.store.documents import evaluation_document, selfeval_document
+    from jixiao.store.mapping import self_evaluation
+    from jixiao.store.selfeval import missing
+
+    records = SelfEvaluationRecord.objects.select_related("project__unit__department__jurisdiction")
+    assert records.filter(project__unit__department__jurisdiction__code="QC").count() == 4
+    for record in records:
+        project = record.project
+        if not record.submitted:  # only a record the submit page would refuse stays a draft
+            profile = load_profile(project.unit.department.jurisdiction.profile)
+            assert missing(score_self_evaluation(self_evaluation(project), profile)), project.name
+            continue
+        generated = selfeval_document(project, "docx")
+        try:
+            assert generated.release.released, (project.name, generated.release.problems)
+            text = generated.release.renditions[0].result.document.source.text
+        finally:
+            generated.folder.cleanup()
+        for phrase in ("【请", "（未填报）", "各项指标均无偏差说明"):
+            assert phrase not in text, (project.name, phrase)
+    assert records.filter(submitted=True).count() >= records.count() - 1
 
     finals = KeyEvaluation.objects.filter(status="final")
     assert finals.count() == 5

@@ -72,7 +72,7 @@ def _seed_004() -> int:
                                                      status=Status.APPROVED.value)
     from jixiao.store import demo_year
 
-    demo_year.self_evaluate(county, finance)
+    demo_year.self_evaluate(county, finance, "公开的自评文件")
     return len(projects)
 
 

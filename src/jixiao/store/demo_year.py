@@ -11,6 +11,7 @@ from decimal import Decimal
 from importlib.resources import files
 from typing import Any
 
+from jixiao.core.finding import Tier
 from jixiao.core.money import round_half_up
 from jixiao.core.values import parse_value
 from jixiao.profiles import load_profile
@@ -102,9 +103,11 @@ def _completion() -> dict[str, Any]:
     return json.loads(files("jixiao.data").joinpath("demo", "selfeval_completion.json").read_text(encoding="utf-8"))
 
 
-def self_evaluate(county: Jurisdiction, finance_user: Any) -> None:
+def self_evaluate(county: Jurisdiction, finance_user: Any, published: str = "") -> None:
     """Records for the 2024 self-evaluations imported with the demo: the total and grade by the rules. One is
-    submitted only when complete (as the submit page requires); an incomplete one stays a draft for its unit."""
+    submitted only when complete (as the submit page requires); an incomplete one stays a draft for its unit.
+    `published`: the projects come from that published document as printed, and what its report's gate warns of
+    is explained as such (the figures are the document's own, not changed here)."""
     profile = load_profile(county.profile)
     completion = _completion()
     for project in Project.objects.filter(unit__department__jurisdiction=county, year=2024).prefetch_related(
@@ -118,10 +121,12 @@ def self_evaluate(county: Jurisdiction, finance_user: Any) -> None:
         SelfEvaluationRecord.objects.get_or_create(project=project, defaults={
             "total": result.total, "grade": result.grade, "submitted": not missing(result),
             "submitted_by": finance_user, "experience": added.get("experience", "")})
-        if added.get("explanations"):
+        if added.get("explanations") or published:
             generated = selfeval_document(project, "docx")
-            texts = {f.fingerprint: added["explanations"][f.rule] for f in generated.release.problems
-                     if f.rule in added["explanations"]}
+            written = added.get("explanations", {})
+            texts = {f.fingerprint: written.get(f.rule) or f"按{published}原样导入，该项为原文所列数据，未作改动：{f.message}"
+                     for f in generated.release.problems
+                     if f.tier is Tier.WARNING and (f.rule in written or published)}
             generated.folder.cleanup()
             explain(generated.key, texts, finance_user)
 

@@ -50,6 +50,24 @@ def test_a_weight_of_1e20_is_refused_and_the_project_stays_readable(browser, wor
     assert browser.errors == []
 
 
+def test_the_project_form_refuses_what_it_used_to_change_silently(browser, world):
+    page, base = browser.page, browser.url
+    browser.login("u_unit")
+    page.goto(f"{base}/projects/new/")
+    page.fill("input[name=year]", "2025")
+    page.fill("input[name=code]", "GK-1E20")
+    page.fill("input[name=name]", "长" * 5000)  # the model holds 200
+    page.fill("input[name=initial_budget]", "1e20")  # was saved as 1.00 元
+    page.fill("input[name=adjusted_budget]", "99999999999999999999999")  # was a 500
+    page.click("button:has-text('保存')")
+    errors = page.locator("ul.errors li")
+    expect()(errors.filter(has_text="年初预算数")).to_have_count(1)
+    expect()(errors.filter(has_text="全年预算数")).to_have_count(1)
+    expect()(errors.filter(has_text="项目名称最多")).to_have_count(1)
+    assert not Project.objects.filter(code="GK-1E20").exists()
+    assert browser.errors == []
+
+
 def test_a_released_document_has_no_slot_and_the_blocked_one_points_to_the_fields(browser, world, submitted_ready):
     from docx import Document as Docx
 

@@ -70,6 +70,21 @@ def submitted_ready(world):
     return save_goal(project, goal_draft(), project.version, world["accounts"]["unit"].user)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _one_request_at_a_time():
+    """The live server answers one request at a time: with an in-memory SQLite database its threads share one
+    connection, and a page's live check (htmx) racing the form it belongs to crashed the server thread
+    ("Cannot operate on a closed database"). Not threaded, Django's server closes each connection after use."""
+    from django.core.servers.basehttp import WSGIServer
+    from django.test.testcases import LiveServerThread
+
+    class SerialServer(WSGIServer):
+        def __init__(self, *args, connections_override=None, **kwargs):  # set in the server thread by run()
+            super().__init__(*args, **kwargs)
+
+    LiveServerThread.server_class = SerialServer
+
+
 @pytest.fixture(scope="module")
 def chromium_session():
     """One Debian chromium per test module (each test gets its own context and page): launching it per test cost

@@ -86,8 +86,9 @@ def test_rectification_deadlines_fall_around_the_day_the_demo_is_loaded(demo):
 
 
 def test_the_demos_documents_release_without_slots_or_contradictions(demo):
-    """Every self-evaluation report of the demo (its own document, and the seed-004 department's published one
-    when the seeds are present) and every issued key-evaluation report passes the gate as read back."""
+    """Every self-evaluation report of the demo (its own document, the seed-004 department's published one when the
+    seeds are present, and a sample of the units' 2025 self-evaluations) and every issued key-evaluation report
+    passes the gate as read back."""
     from jixiao.profiles import load_profile
     from jixiao.scoring.selfeval import score_self_evaluation
     from jixiao.store.documents import evaluation_document, selfeval_document
@@ -95,8 +96,11 @@ def test_the_demos_documents_release_without_slots_or_contradictions(demo):
     from jixiao.store.selfeval import missing
 
     records = SelfEvaluationRecord.objects.select_related("project__unit__department__jurisdiction")
-    assert records.filter(project__unit__department__jurisdiction__code="QC").count() == 4
-    for record in records:
+    county = records.filter(project__unit__department__jurisdiction__code="QC")
+    assert county.filter(project__year=2024).count() == 4  # the demo's own document
+    year_end = list(county.filter(project__year=2025).order_by("pk"))  # the units' self-evaluations of 2025
+    assert len(year_end) > 100 and all(r.submitted for r in year_end)
+    for record in [*records.filter(project__year=2024), *year_end[::15]]:
         project = record.project
         if not record.submitted:  # only a record the submit page would refuse stays a draft
             profile = load_profile(project.unit.department.jurisdiction.profile)

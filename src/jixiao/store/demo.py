@@ -202,6 +202,7 @@ def _year(county: Jurisdiction, users: dict[str, Any], today: date) -> None:
     units = demo_year.unit_accounts(county, DEMO_PASSWORD)
     second = create_account("demo_expert2", DEMO_PASSWORD, Role.EVALUATOR).user
     demo_year.monitor(county, units, users["demo_finance"], rng, today)
+    demo_year.year_end(county, units, rng)
     demo_year.department_goals(county, users["demo_finance"])
     demo_year.self_evaluate(county, users["demo_finance"])
     demo_year.assess_new_projects(county, users["demo_finance"], rng)

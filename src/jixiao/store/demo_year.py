@@ -12,7 +12,7 @@ from importlib.resources import files
 from typing import Any
 
 from jixiao.core.finding import Tier
-from jixiao.core.money import round_half_up
+from jixiao.core.money import format_amount, round_half_up
 from jixiao.core.values import parse_value
 from jixiao.profiles import load_profile
 from jixiao.scoring.exante import ExpertScore
@@ -122,7 +122,7 @@ def year_end(county: Jurisdiction, units: dict[int, Any], rng: random.Random) ->
                                           deviation_reason=f"“{name}”实际完成与目标有偏差：受资金拨付和实施进度影响，"
                                                            "已在下年度计划中调整。")
         rate = round_half_up(executed / project.adjusted_budget * 100, 2) if project.adjusted_budget else None
-        narrative = Narrative(f"全年执行 {executed:,.2f} 元，预算执行率 {rate}%；各项指标按监控计划推进。",
+        narrative = Narrative(f"全年执行 {format_amount(executed)} 元，预算执行率 {rate}%；各项指标按监控计划推进。",
                               "按季度开展绩效运行监控，对预警项目及时督促整改。")
         save_selfeval(project, Project.objects.get(pk=project.pk).version, executed, entries, True,
                       units[project.unit_id], profile, narrative)

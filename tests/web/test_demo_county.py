@@ -73,11 +73,9 @@ def test_the_demo_county_is_one_county_with_goals_written_for_their_projects(dem
 
 
 def test_rectification_deadlines_fall_around_the_day_the_demo_is_loaded(demo):
-    from jixiao.store.access import profile_of
-    from jixiao.web.views.evaluation import _state
+    from jixiao.store.evaluation import rectification_state_of
 
-    states = [_state(item, LOADED, profile_of(item.project))
-              for item in RectificationItem.objects.select_related("project__unit")]
+    states = [rectification_state_of(item, LOADED) for item in RectificationItem.objects.select_related("project__unit")]
     by_status = Counter(s.status.value for s in states)
     assert by_status["open"] >= 2 and by_status["overdue"] >= 2 and by_status["done"] >= 2, by_status
     overdue = [s.days_overdue for s in states if s.status.value == "overdue"]

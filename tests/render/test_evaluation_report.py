@@ -100,3 +100,21 @@ def test_seed002_zero_spending_rated_excellent_needs_an_explanation(tmp_path):
     explained = {held.problems[0].fingerprint: "资金于次年初支付，评价组已说明"}
     assert release(blocks, title(ke), "seed002", tmp_path, ("docx",), CENTRAL, explained,
                    read_back_same(ke, CENTRAL)).released
+
+
+def test_a_slot_for_the_evaluation_group_is_held_back_and_its_own_text_released(demo, tmp_path):
+    ke, year = demo
+    bare = dataclasses.replace(ke, suggestion="", experience="", advice="")
+    asked = release(build(bare, year, CENTRAL, False, ask=True), title(ke), "asked", tmp_path, ("docx",), CENTRAL, {},
+                    read_back_same(bare, CENTRAL))
+    assert sorted(f.message for f in asked.problems if f.rule == "gate.placeholder") == [
+        "文档含未填写的内容“【请评价组填写主要经验及做法】”，请在页面上填写对应内容后再生成",
+        "文档含未填写的内容“【请评价组填写有关建议】”，请在页面上填写对应内容后再生成"]
+    read = [b.text for b in build(bare, year, CENTRAL, False) if isinstance(b, writers.Para)]
+    assert "评价资料未载明主要经验及做法。" in read and "评价资料未载明有关建议。" in read  # from a document: says so
+    written = dataclasses.replace(bare, experience="建立维保台账，按月通报。", advice="按季度制定培训计划。")
+    done = release(build(written, year, CENTRAL, False, ask=True), title(ke), "done", tmp_path, ("docx",), CENTRAL,
+                   {}, read_back_same(written, CENTRAL))
+    text = done.renditions[0].result.document.source.text
+    assert not [f for f in done.problems if f.rule == "gate.placeholder"]
+    assert "建立维保台账，按月通报。" in text and "按季度制定培训计划。" in text and "【请" not in text

@@ -70,38 +70,77 @@ def submitted_ready(world):
     return save_goal(project, goal_draft(), project.version, world["accounts"]["unit"].user)
 
 
-@pytest.fixture
-def browser(live_server, transactional_db, monkeypatch):
-    """Debian's chromium on the live server: `.page`, `.url`, `.login(username)`, and `.errors` (JavaScript errors
-    the pages raised, which every browser test expects to stay empty)."""
-    from types import SimpleNamespace
+@pytest.fixture(scope="session", autouse=True)
+def _one_request_at_a_time():
+    """The live server answers one request at a time: with an in-memory SQLite database its threads share one
+    connection, and a page's live check (htmx) racing the form it belongs to crashed the server thread
+    ("Cannot operate on a closed database"). Not threaded, Django's server closes each connection after use."""
+    from django.core.servers.basehttp import WSGIServer
+    from django.test.testcases import LiveServerThread
 
-    from playwright.sync_api import expect, sync_playwright
+    class SerialServer(WSGIServer):
+        def __init__(self, *args, connections_override=None, **kwargs):  # set in the server thread by run()
+            super().__init__(*args, **kwargs)
+
+    LiveServerThread.server_class = SerialServer
+
+
+@pytest.fixture(scope="module")
+def chromium_session():
+    """One Debian chromium per test module (each test gets its own context and page): launching it per test cost
+    a second or two each. Per module, not per session: Playwright's event loop counts as running while it lives,
+    which later non-browser tests must not see."""
+    import os
+
+    from playwright.sync_api import sync_playwright
 
     from tests.conftest import require_browser
 
     chromium = require_browser()
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # tests call the ORM beside Playwright's event loop
-    with sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=chromium, args=[
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
-        try:
-            page = launched.new_page()
-            page.set_default_timeout(15000)
-            errors: list[str] = []
-            page.on("pageerror", lambda e: errors.append(str(e)))
+    # tests call the ORM beside Playwright's event loop, which lives as long as the session's browser
+    before = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as p:
+            launched = p.chromium.launch(executable_path=chromium, args=[
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+            try:
+                yield launched
+            finally:
+                launched.close()
+    finally:
+        if before is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = before
 
-            def login(username: str) -> None:
-                page.context.clear_cookies()
-                page.goto(f"{live_server.url}/login/")
-                page.fill("input[name=username]", username)
-                page.fill("input[name=password]", PASSWORD)
-                page.click("button[type=submit]")
-                expect(page.locator("h1")).to_have_text("项目库")
 
-            yield SimpleNamespace(page=page, url=live_server.url, login=login, errors=errors)
-        finally:
-            launched.close()
+@pytest.fixture
+def browser(chromium_session, live_server, transactional_db):
+    """Debian's chromium on the live server: `.page`, `.url`, `.login(username)`, and `.errors` (JavaScript errors
+    the pages raised, which every browser test expects to stay empty)."""
+    from types import SimpleNamespace
+
+    from playwright.sync_api import expect
+
+    context = chromium_session.new_context(accept_downloads=True)
+    try:
+        page = context.new_page()
+        page.set_default_timeout(15000)
+        errors: list[str] = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+
+        def login(username: str) -> None:
+            page.context.clear_cookies()
+            page.goto(f"{live_server.url}/login/")
+            page.fill("input[name=username]", username)
+            page.fill("input[name=password]", PASSWORD)
+            page.click("button[type=submit]")
+            expect(page.locator("h1")).to_have_text("项目库")
+
+        yield SimpleNamespace(page=page, url=live_server.url, login=login, errors=errors)
+    finally:
+        context.close()
 
 
 @pytest.fixture

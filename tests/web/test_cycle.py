@@ -270,7 +270,8 @@ def test_the_demos_own_self_evaluation_reports_release_without_slots_or_contradi
     from jixiao.store.documents import selfeval_document
 
     load_demo(demo_document())
-    records = SelfEvaluationRecord.objects.filter(project__unit__code__startswith="70", submitted=True)
+    records = SelfEvaluationRecord.objects.filter(project__unit__code__startswith="70", project__year=2024,
+                                                  submitted=True)
     assert records.count() == 4  # every self-evaluation of the demo's own document, completed and submitted
     for record in records.select_related("project"):
         generated = selfeval_document(record.project, "docx")

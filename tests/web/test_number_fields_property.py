@@ -14,7 +14,17 @@ from hypothesis import strategies as st
 from jixiao.core.money import NumberError, amount_rule, read_number, score_rule
 from jixiao.scoring.exante import simple_sheet
 from jixiao.store.access import profile_of
-from jixiao.store.models import ExAnteAssessment, MonitoringFund, Project, Review
+from jixiao.store.models import (
+    BudgetSuggestion,
+    CorrectiveAction,
+    EvaluationScore,
+    ExAnteAssessment,
+    KeyEvaluation,
+    MonitoringFund,
+    MonitoringWarning,
+    Project,
+    Review,
+)
 from tests.web.conftest import GOOD_GOAL
 
 TYPED = st.one_of(
@@ -168,3 +178,122 @@ def test_selfeval_executed(client, world, approved, text):
     else:
         assert response.status_code == 302
         assert project.executed == (value or Decimal(0))
+
+
+def assert_refused_or_stored(response, label: str, created: bool, stored, value) -> None:
+    """After a redirect: either the typed value was stored as the parser reads it, or a message names the field or
+    the rule and nothing was stored. Never a server error."""
+    assert response.status_code == 200, response.status_code
+    if created:
+        assert stored == value
+    else:
+        page = response.content.decode()
+        assert 'class="error"' in page or "messages" in page, page[-800:]
+        assert label in page or "不能" in page or "须" in page or "请填写" in page, page[-800:]
+
+
+IN_BUDGET = st.one_of(TYPED, st.sampled_from(["1000", "1,000.00", "1000元", "0.1万元", "1000.001", "999.99"]))
+
+
+@PROPERTY
+@given(text=IN_BUDGET)
+def test_fund_line_amount(client, world, text):
+    client.force_login(world["accounts"]["unit"].user)
+    code = f"F-{next(codes)}"
+    response = client.post("/projects/new/", {"unit": "101001", "year": "2025", "code": code, "name": "新项目",
+                                              "project_type": "一次性项目", "initial_budget": "1000",
+                                              "adjusted_budget": "1000", "fund_type": "一般公共预算",
+                                              "fund_level": "县级", "fund_amount": text})
+    value = expected(text, amount_rule("资金来源金额"))
+    created = Project.objects.filter(code=code).first()
+    if value is None and text.strip():
+        assert_refused_with_message(response, "第1条资金来源金额")
+        assert created is None
+    elif value is not None and value != Decimal(1000):
+        assert response.status_code in (200, 400) and "资金来源合计与全年预算数不一致" in response.content.decode()
+        assert created is None
+    else:  # 1000 as typed, or a blank line (left out)
+        assert response.status_code == 302 and created is not None
+        assert [f.amount for f in created.fund_sources.all()] == ([] if value is None else [Decimal(1000)])
+
+
+@PROPERTY
+@given(text=TYPED)
+def test_warning_action_amount(client, world, approved, text):
+    warning = MonitoringWarning.objects.get_or_create(
+        project=approved, key="execution_lag", defaults={"kind": "execution_lag", "kind_label": "预算执行进度滞后",
+                                                         "colour": "red", "message": "执行进度滞后",
+                                                         "raised_period": 2, "latest_period": 2})[0]
+    client.force_login(world["accounts"]["finance"].user)
+    before = CorrectiveAction.objects.count()
+    response = client.post(f"/monitoring/warnings/{warning.pk}/act/", {"kind": "budget_cut", "amount": text,
+                                                                       "initiator": "finance", "note": "调减"},
+                           follow=True)
+    value = expected(text, amount_rule("纠偏措施金额"))
+    created = CorrectiveAction.objects.count() == before + 1
+    if value is None and text.strip():
+        assert not created
+    if value is not None and Decimal(0) < value <= approved.adjusted_budget:
+        assert created
+    stored = CorrectiveAction.objects.latest("pk").amount if created else None
+    assert_refused_or_stored(response, "纠偏措施金额", created, stored, value)
+
+
+def _open_evaluation(world, project):
+    from jixiao.store.evaluation import create_evaluation
+
+    evaluation = KeyEvaluation.objects.filter(project=project).first()
+    return evaluation or create_evaluation(project, [world["accounts"]["evaluator"].user],
+                                           world["accounts"]["finance"].user, "amount")
+
+
+@PROPERTY
+@given(text=TYPED)
+def test_key_evaluation_score(client, world, approved, text):
+    from jixiao.scoring.keyeval import framework_items
+    from jixiao.store.evaluation import computed_items, framework_of
+
+    evaluation = _open_evaluation(world, approved)
+    profile = profile_of(approved)
+    items = [i for i in framework_items(framework_of(evaluation, profile))
+             if i.name not in computed_items(evaluation, profile)]
+    first = items[0]
+    evaluator = world["accounts"]["evaluator"].user
+    client.force_login(evaluator)
+    mine = EvaluationScore.objects.filter(evaluation=evaluation, member=evaluator, item=first.name)
+    before = mine.values_list("score", flat=True).first()
+    posted = {"action": "scores", **{f"score_{i.name}": f"{i.weight:f}" for i in items}, f"score_{first.name}": text}
+    response = client.post(f"/evaluations/{evaluation.pk}/", posted, follow=True)
+    value = expected(text, score_rule("评分", first.weight))
+    after = mine.values_list("score", flat=True).first()
+    if value is None:  # blank or unreadable: refused with the item named, the member's earlier score stays
+        assert after == before
+    assert_refused_or_stored(response, first.name, value is not None, after, value)
+
+
+@PROPERTY
+@given(text=TYPED)
+def test_results_confirmed_amount(client, world, approved, text):
+    from datetime import date
+
+    from jixiao.store.evaluation import finalise, framework_of, submit_scores
+
+    evaluation = _open_evaluation(world, approved)
+    profile = profile_of(approved)
+    if evaluation.status == "open":
+        evaluator = world["accounts"]["evaluator"].user
+        submit_scores(evaluation, {p.split("/")[2]: w * Decimal("0.7") for p, w in framework_of(
+            evaluation, profile).items()}, evaluator, profile)
+        finalise(evaluation, date(2026, 1, 10), world["accounts"]["finance"].user, profile)
+    suggestion = BudgetSuggestion.objects.get(evaluation=evaluation)
+    before = suggestion.confirmed
+    client.force_login(world["accounts"]["finance"].user)
+    response = client.post(f"/results/suggestions/{suggestion.pk}/", {"amount": text, "reason": "按评价结果调整"},
+                           follow=True)
+    value = expected(text, amount_rule("下年预算安排金额"))
+    suggestion.refresh_from_db()
+    if value is None:
+        assert suggestion.confirmed == before
+        assert_refused_or_stored(response, "下年预算安排金额", False, None, None)
+    else:
+        assert_refused_or_stored(response, "下年预算安排金额", True, suggestion.confirmed, value)

@@ -266,3 +266,5 @@ class KeyEvaluation:
     evaluators: tuple[Evaluator, ...] = ()
     problems: tuple[ListedProblem, ...] = ()
     suggestion: str = ""  # 问题和建议
+    experience: str = ""  # 主要经验及做法, as the evaluation group wrote it
+    advice: str = ""  # 有关建议, as the evaluation group wrote it

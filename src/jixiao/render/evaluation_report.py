@@ -20,12 +20,13 @@ from jixiao.ingest.pipeline import Document
 from jixiao.render import charts
 from jixiao.render.blocks import Block, Grid, Heading, Image, Para
 from jixiao.render.findings import LIST_CATEGORIES
-from jixiao.render.gate import Verify, readback_error
+from jixiao.render.gate import Verify, placeholders, readback_error
 from jixiao.render.numbers import percent, plain, two, wan
 from jixiao.scoring.keyeval import LEVEL1, block_of, funds_rate
 
 ZERO = Decimal(0)
-SLOT = "【请评价组填写】"
+EXPERIENCE_SLOT = "【请评价组填写主要经验及做法】"
+ADVICE_SLOT = "【请评价组填写有关建议】"
 ANALYSIS = {"决策": "（一）项目决策情况分析", "过程": "（二）项目过程情况分析", "产出": "（三）项目产出情况分析",
             "效益": "（四）项目效益情况分析"}
 
@@ -162,8 +163,16 @@ def title(ke: KeyEvaluation) -> str:
     return f"{ke.project}绩效评价报告"
 
 
-def build(ke: KeyEvaluation, year: int | None, profile: Profile, with_charts: bool = True) -> list[Block]:
-    """All blocks of the report in the SPEC §2.2 order, then 附件1 评分表 and 附件2 问题清单."""
+def _written(text: str, slot: str, what: str, ask: bool) -> str:
+    """The evaluation group's own text; when it wrote none, a slot the gate blocks (`ask`: the group has a field
+    to fill) or, for a report read from a document, that the document does not state it."""
+    return text.strip() or (slot if ask else f"评价资料未载明{what}。")
+
+
+def build(ke: KeyEvaluation, year: int | None, profile: Profile, with_charts: bool = True,
+          ask: bool = False) -> list[Block]:
+    """All blocks of the report in the SPEC §2.2 order, then 附件1 评分表 and 附件2 问题清单. `ask`: text the
+    evaluation group has not written yet becomes a slot that keeps the report from release."""
     fw = framework(ke, profile)
     g = profile.grades
     problems = problems_of(ke)
@@ -204,11 +213,11 @@ def build(ke: KeyEvaluation, year: int | None, profile: Profile, with_charts: bo
     blocks += _analysis(fw)
     action = profile.results.actions.get(fw.grade, "")
     blocks += [
-        Heading("五、主要经验及做法", 2), Para(SLOT),
+        Heading("五、主要经验及做法", 2), Para(_written(ke.experience, EXPERIENCE_SLOT, "主要经验及做法", ask)),
         Heading("六、存在的问题及原因分析", 2),
         Para(f"评价发现问题 {len(problems)} 个，详见附件2问题清单。" if problems else "评价未发现问题。"),
         *(Para(f"{n}. {p.description}。") for n, p in enumerate(problems, start=1)),
-        Heading("七、有关建议", 2), Para(_suggestion(ke) or SLOT),
+        Heading("七、有关建议", 2), Para(_written(ke.advice or _suggestion(ke), ADVICE_SLOT, "有关建议", ask)),
         Para(f"按结果应用规则，评价等次为“{fw.grade}”的项目，下年度预算处理为“{action}”。"),
         Heading("八、其他需要说明的问题", 2), Para("无。"),
         Heading("附件1：绩效评价评分表", 2), _scoring_table(fw),
@@ -231,7 +240,8 @@ def _printed(*amounts: Decimal | None) -> tuple[Decimal | None, ...]:
 
 
 def read_back_same(ke: KeyEvaluation, profile: Profile) -> Verify:
-    """A gate check: the released report reads back to the same rows, funds, total and evaluation group."""
+    """A gate check: the released report reads back to the same rows, funds, total and evaluation group, with no
+    slot left for the evaluation group to fill."""
     fw = framework(ke, profile)
 
     def verify(doc: Document) -> list[Finding]:
@@ -246,6 +256,7 @@ def read_back_same(ke: KeyEvaluation, profile: Profile) -> Verify:
                  ("资金（万元，按印出的两位小数）", _printed(ke.budget, ke.received, ke.spent),
                   _printed(again.budget, again.received, again.spent)),
                  ("评价人员", [e.name for e in ke.evaluators], [e.name for e in again.evaluators])]
-        return [readback_error(f"{what}生成为 {want}，读回为 {got}", where) for what, want, got in pairs if want != got]
+        return [readback_error(f"{what}生成为 {want}，读回为 {got}", where) for what, want, got in pairs
+                if want != got] + placeholders(doc)
 
     return verify

@@ -20,13 +20,18 @@ from jixiao.render import charts
 from jixiao.render.blocks import Block, Grid, Heading, Image, Para, renumber
 from jixiao.render.gate import Verify, placeholders, readback_error
 from jixiao.render.numbers import percent, plain, two, yuan
-from jixiao.scoring.selfeval import IndicatorScore, SelfEvaluationScore, score_self_evaluation
+from jixiao.scoring.selfeval import (
+    BLOCK_NAMES,
+    IndicatorScore,
+    SelfEvaluationScore,
+    block_of,
+    score_self_evaluation,
+)
 
 ZERO = Decimal(0)
 TITLE = "项目支出绩效自评分析报告"
 MISSING = "（未填报）"
 # (一级 block as printed in the text, the word that marks its rows) — the audit groups rows the same way.
-BLOCKS = (("产出指标", "产出"), ("效益指标", "效益"), ("满意度指标", "满意"))
 SECTION_OF = {"产出指标": "4. 产出情况及分析", "效益指标": "5. 效益情况及分析", "满意度指标": "6. 满意度情况及分析"}
 
 
@@ -42,10 +47,11 @@ class BlockResult:
 
 
 def block_results(result: SelfEvaluationScore) -> list[BlockResult]:
-    """产出/效益/满意度 blocks present in the indicator table, with 得分率 = 得分 ÷ 满分 × 100."""
+    """产出/效益/满意度 blocks present in the indicator table, with 得分率 = 得分 ÷ 满分 × 100. Each row counts in
+    the block its 二级 name says (a 成本指标 printed under 效益指标 is an output), as reading back counts it."""
     found = []
-    for name, word in BLOCKS:
-        rows = tuple(s for s in result.indicators if word in s.indicator.level1)
+    for key, name in BLOCK_NAMES.items():
+        rows = tuple(s for s in result.indicators if block_of(s.indicator) == key)
         if not rows:
             continue
         full = sum((s.indicator.weight or ZERO for s in rows), ZERO)

@@ -5,9 +5,12 @@ Deterministic and idempotent."""
 
 from __future__ import annotations
 
+import json
 import os
 import random
+from datetime import date
 from decimal import Decimal
+from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +23,6 @@ from jixiao.store.models import (
     Department,
     FundSource,
     Indicator,
-    IndicatorTemplate,
     Jurisdiction,
     Project,
     ProjectType,
@@ -34,10 +36,10 @@ from jixiao.store.services import create_account, import_self_evaluations
 DEMO_PASSWORD = "jixiao-demo-2024"
 DEMO_PROFILE = "kunming"  # the seed-003 practice: 中 → cut ≤ 10 %, 差 → cancel; review bands 90/80/70
 SEED_004_DEPARTMENT = "岚县经济技术开发区管理委员会"
-COUNTY_DEPARTMENTS = ("教育局", "卫生健康局", "交通运输局", "农业农村局", "住房和城乡建设局", "民政局")
-PROJECT_WORDS = ("维修改造", "设备购置", "专项补助", "能力提升", "运行维护", "示范建设", "信息化建设", "培训")
 VAGUE_TARGETS = ("提高", "有利于", "逐步完善", "明显改善")
 DEMO_CODE = "QC"  # the demo's jurisdiction
+SEED_CODE = "LX"  # the seed-004 department's own jurisdiction, loaded when the seeds are present
+SEED_JURISDICTION = "山西省岚县"
 
 
 def seeds_dir() -> Path | None:
@@ -47,7 +49,9 @@ def seeds_dir() -> Path | None:
     return next((Path(c) for c in candidates if c and Path(c).is_dir()), None)
 
 
-def _seed_004(county: Jurisdiction) -> int:
+def _seed_004() -> int:
+    """The seed-004 department in its own jurisdiction (山西 岚县), with its own finance account: its projects
+    are what the published document says, faults included."""
     folder = seeds_dir()
     path = next(iter(sorted(folder.glob("004_*"))), None) if folder else None
     if path is None:
@@ -57,35 +61,62 @@ def _seed_004(county: Jurisdiction) -> int:
     doc, _ = load_document(path)
     if doc is None or not doc.self_evaluations:
         return 0
+    county, _ = Jurisdiction.objects.get_or_create(code=SEED_CODE, defaults={"name": SEED_JURISDICTION,
+                                                                             "profile": "central"})
+    finance = create_account("demo_lanxian", DEMO_PASSWORD, Role.FINANCE, jurisdiction=county).user
     dept, _ = Department.objects.get_or_create(code="601", defaults={"jurisdiction": county, "name": SEED_004_DEPARTMENT})
     unit, _ = Unit.objects.get_or_create(code="601001", defaults={"department": dept, "name": SEED_004_DEPARTMENT})
     projects = import_self_evaluations(unit, doc.self_evaluations, doc.year or 2024)
     for n, project in enumerate(projects, start=1):
         Project.objects.filter(pk=project.pk).update(code=project.code or f"601001-2024-{n:03d}",
                                                      status=Status.APPROVED.value)
+    from jixiao.store import demo_year
+
+    demo_year.self_evaluate(county, finance, "公开的自评文件")
     return len(projects)
 
 
-def _goal_rows(rng: random.Random, library: list[IndicatorTemplate], budget: Decimal, faulty: bool) -> list[dict[str, Any]]:
-    """A goal of 6–9 indicators worth 90 points; a faulty one breaks one goal-quality rule."""
-    by_level1: dict[str, list[IndicatorTemplate]] = {}
-    for t in library:
-        by_level1.setdefault(t.level1, []).append(t)
-    picks = (rng.sample(by_level1["产出指标"], 4) + rng.sample(by_level1["效益指标"], 2)
-             + rng.sample(by_level1["满意度指标"], 1))
-    weights = [Decimal(w) for w in (15, 10, 10, 15, 15, 15, 10)]
-    rows = []
-    for template, weight in zip(picks, weights, strict=True):
-        target = template.typical_target or "达成预期指标"
-        if template.level2 == "成本指标":
-            target = f"≤{yuan_to_wan(budget)}万元"
-        rows.append({"level1": template.level1, "level2": template.level2, "name": template.name, "target": target,
-                     "weight": weight})
+def county_plan() -> dict[str, Any]:
+    """The demo county's departments, units and the indicators written for each department and project type."""
+    data: dict[str, Any] = json.loads(files("jixiao.data").joinpath("demo", "county.json").read_text(encoding="utf-8"))
+    return data
+
+
+def _ranged(rng: random.Random, low: int, high: int) -> str:
+    """A whole target between `low` and `high`, rounded to a figure a unit would plan with."""
+    step = 100 if high >= 5000 else 10 if high >= 200 else 1
+    return str(rng.randrange(low // step, high // step + 1) * step)
+
+
+def _row(level1: str, level2: str, spec: list[Any], rng: random.Random) -> dict[str, Any]:
+    """[name, operator, value, unit] or [name, operator, unit, low, high] as an indicator row."""
+    if len(spec) == 5:
+        name, operator, unit, low, high = spec
+        value = _ranged(rng, low, high)
+    else:
+        name, operator, value, unit = spec
+    return {"level1": level1, "level2": level2, "name": name, "target": f"{operator}{value}{unit}"}
+
+
+def _goal_rows(rng: random.Random, plan: dict[str, Any], budget: Decimal, faulty: bool) -> list[dict[str, Any]]:
+    """A goal of 8 indicators worth 90 points written for the project's type (产出 50, 效益 30, 满意度 10); the two
+    成本指标 are parts of the budget (together 85–98 %). A faulty goal breaks one goal-quality rule."""
+    name, unit, low, high = plan["quantity"]
+    rows = [_row("产出指标", "数量指标", [name, "≥", unit, low, high], rng),
+            _row("产出指标", "质量指标", plan["quality"], rng), _row("产出指标", "时效指标", plan["timeliness"], rng)]
+    total = budget * Decimal(rng.randrange(85, 99)) / 100
+    first = round_half_up(total * Decimal(rng.randrange(60, 81)) / 100)
+    for cost_name, part in zip(plan["costs"], (first, round_half_up(total) - first), strict=True):
+        rows.append({"level1": "产出指标", "level2": "成本指标", "name": cost_name, "target": f"≤{yuan_to_wan(part)}万元"})
+    benefit_kinds = ("社会效益指标", "可持续影响指标")
+    rows += [_row("效益指标", kind, spec, rng) for kind, spec in zip(benefit_kinds, plan["benefits"], strict=True)]
+    rows.append(_row("满意度指标", "服务对象满意度指标", plan["satisfaction"], rng))
+    for row, weight in zip(rows, (10, 10, 10, 10, 10, 15, 15, 10), strict=True):
+        row["weight"] = Decimal(weight)
     if faulty:
         fault = rng.choice(("vague", "weights", "no_satisfaction", "satisfaction_100"))
         if fault == "vague":
             rows[0]["target"] = rng.choice(VAGUE_TARGETS)
-            rows[0]["level2"] = "数量指标"
         elif fault == "weights":
             rows[1]["weight"] += 5
         elif fault == "no_satisfaction":
@@ -96,42 +127,42 @@ def _goal_rows(rng: random.Random, library: list[IndicatorTemplate], budget: Dec
     return rows
 
 
-def _projects(unit: Unit, topic: str, count: int, rng: random.Random, library: list[IndicatorTemplate],
-              reviewers: dict[str, Any]) -> None:
-    """`count` projects of 2025 for `unit`, spread over the review stages, with partly faulty goals."""
+def _projects(unit: Unit, plans: dict[str, Any], count: int, rng: random.Random, reviewers: dict[str, Any]) -> None:
+    """`count` projects of 2025 for `unit`, spread over the review stages, with goals written for their type
+    (partly faulty)."""
     for n in range(1, count + 1):
         budget = Decimal(rng.randrange(50, 5000) * 1000)
         stage = rng.random()
         status = (Status.DRAFT if stage < 0.25 else Status.DEPARTMENT_REVIEW if stage < 0.35 else
                   Status.FINANCE_REVIEW if stage < 0.45 else Status.RETURNED if stage < 0.55 else Status.APPROVED)
+        kind = rng.choice(ProjectType.values)
+        plan = plans[kind]
         project = Project.objects.create(
             unit=unit, year=2025, code=f"{unit.code}-2025-{n:03d}",
-            name=f"{topic}{rng.choice(PROJECT_WORDS)}项目（{n}）", status=status.value,
-            project_type=rng.choice(ProjectType.values), initial_budget=budget, adjusted_budget=budget,
-            annual_goal=f"完成{topic}年度重点任务，保障项目按期实施并发挥效益。",
+            name=f"{rng.choice(plan['words'])}项目（{n}）", status=status.value,
+            project_type=kind, initial_budget=budget, adjusted_budget=budget, annual_goal=plan["goal"],
             review_round=2 if status == Status.APPROVED and rng.random() < 0.3 else 1)
         FundSource.objects.create(project=project, amount=budget)
         faulty = status in (Status.DRAFT, Status.RETURNED) and rng.random() < 0.6
         Indicator.objects.bulk_create([
             Indicator(project=project, position=k, level1=r["level1"], level2=r["level2"], name=r["name"],
                       target=r["target"], weight=r["weight"])
-            for k, r in enumerate(_goal_rows(rng, library, budget, faulty))])
+            for k, r in enumerate(_goal_rows(rng, plan, budget, faulty))])
         _history(project, status, rng, reviewers)
 
 
 def _county(county: Jurisdiction, demo_units: list[Unit], reviewers: dict[str, Any]) -> None:
-    """Six departments × three units × 17 projects, and 8 projects for each demo unit."""
+    """Six departments of the county with three units each × 17 projects, and 8 projects for each demo unit."""
     rng = random.Random(2024)
-    library = list(IndicatorTemplate.objects.all())
+    plan = county_plan()
     for unit in demo_units:
-        _projects(unit, "示范区", 8, rng, library, reviewers)
-    for d, name in enumerate(COUNTY_DEPARTMENTS, start=1):
-        dept, _ = Department.objects.get_or_create(code=f"8{d:02d}", defaults={"jurisdiction": county,
-                                                                               "name": f"青川县{name}"})
-        for u in range(1, 4):
-            unit, _ = Unit.objects.get_or_create(code=f"{dept.code}{u:03d}",
-                                                 defaults={"department": dept, "name": f"青川县{name}第{u}单位"})
-            _projects(unit, name, 17, rng, library, reviewers)
+        _projects(unit, plan["demo"], 8, rng, reviewers)
+    for spec in plan["departments"]:
+        dept, _ = Department.objects.get_or_create(code=spec["code"], defaults={"jurisdiction": county,
+                                                                                "name": spec["name"]})
+        for u, name in enumerate(spec["units"], start=1):
+            unit, _ = Unit.objects.get_or_create(code=f"{dept.code}{u:03d}", defaults={"department": dept, "name": name})
+            _projects(unit, spec, 17, rng, reviewers)
 
 
 def _history(project: Project, status: Status, rng: random.Random, reviewers: dict[str, Any]) -> None:
@@ -164,17 +195,18 @@ def _history(project: Project, status: Status, rng: random.Random, reviewers: di
                                     for actor, a, b, r in moves])
 
 
-def _year(county: Jurisdiction, users: dict[str, Any]) -> None:
+def _year(county: Jurisdiction, users: dict[str, Any], today: date) -> None:
     from jixiao.store import demo_year
 
     rng = random.Random(2025)
     units = demo_year.unit_accounts(county, DEMO_PASSWORD)
     second = create_account("demo_expert2", DEMO_PASSWORD, Role.EVALUATOR).user
-    demo_year.monitor(county, units, users["demo_finance"], rng)
+    demo_year.monitor(county, units, users["demo_finance"], rng, today)
+    demo_year.year_end(county, units, rng)
     demo_year.department_goals(county, users["demo_finance"])
     demo_year.self_evaluate(county, users["demo_finance"])
     demo_year.assess_new_projects(county, users["demo_finance"], rng)
-    demo_year.evaluate(county, users["demo_finance"], [users["demo_evaluator"], second], units, rng)
+    demo_year.evaluate(county, users["demo_finance"], [users["demo_evaluator"], second], units, rng, today)
     demo_year.ledger(county, users["demo_finance"])
 
 
@@ -183,18 +215,19 @@ def foreign_data() -> str | None:
     accounts with a published password, so it must not run on a real database. None when there is nothing."""
     from django.contrib.auth import get_user_model
 
-    if (other := Jurisdiction.objects.exclude(code=DEMO_CODE).first()) is not None:
+    if (other := Jurisdiction.objects.exclude(code__in=(DEMO_CODE, SEED_CODE)).first()) is not None:
         return f"辖区“{other.name}”"
     users = (get_user_model().objects.exclude(username__startswith="demo_")
-             .exclude(account__unit__department__jurisdiction__code=DEMO_CODE))
+             .exclude(account__unit__department__jurisdiction__code__in=(DEMO_CODE, SEED_CODE)))
     if (user := users.first()) is not None:
         return f"账户“{user.username}”"
     return None
 
 
 @transaction.atomic
-def load_demo(document: Path) -> list[tuple[str, str, str]]:
-    """Load everything once (idempotent); return the demo accounts as (username, role label, scope) rows."""
+def load_demo(document: Path, today: date | None = None) -> list[tuple[str, str, str]]:
+    """Load everything once (idempotent); return the demo accounts as (username, role label, scope) rows. Dates of
+    the results stage (reports, rectification deadlines) are placed around `today`, the day the demo is loaded."""
     from jixiao.ingest.pipeline import load_document
 
     load_bundled()
@@ -222,8 +255,13 @@ def load_demo(document: Path) -> list[tuple[str, str, str]]:
             for project in import_self_evaluations(units[by_name.get(se.project.name, "701001")], [se], doc.year or 2024):
                 Project.objects.filter(pk=project.pk).update(code=project.code or f"701-2024-{n:03d}",
                                                              status=Status.APPROVED.value)
-        _seed_004(county)
+        seeded = _seed_004()
         _county(county, list(units.values()), {"finance": users["demo_finance"],
                                                "department": users["demo_department"], "unit": users["demo_unit"]})
-        _year(county, users)
-    return [(username, role.label, label) for username, role, _, label in accounts]
+        _year(county, users, today or date.today())
+    else:
+        seeded = Jurisdiction.objects.filter(code=SEED_CODE).exists()
+    rows = [(username, role.label, label) for username, role, _, label in accounts]
+    if seeded:
+        rows.append(("demo_lanxian", Role.FINANCE.label, SEED_JURISDICTION))
+    return rows

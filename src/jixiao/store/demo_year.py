@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import json
 import random
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from importlib.resources import files
 from typing import Any
 
-from jixiao.core.money import round_half_up
+from jixiao.core.finding import Tier
+from jixiao.core.money import format_amount, round_half_up
 from jixiao.core.values import parse_value
 from jixiao.profiles import load_profile
 from jixiao.scoring.exante import ExpertScore
@@ -24,6 +25,8 @@ from jixiao.store.evaluation import (
     framework_of,
     respond,
     submit_scores,
+    team_result,
+    write_report_text,
 )
 from jixiao.store.exante import record_assessment
 from jixiao.store.mapping import self_evaluation
@@ -62,9 +65,10 @@ def unit_accounts(county: Jurisdiction, password: str) -> dict[int, Any]:
     return users
 
 
-def monitor(county: Jurisdiction, units: dict[int, Any], finance: Any, rng: random.Random) -> None:
+def monitor(county: Jurisdiction, units: dict[int, Any], finance: Any, rng: random.Random, today: date) -> None:
     """Q1–Q3 of 2025 for every approved 2025 project: most on track, some behind in Q2 (red/yellow) that recover
-    in Q3, some that stay behind; finance acts on some red warnings."""
+    in Q3, some that stay behind; finance acts on some red warnings. A rectification item opened for a red
+    warning is dated around `today` (the day the demo is loaded), some still due, some overdue."""
     profile = load_profile(county.profile)
     projects = Project.objects.filter(unit__department__jurisdiction=county, year=2025, status="approved",
                                       scope="project")
@@ -89,7 +93,39 @@ def monitor(county: Jurisdiction, units: dict[int, Any], finance: Any, rng: rand
                 record_action(project, rng.choice(("budget_cut", "recall")), amount, "按执行进度调整",
                               rng.choice(("unit", "finance")), finance, red)
             if red.is_open and rng.random() < 0.5:
-                open_rectification_for_warning(red, profile, date(2025, 7, 15))
+                opened = today - timedelta(days=rng.choice((20, 45, 75, 100)))  # deadline 2 months later
+                open_rectification_for_warning(red, profile, opened)
+
+
+def year_end(county: Jurisdiction, units: dict[int, Any], rng: random.Random) -> None:
+    """After the year: each unit self-evaluates its approved 2025 projects through the self-evaluation service,
+    with the year-end values its last monitoring report expected, the full-year executed amount (lower where a
+    warning is still open), a 偏差原因 wherever the rules ask for one, and its own summary."""
+    from jixiao.store.selfeval import REASON_RULES, ActualEntry, Narrative, prefill, save_selfeval, score
+
+    profile = load_profile(county.profile)
+    projects = Project.objects.filter(unit__department__jurisdiction=county, year=2025, status="approved",
+                                      scope="project", monitoring_reports__isnull=False).distinct()
+    for project in projects.prefetch_related("indicators").order_by("pk"):
+        _, actuals = prefill(project)
+        lagging = project.warnings.filter(cleared_period__isnull=True).exists()
+        share = Decimal(rng.choice(("0.78", "0.85") if lagging else ("0.93", "0.96", "0.98", "1")))
+        executed = round_half_up(project.adjusted_budget * share)
+        entries = {pk: ActualEntry(pk, actual) for pk, actual in actuals.items()}
+        result = score(project, executed, entries, profile)
+        by_name = {i.name: i.pk for i in project.indicators.all()}
+        for finding in result.deviations:
+            name = next((n for n in by_name if f"“{n}”" in finding.message), None)
+            if finding.rule in REASON_RULES and name is not None:
+                pk = by_name[name]
+                entries[pk] = ActualEntry(pk, entries[pk].actual if pk in entries else "",
+                                          deviation_reason=f"“{name}”实际完成与目标有偏差：受资金拨付和实施进度影响，"
+                                                           "已在下年度计划中调整。")
+        rate = round_half_up(executed / project.adjusted_budget * 100, 2) if project.adjusted_budget else None
+        narrative = Narrative(f"全年执行 {format_amount(executed)} 元，预算执行率 {rate}%；各项指标按监控计划推进。",
+                              "按季度开展绩效运行监控，对预警项目及时督促整改。")
+        save_selfeval(project, Project.objects.get(pk=project.pk).version, executed, entries, True,
+                      units[project.unit_id], profile, narrative)
 
 
 def _completion() -> dict[str, Any]:
@@ -98,9 +134,11 @@ def _completion() -> dict[str, Any]:
     return json.loads(files("jixiao.data").joinpath("demo", "selfeval_completion.json").read_text(encoding="utf-8"))
 
 
-def self_evaluate(county: Jurisdiction, finance_user: Any) -> None:
+def self_evaluate(county: Jurisdiction, finance_user: Any, published: str = "") -> None:
     """Records for the 2024 self-evaluations imported with the demo: the total and grade by the rules. One is
-    submitted only when complete (as the submit page requires); an incomplete one stays a draft for its unit."""
+    submitted only when complete (as the submit page requires); an incomplete one stays a draft for its unit.
+    `published`: the projects come from that published document as printed, and what its report's gate warns of
+    is explained as such (the figures are the document's own, not changed here)."""
     profile = load_profile(county.profile)
     completion = _completion()
     for project in Project.objects.filter(unit__department__jurisdiction=county, year=2024).prefetch_related(
@@ -114,10 +152,12 @@ def self_evaluate(county: Jurisdiction, finance_user: Any) -> None:
         SelfEvaluationRecord.objects.get_or_create(project=project, defaults={
             "total": result.total, "grade": result.grade, "submitted": not missing(result),
             "submitted_by": finance_user, "experience": added.get("experience", "")})
-        if added.get("explanations"):
+        if added.get("explanations") or published:
             generated = selfeval_document(project, "docx")
-            texts = {f.fingerprint: added["explanations"][f.rule] for f in generated.release.problems
-                     if f.rule in added["explanations"]}
+            written = added.get("explanations", {})
+            texts = {f.fingerprint: written.get(f.rule) or f"按{published}原样导入，该项为原文所列数据，未作改动：{f.message}"
+                     for f in generated.release.problems
+                     if f.tier is Tier.WARNING and (f.rule in written or published)}
             generated.folder.cleanup()
             explain(generated.key, texts, finance_user)
 
@@ -137,26 +177,45 @@ def assess_new_projects(county: Jurisdiction, finance: Any, rng: random.Random) 
 
 
 def evaluate(county: Jurisdiction, finance: Any, evaluators: list[Any], units: dict[int, Any],
-             rng: random.Random) -> None:
-    """Key evaluations of the six largest approved 2025 projects; grades from the team's scores."""
+             rng: random.Random, today: date) -> None:
+    """Key evaluations of the six largest approved 2025 projects; grades from the team's scores. The reports are
+    dated one to five months before `today`, so with the profile's rectification period some items are still
+    due, some overdue and some done."""
     profile = load_profile(county.profile)
     projects = Project.objects.filter(unit__department__jurisdiction=county, year=2025, status="approved")
     for n, project in enumerate(projects.order_by("-adjusted_budget", "pk")[:6]):
         evaluation = create_evaluation(project, evaluators, finance, "按预算金额从高到低")
-        shares = (Decimal("0.95"), Decimal("0.85"), Decimal("0.72"), Decimal("0.99"), Decimal("0.55"), Decimal("0.8"))
+        shares = (Decimal("0.95"), Decimal("0.92"), Decimal("0.72"), Decimal("0.99"), Decimal("0.55"), Decimal("0.8"))
         for member in evaluators:
             share = shares[n] + Decimal(rng.choice(("-0.02", "0", "0.02")))
             submit_scores(evaluation, {path.split("/")[2]: round_half_up(w * min(share, Decimal(1)), 1)
                                        for path, w in framework_of(evaluation, profile).items()}, member, profile)
-        for category, text in rng.sample(FINDINGS, 2):
+        found = rng.sample(FINDINGS, 2)
+        for category, text in found:
             add_finding(evaluation, category, text, evaluators[0])
+        write_report_text(evaluation, *_report_text(evaluation, profile, [text for _, text in found]), evaluators[0])
         if n == 5:
             continue  # one evaluation still open
-        finalise(evaluation, date(2026, 3 + n, 15), finance, profile)
+        reported = today - timedelta(days=30 * (n + 1))
+        finalise(evaluation, reported, finance, profile)
         first = project.rectifications.order_by("pk").first()
         if first is not None and n % 2 == 0:
-            respond(first, "已完善制度并整改到位", "整改报告.pdf", True, units[project.unit_id], date(2026, 4 + n, 1))
+            respond(first, "已完善制度并整改到位", "整改报告.pdf", True, units[project.unit_id],
+                    reported + timedelta(days=25))
 
+
+
+def _report_text(evaluation: Any, profile: Any, problems: list[str]) -> tuple[str, str]:
+    """What the demo's evaluation group writes: the experience of its best-scored block, advice per problem."""
+    result = team_result(evaluation, profile)
+    rates = {block: score / result.level1_weights[block] for block, score in result.level1_scores.items()
+             if result.level1_weights.get(block)}
+    best = max(rates, key=lambda b: rates[b])
+    experience = (f"{best}方面得分率最高（{round_half_up(rates[best] * 100, 2)}%）：单位按项目实施方案组织实施，"
+                  f"{best}环节的制度和记录较为完整，可在同类项目中推广。")
+    advice = "".join(f"{n}. 针对“{text}”，建议责任单位在整改期限内完善并报送整改情况。"
+                     for n, text in enumerate(problems, start=1))
+    return experience, advice
 
 
 def department_goals(county: Jurisdiction, finance: Any) -> None:
@@ -178,7 +237,7 @@ def department_goals(county: Jurisdiction, finance: Any) -> None:
 
 
 def ledger(county: Jurisdiction, finance: Any) -> None:
-    """The bundled 2024 决算 ledger for the seed-004 department (created here when the seeds are absent)."""
+    """The bundled 2024 决算 ledger, as the demo county's 示范区管理委员会 keeps it."""
     import json
     from importlib.resources import files
 
@@ -186,7 +245,5 @@ def ledger(county: Jurisdiction, finance: Any) -> None:
     from jixiao.store.models import Department
 
     data = json.loads(files("jixiao.data").joinpath("demo", "disclosure_ledger.json").read_text(encoding="utf-8"))
-    department, _ = Department.objects.get_or_create(code="601", defaults={"jurisdiction": county,
-                                                                           "name": data["department"]})
-    Unit.objects.get_or_create(code="601001", defaults={"department": department, "name": data["department"]})
-    store_ledger(department, data, "disclosure_ledger.json", finance)
+    department = Department.objects.get(jurisdiction=county, code="701")
+    store_ledger(department, data | {"department": department.name}, "disclosure_ledger.json", finance)

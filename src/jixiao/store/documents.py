@@ -104,13 +104,15 @@ def core_evaluation(evaluation: KeyEvaluation) -> CoreEvaluation:
         department=project.unit.department.name, unit=project.unit.name, goal_text=project.annual_goal,
         evaluators=tuple(Evaluator(m.username, "评价组成员") for m in evaluation.members.order_by("username")),
         problems=tuple(ListedProblem(f.get_category_display(), f.description, project.unit.name)
-                       for f in evaluation.findings.all()))
+                       for f in evaluation.findings.all()),
+        experience=evaluation.experience, advice=evaluation.advice)
 
 
 def evaluation_document(evaluation: KeyEvaluation, fmt: str) -> Generated:
     profile = profile_of(evaluation.project)
     ke = core_evaluation(evaluation)
-    return _generate(document_key("evaluation", evaluation.pk), evaluation_report.build(ke, evaluation.project.year, profile),
+    return _generate(document_key("evaluation", evaluation.pk),
+                     evaluation_report.build(ke, evaluation.project.year, profile, ask=True),
                      evaluation_report.title(ke), evaluation_report.file_stem(ke), fmt, profile,
                      evaluation_report.read_back_same(ke, profile))
 

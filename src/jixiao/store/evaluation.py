@@ -130,6 +130,24 @@ def add_finding(evaluation: KeyEvaluation, category: str, description: str, acto
     return EvaluationFinding.objects.create(evaluation=evaluation, category=category, description=description.strip())
 
 
+REPORT_TEXT_LIMIT = 2000
+
+
+def write_report_text(evaluation: KeyEvaluation, experience: str, advice: str, actor: Any) -> KeyEvaluation:
+    """The evaluation group's 主要经验及做法 and 有关建议 for the report (also after it is issued: a report the gate
+    holds back for a missing text must stay fixable)."""
+    account = account_of(actor)
+    if not evaluation.members.filter(pk=actor.pk).exists() and (account is None or account.role != Role.FINANCE):
+        raise ServiceError("只有评价组成员或财政部门可以填写评价报告内容")
+    for label, text in (("主要经验及做法", experience), ("有关建议", advice)):
+        if len(text.strip()) > REPORT_TEXT_LIMIT:
+            raise ServiceError(f"“{label}”最多 {REPORT_TEXT_LIMIT} 字，现有 {len(text.strip())} 字")
+    evaluation.experience, evaluation.advice = experience.strip(), advice.strip()
+    evaluation._history_user = actor  # type: ignore[attr-defined]
+    evaluation.save(update_fields=["experience", "advice"])
+    return evaluation
+
+
 @transaction.atomic
 def finalise(evaluation: KeyEvaluation, report_date: date, actor: Any, profile: Profile) -> KeyEvaluation:
     """Aggregate, grade, and apply the result: a budget suggestion and one rectification item per finding."""

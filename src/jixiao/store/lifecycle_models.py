@@ -173,6 +173,8 @@ class KeyEvaluation(models.Model):
     total = StoredDecimalField("评价得分", max_digits=6, decimal_places=2, null=True, blank=True)
     grade = models.CharField("评价等级", max_length=2, blank=True)
     report_date = models.DateField("报告日期", null=True, blank=True)
+    experience = models.TextField("主要经验及做法", blank=True, max_length=2000)
+    advice = models.TextField("有关建议", blank=True, max_length=2000)
     created_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()

@@ -29,6 +29,7 @@ from jixiao.store.evaluation import (
     submit_scores,
     team_result,
     visible_rectifications,
+    write_report_text,
 )
 from jixiao.store.lifecycle_models import FINDING_CATEGORIES
 from jixiao.store.models import BudgetSuggestion, EvaluationScore
@@ -104,6 +105,10 @@ def evaluation_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 add_finding(evaluation, request.POST.get("category", "other"), request.POST.get("description", ""),
                             request.user)
                 messages.success(request, "问题已登记。")
+            elif action == "report_text":
+                write_report_text(evaluation, request.POST.get("experience", ""), request.POST.get("advice", ""),
+                                  request.user)
+                messages.success(request, "评价报告内容已保存。")
             elif action == "finalise":
                 text = request.POST.get("report_date", "")
                 try:

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('store', '0008_cycle_warnings_selfeval_approved'),
+        ('store', '0009_exante_request_chinese_names'),
     ]
 
     operations = [

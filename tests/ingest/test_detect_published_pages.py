@@ -173,3 +173,25 @@ def test_a_title_year_stands_whatever_the_publication_date(tmp_path):
 def test_comparison_years_do_not_decide():
     text = "三、支出决算情况说明\n与2021年相比，支出减少12.00万元；较2021年度下降3.00%。本年度2022年支出合计388.00万元。"
     assert detect(text).year == 2022
+
+
+CONCLUSION_PAGE = "\n".join([
+    "三、综合评价结论",
+    "经自评，该项目2021年度全年支出15.30万元，支付率72.40%，综合得分88分，评价等级为“良”。",
+    "四、绩效目标实现情况分析",
+    "（一）项目决策情况。项目立项依据充分，程序规范。",
+    "（二）项目产出情况。完成培训6期，覆盖人员380人次。",
+    "（三）项目效益情况。全县累计投入资金1200万元，带动产值3.5亿元。",
+    "五、存在的问题及原因分析", "部分资金拨付滞后，支付进度偏慢。",
+    "六、有关建议", "加快资金拨付，加强过程监控。", "附表4"])
+
+
+def test_a_page_from_the_conclusion_of_a_self_evaluation_report():
+    found = detect(CONCLUSION_PAGE)
+    assert (found.kind, found.unit, found.year) == (S, "", 2021)
+    assert "结论与分析部分" in found.evidence[0]
+
+
+def test_the_same_page_written_by_a_commissioned_firm_is_a_key_evaluation():
+    text = CONCLUSION_PAGE.replace("经自评，", "受示例县财政局委托，我所评价，")
+    assert detect(text).kind is K

@@ -90,6 +90,13 @@ _NOTICE_YEAR = re.compile(r"《[^》]{0,20}?开展\s*(20\d{2})\s*年度?[^》]{0
 # only from a sub-heading that contradicts the publication date is not established.
 _PUBLISHED = re.compile(r"(?:发布时间|发布日期|公开日期|公开时间|发文日期|成文日期|日期|时间)\s*[：:]\s*(20\d{2})")
 _EXPECTED_LAG = {DocumentKind.DISCLOSURE: (1,), DocumentKind.BUDGET_DISCLOSURE: (0, -1)}
+# The later parts of an evaluation report (the outline of 财预〔2020〕10号: conclusion, analysis of the indicators,
+# problems, suggestions): a page of them is a self-evaluation when it says 自评 or shows no commissioned evaluator.
+REPORT_OUTLINE = [r"综合评价(情况及评价)?结论|评价结论", r"绩效目标实现情况分析|绩效评价指标分析|指标完成情况分析",
+                  r"存在的?问题及原因分析|存在的?主要问题", r"有关建议|改进(措施|建议)|意见建议",
+                  r"项目(决策|过程|产出|效益)情况"]
+REPORT_OUTLINE_MIN = 3
+COMMISSIONED_RE = re.compile(r"受.{0,30}委托|委托.{0,30}(事务所|公司|机构)|我所|评价(工作)?组|第三方")
 # Years that are not the year reported on: a document number 〔2020〕, a regulation 《…2018年…》, 2020年修订.
 _NOT_REPORT_YEAR = re.compile(r"[〔\[［【]\s*20\d{2}\s*[〕\]］】]|《[^》]{0,60}》|20\d{2}\s*年\s*(修订|修正|版|第)"
                               r"|(较|比|与|同)\s*20\d{2}\s*年度?|20\d{2}\s*年度?\s*(相比|比较|同期)")  # a comparison
@@ -163,6 +170,17 @@ def _sangong_fragment(text: str) -> tuple[DocumentKind, str] | None:
     return None
 
 
+def _report_fragment(text: str) -> tuple[DocumentKind, str] | None:
+    """Pages from the conclusion on of an evaluation report: whose evaluation it is, by who wrote it."""
+    parts = [m.group(0) for m in (re.search(p, text) for p in REPORT_OUTLINE) if m]
+    if len(parts) < REPORT_OUTLINE_MIN:
+        return None
+    what = f"评价报告的结论与分析部分（{'、'.join(parts)}）"
+    if "自评" in text or not COMMISSIONED_RE.search(text):
+        return DocumentKind.SELF_EVALUATION, what
+    return DocumentKind.KEY_EVALUATION, what
+
+
 def _not_a_unit_document(head: str, titles: list[str]) -> str:
     """Why the text is not a unit's own document of any kind (a filling guide, a government's fiscal report), or ""."""
     guide = list(dict.fromkeys(m.group(0) for m in GUIDE_RE.finditer(head)))
@@ -214,6 +232,8 @@ def detect(text: str, path: str = "", preamble: tuple[str, ...] = ()) -> Detecti
     best = max(hits for hits, _, _ in scores)
     if best < MIN_MARKERS and (fragment := _sangong_fragment(head)) is not None:
         return found(fragment[0], evidence=(f"内容标记：{fragment[1]}",))
+    if best < MIN_MARKERS and (report := _report_fragment(head)) is not None:
+        return found(report[0], evidence=(f"内容标记：{report[1]}",))
     if best < MIN_MARKERS:
         return found(None, hint="未找到自评表、决算公开表、预算公开表、评价表等任何可识别的标题或表名")
     leaders = [(kind, hits) for count, kind, hits in scores if count == best]

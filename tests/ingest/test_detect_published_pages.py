@@ -195,3 +195,32 @@ def test_a_page_from_the_conclusion_of_a_self_evaluation_report():
 def test_the_same_page_written_by_a_commissioned_firm_is_a_key_evaluation():
     text = CONCLUSION_PAGE.replace("经自评，", "受示例县财政局委托，我所评价，")
     assert detect(text).kind is K
+
+
+def test_a_county_sangong_summary_titled_by_the_place():
+    text = ("示例县2019年“三公”经费安排情况说明（决算）\n经汇总全县单位部门决算，“三公”经费支出640万元，"
+            "其中公务接待费150万元，公务用车购置及运行维护费490万元。")
+    assert (detect(text).kind, detect(text).unit, detect(text).year) == (D, "示例县", 2019)
+
+
+def test_an_abbreviation_without_the_place_is_not_the_unit():
+    body = "第一部分 部门概况\n一、主要职责\n{who}负责全区水资源管理。\n二、机构设置\n区水务局机关内设5个股室。\n" \
+           "第二部分 2023年部门预算表\n一、部门收支总表"
+    assert detect(body.format(who="示例区水务局")).unit == "示例区水务局"
+    assert detect(body.format(who="本局")).unit == ""
+
+
+def test_a_bureaus_own_whole_expenditure_report_titled_by_year_is_a_self_evaluation():
+    text = ("示例县交通运输局2019年度整体支出绩效评价报告\n依据《示例县财政局关于做好2019年度预算绩效自评工作的通知》，"
+            "我局已对2019年度预算绩效进行自我评价。\n一、部门概况")
+    found = detect(text)
+    assert (found.kind, found.unit, found.year) == (S, "示例县交通运输局", 2019)
+
+
+def test_a_long_name_with_an_inner_committee_in_a_flattened_pdf_title():
+    text = ("中国(示例)自由贸易试验区示例片区管理委员会示例贸易区管理局2023年部门预算.pdf\n"
+            "中国(示例)自由贸易试验区示例片区 管理委员会示例贸易区管理局2023年部门预 算 目 录 第一部分 部门概况 "
+            "一、部门职责 第二部分 2023年部门预算公开报表 一、收支总表 二、收入总表 三、支出总表")
+    found = detect(text)
+    assert found.kind is B and found.year == 2023
+    assert found.unit == "中国(示例)自由贸易试验区示例片区管理委员会示例贸易区管理局"

@@ -52,7 +52,8 @@ FISCAL_MARKERS = [r"社会保险基金", r"政府(一般|专项)?债务", r"转�
 FISCAL_MIN = 3
 # A department-wide evaluation written by the department itself is its self-evaluation; it is a key evaluation
 # when the text shows an evaluator: a commissioned firm or team, or a grade awarded.
-WHOLE_DEPARTMENT_RE = re.compile(r"(部门|单位)整体支出")
+WHOLE_DEPARTMENT_RE = re.compile(r"整体支出")
+SELF_SAID_RE = re.compile(r"自我评价|进行自评|开展自评|经自评")
 EVALUATOR_RE = re.compile(r"受.{0,30}委托|委托.{0,30}(事务所|公司|机构)|我所|评价(工作)?组|第三方|重点(项目)?绩效评价"
                           r"|评价等次|评价等级|评价结论|评价得分")
 # A title in the first lines decides the kind outright; tried per line, in this order within a line.
@@ -127,8 +128,10 @@ _UNIT_PATTERNS = [
     rf"^#*\s*({ORG})\s*$",
     rf"主管部门\s*[：:\t|]?\s*{_CODE}({ORG}){_LABEL_END}",
     # the subject of a sentence in the body: '示例县农技中心下设办公室…', '示例县档案馆是…'
-    rf"^\s*(?:[一二三四五六七八九十]+、|\d+[、.．])?\s*({ORG})(?:是|为|系|下设|内设|设有|共有|现有|核定|属于|主要职责|主要职能)",
+    rf"^\s*(?:[一二三四五六七八九十]+、|\d+[、.．])?\s*({ORG})(?:是|为|系|下设|内设|设有|共有|现有|核定|属于|负责|承担"
+    r"|主要职责|主要职能)",
     rf"20\d{{2}}\s*年度?\s*({PLACE})(?=部门|一般公共预算|\s*“?三公|财政拨款|行政单位)",  # a place's summary
+    rf"^#*\s*({PLACE})\s*20\d{{2}}\s*年度?\s*(?:全[县市区州])?\s*“?三公",  # its title: '示例县2018年“三公”…'
     rf"^来源\s*[：:]\s*({ORG})\s*$",  # a web page's publisher, the weakest evidence
 ]
 # A web page's publisher or site banner, dropped with the page's metadata before reading: weaker than any text.
@@ -138,7 +141,8 @@ _PUBLISHER_PATTERNS = [
 ]
 # Not a unit's name: a placeholder or a sentence that happens to end like one.
 _NOT_UNIT = re.compile(r"^(XX|××|某某)|^(根据|按照|关于|为|纳入|包括|其中|现将|将|由|在|经(?!济))|^[我本](单位|部门|局|委|办|院|所|中心|镇|乡|街道|机关)"
-                       r"|[XＸ]{2}|^[区县市州省]?本级$")
+                       r"|[XＸ]{2}|^[区县市州省]?本级$"
+                       r"|^(区|县|州|省|市(?!场|中区))")  # '区水利局', '县政协': the place left out, not the name
 
 
 @dataclass(frozen=True)
@@ -196,7 +200,11 @@ def _not_a_unit_document(head: str, titles: list[str]) -> str:
 
 def _evaluator(kind: DocumentKind, line: str, head: str) -> tuple[DocumentKind, str]:
     """A department-wide evaluation report with no evaluator in sight is the department's own (a self-evaluation)."""
-    if kind is DocumentKind.KEY_EVALUATION and WHOLE_DEPARTMENT_RE.search(line) and not EVALUATOR_RE.search(head):
+    if kind is not DocumentKind.KEY_EVALUATION or not WHOLE_DEPARTMENT_RE.search(line):
+        return kind, ""
+    if SELF_SAID_RE.search(head) and not COMMISSIONED_RE.search(head):
+        return DocumentKind.SELF_EVALUATION, "（部门对自身整体支出的评价：文中说明是自我评价）"
+    if not EVALUATOR_RE.search(head):
         return DocumentKind.SELF_EVALUATION, "（部门对自身整体支出的评价：未见受托评价机构或评价等次）"
     return kind, ""
 

@@ -224,3 +224,23 @@ def test_a_long_name_with_an_inner_committee_in_a_flattened_pdf_title():
     found = detect(text)
     assert found.kind is B and found.year == 2023
     assert found.unit == "中国(示例)自由贸易试验区示例片区管理委员会示例贸易区管理局"
+
+
+def test_the_year_an_evaluation_was_done_is_not_the_year_evaluated():
+    # a finance bureau's bulletin: the work year, and years only inside project names that disagree
+    text = "\n".join([
+        "我局组织开展了2023年重点项目绩效评价工作，现将评价情况通报如下：",
+        "2023年共对5个重点项目进行了评价，资金3200.00万元。",
+        "序号 | 主管部门(单位) | 项目名称 | 资金量 (万元) | 评价等级 |",
+        "1 | 示例市委直属机关工作委员会 | 党建联盟专项经费 | 900 | 良 |",
+        "2 | 示例市体育局 | 体育产业扶持资金 | 500 | 良 |",
+        "3 | 示例市应急管理局 | 应急救援资金 | 400 | 良 |",
+        "4 | 示例市水利局 | 堤防维护项目(2022年度) | 800 | 良 |",
+        "5 | 示例市文旅局 | 民宿扶持政策(2020年为“乡村旅游经费”) | 600 | 中 |"])
+    found = detect(text)
+    assert found.kind is K and found.year is None
+
+
+def test_weaker_mentions_naming_different_years_as_often_decide_nothing():
+    assert detect("三、支出决算情况说明\n说明：本单位2021年年末在职12人，2022年年末在职13人。").year is None
+    assert detect("三、支出决算情况说明\n说明：2022年年末在职13人，2022年重点工作全部完成。").year == 2022

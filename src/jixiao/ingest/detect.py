@@ -100,7 +100,8 @@ REPORT_OUTLINE_MIN = 3
 COMMISSIONED_RE = re.compile(r"受.{0,30}委托|委托.{0,30}(事务所|公司|机构)|我所|评价(工作)?组|第三方")
 # Years that are not the year reported on: a document number 〔2020〕, a regulation 《…2018年…》, 2020年修订.
 _NOT_REPORT_YEAR = re.compile(r"[〔\[［【]\s*20\d{2}\s*[〕\]］】]|《[^》]{0,60}》|20\d{2}\s*年\s*(修订|修正|版|第)"
-                              r"|(较|比|与|同)\s*20\d{2}\s*年度?|20\d{2}\s*年度?\s*(相比|比较|同期)")  # a comparison
+                              r"|(较|比|与|同)\s*20\d{2}\s*年度?|20\d{2}\s*年度?\s*(相比|比较|同期)"  # a comparison
+                              r"|20\d{2}\s*年(?!度)\s*(重点|共对|对)[^，。,]{0,20}评价")  # when an evaluation was done
 ORG = (r"[\u4e00-\u9fff（）()]{1,38}?(?:委员会|管委会|局|厅|中心|办公室|办|政府|院|所|队|站|馆|学校|中学|小学|幼儿园|大学|"
        r"学院|协会|联合会|处|部|社|团|署|委|园|场|公司|集团|街道|镇|乡|本级|机关|总工会|医院|卫生院|政协|指挥部)")
 # A label's value ends at a separator, or where the next label of a form flattened into one line begins.
@@ -297,6 +298,8 @@ def _year(text: str) -> tuple[int | None, int]:
         return None, -1
     counts = Counter(year for _, year in found)
     top = max(counts.values())
+    if sum(1 for count in counts.values() if count == top) > 1:
+        return None, -1  # weaker mentions naming different years as often: not established
     index, year = next((i, y) for i, y in found if counts[y] == top)
     return year, index
 

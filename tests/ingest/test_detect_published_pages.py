@@ -244,3 +244,9 @@ def test_the_year_an_evaluation_was_done_is_not_the_year_evaluated():
 def test_weaker_mentions_naming_different_years_as_often_decide_nothing():
     assert detect("三、支出决算情况说明\n说明：本单位2021年年末在职12人，2022年年末在职13人。").year is None
     assert detect("三、支出决算情况说明\n说明：2022年年末在职13人，2022年重点工作全部完成。").year == 2022
+
+
+def test_a_form_with_whole_numbers_only_and_its_notes_is_still_a_form():
+    text = ("项目支出绩效自评表\n项目名称\t示例村道养护\n年度资金总额\t50\t48\t10\t9\n"
+            "填表说明：1.得分计算方法见指标说明；2.分值不得修改。")
+    assert detect(text).kind is S

@@ -43,7 +43,7 @@ NEWS_RE = re.compile(r"记者|\d{1,2}日电|新华网|新华社|中新社|人民
 # no filled figure (a decimal, an amount, a percentage), so the 填表说明 under a real form decides nothing.
 GUIDE_RE = re.compile(r"填写样例|填表说明|填报说明|填写说明|填写注意事项|指标说明|计算方法|计算公式|不得(少于|修改|超过)"
                       r"|只需填报|据实填报|自行设置|本文提供|如何填写")
-FIGURE_RE = re.compile(r"\d\.\d|\d\s*(万元|元|%|％)")
+FIGURE_RE = re.compile(r"\d\.\d|\d\s*(万元|元|%|％)|\d\s*[\t|]\s*\d")  # …or two numbers in adjacent cells
 GUIDE_MIN = 2
 # A government's own budget or final accounts (tax revenue, transfers, debt, social insurance funds) is not a
 # department's disclosure: a text naming several of these is not identified as one.

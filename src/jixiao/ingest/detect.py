@@ -141,7 +141,7 @@ _PUBLISHER_PATTERNS = [
     rf"欢迎(?:来到|访问)\s*({ORG})(?:门户)?(?:网站|网)?(?=[!！。\s]|$)",
 ]
 # Not a unit's name: a placeholder or a sentence that happens to end like one.
-_NOT_UNIT = re.compile(r"^(XX|××|某某)|^(根据|按照|关于|为|纳入|包括|其中|现将|将|由|在|经(?!济))|^[我本](单位|部门|局|委|办|院|所|中心|镇|乡|街道|机关)"
+_NOT_UNIT = re.compile(r"^(XX|××|某某)|^(根据|按照|关于|为|纳入|包括|其中|现将|经(?!济|开))|^[我本](单位|部门|局|委|办|院|所|中心|镇|乡|街道|机关)"
                        r"|[XＸ]{2}|^[区县市州省]?本级$"
                        r"|^(区|县|州|省|市(?!场|中区))")  # '区水利局', '县政协': the place left out, not the name
 

@@ -199,7 +199,7 @@ class User(threading.Thread):
             self.call(*self.rng.choice((("warning board", "GET", "/monitoring/"),
                                         ("review statistics", "GET", "/reviews/statistics/"))))
         else:
-            self.call("api list", "GET", "/api/projects", params={"limit": 50, "offset": self.rng.randint(0, 100)})
+            self.call("api list", "GET", "/api/projects", params={"limit": self.rng.randint(1, 200)})  # cursor pages
 
     def run(self) -> None:
         while time.monotonic() < self.deadline:

@@ -22,3 +22,24 @@ def test_every_rule_is_exercised_by_a_test():
     tests_text = "\n".join(p.read_text(encoding="utf-8") for p in (REPO / "tests").rglob("test_*.py"))
     untested = [rule_id for rule_id in load_rules() if rule_id not in tests_text]
     assert untested == []
+
+
+def test_every_rule_has_an_example_produced_by_a_real_run():
+    """docs/rules.md prints, for each rule, the message it gives on a planted fault (data/rule_examples)."""
+    from jixiao.cli.rule_examples import declared, example
+
+    rules = load_rules()
+    assert sorted(declared()) == sorted(rules), "examples.toml must name every rule once"
+    silent = [rule_id for rule_id in rules if (found := example(rule_id)) is None or found.finding is None]
+    assert silent == []
+    for rule_id in rules:
+        found = example(rule_id).finding
+        assert found.rule == rule_id and found.message and any("\u4e00" <= ch <= "\u9fff" for ch in found.message)
+
+
+def test_example_documents_are_consistent():
+    """Without the planted fault the example documents give no error or warning: the example is the fault's."""
+    from jixiao.cli.rule_examples import _audit
+
+    for document in ("package.txt", "prose.txt", "keyeval.txt"):
+        assert [f.message for f in _audit(document, (), ()) if f.tier.value != "notice"] == [], document

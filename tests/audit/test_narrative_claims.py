@@ -8,8 +8,8 @@ from decimal import Decimal
 import pytest
 
 from jixiao.audit.engine import audit_document
+from jixiao.core.claims import chinese_number, claims_of
 from jixiao.core.finding import Tier
-from jixiao.ingest.claims import chinese_number, claims_of
 from jixiao.ingest.pipeline import load_document
 from tests.audit.test_mutations import CENTRAL, audit_text
 from tests.builders import consistent_package
@@ -279,3 +279,22 @@ def test_sangong_budget_is_the_full_year_budget(tmp_path, new, fires):
     _, findings = audit_text(tmp_path, text)
     hits = [f for f in findings if f.rule == "narrative.n1_amount_vs_table"]
     assert [(f.location.row, f.expected) for f in hits] == ([("三公经费", "10.00")] if fires else [])
+
+
+@pytest.mark.parametrize(("number", "unit", "value", "quantum"), [
+    ("4,764.04", "万元", "47640400", "100"), ("60", "万", "600000", "10000"), ("63.16", "%", "63.16", "0.01"),
+    ("1.2", "亿元", "120000000", "10000000"), ("202,131", "元", "202131", "1")])
+def test_one_reader_of_printed_figures(number, unit, value, quantum):
+    """The claims grammar reads every printed figure once: value, and one unit of its last printed digit."""
+    from decimal import Decimal
+
+    from jixiao.core.claims import printed
+
+    figure = printed(number, unit)
+    assert (figure.value, figure.quantum, figure.residue) == (Decimal(value), Decimal(quantum), Decimal(quantum) / 2)
+
+
+def test_bare_wan_is_money_only_when_no_word_follows():
+    from jixiao.core.claims import amounts_in
+
+    assert [f.text for f, _ in amounts_in("缺额60万，服务60万人次，支出3万元")] == ["60万", "3万元"]

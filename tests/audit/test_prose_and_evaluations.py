@@ -38,7 +38,8 @@ def test_seed001_rate_in_wan_saving_rate_and_unreconciled_items():
     messages = [f.message for f in findings]
     assert any("执行率为91.33万元" in m for m in messages)
     assert any("节约率写为 0.02%" in m and "0.2%" in m for m in messages)
-    assert "prose.saving_rate" in rules(findings, Tier.ERROR)
+    # 25万元 printed without decimals may be 24.5–25.5万元: a 0.02% saving is reachable, so only a notice
+    assert "prose.saving_rate" in rules(findings, Tier.NOTICE) and "prose.saving_rate" not in rules(findings, Tier.ERROR)
     assert sum(1 for f in findings if f.rule == "prose.reconcile") == 2
 
 

@@ -83,7 +83,8 @@ def test_total_equal_to_its_parts_or_one_part_is_quiet(sentence):
 
 @pytest.mark.parametrize("sentence", ["应付租赁费 202.13 万元，应收租赁费 94.37 万元，缺额 60 万元。",
                                       "合同金额500000元，已拨付300000元，资金缺口100000元。",
-                                      "计划投资 80 万元，到位 50 万元，差额为 20 万元。"])
+                                      "计划投资 80 万元，到位 50 万元，差额为 20 万元。",
+                                      "应付 202.13 万元，应收 94.37 万元，缺额60万。"])
 def test_stated_difference_against_its_amounts(sentence):
     [hit] = fired(report(sentence), "selfeval.stated_difference")
     assert hit.tier is Tier.ERROR
@@ -91,7 +92,8 @@ def test_stated_difference_against_its_amounts(sentence):
 
 @pytest.mark.parametrize("sentence", ["应付租赁费 202.13 万元，应收租赁费 94.37 万元，缺额 107.76 万元。",
                                       "合同金额500000元，已拨付300000元，资金缺口200000元。",
-                                      "缺额 60 万元，现需申请财政资金 60 万元。"])
+                                      "缺额 60 万元，现需申请财政资金 60 万元。",
+                                      "应付 202.13 万元，应收 94.37 万元，缺额107.76万。"])
 def test_correct_difference_is_quiet(sentence):
     assert fired(report(sentence), "selfeval.stated_difference") == []
 

@@ -71,3 +71,14 @@ def test_every_lifecycle_key_has_a_basis():
     keys = [(key, basis) for key, _, _, basis in explain(load_profile("central"))
             if key.startswith(("monitoring.", "review.", "exante.", "results."))]
     assert len(keys) >= 23 and all(basis.startswith("SPEC") for _, basis in keys)
+
+
+def test_docs_profiles_md_is_generated_from_the_profiles():
+    """docs/profiles.md is `jixiao profile --format md`: formulas carry each profile's own numbers."""
+    from jixiao.cli.profile import profiles_markdown
+
+    text = profiles_markdown(available())
+    assert (Path(__file__).resolve().parents[2] / "docs" / "profiles.md").read_text(encoding="utf-8") == text + "\n"
+    hubei = text.split("（`hubei`）")[1].split("## ")[0]
+    assert "min(执行数 ÷ 全年预算数, 1) × 20" in hubei and "部分达成 50%（含）–80%" in hubei and "优 ≥ 80" in hubei
+    assert "4月底 25%" in text.split("（`sichuan`）")[1].split("## ")[0]

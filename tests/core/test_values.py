@@ -74,3 +74,12 @@ def test_operator_number_unit_round_trip(op, number, unit, spaced):
 @given(st.integers(min_value=0, max_value=10**9))
 def test_thousands_separators(n):
     assert parse_value(f"={n:,}元").number == D(n)
+
+
+def test_a_count_and_its_wan_count_convert_within_their_dimension():
+    from jixiao.core.values import parse_value
+
+    assert parse_value("20000次").in_unit("万次") == 2
+    assert parse_value("1.5万册").in_unit("册") == 15000
+    assert parse_value("3万人次").in_unit("人次") == 30000
+    assert parse_value("3万人次").in_unit("人") is None  # 人次 and 人 are different things

@@ -63,6 +63,7 @@ class Layout:
     unit_in_header: bool = False  # “（万元）” in the column headers, no 单位 caption
     continued: bool = True  # 公开03 runs over two pages with its header repeated
     narrative_pages: int = 0  # filler pages of 情况说明 (for the bench)
+    rules: str = "grid"  # grid: every cell ruled | three_line: 三线表, no vertical lines | none: no lines at all
     faults: dict[tuple[str, str], str] = field(default_factory=dict)
 
 
@@ -132,6 +133,13 @@ td.n { text-align: right; } th.narrow { width: 3.2em; }
 tr.brk { break-before: page; }
 p { text-indent: 2em; line-height: 1.7; margin: 3pt 0; }
 """
+
+RULES = {
+    "grid": "",
+    "three_line": "td, th { border: none; } table { border-top: 1.2pt solid #000; border-bottom: 1.2pt solid #000; }"
+                  " thead tr:last-child th, thead tr:last-child td { border-bottom: 0.75pt solid #000; }",
+    "none": "td, th { border: none; padding: 1.5pt 6pt; }",
+}
 
 
 def _cell(text: str, tag: str = "td", cls: str = "", span: tuple[int, int] = (1, 1)) -> str:
@@ -390,7 +398,7 @@ def html_document(layout: Layout) -> str:
         parts.append(f"<h3>补充说明（{page + 1}）</h3>")
         parts += [f"<p>{NARRATIVE.format(y=YEAR, t=fmt(spent))}一般公共预算财政拨款支出{fmt(general)}万元。</p>"] * 9
     parts.append("</div>")
-    return (f'<!doctype html><html lang="zh-Hans"><head><meta charset="utf-8"><style>{STYLE}</style></head>'
+    return (f'<!doctype html><html lang="zh-Hans"><head><meta charset="utf-8"><style>{STYLE}{RULES[layout.rules]}</style></head>'
             f"<body>{''.join(parts)}</body></html>")
 
 

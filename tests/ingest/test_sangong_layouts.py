@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 
 from jixiao.audit.engine import audit_document
+from jixiao.core.finding import Tier
 from jixiao.ingest.pipeline import load_document
 from tests.audit.test_mutations import CENTRAL
 
@@ -69,3 +70,152 @@ def test_unmappable_sangong_table_is_unread_not_blank(tmp_path):
     assert any("公开09" in str(e) and "无法对应" in str(e) for e in errors)
     assert doc.disclosure.tables["D09"].unmapped
     assert not [f for f in audit_document(doc, CENTRAL).findings if f.rule == "narrative.blank_table_stated"]
+
+
+def _cells(table: str) -> list[list[str]]:
+    return [[c.strip() for c in line.strip().rstrip("|").split("|")] for line in table.strip().splitlines()]
+
+
+def _one_cell_per_line(table: str) -> str:
+    """Each cell on its own line ending in ' |', an empty cell a lone '|', no row marks, the last row cut after its
+    label (a page saved mid-table)."""
+    rows = _cells(table)
+    width = len(rows[0])
+    lines = [f"{c} |" if c else "|" for row in rows for c in (row + [""] * width)[:width]]
+    return "\n".join([*lines, "其中:公务用车购置费 |"]) + "\n"
+
+
+def _blank_separated(table: str) -> str:
+    """A web table flattened: one cell per line, blank lines between cells, an empty cell a line of spaces."""
+    rows = _cells(table)
+    width = len(rows[0])
+    return "\n\n".join(c or "  " for row in rows for c in (row + [""] * width)[:width]) + "\n\n"
+
+
+@pytest.mark.parametrize("render", [_one_cell_per_line, _blank_separated], ids=["cell-per-line", "blank-separated"])
+def test_sangong_table_flattened_to_one_cell_per_line(tmp_path, render):
+    doc, _ = _load(tmp_path, render(ITEMS_AS_ROWS))
+    [row] = doc.disclosure.tables["D09"].rows
+    values = {key: amount.value / 10000 for key, amount in row.cells.items()}
+    assert values["budget_total"] == Decimal("12.5") and values["final_total"] == Decimal("9.35")
+    assert values["final_car_operation"] == Decimal("6.2") and values["final_reception"] == Decimal("3.15")
+    assert "final_overseas" not in values  # an empty cell, not the next row's label
+    assert doc.disclosure.tables["D09"].unit == "万元"
+
+
+TRADITIONAL = """一、2022年度一般公共預(yù)算財政撥款“三公”經(jīng)費支出決算表
+單位:萬元
+項 目 |
+預 算 數(shù) |
+決 算 數(shù) |
+合 計 |
+30.5 |
+12.48 |
+因公出國(境)費 |
+10 |
+|
+公務接待費 |
+8.5 |
+4.08 |
+公務用車購置及運行維護費 |
+12 |
+8.4 |
+其中:公務用車運行維護費 |
+12 |
+8.4 |
+公務用車購置費 |
+二、2022年度一般公共預(yù)算財政撥款“三公”經(jīng)費支出情況說明
+示例鎮(zhèn)文化站2022年度“三公”經(jīng)費支出預(yù)算為30.5萬元,支出決算為12.48萬元。
+"""
+
+
+def test_traditional_cell_per_line_sangong_table_with_pinyin_readings(tmp_path):
+    path = tmp_path / "traditional.txt"
+    path.write_text(TRADITIONAL, encoding="utf-8")
+    doc, errors = load_document(path)
+    assert doc is not None, errors
+    table = doc.disclosure.tables["D09"]
+    values = {key: amount.value / 10000 for key, amount in table.rows[0].cells.items()}
+    assert table.unit == "万元"
+    assert values == {"budget_total": Decimal("30.5"), "final_total": Decimal("12.48"), "budget_overseas": Decimal(10),
+                      "budget_reception": Decimal("8.5"), "final_reception": Decimal("4.08"),
+                      "budget_car": Decimal(12), "final_car": Decimal("8.4"), "budget_car_operation": Decimal(12),
+                      "final_car_operation": Decimal("8.4")}
+
+
+WITH_MEETINGS = """某某林场2022年度一般公共预算财政拨款“三公”经费及会议费、培训费支出决算表
+单位:万元
+项 目 | 预 算 数 | 决 算 数 |
+合 计 | 12.5 | 9.35 |
+因公出国(境)费 | ||
+公务用车购置及运行维护费 | 8 | 6.2 |
+其中:公务用车运行维护费 | 8 | 6.2 |
+公务接待费 | 4.5 | 3.15 |
+会议费 | 2 | 1.2 |
+培训费 | 3 | 2.46 |
+二、情况说明
+某某林场2022年度“三公”经费支出决算为9.35万元。会议费支出决算为1.2万元,培训费支出决算为2.46万元。
+"""
+
+
+def _audit(tmp_path, text: str):
+    path = tmp_path / "meetings.txt"
+    path.write_text(text, encoding="utf-8")
+    doc, errors = load_document(path)
+    assert doc is not None, errors
+    return doc, audit_document(doc, CENTRAL).findings
+
+
+def test_meeting_and_training_rows_are_read_and_checked(tmp_path):
+    doc, findings = _audit(tmp_path, WITH_MEETINGS)
+    table = doc.disclosure.tables["D09"]
+    values = {key: amount.value / 10000 for key, amount in table.rows[0].cells.items()}
+    assert values["final_meeting"] == Decimal("1.2") and values["budget_training"] == Decimal(3)
+    assert values["final_total"] == Decimal("9.35")  # the 三公 total: 会议费 and 培训费 are beside it
+    assert not [f for f in findings if f.rule in ("narrative.n1_amount_vs_table", "disclosure.r24_sangong_sum")]
+    _, wrong = _audit(tmp_path, WITH_MEETINGS.replace("培训费支出决算为2.46万元", "培训费支出决算为2.64万元"))
+    hits = [f for f in wrong if f.rule == "narrative.n1_amount_vs_table"]
+    assert [(f.tier, f.expected, f.actual) for f in hits] == [(Tier.ERROR, "2.46", "2.64")]
+
+
+def test_total_including_meetings_and_training_adds_up(tmp_path):
+    text = WITH_MEETINGS.replace("合 计 | 12.5 | 9.35 |", "合 计 | 17.5 | 13.01 |").replace(
+        "“三公”经费支出决算为9.35万元", "“三公”经费及会议费、培训费支出决算为13.01万元")
+    _, findings = _audit(tmp_path, text)
+    assert not [f for f in findings if f.rule == "disclosure.r24_sangong_sum"]
+    _, wrong = _audit(tmp_path, text.replace("13.01 |", "13.51 |"))
+    hits = [f for f in wrong if f.rule == "disclosure.r24_sangong_sum"]
+    assert [(f.tier, f.expected) for f in hits] == [(Tier.ERROR, "13.01")] and "培训费" in hits[0].message
+
+
+def test_meeting_figures_are_not_compared_with_a_table_that_lacks_them(tmp_path):
+    text = TITLE + ITEMS_AS_ROWS + TEXT + "会议费支出决算为5.5万元。\n"
+    _, findings = _audit(tmp_path, text)
+    assert not [f for f in findings if f.rule == "narrative.n1_amount_vs_table"]
+
+
+CHANGES_ON_BUDGET = ("1.因公出国(境)费支出0万元,与2022年度预算相比无增减。\n"
+                     "2.公务接待费支出3.15万元,与2022年度预算相比,减少1.35万元。\n"
+                     "3.公务用车购置及运行维护费支出6.2万元,与2022年度预算相比,减少1.8万元。\n")
+
+
+@pytest.mark.parametrize(("old", "new", "expected"), [
+    (None, None, None),
+    ("减少1.35万元", "减少0.35万元", "-1.35"),
+    ("减少1.8万元", "无变化", "-1.80"),
+])
+def test_change_on_the_budget_against_the_sangong_table(tmp_path, old, new, expected):
+    text = TITLE + _one_cell_per_line(ITEMS_AS_ROWS) + TEXT + CHANGES_ON_BUDGET
+    _, findings = _audit(tmp_path, text.replace(old, new) if old else text)
+    hits = [f for f in findings if f.rule == "narrative.change_vs_budget"]
+    assert [(f.tier, f.expected) for f in hits] == ([(Tier.ERROR, expected)] if expected else [])
+
+
+@pytest.mark.parametrize(("share", "tier"), [("66.31", None), ("66.3", None), ("66.30", Tier.NOTICE),
+                                             ("63.31", Tier.ERROR)])
+def test_share_of_a_sangong_item_is_of_the_sangong_total(tmp_path, share, tier):
+    # 6.2 ÷ 9.35 = 66.31%: truncated to 66.30 is a notice, a wrong figure certain
+    text = TITLE + ITEMS_AS_ROWS + TEXT + f"公务用车购置及运行维护费支出决算6.2万元,占{share}%。\n"
+    _, findings = _audit(tmp_path, text)
+    hits = [f for f in findings if f.rule == "narrative.n2_percentages"]
+    assert [f.tier for f in hits] == ([tier] if tier else [])

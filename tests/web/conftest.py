@@ -102,3 +102,56 @@ def browser(live_server, transactional_db, monkeypatch):
             yield SimpleNamespace(page=page, url=live_server.url, login=login, errors=errors)
         finally:
             launched.close()
+
+
+@pytest.fixture
+def stages(world):
+    """The world a year on: every project approved with a goal, and on each one a warning, a corrective action, an
+    open evaluation (the evaluator is a member of the own unit's only), a final one with its budget suggestion, and
+    a rectification item. The own unit's project got its first-quarter report through the service, so its
+    warnings are the rules' own. Returns {name: {"project", "warning", "open", "final", "suggestion", "item"}}."""
+    from datetime import date
+
+    from jixiao.store.access import profile_of
+    from jixiao.store.goals import save_goal
+    from jixiao.store.models import (
+        BudgetSuggestion,
+        CorrectiveAction,
+        EvaluationFinding,
+        KeyEvaluation,
+        MonitoringWarning,
+        RectificationItem,
+    )
+    from jixiao.store.monitoring import ensure_fund_sources, report_period
+
+    accounts = world["accounts"]
+    unit, finance, evaluator = (accounts[r].user for r in ("unit", "finance", "evaluator"))
+    out = {}
+    for name, project in world["projects"].items():
+        project = save_goal(project, goal_draft(), project.version, unit)
+        Project.objects.filter(pk=project.pk).update(status="approved", approved_budget=project.adjusted_budget)
+        project.refresh_from_db()
+        if name == "国库项目":
+            fund = ensure_fund_sources(project)[0]
+            report_period(project, 1, {fund.pk: Decimal(0)}, {}, unit, profile_of(project), date(2024, 4, 10))
+            warning = project.warnings.first()
+        else:
+            warning = MonitoringWarning.objects.create(
+                project=project, key="execution_lag|", kind="execution_lag", kind_label="预算执行进度滞后",
+                colour="red", message=f"{name}执行进度滞后", raised_period=1, latest_period=1)
+        CorrectiveAction.objects.create(project=project, warning=warning, kind="urge", note=f"督促{name}", actor=finance)
+        opened = KeyEvaluation.objects.create(project=project, title=f"{name}评价", created_by=finance)
+        if name == "国库项目":
+            opened.members.add(evaluator)
+        final = KeyEvaluation.objects.create(project=project, title=f"{name}上年评价", created_by=finance,
+                                             status="final", total=Decimal(70), grade="中",
+                                             report_date=date(2024, 3, 1))
+        finding = EvaluationFinding.objects.create(evaluation=final, category="funds", description=f"{name}资金拨付滞后")
+        suggestion = BudgetSuggestion.objects.create(evaluation=final, grade="中", action="压减", budget=project.adjusted_budget,
+                                                     max_cut=Decimal(100000), suggested=project.adjusted_budget - 100000)
+        item = RectificationItem.objects.create(project=project, finding=finding, category="funds",
+                                                description=f"{name}资金拨付滞后", report_date=date(2024, 3, 1),
+                                                deadline=date(2024, 6, 1))
+        out[name] = {"project": project, "warning": warning, "open": opened, "final": final,
+                     "suggestion": suggestion, "item": item}
+    return out

@@ -170,3 +170,191 @@ def test_matrix_size():
     print(f"access matrix: {len(ROLES)} roles × {len(PROJECTS)} ownership positions × "
           f"{page_cells + write_cells + api_cells} endpoints = {cells} cells")
     assert cells == 20 * 22 == 440
+
+
+# The API of every stage, on the `stages` world (every project approved, each with a warning, an action, an open and
+# a final evaluation, a budget suggestion and a rectification item). The evaluator is on the own unit's open
+# evaluation, so it sees that project and nothing else.
+STAGE_VISIBLE = {**VISIBLE, "evaluator": {"国库项目"}}
+STAGE_READ = ["/api/projects/{pk}/monitoring", "/api/projects/{pk}/monitoring/1", "/api/projects/{pk}/exante",
+              "/api/projects/{pk}/selfeval"]
+BOARD = {"department", "finance", "admin"}  # the warning board (a unit reads its own project's warnings)
+
+
+def _auth(world, role):
+    return {"HTTP_AUTHORIZATION": f"Bearer {issue_token(world['accounts'][role].user, 'matrix')}"}
+
+
+def _send(client, method, url, body, auth):
+    return getattr(client, method)(url, json.dumps(body), content_type="application/json", **auth)
+
+
+def _expect(allowed, visible, ok=200):
+    """`ok` where the role may, 403 where it sees the object but may not, 404 where it does not see it."""
+    return ok if allowed else 403 if visible else 404
+
+
+def _names(client, url, auth, key="project_name"):
+    response = client.get(url, **auth)
+    assert response.status_code == 200, (url, response.content[:200])
+    return {row[key] for row in response.json()["items"]}
+
+
+def stage_snapshot():
+    from jixiao.store.models import (
+        BudgetSuggestion,
+        CorrectiveAction,
+        EvaluationFinding,
+        EvaluationScore,
+        ExAnteAssessment,
+        MonitoringReport,
+        RectificationItem,
+        ReleaseExplanation,
+        SelfEvaluationRecord,
+    )
+
+    return [snapshot(), *(list(model.objects.order_by("pk").values()) for model in (
+        BudgetSuggestion, CorrectiveAction, EvaluationFinding, EvaluationScore, ExAnteAssessment, MonitoringReport,
+        RectificationItem, ReleaseExplanation, SelfEvaluationRecord))]
+
+
+@pytest.mark.parametrize(("role", "name"), CASES)
+def test_api_stage_reads(client, stages, world, role, name):
+    auth = _auth(world, role)
+    row = stages[name]
+    visible = name in STAGE_VISIBLE[role]
+    reads = [u.format(pk=row["project"].pk) for u in STAGE_READ]
+    reads += [f"/api/evaluations/{row['open'].pk}"]
+    for url in reads:
+        response = client.get(url, **auth)
+        expected = 200 if visible else 404
+        if url.startswith("/api/evaluations/") and role == "evaluator":  # only the evaluations it is a member of
+            expected = 200 if name == "国库项目" else 404
+        assert response.status_code == expected, (url, response.content[:200])
+        body = response.json()
+        if expected == 404:
+            assert name not in response.content.decode() and body["code"] == "not_found", url
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_api_stage_lists(client, stages, world, role):
+    auth = _auth(world, role)
+    visible = STAGE_VISIBLE[role]
+    for url in ("/api/warnings?limit=200", "/api/corrective-actions?limit=200"):
+        response = client.get(url, **auth)
+        if role in BOARD:
+            assert {r["project_name"] for r in response.json()["items"]} == visible, url
+        else:
+            assert response.status_code == 403 and response.json()["code"] == "forbidden", url
+    assert _names(client, "/api/results/suggestions?limit=200", auth) == visible
+    assert _names(client, "/api/results/rectifications?limit=200", auth) == visible
+    evaluations = _names(client, "/api/evaluations?limit=200", auth)
+    assert evaluations == ({"国库项目"} if role == "evaluator" else visible)
+    if role != "evaluator":
+        assert _names(client, "/api/evaluations?limit=200&status=final", auth) == visible
+    # Filters narrow within the scope, never beyond it.
+    assert _names(client, "/api/results/rectifications?department=201", auth) <= visible & {"公路项目"}
+    assert _names(client, "/api/results/rectifications?year=2023", auth) == set()
+    assert _names(client, "/api/results/rectifications?status=overdue&as_of=2024-07-01", auth) == visible
+    assert _names(client, "/api/results/rectifications?status=open&as_of=2024-05-01", auth) == visible
+    assert _names(client, "/api/results/rectifications?status=done", auth) == set()
+
+
+@pytest.mark.parametrize(("role", "name"), CASES)
+def test_api_stage_writes(client, stages, world, role, name):
+    """Each write of each stage: done only by the role the pages allow, on an object it sees; a refusal (403 or
+    404) changes nothing."""
+    auth = _auth(world, role)
+    row = stages[name]
+    project = Project.objects.get(pk=row["project"].pk)
+    visible = name in STAGE_VISIBLE[role]
+    own = (role, name) == ("unit", "国库项目")
+    finance = role == "finance" and visible
+    member = (role, name) == ("evaluator", "国库项目")
+    before = stage_snapshot()
+    fund = project.fund_sources.first()
+    monitoring = {"funds": [{"fund_source_id": fund.pk, "executed": "100"}] if fund else [], "indicators": []}
+    selfeval = {"executed": "1000", "indicators": [], "version": project.version}
+    exante = {"requested": "100", "experts": [{"expert": "甲", "scores": {}}]}
+    finding = {"category": "funds", "description": "新问题"}
+    cases = [
+        ("put", f"/api/projects/{project.pk}/monitoring/1", monitoring, _expect(own, visible)),
+        ("post", f"/api/projects/{project.pk}/monitoring/1/preview", monitoring, _expect(own, visible)),
+        ("post", f"/api/projects/{project.pk}/selfeval/preview", selfeval, _expect(own, visible)),
+        ("put", f"/api/projects/{project.pk}/selfeval", selfeval, _expect(own, visible)),
+        ("put", f"/api/projects/{project.pk}/exante", exante, _expect(False, visible)),  # approved: too late
+        ("post", f"/api/warnings/{row['warning'].pk}/actions", {"kind": "urge", "note": "x"}, _expect(finance, visible)),
+        ("post", f"/api/warnings/{row['warning'].pk}/rectification", {}, _expect(finance, visible)),
+        ("put", f"/api/evaluations/{row['open'].pk}/scores", {"scores": {}},  # a member: refused the missing scores
+         400 if member else 403 if visible and role != "evaluator" else 404),
+        ("post", f"/api/evaluations/{row['open'].pk}/findings", finding,
+         200 if finance or member else 403 if visible and role != "evaluator" else 404),
+        ("post", f"/api/results/suggestions/{row['suggestion'].pk}/confirm",
+         {"amount": str(row["suggestion"].suggested)}, _expect(finance, visible)),
+        ("post", f"/api/results/rectifications/{row['item'].pk}/response", {"response": "已整改", "done": True},
+         _expect(own, visible)),
+        ("post", f"/api/documents/selfeval/{project.pk}/explanations", {"explanations": {"f" * 16: "说明"}},
+         200 if visible else 404),
+    ]
+    for method, url, body, expected in cases:
+        response = _send(client, method, url, body, auth)
+        assert response.status_code == expected, (method, url, response.content[:300])
+        assert response.status_code == 200 or set(response.json()) >= {"code", "detail"}, url
+        if response.status_code == 404:
+            assert name not in response.content.decode(), url
+    if not (own or finance or role == "evaluator" or visible):
+        assert stage_snapshot() == before  # out of scope: not one row written
+
+
+@pytest.mark.parametrize("role", ["department", "evaluator", "admin"])  # unit and finance write (cells above)
+def test_api_stage_writes_of_other_roles_change_nothing(client, stages, world, role):
+    """Every write refused (403/404) to a role that writes none of these leaves every table as it was."""
+    auth = _auth(world, role)
+    before = stage_snapshot()
+    for name, row in stages.items():
+        pk = row["project"].pk
+        for method, url, body in (
+            ("put", f"/api/projects/{pk}/monitoring/1", {"funds": [], "indicators": []}),
+            ("post", f"/api/warnings/{row['warning'].pk}/actions", {"kind": "urge"}),
+            ("post", f"/api/warnings/{row['warning'].pk}/rectification", {}),
+            ("post", f"/api/results/suggestions/{row['suggestion'].pk}/confirm", {"amount": "1"}),
+            ("post", f"/api/results/rectifications/{row['item'].pk}/response", {"response": "x", "done": True}),
+            ("post", f"/api/evaluations/{row['open'].pk}/finalise", {"report_date": "2025-01-01"}),
+            ("put", f"/api/projects/{pk}/selfeval", {"executed": "1", "version": 1}),
+        ):
+            assert _send(client, method, url, body, auth).status_code in (403, 404), (name, url)
+    assert stage_snapshot() == before
+
+
+@pytest.mark.parametrize(("role", "name"), CASES)
+def test_api_documents(client, stages, world, role, name):
+    """A generated document is the file or the gate's findings (409) for a user who sees it, 404 otherwise; the
+    yearly summary is finance's own; a department's package is for those who see the department."""
+    auth = _auth(world, role)
+    row = stages[name]
+    visible = name in STAGE_VISIBLE[role]
+    response = client.get(f"/api/documents/selfeval/{row['project'].pk}", **auth)
+    assert response.status_code in ((200, 409) if visible else (404,)), response.content[:300]
+    if response.status_code == 409:
+        body = response.json()
+        assert body["code"] == "release_blocked" and body["errors"] + body["warnings"] + body["differences"]
+    elif response.status_code == 200:
+        assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    department = row["project"].unit.department
+    response = client.get(f"/api/documents/disclosure/{department.pk}?year=2024", **auth)
+    sees_department = role == "admin" or (role == "finance" and name != "公路项目") or (
+        role == "department" and name in ("国库项目", "预算项目"))
+    assert response.status_code == (400 if sees_department else 404), response.content[:200]  # no ledger uploaded
+    if name == "国库项目":
+        response = client.get("/api/documents/summary?year=2024", **auth)
+        assert response.status_code in ((200, 409) if role == "finance" else (403,))
+
+
+def test_stage_matrix_size():
+    reads = len(STAGE_READ) + 1
+    writes = 12
+    documents = 2
+    lists = 8  # per role
+    cells = len(CASES) * (reads + writes + documents) + len(ROLES) * lists
+    print(f"stage access matrix: {cells} cells")
+    assert cells == 20 * 19 + 5 * 8 == 420

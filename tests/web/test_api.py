@@ -4,6 +4,8 @@ schema, and schemathesis finding no server error on any endpoint."""
 from __future__ import annotations
 
 import json
+import os
+import re
 
 import pytest
 import schemathesis
@@ -65,8 +67,14 @@ def test_openapi_schema_is_valid(client):
         schema["paths"])
 
 
-def test_no_server_error_anywhere(world):
-    """Every operation, with generated valid and invalid-looking inputs, as a unit user with a token."""
+# Generated calls per operation: JIXIAO_API_EXAMPLES, or 100 in the long mode (JIXIAO_LONG_TESTS=1).
+EXAMPLES = int(os.environ.get("JIXIAO_API_EXAMPLES") or (100 if os.environ.get("JIXIAO_LONG_TESTS") == "1" else 12))
+CALLERS = ("unit", "department", "finance", "evaluator")
+
+
+def test_no_server_error_anywhere(stages, world):
+    """Every operation, with generated valid and invalid-looking inputs, as each role with a token, on a year's
+    worth of data (approved projects, reports, warnings, evaluations, suggestions, rectification items)."""
     from django.core.signals import request_finished, request_started
     from django.db import close_old_connections
 
@@ -83,23 +91,36 @@ def test_no_server_error_anywhere(world):
 
 
 def _run_schemathesis(application, world):
+    from hypothesis import strategies as st
+
     api_schema = schemathesis.openapi.from_wsgi("/api/openapi.json", application)
-    token = issue_token(world["accounts"]["unit"].user, "schemathesis")
-    failures, calls = [], 0
+    tokens = {role: issue_token(world["accounts"][role].user, "schemathesis") for role in CALLERS}
+    failures, badly_shaped, calls = [], [], {}
     for result in api_schema.get_all_operations():
         operation = result.ok()
+        label = f"{operation.method.upper()} {operation.path}"
+        calls[label] = 0
 
-        @given(case=operation.as_strategy())
-        @settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck), database=None)
-        def call(case):
-            nonlocal calls
-            calls += 1
-            response = case.call(headers={"Authorization": f"Bearer {token}"})
+        # The caller (and a salt) is drawn with the case, so that even an operation without parameters is called
+        # EXAMPLES times, by every role.
+        @given(case=operation.as_strategy(), role=st.sampled_from(CALLERS), _salt=st.integers(0, 10**9))
+        @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck), database=None)
+        def call(case, role, _salt):
+            calls[label] += 1  # noqa: B023  (called before the loop moves on)
+            response = case.call(headers={"Authorization": f"Bearer {tokens[role]}"})
             if response.status_code >= 500:
-                failures.append((case.method, case.formatted_path, response.text[:200]))
+                failures.append((role, case.method, case.formatted_path, response.text[:300]))
+            elif response.status_code >= 400:
+                body = response.json()
+                if set(body) < {"code", "detail"} or not re.search(r"[\u4e00-\u9fff]", body["detail"]):
+                    badly_shaped.append((role, case.method, case.formatted_path, response.text[:200]))
 
         call()
-    assert calls >= 100 and failures == []
+    print(f"schemathesis: {len(calls)} operations, {sum(calls.values())} calls, "
+          f"fewest {min(calls.values())} ({min(calls, key=calls.__getitem__)})")
+    assert len(calls) >= 40
+    assert failures == [] and badly_shaped[:5] == []
+    assert min(calls.values()) >= EXAMPLES
 
 
 def test_nul_characters_are_a_400_not_a_500(client, world, unit_auth):

@@ -19,7 +19,8 @@ from tests.web.conftest import GOOD_GOAL
 
 TYPED = st.one_of(
     # NUL is left out: the middleware refuses any request holding one before a form reads it (test_hostile_params)
-    st.text(alphabet=st.characters(exclude_characters="\x00"), max_size=30),
+    # Lone surrogates are left out too: no browser can send one (the test client cannot even encode it)
+    st.text(alphabet=st.characters(exclude_characters="\x00", exclude_categories=("Cs",)), max_size=30),
     st.text(alphabet="0123456789,，.-−+eE 万元亿０１２３NaInfity年abc", max_size=20),
     st.sampled_from(["12abc", "1e5", "2024年 100", "1,2,3", "NaN", "Infinity", "1e20", "-15", "99999999999999999999999",
                      "一百万", "150万元", "1,234.50", "１２３", "100", "0"]),

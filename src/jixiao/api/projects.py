@@ -5,27 +5,27 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django.http import HttpRequest
-from django.shortcuts import get_object_or_404
-from ninja import Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja import Query, Schema
+from pydantic import Field
 
 from jixiao.api import api
+from jixiao.api.common import ListQuery, cursor_page, errors, visible_project
+from jixiao.api.errors import forbidden
 from jixiao.api.schemas import (
     ActionIn,
     GoalIn,
     GoalOut,
-    Message,
     ProjectDetailOut,
     ProjectOut,
     ReviewsOut,
 )
 from jixiao.core.workflow import STATUS_LABELS, Action
 from jixiao.core.workflow import Status as ReviewStatus
-from jixiao.store.access import can_edit, profile_of, visible_projects
-from jixiao.store.errors import ConflictError, ServiceError
+from jixiao.store.access import can_edit, profile_of
 from jixiao.store.goals import GoalDraft, IndicatorDraft, check_goal, save_goal
 from jixiao.store.models import Project
 from jixiao.store.review import Decision, act
+from jixiao.store.selectors import projects_of, reviews_of
 
 
 def _project_out(p: Project) -> dict:  # type: ignore[type-arg]
@@ -36,24 +36,28 @@ def _project_out(p: Project) -> dict:  # type: ignore[type-arg]
             "version": p.version}
 
 
-def _visible(request: HttpRequest, project_id: int) -> Project:
-    return get_object_or_404(visible_projects(request.user), pk=project_id)
+_visible = visible_project
 
 
-@api.get("/projects", response=list[ProjectOut], tags=["项目库"], summary="可查看的项目")
-@paginate(LimitOffsetPagination)
-def list_projects(request: HttpRequest, year: int | None = None, status: str | None = None, q: str | None = None):  # type: ignore[no-untyped-def]
-    rows = visible_projects(request.user).order_by("unit__code", "name", "pk")
-    if year is not None:
-        rows = rows.filter(year=year)
-    if status in STATUS_LABELS:
-        rows = rows.filter(status=status)
-    if q:
-        rows = rows.filter(name__icontains=q)
-    return [_project_out(p) for p in rows]
+class ProjectQuery(ListQuery):
+    status: str | None = Field(None, max_length=20, description="目标审核状态：" + "、".join(
+        f"{s.value} {label}" for s, label in STATUS_LABELS.items()))
+    q: str | None = Field(None, max_length=100, description="项目名称包含的文字")
 
 
-@api.get("/projects/{project_id}", response={200: ProjectDetailOut, 404: Message}, tags=["项目库"])
+class ProjectPage(Schema):
+    items: list[ProjectOut]
+    next_cursor: str | None
+
+
+@api.get("/projects", response={200: ProjectPage, **errors(422)}, tags=["项目库"], summary="可查看的项目（分页）")
+def list_projects(request: HttpRequest, params: Query[ProjectQuery]):  # type: ignore[no-untyped-def]
+    rows = projects_of(request.user, params.year, params.department, params.status, params.q)
+    return cursor_page(rows, params.cursor, params.limit, _project_out)
+
+
+@api.get("/projects/{project_id}", response={200: ProjectDetailOut, **errors(404)}, tags=["项目库"],
+         summary="项目详情（预算与资金来源）")
 def get_project(request: HttpRequest, project_id: int):  # type: ignore[no-untyped-def]
     p = _visible(request, project_id)
     return {**_project_out(p), "annual_goal": p.annual_goal, "period_goal": p.period_goal,
@@ -69,46 +73,41 @@ def _goal_out(project: Project, draft: GoalDraft) -> dict:  # type: ignore[type-
             "findings": [{"rule": f.rule, "tier": f.tier.value, "message": f.message} for f in findings]}
 
 
-@api.get("/projects/{project_id}/goal", response={200: GoalOut, 404: Message}, tags=["绩效目标"],
+@api.get("/projects/{project_id}/goal", response={200: GoalOut, **errors(404)}, tags=["绩效目标"],
          summary="绩效目标、指标与目标质量检查")
 def get_goal(request: HttpRequest, project_id: int):  # type: ignore[no-untyped-def]
     project = _visible(request, project_id)
     return _goal_out(project, GoalDraft.of(project))
 
 
-@api.put("/projects/{project_id}/goal", response={200: GoalOut, 400: Message, 403: Message, 404: Message,
-                                                  409: Message}, tags=["绩效目标"], summary="保存绩效目标（须带版本号）")
+@api.put("/projects/{project_id}/goal", response={200: GoalOut, **errors(400, 403, 404, 409, 422)}, tags=["绩效目标"], summary="保存绩效目标（须带版本号）")
 def put_goal(request: HttpRequest, project_id: int, payload: GoalIn):  # type: ignore[no-untyped-def]
     project = _visible(request, project_id)
     if not can_edit(request.user, project):
-        return Status(403, {"detail": "只有项目所属单位可在草稿或退回状态下修改绩效目标"})
+        raise forbidden("只有项目所属单位可在草稿或退回状态下修改绩效目标")
     draft = GoalDraft(payload.annual_goal, payload.period_goal,
                       tuple(IndicatorDraft(**i.dict()) for i in payload.indicators))
     project = save_goal(project, draft, payload.version, request.user)
-    return Status(200, _goal_out(project, GoalDraft.of(project)))
+    return _goal_out(project, GoalDraft.of(project))
 
 
-@api.get("/projects/{project_id}/reviews", response={200: ReviewsOut, 404: Message}, tags=["目标审核"])
+@api.get("/projects/{project_id}/reviews", response={200: ReviewsOut, **errors(404)}, tags=["目标审核"],
+         summary="审核记录与状态流转")
 def get_reviews(request: HttpRequest, project_id: int):  # type: ignore[no-untyped-def]
     project = _visible(request, project_id)
+    reviews, transitions = reviews_of(project)
     return {"reviews": [{"round": r.round, "stage": r.stage, "reviewer": r.reviewer.username, "action": r.action,
                          "score": r.score, "grade": r.grade, "cut_amount": r.cut_amount, "comment": r.comment,
-                         "created_at": r.created_at} for r in project.reviews.select_related("reviewer")],
+                         "created_at": r.created_at} for r in reviews],
             "transitions": [{"round": t.round, "source": t.source, "target": t.target, "actor": t.actor.username,
-                             "comment": t.comment, "at": t.at} for t in project.transitions.select_related("actor")]}
+                             "comment": t.comment, "at": t.at} for t in transitions]}
 
 
-@api.post("/projects/{project_id}/actions", response={200: ProjectOut, 400: Message, 404: Message, 409: Message},
+@api.post("/projects/{project_id}/actions", response={200: ProjectOut, **errors(400, 404, 409, 422)},
           tags=["目标审核"], summary="提交、审核通过或退回")
 def post_action(request: HttpRequest, project_id: int, payload: ActionIn):  # type: ignore[no-untyped-def]
     project = _visible(request, project_id)
     decision = Decision(Action(payload.action), payload.version, payload.comment, payload.score,
                         payload.cut_amount or Decimal(0),
                         payload.indicator_comments)
-    try:
-        project = act(project, decision, request.user, profile_of(project))
-    except ConflictError as exc:
-        return Status(409, {"detail": str(exc)})
-    except ServiceError as exc:
-        return Status(400, {"detail": str(exc)})
-    return Status(200, _project_out(project))
+    return _project_out(act(project, decision, request.user, profile_of(project)))

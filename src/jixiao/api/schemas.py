@@ -29,6 +29,8 @@ def _strict(rule: NumberRule) -> BeforeValidator:
     return BeforeValidator(read)
 
 
+strict_amount = _strict  # for the other stages' schemas
+
 ReviewScore = Annotated[Decimal | None, _strict(score_rule("评审得分"))]
 CutAmount = Annotated[Decimal | None, _strict(amount_rule("审减金额"))]
 
@@ -133,6 +135,3 @@ class ReviewsOut(Schema):
     reviews: list[ReviewOut]
     transitions: list[TransitionOut]
 
-
-class Message(Schema):
-    detail: str

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from jixiao.core.coverage import RuleOutcome, Status, stated_key
+from jixiao.core.disclosure import ColumnNotRead
 from jixiao.core.finding import Finding, Tier
 from jixiao.core.profile import Profile
 
@@ -164,11 +165,14 @@ def apply(r: Rule, subject: Any, ctx: Context, skip: Sequence[str] = (),
     reason = r.applies(subject) if r.applies is not None else None
     findings: list[Finding] = []
     if reason is None:
-        for item in r.check(subject, ctx):
-            if isinstance(item, NotApplicable):
-                reason = reason or item.reason
-            elif not (skip and item.tier.value in skip):
-                findings.append(item)
+        try:
+            for item in r.check(subject, ctx):
+                if isinstance(item, NotApplicable):
+                    reason = reason or item.reason
+                elif not (skip and item.tier.value in skip):
+                    findings.append(item)
+        except ColumnNotRead as unread:  # a figure it needs is unknown: what it found before that still stands
+            reason = reason or str(unread)
     status = Status.BROKEN if findings else Status.NOT_APPLICABLE if reason else Status.HELD
     return findings, RuleOutcome(r.id, r.title, subject_name, status, reason or "", len(findings))
 

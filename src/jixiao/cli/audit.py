@@ -13,7 +13,7 @@ from jixiao.audit.engine import audit_document
 from jixiao.cli import app
 from jixiao.cli.common import console, documents_or_fail, fail, print_reading, profile_or_fail
 from jixiao.core.finding import Finding, Tier
-from jixiao.render.findings import summary_line, to_html, to_markdown, to_xlsx
+from jixiao.render.findings import audit_report, summary_line, to_html, to_markdown, to_xlsx
 
 
 class Format(StrEnum):
@@ -56,15 +56,9 @@ def audit_command(
     results = [audit_document(doc, profile, only, skip) for doc in docs]
     findings: list[Finding] = [f for result in results for f in result.findings]
     coverages = [r.coverage for r in results if r.coverage is not None]
-    summary = {tier.value: sum(1 for f in findings if f.tier is tier) for tier in Tier}
     paths = [d.path for d in docs]
     if output is Format.JSON:
-        text = json.dumps({
-            "documents": [{"path": d.path, "kind": d.kind.value, "year": d.year, "unit": d.unit,
-                           "coverage": r.coverage.to_dict() if r.coverage is not None else None}
-                          for d, r in zip(docs, results, strict=True)],
-            "findings": [f.to_dict() for f in findings], "summary": summary,
-        }, ensure_ascii=False, indent=2)
+        text = json.dumps(audit_report(docs, results), ensure_ascii=False, indent=2)
     elif output is Format.MD:
         text = to_markdown(paths, findings, coverages)
     elif output is Format.HTML:

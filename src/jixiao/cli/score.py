@@ -55,15 +55,17 @@ def _indicator_json(s: IndicatorScore) -> dict[str, object]:
 def project_json(result: SelfEvaluationScore) -> dict[str, object]:
     se = result.evaluation
     rep = se.reported
+    scored = not se.is_department  # a department's points are not the project form's 10 + 90: none computed
     return {
         "name": se.project.name,
+        "scope": se.scope,
         "adjusted_budget": _d(result.adjusted_budget),
         "executed": _d(result.executed),
         "execution_rate": _d(result.execution_rate),
-        "execution_score": _d(result.execution_score),
-        "indicator_score": _d(result.indicator_score),
-        "total": _d(result.total),
-        "grade": result.grade,
+        "execution_score": _d(result.execution_score) if scored else None,
+        "indicator_score": _d(result.indicator_score) if scored else None,
+        "total": _d(result.total) if scored else None,
+        "grade": result.grade if scored else None,
         "reported": {
             "execution_score": _plain(rep.execution_score), "indicator_score": _plain(rep.indicator_score),
             "total": _plain(rep.total), "grade": rep.grade,
@@ -82,7 +84,7 @@ def score_documents(docs: list[Document], profile: Profile) -> list[tuple[Docume
 
 def _pair(computed: object, reported: object) -> str:
     c, r = computed if computed is not None else "—", reported if reported is not None else "—"
-    return f"{c} / {r}" if str(c) == str(r) else f"[bold red]{c}[/] / {r}"
+    return f"{c} / {r}" if str(c) == str(r) or computed is None else f"[bold red]{c}[/] / {r}"
 
 
 def print_table(doc: Document, results: list[SelfEvaluationScore]) -> None:
@@ -94,14 +96,15 @@ def print_table(doc: Document, results: list[SelfEvaluationScore]) -> None:
         table.add_column(column, justify=justify)  # type: ignore[arg-type]
     for r in results:
         rep = r.evaluation.reported
+        scored = not r.evaluation.is_department  # 部门整体: only its figures are checked, no points computed
         table.add_row(
-            r.evaluation.project.name,
+            r.evaluation.project.name + ("" if scored else "（部门整体，不按项目计分）"),
             format_amount(r.adjusted_budget), format_amount(r.executed),
             f"{r.execution_rate}%" if r.execution_rate is not None else "—",
-            _pair(_d(r.execution_score), _d(rep.execution_score)),
-            _pair(_d(r.indicator_score), _d(rep.indicator_score)),
-            _pair(_d(r.total), _d(rep.total)),
-            _pair(r.grade, rep.grade),
+            _pair(_d(r.execution_score) if scored else None, _d(rep.execution_score)),
+            _pair(_d(r.indicator_score) if scored else None, _d(rep.indicator_score)),
+            _pair(_d(r.total) if scored else None, _d(rep.total)),
+            _pair(r.grade if scored else None, rep.grade),
             str(len(r.deviations)),
         )
     console.print(table)

@@ -18,7 +18,7 @@ Column keys (per table):
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from jixiao.core.provenance import Location
@@ -44,9 +44,23 @@ COLUMN_NAMES = {
     "general": "一般公共预算财政拨款", "fund": "政府性基金预算财政拨款", "state_capital": "国有资本经营预算财政拨款",
     "opening": "年初结转和结余", "income": "本年收入", "closing": "年末结转和结余",
 }
+# 公开09's columns: budget_/final_ + the item.
+SANGONG_ITEMS = {"total": "合计", "overseas": "因公出国(境)费", "car": "公务用车购置及运行维护费",
+                 "car_purchase": "公务用车购置费", "car_operation": "公务用车运行维护费", "reception": "公务接待费"}
+COLUMN_NAMES |= {f"{stage}_{key}": f"{name}{word}" for key, name in SANGONG_ITEMS.items()
+                 for stage, word in (("budget", "预算数"), ("final", "决算数"))}
+
+
+SANGONG_NAMES = {"total": "合计", "overseas": "因公出国(境)费", "car": "公务用车购置及运行维护费",
+                 "car_purchase": "公务用车购置费", "car_operation": "公务用车运行维护费", "reception": "公务接待费",
+                 "meeting": "会议费", "training": "培训费"}
 
 
 def column_name(key: str) -> str:
+    """A column key in Chinese; the 三公 table's 'final_reception' → '决算数·公务接待费'."""
+    group, _, item = key.partition("_")
+    if group in ("budget", "final") and item in SANGONG_NAMES:
+        return f"{'预算数' if group == 'budget' else '决算数'}·{SANGONG_NAMES[item]}"
     return COLUMN_NAMES.get(key, key)
 
 
@@ -63,6 +77,15 @@ class Amount:
     location: Location = field(default_factory=Location)
 
 
+class ColumnNotRead(LookupError):
+    """A figure asked of a column that its table prints but the reader could not map (its header was not
+    understood): the figure is unknown, not zero. A rule that needs it ends as not applicable with this reason."""
+
+    def __init__(self, row: DisclosureRow, column: str) -> None:
+        self.row, self.column = row, column
+        super().__init__(f"{row.location.table or '表'}的“{column_name(column)}”列未能读取，无法核对")
+
+
 @dataclass(frozen=True)
 class DisclosureRow:
     label: str  # item or 科目名称 as printed
@@ -71,10 +94,21 @@ class DisclosureRow:
     side: str = ""  # D01/D04: income | expenditure
     cells: dict[str, Amount] = field(default_factory=dict)
     location: Location = field(default_factory=Location)
+    read: tuple[str, ...] | None = None  # the columns its table read when another column was not understood
+
+    def known(self, column: str) -> bool:
+        """Whether an empty `column` means a printed blank (zero) rather than a column the reader could not map."""
+        return self.read is None or column in self.read or column in self.cells
+
+    def cell(self, column: str) -> Amount | None:
+        """The amount printed in `column`, None for a blank cell; ColumnNotRead when the column was not read."""
+        if not self.known(column):
+            raise ColumnNotRead(self, column)
+        return self.cells.get(column)
 
     def value(self, column: str) -> Decimal:
-        """The amount in `column`; an empty cell counts as zero."""
-        amount = self.cells.get(column)
+        """The amount in `column`; an empty cell counts as zero; ColumnNotRead when the column was not read."""
+        amount = self.cell(column)
         return amount.value if amount is not None else Decimal(0)
 
     @property
@@ -93,9 +127,15 @@ class DisclosureTable:
     location: Location = field(default_factory=Location)
     unmapped: tuple[str, ...] = ()  # columns no header alias names: '第4列“上年决算数”' (page in `location`)
 
+    def __post_init__(self) -> None:
+        if self.unmapped:  # its rows say which columns are known, so a column not read is never taken for zero
+            rows = tuple(replace(r, read=self.columns) if r.read is None else r for r in self.rows)
+            object.__setattr__(self, "rows", rows)
+
     @property
     def label(self) -> str:
-        return table_label(self.code)
+        """'公开03 支出决算表'; a table that is not one of the ten (a 预算公开's 三公 table) by its own title."""
+        return table_label(self.code) if self.title == TABLE_TITLES.get(self.code) else self.title
 
     def row(self, label: str = "", code: str = "", side: str = "") -> DisclosureRow | None:
         """The first row with this code, or whose label contains `label` (on `side` when given)."""

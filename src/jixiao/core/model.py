@@ -142,6 +142,9 @@ class Goal:
     annual_text: str = ""  # 年度目标
     period_text: str = ""  # 实施期目标
     indicators: tuple[Indicator, ...] = ()
+    # Why the indicator table as read is not the whole table ('' when it is): a row cut off by the end of the
+    # text, a fragment starting mid-form. Totals over its rows then prove nothing.
+    incomplete: str = ""
 
 
 @dataclass(frozen=True)
@@ -179,6 +182,9 @@ class Project:
     fund_sources: tuple[FundSource, ...] = ()
 
 
+DEPARTMENT_SCOPE = "department"  # SelfEvaluation.scope of a 部门整体支出 self-evaluation
+
+
 @dataclass(frozen=True)
 class SelfEvaluation:
     """单位自评 of one project for one year, as read from a document or entered in a form."""
@@ -189,6 +195,13 @@ class SelfEvaluation:
     goal: Goal
     reported: Reported = field(default_factory=Reported)
     location: Location = field(default_factory=Location)
+    # 'project' (项目支出自评), or 'department': a self-evaluation of a whole department's or unit's budget
+    # (部门整体支出), scored by its own arithmetic only — the project form's 10 + 90 points do not apply.
+    scope: str = "project"
+
+    @property
+    def is_department(self) -> bool:
+        return self.scope == DEPARTMENT_SCOPE
 
     @property
     def budget_total(self) -> BudgetLine | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
 
 CENT = Decimal("0.01")
 WAN = Decimal(10000)
@@ -24,6 +24,12 @@ def normalize_text(text: str) -> str:
 def round_half_up(value: Decimal, places: int = 2) -> Decimal:
     """四舍五入 to `places` decimals — the one rounding rule used everywhere."""
     return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
+def truncate(value: Decimal, places: int = 2) -> Decimal:
+    """The digits beyond `places` dropped (toward zero): not a rounding jixiao uses, but one a document may have
+    used, recognised so that a truncated figure is told apart from a wrong one."""
+    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_DOWN)
 
 
 def parse_decimal(text: str | None) -> Decimal | None:

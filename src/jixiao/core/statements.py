@@ -1,5 +1,5 @@
 """Statements of a narrative (情况说明) or prose report: each sentence's amounts, percentages, direction
-words and reason, tied to the section and line it came from, and the claims read from it (ingest/claims.py).
+words and reason, tied to the section and line it came from, and the claims read from it (core/claims.py).
 
 A claim is what a sentence asserts about one subject: an amount, a budget, a share (占…%), a change on the
 previous year (增加/减少 an amount, 增长/下降 a rate), a completion of the budget (完成预算的X%), a count, or a
@@ -30,7 +30,8 @@ class Figure:
     exponent: int  # printed precision (−2 for two decimals)
 
 
-MEASURES = ("amount", "prior", "figure", "budget", "share", "change", "rate", "completion", "count", "compare")
+MEASURES = ("amount", "prior", "figure", "budget", "share", "change", "rate", "completion", "count", "compare",
+            "declared", "proposed", "reduction", "reduction_rate", "saving_rate", "adjustment")
 
 
 @dataclass(frozen=True)
@@ -46,8 +47,10 @@ class Claim:
     quantum: Decimal  # one unit of the last printed digit, in the value's unit
     location: Location = field(default_factory=Location)
     basis: str = ""  # budget: 年初|全年; share: the whole it names ('' = the list it belongs to);
-    # change/rate: 上年 | 预算; compare: 预算 | 上年; figure: the words before it
+    # change/rate: 上年 | 预算; compare: 预算 | 上年; figure: the words before it; amount: 执行 when named as the
+    # amount spent (实际执行, 实际支出); declared … adjustment: their cue word
     clause: str = ""  # the clause it was read from
+    negated: bool = False  # compare: the word is denied (未超过, 不高于, 没有增加): true unless the word itself is
 
     @property
     def where(self) -> Location:

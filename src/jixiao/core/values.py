@@ -112,12 +112,20 @@ def _size(unit: str, mu_square_metres: Decimal | None) -> Decimal | None:
     return _DIMENSIONS[dim][unit] if dim is not None else None
 
 
+_COUNT_PREFIXES = (("万", Decimal(10000)), ("亿", Decimal(100000000)))
+
+
 def conversion(unit: str, to: str, mu_square_metres: Decimal | None = None) -> Decimal | None:
     """Factor turning a number in `unit` into `to`: 1 for the same or an absent unit, None when the two are
     not comparable (different dimensions, an unknown unit against another, 亩 without the profile's factor)."""
     unit, to = unit.strip(), to.strip()
     if not unit or not to or unit == to:
         return Decimal(1)
+    for prefix, size in _COUNT_PREFIXES:  # 万次 / 次, 万册 / 册: the same count, 万 times larger
+        if unit == prefix + to:
+            return size
+        if to == prefix + unit:
+            return 1 / size
     if dimension_of(unit) is None or dimension_of(unit) != dimension_of(to):
         return None
     mine, theirs = _size(unit, mu_square_metres), _size(to, mu_square_metres)

@@ -50,7 +50,7 @@ ALIASES: list[tuple[str, re.Pattern[str]]] = [
     ("D05", re.compile(r"一般公共预算财政拨款支出决算表")),
     ("D07", re.compile(r"政府性基金预算财政拨款收入支出决算表")),
     ("D08", re.compile(r"国有资本经营预算财政拨款(收入)?支出决算表")),
-    ("D09", re.compile(r"三公.{0,3}经费支出决算表")),
+    ("D09", re.compile(r"三公.{0,3}经费(?:[及和与、](?:会议费|培训费)){0,2}(?:[、和及](?:会议费|培训费))?支出决算表")),
     ("D10", re.compile(r"部门决算公开相关信息统计表|相关信息统计表")),
     ("D01", re.compile(r"收入支出决算总表")),
     ("D02", re.compile(r"收入决算表")),
@@ -76,8 +76,10 @@ COLUMN_ALIASES: dict[str, dict[str, frozenset[str]]] = {
     "D08": {"total": _names("合计", "小计", "本年支出", "本年支出合计"), "basic": _names("基本支出"),
             "project": _names("项目支出")},
     "D09": {"total": _names("合计", "总计"), "overseas": _names("因公出国(境)费", "因公出国(境)费用"),
-            "car": _names("公务用车购置及运行维护费", "公务用车购置及运行费"), "car_purchase": _names("公务用车购置费", "购置费"),
-            "car_operation": _names("公务用车运行维护费", "运行维护费", "运行费"), "reception": _names("公务接待费")},
+            "car": _names("公务用车购置及运行维护费", "公务用车购置及运行费", "公务用车购置及运行维护", "公务用车费"),
+            "car_purchase": _names("公务用车购置费", "购置费", "公务用车购置"),
+            "car_operation": _names("公务用车运行维护费", "运行维护费", "运行费"), "reception": _names("公务接待费"),
+            "meeting": _names("会议费", "会议费支出"), "training": _names("培训费", "培训费支出")},
 }
 # Two-sided tables: the amount columns of each side.
 SIDE_ALIASES: dict[str, dict[str, dict[str, frozenset[str]]]] = {
@@ -91,7 +93,10 @@ SIDE_ALIASES: dict[str, dict[str, dict[str, frozenset[str]]]] = {
 }
 BUDGET_GROUP_RE = re.compile(r"预算数?$|^年初预算|^调整预算|^全年预算")  # a 预算 column beside the 决算 ones
 
+BUDGET_SANGONG_NAME = "“三公”经费预算表"
+BUDGET_SANGONG_RE = re.compile(r"三公.{0,3}经费.{0,16}(?:预算|汇总).{0,12}表|三公.{0,3}经费.{0,6}预算")
 D09_COLUMNS = ["total", "overseas", "car", "car_purchase", "car_operation", "reception"]
+D09_EXTRA = ["meeting", "training"]  # printed beside the 三公 in some tables (“三公”经费及会议费、培训费支出决算表)
 
 
 def table_code(text: str) -> str | None:
@@ -107,8 +112,10 @@ def table_code(text: str) -> str | None:
 
 
 class _Reader:
-    def __init__(self, code: str, unit: str, path: str) -> None:
+    def __init__(self, code: str, unit: str, path: str, budget_only: bool = False) -> None:
         self.code = code
+        self.budget_only = budget_only  # a 预算公开's 三公 table: every figure is a 预算数
+        self.table_name = BUDGET_SANGONG_NAME if budget_only else f"公开{code[1:]}"
         self.scale = unit_scale(unit) or Decimal(10000)
         self.unit = unit
         self.path = path
@@ -130,7 +137,7 @@ class _Reader:
 
     def cell_location(self, row: Row, index: int, label: str, column: str) -> Location:
         base = row.cells[index].location if index < len(row.cells) else row.location
-        return base.with_(table=f"公开{self.code[1:]}", row=label, column=column)
+        return base.with_(table=self.table_name, row=label, column=column)
 
     def cells(self, row: Row, columns: dict[int, str], label: str) -> dict[str, Amount]:
         found = {}
@@ -346,13 +353,16 @@ def _blocks(table: Table, reader: _Reader) -> tuple[tuple[str, ...], list[Disclo
 
 def _sangong_item(text: str) -> str | None:
     """The 三公 item a row or column label names ('其中：公务用车运行维护费' → car_operation), or None."""
-    label = re.sub(r"^其中[:：]?", "", normalize_label(text))
+    label = re.sub(r"^其中[:：]?|^(?:\d{1,2}[.．、]|[（(]\d{1,2}[)）]|[一二三四五六七八九十]+、)", "", normalize_label(text))
     return next((key for key, names in COLUMN_ALIASES["D09"].items() if label in names), None)
 
 
-def _sangong_group(text: str) -> str:
+def _sangong_group(text: str, reader: _Reader | None = None) -> str:
     label = normalize_label(text)
-    return "final" if "决算" in label else "budget" if "预算" in label else ""
+    group = "final" if "决算" in label else "budget" if "预算" in label else ""
+    if reader is not None and reader.budget_only:
+        return "budget" if group != "final" and label and not _sangong_item(label) else ""
+    return group
 
 
 def _sangong_by_rows(table: Table, reader: _Reader) -> dict[str, Amount] | None:
@@ -367,7 +377,7 @@ def _sangong_by_rows(table: Table, reader: _Reader) -> dict[str, Amount] | None:
     if not first or sum(1 for r in rows[first:] if is_item(r)) < 2:
         return None
     width = max(len(r.cells) for r in rows[first:]) - 1
-    groups = [g for t in rows[0].texts[1:] if t and (g := _sangong_group(t))]
+    groups = [g for t in rows[0].texts[1:] if t and (g := _sangong_group(t, reader))]
     if not groups or width % len(groups):
         return None
     span = width // len(groups)
@@ -389,6 +399,12 @@ def _sangong_by_rows(table: Table, reader: _Reader) -> dict[str, Amount] | None:
             label = normalize_label(row.texts[0])
             found = reader.cells(row, columns, label)
             cells.update({f"{group}_{key}": amount for group, amount in found.items()})
+    for number, row in enumerate(rows[1:], start=2):
+        if not is_item(row) and not _sangong_group(row.texts[0]) and any(is_number(t) for t in row.texts[1:]):
+            shown = row.texts[0] or "（无项目名称）"
+            reader.unmapped.append(f"第{number}行“{shown}”")
+            reader.errors.append(ReadError(f"{reader.table_name} 第{number}行“{shown}”不是三公经费的某一项，其中的数字未读取",
+                                           row.location.with_(table=reader.table_name)))
     return cells
 
 
@@ -409,21 +425,70 @@ def _sangong_by_columns(table: Table, reader: _Reader) -> dict[str, Amount] | No
     return cells
 
 
+CAR_PARTS = ("car", "car_purchase", "car_operation")
+
+
+def _sangong_by_leaves(table: Table, reader: _Reader) -> dict[str, Amount] | None:
+    """One row of figures with no label under a header of items, 公务用车 split on a second header row into
+    小计/购置/运行 (the second row's cells printed from the left, not under their group): the items in reading order,
+    the group's parts in its place, one figure each. None when not this layout; {} (reported unread) when the
+    figures do not match the items one to one, or when nothing says whether they are 预算数 or 决算数."""
+    rows = [r for r in table.rows if any(r.texts)]
+    values_at = next((i for i, r in enumerate(rows) if sum(1 for t in r.texts if t) >= 3
+                      and all(is_number(t) for t in r.texts if t)), None)
+    if values_at is None:
+        return None
+    header = [[t for t in r.texts if t] for r in rows[:values_at]]
+    header = [labels for labels in header if any(_sangong_item(t) or normalize_label(t) in ("小计", "合计")
+                                                  for t in labels)]
+    if not header or len(header) > 2 or any(_sangong_group(t) and len(normalize_label(t)) <= 8
+                                            for r in rows[:values_at] for t in r.texts):  # 预算数/决算数 groups
+        return None
+    upper = header[0]
+    lower = header[1] if len(header) == 2 else []
+    leaves: list[str | None] = []
+    for label in upper:
+        key = _sangong_item(label) or ("total" if normalize_label(label) == "合计" else None)
+        parts = [("car" if normalize_label(t) == "小计" else _sangong_item(t)) for t in lower]
+        if key == "car" and lower and all(p in CAR_PARTS for p in parts):
+            leaves.extend(parts)
+            lower = []
+        else:
+            leaves.append(key)
+    values_row = rows[values_at]
+    indexes = [i for i, t in enumerate(values_row.texts) if t]
+    where = values_row.location.with_(table=reader.table_name)
+    if lower or None in leaves or len(indexes) != len(leaves) or not reader.budget_only:
+        shown = "、".join(t for labels in header for t in labels)
+        reader.unmapped.append("表格布局")
+        reader.errors.append(ReadError(f"{reader.table_name} 的 {len(indexes)} 个数字无法与表头各项（{shown}）一一对应"
+                                       f"{'' if reader.budget_only else '，且未标明预算数或决算数'}，其中的数字未读取", where))
+        return {}
+    columns = {i: f"budget_{key}" for i, key in zip(indexes, leaves, strict=True) if key}
+    return reader.cells(values_row, columns, "三公经费")
+
+
 def _sangong(table: Table, reader: _Reader) -> tuple[tuple[str, ...], list[DisclosureRow]]:
     """D09: one row of figures, 预算数 and 决算数 each split into 合计, 出国, 公务用车 (小计, 购置, 运行), 接待; or the
     same figures with the items as rows, or with 预算数/决算数 as rows. Mapped by labels only; a table with
-    figures none of these layouts can place is reported as unread, never taken for a blank table."""
+    figures none of these layouts can place is reported as unread, never taken for a blank table. 会议费 and 培训费,
+    when the table prints them beside the 三公, are read the same way (their columns listed only then)."""
     keys = [f"budget_{k}" for k in D09_COLUMNS] + [f"final_{k}" for k in D09_COLUMNS]
-    location = table.rows[0].location.with_(table="公开09") if table.rows else table.location
-    for layout in (_sangong_by_rows, _sangong_by_columns):
+    printed = {key for row in table.rows for t in row.texts if (key := _sangong_item(t)) in D09_EXTRA}
+    column_keys = (*keys, *(f"{group}_{k}" for group in ("budget", "final") for k in D09_EXTRA if k in printed))
+    if reader.budget_only:
+        column_keys = tuple(k for k in column_keys if k.startswith("budget_"))
+    location = table.rows[0].location.with_(table=reader.table_name) if table.rows else table.location
+    for layout in (_sangong_by_leaves, _sangong_by_rows, _sangong_by_columns):
         found = layout(table, reader)
-        if found:
-            return tuple(keys), [DisclosureRow(label="三公经费", cells=found, location=location)]
+        if found or (found is not None and layout is _sangong_by_leaves):
+            return column_keys, [DisclosureRow(label="三公经费", cells=found, location=location)]
     width = _width(table)
     header = read_header([r.texts for r in table.rows], width)
     columns: dict[int, str] = {}
     for index, path in enumerate(header.paths):
         group = "final" if any("决算" in p for p in path) else "budget" if any("预算" in p for p in path) else ""
+        group = "budget" if reader.budget_only and group != "final" else group
         key = match_column(path, COLUMN_ALIASES["D09"])
         if group and key and f"{group}_{key}" not in columns.values():
             columns[index] = f"{group}_{key}"
@@ -432,13 +497,14 @@ def _sangong(table: Table, reader: _Reader) -> tuple[tuple[str, ...], list[Discl
     data = _data_rows(table, header)
     row = next((r for r in data if any(is_number(t) for t in r.texts)), None)
     if row is None:
-        return tuple(keys), []
+        return column_keys, []
     cells = reader.cells(row, columns, "三公经费")
     if not cells:
         reader.unmapped.append("表格布局")
-        reader.errors.append(ReadError("公开09 三公经费表的行列无法对应到预算数、决算数及各项，其中的数字未读取",
-                                       table.location.with_(table="公开09")))
-    return tuple(keys), [DisclosureRow(label="三公经费", cells=cells, location=row.location.with_(table="公开09"))]
+        reader.errors.append(ReadError(f"{reader.table_name} 三公经费表的行列无法对应到预算数、决算数及各项，其中的数字未读取",
+                                       table.location.with_(table=reader.table_name)))
+    read = column_keys if cells else ()  # a layout not understood reads no column: its figures are unknown, not 0
+    return read, [DisclosureRow(label="三公经费", cells=cells, location=row.location.with_(table=reader.table_name))]
 
 
 def _statistics(table: Table, reader: _Reader) -> tuple[tuple[str, ...], list[DisclosureRow]]:
@@ -473,14 +539,16 @@ def _statistics(table: Table, reader: _Reader) -> tuple[tuple[str, ...], list[Di
 LAYOUTS = {"D01": _halves, "D04": _halves, "D06": _blocks, "D09": _sangong, "D10": _statistics}
 
 
-def read_table(code: str, table: Table, unit: str, path: str) -> tuple[DisclosureTable, list[ReadError]]:
-    """One 决算 table in its layout; the unit of a header label (“决算数（万元）”) wins over the caption's."""
+def read_table(code: str, table: Table, unit: str, path: str, budget_only: bool = False) -> tuple[
+        DisclosureTable, list[ReadError]]:
+    """One 决算 table in its layout; the unit of a header label (“决算数（万元）”) wins over the caption's.
+    `budget_only`: the 三公 table of a 预算公开 (its figures are 预算数; named as printed, not 公开09)."""
     unit = read_header([r.texts for r in table.rows], _width(table)).unit or unit
-    reader = _Reader(code, unit, path)
+    reader = _Reader(code, unit, path, budget_only)
     layout = LAYOUTS.get(code, _coded)
     columns, rows = layout(table, reader)
-    result = DisclosureTable(code=code, title=TABLE_TITLES[code], unit=unit, columns=columns, rows=tuple(rows),
-                             location=table.location.with_(table=f"公开{code[1:]}"),
+    result = DisclosureTable(code=code, title=BUDGET_SANGONG_NAME if budget_only else TABLE_TITLES[code], unit=unit,
+                             columns=columns, rows=tuple(rows), location=table.location.with_(table=reader.table_name),
                              unmapped=tuple(reader.unmapped))
     return result, reader.errors
 
@@ -518,6 +586,30 @@ def _continues(table: Table, previous: Table | None) -> bool:
         return False
     first = [normalize_label(t) for t in table.rows[0].texts]
     return first == [normalize_label(t) for t in previous.rows[0].texts] or is_data_row(table.rows[0].texts)
+
+
+def extract_budget_disclosure(source: SourceDocument, year: int | None, department: str) -> tuple[
+        DisclosurePackage | None, list[ReadError]]:
+    """A 预算公开: none of its tables is a 决算 table; its 三公 table (all 预算数) is read, and its explanation is
+    checked like a 情况说明 (sums, shares, changes on the year before); None when it states no figures."""
+    tables: dict[str, DisclosureTable] = {}
+    errors: list[ReadError] = []
+    pending, unit = False, "万元"
+    for block in source.blocks:
+        if isinstance(block, Paragraph):
+            text = normalize_text(block.clean).replace(" ", "")
+            if len(text) <= 60 and BUDGET_SANGONG_RE.search(text) and "D09" not in tables:
+                pending, unit = True, "万元"
+            unit = caption_unit(text) or unit
+            continue
+        if pending and any(NUMBER_RE.search(t) for row in block.rows for t in row.texts):
+            tables["D09"], errors = read_table("D09", block, unit, source.path, budget_only=True)
+            pending = False
+    statements = narrative_statements(source, from_start=True)
+    if not any(s.claims for s in statements) and not tables:
+        return None, errors
+    return DisclosurePackage(department=department_name(source) or department, year=year, tables=tables,
+                             narrative=statements, location=Location(document=source.path)), errors
 
 
 def extract_disclosure(source: SourceDocument, year: int | None, department: str) -> tuple[
@@ -562,7 +654,7 @@ def extract_disclosure(source: SourceDocument, year: int | None, department: str
                                           source.path)
             tables[pending], raw[pending], errors[pending] = parsed, block, problems
             last_table, pending, since_table = pending, None, 0
-    statements = narrative_statements(source)
+    statements = narrative_statements(source, whole_if_unmarked=not tables)
     found = [e for problems in errors.values() for e in problems]
     if not tables and not statements:
         return None, found

@@ -7,11 +7,11 @@ import re
 from collections.abc import Callable
 from decimal import Decimal
 
+from jixiao.core.claims import claims_of
 from jixiao.core.disclosure import GradeCounts
 from jixiao.core.money import WAN, normalize_text, parse_decimal
 from jixiao.core.provenance import Location
 from jixiao.core.statements import Statement, figures_of, sentences
-from jixiao.ingest.claims import claims_of
 from jixiao.ingest.source import Paragraph, SourceDocument, Table
 
 PART = r"第[一二三四五六七八九十]+部分[:：\s]*"
@@ -32,14 +32,21 @@ def sentence(text: str, section: str, block_location: Location) -> Statement:
     return Statement(text, section, location, figures_of(text), claims, reason=reason)
 
 
-def narrative_statements(source: SourceDocument) -> tuple[Statement, ...]:
-    """Statements from the 情况说明 part (from its heading to 名词解释), then the document's headings and 目录
-    entries (kind 'heading' and 'contents')."""
-    return _narrative(source) + outline(source)
+def narrative_statements(source: SourceDocument, from_start: bool = False,
+                         whole_if_unmarked: bool = False) -> tuple[Statement, ...]:
+    """Statements from the 情况说明 part (from its heading to 名词解释; from the document's start when `from_start`,
+    for a 预算公开 whose whole text explains its figures, or when `whole_if_unmarked` and no 情况说明 heading is
+    found: a page holding only the explanation), then the document's headings and 目录 entries (kind 'heading' and
+    'contents')."""
+    found, started = _narrative(source, from_start)
+    if not started and whole_if_unmarked:
+        found, _ = _narrative(source, True)
+    return found + outline(source)
 
 
-def _narrative(source: SourceDocument) -> tuple[Statement, ...]:
-    inside = False
+def _narrative(source: SourceDocument, from_start: bool = False) -> tuple[tuple[Statement, ...], bool]:
+    """The statements, and whether the 情况说明 was found to start (always so `from_start`)."""
+    inside = started = from_start
     section = ""
     found: list[Statement] = []
     contents = _contents_blocks(source)
@@ -48,7 +55,7 @@ def _narrative(source: SourceDocument) -> tuple[Statement, ...]:
             continue
         text = block.clean
         if not inside:
-            inside = len(text) <= 40 and bool(START_RE.search(text.replace(" ", "")))
+            inside = started = len(text) <= 40 and bool(START_RE.search(text.replace(" ", "")))
             if inside and SECTION_RE.match(text):
                 section = text
             continue
@@ -58,7 +65,7 @@ def _narrative(source: SourceDocument) -> tuple[Statement, ...]:
             section = text
             continue
         found.extend(sentence(part, section, block.location) for part in sentences(text))
-    return tuple(found)
+    return tuple(found), started
 
 
 def _entry(text: str) -> str:
@@ -66,8 +73,18 @@ def _entry(text: str) -> str:
     return PAGE_TAIL_RE.sub("", normalize_text(text).strip()).strip(" .·…\t")
 
 
+CONTENTS_ENTRY_LENGTH = 60
+
+
+def _is_body(compact: str) -> bool:
+    """A paragraph of running text (a sentence, no page number): the 目录 is over even when no heading marks it."""
+    return (len(_entry(compact)) > CONTENTS_ENTRY_LENGTH and not PAGE_TAIL_RE.search(compact.rstrip())) or bool(
+        re.search(r"[，,；;。]", compact) and len(compact) > 40 and compact.endswith(("。", "；", ";")))
+
+
 def _contents_blocks(source: SourceDocument) -> dict[int, Paragraph | Table]:
-    """The blocks of the 目录: from its title to the first heading that repeats an entry (at most 80 entries)."""
+    """The blocks of the 目录: from its title to the first heading that repeats an entry or the first paragraph of
+    running text (at most 80 entries)."""
     blocks: dict[int, Paragraph | Table] = {}
     inside = False
     entries: set[str] = set()
@@ -81,7 +98,7 @@ def _contents_blocks(source: SourceDocument) -> dict[int, Paragraph | Table]:
         if CONTENTS_RE.match(compact):
             inside = True
             continue
-        if inside and ((block.heading_level and compact in entries) or len(entries) > 80):
+        if inside and ((block.heading_level and compact in entries) or len(entries) > 80 or _is_body(compact)):
             break
         if inside:
             blocks[id(block)] = block

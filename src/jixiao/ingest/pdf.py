@@ -22,6 +22,7 @@ from typing import Any
 
 from jixiao.core.money import round_half_up
 from jixiao.core.provenance import Location
+from jixiao.ingest import pdfgrid
 from jixiao.ingest.source import MAX_BYTES, Block, Cell, Paragraph, ReadError, Row, SourceDocument, Table
 
 MAX_PAGES = 2000
@@ -150,13 +151,20 @@ def _read_page(page: Any, number: int, page_at: Location) -> list[tuple[float, B
         boxes = [t.bbox for t in found]
         in_table: list[list[tuple[float, float, float, float, str]]] = [[] for _ in found]
         items: list[tuple[float, Block, Style]] = []
+        lines: list[tuple[float, Paragraph, Style, tuple[pdfgrid.Segment, ...]]] = []
         line: list[str] = []
+        line_at: list[int] = []
         line_top, line_style = 0.0, None
+
+        def end_line() -> None:
+            if line and "".join(line).strip():
+                paragraph = Paragraph("".join(line).strip(), page_at)
+                lines.append((line_top, paragraph, line_style, _segments(textpage, line_at, line, display)))
+
         for index, char in enumerate(text):
             if char in "\r\n":
-                if line and "".join(line).strip():
-                    items.append((line_top, Paragraph("".join(line).strip(), page_at), line_style))
-                line = []
+                end_line()
+                line, line_at = [], []
                 continue
             if boxes or not line:  # on a page without tables only a line's first character is measured
                 left, bottom, right, top = textpage.get_charbox(index, loose=True)
@@ -173,10 +181,11 @@ def _read_page(page: Any, number: int, page_at: Location) -> list[tuple[float, B
                 bold = pdfium_c.FPDFText_GetFontWeight(textpage.raw, index) >= 600
                 line_top, line_style = y0, (float(round_half_up(Decimal(str(size)), 1)), bold)
             line.append(char)
-        if line and "".join(line).strip():
-            items.append((line_top, Paragraph("".join(line).strip(), page_at), line_style))
+            line_at.append(index)
+        end_line()
     finally:
         textpage.close()
+    items += _gap_tables(lines, number, len(found), page_at)
     for t_index, (table, chars) in enumerate(zip(found, in_table, strict=True), start=1):
         at = page_at.with_(table=f"第{number}页表{t_index}")
         grid = [group.cells for group in table.rows]
@@ -194,6 +203,43 @@ def _read_page(page: Any, number: int, page_at: Location) -> list[tuple[float, B
                 for r, cells in enumerate(grid)]
         if rows:
             items.append((table.bbox[1], Table(tuple(rows), at), None))
+    return items
+
+
+def _segments(textpage: Any, indices: list[int], chars: list[str], display: Point) -> tuple[pdfgrid.Segment, ...]:
+    """The line's segments between wide gaps (each character's advance box and height). pdfium puts a space where
+    it sees a gap, so a line without one is a single segment, and only its ends are measured."""
+    measured: list[tuple[float, float, float, str]] = []
+    whole = " " not in chars
+    for at, (index, char) in enumerate(zip(indices, chars, strict=True)):
+        if char.isspace() or (whole and 0 < at < len(chars) - 1):
+            continue
+        left, bottom, right, top = textpage.get_charbox(index, loose=True)
+        (x0, y0), (x1, y1) = display(left, top), display(right, bottom)
+        measured.append((min(x0, x1), max(x0, x1), abs(y1 - y0), char))
+    if whole and measured:
+        return (pdfgrid.Segment(measured[0][0], measured[-1][1], "".join(chars).strip()),)
+    return pdfgrid.segments(measured)
+
+
+def _gap_tables(lines: list[tuple[float, Paragraph, Style, tuple[pdfgrid.Segment, ...]]], number: int, ruled: int,
+                page_at: Location) -> list[tuple[float, Block, Style]]:
+    """The text lines of a page, the runs that form a borderless table replaced by that table."""
+    lines = sorted(lines, key=lambda item: item[0])
+    shaped = [pdfgrid.Line(top, segs or (pdfgrid.Segment(0, 0, para.text),)) for top, para, _, segs in lines]
+    items: list[tuple[float, Block, Style]] = []
+    done = 0
+    for t_index, (start, end) in enumerate(pdfgrid.runs(shaped), start=ruled + 1):
+        cells = pdfgrid.grid(shaped[start:end])
+        if not cells:
+            continue
+        items += [(top, para, style) for top, para, style, _ in lines[done:start]]
+        at = page_at.with_(table=f"第{number}页表{t_index}")
+        rows = tuple(Row(tuple(Cell(text, at.with_(row=str(r + 1), column=str(c + 1))) for c, text in enumerate(row)),
+                         at.with_(row=str(r + 1))) for r, row in enumerate(cells))
+        items.append((lines[start][0], Table(rows, at), None))
+        done = end
+    items += [(top, para, style) for top, para, style, _ in lines[done:]]
     return items
 
 

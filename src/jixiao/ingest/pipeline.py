@@ -15,7 +15,7 @@ from jixiao.core.model import DocumentKind, KeyEvaluation, SelfEvaluation
 from jixiao.core.provenance import Location
 from jixiao.core.statements import Statement
 from jixiao.ingest.detect import detect
-from jixiao.ingest.disclosure import extract_disclosure
+from jixiao.ingest.disclosure import extract_budget_disclosure, extract_disclosure
 from jixiao.ingest.keyeval import extract_key_evaluations
 from jixiao.ingest.prose import prose_statements
 from jixiao.ingest.reading import reading_of
@@ -49,13 +49,20 @@ Extractor = Callable[[Document], tuple[Document, list[ReadError]]]
 def _self_evaluations(doc: Document) -> tuple[Document, list[ReadError]]:
     if doc.kind is DocumentKind.KEY_EVALUATION:
         return doc, []  # an evaluation's 项目资金 table is the evaluation's, read by extract_key_evaluations
-    found, errors = extract_self_evaluations(doc.source, doc.year)
+    found, errors = extract_self_evaluations(doc.source, doc.year, doc.unit,
+                                             whole=doc.kind is DocumentKind.SELF_EVALUATION)
     return replace(doc, self_evaluations=found), errors
 
 
+PROSE_KINDS = (DocumentKind.RESULTS_STATEMENT, DocumentKind.WORK_SUMMARY)
+
+
 def _disclosure(doc: Document) -> tuple[Document, list[ReadError]]:
-    if doc.kind is DocumentKind.BUDGET_DISCLOSURE:
-        return doc, []  # a 预算公开 is not a 决算公开: none of its tables are read as 决算 tables
+    if doc.kind in PROSE_KINDS:  # a results statement or work summary: its sentences are read as prose claims
+        return doc, []
+    if doc.kind is DocumentKind.BUDGET_DISCLOSURE:  # not a 决算公开: its explanation only, no 决算 tables
+        package, errors = extract_budget_disclosure(doc.source, doc.year, doc.unit)
+        return replace(doc, disclosure=package), errors
     package, errors = extract_disclosure(doc.source, doc.year, doc.unit)
     return replace(doc, disclosure=package), errors
 
@@ -73,9 +80,6 @@ def _key_evaluations(doc: Document) -> tuple[Document, list[ReadError]]:
     used = {i for i, block in enumerate(doc.source.blocks) if found and isinstance(block, Table)
             and any(row.filled and row.filled[0].replace(" ", "") in _KEY_EVALUATION_ROWS for row in block.rows)}
     return replace(doc, key_evaluations=found, consumed=doc.consumed | used), []
-
-
-PROSE_KINDS = (DocumentKind.RESULTS_STATEMENT, DocumentKind.WORK_SUMMARY)
 
 
 def _statements(doc: Document) -> tuple[Document, list[ReadError]]:

@@ -62,6 +62,13 @@ def _source_table(source: SourceDocument, location: Location) -> Table | None:
     return block if isinstance(block, Table) else None
 
 
+def _source_paragraph(source: SourceDocument, location: Location) -> str:
+    if location.block is None or not 0 <= location.block < len(source.blocks):
+        return ""
+    block = source.blocks[location.block]
+    return "" if isinstance(block, Table) else block.clean
+
+
 def _printed_unit(source: SourceDocument, location: Location) -> str:
     """The amount unit a table's header rows (or the paragraph just before it) print: 万元, 元 or 亿元."""
     table = _source_table(source, location)
@@ -130,7 +137,13 @@ _INDICATOR_COLUMNS = {"initial_target": "年初指标值", "adjusted_target": "�
 def _self_evaluation_tables(doc: Any) -> Iterator[TableRead]:
     for se in getattr(doc, "self_evaluations", ()):
         name = se.project.name
-        if se.budget_lines:
+        if se.budget_lines and getattr(se, "is_department", False):
+            where = se.budget_lines[0].location
+            sentence = _source_paragraph(doc.source, where)
+            unit = match.group(1) if sentence and (match := _UNIT_RE.search(sentence)) else ""
+            yield TableRead(f"部门整体「{name}」正文中的预算数字", unit, len(se.budget_lines),
+                            ("项目", *_present(se.budget_lines, _BUDGET_COLUMNS)), where)
+        elif se.budget_lines:
             where = se.budget_lines[0].location
             yield TableRead(f"项目「{name}」预算执行情况", _printed_unit(doc.source, where), len(se.budget_lines),
                             ("资金来源", *_present(se.budget_lines, _BUDGET_COLUMNS)), where)
@@ -164,8 +177,11 @@ def _claims(doc: Any) -> Iterator[Claim]:
 
 
 def _forms(doc: Any) -> Iterator[Form]:
-    if projects := tuple(se.project.name for se in getattr(doc, "self_evaluations", ())):
+    evaluations = getattr(doc, "self_evaluations", ())
+    if projects := tuple(se.project.name for se in evaluations if not getattr(se, "is_department", False)):
         yield Form("项目支出绩效自评表", projects)
+    if departments := tuple(se.project.name for se in evaluations if getattr(se, "is_department", False)):
+        yield Form("部门整体支出绩效自评", departments)
     if projects := tuple(ke.project or "（未写项目名称）" for ke in getattr(doc, "key_evaluations", ())):
         yield Form("绩效评价表", projects)
 

@@ -27,8 +27,11 @@ from jixiao.core.model import (
 from jixiao.core.money import is_number, parse_amount, parse_decimal
 from jixiao.core.provenance import Location
 from jixiao.core.values import parse_value
+from jixiao.ingest.fused import extract_fused
+from jixiao.ingest.overall import extract_overall
 from jixiao.ingest.source import Block, Paragraph, ReadError, Row, SourceDocument, Table
 
+FORM_WORDS = re.compile(r"自评表|(产出|效益|满意度)\s*指\s*标")  # a text holding a self-evaluation form
 REPORT_TITLE = re.compile(r"项目支出绩效自评(分析)?报告|项目支出绩效自评表")
 NAME_RE = re.compile(r"^项目名称[：:]\s*(.*)$")
 PROJECT_CODE_RE = re.compile(r"^(\d{6,}[0-9A-Z]{6,})\s*[-－—]\s*(.+)$")
@@ -77,6 +80,7 @@ class _Report:
     result_location: Location | None = None
     statements: list[tuple[str, Location]] = field(default_factory=list)
     table_unit: str = "元"  # set by a caption such as '单位：万元' just before a table
+    incomplete: str = ""  # why the indicator table read is not the whole table
 
 
 def _place(source: Location, project: str, table: str, row: str) -> Location:
@@ -287,7 +291,7 @@ def _indicator_field(key: str) -> str | None:
 
 STOP_WORDS = ("资金来源", "一级指标", "合计", "总分", "评价结论", "自评结论", "存在问题", "改进措施", "项目负责人",
               "预算执行情况", "说明")
-LEVEL1_RE = re.compile(r"^(产出|效益|效果|满意度)(指标)?$")
+LEVEL1_RE = re.compile(r"^(产出|效益|效果|满意度)(指标)?(?:[（(]([\d.]+)分[)）])?$")  # '产出指标（50分）' prints its points
 _VALUE_FIELDS = ("initial_target", "adjusted_target", "actual", "qualitative_note", "weight", "reported_score",
                  "deviation_reason")
 
@@ -363,9 +367,15 @@ def _values_by_content(cells: Sequence[str]) -> dict[str, str]:
 
 def _row_cells(texts: Sequence[str], fields: Sequence[str | None]) -> dict[str, str]:
     """Cells of an indicator row by header position, or by content when the row's layout is shifted."""
-    by_position = {name: texts[i] for i, name in enumerate(fields) if name is not None and i < len(texts)}
     level1, level2, name, after = _labels(texts)
     name_column = fields.index("name") if "name" in fields else 2
+    missing = name_column - (after - 1)  # label cells this row lacks before its name
+    if not level1 and missing > 0 and len(texts) + missing <= len(fields) and (not level2 or after - 1 == 1):
+        # The 一级/二级 cells merged from the rows above were left out of this row (a form flattened to text):
+        # its cells start further right.
+        texts = [""] * missing + list(texts)
+        level1, level2, name, after = _labels(texts)
+    by_position = {name: texts[i] for i, name in enumerate(fields) if name is not None and i < len(texts)}
     weight = by_position.get("weight", "")
     split_target = "operator" in fields  # a template printing 指标性质 / 指标值 / 度量单位 apart: one cell per column
     consistent = (after - 1 == name_column and (is_number(weight) or not weight)
@@ -387,21 +397,31 @@ def _read_indicators(table: Table, start: int, report: _Report, errors: list[Rea
     first = next(i for i, k in enumerate(keys) if k.startswith("一级指标"))  # a section caption may lead the row
     fields = [_indicator_field(k) for k in keys[first:]]
     level1 = level2 = ""
+    pending: BlockClaim | None = None  # the points a 一级 cell prints, checked once its block is complete
     for row in table.rows[body_start:]:
         texts = [_plain(t) for t in row.texts]
         if not any(texts) or _is_rule_row(texts):
             continue
         if texts[0].startswith(STOP_WORDS) or _is_budget_header(texts) or any(t.startswith("一级指标") for t in texts):
+            if pending is not None and texts[0].startswith(("合计", "总分")):
+                report.claims.append(pending)
             break
         cells = _row_cells(texts, fields)
         if cells["level1"]:
-            level1, level2 = cells["level1"], ""
+            caption = LEVEL1_RE.match(cells["level1"])
+            level1, level2 = (f"{caption.group(1)}指标" if caption else cells["level1"]), ""
+            if pending is not None:
+                report.claims.append(pending)  # the block before closed: its printed points can be checked
+            pending = BlockClaim(block=level1, full_marks=Decimal(caption.group(3)), score=None, rate=None,
+                                 location=_place(row.location, report.name, "绩效指标", level1)) if (
+                caption and caption.group(3) and level1 in LEVEL1_WORDS) else None
         if cells["level2"]:
             level2 = cells["level2"]
         name = cells["name"]
         if not name:
             continue
-        if report.indicators and not any(cells.get(f) for f in _VALUE_FIELDS):
+        if report.indicators and not any(cells.get(f) for f in _VALUE_FIELDS) and not (
+                cells["level1"] or cells["level2"]):
             previous = report.indicators[-1]
             if not previous.name.endswith(name):  # a name broken across a page continues the row above
                 report.indicators[-1] = replace(previous, name=previous.name + name)
@@ -410,6 +430,7 @@ def _read_indicators(table: Table, start: int, report: _Report, errors: list[Rea
         if row is table.rows[-1] and "weight" in fields and len(texts) <= fields.index("weight"):
             # The text ends inside the row: the cells after it are absent, not blank (a gap, not a 0).
             errors.append(ReadError(f"指标“{name}”所在行在“{texts[-1]}”之后中断，缺少分值及其后各列，未读入", location))
+            report.incomplete = report.incomplete or f"指标表在“{name}”一行中断，其后各行未见"
             continue
         weight_text, score_text = cells.get("weight", ""), cells.get("reported_score", "")
         for label, text in (("权重", weight_text), ("得分", score_text)):
@@ -495,7 +516,8 @@ def _finish(report: _Report, year: int | None) -> SelfEvaluation:
     project = Project(name=report.name, code=report.code, unit=report.unit, department=report.department)
     return SelfEvaluation(
         project=project, year=year, budget_lines=tuple(report.budget),
-        goal=Goal(annual_text=report.annual_goal, period_text=report.period_goal, indicators=tuple(report.indicators)),
+        goal=Goal(annual_text=report.annual_goal, period_text=report.period_goal, indicators=tuple(report.indicators),
+                  incomplete=report.incomplete),
         reported=Reported(
             execution_score=reported.get("execution_score"),  # type: ignore[arg-type]
             indicator_score=reported.get("indicator_score"),  # type: ignore[arg-type]
@@ -535,9 +557,12 @@ def _split_table(table: Table) -> list[Block]:
     return blocks
 
 
-def extract_self_evaluations(source: SourceDocument, year: int | None = None) -> tuple[
+def extract_self_evaluations(source: SourceDocument, year: int | None = None, unit: str = "",
+                             whole: bool = True) -> tuple[
         tuple[SelfEvaluation, ...], list[ReadError]]:
-    """Every self-evaluation report in the document, in order."""
+    """Every self-evaluation report in the document, in order: the project forms and reports, then the reports
+    on a whole department (ingest.overall). `whole`: the document is a self-evaluation, so department reports
+    and fused forms are looked for too (a 决算公开 that mentions a 部门整体自评 holds none)."""
     reports: list[_Report] = []
     errors: list[ReadError] = []
     current: _Report | None = None
@@ -561,4 +586,9 @@ def extract_self_evaluations(source: SourceDocument, year: int | None = None) ->
     for report in found:
         if not report.budget:
             errors.append(ReadError("未找到“预算执行情况”表", report.title_location.with_(project=report.name)))
-    return tuple(_finish(r, year) for r in found), errors
+    overall, overall_errors = extract_overall(blocks, unit, year) if whole else ((), [])
+    errors += overall_errors
+    if whole and not found and not overall and FORM_WORDS.search(source.text):
+        fused, fused_errors = extract_fused([b for b in blocks if isinstance(b, Paragraph)], year)
+        return fused, errors + fused_errors
+    return tuple(_finish(r, year) for r in found) + overall, errors

@@ -17,6 +17,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from jixiao.core.money import is_number
 from jixiao.core.provenance import Location
 from jixiao.ingest.source import Block, Cell, Paragraph, Row, Table
 
@@ -51,9 +52,10 @@ SHARED_HEADERS = ("分值", "权重", "得分")
 FORM_TITLE_RE = re.compile(r"绩效自评表|自评(分析)?报告|绩效评价表")
 FUND_ROW_RE = re.compile(r"^(合计|总计|总额|年度资金总额|其中.*|.*资金|.*财政拨款.*|.*专户.*)$")
 INDICATOR_ROW_RE = re.compile(
-    r"^(产出|效益|效果|满意度|成本)指标$|^(数量|质量|时效|成本|经济|经济效益|社会|社会效益|生态|生态效益|可持续影响"
-    r"|服务对象满意度|满意度)(指标)?$"
+    r"^(产出|效益|效果|满意度|成本)指标(?:[（(][\d.]+分[)）])?$|^(数量|质量|时效|成本|经济|经济效益|社会|社会效益|生态|生态效益"
+    r"|可持续影响|服务对象满意度|满意度)(指标)?$"
 )
+LEVEL1_ROW_RE = re.compile(r"^(产出|效益|效果|满意度)指标[（(][\d.]+分[)）]$")  # a 一级 cell with its points opens a row
 NUMBER_ROW_MIN = 3
 CELL_LENGTH = 40
 MAX_EMPTY_CELLS = 3
@@ -101,8 +103,11 @@ def mark_blank_separated_cells(lines: list[str]) -> list[str]:
         cursor, blanks = index, []
         while cursor < len(lines):
             line = lines[cursor].strip()
-            if not line:
+            if not line and (lines[cursor] == "" or not (run or _next_filled(lines, cursor))):
                 blanks.append(cursor)
+            elif not line:  # a line of spaces between blank lines: an empty cell printed as such
+                run.append((cursor, blanks if run else []))
+                blanks = []
             elif len(line) > CELL_LENGTH or "\t" in line or "|" in line or CAPTION_RE.search(line) or (
                     run and not blanks) or len(blanks) > MAX_EMPTY_CELLS + 1:
                 break
@@ -112,15 +117,24 @@ def mark_blank_separated_cells(lines: list[str]) -> list[str]:
             cursor += 1
         if run and run[-1][0] + 1 < len(lines) and lines[run[-1][0] + 1].strip():
             run.pop()  # a line followed directly by text starts a paragraph: it is not a cell
-        if len(run) >= MIN_RUN_CELLS and _number_row([lines[i].strip() for i, _ in run]) is not None:
+        texts = [lines[i].strip() for i, _ in run]
+        if len(run) >= MIN_RUN_CELLS and _number_row(texts) is None and (fit := _header_width(texts)) is not None:
+            run = run[:fit[1]]
+        if len(run) >= MIN_RUN_CELLS and (_number_row(texts) is not None or _header_width(texts) is not None):
             for i, before in run:
-                out[i] = f"{lines[i].strip()} |"
+                out[i] = f"{lines[i].strip()} |" if lines[i].strip() else "|"
                 for empty in before[1:]:
                     out[empty] = "|"  # the first blank line separates; each further one is an empty cell
             index = run[-1][0] + 1
         else:
             index = max(cursor, index + 1)
     return out
+
+
+def _next_filled(lines: list[str], index: int) -> bool:
+    """A line of text follows after blank lines (a line of spaces then opens a run of cells)."""
+    following = next((line for line in lines[index + 1:] if line.strip()), "")
+    return bool(following) and len(following.strip()) <= CELL_LENGTH
 
 
 def _pipe_cells(line: str) -> list[str] | None:
@@ -150,6 +164,7 @@ def text_blocks(text: str, path: str) -> tuple[Block, ...]:
     blocks: list[Block] = []
     rows: list[Row] = []
     tokens: list[_Token] = []
+    plain: set[int] = set()  # the paragraphs that are lines of text (not cells rebuilt into paragraphs)
 
     def flush() -> None:
         nonlocal rows, tokens
@@ -183,15 +198,70 @@ def text_blocks(text: str, path: str) -> tuple[Block, ...]:
         if not line.strip():
             continue  # blank lines do not end a table (page breaks inside tables in the seed form)
         flush()
-        words = line.split()
+        words = _join_units(line.split())
         if len(words) >= 8 and _form_labels(words) >= 5:
             blocks.extend(rebuild([_Token(w, number) for w in words], path, cells=False))  # a form on one line
             continue
         stripped = line.strip()
         level = len(stripped) - len(stripped.lstrip("#")) if stripped.startswith("#") else 0
         blocks.append(Paragraph(line, Location(document=path, line=number), heading_level=level))
+        plain.add(id(blocks[-1]))
     flush()
-    return tuple(blocks)
+    return tuple(join_wrapped(blocks, plain))
+
+
+TERMINAL = ("。", "！", "？", "!", "?", "；", ";", "|")
+HEADING_START_RE = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十]+[)）、]|第[一二三四五六七八九十]+部分|[（(]?\d{1,2}[)）.、．]"
+                              r"(?!\d)|#|[-*•·]\s)")
+WRAP_MIN_LINES = 5
+WRAP_SHARE = 0.4
+
+
+def join_wrapped(blocks: list[Block], plain: set[int]) -> list[Block]:
+    """Sentences broken at hard line ends (text copied out of a PDF: '占支' / '出总预算 10.73 %') joined back.
+
+    Only in a text whose lines mostly end mid-sentence (at least WRAP_MIN_LINES of them and WRAP_SHARE of its
+    lines), and only a line as long as the text's full lines that ends mid-sentence, with the next line on the
+    very next line and not opening a heading or a numbered item. The joined paragraph keeps its first line."""
+    lines = [b for b in blocks if id(b) in plain and isinstance(b, Paragraph) and not b.heading_level
+             and len(b.text.strip()) > 1]
+    if len(lines) < WRAP_MIN_LINES:
+        return blocks
+    open_ended = [b for b in lines if not b.text.rstrip().endswith(TERMINAL)]
+    if len(open_ended) < WRAP_MIN_LINES or len(open_ended) < WRAP_SHARE * len(lines):
+        return blocks
+    widths = sorted(len(b.text.strip()) for b in lines)
+    full = widths[int(len(widths) * 0.75)] * 0.7  # a line this long reached the right margin
+    out: list[Block] = []
+    ends: list[tuple[int, str]] = []  # per block out: its last line's number and text
+    for block in blocks:
+        previous = out[-1] if out else None
+        if (id(block) in plain and id(previous) in plain and isinstance(block, Paragraph)
+                and isinstance(previous, Paragraph) and not block.heading_level
+                and not previous.heading_level and block.location.line == ends[-1][0] + 1
+                and not ends[-1][1].endswith(TERMINAL) and len(ends[-1][1]) >= full
+                and not HEADING_START_RE.match(block.text)):
+            out[-1] = Paragraph(previous.text.rstrip() + block.text.strip(), previous.location)
+            plain.add(id(out[-1]))
+            ends[-1] = (block.location.line, block.text.strip())
+            continue
+        out.append(block)
+        ends.append((block.location.line or 0, block.text.strip() if isinstance(block, Paragraph) else "|"))
+    return out
+
+
+UNIT_WORD_RE = re.compile(r"^[（(]\s*(万元|元|亿元)\s*[)）]$")
+
+
+def _join_units(words: list[str]) -> list[str]:
+    """A unit printed apart from its label ('项目资金 (万元)') stays with the label: it is the label's, not a cell."""
+    out: list[str] = []
+    for word in words:
+        if out and UNIT_WORD_RE.match(word):
+            out[-1] += word
+        else:
+            out.append(word)
+    return out
 
 
 def rebuild(tokens: list[_Token], path: str, cells: bool = True) -> list[Block]:
@@ -201,6 +271,10 @@ def rebuild(tokens: list[_Token], path: str, cells: bool = True) -> list[Block]:
     width_at = _number_row(texts)
     if width_at is not None:
         return _by_width(tokens, *width_at, path)
+    if (fit := _header_width(texts)) is not None:
+        width, taken = fit
+        rest = [Paragraph(t.text, Location(document=path, line=t.line)) for t in tokens[taken:] if t.text]
+        return [*_by_width(tokens[:taken], 0, width, path), *rest]
     if _rows_opened_by_bars(texts):
         rows, current = [], []
         for token in [*tokens, _Token("", 0)]:
@@ -212,6 +286,39 @@ def rebuild(tokens: list[_Token], path: str, cells: bool = True) -> list[Block]:
         built = [_row(r, n, path) for n, r in enumerate(rows, start=1)]
         return [Table(tuple(built), built[0].location.with_(row=""))]
     return _by_labels(tokens, path, cells)
+
+
+def _header_width(texts: list[str]) -> tuple[int, int] | None:
+    """(width, cells) of a table whose header is a row of words and whose rows each hold a label then figures (or
+    empty cells): the cells before the first figure are the header and the first row's label. The table ends at
+    the first row that does not fit (a last row cut off after its label still counts); `cells` is how many of
+    the texts it takes."""
+    first = next((i for i, t in enumerate(texts) if _figure(t)), None)
+    if first is None or first < 3 or (texts[0] == "" and texts[1] == "") or _form_labels(texts[:first]) >= 2:
+        return None  # a self-evaluation form's labels: its rows are rebuilt from them
+    width = first - 1
+    words = sum(1 for t in texts[:width] if t)
+    if any(_figure(t) for t in texts[:width]) or not words:
+        return None
+    rows, taken = 0, width
+    while taken < len(texts):
+        row = texts[taken:taken + width]
+        label, values = row[0], row[1:]
+        if _figure(label) or not all(v == "" or _figure(v) for v in values) or not (label or any(values)):
+            if rows and label and not _figure(label) and values and values[0] and not _figure(values[0]):
+                taken, rows = taken + 1, rows + 1  # a last row cut off after its label, text going on after it
+            break
+        taken += len(row)
+        rows += 1
+    if rows < (2 if words >= 2 else 3):
+        return None
+    return width, taken
+
+
+def _figure(text: str) -> bool:
+    """A cell holding one figure (an amount, a percentage, a dash for nothing)."""
+    stripped = text.strip().rstrip("%％")
+    return is_number(stripped) or stripped in ("-", "—", "－", "/")
 
 
 def _rows_opened_by_bars(texts: list[str]) -> bool:
@@ -254,6 +361,25 @@ def _by_width(tokens: list[_Token], start: int, width: int, path: str) -> list[B
     rows = [_row(chunk, n, path) for n, chunk in enumerate(chunks, start=1)]
     blocks.append(Table(tuple(rows), rows[0].location.with_(row="")))
     return blocks
+
+
+def _is_figure(text: str) -> bool:
+    return re.fullmatch(r"\d+(?:\.\d+)?", text) is not None
+
+
+def _row_done(row: list[_Token], ahead: list[_Token]) -> bool:
+    """An indicator row of a one-line form that already ends with its 分值 and 得分 (two figures after a name,
+    a target and an actual) is done when the words ahead hold a whole row of their own — a name, a target and an
+    actual before the next two figures — rather than a reason for this one."""
+    texts = [t.text for t in row if not INDICATOR_ROW_RE.match(_norm(t.text))]
+    if len(texts) < 5 or not (_is_figure(texts[-1]) and _is_figure(texts[-2])) or _is_figure(ahead[0].text):
+        return False
+    for index, token in enumerate(ahead):
+        if _is_figure(token.text) and index + 1 < len(ahead) and _is_figure(ahead[index + 1].text):
+            return index >= 3
+        if _is_header(token.text) or _norm(token.text) in FIELD_LABELS or INDICATOR_ROW_RE.match(_norm(token.text)):
+            return False  # words before a level cell or a label are this row's reason
+    return False
 
 
 def _by_labels(tokens: list[_Token], path: str, cells: bool) -> list[Block]:
@@ -312,10 +438,13 @@ def _by_labels(tokens: list[_Token], path: str, cells: bool) -> list[Block]:
             close_table()
             field = [token]
         elif section and norm and (FUND_ROW_RE.match(norm) if section == "budget" else INDICATOR_ROW_RE.match(norm)):
-            if not (section == "indicator" and rows[-1] is not rows[0] and len(rows[-1]) == 1):
+            if not (section == "indicator" and rows[-1] is not rows[0] and len(rows[-1]) == 1
+                    and not LEVEL1_ROW_RE.match(norm)):
                 rows.append([token])  # a level-1 cell followed by its level-2 cell stays one row
             else:
                 rows[-1].append(token)
+        elif section == "indicator" and not cells and len(rows) > 1 and _row_done(rows[-1], tokens[index - 1:]):
+            rows.append([token])  # a one-line form: the row ended with its 分值 and 得分, its reason left blank
         elif section and len(rows) > 1 and len(rows[-1]) < width:
             rows[-1].append(token)
         elif field and not (cells and any(t.text for t in field[1:])):

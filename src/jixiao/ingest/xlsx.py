@@ -12,6 +12,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
+from jixiao.core.money import round_half_up
 from jixiao.core.provenance import Location
 from jixiao.ingest.docx import _check_zip
 from jixiao.ingest.source import MAX_BYTES, Block, Cell, Paragraph, ReadError, Row, SourceDocument, Table
@@ -20,14 +21,33 @@ MAX_CELLS = 2_000_000
 HEADING_RE = re.compile(r"^\s*(#|[（(]?[一二三四五六七八九十\d]+[)）、.．])")
 
 
-def _text(value: object) -> str:
+FORMAT_DECIMALS_RE = re.compile(r"[0#?]\.([0#?]+)")
+FORMAT_LITERAL_RE = re.compile(r'"[^"]*"|\[[^\]]*\]|\\.')
+
+
+def _shown(value: float | int, number_format: str | None) -> str:
+    """A number as the sheet shows it: at the decimals of its number format ('#,##0.00' → 2, '0.00%' → a
+    percentage), so the printed precision is the sheet's and a formula's binary residue (1785.0000000000002)
+    is not taken for a figure; without a format, the shortest decimal of 15 significant digits."""
+    section = FORMAT_LITERAL_RE.sub("", (number_format or "General").split(";")[0])
+    if value != value or section.lower() == "general" or not re.search(r"[0#?]", section):
+        if isinstance(value, int):
+            return str(value)
+        return format(Decimal(format(value, ".15g")).normalize(), "f") if value == value else ""
+    match = FORMAT_DECIMALS_RE.search(section)
+    places = len(match.group(1)) if match else 0
+    percent = "%" in section
+    shown = round_half_up(Decimal(format(value, ".15g")) * (100 if percent else 1), places)
+    return f"{shown:f}{'%' if percent else ''}"
+
+
+def _text(value: object, number_format: str | None = None) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
         return "是" if value else "否"
-    if isinstance(value, float):
-        # Excel stores numbers as doubles: print them as the shortest decimal that round-trips.
-        return format(Decimal(repr(value)).normalize(), "f") if value == value else ""
+    if isinstance(value, (float, int)):
+        return _shown(value, number_format)
     if isinstance(value, datetime):
         return f"{value.year}年{value.month}月{value.day}日"
     if isinstance(value, date):
@@ -51,7 +71,9 @@ def read_xlsx(path: Path) -> tuple[SourceDocument | None, list[ReadError]]:
     try:
         count = 0
         for sheet in workbook.worksheets:
-            count, problem = _sheet_blocks(str(path), sheet.title, sheet.iter_rows(values_only=True), count, blocks)
+            rows = ([_text(getattr(c, "value", None), getattr(c, "number_format", None)) for c in row]
+                    for row in sheet.iter_rows())
+            count, problem = _sheet_blocks(str(path), sheet.title, rows, count, blocks)
             if problem is not None:
                 return None, [problem]
     except Exception as exc:  # read-only sheets are parsed lazily: a corrupt part surfaces while iterating
@@ -99,7 +121,7 @@ def _sheet_blocks(path: str, title: str, sheet_rows: Iterable[Sequence[object]],
         count += len(values)
         if count > MAX_CELLS:
             return count, ReadError("单元格过多（上限 200 万个），请拆分文件", where)
-        texts = [_text(v) for v in values]
+        texts = [v if isinstance(v, str) else _text(v) for v in values]
         while texts and not texts[-1]:
             texts.pop()
         if not texts:

@@ -6,6 +6,7 @@ import html
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path, PurePath
+from typing import Any
 
 from jixiao.core.coverage import NOT_RECOGNISED, Coverage, Status
 from jixiao.core.finding import Finding, Tier
@@ -17,6 +18,19 @@ _CATEGORY_MAP = {
     "说明与表": "业务管理", "跨章节": "业务管理", "自评计分": "业务管理", "自评报告": "业务管理", "覆盖": "业务管理",
     "项目产出": "项目产出", "项目效益": "项目效益", "读取": "其他",
 }
+
+
+def audit_report(docs: Sequence[Any], results: Sequence[Any]) -> dict[str, Any]:
+    """`jixiao audit --format json` and `POST /api/audit`: each document (path, kind, year, unit and its reading
+    report), every finding, and the count per tier."""
+    findings: list[Finding] = [f for result in results for f in result.findings]
+    return {
+        "documents": [{"path": d.path, "kind": d.kind.value, "year": d.year, "unit": d.unit,
+                       "coverage": r.coverage.to_dict() if r.coverage is not None else None}
+                      for d, r in zip(docs, results, strict=True)],
+        "findings": [f.to_dict() for f in findings],
+        "summary": {tier.value: sum(1 for f in findings if f.tier is tier) for tier in Tier},
+    }
 
 
 def list_category(finding: Finding) -> str:

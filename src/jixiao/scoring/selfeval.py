@@ -8,13 +8,14 @@ score of its band, and a score outside its band is a deviation.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
 from jixiao.core.finding import Finding, Tier
 from jixiao.core.model import BudgetLine, FundLevel, Indicator, SelfEvaluation
-from jixiao.core.money import round_half_up
+from jixiao.core.money import format_amount, round_half_up
 from jixiao.core.profile import Profile
 from jixiao.core.provenance import Location
 from jixiao.core.values import Attainment, Operator, Value, amount_unit
@@ -38,6 +39,7 @@ RULES: tuple[RuleInfo, ...] = (
     RuleInfo("selfeval.s1_execution_rate", "预算执行率与全年预算数、全年执行数不符", Tier.ERROR, "SPEC §1.3 S1"),
     RuleInfo("selfeval.s1_zero_budget", "全年预算数为0，无法计算执行率", Tier.WARNING, "SPEC §1.3 S1"),
     RuleInfo("selfeval.s1_over_budget", "全年执行数超过全年预算数", Tier.WARNING, "SPEC §1.3 S1"),
+    RuleInfo("selfeval.s1_total_parts", "预算执行情况表的合计行小于其“其中”分项", Tier.ERROR, "SPEC §1.3 S1"),
     RuleInfo("selfeval.s1_missing_budget", "预算执行情况表缺少全年预算数或全年执行数", Tier.WARNING, "SPEC §1.3 S1"),
     RuleInfo("selfeval.s2_quantitative_score", "定量指标得分与计分规则不符", Tier.ERROR, "SPEC §1.4 S2–S5"),
     RuleInfo("selfeval.s2_actual_not_number", "定量指标的实际完成值不是数值，无法计分", Tier.WARNING, "SPEC §1.4"),
@@ -63,6 +65,8 @@ TIER_RULES: dict[str, str] = {
                                       "（未达成按比例计分、成本指标“=”目标节约是否按达成计、满意度按比例计分），消息写明口径；"
                                       "提示：差异在填报得分的印出精度内（8.89 写作 9）。",
     "selfeval.s1_execution_score": "确定：超出填报精度的差异；提示：按填报精度四舍五入的尾数差异。",
+    "selfeval.s1_total_parts": "确定：合计行（年度资金总额）某列的数小于其“其中”分项同列的数，两行不能同时成立；"
+                               "此时不再据合计行计算执行率、执行得分，也不另报“全年预算数为0”。",
     "selfeval.s6_qualitative_band": "确定：“达成”得0分或“未达成”得满分；疑似：得分不在本地区配置的等级区间内（区间属配置口径）。",
     "selfeval.s2_money_vs_executed": "疑似：成本、费用、资金、奖励、租赁等金额指标的实际值大于预算执行表的全年执行数"
                                      "（可能含未支付的应付款或其他资金）；填报得分与按执行数计算的得分一致时不再另报得分差异；"
@@ -70,6 +74,11 @@ TIER_RULES: dict[str, str] = {
     "selfeval.s2_unit_mismatch": "疑似：两个计量单位属不同量纲（或亩未在配置中给出换算），不计分也不判错。",
 }
 RULE_BY_ID = {r.id: r for r in RULES}
+# The rules that hold for a whole department's self-evaluation too: its own arithmetic. The others belong to the
+# project form (10 + 90 points, indicator scoring) and do not apply to it.
+DEPARTMENT_RULES = frozenset({"selfeval.s1_execution_rate", "selfeval.s1_zero_budget", "selfeval.s1_over_budget",
+                              "selfeval.s1_total_parts", "selfeval.s10_grade_band"})
+WHOLE_TABLE_RULES = frozenset({"selfeval.s9_weight_total", "selfeval.s9_block_weight"})  # sums over every row
 
 
 @dataclass(frozen=True)
@@ -145,12 +154,38 @@ def _initial_budget(se: SelfEvaluation) -> Decimal | None:
     return None if total is None else (total.initial or total.initial_declared)
 
 
+_TOTAL_COLUMNS = (("initial", "年初预算数"), ("adjusted", "全年预算数"), ("executed", "全年执行数"))
+
+
+def _total_below_part(se: SelfEvaluation, total: BudgetLine) -> Finding | None:
+    """The printed 合计/总额 row is smaller than one of the fund-source rows it is made of (年度资金总额 0 over
+    其中：财政拨款 90): the two rows cannot both hold. Only the first column where it happens is named."""
+    if not total.is_total:
+        return None
+    for name, label in _TOTAL_COLUMNS:
+        whole = getattr(total, name)
+        for part in se.budget_lines:
+            value = getattr(part, name)
+            if part is total or part.is_total or whole is None or value is None or value <= whole:
+                continue
+            return _finding("selfeval.s1_total_parts",
+                            f"{total.source.rstrip('：:')}的{label} {format_amount(whole)} 元小于其中"
+                            f"“{re.sub(r'^其中[：:]?', '', part.source).rstrip('：:')}”的 {format_amount(value)} 元，两行不能同时成立；执行率与执行得分无法据此计算，请核对原表",
+                            total.location.with_(column=label), expected=value, actual=whole)
+    return None
+
+
 def _execution(se: SelfEvaluation, profile: Profile, where: Location) -> tuple[
         Decimal | None, Decimal | None, Decimal | None, Decimal, list[Finding]]:
     weight = profile.selfeval.execution_weight
     tol = profile.selfeval.score_tolerance
     total = _budget_total(se)
     findings: list[Finding] = []
+    if se.is_department and (total is None or total.adjusted is None or total.executed is None):
+        # A department's report states what it states; the figures it lacks are listed in the reading report.
+        if total is not None and (conflict := _total_below_part(se, total)):
+            findings.append(conflict)
+        return (total.adjusted if total else None), (total.executed if total else None), None, ZERO, findings
     if total is None:  # no table read at all: it may be printed in a layout not understood, so not certain
         findings.append(_finding("selfeval.s1_missing_budget", "未读取到预算执行情况表（全年预算数、全年执行数），按 S1 "
                                  "惯例执行得分按0分计；请核对原表", where, tier=Tier.WARNING))
@@ -162,6 +197,9 @@ def _execution(se: SelfEvaluation, profile: Profile, where: Location) -> tuple[
     a, b = total.adjusted, total.executed
     loc = total.location if total.location.line is not None else where
     loc = loc.with_(project=where.project, table=loc.table or "预算执行情况", row=loc.row or "合计")
+    if conflict := _total_below_part(se, total):
+        findings.append(conflict)  # the total row cannot be used: nothing is computed from it
+        return None, None, None, ZERO, findings
     rate = formulas.execution_rate(a, b)
     score = formulas.execution_score(a, b, weight)
     if a <= 0:
@@ -177,7 +215,7 @@ def _execution(se: SelfEvaluation, profile: Profile, where: Location) -> tuple[
                                  f"执行率应为 {_fmt(rate)}%（{_fmt(b)} ÷ {_fmt(a)}），填报为 {_fmt(total.reported_rate)}%",
                                  loc.with_(column="执行率"), expected=rate, actual=total.reported_rate))
     reported = total.reported_score if total.reported_score is not None else se.reported.execution_score
-    if reported is not None and abs(reported - score) > tol:
+    if reported is not None and abs(reported - score) > tol and not se.is_department:
         basis = f"min({_fmt(b)} ÷ {_fmt(a)}, 1) × {_fmt(weight)}" if a > 0 else "全年预算数为0"
         residue = abs(reported - score) <= _residue(reported)
         findings.append(_finding("selfeval.s1_execution_score",
@@ -393,8 +431,8 @@ BLOCK_NAMES = {"output": "产出指标", "benefit": "效益指标", "satisfactio
 def _weight_findings(se: SelfEvaluation, profile: Profile, where: Location) -> Iterator[Finding]:
     rules = profile.selfeval
     weights = [i.weight for i in se.indicators if i.weight is not None]
-    if not se.indicators:
-        return
+    if not se.indicators or se.goal.incomplete or se.is_department:
+        return  # a table not read whole: its totals prove nothing (the gap is in the reading report)
     total = sum(weights, ZERO)
     loc = where.with_(table="绩效指标", column="权重")
     if total != rules.indicator_total:
@@ -448,8 +486,9 @@ def _reported_findings(se: SelfEvaluation, profile: Profile, where: Location, gr
                        f"总得分 {_fmt(rep.total)} 分属于“{band}”（等级分档：优≥{_fmt(grades.excellent)}、良≥"
                        f"{_fmt(grades.good)}、中≥{_fmt(grades.fair)}），报告写为“{rep.grade}”",
                        loc, expected=band, actual=rep.grade)
-    # A rules grade equal to the band of the reported total says nothing the band check has not said.
-    if rep.grade and grade_by_rules != rep.grade and grade_by_rules != band:
+    # A rules grade equal to the band of the reported total says nothing the band check has not said. A
+    # department's total is not the project form's 10 + 90 points: no grade is recomputed for it.
+    if rep.grade and grade_by_rules != rep.grade and grade_by_rules != band and not se.is_department:
         yield _finding("selfeval.s10_grade_by_rules", f"按规则重算的等级为“{grade_by_rules}”，报告写为“{rep.grade}”",
                        loc, expected=grade_by_rules, actual=rep.grade)
 

@@ -122,3 +122,43 @@ def visible_departments(user: Any) -> QuerySet[Department]:
     if account.role == Role.ADMIN:
         return departments.all()
     return _in_scope(departments, account, {Role.DEPARTMENT: "pk", Role.FINANCE: "jurisdiction_id"})
+
+
+def can_report_monitoring(user: Any, project: Project) -> bool:
+    """Only the owning unit reports monitoring figures, and only once finance approved the goal."""
+    account = account_of(user)
+    return (account is not None and account.role == Role.UNIT and account.unit_id == project.unit_id
+            and project.status == Status.APPROVED.value)
+
+
+def can_record_exante(user: Any, project: Project) -> bool:
+    """Finance (or the third party it engaged) records the ex-ante assessment of a project not yet in review."""
+    account = account_of(user)
+    return account is not None and account.role in (Role.FINANCE, Role.EVALUATOR) and project.status in (
+        Status.DRAFT.value, Status.RETURNED.value)
+
+
+def sees_warning_board(user: Any) -> bool:
+    """Finance, departments and admins see the warnings across projects; a unit sees its own on its project."""
+    account = account_of(user)
+    return account is not None and account.role in (Role.FINANCE, Role.DEPARTMENT, Role.ADMIN)
+
+
+def is_finance(user: Any) -> bool:
+    """Finance organises evaluations, records corrective actions and confirms budget suggestions."""
+    account = account_of(user)
+    return account is not None and account.role == Role.FINANCE
+
+
+def owns(user: Any, project: Project) -> bool:
+    """The user is the project's own unit (it responds to its rectification items)."""
+    account = account_of(user)
+    return account is not None and account.role == Role.UNIT and account.unit_id == project.unit_id
+
+
+def summary_jurisdiction(user: Any) -> Any:
+    """The jurisdiction whose yearly work summary `user` may generate: finance its own; nobody else (None)."""
+    account = account_of(user)
+    if account is None or account.role != Role.FINANCE:
+        return None
+    return account.jurisdiction

@@ -16,8 +16,14 @@ from django.db.models import QuerySet
 from jixiao.core.profile import Profile
 from jixiao.scoring.errors import InputError
 from jixiao.scoring.keyeval import TeamResult, aggregate_team, framework_items, funds_scores
-from jixiao.scoring.results import budget_suggestion, rectification_deadline
-from jixiao.store.access import account_of, visible_projects
+from jixiao.scoring.results import RectificationItem as CoreItem
+from jixiao.scoring.results import (
+    RectificationState,
+    budget_suggestion,
+    rectification_deadline,
+    rectification_state,
+)
+from jixiao.store.access import account_of, profile_of, visible_projects
 from jixiao.store.department import overview
 from jixiao.store.errors import ServiceError
 from jixiao.store.models import (
@@ -186,3 +192,10 @@ def respond(item: RectificationItem, response: str, evidence: str, done: bool, a
 
 def visible_rectifications(actor: Any) -> QuerySet[RectificationItem]:
     return RectificationItem.objects.filter(project__in=visible_projects(actor)).select_related("project__unit__department__jurisdiction")
+
+
+def rectification_state_of(item: RectificationItem, today: date) -> RectificationState:
+    """The rules' status of a stored item (open / done / overdue, days overdue) under its project's profile."""
+    core = CoreItem(item.description, item.project.unit.name, item.report_date, item.get_category_display(),
+                    item.response, item.deadline, item.done_on, item.evidence)
+    return rectification_state(core, today, profile_of(item.project))

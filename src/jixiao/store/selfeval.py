@@ -40,6 +40,14 @@ def prefill(project: Project) -> tuple[Decimal, dict[int, str]]:
     return executed, {m.indicator_id: m.expected or m.progress for m in report.indicators.all()}
 
 
+def current_entries(project: Project, record: SelfEvaluationRecord | None) -> tuple[Decimal, dict[int, ActualEntry]]:
+    """What the form shows: the saved values once a self-evaluation exists, else the monitoring prefill."""
+    executed, expected = (project.executed, {}) if record else prefill(project)
+    return executed, {i.pk: ActualEntry(i.pk, i.actual or expected.get(i.pk, ""),
+                                        "" if i.reported_score is None else f"{i.reported_score}", i.deviation_reason)
+                      for i in project.indicators.all()}
+
+
 def _apply(project: Project, executed: Decimal, entries: dict[int, ActualEntry]) -> Project:
     """The project with the typed values, unsaved (for scoring as the user types)."""
     project.executed = executed
@@ -144,6 +152,7 @@ def entries_from_document(project: Project, evaluations: list[Any]) -> tuple[Dec
     """The executed amount and indicator values of this project from a self-evaluation document read by
     jixiao.ingest: the evaluation with the project's name (or the only one); indicators matched by name.
     Returns (executed, entries, indicator names of the document that match nothing)."""
+    evaluations = [se for se in evaluations if not se.is_department]  # a 部门整体 report fills no project
     match = [se for se in evaluations if se.project.name.strip() == project.name.strip()]
     if not match and len(evaluations) == 1:
         match = evaluations

@@ -17,7 +17,7 @@ class RejectNulMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if self._has_nul(request):
             if request.path.startswith("/api/"):
-                return JsonResponse({"detail": self.MESSAGE}, status=400)
+                return JsonResponse({"code": "invalid_character", "detail": self.MESSAGE}, status=400)
             return HttpResponse(self.MESSAGE, status=400, content_type="text/plain; charset=utf-8")
         return self.get_response(request)
 

@@ -66,7 +66,7 @@ ABSENT = Amount(ZERO, "", ZERO)
 
 
 def _cell(row: DisclosureRow | None, column: str) -> Amount | None:
-    return row.cells.get(column) if row is not None else ABSENT
+    return row.cell(column) if row is not None else ABSENT
 
 
 def _emit(finding: Finding | NotApplicable | None) -> Iterator[Finding | NotApplicable]:
@@ -337,14 +337,24 @@ def r21_r23(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding | NotAppli
 @rule("disclosure.r24_sangong_sum", "公开09 三公经费合计与分项不符", Tier.ERROR, CAT_IN, f"{BASIS} R24", "disclosure",
       params=("tolerance",), applies=needs("D09"))
 def r24(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding | NotApplicable]:
-    """预算数、决算数各自：合计 = 因公出国(境) + 公务用车购置及运行维护费 + 公务接待费；公务用车 = 购置费 + 运行维护费。"""
+    """预算数、决算数各自：合计 = 因公出国(境) + 公务用车购置及运行维护费 + 公务接待费（表中另列会议费、培训费且合计含这两项时
+    加上它们）；公务用车 = 购置费 + 运行维护费。"""
     if not (t := _tables(pkg, "D09")) or not t[0].rows:
         return
     row = t[0].rows[0]
     for kind, name in (("budget", "预算数"), ("final", "决算数")):
+        items = ["overseas", "car", "reception"]
+        formula = "因公出国(境) + 公务用车 + 公务接待"
+        extra = [c for c in ("meeting", "training") if f"{kind}_{c}" in row.cells]
+        if f"{kind}_total" not in row.cells and t[0].unmapped:
+            continue  # the 合计 was among the figures left unread
+        total = row.value(f"{kind}_total")
+        if extra and abs(total - sum((row.value(f"{kind}_{c}") for c in items + extra), ZERO)) < abs(
+                total - sum((row.value(f"{kind}_{c}") for c in items), ZERO)):  # the 合计 includes them
+            items, formula = items + extra, formula + "".join(" + 会议费" if c == "meeting" else " + 培训费" for c in extra)
         yield from _emit(check_sum("disclosure.r24_sangong_sum", CAT_IN, ctx.profile, _cell(row, f"{kind}_total"),
-                                   [_cell(row, f"{kind}_{c}") for c in ("overseas", "car", "reception")], row.location,
-                                   f"公开09 {name}·合计", "因公出国(境) + 公务用车 + 公务接待"))
+                                   [_cell(row, f"{kind}_{c}") for c in items], row.location,
+                                   f"公开09 {name}·合计", formula))
         yield from _emit(check_sum("disclosure.r24_sangong_sum", CAT_IN, ctx.profile, _cell(row, f"{kind}_car"),
                                    [_cell(row, f"{kind}_car_purchase"), _cell(row, f"{kind}_car_operation")],
                                    row.location, f"公开09 {name}·公务用车购置及运行维护费", "购置费 + 运行维护费"))
@@ -421,7 +431,7 @@ def r28_r30(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding | NotAppli
 CAT_DOC = "文档一致"
 _YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年(?!\d{1,2}月)")
 _UNIT_LINE_RE = re.compile(r"^(?:部门名称|单位名称|编制单位|填报单位|预算单位)[：:]\s*(.+?)\s*(?:(?:19|20)\d{2}\s*年.*|金额单位.*|单位[：:].*)?$")
-_TITLE_RE = re.compile(r"^(?:第[一二三四五六七八九十]+部分[:：\s]*)?(?!第[一二三四五六七八九十]+部分)([^\d\s：:]{2,40}?)\s*(?:19|20)\d{2}\s*年度?(?:部门|单位)?(?:决算|预算)")
+_TITLE_RE = re.compile(r"^(?:第[一二三四五六七八九十]+部分[:：\s]*)?(?!第[一二三四五六七八九十]+部分)([^\d\s：:、“”]{2,40}?)\s*(?:19|20)\d{2}\s*年度?(?:部门|单位)?(?:决算|预算)")
 
 
 def _headings(pkg: DisclosurePackage, kind: str = "heading") -> list[Statement]:

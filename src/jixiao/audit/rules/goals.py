@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from jixiao.audit.catalogue import Context, rule
+from jixiao.audit.catalogue import Context, NotApplicable, rule
 from jixiao.audit.subjects import GoalSubject
 from jixiao.core.finding import Finding, Tier
 from jixiao.core.model import Indicator
@@ -33,10 +33,13 @@ def _fmt(value: Decimal) -> str:
 
 
 @rule("goals.t01_required_blocks", "缺少产出、效益或满意度指标", Tier.WARNING, CAT, f"{BASIS} T1", "goal")
-def required_blocks(subject: GoalSubject, ctx: Context) -> Iterator[Finding]:
+def required_blocks(subject: GoalSubject, ctx: Context) -> Iterator[Finding | NotApplicable]:
     """每个项目至少有一个产出指标和一个效益指标；面向公众或服务对象的项目还应有满意度指标。"""
     level1 = " ".join(i.level1 for i in subject.goal.indicators)
     if not subject.goal.indicators:
+        return
+    if subject.goal.incomplete:  # part of the table was not read (listed in the reading report)
+        yield NotApplicable(f"绩效指标表未读全（{subject.goal.incomplete}），缺少的一级指标可能在未读部分")
         return
     for word, name, tier in (("产出", "产出指标", Tier.WARNING), ("效益", "效益指标", Tier.WARNING),
                              ("满意", "满意度指标", Tier.NOTICE)):

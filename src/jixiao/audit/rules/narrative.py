@@ -21,7 +21,7 @@ from jixiao.audit.catalogue import Context, rule
 from jixiao.audit.compare import wan
 from jixiao.core.disclosure import Amount, DisclosurePackage, DisclosureRow, DisclosureTable, column_name
 from jixiao.core.finding import Finding, Tier
-from jixiao.core.money import WAN, normalize_text, parse_decimal, round_half_up, rounding_tolerance
+from jixiao.core.money import WAN, normalize_text, parse_decimal, round_half_up, rounding_tolerance, truncate
 from jixiao.core.statements import DOWN, UP, Claim, Statement
 
 CAT = "说明与表"
@@ -44,7 +44,7 @@ class Cell:
     side: str = ""
 
 
-# The synonym list per table (SPEC §7.2): (subject, scope) → cell. A subject read from any wording (ingest/claims.py)
+# The synonym list per table (SPEC §7.2): (subject, scope) → cell. A subject read from any wording (core/claims.py)
 # meets its row here; a scope not listed falls back to the subject without scope only where that is the same figure.
 CELLS: dict[tuple[str, str], Cell] = {
     ("收入总计", ""): Cell("D01", "总计", side="income"),
@@ -94,7 +94,8 @@ CELLS: dict[tuple[str, str], Cell] = {
 }
 SCOPE_FREE = ("中小企业合同", "使用非财政拨款结余", "人员经费", "公用经费", "政府采购", "政府采购货物", "政府采购工程", "政府采购服务", "财政拨款收入")
 SANGONG = {"三公经费": "total", "因公出国(境)费": "overseas", "公务用车购置及运行维护费": "car",
-           "公务用车购置费": "car_purchase", "公务用车运行维护费": "car_operation", "公务接待费": "reception"}
+           "公务用车购置费": "car_purchase", "公务用车运行维护费": "car_operation", "公务接待费": "reception",
+           "会议费": "meeting", "培训费": "training"}  # the last two only where the table prints them
 CLASS_TABLES = {"": ("D03", "total", ""), "general": ("D05", "total", ""), "fiscal": ("D04", "total", "expenditure"),
                 "fund": ("D07", "total", "")}
 
@@ -132,8 +133,14 @@ def locate(pkg: DisclosurePackage, subject: str, scope: str, measure: str = "amo
         table = pkg.table("D09")
         if table is None or measure not in ("amount", "budget"):
             return None
-        column = f"{'final' if measure == 'amount' else 'budget'}_{SANGONG[subject]}"
-        return Found(table, table.rows[0] if table.rows else None, column)
+        budget_table = not any(c.startswith("final_") for c in table.columns)  # a 预算公开's: every figure a 预算数
+        column = f"{'final' if measure == 'amount' and not budget_table else 'budget'}_{SANGONG[subject]}"
+        if column not in table.columns and column.endswith(("_meeting", "_training")):
+            return None  # a 三公 table without 会议费/培训费 says nothing about them
+        row = table.rows[0] if table.rows else None
+        if table.unmapped and (row is None or column not in row.cells):
+            return None  # figures of this table were left unread: an empty cell is not known to be zero
+        return Found(table, row, column)
     if measure != "amount":
         return None
     if subject == "机关运行经费" and (table := pkg.table("D10")) is not None:
@@ -229,7 +236,9 @@ def _stated_amounts(pkg: DisclosurePackage, ctx: Context) -> Iterator[tuple[Clai
         for claim in statement.claims:
             if claim.measure in ("amount", "budget") and claim.subject and not _initial_budget(claim):
                 found = locate(pkg, claim.subject, claim.scope, claim.measure)
-                if found is not None:
+                # a blank cell of a table read in full is a zero; of a table whose layout was not understood it is
+                # unknown, and the claim stays unchecked (reading report)
+                if found is not None and (found.amount is not None or not found.table.unmapped):
                     compared(ctx, claim)
                     yield claim, found
 
@@ -295,7 +304,8 @@ def _check_rate(ctx: Context, rule_id: str, claim: Claim, what: str, stated: Dec
     """A stated percentage against its recomputed value (the claim and the figures `used` are marked compared).
 
     Certain (error) only when the stated percentage, within half its own last digit, lies outside every value
-    the operands allow at their printed precision; otherwise a difference is a rounding notice."""
+    the operands allow at their printed precision and is not those values with the last digits dropped
+    (truncated instead of rounded); otherwise a difference is a rounding notice."""
     computed = function(*(value for value, _ in operands))
     if computed is None:
         return
@@ -308,6 +318,8 @@ def _check_rate(ctx: Context, rule_id: str, claim: Claim, what: str, stated: Dec
     half = claim.quantum / 2
     certain = bounds is not None and (stated + half < bounds[0] or stated - half > bounds[1])
     span = f"（按所印精度可为 {round_half_up(bounds[0], places)}%–{round_half_up(bounds[1], places)}%）" if bounds else ""
+    if certain and bounds is not None and truncate(bounds[0], places) <= stated <= truncate(bounds[1], places):
+        certain, span = False, f"（所写为末位直接舍去的结果，未按四舍五入）{span}"
     yield Finding(rule_id, Tier.ERROR if certain else Tier.NOTICE,
                   f"{what}写为 {stated}%，按 {formula} 应为 {expected}%{span}", claim.location.with_(row=what),
                   CAT, expected=f"{expected}", actual=f"{stated}", difference=f"{stated - expected}")
@@ -354,7 +366,14 @@ def _whole(pkg: DisclosurePackage, claim: Claim, opener: Claim | None) -> tuple[
         return ((stated.value, stated.quantum), f"{claim.basis} {stated.text}") if stated else None
     if opener is not None and opener.value and opener is not claim:
         return _true_printed(pkg, opener), f"{_what(opener)} {opener.text}"
+    if claim.subject in SANGONG and claim.subject != "三公经费" and SANGONG[claim.subject] in D09_ITEMS:
+        found = locate(pkg, "三公经费", "")  # a 三公 item's share, no whole named: of the 三公经费
+        if found is not None and found.amount is not None and found.value:
+            return (found.value, found.amount.quantum), f"{found.describe()} {wan(found.value)}"
     return None
+
+
+D09_ITEMS = ("overseas", "car", "reception")  # the parts of the 三公经费 total
 
 
 def _part(statement: Statement, claim: Claim) -> Claim | None:
@@ -442,7 +461,8 @@ def _sign(value: Decimal) -> int:
       applies=has_narrative)
 def comparison_words(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     """“决算数大于/小于/等于（持平于）预算数”须与决算、预算两个数（句中所写，否则三公表）或完成预算比例一致；“高于/低于/
-    持平于上年”须与句中的增减额或上年数一致。两处说法不能同时为真（确定）。"""
+    持平于上年”须与句中的增减额或上年数一致；否定的说法（“未超过预算”“不高于上年”“没有增加”）只在被否定的词恰好成立时
+    不符。两处说法不能同时为真（确定）。"""
     for statement in sentences(pkg):
         for claim in statement.claims:
             if claim.measure != "compare":
@@ -469,17 +489,60 @@ def comparison_words(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
                 elif prior is not None and current is not None:
                     actual, numbers = _sign(current.value - prior.value), f"本年 {current.text}，上年 {prior.text}"
                     compared(ctx, claim, prior, current)
-            if actual is not None and actual != said:
+            if actual is not None and (actual == said if claim.negated else actual != said):
                 yield Finding("narrative.comparison_words", Tier.ERROR,
-                              f"说明称{_what(claim)}“{claim.text}”{claim.basis}，而{numbers}，应为“{_WORDS[actual]}”",
+                              f"说明称{_what(claim)}“{claim.text}”{claim.basis}，而{numbers}，"
+                              + (f"实为“{_WORDS[actual]}”" if claim.negated else f"应为“{_WORDS[actual]}”"),
                               claim.location.with_(row=f"{claim.subject}比较"), CAT, expected=_WORDS[actual],
                               actual=claim.text)
+
+
+def _sangong_printed(pkg: DisclosurePackage, claim: Claim, measure: str) -> Printed | None:
+    """A 三公 item's 决算 (measure 'amount') or 预算 ('budget') in 公开09 as printed; a blank cell of a table that
+    prints figures is zero."""
+    found = locate(pkg, claim.subject, claim.scope, measure)
+    if found is None or found.row is None or is_blank(found.table) or _initial_budget(claim):
+        return None
+    amount = found.amount
+    return (amount.value, amount.quantum) if amount is not None else (ZERO, ZERO)
+
+
+@rule("narrative.change_vs_budget", "与预算相比的增减额与三公经费表不符", Tier.ERROR, CAT, f"{BASIS} N1/N2", "disclosure",
+      applies=has_narrative)
+def change_vs_budget(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
+    """三公经费各项“与（年度）预算相比增加（减少）X万元”“与预算相比无增减/无变化”：X 须等于决算数 − 预算数（句中写了决算数、
+    预算数时用所写之数，否则取公开09 的预算数、决算数，空格为0）。按各数所印精度仍不能相等为确定。"""
+    for statement in sentences(pkg):
+        for claim in statement.claims:
+            if claim.measure != "change" or claim.basis != "预算" or claim.subject not in SANGONG:
+                continue
+            table = pkg.table("D09")
+            if _earlier_budget(pkg, claim) or table is None:
+                continue
+            own = [c for c in statement.claims if c.subject == claim.subject]
+            final = next((_true_printed(pkg, c) for c in own if c.measure == "amount"), None) or _sangong_printed(
+                pkg, claim, "amount")
+            budget = next((_true_printed(pkg, c) for c in own if c.measure == "budget"), None) or _sangong_printed(
+                pkg, claim, "budget")
+            if final is None or budget is None:
+                continue
+            compared(ctx, claim)
+            expected = final[0] - budget[0]
+            if abs(claim.value - expected) <= (claim.quantum + final[1] + budget[1]) / 2:
+                continue
+            said = claim.text if claim.value or claim.quantum else f"{claim.text}（即增减为0）"
+            yield Finding("narrative.change_vs_budget", Tier.ERROR,
+                          f"说明称{_what(claim)}与预算相比{said}，而决算 {wan(final[0])} 万元、预算 {wan(budget[0])} 万元，"
+                          f"决算 − 预算 = {wan(expected)} 万元", claim.location.with_(row=f"{claim.subject}与预算比较"), CAT,
+                          expected=wan(expected), actual=wan(claim.value), difference=wan(claim.value - expected))
 
 
 # A whole and the parts that make it up exactly, when the list names every one of them.
 PARTITIONS = {
     "基本支出": (("人员经费", "公用经费"),),
     "本年支出合计": (("基本支出", "项目支出"),),
+    "收入总计": (("本年收入合计", "使用非财政拨款结余", "年初结转和结余"),),
+    "支出总计": (("本年支出合计", "结余分配", "年末结转和结余"),),
     "政府采购": (("政府采购货物", "政府采购工程", "政府采购服务"),),
     "三公经费": (("因公出国(境)费", "公务用车购置费", "公务用车运行维护费", "公务接待费"),
                 ("因公出国(境)费", "公务用车购置及运行维护费", "公务接待费")),
@@ -489,7 +552,7 @@ PARTITIONS = {
 @rule("narrative.parts_total", "说明所列各分项之和不等于其合计", Tier.ERROR, CAT, f"{BASIS} N1", "disclosure",
       params=("tolerance",), applies=has_narrative)
 def parts_total(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
-    """“X万元，其中：A…、B…”列齐了合计的全部分项（人员经费+公用经费、基本支出+项目支出、货物+工程+服务、三公四项）时，
+    """“X万元，其中：A…、B…”列齐了合计的全部分项（人员经费+公用经费、基本支出+项目支出、本年收入合计+使用非财政拨款结余+年初结转和结余、本年支出合计+结余分配+年末结转和结余、货物+工程+服务、三公四项）时，
     分项之和 = 合计；差额在尾数误差（每项半个末位，取自配置）内为提示，超过为确定。"""
     openers = _openers(pkg)
     statements = sentences(pkg)
@@ -597,6 +660,60 @@ def n2_year_on_year(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
                                        (current, other), f"{wan(abs(change))} ÷ {base} {wan(base_value)}")
 
 
+def _earlier_budget(pkg: DisclosurePackage, claim: Claim) -> bool:
+    """Whether a change “与预算相比” is measured from another year's budget, which the document does not print: the
+    clause names other years only (“比2015年预算”), or its 三公 table prints budgets only (a 预算公开)."""
+    years = {int(y) for y in re.findall(r"((?:19|20)\d{2})年", claim.clause or "")}
+    d09 = pkg.table("D09")
+    budget_only = d09 is not None and not any(c.startswith("final_") for c in d09.columns)
+    return claim.basis == "预算" and (bool(years and pkg.year not in years) or budget_only)
+
+
+def _stated_base(statements: list[Statement], index: int, claim: Claim) -> Claim | None:
+    """The previous year's amount (上年X万元) or the budget a change is measured from, stated for the change's subject
+    in its sentence or in the sentences before it in the same section."""
+    measure = "prior" if claim.basis == "上年" else "budget"
+    for earlier in (statements[index].claims, *(s.claims for s in reversed(statements[:index])
+                                                 if s.section == statements[index].section)):
+        stated = [c for c in earlier if c.measure == measure and c.subject == claim.subject]
+        if stated:
+            return stated[-1]
+    return None
+
+
+@rule("narrative.change_amount", "增减额与本年数、上年数（或预算数）不符", Tier.ERROR, CAT, f"{BASIS} 同比/N2", "disclosure",
+      applies=has_narrative)
+def change_amount(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
+    """只写增减额、未写增减率时（“比上年增加12.50万元”“与上年持平”）：增减额 = 本年数 − 上年数（与预算相比时 − 预算数）。
+    本年数取表中该项，表中没有时取说明所写；上年数、预算数取同一句或同一节前文为同一项所写的数。两个数都有时才核对。
+    确定：差额超出三个数按所印精度（各半个末位）的尾数误差；误差内的差异为提示。写了增减率的由同比增减率规则核对。"""
+    statements = sentences(pkg)
+    for index, statement in enumerate(statements):
+        claims = statement.claims
+        for position, claim in enumerate(claims):
+            if claim.measure != "change" or not claim.subject or any(
+                    c.measure == "rate" and c.subject == claim.subject and c.basis == claim.basis
+                    for c in claims[position + 1:]):
+                continue
+            if _earlier_budget(pkg, claim):
+                continue
+            base = _stated_base(statements, index, claim)
+            current = _this_year(pkg, statements, index, claim)
+            if base is None or current is None:
+                continue
+            compared(ctx, claim, base)
+            expected = current[0] - base.value
+            if claim.value == expected:
+                continue
+            within = abs(claim.value - expected) <= (claim.quantum + current[1] + base.quantum) / 2
+            word = "上年" if claim.basis == "上年" else "预算"
+            yield Finding("narrative.change_amount", Tier.NOTICE if within else Tier.ERROR,
+                          f"说明称{_what(claim)}比{word}“{claim.text}”，而本年 {wan(current[0])} 万元、{word} {base.text}，"
+                          f"增减额应为 {wan(expected)} 万元" + ("（尾数误差）" if within else ""),
+                          claim.location.with_(row=f"{claim.subject}增减额"), CAT, expected=wan(expected),
+                          actual=wan(claim.value), difference=wan(claim.value - expected))
+
+
 @rule("narrative.n2_reason_direction", "说明的原因与增减方向相反", Tier.WARNING, CAT, f"{BASIS} N2", "disclosure",
       applies=has_narrative)
 def n2_reason(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
@@ -607,7 +724,7 @@ def n2_reason(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
         if not match:
             continue
         before, reason = text[: match.start()], match.group(1)
-        changes = re.findall(r"(增加|减少|增长|下降)", before)
+        changes = re.findall(r"(?<!没有)(?<![未不没])(增加|减少|增长|下降)", before)  # '没有增加' states no change
         if not changes:
             continue
         went_up = changes[-1] in UP

@@ -12,14 +12,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
-from jixiao.audit.catalogue import Context, rule
+from jixiao.audit.catalogue import Context, NotApplicable, rule
 from jixiao.core.finding import Finding, Tier
 from jixiao.core.model import SelfEvaluation
 from jixiao.core.money import round_half_up
 from jixiao.scoring.selfeval import (
     BLOCK_NAMES,
+    DEPARTMENT_RULES,
     RULES,
     TIER_RULES,
+    WHOLE_TABLE_RULES,
     SelfEvaluationScore,
     block_of,
     level1_block,
@@ -36,7 +38,17 @@ def _scored(se: SelfEvaluation, ctx: Context) -> SelfEvaluationScore:
 
 
 def _engine_check(rule_id: str):  # type: ignore[no-untyped-def]
-    def check(se: SelfEvaluation, ctx: Context) -> Iterable[Finding]:
+    def check(se: SelfEvaluation, ctx: Context) -> Iterable[Finding | NotApplicable]:
+        if se.is_department and rule_id not in DEPARTMENT_RULES:
+            return [NotApplicable("部门整体自评不按项目自评表的预算执行10分、指标90分计分")]
+        total = se.budget_total
+        if se.is_department and rule_id.startswith("selfeval.s1_") and rule_id != "selfeval.s1_total_parts" and (
+                total is None or total.adjusted is None or total.executed is None):
+            return [NotApplicable("部门整体自评中未读到全年预算数或全年执行数")]
+        if se.is_department and rule_id == "selfeval.s10_grade_band" and se.reported.total is None:
+            return [NotApplicable("部门整体自评中未读到自评总分")]
+        if se.goal.incomplete and rule_id in WHOLE_TABLE_RULES:
+            return [NotApplicable(f"绩效指标表未读全（{se.goal.incomplete}），分值合计无从核对")]
         return [f for f in _scored(se, ctx).deviations if f.rule == rule_id]
 
     check.__doc__ = f"按计分规则重算（{rule_id}），与填报值比较。" + TIER_RULES.get(rule_id, "")

@@ -3,7 +3,8 @@
 A careful reviewer reads '年初预算数 X 元，预算执行数是 Y 元，执行率 Z%，结余资金 W' against the 预算执行 table
 and checks Y ÷ 全年预算 = Z and 预算 − Y = W; adds the parts after '其中' to the total before it; recomputes a stated
 '缺额' from the two amounts it comes from; and reads '均未验收合格' against the 验收合格率 indicator.
-Printed figures are compared at their printed precision: half a unit of the last printed digit is a residue.
+Figures are read by the claims grammar (core/claims.py) and compared at their printed precision: half a unit of
+the last printed digit is a residue.
 """
 
 from __future__ import annotations
@@ -14,44 +15,14 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from jixiao.audit.catalogue import Context, rule
+from jixiao.core.claims import MONEY, MONEY_UNIT, NUM, Printed, amounts_in, printed
 from jixiao.core.finding import Finding, Tier
 from jixiao.core.model import BudgetLine, SelfEvaluation
-from jixiao.core.money import (
-    NUMBER_RE,
-    normalize_text,
-    parse_decimal,
-    printed_exponent,
-    round_half_up,
-    unit_scale,
-)
+from jixiao.core.money import normalize_text, round_half_up
 from jixiao.scoring.selfeval import SelfEvaluationScore, score_self_evaluation
 
 CAT = "自评报告"
 ZERO = Decimal(0)
-_MONEY_UNIT = r"(亿元|万元|元|万)"
-_NUMBER = NUMBER_RE.pattern
-
-
-@dataclass(frozen=True)
-class Printed:
-    """A figure as printed in a sentence: its value in yuan (or %), and half a unit of its last digit."""
-
-    value: Decimal
-    text: str
-    residue: Decimal
-    unit: str = "元"
-
-    def shown(self, yuan: Decimal) -> str:
-        """An amount in yuan written in this figure's unit: 1077610 → '107.761万元' beside '202.131万元'."""
-        scale = unit_scale(self.unit) or Decimal(1)
-        return f"{(yuan / scale).normalize():f}{self.unit}"
-
-
-def _printed(number: str, unit: str) -> Printed:
-    value = parse_decimal(number)
-    assert value is not None
-    scale = Decimal(1) if unit == "%" else (unit_scale(unit) or Decimal(1))
-    return Printed(value * scale, f"{number}{unit}", Decimal(10) ** printed_exponent(number) * scale / 2, unit)
 
 
 def _fmt(value: Decimal) -> str:
@@ -71,7 +42,7 @@ _BUDGET_ITEMS = (
     ("结余", r"结余资金|结转结余(?:资金)?|资金结余"),
 )
 _LINK = r"\s*(?:为|是|：|:)?\s*"
-_RATE_RE = re.compile(rf"(执行率|预算执行(?![数金]))\s*(?:为|是|：|:|达到?)?\s*({_NUMBER})\s*[%％]")
+_RATE_RE = re.compile(rf"(执行率|预算执行(?![数金]))\s*(?:为|是|：|:|达到?)?\s*({NUM})\s*[%％]")
 
 
 @dataclass(frozen=True)
@@ -88,7 +59,7 @@ def read_budget_sentence(text: str) -> BudgetSentence | None:
     empty: dict[str, str] = {}
     last_unit = "元"
     for name, label in _BUDGET_ITEMS:
-        match = re.search(rf"(?:{label}){_LINK}(?:({_NUMBER})\s*{_MONEY_UNIT}?|{_MONEY_UNIT})", text)
+        match = re.search(rf"(?:{label}){_LINK}(?:({NUM})\s*{MONEY_UNIT}?|{MONEY_UNIT})", text)
         if match is None:
             continue
         if match.group(1) is None:
@@ -96,8 +67,8 @@ def read_budget_sentence(text: str) -> BudgetSentence | None:
             continue
         unit = match.group(2) or last_unit
         last_unit = unit
-        amounts[name] = _printed(match.group(1), unit)
-    rates = [(m.group(1), _printed(m.group(2), "%")) for m in _RATE_RE.finditer(text)]
+        amounts[name] = printed(match.group(1), unit)
+    rates = [(m.group(1), printed(m.group(2), "%")) for m in _RATE_RE.finditer(text)]
     if len(amounts) + len(empty) < 2 or not (rates or "执行数" in amounts or "执行数" in empty):
         return None
     return BudgetSentence(amounts, empty, rates)
@@ -159,23 +130,22 @@ def narrative_budget(se: SelfEvaluation, ctx: Context) -> Iterator[Finding]:
                           f"{_fmt(first_base - first_executed)} 元", loc.with_(column="结余"), CAT,
                           expected=_fmt(first_base - first_executed), actual=_fmt(got["结余"].value))
         rates = [(b, e, e / b * 100) for b, e in readings if b > 0]
-        for label, printed in dict(sentence.rates).items():
-            tolerance = max(printed.residue, Decimal("0.005"))
-            if rates and not any(abs(printed.value - r) <= tolerance for _, _, r in rates):
+        for label, stated in dict(sentence.rates).items():
+            tolerance = max(stated.residue, Decimal("0.005"))
+            if rates and not any(abs(stated.value - r) <= tolerance for _, _, r in rates):
                 b, e, r = rates[0]
                 yield Finding("selfeval.narrative_budget", Tier.ERROR,
-                              f"正文称{label} {printed.text}，按执行 {_fmt(e)} ÷ 预算 {_fmt(b)} 应为 {_fmt(r)}%",
-                              loc.with_(column=label), CAT, expected=_fmt(r), actual=_fmt(printed.value))
+                              f"正文称{label} {stated.text}，按执行 {_fmt(e)} ÷ 预算 {_fmt(b)} 应为 {_fmt(r)}%",
+                              loc.with_(column=label), CAT, expected=_fmt(r), actual=_fmt(stated.value))
 
 
 # ---------------------------------------------------------------- a total against its parts, a stated difference
 
-_AMOUNT_RE = re.compile(rf"({_NUMBER})\s*{_MONEY_UNIT}")
-_LABELLED_RE = re.compile(rf"([\u4e00-\u9fa5]{{2,4}})\s*(?:为|是|：|:)?\s*({_NUMBER})\s*{_MONEY_UNIT}")
+_LABELLED_RE = re.compile(rf"([\u4e00-\u9fa5]{{2,4}})\s*(?:为|是|：|:)?\s*{MONEY}")
 
 
 def _amounts(text: str) -> list[Printed]:
-    return [_printed(m.group(1), m.group(2)) for m in _AMOUNT_RE.finditer(text)]
+    return [figure for figure, _ in amounts_in(text)]
 
 
 @dataclass(frozen=True)
@@ -195,7 +165,7 @@ def totals_and_parts(paragraphs: list[str]) -> list[TotalAndParts]:
     found: list[TotalAndParts] = []
     for index, text in enumerate(texts):
         for where in re.finditer(r"其中[：:]?", text):
-            before = [t for t in _sentences(text[: where.start()]) if _AMOUNT_RE.search(t)]
+            before = [t for t in _sentences(text[: where.start()]) if _amounts(t)]
             head = before[-1] if before else ""
             tail = _sentences(text[where.end():])[0] if text[where.end():].strip(" 。") else ""
             if tail:
@@ -206,13 +176,13 @@ def totals_and_parts(paragraphs: list[str]) -> list[TotalAndParts]:
                 continue
             group: list[TotalAndParts] = []
             for match in _LABELLED_RE.finditer(head):
-                label, total = match.group(1), _printed(match.group(2), match.group(3))
+                label, total = match.group(1), printed(match.group(2), match.group(3))
                 parts = []
                 for following in texts[index + 1:]:
-                    part = re.search(rf"{label}\s*(?:为|是|：|:)?\s*({_NUMBER})\s*{_MONEY_UNIT}", following)
+                    part = re.search(rf"{label}\s*(?:为|是|：|:)?\s*{MONEY}", following)
                     if part is None:
                         break
-                    parts.append(_printed(part.group(1), part.group(2)))
+                    parts.append(printed(part.group(1), part.group(2)))
                 if len(parts) >= 2:
                     group.append(TotalAndParts(index, label, total, tuple(parts), False))
             complete = any(abs(sum((p.value for p in g.parts), ZERO) - g.total.value) <= _tolerance(g) for g in group)
@@ -249,7 +219,7 @@ def total_parts(se: SelfEvaluation, ctx: Context) -> Iterator[Finding]:
                       expected=_fmt(item.total.value), actual=_fmt(got), difference=_fmt(difference))
 
 
-_DIFFERENCE_RE = re.compile(rf"(缺额|差额|缺口|资金缺口|相差)\s*(?:为|是|约)?\s*({_NUMBER})\s*{_MONEY_UNIT}")
+_DIFFERENCE_RE = re.compile(rf"(缺额|差额|缺口|资金缺口|相差)\s*(?:为|是|约)?\s*{MONEY}")
 
 
 @rule("selfeval.stated_difference", "正文所称缺额、差额与其所由的两个金额不符", Tier.ERROR, CAT, "SPEC §1.7", "self_evaluation")
@@ -263,7 +233,7 @@ def stated_difference(se: SelfEvaluation, ctx: Context) -> Iterator[Finding]:
                 if len(before) < 2:
                     continue
                 a, b = before[-2], before[-1]
-                stated = _printed(match.group(2), match.group(3))
+                stated = printed(match.group(2), match.group(3))
                 expected = abs(a.value - b.value)
                 if abs(stated.value - expected) > a.residue + b.residue + stated.residue:
                     yield Finding("selfeval.stated_difference", Tier.ERROR,

@@ -12,7 +12,12 @@ from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 
 from jixiao.core.finding import Tier
-from jixiao.store.access import account_of, visible_departments, visible_evaluations, visible_projects
+from jixiao.store.access import (
+    summary_jurisdiction,
+    visible_departments,
+    visible_evaluations,
+    visible_projects,
+)
 from jixiao.store.documents import (
     Generated,
     disclosure_document,
@@ -79,14 +84,14 @@ def evaluation_report(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def work_summary(request: HttpRequest) -> HttpResponse:
-    account = account_of(request.user)
-    if account is None or account.role != "finance" or account.jurisdiction is None:
+    jurisdiction = summary_jurisdiction(request.user)
+    if jurisdiction is None:
         return refuse(request, "只有财政部门可以生成本辖区的工作情况说明。", status=403)
     year = request.GET.get("year", "")
     if not (year.isdigit() and 2000 <= int(year) <= 2100):
         return refuse(request, "请指定年度，例如 ?year=2025")
-    return _serve(request, document_key("summary", account.jurisdiction.pk, int(year)),
-                  lambda fmt: summary_document(account.jurisdiction, int(year), fmt))
+    return _serve(request, document_key("summary", jurisdiction.pk, int(year)),
+                  lambda fmt: summary_document(jurisdiction, int(year), fmt))
 
 
 @login_required

@@ -12,10 +12,8 @@ from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_POST
 
 from jixiao.core.money import count_rule
-from jixiao.core.profile import Profile
 from jixiao.scoring.keyeval import framework_items
-from jixiao.scoring.results import RectificationItem as CoreItem
-from jixiao.scoring.results import RectificationState, RectificationStatus, rectification_state
+from jixiao.scoring.results import RectificationStatus
 from jixiao.store.access import account_of, profile_of, visible_evaluations, visible_projects
 from jixiao.store.errors import ServiceError
 from jixiao.store.evaluation import (
@@ -26,6 +24,7 @@ from jixiao.store.evaluation import (
     create_evaluation,
     finalise,
     framework_of,
+    rectification_state_of,
     respond,
     select_projects,
     submit_scores,
@@ -33,18 +32,17 @@ from jixiao.store.evaluation import (
     visible_rectifications,
 )
 from jixiao.store.lifecycle_models import FINDING_CATEGORIES
-from jixiao.store.models import Account, BudgetSuggestion, EvaluationScore, RectificationItem, Role
+from jixiao.store.models import BudgetSuggestion, EvaluationScore
+from jixiao.store.selectors import (
+    evaluation_rectifications,
+    is_member,
+    member_scores,
+    suggestion_of,
+    team_candidates,
+    visible_suggestions,
+)
 from jixiao.web.fields import HUNDRED, number, parse, rule_for, whole
 from jixiao.web.views.common import page, refuse
-
-
-def _team_candidates(account: Account | None):  # type: ignore[no-untyped-def]
-    """Evaluators and finance staff of the jurisdiction who can be put on a team."""
-    accounts = Account.objects.select_related("user").filter(role=Role.EVALUATOR)
-    if account is not None and account.jurisdiction_id:
-        accounts = accounts | Account.objects.select_related("user").filter(
-            role=Role.FINANCE, jurisdiction_id=account.jurisdiction_id)
-    return [a.user for a in accounts.order_by("user__username")]
 
 
 @login_required
@@ -63,14 +61,14 @@ def evaluation_list(request: HttpRequest) -> HttpResponse:
     return page(request, "web/evaluations.html", {
         "evaluations": visible_evaluations(request.user).prefetch_related("members"), "is_finance": is_finance,
         "selections": SELECTIONS, "by": by, "count": count, "year": year, "candidates": candidates,
-        "team": _team_candidates(account) if is_finance else []})
+        "team": team_candidates(request.user) if is_finance else []})
 
 
 @login_required
 @require_POST
 def evaluation_create(request: HttpRequest) -> HttpResponse:
     project = get_object_or_404(visible_projects(request.user), pk=whole(request.POST.get("project")))
-    allowed = {u.pk: u for u in _team_candidates(account_of(request.user))}
+    allowed = {u.pk: u for u in team_candidates(request.user)}
     members = [allowed[whole(pk)] for pk in request.POST.getlist("members") if whole(pk) in allowed]
     try:
         evaluation = create_evaluation(project, members, request.user, request.POST.get("reason", ""))
@@ -85,7 +83,7 @@ def evaluation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     evaluation = get_object_or_404(visible_evaluations(request.user), pk=pk)
     profile = profile_of(evaluation.project)
     account = account_of(request.user)
-    is_member = evaluation.members.filter(pk=request.user.pk).exists()
+    member = is_member(evaluation, request.user)
     is_finance = account is not None and account.role == "finance"
     if request.method == "POST":
         action = request.POST.get("action")
@@ -125,7 +123,7 @@ def evaluation_detail(request: HttpRequest, pk: int) -> HttpResponse:
         missing = ""
     except ServiceError as exc:
         result, missing = None, str(exc)
-    mine = {s.item: s.score for s in evaluation.scores.filter(member=request.user)}
+    mine = member_scores(evaluation, request.user)
     members = list(evaluation.members.order_by("username"))
     by_member = {(s.member_id, s.item): s.score for s in evaluation.scores.all()}
     computed = computed_items(evaluation, profile)
@@ -133,16 +131,8 @@ def evaluation_detail(request: HttpRequest, pk: int) -> HttpResponse:
              for i in framework_items(framework_of(evaluation, profile))]
     return page(request, "web/evaluation.html", {
         "evaluation": evaluation, "items": items, "members": members, "result": result, "missing": missing,
-        "is_member": is_member, "is_finance": is_finance, "categories": FINDING_CATEGORIES,
-        "suggestion": BudgetSuggestion.objects.filter(evaluation=evaluation).first(),
-        "rectifications": RectificationItem.objects.filter(finding__evaluation=evaluation)})
-
-
-def _state(item: RectificationItem, today: date, profile: Profile) -> RectificationState:
-    """The rules' status of a stored item (open / done / overdue, days overdue)."""
-    core = CoreItem(item.description, item.project.unit.name, item.report_date, item.get_category_display(),
-                    item.response, item.deadline, item.done_on, item.evidence)
-    return rectification_state(core, today, profile)
+        "is_member": member, "is_finance": is_finance, "categories": FINDING_CATEGORIES,
+        "suggestion": suggestion_of(evaluation), "rectifications": evaluation_rectifications(evaluation)})
 
 
 @login_required
@@ -152,13 +142,12 @@ def results(request: HttpRequest) -> HttpResponse:
         today = date.fromisoformat(request.GET["as_of"]) if request.GET.get("as_of") else date.today()
     except ValueError:
         return refuse(request, f"日期“{request.GET['as_of'][:20]}”无效（格式 2026-03-11）")
-    items = [(i, _state(i, today, profile_of(i.project)))
+    items = [(i, rectification_state_of(i, today))
              for i in visible_rectifications(request.user).order_by("deadline", "pk")]
     status = request.GET.get("status", "")
     if status:
         items = [row for row in items if row[1].status.value == status]
-    suggestions = BudgetSuggestion.objects.filter(
-        evaluation__project__in=visible_projects(request.user)).select_related("evaluation__project")
+    suggestions = visible_suggestions(request.user)
     account = account_of(request.user)
     return page(request, "web/results.html", {
         "items": items, "status": status, "suggestions": suggestions, "today": today,
@@ -170,8 +159,7 @@ def results(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def suggestion_confirm(request: HttpRequest, pk: int) -> HttpResponse:
-    suggestion = get_object_or_404(BudgetSuggestion.objects.filter(
-        evaluation__project__in=visible_projects(request.user)), pk=pk)
+    suggestion = get_object_or_404(visible_suggestions(request.user), pk=pk)
     try:
         amount = number(request.POST, "amount", rule_for(BudgetSuggestion, "confirmed", "下年预算安排金额"))
         if amount is None:

@@ -10,7 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 
 from jixiao.scoring.exante import ExpertScore, SubItem, simple_sheet
-from jixiao.store.access import account_of, profile_of, visible_projects
+from jixiao.store.access import can_record_exante, profile_of, visible_projects
 from jixiao.store.errors import ServiceError
 from jixiao.store.exante import record_assessment
 from jixiao.store.models import ExAnteAssessment, ExAnteScore
@@ -38,9 +38,7 @@ def exante(request: HttpRequest, pk: int) -> HttpResponse:
     project = get_object_or_404(visible_projects(request.user), pk=pk)
     profile = profile_of(project)
     sheet = simple_sheet(profile)
-    account = account_of(request.user)
-    can_record = account is not None and account.role in ("finance", "evaluator") and project.status in (
-        "draft", "returned")
+    can_record = can_record_exante(request.user, project)
     errors: list[str] = []
     if request.method == "POST" and can_record:
         try:

@@ -14,16 +14,16 @@ from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_POST
 
 from jixiao.scoring.monitoring import periods_of_year
-from jixiao.store.access import account_of, profile_of, visible_projects
+from jixiao.store.access import (
+    can_report_monitoring,
+    is_finance,
+    profile_of,
+    sees_warning_board,
+    visible_projects,
+)
 from jixiao.store.errors import ServiceError
 from jixiao.store.lifecycle_models import CORRECTIONS, DEVIATION_REASONS, LIKELIHOOD
-from jixiao.store.models import (
-    CorrectiveAction,
-    MonitoringFund,
-    MonitoringIndicator,
-    MonitoringWarning,
-    Project,
-)
+from jixiao.store.models import CorrectiveAction, MonitoringFund, MonitoringIndicator, Project
 from jixiao.store.monitoring import (
     IndicatorEntry,
     ensure_fund_sources,
@@ -33,6 +33,7 @@ from jixiao.store.monitoring import (
     report_period,
     totals,
 )
+from jixiao.store.selectors import monitoring_report, visible_actions, visible_warnings
 from jixiao.web.charts import bar_chart
 from jixiao.web.fields import number, rule_for, text
 from jixiao.web.views.common import page, refuse
@@ -65,13 +66,11 @@ def monitoring_entry(request: HttpRequest, pk: int, period: int) -> HttpResponse
     periods = periods_of_year(project.year, profile)
     if period not in [p.index for p in periods]:
         return refuse(request, "监控期次无效。", status=404)
-    account = account_of(request.user)
-    can_report = (account is not None and account.role == "unit" and account.unit_id == project.unit_id
-                  and project.status == "approved")
+    can_report = can_report_monitoring(request.user, project)
     if request.method == "POST" and not can_report:
         return refuse(request, "只有项目所属单位可以在目标批复后填报监控数据。", status=403)
     ensure_fund_sources(project)
-    report = project.monitoring_reports.filter(period=period).first()
+    report = monitoring_report(project, period)
     errors: list[str] = []
     result = None
     if request.method == "POST":
@@ -100,18 +99,16 @@ def monitoring_entry(request: HttpRequest, pk: int, period: int) -> HttpResponse
 @login_required
 def warning_board(request: HttpRequest) -> HttpResponse:
     """Finance (and departments) see every warning in scope, open and cleared, and the actions taken."""
-    account = account_of(request.user)
-    if account is None or account.role not in ("finance", "department", "admin"):
+    if not sees_warning_board(request.user):
         return refuse(request, "只有财政、主管部门和管理员可以查看预警看板。", status=403)
-    projects = visible_projects(request.user)
     colour = request.GET.get("colour", "")
     state = request.GET.get("state", "open")
-    rows = MonitoringWarning.objects.filter(project__in=projects).select_related("project__unit")
+    rows = visible_warnings(request.user)
     counts = {c: rows.filter(colour=c, cleared_period__isnull=True).count() for c in COLOUR_LABELS}
     if colour in COLOUR_LABELS:
         rows = rows.filter(colour=colour)
     rows = rows.filter(cleared_period__isnull=state == "open") if state in ("open", "cleared") else rows
-    actions = CorrectiveAction.objects.filter(project__in=projects)
+    actions = visible_actions(request.user)
     chart = bar_chart([(COLOUR_LABELS[c], n) for c, n in counts.items()], title="未解除预警（按颜色）", unit="条",
                   colours=LIGHTS)
     return page(request, "web/warning_board.html", {
@@ -124,11 +121,10 @@ def warning_board(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def warning_act(request: HttpRequest, pk: int) -> HttpResponse:
-    warning = get_object_or_404(MonitoringWarning.objects.filter(project__in=visible_projects(request.user)), pk=pk)
+    warning = get_object_or_404(visible_warnings(request.user), pk=pk)
     try:
         if request.POST.get("kind") == "rectify":
-            account = account_of(request.user)
-            if account is None or account.role != "finance":
+            if not is_finance(request.user):
                 raise ServiceError("只有财政部门可以下达整改")
             open_rectification_for_warning(warning, profile_of(warning.project), date.today())
             messages.success(request, "已下达整改事项；预警解除时自动关闭。")

@@ -14,15 +14,15 @@ from jixiao.core.profile import Profile
 from jixiao.ingest.pipeline import load_document
 from jixiao.store.access import profile_of, visible_projects
 from jixiao.store.errors import ConflictError, ServiceError
-from jixiao.store.models import Project, SelfEvaluationRecord
+from jixiao.store.models import Project
+from jixiao.store.selectors import selfeval_record
 from jixiao.store.selfeval import (
-    ActualEntry,
     Narrative,
     blocking,
+    current_entries,
     entries_from_document,
     fillable,
     indicator_entries,
-    prefill,
     save_selfeval,
     score,
 )
@@ -34,7 +34,7 @@ from jixiao.web.views.common import page, refuse, saved_upload
 def selfeval(request: HttpRequest, pk: int) -> HttpResponse:
     project = get_object_or_404(visible_projects(request.user).prefetch_related("indicators"), pk=pk)
     profile = profile_of(project)
-    record = SelfEvaluationRecord.objects.filter(project=project).first()
+    record = selfeval_record(project)
     can_fill = fillable(project, record, request.user, profile)
     if request.method == "POST" and not can_fill:
         return refuse(request, "只有项目所属单位可在目标批复后、提交前填报自评。", status=403)
@@ -65,11 +65,8 @@ def selfeval(request: HttpRequest, pk: int) -> HttpResponse:
             status = 409 if isinstance(exc, ConflictError) else 400
             if request.htmx:
                 return page(request, "web/partials/selfeval_score.html", {"errors": errors}, status=status)
-    executed, expected = (project.executed, {}) if record else prefill(project)
+    executed, entries = current_entries(project, record)
     reopened = bool(record and record.submitted and can_fill)
-    entries = {i.pk: ActualEntry(i.pk, i.actual or expected.get(i.pk, ""),
-                                 "" if i.reported_score is None else f"{i.reported_score}", i.deviation_reason)
-               for i in indicators}
     result = score(project, executed, entries, profile)
     rows = [(s, entries[i.pk], i) for s, i in zip(result.indicators, indicators, strict=True)]
     return page(request, "web/selfeval.html", {

@@ -10,16 +10,24 @@ belongs to the subject stated before) and one or more measures:
 - change: (比|较|与)上年 增加/减少 X 万元, 增长/下降/上升/降低 Y%, 持平/与上年相同 (a change of zero);
 - share: 占比Y%, 占(本年支出合计|…)的(比重|比例)?Y%;
 - count: N 辆/个/人次/批次/台/套 (Arabic or Chinese numerals);
-- compare: 大于/小于/等于/高于/低于/超过/少于 (年初|全年)预算 or 上年, 与预算持平/一致/相同.
+- compare: 大于/小于/等于/高于/低于/超过/少于 (年初|全年)预算 or 上年, 与预算持平/一致/相同; negated by 未/不/没有
+  (“未超过预算”, “不高于上年”, “没有增加”: `negated`, the claim holds unless the unnegated word is true);
+- the figures of a results statement or a work summary: 执行率Y% (completion), 实际执行/实际支出 X 万元 (an amount
+  with the basis 执行), 节约率 (saving_rate), 调减/收回 X (adjustment), 申报 X (declared), 建议安排 X (proposed),
+  审减 X (reduction), 审减率 (reduction_rate).
 
 The scope (财政拨款, 一般公共预算, 政府性基金, 国有资本经营) comes from the clause, else from the section
 heading. Nothing here knows a document's wording: subjects are matched to table rows by the audit, through a
 synonym list per table.
+
+The same grammar reads the figures of a self-evaluation report's text (audit/rules/selfeval_text.py): a figure is
+`Printed` — its value, as printed, and one unit of its last printed digit — whatever sentence it sits in.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from decimal import Decimal
 
 from jixiao.core.money import normalize_text, parse_decimal, printed_exponent, unit_scale
@@ -28,7 +36,8 @@ from jixiao.core.statements import Claim
 
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 NUM = r"[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-MONEY = rf"({NUM})\s*(亿元|万元|元)"
+MONEY_UNIT = r"(亿元|万元|元|万(?![\u4e00-\u9fa5]))"  # a bare 万 only when no word follows: '缺额60万，'
+MONEY = rf"({NUM})\s*{MONEY_UNIT}"
 PCT = rf"({NUM})\s*[%％]"
 CN_NUM = r"[零〇一二两三四五六七八九十百]+"
 
@@ -65,6 +74,9 @@ SUBJECTS: list[tuple[str, str]] = [
     ("经营收入", r"经营收入"),
     ("附属单位上缴收入", r"附属单位上缴收入"),
     ("其他收入", r"其他收入"),
+    ("上缴上级支出", r"上缴上级支出"),
+    ("经营支出", r"经营支出"),
+    ("对附属单位补助支出", r"对附属单位补助支出"),
     ("人员经费", r"人员经费"),
     ("公用经费", r"公用经费"),
     ("基本支出", r"基本支出"),
@@ -81,29 +93,43 @@ _SCOPES = [("social_insurance", r"社会保险基金"), ("state_capital", r"国�
            ("fiscal", r"财政拨款")]
 _SCOPE_RES = [(name, re.compile(pattern)) for name, pattern in _SCOPES]
 
-_BUDGET_RE = re.compile(rf"(年初|全年|调整后)?预算(?:数|金额)?(?:为|是|共计|合计)?{MONEY}")
-_COMPLETION_RE = re.compile(rf"完成(?:了)?(年初|全年|调整后)?预算(?:数)?(?:{MONEY})?的?{PCT}|预算执行率(?:为|是|达)?{PCT}")
+_BUDGET_RE = re.compile(rf"(?:(年初|全年|调整后)?预算(?:数|金额|资金)?|批复(?:金额)?)(?:为|是|共计|合计)?{MONEY}")
+_COMPLETION_RE = re.compile(rf"完成(?:了)?(年初|全年|调整后)?预算(?:数)?(?:{MONEY})?的?{PCT}|(?:预算)?执行率(?:为|是|达)?{PCT}")
+# Figures of results statements and work summaries, read before budgets and amounts (申报…预算X is declared).
+_REPORT_RES = [
+    ("declared", re.compile(rf"申报[^，；。]*?{MONEY}"), True),
+    ("proposed", re.compile(rf"建议安排(?:资金)?(?:为|是)?{MONEY}"), True),
+    ("reduction_rate", re.compile(rf"审减率(?:为|是)?{PCT}"), False),
+    ("reduction", re.compile(rf"审减(?:金额|预算经费|资金)?(?:为|是)?{MONEY}"), True),
+    ("saving_rate", re.compile(rf"节约率(?:为|是)?{PCT}"), False),
+    ("adjustment", re.compile(rf"(?:调减|预算调整|收回额度|收回)(?:为|了)?{MONEY}"), True),
+]
+_EXECUTED_RE = re.compile(r"(?:实际执行|实际支出资金|实际支出|执行金额|预算执行数|执行数)(?:为|是|了|共计|达)?$")
 _CHANGE_RE = re.compile(rf"(增加|减少|增长|下降|上升|降低)(?:了)?{MONEY}")
 _RATE_RE = re.compile(rf"(增长|下降|上升|降低|增加|减少|增幅|降幅|增幅为|降幅为)(?:了)?{PCT}")
 _SAME_RE = re.compile(r"与上年(?:度)?(?:决算)?(?:数)?(?:相比)?(?:基本)?(?:持平|相同|一致)|(?:上年|同期)持平|无变化|无增减")
 _SHARE_RE = re.compile(rf"占(?:比|(本年(?:度)?支出合计|本年(?:度)?收入合计|[\u4e00-\u9fa5“”\"]{{2,24}}?)(?:的)?(?:比重|比例)?)?"
                        rf"(?:为|是|达)?{PCT}")
+_NEGATION = r"(并未|均未|未|没有|没|不)?"
 _COMPARE_RE = re.compile(
-    r"(大于|小于|等于|高于|低于|超过|少于|多于|超出)(?:了)?(年初|全年|调整后)?(预算|上年)(?:数|决算数?)?"
+    rf"{_NEGATION}(大于|小于|等于|高于|低于|超过|少于|多于|超出)(?:了)?(年初|全年|调整后)?(预算|上年)(?:数|决算数?)?"
     r"|与(年初|全年|调整后)?(预算|上年)(?:数|决算数?)?(?:基本)?(持平|一致|相同|相等)")
+# A change denied without a figure: '没有增加', '未超过预算' without its base keeps the basis of the clause.
+_DENIED_RE = re.compile(r"(并未|均未|未|没有|没|不)(增加|增长|上升|减少|下降|降低|超过|超出|突破)(?:预算)?(?![\d.%])")
 _COUNT_RE = re.compile(rf"(\d+|{CN_NUM})\s*(辆|个|人次|批次|台|套|次)")
 _AMOUNT_RE = re.compile(rf"(?:决算数|决算支出|支出决算|决算|总额|金额)?(?:为|是|共计|合计|达到|达|计|共)?{MONEY}")
 _REASON_RE = re.compile(r"(?:主要)?原因(?:是|为|在于)?[：:]?(.+)$")
 _UP = ("增加", "增长", "上升", "增幅", "增幅为")
 # What may stand between a subject and its own amount; anything else (差值为, 节约, 结余 …) makes the figure
 # something else said about the subject, kept as an unchecked 'figure'.
-_GAP_RE = re.compile(r"(?:[（(]类[)）]|[”\"’」]|本年度?|全年|年度|当年|实际|支出|收入|使用|安排|决算|预算执行|数|总额|金额|合计|总计|为|是|"
+_GAP_RE = re.compile(r"(?:[（(]类[)）]|类?科目|[”\"’」]|本年度?|全年|年度|当年|实际|支出|收入|使用|安排|决算|预算执行|数|总额|金额|合计|总计|为|是|"
                      r"共计|达到|达|计|共|约|了|人民币|其中|另外|此外)*")
 _BUDGET_BASIS_RE = re.compile(r"(?:比|较|与|同)(?:\d{4}年度?)?(?:年初|全年|调整后)?预算(?:数)?(?:相比|相较|比较)?$")
 _PRIOR_BASIS_RE = re.compile(r"(?:比|较|与|同)(?:上年|去年|\d{4}年度?)(?:同期)?(?:决算)?(?:数)?(?:相比|相较|比较)?")
 _PRIOR_RE = re.compile(r"(?<![比较])(?:上年|去年)(?:度)?(?:同期)?[\u4e00-\u9fa5]{0,6}$")
 _GENERIC_RE = re.compile(r"(?:决算)?(支出|收入)")
-_WORD_SIGN = {"大于": 1, "高于": 1, "超过": 1, "多于": 1, "超出": 1, "小于": -1, "低于": -1, "少于": -1}
+_WORD_SIGN = {"大于": 1, "高于": 1, "超过": 1, "多于": 1, "超出": 1, "小于": -1, "低于": -1, "少于": -1,
+              "增加": 1, "增长": 1, "上升": 1, "突破": 1, "减少": -1, "下降": -1, "降低": -1}
 
 
 def chinese_number(text: str) -> int | None:
@@ -125,17 +151,48 @@ def chinese_number(text: str) -> int | None:
     return total + current
 
 
-def _money(number: str, unit: str) -> tuple[Decimal, Decimal]:
-    scale = unit_scale(unit) or Decimal(1)
+@dataclass(frozen=True)
+class Printed:
+    """A figure as printed: its value in yuan (or %), the text, one unit of its last printed digit, its unit."""
+
+    value: Decimal
+    text: str
+    quantum: Decimal
+    unit: str = "元"
+
+    @property
+    def residue(self) -> Decimal:
+        """Half a unit of the last printed digit: what rounding to the printed precision may hide."""
+        return self.quantum / 2
+
+    def shown(self, yuan: Decimal) -> str:
+        """An amount in yuan written in this figure's unit: 1077610 → '107.761万元' beside '202.131万元'."""
+        scale = unit_scale(self.unit) or Decimal(1)
+        return f"{(yuan / scale).normalize():f}{self.unit}"
+
+
+def printed(number: str, unit: str) -> Printed:
+    """'4,764.04', '万元' → 47640400 yuan, quantum 100; '63.16', '%' → 63.16, quantum 0.01."""
     value = parse_decimal(number.replace("−", "-"))
     assert value is not None
-    return value * scale, Decimal(1).scaleb(printed_exponent(number)) * scale
+    scale = Decimal(1) if unit in ("%", "％") else (unit_scale(unit) or Decimal(1))
+    unit = "%" if unit == "％" else unit
+    return Printed(value * scale, f"{number}{unit}", Decimal(1).scaleb(printed_exponent(number)) * scale, unit)
+
+
+def amounts_in(text: str) -> list[tuple[Printed, re.Match[str]]]:
+    """Every amount of money in a text, in order, with where it was printed."""
+    return [(printed(m.group(1), m.group(2)), m) for m in re.finditer(MONEY, normalize_text(text))]
+
+
+def _money(number: str, unit: str) -> tuple[Decimal, Decimal]:
+    figure = printed(number, unit)
+    return figure.value, figure.quantum
 
 
 def _percent(number: str) -> tuple[Decimal, Decimal]:
-    value = parse_decimal(number.replace("−", "-"))
-    assert value is not None
-    return value, Decimal(1).scaleb(printed_exponent(number))
+    figure = printed(number, "%")
+    return figure.value, figure.quantum
 
 
 def scope_of(text: str) -> str:
@@ -173,11 +230,82 @@ def _cut_reason(sentence: str) -> tuple[str, str]:
     return sentence[: match.start()], re.split(r"[。；;]", match.group(1))[0]
 
 
+# Paired figures: “收、支总计各是A,B万元，各下降P%、Q%” — a list of subjects before 各 and, after each 各, as many
+# figures as subjects (one unit at the end or one per figure). Read as “收入总计是A万元，下降P%；支出总计是B万元，下降Q%”.
+_LIST_RE = re.compile(r"((?:[\u4e00-\u9fa5“”\"()（）]{1,16}(?:、|和|及))+[\u4e00-\u9fa5“”\"()（）]{1,16}?)(?=各|分别)")
+_EACH_RE = re.compile(rf"(?:各自?|分别)([\u4e00-\u9fa5]{{0,8}}?)((?:{NUM})\s*(?:亿元|万元|元|[%％])?(?:(?:,|，|、|和|及)(?:{NUM})\s*(?:亿元|万元|元|[%％])?)+)")
+_FIGURE_RE = re.compile(rf"({NUM})\s*(亿元|万元|元|[%％])?")
+_LEAD_RE = re.compile(r"^(?:本年度?|上年度?|全年|当年|年度|年|度)")
+_SHORT = {"收": "收入", "支": "支出"}
+
+
+def _list_items(text: str) -> tuple[str, list[str]]:
+    """'年度收、支总计' → ('年度', ['收入总计', '支出总计']): the words before the first subject, and the subjects (the
+    last item's head word is shared by the earlier short items)."""
+    items = [i for i in re.split(r"、|和|及", text) if i]
+    lead = _LEAD_RE.match(items[0])
+    if lead and lead.end() < len(items[0]):
+        items[0] = items[0][lead.end():]
+    last = items[-1]
+    result = []
+    for item in items:
+        if item is not last and len(item) < len(last) and not _names_subject(item):
+            item += last[len(item):]
+        head = next((short for short in _SHORT if item.startswith(short) and not item.startswith(_SHORT[short])), "")
+        result.append(_SHORT[head] + item[1:] if head else item)
+    return lead.group(0) if lead and lead.end() < len(text) else "", result
+
+
+def _names_subject(item: str) -> bool:
+    named = subject_at(item, len(item))
+    return named is not None and named[1] == 0 and named[2] == len(item)
+
+
+def join_listed_subjects(body: str) -> str:
+    """'三公经费、会议费、培训费支出X万元': subjects listed with 、 stay in one clause (read as '…及…'), so that the
+    figure after them is known to be their sum, not the last one's."""
+    out = list(body)
+    for match in re.finditer("、", body):
+        before = subject_at(body, match.start())
+        if before is not None and before[2] == match.start() and any(
+                pattern.match(body, match.end()) for _, pattern in _SUBJECT_RES):
+            out[match.start()] = "及"
+    return "".join(out)
+
+
+def expand_paired(body: str) -> str:
+    """The sentence with paired figures (“A、B各是x,y万元”) written out subject by subject; unchanged otherwise."""
+    match = _LIST_RE.search(body)
+    if not match:
+        return body
+    lead, items = _list_items(match.group(1))
+    if not all(_names_subject(item) for item in items):
+        return body  # not a list of subjects: left as written, its figures are then reported as not checked
+    segments: list[list[tuple[str, str]]] = []  # per 各: (verb + figure + unit) per subject
+    position = match.end()
+    while (each := _EACH_RE.match(body, position)) is not None:
+        figures = _FIGURE_RE.findall(each.group(2))
+        if len(figures) != len(items):
+            return body
+        unit = next((u for _, u in reversed(figures) if u), "")
+        segments.append([(each.group(1), f"{number}{u or unit}") for number, u in figures])
+        position = each.end()
+        gap = re.match(r"[,，;；]", body[position:])
+        if gap is None or not body.startswith(("各", "分别"), position + 1):
+            break
+        position += 1
+    if not segments:
+        return body
+    written = "；".join(item + "，".join(seg[i][0] + seg[i][1] for seg in segments) for i, item in enumerate(items))
+    return body[: match.start()] + lead + written + body[position:]
+
+
 def claims_of(sentence: str, section: str = "", location: Location | None = None) -> tuple[tuple[Claim, ...], str]:
     """The claims of one sentence and its stated reason. A claim with no subject in reach is kept with the
     subject '' (the audit reports it as not checked)."""
     location = location or Location()
     body, reason = _cut_reason(normalize_text(sentence).replace(" ", ""))
+    body = join_listed_subjects(expand_paired(body))
     section_scope = scope_of(section)
     found: list[Claim] = []
     subject, scope = "", ""
@@ -191,7 +319,7 @@ def claims_of(sentence: str, section: str = "", location: Location | None = None
 
         def add(measure: str, match: re.Match[str], value: Decimal, text: str, quantum: Decimal, basis: str = "",
                 taken: list[tuple[int, int]] = taken, clause: str = clause, index: int = index,
-                lead: str = lead) -> None:
+                lead: str = lead, negated: bool = False) -> None:
             nonlocal subject, scope
             # an amount's own words (收入总计 …为 X) may end where its number starts; other measures start with
             # their cue word (占, 完成, 增加, 年初预算), before which the subject stands
@@ -206,16 +334,30 @@ def claims_of(sentence: str, section: str = "", location: Location | None = None
                 scope = scope_of(clause[: named[2]]) or section_scope
             elif not subject:
                 scope = scope_of(clause) or section_scope
-            if measure == "amount" and not _GAP_RE.fullmatch(gap := clause[named[2] if named else 0:end]):
+            gap = clause[named[2] if named else 0:end]
+            if measure == "amount" and _EXECUTED_RE.search(gap):  # '实际执行X万元': the amount spent
+                basis = "执行"
+            elif measure == "amount" and not _GAP_RE.fullmatch(gap):
                 measure, basis = "figure", gap
+            if named is not None and re.search(r"[、及和与]$", clause[: named[1]]) and (
+                    joined := subject_at(clause, named[1] - 1)) is not None and joined[2] == named[1] - 1:
+                measure, basis = "figure", clause[joined[1]: named[2]]  # '三公经费及会议费、培训费…': their sum
             if measure in ("change", "rate") and (_BUDGET_BASIS_RE.search(clause[: match.start()]) or (
                     lead == "预算" and not _PRIOR_BASIS_RE.search(clause[: match.start()]))):
                 basis = "预算"
-            found.append(Claim(subject, scope, measure, value, text, quantum, location, basis, clause))
+            found.append(Claim(subject, scope, measure, value, text, quantum, location, basis, clause, negated))
             positions.append((index, match.start()))
             taken.append((match.start(), match.end()))
 
+        for measure, pattern, money in _REPORT_RES:
+            for match in pattern.finditer(clause):
+                if free(match):
+                    value, quantum = _money(match.group(1), match.group(2)) if money else _percent(match.group(1))
+                    shown = match.group(1) + (match.group(2) if money else "%")
+                    add(measure, match, value, shown, quantum, match.group(0)[: match.start(1) - match.start()])
         for match in _COMPLETION_RE.finditer(clause):
+            if not free(match):
+                continue
             if match.group(2):
                 value, quantum = _money(match.group(2), match.group(3))
                 add("budget", match, value, match.group(2) + match.group(3), quantum, match.group(1) or "")
@@ -248,9 +390,17 @@ def claims_of(sentence: str, section: str = "", location: Location | None = None
         for match in _COMPARE_RE.finditer(clause):
             if not free(match):
                 continue
-            word = match.group(1) or match.group(6)
-            basis = match.group(3) or match.group(5)
-            add("compare", match, Decimal(_WORD_SIGN.get(word, 0)), word, Decimal(0), basis)
+            word = match.group(2) or match.group(7)
+            basis = match.group(4) or match.group(6)
+            add("compare", match, Decimal(_WORD_SIGN.get(word, 0)), (match.group(1) or "") + word, Decimal(0), basis,
+                negated=bool(match.group(1)))
+        for match in _DENIED_RE.finditer(clause):
+            if free(match):
+                word = match.group(2)
+                on_budget = "预算" in match.group(0) or word in ("超过", "超出", "突破") or (
+                    lead == "预算" and not _PRIOR_BASIS_RE.search(clause[: match.start()]))
+                add("compare", match, Decimal(_WORD_SIGN[word]), match.group(0), Decimal(0),
+                    "预算" if on_budget else "上年", negated=True)
         for match in _AMOUNT_RE.finditer(clause):
             if free(match):
                 value, quantum = _money(match.group(1), match.group(2))

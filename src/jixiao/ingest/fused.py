@@ -1,0 +1,157 @@
+"""A 项目支出绩效自评表 whose cells were run together (a document-sharing page, an OCR or a converted file that
+dropped every separator): '年度资金总额194.9194.9100%', '足额保障率=100% 22.5'.
+
+Only what the text itself decides is read:
+- a fund row's run of figures is split where the form's own arithmetic (执行率 = 执行数 ÷ 预算数) singles out
+  one reading; a run that several readings fit, or none, is not read;
+- an indicator row is read when its target carries an operator (=, ≥, ≤, >, <) that ends its name, followed by
+  its figures (分值, 得分) set apart by spaces.
+Everything else of the form — indicator rows without an operator, fused glyphs — is listed as not read.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+
+from jixiao.core.model import BudgetLine, FundLevel, Goal, Indicator, Project, Reported, SelfEvaluation
+from jixiao.core.money import parse_amount, parse_decimal
+from jixiao.core.provenance import Location
+from jixiao.core.values import parse_value
+from jixiao.ingest.source import Paragraph, ReadError
+
+_CJK = r"\u4e00-\u9fa5"
+_PAGE_MARK = re.compile(r"^\d{1,2}、")  # '2、' opening each page chunk of a document-sharing site
+_NAME_FIELD = re.compile(r"(?:项目名称|专项资金名称|资金名称)[：:]?\s*(.{2,40}?)(?=负责人|主管部门|县级主管部门|实施单位|项目单位|项目资金|$)")
+# Budget columns in the order the header prints them (the first matching word of each).
+_COLUMNS = (("initial", r"年初预算数?"), ("adjusted", r"全年预算数|调整后预算数?"), ("executed", r"全年执行数|预算执行数"),
+            ("rate", r"执行率"))
+_FUND_ROW = re.compile(rf"(年度资金总额|资金总额|合计|其中[：:]?[{_CJK}、，,]{{0,24}}?资金|其中[：:]?[{_CJK}]{{0,12}}?财政拨款"
+                       rf"|上年结转资金|其他资金)[：:]?\s*([\d.]+%?)?")
+_INDICATOR = re.compile(
+    r"(?P<level1>(?:产出|效益|满意度)指标)?(?P<level2>(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响"
+    r"|服务对象满意度|满意度)指标)?(?P<name>[^\s=≥≤<>＞＜]{2,40}?)(?P<target>[=≥≤<>＞＜]\s*\d+(?:\.\d+)?\s*[^\s\d]{0,4})"
+    r"(?P<figures>(?:\s+\d+(?:\.\d+)?(?![\d%]))+)")
+_NUMBER = re.compile(r"0|0\.\d+|[1-9]\d*(?:\.\d+)?")
+_INDICATOR_WORDS = re.compile(r"一级指标|三级指标|绩效指标|指标名称")
+
+
+@dataclass
+class _Form:
+    text: str
+    pieces: list[tuple[int, Location]]  # where each paragraph starts in `text`, and its location
+    name: str = ""
+    budget: list[BudgetLine] = field(default_factory=list)
+    indicators: list[Indicator] = field(default_factory=list)
+
+
+def _join(paragraphs: Sequence[Paragraph]) -> _Form:
+    """The form's text as one string: page chunk marks dropped, spaces inside words ('绩 效 指 标') removed."""
+    text, pieces = "", []
+    for paragraph in paragraphs:
+        pieces.append((len(text), paragraph.location))
+        text += re.sub(rf"(?<=[{_CJK}])\s+(?=[{_CJK}])", "", _PAGE_MARK.sub("", paragraph.clean))
+    return _Form(text=text, pieces=pieces)
+
+
+def _at(form: _Form, offset: int) -> Location:
+    """The location of the paragraph holding this offset of the joined text."""
+    return next(where for start, where in reversed(form.pieces) if start <= offset)
+
+
+def _splits(run: str, count: int) -> list[list[str]]:
+    """Every way to cut a run of digits into `count` numbers without leading zeros."""
+    if count == 1:
+        return [[run]] if _NUMBER.fullmatch(run) else []
+    out = []
+    for end in range(1, len(run)):
+        head = run[:end]
+        if _NUMBER.fullmatch(head):
+            out += [[head, *rest] for rest in _splits(run[end:], count - 1)]
+    return out
+
+
+def split_by_rate(run: str, columns: int) -> list[str] | None:
+    """The one reading of a fused run 'A B rate%' (or 'initial A B rate%') whose rate equals B ÷ A at the rate's
+    printed precision; None when no reading fits or more than one different reading does."""
+    if not run.endswith("%") or columns < 3:
+        return None
+    found = []
+    for parts in _splits(run[:-1], columns):
+        a, b, rate = Decimal(parts[-3]), Decimal(parts[-2]), Decimal(parts[-1])
+        exponent = rate.as_tuple().exponent
+        residue = Decimal(10) ** (exponent if isinstance(exponent, int) else 0) / 2
+        if a > 0 and abs(b / a * 100 - rate) <= residue:
+            found.append(parts)
+    return found[0] if found and all(p == found[0] for p in found) else None
+
+
+def _read_budget(form: _Form, errors: list[ReadError]) -> None:
+    positions = [(m.start(), name) for name, pattern in _COLUMNS if (m := re.search(pattern, form.text))]
+    columns = [name for _, name in sorted(positions)]
+    if "adjusted" not in columns or "executed" not in columns:
+        return
+    unit = "万元" if re.search(r"[（(]\s*万元\s*[)）]|单位[：:]\s*万元", form.text) else "元"
+    header_end = max(m.end() for _, pattern in _COLUMNS if (m := re.search(pattern, form.text)))
+    for match in _FUND_ROW.finditer(form.text, header_end):
+        label, run = match.group(1), match.group(2) or ""
+        if not run:
+            continue
+        parts = split_by_rate(run, len(columns)) if len(columns) >= 3 and columns[-1] == "rate" else None
+        where = _at(form, match.start()).with_(table="预算执行情况", row=label)
+        if parts is None:
+            errors.append(ReadError(f"“{label}”一行的数字连在一起（“{run}”），无法按执行率唯一拆分，未读取", where))
+            continue
+        values = dict(zip(columns, parts, strict=True))
+        form.budget.append(BudgetLine(
+            source=label, level=FundLevel.TOTAL if "总" in label or label == "合计" else FundLevel.OTHER,
+            initial=parse_amount(values["initial"], unit) if "initial" in values else None,
+            adjusted=parse_amount(values["adjusted"], unit), executed=parse_amount(values["executed"], unit),
+            reported_rate=parse_decimal(values["rate"]), location=where))
+
+
+def _read_indicators(form: _Form) -> tuple[str, int]:
+    """Indicator rows with an operator; returns the text left over (not read) and where the indicators start."""
+    start = m.start() if (m := _INDICATOR_WORDS.search(form.text)) else 0
+    level1 = level2 = ""
+    rest = form.text[start:]
+    for match in _INDICATOR.finditer(form.text, start):
+        level1 = match.group("level1") or level1
+        level2 = match.group("level2") or (level2 if not match.group("level1") else "")
+        name = match.group("name")
+        figures = match.group("figures").split()
+        form.indicators.append(Indicator(
+            level1=level1, level2=level2, name=name, initial_target=parse_value(match.group("target").strip()),
+            weight=parse_decimal(figures[0]), reported_score=parse_decimal(figures[1]) if len(figures) > 1 else None,
+            location=_at(form, match.start("name")).with_(table="绩效指标", row=name)))
+        rest = rest.replace(match.group(0), " ", 1)
+    return rest, start
+
+
+def extract_fused(paragraphs: Sequence[Paragraph], year: int | None) -> tuple[tuple[SelfEvaluation, ...],
+                                                                              list[ReadError]]:
+    """The one fused form of these paragraphs, when its text yields fund rows or indicator rows."""
+    errors: list[ReadError] = []
+    if not paragraphs:
+        return (), errors
+    form = _join(paragraphs)
+    if match := _NAME_FIELD.search(form.text):
+        form.name = match.group(1).strip()
+    _read_budget(form, errors)
+    rest, start = _read_indicators(form)
+    if not form.budget and not form.indicators:
+        return (), []
+    name = form.name or "（片段中未见项目名称）"
+    incomplete = "" if form.name and form.budget else "表的片段：项目名称或预算执行部分不在本文中"
+    if _INDICATOR_WORDS.search(rest) or re.search(r"\d+(?:\.\d+)?\s*%\s*\d", rest):
+        incomplete = incomplete or "绩效指标表的格子连在一起，部分指标未能读取"
+        errors.append(ReadError("绩效指标表的格子连在一起（无分隔），未写运算符（=、≥、≤）的指标行未能分开读取，其数字均未核对",
+                                _at(form, start).with_(project=name, table="绩效指标")))
+    located = tuple(replace(line, location=line.location.with_(project=name)) for line in form.budget)
+    indicators = tuple(replace(i, location=i.location.with_(project=name)) for i in form.indicators)
+    where = form.pieces[0][1].with_(project=name)
+    return (SelfEvaluation(project=Project(name=name), year=year, budget_lines=located,
+                           goal=Goal(indicators=indicators, incomplete=incomplete), reported=Reported(location=where),
+                           location=where),), errors

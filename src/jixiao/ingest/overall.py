@@ -1,0 +1,164 @@
+"""Self-evaluation reports on a whole department or unit (部门整体支出绩效自评报告/自评表, 单位自评报告,
+整体和项目支出绩效自评总结报告): read as what they are — the budget figures they state (年初预算, 全年预算,
+执行数, 执行率; 其中 基本支出/项目支出), the score and grade they give — into one SelfEvaluation whose scope is
+the department. Its indicator tables, when printed as tables, are read by the project-form reader.
+
+What such a report states beyond that (project lists, counts, staff numbers) is not read; the paragraphs whose
+figures were only partly taken are listed as such, so nothing passes silently.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+
+from jixiao.core.model import DEPARTMENT_SCOPE, BudgetLine, FundLevel, Goal, Project, Reported, SelfEvaluation
+from jixiao.core.money import normalize_text, parse_amount, parse_decimal
+from jixiao.core.provenance import Location
+from jixiao.core.statements import figures_of
+from jixiao.ingest.source import Block, Paragraph, ReadError
+
+# The title of a whole-department (or whole-unit) self-evaluation; a project form's title is not one.
+OVERALL_TITLE = re.compile(
+    r"(部门|单位)[(（]?(单位)?[)）]?整体(支出)?(绩效)?(评价)?自评|整体(支出)?绩效自评|整体和项目支出绩效自评"
+    r"|(部门|单位)整体支出绩效评价自评|项目支出绩效单位自评报告|部门整体绩效自评表")
+TITLE_LENGTH = 60
+HEAD_PARAGRAPHS = 3  # a title run into a paragraph is looked for only at the document's head
+
+_NUM = r"(\d+(?:,\d{3})*(?:\.\d+)?)"
+_UNIT = r"\s*(万元|亿元|元)"
+_GAP = r"[^，,。；;：:\d]{0,8}?"  # a few words between a label and its figure, no other figure between
+# (field, pattern): the first match of each field in the report wins. Group 'n' is the number, 'u' its unit.
+_AMOUNTS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("initial", re.compile(rf"年初(?:批复)?预算(?:数|金额|总额)?[^，,。；;]{{0,10}}?(?<![\d.]){_NUM}{_UNIT}")),
+    ("adjusted", re.compile(rf"(?:全年预算|调整(?:后|预算后)[^，,。；;\d]{{0,6}}?预算|(?:部门|单位)?预算总(?:金)?额)"
+                            rf"(?:数|金额)?{_GAP}[为是:：]?\s*{_NUM}{_UNIT}")),
+    ("executed", re.compile(rf"(?:(?:全年|预算)?执行(?:数|金额)|实际支出(?:数|金额)?|决算支出(?:数|金额)?)"
+                            rf"{_GAP}[为是:：]?\s*{_NUM}{_UNIT}")),
+)
+_PARTS = re.compile(rf"(基本支出|项目支出)\s*[为是:：]?\s*{_NUM}{_UNIT}")
+_RATE = re.compile(rf"(?:预算执行率|(?<![\u4e00-\u9fa5])执行率)(?:(?!得分|权重)[^，,。；;\d]){{0,6}}?{_NUM}\s*[%％]")
+_SCORE = re.compile(rf"自评(?:总)?(?:得)?分(?:[(（]分[)）])?\s*(?:为|是|:|：)?\s*{_NUM}\s*分?")
+_GRADE = re.compile(r"(?:自评|评价)(?:等级|结果|结论)?(?:为|是|：|:)\s*[“\"”']?\s*(优秀|良好|合格|不合格|优|良|中|差)")
+_GRADES = {"优秀": "优", "良好": "良", "合格": "中", "不合格": "差"}
+_TABLE_WORDS = re.compile(r"指标名称|一级指标|三级指标|指标权重")
+_SEPARATED = re.compile(r"\t|\s\|\s|\d\s+\d")  # cells set apart by tabs, bars or spaces between figures
+
+
+@dataclass
+class _Overall:
+    title: str
+    location: Location
+    amounts: dict[str, tuple[Decimal, Location]] = field(default_factory=dict)
+    parts: list[BudgetLine] = field(default_factory=list)
+    rate: tuple[Decimal, Location] | None = None
+    total: Decimal | None = None
+    grade: str | None = None
+    result_location: Location | None = None
+    statements: list[tuple[str, Location]] = field(default_factory=list)
+
+
+def is_overall_title(text: str) -> bool:
+    return len(text) <= TITLE_LENGTH and OVERALL_TITLE.search(text.replace(" ", "")) is not None
+
+
+def _title(text: str, following: str, first: bool) -> str:
+    """The title this paragraph opens with: a short line (with the next one when the title is printed on two
+    lines), or — for the first report only — the title at the head of a paragraph the whole form was run into."""
+    if is_overall_title(text):
+        return text
+    if len(text) <= TITLE_LENGTH // 2 and not is_overall_title(following) and is_overall_title(text + following):
+        return text + following
+    match = OVERALL_TITLE.search(text[:TITLE_LENGTH].replace(" ", "")) if first else None
+    return match.group(0) if match else ""
+
+
+def _clip(text: str, width: int = 40) -> str:
+    return text if len(text) <= width else text[:width] + "…"
+
+
+def _read(report: _Overall, text: str, where: Location, errors: list[ReadError]) -> None:
+    """Take the report's figures from one paragraph; list it when some of its figures were not taken."""
+    norm = normalize_text(text)
+    taken: set[str] = set()
+    for name, pattern in _AMOUNTS:
+        match = pattern.search(norm)
+        if match and name not in report.amounts:
+            amount = parse_amount(match.group(1), match.group(2))
+            if amount is not None:
+                report.amounts[name] = (amount, where)
+                taken.add(match.group(1))
+    if "adjusted" in report.amounts and report.amounts["adjusted"][1] == where and not report.parts:
+        for label, number, unit in _PARTS.findall(norm):
+            amount = parse_amount(number, unit)
+            report.parts.append(BudgetLine(source=label, level=FundLevel.OTHER, adjusted=amount,
+                                           location=where.with_(table="预算执行情况（正文）", row=label)))
+            taken.add(number)
+    if report.rate is None and (match := _RATE.search(norm)):
+        report.rate = (Decimal(match.group(1).replace(",", "")), where)
+        taken.add(match.group(1))
+    if report.total is None and (match := _SCORE.search(norm)):
+        report.total = parse_decimal(match.group(1))
+        report.result_location = where
+        taken.add(match.group(1))
+    if report.grade is None and (match := _GRADE.search(norm)):
+        report.grade = _GRADES.get(match.group(1), match.group(1))
+        report.result_location = report.result_location or where
+    figures = [f for f in figures_of(norm) if re.sub(r"[^\d,.]", "", f.text) not in taken]
+    if figures and _TABLE_WORDS.search(norm) and not _SEPARATED.search(text):
+        errors.append(ReadError(f"部门整体自评：指标表的格子连在一起（无分隔），未能分开读取，其中 {len(figures)} 个数字均未核对："
+                                f"{_clip(text)}", where))
+    elif figures:
+        errors.append(ReadError(f"部门整体自评：段落中{'另' if taken else ''}有 {len(figures)} 个数字未读取、未核对"
+                                f"（如“{figures[0].text}”）：{_clip(text)}", where))
+
+
+def _finish(report: _Overall, unit: str, year: int | None, errors: list[ReadError]) -> SelfEvaluation:
+    name = unit + ("部门整体支出" if "整体" in report.title else "项目支出汇总")
+    lines: list[BudgetLine] = []
+    amounts = report.amounts
+    if amounts or report.rate:
+        where = next(iter(amounts.values()))[1] if amounts else report.rate[1]  # type: ignore[index]
+        lines.append(BudgetLine(
+            source="部门预算合计", level=FundLevel.TOTAL,
+            initial=amounts["initial"][0] if "initial" in amounts else None,
+            adjusted=amounts["adjusted"][0] if "adjusted" in amounts else None,
+            executed=amounts["executed"][0] if "executed" in amounts else None,
+            reported_rate=report.rate[0] if report.rate else None,
+            location=where.with_(project=name, table="预算执行情况（正文）", row="部门预算合计")))
+        lines += [replace(p, location=p.location.with_(project=name)) for p in report.parts]
+    missing = [label for key, label in (("adjusted", "全年预算数"), ("executed", "全年执行数")) if key not in amounts]
+    if report.rate is None:
+        missing.append("执行率")
+    if report.total is None and report.grade is None:
+        missing.append("自评得分或等级")
+    if missing:
+        errors.append(ReadError(f"部门整体自评“{_clip(report.title, 30)}”中未读到{'、'.join(missing)}"
+                                "（文中未写，或写法未能识别，或正文在此之前中断）", report.location.with_(project=name)))
+    return SelfEvaluation(
+        project=Project(name=name), year=year, budget_lines=tuple(lines), goal=Goal(),
+        reported=Reported(total=report.total, grade=report.grade, statements=tuple(report.statements),
+                          location=(report.result_location or report.location).with_(project=name)),
+        location=report.location.with_(project=name), scope=DEPARTMENT_SCOPE,
+    )
+
+
+def extract_overall(blocks: Sequence[Block], unit: str = "", year: int | None = None) -> tuple[
+        tuple[SelfEvaluation, ...], list[ReadError]]:
+    """The whole-department self-evaluations of a document: from each such title to the next title."""
+    errors: list[ReadError] = []
+    reports: list[_Overall] = []
+    paragraphs = [b for b in blocks if isinstance(b, Paragraph) and b.clean]
+    for index, block in enumerate(paragraphs):
+        text = block.clean
+        following = paragraphs[index + 1].clean if index + 1 < len(paragraphs) else ""
+        title = _title(text, following, first=not reports and index < HEAD_PARAGRAPHS)
+        if title:
+            reports.append(_Overall(title=title, location=block.location))
+        if reports:
+            report = reports[-1]
+            report.statements.append((text, block.location))
+            _read(report, text, block.location, errors)
+    return tuple(_finish(r, unit, year, errors) for r in reports), errors

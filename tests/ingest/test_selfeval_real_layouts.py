@@ -1,0 +1,219 @@
+"""Self-evaluation layouts met in published documents, rebuilt with our own wording and figures:
+
+- a 自评表 flattened into one line after a file-property dump, its header '项目资金 (万元)' printed in two
+  words, the 一级 cells carrying their points ('产出指标(50分)'), rows that leave out the 一级/二级 cells
+  merged from above, and the text cut off inside the last block;
+- a form whose cells were run together: a fragment of indicator rows ('发放到位率=100% 25'), and fund rows
+  whose figures touch ('年度资金总额86.586.5100%');
+- reports on a whole department (部门整体支出绩效自评报告), flattened with PDF-style spaces or with their title
+  on two lines.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from jixiao.audit.engine import audit_document
+from jixiao.cli.score import project_json
+from jixiao.core.finding import Tier
+from jixiao.ingest.fused import split_by_rate
+from jixiao.ingest.pipeline import load_document
+from jixiao.profiles import load_profile
+from jixiao.scoring.selfeval import score_self_evaluation
+
+DOCMETA = "李四 abc123 1 2020-01-02T03:04:05Z 2021-06-07T08:09:10Z 12.00 2052-11.1.0 ABCDEF0123456789 1200 3400 0 0 False False"
+ONE_LINE_FORM = (
+    f"{DOCMETA} 附件: 项目支出绩效自评表 (2023年度) 项目名称 乡村道路养护委托 主管部门 301-示例县交通运输局 "
+    "实施单位 301002-示例县公路事务中心 项目资金 (万元) 年初预算数 全年预算数 全年执行数 分值 执行率 得分 "
+    "年度资金总额: 60 60 57 10 95% 9.5 其中:本年财政拨款 60 60 57 上年结转资金 其他资金 "
+    "年度总体目标 预期目标 实际完成情况 完成县乡道路日常养护。 日常养护全部完成。 "
+    "绩效指标 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施 "
+    "产出指标(50分) 数量指标 养护里程 ≥120公里 126 20 20 质量指标 路面完好率 ≥85% 88% 10 10 "
+    "养护记录完整性 按规定留存记录 达成预期指标 10 10 成本指标 养护总成本 ≤60万元 57 10 10 "
+    "效益指标(30分) 社会效益指标 群众出行便利程度 明显改善 达成预期指标 15 15 "
+    "可持续影响指标 道路使用年限延长 持续发挥作用 达成预期指标 15 15 "
+    "满意度指标(10分) 满意度指标 沿线群众满"
+)
+
+
+def load(tmp_path: Path, content: str, name: str = "自评.txt"):  # type: ignore[no-untyped-def]
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    doc, errors = load_document(path)
+    assert doc is not None, errors
+    return doc, audit_document(doc, load_profile("central")).findings
+
+
+def agree(doc, findings) -> None:  # type: ignore[no-untyped-def]
+    """`jixiao score` and `jixiao audit` see the same deviations in every self-evaluation read."""
+    scored = sorted(f.rule for se in doc.self_evaluations
+                    for f in score_self_evaluation(se, load_profile("central")).deviations)
+    assert scored == sorted(f.rule for f in findings if f.rule.startswith("selfeval.s"))
+
+
+def test_one_line_form_reads_budget_in_wan_and_rows_without_merged_cells(tmp_path):
+    doc, findings = load(tmp_path, ONE_LINE_FORM)
+    [se] = doc.self_evaluations
+    assert se.project.name == "乡村道路养护委托"
+    assert [(b.source, b.initial, b.adjusted, b.executed) for b in se.budget_lines[:2]] == [
+        ("年度资金总额:", Decimal("600000"), Decimal("600000"), Decimal("570000")),  # '(万元)' belongs to 项目资金
+        ("其中:本年财政拨款", Decimal("600000"), Decimal("600000"), Decimal("570000"))]
+    assert [(i.level1, i.level2, i.name, i.target.raw if i.target else None, i.weight, i.reported_score)
+            for i in se.indicators] == [
+        ("产出指标", "数量指标", "养护里程", "≥120公里", Decimal(20), Decimal(20)),
+        ("产出指标", "质量指标", "路面完好率", "≥85%", Decimal(10), Decimal(10)),
+        ("产出指标", "质量指标", "养护记录完整性", "按规定留存记录", Decimal(10), Decimal(10)),  # no 一级/二级 cell
+        ("产出指标", "成本指标", "养护总成本", "≤60万元", Decimal(10), Decimal(10)),
+        ("效益指标", "社会效益指标", "群众出行便利程度", "明显改善", Decimal(15), Decimal(15)),
+        ("效益指标", "可持续影响指标", "道路使用年限延长", "持续发挥作用", Decimal(15), Decimal(15))]
+    # The text ends inside the 满意度 block: a reading gap, and no total over the rows read is asserted.
+    assert "中断" in se.goal.incomplete
+    assert any("沿线群众满" in p.message for p in doc.problems)
+    rules = {f.rule for f in findings}
+    assert not rules & {"selfeval.s9_weight_total", "selfeval.s9_block_weight", "goals.t01_required_blocks"}
+    # The printed block points (50, 30) of the complete blocks were checked against their rows and agree.
+    assert [(c.block, c.full_marks) for c in se.reported.block_claims] == [("产出指标", 50), ("效益指标", 30)]
+    assert "selfeval.block_claim" not in rules
+    assert [f for f in findings if f.tier is Tier.ERROR] == []
+    agree(doc, findings)
+
+
+def test_printed_block_points_against_the_rows_are_checked(tmp_path):
+    _, findings = load(tmp_path, ONE_LINE_FORM.replace("产出指标(50分)", "产出指标(40分)"))
+    [claim] = [f for f in findings if f.rule == "selfeval.block_claim"]
+    assert claim.tier is Tier.ERROR and "40" in claim.message and "50" in claim.message
+
+
+def test_a_total_row_below_its_own_part_is_one_certain_finding(tmp_path):
+    planted = ONE_LINE_FORM.replace("年度资金总额: 60 60 57 10 95% 9.5", "年度资金总额: 0 0 0 10 0 0")
+    doc, findings = load(tmp_path, planted)
+    [error] = [f for f in findings if f.tier is Tier.ERROR]
+    assert error.rule == "selfeval.s1_total_parts"
+    assert error.location.row.startswith("年度资金总额") and error.location.column == "年初预算数"
+    # One fault, one finding: the 0 budget and the cost above 'executed 0' follow from the same row.
+    assert not {f.rule for f in findings} & {"selfeval.s1_zero_budget", "selfeval.s2_money_vs_executed"}
+    agree(doc, findings)
+
+
+FRAGMENT = ("产出指标数量指标发放到位率=100% 25 补助对象核对次数≥4次 25 时效指标发放及时率=100% 20 "
+            "效益指标社会效益指标政策知晓率(知晓人数/调查人数)≥90% 20 合计100 评价结论按时发放。存在问题无改进措施无"
+            "项目负责人:财务负责人:\n")
+
+
+def test_fused_fragment_reads_its_indicator_rows_and_says_it_is_a_fragment(tmp_path):
+    doc, findings = load(tmp_path, FRAGMENT, "片段.txt")
+    [se] = doc.self_evaluations
+    assert [(i.level1, i.level2, i.name, i.target.raw, i.weight) for i in se.indicators] == [
+        ("产出指标", "数量指标", "发放到位率", "=100%", Decimal(25)),
+        ("产出指标", "数量指标", "补助对象核对次数", "≥4次", Decimal(25)),
+        ("产出指标", "时效指标", "发放及时率", "=100%", Decimal(20)),
+        ("效益指标", "社会效益指标", "政策知晓率(知晓人数/调查人数)", "≥90%", Decimal(20))]
+    assert se.goal.incomplete  # the project name and the budget part are on another page
+    rules = {f.rule for f in findings}
+    assert "selfeval.s9_weight_total" not in rules  # 90 of 100 points seen: the rest is not on this page
+    [gap] = [f for f in findings if f.rule == "selfeval.s1_missing_budget"]
+    assert gap.tier is Tier.WARNING
+    agree(doc, findings)
+
+
+FUSED_FUNDS = (
+    "2022年度县级专项资金绩效目标自评表专项资金名称农机作业补贴负责人及电话王五县级主管部门示例县农业农村局"
+    "实施单位农机股项目资金(万元)全年预算数(A)全年执行数(B)执行率(B/A)年度资金总额80.572.4590%"
+    "其中:中央、省、市补助县级资金80.572.4590%其他资金年度总体目标完成作业补贴发放"
+    "绩 效 指 标一级 指标二级 指标三级指标年度指标 值全年 完成值产出指标数量指标补贴面积5000亩5200亩\n"
+)
+
+
+def test_fused_fund_rows_are_split_where_the_rate_decides_and_the_rest_is_listed(tmp_path):
+    doc, findings = load(tmp_path, FUSED_FUNDS, "专项资金自评表.txt")
+    [se] = doc.self_evaluations
+    assert se.project.name == "农机作业补贴"
+    assert [(b.source, b.adjusted, b.executed, b.reported_rate) for b in se.budget_lines] == [
+        ("年度资金总额", Decimal("805000"), Decimal("724500"), Decimal(90)),
+        ("其中:中央、省、市补助县级资金", Decimal("805000"), Decimal("724500"), Decimal(90))]
+    assert any("格子连在一起" in p.message for p in doc.problems)  # the indicator rows without operators
+    assert [f for f in findings if f.tier is Tier.ERROR] == []
+    agree(doc, findings)
+
+
+def test_split_by_rate_takes_only_a_reading_the_rate_singles_out():
+    assert split_by_rate("80.572.4590%", 3) == ["80.5", "72.45", "90"]
+    assert split_by_rate("194.9194.9100%", 3) == ["194.9", "194.9", "100"]
+    assert split_by_rate("5040100%", 3) is None  # no reading gives 100%: not read, not guessed
+    assert split_by_rate("5040", 3) is None  # no rate: nothing decides
+
+
+def test_unsplittable_fused_fund_row_is_a_reading_gap(tmp_path):
+    doc, _ = load(tmp_path, FUSED_FUNDS.replace("年度资金总额80.572.4590%", "年度资金总额5040100%"), "专项资金自评表.txt")
+    assert any("5040100%" in p.message and "无法" in p.message for p in doc.problems)
+
+
+OVERALL_FLAT = (
+    "示例县水务服务中心2023年整体支出绩效自评报告.docx\n"
+    "示例县水务服务中心 2023 年整体支出绩效自评报告 一 绩效管理工作开展情况。 我中心按照 有关文件要求 开展自评。 "
+    "二 整体绩效自评结果。 部门预算总金额 512.40 万元其中:基本支出 430.10 万元,项目支出 82.30 万元。 "
+    "全年执行数 504.71 万元,预算执行率 98.5%, 整体绩效自评为优 秀; 共有 2 个项目开展自评。\n"
+)
+
+
+def test_department_report_is_read_as_a_department_with_its_figures(tmp_path):
+    doc, findings = load(tmp_path, OVERALL_FLAT, "整体自评.txt")
+    [se] = doc.self_evaluations
+    assert se.is_department and se.project.name.endswith("部门整体支出")
+    total = se.budget_total
+    assert total is not None
+    assert (total.adjusted, total.executed, total.reported_rate) == (Decimal("5124000"), Decimal("5047100"),
+                                                                     Decimal("98.5"))
+    assert [(b.source, b.adjusted) for b in se.budget_lines[1:]] == [("基本支出", Decimal("4301000")),
+                                                                      ("项目支出", Decimal("823000"))]
+    assert se.reported.grade == "优"
+    # The project form's points (10 + 90, grade by rules) are not applied to a department.
+    assert [f for f in findings if f.tier is not Tier.NOTICE] == []
+    assert any("另有" in p.message and "未读取" in p.message for p in doc.problems)  # '2 个项目' not read
+    assert doc.reading is not None and doc.reading.forms[0].kind == "部门整体支出绩效自评"
+    agree(doc, findings)
+
+
+def test_department_rate_against_its_own_figures_is_checked(tmp_path):
+    doc, findings = load(tmp_path, OVERALL_FLAT.replace("98.5%", "95.5%"), "整体自评.txt")
+    [error] = [f for f in findings if f.tier is Tier.ERROR]
+    assert error.rule == "selfeval.s1_execution_rate"
+    agree(doc, findings)
+
+
+def test_department_report_without_figures_says_what_it_did_not_find(tmp_path):
+    cover = ("示例市2022年度部门整体支出\n\n绩效评价自评报告\n\n部门(单位)名称: 示例市数字城管中心\n\n"
+             "一、部门(单位)基本概况\n\n人员编制\n\n18\n\n实有人数\n\n17\n")
+    doc, findings = load(tmp_path, cover, "整体自评报告.txt")
+    [se] = doc.self_evaluations
+    assert se.is_department and se.budget_lines == ()
+    [gap] = [p for p in doc.problems if "未读到" in p.message]
+    assert "全年预算数" in gap.message and "自评得分或等级" in gap.message
+    assert [f for f in findings if f.rule.startswith("selfeval.s")] == []
+
+
+def test_score_shows_no_computed_points_for_a_department(tmp_path):
+    doc, _ = load(tmp_path, OVERALL_FLAT, "整体自评.txt")
+    project = project_json(score_self_evaluation(doc.self_evaluations[0], load_profile("central")))
+    assert project["scope"] == "department"
+    assert (project["total"], project["grade"], project["reported"]["grade"]) == (None, None, "优")  # type: ignore[index]
+    assert (project["adjusted_budget"], project["executed"], project["execution_rate"]) == (
+        "5124000.00", "5047100.00", "98.50")
+
+
+def outcomes(tmp_path: Path, content: str, name: str) -> dict[str, str]:
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    doc, _ = load_document(path)
+    assert doc is not None
+    return {o.rule: o.reason for o in audit_document(doc, load_profile("central")).outcomes
+            if o.rule.startswith(("selfeval.s", "goals.t01")) and o.reason}
+
+
+def test_rules_that_cannot_be_checked_say_why_instead_of_passing(tmp_path):
+    department = outcomes(tmp_path, OVERALL_FLAT, "整体自评.txt")
+    assert "10分" in department["selfeval.s9_weight_total"]  # the project form's points: not a department's
+    assert "selfeval.s1_execution_rate" not in department  # its own arithmetic is checked
+    fragment = outcomes(tmp_path, FRAGMENT, "片段.txt")
+    assert "未读全" in fragment["selfeval.s9_weight_total"] and "未读全" in fragment["goals.t01_required_blocks"]

@@ -82,7 +82,11 @@ class Outcome:
 
 
 def _norm(text: str) -> str:
-    return "".join(text.split())
+    """Spaces dropped and Traditional characters folded: jixiao reads a Traditional page in Simplified characters,
+    so '杜集區政府辦' printed and '杜集区政府办' read are the same name."""
+    from jixiao.ingest.normalize import to_simplified
+
+    return to_simplified("".join(text.split()))
 
 
 def corpus_dir() -> Path:

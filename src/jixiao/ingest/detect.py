@@ -10,19 +10,23 @@ document number's year or a regulation's year. What cannot be established is Non
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import PurePath
 
 from jixiao.core.model import DocumentKind
 
+# The first part of a 决算 or 预算 package: '第一部分 (XX局)单位概况'; it counts for both (a 预算 has no 决算 word).
+PACKAGE_PART = r"第一部分\s*[：:]?\s*\S{0,30}?(部门|单位)\s*概况"
 # (kind, markers): the kind with the most markers present wins; a marker is a regular expression.
 _MARKERS: list[tuple[DocumentKind, list[str]]] = [
     (DocumentKind.DISCLOSURE, [r"部门决算|单位决算|决算公开", r"公开\s*0?\d{1,2}\s*表", r"收入支出决算总表",
                                r"三公.{0,3}经费.{0,15}决算|决算.{0,15}三公.{0,3}经费", r"决算数", r"决算(总体)?情况(说明)?",
-                               r"财政拨款收入支出决算", r"机关运行经费"]),
+                               r"财政拨款收入支出决算", r"机关运行经费", PACKAGE_PART]),
     (DocumentKind.BUDGET_DISCLOSURE, [r"部门预算|单位预算|预算公开", r"收支预算总表|收入预算表|支出预算表",
                                       r"三公.{0,3}经费.{0,15}预算|预算.{0,15}三公.{0,3}经费", r"政府采购预算",
-                                      r"支出总预算|项目支出预算|基本支出预算", r"收支(总)?预算总体情况|收支总预算"]),
+                                      r"支出总预算|项目支出预算|基本支出预算", r"收支(总)?预算总体情况|收支总预算",
+                                      PACKAGE_PART]),
     (DocumentKind.SELF_EVALUATION, [r"项目支出绩效自评(分析)?报告|自评表|自评报告", r"预算执行情况",
                                     r"指标完成情况得分|绩效指标完成情况", r"全年执行数|全年预算数", r"一级指标",
                                     r"自评得分|自评结论", r"(产出|效益|满意度)指标", r"未完成原因|存在问题.{0,20}改进措施"]),
@@ -35,6 +39,23 @@ _MARKERS: list[tuple[DocumentKind, list[str]]] = [
 MIN_MARKERS = 2  # one marker is a mention (a news item, a policy text), not a document of that kind
 # A news report about disclosures is not a disclosure: without a title of its own it is not identified.
 NEWS_RE = re.compile(r"记者|\d{1,2}日电|新华网|新华社|中新社|人民网|责任编辑|根据财政部消息")
+# Instructions for filling in or scoring a form, or a sample of one, is not a unit's document — when it also carries
+# no filled figure (a decimal, an amount, a percentage), so the 填表说明 under a real form decides nothing.
+GUIDE_RE = re.compile(r"填写样例|填表说明|填报说明|填写说明|填写注意事项|指标说明|计算方法|计算公式|不得(少于|修改|超过)"
+                      r"|只需填报|据实填报|自行设置|本文提供|如何填写")
+FIGURE_RE = re.compile(r"\d\.\d|\d\s*(万元|元|%|％)|\d\s*[\t|]\s*\d")  # …or two numbers in adjacent cells
+GUIDE_MIN = 2
+# A government's own budget or final accounts (tax revenue, transfers, debt, social insurance funds) is not a
+# department's disclosure: a text naming several of these is not identified as one.
+FISCAL_MARKERS = [r"社会保险基金", r"政府(一般|专项)?债务", r"转移支付", r"决算草案|预算草案", r"税收收入|非税收入",
+                  r"公共财政预算(?!财政拨款)"]
+FISCAL_MIN = 3
+# A department-wide evaluation written by the department itself is its self-evaluation; it is a key evaluation
+# when the text shows an evaluator: a commissioned firm or team, or a grade awarded.
+WHOLE_DEPARTMENT_RE = re.compile(r"整体支出")
+SELF_SAID_RE = re.compile(r"自我评价|进行自评|开展自评|经自评")
+EVALUATOR_RE = re.compile(r"受.{0,30}委托|委托.{0,30}(事务所|公司|机构)|我所|评价(工作)?组|第三方|重点(项目)?绩效评价"
+                          r"|评价等次|评价等级|评价结论|评价得分")
 # A title in the first lines decides the kind outright; tried per line, in this order within a line.
 _TITLES: list[tuple[DocumentKind, str]] = [
     (DocumentKind.RESULTS_STATEMENT, r"执行结果情况的说明|绩效报告[（(]自评[)）]"),
@@ -58,20 +79,43 @@ _FILENAME_HINTS = {
 }
 # The year a document reports on, most explicit first; each pattern's group 1 is the year.
 _YEAR_PATTERNS = [
-    r"(20\d{2})\s*年度?\s*(?:部门|单位)?\s*(?:决算|预算)",
+    r"(20\d{2})\s*年度?\s*(?:部门|单位)?\s*(?:决算|预算)(?!\s*(?:绩效|执行|管理|编制|调整))",
     r"[（(]\s*(20\d{2})\s*[)）]\s*年度",
     r"(20\d{2})\s*年度",
     r"(20\d{2})\s*年\s*(?:预算绩效|项目支出|度)",
     r"(20\d{2})\s*年(?!\s*\d{1,2}\s*月)",
 ]
+# An evaluation report often names the year evaluated only in the notice that launched it: 《关于开展2021年度…评价…》.
+_NOTICE_YEAR = re.compile(r"《[^》]{0,20}?开展\s*(20\d{2})\s*年度?[^》]{0,40}?(评价|自评)[^》]{0,20}》")
+# A 决算 reports on the year before it is published, a 预算 on the year it is published (or the next): a year read
+# only from a sub-heading that contradicts the publication date is not established.
+_PUBLISHED = re.compile(r"(?:发布时间|发布日期|公开日期|公开时间|发文日期|成文日期|日期|时间)\s*[：:]\s*(20\d{2})")
+_EXPECTED_LAG = {DocumentKind.DISCLOSURE: (1,), DocumentKind.BUDGET_DISCLOSURE: (0, -1)}
+# The later parts of an evaluation report (the outline of 财预〔2020〕10号: conclusion, analysis of the indicators,
+# problems, suggestions): a page of them is a self-evaluation when it says 自评 or shows no commissioned evaluator.
+REPORT_OUTLINE = [r"综合评价(情况及评价)?结论|评价结论", r"绩效目标实现情况分析|绩效评价指标分析|指标完成情况分析",
+                  r"存在的?问题及原因分析|存在的?主要问题", r"有关建议|改进(措施|建议)|意见建议",
+                  r"项目(决策|过程|产出|效益)情况"]
+REPORT_OUTLINE_MIN = 3
+COMMISSIONED_RE = re.compile(r"受.{0,30}委托|委托.{0,30}(事务所|公司|机构)|我所|评价(工作)?组|第三方")
 # Years that are not the year reported on: a document number 〔2020〕, a regulation 《…2018年…》, 2020年修订.
-_NOT_REPORT_YEAR = re.compile(r"[〔\[［【]\s*20\d{2}\s*[〕\]］】]|《[^》]{0,60}》|20\d{2}\s*年\s*(修订|修正|版|第)")
+_NOT_REPORT_YEAR = re.compile(r"[〔\[［【]\s*20\d{2}\s*[〕\]］】]|《[^》]{0,60}》|20\d{2}\s*年\s*(修订|修正|版|第)"
+                              r"|(较|比|与|同)\s*20\d{2}\s*年度?|20\d{2}\s*年度?\s*(相比|比较|同期)"  # a comparison
+                              r"|20\d{2}\s*年(?!度)\s*(重点|共对|对)[^，。,]{0,20}评价")  # when an evaluation was done
 ORG = (r"[\u4e00-\u9fff（）()]{1,38}?(?:委员会|管委会|局|厅|中心|办公室|办|政府|院|所|队|站|馆|学校|中学|小学|幼儿园|大学|"
        r"学院|协会|联合会|处|部|社|团|署|委|园|场|公司|集团|街道|镇|乡|本级|机关|总工会|医院|卫生院|政协|指挥部)")
 # A label's value ends at a separator, or where the next label of a form flattened into one line begins.
 _LABEL_END = r"(?=[\s\t|，。,（(]|$|实施单位|项目单位|主管部门|负责人|联系|项目名称|项目资金|资金名称)"
 _CODE = r"(?:\d{3,}\s*[-－—]\s*)?"
 _YEAR = r"20\d{2}\s*年?度?"
+# Words that follow a name in a title or sentence; a name is never extended across one of them.
+_FOLLOWING = re.compile(r"部门|单位|年|度|决算|预算|整体|项目|关于|的|绩效|自评|概况|三公|主要|职责|职能|是|为|和|及|与|对|在"
+                        r"|下设|内设|设有|共有|现有|核定|属于|负责|承担|根据|按照|坚持|开展|公开|情况|工作|网站|一般|财政拨款"
+                        r"|经费")
+_ORG_SUFFIX = re.compile(ORG[ORG.index("(?:"):])
+_NAME_CHARS = re.compile(r"[\u4e00-\u9fff（）()]+")
+# A place standing for all its departments (a 三公 or fiscal summary of a city or district).
+PLACE = r"(?![全本各该我])[\u4e00-\u9fff]{1,8}?(?:自治州|自治县|自治旗|省|市|区|县|州|旗)(?:本级)?"
 # Most explicit first: a label, then a title line, then the first part's heading, then weaker places.
 _UNIT_PATTERNS = [
     rf"(?:单位名称|部门名称|编制单位|预算单位)\s*[：:\t|]?\s*{_CODE}({ORG}){_LABEL_END}",
@@ -84,11 +128,22 @@ _UNIT_PATTERNS = [
     rf"^#*\s*({ORG})[\u4e00-\u9fff]{{0,16}}\n\s*(?:项目)?(?:绩效评价|绩效自评|自评)报告\s*$",  # a title over two lines
     rf"^#*\s*({ORG})\s*$",
     rf"主管部门\s*[：:\t|]?\s*{_CODE}({ORG}){_LABEL_END}",
+    # the subject of a sentence in the body: '示例县农技中心下设办公室…', '示例县档案馆是…'
+    rf"^\s*(?:[一二三四五六七八九十]+、|\d+[、.．])?\s*({ORG})(?:是|为|系|下设|内设|设有|共有|现有|核定|属于|负责|承担"
+    r"|主要职责|主要职能)",
+    rf"20\d{{2}}\s*年度?\s*({PLACE})(?=部门|一般公共预算|\s*“?三公|财政拨款|行政单位)",  # a place's summary
+    rf"^#*\s*({PLACE})\s*20\d{{2}}\s*年度?\s*(?:全[县市区州])?\s*“?三公",  # its title: '示例县2018年“三公”…'
     rf"^来源\s*[：:]\s*({ORG})\s*$",  # a web page's publisher, the weakest evidence
 ]
+# A web page's publisher or site banner, dropped with the page's metadata before reading: weaker than any text.
+_PUBLISHER_PATTERNS = [
+    rf"(?:信息来源|来源|发布机构)\s*[：:|]?\s*({ORG})(?=[\s|]|$)",
+    rf"欢迎(?:来到|访问)\s*({ORG})(?:门户)?(?:网站|网)?(?=[!！。\s]|$)",
+]
 # Not a unit's name: a placeholder or a sentence that happens to end like one.
-_NOT_UNIT = re.compile(r"^(XX|××|某某)|^(根据|按照|关于|为)|^[我本](单位|部门|局|委|办|院|所|中心|镇|乡|街道|机关)"
-                       r"|[XＸ]{2}|^[区县市州省]?本级$")
+_NOT_UNIT = re.compile(r"^(XX|××|某某)|^(根据|按照|关于|为|纳入|包括|其中|现将|经(?!济|开))|^[我本](单位|部门|局|委|办|院|所|中心|镇|乡|街道|机关)"
+                       r"|[XＸ]{2}|^[区县市州省]?本级$"
+                       r"|^(区|县|州|省|市(?!场|中区))")  # '区水利局', '县政协': the place left out, not the name
 
 
 @dataclass(frozen=True)
@@ -98,6 +153,7 @@ class Detection:
     unit: str
     hint: str = ""  # why the kind could not be decided
     evidence: tuple[str, ...] = ()  # what decided the kind: the title, or the markers found
+    year_note: str = ""  # why the year could not be established, when the text names one that cannot hold
 
 
 def _title_lines(text: str) -> list[str]:
@@ -114,59 +170,178 @@ def _sangong_fragment(text: str) -> tuple[DocumentKind, str] | None:
     plain = FUND_NAMES_RE.sub("", text)
     if "决算" in plain or re.search(r"\d+\s*(批次|人次|个团组)", plain):
         return DocumentKind.DISCLOSURE, "三公经费各项的支出（决算）"
-    if "预算" in plain:
+    if "预算" in plain or "安排" in plain:  # 安排: money set aside for the year, said of a budget
         return DocumentKind.BUDGET_DISCLOSURE, "三公经费各项的预算"
     return None
 
 
-def detect(text: str, path: str = "") -> Detection:
-    """Kind, year and unit of a document from its text (the head of it weighs most)."""
+def _report_fragment(text: str) -> tuple[DocumentKind, str] | None:
+    """Pages from the conclusion on of an evaluation report: whose evaluation it is, by who wrote it."""
+    parts = [m.group(0) for m in (re.search(p, text) for p in REPORT_OUTLINE) if m]
+    if len(parts) < REPORT_OUTLINE_MIN:
+        return None
+    what = f"评价报告的结论与分析部分（{'、'.join(parts)}）"
+    if "自评" in text or not COMMISSIONED_RE.search(text):
+        return DocumentKind.SELF_EVALUATION, what
+    return DocumentKind.KEY_EVALUATION, what
+
+
+def _not_a_unit_document(head: str, titles: list[str]) -> str:
+    """Why the text is not a unit's own document of any kind (a filling guide, a government's fiscal report), or ""."""
+    guide = list(dict.fromkeys(m.group(0) for m in GUIDE_RE.finditer(head)))
+    if len(guide) >= GUIDE_MIN and not FIGURE_RE.search(head):
+        return f"像是填写说明、评分规则或样例（“{'”“'.join(guide[:3])}”），没有填报的数字，不是某个单位填报的文档"
+    if not any(re.search(r"(部门|单位)(决算|预算)", line) for line in titles):
+        fiscal = [m.group(0) for m in (re.search(p, head) for p in FISCAL_MARKERS) if m]
+        if len(fiscal) >= FISCAL_MIN:
+            return (f"像是一级政府的财政预决算报告（“{'”“'.join(fiscal[:3])}”），不是部门或单位的预决算公开，"
+                    "也不是绩效评价材料")
+    return ""
+
+
+def _evaluator(kind: DocumentKind, line: str, head: str) -> tuple[DocumentKind, str]:
+    """A department-wide evaluation report with no evaluator in sight is the department's own (a self-evaluation)."""
+    if kind is not DocumentKind.KEY_EVALUATION or not WHOLE_DEPARTMENT_RE.search(line):
+        return kind, ""
+    if SELF_SAID_RE.search(head) and not COMMISSIONED_RE.search(head):
+        return DocumentKind.SELF_EVALUATION, "（部门对自身整体支出的评价：文中说明是自我评价）"
+    if not EVALUATOR_RE.search(head):
+        return DocumentKind.SELF_EVALUATION, "（部门对自身整体支出的评价：未见受托评价机构或评价等次）"
+    return kind, ""
+
+
+def detect(text: str, path: str = "", preamble: tuple[str, ...] = ()) -> Detection:
+    """Kind, year and unit of a document from its text (the head of it weighs most). `preamble`: the page's
+    metadata lines that were dropped before reading (publisher, publication date) — the weakest evidence."""
     head = text[:20000]
     titles = _title_lines(text)
-    year = next((found for line in titles if (found := _year(line)) is not None), None) or _year(head)
-    unit = _unit(head)
+    year, firm = _year_of(titles, head)
+    unit = _unit(head) or _publisher(preamble)
+    published = next((int(m.group(1)) for line in preamble if (m := _PUBLISHED.search(line))), None)
+
+    def found(kind: DocumentKind | None, hint: str = "", evidence: tuple[str, ...] = ()) -> Detection:
+        checked, note = _checked_year(kind, year, firm, published)
+        return Detection(kind=kind, year=checked, unit=unit, hint=hint, evidence=evidence, year_note=note)
+
+    if reason := _not_a_unit_document(head, titles):
+        return found(None, hint=reason)
     for line in titles:
         for kind_, pattern in _TITLES:
             if re.search(pattern, line) and not (kind_ is DocumentKind.BUDGET_DISCLOSURE and "决算" in line):
-                return Detection(kind=kind_, year=year, unit=unit, evidence=(f"标题“{line}”",))
+                kind_, why = _evaluator(kind_, line, head)
+                return found(kind_, evidence=(f"标题“{line}”{why}",))
     if news := NEWS_RE.search(head):
-        return Detection(kind=None, year=year, unit=unit,
-                         hint=f"像是新闻报道（“{news.group(0)}”），不是某个单位公开的文档")
+        return found(None, hint=f"像是新闻报道（“{news.group(0)}”），不是某个单位公开的文档")
     scores: list[tuple[int, DocumentKind, list[str]]] = []
     for kind, markers in _MARKERS:
-        found = [m.group(0) for m in (re.search(p, head) for p in markers) if m]
+        hits = [m.group(0) for m in (re.search(p, head) for p in markers) if m]
         if kind is DocumentKind.BUDGET_DISCLOSURE and "决算" in head:
-            found = []  # a 预算公开 has no 决算; a 决算 package's 预算数 columns do not make it one
-        scores.append((len(found), kind, found))
+            hits = []  # a 预算公开 has no 决算; a 决算 package's 预算数 columns do not make it one
+        scores.append((len(hits), kind, hits))
     best = max(hits for hits, _, _ in scores)
     if best < MIN_MARKERS and (fragment := _sangong_fragment(head)) is not None:
-        return Detection(kind=fragment[0], year=year, unit=unit, evidence=(f"内容标记：{fragment[1]}",))
+        return found(fragment[0], evidence=(f"内容标记：{fragment[1]}",))
+    if best < MIN_MARKERS and (report := _report_fragment(head)) is not None:
+        return found(report[0], evidence=(f"内容标记：{report[1]}",))
     if best < MIN_MARKERS:
-        return Detection(kind=None, year=year, unit=unit,
-                         hint="未找到自评表、决算公开表、预算公开表、评价表等任何可识别的标题或表名")
-    leaders = [(kind, found) for hits, kind, found in scores if hits == best]
-    kind, found = leaders[0]
+        return found(None, hint="未找到自评表、决算公开表、预算公开表、评价表等任何可识别的标题或表名")
+    leaders = [(kind, hits) for count, kind, hits in scores if count == best]
+    kind, hits = leaders[0]
     if len(leaders) > 1:
         name = PurePath(path).name
         hinted = next((k for word, k in _FILENAME_HINTS.items() if word in name and k in dict(leaders)), None)
         if hinted is not None:
-            kind, found = hinted, dict(leaders)[hinted]
-    return Detection(kind=kind, year=year, unit=unit, evidence=(f"内容标记：{'、'.join(dict.fromkeys(found))}",))
+            kind, hits = hinted, dict(leaders)[hinted]
+    return found(kind, evidence=(f"内容标记：{'、'.join(dict.fromkeys(hits))}",))
 
 
-def _year(text: str) -> int | None:
+def _year_of(titles: list[str], head: str) -> tuple[int | None, bool]:
+    """The year reported on, and whether it is firm: read from a title line or a 'YYYY年度部门决算' phrase."""
+    for line in titles:
+        year, pattern = _year(line)
+        if year is not None:  # firm when the line is the document's title, not an entry of its contents
+            return year, pattern == 0 or any(re.search(title, line) for _, title in _TITLES)
+    year, pattern = _year(head)
+    if year is not None:
+        return year, pattern == 0
+    notice = _NOTICE_YEAR.search(head)
+    return (int(notice.group(1)), False) if notice else (None, False)
+
+
+def _checked_year(kind: DocumentKind | None, year: int | None, firm: bool,
+                  published: int | None) -> tuple[int | None, str]:
+    """A year read only from a sub-heading is not established when the publication date rules it out."""
+    lags = _EXPECTED_LAG.get(kind) if kind is not None else None
+    if year is None or firm or published is None or lags is None or published - year in lags:
+        return year, ""
+    expected = "或".join(f"{published - lag}年度" for lag in lags)
+    label = kind.label if kind is not None else "文档"
+    return None, (f"文中只在小标题写到{year}年度，而页面发布于{published}年，{label}一般报告{expected}，"
+                  "无法确定所报告的年度")
+
+
+def _year(text: str) -> tuple[int | None, int]:
+    """The year and the index of the pattern that found it (0 is the most explicit). Without an explicit
+    'YYYY年度部门决算', the year the text keeps reporting on: the most frequent of the weaker mentions (a stray
+    '2020年度' beside '2021年重点工作' and '2021年年末' does not decide), ties going to the first found."""
     masked = _NOT_REPORT_YEAR.sub(lambda m: "#" * len(m.group(0)), text)
-    for pattern in _YEAR_PATTERNS:
-        match = re.search(pattern, masked)
-        if match:
-            return int(match.group(1))
-    return None
+    if match := re.search(_YEAR_PATTERNS[0], masked):
+        return int(match.group(1)), 0
+    found: list[tuple[int, int]] = []  # (pattern index, year), first pattern's mentions first
+    taken: set[int] = set()
+    for index, pattern in enumerate(_YEAR_PATTERNS[1:], start=1):
+        for match in re.finditer(pattern, masked):
+            if match.start(1) not in taken:
+                taken.add(match.start(1))
+                found.append((index, int(match.group(1))))
+    if not found:
+        return None, -1
+    counts = Counter(year for _, year in found)
+    top = max(counts.values())
+    if sum(1 for count in counts.values() if count == top) > 1:
+        return None, -1  # weaker mentions naming different years as often: not established
+    index, year = next((i, y) for i, y in found if counts[y] == top)
+    return year, index
+
+
+def _longest(text: str, end: int) -> int:
+    """Where a name that a pattern found ending at `end` really ends: at the last organisation suffix of the run of
+    name characters that follows, unless what follows begins a word that comes after names ('XX园' + '区管理委员会'
+    is one name; 'XX局' + '部门决算' is not)."""
+    run = _NAME_CHARS.match(text, end)
+    if run is None:
+        return end
+    best = end
+    for suffix in _ORG_SUFFIX.finditer(text, end, run.end()):
+        if _FOLLOWING.match(text, best):
+            break
+        after = suffix.end()
+        # a one-character suffix may be the start of a word ('指挥部' + '乡村振兴'): it ends a name only where the
+        # run ends or a following word begins
+        if len(suffix.group(0)) > 1 or after == run.end() or _FOLLOWING.match(text, after):
+            best = after
+    return best
+
+
+def _name(text: str, match: re.Match[str]) -> str:
+    end = _longest(text, match.end(1))
+    return re.sub(r"\s+", "", text[match.start(1):end])
 
 
 def _unit(text: str) -> str:
     for pattern in _UNIT_PATTERNS:
         for match in re.finditer(pattern, text, flags=re.MULTILINE):
-            name = re.sub(r"\s+", "", match.group(1))
+            name = _name(text, match)
             if not _NOT_UNIT.search(name):
                 return name
+    return ""
+
+
+def _publisher(preamble: tuple[str, ...]) -> str:
+    for pattern in _PUBLISHER_PATTERNS:
+        for line in preamble:
+            for match in re.finditer(pattern, line):
+                name = _name(line, match)
+                if not _NOT_UNIT.search(name):
+                    return name
     return ""

@@ -54,10 +54,11 @@ def read_html(path: Path) -> tuple[SourceDocument | None, list[ReadError]]:
 
     try:
         soup = BeautifulSoup(text, "lxml")
-        blocks = _Walker(str(path)).blocks_of(soup)
+        walker = _Walker(str(path))
+        blocks = walker.blocks_of(soup)
     except Exception:  # the parser is lenient, but a pathological page must not crash the reader
         return None, [ReadError("网页内容无法解析（文件损坏、加密或格式不符）", Location(document=str(path)))]
-    return SourceDocument(str(path), "html", blocks), []
+    return SourceDocument(str(path), "html", blocks, preamble=tuple(walker.preamble)), []
 
 
 class _Walker:
@@ -67,6 +68,7 @@ class _Walker:
         self.buffer: list[str] = []
         self.paragraphs = 0
         self.tables = 0
+        self.preamble: list[str] = []  # metadata and navigation dropped before the document
 
     def blocks_of(self, soup: object) -> tuple[Block, ...]:
         self.walk(soup)
@@ -80,6 +82,7 @@ class _Walker:
             return
         self.paragraphs += 1
         if self.paragraphs <= PREAMBLE_LINES and not self.tables and (META_RE.match(text) or NAV_RE.search(text)):
+            self.preamble.append(text)
             return  # site metadata or navigation before the document
         self.blocks.append(Paragraph(text, Location(document=self.path, line=self.paragraphs), heading_level=level))
 

@@ -48,8 +48,9 @@ def drop_pinyin(text: str) -> str:
 
 def simplified_document(source: SourceDocument) -> SourceDocument:
     """The document without inserted pinyin and in Simplified characters (unchanged if neither applies)."""
-    pinyin = bool(_PINYIN.search(source.text))
-    traditional = is_traditional(source.text)
+    whole = "\n".join((*source.preamble, source.text))
+    pinyin = bool(_PINYIN.search(whole))
+    traditional = is_traditional(whole)
     if not pinyin and not traditional:
         return source
 
@@ -65,5 +66,5 @@ def simplified_document(source: SourceDocument) -> SourceDocument:
             rows = tuple(replace(row, cells=tuple(replace(c, text=normal(c.text)) for c in row.cells))
                          for row in block.rows)
             blocks.append(Table(rows, block.location))
-    return replace(source, blocks=tuple(blocks))
+    return replace(source, blocks=tuple(blocks), preamble=tuple(normal(line) for line in source.preamble))
 

@@ -132,7 +132,7 @@ def load_document(path: Path | str, kind: DocumentKind | None = None, year: int 
     if source is None:
         return None, errors
     source = _numbered(source)
-    found = detect(source.text, str(path))
+    found = detect(source.text, str(path), source.preamble)
     forced = kind is not None
     kind = kind or found.kind
     if kind is None:
@@ -147,6 +147,7 @@ def load_document(path: Path | str, kind: DocumentKind | None = None, year: int 
     if not doc.unit and doc.disclosure is not None and doc.disclosure.department:
         doc = replace(doc, unit=doc.disclosure.department)  # read from the package's captions, titles or cover
     if doc.year is None:
-        errors.append(ReadError("无法识别文档年度，请指明年度", where))
+        why = f"（{found.year_note}）" if found.year_note else ""
+        errors.append(ReadError(f"无法识别文档年度{why}，请指明年度", where))
     doc = replace(doc, problems=tuple(errors))
     return replace(doc, reading=reading_of(doc)), errors

@@ -73,6 +73,9 @@ class SourceDocument:
     path: str
     format: str  # text | docx | xlsx | xls | html | pdf
     blocks: tuple[Block, ...]
+    # A web page's metadata and navigation lines dropped before reading (publisher, publication date, site banner):
+    # not document text, kept only as the weakest evidence of who published it and when.
+    preamble: tuple[str, ...] = ()
 
     def paragraphs(self) -> Iterator[Paragraph]:
         return (b for b in self.blocks if isinstance(b, Paragraph))
@@ -147,7 +150,15 @@ def read_text(path: Path) -> tuple[SourceDocument | None, list[ReadError]]:
     text = decode_text(data)
     if text is None:
         return None, [ReadError("无法识别文件编码（支持 UTF-8、GB18030、UTF-16）", Location(document=str(path)))]
-    return SourceDocument(str(path), "text", text_blocks(text, str(path))), []
+    return SourceDocument(str(path), "text", text_blocks(text, str(path)), preamble=text_preamble(text)), []
+
+
+def text_preamble(text: str) -> tuple[str, ...]:
+    """The metadata and navigation lines at the top of a text that the layout reader drops (see textlayout)."""
+    from jixiao.ingest.textlayout import META_RE, NAV_RE, PREAMBLE_LINES
+
+    lines = text.splitlines()[:PREAMBLE_LINES]
+    return tuple(line.strip() for line in lines if META_RE.match(line) or NAV_RE.search(line))
 
 
 # Readers by suffix; format modules (docx, xlsx, pdf) add themselves here when they exist.

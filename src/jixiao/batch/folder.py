@@ -130,7 +130,9 @@ def plan(root: Path, out: Path, settings: Settings) -> Plan:
         raise FolderError(f"文件夹 {root} 下没有任何文件")
     header, records = read_state(out)
     if header is not None and header["settings"] != settings.to_dict():
-        previous = Settings(**{k: tuple(v) if isinstance(v, list) else v for k, v in header["settings"].items()})
+        old = header["settings"]
+        previous = Settings(old.get("profile", ""), tuple(old.get("only", ())), tuple(old.get("skip", ())),
+                            old.get("kind", ""), old.get("year", 0))
         raise FolderError(f"输出文件夹 {out} 中已有按另一设置（{previous.describe()}）完成的审核记录；"
                           f"请换一个输出文件夹，或删除其中的 {STATE} 后重新审核")
     done = {(r["path"], r["sha256"]): r for r in records if not r.get("retry")}
@@ -198,7 +200,7 @@ def _profile(name: str) -> Any:
 
 def finding_row(finding: Any) -> dict[str, Any]:
     """A finding as one flat record (its to_dict with the location spread into columns, related as JSON)."""
-    item = finding.to_dict()
+    item: dict[str, Any] = finding.to_dict()
     location = item.pop("location")
     related = item.pop("related")
     return item | {"document": location["document"], "section": location["section"], "table": location["table"],

@@ -1,0 +1,115 @@
+"""Documents per second per core for `jixiao audit DIR --jobs 2` against one process (`--jobs 1`, the baseline),
+measured in the same run on the same generated folder: 决算 packages (consistent and with a planted fault) and
+self-evaluation forms in every carrier of tests/carriers.py (Word, Excel .xlsx/.xls, web page, four text layouts,
+PDF), copied to N documents. Each measure is the whole command in a fresh process with a fresh output folder
+(start-up, hashing, the pool, Parquet and the workbook included); the two are alternated and the medians kept.
+
+`python bench/folder_audit.py [N]` prints the section and puts it into bench/RESULTS.md; `make bench` (bench/run.py)
+includes it with the default N.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT / "src"), str(ROOT), str(ROOT / "bench")]
+
+from tests.carriers import CARRIERS, package_blocks, selfeval_blocks, write  # noqa: E402
+
+HEADING = "## Documents in bulk (`jixiao audit DIR`)"
+DOCUMENTS = 2_000
+ROUNDS = 2
+
+
+def make_folder(folder: Path, documents: int) -> dict[str, int]:
+    """`documents` files, the 27 templates (3 documents × 9 carriers) in turn, 100 to a subfolder."""
+    templates = []
+    for carrier in CARRIERS:
+        for stem, blocks in (("决算", package_blocks()), ("决算有误", package_blocks(fault=True)),
+                             ("自评", selfeval_blocks())):
+            templates.append((carrier, write(carrier, blocks, folder.parent, f"模板_{stem}")))
+    counts: dict[str, int] = {}
+    for n in range(documents):
+        carrier, template = templates[n % len(templates)]
+        target = folder / f"{n // 100:03d}" / f"{n:05d}_{template.name}"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(template, target)
+        counts[carrier] = counts.get(carrier, 0) + 1
+    return counts
+
+
+def timed(folder: Path, out: Path, jobs: int) -> float:
+    shutil.rmtree(out, ignore_errors=True)
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    start = time.perf_counter()
+    done = subprocess.run([sys.executable, "-m", "jixiao", "audit", str(folder), "--jobs", str(jobs), "--out",
+                           str(out)], env=env, capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    assert done.returncode == 0, done.stderr
+    return seconds
+
+
+def report(documents: int = DOCUMENTS) -> list[str]:
+    import polars as pl
+
+    load_before = " / ".join(f"{x:.1f}" for x in os.getloadavg())
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "docs"
+        counts = make_folder(folder, documents)
+        times: dict[int, list[float]] = {1: [], 2: []}
+        for _ in range(ROUNDS):
+            for jobs in (1, 2):
+                times[jobs].append(timed(folder, Path(tmp) / f"out{jobs}", jobs))
+        findings = {jobs: pl.read_parquet(Path(tmp) / f"out{jobs}" / "findings.parquet").drop("seconds", strict=False)
+                    .sort("path", "fingerprint", "message") for jobs in (1, 2)}
+        same = findings[1].equals(findings[2])
+        unreadable = pl.read_parquet(Path(tmp) / "out2" / "documents.parquet").filter(
+            pl.col("status") == "unreadable").height
+    one, two = statistics.median(times[1]), statistics.median(times[2])
+    per_core_one, per_core_two = documents / one, documents / two / 2
+    carriers = ", ".join(f"{c} {n}" for c, n in counts.items())
+    return [
+        HEADING,
+        "",
+        f"{documents:,} generated documents ({carriers}); {findings[2].height:,} findings, {unreadable} unreadable. "
+        f"Whole command in a fresh process each time, fresh output folder, {ROUNDS} alternated rounds, medians. "
+        f"Load average before: {load_before} (the machine's {os.cpu_count()} cores are shared).",
+        "",
+        "| run | seconds | documents/s | documents/s per core | ratio to baseline |",
+        "|---|---|---|---|---|",
+        f"| baseline: `--jobs 1` (one process) | {one:.1f} | {documents / one:.1f} | {per_core_one:.1f} | 1.00 |",
+        f"| `--jobs 2` (process pool) | {two:.1f} | {documents / two:.1f} | {per_core_two:.1f} | "
+        f"{one / two:.2f}× faster, {per_core_two / per_core_one:.2f} per core |",
+        "",
+        f"Findings of the two runs identical: **{'yes' if same else 'NO'}**.",
+        "",
+    ]
+
+
+def main() -> None:
+    documents = int(sys.argv[1]) if len(sys.argv) > 1 else DOCUMENTS
+    lines = report(documents)
+    print("\n".join(lines))
+    results = ROOT / "bench" / "RESULTS.md"
+    text = results.read_text(encoding="utf-8") if results.exists() else "# jixiao benchmarks\n"
+    section = "\n".join(lines).rstrip("\n") + "\n"
+    pattern = re.compile(rf"{re.escape(HEADING)}\n.*?(?=\n## |\Z)", re.S)
+    if pattern.search(text):
+        text = pattern.sub(lambda _: section.rstrip("\n"), text)
+    else:
+        marker = text.find("\n## Load test")
+        text = (text[:marker + 1] + section + text[marker:]) if marker >= 0 else text.rstrip("\n") + "\n\n" + section
+    results.write_text(text, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -200,6 +200,10 @@ def test_bad_input_is_a_chinese_message(tmp_path):
     assert jixiao("audit", str(tmp_path / "一个"), "--out", str(out)).returncode == 0
     other = jixiao("audit", str(tmp_path / "一个"), "--out", str(out), "--profile", "hubei")
     assert other.returncode == 2 and "另一设置" in other.stderr and "Traceback" not in other.stderr
+    itself = jixiao("audit", str(tmp_path / "一个"), "--out", str(tmp_path / "一个"))
+    assert itself.returncode == 2 and "不能是被审核的文件夹" in itself.stderr
+    inside = jixiao("audit", str(tmp_path / "一个"), "--out", str(tmp_path / "一个" / "结果"), "--format", "table")
+    assert inside.returncode == 0 and "文档 1 个" in inside.stdout  # its own output folder is not audited
     engine = jixiao("audit", str(tmp_path / "一个"), "--engine", "dask")
     assert engine.returncode == 2 and "引擎" in engine.stderr
 

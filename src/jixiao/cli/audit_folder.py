@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 from rich.progress import (
     BarColumn,
@@ -41,6 +42,8 @@ def audit_folder(folder: Path, out: Path | None, profile_name: str, only: list[s
         fail(f"未知的文档类型“{kind}”")
     profile_or_fail(profile_name)
     out = out if out is not None else default_out(folder)
+    if folder.exists() and out.resolve() == folder.resolve():
+        fail("结果目录不能是被审核的文件夹本身，请用 --out 另选一个目录")
     if out.exists() and not out.is_dir():
         fail(f"结果文件夹 {out} 已存在且不是文件夹")
     settings = bulk.Settings(profile_name, tuple(only), tuple(skip), kind, year)
@@ -54,7 +57,7 @@ def audit_folder(folder: Path, out: Path | None, profile_name: str, only: list[s
         err_console.print(f"已审核过 {skipped:,} 个文档（内容未变，跳过），本次审核 {len(work.pending):,} 个。", highlight=False)
     unreadable = 0
 
-    def counted(record: dict) -> None:
+    def counted(record: dict[str, Any]) -> None:
         nonlocal unreadable
         unreadable += record["status"] == bulk.UNREADABLE
         bar.advance(task)

@@ -215,7 +215,7 @@ def test_spark_engine_gives_the_same_results(folder, tmp_path):
     for engine in ("process", "spark"):
         done = jixiao("audit", str(folder), "--jobs", "2", "--engine", engine, "--out", str(tmp_path / engine))
         assert done.returncode == 0, done.stderr
-        results[engine] = {name: pl.read_parquet(tmp_path / engine / f"{name}.parquet").drop("seconds", strict=False)
+        results[engine] = {name: pl.read_parquet(tmp_path / engine / f"{name}.parquet").drop("seconds", "cpu_seconds", strict=False)
                            .sort("path", *(["fingerprint", "message"] if name == "findings" else []))
                            for name in ("findings", "documents")}
     assert results["spark"]["findings"].equals(results["process"]["findings"])

@@ -182,13 +182,13 @@ def _cut_partial_line(path: Path) -> None:
             handle.truncate(data.rfind(b"\n") + 1)
 
 
-def unreadable_record(path: str, sha256: str, reason: str, seconds: float = 0.0, retry: bool = False
-                      ) -> dict[str, Any]:
+def unreadable_record(path: str, sha256: str, reason: str, seconds: float = 0.0, retry: bool = False,
+                      cpu: float = 0.0) -> dict[str, Any]:
     """A document that could not be read, with the Chinese reason; `retry` when the cause may not be the file
     (an unexpected error, a worker that died): the next run audits it again."""
     return {"path": path, "sha256": sha256, "status": UNREADABLE, "reason": reason, "kind": "", "unit": "",
-            "year": None, "notes": [], "findings": [], "coverage": None, "seconds": seconds, "pid": os.getpid(),
-            "retry": retry}
+            "year": None, "notes": [], "findings": [], "coverage": None, "seconds": seconds, "cpu": cpu,
+            "pid": os.getpid(), "retry": retry}
 
 
 @cache
@@ -216,7 +216,7 @@ def audit_task(task: Task) -> dict[str, Any]:
     from jixiao.core.model import DocumentKind
     from jixiao.ingest.pipeline import load_document, parse_kind
 
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     settings = task.settings
     path = Path(task.root) / task.path
     try:
@@ -224,16 +224,17 @@ def audit_task(task: Task) -> dict[str, Any]:
         doc, errors = load_document(path, kind=kind, year=settings.year or None)
         if doc is None:
             return unreadable_record(task.path, task.sha256, str(errors[0]) if errors else "无法读取",
-                                     time.perf_counter() - started)
+                                     time.perf_counter() - started, cpu=time.process_time() - cpu)
         result = audit_document(doc, _profile(settings.profile), settings.only, settings.skip)
     except Exception as exc:  # one bad file never stops the run; the reason is kept with the file
         return unreadable_record(task.path, task.sha256, f"读取或审核时出错（{type(exc).__name__}：{exc}）",
-                                 time.perf_counter() - started, retry=True)
+                                 time.perf_counter() - started, retry=True,
+                                 cpu=time.process_time() - cpu)
     return {"path": task.path, "sha256": task.sha256, "status": AUDITED, "reason": "", "kind": doc.kind.value,
             "unit": doc.unit or "", "year": doc.year, "notes": [str(e) for e in errors],
             "findings": [finding_row(f) for f in result.findings],
             "coverage": result.coverage.to_dict() if result.coverage is not None else None,
-            "seconds": time.perf_counter() - started, "pid": os.getpid()}
+            "seconds": time.perf_counter() - started, "cpu": time.process_time() - cpu, "pid": os.getpid()}
 
 
 def _pool_context() -> Any:

@@ -34,6 +34,7 @@ DOCUMENT_SCHEMA = {
     "claims": pl.Int64, "checked_claims": pl.Int64, "projects": pl.Int64, "rules_held": pl.Int64,
     "rules_broken": pl.Int64, "rules_not_applicable": pl.Int64, "not_read": pl.Int64, "errors": pl.Int64,
     "warnings": pl.Int64, "notices": pl.Int64, "summary": pl.String, "coverage": pl.String, "seconds": pl.Float64,
+    "cpu_seconds": pl.Float64,
 }
 TIER_LABELS = {"error": "确定", "warning": "疑似", "notice": "提示"}
 NOT_RECOGNISED = "（未识别）"
@@ -75,6 +76,7 @@ def document_row(record: dict[str, Any]) -> dict[str, Any]:
         "not_read": len(cov.get("unread", [])), "errors": tiers["error"], "warnings": tiers["warning"],
         "notices": tiers["notice"], "summary": cov.get("summary", ""),
         "coverage": json.dumps(cov, ensure_ascii=False) if cov else None, "seconds": record["seconds"],
+        "cpu_seconds": record.get("cpu", 0.0),
     }
 
 

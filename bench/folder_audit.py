@@ -4,7 +4,7 @@ self-evaluation forms in every carrier of tests/carriers.py (Word, Excel .xlsx/.
 PDF), copied to N documents. Each measure is the whole command in a fresh process with a fresh output folder
 (start-up, hashing, the pool, Parquet and the workbook included); the two are alternated and the medians kept.
 
-`python bench/folder_audit.py [N]` prints the section and puts it into bench/RESULTS.md; `make bench` (bench/run.py)
+`python bench/folder_audit.py [N [ROUNDS]]` prints the section and puts it into bench/RESULTS.md; `make bench` (bench/run.py)
 includes it with the default N.
 """
 
@@ -69,7 +69,7 @@ def timed(folder: Path, out: Path, jobs: int) -> tuple[float, float]:
     return seconds, cpu
 
 
-def report(documents: int = DOCUMENTS) -> list[str]:
+def report(documents: int = DOCUMENTS, rounds: int = ROUNDS) -> list[str]:
     import polars as pl
 
     load_before = " / ".join(f"{x:.1f}" for x in os.getloadavg())
@@ -78,7 +78,7 @@ def report(documents: int = DOCUMENTS) -> list[str]:
         counts = make_folder(folder, documents)
         times: dict[int, list[float]] = {1: [], 2: []}
         cpus: dict[int, list[float]] = {1: [], 2: []}
-        for _ in range(ROUNDS):
+        for _ in range(rounds):
             for jobs in (1, 2):
                 wall, cpu = timed(folder, Path(tmp) / f"out{jobs}", jobs)
                 times[jobs].append(wall)
@@ -96,7 +96,7 @@ def report(documents: int = DOCUMENTS) -> list[str]:
         HEADING,
         "",
         f"{documents:,} generated documents ({carriers}); {findings[2].height:,} findings, {unreadable} unreadable. "
-        f"Whole command in a fresh process each time, fresh output folder, {ROUNDS} alternated rounds, medians. "
+        f"Whole command in a fresh process each time, fresh output folder, {rounds} alternated round(s), medians. "
         f"Load average before: {load_before}, after: {load_after} (the machine's {os.cpu_count()} cores are shared "
         "with other work, so wall-clock documents/s per core understates what an idle core does; documents per "
         "CPU-second is the per-core rate that does not depend on the load).",
@@ -116,7 +116,8 @@ def report(documents: int = DOCUMENTS) -> list[str]:
 
 def main() -> None:
     documents = int(sys.argv[1]) if len(sys.argv) > 1 else DOCUMENTS
-    lines = report(documents)
+    rounds = int(sys.argv[2]) if len(sys.argv) > 2 else ROUNDS
+    lines = report(documents, rounds)
     print("\n".join(lines))
     results = ROOT / "bench" / "RESULTS.md"
     text = results.read_text(encoding="utf-8") if results.exists() else "# jixiao benchmarks\n"

@@ -74,7 +74,8 @@ class Plan:
     settings: Settings
     files: list[tuple[str, str]]  # (relative path, sha256) of every document, sorted
     pending: list[Task]
-    done: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
+    done: set[tuple[str, str]] = field(default_factory=set)  # audited by an earlier run
+    failed: list[dict[str, Any]] = field(default_factory=list)  # could not even be opened to hash (retried next run)
 
 
 def _hash(path: Path) -> str:
@@ -97,26 +98,31 @@ def documents_below(root: Path, out: Path | None = None) -> list[Path]:
     return found
 
 
-def read_state(out: Path) -> tuple[dict[str, Any] | None, list[dict[str, Any]]]:
-    """The settings line and the document records of OUT/state.jsonl; a line cut short by an interruption is
-    ignored (and cut off by open_state before anything is appended)."""
+def iter_state(out: Path) -> Iterator[dict[str, Any]]:
+    """The settings line and the document records of OUT/state.jsonl, one at a time; a line cut short by an
+    interruption is ignored (and cut off by StateWriter before anything is appended)."""
     path = out / STATE
     if not path.is_file():
-        return None, []
-    header = None
-    records = []
+        return
     with path.open(encoding="utf-8") as handle:
         for line in handle:
             if not line.endswith("\n"):
-                break
+                return
             try:
-                item = json.loads(line)
+                yield json.loads(line)
             except json.JSONDecodeError:
                 continue
-            if "settings" in item:
-                header = item
-            elif "sha256" in item:
-                records.append(item)
+
+
+def read_state(out: Path) -> tuple[dict[str, Any] | None, list[dict[str, Any]]]:
+    """The settings line and every document record of OUT/state.jsonl."""
+    header = None
+    records = []
+    for item in iter_state(out):
+        if "settings" in item:
+            header = item
+        elif "sha256" in item:
+            records.append(item)
     return header, records
 
 
@@ -128,27 +134,38 @@ def plan(root: Path, out: Path, settings: Settings) -> Plan:
     paths = documents_below(root, out)
     if not paths:
         raise FolderError(f"文件夹 {root} 下没有任何文件")
-    header, records = read_state(out)
+    header = None
+    done: set[tuple[str, str]] = set()
+    for item in iter_state(out):
+        if "settings" in item:
+            header = item
+        elif "sha256" in item:
+            key = (item["path"], item["sha256"])
+            if item.get("retry"):
+                done.discard(key)
+            else:
+                done.add(key)
     if header is not None and header["settings"] != settings.to_dict():
         old = header["settings"]
         previous = Settings(old.get("profile", ""), tuple(old.get("only", ())), tuple(old.get("skip", ())),
                             old.get("kind", ""), old.get("year", 0))
         raise FolderError(f"输出文件夹 {out} 中已有按另一设置（{previous.describe()}）完成的审核记录；"
                           f"请换一个输出文件夹，或删除其中的 {STATE} 后重新审核")
-    done = {(r["path"], r["sha256"]): r for r in records if not r.get("retry")}
     files = []
     pending = []
+    failed = []
     for path in paths:
         relative = path.relative_to(root).as_posix()
         try:
             digest = _hash(path)
         except OSError as exc:
-            digest = ""
-            done[(relative, digest)] = unreadable_record(relative, digest, f"无法打开文件（{exc.strerror or exc}）")
+            files.append((relative, ""))
+            failed.append(unreadable_record(relative, "", f"无法打开文件（{exc.strerror or exc}）", retry=True))
+            continue
         files.append((relative, digest))
         if (relative, digest) not in done:
             pending.append(Task(str(root), relative, digest, settings))
-    return Plan(root, out, settings, files, pending, {key: done[key] for key in files if key in done})
+    return Plan(root, out, settings, files, pending, done & set(files), failed)
 
 
 class StateWriter:
@@ -270,17 +287,17 @@ def results(tasks: list[Task], jobs: int) -> Iterator[dict[str, Any]]:
                 future.cancel()
 
 
-def run(work: Plan, records: Iterable[dict[str, Any]], on_record: Callable[[dict[str, Any]], None] | None = None
-        ) -> dict[tuple[str, str], dict[str, Any]]:
-    """Append each record to the state as it arrives; return every record of the folder (old and new)."""
+def run(work: Plan, records: Iterable[dict[str, Any]],
+        on_record: Callable[[dict[str, Any]], None] | None = None) -> None:
+    """Append each record to the state as it arrives (the files that could not be opened first). The records are
+    not kept: jixiao.batch.folder_output reads them back from the state, so memory does not grow with the folder."""
     writer = StateWriter(work.out, work.settings)
-    done = dict(work.done)
     try:
+        for record in work.failed:
+            writer.add(record)
         for record in records:
             writer.add(record)
-            done[(record["path"], record["sha256"])] = record
             if on_record is not None:
                 on_record(record)
     finally:
         writer.close()
-    return {key: done[key] for key in work.files if key in done}

@@ -14,7 +14,7 @@ from typing import Any
 
 import polars as pl
 
-from jixiao.batch.folder import UNREADABLE
+from jixiao.batch.folder import UNREADABLE, iter_state
 
 FINDINGS = "findings.parquet"
 DOCUMENTS = "documents.parquet"
@@ -80,16 +80,24 @@ def document_row(record: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def write(out: Path, records: list[dict[str, Any]]) -> Written:
-    """findings.parquet, documents.parquet and the workbook in `out`, from every record of the folder."""
-    findings = pl.DataFrame(finding_rows(records), schema=FINDING_SCHEMA, orient="row")
-    documents = pl.DataFrame([document_row(r) for r in records], schema=DOCUMENT_SCHEMA, orient="row")
+def write(out: Path, files: list[tuple[str, str]]) -> Written:
+    """findings.parquet, documents.parquet and the workbook in `out`, for the documents `files` ((path, hash) as
+    plan() found them), from their latest records in the state (read one at a time)."""
+    wanted = set(files)
+    latest: dict[tuple[str, str], tuple[dict[str, Any], list[dict[str, Any]]]] = {}
+    for record in iter_state(out):
+        key = (record.get("path"), record.get("sha256"))
+        if key in wanted:
+            latest[key] = (document_row(record), finding_rows([record]))
+    rows = [latest[key] for key in files if key in latest]
+    findings = pl.DataFrame([f for _, found in rows for f in found], schema=FINDING_SCHEMA, orient="row")
+    documents = pl.DataFrame([d for d, _ in rows], schema=DOCUMENT_SCHEMA, orient="row")
     out.mkdir(parents=True, exist_ok=True)
     findings.write_parquet(out / FINDINGS)
     documents.write_parquet(out / DOCUMENTS)
-    write_workbook(out / WORKBOOK, records, findings)
+    write_workbook(out / WORKBOOK, documents, findings)
     tiers = Counter(findings["tier"].to_list())
-    return Written(documents.height, sum(1 for r in records if r["status"] == UNREADABLE), findings.height,
+    return Written(documents.height, documents.filter(pl.col("status") == UNREADABLE).height, findings.height,
                    {tier: tiers[tier] for tier in TIER_LABELS})
 
 
@@ -115,39 +123,35 @@ def _sheet(workbook: Any, title: str, header: list[str], rows: Iterable[list[Any
     return sheet
 
 
-def _group(records: list[dict[str, Any]], key: str) -> list[list[Any]]:
+def _group(documents: pl.DataFrame, key: str) -> list[list[Any]]:
     """Documents, unreadable documents and findings per tier, by unit or kind (most findings first)."""
     groups: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0])
-    for r in records:
-        name = (_kind_label(r["kind"]) if key == "kind" else r[key]) or NOT_RECOGNISED
-        counts = groups[name]
-        counts[0] += 1
-        counts[1] += r["status"] == UNREADABLE
-        tiers = Counter(f["tier"] for f in r["findings"])
-        counts[2] += tiers["error"]
-        counts[3] += tiers["warning"]
-        counts[4] += tiers["notice"]
+    for value, status, errors, warnings, notices in documents.select(
+            key, "status", "errors", "warnings", "notices").iter_rows():
+        counts = groups[(_kind_label(value) if key == "kind" and value else value) or NOT_RECOGNISED]
+        for n, add in enumerate((1, status == UNREADABLE, errors, warnings, notices)):
+            counts[n] += int(add)
     return [[name, *counts] for name, counts in sorted(groups.items(), key=lambda g: (-g[1][2], -g[1][3], g[0]))]
 
 
-def write_workbook(path: Path, records: list[dict[str, Any]], findings: pl.DataFrame) -> None:
+def write_workbook(path: Path, documents: pl.DataFrame, findings: pl.DataFrame) -> None:
     from openpyxl import Workbook
 
     titles = _rule_titles()
     workbook = Workbook()
     overview = workbook.active
     overview.title = "概况"
-    unreadable = [r for r in records if r["status"] == UNREADABLE]
+    unreadable = documents.filter(pl.col("status") == UNREADABLE).height
     tiers = Counter(findings["tier"].to_list())
-    for row in (["文档", len(records)], ["已审核", len(records) - len(unreadable)], ["无法读取", len(unreadable)],
+    for row in (["文档", documents.height], ["已审核", documents.height - unreadable], ["无法读取", unreadable],
                 ["问题合计", findings.height], *[[f"其中{label}", tiers[tier]] for tier, label in TIER_LABELS.items()]):
         overview.append(row)
     overview.column_dimensions["A"].width = 14
     if findings.height > EXCEL_ROWS:
         overview.append(["说明", f"问题清单只列前 {EXCEL_ROWS:,} 条，完整清单见 {FINDINGS}"])
     group_header = ["文档数", "无法读取", "确定", "疑似", "提示"]
-    _sheet(workbook, "按单位", ["单位", *group_header], _group(records, "unit"), [30, 8, 8, 8, 8, 8])
-    _sheet(workbook, "按文档类型", ["文档类型", *group_header], _group(records, "kind"), [22, 8, 8, 8, 8, 8])
+    _sheet(workbook, "按单位", ["单位", *group_header], _group(documents, "unit"), [30, 8, 8, 8, 8, 8])
+    _sheet(workbook, "按文档类型", ["文档类型", *group_header], _group(documents, "kind"), [22, 8, 8, 8, 8, 8])
     by_rule = (findings.group_by("rule", "tier").agg(pl.len().alias("n"), pl.col("path").n_unique().alias("docs"))
                .sort(["n", "rule"], descending=[True, False]))
     _sheet(workbook, "按规则", ["规则", "规则名称", "等级", "问题数", "涉及文档数"],
@@ -169,6 +173,6 @@ def write_workbook(path: Path, records: list[dict[str, Any]], findings: pl.DataF
              _kind_label(d["kind"]) if d["kind"] else "", d["unit"], d["year"], d["tables"], d["rows"], d["claims"],
              d["checked_claims"], d["projects"], d["rules_held"], d["rules_broken"], d["rules_not_applicable"],
              d["not_read"], d["errors"], d["warnings"], d["notices"], d["notes"], d["summary"]]
-            for d in map(document_row, records)),
+            for d in documents.iter_rows(named=True)),
            [30, 8, 40, 14, 20, 6, *[8] * 12, 30, 60])
     workbook.save(path)

@@ -75,12 +75,12 @@ def audit_folder(folder: Path, out: Path | None, profile_name: str, only: list[s
                 records = folder_spark.results(work.pending, jobs)
             else:
                 records = bulk.results(work.pending, jobs)
-            everything = bulk.run(work, records, counted)
+            bulk.run(work, records, counted)
         except KeyboardInterrupt:
             bar.stop()
             fail(f"已中断。已完成的审核记录保存在 {out / bulk.STATE}；再次运行同一命令将跳过已审核的文档，从中断处继续。",
                  code=130)
-    written = folder_output.write(out, list(everything.values()))
+    written = folder_output.write(out, work.files)
     tiers = "、".join(f"{label} {written.tiers[tier]:,} 项" for tier, label in folder_output.TIER_LABELS.items())
     console.print(f"文档 {written.documents:,} 个（本次审核 {len(work.pending):,} 个，跳过 {skipped:,} 个），"
                   f"无法读取 {written.unreadable:,} 个；问题 {written.findings:,} 项（{tiers}）。", highlight=False)

@@ -90,6 +90,9 @@ def main() -> None:
     import pdf_reading  # bench/pdf_reading.py
 
     lines += pdf_reading.report()
+    import folder_audit  # bench/folder_audit.py
+
+    lines += folder_audit.report()
     report = "\n".join(lines)
     print(report)
     results = ROOT / "bench" / "RESULTS.md"

@@ -13,6 +13,11 @@ class Settings(BaseSettings):
     data_dir: Path = Path("data")
     database_url: str = ""  # empty: an SQLite file in data_dir
     profile: str = "central"
+    batch_results: Path | None = None  # the `jixiao batch audit --out` folder the finance pages browse
+
+    @property
+    def resolved_batch_results(self) -> Path:
+        return self.batch_results or self.data_dir / "batch"
 
     @property
     def resolved_database_url(self) -> str:

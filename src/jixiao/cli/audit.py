@@ -39,16 +39,30 @@ def _print_table(findings: list[Finding]) -> None:
 
 @app.command("audit")
 def audit_command(
-    files: list[Path] = typer.Argument(..., help="要审核的文档（.txt/.md/.docx/.xlsx/.pdf）"),
+    files: list[Path] = typer.Argument(..., help="要审核的文档（.txt/.md/.docx/.xlsx/.pdf），或一个文件夹（审核其下全部文档）"),
     profile_name: str = typer.Option("central", "--profile", "-p", help="地区配置"),
     output: Format = typer.Option(Format.TABLE, "--format", "-f", help="table、json、md、xlsx 或 html"),
-    out: Path | None = typer.Option(None, "--out", "-o", help="输出文件（xlsx 必须指定）"),
+    out: Path | None = typer.Option(None, "--out", "-o", help="输出文件（xlsx 必须指定）；审核文件夹时为结果文件夹"),
     only: list[str] = typer.Option([], "--only", help="只运行这些规则（编号、规则族、标签或等级）"),
     skip: list[str] = typer.Option([], "--skip", help="跳过这些规则（编号、规则族、标签或等级）"),
     kind: str = typer.Option("", "--kind", help="文档类型（无法自动识别时指定）"),
     year: int = typer.Option(0, "--year", help="年度（无法自动识别时指定）"),
+    jobs: int = typer.Option(0, "--jobs", "-j", help="审核文件夹时的并行进程数（默认：全部处理器核）"),
+    engine: str = typer.Option("process", "--engine", help="审核文件夹时的引擎：process（本机进程池）或 spark"),
 ) -> None:
-    """审核文档：表内表间勾稽、说明与表一致、自评计分、覆盖面；每个问题给出位置和证据。"""
+    """审核文档：表内表间勾稽、说明与表一致、自评计分、覆盖面；每个问题给出位置和证据。
+
+    给出一个文件夹时，逐个读取并审核其下全部文档（多进程并行，显示进度，可中断后继续），
+    结果写为 Parquet 和 Excel 汇总（按单位、文档类型、规则）。"""
+    if any(path.is_dir() for path in files):
+        from jixiao.cli.audit_folder import audit_folder
+
+        if len(files) > 1:
+            fail("审核文件夹时只能给出一个文件夹（其下的文档都会被审核）")
+        if output is not Format.TABLE:
+            fail("审核文件夹时结果固定写为 Parquet 和 Excel 汇总，不需要指定格式")
+        audit_folder(files[0], out, profile_name, only, skip, kind, year, jobs, engine)
+        return
     profile = profile_or_fail(profile_name)
     if output is Format.XLSX and out is None:
         fail("xlsx 格式需要用 --out 指定输出文件")

@@ -5,6 +5,7 @@ from django.urls import path
 from jixiao.api import api
 from jixiao.web.views import (
     audit_log,
+    batch_results,
     dashboard,
     department,
     documents,
@@ -44,6 +45,7 @@ urlpatterns = [
     path("results/suggestions/<int:pk>/", evaluation.suggestion_confirm, name="suggestion_confirm"),
     path("results/rectifications/<int:pk>/", evaluation.rectification_respond, name="rectification_respond"),
     path("dashboard/", dashboard.dashboard, name="dashboard"),
+    path("dashboard/batch/", batch_results.batch_results, name="batch_results"),
     path("departments/", department.department_list, name="departments"),
     path("departments/<int:pk>/", department.department_overview, name="department_overview"),
     path("departments/<int:pk>/reports/", jobs.start_department_reports, name="department_reports"),

@@ -16,6 +16,7 @@ from pydantic import Field
 from jixiao.api.errors import ApiError, not_found
 from jixiao.store.access import visible_projects
 from jixiao.store.models import Project
+from jixiao.store.selectors import after_pk, by_pk, streamed
 
 MAX_LIMIT = 200
 
@@ -48,14 +49,14 @@ def _storable(pk: int) -> bool:
 
 def visible_project(request: HttpRequest, project_id: int) -> Project:
     """The project, or 404 (never a sign that it exists) when the user may not see it."""
-    project = visible_projects(request.user).filter(pk=project_id).first() if _storable(project_id) else None
+    project = by_pk(visible_projects(request.user), project_id) if _storable(project_id) else None
     if project is None:
         raise not_found("项目不存在，或您无权查看")
     return project
 
 
 def one(rows: QuerySet[Any], pk: int, what: str) -> Any:
-    row = rows.filter(pk=pk).first() if _storable(pk) else None
+    row = by_pk(rows, pk) if _storable(pk) else None
     if row is None:
         raise not_found(f"{what}不存在，或您无权查看")
     return row
@@ -80,12 +81,10 @@ def cursor_page(rows: QuerySet[Any], cursor: str | None, limit: int, out: Callab
                 keep: Callable[[Any], bool] | None = None) -> dict[str, Any]:
     """One page of `rows` in id order after `cursor`: {"items", "next_cursor"} (None on the last page). `keep`
     filters rows in Python (a status the rules compute), still `limit` per page."""
-    rows = rows.order_by("pk")
-    if cursor:
-        rows = rows.filter(pk__gt=_decode(cursor))
+    rows = after_pk(rows, _decode(cursor) if cursor else None)
     items: list[Any] = []
     more = False
-    source: Iterable[Any] = rows if keep is None else rows.iterator(chunk_size=500)
+    source: Iterable[Any] = rows if keep is None else streamed(rows)
     if keep is None:
         source = rows[: limit + 1]
     for row in source:

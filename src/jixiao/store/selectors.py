@@ -3,21 +3,31 @@ and an endpoint can never disagree about what a user sees."""
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterator
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Max, Q, QuerySet
 
-from jixiao.store.access import account_of, visible_evaluations, visible_projects
+from jixiao.store.access import account_of, scope_units, visible_evaluations, visible_projects
 from jixiao.store.evaluation import visible_rectifications
 from jixiao.store.models import (
     Account,
+    ApiToken,
+    BatchJob,
     BudgetSuggestion,
+    ClassificationCode,
+    CodeKind,
     CorrectiveAction,
+    Department,
+    FiscalYear,
+    IndicatorTemplate,
     KeyEvaluation,
     MonitoringReport,
     MonitoringWarning,
     Project,
     RectificationItem,
+    Review,
     Role,
     SelfEvaluationRecord,
 )
@@ -146,6 +156,229 @@ def reviews_of(project: Project) -> tuple[list[Any], list[Any]]:
     return (list(project.reviews.select_related("reviewer")), list(project.transitions.select_related("actor")))
 
 
+def by_pk(rows: QuerySet[Any], pk: int) -> Any | None:
+    """The row of `rows` with id `pk`, or None."""
+    return rows.filter(pk=pk).first()
+
+
+def after_pk(rows: QuerySet[Any], after: int | None) -> QuerySet[Any]:
+    """`rows` in id order, from just after id `after` (from the start when None) — a cursor page's source."""
+    rows = rows.order_by("pk")
+    return rows if after is None else rows.filter(pk__gt=after)
+
+
+def streamed(rows: QuerySet[Any], chunk: int = 500) -> Iterator[Any]:
+    """`rows` read in chunks, for a page filtered in Python."""
+    return rows.iterator(chunk_size=chunk)
+
+
 def fresh(row: Any) -> Any:
     """The row as stored now (after a service saved it)."""
     return type(row).objects.get(pk=row.pk)
+
+
+# --- pages: the reads the web views make, each written once here ------------------------------------------------
+
+
+def projects_with(user: Any, *relations: str) -> QuerySet[Project]:
+    """The projects `user` sees, with `relations` fetched alongside."""
+    return visible_projects(user).prefetch_related(*relations)
+
+
+def evaluations_with_members(user: Any) -> QuerySet[KeyEvaluation]:
+    return visible_evaluations(user).prefetch_related("members")
+
+
+def rectifications_by_deadline(user: Any) -> QuerySet[RectificationItem]:
+    return visible_rectifications(user).order_by("deadline", "pk")
+
+
+def has_selfeval(project: Project) -> bool:
+    return SelfEvaluationRecord.objects.filter(project=project).exists()
+
+
+def project_reviews(project: Project) -> QuerySet[Review]:
+    """A project's reviews with their reviewer and per-indicator comments."""
+    return project.reviews.select_related("reviewer").prefetch_related("comments")
+
+
+def project_transitions(project: Project) -> QuerySet[Any]:
+    return project.transitions.select_related("actor")
+
+
+def latest_return(project: Project) -> Review | None:
+    """The latest review that returned the project, with its comments."""
+    return (Review.objects.filter(project=project, action="return").prefetch_related("comments")
+            .select_related("reviewer").order_by("-created_at", "-pk").first())
+
+
+def can_register(user: Any) -> bool:
+    """Whether `user` has units in scope to register projects for."""
+    return scope_units(user).exists()
+
+
+def project_code_taken(unit_code: str, year: int, code: str) -> bool:
+    return Project.objects.filter(unit__code=unit_code, year=year, code=code).exists()
+
+
+def filtered_projects(user: Any, q: str = "", unit: str = "", year: int = 0, status: str = "", project_type: str = "",
+                      order: str = "unit__code") -> QuerySet[Project]:
+    """The projects `user` sees narrowed by the project list's filters (empty: not narrowed), in `order`."""
+    rows = visible_projects(user)
+    if q:
+        rows = rows.filter(Q(name__icontains=q) | Q(code__icontains=q) | Q(unit__name__icontains=q))
+    if unit:
+        rows = rows.filter(unit__code=unit)
+    if year:
+        rows = rows.filter(year=year)
+    if status:
+        rows = rows.filter(status=status)
+    if project_type:
+        rows = rows.filter(project_type=project_type)
+    return rows.order_by(order, "name", "pk")
+
+
+def with_funds(projects: QuerySet[Project], limit: int) -> QuerySet[Project]:
+    return projects.prefetch_related("fund_sources")[:limit]
+
+
+def project_units(user: Any, limit: int = 5000) -> list[tuple[str, str]]:
+    """(code, name) of the units of the projects `user` sees, by code."""
+    return sorted({(p.unit.code, p.unit.name) for p in visible_projects(user).only("unit")[:limit]})
+
+
+def project_years(projects: QuerySet[Project]) -> list[int]:
+    """The years the projects fall in, latest first."""
+    return sorted(set(projects.values_list("year", flat=True)), reverse=True)
+
+
+def finance_reviews(projects: QuerySet[Project], year: int = 0) -> QuerySet[Review]:
+    """The finance-stage reviews of `projects` (of one year when given)."""
+    reviews = Review.objects.filter(stage="finance", project__in=projects)
+    return reviews.filter(project__year=year) if year else reviews
+
+
+def own_jobs(user: Any, done: bool = False) -> QuerySet[BatchJob]:
+    """The background jobs `user` started (only finished ones when `done`)."""
+    rows = BatchJob.objects.filter(created_by=user)
+    return rows.filter(status="done") if done else rows
+
+
+def own_tokens(user: Any) -> QuerySet[ApiToken]:
+    return ApiToken.objects.filter(user=user).order_by("-created_at")
+
+
+def indicator_library(q: str = "", level1: str = "") -> QuerySet[IndicatorTemplate]:
+    """The indicator library, narrowed by a word in the name or 二级指标 and by 一级指标."""
+    rows = IndicatorTemplate.objects.all()
+    if q:
+        rows = rows.filter(Q(name__icontains=q) | Q(level2__icontains=q))
+    return rows.filter(level1=level1) if level1 else rows
+
+
+def library_template(pk: int) -> IndicatorTemplate | None:
+    return IndicatorTemplate.objects.filter(pk=pk).first()
+
+
+def code_years() -> list[int]:
+    """The years that have classification codes, latest first."""
+    return list(ClassificationCode.objects.values_list("year", flat=True).distinct().order_by("-year"))
+
+
+def classification_codes(year: int, kind: str) -> QuerySet[ClassificationCode]:
+    return ClassificationCode.objects.filter(year=year, kind=kind if kind in CodeKind.values else CodeKind.FUNCTION)
+
+
+def fiscal_years() -> QuerySet[FiscalYear]:
+    return FiscalYear.objects.all()
+
+
+def department_graded(department: Department, year: int, grade: str, limit: int) -> list[SelfEvaluationRecord]:
+    """The department's project self-evaluations of `year` graded `grade`, with project and unit."""
+    return list(SelfEvaluationRecord.objects.filter(project__unit__department=department, project__year=year,
+                                                    project__scope="project", grade=grade)
+                .select_related("project__unit")[:limit])
+
+
+def warning_colour_counts(user: Any, colours: Any) -> dict[str, int]:
+    """Open warnings `user` sees, counted per colour in `colours`."""
+    rows = visible_warnings(user)
+    return {c: rows.filter(colour=c, cleared_period__isnull=True).count() for c in colours}
+
+
+def open_warnings_of_colour(user: Any, colour: str, limit: int) -> list[MonitoringWarning]:
+    return list(visible_warnings(user).filter(colour=colour, cleared_period__isnull=True)[:limit])
+
+
+def warning_board_rows(user: Any, colour: str | None, state: str | None, limit: int) -> list[MonitoringWarning]:
+    """The warning board's rows: open ones first, by colour and unit."""
+    rows = warnings_of(user, colour=colour, state=state)
+    return list(rows.order_by("cleared_period", "colour", "project__unit__code")[:limit])
+
+
+def recent_actions(user: Any, limit: int) -> list[CorrectiveAction]:
+    return list(visible_actions(user).select_related("project", "actor")[:limit])
+
+
+# --- the dashboard: figures over a set of projects (the caller passes what the user sees) ------------------------
+
+
+def latest_reports(projects: QuerySet[Project]) -> list[MonitoringReport]:
+    """Each project's latest monitoring report, with department and fund rows."""
+    latest = {pk: last for pk, last in projects.annotate(last=Max("monitoring_reports__period"))
+              .values_list("pk", "last") if last}
+    return [r for r in MonitoringReport.objects.filter(project_id__in=latest, period__in=set(latest.values()))
+            .select_related("project__unit__department").prefetch_related("funds")
+            if latest[r.project_id] == r.period]
+
+
+def open_warnings(projects: QuerySet[Project]) -> QuerySet[MonitoringWarning]:
+    return MonitoringWarning.objects.filter(project__in=projects, cleared_period__isnull=True)
+
+
+def open_warning_colours(projects: QuerySet[Project]) -> Counter[str]:
+    return Counter(open_warnings(projects).values_list("colour", flat=True))
+
+
+def open_warnings_coloured(projects: QuerySet[Project], colour: str, limit: int) -> list[MonitoringWarning]:
+    return list(open_warnings(projects).filter(colour=colour).select_related("project__unit")[:limit])
+
+
+def selfeval_grades(projects: QuerySet[Project]) -> Counter[str]:
+    return Counter(SelfEvaluationRecord.objects.filter(project__in=projects).values_list("grade", flat=True))
+
+
+def selfevals_graded(projects: QuerySet[Project], grade: str, limit: int) -> list[SelfEvaluationRecord]:
+    return list(SelfEvaluationRecord.objects.filter(project__in=projects, grade=grade)
+                .select_related("project__unit")[:limit])
+
+
+def final_grades(projects: QuerySet[Project]) -> Counter[str]:
+    """Grades of the final key evaluations of `projects`."""
+    return Counter(KeyEvaluation.objects.filter(project__in=projects, status="final").values_list("grade", flat=True))
+
+
+def finals_graded(projects: QuerySet[Project], grade: str, limit: int) -> list[KeyEvaluation]:
+    return list(KeyEvaluation.objects.filter(project__in=projects, status="final", grade=grade)
+                .select_related("project__unit")[:limit])
+
+
+def confirmed_suggestions(projects: QuerySet[Project]) -> QuerySet[BudgetSuggestion]:
+    return BudgetSuggestion.objects.filter(evaluation__project__in=projects, confirmed__isnull=False)
+
+
+def open_rectifications(projects: QuerySet[Project]) -> QuerySet[RectificationItem]:
+    return RectificationItem.objects.filter(project__in=projects, done_on__isnull=True)
+
+
+def per_project(rows: QuerySet[Any]) -> Counter[int]:
+    """How many of `rows` each project has, by project id."""
+    return Counter(rows.values_list("project_id", flat=True))
+
+
+def count(rows: QuerySet[Any]) -> int:
+    return rows.count()
+
+
+def projects_by_name(projects: QuerySet[Project], limit: int) -> list[Project]:
+    return list(projects.order_by("name")[:limit])

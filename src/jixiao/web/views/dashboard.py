@@ -5,31 +5,37 @@ on a bar or slice lists the projects behind it."""
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import Max
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 
 from jixiao.core.money import round_half_up
 from jixiao.core.profile import GRADE_NAMES, MonitoringRules
 from jixiao.store.access import account_of, visible_projects
-from jixiao.store.models import (
-    BudgetSuggestion,
-    KeyEvaluation,
-    MonitoringReport,
-    MonitoringWarning,
-    Project,
-    RectificationItem,
-    Review,
-    SelfEvaluationRecord,
-)
+from jixiao.store.models import MonitoringReport, Project
 from jixiao.store.queues import work_queue
 from jixiao.store.review import review_statistics
+from jixiao.store.selectors import (
+    confirmed_suggestions,
+    count,
+    final_grades,
+    finals_graded,
+    finance_reviews,
+    latest_reports,
+    open_rectifications,
+    open_warning_colours,
+    open_warnings,
+    open_warnings_coloured,
+    per_project,
+    project_years,
+    projects_by_name,
+    selfeval_grades,
+    selfevals_graded,
+)
 from jixiao.web.charts import GRADE_COLOURS, WARNING_COLOURS, Slice, interactive_chart
 from jixiao.web.templatetags.figures import format_figure
 from jixiao.web.views.common import page, profile
@@ -69,27 +75,20 @@ def _department_projects(reports: list[MonitoringReport], name: str) -> tuple[tu
                  for r in rows[:CHART_PROJECTS])
 
 
-def _projects_of(rows: Any, project_of: Callable[[Any], Project],
+def _projects_of(rows: list[Any], project_of: Callable[[Any], Project],
                  note: Callable[[Any], str]) -> tuple[tuple[str, str, str], ...]:
-    """(name, link, note) of the projects behind a bar, at most CHART_PROJECTS of them."""
-    return tuple((project_of(r).name, reverse("project_detail", args=[project_of(r).pk]), note(r))
-                 for r in rows.select_related("project__unit")[:CHART_PROJECTS])
+    """(name, link, note) of the projects behind a bar (the selectors give at most CHART_PROJECTS of them)."""
+    return tuple((project_of(r).name, reverse("project_detail", args=[project_of(r).pk]), note(r)) for r in rows)
 
 
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
     account = account_of(request.user)
     projects = visible_projects(request.user)
-    latest = {pk: last for pk, last in projects.annotate(last=Max("monitoring_reports__period"))
-              .values_list("pk", "last") if last}
-    reports = [r for r in MonitoringReport.objects.filter(project_id__in=latest, period__in=set(latest.values()))
-               .select_related("project__unit__department").prefetch_related("funds")
-               if latest[r.project_id] == r.period]
-    open_warnings = MonitoringWarning.objects.filter(project__in=projects, cleared_period__isnull=True)
-    colours = Counter(open_warnings.values_list("colour", flat=True))
-    selfeval_grades = Counter(SelfEvaluationRecord.objects.filter(project__in=projects).values_list("grade", flat=True))
-    key_grades = Counter(KeyEvaluation.objects.filter(project__in=projects, status="final").values_list("grade",
-                                                                                                        flat=True))
+    reports = latest_reports(projects)
+    colours = open_warning_colours(projects)
+    grades = selfeval_grades(projects)
+    key_grades = final_grades(projects)
     execution = _execution_by_department(reports)
     rules = profile(request).monitoring
     charts = [
@@ -98,35 +97,34 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             for name, rate, progress in execution], unit="%"),
         interactive_chart("warnings", "未解除预警（按颜色）", [
             Slice(COLOUR_LABELS[c], colours.get(c, 0), WARNING_COLOURS[c], _projects_of(
-                open_warnings.filter(colour=c), lambda w: w.project, lambda w: w.kind_label))
+                open_warnings_coloured(projects, c, CHART_PROJECTS), lambda w: w.project, lambda w: w.kind_label))
             for c in COLOUR_LABELS], unit="条"),
         interactive_chart("selfeval", "单位自评等级分布", [
-            Slice(g, selfeval_grades.get(g, 0), GRADE_COLOURS[g], _projects_of(
-                SelfEvaluationRecord.objects.filter(project__in=projects, grade=g), lambda r: r.project,
+            Slice(g, grades.get(g, 0), GRADE_COLOURS[g], _projects_of(
+                selfevals_graded(projects, g, CHART_PROJECTS), lambda r: r.project,
                 lambda r: f"{r.project.unit.name}"))
             for g in GRADE_NAMES], unit="个", kind="pie"),
         interactive_chart("keyeval", "重点评价等级分布", [
             Slice(g, key_grades.get(g, 0), GRADE_COLOURS[g], _projects_of(
-                KeyEvaluation.objects.filter(project__in=projects, status="final", grade=g), lambda e: e.project,
+                finals_graded(projects, g, CHART_PROJECTS), lambda e: e.project,
                 lambda e: e.title))
             for g in GRADE_NAMES], unit="个", kind="pie"),
     ]
-    rounds = review_statistics(Review.objects.filter(stage="finance", project__in=projects), profile(request))
+    rounds = review_statistics(finance_reviews(projects), profile(request))
     if rounds:
         charts.append(interactive_chart("review", "绩效目标一审得分分布", [
             Slice(b.label, b.count) for b in rounds[0].bands], unit="个"))
-    suggestions = BudgetSuggestion.objects.filter(evaluation__project__in=projects, confirmed__isnull=False)
-    cuts = sum((s.budget - s.confirmed for s in suggestions), Decimal(0))
-    rectifications = RectificationItem.objects.filter(project__in=projects, done_on__isnull=True)
+    cuts = sum((s.budget - s.confirmed for s in confirmed_suggestions(projects)), Decimal(0))
+    rectifications = open_rectifications(projects)
     unit_rows = []
     if account is not None and account.role == "unit":
         rates = {r.project_id: r.execution_rate for r in reports}
-        warnings_of = Counter(open_warnings.values_list("project_id", flat=True))
-        open_items_of = Counter(rectifications.values_list("project_id", flat=True))
+        warnings_of = per_project(open_warnings(projects))
+        open_items_of = per_project(rectifications)
         unit_rows = [(p, rates.get(p.pk), warnings_of[p.pk], open_items_of[p.pk])
-                     for p in projects.order_by("name")[:200]]
+                     for p in projects_by_name(projects, 200)]
     return page(request, "web/dashboard.html", {
         "queues": work_queue(request.user), "charts": charts, "rules": rules, "execution": execution, "warning_total": sum(colours.values()), "unit_rows": unit_rows,
-        "cuts": cuts, "open_rectifications": rectifications.count(),
-        "projects": projects.count(),
-        "summary_years": sorted(set(projects.values_list("year", flat=True)), reverse=True)})
+        "cuts": cuts, "open_rectifications": count(rectifications),
+        "projects": count(projects),
+        "summary_years": project_years(projects)})

@@ -18,7 +18,8 @@ from jixiao.scoring.department import ledger_ratios
 from jixiao.store.access import account_of, visible_departments
 from jixiao.store.department import overall_project, overview, store_ledger, stored_ledger
 from jixiao.store.errors import ServiceError
-from jixiao.store.models import Department, Role, SelfEvaluationRecord
+from jixiao.store.models import Department, Role
+from jixiao.store.selectors import department_graded
 from jixiao.web.charts import GRADE_COLOURS, Slice, interactive_chart
 from jixiao.web.views.common import MAX_UPLOAD, page, refuse
 
@@ -39,11 +40,9 @@ def department_overview(request: HttpRequest, pk: int) -> HttpResponse:
     ledger = stored_ledger(department, year)
     account = account_of(request.user)
     labels = {"red": "红色", "yellow": "黄色"}
-    graded = SelfEvaluationRecord.objects.filter(project__unit__department=department, project__year=year,
-                                                 project__scope="project")
     chart = interactive_chart("grades", "项目自评等级", [Slice(g, data.grades.get(g, 0), GRADE_COLOURS[g], tuple(
         (r.project.name, reverse("project_detail", args=[r.project_id]), r.project.unit.name)
-        for r in graded.filter(grade=g).select_related("project__unit")[:200])) for g in GRADE_NAMES], unit="个",
+        for r in department_graded(department, year, g, 200))) for g in GRADE_NAMES], unit="个",
         kind="pie")
     return page(request, "web/department.html", {
         "d": data, "chart": chart, "years": range(date.today().year - 2, date.today().year + 1),

@@ -16,7 +16,6 @@ from jixiao.store.access import (
     summary_jurisdiction,
     visible_departments,
     visible_evaluations,
-    visible_projects,
 )
 from jixiao.store.documents import (
     Generated,
@@ -28,6 +27,7 @@ from jixiao.store.documents import (
     summary_document,
 )
 from jixiao.store.errors import ServiceError
+from jixiao.store.selectors import projects_with
 from jixiao.web.views.common import page, refuse
 
 TYPES = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "pdf": "application/pdf",
@@ -70,7 +70,7 @@ def _serve(request: HttpRequest, key: str, make: Callable[[str], Generated],
 
 @login_required
 def selfeval_report(request: HttpRequest, pk: int) -> HttpResponse:
-    project = get_object_or_404(visible_projects(request.user).prefetch_related("indicators"), pk=pk)
+    project = get_object_or_404(projects_with(request.user, "indicators"), pk=pk)
     return _serve(request, document_key("selfeval", project.pk), lambda fmt: selfeval_document(project, fmt))
 
 

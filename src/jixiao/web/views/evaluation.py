@@ -35,9 +35,12 @@ from jixiao.store.lifecycle_models import FINDING_CATEGORIES
 from jixiao.store.models import BudgetSuggestion, EvaluationScore
 from jixiao.store.selectors import (
     evaluation_rectifications,
+    evaluations_with_members,
     is_member,
     member_scores,
+    rectifications_by_deadline,
     suggestion_of,
+    team,
     team_candidates,
     visible_suggestions,
 )
@@ -59,7 +62,7 @@ def evaluation_list(request: HttpRequest) -> HttpResponse:
         except ServiceError as exc:
             messages.error(request, str(exc))
     return page(request, "web/evaluations.html", {
-        "evaluations": visible_evaluations(request.user).prefetch_related("members"), "is_finance": is_finance,
+        "evaluations": evaluations_with_members(request.user), "is_finance": is_finance,
         "selections": SELECTIONS, "by": by, "count": count, "year": year, "candidates": candidates,
         "team": team_candidates(request.user) if is_finance else []})
 
@@ -128,7 +131,7 @@ def evaluation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     except ServiceError as exc:
         result, missing = None, str(exc)
     mine = member_scores(evaluation, request.user)
-    members = list(evaluation.members.order_by("username"))
+    members = team(evaluation)
     by_member = {(s.member_id, s.item): s.score for s in evaluation.scores.all()}
     computed = computed_items(evaluation, profile)
     items = [(i, mine.get(i.name, ""), [by_member.get((m.pk, i.name), "—") for m in members], computed.get(i.name))
@@ -147,7 +150,7 @@ def results(request: HttpRequest) -> HttpResponse:
     except ValueError:
         return refuse(request, f"日期“{request.GET['as_of'][:20]}”无效（格式 2026-03-11）")
     items = [(i, rectification_state_of(i, today))
-             for i in visible_rectifications(request.user).order_by("deadline", "pk")]
+             for i in rectifications_by_deadline(request.user)]
     status = request.GET.get("status", "")
     if status:
         items = [row for row in items if row[1].status.value == status]

@@ -23,7 +23,8 @@ from jixiao.store.goals import (
     drafts_from_lists,
     save_goal,
 )
-from jixiao.store.models import IndicatorTemplate, Project, Review
+from jixiao.store.models import Project
+from jixiao.store.selectors import indicator_library, latest_return, library_template
 from jixiao.web.views.common import page, post_only
 
 
@@ -44,8 +45,7 @@ def _return_notes(project: Project, draft: GoalDraft) -> dict[str, object]:
     """The latest return (its comment and per-indicator comments) placed beside the indicators it concerns."""
     review = None
     if project.status == "returned":
-        review = (Review.objects.filter(project=project, action="return").prefetch_related("comments")
-                  .select_related("reviewer").order_by("-created_at", "-pk").first())
+        review = latest_return(project)
     comments = list(review.comments.all()) if review is not None else []
     names = {row.name.strip() for row in draft.indicators}
     rows = [(row, [c.comment for c in comments if c.indicator_name.strip() == row.name.strip()])
@@ -61,7 +61,7 @@ def _posted(request: HttpRequest) -> GoalDraft:
 
 
 def _from_library(template_id: str) -> IndicatorDraft:
-    template = IndicatorTemplate.objects.filter(pk=int(template_id) if template_id.isdigit() else 0).first()
+    template = library_template(int(template_id) if template_id.isdigit() else 0)
     if template is None:
         return IndicatorDraft("产出指标", "数量指标", "", "≥")
     value = template.typical_target
@@ -76,7 +76,7 @@ def _render(request: HttpRequest, project: Project, draft: GoalDraft, errors: li
     return page(request, "web/goal_edit.html", {
         "project": project, "errors": errors, **_checks(project, draft), **_return_notes(project, draft),
         "version": project.version if version is None else version, "level2": LEVEL2,
-        "operators": (*OPERATORS, QUALITATIVE), "library": IndicatorTemplate.objects.all()}, status=status)
+        "operators": (*OPERATORS, QUALITATIVE), "library": indicator_library()}, status=status)
 
 
 def _editable(request: HttpRequest, pk: int) -> tuple[Project | None, HttpResponse | None]:

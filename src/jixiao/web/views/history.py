@@ -10,6 +10,7 @@ from django.views.decorators.http import require_safe
 
 from jixiao.store.access import visible_projects
 from jixiao.store.changes import ChangeLog
+from jixiao.store.selectors import project_transitions
 from jixiao.web.views.common import page
 
 
@@ -18,4 +19,4 @@ from jixiao.web.views.common import page
 def project_history(request: HttpRequest, pk: int) -> HttpResponse:
     project = get_object_or_404(visible_projects(request.user), pk=pk)
     return page(request, "web/history.html", {"project": project, "rows": ChangeLog(None, None, None, project_id=pk).all(),
-                                              "transitions": project.transitions.select_related("actor")})
+                                              "transitions": project_transitions(project)})

@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404, redirect
 from jixiao.store.access import visible_departments
 from jixiao.store.errors import ServiceError
 from jixiao.store.jobs import refresh, start_selfeval_reports
-from jixiao.store.models import BatchJob
+from jixiao.store.selectors import own_jobs
 from jixiao.web.views.common import page, post_only, refuse
 
 
@@ -31,14 +31,14 @@ def start_department_reports(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def job_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    job = refresh(get_object_or_404(BatchJob.objects.filter(created_by=request.user), pk=pk))
+    job = refresh(get_object_or_404(own_jobs(request.user), pk=pk))
     template = "web/partials/job_progress.html" if request.htmx else "web/job.html"
     return page(request, template, {"job": job})
 
 
 @login_required
 def job_download(request: HttpRequest, pk: int) -> HttpResponse:
-    job = get_object_or_404(BatchJob.objects.filter(created_by=request.user, status="done"), pk=pk)
+    job = get_object_or_404(own_jobs(request.user, done=True), pk=pk)
     path = Path(job.result)
     if not path.is_file():
         return refuse(request, "结果文件已不存在，请重新发起任务。", status=404)

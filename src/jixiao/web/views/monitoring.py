@@ -33,7 +33,15 @@ from jixiao.store.monitoring import (
     report_period,
     totals,
 )
-from jixiao.store.selectors import monitoring_report, visible_actions, visible_warnings
+from jixiao.store.selectors import (
+    monitoring_report,
+    open_warnings_of_colour,
+    recent_actions,
+    visible_actions,
+    visible_warnings,
+    warning_board_rows,
+    warning_colour_counts,
+)
 from jixiao.web.charts import WARNING_COLOURS, Slice, interactive_chart
 from jixiao.web.fields import number, rule_for, text
 from jixiao.web.views.common import page, post_only, refuse
@@ -102,20 +110,17 @@ def warning_board(request: HttpRequest) -> HttpResponse:
         return refuse(request, "只有财政、主管部门和管理员可以查看预警看板。", status=403)
     colour = request.GET.get("colour", "")
     state = request.GET.get("state", "open")
-    rows = visible_warnings(request.user)
-    counts = {c: rows.filter(colour=c, cleared_period__isnull=True).count() for c in COLOUR_LABELS}
+    counts = warning_colour_counts(request.user, COLOUR_LABELS)
     slices = [Slice(COLOUR_LABELS[c], n, WARNING_COLOURS[c], tuple(
         (w.project.name, reverse("monitoring_entry", args=[w.project_id, w.latest_period]), w.kind_label)
-        for w in rows.filter(colour=c, cleared_period__isnull=True)[:200])) for c, n in counts.items()]
-    if colour in COLOUR_LABELS:
-        rows = rows.filter(colour=colour)
-    rows = rows.filter(cleared_period__isnull=state == "open") if state in ("open", "cleared") else rows
+        for w in open_warnings_of_colour(request.user, c, 200))) for c, n in counts.items()]
     actions = visible_actions(request.user)
     chart = interactive_chart("warnings", "未解除预警（按颜色）", slices, unit="条")
     return page(request, "web/warning_board.html", {
-        "rows": rows.order_by("cleared_period", "colour", "project__unit__code")[:500], "counts": counts,
+        "rows": warning_board_rows(request.user, colour if colour in COLOUR_LABELS else None, state, 500),
+        "counts": counts,
         "colour": colour, "state": state, "chart": chart, "totals": totals(actions),
-        "actions": actions.select_related("project", "actor")[:50], "corrections": CORRECTIONS,
+        "actions": recent_actions(request.user, 50), "corrections": CORRECTIONS,
         "colour_labels": COLOUR_LABELS})
 
 

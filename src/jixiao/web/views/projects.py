@@ -7,7 +7,7 @@ from decimal import Decimal
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 
@@ -30,8 +30,20 @@ from jixiao.store.access import actions_for, can_edit, profile_of, scope_units, 
 from jixiao.store.errors import ServiceError
 from jixiao.store.goals import GoalDraft, check_goal
 from jixiao.store.mapping import self_evaluation
-from jixiao.store.models import FundSource, Project, ProjectType, SelfEvaluationRecord
+from jixiao.store.models import FundSource, Project, ProjectType
 from jixiao.store.projects import export_rows, import_problems, import_projects, save_project_row
+from jixiao.store.selectors import (
+    can_register,
+    filtered_projects,
+    has_selfeval,
+    project_code_taken,
+    project_reviews,
+    project_transitions,
+    project_units,
+    project_years,
+    projects_with,
+    with_funds,
+)
 from jixiao.web.fields import number, parse, rule_for, text, whole
 from jixiao.web.views.common import MAX_UPLOAD, page, post_only, saved_upload
 
@@ -43,18 +55,9 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 def filtered(request: HttpRequest) -> tuple[QuerySet[Project], dict[str, str]]:
     """The visible projects narrowed by the list's filters; the filters echoed for the form and links."""
     f = {k: request.GET.get(k, "").strip() for k in ("q", "unit", "year", "status", "type", "sort")}
-    rows = visible_projects(request.user)
-    if f["q"]:
-        rows = rows.filter(Q(name__icontains=f["q"]) | Q(code__icontains=f["q"]) | Q(unit__name__icontains=f["q"]))
-    if f["unit"]:
-        rows = rows.filter(unit__code=f["unit"])
-    if whole(f["year"]):
-        rows = rows.filter(year=whole(f["year"]))
-    if f["status"] in STATUS_LABELS:
-        rows = rows.filter(status=f["status"])
-    if f["type"] in ProjectType.values:
-        rows = rows.filter(project_type=f["type"])
-    rows = rows.order_by(SORTS.get(f["sort"], "unit__code"), "name", "pk")
+    rows = filtered_projects(request.user, f["q"], f["unit"], whole(f["year"]),
+                             f["status"] if f["status"] in STATUS_LABELS else "",
+                             f["type"] if f["type"] in ProjectType.values else "", SORTS.get(f["sort"], "unit__code"))
     return rows, f
 
 
@@ -64,27 +67,26 @@ def project_list(request: HttpRequest) -> HttpResponse:
     paginator = Paginator(rows, 25)
     current = paginator.get_page(request.GET.get("page"))
     keep = "&".join(f"{k}={v}" for k, v in f.items() if v)
-    visible = visible_projects(request.user)
     return page(request, "web/projects.html", {
         "page": current, "f": f, "keep": keep, "statuses": STATUS_LABELS.items(), "types": ProjectType.choices,
-        "units": sorted({(p.unit.code, p.unit.name) for p in visible.only("unit")[:5000]}),
-        "years": sorted(set(visible.values_list("year", flat=True)), reverse=True),
-        "can_create": scope_units(request.user).exists()})
+        "units": project_units(request.user),
+        "years": project_years(visible_projects(request.user)),
+        "can_create": can_register(request.user)})
 
 
 @login_required
 def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    project = get_object_or_404(visible_projects(request.user).prefetch_related("indicators", "fund_sources"), pk=pk)
+    project = get_object_or_404(projects_with(request.user, "indicators", "fund_sources"), pk=pk)
     profile = profile_of(project)
     # A score and grade exist once the unit has self-evaluated; before that only the goal's quality is shown.
-    has_selfeval = SelfEvaluationRecord.objects.filter(project=project).exists()
-    result = score_self_evaluation(self_evaluation(project), profile) if has_selfeval else None
-    goal_findings = [] if has_selfeval else check_goal(project, GoalDraft.of(project), profile)
-    reviews = project.reviews.select_related("reviewer").prefetch_related("comments")
+    evaluated = has_selfeval(project)
+    result = score_self_evaluation(self_evaluation(project), profile) if evaluated else None
+    goal_findings = [] if evaluated else check_goal(project, GoalDraft.of(project), profile)
+    reviews = project_reviews(project)
     return page(request, "web/project_detail.html", {
         "project": project, "result": result, "goal_findings": goal_findings, "can_edit": can_edit(request.user, project),
         "actions": actions_for(request.user, project), "reviews": reviews,
-        "transitions": project.transitions.select_related("actor"),
+        "transitions": project_transitions(project),
         "monitoring_periods": [p.index for p in periods_of_year(project.year, profile)]})
 
 
@@ -154,12 +156,12 @@ def _editor(request: HttpRequest, project: Project | None, errors: list[str], st
 
 @login_required
 def project_new(request: HttpRequest) -> HttpResponse:
-    if not scope_units(request.user).exists():
+    if not can_register(request.user):
         return page(request, "web/error.html", {"message": "您的角色不能登记项目。"}, status=403)
     if request.method != "POST":
         return _editor(request, None, [])
     row, errors = _form_row(request)
-    if row is not None and Project.objects.filter(unit__code=row.unit_code, year=row.year, code=row.code).exists():
+    if row is not None and project_code_taken(row.unit_code, row.year, row.code):
         errors = [f"项目编码“{row.code}”在该单位本年度已存在"]
     if row is None or errors:
         return _editor(request, None, errors, status=400)
@@ -201,7 +203,7 @@ def template_download(request: HttpRequest) -> HttpResponse:
 @login_required
 def project_export(request: HttpRequest) -> HttpResponse:
     rows, _ = filtered(request)
-    response = HttpResponse(write_project_template(export_rows(rows.prefetch_related("fund_sources")[:100_000])),
+    response = HttpResponse(write_project_template(export_rows(with_funds(rows, 100_000))),
                             content_type=XLSX)
     response["Content-Disposition"] = "attachment; filename*=UTF-8''projects.xlsx"
     return response

@@ -14,6 +14,7 @@ from jixiao.store.access import account_of, profile_of, visible_projects
 from jixiao.store.errors import ServiceError
 from jixiao.store.models import Review
 from jixiao.store.review import Decision, act, review_statistics
+from jixiao.store.selectors import finance_reviews
 from jixiao.web.charts import bar_chart
 from jixiao.web.fields import number, rule_for, whole
 from jixiao.web.views.common import page, post_only, profile, refuse
@@ -53,10 +54,7 @@ def review_stats(request: HttpRequest) -> HttpResponse:
     if account is None or account.role not in ("finance", "department", "admin"):
         return refuse(request, "只有财政、主管部门和管理员可查看审核统计。", status=403)
     year = request.GET.get("year", "")
-    reviews = Review.objects.filter(stage="finance", project__in=visible_projects(request.user))
-    if whole(year):
-        reviews = reviews.filter(project__year=whole(year))
-    rounds = review_statistics(reviews, profile(request))
+    rounds = review_statistics(finance_reviews(visible_projects(request.user), whole(year)), profile(request))
     charts = [bar_chart([(band.label, band.count) for band in r.bands], title=f"{r.round_name}评审得分分布")
               for r in rounds]
     return page(request, "web/review_stats.html", {"rounds": list(zip(rounds, charts, strict=True)), "year": year})

@@ -12,10 +12,10 @@ from django.shortcuts import get_object_or_404, redirect
 
 from jixiao.core.profile import Profile
 from jixiao.ingest.pipeline import load_document
-from jixiao.store.access import profile_of, visible_projects
+from jixiao.store.access import profile_of
 from jixiao.store.errors import ConflictError, ServiceError
 from jixiao.store.models import Project
-from jixiao.store.selectors import selfeval_record
+from jixiao.store.selectors import projects_with, selfeval_record
 from jixiao.store.selfeval import (
     Narrative,
     blocking,
@@ -32,7 +32,7 @@ from jixiao.web.views.common import page, refuse, saved_upload
 
 @login_required
 def selfeval(request: HttpRequest, pk: int) -> HttpResponse:
-    project = get_object_or_404(visible_projects(request.user).prefetch_related("indicators"), pk=pk)
+    project = get_object_or_404(projects_with(request.user, "indicators"), pk=pk)
     profile = profile_of(project)
     record = selfeval_record(project)
     can_fill = fillable(project, record, request.user, profile)

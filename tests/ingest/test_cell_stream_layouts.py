@@ -119,9 +119,19 @@ def test_serial_rows_read_the_year_reported_not_the_year_before(tmp_path):
 
 def test_serial_rows_whose_header_cannot_be_placed_stay_unread(tmp_path):
     # three labels under a span of two columns: where each goes is unknown
-    doc, _ = _load(tmp_path, SERIAL_HEAD + SERIAL_TABLE.replace("增减率 |\n", "增减率 |\n备注 |\n", 1))
-    table = doc.disclosure.tables.get("D09") if doc.disclosure else None
-    assert table is None or not any(row.cells for row in table.rows)
+    doc, errors = _load(tmp_path, SERIAL_HEAD + SERIAL_TABLE.replace("增减率 |\n", "增减率 |\n备注 |\n", 1))
+    table = doc.disclosure.tables["D09"]
+    assert table.unmapped and not any(row.cells for row in table.rows)
+    assert any("未读取" in str(e) and e.location.table == "公开09" for e in errors)
+
+
+def test_serial_rows_with_two_columns_of_one_year_stay_unread(tmp_path):
+    # both columns are 决算数 and nothing says which year is reported
+    text = SERIAL_TABLE.replace("2022年决算数", "上年决算数").replace("2023年决算数", "决算数")
+    doc, errors = _load(tmp_path, SERIAL_HEAD + text)
+    table = doc.disclosure.tables["D09"]
+    assert table.unmapped and not any(row.cells for row in table.rows)
+    assert any("未读取" in str(e) for e in errors)
 
 
 def test_a_sum_error_in_serial_rows_is_found(tmp_path):

@@ -400,6 +400,9 @@ def _sangong_by_rows(table: Table, reader: _Reader) -> dict[str, Amount] | None:
     return _sangong_item_rows(rows, first, columns, reader, is_item)
 
 
+# Words a row under one 三公 item names (国内接待费, 外事接待费 …): a part of that item, not read into 公开09.
+SANGONG_PART_WORDS = (("接待", "公务接待费"), ("公务用车", "公务用车购置及运行维护费"), ("公车", "公务用车购置及运行维护费"),
+                      ("出国", "因公出国(境)费"))
 CHANGE_RE = re.compile(r"增减|增加|减少|增长|下降|比上年|幅度|变动")
 YEAR_RE = re.compile(r"(20\d{2})年")
 
@@ -437,8 +440,10 @@ def _sangong_item_rows(rows: list[Row], first: int, columns: dict[int, str], rea
     for number, row in enumerate(rows[1:], start=2):
         if not is_item(row) and not _sangong_group(row.texts[0]) and any(is_number(t) for t in row.texts[1:]):
             shown = row.texts[0] or "（无项目名称）"
+            part_of = next((name for word, name in SANGONG_PART_WORDS if word in normalize_label(shown)), None)
+            what = f"是{part_of}的细目" if part_of else "不是三公经费的某一项"
             reader.unmapped.append(f"第{number}行“{shown}”")
-            reader.errors.append(ReadError(f"{reader.table_name} 第{number}行“{shown}”不是三公经费的某一项，其中的数字未读取",
+            reader.errors.append(ReadError(f"{reader.table_name} 第{number}行“{shown}”{what}，其中的数字未读取",
                                            row.location.with_(table=reader.table_name)))
     return cells
 

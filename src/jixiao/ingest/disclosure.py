@@ -8,7 +8,7 @@ typed before anything is summed: codes, names, 行次 and 栏次 are never read 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from decimal import Decimal
 
@@ -50,7 +50,7 @@ ALIASES: list[tuple[str, re.Pattern[str]]] = [
     ("D05", re.compile(r"一般公共预算财政拨款支出决算表")),
     ("D07", re.compile(r"政府性基金预算财政拨款收入支出决算表")),
     ("D08", re.compile(r"国有资本经营预算财政拨款(收入)?支出决算表")),
-    ("D09", re.compile(r"三公.{0,3}经费(?:[及和与、](?:会议费|培训费)){0,2}(?:[、和及](?:会议费|培训费))?支出决算表")),
+    ("D09", re.compile(r"三公.{0,3}经费(?:[及和与、](?:会议费|培训费)){0,2}(?:[、和及](?:会议费|培训费))?(?:支出)?决算(?:统计)?表")),
     ("D10", re.compile(r"部门决算公开相关信息统计表|相关信息统计表")),
     ("D01", re.compile(r"收入支出决算总表")),
     ("D02", re.compile(r"收入决算表")),
@@ -75,10 +75,11 @@ COLUMN_ALIASES: dict[str, dict[str, frozenset[str]]] = {
             "project": _names("项目支出"), "closing": _names("年末结转和结余", "年末结转结余")},
     "D08": {"total": _names("合计", "小计", "本年支出", "本年支出合计"), "basic": _names("基本支出"),
             "project": _names("项目支出")},
-    "D09": {"total": _names("合计", "总计"), "overseas": _names("因公出国(境)费", "因公出国(境)费用"),
+    "D09": {"total": _names("合计", "总计", "支出合计"),
+            "overseas": _names("因公出国(境)费", "因公出国(境)费用", "因公出国(境)", "因公出国"),
             "car": _names("公务用车购置及运行维护费", "公务用车购置及运行费", "公务用车购置及运行维护", "公务用车费"),
             "car_purchase": _names("公务用车购置费", "购置费", "公务用车购置"),
-            "car_operation": _names("公务用车运行维护费", "运行维护费", "运行费"), "reception": _names("公务接待费"),
+            "car_operation": _names("公务用车运行维护费", "运行维护费", "运行费", "公车运行及维护", "公车运行维护费"), "reception": _names("公务接待费"),
             "meeting": _names("会议费", "会议费支出"), "training": _names("培训费", "培训费支出")},
 }
 # Two-sided tables: the amount columns of each side.
@@ -353,7 +354,8 @@ def _blocks(table: Table, reader: _Reader) -> tuple[tuple[str, ...], list[Disclo
 
 def _sangong_item(text: str) -> str | None:
     """The 三公 item a row or column label names ('其中：公务用车运行维护费' → car_operation), or None."""
-    label = re.sub(r"^其中[:：]?|^(?:\d{1,2}[.．、]|[（(]\d{1,2}[)）]|[一二三四五六七八九十]+、)", "", normalize_label(text))
+    label = re.sub(r"^其中[:：]?|^(?:\d{1,2}[.．、]|[（(]\d{1,2}[)）]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])", "",
+                   normalize_label(text))
     return next((key for key, names in COLUMN_ALIASES["D09"].items() if label in names), None)
 
 
@@ -371,11 +373,13 @@ def _sangong_by_rows(table: Table, reader: _Reader) -> dict[str, Amount] | None:
     rows = [r for r in table.rows if any(r.texts)]
 
     def is_item(row: Row) -> bool:  # an item label, then figures or blanks only (not a 合计 sub-header)
-        return bool(_sangong_item(row.texts[0])) and all(not t or is_number(t) for t in row.texts[1:])
+        return bool(_sangong_item(row.texts[0])) and all(not t or is_number(t.rstrip("%％")) for t in row.texts[1:])
 
     first = next((i for i, r in enumerate(rows) if is_item(r)), None)
     if not first or sum(1 for r in rows[first:] if is_item(r)) < 2:
         return None
+    if (by_year := _sangong_year_columns(rows[0].texts, reader)) is not None:
+        return _sangong_item_rows(rows, first, by_year, reader, is_item) if by_year else None
     width = max(len(r.cells) for r in rows[first:]) - 1
     groups = [g for t in rows[0].texts[1:] if t and (g := _sangong_group(t, reader))]
     if not groups or width % len(groups):
@@ -393,6 +397,40 @@ def _sangong_by_rows(table: Table, reader: _Reader) -> dict[str, Amount] | None:
                 columns[total] = group
     if not columns:
         return None
+    return _sangong_item_rows(rows, first, columns, reader, is_item)
+
+
+# Words a row under one 三公 item names (国内接待费, 外事接待费 …): a part of that item, not read into 公开09.
+SANGONG_PART_WORDS = (("接待", "公务接待费"), ("公务用车", "公务用车购置及运行维护费"), ("公车", "公务用车购置及运行维护费"),
+                      ("出国", "因公出国(境)费"))
+CHANGE_RE = re.compile(r"增减|增加|减少|增长|下降|比上年|幅度|变动")
+YEAR_RE = re.compile(r"(20\d{2})年")
+
+
+def _sangong_year_columns(header: Sequence[str], reader: _Reader) -> dict[int, str] | None:
+    """Columns of a header whose 预算/决算 columns name their years ('2021年决算数 | 2022年决算数'), beside a 行次
+    column or a change column: the latest year of each group is the year reported, the earlier one its
+    comparison. None when the header is not of this kind; {} when a group's column cannot be told apart."""
+    labels = [normalize_label(t) for t in header]
+    marked = any(label in ("行次", "栏次") or CHANGE_RE.search(label) for label in labels[1:])
+    if not marked:
+        return None
+    by_group: dict[str, list[tuple[int, int]]] = {}
+    for index, label in enumerate(labels):
+        if index and label and not CHANGE_RE.search(label) and (group := _sangong_group(label, reader)):
+            year = YEAR_RE.search(label)
+            by_group.setdefault(group, []).append((int(year.group(1)) if year else 0, index))
+    columns: dict[int, str] = {}
+    for group, found in by_group.items():
+        years = sorted(found)
+        if len(years) > 1 and (years[-1][0] == 0 or years[-1][0] == years[-2][0]):
+            return {}  # two columns of one group and nothing says which is the year reported
+        columns[years[-1][1]] = group
+    return columns
+
+
+def _sangong_item_rows(rows: list[Row], first: int, columns: dict[int, str], reader: _Reader,
+                       is_item: Callable[[Row], bool]) -> dict[str, Amount]:
     cells: dict[str, Amount] = {}
     for row in rows[first:]:
         if is_item(row) and (key := _sangong_item(row.texts[0])):
@@ -402,8 +440,10 @@ def _sangong_by_rows(table: Table, reader: _Reader) -> dict[str, Amount] | None:
     for number, row in enumerate(rows[1:], start=2):
         if not is_item(row) and not _sangong_group(row.texts[0]) and any(is_number(t) for t in row.texts[1:]):
             shown = row.texts[0] or "（无项目名称）"
+            part_of = next((name for word, name in SANGONG_PART_WORDS if word in normalize_label(shown)), None)
+            what = f"是{part_of}的细目" if part_of else "不是三公经费的某一项"
             reader.unmapped.append(f"第{number}行“{shown}”")
-            reader.errors.append(ReadError(f"{reader.table_name} 第{number}行“{shown}”不是三公经费的某一项，其中的数字未读取",
+            reader.errors.append(ReadError(f"{reader.table_name} 第{number}行“{shown}”{what}，其中的数字未读取",
                                            row.location.with_(table=reader.table_name)))
     return cells
 
@@ -447,10 +487,13 @@ def _sangong_by_leaves(table: Table, reader: _Reader) -> dict[str, Amount] | Non
     upper = header[0]
     lower = header[1] if len(header) == 2 else []
     leaves: list[str | None] = []
-    for label in upper:
+    for number, label in enumerate(upper, start=1):
         key = _sangong_item(label) or ("total" if normalize_label(label) == "合计" else None)
         parts = [("car" if normalize_label(t) == "小计" else _sangong_item(t)) for t in lower]
-        if key == "car" and lower and all(p in CAR_PARTS for p in parts):
+        own = next((i for i, p in enumerate(parts) if p not in CAR_PARTS), len(parts))
+        after = parts[own:]  # items printed after the car's parts, the last upper cell being the car group
+        if key == "car" and own and (not after or (number == len(upper) and all(
+                p and p not in CAR_PARTS and p not in leaves for p in after))):
             leaves.extend(parts)
             lower = []
         else:
@@ -458,6 +501,13 @@ def _sangong_by_leaves(table: Table, reader: _Reader) -> dict[str, Amount] | Non
     values_row = rows[values_at]
     indexes = [i for i, t in enumerate(values_row.texts) if t]
     where = values_row.location.with_(table=reader.table_name)
+    if not lower and None not in leaves and len(indexes) == len(leaves) - 1 and reader.budget_only:
+        placed = _one_left_out(values_row, indexes, leaves)
+        if placed is not None:
+            left_out, columns = placed
+            reader.errors.append(ReadError(
+                f"{reader.table_name} 的数字比表头各项少一个：按表中合计与各项的关系，未印出的是“{left_out}”", where))
+            return reader.cells(values_row, columns, "三公经费")
     if lower or None in leaves or len(indexes) != len(leaves) or not reader.budget_only:
         shown = "、".join(t for labels in header for t in labels)
         reader.unmapped.append("表格布局")
@@ -466,6 +516,36 @@ def _sangong_by_leaves(table: Table, reader: _Reader) -> dict[str, Amount] | Non
         return {}
     columns = {i: f"budget_{key}" for i, key in zip(indexes, leaves, strict=True) if key}
     return reader.cells(values_row, columns, "三公经费")
+
+
+LEAF_NAMES = {"total": "合计", "overseas": "因公出国(境)费", "car": "公务用车购置及运行维护费（小计）",
+              "car_purchase": "公务用车购置费", "car_operation": "公务用车运行维护费", "reception": "公务接待费"}
+
+
+def _one_left_out(row: Row, indexes: list[int], leaves: list[str | None]) -> tuple[str, dict[int, str]] | None:
+    """A row of figures one short of its header's items: the item left out is the one whose absence makes every
+    sum the table holds (合计 = 出国 + 公务用车 + 接待, 公务用车 = 购置 + 运行) hold exactly with the others in
+    order; (its name, the columns) when exactly one does, else None (the table then stays unread)."""
+    if set(leaves) != set(D09_COLUMNS) or len(leaves) != len(D09_COLUMNS):
+        return None
+    numbers = [parse_decimal(row.texts[i]) for i in indexes]
+    if any(n is None for n in numbers):
+        return None
+    fits: list[tuple[str, dict[int, str]]] = []
+    for gap in range(len(leaves)):
+        keys = [k for n, k in enumerate(leaves) if n != gap]
+        value = dict(zip(keys, numbers, strict=True))
+        car = value.get("car")
+        parts = value.get("car_purchase"), value.get("car_operation")
+        car_sum = parts[0] + parts[1] if parts[0] is not None and parts[1] is not None else None
+        if car is not None and car_sum is not None and car != car_sum:
+            continue
+        used = car if car is not None else car_sum
+        items = value.get("overseas"), used, value.get("reception")
+        if "total" not in value or any(i is None for i in items) or value["total"] != sum(items):  # type: ignore[arg-type]
+            continue
+        fits.append((LEAF_NAMES[str(leaves[gap])], {i: f"budget_{k}" for i, k in zip(indexes, keys, strict=True)}))
+    return fits[0] if len(fits) == 1 else None
 
 
 def _sangong(table: Table, reader: _Reader) -> tuple[tuple[str, ...], list[DisclosureRow]]:

@@ -149,6 +149,21 @@ def _pipe_cells(line: str) -> list[str] | None:
     return [c.strip() for c in stripped.split("|")]
 
 
+BARS_RE = re.compile(r"^\|{2,}$")
+
+
+def _stream_cells(line: str, in_stream: bool) -> list[str] | None:
+    """Cells of a line inside a one-cell-per-line stream that ends several cells at once: a run of bars (each
+    '|' an empty cell: '|||||') or cells run together ('甲 | 乙 | |||'). A run of bars opens a stream too; a line
+    of several cells ending with '|' only continues one (on its own it is a row of a '|'-separated table)."""
+    stripped = line.strip().translate(PIPES)
+    if BARS_RE.match(stripped.replace(" ", "")) and " " not in stripped:
+        return [""] * len(stripped)
+    if in_stream and stripped.endswith("|") and not stripped.startswith("|") and stripped.count("|") >= 2:
+        return [c.strip() for c in stripped.split("|")[:-1]]
+    return None
+
+
 def _cell_token(line: str) -> str | None:
     """The cell of a one-cell-per-line row ('text |' or a lone '|'), or None."""
     stripped = line.strip().translate(PIPES)
@@ -176,6 +191,9 @@ def text_blocks(text: str, path: str) -> tuple[Block, ...]:
             tokens = []
 
     for number, line in enumerate(mark_blank_separated_cells(drop_preamble(text.splitlines())), start=1):
+        if not rows and (stream := _stream_cells(line, bool(tokens))) is not None:
+            tokens.extend(_Token(cell, number) for cell in stream)
+            continue
         cells = line.split("\t") if "\t" in line else _pipe_cells(line)
         if cells is not None:
             if "\t" not in line and RULE_RE.match(line):
@@ -268,9 +286,13 @@ def rebuild(tokens: list[_Token], path: str, cells: bool = True) -> list[Block]:
     """Rows of a table whose row ends were lost: by its column-number row when it has one, else by form labels.
     `cells`: each token is a whole cell (one cell per line), not a word of one (a form on one line)."""
     texts = [t.text for t in tokens]
+    if (numbered := _numbered_rows(tokens, path)) is not None:
+        return numbered
     width_at = _number_row(texts)
     if width_at is not None:
         return _by_width(tokens, *width_at, path)
+    if (padded := _rows_between_runs(tokens, path)) is not None:
+        return padded
     if (fit := _header_width(texts)) is not None:
         width, taken = fit
         rest = [Paragraph(t.text, Location(document=path, line=t.line)) for t in tokens[taken:] if t.text]
@@ -313,6 +335,104 @@ def _header_width(texts: list[str]) -> tuple[int, int] | None:
     if rows < (2 if words >= 2 else 3):
         return None
     return width, taken
+
+
+NUMBERED_ROWS_MIN = 3
+PADDING_RUN = 2
+
+
+def _rows_between_runs(tokens: list[_Token], path: str) -> list[Block] | None:
+    """Rows of a web table whose rows are padded out with runs of empty cells ('|||||' after each row): each
+    run of PADDING_RUN or more empty cells ends a row. Taken only when a run of bars was printed, at least two
+    rows of several cells follow the caption cells, and one row holds figures (NUMBER_ROW_MIN or more)."""
+    if not any(t.text == "" and u.text == "" and t.line == u.line for t, u in itertools.pairwise(tokens)):
+        return None  # no run of bars on one line: the empty cells are cells, not padding
+    segments: list[list[_Token]] = [[]]
+    empties = 0
+    for token in tokens:
+        if token.text:
+            if empties >= PADDING_RUN and segments[-1]:
+                segments.append([])
+            elif empties and segments[-1]:
+                segments[-1].extend(_Token("", token.line) for _ in range(empties))
+            segments[-1].append(token)
+            empties = 0
+        else:
+            empties += 1
+    caption = 0
+    while caption < len(segments) and len(segments[caption]) == 1 and not _figure(segments[caption][0].text):
+        caption += 1
+    body = segments[caption:]
+    if (sum(1 for s in body if len(s) >= 2) < 2
+            or not any(sum(1 for t in s if _figure(t.text)) >= NUMBER_ROW_MIN for s in body)):
+        return None
+    blocks: list[Block] = [Paragraph(s[0].text, Location(document=path, line=s[0].line)) for s in segments[:caption]]
+    rows = [_row(s, n, path) for n, s in enumerate(body, start=1)]
+    blocks.append(Table(tuple(rows), rows[0].location.with_(row="")))
+    return blocks
+
+
+def _serial_rows(texts: list[str]) -> tuple[int, int, int] | None:
+    """(start, width, rows) of a body whose rows each open with a label then its 行次 (row numbers going up by
+    one from row to row), the other cells figures or empty. The row numbers mark where each row begins, so the
+    width is known, not guessed; at least NUMBERED_ROWS_MIN rows."""
+    for start in range(len(texts) - 1):
+        label, serial = texts[start], texts[start + 1]
+        if not label or _figure(label) or not serial.isdigit():
+            continue
+        for width in range(3, len(texts) - start):
+            rows, at = 0, start
+            while at + width <= len(texts):
+                row = texts[at:at + width]
+                if (not row[0] or _figure(row[0]) or row[1] != str(int(serial) + rows)
+                        or not all(v == "" or _figure(v) for v in row[2:])):
+                    break
+                rows, at = rows + 1, at + width
+            if rows >= NUMBERED_ROWS_MIN:
+                return start, width, rows
+    return None
+
+
+def _two_tier_header(texts: list[str], width: int) -> list[list[str]] | None:
+    """The header rows above a body of `width` cells: one full row, or two where the first row's last cell spans
+    the columns it leaves and the second row opens with 栏次 and then prints the labels under that span (from
+    the left, as a web page flattens it). None when the header cannot be placed with certainty."""
+    if not texts:
+        return []
+    if len(texts) == width:
+        return [texts]
+    at = next((i for i, t in enumerate(texts) if t.replace(" ", "") == "栏次"), None)
+    if at is None or not 0 < at < width:
+        return None
+    upper, lower = texts[:at], [t for t in texts[at + 1:] if t]
+    if len(lower) != width - at + 1 or not all(upper):
+        return None
+    return [upper + [""] * (width - at), [texts[at]] + [""] * (width - 1 - len(lower)) + lower]
+
+
+def _numbered_rows(tokens: list[_Token], path: str) -> list[Block] | None:
+    """A table whose rows carry a 行次 column (see _serial_rows), its header above the first row; None when
+    there is no such body or its header cannot be placed (the cells then stay for the other layouts)."""
+    found = _serial_rows([t.text for t in tokens])
+    if found is None:
+        return None
+    start, width, count = found
+    head = tokens[:start]
+    header = _two_tier_header([t.text for t in head], width)
+    if header is None:
+        return None
+    where = Location(document=path, line=head[0].line if head else tokens[start].line)
+    rows: list[Row] = []
+    for number, texts in enumerate(header, start=1):
+        at = where.with_(row=str(number))
+        rows.append(Row(tuple(Cell(t, at.with_(column=str(c))) for c, t in enumerate(texts, start=1)), at))
+    end = start + width * count
+    for chunk in range(start, end, width):
+        row = _row(tokens[chunk:chunk + width], len(rows) + 1, path)
+        rows.append(row)
+    blocks: list[Block] = [Table(tuple(rows), rows[0].location.with_(row=""))]
+    blocks.extend(Paragraph(t.text, Location(document=path, line=t.line)) for t in tokens[end:] if t.text)
+    return blocks
 
 
 def _figure(text: str) -> bool:

@@ -343,8 +343,11 @@ def r24(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding | NotApplicabl
         return
     row = t[0].rows[0]
     for kind, name in (("budget", "预算数"), ("final", "决算数")):
-        items = ["overseas", "car", "reception"]
-        formula = "因公出国(境) + 公务用车 + 公务接待"
+        parts_only = f"{kind}_car" not in row.cells and all(
+            f"{kind}_{c}" in row.cells for c in ("car_purchase", "car_operation"))  # 小计 not printed
+        items = ["overseas", "car_purchase", "car_operation", "reception"] if parts_only else [
+            "overseas", "car", "reception"]
+        formula = "因公出国(境) + 公务用车" + ("购置 + 公务用车运行" if parts_only else "") + " + 公务接待"
         extra = [c for c in ("meeting", "training") if f"{kind}_{c}" in row.cells]
         if f"{kind}_total" not in row.cells and t[0].unmapped:
             continue  # the 合计 was among the figures left unread
@@ -355,6 +358,8 @@ def r24(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding | NotApplicabl
         yield from _emit(check_sum("disclosure.r24_sangong_sum", CAT_IN, ctx.profile, _cell(row, f"{kind}_total"),
                                    [_cell(row, f"{kind}_{c}") for c in items], row.location,
                                    f"公开09 {name}·合计", formula))
+        if parts_only:
+            continue
         yield from _emit(check_sum("disclosure.r24_sangong_sum", CAT_IN, ctx.profile, _cell(row, f"{kind}_car"),
                                    [_cell(row, f"{kind}_car_purchase"), _cell(row, f"{kind}_car_operation")],
                                    row.location, f"公开09 {name}·公务用车购置及运行维护费", "购置费 + 运行维护费"))

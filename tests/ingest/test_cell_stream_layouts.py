@@ -1,0 +1,164 @@
+"""三公 tables copied out of web pages one cell per line (own wording and figures): rows marked by a 行次 column
+under a two-tier header that opens its second row with 栏次, and rows padded out with runs of bars under a
+header whose second row is printed from the left. Each is read with its unit, or reported unread — never guessed,
+never taken as zeros."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from jixiao.audit.engine import audit_document
+from jixiao.core.finding import Tier
+from jixiao.ingest.pipeline import load_document
+from jixiao.ingest.source import Table, text_blocks
+from tests.audit.test_mutations import CENTRAL
+
+SERIAL_HEAD = "某某乡2023年“三公”经费决算情况说明\n2023年全乡“三公”经费决算数为46.30万元,比上年减少3.70万元。\n"
+SERIAL_TABLE = """某某乡“三公”经费决算统计表
+单位:万元
+项 目 |
+行次 |
+2022年决算数 |
+2023年决算数 |
+2023年决算比上年增减情况 |
+栏 次 |
+增减额 |
+增减率 |
+(一)支出合计 |
+1 |
+50.00 |
+46.30 |
+-3.70 |
+-7.40% |
+1.因公出国(境)费 |
+2 |
+|
+|
+|
+|
+2.公务用车购置及运行维护费 |
+3 |
+30.00 |
+28.10 |
+-1.90 |
+-6.33% |
+(1)公务用车购置费 |
+4 |
+|
+|
+|
+|
+(2)公务用车运行维护费 |
+5 |
+30.00 |
+28.10 |
+-1.90 |
+-6.33% |
+3.公务接待费 |
+6 |
+20.00 |
+18.20 |
+-1.80 |
+-9.00% |
+其中:外事接待费 |
+7 |
+1.00 |
+0.50 |
+-0.50 |
+-50.00% |
+说明:本表按各单位报送数汇总。
+"""
+
+PADDED = """按照预算公开要求,2025年某某区“三公”经费预算合计3300万元,其中公务用车运行维护2600万元。
+2025年某某区“三公”经费预算汇总表 |
+||||||
+|
+|
+单位:万元 |
+||
+合计 |
+因公出国(境) |
+公务用车购置及运行维护 |
+||||
+小计 |
+公务用车购置 |
+公车运行及维护 | 公务接待费 | |||
+3300 |
+60 |
+400 |
+2600 |
+240 |
+"""
+
+
+def _load(tmp_path, text: str):
+    path = tmp_path / "sangong.txt"
+    path.write_text(text, encoding="utf-8")
+    doc, errors = load_document(path)
+    assert doc is not None, errors
+    return doc, errors
+
+
+def _values(doc) -> dict[str, Decimal]:
+    [row] = doc.disclosure.tables["D09"].rows
+    return {key: amount.value / 10000 for key, amount in row.cells.items()}
+
+
+def test_serial_rows_rebuild_the_table_and_its_two_tier_header():
+    [table] = [b for b in text_blocks(SERIAL_TABLE, "t.txt") if isinstance(b, Table)]
+    texts = [[t.replace(" ", "") for t in row.texts] for row in table.rows]
+    assert texts[0] == ["项目", "行次", "2022年决算数", "2023年决算数", "2023年决算比上年增减情况", ""]
+    assert texts[1] == ["栏次", "", "", "", "增减额", "增减率"]  # printed from the left, placed under its span
+    assert texts[2] == ["(一)支出合计", "1", "50.00", "46.30", "-3.70", "-7.40%"]
+    assert texts[-2] == ["3.公务接待费", "6", "20.00", "18.20", "-1.80", "-9.00%"]
+    assert len(texts) == 9
+
+
+def test_serial_rows_read_the_year_reported_not_the_year_before(tmp_path):
+    doc, errors = _load(tmp_path, SERIAL_HEAD + SERIAL_TABLE)
+    assert [str(e).split("：")[-1] for e in errors] == ["公开09 第9行“其中:外事接待费”是公务接待费的细目，其中的数字未读取"]
+    values = _values(doc)
+    assert values["final_total"] == Decimal("46.30") and values["final_car"] == Decimal("28.10")
+    assert values["final_car_operation"] == Decimal("28.10") and values["final_reception"] == Decimal("18.20")
+    assert "final_overseas" not in values  # an empty cell is not read as 0.00
+    assert not [f for f in audit_document(doc, CENTRAL).findings if f.tier is Tier.ERROR]
+
+
+def test_serial_rows_whose_header_cannot_be_placed_stay_unread(tmp_path):
+    # three labels under a span of two columns: where each goes is unknown
+    doc, errors = _load(tmp_path, SERIAL_HEAD + SERIAL_TABLE.replace("增减率 |\n", "增减率 |\n备注 |\n", 1))
+    table = doc.disclosure.tables["D09"]
+    assert table.unmapped and not any(row.cells for row in table.rows)
+    assert any("未读取" in str(e) and e.location.table == "公开09" for e in errors)
+
+
+def test_serial_rows_with_two_columns_of_one_year_stay_unread(tmp_path):
+    # both columns are 决算数 and nothing says which year is reported
+    text = SERIAL_TABLE.replace("2022年决算数", "上年决算数").replace("2023年决算数", "决算数")
+    doc, errors = _load(tmp_path, SERIAL_HEAD + text)
+    table = doc.disclosure.tables["D09"]
+    assert table.unmapped and not any(row.cells for row in table.rows)
+    assert any("未读取" in str(e) for e in errors)
+
+
+def test_a_sum_error_in_serial_rows_is_found(tmp_path):
+    doc, _ = _load(tmp_path, SERIAL_HEAD + SERIAL_TABLE.replace("46.30 |", "47.30 |", 1))
+    errors = [f for f in audit_document(doc, CENTRAL).findings if f.tier is Tier.ERROR]
+    assert any(f.rule == "disclosure.r24_sangong_sum" for f in errors)
+
+
+def test_padded_rows_one_figure_short_place_the_missing_subtotal_by_the_sums(tmp_path):
+    doc, errors = _load(tmp_path, PADDED)
+    values = _values(doc)
+    assert values == {"budget_total": Decimal(3300), "budget_overseas": Decimal(60),
+                      "budget_car_purchase": Decimal(400), "budget_car_operation": Decimal(2600),
+                      "budget_reception": Decimal(240)}  # the 小计 not printed is not made up
+    assert any("少一个" in str(e) and "小计" in str(e) for e in errors)
+    assert not [f for f in audit_document(doc, CENTRAL).findings if f.tier is Tier.ERROR]
+
+
+def test_padded_rows_one_figure_short_that_do_not_add_up_stay_unread(tmp_path):
+    doc, errors = _load(tmp_path, PADDED.replace("240 |", "250 |"))
+    table = doc.disclosure.tables["D09"]
+    assert table.unmapped and not any(row.cells for row in table.rows)
+    assert any("一一对应" in str(e) for e in errors)

@@ -107,7 +107,7 @@ def test_ledger_of_another_department_or_broken_is_refused(client, world):
     page = client.post(url, {"ledger": ledger_file("乙县交通局")}, follow=True).content.decode()
     assert "台账未保存" in page and "不是“甲县财政局”的" in page
     page = client.post(url, {"ledger": SimpleUploadedFile("x.json", b"{not json")}, follow=True).content.decode()
-    assert "不是有效的 UTF-8 JSON" in page
+    assert "不是有效的 JSON 文件：第 1 行第 2 列格式有误" in page
     assert not DepartmentLedger.objects.exists()
     client.force_login(world["accounts"]["unit"].user)
     assert client.post(url, {"ledger": ledger_file(department.name)}).status_code == 404

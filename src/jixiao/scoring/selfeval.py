@@ -207,12 +207,12 @@ def _execution(se: SelfEvaluation, profile: Profile, where: Location) -> tuple[
                                  expected=None, actual=a))
     elif b > a:
         findings.append(_finding("selfeval.s1_over_budget",
-                                 f"全年执行数 {_fmt(b)} 超过全年预算数 {_fmt(a)}，执行得分以 {_fmt(weight)} 分封顶",
+                                 f"全年执行数 {format_amount(b)} 元超过全年预算数 {format_amount(a)} 元，执行得分以 {_fmt(weight)} 分封顶",
                                  loc.with_(column="全年执行数"), expected=a, actual=b))
     if total.reported_rate is not None and rate is not None and abs(total.reported_rate - rate) > max(
             Decimal("0.01"), _residue(total.reported_rate)):
         findings.append(_finding("selfeval.s1_execution_rate",
-                                 f"执行率应为 {_fmt(rate)}%（{_fmt(b)} ÷ {_fmt(a)}），填报为 {_fmt(total.reported_rate)}%",
+                                 f"执行率应为 {_fmt(rate)}%（{format_amount(b)} ÷ {format_amount(a)} 元），填报为 {_fmt(total.reported_rate)}%",
                                  loc.with_(column="执行率"), expected=rate, actual=total.reported_rate))
     reported = total.reported_score if total.reported_score is not None else se.reported.execution_score
     if reported is not None and abs(reported - score) > tol and not se.is_department:
@@ -317,7 +317,7 @@ def _score_indicator(ind: Indicator, profile: Profile, where: Location, executed
         executed_actual = actual_number * executed / spent
         findings.append(_finding("selfeval.s2_money_vs_executed",
                                  f"指标“{ind.name}”实际完成值 {_fmt(actual_number)}{target.unit if target else ''}"
-                                 f"（{_fmt(spent)} 元）超过项目全年执行数 {_fmt(executed)} 元，与预算执行表不符",
+                                 f"（{format_amount(spent)} 元）超过项目全年执行数 {format_amount(executed)} 元，与预算执行表不符",
                                  loc.with_(column="实际完成值"), expected=executed, actual=spent))
     if target is not None and target.malformed:
         # goals.t03_measurable reports the target itself; the score is left as reported.

@@ -14,6 +14,7 @@ from jixiao.audit.catalogue import Context, NotApplicable, rule
 from jixiao.audit.subjects import GoalSubject
 from jixiao.core.finding import Finding, Tier
 from jixiao.core.model import Indicator
+from jixiao.core.money import format_amount
 from jixiao.core.values import Operator, amount_unit
 
 CAT = "目标质量"
@@ -114,7 +115,7 @@ def cost_budget(subject: GoalSubject, ctx: Context) -> Iterator[Finding]:
     if mismatch:
         names = "、".join(f"“{ind.name}”" for ind, _ in totals)
         yield Finding("goals.t04_cost_budget", Tier.WARNING,
-                      f"成本指标{names}合计 {_fmt(amount)} 元，项目年初预算 {_fmt(subject.budget)} 元，二者不匹配（{convention}）",
+                      f"成本指标{names}合计 {format_amount(amount)} 元，项目年初预算 {format_amount(subject.budget)} 元，二者不匹配（{convention}）",
                       _where(subject, totals[0][0], "指标值"), CAT, expected=f"约 {_fmt(subject.budget)} 元",  # type: ignore[arg-type]
                       actual=f"{_fmt(amount)} 元")
 

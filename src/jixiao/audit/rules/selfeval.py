@@ -15,7 +15,7 @@ from decimal import Decimal
 from jixiao.audit.catalogue import Context, NotApplicable, rule
 from jixiao.core.finding import Finding, Tier
 from jixiao.core.model import SelfEvaluation
-from jixiao.core.money import round_half_up
+from jixiao.core.money import format_amount, round_half_up
 from jixiao.scoring.selfeval import (
     BLOCK_NAMES,
     DEPARTMENT_RULES,
@@ -149,8 +149,8 @@ def carryover(se: SelfEvaluation, ctx: Context) -> Iterator[Finding]:
         expected = line.adjusted - line.executed
         if line.carryover != expected:
             yield Finding("selfeval.carryover", Tier.ERROR,
-                          f"“{line.source}”行结转结余 {_fmt(line.carryover)} 元，应为 {_fmt(line.adjusted)} − "
-                          f"{_fmt(line.executed)} = {_fmt(expected)} 元",
+                          f"“{line.source}”行结转结余 {format_amount(line.carryover)} 元，应为 {format_amount(line.adjusted)} − "
+                          f"{format_amount(line.executed)} = {format_amount(expected)} 元",
                           line.location.with_(project=se.project.name, column="资金结(转)余"), "资金管理",
                           expected=_fmt(expected), actual=_fmt(line.carryover),
                           difference=_fmt(line.carryover - expected))

@@ -18,7 +18,7 @@ from jixiao.audit.catalogue import Context, rule
 from jixiao.core.claims import MONEY, MONEY_UNIT, NUM, Printed, amounts_in, printed
 from jixiao.core.finding import Finding, Tier
 from jixiao.core.model import BudgetLine, SelfEvaluation
-from jixiao.core.money import normalize_text, round_half_up
+from jixiao.core.money import format_amount, normalize_text, round_half_up
 from jixiao.scoring.selfeval import SelfEvaluationScore, score_self_evaluation
 
 CAT = "自评报告"
@@ -106,14 +106,14 @@ def narrative_budget(se: SelfEvaluation, ctx: Context) -> Iterator[Finding]:
         if [n for n, _, _ in differ] == ["年初预算数"] and initial is not None and table["全年预算数"] is not None \
                 and abs(initial.value - table["全年预算数"]) <= initial.residue:
             yield Finding("selfeval.narrative_budget", Tier.WARNING,
-                          f"正文称年初预算数 {initial.text}，等于表中全年预算数；表中年初预算数为 {_fmt(differ[0][2])} 元"
+                          f"正文称年初预算数 {initial.text}，等于表中全年预算数；表中年初预算数为 {format_amount(differ[0][2])} 元"
                           "（疑似把全年预算数写作年初预算数）", loc.with_(column="年初预算数"), CAT,
                           expected=_fmt(differ[0][2]), actual=_fmt(initial.value))
             differ = []
         if differ:
             yield Finding("selfeval.narrative_budget", Tier.ERROR,
                           f"正文称{'、'.join(f'{n} {p.text}' for n, p, _ in differ)}，预算执行表为 "
-                          f"{'、'.join(f'{_fmt(v)} 元' for _, _, v in differ)}", loc.with_(column=differ[0][0]), CAT,
+                          f"{'、'.join(f'{format_amount(v)} 元' for _, _, v in differ)}", loc.with_(column=differ[0][0]), CAT,
                           expected=_fmt(differ[0][2]), actual=_fmt(differ[0][1].value),
                           difference=_fmt(differ[0][1].value - differ[0][2]))
         bases = {v for v in (got.get("全年预算数"), got.get("年初预算数")) if v is not None}
@@ -127,7 +127,7 @@ def narrative_budget(se: SelfEvaluation, ctx: Context) -> Iterator[Finding]:
         if "结余" in got and not any(abs(got["结余"].value - (b - e)) <= got["结余"].residue for b, e in readings):
             yield Finding("selfeval.narrative_budget", Tier.ERROR,
                           f"正文称结余资金 {got['结余'].text}，按预算 {_fmt(first_base)} − 执行 {_fmt(first_executed)} 应为 "
-                          f"{_fmt(first_base - first_executed)} 元", loc.with_(column="结余"), CAT,
+                          f"{format_amount(first_base - first_executed)} 元", loc.with_(column="结余"), CAT,
                           expected=_fmt(first_base - first_executed), actual=_fmt(got["结余"].value))
         rates = [(b, e, e / b * 100) for b, e in readings if b > 0]
         for label, stated in dict(sentence.rates).items():

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
-SEEDS = REPO.parent / "shared" / "seeds"
+SEEDS = Path(os.environ.get("JIXIAO_SEEDS") or REPO.parent / "shared" / "seeds")  # as store.demo finds them
 
 
 def _missing(reason: str) -> None:
@@ -23,7 +23,7 @@ def _missing(reason: str) -> None:
 def seed_path(prefix: str) -> Path:
     """The seed file whose name starts with `prefix` ('004'), or skip with the reason (fail when required)."""
     if not SEEDS.is_dir():
-        _missing(f"种子文件夹 {SEEDS} 不存在（seeds absent: ../shared/seeds not beside the repo)")
+        _missing(f"种子文件夹 {SEEDS} 不存在（可用环境变量 JIXIAO_SEEDS 指定种子文件夹）")
     matches = sorted(SEEDS.glob(f"{prefix}_*.txt"))
     if not matches:
         _missing(f"seed {prefix} not found in {SEEDS}")

@@ -11,7 +11,6 @@ includes it with the default N.
 from __future__ import annotations
 
 import os
-import re
 import resource
 import shutil
 import statistics
@@ -124,16 +123,9 @@ def main() -> None:
     rounds = int(sys.argv[2]) if len(sys.argv) > 2 else ROUNDS
     lines = report(documents, rounds)
     print("\n".join(lines))
-    results = ROOT / "bench" / "RESULTS.md"
-    text = results.read_text(encoding="utf-8") if results.exists() else "# jixiao benchmarks\n"
-    section = "\n".join(lines).rstrip("\n") + "\n"
-    pattern = re.compile(rf"{re.escape(HEADING)}\n.*?(?=\n## |\Z)", re.S)
-    if pattern.search(text):
-        text = pattern.sub(lambda _: section.rstrip("\n"), text)
-    else:
-        marker = text.find("\n## Load test")
-        text = (text[:marker + 1] + section + text[marker:]) if marker >= 0 else text.rstrip("\n") + "\n\n" + section
-    results.write_text(text, encoding="utf-8")
+    from run import write_section  # bench/run.py
+
+    write_section(HEADING, lines)
 
 
 if __name__ == "__main__":

@@ -6,7 +6,6 @@ against pdfplumber's bare `extract_text` of every page of the same file, measure
 
 from __future__ import annotations
 
-import re
 import sys
 import tempfile
 from pathlib import Path
@@ -86,16 +85,9 @@ def report() -> list[str]:
 def main() -> None:
     lines = report()
     print("\n".join(lines))
-    results = ROOT / "bench" / "RESULTS.md"
-    text = results.read_text(encoding="utf-8") if results.exists() else "# jixiao benchmarks\n"
-    section = "\n".join(lines).rstrip("\n") + "\n"
-    pattern = re.compile(rf"{re.escape(HEADING)}\n.*?(?=\n## |\Z)", re.S)
-    if pattern.search(text):
-        text = pattern.sub(lambda _: section.rstrip("\n"), text)
-    else:
-        marker = text.find("\n## Load test")
-        text = (text[:marker + 1] + section + text[marker:]) if marker >= 0 else text.rstrip("\n") + "\n\n" + section
-    results.write_text(text, encoding="utf-8")
+    from run import write_section  # bench/run.py
+
+    write_section(HEADING, lines)
 
 
 if __name__ == "__main__":

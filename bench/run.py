@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import platform
+import re
 import statistics
 import sys
 import time
@@ -22,6 +23,21 @@ from jixiao.audit.engine import audit_document  # noqa: E402
 from jixiao.ingest.pipeline import load_document  # noqa: E402
 from jixiao.profiles import load_profile  # noqa: E402
 from jixiao.scoring.selfeval import score_self_evaluation  # noqa: E402
+
+
+def write_section(heading: str, lines: list[str]) -> None:
+    """Put one benchmark's section into bench/RESULTS.md in place of its previous run (before the load tests when
+    it is new), for the scripts that can run alone (pdf_reading.py, folder_audit.py)."""
+    results = ROOT / "bench" / "RESULTS.md"
+    text = results.read_text(encoding="utf-8") if results.exists() else "# jixiao benchmarks\n"
+    section = "\n".join(lines).rstrip("\n") + "\n"
+    pattern = re.compile(rf"{re.escape(heading)}\n.*?(?=\n## |\Z)", re.S)
+    if pattern.search(text):
+        text = pattern.sub(lambda _: section.rstrip("\n"), text)
+    else:
+        marker = text.find("\n## Load test")
+        text = (text[:marker + 1] + section + text[marker:]) if marker >= 0 else text.rstrip("\n") + "\n\n" + section
+    results.write_text(text, encoding="utf-8")
 
 
 def best_of(repeats: int, work: Callable[[], object]) -> float:

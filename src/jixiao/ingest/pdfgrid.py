@@ -15,12 +15,14 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from jixiao.core.money import is_number
+
 GAP_RATIO = 0.5  # a gap wider than this share of the line height separates two cells (a word space is ~0.3)
 MIN_ROWS = 3
 MIN_AMOUNT_ROWS = 2
 EPSILON = 0.5  # points: text boxes that merely touch do not overlap
 STRAY_SHARE = 0.15  # a separator may be touched by this share of the run's lines (a long label overhanging)
-AMOUNT_RE = re.compile(r"^[-−]?[\d,，]*\d(\.\d+)?%?$|^[-—–]$")
+BLANKS = ("-", "—", "–")  # a figure printed as a dash
 SENTENCE_END = ("。", "；", "！", "？")
 CAPTION_RE = re.compile(r"(编制|填报|金额|计量)?单位\s*[：:]|^公开\d+表")  # a table's caption line, not one of its rows
 
@@ -58,7 +60,8 @@ def segments(chars: list[tuple[float, float, float, str]]) -> tuple[Segment, ...
 
 
 def _is_amount(text: str) -> bool:
-    return bool(AMOUNT_RE.match(text.replace(" ", "")))
+    compact = text.replace(" ", "")
+    return compact in BLANKS or is_number(compact.removesuffix("%"))
 
 
 def _gridded(line: Line) -> bool:

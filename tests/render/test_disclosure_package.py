@@ -154,7 +154,7 @@ def test_cli_releases_only_through_the_gate(tmp_path):
     refused = subprocess.run(command, capture_output=True, text=True, env=env, timeout=300)
     assert refused.returncode == 2 and "未通过发布前审核" in refused.stderr and not out.exists()
 
-    name = "岚县经济技术开发区管理委员会2024年度部门决算公开.docx"
+    name = "青川县经济开发区管理委员会2024年度部门决算公开.docx"
     probe = writers.to_docx(build(load_ledger(LEDGER)), (tmp_path / "probe").mkdir() or tmp_path / "probe" / name, "p")
     [warning] = [f for f in audit_document(load_document(probe)[0], CENTRAL).findings if f.tier is Tier.WARNING]
     explanations = tmp_path / "explain.json"

@@ -113,7 +113,7 @@ _SHARE_RE = re.compile(rf"占(?:比|(本年(?:度)?支出合计|本年(?:度)?�
 _NEGATION = r"(并未|均未|未|没有|没|不)?"
 _COMPARE_RE = re.compile(
     rf"{_NEGATION}(大于|小于|等于|高于|低于|超过|少于|多于|超出)(?:了)?(年初|全年|调整后)?(预算|上年)(?:数|决算数?)?"
-    r"|与(年初|全年|调整后)?(预算|上年)(?:数|决算数?)?(?:基本)?(持平|一致|相同|相等)")
+    r"|(?:与|和|同|跟)(年初|全年|调整后)?(预算|上年)(?:数|决算数?)?(?:基本)?(持平|一致|相同|相等)")
 # A change denied without a figure: '没有增加', '未超过预算' without its base keeps the basis of the clause.
 _DENIED_RE = re.compile(r"(并未|均未|未|没有|没|不)(增加|增长|上升|减少|下降|降低|超过|超出|突破)(?:预算)?(?![\d.%])")
 _COUNT_RE = re.compile(rf"(\d+|{CN_NUM})\s*(辆|个|人次|批次|台|套|次)")
@@ -223,6 +223,16 @@ def clauses(sentence: str) -> list[str]:
     return [c for c in re.split(r"[，；;：:。！？!?]|,(?!\d{3})|、(?=[^\d])", text) if c]
 
 
+def _closing_bracket(clause: str) -> int:
+    """Where the clause closes a bracket opened in an earlier clause, or -1."""
+    depth = 0
+    for position, char in enumerate(clause):
+        depth += (char in "(（") - (char in ")）")
+        if depth < 0:
+            return position
+    return -1
+
+
 def _cut_reason(sentence: str) -> tuple[str, str]:
     match = _REASON_RE.search(sentence)
     if not match:
@@ -311,8 +321,10 @@ def claims_of(sentence: str, section: str = "", location: Location | None = None
     subject, scope = "", ""
     positions: list[tuple[int, int]] = []
     lead = ""  # a clause of its own naming the base of the changes after it: '与2023年度预算相比，减少…'
+    outer: list[tuple[str, str]] = []  # the subject before each open bracket: '…费X万元（其中：A…，B…），比…增加'
     for index, clause in enumerate(clauses(body)):
         taken: list[tuple[int, int]] = []
+        closing = _closing_bracket(clause) if outer else -1
 
         def free(match: re.Match[str], taken: list[tuple[int, int]] = taken) -> bool:
             return not any(a < match.end() and match.start() < b for a, b in taken)
@@ -325,6 +337,8 @@ def claims_of(sentence: str, section: str = "", location: Location | None = None
             # their cue word (占, 完成, 增加, 年初预算), before which the subject stands
             end = match.start(1) if measure in ("amount", "prior") else match.start()
             named = subject_at(clause, end)
+            if named is not None and named[2] <= closing < end:  # the bracket's last part, then the words after it
+                named = (outer[-1][0], closing, closing + 1)
             before = clause[:end]
             if named is None and scope_of(before):
                 generic = list(_GENERIC_RE.finditer(before))  # '一般公共预算财政拨款决算支出X万元'
@@ -416,6 +430,11 @@ def claims_of(sentence: str, section: str = "", location: Location | None = None
                 add("figure", match, value, match.group(0), quantum, clause[: match.start()][-8:])
         if not taken and (named := subject_at(clause, len(clause))):  # '收入支出总体与上年相比，增加…'
             subject, scope = named[0], scope_of(clause[: named[2]]) or section_scope
+        depth = clause.count("(") + clause.count("（") - clause.count(")") - clause.count("）")
+        if depth > 0:
+            outer.append((subject, scope))
+        elif depth < 0 and outer:
+            subject, scope = outer.pop()
         if _BUDGET_BASIS_RE.search(clause):
             lead = "预算"
         elif _PRIOR_BASIS_RE.search(clause):

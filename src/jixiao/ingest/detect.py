@@ -71,6 +71,10 @@ NOT_TITLE_RE = re.compile(r"[《》>]|首页|范文|样例|模板|今年|填写�
 # plans it (预算). '一般公共预算' names a kind of fund and says neither; a law's title says nothing.
 SANGONG_ITEMS_RE = re.compile(r"因公出国|公务接待|公务用车|公车")
 FUND_NAMES_RE = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算|《[^》]{0,30}》")
+# Spending set against the year's budget ("比年初预算增加", "低于预算数"): only a 决算 can say it; a budget compares
+# itself with last year's budget ("比上年预算增加"), which this does not match.
+AGAINST_BUDGET_RE = re.compile(r"(?:比|较|与|同|对比)(?:本年度?|当年|全年)?年初预算"
+                               r"|(?:低于|高于|超过|超出|少于|多于|未超过?|完成)(?:本年度?|当年)?(?:年初|全年|调整后?)?预算")
 TITLE_LINES = 6
 TITLE_LENGTH = 60
 AMOUNT_RE = re.compile(r"\d\s*(万元|元|%|％)")
@@ -168,7 +172,7 @@ def _sangong_fragment(text: str) -> tuple[DocumentKind, str] | None:
     if "三公" not in text or len(set(SANGONG_ITEMS_RE.findall(text))) < 2:
         return None
     plain = FUND_NAMES_RE.sub("", text)
-    if "决算" in plain or re.search(r"\d+\s*(批次|人次|个团组)", plain):
+    if "决算" in plain or re.search(r"\d+\s*(批次|人次|个团组)", plain) or AGAINST_BUDGET_RE.search(plain):
         return DocumentKind.DISCLOSURE, "三公经费各项的支出（决算）"
     if "预算" in plain or "安排" in plain:  # 安排: money set aside for the year, said of a budget
         return DocumentKind.BUDGET_DISCLOSURE, "三公经费各项的预算"

@@ -330,11 +330,18 @@ def _places(quantum: Decimal) -> int:
 
 
 _OPENER_RE = re.compile(r"其中|用于以下|如下|包括[：:]")
+_BRACKET_LIST_RE = re.compile(r"[（(](?:其中|含|包括)[：:]?([^()（）]*)[)）]")
+
+
+def _outside_brackets(text: str) -> str:
+    """The text with every bracketed part blanked out (same length), so that a cue inside brackets is not seen."""
+    return re.sub(r"[（(][^()（）]*[)）]", lambda m: "#" * len(m.group(0)), text)
 
 
 def _openers(pkg: DisclosurePackage) -> dict[int, Claim]:
     """For each sentence (by index), the amount that opened the list it belongs to: the figure standing before
-    “其中/主要用于/包括” in the same sentence or in an earlier sentence of the same section."""
+    “其中/主要用于/包括” in the same sentence, or ending the sentence before one that opens with “其中”, or an earlier
+    sentence's of the same section. A bracketed “（其中：…）” is a list of its own (`_bracket_lists`)."""
     statements = sentences(pkg)
     opener: Claim | None = None
     section = None
@@ -343,16 +350,32 @@ def _openers(pkg: DisclosurePackage) -> dict[int, Claim]:
         if statement.section != section:
             opener, section = None, statement.section
         text = normalize_text(statement.text).replace(" ", "")
-        cue = _OPENER_RE.search(text)
+        cue = _OPENER_RE.search(_outside_brackets(text))
         amounts = [c for c in statement.claims if c.measure == "amount"]
         before_cue = [c for c in amounts if cue and 0 <= text.find(c.text) < cue.start()]
         if before_cue:
             result[index] = before_cue[-1]  # parts in the same sentence, after the cue
             opener = before_cue[-1]
             continue
+        if cue is not None and cue.start() == 0 and index and statements[index - 1].section == section and (
+                earlier := [c for c in statements[index - 1].claims if c.measure == "amount"]):
+            opener = earlier[-1]  # '…支出X万元。其中：A…'
         if opener is not None:
             result[index] = opener
     return result
+
+
+def _bracket_lists(statement: Statement) -> list[tuple[Claim, list[Claim]]]:
+    """'…费X万元（其中：A…，B…）': X and the amounts inside the brackets."""
+    text = normalize_text(statement.text).replace(" ", "")
+    amounts = [(text.find(c.text), c) for c in statement.claims if c.measure == "amount"]
+    lists = []
+    for match in _BRACKET_LIST_RE.finditer(text):
+        before = [c for at, c in amounts if 0 <= at < match.start()]
+        inside = [c for at, c in amounts if match.start() < at < match.end()]
+        if before and inside:
+            lists.append((before[-1], inside))
+    return lists
 
 
 def _whole(pkg: DisclosurePackage, claim: Claim, opener: Claim | None) -> tuple[Printed, str] | None:
@@ -544,26 +567,31 @@ PARTITIONS = {
     "收入总计": (("本年收入合计", "使用非财政拨款结余", "年初结转和结余"),),
     "支出总计": (("本年支出合计", "结余分配", "年末结转和结余"),),
     "政府采购": (("政府采购货物", "政府采购工程", "政府采购服务"),),
-    "三公经费": (("因公出国(境)费", "公务用车购置费", "公务用车运行维护费", "公务接待费"),
-                ("因公出国(境)费", "公务用车购置及运行维护费", "公务接待费")),
+    "公务用车购置及运行维护费": (("公务用车购置费", "公务用车运行维护费"),),
+    # the car item as printed first: its own parts are checked against it, so a wrong part is reported once
+    "三公经费": (("因公出国(境)费", "公务用车购置及运行维护费", "公务接待费"),
+                ("因公出国(境)费", "公务用车购置费", "公务用车运行维护费", "公务接待费")),
 }
 
 
 @rule("narrative.parts_total", "说明所列各分项之和不等于其合计", Tier.ERROR, CAT, f"{BASIS} N1", "disclosure",
       params=("tolerance",), applies=has_narrative)
 def parts_total(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
-    """“X万元，其中：A…、B…”列齐了合计的全部分项（人员经费+公用经费、基本支出+项目支出、本年收入合计+使用非财政拨款结余+年初结转和结余、本年支出合计+结余分配+年末结转和结余、货物+工程+服务、三公四项）时，
+    """“X万元，其中：A…、B…”（或“…X万元。其中：…”“X万元（其中：…）”）列齐了合计的全部分项（人员经费+公用经费、基本支出+项目支出、本年收入合计+使用非财政拨款结余+年初结转和结余、本年支出合计+结余分配+年末结转和结余、货物+工程+服务、三公四项或三项、公务用车购置费+运行维护费）时，
     分项之和 = 合计；差额在尾数误差（每项半个末位，取自配置）内为提示，超过为确定。"""
     openers = _openers(pkg)
     statements = sentences(pkg)
     lists: dict[int, tuple[Claim, list[Claim]]] = {}
     for index, opener in openers.items():
-        entry = lists.setdefault(id(opener), (opener, []))
-        entry[1].extend(c for c in statements[index].claims if c.measure == "amount" and c is not opener)
-    for opener, items in lists.values():
-        by_subject = {c.subject: c for c in items}
-        for names in PARTITIONS.get(opener.subject, ()) or (PARTITIONS["本年支出合计"] if opener.subject in (
-                "支出", "支出合计") and not opener.scope else ()):
+        own = next((s.claims for s in statements if any(c is opener for c in s.claims)), ())
+        entry = lists.setdefault(id(opener), (opener, [c for c in own if c is not opener]))
+        entry[1].extend(c for c in statements[index].claims if c is not opener and c not in entry[1])
+    nested = [found for statement in statements for found in _bracket_lists(statement)]
+    for opener, claims in [*lists.values(), *nested]:
+        by_subject = {c.subject: c for c in claims if c.measure == "amount"}
+        partitions = PARTITIONS.get(opener.subject, ()) or (PARTITIONS["本年支出合计"] if opener.subject in (
+            "支出", "支出合计") and not opener.scope else ())
+        for names in partitions:
             if not all(n in by_subject for n in names):
                 continue
             parts = [by_subject[n] for n in names]
@@ -576,6 +604,7 @@ def parts_total(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
                               opener.location.with_(row=opener.subject), CAT, expected=wan(total),
                               actual=wan(opener.value), difference=wan(difference))
             break
+
 
 
 def _compact(statement: Statement) -> str:
@@ -739,27 +768,30 @@ def n2_reason(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
 @rule("narrative.n3_sangong_changes", "三公经费总增减额不等于各项增减额之和", Tier.ERROR, CAT, f"{BASIS} N3", "disclosure",
       params=("tolerance",), applies=has_narrative)
 def n3_sangong(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
-    """三公经费比上年的增减额 = 因公出国(境)、公务用车购置、公务用车运行维护、公务接待各项增减额之和（“与上年相同/持平”
-    为 0；公务用车也可合写为购置及运行维护费）；差额在尾数误差内为提示。"""
-    changes: dict[str, Claim] = {}
+    """三公经费比上年（或比年初预算）的增减额 = 因公出国(境)、公务用车购置、公务用车运行维护、公务接待各项同一口径的增减额之和
+    （“与上年/年初预算相同、持平”为 0；公务用车也可合写为购置及运行维护费）；读三公经费一节，没有章节标题的单独一节也读；
+    差额在尾数误差内为提示。"""
+    changes: dict[tuple[str, str], Claim] = {}
     for statement in sentences(pkg):
-        if "三公" in statement.section:
+        if "三公" in statement.section or not statement.section:
             for claim in statement.claims:
-                if claim.measure == "change" and claim.basis == "上年":
-                    changes.setdefault(claim.subject, claim)
-    total = changes.get("三公经费")
-    if total is None:
-        return
-    for names in PARTITIONS["三公经费"]:
-        if all(n in changes for n in names):
-            parts = [changes[n] for n in names]
-            if (against := _against_parts(ctx, total, parts)) is not None:
-                summed, difference, tier = against
-                yield Finding("narrative.n3_sangong_changes", tier,
-                              f"三公经费比上年变动 {wan(total.value)} 万元，{'、'.join(names)}变动之和为 {wan(summed)} 万元",
-                              total.location.with_(row="三公经费增减"), CAT, expected=wan(summed), actual=wan(total.value),
-                              difference=wan(difference))
-            return
+                if claim.measure == "change" or (claim.measure == "compare" and not claim.value and not claim.negated):
+                    changes.setdefault((claim.basis, claim.subject), claim)  # compare 0: '与年初预算持平'
+    for basis in ("上年", "预算"):
+        total = changes.get((basis, "三公经费"))
+        if total is None or total.measure != "change":
+            continue
+        for names in PARTITIONS["三公经费"]:
+            if all((basis, n) in changes for n in names):
+                parts = [changes[(basis, n)] for n in names]
+                if (against := _against_parts(ctx, total, parts)) is not None:
+                    summed, difference, tier = against
+                    yield Finding("narrative.n3_sangong_changes", tier,
+                                  f"三公经费比{'年初预算' if basis == '预算' else '上年'}变动 {wan(total.value)} 万元，"
+                                  f"{'、'.join(names)}变动之和为 {wan(summed)} 万元",
+                                  total.location.with_(row="三公经费增减"), CAT, expected=wan(summed),
+                                  actual=wan(total.value), difference=wan(difference))
+                break
 
 
 @rule("narrative.n5_shares_total", "所列各项占比之和不等于100%", Tier.WARNING, CAT, f"{BASIS} N5", "disclosure",

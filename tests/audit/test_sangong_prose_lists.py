@@ -1,0 +1,55 @@
+"""A lone 三公 section of a jurisdiction's departments, set against the year's budget: read as a 决算 statement, its
+total checked against the items listed after it (in the next sentence, and in brackets), and the total's change
+against the items' changes (“持平” is zero)."""
+
+from __future__ import annotations
+
+import pytest
+
+from jixiao.core.claims import claims_of
+from jixiao.core.finding import Tier
+from tests.audit.test_mutations import audit_text
+
+SECTION = ("经示例市财政局汇总，2023年示例市市本级各部门使用财政拨款安排“三公”经费支出总额为{total}万元，"
+           "比年初预算减少{change}万元。其中：因公出国（境）费0万元，和年初预算持平；公务用车购置及运行维护费"
+           "{car}万元（其中：公务用车购置费{buy}万元，公务用车运行维护费1,204.60万元），比年初预算增加{car_change}万元；"
+           "公务接待费318.25万元，比年初预算减少{guest_change}万元。\n"
+           "公务接待费低于预算数的主要原因是严格控制接待范围。\n")
+CONSISTENT = {"total": "2,010.05", "change": "95.40", "car": "1,691.80", "buy": "487.20", "car_change": "12.35",
+              "guest_change": "107.75"}
+
+
+def findings(tmp_path, **changes):
+    doc, found = audit_text(tmp_path, SECTION.format(**(CONSISTENT | changes)))
+    return doc, [f for f in found if f.rule in ("narrative.parts_total", "narrative.n3_sangong_changes")]
+
+
+def test_read_as_final_accounts_and_consistent_text_is_quiet(tmp_path):
+    doc, found = findings(tmp_path)
+    assert doc.kind.value == "disclosure" and doc.year == 2023
+    assert found == []
+    assert not [f for f in audit_text(tmp_path, SECTION.format(**CONSISTENT))[1] if f.tier is not Tier.NOTICE]
+
+
+@pytest.mark.parametrize(("changes", "row", "tier"), [
+    ({"total": "2,100.05"}, "三公经费", Tier.ERROR),          # 0 + 487.20 + 1,204.60 + 318.25 = 2,010.05
+    ({"total": "2,010.06"}, "三公经费", Tier.NOTICE),         # one cent: a rounding residue
+    ({"buy": "478.20"}, "公务用车购置及运行维护费", Tier.ERROR),  # the bracketed parts no longer make the whole
+    ({"change": "59.40"}, "三公经费增减", Tier.ERROR),        # 0 + 12.35 − 107.75 = −95.40
+])
+def test_planted_fault_found_at_its_row(tmp_path, changes, row, tier):
+    _, found = findings(tmp_path, **changes)
+    assert [(f.location.row, f.tier) for f in found] == [(row, tier)]  # one fault, one finding
+
+
+def test_change_after_a_bracket_belongs_to_the_subject_before_it():
+    claims, _ = claims_of("公务用车购置及运行维护费90.00万元（其中：公务用车购置费30.00万元，公务用车运行维护费60.00万元），"
+                          "比上年增加5.00万元")
+    [change] = [c for c in claims if c.measure == "change"]
+    assert change.subject == "公务用车购置及运行维护费"
+
+
+def test_held_level_with_the_budget_is_a_comparison_of_zero():
+    claims, _ = claims_of("因公出国（境）费0万元，和年初预算持平")
+    [compare] = [c for c in claims if c.measure == "compare"]
+    assert compare.basis == "预算" and compare.value == 0

@@ -331,7 +331,7 @@ def claims_of(sentence: str, section: str = "", location: Location | None = None
 
         def add(measure: str, match: re.Match[str], value: Decimal, text: str, quantum: Decimal, basis: str = "",
                 taken: list[tuple[int, int]] = taken, clause: str = clause, index: int = index,
-                lead: str = lead, negated: bool = False) -> None:
+                lead: str = lead, negated: bool = False, closing: int = closing) -> None:
             nonlocal subject, scope
             # an amount's own words (收入总计 …为 X) may end where its number starts; other measures start with
             # their cue word (占, 完成, 增加, 年初预算), before which the subject stands

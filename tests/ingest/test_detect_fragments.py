@@ -20,6 +20,15 @@ CASES = [
     # one page of a 情况说明, no title, no unit: kind and year only
     ("三、支出决算情况说明\n2021年度支出合计640.20万元，其中：基本支出512.00万元，占80.00%。"
      "项目支出128.20万元，占20.00%。与上年决算数相比增加12.00万元。", D, "", 2021),
+    # a lone 三公 paragraph of a jurisdiction's departments, set against the year's budget (only a 决算 can say so)
+    ("经示例县财政局汇总，2023年县本级部门“三公”经费支出总额为120.50万元，比年初预算减少8.20万元。其中：因公出国（境）费"
+     "0万元，与年初预算持平；公务接待费20.50万元，低于预算数。", D, "", 2023),
+    # a page of a 收支 情况说明 cut out of a PDF: line items with amounts, no title; 决算 said once
+    ("—3—\n（一）本单位2022年度总收入410.20万元，其中本年收\n入300.00万元，较2021年度决算数减少20.00万元。\n"
+     "1.财政拨款收入290.00万元，为本级财政拨付的资金。\n2.其他收入10.00万元。\n3.上年结转和结余110.20万元。", D, "", 2022),
+    # the same page of a budget: 预算 only
+    ("（一）本单位2025年收入预算300.00万元，其中：财政拨款收入290.00万元，其他收入10.00万元，上年结转和结余0万元。"
+     "比上年预算减少20.00万元。", B, "", 2025),
     # a lone 公开01 table with its caption naming the department
     ("收入支出决算总表\n公开01表\n部门：示例县档案馆\n金额单位：万元\n项目\t行次\t金额\t项目\t行次\t金额", D, "示例县档案馆",
      None),
@@ -42,6 +51,11 @@ def test_kind_unit_and_year_of_fragments(text, kind, unit, year):
     found = detect(text)
     assert (found.kind, found.unit, found.year) == (kind, unit, year)
     assert found.evidence and found.evidence[0]  # the reading report can say why
+
+
+def test_amounts_of_line_items_without_a_budget_or_final_word_decide_nothing():
+    found = detect("本单位收入300.00万元，其中财政拨款收入290.00万元，其他收入10.00万元，上年结转和结余0万元。")
+    assert found.kind is None and found.hint
 
 
 def test_evidence_names_the_title_or_the_markers():

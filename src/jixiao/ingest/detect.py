@@ -179,6 +179,28 @@ def _sangong_fragment(text: str) -> tuple[DocumentKind, str] | None:
     return None
 
 
+# The line items of a 收支 explanation, each stated with an amount: a page of a 情况说明 without its title.
+EXPLAINED_ITEMS_RE = re.compile(r"(财政拨款收入|上级补助收入|事业收入|经营收入|附属单位上缴收入|其他收入|上年结转(?:和结余)?"
+                                r"|年初结转和结余|年末结转和结余|本年收入|本年支出|总收入|总支出|基本支出|项目支出|人员经费|公用经费"
+                                r"|[\u4e00-\u9fa5]{2,10}支出[(（]类[)）])[^。；;，,\d]{0,12}?\d[\d,.]*\s*(?:万元|元)")
+EXPLAINED_MIN = 3
+
+
+def _explanation_fragment(text: str) -> tuple[DocumentKind, str] | None:
+    """A page of a 收支 情况说明: three or more of its line items stated with amounts; 决算 when the text says
+    决算, 预算 when it says only 预算 (outside fund names); neither decides nothing."""
+    items = list(dict.fromkeys(m.group(1) for m in EXPLAINED_ITEMS_RE.finditer(text)))
+    if len(items) < EXPLAINED_MIN:
+        return None
+    plain = FUND_NAMES_RE.sub("", text)
+    what = f"收支情况说明中的{'、'.join(items[:4])}等金额"
+    if "决算" in plain or AGAINST_BUDGET_RE.search(plain):
+        return DocumentKind.DISCLOSURE, what + "（决算）"
+    if "预算" in plain:
+        return DocumentKind.BUDGET_DISCLOSURE, what + "（预算）"
+    return None
+
+
 def _report_fragment(text: str) -> tuple[DocumentKind, str] | None:
     """Pages from the conclusion on of an evaluation report: whose evaluation it is, by who wrote it."""
     parts = [m.group(0) for m in (re.search(p, text) for p in REPORT_OUTLINE) if m]
@@ -245,6 +267,8 @@ def detect(text: str, path: str = "", preamble: tuple[str, ...] = ()) -> Detecti
     best = max(hits for hits, _, _ in scores)
     if best < MIN_MARKERS and (fragment := _sangong_fragment(head)) is not None:
         return found(fragment[0], evidence=(f"内容标记：{fragment[1]}",))
+    if best < MIN_MARKERS and (explained := _explanation_fragment(head)) is not None:
+        return found(explained[0], evidence=(f"内容标记：{explained[1]}",))
     if best < MIN_MARKERS and (report := _report_fragment(head)) is not None:
         return found(report[0], evidence=(f"内容标记：{report[1]}",))
     if best < MIN_MARKERS:

@@ -592,7 +592,7 @@ def parts_total(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     for index, opener in openers.items():
         entry = lists.setdefault(id(opener), (opener, []))
         entry[1].extend(c for c in statements[index].claims if c.measure == "amount" and c is not opener)
-    for key, (outer, parts) in nested.items():
+    for key, (outer, _) in nested.items():
         lists.setdefault(key, (outer, []))
     for key, (opener, items) in lists.items():
         by_subject = {c.subject: c for c in items}

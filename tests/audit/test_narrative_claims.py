@@ -321,3 +321,14 @@ def test_a_list_after_two_stated_totals_is_not_assigned_to_either(tmp_path):
             "其中：因公出国(境)费支出决算为0万元；公务用车购置及运行维护费支出决算为20万元；公务接待费支出决算为6万元。\n")
     _, findings = audit_text(tmp_path, text)
     assert "narrative.parts_total" not in {f.rule for f in findings}  # 预算 or 决算: the text does not say which
+
+
+def test_a_bracketed_list_inside_a_part_does_not_end_the_outer_list(tmp_path):
+    text = ("示例县林业站2022年“三公”经费决算情况说明\n"
+            "2022年示例县林业站“三公”经费决算总额40.5万元，其中：因公出国(境)费决算2万元，比上年持平。"
+            "公务用车购置及运行维护费决算30万元（其中，公务用车购置费决算0万元，公务用车运行维护费决算30万元），比上年下降4.0%。"
+            "公务接待费决算{}万元，比上年下降1.0%。\n")
+    _, quiet = audit_text(tmp_path, text.format("8.5"))
+    assert "narrative.parts_total" not in {f.rule for f in quiet}
+    _, findings = audit_text(tmp_path, text.format("12.5"))
+    assert [(f.actual, f.expected) for f in findings if f.rule == "narrative.parts_total"] == [("40.50", "44.50")]

@@ -374,7 +374,9 @@ def _scan_lists(pkg: DisclosurePackage) -> tuple[dict[int, Claim], dict[int, tup
                 nested.setdefault(id(first), (first, []))[1].extend(
                     c for c in statement.claims if c.measure == "amount" and 0 <= text.find(c.text) < cue.start())
             result[index] = before_cue[-1]  # parts in the same sentence, after the cue
-            opener = before_cue[-1]
+            head = text[: cue.start()]
+            bracketed = head.count("(") + head.count("（") > head.count(")") + head.count("）")
+            opener = first if bracketed and first is not None else before_cue[-1]  # '（其中：…）' ends with its bracket
             first = first or opener
         elif opener is not None:
             result[index] = opener

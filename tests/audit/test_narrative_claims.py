@@ -298,3 +298,37 @@ def test_bare_wan_is_money_only_when_no_word_follows():
     from jixiao.core.claims import amounts_in
 
     assert [f.text for f, _ in amounts_in("缺额60万，服务60万人次，支出3万元")] == ["60万", "3万元"]
+
+
+SANGONG_PROSE = (
+    "示例县林业站2022年“三公”经费决算情况说明\n"
+    "2022年示例县林业站“三公”经费决算总额48.6万元，比上年下降2.1%。"
+    "分项情况是：因公出国(境)费决算3.2万元，比上年增长5.0%；公务接待费决算11.4万元，比上年下降3.0%；"
+    "公务用车购置及运行维护费决算34万元，其中：公务用车购置费决算10万元，公务用车运行维护费决算24万元。\n")
+
+
+def test_sangong_items_listed_after_a_stated_total_must_add_up(tmp_path):
+    _, quiet = audit_text(tmp_path, SANGONG_PROSE)
+    assert "narrative.parts_total" not in {f.rule for f in quiet}  # 3.2 + 11.4 + 34 = 48.6
+    _, findings = audit_text(tmp_path, SANGONG_PROSE.replace("公务接待费决算11.4万元", "公务接待费决算14.4万元"))
+    hits = [f for f in findings if f.rule == "narrative.parts_total"]
+    assert [(f.tier, f.actual, f.expected) for f in hits] == [(Tier.ERROR, "48.60", "51.60")]
+
+
+def test_a_list_after_two_stated_totals_is_not_assigned_to_either(tmp_path):
+    text = ("示例县林业站2022年“三公”经费决算情况说明\n"
+            "2022年“三公”经费支出预算为30万元，支出决算为26万元，完成预算的86.67%。"
+            "其中：因公出国(境)费支出决算为0万元；公务用车购置及运行维护费支出决算为20万元；公务接待费支出决算为6万元。\n")
+    _, findings = audit_text(tmp_path, text)
+    assert "narrative.parts_total" not in {f.rule for f in findings}  # 预算 or 决算: the text does not say which
+
+
+def test_a_bracketed_list_inside_a_part_does_not_end_the_outer_list(tmp_path):
+    text = ("示例县林业站2022年“三公”经费决算情况说明\n"
+            "2022年示例县林业站“三公”经费决算总额40.5万元，其中：因公出国(境)费决算2万元，比上年持平。"
+            "公务用车购置及运行维护费决算30万元（其中，公务用车购置费决算0万元，公务用车运行维护费决算30万元），比上年下降4.0%。"
+            "公务接待费决算{}万元，比上年下降1.0%。\n")
+    _, quiet = audit_text(tmp_path, text.format("8.5"))
+    assert "narrative.parts_total" not in {f.rule for f in quiet}
+    _, findings = audit_text(tmp_path, text.format("12.5"))
+    assert [(f.actual, f.expected) for f in findings if f.rule == "narrative.parts_total"] == [("40.50", "44.50")]

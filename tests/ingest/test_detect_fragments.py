@@ -139,3 +139,10 @@ def test_unit_from_a_flattened_form_and_a_title_over_two_lines():
     assert detect(form).unit == "示例县农业农村局"
     title = "示例县城市管理委员会市容整治资金\n绩效评价报告\n一、基本情况"
     assert detect(title).unit == "示例县城市管理委员会"
+
+
+def test_an_evaluation_report_names_its_unit_in_its_first_section():
+    text = ("项目绩效评价报告\n一、基本情况\n（一）项目单位基本情况。示例县档案馆位于县城东街8号，内设三个股室，"
+            "核定事业编制12名。\n（二）项目基本情况。")
+    assert detect(text).unit == "示例县档案馆"
+    assert detect(text.replace("示例县档案馆位于", "本馆位于")).unit == ""  # no name given: none guessed

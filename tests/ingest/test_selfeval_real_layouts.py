@@ -217,3 +217,12 @@ def test_rules_that_cannot_be_checked_say_why_instead_of_passing(tmp_path):
     assert "selfeval.s1_execution_rate" not in department  # its own arithmetic is checked
     fragment = outcomes(tmp_path, FRAGMENT, "片段.txt")
     assert "未读全" in fragment["selfeval.s9_weight_total"] and "未读全" in fragment["goals.t01_required_blocks"]
+
+
+def test_fused_fund_rows_report_the_unit_their_header_prints(tmp_path):
+    doc, _ = load(tmp_path, FUSED_FUNDS, "专项资金自评表.txt")
+    [budget] = [t for t in audit_document(doc, load_profile("central")).coverage.reading.tables if "预算执行" in t.name]
+    assert (budget.unit, budget.rows) == ("万元", 2)  # '项目资金(万元)' in the form's header
+    doc, _ = load(tmp_path, FUSED_FUNDS.replace("项目资金(万元)", "项目资金"), "专项资金自评表.txt")
+    [budget] = [t for t in audit_document(doc, load_profile("central")).coverage.reading.tables if "预算执行" in t.name]
+    assert budget.unit == ""  # the text does not say: reported as not recognised, not guessed

@@ -157,3 +157,52 @@ def test_blank_separated_short_lines_without_column_numbers_stay_paragraphs():
     text = "\n\n".join(["一、部门职责", "负责全县农业技术推广。", "二、机构设置", "内设三个股室。"] * 4)
     blocks = text_blocks(text, "t.txt")
     assert tables(blocks) == [] and len(paragraphs(blocks)) == 16
+
+
+# A 项目支出绩效自评表 saved from Word one cell per paragraph (own wording and figures): a blank line between
+# cells, a line of one space for an empty cell, '(万元)' on the line under 项目资金, headers and levels broken
+# over two paragraphs ('年初' / '预算数', '经济效益' / '指标'), the merged 一级/二级 cells left out of the rows
+# below them and unfilled template rows ('指标2', '……').
+PARAGRAPH_FORM = [
+    "示例县第二小学操场翻新经费 绩效自评表", "附件2", "项目支出绩效自评表", "(2022年度)",
+    "项目名称", "示例县第二小学操场翻新经费", "主管部门", "示例县教育局", "实施单位", "示例县第二小学",
+    "项目资金\n(万元)", " ", "年初", "预算数", "全年", "预算数", "全年", "执行数", "分值", "执行率", "得分",
+    "年度资金总额", "50", "48", "45.6", "10", "95%", "9.5",
+    "其中:当年财政拨款", "50", "48", "45.6", " ", "上年结转资金", " ", " ", " ", " ",
+    "年度总体目标", "预期目标", "实际完成情况", "完成操场翻新", "已完成",
+    "一级指标", "二级指标", "三级指标", "年度", "指标值", "实际", "完成值", "分值", "得分", "偏差原因分析及改进措施",
+    "产出指标", "数量指标", "指标1翻新面积", "≥3000平方米", "3200", "20", "20", " ",
+    "指标2", " ", " ", " ", " ", " ", "……", " ", " ", " ", " ", " ",
+    "质量指标", "指标1验收合格率", "=100%", "100%", "20", "20", " ",
+    "指标2场地平整度", "≥95%", "96%", "10", "10", " ",
+    "效益指标", "社会效益", "指标", "指标1学生体育活动时长", "≥1小时/天", "1.2", "20", "18", "雨季影响使用",
+    "满意度", "指标", "服务对象满意度指标", "指标1师生满意度", "≥90%", "93%", "10", "10", " ",
+    "评价结论", "项目按期完成。",
+]
+
+
+def test_form_saved_one_cell_per_paragraph_is_rebuilt_from_its_labels(tmp_path):
+    path = tmp_path / "form.txt"
+    path.write_text("\n\n".join(PARAGRAPH_FORM) + "\n", encoding="utf-8")
+    doc, _ = load_document(path)
+    [se] = doc.self_evaluations
+    assert se.project.name == "示例县第二小学操场翻新经费"
+    assert [(b.source, b.initial, b.adjusted, b.executed, b.reported_rate, b.reported_score)
+            for b in se.budget_lines[:2]] == [
+        ("年度资金总额", Decimal("500000"), Decimal("480000"), Decimal("456000"), Decimal("95"), Decimal("9.5")),
+        ("其中:当年财政拨款", Decimal("500000"), Decimal("480000"), Decimal("456000"), None, None)]  # in 万元
+    assert [(i.level1, i.level2, i.name, i.target.raw if i.target else None, i.weight, i.reported_score)
+            for i in se.indicators] == [
+        ("产出指标", "数量指标", "翻新面积", "≥3000平方米", Decimal(20), Decimal(20)),
+        ("产出指标", "质量指标", "验收合格率", "=100%", Decimal(20), Decimal(20)),
+        ("产出指标", "质量指标", "场地平整度", "≥95%", Decimal(10), Decimal(10)),  # no 一级/二级 cell of its own
+        ("效益指标", "社会效益指标", "学生体育活动时长", "≥1小时/天", Decimal(20), Decimal(18)),
+        ("满意度指标", "服务对象满意度指标", "师生满意度", "≥90%", Decimal(10), Decimal(10))]
+    assert se.indicators[3].deviation_reason == "雨季影响使用"
+    assert not doc.problems  # every cell placed: the unfilled '指标2' / '……' rows are no indicators
+
+
+def test_blank_separated_short_paragraphs_with_few_form_words_stay_paragraphs():
+    text = "\n\n".join(["项目名称", "示例", "主管部门", "示例县教育局", "备注", "12", "另见附件", "3"] * 2)
+    blocks = text_blocks(text, "t.txt")
+    assert tables(blocks) == []

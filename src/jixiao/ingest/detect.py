@@ -132,6 +132,9 @@ _UNIT_PATTERNS = [
     rf"^#*\s*({ORG})[\u4e00-\u9fff]{{0,16}}\n\s*(?:项目)?(?:绩效评价|绩效自评|自评)报告\s*$",  # a title over two lines
     rf"^#*\s*({ORG})\s*$",
     rf"主管部门\s*[：:\t|]?\s*{_CODE}({ORG}){_LABEL_END}",
+    # an evaluation report's first section names the unit evaluated: '(一)项目单位基本情况。示例县档案馆位于…'
+    rf"(?:项目|被评价|实施|预算)单位(?:基本)?(?:情况|概况)\s*[。：:]?\s*({ORG})(?=位于|是|为|系|成立|下设|内设|设有|共有"
+    r"|现有|核定|属于|负责|承担|主要|[，,])",
     # the subject of a sentence in the body: '示例县农技中心下设办公室…', '示例县档案馆是…'
     rf"^\s*(?:[一二三四五六七八九十]+、|\d+[、.．])?\s*({ORG})(?:是|为|系|下设|内设|设有|共有|现有|核定|属于|负责|承担"
     r"|主要职责|主要职能)",
@@ -145,7 +148,7 @@ _PUBLISHER_PATTERNS = [
     rf"欢迎(?:来到|访问)\s*({ORG})(?:门户)?(?:网站|网)?(?=[!！。\s]|$)",
 ]
 # Not a unit's name: a placeholder or a sentence that happens to end like one.
-_NOT_UNIT = re.compile(r"^(XX|××|某某)|^(根据|按照|关于|为|纳入|包括|其中|现将|经(?!济|开))|^[我本](单位|部门|局|委|办|院|所|中心|镇|乡|街道|机关)"
+_NOT_UNIT = re.compile(r"^(XX|××|某某)|^(根据|按照|关于|为|纳入|包括|其中|现将|经(?!济|开))|^[我本](单位|部门|局|委|办|院|所|中心|镇|乡|街道|机关|馆|站|校|队|处|厅)"
                        r"|[XＸ]{2}|^[区县市州省]?本级$"
                        r"|^(区|县|州|省|市(?!场|中区))")  # '区水利局', '县政协': the place left out, not the name
 

@@ -69,10 +69,21 @@ def _source_paragraph(source: SourceDocument, location: Location) -> str:
     return "" if isinstance(block, Table) else block.clean
 
 
+_CAPTION_UNIT_RE = re.compile(r"[（(]\s*(万元|亿元|元)\s*[)）]|单位\s*[：:]\s*(万元|亿元|元)")
+_FORM_PARAGRAPHS = 3  # a form whose cells ran together: the paragraph of the row and the two before it
+
+
 def _printed_unit(source: SourceDocument, location: Location) -> str:
-    """The amount unit a table's header rows (or the paragraph just before it) print: 万元, 元 or 亿元."""
+    """The amount unit a table's header rows (or the paragraph just before it) print: 万元, 元 or 亿元. For a
+    form whose cells ran together (read from paragraphs), the unit its header prints in brackets or a 单位 caption
+    ('项目资金(万元)') in the row's paragraph or just before it: a bare '元' in its text says nothing of the table."""
     table = _source_table(source, location)
     if table is None:
+        if location.block is None or not 0 <= location.block < len(source.blocks):
+            return ""
+        for block in source.blocks[max(location.block - _FORM_PARAGRAPHS + 1, 0):location.block + 1][::-1]:
+            if not isinstance(block, Table) and (match := _CAPTION_UNIT_RE.search(block.clean)):
+                return match.group(1) or match.group(2)
         return ""
     assert location.block is not None
     texts = [" ".join(row.texts) for row in table.rows[:3]]

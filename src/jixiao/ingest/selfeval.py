@@ -296,6 +296,11 @@ _VALUE_FIELDS = ("initial_target", "adjusted_target", "actual", "qualitative_not
                  "deviation_reason")
 
 
+# The standard form prints '指标1' / '指标2' … '……' in its indicator rows for the filer to complete.
+PLACEHOLDER_RE = re.compile(r"指标\s*\d+\s*[:：]?|[.…·。]{2,}|…")
+TEMPLATE_NUMBER_RE = re.compile(r"^指标\s*\d+\s*[:：]?(?=[\u4e00-\u9fa5])")  # '指标1工程完工率': the name follows
+
+
 def _is_target(text: str) -> bool:
     """Looks like a target (指标值): an operator, a date, a number with a unit, or a short qualitative word."""
     value = parse_value(text)
@@ -417,9 +422,9 @@ def _read_indicators(table: Table, start: int, report: _Report, errors: list[Rea
                 caption and caption.group(3) and level1 in LEVEL1_WORDS) else None
         if cells["level2"]:
             level2 = cells["level2"]
-        name = cells["name"]
-        if not name:
-            continue
+        name = TEMPLATE_NUMBER_RE.sub("", cells["name"])
+        if not name or (PLACEHOLDER_RE.fullmatch(name) and not any(cells.get(f) for f in _VALUE_FIELDS)):
+            continue  # a template's unfilled row ('指标2', '……') is no indicator
         if report.indicators and not any(cells.get(f) for f in _VALUE_FIELDS) and not (
                 cells["level1"] or cells["level2"]):
             previous = report.indicators[-1]

@@ -6,6 +6,8 @@ Layouts read:
   rebuilt — from a 栏次 / column-number row that gives the table's width, or from the known labels of a
   self-evaluation form (项目名称, 年初预算数 … 一级指标 …); never from guessed positions;
 - a whole form flattened into one line of space-separated cells: rows rebuilt from the form's labels;
+- cells separated by blank lines (a web table, or a Word form saved one cell per paragraph): taken as cells
+  when a column-number row, a header over figures or the form's own labels give the rows;
 - file metadata and site navigation before the document (索引号、发布机构、发布日期、当前位置 …) are dropped,
   so they decide neither kind nor unit nor year.
 Cells that cannot be placed in a row stay as paragraphs, so nothing is silently lost.
@@ -95,11 +97,15 @@ def drop_preamble(lines: list[str]) -> list[str]:
 def mark_blank_separated_cells(lines: list[str]) -> list[str]:
     """A web table flattened to one cell per line with blank lines between cells (an extra blank line is an
     empty cell) is rewritten in the one-cell-per-line '|' form, so its rows are rebuilt the same way. Only a
-    run holding a 栏次 / column-number row is taken: without one its width is unknown. Line numbers stay."""
+    run whose width can be known is taken: one holding a 栏次 / column-number row, a header of words over rows of
+    figures, or a self-evaluation form's own labels (a Word form saved one cell per paragraph), which rebuild its
+    rows. A unit printed on the line under its cell ('项目资金' / '(万元)') stays with that cell. Line numbers
+    stay."""
     out = list(lines)
     index = 0
     while index < len(lines):
         run: list[tuple[int, list[int]]] = []  # (line index, blank lines before it)
+        glued: dict[int, int] = {}  # a cell's line → the unit line printed under it
         cursor, blanks = index, []
         while cursor < len(lines):
             line = lines[cursor].strip()
@@ -108,6 +114,8 @@ def mark_blank_separated_cells(lines: list[str]) -> list[str]:
             elif not line:  # a line of spaces between blank lines: an empty cell printed as such
                 run.append((cursor, blanks if run else []))
                 blanks = []
+            elif run and not blanks and UNIT_WORD_RE.match(line) and run[-1][0] == cursor - 1:
+                glued[cursor - 1] = cursor
             elif len(line) > CELL_LENGTH or "\t" in line or "|" in line or CAPTION_RE.search(line) or (
                     run and not blanks) or len(blanks) > MAX_EMPTY_CELLS + 1:
                 break
@@ -115,20 +123,33 @@ def mark_blank_separated_cells(lines: list[str]) -> list[str]:
                 run.append((cursor, blanks if run else []))
                 blanks = []
             cursor += 1
-        if run and run[-1][0] + 1 < len(lines) and lines[run[-1][0] + 1].strip():
+        if run and run[-1][0] + 1 < len(lines) and lines[run[-1][0] + 1].strip() and run[-1][0] not in glued:
             run.pop()  # a line followed directly by text starts a paragraph: it is not a cell
-        texts = [lines[i].strip() for i, _ in run]
+        texts = [lines[i].strip() + (lines[glued[i]].strip() if i in glued else "") for i, _ in run]
         if len(run) >= MIN_RUN_CELLS and _number_row(texts) is None and (fit := _header_width(texts)) is not None:
             run = run[:fit[1]]
-        if len(run) >= MIN_RUN_CELLS and (_number_row(texts) is not None or _header_width(texts) is not None):
-            for i, before in run:
-                out[i] = f"{lines[i].strip()} |" if lines[i].strip() else "|"
+        if len(run) >= MIN_RUN_CELLS and (_number_row(texts) is not None or _header_width(texts) is not None
+                                          or _is_form_run(texts)):
+            for (i, before), text in zip(run, texts, strict=False):
+                out[i] = f"{text} |" if text else "|"
+                if i in glued:
+                    out[glued[i]] = ""
                 for empty in before[1:]:
                     out[empty] = "|"  # the first blank line separates; each further one is an empty cell
             index = run[-1][0] + 1
         else:
             index = max(cursor, index + 1)
     return out
+
+
+FORM_RUN_LABELS = 6
+
+
+def _is_form_run(texts: list[str]) -> bool:
+    """A run of cells holding a self-evaluation form: its labels and headers (项目名称, 年初预算数, 一级指标 …),
+    a cell split over two paragraphs ('年初' / '预算数') counted whole, and figures to read."""
+    joined = [t.text for t in _join_split_cells([_Token(t, 0) for t in texts])]
+    return _form_labels(joined) >= FORM_RUN_LABELS and any(_figure(t) for t in texts)
 
 
 def _next_filled(lines: list[str], index: int) -> bool:
@@ -502,13 +523,42 @@ def _row_done(row: list[_Token], ahead: list[_Token]) -> bool:
     return False
 
 
+def _join_split_cells(tokens: list[_Token]) -> list[_Token]:
+    """Cells a Word form broke over two paragraphs, joined back when the form's own words decide it: a header
+    ('年初' / '预算数' → 年初预算数, '年度' / '指标值') and an indicator level ('经济效益' / '指标')."""
+    out: list[_Token] = []
+    for token in tokens:
+        previous = out[-1].text if out else ""
+        joined = previous + token.text
+        if previous and token.text and not _figure(previous) and (
+                (not _is_header(previous) and _norm(previous) not in FIELD_LABELS and _is_header(joined))
+                or (token.text == "指标" and not previous.endswith("指标") and INDICATOR_ROW_RE.match(_norm(joined)))):
+            out[-1] = _Token(joined, out[-1].line)
+            continue
+        out.append(token)
+    return out
+
+
+def _opens_rowspan_row(ahead: list[_Token]) -> bool:
+    """In a form saved one cell per paragraph, a row whose 一级/二级 cells were merged from the rows above starts
+    at its name: the cells after it hold figures, or are all empty (a template's unfilled '指标2' row)."""
+    return bool(ahead) and (any(_figure(t.text) for t in ahead) or not any(t.text for t in ahead)) and not any(
+        _norm(t.text) in FIELD_LABELS or _is_header(t.text) or INDICATOR_ROW_RE.match(_norm(t.text)) for t in ahead)
+
+
 def _by_labels(tokens: list[_Token], path: str, cells: bool) -> list[Block]:
     """A self-evaluation form: 'label value' fields become paragraphs 'label：value'; a run of column headers
-    opens a table whose rows start at a fund source (合计, 财政拨款 …) or an indicator level (产出指标, 数量指标 …)."""
+    opens a table whose rows start at a fund source (合计, 财政拨款 …) or an indicator level (产出指标, 数量指标 …).
+    One cell per line, a row leaves out the cells merged from above: a fund row the '项目资金' cell spanning the
+    header's first column, an indicator row its 一级 cell (opened at its 二级 cell) or both (opened at its name)."""
+    if cells:
+        tokens = _join_split_cells(tokens)
     blocks: list[Block] = []
     rows: list[list[_Token]] = []
+    needs: list[int] = []  # cells each row takes
     field: list[_Token] = []
     width = 0
+    body = 0  # cells of a fund row
     section = ""
     loose: list[_Token] = []
 
@@ -540,15 +590,17 @@ def _by_labels(tokens: list[_Token], path: str, cells: bool) -> list[Block]:
         token = tokens[index]
         norm = _norm(token.text)
         run = 0
-        while index + run < len(tokens) and _is_header(tokens[index + run].text):
-            run += 1
+        while index + run < len(tokens) and (_is_header(tokens[index + run].text) or (
+                cells and run == 1 and tokens[index + 1].text == "" and norm.startswith("项目资金"))):
+            run += 1  # '项目资金（万元）' spans the rows below; the empty cell beside it heads their labels
         if run >= 3:
             close_field()
             close_loose()
             close_table()
             header = tokens[index:index + run]
             section = "indicator" if any(_norm(t.text) in INDICATOR_HEADERS for t in header) else "budget"
-            rows, width = [header], run
+            rows, needs, width = [header], [run], run
+            body = run - 1 if cells and norm.startswith("项目资金") and header[1].text == "" else run
             index += run
             continue
         index += 1
@@ -561,12 +613,19 @@ def _by_labels(tokens: list[_Token], path: str, cells: bool) -> list[Block]:
             if not (section == "indicator" and rows[-1] is not rows[0] and len(rows[-1]) == 1
                     and not LEVEL1_ROW_RE.match(norm)):
                 rows.append([token])  # a level-1 cell followed by its level-2 cell stays one row
+                needs.append(body if section == "budget" else width - 1 if cells else width)
             else:
                 rows[-1].append(token)
+                needs[-1] = width
         elif section == "indicator" and not cells and len(rows) > 1 and _row_done(rows[-1], tokens[index - 1:]):
             rows.append([token])  # a one-line form: the row ended with its 分值 and 得分, its reason left blank
-        elif section and len(rows) > 1 and len(rows[-1]) < width:
+            needs.append(width)
+        elif section and len(rows) > 1 and len(rows[-1]) < needs[-1]:
             rows[-1].append(token)
+        elif (section == "indicator" and cells and len(rows) > 1 and token.text and not _figure(token.text)
+              and _opens_rowspan_row(tokens[index:index + width - 3])):
+            rows.append([token])
+            needs.append(width - 2)
         elif field and not (cells and any(t.text for t in field[1:])):
             field.append(token)  # a field's value is its next cell, or every word up to the next label
         elif FORM_TITLE_RE.search(norm) and len(norm) <= 40:

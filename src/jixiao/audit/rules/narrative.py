@@ -329,53 +329,65 @@ def _places(quantum: Decimal) -> int:
     return max(0, -quantum.as_tuple().exponent) if quantum else 0  # type: ignore[operator]
 
 
-_OPENER_RE = re.compile(r"其中|用于以下|如下|包括[：:]")
-_BRACKET_LIST_RE = re.compile(r"[（(](?:其中|含|包括)[：:]?([^()（）]*)[)）]")
+_OPENER_RE = re.compile(r"其中|用于以下|如下|包括[：:]|分项情况")
+# A 三公 total stated with its stage ('预算安排21万元', '支出决算汇总数为1134万元', '预算数为98.65万元') opens the
+# list of its items like a plain amount; a sum of 三公经费 and other costs ('三公经费及会议费…') does not.
+_STAGE_GAP_RE = re.compile(r"^(?:[)）”\"]|财政拨款|一般公共预算|支出|开支|安排|预算|决算|汇总|总额|合计|数|为|是|共|计|：|:|\s)*$")
 
 
-def _outside_brackets(text: str) -> str:
-    """The text with every bracketed part blanked out (same length), so that a cue inside brackets is not seen."""
-    return re.sub(r"[（(][^()（）]*[)）]", lambda m: "#" * len(m.group(0)), text)
+_COMPARED_RE = re.compile(r"(较|比|与|同)[^，,；;]*$")  # '较预算数1237万元': a base of comparison, not a total
+
+
+def _opens_list(claim: Claim) -> bool:
+    return claim.measure == "amount" or (
+        claim.subject == "三公经费" and claim.measure in ("figure", "budget") and bool(_STAGE_GAP_RE.match(claim.basis))
+        and not _COMPARED_RE.search(claim.clause[: max(claim.clause.find(claim.text), 0)]))
+
+
+CUE_AT_START = 4  # '其中：…' / '分项情况是：…' opening a sentence: the list of the sentence before
+
+
+def _scan_lists(pkg: DisclosurePackage) -> tuple[dict[int, Claim], dict[int, tuple[Claim, list[Claim]]]]:
+    """For each sentence (by index), the amount that opened the list it belongs to: the figure standing before
+    “其中/主要用于/包括/分项情况” in the same sentence or in an earlier sentence of the same section (a sentence that
+    opens with the cue lists the parts of the sentence before). And the lists that hold a list of their own: a
+    part that opens its own list ('公务用车…1618万元，其中：购置费…') is still a part of the first list of its
+    section ('“三公”经费决算总额2771万元' … ), with the parts stated before its cue."""
+    statements = sentences(pkg)
+    opener: Claim | None = None
+    first: Claim | None = None  # the section's first list
+    section = None
+    result: dict[int, Claim] = {}
+    nested: dict[int, tuple[Claim, list[Claim]]] = {}
+    last: Claim | None = None  # the last amount that could open a list, in this section
+    for index, statement in enumerate(statements):
+        if statement.section != section:
+            opener, first, last, section = None, None, None, statement.section
+        text = normalize_text(statement.text).replace(" ", "")
+        cue = _OPENER_RE.search(text)
+        amounts = [c for c in statement.claims if _opens_list(c)]
+        before_cue = [c for c in amounts if cue and 0 <= text.find(c.text) < cue.start()]
+        if not before_cue and cue and cue.start() <= CUE_AT_START and last is not None:
+            opener = first = last  # '其中：…' opening a sentence: the parts of the figure just stated
+        if before_cue:
+            if first is not None and first is not before_cue[-1]:
+                nested.setdefault(id(first), (first, []))[1].extend(
+                    c for c in statement.claims if c.measure == "amount" and 0 <= text.find(c.text) < cue.start())
+            result[index] = before_cue[-1]  # parts in the same sentence, after the cue
+            head = text[: cue.start()]
+            bracketed = head.count("(") + head.count("（") > head.count(")") + head.count("）")
+            opener = first if bracketed and first is not None else before_cue[-1]  # '（其中：…）' ends with its bracket
+            first = first or opener
+        elif opener is not None:
+            result[index] = opener
+        last = amounts[0] if len(amounts) == 1 else None  # two totals before '其中' (预算 and 决算): neither is
+        # taken
+    return result, nested
 
 
 def _openers(pkg: DisclosurePackage) -> dict[int, Claim]:
-    """For each sentence (by index), the amount that opened the list it belongs to: the figure standing before
-    “其中/主要用于/包括” in the same sentence, or ending the sentence before one that opens with “其中”, or an earlier
-    sentence's of the same section. A bracketed “（其中：…）” is a list of its own (`_bracket_lists`)."""
-    statements = sentences(pkg)
-    opener: Claim | None = None
-    section = None
-    result: dict[int, Claim] = {}
-    for index, statement in enumerate(statements):
-        if statement.section != section:
-            opener, section = None, statement.section
-        text = normalize_text(statement.text).replace(" ", "")
-        cue = _OPENER_RE.search(_outside_brackets(text))
-        amounts = [c for c in statement.claims if c.measure == "amount"]
-        before_cue = [c for c in amounts if cue and 0 <= text.find(c.text) < cue.start()]
-        if before_cue:
-            result[index] = before_cue[-1]  # parts in the same sentence, after the cue
-            opener = before_cue[-1]
-            continue
-        if cue is not None and cue.start() == 0 and index and statements[index - 1].section == section and (
-                earlier := [c for c in statements[index - 1].claims if c.measure == "amount"]):
-            opener = earlier[-1]  # '…支出X万元。其中：A…'
-        if opener is not None:
-            result[index] = opener
-    return result
+    return _scan_lists(pkg)[0]
 
-
-def _bracket_lists(statement: Statement) -> list[tuple[Claim, list[Claim]]]:
-    """'…费X万元（其中：A…，B…）': X and the amounts inside the brackets."""
-    text = normalize_text(statement.text).replace(" ", "")
-    amounts = [(text.find(c.text), c) for c in statement.claims if c.measure == "amount"]
-    lists = []
-    for match in _BRACKET_LIST_RE.finditer(text):
-        before = [c for at, c in amounts if 0 <= at < match.start()]
-        inside = [c for at, c in amounts if match.start() < at < match.end()]
-        if before and inside:
-            lists.append((before[-1], inside))
-    return lists
 
 
 def _whole(pkg: DisclosurePackage, claim: Claim, opener: Claim | None) -> tuple[Printed, str] | None:
@@ -579,19 +591,20 @@ PARTITIONS = {
 def parts_total(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     """“X万元，其中：A…、B…”（或“…X万元。其中：…”“X万元（其中：…）”）列齐了合计的全部分项（人员经费+公用经费、基本支出+项目支出、本年收入合计+使用非财政拨款结余+年初结转和结余、本年支出合计+结余分配+年末结转和结余、货物+工程+服务、三公四项或三项、公务用车购置费+运行维护费）时，
     分项之和 = 合计；差额在尾数误差（每项半个末位，取自配置）内为提示，超过为确定。"""
-    openers = _openers(pkg)
+    openers, nested = _scan_lists(pkg)
     statements = sentences(pkg)
     lists: dict[int, tuple[Claim, list[Claim]]] = {}
     for index, opener in openers.items():
-        own = next((s.claims for s in statements if any(c is opener for c in s.claims)), ())
-        entry = lists.setdefault(id(opener), (opener, [c for c in own if c is not opener]))
-        entry[1].extend(c for c in statements[index].claims if c is not opener and c not in entry[1])
-    nested = [found for statement in statements for found in _bracket_lists(statement)]
-    for opener, claims in [*lists.values(), *nested]:
-        by_subject = {c.subject: c for c in claims if c.measure == "amount"}
-        partitions = PARTITIONS.get(opener.subject, ()) or (PARTITIONS["本年支出合计"] if opener.subject in (
-            "支出", "支出合计") and not opener.scope else ())
-        for names in partitions:
+        entry = lists.setdefault(id(opener), (opener, []))
+        entry[1].extend(c for c in statements[index].claims if c.measure == "amount" and c is not opener)
+    for key, (outer, _) in nested.items():
+        lists.setdefault(key, (outer, []))
+    for key, (opener, items) in lists.items():
+        by_subject = {c.subject: c for c in items}
+        for extra in nested.get(key, (opener, []))[1]:
+            by_subject.setdefault(extra.subject, extra)  # a part that lists its own parts
+        for names in PARTITIONS.get(opener.subject, ()) or (PARTITIONS["本年支出合计"] if opener.subject in (
+                "支出", "支出合计") and not opener.scope else ()):
             if not all(n in by_subject for n in names):
                 continue
             parts = [by_subject[n] for n in names]
@@ -604,7 +617,6 @@ def parts_total(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
                               opener.location.with_(row=opener.subject), CAT, expected=wan(total),
                               actual=wan(opener.value), difference=wan(difference))
             break
-
 
 
 def _compact(statement: Statement) -> str:

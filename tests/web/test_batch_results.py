@@ -91,3 +91,25 @@ def test_no_results_and_foreign_results_show_nothing(client, world, tmp_path, mo
 
     response = client.get("/dashboard/batch/", {"rule": "没有这条规则"})
     assert response.status_code == 404 and "没有规则" in response.content.decode()
+
+
+def test_findings_of_a_rule_page_through_all_of_them(client, world, results, monkeypatch):
+    from jixiao.web.views import batch_results
+
+    monkeypatch.setattr(batch_results, "LIMIT", 1)
+    client.force_login(world["accounts"]["finance"].user)
+    findings = pl.read_parquet(results / "findings" / "*.parquet")
+    mine = [p.pk for name, p in world["projects"].items() if name != "公路项目"]
+    counts = findings.filter(pl.col("project_id").is_in(mine)).group_by("rule").len().sort("len", descending=True)
+    rule, total = counts.row(0)
+    assert total >= 2
+    seen = []
+    for number in range(1, total + 1):
+        page = client.get("/dashboard/batch/", {"rule": rule, "page": number}).content.decode()
+        assert f"第 {number}/{total} 页" in page and ("下一页" in page) == (number < total)
+        seen.append(page.split('<table class="batch-findings">')[1].split("</table>")[0])
+    assert len(set(seen)) == total  # every page lists another finding
+    assert client.get("/dashboard/batch/", {"rule": rule, "page": total + 1}).status_code == 404
+    for bad in ("0", "-1", "x", "1e3"):
+        response = client.get("/dashboard/batch/", {"rule": rule, "page": bad})
+        assert response.status_code == 400 and "页码" in response.content.decode()

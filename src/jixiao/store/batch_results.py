@@ -67,8 +67,9 @@ def _hundredths(value: int | None) -> str:
     return "" if value is None else plain(Decimal(value) / 100)
 
 
-def scoped_results(folder: Path, user: Any, rule: str = "", limit: int = 200) -> BatchResults | None:
-    """The results in `folder` that `user` may see, or None when the folder holds no batch scores."""
+def scoped_results(folder: Path, user: Any, rule: str = "", limit: int = 200, offset: int = 0) -> BatchResults | None:
+    """The results in `folder` that `user` may see, or None when the folder holds no batch scores; of the selected
+    rule's findings, `limit` from `offset` on."""
     import polars as pl
 
     from jixiao.audit.catalogue import load_rules
@@ -108,7 +109,7 @@ def scoped_results(folder: Path, user: Any, rule: str = "", limit: int = 200) ->
     chosen = findings.filter(pl.col("rule") == rule).sort("project_id", "seq")
     rows = [FindingRow(pk, known[pk][2], known[pk][1], None if seq is None else seq + 1, TIERS.get(tier, tier),
                        _hundredths(expected), _hundredths(actual))
-            for pk, seq, tier, expected, actual in chosen.head(limit)
+            for pk, seq, tier, expected, actual in chosen.slice(offset, limit)
             .select("project_id", "seq", "tier", "expected", "actual").iter_rows()]
     written = datetime.fromtimestamp(max(p.stat().st_mtime for p in (folder / "scores").glob("*.parquet")))
     return BatchResults(written, scores.height, departments, rules, rows, rule, chosen.height)

@@ -226,3 +226,17 @@ def test_fused_fund_rows_report_the_unit_their_header_prints(tmp_path):
     doc, _ = load(tmp_path, FUSED_FUNDS.replace("项目资金(万元)", "项目资金"), "专项资金自评表.txt")
     [budget] = [t for t in audit_document(doc, load_profile("central")).coverage.reading.tables if "预算执行" in t.name]
     assert budget.unit == ""  # the text does not say: reported as not recognised, not guessed
+
+
+def test_department_report_named_only_by_its_opening_sentence(tmp_path):
+    text = ("根据《示例区财政局关于做好2023年度预算绩效自评工作的通知》（示财绩〔2024〕3号），我中心组织力量对2023年部门预算"
+            "整体支出进行了绩效评价，自评得分为91分，现将情况报告如下：\n一、基本情况\n我中心为全额拨款事业单位，编制8人。\n"
+            "二、预算执行情况\n2023年全年预算数120.00万元，全年执行数114.00万元，预算执行率95%。\n")
+    doc, findings = load(tmp_path, text, "情况报告.txt")
+    assert doc.kind.value == "self_evaluation"
+    [se] = doc.self_evaluations
+    assert se.is_department and se.reported.total == Decimal(91)
+    total = se.budget_total
+    assert (total.adjusted, total.executed, total.reported_rate) == (Decimal("1200000"), Decimal("1140000"), Decimal(95))
+    assert [f for f in findings if f.tier is not Tier.NOTICE] == []
+    agree(doc, findings)

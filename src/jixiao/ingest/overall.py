@@ -24,6 +24,9 @@ from jixiao.ingest.source import Block, Paragraph, ReadError
 OVERALL_TITLE = re.compile(
     r"(部门|单位)[(（]?(单位)?[)）]?整体(支出)?(绩效)?(评价)?自评|整体(支出)?绩效自评|整体和项目支出绩效自评"
     r"|(部门|单位)整体支出绩效评价自评|项目支出绩效单位自评报告|部门整体绩效自评表")
+# A report without a title whose first sentence says what it is: '我单位…对2022年部门预算整体支出进行了绩效评价'.
+OPENING = re.compile(r"对[^。]{0,12}(部门|单位)(预算)?整体支出(进行|开展)了?(绩效)?(评价|自评)")
+OPENING_LENGTH = 200
 TITLE_LENGTH = 60
 HEAD_PARAGRAPHS = 3  # a title run into a paragraph is looked for only at the document's head
 
@@ -71,7 +74,10 @@ def _title(text: str, following: str, first: bool) -> str:
         return text
     if len(text) <= TITLE_LENGTH // 2 and not is_overall_title(following) and is_overall_title(text + following):
         return text + following
-    match = OVERALL_TITLE.search(text[:TITLE_LENGTH].replace(" ", "")) if first else None
+    if not first:
+        return ""
+    match = OVERALL_TITLE.search(text[:TITLE_LENGTH].replace(" ", "")) or OPENING.search(
+        text[:OPENING_LENGTH].replace(" ", ""))
     return match.group(0) if match else ""
 
 

@@ -44,7 +44,6 @@ from jixiao.ingest.headers import (
     read_header,
 )
 from jixiao.ingest.narrative import glossary_terms, grade_counts, narrative_statements
-from jixiao.ingest.placement import Sum, place
 from jixiao.ingest.source import Cell, Paragraph, ReadError, Row, SourceDocument, Table
 
 CODE_RE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
@@ -537,32 +536,30 @@ LEAF_NAMES = {"total": "合计", "overseas": "因公出国(境)费", "car": "公
               "car_purchase": "公务用车购置费", "car_operation": "公务用车运行维护费", "reception": "公务接待费"}
 
 
-SANGONG_SUMS = (("total", ("overseas", "car", "reception")), ("car", ("car_purchase", "car_operation")))
-
-
-def sangong_sums(keys: Sequence[str], groups: int = 1, row: int = 0) -> list[Sum]:
-    """The sums a row of 三公 figures holds (合计 = 出国 + 公务用车 + 接待, 公务用车 = 购置 + 运行), per group of
-    `keys` (预算数, 决算数 side by side), as cells of ingest.placement."""
-    width = len(keys)
-    return [Sum((row, g * width + keys.index(total)), tuple((row, g * width + keys.index(p)) for p in parts))
-            for g in range(groups) for total, parts in SANGONG_SUMS
-            if total in keys and all(p in keys for p in parts)]
-
-
 def _one_left_out(row: Row, indexes: list[int], leaves: list[str | None]) -> tuple[str, dict[int, str]] | None:
     """A row of figures one short of its header's items: the item left out is the one whose absence makes every
     sum the table holds (合计 = 出国 + 公务用车 + 接待, 公务用车 = 购置 + 运行) hold exactly with the others in
     order; (its name, the columns) when exactly one does, else None (the table then stays unread)."""
     if set(leaves) != set(D09_COLUMNS) or len(leaves) != len(D09_COLUMNS):
         return None
-    keys = [str(k) for k in leaves]
-    placed = place([[row.texts[i] for i in indexes]], len(keys), sangong_sums(keys))
-    cells = placed.cells[0]
-    if placed.broken or None in cells:
+    numbers = [parse_decimal(row.texts[i]) for i in indexes]
+    if any(n is None for n in numbers):
         return None
-    gap = cells.index("")
-    columns = dict(zip(indexes, [f"budget_{k}" for n, k in enumerate(keys) if n != gap], strict=True))
-    return LEAF_NAMES[keys[gap]], columns
+    fits: list[tuple[str, dict[int, str]]] = []
+    for gap in range(len(leaves)):
+        keys = [k for n, k in enumerate(leaves) if n != gap]
+        value = dict(zip(keys, numbers, strict=True))
+        car = value.get("car")
+        parts = value.get("car_purchase"), value.get("car_operation")
+        car_sum = parts[0] + parts[1] if parts[0] is not None and parts[1] is not None else None
+        if car is not None and car_sum is not None and car != car_sum:
+            continue
+        used = car if car is not None else car_sum
+        items = value.get("overseas"), used, value.get("reception")
+        if "total" not in value or any(i is None for i in items) or value["total"] != sum(items):  # type: ignore[arg-type]
+            continue
+        fits.append((LEAF_NAMES[str(leaves[gap])], {i: f"budget_{k}" for i, k in zip(indexes, keys, strict=True)}))
+    return fits[0] if len(fits) == 1 else None
 
 
 def _sangong(table: Table, reader: _Reader) -> tuple[tuple[str, ...], list[DisclosureRow]]:

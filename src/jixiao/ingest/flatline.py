@@ -9,7 +9,8 @@ total label (合计, 总计); in a two-sided table (公开01, 公开04) at each 
 row with fewer figures than columns is placed by the table's sums (ingest.placement) and a cell the sums leave
 open is marked not placed, for the reader to report — never guessed, never read as zero. 公开09's single row
 of figures is placed the same way (合计 = 出国 + 公务用车 + 接待, 公务用车 = 购置 + 运行, per 预算数 and 决算数).
-Tables of other layouts (公开06, 公开10) stay one paragraph, reported as not read.
+公开06 (four blocks of economic codes) and 公开10 (items with 行次) hold one figure per item, so nothing needs
+placing. A table whose header or items are not understood stays one paragraph, reported as not read.
 """
 
 from __future__ import annotations
@@ -25,7 +26,6 @@ from jixiao.ingest.disclosure import (
     SIDE_ALIASES,
     _sangong_group,
     _sangong_item,
-    sangong_sums,
     table_code,
 )
 from jixiao.ingest.headers import (
@@ -44,6 +44,10 @@ ROW_PARTS = {"D02": ("fiscal", "upper", "business", "operating", "subsidiary", "
              "D03": ("basic", "project", "upper", "operating", "subsidiary"),
              "D05": ("basic", "project"), "D07": ("basic", "project"), "D08": ("basic", "project")}
 TOTAL_LABELS = frozenset({"合计", "总计"})
+TOTAL_RE = re.compile(r"^(?:合计|总计)$")
+ECONOMIC_TOTAL_RE = re.compile(r"^(?:人员经费|公用经费).{0,4}合计$")
+SECTION_RE = re.compile(r"^[一二三四五六七八九十]+、")
+YEAR_TOTAL_RE = re.compile(r"^本年(?:收入|支出)合计$")
 UNIT_WORDS = frozenset({"万元", "元", "亿元"})
 UNIT_LABEL_RE = re.compile(r"^(?:金额)?单位[：:]?$")
 CAPTION_RE = re.compile(r"^(?:公开\s*0?\d{1,2}\s*表|(?:金额)?单位[：:].+|编制单位[：:].+|部门[：:].+)$")
@@ -109,6 +113,10 @@ def _table(code: str, words: list[str], where: Location) -> tuple[Table, int] | 
         return _halves(code, words, where)
     if code == "D09":
         return _sangong(words, where)
+    if code == "D06":
+        return _economic(words, where)
+    if code == "D10":
+        return _statistics(words, where)
     return None
 
 
@@ -156,15 +164,22 @@ def _amount_columns(header: list[str], aliases: dict) -> list[tuple[str, str]]:
     return columns
 
 
-def _row_start(words: list[str], i: int) -> tuple[str, str, int] | None:
-    """(code, label, words taken) of a coded table's row starting at words[i]."""
+def _row_start(words: list[str], i: int, totals: re.Pattern[str] = TOTAL_RE) -> tuple[str, str, int] | None:
+    """(code, label, words taken) of a coded table's row starting at words[i]: a code before a name (its 类, 款
+    and 项 printed apart: '207 01 04 图书馆'), a code run into its name, or a total label before a figure."""
     word = words[i]
     following = words[i + 1] if i + 1 < len(words) else ""
     if CODE_RE.match(word) and following and not _figure(following) and not _title(following):
         return word, "", 1
+    parts = [word] if re.fullmatch(r"\d{3}", word) else []
+    while parts and len(parts) < 3 and i + len(parts) < len(words) and re.fullmatch(r"\d{2}", words[i + len(parts)]):
+        parts.append(words[i + len(parts)])
+    after = words[i + len(parts)] if parts and i + len(parts) < len(words) else ""
+    if len(parts) > 1 and after and not _figure(after) and not _title(after):
+        return "".join(parts), "", len(parts)
     if match := re.match(r"^(\d{3}(?:\d{2}){0,2})([\u4e00-\u9fff].*)$", word):
         return match.group(1), match.group(2), 1
-    if normalize_label(word) in TOTAL_LABELS and _figure(following):
+    if totals.match(normalize_label(word)) and _figure(following):
         return "", word, 1
     return None
 
@@ -222,6 +237,65 @@ def _coded_sums(code: str, keys: list[str], codes: list[str], names: list[str]) 
     return sums
 
 
+def _economic(words: list[str], where: Location) -> tuple[Table, int] | None:
+    """公开06: (科目编码, 科目名称, 决算数) items of four blocks side by side, read in any order: each item a code,
+    its name and at most one figure (a blank one printed nothing); 人员经费合计 / 公用经费合计 each with a figure.
+    An item followed by two figures means the items are not what they seem: the table is left unread."""
+    first = next((i for i in range(len(words)) if _row_start(words, i, ECONOMIC_TOTAL_RE)), None)
+    if first is None:
+        return None
+    grid: list[list[str | None]] = [["科目编码", "科目名称", "决算数"]]
+    index = first
+    while index < len(words) and (start := _row_start(words, index, ECONOMIC_TOTAL_RE)):
+        row_code, label, taken = start
+        index += taken
+        names = [label] if label else []
+        while index < len(words) and not _figure(words[index]) and not _row_start(words, index, ECONOMIC_TOTAL_RE):
+            names.append(words[index])
+            index += 1
+        figures = []
+        while index < len(words) and _figure(words[index]) and not _row_start(words, index, ECONOMIC_TOTAL_RE):
+            figures.append(words[index])
+            index += 1
+        if len(figures) > 1:
+            return None  # two figures for one amount: the items are not where they seem
+        figure = figures[0] if figures else ""
+        grid.append([row_code, " ".join(names), figure] if row_code else [" ".join(names), figure, ""])
+    return _grid(grid, where), index
+
+
+def _statistics(words: list[str], where: Location) -> tuple[Table, int] | None:
+    """公开10: section titles (一、政府采购情况 …) and items, each a label, its 行次 when the header prints 行次, and
+    at most one figure."""
+    header_words = {normalize_label(w) for w in (*NAME_LABELS, *LINE_LABELS, *COLUMN_NUMBER_LABELS)}
+    first = next((i for i, w in enumerate(words) if not _figure(w) and normalize_label(w) not in header_words
+                  and (SECTION_RE.match(w) or (i + 1 < len(words) and _figure(words[i + 1])))), None)
+    if first is None:
+        return None
+    numbered = any(normalize_label(w) in LINE_LABELS for w in words[:first])
+    grid: list[list[str | None]] = [["项目", *(["行次"] if numbered else []), "统计数"]]
+    index = first
+    while index < len(words) and not _figure(words[index]) and not _title(words[index]):
+        label = words[index]
+        index += 1
+        if SECTION_RE.match(label) and (index >= len(words) or not _figure(words[index])):
+            grid.append([label, *([""] if numbered else []), ""])
+            continue
+        line_no = ""
+        if numbered:
+            if index >= len(words) or not INTEGER_RE.match(words[index]):
+                break
+            line_no, index = words[index], index + 1
+        figures = []
+        while index < len(words) and _figure(words[index]):
+            figures.append(words[index])
+            index += 1
+        if len(figures) > 1:
+            return None
+        grid.append([label, *([line_no] if numbered else []), figures[0] if figures else ""])
+    return _grid(grid, where), index
+
+
 def _halves(code: str, words: list[str], where: Location) -> tuple[Table, int] | None:
     """公开01/04: items of both sides in reading order, each a label, its 行次 when the header prints 行次,
     then its figures; an income item opens a row, an expenditure item closes it (or stands alone)."""
@@ -270,30 +344,35 @@ def _halves(code: str, words: list[str], where: Location) -> tuple[Table, int] |
         if side == "income" or not rows or "expenditure" in rows[-1]:
             rows.append({})
         rows[-1][side] = (label, line_no, figures)
-    width = {side: len(cols) for side, cols in zip(("income", "expenditure"), sides, strict=True)}
-    figures = [row[side][2] if side in row else [] for row in rows for side in ("income", "expenditure")]
-    placed = place(figures, max(width.values()), _halves_sums(sides, len(rows)))
+    placed = {}
+    for cols, side in zip(sides, ("income", "expenditure"), strict=True):
+        items = [row.get(side, ("", "", [])) for row in rows]
+        placed[side] = place([f for _, _, f in items], len(cols), _side_sums(cols, [n for n, _, _ in items])).cells
     head: list[str | None] = []
     for cols in sides:
         head += ["项目", *(["行次"] if numbered else []), *(label for _, label in cols)]
     grid: list[list[str | None]] = [head]
     for r, row in enumerate(rows):
         out: list[str | None] = []
-        for s, side in enumerate(("income", "expenditure")):
+        for side in ("income", "expenditure"):
             label, line_no, _ = row.get(side, ("", "", []))
-            out += [label, *([line_no] if numbered else []), *placed.cells[2 * r + s][:width[side]]]
+            out += [label, *([line_no] if numbered else []), *placed[side][r]]
         grid.append(out)
     return _grid(grid, where), index
 
 
-def _halves_sums(sides: list[list[tuple[str, str]]], count: int) -> list[Sum]:
-    """公开04's expenditure items: 合计 = 一般公共预算 + 政府性基金 + 国有资本经营; figures past a side's width
-    cannot be placed there (a wider side's extra columns)."""
-    keys = [k for k, _ in sides[1]]
-    if "total" not in keys:
-        return []
-    parts = tuple(keys.index(k) for k in ("general", "fund", "state_capital") if k in keys)
-    return [Sum((2 * r + 1, keys.index("total")), tuple((2 * r + 1, p) for p in parts)) for r in range(count)]
+def _side_sums(columns: list[tuple[str, str]], labels: list[str]) -> list[Sum]:
+    """The sums one side holds: 本年收入合计 / 本年支出合计 = the items above it, column by column; on 公开04's
+    expenditure side each item's 合计 = 一般公共预算 + 政府性基金 + 国有资本经营."""
+    keys = [k for k, _ in columns]
+    sums: list[Sum] = []
+    if "total" in keys and (parts := tuple(keys.index(k) for k in ("general", "fund", "state_capital") if k in keys)):
+        sums += [Sum((r, keys.index("total")), tuple((r, p) for p in parts)) for r, label in enumerate(labels) if label]
+    total = next((r for r, label in enumerate(labels) if YEAR_TOTAL_RE.match(normalize_label(label))), None)
+    if total is not None:
+        items = [r for r in range(total) if labels[r]]
+        sums += [Sum((total, c), tuple((r, c) for r in items)) for c in range(len(keys))]
+    return sums
 
 
 def _sangong(words: list[str], where: Location) -> tuple[Table, int] | None:
@@ -345,3 +424,15 @@ def _part(word: str) -> str | None:
         return "car"
     key = _sangong_item(word)
     return key if key in ("car_purchase", "car_operation") else None
+
+
+SANGONG_SUMS = (("total", ("overseas", "car", "reception")), ("car", ("car_purchase", "car_operation")))
+
+
+def sangong_sums(keys: Sequence[str], groups: int = 1, row: int = 0) -> list[Sum]:
+    """The sums a row of 三公 figures holds (合计 = 出国 + 公务用车 + 接待, 公务用车 = 购置 + 运行), per group of
+    `keys` (预算数, 决算数 side by side), as cells of ingest.placement."""
+    width = len(keys)
+    return [Sum((row, g * width + keys.index(total)), tuple((row, g * width + keys.index(p)) for p in parts))
+            for g in range(groups) for total, parts in SANGONG_SUMS
+            if total in keys and all(p in keys for p in parts)]

@@ -49,9 +49,11 @@ def _candidates(count: int, width: int) -> list[tuple[int, ...]]:
 
 
 def place(figures: Sequence[Sequence[str]], width: int, sums: Sequence[Sum]) -> Placement:
-    """Place each row's figures (in order, blanks left out) in `width` columns; see the module docstring."""
+    """Place each row's figures (in order, blanks left out) in `width` columns; see the module docstring. A
+    printed dash ('-') is a figure of nothing: it takes a column and counts as blank."""
     values = [[parse_decimal(f) for f in row] for row in figures]
-    halves = [[Decimal(1).scaleb(printed_exponent(f)) / 2 for f in row] for row in figures]
+    halves = [[Decimal(1).scaleb(printed_exponent(f)) / 2 if v is not None else Decimal(0) for f, v in zip(row, vs, strict=True)]
+              for row, vs in zip(figures, values, strict=True)]
     start = [_candidates(len(row), width) for row in figures]
     broken: set[tuple[int, str]] = set()
     while True:

@@ -121,6 +121,19 @@ def test_place(figures, cells, broken):
     assert placed.cells == cells and placed.broken == broken
 
 
+def test_a_wrong_figure_two_placements_explain_equally_is_not_placed():
+    """Children of (50, 20, 30): (10, -, 10) printed whole, then 20.00 21.00 and 20.00 20.00. Either 21.00 is a
+    wrong 基本支出 (the 基本支出 sum fails) or a wrong 项目支出 (the 项目支出 sum fails): one wrong figure explains
+    both readings, so neither is taken."""
+    figures = [["50.00", "20.00", "30.00"], ["10.00", "-", "10.00"], ["20.00", "21.00"], ["20.00", "20.00"]]
+    sums = [Sum((r, 0), ((r, 1), (r, 2))) for r in range(4)]
+    sums += [Sum((0, c), ((1, c), (2, c), (3, c))) for c in range(3)]
+    placed = place(figures, 3, sums)
+    assert placed.cells[:2] == figures[:2]
+    assert placed.cells[2:] == [["20.00", None, None], ["20.00", None, None]]
+    assert placed.broken >= 1
+
+
 # 公开04, 公开06 and 公开10 of one small unit (万元), consistent within each table.
 OTHER_TABLES = [
     ("p", "示例县气象站2023年度部门决算", 1),

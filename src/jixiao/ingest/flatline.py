@@ -77,8 +77,8 @@ def _title(word: str) -> str | None:
 
 
 def disclosure_blocks(words: Sequence[str], line: int, path: str) -> list[Block] | None:
-    """The blocks of a 决算 package flattened into one line, or None when the line holds no table title
-    followed by figures."""
+    """The blocks of a 决算 package flattened into one line, or None when no table could be rebuilt from it (a
+    sentence naming a table stays a sentence)."""
     words = _join_captions(list(words))
     starts = [i for i, w in enumerate(words) if _title(w)]
     if not starts or not any(_figure(w) and not w.isdigit() for w in words[starts[0]:]):
@@ -103,7 +103,7 @@ def disclosure_blocks(words: Sequence[str], line: int, path: str) -> list[Block]
             blocks.append(table)
             blocks.extend(Paragraph(w, where) for w in region[used:])
         index = end
-    return blocks
+    return blocks if any(isinstance(b, Table) for b in blocks) else None  # no table rebuilt: the line stays text
 
 
 def _table(code: str, words: list[str], where: Location) -> tuple[Table, int] | None:

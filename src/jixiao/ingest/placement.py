@@ -9,7 +9,9 @@ placements disagree on is left undecided, for the reader to report as not read.
 Two things follow from each sum: its value (the printed total within the rounding of its printed terms) and its
 shape (with no negative figure, a total is blank exactly when all its parts are). A sum whose value no
 placement can meet is wrong in the document itself; it then decides nothing by its value (the audit reports it),
-only by its shape — so one wrong figure does not leave its whole row unread.
+only by its shape — so one wrong figure does not leave its whole row unread. Which sums are set aside can depend
+on the order they are met in when a wrong figure could sit in either of two columns; the sums are therefore
+tried in both orders and a cell is decided only when both agree.
 """
 
 from __future__ import annotations
@@ -55,21 +57,30 @@ def place(figures: Sequence[Sequence[str]], width: int, sums: Sequence[Sum]) -> 
     halves = [[Decimal(1).scaleb(printed_exponent(f)) / 2 if v is not None else Decimal(0) for f, v in zip(row, vs, strict=True)]
               for row, vs in zip(figures, values, strict=True)]
     start = [_candidates(len(row), width) for row in figures]
+    runs = [_run(start, values, halves, sums)]
+    if runs[0][1] or runs[0][2]:  # with no sum set aside the narrowing does not depend on the order
+        runs.append(_run(start, values, halves, list(reversed(sums))))
+    cells: list[list[str | None]] = []
+    for r in range(len(figures)):
+        row: list[str | None] = []
+        for column in range(width):
+            seen = {figures[r][c.index(column)] if column in c else "" for options, _, _ in runs for c in options[r]}
+            row.append(seen.pop() if len(seen) == 1 else UNDECIDED)
+        cells.append(row)
+    return Placement(cells, max(broken for _, broken, _ in runs))
+
+
+def _run(start: list[list[tuple[int, ...]]], values: list[list[Decimal | None]], halves: list[list[Decimal]],
+         sums: Sequence[Sum]) -> tuple[list[list[tuple[int, ...]]], int, int]:
+    """The options left once every sum has narrowed them, a sum found unmeetable set aside each time (the
+    propagation then starts again); how many sums' values, and how many sums' shapes, were set aside."""
     broken: set[tuple[int, str]] = set()
     while True:
         outcome = _propagate([list(c) for c in start], values, halves, sums, broken)
-        if isinstance(outcome, tuple):
-            broken.add(outcome)
-            continue
-        break
-    cells: list[list[str | None]] = []
-    for r, options in enumerate(outcome):
-        row: list[str | None] = []
-        for column in range(width):
-            seen = {figures[r][c.index(column)] if column in c else "" for c in options}
-            row.append(seen.pop() if len(seen) == 1 else UNDECIDED)
-        cells.append(row)
-    return Placement(cells, len({i for i, aspect in broken if aspect == "value"}))
+        if not isinstance(outcome, tuple):
+            return (outcome, len({i for i, aspect in broken if aspect == "value"}),
+                    len({i for i, aspect in broken if aspect == "shape"}))
+        broken.add(outcome)
 
 
 def _value(cell: Cell, choice: dict[int, tuple[int, ...]], values: list[list[Decimal | None]],

@@ -154,8 +154,8 @@ class _Reader:
             if index < len(row.cells) and not row.cells[index].placed:
                 self.not_placed.add((label, key))
                 self.errors.append(ReadError(
-                    f"{label}·{column_name(key)}：该行印出的数字少于列数（空单元格已丢失），按表内各项合计关系无法确定"
-                    "各数字所在的列，此格未读取", self.cell_location(row, index, label, key)))
+                    f"{label}·{column_name(key)}：该行印出的数字少于列数（空单元格已丢失），表内各项合计关系不能确定"
+                    f"此格是{row.texts[index] or '哪个数字'}，此格未读取", self.cell_location(row, index, label, key)))
                 continue
             if index < len(row.cells):
                 amount = self.amount(row.texts[index], self.cell_location(row, index, label, key))

@@ -35,7 +35,7 @@ from jixiao.ingest.headers import (
     match_column,
     normalize_label,
 )
-from jixiao.ingest.placement import Sum, place
+from jixiao.ingest.placement import Placement, Sum, place
 from jixiao.ingest.source import Block, Cell, Paragraph, Row, Table
 
 CODED = ("D02", "D03", "D05", "D07", "D08")
@@ -120,13 +120,24 @@ def _table(code: str, words: list[str], where: Location) -> tuple[Table, int] | 
     return None
 
 
-def _cell(text: str | None, where: Location, column: int) -> Cell:
-    """A rebuilt cell; None is a cell whose figure could not be placed."""
+Shown = str | tuple[str, ...]  # a rebuilt cell: its text, or what a cell not placed may hold ('5.00', '')
+
+
+def _cell(text: Shown, where: Location, column: int) -> Cell:
+    """A rebuilt cell; a tuple is a cell whose figure could not be placed, its text what it may hold."""
     at = where.with_(column=str(column))
-    return Cell("", at, placed=False) if text is None else Cell(text, at)
+    if isinstance(text, tuple):
+        return Cell("或".join(t or "空" for t in text), at, placed=False)
+    return Cell(text, at)
 
 
-def _grid(rows: list[list[str | None]], where: Location) -> Table:
+def _amounts(placed: Placement, row: int) -> list[Shown]:
+    """A row's amount cells as placed, a cell left open as what it may hold."""
+    return [text if text is not None else placed.open[(row, column)]
+            for column, text in enumerate(placed.cells[row])]
+
+
+def _grid(rows: list[list[Shown]], where: Location) -> Table:
     built = []
     for number, texts in enumerate(rows, start=1):
         at = where.with_(row=str(number))
@@ -211,8 +222,8 @@ def _coded(code: str, words: list[str], where: Location) -> tuple[Table, int] | 
     keys = [k for k, _ in columns]
     placed = place([f for _, _, f in rows], len(keys), _coded_sums(code, keys, [c for c, _, _ in rows],
                                                                     [n for _, n, _ in rows]))
-    grid: list[list[str | None]] = [["科目代码", "科目名称", *(label for _, label in columns)]]
-    grid += [[row_code, name, *cells] for (row_code, name, _), cells in zip(rows, placed.cells, strict=True)]
+    grid: list[list[Shown]] = [["科目代码", "科目名称", *(label for _, label in columns)]]
+    grid += [[row_code, name, *_amounts(placed, r)] for r, (row_code, name, _) in enumerate(rows)]
     return _grid(grid, where), index
 
 
@@ -244,7 +255,7 @@ def _economic(words: list[str], where: Location) -> tuple[Table, int] | None:
     first = next((i for i in range(len(words)) if _row_start(words, i, ECONOMIC_TOTAL_RE)), None)
     if first is None:
         return None
-    grid: list[list[str | None]] = [["科目编码", "科目名称", "决算数"]]
+    grid: list[list[Shown]] = [["科目编码", "科目名称", "决算数"]]
     index = first
     while index < len(words) and (start := _row_start(words, index, ECONOMIC_TOTAL_RE)):
         row_code, label, taken = start
@@ -273,7 +284,7 @@ def _statistics(words: list[str], where: Location) -> tuple[Table, int] | None:
     if first is None:
         return None
     numbered = any(normalize_label(w) in LINE_LABELS for w in words[:first])
-    grid: list[list[str | None]] = [["项目", *(["行次"] if numbered else []), "统计数"]]
+    grid: list[list[Shown]] = [["项目", *(["行次"] if numbered else []), "统计数"]]
     index = first
     while index < len(words) and not _figure(words[index]) and not _title(words[index]):
         label = words[index]
@@ -347,16 +358,16 @@ def _halves(code: str, words: list[str], where: Location) -> tuple[Table, int] |
     placed = {}
     for cols, side in zip(sides, ("income", "expenditure"), strict=True):
         items = [row.get(side, ("", "", [])) for row in rows]
-        placed[side] = place([f for _, _, f in items], len(cols), _side_sums(cols, [n for n, _, _ in items])).cells
+        placed[side] = place([f for _, _, f in items], len(cols), _side_sums(cols, [n for n, _, _ in items]))
     head: list[str | None] = []
     for cols in sides:
         head += ["项目", *(["行次"] if numbered else []), *(label for _, label in cols)]
-    grid: list[list[str | None]] = [head]
+    grid: list[list[Shown]] = [head]
     for r, row in enumerate(rows):
         out: list[str | None] = []
         for side in ("income", "expenditure"):
             label, line_no, _ = row.get(side, ("", "", []))
-            out += [label, *([line_no] if numbered else []), *placed[side][r]]
+            out += [label, *([line_no] if numbered else []), *_amounts(placed[side], r)]
         grid.append(out)
     return _grid(grid, where), index
 
@@ -415,7 +426,7 @@ def _sangong(words: list[str], where: Location) -> tuple[Table, int] | None:
     for group in groups:
         upper += [group] + [""] * (width - 1)
     lower: list[str | None] = [label for _ in groups for _, label in leaves]
-    return _grid([upper, lower, placed.cells[0]], where), index
+    return _grid([upper, lower, _amounts(placed, 0)], where), index
 
 
 def _part(word: str) -> str | None:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from jixiao.core.money import parse_decimal, printed_exponent
@@ -44,6 +44,7 @@ class Sum:
 class Placement:
     cells: list[list[str | None]]  # per row, per column: the figure, '' for a blank, None when not decided
     broken: int  # sums whose value no placement meets (the document's own arithmetic is wrong there)
+    open: dict[tuple[int, int], tuple[str, ...]] = field(default_factory=dict)  # undecided cell → what it may hold
 
 
 def _candidates(count: int, width: int) -> list[tuple[int, ...]]:
@@ -61,13 +62,16 @@ def place(figures: Sequence[Sequence[str]], width: int, sums: Sequence[Sum]) -> 
     if runs[0][1] or runs[0][2]:  # with no sum set aside the narrowing does not depend on the order
         runs.append(_run(start, values, halves, list(reversed(sums))))
     cells: list[list[str | None]] = []
+    undecided: dict[tuple[int, int], tuple[str, ...]] = {}
     for r in range(len(figures)):
         row: list[str | None] = []
         for column in range(width):
             seen = {figures[r][c.index(column)] if column in c else "" for options, _, _ in runs for c in options[r]}
             row.append(seen.pop() if len(seen) == 1 else UNDECIDED)
+            if len(seen) > 1:
+                undecided[(r, column)] = tuple(sorted(seen, key=lambda t: (not t, t)))
         cells.append(row)
-    return Placement(cells, max(broken for _, broken, _ in runs))
+    return Placement(cells, max(broken for _, broken, _ in runs), undecided)
 
 
 def _run(start: list[list[tuple[int, ...]]], values: list[list[Decimal | None]], halves: list[list[Decimal]],

@@ -67,7 +67,7 @@ def load(tmp_path, text: str):
 @pytest.mark.parametrize("split", [False, True])
 def test_one_line_table_reads_every_cell_its_sums_decide(tmp_path, split):
     doc, errors = load(tmp_path, flattened(split=split))
-    assert (doc.kind.value, doc.year) == ("disclosure", 2023)
+    assert (doc.kind.value, doc.year, doc.unit) == ("disclosure", 2023, "示例县农业农村局")
     table = doc.disclosure.tables["D05"]
     assert table.unit == "万元" and len(table.rows) == len(ROWS)
     printed = {code or name: dict(zip(("total", "basic", "project"), figures, strict=True))

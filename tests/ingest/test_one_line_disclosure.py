@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 
 from jixiao.audit.engine import audit_document
+from jixiao.ingest.flatline import disclosure_blocks
 from jixiao.ingest.pipeline import load_document
 from jixiao.ingest.placement import Sum, place
 from jixiao.profiles import load_profile
@@ -180,3 +181,9 @@ def test_one_line_economic_statistics_and_fiscal_tables(tmp_path):
     assert read["D04"] == strip
     unread = doc.disclosure.tables["D04"].row(label="一般公共服务支出")
     assert unread.known("total") and not unread.known("general")
+
+
+def test_a_sentence_naming_a_table_stays_a_sentence():
+    line = ("三、一般公共预算财政拨款支出决算情况说明 2023年度一般公共预算财政拨款支出1,550.36万元 其中 "
+            "农林水支出 1,371.00 万元 详见 公开05表 一般公共预算财政拨款支出决算表 。")
+    assert disclosure_blocks(line.split(" "), 1, "x.txt") is None

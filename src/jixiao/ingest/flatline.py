@@ -55,6 +55,8 @@ SIDE_WORDS = frozenset({"收入", "支出"})
 INCOME_RE = re.compile(r"收入|年初|^使用")
 EXPENDITURE_RE = re.compile(r"支出|年末|结余分配")
 INTEGER_RE = re.compile(r"^\d{1,3}$")
+TITLE_LENGTH = 40
+SENTENCE_RE = re.compile(r"[。，；！？,;]|详见|见附表")
 
 
 def _figure(word: str) -> bool:
@@ -73,7 +75,9 @@ def _join_captions(words: list[str]) -> list[str]:
 
 
 def _title(word: str) -> str | None:
-    return table_code(word) if len(word) <= 40 else None
+    """The table a title word names ('公开05表', '一般公共预算财政拨款支出决算表'); a word of a sentence that
+    mentions a table ('详见公开05表。') is not a title."""
+    return table_code(word) if len(word) <= TITLE_LENGTH and not SENTENCE_RE.search(word) else None
 
 
 def disclosure_blocks(words: Sequence[str], line: int, path: str) -> list[Block] | None:

@@ -48,6 +48,7 @@ TOTAL_RE = re.compile(r"^(?:合计|总计)$")
 ECONOMIC_TOTAL_RE = re.compile(r"^(?:人员经费|公用经费).{0,4}合计$")
 SECTION_RE = re.compile(r"^[一二三四五六七八九十]+、")
 YEAR_TOTAL_RE = re.compile(r"^本年(?:收入|支出)合计$")
+FUND_WORDS = {"general": "一般公共预算", "fund": "政府性基金", "state_capital": "国有资本经营"}
 UNIT_WORDS = frozenset({"万元", "元", "亿元"})
 UNIT_LABEL_RE = re.compile(r"^(?:金额)?单位[：:]?$")
 CAPTION_RE = re.compile(r"^(?:公开\s*0?\d{1,2}\s*表|(?:金额)?单位[：:].+|编制单位[：:].+|部门[：:].+)$")
@@ -359,10 +360,12 @@ def _halves(code: str, words: list[str], where: Location) -> tuple[Table, int] |
         if side == "income" or not rows or "expenditure" in rows[-1]:
             rows.append({})
         rows[-1][side] = (label, line_no, figures)
-    placed = {}
-    for cols, side in zip(sides, ("income", "expenditure"), strict=True):
-        items = [row.get(side, ("", "", [])) for row in rows]
-        placed[side] = place([f for _, _, f in items], len(cols), _side_sums(cols, [n for n, _, _ in items]))
+    income, spent = ([row.get(side, ("", "", [])) for row in rows] for side in ("income", "expenditure"))
+    count = len(rows)
+    placed = place([f for _, _, f in income + spent], [len(sides[0])] * count + [len(sides[1])] * count,
+                   _side_sums(sides[0], [n for n, _, _ in income])
+                   + _side_sums(sides[1], [n for n, _, _ in spent], count)
+                   + _across(sides[1], [(n, f) for n, _, f in income], [n for n, _, _ in spent]))
     head: list[str | None] = []
     for cols in sides:
         head += ["项目", *(["行次"] if numbered else []), *(label for _, label in cols)]
@@ -371,22 +374,48 @@ def _halves(code: str, words: list[str], where: Location) -> tuple[Table, int] |
         out: list[str | None] = []
         for side in ("income", "expenditure"):
             label, line_no, _ = row.get(side, ("", "", []))
-            out += [label, *([line_no] if numbered else []), *_amounts(placed[side], r)]
+            out += [label, *([line_no] if numbered else []), *_amounts(placed, r + (count if side == "expenditure" else 0))]
         grid.append(out)
     return _grid(grid, where), index
 
 
-def _side_sums(columns: list[tuple[str, str]], labels: list[str]) -> list[Sum]:
-    """The sums one side holds: 本年收入合计 / 本年支出合计 = the items above it, column by column; on 公开04's
-    expenditure side each item's 合计 = 一般公共预算 + 政府性基金 + 国有资本经营."""
+def _side_sums(columns: list[tuple[str, str]], labels: list[str], offset: int = 0) -> list[Sum]:
+    """The sums one side holds (its rows from `offset` on): 本年收入合计 / 本年支出合计 = the items above it, and 总计
+    = 本年…合计 + the rows between them (结余分配, 年末结转和结余), column by column; on 公开04's expenditure side
+    each item's 合计 = 一般公共预算 + 政府性基金 + 国有资本经营."""
     keys = [k for k, _ in columns]
     sums: list[Sum] = []
-    if "total" in keys and (parts := tuple(keys.index(k) for k in ("general", "fund", "state_capital") if k in keys)):
-        sums += [Sum((r, keys.index("total")), tuple((r, p) for p in parts)) for r, label in enumerate(labels) if label]
+    if "total" in keys and (parts := tuple(keys.index(k) for k in FUND_WORDS if k in keys)):
+        sums += [Sum((offset + r, keys.index("total")), tuple((offset + r, p) for p in parts))
+                 for r, label in enumerate(labels) if label]
     total = next((r for r, label in enumerate(labels) if YEAR_TOTAL_RE.match(normalize_label(label))), None)
     if total is not None:
         items = [r for r in range(total) if labels[r]]
-        sums += [Sum((total, c), tuple((r, c) for r in items)) for c in range(len(keys))]
+        sums += [Sum((offset + total, c), tuple((offset + r, c) for r in items)) for c in range(len(keys))]
+        grand = next((r for r in range(total + 1, len(labels)) if normalize_label(labels[r]) == "总计"), None)
+        if grand is not None:
+            between = [r for r in range(total, grand) if labels[r]]
+            sums += [Sum((offset + grand, c), tuple((offset + r, c) for r in between)) for c in range(len(keys))]
+    return sums
+
+
+def _across(spent: list[tuple[str, str]], items: list[tuple[str, list[str]]], expenditure: list[str]) -> list[Sum]:
+    """公开04 across its two sides: 支出总计 = 收入总计, and each 财政拨款 column of 支出总计 = the income rows of that
+    kind (本年 and 年初结转和结余). Left out when the 年初 row prints a figure without splitting it by kind."""
+    keys = [k for k, _ in spent]
+    income = [label for label, _ in items]
+    count = len(income)
+    grand_in = next((r for r, label in enumerate(income) if normalize_label(label) == "总计"), None)
+    grand_out = next((r for r, label in enumerate(expenditure) if normalize_label(label) == "总计"), None)
+    if grand_in is None or grand_out is None or "total" not in keys:
+        return []
+    sums = [Sum((count + grand_out, keys.index("total")), ((grand_in, 0),))]
+    opening = next((r for r, label in enumerate(income) if "年初" in label), None)
+    kinds = {key: [r for r, label in enumerate(income) if word in label] for key, word in FUND_WORDS.items()}
+    if opening is not None and items[opening][1] and not any(r > opening for rows in kinds.values() for r in rows):
+        return sums
+    sums += [Sum((count + grand_out, keys.index(key)), tuple((r, 0) for r in rows))
+             for key, rows in kinds.items() if key in keys and rows]
     return sums
 
 

@@ -51,13 +51,14 @@ def _candidates(count: int, width: int) -> list[tuple[int, ...]]:
     return list(itertools.combinations(range(width), count)) if count <= width else []
 
 
-def place(figures: Sequence[Sequence[str]], width: int, sums: Sequence[Sum]) -> Placement:
-    """Place each row's figures (in order, blanks left out) in `width` columns; see the module docstring. A
-    printed dash ('-') is a figure of nothing: it takes a column and counts as blank."""
+def place(figures: Sequence[Sequence[str]], width: int | Sequence[int], sums: Sequence[Sum]) -> Placement:
+    """Place each row's figures (in order, blanks left out) in `width` columns (or each row in its own width);
+    see the module docstring. A printed dash ('-') is a figure of nothing: it takes a column and counts as blank."""
+    widths = [width] * len(figures) if isinstance(width, int) else list(width)
     values = [[parse_decimal(f) for f in row] for row in figures]
     halves = [[Decimal(1).scaleb(printed_exponent(f)) / 2 if v is not None else Decimal(0) for f, v in zip(row, vs, strict=True)]
               for row, vs in zip(figures, values, strict=True)]
-    start = [_candidates(len(row), width) for row in figures]
+    start = [_candidates(len(row), w) for row, w in zip(figures, widths, strict=True)]
     runs = [_run(start, values, halves, sums)]
     if runs[0][1] or runs[0][2]:  # with no sum set aside the narrowing does not depend on the order
         runs.append(_run(start, values, halves, list(reversed(sums))))
@@ -65,7 +66,7 @@ def place(figures: Sequence[Sequence[str]], width: int, sums: Sequence[Sum]) -> 
     undecided: dict[tuple[int, int], tuple[str, ...]] = {}
     for r in range(len(figures)):
         row: list[str | None] = []
-        for column in range(width):
+        for column in range(widths[r]):
             seen = {figures[r][c.index(column)] if column in c else "" for options, _, _ in runs for c in options[r]}
             row.append(seen.pop() if len(seen) == 1 else UNDECIDED)
             if len(seen) > 1:

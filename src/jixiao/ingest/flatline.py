@@ -138,7 +138,7 @@ def _cell(text: Shown, where: Location, column: int) -> Cell:
 
 def _amounts(placed: Placement, row: int) -> list[Shown]:
     """A row's amount cells as placed, a cell left open as what it may hold."""
-    return [text if text is not None else placed.open[(row, column)]
+    return [text if text is not None else placed.unplaced[(row, column)]
             for column, text in enumerate(placed.cells[row])]
 
 

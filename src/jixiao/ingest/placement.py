@@ -44,7 +44,7 @@ class Sum:
 class Placement:
     cells: list[list[str | None]]  # per row, per column: the figure, '' for a blank, None when not decided
     broken: int  # sums whose value no placement meets (the document's own arithmetic is wrong there)
-    open: dict[tuple[int, int], tuple[str, ...]] = field(default_factory=dict)  # undecided cell → what it may hold
+    unplaced: dict[tuple[int, int], tuple[str, ...]] = field(default_factory=dict)  # undecided cell → what it may hold
 
 
 def _candidates(count: int, width: int) -> list[tuple[int, ...]]:

@@ -22,15 +22,28 @@ from tests.carriers import (
 
 CENTRAL = load_profile("central")
 REFERENCE = "tab_text"
-# A package flattened into one line has lost its row ends and empty cells: only a form's labels can rebuild it.
-PACKAGE_CARRIERS = [c for c in CARRIERS if c != "one_line"]
+PACKAGE_CARRIERS = list(CARRIERS)
+# One line loses the empty cells: 公开09's 5.00 under 公务用车 may be its 购置费 or its 运行维护费 (5.00 = 5.00 + blank
+# either way), and the same for 4.10. Those cells are reported unread, never guessed; every other cell of the
+# package is placed by the tables' sums (the blanks of 公开05's 208 rows, 公开01's empty items, 公开09's 出国).
+UNPLACED = {"one_line": {("公开09", "三公经费", f"{group}_{part}") for group in ("budget", "final")
+                         for part in ("car_purchase", "car_operation")}}
 
 
-def load(path: Path):
+def load(path: Path, unplaced: set = frozenset()):
     doc, errors = load_document(path)
     assert doc is not None, [str(e) for e in errors]
-    assert [str(e) for e in errors] == []
+    assert {(e.location.table, e.location.row, e.location.column) for e in errors} == set(unplaced), \
+        [str(e) for e in errors]
+    assert all("未读取" in e.message for e in errors)
     return doc
+
+
+def without(read: dict, unplaced: set) -> dict:
+    """The reference's tables less the cells a carrier could not place."""
+    return {code: [(side, row_code, label, {k: v for k, v in cells.items()
+                                            if (f"公开{code[1:]}", row_code or label, k) not in unplaced})
+                   for side, row_code, label, cells in rows] for code, rows in read.items()}
 
 
 def tables(doc) -> dict:
@@ -89,15 +102,16 @@ def test_reference_reads_every_table_and_is_clean(reference):
 
 @pytest.mark.parametrize("carrier", PACKAGE_CARRIERS)
 def test_package_reads_the_same_in_every_carrier(carrier, folder, reference):
-    doc = load(write(carrier, package_blocks(), folder, "package"))
+    unplaced = UNPLACED.get(carrier, set())
+    doc = load(write(carrier, package_blocks(), folder, "package"), unplaced)
     assert identity(doc) == identity(reference[0])
-    assert tables(doc) == tables(reference[0])
+    assert tables(doc) == without(tables(reference[0]), unplaced)
     assert audit_document(doc, CENTRAL).findings == ()
 
 
 @pytest.mark.parametrize("carrier", PACKAGE_CARRIERS)
 def test_planted_fault_is_found_at_the_same_place_in_every_carrier(carrier, folder, reference):
-    doc = load(write(carrier, package_blocks(fault=True), folder, "fault"))
+    doc = load(write(carrier, package_blocks(fault=True), folder, "fault"), UNPLACED.get(carrier, set()))
     found = places(audit_document(doc, CENTRAL).findings)
     assert found == places(audit_document(reference[2], CENTRAL).findings)
     assert any(place[:2] == (FAULT_TABLE, FAULT_ROW) for place in found)

@@ -12,7 +12,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from decimal import Decimal
 
-from jixiao.core.disclosure import TABLE_TITLES, Amount, DisclosurePackage, DisclosureRow, DisclosureTable
+from jixiao.core.disclosure import (
+    TABLE_TITLES,
+    Amount,
+    DisclosurePackage,
+    DisclosureRow,
+    DisclosureTable,
+    column_name,
+)
 from jixiao.core.money import (
     NUMBER_RE,
     is_number,
@@ -122,6 +129,7 @@ class _Reader:
         self.path = path
         self.errors: list[ReadError] = []
         self.unmapped: list[str] = []
+        self.not_placed: set[tuple[str, str]] = set()  # (row label, column) of cells a rebuilt table left open
 
     def amount(self, text: str, location: Location) -> Amount | None:
         """A printed amount; blank, “-” and the like are no amount (0.00 is an amount of zero)."""
@@ -143,6 +151,12 @@ class _Reader:
     def cells(self, row: Row, columns: dict[int, str], label: str) -> dict[str, Amount]:
         found = {}
         for index, key in columns.items():
+            if index < len(row.cells) and not row.cells[index].placed:
+                self.not_placed.add((label, key))
+                self.errors.append(ReadError(
+                    f"{label}·{column_name(key)}：该行印出的数字少于列数（空单元格已丢失），表内各项合计关系不能确定"
+                    f"此格是{row.texts[index] or '哪个数字'}，此格未读取", self.cell_location(row, index, label, key)))
+                continue
             if index < len(row.cells):
                 amount = self.amount(row.texts[index], self.cell_location(row, index, label, key))
                 if amount is not None:
@@ -627,6 +641,9 @@ def read_table(code: str, table: Table, unit: str, path: str, budget_only: bool 
     reader = _Reader(code, unit, path, budget_only)
     layout = LAYOUTS.get(code, _coded)
     columns, rows = layout(table, reader)
+    if reader.not_placed:  # a cell left open is unknown, not blank: its row says which columns were read
+        rows = [replace(r, read=tuple(c for c in columns if (r.code or r.label, c) not in reader.not_placed))
+                if any(label == (r.code or r.label) for label, _ in reader.not_placed) else r for r in rows]
     result = DisclosureTable(code=code, title=BUDGET_SANGONG_NAME if budget_only else TABLE_TITLES[code], unit=unit,
                              columns=columns, rows=tuple(rows), location=table.location.with_(table=reader.table_name),
                              unmapped=tuple(reader.unmapped))

@@ -27,6 +27,7 @@ def clean_text(text: str) -> str:
 class Cell:
     text: str
     location: Location = field(default_factory=Location)
+    placed: bool = True  # False: a cell of a rebuilt table whose figure could not be placed (see ingest.placement)
 
     @property
     def clean(self) -> str:

@@ -8,6 +8,7 @@ Layouts read:
 - a whole form flattened into one line of space-separated cells: rows rebuilt from the form's labels;
 - cells separated by blank lines (a web table, or a Word form saved one cell per paragraph): taken as cells
   when a column-number row, a header over figures or the form's own labels give the rows;
+- a 决算 package flattened into one line: tables rebuilt from their titles, headers and codes (ingest.flatline);
 - file metadata and site navigation before the document (索引号、发布机构、发布日期、当前位置 …) are dropped,
   so they decide neither kind nor unit nor year.
 Cells that cannot be placed in a row stay as paragraphs, so nothing is silently lost.
@@ -21,6 +22,7 @@ from dataclasses import dataclass
 
 from jixiao.core.money import is_number
 from jixiao.core.provenance import Location
+from jixiao.ingest.flatline import disclosure_blocks
 from jixiao.ingest.source import Block, Cell, Paragraph, Row, Table
 
 PREAMBLE_LINES = 40
@@ -240,6 +242,9 @@ def text_blocks(text: str, path: str) -> tuple[Block, ...]:
         words = _join_units(line.split())
         if len(words) >= 8 and _form_labels(words) >= 5:
             blocks.extend(rebuild([_Token(w, number) for w in words], path, cells=False))  # a form on one line
+            continue
+        if len(words) >= 8 and (flat := disclosure_blocks(words, number, path)) is not None:
+            blocks.extend(flat)  # a 决算 package on one line
             continue
         stripped = line.strip()
         level = len(stripped) - len(stripped.lstrip("#")) if stripped.startswith("#") else 0

@@ -53,3 +53,36 @@ def test_held_level_with_the_budget_is_a_comparison_of_zero():
     claims, _ = claims_of("因公出国（境）费0万元，和年初预算持平")
     [compare] = [c for c in claims if c.measure == "compare"]
     assert compare.basis == "预算" and compare.value == 0
+
+
+def test_the_standard_wording_of_the_sangong_total_is_an_amount():
+    claims, _ = claims_of("2023年“三公”经费财政拨款支出决算为8.20万元，较上年增加1.20万元，增长17.14%")
+    assert [(c.subject, c.measure) for c in claims][:1] == [("三公经费", "amount")]
+
+
+def test_goods_and_services_spending_is_not_procurement():
+    claims, _ = claims_of("商品和服务支出预算 165247.88 元")
+    assert [c.subject for c in claims] == [""]
+
+
+RATE_AND_SHARES = ("(一)总体情况\n2023年“三公”经费财政拨款支出决算为8.20万元，较上年增加1.20万元，增长{rate}%。\n"
+                   "(二)具体情况\n2023年“三公”经费财政拨款支出决算中，因公出国（境）费0万元，占0%；公务用车购置及运行维护费"
+                   "支出6.15万元，占{car}%；公务接待费支出2.05万元，占25.00%。\n")
+
+
+@pytest.mark.parametrize(("rate", "car", "rules"), [
+    ("17.14", "75.00", []),
+    ("0.17", "75.00", ["narrative.n2_year_on_year"]),   # 1.20 ÷ 7.00 = 17.14%
+    ("17.14", "0.75", ["narrative.n2_percentages"]),    # 6.15 ÷ 8.20 = 75.00%: the one 三公 total the text states
+])
+def test_rate_and_shares_against_the_stated_total(tmp_path, rate, car, rules):
+    _, found = audit_text(tmp_path, RATE_AND_SHARES.format(rate=rate, car=car))
+    assert sorted(f.rule for f in found if f.tier is Tier.ERROR) == rules
+    assert not [f for f in found if f.tier is Tier.WARNING]
+
+
+def test_a_sum_is_shown_in_the_unit_the_text_prints(tmp_path):
+    text = "六、基本支出决算情况说明\n2023年一般公共预算基本支出 905000.00 元，其中：人员经费 800000.00 元，公用经费 95000.50 元。\n"
+    _, found = audit_text(tmp_path, text)
+    [error] = [f for f in found if f.rule == "narrative.parts_total"]
+    assert error.tier is Tier.ERROR and "895,000.50 元" in error.message

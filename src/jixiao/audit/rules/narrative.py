@@ -21,7 +21,15 @@ from jixiao.audit.catalogue import Context, rule
 from jixiao.audit.compare import wan
 from jixiao.core.disclosure import Amount, DisclosurePackage, DisclosureRow, DisclosureTable, column_name
 from jixiao.core.finding import Finding, Tier
-from jixiao.core.money import WAN, normalize_text, parse_decimal, round_half_up, rounding_tolerance, truncate
+from jixiao.core.money import (
+    WAN,
+    format_amount,
+    normalize_text,
+    parse_decimal,
+    round_half_up,
+    rounding_tolerance,
+    truncate,
+)
 from jixiao.core.statements import DOWN, UP, Claim, Statement
 
 CAT = "说明与表"
@@ -405,6 +413,11 @@ def _whole(pkg: DisclosurePackage, claim: Claim, opener: Claim | None) -> tuple[
         found = locate(pkg, "三公经费", "")  # a 三公 item's share, no whole named: of the 三公经费
         if found is not None and found.amount is not None and found.value:
             return (found.value, found.amount.quantum), f"{found.describe()} {wan(found.value)}"
+        stated = {c.value: c for s in sentences(pkg) for c in s.claims
+                  if c.subject == "三公经费" and c.measure == "amount" and c.value}
+        if found is None and len(stated) == 1:  # no table: the one 三公 total the text states
+            [total] = stated.values()
+            return (total.value, total.quantum), f"三公经费 {total.text}"
     return None
 
 
@@ -612,11 +625,18 @@ def parts_total(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
                 break  # a figure that differs from its table is reported once, by narrative.n1_amount_vs_table
             if (against := _against_parts(ctx, opener, parts)) is not None:
                 total, difference, tier = against
+                unit = _unit_of(opener)
                 yield Finding("narrative.parts_total", tier,
-                              f"说明称{_what(opener)} {opener.text}，所列{'、'.join(names)}之和为 {wan(total)} 万元",
-                              opener.location.with_(row=opener.subject), CAT, expected=wan(total),
-                              actual=wan(opener.value), difference=wan(difference))
+                              f"说明称{_what(opener)} {opener.text}，所列{'、'.join(names)}之和为 "
+                              f"{format_amount(total, unit)} {unit}", opener.location.with_(row=opener.subject), CAT,
+                              expected=format_amount(total, unit), actual=format_amount(opener.value, unit),
+                              difference=format_amount(difference, unit))
             break
+
+
+def _unit_of(claim: Claim) -> str:
+    """The unit the figure was printed in (元, 万元 or 亿元), so that a sum is shown as the text shows its figures."""
+    return next((u for u in ("亿元", "万元") if claim.text.endswith(u)), "元")
 
 
 def _compact(statement: Statement) -> str:

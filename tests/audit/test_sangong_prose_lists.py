@@ -4,6 +4,8 @@ against the items' changes (“持平” is zero)."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from jixiao.core.claims import claims_of
@@ -86,3 +88,11 @@ def test_a_sum_is_shown_in_the_unit_the_text_prints(tmp_path):
     _, found = audit_text(tmp_path, text)
     [error] = [f for f in found if f.rule == "narrative.parts_total"]
     assert error.tier is Tier.ERROR and "895,000.50 元" in error.message
+
+
+def test_spending_cut_and_raised_are_changes():
+    claims, _ = claims_of("公车购置及运行维护费支出150.00万元，比上年减支20.00万元，降低11.76%")
+    assert [(c.subject, c.measure, c.value) for c in claims if c.measure in ("change", "rate")] == [
+        ("公务用车购置及运行维护费", "change", -200000), ("公务用车购置及运行维护费", "rate", Decimal("-11.76"))]
+    [change] = [c for c in claims_of("公务接待费比上年增支1.50万元")[0] if c.measure == "change"]
+    assert change.value == 15000

@@ -29,6 +29,9 @@ CASES = [
     # the same page of a budget: 预算 only
     ("（一）本单位2025年收入预算300.00万元，其中：财政拨款收入290.00万元，其他收入10.00万元，上年结转和结余0万元。"
      "比上年预算减少20.00万元。", B, "", 2025),
+    # a title that says both: the budget and how it was used — a 决算
+    ("示例市2022年“三公”经费预算安排和使用情况\n2022年示例市“三公经费”财政拨款支出300.00万元，比上年减支20.00万元。", D,
+     "示例市", 2022),
     # a lone 公开01 table with its caption naming the department
     ("收入支出决算总表\n公开01表\n部门：示例县档案馆\n金额单位：万元\n项目\t行次\t金额\t项目\t行次\t金额", D, "示例县档案馆",
      None),

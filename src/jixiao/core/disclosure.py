@@ -178,6 +178,7 @@ class DisclosurePackage:
     narrative: tuple[Statement, ...] = ()
     glossary: tuple[str, ...] = ()
     location: Location = field(default_factory=Location)
+    stage: str = "决算"  # 预算 for a 预算公开: its year is the year budgeted for
 
     def table(self, code: str) -> DisclosureTable | None:
         return self.tables.get(code)

@@ -63,7 +63,8 @@ _TITLES: list[tuple[DocumentKind, str]] = [
     (DocumentKind.WORK_SUMMARY, r"预算绩效管理工作开展情况"),
     (DocumentKind.SELF_EVALUATION, r"自评表|自评(分析|总结)?报告"),
     (DocumentKind.KEY_EVALUATION, r"(部门|重点)评价表|绩效评价报告|整体支出绩效评价"),
-    (DocumentKind.DISCLOSURE, r"(部门|单位)决算|决算公开|收入支出决算总表|决算编制说明|三公.{0,3}经费.{0,15}决算"),
+    (DocumentKind.DISCLOSURE, r"(部门|单位)决算|决算公开|收入支出决算总表|决算编制说明|三公.{0,3}经费.{0,15}决算"
+                              r"|三公.{0,3}经费.{0,12}(使用|执行)情况"),
     (DocumentKind.BUDGET_DISCLOSURE, r"(部门|单位)预算(公开)?$|预算公开|收支预算总表|三公.{0,3}经费.{0,6}预算"),
 ]
 # Not a title of the document itself: a quoted title, a site's breadcrumb, a news sentence, a writing sample.

@@ -706,7 +706,7 @@ def extract_budget_disclosure(source: SourceDocument, year: int | None, departme
     if not any(s.claims for s in statements) and not tables:
         return None, errors
     return DisclosurePackage(department=department_name(source) or department, year=year, tables=tables,
-                             narrative=statements, location=Location(document=source.path)), errors
+                             narrative=statements, location=Location(document=source.path), stage="预算"), errors
 
 
 def extract_disclosure(source: SourceDocument, year: int | None, department: str) -> tuple[

@@ -451,7 +451,8 @@ def _name(text: str) -> str:
       applies=lambda pkg: None if pkg.year is not None else "未识别文档年度")
 def heading_year(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding | NotApplicable]:
     """封面、各部分标题与表头（“2024年度部门决算”“2024年度收入支出决算总表”“部门名称：…… 2024年度”）须写文档的决算
-    年度；写了另一年度，与封面不能同时为真（确定）。所有写错的位置合为一条，其余列为相关位置。"""
+    年度；写了另一年度，与封面不能同时为真（确定）。预算公开中写往年“决算情况”的标题是对比的年度，不算。所有写错的位置
+    合为一条，其余列为相关位置。"""
     wrong: list[tuple[Statement, str]] = []
     for heading in _headings(pkg):
         text = heading.text.replace(" ", "")
@@ -459,12 +460,14 @@ def heading_year(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding | Not
                                                 or _UNIT_LINE_RE.match(text)):
             continue
         years = {int(y) for y in _YEAR_RE.findall(text)}
+        if pkg.stage == "预算" and "决算" in text and years and max(years) < pkg.year:
+            continue  # a budget's section on last year's spending, for comparison
         if years and pkg.year not in years:
             wrong.append((heading, "、".join(str(y) for y in sorted(years))))
     if wrong:
         first, year = wrong[0]
         yield Finding("disclosure.heading_year", Tier.ERROR,
-                      f"“{first.text}”写的是 {year} 年度，本文档为 {pkg.year} 年度决算"
+                      f"“{first.text}”写的是 {year} 年度，本文档为 {pkg.year} 年度{pkg.stage}"
                       + (f"（另有 {len(wrong) - 1} 处同样写错）" if len(wrong) > 1 else ""),
                       first.location.with_(row="年度"), CAT_DOC, expected=str(pkg.year), actual=year,
                       related=tuple(h.location for h, _ in wrong[1:]))

@@ -656,11 +656,29 @@ def _this_year(pkg: DisclosurePackage, statements: list[Statement], index: int, 
         if found is not None and found.amount is not None and not is_blank(found.table):
             return found.value, found.amount.quantum
     own = statements[index].claims[: statements[index].claims.index(claim)]
-    for earlier in (own, *(s.claims for s in reversed(statements[:index]) if s.section == statements[index].section)):
+    section = statements[index].section
+    if _of_another_year(pkg, section):  # '二、2021年“三公”经费决算情况' in a 2022 budget: last year's figures
+        earlier_ones = [s.claims for s in statements if _of_the_year(pkg, s.section)]
+    else:
+        earlier_ones = [s.claims for s in reversed(statements[:index]) if s.section == section]
+    for earlier in (own, *earlier_ones):
         stated = [c for c in earlier if c.measure == "amount" and c.subject == claim.subject]
         if stated:
             return stated[-1].value, stated[-1].quantum
     return None
+
+
+def _section_years(section: str) -> set[int]:
+    return {int(y) for y in re.findall(r"((?:19|20)\d{2})\s*年", section)}
+
+
+def _of_another_year(pkg: DisclosurePackage, section: str) -> bool:
+    years = _section_years(section)
+    return bool(years and pkg.year is not None and pkg.year not in years)
+
+
+def _of_the_year(pkg: DisclosurePackage, section: str) -> bool:
+    return pkg.year is not None and _section_years(section) == {pkg.year}
 
 
 def _rate_of_change(current: Decimal, change: Decimal) -> Decimal | None:

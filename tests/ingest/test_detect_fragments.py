@@ -32,6 +32,9 @@ CASES = [
     # a title that says both: the budget and how it was used — a 决算
     ("示例市2022年“三公”经费预算安排和使用情况\n2022年示例市“三公经费”财政拨款支出300.00万元，比上年减支20.00万元。", D,
      "示例市", 2022),
+    # a page of a budget's procurement explanation, amounts in 元 with spaces as a PDF prints them
+    ("（二）政府采购预算安排情况说明。\n2025 年政府采购预算 30000 元，其中：政府集中采购预算 30000 元，分散采购 0 元。\n"
+     "货物类采购 20000 元，占政府采购预算 66.7%；服务类采购 10000 元。", B, "", 2025),
     # a lone 公开01 table with its caption naming the department
     ("收入支出决算总表\n公开01表\n部门：示例县档案馆\n金额单位：万元\n项目\t行次\t金额\t项目\t行次\t金额", D, "示例县档案馆",
      None),
@@ -54,6 +57,12 @@ def test_kind_unit_and_year_of_fragments(text, kind, unit, year):
     found = detect(text)
     assert (found.kind, found.unit, found.year) == (kind, unit, year)
     assert found.evidence and found.evidence[0]  # the reading report can say why
+
+
+def test_a_newspaper_story_about_a_budget_is_not_the_budget():
+    found = detect("示例博物馆今年文保预算增加\n来源：示例晚报\n日前，示例博物馆公布的2023年度部门预算显示，收支总预算100.00万元，"
+                   "其中上年结转10.00万元，事业收入20.00万元。")
+    assert found.kind is None and "新闻" in found.hint
 
 
 def test_amounts_of_line_items_without_a_budget_or_final_word_decide_nothing():

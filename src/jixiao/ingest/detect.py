@@ -39,7 +39,8 @@ _MARKERS: list[tuple[DocumentKind, list[str]]] = [
 ]
 MIN_MARKERS = 2  # one marker is a mention (a news item, a policy text), not a document of that kind
 # A news report about disclosures is not a disclosure: without a title of its own it is not identified.
-NEWS_RE = re.compile(r"记者|\d{1,2}日电|新华网|新华社|中新社|人民网|责任编辑|根据财政部消息")
+NEWS_RE = re.compile(r"记者|\d{1,2}日电|新华网|新华社|中新社|人民网|责任编辑|根据财政部消息"
+                     r"|来源\s*[:：]\s*\S{0,10}(?:日报|晚报|青年报|都市报|商报|时报|新闻网|电视台)")
 # Instructions for filling in or scoring a form, or a sample of one, is not a unit's document — when it also carries
 # no filled figure (a decimal, an amount, a percentage), so the 填表说明 under a real form decides nothing.
 GUIDE_RE = re.compile(r"填写样例|填表说明|填报说明|填写说明|填写注意事项|指标说明|计算方法|计算公式|不得(少于|修改|超过)"
@@ -187,6 +188,7 @@ def _sangong_fragment(text: str) -> tuple[DocumentKind, str] | None:
 # The line items of a 收支 explanation, each stated with an amount: a page of a 情况说明 without its title.
 EXPLAINED_ITEMS_RE = re.compile(r"(财政拨款收入|上级补助收入|事业收入|经营收入|附属单位上缴收入|其他收入|上年结转(?:和结余)?"
                                 r"|年初结转和结余|年末结转和结余|本年收入|本年支出|总收入|总支出|基本支出|项目支出|人员经费|公用经费"
+                                r"|政府(?:集中)?采购|分散采购|(?:货物|工程|服务)类?采购"
                                 r"|[\u4e00-\u9fa5]{2,10}支出[(（]类[)）])[^。；;，,\d]{0,12}?\d[\d,.]*\s*(?:万元|元)")
 EXPLAINED_MIN = 3
 

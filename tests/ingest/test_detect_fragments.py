@@ -158,3 +158,10 @@ def test_an_evaluation_report_names_its_unit_in_its_first_section():
             "核定事业编制12名。\n（二）项目基本情况。")
     assert detect(text).unit == "示例县档案馆"
     assert detect(text.replace("示例县档案馆位于", "本馆位于")).unit == ""  # no name given: none guessed
+
+
+def test_an_abbreviated_name_in_the_body_gives_way_to_the_full_name_in_a_heading():
+    text = ("第一部分示例自治区人民政府机关事务管理局概况\n一、主要职能\n负责办公区后勤事务。\n"
+            "第二部分示例自治区人民政府机关事务管理局部门预算安排情况说明\n一、部门收支预算总体情况\n"
+            "机管局2025年收支总预算1,200.00万元，比上年减少30.00万元。")
+    assert detect(text).unit == "示例自治区人民政府机关事务管理局"

@@ -360,16 +360,26 @@ def _longest(text: str, end: int) -> int:
 
 def _name(text: str, match: re.Match[str]) -> str:
     end = _longest(text, match.end(1))
-    return re.sub(r"\s+", "", text[match.start(1):end])
+    return re.sub(r"^第[一二三四五六七八九十\d]+部分", "", re.sub(r"\s+", "", text[match.start(1):end]))
 
 
 def _unit(text: str) -> str:
-    for pattern in _UNIT_PATTERNS:
-        for match in re.finditer(pattern, text, flags=re.MULTILINE):
-            name = _name(text, match)
-            if not _NOT_UNIT.search(name):
-                return name
-    return ""
+    """The unit named by the strongest pattern; when that is an abbreviation of a name another pattern finds
+    ('机管局2013年…' in the body, '第一部分自治区人民政府机关事务管理局概况' above it), the full name."""
+    found = [name for pattern in _UNIT_PATTERNS
+             if (name := next((n for m in re.finditer(pattern, text, flags=re.MULTILINE)
+                               if not _NOT_UNIT.search(n := _name(text, m))), ""))]
+    if not found:
+        return ""
+    short = found[0]
+    return next((name for name in found[1:] if len(name) > len(short) and name[-1] == short[-1]
+                 and _abbreviates(short, name)), short)
+
+
+def _abbreviates(short: str, name: str) -> bool:
+    """Whether `short` is `name` abbreviated: its characters, in order, taken from the name."""
+    rest = iter(name)
+    return all(char in rest for char in short)
 
 
 def _publisher(preamble: tuple[str, ...]) -> str:

@@ -33,3 +33,14 @@ def test_a_final_accounts_document_still_gets_the_wrong_year_heading(tmp_path):
     _, found = audit_text(tmp_path, text)
     [wrong] = [f for f in found if f.rule == "disclosure.heading_year"]
     assert wrong.tier is Tier.ERROR and "2024 年度决算" in wrong.message
+
+
+ASSETS = ("示例县气象站2025年部门预算\n(一)“三公”经费预算情况说明\n2025年公务用车保有量{fleet}辆。\n"
+          "(三)国有资产占用情况说明\n共有车辆 2 辆，其中：一般公务用车 0 辆、一般执法执勤用车 1 辆、特种专业技术用车 1 辆、"
+          "其他用车 0 辆。\n")
+
+
+@pytest.mark.parametrize(("fleet", "fires"), [("2", False), ("3", True)])
+def test_kinds_of_vehicle_are_parts_of_the_fleet_not_other_counts_of_it(tmp_path, fleet, fires):
+    _, found = audit_text(tmp_path, ASSETS.format(fleet=fleet))
+    assert [f.rule for f in found if f.tier is Tier.ERROR] == (["crosssection.vehicles"] if fires else [])

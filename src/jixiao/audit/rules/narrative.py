@@ -865,6 +865,10 @@ def n5_shares(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
                           shares[0][0].location.with_(row="占比合计"), CAT, expected="100", actual=str(total))
 
 
+# A kind of vehicle within the fleet, not the fleet: its count is a part of the total, not the total.
+_VEHICLE_KIND_RE = re.compile(r"(一般|执法|执勤|特种|专业技术|其他|应急|保障|机要|通信|离退休|业务|领导)[^，,；;、\d]{0,6}用车")
+
+
 @rule("crosssection.vehicles", "不同章节的车辆数不一致", Tier.ERROR, "跨章节", "SPEC §7.4 十、§7.2 公开10", "disclosure",
       applies=has_narrative)
 def vehicles(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
@@ -873,7 +877,8 @@ def vehicles(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     counts: list[Claim] = []
     for statement in sentences(pkg):
         for claim in statement.claims:
-            if claim.measure == "count" and claim.subject == "公务用车" and claim.basis == "辆":
+            if claim.measure == "count" and claim.subject == "公务用车" and claim.basis == "辆" \
+                    and not _VEHICLE_KIND_RE.search(claim.clause):  # '其中：一般公务用车0辆、特种专业技术用车1辆'
                 where = "三公经费说明·公务用车保有量" if "三公" in statement.section else f"{statement.section or '说明'}·车辆数"
                 stated.append((where, int(claim.value), statement))
                 counts.append(claim)

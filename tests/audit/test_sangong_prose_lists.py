@@ -96,3 +96,21 @@ def test_spending_cut_and_raised_are_changes():
         ("公务用车购置及运行维护费", "change", -200000), ("公务用车购置及运行维护费", "rate", Decimal("-11.76"))]
     [change] = [c for c in claims_of("公务接待费比上年增支1.50万元")[0] if c.measure == "change"]
     assert change.value == 15000
+
+
+PAGE = ("—4—\n（一）本单位2023年度总收入{total}万元，其中本年收\n入250.00万元，较2022年度决算数减少10.00万\n"
+        "元，下降3.85%。收入具体情况如下。\n1.财政拨款收入240.00万元，为本级财政当年拨\n付的资金。较2022年度决算数减少{cut}万元，下\n"
+        "降{rate}%。\n2.其他收入10.00万元，为其他渠道取得的收入。\n3.上年结转和结余60.00万元，为以前年度结\n转的资金。\n")
+
+
+@pytest.mark.parametrize(("total", "cut", "rate", "found"), [
+    ("310.00", "12.00", "4.76", []),
+    ("310.01", "12.00", "4.76", [("narrative.parts_total", Tier.NOTICE)]),     # a cent: rounding
+    ("300.00", "12.00", "4.76", [("narrative.parts_total", Tier.ERROR)]),      # the parts exceed the whole
+    ("330.00", "12.00", "4.76", [("narrative.parts_total", Tier.WARNING)]),    # 20.00 short: perhaps the unstated
+    ("310.00", "12.00", "9.76", [("narrative.n2_year_on_year", Tier.ERROR)]),  # 12 ÷ 252: a sentence that goes on
+])
+def test_a_page_of_income_explained_line_by_line(tmp_path, total, cut, rate, found):
+    doc, findings = audit_text(tmp_path, PAGE.format(total=total, cut=cut, rate=rate))
+    assert doc.kind.value == "disclosure" and doc.year == 2023
+    assert [(f.rule, f.tier) for f in findings] == found

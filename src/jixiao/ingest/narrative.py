@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from decimal import Decimal
 
 from jixiao.core.claims import claims_of
@@ -21,6 +22,7 @@ START_RE = re.compile(rf"^{PART}.{{0,24}}情况说明$|^{PART}情况说明|情�
 END_RE = re.compile(rf"^(?:{PART})?(?:专业)?名词解释|^{PART}.*(?:附件|附表|决算表|报表)")
 SECTION_RE = re.compile(r"^[（(]?[一二三四五六七八九十]+[)）、]")
 CONTENTS_RE = re.compile(r"^目\s*录$")
+STATES_AMOUNT_RE = re.compile(r"\d\s*(?:亿元|万元|元)")  # a numbered line stating an amount is a sentence, not a heading
 PAGE_TAIL_RE = re.compile(r"(?:PAGEREF\s*\S+\s*\S*\s*\d*|[.·…\s]*\d{1,3})$")
 CN_NUMBERS = {"零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
@@ -61,11 +63,28 @@ def _narrative(source: SourceDocument, from_start: bool = False) -> tuple[tuple[
             continue
         if END_RE.search(text.replace(" ", "")):
             break
-        if SECTION_RE.match(text) and len(text) <= 40:
+        if SECTION_RE.match(text) and len(text) <= 40 and not STATES_AMOUNT_RE.search(text):
             section = text
             continue
-        found.extend(sentence(part, section, block.location) for part in sentences(text))
+        for part in sentences(text):
+            statement = sentence(part, section, block.location)
+            if found and found[-1].section == section and CONTINUES_RE.match(part.strip()):
+                statement = _continued(statement, found[-1])
+            found.append(statement)
     return tuple(found), started
+
+
+# A sentence that goes on about the figure of the sentence before: '…收入382.17万元，为…资金。较上年减少157.86万元'
+CONTINUES_RE = re.compile(r"^(较|比|与|同)(上年|去年|\d{4}年)")
+
+
+def _continued(statement: Statement, before: Statement) -> Statement:
+    """The sentence's claims that name no subject take the subject of the last amount of the sentence before."""
+    named = next((c for c in reversed(before.claims) if c.subject and c.measure in ("amount", "prior")), None)
+    if named is None or any(c.subject for c in statement.claims):
+        return statement
+    claims = tuple(replace(c, subject=named.subject, scope=c.scope or named.scope) for c in statement.claims)
+    return replace(statement, claims=claims)
 
 
 def _entry(text: str) -> str:

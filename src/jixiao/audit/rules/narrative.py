@@ -597,13 +597,16 @@ PARTITIONS = {
     "三公经费": (("因公出国(境)费", "公务用车购置及运行维护费", "公务接待费"),
                 ("因公出国(境)费", "公务用车购置费", "公务用车运行维护费", "公务接待费")),
 }
+# A part texts leave out when it is zero; never negative. Without it the parts may fall short of the whole by it.
+UNSTATED_PART = {"收入总计": "使用非财政拨款结余", "支出总计": "结余分配"}
 
 
 @rule("narrative.parts_total", "说明所列各分项之和不等于其合计", Tier.ERROR, CAT, f"{BASIS} N1", "disclosure",
       params=("tolerance",), applies=has_narrative)
 def parts_total(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     """“X万元，其中：A…、B…”（或“…X万元。其中：…”“X万元（其中：…）”）列齐了合计的全部分项（人员经费+公用经费、基本支出+项目支出、本年收入合计+使用非财政拨款结余+年初结转和结余、本年支出合计+结余分配+年末结转和结余、货物+工程+服务、三公四项或三项、公务用车购置费+运行维护费）时，
-    分项之和 = 合计；差额在尾数误差（每项半个末位，取自配置）内为提示，超过为确定。"""
+    分项之和 = 合计；差额在尾数误差（每项半个末位，取自配置）内为提示，超过为确定。为0时常不写的使用非财政拨款结余、
+    结余分配未列出时：分项之和超过合计为确定，少于合计为疑似（差额可能就是未列出的那一项）。"""
     openers, nested = _scan_lists(pkg)
     statements = sentences(pkg)
     lists: dict[int, tuple[Claim, list[Claim]]] = {}
@@ -616,20 +619,26 @@ def parts_total(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
         by_subject = {c.subject: c for c in items}
         for extra in nested.get(key, (opener, []))[1]:
             by_subject.setdefault(extra.subject, extra)  # a part that lists its own parts
+        unstated = UNSTATED_PART.get(opener.subject, "")
         for names in PARTITIONS.get(opener.subject, ()) or (PARTITIONS["本年支出合计"] if opener.subject in (
                 "支出", "支出合计") and not opener.scope else ()):
-            if not all(n in by_subject for n in names):
+            listed = tuple(n for n in names if n in by_subject or n != unstated)
+            if not all(n in by_subject for n in listed):
                 continue
-            parts = [by_subject[n] for n in names]
+            parts = [by_subject[n] for n in listed]
             if any(_true_value(pkg, c) != c.value for c in (*parts, opener)):
                 break  # a figure that differs from its table is reported once, by narrative.n1_amount_vs_table
             if (against := _against_parts(ctx, opener, parts)) is not None:
                 total, difference, tier = against
                 unit = _unit_of(opener)
+                note = ""
+                if listed != names and tier is Tier.ERROR and difference > 0:  # the unlisted part may be the rest
+                    tier, note = Tier.WARNING, (f"；未列出的{unstated}若为 {format_amount(difference, unit)} {unit}"
+                                                "则相符，若为0则不符（按惯例说明列全各组成部分）")
                 yield Finding("narrative.parts_total", tier,
-                              f"说明称{_what(opener)} {opener.text}，所列{'、'.join(names)}之和为 "
-                              f"{format_amount(total, unit)} {unit}", opener.location.with_(row=opener.subject), CAT,
-                              expected=format_amount(total, unit), actual=format_amount(opener.value, unit),
+                              f"说明称{_what(opener)} {opener.text}，所列{'、'.join(listed)}之和为 "
+                              f"{format_amount(total, unit)} {unit}{note}", opener.location.with_(row=opener.subject),
+                              CAT, expected=format_amount(total, unit), actual=format_amount(opener.value, unit),
                               difference=format_amount(difference, unit))
             break
 

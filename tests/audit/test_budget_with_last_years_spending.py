@@ -44,3 +44,14 @@ ASSETS = ("示例县气象站2025年部门预算\n(一)“三公”经费预算�
 def test_kinds_of_vehicle_are_parts_of_the_fleet_not_other_counts_of_it(tmp_path, fleet, fires):
     _, found = audit_text(tmp_path, ASSETS.format(fleet=fleet))
     assert [f.rule for f in found if f.tier is Tier.ERROR] == (["crosssection.vehicles"] if fires else [])
+
+
+PROCUREMENT = ("（二）政府采购预算安排情况说明。\n2025 年政府采购预算 30000 元，同比增加 5000 元。\n"
+               "其中：货物类采购 20000 元，占政府采购预算 {goods}%；服务类采购 10000 元，占政府采购预算 33.3%。\n")
+
+
+@pytest.mark.parametrize(("goods", "rules"), [("66.7", []), ("76.7", ["narrative.n2_percentages"])])
+def test_a_share_of_the_stated_procurement_budget(tmp_path, goods, rules):
+    doc, found = audit_text(tmp_path, PROCUREMENT.format(goods=goods))
+    assert doc.kind.value == "budget_disclosure"
+    assert [f.rule for f in found if f.tier is Tier.ERROR] == rules

@@ -404,7 +404,9 @@ def _whole(pkg: DisclosurePackage, claim: Claim, opener: Claim | None) -> tuple[
         found = locate(pkg, claim.basis, "")
         if found is not None and found.amount is not None and found.value:
             return (found.value, found.amount.quantum), f"{found.describe()} {wan(found.value)}"
-        stated = next((c for s in sentences(pkg) for c in s.claims if c.subject == claim.basis and c.measure == "amount"
+        of_budget = "预算" in claim.clause[claim.clause.find("占"):]  # '占政府采购预算58.8%': of the stated budget
+        measures = ("amount", "budget") if of_budget else ("amount",)
+        stated = next((c for s in sentences(pkg) for c in s.claims if c.subject == claim.basis and c.measure in measures
                        and c.value), None)
         return ((stated.value, stated.quantum), f"{claim.basis} {stated.text}") if stated else None
     if opener is not None and opener.value and opener is not claim:

@@ -27,10 +27,11 @@ def _line(top, *cells):
     return pdfgrid.Line(top, tuple(pdfgrid.Segment(x0, x1, text) for x0, x1, text in cells))
 
 
-def test_segments_split_at_wide_gaps_and_at_a_step_back_to_the_left():
-    chars = [(0, 10, 10, "项"), (10, 20, 10, "目"), (40, 45, 10, "1"), (45, 50, 10, "2"), (52, 57, 10, "3"),
-             (5, 15, 10, "出")]  # 2 pt between 2 and 3 is a letter gap; 20 pt a cell gap; x=5 a new printed line
-    assert [s.text for s in pdfgrid.segments(chars)] == ["项目", "123", "出"]
+def test_segments_split_at_wide_gaps_and_at_a_step_back_to_the_left_or_down():
+    chars = [(0, 10, 0, 10, "项"), (10, 20, 0, 10, "目"), (40, 45, 0, 10, "1"), (45, 50, 0, 10, "2"),
+             (52, 57, 0, 10, "3"), (5, 15, 0, 10, "出"), (15, 25, 12, 10, "入")]
+    # 2 pt between 2 and 3 is a letter gap; 20 pt a cell gap; x=5 a new printed line; 12 pt lower another row
+    assert [s.text for s in pdfgrid.segments(chars)] == ["项目", "123", "出", "入"]
 
 
 def test_columns_come_from_the_whole_run_and_a_header_alone_joins_its_amounts():

@@ -33,6 +33,7 @@ from jixiao.ingest.headers import is_column_numbers, is_data_row
 GAP_RATIO = 0.5  # a gap wider than this share of the line height separates two cells (a word space is ~0.3)
 MIN_ROWS = 3
 MIN_AMOUNT_ROWS = 2
+MIN_ROW_AMOUNTS = 4  # a single row of figures makes a table when it holds this many
 EPSILON = 0.5  # points: text boxes that merely touch do not overlap
 STRAY_SHARE = 0.15  # a separator may be touched by this share of the run's lines (a long label overhanging)
 SAME_ROW = 0.3  # segments whose tops differ by less than this share of their height are printed on one row
@@ -122,8 +123,10 @@ def runs(lines: list[Line]) -> list[tuple[int, int]]:
                                                         and _gridded(rows[j + 1]))):
             j += 1
         run = rows[i:j]
-        amounts = sum(1 for row in run if any(_is_amount(s.text) for s in row.segments[1:]))
-        if sum(_gridded(row) for row in run) >= MIN_ROWS and amounts >= MIN_AMOUNT_ROWS:
+        counts = [sum(1 for s in row.segments[1:] if _is_amount(s.text)) for row in run]
+        # figures in two rows, or one row of many (a 三公 table: one row of figures under its header)
+        tabular = sum(1 for n in counts if n) >= MIN_AMOUNT_ROWS or max(counts) >= MIN_ROW_AMOUNTS
+        if sum(_gridded(row) for row in run) >= MIN_ROWS and tabular:
             start = i  # short header rows right above (a label printed alone on its row)
             floor = found[-1][1] if found else 0
             while (start > floor and _stray(rows[start - 1]) and not _is_amount(rows[start - 1].text)

@@ -109,7 +109,7 @@ def runs(lines: list[Line]) -> list[tuple[int, int]]:
     for k, line in enumerate(lines):
         if not bounds or line.top - lines[bounds[-1]].top > SAME_ROW * max(_height(line), 1.0):
             bounds.append(k)
-    ends = [*bounds[1:], len(lines)]
+    ends = [*bounds[1:], len(lines)] if bounds else []
     rows = [Line(lines[a].top, tuple(s for line in lines[a:b] for s in line.segments))
             for a, b in zip(bounds, ends, strict=True)]
     found: list[tuple[int, int]] = []

@@ -77,10 +77,12 @@ def ruled(request, tmp_path_factory):
     return request.param, _typed(load_document(path)[0])
 
 
-@pytest.mark.parametrize("rules", ["three_line", "none"])
-def test_every_table_reads_as_the_ruled_print_of_the_same_package(ruled, rules, tmp_path):
+@pytest.mark.parametrize(("rules", "centred", "unit_in_header"),
+                         [("three_line", False, True), ("none", False, True), ("three_line", True, False)])
+def test_every_table_reads_as_the_ruled_print_of_the_same_package(ruled, rules, centred, unit_in_header, tmp_path):
     codes, reference = ruled
-    path = write_pdf(tmp_path / f"{rules}.pdf", Layout(codes=codes, unit_in_header=True, rules=rules))
+    path = write_pdf(tmp_path / f"{rules}.pdf", Layout(codes=codes, unit_in_header=unit_in_header, rules=rules,
+                                                       centred_head=centred))
     document, _ = load_document(path)
     got = _typed(document)
     assert set(reference) == {f"D{n:02d}" for n in range(1, 11)}

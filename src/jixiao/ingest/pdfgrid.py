@@ -212,17 +212,23 @@ def _labelled_columns(body: list[Line], head: list[Line]) -> tuple[list[tuple[fl
     in — figures (right-aligned) the one whose label's middle is left of their end, text (left-aligned) the one
     whose label's middle is right of its start — when no row has text in both. Also the middle of each column's
     label (None for a column without one)."""
-    spans = columns(body) if len(body) >= 2 else [(s.x0, s.x1) for line in body for s in line.segments]
+    # the 栏次 row's own label is centred over the label columns: only its numbers sit in columns
+    placed = [Line(line.top, tuple(s for s in line.segments if not (is_column_numbers([line.segments[0].text])
+                                                                     and s is line.segments[0]))) for line in body]
+    spans = columns(placed) if len(body) >= 2 else [(s.x0, s.x1) for line in body for s in line.segments]
     # a label no label below touches is a column's lowest one
+    row_of = {id(s): row for row, line in enumerate(head) for s in line.segments}
     lowest = [s for row, line in enumerate(head) for s in line.segments if not any(
         _overlaps(s, t.x0, t.x1) for lower in head[row + 1:] for t in lower.segments)]
-    middles: list[float | None] = [None] * len(spans)
+    labels: list[Segment | None] = [None] * len(spans)
     for label in sorted(lowest, key=lambda s: s.x0):
         hit = [k for k, (a, b) in enumerate(spans) if _overlaps(label, a, b)]
         joined = (min([label.x0, *(spans[k][0] for k in hit)]), max([label.x1, *(spans[k][1] for k in hit)]))
         at = hit[0] if hit else sum(1 for a, _ in spans if a < label.x0)
         spans[at:at + len(hit)] = [joined]
-        middles[at:at + len(hit)] = [(label.x0 + label.x1) / 2]
+        labels[at:at + len(hit)] = [label]
+    _centred_labels(spans, labels, body, row_of)
+    middles = [None if label is None else (label.x0 + label.x1) / 2 for label in labels]
     used = [{_band(spans, s) for s in line.segments} for line in body]
     k = 0
     while k < len(spans):
@@ -245,6 +251,35 @@ def _labelled_columns(body: list[Line], head: list[Line]) -> tuple[list[tuple[fl
         used = [{_band(spans, s) for s in line.segments} for line in body]
         k = low
     return spans, middles
+
+
+def _centred_labels(spans: list[tuple[float, float]], labels: list[Segment | None], body: list[Line],
+                    row_of: dict[int, int]) -> None:
+    """Labels centred in wide cells touch no text below them. A column of such a label alone (nothing of the body
+    under it) is not a column when the labels of the columns on both sides are lower: it spans them (收入 over 项目 |
+    决算数). It is the label of the column beside it when that column's label is higher: that one spans it (项目
+    over a column of names headed 科目名称)."""
+    k = 0
+    while k < len(spans):
+        filled = {_band(spans, s) for line in body for s in line.segments}
+        label = labels[k]
+        sides = [n for n in (k - 1, k + 1) if 0 <= n < len(spans) and labels[n] is not None]
+        if k in filled or label is None:
+            k += 1
+            continue
+        row = row_of[id(label)]
+        if len(sides) == 2 and all(row_of[id(labels[n])] > row for n in sides):
+            del spans[k], labels[k]
+            continue
+        higher = [n for n in sides if n in filled and row_of[id(labels[n])] < row]
+        if higher:
+            n = min(higher, key=lambda n: max(spans[n][0] - spans[k][1], spans[k][0] - spans[n][1]))
+            low, high = min(k, n), max(k, n)
+            spans[low:high + 1] = [(min(spans[low][0], spans[high][0]), max(spans[low][1], spans[high][1]))]
+            labels[low:high + 1] = [label]
+            k = low
+            continue
+        k += 1
 
 
 def _anchors(spans: list[tuple[float, float]], s: Segment) -> list[int]:

@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass, replace
 
 from jixiao.core.money import is_number
-from jixiao.ingest.headers import is_column_numbers, is_data_row
+from jixiao.ingest.headers import is_column_numbers, is_data_row, normalize_label
 
 GAP_RATIO = 0.5  # a gap wider than this share of the line height separates two cells (a word space is ~0.3)
 MIN_ROWS = 3
@@ -292,7 +292,9 @@ def _covers(head: list[Line], spans: list[tuple[float, float]]) -> list[tuple[in
     the left) or is centred over, as far as the labels beneath are its sub-headers; else the column it is printed
     over."""
     bottom = max(s.top + s.height for line in head for s in line.segments)
-    over = [[(k, s) for k, line in enumerate(head) for s in line.segments if _overlaps(s, a, b)] for a, b in spans]
+    # a unit printed under a label (“（万元）”) is no label of its own
+    over = [[(k, s) for k, line in enumerate(head) for s in line.segments if _overlaps(s, a, b) and normalize_label(s.text)]
+            for a, b in spans]
 
     def lowest_centre(band: int, row: int) -> float | None:
         low = max((s for k, s in over[band] if k > row), key=lambda s: s.top, default=None)
@@ -331,15 +333,16 @@ def _covers(head: list[Line], spans: list[tuple[float, float]]) -> list[tuple[in
             lefts, rights = reach(range(lo - 1, first - 1, -1)), reach(range(hi + 1, last + 1))
             tolerance = ALIGNED * max(s.height, 1.0)
             middle = (s.x0 + s.x1) / 2
-            off = {(i, j): abs(middle - (left_edge(i) + right_edge(j)) / 2)
-                   for i in [lo, *lefts] for j in [hi, *rights]}
-            centred = min(off.values())
+            off = {(i, j): abs(middle - (left_edge(i) + right_edge(j)) / 2) for i in [lo, *lefts] for j in [hi, *rights]}
+            # the columns' edges are estimated from their text: a centre a tenth of their width off still fits
+            fits = {k: e for k, e in off.items() if e <= max(tolerance, (right_edge(k[1]) - left_edge(k[0])) / 10)}
+            centred = min(fits.values(), default=None)
             from_left = abs(s.x0 - spans[lo][0])
             span = (lo, hi)
-            if from_left <= tolerance and from_left <= centred:  # printed from the left: as far as its sub-headers
-                span = (lo, rights[-1] if rights else hi)
-            elif centred <= tolerance:  # centred: the widest span it is (about) as centred over as over any
-                span = max((k for k, e in off.items() if e <= centred + tolerance / 2), key=lambda k: k[1] - k[0])
+            if from_left <= tolerance and (centred is None or from_left <= centred):  # printed from the left: as
+                span = (lo, rights[-1] if rights else hi)  # far as its sub-headers go
+            elif centred is not None:  # centred: the widest span it is (about) as centred over as over any
+                span = max((k for k, e in fits.items() if e <= centred + tolerance / 2), key=lambda k: k[1] - k[0])
             covers.append((row, span[0], span[1], s))
     return covers
 

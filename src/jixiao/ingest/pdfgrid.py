@@ -272,7 +272,8 @@ def _centred_labels(spans: list[tuple[float, float]], labels: list[Segment | Non
             del spans[k], labels[k]
             continue
         higher = [n for n in sides if n in filled and row_of[id(labels[n])] < row]
-        if higher:
+        bare = [n for n in (k - 1, k + 1) if 0 <= n < len(spans) and labels[n] is None and n in filled]
+        if higher and not bare:  # (a column of text or figures without a label beside it takes this one)
             n = min(higher, key=lambda n: max(spans[n][0] - spans[k][1], spans[k][0] - spans[n][1]))
             low, high = min(k, n), max(k, n)
             spans[low:high + 1] = [(min(spans[low][0], spans[high][0]), max(spans[low][1], spans[high][1]))]

@@ -64,6 +64,7 @@ class Layout:
     continued: bool = True  # 公开03 runs over two pages with its header repeated
     narrative_pages: int = 0  # filler pages of 情况说明 (for the bench)
     rules: str = "grid"  # grid: every cell ruled | three_line: 三线表, no vertical lines | none: no lines at all
+    centred_head: bool = False  # header cells (and the 栏次 row) centred, as spreadsheet exports print them
     faults: dict[tuple[str, str], str] = field(default_factory=dict)
 
 
@@ -140,6 +141,8 @@ RULES = {
                   " thead tr:last-child th, thead tr:last-child td { border-bottom: 0.75pt solid #000; }",
     "none": "td, th { border: none; padding: 1.5pt 6pt; }",
 }
+
+CENTRED = "thead th, thead td { text-align: center; }"
 
 
 def _cell(text: str, tag: str = "td", cls: str = "", span: tuple[int, int] = (1, 1)) -> str:
@@ -398,7 +401,7 @@ def html_document(layout: Layout) -> str:
         parts.append(f"<h3>补充说明（{page + 1}）</h3>")
         parts += [f"<p>{NARRATIVE.format(y=YEAR, t=fmt(spent))}一般公共预算财政拨款支出{fmt(general)}万元。</p>"] * 9
     parts.append("</div>")
-    return (f'<!doctype html><html lang="zh-Hans"><head><meta charset="utf-8"><style>{STYLE}{RULES[layout.rules]}</style></head>'
+    return (f'<!doctype html><html lang="zh-Hans"><head><meta charset="utf-8"><style>{STYLE}{RULES[layout.rules]}{CENTRED if layout.centred_head else ""}</style></head>'
             f"<body>{''.join(parts)}</body></html>")
 
 

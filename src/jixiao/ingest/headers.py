@@ -4,7 +4,7 @@ A header may take several rows (项目 over 支出功能分类 over 类/款/项)
 (“项目支\\n出”) or over two header rows (“项目支” / “出”), and a label spanning several columns is printed
 once, in its first column. Each column gets its *path*: the labels above it, top to bottom, a blank cell above
 the column's lowest label taking the label to its left (the span it belongs to). A column is then matched on
-its lowest label — alone, or joined with the one or two labels above it — against whole aliases, never a
+its lowest label — alone, or joined with up to three labels above it — against whole aliases, never a
 substring: “项目” over “支出功能分类” is not “项目支出”. A generic lowest label (小计, 合计) takes the meaning of
 a higher label that names a column (公务用车购置及运行维护费 / 小计).
 """
@@ -92,7 +92,8 @@ def column_paths(rows: Sequence[Sequence[str]], width: int) -> list[list[str]]:
 
 
 def match_column(path: Sequence[str], aliases: Mapping[str, frozenset[str]]) -> str | None:
-    """The key whose alias equals the path's lowest label (alone or joined with the labels above it)."""
+    """The key whose alias equals the path's lowest label (alone or joined with up to three labels above it, a unit
+    split over them left out)."""
     if not path:
         return None
 
@@ -103,10 +104,10 @@ def match_column(path: Sequence[str], aliases: Mapping[str, frozenset[str]]) -> 
         parent = next((k for upper in reversed(path[:-1]) if upper not in GENERIC and (k := key_of(upper))), None)
         if parent:
             return parent
-    for span in (1, 2, 3):
+    for span in (1, 2, 3, 4):  # a label wrapped in a narrow cell: “项目支” / “出（万” / “元）”
         if span > len(path):
             break
-        label = "".join(path[-span:])
+        label = normalize_label("".join(path[-span:]))
         key = key_of(label)
         if key is None:
             continue

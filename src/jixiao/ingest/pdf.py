@@ -207,18 +207,19 @@ def _read_page(page: Any, number: int, page_at: Location) -> list[tuple[float, B
 
 
 def _segments(textpage: Any, indices: list[int], chars: list[str], display: Point) -> tuple[pdfgrid.Segment, ...]:
-    """The line's segments between wide gaps (each character's advance box and height). pdfium puts a space where
-    it sees a gap, so a line without one is a single segment, and only its ends are measured."""
-    measured: list[tuple[float, float, float, str]] = []
+    """The line's segments between wide gaps (each character's advance box, top and height). pdfium puts a space
+    where it sees a gap, so a line without one is a single segment, and only its ends are measured."""
+    measured: list[tuple[float, float, float, float, str]] = []
     whole = " " not in chars
     for at, (index, char) in enumerate(zip(indices, chars, strict=True)):
         if char.isspace() or (whole and 0 < at < len(chars) - 1):
             continue
         left, bottom, right, top = textpage.get_charbox(index, loose=True)
         (x0, y0), (x1, y1) = display(left, top), display(right, bottom)
-        measured.append((min(x0, x1), max(x0, x1), abs(y1 - y0), char))
+        measured.append((min(x0, x1), max(x0, x1), min(y0, y1), abs(y1 - y0), char))
     if whole and measured:
-        return (pdfgrid.Segment(measured[0][0], measured[-1][1], "".join(chars).strip()),)
+        return (pdfgrid.Segment(measured[0][0], measured[-1][1], "".join(chars).strip(), measured[0][2],
+                                measured[0][3]),)
     return pdfgrid.segments(measured)
 
 

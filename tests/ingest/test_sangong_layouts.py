@@ -219,3 +219,42 @@ def test_share_of_a_sangong_item_is_of_the_sangong_total(tmp_path, share, tier):
     _, findings = _audit(tmp_path, text)
     hits = [f for f in findings if f.rule == "narrative.n2_percentages"]
     assert [f.tier for f in hits] == ([tier] if tier else [])
+
+
+TWO_LEVEL_CELLS = """示例县档案馆2025年“三公”经费预算情况
+一、2025年一般公共预算“三公”经费支出预算表
+单位:万元
+“三公”经费合计 |
+因公出国(境)费 |
+公务用车购置及运行费 |
+公务 接待费 |
+||
+小计 |
+公务用车购置费 |
+公务用车运行费 |
+|||
+46 |
+0 |
+40 |
+{purchase} |
+{operation} |
+6 |
+二、2025年一般公共预算“三公”经费支出预算情况说明
+2025年“三公”经费支出预算为46万元。其中：公务用车运行费30万元，公务用车购置费10万元。
+"""
+
+
+@pytest.mark.parametrize(("purchase", "operation", "rules"), [
+    ("10", "30", []),
+    ("30", "10", ["narrative.n1_amount_vs_table", "narrative.n1_amount_vs_table"]),  # the table's columns swapped
+])
+def test_two_level_header_copied_one_cell_per_line(tmp_path, purchase, operation, rules):
+    path = tmp_path / "sangong.txt"
+    path.write_text(TWO_LEVEL_CELLS.format(purchase=purchase, operation=operation), encoding="utf-8")
+    doc, _ = load_document(path)
+    findings = audit_document(doc, CENTRAL).findings
+    [row] = doc.disclosure.tables["D09"].rows
+    values = {key: amount.value / 10000 for key, amount in row.cells.items()}
+    assert values == {"budget_total": 46, "budget_overseas": 0, "budget_car": 40, "budget_car_purchase": int(purchase),
+                      "budget_car_operation": int(operation), "budget_reception": 6}
+    assert [f.rule for f in findings if f.tier is Tier.ERROR] == rules

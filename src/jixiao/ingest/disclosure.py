@@ -82,11 +82,12 @@ COLUMN_ALIASES: dict[str, dict[str, frozenset[str]]] = {
             "project": _names("项目支出"), "closing": _names("年末结转和结余", "年末结转结余")},
     "D08": {"total": _names("合计", "小计", "本年支出", "本年支出合计"), "basic": _names("基本支出"),
             "project": _names("项目支出")},
-    "D09": {"total": _names("合计", "总计", "支出合计"),
+    "D09": {"total": _names("合计", "总计", "支出合计", "三公经费合计", "“三公”经费合计", "\"三公\"经费合计", "三公经费"),
             "overseas": _names("因公出国(境)费", "因公出国(境)费用", "因公出国(境)", "因公出国"),
             "car": _names("公务用车购置及运行维护费", "公务用车购置及运行费", "公务用车购置及运行维护", "公务用车费"),
             "car_purchase": _names("公务用车购置费", "购置费", "公务用车购置"),
-            "car_operation": _names("公务用车运行维护费", "运行维护费", "运行费", "公车运行及维护", "公车运行维护费"), "reception": _names("公务接待费"),
+            "car_operation": _names("公务用车运行维护费", "运行维护费", "运行费", "公车运行及维护", "公车运行维护费",
+                                    "公务用车运行费"), "reception": _names("公务接待费"),
             "meeting": _names("会议费", "会议费支出"), "training": _names("培训费", "培训费支出")},
 }
 # Two-sided tables: the amount columns of each side.

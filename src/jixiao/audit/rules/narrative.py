@@ -388,8 +388,10 @@ def _scan_lists(pkg: DisclosurePackage) -> tuple[dict[int, Claim], dict[int, tup
             first = first or opener
         elif opener is not None:
             result[index] = opener
-        last = amounts[0] if len(amounts) == 1 else None  # two totals before '其中' (预算 and 决算): neither is
-        # taken
+        # two totals before '其中' (预算 and 决算): the 决算 amount when it is the only one ('预算为2.4万元，支出决算为
+        # 20.39万元。其中：…支出决算为…'), whose parts the amounts listed are; otherwise neither is taken
+        spent = [c for c in amounts if c.measure == "amount"]
+        last = amounts[0] if len(amounts) == 1 else spent[0] if len(spent) == 1 else None
     return result, nested
 
 

@@ -114,3 +114,17 @@ def test_a_page_of_income_explained_line_by_line(tmp_path, total, cut, rate, fou
     doc, findings = audit_text(tmp_path, PAGE.format(total=total, cut=cut, rate=rate))
     assert doc.kind.value == "disclosure" and doc.year == 2023
     assert [(f.rule, f.tier) for f in findings] == found
+
+
+RUN_ON = ("2025年一般公共预算“三公”经费预算安排{total}万元，与上年预算持平：一、2025年因公出国（境）费预算30万元，主要原因是"
+          "开展对外交流，二、2025年公务用车购置及运行费预算50万元，主要原因是车辆老化，三、2025年公务接待费预算20万元，"
+          "主要原因是严控接待。\n")
+
+
+@pytest.mark.parametrize(("total", "rules"), [("100", []), ("120", ["narrative.parts_total"])])
+def test_a_run_on_budget_list_is_read_past_each_reason(tmp_path, total, rules):
+    doc, found = audit_text(tmp_path, RUN_ON.format(total=total))
+    assert doc.kind.value == "budget_disclosure"
+    assert [f.rule for f in found if f.tier is Tier.ERROR] == rules
+    [statement] = [s for s in doc.disclosure.narrative if s.claims]
+    assert "开展对外交流" in statement.reason and "严控接待" in statement.reason

@@ -233,11 +233,23 @@ def _closing_bracket(clause: str) -> int:
     return -1
 
 
+# Where a run-on sentence goes on after a reason: the next numbered item ('…主要原因是…，三、公务接待费…').
+_NEXT_ITEM_RE = re.compile(r"[，,；;]\s*(?=(?:[一二三四五六七八九十]+、|\d{1,2}[、.．](?!\d)|[（(][一二三四五六七八九十\d]{1,2}[)）]))")
+
+
 def _cut_reason(sentence: str) -> tuple[str, str]:
+    """The sentence without its stated reason, and the reason. A reason ends the sentence, unless a numbered item
+    follows it: the item is read on."""
     match = _REASON_RE.search(sentence)
     if not match:
         return sentence, ""
-    return sentence[: match.start()], re.split(r"[。；;]", match.group(1))[0]
+    reason = re.split(r"[。；;]", match.group(1))[0]
+    following = _NEXT_ITEM_RE.search(sentence, match.start())
+    if following is None:
+        return sentence[: match.start()], reason
+    rest, more = _cut_reason(sentence[following.end():])
+    reason = sentence[match.end(1) - len(match.group(1)): following.start()]
+    return sentence[: match.start()] + "；" + rest, "；".join(r for r in (reason, more) if r)
 
 
 # Paired figures: “收、支总计各是A,B万元，各下降P%、Q%” — a list of subjects before 各 and, after each 各, as many

@@ -337,7 +337,7 @@ def _places(quantum: Decimal) -> int:
     return max(0, -quantum.as_tuple().exponent) if quantum else 0  # type: ignore[operator]
 
 
-_OPENER_RE = re.compile(r"其中|用于以下|如下|包括[：:]|分项情况")
+_OPENER_RE = re.compile(r"其中|用于以下|如下|包括[：:]|分项情况|[：:](?=[一1][、.．])")  # '…520万元：一、…二、…'
 # A 三公 total stated with its stage ('预算安排21万元', '支出决算汇总数为1134万元', '预算数为98.65万元') opens the
 # list of its items like a plain amount; a sum of 三公经费 and other costs ('三公经费及会议费…') does not.
 _STAGE_GAP_RE = re.compile(r"^(?:[)）”\"]|财政拨款|一般公共预算|支出|开支|安排|预算|决算|汇总|总额|合计|数|为|是|共|计|：|:|\s)*$")
@@ -616,11 +616,11 @@ def parts_total(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     lists: dict[int, tuple[Claim, list[Claim]]] = {}
     for index, opener in openers.items():
         entry = lists.setdefault(id(opener), (opener, []))
-        entry[1].extend(c for c in statements[index].claims if c.measure == "amount" and c is not opener)
+        entry[1].extend(c for c in statements[index].claims if c.measure in ("amount", "budget") and c is not opener)
     for key, (outer, _) in nested.items():
         lists.setdefault(key, (outer, []))
     for key, (opener, items) in lists.items():
-        by_subject = {c.subject: c for c in items}
+        by_subject = _parts_by_subject(opener, items)
         for extra in nested.get(key, (opener, []))[1]:
             by_subject.setdefault(extra.subject, extra)  # a part that lists its own parts
         unstated = UNSTATED_PART.get(opener.subject, "")
@@ -645,6 +645,19 @@ def parts_total(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
                               CAT, expected=format_amount(total, unit), actual=format_amount(opener.value, unit),
                               difference=format_amount(difference, unit))
             break
+
+
+def _parts_by_subject(opener: Claim, items: list[Claim]) -> dict[str, Claim]:
+    """Each subject's part: stated as the total is (a budget's parts of a budget), else its amount ('预算总计21.8万元，
+    其中：因公出国(境)经费0万元…'); a 决算 total takes amounts only."""
+    parts: dict[str, Claim] = {}
+    for claim in items:
+        if claim.measure != "amount" and opener.measure == "amount":
+            continue
+        held = parts.get(claim.subject)
+        if held is None or (held.measure != opener.measure and claim.measure == opener.measure):
+            parts[claim.subject] = claim
+    return parts
 
 
 def _unit_of(claim: Claim) -> str:

@@ -165,3 +165,16 @@ def test_an_abbreviated_name_in_the_body_gives_way_to_the_full_name_in_a_heading
             "第二部分示例自治区人民政府机关事务管理局部门预算安排情况说明\n一、部门收支预算总体情况\n"
             "机管局2025年收支总预算1,200.00万元，比上年减少30.00万元。")
     assert detect(text).unit == "示例自治区人民政府机关事务管理局"
+
+
+def test_a_contents_page_left_from_last_year_does_not_set_the_year(tmp_path):
+    text = ("第一部分 单位概况\n一、主要职责3\n第二部分 2023年度单位决算情况说明4\n一、收入支出决算总体情况说明4\n"
+            "第三部分 名词解释9\n第一部分 单位概况\n一、主要职责\n示例县实验学校是一所九年一贯制学校。\n"
+            "第二部分 2024年度 单位决算情况说明\n一、收入支出决算总体情况说明\n2024年度收、支总计800.00万元。与2023年相比，"
+            "收、支总计各增加20.00万元，增长2.56%。\n")
+    assert detect(text).year == 2024
+    path = tmp_path / "决算.txt"
+    path.write_text(text, encoding="utf-8")
+    doc, _ = load_document(path)
+    [wrong] = [f for f in audit_document(doc, load_profile("central")).findings if f.rule == "disclosure.heading_year"]
+    assert "2023年度单位决算情况说明" in wrong.message and wrong.location.line == 3

@@ -39,7 +39,7 @@ _MARKERS: list[tuple[DocumentKind, list[str]]] = [
 ]
 MIN_MARKERS = 2  # one marker is a mention (a news item, a policy text), not a document of that kind
 # A news report about disclosures is not a disclosure: without a title of its own it is not identified.
-NEWS_RE = re.compile(r"记者|\d{1,2}日电|新华网|新华社|中新社|人民网|责任编辑|根据财政部消息"
+NEWS_RE = re.compile(r"(?<!接待)记者|\d{1,2}日电|新华网|新华社|中新社|人民网|责任编辑|根据财政部消息"
                      r"|来源\s*[:：]\s*\S{0,10}(?:日报|晚报|青年报|都市报|商报|时报|新闻网|电视台)")
 # Instructions for filling in or scoring a form, or a sample of one, is not a unit's document — when it also carries
 # no filled figure (a decimal, an amount, a percentage), so the 填表说明 under a real form decides nothing.
@@ -166,6 +166,25 @@ class Detection:
     year_note: str = ""  # why the year could not be established, when the text names one that cannot hold
 
 
+def _contents_entries(lines: list[str]) -> set[str]:
+    """Lines of a 目录: an entry with its page number whose words come again later as a heading of the body."""
+    masked = [re.sub(r"(?:19|20)\d{2}", "#", line) for line in lines]  # a 目录 may name another year
+    entries = set()
+    for index, line in enumerate(lines):
+        words = re.sub(r"[.·…\s]*\d{1,3}$", "", masked[index])
+        if words != masked[index] and len(words) >= 4 and words in masked[index + 1:]:
+            entries.add(line)
+    return entries
+
+
+def _without_contents(text: str) -> str:
+    """The text without the entries of its 目录 (its headings in the body say the same, and a 目录 left from last
+    year names last year)."""
+    lines = text.splitlines()
+    contents = _contents_entries([re.sub(r"\s+", "", line) for line in lines[:TITLE_LINES * 10]])
+    return "\n".join(line for line in lines if re.sub(r"\s+", "", line) not in contents)
+
+
 def _title_lines(text: str) -> list[str]:
     """The first lines, each up to its first sentence mark; a part quoting an amount is a sentence, not a title."""
     lines = [re.sub(r"\s+", "", line).lstrip("#") for line in text.splitlines()]
@@ -247,8 +266,9 @@ def detect(text: str, path: str = "", preamble: tuple[str, ...] = ()) -> Detecti
     """Kind, year and unit of a document from its text (the head of it weighs most). `preamble`: the page's
     metadata lines that were dropped before reading (publisher, publication date) — the weakest evidence."""
     head = text[:20000]
-    titles = _title_lines(text)
-    year, firm = _year_of(titles, head)
+    body = _without_contents(head)
+    titles = _title_lines(body)
+    year, firm = _year_of(titles, body)
     unit = _unit(head) or _publisher(preamble)
     published = next((int(m.group(1)) for line in preamble if (m := _PUBLISHED.search(line))), None)
 

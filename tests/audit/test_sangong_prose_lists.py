@@ -128,3 +128,12 @@ def test_a_run_on_budget_list_is_read_past_each_reason(tmp_path, total, rules):
     assert [f.rule for f in found if f.tier is Tier.ERROR] == rules
     [statement] = [s for s in doc.disclosure.narrative if s.claims]
     assert "开展对外交流" in statement.reason and "严控接待" in statement.reason
+
+
+def test_what_money_was_used_for_names_no_subject_and_an_overrun_is_a_change():
+    claims, _ = claims_of("1.教育支出900.00万元，主要用于保教工作的人员经费和办公经费，完成年初预算100%，决算数大于预算数")
+    assert {c.subject for c in claims} == {"教育支出"}
+    [change] = [c for c in claims_of("决算数大于预算数12.50万元")[0] if c.measure == "change"]
+    assert (change.value, change.basis) == (125000, "预算")
+    [change] = [c for c in claims_of("决算数小于年初预算3万元")[0] if c.measure == "change"]
+    assert change.value == -30000

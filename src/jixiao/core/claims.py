@@ -119,6 +119,10 @@ _DENIED_RE = re.compile(r"(并未|均未|未|没有|没|不)(增加|增长|上�
 _COUNT_RE = re.compile(rf"(\d+|{CN_NUM})\s*(辆|个|人次|批次|台|套|次)")
 _AMOUNT_RE = re.compile(rf"(?:决算数|决算支出|支出决算|决算|总额|金额)?(?:为|是|共计|合计|达到|达|计|共)?{MONEY}")
 _REASON_RE = re.compile(r"(?:主要)?原因(?:是|为|在于)?[：:]?(.+)$")
+# What money was spent on ('主要用于…人员经费和办公经费'): the words name no subject of the figures around them.
+_USE_RE = re.compile(r"^(?:主要)?(?:用于|包括|包含)")
+# Spending set against the budget with the difference: '决算数大于预算数55.93万元' (a change of +55.93 on the budget).
+_OVER_RE = re.compile(rf"(大于|高于|超过|超出|多于|小于|低于|少于)(?:了)?(?:年初|全年|调整后)?预算(?:数)?{MONEY}")
 _UP = ("增加", "增长", "上升", "增幅", "增幅为", "增支")
 # What may stand between a subject and its own amount; anything else (差值为, 节约, 结余 …) makes the figure
 # something else said about the subject, kept as an unchecked 'figure'.
@@ -390,6 +394,10 @@ def claims_of(sentence: str, section: str = "", location: Location | None = None
             number = match.group(4) or match.group(5)
             value, quantum = _percent(number)
             add("completion", match, value, number + "%", quantum, match.group(1) or "")
+        for match in _OVER_RE.finditer(clause):
+            if free(match):
+                value, quantum = _money(match.group(2), match.group(3))
+                add("change", match, value * _WORD_SIGN[match.group(1)], match.group(0), quantum, "预算")
         for match in _BUDGET_RE.finditer(clause):
             if free(match):
                 value, quantum = _money(match.group(2), match.group(3))
@@ -440,8 +448,8 @@ def claims_of(sentence: str, section: str = "", location: Location | None = None
             if free(match):  # a percentage no measure reads: kept, so that it is reported as not checked
                 value, quantum = _percent(match.group(1))
                 add("figure", match, value, match.group(0), quantum, clause[: match.start()][-8:])
-        if not taken and (named := subject_at(clause, len(clause))):  # '收入支出总体与上年相比，增加…'
-            subject, scope = named[0], scope_of(clause[: named[2]]) or section_scope
+        if not taken and not _USE_RE.match(clause) and (named := subject_at(clause, len(clause))):
+            subject, scope = named[0], scope_of(clause[: named[2]]) or section_scope  # '收入支出总体与上年相比，增加…'
         depth = clause.count("(") + clause.count("（") - clause.count(")") - clause.count("）")
         if depth > 0:
             outer.append((subject, scope))

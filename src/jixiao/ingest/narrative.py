@@ -75,7 +75,7 @@ def _narrative(source: SourceDocument, from_start: bool = False) -> tuple[tuple[
 
 
 # A sentence that goes on about the figure of the sentence before: '…收入382.17万元，为…资金。较上年减少157.86万元'
-CONTINUES_RE = re.compile(r"^(较|比|与|同)(上年|去年|\d{4}年)")
+CONTINUES_RE = re.compile(r"^(较|比|与|同)(上年|去年|\d{4}年)|^完成(年初|全年|调整后)?预算")
 
 
 def _continued(statement: Statement, before: Statement) -> Statement:

@@ -170,7 +170,7 @@ def _project_checks(profile: Profile) -> list[Check]:
     ]
 
 
-def _sums_sql(profile: Profile, extra: str = "") -> str:
+def _sums_sql(extra: str = "") -> str:
     """The per-project sums of the indicator rows `ic`, seven aggregates (and `extra` ones): a project has indicator
     rows when it has a group, and a satisfaction block when the sum of that block's weights is not NULL."""
     return f"""SELECT project_id, {extra} COUNT(CASE WHEN rep_score100 IS NULL THEN 1 END) AS n_unreported,
@@ -200,7 +200,7 @@ def _projects_sql(profile: Profile, tables: Tables, sums: str) -> str:
 
 def _aggregate_sql(profile: Profile, tables: Tables) -> str:
     """CTEs agg, pa over the CTE ic."""
-    return f"agg AS (\n  {_sums_sql(profile)}\n), {_projects_sql(profile, tables, 'agg')}"
+    return f"agg AS (\n  {_sums_sql()}\n), {_projects_sql(profile, tables, 'agg')}"
 
 
 def checks_sql(profile: Profile, rows: str, projects: str) -> str:
@@ -242,7 +242,7 @@ def one_pass_sql(profile: Profile, tables: Tables) -> str:
     rows again."""
     return f"""
 WITH {_rows_sql(profile, tables)}
-{_sums_sql(profile, f"LIST(ic) FILTER (WHERE {_indicator_prefilter(profile)}) AS hits,")}
+{_sums_sql(f"LIST(ic) FILTER (WHERE {_indicator_prefilter(profile)}) AS hits,")}
 """
 
 

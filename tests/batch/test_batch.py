@@ -78,6 +78,23 @@ def test_scores_and_grades_match_the_per_document_engine(tmp_path):
         assert (Decimal(row["total"]) / 100, row["grade"]) == (single.total, single.grade)
 
 
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(seed=st.integers(0, 10_000), size=st.integers(1, 400), rate=st.sampled_from([0.0, 0.2, 1.0]),
+       chunk=st.sampled_from([7, 150, 1_000_000]), profile=st.sampled_from(["central", "hubei"]))
+def test_one_pass_writes_the_findings_and_scores_of_the_single_queries(tmp_path_factory, seed, size, rate, chunk,
+                                                                       profile):
+    from jixiao.batch import run
+
+    folder = generate(Spec(size, seed=seed, fault_rate=rate), tmp_path_factory.mktemp("j"))
+    out, rules = tmp_path_factory.mktemp("out"), load_profile(profile)
+    run.prepare(out, audit=True)
+    scores, findings = run.score_and_audit(run.connect(), parquet_tables(folder), rules, out, chunk=chunk)
+    written = pl.read_parquet(findings / "*.parquet")
+    assert sorted(written.rows()) == sorted(batch_findings(folder, rules).rows())
+    single = duckdb.sql(scores_sql(rules, parquet_tables(folder))).pl()
+    assert sorted(pl.read_parquet(scores / "*.parquet").rows()) == sorted(single.rows())
+
 @pytest.fixture
 def pg_url():
     url = os.environ.get("JIXIAO_TEST_DATABASE_URL")

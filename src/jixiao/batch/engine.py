@@ -68,20 +68,21 @@ class Check:
 
 
 def _rows_sql(profile: Profile, tables: Tables) -> str:
-    """CTEs i, ic: every indicator row with its computed score, band, counted and effective score."""
+    """CTEs i, ic: every indicator row with its kind k (0 unweighted, 1 quantitative, 2 qualitative, 3 scored as
+    reported), block of its 一级指标, computed, counted and effective score."""
     r = profile.selfeval
     bands = {"达成": r.achieved_band, "部分达成": r.partial_band, "未达成": r.not_achieved_band}
 
-    def per_attainment(pick: int) -> str:
-        whens = " ".join(f"WHEN '{name}' THEN {_half_up(f'weight100 * {_h(band[pick])}', '100')}"
-                         for name, band in bands.items())
-        return f"CASE attainment {whens} END"
+    def band_score(band: tuple[Decimal, Decimal]) -> str:
+        """The counted score of a qualitative row in `band`: the reported one inside [lo, hi] (hi excluded unless
+        the band reaches 100 %), else the nearest admissible; lo when none is reported."""
+        lo, hi = (_half_up(f"weight100 * {_h(b)}", "100") for b in band)
+        inside, beyond = (hi, hi) if band[1] >= 1 else (f"{hi} - 1", f"GREATEST({lo}, {hi} - 1)")
+        return (f"CASE WHEN rep_score100 IS NULL OR rep_score100 < {lo} THEN {lo} "
+                f"WHEN rep_score100 <= {inside} THEN rep_score100 ELSE {beyond} END")
 
-    tops = [name for name, band in bands.items() if band[1] >= 1]
-    top = f"attainment IN ({', '.join(repr(t) for t in tops)})" if tops else "FALSE"
-    in_band = f"(rep_score100 >= lo AND (rep_score100 < hi OR ({top} AND rep_score100 <= hi)))"
-    nearest = (f"CASE WHEN rep_score100 IS NULL THEN lo WHEN {in_band} THEN rep_score100 WHEN rep_score100 < lo "
-               f"THEN lo WHEN {top} THEN hi ELSE GREATEST(lo, hi - 1) END")
+    qual_score = "CASE attainment " + " ".join(f"WHEN '{name}' THEN {band_score(band)}"
+                                               for name, band in bands.items()) + " END"
     x = "GREATEST(actual100, 0)"
     quant_score = (
         f"CASE WHEN operator IN ('≤', '<') THEN "
@@ -95,18 +96,15 @@ def _rows_sql(profile: Profile, tables: Tables) -> str:
              "CASE WHEN level1 LIKE '%满意%' THEN 3 WHEN level1 LIKE '%效益%' OR level1 LIKE '%效果%' THEN 2 "
              "WHEN level1 LIKE '%产出%' THEN 1 ELSE 0 END END")
     return f"""i AS (
-  SELECT project_id, seq, weight100, rep_score100, has_reason, operator, target100, actual100, attainment,
-         CASE WHEN weight100 IS NULL THEN 'unweighted' ELSE kind END AS k, {block} AS block,
-         CASE WHEN kind = 'quant' THEN {quant_score} END AS score100,
-         CASE WHEN kind = 'qual' THEN {per_attainment(0)} END AS lo,
-         CASE WHEN kind = 'qual' THEN {per_attainment(1)} END AS hi
+  SELECT project_id, seq, weight100, rep_score100, has_reason, operator, target100, actual100,
+         CASE WHEN weight100 IS NULL THEN 0 WHEN kind = 'quant' THEN 1 WHEN kind = 'qual' THEN 2 ELSE 3 END AS k,
+         {block} AS block, CASE WHEN kind = 'quant' THEN {quant_score} END AS score100,
+         CASE WHEN kind = 'qual' THEN {qual_score} END AS qual_score100
   FROM {tables.indicators} ind
 ), ic AS (
   SELECT project_id, seq, k, block, weight100, rep_score100, has_reason, operator, target100, actual100, score100,
-         lo, hi,
-         CASE WHEN k = 'quant' THEN score100 WHEN k = 'qual' THEN {nearest} ELSE COALESCE(rep_score100, 0) END
-           AS counted,
-         COALESCE(rep_score100, CASE WHEN k = 'quant' THEN score100 END) AS effective
+         CASE k WHEN 1 THEN score100 WHEN 2 THEN qual_score100 ELSE COALESCE(rep_score100, 0) END AS counted,
+         COALESCE(rep_score100, CASE WHEN k = 1 THEN score100 END) AS effective
   FROM i
 )"""
 
@@ -118,14 +116,14 @@ def _indicator_checks(profile: Profile) -> list[Check]:
     return [
         Check("selfeval.s8_score_above_weight", "error", "weight100", "rep_score100", "rep_score100 > weight100"),
         Check("selfeval.s2_quantitative_score", "error", "score100", "rep_score100",
-              f"k = 'quant' AND ABS(rep_score100 - score100) > {tol}"),
+              f"k = 1 AND ABS(rep_score100 - score100) > {tol}"),
         Check("selfeval.s2_strict_bound", "notice", "NULL", "NULL",
-              f"k = 'quant' AND {strict} AND operator IN ('>', '<') AND actual100 = target100"),
+              f"k = 1 AND {strict} AND operator IN ('>', '<') AND actual100 = target100"),
         Check("selfeval.s7_over_achievement", "warning", "target100", "actual100",
-              f"NOT has_reason AND k = 'quant' AND COALESCE(operator, '=') IN ('≥', '>', '=') AND target100 > 0 "
+              f"NOT has_reason AND k = 1 AND COALESCE(operator, '=') IN ('≥', '>', '=') AND target100 > 0 "
               f"AND actual100 * 100 >= target100 * {_h(r.over_achievement_ratio)}"),
         # The counted score of a qualitative row is the reported one exactly when that lies inside its band.
-        Check("selfeval.s6_qualitative_band", "error", "NULL", "rep_score100", "k = 'qual' AND counted <> rep_score100"),
+        Check("selfeval.s6_qualitative_band", "error", "NULL", "rep_score100", "k = 2 AND counted <> rep_score100"),
         Check("selfeval.s8_reason_required", "warning", "weight100", "effective",
               "NOT has_reason AND effective < weight100"),
     ]
@@ -138,7 +136,7 @@ def _indicator_prefilter(profile: Profile) -> str:
     strict = " OR (actual100 = target100 AND operator IN ('>', '<'))" if profile.selfeval.strict_inequality else ""
     over = f"actual100 * 100 >= target100 * {_h(profile.selfeval.over_achievement_ratio)}"
     return ("rep_score100 > weight100 OR rep_score100 <> counted OR (NOT has_reason AND (effective < weight100 "
-            f"OR (k = 'quant' AND target100 > 0 AND {over}))){strict}")
+            f"OR (k = 1 AND target100 > 0 AND {over}))){strict}")
 
 
 def _project_checks(profile: Profile) -> list[Check]:
@@ -156,13 +154,14 @@ def _project_checks(profile: Profile) -> list[Check]:
               "adjusted_fen > 0 AND executed_fen > adjusted_fen"),
         Check("selfeval.carryover", "error", "adjusted_fen - executed_fen", "carryover_fen",
               "carryover_fen <> adjusted_fen - executed_fen"),
-        Check("selfeval.s9_weight_total", "error", str(total_w), "weight_sum", f"n > 0 AND weight_sum <> {total_w}"),
+        Check("selfeval.s9_weight_total", "error", str(total_w), "weight_sum",
+              f"has_rows AND weight_sum <> {total_w}"),
         *(Check("selfeval.s9_block_weight", "warning", str(want), column,
-                f"n > 0 AND has_sat = 1 AND {column} <> {want}") for column, want in blocks.items()),
+                f"has_rows AND has_sat AND {column} <> {want}") for column, want in blocks.items()),
         Check("selfeval.s9_block_weight", "warning", str(block_sum), "w_output + w_benefit",
-              f"n > 0 AND has_sat = 0 AND w_output + w_benefit <> {block_sum} AND weight_sum = {total_w}"),
+              f"has_rows AND NOT has_sat AND w_output + w_benefit <> {block_sum} AND weight_sum = {total_w}"),
         Check("selfeval.s10_indicator_sum", "error", "rep_sum", "rep_ind_score",
-              f"n > 0 AND n_reported = n AND ABS(rep_sum - rep_ind_score) > {tol}"),
+              f"has_rows AND n_unreported = 0 AND ABS(rep_sum - rep_ind_score) > {tol}"),
         Check("selfeval.s10_total_parts", "error", "rep_exec_score + rep_ind_score", "rep_total",
               f"ABS(rep_exec_score + rep_ind_score - rep_total) > {tol}"),
         Check("selfeval.s10_grade_band", "error", "NULL", "NULL", "band_of_reported <> rep_grade"),
@@ -171,28 +170,37 @@ def _project_checks(profile: Profile) -> list[Check]:
     ]
 
 
-def _aggregate_sql(profile: Profile, tables: Tables, extra: str = "") -> str:
-    """CTEs agg, pa: per-project sums of the indicator rows and the project row with its computed scores."""
+def _sums_sql(extra: str = "") -> str:
+    """The per-project sums of the indicator rows `ic`, seven aggregates (and `extra` ones): a project has indicator
+    rows when it has a group, and a satisfaction block when the sum of that block's weights is not NULL."""
+    return f"""SELECT project_id, {extra} COUNT(CASE WHEN rep_score100 IS NULL THEN 1 END) AS n_unreported,
+         SUM(counted) AS counted_sum, SUM(weight100) AS weight_sum, SUM(rep_score100) AS rep_sum,
+         SUM(CASE WHEN block = 1 THEN weight100 END) AS w_output, SUM(CASE WHEN block = 2 THEN weight100 END) AS w_benefit,
+         SUM(CASE WHEN block = 3 THEN weight100 END) AS w_satisfaction
+  FROM ic GROUP BY project_id"""
+
+
+def _projects_sql(profile: Profile, tables: Tables, sums: str) -> str:
+    """CTE pa: every project row with its computed scores and the sums `sums` of its indicator rows."""
     w_exec = _h(profile.selfeval.execution_weight)
-    return f"""agg AS (
-  SELECT project_id, {extra} COUNT(*) AS n, COUNT(rep_score100) AS n_reported, SUM(counted) AS counted_sum,
-         COALESCE(SUM(weight100), 0) AS weight_sum, SUM(rep_score100) AS rep_sum,
-         MAX(CASE WHEN block = 3 AND weight100 IS NOT NULL THEN 1 ELSE 0 END) AS has_sat,
-         COALESCE(SUM(CASE WHEN block = 1 THEN weight100 END), 0) AS w_output,
-         COALESCE(SUM(CASE WHEN block = 2 THEN weight100 END), 0) AS w_benefit,
-         COALESCE(SUM(CASE WHEN block = 3 THEN weight100 END), 0) AS w_satisfaction
-  FROM ic GROUP BY project_id
-), pe AS (
+    return f"""pe AS (
   SELECT p.*, CASE WHEN adjusted_fen <= 0 THEN 0
            ELSE {_half_up(f'LEAST(executed_fen, adjusted_fen) * {w_exec}', 'adjusted_fen')} END AS exec_score,
-         a.n, a.n_reported, COALESCE(a.counted_sum, 0) AS indicator_score, a.weight_sum, a.rep_sum, a.has_sat,
-         a.w_output, a.w_benefit, a.w_satisfaction{', a.hit_rows' if extra else ''}
-  FROM {tables.projects} p LEFT JOIN agg a ON a.project_id = p.project_id
+         a.project_id IS NOT NULL AS has_rows, a.n_unreported, COALESCE(a.counted_sum, 0) AS indicator_score,
+         COALESCE(a.weight_sum, 0) AS weight_sum, a.rep_sum, a.w_satisfaction IS NOT NULL AS has_sat,
+         COALESCE(a.w_output, 0) AS w_output, COALESCE(a.w_benefit, 0) AS w_benefit,
+         COALESCE(a.w_satisfaction, 0) AS w_satisfaction
+  FROM {tables.projects} p LEFT JOIN {sums} a ON a.project_id = p.project_id
 ), pa AS (
   SELECT *, exec_score + indicator_score AS total, {_grade_sql('exec_score + indicator_score', profile)} AS rules_grade,
          CASE WHEN rep_total IS NOT NULL THEN {_grade_sql('rep_total', profile)} END AS band_of_reported
   FROM pe
 )"""
+
+
+def _aggregate_sql(profile: Profile, tables: Tables) -> str:
+    """CTEs agg, pa over the CTE ic."""
+    return f"agg AS (\n  {_sums_sql()}\n), {_projects_sql(profile, tables, 'agg')}"
 
 
 def checks_sql(profile: Profile, rows: str, projects: str) -> str:
@@ -228,23 +236,25 @@ WITH {_rows_sql(profile, tables)},
 
 
 def one_pass_sql(profile: Profile, tables: Tables) -> str:
-    """DuckDB: every project row (shaped as pa) with its computed scores and, in `hit_rows`, how many of its indicator
-    rows may hold a finding (_indicator_prefilter) — from a single scan of the indicator rows. Findings are then
-    checks_sql(profile, hit_rows_sql(profile, tables, T), T) over the result table T: only the indicator rows of
-    projects with hits (a few percent) are computed again."""
-    extra = f"SUM(CASE WHEN {_indicator_prefilter(profile)} THEN 1 ELSE 0 END) AS hit_rows,"
+    """DuckDB: the per-project sums of the indicator rows (_sums_sql) and, from the same single scan, `hits`: the
+    project's indicator rows (shaped as ic) that may hold a finding (_indicator_prefilter; NULL when none). Over its
+    result table T, pass_scores_sql and pass_findings_sql give scores and findings without reading the indicator
+    rows again."""
     return f"""
-WITH {_rows_sql(profile, tables)},
-{_aggregate_sql(profile, tables, extra)}
-SELECT * FROM pa
+WITH {_rows_sql(profile, tables)}
+{_sums_sql(f"LIST(ic) FILTER (WHERE {_indicator_prefilter(profile)}) AS hits,")}
 """
 
 
-def hit_rows_sql(profile: Profile, tables: Tables, table: str) -> str:
-    """The indicator rows (shaped as ic) of the projects of a one_pass_sql result `table` that have hits."""
-    hits = Tables(tables.projects, f"(SELECT * FROM {tables.indicators} x WHERE project_id IN "
-                                   f"(SELECT project_id FROM {table} WHERE hit_rows > 0))")
-    return f"(WITH {_rows_sql(profile, hits)} SELECT * FROM ic)"
+def pass_scores_sql(profile: Profile, tables: Tables, table: str) -> str:
+    """SCORE_COLUMNS of the projects from a one_pass_sql result `table`."""
+    return f"WITH {_projects_sql(profile, tables, table)}\n{score_columns('pa')}"
+
+
+def pass_findings_sql(profile: Profile, tables: Tables, table: str) -> str:
+    """FINDING_COLUMNS of the projects from a one_pass_sql result `table`."""
+    rows = f"(SELECT h.* FROM (SELECT UNNEST(hits) AS h FROM {table} WHERE hits IS NOT NULL) x)"
+    return f"WITH {_projects_sql(profile, tables, table)}\n{checks_sql(profile, rows, 'pa')}"
 
 
 def score_columns(source: str) -> str:

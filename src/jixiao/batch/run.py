@@ -10,7 +10,7 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
-from jixiao.batch.engine import Tables, checks_sql, hit_rows_sql, one_pass_sql, parquet_tables, score_columns
+from jixiao.batch.engine import Tables, one_pass_sql, parquet_tables, pass_findings_sql, pass_scores_sql
 from jixiao.core.profile import Profile
 
 TIERS = {"error": "确定", "warning": "疑似", "notice": "提示"}
@@ -57,13 +57,14 @@ def prepare(out: Path, audit: bool) -> None:
 def score_and_audit(conn: duckdb.DuckDBPyConnection, tables: Tables, profile: Profile, out: Path,
                     audit: bool = True, chunk: int = CHUNK, name: str = "part") -> tuple[Path, Path | None]:
     """Write out/scores/NAME-N.parquet and (audit) out/findings/NAME-N.parquet, one part per range of ids."""
-    for number, (low, high) in enumerate(_ranges(conn, tables, chunk)):
-        part = _slice(tables, low, high)
+    ranges = _ranges(conn, tables, chunk)
+    for number, (low, high) in enumerate(ranges):
+        part = _slice(tables, low, high) if len(ranges) > 1 else tables
         conn.execute(f"CREATE OR REPLACE TEMP TABLE batch_pass AS {one_pass_sql(profile, part)}")
-        conn.execute(f"COPY ({score_columns('batch_pass')}) "
+        conn.execute(f"COPY ({pass_scores_sql(profile, part, 'batch_pass')}) "
                      f"TO '{out / 'scores' / f'{name}-{number:04d}.parquet'}' (FORMAT PARQUET)")
         if audit:
-            conn.execute(f"COPY ({checks_sql(profile, hit_rows_sql(profile, part, 'batch_pass'), 'batch_pass')}) "
+            conn.execute(f"COPY ({pass_findings_sql(profile, part, 'batch_pass')}) "
                          f"TO '{out / 'findings' / f'{name}-{number:04d}.parquet'}' (FORMAT PARQUET)")
         conn.execute("DROP TABLE batch_pass")
     return out / "scores", (out / "findings" if audit else None)

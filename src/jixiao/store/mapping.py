@@ -19,8 +19,9 @@ from jixiao.core.values import parse_value
 from jixiao.store import models
 
 
-def self_evaluation(project: models.Project) -> SelfEvaluation:
-    """A stored project as the core model the scoring engine reads."""
+def self_evaluation(project: models.Project, goal_statement: str | None = None) -> SelfEvaluation:
+    """A stored project as the core model the scoring engine reads. `goal_statement`: the self-evaluation's
+    全年目标实际完成情况 when the caller has it (else read from the stored record)."""
     indicators = tuple(
         Indicator(level1=i.level1, level2=i.level2, name=i.name, adjusted_target=parse_value(i.target),
                   actual=parse_value(i.actual) if i.actual else None, weight=i.weight, reported_score=i.reported_score,
@@ -30,11 +31,13 @@ def self_evaluation(project: models.Project) -> SelfEvaluation:
     line = BudgetLine(source="合计", level=FundLevel.TOTAL, initial=project.initial_budget,
                       adjusted=project.adjusted_budget, executed=project.executed)
     unit = Unit(code=project.unit.code, name=project.unit.name, department_code=project.unit.department.code)
-    record = models.SelfEvaluationRecord.objects.filter(project=project).first()
+    if goal_statement is None:
+        record = models.SelfEvaluationRecord.objects.filter(project=project).first()
+        goal_statement = record.goal_statement if record else ""
     return SelfEvaluation(project=Project(name=project.name, code=project.code, unit=unit), year=project.year,
                           budget_lines=(line,), goal=Goal(project.annual_goal, project.period_goal, indicators),
                           reported=Reported(total=project.reported_total, grade=project.reported_grade or None,
-                                            goal_statement=record.goal_statement if record else ""))
+                                            goal_statement=goal_statement))
 
 
 def decimal_or_none(value: Decimal | None) -> Decimal | None:

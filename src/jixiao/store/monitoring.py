@@ -84,11 +84,18 @@ def evaluate_period(project: Project, period: int, executed: dict[int, Decimal],
     """What the rules say about a period's figures, before anything is saved (also used for the live preview)."""
     if period not in [p.index for p in periods_of_year(project.year, profile)]:
         raise ServiceError(f"期次 {period} 不在本年度的监控期内")
-    funds = ensure_fund_sources(project)
+    return period_result(project, ensure_fund_sources(project), list(project.indicators.all()), period, executed,
+                         entries, profile)
+
+
+def period_result(project: Project, funds: list[FundSource], indicators: list[Indicator], period: int,
+                  executed: dict[int, Decimal], entries: dict[int, IndicatorEntry], profile: Profile) -> MonitoringResult:
+    """The rules applied to a period's figures of `project` with the given fund sources and indicators (no
+    database access: the bulk demo loader computes its reports through this too)."""
     data = ProjectPeriod(
         project.code or str(project.pk), make_period(project.year, period, profile),
         tuple(FundProgress(f.get_budget_type_display(), f.amount, executed.get(f.pk, Decimal(0))) for f in funds),
-        tuple(_indicator(i, entries.get(i.pk)) for i in project.indicators.all()), name=project.name)
+        tuple(_indicator(i, entries.get(i.pk)) for i in indicators), name=project.name)
     try:
         return monitor_project(data, profile)
     except InputError as exc:

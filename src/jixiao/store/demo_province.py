@@ -248,32 +248,36 @@ def replay_warnings(project: Project, results: list[tuple[int, MonitoringResult]
 
 
 def _monitor(project: Project, fund: FundSource, indicators: list[Indicator], unit_user: Any, profile: Profile,
-             rng: random.Random, year: Year) -> None:
+             rng: random.Random, year: Year) -> tuple[list[MonitoringWarning], list[str]]:
     """Q1–Q3 as the county demo's units report them (most on track, some behind in Q2 that recover, some that
-    stay behind), each report's figures computed by the monitoring rules."""
+    stay behind), each report's figures computed by the monitoring rules. Returns the project's warnings and the
+    year-end values its last report expects, by indicator."""
     pattern = rng.choice(("track", "track", "track", "recover", "recover", "behind"))
     indicator_ok = rng.random() < 0.85
     results = []
+    entries: list[IndicatorEntry] = []
     for quarter, on_track_rate in ((1, Decimal("0.22")), (2, Decimal("0.48")), (3, Decimal("0.72"))):
         rate = on_track_rate if pattern == "track" or (pattern == "recover" and quarter != 2) else \
             on_track_rate * Decimal(rng.choice(("0.4", "0.55", "0.7")))
         on_track = indicator_ok or quarter == 3
-        entries = {i.pk: IndicatorEntry(i.pk, "", _expected(i.target, on_track), "certain" if on_track else "possible",
-                                        "" if on_track else "funding") for i in indicators}
-        executed = {fund.pk: round_half_up(fund.amount * rate)}
-        result = period_result(project, [fund], indicators, quarter, executed, entries, profile)
+        entries = [IndicatorEntry(0, "", _expected(i.target, on_track), "certain" if on_track else "possible",
+                                  "" if on_track else "funding") for i in indicators]
+        executed = round_half_up(fund.amount * rate)
+        result = period_result(project, [(fund, executed)], list(zip(indicators, entries, strict=True)), quarter,
+                               profile)
         report = MonitoringReport(project=project, period=quarter, period_label=result.data.period.label,
                                   time_progress=result.time_progress, execution_rate=result.execution_rate,
                                   goal_progress=result.goal_progress, submitted_by=unit_user)
         year.reports.append(report)
-        year.funds.append(MonitoringFund(report=report, fund_source=fund, executed=executed[fund.pk]))
-        year.indicators += [MonitoringIndicator(report=report, indicator_id=e.indicator_id, expected=e.expected[:50],
+        year.funds.append(MonitoringFund(report=report, fund_source=fund, executed=executed))
+        year.indicators += [MonitoringIndicator(report=report, indicator=i, expected=e.expected[:50],
                                                 likelihood=e.likelihood, deviation_reason=e.deviation_reason)
-                            for e in entries.values()]
+                            for i, e in zip(indicators, entries, strict=True)]
         results.append((quarter, result))
-    project.executed = results[-1][1].executed
+    project.executed = results[-1][1].executed  # as the monitoring service leaves it
     warnings = replay_warnings(project, results)
     year.warnings += warnings
+    return warnings, [e.expected for e in entries]
 
 
 def _act_on_warnings(project: Project, warnings: list[MonitoringWarning], finance: Any, profile: Profile,
@@ -297,24 +301,23 @@ def _act_on_warnings(project: Project, warnings: list[MonitoringWarning], financ
             description=red.message, report_date=opened, deadline=rectification_deadline(opened, profile)))
 
 
-def _self_evaluate(project: Project, indicators: list[Indicator], expected: dict[int, str], unit_user: Any,
+def _self_evaluate(project: Project, indicators: list[Indicator], expected: list[str], unit_user: Any,
                    profile: Profile, rng: random.Random, lagging: bool, year: Year) -> None:
     """The unit's self-evaluation with the year-end values its last report expected, the full-year executed
     amount (lower while a warning is open) and a 偏差原因 wherever the rules ask for one; total and grade by the
     rules. Submitted when nothing the rules need is missing, else left a draft (as the form would)."""
     share = Decimal(rng.choice(("0.78", "0.85") if lagging else ("0.93", "0.96", "0.98", "1")))
     project.executed = round_half_up(project.adjusted_budget * share)
-    for ind in indicators:
-        ind.actual = expected.get(ind.pk, "")
+    for ind, value in zip(indicators, expected, strict=True):
+        ind.actual = value
     rate = round_half_up(project.executed / project.adjusted_budget * 100, 2)
     goal = f"全年执行 {format_amount(project.executed)} 元，预算执行率 {rate}%；各项指标按监控计划推进。"
-    project._prefetched_objects_cache = {"indicators": indicators}  # type: ignore[attr-defined]
-    result = score_self_evaluation(self_evaluation(project, goal), profile)
+    result = score_self_evaluation(self_evaluation(project, goal, indicators), profile)
     reasons = deviation_reasons(result, [i.name for i in indicators])
     if reasons:
         for ind in indicators:
             ind.deviation_reason = reasons.get(ind.name, ind.deviation_reason)
-        result = score_self_evaluation(self_evaluation(project, goal), profile)
+        result = score_self_evaluation(self_evaluation(project, goal, indicators), profile)
     project.reported_total, project.reported_grade = result.total, result.grade
     project.version += 1
     year.selfevals.append(SelfEvaluationRecord(
@@ -336,7 +339,7 @@ def _assignments(world: World, projects: int) -> Iterator[tuple[Unit, int]]:
 
 def _batch(world: World, batch: list[tuple[Unit, int]], profile: Profile, rng: random.Random, today: date) -> None:
     departments = {d.pk: d for d in world.departments}
-    projects, funds, indicators, reviews, transitions = [], [], [], [], []
+    projects, funds, reviews, transitions = [], [], [], []  # type: ignore[var-annotated]
     goals: list[list[Indicator]] = []
     for unit, n in batch:
         department = departments[unit.department_id]
@@ -360,33 +363,27 @@ def _batch(world: World, batch: list[tuple[Unit, int]], profile: Profile, rng: r
         goals.append(goal)
         reviews += found_reviews
         transitions += found_transitions
-    bulk_create_with_history(projects, Project)
+    year = Year()
     for project, fund, goal in zip(projects, funds, goals, strict=True):
-        fund.project = project
-        for ind in goal:
-            ind.project = project
-        indicators += goal
+        if project.status == Status.APPROVED.value:
+            unit_user = world.users[f"u{project.unit.code}"]
+            warnings, expected = _monitor(project, fund, goal, unit_user, profile, rng, year)
+            finance = world.users[f"f{project.unit.department.jurisdiction.code}"]
+            _act_on_warnings(project, warnings, finance, profile, rng, today, year)
+            if rng.random() < 0.85:
+                _self_evaluate(project, goal, expected, unit_user, profile, rng, any(w.is_open for w in warnings), year)
+    _write(projects, funds, [i for goal in goals for i in goal], reviews, transitions, year)
+
+
+def _write(projects: list[Project], funds: list[FundSource], indicators: list[Indicator], reviews: list[Review],
+           transitions: list[Transition], year: Year) -> None:
+    """One batch's rows, each table in one round trip (or a few), parents first; the models the services
+    record history for get their history rows."""
+    bulk_create_with_history(projects, Project)
     bulk_create_with_history(funds, FundSource)
     Indicator.objects.bulk_create(indicators)
     Review.objects.bulk_create(reviews)
     Transition.objects.bulk_create(transitions)
-    year = Year()
-    for project, fund, goal in zip(projects, funds, goals, strict=True):
-        if project.status != Status.APPROVED.value:
-            continue
-        unit_user = world.users[f"u{project.unit.code}"]
-        before = len(year.warnings)
-        _monitor(project, fund, goal, unit_user, profile, rng, year)
-        warnings = year.warnings[before:]
-        finance = world.users[f"f{project.unit.department.jurisdiction.code}"]
-        _act_on_warnings(project, warnings, finance, profile, rng, today, year)
-        if rng.random() < 0.85:
-            last = {m.indicator_id: m.expected for m in year.indicators[-len(goal):]}
-            _self_evaluate(project, goal, last, unit_user, profile, rng, any(w.is_open for w in warnings), year)
-    _write_year(projects, [i for goal in goals for i in goal], year)
-
-
-def _write_year(projects: list[Project], indicators: list[Indicator], year: Year) -> None:
     bulk_create_with_history(year.reports, MonitoringReport)
     MonitoringFund.objects.bulk_create(year.funds)
     MonitoringIndicator.objects.bulk_create(year.indicators)
@@ -394,10 +391,6 @@ def _write_year(projects: list[Project], indicators: list[Indicator], year: Year
     CorrectiveAction.objects.bulk_create(year.actions)
     bulk_create_with_history(year.rectifications, RectificationItem)
     bulk_create_with_history(year.selfevals, SelfEvaluationRecord)
-    changed = [p for p in projects if p.status == Status.APPROVED.value]
-    Project.objects.bulk_update(changed, ["executed", "reported_total", "reported_grade", "version"])
-    evaluated = [i for i in indicators if i.actual]
-    Indicator.objects.bulk_update(evaluated, ["actual", "deviation_reason"])
 
 
 def _services(world: World, today: date, rng: random.Random) -> None:

@@ -52,8 +52,12 @@ def test_jurisdictions_departments_units_and_accounts_link_up(province):
         assert unit.code.startswith(unit.department.code)
         assert Account.objects.filter(user__username=f"u{unit.code}", role=Role.UNIT, unit=unit).exists()
     assert not Unit.objects.filter(projects__isnull=True).exists()  # every unit has projects
+    logs: dict[int, list[tuple]] = {}
+    for h in Project.history.all():
+        logs.setdefault(h.id, []).append((h.history_type, h.status, h.approved_budget, h.version))
     for project in Project.objects.select_related("unit"):
         assert project.code.startswith(project.unit.code), project.code
+        assert logs[project.pk] == [("+", project.status, project.approved_budget, project.version)]  # change log
     scopes = {name: Account.objects.get(user__username=name).jurisdiction.code
               for name in ("demo_province", "demo_city", "demo_county")}
     assert scopes == {"demo_province": f"{PREFIX}00", "demo_city": f"{PREFIX}01", "demo_county": f"{PREFIX}0101"}
@@ -73,9 +77,11 @@ def test_goals_and_review_paths_are_what_the_services_allow(province):
         indicators = list(project.indicators.all())
         assert indicators and all(i.level1 and i.level2 and i.name and i.target for i in indicators)
         moves = sorted(project.transitions.all(), key=lambda t: t.pk)
+        weights_right = sum(i.weight for i in indicators) == profile.selfeval.indicator_total
         if moves:  # submitted once: the goal passed the submission check (weights, budget, no error finding)
-            assert submission_problems(project, profile) == [], project.name
-            assert sum(i.weight for i in indicators) == profile.selfeval.indicator_total
+            assert submission_problems(project, profile) == [] and weights_right, project.name
+        else:  # a draft's goal is right or has a fault the submission check stops
+            assert weights_right or submission_problems(project, profile), project.name
         state = Status.DRAFT.value
         for move in moves:
             assert move.source == state
@@ -172,3 +178,11 @@ def test_the_main_pages_answer_every_role(province, client, who):
         for path in ("/monitoring/", "/reviews/statistics/", "/evaluations/", "/results/"):
             assert client.get(path).status_code == 200, (who, path)
     assert Decimal(0) <= (detail.approved_budget or Decimal(0)) <= detail.adjusted_budget
+
+
+def test_the_province_is_demo_data_and_nothing_else_is(province):
+    from jixiao.store.demo import foreign_data
+
+    assert foreign_data() is None  # a second `jixiao demo` may run on it
+    Jurisdiction.objects.create(code="ZZ", name="某正式辖区")
+    assert foreign_data() == "辖区“某正式辖区”"

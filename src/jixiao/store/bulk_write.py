@@ -5,10 +5,11 @@ django-simple-history writes them for a created object. Inside the caller's tran
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import operator
+from collections.abc import Callable, Sequence
 from typing import Any
 
-from django.db import connection
+from django.db import connection, models
 from django.db.models import Model
 from django.utils import timezone
 
@@ -34,34 +35,52 @@ def reserve_ids(model: type[Model], objs: Sequence[Model]) -> None:
         obj.pk = pk
 
 
+# Fields whose Python value is already what the database stores (Django's preparation only checks it): their
+# values are passed as they are. Everything else (money in fen, decimals, dates, times) is prepared by its field.
+PLAIN = (models.AutoField, models.BigAutoField, models.CharField, models.TextField, models.IntegerField,
+         models.PositiveIntegerField, models.PositiveSmallIntegerField, models.BooleanField)
+
+
+def _prepared(field: Any) -> Callable[[Model], Any]:
+    """How `field`'s stored value is read from an object about to be inserted."""
+    if type(field) in PLAIN or (field.is_relation and type(field.target_field) in PLAIN):
+        return operator.attrgetter(field.attname)
+    return lambda obj: field.get_db_prep_save(field.pre_save(obj, True), connection)
+
+
 def insert(model: type[Model], objs: Sequence[Model], history: bool = False) -> None:
     """Write `objs` (new rows of `model`; with their ids when reserved, else the table gives them) and, with
-    `history`, their creation in the model's history."""
+    `history`, their creation in the model's history ('+', now, by nobody in particular, as django-simple-history
+    records an object created without a user)."""
     if not objs:
         return
     for obj in objs:
         obj._prepare_related_fields_for_save(operation_name="insert")  # a parent's id onto the foreign key
     with_pk = objs[0].pk is not None
     fields = [f for f in model._meta.concrete_fields if with_pk or not f.primary_key]
-    rows = [tuple(f.get_db_prep_save(f.pre_save(obj, True), connection) for f in fields) for obj in objs]
-    table = connection.ops.quote_name(model._meta.db_table)
-    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
-                for row in rows:
-                    copy.write_row(row)
-        else:
-            cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({', '.join(['%s'] * len(fields))})", rows)
+    readers = [_prepared(f) for f in fields]
+    rows = [tuple(read(obj) for read in readers) for obj in objs]
+    _write(model, [f.column for f in fields], rows)
     for obj in objs:
         obj._state.adding, obj._state.db = False, connection.alias
     if history:
-        insert(model.history.model, history_rows(model, objs))  # type: ignore[attr-defined]
+        historical = model.history.model  # type: ignore[attr-defined]
+        position = {f.attname: n for n, f in enumerate(fields)}
+        special = {"history_date": historical._meta.get_field("history_date").get_db_prep_save(timezone.now(), connection),
+                   "history_type": "+", "history_change_reason": None, "history_user_id": None}
+        columns = [f for f in historical._meta.concrete_fields if f.attname != "history_id"]
+        picks = [(position.get(f.attname), special.get(f.attname)) for f in columns]
+        _write(historical, [f.column for f in columns],
+               [tuple(row[n] if n is not None else value for n, value in picks) for row in rows])
 
 
-def history_rows(model: type[Model], objs: Sequence[Model]) -> list[Any]:
-    """The rows django-simple-history writes for objects created by nobody in particular ('+', now)."""
-    historical = model.history.model  # type: ignore[attr-defined]
-    now = timezone.now()
-    return [historical(history_date=now, history_user=None, history_change_reason=None, history_type="+",
-                       **{f.attname: getattr(obj, f.attname) for f in historical.tracked_fields}) for obj in objs]
+def _write(model: type[Model], columns: list[str], rows: list[tuple[Any, ...]]) -> None:
+    table = connection.ops.quote_name(model._meta.db_table)
+    names = ", ".join(connection.ops.quote_name(c) for c in columns)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            with cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+        else:
+            cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({', '.join(['%s'] * len(columns))})", rows)

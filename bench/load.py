@@ -155,7 +155,7 @@ class User(threading.Thread):
     def selfeval(self, project: dict) -> None:  # type: ignore[type-arg]
         """Open the self-evaluation, let the live score follow the typing, then save a draft."""
         page = self.call("self-evaluation", "GET", f"/projects/{project['id']}/selfeval/")
-        if page is None or not page.ok or 'name="version"' not in page.text:
+        if page is None or not page.ok or 'value="save"' not in page.text:
             return  # already submitted: read-only
         version = re.search(r'name="version" value="(\d+)"', page.text)
         fields = dict(re.findall(r'name="((?:actual|score|reason)_\d+)" value="([^"]*)"', page.text))

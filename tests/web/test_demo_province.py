@@ -186,3 +186,23 @@ def test_the_province_is_demo_data_and_nothing_else_is(province):
     assert foreign_data() is None  # a second `jixiao demo` may run on it
     Jurisdiction.objects.create(code="ZZ", name="某正式辖区")
     assert foreign_data() == "辖区“某正式辖区”"
+
+
+def test_the_command_loads_the_province_once_under_a_progress_bar(db, capsys):
+    from jixiao.cli.demo import load_province_with_progress
+
+    rows = load_province_with_progress(40)
+    first = capsys.readouterr().out
+    assert "40 个项目" in first and Project.objects.count() == 40
+    assert load_province_with_progress(40) == rows and Project.objects.count() == 40
+    assert "未重复写入" in capsys.readouterr().out
+
+
+def test_an_unknown_size_is_refused_in_chinese():
+    from typer.testing import CliRunner
+
+    from jixiao.cli import app
+
+    result = CliRunner().invoke(app, ["demo", "--no-serve", "--size", "city"])
+    assert result.exit_code != 0
+    assert "演示规模“city”无效" in result.output

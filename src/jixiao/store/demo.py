@@ -215,10 +215,13 @@ def foreign_data() -> str | None:
     accounts with a published password, so it must not run on a real database. None when there is nothing."""
     from django.contrib.auth import get_user_model
 
-    if (other := Jurisdiction.objects.exclude(code__in=(DEMO_CODE, SEED_CODE)).first()) is not None:
+    from jixiao.store.demo_province import PREFIX, province_users
+
+    others = Jurisdiction.objects.exclude(code__in=(DEMO_CODE, SEED_CODE)).exclude(code__startswith=PREFIX)
+    if (other := others.first()) is not None:
         return f"辖区“{other.name}”"
-    users = (get_user_model().objects.exclude(username__startswith="demo_")
-             .exclude(account__unit__department__jurisdiction__code__in=(DEMO_CODE, SEED_CODE)))
+    users = province_users(get_user_model().objects.exclude(username__startswith="demo_")
+                           .exclude(account__unit__department__jurisdiction__code__in=(DEMO_CODE, SEED_CODE)))
     if (user := users.first()) is not None:
         return f"账户“{user.username}”"
     return None

@@ -101,7 +101,7 @@ def year_end(county: Jurisdiction, units: dict[int, Any], rng: random.Random) ->
     """After the year: each unit self-evaluates its approved 2025 projects through the self-evaluation service,
     with the year-end values its last monitoring report expected, the full-year executed amount (lower where a
     warning is still open), a 偏差原因 wherever the rules ask for one, and its own summary."""
-    from jixiao.store.selfeval import REASON_RULES, ActualEntry, Narrative, prefill, save_selfeval, score
+    from jixiao.store.selfeval import ActualEntry, Narrative, prefill, save_selfeval, score
 
     profile = load_profile(county.profile)
     projects = Project.objects.filter(unit__department__jurisdiction=county, year=2025, status="approved",
@@ -114,18 +114,27 @@ def year_end(county: Jurisdiction, units: dict[int, Any], rng: random.Random) ->
         entries = {pk: ActualEntry(pk, actual) for pk, actual in actuals.items()}
         result = score(project, executed, entries, profile)
         by_name = {i.name: i.pk for i in project.indicators.all()}
-        for finding in result.deviations:
-            name = next((n for n in by_name if f"“{n}”" in finding.message), None)
-            if finding.rule in REASON_RULES and name is not None:
-                pk = by_name[name]
-                entries[pk] = ActualEntry(pk, entries[pk].actual if pk in entries else "",
-                                          deviation_reason=f"“{name}”实际完成与目标有偏差：受资金拨付和实施进度影响，"
-                                                           "已在下年度计划中调整。")
+        for name, reason in deviation_reasons(result, by_name).items():
+            pk = by_name[name]
+            entries[pk] = ActualEntry(pk, entries[pk].actual if pk in entries else "", deviation_reason=reason)
         rate = round_half_up(executed / project.adjusted_budget * 100, 2) if project.adjusted_budget else None
         narrative = Narrative(f"全年执行 {format_amount(executed)} 元，预算执行率 {rate}%；各项指标按监控计划推进。",
                               "按季度开展绩效运行监控，对预警项目及时督促整改。")
         save_selfeval(project, Project.objects.get(pk=project.pk).version, executed, entries, True,
                       units[project.unit_id], profile, narrative)
+
+
+def deviation_reasons(result: Any, names: Any) -> dict[str, str]:
+    """The 偏差原因 a demo unit writes, by indicator name, wherever the rules of its self-evaluation `result` ask
+    for one."""
+    from jixiao.store.selfeval import REASON_RULES
+
+    reasons = {}
+    for finding in result.deviations:
+        name = next((n for n in names if f"“{n}”" in finding.message), None)
+        if finding.rule in REASON_RULES and name is not None:
+            reasons[name] = f"“{name}”实际完成与目标有偏差：受资金拨付和实施进度影响，已在下年度计划中调整。"
+    return reasons
 
 
 def _completion() -> dict[str, Any]:

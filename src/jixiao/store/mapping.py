@@ -19,22 +19,26 @@ from jixiao.core.values import parse_value
 from jixiao.store import models
 
 
-def self_evaluation(project: models.Project) -> SelfEvaluation:
-    """A stored project as the core model the scoring engine reads."""
+def self_evaluation(project: models.Project, goal_statement: str | None = None,
+                    rows: list[models.Indicator] | None = None) -> SelfEvaluation:
+    """A stored project as the core model the scoring engine reads. `goal_statement` (the self-evaluation's
+    全年目标实际完成情况) and the indicator `rows` when the caller has them, else read from the database."""
     indicators = tuple(
         Indicator(level1=i.level1, level2=i.level2, name=i.name, adjusted_target=parse_value(i.target),
                   actual=parse_value(i.actual) if i.actual else None, weight=i.weight, reported_score=i.reported_score,
                   deviation_reason=i.deviation_reason, location=Location(table="绩效指标", row=i.name))
-        for i in project.indicators.all()
+        for i in (project.indicators.all() if rows is None else rows)
     )
     line = BudgetLine(source="合计", level=FundLevel.TOTAL, initial=project.initial_budget,
                       adjusted=project.adjusted_budget, executed=project.executed)
     unit = Unit(code=project.unit.code, name=project.unit.name, department_code=project.unit.department.code)
-    record = models.SelfEvaluationRecord.objects.filter(project=project).first()
+    if goal_statement is None:
+        record = models.SelfEvaluationRecord.objects.filter(project=project).first()
+        goal_statement = record.goal_statement if record else ""
     return SelfEvaluation(project=Project(name=project.name, code=project.code, unit=unit), year=project.year,
                           budget_lines=(line,), goal=Goal(project.annual_goal, project.period_goal, indicators),
                           reported=Reported(total=project.reported_total, grade=project.reported_grade or None,
-                                            goal_statement=record.goal_statement if record else ""))
+                                            goal_statement=goal_statement))
 
 
 def decimal_or_none(value: Decimal | None) -> Decimal | None:

@@ -84,11 +84,19 @@ def evaluate_period(project: Project, period: int, executed: dict[int, Decimal],
     """What the rules say about a period's figures, before anything is saved (also used for the live preview)."""
     if period not in [p.index for p in periods_of_year(project.year, profile)]:
         raise ServiceError(f"期次 {period} 不在本年度的监控期内")
-    funds = ensure_fund_sources(project)
+    return period_result(project, [(f, executed.get(f.pk, Decimal(0))) for f in ensure_fund_sources(project)],
+                         [(i, entries.get(i.pk)) for i in project.indicators.all()], period, profile)
+
+
+def period_result(project: Project, funds: list[tuple[FundSource, Decimal]],
+                  indicators: list[tuple[Indicator, IndicatorEntry | None]], period: int,
+                  profile: Profile) -> MonitoringResult:
+    """The rules applied to a period's figures of `project`: each fund source with its executed amount, each
+    indicator with its entry. No database access (the bulk demo loader computes its unsaved reports by it too)."""
     data = ProjectPeriod(
         project.code or str(project.pk), make_period(project.year, period, profile),
-        tuple(FundProgress(f.get_budget_type_display(), f.amount, executed.get(f.pk, Decimal(0))) for f in funds),
-        tuple(_indicator(i, entries.get(i.pk)) for i in project.indicators.all()), name=project.name)
+        tuple(FundProgress(f.get_budget_type_display(), f.amount, executed) for f, executed in funds),
+        tuple(_indicator(i, entry) for i, entry in indicators), name=project.name)
     try:
         return monitor_project(data, profile)
     except InputError as exc:

@@ -9,7 +9,8 @@ from decimal import Decimal
 from typing import Any
 
 from django.core.cache import cache
-from django.db.models import Count, Exists, F, Max, OuterRef, Q, QuerySet, Sum
+from django.db.models import Count, Exists, F, Max, OuterRef, Q, QuerySet, Sum, Window
+from django.db.models.functions import RowNumber
 
 from jixiao.store.access import (
     account_of,
@@ -367,10 +368,9 @@ def execution_by_department(projects: QuerySet[Project]) -> list[tuple[str, Deci
                                                          progress=Max("time_progress")).order_by(department)]
 
 
-def department_latest_reports(projects: QuerySet[Project], department: str, limit: int) -> list[MonitoringReport]:
-    """The latest reports of a department's projects (by its name), by project name: the first `limit`."""
-    return list(latest_reports(projects).filter(project__unit__department__name=department)
-                .order_by("project__name", "pk")[:limit])
+def latest_reports_by_department(projects: QuerySet[Project], limit: int) -> dict[str, list[MonitoringReport]]:
+    """The latest reports of each department's projects (by department name), the first `limit` by project name."""
+    return first_of_each(latest_reports(projects), "project__unit__department__name", limit, ("project__name", "pk"))
 
 
 def project_latest_rates(projects: list[Project]) -> dict[int, Decimal | None]:
@@ -393,17 +393,29 @@ def open_warning_colours(projects: QuerySet[Project]) -> Counter[str]:
     return grouped_count(open_warnings(projects), "colour")
 
 
-def open_warnings_coloured(projects: QuerySet[Project], colour: str, limit: int) -> list[MonitoringWarning]:
-    return list(open_warnings(projects).filter(colour=colour).select_related("project__unit")[:limit])
+def first_of_each(rows: QuerySet[Any], field: str, limit: int, order: tuple[str, ...] = ("-pk",)
+                  ) -> dict[Any, list[Any]]:
+    """The first `limit` of `rows` in `order` for each value of `field` (a lookup path), in one query (a window
+    function numbers the rows of each value)."""
+    keys = [F(o[1:]).desc() if o.startswith("-") else F(o) for o in order]
+    ranked = rows.annotate(group=F(field), rank=Window(RowNumber(), partition_by=[F(field)], order_by=keys))
+    found: dict[Any, list[Any]] = {}
+    for row in ranked.filter(rank__lte=limit).order_by(field, *order):
+        found.setdefault(row.group, []).append(row)
+    return found
+
+
+def open_warnings_by_colour(projects: QuerySet[Project], limit: int) -> dict[str, list[MonitoringWarning]]:
+    return first_of_each(open_warnings(projects).select_related("project__unit"), "colour", limit)
 
 
 def selfeval_grades(projects: QuerySet[Project]) -> Counter[str]:
     return grouped_count(SelfEvaluationRecord.objects.filter(project__in=projects), "grade")
 
 
-def selfevals_graded(projects: QuerySet[Project], grade: str, limit: int) -> list[SelfEvaluationRecord]:
-    return list(SelfEvaluationRecord.objects.filter(project__in=projects, grade=grade)
-                .select_related("project__unit")[:limit])
+def selfevals_by_grade(projects: QuerySet[Project], limit: int) -> dict[str, list[SelfEvaluationRecord]]:
+    return first_of_each(SelfEvaluationRecord.objects.filter(project__in=projects).select_related("project__unit"),
+                         "grade", limit)
 
 
 def final_grades(projects: QuerySet[Project]) -> Counter[str]:
@@ -411,9 +423,9 @@ def final_grades(projects: QuerySet[Project]) -> Counter[str]:
     return grouped_count(KeyEvaluation.objects.filter(project__in=projects, status="final"), "grade")
 
 
-def finals_graded(projects: QuerySet[Project], grade: str, limit: int) -> list[KeyEvaluation]:
-    return list(KeyEvaluation.objects.filter(project__in=projects, status="final", grade=grade)
-                .select_related("project__unit")[:limit])
+def finals_by_grade(projects: QuerySet[Project], limit: int) -> dict[str, list[KeyEvaluation]]:
+    return first_of_each(KeyEvaluation.objects.filter(project__in=projects, status="final")
+                         .select_related("project__unit"), "grade", limit)
 
 
 def confirmed_suggestions(projects: QuerySet[Project]) -> QuerySet[BudgetSuggestion]:

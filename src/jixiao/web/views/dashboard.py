@@ -18,34 +18,34 @@ from django.urls import reverse
 from jixiao.core.money import round_half_up
 from jixiao.core.profile import GRADE_NAMES, MonitoringRules
 from jixiao.store.access import account_of, scope_key, visible_projects
-from jixiao.store.models import Project
+from jixiao.store.models import MonitoringReport, Project
 from jixiao.store.queues import work_queue
 from jixiao.store.review import review_statistics
 from jixiao.store.selectors import (
     confirmed_suggestions,
     count,
-    department_latest_reports,
     execution_by_department,
     final_grades,
-    finals_graded,
+    finals_by_grade,
     finance_reviews,
+    latest_reports_by_department,
     open_rectifications,
     open_warning_colours,
     open_warnings,
-    open_warnings_coloured,
+    open_warnings_by_colour,
     per_project,
     project_latest_rates,
     project_years,
     projects_by_name,
     selfeval_grades,
-    selfevals_graded,
+    selfevals_by_grade,
 )
 from jixiao.web.charts import CHART_PROJECTS, GRADE_COLOURS, WARNING_COLOURS, Slice, interactive_chart
 from jixiao.web.templatetags.figures import format_figure
 from jixiao.web.views.common import page, profile
 from jixiao.web.views.monitoring import COLOUR_LABELS
 
-UNIT_PROJECTS = 200  # a unit's projects listed on its dashboard
+UNIT_PROJECTS = 50  # a unit's projects listed on its dashboard (by name; the project list has them all)
 FIGURES_TTL = 60  # seconds the charts and totals are kept per scope
 
 
@@ -65,10 +65,10 @@ def _lag_colour(lag: Decimal, rules: MonitoringRules) -> str:
     return WARNING_COLOURS["green"]
 
 
-def _department_projects(projects: QuerySet[Project], name: str) -> tuple[tuple[str, str, str], ...]:
+def _department_projects(reports: list[MonitoringReport]) -> tuple[tuple[str, str, str], ...]:
     return tuple((r.project.name, reverse("project_detail", args=[r.project_id]),
                   f"执行率 {format_figure(r.execution_rate, '%')}%" if r.execution_rate is not None else "执行率 —")
-                 for r in department_latest_reports(projects, name, CHART_PROJECTS))
+                 for r in reports)
 
 
 def _projects_of(rows: list[Any], project_of: Callable[[Any], Project],
@@ -86,23 +86,25 @@ def _figures(request: HttpRequest, projects: QuerySet[Project]) -> dict[str, Any
     key_grades = final_grades(projects)
     execution = _execution_by_department(projects)
     rules = profile(request).monitoring
+    reports = latest_reports_by_department(projects, CHART_PROJECTS)
+    warned = open_warnings_by_colour(projects, CHART_PROJECTS)
+    graded = selfevals_by_grade(projects, CHART_PROJECTS)
+    finals = finals_by_grade(projects, CHART_PROJECTS)
     charts = [
         interactive_chart("execution", "预算执行率（%，按部门）", [
-            Slice(name, rate, _lag_colour(progress - rate, rules), _department_projects(projects, name))
+            Slice(name, rate, _lag_colour(progress - rate, rules), _department_projects(reports.get(name, [])))
             for name, rate, progress in execution], unit="%", listed=CHART_PROJECTS),
         interactive_chart("warnings", "未解除预警（按颜色）", [
             Slice(COLOUR_LABELS[c], colours.get(c, 0), WARNING_COLOURS[c], _projects_of(
-                open_warnings_coloured(projects, c, CHART_PROJECTS), lambda w: w.project, lambda w: w.kind_label))
+                warned.get(c, []), lambda w: w.project, lambda w: w.kind_label))
             for c in COLOUR_LABELS], unit="条", listed=CHART_PROJECTS),
         interactive_chart("selfeval", "单位自评等级分布", [
             Slice(g, grades.get(g, 0), GRADE_COLOURS[g], _projects_of(
-                selfevals_graded(projects, g, CHART_PROJECTS), lambda r: r.project,
-                lambda r: f"{r.project.unit.name}"))
+                graded.get(g, []), lambda r: r.project, lambda r: f"{r.project.unit.name}"))
             for g in GRADE_NAMES], unit="个", kind="pie", listed=CHART_PROJECTS),
         interactive_chart("keyeval", "重点评价等级分布", [
             Slice(g, key_grades.get(g, 0), GRADE_COLOURS[g], _projects_of(
-                finals_graded(projects, g, CHART_PROJECTS), lambda e: e.project,
-                lambda e: e.title))
+                finals.get(g, []), lambda e: e.project, lambda e: e.title))
             for g in GRADE_NAMES], unit="个", kind="pie", listed=CHART_PROJECTS),
     ]
     rounds = review_statistics(finance_reviews(projects), profile(request))
@@ -119,7 +121,7 @@ def _figures(request: HttpRequest, projects: QuerySet[Project]) -> dict[str, Any
         open_items_of = per_project(rectifications)
         unit_rows = [(p, rates.get(p.pk), warnings_of[p.pk], open_items_of[p.pk]) for p in listed]
     return {"charts": charts, "rules": rules, "execution": execution, "warning_total": sum(colours.values()),
-            "unit_rows": unit_rows, "cuts": cuts, "open_rectifications": count(rectifications),
+            "unit_rows": unit_rows, "unit_more": len(unit_rows) >= UNIT_PROJECTS, "cuts": cuts, "open_rectifications": count(rectifications),
             "projects": count(projects), "summary_years": project_years(projects)}
 
 

@@ -361,7 +361,8 @@ def execution_by_department(projects: QuerySet[Project]) -> list[tuple[str, Deci
     two grouped queries, a row per department."""
     latest = latest_reports(projects).order_by()
     department = "project__unit__department__name"
-    executed = dict(MonitoringFund.objects.filter(report__in=latest.values("pk")).order_by()
+    later = MonitoringReport.objects.filter(project=OuterRef("report__project"), period__gt=OuterRef("report__period"))
+    executed = dict(MonitoringFund.objects.filter(report__project__in=projects).filter(~Exists(later)).order_by()
                     .values_list(f"report__{department}").annotate(Sum("executed")))
     return [(r[department], r["budget"] or Decimal(0), executed.get(r[department]) or Decimal(0), r["progress"])
             for r in latest.values(department).annotate(budget=Sum("project__adjusted_budget"),

@@ -46,6 +46,7 @@ from jixiao.web.views.common import page, profile
 from jixiao.web.views.monitoring import COLOUR_LABELS
 
 UNIT_PROJECTS = 50  # a unit's projects listed on its dashboard (by name; the project list has them all)
+DRILL_ROWS = 1000  # projects listed behind all the bars of the execution chart together (at least 5 per bar)
 FIGURES_TTL = 60  # seconds the charts and totals are kept per scope
 
 
@@ -86,14 +87,15 @@ def _figures(request: HttpRequest, projects: QuerySet[Project]) -> dict[str, Any
     key_grades = final_grades(projects)
     execution = _execution_by_department(projects)
     rules = profile(request).monitoring
-    reports = latest_reports_by_department(projects, CHART_PROJECTS)
+    per_bar = max(5, min(CHART_PROJECTS, DRILL_ROWS // max(1, len(execution))))  # a province has hundreds of bars
+    reports = latest_reports_by_department(projects, per_bar)
     warned = open_warnings_by_colour(projects, CHART_PROJECTS)
     graded = selfevals_by_grade(projects, CHART_PROJECTS)
     finals = finals_by_grade(projects, CHART_PROJECTS)
     charts = [
         interactive_chart("execution", "预算执行率（%，按部门）", [
             Slice(name, rate, _lag_colour(progress - rate, rules), _department_projects(reports.get(name, [])))
-            for name, rate, progress in execution], unit="%", listed=CHART_PROJECTS),
+            for name, rate, progress in execution], unit="%", listed=per_bar),
         interactive_chart("warnings", "未解除预警（按颜色）", [
             Slice(COLOUR_LABELS[c], colours.get(c, 0), WARNING_COLOURS[c], _projects_of(
                 warned.get(c, []), lambda w: w.project, lambda w: w.kind_label))

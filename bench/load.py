@@ -1,13 +1,15 @@
 """`make load`: N logged-in users (default 50) working against `jixiao serve` for a while (default 300 s).
 
 Bounded and local: it creates a fresh PostgreSQL database (default `jixiao_load`), loads the demo data into it
-(`jixiao demo --no-serve`) plus one account per unit and department, starts `jixiao serve` (granian) on a free
+(`jixiao demo --no-serve`, the county; with `--size province` also a province of `--projects` projects, default
+50,000) plus one account per unit and department (written in bulk with one password hash), starts `jixiao serve` (granian) on a free
 port of 127.0.0.1, runs the users as threads, then stops the server and drops the database. Each user logs in once
 and loops over a realistic mix — project list with filters, project detail, goal editor and its live check, the
 history page, review statistics, the JSON list — with a think time between requests. It reports requests, errors
 and p50/p95/p99 latency per endpoint, and appends the result to bench/RESULTS.md.
 
     python bench/load.py [--users 50] [--duration 300] [--think 1.0] [--workers 2] [--no-record]
+                         [--size county|province] [--projects 50000]
 """
 
 from __future__ import annotations
@@ -49,12 +51,11 @@ GOAL = {
     "weight": ["20", "15", "15", "30", "10"],
 }
 ACCOUNTS = f"""
+from jixiao.store.demo_province import bulk_accounts
 from jixiao.store.models import Department, Role, Unit
-from jixiao.store.services import create_account
-for unit in Unit.objects.all():
-    create_account("load_unit_" + unit.code, {LOAD_PASSWORD!r}, Role.UNIT, unit=unit)
-for department in Department.objects.all():
-    create_account("load_dept_" + department.code, {LOAD_PASSWORD!r}, Role.DEPARTMENT, department=department)
+rows = [("load_unit_" + unit.code, Role.UNIT, {{"unit": unit}}) for unit in Unit.objects.all()]
+rows += [("load_dept_" + d.code, Role.DEPARTMENT, {{"department": d}}) for d in Department.objects.all()]
+bulk_accounts(rows, {LOAD_PASSWORD!r})
 """
 # Share of users per role: most are units filling in projects, fewer reviewers.
 ROLE_SHARE = (("unit", 0.6), ("department", 0.2), ("finance", 0.12), ("admin", 0.08))
@@ -233,12 +234,14 @@ def accounts(url: str) -> list[tuple[str, str]]:
 
 
 def pick_accounts(available: list[tuple[str, str]], users: int, rng: random.Random) -> list[tuple[str, str]]:
+    """The role shares of ROLE_SHARE, each role's accounts drawn at random (in a province, from every level)."""
     by_role: dict[str, list[str]] = defaultdict(list)
     for username, role in available:
         by_role[role].append(username)
     picked = []
     for role, share in ROLE_SHARE:
         names = by_role.get(role, [])
+        rng.shuffle(names)
         for n in range(round(users * share) if names else 0):
             picked.append((names[n % len(names)], role))
     while len(picked) < users:
@@ -254,7 +257,7 @@ def report(stats: Stats, args: argparse.Namespace, elapsed: float, projects: int
         f"## Load test ({datetime.now():%Y-%m-%d}): {args.users} users × {elapsed:.0f} s against `jixiao serve`",
         "",
         f"Machine: {platform.machine()}, {os.cpu_count()} CPU, Python {platform.python_version()}; server: {server}; "
-        f"PostgreSQL database with the demo data ({projects} projects); load client on the same machine "
+        f"PostgreSQL database with the {args.size} demo data ({projects:,} projects); load client on the same machine "
         f"(`bench/load.py`: one thread per user, think time 0–{2 * args.think:g} s between requests).",
         "",
         f"**{total:,} requests, {errors} errors ({errors / total * 100 if total else 0:.2f} %), "
@@ -305,6 +308,9 @@ def main() -> None:
                                                            "postgresql://postgres@127.0.0.1:5432/postgres"),
                         help="PostgreSQL server (a maintenance database) where the load database is created")
     parser.add_argument("--database", default="jixiao_load")
+    parser.add_argument("--size", choices=("county", "province"), default="county",
+                        help="demo data: the county (a few hundred projects) or a province besides it")
+    parser.add_argument("--projects", type=int, default=50_000, help="projects of the province (--size province)")
     parser.add_argument("--no-record", action="store_true", help="do not append the result to bench/RESULTS.md")
     args = parser.parse_args()
     if not 1 <= args.users <= 500 or not 1 <= args.duration <= 3600:
@@ -324,8 +330,11 @@ def main() -> None:
         log(f"creating database {args.database}")
         admin_sql(args.server, f'DROP DATABASE IF EXISTS "{args.database}" WITH (FORCE)',
                   f'CREATE DATABASE "{args.database}"')
-        log("loading the demo data (jixiao demo --no-serve)")
-        demo = run_cli(env, "demo", "--no-serve")
+        log(f"loading the demo data (jixiao demo --no-serve --size {args.size})")
+        started = time.monotonic()
+        demo = run_cli(env, "demo", "--no-serve", "--size", args.size, "--projects", str(args.projects),
+                       timeout=900 if args.size == "county" else 7200)
+        log(f"demo data loaded in {time.monotonic() - started:.0f} s")
         password = re.search(r"密码均为 (\S+)", demo.stdout)
         run_cli(env, "manage", "shell", "-c", ACCOUNTS)
         port = free_port()

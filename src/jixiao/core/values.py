@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
+from functools import lru_cache
 
 from jixiao.core.money import NUMBER_RE, normalize_text, parse_decimal
 
@@ -267,6 +268,7 @@ def _numeric_tail(text: str) -> tuple[Decimal, str] | None:
     return None
 
 
+@lru_cache(maxsize=65536)  # pure, and Value is immutable: the same target text is read over and over
 def parse_value(raw: str | None) -> Value:
     """Parse a printed target or actual value. Unreadable text is kept as qualitative text."""
     raw = raw or ""

@@ -20,7 +20,6 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.db.models import Q
-from simple_history.utils import bulk_create_with_history
 
 from jixiao.core.money import format_amount, round_half_up
 from jixiao.core.profile import Profile
@@ -30,6 +29,7 @@ from jixiao.scoring.results import rectification_deadline
 from jixiao.scoring.review import review_outcome
 from jixiao.scoring.selfeval import score_self_evaluation
 from jixiao.store.access import profile_named
+from jixiao.store.bulk_write import insert, reserve_ids
 from jixiao.store.demo import DEMO_PASSWORD, _goal_rows, county_plan
 from jixiao.store.demo_year import _expected, deviation_reasons
 from jixiao.store.mapping import self_evaluation
@@ -377,20 +377,25 @@ def _batch(world: World, batch: list[tuple[Unit, int]], profile: Profile, rng: r
 
 def _write(projects: list[Project], funds: list[FundSource], indicators: list[Indicator], reviews: list[Review],
            transitions: list[Transition], year: Year) -> None:
-    """One batch's rows, each table in one round trip (or a few), parents first; the models the services
-    record history for get their history rows."""
-    bulk_create_with_history(projects, Project)
-    bulk_create_with_history(funds, FundSource)
-    Indicator.objects.bulk_create(indicators)
-    Review.objects.bulk_create(reviews)
-    Transition.objects.bulk_create(transitions)
-    bulk_create_with_history(year.reports, MonitoringReport)
-    MonitoringFund.objects.bulk_create(year.funds)
-    MonitoringIndicator.objects.bulk_create(year.indicators)
-    MonitoringWarning.objects.bulk_create(year.warnings)
-    CorrectiveAction.objects.bulk_create(year.actions)
-    bulk_create_with_history(year.rectifications, RectificationItem)
-    bulk_create_with_history(year.selfevals, SelfEvaluationRecord)
+    """One batch's rows, each table in one round trip, parents first (their ids reserved before); the models
+    whose changes the services record get their history rows."""
+    for model, rows in ((Project, projects), (FundSource, funds), (Indicator, indicators),
+                        (MonitoringReport, year.reports), (MonitoringWarning, year.warnings)):
+        reserve_ids(model, rows)
+    insert(Project, projects, history=True)
+    insert(FundSource, funds, history=True)
+    insert(Indicator, indicators)
+    insert(Review, reviews)
+    insert(Transition, transitions)
+    insert(MonitoringReport, year.reports, history=True)
+    insert(MonitoringFund, year.funds)
+    insert(MonitoringIndicator, year.indicators)
+    insert(MonitoringWarning, year.warnings)
+    insert(CorrectiveAction, year.actions)
+    reserve_ids(RectificationItem, year.rectifications)
+    insert(RectificationItem, year.rectifications, history=True)
+    reserve_ids(SelfEvaluationRecord, year.selfevals)
+    insert(SelfEvaluationRecord, year.selfevals, history=True)
 
 
 def _services(world: World, today: date, rng: random.Random) -> None:

@@ -337,6 +337,7 @@ def main() -> None:
         log(f"demo data loaded in {time.monotonic() - started:.0f} s")
         password = re.search(r"密码均为 (\S+)", demo.stdout)
         run_cli(env, "manage", "shell", "-c", ACCOUNTS)
+        admin_sql(url, "ANALYZE")  # planner statistics of the bulk-loaded tables now, not when autovacuum gets to it
         port = free_port()
         base = f"http://{HOST}:{port}"
         log(f"starting jixiao serve on {base} with {args.workers} workers")

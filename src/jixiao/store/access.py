@@ -23,7 +23,8 @@ def account_of(user: Any) -> Account | None:
         return None
     account = getattr(user, "_jixiao_account", _UNREAD)
     if account is _UNREAD:
-        account = Account.objects.select_related("unit", "department", "jurisdiction").filter(user=user).first()
+        account = (Account.objects.select_related("unit__department__jurisdiction", "department__jurisdiction",
+                                                  "jurisdiction").filter(user=user).first())
         user._jixiao_account = account
     return account  # type: ignore[no-any-return]
 

@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from jixiao.core.workflow import Status
 from jixiao.store.access import account_of, visible_evaluations, visible_projects
+from jixiao.store.grouping import first_of_each
 from jixiao.store.models import (
     ExAnteAssessment,
     ExAnteRequest,
@@ -90,11 +91,11 @@ def _rectifications(projects: Any) -> Queue:
 
 def _warnings(projects: Any, url: str | None = None, counted: int | None = None) -> Queue:
     """Open warnings, red first, then yellow, blue and the rest; the latest raised first within a colour (one
-    LIMITed query per colour, each stopping at SHOWN rows). `counted`: their number when the caller has it."""
+    query: the first SHOWN of each colour). `counted`: their number when the caller has it."""
     warnings = MonitoringWarning.objects.filter(project__in=projects, cleared_period__isnull=True)
-    severe = ("red", "yellow", "blue")
-    listed = [w for rows in [warnings.filter(colour=c) for c in severe] + [warnings.exclude(colour__in=severe)]
-              for w in rows.select_related("project").order_by("-pk")[:SHOWN]][:SHOWN]
+    by_colour = first_of_each(warnings.select_related("project"), "colour", SHOWN)
+    severity = {c: n for n, c in enumerate(("red", "yellow", "blue"))}
+    listed = [w for c in sorted(by_colour, key=lambda c: (severity.get(c, 3), c)) for w in by_colour[c]][:SHOWN]
     rows = [QueueRow(w.project.name, reverse("monitoring_entry", args=[w.project_id, w.latest_period]),
                      f"{w.get_colour_display()}色预警：{w.kind_label}") for w in listed]
     return Queue("warnings", "预警待处理", _count(warnings) if counted is None else counted,

@@ -9,8 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.core.cache import cache
-from django.db.models import Count, Exists, F, Max, OuterRef, Q, QuerySet, Sum, Window
-from django.db.models.functions import RowNumber
+from django.db.models import Count, Exists, F, Max, OuterRef, Q, QuerySet, Sum
 
 from jixiao.store.access import (
     account_of,
@@ -21,6 +20,7 @@ from jixiao.store.access import (
     visible_units,
 )
 from jixiao.store.evaluation import visible_rectifications
+from jixiao.store.grouping import first_of_each
 from jixiao.store.models import (
     Account,
     ApiToken,
@@ -392,18 +392,6 @@ def open_warnings(projects: QuerySet[Project]) -> QuerySet[MonitoringWarning]:
 
 def open_warning_colours(projects: QuerySet[Project]) -> Counter[str]:
     return grouped_count(open_warnings(projects), "colour")
-
-
-def first_of_each(rows: QuerySet[Any], field: str, limit: int, order: tuple[str, ...] = ("-pk",)
-                  ) -> dict[Any, list[Any]]:
-    """The first `limit` of `rows` in `order` for each value of `field` (a lookup path), in one query (a window
-    function numbers the rows of each value)."""
-    keys = [F(o[1:]).desc() if o.startswith("-") else F(o) for o in order]
-    ranked = rows.annotate(group=F(field), rank=Window(RowNumber(), partition_by=[F(field)], order_by=keys))
-    found: dict[Any, list[Any]] = {}
-    for row in ranked.filter(rank__lte=limit).order_by(field, *order):
-        found.setdefault(row.group, []).append(row)
-    return found
 
 
 def open_warnings_by_colour(projects: QuerySet[Project], limit: int) -> dict[str, list[MonitoringWarning]]:

@@ -121,3 +121,14 @@ def test_warning_board_pages_fifty_at_a_time(client, world):
     assert second.count('class="warn-red"') == max(0, reds - 50)
     everything = client.get("/monitoring/").content.decode()
     assert everything.count("<tr class=\"warn-") == 50 and "下一页" in everything
+
+
+def test_unit_filter_is_a_typed_code_when_there_are_too_many_units_to_list(client, world, monkeypatch):
+    client.force_login(world["accounts"]["admin"].user)
+    listed = client.get("/").content.decode()
+    assert '<select name="unit"' in listed and "101001 甲县国库中心" in listed
+    monkeypatch.setattr("jixiao.web.views.projects.UNIT_CHOICES", 3)  # the world has four units
+    cache.clear()
+    typed = client.get("/", {"unit": "101001"}).content.decode()
+    assert '<select name="unit"' not in typed and '<input name="unit" value="101001"' in typed
+    assert rows_of(typed) == ["国库项目"]

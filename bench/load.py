@@ -155,8 +155,8 @@ class User(threading.Thread):
     def selfeval(self, project: dict) -> None:  # type: ignore[type-arg]
         """Open the self-evaluation, let the live score follow the typing, then save a draft."""
         page = self.call("self-evaluation", "GET", f"/projects/{project['id']}/selfeval/")
-        if page is None or not page.ok or 'value="save"' not in page.text:
-            return  # already submitted: read-only
+        if page is None or not page.ok or 'name="action" value="save"' not in page.text:
+            return  # already submitted: read-only (the page still shows the figures in a form, without its buttons)
         version = re.search(r'name="version" value="(\d+)"', page.text)
         fields = dict(re.findall(r'name="((?:actual|score|reason)_\d+)" value="([^"]*)"', page.text))
         data = {**fields, "executed": f"{float(project['adjusted_budget']) * 0.9:.2f}",
@@ -337,6 +337,7 @@ def main() -> None:
         log(f"demo data loaded in {time.monotonic() - started:.0f} s")
         password = re.search(r"密码均为 (\S+)", demo.stdout)
         run_cli(env, "manage", "shell", "-c", ACCOUNTS)
+        admin_sql(url, "ANALYZE")  # planner statistics of the bulk-loaded tables now, not when autovacuum gets to it
         port = free_port()
         base = f"http://{HOST}:{port}"
         log(f"starting jixiao serve on {base} with {args.workers} workers")

@@ -89,3 +89,16 @@ def require_browser() -> str:
             pytest.fail("JIXIAO_REQUIRE_BROWSER=1 but /usr/bin/chromium is missing")
         pytest.skip("chromium not installed (apt-get install chromium)")
     return path
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Pages keep figures per scope in Django's cache for a minute; each test starts without them (ids repeat
+    between tests)."""
+    from django.conf import settings
+
+    if settings.configured:
+        from django.core.cache import cache
+
+        cache.clear()
+    yield

@@ -243,7 +243,7 @@ def test_a_server_error_is_logged_with_the_request_id_shown_on_the_error_page(cl
     def broken(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr("jixiao.web.views.projects.visible_projects", broken)
+    monkeypatch.setattr("jixiao.web.views.projects.filtered_projects", broken)
     records: list[logging.LogRecord] = []
     handler = logging.Handler()
     handler.emit = records.append  # type: ignore[method-assign]

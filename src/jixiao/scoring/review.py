@@ -52,13 +52,15 @@ class ReviewedGoal:
     """One goal (or budget line) in a review round: its score and the amounts requested and recommended (yuan).
 
     `score` is None for a line whose budget was reviewed without a goal score; it counts in the amounts only.
-    `recommended` None means the request was accepted unchanged.
+    `recommended` None means the request was accepted unchanged. `count` > 1: the row stands for that many goals
+    of the same score, its amounts their totals (rows grouped by the database).
     """
 
     project: str
     score: Decimal | None
     requested: Decimal = ZERO  # 申报金额
     recommended: Decimal | None = None  # 建议安排金额
+    count: int = 1
 
 
 @dataclass(frozen=True)
@@ -133,13 +135,14 @@ def review_statistics(goals: Iterable[ReviewedGoal], profile: Profile, round_num
         if goal.recommended is not None and goal.recommended < 0:
             problems.append(f"{what}建议安排金额不能为负数")
     raise_if(problems)
-    scores = [g.score for g in items if g.score is not None]
-    bands = tuple(ScoreBand(b.grade, b.low, b.high, sum(1 for s in scores if b.contains(s)))
+    scored = [g for g in items if g.score is not None]
+    bands = tuple(ScoreBand(b.grade, b.low, b.high, sum(g.count for g in scored if b.contains(g.score)))  # type: ignore[arg-type]
                   for b in score_bands(profile.review))
     requested = sum((g.requested for g in items), ZERO)
     recommended = sum((g.recommended if g.recommended is not None else g.requested for g in items), ZERO)
     return RoundStatistics(
-        round=round_number, items=len(items), scored=len(scores), bands=bands, requested=requested,
+        round=round_number, items=sum(g.count for g in items), scored=sum(g.count for g in scored), bands=bands,
+        requested=requested,
         recommended=recommended, cut=requested - recommended, cut_rate=percent(requested - recommended, requested),
     )
 

@@ -14,11 +14,32 @@ from jixiao.core.workflow import EDITABLE, Action, Status, allowed_actions
 from jixiao.profiles import configured_profile, load_profile
 from jixiao.store.models import Account, Department, KeyEvaluation, Project, Role, Unit
 
+_UNREAD = object()
+
 
 def account_of(user: Any) -> Account | None:
+    """The user's account, read once per user object (a request's user lives for that request only)."""
     if not getattr(user, "is_authenticated", False):
         return None
-    return Account.objects.select_related("unit", "department", "jurisdiction").filter(user=user).first()
+    account = getattr(user, "_jixiao_account", _UNREAD)
+    if account is _UNREAD:
+        account = (Account.objects.select_related("unit__department__jurisdiction", "department__jurisdiction",
+                                                  "jurisdiction").filter(user=user).first())
+        user._jixiao_account = account
+    return account  # type: ignore[no-any-return]
+
+
+def scope_key(user: Any) -> str:
+    """What `user` sees, as a short key: users with the same key see the same projects (for shared caches)."""
+    account = account_of(user)
+    if account is None:
+        return "none"
+    if account.role == Role.ADMIN:
+        return "admin"
+    if account.role == Role.EVALUATOR:
+        return f"evaluator:{account.user_id}"
+    scope = {Role.UNIT: account.unit_id, Role.DEPARTMENT: account.department_id, Role.FINANCE: account.jurisdiction_id}
+    return f"{account.role}:{scope.get(account.role)}"
 
 
 def _in_scope(rows: QuerySet[Any], account: Account, lookups: dict[str, str]) -> QuerySet[Any]:

@@ -121,6 +121,9 @@ class MonitoringWarning(models.Model):
     class Meta:
         verbose_name = verbose_name_plural = "监控预警"
         ordering = ["project", "raised_period", "pk"]
+        # The open ones of a colour, latest first (work queue, warning board): read in index order.
+        indexes = [models.Index(fields=["colour", "id"], condition=models.Q(cleared_period__isnull=True),
+                                name="open_warning_by_colour")]
 
     @property
     def is_open(self) -> bool:

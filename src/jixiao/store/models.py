@@ -106,7 +106,12 @@ class Project(models.Model):
     class Meta:
         verbose_name = verbose_name_plural = "项目"
         ordering = ["unit__code", "name"]
-        indexes = [models.Index(fields=["year", "status"])]
+        # The project list's orderings (with the id as the last key) read in index order, stopping at the page.
+        indexes = [models.Index(fields=["year", "status"]),
+                   models.Index(fields=["name", "id"], name="project_by_name"),
+                   models.Index(fields=["unit", "name", "id"], name="project_by_unit_name"),
+                   models.Index(fields=["status", "name", "id"], name="project_by_status_name"),
+                   models.Index(fields=["adjusted_budget"], name="project_by_budget")]
 
     def __str__(self) -> str:
         return self.name

@@ -7,11 +7,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Case, IntegerField, Q, Value, When
+from django.db.models import Q
 from django.urls import reverse
 
 from jixiao.core.workflow import Status
 from jixiao.store.access import account_of, visible_evaluations, visible_projects
+from jixiao.store.grouping import first_of_each
 from jixiao.store.models import (
     ExAnteAssessment,
     ExAnteRequest,
@@ -22,6 +23,7 @@ from jixiao.store.models import (
 )
 
 SHOWN = 8  # rows listed per queue; the count and the link give the rest
+COUNTED = 1000  # a queue counts at most this many (and says 以上 beyond): no request counts the whole province
 
 
 @dataclass
@@ -39,6 +41,15 @@ class Queue:
     url: str
     rows: list[QueueRow] = field(default_factory=list)
 
+    @property
+    def count_text(self) -> str:
+        return f"{COUNTED} 以上" if self.count > COUNTED else str(self.count)
+
+
+def _count(rows: Any) -> int:
+    """How many `rows` there are, counted up to COUNTED + 1 (a LIMITed subquery)."""
+    return int(rows[:COUNTED + 1].count())
+
 
 def _project_url(project: Project) -> str:
     return reverse("project_detail", args=[project.pk])
@@ -46,7 +57,7 @@ def _project_url(project: Project) -> str:
 
 def _projects_queue(key: str, label: str, projects: Any, url: str, note: Any = None) -> Queue:
     rows = [QueueRow(p.name, _project_url(p), note(p) if note else p.unit.name) for p in projects[:SHOWN]]
-    return Queue(key, label, projects.count(), url, rows)
+    return Queue(key, label, _count(projects), url, rows)
 
 
 def _review_queue(projects: Any, status: Status) -> Queue:
@@ -75,18 +86,20 @@ def _rectifications(projects: Any) -> Queue:
              .select_related("project").order_by("deadline"))
     rows = [QueueRow(i.project.name, reverse("results") + "#rectifications", f"整改期限 {i.deadline:%Y-%m-%d}")
             for i in items[:SHOWN]]
-    return Queue("rectify", "待整改", items.count(), reverse("results") + "#rectifications", rows)
+    return Queue("rectify", "待整改", _count(items), reverse("results") + "#rectifications", rows)
 
 
-def _warnings(projects: Any, url: str | None = None) -> Queue:
-    warnings = (MonitoringWarning.objects.filter(project__in=projects, cleared_period__isnull=True)
-                .select_related("project")
-                .annotate(severity=Case(*(When(colour=c, then=Value(n)) for n, c in enumerate(("red", "yellow", "blue"))),
-                                        default=Value(3), output_field=IntegerField()))
-                .order_by("severity", "project__name"))
+def _warnings(projects: Any, url: str | None = None, counted: int | None = None) -> Queue:
+    """Open warnings, red first, then yellow, blue and the rest; the latest raised first within a colour (one
+    query: the first SHOWN of each colour). `counted`: their number when the caller has it."""
+    warnings = MonitoringWarning.objects.filter(project__in=projects, cleared_period__isnull=True)
+    by_colour = first_of_each(warnings.select_related("project"), "colour", SHOWN)
+    severity = {c: n for n, c in enumerate(("red", "yellow", "blue"))}
+    listed = [w for c in sorted(by_colour, key=lambda c: (severity.get(c, 3), c)) for w in by_colour[c]][:SHOWN]
     rows = [QueueRow(w.project.name, reverse("monitoring_entry", args=[w.project_id, w.latest_period]),
-                     f"{w.get_colour_display()}色预警：{w.kind_label}") for w in warnings[:SHOWN]]
-    return Queue("warnings", "预警待处理", warnings.count(), url or reverse("warning_board"), rows)
+                     f"{w.get_colour_display()}色预警：{w.kind_label}") for w in listed]
+    return Queue("warnings", "预警待处理", _count(warnings) if counted is None else counted,
+                 url or reverse("warning_board"), rows)
 
 
 def open_exante_requests(projects: Any) -> list[ExAnteRequest]:
@@ -113,11 +126,12 @@ def _scoring(user: Any) -> Queue:
     open_ones = visible_evaluations(user).filter(status="open").order_by("created_at")
     rows = [QueueRow(e.title, reverse("evaluation_detail", args=[e.pk]), e.project.unit.name)
             for e in open_ones[:SHOWN]]
-    return Queue("score", "待评分", open_ones.count(), reverse("evaluations"), rows)
+    return Queue("score", "待评分", _count(open_ones), reverse("evaluations"), rows)
 
 
-def work_queue(user: Any) -> list[Queue]:
-    """The queues of `user`'s role, most pressing first."""
+def work_queue(user: Any, open_warnings: int | None = None) -> list[Queue]:
+    """The queues of `user`'s role, most pressing first. `open_warnings`: how many open warnings the user's
+    projects have, when the caller already counted them (the dashboard's figures), else counted here."""
     account = account_of(user)
     if account is None:
         return []
@@ -125,12 +139,13 @@ def work_queue(user: Any) -> list[Queue]:
     if account.role == Role.UNIT:
         # A unit has no warning board: its warnings are on each project's monitoring page, listed here.
         return [_to_fill(projects), _rectifications(projects),
-                _warnings(projects, f"{reverse('dashboard')}#unit-projects")]
+                _warnings(projects, f"{reverse('dashboard')}#unit-projects", open_warnings)]
     if account.role == Role.DEPARTMENT:
-        return [_review_queue(projects, Status.DEPARTMENT_REVIEW), _rectifications(projects), _warnings(projects)]
+        return [_review_queue(projects, Status.DEPARTMENT_REVIEW), _rectifications(projects),
+                _warnings(projects, counted=open_warnings)]
     if account.role in (Role.FINANCE, Role.ADMIN):
-        return [_review_queue(projects, Status.FINANCE_REVIEW), _exante_queue(projects), _warnings(projects),
-                _rectifications(projects)]
+        return [_review_queue(projects, Status.FINANCE_REVIEW), _exante_queue(projects),
+                _warnings(projects, counted=open_warnings), _rectifications(projects)]
     if account.role == Role.EVALUATOR:
         return [_scoring(user)]
     return []

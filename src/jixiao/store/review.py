@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Count, Sum
 
 from jixiao.core.profile import Profile
 from jixiao.core.workflow import Action, Status, WorkflowError, next_status
@@ -81,9 +82,12 @@ def act(project: Project, decision: Decision, actor: Any, profile: Profile) -> P
 
 
 def review_statistics(reviews: Any, profile: Profile) -> list[RoundStatistics]:
-    """Finance reviews per round: counts by score band and 审减 (the figures seed 003 reports)."""
+    """Finance reviews per round: counts by score band and 审减 (the figures seed 003 reports) — one grouped query:
+    a row per round and score, however many reviews there are."""
     by_round: dict[int, list[ReviewedGoal]] = {}
-    for r in reviews.select_related("project").order_by("round", "pk"):
-        by_round.setdefault(r.round, []).append(
-            ReviewedGoal(r.project.name, r.score, r.requested_budget, r.requested_budget - r.cut_amount))
+    for r in (reviews.order_by().values("round", "score")
+              .annotate(n=Count("pk"), requested=Sum("requested_budget"), cut=Sum("cut_amount")).order_by("round")):
+        name = f"第{r['round']}轮得分{r['score']}的{r['n']}个项目"
+        by_round.setdefault(r["round"], []).append(
+            ReviewedGoal(name, r["score"], r["requested"], r["requested"] - r["cut"], r["n"]))
     return [statistics(goals, profile, round_) for round_, goals in sorted(by_round.items())]

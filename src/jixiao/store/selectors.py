@@ -5,12 +5,22 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from decimal import Decimal
 from typing import Any
 
-from django.db.models import Max, Q, QuerySet
+from django.core.cache import cache
+from django.db.models import Count, Exists, F, Max, OuterRef, Q, QuerySet, Sum
 
-from jixiao.store.access import account_of, scope_units, visible_evaluations, visible_projects
+from jixiao.store.access import (
+    account_of,
+    scope_key,
+    scope_units,
+    visible_evaluations,
+    visible_projects,
+    visible_units,
+)
 from jixiao.store.evaluation import visible_rectifications
+from jixiao.store.grouping import first_of_each
 from jixiao.store.models import (
     Account,
     ApiToken,
@@ -23,6 +33,7 @@ from jixiao.store.models import (
     FiscalYear,
     IndicatorTemplate,
     KeyEvaluation,
+    MonitoringFund,
     MonitoringReport,
     MonitoringWarning,
     Project,
@@ -242,14 +253,29 @@ def with_funds(projects: QuerySet[Project], limit: int) -> QuerySet[Project]:
     return projects.prefetch_related("fund_sources")[:limit]
 
 
-def project_units(user: Any, limit: int = 5000) -> list[tuple[str, str]]:
-    """(code, name) of the units of the projects `user` sees, by code."""
-    return sorted({(p.unit.code, p.unit.name) for p in visible_projects(user).only("unit")[:limit]})
+CHOICES_TTL = 300  # seconds the project list's unit and year choices are kept per scope (no invalidation)
+
+
+def project_filter_choices(user: Any) -> tuple[list[tuple[str, str]], list[int]]:
+    """(code, name) of the units `user` sees projects of, by code, and the years of those projects, latest first —
+    the project list's filter choices, computed once per scope every CHOICES_TTL seconds (a unit or year added
+    since shows up within that time)."""
+    key = f"jixiao:filter-choices:{scope_key(user)}"
+    found = cache.get(key)
+    if found is None:
+        account = account_of(user)
+        if account is not None and account.role == Role.EVALUATOR:  # its few evaluated projects' units
+            units = sorted({(p.unit.code, p.unit.name) for p in visible_projects(user)})
+        else:
+            units = list(visible_units(user).order_by("code").values_list("code", "name"))
+        found = (units, project_years(visible_projects(user)))
+        cache.set(key, found, CHOICES_TTL)
+    return found  # type: ignore[no-any-return]
 
 
 def project_years(projects: QuerySet[Project]) -> list[int]:
     """The years the projects fall in, latest first."""
-    return sorted(set(projects.values_list("year", flat=True)), reverse=True)
+    return list(projects.order_by("-year").values_list("year", flat=True).distinct())
 
 
 def finance_reviews(projects: QuerySet[Project], year: int = 0) -> QuerySet[Review]:
@@ -302,18 +328,18 @@ def department_graded(department: Department, year: int, grade: str, limit: int)
 
 def warning_colour_counts(user: Any, colours: Any) -> dict[str, int]:
     """Open warnings `user` sees, counted per colour in `colours`."""
-    rows = visible_warnings(user)
-    return {c: rows.filter(colour=c, cleared_period__isnull=True).count() for c in colours}
+    found = grouped_count(visible_warnings(user).filter(cleared_period__isnull=True), "colour")
+    return {c: found.get(c, 0) for c in colours}
 
 
 def open_warnings_of_colour(user: Any, colour: str, limit: int) -> list[MonitoringWarning]:
     return list(visible_warnings(user).filter(colour=colour, cleared_period__isnull=True)[:limit])
 
 
-def warning_board_rows(user: Any, colour: str | None, state: str | None, limit: int) -> list[MonitoringWarning]:
-    """The warning board's rows: open ones first, by colour and unit."""
-    rows = warnings_of(user, colour=colour, state=state)
-    return list(rows.order_by("cleared_period", "colour", "project__unit__code")[:limit])
+def warning_board_rows(user: Any, colour: str | None, state: str | None) -> QuerySet[MonitoringWarning]:
+    """The warning board's rows: open ones first, by colour, the latest raised first."""
+    return warnings_of(user, colour=colour, state=state).order_by(F("cleared_period").desc(nulls_first=True),
+                                                                   "colour", "-pk")
 
 
 def recent_actions(user: Any, limit: int) -> list[CorrectiveAction]:
@@ -323,13 +349,41 @@ def recent_actions(user: Any, limit: int) -> list[CorrectiveAction]:
 # --- the dashboard: figures over a set of projects (the caller passes what the user sees) ------------------------
 
 
-def latest_reports(projects: QuerySet[Project]) -> list[MonitoringReport]:
-    """Each project's latest monitoring report, with department and fund rows."""
-    latest = {pk: last for pk, last in projects.annotate(last=Max("monitoring_reports__period"))
-              .values_list("pk", "last") if last}
-    return [r for r in MonitoringReport.objects.filter(project_id__in=latest, period__in=set(latest.values()))
-            .select_related("project__unit__department").prefetch_related("funds")
-            if latest[r.project_id] == r.period]
+def latest_reports(projects: QuerySet[Project]) -> QuerySet[MonitoringReport]:
+    """Each project's latest monitoring report (no later period saved), with its project and department."""
+    later = MonitoringReport.objects.filter(project=OuterRef("project"), period__gt=OuterRef("period"))
+    return (MonitoringReport.objects.filter(project__in=projects).filter(~Exists(later))
+            .select_related("project__unit__department"))
+
+
+def execution_by_department(projects: QuerySet[Project]) -> list[tuple[str, Decimal, Decimal, Decimal]]:
+    """(department name, budget, executed, latest time progress %) over each project's latest report, by name —
+    two grouped queries, a row per department."""
+    latest = latest_reports(projects).order_by()
+    department = "project__unit__department__name"
+    later = MonitoringReport.objects.filter(project=OuterRef("report__project"), period__gt=OuterRef("report__period"))
+    executed = dict(MonitoringFund.objects.filter(report__project__in=projects).filter(~Exists(later)).order_by()
+                    .values_list(f"report__{department}").annotate(Sum("executed")))
+    return [(r[department], r["budget"] or Decimal(0), executed.get(r[department]) or Decimal(0), r["progress"])
+            for r in latest.values(department).annotate(budget=Sum("project__adjusted_budget"),
+                                                         progress=Max("time_progress")).order_by(department)]
+
+
+def latest_reports_by_department(projects: QuerySet[Project], limit: int) -> dict[str, list[MonitoringReport]]:
+    """The latest reports of each department's projects (by department name), the first `limit` by project name."""
+    return first_of_each(latest_reports(projects), "project__unit__department__name", limit, ("project__name", "pk"))
+
+
+def project_latest_rates(projects: list[Project]) -> dict[int, Decimal | None]:
+    """Execution rate of each project's latest report, by project id (projects with a report only)."""
+    later = MonitoringReport.objects.filter(project=OuterRef("project"), period__gt=OuterRef("period"))
+    return dict(MonitoringReport.objects.filter(project__in=[p.pk for p in projects]).filter(~Exists(later))
+                .values_list("project_id", "execution_rate"))
+
+
+def grouped_count(rows: QuerySet[Any], field: str) -> Counter[str]:
+    """How many of `rows` have each value of `field` (one GROUP BY query)."""
+    return Counter(dict(rows.order_by().values_list(field).annotate(Count("pk"))))
 
 
 def open_warnings(projects: QuerySet[Project]) -> QuerySet[MonitoringWarning]:
@@ -337,30 +391,30 @@ def open_warnings(projects: QuerySet[Project]) -> QuerySet[MonitoringWarning]:
 
 
 def open_warning_colours(projects: QuerySet[Project]) -> Counter[str]:
-    return Counter(open_warnings(projects).values_list("colour", flat=True))
+    return grouped_count(open_warnings(projects), "colour")
 
 
-def open_warnings_coloured(projects: QuerySet[Project], colour: str, limit: int) -> list[MonitoringWarning]:
-    return list(open_warnings(projects).filter(colour=colour).select_related("project__unit")[:limit])
+def open_warnings_by_colour(projects: QuerySet[Project], limit: int) -> dict[str, list[MonitoringWarning]]:
+    return first_of_each(open_warnings(projects).select_related("project__unit"), "colour", limit)
 
 
 def selfeval_grades(projects: QuerySet[Project]) -> Counter[str]:
-    return Counter(SelfEvaluationRecord.objects.filter(project__in=projects).values_list("grade", flat=True))
+    return grouped_count(SelfEvaluationRecord.objects.filter(project__in=projects), "grade")
 
 
-def selfevals_graded(projects: QuerySet[Project], grade: str, limit: int) -> list[SelfEvaluationRecord]:
-    return list(SelfEvaluationRecord.objects.filter(project__in=projects, grade=grade)
-                .select_related("project__unit")[:limit])
+def selfevals_by_grade(projects: QuerySet[Project], limit: int) -> dict[str, list[SelfEvaluationRecord]]:
+    return first_of_each(SelfEvaluationRecord.objects.filter(project__in=projects).select_related("project__unit"),
+                         "grade", limit)
 
 
 def final_grades(projects: QuerySet[Project]) -> Counter[str]:
     """Grades of the final key evaluations of `projects`."""
-    return Counter(KeyEvaluation.objects.filter(project__in=projects, status="final").values_list("grade", flat=True))
+    return grouped_count(KeyEvaluation.objects.filter(project__in=projects, status="final"), "grade")
 
 
-def finals_graded(projects: QuerySet[Project], grade: str, limit: int) -> list[KeyEvaluation]:
-    return list(KeyEvaluation.objects.filter(project__in=projects, status="final", grade=grade)
-                .select_related("project__unit")[:limit])
+def finals_by_grade(projects: QuerySet[Project], limit: int) -> dict[str, list[KeyEvaluation]]:
+    return first_of_each(KeyEvaluation.objects.filter(project__in=projects, status="final")
+                         .select_related("project__unit"), "grade", limit)
 
 
 def confirmed_suggestions(projects: QuerySet[Project]) -> QuerySet[BudgetSuggestion]:

@@ -41,6 +41,7 @@ def bar_chart(series: Sequence[tuple[str, int | Decimal]], title: str, width: in
 GRADE_COLOURS = {"优": "#2e7d32", "良": "#2f6fb0", "中": "#d49a1f", "差": "#c2412d"}
 WARNING_COLOURS = {"red": "#c2412d", "yellow": "#e0b000", "green": "#3c9a5f", "blue": "#2f6fb0"}
 NEUTRAL = "#5b7a99"
+CHART_PROJECTS = 50  # projects listed under a clicked bar or slice (the first ones; the list pages give all)
 
 
 @dataclass(frozen=True)
@@ -53,14 +54,16 @@ class Slice:
     projects: tuple[tuple[str, str, str], ...] = ()
 
 
-def interactive_chart(key: str, title: str, slices: Sequence[Slice], unit: str = "", kind: str = "bar") -> SafeString:
+def interactive_chart(key: str, title: str, slices: Sequence[Slice], unit: str = "", kind: str = "bar",
+                      listed: int = 0) -> SafeString:
     """A chart drawn by ECharts (served from static/vendor, no network) when it is there, else the server's SVG;
-    either way a click on a bar or slice lists the projects behind it under the chart."""
+    either way a click on a bar or slice lists the projects behind it under the chart. `listed`: the most projects
+    the caller read per slice (0: all of them); a slice that has that many says it lists the first ones."""
     if not any(s.value for s in slices):  # nothing to draw: an all-zero pie would show equal slices
         return format_html('<figure class="chart-box empty"><figcaption>{}</figcaption><p class="hint">暂无数据。</p>'
                            '</figure>', title)
     data = {"title": title, "unit": unit, "kind": kind, "items": [
-        {"label": s.label, "value": str(s.value), "colour": s.colour,
+        {"label": s.label, "value": str(s.value), "colour": s.colour, "more": bool(listed) and len(s.projects) >= listed,
          "projects": [{"name": n, "url": u, "note": note} for n, u, note in s.projects]} for s in slices]}
     fallback = bar_chart([(s.label, s.value) for s in slices], title, unit=unit, colours=[s.colour for s in slices])
     return format_html('<figure class="chart-box" data-chart="chart-{}">{}{}<div class="drill" id="drill-{}" '

@@ -10,52 +10,50 @@ from decimal import Decimal
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 
 from jixiao.core.money import round_half_up
 from jixiao.core.profile import GRADE_NAMES, MonitoringRules
-from jixiao.store.access import account_of, visible_projects
+from jixiao.store.access import account_of, scope_key, visible_projects
 from jixiao.store.models import MonitoringReport, Project
 from jixiao.store.queues import work_queue
 from jixiao.store.review import review_statistics
 from jixiao.store.selectors import (
     confirmed_suggestions,
     count,
+    execution_by_department,
     final_grades,
-    finals_graded,
+    finals_by_grade,
     finance_reviews,
-    latest_reports,
+    latest_reports_by_department,
     open_rectifications,
     open_warning_colours,
     open_warnings,
-    open_warnings_coloured,
+    open_warnings_by_colour,
     per_project,
+    project_latest_rates,
     project_years,
     projects_by_name,
     selfeval_grades,
-    selfevals_graded,
+    selfevals_by_grade,
 )
-from jixiao.web.charts import GRADE_COLOURS, WARNING_COLOURS, Slice, interactive_chart
+from jixiao.web.charts import CHART_PROJECTS, GRADE_COLOURS, WARNING_COLOURS, Slice, interactive_chart
 from jixiao.web.templatetags.figures import format_figure
 from jixiao.web.views.common import page, profile
 from jixiao.web.views.monitoring import COLOUR_LABELS
 
-CHART_PROJECTS = 200  # projects listed under a clicked bar
+UNIT_PROJECTS = 50  # a unit's projects listed on its dashboard (by name; the project list has them all)
+DRILL_ROWS = 1000  # projects listed behind all the bars of the execution chart together (at least 5 per bar)
+FIGURES_TTL = 60  # seconds the charts and totals are kept per scope
 
 
-def _execution_by_department(reports: list[MonitoringReport]) -> list[tuple[str, Decimal, Decimal]]:
+def _execution_by_department(projects: QuerySet[Project]) -> list[tuple[str, Decimal, Decimal]]:
     """(department, execution rate %, time progress %) over each project's latest report."""
-    budget: dict[str, Decimal] = {}
-    executed: dict[str, Decimal] = {}
-    progress: dict[str, Decimal] = {}
-    for r in reports:
-        name = r.project.unit.department.name
-        budget[name] = budget.get(name, Decimal(0)) + (r.project.adjusted_budget or Decimal(0))
-        executed[name] = executed.get(name, Decimal(0)) + sum((f.executed for f in r.funds.all()), Decimal(0))
-        progress[name] = max(progress.get(name, Decimal(0)), r.time_progress)
-    return [(name, round_half_up(executed[name] / budget[name] * 100) if budget[name] else Decimal(0),
-             progress[name]) for name in sorted(budget)]
+    return [(name, round_half_up(executed / budget * 100) if budget else Decimal(0), progress)
+            for name, budget, executed, progress in execution_by_department(projects)]
 
 
 def _lag_colour(lag: Decimal, rules: MonitoringRules) -> str:
@@ -68,11 +66,10 @@ def _lag_colour(lag: Decimal, rules: MonitoringRules) -> str:
     return WARNING_COLOURS["green"]
 
 
-def _department_projects(reports: list[MonitoringReport], name: str) -> tuple[tuple[str, str, str], ...]:
-    rows = sorted((r for r in reports if r.project.unit.department.name == name), key=lambda r: r.project.name)
+def _department_projects(reports: list[MonitoringReport]) -> tuple[tuple[str, str, str], ...]:
     return tuple((r.project.name, reverse("project_detail", args=[r.project_id]),
                   f"执行率 {format_figure(r.execution_rate, '%')}%" if r.execution_rate is not None else "执行率 —")
-                 for r in rows[:CHART_PROJECTS])
+                 for r in reports)
 
 
 def _projects_of(rows: list[Any], project_of: Callable[[Any], Project],
@@ -81,34 +78,36 @@ def _projects_of(rows: list[Any], project_of: Callable[[Any], Project],
     return tuple((project_of(r).name, reverse("project_detail", args=[project_of(r).pk]), note(r)) for r in rows)
 
 
-@login_required
-def dashboard(request: HttpRequest) -> HttpResponse:
+def _figures(request: HttpRequest, projects: QuerySet[Project]) -> dict[str, Any]:
+    """The dashboard's charts and totals over the projects in scope: grouped queries, a row per department, colour
+    or grade (the drill-down lists at most CHART_PROJECTS projects per bar)."""
     account = account_of(request.user)
-    projects = visible_projects(request.user)
-    reports = latest_reports(projects)
     colours = open_warning_colours(projects)
     grades = selfeval_grades(projects)
     key_grades = final_grades(projects)
-    execution = _execution_by_department(reports)
+    execution = _execution_by_department(projects)
     rules = profile(request).monitoring
+    per_bar = max(5, min(CHART_PROJECTS, DRILL_ROWS // max(1, len(execution))))  # a province has hundreds of bars
+    reports = latest_reports_by_department(projects, per_bar)
+    warned = open_warnings_by_colour(projects, CHART_PROJECTS)
+    graded = selfevals_by_grade(projects, CHART_PROJECTS)
+    finals = finals_by_grade(projects, CHART_PROJECTS)
     charts = [
         interactive_chart("execution", "预算执行率（%，按部门）", [
-            Slice(name, rate, _lag_colour(progress - rate, rules), _department_projects(reports, name))
-            for name, rate, progress in execution], unit="%"),
+            Slice(name, rate, _lag_colour(progress - rate, rules), _department_projects(reports.get(name, [])))
+            for name, rate, progress in execution], unit="%", listed=per_bar),
         interactive_chart("warnings", "未解除预警（按颜色）", [
             Slice(COLOUR_LABELS[c], colours.get(c, 0), WARNING_COLOURS[c], _projects_of(
-                open_warnings_coloured(projects, c, CHART_PROJECTS), lambda w: w.project, lambda w: w.kind_label))
-            for c in COLOUR_LABELS], unit="条"),
+                warned.get(c, []), lambda w: w.project, lambda w: w.kind_label))
+            for c in COLOUR_LABELS], unit="条", listed=CHART_PROJECTS),
         interactive_chart("selfeval", "单位自评等级分布", [
             Slice(g, grades.get(g, 0), GRADE_COLOURS[g], _projects_of(
-                selfevals_graded(projects, g, CHART_PROJECTS), lambda r: r.project,
-                lambda r: f"{r.project.unit.name}"))
-            for g in GRADE_NAMES], unit="个", kind="pie"),
+                graded.get(g, []), lambda r: r.project, lambda r: f"{r.project.unit.name}"))
+            for g in GRADE_NAMES], unit="个", kind="pie", listed=CHART_PROJECTS),
         interactive_chart("keyeval", "重点评价等级分布", [
             Slice(g, key_grades.get(g, 0), GRADE_COLOURS[g], _projects_of(
-                finals_graded(projects, g, CHART_PROJECTS), lambda e: e.project,
-                lambda e: e.title))
-            for g in GRADE_NAMES], unit="个", kind="pie"),
+                finals.get(g, []), lambda e: e.project, lambda e: e.title))
+            for g in GRADE_NAMES], unit="个", kind="pie", listed=CHART_PROJECTS),
     ]
     rounds = review_statistics(finance_reviews(projects), profile(request))
     if rounds:
@@ -118,13 +117,25 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     rectifications = open_rectifications(projects)
     unit_rows = []
     if account is not None and account.role == "unit":
-        rates = {r.project_id: r.execution_rate for r in reports}
+        listed = projects_by_name(projects, UNIT_PROJECTS)
+        rates = project_latest_rates(listed)
         warnings_of = per_project(open_warnings(projects))
         open_items_of = per_project(rectifications)
-        unit_rows = [(p, rates.get(p.pk), warnings_of[p.pk], open_items_of[p.pk])
-                     for p in projects_by_name(projects, 200)]
-    return page(request, "web/dashboard.html", {
-        "queues": work_queue(request.user), "charts": charts, "rules": rules, "execution": execution, "warning_total": sum(colours.values()), "unit_rows": unit_rows,
-        "cuts": cuts, "open_rectifications": count(rectifications),
-        "projects": count(projects),
-        "summary_years": project_years(projects)})
+        unit_rows = [(p, rates.get(p.pk), warnings_of[p.pk], open_items_of[p.pk]) for p in listed]
+    return {"charts": charts, "rules": rules, "execution": execution, "warning_total": sum(colours.values()),
+            "unit_rows": unit_rows, "unit_more": len(unit_rows) >= UNIT_PROJECTS, "cuts": cuts, "open_rectifications": count(rectifications),
+            "projects": count(projects), "summary_years": project_years(projects)}
+
+
+@login_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    """Work queues as they are now (their open-warning count excepted: the figures'); the figures as computed at
+    most FIGURES_TTL seconds ago for the same scope (every user who sees the same projects shares them; nothing
+    invalidates them, they expire)."""
+    key = f"jixiao:dashboard:{scope_key(request.user)}"
+    figures = cache.get(key)
+    if figures is None:
+        figures = _figures(request, visible_projects(request.user))
+        cache.set(key, figures, FIGURES_TTL)
+    return page(request, "web/dashboard.html", {"queues": work_queue(request.user, figures["warning_total"]),
+                                                 **figures})

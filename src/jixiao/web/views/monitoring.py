@@ -9,15 +9,18 @@ from decimal import Decimal
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.http import urlencode
 
 from jixiao.scoring.monitoring import periods_of_year
 from jixiao.store.access import (
     can_report_monitoring,
     is_finance,
     profile_of,
+    scope_key,
     sees_warning_board,
     visible_projects,
 )
@@ -33,6 +36,7 @@ from jixiao.store.monitoring import (
     report_period,
     totals,
 )
+from jixiao.store.paging import page_of
 from jixiao.store.selectors import (
     monitoring_report,
     open_warnings_of_colour,
@@ -42,11 +46,13 @@ from jixiao.store.selectors import (
     warning_board_rows,
     warning_colour_counts,
 )
-from jixiao.web.charts import WARNING_COLOURS, Slice, interactive_chart
-from jixiao.web.fields import number, rule_for, text
+from jixiao.web.charts import CHART_PROJECTS, WARNING_COLOURS, Slice, interactive_chart
+from jixiao.web.fields import number, rule_for, text, whole
 from jixiao.web.views.common import page, post_only, refuse
 
 COLOUR_LABELS = {"red": "红色", "yellow": "黄色", "green": "绿色", "blue": "蓝色"}
+BOARD_ROWS = 50  # warnings per page of the board
+BOARD_TTL = 60  # seconds the board's chart, counts and totals are kept per scope (they expire, nothing clears them)
 
 
 def _posted(request: HttpRequest, project: Project) -> tuple[dict[int, Decimal], dict[int, IndicatorEntry]]:
@@ -109,17 +115,24 @@ def warning_board(request: HttpRequest) -> HttpResponse:
     if not sees_warning_board(request.user):
         return refuse(request, "只有财政、主管部门和管理员可以查看预警看板。", status=403)
     colour = request.GET.get("colour", "")
+    colour = colour if colour in COLOUR_LABELS else ""
     state = request.GET.get("state", "open")
-    counts = warning_colour_counts(request.user, COLOUR_LABELS)
-    slices = [Slice(COLOUR_LABELS[c], n, WARNING_COLOURS[c], tuple(
-        (w.project.name, reverse("monitoring_entry", args=[w.project_id, w.latest_period]), w.kind_label)
-        for w in open_warnings_of_colour(request.user, c, 200))) for c, n in counts.items()]
-    actions = visible_actions(request.user)
-    chart = interactive_chart("warnings", "未解除预警（按颜色）", slices, unit="条")
+    key = f"jixiao:warning-board:{scope_key(request.user)}"
+    summary = cache.get(key)
+    if summary is None:  # the chart, counts and totals over the whole scope, kept BOARD_TTL seconds
+        counts = warning_colour_counts(request.user, COLOUR_LABELS)
+        slices = [Slice(COLOUR_LABELS[c], n, WARNING_COLOURS[c], tuple(
+            (w.project.name, reverse("monitoring_entry", args=[w.project_id, w.latest_period]), w.kind_label)
+            for w in open_warnings_of_colour(request.user, c, CHART_PROJECTS))) for c, n in counts.items()]
+        summary = {"counts": counts, "chart": interactive_chart("warnings", "未解除预警（按颜色）", slices, unit="条",
+                                                                listed=CHART_PROJECTS),
+                   "totals": totals(visible_actions(request.user))}
+        cache.set(key, summary, BOARD_TTL)
     return page(request, "web/warning_board.html", {
-        "rows": warning_board_rows(request.user, colour if colour in COLOUR_LABELS else None, state, 500),
-        "counts": counts,
-        "colour": colour, "state": state, "chart": chart, "totals": totals(actions),
+        **summary, "rows": page_of(warning_board_rows(request.user, colour or None, state), whole(
+            request.GET.get("page"), 1), BOARD_ROWS),
+        "keep": urlencode({"colour": colour, "state": state}),
+        "colour": colour, "state": state,
         "actions": recent_actions(request.user, 50), "corrections": CORRECTIONS,
         "colour_labels": COLOUR_LABELS})
 

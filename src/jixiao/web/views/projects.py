@@ -6,10 +6,10 @@ from decimal import Decimal
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.http import urlencode
 
 from jixiao.core.money import count_rule
 from jixiao.core.provenance import Location
@@ -31,16 +31,16 @@ from jixiao.store.errors import ServiceError
 from jixiao.store.goals import GoalDraft, check_goal
 from jixiao.store.mapping import self_evaluation
 from jixiao.store.models import FundSource, Project, ProjectType
+from jixiao.store.paging import page_of
 from jixiao.store.projects import export_rows, import_problems, import_projects, save_project_row
 from jixiao.store.selectors import (
     can_register,
     filtered_projects,
     has_selfeval,
     project_code_taken,
+    project_filter_choices,
     project_reviews,
     project_transitions,
-    project_units,
-    project_years,
     projects_with,
     with_funds,
 )
@@ -49,6 +49,8 @@ from jixiao.web.views.common import MAX_UPLOAD, page, post_only, saved_upload
 
 SORTS = {"name": "name", "code": "code", "unit": "unit__code", "budget": "adjusted_budget", "-budget": "-adjusted_budget",
          "status": "status", "year": "-year"}
+PAGE_SIZE = 25
+UNIT_CHOICES = 300  # more units than this: the unit filter is a code typed in, not a list
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -64,13 +66,11 @@ def filtered(request: HttpRequest) -> tuple[QuerySet[Project], dict[str, str]]:
 @login_required
 def project_list(request: HttpRequest) -> HttpResponse:
     rows, f = filtered(request)
-    paginator = Paginator(rows, 25)
-    current = paginator.get_page(request.GET.get("page"))
-    keep = "&".join(f"{k}={v}" for k, v in f.items() if v)
+    units, years = project_filter_choices(request.user)
     return page(request, "web/projects.html", {
-        "page": current, "f": f, "keep": keep, "statuses": STATUS_LABELS.items(), "types": ProjectType.choices,
-        "units": project_units(request.user),
-        "years": project_years(visible_projects(request.user)),
+        "page": page_of(rows, whole(request.GET.get("page"), 1), PAGE_SIZE), "f": f,
+        "keep": urlencode({k: v for k, v in f.items() if v}), "statuses": STATUS_LABELS.items(),
+        "types": ProjectType.choices, "units": units if len(units) <= UNIT_CHOICES else None, "years": years,
         "can_create": can_register(request.user)})
 
 

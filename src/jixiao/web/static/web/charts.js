@@ -13,7 +13,8 @@
 
   function drill(box, item, unit) {
     box.replaceChildren();
-    box.appendChild(text("h3", item.label + "：" + item.value + unit + "，" + item.projects.length + " 个项目"));
+    box.appendChild(text("h3", item.label + "：" + item.value + unit + "，" + (item.more ? "列出前 " : "") +
+                         item.projects.length + " 个项目"));
     if (!item.projects.length) {
       box.appendChild(text("p", "没有项目。", "hint"));
       return;

@@ -14,6 +14,7 @@ from django.core.cache import cache
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
+from django.utils import timezone
 
 from jixiao.core.money import round_half_up
 from jixiao.core.profile import GRADE_NAMES, MonitoringRules
@@ -124,7 +125,7 @@ def _figures(request: HttpRequest, projects: QuerySet[Project]) -> dict[str, Any
         unit_rows = [(p, rates.get(p.pk), warnings_of[p.pk], open_items_of[p.pk]) for p in listed]
     return {"charts": charts, "rules": rules, "execution": execution, "warning_total": sum(colours.values()),
             "unit_rows": unit_rows, "unit_more": len(unit_rows) >= UNIT_PROJECTS, "cuts": cuts, "open_rectifications": count(rectifications),
-            "projects": count(projects), "summary_years": project_years(projects)}
+            "projects": count(projects), "summary_years": project_years(projects), "computed_at": timezone.localtime()}
 
 
 @login_required

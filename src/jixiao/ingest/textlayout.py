@@ -402,11 +402,15 @@ def rebuild(tokens: list[_Token], path: str, cells: bool = True) -> list[Block]:
     return _by_labels(tokens, path, cells)
 
 
+CAPTIONED_WIDTH_MIN = 3
+
+
 def _header_width(texts: list[str]) -> tuple[int, int, int] | None:
     """(start, width, end) of a table whose header is a row of words and whose rows each hold a label then figures
     (or empty cells). The header opens the cells, its width then the cells before the first row's label; or
     caption cells come first (a title, '单位:万元', empty cells), and the header is the run of words just before
-    the first row's label — taken only when exactly one width makes every row below a label then figures. The
+    the first row's label — taken only when exactly one width makes every row below a label then figures, and at
+    least CAPTIONED_WIDTH_MIN (two cells after captions may as well be a form's label and value). The
     table ends at the first row that does not fit (a last row cut off after its label still counts); cells
     before `start` and from `end` are not the table's."""
     first = next((i for i, t in enumerate(texts) if _figure(t)), None)
@@ -417,7 +421,7 @@ def _header_width(texts: list[str]) -> tuple[int, int, int] | None:
         if (fit := _rows_fit(texts, 0, width)) is not None:
             return 0, width, fit
     label = first - 1
-    fits = [(label - width, width, end) for width in range(2, label + 1)
+    fits = [(label - width, width, end) for width in range(CAPTIONED_WIDTH_MIN, label + 1)
             if all(t and not _figure(t) for t in texts[label - width:label])
             and (end := _rows_fit(texts, label - width, width)) is not None]
     return fits[0] if len(fits) == 1 else None

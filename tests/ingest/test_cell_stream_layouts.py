@@ -162,3 +162,97 @@ def test_padded_rows_one_figure_short_that_do_not_add_up_stay_unread(tmp_path):
     table = doc.disclosure.tables["D09"]
     assert table.unmapped and not any(row.cells for row in table.rows)
     assert any("一一对应" in str(e) for e in errors)
+
+
+PADDED_TOTAL = """附件：示例县农技站2024年度部门决算公开表
+表1 收入支出决算总表 | |||||||
+公开01表 | |||||||
+编制单位:示例县农技站 |
+金额单位:万元 | ||||||
+收入 |
+支出 | ||||||
+项 目 |
+行次 |
+决算数 |
+项 目 |
+行次 |
+决算数 | ||
+栏 次 |
+1 |
+栏 次 |
+2 | ||||
+一、一般公共预算财政拨款收入 |
+1 |
+1,250.40 |
+一、一般公共服务支出 |
+32 |
+12.00 | ||
+二、政府性基金预算财政拨款收入 |
+2 |
+0.00 |
+二、农林水支出 |
+33 |
+1,180.60 | ||
+三、事业收入 |
+3 |
+96.30 |
+三、住房保障支出 |
+34 |
+"""
+
+
+def test_a_title_padded_with_bars_opens_a_cell_stream_and_its_two_sided_rows_are_read(tmp_path):
+    # the title line alone looks like a '|'-separated row; the cells after it say it is one cell per line, and
+    # the 栏次 printed once per half spans two columns, so it gives no width
+    doc, errors = _load(tmp_path, PADDED_TOTAL)
+    assert list(doc.disclosure.tables) == ["D01"]
+    amounts = {row.label: row.cells["amount"].value / 10000 for row in doc.disclosure.tables["D01"].rows
+               if "amount" in row.cells}
+    assert amounts == {"一般公共预算财政拨款收入": Decimal("1250.40"), "政府性基金预算财政拨款收入": Decimal("0.00"),
+                       "事业收入": Decimal("96.30"), "一般公共服务支出": Decimal("12.00"),
+                       "农林水支出": Decimal("1180.60")}  # 住房保障支出 is cut off after its 行次: not read as 0
+    assert not any("无法识别的列" in str(e) for e in errors)
+
+
+TWO_YEARS = """某某镇2025年“三公”经费财政拨款预算表 |
+||
+|
+|
+单位:万元 |
+项 目 |
+2024年预算数 |
+2025年预算数 |
+合计 |
+24.6 |
+22 |
+1、因公出国(境)费 |
+|
+|
+2、公务接待费 |
+9.6 |
+8 |
+3、公务用车购置及运行费 |
+15 |
+14 |
+其中:(1)公务用车购置费 |
+|
+|
+(2)公务用车运行费 |
+15 |
+14 |
+"""
+
+
+def test_lone_bars_are_empty_cells_and_the_header_before_the_first_row_gives_the_width(tmp_path):
+    # '||' on one line pads the title's row; the lone '|' lines are empty cells of the grid, not row ends
+    doc, errors = _load(tmp_path, TWO_YEARS)
+    assert _values(doc) == {"budget_total": Decimal(22), "budget_reception": Decimal(8),
+                            "budget_car": Decimal(14), "budget_car_operation": Decimal(14)}
+    assert not any("无法对应" in str(e) for e in errors)
+
+
+def test_two_year_rows_that_do_not_fit_one_width_stay_unread(tmp_path):
+    # a figure missing from one row: no width makes every row a label then figures
+    doc, _ = _load(tmp_path, TWO_YEARS.replace("9.6 |\n", "", 1))
+    table = doc.disclosure.tables.get("D09")
+    assert table is None or not any(row.cells.get("budget_reception") for row in table.rows)

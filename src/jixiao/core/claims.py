@@ -132,6 +132,10 @@ _BUDGET_BASIS_RE = re.compile(r"(?:比|较|与|同)(?:\d{4}年度?)?(?:年初|�
 _PRIOR_BASIS_RE = re.compile(r"(?:比|较|与|同)(?:上年|去年|\d{4}年度?)(?:同期)?(?:决算)?(?:数)?(?:相比|相较|比较)?")
 _PRIOR_RE = re.compile(r"(?<![比较])(?:上年|去年)(?:度)?(?:同期)?(?!结转|结余)[\u4e00-\u9fa5]{0,6}$")  # 上年结转: a subject
 _GENERIC_RE = re.compile(r"(?:决算)?(支出|收入)")
+# The unit's own spending or income, named by the unit or by nothing else: '示例镇卫生所支出为X万元'.
+_OWN_TOTAL_RE = re.compile(r"^(?:\d{4}年度?)?(?:本单位|本部门|我单位|[\u4e00-\u9fa5]{2,24}?(?:院|局|委|站|所|中心|学校|校|办|馆"
+                           r"|队|会|园|场|社|处|厅|政府|镇|乡|街道))?(?:本年度?|全年)?(?:决算)?(支出|收入)(?:总额)?"
+                           r"(?:为|是|共计|合计|达到|达)?$")
 _WORD_SIGN = {"大于": 1, "高于": 1, "超过": 1, "多于": 1, "超出": 1, "小于": -1, "低于": -1, "少于": -1,
               "增加": 1, "增长": 1, "上升": 1, "突破": 1, "减少": -1, "下降": -1, "降低": -1}
 
@@ -359,6 +363,8 @@ def claims_of(sentence: str, section: str = "", location: Location | None = None
             if named is None and scope_of(before):
                 generic = list(_GENERIC_RE.finditer(before))  # '一般公共预算财政拨款决算支出X万元'
                 named = (generic[-1].group(1), generic[-1].start(1), generic[-1].end()) if generic else None
+            elif named is None and (own := _OWN_TOTAL_RE.match(before)) is not None:
+                named = (own.group(1), own.start(1), own.end(1))
             if named is not None:
                 subject = named[0]
                 scope = scope_of(clause[: named[2]]) or section_scope

@@ -159,13 +159,15 @@ def yuan_to_wan(yuan: Decimal) -> Decimal:
     return round_half_up(yuan / WAN, 2)
 
 
-def format_amount(yuan: Decimal | None, unit: str = "元", separators: bool = True) -> str:
-    """'1,871,500.00' (元) or '187.15' (万元); empty string for None."""
+def format_amount(yuan: Decimal | None, unit: str = "元", separators: bool = True, places: int = 2) -> str:
+    """'1,871,500.00' (元) or '187.15' (万元), with more decimal places when the figures were printed with more
+    ('415.2644' 万元); empty string for None."""
     if yuan is None:
         return ""
     scale = unit_scale(unit) or Decimal(1)
-    value = round_half_up(yuan / scale, 2)
-    return f"{value:,.2f}" if separators else f"{value:.2f}"
+    places = max(places, 2)
+    value = round_half_up(yuan / scale, places)
+    return f"{value:,.{places}f}" if separators else f"{value:.{places}f}"
 
 
 def printed_exponent(text: str) -> int:

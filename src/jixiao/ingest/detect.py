@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 from jixiao.core.model import DocumentKind
+from jixiao.core.names import abbreviates
 
 # The first part of a 决算 or 预算 package: '第一部分 (XX局)单位概况'; it counts for both (a 预算 has no 决算 word).
 PACKAGE_PART = r"第一部分\s*[：:]?\s*\S{0,30}?(部门|单位)\s*概况"
@@ -112,7 +113,7 @@ _NOT_REPORT_YEAR = re.compile(r"[〔\[［【]\s*20\d{2}\s*[〕\]］】]|《[^》
 ORG = (r"[\u4e00-\u9fff（）()]{1,38}?(?:委员会|管委会|局|厅|中心|办公室|办|政府|院|所|队|站|馆|学校|中学|小学|幼儿园|大学|"
        r"学院|协会|联合会|处|部|社|团|署|委|园|场|公司|集团|街道|镇|乡|本级|机关|总工会|医院|卫生院|政协|指挥部)")
 # A label's value ends at a separator, or where the next label of a form flattened into one line begins.
-_LABEL_END = r"(?=[\s\t|，。,（(]|$|实施单位|项目单位|主管部门|负责人|联系|项目名称|项目资金|资金名称)"
+_LABEL_END = r"(?=[\s\t|，。,（(]|$|(?:金额)?单位\s*[：:]|实施单位|项目单位|主管部门|负责人|联系|项目名称|项目资金|资金名称)"
 _CODE = r"(?:\d{3,}\s*[-－—]\s*)?"
 _YEAR = r"20\d{2}\s*年?度?"
 # Words that follow a name in a title or sentence; a name is never extended across one of them.
@@ -392,14 +393,7 @@ def _unit(text: str) -> str:
     if not found:
         return ""
     short = found[0]
-    return next((name for name in found[1:] if len(name) > len(short) and name[-1] == short[-1]
-                 and _abbreviates(short, name)), short)
-
-
-def _abbreviates(short: str, name: str) -> bool:
-    """Whether `short` is `name` abbreviated: its characters, in order, taken from the name."""
-    rest = iter(name)
-    return all(char in rest for char in short)
+    return next((name for name in found[1:] if abbreviates(short, name)), short)
 
 
 def _publisher(preamble: tuple[str, ...]) -> str:

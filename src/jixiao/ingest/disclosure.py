@@ -368,10 +368,12 @@ def _blocks(table: Table, reader: _Reader) -> tuple[tuple[str, ...], list[Disclo
 
 
 def _sangong_item(text: str) -> str | None:
-    """The 三公 item a row or column label names ('其中：公务用车运行维护费' → car_operation), or None."""
+    """The 三公 item a row or column label names ('其中：公务用车运行维护费' → car_operation; '公务接待费支出' the
+    same as 公务接待费), or None."""
     label = re.sub(r"^其中[:：]?|^(?:\d{1,2}[.．、]|[（(]\d{1,2}[)）]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])", "",
                    normalize_label(text))
-    return next((key for key, names in COLUMN_ALIASES["D09"].items() if label in names), None)
+    bare = label.removesuffix("支出") if len(label) > 4 else label
+    return next((key for key, names in COLUMN_ALIASES["D09"].items() if label in names or bare in names), None)
 
 
 def _sangong_group(text: str, reader: _Reader | None = None) -> str:

@@ -129,7 +129,7 @@ def mark_blank_separated_cells(lines: list[str]) -> list[str]:
             run.pop()  # a line followed directly by text starts a paragraph: it is not a cell
         texts = [lines[i].strip() + (lines[glued[i]].strip() if i in glued else "") for i, _ in run]
         if len(run) >= MIN_RUN_CELLS and _number_row(texts) is None and (fit := _header_width(texts)) is not None:
-            run = run[:fit[1]]
+            run = run[:fit[2]]
         if len(run) >= MIN_RUN_CELLS and (_number_row(texts) is not None or _header_width(texts) is not None
                                           or _is_form_run(texts)):
             for (i, before), text in zip(run, texts, strict=False):
@@ -187,6 +187,21 @@ def _stream_cells(line: str, in_stream: bool) -> list[str] | None:
     return None
 
 
+PADDED_CELL_RE = re.compile(r"^[^|]+\|\s*\|{2,}$")  # '标题 | ||||': a cell, then the row padded out with bars
+STREAM_AHEAD = 3
+
+
+def _opens_stream(lines: list[str], index: int) -> bool:
+    """A cell padded out with a run of bars opens a one-cell-per-line stream when the next STREAM_AHEAD lines
+    are cells too (each 'text |', a lone '|' or padded the same way); in a '|'-separated table the rows that
+    follow hold several cells."""
+    if not PADDED_CELL_RE.match(lines[index].strip().translate(PIPES)):
+        return False
+    ahead = [line for line in lines[index + 1:index + 1 + 2 * STREAM_AHEAD] if line.strip()][:STREAM_AHEAD]
+    return len(ahead) == STREAM_AHEAD and all(
+        _cell_token(line) is not None or PADDED_CELL_RE.match(line.strip().translate(PIPES)) for line in ahead)
+
+
 def _cell_token(line: str) -> str | None:
     """The cell of a one-cell-per-line row ('text |' or a lone '|'), or None."""
     stripped = line.strip().translate(PIPES)
@@ -213,8 +228,9 @@ def text_blocks(text: str, path: str) -> tuple[Block, ...]:
             blocks.extend(rebuild(tokens, path))
             tokens = []
 
-    for number, line in enumerate(mark_blank_separated_cells(drop_preamble(text.splitlines())), start=1):
-        if not rows and (stream := _stream_cells(line, bool(tokens))) is not None:
+    lines = mark_blank_separated_cells(drop_preamble(text.splitlines()))
+    for number, line in enumerate(lines, start=1):
+        if not rows and (stream := _stream_cells(line, bool(tokens) or _opens_stream(lines, number - 1))) is not None:
             tokens.extend(_Token(cell, number) for cell in stream)
             continue
         cells = line.split("\t") if "\t" in line else _pipe_cells(line)
@@ -251,7 +267,55 @@ def text_blocks(text: str, path: str) -> tuple[Block, ...]:
         blocks.append(Paragraph(line, Location(document=path, line=number), heading_level=level))
         plain.add(id(blocks[-1]))
     flush()
-    return tuple(join_wrapped(blocks, plain))
+    return tuple(join_wrapped(glued_rows(blocks, plain, path), plain))
+
+
+GLUED_HEADER_RE = re.compile(r"^项\s*目\s*(\S*?(?:预算|决算)\S*)$")  # '项目2025年预算': the header's cells run together
+GLUED_ROW_RE = re.compile(r"^(?P<label>\S.*?[^\d\s.,，、．:：-])\s*(?P<amount>-?\d[\d,]*(?:\.\d+)?)?$")
+SENTENCE_RE = re.compile(r"[，。；;！？!?]|[：:]$")
+GLUED_ROWS_MIN = 3
+
+
+def _glued_row(text: str) -> tuple[str, str] | None:
+    """(label, amount) of a table row printed with its amount run into its label ('办公经费36.20'), amount ''
+    when the row prints none; None for a line that is not such a row (a sentence, a note '注:')."""
+    stripped = text.strip()
+    match = GLUED_ROW_RE.match(stripped)
+    if match is None or len(stripped) > CELL_LENGTH or SENTENCE_RE.search(match["label"]):
+        return None
+    return match["label"], match["amount"] or ""
+
+
+def glued_rows(blocks: list[Block], plain: set[int], path: str) -> list[Block]:
+    """A two-column table printed one row per line with nothing between a row's label and its amount: a caption
+    line ('单位:万元'), a header line '项目' + a budget or final column, then rows 'label amount' (an amount only
+    after a label ending in a word, never split from digits). At least GLUED_ROWS_MIN rows, two with amounts."""
+    out: list[Block] = []
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        header = GLUED_HEADER_RE.match(block.text.strip()) if id(block) in plain and isinstance(block, Paragraph) \
+            else None
+        captioned = bool(out) and isinstance(out[-1], Paragraph) and bool(CAPTION_RE.search(out[-1].text))
+        rows: list[tuple[Paragraph, tuple[str, str]]] = []
+        while header and captioned and index + 1 + len(rows) < len(blocks):
+            following = blocks[index + 1 + len(rows)]
+            if id(following) not in plain or (cells := _glued_row(following.text)) is None:
+                break
+            rows.append((following, cells))
+        if len(rows) < GLUED_ROWS_MIN or sum(1 for _, (_, amount) in rows if amount) < 2:
+            out.append(block)
+            index += 1
+            continue
+        where = Location(document=path, line=block.location.line)
+        built = [Row((Cell("项目", where.with_(row="1", column="1")),
+                      Cell(header[1], where.with_(row="1", column="2"))), where.with_(row="1"))]
+        for number, (paragraph, (label, amount)) in enumerate(rows, start=2):
+            at = Location(document=path, line=paragraph.location.line, row=str(number))
+            built.append(Row((Cell(label, at.with_(column="1")), Cell(amount, at.with_(column="2"))), at))
+        out.append(Table(tuple(built), where))
+        index += 1 + len(rows)
+    return out
 
 
 TERMINAL = ("。", "！", "？", "!", "?", "；", ";", "|")
@@ -309,20 +373,22 @@ def _join_units(words: list[str]) -> list[str]:
 
 
 def rebuild(tokens: list[_Token], path: str, cells: bool = True) -> list[Block]:
-    """Rows of a table whose row ends were lost: by its column-number row when it has one, else by form labels.
+    """Rows of a table whose row ends were lost: by its 行次 column, by the runs of bars that pad its rows out, by
+    its column-number row, by a header over rows of figures, else by form labels.
     `cells`: each token is a whole cell (one cell per line), not a word of one (a form on one line)."""
     texts = [t.text for t in tokens]
     if (numbered := _numbered_rows(tokens, path)) is not None:
         return numbered
+    if (padded := _rows_between_runs(tokens, path)) is not None:
+        return padded  # the row ends printed as runs of bars, before a width inferred from a 栏次 row
     width_at = _number_row(texts)
     if width_at is not None:
         return _by_width(tokens, *width_at, path)
-    if (padded := _rows_between_runs(tokens, path)) is not None:
-        return padded
     if (fit := _header_width(texts)) is not None:
-        width, taken = fit
-        rest = [Paragraph(t.text, Location(document=path, line=t.line)) for t in tokens[taken:] if t.text]
-        return [*_by_width(tokens[:taken], 0, width, path), *rest]
+        start, width, end = fit
+        before = [Paragraph(t.text, Location(document=path, line=t.line)) for t in tokens[:start] if t.text]
+        rest = [Paragraph(t.text, Location(document=path, line=t.line)) for t in tokens[end:] if t.text]
+        return [*before, *_by_width(tokens[start:end], 0, width, path), *rest]
     if _rows_opened_by_bars(texts):
         rows, current = [], []
         for token in [*tokens, _Token("", 0)]:
@@ -336,19 +402,37 @@ def rebuild(tokens: list[_Token], path: str, cells: bool = True) -> list[Block]:
     return _by_labels(tokens, path, cells)
 
 
-def _header_width(texts: list[str]) -> tuple[int, int] | None:
-    """(width, cells) of a table whose header is a row of words and whose rows each hold a label then figures (or
-    empty cells): the cells before the first figure are the header and the first row's label. The table ends at
-    the first row that does not fit (a last row cut off after its label still counts); `cells` is how many of
-    the texts it takes."""
+CAPTIONED_WIDTH_MIN = 3
+
+
+def _header_width(texts: list[str]) -> tuple[int, int, int] | None:
+    """(start, width, end) of a table whose header is a row of words and whose rows each hold a label then figures
+    (or empty cells). The header opens the cells, its width then the cells before the first row's label; or
+    caption cells come first (a title, '单位:万元', empty cells), and the header is the run of words just before
+    the first row's label — taken only when exactly one width makes every row below a label then figures, and at
+    least CAPTIONED_WIDTH_MIN (two cells after captions may as well be a form's label and value). The
+    table ends at the first row that does not fit (a last row cut off after its label still counts); cells
+    before `start` and from `end` are not the table's."""
     first = next((i for i, t in enumerate(texts) if _figure(t)), None)
-    if first is None or first < 3 or (texts[0] == "" and texts[1] == "") or _form_labels(texts[:first]) >= 2:
+    if first is None or first < 3 or _form_labels(texts[:first]) >= 2:
         return None  # a self-evaluation form's labels: its rows are rebuilt from them
-    width = first - 1
-    words = sum(1 for t in texts[:width] if t)
-    if any(_figure(t) for t in texts[:width]) or not words:
+    if not (texts[0] == "" and texts[1] == ""):
+        width = first - 1
+        if (fit := _rows_fit(texts, 0, width)) is not None:
+            return 0, width, fit
+    label = first - 1
+    fits = [(label - width, width, end) for width in range(CAPTIONED_WIDTH_MIN, label + 1)
+            if all(t and not _figure(t) for t in texts[label - width:label])
+            and (end := _rows_fit(texts, label - width, width)) is not None]
+    return fits[0] if len(fits) == 1 else None
+
+
+def _rows_fit(texts: list[str], start: int, width: int) -> int | None:
+    """Where the rows of `width` cells under the header at `start` end, or None when too few fit."""
+    words = sum(1 for t in texts[start:start + width] if t)
+    if any(_figure(t) for t in texts[start:start + width]) or not words:
         return None
-    rows, taken = 0, width
+    rows, taken = 0, start + width
     while taken < len(texts):
         row = texts[taken:taken + width]
         label, values = row[0], row[1:]
@@ -360,7 +444,7 @@ def _header_width(texts: list[str]) -> tuple[int, int] | None:
         rows += 1
     if rows < (2 if words >= 2 else 3):
         return None
-    return width, taken
+    return taken
 
 
 NUMBERED_ROWS_MIN = 3
@@ -374,17 +458,17 @@ def _rows_between_runs(tokens: list[_Token], path: str) -> list[Block] | None:
     if not any(t.text == "" and u.text == "" and t.line == u.line for t, u in itertools.pairwise(tokens)):
         return None  # no run of bars on one line: the empty cells are cells, not padding
     segments: list[list[_Token]] = [[]]
-    empties = 0
+    empties: list[_Token] = []
     for token in tokens:
         if token.text:
-            if empties >= PADDING_RUN and segments[-1]:
+            if _is_padding(empties) and segments[-1]:
                 segments.append([])
             elif empties and segments[-1]:
-                segments[-1].extend(_Token("", token.line) for _ in range(empties))
+                segments[-1].extend(empties)
             segments[-1].append(token)
-            empties = 0
+            empties = []
         else:
-            empties += 1
+            empties.append(token)
     caption = 0
     while caption < len(segments) and len(segments[caption]) == 1 and not _figure(segments[caption][0].text):
         caption += 1
@@ -396,6 +480,13 @@ def _rows_between_runs(tokens: list[_Token], path: str) -> list[Block] | None:
     rows = [_row(s, n, path) for n, s in enumerate(body, start=1)]
     blocks.append(Table(tuple(rows), rows[0].location.with_(row="")))
     return blocks
+
+
+def _is_padding(empties: list[_Token]) -> bool:
+    """A run of empty cells pads a row out when PADDING_RUN or more of them were printed on one line ('|||');
+    lone '|' lines one after another are empty cells of their own."""
+    lines = [t.line for t in empties]
+    return any(lines.count(line) >= PADDING_RUN for line in set(lines))
 
 
 def _serial_rows(texts: list[str]) -> tuple[int, int, int] | None:

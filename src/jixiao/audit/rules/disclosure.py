@@ -24,6 +24,7 @@ from jixiao.core.disclosure import (
     table_label,
 )
 from jixiao.core.finding import Finding, Tier
+from jixiao.core.names import abbreviates
 from jixiao.core.profile import Profile
 from jixiao.core.provenance import Location
 from jixiao.core.statements import Statement
@@ -343,8 +344,8 @@ def r24(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding | NotApplicabl
         return
     row = t[0].rows[0]
     for kind, name in (("budget", "预算数"), ("final", "决算数")):
-        parts_only = f"{kind}_car" not in row.cells and all(
-            f"{kind}_{c}" in row.cells for c in ("car_purchase", "car_operation"))  # 小计 not printed
+        parts_only = f"{kind}_car" not in row.cells and any(
+            f"{kind}_{c}" in row.cells for c in ("car_purchase", "car_operation"))  # 小计 left blank over its parts
         items = ["overseas", "car_purchase", "car_operation", "reception"] if parts_only else [
             "overseas", "car", "reception"]
         formula = "因公出国(境) + 公务用车" + ("购置 + 公务用车运行" if parts_only else "") + " + 公务接待"
@@ -477,7 +478,8 @@ def heading_year(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding | Not
       applies=lambda pkg: None if _name(pkg.department) else "未识别部门名称")
 def heading_unit(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding | NotApplicable]:
     """“部门名称/编制单位：……”与“××2024年度部门决算”标题须写本部门名称。按惯例部门决算各表以本部门名义编制，写了另一
-    单位多为套用他人模板（疑似：也可能是所属单位表或简称，请核对）。所有位置合为一条。"""
+    单位多为套用他人模板（疑似：也可能是所属单位表或简称，请核对）。本部门名称的简称（字取自全称、按序、结尾相同）不算。
+    所有位置合为一条。"""
     own = _name(pkg.department)
     wrong: list[tuple[Statement, str]] = []
     for heading in _headings(pkg):
@@ -486,7 +488,7 @@ def heading_unit(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding | Not
         if not match:
             continue
         named = _name(match.group(1))
-        if len(named) >= 2 and not (named in own or own in named or own.startswith(named)):
+        if len(named) >= 2 and not (named in own or own in named or own.startswith(named) or abbreviates(named, own)):
             wrong.append((heading, match.group(1).strip()))
     if wrong:
         first, named = wrong[0]

@@ -26,6 +26,7 @@ from jixiao.core.money import (
     format_amount,
     normalize_text,
     parse_decimal,
+    printed_exponent,
     round_half_up,
     rounding_tolerance,
     truncate,
@@ -593,7 +594,9 @@ def change_vs_budget(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
 PARTITIONS = {
     "基本支出": (("人员经费", "公用经费"),),
     "本年支出合计": (("基本支出", "项目支出"),),
-    "收入总计": (("本年收入合计", "使用非财政拨款结余", "年初结转和结余"),),
+    "收入总计": (("本年收入合计", "使用非财政拨款结余", "年初结转和结余"),
+                ("财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入", "使用非财政拨款结余",
+                 "年初结转和结余")),  # 本年收入 stated by its items
     "支出总计": (("本年支出合计", "结余分配", "年末结转和结余"),),
     "政府采购": (("政府采购货物", "政府采购工程", "政府采购服务"),),
     "公务用车购置及运行维护费": (("公务用车购置费", "公务用车运行维护费"),),
@@ -601,8 +604,9 @@ PARTITIONS = {
     "三公经费": (("因公出国(境)费", "公务用车购置及运行维护费", "公务接待费"),
                 ("因公出国(境)费", "公务用车购置费", "公务用车运行维护费", "公务接待费")),
 }
-# A part texts leave out when it is zero; never negative. Without it the parts may fall short of the whole by it.
-UNSTATED_PART = {"收入总计": "使用非财政拨款结余", "支出总计": "结余分配"}
+# Parts texts leave out when they are zero; never negative. Without them the parts may fall short of the whole.
+INCOME_ITEMS = ("财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入")
+UNSTATED_PART = {"收入总计": ("使用非财政拨款结余", *INCOME_ITEMS), "支出总计": ("结余分配",)}
 
 
 @rule("narrative.parts_total", "说明所列各分项之和不等于其合计", Tier.ERROR, CAT, f"{BASIS} N1", "disclosure",
@@ -623,11 +627,11 @@ def parts_total(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
         by_subject = _parts_by_subject(opener, items)
         for extra in nested.get(key, (opener, []))[1]:
             by_subject.setdefault(extra.subject, extra)  # a part that lists its own parts
-        unstated = UNSTATED_PART.get(opener.subject, "")
+        unstated = UNSTATED_PART.get(opener.subject, ())
         for names in PARTITIONS.get(opener.subject, ()) or (PARTITIONS["本年支出合计"] if opener.subject in (
                 "支出", "支出合计") and not opener.scope else ()):
-            listed = tuple(n for n in names if n in by_subject or n != unstated)
-            if not all(n in by_subject for n in listed):
+            listed = tuple(n for n in names if n in by_subject or n not in unstated)
+            if len(listed) < 2 or not all(n in by_subject for n in listed):
                 continue
             parts = [by_subject[n] for n in listed]
             if any(_true_value(pkg, c) != c.value for c in (*parts, opener)):
@@ -635,15 +639,19 @@ def parts_total(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
             if (against := _against_parts(ctx, opener, parts)) is not None:
                 total, difference, tier = against
                 unit = _unit_of(opener)
+                places = max(-printed_exponent(c.text) for c in (opener, *parts))
                 note = ""
                 if listed != names and tier is Tier.ERROR and difference > 0:  # the unlisted part may be the rest
-                    tier, note = Tier.WARNING, (f"；未列出的{unstated}若为 {format_amount(difference, unit)} {unit}"
+                    left = "、".join(n for n in names if n not in listed)
+                    shown = format_amount(difference, unit, places=places)
+                    tier, note = Tier.WARNING, (f"；未列出的{left}若为 {shown} {unit}"
                                                 "则相符，若为0则不符（按惯例说明列全各组成部分）")
+                summed = format_amount(total, unit, places=places)
                 yield Finding("narrative.parts_total", tier,
-                              f"说明称{_what(opener)} {opener.text}，所列{'、'.join(listed)}之和为 "
-                              f"{format_amount(total, unit)} {unit}{note}", opener.location.with_(row=opener.subject),
-                              CAT, expected=format_amount(total, unit), actual=format_amount(opener.value, unit),
-                              difference=format_amount(difference, unit))
+                              f"说明称{_what(opener)} {opener.text}，所列{'、'.join(listed)}之和为 {summed} {unit}{note}",
+                              opener.location.with_(row=opener.subject), CAT, expected=summed,
+                              actual=format_amount(opener.value, unit, places=places),
+                              difference=format_amount(difference, unit, places=places))
             break
 
 

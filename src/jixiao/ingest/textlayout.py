@@ -96,6 +96,30 @@ def drop_preamble(lines: list[str]) -> list[str]:
     return out
 
 
+LED_ROW_RE = re.compile(r"^\s*\|\s*[^|\s]")  # a row that opens with a bar and a filled cell: '| 合计 | 12 |'
+LED_ROWS = 3
+
+
+def join_broken_pipe_rows(lines: list[str]) -> list[str]:
+    """A '|'-table whose cells held line breaks: a row goes on over the lines after it that do not open with a
+    bar but close a cell with one ('|' / '项目资金 (万元) |' / '年初预算数 | 全年预算数 | … |' is one row). Only in a
+    text whose rows open with a bar (at least LED_ROWS of them): lines 'text |' in a text without such rows are
+    one cell each (a table copied one cell per line), not pieces of a row. The joined row keeps its first line;
+    the lines joined to it are blanked, so every other line keeps its number."""
+    bars = [line.strip().translate(PIPES) for line in lines]
+    if sum(1 for b in bars if LED_ROW_RE.match(b) and b.count("|") >= 2) < LED_ROWS:
+        return lines
+    out = list(lines)
+    open_at: int | None = None
+    for index, bar in enumerate(bars):
+        if open_at is not None and bar and not bar.startswith("|") and bar.endswith("|"):
+            out[open_at] = f"{out[open_at].rstrip()} {bar}"
+            out[index] = ""
+            continue
+        open_at = index if bar.startswith("|") else None
+    return out
+
+
 def mark_blank_separated_cells(lines: list[str]) -> list[str]:
     """A web table flattened to one cell per line with blank lines between cells (an extra blank line is an
     empty cell) is rewritten in the one-cell-per-line '|' form, so its rows are rebuilt the same way. Only a
@@ -213,7 +237,8 @@ def text_blocks(text: str, path: str) -> tuple[Block, ...]:
             blocks.extend(rebuild(tokens, path))
             tokens = []
 
-    for number, line in enumerate(mark_blank_separated_cells(drop_preamble(text.splitlines())), start=1):
+    for number, line in enumerate(
+            mark_blank_separated_cells(join_broken_pipe_rows(drop_preamble(text.splitlines()))), start=1):
         if not rows and (stream := _stream_cells(line, bool(tokens))) is not None:
             tokens.extend(_Token(cell, number) for cell in stream)
             continue
@@ -516,13 +541,17 @@ def _is_figure(text: str) -> bool:
 def _row_done(row: list[_Token], ahead: list[_Token]) -> bool:
     """An indicator row of a one-line form that already ends with its 分值 and 得分 (two figures after a name,
     a target and an actual) is done when the words ahead hold a whole row of their own — a name, a target and an
-    actual before the next two figures — rather than a reason for this one."""
+    actual before the next two figures (the last two of a run of figures, when the actual is a figure too) —
+    rather than a reason for this one."""
     texts = [t.text for t in row if not INDICATOR_ROW_RE.match(_norm(t.text))]
     if len(texts) < 5 or not (_is_figure(texts[-1]) and _is_figure(texts[-2])) or _is_figure(ahead[0].text):
         return False
     for index, token in enumerate(ahead):
         if _is_figure(token.text) and index + 1 < len(ahead) and _is_figure(ahead[index + 1].text):
-            return index >= 3
+            end = index + 2
+            while end < len(ahead) and _is_figure(ahead[end].text):
+                end += 1  # a figure actual ('42') runs into the 分值 and 得分: those are the run's last two
+            return end - 2 >= 3
         if _is_header(token.text) or _norm(token.text) in FIELD_LABELS or INDICATOR_ROW_RE.match(_norm(token.text)):
             return False  # words before a level cell or a label are this row's reason
     return False

@@ -78,7 +78,9 @@ RULE_BY_ID = {r.id: r for r in RULES}
 # project form (10 + 90 points, indicator scoring) and do not apply to it.
 DEPARTMENT_RULES = frozenset({"selfeval.s1_execution_rate", "selfeval.s1_zero_budget", "selfeval.s1_over_budget",
                               "selfeval.s1_total_parts", "selfeval.s10_grade_band"})
-WHOLE_TABLE_RULES = frozenset({"selfeval.s9_weight_total", "selfeval.s9_block_weight"})  # sums over every row
+# The rules that sum over every indicator row: a table read in part (Goal.incomplete) proves nothing about them.
+WHOLE_TABLE_RULES = frozenset({"selfeval.s9_weight_total", "selfeval.s9_block_weight", "selfeval.s10_indicator_sum",
+                               "selfeval.s10_grade_by_rules"})
 
 
 @dataclass(frozen=True)
@@ -466,7 +468,7 @@ def _reported_findings(se: SelfEvaluation, profile: Profile, where: Location, gr
     tol = profile.selfeval.score_tolerance
     loc = rep.location if rep.location.line is not None else where
     loc = loc.with_(project=where.project, section="项目自评结果")
-    row_scores = [i.reported_score for i in se.indicators]
+    row_scores = [i.reported_score for i in se.indicators] if not se.goal.incomplete else []
     if rep.indicator_score is not None and row_scores and all(s is not None for s in row_scores):
         row_sum = sum((s for s in row_scores if s is not None), ZERO)
         if abs(row_sum - rep.indicator_score) > tol:
@@ -488,7 +490,8 @@ def _reported_findings(se: SelfEvaluation, profile: Profile, where: Location, gr
                        loc, expected=band, actual=rep.grade)
     # A rules grade equal to the band of the reported total says nothing the band check has not said. A
     # department's total is not the project form's 10 + 90 points: no grade is recomputed for it.
-    if rep.grade and grade_by_rules != rep.grade and grade_by_rules != band and not se.is_department:
+    if (rep.grade and grade_by_rules != rep.grade and grade_by_rules != band and not se.is_department
+            and not se.goal.incomplete):  # a total over rows read in part grades nothing
         yield _finding("selfeval.s10_grade_by_rules", f"按规则重算的等级为“{grade_by_rules}”，报告写为“{rep.grade}”",
                        loc, expected=grade_by_rules, actual=rep.grade)
 

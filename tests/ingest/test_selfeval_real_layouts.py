@@ -330,3 +330,49 @@ def test_pipe_rows_broken_over_lines_with_a_header_copied_without_spans(tmp_path
     assert se.indicators[0].target.operator.value == "="  # the small equals sign some templates print
     assert [f for f in findings if f.tier is Tier.ERROR] == []
     agree(doc, findings)
+
+
+# A whole form with every separator gone (a document-sharing page), the Hubei layout: 预算数(A) / 执行数(B) /
+# 执行率 / 得分(20分*执行率), the unit label run into the 填报日期 that follows it.
+NO_SEPARATORS = (
+    "2022年度财政项目绩效自评表单位名称:示例县人民医院填报日期:2023年3月2日项目名称门诊楼改造补助主管部门示例县卫生健康局"
+    "项目实施单位示例县人民医院预算执行情况 (万元) (20 分)预算数(A)执行数(B)执行率(B/A)得分(20分*执行率)"
+    "年度财政资金总额500500100%20绩效指标一级指标二级指标三级指标年初目标值 (A)实际完成值 (B)得分产出指标数量指标"
+    "改造面积3000平方米3000平方米10质量指标验收合格合格合格10"
+)
+
+
+def test_form_without_separators_reads_its_unit_and_the_fund_row_its_formula_decides(tmp_path):
+    doc, findings = load(tmp_path, NO_SEPARATORS, "自评表.txt")
+    assert doc.unit == "示例县人民医院"
+    [se] = doc.self_evaluations
+    # '500500100%' is 500 / 500 / 100% or 5005001 / 0 / 0%; only the first gives 20分 × 执行率 = the printed 20.
+    assert [(b.adjusted, b.executed, b.reported_rate) for b in se.budget_lines] == [
+        (Decimal("5000000"), Decimal("5000000"), Decimal("100"))]
+    assert se.indicators == () and "未能读取" in se.goal.incomplete  # rows without an operator are not guessed
+    assert [f for f in findings if f.tier is Tier.ERROR] == []
+
+
+def test_split_by_rate_uses_the_score_formula_only_to_choose_between_readings():
+    assert split_by_rate("500500100%", 3) is None  # two readings fit the rate
+    assert split_by_rate("500500100%", 3, (Decimal(20), Decimal(20))) == ["500", "500", "100"]
+    assert split_by_rate("500500100%", 3, (Decimal(20), Decimal(7))) is None  # no reading gives the score
+
+
+# A document-sharing page: its notes, one caption and page counter per page thumbnail, then the text in page
+# chunks ('1、…'), the unit label run into the next label.
+THUMBNAILS = "\n".join([
+    "整体支出自评表(2).docx", "", "上传人:张** 文档编号:1234 上传时间:2023-05-06 格式:DOCX 页数:6",
+    *[line for n in range(1, 5) for line in (f"整体支出自评表(2).docx_第{n}页", f"第{n}页 / 共6页")],
+    "亲,该文档总共6页,到这儿已超出免费预览范围", "资源描述", "",
+    "1、部门整体支出绩效自评表(2022年度)区级预算单位名称示例区图书馆年度预算申请(万元)年初预算数全年预算数全年执行数",
+    "2、全年预算执行率98%,自评得分92分。",
+])
+
+
+def test_page_thumbnail_captions_are_not_report_titles(tmp_path):
+    doc, _ = load(tmp_path, THUMBNAILS, "整体自评.txt")
+    assert doc.unit == "示例区图书馆"
+    [se] = doc.self_evaluations  # one report, not one per thumbnail
+    assert se.is_department and se.reported.total == 92
+    assert not any("第1页" in p.message for p in doc.problems)

@@ -376,3 +376,28 @@ def test_page_thumbnail_captions_are_not_report_titles(tmp_path):
     [se] = doc.self_evaluations  # one report, not one per thumbnail
     assert se.is_department and se.reported.total == 92
     assert not any("第1页" in p.message for p in doc.problems)
+
+
+# A Hubei form saved one cell per paragraph (blank lines between cells): its column letters lose a bracket
+# ('执行数B)'), amounts carry their unit ('350万元'), and its indicator table prints no 分值 column.
+HUBEI_CELLS = "\n\n".join([
+    "2023年度示例项目自评表", "项目名称", "操场翻新", "主管部门", "示例市教育局", "项目实施单位", "示例市第九中学",
+    "预算执行情况(万元)", "20分)", "", "预算数(A)", "执行数B)", "执行率B/A)", "年度财政资金总额", "350万元", "343万元", "98%",
+    "年度绩效目标", "80分)", "一级指标", "二级指标", "三级指标", "年初目标值(A", "实际完成值(B",
+    "产出指标", "数量指标", "翻新跑道面积", "≥4000平方米", "4200平方米", "质量指标", "验收合格率", "=100%", "100%",
+    "效益指标", "社会效益指标", "体育课正常开设", "=100%", "100%",
+])
+
+
+def test_hubei_form_one_cell_per_paragraph_without_a_weight_column(tmp_path):
+    doc, findings = load(tmp_path, HUBEI_CELLS, "自评表.txt")
+    [se] = doc.self_evaluations
+    assert [(b.source, b.adjusted, b.executed, b.reported_rate) for b in se.budget_lines] == [
+        ("年度财政资金总额", Decimal("3500000"), Decimal("3430000"), Decimal("98"))]
+    assert [(i.name, i.target.raw, i.weight) for i in se.indicators] == [
+        ("翻新跑道面积", "≥4000平方米", None), ("验收合格率", "=100%", None), ("体育课正常开设", "=100%", None)]
+    assert se.goal.unweighted
+    assert [f for f in findings if f.tier is Tier.ERROR] == []  # no 分值 column: no weight is missing
+    reasons = outcomes(tmp_path, HUBEI_CELLS, "自评表.txt")
+    assert "未设分值列" in reasons["selfeval.s8_missing_weight"] and "未设分值列" in reasons["selfeval.s9_weight_total"]
+    agree(doc, findings)

@@ -81,6 +81,7 @@ class _Report:
     statements: list[tuple[str, Location]] = field(default_factory=list)
     table_unit: str = "元"  # set by a caption such as '单位：万元' just before a table
     incomplete: str = ""  # why the indicator table read is not the whole table
+    unweighted: bool = False  # the indicator table prints no 分值 column
     indicators_open: bool = False  # the block just read was an indicator table that ran to its last row
 
 
@@ -175,13 +176,16 @@ def _is_budget_header(texts: Sequence[str]) -> bool:
         t.startswith("一级指标") for t in texts)
 
 
+AMOUNT_UNIT_RE = re.compile(r"(?<=\d)\s*(?:万元|元|亿元)$")  # '800万元': an amount with its unit in the cell
+
+
 def _align(fields: list[str | None], rows: Sequence[Row]) -> list[str | None]:
     """Header columns shifted onto the data: a header may print leading cells the data rows lack (a section
     caption such as '预算执行情况（10分）' spanning the rows), or lack the label column's header. The first
     amount column of the header meets the first amount of the first data row that has one."""
     first_field = next((i for i, f in enumerate(fields) if f in _AMOUNT_FIELDS), None)
     for row in rows:
-        first_value = next((i for i, t in enumerate(row.texts) if is_number(t)), None)
+        first_value = next((i for i, t in enumerate(row.texts) if is_number(AMOUNT_UNIT_RE.sub("", t))), None)
         if first_value is not None and first_field is not None:
             shift = first_field - first_value
             return fields[shift:] if shift > 0 else [None] * -shift + fields
@@ -425,6 +429,7 @@ def _read_indicators(table: Table, start: int, report: _Report, errors: list[Rea
     keys = _column_keys(header)
     first = next(i for i, k in enumerate(keys) if _label(k).startswith("一级指标"))  # a caption may lead the row
     fields = _upper_fields(table, start, [_indicator_field(k) for k in keys[first:]])
+    report.unweighted = "weight" not in fields
     level1 = level2 = ""
     pending: BlockClaim | None = None  # the points a 一级 cell prints, checked once its block is complete
     for row in table.rows[body_start:]:
@@ -573,7 +578,7 @@ def _finish(report: _Report, year: int | None) -> SelfEvaluation:
     return SelfEvaluation(
         project=project, year=year, budget_lines=tuple(report.budget),
         goal=Goal(annual_text=report.annual_goal, period_text=report.period_goal, indicators=tuple(report.indicators),
-                  incomplete=report.incomplete),
+                  incomplete=report.incomplete, unweighted=report.unweighted),
         reported=Reported(
             execution_score=reported.get("execution_score"),  # type: ignore[arg-type]
             indicator_score=reported.get("indicator_score"),  # type: ignore[arg-type]

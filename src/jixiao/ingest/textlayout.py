@@ -47,15 +47,15 @@ FIELD_LABELS = (
 )
 BUDGET_HEADERS = (
     "资金来源", "年初预算数", "年初预算", "全年预算数", "全年执行数", "调整后预算数", "调整后预算", "预算执行数",
-    "年度预算数", "执行率", "预算执行率", "资金结转结余", "偏差原因", "原因",
+    "年度预算数", "执行率", "预算执行率", "预算数", "执行数", "资金结转结余", "偏差原因", "原因",
 )
 INDICATOR_HEADERS = (
-    "一级指标", "二级指标", "三级指标", "指标名称", "年度指标值", "指标值", "实际完成值", "全年实际值", "完成值",
+    "一级指标", "二级指标", "三级指标", "指标名称", "年度指标值", "年初目标值", "指标值", "实际完成值", "全年实际值", "完成值",
     "偏差原因分析及改进措施", "未完成原因分析", "未完成原因分析及改进措施", "指标性质", "度量单位",
 )
 SHARED_HEADERS = ("分值", "权重", "得分")
 FORM_TITLE_RE = re.compile(r"绩效自评表|自评(分析)?报告|绩效评价表")
-FUND_ROW_RE = re.compile(r"^(合计|总计|总额|年度资金总额|其中.*|.*资金|.*财政拨款.*|.*专户.*)$")
+FUND_ROW_RE = re.compile(r"^(合计|总计|总额|.*资金总额|其中.*|.*资金|.*财政拨款.*|.*专户.*)$")
 INDICATOR_ROW_RE = re.compile(
     r"^(产出|效益|效果|满意度|成本)指标(?:[（(][\d.]+分[)）])?$|^(数量|质量|时效|成本|经济|经济效益|社会|社会效益|生态|生态效益"
     r"|可持续影响|服务对象满意度|满意度)(指标)?$"
@@ -74,8 +74,13 @@ class _Token:
     line: int
 
 
+# A column's letter in a Hubei header, its brackets often lost: '预算数(A)', '执行数B)', '执行率B/A)', '目标值(A'.
+COLUMN_LETTER_RE = re.compile(r"(?<=[数率值])[（(]?[A-Z](?:/[A-Z])?[)）]?$")
+
+
 def _norm(text: str) -> str:
     text = re.sub(r"[（(]\s*(盖章|万元|元)\s*[)）]", "", text)
+    text = COLUMN_LETTER_RE.sub("", text.strip())
     return re.sub(r"\s+", "", text).rstrip("：:")
 
 
@@ -636,6 +641,8 @@ def _by_labels(tokens: list[_Token], path: str, cells: bool) -> list[Block]:
             section = "indicator" if any(_norm(t.text) in INDICATOR_HEADERS for t in header) else "budget"
             rows, needs, width = [header], [run], run
             body = run - 1 if cells and norm.startswith("项目资金") and header[1].text == "" else run
+            if not norm.startswith(("项目资金", "资金来源")) and section == "budget":
+                body = run + 1  # no header over the fund labels: a row is its label and a cell per header
             index += run
             continue
         index += 1

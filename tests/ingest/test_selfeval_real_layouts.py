@@ -401,3 +401,9 @@ def test_hubei_form_one_cell_per_paragraph_without_a_weight_column(tmp_path):
     reasons = outcomes(tmp_path, HUBEI_CELLS, "自评表.txt")
     assert "未设分值列" in reasons["selfeval.s8_missing_weight"] and "未设分值列" in reasons["selfeval.s9_weight_total"]
     agree(doc, findings)
+
+
+def test_a_heading_after_the_indicator_table_is_not_rows_left_unread(tmp_path):
+    doc, _ = load(tmp_path, BARE_ACTUALS + "\n2. 质量指标 完成情况\n")
+    [se] = doc.self_evaluations
+    assert se.goal.incomplete == "" and len(se.indicators) == 8

@@ -502,8 +502,9 @@ def _left_rows(paragraph: Paragraph, report: _Report, errors: list[ReadError]) -
     no sentence is the rest of the table, left unread: reported with its place, and the table marked as read in
     part, so no total over its rows is asserted."""
     text = paragraph.clean
-    if text.startswith(STOP_WORDS) or re.search(r"[。：:]", text) or not LEFT_ROWS_RE.search(text):
-        return
+    if (text.startswith(STOP_WORDS) or re.search(r"[。：:]", text) or paragraph.heading_level
+            or re.match(r"^[（(]?[一二三四五六七八九十\d]+[)）、.．]", text) or not LEFT_ROWS_RE.search(text)):
+        return  # a sentence, a label or a heading ('2. 质量指标') after the table is text of its own
     clip = text if len(text) <= 30 else text[:30] + "…"
     location = paragraph.location.with_(project=report.name, table="绩效指标")
     errors.append(ReadError(f"绩效指标表有未读取的部分：“{clip}”未能读作指标行", location))

@@ -407,3 +407,12 @@ def test_a_heading_after_the_indicator_table_is_not_rows_left_unread(tmp_path):
     doc, _ = load(tmp_path, BARE_ACTUALS + "\n2. 质量指标 完成情况\n")
     [se] = doc.self_evaluations
     assert se.goal.incomplete == "" and len(se.indicators) == 8
+
+
+def test_a_last_row_cut_after_its_weight_reports_its_score_unread(tmp_path):
+    cut = BROKEN_PIPES.replace("| 90 | 10 | 10 | |", "| 90 | 10 |")  # the text ends after the last row's 分值
+    assert cut != BROKEN_PIPES
+    doc, _ = load(tmp_path, cut, "河道保潔.txt")
+    [se] = doc.self_evaluations
+    assert (se.indicators[-1].weight, se.indicators[-1].reported_score) == (10, None)
+    assert any("得分未读入" in p.message and p.location.line == 22 for p in doc.problems)

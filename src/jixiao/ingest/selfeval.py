@@ -475,6 +475,10 @@ def _read_indicators(table: Table, start: int, report: _Report, errors: list[Rea
             report.incomplete = report.incomplete or f"指标表在“{name}”一行中断，其后各行未见"
             continue
         weight_text, score_text = cells.get("weight", ""), cells.get("reported_score", "")
+        if row is table.rows[-1] and "reported_score" in fields and len(texts) <= fields.index("reported_score"):
+            # The text ends after the row's 分值: its 得分 is absent, not blank (the weights still all stand).
+            errors.append(ReadError(f"指标“{name}”所在行在“{texts[-1]}”之后中断，缺少得分及其后各列，得分未读入",
+                                    location.with_(column="得分")))
         for label, text in (("权重", weight_text), ("得分", score_text)):
             if text and not is_number(text):
                 errors.append(ReadError(f"指标“{name}”的{label}“{text}”不是数值", location.with_(column=label)))

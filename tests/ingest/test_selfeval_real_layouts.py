@@ -240,3 +240,179 @@ def test_department_report_named_only_by_its_opening_sentence(tmp_path):
     assert (total.adjusted, total.executed, total.reported_rate) == (Decimal("1200000"), Decimal("1140000"), Decimal(95))
     assert [f for f in findings if f.tier is not Tier.NOTICE] == []
     agree(doc, findings)
+
+
+# A complete one-line form whose 数量 rows print a bare figure as the actual ('=12个 12 10 10'), after a run of
+# page-fill dots in the goal text.
+BARE_ACTUALS = (
+    f"{DOCMETA} 附件: 项目支出绩效自评表 (2023年度) 项目名称 社区服务站运转补助 主管部门 402-示例镇人民政府 "
+    "实施单位 402001-示例镇人民政府 项目资金 (万元) 年初预算数 全年预算数 全年执行数 分值 执行率 得分 "
+    "年度资金总额: 50 50 48 10 96% 9.6 其中:本年财政拨款 50 50 48 上年结转资金 其他资金 "
+    "年度总体目标 预期目标 实际完成情况 保障12个社区服务站正常运转。 " + "." * 120 + " 12个服务站全部正常运转。 "
+    "绩效指标 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施 "
+    "产出指标(50分) 数量指标 补助服务站数量 =12个 12 10 10 配备专职人员人数 =30人 30 10 10 "
+    "质量指标 资金使用合规性 合规 达成预期指标 10 10 时效指标 补助发放及时性 及时 达成预期指标 10 10 "
+    "成本指标 项目总成本 ≤50万元 48 10 10 效益指标(30分) 社会效益指标 居民办事便利程度 明显提升 达成预期指标 15 15 "
+    "可持续影响指标 服务站长效运转 持续发挥作用 达成预期指标 15 15 "
+    "满意度指标(10分) 服务对象满意度指标 居民满意度 ≥90% 93% 10 10"
+)
+
+
+def test_one_line_form_rows_with_bare_figure_actuals_are_all_read(tmp_path):
+    doc, findings = load(tmp_path, BARE_ACTUALS)
+    [se] = doc.self_evaluations
+    assert [(i.level2, i.name, i.actual.raw if i.actual else None, i.weight) for i in se.indicators[:3]] == [
+        ("数量指标", "补助服务站数量", "12", 10), ("数量指标", "配备专职人员人数", "30", 10),
+        ("质量指标", "资金使用合规性", "达成预期指标", 10)]
+    assert len(se.indicators) == 8 and sum(i.weight for i in se.indicators) == 90
+    assert se.goal.incomplete == ""
+    assert not {f.rule for f in findings} & {"selfeval.s9_weight_total", "goals.t01_required_blocks"}
+    agree(doc, findings)
+
+
+def test_indicator_rows_left_unread_after_the_table_make_totals_not_applicable(tmp_path):
+    # The second row's 年度指标值 is blank: where its cells go cannot be told, so the rest of the table stays text.
+    text = BARE_ACTUALS.replace("=30人 30 10 10", "30 10 10")
+    doc, findings = load(tmp_path, text)
+    [se] = doc.self_evaluations
+    assert "未读取的部分" in se.goal.incomplete
+    [gap] = [p for p in doc.problems if "未读取的部分" in p.message]
+    assert gap.location.line == 1 and "质量指标" in gap.message
+    assert [f for f in findings if f.tier is Tier.ERROR] == []
+    reasons = outcomes(tmp_path, text, "自评.txt")
+    for rule in ("selfeval.s9_weight_total", "selfeval.s9_block_weight", "goals.t01_required_blocks"):
+        assert "未读全" in reasons[rule], rule
+    agree(doc, findings)
+
+
+def test_text_ending_on_a_level_cell_leaves_the_table_incomplete(tmp_path):
+    text = BARE_ACTUALS[:BARE_ACTUALS.index("满意度指标(10分)")] + "满意度指标(10分) 服务对象满意度指标"
+    doc, findings = load(tmp_path, text)
+    [se] = doc.self_evaluations
+    assert len(se.indicators) == 7 and "中断" in se.goal.incomplete
+    assert any("服务对象满意度指标" in p.message for p in doc.problems)
+    assert not {f.rule for f in findings} & {"selfeval.s9_weight_total", "goals.t01_required_blocks"}
+
+
+# A '|' table copied out of a page in traditional characters: cells that held line breaks carry their row over
+# several lines ('|' / '項目資金 (萬元) |' / '年初預算數 | … |'), and the indicator header is two rows copied without
+# their spans (the upper row names 實際完成值 / 分值 / 得分, the lower one splits 績效指標 and 年度指標值).
+BROKEN_PIPES = "\n".join([
+    "| 2022年度項目支出績效自評表 | ||||||",
+    "| 項目名稱 |", "河道保潔補助 |", "||||||",
+    "| 主管部門 | 示例縣水務局 | 實施單位 | 示例縣河道管理站 | |||",
+    "|", "項目資金 (萬元) |", "年初預算數 | 全年預算數 | 全年執行數 | 分值 | 執行率 | 得分 | ||",
+    "| 年度資金總額 | 12.5 | 12.5 | 12 | 10 | 96% | 9.6 | ||",
+    "| 其中:當年財政撥款 | 12.5 | 12.5 | 12 | | ||",
+    "|", "年度 總體 目標 |", "預期目標 | 實際完成情況 | |||||",
+    "| 保潔河道長度15公里 | 保潔15公里 | |||||",
+    "| 績效指標 | 年度指標值 | 實際完成值 | 分值 | 得分 | 偏差原因分析及改進措施 | ||",
+    "|", "一級 指標 |", "二級指標 | 三級指標 | 指標性質 | 指標值 | 度量單位 | ||",
+    "| 產出指標 | 數量指標 | 保潔河道長度 | ﹦ | 15 | 公里 | 15 | 30 | 30 | |",
+    "| 時效指標 | 保潔完成及時率 | ≥ | 90 | % | 95 | 30 | 30 | ||",
+    "| 效益指標 | 生態效益指標 | 河面漂浮物減少 | ≥ | 80 | % | 85 | 20 | 20 | |",
+    "| 滿意度指標 | 服務對象滿意度指標 | 沿河居民滿意度 | ≥ | 85 | % | 90 | 10 | 10 | |",
+])
+
+
+def test_pipe_rows_broken_over_lines_with_a_header_copied_without_spans(tmp_path):
+    doc, findings = load(tmp_path, BROKEN_PIPES, "河道保潔.txt")
+    [se] = doc.self_evaluations
+    assert (se.project.name, se.project.unit.name) == ("河道保洁补助", "示例县河道管理站")
+    assert [(b.source, b.adjusted, b.executed) for b in se.budget_lines] == [
+        ("年度资金总额", Decimal("125000"), Decimal("120000")), ("其中:当年财政拨款", Decimal("125000"), Decimal("120000"))]
+    assert [(i.level1, i.level2, i.name, i.target.raw, i.actual.raw, i.weight, i.reported_score)
+            for i in se.indicators] == [
+        ("产出指标", "数量指标", "保洁河道长度", "﹦15公里", "15", 30, 30),
+        ("产出指标", "时效指标", "保洁完成及时率", "≥90%", "95", 30, 30),  # its 一级 cell merged from above
+        ("效益指标", "生态效益指标", "河面漂浮物减少", "≥80%", "85", 20, 20),
+        ("满意度指标", "服务对象满意度指标", "沿河居民满意度", "≥85%", "90", 10, 10)]
+    assert se.indicators[0].target.operator.value == "="  # the small equals sign some templates print
+    assert [f for f in findings if f.tier is Tier.ERROR] == []
+    agree(doc, findings)
+
+
+# A whole form with every separator gone (a document-sharing page), the Hubei layout: 预算数(A) / 执行数(B) /
+# 执行率 / 得分(20分*执行率), the unit label run into the 填报日期 that follows it.
+NO_SEPARATORS = (
+    "2022年度财政项目绩效自评表单位名称:示例县人民医院填报日期:2023年3月2日项目名称门诊楼改造补助主管部门示例县卫生健康局"
+    "项目实施单位示例县人民医院预算执行情况 (万元) (20 分)预算数(A)执行数(B)执行率(B/A)得分(20分*执行率)"
+    "年度财政资金总额500500100%20绩效指标一级指标二级指标三级指标年初目标值 (A)实际完成值 (B)得分产出指标数量指标"
+    "改造面积3000平方米3000平方米10质量指标验收合格合格合格10"
+)
+
+
+def test_form_without_separators_reads_its_unit_and_the_fund_row_its_formula_decides(tmp_path):
+    doc, findings = load(tmp_path, NO_SEPARATORS, "自评表.txt")
+    assert doc.unit == "示例县人民医院"
+    [se] = doc.self_evaluations
+    # '500500100%' is 500 / 500 / 100% or 5005001 / 0 / 0%; only the first gives 20分 × 执行率 = the printed 20.
+    assert [(b.adjusted, b.executed, b.reported_rate) for b in se.budget_lines] == [
+        (Decimal("5000000"), Decimal("5000000"), Decimal("100"))]
+    assert se.indicators == () and "未能读取" in se.goal.incomplete  # rows without an operator are not guessed
+    assert [f for f in findings if f.tier is Tier.ERROR] == []
+
+
+def test_split_by_rate_uses_the_score_formula_only_to_choose_between_readings():
+    assert split_by_rate("500500100%", 3) is None  # two readings fit the rate
+    assert split_by_rate("500500100%", 3, (Decimal(20), Decimal(20))) == ["500", "500", "100"]
+    assert split_by_rate("500500100%", 3, (Decimal(20), Decimal(7))) is None  # no reading gives the score
+
+
+# A document-sharing page: its notes, one caption and page counter per page thumbnail, then the text in page
+# chunks ('1、…'), the unit label run into the next label.
+THUMBNAILS = "\n".join([
+    "整体支出自评表(2).docx", "", "上传人:张** 文档编号:1234 上传时间:2023-05-06 格式:DOCX 页数:6",
+    *[line for n in range(1, 5) for line in (f"整体支出自评表(2).docx_第{n}页", f"第{n}页 / 共6页")],
+    "亲,该文档总共6页,到这儿已超出免费预览范围", "资源描述", "",
+    "1、部门整体支出绩效自评表(2022年度)区级预算单位名称示例区图书馆年度预算申请(万元)年初预算数全年预算数全年执行数",
+    "2、全年预算执行率98%,自评得分92分。",
+])
+
+
+def test_page_thumbnail_captions_are_not_report_titles(tmp_path):
+    doc, _ = load(tmp_path, THUMBNAILS, "整体自评.txt")
+    assert doc.unit == "示例区图书馆"
+    [se] = doc.self_evaluations  # one report, not one per thumbnail
+    assert se.is_department and se.reported.total == 92
+    assert not any("第1页" in p.message for p in doc.problems)
+
+
+# A Hubei form saved one cell per paragraph (blank lines between cells): its column letters lose a bracket
+# ('执行数B)'), amounts carry their unit ('350万元'), and its indicator table prints no 分值 column.
+HUBEI_CELLS = "\n\n".join([
+    "2023年度示例项目自评表", "项目名称", "操场翻新", "主管部门", "示例市教育局", "项目实施单位", "示例市第九中学",
+    "预算执行情况(万元)", "20分)", "", "预算数(A)", "执行数B)", "执行率B/A)", "年度财政资金总额", "350万元", "343万元", "98%",
+    "年度绩效目标", "80分)", "一级指标", "二级指标", "三级指标", "年初目标值(A", "实际完成值(B",
+    "产出指标", "数量指标", "翻新跑道面积", "≥4000平方米", "4200平方米", "质量指标", "验收合格率", "=100%", "100%",
+    "效益指标", "社会效益指标", "体育课正常开设", "=100%", "100%",
+])
+
+
+def test_hubei_form_one_cell_per_paragraph_without_a_weight_column(tmp_path):
+    doc, findings = load(tmp_path, HUBEI_CELLS, "自评表.txt")
+    [se] = doc.self_evaluations
+    assert [(b.source, b.adjusted, b.executed, b.reported_rate) for b in se.budget_lines] == [
+        ("年度财政资金总额", Decimal("3500000"), Decimal("3430000"), Decimal("98"))]
+    assert [(i.name, i.target.raw, i.weight) for i in se.indicators] == [
+        ("翻新跑道面积", "≥4000平方米", None), ("验收合格率", "=100%", None), ("体育课正常开设", "=100%", None)]
+    assert se.goal.unweighted
+    assert [f for f in findings if f.tier is Tier.ERROR] == []  # no 分值 column: no weight is missing
+    reasons = outcomes(tmp_path, HUBEI_CELLS, "自评表.txt")
+    assert "未设分值列" in reasons["selfeval.s8_missing_weight"] and "未设分值列" in reasons["selfeval.s9_weight_total"]
+    agree(doc, findings)
+
+
+def test_a_heading_after_the_indicator_table_is_not_rows_left_unread(tmp_path):
+    doc, _ = load(tmp_path, BARE_ACTUALS + "\n2. 质量指标 完成情况\n")
+    [se] = doc.self_evaluations
+    assert se.goal.incomplete == "" and len(se.indicators) == 8
+
+
+def test_a_last_row_cut_after_its_weight_reports_its_score_unread(tmp_path):
+    cut = BROKEN_PIPES.replace("| 90 | 10 | 10 | |", "| 90 | 10 |")  # the text ends after the last row's 分值
+    assert cut != BROKEN_PIPES
+    doc, _ = load(tmp_path, cut, "河道保潔.txt")
+    [se] = doc.self_evaluations
+    assert (se.indicators[-1].weight, se.indicators[-1].reported_score) == (10, None)
+    assert any("得分未读入" in p.message and p.location.line == 22 for p in doc.problems)

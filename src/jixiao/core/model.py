@@ -145,6 +145,9 @@ class Goal:
     # Why the indicator table as read is not the whole table ('' when it is): a row cut off by the end of the
     # text, a fragment starting mid-form. Totals over its rows then prove nothing.
     incomplete: str = ""
+    # The indicator table prints no 分值 column (a form that scores its indicators as one block): no row has a
+    # weight to miss, and no total over the rows' weights or scores can be checked.
+    unweighted: bool = False
 
 
 @dataclass(frozen=True)

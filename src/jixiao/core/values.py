@@ -167,6 +167,9 @@ _OPERATOR_WORDS: list[tuple[str, Operator]] = [
     ("＞", Operator.GT),
     ("＜", Operator.LT),
     ("＝", Operator.EQ),
+    ("﹥", Operator.GT),  # the small forms some templates print
+    ("﹤", Operator.LT),
+    ("﹦", Operator.EQ),
     (">", Operator.GT),
     ("<", Operator.LT),
     ("=", Operator.EQ),

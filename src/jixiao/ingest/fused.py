@@ -26,14 +26,16 @@ _CJK = r"\u4e00-\u9fa5"
 _PAGE_MARK = re.compile(r"^\d{1,2}、")  # '2、' opening each page chunk of a document-sharing site
 _NAME_FIELD = re.compile(r"(?:项目名称|专项资金名称|资金名称)[：:]?\s*(.{2,40}?)(?=负责人|主管部门|县级主管部门|实施单位|项目单位|项目资金|$)")
 # Budget columns in the order the header prints them (the first matching word of each).
-_COLUMNS = (("initial", r"年初预算数?"), ("adjusted", r"全年预算数|调整后预算数?"), ("executed", r"全年执行数|预算执行数"),
-            ("rate", r"执行率"))
+# A Hubei form letters its two columns: 预算数(A), 执行数(B).
+_COLUMNS = (("initial", r"年初预算数?"), ("adjusted", r"全年预算数|调整后预算数?|预算数\s*[（(]A[)）]"),
+            ("executed", r"全年执行数|预算执行数|执行数\s*[（(]B[)）]"), ("rate", r"执行率"))
 _FUND_ROW = re.compile(rf"(年度资金总额|资金总额|合计|其中[：:]?[{_CJK}、，,]{{0,24}}?资金|其中[：:]?[{_CJK}]{{0,12}}?财政拨款"
                        rf"|上年结转资金|其他资金)[：:]?\s*([\d.]+%?)?")
 _INDICATOR = re.compile(
     r"(?P<level1>(?:产出|效益|满意度)指标)?(?P<level2>(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响"
     r"|服务对象满意度|满意度)指标)?(?P<name>[^\s=≥≤<>＞＜]{2,40}?)(?P<target>[=≥≤<>＞＜]\s*\d+(?:\.\d+)?\s*[^\s\d]{0,4})"
     r"(?P<figures>(?:\s+\d+(?:\.\d+)?(?![\d%]))+)")
+_SCORE_FORMULA = re.compile(r"得分\s*[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[*×xX]\s*执行率")  # '得分(20分*执行率)'
 _NUMBER = re.compile(r"0|0\.\d+|[1-9]\d*(?:\.\d+)?")
 _INDICATOR_WORDS = re.compile(r"一级指标|三级指标|绩效指标|指标名称")
 
@@ -73,17 +75,23 @@ def _splits(run: str, count: int) -> list[list[str]]:
     return out
 
 
-def split_by_rate(run: str, columns: int) -> list[str] | None:
+def _within(value: Decimal, printed: Decimal) -> bool:
+    """`value` rounds to `printed` at the printed precision."""
+    exponent = printed.as_tuple().exponent
+    return abs(value - printed) <= Decimal(10) ** (exponent if isinstance(exponent, int) else 0) / 2
+
+
+def split_by_rate(run: str, columns: int, score: tuple[Decimal, Decimal] | None = None) -> list[str] | None:
     """The one reading of a fused run 'A B rate%' (or 'initial A B rate%') whose rate equals B ÷ A at the rate's
-    printed precision; None when no reading fits or more than one different reading does."""
+    printed precision; None when no reading fits or more than one different reading does. `score`: (points, score)
+    when the header prints its formula ('得分(20分*执行率)') and the score follows the rate: a reading must then
+    also give points × rate = score."""
     if not run.endswith("%") or columns < 3:
         return None
     found = []
     for parts in _splits(run[:-1], columns):
         a, b, rate = Decimal(parts[-3]), Decimal(parts[-2]), Decimal(parts[-1])
-        exponent = rate.as_tuple().exponent
-        residue = Decimal(10) ** (exponent if isinstance(exponent, int) else 0) / 2
-        if a > 0 and abs(b / a * 100 - rate) <= residue:
+        if a > 0 and _within(b / a * 100, rate) and (score is None or _within(score[0] * rate / 100, score[1])):
             found.append(parts)
     return found[0] if found and all(p == found[0] for p in found) else None
 
@@ -95,11 +103,14 @@ def _read_budget(form: _Form, errors: list[ReadError]) -> None:
         return
     unit = "万元" if re.search(r"[（(]\s*万元\s*[)）]|单位[：:]\s*万元", form.text) else "元"
     header_end = max(m.end() for _, pattern in _COLUMNS if (m := re.search(pattern, form.text)))
+    formula = _SCORE_FORMULA.search(form.text)
     for match in _FUND_ROW.finditer(form.text, header_end):
         label, run = match.group(1), match.group(2) or ""
         if not run:
             continue
-        parts = split_by_rate(run, len(columns)) if len(columns) >= 3 and columns[-1] == "rate" else None
+        printed = re.match(r"\s*(\d+(?:\.\d+)?)(?![\d.%])", form.text[match.end():]) if formula else None
+        score = (Decimal(formula.group(1)), Decimal(printed.group(1))) if formula and printed else None
+        parts = split_by_rate(run, len(columns), score) if len(columns) >= 3 and columns[-1] == "rate" else None
         where = _at(form, match.start()).with_(table="预算执行情况", row=label)
         if parts is None:
             errors.append(ReadError(f"“{label}”一行的数字连在一起（“{run}”），无法按执行率唯一拆分，未读取", where))

@@ -29,6 +29,9 @@ OPENING = re.compile(r"对[^。]{0,12}(部门|单位)(预算)?整体支出(进�
 OPENING_LENGTH = 200
 TITLE_LENGTH = 60
 HEAD_PARAGRAPHS = 3  # a title run into a paragraph is looked for only at the document's head
+# A document-sharing page prints the document's text in page chunks '1、…', '2、…' after its own notes: the first
+# chunk is the document's head, however many notes come before it.
+FIRST_PAGE_CHUNK = re.compile(r"^1、")
 
 _NUM = r"(\d+(?:,\d{3})*(?:\.\d+)?)"
 _UNIT = r"\s*(万元|亿元|元)"
@@ -160,7 +163,8 @@ def extract_overall(blocks: Sequence[Block], unit: str = "", year: int | None = 
     for index, block in enumerate(paragraphs):
         text = block.clean
         following = paragraphs[index + 1].clean if index + 1 < len(paragraphs) else ""
-        title = _title(text, following, first=not reports and index < HEAD_PARAGRAPHS)
+        head = index < HEAD_PARAGRAPHS or FIRST_PAGE_CHUNK.match(text) is not None
+        title = _title(text, following, first=not reports and head)
         if title:
             reports.append(_Overall(title=title, location=block.location))
         if reports:

@@ -81,6 +81,8 @@ class _Report:
     statements: list[tuple[str, Location]] = field(default_factory=list)
     table_unit: str = "元"  # set by a caption such as '单位：万元' just before a table
     incomplete: str = ""  # why the indicator table read is not the whole table
+    unweighted: bool = False  # the indicator table prints no 分值 column
+    indicators_open: bool = False  # the block just read was an indicator table that ran to its last row
 
 
 def _place(source: Location, project: str, table: str, row: str) -> Location:
@@ -90,6 +92,11 @@ def _place(source: Location, project: str, table: str, row: str) -> Location:
         table=f"{table}（{source.table}）" if source.table else table,
         row=f"{row}（第{source.row}行）" if source.row else row,
     )
+
+
+def _label(text: str) -> str:
+    """A label cell with the line breaks its cell held, copied as spaces, taken out ('一级 指标' → '一级指标')."""
+    return re.sub(r"\s+", "", text)
 
 
 def _is_rule_row(texts: Sequence[str]) -> bool:
@@ -169,13 +176,16 @@ def _is_budget_header(texts: Sequence[str]) -> bool:
         t.startswith("一级指标") for t in texts)
 
 
+AMOUNT_UNIT_RE = re.compile(r"(?<=\d)\s*(?:万元|元|亿元)$")  # '800万元': an amount with its unit in the cell
+
+
 def _align(fields: list[str | None], rows: Sequence[Row]) -> list[str | None]:
     """Header columns shifted onto the data: a header may print leading cells the data rows lack (a section
     caption such as '预算执行情况（10分）' spanning the rows), or lack the label column's header. The first
     amount column of the header meets the first amount of the first data row that has one."""
     first_field = next((i for i, f in enumerate(fields) if f in _AMOUNT_FIELDS), None)
     for row in rows:
-        first_value = next((i for i, t in enumerate(row.texts) if is_number(t)), None)
+        first_value = next((i for i, t in enumerate(row.texts) if is_number(AMOUNT_UNIT_RE.sub("", t))), None)
         if first_value is not None and first_field is not None:
             shift = first_field - first_value
             return fields[shift:] if shift > 0 else [None] * -shift + fields
@@ -222,7 +232,8 @@ def _read_budget(table: Table, start: int, report: _Report, errors: list[ReadErr
         texts = row.texts
         if not any(texts) or _is_rule_row(texts):
             continue
-        if texts[0].startswith(("一级指标", "资金来源", "绩效指标", "年度总体目标", "年度目标")) or _is_budget_header(texts):
+        if _label(texts[0]).startswith(("一级指标", "资金来源", "绩效指标", "年度总体目标", "年度目标")) or _is_budget_header(
+                texts):
             break
         values: dict[str, object] = {}
         for index, name in enumerate(fields):
@@ -375,7 +386,8 @@ def _row_cells(texts: Sequence[str], fields: Sequence[str | None]) -> dict[str, 
     level1, level2, name, after = _labels(texts)
     name_column = fields.index("name") if "name" in fields else 2
     missing = name_column - (after - 1)  # label cells this row lacks before its name
-    if not level1 and missing > 0 and len(texts) + missing <= len(fields) and (not level2 or after - 1 == 1):
+    filled = len(texts) - next((i for i, t in enumerate(reversed(texts)) if t), len(texts))  # up to the last filled cell
+    if not level1 and missing > 0 and filled + missing <= len(fields) and (not level2 or after - 1 == 1):
         # The 一级/二级 cells merged from the rows above were left out of this row (a form flattened to text):
         # its cells start further right.
         texts = [""] * missing + list(texts)
@@ -396,18 +408,36 @@ def _row_cells(texts: Sequence[str], fields: Sequence[str | None]) -> dict[str, 
     return cells
 
 
+def _upper_fields(table: Table, start: int, fields: list[str | None]) -> list[str | None]:
+    """A two-row header copied without its spans: the upper row ('绩效指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |
+    偏差原因…') names the last columns, the lower one ('一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位')
+    splits the upper row's first cells. When the lower row names no 分值 column, the upper row's columns it lacks
+    follow it, in their order."""
+    if "weight" in fields or start == 0:
+        return fields
+    upper = [_indicator_field(t) for t in table.rows[start - 1].texts if t]
+    if "weight" not in upper:
+        return fields
+    lower = table.rows[start].texts
+    width = len(lower) - next(i for i, t in enumerate(reversed(lower)) if t) - (len(lower) - len(fields))
+    fields = fields[:width]  # the empty cells after the lower row's last name are no columns of its own
+    return fields + [f for f in upper if f is not None and f not in fields and f != "initial_target"]
+
+
 def _read_indicators(table: Table, start: int, report: _Report, errors: list[ReadError]) -> None:
     header, body_start = _header(table, start)
     keys = _column_keys(header)
-    first = next(i for i, k in enumerate(keys) if k.startswith("一级指标"))  # a section caption may lead the row
-    fields = [_indicator_field(k) for k in keys[first:]]
+    first = next(i for i, k in enumerate(keys) if _label(k).startswith("一级指标"))  # a caption may lead the row
+    fields = _upper_fields(table, start, [_indicator_field(k) for k in keys[first:]])
+    report.unweighted = "weight" not in fields
     level1 = level2 = ""
     pending: BlockClaim | None = None  # the points a 一级 cell prints, checked once its block is complete
     for row in table.rows[body_start:]:
         texts = [_plain(t) for t in row.texts]
         if not any(texts) or _is_rule_row(texts):
             continue
-        if texts[0].startswith(STOP_WORDS) or _is_budget_header(texts) or any(t.startswith("一级指标") for t in texts):
+        if _label(texts[0]).startswith(STOP_WORDS) or _is_budget_header(texts) or any(
+                _label(t).startswith("一级指标") for t in texts):
             if pending is not None and texts[0].startswith(("合计", "总分")):
                 report.claims.append(pending)
             break
@@ -423,6 +453,13 @@ def _read_indicators(table: Table, start: int, report: _Report, errors: list[Rea
         if cells["level2"]:
             level2 = cells["level2"]
         name = TEMPLATE_NUMBER_RE.sub("", cells["name"])
+        if not name and row is table.rows[-1] and "weight" in fields and len(texts) <= fields.index("weight"):
+            # The text ends on a level cell ('可持续影响'): the rows of that block are absent, not empty.
+            last = next(t for t in reversed(texts) if t) if any(texts) else ""
+            errors.append(ReadError(f"指标表在“{last}”之后中断，其后各行未读入",
+                                    _place(row.location, report.name, "绩效指标", last)))
+            report.incomplete = report.incomplete or f"指标表在“{last}”之后中断，其后各行未见"
+            continue
         if not name or (PLACEHOLDER_RE.fullmatch(name) and not any(cells.get(f) for f in _VALUE_FIELDS)):
             continue  # a template's unfilled row ('指标2', '……') is no indicator
         if report.indicators and not any(cells.get(f) for f in _VALUE_FIELDS) and not (
@@ -438,6 +475,10 @@ def _read_indicators(table: Table, start: int, report: _Report, errors: list[Rea
             report.incomplete = report.incomplete or f"指标表在“{name}”一行中断，其后各行未见"
             continue
         weight_text, score_text = cells.get("weight", ""), cells.get("reported_score", "")
+        if row is table.rows[-1] and "reported_score" in fields and len(texts) <= fields.index("reported_score"):
+            # The text ends after the row's 分值: its 得分 is absent, not blank (the weights still all stand).
+            errors.append(ReadError(f"指标“{name}”所在行在“{texts[-1]}”之后中断，缺少得分及其后各列，得分未读入",
+                                    location.with_(column="得分")))
         for label, text in (("权重", weight_text), ("得分", score_text)):
             if text and not is_number(text):
                 errors.append(ReadError(f"指标“{name}”的{label}“{text}”不是数值", location.with_(column=label)))
@@ -452,6 +493,26 @@ def _read_indicators(table: Table, start: int, report: _Report, errors: list[Rea
             deviation_reason=cells.get("deviation_reason", ""),
             location=location,
         ))
+    else:
+        report.indicators_open = True  # the table ran to its end: text right after it may be rows left unread
+
+
+LEFT_ROWS_RE = re.compile(r"(?:^|\s)(?:(?:产出|效益|满意度|数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响)指标?"
+                          r"|[\d.]+%?\s+[\d.]+)(?=\s|$)")
+
+
+def _left_rows(paragraph: Paragraph, report: _Report, errors: list[ReadError]) -> None:
+    """Text right after an indicator table that holds a level cell ('质量指标') or a row's figures ('42 8 8') and
+    no sentence is the rest of the table, left unread: reported with its place, and the table marked as read in
+    part, so no total over its rows is asserted."""
+    text = paragraph.clean
+    if (text.startswith(STOP_WORDS) or re.search(r"[。：:]", text) or paragraph.heading_level
+            or re.match(r"^[（(]?[一二三四五六七八九十\d]+[)）、.．]", text) or not LEFT_ROWS_RE.search(text)):
+        return  # a sentence, a label or a heading ('2. 质量指标') after the table is text of its own
+    clip = text if len(text) <= 30 else text[:30] + "…"
+    location = paragraph.location.with_(project=report.name, table="绩效指标")
+    errors.append(ReadError(f"绩效指标表有未读取的部分：“{clip}”未能读作指标行", location))
+    report.incomplete = report.incomplete or f"绩效指标表有未读取的部分，见第{paragraph.location.line}行"
 
 
 def _read_table(table: Table, report: _Report, errors: list[ReadError]) -> None:
@@ -460,7 +521,7 @@ def _read_table(table: Table, report: _Report, errors: list[ReadError]) -> None:
         first = texts[0] if row.cells else ""
         if first.startswith("资金来源") or _is_budget_header(texts):
             _read_budget(table, index, report, errors)
-        elif any(t.startswith("一级指标") for t in texts[:2]):
+        elif any(_label(t).startswith("一级指标") for t in texts[:2]):
             _read_indicators(table, index, report, errors)
 
 
@@ -522,7 +583,7 @@ def _finish(report: _Report, year: int | None) -> SelfEvaluation:
     return SelfEvaluation(
         project=project, year=year, budget_lines=tuple(report.budget),
         goal=Goal(annual_text=report.annual_goal, period_text=report.period_goal, indicators=tuple(report.indicators),
-                  incomplete=report.incomplete),
+                  incomplete=report.incomplete, unweighted=report.unweighted),
         reported=Reported(
             execution_score=reported.get("execution_score"),  # type: ignore[arg-type]
             indicator_score=reported.get("indicator_score"),  # type: ignore[arg-type]
@@ -583,9 +644,13 @@ def extract_self_evaluations(source: SourceDocument, year: int | None = None, un
                 current = _Report(title_location=block.location)  # a single report without its cover title
                 reports.append(current)
             if current is not None:
+                if current.indicators_open:
+                    current.indicators_open = False
+                    _left_rows(block, current, errors)
                 _read_paragraph(block, current)
         elif current is not None:
             current.name_open = False
+            current.indicators_open = False
             _read_table(block, current, errors)
     found = [r for r in reports if r.name and (r.budget or r.indicators)]
     for report in found:

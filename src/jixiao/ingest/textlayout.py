@@ -34,7 +34,8 @@ META_RE = re.compile(
 NAV_RE = re.compile(
     r"(首页|当前位置|您的位置|所在位置)\s*[>＞»›:：]|^\s*(【\s*打印\s*】|打印本页|打印页面|关闭窗口|分享到|视力保护色"
     r"|【\s*字体|\[?\s*字体\s*[：:]|欢迎来到|欢迎访问)"
-    r"|^\s*\S{1,80}\.(pdf|docx?|xlsx?|wps|et|html?)\s*$", re.IGNORECASE)
+    r"|^\s*\S{1,80}\.(pdf|docx?|xlsx?|wps|et|html?)(_第\d+页)?\s*$"  # a file name, or a page thumbnail's caption
+    r"|^\s*第\s*\d+\s*页\s*[/／]\s*共\s*\d+\s*页\s*$", re.IGNORECASE)  # a page counter under a thumbnail
 PIPES = str.maketrans({"｜": "|"})
 RULE_RE = re.compile(r"^\s*[|｜]?(\s*:?[-—=]{2,}:?\s*[|｜]?)+\s*$")  # a markdown rule row: |---|:--:|
 
@@ -46,15 +47,15 @@ FIELD_LABELS = (
 )
 BUDGET_HEADERS = (
     "资金来源", "年初预算数", "年初预算", "全年预算数", "全年执行数", "调整后预算数", "调整后预算", "预算执行数",
-    "年度预算数", "执行率", "预算执行率", "资金结转结余", "偏差原因", "原因",
+    "年度预算数", "执行率", "预算执行率", "预算数", "执行数", "资金结转结余", "偏差原因", "原因",
 )
 INDICATOR_HEADERS = (
-    "一级指标", "二级指标", "三级指标", "指标名称", "年度指标值", "指标值", "实际完成值", "全年实际值", "完成值",
+    "一级指标", "二级指标", "三级指标", "指标名称", "年度指标值", "年初目标值", "指标值", "实际完成值", "全年实际值", "完成值",
     "偏差原因分析及改进措施", "未完成原因分析", "未完成原因分析及改进措施", "指标性质", "度量单位",
 )
 SHARED_HEADERS = ("分值", "权重", "得分")
 FORM_TITLE_RE = re.compile(r"绩效自评表|自评(分析)?报告|绩效评价表")
-FUND_ROW_RE = re.compile(r"^(合计|总计|总额|年度资金总额|其中.*|.*资金|.*财政拨款.*|.*专户.*)$")
+FUND_ROW_RE = re.compile(r"^(合计|总计|总额|.*资金总额|其中.*|.*资金|.*财政拨款.*|.*专户.*)$")
 INDICATOR_ROW_RE = re.compile(
     r"^(产出|效益|效果|满意度|成本)指标(?:[（(][\d.]+分[)）])?$|^(数量|质量|时效|成本|经济|经济效益|社会|社会效益|生态|生态效益"
     r"|可持续影响|服务对象满意度|满意度)(指标)?$"
@@ -73,8 +74,13 @@ class _Token:
     line: int
 
 
+# A column's letter in a Hubei header, its brackets often lost: '预算数(A)', '执行数B)', '执行率B/A)', '目标值(A'.
+COLUMN_LETTER_RE = re.compile(r"(?<=[数率值])[（(]?[A-Z](?:/[A-Z])?[)）]?$")
+
+
 def _norm(text: str) -> str:
     text = re.sub(r"[（(]\s*(盖章|万元|元)\s*[)）]", "", text)
+    text = COLUMN_LETTER_RE.sub("", text.strip())
     return re.sub(r"\s+", "", text).rstrip("：:")
 
 
@@ -93,6 +99,30 @@ def drop_preamble(lines: list[str]) -> list[str]:
     for index, line in enumerate(lines[:PREAMBLE_LINES]):
         if META_RE.match(line) or NAV_RE.search(line):
             out[index] = ""
+    return out
+
+
+LED_ROW_RE = re.compile(r"^\s*\|\s*[^|\s]")  # a row that opens with a bar and a filled cell: '| 合计 | 12 |'
+LED_ROWS = 3
+
+
+def join_broken_pipe_rows(lines: list[str]) -> list[str]:
+    """A '|'-table whose cells held line breaks: a row goes on over the lines after it that do not open with a
+    bar but close a cell with one ('|' / '项目资金 (万元) |' / '年初预算数 | 全年预算数 | … |' is one row). Only in a
+    text whose rows open with a bar (at least LED_ROWS of them): lines 'text |' in a text without such rows are
+    one cell each (a table copied one cell per line), not pieces of a row. The joined row keeps its first line;
+    the lines joined to it are blanked, so every other line keeps its number."""
+    bars = [line.strip().translate(PIPES) for line in lines]
+    if sum(1 for b in bars if LED_ROW_RE.match(b) and b.count("|") >= 2) < LED_ROWS:
+        return lines
+    out = list(lines)
+    open_at: int | None = None
+    for index, bar in enumerate(bars):
+        if open_at is not None and bar and not bar.startswith("|") and bar.endswith("|"):
+            out[open_at] = f"{out[open_at].rstrip()} {bar}"
+            out[index] = ""
+            continue
+        open_at = index if bar.startswith("|") else None
     return out
 
 
@@ -228,7 +258,7 @@ def text_blocks(text: str, path: str) -> tuple[Block, ...]:
             blocks.extend(rebuild(tokens, path))
             tokens = []
 
-    lines = mark_blank_separated_cells(drop_preamble(text.splitlines()))
+    lines = mark_blank_separated_cells(join_broken_pipe_rows(drop_preamble(text.splitlines())))
     for number, line in enumerate(lines, start=1):
         if not rows and (stream := _stream_cells(line, bool(tokens) or _opens_stream(lines, number - 1))) is not None:
             tokens.extend(_Token(cell, number) for cell in stream)
@@ -607,13 +637,17 @@ def _is_figure(text: str) -> bool:
 def _row_done(row: list[_Token], ahead: list[_Token]) -> bool:
     """An indicator row of a one-line form that already ends with its 分值 and 得分 (two figures after a name,
     a target and an actual) is done when the words ahead hold a whole row of their own — a name, a target and an
-    actual before the next two figures — rather than a reason for this one."""
+    actual before the next two figures (the last two of a run of figures, when the actual is a figure too) —
+    rather than a reason for this one."""
     texts = [t.text for t in row if not INDICATOR_ROW_RE.match(_norm(t.text))]
     if len(texts) < 5 or not (_is_figure(texts[-1]) and _is_figure(texts[-2])) or _is_figure(ahead[0].text):
         return False
     for index, token in enumerate(ahead):
         if _is_figure(token.text) and index + 1 < len(ahead) and _is_figure(ahead[index + 1].text):
-            return index >= 3
+            end = index + 2
+            while end < len(ahead) and _is_figure(ahead[end].text):
+                end += 1  # a figure actual ('42') runs into the 分值 and 得分: those are the run's last two
+            return end - 2 >= 3
         if _is_header(token.text) or _norm(token.text) in FIELD_LABELS or INDICATOR_ROW_RE.match(_norm(token.text)):
             return False  # words before a level cell or a label are this row's reason
     return False
@@ -697,6 +731,8 @@ def _by_labels(tokens: list[_Token], path: str, cells: bool) -> list[Block]:
             section = "indicator" if any(_norm(t.text) in INDICATOR_HEADERS for t in header) else "budget"
             rows, needs, width = [header], [run], run
             body = run - 1 if cells and norm.startswith("项目资金") and header[1].text == "" else run
+            if not norm.startswith(("项目资金", "资金来源")) and section == "budget":
+                body = run + 1  # no header over the fund labels: a row is its label and a cell per header
             index += run
             continue
         index += 1

@@ -78,7 +78,9 @@ RULE_BY_ID = {r.id: r for r in RULES}
 # project form (10 + 90 points, indicator scoring) and do not apply to it.
 DEPARTMENT_RULES = frozenset({"selfeval.s1_execution_rate", "selfeval.s1_zero_budget", "selfeval.s1_over_budget",
                               "selfeval.s1_total_parts", "selfeval.s10_grade_band"})
-WHOLE_TABLE_RULES = frozenset({"selfeval.s9_weight_total", "selfeval.s9_block_weight"})  # sums over every row
+# The rules that sum over every indicator row: a table read in part (Goal.incomplete) proves nothing about them.
+WHOLE_TABLE_RULES = frozenset({"selfeval.s9_weight_total", "selfeval.s9_block_weight", "selfeval.s10_indicator_sum",
+                               "selfeval.s10_grade_by_rules"})
 
 
 @dataclass(frozen=True)
@@ -281,7 +283,7 @@ def spent_amount(ind: Indicator, actual_number: Decimal | None) -> Decimal | Non
 
 
 def _score_indicator(ind: Indicator, profile: Profile, where: Location, executed: Decimal | None = None,
-                     initial: Decimal | None = None) -> tuple[IndicatorScore, list[Finding]]:
+                     initial: Decimal | None = None, unweighted: bool = False) -> tuple[IndicatorScore, list[Finding]]:
     rules = profile.selfeval
     tol = rules.score_tolerance
     loc = ind.location.with_(project=where.project, table=ind.location.table or "绩效指标",
@@ -289,6 +291,8 @@ def _score_indicator(ind: Indicator, profile: Profile, where: Location, executed
     findings: list[Finding] = []
     weight = ind.weight
     reported = ind.reported_score
+    if weight is None and unweighted:
+        return IndicatorScore(ind, None, reported or ZERO, "无法计分"), findings  # the table has no 分值 column
     if weight is None:
         findings.append(_finding("selfeval.s8_missing_weight", f"指标“{ind.name}”没有分值", loc.with_(column="权重")))
         return IndicatorScore(ind, None, reported or ZERO, "无法计分"), findings
@@ -431,7 +435,7 @@ BLOCK_NAMES = {"output": "产出指标", "benefit": "效益指标", "satisfactio
 def _weight_findings(se: SelfEvaluation, profile: Profile, where: Location) -> Iterator[Finding]:
     rules = profile.selfeval
     weights = [i.weight for i in se.indicators if i.weight is not None]
-    if not se.indicators or se.goal.incomplete or se.is_department:
+    if not se.indicators or se.goal.incomplete or se.goal.unweighted or se.is_department:
         return  # a table not read whole: its totals prove nothing (the gap is in the reading report)
     total = sum(weights, ZERO)
     loc = where.with_(table="绩效指标", column="权重")
@@ -466,7 +470,7 @@ def _reported_findings(se: SelfEvaluation, profile: Profile, where: Location, gr
     tol = profile.selfeval.score_tolerance
     loc = rep.location if rep.location.line is not None else where
     loc = loc.with_(project=where.project, section="项目自评结果")
-    row_scores = [i.reported_score for i in se.indicators]
+    row_scores = [i.reported_score for i in se.indicators] if not se.goal.incomplete else []
     if rep.indicator_score is not None and row_scores and all(s is not None for s in row_scores):
         row_sum = sum((s for s in row_scores if s is not None), ZERO)
         if abs(row_sum - rep.indicator_score) > tol:
@@ -488,7 +492,8 @@ def _reported_findings(se: SelfEvaluation, profile: Profile, where: Location, gr
                        loc, expected=band, actual=rep.grade)
     # A rules grade equal to the band of the reported total says nothing the band check has not said. A
     # department's total is not the project form's 10 + 90 points: no grade is recomputed for it.
-    if rep.grade and grade_by_rules != rep.grade and grade_by_rules != band and not se.is_department:
+    if (rep.grade and grade_by_rules != rep.grade and grade_by_rules != band and not se.is_department
+            and not se.goal.incomplete and not se.goal.unweighted):  # a total over rows read in part grades nothing
         yield _finding("selfeval.s10_grade_by_rules", f"按规则重算的等级为“{grade_by_rules}”，报告写为“{rep.grade}”",
                        loc, expected=grade_by_rules, actual=rep.grade)
 
@@ -499,7 +504,7 @@ def score_self_evaluation(se: SelfEvaluation, profile: Profile) -> SelfEvaluatio
     a, b, rate, exec_score, findings = _execution(se, profile, where)
     scored: list[IndicatorScore] = []
     for ind in se.indicators:
-        result, ind_findings = _score_indicator(ind, profile, where, b, _initial_budget(se))
+        result, ind_findings = _score_indicator(ind, profile, where, b, _initial_budget(se), se.goal.unweighted)
         scored.append(result)
         findings.extend(ind_findings)
     findings.extend(_weight_findings(se, profile, where))

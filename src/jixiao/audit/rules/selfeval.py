@@ -47,8 +47,10 @@ def _engine_check(rule_id: str):  # type: ignore[no-untyped-def]
             return [NotApplicable("部门整体自评中未读到全年预算数或全年执行数")]
         if se.is_department and rule_id == "selfeval.s10_grade_band" and se.reported.total is None:
             return [NotApplicable("部门整体自评中未读到自评总分")]
+        if se.goal.unweighted and (rule_id in WHOLE_TABLE_RULES or rule_id == "selfeval.s8_missing_weight"):
+            return [NotApplicable("绩效指标表未设分值列，无从按各指标分值核对")]
         if se.goal.incomplete and rule_id in WHOLE_TABLE_RULES:
-            return [NotApplicable(f"绩效指标表未读全（{se.goal.incomplete}），分值合计无从核对")]
+            return [NotApplicable(f"绩效指标表未读全（{se.goal.incomplete}），各指标行的分值、得分合计无从核对")]
         return [f for f in _scored(se, ctx).deviations if f.rule == rule_id]
 
     check.__doc__ = f"按计分规则重算（{rule_id}），与填报值比较。" + TIER_RULES.get(rule_id, "")

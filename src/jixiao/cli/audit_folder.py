@@ -7,16 +7,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    TextColumn,
-    TimeElapsedColumn,
-    TimeRemainingColumn,
-)
-
-from jixiao.cli.common import console, err_console, fail, profile_or_fail
+from jixiao.cli.common import console, counting_bar, err_console, fail, profile_or_fail
 from jixiao.extras import require
 
 ENGINES = ("process", "spark")
@@ -62,9 +53,7 @@ def audit_folder(folder: Path, out: Path | None, profile_name: str, only: list[s
         unreadable += record["status"] == bulk.UNREADABLE
         bar.advance(task)
 
-    columns = (TextColumn("审核文档"), BarColumn(), MofNCompleteColumn(), TextColumn("已用"), TimeElapsedColumn(),
-               TextColumn("剩余"), TimeRemainingColumn())
-    with Progress(*columns, console=err_console, transient=False) as bar:
+    with counting_bar("审核文档", err_console) as bar:
         task = bar.add_task("audit", total=len(work.pending))
         try:
             if engine == "spark":

@@ -7,11 +7,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from jixiao.cli import app
-from jixiao.cli.common import console, fail, profile_or_fail
+from jixiao.cli.common import console, counting_bar, fail, profile_or_fail
 from jixiao.extras import require
 
 if TYPE_CHECKING:
@@ -70,7 +70,7 @@ def generate_command(
 
     if projects <= 0 or not 0 <= fault_rate <= 1:
         fail("--projects 须为正数，--fault-rate 须在 0 到 1 之间")
-    with Progress(TextColumn("生成"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=console) as bar:
+    with counting_bar("生成") as bar:
         task = bar.add_task("generate", total=projects)
         generate(Spec(projects, seed, fault_rate), out, progress=lambda n: bar.advance(task, n))
     faults = pl.read_parquet(out / "faults" / "*.parquet").height

@@ -10,6 +10,14 @@ from typing import TYPE_CHECKING, NoReturn
 import typer
 from rich.console import Console
 from rich.markup import escape
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 
 if TYPE_CHECKING:
     from jixiao.core.coverage import Coverage
@@ -19,6 +27,12 @@ if TYPE_CHECKING:
 # Wide tables stay readable when output goes to a file or a pipe (rich falls back to 80 columns there).
 console = Console(width=None if sys.stdout.isatty() else 180)
 err_console = Console(stderr=True, width=None if sys.stderr.isatty() else 180)
+
+
+def counting_bar(what: str, out: Console = console) -> Progress:
+    """The one progress bar of the CLI for work counted in items: what it does, done of all, time used and left."""
+    return Progress(TextColumn(what), BarColumn(), MofNCompleteColumn(), TextColumn("已用"), TimeElapsedColumn(),
+                    TextColumn("剩余"), TimeRemainingColumn(), console=out)
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2

@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 
 from jixiao.cli import app
-from jixiao.cli.common import console, fail
+from jixiao.cli.common import console, counting_bar, fail
 from jixiao.cli.score import print_table, score_documents
 from jixiao.ingest.pipeline import load_document
 from jixiao.profiles import load_profile
@@ -68,23 +68,13 @@ def load_province_with_progress(projects: int) -> list[tuple[str, str, str]]:
     """The province demo written in batches under a progress bar, with the time it took."""
     import time
 
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        TextColumn,
-        TimeElapsedColumn,
-        TimeRemainingColumn,
-    )
-
     from jixiao.store.demo_province import load_province, province_loaded
 
     if province_loaded():
         console.print("省级演示数据已在库中，未重复写入。")
         return load_province(projects)
     started = time.monotonic()
-    columns = (TextColumn("写入省级演示项目"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), TimeRemainingColumn())
-    with Progress(*columns, console=console) as bar:
+    with counting_bar("写入省级演示项目") as bar:
         task = bar.add_task("", total=projects)
         rows = load_province(projects, progress=lambda done: bar.update(task, completed=done))
     console.print(f"省级演示：{projects:,} 个项目，用时 {time.monotonic() - started:.1f} 秒。", highlight=False)

@@ -280,6 +280,21 @@ def _economic(words: list[str], where: Location) -> tuple[Table, int] | None:
     return _grid(grid, where), index
 
 
+def _item(words: list[str], index: int, numbered: bool) -> tuple[str, str, list[str], int] | None:
+    """The item at `index`: its label, its 行次 when the header prints 行次, the figures after it, and where the next
+    item starts; None when a 行次 is due and missing."""
+    label, index, line_no = words[index], index + 1, ""
+    if numbered:
+        if index >= len(words) or not INTEGER_RE.match(words[index]):
+            return None
+        line_no, index = words[index], index + 1
+    figures = []
+    while index < len(words) and _figure(words[index]):
+        figures.append(words[index])
+        index += 1
+    return label, line_no, figures, index
+
+
 def _statistics(words: list[str], where: Location) -> tuple[Table, int] | None:
     """公开10: section titles (一、政府采购情况 …) and items, each a label, its 行次 when the header prints 行次, and
     at most one figure."""
@@ -293,19 +308,13 @@ def _statistics(words: list[str], where: Location) -> tuple[Table, int] | None:
     index = first
     while index < len(words) and not _figure(words[index]) and not _title(words[index]):
         label = words[index]
-        index += 1
-        if SECTION_RE.match(label) and (index >= len(words) or not _figure(words[index])):
+        if SECTION_RE.match(label) and (index + 1 >= len(words) or not _figure(words[index + 1])):
             grid.append([label, *([""] if numbered else []), ""])
-            continue
-        line_no = ""
-        if numbered:
-            if index >= len(words) or not INTEGER_RE.match(words[index]):
-                break
-            line_no, index = words[index], index + 1
-        figures = []
-        while index < len(words) and _figure(words[index]):
-            figures.append(words[index])
             index += 1
+            continue
+        if (item := _item(words, index, numbered)) is None:
+            break
+        label, line_no, figures, index = item
         if len(figures) > 1:
             return None
         grid.append([label, *([line_no] if numbered else []), figures[0] if figures else ""])
@@ -339,17 +348,9 @@ def _halves(code: str, words: list[str], where: Location) -> tuple[Table, int] |
     items: list[tuple[str, str, str, list[str]]] = []  # (side, label, 行次, figures)
     index = first
     while index < len(words) and not _figure(words[index]) and not _title(words[index]):
-        label = words[index]
-        index += 1
-        line_no = ""
-        if numbered:
-            if index >= len(words) or not INTEGER_RE.match(words[index]):
-                break
-            line_no, index = words[index], index + 1
-        figures = []
-        while index < len(words) and _figure(words[index]):
-            figures.append(words[index])
-            index += 1
+        if (item := _item(words, index, numbered)) is None:
+            break
+        label, line_no, figures, index = item
         side = ("income" if INCOME_RE.search(label) and not EXPENDITURE_RE.search(label)
                 else "expenditure" if EXPENDITURE_RE.search(label) else "")
         items.append((side, label, line_no, figures))

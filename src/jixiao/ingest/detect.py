@@ -143,6 +143,9 @@ _UNIT_PATTERNS = [
     # the subject of a sentence in the body: '示例县农技中心下设办公室…', '示例县档案馆是…'
     rf"^\s*(?:[一二三四五六七八九十]+、|\d+[、.．])?\s*({ORG})(?:是|为|系|下设|内设|设有|共有|现有|核定|属于|负责|承担"
     r"|主要职责|主要职能)",
+    # a sentence opening with the unit and the year it reports on: '示例县医院2021年收支总预算…'
+    rf"(?:^|(?<=[。；;！？!?\s]))(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）])?\s*({ORG})\s*"
+    rf"{_YEAR}\s*(?:部门|单位)?\s*(?:收支|收入|支出|“?三公|财政拨款|一般公共预算|政府采购)",
     rf"20\d{{2}}\s*年度?\s*({PLACE})(?=部门|一般公共预算|\s*“?三公|财政拨款|行政单位)",  # a place's summary
     rf"^#*\s*({PLACE})\s*20\d{{2}}\s*年度?\s*(?:全[县市区州])?\s*“?三公",  # its title: '示例县2018年“三公”…'
     rf"^来源\s*[：:]\s*({ORG})\s*$",  # a web page's publisher, the weakest evidence
@@ -154,7 +157,8 @@ _PUBLISHER_PATTERNS = [
 ]
 # Not a unit's name: a placeholder or a sentence that happens to end like one.
 _NOT_UNIT = re.compile(r"^(XX|××|某某)|^(根据|按照|关于|为|纳入|包括|其中|现将|经(?!济|开))|^[我本](单位|部门|局|委|办|院|所|中心|镇|乡|街道|机关|馆|站|校|队|处|厅)"
-                       r"|[XＸ]{2}|^[区县市州省]?本级$"
+                       r"|[XＸ]{2}|^[区县市州省]?本级$|网站$"  # a site's footer links ('…部门网站地方政府网站')
+                       r"|^[各该]|^全(镇|乡|街道|县|市|区|州|省)$"  # all the units of a place, not one
                        r"|^(区|县|州|省|市(?!场|中区))")  # '区水利局', '县政协': the place left out, not the name
 
 

@@ -49,6 +49,10 @@ CASES = [
     # a whole-department evaluation report
     ("示例县卫生健康局部门整体支出绩效评价报告\n一、评价结论\n2021年度部门整体支出绩效评价得分88分，评价等次为“良”。",
      K, "示例县卫生健康局", 2021),
+    # an evaluation's weighted score table flattened into one run, no title: each criterion's weight, score and
+    # weighted score, then the overall grade
+    ("现将评价结果公布如下,,评价准则权重(%)评价分值加权平均得分绩效等级相关性30%90.0027.00高度相关效率40%80.0032.00较好"
+     "效果30%70.0021.00一般项目绩效100%/80.00较为成功。", K, "", None),
 ]
 
 

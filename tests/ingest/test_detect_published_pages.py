@@ -270,3 +270,28 @@ def test_a_body_sentence_opening_with_the_unit_and_its_year_names_the_unit():
 
 def test_a_place_opening_a_sentence_with_all_its_departments_is_not_a_unit():
     assert detect("全镇2024年收支总预算310.50万元，其中财政拨款收入300.00万元，部门预算包括各单位预算。").unit == ""
+
+
+TOWN_PROJECT_REPORT = [
+    "关于2023年度示例村灌渠修缮工程绩效评价报告",
+    "一、项目基本情况",
+    "为改善灌溉条件，2023年实施示例村灌渠修缮工程，总投资12万元。",
+    "二、评价结论和绩效分析",
+    "（一）评价结论：项目按年初目标实施，各项指标均已完成。",
+]
+
+
+def test_a_towns_own_project_evaluation_report_is_a_self_evaluation():
+    # a 评价结论 heading is in every report's outline: it names no evaluator
+    found = detect("\n".join(TOWN_PROJECT_REPORT))
+    assert found.kind is S and found.year == 2023
+    assert "未见受托评价机构或评价等次" in found.evidence[0]
+
+
+@pytest.mark.parametrize("evaluator", [
+    "示例县财政局组织示例评审中心对该项目开展绩效评价。",
+    "受示例县财政局委托，示例会计师事务所对该项目进行评价。",
+    "经评价，该项目综合得分86分，绩效等级为“良”。",
+])
+def test_the_same_report_with_an_evaluator_or_a_grade_is_a_key_evaluation(evaluator):
+    assert detect("\n".join([*TOWN_PROJECT_REPORT[:2], evaluator, *TOWN_PROJECT_REPORT[2:]])).kind is K

@@ -54,12 +54,17 @@ GUIDE_MIN = 2
 FISCAL_MARKERS = [r"社会保险基金", r"政府(一般|专项)?债务", r"转移支付", r"决算草案|预算草案", r"税收收入|非税收入",
                   r"公共财政预算(?!财政拨款)"]
 FISCAL_MIN = 3
-# A department-wide evaluation written by the department itself is its self-evaluation; it is a key evaluation
-# when the text shows an evaluator: a commissioned firm or team, or a grade awarded.
+# An evaluation report written by the unit or department itself is its self-evaluation; it is a key evaluation
+# when the text shows an evaluator: a commissioned firm, team or review centre, or a grade awarded. A 评价结论
+# heading is no evaluator: every report in the outline of 财预〔2020〕10号 has one, a unit's own included.
 WHOLE_DEPARTMENT_RE = re.compile(r"整体支出")
 SELF_SAID_RE = re.compile(r"自我评价|进行自评|开展自评|经自评")
-EVALUATOR_RE = re.compile(r"受.{0,30}委托|委托.{0,30}(事务所|公司|机构)|我所|评价(工作)?组|第三方|重点(项目)?绩效评价"
-                          r"|评价等次|评价等级|评价结论|评价得分")
+_COMMISSIONED = r"受.{0,30}委托|委托.{0,30}(事务所|公司|机构)|我所|评价(工作)?组|第三方|中介机构|评审中心"
+COMMISSIONED_RE = re.compile(_COMMISSIONED)
+EVALUATOR_RE = re.compile(_COMMISSIONED + r"|重点(项目)?绩效评价|评价等次|(评价|绩效)等级|评价得分"
+                          r"|财政(部|厅|局)[^。]{0,30}(组织|安排)[^。]{0,40}绩效评价")
+# The title of a form of a commissioned evaluation: a key evaluation whoever fills it in.
+EVALUATION_FORM_RE = re.compile(r"(部门|重点)评价表")
 # A title in the first lines decides the kind outright; tried per line, in this order within a line.
 _TITLES: list[tuple[DocumentKind, str]] = [
     (DocumentKind.RESULTS_STATEMENT, r"执行结果情况的说明|绩效报告[（(]自评[)）]"),
@@ -106,7 +111,6 @@ REPORT_OUTLINE = [r"综合评价(情况及评价)?结论|评价结论", r"绩效
                   r"存在的?问题及原因分析|存在的?主要问题", r"有关建议|改进(措施|建议)|意见建议",
                   r"项目(决策|过程|产出|效益)情况"]
 REPORT_OUTLINE_MIN = 3
-COMMISSIONED_RE = re.compile(r"受.{0,30}委托|委托.{0,30}(事务所|公司|机构)|我所|评价(工作)?组|第三方")
 # Years that are not the year reported on: a document number 〔2020〕, a regulation 《…2018年…》, 2020年修订.
 _NOT_REPORT_YEAR = re.compile(r"[〔\[［【]\s*20\d{2}\s*[〕\]］】]|《[^》]{0,60}》|20\d{2}\s*年\s*(修订|修正|版|第)"
                               r"|(较|比|与|同)\s*20\d{2}\s*年度?|20\d{2}\s*年度?\s*(相比|比较|同期)"  # a comparison
@@ -259,13 +263,15 @@ def _not_a_unit_document(head: str, titles: list[str]) -> str:
 
 
 def _evaluator(kind: DocumentKind, line: str, head: str) -> tuple[DocumentKind, str]:
-    """A department-wide evaluation report with no evaluator in sight is the department's own (a self-evaluation)."""
-    if kind is not DocumentKind.KEY_EVALUATION or not WHOLE_DEPARTMENT_RE.search(line):
+    """An evaluation report with no evaluator in sight is the unit's own evaluation of its spending or its project
+    (a self-evaluation)."""
+    if kind is not DocumentKind.KEY_EVALUATION or EVALUATION_FORM_RE.search(line):
         return kind, ""
+    whose = "部门对自身整体支出的评价" if WHOLE_DEPARTMENT_RE.search(line) else "单位对自身项目的评价"
     if SELF_SAID_RE.search(head) and not COMMISSIONED_RE.search(head):
-        return DocumentKind.SELF_EVALUATION, "（部门对自身整体支出的评价：文中说明是自我评价）"
+        return DocumentKind.SELF_EVALUATION, f"（{whose}：文中说明是自我评价）"
     if not EVALUATOR_RE.search(head):
-        return DocumentKind.SELF_EVALUATION, "（部门对自身整体支出的评价：未见受托评价机构或评价等次）"
+        return DocumentKind.SELF_EVALUATION, f"（{whose}：未见受托评价机构或评价等次）"
     return kind, ""
 
 

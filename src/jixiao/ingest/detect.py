@@ -153,6 +153,8 @@ _UNIT_PATTERNS = [
     rf"{_YEAR}\s*(?:部门|单位)?\s*(?:收支|收入|支出|“?三公|财政拨款|一般公共预算|政府采购)",
     rf"20\d{{2}}\s*年度?\s*({PLACE})(?=部门|一般公共预算|\s*“?三公|财政拨款|行政单位)",  # a place's summary
     rf"^#*\s*({PLACE})\s*20\d{{2}}\s*年度?\s*(?:全[县市区州])?\s*“?三公",  # its title: '示例县2018年“三公”…'
+    # a 三公 explanation setting the unit's own trips against other units': '安排示例中心出国团组0个，参加其他单位组织的…'
+    rf"安排\s*({ORG})\s*(?:因公)?出国(?:[（(]境[)）])?团组[^。]{{0,20}}参加其他单位",
     rf"^来源\s*[：:]\s*({ORG})\s*$",  # a web page's publisher, the weakest evidence
 ]
 # A web page's publisher or site banner, dropped with the page's metadata before reading: weaker than any text.

@@ -49,6 +49,15 @@ CASES = [
     # a whole-department evaluation report
     ("示例县卫生健康局部门整体支出绩效评价报告\n一、评价结论\n2021年度部门整体支出绩效评价得分88分，评价等次为“良”。",
      K, "示例县卫生健康局", 2021),
+    # an evaluation's weighted score table flattened into one run, no title: each criterion's weight, score and
+    # weighted score, then the overall grade
+    ("现将评价结果公布如下,,评价准则权重(%)评价分值加权平均得分绩效等级相关性30%90.0027.00高度相关效率40%80.0032.00较好"
+     "效果30%70.0021.00一般项目绩效100%/80.00较为成功。", K, "", None),
+    # a page of a 三公 explanation cut out of a PDF: the unit named only where its own trips are set against
+    # other units'
+    ("—7—\n2022年度“三公”经费支出决算2.30万元。（一）因公出国（境）费支出0万元。全年使用财政拨\n款安排示例县"
+     "种子管理站出国团组0个，参加其他单位组织的出国团组0个。（二）公务接待费支出2.30万元。", D, "示例县种子管理站",
+     2022),
 ]
 
 
@@ -178,3 +187,9 @@ def test_a_contents_page_left_from_last_year_does_not_set_the_year(tmp_path):
     doc, _ = load_document(path)
     [wrong] = [f for f in audit_document(doc, load_profile("central")).findings if f.rule == "disclosure.heading_year"]
     assert "2023年度单位决算情况说明" in wrong.message and wrong.location.line == 3
+
+
+def test_a_unit_named_once_as_an_object_is_not_taken_for_the_unit():
+    found = detect("2022年度“三公”经费支出决算2.30万元。因公出国（境）费支出0万元，未安排示例县种子管理站出国团组。"
+                   "公务接待费支出2.30万元。")
+    assert found.kind is D and found.unit == ""

@@ -250,3 +250,48 @@ def test_a_form_with_whole_numbers_only_and_its_notes_is_still_a_form():
     text = ("项目支出绩效自评表\n项目名称\t示例村道养护\n年度资金总额\t50\t48\t10\t9\n"
             "填表说明：1.得分计算方法见指标说明；2.分值不得修改。")
     assert detect(text).kind is S
+
+
+def test_a_sites_footer_links_are_not_the_unit(tmp_path):
+    # one paragraph saying '我所' (no name), then the site's footer: link texts ending in 网站
+    doc, _ = _load(tmp_path, "\n".join([
+        "经汇总，2025年“三公”经费预算为6.20万元，其中：因公出国（境）费0万元，公务用车运行维护费5.00万元，"
+        "公务接待费1.20万元。我所将严格控制各项开支。",
+        "省级部门网站", "市县政府网站", "友情链接网站"]))
+    assert doc is not None and doc.kind is B and doc.year == 2025
+    assert doc.unit == ""
+
+
+def test_a_body_sentence_opening_with_the_unit_and_its_year_names_the_unit():
+    text = ("一、基本情况 本单位承担全镇水利设施的日常维护。 二、收支预算情况 示例县水利站2024年收支总预算310.50万元，"
+            "其中财政拨款收入300.00万元，其他收入10.50万元。部门预算包括本单位预算。")
+    assert detect(text).unit == "示例县水利站"
+
+
+def test_a_place_opening_a_sentence_with_all_its_departments_is_not_a_unit():
+    assert detect("全镇2024年收支总预算310.50万元，其中财政拨款收入300.00万元，部门预算包括各单位预算。").unit == ""
+
+
+TOWN_PROJECT_REPORT = [
+    "关于2023年度示例村灌渠修缮工程绩效评价报告",
+    "一、项目基本情况",
+    "为改善灌溉条件，2023年实施示例村灌渠修缮工程，总投资12万元。",
+    "二、评价结论和绩效分析",
+    "（一）评价结论：项目按年初目标实施，各项指标均已完成。",
+]
+
+
+def test_a_towns_own_project_evaluation_report_is_a_self_evaluation():
+    # a 评价结论 heading is in every report's outline: it names no evaluator
+    found = detect("\n".join(TOWN_PROJECT_REPORT))
+    assert found.kind is S and found.year == 2023
+    assert "未见受托评价机构或评价等次" in found.evidence[0]
+
+
+@pytest.mark.parametrize("evaluator", [
+    "示例县财政局组织示例评审中心对该项目开展绩效评价。",
+    "受示例县财政局委托，示例会计师事务所对该项目进行评价。",
+    "经评价，该项目综合得分86分，绩效等级为“良”。",
+])
+def test_the_same_report_with_an_evaluator_or_a_grade_is_a_key_evaluation(evaluator):
+    assert detect("\n".join([*TOWN_PROJECT_REPORT[:2], evaluator, *TOWN_PROJECT_REPORT[2:]])).kind is K

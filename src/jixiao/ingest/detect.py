@@ -33,7 +33,8 @@ _MARKERS: list[tuple[DocumentKind, list[str]]] = [
                                     r"自评得分|自评结论", r"(产出|效益|满意度)指标", r"未完成原因|存在问题.{0,20}改进措施",
                                     r"(部门|单位)(预算)?整体支出[^。]{0,12}(自评|自我评价)|自评[^。]{0,30}(部门|单位)(预算)?整体支出"]),
     (DocumentKind.KEY_EVALUATION, [r"(部门|重点)评价表", r"绩效评价报告", r"绩效评价指标评分", r"评价等次",
-                                   r"(部门|单位)(预算)?整体支出", r"重点(项目)?绩效评价|绩效评价工作", r"评价(等级|结论)"]),
+                                   r"(部门|单位)(预算)?整体支出", r"重点(项目)?绩效评价|绩效评价工作", r"(评价|绩效)(等级|结论)",
+                                   r"加权(平均)?得分"]),  # a score table: each criterion's weight × score
     (DocumentKind.WORK_SUMMARY, [r"预算绩效管理工作开展情况", r"事前绩效评估", r"运行监控|绩效监控", r"结果运用",
                                  r"全面实施预算绩效管理"]),
     (DocumentKind.RESULTS_STATEMENT, [r"绩效目标执行结果", r"绩效报告（自评）|绩效报告\(自评\)", r"项目绩效情况"]),
@@ -53,12 +54,17 @@ GUIDE_MIN = 2
 FISCAL_MARKERS = [r"社会保险基金", r"政府(一般|专项)?债务", r"转移支付", r"决算草案|预算草案", r"税收收入|非税收入",
                   r"公共财政预算(?!财政拨款)"]
 FISCAL_MIN = 3
-# A department-wide evaluation written by the department itself is its self-evaluation; it is a key evaluation
-# when the text shows an evaluator: a commissioned firm or team, or a grade awarded.
+# An evaluation report written by the unit or department itself is its self-evaluation; it is a key evaluation
+# when the text shows an evaluator: a commissioned firm, team or review centre, or a grade awarded. A 评价结论
+# heading is no evaluator: every report in the outline of 财预〔2020〕10号 has one, a unit's own included.
 WHOLE_DEPARTMENT_RE = re.compile(r"整体支出")
 SELF_SAID_RE = re.compile(r"自我评价|进行自评|开展自评|经自评")
-EVALUATOR_RE = re.compile(r"受.{0,30}委托|委托.{0,30}(事务所|公司|机构)|我所|评价(工作)?组|第三方|重点(项目)?绩效评价"
-                          r"|评价等次|评价等级|评价结论|评价得分")
+_COMMISSIONED = r"受.{0,30}委托|委托.{0,30}(事务所|公司|机构)|我所|评价(工作)?组|第三方|中介机构|评审中心"
+COMMISSIONED_RE = re.compile(_COMMISSIONED)
+EVALUATOR_RE = re.compile(_COMMISSIONED + r"|重点(项目)?绩效评价|评价等次|(评价|绩效)等级|评价得分"
+                          r"|财政(部|厅|局)[^。]{0,30}(组织|安排)[^。]{0,40}绩效评价")
+# The title of a form of a commissioned evaluation: a key evaluation whoever fills it in.
+EVALUATION_FORM_RE = re.compile(r"(部门|重点)评价表")
 # A title in the first lines decides the kind outright; tried per line, in this order within a line.
 _TITLES: list[tuple[DocumentKind, str]] = [
     (DocumentKind.RESULTS_STATEMENT, r"执行结果情况的说明|绩效报告[（(]自评[)）]"),
@@ -105,7 +111,6 @@ REPORT_OUTLINE = [r"综合评价(情况及评价)?结论|评价结论", r"绩效
                   r"存在的?问题及原因分析|存在的?主要问题", r"有关建议|改进(措施|建议)|意见建议",
                   r"项目(决策|过程|产出|效益)情况"]
 REPORT_OUTLINE_MIN = 3
-COMMISSIONED_RE = re.compile(r"受.{0,30}委托|委托.{0,30}(事务所|公司|机构)|我所|评价(工作)?组|第三方")
 # Years that are not the year reported on: a document number 〔2020〕, a regulation 《…2018年…》, 2020年修订.
 _NOT_REPORT_YEAR = re.compile(r"[〔\[［【]\s*20\d{2}\s*[〕\]］】]|《[^》]{0,60}》|20\d{2}\s*年\s*(修订|修正|版|第)"
                               r"|(较|比|与|同)\s*20\d{2}\s*年度?|20\d{2}\s*年度?\s*(相比|比较|同期)"  # a comparison
@@ -143,8 +148,13 @@ _UNIT_PATTERNS = [
     # the subject of a sentence in the body: '示例县农技中心下设办公室…', '示例县档案馆是…'
     rf"^\s*(?:[一二三四五六七八九十]+、|\d+[、.．])?\s*({ORG})(?:是|为|系|下设|内设|设有|共有|现有|核定|属于|负责|承担"
     r"|主要职责|主要职能)",
+    # a sentence opening with the unit and the year it reports on: '示例县医院2021年收支总预算…'
+    rf"(?:^|(?<=[。；;！？!?\s]))(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）])?\s*({ORG})\s*"
+    rf"{_YEAR}\s*(?:部门|单位)?\s*(?:收支|收入|支出|“?三公|财政拨款|一般公共预算|政府采购)",
     rf"20\d{{2}}\s*年度?\s*({PLACE})(?=部门|一般公共预算|\s*“?三公|财政拨款|行政单位)",  # a place's summary
     rf"^#*\s*({PLACE})\s*20\d{{2}}\s*年度?\s*(?:全[县市区州])?\s*“?三公",  # its title: '示例县2018年“三公”…'
+    # a 三公 explanation setting the unit's own trips against other units': '安排示例中心出国团组0个，参加其他单位组织的…'
+    rf"安排\s*({ORG})\s*(?:因公)?出国(?:[（(]境[)）])?团组[^。]{{0,20}}参加其他单位",
     rf"^来源\s*[：:]\s*({ORG})\s*$",  # a web page's publisher, the weakest evidence
 ]
 # A web page's publisher or site banner, dropped with the page's metadata before reading: weaker than any text.
@@ -154,7 +164,8 @@ _PUBLISHER_PATTERNS = [
 ]
 # Not a unit's name: a placeholder or a sentence that happens to end like one.
 _NOT_UNIT = re.compile(r"^(XX|××|某某)|^(根据|按照|关于|为|纳入|包括|其中|现将|经(?!济|开))|^[我本](单位|部门|局|委|办|院|所|中心|镇|乡|街道|机关|馆|站|校|队|处|厅)"
-                       r"|[XＸ]{2}|^[区县市州省]?本级$"
+                       r"|[XＸ]{2}|^[区县市州省]?本级$|网站$"  # a site's footer links ('…部门网站地方政府网站')
+                       r"|^[各该]|^全(镇|乡|街道|县|市|区|州|省)$"  # all the units of a place, not one
                        r"|^(区|县|州|省|市(?!场|中区))")  # '区水利局', '县政协': the place left out, not the name
 
 
@@ -254,13 +265,15 @@ def _not_a_unit_document(head: str, titles: list[str]) -> str:
 
 
 def _evaluator(kind: DocumentKind, line: str, head: str) -> tuple[DocumentKind, str]:
-    """A department-wide evaluation report with no evaluator in sight is the department's own (a self-evaluation)."""
-    if kind is not DocumentKind.KEY_EVALUATION or not WHOLE_DEPARTMENT_RE.search(line):
+    """An evaluation report with no evaluator in sight is the unit's own evaluation of its spending or its project
+    (a self-evaluation)."""
+    if kind is not DocumentKind.KEY_EVALUATION or EVALUATION_FORM_RE.search(line):
         return kind, ""
+    whose = "部门对自身整体支出的评价" if WHOLE_DEPARTMENT_RE.search(line) else "单位对自身项目的评价"
     if SELF_SAID_RE.search(head) and not COMMISSIONED_RE.search(head):
-        return DocumentKind.SELF_EVALUATION, "（部门对自身整体支出的评价：文中说明是自我评价）"
+        return DocumentKind.SELF_EVALUATION, f"（{whose}：文中说明是自我评价）"
     if not EVALUATOR_RE.search(head):
-        return DocumentKind.SELF_EVALUATION, "（部门对自身整体支出的评价：未见受托评价机构或评价等次）"
+        return DocumentKind.SELF_EVALUATION, f"（{whose}：未见受托评价机构或评价等次）"
     return kind, ""
 
 

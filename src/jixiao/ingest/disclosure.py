@@ -672,7 +672,8 @@ def department_name(source: SourceDocument) -> str:
                 continue
             for match in pattern.finditer(text):
                 name = match.group(1)
-                if not caption_unit(f"单位：{name}") and not re.search(r"\d", name):
+                # a name ending in 网站 is a site's link text ('…部门网站其他网站' in its footer), not a unit
+                if not caption_unit(f"单位：{name}") and not re.search(r"\d", name) and not name.endswith("网站"):
                     votes[name] = votes.get(name, 0) + 1
         if votes:
             return max(votes, key=lambda name: votes[name])

@@ -135,13 +135,13 @@ def review_statistics(goals: Iterable[ReviewedGoal], profile: Profile, round_num
         if goal.recommended is not None and goal.recommended < 0:
             problems.append(f"{what}建议安排金额不能为负数")
     raise_if(problems)
-    scored = [g for g in items if g.score is not None]
-    bands = tuple(ScoreBand(b.grade, b.low, b.high, sum(g.count for g in scored if b.contains(g.score)))  # type: ignore[arg-type]
+    scored = [(g.count, g.score) for g in items if g.score is not None]
+    bands = tuple(ScoreBand(b.grade, b.low, b.high, sum(n for n, score in scored if b.contains(score)))
                   for b in score_bands(profile.review))
     requested = sum((g.requested for g in items), ZERO)
     recommended = sum((g.recommended if g.recommended is not None else g.requested for g in items), ZERO)
     return RoundStatistics(
-        round=round_number, items=sum(g.count for g in items), scored=sum(g.count for g in scored), bands=bands,
+        round=round_number, items=sum(g.count for g in items), scored=sum(n for n, _ in scored), bands=bands,
         requested=requested,
         recommended=recommended, cut=requested - recommended, cut_rate=percent(requested - recommended, requested),
     )

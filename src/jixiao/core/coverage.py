@@ -55,6 +55,7 @@ class StatedFigure:
 
     label: str
     key: tuple[object, ...]
+    named: bool = True  # the grammar found whose figure it is (a subject); a figure of no one cannot be checked
 
 
 @dataclass(frozen=True)

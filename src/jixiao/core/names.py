@@ -1,6 +1,15 @@
-"""Names of units: whether one name is another abbreviated."""
+"""Names of units: a name without the heading number printed before it; whether one name is another abbreviated."""
 
 from __future__ import annotations
+
+import re
+
+_HEADING_NUMBER = re.compile(r"^(?:第[一二三四五六七八九十\d]+部分|[一二三四五六七八九十]+、|\d{1,2}[、.．])")
+
+
+def without_heading_number(name: str) -> str:
+    """'二、示例县档案馆' → '示例县档案馆': the number of the heading a name was read from is not part of it."""
+    return _HEADING_NUMBER.sub("", name)
 
 
 def abbreviates(short: str, name: str) -> bool:

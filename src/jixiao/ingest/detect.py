@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 from jixiao.core.model import DocumentKind
-from jixiao.core.names import abbreviates
+from jixiao.core.names import abbreviates, without_heading_number
 
 # The first part of a 决算 or 预算 package: '第一部分 (XX局)单位概况'; it counts for both (a 预算 has no 决算 word).
 PACKAGE_PART = r"第一部分\s*[：:]?\s*\S{0,30}?(部门|单位)\s*概况"
@@ -395,7 +395,7 @@ def _longest(text: str, end: int) -> int:
 
 def _name(text: str, match: re.Match[str]) -> str:
     end = _longest(text, match.end(1))
-    return re.sub(r"^第[一二三四五六七八九十\d]+部分", "", re.sub(r"\s+", "", text[match.start(1):end]))
+    return without_heading_number(re.sub(r"\s+", "", text[match.start(1):end]))
 
 
 def _unit(text: str) -> str:

@@ -28,6 +28,7 @@ from jixiao.core.money import (
     printed_exponent,
     unit_scale,
 )
+from jixiao.core.names import without_heading_number
 from jixiao.core.provenance import Location
 from jixiao.ingest.headers import (
     CODE_LABEL_RE,
@@ -671,7 +672,7 @@ def department_name(source: SourceDocument) -> str:
             if len(text) > 80:
                 continue
             for match in pattern.finditer(text):
-                name = match.group(1)
+                name = without_heading_number(match.group(1))
                 # a name ending in 网站 is a site's link text ('…部门网站其他网站' in its footer), not a unit
                 if not caption_unit(f"单位：{name}") and not re.search(r"\d", name) and not name.endswith("网站"):
                     votes[name] = votes.get(name, 0) + 1

@@ -129,6 +129,10 @@ def _disclosure_tables(doc: Any) -> Iterator[TableRead | Unread]:
     if pkg is None:
         return
     for table in pkg.tables.values():
+        if table.rows and not table.empty_note and not any(row.cells for row in table.rows):
+            # rows under a title but not one figure placed in them: nothing of the table was read
+            yield Unread(f"{table.label}：{len(table.rows)} 行中未读到任何数字，其数据未读取", table.location, "table")
+            continue
         yield TableRead(table.label, table.unit, len(table.rows), tuple(column_name(c) for c in table.columns),
                         table.location)
         yield from _unmapped(table)
@@ -178,7 +182,7 @@ def _claims(doc: Any) -> Iterator[Claim]:
     statements += list(getattr(doc, "statements", ()))
     for s in statements:
         if s.figures:
-            parts = tuple(StatedFigure(f"{c.subject}{' ' if c.subject else ''}{c.text}", stated_key(c))
+            parts = tuple(StatedFigure(f"{c.subject}{' ' if c.subject else ''}{c.text}", stated_key(c), bool(c.subject))
                           for c in getattr(s, "claims", ()))
             yield Claim(s.section, s.text, len(s.figures), s.location, parts)
     for ke in getattr(doc, "key_evaluations", ()):

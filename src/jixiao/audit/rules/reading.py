@@ -27,10 +27,12 @@ def _read(doc: Any, need: str) -> bool:
     reading = getattr(doc, "reading", None)
     if reading is None:
         return True  # no reading report (a document built in code): nothing to judge
-    # a sentence counts when the grammar read whose figure it states ('…位于…，资产435万元' names no one's)
     tables, projects = bool(reading.tables), bool(reading.projects)
-    claims = any(part.named for c in reading.claims for part in getattr(c, "parts", ()))
-    return {"tables_or_claims": tables or claims, "projects": projects, "claims": claims}.get(
+    claims = any(getattr(c, "parts", ()) for c in reading.claims)
+    # in a 决算/预算 a sentence counts when the grammar read whose figure it states ('…位于…，资产435万元' names no
+    # one's); a results statement's '实际执行130万元' is checked against its own sentence, named or not
+    named = any(part.named for c in reading.claims for part in getattr(c, "parts", ()))
+    return {"tables_or_claims": tables or named, "projects": projects, "claims": claims}.get(
         need, tables or claims or projects)
 
 

@@ -359,6 +359,36 @@ def test_split_by_rate_uses_the_score_formula_only_to_choose_between_readings():
     assert split_by_rate("500500100%", 3, (Decimal(20), Decimal(7))) is None  # no reading gives the score
 
 
+
+def test_split_by_rate_reads_a_points_column_only_with_the_score_after_the_rate():
+    # 'A B 分值 rate%' then the score: 10 × 90% = 9 decides between readings.
+    assert split_by_rate("6480721090%", 4) is None  # without the points no reading gives the rate
+    assert split_by_rate("80.572.451090%", 4, (Decimal(0), Decimal(9)), points_column=True) == [
+        "80.5", "72.45", "10", "90"]
+    assert split_by_rate("80.572.451090%", 4, (Decimal(0), Decimal(7)), points_column=True) is None
+    assert split_by_rate("80.572.451090%", 4, points_column=True) is None  # no score: nothing decides the points
+
+
+DEPARTMENT_FUSED = ("1、部门整体支出绩效自评表(2022年度)单位名称示例区文化馆年度预算申请(万元)"
+                    "年初预算数全年预算数全年执行数分值执行率得分年度资金总额6480721090%9按收入性质分:80")
+
+
+def test_department_form_run_together_reads_its_fund_row_where_the_points_decide(tmp_path):
+    doc, _ = load(tmp_path, DEPARTMENT_FUSED, "整体自评表.txt")
+    [se] = doc.self_evaluations
+    total = se.budget_total
+    assert total is not None
+    assert (total.initial, total.adjusted, total.executed, total.reported_rate) == (
+        Decimal("640000"), Decimal("800000"), Decimal("720000"), Decimal(90))
+    assert not any("6480" in p.message for p in doc.problems)
+
+
+def test_department_form_run_together_without_a_unique_split_stays_unread(tmp_path):
+    doc, _ = load(tmp_path, DEPARTMENT_FUSED.replace("1090%9", "1090%7"), "整体自评表.txt")
+    [se] = doc.self_evaluations
+    assert se.budget_total is None
+    assert any("未读到全年预算数" in p.message for p in doc.problems)
+
 # A document-sharing page: its notes, one caption and page counter per page thumbnail, then the text in page
 # chunks ('1、…'), the unit label run into the next label.
 THUMBNAILS = "\n".join([

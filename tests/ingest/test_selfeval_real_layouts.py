@@ -446,3 +446,39 @@ def test_a_last_row_cut_after_its_weight_reports_its_score_unread(tmp_path):
     [se] = doc.self_evaluations
     assert (se.indicators[-1].weight, se.indicators[-1].reported_score) == (10, None)
     assert any("得分未读入" in p.message and p.location.line == 22 for p in doc.problems)
+
+
+# A '|'-table whose rows were merged across row boundaries: each line ends with the label of the next row, and the
+# 年初预算数 cell of the total row was lost (two amounts for three amount columns).
+MERGED_PIPES = "\n".join([
+    "2023年度项目支出绩效自评表", "",
+    "| 项目名称 | 校舍维修专项 | 主管部门 | 示例县教育局 | 实施单位 | 示例县第二小学 | 项目资金 (元) |",
+    "| 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 | 年度资金总额 |",
+    "| 52000 | 48000 | 10 | 92.31% | 9.2 | 其中:当年财政 拨款 |",
+    "| 52000 | 48000 | — |",
+    "| — | 上年结转 资金 |",
+    "|",
+    "| — | 其他资金 | — | — | — | — |",
+])
+
+
+def test_pipe_rows_merged_across_rows_are_placed_where_the_rate_and_sums_decide(tmp_path):
+    doc, findings = load(tmp_path, MERGED_PIPES, "自评表.txt")
+    [se] = doc.self_evaluations
+    assert se.project.name == "校舍维修专项"
+    assert [(b.source, b.initial, b.adjusted, b.executed, b.reported_rate) for b in se.budget_lines[:2]] == [
+        ("年度资金总额", None, Decimal(52000), Decimal(48000), Decimal("92.31")),
+        ("其中:当年财政 拨款", None, Decimal(52000), Decimal(48000), None)]
+    assert [f for f in findings if f.tier is Tier.ERROR] == []
+
+
+def test_pipe_rows_merged_across_rows_leave_undecided_cells_unread(tmp_path):
+    # 500 / 500 / 500 / 100% fits 年初预算数 blank (the last 500 the points) and 分值 blank alike, in both rows.
+    text = MERGED_PIPES.replace("52000 | 48000 | 10 | 92.31% | 9.2", "500 | 500 | 500 | 100% | 10").replace(
+        "| 52000 | 48000 | — |", "| 500 | 500 | 500 |")
+    doc, findings = load(tmp_path, text, "自评表.txt")
+    [se] = doc.self_evaluations
+    total = se.budget_lines[0]
+    assert (total.initial, total.adjusted, total.executed) == (None, Decimal(500), Decimal(500))
+    assert any("年初预算数" in p.message and "无法确定" in p.message for p in doc.problems)
+    assert [f for f in findings if f.tier is Tier.ERROR] == []

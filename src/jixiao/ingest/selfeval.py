@@ -27,6 +27,7 @@ from jixiao.core.model import (
 from jixiao.core.money import is_number, parse_amount, parse_decimal
 from jixiao.core.provenance import Location
 from jixiao.core.values import parse_value
+from jixiao.ingest.fundrows import is_shifted, place_fund_rows
 from jixiao.ingest.fused import extract_fused
 from jixiao.ingest.overall import extract_overall
 from jixiao.ingest.source import Block, Paragraph, ReadError, Row, SourceDocument, Table
@@ -157,6 +158,8 @@ def _budget_field(key: str) -> str | None:
 
 
 _AMOUNT_FIELDS = ("initial_declared", "initial", "adjusted", "executed")
+_BUDGET_COLUMN = {"initial": "年初预算数", "adjusted": "全年预算数", "executed": "全年执行数", "reported_rate": "执行率",
+                  "reported_score": "得分"}
 NOT_APPLICABLE = ("/", "／", "-", "—", "－", "——")
 
 
@@ -222,14 +225,45 @@ def _header_unit(keys: Sequence[str], table_unit: str) -> str:
     return next((u for u in (_column_unit(k, "") for k in keys) if u), table_unit)
 
 
+def _fund_rows(rows: Sequence[Row]) -> list[Row]:
+    """The fund rows at the head of a budget table's body, up to its end (the indicator part or another header)."""
+    out = []
+    for row in rows:
+        texts = row.texts
+        if _label(texts[0]).startswith(("一级指标", "资金来源", "绩效指标", "年度总体目标", "年度目标")) or _is_budget_header(
+                texts):
+            break
+        if any(texts) and not _is_rule_row(texts):
+            out.append(row)
+    return out
+
+
+def _placed(body: Sequence[Row], fields: list[str | None], report: _Report,
+            errors: list[ReadError]) -> dict[int, tuple[str, ...]]:
+    """Fund rows whose cells were shifted (ingest.fundrows), by id: placed where the form's arithmetic decides;
+    the cells it leaves undecided are reported as not read."""
+    rows = _fund_rows(body)
+    if not any(is_shifted(row.texts, fields) for row in rows):
+        return {}
+    placed, undecided = place_fund_rows([row.texts for row in rows], fields,
+                                        total_first=_fund_level(rows[0].texts[0]) is FundLevel.TOTAL)
+    for r, column in undecided:
+        name = _BUDGET_COLUMN.get(fields[column] or "", f"第{column + 1}列")
+        errors.append(ReadError(f"“{rows[r].texts[0]}”一行的格子少于表头的列，无法确定数字所在的列，“{name}”未读取",
+                                rows[r].location.with_(project=report.name, table="预算执行情况",
+                                                       row=rows[r].texts[0])))
+    return {id(row): tuple(cells) for row, cells in zip(rows, placed, strict=True)}
+
+
 def _read_budget(table: Table, start: int, report: _Report, errors: list[ReadError]) -> None:
     header, body_start = _header(table, start)
     keys = _column_keys(header)
     table_unit = _header_unit(keys, report.table_unit)
     fields = _align(_budget_fields(keys), table.rows[body_start:])
     keys = [""] * (len(fields) - len(keys)) + keys[max(len(keys) - len(fields), 0):]
+    placed = _placed(table.rows[body_start:], fields, report, errors)
     for row in table.rows[body_start:]:
-        texts = row.texts
+        texts = placed.get(id(row), row.texts)
         if not any(texts) or _is_rule_row(texts):
             continue
         if _label(texts[0]).startswith(("一级指标", "资金来源", "绩效指标", "年度总体目标", "年度目标")) or _is_budget_header(

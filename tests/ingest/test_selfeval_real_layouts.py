@@ -482,3 +482,41 @@ def test_pipe_rows_merged_across_rows_leave_undecided_cells_unread(tmp_path):
     assert (total.initial, total.adjusted, total.executed) == (None, Decimal(500), Decimal(500))
     assert any("年初预算数" in p.message and "无法确定" in p.message for p in doc.problems)
     assert [f for f in findings if f.tier is Tier.ERROR] == []
+
+
+SECTION_FORM = "\n".join([
+    "## 项目支出绩效自评分析报告", "", "项目名称：示例河道清淤", "", "项目单位：901001-示例镇水利站", "",
+    "### (一) 预算执行情况（10分）", "",
+    "资金来源\t年初预算数\t全年预算数 (元)\t全年执行数(元)\t执行率\t得分",
+    "合计\t300,000\t300,000\t270,000\t90\t9", "",
+    "## (二) 绩效指标完成情况（90分）", "",
+    "一级指标\t二级指标\t指标名称\t年度指标值\t实际完成值\t权重\t得分",
+    "产出指标\t数量指标\t清淤长度\t≥3公里\t3.2\t50\t50",
+    "效益指标\t生态效益\t水质改善\t明显改善\t达成预期指标\t30\t30",
+    "满意度指标\t服务对象满意度\t群众满意度\t≥90%\t93\t10\t10",
+])
+
+
+def section_findings(tmp_path: Path, text: str) -> list[tuple[Tier, str]]:
+    _, findings = load(tmp_path, text, "自评表.txt")
+    return [(f.tier, f.message) for f in findings if f.rule == "selfeval.section_points"]
+
+
+def test_printed_section_points_are_checked_against_the_weights_and_the_full_marks(tmp_path):
+    doc, _ = load(tmp_path, SECTION_FORM, "自评表.txt")
+    [se] = doc.self_evaluations
+    assert [(c.block, c.full_marks) for c in se.reported.block_claims] == [("预算执行", 10), ("绩效指标", 90)]
+    assert section_findings(tmp_path, SECTION_FORM) == []
+    # 80 printed over rows weighing 90: two printed figures that cannot both hold; 10 + 80 is not the form's 100.
+    found = section_findings(tmp_path, SECTION_FORM.replace("完成情况（90分）", "完成情况（80分）"))
+    assert [tier for tier, _ in found] == [Tier.ERROR, Tier.WARNING]
+    assert "80" in found[0][1] and "90" in found[0][1] and "90 分" in found[1][1]
+
+
+def test_section_points_printed_alone_after_their_caption_are_read(tmp_path):
+    doc, findings = load(tmp_path, HUBEI_CELLS, "自评表.txt")
+    [se] = doc.self_evaluations
+    assert [(c.block, c.full_marks) for c in se.reported.block_claims] == [("预算执行", 20), ("绩效指标", 80)]
+    assert not [f for f in findings if f.rule == "selfeval.section_points"]  # 20 + 80 = 100; no 分值 column
+    [(tier, message)] = section_findings(tmp_path, HUBEI_CELLS.replace("80分)", "98分)"))
+    assert tier is Tier.WARNING and "118" in message

@@ -84,6 +84,7 @@ class _Report:
     incomplete: str = ""  # why the indicator table read is not the whole table
     unweighted: bool = False  # the indicator table prints no 分值 column
     indicators_open: bool = False  # the block just read was an indicator table that ran to its last row
+    caption: tuple[str, Location] | None = None  # a section caption whose points may follow in the next paragraph
 
 
 def _place(source: Location, project: str, table: str, row: str) -> Location:
@@ -559,8 +560,33 @@ def _read_table(table: Table, report: _Report, errors: list[ReadError]) -> None:
             _read_indicators(table, index, report, errors)
 
 
+# A section caption printing its points, in the same paragraph or alone in the next one (its '(' often lost):
+# '预算执行情况（万元）（20分）', '年度绩效目标' then '98分)', '绩效指标完成情况（90分）'.
+SECTION_CAPTION_RE = re.compile(r"^(预算执行|年度绩效目标|绩效指标)(?:情况|完成情况)?\s*(?:[（(]\s*万?元\s*[)）])?\s*"
+                                r"(?:[（(]\s*([\d.]+)\s*分\s*[)）])?$")
+SECTION_POINTS_RE = re.compile(r"^[（(]?\s*([\d.]+)\s*分\s*[)）]$")
+SECTIONS = {"预算执行": "预算执行", "年度绩效目标": "绩效指标", "绩效指标": "绩效指标"}
+
+
+def _section_points(text: str, where: Location, report: _Report) -> None:
+    """The points a section caption prints, as a claim of the section's full marks (block 预算执行 or 绩效指标)."""
+    caption, report.caption = report.caption, None
+    if (match := SECTION_POINTS_RE.match(text)) and caption is not None:
+        block, at = caption
+        report.claims.append(BlockClaim(block=block, full_marks=Decimal(match.group(1)), score=None, rate=None,
+                                        location=at.with_(project=report.name, row=block)))
+    elif match := SECTION_CAPTION_RE.match(_label(re.sub(r"^[（(]?[一二三四五六七八九十\d]+[)）、.．]\s*", "", text))):
+        block = SECTIONS[match.group(1)]
+        if match.group(2):
+            report.claims.append(BlockClaim(block=block, full_marks=Decimal(match.group(2)), score=None, rate=None,
+                                            location=where.with_(project=report.name, row=block)))
+        else:
+            report.caption = (block, where)
+
+
 def _read_paragraph(paragraph: Paragraph, report: _Report) -> None:
     text = paragraph.clean
+    _section_points(re.sub(r"^#+\s*", "", text), paragraph.location, report)
     if report.name_open:
         if text and len(text) <= 12 and not re.search(r"[：:，。、]", text):
             report.name += text
@@ -685,6 +711,7 @@ def extract_self_evaluations(source: SourceDocument, year: int | None = None, un
         elif current is not None:
             current.name_open = False
             current.indicators_open = False
+            current.caption = None
             _read_table(block, current, errors)
     found = [r for r in reports if r.name and (r.budget or r.indicators)]
     for report in found:

@@ -520,3 +520,12 @@ def test_section_points_printed_alone_after_their_caption_are_read(tmp_path):
     assert not [f for f in findings if f.rule == "selfeval.section_points"]  # 20 + 80 = 100; no 分值 column
     [(tier, message)] = section_findings(tmp_path, HUBEI_CELLS.replace("80分)", "98分)"))
     assert tier is Tier.WARNING and "118" in message
+
+
+def test_a_fund_word_inside_a_row_does_not_make_a_table_a_merged_stream():
+    from jixiao.ingest.textlayout import merged_pipe_runs
+
+    listing = ["序号 | 主管部门 | 项目名称 | 资金量 | 等级 |", "1 | 示例局 | 防汛物资专项资金 | 120 | 良 |",
+               "2 | 示例局 | 河道整治补助资金 | 80 | 中 |"]
+    assert merged_pipe_runs(listing) == set()
+    assert merged_pipe_runs(MERGED_PIPES.split("\n")) == set(range(2, 9))  # from the row with the form's labels

@@ -244,8 +244,10 @@ def _placed(body: Sequence[Row], fields: list[str | None], report: _Report,
     """Fund rows whose cells were shifted (ingest.fundrows), by id: placed where the form's arithmetic decides;
     the cells it leaves undecided are reported as not read."""
     rows = _fund_rows(body)
-    if not any(is_shifted(row.texts, fields) for row in rows):
+    named = [i for i, f in enumerate(fields) if f is not None]
+    if not named or not any(is_shifted(row.texts, fields) for row in rows):
         return {}
+    fields = fields[:named[-1] + 1]  # the empty cells padding the header out are no columns
     placed, undecided = place_fund_rows([row.texts for row in rows], fields,
                                         total_first=_fund_level(rows[0].texts[0]) is FundLevel.TOTAL)
     for r, column in undecided:
@@ -262,7 +264,9 @@ def _read_budget(table: Table, start: int, report: _Report, errors: list[ReadErr
     table_unit = _header_unit(keys, report.table_unit)
     fields = _align(_budget_fields(keys), table.rows[body_start:])
     keys = [""] * (len(fields) - len(keys)) + keys[max(len(keys) - len(fields), 0):]
-    placed = _placed(table.rows[body_start:], fields, report, errors)
+    # Placed under the header's own cells: a blank header cell is padding, not a column merged from its left.
+    placed = _placed(table.rows[body_start:], _align(_budget_fields(header[0].texts), table.rows[body_start:]),
+                     report, errors)
     for row in table.rows[body_start:]:
         texts = placed.get(id(row), row.texts)
         if not any(texts) or _is_rule_row(texts):

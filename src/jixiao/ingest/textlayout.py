@@ -246,17 +246,18 @@ MERGED_ROWS_MIN = 2
 
 
 def _label_after_figures(cells: list[str]) -> bool:
-    """A fund label ('其中：财政拨款', '上年结转资金') after a figure or a column header of the same row: the row
+    """A row that ends with a fund label ('其中：财政拨款', '上年结转资金') after a figure or a column header: it
     holds the end of one form row and the start of the next."""
-    return any(FUND_ROW_RE.match(_norm(cell)) and any(_figure(c) or _is_header(c) for c in cells[:at])
-               for at, cell in enumerate(cells) if at and _norm(cell))
+    filled = [c for c in cells if _norm(c)]
+    return len(filled) >= 2 and FUND_ROW_RE.match(_norm(filled[-1])) is not None and (
+        _figure(filled[-2]) or _is_header(filled[-2]))
 
 
 def merged_pipe_runs(lines: list[str]) -> set[int]:
     """The lines (0-based) of '|'-tables whose rows were merged across row boundaries (a row ends with the label
     of the next one): their cells are a stream whose rows are rebuilt from the form's labels, as for a table
-    copied one cell per line. A run is '|'-rows, lone bars and blank lines; it is taken as a stream when at least
-    MERGED_ROWS_MIN of its rows carry a fund label after figures or headers."""
+    copied one cell per line. A run is '|'-rows, lone bars and blank lines; it is taken as a stream, from its first
+    row with a form label on, when at least MERGED_ROWS_MIN of its rows carry a fund label after figures or headers."""
     out: set[int] = set()
     run: list[int] = []
     merged = 0
@@ -267,8 +268,9 @@ def merged_pipe_runs(lines: list[str]) -> set[int]:
             run.append(index)
             merged += cells is not None and _label_after_figures(cells)
             continue
-        if merged >= MERGED_ROWS_MIN:
-            out.update(run)
+        if merged >= MERGED_ROWS_MIN:  # from its first row holding a form label: a title row before stays a row
+            first = next(i for i in run if _form_labels(_pipe_cells(lines[i]) or []))
+            out.update(i for i in run if i >= first)
         run, merged = [], 0
     return out
 

@@ -359,6 +359,36 @@ def test_split_by_rate_uses_the_score_formula_only_to_choose_between_readings():
     assert split_by_rate("500500100%", 3, (Decimal(20), Decimal(7))) is None  # no reading gives the score
 
 
+
+def test_split_by_rate_reads_a_points_column_only_with_the_score_after_the_rate():
+    # 'A B 分值 rate%' then the score: 10 × 90% = 9 decides between readings.
+    assert split_by_rate("6480721090%", 4) is None  # without the points no reading gives the rate
+    assert split_by_rate("80.572.451090%", 4, (Decimal(0), Decimal(9)), points_column=True) == [
+        "80.5", "72.45", "10", "90"]
+    assert split_by_rate("80.572.451090%", 4, (Decimal(0), Decimal(7)), points_column=True) is None
+    assert split_by_rate("80.572.451090%", 4, points_column=True) is None  # no score: nothing decides the points
+
+
+DEPARTMENT_FUSED = ("1、部门整体支出绩效自评表(2022年度)单位名称示例区文化馆年度预算申请(万元)"
+                    "年初预算数全年预算数全年执行数分值执行率得分年度资金总额6480721090%9按收入性质分:80")
+
+
+def test_department_form_run_together_reads_its_fund_row_where_the_points_decide(tmp_path):
+    doc, _ = load(tmp_path, DEPARTMENT_FUSED, "整体自评表.txt")
+    [se] = doc.self_evaluations
+    total = se.budget_total
+    assert total is not None
+    assert (total.initial, total.adjusted, total.executed, total.reported_rate) == (
+        Decimal("640000"), Decimal("800000"), Decimal("720000"), Decimal(90))
+    assert not any("6480" in p.message for p in doc.problems)
+
+
+def test_department_form_run_together_without_a_unique_split_stays_unread(tmp_path):
+    doc, _ = load(tmp_path, DEPARTMENT_FUSED.replace("1090%9", "1090%7"), "整体自评表.txt")
+    [se] = doc.self_evaluations
+    assert se.budget_total is None
+    assert any("未读到全年预算数" in p.message for p in doc.problems)
+
 # A document-sharing page: its notes, one caption and page counter per page thumbnail, then the text in page
 # chunks ('1、…'), the unit label run into the next label.
 THUMBNAILS = "\n".join([
@@ -416,3 +446,86 @@ def test_a_last_row_cut_after_its_weight_reports_its_score_unread(tmp_path):
     [se] = doc.self_evaluations
     assert (se.indicators[-1].weight, se.indicators[-1].reported_score) == (10, None)
     assert any("得分未读入" in p.message and p.location.line == 22 for p in doc.problems)
+
+
+# A '|'-table whose rows were merged across row boundaries: each line ends with the label of the next row, and the
+# 年初预算数 cell of the total row was lost (two amounts for three amount columns).
+MERGED_PIPES = "\n".join([
+    "2023年度项目支出绩效自评表", "",
+    "| 项目名称 | 校舍维修专项 | 主管部门 | 示例县教育局 | 实施单位 | 示例县第二小学 | 项目资金 (元) |",
+    "| 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 | 年度资金总额 |",
+    "| 52000 | 48000 | 10 | 92.31% | 9.2 | 其中:当年财政 拨款 |",
+    "| 52000 | 48000 | — |",
+    "| — | 上年结转 资金 |",
+    "|",
+    "| — | 其他资金 | — | — | — | — |",
+])
+
+
+def test_pipe_rows_merged_across_rows_are_placed_where_the_rate_and_sums_decide(tmp_path):
+    doc, findings = load(tmp_path, MERGED_PIPES, "自评表.txt")
+    [se] = doc.self_evaluations
+    assert se.project.name == "校舍维修专项"
+    assert [(b.source, b.initial, b.adjusted, b.executed, b.reported_rate) for b in se.budget_lines[:2]] == [
+        ("年度资金总额", None, Decimal(52000), Decimal(48000), Decimal("92.31")),
+        ("其中:当年财政 拨款", None, Decimal(52000), Decimal(48000), None)]
+    assert [f for f in findings if f.tier is Tier.ERROR] == []
+
+
+def test_pipe_rows_merged_across_rows_leave_undecided_cells_unread(tmp_path):
+    # 500 / 500 / 500 / 100% fits 年初预算数 blank (the last 500 the points) and 分值 blank alike, in both rows.
+    text = MERGED_PIPES.replace("52000 | 48000 | 10 | 92.31% | 9.2", "500 | 500 | 500 | 100% | 10").replace(
+        "| 52000 | 48000 | — |", "| 500 | 500 | 500 |")
+    doc, findings = load(tmp_path, text, "自评表.txt")
+    [se] = doc.self_evaluations
+    total = se.budget_lines[0]
+    assert (total.initial, total.adjusted, total.executed) == (None, Decimal(500), Decimal(500))
+    assert any("年初预算数" in p.message and "无法确定" in p.message for p in doc.problems)
+    assert [f for f in findings if f.tier is Tier.ERROR] == []
+
+
+SECTION_FORM = "\n".join([
+    "## 项目支出绩效自评分析报告", "", "项目名称：示例河道清淤", "", "项目单位：901001-示例镇水利站", "",
+    "### (一) 预算执行情况（10分）", "",
+    "资金来源\t年初预算数\t全年预算数 (元)\t全年执行数(元)\t执行率\t得分",
+    "合计\t300,000\t300,000\t270,000\t90\t9", "",
+    "## (二) 绩效指标完成情况（90分）", "",
+    "一级指标\t二级指标\t指标名称\t年度指标值\t实际完成值\t权重\t得分",
+    "产出指标\t数量指标\t清淤长度\t≥3公里\t3.2\t50\t50",
+    "效益指标\t生态效益\t水质改善\t明显改善\t达成预期指标\t30\t30",
+    "满意度指标\t服务对象满意度\t群众满意度\t≥90%\t93\t10\t10",
+])
+
+
+def section_findings(tmp_path: Path, text: str) -> list[tuple[Tier, str]]:
+    _, findings = load(tmp_path, text, "自评表.txt")
+    return [(f.tier, f.message) for f in findings if f.rule == "selfeval.section_points"]
+
+
+def test_printed_section_points_are_checked_against_the_weights_and_the_full_marks(tmp_path):
+    doc, _ = load(tmp_path, SECTION_FORM, "自评表.txt")
+    [se] = doc.self_evaluations
+    assert [(c.block, c.full_marks) for c in se.reported.block_claims] == [("预算执行", 10), ("绩效指标", 90)]
+    assert section_findings(tmp_path, SECTION_FORM) == []
+    # 80 printed over rows weighing 90: two printed figures that cannot both hold; 10 + 80 is not the form's 100.
+    found = section_findings(tmp_path, SECTION_FORM.replace("完成情况（90分）", "完成情况（80分）"))
+    assert [tier for tier, _ in found] == [Tier.ERROR, Tier.WARNING]
+    assert "80" in found[0][1] and "90" in found[0][1] and "90 分" in found[1][1]
+
+
+def test_section_points_printed_alone_after_their_caption_are_read(tmp_path):
+    doc, findings = load(tmp_path, HUBEI_CELLS, "自评表.txt")
+    [se] = doc.self_evaluations
+    assert [(c.block, c.full_marks) for c in se.reported.block_claims] == [("预算执行", 20), ("绩效指标", 80)]
+    assert not [f for f in findings if f.rule == "selfeval.section_points"]  # 20 + 80 = 100; no 分值 column
+    [(tier, message)] = section_findings(tmp_path, HUBEI_CELLS.replace("80分)", "98分)"))
+    assert tier is Tier.WARNING and "118" in message
+
+
+def test_a_fund_word_inside_a_row_does_not_make_a_table_a_merged_stream():
+    from jixiao.ingest.textlayout import merged_pipe_runs
+
+    listing = ["序号 | 主管部门 | 项目名称 | 资金量 | 等级 |", "1 | 示例局 | 防汛物资专项资金 | 120 | 良 |",
+               "2 | 示例局 | 河道整治补助资金 | 80 | 中 |"]
+    assert merged_pipe_runs(listing) == set()
+    assert merged_pipe_runs(MERGED_PIPES.split("\n")) == set(range(2, 9))  # from the row with the form's labels

@@ -47,6 +47,7 @@ class _Form:
     name: str = ""
     budget: list[BudgetLine] = field(default_factory=list)
     indicators: list[Indicator] = field(default_factory=list)
+    runs: list[str] = field(default_factory=list)  # the fund rows' runs of figures that were split and read
 
 
 def _join(paragraphs: Sequence[Paragraph]) -> _Form:
@@ -81,17 +82,24 @@ def _within(value: Decimal, printed: Decimal) -> bool:
     return abs(value - printed) <= Decimal(10) ** (exponent if isinstance(exponent, int) else 0) / 2
 
 
-def split_by_rate(run: str, columns: int, score: tuple[Decimal, Decimal] | None = None) -> list[str] | None:
+def split_by_rate(run: str, columns: int, score: tuple[Decimal, Decimal] | None = None,
+                  points_column: bool = False) -> list[str] | None:
     """The one reading of a fused run 'A B rate%' (or 'initial A B rate%') whose rate equals B ÷ A at the rate's
     printed precision; None when no reading fits or more than one different reading does. `score`: (points, score)
     when the header prints its formula ('得分(20分*执行率)') and the score follows the rate: a reading must then
-    also give points × rate = score."""
-    if not run.endswith("%") or columns < 3:
+    also give points × rate = score. `points_column`: the run holds the 分值 column between B and the rate
+    ('A B points rate%'); a reading must then give its own points × rate = the score printed after the rate
+    (`score`'s second figure), and without that score nothing decides the points."""
+    if not run.endswith("%") or columns < 3 or (points_column and (score is None or columns < 4)):
         return None
     found = []
     for parts in _splits(run[:-1], columns):
-        a, b, rate = Decimal(parts[-3]), Decimal(parts[-2]), Decimal(parts[-1])
-        if a > 0 and _within(b / a * 100, rate) and (score is None or _within(score[0] * rate / 100, score[1])):
+        figures = [Decimal(p) for p in parts]
+        rate = figures[-1]
+        a, b = figures[-4:-2] if points_column else figures[-3:-1]
+        points = figures[-2] if points_column else score[0] if score else None
+        if a > 0 and _within(b / a * 100, rate) and (
+                score is None or points is None or _within(points * rate / 100, score[1])):
             found.append(parts)
     return found[0] if found and all(p == found[0] for p in found) else None
 
@@ -104,23 +112,41 @@ def _read_budget(form: _Form, errors: list[ReadError]) -> None:
     unit = "万元" if re.search(r"[（(]\s*万元\s*[)）]|单位[：:]\s*万元", form.text) else "元"
     header_end = max(m.end() for _, pattern in _COLUMNS if (m := re.search(pattern, form.text)))
     formula = _SCORE_FORMULA.search(form.text)
+    at = {name: start for start, name in positions}
+    # a 分值 column printed between 执行数 and 执行率: its figure sits in the run, the score follows the rate
+    points_column = columns[-1] == "rate" and "分值" in form.text[at["executed"]:at["rate"]]
     for match in _FUND_ROW.finditer(form.text, header_end):
         label, run = match.group(1), match.group(2) or ""
         if not run:
             continue
-        printed = re.match(r"\s*(\d+(?:\.\d+)?)(?![\d.%])", form.text[match.end():]) if formula else None
+        printed = re.match(r"\s*(\d+(?:\.\d+)?)(?![\d.%])", form.text[match.end():])
         score = (Decimal(formula.group(1)), Decimal(printed.group(1))) if formula and printed else None
         parts = split_by_rate(run, len(columns), score) if len(columns) >= 3 and columns[-1] == "rate" else None
+        names = columns
+        if points_column and printed:  # the run may hold the points or leave them out: one reading of both
+            with_points = split_by_rate(run, len(columns) + 1, (Decimal(0), Decimal(printed.group(1))),
+                                        points_column=True)
+            if with_points is not None:
+                parts, names = (None, names) if parts else (with_points, [*columns[:-1], "points", "rate"])
         where = _at(form, match.start()).with_(table="预算执行情况", row=label)
         if parts is None:
             errors.append(ReadError(f"“{label}”一行的数字连在一起（“{run}”），无法按执行率唯一拆分，未读取", where))
             continue
-        values = dict(zip(columns, parts, strict=True))
+        values = dict(zip(names, parts, strict=True))
+        form.runs.append(run)
         form.budget.append(BudgetLine(
             source=label, level=FundLevel.TOTAL if "总" in label or label == "合计" else FundLevel.OTHER,
             initial=parse_amount(values["initial"], unit) if "initial" in values else None,
             adjusted=parse_amount(values["adjusted"], unit), executed=parse_amount(values["executed"], unit),
             reported_rate=parse_decimal(values["rate"]), location=where))
+
+
+def fund_rows(paragraph: Paragraph) -> tuple[list[BudgetLine], list[str]]:
+    """The fund rows of a form run together into this one paragraph that its arithmetic splits, and the runs of
+    figures they were read from; rows it does not split are left to the caller to report."""
+    form = _join([paragraph])
+    _read_budget(form, [])
+    return form.budget, form.runs
 
 
 def _read_indicators(form: _Form) -> tuple[str, int]:

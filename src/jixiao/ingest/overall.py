@@ -18,6 +18,7 @@ from jixiao.core.model import DEPARTMENT_SCOPE, BudgetLine, FundLevel, Goal, Pro
 from jixiao.core.money import normalize_text, parse_amount, parse_decimal
 from jixiao.core.provenance import Location
 from jixiao.core.statements import figures_of
+from jixiao.ingest.fused import fund_rows
 from jixiao.ingest.source import Block, Paragraph, ReadError
 
 # The title of a whole-department (or whole-unit) self-evaluation; a project form's title is not one.
@@ -88,9 +89,28 @@ def _clip(text: str, width: int = 40) -> str:
     return text if len(text) <= width else text[:width] + "…"
 
 
-def _read(report: _Overall, text: str, where: Location, errors: list[ReadError]) -> None:
+def _read_form_run(report: _Overall, paragraph: Paragraph, norm: str) -> str:
+    """The 年度资金总额 row of a form run together into this paragraph ('年度资金总额2456.182456.18…'), when its
+    arithmetic splits it; returns the paragraph's text without the runs read."""
+    lines, runs = fund_rows(paragraph) if not report.amounts else ([], [])
+    total = next((line for line in lines if line.level is FundLevel.TOTAL), None)
+    if total is None:
+        return norm
+    where = paragraph.location
+    for name in ("initial", "adjusted", "executed"):
+        if (amount := getattr(total, name)) is not None:
+            report.amounts[name] = (amount, where)
+    if total.reported_rate is not None:
+        report.rate = (total.reported_rate, where)
+    for run in runs:
+        norm = norm.replace(run, " ", 1)
+    return norm
+
+
+def _read(report: _Overall, paragraph: Paragraph, errors: list[ReadError]) -> None:
     """Take the report's figures from one paragraph; list it when some of its figures were not taken."""
-    norm = normalize_text(text)
+    text, where = paragraph.clean, paragraph.location
+    norm = _read_form_run(report, paragraph, normalize_text(text))
     taken: set[str] = set()
     for name, pattern in _AMOUNTS:
         match = pattern.search(norm)
@@ -170,5 +190,5 @@ def extract_overall(blocks: Sequence[Block], unit: str = "", year: int | None = 
         if reports:
             report = reports[-1]
             report.statements.append((text, block.location))
-            _read(report, text, block.location, errors)
+            _read(report, block, errors)
     return tuple(_finish(r, unit, year, errors) for r in reports), errors

@@ -41,6 +41,25 @@ class Sum:
 
 
 @dataclass(frozen=True)
+class Rate:
+    """rate (printed in percent) = part ÷ whole: a 执行率 beside its 执行数 and 预算数. Its shape: a printed rate
+    other than zero needs both figures (and a row that prints a percentage prints it in the rate cell); its value:
+    the part ÷ the whole rounds to the printed rate."""
+
+    rate: Cell
+    part: Cell
+    whole: Cell
+    printed: bool = False  # the row prints a percentage: the rate cell is not blank
+
+    @property
+    def rows(self) -> tuple[int, ...]:
+        return tuple(dict.fromkeys(r for r, _ in (self.rate, self.part, self.whole)))
+
+
+Constraint = Sum | Rate
+
+
+@dataclass(frozen=True)
 class Placement:
     cells: list[list[str | None]]  # per row, per column: the figure, '' for a blank, None when not decided
     broken: int  # sums whose value no placement meets (the document's own arithmetic is wrong there)
@@ -51,7 +70,7 @@ def _candidates(count: int, width: int) -> list[tuple[int, ...]]:
     return list(itertools.combinations(range(width), count)) if count <= width else []
 
 
-def place(figures: Sequence[Sequence[str]], width: int | Sequence[int], sums: Sequence[Sum]) -> Placement:
+def place(figures: Sequence[Sequence[str]], width: int | Sequence[int], sums: Sequence[Constraint]) -> Placement:
     """Place each row's figures (in order, blanks left out) in `width` columns (or each row in its own width);
     see the module docstring. A printed dash ('-') is a figure of nothing: it takes a column and counts as blank."""
     widths = [width] * len(figures) if isinstance(width, int) else list(width)
@@ -76,7 +95,7 @@ def place(figures: Sequence[Sequence[str]], width: int | Sequence[int], sums: Se
 
 
 def _run(start: list[list[tuple[int, ...]]], values: list[list[Decimal | None]], halves: list[list[Decimal]],
-         sums: Sequence[Sum]) -> tuple[list[list[tuple[int, ...]]], int, int]:
+         sums: Sequence[Constraint]) -> tuple[list[list[tuple[int, ...]]], int, int]:
     """The options left once every sum has narrowed them, a sum found unmeetable set aside each time (the
     propagation then starts again); how many sums' values, and how many sums' shapes, were set aside."""
     broken: set[tuple[int, str]] = set()
@@ -98,8 +117,15 @@ def _value(cell: Cell, choice: dict[int, tuple[int, ...]], values: list[list[Dec
     return values[row][at], halves[row][at]
 
 
-def _holds(s: Sum, choice: dict[int, tuple[int, ...]], values: list[list[Decimal | None]],
+def _holds(s: Constraint, choice: dict[int, tuple[int, ...]], values: list[list[Decimal | None]],
            halves: list[list[Decimal]], aspect: str) -> bool:
+    if isinstance(s, Rate):
+        (rate, half), (part, _), (whole, _) = (_value(c, choice, values, halves) for c in (s.rate, s.part, s.whole))
+        if not rate:
+            return not (s.printed and rate is None)
+        if aspect == "shape":
+            return part is not None and bool(whole)
+        return part is None or not whole or abs(part / whole * 100 - rate) <= half
     terms = [_value(c, choice, values, halves) for c in (s.total, *s.parts)]
     numbers = [v for v, _ in terms]
     if aspect == "shape":
@@ -112,7 +138,7 @@ def _holds(s: Sum, choice: dict[int, tuple[int, ...]], values: list[list[Decimal
 
 
 def _propagate(options: list[list[tuple[int, ...]]], values: list[list[Decimal | None]],
-               halves: list[list[Decimal]], sums: Sequence[Sum],
+               halves: list[list[Decimal]], sums: Sequence[Constraint],
                broken: set[tuple[int, str]]) -> list[list[tuple[int, ...]]] | tuple[int, str]:
     """Options narrowed by every sum until nothing changes; a sum found unmeetable is returned instead (the
     caller then starts again without it)."""

@@ -27,6 +27,7 @@ from jixiao.core.model import (
 from jixiao.core.money import is_number, parse_amount, parse_decimal
 from jixiao.core.provenance import Location
 from jixiao.core.values import parse_value
+from jixiao.ingest.fundrows import is_shifted, place_fund_rows
 from jixiao.ingest.fused import extract_fused
 from jixiao.ingest.overall import extract_overall
 from jixiao.ingest.source import Block, Paragraph, ReadError, Row, SourceDocument, Table
@@ -83,6 +84,7 @@ class _Report:
     incomplete: str = ""  # why the indicator table read is not the whole table
     unweighted: bool = False  # the indicator table prints no 分值 column
     indicators_open: bool = False  # the block just read was an indicator table that ran to its last row
+    caption: tuple[str, Location] | None = None  # a section caption whose points may follow in the next paragraph
 
 
 def _place(source: Location, project: str, table: str, row: str) -> Location:
@@ -157,6 +159,8 @@ def _budget_field(key: str) -> str | None:
 
 
 _AMOUNT_FIELDS = ("initial_declared", "initial", "adjusted", "executed")
+_BUDGET_COLUMN = {"initial": "年初预算数", "adjusted": "全年预算数", "executed": "全年执行数", "reported_rate": "执行率",
+                  "reported_score": "得分"}
 NOT_APPLICABLE = ("/", "／", "-", "—", "－", "——")
 
 
@@ -222,14 +226,49 @@ def _header_unit(keys: Sequence[str], table_unit: str) -> str:
     return next((u for u in (_column_unit(k, "") for k in keys) if u), table_unit)
 
 
+def _fund_rows(rows: Sequence[Row]) -> list[Row]:
+    """The fund rows at the head of a budget table's body, up to its end (the indicator part or another header)."""
+    out = []
+    for row in rows:
+        texts = row.texts
+        if _label(texts[0]).startswith(("一级指标", "资金来源", "绩效指标", "年度总体目标", "年度目标")) or _is_budget_header(
+                texts):
+            break
+        if any(texts) and not _is_rule_row(texts):
+            out.append(row)
+    return out
+
+
+def _placed(body: Sequence[Row], fields: list[str | None], report: _Report,
+            errors: list[ReadError]) -> dict[int, tuple[str, ...]]:
+    """Fund rows whose cells were shifted (ingest.fundrows), by id: placed where the form's arithmetic decides;
+    the cells it leaves undecided are reported as not read."""
+    rows = _fund_rows(body)
+    named = [i for i, f in enumerate(fields) if f is not None]
+    if not named or not any(is_shifted(row.texts, fields) for row in rows):
+        return {}
+    fields = fields[:named[-1] + 1]  # the empty cells padding the header out are no columns
+    placed, undecided = place_fund_rows([row.texts for row in rows], fields,
+                                        total_first=_fund_level(rows[0].texts[0]) is FundLevel.TOTAL)
+    for r, column in undecided:
+        name = _BUDGET_COLUMN.get(fields[column] or "", f"第{column + 1}列")
+        errors.append(ReadError(f"“{rows[r].texts[0]}”一行的格子少于表头的列，无法确定数字所在的列，“{name}”未读取",
+                                rows[r].location.with_(project=report.name, table="预算执行情况",
+                                                       row=rows[r].texts[0])))
+    return {id(row): tuple(cells) for row, cells in zip(rows, placed, strict=True)}
+
+
 def _read_budget(table: Table, start: int, report: _Report, errors: list[ReadError]) -> None:
     header, body_start = _header(table, start)
     keys = _column_keys(header)
     table_unit = _header_unit(keys, report.table_unit)
     fields = _align(_budget_fields(keys), table.rows[body_start:])
     keys = [""] * (len(fields) - len(keys)) + keys[max(len(keys) - len(fields), 0):]
+    # Placed under the header's own cells: a blank header cell is padding, not a column merged from its left.
+    placed = _placed(table.rows[body_start:], _align(_budget_fields(header[0].texts), table.rows[body_start:]),
+                     report, errors)
     for row in table.rows[body_start:]:
-        texts = row.texts
+        texts = placed.get(id(row), row.texts)
         if not any(texts) or _is_rule_row(texts):
             continue
         if _label(texts[0]).startswith(("一级指标", "资金来源", "绩效指标", "年度总体目标", "年度目标")) or _is_budget_header(
@@ -525,8 +564,33 @@ def _read_table(table: Table, report: _Report, errors: list[ReadError]) -> None:
             _read_indicators(table, index, report, errors)
 
 
+# A section caption printing its points, in the same paragraph or alone in the next one (its '(' often lost):
+# '预算执行情况（万元）（20分）', '年度绩效目标' then '98分)', '绩效指标完成情况（90分）'.
+SECTION_CAPTION_RE = re.compile(r"^(预算执行|年度绩效目标|绩效指标)(?:情况|完成情况)?\s*(?:[（(]\s*万?元\s*[)）])?\s*"
+                                r"(?:[（(]\s*([\d.]+)\s*分\s*[)）])?$")
+SECTION_POINTS_RE = re.compile(r"^[（(]?\s*([\d.]+)\s*分\s*[)）]$")
+SECTIONS = {"预算执行": "预算执行", "年度绩效目标": "绩效指标", "绩效指标": "绩效指标"}
+
+
+def _section_points(text: str, where: Location, report: _Report) -> None:
+    """The points a section caption prints, as a claim of the section's full marks (block 预算执行 or 绩效指标)."""
+    caption, report.caption = report.caption, None
+    if (match := SECTION_POINTS_RE.match(text)) and caption is not None:
+        block, at = caption
+        report.claims.append(BlockClaim(block=block, full_marks=Decimal(match.group(1)), score=None, rate=None,
+                                        location=at.with_(project=report.name, row=block)))
+    elif match := SECTION_CAPTION_RE.match(_label(re.sub(r"^[（(]?[一二三四五六七八九十\d]+[)）、.．]\s*", "", text))):
+        block = SECTIONS[match.group(1)]
+        if match.group(2):
+            report.claims.append(BlockClaim(block=block, full_marks=Decimal(match.group(2)), score=None, rate=None,
+                                            location=where.with_(project=report.name, row=block)))
+        else:
+            report.caption = (block, where)
+
+
 def _read_paragraph(paragraph: Paragraph, report: _Report) -> None:
     text = paragraph.clean
+    _section_points(re.sub(r"^#+\s*", "", text), paragraph.location, report)
     if report.name_open:
         if text and len(text) <= 12 and not re.search(r"[：:，。、]", text):
             report.name += text
@@ -651,6 +715,7 @@ def extract_self_evaluations(source: SourceDocument, year: int | None = None, un
         elif current is not None:
             current.name_open = False
             current.indicators_open = False
+            current.caption = None
             _read_table(block, current, errors)
     found = [r for r in reports if r.name and (r.budget or r.indicators)]
     for report in found:

@@ -242,6 +242,39 @@ def _cell_token(line: str) -> str | None:
     return None
 
 
+MERGED_ROWS_MIN = 2
+
+
+def _label_after_figures(cells: list[str]) -> bool:
+    """A row that ends with a fund label ('其中：财政拨款', '上年结转资金') after a figure or a column header: it
+    holds the end of one form row and the start of the next."""
+    filled = [c for c in cells if _norm(c)]
+    return len(filled) >= 2 and FUND_ROW_RE.match(_norm(filled[-1])) is not None and (
+        _figure(filled[-2]) or _is_header(filled[-2]))
+
+
+def merged_pipe_runs(lines: list[str]) -> set[int]:
+    """The lines (0-based) of '|'-tables whose rows were merged across row boundaries (a row ends with the label
+    of the next one): their cells are a stream whose rows are rebuilt from the form's labels, as for a table
+    copied one cell per line. A run is '|'-rows, lone bars and blank lines; it is taken as a stream, from its first
+    row with a form label on, when at least MERGED_ROWS_MIN of its rows carry a fund label after figures or headers."""
+    out: set[int] = set()
+    run: list[int] = []
+    merged = 0
+    for index, line in enumerate([*lines, "end"]):
+        stripped = line.strip().translate(PIPES)
+        cells = _pipe_cells(line) if line.strip() else None
+        if not stripped or stripped == "|" or (cells is not None and not RULE_RE.match(line)):
+            run.append(index)
+            merged += cells is not None and _label_after_figures(cells)
+            continue
+        if merged >= MERGED_ROWS_MIN:  # from its first row holding a form label: a title row before stays a row
+            first = next(i for i in run if _form_labels(_pipe_cells(lines[i]) or []))
+            out.update(i for i in run if i >= first)
+        run, merged = [], 0
+    return out
+
+
 def text_blocks(text: str, path: str) -> tuple[Block, ...]:
     """Paragraphs and tables of a text file in any of the layouts above."""
     blocks: list[Block] = []
@@ -259,7 +292,15 @@ def text_blocks(text: str, path: str) -> tuple[Block, ...]:
             tokens = []
 
     lines = mark_blank_separated_cells(join_broken_pipe_rows(drop_preamble(text.splitlines())))
+    merged = merged_pipe_runs(lines)
     for number, line in enumerate(lines, start=1):
+        if number - 1 in merged:
+            if rows:
+                flush()
+            stripped = line.strip()
+            tokens.extend(_Token(cell, number) for cell in (
+                [""] if stripped.translate(PIPES) == "|" else _pipe_cells(line) or [] if stripped else []))
+            continue
         if not rows and (stream := _stream_cells(line, bool(tokens) or _opens_stream(lines, number - 1))) is not None:
             tokens.extend(_Token(cell, number) for cell in stream)
             continue

@@ -122,6 +122,40 @@ def block_claims(se: SelfEvaluation, ctx: Context) -> Iterator[Finding]:
                               expected=_fmt(rate), actual=_fmt(claim.rate))
 
 
+FULL_MARKS = Decimal(100)
+SECTION_BLOCKS = ("预算执行", "绩效指标")
+
+
+@rule("selfeval.section_points", "自评表各部分标明的分值与指标分值或满分不符", Tier.ERROR, "自评表", "SPEC §2.3",
+      "self_evaluation")
+def section_points(se: SelfEvaluation, ctx: Context) -> Iterator[Finding | NotApplicable]:
+    """自评表各部分标题标明的分值（“预算执行情况（10分）”“年度绩效目标（90分）”）：绩效指标部分的分值须等于指标表
+    各行分值之和（两处印出的数字不能同时成立，确定）；预算执行与绩效指标两部分的分值之和应为 100 分（按自评表满分
+    100 分的口径，疑似）。未标明分值的表不适用。"""
+    claims = {c.block: c for c in se.reported.block_claims if c.block in SECTION_BLOCKS and c.full_marks is not None}
+    if not claims:
+        yield NotApplicable("自评表各部分未标明分值")
+        return
+    goal, execution = claims.get("绩效指标"), claims.get("预算执行")
+    weights = [i.weight for i in se.indicators]
+    if goal is not None and goal.full_marks is not None and weights and not se.goal.incomplete and not (
+            se.goal.unweighted or any(w is None for w in weights)):
+        total = sum((w or ZERO for w in weights), ZERO)
+        if total != goal.full_marks:
+            yield Finding("selfeval.section_points", Tier.ERROR,
+                          f"绩效指标部分标明 {_fmt(goal.full_marks)} 分，指标表各行分值合计 {_fmt(total)} 分",
+                          goal.location.with_(column="分值"), CATEGORY, expected=_fmt(total),
+                          actual=_fmt(goal.full_marks), difference=_fmt(goal.full_marks - total))
+    if goal is not None and execution is not None and goal.full_marks is not None and execution.full_marks is not None:
+        total = execution.full_marks + goal.full_marks
+        if total != FULL_MARKS:
+            yield Finding("selfeval.section_points", Tier.WARNING,
+                          f"预算执行部分标明 {_fmt(execution.full_marks)} 分、绩效指标部分标明 {_fmt(goal.full_marks)} 分，"
+                          f"合计 {_fmt(total)} 分，不是 100 分（按自评表满分 100 分的口径）",
+                          execution.location.with_(column="分值"), CATEGORY, expected=_fmt(FULL_MARKS),
+                          actual=_fmt(total), difference=_fmt(total - FULL_MARKS))
+
+
 @rule("selfeval.goal_statement", "称“已完成既定目标”而等级为中或差", Tier.WARNING, "自评报告", "SPEC §2.3",
       "self_evaluation", params=("grades",))
 def goal_statement(se: SelfEvaluation, ctx: Context) -> Iterator[Finding]:

@@ -24,6 +24,9 @@ from jixiao.store.models import (
     SelfEvaluationRecord,
     Unit,
 )
+from jixiao.store.queues import SHOWN
+from jixiao.store.selectors import board_open_warnings, open_warnings_by_colour
+from jixiao.web.charts import CHART_PROJECTS
 
 NUMBERS = count()
 
@@ -70,11 +73,11 @@ def queries(client, url: str) -> list[str]:
 @pytest.mark.parametrize("role", ["finance", "department", "unit", "admin"])
 def test_queries_per_page_do_not_grow_with_the_projects(client, world, role):
     client.force_login(world["accounts"][role].user)
-    grow(world, 4)
+    grow(world, SHOWN + 1)  # more than a work queue lists (a shorter queue is counted without a query)
     pages = [url for url in LIST_PAGES if role not in ("unit",) or url not in ("/monitoring/", "/reviews/statistics/")]
     small = {url: len(queries(client, url)) for url in pages}
-    grow(world, 8)  # three times as many projects
-    assert Project.objects.filter(unit__department__jurisdiction__code="A").count() >= 3 * 12
+    grow(world, 2 * (SHOWN + 1))  # three times as many projects
+    assert Project.objects.filter(unit__department__jurisdiction__code="A").count() >= 3 * 3 * (SHOWN + 1)
     large = {url: len(queries(client, url)) for url in pages}
     assert large == small
 
@@ -132,3 +135,18 @@ def test_unit_filter_is_a_typed_code_when_there_are_too_many_units_to_list(clien
     typed = client.get("/", {"unit": "101001"}).content.decode()
     assert '<select name="unit"' not in typed and '<input name="unit" value="101001"' in typed
     assert rows_of(typed) == ["国库项目"]
+
+
+def test_dashboard_and_board_count_every_open_warning_beyond_those_they_list(world):
+    """The counts per colour come from the query that lists the first few of each colour: they count them all."""
+    grow(world, CHART_PROJECTS + 3)
+    open_ones = MonitoringWarning.objects.filter(cleared_period__isnull=True)
+    expected = {c: open_ones.filter(colour=c).count() for c in ("red", "yellow")}
+    assert all(n > CHART_PROJECTS for n in expected.values())
+    counts, listed = open_warnings_by_colour(Project.objects.all(), CHART_PROJECTS)
+    assert {c: counts[c] for c in expected} == expected
+    assert all(len(listed[c]) == CHART_PROJECTS for c in expected)
+    assert [w.pk for w in listed["red"]] == list(open_ones.filter(colour="red").order_by("-pk")
+                                                 .values_list("pk", flat=True)[:CHART_PROJECTS])
+    board_counts, _ = board_open_warnings(world["accounts"]["admin"].user, CHART_PROJECTS)
+    assert {c: board_counts[c] for c in expected} == expected

@@ -2,19 +2,39 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
-from django.db.models import F, QuerySet, Window
+from django.db.models import Count, F, QuerySet, Window
 from django.db.models.functions import RowNumber
+
+
+def _ranked(rows: QuerySet[Any], field: str, limit: int, order: tuple[str, ...], counted: bool) -> QuerySet[Any]:
+    """The first `limit` of `rows` in `order` for each value of `field`: a window function numbers the rows of each
+    value (and, when `counted`, another counts them)."""
+    keys = [F(o[1:]).desc() if o.startswith("-") else F(o) for o in order]
+    ranked = rows.annotate(group=F(field), rank=Window(RowNumber(), partition_by=[F(field)], order_by=keys))
+    if counted:
+        ranked = ranked.annotate(group_size=Window(Count("pk"), partition_by=[F(field)]))
+    return ranked.filter(rank__lte=limit).order_by(field, *order)
 
 
 def first_of_each(rows: QuerySet[Any], field: str, limit: int, order: tuple[str, ...] = ("-pk",)
                   ) -> dict[Any, list[Any]]:
-    """The first `limit` of `rows` in `order` for each value of `field` (a lookup path), in one query (a window
-    function numbers the rows of each value)."""
-    keys = [F(o[1:]).desc() if o.startswith("-") else F(o) for o in order]
-    ranked = rows.annotate(group=F(field), rank=Window(RowNumber(), partition_by=[F(field)], order_by=keys))
+    """The first `limit` of `rows` in `order` for each value of `field` (a lookup path), in one query."""
     found: dict[Any, list[Any]] = {}
-    for row in ranked.filter(rank__lte=limit).order_by(field, *order):
+    for row in _ranked(rows, field, limit, order, counted=False):
         found.setdefault(row.group, []).append(row)
     return found
+
+
+def counted_first_of_each(rows: QuerySet[Any], field: str, limit: int, order: tuple[str, ...] = ("-pk",)
+                          ) -> tuple[Counter[Any], dict[Any, list[Any]]]:
+    """How many of `rows` have each value of `field` (a lookup path), and the first `limit` of them in `order`,
+    in one query."""
+    counts: Counter[Any] = Counter()
+    found: dict[Any, list[Any]] = {}
+    for row in _ranked(rows, field, limit, order, counted=True):
+        counts[row.group] = row.group_size
+        found.setdefault(row.group, []).append(row)
+    return counts, found

@@ -59,6 +59,7 @@ def ensure_fund_sources(project: Project) -> list[FundSource]:
     funds = list(project.fund_sources.all())
     if not funds:
         funds = [FundSource.objects.create(project=project, amount=project.adjusted_budget or project.initial_budget)]
+        getattr(project, "_prefetched_objects_cache", {}).pop("fund_sources", None)  # read the new line next time
     return funds
 
 
@@ -115,7 +116,8 @@ def report_period(project: Project, period: int, executed: dict[int, Decimal], e
         raise ServiceError("绩效目标批复后才能填报监控数据")
     if any(v < 0 for v in executed.values()):
         raise ServiceError("执行数不能为负数")
-    project = Project.objects.select_for_update().get(pk=project.pk)  # two saves of one report queue up
+    project = (Project.objects.select_for_update().prefetch_related("fund_sources", "indicators")  # read once for
+               .get(pk=project.pk))  # the period and each later one replayed; two saves of one report queue up
     result = evaluate_period(project, period, executed, entries, profile)
     report, _ = MonitoringReport.objects.update_or_create(
         project=project, period=period, defaults={

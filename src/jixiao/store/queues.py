@@ -46,8 +46,11 @@ class Queue:
         return f"{COUNTED} 以上" if self.count > COUNTED else str(self.count)
 
 
-def _count(rows: Any) -> int:
-    """How many `rows` there are, counted up to COUNTED + 1 (a LIMITed subquery)."""
+def _count(rows: Any, listed: list[Any] | None = None) -> int:
+    """How many `rows` there are, counted up to COUNTED + 1 (a LIMITed subquery) — or without a query when
+    `listed`, their first SHOWN, came short of SHOWN."""
+    if listed is not None and len(listed) < SHOWN:
+        return len(listed)
     return int(rows[:COUNTED + 1].count())
 
 
@@ -56,8 +59,9 @@ def _project_url(project: Project) -> str:
 
 
 def _projects_queue(key: str, label: str, projects: Any, url: str, note: Any = None) -> Queue:
-    rows = [QueueRow(p.name, _project_url(p), note(p) if note else p.unit.name) for p in projects[:SHOWN]]
-    return Queue(key, label, _count(projects), url, rows)
+    listed = list(projects[:SHOWN])
+    rows = [QueueRow(p.name, _project_url(p), note(p) if note else p.unit.name) for p in listed]
+    return Queue(key, label, _count(projects, listed), url, rows)
 
 
 def _review_queue(projects: Any, status: Status) -> Queue:
@@ -84,9 +88,10 @@ def _to_fill(projects: Any) -> Queue:
 def _rectifications(projects: Any) -> Queue:
     items = (RectificationItem.objects.filter(project__in=projects, done_on__isnull=True)
              .select_related("project").order_by("deadline"))
+    listed = list(items[:SHOWN])
     rows = [QueueRow(i.project.name, reverse("results") + "#rectifications", f"整改期限 {i.deadline:%Y-%m-%d}")
-            for i in items[:SHOWN]]
-    return Queue("rectify", "待整改", _count(items), reverse("results") + "#rectifications", rows)
+            for i in listed]
+    return Queue("rectify", "待整改", _count(items, listed), reverse("results") + "#rectifications", rows)
 
 
 def _warnings(projects: Any, url: str | None = None, counted: int | None = None) -> Queue:
@@ -124,9 +129,9 @@ def _exante_queue(projects: Any) -> Queue:
 
 def _scoring(user: Any) -> Queue:
     open_ones = visible_evaluations(user).filter(status="open").order_by("created_at")
-    rows = [QueueRow(e.title, reverse("evaluation_detail", args=[e.pk]), e.project.unit.name)
-            for e in open_ones[:SHOWN]]
-    return Queue("score", "待评分", _count(open_ones), reverse("evaluations"), rows)
+    listed = list(open_ones[:SHOWN])
+    rows = [QueueRow(e.title, reverse("evaluation_detail", args=[e.pk]), e.project.unit.name) for e in listed]
+    return Queue("score", "待评分", _count(open_ones, listed), reverse("evaluations"), rows)
 
 
 def work_queue(user: Any, open_warnings: int | None = None) -> list[Queue]:

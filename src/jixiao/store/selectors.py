@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.core.cache import cache
-from django.db.models import Count, Exists, F, Max, OuterRef, Q, QuerySet, Sum
+from django.db.models import Exists, F, Max, OuterRef, Q, QuerySet, Sum
 
 from jixiao.store.access import (
     account_of,
@@ -20,7 +20,7 @@ from jixiao.store.access import (
     visible_units,
 )
 from jixiao.store.evaluation import visible_rectifications
-from jixiao.store.grouping import first_of_each
+from jixiao.store.grouping import counted_first_of_each, first_of_each
 from jixiao.store.models import (
     Account,
     ApiToken,
@@ -326,14 +326,11 @@ def department_graded(department: Department, year: int, grade: str, limit: int)
                 .select_related("project__unit")[:limit])
 
 
-def warning_colour_counts(user: Any, colours: Any) -> dict[str, int]:
-    """Open warnings `user` sees, counted per colour in `colours`."""
-    found = grouped_count(visible_warnings(user).filter(cleared_period__isnull=True), "colour")
-    return {c: found.get(c, 0) for c in colours}
-
-
-def open_warnings_of_colour(user: Any, colour: str, limit: int) -> list[MonitoringWarning]:
-    return list(visible_warnings(user).filter(colour=colour, cleared_period__isnull=True)[:limit])
+def board_open_warnings(user: Any, limit: int) -> tuple[Counter[str], dict[str, list[MonitoringWarning]]]:
+    """Open warnings `user` sees: how many of each colour, and the first `limit` of each by unit code, project
+    name and period raised (one query)."""
+    return counted_first_of_each(visible_warnings(user).filter(cleared_period__isnull=True), "colour", limit,
+                                 ("project__unit__code", "project__name", "raised_period", "pk"))
 
 
 def warning_board_rows(user: Any, colour: str | None, state: str | None) -> QuerySet[MonitoringWarning]:
@@ -381,40 +378,27 @@ def project_latest_rates(projects: list[Project]) -> dict[int, Decimal | None]:
                 .values_list("project_id", "execution_rate"))
 
 
-def grouped_count(rows: QuerySet[Any], field: str) -> Counter[str]:
-    """How many of `rows` have each value of `field` (one GROUP BY query)."""
-    return Counter(dict(rows.order_by().values_list(field).annotate(Count("pk"))))
-
-
 def open_warnings(projects: QuerySet[Project]) -> QuerySet[MonitoringWarning]:
     return MonitoringWarning.objects.filter(project__in=projects, cleared_period__isnull=True)
 
 
-def open_warning_colours(projects: QuerySet[Project]) -> Counter[str]:
-    return grouped_count(open_warnings(projects), "colour")
+def open_warnings_by_colour(projects: QuerySet[Project], limit: int
+                            ) -> tuple[Counter[str], dict[str, list[MonitoringWarning]]]:
+    """How many open warnings of each colour, and the latest `limit` of each (one query)."""
+    return counted_first_of_each(open_warnings(projects).select_related("project__unit"), "colour", limit)
 
 
-def open_warnings_by_colour(projects: QuerySet[Project], limit: int) -> dict[str, list[MonitoringWarning]]:
-    return first_of_each(open_warnings(projects).select_related("project__unit"), "colour", limit)
+def selfevals_by_grade(projects: QuerySet[Project], limit: int
+                       ) -> tuple[Counter[str], dict[str, list[SelfEvaluationRecord]]]:
+    """How many self-evaluations of each grade, and `limit` of each (one query)."""
+    return counted_first_of_each(SelfEvaluationRecord.objects.filter(project__in=projects)
+                                 .select_related("project__unit"), "grade", limit)
 
 
-def selfeval_grades(projects: QuerySet[Project]) -> Counter[str]:
-    return grouped_count(SelfEvaluationRecord.objects.filter(project__in=projects), "grade")
-
-
-def selfevals_by_grade(projects: QuerySet[Project], limit: int) -> dict[str, list[SelfEvaluationRecord]]:
-    return first_of_each(SelfEvaluationRecord.objects.filter(project__in=projects).select_related("project__unit"),
-                         "grade", limit)
-
-
-def final_grades(projects: QuerySet[Project]) -> Counter[str]:
-    """Grades of the final key evaluations of `projects`."""
-    return grouped_count(KeyEvaluation.objects.filter(project__in=projects, status="final"), "grade")
-
-
-def finals_by_grade(projects: QuerySet[Project], limit: int) -> dict[str, list[KeyEvaluation]]:
-    return first_of_each(KeyEvaluation.objects.filter(project__in=projects, status="final")
-                         .select_related("project__unit"), "grade", limit)
+def finals_by_grade(projects: QuerySet[Project], limit: int) -> tuple[Counter[str], dict[str, list[KeyEvaluation]]]:
+    """Final key evaluations: how many of each grade, and `limit` of each (one query)."""
+    return counted_first_of_each(KeyEvaluation.objects.filter(project__in=projects, status="final")
+                                 .select_related("project__unit"), "grade", limit)
 
 
 def confirmed_suggestions(projects: QuerySet[Project]) -> QuerySet[BudgetSuggestion]:

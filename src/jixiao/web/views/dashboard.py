@@ -26,19 +26,16 @@ from jixiao.store.selectors import (
     confirmed_suggestions,
     count,
     execution_by_department,
-    final_grades,
     finals_by_grade,
     finance_reviews,
     latest_reports_by_department,
     open_rectifications,
-    open_warning_colours,
     open_warnings,
     open_warnings_by_colour,
     per_project,
     project_latest_rates,
     project_years,
     projects_by_name,
-    selfeval_grades,
     selfevals_by_grade,
 )
 from jixiao.web.charts import CHART_PROJECTS, GRADE_COLOURS, WARNING_COLOURS, Slice, interactive_chart
@@ -83,16 +80,13 @@ def _figures(request: HttpRequest, projects: QuerySet[Project]) -> dict[str, Any
     """The dashboard's charts and totals over the projects in scope: grouped queries, a row per department, colour
     or grade (the drill-down lists at most CHART_PROJECTS projects per bar)."""
     account = account_of(request.user)
-    colours = open_warning_colours(projects)
-    grades = selfeval_grades(projects)
-    key_grades = final_grades(projects)
+    colours, warned = open_warnings_by_colour(projects, CHART_PROJECTS)
+    grades, graded = selfevals_by_grade(projects, CHART_PROJECTS)
+    key_grades, finals = finals_by_grade(projects, CHART_PROJECTS)
     execution = _execution_by_department(projects)
     rules = profile(request).monitoring
     per_bar = max(5, min(CHART_PROJECTS, DRILL_ROWS // max(1, len(execution))))  # a province has hundreds of bars
     reports = latest_reports_by_department(projects, per_bar)
-    warned = open_warnings_by_colour(projects, CHART_PROJECTS)
-    graded = selfevals_by_grade(projects, CHART_PROJECTS)
-    finals = finals_by_grade(projects, CHART_PROJECTS)
     charts = [
         interactive_chart("execution", "预算执行率（%，按部门）", [
             Slice(name, rate, _lag_colour(progress - rate, rules), _department_projects(reports.get(name, [])))

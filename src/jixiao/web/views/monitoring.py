@@ -38,13 +38,12 @@ from jixiao.store.monitoring import (
 )
 from jixiao.store.paging import page_of
 from jixiao.store.selectors import (
+    board_open_warnings,
     monitoring_report,
-    open_warnings_of_colour,
     recent_actions,
     visible_actions,
     visible_warnings,
     warning_board_rows,
-    warning_colour_counts,
 )
 from jixiao.web.charts import CHART_PROJECTS, WARNING_COLOURS, Slice, interactive_chart
 from jixiao.web.fields import number, rule_for, text, whole
@@ -120,10 +119,11 @@ def warning_board(request: HttpRequest) -> HttpResponse:
     key = f"jixiao:warning-board:{scope_key(request.user)}"
     summary = cache.get(key)
     if summary is None:  # the chart, counts and totals over the whole scope, kept BOARD_TTL seconds
-        counts = warning_colour_counts(request.user, COLOUR_LABELS)
+        found, listed = board_open_warnings(request.user, CHART_PROJECTS)
+        counts = {c: found.get(c, 0) for c in COLOUR_LABELS}
         slices = [Slice(COLOUR_LABELS[c], n, WARNING_COLOURS[c], tuple(
             (w.project.name, reverse("monitoring_entry", args=[w.project_id, w.latest_period]), w.kind_label)
-            for w in open_warnings_of_colour(request.user, c, CHART_PROJECTS))) for c, n in counts.items()]
+            for w in listed.get(c, []))) for c, n in counts.items()]
         summary = {"counts": counts, "chart": interactive_chart("warnings", "未解除预警（按颜色）", slices, unit="条",
                                                                 listed=CHART_PROJECTS),
                    "totals": totals(visible_actions(request.user))}

@@ -132,8 +132,10 @@ def test_exante_amounts_and_scores(client, world, text, field):
     response = client.post(f"/projects/{project.pk}/exante/", posted)
     rule = score_rule("得分", sheet[0].max_score) if field == "score" else amount_rule("金额")
     value = expected(text, rule)
-    if value is None and (text.strip() or field == "score"):
+    above_request = field == "recommended" and value is not None and value > Decimal(posted["requested"])
+    if (value is None and (text.strip() or field == "score")) or above_request:  # 建议安排 may not exceed 申报
         assert response.status_code == 400 and not ExAnteAssessment.objects.filter(project=project).exists()
+        assert not above_request or "超过申报金额" in response.content.decode()
     else:
         assert response.status_code == 302, response.content.decode()[-500:]
         assessment = ExAnteAssessment.objects.get(project=project)

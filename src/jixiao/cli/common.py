@@ -59,7 +59,7 @@ def _with_option(message: str) -> str:
     """The reader's messages say what to specify; on the command line that is an option."""
     from jixiao.core.model import DocumentKind
 
-    kinds = "、".join(f"{k.value} {k.label}" for k in DocumentKind)
+    kinds = "、".join(k.label for k in DocumentKind)  # --kind takes these Chinese names
     message = re.sub(r"请指明文档类型（[^）]*）", f"请用 --kind 指明文档类型（{kinds}）", message)
     return message.replace("请指明年度", "请用 --year 指明年度")
 

@@ -124,6 +124,9 @@ def test_a_places_sangong_final_summary():
     "| 项目名称 | XX道路改造项目 |\n|----------|",
     # scoring rules of a review
     "一级指标“项目管理”满分60分，只需填报三级指标，三级指标由单位自行设置，总数不得少于3个。",
+    # a blank report template: boxes to tick, a signing date and the department's name left to fill in, an outline
+    "附件2：市级部门项目支出绩效评价报告（年度）\n评价方式：□自行评价□委托评价 部门编码：□□□□□□□□\n"
+    "××局项目绩效评价报告 填报日期：年 月 日\n（编写提纲）一、项目基本情况 简要说明项目的立项依据和资金安排。",
 ])
 def test_filling_guides_and_scoring_rules_are_not_a_units_document(text):
     found = detect(text)
@@ -295,3 +298,14 @@ def test_a_towns_own_project_evaluation_report_is_a_self_evaluation():
 ])
 def test_the_same_report_with_an_evaluator_or_a_grade_is_a_key_evaluation(evaluator):
     assert detect("\n".join([*TOWN_PROJECT_REPORT[:2], evaluator, *TOWN_PROJECT_REPORT[2:]])).kind is K
+
+
+def test_a_cover_of_label_fields_names_the_department_and_not_the_next_label(tmp_path):
+    # a cover copied from a PDF: each field on its own line, the lines of the text mostly wrapped mid-sentence
+    body = "\n".join(["本部门主要职责是组织全市城市绿化规划的编制和实施，指导各区做好公园建设与管"] * 6)
+    text = ("部门名称：示例市园林绿化管理局\n单位负责人：张某\n财务负责人：李某\n编制人：王某\n报送日期：2024年9月\n"
+            "目 录\n第二部分 2023年度部门决算情况说明\n" + body + "\n一、收入支出决算总体情况说明\n二、收入决算情况说明\n")
+    path = tmp_path / "cover.txt"
+    path.write_text(text, encoding="utf-8")
+    doc, _ = load_document(path)
+    assert doc is not None and doc.unit == "示例市园林绿化管理局"

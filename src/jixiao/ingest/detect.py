@@ -46,7 +46,9 @@ NEWS_RE = re.compile(r"(?<!接待)记者|\d{1,2}日电|新华网|新华社|中�
 # Instructions for filling in or scoring a form, or a sample of one, is not a unit's document — when it also carries
 # no filled figure (a decimal, an amount, a percentage), so the 填表说明 under a real form decides nothing.
 GUIDE_RE = re.compile(r"填写样例|填表说明|填报说明|填写说明|填写注意事项|指标说明|计算方法|计算公式|不得(少于|修改|超过)"
-                      r"|只需填报|据实填报|自行设置|本文提供|如何填写")
+                      r"|只需填报|据实填报|自行设置|本文提供|如何填写"
+                      # a blank template: an outline to write to, boxes to tick, a date and a name left to fill in
+                      r"|编写提纲|□{3,}|日期[:：]\s*年\s*月\s*日|(?:××|XX)(?:省|市|县|区|厅|局|委|单位|部门)")
 FIGURE_RE = re.compile(r"\d\.\d|\d\s*(万元|元|%|％)|\d\s*[\t|]\s*\d")  # …or two numbers in adjacent cells
 GUIDE_MIN = 2
 # A government's own budget or final accounts (tax revenue, transfers, debt, social insurance funds) is not a
@@ -118,7 +120,7 @@ _NOT_REPORT_YEAR = re.compile(r"[〔\[［【]\s*20\d{2}\s*[〕\]］】]|《[^》
 ORG = (r"[\u4e00-\u9fff（）()]{1,38}?(?:委员会|管委会|局|厅|中心|办公室|办|政府|院|所|队|站|馆|学校|中学|小学|幼儿园|大学|"
        r"学院|协会|联合会|处|部|社|团|署|委|园|场|公司|集团|街道|镇|乡|本级|机关|总工会|医院|卫生院|政协|指挥部)")
 # A label's value ends at a separator, or where the next label of a form flattened into one line begins.
-_LABEL_END = (r"(?=[\s\t|，。,（(]|$|(?:金额)?单位\s*[：:]|实施单位|项目单位|主管部门|负责人|联系|项目名称|项目资金|资金名称"
+_LABEL_END = (r"(?=[\s\t|，。,（(]|$|(?:金额)?单位\s*[：:]|实施单位|项目单位|主管部门|负责人|单位负责人|财务负责人|编制人|报送日期|联系|项目名称|项目资金|资金名称"
               r"|填报|填表|年度预算|年度资金)")
 _CODE = r"(?:\d{3,}\s*[-－—]\s*)?"
 _YEAR = r"20\d{2}\s*年?度?"
@@ -253,9 +255,9 @@ def _report_fragment(text: str) -> tuple[DocumentKind, str] | None:
 
 def _not_a_unit_document(head: str, titles: list[str]) -> str:
     """Why the text is not a unit's own document of any kind (a filling guide, a government's fiscal report), or ""."""
-    guide = list(dict.fromkeys(m.group(0) for m in GUIDE_RE.finditer(head)))
+    guide = list(dict.fromkeys(m.group(0)[:6] for m in GUIDE_RE.finditer(head)))
     if len(guide) >= GUIDE_MIN and not FIGURE_RE.search(head):
-        return f"像是填写说明、评分规则或样例（“{'”“'.join(guide[:3])}”），没有填报的数字，不是某个单位填报的文档"
+        return f"像是填写说明、评分规则、样例或空白模板（“{'”“'.join(guide[:3])}”），没有填报的数字，不是某个单位填报的文档"
     if not any(re.search(r"(部门|单位)(决算|预算)", line) for line in titles):
         fiscal = [m.group(0) for m in (re.search(p, head) for p in FISCAL_MARKERS) if m]
         if len(fiscal) >= FISCAL_MIN:

@@ -396,6 +396,10 @@ WRAP_MIN_LINES = 5
 WRAP_SHARE = 0.4
 
 
+# A line opening with a form field's label ('单位负责人：…') starts a field of its own, never a wrapped sentence's end.
+FIELD_START_RE = re.compile(r"^\s*(?!其中)[\u4e00-\u9fff]{2,8}\s*[：:]")
+
+
 def join_wrapped(blocks: list[Block], plain: set[int]) -> list[Block]:
     """Sentences broken at hard line ends (text copied out of a PDF: '占支' / '出总预算 10.73 %') joined back.
 
@@ -419,7 +423,7 @@ def join_wrapped(blocks: list[Block], plain: set[int]) -> list[Block]:
                 and isinstance(previous, Paragraph) and not block.heading_level
                 and not previous.heading_level and block.location.line == ends[-1][0] + 1
                 and not ends[-1][1].endswith(TERMINAL) and len(ends[-1][1]) >= full
-                and not HEADING_START_RE.match(block.text)):
+                and not HEADING_START_RE.match(block.text) and not FIELD_START_RE.match(block.text)):
             out[-1] = Paragraph(previous.text.rstrip() + block.text.strip(), previous.location)
             plain.add(id(out[-1]))
             ends[-1] = (block.location.line, block.text.strip())

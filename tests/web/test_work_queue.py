@@ -158,3 +158,25 @@ def test_rows_of_every_project_are_not_filtered_and_a_scope_still_is(world):
     scoped = of_projects(rows, visible_projects(unit))
     assert "IN (SELECT" in str(scoped.query)
     assert set(scoped.values_list("project_id", flat=True)) <= set(visible_projects(unit).values_list("pk", flat=True))
+
+
+def test_open_warnings_are_listed_red_first_then_yellow_blue_and_the_rest_latest_first(world):
+    from jixiao.store.models import MonitoringWarning
+    from jixiao.store.queues import SHOWN
+
+    project = world["projects"]["国库项目"]
+
+    def warn(colour, n, cleared=None):
+        return MonitoringWarning.objects.create(project=project, key=f"{colour}{n}", kind="lag", kind_label=f"{colour}{n}",
+                                                colour=colour, message="示例", raised_period=1, latest_period=1,
+                                                cleared_period=cleared)
+
+    green = warn("green", 0)
+    blue = [warn("blue", n) for n in range(2)]
+    warn("red", 9, cleared=2)  # cleared: not listed
+    yellow = [warn("yellow", n) for n in range(3)]
+    red = [warn("red", n) for n in range(2)]
+    listed = queue(world["accounts"]["finance"].user, "warnings").rows
+    expected = [*reversed(red), *reversed(yellow), *reversed(blue), green][:SHOWN]
+    assert [r.note for r in listed] == [f"{w.get_colour_display()}色预警：{w.key}" for w in expected]
+    assert queue(world["accounts"]["finance"].user, "warnings").count == 8

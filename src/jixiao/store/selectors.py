@@ -336,8 +336,10 @@ def board_open_warnings(user: Any, limit: int) -> tuple[Counter[str], dict[str, 
 
 def warning_board_rows(user: Any, colour: str | None, state: str | None) -> QuerySet[MonitoringWarning]:
     """The warning board's rows: open ones first, by colour, the latest raised first."""
-    return warnings_of(user, colour=colour, state=state).order_by(F("cleared_period").desc(nulls_first=True),
-                                                                   "colour", "-pk")
+    rows = warnings_of(user, colour=colour, state=state)
+    if state == "open":  # all open: read in the open warnings' index order
+        return rows.order_by("colour", "-pk")
+    return rows.order_by(F("cleared_period").desc(nulls_first=True), "colour", "-pk")
 
 
 def recent_actions(user: Any, limit: int) -> list[CorrectiveAction]:

@@ -309,3 +309,26 @@ def test_a_cover_of_label_fields_names_the_department_and_not_the_next_label(tmp
     path.write_text(text, encoding="utf-8")
     doc, _ = load_document(path)
     assert doc is not None and doc.unit == "示例市园林绿化管理局"
+
+
+BUREAU_OWN_REPORT = [
+    "示例县财政局2023年度 机关整体支出绩效评价报告",
+    "一、自评得分情况",
+    "按照部门整体支出绩效评价指标体系，对本局2023年度机关整体支出开展了绩效评价，综合评分为93分。",
+    "二、单位基本概况",
+    "下设8个股室；直属事业单位3个，即示例县财政投资评审中心、示例县会计服务中心、示例县国库集中支付中心。",
+    "三、单位职责",
+    "负责编制县本级预决算草案：受县人民政府委托，向县人大常委会报告县级预算及其执行情况。",
+]
+
+
+def test_a_bureau_scoring_its_own_whole_expenditure_is_a_self_evaluation():
+    # its heading says 自评; a 评审中心 among its subordinate units and a duty done 受…委托 evaluate nothing
+    found = detect("\n".join(BUREAU_OWN_REPORT))
+    assert found.kind is S and found.year == 2023
+    assert "自我评价" in found.evidence[0]
+
+
+def test_the_same_report_commissioned_to_a_firm_is_a_key_evaluation():
+    commissioned = "受示例县财政局委托，示例会计师事务所对本局机关整体支出开展绩效评价。"
+    assert detect("\n".join([*BUREAU_OWN_REPORT[:2], commissioned, *BUREAU_OWN_REPORT[2:]])).kind is K

@@ -59,11 +59,14 @@ FISCAL_MIN = 3
 # An evaluation report written by the unit or department itself is its self-evaluation; it is a key evaluation
 # when the text shows an evaluator: a commissioned firm, team or review centre, or a grade awarded. A 评价结论
 # heading is no evaluator: every report in the outline of 财预〔2020〕10号 has one, a unit's own included.
+# A commission counts only in a sentence about the evaluation: a 财政局's duties ('受县人民政府委托，向人大常委会报告…')
+# or its 财政投资评审中心 named among its subordinate units evaluate nothing.
 WHOLE_DEPARTMENT_RE = re.compile(r"整体支出")
-SELF_SAID_RE = re.compile(r"自我评价|进行自评|开展自评|经自评")
-_COMMISSIONED = r"受.{0,30}委托|委托.{0,30}(事务所|公司|机构)|我所|评价(工作)?组|第三方|中介机构|评审中心"
-COMMISSIONED_RE = re.compile(_COMMISSIONED)
-EVALUATOR_RE = re.compile(_COMMISSIONED + r"|重点(项目)?绩效评价|评价等次|(评价|绩效)等级|评价得分"
+SELF_SAID_RE = re.compile(r"自我评价|进行自评|开展自评|经自评|自评得分|自评结果")
+_COMMISSIONED = r"受[^。；;]{0,30}委托|委托[^。；;]{0,30}(事务所|公司|机构)|我所|第三方|中介机构|评审中心"
+_SAME_SENTENCE = r"[^。；;！？!?]{0,60}?"
+COMMISSIONED_RE = re.compile(rf"评价(工作)?组|(?:{_COMMISSIONED}){_SAME_SENTENCE}评价|评价{_SAME_SENTENCE}(?:{_COMMISSIONED})")
+EVALUATOR_RE = re.compile(COMMISSIONED_RE.pattern + r"|重点(项目)?绩效评价|评价等次|(评价|绩效)等级|评价得分"
                           r"|财政(部|厅|局)[^。]{0,30}(组织|安排)[^。]{0,40}绩效评价")
 # The title of a form of a commissioned evaluation: a key evaluation whoever fills it in.
 EVALUATION_FORM_RE = re.compile(r"(部门|重点)评价表")

@@ -332,3 +332,14 @@ def test_a_bureau_scoring_its_own_whole_expenditure_is_a_self_evaluation():
 def test_the_same_report_commissioned_to_a_firm_is_a_key_evaluation():
     commissioned = "受示例县财政局委托，示例会计师事务所对本局机关整体支出开展绩效评价。"
     assert detect("\n".join([*BUREAU_OWN_REPORT[:2], commissioned, *BUREAU_OWN_REPORT[2:]])).kind is K
+
+
+def test_a_whole_report_on_one_line_is_known_by_the_title_it_opens_with(tmp_path):
+    # a PDF mirror: the attachment's file name, then the whole report on one line, words broken by spaces
+    doc, _ = _load(tmp_path, "\n".join([
+        "2023年示例市交通运输局部门整体支出绩效自评报告.pdf",
+        "2023 年示例市交通运输局整体支出 绩效自评报告 根据《关于开展 2024 年市级财政资金绩效自评工作的 通知》"
+        "(示财绩函〔2024〕3 号)要求,我单位及时布置自 评任务,填写自评 表格,形成本评价报告。 一、部门基本情况 "
+        "(一)部门职能 我局负责全市交通运输规划的拟订和实施。"]))
+    assert doc is not None and doc.kind is S
+    assert doc.year == 2023 and doc.unit == "示例市交通运输局"

@@ -80,6 +80,9 @@ _TITLES: list[tuple[DocumentKind, str]] = [
                               r"|三公.{0,3}经费.{0,12}(使用|执行)情况"),
     (DocumentKind.BUDGET_DISCLOSURE, r"(部门|单位)预算(公开)?$|预算公开|收支预算总表|三公.{0,3}经费.{0,6}预算"),
 ]
+# A whole report copied onto one line: the title runs on into the body's first sentence, which opens by citing
+# what the report answers ('…自评报告根据《关于开展…的通知》要求，…').
+BODY_OPENING = r"(?:(?<=报告)|(?<=说明)|(?<=情况)|(?<=[表书]))(?=(?:根据|按照|依据|遵照)《|现将|为(?:了|进一步|加强|落实|贯彻))"
 # Not a title of the document itself: a quoted title, a site's breadcrumb, a news sentence, a writing sample.
 NOT_TITLE_RE = re.compile(r"[《》>]|首页|范文|样例|模板|今年|填写说明")
 # A 三公经费 section on its own: its items, then whether it reports spending (决算; counts of trips and guests) or
@@ -204,9 +207,11 @@ def _without_contents(text: str) -> str:
 
 
 def _title_lines(text: str) -> list[str]:
-    """The first lines, each up to its first sentence mark; a part quoting an amount is a sentence, not a title."""
+    """The first lines, each up to its first sentence mark or the opening of the body run on after the title; a part
+    quoting an amount is a sentence, not a title."""
     lines = [re.sub(r"\s+", "", line).lstrip("#") for line in text.splitlines()]
-    parts = [re.split(r"[，。；！？：:,;!?]", line)[0][:TITLE_LENGTH] for line in lines if line][:TITLE_LINES]
+    parts = [re.split(rf"[，。；！？：:,;!?]|{BODY_OPENING}", line)[0][:TITLE_LENGTH]
+             for line in lines if line][:TITLE_LINES]
     return [part for part in parts if part and not AMOUNT_RE.search(part) and not NOT_TITLE_RE.search(part)]
 
 

@@ -343,3 +343,20 @@ def test_a_whole_report_on_one_line_is_known_by_the_title_it_opens_with(tmp_path
         "(一)部门职能 我局负责全市交通运输规划的拟订和实施。"]))
     assert doc is not None and doc.kind is S
     assert doc.year == 2023 and doc.unit == "示例市交通运输局"
+
+
+@pytest.mark.parametrize("title", ["示例县农业农村局2023年度预算绩效管理考核自评报告",
+                                   "示例县农业农村局2023年度预算绩效管理工作自查报告"])
+def test_a_units_self_assessment_of_its_performance_management_work_is_a_work_summary(title):
+    # it scores how the unit ran 绩效目标、监控、评价 (for the finance bureau's 考核), not what its spending achieved
+    found = detect("\n".join([
+        title,
+        "根据县财政局关于开展2023年度预算绩效管理考核工作的通知，我局认真组织自评。经自评，我局得分95分。",
+        "一、预算绩效管理工作开展情况",
+        "（一）加强组织保障。成立预算绩效管理工作领导小组，明确分工。"]))
+    assert found.kind is W and found.year == 2023
+
+
+def test_a_notice_launching_that_assessment_is_still_not_a_work_summary():
+    found = detect("现就2023年度预算绩效管理考核相关事宜通知如下：一、考核内容，二、材料报送，请各预算单位对照考核评分表报送。")
+    assert found.kind is None

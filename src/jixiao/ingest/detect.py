@@ -73,7 +73,8 @@ EVALUATION_FORM_RE = re.compile(r"(部门|重点)评价表")
 # A title in the first lines decides the kind outright; tried per line, in this order within a line.
 _TITLES: list[tuple[DocumentKind, str]] = [
     (DocumentKind.RESULTS_STATEMENT, r"执行结果情况的说明|绩效报告[（(]自评[)）]"),
-    (DocumentKind.WORK_SUMMARY, r"预算绩效管理工作开展情况"),
+    # a unit assessing its own performance-management work (for a 考核 of that work), not its spending
+    (DocumentKind.WORK_SUMMARY, r"预算绩效管理(?:工作)?(?:开展情况|(?:考核|考评)?(?:自评|自查)(?:报告|情况)|总结)"),
     (DocumentKind.SELF_EVALUATION, r"自评表|自评(分析|总结)?报告"),
     (DocumentKind.KEY_EVALUATION, r"(部门|重点)评价表|绩效评价报告|整体支出绩效评价"),
     (DocumentKind.DISCLOSURE, r"(部门|单位)决算|决算公开|收入支出决算总表|决算编制说明|三公.{0,3}经费.{0,15}决算"

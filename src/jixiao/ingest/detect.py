@@ -94,6 +94,9 @@ FUND_NAMES_RE = re.compile(r"一般公共预算|政府性基金预算|国有资�
 # itself with last year's budget ("比上年预算增加"), which this does not match.
 AGAINST_BUDGET_RE = re.compile(r"(?:比|较|与|同|对比)(?:本年度?|当年|全年)?年初预算"
                                r"|(?:低于|高于|超过|超出|少于|多于|未超过?|完成)(?:本年度?|当年)?(?:年初|全年|调整后?)?预算")
+# Spending set against last year's spending ('支出251万元，比上年累计支出285万元下降'): with no 预算 or 安排 in the text it
+# reports what was spent (a 决算); a budget compares itself with last year's budget.
+SPENT_AGAINST_LAST_YEAR_RE = re.compile(r"支出\s*\d[\d,.]*\s*万?元[^。；;]{0,6}?(?:比|较|与)上年(?:度|同期)?(?:累计|实际)?支出")
 TITLE_LINES = 6
 TITLE_LENGTH = 60
 AMOUNT_RE = re.compile(r"\d\s*(万元|元|%|％)")
@@ -225,6 +228,8 @@ def _sangong_fragment(text: str) -> tuple[DocumentKind, str] | None:
         return DocumentKind.DISCLOSURE, "三公经费各项的支出（决算）"
     if "预算" in plain or "安排" in plain:  # 安排: money set aside for the year, said of a budget
         return DocumentKind.BUDGET_DISCLOSURE, "三公经费各项的预算"
+    if SPENT_AGAINST_LAST_YEAR_RE.search(plain):
+        return DocumentKind.DISCLOSURE, "三公经费各项的支出与上年支出比较（未提预算）"
     return None
 
 

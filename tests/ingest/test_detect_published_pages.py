@@ -360,3 +360,41 @@ def test_a_units_self_assessment_of_its_performance_management_work_is_a_work_su
 def test_a_notice_launching_that_assessment_is_still_not_a_work_summary():
     found = detect("现就2023年度预算绩效管理考核相关事宜通知如下：一、考核内容，二、材料报送，请各预算单位对照考核评分表报送。")
     assert found.kind is None
+
+
+TARGET_FORM = [
+    "绩效目标表",
+    "（2023年度）",
+    "项目名称示例乡村小学校舍维修资金",
+    "项目主管部门示例区教育局项目执行单位示例小学",
+    "年度资金总额：12",
+    "总体目标年度目标",
+    "完成示例小学校舍维修，改善办学条件。",
+    "绩效指标一级指标二级指标指标内容指标值",
+    "产出指标数量指标校舍维修面积≥800平方米",
+    "质量指标维修工程验收合格率100%",
+    "社会公众或服务对象满意度指标学生家长满意度≥90%",
+]
+
+
+@pytest.mark.parametrize("title", ["绩效目标表", "示例乡道路维修项目支出绩效目标审批表", "项目绩效目标申报表"])
+def test_a_target_form_is_budget_side_never_a_self_evaluation(tmp_path, title):
+    # targets and 指标值 only, no 实际完成值 and no 得分: the budget's targets, not an evaluation of the year
+    doc, _ = _load(tmp_path, "\n".join(["发布日期：2024-01-05", title, *TARGET_FORM[1:]]))
+    assert doc is not None and doc.kind is B
+    assert doc.year == 2023  # the form's own '（2023年度）', though published in 2024
+
+
+def test_a_target_form_known_only_by_the_file_name_a_document_site_gives(tmp_path):
+    doc, _ = _load(tmp_path, "\n".join([
+        "示例市2024年市直部门预算项目支出绩效目标表.docx", "-", "资源ID:1234", "资源大小:20KB",
+        "友情提示", "1、下载后请用常用的浏览器打开。", "2、本站资源均来自网友上传。",
+        "项目名称示例办公楼运行保障项目类别本级支出项目成本构成金额保安服务费120保洁服务费80合计200"
+        "绩效指标一级指标二级指标绩效标准当年预期实现值数量指标大楼巡检次数200次"]))
+    assert doc is not None and doc.kind is B and doc.year == 2024
+    assert "文件名" in doc.kind_evidence[0]
+
+
+def test_a_templates_file_name_names_no_document(tmp_path):
+    doc, _ = _load(tmp_path, "\n".join(["2023年XX单位XX项目绩效自评表.docx", "资源ID:99", "友情提示", "下载后打开。"]))
+    assert doc is None

@@ -70,6 +70,7 @@ EVALUATOR_RE = re.compile(COMMISSIONED_RE.pattern + r"|重点(项目)?绩效评�
                           r"|财政(部|厅|局)[^。]{0,30}(组织|安排)[^。]{0,40}绩效评价")
 # The title of a form of a commissioned evaluation: a key evaluation whoever fills it in.
 EVALUATION_FORM_RE = re.compile(r"(部门|重点)评价表")
+TARGET_FORM = r"绩效目标(?:申报|审批|审核|批复)?表"
 # A title in the first lines decides the kind outright; tried per line, in this order within a line.
 _TITLES: list[tuple[DocumentKind, str]] = [
     (DocumentKind.RESULTS_STATEMENT, r"执行结果情况的说明|绩效报告[（(]自评[)）]"),
@@ -80,6 +81,8 @@ _TITLES: list[tuple[DocumentKind, str]] = [
     (DocumentKind.DISCLOSURE, r"(部门|单位)决算|决算公开|收入支出决算总表|决算编制说明|三公.{0,3}经费.{0,15}决算"
                               r"|三公.{0,3}经费.{0,12}(使用|执行)情况"),
     (DocumentKind.BUDGET_DISCLOSURE, r"(部门|单位)预算(公开)?$|预算公开|收支预算总表|三公.{0,3}经费.{0,6}预算"),
+    # a target form (申报表, 审批表) sets the year's targets when the budget is drawn up: no actuals, no scores
+    (DocumentKind.BUDGET_DISCLOSURE, TARGET_FORM),
 ]
 # A whole report copied onto one line: the title runs on into the body's first sentence, which opens by citing
 # what the report answers ('…自评报告根据《关于开展…的通知》要求，…').
@@ -97,6 +100,10 @@ AGAINST_BUDGET_RE = re.compile(r"(?:比|较|与|同|对比)(?:本年度?|当年|
 # Spending set against last year's spending ('支出251万元，比上年累计支出285万元下降'): with no 预算 or 安排 in the text it
 # reports what was spent (a 决算); a budget compares itself with last year's budget.
 SPENT_AGAINST_LAST_YEAR_RE = re.compile(r"支出\s*\d[\d,.]*\s*万?元[^。；;]{0,6}?(?:比|较|与)上年(?:度|同期)?(?:累计|实际)?支出")
+# A form's year on a line of its own under the title: '（2023年度）'.
+YEAR_STAMP_RE = re.compile(r"[（(]?20\d{2}年度?[)）]?")
+# A file name a page shows with its text (an attachment mirrored, a document site's download).
+FILE_NAME_RE = re.compile(r"^\s*(\S.{0,79}?)\.(?:pdf|docx?|xlsx?|wps|et)\s*$", re.IGNORECASE)
 TITLE_LINES = 6
 TITLE_LENGTH = 60
 AMOUNT_RE = re.compile(r"\d\s*(万元|元|%|％)")
@@ -219,6 +226,13 @@ def _title_lines(text: str) -> list[str]:
     return [part for part in parts if part and not AMOUNT_RE.search(part) and not NOT_TITLE_RE.search(part)]
 
 
+def _file_titles(preamble: tuple[str, ...]) -> list[str]:
+    """The names of files a page gives its text under (a mirror of an attachment): the document's title as
+    published, tried after the text's own title lines; a template's name ('XX单位…自评表') names no document."""
+    names = [re.sub(r"\s+", "", m.group(1)) for line in preamble if (m := FILE_NAME_RE.match(line))]
+    return [name for name in dict.fromkeys(names) if not NOT_TITLE_RE.search(name) and not GUIDE_RE.search(name)]
+
+
 def _sangong_fragment(text: str) -> tuple[DocumentKind, str] | None:
     """A lone 三公 section: 决算 when it says 决算 or counts trips and guests, 预算 when it says only 预算."""
     if "三公" not in text or len(set(SANGONG_ITEMS_RE.findall(text))) < 2:
@@ -299,7 +313,8 @@ def detect(text: str, path: str = "", preamble: tuple[str, ...] = ()) -> Detecti
     head = text[:20000]
     body = _without_contents(head)
     titles = _title_lines(body)
-    year, firm = _year_of(titles, body)
+    named = _file_titles(preamble)
+    year, firm = _year_of(titles + named, body)
     unit = _unit(head) or _publisher(preamble)
     published = next((int(m.group(1)) for line in preamble if (m := _PUBLISHED.search(line))), None)
 
@@ -309,11 +324,12 @@ def detect(text: str, path: str = "", preamble: tuple[str, ...] = ()) -> Detecti
 
     if reason := _not_a_unit_document(head, titles):
         return found(None, hint=reason)
-    for line in titles:
+    for line in titles + named:
         for kind_, pattern in _TITLES:
             if re.search(pattern, line) and not (kind_ is DocumentKind.BUDGET_DISCLOSURE and "决算" in line):
                 kind_, why = _evaluator(kind_, line, head)
-                return found(kind_, evidence=(f"标题“{line}”{why}",))
+                what = "标题" if line in titles else "页面所附文件名"
+                return found(kind_, evidence=(f"{what}“{line}”{why}",))
     if news := NEWS_RE.search(head):
         return found(None, hint=f"像是新闻报道（“{news.group(0)}”），不是某个单位公开的文档")
     scores: list[tuple[int, DocumentKind, list[str]]] = []
@@ -345,8 +361,10 @@ def _year_of(titles: list[str], head: str) -> tuple[int | None, bool]:
     """The year reported on, and whether it is firm: read from a title line or a 'YYYY年度部门决算' phrase."""
     for line in titles:
         year, pattern = _year(line)
-        if year is not None:  # firm when the line is the document's title, not an entry of its contents
-            return year, pattern == 0 or any(re.search(title, line) for _, title in _TITLES)
+        if year is not None:  # firm when the line is the document's title or a form's year stamp '（2023年度）',
+            # not an entry of its contents
+            return year, (pattern == 0 or any(re.search(title, line) for _, title in _TITLES)
+                          or YEAR_STAMP_RE.fullmatch(line) is not None)
     year, pattern = _year(head)
     if year is not None:
         return year, pattern == 0

@@ -398,3 +398,11 @@ def test_a_target_form_known_only_by_the_file_name_a_document_site_gives(tmp_pat
 def test_a_templates_file_name_names_no_document(tmp_path):
     doc, _ = _load(tmp_path, "\n".join(["2023年XX单位XX项目绩效自评表.docx", "资源ID:99", "友情提示", "下载后打开。"]))
     assert doc is None
+
+
+def test_a_budget_explanation_is_known_by_its_title_not_by_the_target_forms_it_lists():
+    found = detect("\n".join([
+        "示例县第二中学2024年部门预算说明", "目 录", "第一部分 2024年部门预算说明", "一、部门基本概况",
+        "第二部分 2024年部门预算公开表格", "十一、项目支出绩效目标表", "十二、整体支出绩效目标表"]))
+    assert found.kind is B and found.year == 2024
+    assert found.evidence[0] == "标题“示例县第二中学2024年部门预算说明”"

@@ -406,3 +406,16 @@ def test_a_budget_explanation_is_known_by_its_title_not_by_the_target_forms_it_l
         "第二部分 2024年部门预算公开表格", "十一、项目支出绩效目标表", "十二、整体支出绩效目标表"]))
     assert found.kind is B and found.year == 2024
     assert found.evidence[0] == "标题“示例县第二中学2024年部门预算说明”"
+
+
+def test_a_covers_year_field_is_the_year_evaluated(tmp_path):
+    # a cover copied one field a line, pinyin inserted after characters by a conversion site; the document numbers
+    # name the year the money came (2022), the filling date the year after (2024): neither is the year evaluated
+    doc, _ = _load(tmp_path, "\n".join([
+        "項(xiàng)目支出績(jī)效自評(píng)報(bào)告",
+        "項(xiàng)目名稱(chēng):示例縣灌區改造工程",
+        "評(píng)價(jià)年度:2023",
+        "填報(bào)日期:2024年4月20日",
+        "一、基本情況",
+        "根據示財農〔2022〕12號文件安排下達資金,開展示例縣灌區改造工程。"]))
+    assert doc is not None and doc.kind is S and doc.year == 2023

@@ -118,6 +118,9 @@ _YEAR_PATTERNS = [
     r"(20\d{2})\s*年\s*(?:预算绩效|项目支出|度)",
     r"(20\d{2})\s*年(?!\s*\d{1,2}\s*月)",
 ]
+# A cover's or form's year field: '评价年度：2022', '预算年度\t2024' (as explicit as 'YYYY年度部门决算').
+YEAR_LABEL_RE = re.compile(r"(?:(?:评价|自评|考核|预算|决算|报告|所属|实施|填报)年度\s*[：:\t|]?|(?:^|(?<=\s))年度\s*[：:\t|])"
+                           r"\s*(20\d{2})(?!\d)(?!\s*年\s*\d{1,2}\s*月)", re.MULTILINE)
 # An evaluation report often names the year evaluated only in the notice that launched it: 《关于开展2021年度…评价…》.
 _NOTICE_YEAR = re.compile(r"《[^》]{0,20}?开展\s*(20\d{2})\s*年度?[^》]{0,40}?(评价|自评)[^》]{0,20}》")
 # A 决算 reports on the year before it is published, a 预算 on the year it is published (or the next): a year read
@@ -389,7 +392,7 @@ def _year(text: str) -> tuple[int | None, int]:
     'YYYY年度部门决算', the year the text keeps reporting on: the most frequent of the weaker mentions (a stray
     '2020年度' beside '2021年重点工作' and '2021年年末' does not decide), ties going to the first found."""
     masked = _NOT_REPORT_YEAR.sub(lambda m: "#" * len(m.group(0)), text)
-    if match := re.search(_YEAR_PATTERNS[0], masked):
+    if match := re.search(_YEAR_PATTERNS[0], masked) or YEAR_LABEL_RE.search(masked):
         return int(match.group(1)), 0
     found: list[tuple[int, int]] = []  # (pattern index, year), first pattern's mentions first
     taken: set[int] = set()

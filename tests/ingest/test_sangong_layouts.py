@@ -258,3 +258,47 @@ def test_two_level_header_copied_one_cell_per_line(tmp_path, purchase, operation
     assert values == {"budget_total": 46, "budget_overseas": 0, "budget_car": 40, "budget_car_purchase": int(purchase),
                       "budget_car_operation": int(operation), "budget_reception": 6}
     assert [f.rule for f in findings if f.tier is Tier.ERROR] == rules
+
+
+# A 决算 三公 table flattened one cell per line with blank lines between, its header row and its 合计 label lost:
+# a line of spaces (the lost header), then the unlabelled total row, then the items with two figures each.
+def _headerless(total: str, reception: tuple[str, str] = ("2.40", "2.40")) -> str:
+    cells = ["  ", "  ", total, total, "因公出国(境)费", "0.00", "0.00", "公务接待费", *reception,
+             "公务用车购置及运行维护费", "0.35", "0.35", "  其中:公务用车购置费", "0.00", "0.00", "公务用车运行维护费", "0.35",
+             "0.35", "  "]
+    return ("示例县气象站2023年度一般公共预算财政拨款“三公”经费支出决算公开\n\n一、2023年度一般公共预算财政拨款“三公”经费支出决算表"
+            "\n\n单位:万元\n\n" + "\n\n".join(cells) + "\n\n注:本表反映单位本年度“三公”经费支出预决算情况。\n\n"
+            f"二、情况说明\n\n示例县气象站2023年度“三公”经费支出预算为{total}万元,支出决算为{total}万元。\n")
+
+
+def _load_text(tmp_path, text: str):
+    path = tmp_path / "headerless.txt"
+    path.write_text(text, encoding="utf-8")
+    doc, errors = load_document(path)
+    assert doc is not None, errors
+    return doc, errors
+
+
+def test_headerless_table_with_equal_columns_is_read_and_its_unlabelled_sum_is_the_total(tmp_path):
+    doc, _ = _load_text(tmp_path, _headerless("2.75"))
+    [row] = doc.disclosure.tables["D09"].rows
+    values = {key: amount.value / 10000 for key, amount in row.cells.items()}
+    assert values["budget_total"] == values["final_total"] == Decimal("2.75")
+    assert values["final_reception"] == Decimal("2.40") and values["budget_car_operation"] == Decimal("0.35")
+    assert not [u for u in doc.reading.unread if u.kind == "table"]
+    assert not [f for f in audit_document(doc, CENTRAL).findings if f.tier is Tier.ERROR]
+
+
+def test_headerless_unlabelled_row_that_is_not_the_sum_is_not_taken_for_the_total(tmp_path):
+    doc, errors = _load_text(tmp_path, _headerless("2.95"))
+    [row] = doc.disclosure.tables["D09"].rows
+    assert "final_total" not in row.cells and "final_reception" in row.cells
+    assert any("没有项目名称" in str(e) for e in errors)
+    assert not [f for f in audit_document(doc, CENTRAL).findings if f.tier is Tier.ERROR]
+
+
+def test_headerless_table_whose_columns_differ_is_unread_not_guessed(tmp_path):
+    doc, errors = _load_text(tmp_path, _headerless("2.75", ("2.40", "2.10")))
+    assert any("没有表头" in str(e) and "预算数还是决算数" in str(e) for e in errors)
+    assert not doc.disclosure.tables["D09"].rows[0].cells
+    assert not [f for f in audit_document(doc, CENTRAL).findings if f.rule == "narrative.blank_table_stated"]

@@ -484,6 +484,50 @@ def _sangong_by_columns(table: Table, reader: _Reader) -> dict[str, Amount] | No
 
 
 CAR_PARTS = ("car", "car_purchase", "car_operation")
+SANGONG_ITEMS = ("overseas", "car", "reception")
+
+
+def _sangong_headerless(table: Table, reader: _Reader) -> dict[str, Amount] | None:
+    """Items as rows with no header at all (no cell names 预算数 or 决算数): each row an item then as many figures,
+    the first row possibly without its label. None when not this layout. Its columns are read only when nothing
+    rests on which of them is which: one column in a 预算公开 (all 预算数), or two columns equal in every row (预算数 =
+    决算数, whichever order they were printed in); else the table is reported unread ({}). A row without a label is
+    the 合计 only when, in every column, it equals 出国 + 公务用车 + 接待 (the arithmetic decides, not its place)."""
+    rows = [r for r in table.rows if any(r.texts)]
+    if not rows or any(_sangong_group(t) for r in rows for t in r.texts):
+        return None
+    width = len(rows[0].cells)
+    keys = [_sangong_item(r.texts[0]) if r.texts[0] else "" for r in rows]
+    if (None in keys or keys.count("") > 1 or (keys[0] != "" and "" in keys) or sum(1 for k in keys if k) < 2
+            or any(len(r.cells) != width or not all(is_number(t) for t in r.texts[1:]) for r in rows)):
+        return None
+    where = rows[0].location.with_(table=reader.table_name)
+    values = [[parse_decimal(t) for t in r.texts[1:]] for r in rows]
+    if reader.budget_only and width == 2:
+        groups = ["budget"]
+    elif not reader.budget_only and width == 3 and all(v[0] == v[1] for v in values):
+        groups = ["budget", "final"]  # the same figures whichever column is which
+    else:
+        reader.unmapped.append("表格布局")
+        reader.errors.append(ReadError(f"{reader.table_name} 没有表头，不能确定各列是预算数还是决算数，其中的数字未读取", where))
+        return {}
+    by_key = {k: v for k, v in zip(keys, values, strict=True) if k}
+    cells: dict[str, Amount] = {}
+    if "" in keys:
+        car = by_key.get("car") or ([a + b for a, b in zip(by_key["car_purchase"], by_key["car_operation"], strict=True)]
+                                    if "car_purchase" in by_key and "car_operation" in by_key else None)
+        items = [by_key.get("overseas"), car, by_key.get("reception")]
+        if any(i is None for i in items) or any(values[0][c] != sum(i[c] for i in items) for c in range(width - 1)):  # type: ignore[index]
+            reader.unmapped.append("第1行（无项目名称）")
+            reader.errors.append(ReadError(f"{reader.table_name} 第1行没有项目名称，其数字也不等于因公出国（境）费、公务用车"
+                                           "购置及运行维护费、公务接待费之和，不能认定为合计，此行未读取", where))
+        else:
+            keys[0] = "total"
+    for row, key in zip(rows, keys, strict=True):
+        if key:
+            found = reader.cells(row, {c + 1: g for c, g in enumerate(groups)}, normalize_label(row.texts[0]) or "合计")
+            cells.update({f"{group}_{key}": amount for group, amount in found.items()})
+    return cells
 
 
 def _sangong_by_leaves(table: Table, reader: _Reader) -> dict[str, Amount] | None:
@@ -577,9 +621,9 @@ def _sangong(table: Table, reader: _Reader) -> tuple[tuple[str, ...], list[Discl
     if reader.budget_only:
         column_keys = tuple(k for k in column_keys if k.startswith("budget_"))
     location = table.rows[0].location.with_(table=reader.table_name) if table.rows else table.location
-    for layout in (_sangong_by_leaves, _sangong_by_rows, _sangong_by_columns):
+    for layout in (_sangong_by_leaves, _sangong_by_rows, _sangong_by_columns, _sangong_headerless):
         found = layout(table, reader)
-        if found or (found is not None and layout is _sangong_by_leaves):
+        if found or (found is not None and layout in (_sangong_by_leaves, _sangong_headerless)):
             return column_keys, [DisclosureRow(label="三公经费", cells=found, location=location)]
     width = _width(table)
     header = read_header([r.texts for r in table.rows], width)

@@ -161,7 +161,7 @@ def mark_blank_separated_cells(lines: list[str]) -> list[str]:
         if len(run) >= MIN_RUN_CELLS and _number_row(texts) is None and (fit := _header_width(texts)) is not None:
             run = run[:fit[2]]
         if len(run) >= MIN_RUN_CELLS and (_number_row(texts) is not None or _header_width(texts) is not None
-                                          or _is_form_run(texts)):
+                                          or _label_rows(texts) is not None or _is_form_run(texts)):
             for (i, before), text in zip(run, texts, strict=False):
                 out[i] = f"{text} |" if text else "|"
                 if i in glued:
@@ -464,6 +464,10 @@ def rebuild(tokens: list[_Token], path: str, cells: bool = True) -> list[Block]:
         before = [Paragraph(t.text, Location(document=path, line=t.line)) for t in tokens[:start] if t.text]
         rest = [Paragraph(t.text, Location(document=path, line=t.line)) for t in tokens[end:] if t.text]
         return [*before, *_by_width(tokens[start:end], 0, width, path), *rest]
+    if (fit := _label_rows(texts)) is not None:
+        start, width, end = fit
+        rest = [Paragraph(t.text, Location(document=path, line=t.line)) for t in tokens[end:] if t.text]
+        return [*_by_width(tokens[start:end], 0, width, path), *rest]
     if _rows_opened_by_bars(texts):
         rows, current = [], []
         for token in [*tokens, _Token("", 0)]:
@@ -499,6 +503,39 @@ def _header_width(texts: list[str]) -> tuple[int, int, int] | None:
     fits = [(label - width, width, end) for width in range(CAPTIONED_WIDTH_MIN, label + 1)
             if all(t and not _figure(t) for t in texts[label - width:label])
             and (end := _rows_fit(texts, label - width, width)) is not None]
+    return fits[0] if len(fits) == 1 else None
+
+
+LABEL_ROWS_MIN = 3
+
+
+def _label_rows(texts: list[str]) -> tuple[int, int, int] | None:
+    """(start, width, end) of a table printed without any header (empty cells only before it): rows of a label then
+    width - 1 figures, at least LABEL_ROWS_MIN of them, the first row possibly without its label (an empty cell
+    before its figures: a total whose label was lost). Taken only when exactly one width makes the rows fit;
+    the table ends at the first row that does not."""
+    first = next((i for i, t in enumerate(texts) if t), None)
+    if first is None:
+        return None
+    fits: list[tuple[int, int, int]] = []
+    for width in range(2, len(texts) // LABEL_ROWS_MIN + 1):
+        label = next((i for i in range(first, len(texts)) if texts[i] and not _figure(texts[i])), None)
+        if label is None:
+            return None
+        start = label
+        if label > first:  # figures before the first label: a row whose label cell is empty
+            start = label - width
+            if start < 0 or texts[start] or not all(_figure(t) for t in texts[start + 1:label]) or any(
+                    texts[:start]):
+                continue
+        rows, at = 0, label
+        while at + width <= len(texts):
+            row = texts[at:at + width]
+            if not row[0] or _figure(row[0]) or not all(_figure(v) for v in row[1:]):
+                break
+            rows, at = rows + 1, at + width
+        if rows >= LABEL_ROWS_MIN:
+            fits.append((start, width, at))
     return fits[0] if len(fits) == 1 else None
 
 

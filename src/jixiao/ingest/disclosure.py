@@ -540,14 +540,23 @@ def _sangong_by_leaves(table: Table, reader: _Reader) -> dict[str, Amount] | Non
                       and all(is_number(t) for t in r.texts if t)), None)
     if values_at is None:
         return None
-    header = [[t for t in r.texts if t] for r in rows[:values_at]]
+    values_row = rows[values_at]
+    indexes = [i for i, t in enumerate(values_row.texts) if t]
+    groups = _column_groups(rows[:values_at], len(indexes), reader)
+    above = [r for r in rows[:values_at] if groups is None or r is not rows[values_at - 1]]
+    header = [_join_wrapped_items([t for t in r.texts if t]) for r in above]
     header = [labels for labels in header if any(_sangong_item(t) or normalize_label(t) in ("小计", "合计")
                                                   for t in labels)]
     if not header or len(header) > 2 or any(_sangong_group(t) and len(normalize_label(t)) <= 8
-                                            for r in rows[:values_at] for t in r.texts):  # 预算数/决算数 groups
+                                            for r in above for t in r.texts):  # 预算数/决算数 groups
         return None
     upper = header[0]
     lower = header[1] if len(header) == 2 else []
+    if groups is not None and len(header) == 1:  # the tiers flattened into one run: the lower tier opens at 小计
+        at = next((i for i, t in enumerate(upper) if i and normalize_label(t) == "小计"), len(upper))
+        upper, lower = upper[:at], upper[at:]
+        while upper and not _sangong_item(upper[0]) and normalize_label(upper[0]) != "合计" and "三公" in upper[0]:
+            upper = upper[1:]  # a title spanning every column (一般公共预算财政拨款“三公”经费)
     leaves: list[str | None] = []
     for number, label in enumerate(upper, start=1):
         key = _sangong_item(label) or ("total" if normalize_label(label) == "合计" else None)
@@ -560,9 +569,9 @@ def _sangong_by_leaves(table: Table, reader: _Reader) -> dict[str, Amount] | Non
             lower = []
         else:
             leaves.append(key)
-    values_row = rows[values_at]
-    indexes = [i for i, t in enumerate(values_row.texts) if t]
     where = values_row.location.with_(table=reader.table_name)
+    if groups is not None:
+        return _grouped_leaves(values_row, indexes, leaves, groups, lower, header, reader)
     if not lower and None not in leaves and len(indexes) == len(leaves) - 1 and reader.budget_only:
         placed = _one_left_out(values_row, indexes, leaves)
         if placed is not None:
@@ -578,6 +587,47 @@ def _sangong_by_leaves(table: Table, reader: _Reader) -> dict[str, Amount] | Non
         return {}
     columns = {i: f"budget_{key}" for i, key in zip(indexes, leaves, strict=True) if key}
     return reader.cells(values_row, columns, "三公经费")
+
+
+def _column_groups(rows: Sequence[Row], count: int, reader: _Reader) -> list[str] | None:
+    """The header's lowest tier when it labels every figure column 预算数 or 决算数 (the row just above the figures,
+    as many labels as figures, nothing else in it); None when there is no such tier."""
+    if not rows:
+        return None
+    labels = [t for t in rows[-1].texts if t]
+    groups = [_sangong_group(t, reader) for t in labels]
+    if len(labels) != count or not all(groups) or any(len(normalize_label(t)) > 8 for t in labels):
+        return None
+    return groups
+
+
+def _join_wrapped_items(labels: list[str]) -> list[str]:
+    """Header cells an item's name was wrapped over ('因公出国' / '(境)费', '公务用车' / '购置费'), joined back when
+    the two together name an item and one of them alone does not."""
+    out: list[str] = []
+    for label in labels:
+        if out and _sangong_item(out[-1] + label) and not (_sangong_item(out[-1]) and _sangong_item(label)):
+            out[-1] += label
+        else:
+            out.append(label)
+    return out
+
+
+def _grouped_leaves(row: Row, indexes: list[int], leaves: list[str | None], groups: list[str], lower: list[str],
+                    header: list[list[str]], reader: _Reader) -> dict[str, Amount]:
+    """The figures under items each split into the same run of 预算数/决算数 columns: item by item in reading
+    order, each taking as many columns as the run; {} (reported unread) when the items and the columns do not
+    divide evenly or the run differs from item to item."""
+    span = len(groups) // len(leaves) if leaves and None not in leaves and not lower else 0
+    runs = [groups[i:i + span] for i in range(0, len(groups), span)] if span else []
+    if not span or span * len(leaves) != len(groups) or len(set(map(tuple, runs))) != 1 or len(set(runs[0])) != span:
+        shown = "、".join(t for labels in header for t in labels)
+        reader.unmapped.append("表格布局")
+        reader.errors.append(ReadError(f"{reader.table_name} 的 {len(indexes)} 个数字无法与表头各项（{shown}）及其预算数、"
+                                       "决算数各列一一对应，其中的数字未读取", row.location.with_(table=reader.table_name)))
+        return {}
+    columns = {i: f"{groups[n]}_{leaves[n // span]}" for n, i in enumerate(indexes)}
+    return reader.cells(row, columns, "三公经费")
 
 
 LEAF_NAMES = {"total": "合计", "overseas": "因公出国(境)费", "car": "公务用车购置及运行维护费（小计）",

@@ -341,3 +341,21 @@ def test_tiered_header_whose_columns_do_not_divide_among_the_items_is_unread(tmp
     doc, errors = _load_text(tmp_path, _tiered(TIERED_FIGURES[:10], pairs=5))
     assert any("无法与表头各项" in str(e) for e in errors)
     assert not doc.disclosure.tables["D09"].rows[0].cells
+
+
+# A 三公 budget table comparing two years' 预算数, the earlier year's column printed first or last.
+def _two_years(first: str, second: str) -> str:
+    figures = {"2023": ("30", "12", "18"), "2024": ("28", "10", "18")}
+    rows = [("项目", f"{first}年预算数", f"{second}年预算数"), *(
+        (label, figures[first][n], figures[second][n]) for n, label in enumerate(("合计", "公务接待费", "公务用车运行费")))]
+    return ("示例县水文站2024年“三公”经费预算情况说明\n\n示例县水文站2024年“三公”经费财政拨款预算安排28万元。\n\n"
+            "附表:示例县水文站2024年“三公”经费财政拨款预算表\n\n单位:万元\n\n"
+            + "".join(f"{a} | {b} | {c} |\n" for a, b, c in rows))
+
+
+@pytest.mark.parametrize(("first", "second"), [("2023", "2024"), ("2024", "2023")])
+def test_a_comparison_year_column_is_told_by_its_year_and_reported_unread(tmp_path, first, second):
+    doc, errors = _load_text(tmp_path, _two_years(first, second))
+    [row] = doc.disclosure.tables["D09"].rows
+    assert row.cells["budget_total"].text == "28" and row.cells["budget_reception"].text == "10"
+    assert any("2023年预算数" in str(e) and "对比年度" in str(e) for e in errors)

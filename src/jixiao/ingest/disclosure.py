@@ -430,8 +430,10 @@ def _sangong_year_columns(header: Sequence[str], reader: _Reader) -> dict[int, s
     column or a change column: the latest year of each group is the year reported, the earlier one its
     comparison. None when the header is not of this kind; {} when a group's column cannot be told apart."""
     labels = [normalize_label(t) for t in header]
+    named = [g for i, label in enumerate(labels) if i and label and not CHANGE_RE.search(label)
+             and (g := _sangong_group(label, reader))]
     marked = any(label in ("行次", "栏次") or CHANGE_RE.search(label) for label in labels[1:])
-    if not marked:
+    if not marked and len(set(named)) == len(named):  # no group printed twice: no year to choose between
         return None
     by_group: dict[str, list[tuple[int, int]]] = {}
     for index, label in enumerate(labels):
@@ -444,6 +446,10 @@ def _sangong_year_columns(header: Sequence[str], reader: _Reader) -> dict[int, s
         if len(years) > 1 and (years[-1][0] == 0 or years[-1][0] == years[-2][0]):
             return {}  # two columns of one group and nothing says which is the year reported
         columns[years[-1][1]] = group
+        for year, index in years[:-1]:  # the comparison year's column: no 公开09 figure holds it, said so
+            reader.errors.append(ReadError(
+                f"{reader.table_name} 的“{header[index]}”列是对比年度（{year}年）的数字，三公经费表只读取本年度的列，此列未读取",
+                Location(document=reader.path, table=reader.table_name, column=header[index])))
     return columns
 
 

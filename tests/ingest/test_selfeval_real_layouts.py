@@ -388,6 +388,18 @@ def test_department_form_run_together_without_a_unique_split_stays_unread(tmp_pa
     [se] = doc.self_evaluations
     assert se.budget_total is None
     assert any("未读到全年预算数" in p.message for p in doc.problems)
+    # the reason is given with the run: no reading gives a score of 7
+    assert any("6480721090%" in p.message and "没有一种拆分符合执行率" in p.message for p in doc.problems)
+
+
+def test_department_form_run_that_several_readings_fit_is_unread_with_their_count(tmp_path):
+    doc, _ = load(tmp_path, DEPARTMENT_FUSED.replace("6480721090%9", "316.5316.5316.510100%10"), "整体自评表.txt")
+    [se] = doc.self_evaluations
+    assert se.budget_total is None
+    [run] = [p for p in doc.problems if "316.5316.5316.510100%" in p.message]
+    assert "有 3 种拆分都符合执行率" in run.message and run.location.line == 1
+    # the run's figures are not counted again among the paragraph's other figures
+    assert not any("段落中" in p.message and "316.5" in p.message.split("：")[1] for p in doc.problems)
 
 # A document-sharing page: its notes, one caption and page counter per page thumbnail, then the text in page
 # chunks ('1、…'), the unit label run into the next label.

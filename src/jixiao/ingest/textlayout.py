@@ -158,9 +158,12 @@ def mark_blank_separated_cells(lines: list[str]) -> list[str]:
         if run and run[-1][0] + 1 < len(lines) and lines[run[-1][0] + 1].strip() and run[-1][0] not in glued:
             run.pop()  # a line followed directly by text starts a paragraph: it is not a cell
         texts = [lines[i].strip() + (lines[glued[i]].strip() if i in glued else "") for i, _ in run]
-        if len(run) >= MIN_RUN_CELLS and _number_row(texts) is None and (fit := _header_width(texts)) is not None:
+        if len(run) >= MIN_RUN_CELLS and (leaves := _leaf_header(texts)) is not None:
+            run = run[:leaves[1]]
+        elif len(run) >= MIN_RUN_CELLS and _number_row(texts) is None and (fit := _header_width(texts)) is not None:
             run = run[:fit[2]]
         if len(run) >= MIN_RUN_CELLS and (_number_row(texts) is not None or _header_width(texts) is not None
+                                          or _label_rows(texts) is not None or _leaf_header(texts) is not None
                                           or _is_form_run(texts)):
             for (i, before), text in zip(run, texts, strict=False):
                 out[i] = f"{text} |" if text else "|"
@@ -459,11 +462,22 @@ def rebuild(tokens: list[_Token], path: str, cells: bool = True) -> list[Block]:
     width_at = _number_row(texts)
     if width_at is not None:
         return _by_width(tokens, *width_at, path)
+    if (leaves := _leaf_header(texts)) is not None:
+        at, end = leaves
+        count = (end - at) // 2
+        words = [t for t in tokens[:at] if t.text]
+        rows = [_row(words, 1, path), _row(tokens[at:at + count], 2, path), _row(tokens[at + count:end], 3, path)]
+        rest = [Paragraph(t.text, Location(document=path, line=t.line)) for t in tokens[end:] if t.text]
+        return [Table(tuple(rows), rows[0].location.with_(row="")), *rest]
     if (fit := _header_width(texts)) is not None:
         start, width, end = fit
         before = [Paragraph(t.text, Location(document=path, line=t.line)) for t in tokens[:start] if t.text]
         rest = [Paragraph(t.text, Location(document=path, line=t.line)) for t in tokens[end:] if t.text]
         return [*before, *_by_width(tokens[start:end], 0, width, path), *rest]
+    if (fit := _label_rows(texts)) is not None:
+        start, width, end = fit
+        rest = [Paragraph(t.text, Location(document=path, line=t.line)) for t in tokens[end:] if t.text]
+        return [*_by_width(tokens[start:end], 0, width, path), *rest]
     if _rows_opened_by_bars(texts):
         rows, current = [], []
         for token in [*tokens, _Token("", 0)]:
@@ -499,6 +513,63 @@ def _header_width(texts: list[str]) -> tuple[int, int, int] | None:
     fits = [(label - width, width, end) for width in range(CAPTIONED_WIDTH_MIN, label + 1)
             if all(t and not _figure(t) for t in texts[label - width:label])
             and (end := _rows_fit(texts, label - width, width)) is not None]
+    return fits[0] if len(fits) == 1 else None
+
+
+LABEL_ROWS_MIN = 3
+COLUMN_LABEL_RE = re.compile(r"^(?:20\d{2}年度?)?(?:年初|全年|调整后?)?(?:预算|决算|执行)数?$")
+LEAF_COLUMNS_MIN = 3
+LEAF_HEADER_WORDS = 2
+
+
+def _leaf_header(texts: list[str]) -> tuple[int, int] | None:
+    """(at, end) of a table of one row of figures under a header of several tiers, flattened one cell per line:
+    the header's words (items, their parts, a label wrapped over two cells), then its lowest tier — a run of
+    column labels (预算数 / 决算数 …) — then exactly as many figures, one per column, then no further figure. The
+    cells are taken as three rows (the words, the column labels, the figures); which words sit over which column is
+    left to the reader of the table, who knows its items."""
+    at = next((i for i, t in enumerate(texts) if COLUMN_LABEL_RE.match(_norm(t))), None)
+    if at is None:
+        return None
+    count = 0
+    while at + count < len(texts) and COLUMN_LABEL_RE.match(_norm(texts[at + count])):
+        count += 1
+    figures = texts[at + count:at + 2 * count]
+    words = [t for t in texts[:at] if t]
+    if (count < LEAF_COLUMNS_MIN or len(figures) < count or not all(_figure(t) for t in figures)
+            or len(words) < LEAF_HEADER_WORDS or any(_figure(t) for t in words)
+            or (at + 2 * count < len(texts) and _figure(texts[at + 2 * count]))):
+        return None
+    return at, at + 2 * count
+
+
+def _label_rows(texts: list[str]) -> tuple[int, int, int] | None:
+    """(start, width, end) of a table printed without any header (empty cells only before it): rows of a label then
+    width - 1 figures, at least LABEL_ROWS_MIN of them, the first row possibly without its label (an empty cell
+    before its figures: a total whose label was lost). Taken only when exactly one width makes the rows fit;
+    the table ends at the first row that does not."""
+    first = next((i for i, t in enumerate(texts) if t), None)
+    if first is None:
+        return None
+    fits: list[tuple[int, int, int]] = []
+    for width in range(2, len(texts) // LABEL_ROWS_MIN + 1):
+        label = next((i for i in range(first, len(texts)) if texts[i] and not _figure(texts[i])), None)
+        if label is None:
+            return None
+        start = label
+        if label > first:  # figures before the first label: a row whose label cell is empty
+            start = label - width
+            if start < 0 or texts[start] or not all(_figure(t) for t in texts[start + 1:label]) or any(
+                    texts[:start]):
+                continue
+        rows, at = 0, label
+        while at + width <= len(texts):
+            row = texts[at:at + width]
+            if not row[0] or _figure(row[0]) or not all(_figure(v) for v in row[1:]):
+                break
+            rows, at = rows + 1, at + width
+        if rows >= LABEL_ROWS_MIN:
+            fits.append((start, width, at))
     return fits[0] if len(fits) == 1 else None
 
 

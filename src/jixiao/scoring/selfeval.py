@@ -189,11 +189,12 @@ def _execution(se: SelfEvaluation, profile: Profile, where: Location) -> tuple[
             findings.append(conflict)
         return (total.adjusted if total else None), (total.executed if total else None), None, ZERO, findings
     if total is None:  # no table read at all: it may be printed in a layout not understood, so not certain
-        findings.append(_finding("selfeval.s1_missing_budget", "未读取到预算执行情况表（全年预算数、全年执行数），按 S1 "
-                                 "惯例执行得分按0分计；请核对原表", where, tier=Tier.WARNING))
+        findings.append(_finding("selfeval.s1_missing_budget", "未读取到预算执行情况表（全年预算数、全年执行数），执行率与"
+                                 "执行得分未核对；请核对原表", where, tier=Tier.WARNING))
         return None, None, None, ZERO, findings
     if total.adjusted is None or total.executed is None:
-        findings.append(_finding("selfeval.s1_missing_budget", "预算执行情况表未读到“全年预算数”或“全年执行数”（读取缺口或漏填，请核对原表），按 S1 惯例执行得分暂按0分计",
+        findings.append(_finding("selfeval.s1_missing_budget", "预算执行情况表未读到“全年预算数”或“全年执行数”（读取缺口或漏填，请核对原表），执行率与执行得分未核对；"
+                                 "若原表确实漏填，按 S1 惯例执行得分为0分",
                                  where))
         return None, None, None, ZERO, findings
     a, b = total.adjusted, total.executed
@@ -465,7 +466,8 @@ def _weight_findings(se: SelfEvaluation, profile: Profile, where: Location) -> I
                            loc.with_(row=BLOCK_NAMES[block]), expected=want, actual=got)
 
 
-def _reported_findings(se: SelfEvaluation, profile: Profile, where: Location, grade_by_rules: str) -> Iterator[Finding]:
+def _reported_findings(se: SelfEvaluation, profile: Profile, where: Location,
+                       grade_by_rules: str | None) -> Iterator[Finding]:
     rep = se.reported
     tol = profile.selfeval.score_tolerance
     loc = rep.location if rep.location.line is not None else where
@@ -492,7 +494,7 @@ def _reported_findings(se: SelfEvaluation, profile: Profile, where: Location, gr
                        loc, expected=band, actual=rep.grade)
     # A rules grade equal to the band of the reported total says nothing the band check has not said. A
     # department's total is not the project form's 10 + 90 points: no grade is recomputed for it.
-    if (rep.grade and grade_by_rules != rep.grade and grade_by_rules != band and not se.is_department
+    if (rep.grade and grade_by_rules and grade_by_rules != rep.grade and grade_by_rules != band and not se.is_department
             and not se.goal.incomplete and not se.goal.unweighted):  # a total over rows read in part grades nothing
         yield _finding("selfeval.s10_grade_by_rules", f"按规则重算的等级为“{grade_by_rules}”，报告写为“{rep.grade}”",
                        loc, expected=grade_by_rules, actual=rep.grade)
@@ -511,7 +513,8 @@ def score_self_evaluation(se: SelfEvaluation, profile: Profile) -> SelfEvaluatio
     indicator_score = round_half_up(sum((s.counted for s in scored), ZERO))
     total = round_half_up(exec_score + indicator_score)
     grade = profile.grades.grade(total)
-    findings.extend(_reported_findings(se, profile, where, grade))
+    # Without the budget rows read the computed total lacks the execution score: it grades nothing.
+    findings.extend(_reported_findings(se, profile, where, grade if a is not None and b is not None else None))
     return SelfEvaluationScore(
         evaluation=se, adjusted_budget=a, executed=b, execution_rate=rate, execution_score=exec_score,
         indicators=tuple(scored), indicator_score=indicator_score, total=total, grade=grade,

@@ -177,9 +177,16 @@ def _total_below_part(se: SelfEvaluation, total: BudgetLine) -> Finding | None:
     return None
 
 
+def execution_points(se: SelfEvaluation, profile: Profile) -> Decimal:
+    """The points of the budget-execution part: those the form prints for it ('预算执行情况（20分）', '得分(20分*执行率)'),
+    else the profile's. The form's own points are its rule: 20 × rate is not judged against a 10-point convention."""
+    printed = next((c.full_marks for c in se.reported.block_claims if c.block == "预算执行" and c.full_marks), None)
+    return printed if printed is not None else profile.selfeval.execution_weight
+
+
 def _execution(se: SelfEvaluation, profile: Profile, where: Location) -> tuple[
         Decimal | None, Decimal | None, Decimal | None, Decimal, list[Finding]]:
-    weight = profile.selfeval.execution_weight
+    weight = execution_points(se, profile)
     tol = profile.selfeval.score_tolerance
     total = _budget_total(se)
     findings: list[Finding] = []

@@ -601,3 +601,17 @@ def test_a_budget_part_printing_its_own_points_is_scored_by_them(tmp_path):
     assert [f for f in findings if f.tier is Tier.ERROR] == []
     result = score_self_evaluation(se, load_profile("central"))
     assert result.execution_score == Decimal("18.68")
+
+
+def test_rows_of_100_in_a_part_printed_smaller_are_a_scaling_convention_not_an_error(tmp_path):
+    """预算执行 20 分 and 绩效指标 80 分 printed, the rows weighing 100: scored out of 100 and scaled ×0.8 — a
+    convention the form does not state. One warning naming it; neither '应为 90' nor '80 ≠ 100' as certain."""
+    scaled = (SECTION_FORM.replace("预算执行情况（10分）", "预算执行情况（20分）")
+              .replace("完成情况（90分）", "完成情况（80分）").replace("90\t9", "90\t18")
+              .replace("≥90%\t93\t10\t10", "≥90%\t93\t20\t20"))
+    doc, findings = load(tmp_path, scaled, "自评表.txt")
+    assert [(c.block, c.full_marks) for c in doc.self_evaluations[0].reported.block_claims] == [
+        ("预算执行", 20), ("绩效指标", 80)]
+    assert [f for f in findings if f.tier is Tier.ERROR] == []
+    [warning] = [f for f in findings if f.rule in ("selfeval.s9_weight_total", "selfeval.section_points")]
+    assert warning.tier is Tier.WARNING and "折算" in warning.message

@@ -22,6 +22,7 @@ from jixiao.core.values import Attainment, Operator, Value, amount_unit
 from jixiao.scoring import formulas
 
 ZERO = Decimal(0)
+FORM_TOTAL = Decimal(100)  # a project form's full marks
 CATEGORY = "自评计分"
 
 
@@ -177,10 +178,15 @@ def _total_below_part(se: SelfEvaluation, total: BudgetLine) -> Finding | None:
     return None
 
 
+def printed_execution_points(se: SelfEvaluation) -> Decimal | None:
+    """The points the form prints for its budget-execution part ('预算执行情况（20分）', '得分(20分*执行率)')."""
+    return next((c.full_marks for c in se.reported.block_claims if c.block == "预算执行" and c.full_marks), None)
+
+
 def execution_points(se: SelfEvaluation, profile: Profile) -> Decimal:
-    """The points of the budget-execution part: those the form prints for it ('预算执行情况（20分）', '得分(20分*执行率)'),
-    else the profile's. The form's own points are its rule: 20 × rate is not judged against a 10-point convention."""
-    printed = next((c.full_marks for c in se.reported.block_claims if c.block == "预算执行" and c.full_marks), None)
+    """The points of the budget-execution part: those the form prints for it, else the profile's. The form's own
+    points are its rule: 20 × rate is not judged against a 10-point convention."""
+    printed = printed_execution_points(se)
     return printed if printed is not None else profile.selfeval.execution_weight
 
 
@@ -447,7 +453,19 @@ def _weight_findings(se: SelfEvaluation, profile: Profile, where: Location) -> I
         return  # a table not read whole: its totals prove nothing (the gap is in the reading report)
     total = sum(weights, ZERO)
     loc = where.with_(table="绩效指标", column="权重")
-    if total != rules.indicator_total:
+    execution = execution_points(se, profile)
+    if printed_execution_points(se) is not None and total == FORM_TOTAL:
+        # The form prints its own budget points (20) and its rows weigh the whole 100: rows scored out of 100
+        # and scaled into the part left (×0.8) — a convention the table does not state, not a contradiction.
+        yield _finding("selfeval.s9_weight_total",
+                       f"表中预算执行部分为 {_fmt(execution)} 分，指标分值合计却为 {_fmt(total)} 分；应是按 "
+                       f"{_fmt(FORM_TOTAL - execution)}/{_fmt(FORM_TOTAL)} 折算指标得分的口径（表中未写明），请核对",
+                       loc, expected=FORM_TOTAL - execution, actual=total, tier=Tier.WARNING)
+    elif execution != rules.execution_weight and total != FORM_TOTAL - execution:
+        yield _finding("selfeval.s9_weight_total",
+                       f"指标分值合计 {_fmt(total)}，应为 {_fmt(FORM_TOTAL - execution)}（100 − 表中预算执行 {_fmt(execution)}）",
+                       loc, expected=FORM_TOTAL - execution, actual=total)
+    elif execution == rules.execution_weight and total != rules.indicator_total:
         yield _finding("selfeval.s9_weight_total",
                        f"指标分值合计 {_fmt(total)}，应为 {_fmt(rules.indicator_total)}（100 − 预算执行 {_fmt(rules.execution_weight)}）",
                        loc, expected=rules.indicator_total, actual=total)

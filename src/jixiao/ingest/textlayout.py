@@ -60,6 +60,7 @@ INDICATOR_ROW_RE = re.compile(
     r"^(产出|效益|效果|满意度|成本)指标(?:[（(][\d.]+分[)）])?$|^(数量|质量|时效|成本|经济|经济效益|社会|社会效益|生态|生态效益"
     r"|可持续影响|服务对象满意度|满意度)(指标)?$"
 )
+SPANNING_CAPTIONS = ("绩效指标", "年度绩效指标")  # a merged cell down the side of the indicator rows
 LEVEL1_ROW_RE = re.compile(r"^(产出|效益|效果|满意度)指标[（(][\d.]+分[)）]$")  # a 一级 cell with its points opens a row
 NUMBER_ROW_MIN = 3
 CELL_LENGTH = 40
@@ -330,7 +331,8 @@ def text_blocks(text: str, path: str) -> tuple[Block, ...]:
             continue  # blank lines do not end a table (page breaks inside tables in the seed form)
         flush()
         words = _join_units(line.split())
-        if len(words) >= 8 and _form_labels(words) >= 5:
+        if len(words) >= 8 and _form_labels(spaced := join_spaced_letters(words)) >= 5:
+            words = spaced
             blocks.extend(rebuild([_Token(w, number) for w in words], path, cells=False))  # a form on one line
             continue
         if len(words) >= 8 and (flat := disclosure_blocks(words, number, path)) is not None:
@@ -446,6 +448,28 @@ def _join_units(words: list[str]) -> list[str]:
         if out and UNIT_WORD_RE.match(word):
             out[-1] += word
         else:
+            out.append(word)
+    return out
+
+
+SPACED_CHAR_RE = re.compile(r"^[\u4e00-\u9fff]$")
+
+
+def join_spaced_letters(words: list[str]) -> list[str]:
+    """A label printed letter-spaced or down a merged cell ('绩 效 指 标', '项 目') comes out of a flattened line
+    as single characters: a run of two or more one-character words is one word."""
+    out: list[str] = []
+    run: list[str] = []
+    for word in [*words, ""]:
+        if SPACED_CHAR_RE.match(word):
+            run.append(word)
+            continue
+        if len(run) >= 2:
+            out.append("".join(run))
+        else:
+            out.extend(run)
+        run = []
+        if word:
             out.append(word)
     return out
 
@@ -792,6 +816,22 @@ def _opens_rowspan_row(ahead: list[_Token]) -> bool:
         _norm(t.text) in FIELD_LABELS or _is_header(t.text) or INDICATOR_ROW_RE.match(_norm(t.text)) for t in ahead)
 
 
+YEAR_CAPTION_RE = re.compile(r"^[（(]\s*\d{4}\s*年度?\s*[)）]\s*")
+CJK_GAP_RE = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+
+
+def _name_before_label(block: Block) -> str:
+    """The words of a one-line form between its title and an empty '项目名称' label, when they can be its name: a
+    paragraph of loose words (no label, no figure but the year caption), its line breaks closed ('结 算费用')."""
+    if not isinstance(block, Paragraph) or FORM_TITLE_RE.search(block.text) or re.search(r"[：:。，；]", block.text):
+        return ""
+    text = CJK_GAP_RE.sub("", YEAR_CAPTION_RE.sub("", block.text.strip()))
+    if not text or len(text) > CELL_LENGTH or re.search(r"\d", text) or any(
+            _norm(w) in FIELD_LABELS or _is_header(w) for w in text.split()):
+        return ""
+    return text
+
+
 def _by_labels(tokens: list[_Token], path: str, cells: bool) -> list[Block]:
     """A self-evaluation form: 'label value' fields become paragraphs 'label：value'; a run of column headers
     opens a table whose rows start at a fund source (合计, 财政拨款 …) or an indicator level (产出指标, 数量指标 …).
@@ -812,6 +852,10 @@ def _by_labels(tokens: list[_Token], path: str, cells: bool) -> list[Block]:
         nonlocal field
         if field:
             value = " ".join(t.text for t in field[1:] if _norm(t.text))
+            if not value and not cells and _norm(field[0].text) == "项目名称" and blocks and (
+                    before := _name_before_label(blocks[-1])):
+                value = before  # the name printed before its label (a form flattened out of reading order)
+                blocks.pop()
             blocks.append(Paragraph(f"{_norm(field[0].text)}：{value}", Location(document=path, line=field[0].line)))
             field = []
 
@@ -852,6 +896,8 @@ def _by_labels(tokens: list[_Token], path: str, cells: bool) -> list[Block]:
             index += run
             continue
         index += 1
+        if section == "indicator" and not cells and norm in SPANNING_CAPTIONS:
+            continue  # the caption printed down the indicator rows' side ('绩 效 指 标'): no cell of a row
         if norm in FIELD_LABELS:
             close_field()
             close_loose()
@@ -874,12 +920,13 @@ def _by_labels(tokens: list[_Token], path: str, cells: bool) -> list[Block]:
               and _opens_rowspan_row(tokens[index:index + width - 3])):
             rows.append([token])
             needs.append(width - 2)
-        elif field and not (cells and any(t.text for t in field[1:])):
-            field.append(token)  # a field's value is its next cell, or every word up to the next label
-        elif FORM_TITLE_RE.search(norm) and len(norm) <= 40:
+        elif FORM_TITLE_RE.search(norm) and len(norm) <= 40 and not (field and len(field) == 1):
+            close_field()  # the next form's title ends the last field of the form before it
             close_loose()
             close_table()
             blocks.append(Paragraph(token.text, Location(document=path, line=token.line)))
+        elif field and not (cells and any(t.text for t in field[1:])):
+            field.append(token)  # a field's value is its next cell, or every word up to the next label
         elif token.text:
             close_table()
             loose.append(token)

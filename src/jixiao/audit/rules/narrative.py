@@ -901,6 +901,17 @@ def n5_shares(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
 
 # A kind of vehicle within the fleet, not the fleet: its count is a part of the total, not the total.
 _VEHICLE_KIND_RE = re.compile(r"(一般|执法|执勤|特种|专业技术|其他|应急|保障|机要|通信|离退休|业务|领导)[^，,；;、\d]{0,6}用车")
+# A count of vehicles bought, disposed of or added/removed in the year, not the fleet held: '购置车辆0辆',
+# '公务用车保有量减少4辆', '比上年增加1辆'. Its words stand right before the number.
+_FLEET_EVENT_RE = re.compile(r"(购置|新购|购买|采购|更新|处置|报废|拍卖|调拨|划转|移交|增加|减少|增长|下降|上升|降低|新增|核减|"
+                             r"调减|变动)[^，,；;、\d]{0,6}$")
+
+
+def _fleet_held(claim: Claim) -> bool:
+    """Whether a count of vehicles states the fleet held (保有量, 共有车辆), not a kind within it nor an event of the year."""
+    clause = claim.clause or ""
+    before = clause[: clause.find(claim.text)] if claim.text in clause else clause
+    return not _VEHICLE_KIND_RE.search(clause) and not _FLEET_EVENT_RE.search(before)
 
 
 @rule("crosssection.vehicles", "不同章节的车辆数不一致", Tier.ERROR, "跨章节", "SPEC §7.4 十、§7.2 公开10", "disclosure",
@@ -912,7 +923,7 @@ def vehicles(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     for statement in sentences(pkg):
         for claim in statement.claims:
             if claim.measure == "count" and claim.subject == "公务用车" and claim.basis == "辆" \
-                    and not _VEHICLE_KIND_RE.search(claim.clause):  # '其中：一般公务用车0辆、特种专业技术用车1辆'
+                    and _fleet_held(claim):  # not '其中：一般公务用车0辆', '购置车辆0辆', '保有量减少4辆'
                 where = "三公经费说明·公务用车保有量" if "三公" in statement.section else f"{statement.section or '说明'}·车辆数"
                 stated.append((where, int(claim.value), statement))
                 counts.append(claim)

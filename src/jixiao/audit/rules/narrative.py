@@ -682,9 +682,11 @@ def _wan_decimal(text: str) -> Decimal:
     return value * WAN if value is not None else ZERO
 
 
-def _this_year(pkg: DisclosurePackage, statements: list[Statement], index: int, claim: Claim) -> Printed | None:
+def _this_year(pkg: DisclosurePackage, statements: list[Statement], index: int, claim: Claim,
+               budgeted: bool = False) -> Printed | None:
     """This year's figure a change speaks of, as printed: the tables' figure for its subject, else the subject's
-    amount stated in the sentence or in the sentences before it in the same section."""
+    amount stated in the sentence or in the sentences before it in the same section. `budgeted`: the change is
+    measured from another year's budget, so this year's budget stated for the subject is this year's figure."""
     if claim.subject:
         found = locate(pkg, claim.subject, claim.scope)
         if found is not None and found.amount is not None and not is_blank(found.table):
@@ -696,7 +698,8 @@ def _this_year(pkg: DisclosurePackage, statements: list[Statement], index: int, 
     else:
         earlier_ones = [s.claims for s in reversed(statements[:index]) if s.section == section]
     for earlier in (own, *earlier_ones):
-        stated = [c for c in earlier if c.measure == "amount" and c.subject == claim.subject]
+        stated = [c for c in earlier if c.measure == "amount" and c.subject == claim.subject] or [
+            c for c in earlier if budgeted and c.measure == "budget" and c.subject == claim.subject]
         if stated:
             return stated[-1].value, stated[-1].quantum
     return None
@@ -759,9 +762,14 @@ def n2_year_on_year(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
                                   f"同一句先说“{claim.text}”又说“{rate.text}”，方向矛盾", rate.location.with_(row="增减方向"),
                                   CAT, expected=("增长" if change > 0 else "下降"), actual=rate.text)
                     continue
-                current = _this_year(pkg, statements, index, rate)
+                current = _this_year(pkg, statements, index, rate, budgeted=_earlier_budget(pkg, claim))
                 if current is None:
                     continue
+                if (own := _part(statement, claim)) is not None and own.value != current[0]:
+                    # the sentence's own amount differs from the table's (narrative.n1_amount_vs_table reports it):
+                    # a rate that holds on the figure the sentence states is not a second fault
+                    current = min((current, (own.value, own.quantum)),
+                                  key=lambda now: _rate_severity(ctx, rate, what, change, now, function, other))
                 base_value = current[0] - change
                 if base_value <= 0:
                     certain = base_value + (current[1] + claim.quantum) / 2 <= 0
@@ -771,6 +779,15 @@ def n2_year_on_year(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
                     continue
                 yield from _check_rate(ctx, "narrative.n2_year_on_year", rate, what, abs(rate.value), function,
                                        (current, other), f"{wan(abs(change))} ÷ {base} {wan(base_value)}")
+
+
+def _rate_severity(ctx: Context, rate: Claim, what: str, change: Decimal, current: Printed,
+                   function: Callable[..., Decimal | None], other: Printed) -> int:
+    """How bad a stated rate is on one reading of this year's figure: 0 holds, 1 rounding, 2 certain."""
+    if current[0] - change <= 0:
+        return 2
+    found = list(_check_rate(ctx, "", rate, what, abs(rate.value), function, (current, other), ""))
+    return max((2 if f.tier is Tier.ERROR else 1 for f in found), default=0)
 
 
 def _earlier_budget(pkg: DisclosurePackage, claim: Claim) -> bool:

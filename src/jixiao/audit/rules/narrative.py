@@ -604,6 +604,9 @@ PARTITIONS = {
     "三公经费": (("因公出国(境)费", "公务用车购置及运行维护费", "公务接待费"),
                 ("因公出国(境)费", "公务用车购置费", "公务用车运行维护费", "公务接待费")),
 }
+# Items some texts count into a total besides its own parts: a '三公' total that, as its list says, also takes in
+# 会议费 and 培训费 (the convention '三公经费及会议费、培训费'). Listed under the total, they are its parts too.
+WIDER_PARTS = {"三公经费": ("会议费", "培训费")}
 # Parts texts leave out when they are zero; never negative. Without them the parts may fall short of the whole.
 INCOME_ITEMS = ("财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入")
 UNSTATED_PART = {"收入总计": ("使用非财政拨款结余", *INCOME_ITEMS), "支出总计": ("结余分配",)}
@@ -623,13 +626,18 @@ def parts_total(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
         entry[1].extend(c for c in statements[index].claims if c.measure in ("amount", "budget") and c is not opener)
     for key, (outer, _) in nested.items():
         lists.setdefault(key, (outer, []))
+    widened: list[tuple[Claim, tuple[str, ...]]] = []
     for key, (opener, items) in lists.items():
         by_subject = _parts_by_subject(opener, items)
         for extra in nested.get(key, (opener, []))[1]:
             by_subject.setdefault(extra.subject, extra)  # a part that lists its own parts
         unstated = UNSTATED_PART.get(opener.subject, ())
+        wider = tuple(n for n in WIDER_PARTS.get(opener.subject, ()) if n in by_subject)
+        if wider:
+            widened.append((opener, wider))
         for names in PARTITIONS.get(opener.subject, ()) or (PARTITIONS["本年支出合计"] if opener.subject in (
                 "支出", "支出合计") and not opener.scope else ()):
+            names = (*names, *wider)
             listed = tuple(n for n in names if n in by_subject or n not in unstated)
             if len(listed) < 2 or not all(n in by_subject for n in listed):
                 continue
@@ -646,6 +654,8 @@ def parts_total(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
                     shown = format_amount(difference, unit, places=places)
                     tier, note = Tier.WARNING, (f"；未列出的{left}若为 {shown} {unit}"
                                                 "则相符，若为0则不符（按惯例说明列全各组成部分）")
+                elif wider and tier is Tier.ERROR:  # the whole's scope is read from its list: an interpretation
+                    tier, note = Tier.WARNING, f"（按所列各项含{'、'.join(wider)}的口径相加）"
                 summed = format_amount(total, unit, places=places)
                 yield Finding("narrative.parts_total", tier,
                               f"说明称{_what(opener)} {opener.text}，所列{'、'.join(listed)}之和为 {summed} {unit}{note}",
@@ -653,6 +663,13 @@ def parts_total(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
                               actual=format_amount(opener.value, unit, places=places),
                               difference=format_amount(difference, unit, places=places))
             break
+    if widened:
+        first, wider = widened[0]
+        yield Finding("narrative.parts_total", Tier.WARNING,
+                      f"说明所称{first.subject}合计含{'、'.join(wider)}，口径宽于三公经费（因公出国(境)费、公务用车购置及"
+                      f"运行维护费、公务接待费）：按惯例三公经费不含{'、'.join(wider)}，与其他年度、单位比较时口径不一",
+                      first.location.with_(row=f"{first.subject}口径"), CAT, expected="三公经费不含" + "、".join(wider),
+                      actual=first.text, related=tuple(o.location for o, _ in widened[1:]))
 
 
 def _parts_by_subject(opener: Claim, items: list[Claim]) -> dict[str, Claim]:
@@ -670,7 +687,7 @@ def _parts_by_subject(opener: Claim, items: list[Claim]) -> dict[str, Claim]:
 
 def _unit_of(claim: Claim) -> str:
     """The unit the figure was printed in (元, 万元 or 亿元), so that a sum is shown as the text shows its figures."""
-    return next((u for u in ("亿元", "万元") if claim.text.endswith(u)), "元")
+    return next((u for u in ("亿元", "万元") if claim.text.endswith((u, u[0]))), "元")  # '1000.86万': 万元
 
 
 def _compact(statement: Statement) -> str:
@@ -698,7 +715,8 @@ def _this_year(pkg: DisclosurePackage, statements: list[Statement], index: int, 
     else:
         earlier_ones = [s.claims for s in reversed(statements[:index]) if s.section == section]
     for earlier in (own, *earlier_ones):
-        stated = [c for c in earlier if c.measure == "amount" and c.subject == claim.subject] or [
+        stated = [c for c in earlier if c.measure == "amount" and c.subject == claim.subject
+                  and not _of_another_year(pkg, c.clause)] or [
             c for c in earlier if budgeted and c.measure == "budget" and c.subject == claim.subject]
         if stated:
             return stated[-1].value, stated[-1].quantum
@@ -799,13 +817,20 @@ def _earlier_budget(pkg: DisclosurePackage, claim: Claim) -> bool:
     return claim.basis == "预算" and (bool(years and pkg.year not in years) or budget_only)
 
 
-def _stated_base(statements: list[Statement], index: int, claim: Claim) -> Claim | None:
-    """The previous year's amount (上年X万元) or the budget a change is measured from, stated for the change's subject
-    in its sentence or in the sentences before it in the same section."""
+def _stated_base(pkg: DisclosurePackage, statements: list[Statement], index: int, claim: Claim) -> Claim | None:
+    """The previous year's amount (上年X万元, or an amount its clause dates to the year before: '2023年的…为X万元')
+    or the budget a change is measured from, stated for the change's subject in its sentence or in the sentences
+    before it in the same section."""
     measure = "prior" if claim.basis == "上年" else "budget"
+    year_before = {pkg.year - 1} if pkg.year is not None else None
+
+    def base(c: Claim) -> bool:
+        return c.measure == measure or (measure == "prior" and c.measure == "amount"
+                                        and _section_years(c.clause) == year_before)
+
     for earlier in (statements[index].claims, *(s.claims for s in reversed(statements[:index])
                                                  if s.section == statements[index].section)):
-        stated = [c for c in earlier if c.measure == measure and c.subject == claim.subject]
+        stated = [c for c in earlier if base(c) and c.subject == claim.subject]
         if stated:
             return stated[-1]
     return None
@@ -827,7 +852,7 @@ def change_amount(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
                 continue
             if _earlier_budget(pkg, claim):
                 continue
-            base = _stated_base(statements, index, claim)
+            base = _stated_base(pkg, statements, index, claim)
             current = _this_year(pkg, statements, index, claim)
             if base is None or current is None:
                 continue

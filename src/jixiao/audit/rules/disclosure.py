@@ -361,6 +361,11 @@ def r24(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding | NotApplicabl
                                    f"公开09 {name}·合计", formula))
         if parts_only:
             continue
+        if row.cell(f"{kind}_car") is not None and all(
+                row.known(f"{kind}_{c}") and row.cell(f"{kind}_{c}") is None for c in ("car_purchase", "car_operation")):
+            # the 其中 rows left blank: not broken down, not zero — nothing to add up
+            yield NotApplicable(f"公开09 {name}·公务用车购置费、运行维护费两项空白（未分列，不是0），不能核对其合计")
+            continue
         yield from _emit(check_sum("disclosure.r24_sangong_sum", CAT_IN, ctx.profile, _cell(row, f"{kind}_car"),
                                    [_cell(row, f"{kind}_car_purchase"), _cell(row, f"{kind}_car_operation")],
                                    row.location, f"公开09 {name}·公务用车购置及运行维护费", "购置费 + 运行维护费"))

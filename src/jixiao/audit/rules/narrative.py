@@ -492,15 +492,38 @@ def _shares(pkg: DisclosurePackage) -> Iterator[tuple[Claim, Claim | None, tuple
 def n2_percentages(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     """占比 = 部分 ÷ 整体 × 100（整体为句中点名的合计，如“占本年支出合计的”，否则为“其中/主要用于”前的金额）；完成预算 =
     决算 ÷ 预算 × 100（“完成全年预算X万元的Y%”同样）；按所写小数位四舍五入，差一个末位为提示，超过为确定。"""
+    shares: list[tuple[int, Finding]] = []
     for claim, opener, operands, formula, part in _shares(pkg):
         if operands is not None:
-            yield from _check_rate(ctx, "narrative.n2_percentages", claim, f"{_what(claim)}占比", claim.value, ratio,
-                                   operands, formula, (part, None if claim.basis else opener))
+            shares.extend((id(opener), f) for f in _check_rate(
+                ctx, "narrative.n2_percentages", claim, f"{_what(claim)}占比", claim.value, ratio, operands, formula,
+                (part, None if claim.basis else opener)))
+    yield from _swapped(shares)
     for statement in sentences(pkg):
         for claim in statement.claims:
             if claim.measure == "completion" and (pair := _budget(pkg, statement, claim)) and pair[1][0]:
                 yield from _check_rate(ctx, "narrative.n2_percentages", claim, "完成预算比例", claim.value, ratio, pair,
                                        f"决算 {wan(pair[0][0])} ÷ 预算 {wan(pair[1][0])}", _own_pair(statement, claim))
+
+
+def _swapped(shares: list[tuple[int, Finding]]) -> Iterator[Finding]:
+    """Two shares of one list that are each other's value ('接待 69%、用车 31%' for 31% and 69%) are one fault: the
+    shares were swapped; reported once, at the first, with the other as related."""
+    taken: set[int] = set()
+    for i, (whole, first) in enumerate(shares):
+        if i in taken:
+            continue
+        partner = next((j for j, (other_whole, other) in enumerate(shares) if j > i and j not in taken
+                        and other_whole == whole and first.tier is other.tier is Tier.ERROR
+                        and first.actual == other.expected and other.actual == first.expected), None)
+        if partner is None:
+            yield first
+            continue
+        taken.add(partner)
+        other = shares[partner][1]
+        a, b = first.location.row.removesuffix("占比"), other.location.row.removesuffix("占比")
+        yield replace(first, message=f"{a}占比写为 {first.actual}%、{b}占比写为 {other.actual}%，按各自金额应分别为 "
+                                     f"{first.expected}%、{other.expected}%：两项占比互换", related=(other.location,))
 
 
 _WORDS = {1: "大于", -1: "小于", 0: "等于"}

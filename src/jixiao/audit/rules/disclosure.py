@@ -339,7 +339,7 @@ def r21_r23(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding | NotAppli
       params=("tolerance",), applies=needs("D09"))
 def r24(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding | NotApplicable]:
     """预算数、决算数各自：合计 = 因公出国(境) + 公务用车购置及运行维护费 + 公务接待费（表中另列会议费、培训费且合计含这两项时
-    加上它们）；公务用车 = 购置费 + 运行维护费。"""
+    加上它们）；公务用车 = 购置费 + 运行维护费（这两行都空白时为未分列，不是0，不核对）。"""
     if not (t := _tables(pkg, "D09")) or not t[0].rows:
         return
     row = t[0].rows[0]

@@ -211,7 +211,10 @@ def _against_parts(ctx: Context, total: Claim, parts: list[Claim]) -> tuple[Deci
     difference = total.value - summed
     if not difference:
         return None
-    quantum = max(p.quantum for p in (*parts, total))
+    # a zero ('0万元', '减少0万元') beside figures printed to cents is none: it hides no rounding and does not widen
+    # the allowance to its own coarser digit
+    quantum = max((p.quantum for p in (*parts, total) if p.value), default=None) or max(
+        p.quantum for p in (*parts, total))
     tolerance = rounding_tolerance(len(parts), quantum, ctx.profile.tolerance.per_term, ctx.profile.tolerance.cap)
     return summed, difference, Tier.NOTICE if abs(difference) <= tolerance else Tier.ERROR
 
@@ -491,7 +494,8 @@ def _shares(pkg: DisclosurePackage) -> Iterator[tuple[Claim, Claim | None, tuple
       applies=has_narrative)
 def n2_percentages(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     """占比 = 部分 ÷ 整体 × 100（整体为句中点名的合计，如“占本年支出合计的”，否则为“其中/主要用于”前的金额）；完成预算 =
-    决算 ÷ 预算 × 100（“完成全年预算X万元的Y%”同样）；按所写小数位四舍五入，差一个末位为提示，超过为确定。"""
+    决算 ÷ 预算 × 100（“完成全年预算X万元的Y%”同样）；按所写小数位四舍五入，差一个末位为提示，超过为确定。同一列表中两项
+    占比恰为对方的应有值时，为一处错误（两项占比互换），只报一次。"""
     shares: list[tuple[int, Finding]] = []
     for claim, opener, operands, formula, part in _shares(pkg):
         if operands is not None:
@@ -640,7 +644,9 @@ UNSTATED_PART = {"收入总计": ("使用非财政拨款结余", *INCOME_ITEMS),
 def parts_total(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     """“X万元，其中：A…、B…”（或“…X万元。其中：…”“X万元（其中：…）”）列齐了合计的全部分项（人员经费+公用经费、基本支出+项目支出、本年收入合计+使用非财政拨款结余+年初结转和结余、本年支出合计+结余分配+年末结转和结余、货物+工程+服务、三公四项或三项、公务用车购置费+运行维护费）时，
     分项之和 = 合计；差额在尾数误差（每项半个末位，取自配置）内为提示，超过为确定。为0时常不写的使用非财政拨款结余、
-    结余分配未列出时：分项之和超过合计为确定，少于合计为疑似（差额可能就是未列出的那一项）。"""
+    结余分配未列出时：分项之和超过合计为确定，少于合计为疑似（差额可能就是未列出的那一项）。三公经费合计下所列各项含会议费、
+    培训费、且合计与含它们之和更接近时，它们也是该合计的分项（两种口径都不符时为确定），并提示该合计口径宽于三公经费（疑似，
+    全文一次）。"""
     openers, nested = _scan_lists(pkg)
     statements = sentences(pkg)
     lists: dict[int, tuple[Claim, list[Claim]]] = {}
@@ -656,15 +662,17 @@ def parts_total(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
             by_subject.setdefault(extra.subject, extra)  # a part that lists its own parts
         unstated = UNSTATED_PART.get(opener.subject, ())
         wider = tuple(n for n in WIDER_PARTS.get(opener.subject, ()) if n in by_subject)
-        if wider:
-            widened.append((opener, wider))
         for names in PARTITIONS.get(opener.subject, ()) or (PARTITIONS["本年支出合计"] if opener.subject in (
                 "支出", "支出合计") and not opener.scope else ()):
-            names = (*names, *wider)
             listed = tuple(n for n in names if n in by_subject or n not in unstated)
             if len(listed) < 2 or not all(n in by_subject for n in listed):
                 continue
             parts = [by_subject[n] for n in listed]
+            if wider and _closer(opener, [*parts, *(by_subject[n] for n in wider)], parts):
+                # the list takes them in and the total agrees better with them: they are its parts too
+                widened.append((opener, wider))
+                names, listed = (*names, *wider), (*listed, *wider)
+                parts = [by_subject[n] for n in listed]
             if any(_true_value(pkg, c) != c.value for c in (*parts, opener)):
                 break  # a figure that differs from its table is reported once, by narrative.n1_amount_vs_table
             if (against := _against_parts(ctx, opener, parts)) is not None:
@@ -677,8 +685,6 @@ def parts_total(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
                     shown = format_amount(difference, unit, places=places)
                     tier, note = Tier.WARNING, (f"；未列出的{left}若为 {shown} {unit}"
                                                 "则相符，若为0则不符（按惯例说明列全各组成部分）")
-                elif wider and tier is Tier.ERROR:  # the whole's scope is read from its list: an interpretation
-                    tier, note = Tier.WARNING, f"（按所列各项含{'、'.join(wider)}的口径相加）"
                 summed = format_amount(total, unit, places=places)
                 yield Finding("narrative.parts_total", tier,
                               f"说明称{_what(opener)} {opener.text}，所列{'、'.join(listed)}之和为 {summed} {unit}{note}",
@@ -693,6 +699,13 @@ def parts_total(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
                       f"运行维护费、公务接待费）：按惯例三公经费不含{'、'.join(wider)}，与其他年度、单位比较时口径不一",
                       first.location.with_(row=f"{first.subject}口径"), CAT, expected="三公经费不含" + "、".join(wider),
                       actual=first.text, related=tuple(o.location for o, _ in widened[1:]))
+
+
+def _closer(total: Claim, wider: list[Claim], narrower: list[Claim]) -> bool:
+    """Whether the total is nearer the sum of the wider list of parts than of the narrower one."""
+    def gap(parts: list[Claim]) -> Decimal:
+        return abs(total.value - sum((p.value for p in parts), ZERO))
+    return gap(wider) < gap(narrower)
 
 
 def _parts_by_subject(opener: Claim, items: list[Claim]) -> dict[str, Claim]:
@@ -918,27 +931,27 @@ def n2_reason(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
       params=("tolerance",), applies=has_narrative)
 def n3_sangong(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     """三公经费比上年（或比年初预算）的增减额 = 因公出国(境)、公务用车购置、公务用车运行维护、公务接待各项同一口径的增减额之和
-    （“与上年/年初预算相同、持平”为 0；公务用车也可合写为购置及运行维护费）；读三公经费一节，没有章节标题的单独一节也读；
-    差额在尾数误差内为提示。"""
+    （“与上年/年初预算相同、持平”为 0；公务用车也可合写为购置及运行维护费）；公务用车购置及运行维护费的增减额 = 购置费 +
+    运行维护费的增减额。读三公经费一节，没有章节标题的单独一节也读；差额在尾数误差内为提示（印作“0”的零不计尾数）。"""
     changes: dict[tuple[str, str], Claim] = {}
     for statement in sentences(pkg):
         if "三公" in statement.section or not statement.section:
             for claim in statement.claims:
                 if claim.measure == "change" or (claim.measure == "compare" and not claim.value and not claim.negated):
                     changes.setdefault((claim.basis, claim.subject), claim)  # compare 0: '与年初预算持平'
-    for basis in ("上年", "预算"):
-        total = changes.get((basis, "三公经费"))
+    for basis, whole in itertools.product(("上年", "预算"), ("三公经费", "公务用车购置及运行维护费")):
+        total = changes.get((basis, whole))
         if total is None or total.measure != "change":
             continue
-        for names in PARTITIONS["三公经费"]:
+        for names in PARTITIONS[whole]:
             if all((basis, n) in changes for n in names):
                 parts = [changes[(basis, n)] for n in names]
                 if (against := _against_parts(ctx, total, parts)) is not None:
                     summed, difference, tier = against
                     yield Finding("narrative.n3_sangong_changes", tier,
-                                  f"三公经费比{'年初预算' if basis == '预算' else '上年'}变动 {wan(total.value)} 万元，"
+                                  f"{whole}比{'年初预算' if basis == '预算' else '上年'}变动 {wan(total.value)} 万元，"
                                   f"{'、'.join(names)}变动之和为 {wan(summed)} 万元",
-                                  total.location.with_(row="三公经费增减"), CAT, expected=wan(summed),
+                                  total.location.with_(row=f"{whole}增减"), CAT, expected=wan(summed),
                                   actual=wan(total.value), difference=wan(difference))
                 break
 
@@ -982,7 +995,8 @@ def _fleet_held(claim: Claim) -> bool:
 @rule("crosssection.vehicles", "不同章节的车辆数不一致", Tier.ERROR, "跨章节", "SPEC §7.4 十、§7.2 公开10", "disclosure",
       applies=has_narrative)
 def vehicles(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
-    """三公经费说明中“公务用车保有量共N辆”、国有资产占用说明中“共有车辆M辆”（数字或汉字）、公开10 车辆数合计，各处应一致。"""
+    """三公经费说明中“公务用车保有量共N辆”、国有资产占用说明中“共有车辆M辆”（数字或汉字）、公开10 车辆数合计，各处应一致。
+    购置、处置的车辆数和增减的车辆数（“购置车辆0辆”“保有量减少4辆”）不是保有量，不参与比较。"""
     stated: list[tuple[str, int, Statement]] = []
     counts: list[Claim] = []
     for statement in sentences(pkg):

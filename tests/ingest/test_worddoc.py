@@ -9,6 +9,7 @@ import base64
 import io
 import shutil
 import struct
+from itertools import pairwise
 
 import pytest
 from hypothesis import given, settings
@@ -26,7 +27,6 @@ from jixiao.ingest.worddoc import (
     read_doc,
 )
 from tests.carriers import DOC_FIXTURES, FIXTURE_DIR, write_docx, write_html, write_xls
-from tests.ingest.make_doc_fixtures import separated
 
 # ---------------------------------------------------------------- the committed conversions
 
@@ -43,15 +43,34 @@ def shape(blocks) -> list:
     return out
 
 
+def joined(blocks) -> list:
+    """Blocks with adjacent tables made one (as the Word binary format holds them), each table row as the texts
+    of its filled cells: the one table's grid has the columns of both, so the cells' grid columns differ."""
+    out: list = []
+    for b in blocks:
+        if isinstance(b, Paragraph):
+            out.append(("p", b.text, b.heading_level))
+        elif out and out[-1][0] == "t":
+            out[-1][1].extend(r.filled for r in b.rows)
+        else:
+            out.append(("t", [r.filled for r in b.rows]))
+    return out
+
+
 @pytest.mark.parametrize("name", list(DOC_FIXTURES))
 def test_doc_reads_to_the_same_blocks_as_the_docx_it_was_converted_from(name, tmp_path):
-    write_docx(separated(DOC_FIXTURES[name]()), tmp_path / f"{name}.docx")
+    write_docx(DOC_FIXTURES[name](), tmp_path / f"{name}.docx")
     expected, errors = read_docx(tmp_path / f"{name}.docx")
     assert expected is not None and not errors
     source, errors = read_doc(FIXTURE_DIR / f"{name}.doc")
     assert source is not None and not errors, errors
     assert source.format == "doc"
-    assert shape(source.blocks) == shape(expected.blocks)
+    adjacent = any(isinstance(a, Table) and isinstance(b, Table) for a, b in pairwise(expected.blocks))
+    if adjacent:  # the form's two tables are one table in the .doc
+        assert joined(source.blocks) == joined(expected.blocks)
+        assert len(list(source.tables())) == 1
+    else:
+        assert shape(source.blocks) == shape(expected.blocks)
 
 
 def test_cells_are_located_by_table_row_and_grid_column():

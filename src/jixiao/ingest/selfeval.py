@@ -2,7 +2,9 @@
 reported scores and the claims of the text. One document may hold many reports (seed 004 holds 28).
 
 Tables are read by their header words, not by position; merged cells (empty leading cells) inherit from the
-row above; a row whose 二级/三级 cells are shifted one column right is realigned by content.
+row above; a row whose 二级/三级 cells are shifted one column right is realigned by content. A form built as one
+table is cut at each section's header row (项目资金, 年度总体目标, 绩效指标) and each section re-gridded on its own
+header (ingest.formtable).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from itertools import pairwise
 
 from jixiao.core.model import (
     BlockClaim,
@@ -27,6 +30,7 @@ from jixiao.core.model import (
 from jixiao.core.money import is_number, parse_amount, parse_decimal
 from jixiao.core.provenance import Location
 from jixiao.core.values import parse_value
+from jixiao.ingest.formtable import regrid
 from jixiao.ingest.fundrows import is_shifted, place_fund_rows, unordered_total
 from jixiao.ingest.fused import extract_fused
 from jixiao.ingest.overall import extract_overall
@@ -574,6 +578,19 @@ def _read_table(table: Table, report: _Report, errors: list[ReadError]) -> None:
             _read_budget(table, index, report, errors)
         elif any(_label(t).startswith("一级指标") for t in texts[:2]):
             _read_indicators(table, index, report, errors)
+        elif index + 1 < len(table.rows) and "预期目标" in [_label(t) for t in texts]:
+            _read_goal(texts, table.rows[index + 1].texts, report)
+
+
+def _read_goal(header: Sequence[str], below: Sequence[str], report: _Report) -> None:
+    """The 年度总体目标 rows of a form: the goal under '预期目标', the account of it under '实际完成情况'; text
+    written elsewhere in the report is kept when both are given."""
+    for key, text in zip(header, below, strict=False):
+        key = _label(key)
+        if key == "预期目标" and text and not report.annual_goal:
+            report.annual_goal = text
+        elif key.startswith("实际完成情况") and text and not report.goal_statement:
+            report.goal_statement = text
 
 
 # A section caption printing its points, in the same paragraph or alone in the next one (its '(' often lost):
@@ -712,15 +729,66 @@ def _unordered_budget(report: _Report, errors: list[ReadError]) -> None:
                             f"{region[s_at]}），年初预算数及各资金来源行未读取", where))
 
 
+GOAL_CAPTIONS = ("年度总体目标", "总体目标", "年度目标", "年度绩效目标")
+
+
+def _is_indicator_header(texts: Sequence[str]) -> bool:
+    return any(_label(t).startswith("一级指标") for t in [t for t in texts if t][:2])
+
+
+def _is_goal_header(texts: Sequence[str]) -> bool:
+    """The 年度总体目标 row of a form ('年度总体目标 | 预期目标 | 实际完成情况', or the caption and the goal itself)."""
+    filled = [t for t in texts if t]
+    return bool(filled) and _label(filled[0]) in GOAL_CAPTIONS and not _is_indicator_header(texts)
+
+
+def _section_kind(rows: Sequence[Row], index: int) -> str:
+    """The section of a form built as one table whose header this row is: 'budget', 'goal', 'indicators', 'upper'
+    (the upper row of a two-row indicator header: '绩效指标 | 年度指标值 | … | 分值 | 得分' over '一级指标 | …'), or ''."""
+    texts = rows[index].texts
+    if (texts and texts[0].startswith("资金来源")) or _is_budget_header(texts):
+        return "budget"
+    if _is_indicator_header(texts):
+        return "indicators"
+    if _is_goal_header(texts):
+        return "goal"
+    filled = rows[index].filled
+    if (index + 1 < len(rows) and _is_indicator_header(rows[index + 1].texts) and not any(map(is_number, filled))
+            and "weight" in [_indicator_field(t) for t in filled]):
+        return "upper"
+    return ""
+
+
+def _sections(rows: Sequence[Row], where: Location) -> list[Block]:
+    """Rows of a form's table cut at each section header; each section re-gridded on its own header (its caption
+    column becomes a paragraph, as a caption printed above a table is: '项目资金（万元）' gives the unit). A header
+    of two rows, or a caption repeated down its merged rows, is one section."""
+    kinds = [_section_kind(rows, i) for i in range(len(rows))]
+    cuts = [0, *[i for i in range(1, len(rows)) if kinds[i] and kinds[i] != kinds[i - 1]
+                 and not (kinds[i - 1] == "upper" and kinds[i] == "indicators")], len(rows)]
+    blocks: list[Block] = []
+    for begin, end in pairwise(cuts):
+        section = rows[begin:end]
+        if not kinds[begin]:  # rows before the first section header: read as they are
+            blocks.append(Table(rows=tuple(section), location=where))
+            continue
+        caption, regridded = regrid(section, ("总分", "合计", "总计"))
+        if caption is not None:
+            blocks.append(Paragraph(caption[0], caption[1]))
+        blocks.append(Table(rows=regridded, location=where))
+    return blocks
+
+
 def _split_table(table: Table) -> list[Block]:
     """A form pasted as one table carries its title and label rows ('项目名称 | X', '主管部门 | Y | 实施单位 | Z')
-    as rows: those become the paragraphs ('项目名称：X') a form with its labels outside the table has."""
+    as rows: those become the paragraphs ('项目名称：X') a form with its labels outside the table has; its
+    sections (项目资金, 年度总体目标, 绩效指标) become tables of their own (_sections)."""
     blocks: list[Block] = []
     rows: list[Row] = []
 
     def flush() -> None:
         if rows:
-            blocks.append(Table(rows=tuple(rows), location=table.location))
+            blocks.extend(_sections(rows, table.location))
             rows.clear()
 
     for row in table.rows:

@@ -401,17 +401,25 @@ def _openers(pkg: DisclosurePackage) -> dict[int, Claim]:
 
 
 
-def _whole(pkg: DisclosurePackage, claim: Claim, opener: Claim | None) -> tuple[Printed, str] | None:
-    """The base of a share: the whole it names (its table figure, else the text's own figure), or the list opener."""
+def _whole(pkg: DisclosurePackage, claim: Claim, opener: Claim | None,
+           statement: Statement | None = None) -> tuple[Printed, str] | None:
+    """The base of a share: the whole it names — stated in its own sentence ('财政拨款基本支出X万元，其中：人员经费Y万元，
+    占基本支出的Z%': that X, of its own subject and stage), else its table figure, else the one figure the text states
+    for it (several different figures: the base is not known and the share stays unchecked) — or the list opener."""
+    if claim.basis and statement is not None and (own := _named_in_sentence(statement, claim)) is not None:
+        return _true_printed(pkg, own), f"{_what(own)} {own.text}"
     if claim.basis:
         found = locate(pkg, claim.basis, "")
         if found is not None and found.amount is not None and found.value:
             return (found.value, found.amount.quantum), f"{found.describe()} {wan(found.value)}"
         of_budget = "预算" in claim.clause[claim.clause.find("占"):]  # '占政府采购预算58.8%': of the stated budget
         measures = ("amount", "budget") if of_budget else ("amount",)
-        stated = next((c for s in sentences(pkg) for c in s.claims if c.subject == claim.basis and c.measure in measures
-                       and c.value), None)
-        return ((stated.value, stated.quantum), f"{claim.basis} {stated.text}") if stated else None
+        named = [c for s in sentences(pkg) for c in s.claims if c.subject == claim.basis and c.measure in measures
+                 and c.value]
+        if len({c.value for c in named}) != 1:
+            return None  # none, or several figures (of different scopes or stages): which one is meant is not known
+        stated = named[0]
+        return (stated.value, stated.quantum), f"{claim.basis} {stated.text}"
     if opener is not None and opener.value and opener is not claim:
         return _true_printed(pkg, opener), f"{_what(opener)} {opener.text}"
     if claim.subject in SANGONG and claim.subject != "三公经费" and SANGONG[claim.subject] in D09_ITEMS:
@@ -427,6 +435,12 @@ def _whole(pkg: DisclosurePackage, claim: Claim, opener: Claim | None) -> tuple[
 
 
 D09_ITEMS = ("overseas", "car", "reception")  # the parts of the 三公经费 total
+
+
+def _named_in_sentence(statement: Statement, claim: Claim) -> Claim | None:
+    """The amount of the whole a share names, stated in the share's own sentence before it (the nearest one)."""
+    before = statement.claims[: statement.claims.index(claim)]
+    return next((c for c in reversed(before) if c.subject == claim.basis and c.measure == "amount" and c.value), None)
 
 
 def _part(statement: Statement, claim: Claim) -> Claim | None:
@@ -479,11 +493,13 @@ def _shares(pkg: DisclosurePackage) -> Iterator[tuple[Claim, Claim | None, tuple
         for claim in statement.claims:
             if claim.measure == "share":
                 part = _part(statement, claim)
-                whole = _whole(pkg, claim, openers.get(index))
+                whole = _whole(pkg, claim, openers.get(index), statement)
+                # a share of a whole named in its own sentence belongs to that whole, not to the list around it
+                opener = (_named_in_sentence(statement, claim) if claim.basis else None) or openers.get(index)
                 if part is None or whole is None:
-                    yield claim, openers.get(index), None, "", part
+                    yield claim, opener, None, "", part
                 else:
-                    yield (claim, openers.get(index), (_true_printed(pkg, part), whole[0]),
+                    yield (claim, opener, (_true_printed(pkg, part), whole[0]),
                            f"{part.text} ÷ {whole[1]}", part)
 
 
@@ -495,7 +511,9 @@ def n2_percentages(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     for claim, opener, operands, formula, part in _shares(pkg):
         if operands is not None:
             yield from _check_rate(ctx, "narrative.n2_percentages", claim, f"{_what(claim)}占比", claim.value, ratio,
-                                   operands, formula, (part, None if claim.basis else opener))
+                                   operands, formula,
+                                   (part, opener if opener is not None and (not claim.basis or opener.subject == claim.basis)
+                                          else None))
     for statement in sentences(pkg):
         for claim in statement.claims:
             if claim.measure == "completion" and (pair := _budget(pkg, statement, claim)) and pair[1][0]:

@@ -4,7 +4,15 @@ and figures, reproducing layouts of real explanations."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
+import pytest
+
+from jixiao.core.claims import claims_of
+from jixiao.core.finding import Tier
 from tests.audit.test_mutations import audit_text
+
+W = Decimal(10000)
 
 SHARE_OF_OWN_WHOLE = """第三部分 2022年度部门决算情况说明
 三、支出决算情况说明
@@ -43,3 +51,64 @@ def test_a_share_of_a_whole_stated_with_several_figures_is_not_certain(tmp_path)
     _, findings = audit_text(tmp_path, SHARE_OF_AMBIGUOUS_WHOLE)
     # 基本支出 is stated as 1800 (all funds) and 1600 (财政拨款): which one the share means is not known
     assert not [f for f in findings if f.rule == "narrative.n2_percentages" and f.tier.name == "ERROR"]
+
+
+# --- a rate written in brackets after its change -------------------------------------------------------------
+
+def test_a_rate_in_brackets_after_a_change_is_read_as_its_rate():
+    claims, _ = claims_of("公务接待费4.20万元,较上年减少0.8万元(16.00%),主要是压缩接待。")
+    assert [(c.measure, c.value, c.basis) for c in claims if c.measure in ("change", "rate")] == [
+        ("change", Decimal("-0.8") * W, "上年"), ("rate", Decimal("-16.00"), "上年")]
+    claims, _ = claims_of("会议费3万元，较2019年预算增加1万元（增长50%）。")
+    assert [(c.measure, c.basis) for c in claims if c.measure in ("change", "rate")] == [("change", "预算"), ("rate", "预算")]
+
+
+BRACKETED = ("示例区畜牧站2020年部门预算“三公”经费公开说明\n一、“三公”经费情况说明\n"
+             "1、公务接待费4.20万元,较上年减少0.8万元({rate}%),主要是压缩接待。\n")
+
+
+@pytest.mark.parametrize(("rate", "tier"), [("16.00", None), ("19.05", Tier.ERROR), ("15.99", Tier.NOTICE)])
+def test_a_bracketed_rate_is_taken_on_last_years_figure(tmp_path, rate, tier):
+    # last year 4.20 + 0.8 = 5.00, so 0.8 ÷ 5.00 = 16.00%; 19.05% is 0.8 ÷ 4.20 (this year's figure as the base)
+    doc, findings = audit_text(tmp_path, BRACKETED.format(rate=rate))
+    assert doc.kind.value == "budget_disclosure"
+    assert [f.tier for f in findings if f.rule == "narrative.n2_year_on_year"] == ([tier] if tier else [])
+
+
+# --- a budget's change on last year's budget, last year's figure implied -----------------------------------
+
+BUDGET_CHANGE = ("示例镇人民政府2024年部门预算\n十一、其他重要事项的情况说明\n(一)机关运行经费\n"
+                 "2024年,示例镇人民政府的机关运行经费财政拨款预算为60.00万元,比上年增加20.00万元,增长{rate}%。\n")
+
+
+@pytest.mark.parametrize(("rate", "tier"), [("50.00", None), ("33.33", Tier.ERROR)])
+def test_a_budgets_growth_is_taken_on_last_years_budget(tmp_path, rate, tier):
+    # last year 60 − 20 = 40: 20 ÷ 40 = 50%; 33.33% divides by this year's 60
+    _, findings = audit_text(tmp_path, BUDGET_CHANGE.format(rate=rate))
+    assert [f.tier for f in findings if f.rule == "narrative.n2_year_on_year"] == ([tier] if tier else [])
+
+
+BUDGET_WITH_BASE = ("示例中心2024年度单位预算\n二、收入预算情况说明\n"
+                    "2024年度收入预算500.00万元,比2023年年初预算数600.00万元减少100.00万元,下降{rate}%。\n")
+
+
+@pytest.mark.parametrize(("rate", "tier"), [("16.67", None), ("20.00", Tier.ERROR)])
+def test_the_budget_stated_as_the_base_is_not_this_years(tmp_path, rate, tier):
+    _, findings = audit_text(tmp_path, BUDGET_WITH_BASE.format(rate=rate))
+    assert [f.tier for f in findings if f.rule == "narrative.n2_year_on_year"] == ([tier] if tier else [])
+
+
+# --- the 三公 total's change on another year's budget, the items' on '上年年初预算' ------------------------
+
+SANGONG_CHANGES = ("2024年,一般公共预算安排的“三公”经费支出共计100万元,比2023年预算数减少10万元。\n其中:\n"
+                   "公务接待费20万元,比上年年初预算减少{reception}万元。\n"
+                   "因公出国(境)费5万元,比上年年初预算增加1万元。\n"
+                   "公务用车购置费25万元,比上年年初预算增加4万元。\n"
+                   "公务用车运行维护费50万元,比上年年初预算减少10万元。\n")
+
+
+@pytest.mark.parametrize(("reception", "tier"), [("5", None), ("9", Tier.WARNING)])
+def test_item_changes_on_last_years_budget_add_up_to_the_totals(tmp_path, reception, tier):
+    doc, findings = audit_text(tmp_path, SANGONG_CHANGES.format(reception=reception))
+    assert doc.kind.value == "budget_disclosure" and doc.year == 2024
+    assert [f.tier for f in findings if f.rule == "narrative.n3_sangong_changes"] == ([tier] if tier else [])

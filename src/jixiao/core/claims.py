@@ -107,6 +107,8 @@ _REPORT_RES = [
 _EXECUTED_RE = re.compile(r"(?:实际执行|实际支出资金|实际支出|执行金额|预算执行数|执行数)(?:为|是|了|共计|达)?$")
 _CHANGE_RE = re.compile(rf"(增加|减少|增长|下降|上升|降低|增支|减支)(?:了)?{MONEY}")
 _RATE_RE = re.compile(rf"(增长|下降|上升|降低|增加|减少|增幅|降幅|增幅为|降幅为)(?:了)?{PCT}")
+# A change's rate written in brackets right after it: '减少1.5万元（42.86%）', '增加3万元(增长10%)'.
+_BRACKET_RATE_RE = re.compile(rf"[(（](?:同比)?(?:增长|下降|上升|降低|增幅|降幅|增加|减少)?(?:了|为)?{PCT}[)）]")
 _SAME_RE = re.compile(r"与上年(?:度)?(?:决算)?(?:数)?(?:相比)?(?:基本)?(?:持平|相同|一致)|(?:上年|同期)持平|无变化|无增减")
 _SHARE_RE = re.compile(rf"占(?:比|(本年(?:度)?支出合计|本年(?:度)?收入合计|[\u4e00-\u9fa5“”\"]{{2,24}}?)(?:的)?(?:比重|比例)?)?"
                        rf"(?:为|是|达)?{PCT}")
@@ -419,6 +421,9 @@ def claims_of(sentence: str, section: str = "", location: Location | None = None
                 value, quantum = _money(match.group(2), match.group(3))
                 sign = 1 if match.group(1) in _UP else -1
                 add("change", match, value * sign, match.group(0), quantum, "上年")
+                if (bracket := _BRACKET_RATE_RE.match(clause, match.end())) is not None:  # its rate, same base
+                    rate, places = _percent(bracket.group(1))
+                    add("rate", bracket, rate * sign, bracket.group(1) + "%", places, found[-1].basis)
         for match in _RATE_RE.finditer(clause):
             if free(match):
                 value, quantum = _percent(match.group(2))

@@ -702,7 +702,10 @@ def _wan_decimal(text: str) -> Decimal:
 
 def _this_year(pkg: DisclosurePackage, statements: list[Statement], index: int, claim: Claim) -> Printed | None:
     """This year's figure a change speaks of, as printed: the tables' figure for its subject, else the subject's
-    amount stated in the sentence or in the sentences before it in the same section."""
+    amount stated in the sentence or in the sentences before it in the same section. A change on another year
+    (上年, or another year's budget) may speak of this year's budget ('预算为46.8万元，较2022年预算增加15.6万元'):
+    the nearest sentence stating the subject's budget and no amount gives it; a change on this year's own budget
+    never does (there the budget is the base)."""
     if claim.subject:
         found = locate(pkg, claim.subject, claim.scope)
         if found is not None and found.amount is not None and not is_blank(found.table):
@@ -713,11 +716,19 @@ def _this_year(pkg: DisclosurePackage, statements: list[Statement], index: int, 
         earlier_ones = [s.claims for s in statements if _of_the_year(pkg, s.section)]
     else:
         earlier_ones = [s.claims for s in reversed(statements[:index]) if s.section == section]
+    of_budget = bool(claim.subject) and (claim.basis == "上年" or _earlier_budget(pkg, claim))
     for earlier in (own, *earlier_ones):
-        stated = [c for c in earlier if c.measure == "amount" and c.subject == claim.subject]
+        stated = [c for c in earlier if c.measure == "amount" and c.subject == claim.subject] or [
+            c for c in earlier if of_budget and c.measure == "budget" and c.subject == claim.subject
+            and not _is_base(c)]
         if stated:
             return stated[-1].value, stated[-1].quantum
     return None
+
+
+def _is_base(claim: Claim) -> bool:
+    """Whether a stated figure is the base of a comparison ('比2022年年初预算数3683.76万元'), not the year's own."""
+    return bool(_COMPARED_RE.search(claim.clause[: max(claim.clause.find(claim.text), 0)]))
 
 
 def _section_years(section: str) -> set[int]:
@@ -777,7 +788,7 @@ def n2_year_on_year(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
                                   f"同一句先说“{claim.text}”又说“{rate.text}”，方向矛盾", rate.location.with_(row="增减方向"),
                                   CAT, expected=("增长" if change > 0 else "下降"), actual=rate.text)
                     continue
-                current = _this_year(pkg, statements, index, rate)
+                current = _this_year(pkg, statements, index, claim)  # the change names its base ('较2022年预算')
                 if current is None:
                     continue
                 base_value = current[0] - change
@@ -878,7 +889,9 @@ def n3_sangong(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
         if "三公" in statement.section or not statement.section:
             for claim in statement.claims:
                 if claim.measure == "change" or (claim.measure == "compare" and not claim.value and not claim.negated):
-                    changes.setdefault((claim.basis, claim.subject), claim)  # compare 0: '与年初预算持平'
+                    # '比2023年预算数' in a 2024 budget is last year's figure, as the items' '比上年年初预算' is
+                    basis = "上年" if _earlier_budget(pkg, claim) else claim.basis
+                    changes.setdefault((basis, claim.subject), claim)  # compare 0: '与年初预算持平'
     for basis in ("上年", "预算"):
         total = changes.get((basis, "三公经费"))
         if total is None or total.measure != "change":
@@ -888,9 +901,13 @@ def n3_sangong(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
                 parts = [changes[(basis, n)] for n in names]
                 if (against := _against_parts(ctx, total, parts)) is not None:
                     summed, difference, tier = against
+                    note = ""
+                    if tier is Tier.ERROR and len({c.basis for c in (total, *parts)}) > 1:
+                        tier, note = Tier.WARNING, ("（总额与各项的比较基数写法不同，按同为上年预算数核对；"
+                                                    "若基数不同则不能相加）")
                     yield Finding("narrative.n3_sangong_changes", tier,
                                   f"三公经费比{'年初预算' if basis == '预算' else '上年'}变动 {wan(total.value)} 万元，"
-                                  f"{'、'.join(names)}变动之和为 {wan(summed)} 万元",
+                                  f"{'、'.join(names)}变动之和为 {wan(summed)} 万元{note}",
                                   total.location.with_(row="三公经费增减"), CAT, expected=wan(summed),
                                   actual=wan(total.value), difference=wan(difference))
                 break

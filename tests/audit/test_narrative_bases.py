@@ -112,3 +112,26 @@ def test_item_changes_on_last_years_budget_add_up_to_the_totals(tmp_path, recept
     doc, findings = audit_text(tmp_path, SANGONG_CHANGES.format(reception=reception))
     assert doc.kind.value == "budget_disclosure" and doc.year == 2024
     assert [f.tier for f in findings if f.rule == "narrative.n3_sangong_changes"] == ([tier] if tier else [])
+
+
+# --- a total followed by its parts on numbered lines ----------------------------------------------------------
+
+NUMBERED = ("示例县第二小学2024年部门预算公开说明\n二、2024年汇总预算情况\n(一)2024年收入预算{total}万元,其中:\n"
+            "1、财政拨款1200.50万元;\n2、专户管理的教育收费180万元;\n3、单位资金收入0万元;\n4、政府性基金安排的收入0元。\n")
+
+
+@pytest.mark.parametrize(("total", "tier"), [("1380.50", None), ("1392.50", Tier.WARNING), ("1370.50", Tier.ERROR)])
+def test_parts_on_numbered_lines_add_up_to_their_total(tmp_path, total, tier):
+    # 1200.50 + 180 + 0 + 0 = 1380.50; a total above the parts may hold a part left unlisted (疑似), below it cannot
+    doc, findings = audit_text(tmp_path, NUMBERED.format(total=total))
+    assert doc.kind.value == "budget_disclosure"
+    hits = [f for f in findings if f.rule == "narrative.parts_total"]
+    assert [f.tier for f in hits] == ([tier] if tier else [])
+    if tier is Tier.WARNING:
+        assert "12.00" in hits[0].message and "收入预算" in hits[0].message
+
+
+def test_numbered_lines_with_several_amounts_are_not_taken_as_parts(tmp_path):
+    text = NUMBERED.format(total="1500.00").replace("1、财政拨款1200.50万元;", "1、财政拨款1200.50万元(上年结转20万元);")
+    _, findings = audit_text(tmp_path, text)
+    assert not [f for f in findings if f.rule == "narrative.parts_total"]

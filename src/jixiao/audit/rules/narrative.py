@@ -632,7 +632,8 @@ UNSTATED_PART = {"收入总计": ("使用非财政拨款结余", *INCOME_ITEMS),
 def parts_total(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     """“X万元，其中：A…、B…”（或“…X万元。其中：…”“X万元（其中：…）”）列齐了合计的全部分项（人员经费+公用经费、基本支出+项目支出、本年收入合计+使用非财政拨款结余+年初结转和结余、本年支出合计+结余分配+年末结转和结余、货物+工程+服务、三公四项或三项、公务用车购置费+运行维护费）时，
     分项之和 = 合计；差额在尾数误差（每项半个末位，取自配置）内为提示，超过为确定。为0时常不写的使用非财政拨款结余、
-    结余分配未列出时：分项之和超过合计为确定，少于合计为疑似（差额可能就是未列出的那一项）。"""
+    结余分配未列出时：分项之和超过合计为确定，少于合计为疑似（差额可能就是未列出的那一项）。合计句以“其中：”结尾、其后逐行
+    编号（1、2、3…）各列一个金额时，不论各项名称，各行之和即合计：超过合计为确定，少于合计为疑似（可能有未列出的部分）。"""
     openers, nested = _scan_lists(pkg)
     statements = sentences(pkg)
     lists: dict[int, tuple[Claim, list[Claim]]] = {}
@@ -671,6 +672,57 @@ def parts_total(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
                               actual=format_amount(opener.value, unit, places=places),
                               difference=format_amount(difference, unit, places=places))
             break
+    yield from _numbered_lists(pkg, ctx)
+
+
+_LIST_CUE_RE = re.compile(r"(?:其中|如下|包括)[：:]$")
+_ITEM_NUMBER_RE = re.compile(r"^[(（]?(\d{1,2})[)）、.．]")
+_MONEY_TEXT_RE = re.compile(r"(?:元|万)$")
+
+
+def _money_claims(statement: Statement) -> list[Claim]:
+    return [c for c in statement.claims if c.measure in ("amount", "budget", "figure") and _MONEY_TEXT_RE.search(c.text)]
+
+
+def _numbered_lists(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
+    """A total whose sentence ends with “其中：”, then its parts on numbered lines (1、2、3…, one amount each), whatever
+    the parts are called ('1、财政拨款…；2、专户管理的事业收入…；3、单位资金收入…'): the lines are the whole list, so their
+    sum is the total. Parts above the total are certain; below it, a part may have been left unlisted (疑似). A total
+    whose parts are named in PARTITIONS is checked above."""
+    statements = sentences(pkg)
+    for index, statement in enumerate(statements):
+        if not _LIST_CUE_RE.search(_compact(statement)) or len(money := _money_claims(statement)) != 1:
+            continue
+        total = money[0]
+        if total.subject in PARTITIONS or not total.value:
+            continue
+        parts: list[Claim] = []
+        for item in statements[index + 1:]:
+            number = _ITEM_NUMBER_RE.match(_compact(item))
+            if item.section != statement.section or number is None or int(number.group(1)) != len(parts) + 1:
+                break
+            amounts = _money_claims(item)
+            if len(amounts) != 1:
+                parts = []  # a line with several amounts (its own parts, or a base): the list is not read as parts
+                break
+            parts.append(amounts[0])
+        if len(parts) < 2 or (against := _against_parts(ctx, total, parts)) is None:
+            continue
+        summed, difference, tier = against
+        unit = _unit_of(total)
+        places = max(-printed_exponent(c.text) for c in (total, *parts))
+        note = ""
+        if tier is Tier.ERROR and difference > 0:
+            tier, note = Tier.WARNING, (f"；差额 {format_amount(difference, unit, places=places)} {unit}可能是未列出的部分"
+                                        "（按惯例“其中”所列各项应列全各组成部分）")
+        shown = format_amount(summed, unit, places=places)
+        words = re.sub(r"^[(（]?[一二三四五六七八九十\d]+[)）、.．]", "", total.clause[: max(total.clause.find(total.text), 0)])
+        what = _what(total) or words or "合计"
+        yield Finding("narrative.parts_total", tier,
+                      f"说明称{what} {total.text}，其后逐条所列 {len(parts)} 项之和为 {shown} {unit}{note}",
+                      total.location.with_(row=what), CAT, expected=shown,
+                      actual=format_amount(total.value, unit, places=places),
+                      difference=format_amount(difference, unit, places=places))
 
 
 def _parts_by_subject(opener: Claim, items: list[Claim]) -> dict[str, Claim]:
@@ -883,7 +935,8 @@ def n2_reason(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
 def n3_sangong(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     """三公经费比上年（或比年初预算）的增减额 = 因公出国(境)、公务用车购置、公务用车运行维护、公务接待各项同一口径的增减额之和
     （“与上年/年初预算相同、持平”为 0；公务用车也可合写为购置及运行维护费）；读三公经费一节，没有章节标题的单独一节也读；
-    差额在尾数误差内为提示。"""
+    差额在尾数误差内为提示。预算中“比2023年预算数”（另一年度的预算）与各项“比上年年初预算”按同一基数核对，两种写法混用而
+    对不上时为疑似。"""
     changes: dict[tuple[str, str], Claim] = {}
     for statement in sentences(pkg):
         if "三公" in statement.section or not statement.section:

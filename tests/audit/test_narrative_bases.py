@@ -135,3 +135,21 @@ def test_numbered_lines_with_several_amounts_are_not_taken_as_parts(tmp_path):
     text = NUMBERED.format(total="1500.00").replace("1、财政拨款1200.50万元;", "1、财政拨款1200.50万元(上年结转20万元);")
     _, findings = audit_text(tmp_path, text)
     assert not [f for f in findings if f.rule == "narrative.parts_total"]
+
+
+# --- 三公 figures stated with rates only, on two bases ---------------------------------------------------------
+
+RATES_ONLY = ("示例乡2021年“三公”经费决算数共计40万元,比上年预算数字下降20.00%,比上年决算数字下降{actual}%;"
+              "其中公务接待费10万元,比上年预算数字下降16.67%,比上年决算数字下降9.09%;"
+              "公务用车运行维护费30万元,比上年预算数字下降21.05%,比上年决算数字下降25.00%.下降的主要原因是压缩开支。\n")
+
+
+@pytest.mark.parametrize(("actual", "tier"), [("21.57", None), ("11.57", Tier.ERROR), ("31.57", Tier.WARNING)])
+def test_last_years_figures_implied_by_rates_add_up(tmp_path, actual, tier):
+    # 上年预算: 40/0.8 = 50 = 10/0.8333 (12) + 30/0.7895 (38); 上年决算: 10/0.9091 (11) + 30/0.75 (40) = 51, 40/51 → 21.57%
+    doc, findings = audit_text(tmp_path, RATES_ONLY.format(actual=actual))
+    hits = [f for f in findings if f.rule == "narrative.n3_sangong_changes"]
+    assert [f.tier for f in hits] == ([tier] if tier else [])
+    if tier is None:
+        rates = [c for s in doc.disclosure.narrative for c in s.claims if c.measure == "rate"]
+        assert len(rates) == 6

@@ -418,8 +418,7 @@ def _whole(pkg: DisclosurePackage, claim: Claim, opener: Claim | None,
                  and c.value]
         if len({c.value for c in named}) != 1:
             return None  # none, or several figures (of different scopes or stages): which one is meant is not known
-        stated = named[0]
-        return (stated.value, stated.quantum), f"{claim.basis} {stated.text}"
+        return (named[0].value, named[0].quantum), f"{claim.basis} {named[0].text}"
     if opener is not None and opener.value and opener is not claim:
         return _true_printed(pkg, opener), f"{_what(opener)} {opener.text}"
     if claim.subject in SANGONG and claim.subject != "三公经费" and SANGONG[claim.subject] in D09_ITEMS:
@@ -936,7 +935,9 @@ def n3_sangong(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     """三公经费比上年（或比年初预算）的增减额 = 因公出国(境)、公务用车购置、公务用车运行维护、公务接待各项同一口径的增减额之和
     （“与上年/年初预算相同、持平”为 0；公务用车也可合写为购置及运行维护费）；读三公经费一节，没有章节标题的单独一节也读；
     差额在尾数误差内为提示。预算中“比2023年预算数”（另一年度的预算）与各项“比上年年初预算”按同一基数核对，两种写法混用而
-    对不上时为疑似。"""
+    对不上时为疑似。只写增减率、不写增减额时（“比上年预算数下降P%，比上年决算数下降Q%”），所列各项之和等于本年总额的，按各数
+    所印精度由本年数与增减率推算各自的基数，同一基数下各项之和须等于总额的基数：各项之和大于总额的为确定，小于的为疑似
+    （上年可能有本年为0而未列出的项目）。"""
     changes: dict[tuple[str, str], Claim] = {}
     for statement in sentences(pkg):
         if "三公" in statement.section or not statement.section:
@@ -964,6 +965,71 @@ def n3_sangong(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
                                   total.location.with_(row="三公经费增减"), CAT, expected=wan(summed),
                                   actual=wan(total.value), difference=wan(difference))
                 break
+    if not any(subject == "三公经费" for _, subject in changes):
+        yield from _implied_priors(pkg, ctx)
+
+
+_RATE_BASE_RE = re.compile(r"(?:比|较|与|同)([^，,；;]*?)(?:相比|相较)?(?:增长|下降|上升|降低|增加|减少|增幅|降幅)?(?:了|为)?$")
+SANGONG_ITEMS = (("因公出国(境)费", "公务用车购置及运行维护费", "公务接待费"),
+                 ("因公出国(境)费", "公务用车购置费", "公务用车运行维护费", "公务接待费"))
+
+
+def _rate_base(claim: Claim) -> str:
+    """The words naming what a rate compares with ('比上年预算数字下降…' → '上年预算数字'), else its basis."""
+    found = _RATE_BASE_RE.search(claim.clause[: max(claim.clause.find(claim.text), 0)])
+    return found.group(1) if found else claim.basis
+
+
+def _prior_of(now: Decimal, rate: Decimal) -> Decimal | None:
+    """Last year's figure implied by this year's and the rate of change (signed percent)."""
+    return now / (1 + rate / 100) if rate > -100 else None
+
+
+def _implied_priors(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
+    """三公 figures stated with rates only ('共计35.5万元，比上年预算数下降35.45%，比上年决算数下降34.26%；其中公务接待费
+    15.5万元，比上年预算数下降18.42%…'): for each base named, last year's total implied by the total and its rate must
+    be the sum of the items' implied figures, when the items listed make up this year's total."""
+    amounts: dict[str, Claim] = {}
+    rates: dict[tuple[str, str], Claim] = {}
+    for statement in sentences(pkg):
+        if "三公" in statement.section or not statement.section:
+            for claim in statement.claims:
+                if claim.subject in SANGONG and claim.measure == "amount":
+                    amounts.setdefault(claim.subject, claim)
+                elif claim.subject in SANGONG and claim.measure == "rate":
+                    rates.setdefault((_rate_base(claim), claim.subject), claim)
+    total = amounts.get("三公经费")
+    if total is None:
+        return
+    listed = SANGONG_ITEMS[1] if any(n in amounts for n in SANGONG_ITEMS[1][1:3]) else SANGONG_ITEMS[0]
+    parts = [amounts[n] for n in listed if n in amounts]
+    if len(parts) < 2 or abs(total.value - sum((p.value for p in parts), ZERO)) > sum(
+            (c.quantum for c in (total, *parts)), ZERO) / 2:
+        return  # the items listed are not this year's whole total: last year's cannot be summed from them
+    for base in dict.fromkeys(b for b, subject in rates if subject == "三公经费"):
+        if not all((base, p.subject) in rates for p in parts):
+            continue
+        total_rate = rates[(base, "三公经费")]
+        part_rates = [rates[(base, p.subject)] for p in parts]
+        pairs = list(zip((total, *parts), (total_rate, *part_rates), strict=True))
+        bounds = [reachable(_prior_of, (c.value, c.quantum), (r.value, r.quantum)) for c, r in pairs]
+        known = [b for b in bounds if b is not None]
+        if len(known) != len(bounds):
+            continue
+        compared(ctx, total, total_rate, *parts, *part_rates)
+        (low, high), *items = known
+        items_low, items_high = sum((b[0] for b in items), ZERO), sum((b[1] for b in items), ZERO)
+        if items_low <= high and items_high >= low:
+            continue
+        whole = _prior_of(total.value, total_rate.value) or ZERO
+        summed = sum((_prior_of(c.value, r.value) or ZERO for c, r in pairs[1:]), ZERO)
+        below = items_high < low
+        yield Finding("narrative.n3_sangong_changes", Tier.WARNING if below else Tier.ERROR,
+                      f"按所写增减率推算，三公经费“比{base}”的基数约为 {wan(whole)} 万元，而{'、'.join(p.subject for p in parts)}"
+                      f"各自推算的基数之和约为 {wan(summed)} 万元"
+                      + ("（上年可能有本年为0而未列出的项目）" if below else ""),
+                      total_rate.location.with_(row="三公经费增减率"), CAT, expected=wan(summed), actual=wan(whole),
+                      difference=wan(whole - summed))
 
 
 @rule("narrative.n5_shares_total", "所列各项占比之和不等于100%", Tier.WARNING, CAT, f"{BASIS} N5", "disclosure",

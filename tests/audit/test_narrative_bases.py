@@ -153,3 +153,19 @@ def test_last_years_figures_implied_by_rates_add_up(tmp_path, actual, tier):
     if tier is None:
         rates = [c for s in doc.disclosure.narrative for c in s.claims if c.measure == "rate"]
         assert len(rates) == 6
+
+
+def test_a_figure_named_as_the_subjects_budget_is_its_budget():
+    [total, *_] = claims_of("2020年本部门一般公共预算“三公”经费预算支出12.50万元,较上年减少2.50万元(16.67%)。")[0]
+    assert (total.subject, total.measure) == ("三公经费", "budget")
+    [spent] = claims_of("一般公共预算支出100万元。")[0]
+    assert spent.measure == "amount"  # 一般公共预算 names the fund, not the stage
+
+
+def test_a_budgets_bracketed_rate_is_checked(tmp_path):
+    text = ("示例区畜牧站2020年部门预算“三公”经费公开说明\n一、“三公”经费情况说明\n"
+            "2020年本部门一般公共预算“三公”经费预算支出12.50万元,较上年减少2.50万元({rate}%)。\n")
+    _, findings = audit_text(tmp_path, text.format(rate="16.67"))
+    assert not [f for f in findings if f.rule == "narrative.n2_year_on_year"]
+    _, findings = audit_text(tmp_path, text.format(rate="20.00"))  # 2.5 ÷ 12.5: this year's figure as the base
+    assert [f.tier for f in findings if f.rule == "narrative.n2_year_on_year"] == [Tier.ERROR]

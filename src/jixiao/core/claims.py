@@ -130,6 +130,8 @@ _UP = ("增加", "增长", "上升", "增幅", "增幅为", "增支")
 # something else said about the subject, kept as an unchecked 'figure'.
 _GAP_RE = re.compile(r"(?:[（(]类[)）]|类?科目|[”\"’」]|本年度?|全年|年度|当年|实际|一般公共预算|财政拨款|支出|收入|使用|安排|决算|预算执行|数|总额|金额|合计|总计|为|是|"
                      r"共计|达到|达|计|共|约|了|人民币|其中|另外|此外)*")
+# A subject's budget named by the words between it and its figure: '“三公”经费预算支出9.80万元', '…预算安排为…'.
+_BUDGET_GAP_RE = re.compile(rf"{_GAP_RE.pattern}预算(?:支出|安排|数)?{_GAP_RE.pattern}")
 _BUDGET_BASIS_RE = re.compile(r"(?:比|较|与|同)(?:\d{4}年度?)?(?:年初|全年|调整后)?预算(?:数)?(?:相比|相较|比较)?$")
 _PRIOR_BASIS_RE = re.compile(r"(?:比|较|与|同)(?:上年|去年|\d{4}年度?)(?:同期)?(?:决算)?(?:数)?(?:相比|相较|比较)?")
 _PRIOR_RE = re.compile(r"(?<![比较])(?:上年|去年)(?:度)?(?:同期)?(?!结转|结余)[\u4e00-\u9fa5]{0,6}$")  # 上年结转: a subject
@@ -375,6 +377,8 @@ def claims_of(sentence: str, section: str = "", location: Location | None = None
             gap = clause[named[2] if named else 0:end]
             if measure == "amount" and _EXECUTED_RE.search(gap):  # '实际执行X万元': the amount spent
                 basis = "执行"
+            elif measure == "amount" and _BUDGET_GAP_RE.fullmatch(gap) and not _GAP_RE.fullmatch(gap):
+                measure = "budget"
             elif measure == "amount" and not _GAP_RE.fullmatch(gap):
                 measure, basis = "figure", gap
             if named is not None and re.search(r"[、及和与]$", clause[: named[1]]) and (

@@ -1,7 +1,7 @@
 """One small consistent 决算 package and one self-evaluation form, written into every carrier a user may bring.
 
 The documents are a list of blocks — ('p', text, heading level) or ('t', rows, options) — rendered by one writer
-per carrier: Word, Excel (.xlsx and .xls), a web page, text with tab-separated rows, markdown '|' rows, one cell
+per carrier: Word (.docx, and .doc from committed conversions), Excel (.xlsx and .xls), a web page, text with tab-separated rows, markdown '|' rows, one cell
 per line ending in '|', one line with the whole form, and PDF (WeasyPrint, with header text wrapped inside
 narrow cells and the function code split over 类|款|项 columns). Wording and figures are this file's own.
 
@@ -13,6 +13,7 @@ must expand both back to the grid written here.
 from __future__ import annotations
 
 import html
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -336,8 +337,29 @@ def write_pdf(blocks: list[Block], path: Path) -> None:
     HTML(string=page).write_pdf(str(path))
 
 
+# ---------------------------------------------------------------- Word 97–2003
+
+# No pure-Python writer of the Word binary format exists, so the .doc carrier is committed: the Word carrier of
+# these documents converted by LibreOffice (tests/ingest/make_doc_fixtures.py regenerates them).
+FIXTURE_DIR = Path(__file__).parent / "ingest" / "doc_fixtures"
+DOC_FIXTURES: dict[str, Callable[[], list[Block]]] = {
+    "package": package_blocks,
+    "fault": lambda: package_blocks(fault=True),
+    "form": selfeval_blocks,
+}
+
+
+def write_doc(blocks: list[Block], path: Path) -> None:
+    """The committed .doc of these blocks; blocks without one are an error in the test, not a skip."""
+    name = next((name for name, make in DOC_FIXTURES.items() if make() == blocks), None)
+    if name is None:
+        raise LookupError("no committed .doc fixture for these blocks: run tests/ingest/make_doc_fixtures.py")
+    shutil.copyfile(FIXTURE_DIR / f"{name}.doc", path)
+
+
 CARRIERS: dict[str, tuple[str, Callable[[list[Block], Path], None]]] = {
     "docx": (".docx", write_docx),
+    "doc": (".doc", write_doc),
     "xlsx": (".xlsx", write_xlsx),
     "xls": (".xls", write_xls),
     "html": (".html", write_html),

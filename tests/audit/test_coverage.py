@@ -87,6 +87,26 @@ def test_a_paragraph_with_figures_no_extractor_reads_is_listed(tmp_path):
     assert paragraph.location.line == at + 1 and "实有人员 35 人" in paragraph.what
 
 
+# A 三公 section whose table was flattened one cell per line with blank lines between, in a shape no layout
+# rebuilds (rows of unequal length): the bare figures state nothing a sentence reader checks.
+CELLS_LEFT_AS_LINES = "\n\n".join([
+    "示例县档案馆2023年度“三公”经费支出决算公开", "一、“三公”经费支出决算表", "单位:万元",
+    "4.20", "3.10", "2.05", "公务接待费", "2.70", "公务用车运行维护费", "0.60", "0.45", "因公出国(境)费",
+    "二、情况说明", "本单位2023年度“三公”经费支出决算为3.10万元。"])
+
+
+def test_figures_left_as_lines_of_their_own_are_listed_as_one_unread_table(tmp_path):
+    doc = load(tmp_path, CELLS_LEFT_AS_LINES)
+    runs = [u for u in doc.reading.unread if "单独成行的数字" in u.what]
+    assert len(runs) == 1 and runs[0].kind == "table"
+    assert runs[0].location.line == 7 and runs[0].what.startswith("6 个")  # the first figure's line; six figures
+
+
+def test_a_lone_figure_among_sentences_is_no_table(tmp_path):
+    text = CELLS_LEFT_AS_LINES.replace("3.10\n\n2.05\n\n公务接待费\n\n2.70\n\n公务用车运行维护费\n\n0.60\n\n0.45\n\n", "")
+    assert not [u for u in load(tmp_path, text).reading.unread if "单独成行的数字" in u.what]
+
+
 def test_cells_that_are_not_amounts_are_listed(tmp_path):
     text = consistent_package().replace("300.00", "三百", 1)
     doc = load(tmp_path, text)

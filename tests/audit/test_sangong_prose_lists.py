@@ -137,3 +137,46 @@ def test_what_money_was_used_for_names_no_subject_and_an_overrun_is_a_change():
     assert (change.value, change.basis) == (125000, "预算")
     [change] = [c for c in claims_of("决算数小于年初预算3万元")[0] if c.measure == "change"]
     assert change.value == -30000
+
+
+WIDER = ("2023年“三公”经费决算执行情况说明\n"
+         "示例区2023年的“三公\"经费决算数合计为{total}万,其中:因公出国(境)费0万元、公务用车购置费120.40万元、公务用车运行维护费"
+         "210.15万元、公务接待费30.22万元、会议费15.08万元、培训费24.16万元。2022年的三公经费决算数合计为350.00万,其中:"
+         "因公出国(境)费0万元、公务用车购置费100.00万元、公务用车运行维护费180.00万元、公务接待费25.00万元、会议费20.00万元、"
+         "培训费25.00万元。\n2023年“三公\"经费决算数相较于上年增加{change}万元。\n")
+
+
+@pytest.mark.parametrize(("total", "change", "found"), [
+    ("400.01", "50.01", []),                                                    # 120.40 + 210.15 + … + 24.16
+    ("400.00", "50.00", [("narrative.parts_total", "三公经费", Tier.NOTICE)]),   # a cent: rounding, in 万元
+    ("380.00", "30.00", [("narrative.parts_total", "三公经费", Tier.ERROR)]),    # 360.77 without them: wrong either way
+    ("400.01", "95.00", [("narrative.change_amount", "三公经费增减额", Tier.ERROR)]),  # 400.01 − 350.00 (2022)
+])
+def test_a_sangong_total_that_takes_in_meetings_and_training(tmp_path, total, change, found):
+    """The list under the total names 会议费 and 培训费 and the total is their sum: they are parts of that total (said
+    once, as a convention),
+    the sum is shown in the unit the text prints, and the total dated to the year before is the base of the change."""
+    doc, findings = audit_text(tmp_path, WIDER.format(total=total, change=change))
+    assert doc.kind.value == "disclosure" and doc.year == 2023
+    scope = [f for f in findings if f.location.row == "三公经费口径"]
+    assert [(f.tier, len(f.related)) for f in scope] == [(Tier.WARNING, 0 if total == "380.00" else 1)]
+    assert [(f.rule, f.location.row, f.tier) for f in findings if f not in scope] == found
+    assert all("万元" in f.message for f in findings if f.rule == "narrative.parts_total" and f not in scope)
+
+
+CHANGES = ("示例区2023年度“三公”经费决算公开说明\n二、示例区本级一般公共预算财政拨款三公经费支出总体情况\n"
+           "2023年度,示例区本级一般公共预算财政拨款三公经费支出合计316.46万元,同比减少{total}万元。\n"
+           "其中:因公出国(境)经费0万元,同比减少0万元。公务用车购置及运行费312.40万元,同比减少20.10万元(公务用车购置费0万元,"
+           "同比减少0万元;公务用车运行维护费312.40万元,同比减少{run}万元)。公务接待费4.06万元,同比减少0.25万元。\n")
+
+
+@pytest.mark.parametrize(("total", "run", "found"), [
+    ("20.35", "20.10", []),                                              # 0 + 20.10 + 0.25; 0 + 20.10
+    ("20.36", "20.10", [("三公经费增减", Tier.NOTICE)]),                   # a cent: rounding
+    ("20.10", "20.10", [("三公经费增减", Tier.ERROR)]),                    # 0.25 apart: the '0' hides no cents
+    ("20.35", "0", [("公务用车购置及运行维护费增减", Tier.ERROR)]),          # the car item against its own parts
+])
+def test_changes_of_the_items_against_the_total_at_printed_precision(tmp_path, total, run, found):
+    doc, findings = audit_text(tmp_path, CHANGES.format(total=total, run=run))
+    assert doc.year == 2023
+    assert [(f.location.row, f.tier) for f in findings if f.rule == "narrative.n3_sangong_changes"] == found

@@ -75,6 +75,8 @@ def test_demo_scores_loads_the_database_and_prints_the_accounts(tmp_path):
 @pytest.mark.parametrize(("name", "content", "message"), [
     ("missing.txt", None, "文件不存在"),
     ("table.csv", "a,b", "不支持的文件类型"),
+    ("old.doc", "{\\rtf1\\ansi 示例}", "实为 RTF 格式文档"),
+    ("old.wps", "不是文档", "不是有效的WPS 文字（.wps）文件"),
     ("notes.txt", "今天天气很好。", "无法识别文档类型"),
 ])
 def test_bad_input_gives_one_chinese_line_and_exit_2(tmp_path: Path, name, content, message):
@@ -84,3 +86,12 @@ def test_bad_input_gives_one_chinese_line_and_exit_2(tmp_path: Path, name, conte
     result = run("score", str(path))
     assert result.returncode == 2
     assert message in result.stderr and "Traceback" not in result.stderr
+
+
+def test_score_reads_a_word_97_form(tmp_path: Path):
+    from tests.carriers import FIXTURE_DIR
+
+    result = run("score", str(FIXTURE_DIR / "form.doc"), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    [project] = json.loads(result.stdout)["documents"][0]["projects"]
+    assert project["name"] == "馆藏档案数字化"

@@ -1,4 +1,4 @@
-"""Mutated and truncated Word, Excel, PDF and text files: every one ends in a document or a Chinese error,
+"""Mutated and truncated Word (.docx and .doc), Excel, PDF and text files: every one ends in a document or a Chinese error,
 never an exception, within bounded time (the whole module runs in seconds)."""
 
 from __future__ import annotations
@@ -35,6 +35,9 @@ def originals(tmp_path_factory) -> dict[str, bytes]:
         writer(blocks[:40] if suffix == ".pdf" else blocks, path)
         out[suffix] = path.read_bytes()
     out[".txt"] = consistent_package().encode("utf-8")
+    from tests.carriers import FIXTURE_DIR
+
+    out[".doc"] = (FIXTURE_DIR / "package.doc").read_bytes()
     return out
 
 
@@ -50,7 +53,7 @@ mutations = st.lists(st.tuples(st.floats(0, 1, exclude_max=True), st.integers(0,
 
 
 @FUZZ
-@given(suffix=st.sampled_from([".docx", ".xlsx", ".pdf", ".txt"]), flips=mutations)
+@given(suffix=st.sampled_from([".docx", ".doc", ".xlsx", ".pdf", ".txt"]), flips=mutations)
 def test_byte_flips(tmp_path, originals, suffix, flips):
     data = bytearray(originals[suffix])
     for where, value in flips:
@@ -59,7 +62,7 @@ def test_byte_flips(tmp_path, originals, suffix, flips):
 
 
 @FUZZ
-@given(suffix=st.sampled_from([".docx", ".xlsx", ".pdf", ".txt"]), cut=st.floats(0, 1))
+@given(suffix=st.sampled_from([".docx", ".doc", ".xlsx", ".pdf", ".txt"]), cut=st.floats(0, 1))
 def test_truncation(tmp_path, originals, suffix, cut):
     data = originals[suffix]
     check(tmp_path, suffix, data[: int(cut * len(data))])

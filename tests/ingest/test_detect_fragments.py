@@ -132,6 +132,10 @@ def test_budget_disclosure_gets_no_disclosure_rules(tmp_path):
      "公务接待费4.10万元，共接待12批次、96人次。", DocumentKind.DISCLOSURE),
     ("2020年本单位“三公”经费预算12万元，其中因公出国（境）费0万元，公务接待费2万元，公务用车运行维护费10万元。",
      DocumentKind.BUDGET_DISCLOSURE),
+    # neither word, but each item's spending set against last year's spending: what was spent
+    ("2022年“三公”经费支出60万元，比上年累计支出64万元减少4万元。其中，因公出国（境）费用没有；公务用车运行维护费"
+     "支出38万元，比上年累计支出40万元下降2万元；公务接待支出22万元，比上年累计支出24万元下降2万元。",
+     DocumentKind.DISCLOSURE),
 ])
 def test_lone_sangong_section_is_final_or_budget_by_what_it_reports(text, kind):
     found = detect(text)

@@ -309,3 +309,113 @@ def test_a_cover_of_label_fields_names_the_department_and_not_the_next_label(tmp
     path.write_text(text, encoding="utf-8")
     doc, _ = load_document(path)
     assert doc is not None and doc.unit == "示例市园林绿化管理局"
+
+
+BUREAU_OWN_REPORT = [
+    "示例县财政局2023年度 机关整体支出绩效评价报告",
+    "一、自评得分情况",
+    "按照部门整体支出绩效评价指标体系，对本局2023年度机关整体支出开展了绩效评价，综合评分为93分。",
+    "二、单位基本概况",
+    "下设8个股室；直属事业单位3个，即示例县财政投资评审中心、示例县会计服务中心、示例县国库集中支付中心。",
+    "三、单位职责",
+    "负责编制县本级预决算草案：受县人民政府委托，向县人大常委会报告县级预算及其执行情况。",
+]
+
+
+def test_a_bureau_scoring_its_own_whole_expenditure_is_a_self_evaluation():
+    # its heading says 自评; a 评审中心 among its subordinate units and a duty done 受…委托 evaluate nothing
+    found = detect("\n".join(BUREAU_OWN_REPORT))
+    assert found.kind is S and found.year == 2023
+    assert "自我评价" in found.evidence[0]
+
+
+def test_the_same_report_commissioned_to_a_firm_is_a_key_evaluation():
+    commissioned = "受示例县财政局委托，示例会计师事务所对本局机关整体支出开展绩效评价。"
+    assert detect("\n".join([*BUREAU_OWN_REPORT[:2], commissioned, *BUREAU_OWN_REPORT[2:]])).kind is K
+
+
+def test_a_whole_report_on_one_line_is_known_by_the_title_it_opens_with(tmp_path):
+    # a PDF mirror: the attachment's file name, then the whole report on one line, words broken by spaces
+    doc, _ = _load(tmp_path, "\n".join([
+        "2023年示例市交通运输局部门整体支出绩效自评报告.pdf",
+        "2023 年示例市交通运输局整体支出 绩效自评报告 根据《关于开展 2024 年市级财政资金绩效自评工作的 通知》"
+        "(示财绩函〔2024〕3 号)要求,我单位及时布置自 评任务,填写自评 表格,形成本评价报告。 一、部门基本情况 "
+        "(一)部门职能 我局负责全市交通运输规划的拟订和实施。"]))
+    assert doc is not None and doc.kind is S
+    assert doc.year == 2023 and doc.unit == "示例市交通运输局"
+
+
+@pytest.mark.parametrize("title", ["示例县农业农村局2023年度预算绩效管理考核自评报告",
+                                   "示例县农业农村局2023年度预算绩效管理工作自查报告"])
+def test_a_units_self_assessment_of_its_performance_management_work_is_a_work_summary(title):
+    # it scores how the unit ran 绩效目标、监控、评价 (for the finance bureau's 考核), not what its spending achieved
+    found = detect("\n".join([
+        title,
+        "根据县财政局关于开展2023年度预算绩效管理考核工作的通知，我局认真组织自评。经自评，我局得分95分。",
+        "一、预算绩效管理工作开展情况",
+        "（一）加强组织保障。成立预算绩效管理工作领导小组，明确分工。"]))
+    assert found.kind is W and found.year == 2023
+
+
+def test_a_notice_launching_that_assessment_is_still_not_a_work_summary():
+    found = detect("现就2023年度预算绩效管理考核相关事宜通知如下：一、考核内容，二、材料报送，请各预算单位对照考核评分表报送。")
+    assert found.kind is None
+
+
+TARGET_FORM = [
+    "绩效目标表",
+    "（2023年度）",
+    "项目名称示例乡村小学校舍维修资金",
+    "项目主管部门示例区教育局项目执行单位示例小学",
+    "年度资金总额：12",
+    "总体目标年度目标",
+    "完成示例小学校舍维修，改善办学条件。",
+    "绩效指标一级指标二级指标指标内容指标值",
+    "产出指标数量指标校舍维修面积≥800平方米",
+    "质量指标维修工程验收合格率100%",
+    "社会公众或服务对象满意度指标学生家长满意度≥90%",
+]
+
+
+@pytest.mark.parametrize("title", ["绩效目标表", "示例乡道路维修项目支出绩效目标审批表", "项目绩效目标申报表"])
+def test_a_target_form_is_budget_side_never_a_self_evaluation(tmp_path, title):
+    # targets and 指标值 only, no 实际完成值 and no 得分: the budget's targets, not an evaluation of the year
+    doc, _ = _load(tmp_path, "\n".join(["发布日期：2024-01-05", title, *TARGET_FORM[1:]]))
+    assert doc is not None and doc.kind is B
+    assert doc.year == 2023  # the form's own '（2023年度）', though published in 2024
+
+
+def test_a_target_form_known_only_by_the_file_name_a_document_site_gives(tmp_path):
+    doc, _ = _load(tmp_path, "\n".join([
+        "示例市2024年市直部门预算项目支出绩效目标表.docx", "-", "资源ID:1234", "资源大小:20KB",
+        "友情提示", "1、下载后请用常用的浏览器打开。", "2、本站资源均来自网友上传。",
+        "项目名称示例办公楼运行保障项目类别本级支出项目成本构成金额保安服务费120保洁服务费80合计200"
+        "绩效指标一级指标二级指标绩效标准当年预期实现值数量指标大楼巡检次数200次"]))
+    assert doc is not None and doc.kind is B and doc.year == 2024
+    assert "文件名" in doc.kind_evidence[0]
+
+
+def test_a_templates_file_name_names_no_document(tmp_path):
+    doc, _ = _load(tmp_path, "\n".join(["2023年XX单位XX项目绩效自评表.docx", "资源ID:99", "友情提示", "下载后打开。"]))
+    assert doc is None
+
+
+def test_a_budget_explanation_is_known_by_its_title_not_by_the_target_forms_it_lists():
+    found = detect("\n".join([
+        "示例县第二中学2024年部门预算说明", "目 录", "第一部分 2024年部门预算说明", "一、部门基本概况",
+        "第二部分 2024年部门预算公开表格", "十一、项目支出绩效目标表", "十二、整体支出绩效目标表"]))
+    assert found.kind is B and found.year == 2024
+    assert found.evidence[0] == "标题“示例县第二中学2024年部门预算说明”"
+
+
+def test_a_covers_year_field_is_the_year_evaluated(tmp_path):
+    # a cover copied one field a line, pinyin inserted after characters by a conversion site; the document numbers
+    # name the year the money came (2022), the filling date the year after (2024): neither is the year evaluated
+    doc, _ = _load(tmp_path, "\n".join([
+        "項(xiàng)目支出績(jī)效自評(píng)報(bào)告",
+        "項(xiàng)目名稱(chēng):示例縣灌區改造工程",
+        "評(píng)價(jià)年度:2023",
+        "填報(bào)日期:2024年4月20日",
+        "一、基本情況",
+        "根據示財農〔2022〕12號文件安排下達資金,開展示例縣灌區改造工程。"]))
+    assert doc is not None and doc.kind is S and doc.year == 2023

@@ -58,8 +58,15 @@ def test_broken_xls_is_refused_in_chinese(tmp_path):
     assert source is None and "Excel" in errors[0].message and "无法打开" in errors[0].message
 
 
-def test_old_binary_word_file_gets_a_save_as_hint(tmp_path):
+def test_broken_binary_word_file_is_refused_in_chinese(tmp_path):
     path = tmp_path / "old.doc"
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
     source, errors = read_source(path)
-    assert source is None and ".doc" in errors[0].message and "另存为 .docx" in errors[0].message
+    assert source is None and "Word 97–2003（.doc）" in errors[0].message and "损坏" in errors[0].message
+
+
+def test_wps_spreadsheet_gets_a_save_as_hint(tmp_path):
+    path = tmp_path / "old.et"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
+    source, errors = read_source(path)
+    assert source is None and ".et" in errors[0].message and "另存为 .docx" in errors[0].message

@@ -258,3 +258,104 @@ def test_two_level_header_copied_one_cell_per_line(tmp_path, purchase, operation
     assert values == {"budget_total": 46, "budget_overseas": 0, "budget_car": 40, "budget_car_purchase": int(purchase),
                       "budget_car_operation": int(operation), "budget_reception": 6}
     assert [f.rule for f in findings if f.tier is Tier.ERROR] == rules
+
+
+# A 决算 三公 table flattened one cell per line with blank lines between, its header row and its 合计 label lost:
+# a line of spaces (the lost header), then the unlabelled total row, then the items with two figures each.
+def _headerless(total: str, reception: tuple[str, str] = ("2.40", "2.40")) -> str:
+    cells = ["  ", "  ", total, total, "因公出国(境)费", "0.00", "0.00", "公务接待费", *reception,
+             "公务用车购置及运行维护费", "0.35", "0.35", "  其中:公务用车购置费", "0.00", "0.00", "公务用车运行维护费", "0.35",
+             "0.35", "  "]
+    return ("示例县气象站2023年度一般公共预算财政拨款“三公”经费支出决算公开\n\n一、2023年度一般公共预算财政拨款“三公”经费支出决算表"
+            "\n\n单位:万元\n\n" + "\n\n".join(cells) + "\n\n注:本表反映单位本年度“三公”经费支出预决算情况。\n\n"
+            f"二、情况说明\n\n示例县气象站2023年度“三公”经费支出预算为{total}万元,支出决算为{total}万元。\n")
+
+
+def _load_text(tmp_path, text: str):
+    path = tmp_path / "headerless.txt"
+    path.write_text(text, encoding="utf-8")
+    doc, errors = load_document(path)
+    assert doc is not None, errors
+    return doc, errors
+
+
+def test_headerless_table_with_equal_columns_is_read_and_its_unlabelled_sum_is_the_total(tmp_path):
+    doc, _ = _load_text(tmp_path, _headerless("2.75"))
+    [row] = doc.disclosure.tables["D09"].rows
+    values = {key: amount.value / 10000 for key, amount in row.cells.items()}
+    assert values["budget_total"] == values["final_total"] == Decimal("2.75")
+    assert values["final_reception"] == Decimal("2.40") and values["budget_car_operation"] == Decimal("0.35")
+    assert not [u for u in doc.reading.unread if u.kind == "table"]
+    assert not [f for f in audit_document(doc, CENTRAL).findings if f.tier is Tier.ERROR]
+
+
+def test_headerless_unlabelled_row_that_is_not_the_sum_is_not_taken_for_the_total(tmp_path):
+    doc, errors = _load_text(tmp_path, _headerless("2.95"))
+    [row] = doc.disclosure.tables["D09"].rows
+    assert "final_total" not in row.cells and "final_reception" in row.cells
+    assert any("没有项目名称" in str(e) for e in errors)
+    assert not [f for f in audit_document(doc, CENTRAL).findings if f.tier is Tier.ERROR]
+
+
+def test_headerless_table_whose_columns_differ_is_unread_not_guessed(tmp_path):
+    doc, errors = _load_text(tmp_path, _headerless("2.75", ("2.40", "2.10")))
+    assert any("没有表头" in str(e) and "预算数还是决算数" in str(e) for e in errors)
+    assert not doc.disclosure.tables["D09"].rows[0].cells
+    assert not [f for f in audit_document(doc, CENTRAL).findings if f.rule == "narrative.blank_table_stated"]
+
+
+# A 决算 三公 table with one row of twelve figures under a header of three tiers, flattened one cell per line with
+# blank lines between: a title over everything, the items (two names wrapped over two cells), the car's parts,
+# then six 预算数/决算数 pairs, then the figures in the same order.
+TIERED_HEADER = ["一般公共预算财政拨款“三公”经费", "合计", "因公出国", "(境)费", "公务用车购置及运行维护费", "公务接待费",
+                 "小计", "公务用车", "购置费", "公务用车", "运行维护费"]
+
+
+def _tiered(figures: list[str], pairs: int = 6) -> str:
+    cells = [*TIERED_HEADER, *["预算数", "决算数"] * pairs, *figures]
+    return ("示例区园林局2021年“三公”经费决算公开\n\n一般公共预算财政拨款“三公”经费支出决算表\n\n单位:万元\n\n"
+            + "\n\n".join(cells) + "\n\n注:本表反映部门本年度“三公”经费支出预决算情况。\n\n"
+            f"二、情况说明\n\n“三公”经费财政拨款支出年初预算为{figures[0]}万元,支出决算为{figures[1]}万元。\n")
+
+
+TIERED_FIGURES = ["96.00", "70.41", "20.00", "0.00", "50.00", "44.26", "30.00", "29.50", "20.00", "14.75",
+                  "26.00", "26.15"]
+
+
+def test_three_tier_header_flattened_one_cell_per_line_is_read_column_by_column(tmp_path):
+    doc, _ = _load_text(tmp_path, _tiered(TIERED_FIGURES))
+    [row] = doc.disclosure.tables["D09"].rows
+    values = {key: amount.text for key, amount in row.cells.items()}
+    assert values == {"budget_total": "96.00", "final_total": "70.41", "budget_overseas": "20.00",
+                      "final_overseas": "0.00", "budget_car": "50.00", "final_car": "44.26",
+                      "budget_car_purchase": "30.00", "final_car_purchase": "29.50", "budget_car_operation": "20.00",
+                      "final_car_operation": "14.75", "budget_reception": "26.00", "final_reception": "26.15"}
+    findings = audit_document(doc, CENTRAL).findings
+    # 29.50 + 14.75 = 44.25 against the printed 小计 44.26: a residue of the last digit, a notice
+    assert [(f.rule, f.tier) for f in findings if f.rule == "disclosure.r24_sangong_sum"] == [
+        ("disclosure.r24_sangong_sum", Tier.NOTICE)]
+    assert not [f for f in findings if f.tier is Tier.ERROR]
+
+
+def test_tiered_header_whose_columns_do_not_divide_among_the_items_is_unread(tmp_path):
+    doc, errors = _load_text(tmp_path, _tiered(TIERED_FIGURES[:10], pairs=5))
+    assert any("无法与表头各项" in str(e) for e in errors)
+    assert not doc.disclosure.tables["D09"].rows[0].cells
+
+
+# A 三公 budget table comparing two years' 预算数, the earlier year's column printed first or last.
+def _two_years(first: str, second: str) -> str:
+    figures = {"2023": ("30", "12", "18"), "2024": ("28", "10", "18")}
+    rows = [("项目", f"{first}年预算数", f"{second}年预算数"), *(
+        (label, figures[first][n], figures[second][n]) for n, label in enumerate(("合计", "公务接待费", "公务用车运行费")))]
+    return ("示例县水文站2024年“三公”经费预算情况说明\n\n示例县水文站2024年“三公”经费财政拨款预算安排28万元。\n\n"
+            "附表:示例县水文站2024年“三公”经费财政拨款预算表\n\n单位:万元\n\n"
+            + "".join(f"{a} | {b} | {c} |\n" for a, b, c in rows))
+
+
+@pytest.mark.parametrize(("first", "second"), [("2023", "2024"), ("2024", "2023")])
+def test_a_comparison_year_column_is_told_by_its_year_and_reported_unread(tmp_path, first, second):
+    doc, errors = _load_text(tmp_path, _two_years(first, second))
+    [row] = doc.disclosure.tables["D09"].rows
+    assert row.cells["budget_total"].text == "28" and row.cells["budget_reception"].text == "10"
+    assert any("2023年预算数" in str(e) and "对比年度" in str(e) for e in errors)

@@ -17,6 +17,7 @@ from pathlib import Path
 from jixiao.audit.engine import audit_document
 from jixiao.cli.score import project_json
 from jixiao.core.finding import Tier
+from jixiao.ingest.fundrows import unordered_total
 from jixiao.ingest.fused import split_by_rate
 from jixiao.ingest.pipeline import load_document
 from jixiao.profiles import load_profile
@@ -388,6 +389,18 @@ def test_department_form_run_together_without_a_unique_split_stays_unread(tmp_pa
     [se] = doc.self_evaluations
     assert se.budget_total is None
     assert any("未读到全年预算数" in p.message for p in doc.problems)
+    # the reason is given with the run: no reading gives a score of 7
+    assert any("6480721090%" in p.message and "没有一种拆分符合执行率" in p.message for p in doc.problems)
+
+
+def test_department_form_run_that_several_readings_fit_is_unread_with_their_count(tmp_path):
+    doc, _ = load(tmp_path, DEPARTMENT_FUSED.replace("6480721090%9", "316.5316.5316.510100%10"), "整体自评表.txt")
+    [se] = doc.self_evaluations
+    assert se.budget_total is None
+    [run] = [p for p in doc.problems if "316.5316.5316.510100%" in p.message]
+    assert "有 3 种拆分都符合执行率" in run.message and run.location.line == 1
+    # the run's figures are not counted again among the paragraph's other figures
+    assert not any("段落中" in p.message and "316.5" in p.message.split("：")[1] for p in doc.problems)
 
 # A document-sharing page: its notes, one caption and page counter per page thumbnail, then the text in page
 # chunks ('1、…'), the unit label run into the next label.
@@ -529,3 +542,88 @@ def test_a_fund_word_inside_a_row_does_not_make_a_table_a_merged_stream():
                "2 | 示例局 | 河道整治补助资金 | 80 | 中 |"]
     assert merged_pipe_runs(listing) == set()
     assert merged_pipe_runs(MERGED_PIPES.split("\n")) == set(range(2, 9))  # from the row with the form's labels
+
+
+# Two forms flattened out of reading order (a PDF whose text objects come column by column): the project name
+# before its label, the amounts before the fund labels and the header '项目资金 (元)' after them, the 执行率 after
+# the goal text, one executed amount printed with and without thousands separators, a vertical label '绩 效 指 标'
+# split into characters, the indicator header cut before its value columns.
+OUT_OF_ORDER_FORMS = (
+    "自评表.pdf\n"
+    "项目支出绩效自评表 (2023 年度) 河道保洁服务外 包经费 项目名称 主管部门 示例区水务局 "
+    "年初预算数 全年预算数 全年执行数 分值 执行率 得分 80000.00 80000.00 61,240.5 10 7.66 80000.00 80000.00 "
+    "61240.5 — 上年结转资金 0 0 — 其他资金 0 0 — 年度资金总额 项目资金 (元) 示例区河道 管理所 实施单位 "
+    "其中:当年财政拨款 预期目标 年度 总体 目标 76.55% 实际完成情况 完成河道保洁。 -1- "
+    "项目支出绩效自评表 (2023 年度) 项目名称 防汛物资储备经费 主管部门 示例区水务局 "
+    "年初预算数 全年预算数 全年执行数 分值 执行率 得分 36000.00 36000.00 5.14 其中:当年财政拨款 0 0 — "
+    "上年结转资金 0 0 — 其他资金 0 0 — 年度资金总额 项目资金 (元) 示例区河道 管理所 实施单位 18,504 预期目标 "
+    "年度 总体 目标 10 51.40% 实际完成情况 完成物资采购。 一级指标 二级指标 三级指标 数量指标 产出指标 "
+    "绩 效 指 标 物资储备率 质量指标 物资合格率 效益指标 社会效益指标 满意度 总分 -2- 年度 指标值\n"
+)
+
+
+def test_forms_out_of_reading_order_read_the_total_row_the_arithmetic_singles_out(tmp_path):
+    doc, findings = load(tmp_path, OUT_OF_ORDER_FORMS)
+    assert [se.project.name for se in doc.self_evaluations] == ["河道保洁服务外包经费", "防汛物资储备经费"]
+    assert [[(b.source, b.adjusted, b.executed, b.reported_rate, b.reported_score) for b in se.budget_lines]
+            for se in doc.self_evaluations] == [
+        [("年度资金总额", Decimal("80000.00"), Decimal("61240.5"), Decimal("76.55"), Decimal("7.66"))],
+        [("年度资金总额", Decimal("36000.00"), Decimal("18504"), Decimal("51.40"), Decimal("5.14"))]]
+    # What was not read is said: the fund-source rows, and the indicator table whose value columns are missing.
+    assert sum("未能按行列对齐读取" in p.message for p in doc.problems) == 2
+    assert any("未读作指标行" in p.message for p in doc.problems)
+    # No finding rests on the pieces: no 0 score for rows merely not read, no letter of '绩 效 指 标' as a target.
+    assert not [f for f in findings if f.rule.startswith(("selfeval.s1", "goals."))]
+    assert not [f for f in findings if "0分" in f.message or "“绩”" in f.message]
+    agree(doc, findings)
+
+
+def test_unordered_total_reads_only_what_the_rate_and_the_score_single_out():
+    words = ["52000", "52000", "40,118", "10", "7.72", "—", "0", "0", "实施单位", "77.15%"]  # 40118 ÷ 52000 = 77.150%
+    assert unordered_total(words) == (0, 2, 9, 3, 4)
+    # a rate rounded the other way (77.16% for 77.150…) is within a unit of its last digit: still one reading
+    assert unordered_total([*words[:-1], "77.16%"]) == (0, 2, 9, 3, 4)
+    # a second pair of amounts fitting the same rate and score leaves two readings: nothing is read
+    assert unordered_total([*words, "26000", "20059"]) is None
+    # without a score that points × rate gives, nothing decides the row
+    assert unordered_total(["52000", "52000", "40,118", "10", "—", "77.15%"]) is None
+    # the header's formula gives the points when the form prints no 分值 cell
+    assert unordered_total(["52000", "40118", "15.43", "77.15%"], Decimal(20)) == (0, 1, 3, None, 2)
+
+
+# A one-line form of another template: the budget part is worth 20 points and its header prints the formula
+# ('得分 (20 分*执行率)'), the header words broken over the caption ('预算执行 情况(万元) (20 分)'), labels of the
+# form's other fields between the caption and the column headers.
+TWENTY_POINT_FORM = (
+    "2022 年示例专项资金项目自评表 单位名称:示例县农业局 填报日期:2023 年 3 月 1 日 项目名称 2022 年示例专项资金 "
+    "主管部门 示例县农业局 项目类别 1、部门预算项目 □ 预算执行 情况(万元) (20 分) 一级指标 年度财政 资金总额 "
+    "项目实施单位 示例县农技站 □ 预算数 (A) 执行数(B) 执行率(B/A) 得分 (20 分*执行率) 140.5 131.2 93.38% 18.68 "
+    "三级指标 年初目标值 (A) 实际完成值 (B) 得分 推广面积(亩) 5000 5210 10 培训人次 300 320 10\n"
+)
+
+
+def test_a_budget_part_printing_its_own_points_is_scored_by_them(tmp_path):
+    doc, findings = load(tmp_path, TWENTY_POINT_FORM)
+    [se] = doc.self_evaluations
+    [line] = se.budget_lines
+    assert (line.adjusted, line.executed, line.reported_rate, line.reported_score) == (
+        Decimal("1405000"), Decimal("1312000"), Decimal("93.38"), Decimal("18.68"))  # 万元 from the caption
+    # 20 × 93.38% = 18.68 is the form's own rule: no '应为 9.34 分' against a 10-point convention
+    assert not [f for f in findings if f.rule.startswith("selfeval.s1")]
+    assert [f for f in findings if f.tier is Tier.ERROR] == []
+    result = score_self_evaluation(se, load_profile("central"))
+    assert result.execution_score == Decimal("18.68")
+
+
+def test_rows_of_100_in_a_part_printed_smaller_are_a_scaling_convention_not_an_error(tmp_path):
+    """预算执行 20 分 and 绩效指标 80 分 printed, the rows weighing 100: scored out of 100 and scaled ×0.8 — a
+    convention the form does not state. One warning naming it; neither '应为 90' nor '80 ≠ 100' as certain."""
+    scaled = (SECTION_FORM.replace("预算执行情况（10分）", "预算执行情况（20分）")
+              .replace("完成情况（90分）", "完成情况（80分）").replace("90\t9", "90\t18")
+              .replace("≥90%\t93\t10\t10", "≥90%\t93\t20\t20"))
+    doc, findings = load(tmp_path, scaled, "自评表.txt")
+    assert [(c.block, c.full_marks) for c in doc.self_evaluations[0].reported.block_claims] == [
+        ("预算执行", 20), ("绩效指标", 80)]
+    assert [f for f in findings if f.tier is Tier.ERROR] == []
+    [warning] = [f for f in findings if f.rule in ("selfeval.s9_weight_total", "selfeval.section_points")]
+    assert warning.tier is Tier.WARNING and "折算" in warning.message

@@ -185,6 +185,17 @@ def test_budget_table_not_read_is_a_warning_not_certain():
     [finding] = [f for f in score_self_evaluation(SelfEvaluation(Project("无预算表"), 2024, (), Goal()), CENTRAL).deviations
                  if f.rule == "selfeval.s1_missing_budget"]
     assert finding.tier is Tier.WARNING and "未读取到" in finding.message
+    assert "0分" not in finding.message  # rows not read are unread, not a score of 0
+
+
+def test_budget_rows_not_read_grade_nothing():
+    """Indicators scoring 85 of 90 and a reported grade 优 (a printed execution score the reader missed): the
+    computed total without the execution score (85, 良) must not contradict the grade."""
+    indicators = (ind("产出指标", "数量指标", "数量", "=3人", "3", "85", "85"),
+                  ind("产出指标", "质量指标", "质量", "=100%", "80", "5", "0", "未完成"))
+    se = SelfEvaluation(Project("预算行未读"), 2024, (), Goal(indicators=indicators),
+                        reported=Reported(total=D("95"), grade="优"))
+    assert "selfeval.s10_grade_by_rules" not in rules_fired(score_self_evaluation(se, CENTRAL))
 
 
 def test_every_rule_id_is_unique_and_namespaced():

@@ -144,3 +144,39 @@ def test_another_unit_cannot_request_and_a_recorded_assessment_closes_the_task(w
     scores = [ExpertScore("专家甲", s.dimension, s.name, s.max_score) for s in simple_sheet(PROFILE)]
     record_assessment(needs_exante, scores, Decimal(100000), None, finance, PROFILE)
     assert open_request(needs_exante) is None and queue(finance, "exante").count == 0
+
+
+def test_rows_of_every_project_are_not_filtered_and_a_scope_still_is(world):
+    """An administrator's rows need no condition on the project (no subquery over every project); any narrower
+    scope keeps its condition, and its rows are only its own."""
+    from jixiao.store.access import of_projects, visible_projects
+    from jixiao.store.models import MonitoringWarning
+
+    rows = MonitoringWarning.objects.all()
+    admin, unit = world["accounts"]["admin"].user, world["accounts"]["unit"].user
+    assert "IN (SELECT" not in str(of_projects(rows, visible_projects(admin)).query)
+    scoped = of_projects(rows, visible_projects(unit))
+    assert "IN (SELECT" in str(scoped.query)
+    assert set(scoped.values_list("project_id", flat=True)) <= set(visible_projects(unit).values_list("pk", flat=True))
+
+
+def test_open_warnings_are_listed_red_first_then_yellow_blue_and_the_rest_latest_first(world):
+    from jixiao.store.models import MonitoringWarning
+    from jixiao.store.queues import SHOWN
+
+    project = world["projects"]["国库项目"]
+
+    def warn(colour, n, cleared=None):
+        return MonitoringWarning.objects.create(project=project, key=f"{colour}{n}", kind="lag", kind_label=f"{colour}{n}",
+                                                colour=colour, message="示例", raised_period=1, latest_period=1,
+                                                cleared_period=cleared)
+
+    green = warn("green", 0)
+    blue = [warn("blue", n) for n in range(2)]
+    warn("red", 9, cleared=2)  # cleared: not listed
+    yellow = [warn("yellow", n) for n in range(3)]
+    red = [warn("red", n) for n in range(2)]
+    listed = queue(world["accounts"]["finance"].user, "warnings").rows
+    expected = [*reversed(red), *reversed(yellow), *reversed(blue), green][:SHOWN]
+    assert [r.note for r in listed] == [f"{w.get_colour_display()}色预警：{w.key}" for w in expected]
+    assert queue(world["accounts"]["finance"].user, "warnings").count == 8

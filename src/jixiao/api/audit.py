@@ -22,7 +22,7 @@ from jixiao.render.findings import audit_report
 from jixiao.store.access import profile_named, scope_profile
 
 MAX_UPLOAD = 20 * 1024 * 1024
-SUFFIXES = (".txt", ".md", ".docx", ".doc", ".xlsx", ".xls", ".ods", ".html", ".htm", ".pdf", ".csv")
+SUFFIXES = (".txt", ".md", ".docx", ".doc", ".wps", ".xlsx", ".xls", ".ods", ".html", ".htm", ".pdf", ".csv")
 
 
 class AuditOut(Schema):

@@ -39,7 +39,7 @@ def _print_table(findings: list[Finding]) -> None:
 
 @app.command("audit")
 def audit_command(
-    files: list[Path] = typer.Argument(..., help="要审核的文档（.txt/.md/.docx/.xlsx/.pdf），或一个文件夹（审核其下全部文档）"),
+    files: list[Path] = typer.Argument(..., help="要审核的文档（.txt/.md/.docx/.doc/.xlsx/.pdf），或一个文件夹（审核其下全部文档）"),
     profile_name: str = typer.Option("central", "--profile", "-p", help="地区配置"),
     output: Format = typer.Option(Format.TABLE, "--format", "-f", help="table、json、md、xlsx 或 html"),
     out: Path | None = typer.Option(None, "--out", "-o", help="输出文件（xlsx 必须指定）；审核文件夹时为结果文件夹"),

@@ -121,7 +121,7 @@ def _no_projects(doc: Document) -> None:
 
 @app.command("score")
 def score_command(
-    files: list[Path] = typer.Argument(..., help="自评文档（.txt/.md/.docx/.xlsx）"),
+    files: list[Path] = typer.Argument(..., help="自评文档（.txt/.md/.docx/.doc/.xlsx）"),
     profile_name: str = typer.Option("central", "--profile", "-p", help="地区配置"),
     output: Format = typer.Option(Format.TABLE, "--format", "-f", help="table 或 json"),
     kind: str = typer.Option("", "--kind", help="文档类型（无法自动识别时指定）"),

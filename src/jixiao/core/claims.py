@@ -345,6 +345,9 @@ def claims_of(sentence: str, section: str = "", location: Location | None = None
     subject, scope = "", ""
     positions: list[tuple[int, int]] = []
     lead = ""  # a clause of its own naming the base of the changes after it: '与2023年度预算相比，减少…'
+    # the base of the change that ended the clause before: '较年初预算数减少4万元，下降8.9%' — the bare rate after it
+    # states the same comparison
+    carried = ""
     outer: list[tuple[str, str]] = []  # the subject before each open bracket: '…费X万元（其中：A…，B…），比…增加'
     for index, clause in enumerate(clauses(body)):
         taken: list[tuple[int, int]] = []
@@ -355,7 +358,7 @@ def claims_of(sentence: str, section: str = "", location: Location | None = None
 
         def add(measure: str, match: re.Match[str], value: Decimal, text: str, quantum: Decimal, basis: str = "",
                 taken: list[tuple[int, int]] = taken, clause: str = clause, index: int = index,
-                lead: str = lead, negated: bool = False, closing: int = closing) -> None:
+                lead: str = lead, negated: bool = False, closing: int = closing, carried: str = carried) -> None:
             nonlocal subject, scope
             # an amount's own words (收入总计 …为 X) may end where its number starts; other measures start with
             # their cue word (占, 完成, 增加, 年初预算), before which the subject stands
@@ -384,8 +387,9 @@ def claims_of(sentence: str, section: str = "", location: Location | None = None
             if named is not None and re.search(r"[、及和与]$", clause[: named[1]]) and (
                     joined := subject_at(clause, named[1] - 1)) is not None and joined[2] == named[1] - 1:
                 measure, basis = "figure", clause[joined[1]: named[2]]  # '三公经费及会议费、培训费…': their sum
+            on_budget = lead == "预算" or (measure == "rate" and carried == "预算" and named is None)
             if measure in ("change", "rate") and (_BUDGET_BASIS_RE.search(clause[: match.start()]) or (
-                    lead == "预算" and not _PRIOR_BASIS_RE.search(clause[: match.start()]))):
+                    on_budget and not _PRIOR_BASIS_RE.search(clause[: match.start()]))):
                 basis = "预算"
             found.append(Claim(subject, scope, measure, value, text, quantum, location, basis, clause, negated))
             positions.append((index, match.start()))
@@ -470,6 +474,8 @@ def claims_of(sentence: str, section: str = "", location: Location | None = None
             outer.append((subject, scope))
         elif depth < 0 and outer:
             subject, scope = outer.pop()
+        stated_here = [c for (at, _), c in zip(positions, found, strict=True) if at == index]
+        carried = stated_here[-1].basis if stated_here and stated_here[-1].measure == "change" else ""
         if _BUDGET_BASIS_RE.search(clause):
             lead = "预算"
         elif _PRIOR_BASIS_RE.search(clause):

@@ -59,24 +59,34 @@ FISCAL_MIN = 3
 # An evaluation report written by the unit or department itself is its self-evaluation; it is a key evaluation
 # when the text shows an evaluator: a commissioned firm, team or review centre, or a grade awarded. A 评价结论
 # heading is no evaluator: every report in the outline of 财预〔2020〕10号 has one, a unit's own included.
+# A commission counts only in a sentence about the evaluation: a 财政局's duties ('受县人民政府委托，向人大常委会报告…')
+# or its 财政投资评审中心 named among its subordinate units evaluate nothing.
 WHOLE_DEPARTMENT_RE = re.compile(r"整体支出")
-SELF_SAID_RE = re.compile(r"自我评价|进行自评|开展自评|经自评")
-_COMMISSIONED = r"受.{0,30}委托|委托.{0,30}(事务所|公司|机构)|我所|评价(工作)?组|第三方|中介机构|评审中心"
-COMMISSIONED_RE = re.compile(_COMMISSIONED)
-EVALUATOR_RE = re.compile(_COMMISSIONED + r"|重点(项目)?绩效评价|评价等次|(评价|绩效)等级|评价得分"
+SELF_SAID_RE = re.compile(r"自我评价|进行自评|开展自评|经自评|自评得分|自评结果")
+_COMMISSIONED = r"受[^。；;]{0,30}委托|委托[^。；;]{0,30}(事务所|公司|机构)|我所|第三方|中介机构|评审中心"
+_SAME_SENTENCE = r"[^。；;！？!?]{0,60}?"
+COMMISSIONED_RE = re.compile(rf"评价(工作)?组|(?:{_COMMISSIONED}){_SAME_SENTENCE}评价|评价{_SAME_SENTENCE}(?:{_COMMISSIONED})")
+EVALUATOR_RE = re.compile(COMMISSIONED_RE.pattern + r"|重点(项目)?绩效评价|评价等次|(评价|绩效)等级|评价得分"
                           r"|财政(部|厅|局)[^。]{0,30}(组织|安排)[^。]{0,40}绩效评价")
 # The title of a form of a commissioned evaluation: a key evaluation whoever fills it in.
 EVALUATION_FORM_RE = re.compile(r"(部门|重点)评价表")
+TARGET_FORM = r"绩效目标(?:申报|审批|审核|批复)?表"
 # A title in the first lines decides the kind outright; tried per line, in this order within a line.
 _TITLES: list[tuple[DocumentKind, str]] = [
     (DocumentKind.RESULTS_STATEMENT, r"执行结果情况的说明|绩效报告[（(]自评[)）]"),
-    (DocumentKind.WORK_SUMMARY, r"预算绩效管理工作开展情况"),
+    # a unit assessing its own performance-management work (for a 考核 of that work), not its spending
+    (DocumentKind.WORK_SUMMARY, r"预算绩效管理(?:工作)?(?:开展情况|(?:考核|考评)?(?:自评|自查)(?:报告|情况)|总结)"),
     (DocumentKind.SELF_EVALUATION, r"自评表|自评(分析|总结)?报告"),
     (DocumentKind.KEY_EVALUATION, r"(部门|重点)评价表|绩效评价报告|整体支出绩效评价"),
     (DocumentKind.DISCLOSURE, r"(部门|单位)决算|决算公开|收入支出决算总表|决算编制说明|三公.{0,3}经费.{0,15}决算"
                               r"|三公.{0,3}经费.{0,12}(使用|执行)情况"),
-    (DocumentKind.BUDGET_DISCLOSURE, r"(部门|单位)预算(公开)?$|预算公开|收支预算总表|三公.{0,3}经费.{0,6}预算"),
+    (DocumentKind.BUDGET_DISCLOSURE, r"(部门|单位)预算(公开)?(情况)?(说明)?$|预算公开|收支预算总表|三公.{0,3}经费.{0,6}预算"),
+    # a target form (申报表, 审批表) sets the year's targets when the budget is drawn up: no actuals, no scores
+    (DocumentKind.BUDGET_DISCLOSURE, TARGET_FORM),
 ]
+# A whole report copied onto one line: the title runs on into the body's first sentence, which opens by citing
+# what the report answers ('…自评报告根据《关于开展…的通知》要求，…').
+BODY_OPENING = r"(?:(?<=报告)|(?<=说明)|(?<=情况)|(?<=[表书]))(?=(?:根据|按照|依据|遵照)《|现将|为(?:了|进一步|加强|落实|贯彻))"
 # Not a title of the document itself: a quoted title, a site's breadcrumb, a news sentence, a writing sample.
 NOT_TITLE_RE = re.compile(r"[《》>]|首页|范文|样例|模板|今年|填写说明")
 # A 三公经费 section on its own: its items, then whether it reports spending (决算; counts of trips and guests) or
@@ -87,6 +97,13 @@ FUND_NAMES_RE = re.compile(r"一般公共预算|政府性基金预算|国有资�
 # itself with last year's budget ("比上年预算增加"), which this does not match.
 AGAINST_BUDGET_RE = re.compile(r"(?:比|较|与|同|对比)(?:本年度?|当年|全年)?年初预算"
                                r"|(?:低于|高于|超过|超出|少于|多于|未超过?|完成)(?:本年度?|当年)?(?:年初|全年|调整后?)?预算")
+# Spending set against last year's spending ('支出251万元，比上年累计支出285万元下降'): with no 预算 or 安排 in the text it
+# reports what was spent (a 决算); a budget compares itself with last year's budget.
+SPENT_AGAINST_LAST_YEAR_RE = re.compile(r"支出\s*\d[\d,.]*\s*万?元[^。；;]{0,6}?(?:比|较|与)上年(?:度|同期)?(?:累计|实际)?支出")
+# A form's year on a line of its own under the title: '（2023年度）'.
+YEAR_STAMP_RE = re.compile(r"[（(]?20\d{2}年度?[)）]?")
+# A file name a page shows with its text (an attachment mirrored, a document site's download).
+FILE_NAME_RE = re.compile(r"^\s*(\S.{0,79}?)\.(?:pdf|docx?|xlsx?|wps|et)\s*$", re.IGNORECASE)
 TITLE_LINES = 6
 TITLE_LENGTH = 60
 AMOUNT_RE = re.compile(r"\d\s*(万元|元|%|％)")
@@ -101,6 +118,9 @@ _YEAR_PATTERNS = [
     r"(20\d{2})\s*年\s*(?:预算绩效|项目支出|度)",
     r"(20\d{2})\s*年(?!\s*\d{1,2}\s*月)",
 ]
+# A cover's or form's year field: '评价年度：2022', '预算年度\t2024' (as explicit as 'YYYY年度部门决算').
+YEAR_LABEL_RE = re.compile(r"(?:(?:评价|自评|考核|预算|决算|报告|所属|实施|填报)年度\s*[：:\t|]?|(?:^|(?<=\s))年度\s*[：:\t|])"
+                           r"\s*(20\d{2})(?!\d)(?!\s*年\s*\d{1,2}\s*月)", re.MULTILINE)
 # An evaluation report often names the year evaluated only in the notice that launched it: 《关于开展2021年度…评价…》.
 _NOTICE_YEAR = re.compile(r"《[^》]{0,20}?开展\s*(20\d{2})\s*年度?[^》]{0,40}?(评价|自评)[^》]{0,20}》")
 # A 决算 reports on the year before it is published, a 预算 on the year it is published (or the next): a year read
@@ -201,10 +221,19 @@ def _without_contents(text: str) -> str:
 
 
 def _title_lines(text: str) -> list[str]:
-    """The first lines, each up to its first sentence mark; a part quoting an amount is a sentence, not a title."""
+    """The first lines, each up to its first sentence mark or the opening of the body run on after the title; a part
+    quoting an amount is a sentence, not a title."""
     lines = [re.sub(r"\s+", "", line).lstrip("#") for line in text.splitlines()]
-    parts = [re.split(r"[，。；！？：:,;!?]", line)[0][:TITLE_LENGTH] for line in lines if line][:TITLE_LINES]
+    parts = [re.split(rf"[，。；！？：:,;!?]|{BODY_OPENING}", line)[0][:TITLE_LENGTH]
+             for line in lines if line][:TITLE_LINES]
     return [part for part in parts if part and not AMOUNT_RE.search(part) and not NOT_TITLE_RE.search(part)]
+
+
+def _file_titles(preamble: tuple[str, ...]) -> list[str]:
+    """The names of files a page gives its text under (a mirror of an attachment): the document's title as
+    published, tried after the text's own title lines; a template's name ('XX单位…自评表') names no document."""
+    names = [re.sub(r"\s+", "", m.group(1)) for line in preamble if (m := FILE_NAME_RE.match(line))]
+    return [name for name in dict.fromkeys(names) if not NOT_TITLE_RE.search(name) and not GUIDE_RE.search(name)]
 
 
 def _sangong_fragment(text: str) -> tuple[DocumentKind, str] | None:
@@ -216,6 +245,8 @@ def _sangong_fragment(text: str) -> tuple[DocumentKind, str] | None:
         return DocumentKind.DISCLOSURE, "三公经费各项的支出（决算）"
     if "预算" in plain or "安排" in plain:  # 安排: money set aside for the year, said of a budget
         return DocumentKind.BUDGET_DISCLOSURE, "三公经费各项的预算"
+    if SPENT_AGAINST_LAST_YEAR_RE.search(plain):
+        return DocumentKind.DISCLOSURE, "三公经费各项的支出与上年支出比较（未提预算）"
     return None
 
 
@@ -285,7 +316,8 @@ def detect(text: str, path: str = "", preamble: tuple[str, ...] = ()) -> Detecti
     head = text[:20000]
     body = _without_contents(head)
     titles = _title_lines(body)
-    year, firm = _year_of(titles, body)
+    named = _file_titles(preamble)
+    year, firm = _year_of(titles + named, body)
     unit = _unit(head) or _publisher(preamble)
     published = next((int(m.group(1)) for line in preamble if (m := _PUBLISHED.search(line))), None)
 
@@ -295,11 +327,12 @@ def detect(text: str, path: str = "", preamble: tuple[str, ...] = ()) -> Detecti
 
     if reason := _not_a_unit_document(head, titles):
         return found(None, hint=reason)
-    for line in titles:
+    for line in titles + named:
         for kind_, pattern in _TITLES:
             if re.search(pattern, line) and not (kind_ is DocumentKind.BUDGET_DISCLOSURE and "决算" in line):
                 kind_, why = _evaluator(kind_, line, head)
-                return found(kind_, evidence=(f"标题“{line}”{why}",))
+                what = "标题" if line in titles else "页面所附文件名"
+                return found(kind_, evidence=(f"{what}“{line}”{why}",))
     if news := NEWS_RE.search(head):
         return found(None, hint=f"像是新闻报道（“{news.group(0)}”），不是某个单位公开的文档")
     scores: list[tuple[int, DocumentKind, list[str]]] = []
@@ -331,8 +364,10 @@ def _year_of(titles: list[str], head: str) -> tuple[int | None, bool]:
     """The year reported on, and whether it is firm: read from a title line or a 'YYYY年度部门决算' phrase."""
     for line in titles:
         year, pattern = _year(line)
-        if year is not None:  # firm when the line is the document's title, not an entry of its contents
-            return year, pattern == 0 or any(re.search(title, line) for _, title in _TITLES)
+        if year is not None:  # firm when the line is the document's title or a form's year stamp '（2023年度）',
+            # not an entry of its contents
+            return year, (pattern == 0 or any(re.search(title, line) for _, title in _TITLES)
+                          or YEAR_STAMP_RE.fullmatch(line) is not None)
     year, pattern = _year(head)
     if year is not None:
         return year, pattern == 0
@@ -357,7 +392,7 @@ def _year(text: str) -> tuple[int | None, int]:
     'YYYY年度部门决算', the year the text keeps reporting on: the most frequent of the weaker mentions (a stray
     '2020年度' beside '2021年重点工作' and '2021年年末' does not decide), ties going to the first found."""
     masked = _NOT_REPORT_YEAR.sub(lambda m: "#" * len(m.group(0)), text)
-    if match := re.search(_YEAR_PATTERNS[0], masked):
+    if match := re.search(_YEAR_PATTERNS[0], masked) or YEAR_LABEL_RE.search(masked):
         return int(match.group(1)), 0
     found: list[tuple[int, int]] = []  # (pattern index, year), first pattern's mentions first
     taken: set[int] = set()

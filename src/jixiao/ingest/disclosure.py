@@ -430,8 +430,10 @@ def _sangong_year_columns(header: Sequence[str], reader: _Reader) -> dict[int, s
     column or a change column: the latest year of each group is the year reported, the earlier one its
     comparison. None when the header is not of this kind; {} when a group's column cannot be told apart."""
     labels = [normalize_label(t) for t in header]
+    named = [g for i, label in enumerate(labels) if i and label and not CHANGE_RE.search(label)
+             and (g := _sangong_group(label, reader))]
     marked = any(label in ("行次", "栏次") or CHANGE_RE.search(label) for label in labels[1:])
-    if not marked:
+    if not marked and len(set(named)) == len(named):  # no group printed twice: no year to choose between
         return None
     by_group: dict[str, list[tuple[int, int]]] = {}
     for index, label in enumerate(labels):
@@ -444,6 +446,10 @@ def _sangong_year_columns(header: Sequence[str], reader: _Reader) -> dict[int, s
         if len(years) > 1 and (years[-1][0] == 0 or years[-1][0] == years[-2][0]):
             return {}  # two columns of one group and nothing says which is the year reported
         columns[years[-1][1]] = group
+        for year, index in years[:-1]:  # the comparison year's column: no 公开09 figure holds it, said so
+            reader.errors.append(ReadError(
+                f"{reader.table_name} 的“{header[index]}”列是对比年度（{year}年）的数字，三公经费表只读取本年度的列，此列未读取",
+                Location(document=reader.path, table=reader.table_name, column=header[index])))
     return columns
 
 
@@ -484,6 +490,50 @@ def _sangong_by_columns(table: Table, reader: _Reader) -> dict[str, Amount] | No
 
 
 CAR_PARTS = ("car", "car_purchase", "car_operation")
+SANGONG_ITEMS = ("overseas", "car", "reception")
+
+
+def _sangong_headerless(table: Table, reader: _Reader) -> dict[str, Amount] | None:
+    """Items as rows with no header at all (no cell names 预算数 or 决算数): each row an item then as many figures,
+    the first row possibly without its label. None when not this layout. Its columns are read only when nothing
+    rests on which of them is which: one column in a 预算公开 (all 预算数), or two columns equal in every row (预算数 =
+    决算数, whichever order they were printed in); else the table is reported unread ({}). A row without a label is
+    the 合计 only when, in every column, it equals 出国 + 公务用车 + 接待 (the arithmetic decides, not its place)."""
+    rows = [r for r in table.rows if any(r.texts)]
+    if not rows or any(_sangong_group(t) for r in rows for t in r.texts):
+        return None
+    width = len(rows[0].cells)
+    keys = [_sangong_item(r.texts[0]) if r.texts[0] else "" for r in rows]
+    if (None in keys or keys.count("") > 1 or (keys[0] != "" and "" in keys) or sum(1 for k in keys if k) < 2
+            or any(len(r.cells) != width or not all(is_number(t) for t in r.texts[1:]) for r in rows)):
+        return None
+    where = rows[0].location.with_(table=reader.table_name)
+    values = [[parse_decimal(t) for t in r.texts[1:]] for r in rows]
+    if reader.budget_only and width == 2:
+        groups = ["budget"]
+    elif not reader.budget_only and width == 3 and all(v[0] == v[1] for v in values):
+        groups = ["budget", "final"]  # the same figures whichever column is which
+    else:
+        reader.unmapped.append("表格布局")
+        reader.errors.append(ReadError(f"{reader.table_name} 没有表头，不能确定各列是预算数还是决算数，其中的数字未读取", where))
+        return {}
+    by_key = {k: v for k, v in zip(keys, values, strict=True) if k}
+    cells: dict[str, Amount] = {}
+    if "" in keys:
+        car = by_key.get("car") or ([a + b for a, b in zip(by_key["car_purchase"], by_key["car_operation"], strict=True)]
+                                    if "car_purchase" in by_key and "car_operation" in by_key else None)
+        items = [by_key.get("overseas"), car, by_key.get("reception")]
+        if any(i is None for i in items) or any(values[0][c] != sum(i[c] for i in items) for c in range(width - 1)):  # type: ignore[index]
+            reader.unmapped.append("第1行（无项目名称）")
+            reader.errors.append(ReadError(f"{reader.table_name} 第1行没有项目名称，其数字也不等于因公出国（境）费、公务用车"
+                                           "购置及运行维护费、公务接待费之和，不能认定为合计，此行未读取", where))
+        else:
+            keys[0] = "total"
+    for row, key in zip(rows, keys, strict=True):
+        if key:
+            found = reader.cells(row, {c + 1: g for c, g in enumerate(groups)}, normalize_label(row.texts[0]) or "合计")
+            cells.update({f"{group}_{key}": amount for group, amount in found.items()})
+    return cells
 
 
 def _sangong_by_leaves(table: Table, reader: _Reader) -> dict[str, Amount] | None:
@@ -496,14 +546,23 @@ def _sangong_by_leaves(table: Table, reader: _Reader) -> dict[str, Amount] | Non
                       and all(is_number(t) for t in r.texts if t)), None)
     if values_at is None:
         return None
-    header = [[t for t in r.texts if t] for r in rows[:values_at]]
+    values_row = rows[values_at]
+    indexes = [i for i, t in enumerate(values_row.texts) if t]
+    groups = _column_groups(rows[:values_at], len(indexes), reader)
+    above = [r for r in rows[:values_at] if groups is None or r is not rows[values_at - 1]]
+    header = [_join_wrapped_items([t for t in r.texts if t]) for r in above]
     header = [labels for labels in header if any(_sangong_item(t) or normalize_label(t) in ("小计", "合计")
                                                   for t in labels)]
     if not header or len(header) > 2 or any(_sangong_group(t) and len(normalize_label(t)) <= 8
-                                            for r in rows[:values_at] for t in r.texts):  # 预算数/决算数 groups
+                                            for r in above for t in r.texts):  # 预算数/决算数 groups
         return None
     upper = header[0]
     lower = header[1] if len(header) == 2 else []
+    if groups is not None and len(header) == 1:  # the tiers flattened into one run: the lower tier opens at 小计
+        at = next((i for i, t in enumerate(upper) if i and normalize_label(t) == "小计"), len(upper))
+        upper, lower = upper[:at], upper[at:]
+        while upper and not _sangong_item(upper[0]) and normalize_label(upper[0]) != "合计" and "三公" in upper[0]:
+            upper = upper[1:]  # a title spanning every column (一般公共预算财政拨款“三公”经费)
     leaves: list[str | None] = []
     for number, label in enumerate(upper, start=1):
         key = _sangong_item(label) or ("total" if normalize_label(label) == "合计" else None)
@@ -516,9 +575,9 @@ def _sangong_by_leaves(table: Table, reader: _Reader) -> dict[str, Amount] | Non
             lower = []
         else:
             leaves.append(key)
-    values_row = rows[values_at]
-    indexes = [i for i, t in enumerate(values_row.texts) if t]
     where = values_row.location.with_(table=reader.table_name)
+    if groups is not None:
+        return _grouped_leaves(values_row, indexes, leaves, groups, lower, header, reader)
     if not lower and None not in leaves and len(indexes) == len(leaves) - 1 and reader.budget_only:
         placed = _one_left_out(values_row, indexes, leaves)
         if placed is not None:
@@ -534,6 +593,47 @@ def _sangong_by_leaves(table: Table, reader: _Reader) -> dict[str, Amount] | Non
         return {}
     columns = {i: f"budget_{key}" for i, key in zip(indexes, leaves, strict=True) if key}
     return reader.cells(values_row, columns, "三公经费")
+
+
+def _column_groups(rows: Sequence[Row], count: int, reader: _Reader) -> list[str] | None:
+    """The header's lowest tier when it labels every figure column 预算数 or 决算数 (the row just above the figures,
+    as many labels as figures, nothing else in it); None when there is no such tier."""
+    if not rows:
+        return None
+    labels = [t for t in rows[-1].texts if t]
+    groups = [_sangong_group(t, reader) for t in labels]
+    if len(labels) != count or not all(groups) or any(len(normalize_label(t)) > 8 for t in labels):
+        return None
+    return groups
+
+
+def _join_wrapped_items(labels: list[str]) -> list[str]:
+    """Header cells an item's name was wrapped over ('因公出国' / '(境)费', '公务用车' / '购置费'), joined back when
+    the two together name an item and one of them alone does not."""
+    out: list[str] = []
+    for label in labels:
+        if out and _sangong_item(out[-1] + label) and not (_sangong_item(out[-1]) and _sangong_item(label)):
+            out[-1] += label
+        else:
+            out.append(label)
+    return out
+
+
+def _grouped_leaves(row: Row, indexes: list[int], leaves: list[str | None], groups: list[str], lower: list[str],
+                    header: list[list[str]], reader: _Reader) -> dict[str, Amount]:
+    """The figures under items each split into the same run of 预算数/决算数 columns: item by item in reading
+    order, each taking as many columns as the run; {} (reported unread) when the items and the columns do not
+    divide evenly or the run differs from item to item."""
+    span = len(groups) // len(leaves) if leaves and None not in leaves and not lower else 0
+    runs = [groups[i:i + span] for i in range(0, len(groups), span)] if span else []
+    if not span or span * len(leaves) != len(groups) or len(set(map(tuple, runs))) != 1 or len(set(runs[0])) != span:
+        shown = "、".join(t for labels in header for t in labels)
+        reader.unmapped.append("表格布局")
+        reader.errors.append(ReadError(f"{reader.table_name} 的 {len(indexes)} 个数字无法与表头各项（{shown}）及其预算数、"
+                                       "决算数各列一一对应，其中的数字未读取", row.location.with_(table=reader.table_name)))
+        return {}
+    columns = {i: f"{groups[n]}_{leaves[n // span]}" for n, i in enumerate(indexes)}
+    return reader.cells(row, columns, "三公经费")
 
 
 LEAF_NAMES = {"total": "合计", "overseas": "因公出国(境)费", "car": "公务用车购置及运行维护费（小计）",
@@ -577,9 +677,9 @@ def _sangong(table: Table, reader: _Reader) -> tuple[tuple[str, ...], list[Discl
     if reader.budget_only:
         column_keys = tuple(k for k in column_keys if k.startswith("budget_"))
     location = table.rows[0].location.with_(table=reader.table_name) if table.rows else table.location
-    for layout in (_sangong_by_leaves, _sangong_by_rows, _sangong_by_columns):
+    for layout in (_sangong_by_leaves, _sangong_by_rows, _sangong_by_columns, _sangong_headerless):
         found = layout(table, reader)
-        if found or (found is not None and layout is _sangong_by_leaves):
+        if found or (found is not None and layout in (_sangong_by_leaves, _sangong_headerless)):
             return column_keys, [DisclosureRow(label="三公经费", cells=found, location=location)]
     width = _width(table)
     header = read_header([r.texts for r in table.rows], width)

@@ -10,7 +10,10 @@ it. A cell two readings disagree on is left undecided for the reader to report; 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from decimal import Decimal
+from itertools import permutations
 
+from jixiao.core.money import is_number, parse_decimal
 from jixiao.ingest.placement import Constraint, Rate, Sum, place
 
 BLANKS = ("", "/", "／", "-", "—", "－", "——")
@@ -61,3 +64,41 @@ def place_fund_rows(rows: Sequence[Sequence[str]], fields: Sequence[str | None],
             cells.append(text)
         out.append(cells)
     return out, undecided
+
+
+FORM_POINTS = Decimal(100)  # a self-evaluation form's full marks: no block's points exceed them
+
+
+def _figure(text: str) -> Decimal | None:
+    return parse_decimal(text) if is_number(text) else None
+
+
+def _unit_of(printed: Decimal) -> Decimal:
+    """One unit of the last printed digit: '86.19' → 0.01, '45' → 1."""
+    exponent = printed.as_tuple().exponent
+    return Decimal(1).scaleb(exponent if isinstance(exponent, int) else 0)
+
+
+def unordered_total(words: Sequence[str], points: Decimal | None = None) -> tuple[int, int, int, int | None, int] | None:
+    """The total fund row of a form whose cells came out of reading order (values before labels, the 执行率 after
+    the goal text): the word indices of (全年预算数, 全年执行数, 执行率, 分值, 得分) that the form's own arithmetic
+    singles out — 执行率 = 执行数 ÷ 预算数 (within a unit of its last printed digit: a rate rounded either way)
+    and 得分 = 分值 × 执行率 (at the score's printed precision). `points`: the points the header prints
+    ('得分(20分*执行率)'), when there is no 分值 cell (its index is then None). None unless every reading that
+    fits gives the same figures. Points are above 0 and at most the form's 100 (else 'A × rate = B' would read
+    as 'points × rate = score' too)."""
+    figures = [(i, value) for i, w in enumerate(words) if (value := _figure(w)) is not None]
+    rates = [(i, value) for i, w in enumerate(words)
+             if _percent(w) and (value := _figure(w.rstrip().rstrip("%％"))) is not None]
+    found: dict[tuple[Decimal, ...], tuple[int, int, int, int | None, int]] = {}
+    for r_at, rate in rates:
+        for (a_at, a), (b_at, b) in permutations(figures, 2):
+            if a <= 0 or abs(b / a * 100 - rate) > _unit_of(rate):
+                continue
+            rest = [(i, v) for i, v in figures if i not in (a_at, b_at)]
+            pairs = ([(None, points, s_at, s) for s_at, s in rest] if points is not None
+                     else [(p_at, p, s_at, s) for (p_at, p), (s_at, s) in permutations(rest, 2)])
+            for p_at, p, s_at, s in pairs:
+                if 0 < p <= FORM_POINTS and abs(p * rate / 100 - s) <= _unit_of(s) / 2:
+                    found.setdefault((a, b, rate, p, s), (a_at, b_at, r_at, p_at, s_at))
+    return next(iter(found.values())) if len(found) == 1 else None

@@ -90,8 +90,15 @@ def split_by_rate(run: str, columns: int, score: tuple[Decimal, Decimal] | None 
     also give points × rate = score. `points_column`: the run holds the 分值 column between B and the rate
     ('A B points rate%'); a reading must then give its own points × rate = the score printed after the rate
     (`score`'s second figure), and without that score nothing decides the points."""
+    found = rate_readings(run, columns, score, points_column)
+    return found[0] if found and all(p == found[0] for p in found) else None
+
+
+def rate_readings(run: str, columns: int, score: tuple[Decimal, Decimal] | None = None,
+                  points_column: bool = False) -> list[list[str]]:
+    """Every reading of a fused run that its arithmetic allows (see split_by_rate)."""
     if not run.endswith("%") or columns < 3 or (points_column and (score is None or columns < 4)):
-        return None
+        return []
     found = []
     for parts in _splits(run[:-1], columns):
         figures = [Decimal(p) for p in parts]
@@ -101,7 +108,7 @@ def split_by_rate(run: str, columns: int, score: tuple[Decimal, Decimal] | None 
         if a > 0 and _within(b / a * 100, rate) and (
                 score is None or points is None or _within(points * rate / 100, score[1])):
             found.append(parts)
-    return found[0] if found and all(p == found[0] for p in found) else None
+    return found
 
 
 def _read_budget(form: _Form, errors: list[ReadError]) -> None:
@@ -130,7 +137,12 @@ def _read_budget(form: _Form, errors: list[ReadError]) -> None:
                 parts, names = (None, names) if parts else (with_points, [*columns[:-1], "points", "rate"])
         where = _at(form, match.start()).with_(table="预算执行情况", row=label)
         if parts is None:
-            errors.append(ReadError(f"“{label}”一行的数字连在一起（“{run}”），无法按执行率唯一拆分，未读取", where))
+            fits = {tuple(p) for p in (  # counted in the layout the header prints (with its 分值 column, if any)
+                rate_readings(run, len(columns) + 1, (Decimal(0), Decimal(printed.group(1))), points_column=True)
+                if points_column and printed else rate_readings(run, len(columns), score))}
+            why = f"有 {len(fits)} 种拆分都符合执行率" if len(fits) > 1 else "没有一种拆分符合执行率" if not fits else ""
+            errors.append(ReadError(f"“{label}”一行的数字连在一起（“{run}”），{why}{'，' if why else ''}无法按执行率唯一拆分，"
+                                    "未读取", where))
             continue
         values = dict(zip(names, parts, strict=True))
         form.runs.append(run)
@@ -141,12 +153,13 @@ def _read_budget(form: _Form, errors: list[ReadError]) -> None:
             reported_rate=parse_decimal(values["rate"]), location=where))
 
 
-def fund_rows(paragraph: Paragraph) -> tuple[list[BudgetLine], list[str]]:
-    """The fund rows of a form run together into this one paragraph that its arithmetic splits, and the runs of
-    figures they were read from; rows it does not split are left to the caller to report."""
+def fund_rows(paragraph: Paragraph) -> tuple[list[BudgetLine], list[str], list[ReadError]]:
+    """The fund rows of a form run together into this one paragraph that its arithmetic splits, the runs of
+    figures they were read from, and why each other fund row's run was not split."""
     form = _join([paragraph])
-    _read_budget(form, [])
-    return form.budget, form.runs
+    errors: list[ReadError] = []
+    _read_budget(form, errors)
+    return form.budget, form.runs, errors
 
 
 def _read_indicators(form: _Form) -> tuple[str, int]:

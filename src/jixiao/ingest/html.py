@@ -47,6 +47,27 @@ def read_html(path: Path) -> tuple[SourceDocument | None, list[ReadError]]:
     data, errors = read_bytes(path)
     if data is None:
         return None, errors
+    return html_document(path, data)
+
+
+def read_mhtml(path: Path, data: bytes) -> tuple[SourceDocument | None, list[ReadError]]:
+    """A web page saved as one MIME file (.mht, or Word's “single file web page” under a .doc name): its HTML part."""
+    import email
+    from email import policy
+
+    try:
+        message = email.message_from_bytes(data, policy=policy.compat32)
+        part = next((p for p in message.walk() if p.get_content_type() == "text/html"), None)
+        page = part.get_payload(decode=True) if part is not None else None
+    except Exception:  # a broken MIME structure must not crash the reader
+        page = None
+    if not isinstance(page, bytes) or not page:
+        return None, [ReadError("网页存档（MHT）中找不到网页内容（文件损坏或格式不符）", Location(document=str(path)))]
+    return html_document(path, page)
+
+
+def html_document(path: Path, data: bytes) -> tuple[SourceDocument | None, list[ReadError]]:
+    """A page's bytes as a SourceDocument."""
     text = _decode(data)
     if text is None:
         return None, [ReadError("无法识别网页编码（支持 UTF-8、GB18030、UTF-16）", Location(document=str(path)))]

@@ -89,10 +89,18 @@ def _clip(text: str, width: int = 40) -> str:
     return text if len(text) <= width else text[:width] + "…"
 
 
-def _read_form_run(report: _Overall, paragraph: Paragraph, norm: str) -> str:
+_RUN_IN_ERROR = re.compile(r"（“([\d.%]+)”）")
+
+
+def _read_form_run(report: _Overall, paragraph: Paragraph, norm: str, errors: list[ReadError]) -> str:
     """The 年度资金总额 row of a form run together into this paragraph ('年度资金总额2456.182456.18…'), when its
-    arithmetic splits it; returns the paragraph's text without the runs read."""
-    lines, runs = fund_rows(paragraph) if not report.amounts else ([], [])
+    arithmetic splits it; returns the paragraph's text without the runs read, nor those reported as not split
+    (with the reason: no reading, or several, fit)."""
+    lines, runs, problems = fund_rows(paragraph) if not report.amounts else ([], [], [])
+    for problem in problems:
+        errors.append(ReadError(f"部门整体自评：{problem.message}", problem.location))
+        if match := _RUN_IN_ERROR.search(problem.message):
+            norm = norm.replace(match.group(1), " ", 1)
     total = next((line for line in lines if line.level is FundLevel.TOTAL), None)
     if total is None:
         return norm
@@ -110,7 +118,7 @@ def _read_form_run(report: _Overall, paragraph: Paragraph, norm: str) -> str:
 def _read(report: _Overall, paragraph: Paragraph, errors: list[ReadError]) -> None:
     """Take the report's figures from one paragraph; list it when some of its figures were not taken."""
     text, where = paragraph.clean, paragraph.location
-    norm = _read_form_run(report, paragraph, normalize_text(text))
+    norm = _read_form_run(report, paragraph, normalize_text(text), errors)
     taken: set[str] = set()
     for name, pattern in _AMOUNTS:
         match = pattern.search(norm)

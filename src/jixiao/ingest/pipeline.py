@@ -21,6 +21,7 @@ from jixiao.ingest.prose import prose_statements
 from jixiao.ingest.reading import reading_of
 from jixiao.ingest.selfeval import extract_self_evaluations
 from jixiao.ingest.source import Block, Paragraph, ReadError, Row, SourceDocument, Table, read_source
+from jixiao.ingest.targetform import target_tables_unread
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,8 @@ def _disclosure(doc: Document) -> tuple[Document, list[ReadError]]:
         return doc, []
     if doc.kind is DocumentKind.BUDGET_DISCLOSURE:  # not a 决算公开: its explanation only, no 决算 tables
         package, errors = extract_budget_disclosure(doc.source, doc.year, doc.unit)
-        return replace(doc, disclosure=package), errors
+        targets = target_tables_unread(doc.source)  # its 绩效目标表 are not read yet: said so, with where
+        return replace(doc, disclosure=package, unread=doc.unread + targets), errors
     package, errors = extract_disclosure(doc.source, doc.year, doc.unit)
     return replace(doc, disclosure=package), errors
 

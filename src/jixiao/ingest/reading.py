@@ -17,7 +17,7 @@ from jixiao.core.coverage import Claim, Form, Reading, StatedFigure, TableRead, 
 from jixiao.core.disclosure import column_name
 from jixiao.core.money import is_number
 from jixiao.core.provenance import Location
-from jixiao.core.statements import figures_of
+from jixiao.core.statements import Statement, figures_of
 from jixiao.ingest.source import SourceDocument, Table
 
 _UNIT_RE = re.compile(r"(万元|亿元|元)")
@@ -45,14 +45,28 @@ def _locations(value: Any, seen: set[int]) -> Iterator[Location]:
             yield from _locations(item, seen)
 
 
-def used_blocks(doc: Any) -> set[int]:
-    """Block indices of the source that some extractor took a value from."""
+def _without_figures(value: Any) -> bool:
+    """A statement that states no figure (a heading, a sentence of words, a lone cell): it uses its block as text,
+    so a figure standing alone in that block was not read by it."""
+    return isinstance(value, Statement) and not value.figures
+
+
+def used_blocks(doc: Any, figures: bool = False) -> set[int]:
+    """Block indices of the source that some extractor took a value from; `figures`: only values that read
+    figures count (statements stating none left out)."""
     seen: set[int] = set()
+    if figures:
+        seen |= {id(s) for s in _statements_of(doc) if _without_figures(s)}
     found = set(getattr(doc, "consumed", ()))
     for f in dataclasses.fields(doc):
         if f.name not in _NOT_EXTRACTED:
             found |= {loc.block for loc in _locations(getattr(doc, f.name), seen) if loc.block is not None}
     return found
+
+
+def _statements_of(doc: Any) -> list[Any]:
+    pkg = getattr(doc, "disclosure", None)
+    return [*(pkg.narrative if pkg is not None else ()), *getattr(doc, "statements", ())]
 
 
 def _source_table(source: SourceDocument, location: Location) -> Table | None:
@@ -201,9 +215,39 @@ def _forms(doc: Any) -> Iterator[Form]:
         yield Form("绩效评价表", projects)
 
 
+_CELL_LENGTH = 40  # a paragraph this short may be one cell of a table flattened one cell per line
+_LONE_FIGURES_MIN = 2
+_LONE_FIGURE_RE = re.compile(r"^-?[\d,]+(?:\.\d+)?[%％]?$")
+
+
+def _lone_figure(text: str) -> bool:
+    """A paragraph that is a bare figure ('1.69', '0.00', '12%'): a table's cell left as a line of its own."""
+    return _LONE_FIGURE_RE.match(text.strip()) is not None
+
+
+def _cell_runs(doc: Any, used: set[int]) -> Iterator[Unread]:
+    """Runs of short unused paragraphs holding bare figures: a table flattened one cell per line whose rows could
+    not be rebuilt. A bare figure states nothing a sentence reader could check, so the run is reported here (one
+    entry per run, at its first figure), never passed over in silence."""
+    run: list[int] = []
+    for index, block in enumerate([*doc.source.blocks, None]):
+        cell = (block is not None and index not in used and not isinstance(block, Table)
+                and len(block.clean.strip()) <= _CELL_LENGTH and not figures_of(block.clean))
+        if cell:
+            run.append(index)
+            continue
+        figures = [i for i in run if _lone_figure(doc.source.blocks[i].clean)]
+        if len(figures) >= _LONE_FIGURES_MIN:
+            first = doc.source.blocks[figures[0]]
+            yield Unread(f"{len(figures)} 个单独成行的数字（自“{_clip(first.clean.strip(), 20)}”起，像是逐格排成一行一格的表格）"
+                         "未能还原为表格，其中数据均未核对", first.location, "table")
+        run = []
+
+
 def _unused(doc: Any, claims: Iterable[Claim]) -> Iterator[Unread]:
     """Source tables and paragraphs with figures that no extractor took anything from."""
     used = used_blocks(doc) | {c.location.block for c in claims}
+    yield from _cell_runs(doc, used_blocks(doc, figures=True) | {c.location.block for c in claims})
     for index, block in enumerate(doc.source.blocks):
         if index in used:
             continue

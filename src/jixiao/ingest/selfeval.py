@@ -27,7 +27,7 @@ from jixiao.core.model import (
 from jixiao.core.money import is_number, parse_amount, parse_decimal
 from jixiao.core.provenance import Location
 from jixiao.core.values import parse_value
-from jixiao.ingest.fundrows import is_shifted, place_fund_rows
+from jixiao.ingest.fundrows import is_shifted, place_fund_rows, unordered_total
 from jixiao.ingest.fused import extract_fused
 from jixiao.ingest.overall import extract_overall
 from jixiao.ingest.source import Block, Paragraph, ReadError, Row, SourceDocument, Table
@@ -85,6 +85,7 @@ class _Report:
     unweighted: bool = False  # the indicator table prints no 分值 column
     indicators_open: bool = False  # the block just read was an indicator table that ran to its last row
     caption: tuple[str, Location] | None = None  # a section caption whose points may follow in the next paragraph
+    words: list[tuple[str, Location]] = field(default_factory=list)  # every word of the report, in text order
 
 
 def _place(source: Location, project: str, table: str, row: str) -> Location:
@@ -468,6 +469,17 @@ def _read_indicators(table: Table, start: int, report: _Report, errors: list[Rea
     keys = _column_keys(header)
     first = next(i for i, k in enumerate(keys) if _label(k).startswith("一级指标"))  # a caption may lead the row
     fields = _upper_fields(table, start, [_indicator_field(k) for k in keys[first:]])
+    if not any(f in fields for f in (*_VALUE_FIELDS, "operator")):
+        # Only the level and name columns were found (a form flattened out of reading order): the rows' cells
+        # cannot be told apart, and a name taken for a target would be judged as one. Reported, not read.
+        rest = " ".join(t for row in table.rows[body_start:] for t in row.texts if t)
+        clip = rest if len(rest) <= 30 else rest[:30] + "…"
+        where = table.rows[start].location.with_(project=report.name, table="绩效指标")
+        errors.append(ReadError(f"绩效指标表只见一级、二级、三级指标的表头，未见指标值、分值、得分各列，"
+                                f"其后的格子（“{clip}”）未读作指标行", where))
+        report.incomplete = report.incomplete or "绩效指标表的表头不全，指标行未读取"
+        report.indicators_open = True  # the text right after it is the rest of the table
+        return
     report.unweighted = "weight" not in fields
     level1 = level2 = ""
     pending: BlockClaim | None = None  # the points a 一级 cell prints, checked once its block is complete
@@ -660,6 +672,46 @@ def _finish(report: _Report, year: int | None) -> SelfEvaluation:
     )
 
 
+WORD_SPLIT_RE = re.compile(r"[\s：:]+")
+FORMULA_POINTS_RE = re.compile(r"得分\s*[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[*×xX]\s*执行率")  # '得分(20分*执行率)'
+TOTAL_LABEL_RE = re.compile(r"^(?:年度资金总额|资金总额|合计|总计)$")
+INDICATOR_HEADS = ("一级指标", "二级指标", "三级指标", "指标名称")  # the indicator table's header ends the budget
+
+
+def _unordered_budget(report: _Report, errors: list[ReadError]) -> None:
+    """A form flattened out of reading order (its amounts before their labels, its 执行率 after the goal text):
+    when the words between the budget header and the indicator table's header hold one reading of the total fund row that
+    the form's arithmetic singles out (ingest.fundrows.unordered_total), that row is read; the fund-source rows
+    under it are reported as not read."""
+    words = [w for w, _ in report.words]
+    start = next((i + 1 for i, w in enumerate(words) if len(w) <= 20 and _budget_field(w) == "executed"), None)
+    if start is None:
+        return
+    end = next((i for i in range(start, len(words)) if _label(words[i]).startswith(INDICATOR_HEADS)), len(words))
+    head = "".join(words[max(start - 12, 0):end])
+    formula = FORMULA_POINTS_RE.search(head)
+    points = Decimal(formula.group(1)) if formula else None
+    region = words[start:end]
+    if (read := unordered_total(region, points)) is None:
+        return
+    a_at, b_at, r_at, p_at, s_at = read
+    # the unit the form's captions print before the row ('预算执行情况(万元)', '项目资金 (元)'), the last one first
+    captions = re.findall(r"[（(]\s*(万元|元)\s*[)）]|单位[：:]?\s*(万元|元)", "".join(words[:end]))
+    unit = next((a or b for a, b in reversed(captions)), report.table_unit)
+    label = next((w for w in region if TOTAL_LABEL_RE.match(w)), "合计")
+    where = report.words[start + r_at][1].with_(project=report.name, table="预算执行情况", row=label)
+    report.budget.append(BudgetLine(
+        source=label, level=FundLevel.TOTAL, adjusted=parse_amount(region[a_at], unit),
+        executed=parse_amount(region[b_at], unit), reported_rate=parse_decimal(region[r_at]),
+        reported_score=parse_decimal(region[s_at]), location=where))
+    printed = parse_decimal(region[p_at]) if p_at is not None else points
+    if printed is not None:
+        report.claims.append(BlockClaim(block="预算执行", full_marks=printed, score=None, rate=None, location=where))
+    errors.append(ReadError("预算执行情况表的格子未能按行列对齐读取：仅按“执行率 = 执行数 ÷ 预算数”“得分 = 分值 × 执行率”"
+                            f"读出{label}一行（预算数 {region[a_at]}、执行数 {region[b_at]}、执行率 {region[r_at]}、得分 "
+                            f"{region[s_at]}），年初预算数及各资金来源行未读取", where))
+
+
 def _split_table(table: Table) -> list[Block]:
     """A form pasted as one table carries its title and label rows ('项目名称 | X', '主管部门 | Y | 实施单位 | Z')
     as rows: those become the paragraphs ('项目名称：X') a form with its labels outside the table has."""
@@ -699,6 +751,9 @@ def extract_self_evaluations(source: SourceDocument, year: int | None = None, un
     blocks: Sequence[Block] = [piece for block in source.blocks
                                for piece in (_split_table(block) if isinstance(block, Table) else (block,))]
     for block in blocks:
+        if current is not None:
+            texts = [block.clean] if isinstance(block, Paragraph) else [t for row in block.rows for t in row.texts]
+            current.words += [(w, block.location) for t in texts for w in WORD_SPLIT_RE.split(t) if w]
         if isinstance(block, Paragraph):
             if REPORT_TITLE.search(block.clean) and len(block.clean) <= 30:
                 current = _Report(title_location=block.location)
@@ -717,6 +772,9 @@ def extract_self_evaluations(source: SourceDocument, year: int | None = None, un
             current.indicators_open = False
             current.caption = None
             _read_table(block, current, errors)
+    for report in reports:
+        if report.name and not report.budget:
+            _unordered_budget(report, errors)
     found = [r for r in reports if r.name and (r.budget or r.indicators)]
     for report in found:
         if not report.budget:

@@ -1,6 +1,6 @@
 """A document as blocks in reading order — paragraphs and tables — whatever its file format.
 
-Every format reader (text, html, docx, xlsx/xls, pdf) produces a SourceDocument; every extractor (self-evaluation,
+Every format reader (text, html, docx, doc/wps, xlsx/xls, pdf) produces a SourceDocument; every extractor (self-evaluation,
 disclosure, narrative, prose) reads SourceDocuments. Each cell and paragraph keeps its Location, so a finding
 can point at the line, table, row and column a value came from. Readers never raise on bad data: they return
 (document or None, errors).
@@ -72,7 +72,7 @@ Block = Paragraph | Table
 @dataclass(frozen=True)
 class SourceDocument:
     path: str
-    format: str  # text | docx | xlsx | xls | html | pdf
+    format: str  # text | docx | doc | xlsx | xls | html | pdf
     blocks: tuple[Block, ...]
     # A web page's metadata and navigation lines dropped before reading (publisher, publication date, site banner):
     # not document text, kept only as the weakest evidence of who published it and when.
@@ -174,11 +174,13 @@ READERS = {
     ".pdf": "jixiao.ingest.pdf:read_pdf",
     ".html": "jixiao.ingest.html:read_html",
     ".htm": "jixiao.ingest.html:read_html",
+    ".doc": "jixiao.ingest.worddoc:read_doc",
+    ".wps": "jixiao.ingest.worddoc:read_doc",
 }
 
 
 # Binary formats without a maintained pure-Python reader: the user is told how to convert them.
-SAVE_AS = {".doc": " Word 97–2003（.doc）格式", ".wps": " WPS 文字（.wps）格式", ".et": " WPS 表格（.et）格式"}
+SAVE_AS = {".et": " WPS 表格（.et）格式"}
 
 
 def read_source(path: Path) -> tuple[SourceDocument | None, list[ReadError]]:

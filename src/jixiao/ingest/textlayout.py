@@ -60,6 +60,7 @@ INDICATOR_ROW_RE = re.compile(
     r"^(产出|效益|效果|满意度|成本)指标(?:[（(][\d.]+分[)）])?$|^(数量|质量|时效|成本|经济|经济效益|社会|社会效益|生态|生态效益"
     r"|可持续影响|服务对象满意度|满意度)(指标)?$"
 )
+SPANNING_CAPTIONS = ("绩效指标", "年度绩效指标")  # a merged cell down the side of the indicator rows
 LEVEL1_ROW_RE = re.compile(r"^(产出|效益|效果|满意度)指标[（(][\d.]+分[)）]$")  # a 一级 cell with its points opens a row
 NUMBER_ROW_MIN = 3
 CELL_LENGTH = 40
@@ -158,9 +159,12 @@ def mark_blank_separated_cells(lines: list[str]) -> list[str]:
         if run and run[-1][0] + 1 < len(lines) and lines[run[-1][0] + 1].strip() and run[-1][0] not in glued:
             run.pop()  # a line followed directly by text starts a paragraph: it is not a cell
         texts = [lines[i].strip() + (lines[glued[i]].strip() if i in glued else "") for i, _ in run]
-        if len(run) >= MIN_RUN_CELLS and _number_row(texts) is None and (fit := _header_width(texts)) is not None:
+        if len(run) >= MIN_RUN_CELLS and (leaves := _leaf_header(texts)) is not None:
+            run = run[:leaves[1]]
+        elif len(run) >= MIN_RUN_CELLS and _number_row(texts) is None and (fit := _header_width(texts)) is not None:
             run = run[:fit[2]]
         if len(run) >= MIN_RUN_CELLS and (_number_row(texts) is not None or _header_width(texts) is not None
+                                          or _label_rows(texts) is not None or _leaf_header(texts) is not None
                                           or _is_form_run(texts)):
             for (i, before), text in zip(run, texts, strict=False):
                 out[i] = f"{text} |" if text else "|"
@@ -327,7 +331,8 @@ def text_blocks(text: str, path: str) -> tuple[Block, ...]:
             continue  # blank lines do not end a table (page breaks inside tables in the seed form)
         flush()
         words = _join_units(line.split())
-        if len(words) >= 8 and _form_labels(words) >= 5:
+        if len(words) >= 8 and _form_labels(spaced := join_spaced_letters(words)) >= 5:
+            words = spaced
             blocks.extend(rebuild([_Token(w, number) for w in words], path, cells=False))  # a form on one line
             continue
         if len(words) >= 8 and (flat := disclosure_blocks(words, number, path)) is not None:
@@ -447,6 +452,28 @@ def _join_units(words: list[str]) -> list[str]:
     return out
 
 
+SPACED_CHAR_RE = re.compile(r"^[\u4e00-\u9fff]$")
+
+
+def join_spaced_letters(words: list[str]) -> list[str]:
+    """A label printed letter-spaced or down a merged cell ('绩 效 指 标', '项 目') comes out of a flattened line
+    as single characters: a run of two or more one-character words is one word."""
+    out: list[str] = []
+    run: list[str] = []
+    for word in [*words, ""]:
+        if SPACED_CHAR_RE.match(word):
+            run.append(word)
+            continue
+        if len(run) >= 2:
+            out.append("".join(run))
+        else:
+            out.extend(run)
+        run = []
+        if word:
+            out.append(word)
+    return out
+
+
 def rebuild(tokens: list[_Token], path: str, cells: bool = True) -> list[Block]:
     """Rows of a table whose row ends were lost: by its 行次 column, by the runs of bars that pad its rows out, by
     its column-number row, by a header over rows of figures, else by form labels.
@@ -459,11 +486,22 @@ def rebuild(tokens: list[_Token], path: str, cells: bool = True) -> list[Block]:
     width_at = _number_row(texts)
     if width_at is not None:
         return _by_width(tokens, *width_at, path)
+    if (leaves := _leaf_header(texts)) is not None:
+        at, end = leaves
+        count = (end - at) // 2
+        words = [t for t in tokens[:at] if t.text]
+        rows = [_row(words, 1, path), _row(tokens[at:at + count], 2, path), _row(tokens[at + count:end], 3, path)]
+        rest = [Paragraph(t.text, Location(document=path, line=t.line)) for t in tokens[end:] if t.text]
+        return [Table(tuple(rows), rows[0].location.with_(row="")), *rest]
     if (fit := _header_width(texts)) is not None:
         start, width, end = fit
         before = [Paragraph(t.text, Location(document=path, line=t.line)) for t in tokens[:start] if t.text]
         rest = [Paragraph(t.text, Location(document=path, line=t.line)) for t in tokens[end:] if t.text]
         return [*before, *_by_width(tokens[start:end], 0, width, path), *rest]
+    if (fit := _label_rows(texts)) is not None:
+        start, width, end = fit
+        rest = [Paragraph(t.text, Location(document=path, line=t.line)) for t in tokens[end:] if t.text]
+        return [*_by_width(tokens[start:end], 0, width, path), *rest]
     if _rows_opened_by_bars(texts):
         rows, current = [], []
         for token in [*tokens, _Token("", 0)]:
@@ -499,6 +537,63 @@ def _header_width(texts: list[str]) -> tuple[int, int, int] | None:
     fits = [(label - width, width, end) for width in range(CAPTIONED_WIDTH_MIN, label + 1)
             if all(t and not _figure(t) for t in texts[label - width:label])
             and (end := _rows_fit(texts, label - width, width)) is not None]
+    return fits[0] if len(fits) == 1 else None
+
+
+LABEL_ROWS_MIN = 3
+COLUMN_LABEL_RE = re.compile(r"^(?:20\d{2}年度?)?(?:年初|全年|调整后?)?(?:预算|决算|执行)数?$")
+LEAF_COLUMNS_MIN = 3
+LEAF_HEADER_WORDS = 2
+
+
+def _leaf_header(texts: list[str]) -> tuple[int, int] | None:
+    """(at, end) of a table of one row of figures under a header of several tiers, flattened one cell per line:
+    the header's words (items, their parts, a label wrapped over two cells), then its lowest tier — a run of
+    column labels (预算数 / 决算数 …) — then exactly as many figures, one per column, then no further figure. The
+    cells are taken as three rows (the words, the column labels, the figures); which words sit over which column is
+    left to the reader of the table, who knows its items."""
+    at = next((i for i, t in enumerate(texts) if COLUMN_LABEL_RE.match(_norm(t))), None)
+    if at is None:
+        return None
+    count = 0
+    while at + count < len(texts) and COLUMN_LABEL_RE.match(_norm(texts[at + count])):
+        count += 1
+    figures = texts[at + count:at + 2 * count]
+    words = [t for t in texts[:at] if t]
+    if (count < LEAF_COLUMNS_MIN or len(figures) < count or not all(_figure(t) for t in figures)
+            or len(words) < LEAF_HEADER_WORDS or any(_figure(t) for t in words)
+            or (at + 2 * count < len(texts) and _figure(texts[at + 2 * count]))):
+        return None
+    return at, at + 2 * count
+
+
+def _label_rows(texts: list[str]) -> tuple[int, int, int] | None:
+    """(start, width, end) of a table printed without any header (empty cells only before it): rows of a label then
+    width - 1 figures, at least LABEL_ROWS_MIN of them, the first row possibly without its label (an empty cell
+    before its figures: a total whose label was lost). Taken only when exactly one width makes the rows fit;
+    the table ends at the first row that does not."""
+    first = next((i for i, t in enumerate(texts) if t), None)
+    if first is None:
+        return None
+    fits: list[tuple[int, int, int]] = []
+    for width in range(2, len(texts) // LABEL_ROWS_MIN + 1):
+        label = next((i for i in range(first, len(texts)) if texts[i] and not _figure(texts[i])), None)
+        if label is None:
+            return None
+        start = label
+        if label > first:  # figures before the first label: a row whose label cell is empty
+            start = label - width
+            if start < 0 or texts[start] or not all(_figure(t) for t in texts[start + 1:label]) or any(
+                    texts[:start]):
+                continue
+        rows, at = 0, label
+        while at + width <= len(texts):
+            row = texts[at:at + width]
+            if not row[0] or _figure(row[0]) or not all(_figure(v) for v in row[1:]):
+                break
+            rows, at = rows + 1, at + width
+        if rows >= LABEL_ROWS_MIN:
+            fits.append((start, width, at))
     return fits[0] if len(fits) == 1 else None
 
 
@@ -721,6 +816,22 @@ def _opens_rowspan_row(ahead: list[_Token]) -> bool:
         _norm(t.text) in FIELD_LABELS or _is_header(t.text) or INDICATOR_ROW_RE.match(_norm(t.text)) for t in ahead)
 
 
+YEAR_CAPTION_RE = re.compile(r"^[（(]\s*\d{4}\s*年度?\s*[)）]\s*")
+CJK_GAP_RE = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+
+
+def _name_before_label(block: Block) -> str:
+    """The words of a one-line form between its title and an empty '项目名称' label, when they can be its name: a
+    paragraph of loose words (no label, no figure but the year caption), its line breaks closed ('结 算费用')."""
+    if not isinstance(block, Paragraph) or FORM_TITLE_RE.search(block.text) or re.search(r"[：:。，；]", block.text):
+        return ""
+    text = CJK_GAP_RE.sub("", YEAR_CAPTION_RE.sub("", block.text.strip()))
+    if not text or len(text) > CELL_LENGTH or re.search(r"\d", text) or any(
+            _norm(w) in FIELD_LABELS or _is_header(w) for w in text.split()):
+        return ""
+    return text
+
+
 def _by_labels(tokens: list[_Token], path: str, cells: bool) -> list[Block]:
     """A self-evaluation form: 'label value' fields become paragraphs 'label：value'; a run of column headers
     opens a table whose rows start at a fund source (合计, 财政拨款 …) or an indicator level (产出指标, 数量指标 …).
@@ -741,6 +852,10 @@ def _by_labels(tokens: list[_Token], path: str, cells: bool) -> list[Block]:
         nonlocal field
         if field:
             value = " ".join(t.text for t in field[1:] if _norm(t.text))
+            if not value and not cells and _norm(field[0].text) == "项目名称" and blocks and (
+                    before := _name_before_label(blocks[-1])):
+                value = before  # the name printed before its label (a form flattened out of reading order)
+                blocks.pop()
             blocks.append(Paragraph(f"{_norm(field[0].text)}：{value}", Location(document=path, line=field[0].line)))
             field = []
 
@@ -781,6 +896,8 @@ def _by_labels(tokens: list[_Token], path: str, cells: bool) -> list[Block]:
             index += run
             continue
         index += 1
+        if section == "indicator" and not cells and norm in SPANNING_CAPTIONS:
+            continue  # the caption printed down the indicator rows' side ('绩 效 指 标'): no cell of a row
         if norm in FIELD_LABELS:
             close_field()
             close_loose()
@@ -803,12 +920,13 @@ def _by_labels(tokens: list[_Token], path: str, cells: bool) -> list[Block]:
               and _opens_rowspan_row(tokens[index:index + width - 3])):
             rows.append([token])
             needs.append(width - 2)
-        elif field and not (cells and any(t.text for t in field[1:])):
-            field.append(token)  # a field's value is its next cell, or every word up to the next label
-        elif FORM_TITLE_RE.search(norm) and len(norm) <= 40:
+        elif FORM_TITLE_RE.search(norm) and len(norm) <= 40 and not (field and len(field) == 1):
+            close_field()  # the next form's title ends the last field of the form before it
             close_loose()
             close_table()
             blocks.append(Paragraph(token.text, Location(document=path, line=token.line)))
+        elif field and not (cells and any(t.text for t in field[1:])):
+            field.append(token)  # a field's value is its next cell, or every word up to the next label
         elif token.text:
             close_table()
             loose.append(token)

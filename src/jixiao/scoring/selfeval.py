@@ -22,6 +22,7 @@ from jixiao.core.values import Attainment, Operator, Value, amount_unit
 from jixiao.scoring import formulas
 
 ZERO = Decimal(0)
+FORM_TOTAL = Decimal(100)  # a project form's full marks
 CATEGORY = "自评计分"
 
 
@@ -177,9 +178,21 @@ def _total_below_part(se: SelfEvaluation, total: BudgetLine) -> Finding | None:
     return None
 
 
+def printed_execution_points(se: SelfEvaluation) -> Decimal | None:
+    """The points the form prints for its budget-execution part ('预算执行情况（20分）', '得分(20分*执行率)')."""
+    return next((c.full_marks for c in se.reported.block_claims if c.block == "预算执行" and c.full_marks), None)
+
+
+def execution_points(se: SelfEvaluation, profile: Profile) -> Decimal:
+    """The points of the budget-execution part: those the form prints for it, else the profile's. The form's own
+    points are its rule: 20 × rate is not judged against a 10-point convention."""
+    printed = printed_execution_points(se)
+    return printed if printed is not None else profile.selfeval.execution_weight
+
+
 def _execution(se: SelfEvaluation, profile: Profile, where: Location) -> tuple[
         Decimal | None, Decimal | None, Decimal | None, Decimal, list[Finding]]:
-    weight = profile.selfeval.execution_weight
+    weight = execution_points(se, profile)
     tol = profile.selfeval.score_tolerance
     total = _budget_total(se)
     findings: list[Finding] = []
@@ -189,11 +202,12 @@ def _execution(se: SelfEvaluation, profile: Profile, where: Location) -> tuple[
             findings.append(conflict)
         return (total.adjusted if total else None), (total.executed if total else None), None, ZERO, findings
     if total is None:  # no table read at all: it may be printed in a layout not understood, so not certain
-        findings.append(_finding("selfeval.s1_missing_budget", "未读取到预算执行情况表（全年预算数、全年执行数），按 S1 "
-                                 "惯例执行得分按0分计；请核对原表", where, tier=Tier.WARNING))
+        findings.append(_finding("selfeval.s1_missing_budget", "未读取到预算执行情况表（全年预算数、全年执行数），执行率与"
+                                 "执行得分未核对；请核对原表", where, tier=Tier.WARNING))
         return None, None, None, ZERO, findings
     if total.adjusted is None or total.executed is None:
-        findings.append(_finding("selfeval.s1_missing_budget", "预算执行情况表未读到“全年预算数”或“全年执行数”（读取缺口或漏填，请核对原表），按 S1 惯例执行得分暂按0分计",
+        findings.append(_finding("selfeval.s1_missing_budget", "预算执行情况表未读到“全年预算数”或“全年执行数”（读取缺口或漏填，请核对原表），执行率与执行得分未核对；"
+                                 "若原表确实漏填，按 S1 惯例执行得分为0分",
                                  where))
         return None, None, None, ZERO, findings
     a, b = total.adjusted, total.executed
@@ -439,7 +453,19 @@ def _weight_findings(se: SelfEvaluation, profile: Profile, where: Location) -> I
         return  # a table not read whole: its totals prove nothing (the gap is in the reading report)
     total = sum(weights, ZERO)
     loc = where.with_(table="绩效指标", column="权重")
-    if total != rules.indicator_total:
+    execution = execution_points(se, profile)
+    if printed_execution_points(se) is not None and total == FORM_TOTAL:
+        # The form prints its own budget points (20) and its rows weigh the whole 100: rows scored out of 100
+        # and scaled into the part left (×0.8) — a convention the table does not state, not a contradiction.
+        yield _finding("selfeval.s9_weight_total",
+                       f"表中预算执行部分为 {_fmt(execution)} 分，指标分值合计却为 {_fmt(total)} 分；应是按 "
+                       f"{_fmt(FORM_TOTAL - execution)}/{_fmt(FORM_TOTAL)} 折算指标得分的口径（表中未写明），请核对",
+                       loc, expected=FORM_TOTAL - execution, actual=total, tier=Tier.WARNING)
+    elif execution != rules.execution_weight and total != FORM_TOTAL - execution:
+        yield _finding("selfeval.s9_weight_total",
+                       f"指标分值合计 {_fmt(total)}，应为 {_fmt(FORM_TOTAL - execution)}（100 − 表中预算执行 {_fmt(execution)}）",
+                       loc, expected=FORM_TOTAL - execution, actual=total)
+    elif execution == rules.execution_weight and total != rules.indicator_total:
         yield _finding("selfeval.s9_weight_total",
                        f"指标分值合计 {_fmt(total)}，应为 {_fmt(rules.indicator_total)}（100 − 预算执行 {_fmt(rules.execution_weight)}）",
                        loc, expected=rules.indicator_total, actual=total)
@@ -465,7 +491,8 @@ def _weight_findings(se: SelfEvaluation, profile: Profile, where: Location) -> I
                            loc.with_(row=BLOCK_NAMES[block]), expected=want, actual=got)
 
 
-def _reported_findings(se: SelfEvaluation, profile: Profile, where: Location, grade_by_rules: str) -> Iterator[Finding]:
+def _reported_findings(se: SelfEvaluation, profile: Profile, where: Location,
+                       grade_by_rules: str | None) -> Iterator[Finding]:
     rep = se.reported
     tol = profile.selfeval.score_tolerance
     loc = rep.location if rep.location.line is not None else where
@@ -492,7 +519,7 @@ def _reported_findings(se: SelfEvaluation, profile: Profile, where: Location, gr
                        loc, expected=band, actual=rep.grade)
     # A rules grade equal to the band of the reported total says nothing the band check has not said. A
     # department's total is not the project form's 10 + 90 points: no grade is recomputed for it.
-    if (rep.grade and grade_by_rules != rep.grade and grade_by_rules != band and not se.is_department
+    if (rep.grade and grade_by_rules and grade_by_rules != rep.grade and grade_by_rules != band and not se.is_department
             and not se.goal.incomplete and not se.goal.unweighted):  # a total over rows read in part grades nothing
         yield _finding("selfeval.s10_grade_by_rules", f"按规则重算的等级为“{grade_by_rules}”，报告写为“{rep.grade}”",
                        loc, expected=grade_by_rules, actual=rep.grade)
@@ -511,7 +538,8 @@ def score_self_evaluation(se: SelfEvaluation, profile: Profile) -> SelfEvaluatio
     indicator_score = round_half_up(sum((s.counted for s in scored), ZERO))
     total = round_half_up(exec_score + indicator_score)
     grade = profile.grades.grade(total)
-    findings.extend(_reported_findings(se, profile, where, grade))
+    # Without the budget rows read the computed total lacks the execution score: it grades nothing.
+    findings.extend(_reported_findings(se, profile, where, grade if a is not None and b is not None else None))
     return SelfEvaluationScore(
         evaluation=se, adjusted_budget=a, executed=b, execution_rate=rate, execution_score=exec_score,
         indicators=tuple(scored), indicator_score=indicator_score, total=total, grade=grade,

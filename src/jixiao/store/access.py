@@ -64,6 +64,14 @@ def visible_projects(user: Any) -> QuerySet[Project]:
                                          Role.FINANCE: "unit__department__jurisdiction_id"})
 
 
+def of_projects(rows: QuerySet[Any], projects: QuerySet[Project], path: str = "project") -> QuerySet[Any]:
+    """`rows` (warnings, reports, records…) of `projects`, reached through `path`. Every project (an
+    administrator's scope) puts no condition on them: a subquery over every project would scan them all."""
+    if not projects.query.where and not projects.query.distinct:
+        return rows
+    return rows.filter(**{f"{path}__in": projects})
+
+
 def visible_evaluations(user: Any) -> QuerySet[KeyEvaluation]:
     """An evaluator sees the evaluations it is a member of; everyone else those of the projects they see."""
     account = account_of(user)
@@ -72,7 +80,7 @@ def visible_evaluations(user: Any) -> QuerySet[KeyEvaluation]:
         return rows.none()
     if account.role == Role.EVALUATOR:
         return rows.filter(members=account.user_id)
-    return rows.filter(project__in=visible_projects(user))
+    return of_projects(rows, visible_projects(user))
 
 
 def scope_profile(user: Any) -> Profile:

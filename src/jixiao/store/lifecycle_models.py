@@ -122,8 +122,8 @@ class MonitoringWarning(models.Model):
         verbose_name = verbose_name_plural = "监控预警"
         ordering = ["project", "raised_period", "pk"]
         # The open ones of a colour, latest first (work queue, warning board): read in index order.
-        indexes = [models.Index(fields=["colour", "id"], condition=models.Q(cleared_period__isnull=True),
-                                name="open_warning_by_colour")]
+        indexes = [models.Index(fields=["colour", "-id"], condition=models.Q(cleared_period__isnull=True),
+                                name="open_warning_by_colour_latest")]
 
     @property
     def is_open(self) -> bool:
@@ -146,6 +146,7 @@ class CorrectiveAction(models.Model):
     class Meta:
         verbose_name = verbose_name_plural = "纠偏措施"
         ordering = ["-at"]
+        indexes = [models.Index(fields=["-at"], name="action_latest_first")]  # the latest actions, read in order
 
 
 class SelfEvaluationRecord(models.Model):
@@ -247,6 +248,9 @@ class RectificationItem(models.Model):
     class Meta:
         verbose_name = verbose_name_plural = "整改事项"
         ordering = ["deadline", "pk"]
+        # The open items, nearest deadline first (work queues): read in index order, not sorted after a join.
+        indexes = [models.Index(fields=["deadline"], condition=models.Q(done_on__isnull=True),
+                                name="open_rectification_by_deadline")]
 
 
 class ReleaseExplanation(models.Model):

@@ -11,18 +11,18 @@ from django.db.models import Q
 from django.urls import reverse
 
 from jixiao.core.workflow import Status
-from jixiao.store.access import account_of, visible_evaluations, visible_projects
-from jixiao.store.grouping import first_of_each
+from jixiao.store.access import account_of, of_projects, visible_evaluations, visible_projects
 from jixiao.store.models import (
     ExAnteAssessment,
     ExAnteRequest,
     MonitoringWarning,
     Project,
-    RectificationItem,
     Role,
 )
+from jixiao.store.selectors import open_rectifications, open_warnings
 
 SHOWN = 8  # rows listed per queue; the count and the link give the rest
+SEVERITY = ("red", "yellow", "blue")  # warning colours in the order a queue lists them
 COUNTED = 1000  # a queue counts at most this many (and says 以上 beyond): no request counts the whole province
 
 
@@ -86,8 +86,7 @@ def _to_fill(projects: Any) -> Queue:
 
 
 def _rectifications(projects: Any) -> Queue:
-    items = (RectificationItem.objects.filter(project__in=projects, done_on__isnull=True)
-             .select_related("project").order_by("deadline"))
+    items = open_rectifications(projects).select_related("project").order_by("deadline")
     listed = list(items[:SHOWN])
     rows = [QueueRow(i.project.name, reverse("results") + "#rectifications", f"整改期限 {i.deadline:%Y-%m-%d}")
             for i in listed]
@@ -95,12 +94,16 @@ def _rectifications(projects: Any) -> Queue:
 
 
 def _warnings(projects: Any, url: str | None = None, counted: int | None = None) -> Queue:
-    """Open warnings, red first, then yellow, blue and the rest; the latest raised first within a colour (one
-    query: the first SHOWN of each colour). `counted`: their number when the caller has it."""
-    warnings = MonitoringWarning.objects.filter(project__in=projects, cleared_period__isnull=True)
-    by_colour = first_of_each(warnings.select_related("project"), "colour", SHOWN)
-    severity = {c: n for n, c in enumerate(("red", "yellow", "blue"))}
-    listed = [w for c in sorted(by_colour, key=lambda c: (severity.get(c, 3), c)) for w in by_colour[c]][:SHOWN]
+    """Open warnings, red first, then yellow, blue and the rest; the latest raised first within a colour (a short
+    read of the open warnings' index per colour, until SHOWN are listed). `counted`: their number when the caller
+    has it."""
+    warnings = open_warnings(projects).select_related("project")
+    listed: list[MonitoringWarning] = []
+    for colour in (*SEVERITY, None):
+        if len(listed) >= SHOWN:
+            break
+        rows = warnings.filter(colour=colour) if colour else warnings.exclude(colour__in=SEVERITY)
+        listed += rows.order_by("colour", "-pk")[:SHOWN - len(listed)]
     rows = [QueueRow(w.project.name, reverse("monitoring_entry", args=[w.project_id, w.latest_period]),
                      f"{w.get_colour_display()}色预警：{w.kind_label}") for w in listed]
     return Queue("warnings", "预警待处理", _count(warnings) if counted is None else counted,
@@ -109,9 +112,9 @@ def _warnings(projects: Any, url: str | None = None, counted: int | None = None)
 
 def open_exante_requests(projects: Any) -> list[ExAnteRequest]:
     """Requests with no assessment recorded since (the finance bureau's task list)."""
-    requests = (ExAnteRequest.objects.filter(project__in=projects).select_related("project__unit", "requested_by")
-                .order_by("requested_at"))
-    assessed = dict(ExAnteAssessment.objects.filter(project__in=projects).values_list("project_id", "created_at"))
+    requests = of_projects(ExAnteRequest.objects.select_related("project__unit", "requested_by"), projects).order_by(
+        "requested_at")
+    assessed = dict(of_projects(ExAnteAssessment.objects.all(), projects).values_list("project_id", "created_at"))
     latest: dict[int, ExAnteRequest] = {}
     for r in requests:
         if r.project_id not in assessed or assessed[r.project_id] < r.requested_at:

@@ -13,6 +13,7 @@ from django.db.models import Exists, F, Max, OuterRef, Q, QuerySet, Sum
 
 from jixiao.store.access import (
     account_of,
+    of_projects,
     scope_key,
     scope_units,
     visible_evaluations,
@@ -46,18 +47,18 @@ from jixiao.store.models import (
 
 def visible_warnings(user: Any) -> QuerySet[MonitoringWarning]:
     """The warnings of the projects `user` sees."""
-    return MonitoringWarning.objects.filter(project__in=visible_projects(user)).select_related("project__unit")
+    return of_projects(MonitoringWarning.objects.select_related("project__unit"), visible_projects(user))
 
 
 def visible_actions(user: Any) -> QuerySet[CorrectiveAction]:
     """The corrective actions recorded on the projects `user` sees."""
-    return CorrectiveAction.objects.filter(project__in=visible_projects(user))
+    return of_projects(CorrectiveAction.objects.all(), visible_projects(user))
 
 
 def visible_suggestions(user: Any) -> QuerySet[BudgetSuggestion]:
     """The budget suggestions of the evaluations of projects `user` sees."""
-    return BudgetSuggestion.objects.filter(evaluation__project__in=visible_projects(user)).select_related(
-        "evaluation__project__unit")
+    return of_projects(BudgetSuggestion.objects.select_related("evaluation__project__unit"), visible_projects(user),
+                       "evaluation__project")
 
 
 def monitoring_report(project: Project, period: int) -> MonitoringReport | None:
@@ -280,7 +281,7 @@ def project_years(projects: QuerySet[Project]) -> list[int]:
 
 def finance_reviews(projects: QuerySet[Project], year: int = 0) -> QuerySet[Review]:
     """The finance-stage reviews of `projects` (of one year when given)."""
-    reviews = Review.objects.filter(stage="finance", project__in=projects)
+    reviews = of_projects(Review.objects.filter(stage="finance"), projects)
     return reviews.filter(project__year=year) if year else reviews
 
 
@@ -335,8 +336,10 @@ def board_open_warnings(user: Any, limit: int) -> tuple[Counter[str], dict[str, 
 
 def warning_board_rows(user: Any, colour: str | None, state: str | None) -> QuerySet[MonitoringWarning]:
     """The warning board's rows: open ones first, by colour, the latest raised first."""
-    return warnings_of(user, colour=colour, state=state).order_by(F("cleared_period").desc(nulls_first=True),
-                                                                   "colour", "-pk")
+    rows = warnings_of(user, colour=colour, state=state)
+    if state == "open":  # all open: read in the open warnings' index order
+        return rows.order_by("colour", "-pk")
+    return rows.order_by(F("cleared_period").desc(nulls_first=True), "colour", "-pk")
 
 
 def recent_actions(user: Any, limit: int) -> list[CorrectiveAction]:
@@ -349,7 +352,7 @@ def recent_actions(user: Any, limit: int) -> list[CorrectiveAction]:
 def latest_reports(projects: QuerySet[Project]) -> QuerySet[MonitoringReport]:
     """Each project's latest monitoring report (no later period saved), with its project and department."""
     later = MonitoringReport.objects.filter(project=OuterRef("project"), period__gt=OuterRef("period"))
-    return (MonitoringReport.objects.filter(project__in=projects).filter(~Exists(later))
+    return (of_projects(MonitoringReport.objects.filter(~Exists(later)), projects)
             .select_related("project__unit__department"))
 
 
@@ -359,7 +362,7 @@ def execution_by_department(projects: QuerySet[Project]) -> list[tuple[str, Deci
     latest = latest_reports(projects).order_by()
     department = "project__unit__department__name"
     later = MonitoringReport.objects.filter(project=OuterRef("report__project"), period__gt=OuterRef("report__period"))
-    executed = dict(MonitoringFund.objects.filter(report__project__in=projects).filter(~Exists(later)).order_by()
+    executed = dict(of_projects(MonitoringFund.objects.filter(~Exists(later)), projects, "report__project").order_by()
                     .values_list(f"report__{department}").annotate(Sum("executed")))
     return [(r[department], r["budget"] or Decimal(0), executed.get(r[department]) or Decimal(0), r["progress"])
             for r in latest.values(department).annotate(budget=Sum("project__adjusted_budget"),
@@ -379,7 +382,7 @@ def project_latest_rates(projects: list[Project]) -> dict[int, Decimal | None]:
 
 
 def open_warnings(projects: QuerySet[Project]) -> QuerySet[MonitoringWarning]:
-    return MonitoringWarning.objects.filter(project__in=projects, cleared_period__isnull=True)
+    return of_projects(MonitoringWarning.objects.filter(cleared_period__isnull=True), projects)
 
 
 def open_warnings_by_colour(projects: QuerySet[Project], limit: int
@@ -391,22 +394,21 @@ def open_warnings_by_colour(projects: QuerySet[Project], limit: int
 def selfevals_by_grade(projects: QuerySet[Project], limit: int
                        ) -> tuple[Counter[str], dict[str, list[SelfEvaluationRecord]]]:
     """How many self-evaluations of each grade, and `limit` of each (one query)."""
-    return counted_first_of_each(SelfEvaluationRecord.objects.filter(project__in=projects)
-                                 .select_related("project__unit"), "grade", limit)
+    return counted_first_of_each(of_projects(SelfEvaluationRecord.objects.select_related("project__unit"), projects), "grade", limit)
 
 
 def finals_by_grade(projects: QuerySet[Project], limit: int) -> tuple[Counter[str], dict[str, list[KeyEvaluation]]]:
     """Final key evaluations: how many of each grade, and `limit` of each (one query)."""
-    return counted_first_of_each(KeyEvaluation.objects.filter(project__in=projects, status="final")
+    return counted_first_of_each(of_projects(KeyEvaluation.objects.filter(status="final"), projects)
                                  .select_related("project__unit"), "grade", limit)
 
 
 def confirmed_suggestions(projects: QuerySet[Project]) -> QuerySet[BudgetSuggestion]:
-    return BudgetSuggestion.objects.filter(evaluation__project__in=projects, confirmed__isnull=False)
+    return of_projects(BudgetSuggestion.objects.filter(confirmed__isnull=False), projects, "evaluation__project")
 
 
 def open_rectifications(projects: QuerySet[Project]) -> QuerySet[RectificationItem]:
-    return RectificationItem.objects.filter(project__in=projects, done_on__isnull=True)
+    return of_projects(RectificationItem.objects.filter(done_on__isnull=True), projects)
 
 
 def per_project(rows: QuerySet[Any]) -> Counter[int]:

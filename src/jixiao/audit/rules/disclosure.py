@@ -339,7 +339,7 @@ def r21_r23(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding | NotAppli
       params=("tolerance",), applies=needs("D09"))
 def r24(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding | NotApplicable]:
     """预算数、决算数各自：合计 = 因公出国(境) + 公务用车购置及运行维护费 + 公务接待费（表中另列会议费、培训费且合计含这两项时
-    加上它们）；公务用车 = 购置费 + 运行维护费。"""
+    加上它们）；公务用车 = 购置费 + 运行维护费（这两行都空白时为未分列，不是0，不核对）。"""
     if not (t := _tables(pkg, "D09")) or not t[0].rows:
         return
     row = t[0].rows[0]
@@ -360,6 +360,11 @@ def r24(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding | NotApplicabl
                                    [_cell(row, f"{kind}_{c}") for c in items], row.location,
                                    f"公开09 {name}·合计", formula))
         if parts_only:
+            continue
+        if row.cell(f"{kind}_car") is not None and all(
+                row.known(f"{kind}_{c}") and row.cell(f"{kind}_{c}") is None for c in ("car_purchase", "car_operation")):
+            # the 其中 rows left blank: not broken down, not zero — nothing to add up
+            yield NotApplicable(f"公开09 {name}·公务用车购置费、运行维护费两项空白（未分列，不是0），不能核对其合计")
             continue
         yield from _emit(check_sum("disclosure.r24_sangong_sum", CAT_IN, ctx.profile, _cell(row, f"{kind}_car"),
                                    [_cell(row, f"{kind}_car_purchase"), _cell(row, f"{kind}_car_operation")],

@@ -211,7 +211,10 @@ def _against_parts(ctx: Context, total: Claim, parts: list[Claim]) -> tuple[Deci
     difference = total.value - summed
     if not difference:
         return None
-    quantum = max(p.quantum for p in (*parts, total))
+    # a zero ('0万元', '减少0万元') beside figures printed to cents is none: it hides no rounding and does not widen
+    # the allowance to its own coarser digit
+    quantum = max((p.quantum for p in (*parts, total) if p.value), default=None) or max(
+        p.quantum for p in (*parts, total))
     tolerance = rounding_tolerance(len(parts), quantum, ctx.profile.tolerance.per_term, ctx.profile.tolerance.cap)
     return summed, difference, Tier.NOTICE if abs(difference) <= tolerance else Tier.ERROR
 
@@ -506,18 +509,40 @@ def _shares(pkg: DisclosurePackage) -> Iterator[tuple[Claim, Claim | None, tuple
       applies=has_narrative)
 def n2_percentages(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     """占比 = 部分 ÷ 整体 × 100（整体为句中点名的合计，如“占本年支出合计的”，否则为“其中/主要用于”前的金额）；完成预算 =
-    决算 ÷ 预算 × 100（“完成全年预算X万元的Y%”同样）；按所写小数位四舍五入，差一个末位为提示，超过为确定。"""
+    决算 ÷ 预算 × 100（“完成全年预算X万元的Y%”同样）；按所写小数位四舍五入，差一个末位为提示，超过为确定。同一列表中两项
+    占比恰为对方的应有值时，为一处错误（两项占比互换），只报一次。"""
+    shares: list[tuple[int, Finding]] = []
     for claim, opener, operands, formula, part in _shares(pkg):
         if operands is not None:
-            yield from _check_rate(ctx, "narrative.n2_percentages", claim, f"{_what(claim)}占比", claim.value, ratio,
-                                   operands, formula,
-                                   (part, opener if opener is not None and (not claim.basis or opener.subject == claim.basis)
-                                          else None))
+            shares.extend((id(opener), f) for f in _check_rate(
+                ctx, "narrative.n2_percentages", claim, f"{_what(claim)}占比", claim.value, ratio, operands, formula,
+                (part, opener if opener is not None and (not claim.basis or opener.subject == claim.basis) else None)))
+    yield from _swapped(shares)
     for statement in sentences(pkg):
         for claim in statement.claims:
             if claim.measure == "completion" and (pair := _budget(pkg, statement, claim)) and pair[1][0]:
                 yield from _check_rate(ctx, "narrative.n2_percentages", claim, "完成预算比例", claim.value, ratio, pair,
                                        f"决算 {wan(pair[0][0])} ÷ 预算 {wan(pair[1][0])}", _own_pair(statement, claim))
+
+
+def _swapped(shares: list[tuple[int, Finding]]) -> Iterator[Finding]:
+    """Two shares of one list that are each other's value ('接待 69%、用车 31%' for 31% and 69%) are one fault: the
+    shares were swapped; reported once, at the first, with the other as related."""
+    taken: set[int] = set()
+    for i, (whole, first) in enumerate(shares):
+        if i in taken:
+            continue
+        partner = next((j for j, (other_whole, other) in enumerate(shares) if j > i and j not in taken
+                        and other_whole == whole and first.tier is other.tier is Tier.ERROR
+                        and first.actual == other.expected and other.actual == first.expected), None)
+        if partner is None:
+            yield first
+            continue
+        taken.add(partner)
+        other = shares[partner][1]
+        a, b = first.location.row.removesuffix("占比"), other.location.row.removesuffix("占比")
+        yield replace(first, message=f"{a}占比写为 {first.actual}%、{b}占比写为 {other.actual}%，按各自金额应分别为 "
+                                     f"{first.expected}%、{other.expected}%：两项占比互换", related=(other.location,))
 
 
 _WORDS = {1: "大于", -1: "小于", 0: "等于"}
@@ -621,6 +646,9 @@ PARTITIONS = {
     "三公经费": (("因公出国(境)费", "公务用车购置及运行维护费", "公务接待费"),
                 ("因公出国(境)费", "公务用车购置费", "公务用车运行维护费", "公务接待费")),
 }
+# Items some texts count into a total besides its own parts: a '三公' total that, as its list says, also takes in
+# 会议费 and 培训费 (the convention '三公经费及会议费、培训费'). Listed under the total, they are its parts too.
+WIDER_PARTS = {"三公经费": ("会议费", "培训费")}
 # Parts texts leave out when they are zero; never negative. Without them the parts may fall short of the whole.
 INCOME_ITEMS = ("财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入")
 UNSTATED_PART = {"收入总计": ("使用非财政拨款结余", *INCOME_ITEMS), "支出总计": ("结余分配",)}
@@ -631,8 +659,10 @@ UNSTATED_PART = {"收入总计": ("使用非财政拨款结余", *INCOME_ITEMS),
 def parts_total(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     """“X万元，其中：A…、B…”（或“…X万元。其中：…”“X万元（其中：…）”）列齐了合计的全部分项（人员经费+公用经费、基本支出+项目支出、本年收入合计+使用非财政拨款结余+年初结转和结余、本年支出合计+结余分配+年末结转和结余、货物+工程+服务、三公四项或三项、公务用车购置费+运行维护费）时，
     分项之和 = 合计；差额在尾数误差（每项半个末位，取自配置）内为提示，超过为确定。为0时常不写的使用非财政拨款结余、
-    结余分配未列出时：分项之和超过合计为确定，少于合计为疑似（差额可能就是未列出的那一项）。合计句以“其中：”结尾、其后逐行
-    编号（1、2、3…）各列一个金额时，不论各项名称，各行之和即合计：超过合计为确定，少于合计为疑似（可能有未列出的部分）。"""
+    结余分配未列出时：分项之和超过合计为确定，少于合计为疑似（差额可能就是未列出的那一项）。三公经费合计下所列各项含会议费、
+    培训费、且合计与含它们之和更接近时，它们也是该合计的分项（两种口径都不符时为确定），并提示该合计口径宽于三公经费（疑似，
+    全文一次）。合计句以“其中：”结尾、其后逐行编号（1、2、3…）各列一个金额时，不论各项名称，各行之和即合计：超过合计为确定，
+    少于合计为疑似（可能有未列出的部分）。"""
     openers, nested = _scan_lists(pkg)
     statements = sentences(pkg)
     lists: dict[int, tuple[Claim, list[Claim]]] = {}
@@ -641,17 +671,24 @@ def parts_total(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
         entry[1].extend(c for c in statements[index].claims if c.measure in ("amount", "budget") and c is not opener)
     for key, (outer, _) in nested.items():
         lists.setdefault(key, (outer, []))
+    widened: list[tuple[Claim, tuple[str, ...]]] = []
     for key, (opener, items) in lists.items():
         by_subject = _parts_by_subject(opener, items)
         for extra in nested.get(key, (opener, []))[1]:
             by_subject.setdefault(extra.subject, extra)  # a part that lists its own parts
         unstated = UNSTATED_PART.get(opener.subject, ())
+        wider = tuple(n for n in WIDER_PARTS.get(opener.subject, ()) if n in by_subject)
         for names in PARTITIONS.get(opener.subject, ()) or (PARTITIONS["本年支出合计"] if opener.subject in (
                 "支出", "支出合计") and not opener.scope else ()):
             listed = tuple(n for n in names if n in by_subject or n not in unstated)
             if len(listed) < 2 or not all(n in by_subject for n in listed):
                 continue
             parts = [by_subject[n] for n in listed]
+            if wider and _closer(opener, [*parts, *(by_subject[n] for n in wider)], parts):
+                # the list takes them in and the total agrees better with them: they are its parts too
+                widened.append((opener, wider))
+                names, listed = (*names, *wider), (*listed, *wider)
+                parts = [by_subject[n] for n in listed]
             if any(_true_value(pkg, c) != c.value for c in (*parts, opener)):
                 break  # a figure that differs from its table is reported once, by narrative.n1_amount_vs_table
             if (against := _against_parts(ctx, opener, parts)) is not None:
@@ -671,6 +708,13 @@ def parts_total(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
                               actual=format_amount(opener.value, unit, places=places),
                               difference=format_amount(difference, unit, places=places))
             break
+    if widened:
+        first, wider = widened[0]
+        yield Finding("narrative.parts_total", Tier.WARNING,
+                      f"说明所称{first.subject}合计含{'、'.join(wider)}，口径宽于三公经费（因公出国(境)费、公务用车购置及"
+                      f"运行维护费、公务接待费）：按惯例三公经费不含{'、'.join(wider)}，与其他年度、单位比较时口径不一",
+                      first.location.with_(row=f"{first.subject}口径"), CAT, expected="三公经费不含" + "、".join(wider),
+                      actual=first.text, related=tuple(o.location for o, _ in widened[1:]))
     yield from _numbered_lists(pkg, ctx)
 
 
@@ -724,6 +768,13 @@ def _numbered_lists(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
                       difference=format_amount(difference, unit, places=places))
 
 
+def _closer(total: Claim, wider: list[Claim], narrower: list[Claim]) -> bool:
+    """Whether the total is nearer the sum of the wider list of parts than of the narrower one."""
+    def gap(parts: list[Claim]) -> Decimal:
+        return abs(total.value - sum((p.value for p in parts), ZERO))
+    return gap(wider) < gap(narrower)
+
+
 def _parts_by_subject(opener: Claim, items: list[Claim]) -> dict[str, Claim]:
     """Each subject's part: stated as the total is (a budget's parts of a budget), else its amount ('预算总计21.8万元，
     其中：因公出国(境)经费0万元…'); a 决算 total takes amounts only."""
@@ -739,7 +790,7 @@ def _parts_by_subject(opener: Claim, items: list[Claim]) -> dict[str, Claim]:
 
 def _unit_of(claim: Claim) -> str:
     """The unit the figure was printed in (元, 万元 or 亿元), so that a sum is shown as the text shows its figures."""
-    return next((u for u in ("亿元", "万元") if claim.text.endswith(u)), "元")
+    return next((u for u in ("亿元", "万元") if claim.text.endswith((u, u[0]))), "元")  # '1000.86万': 万元
 
 
 def _compact(statement: Statement) -> str:
@@ -751,12 +802,13 @@ def _wan_decimal(text: str) -> Decimal:
     return value * WAN if value is not None else ZERO
 
 
-def _this_year(pkg: DisclosurePackage, statements: list[Statement], index: int, claim: Claim) -> Printed | None:
+def _this_year(pkg: DisclosurePackage, statements: list[Statement], index: int, claim: Claim,
+               budgeted: bool = False) -> Printed | None:
     """This year's figure a change speaks of, as printed: the tables' figure for its subject, else the subject's
     amount stated in the sentence or in the sentences before it in the same section. A change on another year
-    (上年, or another year's budget) may speak of this year's budget ('预算为46.8万元，较2022年预算增加15.6万元'):
-    the nearest sentence stating the subject's budget and no amount gives it; a change on this year's own budget
-    never does (there the budget is the base)."""
+    (上年, or another year's budget: `budgeted`) may speak of this year's budget ('预算为46.8万元，较2022年预算增加
+    15.6万元'): the nearest sentence stating the subject's budget and no amount gives it; a change on this year's own
+    budget never does (there the budget is the base)."""
     if claim.subject:
         found = locate(pkg, claim.subject, claim.scope)
         if found is not None and found.amount is not None and not is_blank(found.table):
@@ -769,8 +821,9 @@ def _this_year(pkg: DisclosurePackage, statements: list[Statement], index: int, 
         earlier_ones = [s.claims for s in reversed(statements[:index]) if s.section == section]
     of_budget = bool(claim.subject) and (claim.basis == "上年" or _earlier_budget(pkg, claim))
     for earlier in (own, *earlier_ones):
-        stated = [c for c in earlier if c.measure == "amount" and c.subject == claim.subject] or [
-            c for c in earlier if of_budget and c.measure == "budget" and c.subject == claim.subject
+        stated = [c for c in earlier if c.measure == "amount" and c.subject == claim.subject
+                  and not _of_another_year(pkg, c.clause)] or [
+            c for c in earlier if (budgeted or of_budget) and c.measure == "budget" and c.subject == claim.subject
             and not _is_base(c)]
         if stated:
             return stated[-1].value, stated[-1].quantum
@@ -839,9 +892,14 @@ def n2_year_on_year(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
                                   f"同一句先说“{claim.text}”又说“{rate.text}”，方向矛盾", rate.location.with_(row="增减方向"),
                                   CAT, expected=("增长" if change > 0 else "下降"), actual=rate.text)
                     continue
-                current = _this_year(pkg, statements, index, claim)  # the change names its base ('较2022年预算')
+                current = _this_year(pkg, statements, index, rate, budgeted=_earlier_budget(pkg, claim))
                 if current is None:
                     continue
+                if (own := _part(statement, claim)) is not None and own.value != current[0]:
+                    # the sentence's own amount differs from the table's (narrative.n1_amount_vs_table reports it):
+                    # a rate that holds on the figure the sentence states is not a second fault
+                    current = min((current, (own.value, own.quantum)),
+                                  key=lambda now: _rate_severity(ctx, rate, what, change, now, function, other))
                 base_value = current[0] - change
                 if base_value <= 0:
                     certain = base_value + (current[1] + claim.quantum) / 2 <= 0
@@ -853,6 +911,15 @@ def n2_year_on_year(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
                                        (current, other), f"{wan(abs(change))} ÷ {base} {wan(base_value)}")
 
 
+def _rate_severity(ctx: Context, rate: Claim, what: str, change: Decimal, current: Printed,
+                   function: Callable[..., Decimal | None], other: Printed) -> int:
+    """How bad a stated rate is on one reading of this year's figure: 0 holds, 1 rounding, 2 certain."""
+    if current[0] - change <= 0:
+        return 2
+    found = list(_check_rate(ctx, "", rate, what, abs(rate.value), function, (current, other), ""))
+    return max((2 if f.tier is Tier.ERROR else 1 for f in found), default=0)
+
+
 def _earlier_budget(pkg: DisclosurePackage, claim: Claim) -> bool:
     """Whether a change “与预算相比” is measured from another year's budget, which the document does not print: the
     clause names other years only (“比2015年预算”), or its 三公 table prints budgets only (a 预算公开)."""
@@ -862,13 +929,20 @@ def _earlier_budget(pkg: DisclosurePackage, claim: Claim) -> bool:
     return claim.basis == "预算" and (bool(years and pkg.year not in years) or budget_only)
 
 
-def _stated_base(statements: list[Statement], index: int, claim: Claim) -> Claim | None:
-    """The previous year's amount (上年X万元) or the budget a change is measured from, stated for the change's subject
-    in its sentence or in the sentences before it in the same section."""
+def _stated_base(pkg: DisclosurePackage, statements: list[Statement], index: int, claim: Claim) -> Claim | None:
+    """The previous year's amount (上年X万元, or an amount its clause dates to the year before: '2023年的…为X万元')
+    or the budget a change is measured from, stated for the change's subject in its sentence or in the sentences
+    before it in the same section."""
     measure = "prior" if claim.basis == "上年" else "budget"
+    year_before = {pkg.year - 1} if pkg.year is not None else None
+
+    def base(c: Claim) -> bool:
+        return c.measure == measure or (measure == "prior" and c.measure == "amount"
+                                        and _section_years(c.clause) == year_before)
+
     for earlier in (statements[index].claims, *(s.claims for s in reversed(statements[:index])
                                                  if s.section == statements[index].section)):
-        stated = [c for c in earlier if c.measure == measure and c.subject == claim.subject]
+        stated = [c for c in earlier if base(c) and c.subject == claim.subject]
         if stated:
             return stated[-1]
     return None
@@ -890,7 +964,7 @@ def change_amount(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
                 continue
             if _earlier_budget(pkg, claim):
                 continue
-            base = _stated_base(statements, index, claim)
+            base = _stated_base(pkg, statements, index, claim)
             current = _this_year(pkg, statements, index, claim)
             if base is None or current is None:
                 continue
@@ -933,11 +1007,11 @@ def n2_reason(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
       params=("tolerance",), applies=has_narrative)
 def n3_sangong(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     """三公经费比上年（或比年初预算）的增减额 = 因公出国(境)、公务用车购置、公务用车运行维护、公务接待各项同一口径的增减额之和
-    （“与上年/年初预算相同、持平”为 0；公务用车也可合写为购置及运行维护费）；读三公经费一节，没有章节标题的单独一节也读；
-    差额在尾数误差内为提示。预算中“比2023年预算数”（另一年度的预算）与各项“比上年年初预算”按同一基数核对，两种写法混用而
-    对不上时为疑似。只写增减率、不写增减额时（“比上年预算数下降P%，比上年决算数下降Q%”），所列各项之和等于本年总额的，按各数
-    所印精度由本年数与增减率推算各自的基数，同一基数下各项之和须等于总额的基数：各项之和大于总额的为确定，小于的为疑似
-    （上年可能有本年为0而未列出的项目）。"""
+    （“与上年/年初预算相同、持平”为 0；公务用车也可合写为购置及运行维护费）；公务用车购置及运行维护费的增减额 = 购置费 +
+    运行维护费的增减额。读三公经费一节，没有章节标题的单独一节也读；差额在尾数误差内为提示（印作“0”的零不计尾数）。
+    预算中“比2023年预算数”（另一年度的预算）与各项“比上年年初预算”按同一基数核对，两种写法混用而对不上时为疑似。只写增减率、
+    不写增减额时（“比上年预算数下降P%，比上年决算数下降Q%”），所列各项之和等于本年总额的，按各数所印精度由本年数与增减率推算
+    各自的基数，同一基数下各项之和须等于总额的基数：各项之和大于总额的为确定，小于的为疑似（上年可能有本年为0而未列出的项目）。"""
     changes: dict[tuple[str, str], Claim] = {}
     for statement in sentences(pkg):
         if "三公" in statement.section or not statement.section:
@@ -946,11 +1020,11 @@ def n3_sangong(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
                     # '比2023年预算数' in a 2024 budget is last year's figure, as the items' '比上年年初预算' is
                     basis = "上年" if _earlier_budget(pkg, claim) else claim.basis
                     changes.setdefault((basis, claim.subject), claim)  # compare 0: '与年初预算持平'
-    for basis in ("上年", "预算"):
-        total = changes.get((basis, "三公经费"))
+    for basis, whole in itertools.product(("上年", "预算"), ("三公经费", "公务用车购置及运行维护费")):
+        total = changes.get((basis, whole))
         if total is None or total.measure != "change":
             continue
-        for names in PARTITIONS["三公经费"]:
+        for names in PARTITIONS[whole]:
             if all((basis, n) in changes for n in names):
                 parts = [changes[(basis, n)] for n in names]
                 if (against := _against_parts(ctx, total, parts)) is not None:
@@ -960,9 +1034,9 @@ def n3_sangong(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
                         tier, note = Tier.WARNING, ("（总额与各项的比较基数写法不同，按同为上年预算数核对；"
                                                     "若基数不同则不能相加）")
                     yield Finding("narrative.n3_sangong_changes", tier,
-                                  f"三公经费比{'年初预算' if basis == '预算' else '上年'}变动 {wan(total.value)} 万元，"
+                                  f"{whole}比{'年初预算' if basis == '预算' else '上年'}变动 {wan(total.value)} 万元，"
                                   f"{'、'.join(names)}变动之和为 {wan(summed)} 万元{note}",
-                                  total.location.with_(row="三公经费增减"), CAT, expected=wan(summed),
+                                  total.location.with_(row=f"{whole}增减"), CAT, expected=wan(summed),
                                   actual=wan(total.value), difference=wan(difference))
                 break
     if not any(subject == "三公经费" for _, subject in changes):
@@ -1055,18 +1129,30 @@ def n5_shares(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
 
 # A kind of vehicle within the fleet, not the fleet: its count is a part of the total, not the total.
 _VEHICLE_KIND_RE = re.compile(r"(一般|执法|执勤|特种|专业技术|其他|应急|保障|机要|通信|离退休|业务|领导)[^，,；;、\d]{0,6}用车")
+# A count of vehicles bought, disposed of or added/removed in the year, not the fleet held: '购置车辆0辆',
+# '公务用车保有量减少4辆', '比上年增加1辆'. Its words stand right before the number.
+_FLEET_EVENT_RE = re.compile(r"(购置|新购|购买|采购|更新|处置|报废|拍卖|调拨|划转|移交|增加|减少|增长|下降|上升|降低|新增|核减|"
+                             r"调减|变动)[^，,；;、\d]{0,6}$")
+
+
+def _fleet_held(claim: Claim) -> bool:
+    """Whether a count of vehicles states the fleet held (保有量, 共有车辆), not a kind within it nor an event of the year."""
+    clause = claim.clause or ""
+    before = clause[: clause.find(claim.text)] if claim.text in clause else clause
+    return not _VEHICLE_KIND_RE.search(clause) and not _FLEET_EVENT_RE.search(before)
 
 
 @rule("crosssection.vehicles", "不同章节的车辆数不一致", Tier.ERROR, "跨章节", "SPEC §7.4 十、§7.2 公开10", "disclosure",
       applies=has_narrative)
 def vehicles(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
-    """三公经费说明中“公务用车保有量共N辆”、国有资产占用说明中“共有车辆M辆”（数字或汉字）、公开10 车辆数合计，各处应一致。"""
+    """三公经费说明中“公务用车保有量共N辆”、国有资产占用说明中“共有车辆M辆”（数字或汉字）、公开10 车辆数合计，各处应一致。
+    购置、处置的车辆数和增减的车辆数（“购置车辆0辆”“保有量减少4辆”）不是保有量，不参与比较。"""
     stated: list[tuple[str, int, Statement]] = []
     counts: list[Claim] = []
     for statement in sentences(pkg):
         for claim in statement.claims:
             if claim.measure == "count" and claim.subject == "公务用车" and claim.basis == "辆" \
-                    and not _VEHICLE_KIND_RE.search(claim.clause):  # '其中：一般公务用车0辆、特种专业技术用车1辆'
+                    and _fleet_held(claim):  # not '其中：一般公务用车0辆', '购置车辆0辆', '保有量减少4辆'
                 where = "三公经费说明·公务用车保有量" if "三公" in statement.section else f"{statement.section or '说明'}·车辆数"
                 stated.append((where, int(claim.value), statement))
                 counts.append(claim)

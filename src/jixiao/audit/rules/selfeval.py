@@ -141,7 +141,8 @@ def section_points(se: SelfEvaluation, ctx: Context) -> Iterator[Finding | NotAp
     if goal is not None and goal.full_marks is not None and weights and not se.goal.incomplete and not (
             se.goal.unweighted or any(w is None for w in weights)):
         total = sum((w or ZERO for w in weights), ZERO)
-        if total != goal.full_marks:
+        scaled = total == FULL_MARKS and execution is not None and execution.full_marks is not None
+        if total != goal.full_marks and not scaled:  # rows of 100 in a smaller part: selfeval.s9_weight_total
             yield Finding("selfeval.section_points", Tier.ERROR,
                           f"绩效指标部分标明 {_fmt(goal.full_marks)} 分，指标表各行分值合计 {_fmt(total)} 分",
                           goal.location.with_(column="分值"), CATEGORY, expected=_fmt(total),

@@ -107,6 +107,8 @@ _REPORT_RES = [
 _EXECUTED_RE = re.compile(r"(?:实际执行|实际支出资金|实际支出|执行金额|预算执行数|执行数)(?:为|是|了|共计|达)?$")
 _CHANGE_RE = re.compile(rf"(增加|减少|增长|下降|上升|降低|增支|减支)(?:了)?{MONEY}")
 _RATE_RE = re.compile(rf"(增长|下降|上升|降低|增加|减少|增幅|降幅|增幅为|降幅为)(?:了)?{PCT}")
+# A change's rate written in brackets right after it: '减少1.5万元（42.86%）', '增加3万元(增长10%)'.
+_BRACKET_RATE_RE = re.compile(rf"[(（](?:同比)?(?:增长|下降|上升|降低|增幅|降幅|增加|减少)?(?:了|为)?{PCT}[)）]")
 _SAME_RE = re.compile(r"与上年(?:度)?(?:决算)?(?:数)?(?:相比)?(?:基本)?(?:持平|相同|一致)|(?:上年|同期)持平|无变化|无增减")
 _SHARE_RE = re.compile(rf"占(?:比|(本年(?:度)?支出合计|本年(?:度)?收入合计|[\u4e00-\u9fa5“”\"]{{2,24}}?)(?:的)?(?:比重|比例)?)?"
                        rf"(?:为|是|达)?{PCT}")
@@ -128,6 +130,8 @@ _UP = ("增加", "增长", "上升", "增幅", "增幅为", "增支")
 # something else said about the subject, kept as an unchecked 'figure'.
 _GAP_RE = re.compile(r"(?:[（(]类[)）]|类?科目|[”\"’」]|本年度?|全年|年度|当年|实际|一般公共预算|财政拨款|支出|收入|使用|安排|决算|预算执行|数|总额|金额|合计|总计|为|是|"
                      r"共计|达到|达|计|共|约|了|人民币|其中|另外|此外)*")
+# A subject's budget named by the words between it and its figure: '“三公”经费预算支出9.80万元', '…预算安排为…'.
+_BUDGET_GAP_RE = re.compile(rf"{_GAP_RE.pattern}预算(?:支出|安排|数)?{_GAP_RE.pattern}")
 _BUDGET_BASIS_RE = re.compile(r"(?:比|较|与|同)(?:\d{4}年度?)?(?:年初|全年|调整后)?预算(?:数)?(?:相比|相较|比较)?$")
 _PRIOR_BASIS_RE = re.compile(r"(?:比|较|与|同)(?:上年|去年|\d{4}年度?)(?:同期)?(?:决算)?(?:数)?(?:相比|相较|比较)?")
 _PRIOR_RE = re.compile(r"(?<![比较])(?:上年|去年)(?:度)?(?:同期)?(?!结转|结余)[\u4e00-\u9fa5]{0,6}$")  # 上年结转: a subject
@@ -376,6 +380,8 @@ def claims_of(sentence: str, section: str = "", location: Location | None = None
             gap = clause[named[2] if named else 0:end]
             if measure == "amount" and _EXECUTED_RE.search(gap):  # '实际执行X万元': the amount spent
                 basis = "执行"
+            elif measure == "amount" and _BUDGET_GAP_RE.fullmatch(gap) and not _GAP_RE.fullmatch(gap):
+                measure = "budget"
             elif measure == "amount" and not _GAP_RE.fullmatch(gap):
                 measure, basis = "figure", gap
             if named is not None and re.search(r"[、及和与]$", clause[: named[1]]) and (
@@ -423,6 +429,9 @@ def claims_of(sentence: str, section: str = "", location: Location | None = None
                 value, quantum = _money(match.group(2), match.group(3))
                 sign = 1 if match.group(1) in _UP else -1
                 add("change", match, value * sign, match.group(0), quantum, "上年")
+                if (bracket := _BRACKET_RATE_RE.match(clause, match.end())) is not None:  # its rate, same base
+                    rate, places = _percent(bracket.group(1))
+                    add("rate", bracket, rate * sign, bracket.group(1) + "%", places, found[-1].basis)
         for match in _RATE_RE.finditer(clause):
             if free(match):
                 value, quantum = _percent(match.group(2))

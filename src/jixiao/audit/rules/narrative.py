@@ -404,17 +404,24 @@ def _openers(pkg: DisclosurePackage) -> dict[int, Claim]:
 
 
 
-def _whole(pkg: DisclosurePackage, claim: Claim, opener: Claim | None) -> tuple[Printed, str] | None:
-    """The base of a share: the whole it names (its table figure, else the text's own figure), or the list opener."""
+def _whole(pkg: DisclosurePackage, claim: Claim, opener: Claim | None,
+           statement: Statement | None = None) -> tuple[Printed, str] | None:
+    """The base of a share: the whole it names — stated in its own sentence ('财政拨款基本支出X万元，其中：人员经费Y万元，
+    占基本支出的Z%': that X, of its own subject and stage), else its table figure, else the one figure the text states
+    for it (several different figures: the base is not known and the share stays unchecked) — or the list opener."""
+    if claim.basis and statement is not None and (own := _named_in_sentence(statement, claim)) is not None:
+        return _true_printed(pkg, own), f"{_what(own)} {own.text}"
     if claim.basis:
         found = locate(pkg, claim.basis, "")
         if found is not None and found.amount is not None and found.value:
             return (found.value, found.amount.quantum), f"{found.describe()} {wan(found.value)}"
         of_budget = "预算" in claim.clause[claim.clause.find("占"):]  # '占政府采购预算58.8%': of the stated budget
         measures = ("amount", "budget") if of_budget else ("amount",)
-        stated = next((c for s in sentences(pkg) for c in s.claims if c.subject == claim.basis and c.measure in measures
-                       and c.value), None)
-        return ((stated.value, stated.quantum), f"{claim.basis} {stated.text}") if stated else None
+        named = [c for s in sentences(pkg) for c in s.claims if c.subject == claim.basis and c.measure in measures
+                 and c.value]
+        if len({c.value for c in named}) != 1:
+            return None  # none, or several figures (of different scopes or stages): which one is meant is not known
+        return (named[0].value, named[0].quantum), f"{claim.basis} {named[0].text}"
     if opener is not None and opener.value and opener is not claim:
         return _true_printed(pkg, opener), f"{_what(opener)} {opener.text}"
     if claim.subject in SANGONG and claim.subject != "三公经费" and SANGONG[claim.subject] in D09_ITEMS:
@@ -430,6 +437,12 @@ def _whole(pkg: DisclosurePackage, claim: Claim, opener: Claim | None) -> tuple[
 
 
 D09_ITEMS = ("overseas", "car", "reception")  # the parts of the 三公经费 total
+
+
+def _named_in_sentence(statement: Statement, claim: Claim) -> Claim | None:
+    """The amount of the whole a share names, stated in the share's own sentence before it (the nearest one)."""
+    before = statement.claims[: statement.claims.index(claim)]
+    return next((c for c in reversed(before) if c.subject == claim.basis and c.measure == "amount" and c.value), None)
 
 
 def _part(statement: Statement, claim: Claim) -> Claim | None:
@@ -482,11 +495,13 @@ def _shares(pkg: DisclosurePackage) -> Iterator[tuple[Claim, Claim | None, tuple
         for claim in statement.claims:
             if claim.measure == "share":
                 part = _part(statement, claim)
-                whole = _whole(pkg, claim, openers.get(index))
+                whole = _whole(pkg, claim, openers.get(index), statement)
+                # a share of a whole named in its own sentence belongs to that whole, not to the list around it
+                opener = (_named_in_sentence(statement, claim) if claim.basis else None) or openers.get(index)
                 if part is None or whole is None:
-                    yield claim, openers.get(index), None, "", part
+                    yield claim, opener, None, "", part
                 else:
-                    yield (claim, openers.get(index), (_true_printed(pkg, part), whole[0]),
+                    yield (claim, opener, (_true_printed(pkg, part), whole[0]),
                            f"{part.text} ÷ {whole[1]}", part)
 
 
@@ -501,7 +516,7 @@ def n2_percentages(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
         if operands is not None:
             shares.extend((id(opener), f) for f in _check_rate(
                 ctx, "narrative.n2_percentages", claim, f"{_what(claim)}占比", claim.value, ratio, operands, formula,
-                (part, None if claim.basis else opener)))
+                (part, opener if opener is not None and (not claim.basis or opener.subject == claim.basis) else None)))
     yield from _swapped(shares)
     for statement in sentences(pkg):
         for claim in statement.claims:
@@ -646,7 +661,8 @@ def parts_total(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     分项之和 = 合计；差额在尾数误差（每项半个末位，取自配置）内为提示，超过为确定。为0时常不写的使用非财政拨款结余、
     结余分配未列出时：分项之和超过合计为确定，少于合计为疑似（差额可能就是未列出的那一项）。三公经费合计下所列各项含会议费、
     培训费、且合计与含它们之和更接近时，它们也是该合计的分项（两种口径都不符时为确定），并提示该合计口径宽于三公经费（疑似，
-    全文一次）。"""
+    全文一次）。合计句以“其中：”结尾、其后逐行编号（1、2、3…）各列一个金额时，不论各项名称，各行之和即合计：超过合计为确定，
+    少于合计为疑似（可能有未列出的部分）。"""
     openers, nested = _scan_lists(pkg)
     statements = sentences(pkg)
     lists: dict[int, tuple[Claim, list[Claim]]] = {}
@@ -699,6 +715,57 @@ def parts_total(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
                       f"运行维护费、公务接待费）：按惯例三公经费不含{'、'.join(wider)}，与其他年度、单位比较时口径不一",
                       first.location.with_(row=f"{first.subject}口径"), CAT, expected="三公经费不含" + "、".join(wider),
                       actual=first.text, related=tuple(o.location for o, _ in widened[1:]))
+    yield from _numbered_lists(pkg, ctx)
+
+
+_LIST_CUE_RE = re.compile(r"(?:其中|如下|包括)[：:]$")
+_ITEM_NUMBER_RE = re.compile(r"^[(（]?(\d{1,2})[)）、.．]")
+_MONEY_TEXT_RE = re.compile(r"(?:元|万)$")
+
+
+def _money_claims(statement: Statement) -> list[Claim]:
+    return [c for c in statement.claims if c.measure in ("amount", "budget", "figure") and _MONEY_TEXT_RE.search(c.text)]
+
+
+def _numbered_lists(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
+    """A total whose sentence ends with “其中：”, then its parts on numbered lines (1、2、3…, one amount each), whatever
+    the parts are called ('1、财政拨款…；2、专户管理的事业收入…；3、单位资金收入…'): the lines are the whole list, so their
+    sum is the total. Parts above the total are certain; below it, a part may have been left unlisted (疑似). A total
+    whose parts are named in PARTITIONS is checked above."""
+    statements = sentences(pkg)
+    for index, statement in enumerate(statements):
+        if not _LIST_CUE_RE.search(_compact(statement)) or len(money := _money_claims(statement)) != 1:
+            continue
+        total = money[0]
+        if total.subject in PARTITIONS or not total.value:
+            continue
+        parts: list[Claim] = []
+        for item in statements[index + 1:]:
+            number = _ITEM_NUMBER_RE.match(_compact(item))
+            if item.section != statement.section or number is None or int(number.group(1)) != len(parts) + 1:
+                break
+            amounts = _money_claims(item)
+            if len(amounts) != 1:
+                parts = []  # a line with several amounts (its own parts, or a base): the list is not read as parts
+                break
+            parts.append(amounts[0])
+        if len(parts) < 2 or (against := _against_parts(ctx, total, parts)) is None:
+            continue
+        summed, difference, tier = against
+        unit = _unit_of(total)
+        places = max(-printed_exponent(c.text) for c in (total, *parts))
+        note = ""
+        if tier is Tier.ERROR and difference > 0:
+            tier, note = Tier.WARNING, (f"；差额 {format_amount(difference, unit, places=places)} {unit}可能是未列出的部分"
+                                        "（按惯例“其中”所列各项应列全各组成部分）")
+        shown = format_amount(summed, unit, places=places)
+        words = re.sub(r"^[(（]?[一二三四五六七八九十\d]+[)）、.．]", "", total.clause[: max(total.clause.find(total.text), 0)])
+        what = _what(total) or words or "合计"
+        yield Finding("narrative.parts_total", tier,
+                      f"说明称{what} {total.text}，其后逐条所列 {len(parts)} 项之和为 {shown} {unit}{note}",
+                      total.location.with_(row=what), CAT, expected=shown,
+                      actual=format_amount(total.value, unit, places=places),
+                      difference=format_amount(difference, unit, places=places))
 
 
 def _closer(total: Claim, wider: list[Claim], narrower: list[Claim]) -> bool:
@@ -738,8 +805,10 @@ def _wan_decimal(text: str) -> Decimal:
 def _this_year(pkg: DisclosurePackage, statements: list[Statement], index: int, claim: Claim,
                budgeted: bool = False) -> Printed | None:
     """This year's figure a change speaks of, as printed: the tables' figure for its subject, else the subject's
-    amount stated in the sentence or in the sentences before it in the same section. `budgeted`: the change is
-    measured from another year's budget, so this year's budget stated for the subject is this year's figure."""
+    amount stated in the sentence or in the sentences before it in the same section. A change on another year
+    (上年, or another year's budget: `budgeted`) may speak of this year's budget ('预算为46.8万元，较2022年预算增加
+    15.6万元'): the nearest sentence stating the subject's budget and no amount gives it; a change on this year's own
+    budget never does (there the budget is the base)."""
     if claim.subject:
         found = locate(pkg, claim.subject, claim.scope)
         if found is not None and found.amount is not None and not is_blank(found.table):
@@ -750,13 +819,20 @@ def _this_year(pkg: DisclosurePackage, statements: list[Statement], index: int, 
         earlier_ones = [s.claims for s in statements if _of_the_year(pkg, s.section)]
     else:
         earlier_ones = [s.claims for s in reversed(statements[:index]) if s.section == section]
+    of_budget = bool(claim.subject) and (claim.basis == "上年" or _earlier_budget(pkg, claim))
     for earlier in (own, *earlier_ones):
         stated = [c for c in earlier if c.measure == "amount" and c.subject == claim.subject
                   and not _of_another_year(pkg, c.clause)] or [
-            c for c in earlier if budgeted and c.measure == "budget" and c.subject == claim.subject]
+            c for c in earlier if (budgeted or of_budget) and c.measure == "budget" and c.subject == claim.subject
+            and not _is_base(c)]
         if stated:
             return stated[-1].value, stated[-1].quantum
     return None
+
+
+def _is_base(claim: Claim) -> bool:
+    """Whether a stated figure is the base of a comparison ('比2022年年初预算数3683.76万元'), not the year's own."""
+    return bool(_COMPARED_RE.search(claim.clause[: max(claim.clause.find(claim.text), 0)]))
 
 
 def _section_years(section: str) -> set[int]:
@@ -932,13 +1008,18 @@ def n2_reason(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
 def n3_sangong(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     """三公经费比上年（或比年初预算）的增减额 = 因公出国(境)、公务用车购置、公务用车运行维护、公务接待各项同一口径的增减额之和
     （“与上年/年初预算相同、持平”为 0；公务用车也可合写为购置及运行维护费）；公务用车购置及运行维护费的增减额 = 购置费 +
-    运行维护费的增减额。读三公经费一节，没有章节标题的单独一节也读；差额在尾数误差内为提示（印作“0”的零不计尾数）。"""
+    运行维护费的增减额。读三公经费一节，没有章节标题的单独一节也读；差额在尾数误差内为提示（印作“0”的零不计尾数）。
+    预算中“比2023年预算数”（另一年度的预算）与各项“比上年年初预算”按同一基数核对，两种写法混用而对不上时为疑似。只写增减率、
+    不写增减额时（“比上年预算数下降P%，比上年决算数下降Q%”），所列各项之和等于本年总额的，按各数所印精度由本年数与增减率推算
+    各自的基数，同一基数下各项之和须等于总额的基数：各项之和大于总额的为确定，小于的为疑似（上年可能有本年为0而未列出的项目）。"""
     changes: dict[tuple[str, str], Claim] = {}
     for statement in sentences(pkg):
         if "三公" in statement.section or not statement.section:
             for claim in statement.claims:
                 if claim.measure == "change" or (claim.measure == "compare" and not claim.value and not claim.negated):
-                    changes.setdefault((claim.basis, claim.subject), claim)  # compare 0: '与年初预算持平'
+                    # '比2023年预算数' in a 2024 budget is last year's figure, as the items' '比上年年初预算' is
+                    basis = "上年" if _earlier_budget(pkg, claim) else claim.basis
+                    changes.setdefault((basis, claim.subject), claim)  # compare 0: '与年初预算持平'
     for basis, whole in itertools.product(("上年", "预算"), ("三公经费", "公务用车购置及运行维护费")):
         total = changes.get((basis, whole))
         if total is None or total.measure != "change":
@@ -948,12 +1029,81 @@ def n3_sangong(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
                 parts = [changes[(basis, n)] for n in names]
                 if (against := _against_parts(ctx, total, parts)) is not None:
                     summed, difference, tier = against
+                    note = ""
+                    if tier is Tier.ERROR and len({c.basis for c in (total, *parts)}) > 1:
+                        tier, note = Tier.WARNING, ("（总额与各项的比较基数写法不同，按同为上年预算数核对；"
+                                                    "若基数不同则不能相加）")
                     yield Finding("narrative.n3_sangong_changes", tier,
                                   f"{whole}比{'年初预算' if basis == '预算' else '上年'}变动 {wan(total.value)} 万元，"
-                                  f"{'、'.join(names)}变动之和为 {wan(summed)} 万元",
+                                  f"{'、'.join(names)}变动之和为 {wan(summed)} 万元{note}",
                                   total.location.with_(row=f"{whole}增减"), CAT, expected=wan(summed),
                                   actual=wan(total.value), difference=wan(difference))
                 break
+    if not any(subject == "三公经费" for _, subject in changes):
+        yield from _implied_priors(pkg, ctx)
+
+
+_RATE_BASE_RE = re.compile(r"(?:比|较|与|同)([^，,；;]*?)(?:相比|相较)?(?:增长|下降|上升|降低|增加|减少|增幅|降幅)?(?:了|为)?$")
+SANGONG_ITEMS = (("因公出国(境)费", "公务用车购置及运行维护费", "公务接待费"),
+                 ("因公出国(境)费", "公务用车购置费", "公务用车运行维护费", "公务接待费"))
+
+
+def _rate_base(claim: Claim) -> str:
+    """The words naming what a rate compares with ('比上年预算数字下降…' → '上年预算数字'), else its basis."""
+    found = _RATE_BASE_RE.search(claim.clause[: max(claim.clause.find(claim.text), 0)])
+    return found.group(1) if found else claim.basis
+
+
+def _prior_of(now: Decimal, rate: Decimal) -> Decimal | None:
+    """Last year's figure implied by this year's and the rate of change (signed percent)."""
+    return now / (1 + rate / 100) if rate > -100 else None
+
+
+def _implied_priors(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
+    """三公 figures stated with rates only ('共计35.5万元，比上年预算数下降35.45%，比上年决算数下降34.26%；其中公务接待费
+    15.5万元，比上年预算数下降18.42%…'): for each base named, last year's total implied by the total and its rate must
+    be the sum of the items' implied figures, when the items listed make up this year's total."""
+    amounts: dict[str, Claim] = {}
+    rates: dict[tuple[str, str], Claim] = {}
+    for statement in sentences(pkg):
+        if "三公" in statement.section or not statement.section:
+            for claim in statement.claims:
+                if claim.subject in SANGONG and claim.measure == "amount":
+                    amounts.setdefault(claim.subject, claim)
+                elif claim.subject in SANGONG and claim.measure == "rate":
+                    rates.setdefault((_rate_base(claim), claim.subject), claim)
+    total = amounts.get("三公经费")
+    if total is None:
+        return
+    listed = SANGONG_ITEMS[1] if any(n in amounts for n in SANGONG_ITEMS[1][1:3]) else SANGONG_ITEMS[0]
+    parts = [amounts[n] for n in listed if n in amounts]
+    if len(parts) < 2 or abs(total.value - sum((p.value for p in parts), ZERO)) > sum(
+            (c.quantum for c in (total, *parts)), ZERO) / 2:
+        return  # the items listed are not this year's whole total: last year's cannot be summed from them
+    for base in dict.fromkeys(b for b, subject in rates if subject == "三公经费"):
+        if not all((base, p.subject) in rates for p in parts):
+            continue
+        total_rate = rates[(base, "三公经费")]
+        part_rates = [rates[(base, p.subject)] for p in parts]
+        pairs = list(zip((total, *parts), (total_rate, *part_rates), strict=True))
+        bounds = [reachable(_prior_of, (c.value, c.quantum), (r.value, r.quantum)) for c, r in pairs]
+        known = [b for b in bounds if b is not None]
+        if len(known) != len(bounds):
+            continue
+        compared(ctx, total, total_rate, *parts, *part_rates)
+        (low, high), *items = known
+        items_low, items_high = sum((b[0] for b in items), ZERO), sum((b[1] for b in items), ZERO)
+        if items_low <= high and items_high >= low:
+            continue
+        whole = _prior_of(total.value, total_rate.value) or ZERO
+        summed = sum((_prior_of(c.value, r.value) or ZERO for c, r in pairs[1:]), ZERO)
+        below = items_high < low
+        yield Finding("narrative.n3_sangong_changes", Tier.WARNING if below else Tier.ERROR,
+                      f"按所写增减率推算，三公经费“比{base}”的基数约为 {wan(whole)} 万元，而{'、'.join(p.subject for p in parts)}"
+                      f"各自推算的基数之和约为 {wan(summed)} 万元"
+                      + ("（上年可能有本年为0而未列出的项目）" if below else ""),
+                      total_rate.location.with_(row="三公经费增减率"), CAT, expected=wan(summed), actual=wan(whole),
+                      difference=wan(whole - summed))
 
 
 @rule("narrative.n5_shares_total", "所列各项占比之和不等于100%", Tier.WARNING, CAT, f"{BASIS} N5", "disclosure",

@@ -140,6 +140,10 @@ _LEAD = r"^#*\s*(?:附件\s*\d*\s*[：:、]?\s*|第[一二三四五六七八九�
 # The label of the unit that fills in and reports a form or a package: '单位名称：', '填报单位（盖章）：'.
 _UNIT_LABEL = (r"(?:(?:预算)?单位名称|部门名称|编制单位|预算部门(?:单位)?|预算单位|填报单位|报送单位)"
                r"\s*(?:[（(]\s*(?:盖章|公章|签章)\s*[)）])?")
+# A table's caption '部门：示例局 金额单位：万元' (not '主管部门：'): counted with the labels. A line '部门：示例局'
+# alone is weaker (a self-evaluation form may print its department above the implementing unit with a longer
+# place name).
+_DEPARTMENT_CAPTION = rf"(?<![\u4e00-\u9fff])部门\s*[：:]\s*({ORG})(?=\s*(?:金额)?单位\s*[：:])"
 # A title's patterns: the unit before the year, after it, or before the kind of document.
 _TITLE_PATTERNS = [
     rf"{_LEAD}({ORG}(?:[（(]本级[)）])?)\s*(?:[（(][^)）\n]{{2,30}}[)）])?\s*{_YEAR}",
@@ -467,18 +471,22 @@ def _subject(text: str) -> str:
 def _unit(text: str, preamble: tuple[str, ...] = ()) -> str:
     """The unit named by the strongest pattern; when that is an abbreviation of a name another pattern finds
     ('机管局2013年…' in the body, '第一部分自治区人民政府机关事务管理局概况' above it), the full name. A file name
-    given with the page counts as a title weaker than the text's own."""
+    given with the page counts as a title weaker than the text's own. The one reader of a document's unit: a 决算
+    or 预算 package takes it as its department."""
     text = _for_names(text)
     files = "\n".join(m.group(1) for line in preamble if (m := _FILE_NAME.match(line)))
     tried = [(pattern, text) for pattern in _UNIT_PATTERNS]
     at = 1 + len(_TITLE_PATTERNS)
     tried[at:at] = [(pattern, files) for pattern in _TITLE_PATTERNS]
     found = []
-    for index, (pattern, where) in enumerate(tried):
-        if pattern is _SUBJECT:
+    for pattern, where in tried:
+        if pattern == _SUBJECT:
             name = _subject(where)
+        elif pattern == _UNIT_PATTERNS[0]:  # the name the labels print most often: a copied caption is outvoted
+            votes = Counter(n for label in (pattern, _DEPARTMENT_CAPTION) for n, _ in _names(label, where, True))
+            name = max(votes, key=lambda n: votes[n]) if votes else ""
         else:
-            name = next((n for n, _ in _names(pattern, where, labelled=index == 0)), "")
+            name = next((n for n, _ in _names(pattern, where, labelled=False)), "")
         if name:
             found.append(name)
     if not found:

@@ -226,6 +226,20 @@ def test_heading_naming_another_unit(tmp_path, line):
     assert "disclosure.heading_unit" not in {f.rule for f in quiet}
 
 
+def test_a_site_banner_on_the_cover_is_not_the_packages_department(tmp_path):
+    text = consistent_package().replace("# 测试区管理委员会\n\n## 2024年度部门决算公开",
+                                        "测试县人民政府\n\n测试区管理委员会2024年决算公开", 1)
+    _, findings = audit_text(tmp_path, text)
+    assert "disclosure.heading_unit" not in {f.rule for f in findings}, [f.message for f in findings]
+
+
+def test_question_marks_left_by_lost_spaces_are_not_a_unit_in_a_heading(tmp_path):
+    text = consistent_package().replace("公开01表\n", "公开01表\n\n部门名称：测试区管理委员会\n", 1)
+    placeholders = text.replace("公开05表\n", "公开05表\n\n第四部分??? 2024年度部门决算报表\n", 1)
+    _, findings = audit_text(tmp_path, placeholders)
+    assert "disclosure.heading_unit" not in {f.rule for f in findings}, [f.message for f in findings]
+
+
 def test_claims_no_check_can_use_are_listed_with_their_place(tmp_path):
     text = consistent_package().replace("公务接待费支出0万元，与上年相同", "公务接待费支出0万元，会议费支出3.00万元，与上年相同")
     path = tmp_path / "package.txt"

@@ -7,7 +7,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from jixiao.core.money import WAN
-from jixiao.ingest.disclosure import department_name, extract_disclosure
+from jixiao.ingest.detect import detect
+from jixiao.ingest.disclosure import extract_disclosure
 from jixiao.ingest.headers import column_paths, match_column, normalize_label
 from jixiao.ingest.keyeval import extract_key_evaluations
 from jixiao.ingest.source import SourceDocument, text_blocks
@@ -93,9 +94,15 @@ def test_the_unit_name_is_read_from_captions_not_from_attached_reports():
     lines = ["东湖区城市管理综合执法局", "2023年度部门决算", "公开01表", "编制单位：东湖区城市管理综合执法局 单位：万元",
              "公开02表", "部门：东湖区城市管理综合执法局 金额单位：万元"]
     lines += ["项目单位：东湖区环卫所", "主管部门：东湖区环卫所"] * 5  # attached self-evaluations
-    assert department_name(_source(lines)) == "东湖区城市管理综合执法局"
-    assert department_name(_source(["东湖区审计局2023年度部门决算", "一、部门职责"])) == "东湖区审计局"
-    assert department_name(_source(["东湖区审计局", "2023年度部门决算"])) == "东湖区审计局"
+    assert detect("\n".join(lines)).unit == "东湖区城市管理综合执法局"
+    assert detect("东湖区审计局2023年度部门决算\n一、部门职责").unit == "东湖区审计局"
+    assert detect("东湖区审计局\n2023年度部门决算").unit == "东湖区审计局"
+
+
+def test_the_captions_name_printed_most_often_wins_over_a_copied_one():
+    lines = ["公开01表", "编制单位：东湖区水务局 单位：万元", "公开02表", "部门：东湖区审计局 金额单位：万元",
+             "公开03表", "部门名称：东湖区审计局 金额单位：万元"]
+    assert detect("\n".join(lines)).unit == "东湖区审计局"
 
 
 def _evaluation(unit_header: str) -> SourceDocument:

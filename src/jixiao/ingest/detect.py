@@ -140,7 +140,8 @@ _NOT_REPORT_YEAR = re.compile(r"[〔\[［【]\s*20\d{2}\s*[〕\]］】]|《[^》
 ORG = (r"[\u4e00-\u9fff（）()]{1,38}?(?:委员会|管委会|局|厅|中心|办公室|办|政府|院|所|队|站|馆|学校|中学|小学|幼儿园|大学|"
        r"学院|协会|联合会|处|部|社|团|署|委|园|场|公司|集团|街道|镇|乡|本级|机关|总工会|医院|卫生院|政协|指挥部)")
 # A label's value ends at a separator, or where the next label of a form flattened into one line begins.
-_LABEL_END = (r"(?=[\s\t|，。,（(]|$|(?:金额)?单位\s*[：:]|实施单位|项目单位|主管部门|负责人|单位负责人|财务负责人|编制人|报送日期|联系|项目名称|项目资金|资金名称"
+_LABEL_END = (r"(?=[\s\t|，。,（(]|$|(?:金额)?单位\s*[：:]|实施单位|(?:项目)?执行单位|项目单位|主管部门|负责人|单位负责人|财务负责人|编制人|报送日期|联系"
+              r"|项目名称|项目资金|资金名称"
               r"|填报|填表|年度预算|年度资金)")
 _CODE = r"(?:\d{3,}\s*[-－—]\s*)?"
 _YEAR = r"20\d{2}\s*年?度?"
@@ -152,13 +153,33 @@ _ORG_SUFFIX = re.compile(ORG[ORG.index("(?:"):])
 _NAME_CHARS = re.compile(r"[\u4e00-\u9fff（）()]+")
 # A place standing for all its departments (a 三公 or fiscal summary of a city or district).
 PLACE = r"(?![全本各该我])[\u4e00-\u9fff]{1,8}?(?:自治州|自治县|自治旗|省|市|区|县|州|旗)(?:本级)?"
-# Most explicit first: a label, then a title line, then the first part's heading, then weaker places.
+PLACE_LEVEL = PLACE.removesuffix("?")  # the place's own level ('示例市本级'), not its departments
+# What may come before a title on its line: an attachment number, a part or a section number ('附件1 ',
+# '第二部分：', '二、').
+_LEAD = r"^#*\s*(?:附件\s*\d*\s*[：:、]?\s*|第[一二三四五六七八九十\d]+部分\s*[：:、]?\s*|[一二三四五六七八九十]+、\s*)?"
+# The label of the unit that fills in and reports a form or a package: '单位名称：', '填报单位（盖章）：'.
+_UNIT_LABEL = (r"(?:(?:预算)?单位名称|部门名称|编制单位|预算部门(?:单位)?|预算单位|填报单位|报送单位)"
+               r"\s*(?:[（(]\s*(?:盖章|公章|签章)\s*[)）])?")
+# A table's caption '部门：示例局 金额单位：万元' (not '主管部门：'): counted with the labels. A line '部门：示例局'
+# alone is weaker (a self-evaluation form may print its department above the implementing unit with a longer
+# place name).
+_DEPARTMENT_CAPTION = rf"(?<![\u4e00-\u9fff])部门\s*[：:]\s*({ORG})(?=\s*(?:金额)?单位\s*[：:])"
+# A title's patterns: the unit before the year, after it, or before the kind of document.
+_TITLE_PATTERNS = [
+    rf"{_LEAD}({ORG}(?:[（(]本级[)）])?)\s*(?:[（(][^)）\n]{{2,30}}[)）])?\s*{_YEAR}",
+    rf"{_LEAD}{_YEAR}\s*({ORG})\s*(?:部门|单位)?\s*(?:决算|预算|整体支出|项目支出|“?三公)",
+    rf"{_LEAD}({ORG})\s*(?:部门|单位)?\s*(?:决算|预算|整体支出|部门整体|项目支出)",
+]
+# The subject of a sentence in the body: '示例县农技中心下设办公室…', '示例县档案馆是…', '…（示编〔2024〕1号），示例县
+# 驻外办事处主要履行以下职责'.
+_SUBJECT = (rf"(?:^\s*(?:[一二三四五六七八九十]+、|\d+[、.．])?|(?<=[，,。；;]))\s*({ORG})(?:是|为|系|下设|内设|设有|共有|现有"
+            r"|核定|属于|负责|承担|(?:主要|依法)?履行|主要职责|主要职能)")
+# Most explicit first: a label, then a title line, then the first part's heading, then weaker places. A file name
+# given with the page (its title as published) is tried with the title patterns right after the text's own titles.
 _UNIT_PATTERNS = [
-    rf"(?:(?:预算)?单位名称|部门名称|编制单位|预算单位)\s*[：:\t|]?\s*{_CODE}({ORG}){_LABEL_END}",
-    rf"^#*\s*({ORG}(?:[（(]本级[)）])?)\s*(?:[（(][^)）\n]{{2,30}}[)）])?\s*{_YEAR}",
-    rf"^#*\s*{_YEAR}\s*({ORG})\s*(?:部门|单位)?\s*(?:决算|预算|整体支出|项目支出|“?三公)",
-    rf"^#*\s*({ORG})\s*(?:部门|单位)?\s*(?:决算|预算|整体支出|部门整体|项目支出)",
-    rf"第一部分\s*[：:]?\s*({ORG})\s*(?:部门|单位)*\s*概况",
+    rf"{_UNIT_LABEL}\s*[：:\t|]?\s*{_CODE}({ORG}){_LABEL_END}",
+    *_TITLE_PATTERNS,
+    rf"(?:^#*\s*[一二三四五六七八九十]+、|第一部分)\s*[：:]?\s*({ORG})\s*(?:部门|单位)*\s*概况",
     rf"(?:项目实施单位|实施单位|项目单位)\s*(?:[（(]盖章[)）])?\s*[：:\t|]?\s*{_CODE}({ORG}){_LABEL_END}",
     rf"^部门\s*[：:]\s*({ORG})\s*$",
     rf"^#*\s*({ORG})[\u4e00-\u9fff]{{0,16}}\n\s*(?:项目)?(?:绩效评价|绩效自评|自评)报告\s*$",  # a title over two lines
@@ -167,14 +188,18 @@ _UNIT_PATTERNS = [
     # an evaluation report's first section names the unit evaluated: '(一)项目单位基本情况。示例县档案馆位于…'
     rf"(?:项目|被评价|实施|预算)单位(?:基本)?(?:情况|概况)\s*[。：:]?\s*({ORG})(?=位于|是|为|系|成立|下设|内设|设有|共有"
     r"|现有|核定|属于|负责|承担|主要|[，,])",
-    # the subject of a sentence in the body: '示例县农技中心下设办公室…', '示例县档案馆是…'
-    rf"^\s*(?:[一二三四五六七八九十]+、|\d+[、.．])?\s*({ORG})(?:是|为|系|下设|内设|设有|共有|现有|核定|属于|负责|承担"
-    r"|主要职责|主要职能)",
-    # a sentence opening with the unit and the year it reports on: '示例县医院2021年收支总预算…'
-    rf"(?:^|(?<=[。；;！？!?\s]))(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）])?\s*({ORG})\s*"
-    rf"{_YEAR}\s*(?:部门|单位)?\s*(?:收支|收入|支出|“?三公|财政拨款|一般公共预算|政府采购)",
+    _SUBJECT,
+    # a sentence opening with the unit and the year it reports on: '示例县医院2021年收支总预算…', '现将示例镇2020年度
+    # “三公”经费决算情况公布如下'
+    rf"(?:^|(?<=[。；;！？!?\s，,]))(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）])?\s*(?:现将|现就)?\s*"
+    rf"({ORG})\s*{_YEAR}\s*(?:部门|单位)?\s*(?:收支|收入|支出|“?三公|财政拨款|一般公共预算|政府采购)",
     rf"20\d{{2}}\s*年度?\s*({PLACE})(?=部门|一般公共预算|\s*“?三公|财政拨款|行政单位)",  # a place's summary
-    rf"^#*\s*({PLACE})\s*20\d{{2}}\s*年度?\s*(?:全[县市区州])?\s*“?三公",  # its title: '示例县2018年“三公”…'
+    # its title or opening: '示例县2018年“三公”…', '示例区2022年的“三公”经费决算数合计…'
+    rf"^#*\s*({PLACE})\s*20\d{{2}}\s*年度?\s*的?\s*(?:全[县市区州])?\s*“?三公",
+    # the finance bureau that added up all the place's units: '经示例市财政局汇总，2025年全市行政单位…'
+    rf"(?:经|由)\s*({PLACE})\s*财政(?:局|厅)\s*汇总[^。]{{0,12}}?全[县市区州省]",
+    # a place's own-level budget or accounts: '…批准的示例市本级2024年预算'
+    rf"(?:^|(?<=[的，,。；;：:\s“]))({PLACE_LEVEL})\s*20\d{{2}}\s*年度?\s*(?:预算|决算)",
     # a 三公 explanation setting the unit's own trips against other units': '安排示例中心出国团组0个，参加其他单位组织的…'
     rf"安排\s*({ORG})\s*(?:因公)?出国(?:[（(]境[)）])?团组[^。]{{0,20}}参加其他单位",
     rf"^来源\s*[：:]\s*({ORG})\s*$",  # a web page's publisher, the weakest evidence
@@ -188,7 +213,14 @@ _PUBLISHER_PATTERNS = [
 _NOT_UNIT = re.compile(r"^(XX|××|某某)|^(根据|按照|关于|为|纳入|包括|其中|现将|经(?!济|开))|^[我本](单位|部门|局|委|办|院|所|中心|镇|乡|街道|机关|馆|站|校|队|处|厅)"
                        r"|[XＸ]{2}|^[区县市州省]?本级$|网站$"  # a site's footer links ('…部门网站地方政府网站')
                        r"|^[各该]|^全(镇|乡|街道|县|市|区|州|省)$"  # all the units of a place, not one
-                       r"|^(区|县|州|省|市(?!场|中区))")  # '区水利局', '县政协': the place left out, not the name
+                       r"|主管部门|(?:实施|执行|项目)单位|单位名称|项目名称")  # a form's labels run together with values
+# '区水利局', '县政协': the place left out, not the name — unless a form's own unit label prints it so (a form
+# filled in for the district's own use names the unit as its people call it).
+_PLACELESS = re.compile(r"^(区|县|州|省|市(?!场|中区))")
+# A site's navigation menu, one link per line at the top of a page ('首页', '新闻中心', '政务公开', …): none of its
+# items is the unit.
+_MENU_ITEM = re.compile(r"^\s*[\u4e00-\u9fff]{2,6}\s*$")
+MENU_MIN = 4
 
 
 @dataclass(frozen=True)
@@ -318,7 +350,7 @@ def detect(text: str, path: str = "", preamble: tuple[str, ...] = ()) -> Detecti
     titles = _title_lines(body)
     named = _file_titles(preamble)
     year, firm = _year_of(titles + named, body)
-    unit = _unit(head) or _publisher(preamble)
+    unit = _unit(head, preamble) or _publisher(preamble)
     published = next((int(m.group(1)) for line in preamble if (m := _PUBLISHED.search(line))), None)
 
     def found(kind: DocumentKind | None, hint: str = "", evidence: tuple[str, ...] = ()) -> Detection:
@@ -435,12 +467,61 @@ def _name(text: str, match: re.Match[str]) -> str:
     return without_heading_number(re.sub(r"\s+", "", text[match.start(1):end]))
 
 
-def _unit(text: str) -> str:
+def _for_names(text: str) -> str:
+    """The text as names are read from it: runs of '?' left by lost spaces are spaces, and the lines of a
+    navigation menu are blank (line numbers stay)."""
+    lines = re.sub(r"\?{2,}", " ", text).split("\n")
+    start = 0
+    for index in range(len(lines) + 1):
+        if index < len(lines) and _MENU_ITEM.match(lines[index]):
+            continue
+        if index - start >= MENU_MIN:
+            lines[start:index] = [""] * (index - start)
+        start = index + 1
+    return "\n".join(lines)
+
+
+def _names(pattern: str, text: str, labelled: bool) -> list[tuple[str, re.Match[str]]]:
+    """The names a pattern finds, in order, without placeholders (and without place-less ones, unless labelled)."""
+    return [(name, match) for match in re.finditer(pattern, text, flags=re.MULTILINE)
+            if not _NOT_UNIT.search(name := _name(text, match)) and (labelled or not _PLACELESS.search(name))]
+
+
+def _subject(text: str) -> str:
+    """The first sentence subject, unless its paragraph makes another unit a subject too (a 职责 paragraph listing
+    what two bureaus do names neither as the document's unit)."""
+    found = _names(_SUBJECT, text, labelled=False)
+    if not found:
+        return ""
+    name, match = found[0]
+    start, end = text.rfind("\n", 0, match.start()) + 1, text.find("\n", match.end())
+    others = {n for n, m in found[1:] if start <= m.start() and (end < 0 or m.start() < end)}
+    if any(other != name and not abbreviates(other, name) and not abbreviates(name, other) for other in others):
+        return ""
+    return name
+
+
+def _unit(text: str, preamble: tuple[str, ...] = ()) -> str:
     """The unit named by the strongest pattern; when that is an abbreviation of a name another pattern finds
-    ('机管局2013年…' in the body, '第一部分自治区人民政府机关事务管理局概况' above it), the full name."""
-    found = [name for pattern in _UNIT_PATTERNS
-             if (name := next((n for m in re.finditer(pattern, text, flags=re.MULTILINE)
-                               if not _NOT_UNIT.search(n := _name(text, m))), ""))]
+    ('机管局2013年…' in the body, '第一部分自治区人民政府机关事务管理局概况' above it), the full name. A file name
+    given with the page counts as a title weaker than the text's own. The one reader of a document's unit: a 决算
+    or 预算 package takes it as its department."""
+    text = _for_names(text)
+    files = "\n".join(_file_titles(preamble))
+    tried = [(pattern, text) for pattern in _UNIT_PATTERNS]
+    at = 1 + len(_TITLE_PATTERNS)
+    tried[at:at] = [(pattern, files) for pattern in _TITLE_PATTERNS]
+    found = []
+    for pattern, where in tried:
+        if pattern == _SUBJECT:
+            name = _subject(where)
+        elif pattern == _UNIT_PATTERNS[0]:  # the name the labels print most often: a copied caption is outvoted
+            votes = Counter(n for label in (pattern, _DEPARTMENT_CAPTION) for n, _ in _names(label, where, True))
+            name = max(votes, key=lambda n: votes[n]) if votes else ""
+        else:
+            name = next((n for n, _ in _names(pattern, where, labelled=False)), "")
+        if name:
+            found.append(name)
     if not found:
         return ""
     short = found[0]
@@ -452,6 +533,6 @@ def _publisher(preamble: tuple[str, ...]) -> str:
         for line in preamble:
             for match in re.finditer(pattern, line):
                 name = _name(line, match)
-                if not _NOT_UNIT.search(name):
+                if not _NOT_UNIT.search(name) and not _PLACELESS.search(name):
                     return name
     return ""

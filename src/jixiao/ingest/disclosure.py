@@ -28,7 +28,6 @@ from jixiao.core.money import (
     printed_exponent,
     unit_scale,
 )
-from jixiao.core.names import without_heading_number
 from jixiao.core.provenance import Location
 from jixiao.ingest.headers import (
     CODE_LABEL_RE,
@@ -754,33 +753,6 @@ def read_table(code: str, table: Table, unit: str, path: str, budget_only: bool 
     return result, reader.errors
 
 
-NAME_SUFFIX = r"(?:委员会|委|局|厅|办公室|办|中心|政府|院|所|队|站|馆|处|部|会|学校|小学|中学|医院|社|街道办事处|街道|镇|乡|公司)"
-DEPARTMENT_PATTERNS = [
-    re.compile(r"(?:^|(?<=\s))(?:编制单位|部门名称|单位名称|部门)[：:]\s*([^\s：:，,。]{2,40}?)(?=\s|(?:金额)?单位[：:]|$)"),
-    re.compile(rf"^(\S{{2,40}}?{NAME_SUFFIX})\s*(?:20\d{{2}}|[（(]20\d{{2}})\s*年度?\s*部门决算"),
-    re.compile(rf"^(\S{{2,40}}?{NAME_SUFFIX})$"),
-]
-
-
-def department_name(source: SourceDocument) -> str:
-    """The department a 决算 package belongs to, from its cover and table captions: the name printed most often
-    after 编制单位/部门/单位名称, else in a title (“XX局2023年度部门决算”), else the cover line before that title."""
-    votes: dict[str, int] = {}
-    paragraphs = [normalize_text(p.clean).strip() for p in source.paragraphs()]
-    for rank, pattern in enumerate(DEPARTMENT_PATTERNS):
-        for text in paragraphs[:5] if rank == 2 else paragraphs:  # a bare name only on the cover
-            if len(text) > 80:
-                continue
-            for match in pattern.finditer(text):
-                name = without_heading_number(match.group(1))
-                # a name ending in 网站 is a site's link text ('…部门网站其他网站' in its footer), not a unit
-                if not caption_unit(f"单位：{name}") and not re.search(r"\d", name) and not name.endswith("网站"):
-                    votes[name] = votes.get(name, 0) + 1
-        if votes:
-            return max(votes, key=lambda name: votes[name])
-    return ""
-
-
 def _continues(table: Table, previous: Table | None) -> bool:
     """A table that goes on from the previous one on a new page: same width and its header printed again,
     or no header at all (its first row already a data row)."""
@@ -810,7 +782,7 @@ def extract_budget_disclosure(source: SourceDocument, year: int | None, departme
     statements = narrative_statements(source, from_start=True)
     if not any(s.claims for s in statements) and not tables:
         return None, errors
-    return DisclosurePackage(department=department_name(source) or department, year=year, tables=tables,
+    return DisclosurePackage(department=department, year=year, tables=tables,
                              narrative=statements, location=Location(document=source.path), stage="预算"), errors
 
 
@@ -818,7 +790,7 @@ def extract_disclosure(source: SourceDocument, year: int | None, department: str
         DisclosurePackage | None, list[ReadError]]:
     """The 决算公开 tables found in the document (a partial package is fine), or None when it has none.
 
-    `department` is the unit found by detection; the name the package's cover and captions print wins."""
+    `department` is the unit found by detection (its cover, captions and titles)."""
     tables: dict[str, DisclosureTable] = {}
     raw: dict[str, Table] = {}  # each table's rows as printed, continuation pages appended
     errors: dict[str, list[ReadError]] = {}
@@ -860,6 +832,6 @@ def extract_disclosure(source: SourceDocument, year: int | None, department: str
     found = [e for problems in errors.values() for e in problems]
     if not tables and not statements:
         return None, found
-    return DisclosurePackage(department=department_name(source) or department, year=year, tables=tables,
+    return DisclosurePackage(department=department, year=year, tables=tables,
                              narrative=statements, performance=grade_counts(statements),
                              glossary=glossary_terms(source), location=Location(document=source.path)), found

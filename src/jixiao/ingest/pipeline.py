@@ -146,8 +146,6 @@ def load_document(path: Path | str, kind: DocumentKind | None = None, year: int 
     for extractor in EXTRACTORS:
         doc, extra = extractor(doc)
         errors.extend(extra)
-    if not doc.unit and doc.disclosure is not None and doc.disclosure.department:
-        doc = replace(doc, unit=doc.disclosure.department)  # read from the package's captions, titles or cover
     if doc.year is None:
         why = f"（{found.year_note}）" if found.year_note else ""
         errors.append(ReadError(f"无法识别文档年度{why}，请指明年度", where))

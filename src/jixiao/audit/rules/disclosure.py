@@ -483,8 +483,8 @@ def heading_year(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding | Not
       applies=lambda pkg: None if _name(pkg.department) else "未识别部门名称")
 def heading_unit(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding | NotApplicable]:
     """“部门名称/编制单位：……”与“××2024年度部门决算”标题须写本部门名称。按惯例部门决算各表以本部门名义编制，写了另一
-    单位多为套用他人模板（疑似：也可能是所属单位表或简称，请核对）。本部门名称的简称（字取自全称、按序、结尾相同）不算。
-    所有位置合为一条。"""
+    单位多为套用他人模板（疑似：也可能是所属单位表或简称，请核对）。本部门名称的简称（字取自全称、按序、结尾相同）不算，
+    不含汉字的（丢失空格留下的“???”）不是单位名称。所有位置合为一条。"""
     own = _name(pkg.department)
     wrong: list[tuple[Statement, str]] = []
     for heading in _headings(pkg):
@@ -493,7 +493,9 @@ def heading_unit(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding | Not
         if not match:
             continue
         named = _name(match.group(1))
-        if len(named) >= 2 and not (named in own or own in named or own.startswith(named) or abbreviates(named, own)):
+        # a name has two Han characters at least: '???' left by lost spaces before a year is no unit
+        if re.search(r"[\u4e00-\u9fff]{2}", named) and not (named in own or own in named or own.startswith(named)
+                                                            or abbreviates(named, own)):
             wrong.append((heading, match.group(1).strip()))
     if wrong:
         first, named = wrong[0]

@@ -1,0 +1,104 @@
+"""Which unit a document is (own wording and names, one case per way published documents name it): a form's own
+unit label over the supervising department, a file name as the published title, a site's navigation menu, a place
+named in a sentence or by the finance bureau that added up its units, titles after an attachment or part number,
+labels in converted Traditional text, placeholder '?' runs, and a 职责 paragraph that names two bureaus."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from jixiao.core.names import abbreviates
+from jixiao.ingest.detect import detect
+from jixiao.ingest.pipeline import load_document
+
+
+def _unit(tmp_path: Path, text: str) -> str:
+    path = tmp_path / "page.txt"
+    path.write_text(text, encoding="utf-8")
+    doc, _ = load_document(path)
+    assert doc is not None
+    return doc.unit
+
+
+def test_a_file_name_title_names_the_implementing_unit_over_the_supervising_department(tmp_path):
+    # the form prints the implementing unit before its label (cells out of order); the file name is the title
+    text = ("示例区文旅服务中心2023年度项目自评.pdf\n"
+            "财政项目支出绩效自评表 (2023 年度) 场馆维护费 项目名称 主管部门 示例区文化旅游局 年初预算数 全年预算数 "
+            "全年执行数 分值 执行率 得分 80000.00 80000.00 72000.00 10 9.00 示例区文旅 服务中心 实施单位 "
+            "一级指标 二级指标 产出指标 数量指标 场馆开放天数 300 天 310 天 20 20 总分 99.00")
+    assert _unit(tmp_path, text) == "示例区文旅服务中心"
+
+
+def test_a_forms_own_unit_label_wins_over_the_implementing_unit_even_without_the_place():
+    text = ("2021年专项资金项目自评表 单位名称:区农业局 填报日期:2022 年 3 月 1 日 项目名称 2021年专项资金 "
+            "主管部门 区农业局 项目实施单位 农技推广站 预算数 (A) 执行数(B) 执行率(B/A) 120.00 120.00 100%")
+    assert detect(text).unit == "区农业局"
+
+
+def test_a_navigation_menu_is_not_the_unit_and_a_duty_sentence_after_a_comma_is():
+    text = "\n".join([
+        "首页", "机构概况", "新闻中心", "政务公开", "办事服务", "来源:示例驻京办 日期:2024-09-01", "目 录",
+        "第一部分 基本情况", "一、部门(单位)职责",
+        "根据《示例县人民政府驻北京联络处职能配置规定》(示编〔2023〕5号),示例县人民政府驻北京联络处主要履行以下职责:",
+        "(一)负责与在京单位的联络工作。", "第二部分 2023年度部门决算公开表"])
+    assert detect(text).unit == "示例县人民政府驻北京联络处"
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("根据政府信息公开的要求,现将示例镇2021年度“三公”经费决算情况公布如下:2021年度“三公”经费18万元,其中公务接待费"
+     "6万元,公务用车运行维护费12万元,因公出国(境)费0万元。", "示例镇"),
+    ("  示例区2023年的“三公\"经费决算数合计为512.40万,其中:因公出国(境)费0万元、公务用车运行维护费300.10万元、"
+     "公务接待费212.30万元。", "示例区"),
+    ("经示例市财政局汇总,2024年全市行政单位、事业单位和其他单位使用财政拨款安排“三公”经费预算总额为860万元,其中:"
+     "因公出国(境)经费10万元,公务接待费150万元,公务用车购置及运行维护费700万元。", "示例市"),
+    ("根据示例市人民代表大会批准的示例市本级2023年预算,2023年市本级一般公共预算安排的“三公”经费支出预算如下:\n"
+     "公务接待费120万元,比上年年初预算减少10万元。\n因公出国(境)经费30万元。\n公务用车运行维护费400万元。", "示例市本级"),
+])
+def test_a_place_named_in_its_own_summary_is_the_unit(text, unit):
+    assert detect(text).unit == unit
+
+
+def test_a_stamped_reporting_unit_label_in_a_form_flattened_on_one_line():
+    text = ("项目绩效目标表(2022年度)填报单位(盖章):示例县河口镇人民政府 项目名称集镇道路维修项目属性新增项目"
+            "主管部门河口镇主管部门编码项目单位河口镇项目负责人资金总额及构成总额320.5万元")
+    assert detect(text).unit == "示例县河口镇人民政府"
+
+
+def test_a_supervising_department_label_fused_with_its_value_ends_at_the_executing_unit():
+    text = "绩效目标表\n(2021年度)\n项目名称校舍维修补助资金\n项目主管部门示例区教育局项目执行单位示例小学\n年度资金总额:20"
+    assert detect(text).unit == "示例区教育局"
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("附件 1 示例市文学艺术界联合会 2021 年部门综合预算 目 第一部分 录 部门概况 一、部门主要职责", "示例市文学艺术界联合会"),
+    ("\n4\n示例市第九小学人员编制总数 60 名。\n第二部分:示例市第九小学 2022 年单位预算及“三公”\n经费预算情况说明\n"
+     "一、单位收支预算总体预算情况说明\n2022 年收支总预算 5200000.00 元。", "示例市第九小学"),
+])
+def test_a_title_after_an_attachment_or_part_number(text, unit):
+    assert detect(text).unit == unit
+
+
+def test_a_stamped_budget_unit_label_in_traditional_text_with_pinyin(tmp_path):
+    text = ("項(xiàng)目支出績(jī)效自評(píng)報(bào)告\n項(xiàng)目名稱(chēng):示例縣堤防加固工程\n"
+            "評(píng)價(jià)年度:2023\n預(yù)算部門(mén)單位(公章):示例縣林業(yè)局\n一、基本情況\n")
+    assert _unit(tmp_path, text) == "示例县林业局"
+
+
+def test_placeholder_question_marks_for_lost_spaces_do_not_hide_the_heading():
+    text = "目??? 錄\n第一部分??? 示例省档案技术中心概况\n第二部分??? 名词解释\n第一部分 部门概况\n一、主要职责\n"
+    assert detect(text).unit == "示例省档案技术中心"
+
+
+def test_a_full_name_in_the_first_heading_wins_over_its_abbreviation_in_a_table_title():
+    text = "\n".join(["一、 示例县政协办公室概况", "现有行政编制8名,实有人数12名。",
+                      "二、示例县政协办2016年度部门决算表", "1.收入支出决算总表"])
+    assert abbreviates("示例县政协办", "示例县政协办公室")
+    assert detect(text).unit == "示例县政协办公室"
+
+
+def test_a_duty_paragraph_naming_two_bureaus_names_neither():
+    text = "\n".join(["目 录", "第一部分 部门概况", "第二部分 2020年部门决算表", "一、部门主要职责",
+                      "示例新区经济发展局承担新区工业和商务职责。示例新区财政局依法履行出资人职责,监管新区所属企业。"])
+    assert detect(text).unit == ""

@@ -20,7 +20,7 @@ ABSENT = {
     "self_evaluation": "文档中没有项目支出绩效自评表",
     "goal": "文档中没有绩效目标",
     "key_evaluation": "文档中没有绩效评价评分表",
-    "prose": "文档中没有说明文字（仅用于绩效结果说明、工作情况）",
+    "prose": "文档中没有说明文字（仅用于绩效结果说明、工作情况和未附自评表的自评报告）",
     "disclosure": "文档中没有决算公开表或情况说明",
 }
 
@@ -46,11 +46,22 @@ def subjects(doc: Any) -> list[tuple[str, Any]]:
         budget = (total.initial or total.adjusted) if total is not None else None  # targets are set against it
         found.append(("goal", GoalSubject(se.project.name, se.goal, budget, se.location)))
     found += [("key_evaluation", ke) for ke in getattr(doc, "key_evaluations", ())]
-    if getattr(doc, "statements", ()):
-        found.append(("prose", doc.statements))
+    if statements := getattr(doc, "statements", ()) or report_prose(doc):
+        found.append(("prose", statements))
     if getattr(doc, "disclosure", None) is not None:
         found.append(("disclosure", doc.disclosure))
     return found
+
+
+def report_prose(doc: Any) -> tuple[Any, ...]:
+    """The sentences of a self-evaluation written as a report without its form (no 预算执行情况表 or 绩效指标表
+    read): read like a 情况说明 (its narrative), they are also checked as prose — rates, sums and grades recomputed
+    from the figures the text itself states."""
+    kind = getattr(getattr(doc, "kind", None), "value", "")
+    pkg = getattr(doc, "disclosure", None)
+    if kind != "self_evaluation" or getattr(doc, "self_evaluations", ()) or pkg is None:
+        return ()
+    return tuple(s for s in pkg.narrative if s.kind == "sentence")
 
 
 def subject_name(kind: str, subject: Any) -> str:

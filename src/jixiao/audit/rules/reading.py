@@ -46,6 +46,14 @@ def nothing_read(doc: Any, ctx: Context) -> Iterator[Finding]:
     if _read(doc, need):
         return
     label = getattr(doc.kind, "label", kind)
+    reading = getattr(doc, "reading", None)
+    stated = len(reading.claims) if reading is not None else 0
+    if kind == "self_evaluation" and stated:
+        yield Finding("reading.nothing_read", Tier.WARNING,
+                      f"文档是文字形式的自评报告，未附{what}：正文 {stated} 句中的金额、比率和得分只按文字自身验算"
+                      "（合计与分项、执行率、得分与等级），未能与自评表核对；未核对的语句见“未读取或未核对的内容”",
+                      Location(document=doc.path), CAT, expected=what, actual=f"文字报告（{stated} 句含数据）")
+        return
     yield Finding("reading.nothing_read", Tier.WARNING,
                   f"未能读取{what}：文档被识别为“{label}”，但未读取到可核对的内容，本次审核未核对该文档的任何数据",
                   Location(document=doc.path), CAT, expected=what, actual="未读取到")

@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from jixiao.audit.catalogue import Context, rule
 from jixiao.audit.rules.narrative import reachable
+from jixiao.audit.rules.selfeval_text import tolerance, totals_and_parts  # one reader of '其中' lists
 from jixiao.core.finding import Finding, Tier
 from jixiao.core.money import normalize_text, round_half_up, unit_scale
 from jixiao.core.statements import Claim, Statement
@@ -99,23 +100,68 @@ def _saving_share(budget: Decimal, spent: Decimal) -> Decimal | None:
 @rule("prose.execution_rate", "文字中的执行率与预算、执行金额不符，或执行率写成金额", Tier.ERROR, CAT, "SPEC §1.3", "prose")
 def execution_rate(statements: tuple[Statement, ...], ctx: Context) -> Iterator[Finding]:
     """“预算X万元，实际执行Y万元，执行率P%”：P = Y ÷ X × 100。确定：P 在 X、Y 按所印精度（各半个末位）可得的区间之外；
-    区间内的差异为提示（尾数误差）。执行率写成“万元”为确定。"""
-    for statement in statements:
-        for claim in statement.claims:
-            if claim.measure == "figure" and "执行率" in claim.basis and claim.text.endswith("元"):
-                ctx.checked(claim)
-                yield Finding("prose.execution_rate", Tier.ERROR,
-                              f"执行率写成了金额“{claim.basis}{claim.text}”，执行率应为百分数",
-                              claim.location.with_(row="执行率"), CAT, expected="百分数", actual=claim.text)
-            if claim.measure != "completion":
-                continue
-            budget = _last(statement.claims, claim, _budget)
-            spent = _last(statement.claims, claim, _spent)
-            if budget is None or spent is None:
-                continue
-            if finding := _rate_finding(ctx, "prose.execution_rate", claim, "执行率", _executed_share, (spent, budget),
-                                        f"{spent.text} ÷ {budget.text}"):
+    区间内的差异为提示（尾数误差）。执行率写成“万元”为确定。句中未写明预算和实际执行数时（“收到X万元，实际发放Y万元，执行率P%”），
+    以同段此前所列金额试算（实际支出、支付、发放的金额 ÷ 任一此前金额）：任一读法得出 P 即为相符；都不能得出为疑似（基数是推断的）。"""
+    for group in paragraphs(statements):
+        before: list[Claim] = []  # the amounts of the paragraph so far
+        for statement in group:
+            yield from _execution_rates(statement, before, ctx)
+            before += [c for c in statement.claims if _money(c)]
+
+
+def _execution_rates(statement: Statement, before: list[Claim], ctx: Context) -> Iterator[Finding]:
+    """The execution rates of one sentence; `before`: the amounts its paragraph stated before it."""
+    for claim in statement.claims:
+        if claim.measure == "figure" and "执行率" in claim.basis and claim.text.endswith("元"):
+            ctx.checked(claim)
+            yield Finding("prose.execution_rate", Tier.ERROR,
+                          f"执行率写成了金额“{claim.basis}{claim.text}”，执行率应为百分数",
+                          claim.location.with_(row="执行率"), CAT, expected="百分数", actual=claim.text)
+        if claim.measure != "completion":
+            continue
+        budget = _last(statement.claims, claim, _budget)
+        spent = _last(statement.claims, claim, _spent)
+        if budget is None or spent is None:
+            stated = [*before, *(c for c in statement.claims[: statement.claims.index(claim)] if _money(c))]
+            if finding := _read_base_rate(ctx, claim, stated):
                 yield finding
+            continue
+        if finding := _rate_finding(ctx, "prose.execution_rate", claim, "执行率", _executed_share, (spent, budget),
+                                    f"{spent.text} ÷ {budget.text}"):
+            yield finding
+
+
+# The amount spent of an execution rate whose sentence names no 预算 or 实际执行: an amount said to be paid out.
+_PAID_RE = re.compile(r"实际|支付|发放|支出|执行|拨付|兑付|使用")
+
+
+def _money(c: Claim) -> bool:
+    """An amount of money stated, named (amount, budget) or not (a figure of no known subject)."""
+    return c.measure in ("amount", "budget", "figure") and bool(_UNIT_RE.search(c.text))
+
+
+def _read_base_rate(ctx: Context, claim: Claim, stated: list[Claim]) -> Finding | None:
+    """“收到资金X万元，实际发放Y万元，执行率P%”: no 预算 is named, so the base is read — any amount the paragraph
+    states before the rate, set against an amount it says was paid, spent or issued. The rate is checked when one
+    reading gives it at the printed precision; when none does, a warning (the base is an interpretation)."""
+    paid = [c for c in stated if _PAID_RE.search(c.clause[: max(c.clause.find(_number(c)), 0)])]
+    readings = [(p, b) for p in paid for b in stated if b is not p and b.value > 0]
+    if not readings:
+        return None
+    half = claim.quantum / 2
+    for spent, base in readings:
+        bounds = reachable(_executed_share, (spent.value, spent.quantum), (base.value, base.quantum))
+        if bounds is not None and bounds[0] - half <= claim.value <= bounds[1] + half:
+            ctx.checked(claim, spent, base)
+            return None
+    spent, base = readings[-1]
+    computed = round_half_up(spent.value / base.value * 100, _places(claim.quantum))
+    ctx.checked(claim)
+    tried = "、".join(f"{p.text} ÷ {b.text}" for p, b in readings[:4])
+    return Finding("prose.execution_rate", Tier.WARNING,
+                   f"执行率写为 {claim.text}，文中所列金额均不能得出（按执行率 = 实际支出 ÷ 预算或到位资金，试算 {tried}"
+                   f"{'等' if len(readings) > 4 else ''}；如 {spent.text} ÷ {base.text} 为 {_fmt(computed)}%）",
+                   claim.location.with_(row="执行率"), CAT, expected=_fmt(computed), actual=_fmt(claim.value))
 
 
 @rule("prose.saving_rate", "节约率与预算、执行金额不符", Tier.ERROR, CAT, "SPEC §2.1 成本节约率", "prose")
@@ -280,3 +326,50 @@ def comparison_words(statements: tuple[Statement, ...], ctx: Context) -> Iterato
                 yield Finding("prose.comparison_words", Tier.ERROR,
                               f"文字称执行“{claim.text}”预算，而预算 {budget.text}、执行 {spent.text}，实为“{_WORDS[actual]}”",
                               claim.location.with_(row="预算比较"), CAT, expected=_WORDS[actual], actual=claim.text)
+
+
+def paragraphs(statements: tuple[Statement, ...]) -> list[list[Statement]]:
+    """The sentences of each paragraph (consecutive statements from one block or line), in order."""
+    groups: list[list[Statement]] = []
+    for statement in statements:
+        if statement.kind != "sentence":
+            continue
+        where = statement.location
+        last = groups[-1][-1].location if groups else None
+        if last is not None and (last.block, last.line, last.page) == (where.block, where.line, where.page):
+            groups[-1].append(statement)
+        else:
+            groups.append([statement])
+    return groups
+
+
+def _claims_printed(group: list[Statement], texts: set[str]) -> list[Claim]:
+    """The claims of a paragraph printing one of `texts` ('609.74万元'): what a rule compared."""
+    return [c for s in group for c in s.claims if normalize_text(c.text).replace(" ", "") in texts]
+
+
+@rule("prose.parts_total", "文字所列总额与“其中”各项之和不符", Tier.ERROR, CAT, "SPEC §1.7, §7.3", "prose")
+def parts_total(statements: tuple[Statement, ...], ctx: Context) -> Iterator[Finding]:
+    """“共安排X万元，其中：A a万元（上年结转b万元，本年下达c万元），B d万元……”：括号外各项之和 = X，括号内各项之和 =
+    其前一项（与自评报告正文同一读法，见 selfeval.total_parts）。所列之和大于总额为确定；小于总额为疑似（所列可能不是全部
+    组成）；差额在各数印出精度的尾数容差内为提示。"""
+    groups = paragraphs(statements)
+    for item in totals_and_parts([" ".join(s.text for s in group) for group in groups]):
+        group = groups[item.paragraph]
+        ctx.checked(*_claims_printed(group, {p.text for p in (item.total, *item.parts)}))
+        got = sum((p.value for p in item.parts), ZERO)
+        difference = got - item.total.value
+        if difference == 0:
+            continue
+        if abs(difference) <= tolerance(item):
+            tier, note = Tier.NOTICE, "（尾数误差）"
+        elif difference > 0:
+            tier, note = Tier.ERROR, ""
+        else:
+            tier, note = Tier.WARNING, "（若所列为全部组成则不符）"
+        yield Finding("prose.parts_total", tier,
+                      f"文字称总额 {item.total.text}，其中所列 {len(item.parts)} 项合计 {item.total.shown(got)}，"
+                      f"相差 {item.total.shown(difference)}{note}", group[0].location.with_(row="总额与分项"), CAT,
+                      expected=_fmt(item.total.value / (unit_scale(item.total.unit) or Decimal(1))),
+                      actual=_fmt(got / (unit_scale(item.total.unit) or Decimal(1))),
+                      difference=_fmt(difference / (unit_scale(item.total.unit) or Decimal(1))))

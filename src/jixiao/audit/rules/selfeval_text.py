@@ -131,8 +131,8 @@ def narrative_budget(se: SelfEvaluation, ctx: Context) -> Iterator[Finding]:
                           expected=_fmt(first_base - first_executed), actual=_fmt(got["结余"].value))
         rates = [(b, e, e / b * 100) for b, e in readings if b > 0]
         for label, stated in dict(sentence.rates).items():
-            tolerance = max(stated.residue, Decimal("0.005"))
-            if rates and not any(abs(stated.value - r) <= tolerance for _, _, r in rates):
+            allowed = max(stated.residue, Decimal("0.005"))
+            if rates and not any(abs(stated.value - r) <= allowed for _, _, r in rates):
                 b, e, r = rates[0]
                 yield Finding("selfeval.narrative_budget", Tier.ERROR,
                               f"正文称{label} {stated.text}，按执行 {_fmt(e)} ÷ 预算 {_fmt(b)} 应为 {_fmt(r)}%",
@@ -144,8 +144,18 @@ def narrative_budget(se: SelfEvaluation, ctx: Context) -> Iterator[Finding]:
 _LABELLED_RE = re.compile(rf"([\u4e00-\u9fa5]{{2,4}})\s*(?:为|是|：|:)?\s*{MONEY}")
 
 
+# An amount that is a change on another ('同比上年度增加189.25万元', '较上年减少3万元'): neither a total nor a part.
+_CHANGE_BEFORE_RE = re.compile(r"(?:增加|减少|增长|下降|上升|降低|增支|减支|增减|节约|超支)了?\s*$")
+
+
+def _listed(text: str) -> list[tuple[Printed, re.Match[str]]]:
+    """The amounts of a text that may be a total or its parts (changes on another figure left out)."""
+    return [(figure, match) for figure, match in amounts_in(text)
+            if not _CHANGE_BEFORE_RE.search(normalize_text(text)[max(0, match.start() - 6): match.start()])]
+
+
 def _amounts(text: str) -> list[Printed]:
-    return [figure for figure, _ in amounts_in(text)]
+    return [figure for figure, _ in _listed(text)]
 
 
 @dataclass(frozen=True)
@@ -170,9 +180,10 @@ def totals_and_parts(paragraphs: list[str]) -> list[TotalAndParts]:
             tail = _sentences(text[where.end():])[0] if text[where.end():].strip(" 。") else ""
             if tail:
                 heads = _amounts(head)
-                parts = _amounts(tail)
+                parts, nested = _outer_and_bracketed(tail)
                 if heads and len(parts) >= 2:
                     found.append(TotalAndParts(index, "", heads[-1], tuple(parts), False))
+                found.extend(TotalAndParts(index, "", part, tuple(inner), False) for part, inner in nested)
                 continue
             group: list[TotalAndParts] = []
             for match in _LABELLED_RE.finditer(head):
@@ -185,12 +196,33 @@ def totals_and_parts(paragraphs: list[str]) -> list[TotalAndParts]:
                     parts.append(printed(part.group(1), part.group(2)))
                 if len(parts) >= 2:
                     group.append(TotalAndParts(index, label, total, tuple(parts), False))
-            complete = any(abs(sum((p.value for p in g.parts), ZERO) - g.total.value) <= _tolerance(g) for g in group)
+            complete = any(abs(sum((p.value for p in g.parts), ZERO) - g.total.value) <= tolerance(g) for g in group)
             found.extend(TotalAndParts(g.paragraph, g.label, g.total, g.parts, complete) for g in group)
     return found
 
 
-def _tolerance(item: TotalAndParts) -> Decimal:
+def _outer_and_bracketed(text: str) -> tuple[list[Printed], list[tuple[Printed, list[Printed]]]]:
+    """The amounts of a list outside brackets (its parts), and each part followed by a bracket of two amounts or
+    more ('中央80万元（上年结转30万元，本年下达50万元）'): the part with its own parts."""
+    outer: list[Printed] = []
+    nested: list[tuple[Printed, list[Printed]]] = []
+    inner: list[Printed] = []
+    for figure, match in _listed(text):
+        head = text[: match.start()]
+        depth = head.count("(") + head.count("（") - head.count(")") - head.count("）")
+        if depth <= 0:
+            if outer and len(inner) >= 2:
+                nested.append((outer[-1], inner))
+            outer.append(figure)
+            inner = []
+        else:
+            inner.append(figure)
+    if outer and len(inner) >= 2:
+        nested.append((outer[-1], inner))
+    return outer, nested
+
+
+def tolerance(item: TotalAndParts) -> Decimal:
     return sum((p.residue for p in item.parts), item.total.residue)
 
 
@@ -205,7 +237,7 @@ def total_parts(se: SelfEvaluation, ctx: Context) -> Iterator[Finding]:
         difference = got - item.total.value
         if difference == 0:
             continue
-        if abs(difference) <= _tolerance(item):
+        if abs(difference) <= tolerance(item):
             tier, note = Tier.NOTICE, "（尾数误差）"
         elif difference > 0 or item.complete:
             tier, note = Tier.ERROR, ""

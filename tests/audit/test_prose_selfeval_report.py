@@ -1,0 +1,65 @@
+"""A self-evaluation written as a report, without its form: the warning says what the document is, and its prose
+is checked as prose — a '其中' list against its total (bracketed sub-parts against their part, changes left out) and
+an execution rate against the amounts the paragraph states."""
+
+from __future__ import annotations
+
+from jixiao.core.finding import Tier
+from tests.audit.test_mutations import audit_text
+
+HEAD = "示例县农技推广站2023年度项目支出绩效自评报告\n一、项目基本情况\n"
+
+
+def rules(found):
+    return sorted((f.rule, f.tier) for f in found)
+
+
+def test_a_report_without_its_form_says_it_is_a_prose_report(tmp_path):
+    text = HEAD + "本年共安排资金100.00万元，其中：种子补贴60.00万元，培训费40.00万元。\n"
+    doc, found = audit_text(tmp_path, text)
+    assert doc.kind.value == "self_evaluation" and not doc.self_evaluations
+    [warning] = [f for f in found if f.rule == "reading.nothing_read"]
+    assert warning.tier is Tier.WARNING and "文字形式的自评报告" in warning.message
+    assert "未能读取" not in warning.message
+    assert rules(found) == [("reading.nothing_read", Tier.WARNING)]  # the parts add up
+
+
+def test_parts_above_their_total_are_certain(tmp_path):
+    text = HEAD + "本年共安排资金100.00万元，其中：种子补贴60.00万元，培训费45.00万元。\n"
+    _, found = audit_text(tmp_path, text)
+    [finding] = [f for f in found if f.rule == "prose.parts_total"]
+    assert finding.tier is Tier.ERROR and "105" in finding.message
+
+
+def test_bracketed_sub_parts_are_not_parts_of_the_outer_total(tmp_path):
+    text = HEAD + ("本年共安排资金300.50万元，其中：省级200.25万元（上年结转80.25万元，本年下达120万元），"
+                   "县级100.25万元（上年结转0.25万元，本年配套100万元）。\n")
+    _, found = audit_text(tmp_path, text)
+    assert not [f for f in found if f.rule == "prose.parts_total"]
+    wrong = text.replace("本年下达120万元", "本年下达121万元")
+    _, found = audit_text(tmp_path, wrong)
+    [finding] = [f for f in found if f.rule == "prose.parts_total"]
+    assert "200.25万元" in finding.message and "201.25万元" in finding.message
+
+
+def test_a_change_on_last_year_is_not_a_total(tmp_path):
+    text = HEAD + "1、收入：520.40万元。同比上年增加120.40万元，增加30.1%。其中：财政拨款收入520.40万元，同比上年增加100万元。\n"
+    _, found = audit_text(tmp_path, text)
+    assert not [f for f in found if f.rule == "prose.parts_total"]
+
+
+def test_execution_rate_on_the_funds_received(tmp_path):
+    text = HEAD + "本年收到上级资金合计80.00万元，实际发放60.00万元，实际执行率为75%。\n"
+    doc, found = audit_text(tmp_path, text)
+    assert not [f for f in found if f.rule == "prose.execution_rate"]
+    assert doc.reading is not None
+    _, found = audit_text(tmp_path, text.replace("75%", "70%"))
+    [finding] = [f for f in found if f.rule == "prose.execution_rate"]
+    assert finding.tier is Tier.WARNING  # the base is read, not named: never certain
+
+
+def test_execution_rate_may_rest_on_an_earlier_sentence_of_the_paragraph(tmp_path):
+    text = HEAD + ("本年共安排资金200.00万元，其中：省级120.00万元，县级80.00万元；本年应支付150.00万元，实际支付130.00万元，"
+                   "执行率65%。\n")
+    _, found = audit_text(tmp_path, text)
+    assert not [f for f in found if f.rule == "prose.execution_rate"]  # 130 ÷ 200 = 65%

@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from jixiao.audit.catalogue import Context, rule
 from jixiao.audit.rules.narrative import reachable
-from jixiao.audit.rules.selfeval_text import tolerance, totals_and_parts  # one reader of '其中' lists
+from jixiao.audit.rules.selfeval_text import parts_tier, totals_and_parts  # one reader of '其中' lists
 from jixiao.core.finding import Finding, Tier
 from jixiao.core.money import normalize_text, round_half_up, unit_scale
 from jixiao.core.statements import Claim, Statement
@@ -352,7 +352,7 @@ def _claims_printed(group: list[Statement], texts: set[str]) -> list[Claim]:
 def parts_total(statements: tuple[Statement, ...], ctx: Context) -> Iterator[Finding]:
     """“共安排X万元，其中：A a万元（上年结转b万元，本年下达c万元），B d万元……”：括号外各项之和 = X，括号内各项之和 =
     其前一项（与自评报告正文同一读法，见 selfeval.total_parts）。所列之和大于总额为确定；小于总额为疑似（所列可能不是全部
-    组成）；差额在各数印出精度的尾数容差内为提示。"""
+    组成；同一列表另一名目各项之和恰等于其总额、说明已列全时为确定）；差额在各数印出精度的尾数容差内为提示。"""
     groups = paragraphs(statements)
     for item in totals_and_parts([" ".join(s.text for s in group) for group in groups]):
         group = groups[item.paragraph]
@@ -361,12 +361,7 @@ def parts_total(statements: tuple[Statement, ...], ctx: Context) -> Iterator[Fin
         difference = got - item.total.value
         if difference == 0:
             continue
-        if abs(difference) <= tolerance(item):
-            tier, note = Tier.NOTICE, "（尾数误差）"
-        elif difference > 0:
-            tier, note = Tier.ERROR, ""
-        else:
-            tier, note = Tier.WARNING, "（若所列为全部组成则不符）"
+        tier, note = parts_tier(item, difference)
         yield Finding("prose.parts_total", tier,
                       f"文字称总额 {item.total.text}，其中所列 {len(item.parts)} 项合计 {item.total.shown(got)}，"
                       f"相差 {item.total.shown(difference)}{note}", group[0].location.with_(row="总额与分项"), CAT,

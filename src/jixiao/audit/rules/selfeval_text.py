@@ -226,6 +226,16 @@ def tolerance(item: TotalAndParts) -> Decimal:
     return sum((p.residue for p in item.parts), item.total.residue)
 
 
+def parts_tier(item: TotalAndParts, difference: Decimal) -> tuple[Tier, str]:
+    """How sure a listed parts' sum `difference` from its total is: within the printed digits' residues a notice;
+    parts above the total (or below a list shown complete) an error; below, a warning (a part may be unlisted)."""
+    if abs(difference) <= tolerance(item):
+        return Tier.NOTICE, "（尾数误差）"
+    if difference > 0 or item.complete:
+        return Tier.ERROR, ""
+    return Tier.WARNING, "（若所列为全部组成则不符）"
+
+
 @rule("selfeval.total_parts", "正文所列总额与“其中”各项之和不符", Tier.ERROR, CAT, "SPEC §1.7, §7.3", "self_evaluation")
 def total_parts(se: SelfEvaluation, ctx: Context) -> Iterator[Finding]:
     """“总额 X 万元，其中 A a 万元、B b 万元……”，或“其中：”后各段逐项列出同一名目（“年初预算”）的金额：
@@ -237,12 +247,7 @@ def total_parts(se: SelfEvaluation, ctx: Context) -> Iterator[Finding]:
         difference = got - item.total.value
         if difference == 0:
             continue
-        if abs(difference) <= tolerance(item):
-            tier, note = Tier.NOTICE, "（尾数误差）"
-        elif difference > 0 or item.complete:
-            tier, note = Tier.ERROR, ""
-        else:
-            tier, note = Tier.WARNING, "（若所列为全部组成则不符）"
+        tier, note = parts_tier(item, difference)
         what = f"{item.label} " if item.label else "总额 "
         yield Finding("selfeval.total_parts", tier,
                       f"正文称{what}{item.total.text}，其中所列 {len(item.parts)} 项合计 {item.total.shown(got)}，"

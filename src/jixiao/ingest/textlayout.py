@@ -66,7 +66,8 @@ NUMBER_ROW_MIN = 3
 CELL_LENGTH = 40
 MAX_EMPTY_CELLS = 3
 MIN_RUN_CELLS = 12
-CAPTION_RE = re.compile(r"公开\s*0?\d{1,2}\s*表|单位\s*[:：]|^部门\s*[:：]|表$|^第[一二三四五六七八九十]+部分")
+CAPTION_RE = re.compile(r"公开\s*0?\d{1,2}\s*表|[单單]位\s*[:：]|^部门\s*[:：]|表$|^第[一二三四五六七八九十]+部分")
+MEANINGFUL_RE = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]")  # a cell holding more than a stray mark ('?', '-')
 
 
 @dataclass(frozen=True)
@@ -119,6 +120,8 @@ def join_broken_pipe_rows(lines: list[str]) -> list[str]:
     out = list(lines)
     open_at: int | None = None
     for index, bar in enumerate(bars):
+        if open_at is not None and (cells := _pipe_cells(bar)) is not None and caption_row(cells) is not None:
+            open_at = None  # a table's title or unit caption under a bar-led block starts a table of its own
         if open_at is not None and bar and not bar.startswith("|") and bar.endswith("|"):
             out[open_at] = f"{out[open_at].rstrip()} {bar}"
             out[index] = ""
@@ -257,6 +260,15 @@ def _label_after_figures(cells: list[str]) -> bool:
         _figure(filled[-2]) or _is_header(filled[-2]))
 
 
+def caption_row(cells: list[str]) -> str | None:
+    """The caption of a '|'-row that holds one only: a table's title ('…统计表 | ||') or its unit ('? | 单位:万元 |
+    |'), the other cells empty or stray marks. Such a row is a line above the table, not one of its rows."""
+    filled = [c.strip() for c in cells if MEANINGFUL_RE.search(c)]
+    if len(filled) != 1 or is_number(filled[0]):
+        return None
+    return filled[0] if CAPTION_RE.search(filled[0]) else None
+
+
 def merged_pipe_runs(lines: list[str]) -> set[int]:
     """The lines (0-based) of '|'-tables whose rows were merged across row boundaries (a row ends with the label
     of the next one): their cells are a stream whose rows are rebuilt from the form's labels, as for a table
@@ -312,6 +324,11 @@ def text_blocks(text: str, path: str) -> tuple[Block, ...]:
         if cells is not None:
             if "\t" not in line and RULE_RE.match(line):
                 continue  # a markdown separator row
+            if "\t" not in line and (caption := caption_row(cells)) is not None:
+                flush()
+                blocks.append(Paragraph(caption, Location(document=path, line=number)))
+                plain.add(id(blocks[-1]))
+                continue
             if tokens:
                 flush()
             rows.append(Row(tuple(Cell(value, Location(document=path, line=number, column=str(i + 1)))

@@ -461,3 +461,147 @@ def test_traditional_pipe_table_with_title_and_unit_rows_is_read(tmp_path):
     [row] = table.rows
     assert table.unit == "万元"
     assert row.cells["budget_total"].text == "25" and row.cells["budget_car"].text == "16"
+
+
+# One cell per line ending ' |', no title naming the table, a column of what was spent with dash cells beside it
+# in the change columns, the parts of the car at the same level as it, the total at the bottom.
+SPENT_DASHES = """2021年度全县“三公”经费决算情况
+经费项目 |
+2021年度支出 (万元) |
+支出减少情况(万元) |
+支出减少率 |
+因公出国(境)费 |
+0 |
+0 |
+0% |
+公务接待费 |
+12.40 |
+- |
+- |
+公务用车购置及运行维护费 |
+80.60 |
+- |
+- |
+公务用车购置费 |
+30.00 |
+- |
+- |
+公务用车运行维护费 |
+50.60 |
+- |
+- |
+总“三公”经费支出 |
+93.00 |
+- |
+- |
+2021年度全县“三公”经费总支出为93.00万元。
+"""
+
+
+def test_untitled_final_table_of_spending_with_dash_cells_is_read(tmp_path):
+    doc, errors = _load_text(tmp_path, SPENT_DASHES)
+    table = doc.disclosure.tables["D09"]
+    [row] = table.rows
+    assert table.unit == "万元"
+    assert row.cells["final_total"].text == "93.00" and row.cells["final_car_purchase"].text == "30.00"
+    assert any("支出减少情况" in str(e) and "未读取" in str(e) for e in errors)
+    assert not [f for f in audit_document(doc, CENTRAL).findings if f.tier is Tier.ERROR]
+    wrong = _load_text(tmp_path, SPENT_DASHES.replace("总“三公”经费支出 |\n93.00", "总“三公”经费支出 |\n95.00"))[0]
+    assert "disclosure.r24_sangong_sum" in {f.rule for f in audit_document(wrong, CENTRAL).findings}
+
+
+# One cell per line, lone '|' lines for empty cells, captions first, the 合计 and 公务用车 rows left unfilled.
+UNFILLED_TOTAL = """示例镇2022年“三公”经费预算安排
+一、“三公”经费预算财政拨款情况表
+|
+|
+单位:万元 |
+|
+项目 |
+2022年预算数 |
+上年预算数 |
+增幅(%) |
+合计 |
+|
+|
+|
+因公出国(境)费 |
+|
+|
+|
+公务接待费 |
+6.00 |
+6.00 |
+0 |
+公务用车购置及运行费 |
+|
+|
+|
+其中:公务用车运行维护费 |
+4 |
+0 |
+|
+公务用车购置 |
+18 |
+0 |
+|
+二、“三公”经费财政拨款支出情况说明
+示例镇2022年“三公”经费支出预算为{total}万元。其中:因公出国(境)费0万元,公务接待费6万元,公务用车购置及运行费22万元。
+"""
+
+
+@pytest.mark.parametrize(("total", "errors_expected"), [("28", 0), ("6", 1)])
+def test_unfilled_total_rows_are_unknown_not_zero(tmp_path, total, errors_expected):
+    doc, errors = _load_text(tmp_path, UNFILLED_TOTAL.replace("{total}", total))
+    [row] = doc.disclosure.tables["D09"].rows
+    assert row.cells["budget_reception"].text == "6.00" and row.cells["budget_car_purchase"].text == "18"
+    assert "budget_total" not in row.cells and not row.known("budget_total") and not row.known("budget_car")
+    assert any("空白" in str(e) and "合计" in str(e) for e in errors)
+    assert any("上年预算数" in str(e) and "对比年度" in str(e) for e in errors)
+    found = [f for f in audit_document(doc, CENTRAL).findings if f.tier is Tier.ERROR]
+    assert len(found) == errors_expected  # only the text's own sum (6 ≠ 0 + 6 + 22) is a fault
+
+
+# Cells one per line with a lone '|' line between them (no bar at the end of a cell), the unit above.
+BAR_SEPARATED = """示例县青少年活动中心2022年“三公”经费预算
+一、2022年“三公”经费支出预算表
+单位:万元
+项 目
+|
+预 算 数
+|
+合 计
+|
+9.00
+|
+因公出国(境)费
+|
+0.00
+|
+公务接待费
+|
+3.00
+|
+公务用车购置及运行费
+|
+6.00
+|
+其中:公务用车运行费
+|
+6.00
+|
+公务用车购置费
+|
+0.00
+|
+二、2022年“三公”经费支出预算情况说明
+"""
+
+
+def test_cells_separated_by_lone_bar_lines_are_rebuilt(tmp_path):
+    doc, _ = _load_text(tmp_path, BAR_SEPARATED)
+    table = doc.disclosure.tables["D09"]
+    [row] = table.rows
+    assert table.unit == "万元"
+    assert row.cells["budget_total"].text == "9.00" and row.cells["budget_car_operation"].text == "6.00"
+    assert not [u for u in doc.reading.unread if u.kind == "table"]

@@ -83,7 +83,8 @@ COLUMN_ALIASES: dict[str, dict[str, frozenset[str]]] = {
             "project": _names("项目支出"), "closing": _names("年末结转和结余", "年末结转结余")},
     "D08": {"total": _names("合计", "小计", "本年支出", "本年支出合计"), "basic": _names("基本支出"),
             "project": _names("项目支出")},
-    "D09": {"total": _names("合计", "总计", "支出合计", "三公经费合计", "“三公”经费合计", "\"三公\"经费合计", "三公经费"),
+    "D09": {"total": _names("合计", "总计", "支出合计", "三公经费合计", "“三公”经费合计", "\"三公\"经费合计", "三公经费",
+                            "总三公经费"),
             "overseas": _names("因公出国(境)费", "因公出国(境)费用", "因公出国(境)", "因公出国"),
             "car": _names("公务用车购置及运行维护费", "公务用车购置及运行费", "公务用车购置及运行维护", "公务用车费"),
             "car_purchase": _names("公务用车购置费", "购置费", "公务用车购置"),
@@ -377,9 +378,14 @@ def _sangong_item(text: str) -> str | None:
     return next((key for key, names in COLUMN_ALIASES["D09"].items() if label in names or bare in names), None)
 
 
+SPENT_COLUMN_RE = re.compile(r"^(?:20\d{2}年度?)?(?:实际)?支出(?:数|额)?$")  # '2020年度支出 (万元)' in a 决算 table
+
+
 def _sangong_group(text: str, reader: _Reader | None = None) -> str:
     label = normalize_label(text)
     group = "final" if "决算" in label else "budget" if "预算" in label else ""
+    if not group and reader is not None and not reader.budget_only and SPENT_COLUMN_RE.match(label):
+        group = "final"  # what was spent in the year, in a 决算 table: its 决算数
     if reader is not None and reader.budget_only:
         return "budget" if group != "final" and label and not _sangong_item(label) else ""
     return group
@@ -395,7 +401,7 @@ def _sangong_by_rows(table: Table, reader: _Reader) -> dict[str, Amount] | None:
 
     def is_item(row: Row) -> bool:  # an item label, then figures or blanks only (not a 合计 sub-header)
         return bool(_sangong_item(row.texts[0])) and all(
-            not t or is_number(t.rstrip("%％")) or i in remarks for i, t in enumerate(row.texts) if i)
+            not t or is_number(t.rstrip("%％")) or t.strip() in DASHES or i in remarks for i, t in enumerate(row.texts) if i)
 
     first = next((i for i, r in enumerate(rows) if is_item(r)), None)
     if not first or sum(1 for r in rows[first:] if is_item(r)) < 2:
@@ -436,9 +442,11 @@ def _sangong_by_rows(table: Table, reader: _Reader) -> dict[str, Amount] | None:
 # Words a row under one 三公 item names (国内接待费, 外事接待费 …): a part of that item, not read into 公开09.
 SANGONG_PART_WORDS = (("接待", "公务接待费"), ("公务用车", "公务用车购置及运行维护费"), ("公车", "公务用车购置及运行维护费"),
                       ("出国", "因公出国(境)费"))
-CHANGE_RE = re.compile(r"增减|增、减|增加|减少|增长|下降|比上年|幅度|变动")
+CHANGE_RE = re.compile(r"增减|增、减|增加|减少|增长|下降|比上年|幅度|增幅|变动")
+DASHES = frozenset({"-", "—", "－", "--", "——"})  # a cell printed as a dash: nothing to show
 REMARK_COLUMN_RE = re.compile(r"原因|说明|备注")  # a column of words beside the figures ('增减原因')
-RELATIVE_YEARS = {"上年": 1, "本年": 2}  # '上年决算数 | 本年决算数': the 本年 column is the year reported
+RELATIVE_YEARS = {"上年": -1, "本年": 0}  # '上年决算数 | 本年决算数': the 本年 column is the year reported
+RELATIVE_BASE = 2  # 本年/上年 ordered among themselves when no column prints its year
 YEAR_RE = re.compile(r"(20\d{2})年")
 
 
@@ -452,12 +460,12 @@ def _sangong_year_columns(header: Sequence[str], reader: _Reader) -> dict[int, s
     marked = any(label in ("行次", "栏次") or CHANGE_RE.search(label) for label in labels[1:])
     if not marked and len(set(named)) == len(named):  # no group printed twice: no year to choose between
         return None
-    by_group: dict[str, list[tuple[int, int]]] = {}
+    by_group: dict[str, list[tuple[int | None, int | None, int]]] = {}
     for index, label in enumerate(labels):
         if index and label and not CHANGE_RE.search(label) and (group := _sangong_group(label, reader)):
             year = YEAR_RE.search(label)
-            relative = next((rank for word, rank in RELATIVE_YEARS.items() if label.startswith(word)), 0)
-            by_group.setdefault(group, []).append((int(year.group(1)) if year else relative, index))
+            relative = next((shift for word, shift in RELATIVE_YEARS.items() if label.startswith(word)), None)
+            by_group.setdefault(group, []).append((int(year.group(1)) if year else None, relative, index))
     columns: dict[int, str] = {}
     for index, label in enumerate(labels):
         if index and CHANGE_RE.search(label) and not REMARK_COLUMN_RE.search(label):  # a change column repeats the difference of two others: listed, not read
@@ -465,13 +473,14 @@ def _sangong_year_columns(header: Sequence[str], reader: _Reader) -> dict[int, s
                 f"{reader.table_name} 的“{header[index]}”列是增减变化的数字，三公经费表只读取本年度的列，此列未读取",
                 Location(document=reader.path, table=reader.table_name, column=header[index])))
     for group, found in by_group.items():
-        years = sorted(found)
-        if len(years) > 1 and (years[-1][0] == 0 or years[-1][0] == years[-2][0]
-                               or (years[0][0] in RELATIVE_YEARS.values()) != (years[-1][0] in RELATIVE_YEARS.values())):
+        named_year = max((y for y, _, _ in found if y), default=None)  # 本年/上年 are read against it when printed
+        years = sorted((y if y else (named_year or RELATIVE_BASE) + r if r is not None else 0, i) for y, r, i in found)
+        unplaced = any(r is not None for _, r, _ in found) and any(y is None and r is None for y, r, _ in found)
+        if len(years) > 1 and (years[-1][0] == 0 or years[-1][0] == years[-2][0] or unplaced):
             return {}  # two columns of one group and nothing says which is the year reported
         columns[years[-1][1]] = group
         for year, index in years[:-1]:  # the comparison year's column: no 公开09 figure holds it, said so
-            named = "上年" if year in RELATIVE_YEARS.values() else f"{year}年"
+            named = f"{year}年" if year > RELATIVE_BASE else "上年"
             reader.errors.append(ReadError(
                 f"{reader.table_name} 的“{header[index]}”列是对比年度（{named}）的数字，三公经费表只读取本年度的列，此列未读取",
                 Location(document=reader.path, table=reader.table_name, column=header[index])))
@@ -481,11 +490,23 @@ def _sangong_year_columns(header: Sequence[str], reader: _Reader) -> dict[int, s
 def _sangong_item_rows(rows: list[Row], first: int, columns: dict[int, str], reader: _Reader,
                        is_item: Callable[[Row], bool]) -> dict[str, Amount]:
     cells: dict[str, Amount] = {}
+    blank: dict[str, Row] = {}  # item rows printed with an empty cell in a column read
     for row in rows[first:]:
         if is_item(row) and (key := _sangong_item(row.texts[0])):
             label = normalize_label(row.texts[0])
             found = reader.cells(row, columns, label)
             cells.update({f"{group}_{key}": amount for group, amount in found.items()})
+            blank.update({f"{group}_{key}": row for i, group in columns.items()
+                          if i < len(row.texts) and not row.texts[i].strip()})
+    for group in set(columns.values()):
+        for whole, parts in (("total", ("overseas", "car", "car_purchase", "car_operation", "reception")),
+                             ("car", ("car_purchase", "car_operation"))):
+            row = blank.get(f"{group}_{whole}")
+            if row is not None and any(cells[k].value for p in parts if (k := f"{group}_{p}") in cells):
+                reader.not_placed.add(("三公经费", f"{group}_{whole}"))  # left unfilled over figures: unknown, not 0
+                reader.errors.append(ReadError(
+                    f"{reader.table_name}“{row.texts[0]}”行{column_name(f'{group}_{whole}')}空白，而其下各项有数字："
+                    "空白不作为0核对，此格未读取", row.location.with_(table=reader.table_name, row=row.texts[0])))
     for number, row in enumerate(rows[1:], start=2):
         if not is_item(row) and not _sangong_group(row.texts[0]) and any(is_number(t) for t in row.texts[1:]):
             shown = row.texts[0] or "（无项目名称）"
@@ -855,6 +876,8 @@ def extract_disclosure(source: SourceDocument, year: int | None, department: str
             continue
         if pending is None and last_table and last_table != "D10" and _continues(block, raw.get(last_table)):
             pending, block = last_table, Table(raw[last_table].rows + block.rows, raw[last_table].location)
+        if pending is None and "D09" not in tables and _names_sangong_items(block):
+            pending = "D09"  # a 三公 table printed without a title naming it
         if pending is None:
             continue
         if any(NUMBER_RE.search(t) for row in block.rows for t in row.texts) or pending in ("D08",):
@@ -865,7 +888,7 @@ def extract_disclosure(source: SourceDocument, year: int | None, department: str
                                           source.path)
             tables[pending], raw[pending], errors[pending] = parsed, block, problems
             last_table, pending, since_table = pending, None, 0
-    statements = narrative_statements(source, whole_if_unmarked=not tables)
+    statements = narrative_statements(source, whole_if_unmarked=not tables or set(tables) == {"D09"})
     found = [e for problems in errors.values() for e in problems]
     if not tables and not statements:
         return None, found

@@ -130,6 +130,27 @@ def join_broken_pipe_rows(lines: list[str]) -> list[str]:
     return out
 
 
+def mark_bar_separated_cells(lines: list[str]) -> list[str]:
+    """A web table flattened to one cell per line with a lone '|' line between cells ('项 目' / '|' / '预算数' / '|'
+    …) is rewritten in the one-cell-per-line '|' form: each cell line gets its bar, the separator lines go blank.
+    Only a strict alternation of short lines and bars of at least MIN_RUN_CELLS cells is taken. Line numbers stay."""
+    out = list(lines)
+    bars = [line.strip().translate(PIPES) == "|" for line in lines]
+    index = 0
+    while index < len(lines):
+        cursor = index
+        while (cursor + 1 < len(lines) and not bars[cursor] and "|" not in lines[cursor].translate(PIPES)
+               and 0 < len(lines[cursor].strip()) <= CELL_LENGTH and bars[cursor + 1]):
+            cursor += 2
+        if (cursor - index) // 2 >= MIN_RUN_CELLS:
+            for at in range(index, cursor, 2):
+                out[at], out[at + 1] = f"{lines[at].strip()} |", ""
+            index = cursor
+        else:
+            index += 1
+    return out
+
+
 def mark_blank_separated_cells(lines: list[str]) -> list[str]:
     """A web table flattened to one cell per line with blank lines between cells (an extra blank line is an
     empty cell) is rewritten in the one-cell-per-line '|' form, so its rows are rebuilt the same way. Only a
@@ -307,7 +328,7 @@ def text_blocks(text: str, path: str) -> tuple[Block, ...]:
             blocks.extend(rebuild(tokens, path))
             tokens = []
 
-    lines = mark_blank_separated_cells(join_broken_pipe_rows(drop_preamble(text.splitlines())))
+    lines = mark_blank_separated_cells(mark_bar_separated_cells(join_broken_pipe_rows(drop_preamble(text.splitlines()))))
     merged = merged_pipe_runs(lines)
     for number, line in enumerate(lines, start=1):
         if number - 1 in merged:
@@ -554,6 +575,11 @@ def _header_width(texts: list[str]) -> tuple[int, int, int] | None:
     fits = [(label - width, width, end) for width in range(CAPTIONED_WIDTH_MIN, label + 1)
             if all(t and not _figure(t) for t in texts[label - width:label])
             and (end := _rows_fit(texts, label - width, width)) is not None]
+    if not fits:  # rows with all their cells empty before the first figure: the header opens after the captions
+        start = next((i for i, t in enumerate(texts) if t and not CAPTION_RE.search(t)), first)
+        fits = [(start, width, end) for width in range(CAPTIONED_WIDTH_MIN, first - start)
+                if all(t and not _figure(t) for t in texts[start:start + width])
+                and (end := _rows_fit(texts, start, width)) is not None]
     return fits[0] if len(fits) == 1 else None
 
 

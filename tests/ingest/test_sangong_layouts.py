@@ -605,3 +605,30 @@ def test_cells_separated_by_lone_bar_lines_are_rebuilt(tmp_path):
     assert table.unit == "万元"
     assert row.cells["budget_total"].text == "9.00" and row.cells["budget_car_operation"].text == "6.00"
     assert not [u for u in doc.reading.unread if u.kind == "table"]
+
+
+# A two-column table one cell per line with no separator, the empty cells dropped: a label followed by a label
+# had no figure printed.
+def _dropped_cells(rows: list[str]) -> str:
+    return ("示例县统计局2023年预算“三公”经费情况说明\n一、2023年“三公”经费支出预算表\n项目\n预 算 数(万元)\n"
+            + "\n".join(rows) + "\n二、2023年“三公”经费支出预算情况说明\n"
+            "示例县统计局2023年度“三公”经费支出预算为4.2万元。其中:公务接待费支出预算为4.2万元。\n")
+
+
+def test_dropped_cells_stay_unknown_and_figures_keep_their_labels(tmp_path):
+    doc, errors = _load_text(tmp_path, _dropped_cells(
+        ["合计", "4.2", "因公出国(境)费", "0", "公务接待费", "公务用车购置及运行费", "其中:公务用车运行维护费", "公务用车购置"]))
+    [row] = doc.disclosure.tables["D09"].rows
+    assert row.cells["budget_total"].text == "4.2" and row.cells["budget_overseas"].text == "0"
+    assert "budget_reception" not in row.cells and not row.known("budget_reception")  # not 0, not the next figure
+    assert any("公务接待费" in str(e) and "未读取" in str(e) for e in errors)
+    assert not [f for f in audit_document(doc, CENTRAL).findings if f.tier is Tier.ERROR]
+
+
+def test_dropped_cells_with_two_figures_in_a_row_are_not_aligned(tmp_path):
+    # a label lost before '4.2': which row each figure belongs to is not decidable
+    doc, _ = _load_text(tmp_path, _dropped_cells(
+        ["合计", "4.2", "4.2", "因公出国(境)费", "0", "公务接待费", "公务用车购置及运行费", "公务用车购置"]))
+    table = doc.disclosure.tables.get("D09") if doc.disclosure else None
+    assert table is None or not any(r.cells for r in table.rows)
+    assert [u for u in doc.reading.unread if "4.2" in u.what]

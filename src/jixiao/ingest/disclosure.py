@@ -497,7 +497,9 @@ def _sangong_item_rows(rows: list[Row], first: int, columns: dict[int, str], rea
             found = reader.cells(row, columns, label)
             cells.update({f"{group}_{key}": amount for group, amount in found.items()})
             blank.update({f"{group}_{key}": row for i, group in columns.items()
-                          if i < len(row.texts) and not row.texts[i].strip()})
+                          if i < len(row.texts) and not row.texts[i].strip() and row.cells[i].placed})
+            reader.not_placed.update(("三公经费", f"{group}_{key}") for i, group in columns.items()
+                                     if i < len(row.cells) and not row.cells[i].placed)  # unknown, not blank
     for group in set(columns.values()):
         for whole, parts in (("total", ("overseas", "car", "car_purchase", "car_operation", "reception")),
                              ("car", ("car_purchase", "car_operation"))):

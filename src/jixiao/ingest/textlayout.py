@@ -381,7 +381,7 @@ def text_blocks(text: str, path: str) -> tuple[Block, ...]:
         blocks.append(Paragraph(line, Location(document=path, line=number), heading_level=level))
         plain.add(id(blocks[-1]))
     flush()
-    return tuple(join_wrapped(glued_rows(blocks, plain, path), plain))
+    return tuple(join_wrapped(label_value_lines(glued_rows(blocks, plain, path), plain, path), plain))
 
 
 GLUED_HEADER_RE = re.compile(r"^项\s*目\s*(\S*?(?:预算|决算)\S*)$")  # '项目2025年预算': the header's cells run together
@@ -429,6 +429,68 @@ def glued_rows(blocks: list[Block], plain: set[int], path: str) -> list[Block]:
             built.append(Row((Cell(label, at.with_(column="1")), Cell(amount, at.with_(column="2"))), at))
         out.append(Table(tuple(built), where))
         index += 1 + len(rows)
+    return out
+
+
+NAME_HEADERS = ("项目", "项目名称", "科目名称")
+SECTION_HEADING_RE = re.compile(r"^[一二三四五六七八九十]+[、,，]+.*(?:说明|情况)$")  # '二、…预算情况说明' ends the rows
+LINE_ROWS_MIN = 3
+
+
+def _line_cell(block: Block, plain: set[int]) -> str | None:
+    """The text of a paragraph that can be one cell of a table copied one cell per line, else None."""
+    if not isinstance(block, Paragraph) or id(block) not in plain:
+        return None
+    text = block.text.strip()
+    if not text or len(text) > CELL_LENGTH or SENTENCE_RE.search(text) or SECTION_HEADING_RE.match(text) or (
+            CAPTION_RE.search(text) and not _figure(text)):
+        return None
+    return text
+
+
+def label_value_lines(blocks: list[Block], plain: set[int], path: str) -> list[Block]:
+    """A two-column table copied one cell per line with no separator and its empty cells dropped: a header line
+    '项目' then one column label ('预 算 数(万元)'), then rows, each a label line and, when its cell was filled, a
+    figure line. A figure always follows its own label, so a label followed by another label had its cell left
+    out: the row is kept with that cell unplaced (unknown, never 0 and never the next row's figure). Taken only
+    when no two figures follow each other (a row whose label was lost would make the figures ambiguous), with at
+    least LINE_ROWS_MIN rows and one figure, on consecutive lines."""
+    out: list[Block] = []
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        head = _line_cell(block, plain)
+        column = _line_cell(blocks[index + 1], plain) if index + 1 < len(blocks) else None
+        if head is None or _norm(head) not in NAME_HEADERS or column is None or not COLUMN_LABEL_RE.match(
+                _norm(column)) or blocks[index + 1].location.line != block.location.line + 1:
+            out.append(block)
+            index += 1
+            continue
+        cells: list[Paragraph] = []
+        at = index + 2
+        while at < len(blocks) and _line_cell(blocks[at], plain) is not None and \
+                blocks[at].location.line == blocks[at - 1].location.line + 1:
+            cells.append(blocks[at])  # type: ignore[arg-type]
+            at += 1
+        figures = [_figure(c.text) for c in cells]
+        adjacent = any(a and b for a, b in itertools.pairwise(figures))
+        labels = figures.count(False)
+        if not cells or figures[0] or adjacent or labels < LINE_ROWS_MIN or not any(figures):
+            out.append(block)
+            index += 1
+            continue
+        where = Location(document=path, line=block.location.line)
+        built = [Row((Cell(head, where.with_(column="1")), Cell(column, where.with_(column="2"))), where)]
+        for position, cell in enumerate(cells):
+            if figures[position]:
+                continue
+            line = Location(document=path, line=cell.location.line)
+            value = cells[position + 1] if position + 1 < len(cells) and figures[position + 1] else None
+            second = Cell(value.text.strip(), line.with_(column="2")) if value else Cell("", line.with_(column="2"),
+                                                                                       placed=False)
+            built.append(Row((Cell(cell.text.strip(), line.with_(column="1")), second), line))
+        out.append(Table(tuple(built), where))
+        index = at
     return out
 
 

@@ -359,3 +359,276 @@ def test_a_comparison_year_column_is_told_by_its_year_and_reported_unread(tmp_pa
     [row] = doc.disclosure.tables["D09"].rows
     assert row.cells["budget_total"].text == "28" and row.cells["budget_reception"].text == "10"
     assert any("2023年预算数" in str(e) and "对比年度" in str(e) for e in errors)
+
+
+# '|' rows whose title and unit are rows of the table themselves ('…统计表 | ||', '? | 单位:万元 | |'), a
+# '其中' column beside the budget column, numbered item rows ('3.公务用车费', '其中:(1)…').
+CAPTION_ROWS = """示例县档案局2021年部门“三公”经费情况统计表 | ||
+? | 单位:万元 | |
+项 目 | 本年预算数 | 其中:财政拨款 |
+合 计 | 6.20 | 6.20 |
+1.因公出国(境)费用 | 0 | 0 |
+2.公务接待费 | 1.40 | 1.40 |
+3.公务用车费 | {car} | {car} |
+其中:(1)公务用车运行维护费 | 4.80 | 4.80 |
+(2)公务用车购置 | 0 | 0 |
+注:“三公”经费包括因公出国(境)费、公务用车购置及运行费和公务接待费。 |
+"""
+
+
+@pytest.mark.parametrize(("car", "broken"), [("4.80", False), ("0", True)])
+def test_title_and_unit_rows_of_a_pipe_table_are_its_captions(tmp_path, car, broken):
+    doc, errors = _load_text(tmp_path, "示例县档案局2021年部门预算公开\n" + CAPTION_ROWS.format(car=car))
+    table = doc.disclosure.tables["D09"]
+    assert table.unit == "万元"
+    [row] = table.rows
+    assert row.cells["budget_total"].text == "6.20" and row.cells["budget_car_operation"].text == "4.80"
+    assert any("其中:财政拨款" in str(e) and "未读取" in str(e) for e in errors)
+    errors_found = [f for f in audit_document(doc, CENTRAL).findings if f.tier is Tier.ERROR]
+    # a 小计 printed 0 over its parts is one fault: the 合计 adds up with the parts, so only the 小计 is reported
+    assert [f.location.row for f in errors_found] == (["3.公务用车费"] if broken else [])
+
+
+# A county's 三公 budget table printed without a title: the unit row opens it, a column of reasons beside the
+# figures, a change column, and the earlier year's column.
+UNTITLED = """单位:万元 | ||||
+项目 | 2023年预算数 | 2024年预算数 | 2024年预算数增减 | 增减原因 |
+合计 | 50.00 | 46.00 | -4.00 | |
+1、因公出国(境)费用 | 0 | 0 | 0 | 严控出国计划,不安排出国经费。 |
+2、公务接待费 | 20.00 | 16.00 | -4.00 | 压减一般性支出,减少接待批次。 |
+3、公务用车费 | 30.00 | 30.00 | 0 | |
+其中:(1)公务用车运转维护费 | 30.00 | 24.00 | -6.00 | 车辆减少,运行费下降。 |
+(2)公务用车购置费 | 0 | 6.00 | 6.00 | 更新一辆到期执法车辆。 |
+示例县2024年“三公”经费预算增减变化情况说明
+2024年,全县“三公”经费预算安排46.00万元,较上年减少4.00万元。
+"""
+
+
+def test_untitled_budget_table_with_reasons_and_changes_is_read(tmp_path):
+    doc, errors = _load_text(tmp_path, UNTITLED)
+    [row] = doc.disclosure.tables["D09"].rows
+    assert row.cells["budget_total"].text == "46.00" and row.cells["budget_reception"].text == "16.00"
+    assert row.cells["budget_car_operation"].text == "24.00" and row.cells["budget_car_purchase"].text == "6.00"
+    assert any("2023年预算数" in str(e) and "对比年度" in str(e) for e in errors)
+    assert any("2024年预算数增减" in str(e) and "增减变化" in str(e) for e in errors)
+    assert not [f for f in audit_document(doc, CENTRAL).findings if f.tier is Tier.ERROR]
+
+
+# Page metadata as '|' rows right above a 决算 table whose columns are 上年/本年 with a two-tier change header.
+METADATA_ABOVE = """| 索引号 | 0000-1-04/2020-0001 | 发布机构 | 示例县财政局 |
+| 公开目录 | “三公”经费 | 发布日期 | 2020-09-01 |
+| 文号 | 浏览量 | 12 |
+附件. | ||||
+示例县2019年“三公”经费决算情况统计表 | ||||
+单位:万元 | ||||
+项目 | 上年决算数 | 本年决算数 | 比上年增、减情况 | |
+增、减金额 | 增、减幅度 | |||
+合计 | 40.00 | 36.00 | -4.00 | -10% |
+1.因公出国(境)费 | 5.00 | 0 | -5.00 | -100% |
+2.公务接待费 | 15.00 | 16.00 | 1.00 | 6.67% |
+3.公务用车购置及运行费 | 20.00 | 20.00 | 0 | 0% |
+其中:(1)公务用车购置费 | 0 | 0 | 0 | |
+(2)公务用车运行费 | 20.00 | 20.00 | 0 | 0% |
+"""
+
+
+def test_metadata_rows_above_a_two_year_final_table_stay_apart(tmp_path):
+    doc, errors = _load_text(tmp_path, METADATA_ABOVE)
+    table = doc.disclosure.tables["D09"]
+    [row] = table.rows
+    assert table.unit == "万元"
+    assert row.cells["final_total"].text == "36.00" and row.cells["final_reception"].text == "16.00"
+    assert "final_overseas" in row.cells and row.cells["final_overseas"].text == "0"
+    assert any("上年决算数" in str(e) and "对比年度" in str(e) for e in errors)
+    assert not [f for f in audit_document(doc, CENTRAL).findings if f.tier is Tier.ERROR]
+
+
+TRADITIONAL_PIPES = """示例縣2019年“三公”經(jīng)費(fèi)匯總情況決算表 | |
+單位:萬(wàn)元 | |
+項(xiàng)目 | 本年預(yù)算數(shù) |
+合計(jì) | 25 |
+1、因公出國(guó)(境)費(fèi)用 | 0 |
+2、公務(wù)接待費(fèi) | 9 |
+3、公務(wù)用車(chē)費(fèi) | 16 |
+其中:(1)公務(wù)用車(chē)運(yùn)行維護(hù)費(fèi) | 16 |
+(2)公務(wù)用車(chē)購(gòu)置 | 0 |
+"""
+
+
+def test_traditional_pipe_table_with_title_and_unit_rows_is_read(tmp_path):
+    doc, _ = _load_text(tmp_path, TRADITIONAL_PIPES)
+    table = doc.disclosure.tables["D09"]
+    [row] = table.rows
+    assert table.unit == "万元"
+    assert row.cells["budget_total"].text == "25" and row.cells["budget_car"].text == "16"
+
+
+# One cell per line ending ' |', no title naming the table, a column of what was spent with dash cells beside it
+# in the change columns, the parts of the car at the same level as it, the total at the bottom.
+SPENT_DASHES = """2021年度全县“三公”经费决算情况
+经费项目 |
+2021年度支出 (万元) |
+支出减少情况(万元) |
+支出减少率 |
+因公出国(境)费 |
+0 |
+0 |
+0% |
+公务接待费 |
+12.40 |
+- |
+- |
+公务用车购置及运行维护费 |
+80.60 |
+- |
+- |
+公务用车购置费 |
+30.00 |
+- |
+- |
+公务用车运行维护费 |
+50.60 |
+- |
+- |
+总“三公”经费支出 |
+93.00 |
+- |
+- |
+2021年度全县“三公”经费总支出为93.00万元。
+"""
+
+
+def test_untitled_final_table_of_spending_with_dash_cells_is_read(tmp_path):
+    doc, errors = _load_text(tmp_path, SPENT_DASHES)
+    table = doc.disclosure.tables["D09"]
+    [row] = table.rows
+    assert table.unit == "万元"
+    assert row.cells["final_total"].text == "93.00" and row.cells["final_car_purchase"].text == "30.00"
+    assert any("支出减少情况" in str(e) and "未读取" in str(e) for e in errors)
+    assert not [f for f in audit_document(doc, CENTRAL).findings if f.tier is Tier.ERROR]
+    wrong = _load_text(tmp_path, SPENT_DASHES.replace("总“三公”经费支出 |\n93.00", "总“三公”经费支出 |\n95.00"))[0]
+    assert "disclosure.r24_sangong_sum" in {f.rule for f in audit_document(wrong, CENTRAL).findings}
+
+
+# One cell per line, lone '|' lines for empty cells, captions first, the 合计 and 公务用车 rows left unfilled.
+UNFILLED_TOTAL = """示例镇2022年“三公”经费预算安排
+一、“三公”经费预算财政拨款情况表
+|
+|
+单位:万元 |
+|
+项目 |
+2022年预算数 |
+上年预算数 |
+增幅(%) |
+合计 |
+|
+|
+|
+因公出国(境)费 |
+|
+|
+|
+公务接待费 |
+6.00 |
+6.00 |
+0 |
+公务用车购置及运行费 |
+|
+|
+|
+其中:公务用车运行维护费 |
+4 |
+0 |
+|
+公务用车购置 |
+18 |
+0 |
+|
+二、“三公”经费财政拨款支出情况说明
+示例镇2022年“三公”经费支出预算为{total}万元。其中:因公出国(境)费0万元,公务接待费6万元,公务用车购置及运行费22万元。
+"""
+
+
+@pytest.mark.parametrize(("total", "errors_expected"), [("28", 0), ("6", 1)])
+def test_unfilled_total_rows_are_unknown_not_zero(tmp_path, total, errors_expected):
+    doc, errors = _load_text(tmp_path, UNFILLED_TOTAL.replace("{total}", total))
+    [row] = doc.disclosure.tables["D09"].rows
+    assert row.cells["budget_reception"].text == "6.00" and row.cells["budget_car_purchase"].text == "18"
+    assert "budget_total" not in row.cells and not row.known("budget_total") and not row.known("budget_car")
+    assert any("空白" in str(e) and "合计" in str(e) for e in errors)
+    assert any("上年预算数" in str(e) and "对比年度" in str(e) for e in errors)
+    found = [f for f in audit_document(doc, CENTRAL).findings if f.tier is Tier.ERROR]
+    assert len(found) == errors_expected  # only the text's own sum (6 ≠ 0 + 6 + 22) is a fault
+
+
+# Cells one per line with a lone '|' line between them (no bar at the end of a cell), the unit above.
+BAR_SEPARATED = """示例县青少年活动中心2022年“三公”经费预算
+一、2022年“三公”经费支出预算表
+单位:万元
+项 目
+|
+预 算 数
+|
+合 计
+|
+9.00
+|
+因公出国(境)费
+|
+0.00
+|
+公务接待费
+|
+3.00
+|
+公务用车购置及运行费
+|
+6.00
+|
+其中:公务用车运行费
+|
+6.00
+|
+公务用车购置费
+|
+0.00
+|
+二、2022年“三公”经费支出预算情况说明
+"""
+
+
+def test_cells_separated_by_lone_bar_lines_are_rebuilt(tmp_path):
+    doc, _ = _load_text(tmp_path, BAR_SEPARATED)
+    table = doc.disclosure.tables["D09"]
+    [row] = table.rows
+    assert table.unit == "万元"
+    assert row.cells["budget_total"].text == "9.00" and row.cells["budget_car_operation"].text == "6.00"
+    assert not [u for u in doc.reading.unread if u.kind == "table"]
+
+
+# A two-column table one cell per line with no separator, the empty cells dropped: a label followed by a label
+# had no figure printed.
+def _dropped_cells(rows: list[str]) -> str:
+    return ("示例县统计局2023年预算“三公”经费情况说明\n一、2023年“三公”经费支出预算表\n项目\n预 算 数(万元)\n"
+            + "\n".join(rows) + "\n二、2023年“三公”经费支出预算情况说明\n"
+            "示例县统计局2023年度“三公”经费支出预算为4.2万元。其中:公务接待费支出预算为4.2万元。\n")
+
+
+def test_dropped_cells_stay_unknown_and_figures_keep_their_labels(tmp_path):
+    doc, errors = _load_text(tmp_path, _dropped_cells(
+        ["合计", "4.2", "因公出国(境)费", "0", "公务接待费", "公务用车购置及运行费", "其中:公务用车运行维护费", "公务用车购置"]))
+    [row] = doc.disclosure.tables["D09"].rows
+    assert row.cells["budget_total"].text == "4.2" and row.cells["budget_overseas"].text == "0"
+    assert "budget_reception" not in row.cells and not row.known("budget_reception")  # not 0, not the next figure
+    assert any("公务接待费" in str(e) and "未读取" in str(e) for e in errors)
+    assert not [f for f in audit_document(doc, CENTRAL).findings if f.tier is Tier.ERROR]
+
+
+def test_dropped_cells_with_two_figures_in_a_row_are_not_aligned(tmp_path):
+    # a label lost before '4.2': which row each figure belongs to is not decidable
+    doc, _ = _load_text(tmp_path, _dropped_cells(
+        ["合计", "4.2", "4.2", "因公出国(境)费", "0", "公务接待费", "公务用车购置及运行费", "公务用车购置"]))
+    table = doc.disclosure.tables.get("D09") if doc.disclosure else None
+    assert table is None or not any(r.cells for r in table.rows)
+    assert [u for u in doc.reading.unread if "4.2" in u.what]

@@ -42,7 +42,7 @@ COLUMN_NAMES = {
     "amount": "金额", "total": "合计", "fiscal": "财政拨款收入", "upper": "上级补助/上缴上级", "business": "事业收入",
     "operating": "经营收支", "subsidiary": "附属单位", "other": "其他收入", "basic": "基本支出", "project": "项目支出",
     "general": "一般公共预算财政拨款", "fund": "政府性基金预算财政拨款", "state_capital": "国有资本经营预算财政拨款",
-    "opening": "年初结转和结余", "income": "本年收入", "closing": "年末结转和结余",
+    "opening": "年初结转和结余", "income": "本年收入", "closing": "年末结转和结余", "budget": "预算数", "final": "决算数",
 }
 # 公开09's columns: budget_/final_ + the item.
 SANGONG_ITEMS = {"total": "合计", "overseas": "因公出国(境)费", "car": "公务用车购置及运行维护费",

@@ -57,7 +57,8 @@ ALIASES: list[tuple[str, re.Pattern[str]]] = [
     ("D05", re.compile(r"一般公共预算财政拨款支出决算表")),
     ("D07", re.compile(r"政府性基金预算财政拨款收入支出决算表")),
     ("D08", re.compile(r"国有资本经营预算财政拨款(收入)?支出决算表")),
-    ("D09", re.compile(r"三公.{0,3}经费(?:[及和与、](?:会议费|培训费)){0,2}(?:[、和及](?:会议费|培训费))?(?:支出)?决算(?:统计)?表")),
+    ("D09", re.compile(r"三公.{0,3}经费(?:[及和与、](?:会议费|培训费)){0,2}(?:[、和及](?:会议费|培训费))?(?:汇总)?(?:情况)?(?:支出)?"
+                       r"决算(?:情况)?(?:统计)?表")),
     ("D10", re.compile(r"部门决算公开相关信息统计表|相关信息统计表")),
     ("D01", re.compile(r"收入支出决算总表")),
     ("D02", re.compile(r"收入决算表")),
@@ -82,12 +83,13 @@ COLUMN_ALIASES: dict[str, dict[str, frozenset[str]]] = {
             "project": _names("项目支出"), "closing": _names("年末结转和结余", "年末结转结余")},
     "D08": {"total": _names("合计", "小计", "本年支出", "本年支出合计"), "basic": _names("基本支出"),
             "project": _names("项目支出")},
-    "D09": {"total": _names("合计", "总计", "支出合计", "三公经费合计", "“三公”经费合计", "\"三公\"经费合计", "三公经费"),
+    "D09": {"total": _names("合计", "总计", "支出合计", "三公经费合计", "“三公”经费合计", "\"三公\"经费合计", "三公经费",
+                            "总三公经费"),
             "overseas": _names("因公出国(境)费", "因公出国(境)费用", "因公出国(境)", "因公出国"),
             "car": _names("公务用车购置及运行维护费", "公务用车购置及运行费", "公务用车购置及运行维护", "公务用车费"),
             "car_purchase": _names("公务用车购置费", "购置费", "公务用车购置"),
             "car_operation": _names("公务用车运行维护费", "运行维护费", "运行费", "公车运行及维护", "公车运行维护费",
-                                    "公务用车运行费"), "reception": _names("公务接待费"),
+                                    "公务用车运行费", "公务用车运转维护费", "运转维护费"), "reception": _names("公务接待费"),
             "meeting": _names("会议费", "会议费支出"), "training": _names("培训费", "培训费支出")},
 }
 # Two-sided tables: the amount columns of each side.
@@ -103,7 +105,7 @@ SIDE_ALIASES: dict[str, dict[str, dict[str, frozenset[str]]]] = {
 BUDGET_GROUP_RE = re.compile(r"预算数?$|^年初预算|^调整预算|^全年预算")  # a 预算 column beside the 决算 ones
 
 BUDGET_SANGONG_NAME = "“三公”经费预算表"
-BUDGET_SANGONG_RE = re.compile(r"三公.{0,3}经费.{0,16}(?:预算|汇总).{0,12}表|三公.{0,3}经费.{0,6}预算")
+BUDGET_SANGONG_RE = re.compile(r"三公.{0,3}经费.{0,16}(?:预算|汇总).{0,12}表|三公.{0,3}经费.{0,6}预算|三公.{0,3}经费(?:情况)?统计表")
 D09_COLUMNS = ["total", "overseas", "car", "car_purchase", "car_operation", "reception"]
 D09_EXTRA = ["meeting", "training"]  # printed beside the 三公 in some tables (“三公”经费及会议费、培训费支出决算表)
 
@@ -370,15 +372,20 @@ def _blocks(table: Table, reader: _Reader) -> tuple[tuple[str, ...], list[Disclo
 def _sangong_item(text: str) -> str | None:
     """The 三公 item a row or column label names ('其中：公务用车运行维护费' → car_operation; '公务接待费支出' the
     same as 公务接待费), or None."""
-    label = re.sub(r"^其中[:：]?|^(?:\d{1,2}[.．、]|[（(]\d{1,2}[)）]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])", "",
+    label = re.sub(r"^(?:其中[:：]?|\d{1,2}[.．、]|[（(]\d{1,2}[)）]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])+", "",
                    normalize_label(text))
     bare = label.removesuffix("支出") if len(label) > 4 else label
     return next((key for key, names in COLUMN_ALIASES["D09"].items() if label in names or bare in names), None)
 
 
+SPENT_COLUMN_RE = re.compile(r"^(?:20\d{2}年度?)?(?:实际)?支出(?:数|额)?$")  # '2020年度支出 (万元)' in a 决算 table
+
+
 def _sangong_group(text: str, reader: _Reader | None = None) -> str:
     label = normalize_label(text)
     group = "final" if "决算" in label else "budget" if "预算" in label else ""
+    if not group and reader is not None and not reader.budget_only and SPENT_COLUMN_RE.match(label):
+        group = "final"  # what was spent in the year, in a 决算 table: its 决算数
     if reader is not None and reader.budget_only:
         return "budget" if group != "final" and label and not _sangong_item(label) else ""
     return group
@@ -388,9 +395,13 @@ def _sangong_by_rows(table: Table, reader: _Reader) -> dict[str, Amount] | None:
     """Items as rows (合计, 因公出国(境)费 … each a row) with 预算数 and 决算数 as columns, a group possibly split
     into 合计/一般公共预算/政府性基金 under it (its 合计 column is read); None when not this layout."""
     rows = [r for r in table.rows if any(r.texts)]
+    if not rows:
+        return None
+    remarks = {i for i, t in enumerate(rows[0].texts) if i and REMARK_COLUMN_RE.search(normalize_label(t))}
 
     def is_item(row: Row) -> bool:  # an item label, then figures or blanks only (not a 合计 sub-header)
-        return bool(_sangong_item(row.texts[0])) and all(not t or is_number(t.rstrip("%％")) for t in row.texts[1:])
+        return bool(_sangong_item(row.texts[0])) and all(
+            not t or is_number(t.rstrip("%％")) or t.strip() in DASHES or i in remarks for i, t in enumerate(row.texts) if i)
 
     first = next((i for i, r in enumerate(rows) if is_item(r)), None)
     if not first or sum(1 for r in rows[first:] if is_item(r)) < 2:
@@ -398,7 +409,18 @@ def _sangong_by_rows(table: Table, reader: _Reader) -> dict[str, Amount] | None:
     if (by_year := _sangong_year_columns(rows[0].texts, reader)) is not None:
         return _sangong_item_rows(rows, first, by_year, reader, is_item) if by_year else None
     width = max(len(r.cells) for r in rows[first:]) - 1
-    groups = [g for t in rows[0].texts[1:] if t and (g := _sangong_group(t, reader))]
+    labelled = [(i, g, normalize_label(t).startswith("其中")) for i, t in enumerate(rows[0].texts)
+                if i and t and (g := _sangong_group(t, reader))]
+    if len(labelled) == width and any(part for _, _, part in labelled):  # '本年预算数 | 其中：财政拨款': the part unread
+        for index, _, part in labelled:
+            if part:
+                reader.errors.append(ReadError(
+                    f"{reader.table_name} 的“{rows[0].texts[index]}”列是前一列的其中数，三公经费表只读取前一列，此列未读取",
+                    Location(document=reader.path, table=reader.table_name, column=rows[0].texts[index])))
+        whole = {i: g for i, g, part in labelled if not part}
+        return _sangong_item_rows(rows, first, whole, reader, is_item) if len(set(whole.values())) == len(whole) \
+            else None
+    groups = [g for _, g, _ in labelled]
     if not groups or width % len(groups):
         return None
     span = width // len(groups)
@@ -420,7 +442,11 @@ def _sangong_by_rows(table: Table, reader: _Reader) -> dict[str, Amount] | None:
 # Words a row under one 三公 item names (国内接待费, 外事接待费 …): a part of that item, not read into 公开09.
 SANGONG_PART_WORDS = (("接待", "公务接待费"), ("公务用车", "公务用车购置及运行维护费"), ("公车", "公务用车购置及运行维护费"),
                       ("出国", "因公出国(境)费"))
-CHANGE_RE = re.compile(r"增减|增加|减少|增长|下降|比上年|幅度|变动")
+CHANGE_RE = re.compile(r"增减|增、减|增加|减少|增长|下降|比上年|幅度|增幅|变动")
+DASHES = frozenset({"-", "—", "－", "--", "——"})  # a cell printed as a dash: nothing to show
+REMARK_COLUMN_RE = re.compile(r"原因|说明|备注")  # a column of words beside the figures ('增减原因')
+RELATIVE_YEARS = {"上年": -1, "本年": 0}  # '上年决算数 | 本年决算数': the 本年 column is the year reported
+RELATIVE_BASE = 2  # 本年/上年 ordered among themselves when no column prints its year
 YEAR_RE = re.compile(r"(20\d{2})年")
 
 
@@ -428,26 +454,35 @@ def _sangong_year_columns(header: Sequence[str], reader: _Reader) -> dict[int, s
     """Columns of a header whose 预算/决算 columns name their years ('2021年决算数 | 2022年决算数'), beside a 行次
     column or a change column: the latest year of each group is the year reported, the earlier one its
     comparison. None when the header is not of this kind; {} when a group's column cannot be told apart."""
-    labels = [normalize_label(t) for t in header]
+    labels = [normalize_label(t) if not normalize_label(t).startswith("其中") else "" for t in header]  # a part column
     named = [g for i, label in enumerate(labels) if i and label and not CHANGE_RE.search(label)
              and (g := _sangong_group(label, reader))]
     marked = any(label in ("行次", "栏次") or CHANGE_RE.search(label) for label in labels[1:])
     if not marked and len(set(named)) == len(named):  # no group printed twice: no year to choose between
         return None
-    by_group: dict[str, list[tuple[int, int]]] = {}
+    by_group: dict[str, list[tuple[int | None, int | None, int]]] = {}
     for index, label in enumerate(labels):
         if index and label and not CHANGE_RE.search(label) and (group := _sangong_group(label, reader)):
             year = YEAR_RE.search(label)
-            by_group.setdefault(group, []).append((int(year.group(1)) if year else 0, index))
+            relative = next((shift for word, shift in RELATIVE_YEARS.items() if label.startswith(word)), None)
+            by_group.setdefault(group, []).append((int(year.group(1)) if year else None, relative, index))
     columns: dict[int, str] = {}
+    for index, label in enumerate(labels):
+        if index and CHANGE_RE.search(label) and not REMARK_COLUMN_RE.search(label):  # a change column repeats the difference of two others: listed, not read
+            reader.errors.append(ReadError(
+                f"{reader.table_name} 的“{header[index]}”列是增减变化的数字，三公经费表只读取本年度的列，此列未读取",
+                Location(document=reader.path, table=reader.table_name, column=header[index])))
     for group, found in by_group.items():
-        years = sorted(found)
-        if len(years) > 1 and (years[-1][0] == 0 or years[-1][0] == years[-2][0]):
+        named_year = max((y for y, _, _ in found if y), default=None)  # 本年/上年 are read against it when printed
+        years = sorted((y if y else (named_year or RELATIVE_BASE) + r if r is not None else 0, i) for y, r, i in found)
+        unplaced = any(r is not None for _, r, _ in found) and any(y is None and r is None for y, r, _ in found)
+        if len(years) > 1 and (years[-1][0] == 0 or years[-1][0] == years[-2][0] or unplaced):
             return {}  # two columns of one group and nothing says which is the year reported
         columns[years[-1][1]] = group
         for year, index in years[:-1]:  # the comparison year's column: no 公开09 figure holds it, said so
+            named = f"{year}年" if year > RELATIVE_BASE else "上年"
             reader.errors.append(ReadError(
-                f"{reader.table_name} 的“{header[index]}”列是对比年度（{year}年）的数字，三公经费表只读取本年度的列，此列未读取",
+                f"{reader.table_name} 的“{header[index]}”列是对比年度（{named}）的数字，三公经费表只读取本年度的列，此列未读取",
                 Location(document=reader.path, table=reader.table_name, column=header[index])))
     return columns
 
@@ -455,11 +490,25 @@ def _sangong_year_columns(header: Sequence[str], reader: _Reader) -> dict[int, s
 def _sangong_item_rows(rows: list[Row], first: int, columns: dict[int, str], reader: _Reader,
                        is_item: Callable[[Row], bool]) -> dict[str, Amount]:
     cells: dict[str, Amount] = {}
+    blank: dict[str, Row] = {}  # item rows printed with an empty cell in a column read
     for row in rows[first:]:
         if is_item(row) and (key := _sangong_item(row.texts[0])):
             label = normalize_label(row.texts[0])
             found = reader.cells(row, columns, label)
             cells.update({f"{group}_{key}": amount for group, amount in found.items()})
+            blank.update({f"{group}_{key}": row for i, group in columns.items()
+                          if i < len(row.texts) and not row.texts[i].strip() and row.cells[i].placed})
+            reader.not_placed.update(("三公经费", f"{group}_{key}") for i, group in columns.items()
+                                     if i < len(row.cells) and not row.cells[i].placed)  # unknown, not blank
+    for group in set(columns.values()):
+        for whole, parts in (("total", ("overseas", "car", "car_purchase", "car_operation", "reception")),
+                             ("car", ("car_purchase", "car_operation"))):
+            row = blank.get(f"{group}_{whole}")
+            if row is not None and any(cells[k].value for p in parts if (k := f"{group}_{p}") in cells):
+                reader.not_placed.add(("三公经费", f"{group}_{whole}"))  # left unfilled over figures: unknown, not 0
+                reader.errors.append(ReadError(
+                    f"{reader.table_name}“{row.texts[0]}”行{column_name(f'{group}_{whole}')}空白，而其下各项有数字："
+                    "空白不作为0核对，此格未读取", row.location.with_(table=reader.table_name, row=row.texts[0])))
     for number, row in enumerate(rows[1:], start=2):
         if not is_item(row) and not _sangong_group(row.texts[0]) and any(is_number(t) for t in row.texts[1:]):
             shown = row.texts[0] or "（无项目名称）"
@@ -762,6 +811,16 @@ def _continues(table: Table, previous: Table | None) -> bool:
     return first == [normalize_label(t) for t in previous.rows[0].texts] or is_data_row(table.rows[0].texts)
 
 
+SANGONG_ROWS_MIN = 3
+
+
+def _names_sangong_items(table: Table) -> bool:
+    """A table whose rows are the 三公 items (合计, 因公出国(境)费, 公务接待费 …), at least SANGONG_ROWS_MIN of them
+    with a figure: what it is, whether or not a title was printed above it."""
+    return sum(1 for r in table.rows if r.texts and _sangong_item(r.texts[0]) and any(is_number(t) for t in r.texts[1:])
+               ) >= SANGONG_ROWS_MIN
+
+
 def extract_budget_disclosure(source: SourceDocument, year: int | None, department: str) -> tuple[
         DisclosurePackage | None, list[ReadError]]:
     """A 预算公开: none of its tables is a 决算 table; its 三公 table (all 预算数) is read, and its explanation is
@@ -776,7 +835,8 @@ def extract_budget_disclosure(source: SourceDocument, year: int | None, departme
                 pending, unit = True, "万元"
             unit = caption_unit(text) or unit
             continue
-        if pending and any(NUMBER_RE.search(t) for row in block.rows for t in row.texts):
+        untitled = "D09" not in tables and _names_sangong_items(block)  # a 三公 table printed without its title
+        if (pending or untitled) and any(is_number(t) for row in block.rows for t in row.texts):  # not a title row
             tables["D09"], errors = read_table("D09", block, unit, source.path, budget_only=True)
             pending = False
     statements = narrative_statements(source, from_start=True)
@@ -818,6 +878,8 @@ def extract_disclosure(source: SourceDocument, year: int | None, department: str
             continue
         if pending is None and last_table and last_table != "D10" and _continues(block, raw.get(last_table)):
             pending, block = last_table, Table(raw[last_table].rows + block.rows, raw[last_table].location)
+        if pending is None and "D09" not in tables and _names_sangong_items(block):
+            pending = "D09"  # a 三公 table printed without a title naming it
         if pending is None:
             continue
         if any(NUMBER_RE.search(t) for row in block.rows for t in row.texts) or pending in ("D08",):
@@ -828,7 +890,7 @@ def extract_disclosure(source: SourceDocument, year: int | None, department: str
                                           source.path)
             tables[pending], raw[pending], errors[pending] = parsed, block, problems
             last_table, pending, since_table = pending, None, 0
-    statements = narrative_statements(source, whole_if_unmarked=not tables)
+    statements = narrative_statements(source, whole_if_unmarked=not tables or set(tables) == {"D09"})
     found = [e for problems in errors.values() for e in problems]
     if not tables and not statements:
         return None, found

@@ -66,7 +66,8 @@ NUMBER_ROW_MIN = 3
 CELL_LENGTH = 40
 MAX_EMPTY_CELLS = 3
 MIN_RUN_CELLS = 12
-CAPTION_RE = re.compile(r"公开\s*0?\d{1,2}\s*表|单位\s*[:：]|^部门\s*[:：]|表$|^第[一二三四五六七八九十]+部分")
+CAPTION_RE = re.compile(r"公开\s*0?\d{1,2}\s*表|[单單]位\s*[:：]|^部门\s*[:：]|表$|^第[一二三四五六七八九十]+部分")
+MEANINGFUL_RE = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]")  # a cell holding more than a stray mark ('?', '-')
 
 
 @dataclass(frozen=True)
@@ -119,11 +120,34 @@ def join_broken_pipe_rows(lines: list[str]) -> list[str]:
     out = list(lines)
     open_at: int | None = None
     for index, bar in enumerate(bars):
+        if open_at is not None and (cells := _pipe_cells(bar)) is not None and caption_row(cells) is not None:
+            open_at = None  # a table's title or unit caption under a bar-led block starts a table of its own
         if open_at is not None and bar and not bar.startswith("|") and bar.endswith("|"):
             out[open_at] = f"{out[open_at].rstrip()} {bar}"
             out[index] = ""
             continue
         open_at = index if bar.startswith("|") else None
+    return out
+
+
+def mark_bar_separated_cells(lines: list[str]) -> list[str]:
+    """A web table flattened to one cell per line with a lone '|' line between cells ('项 目' / '|' / '预算数' / '|'
+    …) is rewritten in the one-cell-per-line '|' form: each cell line gets its bar, the separator lines go blank.
+    Only a strict alternation of short lines and bars of at least MIN_RUN_CELLS cells is taken. Line numbers stay."""
+    out = list(lines)
+    bars = [line.strip().translate(PIPES) == "|" for line in lines]
+    index = 0
+    while index < len(lines):
+        cursor = index
+        while (cursor + 1 < len(lines) and not bars[cursor] and "|" not in lines[cursor].translate(PIPES)
+               and 0 < len(lines[cursor].strip()) <= CELL_LENGTH and bars[cursor + 1]):
+            cursor += 2
+        if (cursor - index) // 2 >= MIN_RUN_CELLS:
+            for at in range(index, cursor, 2):
+                out[at], out[at + 1] = f"{lines[at].strip()} |", ""
+            index = cursor
+        else:
+            index += 1
     return out
 
 
@@ -257,6 +281,15 @@ def _label_after_figures(cells: list[str]) -> bool:
         _figure(filled[-2]) or _is_header(filled[-2]))
 
 
+def caption_row(cells: list[str]) -> str | None:
+    """The caption of a '|'-row that holds one only: a table's title ('…统计表 | ||') or its unit ('? | 单位:万元 |
+    |'), the other cells empty or stray marks. Such a row is a line above the table, not one of its rows."""
+    filled = [c.strip() for c in cells if MEANINGFUL_RE.search(c)]
+    if len(filled) != 1 or is_number(filled[0]):
+        return None
+    return filled[0] if CAPTION_RE.search(filled[0]) else None
+
+
 def merged_pipe_runs(lines: list[str]) -> set[int]:
     """The lines (0-based) of '|'-tables whose rows were merged across row boundaries (a row ends with the label
     of the next one): their cells are a stream whose rows are rebuilt from the form's labels, as for a table
@@ -295,7 +328,7 @@ def text_blocks(text: str, path: str) -> tuple[Block, ...]:
             blocks.extend(rebuild(tokens, path))
             tokens = []
 
-    lines = mark_blank_separated_cells(join_broken_pipe_rows(drop_preamble(text.splitlines())))
+    lines = mark_blank_separated_cells(mark_bar_separated_cells(join_broken_pipe_rows(drop_preamble(text.splitlines()))))
     merged = merged_pipe_runs(lines)
     for number, line in enumerate(lines, start=1):
         if number - 1 in merged:
@@ -312,6 +345,11 @@ def text_blocks(text: str, path: str) -> tuple[Block, ...]:
         if cells is not None:
             if "\t" not in line and RULE_RE.match(line):
                 continue  # a markdown separator row
+            if "\t" not in line and (caption := caption_row(cells)) is not None:
+                flush()
+                blocks.append(Paragraph(caption, Location(document=path, line=number)))
+                plain.add(id(blocks[-1]))
+                continue
             if tokens:
                 flush()
             rows.append(Row(tuple(Cell(value, Location(document=path, line=number, column=str(i + 1)))
@@ -343,7 +381,7 @@ def text_blocks(text: str, path: str) -> tuple[Block, ...]:
         blocks.append(Paragraph(line, Location(document=path, line=number), heading_level=level))
         plain.add(id(blocks[-1]))
     flush()
-    return tuple(join_wrapped(glued_rows(blocks, plain, path), plain))
+    return tuple(join_wrapped(label_value_lines(glued_rows(blocks, plain, path), plain, path), plain))
 
 
 GLUED_HEADER_RE = re.compile(r"^项\s*目\s*(\S*?(?:预算|决算)\S*)$")  # '项目2025年预算': the header's cells run together
@@ -391,6 +429,68 @@ def glued_rows(blocks: list[Block], plain: set[int], path: str) -> list[Block]:
             built.append(Row((Cell(label, at.with_(column="1")), Cell(amount, at.with_(column="2"))), at))
         out.append(Table(tuple(built), where))
         index += 1 + len(rows)
+    return out
+
+
+NAME_HEADERS = ("项目", "项目名称", "科目名称")
+SECTION_HEADING_RE = re.compile(r"^[一二三四五六七八九十]+[、,，]+.*(?:说明|情况)$")  # '二、…预算情况说明' ends the rows
+LINE_ROWS_MIN = 3
+
+
+def _line_cell(block: Block, plain: set[int]) -> str | None:
+    """The text of a paragraph that can be one cell of a table copied one cell per line, else None."""
+    if not isinstance(block, Paragraph) or id(block) not in plain:
+        return None
+    text = block.text.strip()
+    if not text or len(text) > CELL_LENGTH or SENTENCE_RE.search(text) or SECTION_HEADING_RE.match(text) or (
+            CAPTION_RE.search(text) and not _figure(text)):
+        return None
+    return text
+
+
+def label_value_lines(blocks: list[Block], plain: set[int], path: str) -> list[Block]:
+    """A two-column table copied one cell per line with no separator and its empty cells dropped: a header line
+    '项目' then one column label ('预 算 数(万元)'), then rows, each a label line and, when its cell was filled, a
+    figure line. A figure always follows its own label, so a label followed by another label had its cell left
+    out: the row is kept with that cell unplaced (unknown, never 0 and never the next row's figure). Taken only
+    when no two figures follow each other (a row whose label was lost would make the figures ambiguous), with at
+    least LINE_ROWS_MIN rows and one figure, on consecutive lines."""
+    out: list[Block] = []
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        head = _line_cell(block, plain)
+        column = _line_cell(blocks[index + 1], plain) if index + 1 < len(blocks) else None
+        if head is None or _norm(head) not in NAME_HEADERS or column is None or not COLUMN_LABEL_RE.match(
+                _norm(column)) or blocks[index + 1].location.line != block.location.line + 1:
+            out.append(block)
+            index += 1
+            continue
+        cells: list[Paragraph] = []
+        at = index + 2
+        while at < len(blocks) and _line_cell(blocks[at], plain) is not None and \
+                blocks[at].location.line == blocks[at - 1].location.line + 1:
+            cells.append(blocks[at])  # type: ignore[arg-type]
+            at += 1
+        figures = [_figure(c.text) for c in cells]
+        adjacent = any(a and b for a, b in itertools.pairwise(figures))
+        labels = figures.count(False)
+        if not cells or figures[0] or adjacent or labels < LINE_ROWS_MIN or not any(figures):
+            out.append(block)
+            index += 1
+            continue
+        where = Location(document=path, line=block.location.line)
+        built = [Row((Cell(head, where.with_(column="1")), Cell(column, where.with_(column="2"))), where)]
+        for position, cell in enumerate(cells):
+            if figures[position]:
+                continue
+            line = Location(document=path, line=cell.location.line)
+            value = cells[position + 1] if position + 1 < len(cells) and figures[position + 1] else None
+            second = Cell(value.text.strip(), line.with_(column="2")) if value else Cell("", line.with_(column="2"),
+                                                                                       placed=False)
+            built.append(Row((Cell(cell.text.strip(), line.with_(column="1")), second), line))
+        out.append(Table(tuple(built), where))
+        index = at
     return out
 
 
@@ -537,6 +637,11 @@ def _header_width(texts: list[str]) -> tuple[int, int, int] | None:
     fits = [(label - width, width, end) for width in range(CAPTIONED_WIDTH_MIN, label + 1)
             if all(t and not _figure(t) for t in texts[label - width:label])
             and (end := _rows_fit(texts, label - width, width)) is not None]
+    if not fits:  # rows with all their cells empty before the first figure: the header opens after the captions
+        start = next((i for i, t in enumerate(texts) if t and not CAPTION_RE.search(t)), first)
+        fits = [(start, width, end) for width in range(CAPTIONED_WIDTH_MIN, first - start)
+                if all(t and not _figure(t) for t in texts[start:start + width])
+                and (end := _rows_fit(texts, start, width)) is not None]
     return fits[0] if len(fits) == 1 else None
 
 

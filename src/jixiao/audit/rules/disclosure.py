@@ -335,6 +335,19 @@ def r21_r23(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding | NotAppli
                                        "公开04 本年支出合计·国有资本经营"))
 
 
+def _car_subtotal_wrong(row: DisclosureRow, kind: str, items: list[str]) -> bool:
+    """The 公务用车 小计 disagrees with its 购置 + 运行维护 rows while the 合计 adds up exactly with those rows in its
+    place: the 小计 row is the one fault (checked there), the 合计 is checked on the parts."""
+    parts = [f"{kind}_car_purchase", f"{kind}_car_operation"]
+    others = [f"{kind}_{c}" for c in items if c != "car"]
+    if any(k not in row.cells for k in (f"{kind}_car", f"{kind}_total", *parts)) or not all(
+            row.known(k) for k in others):
+        return False
+    car = sum((row.value(p) for p in parts), ZERO)
+    return row.value(f"{kind}_car") != car and row.value(f"{kind}_total") == sum(
+        (row.value(k) for k in others), ZERO) + car
+
+
 @rule("disclosure.r24_sangong_sum", "公开09 三公经费合计与分项不符", Tier.ERROR, CAT_IN, f"{BASIS} R24", "disclosure",
       params=("tolerance",), applies=needs("D09"))
 def r24(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding | NotApplicable]:
@@ -353,6 +366,9 @@ def r24(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding | NotApplicabl
         if f"{kind}_total" not in row.cells and t[0].unmapped:
             continue  # the 合计 was among the figures left unread
         total = row.value(f"{kind}_total")
+        if not parts_only and _car_subtotal_wrong(row, kind, items + extra):  # one fault: the 小计, not the 合计
+            items = ["overseas", "car_purchase", "car_operation", "reception"]
+            formula = "因公出国(境) + 公务用车购置 + 公务用车运行 + 公务接待"
         if extra and abs(total - sum((row.value(f"{kind}_{c}") for c in items + extra), ZERO)) < abs(
                 total - sum((row.value(f"{kind}_{c}") for c in items), ZERO)):  # the 合计 includes them
             items, formula = items + extra, formula + "".join(" + 会议费" if c == "meeting" else " + 培训费" for c in extra)

@@ -27,6 +27,9 @@ _MARKERS: list[tuple[DocumentKind, list[str]]] = [
     (DocumentKind.BUDGET_DISCLOSURE, [r"部门预算|单位预算|预算公开", r"收支预算总表|收入预算表|支出预算表",
                                       r"三公.{0,3}经费.{0,15}预算|预算.{0,15}三公.{0,3}经费", r"政府采购预算",
                                       r"支出总预算|项目支出预算|基本支出预算", r"收支(总)?预算总体情况|收支总预算",
+                                      # a budget's explanation by economic class, and its heading per fund
+                                      r"(?:工资福利|商品和服务|对个人和家庭(?:的)?补助|资本性)支出预算",
+                                      r"一般公共预算(?:拨款|财政拨款)?支出(?:预算)?情况说明",
                                       PACKAGE_PART]),
     (DocumentKind.SELF_EVALUATION, [r"项目支出绩效自评(分析)?报告|自评表|自评报告", r"预算执行情况",
                                     r"指标完成情况得分|绩效指标完成情况", r"全年执行数|全年预算数", r"一级指标",
@@ -62,22 +65,28 @@ FISCAL_MIN = 3
 # A commission counts only in a sentence about the evaluation: a 财政局's duties ('受县人民政府委托，向人大常委会报告…')
 # or its 财政投资评审中心 named among its subordinate units evaluate nothing.
 WHOLE_DEPARTMENT_RE = re.compile(r"整体支出")
-SELF_SAID_RE = re.compile(r"自我评价|进行自评|开展自评|经自评|自评得分|自评结果")
+SELF_SAID_RE = re.compile(r"自我评价|(?:进行|开展)了?(?:绩效)?自评|经自评|自评得分|自评结果|自评分数|自评等级")
 _COMMISSIONED = r"受[^。；;]{0,30}委托|委托[^。；;]{0,30}(事务所|公司|机构)|我所|第三方|中介机构|评审中心"
 _SAME_SENTENCE = r"[^。；;！？!?]{0,60}?"
 COMMISSIONED_RE = re.compile(rf"评价(工作)?组|(?:{_COMMISSIONED}){_SAME_SENTENCE}评价|评价{_SAME_SENTENCE}(?:{_COMMISSIONED})")
 EVALUATOR_RE = re.compile(COMMISSIONED_RE.pattern + r"|重点(项目)?绩效评价|评价等次|(评价|绩效)等级|评价得分"
-                          r"|财政(部|厅|局)[^。]{0,30}(组织|安排)[^。]{0,40}绩效评价")
+                          r"|财政(部|厅|局)[^。]{0,30}(组织|安排)[^。]{0,40}绩效评价"
+                          # a results table's grade column: a cell of its own ('| 评价结果 |'), not '评价结果如下'
+                          r"|(?:^|[|\t])[ \t]*(?:评价|复核)(?:结果|档次)[ \t]*(?:[|\t]|$)", re.MULTILINE)
 # The title of a form of a commissioned evaluation: a key evaluation whoever fills it in.
 EVALUATION_FORM_RE = re.compile(r"(部门|重点)评价表")
 TARGET_FORM = r"绩效目标(?:申报|审批|审核|批复)?表"
+HEADING_NUMBER = r"第[一二三四五六七八九十\d]+部分|[一二三四五六七八九十\d]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]"
 # A title in the first lines decides the kind outright; tried per line, in this order within a line.
 _TITLES: list[tuple[DocumentKind, str]] = [
     (DocumentKind.RESULTS_STATEMENT, r"执行结果情况的说明|绩效报告[（(]自评[)）]"),
     # a unit assessing its own performance-management work (for a 考核 of that work), not its spending
-    (DocumentKind.WORK_SUMMARY, r"预算绩效管理(?:工作)?(?:开展情况|(?:考核|考评)?(?:自评|自查)(?:报告|情况)|总结)"),
+    (DocumentKind.WORK_SUMMARY, r"预算绩效(?:管理)?(?:工作)?(?:开展情况|(?:考核|考评)?(?:自评|自查)(?:报告|情况)|总结)"),
     (DocumentKind.SELF_EVALUATION, r"自评表|自评(分析|总结)?报告"),
     (DocumentKind.KEY_EVALUATION, r"(部门|重点)评价表|绩效评价报告|整体支出绩效评价"),
+    # the results of evaluations published as a table or a bulletin: '…项目资金绩效评价情况表', '…绩效评价结果的通报'
+    # (a title, not a part heading of a package: '第四部分 绩效评价情况')
+    (DocumentKind.KEY_EVALUATION, rf"^(?!{HEADING_NUMBER})[^。]*绩效评价(?:情况|结果)(?:表|公示|公告|的?通报)?$"),
     (DocumentKind.DISCLOSURE, r"(部门|单位)决算|决算公开|收入支出决算总表|决算编制说明|三公.{0,3}经费.{0,15}决算"
                               r"|三公.{0,3}经费.{0,12}(使用|执行)情况"),
     (DocumentKind.BUDGET_DISCLOSURE, r"(部门|单位)预算(公开)?(情况)?(说明)?$|预算公开|收支预算总表|三公.{0,3}经费.{0,6}预算"),
@@ -105,6 +114,7 @@ YEAR_STAMP_RE = re.compile(r"[（(]?20\d{2}年度?[)）]?")
 # A file name a page shows with its text (an attachment mirrored, a document site's download).
 FILE_NAME_RE = re.compile(r"^\s*(\S.{0,79}?)\.(?:pdf|docx?|xlsx?|wps|et)\s*$", re.IGNORECASE)
 TITLE_LINES = 6
+PUBLISHER_LINES = 20  # a page's metadata left at the top of its text
 TITLE_LENGTH = 60
 AMOUNT_RE = re.compile(r"\d\s*(万元|元|%|％)")
 _FILENAME_HINTS = {
@@ -123,6 +133,8 @@ YEAR_LABEL_RE = re.compile(r"(?:(?:评价|自评|考核|预算|决算|报告|所
                            r"\s*(20\d{2})(?!\d)(?!\s*年\s*\d{1,2}\s*月)", re.MULTILINE)
 # An evaluation report often names the year evaluated only in the notice that launched it: 《关于开展2021年度…评价…》.
 _NOTICE_YEAR = re.compile(r"《[^》]{0,20}?开展\s*(20\d{2})\s*年度?[^》]{0,40}?(评价|自评)[^》]{0,20}》")
+# A change on the year before, said of an item the year before did not have: '同比增加4.8万元，2020年无此项预算'.
+_BASE_YEAR = re.compile(r"同比(?:增加|增长|新增)[^。；;]{0,30}?[，,]\s*(20\d{2})\s*年度?\s*无此项")
 # A 决算 reports on the year before it is published, a 预算 on the year it is published (or the next): a year read
 # only from a sub-heading that contradicts the publication date is not established.
 _PUBLISHED = re.compile(r"(?:发布时间|发布日期|公开日期|公开时间|发文日期|成文日期|日期|时间)\s*[：:]\s*(20\d{2})")
@@ -135,9 +147,11 @@ REPORT_OUTLINE = [r"综合评价(情况及评价)?结论|评价结论", r"绩效
 REPORT_OUTLINE_MIN = 3
 # Years that are not the year reported on: a document number 〔2020〕, a regulation 《…2018年…》, 2020年修订.
 _NOT_REPORT_YEAR = re.compile(r"[〔\[［【]\s*20\d{2}\s*[〕\]］】]|《[^》]{0,60}》|20\d{2}\s*年\s*(修订|修正|版|第)"
-                              r"|(较|比|与|同)\s*20\d{2}\s*年度?|20\d{2}\s*年度?\s*(相比|比较|同期)"  # a comparison
-                              r"|20\d{2}\s*年(?!度)\s*(重点|共对|对)[^，。,]{0,20}评价")  # when an evaluation was done
-ORG = (r"[\u4e00-\u9fff（）()]{1,38}?(?:委员会|管委会|局|厅|中心|办公室|办|政府|院|所|队|站|馆|学校|中学|小学|幼儿园|大学|"
+                              r"|(较|比|与|同)\s*20\d{2}\s*年度?|20\d{2}\s*年度?\s*(相比|比较|同期|无此项)"  # a comparison
+                              # when an evaluation was done: '2022年对…开展评价', '2024年财政支出绩效评价结果的通报'
+                              r"|20\d{2}\s*年(?!度)\s*(重点|共对|对)[^，。,]{0,20}评价"
+                              r"|20\d{2}\s*年(?!度)\s*(?:财政支出|项目支出)?绩效评价(?:结果|工作)")
+ORG = (r"[\u4e00-\u9fff（）()]{1,38}?(?:委员会|管委会|局|厅|中心|办公室|办|政府|院|所|队|站|馆|学校|中学|小学|幼儿园|大学|党校|"
        r"学院|协会|联合会|处|部|社|团|署|委|园|场|公司|集团|街道|镇|乡|本级|机关|总工会|医院|卫生院|政协|指挥部)")
 # A label's value ends at a separator, or where the next label of a form flattened into one line begins.
 _LABEL_END = (r"(?=[\s\t|，。,（(]|$|(?:金额)?单位\s*[：:]|实施单位|(?:项目)?执行单位|项目单位|主管部门|负责人|单位负责人|财务负责人|编制人|报送日期|联系"
@@ -147,7 +161,7 @@ _CODE = r"(?:\d{3,}\s*[-－—]\s*)?"
 _YEAR = r"20\d{2}\s*年?度?"
 # Words that follow a name in a title or sentence; a name is never extended across one of them.
 _FOLLOWING = re.compile(r"部门|单位|年|度|决算|预算|整体|项目|关于|的|绩效|自评|概况|三公|主要|职责|职能|是|为|和|及|与|对|在"
-                        r"|下设|内设|设有|共有|现有|核定|属于|负责|承担|根据|按照|坚持|开展|公开|情况|工作|网站|一般|财政拨款"
+                        r"|下设|内设|设有|共有|现有|核定|编制|属于|负责|承担|根据|按照|坚持|开展|公开|情况|工作|网站|一般|财政拨款"
                         r"|经费")
 _ORG_SUFFIX = re.compile(ORG[ORG.index("(?:"):])
 _NAME_CHARS = re.compile(r"[\u4e00-\u9fff（）()]+")
@@ -173,12 +187,16 @@ _TITLE_PATTERNS = [
 # The subject of a sentence in the body: '示例县农技中心下设办公室…', '示例县档案馆是…', '…（示编〔2024〕1号），示例县
 # 驻外办事处主要履行以下职责'.
 _SUBJECT = (rf"(?:^\s*(?:[一二三四五六七八九十]+、|\d+[、.．])?|(?<=[，,。；;]))\s*({ORG})(?:是|为|系|下设|内设|设有|共有|现有"
-            r"|核定|属于|负责|承担|(?:主要|依法)?履行|主要职责|主要职能)")
+            r"|核定|属于|负责|承担|(?:主要|依法)?履行|主要职责|主要职能|(?:核定)?编制\s*\d)")
+# A title in the first lines naming who issues the document: '示例县财政局关于…结果的通报', '示例局关于…自评报告'.
+ISSUER_TITLE = (rf"\A(?:[^\n]*\n){{0,{TITLE_LINES - 1}}}?{_LEAD}({ORG})\s*关于[^\n。]{{2,80}}?"
+                r"(?:通报|通知|公告|公示|报告|说明|情况)\s*$")
 # Most explicit first: a label, then a title line, then the first part's heading, then weaker places. A file name
 # given with the page (its title as published) is tried with the title patterns right after the text's own titles.
 _UNIT_PATTERNS = [
     rf"{_UNIT_LABEL}\s*[：:\t|]?\s*{_CODE}({ORG}){_LABEL_END}",
     *_TITLE_PATTERNS,
+    ISSUER_TITLE,
     rf"(?:^#*\s*[一二三四五六七八九十]+、|第一部分)\s*[：:]?\s*({ORG})\s*(?:部门|单位)*\s*概况",
     rf"(?:项目实施单位|实施单位|项目单位)\s*(?:[（(]盖章[)）])?\s*[：:\t|]?\s*{_CODE}({ORG}){_LABEL_END}",
     rf"^部门\s*[：:]\s*({ORG})\s*$",
@@ -188,7 +206,12 @@ _UNIT_PATTERNS = [
     # an evaluation report's first section names the unit evaluated: '(一)项目单位基本情况。示例县档案馆位于…'
     rf"(?:项目|被评价|实施|预算)单位(?:基本)?(?:情况|概况)\s*[。：:]?\s*({ORG})(?=位于|是|为|系|成立|下设|内设|设有|共有"
     r"|现有|核定|属于|负责|承担|主要|[，,])",
+    # what a department's accounts take in: '从预算单位构成看，示例县公安局（汇总）部门决算包括：…'
+    rf"(?:^|(?<=[，,。；;：:\s]))({ORG})\s*(?:[（(](?:汇总|本级)[)）])?\s*(?:{_YEAR})?\s*(?:部门|单位)(?:决算|预算)"
+    r"(?:包括|编制范围)",
     _SUBJECT,
+    # the unit a founding decision set up, with its inner parts: '根据…〔2030〕3号设立示例区人民法院，内设8个部门'
+    rf"设立\s*({ORG})\s*[，,]?\s*(?:内设|下设|设有)",
     # a sentence opening with the unit and the year it reports on: '示例县医院2021年收支总预算…', '现将示例镇2020年度
     # “三公”经费决算情况公布如下'
     rf"(?:^|(?<=[。；;！？!?\s，,]))(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）])?\s*(?:现将|现就)?\s*"
@@ -204,19 +227,23 @@ _UNIT_PATTERNS = [
     rf"安排\s*({ORG})\s*(?:因公)?出国(?:[（(]境[)）])?团组[^。]{{0,20}}参加其他单位",
     rf"^来源\s*[：:]\s*({ORG})\s*$",  # a web page's publisher, the weakest evidence
 ]
-# A web page's publisher or site banner, dropped with the page's metadata before reading: weaker than any text.
+# A web page's publisher or site banner, dropped with the page's metadata before reading or left at the top of its
+# text (a label and its value on one line, or the value on the next line as a bullet): weaker than any text.
 _PUBLISHER_PATTERNS = [
-    rf"(?:信息来源|来源|发布机构)\s*[：:|]?\s*({ORG})(?=[\s|]|$)",
+    rf"(?:信息来源|来源|发布机构)\s*[：:|]?[ \t]*(?:\n\s*[•·]\s*)?({ORG})(?=[\s|]|$)",
     rf"欢迎(?:来到|访问)\s*({ORG})(?:门户)?(?:网站|网)?(?=[!！。\s]|$)",
 ]
 # Not a unit's name: a placeholder or a sentence that happens to end like one.
 _NOT_UNIT = re.compile(r"^(XX|××|某某)|^(根据|按照|关于|为|纳入|包括|其中|现将|经(?!济|开))|^[我本](单位|部门|局|委|办|院|所|中心|镇|乡|街道|机关|馆|站|校|队|处|厅)"
                        r"|[XＸ]{2}|^[区县市州省]?本级$|网站$"  # a site's footer links ('…部门网站地方政府网站')
-                       r"|^[各该]|^全(镇|乡|街道|县|市|区|州|省)$"  # all the units of a place, not one
+                       r"|^[各该]|^全(镇|乡|街道|县|市|区|州|省|部)$"  # all the units of a place, not one
                        r"|主管部门|(?:实施|执行|项目)单位|单位名称|项目名称")  # a form's labels run together with values
 # '区水利局', '县政协': the place left out, not the name — unless a form's own unit label prints it so (a form
 # filled in for the district's own use names the unit as its people call it).
 _PLACELESS = re.compile(r"^(区|县|州|省|市(?!场|中区))")
+# A kind of body, not one body: '公安机关是…的专门机关' opens a duty paragraph with what every police bureau is.
+_GENERIC = re.compile(r"^(?:公安|司法|审判|检察|行政|国家|事业|党政|政府|群团)?(?:机关|单位|部门)$")
+_LEVELS = re.compile(r"[省市区县州旗镇乡盟]")  # a name without any of these names no place at all ('财政局')
 # A site's navigation menu, one link per line at the top of a page ('首页', '新闻中心', '政务公开', …): none of its
 # items is the unit.
 _MENU_ITEM = re.compile(r"^\s*[\u4e00-\u9fff]{2,6}\s*$")
@@ -350,7 +377,7 @@ def detect(text: str, path: str = "", preamble: tuple[str, ...] = ()) -> Detecti
     titles = _title_lines(body)
     named = _file_titles(preamble)
     year, firm = _year_of(titles + named, body)
-    unit = _unit(head, preamble) or _publisher(preamble)
+    unit = _unit(head, preamble) or _publisher(preamble, body)
     published = next((int(m.group(1)) for line in preamble if (m := _PUBLISHED.search(line))), None)
 
     def found(kind: DocumentKind | None, hint: str = "", evidence: tuple[str, ...] = ()) -> Detection:
@@ -403,8 +430,11 @@ def _year_of(titles: list[str], head: str) -> tuple[int | None, bool]:
     year, pattern = _year(head)
     if year is not None:
         return year, pattern == 0
-    notice = _NOTICE_YEAR.search(head)
-    return (int(notice.group(1)), False) if notice else (None, False)
+    if notice := _NOTICE_YEAR.search(head):
+        return int(notice.group(1)), False
+    if base := _BASE_YEAR.search(head):  # the year before the one reported on
+        return int(base.group(1)) + 1, False
+    return None, False
 
 
 def _checked_year(kind: DocumentKind | None, year: int | None, firm: bool,
@@ -484,7 +514,8 @@ def _for_names(text: str) -> str:
 def _names(pattern: str, text: str, labelled: bool) -> list[tuple[str, re.Match[str]]]:
     """The names a pattern finds, in order, without placeholders (and without place-less ones, unless labelled)."""
     return [(name, match) for match in re.finditer(pattern, text, flags=re.MULTILINE)
-            if not _NOT_UNIT.search(name := _name(text, match)) and (labelled or not _PLACELESS.search(name))]
+            if not _NOT_UNIT.search(name := _name(text, match))
+            and (labelled or not (_PLACELESS.search(name) or _GENERIC.search(name)))]
 
 
 def _subject(text: str) -> str:
@@ -494,6 +525,8 @@ def _subject(text: str) -> str:
     if not found:
         return ""
     name, match = found[0]
+    if re.search(r"(?:内设|下设|设有)$", match.group(0)):
+        return name  # the names after it in its paragraph are its inner parts ('…内设办公室…，办公室负责…')
     start, end = text.rfind("\n", 0, match.start()) + 1, text.find("\n", match.end())
     others = {n for n, m in found[1:] if start <= m.start() and (end < 0 or m.start() < end)}
     if any(other != name and not abbreviates(other, name) and not abbreviates(name, other) for other in others):
@@ -509,7 +542,7 @@ def _unit(text: str, preamble: tuple[str, ...] = ()) -> str:
     text = _for_names(text)
     files = "\n".join(_file_titles(preamble))
     tried = [(pattern, text) for pattern in _UNIT_PATTERNS]
-    at = 1 + len(_TITLE_PATTERNS)
+    at = _UNIT_PATTERNS.index(ISSUER_TITLE) + 1
     tried[at:at] = [(pattern, files) for pattern in _TITLE_PATTERNS]
     found = []
     for pattern, where in tried:
@@ -528,11 +561,33 @@ def _unit(text: str, preamble: tuple[str, ...] = ()) -> str:
     return next((name for name in found[1:] if abbreviates(short, name)), short)
 
 
-def _publisher(preamble: tuple[str, ...]) -> str:
+def _publisher(preamble: tuple[str, ...], text: str = "") -> str:
+    """The publisher a page's metadata names (dropped before reading, or left in the first lines of the text). A
+    name the site shortens by its level ('县城管执法局') takes the place of that level the title names ('示例县…');
+    a name whose rest is a place of its own ('区示例湖度假区管委会') is that rest; otherwise it is not the unit."""
+    head = "\n".join(text.splitlines()[:PUBLISHER_LINES])
     for pattern in _PUBLISHER_PATTERNS:
-        for line in preamble:
-            for match in re.finditer(pattern, line):
-                name = _name(line, match)
-                if not _NOT_UNIT.search(name) and not _PLACELESS.search(name):
-                    return name
+        for where in (*preamble, head):
+            for match in re.finditer(pattern, where, flags=re.MULTILINE):
+                name = _name(where, match)
+                if _NOT_UNIT.search(name):
+                    continue
+                if not _PLACELESS.search(name):
+                    if _LEVELS.search(name):
+                        return name
+                    continue  # '财政局': which one is not said (a finance bureau publishes all units' budgets)
+                if placed := _placed(name, text):
+                    return placed
+    return ""
+
+
+def _placed(name: str, text: str) -> str:
+    """'县城管执法局' under a title '示例县2030年度…' → '示例县城管执法局'; '区示例湖度假区管委会' → '示例湖度假区管委会'."""
+    level, rest = name[0], name[1:]
+    if re.match(PLACE, rest) and not _PLACELESS.search(rest):
+        return rest
+    for line in text.splitlines()[:TITLE_LINES]:
+        place = re.match(rf"\s*#*\s*({PLACE}(?:[（(][\u4e00-\u9fff]{{2,8}}[)）])?)", line)
+        if place and re.sub(r"[（(].*", "", place.group(1)).endswith(level):
+            return place.group(1) + rest
     return ""

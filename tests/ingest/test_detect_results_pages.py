@@ -166,3 +166,69 @@ def test_a_publisher_whose_rest_is_a_place_of_its_own_and_a_bare_bureau_that_nam
         "示例区预算绩效工作开展情况说明",
         "区本级选取5个项目开展重点评价，经第三方机构评审，等级为良的3个。"]))
     assert doc is not None and doc.unit == ""  # which 财政局 is not said
+
+
+def test_a_sangong_budget_table_with_last_years_column_first_reports_on_the_later_year():
+    found = detect("\n".join([
+        "单位:万元 | ||||",
+        "项目 | 2040年预算数 | 2041年预算数 | 2041年预算数增减 | 增减原因 |",
+        "合计 | 120.00 | 110.00 | -10.00 | |",
+        "1、因公出国(境)费用 | 0 | 0 | 0 | |",
+        "2、公务接待费 | 60.00 | 50.00 | -10.00 | 压减一般性支出 |",
+        "3、公务用车费 | 60.00 | 60.00 | 0 | |",
+        "说明：按照部门预算管理有关规定，“三公”经费包括因公出国(境)费、公务用车购置及运行费和公务接待费。"]))
+    assert found.kind is B and found.year == 2041
+
+
+def test_a_year_printed_with_a_dash_for_nian_in_a_places_title():
+    found = detect("\n".join([
+        "示例县2040-“三公”经费汇总情况决算表 | |",
+        "单位:万元 | |",
+        "项目 | 本-决算数 |",
+        "合计 | 300 |",
+        "1、因公出国(境)费用 | 0 |",
+        "2、公务接待费 | 100 |",
+        "3、公务用车费 | 200 |"]))
+    assert found.year == 2040 and found.unit == "示例县"
+
+
+def test_all_the_districts_units_and_a_verb_before_a_province_are_no_place():
+    found = detect("\n".join([
+        "2040年度全区“三公”经费决算情况",
+        "2040年度全区“三公”经费支出合计500万元，其中公务接待费200万元，公务用车运行维护费300万元，因公出国(境)费0万元。",
+        "三、2040年使用省本级财政拨款安排“三公”经费的部门均纳入统计范围。"]))
+    assert found.unit == ""
+
+
+def test_a_places_title_in_a_table_cell_after_the_page_metadata():
+    found = detect("\n".join([
+        "索引号\t0001/2041-01\t发布机构\t示例县财政局",
+        "文号\t浏览量\t31\t附件.\t\t\t示例县2040年“三公”经费决算情况统计表\t\t单位:万元\t项目\t上年决算数\t本年决算数",
+        "合计\t300.00\t280.00",
+        "三、2040年使用省本级财政拨款安排“三公”经费的预算部门均纳入统计范围。"]))
+    assert found.unit == "示例县"
+
+
+def test_a_title_without_the_place_is_written_out_by_the_publisher_or_the_government_line(tmp_path):
+    doc, _ = _load(tmp_path, "\n".join([
+        "示例县2041年度部门“三公”经费预算情况表",
+        "来源:示例县示例园   2041-04-27 00:00",
+        "示例园2041年度部门“三公”经费预算情况表",
+        "单位:元",
+        "项目 2040-执行数 2041-预算数",
+        "一、支出合计   250000",
+        "2、公务接待费   150000",
+        "3、公务用车费   100000"]))
+    assert doc is not None and doc.unit == "示例县示例园"
+    found = detect("\n".join([
+        "示例乡2041年“三公”经费预算安排",
+        "示例市示例县示例乡人民政府2041年财政拨款安排“三公”经费预算情况",
+        "公务接待费预算11.00万元，公务用车运行维护费预算10.00万元，因公出国(境)费预算0万元。"]))
+    assert found.unit == "示例市示例县示例乡人民政府"
+
+
+def test_a_name_with_its_place_is_not_lengthened_by_a_province_but_is_by_its_parent_body():
+    found = detect("\n".join([
+        "示例县文物中心2041年度“三公”经费支出决算",
+        "示例省示例县文物中心2041年度“三公”经费支出决算为12.00万元，比上年减少1.00万元。"]))
+    assert found.unit == "示例县文物中心"

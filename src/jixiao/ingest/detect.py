@@ -109,6 +109,8 @@ AGAINST_BUDGET_RE = re.compile(r"(?:比|较|与|同|对比)(?:本年度?|当年|
 # Spending set against last year's spending ('支出251万元，比上年累计支出285万元下降'): with no 预算 or 安排 in the text it
 # reports what was spent (a 决算); a budget compares itself with last year's budget.
 SPENT_AGAINST_LAST_YEAR_RE = re.compile(r"支出\s*\d[\d,.]*\s*万?元[^。；;]{0,6}?(?:比|较|与)上年(?:度|同期)?(?:累计|实际)?支出")
+# '年' printed as a dash: '示例县2015-“三公”经费决算表', '2016-执行数' (not a date or a range: no digit follows).
+YEAR_DASH_RE = re.compile(r"(?<!\d)(20\d{2})\s*[-－](?=\s*[“”\"\u4e00-\u9fff])")
 # A form's year on a line of its own under the title: '（2023年度）'.
 YEAR_STAMP_RE = re.compile(r"[（(]?20\d{2}年度?[)）]?")
 # A file name a page shows with its text (an attachment mirrored, a document site's download).
@@ -128,6 +130,8 @@ _YEAR_PATTERNS = [
     r"(20\d{2})\s*年\s*(?:预算绩效|项目支出|度)",
     r"(20\d{2})\s*年(?!\s*\d{1,2}\s*月)",
 ]
+# A column of a year's figures: '2022年预算数 | 2023年预算数' (last year's beside the year's own).
+YEAR_COLUMN = r"(?:^|(?<=[|\t\s]))(20\d{2})\s*年度?\s*(?:决算|预算|执行)数\s*(?=[|\t\n]|$)"
 # A cover's or form's year field: '评价年度：2022', '预算年度\t2024' (as explicit as 'YYYY年度部门决算').
 YEAR_LABEL_RE = re.compile(r"(?:(?:评价|自评|考核|预算|决算|报告|所属|实施|填报)年度\s*[：:\t|]?|(?:^|(?<=\s))年度\s*[：:\t|])"
                            r"\s*(20\d{2})(?!\d)(?!\s*年\s*\d{1,2}\s*月)", re.MULTILINE)
@@ -166,7 +170,7 @@ _FOLLOWING = re.compile(r"部门|单位|年|度|决算|预算|整体|项目|关�
 _ORG_SUFFIX = re.compile(ORG[ORG.index("(?:"):])
 _NAME_CHARS = re.compile(r"[\u4e00-\u9fff（）()]+")
 # A place standing for all its departments (a 三公 or fiscal summary of a city or district).
-PLACE = r"(?![全本各该我])[\u4e00-\u9fff]{1,8}?(?:自治州|自治县|自治旗|省|市|区|县|州|旗)(?:本级)?"
+PLACE = r"(?![全本各该我度]|使用|安排|用于)[\u4e00-\u9fff]{1,8}?(?:自治州|自治县|自治旗|省|市|区|县|州|旗)(?:本级)?"
 PLACE_LEVEL = PLACE.removesuffix("?")  # the place's own level ('示例市本级'), not its departments
 # What may come before a title on its line: an attachment number, a part or a section number ('附件1 ',
 # '第二部分：', '二、').
@@ -218,7 +222,7 @@ _UNIT_PATTERNS = [
     rf"({ORG})\s*{_YEAR}\s*(?:部门|单位)?\s*(?:收支|收入|支出|“?三公|财政拨款|一般公共预算|政府采购)",
     rf"20\d{{2}}\s*年度?\s*({PLACE})(?=部门|一般公共预算|\s*“?三公|财政拨款|行政单位)",  # a place's summary
     # its title or opening: '示例县2018年“三公”…', '示例区2022年的“三公”经费决算数合计…'
-    rf"^#*\s*({PLACE})\s*20\d{{2}}\s*年度?\s*的?\s*(?:全[县市区州])?\s*“?三公",
+    rf"(?:^|(?<=[\t|]))#*\s*({PLACE})\s*20\d{{2}}\s*年度?\s*的?\s*(?:全[县市区州])?\s*“?三公",  # or a table's cell
     # the finance bureau that added up all the place's units: '经示例市财政局汇总，2025年全市行政单位…'
     rf"(?:经|由)\s*({PLACE})\s*财政(?:局|厅)\s*汇总[^。]{{0,12}}?全[县市区州省]",
     # a place's own-level budget or accounts: '…批准的示例市本级2024年预算'
@@ -372,12 +376,12 @@ def _evaluator(kind: DocumentKind, line: str, head: str) -> tuple[DocumentKind, 
 def detect(text: str, path: str = "", preamble: tuple[str, ...] = ()) -> Detection:
     """Kind, year and unit of a document from its text (the head of it weighs most). `preamble`: the page's
     metadata lines that were dropped before reading (publisher, publication date) — the weakest evidence."""
-    head = text[:20000]
+    head = YEAR_DASH_RE.sub(r"\1年", text[:20000])
     body = _without_contents(head)
     titles = _title_lines(body)
     named = _file_titles(preamble)
     year, firm = _year_of(titles + named, body)
-    unit = _unit(head, preamble) or _publisher(preamble, body)
+    unit = _unit(head, preamble)
     published = next((int(m.group(1)) for line in preamble if (m := _PUBLISHED.search(line))), None)
 
     def found(kind: DocumentKind | None, hint: str = "", evidence: tuple[str, ...] = ()) -> Detection:
@@ -420,7 +424,16 @@ def detect(text: str, path: str = "", preamble: tuple[str, ...] = ()) -> Detecti
 
 
 def _year_of(titles: list[str], head: str) -> tuple[int | None, bool]:
-    """The year reported on, and whether it is firm: read from a title line or a 'YYYY年度部门决算' phrase."""
+    """The year reported on, and whether it is firm: read from a title line or a 'YYYY年度部门决算' phrase. A table
+    setting two years' figures side by side ('2022年预算数 | 2023年预算数') reports on the later one."""
+    year, firm = _year_of_text(titles, head)
+    columns = {int(m.group(1)) for m in re.finditer(YEAR_COLUMN, head, flags=re.MULTILINE)}
+    if year in columns and max(columns) > year:
+        return max(columns), firm
+    return year, firm
+
+
+def _year_of_text(titles: list[str], head: str) -> tuple[int | None, bool]:
     for line in titles:
         year, pattern = _year(line)
         if year is not None:  # firm when the line is the document's title or a form's year stamp '（2023年度）',
@@ -545,6 +558,7 @@ def _unit(text: str, preamble: tuple[str, ...] = ()) -> str:
     at = _UNIT_PATTERNS.index(ISSUER_TITLE) + 1
     tried[at:at] = [(pattern, files) for pattern in _TITLE_PATTERNS]
     found = []
+    titled = []  # every name a title line gives ('示例乡2020年…' over '示例县示例乡人民政府2020年…')
     for pattern, where in tried:
         if pattern == _SUBJECT:
             name = _subject(where)
@@ -552,13 +566,28 @@ def _unit(text: str, preamble: tuple[str, ...] = ()) -> str:
             votes = Counter(n for label in (pattern, _DEPARTMENT_CAPTION) for n, _ in _names(label, where, True))
             name = max(votes, key=lambda n: votes[n]) if votes else ""
         else:
-            name = next((n for n, _ in _names(pattern, where, labelled=False)), "")
+            names = [n for n, _ in _names(pattern, where, labelled=False)]
+            name = names[0] if names else ""
+            if pattern in _TITLE_PATTERNS:
+                titled.extend(names[1:])
         if name:
             found.append(name)
+    if publisher := _publisher(preamble, text):
+        found.append(publisher)  # the weakest evidence: the unit when nothing else names one, or its full name
     if not found:
         return ""
     short = found[0]
-    return next((name for name in found[1:] if abbreviates(short, name)), short)
+    return next((name for name in found[1:] + titled if _fuller(short, name)), short)
+
+
+def _fuller(short: str, name: str) -> bool:
+    """Whether `name` is `short` written out: abbreviated ('示例图书馆' for '示例市图书馆'), without its place
+    ('示例园' for '示例县示例园'), or a town for its people's government ('示例乡' for '示例县示例乡人民政府')."""
+    placeless = len(short) >= 2 and not _LEVELS.search(short)
+    if name.endswith(short) and not placeless and re.fullmatch(rf"(?:{PLACE})+", name[:-len(short)]):
+        return False  # '示例县示例中心' is whole already: '示例省示例县示例中心' only adds the province
+    return (abbreviates(short, name) or (placeless and name.endswith(short) and len(name) > len(short))
+            or (name.endswith(short + "人民政府") and re.search(r"[乡镇县区市]$", short) is not None))
 
 
 def _publisher(preamble: tuple[str, ...], text: str = "") -> str:

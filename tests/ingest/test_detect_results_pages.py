@@ -232,3 +232,47 @@ def test_a_name_with_its_place_is_not_lengthened_by_a_province_but_is_by_its_par
         "示例县文物中心2041年度“三公”经费支出决算",
         "示例省示例县文物中心2041年度“三公”经费支出决算为12.00万元，比上年减少1.00万元。"]))
     assert found.unit == "示例县文物中心"
+
+
+def test_a_transfer_forms_central_ministry_is_not_the_unit_and_the_local_department_is():
+    found = detect("2031年度就业补助资金绩效目标自评表.xlsx\n附件1 就业补助资金绩效目标自评表 (2031年度) "
+                   "转移支付(项目)名称 就业补助资金 中央主管部门 人力资源社会保障部 地方财政部门 示例市示例 "
+                   "全年预算数(A) 全年执行数(B) 500.00 480.00 地方主管部 门 示例市示例区财政局 情况说明 分配科学性")
+    assert found.unit == "示例市示例区财政局"
+
+
+def test_a_company_implementing_a_project_is_not_the_unit_when_the_form_names_the_department_over_it():
+    found = detect("示例市财政预算支出项目绩效目标自评表 填报日期:2032 年 2 月 18 日 自评总分: 80 项目名称 办公网络维护费 "
+                   "项目实施单位 示例市城投公司 项目主管单位 示例市纪委监委 项目负责人 张三 项目资金 5.5 执行率 100%")
+    assert found.unit == "示例市纪委监委"
+
+
+def test_an_implementing_unit_glued_to_the_next_label():
+    found = detect("1、示例县财政支出项目绩效评价报告项目名称2031年度垃圾清运经费项目实施单位示例县环境卫生管理处"
+                   "项目主管部门示例县住房和城乡建设局评价方式:部门评价")
+    assert found.unit == "示例县环境卫生管理处"
+
+
+def test_a_commissioned_evaluation_names_the_unit_it_evaluated():
+    found = detect("\n".join([
+        "2031年度示例县示例镇乡村振兴专项资金", "绩效评价报告", "示会报字(2032)第0011号",
+        "受示例县财政局委托，我所成立绩效评价工作组对示例县示例镇人民政府2031年乡村振兴专项资金项目进行绩效评价。"]))
+    assert found.kind is K and found.unit == "示例县示例镇人民政府"
+
+
+def test_a_bureau_named_by_its_trade_alone_takes_the_titles_place_or_is_not_established():
+    assert detect("教育局 2031年部门预算 报送日期: 年 月 日 表1 部门收支总表 单位:万元 收支预算总表 "
+                  "一、一般公共预算拨款收入 100.00").unit == ""
+    found = detect("\n".join([
+        "示例省交通运输部门2031年“三公”经费预算情况说明",
+        "交通运输厅2031年一般公共预算“三公”经费预算数为98.00万元，其中：因公出国(境)经费7万元，公务接待费11万元，"
+        "公务用车购置及运行费80万元。"]))
+    assert found.unit == "示例省交通运输厅"
+
+
+def test_a_forms_implementing_unit_printed_away_from_its_empty_label():
+    found = detect("\n".join([
+        "示例县项目支出绩效自评表", "(2031年度)", "项目名称：示例配套资金", "主管部门：示例县医疗保障局",
+        "实施单位：", "全年预算数\t全年执行数\t分值\t执行率\t得分",
+        "60.00 59.00 10 98% 9 预期目标 指标1:参保人数 绩效指标 示例县医疗保险服务中心 产出 指标 (50分 ) 完成值 8000"]))
+    assert found.unit == "示例县医疗保险服务中心"

@@ -159,7 +159,7 @@ ORG = (r"[\u4e00-\u9fff（）()]{1,38}?(?:委员会|管委会|局|厅|中心|办
        r"学院|协会|联合会|处|部|社|团|署|委|园|场|公司|集团|街道|镇|乡|本级|机关|总工会|医院|卫生院|政协|指挥部)")
 # A label's value ends at a separator, or where the next label of a form flattened into one line begins.
 _LABEL_END = (r"(?=[\s\t|，。,（(]|$|(?:金额)?单位\s*[：:]|实施单位|(?:项目)?执行单位|项目单位|主管部门|负责人|单位负责人|财务负责人|编制人|报送日期|联系"
-              r"|项目名称|项目资金|资金名称"
+              r"|项目名称|项目资金|资金名称|项目主管"
               r"|填报|填表|年度预算|年度资金)")
 _CODE = r"(?:\d{3,}\s*[-－—]\s*)?"
 _YEAR = r"20\d{2}\s*年?度?"
@@ -195,6 +195,12 @@ _SUBJECT = (rf"(?:^\s*(?:[一二三四五六七八九十]+、|\d+[、.．])?|(?<
 # A title in the first lines naming who issues the document: '示例县财政局关于…结果的通报', '示例局关于…自评报告'.
 ISSUER_TITLE = (rf"\A(?:[^\n]*\n){{0,{TITLE_LINES - 1}}}?{_LEAD}({ORG})\s*关于[^\n。]{{2,80}}?"
                 r"(?:通报|通知|公告|公示|报告|说明|情况)\s*$")
+# The unit a project form names as implementing it, and the department over it ('地方主管部 门' split by a space; never
+# the central ministry a transfer names). An enterprise doing the work for a budget unit is not the unit when the
+# form names the department over it.
+IMPLEMENTER = rf"(?:项目实施单位|实施单位|项目单位)\s*(?:[（(]盖章[)）])?\s*[：:\t|]?\s*{_CODE}({ORG}){_LABEL_END}"
+OVERSEER = rf"(?<!中央)(?:主管部\s*门|主管单位)\s*[：:\t|]?\s*{_CODE}({ORG}){_LABEL_END}"
+ENTERPRISE_RE = re.compile(r"(?:公司|集团)$")
 # Most explicit first: a label, then a title line, then the first part's heading, then weaker places. A file name
 # given with the page (its title as published) is tried with the title patterns right after the text's own titles.
 _UNIT_PATTERNS = [
@@ -202,11 +208,14 @@ _UNIT_PATTERNS = [
     *_TITLE_PATTERNS,
     ISSUER_TITLE,
     rf"(?:^#*\s*[一二三四五六七八九十]+、|第一部分)\s*[：:]?\s*({ORG})\s*(?:部门|单位)*\s*概况",
-    rf"(?:项目实施单位|实施单位|项目单位)\s*(?:[（(]盖章[)）])?\s*[：:\t|]?\s*{_CODE}({ORG}){_LABEL_END}",
+    IMPLEMENTER,
+    # an evaluation commissioned by a finance bureau names the unit evaluated: '受示例县财政局委托，我所…对示例镇人民政府
+    # 2031年…资金项目进行绩效评价'
+    rf"受[^。；;]{{0,30}}委托[^。；;]{{0,40}}?对\s*({ORG})\s*(?:{_YEAR})?[^。；;]{{0,40}}?(?:进行|开展)[^。；;]{{0,8}}评价",
     rf"^部门\s*[：:]\s*({ORG})\s*$",
     rf"^#*\s*({ORG})[\u4e00-\u9fff]{{0,16}}\n\s*(?:项目)?(?:绩效评价|绩效自评|自评)报告\s*$",  # a title over two lines
     rf"^#*\s*({ORG})\s*$",
-    rf"主管部门\s*[：:\t|]?\s*{_CODE}({ORG}){_LABEL_END}",
+    OVERSEER,
     # an evaluation report's first section names the unit evaluated: '(一)项目单位基本情况。示例县档案馆位于…'
     rf"(?:项目|被评价|实施|预算)单位(?:基本)?(?:情况|概况)\s*[。：:]?\s*({ORG})(?=位于|是|为|系|成立|下设|内设|设有|共有"
     r"|现有|核定|属于|负责|承担|主要|[，,])",
@@ -247,6 +256,8 @@ _NOT_UNIT = re.compile(r"^(XX|××|某某)|^(根据|按照|关于|为|纳入|包
 _PLACELESS = re.compile(r"^(区|县|州|省|市(?!场|中区))")
 # A kind of body, not one body: '公安机关是…的专门机关' opens a duty paragraph with what every police bureau is.
 _GENERIC = re.compile(r"^(?:公安|司法|审判|检察|行政|国家|事业|党政|政府|群团)?(?:机关|单位|部门)$")
+# A bureau named by its trade alone ('教育局', '财政局'): which place's is not said.
+_BARE = re.compile(r"^[^省市区县州旗镇乡盟]{1,8}(?:局|厅|委员会|办公室)$")
 _LEVELS = re.compile(r"[省市区县州旗镇乡盟]")  # a name without any of these names no place at all ('财政局')
 # A site's navigation menu, one link per line at the top of a page ('首页', '新闻中心', '政务公开', …): none of its
 # items is the unit.
@@ -526,9 +537,23 @@ def _for_names(text: str) -> str:
 
 def _names(pattern: str, text: str, labelled: bool) -> list[tuple[str, re.Match[str]]]:
     """The names a pattern finds, in order, without placeholders (and without place-less ones, unless labelled)."""
-    return [(name, match) for match in re.finditer(pattern, text, flags=re.MULTILINE)
-            if not _NOT_UNIT.search(name := _name(text, match))
-            and (labelled or not (_PLACELESS.search(name) or _GENERIC.search(name)))]
+    place = _title_place(text)
+    found = []
+    for match in re.finditer(pattern, text, flags=re.MULTILINE):
+        name = _name(text, match)
+        if not labelled and _BARE.search(name):
+            name = place + name if place else ""  # '交通运输厅…' under a title '示例省交通运输部门…'
+        if name and not _NOT_UNIT.search(name) and (labelled or not (_PLACELESS.search(name) or _GENERIC.search(name))):
+            found.append((name, match))
+    return found
+
+
+def _title_place(text: str) -> str:
+    """The place a title line opens with ('示例省交通运输部门2031年…' → '示例省'), or ""."""
+    for line in text.splitlines()[:TITLE_LINES]:
+        if place := re.match(rf"{_LEAD}\s*({PLACE})", line.strip()):
+            return place.group(1)
+    return ""
 
 
 def _subject(text: str) -> str:
@@ -558,6 +583,7 @@ def _unit(text: str, preamble: tuple[str, ...] = ()) -> str:
     at = _UNIT_PATTERNS.index(ISSUER_TITLE) + 1
     tried[at:at] = [(pattern, files) for pattern in _TITLE_PATTERNS]
     found = []
+    implementer = overseer = ""
     titled = []  # every name a title line gives ('示例乡2020年…' over '示例县示例乡人民政府2020年…')
     for pattern, where in tried:
         if pattern == _SUBJECT:
@@ -570,6 +596,10 @@ def _unit(text: str, preamble: tuple[str, ...] = ()) -> str:
             name = names[0] if names else ""
             if pattern in _TITLE_PATTERNS:
                 titled.extend(names[1:])
+            if pattern == OVERSEER and name:
+                overseer = name
+            if pattern == IMPLEMENTER:
+                implementer = name
         if name:
             found.append(name)
     if publisher := _publisher(preamble, text):
@@ -577,7 +607,21 @@ def _unit(text: str, preamble: tuple[str, ...] = ()) -> str:
     if not found:
         return ""
     short = found[0]
+    if overseer and ENTERPRISE_RE.search(short):
+        return overseer  # a company doing a project for a budget unit: the department over it is the unit
+    if short == overseer and not implementer and (displaced := _displaced_implementer(text, overseer)):
+        return displaced
     return next((name for name in found[1:] + titled if _fuller(short, name)), short)
+
+
+def _displaced_implementer(text: str, overseer: str) -> str:
+    """A form dumped cell by cell out of reading order ('… 实施单位 全年预算数 …'): its 实施单位 label printed without
+    its value, and the value a lone cell elsewhere — the one full name standing alone other than the department's."""
+    if not re.search(r"实施单位[ \t]*[：:]?[ \t]*(?:$|(?:全年|年初|年度|预算|项目|资金|分值|执行))", text, re.MULTILINE):
+        return ""
+    lone = {name for name, _ in _names(rf"(?:^|(?<=\s))({ORG})(?=\s|$)", text, labelled=False)
+            if _LEVELS.search(name) and name != overseer}
+    return lone.pop() if len(lone) == 1 else ""
 
 
 def _fuller(short: str, name: str) -> bool:

@@ -575,8 +575,8 @@ def _subject(text: str) -> str:
 def _unit(text: str, preamble: tuple[str, ...] = ()) -> str:
     """The unit named by the strongest pattern; when that is an abbreviation of a name another pattern finds
     ('机管局2013年…' in the body, '第一部分自治区人民政府机关事务管理局概况' above it), the full name. A file name
-    given with the page counts as a title weaker than the text's own. The one reader of a document's unit: a 决算
-    or 预算 package takes it as its department."""
+    given with the page counts as a title weaker than the text's own; the page's publisher is the weakest of all.
+    The one reader of a document's unit: a 决算 or 预算 package takes it as its department."""
     text = _for_names(text)
     files = "\n".join(_file_titles(preamble))
     tried = [(pattern, text) for pattern in _UNIT_PATTERNS]

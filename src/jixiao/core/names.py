@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 
-_HEADING_NUMBER = re.compile(r"^(?:第[一二三四五六七八九十\d]+部分|[一二三四五六七八九十]+、|\d{1,2}[、.．])")
+_HEADING_NUMBER = re.compile(r"^(?:第[一二三四五六七八九十\d]+部分|[一二三四五六七八九十]+、|\d{1,2}[、.．]"
+                             r"|[（(][一二三四五六七八九十\d]{1,3}[)）])")
 
 
 def without_heading_number(name: str) -> str:
-    """'二、示例县档案馆' → '示例县档案馆': the number of the heading a name was read from is not part of it."""
+    """'二、示例县档案馆', '（一）示例县档案馆' → '示例县档案馆': the heading's number is not part of the name."""
     return _HEADING_NUMBER.sub("", name)
 
 

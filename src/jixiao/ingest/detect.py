@@ -27,6 +27,9 @@ _MARKERS: list[tuple[DocumentKind, list[str]]] = [
     (DocumentKind.BUDGET_DISCLOSURE, [r"部门预算|单位预算|预算公开", r"收支预算总表|收入预算表|支出预算表",
                                       r"三公.{0,3}经费.{0,15}预算|预算.{0,15}三公.{0,3}经费", r"政府采购预算",
                                       r"支出总预算|项目支出预算|基本支出预算", r"收支(总)?预算总体情况|收支总预算",
+                                      # a budget's explanation by economic class, and its heading per fund
+                                      r"(?:工资福利|商品和服务|对个人和家庭(?:的)?补助|资本性)支出预算",
+                                      r"一般公共预算(?:拨款|财政拨款)?支出(?:预算)?情况说明",
                                       PACKAGE_PART]),
     (DocumentKind.SELF_EVALUATION, [r"项目支出绩效自评(分析)?报告|自评表|自评报告", r"预算执行情况",
                                     r"指标完成情况得分|绩效指标完成情况", r"全年执行数|全年预算数", r"一级指标",
@@ -62,22 +65,28 @@ FISCAL_MIN = 3
 # A commission counts only in a sentence about the evaluation: a 财政局's duties ('受县人民政府委托，向人大常委会报告…')
 # or its 财政投资评审中心 named among its subordinate units evaluate nothing.
 WHOLE_DEPARTMENT_RE = re.compile(r"整体支出")
-SELF_SAID_RE = re.compile(r"自我评价|进行自评|开展自评|经自评|自评得分|自评结果")
+SELF_SAID_RE = re.compile(r"自我评价|(?:进行|开展)了?(?:绩效)?自评|经自评|自评得分|自评结果|自评分数|自评等级")
 _COMMISSIONED = r"受[^。；;]{0,30}委托|委托[^。；;]{0,30}(事务所|公司|机构)|我所|第三方|中介机构|评审中心"
 _SAME_SENTENCE = r"[^。；;！？!?]{0,60}?"
 COMMISSIONED_RE = re.compile(rf"评价(工作)?组|(?:{_COMMISSIONED}){_SAME_SENTENCE}评价|评价{_SAME_SENTENCE}(?:{_COMMISSIONED})")
 EVALUATOR_RE = re.compile(COMMISSIONED_RE.pattern + r"|重点(项目)?绩效评价|评价等次|(评价|绩效)等级|评价得分"
-                          r"|财政(部|厅|局)[^。]{0,30}(组织|安排)[^。]{0,40}绩效评价")
+                          r"|财政(部|厅|局)[^。]{0,30}(组织|安排)[^。]{0,40}绩效评价"
+                          # a results table's grade column: a cell of its own ('| 评价结果 |'), not '评价结果如下'
+                          r"|(?:^|[|\t])[ \t]*(?:评价|复核)(?:结果|档次)[ \t]*(?:[|\t]|$)", re.MULTILINE)
 # The title of a form of a commissioned evaluation: a key evaluation whoever fills it in.
 EVALUATION_FORM_RE = re.compile(r"(部门|重点)评价表")
 TARGET_FORM = r"绩效目标(?:申报|审批|审核|批复)?表"
+HEADING_NUMBER = r"第[一二三四五六七八九十\d]+部分|[一二三四五六七八九十\d]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]"
 # A title in the first lines decides the kind outright; tried per line, in this order within a line.
 _TITLES: list[tuple[DocumentKind, str]] = [
     (DocumentKind.RESULTS_STATEMENT, r"执行结果情况的说明|绩效报告[（(]自评[)）]"),
     # a unit assessing its own performance-management work (for a 考核 of that work), not its spending
-    (DocumentKind.WORK_SUMMARY, r"预算绩效管理(?:工作)?(?:开展情况|(?:考核|考评)?(?:自评|自查)(?:报告|情况)|总结)"),
+    (DocumentKind.WORK_SUMMARY, r"预算绩效(?:管理)?(?:工作)?(?:开展情况|(?:考核|考评)?(?:自评|自查)(?:报告|情况)|总结)"),
     (DocumentKind.SELF_EVALUATION, r"自评表|自评(分析|总结)?报告"),
     (DocumentKind.KEY_EVALUATION, r"(部门|重点)评价表|绩效评价报告|整体支出绩效评价"),
+    # the results of evaluations published as a table or a bulletin: '…项目资金绩效评价情况表', '…绩效评价结果的通报'
+    # (a title, not a part heading of a package: '第四部分 绩效评价情况')
+    (DocumentKind.KEY_EVALUATION, rf"^(?!{HEADING_NUMBER})[^。]*绩效评价(?:情况|结果)(?:表|公示|公告|的?通报)?$"),
     (DocumentKind.DISCLOSURE, r"(部门|单位)决算|决算公开|收入支出决算总表|决算编制说明|三公.{0,3}经费.{0,15}决算"
                               r"|三公.{0,3}经费.{0,12}(使用|执行)情况"),
     (DocumentKind.BUDGET_DISCLOSURE, r"(部门|单位)预算(公开)?(情况)?(说明)?$|预算公开|收支预算总表|三公.{0,3}经费.{0,6}预算"),
@@ -100,11 +109,14 @@ AGAINST_BUDGET_RE = re.compile(r"(?:比|较|与|同|对比)(?:本年度?|当年|
 # Spending set against last year's spending ('支出251万元，比上年累计支出285万元下降'): with no 预算 or 安排 in the text it
 # reports what was spent (a 决算); a budget compares itself with last year's budget.
 SPENT_AGAINST_LAST_YEAR_RE = re.compile(r"支出\s*\d[\d,.]*\s*万?元[^。；;]{0,6}?(?:比|较|与)上年(?:度|同期)?(?:累计|实际)?支出")
+# '年' printed as a dash: '示例县2015-“三公”经费决算表', '2016-执行数' (not a date or a range: no digit follows).
+YEAR_DASH_RE = re.compile(r"(?<!\d)(20\d{2})\s*[-－](?=\s*[“”\"\u4e00-\u9fff])")
 # A form's year on a line of its own under the title: '（2023年度）'.
 YEAR_STAMP_RE = re.compile(r"[（(]?20\d{2}年度?[)）]?")
 # A file name a page shows with its text (an attachment mirrored, a document site's download).
 FILE_NAME_RE = re.compile(r"^\s*(\S.{0,79}?)\.(?:pdf|docx?|xlsx?|wps|et)\s*$", re.IGNORECASE)
 TITLE_LINES = 6
+PUBLISHER_LINES = 20  # a page's metadata left at the top of its text
 TITLE_LENGTH = 60
 AMOUNT_RE = re.compile(r"\d\s*(万元|元|%|％)")
 _FILENAME_HINTS = {
@@ -118,11 +130,15 @@ _YEAR_PATTERNS = [
     r"(20\d{2})\s*年\s*(?:预算绩效|项目支出|度)",
     r"(20\d{2})\s*年(?!\s*\d{1,2}\s*月)",
 ]
+# A column of a year's figures: '2022年预算数 | 2023年预算数' (last year's beside the year's own).
+YEAR_COLUMN = r"(?:^|(?<=[|\t\s]))(20\d{2})\s*年度?\s*(?:决算|预算|执行)数\s*(?=[|\t\n]|$)"
 # A cover's or form's year field: '评价年度：2022', '预算年度\t2024' (as explicit as 'YYYY年度部门决算').
 YEAR_LABEL_RE = re.compile(r"(?:(?:评价|自评|考核|预算|决算|报告|所属|实施|填报)年度\s*[：:\t|]?|(?:^|(?<=\s))年度\s*[：:\t|])"
                            r"\s*(20\d{2})(?!\d)(?!\s*年\s*\d{1,2}\s*月)", re.MULTILINE)
 # An evaluation report often names the year evaluated only in the notice that launched it: 《关于开展2021年度…评价…》.
 _NOTICE_YEAR = re.compile(r"《[^》]{0,20}?开展\s*(20\d{2})\s*年度?[^》]{0,40}?(评价|自评)[^》]{0,20}》")
+# A change on the year before, said of an item the year before did not have: '同比增加4.8万元，2020年无此项预算'.
+_BASE_YEAR = re.compile(r"同比(?:增加|增长|新增)[^。；;]{0,30}?[，,]\s*(20\d{2})\s*年度?\s*无此项")
 # A 决算 reports on the year before it is published, a 预算 on the year it is published (or the next): a year read
 # only from a sub-heading that contradicts the publication date is not established.
 _PUBLISHED = re.compile(r"(?:发布时间|发布日期|公开日期|公开时间|发文日期|成文日期|日期|时间)\s*[：:]\s*(20\d{2})")
@@ -135,24 +151,26 @@ REPORT_OUTLINE = [r"综合评价(情况及评价)?结论|评价结论", r"绩效
 REPORT_OUTLINE_MIN = 3
 # Years that are not the year reported on: a document number 〔2020〕, a regulation 《…2018年…》, 2020年修订.
 _NOT_REPORT_YEAR = re.compile(r"[〔\[［【]\s*20\d{2}\s*[〕\]］】]|《[^》]{0,60}》|20\d{2}\s*年\s*(修订|修正|版|第)"
-                              r"|(较|比|与|同)\s*20\d{2}\s*年度?|20\d{2}\s*年度?\s*(相比|比较|同期)"  # a comparison
-                              r"|20\d{2}\s*年(?!度)\s*(重点|共对|对)[^，。,]{0,20}评价")  # when an evaluation was done
-ORG = (r"[\u4e00-\u9fff（）()]{1,38}?(?:委员会|管委会|局|厅|中心|办公室|办|政府|院|所|队|站|馆|学校|中学|小学|幼儿园|大学|"
+                              r"|(较|比|与|同)\s*20\d{2}\s*年度?|20\d{2}\s*年度?\s*(相比|比较|同期|无此项)"  # a comparison
+                              # when an evaluation was done: '2022年对…开展评价', '2024年财政支出绩效评价结果的通报'
+                              r"|20\d{2}\s*年(?!度)\s*(重点|共对|对)[^，。,]{0,20}评价"
+                              r"|20\d{2}\s*年(?!度)\s*(?:财政支出|项目支出)?绩效评价(?:结果|工作)")
+ORG = (r"[\u4e00-\u9fff（）()]{1,38}?(?:委员会|管委会|局|厅|中心|办公室|办|政府|院|所|队|站|馆|学校|中学|小学|幼儿园|大学|党校|"
        r"学院|协会|联合会|处|部|社|团|署|委|园|场|公司|集团|街道|镇|乡|本级|机关|总工会|医院|卫生院|政协|指挥部)")
 # A label's value ends at a separator, or where the next label of a form flattened into one line begins.
 _LABEL_END = (r"(?=[\s\t|，。,（(]|$|(?:金额)?单位\s*[：:]|实施单位|(?:项目)?执行单位|项目单位|主管部门|负责人|单位负责人|财务负责人|编制人|报送日期|联系"
-              r"|项目名称|项目资金|资金名称"
+              r"|项目名称|项目资金|资金名称|项目主管"
               r"|填报|填表|年度预算|年度资金)")
 _CODE = r"(?:\d{3,}\s*[-－—]\s*)?"
 _YEAR = r"20\d{2}\s*年?度?"
 # Words that follow a name in a title or sentence; a name is never extended across one of them.
 _FOLLOWING = re.compile(r"部门|单位|年|度|决算|预算|整体|项目|关于|的|绩效|自评|概况|三公|主要|职责|职能|是|为|和|及|与|对|在"
-                        r"|下设|内设|设有|共有|现有|核定|属于|负责|承担|根据|按照|坚持|开展|公开|情况|工作|网站|一般|财政拨款"
+                        r"|下设|内设|设有|共有|现有|核定|编制|属于|负责|承担|根据|按照|坚持|开展|公开|情况|工作|网站|一般|财政拨款"
                         r"|经费")
 _ORG_SUFFIX = re.compile(ORG[ORG.index("(?:"):])
 _NAME_CHARS = re.compile(r"[\u4e00-\u9fff（）()]+")
 # A place standing for all its departments (a 三公 or fiscal summary of a city or district).
-PLACE = r"(?![全本各该我])[\u4e00-\u9fff]{1,8}?(?:自治州|自治县|自治旗|省|市|区|县|州|旗)(?:本级)?"
+PLACE = r"(?![全本各该我度]|使用|安排|用于)[\u4e00-\u9fff]{1,8}?(?:自治州|自治县|自治旗|省|市|区|县|州|旗)(?:本级)?"
 PLACE_LEVEL = PLACE.removesuffix("?")  # the place's own level ('示例市本级'), not its departments
 # What may come before a title on its line: an attachment number, a part or a section number ('附件1 ',
 # '第二部分：', '二、').
@@ -173,29 +191,47 @@ _TITLE_PATTERNS = [
 # The subject of a sentence in the body: '示例县农技中心下设办公室…', '示例县档案馆是…', '…（示编〔2024〕1号），示例县
 # 驻外办事处主要履行以下职责'.
 _SUBJECT = (rf"(?:^\s*(?:[一二三四五六七八九十]+、|\d+[、.．])?|(?<=[，,。；;]))\s*({ORG})(?:是|为|系|下设|内设|设有|共有|现有"
-            r"|核定|属于|负责|承担|(?:主要|依法)?履行|主要职责|主要职能)")
+            r"|核定|属于|负责|承担|(?:主要|依法)?履行|主要职责|主要职能|(?:核定)?编制\s*\d)")
+# A title in the first lines naming who issues the document: '示例县财政局关于…结果的通报', '示例局关于…自评报告'.
+ISSUER_TITLE = (rf"\A(?:[^\n]*\n){{0,{TITLE_LINES - 1}}}?{_LEAD}({ORG})\s*关于[^\n。]{{2,80}}?"
+                r"(?:通报|通知|公告|公示|报告|说明|情况)\s*$")
+# The unit a project form names as implementing it, and the department over it ('地方主管部 门' split by a space; never
+# the central ministry a transfer names). An enterprise doing the work for a budget unit is not the unit when the
+# form names the department over it.
+IMPLEMENTER = rf"(?:项目实施单位|实施单位|项目单位)\s*(?:[（(]盖章[)）])?\s*[：:\t|]?\s*{_CODE}({ORG}){_LABEL_END}"
+OVERSEER = rf"(?<!中央)(?:主管部\s*门|主管单位)\s*[：:\t|]?\s*{_CODE}({ORG}){_LABEL_END}"
+ENTERPRISE_RE = re.compile(r"(?:公司|集团)$")
 # Most explicit first: a label, then a title line, then the first part's heading, then weaker places. A file name
 # given with the page (its title as published) is tried with the title patterns right after the text's own titles.
 _UNIT_PATTERNS = [
     rf"{_UNIT_LABEL}\s*[：:\t|]?\s*{_CODE}({ORG}){_LABEL_END}",
     *_TITLE_PATTERNS,
+    ISSUER_TITLE,
     rf"(?:^#*\s*[一二三四五六七八九十]+、|第一部分)\s*[：:]?\s*({ORG})\s*(?:部门|单位)*\s*概况",
-    rf"(?:项目实施单位|实施单位|项目单位)\s*(?:[（(]盖章[)）])?\s*[：:\t|]?\s*{_CODE}({ORG}){_LABEL_END}",
+    IMPLEMENTER,
+    # an evaluation commissioned by a finance bureau names the unit evaluated: '受示例县财政局委托，我所…对示例镇人民政府
+    # 2031年…资金项目进行绩效评价'
+    rf"受[^。；;]{{0,30}}委托[^。；;]{{0,40}}?对\s*({ORG})\s*(?:{_YEAR})?[^。；;]{{0,40}}?(?:进行|开展)[^。；;]{{0,8}}评价",
     rf"^部门\s*[：:]\s*({ORG})\s*$",
     rf"^#*\s*({ORG})[\u4e00-\u9fff]{{0,16}}\n\s*(?:项目)?(?:绩效评价|绩效自评|自评)报告\s*$",  # a title over two lines
     rf"^#*\s*({ORG})\s*$",
-    rf"主管部门\s*[：:\t|]?\s*{_CODE}({ORG}){_LABEL_END}",
+    OVERSEER,
     # an evaluation report's first section names the unit evaluated: '(一)项目单位基本情况。示例县档案馆位于…'
     rf"(?:项目|被评价|实施|预算)单位(?:基本)?(?:情况|概况)\s*[。：:]?\s*({ORG})(?=位于|是|为|系|成立|下设|内设|设有|共有"
     r"|现有|核定|属于|负责|承担|主要|[，,])",
+    # what a department's accounts take in: '从预算单位构成看，示例县公安局（汇总）部门决算包括：…'
+    rf"(?:^|(?<=[，,。；;：:\s]))({ORG})\s*(?:[（(](?:汇总|本级)[)）])?\s*(?:{_YEAR})?\s*(?:部门|单位)(?:决算|预算)"
+    r"(?:包括|编制范围)",
     _SUBJECT,
+    # the unit a founding decision set up, with its inner parts: '根据…〔2030〕3号设立示例区人民法院，内设8个部门'
+    rf"设立\s*({ORG})\s*[，,]?\s*(?:内设|下设|设有)",
     # a sentence opening with the unit and the year it reports on: '示例县医院2021年收支总预算…', '现将示例镇2020年度
     # “三公”经费决算情况公布如下'
     rf"(?:^|(?<=[。；;！？!?\s，,]))(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）])?\s*(?:现将|现就)?\s*"
     rf"({ORG})\s*{_YEAR}\s*(?:部门|单位)?\s*(?:收支|收入|支出|“?三公|财政拨款|一般公共预算|政府采购)",
     rf"20\d{{2}}\s*年度?\s*({PLACE})(?=部门|一般公共预算|\s*“?三公|财政拨款|行政单位)",  # a place's summary
     # its title or opening: '示例县2018年“三公”…', '示例区2022年的“三公”经费决算数合计…'
-    rf"^#*\s*({PLACE})\s*20\d{{2}}\s*年度?\s*的?\s*(?:全[县市区州])?\s*“?三公",
+    rf"(?:^|(?<=[\t|]))#*\s*({PLACE})\s*20\d{{2}}\s*年度?\s*的?\s*(?:全[县市区州])?\s*“?三公",  # or a table's cell
     # the finance bureau that added up all the place's units: '经示例市财政局汇总，2025年全市行政单位…'
     rf"(?:经|由)\s*({PLACE})\s*财政(?:局|厅)\s*汇总[^。]{{0,12}}?全[县市区州省]",
     # a place's own-level budget or accounts: '…批准的示例市本级2024年预算'
@@ -204,19 +240,25 @@ _UNIT_PATTERNS = [
     rf"安排\s*({ORG})\s*(?:因公)?出国(?:[（(]境[)）])?团组[^。]{{0,20}}参加其他单位",
     rf"^来源\s*[：:]\s*({ORG})\s*$",  # a web page's publisher, the weakest evidence
 ]
-# A web page's publisher or site banner, dropped with the page's metadata before reading: weaker than any text.
+# A web page's publisher or site banner, dropped with the page's metadata before reading or left at the top of its
+# text (a label and its value on one line, or the value on the next line as a bullet): weaker than any text.
 _PUBLISHER_PATTERNS = [
-    rf"(?:信息来源|来源|发布机构)\s*[：:|]?\s*({ORG})(?=[\s|]|$)",
+    rf"(?:信息来源|来源|发布机构)\s*[：:|]?[ \t]*(?:\n\s*[•·]\s*)?({ORG})(?=[\s|]|$)",
     rf"欢迎(?:来到|访问)\s*({ORG})(?:门户)?(?:网站|网)?(?=[!！。\s]|$)",
 ]
 # Not a unit's name: a placeholder or a sentence that happens to end like one.
 _NOT_UNIT = re.compile(r"^(XX|××|某某)|^(根据|按照|关于|为|纳入|包括|其中|现将|经(?!济|开))|^[我本](单位|部门|局|委|办|院|所|中心|镇|乡|街道|机关|馆|站|校|队|处|厅)"
                        r"|[XＸ]{2}|^[区县市州省]?本级$|网站$"  # a site's footer links ('…部门网站地方政府网站')
-                       r"|^[各该]|^全(镇|乡|街道|县|市|区|州|省)$"  # all the units of a place, not one
+                       r"|^[各该]|^全(镇|乡|街道|县|市|区|州|省|部)$"  # all the units of a place, not one
                        r"|主管部门|(?:实施|执行|项目)单位|单位名称|项目名称")  # a form's labels run together with values
 # '区水利局', '县政协': the place left out, not the name — unless a form's own unit label prints it so (a form
 # filled in for the district's own use names the unit as its people call it).
 _PLACELESS = re.compile(r"^(区|县|州|省|市(?!场|中区))")
+# A kind of body, not one body: '公安机关是…的专门机关' opens a duty paragraph with what every police bureau is.
+_GENERIC = re.compile(r"^(?:公安|司法|审判|检察|行政|国家|事业|党政|政府|群团)?(?:机关|单位|部门)$")
+# A bureau named by its trade alone ('教育局', '财政局'): which place's is not said.
+_BARE = re.compile(r"^[^省市区县州旗镇乡盟]{1,8}(?:局|厅|委员会|办公室)$")
+_LEVELS = re.compile(r"[省市区县州旗镇乡盟]")  # a name without any of these names no place at all ('财政局')
 # A site's navigation menu, one link per line at the top of a page ('首页', '新闻中心', '政务公开', …): none of its
 # items is the unit.
 _MENU_ITEM = re.compile(r"^\s*[\u4e00-\u9fff]{2,6}\s*$")
@@ -345,12 +387,12 @@ def _evaluator(kind: DocumentKind, line: str, head: str) -> tuple[DocumentKind, 
 def detect(text: str, path: str = "", preamble: tuple[str, ...] = ()) -> Detection:
     """Kind, year and unit of a document from its text (the head of it weighs most). `preamble`: the page's
     metadata lines that were dropped before reading (publisher, publication date) — the weakest evidence."""
-    head = text[:20000]
+    head = YEAR_DASH_RE.sub(r"\1年", text[:20000])
     body = _without_contents(head)
     titles = _title_lines(body)
     named = _file_titles(preamble)
     year, firm = _year_of(titles + named, body)
-    unit = _unit(head, preamble) or _publisher(preamble)
+    unit = _unit(head, preamble)
     published = next((int(m.group(1)) for line in preamble if (m := _PUBLISHED.search(line))), None)
 
     def found(kind: DocumentKind | None, hint: str = "", evidence: tuple[str, ...] = ()) -> Detection:
@@ -393,7 +435,16 @@ def detect(text: str, path: str = "", preamble: tuple[str, ...] = ()) -> Detecti
 
 
 def _year_of(titles: list[str], head: str) -> tuple[int | None, bool]:
-    """The year reported on, and whether it is firm: read from a title line or a 'YYYY年度部门决算' phrase."""
+    """The year reported on, and whether it is firm: read from a title line or a 'YYYY年度部门决算' phrase. A table
+    setting two years' figures side by side ('2022年预算数 | 2023年预算数') reports on the later one."""
+    year, firm = _year_of_text(titles, head)
+    columns = {int(m.group(1)) for m in re.finditer(YEAR_COLUMN, head, flags=re.MULTILINE)}
+    if year in columns and max(columns) > year:
+        return max(columns), firm
+    return year, firm
+
+
+def _year_of_text(titles: list[str], head: str) -> tuple[int | None, bool]:
     for line in titles:
         year, pattern = _year(line)
         if year is not None:  # firm when the line is the document's title or a form's year stamp '（2023年度）',
@@ -403,8 +454,11 @@ def _year_of(titles: list[str], head: str) -> tuple[int | None, bool]:
     year, pattern = _year(head)
     if year is not None:
         return year, pattern == 0
-    notice = _NOTICE_YEAR.search(head)
-    return (int(notice.group(1)), False) if notice else (None, False)
+    if notice := _NOTICE_YEAR.search(head):
+        return int(notice.group(1)), False
+    if base := _BASE_YEAR.search(head):  # the year before the one reported on
+        return int(base.group(1)) + 1, False
+    return None, False
 
 
 def _checked_year(kind: DocumentKind | None, year: int | None, firm: bool,
@@ -483,8 +537,23 @@ def _for_names(text: str) -> str:
 
 def _names(pattern: str, text: str, labelled: bool) -> list[tuple[str, re.Match[str]]]:
     """The names a pattern finds, in order, without placeholders (and without place-less ones, unless labelled)."""
-    return [(name, match) for match in re.finditer(pattern, text, flags=re.MULTILINE)
-            if not _NOT_UNIT.search(name := _name(text, match)) and (labelled or not _PLACELESS.search(name))]
+    place = _title_place(text)
+    found = []
+    for match in re.finditer(pattern, text, flags=re.MULTILINE):
+        name = _name(text, match)
+        if not labelled and _BARE.search(name):
+            name = place + name if place else ""  # '交通运输厅…' under a title '示例省交通运输部门…'
+        if name and not _NOT_UNIT.search(name) and (labelled or not (_PLACELESS.search(name) or _GENERIC.search(name))):
+            found.append((name, match))
+    return found
+
+
+def _title_place(text: str) -> str:
+    """The place a title line opens with ('示例省交通运输部门2031年…' → '示例省'), or ""."""
+    for line in text.splitlines()[:TITLE_LINES]:
+        if place := re.match(rf"{_LEAD}\s*({PLACE})", line.strip()):
+            return place.group(1)
+    return ""
 
 
 def _subject(text: str) -> str:
@@ -494,6 +563,8 @@ def _subject(text: str) -> str:
     if not found:
         return ""
     name, match = found[0]
+    if re.search(r"(?:内设|下设|设有)$", match.group(0)):
+        return name  # the names after it in its paragraph are its inner parts ('…内设办公室…，办公室负责…')
     start, end = text.rfind("\n", 0, match.start()) + 1, text.find("\n", match.end())
     others = {n for n, m in found[1:] if start <= m.start() and (end < 0 or m.start() < end)}
     if any(other != name and not abbreviates(other, name) and not abbreviates(name, other) for other in others):
@@ -504,14 +575,16 @@ def _subject(text: str) -> str:
 def _unit(text: str, preamble: tuple[str, ...] = ()) -> str:
     """The unit named by the strongest pattern; when that is an abbreviation of a name another pattern finds
     ('机管局2013年…' in the body, '第一部分自治区人民政府机关事务管理局概况' above it), the full name. A file name
-    given with the page counts as a title weaker than the text's own. The one reader of a document's unit: a 决算
-    or 预算 package takes it as its department."""
+    given with the page counts as a title weaker than the text's own; the page's publisher is the weakest of all.
+    The one reader of a document's unit: a 决算 or 预算 package takes it as its department."""
     text = _for_names(text)
     files = "\n".join(_file_titles(preamble))
     tried = [(pattern, text) for pattern in _UNIT_PATTERNS]
-    at = 1 + len(_TITLE_PATTERNS)
+    at = _UNIT_PATTERNS.index(ISSUER_TITLE) + 1
     tried[at:at] = [(pattern, files) for pattern in _TITLE_PATTERNS]
     found = []
+    implementer = overseer = ""
+    titled = []  # every name a title line gives ('示例乡2020年…' over '示例县示例乡人民政府2020年…')
     for pattern, where in tried:
         if pattern == _SUBJECT:
             name = _subject(where)
@@ -519,20 +592,75 @@ def _unit(text: str, preamble: tuple[str, ...] = ()) -> str:
             votes = Counter(n for label in (pattern, _DEPARTMENT_CAPTION) for n, _ in _names(label, where, True))
             name = max(votes, key=lambda n: votes[n]) if votes else ""
         else:
-            name = next((n for n, _ in _names(pattern, where, labelled=False)), "")
+            names = [n for n, _ in _names(pattern, where, labelled=False)]
+            name = names[0] if names else ""
+            if pattern in _TITLE_PATTERNS:
+                titled.extend(names[1:])
+            if pattern == OVERSEER and name:
+                overseer = name
+            if pattern == IMPLEMENTER:
+                implementer = name
         if name:
             found.append(name)
+    if publisher := _publisher(preamble, text):
+        found.append(publisher)  # the weakest evidence: the unit when nothing else names one, or its full name
     if not found:
         return ""
     short = found[0]
-    return next((name for name in found[1:] if abbreviates(short, name)), short)
+    if overseer and ENTERPRISE_RE.search(short):
+        return overseer  # a company doing a project for a budget unit: the department over it is the unit
+    if short == overseer and not implementer and (displaced := _displaced_implementer(text, overseer)):
+        return displaced
+    return next((name for name in found[1:] + titled if _fuller(short, name)), short)
 
 
-def _publisher(preamble: tuple[str, ...]) -> str:
+def _displaced_implementer(text: str, overseer: str) -> str:
+    """A form dumped cell by cell out of reading order ('… 实施单位 全年预算数 …'): its 实施单位 label printed without
+    its value, and the value a lone cell elsewhere — the one full name standing alone other than the department's."""
+    if not re.search(r"实施单位[ \t]*[：:]?[ \t]*(?:$|(?:全年|年初|年度|预算|项目|资金|分值|执行))", text, re.MULTILINE):
+        return ""
+    lone = {name for name, _ in _names(rf"(?:^|(?<=\s))({ORG})(?=\s|$)", text, labelled=False)
+            if _LEVELS.search(name) and name != overseer}
+    return lone.pop() if len(lone) == 1 else ""
+
+
+def _fuller(short: str, name: str) -> bool:
+    """Whether `name` is `short` written out: abbreviated ('示例图书馆' for '示例市图书馆'), without its place
+    ('示例园' for '示例县示例园'), or a town for its people's government ('示例乡' for '示例县示例乡人民政府')."""
+    placeless = len(short) >= 2 and not _LEVELS.search(short)
+    if name.endswith(short) and not placeless and re.fullmatch(rf"(?:{PLACE})+", name[:-len(short)]):
+        return False  # '示例县示例中心' is whole already: '示例省示例县示例中心' only adds the province
+    return (abbreviates(short, name) or (placeless and name.endswith(short) and len(name) > len(short))
+            or (name.endswith(short + "人民政府") and re.search(r"[乡镇县区市]$", short) is not None))
+
+
+def _publisher(preamble: tuple[str, ...], text: str = "") -> str:
+    """The publisher a page's metadata names (dropped before reading, or left in the first lines of the text). A
+    name the site shortens by its level ('县城管执法局') takes the place of that level the title names ('示例县…');
+    a name whose rest is a place of its own ('区示例湖度假区管委会') is that rest; otherwise it is not the unit."""
+    head = "\n".join(text.splitlines()[:PUBLISHER_LINES])
     for pattern in _PUBLISHER_PATTERNS:
-        for line in preamble:
-            for match in re.finditer(pattern, line):
-                name = _name(line, match)
-                if not _NOT_UNIT.search(name) and not _PLACELESS.search(name):
-                    return name
+        for where in (*preamble, head):
+            for match in re.finditer(pattern, where, flags=re.MULTILINE):
+                name = _name(where, match)
+                if _NOT_UNIT.search(name):
+                    continue
+                if not _PLACELESS.search(name):
+                    if _LEVELS.search(name):
+                        return name
+                    continue  # '财政局': which one is not said (a finance bureau publishes all units' budgets)
+                if placed := _placed(name, text):
+                    return placed
+    return ""
+
+
+def _placed(name: str, text: str) -> str:
+    """'县城管执法局' under a title '示例县2030年度…' → '示例县城管执法局'; '区示例湖度假区管委会' → '示例湖度假区管委会'."""
+    level, rest = name[0], name[1:]
+    if re.match(PLACE, rest) and not _PLACELESS.search(rest):
+        return rest
+    for line in text.splitlines()[:TITLE_LINES]:
+        place = re.match(rf"\s*#*\s*({PLACE}(?:[（(][\u4e00-\u9fff]{{2,8}}[)）])?)", line)
+        if place and re.sub(r"[（(].*", "", place.group(1)).endswith(level):
+            return place.group(1) + rest
     return ""

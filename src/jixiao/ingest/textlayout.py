@@ -32,7 +32,7 @@ META_RE = re.compile(
     r"|公开时间|关键词|主题词|格式|页数|大小|上传时间|下载积分|主管|主办|网站标识码|文件名称|统一登记号|公开目录)\s*[：:]"
 )
 NAV_RE = re.compile(
-    r"(首页|当前位置|您的位置|所在位置)\s*[>＞»›:：]|^\s*(【\s*打印\s*】|打印本页|打印页面|关闭窗口|分享到|视力保护色"
+    r"(首页|当前位置|您的位置|所在位置)\s*[>＞»›:：]|^\s*[>＞»›]\s*\S[^>＞»›]*[>＞»›]|^\s*(【\s*打印\s*】|打印本页|打印页面|关闭窗口|分享到|视力保护色"
     r"|【\s*字体|\[?\s*字体\s*[：:]|欢迎来到|欢迎访问)"
     r"|^\s*\S{1,80}\.(pdf|docx?|xlsx?|wps|et|html?)(_第\d+页)?\s*$"  # a file name, or a page thumbnail's caption
     r"|^\s*第\s*\d+\s*页\s*[/／]\s*共\s*\d+\s*页\s*$", re.IGNORECASE)  # a page counter under a thumbnail
@@ -528,6 +528,8 @@ def join_wrapped(blocks: list[Block], plain: set[int]) -> list[Block]:
                 and isinstance(previous, Paragraph) and not block.heading_level
                 and not previous.heading_level and block.location.line == ends[-1][0] + 1
                 and not ends[-1][1].endswith(TERMINAL) and len(ends[-1][1]) >= full
+                # a table's caption ('…情况表', '单位：万元') is a line of its own, not a sentence's start or end
+                and not CAPTION_RE.search(ends[-1][1]) and not CAPTION_RE.search(block.text.strip())
                 and not HEADING_START_RE.match(block.text) and not FIELD_START_RE.match(block.text)):
             out[-1] = Paragraph(previous.text.rstrip() + block.text.strip(), previous.location)
             plain.add(id(out[-1]))

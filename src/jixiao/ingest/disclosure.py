@@ -370,7 +370,7 @@ def _blocks(table: Table, reader: _Reader) -> tuple[tuple[str, ...], list[Disclo
 def _sangong_item(text: str) -> str | None:
     """The 三公 item a row or column label names ('其中：公务用车运行维护费' → car_operation; '公务接待费支出' the
     same as 公务接待费), or None."""
-    label = re.sub(r"^其中[:：]?|^(?:\d{1,2}[.．、]|[（(]\d{1,2}[)）]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])", "",
+    label = re.sub(r"^(?:其中[:：]?)?(?:\d{1,2}[.．、]|[（(]\d{1,2}[)）]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])?", "",
                    normalize_label(text))
     bare = label.removesuffix("支出") if len(label) > 4 else label
     return next((key for key, names in COLUMN_ALIASES["D09"].items() if label in names or bare in names), None)
@@ -389,8 +389,9 @@ def _sangong_by_rows(table: Table, reader: _Reader) -> dict[str, Amount] | None:
     into 合计/一般公共预算/政府性基金 under it (its 合计 column is read); None when not this layout."""
     rows = [r for r in table.rows if any(r.texts)]
 
-    def is_item(row: Row) -> bool:  # an item label, then figures or blanks only (not a 合计 sub-header)
-        return bool(_sangong_item(row.texts[0])) and all(not t or is_number(t.rstrip("%％")) for t in row.texts[1:])
+    def is_item(row: Row) -> bool:  # an item label, then figures or blanks (or cells not placed), not a 合计 sub-header
+        return bool(_sangong_item(row.texts[0])) and all(not c.placed or not t or is_number(t.rstrip("%％"))
+                                                         for c, t in zip(row.cells[1:], row.texts[1:], strict=True))
 
     first = next((i for i, r in enumerate(rows) if is_item(r)), None)
     if not first or sum(1 for r in rows[first:] if is_item(r)) < 2:
@@ -421,7 +422,7 @@ def _sangong_by_rows(table: Table, reader: _Reader) -> dict[str, Amount] | None:
 SANGONG_PART_WORDS = (("接待", "公务接待费"), ("公务用车", "公务用车购置及运行维护费"), ("公车", "公务用车购置及运行维护费"),
                       ("出国", "因公出国(境)费"))
 CHANGE_RE = re.compile(r"增减|增加|减少|增长|下降|比上年|幅度|变动")
-YEAR_RE = re.compile(r"(20\d{2})年")
+YEAR_RE = re.compile(r"(20\d{2})(?:年|[-－—](?=\D))")  # "2023-预算数": the 年 printed as a dash
 
 
 def _sangong_year_columns(header: Sequence[str], reader: _Reader) -> dict[int, str] | None:

@@ -102,6 +102,24 @@ def test_figures_left_as_lines_of_their_own_are_listed_as_one_unread_table(tmp_p
     assert runs[0].location.line == 7 and runs[0].what.startswith("6 个")  # the first figure's line; six figures
 
 
+# A budget workbook flattened into one line: the second half's header lands among the first half's items, so
+# which item a figure belongs to cannot be told from the text (own wording and figures).
+FLAT_BUDGET = "\n".join([
+    "示例局2025年部门预算公开表", "",
+    "示例局 2025年部门预算 表1 部门收支总表 单位:万元 收 项 入 目 支 2025年预算数 项 出 目 一、一般公共预算拨款收入 "
+    "2,310.20 一、一般公共服务支出 二、事业收入 二、教育支出 三、其他收入 三、科学技术支出 2025年预算数 1,905.10 "
+    "四、卫生健康支出 405.10 本 年 收 入 合 计 2,310.20 本 年 支 出 合 计 2,310.20 表1-1 部门收入总表 单位:万元"])
+
+
+def test_a_table_flattened_into_one_line_is_listed_unread_with_its_title(tmp_path):
+    doc = load(tmp_path, FLAT_BUDGET)
+    [flat] = [u for u in doc.reading.unread if "排成一行的表格" in u.what]
+    assert flat.kind == "table" and flat.location.line == 3 and "表1 部门收支总表" in flat.what
+    # a sentence with a year and a page number is not a table
+    assert not [u for u in load(tmp_path, "示例局2025年部门预算公开表\n\n第 2 页 共 46 页 2025 年 12 月").reading.unread
+                if "排成一行的表格" in u.what]
+
+
 def test_a_lone_figure_among_sentences_is_no_table(tmp_path):
     text = CELLS_LEFT_AS_LINES.replace("3.10\n\n2.05\n\n公务接待费\n\n2.70\n\n公务用车运行维护费\n\n0.60\n\n0.45\n\n", "")
     assert not [u for u in load(tmp_path, text).reading.unread if "单独成行的数字" in u.what]

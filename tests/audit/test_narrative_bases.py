@@ -169,3 +169,22 @@ def test_a_budgets_bracketed_rate_is_checked(tmp_path):
     assert not [f for f in findings if f.rule == "narrative.n2_year_on_year"]
     _, findings = audit_text(tmp_path, text.format(rate="20.00"))  # 2.5 ÷ 12.5: this year's figure as the base
     assert [f.tier for f in findings if f.rule == "narrative.n2_year_on_year"] == [Tier.ERROR]
+
+
+# --- the general budget's spending split into basic and project spending -----------------------------------------
+
+SCOPED_SPENDING = ("示例站2025年部门预算说明\n五、一般公共预算支出情况说明\n"
+                   "2025 年一般公共预算拨款支出 {total} 元,其中:基本支出 803400.5 元,项目支出 41200 元,具体支出预算如下:\n")
+
+
+@pytest.mark.parametrize(("total", "tier"), [("844600.5", None), ("846600.5", Tier.ERROR)])
+def test_the_general_budget_spending_is_its_basic_plus_project_spending(tmp_path, total, tier):
+    # 803,400.5 + 41,200 = 844,600.5
+    _, findings = audit_text(tmp_path, SCOPED_SPENDING.format(total=total))
+    assert [f.tier for f in findings if f.rule == "narrative.parts_total"] == ([tier] if tier else [])
+
+
+def test_parts_of_another_scope_are_not_taken(tmp_path):
+    text = SCOPED_SPENDING.format(total="846600.5").replace("其中:基本支出", "其中:财政拨款基本支出")
+    _, findings = audit_text(tmp_path, text)
+    assert not [f for f in findings if f.rule == "narrative.parts_total"]

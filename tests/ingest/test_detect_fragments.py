@@ -197,3 +197,19 @@ def test_a_unit_named_once_as_an_object_is_not_taken_for_the_unit():
     found = detect("2022年度“三公”经费支出决算2.30万元。因公出国（境）费支出0万元，未安排示例县种子管理站出国团组。"
                    "公务接待费支出2.30万元。")
     assert found.kind is D and found.unit == ""
+
+
+# A page cut out of a budget explanation printed from a PDF: no title, lines broken mid-word, the basic spending
+# split by economic class (own wording and figures).
+ECONOMIC_PAGE = ("7\n用于退休人员补贴,全部是基本支出。\n(二)按支出结构分类划分,分为基本支出预算和项目支\n出预算。\n"
+                 "1. 基本支出预算 512,300.00 元,占支出总预算的\n100.00%,同比减少 20,100.00 元,下降 3.78 %。其中:\n"
+                 "工资福利支出预算 480,000.00 元,占基本支出预算\n93.70%。\n商品和服务支出预算 30,300.00 元,占基本支出预算\n"
+                 "5.91%。\n对个人和家庭补助支出预算 2,000.00 元,占基本支出预\n算0.39%,同比增加 2,000.00 元,2024 年无此项预算,2025")
+
+
+def test_a_page_of_a_budget_explanation_split_by_economic_class():
+    found = detect(ECONOMIC_PAGE)
+    assert found.kind is DocumentKind.BUDGET_DISCLOSURE and "工资福利支出" in found.evidence[0]
+    assert found.unit == ""  # '全部是基本支出' names no unit
+    assert found.year is None  # '2024 年无此项预算' is the year compared with, not the year reported
+    assert detect(ECONOMIC_PAGE.replace("预算", "决算")).kind is DocumentKind.DISCLOSURE

@@ -49,6 +49,7 @@ SANGONG_ITEMS = {"total": "合计", "overseas": "因公出国(境)费", "car": "
                  "car_purchase": "公务用车购置费", "car_operation": "公务用车运行维护费", "reception": "公务接待费"}
 COLUMN_NAMES |= {f"{stage}_{key}": f"{name}{word}" for key, name in SANGONG_ITEMS.items()
                  for stage, word in (("budget", "预算数"), ("final", "决算数"))}
+COLUMN_NAMES |= {"budget": "预算数", "final": "决算数"}  # a 三公 table's column before its item is known
 
 
 SANGONG_NAMES = {"total": "合计", "overseas": "因公出国(境)费", "car": "公务用车购置及运行维护费",

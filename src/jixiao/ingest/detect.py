@@ -250,6 +250,7 @@ _PUBLISHER_PATTERNS = [
 _NOT_UNIT = re.compile(r"^(XX|××|某某)|^(根据|按照|关于|为|纳入|包括|其中|现将|经(?!济|开))|^[我本](单位|部门|局|委|办|院|所|中心|镇|乡|街道|机关|馆|站|校|队|处|厅)"
                        r"|[XＸ]{2}|^[区县市州省]?本级$|网站$"  # a site's footer links ('…部门网站地方政府网站')
                        r"|^[各该]|^全(镇|乡|街道|县|市|区|州|省|部)$"  # all the units of a place, not one
+                       r"|^(全部|内部|外部|局部|全局|大部|部分)$"  # words ending like a unit ('全部是基本支出')
                        r"|主管部门|(?:实施|执行|项目)单位|单位名称|项目名称")  # a form's labels run together with values
 # '区水利局', '县政协': the place left out, not the name — unless a form's own unit label prints it so (a form
 # filled in for the district's own use names the unit as its people call it).
@@ -328,7 +329,9 @@ def _sangong_fragment(text: str) -> tuple[DocumentKind, str] | None:
 EXPLAINED_ITEMS_RE = re.compile(r"(财政拨款收入|上级补助收入|事业收入|经营收入|附属单位上缴收入|其他收入|上年结转(?:和结余)?"
                                 r"|年初结转和结余|年末结转和结余|本年收入|本年支出|总收入|总支出|基本支出|项目支出|人员经费|公用经费"
                                 r"|政府(?:集中)?采购|分散采购|(?:货物|工程|服务)类?采购"
-                                r"|[\u4e00-\u9fa5]{2,10}支出[(（]类[)）])[^。；;，,\d]{0,12}?\d[\d,.]*\s*(?:万元|元)")
+                                r"|[\u4e00-\u9fa5]{2,10}支出[(（]类[)）]"
+                                r"|工资福利支出|商品和服务支出|对个人和家庭(?:的)?补助(?:支出)?|资本性支出"  # economic classes
+                                r")[^。；;，,\d]{0,12}?\d[\d,.]*\s*(?:万元|元)")
 EXPLAINED_MIN = 3
 
 

@@ -399,9 +399,10 @@ def _sangong_by_rows(table: Table, reader: _Reader) -> dict[str, Amount] | None:
         return None
     remarks = {i for i, t in enumerate(rows[0].texts) if i and REMARK_COLUMN_RE.search(normalize_label(t))}
 
-    def is_item(row: Row) -> bool:  # an item label, then figures or blanks only (not a 合计 sub-header)
+    def is_item(row: Row) -> bool:  # an item label, then figures, blanks or cells not placed, not a 合计 sub-header
         return bool(_sangong_item(row.texts[0])) and all(
-            not t or is_number(t.rstrip("%％")) or t.strip() in DASHES or i in remarks for i, t in enumerate(row.texts) if i)
+            not c.placed or not t or is_number(t.rstrip("%％")) or t.strip() in DASHES or i in remarks
+            for i, (c, t) in enumerate(zip(row.cells, row.texts, strict=True)) if i)
 
     first = next((i for i, r in enumerate(rows) if is_item(r)), None)
     if not first or sum(1 for r in rows[first:] if is_item(r)) < 2:
@@ -447,7 +448,7 @@ DASHES = frozenset({"-", "—", "－", "--", "——"})  # a cell printed as a d
 REMARK_COLUMN_RE = re.compile(r"原因|说明|备注")  # a column of words beside the figures ('增减原因')
 RELATIVE_YEARS = {"上年": -1, "本年": 0}  # '上年决算数 | 本年决算数': the 本年 column is the year reported
 RELATIVE_BASE = 2  # 本年/上年 ordered among themselves when no column prints its year
-YEAR_RE = re.compile(r"(20\d{2})年")
+YEAR_RE = re.compile(r"(20\d{2})(?:年|[-－—](?=\D))")  # "2023-预算数": the 年 printed as a dash
 
 
 def _sangong_year_columns(header: Sequence[str], reader: _Reader) -> dict[int, str] | None:

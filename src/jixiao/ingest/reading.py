@@ -244,6 +244,20 @@ def _cell_runs(doc: Any, used: set[int]) -> Iterator[Unread]:
         run = []
 
 
+_TABLE_FIGURE_RE = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)$")  # 16,745.59 / 812.40: not a year
+_TABLE_FIGURES_MIN = 3
+_TABLE_TITLE_RE = re.compile(r"表\s*\d+(?:\s*-\s*\d+)?\s+\S")  # '表1 部门收支总表': where a flattened table opens
+
+
+def _flat_table(text: str) -> str | None:
+    """What to show of a paragraph that is a table flattened into one line (at least _TABLE_FIGURES_MIN amounts
+    standing alone, no unit after them): from its first table title on, else from its start; None otherwise."""
+    if sum(1 for word in text.split() if _TABLE_FIGURE_RE.match(word)) < _TABLE_FIGURES_MIN:
+        return None
+    title = _TABLE_TITLE_RE.search(text)
+    return _clip(text[title.start():] if title else text.strip(), 40)
+
+
 def _unused(doc: Any, claims: Iterable[Claim]) -> Iterator[Unread]:
     """Source tables and paragraphs with figures that no extractor took anything from."""
     used = used_blocks(doc) | {c.location.block for c in claims}
@@ -254,6 +268,9 @@ def _unused(doc: Any, claims: Iterable[Claim]) -> Iterator[Unread]:
         if not isinstance(block, Table):
             if figures_of(block.clean):
                 yield Unread(f"段落中的数字未被读取，均未核对：{_clip(block.clean, 40)}", block.location, "paragraph")
+            elif (shown := _flat_table(block.clean)) is not None:
+                yield Unread(f"排成一行的表格未能还原（不能确定其中的数字属于哪一行哪一列），其中数据均未核对：{shown}",
+                             block.location, "table")
             continue
         numbers = _numeric_cells(block)
         if numbers < 2 or _is_contents(block):

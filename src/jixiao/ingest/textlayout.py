@@ -9,6 +9,7 @@ Layouts read:
 - cells separated by blank lines (a web table, or a Word form saved one cell per paragraph): taken as cells
   when a column-number row, a header over figures or the form's own labels give the rows;
 - a 决算 package flattened into one line: tables rebuilt from their titles, headers and codes (ingest.flatline);
+- one row per line with cells separated by spaces under a unit caption and a '项目' header (ingest.spacedtable);
 - file metadata and site navigation before the document (索引号、发布机构、发布日期、当前位置 …) are dropped,
   so they decide neither kind nor unit nor year.
 Cells that cannot be placed in a row stay as paragraphs, so nothing is silently lost.
@@ -24,6 +25,7 @@ from jixiao.core.money import is_number
 from jixiao.core.provenance import Location
 from jixiao.ingest.flatline import disclosure_blocks
 from jixiao.ingest.source import Block, Cell, Paragraph, Row, Table
+from jixiao.ingest.spacedtable import spaced_tables
 
 PREAMBLE_LINES = 40
 META_RE = re.compile(
@@ -381,7 +383,8 @@ def text_blocks(text: str, path: str) -> tuple[Block, ...]:
         blocks.append(Paragraph(line, Location(document=path, line=number), heading_level=level))
         plain.add(id(blocks[-1]))
     flush()
-    return tuple(join_wrapped(label_value_lines(glued_rows(blocks, plain, path), plain, path), plain))
+    return tuple(join_wrapped(label_value_lines(glued_rows(spaced_tables(blocks, plain, path), plain, path), plain,
+                                                path), plain))
 
 
 GLUED_HEADER_RE = re.compile(r"^项\s*目\s*(\S*?(?:预算|决算)\S*)$")  # '项目2025年预算': the header's cells run together

@@ -678,12 +678,14 @@ def parts_total(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
             by_subject.setdefault(extra.subject, extra)  # a part that lists its own parts
         unstated = UNSTATED_PART.get(opener.subject, ())
         wider = tuple(n for n in WIDER_PARTS.get(opener.subject, ()) if n in by_subject)
-        for names in PARTITIONS.get(opener.subject, ()) or (PARTITIONS["本年支出合计"] if opener.subject in (
-                "支出", "支出合计") and not opener.scope else ()):
+        spending = opener.subject in ("支出", "支出合计")  # of one scope ('一般公共预算拨款支出'): its parts of that scope
+        for names in PARTITIONS.get(opener.subject, ()) or (PARTITIONS["本年支出合计"] if spending else ()):
             listed = tuple(n for n in names if n in by_subject or n not in unstated)
             if len(listed) < 2 or not all(n in by_subject for n in listed):
                 continue
             parts = [by_subject[n] for n in listed]
+            if spending and opener.scope and any(p.scope != opener.scope for p in parts):
+                continue
             if wider and _closer(opener, [*parts, *(by_subject[n] for n in wider)], parts):
                 # the list takes them in and the total agrees better with them: they are its parts too
                 widened.append((opener, wider))

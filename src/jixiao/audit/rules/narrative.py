@@ -512,17 +512,58 @@ def n2_percentages(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     决算 ÷ 预算 × 100（“完成全年预算X万元的Y%”同样）；按所写小数位四舍五入，差一个末位为提示，超过为确定。同一列表中两项
     占比恰为对方的应有值时，为一处错误（两项占比互换），只报一次。"""
     shares: list[tuple[int, Finding]] = []
+    checked: dict[int, list[Claim]] = {}
     for claim, opener, operands, formula, part in _shares(pkg):
         if operands is not None:
+            checked.setdefault(id(opener), []).append(claim)
             shares.extend((id(opener), f) for f in _check_rate(
                 ctx, "narrative.n2_percentages", claim, f"{_what(claim)}占比", claim.value, ratio, operands, formula,
                 (part, opener if opener is not None and (not claim.basis or opener.subject == claim.basis) else None)))
-    yield from _swapped(shares)
+    yield from _swapped(_complementary(shares, checked))
     for statement in sentences(pkg):
         for claim in statement.claims:
             if claim.measure == "completion" and (pair := _budget(pkg, statement, claim)) and pair[1][0]:
                 yield from _check_rate(ctx, "narrative.n2_percentages", claim, "完成预算比例", claim.value, ratio, pair,
                                        f"决算 {wan(pair[0][0])} ÷ 预算 {wan(pair[1][0])}", _own_pair(statement, claim))
+
+
+HUNDRED = Decimal(100)
+
+
+def _complementary(shares: list[tuple[int, Finding]], checked: dict[int, list[Claim]]) -> list[tuple[int, Finding]]:
+    """The two shares of a two-part whole printed to add up to exactly 100%: the second may have been written as 100%
+    less the first, so when the first is only a rounding residue (or truncated) the second's larger miss rests on the
+    convention “the shares add up to 100%”, not on its own arithmetic. The pair is one rounding notice, at the first,
+    with the other as related."""
+    result: list[tuple[int, Finding]] = []
+    merged: set[int] = set()
+    for i, (whole, first) in enumerate(shares):
+        if i in merged:
+            continue
+        pair = checked.get(whole, [])
+        partner = next((j for j, (other_whole, other) in enumerate(shares) if j != i and j not in merged
+                        and other_whole == whole and {first.tier, other.tier} == {Tier.NOTICE, Tier.ERROR}), None)
+        if partner is None or len(pair) != 2 or pair[0].value + pair[1].value != HUNDRED:
+            result.append((whole, first))
+            continue
+        other = shares[partner][1]
+        notice, error = (first, other) if first.tier is Tier.NOTICE else (other, first)
+        if Decimal(error.actual) != HUNDRED - Decimal(notice.actual):
+            result.append((whole, first))
+            continue
+        merged.add(partner)
+        one, two = (first, other) if i < partner else (other, first)
+        a, b = one.location.row.removesuffix("占比"), two.location.row.removesuffix("占比")
+        result.append((whole, replace(
+            one, tier=Tier.NOTICE, related=(two.location,),
+            message=f"{a}占比写为 {one.actual}%、{b}占比写为 {two.actual}%，按各自金额应分别为 {one.expected}%、"
+                    f"{two.expected}%：{_what_of(error)}占比 {error.actual}% 为 100% 减去{_what_of(notice)}占比 "
+                    f"{notice.actual}% 所得（两项占比按合计 100% 印出），差异源于后者的尾数")))
+    return result
+
+
+def _what_of(finding: Finding) -> str:
+    return finding.location.row.removesuffix("占比")
 
 
 def _swapped(shares: list[tuple[int, Finding]]) -> Iterator[Finding]:

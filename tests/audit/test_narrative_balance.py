@@ -35,3 +35,106 @@ def test_complementary_shares_of_a_two_part_whole(tmp_path, basic, project, a, b
     assert sorted(f.tier.value for f in hits) == sorted(t.value for t in tiers)
     if tiers == [Tier.NOTICE]:
         assert "100%" in hits[0].message and hits[0].related
+
+
+TOTALS = HEAD + """本部门2022年度收入总计{income}万元,支出总{spending}万元。
+本部门2022年度收入合计{year_in}万元,较上年增加50.00万元,增长{rate}%。
+此外,年初结转和结余{carried}万元。
+本部门2022年度支出合计{year_out}万元。
+此外,结余分配0.00万元,年末结转和结余{left}万元。
+"""
+FIGURES = dict(income="1250.00", spending="1250.00", year_in="1200.00", rate="4.35", carried="50.00",
+               year_out="1180.00", left="70.00")
+
+
+def _totals(tmp_path, **changed):
+    _, findings = audit_text(tmp_path, TOTALS.format(**{**FIGURES, **changed}))
+    return _hits(findings, "narrative.totals_balance")
+
+
+def test_totals_that_balance_and_add_up_pass(tmp_path):
+    assert _totals(tmp_path) == []
+
+
+def test_totals_that_do_not_balance_are_certain(tmp_path):
+    # the 支出总计 written with its 计 dropped is still read; the identity failure joins the one finding
+    [hit] = _totals(tmp_path, spending="1180.00")
+    assert hit.tier is Tier.ERROR and "两者按编制应相等" in hit.message and "1,250.00" in hit.message
+
+
+def test_both_totals_a_cent_off_their_parts_is_one_notice(tmp_path):
+    [hit] = _totals(tmp_path, carried="50.01", left="70.01")
+    assert hit.tier is Tier.NOTICE and "1,250.01" in hit.message
+
+
+def test_a_total_far_from_its_parts_is_certain(tmp_path):
+    [hit] = _totals(tmp_path, carried="80.00", left="100.00", income="1250.00", spending="1250.00")
+    assert hit.tier is Tier.ERROR
+
+
+@pytest.mark.parametrize(("rate", "hint"), [("4.17", True), ("4.00", False)])
+def test_a_rate_worked_on_this_years_figure_says_so(tmp_path, rate, hint):
+    # 50 ÷ (1200 − 50) = 4.35%; 50 ÷ 1200 = 4.17%: the hint only when the printed rate is that figure
+    _, findings = audit_text(tmp_path, TOTALS.format(**{**FIGURES, "rate": rate}))
+    [hit] = _hits(findings, "narrative.n2_year_on_year")
+    assert hit.tier is Tier.ERROR and ("似以本年数为基数" in hit.message) is hint
+
+
+OWN_FIGURE_TWICE = HEAD + "我单位2022年收入总计900.00万元(其中本年收入800.00万元,上年结转结余{carried}万元),支出总计900.00万元。\n"
+
+
+@pytest.mark.parametrize(("carried", "tier"), [("100.00", None), ("90.00", Tier.WARNING), ("110.00", Tier.ERROR)])
+def test_a_bracketed_breakdown_before_an_equal_figure_is_checked(tmp_path, carried, tier):
+    _, findings = audit_text(tmp_path, OWN_FIGURE_TWICE.format(carried=carried))
+    hits = _hits(findings, "narrative.parts_total")
+    assert [f.tier for f in hits] == ([tier] if tier else [])
+
+
+CONTENTS_REPEATED = """示例镇中心小学2022年度单位决算
+目录
+一、概况
+(一)单位职责
+二、2022年度单位决算情况说明
+(一)收入支出决算总体情况说明
+(二)收入决算情况说明
+一、概况
+(一)单位职责
+负责本镇适龄儿童的义务教育。
+二、2022年度单位决算情况说明
+(一)收入支出决算总体情况说明
+2022年度收入总计500.00万元,支出总计500.00万元,与2021年度相比,各增加20.00万元,增长{rate}%。
+(二)收入决算情况说明
+本年收入合计500.00万元。
+"""
+
+
+@pytest.mark.parametrize(("rate", "tier"), [("4.17", None), ("4.00", Tier.ERROR)])
+def test_contents_end_where_their_first_entry_is_printed_again(tmp_path, rate, tier):
+    # 20 ÷ 480 = 4.17%: the 总体 paragraph is read although every short line before it repeats the 目录
+    doc, findings = audit_text(tmp_path, CONTENTS_REPEATED.format(rate=rate))
+    assert any(c.subject == "收入总计" for s in doc.disclosure.narrative for c in s.claims)
+    assert [f.tier for f in _hits(findings, "narrative.n2_year_on_year")] == ([tier] if tier else [])
+
+
+EXPLANATION_AFTER_TABLES = """示例服务中心2023年部门预算编制说明
+第一部分:示例服务中心概况
+一、主要职能
+为全市提供公共服务。
+第二部分:示例服务中心2023年部门预算报表
+一、财政拨款收支总表
+二、部门收支总表
+(上述报表详见附件)
+第三部分:示例服务中心2023年部门预算及“三公”经费预算说明
+一、2023年收支总体情况
+2023年收入总预算420.00万元,同比增加20.00万元,同比增长{rate}%。
+"""
+
+
+@pytest.mark.parametrize(("rate", "tier"), [("5", None), ("5.0", None), ("4.8", Tier.ERROR)])
+def test_explanation_in_a_part_after_the_tables_is_read(tmp_path, rate, tier):
+    # 20 ÷ 400 = 5.0%; 20 ÷ 420 = 4.76%
+    _, findings = audit_text(tmp_path, EXPLANATION_AFTER_TABLES.format(rate=rate))
+    hits = _hits(findings, "narrative.n2_year_on_year")
+    assert [f.tier for f in hits] == ([tier] if tier else [])
+    if tier:
+        assert "似以本年数为基数" in hits[0].message

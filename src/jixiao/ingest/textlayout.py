@@ -127,6 +127,36 @@ def join_broken_pipe_rows(lines: list[str]) -> list[str]:
     return out
 
 
+LONE_BAR_PAIRS = 4
+
+
+def join_lone_bars(lines: list[str]) -> list[str]:
+    """A table copied one cell per line with each cell's closing bar on a line of its own ('合 计' / '|' / '7.00' /
+    '|'): at least LONE_BAR_PAIRS short lines in a row, each followed by a lone '|', are cells 'text |'. The bar
+    lines are blanked, so every other line keeps its number."""
+    out = list(lines)
+    pairs: list[int] = []  # the text lines of the current run
+
+    def close() -> None:
+        if len(pairs) >= LONE_BAR_PAIRS:
+            for at in pairs:
+                out[at] = f"{out[at].rstrip()} |"
+                out[at + 1] = ""
+        pairs.clear()
+
+    index = 0
+    while index < len(lines) - 1:
+        text, bar = lines[index].strip(), lines[index + 1].strip().translate(PIPES)
+        if text and "|" not in text.translate(PIPES) and len(text) <= CELL_LENGTH and bar == "|":
+            pairs.append(index)
+            index += 2
+            continue
+        close()
+        index += 1
+    close()
+    return out
+
+
 def mark_blank_separated_cells(lines: list[str]) -> list[str]:
     """A web table flattened to one cell per line with blank lines between cells (an extra blank line is an
     empty cell) is rewritten in the one-cell-per-line '|' form, so its rows are rebuilt the same way. Only a
@@ -295,7 +325,7 @@ def text_blocks(text: str, path: str) -> tuple[Block, ...]:
             blocks.extend(rebuild(tokens, path))
             tokens = []
 
-    lines = mark_blank_separated_cells(join_broken_pipe_rows(drop_preamble(text.splitlines())))
+    lines = mark_blank_separated_cells(join_broken_pipe_rows(join_lone_bars(drop_preamble(text.splitlines()))))
     merged = merged_pipe_runs(lines)
     for number, line in enumerate(lines, start=1):
         if number - 1 in merged:

@@ -138,3 +138,25 @@ def test_explanation_in_a_part_after_the_tables_is_read(tmp_path, rate, tier):
     assert [f.tier for f in hits] == ([tier] if tier else [])
     if tier:
         assert "似以本年数为基数" in hits[0].message
+
+
+AGAINST_BUDGET = HEAD + """本部门2022年度财政拨款收入1200.00万元,较上年决算数增加100.00万元,增长9.09%。主要原因是增人增资。较年初预算数减少{cut}万元,下降{rate}%。主要原因是部分项目未实施。
+"""
+
+
+@pytest.mark.parametrize(("cut", "rate", "tier"), [("300.00", "20.00", None), ("311.69", "20.61", Tier.NOTICE),
+                                                    ("300.00", "25.00", Tier.ERROR)])
+def test_a_change_on_the_budget_after_a_reason_keeps_its_subject(tmp_path, cut, rate, tier):
+    # 300 ÷ 1500 = 20.00%; 311.69 ÷ 1511.69 = 20.619…%, printed truncated as 20.61: a notice
+    _, findings = audit_text(tmp_path, AGAINST_BUDGET.format(cut=cut, rate=rate))
+    hits = [f for f in _hits(findings, "narrative.n2_year_on_year") if "预算" in f.message]
+    assert [f.tier for f in hits] == ([tier] if tier else [])
+
+
+SPLIT_UNIT = HEAD + "本部门2022年度支出合计300.00万元,其中:基本支出{basic}\n万元,项目支出100.00万元。\n"
+
+
+@pytest.mark.parametrize(("basic", "tier"), [("200.00", None), ("210.00", Tier.ERROR)])
+def test_a_number_and_its_unit_on_two_lines_are_one_figure(tmp_path, basic, tier):
+    _, findings = audit_text(tmp_path, SPLIT_UNIT.format(basic=basic))
+    assert [f.tier for f in _hits(findings, "narrative.parts_total")] == ([tier] if tier else [])

@@ -82,8 +82,9 @@ def _narrative(source: SourceDocument, from_start: bool = False) -> tuple[tuple[
     return tuple(found), started
 
 
-# A sentence that goes on about the figure of the sentence before: '…收入382.17万元，为…资金。较上年减少157.86万元'
-CONTINUES_RE = re.compile(r"^(较|比|与|同)(上年|去年|\d{4}年)|^完成(年初|全年|调整后)?预算")
+# A sentence that goes on about the figure of the sentence before: '…收入382.17万元，为…资金。较上年减少157.86万元',
+# '…支出X万元，…。主要原因是…。较年初预算数减少Y万元，下降P%'
+CONTINUES_RE = re.compile(r"^(较|比|与|同)(上年|去年|\d{4}年|(?:年初|全年|调整后)?预算)|^完成(年初|全年|调整后)?预算")
 
 
 def _continued(statement: Statement, before: Statement) -> Statement:

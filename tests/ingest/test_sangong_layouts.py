@@ -632,3 +632,24 @@ def test_dropped_cells_with_two_figures_in_a_row_are_not_aligned(tmp_path):
     table = doc.disclosure.tables.get("D09") if doc.disclosure else None
     assert table is None or not any(r.cells for r in table.rows)
     assert [u for u in doc.reading.unread if "4.2" in u.what]
+
+
+BUDGET_TITLE = "某某协会2021年“三公”经费预算\n一、2021年“三公”经费支出预算表\n单位:万元\n"
+# one cell per line, each cell's closing bar on a line of its own
+LONE_BARS = "\n|\n".join(["项 目", "预 算 数", "合 计", "9.00", "因公出国(境)费", "0.00", "公务接待费", "3.00",
+                          "公务用车购置及运行费", "6.00", "其中:公务用车运行费", "6.00", "公务用车购置费", "0.00"]) + "\n|\n"
+BUDGET_TEXT = ("二、2021年“三公”经费支出预算情况说明\n"
+               "某某协会2021年“三公”经费支出预算为9万元。其中:公务用车运行费{car}万元,公务接待费3万元。\n")
+
+
+@pytest.mark.parametrize(("car", "tier"), [("6", None), ("2.5", Tier.ERROR)])
+def test_cells_closed_by_bars_on_their_own_lines(tmp_path, car, tier):
+    path = tmp_path / "sangong.txt"
+    path.write_text(BUDGET_TITLE + LONE_BARS + BUDGET_TEXT.format(car=car), encoding="utf-8")
+    doc, errors = load_document(path)
+    assert doc is not None, errors
+    [row] = doc.disclosure.tables["D09"].rows
+    values = {key: amount.value / 10000 for key, amount in row.cells.items()}
+    assert values["budget_total"] == Decimal("9") and values["budget_car"] == Decimal("6")
+    hits = [f for f in audit_document(doc, CENTRAL).findings if f.rule == "narrative.n1_amount_vs_table"]
+    assert [f.tier for f in hits] == ([tier] if tier else [])

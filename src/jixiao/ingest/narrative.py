@@ -20,6 +20,9 @@ PART = r"第[一二三四五六七八九十]+部分[:：\s]*"
 # section ('一、收入支出决算总体情况说明'); it ends at the 名词解释 or at a part holding the tables or attachments.
 START_RE = re.compile(rf"^{PART}.{{0,24}}情况说明$|^{PART}情况说明|情况说明$")
 END_RE = re.compile(rf"^(?:{PART})?(?:专业)?名词解释|^{PART}.*(?:附件|附表|决算表|报表)")
+# A part of the explanation after the part holding the tables ('第三部分：…2018年部门预算及“三公”经费预算说明').
+TABLE_PART_RE = re.compile(rf"^{PART}(?!.*(?:名词解释|说明$)).*(?:附件|附表|决算表|报表)")
+RESUME_RE = re.compile(rf"^{PART}.{{0,40}}说明$")
 SECTION_RE = re.compile(r"^[（(]?[一二三四五六七八九十]+[)）、]")
 CONTENTS_RE = re.compile(r"^目\s*录$")
 STATES_AMOUNT_RE = re.compile(r"\d\s*(?:亿元|万元|元)")  # a numbered line stating an amount is a sentence, not a heading
@@ -57,12 +60,17 @@ def _narrative(source: SourceDocument, from_start: bool = False) -> tuple[tuple[
             continue
         text = block.clean
         if not inside:
-            inside = started = len(text) <= 40 and bool(START_RE.search(text.replace(" ", "")))
+            compact = text.replace(" ", "")
+            inside = len(text) <= 40 and bool(START_RE.search(compact) if not started else RESUME_RE.search(compact))
+            started = started or inside
             if inside and SECTION_RE.match(text):
                 section = text
             continue
         if END_RE.search(text.replace(" ", "")):
-            break
+            if not TABLE_PART_RE.search(text.replace(" ", "")):
+                break
+            inside = False  # the part holding the tables: the explanation may go on in a later part
+            continue
         if SECTION_RE.match(text) and len(text) <= 40 and not STATES_AMOUNT_RE.search(text):
             section = text
             continue
@@ -74,8 +82,9 @@ def _narrative(source: SourceDocument, from_start: bool = False) -> tuple[tuple[
     return tuple(found), started
 
 
-# A sentence that goes on about the figure of the sentence before: '…收入382.17万元，为…资金。较上年减少157.86万元'
-CONTINUES_RE = re.compile(r"^(较|比|与|同)(上年|去年|\d{4}年)|^完成(年初|全年|调整后)?预算")
+# A sentence that goes on about the figure of the sentence before: '…收入382.17万元，为…资金。较上年减少157.86万元',
+# '…支出X万元，…。主要原因是…。较年初预算数减少Y万元，下降P%'
+CONTINUES_RE = re.compile(r"^(较|比|与|同)(上年|去年|\d{4}年|(?:年初|全年|调整后)?预算)|^完成(年初|全年|调整后)?预算")
 
 
 def _continued(statement: Statement, before: Statement) -> Statement:
@@ -107,6 +116,7 @@ def _contents_blocks(source: SourceDocument) -> dict[int, Paragraph | Table]:
     blocks: dict[int, Paragraph | Table] = {}
     inside = False
     entries: set[str] = set()
+    first = ""  # the 目录's first entry: the body starts where it is printed again ('一、概况' … '一、概况')
     for block in source.blocks:
         if isinstance(block, Table):
             if inside:
@@ -117,11 +127,14 @@ def _contents_blocks(source: SourceDocument) -> dict[int, Paragraph | Table]:
         if CONTENTS_RE.match(compact):
             inside = True
             continue
-        if inside and ((block.heading_level and compact in entries) or len(entries) > 80 or _is_body(compact)):
+        if inside and ((block.heading_level and compact in entries) or len(entries) > 80 or _is_body(compact)
+                       or (first and _entry(compact).replace(" ", "") == first)):
             break
         if inside:
             blocks[id(block)] = block
-            entries.add(_entry(block.clean).replace(" ", ""))
+            entry = _entry(block.clean).replace(" ", "")
+            entries.add(entry)
+            first = first or entry
     return blocks
 
 

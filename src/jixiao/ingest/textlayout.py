@@ -508,21 +508,29 @@ WRAP_SHARE = 0.4
 FIELD_START_RE = re.compile(r"^\s*(?!其中)[\u4e00-\u9fff]{2,8}\s*[：:]")
 
 
+SPLIT_NUMBER_RE = re.compile(r"\d(?:\.\d+)?$")
+SPLIT_UNIT_RE = re.compile(r"^(?:亿元|万元|元|[%％])")
+
+
+SPLIT_NUMBER_RE = re.compile(r"\d(?:\.\d+)?$")
+SPLIT_UNIT_RE = re.compile(r"^(?:亿元|万元|元|[%％])")
+
+
 def join_wrapped(blocks: list[Block], plain: set[int]) -> list[Block]:
     """Sentences broken at hard line ends (text copied out of a PDF: '占支' / '出总预算 10.73 %') joined back.
 
     Only in a text whose lines mostly end mid-sentence (at least WRAP_MIN_LINES of them and WRAP_SHARE of its
     lines), and only a line as long as the text's full lines that ends mid-sentence, with the next line on the
-    very next line and not opening a heading or a numbered item. The joined paragraph keeps its first line."""
+    very next line and not opening a heading or a numbered item; in any text, a line that ends with a number and the
+    next line that opens with its unit. The joined paragraph keeps its first line."""
     lines = [b for b in blocks if id(b) in plain and isinstance(b, Paragraph) and not b.heading_level
              and len(b.text.strip()) > 1]
-    if len(lines) < WRAP_MIN_LINES:
-        return blocks
     open_ended = [b for b in lines if not b.text.rstrip().endswith(TERMINAL)]
-    if len(open_ended) < WRAP_MIN_LINES or len(open_ended) < WRAP_SHARE * len(lines):
-        return blocks
-    widths = sorted(len(b.text.strip()) for b in lines)
-    full = widths[int(len(widths) * 0.75)] * 0.7  # a line this long reached the right margin
+    wrapped = len(lines) >= WRAP_MIN_LINES and len(open_ended) >= max(WRAP_MIN_LINES, WRAP_SHARE * len(lines))
+    widths = sorted(len(b.text.strip()) for b in lines) or [0]
+    # a line this long reached the right margin; in a text that is not wrapped, only a number broken from its unit
+    # ('基本支出252.5' / '万元,较上年…') is joined, in any text
+    full = widths[int(len(widths) * 0.75)] * 0.7 if wrapped else None
     out: list[Block] = []
     ends: list[tuple[int, str]] = []  # per block out: its last line's number and text
     for block in blocks:
@@ -530,7 +538,9 @@ def join_wrapped(blocks: list[Block], plain: set[int]) -> list[Block]:
         if (id(block) in plain and id(previous) in plain and isinstance(block, Paragraph)
                 and isinstance(previous, Paragraph) and not block.heading_level
                 and not previous.heading_level and block.location.line == ends[-1][0] + 1
-                and not ends[-1][1].endswith(TERMINAL) and len(ends[-1][1]) >= full
+                and not ends[-1][1].endswith(TERMINAL)
+                and ((full is not None and len(ends[-1][1]) >= full) or (
+                    SPLIT_NUMBER_RE.search(ends[-1][1]) is not None and SPLIT_UNIT_RE.match(block.text.strip())))
                 # a table's caption ('…情况表', '单位：万元') is a line of its own, not a sentence's start or end
                 and not CAPTION_RE.search(ends[-1][1]) and not CAPTION_RE.search(block.text.strip())
                 and not HEADING_START_RE.match(block.text) and not FIELD_START_RE.match(block.text)):

@@ -378,13 +378,13 @@ def _scan_lists(pkg: DisclosurePackage) -> tuple[dict[int, Claim], dict[int, tup
         text = normalize_text(statement.text).replace(" ", "")
         cue = _OPENER_RE.search(text)
         amounts = [c for c in statement.claims if _opens_list(c)]
-        before_cue = [c for c in amounts if cue and 0 <= text.find(c.text) < cue.start()]
+        before_cue = [c for c in amounts if cue and 0 <= _position(text, c) < cue.start()]
         if not before_cue and cue and cue.start() <= CUE_AT_START and last is not None:
             opener = first = last  # '其中：…' opening a sentence: the parts of the figure just stated
         if before_cue:
             if first is not None and first is not before_cue[-1]:
                 nested.setdefault(id(first), (first, []))[1].extend(
-                    c for c in statement.claims if c.measure == "amount" and 0 <= text.find(c.text) < cue.start())
+                    c for c in statement.claims if c.measure == "amount" and 0 <= _position(text, c) < cue.start())
             result[index] = before_cue[-1]  # parts in the same sentence, after the cue
             head = text[: cue.start()]
             bracketed = head.count("(") + head.count("（") > head.count(")") + head.count("）")
@@ -397,6 +397,14 @@ def _scan_lists(pkg: DisclosurePackage) -> tuple[dict[int, Claim], dict[int, tup
         spent = [c for c in amounts if c.measure == "amount"]
         last = amounts[0] if len(amounts) == 1 else spent[0] if len(spent) == 1 else None
     return result, nested
+
+
+def _position(text: str, claim: Claim) -> int:
+    """Where a claim's figure stands in its sentence: within its own clause, so that two figures printed alike
+    ('收入总计X万元(其中…),支出总计X万元') are told apart; -1 when not found."""
+    clause = text.find(claim.clause) if claim.clause else -1
+    within = claim.clause.find(claim.text) if clause >= 0 else -1
+    return clause + within if within >= 0 else text.find(claim.text)
 
 
 def _openers(pkg: DisclosurePackage) -> dict[int, Claim]:
@@ -512,17 +520,58 @@ def n2_percentages(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     决算 ÷ 预算 × 100（“完成全年预算X万元的Y%”同样）；按所写小数位四舍五入，差一个末位为提示，超过为确定。同一列表中两项
     占比恰为对方的应有值时，为一处错误（两项占比互换），只报一次。"""
     shares: list[tuple[int, Finding]] = []
+    checked: dict[int, list[Claim]] = {}
     for claim, opener, operands, formula, part in _shares(pkg):
         if operands is not None:
+            checked.setdefault(id(opener), []).append(claim)
             shares.extend((id(opener), f) for f in _check_rate(
                 ctx, "narrative.n2_percentages", claim, f"{_what(claim)}占比", claim.value, ratio, operands, formula,
                 (part, opener if opener is not None and (not claim.basis or opener.subject == claim.basis) else None)))
-    yield from _swapped(shares)
+    yield from _swapped(_complementary(shares, checked))
     for statement in sentences(pkg):
         for claim in statement.claims:
             if claim.measure == "completion" and (pair := _budget(pkg, statement, claim)) and pair[1][0]:
                 yield from _check_rate(ctx, "narrative.n2_percentages", claim, "完成预算比例", claim.value, ratio, pair,
                                        f"决算 {wan(pair[0][0])} ÷ 预算 {wan(pair[1][0])}", _own_pair(statement, claim))
+
+
+HUNDRED = Decimal(100)
+
+
+def _complementary(shares: list[tuple[int, Finding]], checked: dict[int, list[Claim]]) -> list[tuple[int, Finding]]:
+    """The two shares of a two-part whole printed to add up to exactly 100%: the second may have been written as 100%
+    less the first, so when the first is only a rounding residue (or truncated) the second's larger miss rests on the
+    convention “the shares add up to 100%”, not on its own arithmetic. The pair is one rounding notice, at the first,
+    with the other as related."""
+    result: list[tuple[int, Finding]] = []
+    merged: set[int] = set()
+    for i, (whole, first) in enumerate(shares):
+        if i in merged:
+            continue
+        pair = checked.get(whole, [])
+        partner = next((j for j, (other_whole, other) in enumerate(shares) if j != i and j not in merged
+                        and other_whole == whole and {first.tier, other.tier} == {Tier.NOTICE, Tier.ERROR}), None)
+        if partner is None or len(pair) != 2 or pair[0].value + pair[1].value != HUNDRED:
+            result.append((whole, first))
+            continue
+        other = shares[partner][1]
+        notice, error = (first, other) if first.tier is Tier.NOTICE else (other, first)
+        if Decimal(error.actual) != HUNDRED - Decimal(notice.actual):
+            result.append((whole, first))
+            continue
+        merged.add(partner)
+        one, two = (first, other) if i < partner else (other, first)
+        a, b = one.location.row.removesuffix("占比"), two.location.row.removesuffix("占比")
+        result.append((whole, replace(
+            one, tier=Tier.NOTICE, related=(two.location,),
+            message=f"{a}占比写为 {one.actual}%、{b}占比写为 {two.actual}%，按各自金额应分别为 {one.expected}%、"
+                    f"{two.expected}%：{_what_of(error)}占比 {error.actual}% 为 100% 减去{_what_of(notice)}占比 "
+                    f"{notice.actual}% 所得（两项占比按合计 100% 印出），差异源于后者的尾数")))
+    return result
+
+
+def _what_of(finding: Finding) -> str:
+    return finding.location.row.removesuffix("占比")
 
 
 def _swapped(shares: list[tuple[int, Finding]]) -> Iterator[Finding]:
@@ -720,6 +769,100 @@ def parts_total(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     yield from _numbered_lists(pkg, ctx)
 
 
+# What makes up each grand total of a 决算 (收入支出决算总表): the parts always stated, and the parts texts leave out
+# when they are zero.
+IDENTITY = {"收入总计": (("本年收入合计", "年初结转和结余"), ("使用非财政拨款结余",)),
+            "支出总计": (("本年支出合计", "年末结转和结余"), ("结余分配",))}
+
+
+def _first_amounts(statements: list[Statement]) -> dict[tuple[str, str], Claim]:
+    """The first amount a group of sentences states for each (subject, scope)."""
+    first: dict[tuple[str, str], Claim] = {}
+    for statement in statements:
+        for claim in statement.claims:
+            if claim.measure == "amount" and claim.subject:
+                first.setdefault((claim.subject, claim.scope), claim)
+    return first
+
+
+def _identity(ctx: Context, total: Claim, first: dict[tuple[str, str], Claim]
+              ) -> tuple[Tier, str, Claim, Decimal] | None:
+    """A grand total against its parts stated elsewhere in its section ('收入总计X万元。…收入合计A万元…此外，年初结转和
+    结余B万元'): (tier, what is wrong, the last part, the parts' sum) or None when they agree or are not all stated."""
+    required, optional = IDENTITY[total.subject]
+    parts = [first.get((name, total.scope)) for name in required]
+    if any(p is None for p in parts):
+        return None
+    stated = [p for p in parts if p is not None] + [
+        first[(name, total.scope)] for name in optional if (name, total.scope) in first]
+    against = _against_parts(ctx, total, stated)
+    if against is None:
+        return None
+    summed, difference, tier = against
+    unit = _unit_of(total)
+    places = max(-printed_exponent(c.text) for c in (total, *stated))
+    names = "、".join(p.subject for p in stated)
+    note = ""
+    unstated = [name for name in optional if (name, total.scope) not in first]
+    if unstated and tier is Tier.ERROR and difference > 0:
+        tier = Tier.WARNING
+        note = (f"；未写明的{'、'.join(unstated)}若为 {format_amount(difference, unit, places=places)} {unit}则相符"
+                "（按惯例说明列全各组成部分）")
+    return tier, (f"{_what(total)} {total.text}，而{names}之和为 {format_amount(summed, unit, places=places)} {unit}"
+                  f"{note}"), stated[-1], summed
+
+
+@rule("narrative.totals_balance", "说明中的收入总计与支出总计不相等，或与其组成不符", Tier.ERROR, CAT,
+      f"{BASIS} N1, SPEC §7.3 R3–R5", "disclosure", params=("tolerance",), applies=has_narrative)
+def totals_balance(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
+    """同一节写出的收入总计与支出总计须相等（决算、预算的收支总表按编制相等）；收入总计 = 本年收入合计 + 使用非财政拨款结余 +
+    年初结转和结余，支出总计 = 本年支出合计 + 结余分配 + 年末结转和结余（各数在同一节分句写出、未以“其中”列出时；列出的由
+    narrative.parts_total 核对）。差额在尾数误差内为提示，超过为确定；为0时常不写的使用非财政拨款结余、结余分配未写出而
+    组成之和小于总计时为疑似。收入总计与支出总计不等时，同一节总计与组成的不符并入该处一并报告。"""
+    openers = {id(o) for o in _openers(pkg).values()}
+    sections: dict[str, list[Statement]] = {}
+    for statement in sentences(pkg):
+        sections.setdefault(statement.section, []).append(statement)
+    for group in sections.values():
+        first = _first_amounts(group)
+        for scope in dict.fromkeys(scope for (_, scope) in first):
+            totals = [first.get((name, scope)) for name in IDENTITY]
+            if any(c is not None and _true_value(pkg, c) != c.value for c in totals):
+                continue  # a total that differs from its table is reported by narrative.n1_amount_vs_table
+            wrong = [(c, found) for c in totals if c is not None and id(c) not in openers
+                     and (found := _identity(ctx, c, first)) is not None]
+            income, spending = totals
+            balance = _against_parts(ctx, income, [spending]) if income and spending else None
+            if income is not None and spending is not None and balance is not None:
+                _, difference, tier = balance
+                unit = _unit_of(income)
+                places = max(-printed_exponent(c.text) for c in (income, spending))
+                also = "".join(f"；且{found[1]}" for _, found in wrong)
+                yield Finding("narrative.totals_balance", Tier.ERROR if any(
+                    found[0] is Tier.ERROR for _, found in wrong) else tier,
+                    f"说明称{_what(income)} {income.text}、{_what(spending)} {spending.text}，两者按编制应相等，"
+                    f"相差 {format_amount(difference, unit, places=places)} {unit}{also}"
+                    + ("（所写若为本年收入合计、本年支出合计，应如此称之）" if tier is Tier.ERROR else ""),
+                    income.location.with_(row="收入总计与支出总计"), CAT,
+                    expected=format_amount(spending.value, unit, places=places),
+                    actual=format_amount(income.value, unit, places=places),
+                    difference=format_amount(difference, unit, places=places),
+                    related=tuple(found[2].location for _, found in wrong))
+                continue
+            if len(wrong) == 2 and wrong[0][1][0] is wrong[1][1][0] and income is not None and spending is not None \
+                    and wrong[0][1][3] == wrong[1][1][3]:
+                # both totals, printed alike, miss the one figure both sides add up to: one fault
+                (_, (tier, message, _, _)), (_, (_, other, last, _)) = wrong
+                yield Finding("narrative.totals_balance", tier, f"说明称{message}；{other}",
+                              income.location.with_(row="收入总计与支出总计"), CAT, actual=income.text,
+                              related=(spending.location, last.location))
+                continue
+            for total, (tier, message, last, _) in wrong:
+                yield Finding("narrative.totals_balance", tier, f"说明称{message}",
+                              total.location.with_(row=total.subject), CAT, actual=total.text,
+                              related=(last.location,) if last.location != total.location else ())
+
+
 _LIST_CUE_RE = re.compile(r"(?:其中|如下|包括)[：:]$")
 _ITEM_NUMBER_RE = re.compile(r"^[(（]?(\d{1,2})[)）、.．]")
 _MONEY_TEXT_RE = re.compile(r"(?:元|万)$")
@@ -909,8 +1052,21 @@ def n2_year_on_year(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
                                   f"按本年 {wan(current[0])} 万元与增减额推算{base}为 {wan(base_value)} 万元，"
                                   f"不应给出增减率 {rate.text}", rate.location.with_(row=what), CAT)
                     continue
-                yield from _check_rate(ctx, "narrative.n2_year_on_year", rate, what, abs(rate.value), function,
-                                       (current, other), f"{wan(abs(change))} ÷ {base} {wan(base_value)}")
+                for finding in _check_rate(ctx, "narrative.n2_year_on_year", rate, what, abs(rate.value), function,
+                                           (current, other), f"{wan(abs(change))} ÷ {base} {wan(base_value)}"):
+                    yield _on_this_year(finding, rate, change, current)
+
+
+def _on_this_year(finding: Finding, rate: Claim, change: Decimal, current: Printed) -> Finding:
+    """A wrong rate that is the change divided by this year's figure instead of the base: said, as a hint."""
+    if finding.tier is not Tier.ERROR or current[0] <= 0:
+        return finding
+    places = _places(rate.quantum)
+    on_current = abs(change) / current[0] * 100
+    if abs(rate.value) not in (round_half_up(on_current, places), truncate(on_current, places)):
+        return finding
+    return replace(finding, message=f"{finding.message}；所写增减率等于 {wan(abs(change))} ÷ 本年 {wan(current[0])}，"
+                                    "似以本年数为基数计算")
 
 
 def _rate_severity(ctx: Context, rate: Claim, what: str, change: Decimal, current: Printed,

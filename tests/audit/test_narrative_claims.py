@@ -346,3 +346,14 @@ def test_a_bracketed_list_inside_a_part_does_not_end_the_outer_list(tmp_path):
     assert "narrative.parts_total" not in {f.rule for f in quiet}
     _, findings = audit_text(tmp_path, text.format("12.5"))
     assert [(f.actual, f.expected) for f in findings if f.rule == "narrative.parts_total"] == [("40.50", "44.50")]
+
+
+def test_a_table_listed_after_every_table_the_body_has_is_only_suspected_missing(tmp_path):
+    """A body that stops after its first tables (the rest attached separately, or the copy cut off) cannot prove the
+    later ones absent: the convention that every listed table is in the document is named, as a warning."""
+    text = _with_contents("九、财政拨款“三公”经费支出决算表\t10")
+    start, end = text.index("## 财政拨款“三公”经费支出决算表"), text.index("### 第三部分 情况说明")
+    _, findings = audit_text(tmp_path, text[:start] + text[end:])
+    hits = [f for f in findings if f.rule == "disclosure.contents_table_absent"]
+    assert [(f.tier, f.location.table) for f in hits] == [(Tier.WARNING, "公开09")]
+    assert "惯例" in hits[0].message

@@ -525,11 +525,17 @@ def heading_unit(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding | Not
 @rule("disclosure.contents_table_absent", "目录列出的决算表在文档中没有", Tier.ERROR, CAT_DOC, "SPEC §7.2", "disclosure",
       applies=lambda pkg: None if pkg.tables else "文档中没有决算表（表在另附的文件中）")
 def contents_table_absent(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding | NotApplicable]:
-    """目录列出的公开表，正文既没有这张表也没有它的标题：目录与正文不能同时为真（确定）。文档里一张表都没有时（表在另附的
-    文件中）不查；有标题而表未读出，属于读取问题，由读取报告列出。"""
+    """目录列出的公开表，正文既没有这张表也没有它的标题。正文有编号在它之后的表：目录与正文不能同时为真（确定）。
+    它的编号在正文所有表之后：正文可能只收了前面几张、其余另附或文档不完整，按“目录所列各表都在同一文档中”的惯例为疑似。
+    文档里一张表都没有时（表在另附的文件中）不查；有标题而表未读出，属于读取问题，由读取报告列出。"""
     titled = {h.table for h in _headings(pkg) if h.table}
+    last = max([*pkg.tables, *titled], default="")  # the highest-numbered table the body has (公开01…公开10)
     for entry in _headings(pkg, "contents"):
-        if entry.table and pkg.table(entry.table) is None and entry.table not in titled:
-            yield Finding("disclosure.contents_table_absent", Tier.ERROR,
-                          f"目录列有“{entry.text}”（{table_label(entry.table)}），正文中没有这张表", entry.location.with_(
-                              table=f"公开{entry.table[1:]}", row="目录"), CAT_DOC, expected="正文有该表", actual="缺表")
+        if not entry.table or pkg.table(entry.table) is not None or entry.table in titled:
+            continue
+        sure = entry.table < last
+        yield Finding("disclosure.contents_table_absent", Tier.ERROR if sure else Tier.WARNING,
+                      f"目录列有“{entry.text}”（{table_label(entry.table)}），正文中没有这张表" + (
+                          "" if sure else "（它的编号在正文各表之后：可能另附或文档不完整；按目录所列各表同在一个文档的惯例）"),
+                      entry.location.with_(table=f"公开{entry.table[1:]}", row="目录"), CAT_DOC,
+                      expected="正文有该表", actual="缺表")

@@ -578,6 +578,33 @@ def test_forms_out_of_reading_order_read_the_total_row_the_arithmetic_singles_ou
     agree(doc, findings)
 
 
+# A spreadsheet form dumped as one line with its indicator labels and values interleaved out of order (the
+# label of one row, then the figures of several rows, then labels whose figures came before): the total fund row is
+# read by its arithmetic, the indicator rows cannot be paired with their figures.
+INTERLEAVED_INDICATORS = (
+    "乡村卫生服务项目支出绩效自评表.xlsx\n"
+    "示例县项目支出绩效自评表 (2022年度) 项目名称 乡村卫生服务补助 主管部门 示例县卫生健康局 年初预算 数 0 "
+    "项目资金 (万元) 年度资金总额 实施单位 示例镇卫生院 全年预算数 全年执行数 分值 执行率 得分 "
+    "0 188.2165 10 100% 10 188.2165 — 100% — 其中:当年财政拨款 上年结转资金 其他资金 年度 总体 目标 一级 指标 — "
+    "乡村卫生服务 乡村卫生服务 年度 实际 指标值 完成值 指标1:建档人数 4200人 指标2:宣传资料 不少于8 种 "
+    "9种 20次 18次 二级指标 三级指标 指标4:健康讲座 分值 得分 4100人 4 4 9种 2 2 20次 2 2 "
+    "指标5:随访人数 600人 540人 2 1.8 指标6:体检人数 900人 720人 2 1.6 质量指标 指标1:随访"
+)
+
+
+def test_indicator_rows_out_of_order_are_reported_as_not_read_at_the_header(tmp_path):
+    doc, findings = load(tmp_path, INTERLEAVED_INDICATORS)
+    [se] = doc.self_evaluations
+    # '项目资金 (万元)' heads the amounts: its unit is kept with the label the fields are rebuilt from
+    assert [(b.adjusted, b.executed) for b in se.budget_lines] == [(Decimal("1882165"), Decimal("1882165"))]
+    assert [t.unit for t in doc.reading.tables if "预算执行" in t.name] == ["万元"]
+    assert not se.indicators and se.goal.incomplete
+    [unread] = [u for u in doc.reading.unread if u.location.table == "绩效指标"]
+    assert "各指标行均未读取" in unread.what and unread.location.line == 2
+    assert unread.location.project == "乡村卫生服务补助"
+    assert not [f for f in findings if f.rule.startswith(("selfeval.s2", "selfeval.s8", "selfeval.s9", "goals."))]
+
+
 def test_unordered_total_reads_only_what_the_rate_and_the_score_single_out():
     words = ["52000", "52000", "40,118", "10", "7.72", "—", "0", "0", "实施单位", "77.15%"]  # 40118 ÷ 52000 = 77.150%
     assert unordered_total(words) == (0, 2, 9, 3, 4)

@@ -84,20 +84,28 @@ def _source_paragraph(source: SourceDocument, location: Location) -> str:
 
 
 _CAPTION_UNIT_RE = re.compile(r"[（(]\s*(万元|亿元|元)\s*[)）]|单位\s*[：:]\s*(万元|亿元|元)")
-_FORM_PARAGRAPHS = 3  # a form whose cells ran together: the paragraph of the row and the two before it
+# A form whose cells ran together: the paragraph of the row and the blocks before it back to the form's title
+# ('项目资金（万元）' and the fields after it, the header's words as a table of their own).
+_FORM_BLOCKS = 6
+_FORM_TITLE_RE = re.compile(r"自评表|评价表")
 
 
 def _printed_unit(source: SourceDocument, location: Location) -> str:
     """The amount unit a table's header rows (or the paragraph just before it) print: 万元, 元 or 亿元. For a
     form whose cells ran together (read from paragraphs), the unit its header prints in brackets or a 单位 caption
-    ('项目资金(万元)') in the row's paragraph or just before it: a bare '元' in its text says nothing of the table."""
+    ('项目资金(万元)') in the row's paragraph or the form's blocks before it, back to its title: a bare '元' in its
+    text says nothing of the table."""
     table = _source_table(source, location)
     if table is None:
         if location.block is None or not 0 <= location.block < len(source.blocks):
             return ""
-        for block in source.blocks[max(location.block - _FORM_PARAGRAPHS + 1, 0):location.block + 1][::-1]:
-            if not isinstance(block, Table) and (match := _CAPTION_UNIT_RE.search(block.clean)):
+        for block in source.blocks[max(location.block - _FORM_BLOCKS + 1, 0):location.block + 1][::-1]:
+            if isinstance(block, Table):
+                continue
+            if match := _CAPTION_UNIT_RE.search(block.clean):
                 return match.group(1) or match.group(2)
+            if _FORM_TITLE_RE.search(block.clean) and len(block.clean) <= 40:
+                break  # the form's title: a caption before it belongs to another form
         return ""
     assert location.block is not None
     texts = [" ".join(row.texts) for row in table.rows[:3]]
@@ -244,16 +252,27 @@ def _cell_runs(doc: Any, used: set[int]) -> Iterator[Unread]:
         run = []
 
 
+# An amount printed right after its unit caption, as the cells of a form run together do: '计划安排资金(万元)299.4'.
+# A sentence reader sees no figure in it (its unit comes before it), so only a reader of forms can use it.
+_CAPTION_AMOUNT_RE = re.compile(r"[（(]\s*(?:万元|亿元|元)\s*[)）]\s*[:：]?\s*-?\d[\d,]*(?:\.\d+)?")
+
+
 def _unused(doc: Any, claims: Iterable[Claim]) -> Iterator[Unread]:
-    """Source tables and paragraphs with figures that no extractor took anything from."""
-    used = used_blocks(doc) | {c.location.block for c in claims}
-    yield from _cell_runs(doc, used_blocks(doc, figures=True) | {c.location.block for c in claims})
+    """Source tables and paragraphs with figures that no extractor took anything from. A paragraph whose amounts
+    follow their unit caption (a form run together) is unused unless a reader took a figure from it."""
+    stated = {c.location.block for c in claims}
+    used = used_blocks(doc) | stated
+    with_figures = used_blocks(doc, figures=True) | stated
+    yield from _cell_runs(doc, with_figures)
     for index, block in enumerate(doc.source.blocks):
-        if index in used:
-            continue
         if not isinstance(block, Table):
-            if figures_of(block.clean):
+            if index not in used and figures_of(block.clean):
                 yield Unread(f"段落中的数字未被读取，均未核对：{_clip(block.clean, 40)}", block.location, "paragraph")
+            elif index not in with_figures and (amounts := _CAPTION_AMOUNT_RE.findall(block.clean)):
+                yield Unread(f"段落中有 {len(amounts)} 个写在单位之后的金额（自“{_clip(amounts[0].strip(), 20)}”起，像是连成一段的"
+                             "表格）未被读取，均未核对", block.location, "paragraph")
+            continue
+        if index in used:
             continue
         numbers = _numeric_cells(block)
         if numbers < 2 or _is_contents(block):

@@ -90,6 +90,7 @@ class _Report:
     indicators_open: bool = False  # the block just read was an indicator table that ran to its last row
     caption: tuple[str, Location] | None = None  # a section caption whose points may follow in the next paragraph
     words: list[tuple[str, Location]] = field(default_factory=list)  # every word of the report, in text order
+    tables: set[int | None] = field(default_factory=set)  # source block indices of the report's tables
 
 
 def _place(source: Location, project: str, table: str, row: str) -> Location:
@@ -729,6 +730,23 @@ def _unordered_budget(report: _Report, errors: list[ReadError]) -> None:
                             f"{region[s_at]}），年初预算数及各资金来源行未读取", where))
 
 
+def _indicators_unread(report: _Report, errors: list[ReadError]) -> None:
+    """A form whose text prints the indicator table's header ('一级指标', '一级 指标') but from which no indicator
+    row was read (cells run together or out of reading order): the table is reported as not read, at its header,
+    and the goal marked as read in part, so no rule over the indicators passes in silence."""
+    if report.indicators or report.incomplete:
+        return  # a table of its own that no reader took is listed by the reading report (ingest.reading)
+    words = [_label(w) for w, _ in report.words]
+    at = next((i for i, w in enumerate(words) if report.words[i][1].block not in report.tables
+               and (w + "".join(words[i + 1:i + 2])).startswith(INDICATOR_HEADS[:3])), None)
+    if at is None:
+        return
+    where = report.words[at][1].with_(project=report.name, table="绩效指标")
+    errors.append(ReadError("绩效指标表的格子未能按行列对齐读取（表头、指标名称与数值次序错乱或连在一起），其中各指标行均未读取、"
+                            "未核对", where))
+    report.incomplete = f"绩效指标表未能按行列读取，见第{where.line}行" if where.line else "绩效指标表未能按行列读取"
+
+
 GOAL_CAPTIONS = ("年度总体目标", "总体目标", "年度目标", "年度绩效目标")
 
 
@@ -836,6 +854,7 @@ def extract_self_evaluations(source: SourceDocument, year: int | None = None, un
                     _left_rows(block, current, errors)
                 _read_paragraph(block, current)
         elif current is not None:
+            current.tables.add(block.location.block)
             current.name_open = False
             current.indicators_open = False
             current.caption = None
@@ -845,6 +864,7 @@ def extract_self_evaluations(source: SourceDocument, year: int | None = None, un
             _unordered_budget(report, errors)
     found = [r for r in reports if r.name and (r.budget or r.indicators)]
     for report in found:
+        _indicators_unread(report, errors)
         if not report.budget:
             errors.append(ReadError("未找到“预算执行情况”表", report.title_location.with_(project=report.name)))
     overall, overall_errors = extract_overall(blocks, unit, year) if whole else ((), [])

@@ -605,6 +605,57 @@ def test_indicator_rows_out_of_order_are_reported_as_not_read_at_the_header(tmp_
     assert not [f for f in findings if f.rule.startswith(("selfeval.s2", "selfeval.s8", "selfeval.s9", "goals."))]
 
 
+# A pipe table one row per line, padded with empty cells: the budget caption with its unit alone on its line
+# ('资金情况 (万元) |'), the indicator header broken after its 一级 column, 一级/二级 cells letter-spaced on lines of
+# their own, '其中' rows that break an indicator down (no 分值, no 得分), the text cut inside the 满意度 caption.
+BROKEN_HEADER_FORM = (
+    "绩效目标自评表 | | | | |\n"
+    "(2024年度) | | | | |\n"
+    "项目名称 | 示例村果蔬种植补贴项目 | 项目负责人及电话 | 赵六 | | |\n"
+    "主管部门 | 示例县农业农村局 | 实施单位 | 示例镇人民政府 | | |\n"
+    "资金情况 (万元) |\n"
+    "全年预算数(A) | 全年执行数(B) | 分值 | 执行率(B/A) | 得分 | | |\n"
+    "年度资金总额: | 6.25 | 6.25 | 10 | 100% | 10 | | |\n"
+    "其中:本年财政拨款 | 6.25 | 6.25 | 10 | 100% | 10 | | |\n"
+    "其他资金 | - | - | | |\n"
+    "年度总体目标 | 年初设定目标 | 年度总体目标完成情况综述 | | |\n"
+    "补贴25户种植果蔬 | 已补贴25户种植果蔬 | | |\n"
+    "绩效指标 | 一级 指标 |\n"
+    "二级指标 | 三级指标 | 分值 | 年度指标值 | 全年实际值 | 得分 | 未完成原因及拟采取的改进措施 | | |\n"
+    "产 出 指 标 (50分) |\n"
+    "数量指标 | 补助果蔬种植面积 | 30 | ≥12亩 | 12亩 | 30 | | |\n"
+    "其中梨树种植面积 | 4亩 | 4亩 | | |\n"
+    "其中大棚蔬菜面积 | 8亩 | 8亩 | | |\n"
+    "质量指标 | | |\n"
+    "种植成活率 | 20 | ≥90% | 96% | 20 | | |\n"
+    "效 益 指 标 (30分) |\n"
+    "经济效益 指标 |\n"
+    "带动农户增收 | 30 | ≥5万元 | 5.4万元 | 30 | | |\n"
+    "满意\n"
+)
+
+
+def test_a_header_broken_over_two_lines_is_read_as_one_row(tmp_path):
+    doc, findings = load(tmp_path, BROKEN_HEADER_FORM)
+    [se] = doc.self_evaluations
+    # the caption's unit heads the amounts; the 得分 column is read with the amounts
+    total = se.budget_lines[0]
+    assert (total.adjusted, total.executed, total.reported_rate, total.reported_score) == (
+        Decimal("62500.00"), Decimal("62500.00"), Decimal("100"), Decimal("10"))
+    assert [t.unit for t in doc.reading.tables if "预算执行" in t.name] == ["万元"]
+    assert [(i.level1, i.level2, i.name, i.weight, i.reported_score) for i in se.indicators] == [
+        ("产出指标", "数量指标", "补助果蔬种植面积", Decimal(30), Decimal(30)),
+        ("产出指标", "质量指标", "种植成活率", Decimal(20), Decimal(20)),
+        ("效益指标", "经济效益指标", "带动农户增收", Decimal(30), Decimal(30))]
+    # the '其中' rows and the cut 满意度 block are said, not read as indicators without weights
+    unread = [u.what for u in doc.reading.unread]
+    assert any("2 行“其中”分项" in w for w in unread) and any("“满意”未能读作指标行" in w for w in unread)
+    assert se.goal.incomplete
+    assert not [f for f in findings if f.tier is Tier.ERROR]
+    assert not [f for f in findings if f.rule in ("selfeval.s8_missing_weight", "selfeval.s9_weight_total",
+                                                  "goals.t01_required_blocks")]
+
+
 def test_unordered_total_reads_only_what_the_rate_and_the_score_single_out():
     words = ["52000", "52000", "40,118", "10", "7.72", "—", "0", "0", "实施单位", "77.15%"]  # 40118 ÷ 52000 = 77.150%
     assert unordered_total(words) == (0, 2, 9, 3, 4)

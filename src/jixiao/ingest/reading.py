@@ -109,6 +109,10 @@ def _printed_unit(source: SourceDocument, location: Location) -> str:
         return ""
     assert location.block is not None
     texts = [" ".join(row.texts) for row in table.rows[:3]]
+    # a form built as one table: its budget section's caption ('资金情况（万元）') is in the rows just above the row
+    at = next((i for i, row in enumerate(table.rows) if location.line and row.location.line == location.line), None)
+    if at is not None and at >= 3:
+        texts += [" ".join(row.texts) for row in table.rows[max(at - 3, 3):at + 1][::-1]]
     if location.block > 0:
         before = source.blocks[location.block - 1]
         if not isinstance(before, Table):

@@ -354,6 +354,32 @@ def test_form_without_separators_reads_its_unit_and_the_fund_row_its_formula_dec
     assert [f for f in findings if f.tier is Tier.ERROR] == []
 
 
+# A form run together whose 一级 blocks print their points ('产出指标(60分)') and whose budget row prints its own
+# 分值 between 执行数 and 执行率: 10 + 60 + 30 + 20 = 120 while the form is scored out of 100.
+BLOCK_POINTS_FUSED = (
+    "项目支出绩效自评表(2023年度)项目名称示例村灌溉渠修缮项目主管部门示例县水利局实施单位示例县水利局资金情况(万元)"
+    "全年预算数(A)全年执行数(B)分值执行率(B/A)得分年度资金总额:353510100.00%10其中:本年财政拨款3535其他资金"
+    "绩效指标一级指标二级指标三级指标分值年度指标值全年实际值得分产出指标(60分)数量指标修缮渠道长度30≥2公里≥2公里30"
+    "质量指标验收合格率30100%100%30效益指标(30分)社会效益指标受益农户数20≥300户≥300户20生态效益指标节水效果10明显明显10"
+    "满意度指标(20分)服务对象满意度指标受益农户满意度20≥90%≥90%20总分100100"
+)
+
+
+def test_block_points_and_budget_points_over_100_are_a_warning_naming_the_convention(tmp_path):
+    doc, findings = load(tmp_path, BLOCK_POINTS_FUSED, "自评表.txt")
+    [se] = doc.self_evaluations
+    assert next((b.adjusted, b.executed, b.reported_rate, b.reported_score) for b in se.budget_lines) == (
+        Decimal("350000"), Decimal("350000"), Decimal("100.00"), Decimal("10"))
+    assert [(c.block, c.full_marks) for c in se.reported.block_claims] == [
+        ("预算执行", Decimal(10)), ("产出指标", Decimal(60)), ("效益指标", Decimal(30)), ("满意度指标", Decimal(20))]
+    [finding] = [f for f in findings if f.rule == "selfeval.section_points"]
+    assert finding.tier is Tier.WARNING and "合计 120 分" in finding.message and "满分 100 分" in finding.message
+    assert [f for f in findings if f.tier is Tier.ERROR] == []
+    fits = BLOCK_POINTS_FUSED.replace("(60分)", "(50分)").replace("满意度指标(20分)", "满意度指标(10分)")
+    doc, findings = load(tmp_path, fits, "相符.txt")
+    assert not [f for f in findings if f.rule == "selfeval.section_points"]
+
+
 def test_split_by_rate_uses_the_score_formula_only_to_choose_between_readings():
     assert split_by_rate("500500100%", 3) is None  # two readings fit the rate
     assert split_by_rate("500500100%", 3, (Decimal(20), Decimal(20))) == ["500", "500", "100"]

@@ -104,7 +104,7 @@ def _block_scores(se: SelfEvaluation) -> dict[str, tuple[Decimal, Decimal]]:
 
 
 @rule("selfeval.block_claim", "正文的分项得分与指标表不符", Tier.ERROR, "自评报告", "SPEC §2.3", "self_evaluation",
-      applies=inputs.block_claims)
+      applies=inputs.needs(inputs.block_claims, inputs.indicators))
 def block_claims(se: SelfEvaluation, ctx: Context) -> Iterator[Finding]:
     """正文“产出指标满分X分，评价得分Y分，得分率Z%”须与指标表中该一级指标的分值合计、得分合计一致，得分率 = 得分 ÷ 满分。
     写在“效益情况分析”下却在谈产出指标的句子，也视为与表不符。"""
@@ -147,6 +147,7 @@ def block_claims(se: SelfEvaluation, ctx: Context) -> Iterator[Finding]:
 
 FULL_MARKS = Decimal(100)
 SECTION_BLOCKS = ("预算执行", "绩效指标")
+LEVEL1_WORDS = ("产出指标", "效益指标", "满意度指标")
 
 
 @rule("selfeval.section_points", "自评表各部分标明的分值与指标分值或满分不符", Tier.ERROR, "自评表", "SPEC §2.3",
@@ -154,7 +155,8 @@ SECTION_BLOCKS = ("预算执行", "绩效指标")
 def section_points(se: SelfEvaluation, ctx: Context) -> Iterator[Finding | NotApplicable]:
     """自评表各部分标题标明的分值（“预算执行情况（10分）”“年度绩效目标（90分）”）：绩效指标部分的分值须等于指标表
     各行分值之和（两处印出的数字不能同时成立，确定）；预算执行与绩效指标两部分的分值之和应为 100 分（按自评表满分
-    100 分的口径，疑似）。未标明分值的表不适用。"""
+    100 分的口径，疑似）；未印绩效指标部分分值时，预算执行分值与产出、效益、满意度各一级指标标明的分值（“产出指标（70分）”）
+    之和应为 100 分（同一口径，疑似）。未标明分值的表不适用。"""
     claims = {c.block: c for c in se.reported.block_claims if c.block in SECTION_BLOCKS and c.full_marks is not None}
     if not claims:
         yield NotApplicable("自评表各部分未标明分值")
@@ -170,6 +172,18 @@ def section_points(se: SelfEvaluation, ctx: Context) -> Iterator[Finding | NotAp
                           f"绩效指标部分标明 {_fmt(goal.full_marks)} 分，指标表各行分值合计 {_fmt(total)} 分",
                           goal.location.with_(column="分值"), CATEGORY, expected=_fmt(total),
                           actual=_fmt(goal.full_marks), difference=_fmt(goal.full_marks - total))
+    levels = [c for block in LEVEL1_WORDS for c in se.reported.block_claims if c.block == block and c.full_marks]
+    if goal is None and execution is not None and execution.full_marks is not None and len(levels) == len(LEVEL1_WORDS):
+        # no 绩效指标 part printed: its points are the 一级 blocks' ('产出指标(70分)', '效益指标(20分)' …)
+        parts = sum((c.full_marks or ZERO for c in levels), ZERO)
+        total = execution.full_marks + parts
+        if total != FULL_MARKS:
+            named = "、".join(f"{c.block} {_fmt(c.full_marks or ZERO)} 分" for c in levels)
+            yield Finding("selfeval.section_points", Tier.WARNING,
+                          f"预算执行部分 {_fmt(execution.full_marks)} 分，一级指标标明{named}，合计 {_fmt(total)} 分，"
+                          "不是 100 分（按自评表满分 100 分、预算执行分值计入总分的口径）",
+                          levels[0].location.with_(column="分值"), CATEGORY, expected=_fmt(FULL_MARKS),
+                          actual=_fmt(total), difference=_fmt(total - FULL_MARKS))
     if goal is not None and execution is not None and goal.full_marks is not None and execution.full_marks is not None:
         total = execution.full_marks + goal.full_marks
         if total != FULL_MARKS:

@@ -87,6 +87,24 @@ def test_a_paragraph_with_figures_no_extractor_reads_is_listed(tmp_path):
     assert paragraph.location.line == at + 1 and "实有人员 35 人" in paragraph.what
 
 
+# A form whose cells were run into one paragraph, each amount right after its unit caption: a sentence reader
+# sees no figure in it ('(万元)56.8' has its unit before it), so it must still be listed as not read.
+GLUED_FORM = ("# 示例县财政支出项目绩效评价报告\n\n"
+              "1、示例县财政支出项目绩效评价报告项目名称2023年度路灯维护经费项目实施单位示例县路灯管理所"
+              "评价方式:部门评价一、项目基本信息项目负责人王五计划安排资金(万元)56.8实际到位资金(万元)56.8"
+              "其中:市县财政56.8实际支出(万元)55.2二、支出明细情况支出内容\n")
+
+
+def test_amounts_after_their_unit_caption_in_a_glued_form_are_listed(tmp_path):
+    doc = load(tmp_path, GLUED_FORM)
+    [paragraph] = [u for u in doc.reading.unread if u.kind == "paragraph"]
+    assert paragraph.location.line == 3 and paragraph.what.startswith("段落中有 3 个写在单位之后的金额")
+    assert "(万元)56.8" in paragraph.what
+    # a caption with no amount after it is no figure
+    words = load(tmp_path, GLUED_FORM.replace("56.8", "").replace("55.2", ""), "words.txt")
+    assert not [u for u in words.reading.unread if u.kind == "paragraph"]
+
+
 # A 三公 section whose table was flattened one cell per line with blank lines between, in a shape no layout
 # rebuilds (rows of unequal length): the bare figures state nothing a sentence reader checks.
 CELLS_LEFT_AS_LINES = "\n\n".join([

@@ -354,6 +354,32 @@ def test_form_without_separators_reads_its_unit_and_the_fund_row_its_formula_dec
     assert [f for f in findings if f.tier is Tier.ERROR] == []
 
 
+# A form run together whose 一级 blocks print their points ('产出指标(60分)') and whose budget row prints its own
+# 分值 between 执行数 and 执行率: 10 + 60 + 30 + 20 = 120 while the form is scored out of 100.
+BLOCK_POINTS_FUSED = (
+    "项目支出绩效自评表(2023年度)项目名称示例村灌溉渠修缮项目主管部门示例县水利局实施单位示例县水利局资金情况(万元)"
+    "全年预算数(A)全年执行数(B)分值执行率(B/A)得分年度资金总额:353510100.00%10其中:本年财政拨款3535其他资金"
+    "绩效指标一级指标二级指标三级指标分值年度指标值全年实际值得分产出指标(60分)数量指标修缮渠道长度30≥2公里≥2公里30"
+    "质量指标验收合格率30100%100%30效益指标(30分)社会效益指标受益农户数20≥300户≥300户20生态效益指标节水效果10明显明显10"
+    "满意度指标(20分)服务对象满意度指标受益农户满意度20≥90%≥90%20总分100100"
+)
+
+
+def test_block_points_and_budget_points_over_100_are_a_warning_naming_the_convention(tmp_path):
+    doc, findings = load(tmp_path, BLOCK_POINTS_FUSED, "自评表.txt")
+    [se] = doc.self_evaluations
+    assert next((b.adjusted, b.executed, b.reported_rate, b.reported_score) for b in se.budget_lines) == (
+        Decimal("350000"), Decimal("350000"), Decimal("100.00"), Decimal("10"))
+    assert [(c.block, c.full_marks) for c in se.reported.block_claims] == [
+        ("预算执行", Decimal(10)), ("产出指标", Decimal(60)), ("效益指标", Decimal(30)), ("满意度指标", Decimal(20))]
+    [finding] = [f for f in findings if f.rule == "selfeval.section_points"]
+    assert finding.tier is Tier.WARNING and "合计 120 分" in finding.message and "满分 100 分" in finding.message
+    assert [f for f in findings if f.tier is Tier.ERROR] == []
+    fits = BLOCK_POINTS_FUSED.replace("(60分)", "(50分)").replace("满意度指标(20分)", "满意度指标(10分)")
+    doc, findings = load(tmp_path, fits, "相符.txt")
+    assert not [f for f in findings if f.rule == "selfeval.section_points"]
+
+
 def test_split_by_rate_uses_the_score_formula_only_to_choose_between_readings():
     assert split_by_rate("500500100%", 3) is None  # two readings fit the rate
     assert split_by_rate("500500100%", 3, (Decimal(20), Decimal(20))) == ["500", "500", "100"]
@@ -576,6 +602,84 @@ def test_forms_out_of_reading_order_read_the_total_row_the_arithmetic_singles_ou
     assert not [f for f in findings if f.rule.startswith(("selfeval.s1", "goals."))]
     assert not [f for f in findings if "0分" in f.message or "“绩”" in f.message]
     agree(doc, findings)
+
+
+# A spreadsheet form dumped as one line with its indicator labels and values interleaved out of order (the
+# label of one row, then the figures of several rows, then labels whose figures came before): the total fund row is
+# read by its arithmetic, the indicator rows cannot be paired with their figures.
+INTERLEAVED_INDICATORS = (
+    "乡村卫生服务项目支出绩效自评表.xlsx\n"
+    "示例县项目支出绩效自评表 (2022年度) 项目名称 乡村卫生服务补助 主管部门 示例县卫生健康局 年初预算 数 0 "
+    "项目资金 (万元) 年度资金总额 实施单位 示例镇卫生院 全年预算数 全年执行数 分值 执行率 得分 "
+    "0 188.2165 10 100% 10 188.2165 — 100% — 其中:当年财政拨款 上年结转资金 其他资金 年度 总体 目标 一级 指标 — "
+    "乡村卫生服务 乡村卫生服务 年度 实际 指标值 完成值 指标1:建档人数 4200人 指标2:宣传资料 不少于8 种 "
+    "9种 20次 18次 二级指标 三级指标 指标4:健康讲座 分值 得分 4100人 4 4 9种 2 2 20次 2 2 "
+    "指标5:随访人数 600人 540人 2 1.8 指标6:体检人数 900人 720人 2 1.6 质量指标 指标1:随访"
+)
+
+
+def test_indicator_rows_out_of_order_are_reported_as_not_read_at_the_header(tmp_path):
+    doc, findings = load(tmp_path, INTERLEAVED_INDICATORS)
+    [se] = doc.self_evaluations
+    # '项目资金 (万元)' heads the amounts: its unit is kept with the label the fields are rebuilt from
+    assert [(b.adjusted, b.executed) for b in se.budget_lines] == [(Decimal("1882165"), Decimal("1882165"))]
+    assert [t.unit for t in doc.reading.tables if "预算执行" in t.name] == ["万元"]
+    assert not se.indicators and se.goal.incomplete
+    [unread] = [u for u in doc.reading.unread if u.location.table == "绩效指标"]
+    assert "各指标行均未读取" in unread.what and unread.location.line == 2
+    assert unread.location.project == "乡村卫生服务补助"
+    assert not [f for f in findings if f.rule.startswith(("selfeval.s2", "selfeval.s8", "selfeval.s9", "goals."))]
+
+
+# A pipe table one row per line, padded with empty cells: the budget caption with its unit alone on its line
+# ('资金情况 (万元) |'), the indicator header broken after its 一级 column, 一级/二级 cells letter-spaced on lines of
+# their own, '其中' rows that break an indicator down (no 分值, no 得分), the text cut inside the 满意度 caption.
+BROKEN_HEADER_FORM = (
+    "绩效目标自评表 | | | | |\n"
+    "(2024年度) | | | | |\n"
+    "项目名称 | 示例村果蔬种植补贴项目 | 项目负责人及电话 | 赵六 | | |\n"
+    "主管部门 | 示例县农业农村局 | 实施单位 | 示例镇人民政府 | | |\n"
+    "资金情况 (万元) |\n"
+    "全年预算数(A) | 全年执行数(B) | 分值 | 执行率(B/A) | 得分 | | |\n"
+    "年度资金总额: | 6.25 | 6.25 | 10 | 100% | 10 | | |\n"
+    "其中:本年财政拨款 | 6.25 | 6.25 | 10 | 100% | 10 | | |\n"
+    "其他资金 | - | - | | |\n"
+    "年度总体目标 | 年初设定目标 | 年度总体目标完成情况综述 | | |\n"
+    "补贴25户种植果蔬 | 已补贴25户种植果蔬 | | |\n"
+    "绩效指标 | 一级 指标 |\n"
+    "二级指标 | 三级指标 | 分值 | 年度指标值 | 全年实际值 | 得分 | 未完成原因及拟采取的改进措施 | | |\n"
+    "产 出 指 标 (50分) |\n"
+    "数量指标 | 补助果蔬种植面积 | 30 | ≥12亩 | 12亩 | 30 | | |\n"
+    "其中梨树种植面积 | 4亩 | 4亩 | | |\n"
+    "其中大棚蔬菜面积 | 8亩 | 8亩 | | |\n"
+    "质量指标 | | |\n"
+    "种植成活率 | 20 | ≥90% | 96% | 20 | | |\n"
+    "效 益 指 标 (30分) |\n"
+    "经济效益 指标 |\n"
+    "带动农户增收 | 30 | ≥5万元 | 5.4万元 | 30 | | |\n"
+    "满意\n"
+)
+
+
+def test_a_header_broken_over_two_lines_is_read_as_one_row(tmp_path):
+    doc, findings = load(tmp_path, BROKEN_HEADER_FORM)
+    [se] = doc.self_evaluations
+    # the caption's unit heads the amounts; the 得分 column is read with the amounts
+    total = se.budget_lines[0]
+    assert (total.adjusted, total.executed, total.reported_rate, total.reported_score) == (
+        Decimal("62500.00"), Decimal("62500.00"), Decimal("100"), Decimal("10"))
+    assert [t.unit for t in doc.reading.tables if "预算执行" in t.name] == ["万元"]
+    assert [(i.level1, i.level2, i.name, i.weight, i.reported_score) for i in se.indicators] == [
+        ("产出指标", "数量指标", "补助果蔬种植面积", Decimal(30), Decimal(30)),
+        ("产出指标", "质量指标", "种植成活率", Decimal(20), Decimal(20)),
+        ("效益指标", "经济效益指标", "带动农户增收", Decimal(30), Decimal(30))]
+    # the '其中' rows and the cut 满意度 block are said, not read as indicators without weights
+    unread = [u.what for u in doc.reading.unread]
+    assert any("2 行“其中”分项" in w for w in unread) and any("“满意”未能读作指标行" in w for w in unread)
+    assert se.goal.incomplete
+    assert not [f for f in findings if f.tier is Tier.ERROR]
+    assert not [f for f in findings if f.rule in ("selfeval.s8_missing_weight", "selfeval.s9_weight_total",
+                                                  "goals.t01_required_blocks")]
 
 
 def test_unordered_total_reads_only_what_the_rate_and_the_score_single_out():

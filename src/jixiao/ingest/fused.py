@@ -16,7 +16,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from jixiao.core.model import BudgetLine, FundLevel, Goal, Indicator, Project, Reported, SelfEvaluation
+from jixiao.core.model import (
+    BlockClaim,
+    BudgetLine,
+    FundLevel,
+    Goal,
+    Indicator,
+    Project,
+    Reported,
+    SelfEvaluation,
+)
 from jixiao.core.money import parse_amount, parse_decimal
 from jixiao.core.provenance import Location
 from jixiao.core.values import parse_value
@@ -38,6 +47,7 @@ _INDICATOR = re.compile(
 _SCORE_FORMULA = re.compile(r"得分\s*[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[*×xX]\s*执行率")  # '得分(20分*执行率)'
 _NUMBER = re.compile(r"0|0\.\d+|[1-9]\d*(?:\.\d+)?")
 _INDICATOR_WORDS = re.compile(r"一级指标|三级指标|绩效指标|指标名称")
+_BLOCK_POINTS = re.compile(r"(产出|效益|满意度)指标[（(](\d+(?:\.\d+)?)分[)）]")  # '产出指标(50分)': a block's points
 
 
 @dataclass
@@ -48,6 +58,7 @@ class _Form:
     budget: list[BudgetLine] = field(default_factory=list)
     indicators: list[Indicator] = field(default_factory=list)
     runs: list[str] = field(default_factory=list)  # the fund rows' runs of figures that were split and read
+    claims: list[BlockClaim] = field(default_factory=list)  # the points the form prints for its parts
 
 
 def _join(paragraphs: Sequence[Paragraph]) -> _Form:
@@ -145,12 +156,17 @@ def _read_budget(form: _Form, errors: list[ReadError]) -> None:
                                     "未读取", where))
             continue
         values = dict(zip(names, parts, strict=True))
+        if "points" in values and printed and not form.budget:  # the total row: the part's points and its score
+            values["score"] = printed.group(1)
+            form.claims.append(BlockClaim(block="预算执行", full_marks=Decimal(values["points"]), score=None, rate=None,
+                                          location=where))
         form.runs.append(run)
         form.budget.append(BudgetLine(
             source=label, level=FundLevel.TOTAL if "总" in label or label == "合计" else FundLevel.OTHER,
             initial=parse_amount(values["initial"], unit) if "initial" in values else None,
             adjusted=parse_amount(values["adjusted"], unit), executed=parse_amount(values["executed"], unit),
-            reported_rate=parse_decimal(values["rate"]), location=where))
+            reported_rate=parse_decimal(values["rate"]), reported_score=parse_decimal(values.get("score", "")),
+            location=where))
 
 
 def fund_rows(paragraph: Paragraph) -> tuple[list[BudgetLine], list[str], list[ReadError]]:
@@ -193,6 +209,9 @@ def extract_fused(paragraphs: Sequence[Paragraph], year: int | None) -> tuple[tu
     rest, start = _read_indicators(form)
     if not form.budget and not form.indicators:
         return (), []
+    form.claims += [BlockClaim(block=f"{m.group(1)}指标", full_marks=Decimal(m.group(2)), score=None, rate=None,
+                               location=_at(form, m.start()).with_(table="绩效指标", row=f"{m.group(1)}指标"))
+                    for m in _BLOCK_POINTS.finditer(form.text, start)]
     name = form.name or "（片段中未见项目名称）"
     incomplete = "" if form.name and form.budget else "表的片段：项目名称或预算执行部分不在本文中"
     if _INDICATOR_WORDS.search(rest) or re.search(r"\d+(?:\.\d+)?\s*%\s*\d", rest):
@@ -203,5 +222,7 @@ def extract_fused(paragraphs: Sequence[Paragraph], year: int | None) -> tuple[tu
     indicators = tuple(replace(i, location=i.location.with_(project=name)) for i in form.indicators)
     where = form.pieces[0][1].with_(project=name)
     return (SelfEvaluation(project=Project(name=name), year=year, budget_lines=located,
-                           goal=Goal(indicators=indicators, incomplete=incomplete), reported=Reported(location=where),
+                           goal=Goal(indicators=indicators, incomplete=incomplete),
+                           reported=Reported(location=where, block_claims=tuple(
+                               replace(c, location=c.location.with_(project=name)) for c in form.claims)),
                            location=where),), errors

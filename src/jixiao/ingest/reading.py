@@ -84,23 +84,35 @@ def _source_paragraph(source: SourceDocument, location: Location) -> str:
 
 
 _CAPTION_UNIT_RE = re.compile(r"[（(]\s*(万元|亿元|元)\s*[)）]|单位\s*[：:]\s*(万元|亿元|元)")
-_FORM_PARAGRAPHS = 3  # a form whose cells ran together: the paragraph of the row and the two before it
+# A form whose cells ran together: the paragraph of the row and the blocks before it back to the form's title
+# ('项目资金（万元）' and the fields after it, the header's words as a table of their own).
+_FORM_BLOCKS = 6
+_FORM_TITLE_RE = re.compile(r"自评表|评价表")
 
 
 def _printed_unit(source: SourceDocument, location: Location) -> str:
     """The amount unit a table's header rows (or the paragraph just before it) print: 万元, 元 or 亿元. For a
     form whose cells ran together (read from paragraphs), the unit its header prints in brackets or a 单位 caption
-    ('项目资金(万元)') in the row's paragraph or just before it: a bare '元' in its text says nothing of the table."""
+    ('项目资金(万元)') in the row's paragraph or the form's blocks before it, back to its title: a bare '元' in its
+    text says nothing of the table."""
     table = _source_table(source, location)
     if table is None:
         if location.block is None or not 0 <= location.block < len(source.blocks):
             return ""
-        for block in source.blocks[max(location.block - _FORM_PARAGRAPHS + 1, 0):location.block + 1][::-1]:
-            if not isinstance(block, Table) and (match := _CAPTION_UNIT_RE.search(block.clean)):
+        for block in source.blocks[max(location.block - _FORM_BLOCKS + 1, 0):location.block + 1][::-1]:
+            if isinstance(block, Table):
+                continue
+            if match := _CAPTION_UNIT_RE.search(block.clean):
                 return match.group(1) or match.group(2)
+            if _FORM_TITLE_RE.search(block.clean) and len(block.clean) <= 40:
+                break  # the form's title: a caption before it belongs to another form
         return ""
     assert location.block is not None
     texts = [" ".join(row.texts) for row in table.rows[:3]]
+    # a form built as one table: its budget section's caption ('资金情况（万元）') is in the rows just above the row
+    at = next((i for i, row in enumerate(table.rows) if location.line and row.location.line == location.line), None)
+    if at is not None and at >= 3:
+        texts += [" ".join(row.texts) for row in table.rows[max(at - 3, 3):at + 1][::-1]]
     if location.block > 0:
         before = source.blocks[location.block - 1]
         if not isinstance(before, Table):
@@ -258,19 +270,30 @@ def _flat_table(text: str) -> str | None:
     return _clip(text[title.start():] if title else text.strip(), 40)
 
 
+# An amount printed right after its unit caption, as the cells of a form run together do: '计划安排资金(万元)299.4'.
+# A sentence reader sees no figure in it (its unit comes before it), so only a reader of forms can use it.
+_CAPTION_AMOUNT_RE = re.compile(r"[（(]\s*(?:万元|亿元|元)\s*[)）]\s*[:：]?\s*-?\d[\d,]*(?:\.\d+)?")
+
+
 def _unused(doc: Any, claims: Iterable[Claim]) -> Iterator[Unread]:
-    """Source tables and paragraphs with figures that no extractor took anything from."""
-    used = used_blocks(doc) | {c.location.block for c in claims}
-    yield from _cell_runs(doc, used_blocks(doc, figures=True) | {c.location.block for c in claims})
+    """Source tables and paragraphs with figures that no extractor took anything from. A paragraph whose amounts
+    follow their unit caption (a form run together) is unused unless a reader took a figure from it."""
+    stated = {c.location.block for c in claims}
+    used = used_blocks(doc) | stated
+    with_figures = used_blocks(doc, figures=True) | stated
+    yield from _cell_runs(doc, with_figures)
     for index, block in enumerate(doc.source.blocks):
-        if index in used:
-            continue
         if not isinstance(block, Table):
-            if figures_of(block.clean):
+            if index not in used and figures_of(block.clean):
                 yield Unread(f"段落中的数字未被读取，均未核对：{_clip(block.clean, 40)}", block.location, "paragraph")
-            elif (shown := _flat_table(block.clean)) is not None:
+            elif index not in used and (shown := _flat_table(block.clean)) is not None:
                 yield Unread(f"排成一行的表格未能还原（不能确定其中的数字属于哪一行哪一列），其中数据均未核对：{shown}",
                              block.location, "table")
+            elif index not in with_figures and (amounts := _CAPTION_AMOUNT_RE.findall(block.clean)):
+                yield Unread(f"段落中有 {len(amounts)} 个写在单位之后的金额（自“{_clip(amounts[0].strip(), 20)}”起，像是连成一段的"
+                             "表格）未被读取，均未核对", block.location, "paragraph")
+            continue
+        if index in used:
             continue
         numbers = _numeric_cells(block)
         if numbers < 2 or _is_contents(block):

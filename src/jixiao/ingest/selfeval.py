@@ -90,6 +90,7 @@ class _Report:
     indicators_open: bool = False  # the block just read was an indicator table that ran to its last row
     caption: tuple[str, Location] | None = None  # a section caption whose points may follow in the next paragraph
     words: list[tuple[str, Location]] = field(default_factory=list)  # every word of the report, in text order
+    tables: set[int | None] = field(default_factory=set)  # source block indices of the report's tables
 
 
 def _place(source: Location, project: str, table: str, row: str) -> Location:
@@ -353,6 +354,7 @@ _VALUE_FIELDS = ("initial_target", "adjusted_target", "actual", "qualitative_not
 
 # The standard form prints '指标1' / '指标2' … '……' in its indicator rows for the filer to complete.
 PLACEHOLDER_RE = re.compile(r"指标\s*\d+\s*[:：]?|[.…·。]{2,}|…")
+SUB_ROW_RE = re.compile(r"^其中\s*[:：]?")  # '其中桃树种植面积': a part of the indicator above
 TEMPLATE_NUMBER_RE = re.compile(r"^指标\s*\d+\s*[:：]?(?=[\u4e00-\u9fa5])")  # '指标1工程完工率': the name follows
 
 
@@ -376,10 +378,11 @@ def _labels(texts: Sequence[str]) -> tuple[str, str, str, int]:
         index += 1
         if not text:
             continue
-        if LEVEL1_RE.match(text) and not level1 and not level2:
-            level1 = text
-        elif LEVEL2_RE.match(text) and not level2:
-            level2 = text
+        key = _label(text)  # a level cell printed letter-spaced ('产 出 指 标 (50分)', '经济效益 指标')
+        if LEVEL1_RE.match(key) and not level1 and not level2:
+            level1 = key
+        elif LEVEL2_RE.match(key) and not level2:
+            level2 = key
         else:
             name = text
             break
@@ -486,6 +489,7 @@ def _read_indicators(table: Table, start: int, report: _Report, errors: list[Rea
         return
     report.unweighted = "weight" not in fields
     level1 = level2 = ""
+    parts: list[Location] = []  # '其中' rows: parts of the indicator above them
     pending: BlockClaim | None = None  # the points a 一级 cell prints, checked once its block is complete
     for row in table.rows[body_start:]:
         texts = [_plain(t) for t in row.texts]
@@ -524,6 +528,10 @@ def _read_indicators(table: Table, start: int, report: _Report, errors: list[Rea
                 report.indicators[-1] = replace(previous, name=previous.name + name)
             continue
         location = _place(row.location, report.name, "绩效指标", name)
+        if (SUB_ROW_RE.match(name) and report.indicators and "weight" in fields
+                and not cells.get("weight") and not cells.get("reported_score")):
+            parts.append(location)  # '其中桃树种植面积 | 1.5亩 | 1.5亩': a part of the row above, no indicator
+            continue
         if row is table.rows[-1] and "weight" in fields and len(texts) <= fields.index("weight"):
             # The text ends inside the row: the cells after it are absent, not blank (a gap, not a 0).
             errors.append(ReadError(f"指标“{name}”所在行在“{texts[-1]}”之后中断，缺少分值及其后各列，未读入", location))
@@ -550,6 +558,9 @@ def _read_indicators(table: Table, start: int, report: _Report, errors: list[Rea
         ))
     else:
         report.indicators_open = True  # the table ran to its end: text right after it may be rows left unread
+    if parts:
+        errors.append(ReadError(f"绩效指标表中有 {len(parts)} 行“其中”分项（无分值、得分，是上一行指标的组成），未作为指标计分，"
+                                "其与上一行指标的合计未核对", parts[0]))
 
 
 LEFT_ROWS_RE = re.compile(r"(?:^|\s)(?:(?:产出|效益|满意度|数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响)指标?"
@@ -557,12 +568,13 @@ LEFT_ROWS_RE = re.compile(r"(?:^|\s)(?:(?:产出|效益|满意度|数量|质量|
 
 
 def _left_rows(paragraph: Paragraph, report: _Report, errors: list[ReadError]) -> None:
-    """Text right after an indicator table that holds a level cell ('质量指标') or a row's figures ('42 8 8') and
-    no sentence is the rest of the table, left unread: reported with its place, and the table marked as read in
+    """Text right after an indicator table that holds a level cell ('质量指标', or its start cut off by the end of
+    the text: '满意') or a row's figures ('42 8 8') and no sentence is the rest of the table, left unread: reported with its place, and the table marked as read in
     part, so no total over its rows is asserted."""
     text = paragraph.clean
-    if (text.startswith(STOP_WORDS) or re.search(r"[。：:]", text) or paragraph.heading_level
-            or re.match(r"^[（(]?[一二三四五六七八九十\d]+[)）、.．]", text) or not LEFT_ROWS_RE.search(text)):
+    cut = len(_label(text)) >= 2 and any(word.startswith(_label(text)) for word in LEVEL1_WORDS)  # '满意' at the end
+    if not cut and (text.startswith(STOP_WORDS) or re.search(r"[。：:]", text) or paragraph.heading_level
+                    or re.match(r"^[（(]?[一二三四五六七八九十\d]+[)）、.．]", text) or not LEFT_ROWS_RE.search(text)):
         return  # a sentence, a label or a heading ('2. 质量指标') after the table is text of its own
     clip = text if len(text) <= 30 else text[:30] + "…"
     location = paragraph.location.with_(project=report.name, table="绩效指标")
@@ -729,6 +741,23 @@ def _unordered_budget(report: _Report, errors: list[ReadError]) -> None:
                             f"{region[s_at]}），年初预算数及各资金来源行未读取", where))
 
 
+def _indicators_unread(report: _Report, errors: list[ReadError]) -> None:
+    """A form whose text prints the indicator table's header ('一级指标', '一级 指标') but from which no indicator
+    row was read (cells run together or out of reading order): the table is reported as not read, at its header,
+    and the goal marked as read in part, so no rule over the indicators passes in silence."""
+    if report.indicators or report.incomplete:
+        return  # a table of its own that no reader took is listed by the reading report (ingest.reading)
+    words = [_label(w) for w, _ in report.words]
+    at = next((i for i, w in enumerate(words) if report.words[i][1].block not in report.tables
+               and (w + "".join(words[i + 1:i + 2])).startswith(INDICATOR_HEADS[:3])), None)
+    if at is None:
+        return
+    where = report.words[at][1].with_(project=report.name, table="绩效指标")
+    errors.append(ReadError("绩效指标表的格子未能按行列对齐读取（表头、指标名称与数值次序错乱或连在一起），其中各指标行均未读取、"
+                            "未核对", where))
+    report.incomplete = f"绩效指标表未能按行列读取，见第{where.line}行" if where.line else "绩效指标表未能按行列读取"
+
+
 GOAL_CAPTIONS = ("年度总体目标", "总体目标", "年度目标", "年度绩效目标")
 
 
@@ -779,6 +808,38 @@ def _sections(rows: Sequence[Row], where: Location) -> list[Block]:
     return blocks
 
 
+CAPTION_UNIT_RE = re.compile(r"[（(]\s*(?:万元|元|亿元)\s*[)）]")
+
+
+def _broken_header(row: Row, below: Row) -> bool:
+    """A header row broken over two lines of text: the budget section's caption with its unit alone on its line
+    ('资金情况 (万元)') over the amount columns ('全年预算数 | 全年执行数 | …'), or an indicator header that stops
+    after its 一级 column ('绩效指标 | 一级指标') over the rest ('二级指标 | 三级指标 | 分值 | …')."""
+    filled, under = row.filled, below.filled
+    if not filled or not under:
+        return False
+    if len(filled) == 1 and CAPTION_UNIT_RE.search(filled[0]) and not any(map(is_number, filled)):
+        return _is_budget_header(below.texts) and _budget_field(under[0]) in _AMOUNT_FIELDS
+    return (_is_indicator_header(row.texts) and {_indicator_field(t) for t in filled} <= {None, "level1"}
+            and _indicator_field(under[0]) == "level2" and all(_indicator_field(t) for t in under[:3]))
+
+
+def _join_broken_headers(rows: Sequence[Row]) -> list[Row]:
+    """Rows with each broken header joined into one row: its first line's cells, then the next line's."""
+    out: list[Row] = []
+    index = 0
+    while index < len(rows):
+        row = rows[index]
+        if index + 1 < len(rows) and _broken_header(row, rows[index + 1]):
+            cells = tuple(c for c in row.cells if c.clean) + rows[index + 1].cells
+            out.append(Row(cells, row.location))
+            index += 2
+            continue
+        out.append(row)
+        index += 1
+    return out
+
+
 def _split_table(table: Table) -> list[Block]:
     """A form pasted as one table carries its title and label rows ('项目名称 | X', '主管部门 | Y | 实施单位 | Z')
     as rows: those become the paragraphs ('项目名称：X') a form with its labels outside the table has; its
@@ -791,7 +852,7 @@ def _split_table(table: Table) -> list[Block]:
             blocks.extend(_sections(rows, table.location))
             rows.clear()
 
-    for row in table.rows:
+    for row in _join_broken_headers(table.rows):
         filled = row.filled
         if len(filled) == 1 and REPORT_TITLE.search(filled[0]) and len(filled[0]) <= 30:
             flush()
@@ -836,6 +897,7 @@ def extract_self_evaluations(source: SourceDocument, year: int | None = None, un
                     _left_rows(block, current, errors)
                 _read_paragraph(block, current)
         elif current is not None:
+            current.tables.add(block.location.block)
             current.name_open = False
             current.indicators_open = False
             current.caption = None
@@ -845,6 +907,7 @@ def extract_self_evaluations(source: SourceDocument, year: int | None = None, un
             _unordered_budget(report, errors)
     found = [r for r in reports if r.name and (r.budget or r.indicators)]
     for report in found:
+        _indicators_unread(report, errors)
         if not report.budget:
             errors.append(ReadError("未找到“预算执行情况”表", report.title_location.with_(project=report.name)))
     overall, overall_errors = extract_overall(blocks, unit, year) if whole else ((), [])

@@ -554,6 +554,7 @@ def join_wrapped(blocks: list[Block], plain: set[int]) -> list[Block]:
 
 
 UNIT_WORD_RE = re.compile(r"^[（(]\s*(万元|元|亿元)\s*[)）]$")
+LABEL_UNIT_RE = re.compile(r"[（(]\s*(万元|元|亿元)\s*[)）]")
 
 
 def _join_units(words: list[str]) -> list[str]:
@@ -976,7 +977,9 @@ def _by_labels(tokens: list[_Token], path: str, cells: bool) -> list[Block]:
                     before := _name_before_label(blocks[-1])):
                 value = before  # the name printed before its label (a form flattened out of reading order)
                 blocks.pop()
-            blocks.append(Paragraph(f"{_norm(field[0].text)}：{value}", Location(document=path, line=field[0].line)))
+            unit = LABEL_UNIT_RE.search(field[0].text)  # '项目资金 (万元)': the unit of the amounts it heads
+            label = _norm(field[0].text) + (f"（{unit.group(1)}）" if unit else "")
+            blocks.append(Paragraph(f"{label}：{value}", Location(document=path, line=field[0].line)))
             field = []
 
     def close_loose() -> None:

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
+from jixiao.audit import inputs
 from jixiao.audit.catalogue import Context, NotApplicable, rule
 from jixiao.audit.subjects import GoalSubject
 from jixiao.core.finding import Finding, Tier
@@ -33,7 +34,8 @@ def _fmt(value: Decimal) -> str:
     return f"{value.normalize():f}"
 
 
-@rule("goals.t01_required_blocks", "缺少产出、效益或满意度指标", Tier.WARNING, CAT, f"{BASIS} T1", "goal")
+@rule("goals.t01_required_blocks", "缺少产出、效益或满意度指标", Tier.WARNING, CAT, f"{BASIS} T1", "goal",
+      applies=inputs.indicators)
 def required_blocks(subject: GoalSubject, ctx: Context) -> Iterator[Finding | NotApplicable]:
     """每个项目至少有一个产出指标和一个效益指标；面向公众或服务对象的项目还应有满意度指标。"""
     level1 = " ".join(i.level1 for i in subject.goal.indicators)
@@ -49,7 +51,8 @@ def required_blocks(subject: GoalSubject, ctx: Context) -> Iterator[Finding | No
                           expected=name, actual="无")
 
 
-@rule("goals.t02_quantity", "产出指标缺少数量指标", Tier.NOTICE, CAT, f"{BASIS} T2", "goal")
+@rule("goals.t02_quantity", "产出指标缺少数量指标", Tier.NOTICE, CAT, f"{BASIS} T2", "goal",
+      applies=inputs.indicators)
 def quantity(subject: GoalSubject, ctx: Context) -> Iterator[Finding]:
     """产出指标至少应有一个数量指标（质量、时效、成本按项目情况设置）。"""
     outputs = [i for i in subject.goal.indicators if "产出" in i.level1]
@@ -57,7 +60,8 @@ def quantity(subject: GoalSubject, ctx: Context) -> Iterator[Finding]:
         yield Finding("goals.t02_quantity", Tier.NOTICE, "产出指标中没有数量指标", _where(subject), CAT)  # type: ignore[arg-type]
 
 
-@rule("goals.t03_measurable", "定量指标缺少数值、计量单位或运算符", Tier.WARNING, CAT, f"{BASIS} T3", "goal")
+@rule("goals.t03_measurable", "定量指标缺少数值、计量单位或运算符", Tier.WARNING, CAT, f"{BASIS} T3", "goal",
+      applies=inputs.indicators)
 def measurable(subject: GoalSubject, ctx: Context) -> Iterator[Finding]:
     """数量、质量、成本指标应为定量值：运算符（≥ > = ≤ <）+ 数值 + 计量单位；“提高”“有利于”之类无法衡量。"""
     for ind in subject.goal.indicators:
@@ -84,7 +88,7 @@ def measurable(subject: GoalSubject, ctx: Context) -> Iterator[Finding]:
 
 
 @rule("goals.t04_cost_budget", "成本指标不是金额或与项目预算不匹配", Tier.WARNING, CAT, f"{BASIS} T4", "goal",
-      params=("goals.cost_budget_ratio_max", "goals.cost_budget_ratio_min"))
+      params=("goals.cost_budget_ratio_max", "goals.cost_budget_ratio_min"), applies=inputs.indicators)
 def cost_budget(subject: GoalSubject, ctx: Context) -> Iterator[Finding]:
     """成本指标应以金额（元、万元）或单位成本（元/人、“=25000 每辆”）表示；总成本目标（多个时相加）不应超过项目
     年初预算，也不应远低于预算。上限（≤ <）按上限比较：预算不超过上限即相符，上限远低于预算（低于配置比例）时提示。
@@ -121,7 +125,7 @@ def cost_budget(subject: GoalSubject, ctx: Context) -> Iterator[Finding]:
 
 
 @rule("goals.t05_name", "指标名称过长或名称中含指标值", Tier.NOTICE, CAT, f"{BASIS} T5 (seed 000)", "goal",
-      params=("goals.name_max_length",))
+      params=("goals.name_max_length",), applies=inputs.indicators)
 def name(subject: GoalSubject, ctx: Context) -> Iterator[Finding]:
     """指标名称应简短（不超过配置的字数），不应把指标值写进名称（“指标名称过于冗长”是常见审核意见）。"""
     limit = ctx.profile.goals.name_max_length
@@ -138,7 +142,7 @@ def name(subject: GoalSubject, ctx: Context) -> Iterator[Finding]:
 
 
 @rule("goals.t06_satisfaction", "满意度目标值超出常见范围", Tier.NOTICE, CAT, f"{BASIS} T6", "goal",
-      params=("goals.satisfaction_min", "goals.satisfaction_max"))
+      params=("goals.satisfaction_min", "goals.satisfaction_max"), applies=inputs.indicators)
 def satisfaction(subject: GoalSubject, ctx: Context) -> Iterator[Finding]:
     """满意度目标通常在 80%–98% 之间：低于下限偏低，高于上限偏高（阈值见配置）。"""
     rules = ctx.profile.goals
@@ -152,7 +156,8 @@ def satisfaction(subject: GoalSubject, ctx: Context) -> Iterator[Finding]:
                           _where(subject, ind, "指标值"), CAT, actual=target.raw.strip())  # type: ignore[arg-type]
 
 
-@rule("goals.t07_weight_positive", "指标分值不大于0", Tier.ERROR, CAT, f"{BASIS} T7", "goal")
+@rule("goals.t07_weight_positive", "指标分值不大于0", Tier.ERROR, CAT, f"{BASIS} T7", "goal",
+      applies=inputs.indicators)
 def weight_positive(subject: GoalSubject, ctx: Context) -> Iterator[Finding]:
     """每个指标的分值（权重）必须大于 0。"""
     for ind in subject.goal.indicators:

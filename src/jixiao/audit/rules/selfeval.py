@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
+from jixiao.audit import inputs
 from jixiao.audit.catalogue import Context, NotApplicable, rule
 from jixiao.core.finding import Finding, Tier
 from jixiao.core.model import SelfEvaluation
@@ -37,6 +38,25 @@ def _scored(se: SelfEvaluation, ctx: Context) -> SelfEvaluationScore:
     return result
 
 
+_BUDGET_RULES = ("selfeval.s1_execution_rate", "selfeval.s1_execution_score", "selfeval.s1_zero_budget",
+                 "selfeval.s1_over_budget", "selfeval.s1_total_parts")
+# What each engine rule reads: a rule whose inputs were not read checked nothing and does not apply (no silent
+# pass). selfeval.s1_missing_budget reports the missing budget table itself.
+ENGINE_INPUTS: dict[str, inputs.Need] = {
+    **{rule_id: inputs.budget for rule_id in _BUDGET_RULES},
+    "selfeval.s1_execution_rate": inputs.needs(inputs.budget, inputs.execution_rate),
+    "selfeval.s1_execution_score": inputs.needs(inputs.budget, inputs.execution_score),
+    **{info.id: inputs.indicators for info in RULES if info.id.startswith(("selfeval.s2_", "selfeval.s6_",
+                                                                            "selfeval.s7_", "selfeval.s8_",
+                                                                            "selfeval.s9_"))},
+    "selfeval.s2_money_vs_executed": inputs.needs(inputs.indicators, inputs.budget),
+    "selfeval.s10_indicator_sum": inputs.needs(inputs.indicators, inputs.indicator_score),
+    "selfeval.s10_total_parts": inputs.total_parts,
+    "selfeval.s10_grade_band": inputs.grade_band,
+    "selfeval.s10_grade_by_rules": inputs.needs(inputs.grade, inputs.indicators, inputs.budget),
+}
+
+
 def _engine_check(rule_id: str):  # type: ignore[no-untyped-def]
     def check(se: SelfEvaluation, ctx: Context) -> Iterable[Finding | NotApplicable]:
         if se.is_department and rule_id not in DEPARTMENT_RULES:
@@ -47,6 +67,8 @@ def _engine_check(rule_id: str):  # type: ignore[no-untyped-def]
             return [NotApplicable("部门整体自评中未读到全年预算数或全年执行数")]
         if se.is_department and rule_id == "selfeval.s10_grade_band" and se.reported.total is None:
             return [NotApplicable("部门整体自评中未读到自评总分")]
+        if rule_id in ENGINE_INPUTS and (missing := ENGINE_INPUTS[rule_id](se)):
+            return [NotApplicable(missing)]
         if se.goal.unweighted and (rule_id in WHOLE_TABLE_RULES or rule_id == "selfeval.s8_missing_weight"):
             return [NotApplicable("绩效指标表未设分值列，无从按各指标分值核对")]
         if se.goal.incomplete and rule_id in WHOLE_TABLE_RULES:
@@ -81,7 +103,8 @@ def _block_scores(se: SelfEvaluation) -> dict[str, tuple[Decimal, Decimal]]:
     return out
 
 
-@rule("selfeval.block_claim", "正文的分项得分与指标表不符", Tier.ERROR, "自评报告", "SPEC §2.3", "self_evaluation")
+@rule("selfeval.block_claim", "正文的分项得分与指标表不符", Tier.ERROR, "自评报告", "SPEC §2.3", "self_evaluation",
+      applies=inputs.needs(inputs.block_claims, inputs.indicators))
 def block_claims(se: SelfEvaluation, ctx: Context) -> Iterator[Finding]:
     """正文“产出指标满分X分，评价得分Y分，得分率Z%”须与指标表中该一级指标的分值合计、得分合计一致，得分率 = 得分 ÷ 满分。
     写在“效益情况分析”下却在谈产出指标的句子，也视为与表不符。"""
@@ -124,6 +147,7 @@ def block_claims(se: SelfEvaluation, ctx: Context) -> Iterator[Finding]:
 
 FULL_MARKS = Decimal(100)
 SECTION_BLOCKS = ("预算执行", "绩效指标")
+LEVEL1_WORDS = ("产出指标", "效益指标", "满意度指标")
 
 
 @rule("selfeval.section_points", "自评表各部分标明的分值与指标分值或满分不符", Tier.ERROR, "自评表", "SPEC §2.3",
@@ -131,7 +155,8 @@ SECTION_BLOCKS = ("预算执行", "绩效指标")
 def section_points(se: SelfEvaluation, ctx: Context) -> Iterator[Finding | NotApplicable]:
     """自评表各部分标题标明的分值（“预算执行情况（10分）”“年度绩效目标（90分）”）：绩效指标部分的分值须等于指标表
     各行分值之和（两处印出的数字不能同时成立，确定）；预算执行与绩效指标两部分的分值之和应为 100 分（按自评表满分
-    100 分的口径，疑似）。未标明分值的表不适用。"""
+    100 分的口径，疑似）；未印绩效指标部分分值时，预算执行分值与产出、效益、满意度各一级指标标明的分值（“产出指标（70分）”）
+    之和应为 100 分（同一口径，疑似）。未标明分值的表不适用。"""
     claims = {c.block: c for c in se.reported.block_claims if c.block in SECTION_BLOCKS and c.full_marks is not None}
     if not claims:
         yield NotApplicable("自评表各部分未标明分值")
@@ -147,6 +172,18 @@ def section_points(se: SelfEvaluation, ctx: Context) -> Iterator[Finding | NotAp
                           f"绩效指标部分标明 {_fmt(goal.full_marks)} 分，指标表各行分值合计 {_fmt(total)} 分",
                           goal.location.with_(column="分值"), CATEGORY, expected=_fmt(total),
                           actual=_fmt(goal.full_marks), difference=_fmt(goal.full_marks - total))
+    levels = [c for block in LEVEL1_WORDS for c in se.reported.block_claims if c.block == block and c.full_marks]
+    if goal is None and execution is not None and execution.full_marks is not None and len(levels) == len(LEVEL1_WORDS):
+        # no 绩效指标 part printed: its points are the 一级 blocks' ('产出指标(70分)', '效益指标(20分)' …)
+        parts = sum((c.full_marks or ZERO for c in levels), ZERO)
+        total = execution.full_marks + parts
+        if total != FULL_MARKS:
+            named = "、".join(f"{c.block} {_fmt(c.full_marks or ZERO)} 分" for c in levels)
+            yield Finding("selfeval.section_points", Tier.WARNING,
+                          f"预算执行部分 {_fmt(execution.full_marks)} 分，一级指标标明{named}，合计 {_fmt(total)} 分，"
+                          "不是 100 分（按自评表满分 100 分、预算执行分值计入总分的口径）",
+                          levels[0].location.with_(column="分值"), CATEGORY, expected=_fmt(FULL_MARKS),
+                          actual=_fmt(total), difference=_fmt(total - FULL_MARKS))
     if goal is not None and execution is not None and goal.full_marks is not None and execution.full_marks is not None:
         total = execution.full_marks + goal.full_marks
         if total != FULL_MARKS:
@@ -158,7 +195,7 @@ def section_points(se: SelfEvaluation, ctx: Context) -> Iterator[Finding | NotAp
 
 
 @rule("selfeval.goal_statement", "称“已完成既定目标”而等级为中或差", Tier.WARNING, "自评报告", "SPEC §2.3",
-      "self_evaluation", params=("grades",))
+      "self_evaluation", params=("grades",), applies=inputs.goal_statement)
 def goal_statement(se: SelfEvaluation, ctx: Context) -> Iterator[Finding]:
     """“全年目标实际完成情况”写“已完成既定目标”，但等级只有“中”或“差”，说法自相矛盾。
     确定：报告自己写的等级为“差”；疑似：报告写“中”，或只有按规则重算（取决于计分口径）的等级为中、差。"""
@@ -177,7 +214,8 @@ def goal_statement(se: SelfEvaluation, ctx: Context) -> Iterator[Finding]:
                       expected="与等级相符的完成情况说明", actual=text)
 
 
-@rule("selfeval.carryover", "资金结转结余不等于全年预算数减全年执行数", Tier.ERROR, "预算执行", "SPEC §1.7", "self_evaluation")
+@rule("selfeval.carryover", "资金结转结余不等于全年预算数减全年执行数", Tier.ERROR, "预算执行", "SPEC §1.7", "self_evaluation",
+      applies=inputs.carryover)
 def carryover(se: SelfEvaluation, ctx: Context) -> Iterator[Finding]:
     """每一行：资金结(转)余 = 全年预算数 − 全年执行数（元，精确到分）。"""
     for line in se.budget_lines:
@@ -194,7 +232,7 @@ def carryover(se: SelfEvaluation, ctx: Context) -> Iterator[Finding]:
 
 
 @rule("selfeval.cost_under_benefit", "二级指标与所在一级指标单元格不符（版式）", Tier.NOTICE, "自评报告", "SPEC §1.7",
-      "self_evaluation")
+      "self_evaluation", applies=inputs.indicators)
 def cost_under_benefit(se: SelfEvaluation, ctx: Context) -> Iterator[Finding]:
     """二级指标名称决定指标所属的一级指标：“成本指标”印在合并的“效益指标”单元格下时，按产出指标计入分值和得分，
     并提示版式问题（提示：不影响计分）。"""

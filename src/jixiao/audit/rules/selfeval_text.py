@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
+from jixiao.audit import inputs
 from jixiao.audit.catalogue import Context, rule
 from jixiao.core.claims import MONEY, MONEY_UNIT, NUM, Printed, amounts_in, printed
 from jixiao.core.finding import Finding, Tier
@@ -81,7 +82,7 @@ def _total_line(se: SelfEvaluation) -> BudgetLine | None:
 
 
 @rule("selfeval.narrative_budget", "预算执行情况的文字与预算执行表或自身算术不符", Tier.ERROR, CAT, "SPEC §1.3, §1.7",
-      "self_evaluation")
+      "self_evaluation", applies=inputs.statements)
 def narrative_budget(se: SelfEvaluation, ctx: Context) -> Iterator[Finding]:
     """“年初预算数 X 元，预算执行数是 Y 元，执行率 Z%，结余资金 W 元”：X、Y 与预算执行表的年初预算数、全年执行数比较
     （一句一项）；执行率 = 执行数 ÷ 全年预算数，结余 = 预算 − 执行，预算取句中全年预算数、句中年初预算数或表中全年预算数，
@@ -236,7 +237,8 @@ def parts_tier(item: TotalAndParts, difference: Decimal) -> tuple[Tier, str]:
     return Tier.WARNING, "（若所列为全部组成则不符）"
 
 
-@rule("selfeval.total_parts", "正文所列总额与“其中”各项之和不符", Tier.ERROR, CAT, "SPEC §1.7, §7.3", "self_evaluation")
+@rule("selfeval.total_parts", "正文所列总额与“其中”各项之和不符", Tier.ERROR, CAT, "SPEC §1.7, §7.3", "self_evaluation",
+      applies=inputs.statements)
 def total_parts(se: SelfEvaluation, ctx: Context) -> Iterator[Finding]:
     """“总额 X 万元，其中 A a 万元、B b 万元……”，或“其中：”后各段逐项列出同一名目（“年初预算”）的金额：
     所列两项以上之和大于总额为确定；小于总额时，若同一列表中另一名目（如“支出决算”）各项之和恰等于其总额（说明已列全），
@@ -259,7 +261,8 @@ def total_parts(se: SelfEvaluation, ctx: Context) -> Iterator[Finding]:
 _DIFFERENCE_RE = re.compile(rf"(缺额|差额|缺口|资金缺口|相差)\s*(?:为|是|约)?\s*{MONEY}")
 
 
-@rule("selfeval.stated_difference", "正文所称缺额、差额与其所由的两个金额不符", Tier.ERROR, CAT, "SPEC §1.7", "self_evaluation")
+@rule("selfeval.stated_difference", "正文所称缺额、差额与其所由的两个金额不符", Tier.ERROR, CAT, "SPEC §1.7", "self_evaluation",
+      applies=inputs.statements)
 def stated_difference(se: SelfEvaluation, ctx: Context) -> Iterator[Finding]:
     """“应付 a 万元，应收 b 万元，缺额 c 万元”：c 应等于同一句中紧挨在前的两个金额之差。
     确定：超出三个数印出精度的尾数容差。"""
@@ -286,7 +289,7 @@ _POSITIVE_ACCEPTANCE = re.compile(r"(均已|都已|已经|全部|均|已)(通过
 
 
 @rule("selfeval.achievement_text", "正文的完成情况与指标表矛盾（如称未验收合格而验收合格率达标）", Tier.ERROR, CAT,
-      "SPEC §2.3", "self_evaluation")
+      "SPEC §2.3", "self_evaluation", applies=inputs.needs(inputs.statements, inputs.indicators))
 def achievement_text(se: SelfEvaluation, ctx: Context) -> Iterator[Finding]:
     """正文称已完工项目“均未验收合格”，而验收合格率指标已达到目标并得满分；或称“均已验收合格”，而该指标未达到目标。
     两种说法不能同时成立，为确定（谈“未完工项目”的句子不比较）。"""

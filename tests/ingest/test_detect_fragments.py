@@ -211,5 +211,5 @@ def test_a_page_of_a_budget_explanation_split_by_economic_class():
     found = detect(ECONOMIC_PAGE)
     assert found.kind is DocumentKind.BUDGET_DISCLOSURE and "工资福利支出" in found.evidence[0]
     assert found.unit == ""  # '全部是基本支出' names no unit
-    assert found.year is None  # '2024 年无此项预算' is the year compared with, not the year reported
+    assert found.year == 2025  # '同比…2024 年无此项预算': 2024 is the year compared with, the year before the one reported
     assert detect(ECONOMIC_PAGE.replace("预算", "决算")).kind is DocumentKind.DISCLOSURE

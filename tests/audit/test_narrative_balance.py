@@ -160,3 +160,13 @@ SPLIT_UNIT = HEAD + "本部门2022年度支出合计300.00万元,其中:基本�
 def test_a_number_and_its_unit_on_two_lines_are_one_figure(tmp_path, basic, tier):
     _, findings = audit_text(tmp_path, SPLIT_UNIT.format(basic=basic))
     assert [f.tier for f in _hits(findings, "narrative.parts_total")] == ([tier] if tier else [])
+
+
+def test_unequal_totals_that_are_the_years_own_figures_are_suspected(tmp_path):
+    """收入总计/支出总计 printed as the year's own 收入合计/支出合计 with no carry-over stated: the inequality rests on
+    the words (texts often call the year's figures 总计), a warning naming the convention."""
+    text = HEAD + "本部门2022年度收入总计1200.00万元,支出总计1180.00万元。\n本部门2022年度收入合计1200.00万元。\n" \
+                  "本部门2022年度支出合计1180.00万元。\n"
+    _, findings = audit_text(tmp_path, text)
+    [hit] = _hits(findings, "narrative.totals_balance")
+    assert hit.tier is Tier.WARNING and "编制口径" in hit.message

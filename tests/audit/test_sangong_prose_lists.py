@@ -151,6 +151,8 @@ WIDER = ("2023年“三公”经费决算执行情况说明\n"
     ("400.00", "50.00", [("narrative.parts_total", "三公经费", Tier.NOTICE)]),   # a cent: rounding, in 万元
     ("380.00", "30.00", [("narrative.parts_total", "三公经费", Tier.ERROR)]),    # 360.77 without them: wrong either way
     ("400.01", "95.00", [("narrative.change_amount", "三公经费增减额", Tier.ERROR)]),  # 400.01 − 350.00 (2022)
+    # 360.77 − 305.00 without 会议费、培训费 on both sides: which scope the change is on is an interpretation
+    ("400.01", "55.77", [("narrative.change_amount", "三公经费增减额", Tier.WARNING)]),
 ])
 def test_a_sangong_total_that_takes_in_meetings_and_training(tmp_path, total, change, found):
     """The list under the total names 会议费 and 培训费 and the total is their sum: they are parts of that total (said

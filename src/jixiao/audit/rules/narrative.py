@@ -818,7 +818,8 @@ def totals_balance(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     """同一节写出的收入总计与支出总计须相等（决算、预算的收支总表按编制相等）；收入总计 = 本年收入合计 + 使用非财政拨款结余 +
     年初结转和结余，支出总计 = 本年支出合计 + 结余分配 + 年末结转和结余（各数在同一节分句写出、未以“其中”列出时；列出的由
     narrative.parts_total 核对）。差额在尾数误差内为提示，超过为确定；为0时常不写的使用非财政拨款结余、结余分配未写出而
-    组成之和小于总计时为疑似。收入总计与支出总计不等时，同一节总计与组成的不符并入该处一并报告。"""
+    组成之和小于总计时为疑似。收入总计与支出总计相差超过尾数误差为疑似（说明常把本年收入合计、本年支出合计称作总计，
+    按收支总表的编制口径判断），其中一方与其写出的组成不符时为确定；同一节总计与组成的不符并入该处一并报告。"""
     openers = {id(o) for o in _openers(pkg).values()}
     sections: dict[str, list[Statement]] = {}
     for statement in sentences(pkg):
@@ -838,11 +839,16 @@ def totals_balance(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
                 unit = _unit_of(income)
                 places = max(-printed_exponent(c.text) for c in (income, spending))
                 also = "".join(f"；且{found[1]}" for _, found in wrong)
-                yield Finding("narrative.totals_balance", Tier.ERROR if any(
-                    found[0] is Tier.ERROR for _, found in wrong) else tier,
+                # Beyond rounding, the two totals' inequality rests on the words: texts often call the year's own
+                # 收入合计/支出合计 总计 (a misnomer, not a sum that fails) — a warning naming the convention, unless a
+                # total also fails its own stated parts (certain).
+                certain = any(found[0] is Tier.ERROR for _, found in wrong)
+                yield Finding("narrative.totals_balance", Tier.ERROR if certain else (
+                    Tier.WARNING if tier is Tier.ERROR else tier),
                     f"说明称{_what(income)} {income.text}、{_what(spending)} {spending.text}，两者按编制应相等，"
                     f"相差 {format_amount(difference, unit, places=places)} {unit}{also}"
-                    + ("（所写若为本年收入合计、本年支出合计，应如此称之）" if tier is Tier.ERROR else ""),
+                    + ("（按收支总表收入总计与支出总计相等的编制口径；所写若为本年收入合计、本年支出合计，应如此称之）"
+                       if tier is Tier.ERROR and not certain else ""),
                     income.location.with_(row="收入总计与支出总计"), CAT,
                     expected=format_amount(spending.value, unit, places=places),
                     actual=format_amount(income.value, unit, places=places),
@@ -1106,12 +1112,34 @@ def _stated_base(pkg: DisclosurePackage, statements: list[Statement], index: int
     return None
 
 
+def _narrow_change(pkg: DisclosurePackage, statements: list[Statement], section: str, claim: Claim,
+                   current: Printed, base: Claim) -> bool:
+    """Whether a change that fails its totals holds once both totals leave out the wider parts the section lists
+    under them (三公经费 written with its 会议费、培训费): then which scope the change is on is an interpretation."""
+    parts = WIDER_PARTS.get(claim.subject, ())
+
+    def listed_with(total: Claim | None) -> list[Claim]:  # the wider parts listed in the sentence of a total
+        return next(([c for c in s.claims if c.subject in parts and c.measure == "amount"]
+                     for s in statements if s.section == section and total in s.claims), [])
+
+    this_total = next((c for s in statements if s.section == section for c in s.claims if c.subject == claim.subject
+                       and c.measure == "amount" and c.value == current[0]), None)
+    prior, this = listed_with(base), listed_with(this_total)
+    if not prior or not this:
+        return False
+    listed = [*prior, *this]
+    expected = (current[0] - sum(c.value for c in this)) - (base.value - sum(c.value for c in prior))
+    slack = claim.quantum + current[1] + base.quantum + sum(c.quantum for c in listed)
+    return abs(claim.value - expected) <= slack / 2
+
+
 @rule("narrative.change_amount", "增减额与本年数、上年数（或预算数）不符", Tier.ERROR, CAT, f"{BASIS} 同比/N2", "disclosure",
       applies=has_narrative)
 def change_amount(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     """只写增减额、未写增减率时（“比上年增加12.50万元”“与上年持平”）：增减额 = 本年数 − 上年数（与预算相比时 − 预算数）。
     本年数取表中该项，表中没有时取说明所写；上年数、预算数取同一句或同一节前文为同一项所写的数。两个数都有时才核对。
-    确定：差额超出三个数按所印精度（各半个末位）的尾数误差；误差内的差异为提示。写了增减率的由同比增减率规则核对。"""
+    确定：差额超出三个数按所印精度（各半个末位）的尾数误差；误差内的差异为提示。同一节把该项写成含更宽的分项（三公经费含
+    会议费、培训费）、增减额按不含它们的口径相符时，按哪种口径是解读，为疑似；两种口径都不符为确定。写了增减率的由同比增减率规则核对。"""
     statements = sentences(pkg)
     for index, statement in enumerate(statements):
         claims = statement.claims
@@ -1132,9 +1160,14 @@ def change_amount(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
                 continue
             within = abs(claim.value - expected) <= (claim.quantum + current[1] + base.quantum) / 2
             word = "上年" if claim.basis == "上年" else "预算"
-            yield Finding("narrative.change_amount", Tier.NOTICE if within else Tier.ERROR,
+            narrow = None if within else _narrow_change(pkg, statements, statement.section, claim, current, base)
+            tier = Tier.NOTICE if within else Tier.WARNING if narrow else Tier.ERROR
+            wider = WIDER_PARTS.get(claim.subject, ())
+            yield Finding("narrative.change_amount", tier,
                           f"说明称{_what(claim)}比{word}“{claim.text}”，而本年 {wan(current[0])} 万元、{word} {base.text}，"
-                          f"增减额应为 {wan(expected)} 万元" + ("（尾数误差）" if within else ""),
+                          f"增减额应为 {wan(expected)} 万元" + ("（尾数误差）" if within else "") + (
+                              f"（该节所写{claim.subject}含{'、'.join(wider)}，增减额可能按不含它们的口径计算）"
+                              if tier is Tier.WARNING else ""),
                           claim.location.with_(row=f"{claim.subject}增减额"), CAT, expected=wan(expected),
                           actual=wan(claim.value), difference=wan(claim.value - expected))
 

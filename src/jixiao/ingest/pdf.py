@@ -27,7 +27,7 @@ from jixiao.ingest.source import MAX_BYTES, Block, Cell, Paragraph, ReadError, R
 
 MAX_PAGES = 2000
 SENTENCE_END = ("。", "；", "：", ":", "！", "？", ";")
-HEADING_RE = re.compile(r"^\s*([（(]?[一二三四五六七八九十\d]+[)）、.．]|第[一二三四五六七八九十]+部分|项目名称|项目单位|主管部门)")
+HEADING_RE = re.compile(r"^\s*([（(]?[一二三四五六七八九十\d]+[)）、.．](?!\d)|第[一二三四五六七八九十]+部分|项目名称|项目单位|主管部门)")
 PAGE_NUMBER_RE = re.compile(r"^\s*(第\s*\d+\s*页(\s*[，,/]?\s*共\s*\d+\s*页)?|[-—–]\s*\d+\s*[-—–]|\d+\s*/\s*\d+)\s*$")
 
 Style = tuple[float, bool] | None
@@ -245,10 +245,12 @@ def _gap_tables(lines: list[tuple[float, Paragraph, Style, tuple[pdfgrid.Segment
 
 
 def _append(blocks: list[Block], block: Block, style: Style, last_style: Style) -> None:
-    """Add a block; a wrapped line joins its paragraph and a table continued on the next page joins its table."""
+    """Add a block; a wrapped line joins its paragraph (also a sentence the page's end broke, by the first line of
+    the next page) and a table continued on the next page joins its table."""
     previous = blocks[-1] if blocks else None
     if (isinstance(block, Paragraph) and isinstance(previous, Paragraph) and style == last_style
-            and previous.location.page == block.location.page
+            and (previous.location.page == block.location.page
+                 or (previous.location.page == (block.location.page or 0) - 1 and block.location.line == 1))
             and not previous.text.endswith(SENTENCE_END) and not HEADING_RE.match(block.text)
             and not HEADING_RE.match(previous.text)):
         blocks[-1] = Paragraph(previous.text + block.text, previous.location)

@@ -144,6 +144,19 @@ def test_macro_enabled_and_broken_files_are_refused(tmp_path):
     assert "启用宏" in messages[0] and "不是有效的" in messages[1] and "含宏" in messages[2]
 
 
+@pytest.mark.parametrize("suffix", [".docx", ".xlsx"])
+def test_a_zip_of_an_unsupported_version_is_refused_in_chinese(tmp_path, suffix):
+    path = tmp_path / f"新版压缩{suffix}"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("word/document.xml", b"<w:document/>")
+    data = bytearray(path.read_bytes())
+    central = data.rindex(b"PK\x01\x02")
+    data[central + 6] = 64  # 'version needed to extract' 6.4: Python's zipfile raises NotImplementedError
+    path.write_bytes(bytes(data))
+    document, errors = load_document(path)
+    assert document is None and "不是有效的" in errors[0].message
+
+
 def test_zip_bomb_is_refused_before_opening(tmp_path):
     bomb = tmp_path / "炸弹.xlsx"
     with zipfile.ZipFile(bomb, "w", compression=zipfile.ZIP_DEFLATED) as archive:

@@ -23,7 +23,7 @@ def _check_zip(path: Path, what: str) -> ReadError | None:
         with zipfile.ZipFile(path) as archive:
             names = archive.namelist()
             total = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, OSError, ValueError):
+    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError):  # NotImplemented: a zip feature or version
         return ReadError(f"不是有效的 {what} 文件（文件损坏或格式不符）", where)
     if total > MAX_UNCOMPRESSED:
         return ReadError(f"文件解压后过大（{total // 1024 // 1024} MB），疑似压缩炸弹，已拒绝", where)

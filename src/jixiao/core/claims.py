@@ -560,3 +560,63 @@ def stated_score_and_grade(text: str) -> tuple[re.Match[str] | None, re.Match[st
     if grade is not None and _GRADE_FIRST.match(norm, grade.start(1)):
         grade = None
     return SCORE_RE.search(norm), grade
+
+
+# Counts per grade: '等次为“优秀”的5个，占比10%，“良好”的23个，占比46%', '等级为优良(80分以上)的项目有4个，占57%'.
+_GRADED_COUNT_RE = re.compile(
+    rf"(?:(?:评价|复核|自评)?(?:等级|等次|档次|结果)(?:为|是)?)?[“\"]?({GRADE_WORD})(?:[(（][^)）]{{0,6}}[)）])?[”\"]?"
+    rf"(?:[(（][^)）]{{0,12}}[)）])?"
+    rf"(?:的)?(?:项目)?(?:有|共|为)?\s*(\d+)\s*个(?:项目)?(?:[,，]?\s*占(?:比)?(?:为)?\s*({NUM})\s*[%％])?")
+_TOTAL_COUNT_RE = re.compile(r"(\d+)\s*个")
+_LIST_GAP = re.compile(r"^[,，、;；\s]*$")
+
+
+@dataclass(frozen=True)
+class GradedCount:
+    word: str
+    count: int
+    share: Printed | None  # the share of the total as printed, when stated
+    text: str
+
+
+@dataclass(frozen=True)
+class GradedCounts:
+    """A total count of projects and the counts per grade listed after it."""
+
+    total: int
+    total_text: str
+    parts: tuple[GradedCount, ...]
+    total_clause: str = ""  # the clause stating the total ('复核评价的50个项目')
+
+
+def graded_counts(text: str) -> list[GradedCounts]:
+    """The lists of counts per grade in a paragraph, each with the count of projects stated before it in a clause
+    naming projects or an evaluation ('复核评价的50个项目，…“优秀”的5个…'), not a part of a 其中 list; a list with
+    no such count is left out."""
+    norm = normalize_text(text).replace(" ", "")
+    found: list[GradedCounts] = []
+    groups: list[list[re.Match[str]]] = []
+    for match in _GRADED_COUNT_RE.finditer(norm):
+        if groups and _LIST_GAP.match(norm[groups[-1][-1].end():match.start()]):
+            groups[-1].append(match)
+        else:
+            groups.append([match])
+    for group in groups:
+        if len(group) < 2:
+            continue
+        before = norm[: group[0].start()]
+        total = None
+        for candidate in reversed(list(_TOTAL_COUNT_RE.finditer(before))):
+            sentence = re.split(r"[。；;]", before[: candidate.start()])[-1]
+            clause = re.split(r"[，,：:、]", sentence)[-1] + re.split(r"[，,；;。、]", before[candidate.start():])[0]
+            if "其中" in sentence:
+                continue  # a part of another list ('其中项目支出评价4个、政策评价3个')
+            if re.search(r"项目|评价|自评", clause):
+                total, total_clause = candidate, clause
+                break
+        if total is None:
+            continue
+        parts = tuple(GradedCount(m.group(1), int(m.group(2)), printed(m.group(3), "%") if m.group(3) else None,
+                                  m.group(0)) for m in group)
+        found.append(GradedCounts(int(total.group(1)), total.group(0), parts, total_clause))
+    return found

@@ -85,7 +85,7 @@ def _row(columns: list[tuple[str, str]], values: dict[str, str], unit: str, wher
     name = values.get("name", "")
     amount = printed(values["amount"], unit or "元") if values.get("amount") else None
     score = printed(values["score"], "分") if values.get("score") else None
-    return ResultRow(name, amount, score, values.get("grade", ""), where.with_(row=name[:20] or None),
+    return ResultRow(name, amount, score, values.get("grade", ""), where.with_(row=name[:20] or values.get("index", "")),
                      _TOTAL_RE.match(_norm(name)) is not None or _TOTAL_RE.match(_norm(values.get("index", ""))) is not None)
 
 

@@ -80,3 +80,14 @@ def test_a_department_grade_against_its_own_bands(tmp_path):
     _, findings = audit_text(tmp_path, DEPARTMENT.format(bands="得分90分以上为优秀，80-89分为良好。\n"))
     [finding] = [f for f in findings if f.rule == "selfeval.s10_grade_band"]
     assert finding.tier is Tier.ERROR
+
+
+TARGET = HEAD + "二、绩效目标完成情况\n全年开展技能培训12期，培训{done}人，完成县下达目标任务数1500人的{rate}%。\n"
+
+
+@pytest.mark.parametrize(("done", "rate", "expected"), [("1683", "112", []), ("1683", "112.2", []),
+                                                        ("1683", "121", ["112"])])
+def test_a_target_rate_against_the_count_done(tmp_path, done, rate, expected):
+    _, findings = audit_text(tmp_path, TARGET.format(done=done, rate=rate))
+    found = [f for f in findings if f.rule == "prose.target_rate"]
+    assert [f.expected for f in found] == expected and all(f.tier is Tier.WARNING for f in found)

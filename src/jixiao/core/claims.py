@@ -620,3 +620,31 @@ def graded_counts(text: str) -> list[GradedCounts]:
                                   m.group(0)) for m in group)
         found.append(GradedCounts(int(total.group(1)), total.group(0), parts, total_clause))
     return found
+
+
+# A count completed against a target: '培训2399人，完成市目标任务数2000人的120%' — the count before it in the same
+# sentence, in the same unit, is the count completed.
+_TARGET_RATE_RE = re.compile(rf"完成[^，,。；;\d]{{0,16}}?({NUM})\s*(人次|人|户|个|家|期|场|次|件|项)的\s*({NUM})\s*[%％]")
+
+
+@dataclass(frozen=True)
+class TargetRate:
+    done: Printed
+    target: Printed
+    rate: Printed
+    unit: str
+
+
+def target_rates(sentence: str) -> list[TargetRate]:
+    """Each '完成…目标N人的P%' of a sentence with the count of the same unit stated just before it ('培训2399人')."""
+    norm = normalize_text(sentence).replace(" ", "")
+    found: list[TargetRate] = []
+    for match in _TARGET_RATE_RE.finditer(norm):
+        unit = match.group(2)
+        before = re.split(r"[。；;]", norm[: match.start()])[-1]
+        done = list(re.finditer(rf"({NUM})\s*{unit}(?!次)", before))
+        if not done:
+            continue
+        found.append(TargetRate(printed(done[-1].group(1), "个"), printed(match.group(1), "个"),
+                                printed(match.group(3), "%"), unit))
+    return found

@@ -24,6 +24,7 @@ from jixiao.core.claims import (
     graded_counts,
     stated_bands,
     stated_score_and_grade,
+    target_rates,
 )
 from jixiao.core.finding import Finding, Tier
 from jixiao.core.money import normalize_text, round_half_up
@@ -197,3 +198,22 @@ def results_graded_counts(doc: Any, ctx: Context) -> Iterator[Finding | NotAppli
                 yield Finding("results.graded_counts", tier,
                               f"“{part.word}”{part.count} 个占 {item.total} 个的 {_fmt(expected)}%，文中写为 {part.share.text}",
                               where.with_(column=part.word), CAT, expected=_fmt(expected), actual=_fmt(part.share.value))
+
+
+@rule("prose.target_rate", "完成目标任务的百分比与所写完成数、目标数不符", Tier.WARNING, CAT, "SPEC §1.4", "prose")
+def target_rate(statements: tuple[Statement, ...], ctx: Context) -> Iterator[Finding]:
+    """“培训2399人，完成市目标任务数2000人的120%”：百分比 = 完成数 ÷ 目标数（按印出的位数四舍五入）。完成数取同一句中
+    紧挨在前、计量单位相同的数（按位置的读法，故不符为疑似，消息写明所取的两个数）。"""
+    for statement in statements:
+        for item in target_rates(statement.text):
+            if item.target.value == 0:
+                continue
+            ctx.checked(*[c for c in statement.claims if c.measure in ("count", "figure")])
+            places = max(0, -item.rate.quantum.normalize().as_tuple().exponent)  # type: ignore[operator]
+            expected = round_half_up(item.done.value / item.target.value * 100, places)
+            if expected != item.rate.value:
+                yield Finding("prose.target_rate", Tier.WARNING,
+                              f"文字称完成目标 {_fmt(item.target.value)}{item.unit}的 {item.rate.text}，按同句所写完成数 "
+                              f"{_fmt(item.done.value)}{item.unit}应为 {_fmt(expected)}%（完成数按位置读取）",
+                              statement.location.with_(row="目标完成率"), CAT, expected=_fmt(expected),
+                              actual=_fmt(item.rate.value))

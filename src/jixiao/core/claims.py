@@ -484,3 +484,169 @@ def claims_of(sentence: str, section: str = "", location: Location | None = None
             lead = ""
     ordered = sorted(zip(positions, range(len(found)), found, strict=True))
     return tuple(claim for _, _, claim in ordered), reason
+
+
+# ---------------------------------------------------------------- scores, grades and the bands a document states
+
+# A total score in a sentence: '自评得分86.4分', '自评总分：92分', '综合评分为97分'. An indicator block's score
+# ('产出指标…评价得分50分') is not a total and is not read here.
+SCORE_RE = re.compile(rf"(?:自评(?:总)?(?:得)?分|综合(?:评分|得分))(?:[(（]分[)）])?\s*(?:为|是|:|：|达到?)?\s*({NUM})\s*分?")
+# A grade word, longest first: '优良' is a merged band of its own ('等级为优良(80分以上)'), not 优.
+GRADE_WORD = r"优秀|优良|良好|不合格|合格|一般|优|良|中|差"
+# A stated grade: '自评结果为“良好”', '评价等级：优', '评价结果为良'.
+GRADE_RE = re.compile(rf"(?:自评|评价)(?:等级|等次|档次|结果|结论)?(?:为|是|：|:)\s*[“\"”']?\s*({GRADE_WORD})")
+# grade word → the grades of the four-band scale it names (a merged word names two).
+GRADES = {"优秀": ("优",), "良好": ("良",), "合格": ("中",), "一般": ("中",), "不合格": ("差",), "优良": ("优", "良"),
+          "优": ("优",), "良": ("良",), "中": ("中",), "差": ("差",)}
+
+
+def grade_name(word: str) -> str:
+    """'良好' → '良', '中(一般)' → '中'; a merged or unknown word is returned as written."""
+    word = re.sub(r"[(（][^)）]*[)）]|[“”\"'\s]", "", word)
+    names = GRADES.get(word, ())
+    return names[0] if len(names) == 1 else word
+
+
+@dataclass(frozen=True)
+class Band:
+    """A grade band a document states: the grades its word names and the scores it covers, both ends inclusive
+    (a stated '80-90分' leaves the boundary to either band: only a score outside every reading contradicts it)."""
+
+    word: str
+    grades: tuple[str, ...]
+    low: Decimal | None
+    high: Decimal | None
+    text: str
+
+    def holds(self, score: Decimal) -> bool:
+        return (self.low is None or score >= self.low) and (self.high is None or score <= self.high)
+
+
+_DASH = r"\s*(?:-|—|–|~|～|至|到)\s*"
+_RANGE = rf"({NUM})\s*分?{_DASH}({NUM})\s*分"
+_FROM = rf"({NUM})\s*分\s*(?:[(（]含[^)）]{{0,6}}[)）])?\s*(及以上|以上|\(含\)以上|（含）以上|以下|及以下|以内)"
+# '优良(80分以上)', '中（70-80分）', '优：90分及以上' — the grade first, its scores after it;
+_GRADE_FIRST = re.compile(rf"(?<!其)({GRADE_WORD})\s*[“”\"]?\s*(?:[(（:：]\s*)(?:{_RANGE}|{_FROM})")
+# '90分以上为优', '80-89分为良', '60分以下为“差”' — the scores first.
+_SCORES_FIRST = re.compile(rf"(?:{_RANGE}|{_FROM})\s*(?:的)?(?:为|是|评为|定为|属于?)\s*[“\"”']?\s*({GRADE_WORD})")
+
+
+def _band(word: str, low: str | None, high: str | None, bound: str | None, side: str | None, text: str) -> Band:
+    if low is not None and high is not None:
+        lo, hi = parse_decimal(low), parse_decimal(high)
+    elif side is not None and ("下" in side or side == "以内"):
+        lo, hi = None, parse_decimal(bound or "")
+    else:
+        lo, hi = parse_decimal(bound or ""), None
+    return Band(word, GRADES.get(word, ()), lo, hi, text)
+
+
+def stated_bands(text: str) -> tuple[Band, ...]:
+    """The grade bands a text states as its own convention ('90分以上为优', '等级为中(70-80分)')."""
+    norm = normalize_text(text).replace(" ", "")
+    found: list[Band] = []
+    for match in _GRADE_FIRST.finditer(norm):
+        found.append(_band(match.group(1), match.group(2), match.group(3), match.group(4), match.group(5),
+                           match.group(0)))
+    for match in _SCORES_FIRST.finditer(norm):
+        found.append(_band(match.group(5), match.group(1), match.group(2), match.group(3), match.group(4),
+                           match.group(0)))
+    return tuple(b for b in found if b.grades)
+
+
+def stated_score_and_grade(text: str) -> tuple[re.Match[str] | None, re.Match[str] | None]:
+    """The total score and the grade a sentence states ('自评得分86.4分，自评结果为“良好”'), either may be None;
+    a grade word that opens a stated band ('等级为中(70-80分)') is a convention, not a grade given."""
+    norm = normalize_text(text).replace(" ", "")
+    grade = GRADE_RE.search(norm)
+    if grade is not None and _GRADE_FIRST.match(norm, grade.start(1)):
+        grade = None
+    return SCORE_RE.search(norm), grade
+
+
+# Counts per grade: '等次为“优秀”的5个，占比10%，“良好”的23个，占比46%', '等级为优良(80分以上)的项目有4个，占57%'.
+_GRADED_COUNT_RE = re.compile(
+    rf"(?:(?:评价|复核|自评)?(?:等级|等次|档次|结果)(?:为|是)?)?[“\"]?({GRADE_WORD})(?:[(（][^)）]{{0,6}}[)）])?[”\"]?"
+    rf"(?:[(（][^)）]{{0,12}}[)）])?"
+    rf"(?:的)?(?:项目)?(?:有|共|为)?\s*(\d+)\s*个(?:项目)?(?:[,，]?\s*占(?:比)?(?:为)?\s*({NUM})\s*[%％])?")
+_TOTAL_COUNT_RE = re.compile(r"(\d+)\s*个")
+_LIST_GAP = re.compile(r"^[,，、;；\s]*$")
+
+
+@dataclass(frozen=True)
+class GradedCount:
+    word: str
+    count: int
+    share: Printed | None  # the share of the total as printed, when stated
+    text: str
+
+
+@dataclass(frozen=True)
+class GradedCounts:
+    """A total count of projects and the counts per grade listed after it."""
+
+    total: int
+    total_text: str
+    parts: tuple[GradedCount, ...]
+    total_clause: str = ""  # the clause stating the total ('复核评价的50个项目')
+
+
+def graded_counts(text: str) -> list[GradedCounts]:
+    """The lists of counts per grade in a paragraph, each with the count of projects stated before it in a clause
+    naming projects or an evaluation ('复核评价的50个项目，…“优秀”的5个…'), not a part of a 其中 list; a list with
+    no such count is left out."""
+    norm = normalize_text(text).replace(" ", "")
+    found: list[GradedCounts] = []
+    groups: list[list[re.Match[str]]] = []
+    for match in _GRADED_COUNT_RE.finditer(norm):
+        if groups and _LIST_GAP.match(norm[groups[-1][-1].end():match.start()]):
+            groups[-1].append(match)
+        else:
+            groups.append([match])
+    for group in groups:
+        if len(group) < 2:
+            continue
+        before = norm[: group[0].start()]
+        total = None
+        for candidate in reversed(list(_TOTAL_COUNT_RE.finditer(before))):
+            sentence = re.split(r"[。；;]", before[: candidate.start()])[-1]
+            clause = re.split(r"[，,：:、]", sentence)[-1] + re.split(r"[，,；;。、]", before[candidate.start():])[0]
+            if "其中" in sentence:
+                continue  # a part of another list ('其中项目支出评价4个、政策评价3个')
+            if re.search(r"项目|评价|自评", clause):
+                total, total_clause = candidate, clause
+                break
+        if total is None:
+            continue
+        parts = tuple(GradedCount(m.group(1), int(m.group(2)), printed(m.group(3), "%") if m.group(3) else None,
+                                  m.group(0)) for m in group)
+        found.append(GradedCounts(int(total.group(1)), total.group(0), parts, total_clause))
+    return found
+
+
+# A count completed against a target: '培训2399人，完成市目标任务数2000人的120%' — the count before it in the same
+# sentence, in the same unit, is the count completed.
+_TARGET_RATE_RE = re.compile(rf"完成[^，,。；;\d]{{0,16}}?({NUM})\s*(人次|人|户|个|家|期|场|次|件|项)的\s*({NUM})\s*[%％]")
+
+
+@dataclass(frozen=True)
+class TargetRate:
+    done: Printed
+    target: Printed
+    rate: Printed
+    unit: str
+
+
+def target_rates(sentence: str) -> list[TargetRate]:
+    """Each '完成…目标N人的P%' of a sentence with the count of the same unit stated just before it ('培训2399人')."""
+    norm = normalize_text(sentence).replace(" ", "")
+    found: list[TargetRate] = []
+    for match in _TARGET_RATE_RE.finditer(norm):
+        unit = match.group(2)
+        before = re.split(r"[。；;]", norm[: match.start()])[-1]
+        done = list(re.finditer(rf"({NUM})\s*{unit}(?!次)", before))
+        if not done:
+            continue
+        found.append(TargetRate(printed(done[-1].group(1), "个"), printed(match.group(1), "个"),
+                                printed(match.group(3), "%"), unit))
+    return found

@@ -14,8 +14,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
+from jixiao.core.claims import grade_name, stated_score_and_grade
 from jixiao.core.model import DEPARTMENT_SCOPE, BudgetLine, FundLevel, Goal, Project, Reported, SelfEvaluation
 from jixiao.core.money import normalize_text, parse_amount, parse_decimal
+from jixiao.core.profile import GRADE_NAMES
 from jixiao.core.provenance import Location
 from jixiao.core.statements import figures_of
 from jixiao.ingest.fused import fund_rows
@@ -47,9 +49,6 @@ _AMOUNTS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 _PARTS = re.compile(rf"(基本支出|项目支出)\s*[为是:：]?\s*{_NUM}{_UNIT}")
 _RATE = re.compile(rf"(?:预算执行率|(?<![\u4e00-\u9fa5])执行率)(?:(?!得分|权重)[^，,。；;\d]){{0,6}}?{_NUM}\s*[%％]")
-_SCORE = re.compile(rf"自评(?:总)?(?:得)?分(?:[(（]分[)）])?\s*(?:为|是|:|：)?\s*{_NUM}\s*分?")
-_GRADE = re.compile(r"(?:自评|评价)(?:等级|结果|结论)?(?:为|是|：|:)\s*[“\"”']?\s*(优秀|良好|合格|不合格|优|良|中|差)")
-_GRADES = {"优秀": "优", "良好": "良", "合格": "中", "不合格": "差"}
 _TABLE_WORDS = re.compile(r"指标名称|一级指标|三级指标|指标权重")
 _SEPARATED = re.compile(r"\t|\s\|\s|\d\s+\d")  # cells set apart by tabs, bars or spaces between figures
 
@@ -136,12 +135,13 @@ def _read(report: _Overall, paragraph: Paragraph, errors: list[ReadError]) -> No
     if report.rate is None and (match := _RATE.search(norm)):
         report.rate = (Decimal(match.group(1).replace(",", "")), where)
         taken.add(match.group(1))
-    if report.total is None and (match := _SCORE.search(norm)):
-        report.total = parse_decimal(match.group(1))
+    score, grade = stated_score_and_grade(norm)
+    if report.total is None and score is not None:
+        report.total = parse_decimal(score.group(1))
         report.result_location = where
-        taken.add(match.group(1))
-    if report.grade is None and (match := _GRADE.search(norm)):
-        report.grade = _GRADES.get(match.group(1), match.group(1))
+        taken.add(score.group(1))
+    if report.grade is None and grade is not None and grade_name(grade.group(1)) in GRADE_NAMES:
+        report.grade = grade_name(grade.group(1))
         report.result_location = report.result_location or where
     figures = [f for f in figures_of(norm) if re.sub(r"[^\d,.]", "", f.text) not in taken]
     if figures and _TABLE_WORDS.search(norm) and not _SEPARATED.search(text):

@@ -13,12 +13,14 @@ from jixiao.core.coverage import Reading, Unread
 from jixiao.core.disclosure import DisclosurePackage
 from jixiao.core.model import DocumentKind, KeyEvaluation, SelfEvaluation
 from jixiao.core.provenance import Location
+from jixiao.core.results import ResultsTable
 from jixiao.core.statements import Statement
 from jixiao.ingest.detect import detect
 from jixiao.ingest.disclosure import extract_budget_disclosure, extract_disclosure
 from jixiao.ingest.keyeval import extract_key_evaluations
 from jixiao.ingest.prose import prose_statements
 from jixiao.ingest.reading import reading_of
+from jixiao.ingest.results import extract_results
 from jixiao.ingest.selfeval import extract_self_evaluations
 from jixiao.ingest.source import Block, Paragraph, ReadError, Row, SourceDocument, Table, read_source
 from jixiao.ingest.targetform import target_tables_unread
@@ -35,6 +37,7 @@ class Document:
     disclosure: DisclosurePackage | None = None
     key_evaluations: tuple[KeyEvaluation, ...] = ()
     statements: tuple[Statement, ...] = ()  # prose documents: every sentence with its figures
+    results: tuple[ResultsTable, ...] = ()  # tables of evaluation results (project, amount, score, grade)
     # What an extractor saw but could not understand: Unread(what, location) or (what, location) pairs.
     unread: tuple[Unread | tuple[str, Location], ...] = ()
     consumed: frozenset[int] = frozenset()  # source block indices an extractor used without keeping a Location
@@ -90,7 +93,14 @@ def _statements(doc: Document) -> tuple[Document, list[ReadError]]:
     return replace(doc, statements=prose_statements(doc.source)), []
 
 
-EXTRACTORS: list[Extractor] = [_self_evaluations, _disclosure, _key_evaluations, _statements]
+def _results(doc: Document) -> tuple[Document, list[ReadError]]:
+    """Tables of evaluation results, whatever kind the document was taken for (a results bulletin, a key
+    evaluation's list, a self-evaluation's table of projects)."""
+    found, used, errors = extract_results(doc.source.blocks)
+    return replace(doc, results=found, consumed=doc.consumed | used), errors
+
+
+EXTRACTORS: list[Extractor] = [_self_evaluations, _disclosure, _key_evaluations, _statements, _results]
 
 KIND_NAMES = {k.value: k for k in DocumentKind} | {k.label: k for k in DocumentKind}
 

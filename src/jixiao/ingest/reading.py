@@ -201,6 +201,12 @@ def _key_evaluation_tables(doc: Any) -> Iterator[TableRead]:
                         ("一级指标", "二级指标", "三级指标", "分值", "得分"), where)
 
 
+def _results_tables(doc: Any) -> Iterator[TableRead]:
+    for table in getattr(doc, "results", ()):
+        yield TableRead(f"评价结果表「{table.title or '（无标题）'}」", table.unit or _NO_AMOUNTS,
+                        len(table.rows) + (table.total is not None), table.columns, table.location)
+
+
 def _claims(doc: Any) -> Iterator[Claim]:
     """Sentences that state figures: the 情况说明 of a disclosure, a prose document, an evaluation's report text."""
     pkg = getattr(doc, "disclosure", None)
@@ -310,7 +316,7 @@ def reading_of(doc: Any) -> Reading:
     unread: list[Unread] = []
     for item in _disclosure_tables(doc):
         (tables if isinstance(item, TableRead) else unread).append(item)
-    tables += [*_self_evaluation_tables(doc), *_key_evaluation_tables(doc)]
+    tables += [*_self_evaluation_tables(doc), *_key_evaluation_tables(doc), *_results_tables(doc)]
     claims = tuple(_claims(doc))
     unread += list(_unused(doc, claims))
     unread += [item if isinstance(item, Unread) else Unread(item[0], item[1]) for item in getattr(doc, "unread", ())]

@@ -14,6 +14,8 @@ from decimal import Decimal
 
 from jixiao.audit import inputs
 from jixiao.audit.catalogue import Context, NotApplicable, rule
+from jixiao.audit.rules.grades import judge
+from jixiao.core.claims import stated_bands
 from jixiao.core.finding import Finding, Tier
 from jixiao.core.model import SelfEvaluation
 from jixiao.core.money import format_amount, round_half_up
@@ -73,10 +75,28 @@ def _engine_check(rule_id: str):  # type: ignore[no-untyped-def]
             return [NotApplicable("绩效指标表未设分值列，无从按各指标分值核对")]
         if se.goal.incomplete and rule_id in WHOLE_TABLE_RULES:
             return [NotApplicable(f"绩效指标表未读全（{se.goal.incomplete}），各指标行的分值、得分合计无从核对")]
-        return [f for f in _scored(se, ctx).deviations if f.rule == rule_id]
+        found = [f for f in _scored(se, ctx).deviations if f.rule == rule_id]
+        if se.is_department and rule_id == "selfeval.s10_grade_band" and found:
+            return list(_department_grade(se, ctx))
+        return found
 
     check.__doc__ = f"按计分规则重算（{rule_id}），与填报值比较。" + TIER_RULES.get(rule_id, "")
     return check
+
+
+def _department_grade(se: SelfEvaluation, ctx: Context) -> Iterator[Finding]:
+    """A department report's grade beside its total: its bands are not the project form's, so the profile's bands
+    are a convention (疑似) unless the report states its own (确定 against them; see rules.grades)."""
+    rep = se.reported
+    if rep.total is None or not rep.grade:
+        return
+    bands = stated_bands(" ".join(text for text, _ in rep.statements))
+    verdict = judge(rep.total, rep.grade, bands, ctx.profile.grades, ctx.profile.name)
+    if verdict is not None:
+        yield Finding("selfeval.s10_grade_band", verdict.tier,
+                      f"总得分 {_fmt(rep.total)} 分属于“{verdict.expected}”（{verdict.basis}），报告写为“{rep.grade}”",
+                      rep.location.with_(project=se.project.name, section="项目自评结果"), CATEGORY,
+                      expected=verdict.expected, actual=rep.grade)
 
 
 for _info in RULES:

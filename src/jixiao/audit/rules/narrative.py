@@ -518,7 +518,8 @@ def _shares(pkg: DisclosurePackage) -> Iterator[tuple[Claim, Claim | None, tuple
 def n2_percentages(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     """占比 = 部分 ÷ 整体 × 100（整体为句中点名的合计，如“占本年支出合计的”，否则为“其中/主要用于”前的金额）；完成预算 =
     决算 ÷ 预算 × 100（“完成全年预算X万元的Y%”同样）；按所写小数位四舍五入，差一个末位为提示，超过为确定。同一列表中两项
-    占比恰为对方的应有值时，为一处错误（两项占比互换），只报一次。"""
+    占比恰为对方的应有值时，为一处错误（两项占比互换），只报一次；两项占比合计恰为 100% 而前一项算错时，后一项是 100% 减去
+    前一项所得，同为一处错误，只报一次。"""
     shares: list[tuple[int, Finding]] = []
     checked: dict[int, list[Claim]] = {}
     for claim, opener, operands, formula, part in _shares(pkg):
@@ -542,7 +543,8 @@ def _complementary(shares: list[tuple[int, Finding]], checked: dict[int, list[Cl
     """The two shares of a two-part whole printed to add up to exactly 100%: the second may have been written as 100%
     less the first, so when the first is only a rounding residue (or truncated) the second's larger miss rests on the
     convention “the shares add up to 100%”, not on its own arithmetic. The pair is one rounding notice, at the first,
-    with the other as related."""
+    with the other as related. When the first is wrong beyond rounding, the second (100% less it) is wrong with it:
+    one error, at the first."""
     result: list[tuple[int, Finding]] = []
     merged: set[int] = set()
     for i, (whole, first) in enumerate(shares):
@@ -550,11 +552,21 @@ def _complementary(shares: list[tuple[int, Finding]], checked: dict[int, list[Cl
             continue
         pair = checked.get(whole, [])
         partner = next((j for j, (other_whole, other) in enumerate(shares) if j != i and j not in merged
-                        and other_whole == whole and {first.tier, other.tier} == {Tier.NOTICE, Tier.ERROR}), None)
+                        and other_whole == whole and Tier.ERROR in {first.tier, other.tier}
+                        and other.tier in (Tier.NOTICE, Tier.ERROR) and first.tier in (Tier.NOTICE, Tier.ERROR)
+                        and first.actual != other.expected), None)  # a swapped pair is _swapped's
         if partner is None or len(pair) != 2 or pair[0].value + pair[1].value != HUNDRED:
             result.append((whole, first))
             continue
         other = shares[partner][1]
+        if first.tier is other.tier is Tier.ERROR:  # the first is wrong, the second printed as 100% less it: one fault
+            merged.add(partner)
+            one, two = (first, other) if i < partner else (other, first)
+            result.append((whole, replace(
+                one, related=(two.location,),
+                message=f"{one.message}；{_what_of(two)}占比 {two.actual}% 为 100% 减去它所得，随之有误（应为 "
+                        f"{two.expected}%）")))
+            continue
         notice, error = (first, other) if first.tier is Tier.NOTICE else (other, first)
         if Decimal(error.actual) != HUNDRED - Decimal(notice.actual):
             result.append((whole, first))

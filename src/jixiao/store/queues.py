@@ -95,15 +95,14 @@ def _rectifications(projects: Any) -> Queue:
 
 def _warnings(projects: Any, url: str | None = None, counted: int | None = None) -> Queue:
     """Open warnings, red first, then yellow, blue and the rest; the latest raised first within a colour (a short
-    read of the open warnings' index per colour, until SHOWN are listed). `counted`: their number when the caller
-    has it."""
+    read of the open warnings' index per colour, the same queries whatever the data). `counted`: their number when
+    the caller has it."""
     warnings = open_warnings(projects).select_related("project")
     listed: list[MonitoringWarning] = []
     for colour in (*SEVERITY, None):
-        if len(listed) >= SHOWN:
-            break
         rows = warnings.filter(colour=colour) if colour else warnings.exclude(colour__in=SEVERITY)
-        listed += rows.order_by("colour", "-pk")[:SHOWN - len(listed)]
+        listed += rows.order_by("colour", "-pk")[:SHOWN]
+    listed = listed[:SHOWN]
     rows = [QueueRow(w.project.name, reverse("monitoring_entry", args=[w.project_id, w.latest_period]),
                      f"{w.get_colour_display()}色预警：{w.kind_label}") for w in listed]
     return Queue("warnings", "预警待处理", _count(warnings) if counted is None else counted,

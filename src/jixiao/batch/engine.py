@@ -166,7 +166,7 @@ def _project_checks(profile: Profile) -> list[Check]:
               f"ABS(rep_exec_score + rep_ind_score - rep_total) > {tol}"),
         Check("selfeval.s10_grade_band", "error", "NULL", "NULL", "band_of_reported <> rep_grade"),
         Check("selfeval.s10_grade_by_rules", "warning", "NULL", "NULL",
-              "rules_grade <> rep_grade AND (band_of_reported IS NULL OR rules_grade <> band_of_reported)"),
+              "has_rows AND rules_grade <> rep_grade AND (band_of_reported IS NULL OR rules_grade <> band_of_reported)"),
     ]
 
 

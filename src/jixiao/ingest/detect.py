@@ -57,7 +57,11 @@ GUIDE_MIN = 2
 # A government's own budget or final accounts (tax revenue, transfers, debt, social insurance funds) is not a
 # department's disclosure: a text naming several of these is not identified as one.
 FISCAL_MARKERS = [r"社会保险基金", r"政府(一般|专项)?债务", r"转移支付", r"决算草案|预算草案", r"税收收入|非税收入",
-                  r"公共财政预算(?!财政拨款)"]
+                  r"公共财政预算(?!财政拨款)",
+                  r"上解",  # money a government remits to the level above (a unit's is 上缴上级)
+                  r"人大[^。]{0,30}批准",  # the budget the people's congress approved
+                  # all of a place's revenue: '全镇一般公共预算收入…'
+                  r"全[镇乡县市区州省][^。]{0,10}(?:一般公共预算|政府性基金|财政)[^。]{0,4}收入"]
 FISCAL_MIN = 3
 # An evaluation report written by the unit or department itself is its self-evaluation; it is a key evaluation
 # when the text shows an evaluator: a commissioned firm, team or review centre, or a grade awarded. A 评价结论
@@ -92,7 +96,12 @@ _TITLES: list[tuple[DocumentKind, str]] = [
     (DocumentKind.BUDGET_DISCLOSURE, r"(部门|单位)预算(公开)?(情况)?(说明)?$|预算公开|收支预算总表|三公.{0,3}经费.{0,6}预算"),
     # a target form (申报表, 审批表) sets the year's targets when the budget is drawn up: no actuals, no scores
     (DocumentKind.BUDGET_DISCLOSURE, TARGET_FORM),
+    # what the year's budget sets aside for purchases: '…政府采购安排情况说明' (安排: planned, not done)
+    (DocumentKind.BUDGET_DISCLOSURE, r"政府采购(?:预算)?安排(?:情况)?(?:的?说明)?$"),
 ]
+# The first section of a transfer payment's regional self-evaluation report (the outline of 财政部's 转移支付绩效自评):
+# how the targets were split and passed down. No other document has it.
+TRANSFER_SELF_EVAL_RE = re.compile(rf"^[ \t#]*(?:{HEADING_NUMBER})?[ \t]*绩效目标分解下达情况[ \t]*$", re.MULTILINE)
 # A whole report copied onto one line: the title runs on into the body's first sentence, which opens by citing
 # what the report answers ('…自评报告根据《关于开展…的通知》要求，…').
 BODY_OPENING = r"(?:(?<=报告)|(?<=说明)|(?<=情况)|(?<=[表书]))(?=(?:根据|按照|依据|遵照)《|现将|为(?:了|进一步|加强|落实|贯彻))"
@@ -101,7 +110,13 @@ NOT_TITLE_RE = re.compile(r"[《》>]|首页|范文|样例|模板|今年|填写�
 # A 三公经费 section on its own: its items, then whether it reports spending (决算; counts of trips and guests) or
 # plans it (预算). '一般公共预算' names a kind of fund and says neither; a law's title says nothing.
 SANGONG_ITEMS_RE = re.compile(r"因公出国|公务接待|公务用车|公车")
-FUND_NAMES_RE = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算|《[^》]{0,30}》")
+FUND_NAMES_RE = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算|《[^》]{0,30}》"
+                           r"|预决算")  # '纳入预决算管理': both, so neither
+# A glossary entry ('8.“三公”经费：…是指…'): it defines a term and says nothing of what kind the document is.
+DEFINITION_RE = re.compile(r"^[ \t]*(?:\d{1,2}|[一二三四五六七八九十]{1,3})[、.．]?[ \t]*[^：:\n]{1,30}[：:][^\n]*?指[^\n]*$",
+                           re.MULTILINE)
+# A count of trips or guests: what was done (决算) — unless its sentence says it is planned (预算).
+TRIP_COUNT_RE = re.compile(r"[^。；;\n]*\d+\s*(?:批次|人次|个团组)[^。；;\n]*")
 # Spending set against the year's budget ("比年初预算增加", "低于预算数"): only a 决算 can say it; a budget compares
 # itself with last year's budget ("比上年预算增加"), which this does not match.
 AGAINST_BUDGET_RE = re.compile(r"(?:比|较|与|同|对比)(?:本年度?|当年|全年)?年初预算"
@@ -315,8 +330,9 @@ def _sangong_fragment(text: str) -> tuple[DocumentKind, str] | None:
     """A lone 三公 section: 决算 when it says 决算 or counts trips and guests, 预算 when it says only 预算."""
     if "三公" not in text or len(set(SANGONG_ITEMS_RE.findall(text))) < 2:
         return None
-    plain = FUND_NAMES_RE.sub("", text)
-    if "决算" in plain or re.search(r"\d+\s*(批次|人次|个团组)", plain) or AGAINST_BUDGET_RE.search(plain):
+    plain = FUND_NAMES_RE.sub("", DEFINITION_RE.sub("", text))
+    counted = any("预算" not in m.group(0) for m in TRIP_COUNT_RE.finditer(plain))
+    if "决算" in plain or counted or AGAINST_BUDGET_RE.search(plain):
         return DocumentKind.DISCLOSURE, "三公经费各项的支出（决算）"
     if "预算" in plain or "安排" in plain:  # 安排: money set aside for the year, said of a budget
         return DocumentKind.BUDGET_DISCLOSURE, "三公经费各项的预算"
@@ -341,7 +357,7 @@ def _explanation_fragment(text: str) -> tuple[DocumentKind, str] | None:
     items = list(dict.fromkeys(m.group(1) for m in EXPLAINED_ITEMS_RE.finditer(text)))
     if len(items) < EXPLAINED_MIN:
         return None
-    plain = FUND_NAMES_RE.sub("", text)
+    plain = FUND_NAMES_RE.sub("", DEFINITION_RE.sub("", text))
     what = f"收支情况说明中的{'、'.join(items[:4])}等金额"
     if "决算" in plain or AGAINST_BUDGET_RE.search(plain):
         return DocumentKind.DISCLOSURE, what + "（决算）"
@@ -423,6 +439,8 @@ def detect(text: str, path: str = "", preamble: tuple[str, ...] = ()) -> Detecti
         return found(fragment[0], evidence=(f"内容标记：{fragment[1]}",))
     if best < MIN_MARKERS and (explained := _explanation_fragment(head)) is not None:
         return found(explained[0], evidence=(f"内容标记：{explained[1]}",))
+    if best < MIN_MARKERS and (heading := TRANSFER_SELF_EVAL_RE.search(head)):
+        return found(DocumentKind.SELF_EVALUATION, evidence=(f"小标题“{heading.group(0).strip()}”（转移支付区域绩效自评报告）",))
     if best < MIN_MARKERS and (report := _report_fragment(head)) is not None:
         return found(report[0], evidence=(f"内容标记：{report[1]}",))
     if best < MIN_MARKERS:

@@ -22,7 +22,7 @@ CASES = [
      "项目支出128.20万元，占20.00%。与上年决算数相比增加12.00万元。", D, "", 2021),
     # a lone 三公 paragraph of a jurisdiction's departments, set against the year's budget (only a 决算 can say so)
     ("经示例县财政局汇总，2023年县本级部门“三公”经费支出总额为120.50万元，比年初预算减少8.20万元。其中：因公出国（境）费"
-     "0万元，与年初预算持平；公务接待费20.50万元，低于预算数。", D, "", 2023),
+     "0万元，与年初预算持平；公务接待费20.50万元，低于预算数。", D, "示例县", 2023),  # the county's own level, added up by its finance bureau
     # a page of a 收支 情况说明 cut out of a PDF: line items with amounts, no title; 决算 said once
     ("—3—\n（一）本单位2022年度总收入410.20万元，其中本年收\n入300.00万元，较2021年度决算数减少20.00万元。\n"
      "1.财政拨款收入290.00万元，为本级财政拨付的资金。\n2.其他收入10.00万元。\n3.上年结转和结余110.20万元。", D, "", 2022),
@@ -243,3 +243,9 @@ def test_a_towns_fiscal_final_account_is_no_departments_disclosure():
             "本年收入4700万元，本年支出4400万元，上年结转和结余100万元。")
     found = detect(text)
     assert found.kind is None and "财政预决算报告" in found.hint
+
+
+def test_a_forms_year_in_brackets_after_its_title_outweighs_a_stray_year_in_a_cell():
+    text = ("项目支出绩效自评表\n项目名称 | 示例经费 |\n部门预算项目支出绩效自评表(2031年度) | ||||\n"
+            "年度总体目标 | 2030年示例局计划使用财政资金40万元发放工资。 |\n一级指标 | 二级指标 | 自评得分 |")
+    assert detect(text).year == 2031

@@ -102,3 +102,22 @@ def test_a_duty_paragraph_naming_two_bureaus_names_neither():
     text = "\n".join(["目 录", "第一部分 部门概况", "第二部分 2020年部门决算表", "一、部门主要职责",
                       "示例新区经济发展局承担新区工业和商务职责。示例新区财政局依法履行出资人职责,监管新区所属企业。"])
     assert detect(text).unit == ""
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    # the unit glued to 部门 before the year in the title
+    ("示例县文化体育局部门2031年度“三公”经费决算情况说明\n2031年度“三公”经费支出决算为3.20万元。", "示例县文化体育局"),
+    # a school district is a unit
+    ("示例县东河学区2031年部门预算公开说明\n一、部门职责\n", "示例县东河学区"),
+    # 'X即Y本级': the name is Y, and a school's 本级 is the school itself
+    ("一、部门预算单位构成\n2031年部门预算即示例实验学校本级预算。收入包括经费拨款。", "示例实验学校"),
+    # a city's own level added up by its finance bureau
+    ("经示例市财政局汇总，2031年市本级部门（单位）使用财政拨款安排“三公”经费预算总额为300万元。", "示例市"),
+    # a whole section on one line: the bare name first, the placed one later
+    ("七、“三公”经费预算安排情况说明 文广局2031使用财政拨款安排“三公”经费预算4000.00元。 九、政府性基金预算支出情况说明"
+     " 示例县文广局2031年没有使", "示例县文广局"),
+    # a document site's text with spaces inside words: the town's county split from it
+    ("示例镇 2031 年部门预算说明 根据部门预算公开的相关要求，现将示例 市示例镇 2031 年部门预算编制说明如下：", "示例市示例镇"),
+])
+def test_units_read_from_titles_and_sentences(text, unit):
+    assert detect(text).unit == unit

@@ -149,7 +149,9 @@ _YEAR_PATTERNS = [
 YEAR_COLUMN = r"(?:^|(?<=[|\t\s]))(20\d{2})\s*年度?\s*(?:决算|预算|执行)数\s*(?=[|\t\n]|$)"
 # A cover's or form's year field: '评价年度：2022', '预算年度\t2024' (as explicit as 'YYYY年度部门决算').
 YEAR_LABEL_RE = re.compile(r"(?:(?:评价|自评|考核|预算|决算|报告|所属|实施|填报)年度\s*[：:\t|]?|(?:^|(?<=\s))年度\s*[：:\t|])"
-                           r"\s*(20\d{2})(?!\d)(?!\s*年\s*\d{1,2}\s*月)", re.MULTILINE)
+                           r"\s*(20\d{2})(?!\d)(?!\s*年\s*\d{1,2}\s*月)"
+                           # a form's title with its year in brackets: '…绩效自评表（2023年度）'
+                           r"|(?:自评|评价|申报|审批|目标)表\s*[（(]\s*(20\d{2})\s*年度?\s*[)）]", re.MULTILINE)
 # An evaluation report often names the year evaluated only in the notice that launched it: 《关于开展2021年度…评价…》.
 _NOTICE_YEAR = re.compile(r"《[^》]{0,20}?开展\s*(20\d{2})\s*年度?[^》]{0,40}?(评价|自评)[^》]{0,20}》")
 # A change on the year before, said of an item the year before did not have: '同比增加4.8万元，2020年无此项预算'.
@@ -170,7 +172,7 @@ _NOT_REPORT_YEAR = re.compile(r"[〔\[［【]\s*20\d{2}\s*[〕\]］】]|《[^》
                               # when an evaluation was done: '2022年对…开展评价', '2024年财政支出绩效评价结果的通报'
                               r"|20\d{2}\s*年(?!度)\s*(重点|共对|对)[^，。,]{0,20}评价"
                               r"|20\d{2}\s*年(?!度)\s*(?:财政支出|项目支出)?绩效评价(?:结果|工作)")
-ORG = (r"[\u4e00-\u9fff（）()]{1,38}?(?:委员会|管委会|局|厅|中心|办公室|办|政府|院|所|队|站|馆|学校|中学|小学|幼儿园|大学|党校|"
+ORG = (r"[\u4e00-\u9fff（）()]{1,38}?(?:委员会|管委会|局|厅|中心|办公室|办|政府|院|所|队|站|馆|学校|学区|中学|小学|幼儿园|大学|党校|"
        r"学院|协会|联合会|处|部|社|团|署|委|园|场|公司|集团|街道|镇|乡|本级|机关|总工会|医院|卫生院|政协|指挥部)")
 # A label's value ends at a separator, or where the next label of a form flattened into one line begins.
 _LABEL_END = (r"(?=[\s\t|，。,（(]|$|(?:金额)?单位\s*[：:]|实施单位|(?:项目)?执行单位|项目单位|主管部门|负责人|单位负责人|财务负责人|编制人|报送日期|联系"
@@ -199,7 +201,7 @@ _UNIT_LABEL = (r"(?:(?:预算)?单位名称|部门名称|编制单位|预算部�
 _DEPARTMENT_CAPTION = rf"(?<![\u4e00-\u9fff])部门\s*[：:]\s*({ORG})(?=\s*(?:金额)?单位\s*[：:])"
 # A title's patterns: the unit before the year, after it, or before the kind of document.
 _TITLE_PATTERNS = [
-    rf"{_LEAD}({ORG}(?:[（(]本级[)）])?)\s*(?:[（(][^)）\n]{{2,30}}[)）])?\s*{_YEAR}",
+    rf"{_LEAD}({ORG}(?:[（(]本级[)）])?)\s*(?:[（(][^)）\n]{{2,30}}[)）])?\s*(?:部门|单位)?\s*{_YEAR}",
     rf"{_LEAD}{_YEAR}\s*({ORG})\s*(?:部门|单位)?\s*(?:决算|预算|整体支出|项目支出|“?三公)",
     rf"{_LEAD}({ORG})\s*(?:部门|单位)?\s*(?:决算|预算|整体支出|部门整体|项目支出)",
 ]
@@ -243,12 +245,14 @@ _UNIT_PATTERNS = [
     # a sentence opening with the unit and the year it reports on: '示例县医院2021年收支总预算…', '现将示例镇2020年度
     # “三公”经费决算情况公布如下'
     rf"(?:^|(?<=[。；;！？!?\s，,]))(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）])?\s*(?:现将|现就)?\s*"
-    rf"({ORG})\s*{_YEAR}\s*(?:部门|单位)?\s*(?:收支|收入|支出|“?三公|财政拨款|一般公共预算|政府采购)",
+    rf"({ORG})\s*{_YEAR}\s*(?:部门|单位)?\s*(?:收支|收入|支出|“?三公|财政拨款|一般公共预算|政府采购|没有|未|使用)",
+    # '现将示例县示例镇2020年部门预算编制说明如下'
+    rf"(?:现将|现就)\s*({ORG})\s*{_YEAR}\s*(?:部门|单位)(?:预算|决算)",
     rf"20\d{{2}}\s*年度?\s*({PLACE})(?=部门|一般公共预算|\s*“?三公|财政拨款|行政单位)",  # a place's summary
     # its title or opening: '示例县2018年“三公”…', '示例区2022年的“三公”经费决算数合计…'
     rf"(?:^|(?<=[\t|]))#*\s*({PLACE})\s*20\d{{2}}\s*年度?\s*的?\s*(?:全[县市区州])?\s*“?三公",  # or a table's cell
     # the finance bureau that added up all the place's units: '经示例市财政局汇总，2025年全市行政单位…'
-    rf"(?:经|由)\s*({PLACE})\s*财政(?:局|厅)\s*汇总[^。]{{0,12}}?全[县市区州省]",
+    rf"(?:经|由)\s*({PLACE})\s*财政(?:局|厅)\s*汇总[^。]{{0,12}}?(?:全[县市区州省]|[县市区州省]本级)",
     # a place's own-level budget or accounts: '…批准的示例市本级2024年预算'
     rf"(?:^|(?<=[的，,。；;：:\s“]))({PLACE_LEVEL})\s*20\d{{2}}\s*年度?\s*(?:预算|决算)",
     # a 三公 explanation setting the unit's own trips against other units': '安排示例中心出国团组0个，参加其他单位组织的…'
@@ -500,7 +504,7 @@ def _year(text: str) -> tuple[int | None, int]:
     '2020年度' beside '2021年重点工作' and '2021年年末' does not decide), ties going to the first found."""
     masked = _NOT_REPORT_YEAR.sub(lambda m: "#" * len(m.group(0)), text)
     if match := re.search(_YEAR_PATTERNS[0], masked) or YEAR_LABEL_RE.search(masked):
-        return int(match.group(1)), 0
+        return int(next(g for g in match.groups() if g)), 0
     found: list[tuple[int, int]] = []  # (pattern index, year), first pattern's mentions first
     taken: set[int] = set()
     for index, pattern in enumerate(_YEAR_PATTERNS[1:], start=1):
@@ -539,13 +543,18 @@ def _longest(text: str, end: int) -> int:
 
 def _name(text: str, match: re.Match[str]) -> str:
     end = _longest(text, match.end(1))
-    return without_heading_number(re.sub(r"\s+", "", text[match.start(1):end]))
+    name = without_heading_number(re.sub(r"\s+", "", text[match.start(1):end]))
+    name = re.sub(r"^.*?(?:预算|决算)即", "", name)  # '部门预算即示例学校本级预算': the name is what follows 即
+    return re.sub(r"(?<=[^省市区县州旗镇乡盟])本级$", "", name)  # '示例学校本级' is the school ('示例市本级' a level)
 
 
 def _for_names(text: str) -> str:
     """The text as names are read from it: runs of '?' left by lost spaces are spaces, and the lines of a
     navigation menu are blank (line numbers stay)."""
-    lines = re.sub(r"\?{2,}", " ", text).split("\n")
+    lines = re.sub(r"\?{2,}", " ", text)
+    # a word broken by a space where a place's level begins ('示例 市示例镇'): one name
+    lines = re.sub(r"(?<=[\u4e00-\u9fff])[ \t]+(?=[省市县区州旗](?![\s\d])[\u4e00-\u9fff]{1,10}(?:镇|乡|街道|局|委员会|政府))", "",
+                   lines).split("\n")
     start = 0
     for index in range(len(lines) + 1):
         if index < len(lines) and _MENU_ITEM.match(lines[index]):
@@ -649,8 +658,9 @@ def _fuller(short: str, name: str) -> bool:
     """Whether `name` is `short` written out: abbreviated ('示例图书馆' for '示例市图书馆'), without its place
     ('示例园' for '示例县示例园'), or a town for its people's government ('示例乡' for '示例县示例乡人民政府')."""
     placeless = len(short) >= 2 and not _LEVELS.search(short)
-    if name.endswith(short) and not placeless and re.fullmatch(rf"(?:{PLACE})+", name[:-len(short)]):
-        return False  # '示例县示例中心' is whole already: '示例省示例县示例中心' only adds the province
+    if (name.endswith(short) and _LEVELS.search(short[:-1]) and re.fullmatch(rf"(?:{PLACE})+", name[:-len(short)])):
+        return False  # '示例县示例中心' is whole already: '示例省示例县示例中心' only adds the province (a town's
+        # name '示例镇' is not: '示例县示例镇' says which)
     return (abbreviates(short, name) or (placeless and name.endswith(short) and len(name) > len(short))
             or (name.endswith(short + "人民政府") and re.search(r"[乡镇县区市]$", short) is not None))
 

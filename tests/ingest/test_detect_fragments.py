@@ -246,6 +246,8 @@ def test_a_towns_fiscal_final_account_is_no_departments_disclosure():
 
 
 def test_a_forms_year_in_brackets_after_its_title_outweighs_a_stray_year_in_a_cell():
-    text = ("项目支出绩效自评表\n项目名称 | 示例经费 |\n部门预算项目支出绩效自评表(2031年度) | ||||\n"
+    first = "\n".join(["项目支出绩效自评表", "项目名称 | 示例经费 |", "主管部门 | 示例局 |", "资金情况 | 全年预算数 | 执行数 |",
+                       "年度资金总额 | 10 | 10 |", "一级指标 | 二级指标 | 自评得分 |", "产出指标 | 数量指标 | 10 |"])
+    text = (first + "\n部门预算项目支出绩效自评表(2031年度) | ||||\n"
             "年度总体目标 | 2030年示例局计划使用财政资金40万元发放工资。 |\n一级指标 | 二级指标 | 自评得分 |")
     assert detect(text).year == 2031

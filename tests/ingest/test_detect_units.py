@@ -121,3 +121,23 @@ def test_a_duty_paragraph_naming_two_bureaus_names_neither():
 ])
 def test_units_read_from_titles_and_sentences(text, unit):
     assert detect(text).unit == unit
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    # a form's stamp label '单位(盖章):' and its '部门(单位)名称' row
+    ("部门整体支出绩效自评表 | ||||\n单位(盖章):示例县东山镇人民政府 | 填报日期:2032年2月3日 | |||\n"
+     "部门(单位)名称 | 示例县东山镇人民政府 | |||\n年度资金总额: | 100.00 | 98.00 |", "示例县东山镇人民政府"),
+    # a transfer's form: the unit using the funds, not the local department over it
+    ("示例补助资金绩效自评表\n(2031年度) | |||\n地方主管部门 | 示例省示例厅 示例市示例局 |\n资金使用单位 | 示例市东区示例局 | ||\n"
+     "全年预算数(A) | 全年执行数(B) |", "示例市东区示例局"),
+    # a form flattened into one line: the implementing unit runs on into the next label
+    ("1/1年示例项目绩效目标自评表填报日期:总分:分项目名称示例学院年示例项目主管部门示例省示例厅项目实施单位示例学院"
+     "项目类别、部门预算项目☑", "示例学院"),
+    # a document site's page: its pages numbered '1、' before the title
+    ("《示例市示例区示例局2031年度部门整体绩效自评表.docx》由会员分享\n1、示例市示例区示例局2031年度部门整体绩效自评表主管部"
+     "n示例市示例区示例局部门联系人", "示例市示例区示例局"),
+    # a form for all departments of a city's level names none of them (and an OCR-garbled label names nothing)
+    ("1、示例市本级部门项目支出绩效自评表(2031年)项目名称示例经费主管部门示例市示例局实施第位自评得分98", ""),
+])
+def test_units_read_from_form_labels_and_shared_pages(text, unit):
+    assert detect(text).unit == unit

@@ -176,7 +176,7 @@ ORG = (r"[\u4e00-\u9fff（）()]{1,38}?(?:委员会|管委会|局|厅|中心|办
        r"学院|协会|联合会|处|部|社|团|署|委|园|场|公司|集团|街道|镇|乡|本级|机关|总工会|医院|卫生院|政协|指挥部)")
 # A label's value ends at a separator, or where the next label of a form flattened into one line begins.
 _LABEL_END = (r"(?=[\s\t|，。,（(]|$|(?:金额)?单位\s*[：:]|实施单位|(?:项目)?执行单位|项目单位|主管部门|负责人|单位负责人|财务负责人|编制人|报送日期|联系"
-              r"|项目名称|项目资金|资金名称|项目主管"
+              r"|项目名称|项目资金|资金名称|项目主管|项目类别|项目属性|项目类型"
               r"|填报|填表|年度预算|年度资金)")
 _CODE = r"(?:\d{3,}\s*[-－—]\s*)?"
 _YEAR = r"20\d{2}\s*年?度?"
@@ -191,9 +191,9 @@ PLACE = r"(?![全本各该我度]|使用|安排|用于)[\u4e00-\u9fff]{1,8}?(?:�
 PLACE_LEVEL = PLACE.removesuffix("?")  # the place's own level ('示例市本级'), not its departments
 # What may come before a title on its line: an attachment number, a part or a section number ('附件1 ',
 # '第二部分：', '二、').
-_LEAD = r"^#*\s*(?:附件\s*\d*\s*[：:、]?\s*|第[一二三四五六七八九十\d]+部分\s*[：:、]?\s*|[一二三四五六七八九十]+、\s*)?"
+_LEAD = r"^#*\s*(?:附件\s*\d*\s*[：:、]?\s*|第[一二三四五六七八九十\d]+部分\s*[：:、]?\s*|[一二三四五六七八九十]+、\s*|\d{1,2}、\s*)?"
 # The label of the unit that fills in and reports a form or a package: '单位名称：', '填报单位（盖章）：'.
-_UNIT_LABEL = (r"(?:(?:预算)?单位名称|部门名称|编制单位|预算部门(?:单位)?|预算单位|填报单位|报送单位)"
+_UNIT_LABEL = (r"(?:(?:预算)?单位名称|部门(?:[（(]单位[)）])?名称|(?<![\u4e00-\u9fff])单位(?=\s*[（(]\s*(?:盖章|公章|签章))|编制单位|预算部门(?:单位)?|预算单位|填报单位|报送单位)"
                r"\s*(?:[（(]\s*(?:盖章|公章|签章)\s*[)）])?")
 # A table's caption '部门：示例局 金额单位：万元' (not '主管部门：'): counted with the labels. A line '部门：示例局'
 # alone is weaker (a self-evaluation form may print its department above the implementing unit with a longer
@@ -215,7 +215,7 @@ ISSUER_TITLE = (rf"\A(?:[^\n]*\n){{0,{TITLE_LINES - 1}}}?{_LEAD}({ORG})\s*关于
 # The unit a project form names as implementing it, and the department over it ('地方主管部 门' split by a space; never
 # the central ministry a transfer names). An enterprise doing the work for a budget unit is not the unit when the
 # form names the department over it.
-IMPLEMENTER = rf"(?:项目实施单位|实施单位|项目单位)\s*(?:[（(]盖章[)）])?\s*[：:\t|]?\s*{_CODE}({ORG}){_LABEL_END}"
+IMPLEMENTER = rf"(?:项目实施单位|实施单位|项目单位|资金使用单位)\s*(?:[（(]盖章[)）])?\s*[：:\t|]?\s*{_CODE}({ORG}){_LABEL_END}"
 OVERSEER = rf"(?<!中央)(?:主管部\s*门|主管单位)\s*[：:\t|]?\s*{_CODE}({ORG}){_LABEL_END}"
 ENTERPRISE_RE = re.compile(r"(?:公司|集团)$")
 # Most explicit first: a label, then a title line, then the first part's heading, then weaker places. A file name
@@ -571,6 +571,8 @@ def _names(pattern: str, text: str, labelled: bool) -> list[tuple[str, re.Match[
     found = []
     for match in re.finditer(pattern, text, flags=re.MULTILINE):
         name = _name(text, match)
+        if name.endswith("本级") and re.match(r"\s*部门", text[match.end(1):]):
+            continue  # '示例市本级部门…自评表': a form for all the departments of a level names none of them
         if not labelled and _BARE.search(name):
             name = place + name if place else ""  # '交通运输厅…' under a title '示例省交通运输部门…'
         if name and not _NOT_UNIT.search(name) and (labelled or not (_PLACELESS.search(name) or _GENERIC.search(name))):

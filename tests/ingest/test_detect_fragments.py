@@ -22,7 +22,7 @@ CASES = [
      "项目支出128.20万元，占20.00%。与上年决算数相比增加12.00万元。", D, "", 2021),
     # a lone 三公 paragraph of a jurisdiction's departments, set against the year's budget (only a 决算 can say so)
     ("经示例县财政局汇总，2023年县本级部门“三公”经费支出总额为120.50万元，比年初预算减少8.20万元。其中：因公出国（境）费"
-     "0万元，与年初预算持平；公务接待费20.50万元，低于预算数。", D, "", 2023),
+     "0万元，与年初预算持平；公务接待费20.50万元，低于预算数。", D, "示例县", 2023),  # the county's own level, added up by its finance bureau
     # a page of a 收支 情况说明 cut out of a PDF: line items with amounts, no title; 决算 said once
     ("—3—\n（一）本单位2022年度总收入410.20万元，其中本年收\n入300.00万元，较2021年度决算数减少20.00万元。\n"
      "1.财政拨款收入290.00万元，为本级财政拨付的资金。\n2.其他收入10.00万元。\n3.上年结转和结余110.20万元。", D, "", 2022),
@@ -213,3 +213,41 @@ def test_a_page_of_a_budget_explanation_split_by_economic_class():
     assert found.unit == ""  # '全部是基本支出' names no unit
     assert found.year == 2025  # '同比…2024 年无此项预算': 2024 is the year compared with, the year before the one reported
     assert detect(ECONOMIC_PAGE.replace("预算", "决算")).kind is DocumentKind.DISCLOSURE
+
+
+KIND_CASES = [
+    # a 三公 budget that plans its trips: a count of 人次 in a sentence about the budget is no spending
+    ("2031年“三公”经费预算合计6.40万元，较上年减少0.60万元。\n（一）因公出国（境）费\n2031年因公出国（境）费预算为0万元，"
+     "共计安排因公出国（境）团组0个，因公出国（境）0人次。\n（二）公务接待费\n2031年公务接待费预算为1.40万元。\n"
+     "（三）公务用车购置及运行维护费\n2031年公务用车运行维护费预算为5.00万元。", B),
+    # a budget's other matters with a glossary defining 三公 as kept under 预决算 management: the definition says
+    # nothing of the document's kind
+    ("一、政府采购情况说明\n2031年预算没有安排政府采购资金\n二、名词解释\n1.基本支出：指为保障机构正常运转的支出。\n"
+     "2.“三公”经费：纳入区级财政预决算管理的“三公”经费，是指用财政拨款安排的因公出国（境）费、公务用车购置及运行费、"
+     "公务接待费。", B),
+    # a note on what the year's budget set aside for purchases
+    ("2031年预算各单位未公开政府采购安排情况说明\n2031年县财政年初预算安排政府采购资金共计88.00万元。", B),
+    # a section of a transfer payment's regional self-evaluation report, cut out without its title
+    ("一、绩效目标分解下达情况\n（一）下达预算和绩效目标情况。\n2031年3月1日，上级下达我区示例发展资金预算5000万元。", S),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), KIND_CASES)
+def test_kind_of_fragments_read_from_what_they_say(text, kind):
+    assert detect(text).kind is kind
+
+
+def test_a_towns_fiscal_final_account_is_no_departments_disclosure():
+    text = ("一、全镇收支决算情况\n（一）一般公共预算\n2031年全镇一般公共预算收入3200万元，加上级转移支付收入1500万元。"
+            "镇人大会议批准的预算为4000万元。\n——农林水支出900万元，增长1.2%；\n——专项上解50万元；\n——结转下年300万元。\n"
+            "本年收入4700万元，本年支出4400万元，上年结转和结余100万元。")
+    found = detect(text)
+    assert found.kind is None and "财政预决算报告" in found.hint
+
+
+def test_a_forms_year_in_brackets_after_its_title_outweighs_a_stray_year_in_a_cell():
+    first = "\n".join(["项目支出绩效自评表", "项目名称 | 示例经费 |", "主管部门 | 示例局 |", "资金情况 | 全年预算数 | 执行数 |",
+                       "年度资金总额 | 10 | 10 |", "一级指标 | 二级指标 | 自评得分 |", "产出指标 | 数量指标 | 10 |"])
+    text = (first + "\n部门预算项目支出绩效自评表(2031年度) | ||||\n"
+            "年度总体目标 | 2030年示例局计划使用财政资金40万元发放工资。 |\n一级指标 | 二级指标 | 自评得分 |")
+    assert detect(text).year == 2031

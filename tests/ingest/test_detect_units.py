@@ -102,3 +102,42 @@ def test_a_duty_paragraph_naming_two_bureaus_names_neither():
     text = "\n".join(["目 录", "第一部分 部门概况", "第二部分 2020年部门决算表", "一、部门主要职责",
                       "示例新区经济发展局承担新区工业和商务职责。示例新区财政局依法履行出资人职责,监管新区所属企业。"])
     assert detect(text).unit == ""
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    # the unit glued to 部门 before the year in the title
+    ("示例县文化体育局部门2031年度“三公”经费决算情况说明\n2031年度“三公”经费支出决算为3.20万元。", "示例县文化体育局"),
+    # a school district is a unit
+    ("示例县东河学区2031年部门预算公开说明\n一、部门职责\n", "示例县东河学区"),
+    # 'X即Y本级': the name is Y, and a school's 本级 is the school itself
+    ("一、部门预算单位构成\n2031年部门预算即示例实验学校本级预算。收入包括经费拨款。", "示例实验学校"),
+    # a city's own level added up by its finance bureau
+    ("经示例市财政局汇总，2031年市本级部门（单位）使用财政拨款安排“三公”经费预算总额为300万元。", "示例市"),
+    # a whole section on one line: the bare name first, the placed one later
+    ("七、“三公”经费预算安排情况说明 文广局2031使用财政拨款安排“三公”经费预算4000.00元。 九、政府性基金预算支出情况说明"
+     " 示例县文广局2031年没有使", "示例县文广局"),
+    # a document site's text with spaces inside words: the town's county split from it
+    ("示例镇 2031 年部门预算说明 根据部门预算公开的相关要求，现将示例 市示例镇 2031 年部门预算编制说明如下：", "示例市示例镇"),
+])
+def test_units_read_from_titles_and_sentences(text, unit):
+    assert detect(text).unit == unit
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    # a form's stamp label '单位(盖章):' and its '部门(单位)名称' row
+    ("部门整体支出绩效自评表 | ||||\n单位(盖章):示例县东山镇人民政府 | 填报日期:2032年2月3日 | |||\n"
+     "部门(单位)名称 | 示例县东山镇人民政府 | |||\n年度资金总额: | 100.00 | 98.00 |", "示例县东山镇人民政府"),
+    # a transfer's form: the unit using the funds, not the local department over it
+    ("示例补助资金绩效自评表\n(2031年度) | |||\n地方主管部门 | 示例省示例厅 示例市示例局 |\n资金使用单位 | 示例市东区示例局 | ||\n"
+     "全年预算数(A) | 全年执行数(B) |", "示例市东区示例局"),
+    # a form flattened into one line: the implementing unit runs on into the next label
+    ("1/1年示例项目绩效目标自评表填报日期:总分:分项目名称示例学院年示例项目主管部门示例省示例厅项目实施单位示例学院"
+     "项目类别、部门预算项目☑", "示例学院"),
+    # a document site's page: its pages numbered '1、' before the title
+    ("《示例市示例区示例局2031年度部门整体绩效自评表.docx》由会员分享\n1、示例市示例区示例局2031年度部门整体绩效自评表主管部"
+     "n示例市示例区示例局部门联系人", "示例市示例区示例局"),
+    # a form for all departments of a city's level names none of them (and an OCR-garbled label names nothing)
+    ("1、示例市本级部门项目支出绩效自评表(2031年)项目名称示例经费主管部门示例市示例局实施第位自评得分98", ""),
+])
+def test_units_read_from_form_labels_and_shared_pages(text, unit):
+    assert detect(text).unit == unit

@@ -57,7 +57,11 @@ GUIDE_MIN = 2
 # A government's own budget or final accounts (tax revenue, transfers, debt, social insurance funds) is not a
 # department's disclosure: a text naming several of these is not identified as one.
 FISCAL_MARKERS = [r"社会保险基金", r"政府(一般|专项)?债务", r"转移支付", r"决算草案|预算草案", r"税收收入|非税收入",
-                  r"公共财政预算(?!财政拨款)"]
+                  r"公共财政预算(?!财政拨款)",
+                  r"上解",  # money a government remits to the level above (a unit's is 上缴上级)
+                  r"人大[^。]{0,30}批准",  # the budget the people's congress approved
+                  # all of a place's revenue: '全镇一般公共预算收入…'
+                  r"全[镇乡县市区州省][^。]{0,10}(?:一般公共预算|政府性基金|财政)[^。]{0,4}收入"]
 FISCAL_MIN = 3
 # An evaluation report written by the unit or department itself is its self-evaluation; it is a key evaluation
 # when the text shows an evaluator: a commissioned firm, team or review centre, or a grade awarded. A 评价结论
@@ -92,7 +96,12 @@ _TITLES: list[tuple[DocumentKind, str]] = [
     (DocumentKind.BUDGET_DISCLOSURE, r"(部门|单位)预算(公开)?(情况)?(说明)?$|预算公开|收支预算总表|三公.{0,3}经费.{0,6}预算"),
     # a target form (申报表, 审批表) sets the year's targets when the budget is drawn up: no actuals, no scores
     (DocumentKind.BUDGET_DISCLOSURE, TARGET_FORM),
+    # what the year's budget sets aside for purchases: '…政府采购安排情况说明' (安排: planned, not done)
+    (DocumentKind.BUDGET_DISCLOSURE, r"政府采购(?:预算)?安排(?:情况)?(?:的?说明)?$"),
 ]
+# The first section of a transfer payment's regional self-evaluation report (the outline of 财政部's 转移支付绩效自评):
+# how the targets were split and passed down. No other document has it.
+TRANSFER_SELF_EVAL_RE = re.compile(rf"^[ \t#]*(?:{HEADING_NUMBER})?[ \t]*绩效目标分解下达情况[ \t]*$", re.MULTILINE)
 # A whole report copied onto one line: the title runs on into the body's first sentence, which opens by citing
 # what the report answers ('…自评报告根据《关于开展…的通知》要求，…').
 BODY_OPENING = r"(?:(?<=报告)|(?<=说明)|(?<=情况)|(?<=[表书]))(?=(?:根据|按照|依据|遵照)《|现将|为(?:了|进一步|加强|落实|贯彻))"
@@ -101,7 +110,13 @@ NOT_TITLE_RE = re.compile(r"[《》>]|首页|范文|样例|模板|今年|填写�
 # A 三公经费 section on its own: its items, then whether it reports spending (决算; counts of trips and guests) or
 # plans it (预算). '一般公共预算' names a kind of fund and says neither; a law's title says nothing.
 SANGONG_ITEMS_RE = re.compile(r"因公出国|公务接待|公务用车|公车")
-FUND_NAMES_RE = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算|《[^》]{0,30}》")
+FUND_NAMES_RE = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算|《[^》]{0,30}》"
+                           r"|预决算")  # '纳入预决算管理': both, so neither
+# A glossary entry ('8.“三公”经费：…是指…'): it defines a term and says nothing of what kind the document is.
+DEFINITION_RE = re.compile(r"^[ \t]*(?:\d{1,2}|[一二三四五六七八九十]{1,3})[、.．]?[ \t]*[^：:\n]{1,30}[：:][^\n]*?指[^\n]*$",
+                           re.MULTILINE)
+# A count of trips or guests: what was done (决算) — unless its sentence says it is planned (预算).
+TRIP_COUNT_RE = re.compile(r"[^。；;\n]*\d+\s*(?:批次|人次|个团组)[^。；;\n]*")
 # Spending set against the year's budget ("比年初预算增加", "低于预算数"): only a 决算 can say it; a budget compares
 # itself with last year's budget ("比上年预算增加"), which this does not match.
 AGAINST_BUDGET_RE = re.compile(r"(?:比|较|与|同|对比)(?:本年度?|当年|全年)?年初预算"
@@ -134,7 +149,9 @@ _YEAR_PATTERNS = [
 YEAR_COLUMN = r"(?:^|(?<=[|\t\s]))(20\d{2})\s*年度?\s*(?:决算|预算|执行)数\s*(?=[|\t\n]|$)"
 # A cover's or form's year field: '评价年度：2022', '预算年度\t2024' (as explicit as 'YYYY年度部门决算').
 YEAR_LABEL_RE = re.compile(r"(?:(?:评价|自评|考核|预算|决算|报告|所属|实施|填报)年度\s*[：:\t|]?|(?:^|(?<=\s))年度\s*[：:\t|])"
-                           r"\s*(20\d{2})(?!\d)(?!\s*年\s*\d{1,2}\s*月)", re.MULTILINE)
+                           r"\s*(20\d{2})(?!\d)(?!\s*年\s*\d{1,2}\s*月)"
+                           # a form's title with its year in brackets: '…绩效自评表（2023年度）'
+                           r"|(?:自评|评价|申报|审批|目标)表\s*[（(]\s*(20\d{2})\s*年度?\s*[)）]", re.MULTILINE)
 # An evaluation report often names the year evaluated only in the notice that launched it: 《关于开展2021年度…评价…》.
 _NOTICE_YEAR = re.compile(r"《[^》]{0,20}?开展\s*(20\d{2})\s*年度?[^》]{0,40}?(评价|自评)[^》]{0,20}》")
 # A change on the year before, said of an item the year before did not have: '同比增加4.8万元，2020年无此项预算'.
@@ -155,11 +172,11 @@ _NOT_REPORT_YEAR = re.compile(r"[〔\[［【]\s*20\d{2}\s*[〕\]］】]|《[^》
                               # when an evaluation was done: '2022年对…开展评价', '2024年财政支出绩效评价结果的通报'
                               r"|20\d{2}\s*年(?!度)\s*(重点|共对|对)[^，。,]{0,20}评价"
                               r"|20\d{2}\s*年(?!度)\s*(?:财政支出|项目支出)?绩效评价(?:结果|工作)")
-ORG = (r"[\u4e00-\u9fff（）()]{1,38}?(?:委员会|管委会|局|厅|中心|办公室|办|政府|院|所|队|站|馆|学校|中学|小学|幼儿园|大学|党校|"
+ORG = (r"[\u4e00-\u9fff（）()]{1,38}?(?:委员会|管委会|局|厅|中心|办公室|办|政府|院|所|队|站|馆|学校|学区|中学|小学|幼儿园|大学|党校|"
        r"学院|协会|联合会|处|部|社|团|署|委|园|场|公司|集团|街道|镇|乡|本级|机关|总工会|医院|卫生院|政协|指挥部)")
 # A label's value ends at a separator, or where the next label of a form flattened into one line begins.
 _LABEL_END = (r"(?=[\s\t|，。,（(]|$|(?:金额)?单位\s*[：:]|实施单位|(?:项目)?执行单位|项目单位|主管部门|负责人|单位负责人|财务负责人|编制人|报送日期|联系"
-              r"|项目名称|项目资金|资金名称|项目主管"
+              r"|项目名称|项目资金|资金名称|项目主管|项目类别|项目属性|项目类型"
               r"|填报|填表|年度预算|年度资金)")
 _CODE = r"(?:\d{3,}\s*[-－—]\s*)?"
 _YEAR = r"20\d{2}\s*年?度?"
@@ -174,9 +191,9 @@ PLACE = r"(?![全本各该我度]|使用|安排|用于)[\u4e00-\u9fff]{1,8}?(?:�
 PLACE_LEVEL = PLACE.removesuffix("?")  # the place's own level ('示例市本级'), not its departments
 # What may come before a title on its line: an attachment number, a part or a section number ('附件1 ',
 # '第二部分：', '二、').
-_LEAD = r"^#*\s*(?:附件\s*\d*\s*[：:、]?\s*|第[一二三四五六七八九十\d]+部分\s*[：:、]?\s*|[一二三四五六七八九十]+、\s*)?"
+_LEAD = r"^#*\s*(?:附件\s*\d*\s*[：:、]?\s*|第[一二三四五六七八九十\d]+部分\s*[：:、]?\s*|[一二三四五六七八九十]+、\s*|\d{1,2}、\s*)?"
 # The label of the unit that fills in and reports a form or a package: '单位名称：', '填报单位（盖章）：'.
-_UNIT_LABEL = (r"(?:(?:预算)?单位名称|部门名称|编制单位|预算部门(?:单位)?|预算单位|填报单位|报送单位)"
+_UNIT_LABEL = (r"(?:(?:预算)?单位名称|部门(?:[（(]单位[)）])?名称|(?<![\u4e00-\u9fff])单位(?=\s*[（(]\s*(?:盖章|公章|签章))|编制单位|预算部门(?:单位)?|预算单位|填报单位|报送单位)"
                r"\s*(?:[（(]\s*(?:盖章|公章|签章)\s*[)）])?")
 # A table's caption '部门：示例局 金额单位：万元' (not '主管部门：'): counted with the labels. A line '部门：示例局'
 # alone is weaker (a self-evaluation form may print its department above the implementing unit with a longer
@@ -184,7 +201,7 @@ _UNIT_LABEL = (r"(?:(?:预算)?单位名称|部门名称|编制单位|预算部�
 _DEPARTMENT_CAPTION = rf"(?<![\u4e00-\u9fff])部门\s*[：:]\s*({ORG})(?=\s*(?:金额)?单位\s*[：:])"
 # A title's patterns: the unit before the year, after it, or before the kind of document.
 _TITLE_PATTERNS = [
-    rf"{_LEAD}({ORG}(?:[（(]本级[)）])?)\s*(?:[（(][^)）\n]{{2,30}}[)）])?\s*{_YEAR}",
+    rf"{_LEAD}({ORG}(?:[（(]本级[)）])?)\s*(?:[（(][^)）\n]{{2,30}}[)）])?\s*(?:部门|单位)?\s*{_YEAR}",
     rf"{_LEAD}{_YEAR}\s*({ORG})\s*(?:部门|单位)?\s*(?:决算|预算|整体支出|项目支出|“?三公)",
     rf"{_LEAD}({ORG})\s*(?:部门|单位)?\s*(?:决算|预算|整体支出|部门整体|项目支出)",
 ]
@@ -198,7 +215,7 @@ ISSUER_TITLE = (rf"\A(?:[^\n]*\n){{0,{TITLE_LINES - 1}}}?{_LEAD}({ORG})\s*关于
 # The unit a project form names as implementing it, and the department over it ('地方主管部 门' split by a space; never
 # the central ministry a transfer names). An enterprise doing the work for a budget unit is not the unit when the
 # form names the department over it.
-IMPLEMENTER = rf"(?:项目实施单位|实施单位|项目单位)\s*(?:[（(]盖章[)）])?\s*[：:\t|]?\s*{_CODE}({ORG}){_LABEL_END}"
+IMPLEMENTER = rf"(?:项目实施单位|实施单位|项目单位|资金使用单位)\s*(?:[（(]盖章[)）])?\s*[：:\t|]?\s*{_CODE}({ORG}){_LABEL_END}"
 OVERSEER = rf"(?<!中央)(?:主管部\s*门|主管单位)\s*[：:\t|]?\s*{_CODE}({ORG}){_LABEL_END}"
 ENTERPRISE_RE = re.compile(r"(?:公司|集团)$")
 # Most explicit first: a label, then a title line, then the first part's heading, then weaker places. A file name
@@ -228,12 +245,14 @@ _UNIT_PATTERNS = [
     # a sentence opening with the unit and the year it reports on: '示例县医院2021年收支总预算…', '现将示例镇2020年度
     # “三公”经费决算情况公布如下'
     rf"(?:^|(?<=[。；;！？!?\s，,]))(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）])?\s*(?:现将|现就)?\s*"
-    rf"({ORG})\s*{_YEAR}\s*(?:部门|单位)?\s*(?:收支|收入|支出|“?三公|财政拨款|一般公共预算|政府采购)",
+    rf"({ORG})\s*{_YEAR}\s*(?:部门|单位)?\s*(?:收支|收入|支出|“?三公|财政拨款|一般公共预算|政府采购|没有|未|使用)",
+    # '现将示例县示例镇2020年部门预算编制说明如下'
+    rf"(?:现将|现就)\s*({ORG})\s*{_YEAR}\s*(?:部门|单位)(?:预算|决算)",
     rf"20\d{{2}}\s*年度?\s*({PLACE})(?=部门|一般公共预算|\s*“?三公|财政拨款|行政单位)",  # a place's summary
     # its title or opening: '示例县2018年“三公”…', '示例区2022年的“三公”经费决算数合计…'
     rf"(?:^|(?<=[\t|]))#*\s*({PLACE})\s*20\d{{2}}\s*年度?\s*的?\s*(?:全[县市区州])?\s*“?三公",  # or a table's cell
     # the finance bureau that added up all the place's units: '经示例市财政局汇总，2025年全市行政单位…'
-    rf"(?:经|由)\s*({PLACE})\s*财政(?:局|厅)\s*汇总[^。]{{0,12}}?全[县市区州省]",
+    rf"(?:经|由)\s*({PLACE})\s*财政(?:局|厅)\s*汇总[^。]{{0,12}}?(?:全[县市区州省]|[县市区州省]本级)",
     # a place's own-level budget or accounts: '…批准的示例市本级2024年预算'
     rf"(?:^|(?<=[的，,。；;：:\s“]))({PLACE_LEVEL})\s*20\d{{2}}\s*年度?\s*(?:预算|决算)",
     # a 三公 explanation setting the unit's own trips against other units': '安排示例中心出国团组0个，参加其他单位组织的…'
@@ -315,8 +334,9 @@ def _sangong_fragment(text: str) -> tuple[DocumentKind, str] | None:
     """A lone 三公 section: 决算 when it says 决算 or counts trips and guests, 预算 when it says only 预算."""
     if "三公" not in text or len(set(SANGONG_ITEMS_RE.findall(text))) < 2:
         return None
-    plain = FUND_NAMES_RE.sub("", text)
-    if "决算" in plain or re.search(r"\d+\s*(批次|人次|个团组)", plain) or AGAINST_BUDGET_RE.search(plain):
+    plain = FUND_NAMES_RE.sub("", DEFINITION_RE.sub("", text))
+    counted = any("预算" not in m.group(0) for m in TRIP_COUNT_RE.finditer(plain))
+    if "决算" in plain or counted or AGAINST_BUDGET_RE.search(plain):
         return DocumentKind.DISCLOSURE, "三公经费各项的支出（决算）"
     if "预算" in plain or "安排" in plain:  # 安排: money set aside for the year, said of a budget
         return DocumentKind.BUDGET_DISCLOSURE, "三公经费各项的预算"
@@ -341,7 +361,7 @@ def _explanation_fragment(text: str) -> tuple[DocumentKind, str] | None:
     items = list(dict.fromkeys(m.group(1) for m in EXPLAINED_ITEMS_RE.finditer(text)))
     if len(items) < EXPLAINED_MIN:
         return None
-    plain = FUND_NAMES_RE.sub("", text)
+    plain = FUND_NAMES_RE.sub("", DEFINITION_RE.sub("", text))
     what = f"收支情况说明中的{'、'.join(items[:4])}等金额"
     if "决算" in plain or AGAINST_BUDGET_RE.search(plain):
         return DocumentKind.DISCLOSURE, what + "（决算）"
@@ -423,6 +443,8 @@ def detect(text: str, path: str = "", preamble: tuple[str, ...] = ()) -> Detecti
         return found(fragment[0], evidence=(f"内容标记：{fragment[1]}",))
     if best < MIN_MARKERS and (explained := _explanation_fragment(head)) is not None:
         return found(explained[0], evidence=(f"内容标记：{explained[1]}",))
+    if best < MIN_MARKERS and (heading := TRANSFER_SELF_EVAL_RE.search(head)):
+        return found(DocumentKind.SELF_EVALUATION, evidence=(f"小标题“{heading.group(0).strip()}”（转移支付区域绩效自评报告）",))
     if best < MIN_MARKERS and (report := _report_fragment(head)) is not None:
         return found(report[0], evidence=(f"内容标记：{report[1]}",))
     if best < MIN_MARKERS:
@@ -482,7 +504,7 @@ def _year(text: str) -> tuple[int | None, int]:
     '2020年度' beside '2021年重点工作' and '2021年年末' does not decide), ties going to the first found."""
     masked = _NOT_REPORT_YEAR.sub(lambda m: "#" * len(m.group(0)), text)
     if match := re.search(_YEAR_PATTERNS[0], masked) or YEAR_LABEL_RE.search(masked):
-        return int(match.group(1)), 0
+        return int(next(g for g in match.groups() if g)), 0
     found: list[tuple[int, int]] = []  # (pattern index, year), first pattern's mentions first
     taken: set[int] = set()
     for index, pattern in enumerate(_YEAR_PATTERNS[1:], start=1):
@@ -521,13 +543,18 @@ def _longest(text: str, end: int) -> int:
 
 def _name(text: str, match: re.Match[str]) -> str:
     end = _longest(text, match.end(1))
-    return without_heading_number(re.sub(r"\s+", "", text[match.start(1):end]))
+    name = without_heading_number(re.sub(r"\s+", "", text[match.start(1):end]))
+    name = re.sub(r"^.*?(?:预算|决算)即", "", name)  # '部门预算即示例学校本级预算': the name is what follows 即
+    return re.sub(r"(?<=[^省市区县州旗镇乡盟])本级$", "", name)  # '示例学校本级' is the school ('示例市本级' a level)
 
 
 def _for_names(text: str) -> str:
     """The text as names are read from it: runs of '?' left by lost spaces are spaces, and the lines of a
     navigation menu are blank (line numbers stay)."""
-    lines = re.sub(r"\?{2,}", " ", text).split("\n")
+    lines = re.sub(r"\?{2,}", " ", text)
+    # a word broken by a space where a place's level begins ('示例 市示例镇'): one name
+    lines = re.sub(r"(?<=[\u4e00-\u9fff])[ \t]+(?=[省市县区州旗](?![\s\d])[\u4e00-\u9fff]{1,10}(?:镇|乡|街道|局|委员会|政府))", "",
+                   lines).split("\n")
     start = 0
     for index in range(len(lines) + 1):
         if index < len(lines) and _MENU_ITEM.match(lines[index]):
@@ -544,6 +571,8 @@ def _names(pattern: str, text: str, labelled: bool) -> list[tuple[str, re.Match[
     found = []
     for match in re.finditer(pattern, text, flags=re.MULTILINE):
         name = _name(text, match)
+        if name.endswith("本级") and re.match(r"\s*部门", text[match.end(1):]):
+            continue  # '示例市本级部门…自评表': a form for all the departments of a level names none of them
         if not labelled and _BARE.search(name):
             name = place + name if place else ""  # '交通运输厅…' under a title '示例省交通运输部门…'
         if name and not _NOT_UNIT.search(name) and (labelled or not (_PLACELESS.search(name) or _GENERIC.search(name))):
@@ -631,8 +660,9 @@ def _fuller(short: str, name: str) -> bool:
     """Whether `name` is `short` written out: abbreviated ('示例图书馆' for '示例市图书馆'), without its place
     ('示例园' for '示例县示例园'), or a town for its people's government ('示例乡' for '示例县示例乡人民政府')."""
     placeless = len(short) >= 2 and not _LEVELS.search(short)
-    if name.endswith(short) and not placeless and re.fullmatch(rf"(?:{PLACE})+", name[:-len(short)]):
-        return False  # '示例县示例中心' is whole already: '示例省示例县示例中心' only adds the province
+    if (name.endswith(short) and _LEVELS.search(short[:-1]) and re.fullmatch(rf"(?:{PLACE})+", name[:-len(short)])):
+        return False  # '示例县示例中心' is whole already: '示例省示例县示例中心' only adds the province (a town's
+        # name '示例镇' is not: '示例县示例镇' says which)
     return (abbreviates(short, name) or (placeless and name.endswith(short) and len(name) > len(short))
             or (name.endswith(short + "人民政府") and re.search(r"[乡镇县区市]$", short) is not None))
 

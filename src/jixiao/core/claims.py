@@ -45,7 +45,7 @@ CN_NUM = r"[零〇一二两三四五六七八九十百]+"
 SUBJECTS: list[tuple[str, str]] = [
     ("三公经费", r"[“\"]?三公[”\"]?经费"),
     ("因公出国(境)费", r"因公出国[（(]?境[)）]?(?:费用?|经费)?"),
-    ("公务用车购置及运行维护费", r"(?:公务用车|公车)?购置及运行(?:维护)?费"),
+    ("公务用车购置及运行维护费", r"(?:公务用车|公车)?购置及运行(?:维护)?费|(?:公务用车|公车)运行(?:维护)?(?:费)?(?:及|和)购置费"),
     ("公务用车购置费", r"公务用车购置(?:费)?"),
     ("公务用车运行维护费", r"(?:公务用车)?运行维护费|公务用车运行费"),
     ("公务接待费", r"公务接待(?:费)?"),
@@ -137,6 +137,10 @@ _BUDGET_GAP_RE = re.compile(rf"{_GAP_RE.pattern}预算(?:支出|安排|数)?{_GA
 _BUDGET_BASIS_RE = re.compile(r"(?:比|较|与|同)(?:\d{4}年度?)?(?:年初|全年|调整后)?预算(?:数)?(?:相比|相较|比较)?$")
 _PRIOR_BASIS_RE = re.compile(r"(?:比|较|与|同)(?:上年|去年|\d{4}年度?)(?:同期)?(?:决算)?(?:数)?(?:相比|相较|比较)?")
 _PRIOR_RE = re.compile(r"(?<![比较])(?:上年|去年)(?:度)?(?:同期)?(?!结转|结余)[\u4e00-\u9fa5]{0,6}$")  # 上年结转: a subject
+# The unit's totals: with a scope word before them ('一般公共预算财政拨款总支出') they name that scope's total.
+TOTALS = ("收入总计", "支出总计", "收支总计", "本年收入合计", "本年支出合计")
+# An item named by words the lexicon does not know: '…维修费', '…经费' before its figure.
+_UNNAMED_ITEM_RE = re.compile(r"[\u4e00-\u9fa5]{2,}(?:费用?|经费)")
 _GENERIC_RE = re.compile(r"(?:决算)?(支出|收入)")
 # The unit's own spending or income, named by the unit or by nothing else: '示例镇卫生所支出为X万元'.
 _OWN_TOTAL_RE = re.compile(r"^(?:\d{4}年度?)?(?:本单位|本部门|我单位|[\u4e00-\u9fa5]{2,24}?(?:院|局|委|站|所|中心|学校|校|办|馆"
@@ -386,6 +390,8 @@ def claims_of(sentence: str, section: str = "", location: Location | None = None
                 measure = "budget"
             elif measure == "amount" and not _GAP_RE.fullmatch(gap):
                 measure, basis = "figure", gap
+            elif measure == "budget" and named is None and _UNNAMED_ITEM_RE.search(gap):
+                subject, scope = "", scope_of(clause) or section_scope  # an item the lexicon lacks: not the last one's
             if named is not None and re.search(r"[、及和与]$", clause[: named[1]]) and (
                     joined := subject_at(clause, named[1] - 1)) is not None and joined[2] == named[1] - 1:
                 measure, basis = "figure", clause[joined[1]: named[2]]  # '三公经费及会议费、培训费…': their sum
@@ -425,6 +431,8 @@ def claims_of(sentence: str, section: str = "", location: Location | None = None
                 value, quantum = _percent(match.group(2))
                 whole = (match.group(1) or "").strip("的")
                 named = subject_at(whole, len(whole)) if whole else None
+                if named is not None and named[0] in TOTALS and scope_of(whole[: named[1]]):
+                    named = None  # '占一般公共预算财政拨款总支出的': that scope's total, kept as written
                 add("share", match, value, match.group(2) + "%", quantum, named[0] if named else whole)
         for match in _CHANGE_RE.finditer(clause):
             if free(match):

@@ -84,12 +84,18 @@ def _narrative(source: SourceDocument, from_start: bool = False) -> tuple[tuple[
 
 # A sentence that goes on about the figure of the sentence before: '…收入382.17万元，为…资金。较上年减少157.86万元',
 # '…支出X万元，…。主要原因是…。较年初预算数减少Y万元，下降P%'
+BREAKDOWN_RE = re.compile(r"其中|包括")  # where a sentence goes on to list the parts of the figure before it
 CONTINUES_RE = re.compile(r"^(较|比|与|同)(上年|去年|\d{4}年|(?:年初|全年|调整后)?预算)|^完成(年初|全年|调整后)?预算")
 
 
 def _continued(statement: Statement, before: Statement) -> Statement:
-    """The sentence's claims that name no subject take the subject of the last amount of the sentence before."""
-    named = next((c for c in reversed(before.claims) if c.subject and c.measure in ("amount", "prior")), None)
+    """The sentence's claims that name no subject take the subject of the last amount of the sentence before — of
+    the whole when that sentence breaks it down ('A X万元，其中B Y万元，C Z万元。比上年增加…': A's change, not C's)."""
+    amounts = [c for c in before.claims if c.subject and c.measure in ("amount", "prior")]
+    text = normalize_text(before.text).replace(" ", "")
+    cut = BREAKDOWN_RE.search(text)
+    wholes = [c for c in amounts if 0 <= text.find(c.clause) < cut.start()] if cut else []
+    named = (wholes or amounts or [None])[-1]
     if named is None or any(c.subject for c in statement.claims):
         return statement
     claims = tuple(replace(c, subject=named.subject, scope=c.scope or named.scope) for c in statement.claims)

@@ -19,6 +19,7 @@ from decimal import Decimal
 
 from jixiao.audit.catalogue import Context, rule
 from jixiao.audit.compare import wan
+from jixiao.core.claims import TOTALS, scope_of, subject_at
 from jixiao.core.disclosure import Amount, DisclosurePackage, DisclosureRow, DisclosureTable, column_name
 from jixiao.core.finding import Finding, Tier
 from jixiao.core.money import (
@@ -420,13 +421,14 @@ def _whole(pkg: DisclosurePackage, claim: Claim, opener: Claim | None,
     if claim.basis and statement is not None and (own := _named_in_sentence(statement, claim)) is not None:
         return _true_printed(pkg, own), f"{_what(own)} {own.text}"
     if claim.basis:
-        found = locate(pkg, claim.basis, "")
+        subject, scope = whole_named(claim.basis)
+        found = locate(pkg, subject, scope)
         if found is not None and found.amount is not None and found.value:
             return (found.value, found.amount.quantum), f"{found.describe()} {wan(found.value)}"
         of_budget = "预算" in claim.clause[claim.clause.find("占"):]  # '占政府采购预算58.8%': of the stated budget
         measures = ("amount", "budget") if of_budget else ("amount",)
-        named = [c for s in sentences(pkg) for c in s.claims if c.subject == claim.basis and c.measure in measures
-                 and c.value]
+        named = [c for s in sentences(pkg) for c in s.claims if c.subject == subject and c.measure in measures
+                 and c.value and (not scope or c.scope == scope)]
         if len({c.value for c in named}) != 1:
             return None  # none, or several figures (of different scopes or stages): which one is meant is not known
         return (named[0].value, named[0].quantum), f"{claim.basis} {named[0].text}"
@@ -447,10 +449,23 @@ def _whole(pkg: DisclosurePackage, claim: Claim, opener: Claim | None,
 D09_ITEMS = ("overseas", "car", "reception")  # the parts of the 三公经费 total
 
 
+def whole_named(basis: str) -> tuple[str, str]:
+    """The (subject, scope) of the whole a share names: a subject of the lexicon as is; a total with a scope word
+    before it, kept as written by the grammar ('一般公共预算财政拨款总支出'), is that scope's spending or income
+    ('支出', 'general'); anything else stays as written (and is found nowhere: the share is not checked)."""
+    scope = scope_of(basis)
+    named = subject_at(basis, len(basis))
+    if not scope or named is None or named[0] not in TOTALS or named[2] != len(basis):
+        return basis, ""
+    return ("支出" if "支出" in named[0] else "收入"), scope
+
+
 def _named_in_sentence(statement: Statement, claim: Claim) -> Claim | None:
     """The amount of the whole a share names, stated in the share's own sentence before it (the nearest one)."""
     before = statement.claims[: statement.claims.index(claim)]
-    return next((c for c in reversed(before) if c.subject == claim.basis and c.measure == "amount" and c.value), None)
+    subject, scope = whole_named(claim.basis)
+    return next((c for c in reversed(before) if c.subject == subject and (not scope or c.scope == scope)
+                 and c.measure == "amount" and c.value), None)
 
 
 def _part(statement: Statement, claim: Claim) -> Claim | None:
@@ -1028,7 +1043,8 @@ def n2_year_on_year(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     """“（比/较/与）上年增加（减少）X万元（或元），增长（下降）P%”：上年数 = 本年数 − X（本年数取表中该项，表中没有时取
     说明所写），P = X ÷ 上年数 × 100；写了上年数时 P = (本年 − 上年) ÷ 上年 × 100。“与预算相比增加（减少）X万元，
     增长（下降）P%”同样以预算数（本年数 − X）为基数。各数按所印精度取值范围，所写 P 落在范围外为确定，范围内的差异为
-    提示。上年为0只写金额；增加配“增长”，减少配“下降”，同一句方向相反为确定。"""
+    提示。上年为0只写金额；增加配“增长”，减少配“下降”，同一句方向相反为确定。推算的基数小于0时，增减额不是该数的（或未读懂），
+    不据此判断，列为未核对。"""
     statements = sentences(pkg)
     for index, statement in enumerate(statements):
         for basis, (what, base) in BASE_WORDS.items():
@@ -1049,14 +1065,15 @@ def n2_year_on_year(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
                     compared(ctx, prior)
                 else:
                     continue
-                compared(ctx, claim, rate)
                 if _sign(change) and _sign(rate.value) and _sign(change) != _sign(rate.value):
+                    compared(ctx, claim, rate)
                     yield Finding("narrative.n2_year_on_year", Tier.ERROR,
                                   f"同一句先说“{claim.text}”又说“{rate.text}”，方向矛盾", rate.location.with_(row="增减方向"),
                                   CAT, expected=("增长" if change > 0 else "下降"), actual=rate.text)
                     continue
                 current = _this_year(pkg, statements, index, rate, budgeted=_earlier_budget(pkg, claim))
                 if current is None:
+                    compared(ctx, claim, rate)
                     continue
                 if (own := _part(statement, claim)) is not None and own.value != current[0]:
                     # the sentence's own amount differs from the table's (narrative.n1_amount_vs_table reports it):
@@ -1064,6 +1081,10 @@ def n2_year_on_year(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
                     current = min((current, (own.value, own.quantum)),
                                   key=lambda now: _rate_severity(ctx, rate, what, change, now, function, other))
                 base_value = current[0] - change
+                if base_value + (current[1] + claim.quantum) / 2 < 0:
+                    # a base below zero cannot be: the change is not this figure's (or is misread) — not checked
+                    continue
+                compared(ctx, claim, rate)
                 if base_value <= 0:
                     certain = base_value + (current[1] + claim.quantum) / 2 <= 0
                     yield Finding("narrative.n2_year_on_year", Tier.ERROR if certain else Tier.NOTICE,

@@ -608,6 +608,19 @@ def _read_table(table: Table, report: _Report, errors: list[ReadError]) -> None:
             _read_goal(texts, table.rows[index + 1].texts, report)
 
 
+def fund_table_lines(table: Table, caption: str = "") -> tuple[list[BudgetLine], list[ReadError]]:
+    """The fund rows of a table holding a form's 预算执行情况 header ('年初预算数 | 全年预算数 | 全年执行数 | 分值 |
+    执行率 | 得分'), read by header text as a project form's are; none when it holds no such header. `caption`: the
+    paragraph just before the table ('(万元)' gives the unit of cells that print none)."""
+    report = _Report(title_location=table.location, table_unit="万元" if _WAN_CAPTION.search(caption) else "元")
+    errors: list[ReadError] = []
+    for index, row in enumerate(table.rows):
+        if _is_budget_header(row.texts):
+            _read_budget(table, index, report, errors)
+            break
+    return report.budget, errors
+
+
 def _read_goal(header: Sequence[str], below: Sequence[str], report: _Report) -> None:
     """The 年度总体目标 rows of a form: the goal under '预期目标', the account of it under '实际完成情况'; text
     written elsewhere in the report is kept when both are given."""
@@ -924,7 +937,7 @@ def extract_self_evaluations(source: SourceDocument, year: int | None = None, un
         _indicators_unread(report, errors)
         if not report.budget:
             errors.append(ReadError("未找到“预算执行情况”表", report.title_location.with_(project=report.name)))
-    overall, overall_errors = extract_overall(blocks, unit, year) if whole else ((), [])
+    overall, overall_errors = extract_overall(blocks, unit, year, fund_table_lines) if whole else ((), [])
     errors += overall_errors
     if whole and not found and not overall and FORM_WORDS.search(source.text):
         fused, fused_errors = extract_fused([b for b in blocks if isinstance(b, Paragraph)], year)

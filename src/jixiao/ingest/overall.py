@@ -176,6 +176,12 @@ def _read_table(report: _Overall, table: Table, read: FundTableReader, errors: l
         report.rate = (total.reported_rate, total.location)
     report.score = total.reported_score
     report.from_table = True
+    rest = [line for line in lines if line is not total and any(
+        getattr(line, name) is not None for name in ("initial", "adjusted", "executed", "reported_rate", "reported_score"))]
+    if rest:  # only the total row is read: the rows under it are listed, not passed
+        labels = "、".join(f"“{_clip(line.source, 12)}”" for line in rest)
+        errors.append(ReadError(f"部门整体自评：预算执行情况表只读取了合计行，其下 {len(rest)} 行（{labels}）的数字未核对",
+                                rest[0].location))
 
 
 def _finish(report: _Overall, unit: str, year: int | None, errors: list[ReadError]) -> SelfEvaluation:

@@ -155,6 +155,8 @@ def _budget_field(key: str) -> str | None:
         return "carryover"
     if "执行率" in key:
         return "reported_rate"
+    if "方法" in key or "标准" in key:  # '得分计算方法', '评分标准': the rule, not a score
+        return None
     if "得分" in key:
         return "reported_score"
     if "偏差" in key or "原因" in key:

@@ -78,3 +78,17 @@ def test_transfer_form_wrong_printed_rate_is_an_error(tmp_path):
     _, _, findings = load(tmp_path, FORM.format(w="万", rate="90%"))
     [rate] = [f for f in findings if f.rule == "selfeval.s1_execution_rate"]
     assert rate.tier is Tier.ERROR
+
+
+def test_zero_over_zero_row_printing_a_rate_is_a_notice(tmp_path):
+    form = FORM.format(w="万", rate="80%").replace("其他资金 | |||||||", "其他资金 | 0 | 0 | 100% | ||||")
+    _, _, findings = load(tmp_path, form)
+    [zero] = [f for f in findings if f.rule == "selfeval.s1_zero_budget"]
+    assert zero.tier is Tier.NOTICE and "其他资金" in zero.message
+    assert not [f for f in findings if f.tier is Tier.ERROR]
+
+
+def test_zero_row_printing_no_rate_gives_no_finding(tmp_path):
+    form = FORM.format(w="万", rate="80%").replace("其他资金 | |||||||", "其他资金 | 0 | 0 | | ||||")
+    _, _, findings = load(tmp_path, form)
+    assert not [f for f in findings if f.rule == "selfeval.s1_zero_budget"]

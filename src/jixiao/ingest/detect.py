@@ -198,7 +198,7 @@ ISSUER_TITLE = (rf"\A(?:[^\n]*\n){{0,{TITLE_LINES - 1}}}?{_LEAD}({ORG})\s*关于
 # The unit a project form names as implementing it, and the department over it ('地方主管部 门' split by a space; never
 # the central ministry a transfer names). An enterprise doing the work for a budget unit is not the unit when the
 # form names the department over it.
-IMPLEMENTER = rf"(?:项目实施单位|实施单位|项目单位)\s*(?:[（(]盖章[)）])?\s*[：:\t|]?\s*{_CODE}({ORG}){_LABEL_END}"
+IMPLEMENTER = rf"(?:项目实施单位|实施单位|项目单位|资金使用单位)\s*(?:[（(]盖章[)）])?\s*[：:\t|]?\s*{_CODE}({ORG}){_LABEL_END}"
 OVERSEER = rf"(?<!中央)(?:主管部\s*门|主管单位)\s*[：:\t|]?\s*{_CODE}({ORG}){_LABEL_END}"
 ENTERPRISE_RE = re.compile(r"(?:公司|集团)$")
 # Most explicit first: a label, then a title line, then the first part's heading, then weaker places. A file name

@@ -71,6 +71,12 @@ def test_a_supervising_department_label_fused_with_its_value_ends_at_the_executi
     assert detect(text).unit == "示例区教育局"
 
 
+def test_a_transfer_forms_fund_using_unit_wins_over_its_local_supervising_departments():
+    text = ("农村供水保障补助资金绩效自评表\n(2023年度) | |||\n转移支付(项目)名称 | 农村供水保障补助资金 | ||\n"
+            "中央主管部门 | 示例部 | ||\n地方主管部门 | 示例省水利厅 示例市水利局 |\n资金使用单位 | 示例县水利服务中心 | ||\n")
+    assert detect(text).unit == "示例县水利服务中心"
+
+
 @pytest.mark.parametrize(("text", "unit"), [
     ("附件 1 示例市文学艺术界联合会 2021 年部门综合预算 目 第一部分 录 部门概况 一、部门主要职责", "示例市文学艺术界联合会"),
     ("\n4\n示例市第九小学人员编制总数 60 名。\n第二部分:示例市第九小学 2022 年单位预算及“三公”\n经费预算情况说明\n"

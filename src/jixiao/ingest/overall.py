@@ -10,7 +10,7 @@ figures were only partly taken are listed as such, so nothing passes silently.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
@@ -21,7 +21,11 @@ from jixiao.core.profile import GRADE_NAMES
 from jixiao.core.provenance import Location
 from jixiao.core.statements import figures_of
 from jixiao.ingest.fused import fund_rows
-from jixiao.ingest.source import Block, Paragraph, ReadError
+from jixiao.ingest.source import Block, Paragraph, ReadError, Table
+
+# Reads the fund rows of a form's 预算执行情况 table (ingest.selfeval.fund_table_lines): (table, the caption
+# paragraph just before it, which may give its unit) → (budget lines, what could not be read).
+FundTableReader = Callable[[Table, str], tuple[list[BudgetLine], list[ReadError]]]
 
 # The title of a whole-department (or whole-unit) self-evaluation; a project form's title is not one.
 OVERALL_TITLE = re.compile(
@@ -60,6 +64,9 @@ class _Overall:
     amounts: dict[str, tuple[Decimal, Location]] = field(default_factory=dict)
     parts: list[BudgetLine] = field(default_factory=list)
     rate: tuple[Decimal, Location] | None = None
+    score: Decimal | None = None  # the execution score a fund table prints
+    caption: str = ""  # the paragraph just before a table ('(万元)')
+    from_table: bool = False  # the figures were read from a 预算执行情况 table, not from sentences
     total: Decimal | None = None
     grade: str | None = None
     result_location: Location | None = None
@@ -152,6 +159,31 @@ def _read(report: _Overall, paragraph: Paragraph, errors: list[ReadError]) -> No
                                 f"（如“{figures[0].text}”）：{_clip(text)}", where))
 
 
+def _read_table(report: _Overall, table: Table, read: FundTableReader, errors: list[ReadError]) -> None:
+    """The total row of the form's 预算执行情况 table (a form printed as a table: '年度资金总额 | 4,000万元 | …'),
+    read by its header's text; a report's figures stated before it win."""
+    if report.amounts or report.rate:
+        return
+    lines, problems = read(table, report.caption)
+    errors += [ReadError(f"部门整体自评：{p.message}", p.location) for p in problems]
+    total = next((line for line in lines if line.level is FundLevel.TOTAL), None)
+    if total is None:
+        return
+    for name in ("initial", "adjusted", "executed"):
+        if (amount := getattr(total, name)) is not None:
+            report.amounts[name] = (amount, total.location)
+    if total.reported_rate is not None:
+        report.rate = (total.reported_rate, total.location)
+    report.score = total.reported_score
+    report.from_table = True
+    rest = [line for line in lines if line is not total and any(
+        getattr(line, name) is not None for name in ("initial", "adjusted", "executed", "reported_rate", "reported_score"))]
+    if rest:  # only the total row is read: the rows under it are listed, not passed
+        labels = "、".join(f"“{_clip(line.source, 12)}”" for line in rest)
+        errors.append(ReadError(f"部门整体自评：预算执行情况表只读取了合计行，其下 {len(rest)} 行（{labels}）的数字未核对",
+                                rest[0].location))
+
+
 def _finish(report: _Overall, unit: str, year: int | None, errors: list[ReadError]) -> SelfEvaluation:
     name = unit + ("部门整体支出" if "整体" in report.title else "项目支出汇总")
     lines: list[BudgetLine] = []
@@ -164,7 +196,9 @@ def _finish(report: _Overall, unit: str, year: int | None, errors: list[ReadErro
             adjusted=amounts["adjusted"][0] if "adjusted" in amounts else None,
             executed=amounts["executed"][0] if "executed" in amounts else None,
             reported_rate=report.rate[0] if report.rate else None,
-            location=where.with_(project=name, table="预算执行情况（正文）", row="部门预算合计")))
+            reported_score=report.score,
+            location=where.with_(project=name, table="预算执行情况" if report.from_table else "预算执行情况（正文）",
+                                 row="部门预算合计")))
         lines += [replace(p, location=p.location.with_(project=name)) for p in report.parts]
     missing = [label for key, label in (("adjusted", "全年预算数"), ("executed", "全年执行数")) if key not in amounts]
     if report.rate is None:
@@ -182,21 +216,31 @@ def _finish(report: _Overall, unit: str, year: int | None, errors: list[ReadErro
     )
 
 
-def extract_overall(blocks: Sequence[Block], unit: str = "", year: int | None = None) -> tuple[
-        tuple[SelfEvaluation, ...], list[ReadError]]:
-    """The whole-department self-evaluations of a document: from each such title to the next title."""
+def extract_overall(blocks: Sequence[Block], unit: str = "", year: int | None = None,
+                    read_table: FundTableReader | None = None) -> tuple[tuple[SelfEvaluation, ...], list[ReadError]]:
+    """The whole-department self-evaluations of a document: from each such title to the next title. `read_table`:
+    reads a 预算执行情况 table printed as a table (its total row gives the report's figures)."""
     errors: list[ReadError] = []
     reports: list[_Overall] = []
     paragraphs = [b for b in blocks if isinstance(b, Paragraph) and b.clean]
-    for index, block in enumerate(paragraphs):
+    index = 0
+    for block in blocks:
+        if isinstance(block, Table):
+            if reports and read_table is not None:
+                _read_table(reports[-1], block, read_table, errors)
+            continue
+        if not (isinstance(block, Paragraph) and block.clean):
+            continue
         text = block.clean
         following = paragraphs[index + 1].clean if index + 1 < len(paragraphs) else ""
         head = index < HEAD_PARAGRAPHS or FIRST_PAGE_CHUNK.match(text) is not None
+        index += 1
         title = _title(text, following, first=not reports and head)
         if title:
             reports.append(_Overall(title=title, location=block.location))
         if reports:
             report = reports[-1]
             report.statements.append((text, block.location))
+            report.caption = text
             _read(report, block, errors)
     return tuple(_finish(r, unit, year, errors) for r in reports), errors

@@ -38,10 +38,12 @@ from jixiao.ingest.source import Block, Paragraph, ReadError, Row, SourceDocumen
 
 FORM_WORDS = re.compile(r"自评表|(产出|效益|满意度)\s*指\s*标")  # a text holding a self-evaluation form
 REPORT_TITLE = re.compile(r"项目支出绩效自评(分析)?报告|项目支出绩效自评表")
-NAME_RE = re.compile(r"^项目名称[：:]\s*(.*)$")
+# '转移支付（项目）名称': the project name on a transfer-payment (区域) self-evaluation form
+NAME_LABEL = r"(?:转移支付\s*[（(]\s*项目\s*[)）]\s*名称|项目名称)"
+NAME_RE = re.compile(rf"^{NAME_LABEL}[：:]\s*(.*)$")
 PROJECT_CODE_RE = re.compile(r"^(\d{6,}[0-9A-Z]{6,})\s*[-－—]\s*(.+)$")
-LABEL_CELL_RE = re.compile(r"^(项目名称|主管部门|项目单位|实施单位|预算单位)\s*(?:[（(]\s*盖章\s*[)）])?\s*[：:]?$")
-UNIT_RE = re.compile(r"^(项目单位|实施单位|预算单位)\s*(?:[（(]\s*盖章\s*[)）])?[：:]\s*(?:(\d{3,})\s*[-－—]\s*)?(.+)$")
+LABEL_CELL_RE = re.compile(rf"^({NAME_LABEL}|主管部门|项目单位|实施单位|预算单位|资金使用单位)\s*(?:[（(]\s*盖章\s*[)）])?\s*[：:]?$")
+UNIT_RE = re.compile(r"^(项目单位|实施单位|预算单位|资金使用单位)\s*(?:[（(]\s*盖章\s*[)）])?[：:]\s*(?:(\d{3,})\s*[-－—]\s*)?(.+)$")
 DEPT_RE = re.compile(r"^主管部门[：:]\s*(?:(\d{3,})\s*[-－—]\s*)?(.+)$")
 EXEC_SCORE_RE = re.compile(r"预算执行(?:情况|率)?得分\s*([\d.]+)\s*分")
 IND_SCORE_RE = re.compile(r"指标完成情况得分\s*([\d.]+)\s*分")
@@ -153,6 +155,8 @@ def _budget_field(key: str) -> str | None:
         return "carryover"
     if "执行率" in key:
         return "reported_rate"
+    if "方法" in key or "标准" in key:  # '得分计算方法', '评分标准': the rule, not a score
+        return None
     if "得分" in key:
         return "reported_score"
     if "偏差" in key or "原因" in key:
@@ -232,12 +236,17 @@ def _header_unit(keys: Sequence[str], table_unit: str) -> str:
     return next((u for u in (_column_unit(k, "") for k in keys) if u), table_unit)
 
 
+# Labels of the rows that end a form's fund rows: the next section's header ('资金管理情况 | 情况说明 | …' and
+# '总体目标完成情况 | 总体目标 | …' on a transfer-payment form).
+FUND_END = ("一级指标", "资金来源", "绩效指标", "年度总体目标", "年度目标", "资金管理情况", "总体目标完成情况")
+
+
 def _fund_rows(rows: Sequence[Row]) -> list[Row]:
     """The fund rows at the head of a budget table's body, up to its end (the indicator part or another header)."""
     out = []
     for row in rows:
         texts = row.texts
-        if _label(texts[0]).startswith(("一级指标", "资金来源", "绩效指标", "年度总体目标", "年度目标")) or _is_budget_header(
+        if _label(texts[0]).startswith(FUND_END) or _is_budget_header(
                 texts):
             break
         if any(texts) and not _is_rule_row(texts):
@@ -277,7 +286,7 @@ def _read_budget(table: Table, start: int, report: _Report, errors: list[ReadErr
         texts = placed.get(id(row), row.texts)
         if not any(texts) or _is_rule_row(texts):
             continue
-        if _label(texts[0]).startswith(("一级指标", "资金来源", "绩效指标", "年度总体目标", "年度目标")) or _is_budget_header(
+        if _label(texts[0]).startswith(FUND_END) or _is_budget_header(
                 texts):
             break
         values: dict[str, object] = {}
@@ -471,6 +480,9 @@ def _upper_fields(table: Table, start: int, fields: list[str | None]) -> list[st
     return fields + [f for f in upper if f is not None and f not in fields and f != "initial_target"]
 
 
+_INDICATOR_COLUMN = {"weight": "分值", "actual": "实际完成值"}
+
+
 def _read_indicators(table: Table, start: int, report: _Report, errors: list[ReadError]) -> None:
     header, body_start = _header(table, start)
     keys = _column_keys(header)
@@ -488,6 +500,9 @@ def _read_indicators(table: Table, start: int, report: _Report, errors: list[Rea
         report.indicators_open = True  # the text right after it is the rest of the table
         return
     report.unweighted = "weight" not in fields
+    # The first column a row cut off by the end of the text lacks: its 分值, or on a form without scores (a
+    # transfer-payment form) its 全年实际完成值.
+    cut_at = next((fields.index(f) for f in ("weight", "actual") if f in fields), None)
     level1 = level2 = ""
     parts: list[Location] = []  # '其中' rows: parts of the indicator above them
     pending: BlockClaim | None = None  # the points a 一级 cell prints, checked once its block is complete
@@ -532,9 +547,10 @@ def _read_indicators(table: Table, start: int, report: _Report, errors: list[Rea
                 and not cells.get("weight") and not cells.get("reported_score")):
             parts.append(location)  # '其中桃树种植面积 | 1.5亩 | 1.5亩': a part of the row above, no indicator
             continue
-        if row is table.rows[-1] and "weight" in fields and len(texts) <= fields.index("weight"):
+        if row is table.rows[-1] and cut_at is not None and len(texts) <= cut_at:
             # The text ends inside the row: the cells after it are absent, not blank (a gap, not a 0).
-            errors.append(ReadError(f"指标“{name}”所在行在“{texts[-1]}”之后中断，缺少分值及其后各列，未读入", location))
+            errors.append(ReadError(f"指标“{name}”所在行在“{texts[-1]}”之后中断，缺少{_INDICATOR_COLUMN[fields[cut_at]]}"
+                                    "及其后各列，未读入", location))
             report.incomplete = report.incomplete or f"指标表在“{name}”一行中断，其后各行未见"
             continue
         weight_text, score_text = cells.get("weight", ""), cells.get("reported_score", "")
@@ -592,6 +608,19 @@ def _read_table(table: Table, report: _Report, errors: list[ReadError]) -> None:
             _read_indicators(table, index, report, errors)
         elif index + 1 < len(table.rows) and "预期目标" in [_label(t) for t in texts]:
             _read_goal(texts, table.rows[index + 1].texts, report)
+
+
+def fund_table_lines(table: Table, caption: str = "") -> tuple[list[BudgetLine], list[ReadError]]:
+    """The fund rows of a table holding a form's 预算执行情况 header ('年初预算数 | 全年预算数 | 全年执行数 | 分值 |
+    执行率 | 得分'), read by header text as a project form's are; none when it holds no such header. `caption`: the
+    paragraph just before the table ('(万元)' gives the unit of cells that print none)."""
+    report = _Report(title_location=table.location, table_unit="万元" if _WAN_CAPTION.search(caption) else "元")
+    errors: list[ReadError] = []
+    for index, row in enumerate(table.rows):
+        if _is_budget_header(row.texts):
+            _read_budget(table, index, report, errors)
+            break
+    return report.budget, errors
 
 
 def _read_goal(header: Sequence[str], below: Sequence[str], report: _Report) -> None:
@@ -910,7 +939,7 @@ def extract_self_evaluations(source: SourceDocument, year: int | None = None, un
         _indicators_unread(report, errors)
         if not report.budget:
             errors.append(ReadError("未找到“预算执行情况”表", report.title_location.with_(project=report.name)))
-    overall, overall_errors = extract_overall(blocks, unit, year) if whole else ((), [])
+    overall, overall_errors = extract_overall(blocks, unit, year, fund_table_lines) if whole else ((), [])
     errors += overall_errors
     if whole and not found and not overall and FORM_WORDS.search(source.text):
         fused, fused_errors = extract_fused([b for b in blocks if isinstance(b, Paragraph)], year)

@@ -241,7 +241,19 @@ def _execution(se: SelfEvaluation, profile: Profile, where: Location) -> tuple[
                                  + ("（按填报精度四舍五入的尾数差异）" if residue else ""),
                                  loc.with_(column="得分"), expected=score, actual=reported,
                                  tier=Tier.NOTICE if residue else None))
+    findings += _zero_budget_parts(se, total)
     return a, b, rate, score, findings
+
+
+def _zero_budget_parts(se: SelfEvaluation, total: BudgetLine) -> list[Finding]:
+    """A fund row under the total whose 全年预算数 is 0 but prints an 执行率 ('0 | 0 | 100%'): a rate of 0 ÷ 0 is
+    undefined, so what it prints is a convention of the form (提示), never a contradiction."""
+    return [_finding("selfeval.s1_zero_budget",
+                     f"“{re.sub(r'^其中[：:]?', '', line.source).rstrip('：:')}”一行全年预算数为0，执行率无从计算，"
+                     f"填报为 {_fmt(line.reported_rate)}%", line.location.with_(column="执行率"),
+                     actual=line.reported_rate, tier=Tier.NOTICE)
+            for line in se.budget_lines
+            if line is not total and not line.is_total and line.adjusted == 0 and line.reported_rate]
 
 
 def _actual_number(indicator: Indicator, target: Value, profile: Profile) -> Decimal | None:

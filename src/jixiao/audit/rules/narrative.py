@@ -1100,9 +1100,12 @@ def _earlier_budget(pkg: DisclosurePackage, claim: Claim) -> bool:
     """Whether a change “与预算相比” is measured from another year's budget, which the document does not print: the
     clause names other years only (“比2015年预算”), or its 三公 table prints budgets only (a 预算公开)."""
     years = {int(y) for y in re.findall(r"((?:19|20)\d{2})年", claim.clause or "")}
+    # the year compared with, when named: '2018年预算数比2017年预算数减少…' names this year as well
+    compared_years = {int(y) for y in re.findall(r"(?:比|较|与|同)((?:19|20)\d{2})年", claim.clause or "")}
     d09 = pkg.table("D09")
     budget_only = d09 is not None and not any(c.startswith("final_") for c in d09.columns)
-    return claim.basis == "预算" and (bool(years and pkg.year not in years) or budget_only)
+    other_year = bool(years and pkg.year not in years) or bool(compared_years and pkg.year not in compared_years)
+    return claim.basis == "预算" and (other_year or budget_only)
 
 
 def _stated_base(pkg: DisclosurePackage, statements: list[Statement], index: int, claim: Claim) -> Claim | None:

@@ -61,3 +61,15 @@ def test_a_fall_stated_with_a_rise_rate_is_a_contradiction(tmp_path):
 
 def test_a_rate_on_an_earlier_years_budget_is_checked(tmp_path):
     assert loud(tmp_path, rate="0.1") == [("narrative.n2_year_on_year", Tier.ERROR)]  # 0.5 ÷ 5.0 is 10%
+
+
+def test_a_short_name_in_brackets_names_the_figure_after_it():
+    claims, _ = claims_of("本局开支的出国(境)经费、车辆购置及运行费、公务接待费(简称“三公”经费)支出合计12.3万元")
+    assert [(c.subject, c.measure, float(c.value)) for c in claims] == [("三公经费", "amount", 123000)]
+
+
+def test_a_reason_phrase_used_as_a_heading_keeps_the_figures_after_it():
+    claims, reason = claims_of("“三公”经费预算增减变化的主要原因是:2020年“三公”经费支出预算合计9.5万元,比上年预算数减少1.5万元")
+    assert [(c.subject, c.measure) for c in claims] == [("三公经费", "budget"), ("三公经费", "change")] and reason == ""
+    claims, reason = claims_of("公务接待费减少1万元,主要原因是:接待批次减少2万元的标准")  # figures before it: a reason
+    assert [c.measure for c in claims] == ["change"] and reason.startswith("接待批次")

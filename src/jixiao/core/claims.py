@@ -262,10 +262,14 @@ _NEXT_ITEM_RE = re.compile(r"[，,；;]\s*(?=(?:[一二三四五六七八九十]
 
 def _cut_reason(sentence: str) -> tuple[str, str]:
     """The sentence without its stated reason, and the reason. A reason ends the sentence, unless a numbered item
-    follows it: the item is read on."""
+    follows it: the item is read on. A sentence that opens with '…的主要原因是：' and states its figures only after
+    it uses the words as a heading: the figures are read."""
     match = _REASON_RE.search(sentence)
     if not match:
         return sentence, ""
+    if not re.search(r"\d", sentence[: match.start()]) and sentence[match.start(1) - 1] in "：:" \
+            and amounts_in(match.group(1)):
+        return match.group(1), ""
     reason = re.split(r"[。；;]", match.group(1))[0]
     following = _NEXT_ITEM_RE.search(sentence, match.start())
     if following is None:
@@ -349,7 +353,9 @@ def claims_of(sentence: str, section: str = "", location: Location | None = None
     """The claims of one sentence and its stated reason. A claim with no subject in reach is kept with the
     subject '' (the audit reports it as not checked)."""
     location = location or Location()
-    body, reason = _cut_reason(normalize_text(sentence).replace(" ", ""))
+    # '…、公务接待费(简称“三公”经费)支出合计X万元': the short name in brackets names the figure after it
+    sentence = re.sub(r"[(（]简称([^()（）]{1,16})[)）]", r"，\1", normalize_text(sentence))
+    body, reason = _cut_reason(sentence.replace(" ", ""))
     body = join_listed_subjects(expand_paired(body))
     section_scope = scope_of(section)
     found: list[Claim] = []

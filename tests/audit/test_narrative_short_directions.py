@@ -73,3 +73,31 @@ def test_a_reason_phrase_used_as_a_heading_keeps_the_figures_after_it():
     assert [(c.subject, c.measure) for c in claims] == [("三公经费", "budget"), ("三公经费", "change")] and reason == ""
     claims, reason = claims_of("公务接待费减少1万元,主要原因是:接待批次减少2万元的标准")  # figures before it: a reason
     assert [c.measure for c in claims] == ["change"] and reason.startswith("接待批次")
+
+
+CLASSES = ("(一)基本支出预算收支增减情况\n"
+           "2019年基本支出预算较上年增{total}万元,增幅{total_rate} %。主要变动原因如下:\n"
+           "1.工资福利支出较上年增40万元,增20 %。\n"
+           "2.商品和服务支出较上年增5万元,增10 %。\n"
+           "3.对个人和家庭补助支出较上年(减少)5万元,(减)幅10 %。\n"
+           "(二)项目支出预算收支增减情况\n"
+           "2019年项目支出预算较上年减 3万元,减幅 30 %。\n")
+
+
+def classes(tmp_path, total: str, total_rate: str):
+    _, found = audit_text(tmp_path, CLASSES.format(total=total, total_rate=total_rate))
+    return [(f.tier, f.message) for f in found if f.rule == "narrative.basic_classes_changes"]
+
+
+def test_economic_class_changes_add_up_to_the_basic_change(tmp_path):
+    assert classes(tmp_path, "40", "13.33") == []  # 40 + 5 − 5 on 200 + 50 + 50 = 300
+
+
+def test_class_changes_larger_than_the_total_on_the_same_bases_are_certain(tmp_path):
+    [(tier, message)] = classes(tmp_path, "30", "10")  # bases agree (300), the classes add to 40
+    assert tier is Tier.ERROR and "变动之和为 40.00 万元" in message
+
+
+def test_class_changes_on_other_bases_are_only_suspected(tmp_path):
+    [(tier, message)] = classes(tmp_path, "30", "30")  # base 100: the classes listed are not the whole
+    assert tier is Tier.WARNING and "按惯例" in message

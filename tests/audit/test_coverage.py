@@ -234,3 +234,27 @@ def test_narrative_rules_do_not_apply_to_tables_without_a_narrative(tmp_path):
                     "crosssection.vehicles"):
         assert (by_rule[rule_id].status, by_rule[rule_id].reason) == (Status.NOT_APPLICABLE, "缺少情况说明文字")
     assert by_rule["disclosure.r01_income_total"].status is Status.HELD
+
+
+def test_a_sentence_checked_in_part_is_counted_as_such_and_its_rest_listed(tmp_path):
+    """The counts and the list say the same: a sentence some of whose figures no rule compared is counted as checked
+    in part, and each figure left is listed as 未核对."""
+    text = consistent_package().replace("公务接待费支出0万元，与上年相同", "公务接待费支出0万元，与上年相同，全年培训费支出2.40万元")
+    cov = audit_document(load(tmp_path, text), CENTRAL).coverage
+    assert cov is not None
+    [left] = cov.unchecked
+    assert left.what.startswith("未核对：培训费") and "2.40万元" in left.what
+    assert cov.checked_claims == len(cov.reading.claims) and cov.partly_checked_claims == 1
+    assert "（其中 1 条部分核对）" in cov.checked_phrase()
+    assert sum(s["partly"] for s in cov.to_dict()["sections"]) == 1
+
+
+def test_a_share_printed_without_its_figure_is_reported_missing(tmp_path):
+    """'占…%' with no number is a blank, not a zero: listed with its line; a unit caption '执行率(%)' is not."""
+    text = consistent_package().replace("公务接待费支出0万元，与上年相同", "公务接待费支出0万元，占三公经费 %，与上年相同")
+    cov = audit_document(load(tmp_path, text), CENTRAL).coverage
+    assert cov is not None
+    [blank] = [u for u in cov.not_read if "百分比未写数字" in u.what]
+    assert "占三公经费%" in blank.what and blank.location.line == text[: text.index("占三公经费 %")].count("\n") + 1
+    clean = audit_document(load(tmp_path, consistent_package(), "clean.txt"), CENTRAL).coverage
+    assert clean is not None and not [u for u in clean.not_read if "百分比未写数字" in u.what]

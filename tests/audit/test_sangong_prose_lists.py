@@ -64,7 +64,7 @@ def test_the_standard_wording_of_the_sangong_total_is_an_amount():
 
 def test_goods_and_services_spending_is_not_procurement():
     claims, _ = claims_of("商品和服务支出预算 165247.88 元")
-    assert [c.subject for c in claims] == [""]
+    assert [c.subject for c in claims] == ["商品和服务支出"]  # the economic class, not 政府采购服务
 
 
 RATE_AND_SHARES = ("(一)总体情况\n2023年“三公”经费财政拨款支出决算为8.20万元，较上年增加1.20万元，增长{rate}%。\n"

@@ -162,9 +162,10 @@ def _describe_read(out: Outcome) -> str:
         rows = sum(t.get("rows", 0) for t in tables)
         claims = c.get("claims", 0)
         checked = sum(s.get("checked", 0) for s in c.get("sections", []))
+        partly = sum(s.get("partly", 0) for s in c.get("sections", []))  # checked in part: its rest is 未核对
         counts = c.get("checks", {}).get("counts", {})
         return (f"读到：表 {len(tables)} 张 {rows} 行；项目 {len(c.get('projects', []))} 个；说明数据 {claims} 条"
-                f"（已核对 {checked}，未核对 {claims - checked}）；规则 通过 {counts.get('held', 0)}、"
+                f"（已核对 {checked - partly}，部分核对 {partly}，未核对 {claims - checked}）；规则 通过 {counts.get('held', 0)}、"
                 f"发现问题 {counts.get('broken', 0)}、不适用 {counts.get('not_applicable', 0)}；"
                 f"未读取或未核对 {len(c.get('unread', []))} 处")
     r = out.read

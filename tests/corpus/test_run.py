@@ -61,11 +61,11 @@ def test_runs_each_local_document_and_totals(tmp_path, monkeypatch, capsys):
 
 def test_coverage_is_one_compact_line_and_counts_in_the_totals():
     coverage = {"tables": [{"rows": 3}, {"rows": 4}], "projects": [{"name": "甲"}], "claims": 9,
-                "sections": [{"claims": 5, "checked": 4}, {"claims": 4, "checked": 2}],
+                "sections": [{"claims": 5, "checked": 4, "partly": 1}, {"claims": 4, "checked": 2}],
                 "checks": {"counts": {"held": 11, "broken": 2, "not_applicable": 30}}, "unread": [{}, {}, {}]}
     read = run.Outcome(row(), kind="disclosure", unit="示例县档案馆", year=2023, coverage=coverage)
     line = run._describe_read(read)
-    assert "\n" not in line and line == ("读到：表 2 张 7 行；项目 1 个；说明数据 9 条（已核对 6，未核对 3）；"
+    assert "\n" not in line and line == ("读到：表 2 张 7 行；项目 1 个；说明数据 9 条（已核对 5，部分核对 1，未核对 3）；"
                                          "规则 通过 11、发现问题 2、不适用 30；未读取或未核对 3 处")
     empty = run.Outcome(row(), kind="disclosure", coverage={"tables": [], "projects": []})
     assert run.totals([read, empty])[-1] == "读到表格的文档 1 份；读到项目（自评或评价）的文档 1 份"

@@ -82,6 +82,11 @@ SUBJECTS: list[tuple[str, str]] = [
     ("人员经费", r"人员经费"),
     ("公用经费", r"公用经费"),
     ("基本支出", r"基本支出"),
+    # the economic classes of 基本支出
+    ("工资福利支出", r"工资福利支出"),
+    ("商品和服务支出", r"商品和服务支出"),
+    ("对个人和家庭的补助", r"对个人和家庭(?:的)?补助(?:支出)?"),
+    ("资本性支出", r"资本性支出"),
     ("项目支出", r"项目支出"),
 ]
 _SUBJECT_RES = [(name, re.compile(pattern)) for name, pattern in SUBJECTS]
@@ -107,8 +112,12 @@ _REPORT_RES = [
     ("adjustment", re.compile(rf"(?:调减|预算调整|收回额度|收回)(?:为|了)?{MONEY}"), True),
 ]
 _EXECUTED_RE = re.compile(r"(?:实际执行|实际支出资金|实际支出|执行金额|预算执行数|执行数)(?:为|是|了|共计|达)?$")
-_CHANGE_RE = re.compile(rf"(增加|减少|增长|下降|上升|降低|增支|减支)(?:了)?{MONEY}")
-_RATE_RE = re.compile(rf"(增长|下降|上升|降低|增加|减少|增幅|降幅|增幅为|降幅为)(?:了)?{PCT}")
+# A direction word, alone ('较上年增18万元', '减幅5%') or in brackets ('较上年(减少)16万元', '(减)幅23%'). A bracketed
+# word right after another ('增加(减少)0.11万元', a template offering both) states no direction: not read as one.
+_DIRECTION = r"增加|减少|增长|下降|上升|降低|增支|减支|(?<![新核审调追递])[增减降]"
+_DIRECTED = rf"(?:(?<![加少长降升低增减支])[(（]({_DIRECTION})[)）]|(?<![(（])({_DIRECTION}))"
+_CHANGE_RE = re.compile(rf"{_DIRECTED}(?:了)?{MONEY}")
+_RATE_RE = re.compile(rf"{_DIRECTED}(?:幅度?)?(?:为|了)?{PCT}")
 # A change's rate written in brackets right after it: '减少1.5万元（42.86%）', '增加3万元(增长10%)'.
 _BRACKET_RATE_RE = re.compile(rf"[(（](?:同比)?(?:增长|下降|上升|降低|增幅|降幅|增加|减少)?(?:了|为)?{PCT}[)）]")
 _SAME_RE = re.compile(r"与上年(?:度)?(?:决算)?(?:数)?(?:相比)?(?:基本)?(?:持平|相同|一致)|(?:上年|同期)持平|无变化|无增减")
@@ -127,7 +136,7 @@ _REASON_RE = re.compile(r"(?:主要)?原因(?:是|为|在于)?[：:]?(.+)$")
 _USE_RE = re.compile(r"^(?:主要)?(?:用于|包括|包含)")
 # Spending set against the budget with the difference: '决算数大于预算数55.93万元' (a change of +55.93 on the budget).
 _OVER_RE = re.compile(rf"(大于|高于|超过|超出|多于|小于|低于|少于)(?:了)?(?:年初|全年|调整后)?预算(?:数)?{MONEY}")
-_UP = ("增加", "增长", "上升", "增幅", "增幅为", "增支")
+_UP = ("增加", "增长", "上升", "增支", "增")
 # What may stand between a subject and its own amount; anything else (差值为, 节约, 结余 …) makes the figure
 # something else said about the subject, kept as an unchecked 'figure'.
 _GAP_RE = re.compile(r"(?:[（(]类[)）]|类?科目|[”\"’」]|本年度?|全年|年度|当年|实际|一般公共预算|财政拨款|支出|收入|使用|安排|决算|预算执行|数|总额|金额|合计|总计|为|是|"
@@ -257,10 +266,14 @@ _NEXT_ITEM_RE = re.compile(r"[，,；;]\s*(?=(?:[一二三四五六七八九十]
 
 def _cut_reason(sentence: str) -> tuple[str, str]:
     """The sentence without its stated reason, and the reason. A reason ends the sentence, unless a numbered item
-    follows it: the item is read on."""
+    follows it: the item is read on. A sentence that opens with '…的主要原因是：' and states its figures only after
+    it uses the words as a heading: the figures are read."""
     match = _REASON_RE.search(sentence)
     if not match:
         return sentence, ""
+    if not re.search(r"\d", sentence[: match.start()]) and sentence[match.start(1) - 1] in "：:" \
+            and amounts_in(match.group(1)):
+        return match.group(1), ""
     reason = re.split(r"[。；;]", match.group(1))[0]
     following = _NEXT_ITEM_RE.search(sentence, match.start())
     if following is None:
@@ -344,7 +357,9 @@ def claims_of(sentence: str, section: str = "", location: Location | None = None
     """The claims of one sentence and its stated reason. A claim with no subject in reach is kept with the
     subject '' (the audit reports it as not checked)."""
     location = location or Location()
-    body, reason = _cut_reason(normalize_text(sentence).replace(" ", ""))
+    # '…、公务接待费(简称“三公”经费)支出合计X万元': the short name in brackets names the figure after it
+    sentence = re.sub(r"[(（]简称([^()（）]{1,16})[)）]", r"，\1", normalize_text(sentence))
+    body, reason = _cut_reason(sentence.replace(" ", ""))
     body = join_listed_subjects(expand_paired(body))
     section_scope = scope_of(section)
     found: list[Claim] = []
@@ -436,16 +451,16 @@ def claims_of(sentence: str, section: str = "", location: Location | None = None
                 add("share", match, value, match.group(2) + "%", quantum, named[0] if named else whole)
         for match in _CHANGE_RE.finditer(clause):
             if free(match):
-                value, quantum = _money(match.group(2), match.group(3))
-                sign = 1 if match.group(1) in _UP else -1
+                value, quantum = _money(match.group(3), match.group(4))
+                sign = 1 if (match.group(1) or match.group(2)) in _UP else -1
                 add("change", match, value * sign, match.group(0), quantum, "上年")
                 if (bracket := _BRACKET_RATE_RE.match(clause, match.end())) is not None:  # its rate, same base
                     rate, places = _percent(bracket.group(1))
                     add("rate", bracket, rate * sign, bracket.group(1) + "%", places, found[-1].basis)
         for match in _RATE_RE.finditer(clause):
             if free(match):
-                value, quantum = _percent(match.group(2))
-                sign = 1 if match.group(1) in _UP else -1
+                value, quantum = _percent(match.group(3))
+                sign = 1 if (match.group(1) or match.group(2)) in _UP else -1
                 add("rate", match, value * sign, match.group(0), quantum, "上年")
         for match in _SAME_RE.finditer(clause):
             if free(match):

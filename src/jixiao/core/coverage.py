@@ -139,8 +139,9 @@ class RuleOutcome:
 class SectionRead:
     title: str
     claims: int
-    checked: int
+    checked: int  # sentences a rule checked, wholly or in part
     location: Location = field(default_factory=Location)
+    partly: int = 0  # of them, sentences with figures no rule compared (each listed as 未核对)
 
 
 def claim_key(location: Location, text: str) -> tuple[object, ...]:
@@ -173,6 +174,10 @@ class Coverage:
         return sum(s.checked for s in self.sections)
 
     @property
+    def partly_checked_claims(self) -> int:
+        return sum(s.partly for s in self.sections)
+
+    @property
     def rules_applied(self) -> int:
         return len({o.rule for o in self.outcomes if o.status is not Status.NOT_APPLICABLE})
 
@@ -187,7 +192,8 @@ class Coverage:
     def checked_phrase(self) -> str:
         """'已核对 12 张表 86 行、27 条说明数据、3 个项目、9 项规则；3 处未读取或未核对'."""
         r = self.reading
-        parts = [f"{len(r.tables)} 张表 {r.rows} 行", f"{self.checked_claims} 条说明数据"]
+        partly = f"（其中 {self.partly_checked_claims} 条部分核对）" if self.partly_checked_claims else ""
+        parts = [f"{len(r.tables)} 张表 {r.rows} 行", f"{self.checked_claims} 条说明数据{partly}"]
         if r.projects:
             parts.append(f"{r.projects} 个项目")
         parts.append(f"{self.rules_applied} 项规则")
@@ -209,7 +215,7 @@ class Coverage:
         rules = list(by_rule.values())
         return self.reading.to_dict() | {
             "sections": [{"title": s.title or "（无标题）", "claims": s.claims, "checked": s.checked,
-                          "location": s.location.to_dict()} for s in self.sections],
+                          "partly": s.partly, "location": s.location.to_dict()} for s in self.sections],
             "checks": {"counts": self.counts(),
                        "applied": [e for e in rules if e["held"] or e["broken"]],
                        "not_applicable": [{"rule": e["rule"], "title": e["title"], "reasons": e["reasons"]}
@@ -226,19 +232,20 @@ def coverage(reading: Reading, outcomes: Iterable[RuleOutcome] = (), checked: It
     sentences nothing checked and, in a sentence checked only in part, each claim no rule compared."""
     marked = set(checked)
     pointed = {paragraph_key(loc) for loc in finding_places if loc.block is not None or loc.line is not None}
-    sections: dict[str, list[tuple[Claim, bool]]] = {}
+    sections: dict[str, list[tuple[Claim, bool, bool]]] = {}
     unchecked: list[Unread] = []
     for claim in reading.claims:
         whole = claim_key(claim.location, claim.text) in marked or paragraph_key(claim.location) in pointed
         left = [] if whole else [p for p in claim.parts if p.key not in marked]
         done = whole or len(left) < len(claim.parts)
-        sections.setdefault(claim.section, []).append((claim, done))
+        sections.setdefault(claim.section, []).append((claim, done, done and bool(left)))
         if not done:
             unchecked.append(Unread(f"未核对：{_clip(claim.text)}", claim.location, "claim"))
         else:
             unchecked += [Unread(f"未核对：{p.label}（{_clip(claim.text, 24)}）", claim.location, "claim") for p in left]
     section_reads = tuple(
-        SectionRead(title, len(items), sum(1 for _, done in items if done), items[0][0].location)
+        SectionRead(title, len(items), sum(1 for _, done, _ in items if done), items[0][0].location,
+                    sum(1 for _, _, partly in items if partly))
         for title, items in sections.items()
     )
     return Coverage(reading, section_reads, tuple(outcomes), tuple(unchecked))

@@ -18,7 +18,9 @@ from jixiao.ingest.source import Paragraph, SourceDocument, Table
 PART = r"第[一二三四五六七八九十]+部分[:：\s]*"
 # The 情况说明 starts at its part heading ('第三部分 情况说明', '第二部分 2023年度单位决算情况说明') or its first
 # section ('一、收入支出决算总体情况说明'); it ends at the 名词解释 or at a part holding the tables or attachments.
-START_RE = re.compile(rf"^{PART}.{{0,24}}情况说明$|^{PART}情况说明|情况说明$")
+# '三、收支决算总体情况' (without 说明) opens the explanation of the figures as well
+START_RE = re.compile(rf"^{PART}.{{0,24}}情况说明$|^{PART}情况说明|情况说明$"
+                      r"|^[一二三四五六七八九十]+、.{0,16}(?:收支|收入|支出).{0,8}总体情况$")
 END_RE = re.compile(rf"^(?:{PART})?(?:专业)?名词解释|^{PART}.*(?:附件|附表|决算表|报表)")
 # A part of the explanation after the part holding the tables ('第三部分：…2018年部门预算及“三公”经费预算说明').
 TABLE_PART_RE = re.compile(rf"^{PART}(?!.*(?:名词解释|说明$)).*(?:附件|附表|决算表|报表)")

@@ -281,6 +281,19 @@ def _flat_table(text: str) -> str | None:
 _CAPTION_AMOUNT_RE = re.compile(r"[（(]\s*(?:万元|亿元|元)\s*[)）]\s*[:：]?\s*-?\d[\d,]*(?:\.\d+)?")
 
 
+# A share or a rate whose figure was left blank: '占基本支出预算%,', '占 %', '增长%' — missing, not a zero. (A
+# unit in a caption, '执行率(%)', names no figure.)
+_BLANK_PERCENT_RE = re.compile(r"(?:占[\u4e00-\u9fa5“”\"]{0,24}?|增长|下降|上升|降低|增幅|降幅|减幅)(?:为|是|达)?\s*[%％]")
+
+
+def _blank_figures(claims: Iterable[Claim]) -> Iterator[Unread]:
+    """Percentages printed without their figure in the sentences that state figures: missing, reported as such."""
+    for claim in claims:
+        for match in _BLANK_PERCENT_RE.finditer(claim.text):
+            words = match.group(0).replace(" ", "")
+            yield Unread(f"百分比未写数字（“{words}”），此处数据缺失，未核对", claim.location, "claim")
+
+
 def _unused(doc: Any, claims: Iterable[Claim]) -> Iterator[Unread]:
     """Source tables and paragraphs with figures that no extractor took anything from. A paragraph whose amounts
     follow their unit caption (a form run together) is unused unless a reader took a figure from it."""
@@ -319,6 +332,7 @@ def reading_of(doc: Any) -> Reading:
     tables += [*_self_evaluation_tables(doc), *_key_evaluation_tables(doc), *_results_tables(doc)]
     claims = tuple(_claims(doc))
     unread += list(_unused(doc, claims))
+    unread += list(_blank_figures(claims))
     unread += [item if isinstance(item, Unread) else Unread(item[0], item[1]) for item in getattr(doc, "unread", ())]
     unread += [Unread(problem.message, problem.location, "cell" if problem.location.column else "other")
                for problem in getattr(doc, "problems", ())]

@@ -175,7 +175,8 @@ def reading_lines(cov: Coverage, limit: int = 8) -> list[str]:
         names = "、".join(form.projects[:limit]) + (f" 等 {len(form.projects)} 个" if len(form.projects) > limit else "")
         lines.append(f"  {form.kind}：{len(form.projects)} 个项目（{names}）")
     if cov.sections:
-        lines.append(f"  说明数据 {len(r.claims)} 条，已核对 {cov.checked_claims} 条："
+        partly = f"（其中 {cov.partly_checked_claims} 条部分核对）" if cov.partly_checked_claims else ""
+        lines.append(f"  说明数据 {len(r.claims)} 条，已核对 {cov.checked_claims} 条{partly}："
                      + "；".join(f"{s.title or '（无标题）'} {s.checked}/{s.claims}" for s in cov.sections[:limit])
                      + (f"；另 {len(cov.sections) - limit} 节" if len(cov.sections) > limit else ""))
     if cov.outcomes:

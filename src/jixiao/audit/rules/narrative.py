@@ -1121,9 +1121,12 @@ def _earlier_budget(pkg: DisclosurePackage, claim: Claim) -> bool:
     """Whether a change “与预算相比” is measured from another year's budget, which the document does not print: the
     clause names other years only (“比2015年预算”), or its 三公 table prints budgets only (a 预算公开)."""
     years = {int(y) for y in re.findall(r"((?:19|20)\d{2})年", claim.clause or "")}
+    # the year compared with, when named: '2018年预算数比2017年预算数减少…' names this year as well
+    compared_years = {int(y) for y in re.findall(r"(?:比|较|与|同)((?:19|20)\d{2})年", claim.clause or "")}
     d09 = pkg.table("D09")
     budget_only = d09 is not None and not any(c.startswith("final_") for c in d09.columns)
-    return claim.basis == "预算" and (bool(years and pkg.year not in years) or budget_only)
+    other_year = bool(years and pkg.year not in years) or bool(compared_years and pkg.year not in compared_years)
+    return claim.basis == "预算" and (other_year or budget_only)
 
 
 def _stated_base(pkg: DisclosurePackage, statements: list[Statement], index: int, claim: Claim) -> Claim | None:
@@ -1409,3 +1412,73 @@ def admin_cost(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
             yield Finding("crosssection.admin_cost", Tier.WARNING,
                           f"说明称无机关运行经费，公开10 却填列 {wan(table_amount)} 万元", statement.location, "跨章节",
                           expected="0", actual=wan(table_amount))
+
+
+BASIC_CLASSES = ("工资福利支出", "商品和服务支出", "对个人和家庭的补助", "资本性支出")
+
+
+def _base_range(change: Claim, rate: Claim) -> tuple[Decimal, Decimal] | None:
+    """Last year's figure implied by a change and its rate, as an interval over the printed precision of both."""
+    low_rate, high_rate = abs(rate.value) - rate.quantum / 2, abs(rate.value) + rate.quantum / 2
+    low_change, high_change = abs(change.value) - change.quantum / 2, abs(change.value) + change.quantum / 2
+    if low_rate <= 0 or low_change < 0:
+        return None
+    return low_change * 100 / high_rate, high_change * 100 / low_rate
+
+
+def _basic_lists(pkg: DisclosurePackage) -> Iterator[tuple[dict[str, Claim], dict[str, Claim]]]:
+    """Each 基本支出 change on last year (its subject named in its sentence, not only as the whole of a share: '占基本
+    支出…') with the changes and rates of the economic classes stated after it in its section, up to the next total
+    (项目支出, another 基本支出 change)."""
+    changes: dict[str, Claim] = {}
+    rates: dict[str, Claim] = {}
+    section: str | None = None
+    for statement in sentences(pkg):
+        for claim in statement.claims:
+            if claim.basis != "上年" or claim.measure not in ("change", "rate"):
+                continue
+            ends = statement.section != section or claim.subject == "项目支出" or (
+                claim.subject == "基本支出" and claim.measure == "change")
+            if changes and ends:
+                yield changes, rates
+                changes, rates, section = {}, {}, None
+            if claim.subject == "基本支出" and claim.measure == "change":
+                if re.search(r"(?<!占)基本支出", statement.text.replace(" ", "")):
+                    changes, rates, section = {"基本支出": claim}, {}, statement.section
+            elif changes and claim.subject in BASIC_CLASSES and claim.measure == "change":
+                changes.setdefault(claim.subject, claim)
+            elif changes and claim.subject in ("基本支出", *BASIC_CLASSES):
+                rates.setdefault(claim.subject, claim)
+    if changes:
+        yield changes, rates
+
+
+@rule("narrative.basic_classes_changes", "基本支出增减额不等于所列各经济分类增减额之和", Tier.WARNING, CAT, f"{BASIS} N3",
+      "disclosure", params=("tolerance",), applies=has_narrative)
+def basic_classes_changes(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
+    """说明写了基本支出比上年的增减额，又逐项写了工资福利、商品和服务、对个人和家庭的补助（资本性）支出的增减额时，按惯例各经济分类
+    构成基本支出，各项增减额之和应等于基本支出的增减额：不等为疑似（所列分类可能不全）。各项与基本支出都写了增减率、由增减额与
+    增减率推算的上年数（按所印精度取范围）之和与基本支出的上年数相符时，所列分类即为全部：各项之和大于总额为确定（上年为0、今年
+    新增的分类只会使总额更大）。差额在尾数误差内为提示。"""
+    for changes, rates in _basic_lists(pkg):
+        total = changes.get("基本支出")
+        names = [n for n in BASIC_CLASSES if n in changes]
+        if total is None or len(names) < 2:
+            continue
+        parts = [changes[n] for n in names]
+        if (against := _against_parts(ctx, total, parts)) is None:
+            continue
+        summed, difference, tier = against
+        note = "（按惯例所列经济分类构成基本支出；所列分类可能不全）"
+        if tier is Tier.ERROR:
+            tier = Tier.WARNING
+            ranges = [_base_range(changes[n], rates[n]) if n in rates else None for n in ("基本支出", *names)]
+            if summed > total.value and all(r is not None for r in ranges):
+                whole, *items = [r for r in ranges if r is not None]
+                low, high = sum(r[0] for r in items), sum(r[1] for r in items)
+                if low <= whole[1] and whole[0] <= high:  # the classes listed make up last year's 基本支出
+                    tier, note = Tier.ERROR, "（由各项增减率推算的上年数之和与基本支出的上年数相符，所列分类即为全部）"
+        yield Finding("narrative.basic_classes_changes", tier,
+                      f"基本支出比上年变动 {wan(total.value)} 万元，{'、'.join(names)}变动之和为 {wan(summed)} 万元{note}",
+                      total.location.with_(row="基本支出增减"), CAT, expected=wan(summed), actual=wan(total.value),
+                      difference=wan(difference))

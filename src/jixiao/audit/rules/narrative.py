@@ -846,7 +846,7 @@ def totals_balance(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     年初结转和结余，支出总计 = 本年支出合计 + 结余分配 + 年末结转和结余（各数在同一节分句写出、未以“其中”列出时；列出的由
     narrative.parts_total 核对）。差额在尾数误差内为提示，超过为确定；为0时常不写的使用非财政拨款结余、结余分配未写出而
     组成之和小于总计时为疑似。收入总计与支出总计相差超过尾数误差为疑似（说明常把本年收入合计、本年支出合计称作总计，
-    按收支总表的编制口径判断），其中一方与其写出的组成不符时为确定；同一节总计与组成的不符并入该处一并报告。"""
+    按收支总表的编制口径判断），其中一方与其写出的组成不符、且不是把本年合计称作总计时为确定；同一节总计与组成的不符并入该处一并报告。"""
     openers = {id(o) for o in _openers(pkg).values()}
     sections: dict[str, list[Statement]] = {}
     for statement in sentences(pkg):
@@ -869,7 +869,10 @@ def totals_balance(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
                 # Beyond rounding, the two totals' inequality rests on the words: texts often call the year's own
                 # 收入合计/支出合计 总计 (a misnomer, not a sum that fails) — a warning naming the convention, unless a
                 # total also fails its own stated parts (certain).
-                certain = any(found[0] is Tier.ERROR for _, found in wrong)
+                # …and a total printed as the very figure the text gives as the year's own 合计 is that misnomer too
+                misnamed = any(c is not None and (part := first.get((IDENTITY[name][0][0], scope))) is not None
+                               and part.value == c.value for name, c in zip(IDENTITY, totals, strict=True))
+                certain = not misnamed and any(found[0] is Tier.ERROR for _, found in wrong)
                 yield Finding("narrative.totals_balance", Tier.ERROR if certain else (
                     Tier.WARNING if tier is Tier.ERROR else tier),
                     f"说明称{_what(income)} {income.text}、{_what(spending)} {spending.text}，两者按编制应相等，"

@@ -3,6 +3,8 @@ consistent 决算公开 package (tables 公开01–10, narrative, 预算绩效�
 
 from __future__ import annotations
 
+from pathlib import Path
+
 T = "\t"
 
 
@@ -184,3 +186,19 @@ def consistent_package() -> str:
                              claims=[("产出指标", 50, 50), ("效益指标", 30, 30)])
     lines += selfeval_report("土地整理项目", 5_000_000, 5_000_000, GOOD_INDICATORS, "10", "90", "100", "优")
     return "\n".join(lines) + "\n"
+
+
+def read_text(tmp_path: Path, text: str, name: str = "page.txt"):  # type: ignore[no-untyped-def]
+    """Write `text` to a file named `name` and read it as jixiao does: (document or None, read errors)."""
+    from jixiao.ingest.pipeline import load_document
+
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return load_document(path)
+
+
+def load_text(tmp_path: Path, text: str, name: str = "page.txt"):  # type: ignore[no-untyped-def]
+    """As read_text, for a text that must be read: (document, read errors)."""
+    doc, errors = read_text(tmp_path, text, name)
+    assert doc is not None, errors
+    return doc, errors

@@ -9,9 +9,9 @@ from decimal import Decimal
 
 from jixiao.audit.engine import audit_document
 from jixiao.core.finding import Tier
-from jixiao.ingest.pipeline import load_document
 from jixiao.ingest.source import Table, text_blocks
 from tests.audit.test_mutations import CENTRAL
+from tests.builders import load_text
 
 SERIAL_HEAD = "某某乡2023年“三公”经费决算情况说明\n2023年全乡“三公”经费决算数为46.30万元,比上年减少3.70万元。\n"
 SERIAL_TABLE = """某某乡“三公”经费决算统计表
@@ -91,12 +91,8 @@ PADDED = """按照预算公开要求,2025年某某区“三公”经费预算合
 """
 
 
-def _load(tmp_path, text: str):
-    path = tmp_path / "sangong.txt"
-    path.write_text(text, encoding="utf-8")
-    doc, errors = load_document(path)
-    assert doc is not None, errors
-    return doc, errors
+def _load(tmp_path, text: str):  # type: ignore[no-untyped-def]
+    return load_text(tmp_path, text, "sangong.txt")
 
 
 def _values(doc) -> dict[str, Decimal]:

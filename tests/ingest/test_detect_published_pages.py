@@ -6,22 +6,19 @@ the publication date."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from jixiao.core.model import DocumentKind
 from jixiao.ingest.detect import detect
 from jixiao.ingest.pipeline import load_document
+from tests.builders import read_text
 
 D, B, S, K, W = (DocumentKind.DISCLOSURE, DocumentKind.BUDGET_DISCLOSURE, DocumentKind.SELF_EVALUATION,
                  DocumentKind.KEY_EVALUATION, DocumentKind.WORK_SUMMARY)
 
 
-def _load(tmp_path: Path, text: str):  # type: ignore[no-untyped-def]
-    path = tmp_path / "page.txt"
-    path.write_text(text, encoding="utf-8")
-    return load_document(path)
+def _load(tmp_path, text: str):  # type: ignore[no-untyped-def]
+    return read_text(tmp_path, text, "page.txt")
 
 
 def test_publisher_line_in_the_page_metadata_names_the_unit(tmp_path):

@@ -5,20 +5,16 @@ explanation by economic class, and a year named only as last year's."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from jixiao.core.model import DocumentKind
 from jixiao.ingest.detect import detect
-from jixiao.ingest.pipeline import load_document
+from tests.builders import read_text
 
 B, S, K, W = (DocumentKind.BUDGET_DISCLOSURE, DocumentKind.SELF_EVALUATION, DocumentKind.KEY_EVALUATION,
               DocumentKind.WORK_SUMMARY)
 
 
-def _load(tmp_path: Path, text: str):  # type: ignore[no-untyped-def]
-    path = tmp_path / "page.txt"
-    path.write_text(text, encoding="utf-8")
-    return load_document(path)
+def _load(tmp_path, text: str):  # type: ignore[no-untyped-def]
+    return read_text(tmp_path, text, "page.txt")
 
 
 def test_a_results_table_with_a_grade_column_is_a_key_evaluation(tmp_path):

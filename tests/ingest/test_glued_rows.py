@@ -8,9 +8,9 @@ from decimal import Decimal
 from jixiao.audit.engine import audit_document
 from jixiao.core.finding import Tier
 from jixiao.core.names import abbreviates
-from jixiao.ingest.pipeline import load_document
 from jixiao.ingest.source import Table, text_blocks
 from tests.audit.test_mutations import CENTRAL
+from tests.builders import load_text
 
 GLUED = """示例县农科局2025年部门预算“三公”经费情况说明
 
@@ -31,12 +31,8 @@ GLUED = """示例县农科局2025年部门预算“三公”经费情况说明
 """
 
 
-def _load(tmp_path, text: str):
-    path = tmp_path / "glued.txt"
-    path.write_text(text, encoding="utf-8")
-    doc, errors = load_document(path)
-    assert doc is not None, errors
-    return doc, errors
+def _load(tmp_path, text: str):  # type: ignore[no-untyped-def]
+    return load_text(tmp_path, text, "glued.txt")
 
 
 def test_rows_with_amounts_run_into_their_labels_are_split():

@@ -12,6 +12,7 @@ from jixiao.audit.engine import audit_document
 from jixiao.core.finding import Tier
 from jixiao.ingest.pipeline import load_document
 from tests.audit.test_mutations import CENTRAL
+from tests.builders import load_text
 
 TITLE = "某某林场2022年度一般公共预算财政拨款“三公”经费支出决算\n一、“三公”经费支出决算表\n单位:万元\n"
 TEXT = ("二、“三公”经费支出情况说明\n"
@@ -271,12 +272,8 @@ def _headerless(total: str, reception: tuple[str, str] = ("2.40", "2.40")) -> st
             f"二、情况说明\n\n示例县气象站2023年度“三公”经费支出预算为{total}万元,支出决算为{total}万元。\n")
 
 
-def _load_text(tmp_path, text: str):
-    path = tmp_path / "headerless.txt"
-    path.write_text(text, encoding="utf-8")
-    doc, errors = load_document(path)
-    assert doc is not None, errors
-    return doc, errors
+def _load_text(tmp_path, text: str):  # type: ignore[no-untyped-def]
+    return load_text(tmp_path, text, "headerless.txt")
 
 
 def test_headerless_table_with_equal_columns_is_read_and_its_unlabelled_sum_is_the_total(tmp_path):

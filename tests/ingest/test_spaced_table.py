@@ -7,10 +7,10 @@ from decimal import Decimal
 
 from jixiao.audit.engine import audit_document
 from jixiao.core.finding import Tier
-from jixiao.ingest.pipeline import load_document
 from jixiao.ingest.source import Table, text_blocks
 from jixiao.ingest.spacedtable import BARE, PADDED, fit_row, split_cells
 from tests.audit.test_mutations import CENTRAL
+from tests.builders import load_text
 
 # The comparison year's column is empty: three spaces put each figure in the second column.
 EMPTY_FIRST = """示例镇2025年度部门“三公”经费预算情况表
@@ -44,12 +44,8 @@ TWO_LINE = """2025年市示例局财政拨款“三公”经费预算表
 """.replace("_", " ")
 
 
-def _load(tmp_path, text: str):
-    path = tmp_path / "spaced.txt"
-    path.write_text(text, encoding="utf-8")
-    doc, errors = load_document(path)
-    assert doc is not None, errors
-    return doc, errors
+def _load(tmp_path, text: str):  # type: ignore[no-untyped-def]
+    return load_text(tmp_path, text, "spaced.txt")
 
 
 def _values(doc) -> dict[str, Decimal]:

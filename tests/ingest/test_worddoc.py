@@ -252,6 +252,19 @@ def test_a_docx_renamed_doc_is_read_as_docx(tmp_path):
     assert len(list(source.tables())) == 3
 
 
+def test_a_zip_of_an_unsupported_version_renamed_doc_is_named(tmp_path):
+    import zipfile
+
+    path = tmp_path / "决算.doc"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("word/document.xml", b"<w:document/>")
+    data = bytearray(path.read_bytes())
+    data[data.rindex(b"PK\x01\x02") + 6] = 64  # 'version needed to extract' 6.4: zipfile raises NotImplementedError
+    path.write_bytes(bytes(data))
+    source, errors = read_source(path)
+    assert source is None and "实为压缩包" in errors[0].message
+
+
 def test_a_web_page_renamed_doc_is_read_as_html(tmp_path):
     path = tmp_path / "决算.doc"
     write_html(DOC_FIXTURES["package"](), path)

@@ -533,7 +533,7 @@ def _not_ole(path: Path, data: bytes) -> tuple[SourceDocument | None, list[ReadE
         try:
             with zipfile.ZipFile(path) as archive:
                 names = set(archive.namelist())
-        except (zipfile.BadZipFile, OSError, ValueError):
+        except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError):  # as docx._check_zip
             names = set()
         if "word/document.xml" in names:
             from jixiao.ingest.docx import read_docx

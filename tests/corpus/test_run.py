@@ -32,6 +32,14 @@ def test_verdicts_compare_with_the_manifest():
     assert invented.unit_verdict == "wrong" and not invented.year_ok
 
 
+def test_a_kind_the_document_does_not_settle_accepts_either_reading():
+    either = row(kind="budget_disclosure|disclosure")
+    assert run.Outcome(either, kind="disclosure", unit="示例县档案馆", year=2023).kind_ok
+    assert run.Outcome(either, kind="budget_disclosure", unit="示例县档案馆", year=2023).kind_ok
+    assert not run.Outcome(either, kind="self_evaluation", unit="示例县档案馆", year=2023).kind_ok
+    assert not run.Outcome(either, refused="无法识别文档类型").kind_ok
+
+
 def test_missing_corpus_folder_is_skipped_with_a_note(tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("JIXIAO_CORPUS_DIR", str(tmp_path / "absent"))
     assert run.main([]) == 0

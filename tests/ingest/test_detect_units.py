@@ -147,3 +147,52 @@ def test_units_read_from_titles_and_sentences(text, unit):
 ])
 def test_units_read_from_form_labels_and_shared_pages(text, unit):
     assert detect(text).unit == unit
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    # a centre named by its trade alone, with no place anywhere: whose it is is not said
+    ("一、绩效目标设置情况\n按照费随事定的原则，2031年便民服务中心专项资金80万元，全部设定了绩效目标。\n"
+     "二、政府采购情况说明\n2031年预算没有安排政府采购资金\n三、国有资本经营预算支出情况说明\n2031年没有安排国有资本经营预算\n"
+     "四、国有资产占有情况\n截至2030年底，便民服务中心共有固定资产52.30万元\n", ""),
+    # …and with a title that opens with the place: that place's centre
+    ("示例区2031年部门预算其他事项说明\n一、国有资产占有情况\n截至2030年底，便民服务中心共有固定资产52.30万元。\n"
+     "二、政府采购情况\n2031年未安排政府采购预算。\n", "示例区便民服务中心"),
+])
+def test_a_centre_named_by_its_trade_alone_is_no_unit_without_its_place(text, unit):
+    assert detect(text).unit == unit
+
+
+WORK_PAGE = ("示例新区(示例区){title}\n\n信息来源:财政局  更新时间:2031-05-06 10:20\n\n"
+             "    {body}\n\n总体来看，我区预算绩效管理不断深入。\n")
+
+
+def test_a_work_summary_published_by_a_bare_bureau_is_that_bureau_of_the_title_place(tmp_path):
+    text = WORK_PAGE.format(title="预算绩效工作开展情况说明", body=(
+        "项目绩效情况:本年度从区级预算绩效管理项目中选取5个项目开展重点评价,涉及资金1200万元。"
+        "经第三方机构评审,等级为良好的项目3个,占60%。"))
+    assert detect(text).unit == _unit(tmp_path, text) == "示例新区(示例区)财政局"
+
+
+def test_a_budget_published_by_a_bare_finance_bureau_is_not_that_bureau(tmp_path):
+    # a finance bureau publishes every unit's budget: the page's publisher does not say whose this one is
+    text = WORK_PAGE.format(title="2031年部门预算公开说明", body="一、收支预算总体情况\n2031年收入预算合计300万元，支出预算合计300万元。")
+    assert _unit(tmp_path, text) == ""
+
+
+@pytest.mark.parametrize(("tail", "unit"), [
+    # a scanned form run together: the 实施单位 label misread ('实施第位') and its value displaced past the next label
+    ("42.542.5100%", "示例市第三小学"),
+    # …but a second name of the department's place leaves the implementer in doubt
+    ("按示例市财政局要求执行42.542.5100%", ""),
+])
+def test_a_scanned_forms_displaced_implementer_is_the_one_other_name_of_the_departments_place(tail, unit):
+    text = ("1、示例市本级部门项目支出绩效自评表(2031年)项目名称校舍维护经费主管部门示例市教育局实施第位自评得分95财政审核评分"
+            f"示例市第三小学项目资金(万元)年度资金总额{tail}")
+    assert detect(text).unit == unit
+
+
+def test_a_levels_summary_names_the_level_with_the_place_its_title_writes_out():
+    text = ("示例市示例区2031年“三公”经费预算汇总情况说明\n经示例市示例区财政局汇总,2031年示例区本级部门,包括区级行政单位、"
+            "事业单位和其他单位使用财政拨款安排“三公”经费预算总额为500万元,其中:因公出国(境)费用0万元,公务接待费200万元,"
+            "公务用车购置及运行维护费300万元。\n")
+    assert detect(text).unit == "示例市示例区本级"

@@ -216,7 +216,12 @@ ISSUER_TITLE = (rf"\A(?:[^\n]*\n){{0,{TITLE_LINES - 1}}}?{_LEAD}({ORG})\s*关于
 # the central ministry a transfer names). An enterprise doing the work for a budget unit is not the unit when the
 # form names the department over it.
 IMPLEMENTER = rf"(?:项目实施单位|实施单位|项目单位|资金使用单位)\s*(?:[（(]盖章[)）])?\s*[：:\t|]?\s*{_CODE}({ORG}){_LABEL_END}"
-OVERSEER = rf"(?<!中央)(?:主管部\s*门|主管单位)\s*[：:\t|]?\s*{_CODE}({ORG}){_LABEL_END}"
+DEPARTMENT_LABEL = r"(?<!中央)(?:主管部\s*门|主管单位)"
+OVERSEER = rf"{DEPARTMENT_LABEL}\s*[：:\t|]?\s*{_CODE}({ORG}){_LABEL_END}"
+# A form's 实施单位 label with no value after it: the next label follows at once, or the line ends. A scan may misread
+# one of its characters ('实施第位').
+VALUELESS_IMPLEMENTER_RE = re.compile(r"实施(?:单位|[\u4e00-\u9fff]位|单[\u4e00-\u9fff])[ \t]*[：:]?[ \t]*"
+                                      r"(?:$|(?:全年|年初|年度|预算|项目|资金|分值|执行|自评|得分|评分))", re.MULTILINE)
 ENTERPRISE_RE = re.compile(r"(?:公司|集团)$")
 # Most explicit first: a label, then a title line, then the first part's heading, then weaker places. A file name
 # given with the page (its title as published) is tried with the title patterns right after the text's own titles.
@@ -276,8 +281,9 @@ _NOT_UNIT = re.compile(r"^(XX|××|某某)|^(根据|按照|关于|为|纳入|包
 _PLACELESS = re.compile(r"^(区|县|州|省|市(?!场|中区))")
 # A kind of body, not one body: '公安机关是…的专门机关' opens a duty paragraph with what every police bureau is.
 _GENERIC = re.compile(r"^(?:公安|司法|审判|检察|行政|国家|事业|党政|政府|群团)?(?:机关|单位|部门)$")
-# A bureau named by its trade alone ('教育局', '财政局'): which place's is not said.
-_BARE = re.compile(r"^[^省市区县州旗镇乡盟]{1,8}(?:局|厅|委员会|办公室)$")
+# A bureau or centre named by its trade alone ('教育局', '财政局', '政务中心'): which place's is not said (every district
+# has its 政务中心, so a sentence naming only that does not say whose it is).
+_BARE = re.compile(r"^[^省市区县州旗镇乡盟]{1,8}(?:局|厅|委员会|办公室|中心)$")
 _LEVELS = re.compile(r"[省市区县州旗镇乡盟]")  # a name without any of these names no place at all ('财政局')
 # A site's navigation menu, one link per line at the top of a page ('首页', '新闻中心', '政务公开', …): none of its
 # items is the unit.
@@ -420,7 +426,10 @@ def detect(text: str, path: str = "", preamble: tuple[str, ...] = ()) -> Detecti
 
     def found(kind: DocumentKind | None, hint: str = "", evidence: tuple[str, ...] = ()) -> Detection:
         checked, note = _checked_year(kind, year, firm, published)
-        return Detection(kind=kind, year=checked, unit=unit, hint=hint, evidence=evidence, year_note=note)
+        # a place's account of its performance-management work is its bureau's own report: the bureau the page names
+        # bare ('来源：财政局') is the one of the place the title opens with
+        whose = unit or (_publisher(preamble, _for_names(head), bare=True) if kind is DocumentKind.WORK_SUMMARY else "")
+        return Detection(kind=kind, year=checked, unit=whose, hint=hint, evidence=evidence, year_note=note)
 
     if reason := _not_a_unit_document(head, titles):
         return found(None, hint=reason)
@@ -571,8 +580,9 @@ def _names(pattern: str, text: str, labelled: bool) -> list[tuple[str, re.Match[
     found = []
     for match in re.finditer(pattern, text, flags=re.MULTILINE):
         name = _name(text, match)
-        if name.endswith("本级") and re.match(r"\s*部门", text[match.end(1):]):
-            continue  # '示例市本级部门…自评表': a form for all the departments of a level names none of them
+        if name.endswith("本级") and re.match(r"\s*部门(?!\s*(?:[（(]?单位[)）]?)?\s*[，,]?\s*包括)", text[match.end(1):]):
+            continue  # '示例市本级部门…自评表': a form for all the departments of a level names none of them (but
+            # '示例区本级部门，包括区级行政单位…' is the level whose departments a summary adds up)
         if not labelled and _BARE.search(name):
             name = place + name if place else ""  # '交通运输厅…' under a title '示例省交通运输部门…'
         if name and not _NOT_UNIT.search(name) and (labelled or not (_PLACELESS.search(name) or _GENERIC.search(name))):
@@ -637,23 +647,43 @@ def _unit(text: str, preamble: tuple[str, ...] = ()) -> str:
     if publisher := _publisher(preamble, text):
         found.append(publisher)  # the weakest evidence: the unit when nothing else names one, or its full name
     if not found:
-        return ""
+        return _displaced_implementer(text, "")
     short = found[0]
     if overseer and ENTERPRISE_RE.search(short):
         return overseer  # a company doing a project for a budget unit: the department over it is the unit
     if short == overseer and not implementer and (displaced := _displaced_implementer(text, overseer)):
         return displaced
+    if short.endswith("本级") and (whole := next((name for name in found[1:] if _writes_out(short[:-2], name)), "")):
+        return whole + "本级"  # '示例区本级' in the text, '示例市示例区' in the title: '示例市示例区本级'
     return next((name for name in found[1:] + titled if _fuller(short, name)), short)
+
+
+def _writes_out(place: str, name: str) -> bool:
+    """Whether `name` is the place `place` with the places above it ('示例市示例区' for '示例区')."""
+    return len(name) > len(place) and name.endswith(place) and re.fullmatch(rf"(?:{PLACE})+", name) is not None
 
 
 def _displaced_implementer(text: str, overseer: str) -> str:
     """A form dumped cell by cell out of reading order ('… 实施单位 全年预算数 …'): its 实施单位 label printed without
-    its value, and the value a lone cell elsewhere — the one full name standing alone other than the department's."""
-    if not re.search(r"实施单位[ \t]*[：:]?[ \t]*(?:$|(?:全年|年初|年度|预算|项目|资金|分值|执行))", text, re.MULTILINE):
+    its value, and the value a lone cell elsewhere — the one full name standing alone other than the department's.
+    Scanned and run together without spaces ('主管部门示例市教育局实施第位自评得分98…评分示例市第一中学项目资金'), the label
+    misread in one character, the value is the one name other than the department's that opens with the
+    department's place; when that is not one name, or no department is named, the unit is not established."""
+    if not VALUELESS_IMPLEMENTER_RE.search(text):
         return ""
-    lone = {name for name, _ in _names(rf"(?:^|(?<=\s))({ORG})(?=\s|$)", text, labelled=False)
-            if _LEVELS.search(name) and name != overseer}
-    return lone.pop() if len(lone) == 1 else ""
+    if overseer:
+        lone = {name for name, _ in _names(rf"(?:^|(?<=\s))({ORG})(?=\s|$)", text, labelled=False)
+                if _LEVELS.search(name) and name != overseer}
+        if lone:
+            return lone.pop() if len(lone) == 1 else ""
+    departments = [place.group(1) for place in re.finditer(rf"{DEPARTMENT_LABEL}\s*[：:\t|]?\s*({PLACE})", text)]
+    if not departments or len(set(departments)) > 1:
+        return ""
+    named = _names(rf"(?={re.escape(departments[0])})({ORG})", text, labelled=False)
+    overseers = {name for name, match in named
+                 if re.search(rf"{DEPARTMENT_LABEL}\s*[：:\t|]?\s*$", text[max(0, match.start(1) - 12):match.start(1)])}
+    others = {name for name, _ in named} - overseers - {overseer}
+    return others.pop() if overseers and len(others) == 1 else ""
 
 
 def _fuller(short: str, name: str) -> bool:
@@ -667,10 +697,12 @@ def _fuller(short: str, name: str) -> bool:
             or (name.endswith(short + "人民政府") and re.search(r"[乡镇县区市]$", short) is not None))
 
 
-def _publisher(preamble: tuple[str, ...], text: str = "") -> str:
+def _publisher(preamble: tuple[str, ...], text: str = "", bare: bool = False) -> str:
     """The publisher a page's metadata names (dropped before reading, or left in the first lines of the text). A
     name the site shortens by its level ('县城管执法局') takes the place of that level the title names ('示例县…');
-    a name whose rest is a place of its own ('区示例湖度假区管委会') is that rest; otherwise it is not the unit."""
+    a name whose rest is a place of its own ('区示例湖度假区管委会') is that rest; otherwise it is not the unit. With
+    `bare`, a name of a trade alone ('财政局') takes the place the title opens with (for a document that is the
+    publisher's own, not one it publishes for a unit)."""
     head = "\n".join(text.splitlines()[:PUBLISHER_LINES])
     for pattern in _PUBLISHER_PATTERNS:
         for where in (*preamble, head):
@@ -681,6 +713,8 @@ def _publisher(preamble: tuple[str, ...], text: str = "") -> str:
                 if not _PLACELESS.search(name):
                     if _LEVELS.search(name):
                         return name
+                    if bare and _BARE.search(name) and (place := _opening_place(text)):
+                        return place + name
                     continue  # '财政局': which one is not said (a finance bureau publishes all units' budgets)
                 if placed := _placed(name, text):
                     return placed
@@ -692,8 +726,15 @@ def _placed(name: str, text: str) -> str:
     level, rest = name[0], name[1:]
     if re.match(PLACE, rest) and not _PLACELESS.search(rest):
         return rest
+    place = _opening_place(text, level)
+    return place + rest if place else ""
+
+
+def _opening_place(text: str, level: str = "") -> str:
+    """The place a title line in the first lines opens with, of the given level when one is given: '示例县2030年度…'
+    → '示例县', '示例新区(示例区)预算绩效…' → '示例新区(示例区)'; never a level alone ('市县预算绩效…')."""
     for line in text.splitlines()[:TITLE_LINES]:
         place = re.match(rf"\s*#*\s*({PLACE}(?:[（(][\u4e00-\u9fff]{{2,8}}[)）])?)", line)
-        if place and re.sub(r"[（(].*", "", place.group(1)).endswith(level):
-            return place.group(1) + rest
+        if place and not _PLACELESS.search(place.group(1)) and re.sub(r"[（(].*", "", place.group(1)).endswith(level):
+            return place.group(1)
     return ""

@@ -104,11 +104,25 @@ def test_within_what_the_printed_precision_allows_is_a_notice(tmp_path, sentence
 
 
 @pytest.mark.parametrize("sentence", ["执行率为91.33万元。", "项目年初预算150万元，实际执行137万元，执行率为91.33万元。",
-                                      "预算执行率是91.33万元。"])
+                                      "预算执行率是91.33万元。", "项目执行率(B/A)为91.33万元。"])
 def test_rate_written_as_an_amount(tmp_path, sentence):
     text, result = audit_prose(tmp_path, sentence)
     [hit] = [f for f in result.findings if f.rule == "prose.execution_rate"]
     assert hit.tier is Tier.ERROR and "91.33万元" in hit.message and hit.location.line == line_of(text, sentence)
+
+
+@pytest.mark.parametrize("cells", [
+    # a form read as one run of text: the header cells, then the value cells (96.6 ÷ 120 = 80.5%)
+    "资金情况(万元)年度资金总额全年预算数(A)全年执行数(B)执行率(B/A)其中省级补助县级配套120万元\n96.6万元\n80.5%县级资金",
+    "全年预算数(A)全年执行数(B)执行率(B/A)120万元96.6万元80.5%",
+])
+def test_amounts_after_a_rate_column_header_are_other_cells(tmp_path, cells):
+    """The amounts after the 执行率 header belong to other columns: not a rate printed as an amount (and never one
+    finding per amount); left unread, they are listed with their place."""
+    text, result = audit_prose(tmp_path, cells)
+    assert [f.message for f in result.findings if f.rule == "prose.execution_rate" and f.tier is Tier.ERROR] == []
+    left = [u for u in result.coverage.unchecked if u.what.startswith("未核对")]
+    assert any(u.location.line == line_of(text, "执行率(B/A)") for u in left), left
 
 
 @pytest.mark.parametrize("sentence", ["全年培训窗口人员300人次，覆盖12个街道。", "组织专家评审会议3次，形成报告2个。",

@@ -1372,33 +1372,72 @@ def _fleet_held(claim: Claim) -> bool:
     return not _VEHICLE_KIND_RE.search(clause) and not _FLEET_EVENT_RE.search(before)
 
 
+# The words that make a count of the fleet another quantity than the fleet held at the year's end: another time
+# (before the reform, the start of the year, last year) or an allowance (编制 核定), never the same number as
+# the fleet; or a basis (账面 实际) or the time after the reform, which the unqualified count may or may not mean.
+_FLEET_OTHER_TIMES = (("年初", re.compile(r"上年(?:年)?[末底]|年初|期初")),
+                      ("上年", re.compile(r"上(?:一)?年(?!末|底|年[末底])|去年")),
+                      ("改革前", re.compile(r"(?:车改|改革|改制)(?:以)?前")),
+                      ("原有", re.compile(r"原有")),
+                      ("编制", re.compile(r"编制|核定|定编")))
+_FLEET_BASES = (("改革后", re.compile(r"(?:车改|改革|改制)(?:以)?后")),
+                ("账面", re.compile(r"账面|账上|账载")),
+                ("实际", re.compile(r"实际|实有")))
+_FLEET_BASIS_NAMES = {name for name, _ in _FLEET_BASES}
+
+
+def _fleet_qualifier(pkg: DisclosurePackage, claim: Claim) -> str:
+    """The time or basis a count of the fleet is stated for ('改革前车辆保有量为N辆' → 改革前, '保有量账面数为N辆' →
+    账面, '2014年保有量N辆' in a 2015 report → 2014年), '' for the fleet held at the year's end; several are joined by
+    '、'. Counts of different qualifiers are different quantities, not one number stated twice."""
+    clause = claim.clause or ""
+    before = clause[: clause.find(claim.text)] if claim.text in clause else clause
+    names = [name for name, pattern in (*_FLEET_OTHER_TIMES, *_FLEET_BASES) if pattern.search(before)]
+    own = {pkg.year, pkg.year - 1} if pkg.year is not None and pkg.stage == "预算" else {pkg.year}
+    names += [f"{year}年" for year in sorted(_section_years(before) - own)]
+    return "、".join(names)
+
+
 @rule("crosssection.vehicles", "不同章节的车辆数不一致", Tier.ERROR, "跨章节", "SPEC §7.4 十、§7.2 公开10", "disclosure",
       applies=has_narrative)
 def vehicles(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     """三公经费说明中“公务用车保有量共N辆”、国有资产占用说明中“共有车辆M辆”（数字或汉字）、公开10 车辆数合计，各处应一致。
-    购置、处置的车辆数和增减的车辆数（“购置车辆0辆”“保有量减少4辆”）不是保有量，不参与比较。"""
-    stated: list[tuple[str, int, Statement]] = []
-    counts: list[Claim] = []
+    购置、处置的车辆数和增减的车辆数（“购置车辆0辆”“保有量减少4辆”）不是保有量，不参与比较。
+    写明了时点或口径的车辆数（改革前、年初、上年、编制、账面、实际……）只与同一时点、口径的车辆数比较：不同时点、口径的数本就
+    可以不同。未写口径的保有量与账面数、实际数、改革后的数各不相同时口径不明，为疑似。"""
+    stated: dict[str, list[tuple[str, int, Statement | None, Claim | None]]] = {}
     for statement in sentences(pkg):
         for claim in statement.claims:
             if claim.measure == "count" and claim.subject == "公务用车" and claim.basis == "辆" \
                     and _fleet_held(claim):  # not '其中：一般公务用车0辆', '购置车辆0辆', '保有量减少4辆'
                 where = "三公经费说明·公务用车保有量" if "三公" in statement.section else f"{statement.section or '说明'}·车辆数"
-                stated.append((where, int(claim.value), statement))
-                counts.append(claim)
+                qualifier = _fleet_qualifier(pkg, claim)
+                where += f"（{qualifier}）" if qualifier else ""
+                stated.setdefault(qualifier, []).append((where, int(claim.value), statement, claim))
     d10 = pkg.table("D10")
     if d10 is not None and (row := next((r for r in d10.rows if "车辆数合计" in r.label), None)) is not None:
-        table_count = int(row.value("amount") / WAN)
-        stated.append(("公开10·车辆数合计", table_count, None))  # type: ignore[arg-type]
-    if len(stated) >= 2:
-        compared(ctx, *counts)
-    if len({n for _, n, _ in stated}) <= 1:
-        return
-    listing = "；".join(f"{where} {n} 辆" for where, n, _ in stated)
-    anchor, *others = [s for _, _, s in stated if s is not None]
-    yield Finding("crosssection.vehicles", Tier.ERROR, f"车辆数前后不一致：{listing}", anchor.location.with_(row="车辆数"),
-                  "跨章节", expected=str(stated[0][1]), actual="、".join(str(n) for _, n, _ in stated),
-                  related=tuple(o.location for o in others))
+        stated.setdefault("", []).append(("公开10·车辆数合计", int(row.value("amount") / WAN), None, None))
+    for entries in stated.values():
+        if len(entries) >= 2:
+            compared(ctx, *(c for _, _, _, c in entries))
+            if len({n for _, n, _, _ in entries}) > 1:
+                yield _vehicles_finding(Tier.ERROR, "车辆数前后不一致", entries)
+    held = {n for _, n, _, _ in stated.get("", [])}
+    bases = [e for q, entries in stated.items() if q and set(q.split("、")) <= _FLEET_BASIS_NAMES for e in entries]
+    if len(held) == 1 and bases:
+        compared(ctx, *(c for _, _, _, c in (*stated[""], *bases)))
+        if not held & {n for _, n, _, _ in bases}:
+            names = "、".join(dict.fromkeys(q for q in stated if q and set(q.split("、")) <= _FLEET_BASIS_NAMES))
+            yield _vehicles_finding(Tier.WARNING, f"车辆数可能前后不一致：未写口径的保有量（按惯例为年末实有数）与写明“{names}”"
+                                    "的车辆数都不相同，口径不明", [*stated[""], *bases])
+
+
+def _vehicles_finding(tier: Tier, what: str, entries: list[tuple[str, int, Statement | None, Claim | None]]) -> Finding:
+    listing = "；".join(f"{where} {n} 辆" for where, n, _, _ in entries)
+    anchor, *others = [s for _, _, s, _ in entries if s is not None]
+    return Finding("crosssection.vehicles", tier, f"{what}：{listing}", anchor.location.with_(row="车辆数"), "跨章节",
+                   expected=str(entries[0][1]), actual="、".join(str(n) for _, n, _, _ in entries),
+                   related=tuple(o.location for o in others))
 
 
 @rule("crosssection.admin_cost", "机关运行经费与单位性质或公开10 不一致", Tier.WARNING, "跨章节", "SPEC §7.3 R27", "disclosure",

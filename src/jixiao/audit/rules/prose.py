@@ -112,10 +112,9 @@ def execution_rate(statements: tuple[Statement, ...], ctx: Context) -> Iterator[
 def _execution_rates(statement: Statement, before: list[Claim], ctx: Context) -> Iterator[Finding]:
     """The execution rates of one sentence; `before`: the amounts its paragraph stated before it."""
     for claim in statement.claims:
-        if claim.measure == "figure" and "执行率" in claim.basis and claim.text.endswith("元"):
+        if (said := _rate_as_amount(claim)) is not None:
             ctx.checked(claim)
-            yield Finding("prose.execution_rate", Tier.ERROR,
-                          f"执行率写成了金额“{claim.basis}{claim.text}”，执行率应为百分数",
+            yield Finding("prose.execution_rate", Tier.ERROR, f"执行率写成了金额“{said}”，执行率应为百分数",
                           claim.location.with_(row="执行率"), CAT, expected="百分数", actual=claim.text)
         if claim.measure != "completion":
             continue
@@ -129,6 +128,21 @@ def _execution_rates(statement: Statement, before: list[Claim], ctx: Context) ->
         if finding := _rate_finding(ctx, "prose.execution_rate", claim, "执行率", _executed_share, (spent, budget),
                                     f"{spent.text} ÷ {budget.text}"):
             yield finding
+
+
+# What may stand between 执行率 and the figure it states: a formula in brackets ('(B/A)'), a linking word or a colon.
+# A formula with nothing after it is a column header ('执行率(B/A)'), as in a form read as one run of text, where the
+# header cells come before the value cells: the amount after it is then the value of another column.
+_RATE_LINK_RE = re.compile(r"\s*(?:[(（][A-Za-z/÷×\s]{1,9}[)）]\s*)?(?:为|是|达到|达|约为|约|仅为|仅|只有|[:：])+\s*|\s*")
+
+
+def _rate_as_amount(claim: Claim) -> str | None:
+    """“执行率为91.33万元”: an amount stated as the execution rate, as quoted; None when the amount only follows the
+    label with other words or figures between ('执行率(B/A)其中中央补助300万元'): it is another column's value."""
+    if claim.measure != "figure" or not claim.text.endswith("元") or (at := claim.basis.rfind("执行率")) < 0:
+        return None
+    link = claim.basis[at + len("执行率"):]
+    return f"执行率{link}{claim.text}" if _RATE_LINK_RE.fullmatch(link) else None
 
 
 # The amount spent of an execution rate whose sentence names no 预算 or 实际执行: an amount said to be paid out.

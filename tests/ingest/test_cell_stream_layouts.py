@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
+
 from jixiao.audit.engine import audit_document
 from jixiao.core.finding import Tier
 from jixiao.ingest.source import Table, text_blocks
@@ -255,3 +257,50 @@ def test_two_year_rows_that_do_not_fit_one_width_stay_unread(tmp_path):
     doc, _ = _load(tmp_path, TWO_YEARS.replace("9.6 |\n", "", 1))
     table = doc.disclosure.tables.get("D09")
     assert table is None or not any(row.cells.get("budget_reception") for row in table.rows)
+
+
+# A 预算公开's 收支总表 copied one cell per line, each row opening with its 序号, a 栏次 row under a header whose
+# 序号 cell spans down (the row below it printed without that cell) and whose 收入/支出 cells each span two
+# columns; captions above; the text cut off after the last figure, before its bar.
+def _budget_total(first: str = "60.00", total: str = "95.60") -> str:
+    rows = [["一、一般公共预算拨款收入", "90.10", "一、一般公共服务支出", first],
+            ["二、政府性基金预算拨款收入", "", "二、教育支出", ""],
+            ["三、单位资金", "", "三、社会保障和就业支出", "20.30"],
+            ["", "", "四、卫生健康支出", "8.10"],
+            ["", "", "五、住房保障支出", ""],
+            ["本年收入合计", "90.10", "本年支出合计", "88.40"],
+            ["上年结转结余", "5.50", "年终结转结余", "7.20"],
+            ["收入总计", "95.60", "支出总计", total]]
+    cells = "".join(f"{n} |\n" + "".join(f"{c} |\n" if c else "|\n" for c in row)
+                    for n, row in enumerate(rows, start=1))
+    return ("2030年部门预算公开目录\n示例镇农业服务中心 |\n预算年度:2030 |\n单位:万元 | ||\n序号 |\n收入 |\n支出 | ||\n"
+            "项 目 |\n预算数 |\n项 目 |\n预算数 | |\n栏次 |\n1 |\n2 |\n3 |\n4 |\n" + cells.removesuffix(" |\n") + " \n")
+
+
+def test_rows_opening_with_their_serial_rebuild_a_budget_total_table():
+    [table] = [b for b in text_blocks(_budget_total(), "t.txt") if isinstance(b, Table)]
+    texts = [[t.replace(" ", "") for t in row.texts] for row in table.rows]
+    assert texts[:3] == [["序号", "收入", "", "支出", ""], ["", "项目", "预算数", "项目", "预算数"], ["栏次", "1", "2", "3", "4"]]
+    assert texts[3] == ["1", "一、一般公共预算拨款收入", "90.10", "一、一般公共服务支出", "60.00"]
+    assert texts[-1] == ["8", "收入总计", "95.60", "支出总计", "95.60"]  # the last figure, its bar cut off
+
+
+def test_a_budget_total_table_is_read_with_its_unit_and_checked(tmp_path):
+    doc, _ = _load(tmp_path, _budget_total())
+    [table] = doc.disclosure.tables.values()
+    assert table.label == "部门收支总表" and table.unit == "万元"
+    income = {r.label: r.cells["amount"].value / 10000 for r in table.rows if r.side == "income" and r.cells}
+    assert income == {"一般公共预算拨款收入": Decimal("90.10"), "本年收入合计": Decimal("90.10"),
+                      "上年结转结余": Decimal("5.50"), "收入总计": Decimal("95.60")}
+    assert not [f for f in audit_document(doc, CENTRAL).findings if f.tier is not Tier.NOTICE]
+    assert not [u for u in doc.reading.unread if u.kind == "table"]
+
+
+@pytest.mark.parametrize(("first", "total", "rule"), [
+    ("61.00", "95.60", "disclosure.r02_expenditure_total"),  # the classes add up to 89.40, not 88.40
+    ("60.00", "96.60", "disclosure.r03_r05_grand_totals")])  # 88.40 + 7.20 = 95.60 = 收入总计
+def test_a_budget_total_table_that_does_not_add_up_is_found(tmp_path, first, total, rule):
+    doc, _ = _load(tmp_path, _budget_total(first, total))
+    errors = [f for f in audit_document(doc, CENTRAL).findings if f.tier is Tier.ERROR]
+    assert errors and {f.rule for f in errors} == {rule}
+    assert all("部门收支总表" in f.message and "公开01" not in f.message for f in errors)

@@ -115,11 +115,13 @@ def test_budget_disclosure_gets_no_disclosure_rules(tmp_path):
     path.write_text("\n".join([
         "示例县档案馆2024年部门预算", "收支预算总表", "公开01表", "金额单位：万元",
         "项目\t行次\t金额\t项目\t行次\t金额", "栏次\t\t1\t栏次\t\t2",
-        "一、一般公共预算财政拨款收入\t1\t300.00\t一、文化旅游体育与传媒支出\t30\t290.00",
+        "一、一般公共预算财政拨款收入\t1\t300.00\t一、文化旅游体育与传媒支出\t30\t310.00",
         "本年收入合计\t28\t300.00\t本年支出合计\t58\t310.00"]), encoding="utf-8")
     doc, _ = load_document(path)
     assert doc.kind is B and doc.kind.label == "部门预算公开" and (doc.unit, doc.year) == ("示例县档案馆", 2024)
-    assert doc.disclosure is None and doc.kind_evidence == ("标题“示例县档案馆2024年部门预算”",)
+    assert doc.kind_evidence == ("标题“示例县档案馆2024年部门预算”",)
+    # its 收支总表 is read as the budget's own table (its 预算数 under its own identities), never as 公开01 of a 决算
+    assert doc.disclosure is not None and [t.label for t in doc.disclosure.tables.values()] == ["部门收支总表"]
     assert not any(f.rule.startswith(("disclosure.", "narrative.")) for f in
                    audit_document(doc, load_profile("central")).findings)
 

@@ -650,3 +650,45 @@ def test_cells_closed_by_bars_on_their_own_lines(tmp_path, car, tier):
     assert values["budget_total"] == Decimal("9") and values["budget_car"] == Decimal("6")
     hits = [f for f in audit_document(doc, CENTRAL).findings if f.rule == "narrative.n1_amount_vs_table"]
     assert [f.tier for f in hits] == ([tier] if tier else [])
+
+
+# Each row printed '|' / cell / '|' / cell / '|', the rows following each other with no cell between their bars
+# ('|' / '|'); a header cell broken over two lines; the columns a 合计 and its split by kind of funds.
+def _bar_rows(rows: list[list[str]]) -> str:
+    return "".join("|\n" + "".join(f"{cell}\n|\n" for cell in row) for row in rows)
+
+
+BAR_ROWS_TITLE = "示例市档案馆2030年“三公”经费预算情况\n|\n|\n单位:万元\n|\n"
+BAR_ROWS = [["项 目", "合计", "一般公共\n预算", "政府性基金\n预算"],
+            ["机关运行经费", "150.10", "150.10", "0.00"],
+            ["“三公”经费", "18.00", "18.00", "0.00"],
+            ["其中:(一)因公出国(境)费", "2.00", "2.00", "0.00"],
+            ["(二)公务用车购置及运行维护费", "12.00", "12.00", "0.00"],
+            ["1.公务用车购置费", "0.00", "0.00", "0.00"],
+            ["2.公务用车运行维护费", "12.00", "12.00", "0.00"],
+            ["(三)公务接待费", "4.00", "4.00", "0.00"]]
+BAR_ROWS_TEXT = "一、“三公”经费预算情况说明\n2030年本馆财政拨款安排“三公”经费{total}万元,其中公务接待费4万元。\n"
+
+
+@pytest.mark.parametrize(("total", "tier"), [("18", None), ("19", Tier.ERROR)])
+def test_rows_of_cells_between_lone_bars_end_at_a_double_bar(tmp_path, total, tier):
+    doc, errors = _load_text(tmp_path, BAR_ROWS_TITLE + _bar_rows(BAR_ROWS) + BAR_ROWS_TEXT.format(total=total))
+    table = doc.disclosure.tables["D09"]
+    [row] = table.rows
+    values = {key: amount.value / 10000 for key, amount in row.cells.items()}
+    assert table.unit == "万元" and values == {
+        "budget_total": Decimal(18), "budget_overseas": Decimal(2), "budget_car": Decimal(12),
+        "budget_car_purchase": Decimal(0), "budget_car_operation": Decimal(12), "budget_reception": Decimal(4)}
+    # the split columns and the row that is no 三公 item are said to be unread, not dropped in silence
+    assert any("一般公共预算" in str(e) and "未读取" in str(e) for e in errors)
+    assert any("机关运行经费" in str(e) and "未读取" in str(e) for e in errors)
+    hits = [f for f in audit_document(doc, CENTRAL).findings if f.rule == "narrative.n1_amount_vs_table"]
+    assert [f.tier for f in hits] == ([tier] if tier else [])
+
+
+def test_lone_bar_rows_of_unequal_width_are_not_taken_for_a_table(tmp_path):
+    rows = [list(r) for r in BAR_ROWS]
+    rows[2] = rows[2][:3]  # a cell lost: no width fits every row
+    doc, _ = _load_text(tmp_path, BAR_ROWS_TITLE + _bar_rows(rows) + BAR_ROWS_TEXT.format(total="18"))
+    table = doc.disclosure.tables.get("D09") if doc.disclosure else None
+    assert table is None or not table.rows or not any(r.cells for r in table.rows)

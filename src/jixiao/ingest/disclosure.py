@@ -105,6 +105,12 @@ SIDE_ALIASES: dict[str, dict[str, dict[str, frozenset[str]]]] = {
 BUDGET_GROUP_RE = re.compile(r"预算数?$|^年初预算|^调整预算|^全年预算")  # a 预算 column beside the 决算 ones
 
 BUDGET_SANGONG_NAME = "“三公”经费预算表"
+BUDGET_TOTAL_NAME = "部门收支总表"
+BUDGET_TITLES = {"D01": BUDGET_TOTAL_NAME, "D09": BUDGET_SANGONG_NAME}  # a 预算公开's tables, named as printed
+# A 预算公开's 收支总表: its amount columns are 预算数 (a year before it, '2025年预算数', left out when matched).
+BUDGET_SIDE_ALIASES = {"D01": {side: {"amount": _names("金额", "预算数", "本年预算数", "预算金额", "预算")}
+                               for side in ("income", "expenditure")}}
+BUDGET_YEAR_RE = re.compile(r"^20\d{2}年度?")
 BUDGET_SANGONG_RE = re.compile(r"三公.{0,3}经费.{0,16}(?:预算|汇总).{0,12}表|三公.{0,3}经费.{0,6}预算|三公.{0,3}经费(?:情况)?统计表")
 D09_COLUMNS = ["total", "overseas", "car", "car_purchase", "car_operation", "reception"]
 D09_EXTRA = ["meeting", "training"]  # printed beside the 三公 in some tables (“三公”经费及会议费、培训费支出决算表)
@@ -126,7 +132,7 @@ class _Reader:
     def __init__(self, code: str, unit: str, path: str, budget_only: bool = False) -> None:
         self.code = code
         self.budget_only = budget_only  # a 预算公开's 三公 table: every figure is a 预算数
-        self.table_name = BUDGET_SANGONG_NAME if budget_only else f"公开{code[1:]}"
+        self.table_name = BUDGET_TITLES[code] if budget_only else f"公开{code[1:]}"
         self.scale = unit_scale(unit) or Decimal(10000)
         self.unit = unit
         self.path = path
@@ -305,14 +311,16 @@ def _halves(table: Table, reader: _Reader) -> tuple[tuple[str, ...], list[Disclo
     sides = _side_columns(header, data, width)
     if len(sides) < 2:
         reader.errors.append(ReadError("未能分出收入、支出两栏（表头应有两个“项目”列）",
-                                       table.location.with_(table=f"公开{reader.code[1:]}")))
+                                       table.location.with_(table=reader.table_name)))
     for side, (start, line, end) in zip(("income", "expenditure"), sides, strict=False):
-        aliases = SIDE_ALIASES[reader.code][side]
+        aliases = (BUDGET_SIDE_ALIASES if reader.budget_only else SIDE_ALIASES)[reader.code][side]
         columns: dict[int, str] = {}
         for index in range(start + 1, end):
             if index == line:
                 continue
-            key = match_column(header.paths[index], aliases)
+            path = [BUDGET_YEAR_RE.sub("", p) for p in header.paths[index]] if reader.budget_only else \
+                header.paths[index]
+            key = match_column(path, aliases)
             if key is None and not header.paths[index] and len(aliases) == 1:
                 key = next(iter(aliases))  # one amount column on this side, headed only by its group
             if key and key not in columns.values():
@@ -336,7 +344,7 @@ def _halves(table: Table, reader: _Reader) -> tuple[tuple[str, ...], list[Disclo
                 line_no = "" if totals_reached else str(counted)
             rows.append(DisclosureRow(label=label, line_no=line_no, side=side,
                                       cells=reader.cells(row, columns, label),
-                                      location=row.location.with_(table=f"公开{reader.code[1:]}", row=label)))
+                                      location=row.location.with_(table=reader.table_name, row=label)))
     right = tuple(SIDE_ALIASES[reader.code]["expenditure"])
     return (("amount",) if reader.code == "D01" else ("amount", *right)), rows
 
@@ -407,6 +415,8 @@ def _sangong_by_rows(table: Table, reader: _Reader) -> dict[str, Amount] | None:
     first = next((i for i, r in enumerate(rows) if is_item(r)), None)
     if not first or sum(1 for r in rows[first:] if is_item(r)) < 2:
         return None
+    if (split := _fund_split_columns(rows[0].texts, reader)) is not None:
+        return _sangong_item_rows(rows, first, split, reader, is_item)
     if (by_year := _sangong_year_columns(rows[0].texts, reader)) is not None:
         return _sangong_item_rows(rows, first, by_year, reader, is_item) if by_year else None
     width = max(len(r.cells) for r in rows[first:]) - 1
@@ -449,6 +459,27 @@ REMARK_COLUMN_RE = re.compile(r"原因|说明|备注")  # a column of words besi
 RELATIVE_YEARS = {"上年": -1, "本年": 0}  # '上年决算数 | 本年决算数': the 本年 column is the year reported
 RELATIVE_BASE = 2  # 本年/上年 ordered among themselves when no column prints its year
 YEAR_RE = re.compile(r"(20\d{2})(?:年|[-－—](?=\D))")  # "2023-预算数": the 年 printed as a dash
+
+
+FUND_SPLIT_RE = re.compile(r"^(?:其中[:：]?)?(?:一般公共预算|政府性基金预算?|国有资本经营预算|财政拨款|财政专户|单位资金|其他资金)"
+                           r"(?:财政拨款|拨款|资金)?$")
+
+
+def _fund_split_columns(header: Sequence[str], reader: _Reader) -> dict[int, str] | None:
+    """A 预算公开's 三公 table whose columns are a 合计 and its split by kind of funds ('合计 | 一般公共预算 | 政府性基金预算
+    | 国有资本经营预算'), no 预算数 printed over them: all are 预算数, the 合计 column is the one read and the split columns
+    are listed unread. None when the header is not of this kind."""
+    labels = [normalize_label(t) for t in header]
+    total = [i for i, label in enumerate(labels) if i and label in ("合计", "小计")]
+    parts = [i for i, label in enumerate(labels) if i and FUND_SPLIT_RE.match(label)]
+    if not reader.budget_only or len(total) != 1 or not parts or len(total) + len(parts) != len(
+            [label for label in labels[1:] if label]):
+        return None
+    for index in parts:
+        reader.errors.append(ReadError(
+            f"{reader.table_name} 的“{header[index]}”列是合计按资金来源的分列，三公经费表只读取合计列，此列未读取",
+            Location(document=reader.path, table=reader.table_name, column=header[index])))
+    return {total[0]: "budget"}
 
 
 def _sangong_year_columns(header: Sequence[str], reader: _Reader) -> dict[int, str] | None:
@@ -797,7 +828,7 @@ def read_table(code: str, table: Table, unit: str, path: str, budget_only: bool 
     if reader.not_placed:  # a cell left open is unknown, not blank: its row says which columns were read
         rows = [replace(r, read=tuple(c for c in columns if (r.code or r.label, c) not in reader.not_placed))
                 if any(label == (r.code or r.label) for label, _ in reader.not_placed) else r for r in rows]
-    result = DisclosureTable(code=code, title=BUDGET_SANGONG_NAME if budget_only else TABLE_TITLES[code], unit=unit,
+    result = DisclosureTable(code=code, title=BUDGET_TITLES[code] if budget_only else TABLE_TITLES[code], unit=unit,
                              columns=columns, rows=tuple(rows), location=table.location.with_(table=reader.table_name),
                              unmapped=tuple(reader.unmapped))
     return result, reader.errors
@@ -822,6 +853,17 @@ def _names_sangong_items(table: Table) -> bool:
                ) >= SANGONG_ROWS_MIN
 
 
+BUDGET_TOTAL_ROWS = ("本年收入合计", "本年支出合计")
+
+
+def _is_budget_total_table(table: Table) -> bool:
+    """A 预算公开's 收支总表 (收入 items beside 支出 classes), whether or not a title names it: one table printing
+    both 本年收入合计 and 本年支出合计 with figures."""
+    labels = {normalize_label(t) for row in table.rows for t in row.texts}
+    return all(label in labels for label in BUDGET_TOTAL_ROWS) and any(
+        is_number(t) and not t.strip().isdigit() for row in table.rows for t in row.texts)
+
+
 def extract_budget_disclosure(source: SourceDocument, year: int | None, department: str) -> tuple[
         DisclosurePackage | None, list[ReadError]]:
     """A 预算公开: none of its tables is a 决算 table; its 三公 table (all 预算数) is read, and its explanation is
@@ -836,9 +878,14 @@ def extract_budget_disclosure(source: SourceDocument, year: int | None, departme
                 pending, unit = True, "万元"
             unit = caption_unit(text) or unit
             continue
+        if "D01" not in tables and _is_budget_total_table(block):  # the 收支总表, known by its total rows
+            tables["D01"], found = read_table("D01", block, unit, source.path, budget_only=True)
+            errors += found
+            continue
         untitled = "D09" not in tables and _names_sangong_items(block)  # a 三公 table printed without its title
         if (pending or untitled) and any(is_number(t) for row in block.rows for t in row.texts):  # not a title row
-            tables["D09"], errors = read_table("D09", block, unit, source.path, budget_only=True)
+            tables["D09"], found = read_table("D09", block, unit, source.path, budget_only=True)
+            errors += found
             pending = False
     statements = narrative_statements(source, from_start=True)
     if not any(s.claims for s in statements) and not tables:

@@ -19,11 +19,13 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from jixiao.core.money import is_number
 from jixiao.core.provenance import Location
 from jixiao.ingest.flatline import disclosure_blocks
+from jixiao.ingest.headers import normalize_label
 from jixiao.ingest.source import Block, Cell, Paragraph, Row, Table
 from jixiao.ingest.spacedtable import spaced_tables
 
@@ -150,6 +152,65 @@ def mark_bar_separated_cells(lines: list[str]) -> list[str]:
             index = cursor
         else:
             index += 1
+    return out
+
+
+BAR_ROWS_MIN = 3
+
+
+def _bar_row_runs(lines: list[str]) -> Iterator[tuple[int, int]]:
+    """(start, end) of runs of lone '|' lines and short bar-free lines (blank lines inside)."""
+    index = 0
+    while index < len(lines):
+        cursor = index
+        while cursor < len(lines) and (
+                not lines[cursor].strip() or lines[cursor].strip().translate(PIPES) == "|"
+                or ("|" not in lines[cursor].translate(PIPES) and len(lines[cursor].strip()) <= CELL_LENGTH)):
+            cursor += 1
+        bars = [i for i in range(index, cursor) if lines[i].strip().translate(PIPES) == "|"]
+        if bars:  # from its first bar to its last: lines before or after are no cells of it
+            yield bars[0], bars[-1] + 1
+        index = cursor + 1
+
+
+def mark_bar_rows(lines: list[str]) -> list[str]:
+    """A web table flattened one cell per line whose rows print as '|' / cell / '|' / cell / '|' and follow each other
+    with no cell between their bars ('|' / '|'): a single bar between cells separates them, two or more bars end a
+    row, and lines with no bar between them are one cell broken over lines ('一般公共' / '预算'). Each row is rewritten
+    as a '|'-row on its first line (a row of one cell, a title or a unit caption, as a line of its own); the other
+    lines go blank, so line numbers stay. Taken only when at least BAR_ROWS_MIN rows of two or more cells all hold
+    the same number of cells (a last row cut short excepted); otherwise the cells are left to the other readers."""
+    out = list(lines)
+    for start, end in _bar_row_runs(lines):
+        rows: list[list[tuple[int, str]]] = []  # per row: (first line, text) per cell
+        row: list[tuple[int, str]] = []
+        cell: list[tuple[int, str]] = []
+        bars = 0
+        for index in range(start, end):
+            line = lines[index].strip().translate(PIPES)
+            if not line:
+                continue
+            if line != "|":
+                if bars >= 2 and row:
+                    rows.append(row)
+                    row = []
+                bars = 0
+                cell.append((index, line))
+                continue
+            bars += 1
+            if cell:
+                row.append((cell[0][0], "".join(text for _, text in cell)))
+                cell = []
+        if row:
+            rows.append(row)
+        wide = [r for r in rows if len(r) >= 2]
+        widths = {len(r) for r in wide[:-1]}
+        if len(wide) < BAR_ROWS_MIN or len(widths) != 1 or len(wide[-1]) > next(iter(widths)):
+            continue
+        for index in range(start, end):
+            out[index] = ""
+        for cells in rows:
+            out[cells[0][0]] = cells[0][1] if len(cells) == 1 else "| " + " | ".join(t for _, t in cells) + " |"
     return out
 
 
@@ -330,8 +391,10 @@ def text_blocks(text: str, path: str) -> tuple[Block, ...]:
             blocks.extend(rebuild(tokens, path))
             tokens = []
 
-    lines = mark_blank_separated_cells(mark_bar_separated_cells(join_broken_pipe_rows(drop_preamble(text.splitlines()))))
+    lines = mark_blank_separated_cells(mark_bar_separated_cells(mark_bar_rows(join_broken_pipe_rows(
+        drop_preamble(text.splitlines())))))
     merged = merged_pipe_runs(lines)
+    last = max((number for number, line in enumerate(lines, start=1) if line.strip()), default=0)
     for number, line in enumerate(lines, start=1):
         if number - 1 in merged:
             if rows:
@@ -369,6 +432,9 @@ def text_blocks(text: str, path: str) -> tuple[Block, ...]:
             continue
         if not line.strip():
             continue  # blank lines do not end a table (page breaks inside tables in the seed form)
+        if tokens and number == last and _figure(line):
+            tokens.append(_Token(line.strip(), number))  # the text cut off after a cell's figure, before its bar
+            continue
         flush()
         words = _join_units(line.split())
         if len(words) >= 8 and _form_labels(spaced := join_spaced_letters(words)) >= 5:
@@ -597,6 +663,8 @@ def rebuild(tokens: list[_Token], path: str, cells: bool = True) -> list[Block]:
     texts = [t.text for t in tokens]
     if (numbered := _numbered_rows(tokens, path)) is not None:
         return numbered
+    if (serial_first := _serial_first_rows(tokens, path)) is not None:
+        return serial_first
     if (padded := _rows_between_runs(tokens, path)) is not None:
         return padded  # the row ends printed as runs of bars, before a width inferred from a 栏次 row
     width_at = _number_row(texts)
@@ -840,6 +908,113 @@ def _numbered_rows(tokens: list[_Token], path: str) -> list[Block] | None:
         rows.append(row)
     blocks: list[Block] = [Table(tuple(rows), rows[0].location.with_(row=""))]
     blocks.extend(Paragraph(t.text, Location(document=path, line=t.line)) for t in tokens[end:] if t.text)
+    return blocks
+
+
+SERIAL_FIRST_ROWS_MIN = 4
+
+
+def _leading_serials(texts: list[str]) -> tuple[int, int, int] | None:
+    """(start, width, rows) of a body whose rows each open with their 序号 (1, 2, 3 … one per row), the other cells
+    labels, figures or empty, each row holding a label: the numbers mark where each row begins, so the width is
+    known; at least SERIAL_FIRST_ROWS_MIN rows. The widest run of rows is taken."""
+    best: tuple[int, int, int] | None = None
+    for start, text in enumerate(texts):
+        if text != "1":
+            continue
+        for width in range(3, (len(texts) - start) // SERIAL_FIRST_ROWS_MIN + 1):
+            rows, at = 0, start
+            while at + width <= len(texts):
+                row = texts[at:at + width]
+                if row[0] != str(rows + 1) or not any(t and not _figure(t) for t in row[1:]):
+                    break
+                rows, at = rows + 1, at + width
+            if rows >= SERIAL_FIRST_ROWS_MIN and (best is None or rows * width > best[1] * best[2]):
+                best = (start, width, rows)
+    return best
+
+
+def _line_segments(tokens: list[_Token]) -> list[list[_Token]]:
+    """Cells cut into rows where a line printed several cells at once ('支出 | ||': the row's end padded with bars),
+    the trailing empty cells dropped."""
+    segments: list[list[_Token]] = [[]]
+    for index, token in enumerate(tokens):
+        segments[-1].append(token)
+        following = tokens[index + 1] if index + 1 < len(tokens) else None
+        if following is None or (following.line != token.line and any(
+                t.line == token.line for t in tokens[max(index - 1, 0):index])):
+            segments.append([])
+    out = []
+    for segment in segments:
+        while segment and not segment[-1].text:
+            segment.pop()
+        if segment:
+            out.append(segment)
+    return out
+
+
+def _serial_header(head: list[_Token], width: int) -> tuple[list[_Token], list[list[str]], int] | None:
+    """(caption cells, header rows, the header's first line) above a body whose rows open with their 序号: a 栏次 row of the full width (栏次
+    under the 序号 column, then column numbers), above it the column labels — printed without a cell under the 序号
+    column, which spans down from the row above — and above those, a row opening with 序号 whose other labels each
+    span an equal run of the labels below (收入 over 项目 | 预算数, 支出 over 项目 | 预算数). Cells above these rows
+    are the table's captions. None when the header cannot be placed so."""
+    texts = [t.text for t in head]
+    rows: list[list[str]] = []
+    if len(texts) >= width and texts[-width].replace(" ", "") == "栏次" and all(
+            t == "" or t.isdigit() for t in texts[-width + 1:]):
+        rows.insert(0, texts[-width:])
+        head = head[:-width]
+    segments = _line_segments(head)
+    if not segments:
+        return None
+    lower = [t.text for t in segments[-1]]
+    if len(lower) == width - 1 and all(lower):
+        lower = ["", *lower]
+    elif len(lower) != width or not all(lower[1:]):
+        return None
+    rows.insert(0, lower)
+    first = segments[-1][0].line
+    captions = [t for s in segments[:-1] for t in s]
+    if len(segments) >= 2 and (upper := [t.text for t in segments[-2]]) and normalize_label(upper[0]) in (
+            "序号", "行次", "编号") and len(upper) >= 2:
+        span, rest = divmod(width - 1, len(upper) - 1)
+        groups = [lower[1 + i * span:1 + (i + 1) * span] for i in range(len(upper) - 1)] if span else []
+        if rest or not groups or any(g != groups[0] for g in groups):
+            return None
+        rows.insert(0, [upper[0]] + [cell for label in upper[1:] for cell in [label] + [""] * (span - 1)])
+        captions, first = [t for s in segments[:-2] for t in s], segments[-2][0].line
+    return captions, rows, first
+
+
+def _serial_first_rows(tokens: list[_Token], path: str) -> list[Block] | None:
+    """A table whose rows open with their 序号 (see _leading_serials) under a header placed by _serial_header;
+    its captions become paragraphs, and a last row cut short keeps its missing cells as not placed (unknown,
+    not blank). None when there is no such body or its header cannot be placed."""
+    found = _leading_serials([t.text for t in tokens])
+    if found is None:
+        return None
+    start, width, count = found
+    placed = _serial_header(tokens[:start], width)
+    if placed is None:
+        return None
+    captions, header, first = placed
+    blocks: list[Block] = [Paragraph(t.text, Location(document=path, line=t.line)) for t in captions if t.text]
+    where = Location(document=path, line=first)
+    rows = [Row(tuple(Cell(t, where.with_(row=str(n), column=str(c))) for c, t in enumerate(texts, start=1)),
+                where.with_(row=str(n))) for n, texts in enumerate(header, start=1)]
+    end = start + width * count
+    for chunk in range(start, end, width):
+        rows.append(_row(tokens[chunk:chunk + width], len(rows) + 1, path))
+    rest = tokens[end:]
+    if rest and rest[0].text == str(count + 1) and len(rest) < width:
+        row = _row(rest, len(rows) + 1, path)
+        missing = tuple(Cell("", row.location.with_(column=str(c)), placed=False) for c in range(len(rest) + 1,
+                                                                                                   width + 1))
+        rows.append(Row(row.cells + missing, row.location))
+        rest = []
+    blocks.append(Table(tuple(rows), rows[0].location.with_(row="")))
+    blocks.extend(Paragraph(t.text, Location(document=path, line=t.line)) for t in rest if t.text)
     return blocks
 
 

@@ -93,6 +93,16 @@ def _classes(table: DisclosureTable, side: str = "") -> list[DisclosureRow]:
     return [r for r in _side(table, side) if not any(word in r.label for word in skip) and r.label]
 
 
+def _short(table: DisclosureTable) -> str:
+    """'公开01' for one of the ten tables; a 预算公开's table by its own title ('部门收支总表')."""
+    return table.label.split(" ")[0]
+
+
+# The carry-over lines of a 收支总表 that make up its grand totals: a 决算's, and a 预算公开's (上年结转, 年终结转结余).
+GRAND_PARTS = {"决算": (("本年收入合计", "使用非财政拨款结余", "年初结转和结余"), ("本年支出合计", "结余分配", "年末结转和结余")),
+               "预算": (("本年收入合计", "上年结转"), ("本年支出合计", "年终结转"))}
+
+
 @rule("disclosure.r01_income_total", "公开01 本年收入合计不等于各项收入之和", Tier.ERROR, CAT_IN, f"{BASIS} R1", "disclosure",
       params=("tolerance",), applies=needs("D01"))
 def r01(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding | NotApplicable]:
@@ -103,7 +113,8 @@ def r01(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding | NotApplicabl
     total = d01.row("本年收入合计", side="income")
     parts = [_cell(r, "amount") for r in _line(d01, "income", *range(1, 9))]
     yield from _emit(check_sum("disclosure.r01_income_total", CAT_IN, ctx.profile, _cell(total, "amount"), parts,
-                               d01.location, "公开01 本年收入合计", "第1–8行之和"))
+                               d01.location, f"{_short(d01)} 本年收入合计",
+                               "第1–8行之和" if pkg.stage == "决算" else "各项收入之和"))
 
 
 @rule("disclosure.r02_expenditure_total", "公开01 本年支出合计不等于各类支出之和", Tier.ERROR, CAT_IN, f"{BASIS} R2", "disclosure",
@@ -116,7 +127,7 @@ def r02(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding | NotApplicabl
     total = d01.row("本年支出合计", side="expenditure")
     parts = [_cell(r, "amount") for r in _classes(d01, "expenditure")]
     yield from _emit(check_sum("disclosure.r02_expenditure_total", CAT_IN, ctx.profile, _cell(total, "amount"), parts,
-                               d01.location, "公开01 本年支出合计", "各类支出之和"))
+                               d01.location, f"{_short(d01)} 本年支出合计", "各类支出之和"))
 
 
 @rule("disclosure.r03_r05_grand_totals", "公开01 收入总计、支出总计不平衡", Tier.ERROR, CAT_IN, f"{BASIS} R3–R5", "disclosure",
@@ -129,17 +140,17 @@ def r03_r05(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding | NotAppli
     d01 = t[0]
     income_total = d01.row("总计", side="income")
     expense_total = d01.row("总计", side="expenditure")
-    income_parts = [_cell(d01.row(label, side="income"), "amount")
-                    for label in ("本年收入合计", "使用非财政拨款结余", "年初结转和结余")]
-    expense_parts = [_cell(d01.row(label, side="expenditure"), "amount")
-                     for label in ("本年支出合计", "结余分配", "年末结转和结余")]
+    incomes, expenses = GRAND_PARTS["预算" if pkg.stage == "预算" else "决算"]
+    income_parts = [_cell(d01.row(label, side="income"), "amount") for label in incomes]
+    expense_parts = [_cell(d01.row(label, side="expenditure"), "amount") for label in expenses]
     rid = "disclosure.r03_r05_grand_totals"
+    name = _short(d01)
     yield from _emit(check_sum(rid, CAT_IN, ctx.profile, _cell(income_total, "amount"), income_parts, d01.location,
-                               "公开01 收入总计", "本年收入合计 + 使用非财政拨款结余 + 年初结转和结余"))
+                               f"{name} 收入总计", " + ".join(incomes)))
     yield from _emit(check_sum(rid, CAT_IN, ctx.profile, _cell(expense_total, "amount"), expense_parts, d01.location,
-                               "公开01 支出总计", "本年支出合计 + 结余分配 + 年末结转和结余"))
+                               f"{name} 支出总计", " + ".join(expenses)))
     yield from _emit(check_sum(rid, CAT_IN, ctx.profile, _cell(expense_total, "amount"),
-                               [_cell(income_total, "amount")], d01.location, "公开01 支出总计", "收入总计"))
+                               [_cell(income_total, "amount")], d01.location, f"{name} 支出总计", "收入总计"))
 
 
 @rule("disclosure.r06_r07_income_table", "公开02 与公开01 收入不一致或行内不平", Tier.ERROR, CAT_ACROSS, f"{BASIS} R6–R7",

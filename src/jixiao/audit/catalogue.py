@@ -45,6 +45,7 @@ RULE_MODULES = [
     "jixiao.audit.rules.grades",
     "jixiao.audit.rules.goals",
     "jixiao.audit.rules.reading",
+    "jixiao.audit.rules.scores",
 ]
 
 

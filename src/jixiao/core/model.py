@@ -97,6 +97,7 @@ class BudgetLine:
     initial: Decimal | None = None  # 年初预算数 · 预算编制
     adjusted: Decimal | None = None  # 全年预算数 (A)
     executed: Decimal | None = None  # 全年执行数 (B)
+    received: Decimal | None = None  # 实际到位资金, on forms that print it beside the budget and the spending
     carryover: Decimal | None = None  # 资金结(转)余 as reported
     reported_rate: Decimal | None = None  # 执行率 (%) as reported
     reported_score: Decimal | None = None  # 得分 as reported (合计 row only)
@@ -271,3 +272,28 @@ class KeyEvaluation:
     suggestion: str = ""  # 问题和建议
     experience: str = ""  # 主要经验及做法, as the evaluation group wrote it
     advice: str = ""  # 有关建议, as the evaluation group wrote it
+
+
+@dataclass(frozen=True)
+class ScoredPart:
+    """A part of a scoring framework as a document prints it — a section of a report's outline headed with its
+    points ('（一）项目立项（8分）'), or a 一级/二级/三级 cell of a scoring table — with the score it was given."""
+
+    name: str
+    level: int  # 1 for the top level
+    points: Decimal | None  # 分值 as printed
+    score: Decimal | None = None  # 得分 as printed ('自评得8分'); None when none was printed
+    parts: tuple[ScoredPart, ...] = ()
+    closed: bool = True  # False: the text ends inside it, so its parts may not all be printed
+    location: Location = field(default_factory=Location)
+
+
+@dataclass(frozen=True)
+class ScoreOutline:
+    """The scored parts of one framework, top level first. `certain` is False for one read from a table whose
+    cells ran together: its structure was inferred from the order of the figures, not from its cells."""
+
+    title: str
+    parts: tuple[ScoredPart, ...]
+    certain: bool = True
+    location: Location = field(default_factory=Location)

@@ -19,6 +19,10 @@ from jixiao.core.names import abbreviates, without_heading_number
 
 # The first part of a 决算 or 预算 package: '第一部分 (XX局)单位概况'; it counts for both (a 预算 has no 决算 word).
 PACKAGE_PART = r"第一部分\s*[：:]?\s*\S{0,30}?(部门|单位)\s*概况"
+# A heading of an evaluation's outline printing its points ('一、投入(14分)', '（二）资金落实（6分）'): a unit's own
+# evaluation and a commissioned one alike are scored so (it counts for both kinds).
+SCORED_HEADING = (r"(?m)^[ \t]*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）])[ \t]*[^\n。；\d]{1,20}"
+                  r"[（(][ \t]*\d{1,3}(?:\.\d+)?[ \t]*分[ \t]*[)）]")
 # (kind, markers): the kind with the most markers present wins; a marker is a regular expression.
 _MARKERS: list[tuple[DocumentKind, list[str]]] = [
     (DocumentKind.DISCLOSURE, [r"部门决算|单位决算|决算公开", r"公开\s*0?\d{1,2}\s*表", r"收入支出决算总表",
@@ -33,11 +37,12 @@ _MARKERS: list[tuple[DocumentKind, list[str]]] = [
                                       PACKAGE_PART]),
     (DocumentKind.SELF_EVALUATION, [r"项目支出绩效自评(分析)?报告|自评表|自评报告", r"预算执行情况",
                                     r"指标完成情况得分|绩效指标完成情况", r"全年执行数|全年预算数", r"一级指标",
-                                    r"自评得分|自评结论", r"(产出|效益|满意度)指标", r"未完成原因|存在问题.{0,20}改进措施",
+                                    r"自评得分|自评结论|自评得\s*\d+(?:\.\d+)?\s*分", r"(产出|效益|满意度)指标", SCORED_HEADING, r"未完成原因|存在问题.{0,20}改进措施",
                                     r"(部门|单位)(预算)?整体支出[^。]{0,12}(自评|自我评价)|自评[^。]{0,30}(部门|单位)(预算)?整体支出"]),
     (DocumentKind.KEY_EVALUATION, [r"(部门|重点)评价表", r"绩效评价报告", r"绩效评价指标评分", r"评价等次",
                                    r"(部门|单位)(预算)?整体支出", r"重点(项目)?绩效评价|绩效评价工作", r"(评价|绩效)(等级|结论)",
-                                   r"加权(平均)?得分"]),  # a score table: each criterion's weight × score
+                                   r"加权(平均)?得分",  # a score table: each criterion's weight × score
+                                   SCORED_HEADING]),
     (DocumentKind.WORK_SUMMARY, [r"预算绩效管理工作开展情况", r"事前绩效评估", r"运行监控|绩效监控", r"结果运用",
                                  r"全面实施预算绩效管理"]),
     (DocumentKind.RESULTS_STATEMENT, [r"绩效目标执行结果", r"绩效报告（自评）|绩效报告\(自评\)", r"项目绩效情况"]),
@@ -75,8 +80,12 @@ _SAME_SENTENCE = r"[^。；;！？!?]{0,60}?"
 COMMISSIONED_RE = re.compile(rf"评价(工作)?组|(?:{_COMMISSIONED}){_SAME_SENTENCE}评价|评价{_SAME_SENTENCE}(?:{_COMMISSIONED})")
 EVALUATOR_RE = re.compile(COMMISSIONED_RE.pattern + r"|重点(项目)?绩效评价|评价等次|(评价|绩效)等级|评价得分"
                           r"|财政(部|厅|局)[^。]{0,30}(组织|安排)[^。]{0,40}绩效评价"
+                          # a finance department's report on a project's evaluation ('…财政局关于…项目绩效评价报告')
+                          r"|财政(?:部|厅|局)关于[^。\n]{0,60}绩效评价报告"
                           # a results table's grade column: a cell of its own ('| 评价结果 |'), not '评价结果如下'
                           r"|(?:^|[|\t])[ \t]*(?:评价|复核)(?:结果|档次)[ \t]*(?:[|\t]|$)", re.MULTILINE)
+# A report's cover field saying the evaluation was the unit's own ('评价方式：部门(单位)绩效自评').
+EVALUATION_MODE_RE = re.compile(r"(?m)^[ \t]*评价方式[ \t]*[：:][^\n]{0,20}?自评[^\n]{0,10}$")
 # The title of a form of a commissioned evaluation: a key evaluation whoever fills it in.
 EVALUATION_FORM_RE = re.compile(r"(部门|重点)评价表")
 TARGET_FORM = r"绩效目标(?:申报|审批|审核|批复)?表"
@@ -171,7 +180,9 @@ _NOT_REPORT_YEAR = re.compile(r"[〔\[［【]\s*20\d{2}\s*[〕\]］】]|《[^》
                               r"|(较|比|与|同)\s*20\d{2}\s*年度?|20\d{2}\s*年度?\s*(相比|比较|同期|无此项)"  # a comparison
                               # when an evaluation was done: '2022年对…开展评价', '2024年财政支出绩效评价结果的通报'
                               r"|20\d{2}\s*年(?!度)\s*(重点|共对|对)[^，。,]{0,20}评价"
-                              r"|20\d{2}\s*年(?!度)\s*(?:财政支出|项目支出)?绩效评价(?:结果|工作)")
+                              r"|20\d{2}\s*年(?!度)\s*(?:财政支出|项目支出)?绩效评价(?:结果|工作)"
+                              # the edition of a province's scoring framework: '2019年四川省项目支出绩效评分表'
+                              r"|20\d{2}\s*年度?\s*[\u4e00-\u9fff]{2,3}省(?:项目支出|财政支出)?绩效评(?:分|价指标)表")
 ORG = (r"[\u4e00-\u9fff（）()]{1,38}?(?:委员会|管委会|局|厅|中心|办公室|办|政府|院|所|队|站|馆|学校|学区|中学|小学|幼儿园|大学|党校|"
        r"学院|协会|联合会|处|部|社|团|署|委|园|场|公司|集团|街道|镇|乡|本级|机关|总工会|医院|卫生院|政协|指挥部)")
 # A label's value ends at a separator, or where the next label of a form flattened into one line begins.
@@ -439,6 +450,8 @@ def detect(text: str, path: str = "", preamble: tuple[str, ...] = ()) -> Detecti
                 kind_, why = _evaluator(kind_, line, head)
                 what = "标题" if line in titles else "页面所附文件名"
                 return found(kind_, evidence=(f"{what}“{line}”{why}",))
+    if mode := EVALUATION_MODE_RE.search(head):  # a report's cover stating how it was evaluated
+        return found(DocumentKind.SELF_EVALUATION, evidence=(f"封面“{mode.group(0).strip()}”",))
     if news := NEWS_RE.search(head):
         return found(None, hint=f"像是新闻报道（“{news.group(0)}”），不是某个单位公开的文档")
     scores: list[tuple[int, DocumentKind, list[str]]] = []

@@ -866,8 +866,9 @@ def _is_budget_total_table(table: Table) -> bool:
 
 def extract_budget_disclosure(source: SourceDocument, year: int | None, department: str) -> tuple[
         DisclosurePackage | None, list[ReadError]]:
-    """A 预算公开: none of its tables is a 决算 table; its 三公 table (all 预算数) is read, and its explanation is
-    checked like a 情况说明 (sums, shares, changes on the year before); None when it states no figures."""
+    """A 预算公开: none of its tables is a 决算 table; its 三公 table (all 预算数) and its 收支总表 (read by the two-sided
+    layout as the budget's own 部门收支总表, its amounts 预算数) are read, and its explanation is checked like a 情况说明
+    (sums, shares, changes on the year before); None when it states no figures."""
     tables: dict[str, DisclosureTable] = {}
     errors: list[ReadError] = []
     pending, unit = False, "万元"

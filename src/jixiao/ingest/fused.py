@@ -167,6 +167,43 @@ def _read_budget(form: _Form, errors: list[ReadError]) -> None:
             adjusted=parse_amount(values["adjusted"], unit), executed=parse_amount(values["executed"], unit),
             reported_rate=parse_decimal(values["rate"]), reported_score=parse_decimal(values.get("score", "")),
             location=where))
+    if not form.budget and not errors and columns[-1] == "rate":
+        _rate_total(form, header_end, unit, errors)
+
+
+_SECTION_AFTER_BUDGET = re.compile(r"年度总体目标|年度目标|绩效指标|一级指标")
+_REGION_FIGURE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(%|％|万元|元)?(?![\d.年月日])")
+
+
+def rate_total(region: str) -> tuple[str, str, str] | None:
+    """(预算数, 执行数, 执行率) of a budget part whose figures came loose from their labels ('其中中央补助自治区补助
+    300万元259.45万元86.5%'): the one reading, by value, in which a percentage equals one figure ÷ another at the
+    rate's printed precision; None when none or several do."""
+    found = [(m.group(1), m.group(2) or "") for m in _REGION_FIGURE.finditer(region)]
+    amounts = [(text, Decimal(text)) for text, unit in found if unit not in ("%", "％")]
+    rates = [text for text, unit in found if unit in ("%", "％")]
+    readings = {(a_text, b_text, rate) for rate in rates for i, (a_text, a) in enumerate(amounts)
+                for j, (b_text, b) in enumerate(amounts) if i != j and a > 0 and _within(b / a * 100, Decimal(rate))}
+    values = {(Decimal(a), Decimal(b), Decimal(r)) for a, b, r in readings}
+    return min(readings) if len(values) == 1 else None
+
+
+def _rate_total(form: _Form, header_end: int, unit: str, errors: list[ReadError]) -> None:
+    """No fund row read in order: the total row by its rate alone (see rate_total), the fund-source rows reported
+    unread."""
+    end = m.start() if (m := _SECTION_AFTER_BUDGET.search(form.text, header_end)) else len(form.text)
+    if (read := rate_total(form.text[header_end:end])) is None:
+        if len(_REGION_FIGURE.findall(form.text[header_end:end])) >= 2:
+            errors.append(ReadError("预算执行情况表的格子连在一起，其中的数字无法按“执行率 = 执行数 ÷ 预算数”唯一对应到各列，未读取、"
+                                    "未核对", _at(form, header_end).with_(table="预算执行情况")))
+        return
+    adjusted, executed, rate = read
+    where = _at(form, header_end).with_(table="预算执行情况", row="年度资金总额")
+    form.budget.append(BudgetLine(source="年度资金总额", level=FundLevel.TOTAL, adjusted=parse_amount(adjusted, unit),
+                                  executed=parse_amount(executed, unit), reported_rate=parse_decimal(rate),
+                                  location=where))
+    errors.append(ReadError(f"预算执行情况表的格子连在一起：仅按“执行率 = 执行数 ÷ 预算数”读出年度资金总额（预算数 {adjusted}、"
+                            f"执行数 {executed}、执行率 {rate}%），各资金来源行未读取", where))
 
 
 def fund_rows(paragraph: Paragraph) -> tuple[list[BudgetLine], list[str], list[ReadError]]:
@@ -208,7 +245,7 @@ def extract_fused(paragraphs: Sequence[Paragraph], year: int | None) -> tuple[tu
     _read_budget(form, errors)
     rest, start = _read_indicators(form)
     if not form.budget and not form.indicators:
-        return (), []
+        return (), errors  # a fund row that could not be split is still said to be unread
     form.claims += [BlockClaim(block=f"{m.group(1)}指标", full_marks=Decimal(m.group(2)), score=None, rate=None,
                                location=_at(form, m.start()).with_(table="绩效指标", row=f"{m.group(1)}指标"))
                     for m in _BLOCK_POINTS.finditer(form.text, start)]

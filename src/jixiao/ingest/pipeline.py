@@ -11,7 +11,7 @@ from typing import Any
 
 from jixiao.core.coverage import Reading, Unread
 from jixiao.core.disclosure import DisclosurePackage
-from jixiao.core.model import DocumentKind, KeyEvaluation, SelfEvaluation
+from jixiao.core.model import DocumentKind, KeyEvaluation, ScoreOutline, SelfEvaluation
 from jixiao.core.provenance import Location
 from jixiao.core.results import ResultsTable
 from jixiao.core.statements import Statement
@@ -21,6 +21,7 @@ from jixiao.ingest.keyeval import extract_key_evaluations
 from jixiao.ingest.prose import prose_statements
 from jixiao.ingest.reading import reading_of
 from jixiao.ingest.results import extract_results
+from jixiao.ingest.scores import extract_scores
 from jixiao.ingest.selfeval import extract_self_evaluations
 from jixiao.ingest.source import Block, Paragraph, ReadError, Row, SourceDocument, Table, read_source
 from jixiao.ingest.targetform import target_tables_unread
@@ -38,6 +39,7 @@ class Document:
     key_evaluations: tuple[KeyEvaluation, ...] = ()
     statements: tuple[Statement, ...] = ()  # prose documents: every sentence with its figures
     results: tuple[ResultsTable, ...] = ()  # tables of evaluation results (project, amount, score, grade)
+    score_outlines: tuple[ScoreOutline, ...] = ()  # points and scores printed part by part outside a form table
     # What an extractor saw but could not understand: Unread(what, location) or (what, location) pairs.
     unread: tuple[Unread | tuple[str, Location], ...] = ()
     consumed: frozenset[int] = frozenset()  # source block indices an extractor used without keeping a Location
@@ -100,7 +102,17 @@ def _results(doc: Document) -> tuple[Document, list[ReadError]]:
     return replace(doc, results=found, consumed=doc.consumed | used), errors
 
 
-EXTRACTORS: list[Extractor] = [_self_evaluations, _disclosure, _key_evaluations, _statements, _results]
+def _scores(doc: Document) -> tuple[Document, list[ReadError]]:
+    """A report's outline scored part by part, or a scoring table run together into one paragraph, in a
+    self-evaluation or an evaluation whose forms gave no scores of their own."""
+    if doc.kind not in (DocumentKind.SELF_EVALUATION, DocumentKind.KEY_EVALUATION) or doc.key_evaluations or any(
+            se.indicators for se in doc.self_evaluations):
+        return doc, []
+    found, unread = extract_scores(doc.source)
+    return replace(doc, score_outlines=found, unread=doc.unread + tuple(unread)), []
+
+
+EXTRACTORS: list[Extractor] = [_self_evaluations, _disclosure, _key_evaluations, _statements, _results, _scores]
 
 KIND_NAMES = {k.value: k for k in DocumentKind} | {k.label: k for k in DocumentKind}
 

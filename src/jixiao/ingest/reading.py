@@ -117,8 +117,13 @@ def _printed_unit(source: SourceDocument, location: Location) -> str:
         before = source.blocks[location.block - 1]
         if not isinstance(before, Table):
             texts.insert(0, before.clean)
+    if at is not None:  # the row's own labels first ('计划安排资金（万元） | 700 | …')
+        texts.insert(0, " ".join(table.rows[at].texts))
+    for text in texts:  # a unit in brackets or a caption before a bare 元 ('2020年元月' is no unit)
+        if match := _CAPTION_UNIT_RE.search(text):
+            return match.group(1) or match.group(2)
     for text in texts:
-        if match := _UNIT_RE.search(text):
+        if match := _UNIT_RE.search(text.replace("元月", "").replace("元旦", "")):
             return match.group(1)
     return ""
 
@@ -199,6 +204,16 @@ def _key_evaluation_tables(doc: Any) -> Iterator[TableRead]:
         where = ke.indicators[0].location if ke.indicators else ke.location
         yield TableRead(f"评价「{ke.project}」评分表", _NO_AMOUNTS, len(ke.indicators),
                         ("一级指标", "二级指标", "三级指标", "分值", "得分"), where)
+
+
+def _score_outlines(doc: Any) -> Iterator[TableRead]:
+    for outline in getattr(doc, "score_outlines", ()):
+        count = _parts(outline.parts)
+        yield TableRead(outline.title, _NO_AMOUNTS, count, ("指标或章节", "分值", "得分"), outline.location)
+
+
+def _parts(parts: Any) -> int:
+    return sum(1 + _parts(p.parts) for p in parts)
 
 
 def _results_tables(doc: Any) -> Iterator[TableRead]:
@@ -329,7 +344,8 @@ def reading_of(doc: Any) -> Reading:
     unread: list[Unread] = []
     for item in _disclosure_tables(doc):
         (tables if isinstance(item, TableRead) else unread).append(item)
-    tables += [*_self_evaluation_tables(doc), *_key_evaluation_tables(doc), *_results_tables(doc)]
+    tables += [*_self_evaluation_tables(doc), *_key_evaluation_tables(doc), *_results_tables(doc),
+               *_score_outlines(doc)]
     claims = tuple(_claims(doc))
     unread += list(_unused(doc, claims))
     unread += list(_blank_figures(claims))

@@ -193,6 +193,15 @@ def _is_budget_header(texts: Sequence[str]) -> bool:
 AMOUNT_UNIT_RE = re.compile(r"(?<=\d)\s*(?:万元|元|亿元)$")  # '800万元': an amount with its unit in the cell
 
 
+CELL_UNIT_RE = re.compile(r"(?<=\d)\s*(?:亿元|万元|元|亿|万)$")  # '3359.62万': the unit printed in the cell
+
+
+def _amount(text: str, unit: str) -> Decimal | None:
+    """A cell's amount in yuan: one printed number, its own unit after it winning over `unit`; None for a cell that
+    is not one number ('7,00.0,77', separators garbled: neither 7 nor 700.77 can be told)."""
+    return parse_amount(text, unit) if is_number(CELL_UNIT_RE.sub("", text.strip())) else None
+
+
 def _align(fields: list[str | None], rows: Sequence[Row]) -> list[str | None]:
     """Header columns shifted onto the data: a header may print leading cells the data rows lack (a section
     caption such as '预算执行情况（10分）' spanning the rows), or lack the label column's header. The first
@@ -299,9 +308,9 @@ def _read_budget(table: Table, start: int, report: _Report, errors: list[ReadErr
             elif name in ("reported_rate", "reported_score"):
                 values[name] = parse_decimal(text) if text else None
             else:
-                amount = parse_amount(text, _column_unit(keys[index], table_unit)) if text else None
+                amount = _amount(text, _column_unit(keys[index], table_unit)) if text else None
                 if text and amount is None:
-                    errors.append(ReadError(f"预算执行情况表中“{text}”不是金额",
+                    errors.append(ReadError(f"预算执行情况表中“{text}”不是金额，未读取",
                                             row.cells[index].location.with_(project=report.name,
                                                                             table="预算执行情况")))
                 values[name] = amount
@@ -598,11 +607,78 @@ def _left_rows(paragraph: Paragraph, report: _Report, errors: list[ReadError]) -
     report.incomplete = report.incomplete or f"绩效指标表有未读取的部分，见第{paragraph.location.line}行"
 
 
+# A fund table printed as label / amount pairs across one row ('计划安排资金（万元） | 700 | 实际到位资金（万元） | … | 结余
+# （万元） | 0'), each fund level below as a row of the same pairs ('县财政 | 700 | 县财政 | … | 县财政').
+PAIRED_FIELDS = (("计划", "adjusted"), ("预算", "adjusted"), ("到位", "received"), ("实际支出", "executed"),
+                 ("执行数", "executed"), ("结余", "carryover"), ("结转", "carryover"))
+PAIRED_FIELDS_MIN = 3
+
+
+def _paired_fields(texts: Sequence[str]) -> list[str | None] | None:
+    """The field of each pair of a row of label / amount pairs, or None when the row is not one."""
+    labels = [_label(t) for t in texts[0::2]]
+    values = [_label(t) for t in texts[1::2]]
+    fields = [next((f for word, f in PAIRED_FIELDS if word in label), None) for label in labels]
+    named = [f for f in fields if f]
+    if len(named) < PAIRED_FIELDS_MIN or len(set(named)) != len(named) or "executed" not in named or any(
+            is_number(label) for label in labels):
+        return None
+    if not any(re.search(r"\d", v) for v in values) or any(word in v for v in values for word, _ in PAIRED_FIELDS):
+        return None  # a header row of column names, not pairs of a label and its amount
+    return fields
+
+
+def _paired_level(texts: Sequence[str]) -> str | None:
+    """The fund level a row of pairs repeats in every pair ('其中：中央财政' four times), or None."""
+    labels = {re.sub(r"^其中[:：]?", "", _label(t)) for t in texts[0::2] if _label(t)}
+    return labels.pop() if len(labels) == 1 and not any(is_number(t) for t in labels) else None
+
+
+def _read_paired(table: Table, start: int, report: _Report, errors: list[ReadError]) -> None:
+    """A fund table of label / amount pairs (see PAIRED_FIELDS): its first row the totals, each row below one fund
+    level, each amount in the unit its label prints ('（万元）'). A cell that is no amount ('7,00.0,77') is
+    reported unread, never guessed."""
+    header = table.rows[start].texts
+    fields = _paired_fields(header) or []
+    units = [_column_unit(label, report.table_unit) for label in header[0::2]]
+    rows = [(table.rows[start], "合计")]
+    for row in table.rows[start + 1:]:
+        if (level := _paired_level(row.texts)) is None:
+            break
+        rows.append((row, level))
+    rest = [row for row in table.rows[start + len(rows):] if any(is_number(t) for t in row.texts)]
+    if rest:  # rows of another table rebuilt into this one (a 支出明细 under the funds): not read, said so
+        first = next((r for r in table.rows[start + len(rows):] if any(r.texts)), rest[0])
+        errors.append(ReadError(f"预算执行情况表之后自“{' '.join(first.filled)[:20]}”起的 {len(rest)} 行数字不属于该表，"
+                                "未读取、未核对", first.location.with_(project=report.name)))
+    for row, label in rows:
+        values: dict[str, Decimal | None] = {}
+        for pair, name in enumerate(fields):
+            index = 2 * pair + 1
+            text = row.texts[index].strip() if index < len(row.texts) else ""
+            if name is None or not text or text in NOT_APPLICABLE:
+                continue
+            amount = _amount(text, units[pair])
+            if amount is None:
+                errors.append(ReadError(f"预算执行情况表中“{text}”不是可读的金额，“{_label(header[2 * pair])}”未读取、未核对",
+                                        row.cells[index].location.with_(project=report.name, table="预算执行情况",
+                                                                        row=label)))
+            values[name] = amount
+        if label != "合计" and not any(v is not None for v in values.values()):
+            continue
+        report.budget.append(BudgetLine(
+            source=label, level=_fund_level(label), adjusted=values.get("adjusted"), executed=values.get("executed"),
+            received=values.get("received"), carryover=values.get("carryover"),
+            location=_place(row.location, report.name, "预算执行情况", label)))
+
+
 def _read_table(table: Table, report: _Report, errors: list[ReadError]) -> None:
     for index, row in enumerate(table.rows):
         texts = row.texts
         first = texts[0] if row.cells else ""
-        if first.startswith("资金来源") or _is_budget_header(texts):
+        if not report.budget and _paired_fields(texts) is not None:
+            _read_paired(table, index, report, errors)
+        elif first.startswith("资金来源") or _is_budget_header(texts):
             _read_budget(table, index, report, errors)
         elif any(_label(t).startswith("一级指标") for t in texts[:2]):
             _read_indicators(table, index, report, errors)

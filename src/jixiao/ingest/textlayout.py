@@ -6,6 +6,8 @@ Layouts read:
   rebuilt — from a 栏次 / column-number row that gives the table's width, or from the known labels of a
   self-evaluation form (项目名称, 年初预算数 … 一级指标 …); never from guessed positions;
 - a whole form flattened into one line of space-separated cells: rows rebuilt from the form's labels;
+- cells between lone '|' lines whose rows end at two bars in a row ('|' / cell / '|' / cell / '|' / '|' …);
+- one cell per line with each row opening with its 序号 (a budget's 收支总表), rebuilt from the serials;
 - cells separated by blank lines (a web table, or a Word form saved one cell per paragraph): taken as cells
   when a column-number row, a header over figures or the form's own labels give the rows;
 - a 决算 package flattened into one line: tables rebuilt from their titles, headers and codes (ingest.flatline);
@@ -808,12 +810,14 @@ def _rows_fit(texts: list[str], start: int, width: int) -> int | None:
 
 NUMBERED_ROWS_MIN = 3
 PADDING_RUN = 2
+PADDED_FIGURE_ROWS = 3
 
 
 def _rows_between_runs(tokens: list[_Token], path: str) -> list[Block] | None:
     """Rows of a web table whose rows are padded out with runs of empty cells ('|||||' after each row): each
     run of PADDING_RUN or more empty cells ends a row. Taken only when a run of bars was printed, at least two
-    rows of several cells follow the caption cells, and one row holds figures (NUMBER_ROW_MIN or more)."""
+    rows of several cells follow the caption cells, and one row holds figures (NUMBER_ROW_MIN or more), or the
+    rows hold as many in all, spread over PADDED_FIGURE_ROWS rows or more (a form's rows of a label and a figure)."""
     if not any(t.text == "" and u.text == "" and t.line == u.line for t, u in itertools.pairwise(tokens)):
         return None  # no run of bars on one line: the empty cells are cells, not padding
     segments: list[list[_Token]] = [[]]
@@ -832,9 +836,11 @@ def _rows_between_runs(tokens: list[_Token], path: str) -> list[Block] | None:
     while caption < len(segments) and len(segments[caption]) == 1 and not _figure(segments[caption][0].text):
         caption += 1
     body = segments[caption:]
-    if (sum(1 for s in body if len(s) >= 2) < 2
-            or not any(sum(1 for t in s if _figure(t.text)) >= NUMBER_ROW_MIN for s in body)):
-        return None
+    figures = [sum(1 for t in s if _figure(t.text)) for s in body]
+    if sum(1 for s in body if len(s) >= 2) < 2 or not (
+            max(figures, default=0) >= NUMBER_ROW_MIN or (sum(figures) >= NUMBER_ROW_MIN and sum(
+                1 for f in figures if f) >= PADDED_FIGURE_ROWS)):
+        return None  # a form's rows each with a figure or two count as well as one row of several
     blocks: list[Block] = [Paragraph(s[0].text, Location(document=path, line=s[0].line)) for s in segments[:caption]]
     rows = [_row(s, n, path) for n, s in enumerate(body, start=1)]
     blocks.append(Table(tuple(rows), rows[0].location.with_(row="")))

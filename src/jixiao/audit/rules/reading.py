@@ -29,6 +29,8 @@ def _read(doc: Any, need: str) -> bool:
         return True  # no reading report (a document built in code): nothing to judge
     if any(table.rows for table in getattr(doc, "results", ())):
         return True  # a table of evaluation results (each project's score or grade), whatever the kind
+    if getattr(doc, "score_outlines", ()):
+        return True  # the evaluation's points and scores part by part (a scored outline, a run-together table)
     tables, projects = bool(reading.tables), bool(reading.projects)
     claims = any(getattr(c, "parts", ()) for c in reading.claims)
     # in a 决算/预算 a sentence counts when the grammar read whose figure it states ('…位于…，资产435万元' names no

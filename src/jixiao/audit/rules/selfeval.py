@@ -237,11 +237,13 @@ def goal_statement(se: SelfEvaluation, ctx: Context) -> Iterator[Finding]:
 @rule("selfeval.carryover", "资金结转结余不等于全年预算数减全年执行数", Tier.ERROR, "预算执行", "SPEC §1.7", "self_evaluation",
       applies=inputs.carryover)
 def carryover(se: SelfEvaluation, ctx: Context) -> Iterator[Finding]:
-    """每一行：资金结(转)余 = 全年预算数 − 全年执行数（元，精确到分）。"""
+    """每一行：资金结(转)余 = 全年预算数 − 全年执行数（元，精确到分）；表中另列实际到位资金的，结余按到位数 − 执行数计也相符。"""
     for line in se.budget_lines:
         if line.carryover is None or line.adjusted is None or line.executed is None:
             continue
         expected = line.adjusted - line.executed
+        if line.received is not None and line.carryover == line.received - line.executed:
+            continue  # what was received and not spent
         if line.carryover != expected:
             yield Finding("selfeval.carryover", Tier.ERROR,
                           f"“{line.source}”行结转结余 {format_amount(line.carryover)} 元，应为 {format_amount(line.adjusted)} − "

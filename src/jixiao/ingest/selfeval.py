@@ -54,8 +54,8 @@ BLOCK_RE = re.compile(
 )
 LEVEL1_WORDS = ("产出指标", "效益指标", "满意度指标")
 LEVEL2_RE = re.compile(
-    r"^(数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度|满意度)(指标)?$"
-)
+    r"^(数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度|满意度)(指标)?等?$"
+)  # '服务对象满意度指标等': the template's own wording
 _SUP = re.compile(r"\s*<sup>\s*(\d)\s*</sup>\s*")
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
@@ -437,8 +437,9 @@ def _values_by_content(cells: Sequence[str]) -> dict[str, str]:
     return out
 
 
-def _row_cells(texts: Sequence[str], fields: Sequence[str | None]) -> dict[str, str]:
-    """Cells of an indicator row by header position, or by content when the row's layout is shifted."""
+def _row_cells(texts: Sequence[str], fields: Sequence[str | None]) -> tuple[dict[str, str], int]:
+    """Cells of an indicator row by header position, or by content when the row's layout is shifted; and the
+    row's width counted with the 一级/二级 cells it leaves out (merged from the rows above)."""
     level1, level2, name, after = _labels(texts)
     name_column = fields.index("name") if "name" in fields else 2
     missing = name_column - (after - 1)  # label cells this row lacks before its name
@@ -451,7 +452,10 @@ def _row_cells(texts: Sequence[str], fields: Sequence[str | None]) -> dict[str, 
     by_position = {name: texts[i] for i, name in enumerate(fields) if name is not None and i < len(texts)}
     weight = by_position.get("weight", "")
     split_target = "operator" in fields  # a template printing 指标性质 / 指标值 / 度量单位 apart: one cell per column
-    consistent = (after - 1 == name_column and (is_number(weight) or not weight)
+    # a row that leaves out a split target's 指标性质 and 度量单位 cells (a qualitative row: '有效 | 有效 | 10 | 10')
+    # puts a figure under 度量单位 or 指标性质: its cells are read by content
+    split_short = split_target and any(is_number(by_position.get(f, "")) for f in ("operator", "measure_unit"))
+    consistent = (after - 1 == name_column and (is_number(weight) or not weight) and not split_short
                   and not (weight == "" and by_position.get("reported_score"))
                   and (by_position.get("actual") or split_target
                        or not any(by_position.get(f) for f in _VALUE_FIELDS)))
@@ -461,7 +465,7 @@ def _row_cells(texts: Sequence[str], fields: Sequence[str | None]) -> dict[str, 
     for target in ("initial_target", "adjusted_target"):
         if cells.get(target) and (operator or unit):  # '≥' + '30' + '万元' → '≥30万元'
             cells[target] = ("" if operator == "定性" else operator) + cells[target] + unit
-    return cells
+    return cells, len(texts)
 
 
 def _upper_fields(table: Table, start: int, fields: list[str | None]) -> list[str | None]:
@@ -515,7 +519,7 @@ def _read_indicators(table: Table, start: int, report: _Report, errors: list[Rea
             if pending is not None and texts[0].startswith(("合计", "总分")):
                 report.claims.append(pending)
             break
-        cells = _row_cells(texts, fields)
+        cells, width = _row_cells(texts, fields)
         if cells["level1"]:
             caption = LEVEL1_RE.match(cells["level1"])
             level1, level2 = (f"{caption.group(1)}指标" if caption else cells["level1"]), ""
@@ -547,14 +551,14 @@ def _read_indicators(table: Table, start: int, report: _Report, errors: list[Rea
                 and not cells.get("weight") and not cells.get("reported_score")):
             parts.append(location)  # '其中桃树种植面积 | 1.5亩 | 1.5亩': a part of the row above, no indicator
             continue
-        if row is table.rows[-1] and cut_at is not None and len(texts) <= cut_at:
+        if row is table.rows[-1] and cut_at is not None and width <= cut_at:
             # The text ends inside the row: the cells after it are absent, not blank (a gap, not a 0).
             errors.append(ReadError(f"指标“{name}”所在行在“{texts[-1]}”之后中断，缺少{_INDICATOR_COLUMN[fields[cut_at]]}"
                                     "及其后各列，未读入", location))
             report.incomplete = report.incomplete or f"指标表在“{name}”一行中断，其后各行未见"
             continue
         weight_text, score_text = cells.get("weight", ""), cells.get("reported_score", "")
-        if row is table.rows[-1] and "reported_score" in fields and len(texts) <= fields.index("reported_score"):
+        if row is table.rows[-1] and "reported_score" in fields and width <= fields.index("reported_score"):
             # The text ends after the row's 分值: its 得分 is absent, not blank (the weights still all stand).
             errors.append(ReadError(f"指标“{name}”所在行在“{texts[-1]}”之后中断，缺少得分及其后各列，得分未读入",
                                     location.with_(column="得分")))

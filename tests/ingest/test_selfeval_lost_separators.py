@@ -4,10 +4,14 @@ and figures:
 - a '|'-table whose rows were merged across row ends, its two-tier indicator header ('绩效指标 | 年度指标值 |
   实际完成值 | 分值 | 得分 | 偏差原因…' over '一级指标 | … | 指标性质 | 指标值 | 度量单位') run into the goal row and
   the first indicator row, the empty 偏差原因 cells not printed, '═' for '=';
+- a Word form whose cells were run together with no separator at all, two forms one after the other: the header
+  '全年执行' without its '数', indicator rows whose actual repeats the target ('320盏320盏') and whose 分值 and
+  得分 touch ('2018').
 """
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 from jixiao.audit.engine import audit_document
@@ -68,3 +72,58 @@ def test_merged_pipe_rows_with_a_two_tier_header_read_every_indicator_row(tmp_pa
     assert not se.goal.incomplete
     assert [f.message for f in findings if f.tier is Tier.ERROR] == []
     assert not [p for p in doc.problems if "中断" in p.message]
+
+
+GLUED_FORMS = (
+    "1、项目支出绩效自评表(2022 年度)项目名称村道路灯维护经费主管部门示例镇人民政府实施单位示例镇建设服务中心"
+    "项目资金 (万元)年初预算数全年预算数全年执行分值执行率得分年度资金总额25.825.823.290%"
+    "其中:当年财政拨款25.825.823.290%上年结转资金其他资金年度 总体 目标预期目标实际完成情况维护全镇路灯,保障夜间照明。"
+    "已完成绩 效 指 标一级指标二级指标三级指标年度 指标值实际 完成值分 值得 分偏差原因分析 及改进措施"
+    "产出指标数量指标维护路灯数量320盏320盏3030质量指标路灯亮灯率95%95%2020\n"
+    "2、时效指标指标1:指标2:成本指标单盏维护费用800元800元2020满意度 指标服务对象 满意度指 标村民满意度90%90%2020"
+    "指标2:总分10098项目名称村容保洁补助主管部门示例镇人民政府实施单位示例镇建设服务中心项目资金 (万元)"
+    "年初预算数全年预算数全年执行分值执行率得分年度资金总额4040400100%\n"
+)
+
+
+def test_glued_forms_read_rows_whose_actual_repeats_the_target_and_list_the_form_not_read(tmp_path):
+    doc, findings = load(tmp_path, GLUED_FORMS, "自评表.txt")
+    [se] = doc.self_evaluations
+    assert se.project.name == "村道路灯维护经费"
+    total = se.budget_lines[0]
+    assert (total.source, total.adjusted, total.executed, total.reported_rate) == (
+        "年度资金总额",
+        Decimal(258000),
+        Decimal(232000),
+        Decimal(90),
+    )
+    assert [
+        (i.level1, i.level2, i.name, str(i.target.number), i.weight, i.reported_score) for i in se.indicators
+    ] == [
+        ("产出指标", "数量指标", "维护路灯数量", "320", 30, 30),
+        ("产出指标", "质量指标", "路灯亮灯率", "95", 20, 20),
+        ("产出指标", "成本指标", "单盏维护费用", "800", 20, 20),
+        ("满意度指标", "服务对象满意度指标", "村民满意度", "90", 20, 20),
+    ]
+    assert not se.goal.incomplete
+    assert any("村容保洁补助" in p.message and "未能读取" in p.message for p in doc.problems)
+    assert [f.message for f in findings if f.tier is Tier.ERROR] == []
+
+
+def test_glued_row_whose_actual_differs_from_its_target_is_listed_not_guessed(tmp_path):
+    text = GLUED_FORMS.replace("路灯亮灯率95%95%2020", "路灯亮灯率95%93%2018")
+    doc, _ = load(tmp_path, text, "自评表.txt")
+    [se] = doc.self_evaluations
+    assert "路灯亮灯率" not in [i.name for i in se.indicators]
+    assert se.goal.incomplete
+    assert any("格子连在一起" in p.message and p.location.table == "绩效指标" for p in doc.problems)
+
+
+def test_split_points_takes_the_one_reading_within_the_form_points():
+    from jixiao.ingest.fused import split_points
+
+    assert split_points("2018") == ("20", "18")
+    assert split_points("1005") == ("100", "5")
+    assert split_points("55") == ("5", "5")
+    assert split_points("1510") == ("15", "10")
+    assert split_points("3040") is None  # 30 / 40 is a score above its points, 304 / 0 above the form's 100

@@ -6,7 +6,9 @@ and figures:
   the first indicator row, the empty 偏差原因 cells not printed, '═' for '=';
 - a Word form whose cells were run together with no separator at all, two forms one after the other: the header
   '全年执行' without its '数', indicator rows whose actual repeats the target ('320盏320盏') and whose 分值 and
-  得分 touch ('2018').
+  得分 touch ('2018');
+- a spreadsheet form dumped column by column onto one line: the fund labels before the budget header, the total
+  row's figures right after it in the header's order.
 """
 
 from __future__ import annotations
@@ -127,3 +129,40 @@ def test_split_points_takes_the_one_reading_within_the_form_points():
     assert split_points("55") == ("5", "5")
     assert split_points("1510") == ("15", "10")
     assert split_points("3040") is None  # 30 / 40 is a score above its points, 304 / 0 above the form's 100
+
+
+COLUMN_DUMP = (
+    "饮水维修绩效自评表.xlsx\n"
+    "示例县项目支出绩效自评表 (2021年度) 项目名称 农村饮水设施维修资金 主管部门 示例县水利局 项目资金 年初预算数 (万元) "
+    "年度资金总额 其中:当年财政拨款 实施单位 全年预算数 全年执行数 分值 执行率 得分 50 50 10 100% 10 50 50 — 100% — "
+    "上年结转资金 — — 其他资金 — — 预期目标 实际完成情况 维修供水设施 完成维修 年度总 体目标 一级 指标 二级指标 三级指标 "
+    "数量指标 指标1:维修供水点数 绩 效 指 标 示例县水务服务站 产出 指标 (50分 ) 实际 指标值 完成值 30 分值 得分 30 20 20 "
+    "质量指标 指标1:维修验收合格率 100% 100% 30 30 总分\n"
+)
+
+
+def test_column_dump_reads_the_total_row_printed_in_its_header_order(tmp_path):
+    doc, findings = load(tmp_path, COLUMN_DUMP, "自评表.txt")
+    [se] = doc.self_evaluations
+    assert se.project.name == "农村饮水设施维修资金"
+    [total] = se.budget_lines
+    assert (total.source, total.adjusted, total.executed, total.reported_rate, total.reported_score) == (
+        "年度资金总额",
+        Decimal(500000),
+        Decimal(500000),
+        Decimal(100),
+        Decimal(10),
+    )
+    assert any("紧随表头" in p.message and "未读取" in p.message for p in doc.problems)
+    assert any(p.location.table == "绩效指标" and "未读取" in p.message for p in doc.problems)
+    assert [f.message for f in findings if f.tier is Tier.ERROR] == []
+
+
+def test_ordered_total_needs_the_rate_of_its_own_amounts():
+    from jixiao.ingest.fundrows import ordered_total
+
+    fields = ["adjusted", "executed", "points", "reported_rate", "reported_score"]
+    header = ["全年预算数", "全年执行数", "分值", "执行率", "得分"]
+    assert ordered_total([*header, "80", "72", "10", "90%", "9"], fields) == (5, 6, 8, 7, 9)
+    assert ordered_total([*header, "80", "72", "10", "95%", "9"], fields) is None  # 72 ÷ 80 is 90%
+    assert ordered_total([*header, "80", "72", "90%", "10", "9"], fields) is None  # out of the header's order

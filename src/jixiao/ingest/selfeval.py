@@ -31,7 +31,7 @@ from jixiao.core.money import is_number, parse_amount, parse_decimal
 from jixiao.core.provenance import Location
 from jixiao.core.values import parse_value
 from jixiao.ingest.formtable import regrid
-from jixiao.ingest.fundrows import is_shifted, place_fund_rows, unordered_total
+from jixiao.ingest.fundrows import is_shifted, ordered_total, place_fund_rows, unordered_total
 from jixiao.ingest.fused import extract_fused
 from jixiao.ingest.overall import extract_overall
 from jixiao.ingest.source import Block, Paragraph, ReadError, Row, SourceDocument, Table
@@ -754,13 +754,17 @@ def _unordered_budget(report: _Report, errors: list[ReadError]) -> None:
     formula = FORMULA_POINTS_RE.search(head)
     points = Decimal(formula.group(1)) if formula else None
     region = words[start:end]
+    basis = "仅按“执行率 = 执行数 ÷ 预算数”“得分 = 分值 × 执行率”"
     if (read := unordered_total(region, points)) is None:
-        return
+        basis = "仅按紧随表头、与表头次序一一对应且执行率与“执行数 ÷ 预算数”相符的一组数字"
+        if (read := _in_header_order(words, start)) is None:
+            return
     a_at, b_at, r_at, p_at, s_at = read
     # the unit the form's captions print before the row ('预算执行情况(万元)', '项目资金 (元)'), the last one first
     captions = re.findall(r"[（(]\s*(万元|元)\s*[)）]|单位[：:]?\s*(万元|元)", "".join(words[:end]))
     unit = next((a or b for a, b in reversed(captions)), report.table_unit)
-    label = next((w for w in region if TOTAL_LABEL_RE.match(w)), "合计")
+    # the total row's label, printed among the cells or before the header (a form dumped column by column)
+    label = next((w for w in (*region, *reversed(words[:start])) if TOTAL_LABEL_RE.match(w)), "合计")
     where = report.words[start + r_at][1].with_(project=report.name, table="预算执行情况", row=label)
     report.budget.append(BudgetLine(
         source=label, level=FundLevel.TOTAL, adjusted=parse_amount(region[a_at], unit),
@@ -769,9 +773,29 @@ def _unordered_budget(report: _Report, errors: list[ReadError]) -> None:
     printed = parse_decimal(region[p_at]) if p_at is not None else points
     if printed is not None:
         report.claims.append(BlockClaim(block="预算执行", full_marks=printed, score=None, rate=None, location=where))
-    errors.append(ReadError("预算执行情况表的格子未能按行列对齐读取：仅按“执行率 = 执行数 ÷ 预算数”“得分 = 分值 × 执行率”"
+    errors.append(ReadError(f"预算执行情况表的格子未能按行列对齐读取：{basis}"
                             f"读出{label}一行（预算数 {region[a_at]}、执行数 {region[b_at]}、执行率 {region[r_at]}、得分 "
                             f"{region[s_at]}），年初预算数及各资金来源行未读取", where))
+
+
+def _in_header_order(words: Sequence[str], after: int) -> tuple[int, int, int, int | None, int] | None:
+    """The total fund row printed right after its header in the header's order (ingest.fundrows.ordered_total),
+    its indices counted from `after` (the word after the 执行数 header) as _unordered_budget's region is."""
+    head = after - 1
+    while head > 0 and _header_word(words[head - 1]):
+        head -= 1
+    end = after
+    while end < len(words) and _header_word(words[end]):
+        end += 1
+    fields = ["points" if _label(w) == "分值" else _budget_field(w) for w in words[head:end]]
+    if (read := ordered_total(words[head:], fields)) is None:
+        return None
+    return tuple(None if i is None else i + head - after for i in read)  # type: ignore[return-value]
+
+
+def _header_word(word: str) -> bool:
+    return len(word) <= 20 and (_label(word) == "分值" or _budget_field(word) in (*_AMOUNT_FIELDS, "reported_rate",
+                                                                                 "reported_score"))
 
 
 def _indicators_unread(report: _Report, errors: list[ReadError]) -> None:

@@ -6,7 +6,8 @@ and figures:
   the first indicator row, the empty 偏差原因 cells not printed, '═' for '=';
 - a Word form whose cells were run together with no separator at all, two forms one after the other: the header
   '全年执行' without its '数', indicator rows whose actual repeats the target ('320盏320盏') and whose 分值 and
-  得分 touch ('2018');
+  得分 touch ('2018'), or, under a header printing 分值 first, the 分值 touching the name and the 得分 after
+  the actual ('12≥40个≥40个12');
 - a spreadsheet form dumped column by column onto one line: the fund labels before the budget header, the total
   row's figures right after it in the header's order.
 """
@@ -166,3 +167,26 @@ def test_ordered_total_needs_the_rate_of_its_own_amounts():
     assert ordered_total([*header, "80", "72", "10", "90%", "9"], fields) == (5, 6, 8, 7, 9)
     assert ordered_total([*header, "80", "72", "10", "95%", "9"], fields) is None  # 72 ÷ 80 is 90%
     assert ordered_total([*header, "80", "72", "90%", "10", "9"], fields) is None  # out of the header's order
+
+
+WEIGHT_FIRST = (
+    "绩效目标自评表(2023年度)项目名称示例村灌溉渠清淤项目主管部门示例县水务局实施单位示例县水务局资金情况(万元)"
+    "全年预算数(A)全年执行数(B)分值执行率(B/A)得分年度资金总额:151510100.00%10其他资金年度总体目标清淤灌溉渠道。"
+    "绩效指标一级指标二级指标三级指标分值年度指标值全年实际值得分未完成原因及拟采取的改进措施产出指标(60分)"
+    "数量指标清淤渠道条数12≥40个≥40个12渠道清淤长度18≥8公里≥8公里18质量指标清淤验收合格率30100%100%30"
+    "效益指标(30分)社会效益指标灌溉条件改善情况30明显改善明显改善28满意度指标(10分)服务对象满意度指标"
+    "受益农户满意度10≥90%≥90%10总分100100\n"
+)
+
+
+def test_glued_rows_under_a_header_printing_the_points_first(tmp_path):
+    doc, _ = load(tmp_path, WEIGHT_FIRST, "自评表.txt")
+    [se] = doc.self_evaluations
+    assert [(i.level2, i.name, i.target.raw, i.weight, i.reported_score) for i in se.indicators] == [
+        ("数量指标", "清淤渠道条数", "≥40个", 12, 12),
+        ("数量指标", "渠道清淤长度", "≥8公里", 18, 18),
+        ("质量指标", "清淤验收合格率", "100%", 30, 30),
+        ("社会效益指标", "灌溉条件改善情况", "明显改善", 30, 28),
+        ("服务对象满意度指标", "受益农户满意度", "≥90%", 10, 10),
+    ]
+    assert not se.goal.incomplete

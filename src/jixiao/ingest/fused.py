@@ -52,14 +52,17 @@ _BLOCK_POINTS = re.compile(r"(产出|效益|满意度)指标[（(](\d+(?:\.\d+)?
 # A row whose actual repeats its target ('50件50件', '合格合格', '100%100%'), its 分值 and 得分 run together after it
 # ('2018'): the repeated target ends the name and opens the figures. A target here carries a unit or a percent sign,
 # or is a short word: bare digits repeated ('9595') could be cut in several places.
-_REPEATED = re.compile(r"(?P<target>\d+(?:\.\d+)?(?:%|[\u4e00-\u9fa5]{1,3})|[\u4e00-\u9fa5]{2,4})(?P=target)"
-                       r"(?P<run>\d{2,6}(?:\.\d+)?)(?![\d.%])")
+_REPEATED = re.compile(r"(?P<target>[=≥≤<>＞＜≧≦]?(?:0|[1-9]\d*)(?:\.\d+)?(?:%|[\u4e00-\u9fa5]{1,3})"
+                       r"|(?!指标)[\u4e00-\u9fa5]{2,4})(?P=target)(?P<run>\d{1,6}(?:\.\d+)?)(?![\d.%:：])")
 # What stands before a row's name: the levels its merged cells print, the template's unfilled '指标2:' rows.
 _LEVEL1 = r"(?:产出|效益|满意度)指标"
 _LEVEL2 = (r"(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度|满意度)指标")
 _ROW_PREFIX = re.compile(rf"{_LEVEL1}|{_LEVEL2}|指标\d+[:：]|[（(]\d+分\s*[)）]|(?:偏差|未完成)原因(?:分析)?(?:及改进措施)?")
 # The indicator header's columns after the target, in the standard order: 实际完成值, then 分值, then 得分.
 _STANDARD_ORDER = re.compile(r"(?:指标值|目标值).{0,12}?(?:完成值|实际值).{0,6}?分值.{0,4}?得分")
+# ... or with the 分值 column before the target: '分值 | 年度指标值 | 全年实际值 | 得分' ('10≥266米≥266米10').
+_WEIGHT_FIRST = re.compile(r"分值.{0,8}?(?:指标值|目标值).{0,12}?(?:完成值|实际值).{0,4}?得分")
+_TRAILING_FIGURE = re.compile(r"(?:0|[1-9]\d*)(?:\.\d+)?$")
 
 
 @dataclass
@@ -201,15 +204,19 @@ def split_points(run: str) -> tuple[str, str] | None:
 
 
 def _read_repeated(form: _Form, start: int) -> str | None:
-    """Rows whose actual repeats the target and whose 分值 and 得分 run together after it, under a header in the
-    standard order (指标值, 实际完成值, 分值, 得分); returns the text of the table left over (not read, up to its
-    总分), or None when the header is not in that order. A row whose run of figures no single reading fits is
-    left over, to be listed as not read."""
+    """Rows whose actual repeats the target, under a header in the standard order (指标值, 实际完成值, 分值,
+    得分: the 分值 and 得分 run together after the actual) or with its 分值 first (分值, 指标值, 实际值, 得分: the
+    分值 touching the name, the 得分 after the actual); returns the text of the table left over (not read, up to
+    its 总分), or None when the header is in neither order. A row whose figures no single reading fits is left
+    over, to be listed as not read."""
     header = _STANDARD_ORDER.search(form.text, start)
-    if header is None:
+    weight_first = header is None
+    if weight_first and (header := _WEIGHT_FIRST.search(form.text, start)) is None:
         return None
     level1 = level2 = ""
     cursor = header.end()
+    if tail := re.match(rf"\D{{0,30}}?(?={_LEVEL1})", form.text[cursor:]):  # the header's last cells ('偏差原因…')
+        cursor += tail.end()
     rest = ""
     for match in _REPEATED.finditer(form.text, header.end()):
         prefix = form.text[cursor:match.start()]
@@ -222,7 +229,13 @@ def _read_repeated(form: _Form, start: int) -> str | None:
                 level1, level2 = word, ""
             elif re.fullmatch(_LEVEL2, word):
                 level2 = word
-        cleaned = _ROW_PREFIX.sub(" ", prefix)
+        cleaned = _ROW_PREFIX.sub(" ", prefix).rstrip()
+        if weight_first:  # the 分值 is the figure the name ends with, the run after the actual its 得分
+            weight = _TRAILING_FIGURE.search(cleaned)
+            run = match.group("run")
+            points = (weight.group(0), run) if weight and _NUMBER.fullmatch(run) and 0 < Decimal(
+                weight.group(0)) <= FORM_POINTS and Decimal(run) <= Decimal(weight.group(0)) else None
+            cleaned = cleaned[:weight.start()] if weight else cleaned
         if re.search(r"\d", cleaned):  # figures before the name: a row before it that was not read
             rest += cleaned
             cleaned = re.split(r"\d[\d.%]*", cleaned)[-1]

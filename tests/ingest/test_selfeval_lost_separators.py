@@ -180,7 +180,7 @@ WEIGHT_FIRST = (
 
 
 def test_glued_rows_under_a_header_printing_the_points_first(tmp_path):
-    doc, _ = load(tmp_path, WEIGHT_FIRST, "自评表.txt")
+    doc, findings = load(tmp_path, WEIGHT_FIRST, "自评表.txt")
     [se] = doc.self_evaluations
     assert [(i.level2, i.name, i.target.raw, i.weight, i.reported_score) for i in se.indicators] == [
         ("数量指标", "清淤渠道条数", "≥40个", 12, 12),
@@ -190,3 +190,6 @@ def test_glued_rows_under_a_header_printing_the_points_first(tmp_path):
         ("服务对象满意度指标", "受益农户满意度", "≥90%", 10, 10),
     ]
     assert not se.goal.incomplete
+    # 10 + 60 + 30 + 10 = 110 printed points, the rows adding up to the 一级 points: one fault, one finding (a convention)
+    totals = [f for f in findings if f.rule in ("selfeval.s9_weight_total", "selfeval.section_points")]
+    assert [(f.rule, f.tier) for f in totals] == [("selfeval.section_points", Tier.WARNING)]

@@ -31,7 +31,7 @@ from jixiao.core.money import is_number, parse_amount, parse_decimal
 from jixiao.core.provenance import Location
 from jixiao.core.values import parse_value
 from jixiao.ingest.formtable import regrid
-from jixiao.ingest.fundrows import is_shifted, place_fund_rows, unordered_total
+from jixiao.ingest.fundrows import is_shifted, ordered_total, place_fund_rows, unordered_total
 from jixiao.ingest.fused import extract_fused
 from jixiao.ingest.overall import extract_overall
 from jixiao.ingest.source import Block, Paragraph, ReadError, Row, SourceDocument, Table
@@ -54,8 +54,8 @@ BLOCK_RE = re.compile(
 )
 LEVEL1_WORDS = ("产出指标", "效益指标", "满意度指标")
 LEVEL2_RE = re.compile(
-    r"^(数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度|满意度)(指标)?$"
-)
+    r"^(数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度|满意度)(指标)?等?$"
+)  # '服务对象满意度指标等': the template's own wording
 _SUP = re.compile(r"\s*<sup>\s*(\d)\s*</sup>\s*")
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
@@ -437,8 +437,9 @@ def _values_by_content(cells: Sequence[str]) -> dict[str, str]:
     return out
 
 
-def _row_cells(texts: Sequence[str], fields: Sequence[str | None]) -> dict[str, str]:
-    """Cells of an indicator row by header position, or by content when the row's layout is shifted."""
+def _row_cells(texts: Sequence[str], fields: Sequence[str | None]) -> tuple[dict[str, str], int]:
+    """Cells of an indicator row by header position, or by content when the row's layout is shifted; and the
+    row's width counted with the 一级/二级 cells it leaves out (merged from the rows above)."""
     level1, level2, name, after = _labels(texts)
     name_column = fields.index("name") if "name" in fields else 2
     missing = name_column - (after - 1)  # label cells this row lacks before its name
@@ -451,7 +452,10 @@ def _row_cells(texts: Sequence[str], fields: Sequence[str | None]) -> dict[str, 
     by_position = {name: texts[i] for i, name in enumerate(fields) if name is not None and i < len(texts)}
     weight = by_position.get("weight", "")
     split_target = "operator" in fields  # a template printing 指标性质 / 指标值 / 度量单位 apart: one cell per column
-    consistent = (after - 1 == name_column and (is_number(weight) or not weight)
+    # a row that leaves out a split target's 指标性质 and 度量单位 cells (a qualitative row: '有效 | 有效 | 10 | 10')
+    # puts a figure under 度量单位 or 指标性质: its cells are read by content
+    split_short = split_target and any(is_number(by_position.get(f, "")) for f in ("operator", "measure_unit"))
+    consistent = (after - 1 == name_column and (is_number(weight) or not weight) and not split_short
                   and not (weight == "" and by_position.get("reported_score"))
                   and (by_position.get("actual") or split_target
                        or not any(by_position.get(f) for f in _VALUE_FIELDS)))
@@ -461,7 +465,7 @@ def _row_cells(texts: Sequence[str], fields: Sequence[str | None]) -> dict[str, 
     for target in ("initial_target", "adjusted_target"):
         if cells.get(target) and (operator or unit):  # '≥' + '30' + '万元' → '≥30万元'
             cells[target] = ("" if operator == "定性" else operator) + cells[target] + unit
-    return cells
+    return cells, len(texts)
 
 
 def _upper_fields(table: Table, start: int, fields: list[str | None]) -> list[str | None]:
@@ -515,7 +519,7 @@ def _read_indicators(table: Table, start: int, report: _Report, errors: list[Rea
             if pending is not None and texts[0].startswith(("合计", "总分")):
                 report.claims.append(pending)
             break
-        cells = _row_cells(texts, fields)
+        cells, width = _row_cells(texts, fields)
         if cells["level1"]:
             caption = LEVEL1_RE.match(cells["level1"])
             level1, level2 = (f"{caption.group(1)}指标" if caption else cells["level1"]), ""
@@ -547,14 +551,14 @@ def _read_indicators(table: Table, start: int, report: _Report, errors: list[Rea
                 and not cells.get("weight") and not cells.get("reported_score")):
             parts.append(location)  # '其中桃树种植面积 | 1.5亩 | 1.5亩': a part of the row above, no indicator
             continue
-        if row is table.rows[-1] and cut_at is not None and len(texts) <= cut_at:
+        if row is table.rows[-1] and cut_at is not None and width <= cut_at:
             # The text ends inside the row: the cells after it are absent, not blank (a gap, not a 0).
             errors.append(ReadError(f"指标“{name}”所在行在“{texts[-1]}”之后中断，缺少{_INDICATOR_COLUMN[fields[cut_at]]}"
                                     "及其后各列，未读入", location))
             report.incomplete = report.incomplete or f"指标表在“{name}”一行中断，其后各行未见"
             continue
         weight_text, score_text = cells.get("weight", ""), cells.get("reported_score", "")
-        if row is table.rows[-1] and "reported_score" in fields and len(texts) <= fields.index("reported_score"):
+        if row is table.rows[-1] and "reported_score" in fields and width <= fields.index("reported_score"):
             # The text ends after the row's 分值: its 得分 is absent, not blank (the weights still all stand).
             errors.append(ReadError(f"指标“{name}”所在行在“{texts[-1]}”之后中断，缺少得分及其后各列，得分未读入",
                                     location.with_(column="得分")))
@@ -750,13 +754,17 @@ def _unordered_budget(report: _Report, errors: list[ReadError]) -> None:
     formula = FORMULA_POINTS_RE.search(head)
     points = Decimal(formula.group(1)) if formula else None
     region = words[start:end]
+    basis = "仅按“执行率 = 执行数 ÷ 预算数”“得分 = 分值 × 执行率”"
     if (read := unordered_total(region, points)) is None:
-        return
+        basis = "仅按紧随表头、与表头次序一一对应且执行率与“执行数 ÷ 预算数”相符的一组数字"
+        if (read := _in_header_order(words, start)) is None:
+            return
     a_at, b_at, r_at, p_at, s_at = read
     # the unit the form's captions print before the row ('预算执行情况(万元)', '项目资金 (元)'), the last one first
     captions = re.findall(r"[（(]\s*(万元|元)\s*[)）]|单位[：:]?\s*(万元|元)", "".join(words[:end]))
     unit = next((a or b for a, b in reversed(captions)), report.table_unit)
-    label = next((w for w in region if TOTAL_LABEL_RE.match(w)), "合计")
+    # the total row's label, printed among the cells or before the header (a form dumped column by column)
+    label = next((w for w in (*region, *reversed(words[:start])) if TOTAL_LABEL_RE.match(w)), "合计")
     where = report.words[start + r_at][1].with_(project=report.name, table="预算执行情况", row=label)
     report.budget.append(BudgetLine(
         source=label, level=FundLevel.TOTAL, adjusted=parse_amount(region[a_at], unit),
@@ -765,9 +773,29 @@ def _unordered_budget(report: _Report, errors: list[ReadError]) -> None:
     printed = parse_decimal(region[p_at]) if p_at is not None else points
     if printed is not None:
         report.claims.append(BlockClaim(block="预算执行", full_marks=printed, score=None, rate=None, location=where))
-    errors.append(ReadError("预算执行情况表的格子未能按行列对齐读取：仅按“执行率 = 执行数 ÷ 预算数”“得分 = 分值 × 执行率”"
+    errors.append(ReadError(f"预算执行情况表的格子未能按行列对齐读取：{basis}"
                             f"读出{label}一行（预算数 {region[a_at]}、执行数 {region[b_at]}、执行率 {region[r_at]}、得分 "
                             f"{region[s_at]}），年初预算数及各资金来源行未读取", where))
+
+
+def _in_header_order(words: Sequence[str], after: int) -> tuple[int, int, int, int | None, int] | None:
+    """The total fund row printed right after its header in the header's order (ingest.fundrows.ordered_total),
+    its indices counted from `after` (the word after the 执行数 header) as _unordered_budget's region is."""
+    head = after - 1
+    while head > 0 and _header_word(words[head - 1]):
+        head -= 1
+    end = after
+    while end < len(words) and _header_word(words[end]):
+        end += 1
+    fields = ["points" if _label(w) == "分值" else _budget_field(w) for w in words[head:end]]
+    if (read := ordered_total(words[head:], fields)) is None:
+        return None
+    return tuple(None if i is None else i + head - after for i in read)  # type: ignore[return-value]
+
+
+def _header_word(word: str) -> bool:
+    return len(word) <= 20 and (_label(word) == "分值" or _budget_field(word) in (*_AMOUNT_FIELDS, "reported_rate",
+                                                                                 "reported_score"))
 
 
 def _indicators_unread(report: _Report, errors: list[ReadError]) -> None:

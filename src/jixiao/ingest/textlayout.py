@@ -45,7 +45,7 @@ RULE_RE = re.compile(r"^\s*[|｜]?(\s*:?[-—=]{2,}:?\s*[|｜]?)+\s*$")  # a mar
 FIELD_LABELS = (
     "项目名称", "主管部门", "实施单位", "项目单位", "单位名称", "预算单位", "编制单位", "部门名称", "项目负责人",
     "联系电话", "自评得分", "自评结论", "评价结论", "总体结论", "年度总体目标", "年度目标", "实际完成情况",
-    "存在问题", "改进措施", "项目类别", "资金用途", "项目资金",
+    "存在问题", "改进措施", "项目类别", "资金用途", "项目资金", "其他需要说明事项",
 )
 BUDGET_HEADERS = (
     "资金来源", "年初预算数", "年初预算", "全年预算数", "全年执行数", "调整后预算数", "调整后预算", "预算执行数",
@@ -914,6 +914,43 @@ def _row_done(row: list[_Token], ahead: list[_Token]) -> bool:
     return False
 
 
+LOWER_TIER = "一级指标"
+SPANNED_TARGET_RE = re.compile(r"^(?:年度|年初)?指标值$")  # the upper tier's target column over 指标性质/指标值/度量单位
+
+
+def _two_tiers(header: list[_Token]) -> tuple[list[_Token], list[_Token]] | None:
+    """An indicator header of two tiers whose row ends were lost, printed as one run: the upper tier's columns
+    ('年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因…') then the lower tier from its 一级指标 on ('一级指标 | 二级指标 |
+    三级指标 | 指标性质 | 指标值 | 度量单位'). None when the run opens at 一级指标 (one tier)."""
+    at = next((i for i, t in enumerate(header) if _norm(t.text) == LOWER_TIER), None)
+    if not at or not any(_norm(t.text) in SHARED_HEADERS for t in header[:at]):
+        return None
+    return header[:at], header[at:]
+
+
+def _tiers_width(upper: list[_Token], lower: list[_Token]) -> int:
+    """Cells of a full row under a two-tier header: the lower tier's, then the upper tier's other columns (its
+    target column is the lower tier's 指标性质 / 指标值 / 度量单位 when the lower tier prints 指标值)."""
+    spelled = any(_norm(t.text) == "指标值" for t in lower)
+    return len(lower) + sum(1 for t in upper if not (spelled and SPANNED_TARGET_RE.match(_norm(t.text))))
+
+
+def _reason_left_out(row: list[_Token], ahead: list[_Token], width: int) -> bool:
+    """In '|'-rows merged across row ends, an indicator row's empty last cell (its 偏差原因) is not printed: the
+    row, one cell short, ends with its 分值 and 得分, and the cells ahead make exactly one row opened at its name
+    (its 一级/二级 cells merged from above), whose 分值 and 得分 stand where that row's last two cells but one do."""
+    texts = [t.text for t in row]
+    if len(texts) < 5 or not (_is_figure(texts[-1]) and _is_figure(texts[-2])):
+        return False
+    ahead_texts = [t.text for t in ahead[:width - 2]]
+    if len(ahead_texts) < width - 3 or not ahead_texts[0] or _figure(ahead_texts[0]) or INDICATOR_ROW_RE.match(
+            _norm(ahead_texts[0])) or _norm(ahead_texts[0]) in FIELD_LABELS or _is_header(ahead_texts[0]):
+        return False
+    figures = [_is_figure(t) for t in ahead_texts[:width - 3]]
+    return figures[-2:] == [True, True] and not any(figures[1:-3]) and not any(
+        _is_header(t) or INDICATOR_ROW_RE.match(_norm(t)) for t in ahead_texts[1:])
+
+
 def _join_split_cells(tokens: list[_Token]) -> list[_Token]:
     """Cells a Word form broke over two paragraphs, joined back when the form's own words decide it: a header
     ('年初' / '预算数' → 年初预算数, '年度' / '指标值') and an indicator level ('经济效益' / '指标')."""
@@ -928,6 +965,12 @@ def _join_split_cells(tokens: list[_Token]) -> list[_Token]:
             continue
         out.append(token)
     return out
+
+
+def _row_ahead(ahead: list[_Token]) -> list[_Token]:
+    """The cells ahead that may be a row's: up to a form label in its last cell (an empty 偏差原因 cell not
+    printed, the form's next field '其他需要说明事项' there instead)."""
+    return ahead[:-1] if ahead and _norm(ahead[-1].text) in FIELD_LABELS else ahead
 
 
 def _opens_rowspan_row(ahead: list[_Token]) -> bool:
@@ -967,6 +1010,7 @@ def _by_labels(tokens: list[_Token], path: str, cells: bool) -> list[Block]:
     width = 0
     body = 0  # cells of a fund row
     section = ""
+    heads = 1  # header rows of the open table
     loose: list[_Token] = []
 
     def close_field() -> None:
@@ -1013,6 +1057,9 @@ def _by_labels(tokens: list[_Token], path: str, cells: bool) -> list[Block]:
             header = tokens[index:index + run]
             section = "indicator" if any(_norm(t.text) in INDICATOR_HEADERS for t in header) else "budget"
             rows, needs, width = [header], [run], run
+            if section == "indicator" and (tiers := _two_tiers(header)) is not None:
+                rows, needs, width = [*tiers], [len(tiers[0]), len(tiers[1])], _tiers_width(*tiers)
+            heads = len(rows)
             body = run - 1 if cells and norm.startswith("项目资金") and header[1].text == "" else run
             if not norm.startswith(("项目资金", "资金来源")) and section == "budget":
                 body = run + 1  # no header over the fund labels: a row is its label and a cell per header
@@ -1027,20 +1074,24 @@ def _by_labels(tokens: list[_Token], path: str, cells: bool) -> list[Block]:
             close_table()
             field = [token]
         elif section and norm and (FUND_ROW_RE.match(norm) if section == "budget" else INDICATOR_ROW_RE.match(norm)):
-            if not (section == "indicator" and rows[-1] is not rows[0] and len(rows[-1]) == 1
+            if not (section == "indicator" and len(rows) > heads and len(rows[-1]) == 1
                     and not LEVEL1_ROW_RE.match(norm)):
                 rows.append([token])  # a level-1 cell followed by its level-2 cell stays one row
                 needs.append(body if section == "budget" else width - 1 if cells else width)
             else:
                 rows[-1].append(token)
                 needs[-1] = width
-        elif section == "indicator" and not cells and len(rows) > 1 and _row_done(rows[-1], tokens[index - 1:]):
+        elif section == "indicator" and not cells and len(rows) > heads and _row_done(rows[-1], tokens[index - 1:]):
             rows.append([token])  # a one-line form: the row ended with its 分值 and 得分, its reason left blank
             needs.append(width)
-        elif section and len(rows) > 1 and len(rows[-1]) < needs[-1]:
+        elif (section == "indicator" and cells and len(rows) > heads and len(rows[-1]) == needs[-1] - 1
+              and _reason_left_out(rows[-1], tokens[index - 1:], width)):
+            rows.append([token])  # '|'-rows whose empty last cell was not printed: the next row opens at its name
+            needs.append(width - 2)
+        elif section and len(rows) > heads and len(rows[-1]) < needs[-1]:
             rows[-1].append(token)
-        elif (section == "indicator" and cells and len(rows) > 1 and token.text and not _figure(token.text)
-              and _opens_rowspan_row(tokens[index:index + width - 3])):
+        elif (section == "indicator" and cells and len(rows) > heads and token.text and not _figure(token.text)
+              and _opens_rowspan_row(_row_ahead(tokens[index:index + width - 3]))):
             rows.append([token])
             needs.append(width - 2)
         elif FORM_TITLE_RE.search(norm) and len(norm) <= 40 and not (field and len(field) == 1):

@@ -468,7 +468,11 @@ def _weight_findings(se: SelfEvaluation, profile: Profile, where: Location) -> I
     total = sum(weights, ZERO)
     loc = where.with_(table="绩效指标", column="权重")
     execution = execution_points(se, profile)
-    if printed_execution_points(se) is not None and total == FORM_TOTAL:
+    levels = [c.full_marks for c in se.reported.block_claims if c.block in BLOCK_NAMES.values() and c.full_marks]
+    if printed_execution_points(se) is not None and len(levels) == len(BLOCK_NAMES) and sum(levels, ZERO) == total:
+        pass  # the rows add up to the 一级 points the form prints: their sum with the budget points not being the
+        # form's 100 is one fault, reported by selfeval.section_points (a convention), not a second time here
+    elif printed_execution_points(se) is not None and total == FORM_TOTAL:
         # The form prints its own budget points (20) and its rows weigh the whole 100: rows scored out of 100
         # and scaled into the part left (×0.8) — a convention the table does not state, not a contradiction.
         yield _finding("selfeval.s9_weight_total",

@@ -180,6 +180,7 @@ class DisclosurePackage:
     glossary: tuple[str, ...] = ()
     location: Location = field(default_factory=Location)
     stage: str = "决算"  # 预算 for a 预算公开: its year is the year budgeted for
+    ends_inside: str = ""  # the table the text ends inside (cut off before its totals, nothing after it), or ''
 
     def table(self, code: str) -> DisclosureTable | None:
         return self.tables.get(code)

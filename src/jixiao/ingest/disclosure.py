@@ -102,12 +102,28 @@ SIDE_ALIASES: dict[str, dict[str, dict[str, frozenset[str]]]] = {
                             "fund": _names("政府性基金预算财政拨款", "政府性基金预算"),
                             "state_capital": _names("国有资本经营预算财政拨款", "国有资本经营预算")}},
 }
+SIDE_ALIASES["B01"] = {side: {"amount": _names("预算数", "本年预算数", "本年预算", "预算金额", "金额")}
+                       for side in ("income", "expenditure")}
+YEAR_COLUMN_RE = re.compile(r"^20\d{2}年度?")  # '2020年预算数': the budget year before the column's name
 BUDGET_GROUP_RE = re.compile(r"预算数?$|^年初预算|^调整预算|^全年预算")  # a 预算 column beside the 决算 ones
 
 BUDGET_SANGONG_NAME = "“三公”经费预算表"
 BUDGET_SANGONG_RE = re.compile(r"三公.{0,3}经费.{0,16}(?:预算|汇总).{0,12}表|三公.{0,3}经费.{0,6}预算|三公.{0,3}经费(?:情况)?统计表")
 D09_COLUMNS = ["total", "overseas", "car", "car_purchase", "car_operation", "reception"]
 D09_EXTRA = ["meeting", "training"]  # printed beside the 三公 in some tables (“三公”经费及会议费、培训费支出决算表)
+
+
+# The 预算公开's own tables read beside its 三公 table (the 决算 rules are not applied to them).
+BUDGET_TITLES = {"B01": "部门收支总表"}
+BUDGET_ALIASES: list[tuple[str, re.Pattern[str]]] = [("B01", re.compile(r"(?<!拨款)收支(?:预算)?总表"))]
+
+
+def budget_table_code(text: str) -> str | None:
+    """'表1 部门收支总表' → 'B01' (a 预算公开's summary table); a 决算 title, or a 财政拨款 one, → None."""
+    compact = normalize_text(text).replace(" ", "")
+    if "决算" in compact:
+        return None
+    return next((code for code, pattern in BUDGET_ALIASES if pattern.search(compact)), None)
 
 
 def table_code(text: str) -> str | None:
@@ -126,7 +142,7 @@ class _Reader:
     def __init__(self, code: str, unit: str, path: str, budget_only: bool = False) -> None:
         self.code = code
         self.budget_only = budget_only  # a 预算公开's 三公 table: every figure is a 预算数
-        self.table_name = BUDGET_SANGONG_NAME if budget_only else f"公开{code[1:]}"
+        self.table_name = BUDGET_SANGONG_NAME if budget_only else BUDGET_TITLES.get(code, f"公开{code[1:]}")
         self.scale = unit_scale(unit) or Decimal(10000)
         self.unit = unit
         self.path = path
@@ -157,7 +173,7 @@ class _Reader:
             if index < len(row.cells) and not row.cells[index].placed:
                 self.not_placed.add((label, key))
                 self.errors.append(ReadError(
-                    f"{label}·{column_name(key)}：该行印出的数字少于列数（空单元格已丢失），表内各项合计关系不能确定"
+                    f"{label}·{column_name(key)}：表格排成一行时空单元格已丢失，表内各项合计关系不能确定"
                     f"此格是{row.texts[index] or '哪个数字'}，此格未读取", self.cell_location(row, index, label, key)))
                 continue
             if index < len(row.cells):
@@ -175,7 +191,7 @@ class _Reader:
         shown = label or "（无表头）"
         self.unmapped.append(f"第{index + 1}列“{shown}”")
         if any(is_number(v) for v in values):
-            where = table.location.with_(table=f"公开{self.code[1:]}", column=f"第{index + 1}列")
+            where = table.location.with_(table=self.table_name, column=f"第{index + 1}列")
             self.errors.append(ReadError(f"无法识别的列“{shown}”，其中的数字未读取", where))
 
 
@@ -305,7 +321,7 @@ def _halves(table: Table, reader: _Reader) -> tuple[tuple[str, ...], list[Disclo
     sides = _side_columns(header, data, width)
     if len(sides) < 2:
         reader.errors.append(ReadError("未能分出收入、支出两栏（表头应有两个“项目”列）",
-                                       table.location.with_(table=f"公开{reader.code[1:]}")))
+                                       table.location.with_(table=reader.table_name)))
     for side, (start, line, end) in zip(("income", "expenditure"), sides, strict=False):
         aliases = SIDE_ALIASES[reader.code][side]
         columns: dict[int, str] = {}
@@ -313,6 +329,8 @@ def _halves(table: Table, reader: _Reader) -> tuple[tuple[str, ...], list[Disclo
             if index == line:
                 continue
             key = match_column(header.paths[index], aliases)
+            if key is None and reader.code in BUDGET_TITLES and header.paths[index]:
+                key = match_column([YEAR_COLUMN_RE.sub("", header.paths[index][-1])], aliases)  # '2020年预算数'
             if key is None and not header.paths[index] and len(aliases) == 1:
                 key = next(iter(aliases))  # one amount column on this side, headed only by its group
             if key and key not in columns.values():
@@ -336,9 +354,9 @@ def _halves(table: Table, reader: _Reader) -> tuple[tuple[str, ...], list[Disclo
                 line_no = "" if totals_reached else str(counted)
             rows.append(DisclosureRow(label=label, line_no=line_no, side=side,
                                       cells=reader.cells(row, columns, label),
-                                      location=row.location.with_(table=f"公开{reader.code[1:]}", row=label)))
+                                      location=row.location.with_(table=reader.table_name, row=label)))
     right = tuple(SIDE_ALIASES[reader.code]["expenditure"])
-    return (("amount",) if reader.code == "D01" else ("amount", *right)), rows
+    return (("amount",) if reader.code in ("D01", *BUDGET_TITLES) else ("amount", *right)), rows
 
 
 def _blocks(table: Table, reader: _Reader) -> tuple[tuple[str, ...], list[DisclosureRow]]:
@@ -783,7 +801,7 @@ def _statistics(table: Table, reader: _Reader) -> tuple[tuple[str, ...], list[Di
     return ("amount",), rows
 
 
-LAYOUTS = {"D01": _halves, "D04": _halves, "D06": _blocks, "D09": _sangong, "D10": _statistics}
+LAYOUTS = {"D01": _halves, "D04": _halves, "B01": _halves, "D06": _blocks, "D09": _sangong, "D10": _statistics}
 
 
 def read_table(code: str, table: Table, unit: str, path: str, budget_only: bool = False) -> tuple[
@@ -797,7 +815,8 @@ def read_table(code: str, table: Table, unit: str, path: str, budget_only: bool 
     if reader.not_placed:  # a cell left open is unknown, not blank: its row says which columns were read
         rows = [replace(r, read=tuple(c for c in columns if (r.code or r.label, c) not in reader.not_placed))
                 if any(label == (r.code or r.label) for label, _ in reader.not_placed) else r for r in rows]
-    result = DisclosureTable(code=code, title=BUDGET_SANGONG_NAME if budget_only else TABLE_TITLES[code], unit=unit,
+    title = BUDGET_SANGONG_NAME if budget_only else BUDGET_TITLES.get(code) or TABLE_TITLES[code]
+    result = DisclosureTable(code=code, title=title, unit=unit,
                              columns=columns, rows=tuple(rows), location=table.location.with_(table=reader.table_name),
                              unmapped=tuple(reader.unmapped))
     return result, reader.errors
@@ -822,24 +841,39 @@ def _names_sangong_items(table: Table) -> bool:
                ) >= SANGONG_ROWS_MIN
 
 
+def _two_sided(table: Table) -> bool:
+    """A table of two sides side by side: two 项目 columns in one row, or both sides' totals among its labels."""
+    labels = [normalize_label(t) for row in table.rows for t in row.texts]
+    named = any(sum(1 for t in row.texts if normalize_label(t) in NAME_LABELS) >= 2 for row in table.rows)
+    return named or (any("收入合计" in t or "收入总计" in t for t in labels)
+                     and any("支出合计" in t or "支出总计" in t for t in labels))
+
+
 def extract_budget_disclosure(source: SourceDocument, year: int | None, department: str) -> tuple[
         DisclosurePackage | None, list[ReadError]]:
     """A 预算公开: none of its tables is a 决算 table; its 三公 table (all 预算数) is read, and its explanation is
     checked like a 情况说明 (sums, shares, changes on the year before); None when it states no figures."""
     tables: dict[str, DisclosureTable] = {}
     errors: list[ReadError] = []
-    pending, unit = False, "万元"
+    pending: str | None = None
+    unit = "万元"
     for block in source.blocks:
         if isinstance(block, Paragraph):
             text = normalize_text(block.clean).replace(" ", "")
             if len(text) <= 60 and BUDGET_SANGONG_RE.search(text) and "D09" not in tables:
-                pending, unit = True, "万元"
+                pending, unit = "D09", "万元"
+            elif len(text) <= 60 and (code := budget_table_code(text)) and code not in tables:
+                pending, unit = code, "万元"
             unit = caption_unit(text) or unit
             continue
-        untitled = "D09" not in tables and _names_sangong_items(block)  # a 三公 table printed without its title
-        if (pending or untitled) and any(is_number(t) for row in block.rows for t in row.texts):  # not a title row
-            tables["D09"], errors = read_table("D09", block, unit, source.path, budget_only=True)
-            pending = False
+        if pending != "D09" and "D09" not in tables and _names_sangong_items(block):
+            pending = "D09"  # a 三公 table printed without its title
+        if pending in BUDGET_TITLES and not _two_sided(block):
+            continue  # a title in a list of tables (目录): the table under it is not this one
+        if pending and any(is_number(t) for row in block.rows for t in row.texts):  # not a title row
+            tables[pending], problems = read_table(pending, block, unit, source.path, budget_only=pending == "D09")
+            errors += problems
+            pending = None
     statements = narrative_statements(source, from_start=True)
     if not any(s.claims for s in statements) and not tables:
         return None, errors
@@ -860,7 +894,10 @@ def extract_disclosure(source: SourceDocument, year: int | None, department: str
     last_table: str | None = None
     since_table = 0  # paragraphs since the last table: an empty-table note follows its table closely
     d10_rows: list[Row] = []  # 公开10's sections may arrive as separate tables (e.g. from Excel)
-    for block in source.blocks:
+    last_block = -1  # the block the last table read ends in
+    captioned = False  # a unit caption was printed since the last title
+    captioned_tables: set[str] = set()  # the tables read under a unit caption
+    for index, block in enumerate(source.blocks):
         if isinstance(block, Paragraph):
             since_table += 1
             text = block.clean
@@ -870,8 +907,9 @@ def extract_disclosure(source: SourceDocument, year: int | None, department: str
                 continue
             code = table_code(text) if len(text) <= 40 or TABLE_CODE_RE.match(text.replace(" ", "")) else None
             if code and code not in tables and not re.search(r"\.{3,}|…", text):
-                pending, unit = code, "万元"
-            unit = caption_unit(text) or unit
+                pending, unit, captioned = code, "万元", False
+            if printed := caption_unit(text):
+                unit, captioned = printed, True
             if last_table and since_table <= 3 and EMPTY_RE.search(text) and len(text) <= 30:
                 tables[last_table] = replace(tables[last_table], empty_note=EMPTY_RE.search(text).group(0))  # type: ignore[union-attr]
             if text.startswith(("第三部分", "情况说明")) or ("情况说明" in text and block.heading_level):
@@ -887,14 +925,31 @@ def extract_disclosure(source: SourceDocument, year: int | None, department: str
             if pending == "D10":
                 d10_rows.extend(block.rows)
                 block = Table(tuple(d10_rows), block.location)
-            parsed, problems = read_table(pending, block, tables[pending].unit if pending in raw else unit,
-                                          source.path)
+            # a table goes on in its own unit; the first part printed none, the caption over the rest names it
+            kept = pending in raw and (pending in captioned_tables or not captioned)
+            parsed, problems = read_table(pending, block, tables[pending].unit if kept else unit, source.path)
+            if captioned:
+                captioned_tables.add(pending)
             tables[pending], raw[pending], errors[pending] = parsed, block, problems
-            last_table, pending, since_table = pending, None, 0
+            last_table, pending, since_table, last_block = pending, None, 0, index
     statements = narrative_statements(source, whole_if_unmarked=not tables or set(tables) == {"D09"})
     found = [e for problems in errors.values() for e in problems]
     if not tables and not statements:
         return None, found
+    ends_inside = last_table if last_table and _cut_off(tables[last_table], source.blocks[last_block + 1:]) else ""
     return DisclosurePackage(department=department, year=year, tables=tables,
                              narrative=statements, performance=grade_counts(statements),
-                             glossary=glossary_terms(source), location=Location(document=source.path)), found
+                             glossary=glossary_terms(source), location=Location(document=source.path),
+                             ends_inside=ends_inside), found
+
+
+CUT_FRAGMENT = 40  # a line this short, no sentence in it, after the last table: a piece of its next row
+
+
+def _cut_off(table: DisclosureTable, after: Sequence[Paragraph | Table]) -> bool:
+    """The text ends inside a two-sided table (公开01, 公开04): neither side reached its 总计 and nothing follows but
+    pieces of its next row (a page saved or copied only in part)."""
+    if table.code not in ("D01", "D04") or any("总计" in r.label for r in table.rows):
+        return False
+    return all(isinstance(b, Paragraph) and len(b.clean) <= CUT_FRAGMENT and not re.search(r"[。；;！？]", b.clean)
+               for b in after)

@@ -162,6 +162,9 @@ def _disclosure_tables(doc: Any) -> Iterator[TableRead | Unread]:
         yield TableRead(table.label, table.unit, len(table.rows), tuple(column_name(c) for c in table.columns),
                         table.location)
         yield from _unmapped(table)
+        if table.code == pkg.ends_inside:
+            yield Unread(f"{table.label}：文本在表格中途结束（未到总计行，其后没有其他内容），其后的行及其后各表都不在文本中，"
+                         "未能核对", table.location, "table")
 
 
 def _present(values: Iterable[Any], labels: dict[str, str]) -> tuple[str, ...]:

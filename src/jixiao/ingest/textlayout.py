@@ -8,7 +8,10 @@ Layouts read:
 - a whole form flattened into one line of space-separated cells: rows rebuilt from the form's labels;
 - cells separated by blank lines (a web table, or a Word form saved one cell per paragraph): taken as cells
   when a column-number row, a header over figures or the form's own labels give the rows;
-- a 决算 package flattened into one line: tables rebuilt from their titles, headers and codes (ingest.flatline);
+- a 决算 package (or a 预算公开's 部门收支总表) flattened into one line: tables rebuilt from their titles, headers and
+  codes (ingest.flatline);
+- a two-sided table one cell per line whose halves each carry their own 行次 (1, 2 … beside 30, 31 …): rows
+  rebuilt from the two series;
 - one row per line with cells separated by spaces under a unit caption and a '项目' header (ingest.spacedtable);
 - file metadata and site navigation before the document (索引号、发布机构、发布日期、当前位置 …) are dropped,
   so they decide neither kind nor unit nor year.
@@ -23,7 +26,7 @@ from dataclasses import dataclass
 
 from jixiao.core.money import is_number
 from jixiao.core.provenance import Location
-from jixiao.ingest.flatline import disclosure_blocks
+from jixiao.ingest.flatline import disclosure_blocks, join_spaced_letters
 from jixiao.ingest.source import Block, Cell, Paragraph, Row, Table
 from jixiao.ingest.spacedtable import spaced_tables
 
@@ -185,11 +188,16 @@ def mark_blank_separated_cells(lines: list[str]) -> list[str]:
         if run and run[-1][0] + 1 < len(lines) and lines[run[-1][0] + 1].strip() and run[-1][0] not in glued:
             run.pop()  # a line followed directly by text starts a paragraph: it is not a cell
         texts = [lines[i].strip() + (lines[glued[i]].strip() if i in glued else "") for i, _ in run]
-        if len(run) >= MIN_RUN_CELLS and (leaves := _leaf_header(texts)) is not None:
+        cells = [c for (_, before), text in zip(run, texts, strict=True) for c in [*[""] * len(before[1:]), text]]
+        sides = _two_sided_rows(cells) if len(run) >= MIN_RUN_CELLS else None  # empty cells counted
+        if sides is not None:
+            pass  # rows marked by their 行次: the cells after them stay cells (a last row cut off, a note)
+        elif len(run) >= MIN_RUN_CELLS and (leaves := _leaf_header(texts)) is not None:
             run = run[:leaves[1]]
         elif len(run) >= MIN_RUN_CELLS and _number_row(texts) is None and (fit := _header_width(texts)) is not None:
             run = run[:fit[2]]
-        if len(run) >= MIN_RUN_CELLS and (_number_row(texts) is not None or _header_width(texts) is not None
+        if len(run) >= MIN_RUN_CELLS and (sides is not None or _number_row(texts) is not None
+                                          or _header_width(texts) is not None
                                           or _label_rows(texts) is not None or _leaf_header(texts) is not None
                                           or _is_form_run(texts)):
             for (i, before), text in zip(run, texts, strict=False):
@@ -568,28 +576,6 @@ def _join_units(words: list[str]) -> list[str]:
     return out
 
 
-SPACED_CHAR_RE = re.compile(r"^[\u4e00-\u9fff]$")
-
-
-def join_spaced_letters(words: list[str]) -> list[str]:
-    """A label printed letter-spaced or down a merged cell ('绩 效 指 标', '项 目') comes out of a flattened line
-    as single characters: a run of two or more one-character words is one word."""
-    out: list[str] = []
-    run: list[str] = []
-    for word in [*words, ""]:
-        if SPACED_CHAR_RE.match(word):
-            run.append(word)
-            continue
-        if len(run) >= 2:
-            out.append("".join(run))
-        else:
-            out.extend(run)
-        run = []
-        if word:
-            out.append(word)
-    return out
-
-
 def rebuild(tokens: list[_Token], path: str, cells: bool = True) -> list[Block]:
     """Rows of a table whose row ends were lost: by its 行次 column, by the runs of bars that pad its rows out, by
     its column-number row, by a header over rows of figures, else by form labels.
@@ -801,6 +787,43 @@ def _serial_rows(texts: list[str]) -> tuple[int, int, int] | None:
     return None
 
 
+def _side_rows_fit(texts: list[str], start: int, width: int, half: int) -> int:
+    """How many rows of two halves side by side fit from `start`: per half a label (empty when the half has no
+    item in that row) then its 行次, then figures or empty cells; each half's 行次 going up by one per row."""
+    bounds = ((0, half), (half, width))
+    firsts = [int(texts[start + a + 1]) for a, _ in bounds]
+    rows, at = 0, start
+    while at + width <= len(texts):
+        row = texts[at:at + width]
+        for (a, b), first in zip(bounds, firsts, strict=True):
+            side = row[a:b]
+            if _figure(side[0]) or side[1] != str(first + rows) or not all(v == "" or _figure(v) for v in side[2:]):
+                return rows
+        rows, at = rows + 1, at + width
+    return rows
+
+
+def _two_sided_rows(texts: list[str]) -> tuple[int, int, int, int] | None:
+    """(start, width, rows, half) of a body of two halves side by side (公开01's 收入 | 支出), each half with its
+    own 行次 sequence (1, 2, 3 … beside 35, 36, 37 …): a row holds per half a label, empty when that half has no
+    item in the row, then its 行次, then figures or empty cells; `half` is where the second half begins. The two
+    行次 sequences mark where every row and every half begins, so the width is known, not guessed; at least
+    NUMBERED_ROWS_MIN rows."""
+    for start in range(len(texts) - 3):
+        label, serial = texts[start], texts[start + 1]
+        if not label or _figure(label) or not serial.isdigit():
+            continue
+        for half in range(2, len(texts) - start - 1):
+            second, number = texts[start + half], texts[start + half + 1]
+            if not (second and not _figure(second) and number.isdigit()):
+                continue
+            for width in range(half + 2, len(texts) - start + 1):
+                rows = _side_rows_fit(texts, start, width, half)
+                if rows >= NUMBERED_ROWS_MIN:
+                    return start, width, rows, half
+    return None
+
+
 def _two_tier_header(texts: list[str], width: int) -> list[list[str]] | None:
     """The header rows above a body of `width` cells: one full row, or two where the first row's last cell spans
     the columns it leaves and the second row opens with 栏次 and then prints the labels under that span (from
@@ -818,15 +841,31 @@ def _two_tier_header(texts: list[str], width: int) -> list[list[str]] | None:
     return [upper + [""] * (width - at), [texts[at]] + [""] * (width - 1 - len(lower)) + lower]
 
 
+def _sides_header(texts: list[str], width: int, half: int) -> list[list[str]] | None:
+    """The header above a body of two halves: one full row, or the two halves' names (收入 / 支出) over it, each
+    spanning its half. None when the header cannot be placed with certainty."""
+    if not texts:
+        return []
+    if len(texts) == width:
+        return [texts]
+    if len(texts) == width + 2 and all(texts):
+        return [[texts[0], *[""] * (half - 1), texts[1], *[""] * (width - half - 1)], texts[2:]]
+    return None
+
+
 def _numbered_rows(tokens: list[_Token], path: str) -> list[Block] | None:
     """A table whose rows carry a 行次 column (see _serial_rows), its header above the first row; None when
     there is no such body or its header cannot be placed (the cells then stay for the other layouts)."""
-    found = _serial_rows([t.text for t in tokens])
-    if found is None:
+    texts = [t.text for t in tokens]
+    if (sides := _two_sided_rows(texts)) is not None:
+        start, width, count, half = sides
+        header = _sides_header(texts[:start], width, half)
+    elif (found := _serial_rows(texts)) is not None:
+        start, width, count = found
+        header = _two_tier_header(texts[:start], width)
+    else:
         return None
-    start, width, count = found
     head = tokens[:start]
-    header = _two_tier_header([t.text for t in head], width)
     if header is None:
         return None
     where = Location(document=path, line=head[0].line if head else tokens[start].line)

@@ -63,3 +63,25 @@ def test_execution_rate_may_rest_on_an_earlier_sentence_of_the_paragraph(tmp_pat
                    "执行率65%。\n")
     _, found = audit_text(tmp_path, text)
     assert not [f for f in found if f.rule == "prose.execution_rate"]  # 130 ÷ 200 = 65%
+
+
+def test_a_report_on_one_line_ends_a_list_at_the_next_run_on_section(tmp_path):
+    # the sections run together without a stop: the next section's amount is no part of the list before it
+    text = ("示例县第五小学公用经费绩效自评价报告一、基本情况(一)项目概况我校2031年项目为一个(二)资金情况我校2031年共安排"
+            "80万元,其中上级资金60万元,本级20万元,目标是保障学校运转二、资金使用情况主要用于办公费、水电费"
+            "三、预算支出组织实施情况我校2031年支出共计72.50万元,余款结转下年\n")
+    doc, found = audit_text(tmp_path, text)
+    assert doc.kind.value == "self_evaluation"
+    assert not [f for f in found if f.rule == "prose.parts_total"], [f.message for f in found]
+    wrong = text.replace("本级20万元", "本级25万元")  # …while the list itself is still checked
+    _, found = audit_text(tmp_path, wrong)
+    [finding] = [f for f in found if f.rule == "prose.parts_total"]
+    assert finding.tier is Tier.ERROR and "85" in finding.message
+
+
+def test_ordinals_and_a_first_heading_do_not_cut_a_sentence():
+    from jixiao.core.statements import run_on_sections
+
+    assert run_on_sections("一、基本情况本校初一、初二、初三共有学生300人二、资金情况") == [
+        "一、基本情况本校初一、初二、初三共有学生300人", "二、资金情况"]
+    assert run_on_sections("统一、规范管理专项资金二、其他") == ["统一、规范管理专项资金二、其他"]

@@ -20,6 +20,7 @@ from jixiao.core.claims import MONEY, MONEY_UNIT, NUM, Printed, amounts_in, prin
 from jixiao.core.finding import Finding, Tier
 from jixiao.core.model import BudgetLine, SelfEvaluation
 from jixiao.core.money import format_amount, normalize_text, round_half_up
+from jixiao.core.statements import run_on_cuts, run_on_sections
 from jixiao.scoring.selfeval import SelfEvaluationScore, score_self_evaluation
 
 CAT = "自评报告"
@@ -31,7 +32,7 @@ def _fmt(value: Decimal) -> str:
 
 
 def _sentences(text: str) -> list[str]:
-    return [s for s in re.split(r"[。；;]", text) if s.strip()]
+    return [s for part in run_on_sections(text) for s in re.split(r"[。；;]", part) if s.strip()]
 
 
 # ---------------------------------------------------------------- the budget sentence against the table
@@ -175,10 +176,13 @@ def totals_and_parts(paragraphs: list[str]) -> list[TotalAndParts]:
     texts = [normalize_text(t) for t in paragraphs]
     found: list[TotalAndParts] = []
     for index, text in enumerate(texts):
+        cuts = run_on_cuts(text)  # a list ends where a section run on after it begins
         for where in re.finditer(r"其中[：:]?", text):
-            before = [t for t in _sentences(text[: where.start()]) if _amounts(t)]
+            start = max(cut for cut in cuts if cut <= where.start())
+            end = next((cut for cut in cuts if cut > where.end()), len(text))
+            before = [t for t in _sentences(text[start: where.start()]) if _amounts(t)]
             head = before[-1] if before else ""
-            tail = _sentences(text[where.end():])[0] if text[where.end():].strip(" 。") else ""
+            tail = _sentences(text[where.end():end])[0] if text[where.end():end].strip(" 。") else ""
             if tail:
                 heads = _amounts(head)
                 parts, nested = _outer_and_bracketed(tail)

@@ -30,7 +30,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from jixiao.core.money import normalize_text, parse_decimal, printed_exponent, unit_scale
+from jixiao.core.money import compact_text, normalize_text, parse_decimal, printed_exponent, unit_scale
 from jixiao.core.provenance import Location
 from jixiao.core.statements import Claim
 
@@ -45,9 +45,9 @@ CN_NUM = r"[零〇一二两三四五六七八九十百]+"
 SUBJECTS: list[tuple[str, str]] = [
     ("三公经费", r"[“\"]?三公[”\"]?经费"),
     ("因公出国(境)费", r"因公出国[（(]?境[)）]?(?:费用?|经费)?"),
-    ("公务用车购置及运行维护费", r"(?:公务用车|公车)?购置及运行(?:维护)?费|(?:公务用车|公车)运行(?:维护)?(?:费)?(?:及|和)购置费"),
+    ("公务用车购置及运行维护费", r"(?:公务用车|公车)?购置及运(?:行(?:维护)?|维)费|(?:公务用车|公车)运(?:行(?:维护)?|维)(?:费)?(?:及|和)购置费"),
     ("公务用车购置费", r"公务用车购置(?:费)?"),
-    ("公务用车运行维护费", r"(?:公务用车)?运行维护费|公务用车运行费"),
+    ("公务用车运行维护费", r"(?:公务用车)?运行维护费|公务用车运行费|(?:公务用车|公车)运维费"),  # 运维: 运行维护
     ("公务接待费", r"公务接待(?:费)?"),
     ("会议费", r"会议费"),
     ("培训费", r"培训费"),
@@ -116,8 +116,8 @@ _EXECUTED_RE = re.compile(r"(?:实际执行|实际支出资金|实际支出|执�
 # word right after another ('增加(减少)0.11万元', a template offering both) states no direction: not read as one.
 _DIRECTION = r"增加|减少|增长|下降|上升|降低|增支|减支|(?<![新核审调追递])[增减降]"
 _DIRECTED = rf"(?:(?<![加少长降升低增减支])[(（]({_DIRECTION})[)）]|(?<![(（])({_DIRECTION}))"
-_CHANGE_RE = re.compile(rf"{_DIRECTED}(?:了)?{MONEY}")
-_RATE_RE = re.compile(rf"{_DIRECTED}(?:幅度?)?(?:为|了)?{PCT}")
+_CHANGE_RE = re.compile(rf"{_DIRECTED}(?:了)?(?:支出|开支)?{MONEY}")  # '减少支出0.5万元': the change of the spending
+_RATE_RE = re.compile(rf"{_DIRECTED}(?:幅度?)?(?:为|了|达到|达)?{PCT}")  # '降幅达到12%'
 # A change's rate written in brackets right after it: '减少1.5万元（42.86%）', '增加3万元(增长10%)'.
 _BRACKET_RATE_RE = re.compile(rf"[(（](?:同比)?(?:增长|下降|上升|降低|增幅|降幅|增加|减少)?(?:了|为)?{PCT}[)）]")
 _SAME_RE = re.compile(r"与上年(?:度)?(?:决算)?(?:数)?(?:相比)?(?:基本)?(?:持平|相同|一致)|(?:上年|同期)持平|无变化|无增减")
@@ -244,9 +244,15 @@ def subject_at(clause: str, end: int) -> tuple[str, int, int] | None:
     return (best[2], best[0], best[0] + best[1]) if best else None
 
 
+def subject_opening(text: str) -> str | None:
+    """The subject a text opens with ('因公出国(境)费;' → '因公出国(境)费'): the longest wording at its start."""
+    found = [(match.end(), name) for name, pattern in _SUBJECT_RES if (match := pattern.match(text)) and match.end()]
+    return max(found)[1] if found else None
+
+
 def clauses(sentence: str) -> list[str]:
     """Clauses at ，；：。、 — a comma between digits is a thousands separator and stays."""
-    text = normalize_text(sentence).replace(" ", "")
+    text = compact_text(sentence)
     return [c for c in re.split(r"[，；;：:。！？!?]|,(?!\d{3})|、(?=[^\d])", text) if c]
 
 
@@ -287,6 +293,7 @@ def _cut_reason(sentence: str) -> tuple[str, str]:
 # figures as subjects (one unit at the end or one per figure). Read as “收入总计是A万元，下降P%；支出总计是B万元，下降Q%”.
 _LIST_RE = re.compile(r"((?:[\u4e00-\u9fa5“”\"()（）]{1,16}(?:、|和|及))+[\u4e00-\u9fa5“”\"()（）]{1,16}?)(?=各|分别)")
 _EACH_RE = re.compile(rf"(?:各自?|分别)([\u4e00-\u9fa5]{{0,8}}?)((?:{NUM})\s*(?:亿元|万元|元|[%％])?(?:(?:,|，|、|和|及)(?:{NUM})\s*(?:亿元|万元|元|[%％])?)+)")
+_RUN_RE = re.compile(rf"([\u4e00-\u9fa5]{{0,8}}?)((?:{NUM})\s*(?:亿元|万元|元|[%％])?(?:(?:,|，|、|和|及)(?:{NUM})\s*(?:亿元|万元|元|[%％])?)+)")
 _FIGURE_RE = re.compile(rf"({NUM})\s*(亿元|万元|元|[%％])?")
 _LEAD_RE = re.compile(r"^(?:本年度?|上年度?|全年|当年|年度|年|度)")
 _SHORT = {"收": "收入", "支": "支出"}
@@ -326,31 +333,100 @@ def join_listed_subjects(body: str) -> str:
     return "".join(out)
 
 
+def _paired_runs(body: str, position: int, count: int) -> tuple[list[list[tuple[str, str]]], int] | None:
+    """The runs of `count` figures from a 各/分别 at `position`: its own ('分别减少a万元和b万元') and each run that
+    follows it after a comma, opened by 各/分别 again or by a bare verb ('，下降P%和Q%'); per run, (verb, figure with
+    its unit) per subject, and where the last run ends. None when the first run (or a later 各 run) holds another
+    number of figures."""
+    segments: list[list[tuple[str, str]]] = []
+    end = position
+    while True:
+        each = not segments or body.startswith(("各", "分别"), position)
+        if (run := (_EACH_RE if each else _RUN_RE).match(body, position)) is None:
+            break
+        figures = _FIGURE_RE.findall(run.group(2))
+        if len(figures) != count:
+            if not segments or each:
+                return None
+            break
+        if not each and subject_at(run.group(1), len(run.group(1))) is not None:
+            break  # another subject's figures ('，A x万元、y万元'), not a run of these
+        unit = next((u for _, u in reversed(figures) if u), "")
+        segments.append([(run.group(1), f"{number}{u or unit}") for number, u in figures])
+        end = position = run.end()
+        if re.match(r"[,，;；]", body[position:]) is None:
+            break
+        position += 1
+    return (segments, end) if segments else None
+
+
 def expand_paired(body: str) -> str:
     """The sentence with paired figures (“A、B各是x,y万元”) written out subject by subject; unchanged otherwise."""
     match = _LIST_RE.search(body)
     if not match:
-        return body
+        return expand_figured_pairs(body)
     lead, items = _list_items(match.group(1))
     if not all(_names_subject(item) for item in items):
         return body  # not a list of subjects: left as written, its figures are then reported as not checked
-    segments: list[list[tuple[str, str]]] = []  # per 各: (verb + figure + unit) per subject
-    position = match.end()
-    while (each := _EACH_RE.match(body, position)) is not None:
-        figures = _FIGURE_RE.findall(each.group(2))
-        if len(figures) != len(items):
-            return body
-        unit = next((u for _, u in reversed(figures) if u), "")
-        segments.append([(each.group(1), f"{number}{u or unit}") for number, u in figures])
-        position = each.end()
-        gap = re.match(r"[,，;；]", body[position:])
-        if gap is None or not body.startswith(("各", "分别"), position + 1):
-            break
-        position += 1
-    if not segments:
+    runs = _paired_runs(body, match.end(), len(items))
+    if runs is None:
         return body
+    segments, position = runs
     written = "；".join(item + "，".join(seg[i][0] + seg[i][1] for seg in segments) for i, item in enumerate(items))
     return body[: match.start()] + lead + written + body[position:]
+
+
+# What may stand between the last of the subjects stated with their amounts and the 分别 that pairs figures with them:
+# the base of the comparison ('，与2022年相比，'), no other figure and no other subject.
+_PAIRS_LEAD_RE = re.compile(r"[,，]?(?:(?:与|比|较|同)[^，,；;\d]{0,4}(?:\d{4}年度?)?[^，,；;\d]{0,6})?[,，]?")
+
+
+def _figured_items(before: str, count: int) -> tuple[int, list[str], str] | None:
+    """The `count` subjects stated last before a 分别/各, each with its own amount ('包括A x万元和B y万元，与上年相比，'):
+    where the first starts, each subject with its amount as written, and the words naming the base after the last."""
+    amounts = list(re.finditer(MONEY, before))
+    if len(amounts) < count or not _PAIRS_LEAD_RE.fullmatch(lead := before[amounts[-1].end():]):
+        return None
+    items: list[str] = []
+    names: set[str] = set()
+    first = 0
+    for k, amount in enumerate(amounts[-count:]):
+        low = amounts[len(amounts) - count + k - 1].end() if k else 0
+        head = before[low: amount.start()]
+        named = subject_at(head, len(head))
+        if named is None or not _GAP_RE.fullmatch(head[named[2]:]):
+            return None
+        if k and not re.fullmatch(r"[、和及与，,；;]", head[: named[1]]):
+            return None
+        if not k:
+            first = named[1]
+            if re.search(rf"{MONEY}[、和及与]$", head[: named[1]]):
+                return None  # a longer list than the figures paired with it: which ones are meant is not known
+        names.add(named[0])
+        items.append(before[low + named[1]: amount.end()])
+    if len(names) != count:
+        return None
+    return first, items, lead.strip(",，")
+
+
+def expand_figured_pairs(body: str) -> str:
+    """'A x万元和B y万元，与上年相比，分别减少a万元和b万元，下降P%和Q%' written out subject by subject ('A x万元，与上年相比，
+    减少a万元，下降P%；B y万元，…'): the i-th figure of each run belongs to the i-th subject. Unchanged otherwise."""
+    for each in re.finditer(r"各自?|分别", body):
+        first = _EACH_RE.match(body, each.start())
+        if first is None:
+            continue
+        count = len(_FIGURE_RE.findall(first.group(2)))
+        found = _figured_items(body[: each.start()], count)
+        runs = _paired_runs(body, each.start(), count)
+        if found is None or runs is None:
+            continue
+        start, items, lead = found
+        segments, end = runs
+        written = "；".join(item + (f"，{lead}" if lead else "") + "，" + "，".join(seg[i][0] + seg[i][1] for seg in segments)
+                           for i, item in enumerate(items))
+        return body[:start] + written + body[end:]
+    return body
 
 
 def claims_of(sentence: str, section: str = "", location: Location | None = None) -> tuple[tuple[Claim, ...], str]:
@@ -359,7 +435,7 @@ def claims_of(sentence: str, section: str = "", location: Location | None = None
     location = location or Location()
     # '…、公务接待费(简称“三公”经费)支出合计X万元': the short name in brackets names the figure after it
     sentence = re.sub(r"[(（]简称([^()（）]{1,16})[)）]", r"，\1", normalize_text(sentence))
-    body, reason = _cut_reason(sentence.replace(" ", ""))
+    body, reason = _cut_reason(compact_text(sentence))
     body = join_listed_subjects(expand_paired(body))
     section_scope = scope_of(section)
     found: list[Claim] = []
@@ -566,7 +642,7 @@ def _band(word: str, low: str | None, high: str | None, bound: str | None, side:
 
 def stated_bands(text: str) -> tuple[Band, ...]:
     """The grade bands a text states as its own convention ('90分以上为优', '等级为中(70-80分)')."""
-    norm = normalize_text(text).replace(" ", "")
+    norm = compact_text(text)
     found: list[Band] = []
     for match in _GRADE_FIRST.finditer(norm):
         found.append(_band(match.group(1), match.group(2), match.group(3), match.group(4), match.group(5),
@@ -580,7 +656,7 @@ def stated_bands(text: str) -> tuple[Band, ...]:
 def stated_score_and_grade(text: str) -> tuple[re.Match[str] | None, re.Match[str] | None]:
     """The total score and the grade a sentence states ('自评得分86.4分，自评结果为“良好”'), either may be None;
     a grade word that opens a stated band ('等级为中(70-80分)') is a convention, not a grade given."""
-    norm = normalize_text(text).replace(" ", "")
+    norm = compact_text(text)
     grade = GRADE_RE.search(norm)
     if grade is not None and _GRADE_FIRST.match(norm, grade.start(1)):
         grade = None
@@ -618,7 +694,7 @@ def graded_counts(text: str) -> list[GradedCounts]:
     """The lists of counts per grade in a paragraph, each with the count of projects stated before it in a clause
     naming projects or an evaluation ('复核评价的50个项目，…“优秀”的5个…'), not a part of a 其中 list; a list with
     no such count is left out."""
-    norm = normalize_text(text).replace(" ", "")
+    norm = compact_text(text)
     found: list[GradedCounts] = []
     groups: list[list[re.Match[str]]] = []
     for match in _GRADED_COUNT_RE.finditer(norm):
@@ -662,7 +738,7 @@ class TargetRate:
 
 def target_rates(sentence: str) -> list[TargetRate]:
     """Each '完成…目标N人的P%' of a sentence with the count of the same unit stated just before it ('培训2399人')."""
-    norm = normalize_text(sentence).replace(" ", "")
+    norm = compact_text(sentence)
     found: list[TargetRate] = []
     for match in _TARGET_RATE_RE.finditer(norm):
         unit = match.group(2)

@@ -19,13 +19,14 @@ from decimal import Decimal
 
 from jixiao.audit.catalogue import Context, rule
 from jixiao.audit.compare import wan
-from jixiao.core.claims import TOTALS, scope_of, subject_at
+from jixiao.core.claims import TOTALS, scope_of, subject_at, subject_opening
+from jixiao.core.counts import count_lists
 from jixiao.core.disclosure import Amount, DisclosurePackage, DisclosureRow, DisclosureTable, column_name
 from jixiao.core.finding import Finding, Tier
 from jixiao.core.money import (
     WAN,
+    compact_text,
     format_amount,
-    normalize_text,
     parse_decimal,
     printed_exponent,
     round_half_up,
@@ -212,12 +213,15 @@ def _against_parts(ctx: Context, total: Claim, parts: list[Claim]) -> tuple[Deci
     difference = total.value - summed
     if not difference:
         return None
-    # a zero ('0万元', '减少0万元') beside figures printed to cents is none: it hides no rounding and does not widen
-    # the allowance to its own coarser digit
+    return summed, difference, Tier.NOTICE if abs(difference) <= _parts_tolerance(ctx, total, parts) else Tier.ERROR
+
+
+def _parts_tolerance(ctx: Context, total: Claim, parts: list[Claim]) -> Decimal:
+    """What rounding the printed total and parts may hide between them. A zero ('0万元', '减少0万元') beside figures
+    printed to cents is none: it hides no rounding and does not widen the allowance to its own coarser digit."""
     quantum = max((p.quantum for p in (*parts, total) if p.value), default=None) or max(
         p.quantum for p in (*parts, total))
-    tolerance = rounding_tolerance(len(parts), quantum, ctx.profile.tolerance.per_term, ctx.profile.tolerance.cap)
-    return summed, difference, Tier.NOTICE if abs(difference) <= tolerance else Tier.ERROR
+    return rounding_tolerance(len(parts), quantum, ctx.profile.tolerance.per_term, ctx.profile.tolerance.cap)
 
 
 def _what(claim: Claim) -> str:
@@ -376,7 +380,7 @@ def _scan_lists(pkg: DisclosurePackage) -> tuple[dict[int, Claim], dict[int, tup
     for index, statement in enumerate(statements):
         if statement.section != section:
             opener, first, last, section = None, None, None, statement.section
-        text = normalize_text(statement.text).replace(" ", "")
+        text = compact_text(statement.text)
         cue = _OPENER_RE.search(text)
         amounts = [c for c in statement.claims if _opens_list(c)]
         before_cue = [c for c in amounts if cue and 0 <= _position(text, c) < cue.start()]
@@ -796,6 +800,32 @@ def parts_total(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     yield from _numbered_lists(pkg, ctx)
 
 
+@rule("narrative.count_parts", "人数或单位个数的“其中/包括”各项之和超过总数", Tier.WARNING, CAT, f"{BASIS} 概况",
+      "disclosure", applies=has_narrative)
+def count_parts(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
+    """“编制人数N，其中：行政编制人数A、事业编制人数B……”“共有预算单位N个，包括X本级和二级预算单位M个”：句中以“其中/包括”
+    列出的人数或单位个数是总数的组成部分，各项之和不应超过总数；超过为疑似（按所列各项互不重叠、本级按1个单位计，所列口径
+    若有重叠则可能相符）。少于总数不判断（“其中”可只列一部分）。只比较同一句中“其中/包括”前后的数：实有人数与编制人数是
+    不同的数，不相比较；分项在下一分句再细分的（“其中：在职人数N，行政在职人数A、……”）各自与其上一级比较。"""
+    for statement in sentences(pkg):
+        lists = count_lists(statement.text)
+        if not lists:
+            continue
+        counts = [c for c in statement.claims if c.measure == "count"]
+        ctx.checked(*(counts or [statement]))
+        for listed in lists:
+            if listed.summed <= listed.total.value:
+                continue
+            unit = listed.unit
+            own = "（本级按1个单位计）" if any(p.own_level for p in listed.parts) else ""
+            shown = "、".join(p.label if p.own_level else f"{p.label}{p.value}{unit}" for p in listed.parts)
+            yield Finding("narrative.count_parts", Tier.WARNING,
+                          f"说明称{listed.total.label}{listed.total.value}{unit}，其后所列{shown}共 {listed.summed} {unit}{own}，"
+                          f"超过总数（按所列各项为互不重叠的组成部分计）",
+                          statement.location.with_(row=listed.total.label), CAT, expected=f"不超过 {listed.total.value}",
+                          actual=str(listed.summed))
+
+
 # What makes up each grand total of a 决算 (收入支出决算总表): the parts always stated, and the parts texts leave out
 # when they are zero.
 IDENTITY = {"收入总计": (("本年收入合计", "年初结转和结余"), ("使用非财政拨款结余",)),
@@ -975,7 +1005,7 @@ def _unit_of(claim: Claim) -> str:
 
 
 def _compact(statement: Statement) -> str:
-    return normalize_text(statement.text).replace(" ", "")
+    return compact_text(statement.text)
 
 
 def _wan_decimal(text: str) -> Decimal:
@@ -1047,8 +1077,11 @@ def n2_year_on_year(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     说明所写），P = X ÷ 上年数 × 100；写了上年数时 P = (本年 − 上年) ÷ 上年 × 100。“与预算相比增加（减少）X万元，
     增长（下降）P%”同样以预算数（本年数 − X）为基数。各数按所印精度取值范围，所写 P 落在范围外为确定，范围内的差异为
     提示。上年为0只写金额；增加配“增长”，减少配“下降”，同一句方向相反为确定。推算的基数小于0时，增减额不是该数的（或未读懂），
-    不据此判断，列为未核对。"""
+    不据此判断，列为未核对。“X元，其中：A…，B Y元，同比增加Z元，增长P%”中未点名的增减额可属合计X，也可属最后一项B：按其中
+    任一种读法相符即不判为错误。“A x万元和B y万元，分别减少a万元和b万元，下降P%和Q%”按顺序逐项配对。下降超过100%而本年数仍
+    大于0（降幅超过100%即成负数）为确定，与增减额一并报告；未写增减额的也单独报告。"""
     statements = sentences(pkg)
+    paired: set[int] = set()  # the rates checked against a change or a prior
     for index, statement in enumerate(statements):
         for basis, (what, base) in BASE_WORDS.items():
             claims = [c for c in statement.claims if c.basis == basis]
@@ -1068,6 +1101,7 @@ def n2_year_on_year(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
                     compared(ctx, prior)
                 else:
                     continue
+                paired.add(id(rate))
                 if _sign(change) and _sign(rate.value) and _sign(change) != _sign(rate.value):
                     compared(ctx, claim, rate)
                     yield Finding("narrative.n2_year_on_year", Tier.ERROR,
@@ -1083,6 +1117,11 @@ def n2_year_on_year(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
                     # a rate that holds on the figure the sentence states is not a second fault
                     current = min((current, (own.value, own.quantum)),
                                   key=lambda now: _rate_severity(ctx, rate, what, change, now, function, other))
+                if function is _rate_of_change and (whole := _list_whole(statement, claim)) is not None:
+                    # 'X万元，其中：A…，B Y万元，比上年增加Z万元': the change may be the whole's as well as B's — a rate
+                    # that holds on either reading is no fault
+                    current = min((current, _true_printed(pkg, whole)),
+                                  key=lambda now: _rate_severity(ctx, rate, what, change, now, function, other))
                 base_value = current[0] - change
                 if base_value + (current[1] + claim.quantum) / 2 < 0:
                     # a base below zero cannot be: the change is not this figure's (or is misread) — not checked
@@ -1096,7 +1135,63 @@ def n2_year_on_year(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
                     continue
                 for finding in _check_rate(ctx, "narrative.n2_year_on_year", rate, what, abs(rate.value), function,
                                            (current, other), f"{wan(abs(change))} ÷ {base} {wan(base_value)}"):
-                    yield _on_this_year(finding, rate, change, current)
+                    yield _noting_fall(_on_this_year(finding, rate, change, current), rate, current)
+    yield from _falls_alone(pkg, ctx, statements, paired)
+
+
+def _falls_below_zero(rate: Claim, current: Printed) -> bool:
+    """A fall of more than 100% (at the printed precision) of a figure that is still above zero: a fall that large
+    would leave it below zero."""
+    return rate.value + rate.quantum / 2 < -100 and current[0] - current[1] / 2 > 0
+
+
+def _noting_fall(finding: Finding, rate: Claim, current: Printed) -> Finding:
+    """A wrong rate that is a fall of more than 100% of a figure still above zero: said as well."""
+    if finding.tier is not Tier.ERROR or not _falls_below_zero(rate, current):
+        return finding
+    return replace(finding, message=f"{finding.message}；且本年 {wan(current[0])} 万元仍大于0，下降幅度不可能超过100%")
+
+
+def _falls_alone(pkg: DisclosurePackage, ctx: Context, statements: list[Statement],
+                        paired: set[int]) -> Iterator[Finding]:
+    """A rate of fall above 100% with no change beside it, for a subject whose figure this year is above zero: the two
+    statements cannot both hold (a fall above 100% leaves less than nothing)."""
+    for index, statement in enumerate(statements):
+        for rate in statement.claims:
+            if rate.measure != "rate" or not rate.subject or id(rate) in paired or rate.basis not in BASE_WORDS:
+                continue
+            current = _this_year(pkg, statements, index, rate)
+            if current is None or not _falls_below_zero(rate, current):
+                continue
+            what, base = BASE_WORDS[rate.basis]
+            compared(ctx, rate)
+            yield Finding("narrative.n2_year_on_year", Tier.ERROR,
+                          f"{what}写为“{rate.text}”，而{rate.subject}本年 {wan(current[0])} 万元仍大于0：比{base}下降超过100%"
+                          "就成了负数，两者不能同时成立", rate.location.with_(row=what), CAT,
+                          expected="不超过100%", actual=rate.text)
+
+
+_LIST_CUE_IN_RE = re.compile(r"其中|包括")
+
+
+def _list_whole(statement: Statement, change: Claim) -> Claim | None:
+    """The whole a sentence breaks down before a change that names no subject of its own ('X万元，其中：A Y万元，
+    B Z万元，同比增加W万元'): which figure the change is of — the whole or the last part — is not said. The amount
+    stated before 其中/包括 in the sentence, when parts are listed between the cue and the change; else None."""
+    clause = change.clause
+    at = clause.find(change.text)
+    if at < 0 or subject_at(clause, at) is not None:
+        return None
+    text = compact_text(statement.text)
+    cue = _LIST_CUE_IN_RE.search(text)
+    where = _position(text, change)
+    if cue is None or where < cue.start():
+        return None
+    money = [c for c in statement.claims if c.measure in ("amount", "budget", "figure") and c.value > 0
+             and not c.text.endswith("%")]
+    wholes = [c for c in money if 0 <= _position(text, c) < cue.start() and not _is_base(c)]
+    parts = [c for c in money if cue.start() <= _position(text, c) < where]
+    return wholes[-1] if wholes and parts else None
 
 
 def _on_this_year(finding: Finding, rate: Claim, change: Decimal, current: Printed) -> Finding:
@@ -1241,7 +1336,10 @@ def n3_sangong(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     运行维护费的增减额。读三公经费一节，没有章节标题的单独一节也读；差额在尾数误差内为提示（印作“0”的零不计尾数）。
     预算中“比2023年预算数”（另一年度的预算）与各项“比上年年初预算”按同一基数核对，两种写法混用而对不上时为疑似。只写增减率、
     不写增减额时（“比上年预算数下降P%，比上年决算数下降Q%”），所列各项之和等于本年总额的，按各数所印精度由本年数与增减率推算
-    各自的基数，同一基数下各项之和须等于总额的基数：各项之和大于总额的为确定，小于的为疑似（上年可能有本年为0而未列出的项目）。"""
+    各自的基数，同一基数下各项之和须等于总额的基数：各项之和大于总额的为确定，小于的为疑似（上年可能有本年为0而未列出的项目）。
+    写明本年没有的项目（“无因公出国(境)费”“因公出国(境)费0万元”）未写增减额时，其增减额只能为0或为负：其余各项之和等于总额的
+    增减额为相符；总额降得比各项之和少（该项须为增加）按上述核对；降得更多的，差额在尾数误差内为相符，超过的不判断（差额可能
+    是该项上年的数），列为未核对。"""
     changes: dict[tuple[str, str], Claim] = {}
     for statement in sentences(pkg):
         if "三公" in statement.section or not statement.section:
@@ -1250,27 +1348,51 @@ def n3_sangong(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
                     # '比2023年预算数' in a 2024 budget is last year's figure, as the items' '比上年年初预算' is
                     basis = "上年" if _earlier_budget(pkg, claim) else claim.basis
                     changes.setdefault((basis, claim.subject), claim)  # compare 0: '与年初预算持平'
+    absent = _none_this_year(pkg)
     for basis, whole in itertools.product(("上年", "预算"), ("三公经费", "公务用车购置及运行维护费")):
         total = changes.get((basis, whole))
         if total is None or total.measure != "change":
             continue
         for names in PARTITIONS[whole]:
-            if all((basis, n) in changes for n in names):
-                parts = [changes[(basis, n)] for n in names]
+            unstated = [n for n in names if (basis, n) not in changes]
+            if len(unstated) < len(names) and set(unstated) <= absent:
+                # an item the text says there is none of this year ('无因公出国(境)费') changed by minus its figure of
+                # the base, which is not stated: the others' changes hold when they make up the total's, and a total
+                # that fell by more may have fallen by that item as well (not checked); one that fell by less cannot
+                parts = [changes[(basis, n)] for n in names if n not in unstated]
+                if unstated and total.value < sum((p.value for p in parts), ZERO):
+                    if total.value - sum((p.value for p in parts), ZERO) >= -_parts_tolerance(ctx, total, parts):
+                        compared(ctx, total, *parts)  # the unstated item's fall, or rounding: they agree
+                    break
                 if (against := _against_parts(ctx, total, parts)) is not None:
                     summed, difference, tier = against
-                    note = ""
+                    note = f"（{'、'.join(unstated)}本年为0、未写增减额，其增减额不会大于0）" if unstated else ""
                     if tier is Tier.ERROR and len({c.basis for c in (total, *parts)}) > 1:
                         tier, note = Tier.WARNING, ("（总额与各项的比较基数写法不同，按同为上年预算数核对；"
                                                     "若基数不同则不能相加）")
                     yield Finding("narrative.n3_sangong_changes", tier,
                                   f"{whole}比{'年初预算' if basis == '预算' else '上年'}变动 {wan(total.value)} 万元，"
-                                  f"{'、'.join(names)}变动之和为 {wan(summed)} 万元{note}",
+                                  f"{'、'.join(p.subject for p in parts)}变动之和为 {wan(summed)} 万元{note}",
                                   total.location.with_(row=f"{whole}增减"), CAT, expected=wan(summed),
                                   actual=wan(total.value), difference=wan(difference))
                 break
     if not any(subject == "三公经费" for _, subject in changes):
         yield from _implied_priors(pkg, ctx)
+
+
+_NONE_RE = re.compile(r"(?:无|没有|未发生|未安排)")
+
+
+def _none_this_year(pkg: DisclosurePackage) -> set[str]:
+    """The 三公 items the text says there is none of this year: '无因公出国(境)费', '因公出国(境)费0万元'."""
+    none: set[str] = set()
+    for statement in sentences(pkg):
+        if "三公" in statement.section or not statement.section:
+            text = compact_text(statement.text)
+            none.update(name for match in _NONE_RE.finditer(text)
+                        if (name := subject_opening(text[match.end():])) in SANGONG)
+            none.update(c.subject for c in statement.claims if c.measure == "amount" and not c.value)
+    return none
 
 
 _RATE_BASE_RE = re.compile(r"(?:比|较|与|同)([^，,；;]*?)(?:相比|相较)?(?:增长|下降|上升|降低|增加|减少|增幅|降幅)?(?:了|为)?$")
@@ -1485,7 +1607,7 @@ def _basic_lists(pkg: DisclosurePackage) -> Iterator[tuple[dict[str, Claim], dic
                 yield changes, rates
                 changes, rates, section = {}, {}, None
             if claim.subject == "基本支出" and claim.measure == "change":
-                if re.search(r"(?<!占)基本支出", statement.text.replace(" ", "")):
+                if re.search(r"(?<!占)基本支出", compact_text(statement.text)):
                     changes, rates, section = {"基本支出": claim}, {}, statement.section
             elif changes and claim.subject in BASIC_CLASSES and claim.measure == "change":
                 changes.setdefault(claim.subject, claim)

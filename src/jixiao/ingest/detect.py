@@ -92,7 +92,16 @@ FUND_EVALUATED_RE = re.compile(r"资金(?:项目)?的?绩效评价报告")
 # The title of a form of a commissioned evaluation: a key evaluation whoever fills it in.
 EVALUATION_FORM_RE = re.compile(r"(部门|重点)评价表")
 TARGET_FORM = r"绩效目标(?:申报|审批|审核|批复)?表"
+# A department's whole-budget goal under its own title ('部门整体绩效目标'), not a numbered section of a report.
+WHOLE_TARGET_TITLE = r"^[^。，,]{0,30}?(?:部门|单位)整体(?:支出)?绩效目标$"
 HEADING_NUMBER = r"第[一二三四五六七八九十\d]+部分|[一二三四五六七八九十\d]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]"
+# A page's metadata label before the document's title ('标 题: | 项目支出绩效目标申报表'): the title follows it.
+PAGE_TITLE_LABEL_RE = re.compile(r"^标题[：:]")
+# The indicator table of a target form printed on its own ('…项目绩效评价指标表' listing 目标值 and 分值): the
+# budget side when it prints targets and no actual, no score.
+INDICATOR_TABLE_TITLE = r"绩效(?:评价)?指标表$"
+TARGET_COLUMN_RE = re.compile(r"目标值|指标值|预期实现值")
+EVALUATED_RE = re.compile(r"实际完成|实际值|完成值|完成情况|全年执行数|执行数|得分|偏差|自评|评价结论|评价等级")
 # A title in the first lines decides the kind outright; tried per line, in this order within a line.
 _TITLES: list[tuple[DocumentKind, str]] = [
     (DocumentKind.RESULTS_STATEMENT, r"执行结果情况的说明|绩效报告[（(]自评[)）]"),
@@ -108,6 +117,7 @@ _TITLES: list[tuple[DocumentKind, str]] = [
     (DocumentKind.BUDGET_DISCLOSURE, r"(部门|单位)预算(公开)?(情况)?(说明)?$|预算公开|收支预算总表|三公.{0,3}经费.{0,6}预算"),
     # a target form (申报表, 审批表) sets the year's targets when the budget is drawn up: no actuals, no scores
     (DocumentKind.BUDGET_DISCLOSURE, TARGET_FORM),
+    (DocumentKind.BUDGET_DISCLOSURE, rf"^(?!{HEADING_NUMBER}){WHOLE_TARGET_TITLE[1:]}"),
     # what the year's budget sets aside for purchases: '…政府采购安排情况说明' (安排: planned, not done)
     (DocumentKind.BUDGET_DISCLOSURE, r"政府采购(?:预算)?安排(?:情况)?(?:的?说明)?$"),
 ]
@@ -361,8 +371,7 @@ def _without_contents(text: str) -> str:
 def _title_lines(text: str) -> list[str]:
     """The first lines, each up to its first sentence mark or the opening of the body run on after the title; a part
     quoting an amount is a sentence, not a title."""
-    # a page's label before its title ('标题：示例局2030年度决算公开报告') is not part of it
-    lines = [re.sub(r"^标题[：:]", "", re.sub(r"\s+", "", line).lstrip("#")) for line in text.splitlines()]
+    lines = [PAGE_TITLE_LABEL_RE.sub("", re.sub(r"\s+", "", line).lstrip("#")) for line in text.splitlines()]
     parts = [re.split(rf"[，。；！？：:,;!?]|{BODY_OPENING}", line)[0][:TITLE_LENGTH]
              for line in lines if line][:TITLE_LINES]
     return [part for part in parts if part and not AMOUNT_RE.search(part) and not NOT_TITLE_RE.search(part)]
@@ -488,6 +497,11 @@ def detect(text: str, path: str = "", preamble: tuple[str, ...] = ()) -> Detecti
                 kind_, why = _evaluator(kind_, line, head, above)
                 what = "标题" if line in titles else "页面所附文件名"
                 return found(kind_, evidence=(f"{what}“{line}”{why}",))
+    for line in titles + named:
+        if re.search(INDICATOR_TABLE_TITLE, line) and TARGET_COLUMN_RE.search(head) and not EVALUATED_RE.search(head):
+            what = "标题" if line in titles else "页面所附文件名"
+            return found(DocumentKind.BUDGET_DISCLOSURE,
+                         evidence=(f"{what}“{line}”（绩效指标表只列目标值，没有实际完成值或得分：预算阶段的绩效目标）",))
     if news := NEWS_RE.search(head):
         return found(None, hint=f"像是新闻报道（“{news.group(0)}”），不是某个单位公开的文档")
     if method := EVALUATION_METHOD_RE.search(head):
@@ -537,6 +551,7 @@ def _year_of_text(titles: list[str], head: str) -> tuple[int | None, bool]:
         if year is not None:  # firm when the line is the document's title or a form's year stamp '（2023年度）',
             # not an entry of its contents
             return year, (pattern == 0 or any(re.search(title, line) for _, title in _TITLES)
+                          or re.search(INDICATOR_TABLE_TITLE, line) is not None
                           or YEAR_STAMP_RE.fullmatch(line) is not None)
     year, pattern = _year(head)
     if year is not None:

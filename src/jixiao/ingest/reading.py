@@ -197,6 +197,13 @@ def _self_evaluation_tables(doc: Any) -> Iterator[TableRead]:
                             se.indicators[0].location)
 
 
+def _goal_form_tables(doc: Any) -> Iterator[TableRead]:
+    for form in getattr(doc, "goal_forms", ()):
+        indicators = form.goal.indicators
+        columns = ("一级指标", "二级指标", "三级指标", "指标值", *(("分值",) if not form.goal.unweighted else ()))
+        yield TableRead(f"项目「{form.project}」绩效目标表", _NO_AMOUNTS, len(indicators), columns, indicators[0].location)
+
+
 def _key_evaluation_tables(doc: Any) -> Iterator[TableRead]:
     for ke in getattr(doc, "key_evaluations", ()):
         where = ke.indicators[0].location if ke.indicators else ke.location
@@ -232,6 +239,8 @@ def _forms(doc: Any) -> Iterator[Form]:
         yield Form("项目支出绩效自评表", projects)
     if departments := tuple(se.project.name for se in evaluations if getattr(se, "is_department", False)):
         yield Form("部门整体支出绩效自评", departments)
+    if projects := tuple(form.project for form in getattr(doc, "goal_forms", ())):
+        yield Form("绩效目标表", projects)
     if projects := tuple(ke.project or "（未写项目名称）" for ke in getattr(doc, "key_evaluations", ())):
         yield Form("绩效评价表", projects)
 
@@ -332,7 +341,8 @@ def reading_of(doc: Any) -> Reading:
     unread: list[Unread] = []
     for item in _disclosure_tables(doc):
         (tables if isinstance(item, TableRead) else unread).append(item)
-    tables += [*_self_evaluation_tables(doc), *_key_evaluation_tables(doc), *_results_tables(doc)]
+    tables += [*_self_evaluation_tables(doc), *_goal_form_tables(doc), *_key_evaluation_tables(doc),
+               *_results_tables(doc)]
     claims = tuple(_claims(doc))
     unread += list(_unused(doc, claims))
     unread += list(_blank_figures(claims))

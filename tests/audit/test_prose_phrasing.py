@@ -58,6 +58,7 @@ def test_the_other_years_figure_before_a_change_is_the_previous_years():
     assert read("基本支出80.5万元,较上年72.5万元,增加8万元")[1][2:4] == ("prior", 725000)
     assert read("公务接待支出24万元,比上年累计支出30万元下降6万元")[1][2:4] == ("prior", 300000)
     assert read("预算总额为310万元,较2023年的330万元减少20万元")[1][2:4] == ("prior", 3300000)
+    assert read("基本支出88.5万元,与上年80.5万元相比,增加8万元")[1][2:4] == ("prior", 805000)
 
 
 def test_a_figure_after_another_year_with_nothing_after_it_is_not_read_as_either():
@@ -197,9 +198,16 @@ def test_a_total_by_kind_of_funds_is_their_sum(tmp_path, general, expected):
 # --- the two grand totals under one figure; 专用结余 ---------------------------------------------------------------
 
 
-@pytest.mark.parametrize("sentence", ["2023年度收、支总计均为640.20万元", "2023年度收、支总计640.20万元"])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "2023年度收、支总计均为640.20万元",
+        "2023年度收、支总计640.20万元",
+        "2023年度收、支总计640.20万元,与上年相比,增加12.00万元,增长1.91%",
+    ],
+)
 def test_the_grand_totals_named_together_share_the_figure(sentence):
-    assert [(c.subject, c.measure, float(c.value)) for c in claims_of(sentence)[0]] == [
+    assert [(c.subject, c.measure, float(c.value)) for c in claims_of(sentence)[0]][:2] == [
         ("收入总计", "amount", 6402000),
         ("支出总计", "amount", 6402000),
     ]
@@ -214,6 +222,13 @@ def test_a_change_for_both_totals_is_read_for_each():
     assert [(c.subject, c.scope, c.measure, float(c.value)) for c in claims] == [
         ("收入总计", "fiscal", "change", 125000),
         ("支出总计", "fiscal", "change", 125000),
+    ]
+    claims, _ = claims_of("与2022年相比,收、支总计各增加12.5万元,增长2.0%")
+    assert [(c.subject, c.measure) for c in claims] == [
+        ("收入总计", "change"),
+        ("收入总计", "rate"),
+        ("支出总计", "change"),
+        ("支出总计", "rate"),
     ]
 
 
@@ -339,3 +354,57 @@ def test_one_sum_dated_to_two_years_is_suspect(tmp_path, year, expected):
 def test_a_sum_said_to_equal_last_years_is_not_a_slip(tmp_path):
     text = SUBSIDY_REPORT.format(year="2023").replace("2023年上级下达", "与上年持平,2023年上级下达")
     assert [r for r, _ in loud(audited(tmp_path, text)) if r != "reading.nothing_read"] == []
+
+
+# --- counts: thousands separators, kinds of vehicles, named bodies ---------------------------------------------------
+
+
+def test_a_count_with_a_thousands_separator_is_read_whole():
+    assert read("公务用车总数1,280辆")[0][:4] == ("公务用车", "", "count", 1280)
+
+
+VEHICLES = (
+    "示例局2023年度部门决算\n第三部分 情况说明\n十、其他重要事项的情况说明\n"
+    "截至2023年12月31日,本部门共有车辆{total}辆,其中:一般公务用车2辆、执法执勤用车3辆、特种专业技术用车1辆、其他用车0辆。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("total", "expected"),
+    [
+        ("6", []),
+        ("5", [("narrative.vehicle_kinds", Tier.ERROR)]),  # six vehicles of the kinds listed
+        ("7", [("narrative.vehicle_kinds", Tier.WARNING)]),  # a kind may be unlisted
+    ],
+)
+def test_the_kinds_of_vehicles_add_up_to_the_fleet(tmp_path, total, expected):
+    result = audited(tmp_path, VEHICLES.format(total=total))
+    assert loud(result) == expected
+    assert unchecked(result) == []
+
+
+BODIES = (
+    "示例局2023年度部门决算\n第一部分 部门概况\n一、机构设置\n"
+    "本局内设机构{count}个,分别是:办公室、综合股(挂统计股牌子)、财务股、业务股。"
+    "下属事业单位2个,即示例服务中心和示例信息中心。\n"
+)
+
+
+@pytest.mark.parametrize(("count", "expected"), [("4", []), ("5", [("narrative.named_count", Tier.WARNING)])])
+def test_the_bodies_named_are_as_many_as_stated(tmp_path, count, expected):
+    result = audited(tmp_path, BODIES.format(count=count))
+    assert [(r, t) for r, t in loud(result) if r.startswith("narrative.")] == expected
+    assert not any("个" in u for u in unchecked(result))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "本局下设办公室、财务股等5个股室。",  # names before the count, '等': not the whole list
+        "本局设置事业机构5个:示例服务中心、示例信息中心、示例培训",  # cut off
+        "本局内设机构2个,即劳动就业和社会保障服务所、示例服务中心。",  # '和' inside a name
+    ],
+)
+def test_lists_that_may_not_be_whole_are_not_counted(tmp_path, text):
+    head = "示例局2023年度部门决算\n第一部分 部门概况\n一、机构设置\n"
+    assert [r for r, _ in loud(audited(tmp_path, head + text + "\n")) if r == "narrative.named_count"] == []

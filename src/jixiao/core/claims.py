@@ -64,7 +64,7 @@ SUBJECTS: list[tuple[str, str]] = [
     ("政府采购工程", r"(?:政府采购)?工程(?:类)?(?:支出|采购)"),
     ("政府采购服务", r"(?:政府采购)?(?<!商品和)服务(?:类)?(?:支出|采购)"),
     ("政府采购", r"政府采购(?:支出)?(?:总额|合计|总计)?"),
-    ("公务用车", r"公务用车保有量|共有车辆|车辆"),
+    ("公务用车", r"公务用车(?:保有量|总数|总量)|共有车辆|车辆"),
     ("使用非财政拨款结余", r"使用非财政拨款结余(?:和专用结余|[（(]含专用结余[)）])?"),
     ("结余分配", r"结余分配"),
     ("年初结转和结余", r"(?:年初|上年)结转(?:和|及)?结余"),
@@ -141,7 +141,7 @@ _COMPARE_RE = re.compile(
     r"|(?:与|和|同|跟)(年初|全年|调整后)?(预算|上年)(?:数|决算数?)?(?:基本)?(持平|一致|相同|相等)")
 # A change denied without a figure: '没有增加', '未超过预算' without its base keeps the basis of the clause.
 _DENIED_RE = re.compile(r"(并未|均未|未|没有|没|不)(增加|增长|上升|减少|下降|降低|超过|超出|突破)(?:预算)?(?![\d.%])")
-_COUNT_RE = re.compile(rf"(\d+|{CN_NUM})\s*(辆|个|人次|批次|台|套|次)")
+_COUNT_RE = re.compile(rf"(\d{{1,3}}(?:,\d{{3}})+|\d+|{CN_NUM})\s*(辆|个|人次|批次|台|套|次)")  # '1,280辆' as printed
 _AMOUNT_RE = re.compile(rf"(?:决算数|决算支出|支出决算|决算|总额|金额)?(?:为|是|共计|合计|达到|达|计|共)?{MONEY}")
 _REASON_RE = re.compile(r"(?:主要)?原因(?:是|为|在于)?[：:]?(.+)$")
 # What money was spent on ('主要用于…人员经费和办公经费'): the words name no subject of the figures around them.
@@ -184,9 +184,9 @@ _WORD_SIGN = {"大于": 1, "高于": 1, "超过": 1, "多于": 1, "超出": 1, "
 
 
 def chinese_number(text: str) -> int | None:
-    """'二十三' → 23, '两' → 2, '十' → 10; Arabic digits pass through."""
-    if text.isdigit():
-        return int(text)
+    """'二十三' → 23, '两' → 2, '十' → 10; Arabic digits pass through ('1,280' → 1280)."""
+    if text.replace(",", "").isdigit():
+        return int(text.replace(",", ""))
     total, current = 0, 0
     for char in text:
         if char in CN_DIGITS:
@@ -274,7 +274,7 @@ def _after_base(clause: str, start: int, end: int, following: str) -> str:
     direction follows it in the next clause (the change, printed without its word); '' otherwise (not known)."""
     if not _BASE_FIGURE_RE.search(clause[:start]):
         return ""
-    after = clause[end:]
+    after = re.sub(r"^(?:相比|相较|比较)", "", clause[end:])  # '与上年80万元相比，增加…'
     if _CHANGE_NEXT_RE.match(after) or (not after and _CHANGE_NEXT_RE.match(following)):
         return "prior"
     if not after and (rate := _RATE_NEXT_RE.match(following)) is not None:
@@ -326,7 +326,8 @@ def _cut_reason(sentence: str) -> tuple[str, str]:
 # figures as subjects (one unit at the end or one per figure). Read as “收入总计是A万元，下降P%；支出总计是B万元，下降Q%”.
 _LIST_RE = re.compile(r"((?:[\u4e00-\u9fa5“”\"()（）]{1,16}(?:、|和|及))+[\u4e00-\u9fa5“”\"()（）]{1,16}?)(?=各|分别|均|为|是|\d)")
 # One figure for every subject of the list: '收、支总计均为640.20万元', '收、支总计各增加12.5万元'.
-_SHARED_RE = re.compile(rf"(?:各自?|分别|均)?([\u4e00-\u9fa5]{{0,8}}?)((?:{NUM})\s*(?:亿元|万元|元|[%％]))(?![\d,，、和及])")
+_SHARED_RE = re.compile(rf"(?:各自?|分别|均)?([\u4e00-\u9fa5]{{0,8}}?)((?:{NUM})\s*(?:亿元|万元|元|[%％]))(?![\d.]|[,，、和及]\s*\d)")
+_SHARED_RATE_RE = re.compile(rf"[,，]((?:同比)?(?:增长|下降|上升|降低|增幅|降幅)(?:了|为)?{NUM}\s*[%％])")
 # The two grand totals a 决算 prints equal, named together before one figure: '2023年度收、支总计640.20万元'.
 _BOTH_TOTALS = ["收入总计", "支出总计"]
 _EACH_RE = re.compile(rf"(?:各自?|分别)([\u4e00-\u9fa5]{{0,8}}?)((?:{NUM})\s*(?:亿元|万元|元|[%％])?(?:(?:,|，|、|和|及)(?:{NUM})\s*(?:亿元|万元|元|[%％])?)+)")
@@ -412,6 +413,9 @@ def expand_paired(body: str) -> str:
         position += 1
     if not segments and (shared := _SHARED_RE.match(body, match.end())) is not None:
         segments, position = [[(shared.group(1), shared.group(2))] * len(items)], shared.end()
+        if (rate := _SHARED_RATE_RE.match(body, position)) is not None:  # '各增加X万元，增长P%': each one's rate
+            segments.append([("，" + rate.group(1), "")] * len(items))
+            position = rate.end()
     if not segments:
         return body
     written = "；".join(lead + item + "，".join(seg[i][0] + seg[i][1] for seg in segments)

@@ -19,7 +19,7 @@ from decimal import Decimal
 
 from jixiao.audit.catalogue import Context, rule
 from jixiao.audit.compare import wan
-from jixiao.core.claims import TOTALS, listed_subjects, scope_of, subject_at
+from jixiao.core.claims import TOTALS, chinese_number, listed_subjects, scope_of, subject_at
 from jixiao.core.disclosure import Amount, DisclosurePackage, DisclosureRow, DisclosureTable, column_name
 from jixiao.core.finding import Finding, Tier
 from jixiao.core.money import (
@@ -1485,20 +1485,6 @@ def n5_shares(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
 
 
 # A kind of vehicle within the fleet, not the fleet: its count is a part of the total, not the total.
-_VEHICLE_KIND_RE = re.compile(r"(一般|执法|执勤|特种|专业技术|其他|应急|保障|机要|通信|离退休|业务|领导)[^，,；;、\d]{0,6}用车")
-# A count of vehicles bought, disposed of or added/removed in the year, not the fleet held: '购置车辆0辆',
-# '公务用车保有量减少4辆', '比上年增加1辆'. Its words stand right before the number.
-_FLEET_EVENT_RE = re.compile(r"(购置|新购|购买|采购|更新|处置|报废|拍卖|调拨|划转|移交|增加|减少|增长|下降|上升|降低|新增|核减|"
-                             r"调减|变动)[^，,；;、\d]{0,6}$")
-
-
-def _fleet_held(claim: Claim) -> bool:
-    """Whether a count of vehicles states the fleet held (保有量, 共有车辆), not a kind within it nor an event of the year."""
-    clause = claim.clause or ""
-    before = clause[: clause.find(claim.text)] if claim.text in clause else clause
-    return not _VEHICLE_KIND_RE.search(clause) and not _FLEET_EVENT_RE.search(before)
-
-
 def _own_amount(statements: list[Statement], index: int, change: Claim) -> Claim | None:
     """The amount a change follows with no other figure of money between, in its sentence or at the end of the
     sentence before ('财政拨款收入120.00万元，占40.00%，与2022年相比10.00万元'; '…决算总计120.00万元。与2022年相比增加
@@ -1616,6 +1602,20 @@ def figure_year(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
                       related=(own.location,))
 
 
+_VEHICLE_KIND_RE = re.compile(r"(一般|执法|执勤|特种|专业技术|其他|应急|保障|机要|通信|离退休|业务|领导)[^，,；;、\d]{0,6}用车")
+# A count of vehicles bought, disposed of or added/removed in the year, not the fleet held: '购置车辆0辆',
+# '公务用车保有量减少4辆', '比上年增加1辆'. Its words stand right before the number.
+_FLEET_EVENT_RE = re.compile(r"(购置|新购|购买|采购|更新|处置|报废|拍卖|调拨|划转|移交|增加|减少|增长|下降|上升|降低|新增|核减|"
+                             r"调减|变动)[^，,；;、\d]{0,6}$")
+
+
+def _fleet_held(claim: Claim) -> bool:
+    """Whether a count of vehicles states the fleet held (保有量, 共有车辆), not a kind within it nor an event of the year."""
+    clause = claim.clause or ""
+    before = clause[: clause.find(claim.text)] if claim.text in clause else clause
+    return not _VEHICLE_KIND_RE.search(clause) and not _FLEET_EVENT_RE.search(before)
+
+
 @rule("crosssection.vehicles", "不同章节的车辆数不一致", Tier.ERROR, "跨章节", "SPEC §7.4 十、§7.2 公开10", "disclosure",
       applies=has_narrative)
 def vehicles(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
@@ -1643,6 +1643,91 @@ def vehicles(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     yield Finding("crosssection.vehicles", Tier.ERROR, f"车辆数前后不一致：{listing}", anchor.location.with_(row="车辆数"),
                   "跨章节", expected=str(stated[0][1]), actual="、".join(str(n) for _, n, _ in stated),
                   related=tuple(o.location for o in others))
+
+
+@rule("narrative.vehicle_kinds", "所列各类车辆数之和与车辆总数不符", Tier.ERROR, CAT, "SPEC §7.4 十", "disclosure",
+      applies=has_narrative)
+def vehicle_kinds(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
+    """“共有车辆N辆，其中：一般公务用车a辆、执法执勤用车b辆……”：各类车辆是总数的互不重叠的部分，之和超过总数为确定；
+    少于总数为疑似（可能有一类未列出）。"""
+    for statement in sentences(pkg):
+        text = _compact(statement)
+        cue = text.find("其中")
+        if cue < 0:
+            continue
+        counts = [c for c in statement.claims if c.measure == "count" and c.basis == "辆"]
+        totals = [c for c in counts if c.subject == "公务用车" and _fleet_held(c) and 0 <= _position(text, c) < cue]
+        kinds = [c for c in counts if _position(text, c) > cue and _VEHICLE_KIND_RE.search(c.clause)]
+        if len(totals) != 1 or len(kinds) < 2:
+            continue
+        total, summed = totals[0], sum((c.value for c in kinds), ZERO)
+        compared(ctx, total, *kinds)
+        if summed == total.value:
+            continue
+        over = summed > total.value
+        yield Finding("narrative.vehicle_kinds", Tier.ERROR if over else Tier.WARNING,
+                      f"说明称车辆 {total.text}，其中所列各类车辆之和为 {summed} 辆"
+                      + ("" if over else "（可能有一类车辆未列出；按惯例应列全各类）"),
+                      total.location.with_(row="车辆数"), CAT, expected=total.text, actual=f"{summed}辆")
+
+
+# '内设机构8个，分别是：A、B、…' — a count of bodies followed by their names.
+_NAMED_COUNT_RE = re.compile(r"(\d+|[一二两三四五六七八九十]+)个([\u4e00-\u9fa5()（）]{0,8}?)[,，]?(?:分别是|分别为|即|包括|[:：])[:：]?"
+                             r"(?=[\u4e00-\u9fa5])")
+_NAME_END_RE = re.compile(r"(?:中心|局|室|股|科|处|部|所|站|队|院|馆|办|会|委|庭|组|校|园|政府|本级|公司|街道|镇|乡)$")
+MIN_NAME = 2
+
+
+def _names(listing: str) -> list[str] | None:
+    """The names of a list ('A、B(挂C、D牌子)、E和F') at its top level, up to where it ends (，。；); None when the list
+    holds counts of its own ('6个分院和一个中心') or a name too short to be one."""
+    depth, items, item = 0, [], ""
+    for char in listing:
+        depth += (char in "(（") - (char in ")）")
+        if depth == 0 and char in "，,。；;":
+            break
+        if depth == 0 and char == "、":
+            items.append(item)
+            item = ""
+        else:
+            item += char
+    items.append(item)
+    names: list[str] = []
+    for entry in (i for i in items if i):
+        parts = re.split(r"(?<=[^和及与])[和及](?=[\u4e00-\u9fa5])", entry)
+        joined = len(parts) == 2 and _NAME_END_RE.search(parts[0]) is not None  # 'A中心和B中心', not '劳动就业和社会保障…'
+        names += parts if joined else [entry]
+    if any(re.search(r"\d|个", n) or len(re.sub(r"[(（][^)）]*[)）]", "", n)) < MIN_NAME for n in names):
+        return None
+    return names
+
+
+@rule("narrative.named_count", "称有N个机构或单位，所列名称个数不同", Tier.WARNING, CAT, f"{BASIS} N1", "disclosure",
+      applies=has_narrative)
+def named_count(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
+    """“内设机构8个，分别是：A、B……”“纳入编制范围的单位3个，即A、B和C”：所列名称（以“、”分隔，或“A中心和B中心”，括号内的
+    不计）个数须等于所称个数。名称以“等”收尾、句子不完整（截断）或所列之中另有数量时不比较。所列名称的划分依据标点，为疑似。"""
+    for statement in sentences(pkg):
+        text = re.sub(r"[,，]\s*、|、\s*[,，]", "、", _compact(statement))  # '…(…),、…': a stray comma in the list
+        if not text.endswith(("。", "；", ";")):
+            continue  # cut off: the list may go on
+        for match in _NAMED_COUNT_RE.finditer(text):
+            names = _names(text[match.end():])
+            if names is None or len(names) < 1 or "等" in names[-1][-2:]:
+                continue
+            stated = chinese_number(match.group(1))
+            claim = next((c for c in statement.claims if c.measure == "count" and c.text.startswith(match.group(1))
+                          and c.basis == "个"), None)
+            if stated is None or claim is None:
+                continue
+            compared(ctx, claim)
+            if len(names) == stated:
+                continue
+            before = re.split(r"[，,。；;:：]", text[: match.start()])[-1][-12:]
+            what = f"{before}{claim.text}{match.group(2)}"
+            yield Finding("narrative.named_count", Tier.WARNING,
+                          f"说明称{what}，所列名称 {len(names)} 个：{'、'.join(names)}",
+                          claim.location.with_(row=what), CAT, expected=claim.text, actual=f"{len(names)}个")
 
 
 @rule("crosssection.admin_cost", "机关运行经费与单位性质或公开10 不一致", Tier.WARNING, "跨章节", "SPEC §7.3 R27", "disclosure",

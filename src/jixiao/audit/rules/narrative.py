@@ -19,7 +19,7 @@ from decimal import Decimal
 
 from jixiao.audit.catalogue import Context, rule
 from jixiao.audit.compare import wan
-from jixiao.core.claims import TOTALS, scope_of, subject_at, subject_opening
+from jixiao.core.claims import TOTALS, chinese_number, listed_subjects, scope_of, subject_at, subject_opening
 from jixiao.core.counts import count_lists
 from jixiao.core.disclosure import Amount, DisclosurePackage, DisclosureRow, DisclosureTable, column_name
 from jixiao.core.finding import Finding, Tier
@@ -79,6 +79,10 @@ CELLS: dict[tuple[str, str], Cell] = {
     ("支出", "state_capital"): Cell("D08", "合计", "total"),
     ("财政拨款收入", ""): Cell("D02", "合计", "fiscal"),
     ("财政拨款收入", "fiscal"): Cell("D02", "合计", "fiscal"),
+    # a kind of funds' part of it: its own row of 公开04 (公开02's column holds them all)
+    ("财政拨款收入", "general"): Cell("D04", "一般公共预算财政拨款", side="income"),
+    ("财政拨款收入", "fund"): Cell("D04", "政府性基金预算财政拨款", side="income"),
+    ("财政拨款收入", "state_capital"): Cell("D04", "国有资本经营预算财政拨款", side="income"),
     ("上级补助收入", ""): Cell("D02", "合计", "upper"),
     ("事业收入", ""): Cell("D02", "合计", "business"),
     ("经营收入", ""): Cell("D02", "合计", "operating"),
@@ -225,7 +229,10 @@ def _parts_tolerance(ctx: Context, total: Claim, parts: list[Claim]) -> Decimal:
 
 
 def _what(claim: Claim) -> str:
-    return f"{SCOPE_WORDS.get(claim.scope, '') if claim.subject not in SANGONG else ''}{claim.subject}"
+    scope = SCOPE_WORDS.get(claim.scope, "") if claim.subject not in SANGONG else ""
+    if scope.endswith("财政拨款") and claim.subject.startswith("财政拨款"):
+        scope = scope.removesuffix("财政拨款")  # '一般公共预算' + '财政拨款收入', not '…财政拨款财政拨款收入'
+    return f"{scope}{claim.subject}"
 
 
 def _once(findings: list[tuple[tuple[object, ...], Finding]]) -> Iterator[Finding]:
@@ -356,12 +363,17 @@ _COMPARED_RE = re.compile(r"(较|比|与|同)[^，,；;]*$")  # '较预算数123
 
 
 def _opens_list(claim: Claim) -> bool:
-    return claim.measure == "amount" or (
+    return claim.measure == "amount" or _listed(claim) != () or (
         claim.subject == "三公经费" and claim.measure in ("figure", "budget") and bool(_STAGE_GAP_RE.match(claim.basis))
         and not _COMPARED_RE.search(claim.clause[: max(claim.clause.find(claim.text), 0)]))
 
 
 CUE_AT_START = 4  # '其中：…' / '分项情况是：…' opening a sentence: the list of the sentence before
+
+
+def _listed(claim: Claim) -> tuple[str, ...]:
+    """The subjects a figure is stated for together ('会议费、培训费、差旅费预算数X元'), or ()."""
+    return listed_subjects(claim.basis) if claim.measure == "figure" else ()
 
 
 def _scan_lists(pkg: DisclosurePackage) -> tuple[dict[int, Claim], dict[int, tuple[Claim, list[Claim]]]]:
@@ -473,9 +485,11 @@ def _named_in_sentence(statement: Statement, claim: Claim) -> Claim | None:
 
 
 def _part(statement: Statement, claim: Claim) -> Claim | None:
-    """The amount a share, completion or comparison speaks of: the same subject's amount in the same sentence."""
-    return next((c for c in reversed(statement.claims[: statement.claims.index(claim)])
-                 if c.measure == "amount" and c.subject == claim.subject), None)
+    """The amount a share, completion or comparison speaks of: the same subject's amount in the same sentence (of
+    the same scope when there is one: not a kind of funds' part listed after it)."""
+    before = [c for c in reversed(statement.claims[: statement.claims.index(claim)])
+              if c.measure == "amount" and c.subject == claim.subject]
+    return next((c for c in before if c.scope == claim.scope), before[0] if before else None)
 
 
 def _true_printed(pkg: DisclosurePackage, claim: Claim) -> Printed:
@@ -731,7 +745,8 @@ PARTITIONS = {
 WIDER_PARTS = {"三公经费": ("会议费", "培训费")}
 # Parts texts leave out when they are zero; never negative. Without them the parts may fall short of the whole.
 INCOME_ITEMS = ("财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入")
-UNSTATED_PART = {"收入总计": ("使用非财政拨款结余", *INCOME_ITEMS), "支出总计": ("结余分配",)}
+UNSTATED_PART = {"收入总计": ("使用非财政拨款结余", *INCOME_ITEMS), "支出总计": ("结余分配",),
+                 "三公经费": ("公务用车购置费",)}  # a unit that buys no car lists its 运行维护费 alone
 
 
 @rule("narrative.parts_total", "说明所列各分项之和不等于其合计", Tier.ERROR, CAT, f"{BASIS} N1", "disclosure",
@@ -742,7 +757,9 @@ def parts_total(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     结余分配未列出时：分项之和超过合计为确定，少于合计为疑似（差额可能就是未列出的那一项）。三公经费合计下所列各项含会议费、
     培训费、且合计与含它们之和更接近时，它们也是该合计的分项（两种口径都不符时为确定），并提示该合计口径宽于三公经费（疑似，
     全文一次）。合计句以“其中：”结尾、其后逐行编号（1、2、3…）各列一个金额时，不论各项名称，各行之和即合计：超过合计为确定，
-    少于合计为疑似（可能有未列出的部分）。"""
+    少于合计为疑似（可能有未列出的部分）。合计写明了是哪几项之和（“会议费、培训费、差旅费预算数X元，其中：…”）时，所列这几项之和
+    即合计；财政拨款收入列出一般公共预算、政府性基金预算、国有资本经营预算各自的数时，其和即财政拨款收入（未列出某类而少于合计
+    为疑似）。三公经费未列公务用车购置费（不购车时常不写）而分项之和少于合计为疑似。"""
     openers, nested = _scan_lists(pkg)
     statements = sentences(pkg)
     lists: dict[int, tuple[Claim, list[Claim]]] = {}
@@ -753,13 +770,16 @@ def parts_total(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
         lists.setdefault(key, (outer, []))
     widened: list[tuple[Claim, tuple[str, ...]]] = []
     for key, (opener, items) in lists.items():
+        yield from _scope_parts(pkg, ctx, opener, items)
         by_subject = _parts_by_subject(opener, items)
         for extra in nested.get(key, (opener, []))[1]:
             by_subject.setdefault(extra.subject, extra)  # a part that lists its own parts
         unstated = UNSTATED_PART.get(opener.subject, ())
         wider = tuple(n for n in WIDER_PARTS.get(opener.subject, ()) if n in by_subject)
         spending = opener.subject in ("支出", "支出合计")  # of one scope ('一般公共预算拨款支出'): its parts of that scope
-        for names in PARTITIONS.get(opener.subject, ()) or (PARTITIONS["本年支出合计"] if spending else ()):
+        listed_whole = _listed(opener)  # '“会议费”、“培训费”、“差旅费”预算数X元，其中：…': the items it names
+        for names in ((listed_whole,) if listed_whole else PARTITIONS.get(opener.subject, ())) or (
+                PARTITIONS["本年支出合计"] if spending else ()):
             listed = tuple(n for n in names if n in by_subject or n not in unstated)
             if len(listed) < 2 or not all(n in by_subject for n in listed):
                 continue
@@ -784,9 +804,10 @@ def parts_total(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
                     tier, note = Tier.WARNING, (f"；未列出的{left}若为 {shown} {unit}"
                                                 "则相符，若为0则不符（按惯例说明列全各组成部分）")
                 summed = format_amount(total, unit, places=places)
+                what = f"{'、'.join(listed_whole)}合计" if listed_whole else _what(opener)
                 yield Finding("narrative.parts_total", tier,
-                              f"说明称{_what(opener)} {opener.text}，所列{'、'.join(listed)}之和为 {summed} {unit}{note}",
-                              opener.location.with_(row=opener.subject), CAT, expected=summed,
+                              f"说明称{what} {opener.text}，所列{'、'.join(listed)}之和为 {summed} {unit}{note}",
+                              opener.location.with_(row=what if listed_whole else opener.subject), CAT, expected=summed,
                               actual=format_amount(opener.value, unit, places=places),
                               difference=format_amount(difference, unit, places=places))
             break
@@ -824,6 +845,42 @@ def count_parts(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
                           f"超过总数（按所列各项为互不重叠的组成部分计）",
                           statement.location.with_(row=listed.total.label), CAT, expected=f"不超过 {listed.total.value}",
                           actual=str(listed.summed))
+
+
+# A total made up of the kinds of funds it comes from: '财政拨款收入X万元（其中：一般公共预算A万元，政府性基金预算B万元，
+# 国有资本经营预算C万元）'.
+SCOPE_PARTS = {"财政拨款收入": ("general", "fund", "state_capital")}
+SCOPE_NAMES = {"general": "一般公共预算", "fund": "政府性基金预算", "state_capital": "国有资本经营预算"}
+
+
+def _scope_parts(pkg: DisclosurePackage, ctx: Context, opener: Claim, items: list[Claim]) -> Iterator[Finding]:
+    """A total listed with its parts by kind of funds: their sum is the total. Above it is certain; below it with a
+    kind left unlisted, a warning (the unlisted kind may be the rest)."""
+    kinds = SCOPE_PARTS.get(opener.subject, ())
+    if not kinds or opener.scope not in ("", "fiscal"):
+        return
+    parts: dict[str, Claim] = {}
+    for claim in items:
+        if claim.subject == opener.subject and claim.scope in kinds and claim.measure == opener.measure:
+            parts.setdefault(claim.scope, claim)
+    listed = [parts[k] for k in kinds if k in parts]
+    if len(listed) < 2 or any(_true_value(pkg, c) != c.value for c in (*listed, opener)):
+        return  # a figure that differs from its table is reported by narrative.n1_amount_vs_table
+    if (against := _against_parts(ctx, opener, listed)) is None:
+        return
+    summed, difference, tier = against
+    unit = _unit_of(opener)
+    places = max(-printed_exponent(c.text) for c in (opener, *listed))
+    note = ""
+    if len(listed) < len(kinds) and tier is Tier.ERROR and difference > 0:
+        left = "、".join(SCOPE_NAMES[k] for k in kinds if k not in parts)
+        tier, note = Tier.WARNING, f"；未列出的{left}若为 {format_amount(difference, unit, places=places)} {unit}则相符"
+    shown = format_amount(summed, unit, places=places)
+    yield Finding("narrative.parts_total", tier,
+                  f"说明称{opener.subject} {opener.text}，所列{'、'.join(SCOPE_NAMES[c.scope] for c in listed)}之和为 "
+                  f"{shown} {unit}{note}", opener.location.with_(row=opener.subject), CAT, expected=shown,
+                  actual=format_amount(opener.value, unit, places=places),
+                  difference=format_amount(difference, unit, places=places))
 
 
 # What makes up each grand total of a 决算 (收入支出决算总表): the parts always stated, and the parts texts leave out
@@ -1015,15 +1072,22 @@ def _wan_decimal(text: str) -> Decimal:
 
 def _this_year(pkg: DisclosurePackage, statements: list[Statement], index: int, claim: Claim,
                budgeted: bool = False) -> Printed | None:
+    """This year's figure a change speaks of, as printed (see _this_year_stated)."""
+    return _this_year_stated(pkg, statements, index, claim, budgeted)[0]
+
+
+def _this_year_stated(pkg: DisclosurePackage, statements: list[Statement], index: int, claim: Claim,
+                      budgeted: bool = False) -> tuple[Printed | None, Claim | None]:
     """This year's figure a change speaks of, as printed: the tables' figure for its subject, else the subject's
     amount stated in the sentence or in the sentences before it in the same section. A change on another year
     (上年, or another year's budget: `budgeted`) may speak of this year's budget ('预算为46.8万元，较2022年预算增加
     15.6万元'): the nearest sentence stating the subject's budget and no amount gives it; a change on this year's own
-    budget never does (there the budget is the base)."""
+    budget never does (there the budget is the base). With it, the stated claim it was read from (None for a
+    table's figure)."""
     if claim.subject:
         found = locate(pkg, claim.subject, claim.scope)
         if found is not None and found.amount is not None and not is_blank(found.table):
-            return found.value, found.amount.quantum
+            return (found.value, found.amount.quantum), None
     own = statements[index].claims[: statements[index].claims.index(claim)]
     section = statements[index].section
     if _of_another_year(pkg, section):  # '二、2021年“三公”经费决算情况' in a 2022 budget: last year's figures
@@ -1037,13 +1101,18 @@ def _this_year(pkg: DisclosurePackage, statements: list[Statement], index: int, 
             c for c in earlier if (budgeted or of_budget) and c.measure == "budget" and c.subject == claim.subject
             and not _is_base(c)]
         if stated:
-            return stated[-1].value, stated[-1].quantum
-    return None
+            return (stated[-1].value, stated[-1].quantum), stated[-1]
+    return None, None
 
 
 def _is_base(claim: Claim) -> bool:
     """Whether a stated figure is the base of a comparison ('比2022年年初预算数3683.76万元'), not the year's own."""
     return bool(_COMPARED_RE.search(claim.clause[: max(claim.clause.find(claim.text), 0)]))
+
+
+def _compared_years(clause: str) -> set[int]:
+    """The years a clause compares with: '较2022年的410万元' → {2022}."""
+    return {int(y) for y in re.findall(r"(?:比|较|与|同)((?:19|20)\d{2})\s*年", clause)}
 
 
 def _section_years(section: str) -> set[int]:
@@ -1079,19 +1148,23 @@ def n2_year_on_year(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     提示。上年为0只写金额；增加配“增长”，减少配“下降”，同一句方向相反为确定。推算的基数小于0时，增减额不是该数的（或未读懂），
     不据此判断，列为未核对。“X元，其中：A…，B Y元，同比增加Z元，增长P%”中未点名的增减额可属合计X，也可属最后一项B：按其中
     任一种读法相符即不判为错误。“A x万元和B y万元，分别减少a万元和b万元，下降P%和Q%”按顺序逐项配对。下降超过100%而本年数仍
-    大于0（降幅超过100%即成负数）为确定，与增减额一并报告；未写增减额的也单独报告。"""
+    大于0（降幅超过100%即成负数）为确定，与增减额一并报告；未写增减额的也单独报告。
+    增减额前写了所比的数（“较上年90万元减少5万元，下降5.6%”“较预算数100万元减少15万元”）时，
+    P = X ÷ 该数；按本年数与所比的数也能得出 P 时，不符的是增减额（由 narrative.change_amount 报告）。"""
     statements = sentences(pkg)
     paired: set[int] = set()  # the rates checked against a change or a prior
     for index, statement in enumerate(statements):
         for basis, (what, base) in BASE_WORDS.items():
             claims = [c for c in statement.claims if c.basis == basis]
-            for claim, following in zip(claims, [*claims[1:], None], strict=False):
+            for preceding, claim, following in zip([None, *claims], claims, [*claims[1:], None], strict=False):
                 function: Callable[..., Decimal | None]
                 if claim.measure == "change" and following is not None and following.measure == "rate" \
                         and following.subject == claim.subject:
                     rate, function, other = following, _rate_of_change, (claim.value, claim.quantum)
                     change = claim.value
-                elif claim.measure == "rate" and (prior := next((c for c in claims if c.measure == "prior"
+                elif claim.measure == "rate" and not (preceding is not None and preceding.measure == "change"
+                                                      and preceding.subject == claim.subject) \
+                        and (prior := next((c for c in claims if c.measure == "prior"
                                                                 and c.subject == claim.subject), None)):
                     now = _this_year(pkg, statements, index, claim)
                     if now is None:
@@ -1109,6 +1182,21 @@ def n2_year_on_year(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
                                   CAT, expected=("增长" if change > 0 else "下降"), actual=rate.text)
                     continue
                 current = _this_year(pkg, statements, index, rate, budgeted=_earlier_budget(pkg, claim))
+                beside = _base_beside(statement, claim) if function is _rate_of_change else None
+                if beside is not None and beside.value > 0:
+                    # '较上年90万元减少5万元，下降5.6%': the rate is the change on the figure stated beside it; when
+                    # it fails there but holds on this year's figure, the figures disagree (narrative.change_amount)
+                    on_base = list(_check_rate(ctx, "narrative.n2_year_on_year", rate, what, abs(rate.value), ratio,
+                                               (other, (beside.value, beside.quantum)),
+                                               f"{wan(abs(change))} ÷ {base} {beside.text}", (claim, beside)))
+                    if on_base and current is not None and current[0] - change > 0 and (
+                            not _rate_severity(ctx, rate, what, change, current, function, other)
+                            or (beside.measure == "prior" and not _rate_severity(
+                                ctx, rate, what, current[0] - beside.value, current, _rate_of_prior,
+                                (beside.value, beside.quantum)))):
+                        continue  # the rate holds on this year's figure: the change disagrees (narrative.change_amount)
+                    yield from (_on_this_year(f, rate, change, current) if current else f for f in on_base)
+                    continue
                 if current is None:
                     compared(ctx, claim, rate)
                     continue
@@ -1194,6 +1282,18 @@ def _list_whole(statement: Statement, change: Claim) -> Claim | None:
     return wholes[-1] if wholes and parts else None
 
 
+def _base_beside(statement: Statement, change: Claim) -> Claim | None:
+    """The figure a change is measured from, printed right before it in its sentence: the other year's ('较上年90万元
+    减少5万元') for a change on the year before, the budget ('较预算数100万元减少15万元') for one on the budget."""
+    position = next((i for i, c in enumerate(statement.claims) if c is change), 0)
+    before = statement.claims[position - 1] if position else None
+    if before is None or before.subject != change.subject:
+        return None
+    if before.measure == "prior" and change.basis == "上年" and before.quantum:
+        return before
+    return before if before.measure == "budget" and change.basis == "预算" and _is_base(before) else None
+
+
 def _on_this_year(finding: Finding, rate: Claim, change: Decimal, current: Printed) -> Finding:
     """A wrong rate that is the change divided by this year's figure instead of the base: said, as a hint."""
     if finding.tier is not Tier.ERROR or current[0] <= 0:
@@ -1227,14 +1327,20 @@ def _earlier_budget(pkg: DisclosurePackage, claim: Claim) -> bool:
     return claim.basis == "预算" and (other_year or budget_only)
 
 
-def _stated_base(pkg: DisclosurePackage, statements: list[Statement], index: int, claim: Claim) -> Claim | None:
+def _stated_base(pkg: DisclosurePackage, statements: list[Statement], index: int, claim: Claim,
+                 earlier: bool = False) -> Claim | None:
     """The previous year's amount (上年X万元, or an amount its clause dates to the year before: '2023年的…为X万元')
     or the budget a change is measured from, stated for the change's subject in its sentence or in the sentences
-    before it in the same section."""
-    measure = "prior" if claim.basis == "上年" else "budget"
+    before it in the same section. A change on an `earlier` year's budget ('较2019年预算增加…') is measured from
+    that year's figure ('2023年未安排该项预算': none). A previous year's figure whose clause names the year it is
+    compared with must name the year before this one ('较2022年的410万元' in a 2023 document)."""
+    measure = "prior" if claim.basis == "上年" or earlier else "budget"
     year_before = {pkg.year - 1} if pkg.year is not None else None
 
     def base(c: Claim) -> bool:
+        if c.measure == "prior":
+            named = _compared_years(c.clause) or _section_years(c.clause)
+            return measure == "prior" and (not named or year_before is None or named == year_before)
         return c.measure == measure or (measure == "prior" and c.measure == "amount"
                                         and _section_years(c.clause) == year_before)
 
@@ -1273,30 +1379,43 @@ def change_amount(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     """只写增减额、未写增减率时（“比上年增加12.50万元”“与上年持平”）：增减额 = 本年数 − 上年数（与预算相比时 − 预算数）。
     本年数取表中该项，表中没有时取说明所写；上年数、预算数取同一句或同一节前文为同一项所写的数。两个数都有时才核对。
     确定：差额超出三个数按所印精度（各半个末位）的尾数误差；误差内的差异为提示。同一节把该项写成含更宽的分项（三公经费含
-    会议费、培训费）、增减额按不含它们的口径相符时，按哪种口径是解读，为疑似；两种口径都不符为确定。写了增减率的由同比增减率规则核对。"""
+    会议费、培训费）、增减额按不含它们的口径相符时，按哪种口径是解读，为疑似；两种口径都不符为确定。写了增减率的由同比增减率规则核对，
+    除非句中紧挨增减额之前写了所比的数（“较上年90万元减少5万元，下降5.6%”），此时增减额也在此核对。“比2023年预算增加X万元”
+    在文中写明了该年预算数（含“2023年未安排该项预算”即为0）时，以它为基数。"""
     statements = sentences(pkg)
     for index, statement in enumerate(statements):
         claims = statement.claims
         for position, claim in enumerate(claims):
-            if claim.measure != "change" or not claim.subject or any(
-                    c.measure == "rate" and c.subject == claim.subject and c.basis == claim.basis
-                    for c in claims[position + 1:]):
+            if claim.measure != "change" or not claim.subject:
                 continue
-            if _earlier_budget(pkg, claim):
-                continue
-            base = _stated_base(pkg, statements, index, claim)
-            current = _this_year(pkg, statements, index, claim)
+            rated = any(c.measure == "rate" and c.subject == claim.subject and c.basis == claim.basis
+                        for c in claims[position + 1:])
+            earlier = _earlier_budget(pkg, claim)
+            base = _stated_base(pkg, statements, index, claim, earlier)
+            if rated and (base is None or base not in claims):
+                continue  # the rate is checked by narrative.n2_year_on_year; a base stated beside it is checked here
+            current, stated = _this_year_stated(pkg, statements, index, claim, budgeted=earlier)
             if base is None or current is None:
                 continue
-            compared(ctx, claim, base)
+            compared(ctx, claim, base, stated)
             expected = current[0] - base.value
             if claim.value == expected:
                 continue
             within = abs(claim.value - expected) <= (claim.quantum + current[1] + base.quantum) / 2
-            word = "上年" if claim.basis == "上年" else "预算"
+            word = "上年" if claim.basis == "上年" else "上年预算" if earlier else "预算"
             narrow = None if within else _narrow_change(pkg, statements, statement.section, claim, current, base)
             tier = Tier.NOTICE if within else Tier.WARNING if narrow else Tier.ERROR
             wider = WIDER_PARTS.get(claim.subject, ())
+            if not within and _unit_slip(stated, current, base, claim):
+                # the figures agree once this year's is read in 万元, as the rest of the sentence is: a misprinted
+                # unit, not a wrong change
+                assert stated is not None
+                yield Finding("narrative.change_amount", Tier.NOTICE,
+                              f"说明称{_what(stated)} {stated.text}，按{word} {base.text}与“{claim.text}”应为 "
+                              f"{wan(base.value + claim.value)} 万元：疑单位误写为“元”（按“万元”读则相符）",
+                              stated.location.with_(row=f"{claim.subject}单位"), CAT, expected=f"{stated.text[:-1]}万元",
+                              actual=stated.text)
+                continue
             yield Finding("narrative.change_amount", tier,
                           f"说明称{_what(claim)}比{word}“{claim.text}”，而本年 {wan(current[0])} 万元、{word} {base.text}，"
                           f"增减额应为 {wan(expected)} 万元" + ("（尾数误差）" if within else "") + (
@@ -1304,6 +1423,15 @@ def change_amount(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
                               if tier is Tier.WARNING else ""),
                           claim.location.with_(row=f"{claim.subject}增减额"), CAT, expected=wan(expected),
                           actual=wan(claim.value), difference=wan(claim.value - expected))
+
+
+def _unit_slip(stated: Claim | None, current: Printed, base: Claim, change: Claim) -> bool:
+    """Whether this year's figure, printed in 元 beside figures in 万元 ('基本支出88.5元，较上年80.5万元，增加8万元'),
+    agrees once read in 万元: the unit is likely misprinted."""
+    if stated is None or _unit_of(stated) != "元" or _unit_of(base) == "元":
+        return False
+    read = current[0] * WAN
+    return abs(read - base.value - change.value) <= (current[1] * WAN + base.quantum + change.quantum) / 2
 
 
 @rule("narrative.n2_reason_direction", "说明的原因与增减方向相反", Tier.WARNING, CAT, f"{BASIS} N2", "disclosure",
@@ -1480,6 +1608,123 @@ def n5_shares(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
 
 
 # A kind of vehicle within the fleet, not the fleet: its count is a part of the total, not the total.
+def _own_amount(statements: list[Statement], index: int, change: Claim) -> Claim | None:
+    """The amount a change follows with no other figure of money between, in its sentence or at the end of the
+    sentence before ('财政拨款收入120.00万元，占40.00%，与2022年相比10.00万元'; '…决算总计120.00万元。与2022年相比增加
+    12.00万元'), when it is of the change's subject; else None."""
+    claims = statements[index].claims
+    position = next(i for i, c in enumerate(claims) if c is change)
+    before = [*(statements[index - 1].claims if index and not any(
+        _MONEY_TEXT_RE.search(c.text) for c in claims[:position]) else ()), *claims[:position]]
+    money = [c for c in before if _MONEY_TEXT_RE.search(c.text) and c.measure != "share"]
+    last = money[-1] if money else None
+    return last if last is not None and last.measure == "amount" and last.subject == change.subject else None
+
+
+def _years_differ(one: Statement, other: Statement) -> bool:
+    """Whether two sentences are dated to different years (each names years, none in common)."""
+    first, second = _section_years(one.text), _section_years(other.text)
+    return bool(first and second and not first & second)
+
+
+@rule("narrative.restated", "同一项目两处所写的金额或增减额不一致", Tier.WARNING, CAT, f"{BASIS} N1", "disclosure",
+      applies=has_narrative)
+def restated(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
+    """三公经费各项的金额在说明中写了两处以上（如先概述，再“具体情况如下”逐项说明）时，各处须一致；同一项目两处写了相同的
+    本年数、却写了不同的比上年增减额时，两处不能同时成立。两处说的是同一年度、同一口径的同一个数，是按措辞所作的解读（一处可能
+    是预算数、一处是决算数，或一处含结转），故为疑似。注明了不同年度的两句不相比较。"""
+    statements = sentences(pkg)
+    budget_stage = pkg.stage == "预算"  # a 预算公开: every figure a budget, however worded
+    amounts: dict[tuple[str, str, str], list[tuple[Claim, Statement]]] = {}
+    changes: dict[tuple[str, str, Decimal], list[tuple[Claim, Statement, Claim]]] = {}
+    for index, statement in enumerate(statements):
+        if PROJECT_SECTION_RE.search(statement.section) or _of_another_year(pkg, statement.section):
+            continue
+        for claim in statement.claims:
+            if claim.subject in SANGONG and claim.measure in ("amount", "budget") and not _initial_budget(claim) \
+                    and not _is_base(claim):
+                measure = "amount" if budget_stage else claim.measure
+                amounts.setdefault((claim.subject, claim.scope, measure), []).append((claim, statement))
+            elif claim.measure == "change" and claim.subject and claim.basis == "上年" and (
+                    stated := _own_amount(statements, index, claim)) is not None:
+                changes.setdefault((claim.subject, claim.scope, stated.value), []).append((claim, statement, stated))
+    for (subject, scope, measure), found in amounts.items():
+        if locate(pkg, subject, scope, measure) is not None:
+            continue  # each is compared with the table (narrative.n1_amount_vs_table)
+        first, where = found[0]
+        for claim, statement in found[1:]:
+            if _years_differ(where, statement):
+                continue
+            if abs(claim.value - first.value) <= (claim.quantum + first.quantum) / 2:
+                compared(ctx, first, claim)
+                continue
+            word = "预算数" if measure == "budget" else "金额"
+            yield Finding("narrative.restated", Tier.WARNING,
+                          f"说明两处所写{_what(first)}{word}不一致：一处为 {first.text}，一处为 {claim.text}（按两处为同一年度、"
+                          "同一口径的同一数）", claim.location.with_(row=subject), CAT, expected=first.text,
+                          actual=claim.text, related=(first.location,))
+    for (subject, _, _), found in changes.items():
+        first, where, amount = found[0]
+        for claim, statement, stated in found[1:]:
+            if _years_differ(where, statement) or claim is first:
+                continue
+            compared(ctx, first, claim)
+            if abs(claim.value - first.value) <= (claim.quantum + first.quantum) / 2:
+                continue
+            yield Finding("narrative.restated", Tier.WARNING,
+                          f"说明两处所写{_what(first)}同为 {amount.text}，比上年的增减额却一处为“{first.text}”、一处为"
+                          f"“{claim.text}”，不能同时成立（按两处为同一口径；若一处含结转等其他部分，应写明）",
+                          claim.location.with_(row=f"{subject}增减额"), CAT, expected=first.text, actual=claim.text,
+                          related=(first.location, stated.location))
+
+
+_COMPARING_RE = re.compile(r"比|较|相比|同比|上年|去年|持平|增加|减少|增长|下降|结转|结余|累计")
+_YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年")
+SPECIFIC_DIGITS = 4  # a figure this precise printed twice is the same money, not a coincidence
+
+
+def _dated(claim: Claim, statement: Statement) -> int | None:
+    """The one year a figure's clause dates it to ('2023年上级下达…资金共计318.426万元' → 2023), when its sentence
+    states no comparison; None otherwise."""
+    years = {int(y) for y in _YEAR_RE.findall(claim.clause)}
+    return years.pop() if len(years) == 1 and not _COMPARING_RE.search(_compact(statement)) else None
+
+
+def _specific(claim: Claim) -> bool:
+    digits = re.sub(r"\D", "", claim.text).lstrip("0")
+    return claim.value != 0 and len(digits) >= SPECIFIC_DIGITS
+
+
+@rule("narrative.figure_year", "同一笔资金在文中写在不同年度下", Tier.WARNING, CAT, f"{BASIS} N1", "disclosure",
+      applies=has_narrative)
+def figure_year(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
+    """本年度的文件中，同一个金额（印出四位以上有效数字）一处写明是本年度的（“2024年度安排预算318.426万元”），另一处写明是
+    另一年度的（“2023年上级下达……资金共计318.426万元”），两句都不是比较（无“比、较、上年、增减”等）：同一笔资金的年度前后
+    不一，疑为笔误（也可能是上年提前下达的本年资金，应写明），为疑似。写明另一年度的章节中的数不比较。"""
+    if pkg.year is None:
+        return
+    dated: dict[tuple[Decimal, str], list[tuple[int, Claim]]] = {}
+    for statement in sentences(pkg):
+        if _of_another_year(pkg, statement.section):
+            continue
+        for claim in statement.claims:
+            if claim.measure in ("amount", "budget", "figure") and _MONEY_TEXT_RE.search(claim.text) \
+                    and _specific(claim) and (year := _dated(claim, statement)) is not None:
+                dated.setdefault((claim.value, _unit_of(claim)), []).append((year, claim))
+    for found in dated.values():
+        own = next((c for year, c in found if year == pkg.year), None)
+        other = next(((year, c) for year, c in found if year != pkg.year), None)
+        if own is None or other is None:
+            continue
+        year, claim = other
+        compared(ctx, *(c for _, c in found))
+        yield Finding("narrative.figure_year", Tier.WARNING,
+                      f"同一金额 {claim.text} 一处写为{pkg.year}年度（“{own.clause}”），一处写为{year}年（“{claim.clause}”）："
+                      f"年度前后不一，疑为笔误（若为{year}年提前下达的{pkg.year}年资金，应写明）",
+                      claim.location.with_(row=f"{year}年"), CAT, expected=f"{pkg.year}年", actual=f"{year}年",
+                      related=(own.location,))
+
+
 _VEHICLE_KIND_RE = re.compile(r"(一般|执法|执勤|特种|专业技术|其他|应急|保障|机要|通信|离退休|业务|领导)[^，,；;、\d]{0,6}用车")
 # A count of vehicles bought, disposed of or added/removed in the year, not the fleet held: '购置车辆0辆',
 # '公务用车保有量减少4辆', '比上年增加1辆'. Its words stand right before the number.
@@ -1560,6 +1805,91 @@ def _vehicles_finding(tier: Tier, what: str, entries: list[tuple[str, int, State
     return Finding("crosssection.vehicles", tier, f"{what}：{listing}", anchor.location.with_(row="车辆数"), "跨章节",
                    expected=str(entries[0][1]), actual="、".join(str(n) for _, n, _, _ in entries),
                    related=tuple(o.location for o in others))
+
+
+@rule("narrative.vehicle_kinds", "所列各类车辆数之和与车辆总数不符", Tier.ERROR, CAT, "SPEC §7.4 十", "disclosure",
+      applies=has_narrative)
+def vehicle_kinds(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
+    """“共有车辆N辆，其中：一般公务用车a辆、执法执勤用车b辆……”：各类车辆是总数的互不重叠的部分，之和超过总数为确定；
+    少于总数为疑似（可能有一类未列出）。"""
+    for statement in sentences(pkg):
+        text = _compact(statement)
+        cue = text.find("其中")
+        if cue < 0:
+            continue
+        counts = [c for c in statement.claims if c.measure == "count" and c.basis == "辆"]
+        totals = [c for c in counts if c.subject == "公务用车" and _fleet_held(c) and 0 <= _position(text, c) < cue]
+        kinds = [c for c in counts if _position(text, c) > cue and _VEHICLE_KIND_RE.search(c.clause)]
+        if len(totals) != 1 or len(kinds) < 2:
+            continue
+        total, summed = totals[0], sum((c.value for c in kinds), ZERO)
+        compared(ctx, total, *kinds)
+        if summed == total.value:
+            continue
+        over = summed > total.value
+        yield Finding("narrative.vehicle_kinds", Tier.ERROR if over else Tier.WARNING,
+                      f"说明称车辆 {total.text}，其中所列各类车辆之和为 {summed} 辆"
+                      + ("" if over else "（可能有一类车辆未列出；按惯例应列全各类）"),
+                      total.location.with_(row="车辆数"), CAT, expected=total.text, actual=f"{summed}辆")
+
+
+# '内设机构8个，分别是：A、B、…' — a count of bodies followed by their names.
+_NAMED_COUNT_RE = re.compile(r"(\d+|[一二两三四五六七八九十]+)个([\u4e00-\u9fa5()（）]{0,8}?)[,，]?(?:分别是|分别为|即|包括|[:：])[:：]?"
+                             r"(?=[\u4e00-\u9fa5])")
+_NAME_END_RE = re.compile(r"(?:中心|局|室|股|科|处|部|所|站|队|院|馆|办|会|委|庭|组|校|园|政府|本级|公司|街道|镇|乡)$")
+MIN_NAME = 2
+
+
+def _names(listing: str) -> list[str] | None:
+    """The names of a list ('A、B(挂C、D牌子)、E和F') at its top level, up to where it ends (，。；); None when the list
+    holds counts of its own ('6个分院和一个中心') or a name too short to be one."""
+    depth, items, item = 0, [], ""
+    for char in listing:
+        depth += (char in "(（") - (char in ")）")
+        if depth == 0 and char in "，,。；;":
+            break
+        if depth == 0 and char == "、":
+            items.append(item)
+            item = ""
+        else:
+            item += char
+    items.append(item)
+    names: list[str] = []
+    for entry in (i for i in items if i):
+        parts = re.split(r"(?<=[^和及与])[和及](?=[\u4e00-\u9fa5])", entry)
+        joined = len(parts) == 2 and _NAME_END_RE.search(parts[0]) is not None  # 'A中心和B中心', not '劳动就业和社会保障…'
+        names += parts if joined else [entry]
+    if any(re.search(r"\d|个", n) or len(re.sub(r"[(（][^)）]*[)）]", "", n)) < MIN_NAME for n in names):
+        return None
+    return names
+
+
+@rule("narrative.named_count", "称有N个机构或单位，所列名称个数不同", Tier.WARNING, CAT, f"{BASIS} N1", "disclosure",
+      applies=has_narrative)
+def named_count(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
+    """“内设机构8个，分别是：A、B……”“纳入编制范围的单位3个，即A、B和C”：所列名称（以“、”分隔，或“A中心和B中心”，括号内的
+    不计）个数须等于所称个数。名称以“等”收尾、句子不完整（截断）或所列之中另有数量时不比较。所列名称的划分依据标点，为疑似。"""
+    for statement in sentences(pkg):
+        text = re.sub(r"[,，]\s*、|、\s*[,，]", "、", _compact(statement))  # '…(…),、…': a stray comma in the list
+        if not text.endswith(("。", "；", ";")):
+            continue  # cut off: the list may go on
+        for match in _NAMED_COUNT_RE.finditer(text):
+            names = _names(text[match.end():])
+            if names is None or len(names) < 1 or "等" in names[-1][-2:]:
+                continue
+            stated = chinese_number(match.group(1))
+            claim = next((c for c in statement.claims if c.measure == "count" and c.text.startswith(match.group(1))
+                          and c.basis == "个"), None)
+            if stated is None or claim is None:
+                continue
+            compared(ctx, claim)
+            if len(names) == stated:
+                continue
+            before = re.split(r"[，,。；;:：]", text[: match.start()])[-1][-12:]
+            what = f"{before}{claim.text}{match.group(2)}"
+            yield Finding("narrative.named_count", Tier.WARNING,
+                          f"说明称{what}，所列名称 {len(names)} 个：{'、'.join(names)}",
+                          claim.location.with_(row=what), CAT, expected=claim.text, actual=f"{len(names)}个")
 
 
 @rule("crosssection.admin_cost", "机关运行经费与单位性质或公开10 不一致", Tier.WARNING, "跨章节", "SPEC §7.3 R27", "disclosure",

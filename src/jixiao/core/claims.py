@@ -309,10 +309,15 @@ def _closing_bracket(clause: str) -> int:
 _NEXT_ITEM_RE = re.compile(r"[，,；;]\s*(?=(?:[一二三四五六七八九十]+、|\d{1,2}[、.．](?!\d)|[（(][一二三四五六七八九十\d]{1,2}[)）]))")
 
 
+# '其中：' right after a word, with no stop before it: the reason's end was cut off and the list of figures follows.
+_FUSED_LIST_RE = re.compile(r"(?<=[\u4e00-\u9fa5])其中[：:]")
+
+
 def _cut_reason(sentence: str) -> tuple[str, str]:
     """The sentence without its stated reason, and the reason. A reason ends the sentence, unless a numbered item
-    follows it: the item is read on. A sentence that opens with '…的主要原因是：' and states its figures only after
-    it uses the words as a heading: the figures are read."""
+    follows it, or a list opened by '其中：' run into a word cut off (the reason's text lost its end: '…经费支其中：
+    A X万元，占P%'): the item or the list is read on. A sentence that opens with '…的主要原因是：' and states its
+    figures only after it uses the words as a heading: the figures are read."""
     match = _REASON_RE.search(sentence)
     if not match:
         return sentence, ""
@@ -320,6 +325,11 @@ def _cut_reason(sentence: str) -> tuple[str, str]:
             and amounts_in(match.group(1)):
         return match.group(1), ""
     reason = re.split(r"[。；;]", match.group(1))[0]
+    fused = _FUSED_LIST_RE.search(sentence, match.start(1), match.start(1) + len(reason))
+    if fused is not None and amounts_in(sentence[fused.end():]):
+        rest, more = _cut_reason(sentence[fused.start():])
+        return sentence[: match.start()] + "；" + rest, "；".join(r for r in (sentence[match.start(1): fused.start()],
+                                                                             more) if r)
     following = _NEXT_ITEM_RE.search(sentence, match.start())
     if following is None:
         return sentence[: match.start()], reason

@@ -29,6 +29,7 @@ from jixiao.core.money import (
     unit_scale,
 )
 from jixiao.core.provenance import Location
+from jixiao.ingest.halfrows import Side, place_rows
 from jixiao.ingest.headers import (
     CODE_LABEL_RE,
     LINE_LABELS,
@@ -338,6 +339,7 @@ def _halves(table: Table, reader: _Reader) -> tuple[tuple[str, ...], list[Disclo
             else:
                 reader.unmapped_column(table, header, index, data)
         plan.append((side, start, line, columns))
+    data = place_rows(data, [Side(side, start, line, tuple(columns)) for side, start, line, columns in plan], width)
     rows: list[DisclosureRow] = []
     for side, start, line, columns in plan:
         counted, totals_reached = 0, False
@@ -345,6 +347,7 @@ def _halves(table: Table, reader: _Reader) -> tuple[tuple[str, ...], list[Disclo
             texts = row.texts
             label = re.sub(r"^[一二三四五六七八九十]+、", "", texts[start] if start < len(texts) else "")
             if not label:
+                _unlabelled(row, line, columns, reader)
                 continue
             totals_reached = totals_reached or "合计" in label or "总计" in label
             if line is not None:
@@ -357,6 +360,18 @@ def _halves(table: Table, reader: _Reader) -> tuple[tuple[str, ...], list[Disclo
                                       location=row.location.with_(table=reader.table_name, row=label)))
     right = tuple(SIDE_ALIASES[reader.code]["expenditure"])
     return (("amount",) if reader.code in ("D01", *BUDGET_TITLES) else ("amount", *right)), rows
+
+
+def _unlabelled(row: Row, line: int | None, columns: dict[int, str], reader: _Reader) -> None:
+    """A side of a row printing a figure but no label: which item it is cannot be told, so it is reported unread."""
+    texts = row.texts
+    figures = [texts[i] for i in sorted(columns) if i < len(texts) and texts[i] and is_number(texts[i])]
+    if not figures:
+        return
+    line_no = texts[line] if line is not None and line < len(texts) else ""
+    where = f"第{line_no}行次" if line_no else "此行"
+    reader.errors.append(ReadError(f"{where}印有数字{'、'.join(figures)}，但没有项目名称，未读取",
+                                   row.location.with_(table=reader.table_name)))
 
 
 def _blocks(table: Table, reader: _Reader) -> tuple[tuple[str, ...], list[DisclosureRow]]:

@@ -34,6 +34,7 @@ from jixiao.ingest.disclosure import (
     budget_table_code,
     table_code,
 )
+from jixiao.ingest.halfrows import side_by_words
 from jixiao.ingest.headers import (
     COLUMN_NUMBER_LABELS,
     LINE_LABELS,
@@ -59,8 +60,6 @@ UNIT_WORDS = frozenset({"万元", "元", "亿元"})
 UNIT_LABEL_RE = re.compile(r"^(?:金额)?单位[：:]?$")
 CAPTION_RE = re.compile(r"^(?:公开\s*0?\d{1,2}\s*表|(?:金额)?单位[：:].+|编制单位[：:].+|部门[：:].+)$")
 SIDE_WORDS = frozenset({"收入", "支出"})
-INCOME_RE = re.compile(r"收入|年初|^使用")
-EXPENDITURE_RE = re.compile(r"支出|年末|结余分配")
 INTEGER_RE = re.compile(r"^\d{1,3}$")
 TITLE_LENGTH = 40
 SENTENCE_RE = re.compile(r"[。，；！？,;]|详见|见附表")
@@ -427,8 +426,7 @@ def _half_items(words: list[str], first: int, numbered: bool, only: str) -> tupl
                 break  # no 行次 after it: not an item (a note under the table)
             line_no, index = words[index + 1], index + 1
         index += 1
-        side = only or ("income" if INCOME_RE.search(label) and not EXPENDITURE_RE.search(label)
-                        else "expenditure" if EXPENDITURE_RE.search(label) else "")
+        side = only or side_by_words(label)
         if side and line_no:
             last[side] = int(line_no)
         figures = []

@@ -120,27 +120,31 @@ def r02(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding | NotApplicabl
                                d01.location, "公开01 本年支出合计", "各类支出之和"))
 
 
+# The rows a 公开01 side's 总计 adds up, its 本年…合计 first: the current layout's, then the older layout's
+# (用事业基金弥补收支差额 / 上年结转 on the income side, 结转下年 on the expenditure side).
+GRAND_INCOME = ("本年收入合计", "使用非财政拨款结余", "年初结转和结余", "用事业基金弥补收支差额", "上年结转")
+GRAND_EXPENDITURE = ("本年支出合计", "结余分配", "年末结转和结余", "结转下年")
+
+
 @rule("disclosure.r03_r05_grand_totals", "公开01 收入总计、支出总计不平衡", Tier.ERROR, CAT_IN, f"{BASIS} R3–R5", "disclosure",
       params=("tolerance",), applies=needs("D01"))
 def r03_r05(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding | NotApplicable]:
     """收入总计 = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余；支出总计 = 本年支出合计 + 结余分配 + 年末结转和结余；
-    收入总计 = 支出总计。"""
+    收入总计 = 支出总计。旧表式（2018年以前）的用事业基金弥补收支差额、上年结转计入收入总计，结转下年计入支出总计。"""
     if not (t := _tables(pkg, "D01")):
         return
     d01 = t[0]
-    income_total = d01.row("总计", side="income")
-    expense_total = d01.row("总计", side="expenditure")
-    income_parts = [_cell(d01.row(label, side="income"), "amount")
-                    for label in ("本年收入合计", "使用非财政拨款结余", "年初结转和结余")]
-    expense_parts = [_cell(d01.row(label, side="expenditure"), "amount")
-                     for label in ("本年支出合计", "结余分配", "年末结转和结余")]
     rid = "disclosure.r03_r05_grand_totals"
-    yield from _emit(check_sum(rid, CAT_IN, ctx.profile, _cell(income_total, "amount"), income_parts, d01.location,
-                               "公开01 收入总计", "本年收入合计 + 使用非财政拨款结余 + 年初结转和结余"))
-    yield from _emit(check_sum(rid, CAT_IN, ctx.profile, _cell(expense_total, "amount"), expense_parts, d01.location,
-                               "公开01 支出总计", "本年支出合计 + 结余分配 + 年末结转和结余"))
-    yield from _emit(check_sum(rid, CAT_IN, ctx.profile, _cell(expense_total, "amount"),
-                               [_cell(income_total, "amount")], d01.location, "公开01 支出总计", "收入总计"))
+    totals = {side: _cell(d01.row("总计", side=side), "amount") for side in ("income", "expenditure")}
+    for side, name, labels in (("income", "收入", GRAND_INCOME), ("expenditure", "支出", GRAND_EXPENDITURE)):
+        parts = [_cell(d01.row(label, side=side), "amount") for label in labels]
+        printed = [label for label in labels[1:] if d01.row(label, side=side) is not None]
+        older = any(label in printed for label in labels[3:])  # the older layout: its rows named as printed
+        formula = " + ".join([labels[0], *printed] if older else labels[:3])
+        yield from _emit(check_sum(rid, CAT_IN, ctx.profile, totals[side], parts, d01.location, f"公开01 {name}总计",
+                                   formula))
+    yield from _emit(check_sum(rid, CAT_IN, ctx.profile, totals["expenditure"], [totals["income"]], d01.location,
+                               "公开01 支出总计", "收入总计"))
 
 
 def _budget_side_checks(table: DisclosureTable, side: str, name: str, ctx: Context, wrong: set[str]) -> Iterator[

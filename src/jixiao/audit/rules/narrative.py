@@ -24,9 +24,11 @@ from jixiao.core.counts import count_lists
 from jixiao.core.disclosure import Amount, DisclosurePackage, DisclosureRow, DisclosureTable, column_name
 from jixiao.core.finding import Finding, Tier
 from jixiao.core.money import (
+    NUMBER_RE,
     WAN,
     compact_text,
     format_amount,
+    normalize_text,
     parse_decimal,
     printed_exponent,
     round_half_up,
@@ -184,13 +186,24 @@ def locate(pkg: DisclosurePackage, subject: str, scope: str, measure: str = "amo
     return None
 
 
-def sentences(pkg: DisclosurePackage) -> list[Statement]:
+def _printed(pkg: DisclosurePackage) -> list[Statement]:
     return [s for s in pkg.narrative if s.kind == "sentence"]
+
+
+def sentences(pkg: DisclosurePackage) -> list[Statement]:
+    """The 情况说明's sentences as every rule reads them: a figure printed in 元 that is a unit slip of the document's
+    万元 (see unit_slips) read in 万元, so that it is reported once, as the slip, and checked as meant."""
+    statements = _printed(pkg)
+    slips = unit_slips(pkg, statements)
+    if not slips:
+        return statements
+    return [replace(s, claims=tuple(slips[(i, j)].claim if (i, j) in slips else c for j, c in enumerate(s.claims)))
+            for i, s in enumerate(statements)]
 
 
 def has_narrative(pkg: DisclosurePackage) -> str | None:
     """`applies` of the rules that read the 情况说明."""
-    return None if sentences(pkg) else "缺少情况说明文字"
+    return None if _printed(pkg) else "缺少情况说明文字"
 
 
 def compared(ctx: Context, *claims: Claim | None) -> None:
@@ -724,6 +737,100 @@ def change_vs_budget(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
                           f"说明称{_what(claim)}与预算相比{said}，而决算 {wan(final[0])} 万元、预算 {wan(budget[0])} 万元，"
                           f"决算 − 预算 = {wan(expected)} 万元", claim.location.with_(row=f"{claim.subject}与预算比较"), CAT,
                           expected=wan(expected), actual=wan(claim.value), difference=wan(claim.value - expected))
+
+
+MONEY_UNIT_RE = re.compile(r"(亿元|万元|元|万)$")
+SLIP_MEASURES = ("amount", "budget", "change", "prior")
+SLIP_MAJORITY = 3  # 万元 figures at least this many times those in 元 make 万元 the document's unit
+
+
+@dataclass(frozen=True)
+class UnitSlip:
+    """A money figure printed in 元 where the document counts in 万元 and only the 万元 reading fits: `claim` is
+    the figure read in 万元, `printed` as printed, `agrees` what the 万元 reading agrees with."""
+
+    claim: Claim
+    printed: Claim
+    agrees: tuple[str, ...]
+
+
+def _money_unit(claim: Claim) -> str:
+    match = MONEY_UNIT_RE.search(claim.text)
+    return "" if match is None else "万元" if match.group(1) == "万" else match.group(1)
+
+
+def unit_slips(pkg: DisclosurePackage, statements: list[Statement]) -> dict[tuple[int, int], UnitSlip]:
+    """Figures printed in 元 in a text that counts in 万元 (its 万元 figures at least SLIP_MAJORITY times those in
+    元) that are the unit slipped: read in 万元 the figure agrees with everything it is checked against (the tables,
+    决算 − 预算, the rate stated beside it), read in 元 with none of it. Keyed by (sentence, claim) index."""
+    units = [_money_unit(c) for s in statements for c in s.claims]
+    if units.count("万元") < SLIP_MAJORITY or units.count("元") * SLIP_MAJORITY > units.count("万元"):
+        return {}
+    slips: dict[tuple[int, int], UnitSlip] = {}
+    for i, statement in enumerate(statements):
+        for j, claim in enumerate(statement.claims):
+            if claim.measure not in SLIP_MEASURES or _money_unit(claim) != "元":
+                continue
+            scaled = replace(claim, value=claim.value * WAN, quantum=claim.quantum * WAN)
+            tests = _agreements(pkg, statements, i, claim, scaled)
+            if tests and all(meant for _, meant, _ in tests) and not any(printed for _, _, printed in tests):
+                slips[(i, j)] = UnitSlip(scaled, claim, tuple(what for what, _, _ in tests))
+    return slips
+
+
+def _agreements(pkg: DisclosurePackage, statements: list[Statement], index: int, printed: Claim,
+                scaled: Claim) -> list[tuple[str, bool, bool]]:
+    """What a money figure is checked against, each as (what, holds read in 万元, holds read as printed): its
+    table cell; for a 三公 change on the budget, 决算 − 预算; for a change followed by its rate, that rate."""
+    statement = statements[index]
+    tests: list[tuple[str, bool, bool]] = []
+    if printed.measure in ("amount", "budget") and printed.subject:
+        found = locate(pkg, printed.subject, printed.scope, printed.measure)
+        if found is not None and found.amount is not None and not is_blank(found.table):
+            tests.append((f"{found.describe()} {wan(found.value)} 万元", not _differs(scaled, found.amount),
+                          not _differs(printed, found.amount)))
+    if printed.measure != "change":
+        return tests
+    if printed.basis == "预算" and printed.subject in SANGONG and not _earlier_budget(pkg, printed):
+        own = [c for c in statement.claims if c.subject == printed.subject]
+        final = next((_true_printed(pkg, c) for c in own if c.measure == "amount"), None) or _sangong_printed(
+            pkg, printed, "amount")
+        budget = next((_true_printed(pkg, c) for c in own if c.measure == "budget"), None) or _sangong_printed(
+            pkg, printed, "budget")
+        if final is not None and budget is not None:
+            expected = final[0] - budget[0]
+
+            def holds(change: Claim) -> bool:
+                return abs(change.value - expected) <= (change.quantum + final[1] + budget[1]) / 2
+
+            tests.append((f"决算 {wan(final[0])} 万元 − 预算 {wan(budget[0])} 万元", holds(scaled), holds(printed)))
+    after = statement.claims[statement.claims.index(printed) + 1:]
+    rate = after[0] if after and after[0].measure == "rate" and after[0].subject == printed.subject else None
+    current = _this_year(pkg, statements, index, rate, budgeted=_earlier_budget(pkg, printed)) if rate else None
+    if rate is not None and current is not None:
+        def fits(change: Claim) -> bool:
+            bounds = reachable(_rate_of_change, current, (change.value, change.quantum))
+            return bounds is not None and bounds[0] - rate.quantum / 2 <= abs(rate.value) <= bounds[1] + rate.quantum / 2
+
+        tests.append((f"所写“{rate.text}”", fits(scaled), fits(printed)))
+    return tests
+
+
+@rule("narrative.unit_slip", "金额单位与全文不一致（疑为“万元”漏写“万”）", Tier.WARNING, CAT, f"{BASIS} N1", "disclosure",
+      applies=has_narrative)
+def unit_slip(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
+    """全文金额以万元计时，写作“X元”的金额若按 X 万元读与其余各处（表中该项、决算 − 预算、同句所写增减率）全部相符，按 X 元读
+    则均不符，为单位笔误（漏写“万”）：列为疑似，此数按 X 万元参与其余各项核对，不另报差错。"""
+    statements = _printed(pkg)
+    for slip in unit_slips(pkg, statements).values():
+        printed = slip.printed
+        compared(ctx, printed)
+        number = NUMBER_RE.search(normalize_text(printed.text))
+        meant = f"{number.group(0) if number else wan(abs(slip.claim.value))}万元"
+        yield Finding("narrative.unit_slip", Tier.WARNING,
+                      f"说明写“{printed.text}”，全文金额以万元计：按“{meant}”读，与{'、'.join(slip.agrees)}均相符，"
+                      f"按元读则均不符，疑为单位漏写“万”（其余核对按 {meant} 进行）",
+                      printed.location.with_(row=f"{printed.subject}金额单位"), CAT, expected="万元", actual="元")
 
 
 # A whole and the parts that make it up exactly, when the list names every one of them.

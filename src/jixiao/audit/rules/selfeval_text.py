@@ -187,6 +187,7 @@ def totals_and_parts(paragraphs: list[str]) -> list[TotalAndParts]:
                 heads = _amounts(head)
                 parts, nested = _outer_and_bracketed(tail)
                 if heads and len(parts) >= 2:
+                    parts = _continued(heads[-1], parts, text[where.end():])
                     found.append(TotalAndParts(index, "", heads[-1], tuple(parts), False))
                 found.extend(TotalAndParts(index, "", part, tuple(inner), False) for part, inner in nested)
                 continue
@@ -204,6 +205,26 @@ def totals_and_parts(paragraphs: list[str]) -> list[TotalAndParts]:
             complete = any(abs(sum((p.value for p in g.parts), ZERO) - g.total.value) <= tolerance(g) for g in group)
             found.extend(TotalAndParts(g.paragraph, g.label, g.total, g.parts, complete) for g in group)
     return found
+
+
+def _continued(total: Printed, parts: list[Printed], rest: str) -> list[Printed]:
+    """The parts of a list that goes on over '；' ('其中甲工程监理费a万元，测绘费b万元；乙工程监理费c万元，测绘费d万元。'):
+    the groups after the first, up to the sentence's end, a group without amounts or one opening its own '其中', are
+    taken in while they lead to the total — the list is read on only when, so read, it adds up to it."""
+    groups = re.split(r"[；;]", re.split(r"。", rest)[0])[1:]
+    running = list(parts)
+    for group in groups:
+        more, _ = _outer_and_bracketed(group)
+        if not more or "其中" in group:
+            break
+        running += more
+        item = TotalAndParts(0, "", total, tuple(running), False)
+        gap = sum((p.value for p in running), ZERO) - total.value
+        if abs(gap) <= tolerance(item):
+            return running
+        if gap > 0:
+            break
+    return parts
 
 
 def _outer_and_bracketed(text: str) -> tuple[list[Printed], list[tuple[Printed, list[Printed]]]]:

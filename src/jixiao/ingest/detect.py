@@ -21,7 +21,7 @@ from jixiao.core.names import abbreviates, without_heading_number
 PACKAGE_PART = r"第一部分\s*[：:]?\s*\S{0,30}?(部门|单位)\s*概况"
 # (kind, markers): the kind with the most markers present wins; a marker is a regular expression.
 _MARKERS: list[tuple[DocumentKind, list[str]]] = [
-    (DocumentKind.DISCLOSURE, [r"部门决算|单位决算|决算公开", r"公开\s*0?\d{1,2}\s*表", r"收入支出决算总表",
+    (DocumentKind.DISCLOSURE, [r"部门决算|单位决算|决算(?:批复)?公开", r"公开\s*0?\d{1,2}\s*表", r"收入支出决算总表|收支决算总表",
                                r"三公.{0,3}经费.{0,15}决算|决算.{0,15}三公.{0,3}经费", r"决算数", r"决算(总体)?情况(说明)?",
                                r"财政拨款收入支出决算", r"机关运行经费", PACKAGE_PART]),
     (DocumentKind.BUDGET_DISCLOSURE, [r"部门预算|单位预算|预算公开", r"收支预算总表|收入预算表|支出预算表",
@@ -112,7 +112,10 @@ _TITLES: list[tuple[DocumentKind, str]] = [
     # the results of evaluations published as a table or a bulletin: '…项目资金绩效评价情况表', '…绩效评价结果的通报'
     # (a title, not a part heading of a package: '第四部分 绩效评价情况')
     (DocumentKind.KEY_EVALUATION, rf"^(?!{HEADING_NUMBER})[^。]*绩效评价(?:情况|结果)(?:表|公示|公告|的?通报)?$"),
-    (DocumentKind.DISCLOSURE, r"(部门|单位)决算|决算公开|收入支出决算总表|决算编制说明|三公.{0,3}经费.{0,15}决算"
+    # '…决算批复公开资料': the approved accounts published; '医疗卫生机构收支决算总表': a unit's own summary table
+    # under its sector's code (a fund's '一般公共预算收支决算总表' is a government's)
+    (DocumentKind.DISCLOSURE, r"(部门|单位)决算|决算(?:批复)?公开|收入支出决算总表|(?<!预算)收支决算总表|决算编制说明"
+                              r"|三公.{0,3}经费.{0,15}决算"
                               r"|三公.{0,3}经费.{0,12}(使用|执行)情况"),
     (DocumentKind.BUDGET_DISCLOSURE, r"(部门|单位)预算(公开)?(情况)?(说明)?$|预算公开|收支预算总表|三公.{0,3}经费.{0,6}预算"),
     # a target form (申报表, 审批表) sets the year's targets when the budget is drawn up: no actuals, no scores
@@ -200,7 +203,7 @@ _NOT_REPORT_YEAR = re.compile(r"[〔\[［【]\s*20\d{2}\s*[〕\]］】]|《[^》
 ORG = (r"[\u4e00-\u9fff（）()]{1,38}?(?:委员会|管委会|局|厅|中心|办公室|办|政府|院|所|队|站|馆|学校|学区|中学|小学|幼儿园|大学|党校|"
        r"学院|协会|联合会|处|部|社|团|署|委|园|场|公司|集团|街道|镇|乡|本级|机关|总工会|医院|卫生院|政协|指挥部)")
 # A label's value ends at a separator, or where the next label of a form flattened into one line begins.
-_LABEL_END = (r"(?=[\s\t|，。,（(/／]|$|(?:金额)?单位\s*[：:]|实施单位|(?:项目)?执行单位|项目单位|主管部门|负责人|单位负责人|财务负责人|编制人|报送日期|联系"
+_LABEL_END = (r"(?=[\s\t|，。,（(/／\[【]|$|(?:金额)?单位\s*[：:]|实施单位|(?:项目)?执行单位|项目单位|主管部门|负责人|单位负责人|财务负责人|编制人|报送日期|联系"
               r"|项目名称|项目资金|资金名称|项目主管|项目类别|项目属性|项目类型"
               r"|填报|填表|年度预算|年度资金)")
 _CODE = r"(?:\d{3,}\s*[-－—]\s*)?"
@@ -273,6 +276,8 @@ _UNIT_PATTERNS = [
     # 2031年…资金项目进行绩效评价'
     rf"受[^。；;]{{0,30}}委托[^。；;]{{0,40}}?对\s*({ORG})\s*(?:{_YEAR})?[^。；;]{{0,40}}?(?:进行|开展)[^。；;]{{0,8}}评价",
     rf"^部门[ \t]*[：:\t|][ \t|]*({ORG})[ \t|]*$",  # a form's row '部门 | 示例中心' too
+    # a caption naming the unit with the label of the amount unit ('单位:示例医院 单位:元')
+    rf"(?:^|(?<=\s))单位[ \t]*[：:][ \t]*({ORG})[ \t]+(?:金额)?单位[ \t]*[：:][ \t]*(?:万元|元|亿元)",
     # a table's caption: the unit (after its budget code, '901示例镇财政所'), then the year or the amount unit
     rf"^[ \t]*(?:\d{{3,}}[ \t]*[-－—]?[ \t]*)?({ORG})[ \t|]+(?:(?:预算|决算)?年度[ \t]*[：:][ \t]*20\d{{2}}"
     r"|(?:金额)?单位[ \t]*[：:][ \t]*(?:万元|元))",
@@ -537,12 +542,30 @@ def detect(text: str, path: str = "", preamble: tuple[str, ...] = ()) -> Detecti
 
 def _year_of(titles: list[str], head: str) -> tuple[int | None, bool]:
     """The year reported on, and whether it is firm: read from a title line or a 'YYYY年度部门决算' phrase. A table
-    setting two years' figures side by side ('2022年预算数 | 2023年预算数') reports on the later one."""
+    setting two years' figures side by side ('2022年预算数 | 2023年预算数') reports on the later one; so does a
+    comparison table whose columns are only years ('2030年度 2031年度 增减') when no title names the year."""
     year, firm = _year_of_text(titles, head)
     columns = {int(m.group(1)) for m in re.finditer(YEAR_COLUMN, head, flags=re.MULTILINE)}
     if year in columns and max(columns) > year:
         return max(columns), firm
+    if not firm and (compared := _compared_years(head)):
+        return max(compared), False
     return year, firm
+
+
+# A header cell that is a year alone ('2030年度'), between cells separated by spaces, tabs or bars.
+YEAR_CELL_RE = re.compile(r"(?:^|(?<=[|\t ]))(20\d{2})\s*年度?(?=[|\t ]|$)")
+YEAR_CELLS_MIN = 2
+
+
+def _compared_years(head: str) -> set[int]:
+    """The years of a header line holding YEAR_CELLS_MIN or more columns that are each a year alone; the first such
+    line counts."""
+    for line in head.splitlines():
+        years = {int(m.group(1)) for m in YEAR_CELL_RE.finditer(line.strip())}
+        if len(years) >= YEAR_CELLS_MIN:
+            return years
+    return set()
 
 
 def _year_of_text(titles: list[str], head: str) -> tuple[int | None, bool]:

@@ -61,6 +61,8 @@ ALIASES: list[tuple[str, re.Pattern[str]]] = [
     ("D09", re.compile(r"三公.{0,3}经费(?:[及和与、](?:会议费|培训费)){0,2}(?:[、和及](?:会议费|培训费))?(?:汇总)?(?:情况)?(?:支出)?"
                        r"决算(?:情况)?(?:统计)?表")),
     ("D10", re.compile(r"部门决算公开相关信息统计表|相关信息统计表")),
+    # a unit's own summary under its sector's form ('医疗卫生机构收支决算总表'); not a fund's or a 财政拨款 one
+    ("S01", re.compile(r"(?<!预算)(?<!拨款)收支决算总表")),
     ("D01", re.compile(r"收入支出决算总表")),
     ("D02", re.compile(r"收入决算表")),
     ("D03", re.compile(r"支出决算表")),
@@ -92,6 +94,10 @@ COLUMN_ALIASES: dict[str, dict[str, frozenset[str]]] = {
             "car_operation": _names("公务用车运行维护费", "运行维护费", "运行费", "公车运行及维护", "公车运行维护费",
                                     "公务用车运行费", "公务用车运转维护费", "运转维护费"), "reception": _names("公务接待费"),
             "meeting": _names("会议费", "会议费支出"), "training": _names("培训费", "培训费支出")},
+    "S01": {"opening": _names("上年结转和结余", "年初结转和结余"), "income": _names("本年收入"),
+            "fiscal": _names("其中:财政拨款收入", "财政拨款收入"), "spent": _names("本年支出"),
+            "fiscal_spent": _names("其中:财政拨款支出", "财政拨款支出"), "balance": _names("收支结余"),
+            "closing": _names("年末结转和结余")},
 }
 # Two-sided tables: the amount columns of each side.
 SIDE_ALIASES: dict[str, dict[str, dict[str, frozenset[str]]]] = {
@@ -116,6 +122,8 @@ D09_EXTRA = ["meeting", "training"]  # printed beside the 三公 in some tables 
 
 # The 预算公开's own tables read beside its 三公 table (the 决算 rules are not applied to them).
 BUDGET_TITLES = {"B01": "部门收支总表"}
+# A unit's own tables outside the ten, read for what they print (no rule of the ten is applied to them).
+OWN_TITLES = {"S01": "收支决算总表（按功能分类）"}
 BUDGET_ALIASES: list[tuple[str, re.Pattern[str]]] = [("B01", re.compile(r"(?<!拨款)收支(?:预算)?总表"))]
 
 
@@ -143,7 +151,8 @@ class _Reader:
     def __init__(self, code: str, unit: str, path: str, budget_only: bool = False) -> None:
         self.code = code
         self.budget_only = budget_only  # a 预算公开's 三公 table: every figure is a 预算数
-        self.table_name = BUDGET_SANGONG_NAME if budget_only else BUDGET_TITLES.get(code, f"公开{code[1:]}")
+        self.table_name = BUDGET_SANGONG_NAME if budget_only else (BUDGET_TITLES | OWN_TITLES).get(
+            code, f"公开{code[1:]}")
         self.scale = unit_scale(unit) or Decimal(10000)
         self.unit = unit
         self.path = path
@@ -292,13 +301,17 @@ def _coded(table: Table, reader: _Reader) -> tuple[tuple[str, ...], list[Disclos
         row_label = code or label
         cells = reader.cells(row, {i + shift: k for i, k in columns.items()}, row_label)
         rows.append(DisclosureRow(label=label, code=code, cells=cells,
-                                  location=row.location.with_(table=f"公开{reader.code[1:]}", row=row_label)))
+                                  location=row.location.with_(table=reader.table_name, row=row_label)))
     return tuple(dict.fromkeys(columns.values())), rows
 
 
+SIDE_NAME_RE = re.compile(r"^项目(?:\(.{1,12}\))?$")  # '项目(按功能分类)': the name column of a side
+
+
 def _side_columns(header: Header, data: Sequence[Row], width: int) -> list[tuple[int, int | None, int]]:
-    """Two-sided tables: (label column, 行次 column or None, end) per side, from the header or the content."""
-    labels = [i for i, p in enumerate(header.paths) if p and p[-1] in NAME_LABELS]
+    """Two-sided tables: (label column, 行次 column or None, end) per side, from the header or the content. A third
+    side (a 收入支出决算总表 that also splits its spending by 支出性质) ends the second; it is no side read here."""
+    labels = [i for i, p in enumerate(header.paths) if p and (p[-1] in NAME_LABELS or SIDE_NAME_RE.match(p[-1]))]
     if len(labels) < 2:  # no 项目 headers: the columns of words
         labels = [i for i in range(width) if sum(
             1 for r in data if i < len(r.cells) and r.texts[i] and not is_number(r.texts[i])
@@ -306,7 +319,7 @@ def _side_columns(header: Header, data: Sequence[Row], width: int) -> list[tuple
         labels = [i for n, i in enumerate(labels) if n == 0 or i > labels[n - 1] + 1][:2]
     sides = []
     for n, start in enumerate(labels[:2]):
-        end = labels[n + 1] if n + 1 < len(labels[:2]) else width
+        end = labels[n + 1] if n + 1 < len(labels) else width
         line = next((i for i in range(start + 1, end) if (header.paths[i][-1:] == ["行次"]) or (
             not header.paths[i] and is_line_numbers([r.texts[i] for r in data if i < len(r.cells)]))), None)
         sides.append((start, line, end))
@@ -323,6 +336,12 @@ def _halves(table: Table, reader: _Reader) -> tuple[tuple[str, ...], list[Disclo
     if len(sides) < 2:
         reader.errors.append(ReadError("未能分出收入、支出两栏（表头应有两个“项目”列）",
                                        table.location.with_(table=reader.table_name)))
+    if len(sides) == 2 and sides[1][2] < width and any(r.texts[sides[1][2]:] and any(r.texts[sides[1][2]:])
+                                                       for r in data):
+        first, shown = sides[1][2], header.label(sides[1][2]) or "（无表头）"
+        reader.unmapped.append(f"第{first + 1}–{width}列“{shown}”")
+        reader.errors.append(ReadError(f"第{first + 1}–{width}列“{shown}”是收入、支出两栏之外的第三栏，其中的数字未读取",
+                                       table.location.with_(table=reader.table_name, column=f"第{first + 1}列")))
     for side, (start, line, end) in zip(("income", "expenditure"), sides, strict=False):
         aliases = SIDE_ALIASES[reader.code][side]
         columns: dict[int, str] = {}
@@ -443,13 +462,17 @@ def _sangong_by_rows(table: Table, reader: _Reader) -> dict[str, Amount] | None:
     if (by_year := _sangong_year_columns(rows[0].texts, reader)) is not None:
         return _sangong_item_rows(rows, first, by_year, reader, is_item) if by_year else None
     width = max(len(r.cells) for r in rows[first:]) - 1
-    labelled = [(i, g, normalize_label(t).startswith("其中")) for i, t in enumerate(rows[0].texts)
-                if i and t and (g := _sangong_group(t, reader))]
+    sourced = reader.budget_only and any(FUND_SOURCE_RE.match(normalize_label(t)) for t in rows[0].texts)
+    labelled = [(i, g, _part_column(t)) for i, t in enumerate(rows[0].texts)
+                if i and t and (g := _sangong_group(t, reader) or (
+                    "budget" if sourced and normalize_label(t) in ("合计", "小计") else ""))]  # over its sources
     if len(labelled) == width and any(part for _, _, part in labelled):  # '本年预算数 | 其中：财政拨款': the part unread
         for index, _, part in labelled:
             if part:
+                what = "合计列按资金来源的分项" if FUND_SOURCE_RE.match(normalize_label(rows[0].texts[index])) else "前一列的其中数"
                 reader.errors.append(ReadError(
-                    f"{reader.table_name} 的“{rows[0].texts[index]}”列是前一列的其中数，三公经费表只读取前一列，此列未读取",
+                    f"{reader.table_name} 的“{rows[0].texts[index]}”列是{what}，三公经费表只读取"
+                    f"{'合计列' if what.startswith('合计') else '前一列'}，此列未读取",
                     Location(document=reader.path, table=reader.table_name, column=rows[0].texts[index])))
         whole = {i: g for i, g, part in labelled if not part}
         return _sangong_item_rows(rows, first, whole, reader, is_item) if len(set(whole.values())) == len(whole) \
@@ -473,6 +496,18 @@ def _sangong_by_rows(table: Table, reader: _Reader) -> dict[str, Amount] | None:
     return _sangong_item_rows(rows, first, columns, reader, is_item)
 
 
+# A column of one source of the money beside the 合计 column of a 预算公开's 三公 table ('合计 | 一般公共预算 | 政府性基金预算
+# | 国有资本经营预算'): a part of the 合计, as a '其中' column is.
+FUND_SOURCE_RE = re.compile(r"^(?:其中[:：]?)?(?:一般公共预算|政府性基金预算?|国有资本经营预算|财政拨款|财政专户管理资金"
+                            r"|事业收入|事业单位经营收入|其他收入|上级补助收入|单位资金|其他资金)(?:拨款|资金|收入)?$")
+
+
+def _part_column(text: str) -> bool:
+    """A column holding a part of another ('其中：财政拨款', a source of the money): never the group's own figure."""
+    label = normalize_label(text)
+    return label.startswith("其中") or FUND_SOURCE_RE.match(label) is not None
+
+
 # Words a row under one 三公 item names (国内接待费, 外事接待费 …): a part of that item, not read into 公开09.
 SANGONG_PART_WORDS = (("接待", "公务接待费"), ("公务用车", "公务用车购置及运行维护费"), ("公车", "公务用车购置及运行维护费"),
                       ("出国", "因公出国(境)费"))
@@ -488,7 +523,7 @@ def _sangong_year_columns(header: Sequence[str], reader: _Reader) -> dict[int, s
     """Columns of a header whose 预算/决算 columns name their years ('2021年决算数 | 2022年决算数'), beside a 行次
     column or a change column: the latest year of each group is the year reported, the earlier one its
     comparison. None when the header is not of this kind; {} when a group's column cannot be told apart."""
-    labels = [normalize_label(t) if not normalize_label(t).startswith("其中") else "" for t in header]  # a part column
+    labels = [normalize_label(t) if not _part_column(t) else "" for t in header]  # a part column
     named = [g for i, label in enumerate(labels) if i and label and not CHANGE_RE.search(label)
              and (g := _sangong_group(label, reader))]
     marked = any(label in ("行次", "栏次") or CHANGE_RE.search(label) for label in labels[1:])
@@ -778,7 +813,8 @@ def _sangong(table: Table, reader: _Reader) -> tuple[tuple[str, ...], list[Discl
     row = next((r for r in data if any(is_number(t) for t in r.texts)), None)
     if row is None:
         return column_keys, []
-    cells = reader.cells(row, columns, "三公经费")
+    items_as_rows = sum(1 for r in data if r.texts and _sangong_item(r.texts[0])) >= 2
+    cells = reader.cells(row, columns, "三公经费") if not items_as_rows else {}  # not one row of figures: unread
     if not cells:
         reader.unmapped.append("表格布局")
         reader.errors.append(ReadError(f"{reader.table_name} 三公经费表的行列无法对应到预算数、决算数及各项，其中的数字未读取",
@@ -830,11 +866,26 @@ def read_table(code: str, table: Table, unit: str, path: str, budget_only: bool 
     if reader.not_placed:  # a cell left open is unknown, not blank: its row says which columns were read
         rows = [replace(r, read=tuple(c for c in columns if (r.code or r.label, c) not in reader.not_placed))
                 if any(label == (r.code or r.label) for label, _ in reader.not_placed) else r for r in rows]
-    title = BUDGET_SANGONG_NAME if budget_only else BUDGET_TITLES.get(code) or TABLE_TITLES[code]
+    title = BUDGET_SANGONG_NAME if budget_only else (BUDGET_TITLES | OWN_TITLES).get(code) or TABLE_TITLES[code]
     result = DisclosureTable(code=code, title=title, unit=unit,
                              columns=columns, rows=tuple(rows), location=table.location.with_(table=reader.table_name),
                              unmapped=tuple(reader.unmapped))
     return result, reader.errors
+
+
+TITLE_CELL_LENGTH = 40
+
+
+def _own_title(table: Table) -> tuple[str, Table] | None:
+    """(code, the table without it) when the table's first row is its title alone ('收入支出决算总表 | | |', a title
+    copied into the cell stream with the rest of the table); None otherwise."""
+    if len(table.rows) < 2:
+        return None
+    filled = [t for t in table.rows[0].texts if t.strip()]
+    if len(filled) != 1 or len(filled[0]) > TITLE_CELL_LENGTH or is_number(filled[0]):
+        return None
+    code = table_code(filled[0])
+    return (code, Table(table.rows[1:], table.location)) if code else None
 
 
 def _continues(table: Table, previous: Table | None) -> bool:
@@ -930,6 +981,8 @@ def extract_disclosure(source: SourceDocument, year: int | None, department: str
             if text.startswith(("第三部分", "情况说明")) or ("情况说明" in text and block.heading_level):
                 pending = last_table = None
             continue
+        if (own := _own_title(block)) is not None and own[0] not in tables:
+            pending, block = own  # the title printed as the table's first row names it, whatever a 目录 line said
         if pending is None and last_table and last_table != "D10" and _continues(block, raw.get(last_table)):
             pending, block = last_table, Table(raw[last_table].rows + block.rows, raw[last_table].location)
         if pending is None and "D09" not in tables and _names_sangong_items(block):

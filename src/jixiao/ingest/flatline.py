@@ -59,6 +59,9 @@ FUND_WORDS = {"general": "一般公共预算", "fund": "政府性基金", "state
 UNIT_WORDS = frozenset({"万元", "元", "亿元"})
 UNIT_LABEL_RE = re.compile(r"^(?:金额)?单位[：:]?$")
 CAPTION_RE = re.compile(r"^(?:公开\s*0?\d{1,2}\s*表|(?:金额)?单位[：:].+|编制单位[：:].+|部门[：:].+)$")
+CAPTION_LABEL_RE = re.compile(r"^(?:部门|编制单位|单位名称|填报单位)[：:]$")  # its value the next words: '部门: (略) 示例校'
+UNIT_CAPTION_RE = re.compile(r"^(?:金额)?单位[：:](?:万元|元|亿元)$")
+CAPTION_VALUE_WORDS = 4
 SIDE_WORDS = frozenset({"收入", "支出"})
 INTEGER_RE = re.compile(r"^\d{1,3}$")
 TITLE_LENGTH = 40
@@ -118,6 +121,19 @@ def drop_page_marks(words: Sequence[str]) -> list[str]:
     return PAGE_MARK_RE.sub(" ", " ".join(words)).split()
 
 
+def _labelled_caption(words: Sequence[str], at: int) -> int:
+    """How many words a caption whose label stands apart from its value takes ('部门:' then '(略) 示例学校', a redaction
+    mark kept): the label and its value words, when the table's unit caption follows within CAPTION_VALUE_WORDS
+    words; 0 otherwise."""
+    if not CAPTION_LABEL_RE.match(words[at]):
+        return 0
+    for end in range(at + 2, min(at + 2 + CAPTION_VALUE_WORDS, len(words))):
+        if UNIT_CAPTION_RE.match(words[end]):
+            value = words[at + 1:end]
+            return end - at if not any(_figure(w) or _title(w) for w in value) else 0
+    return 0
+
+
 def disclosure_blocks(words: Sequence[str], line: int, path: str) -> list[Block] | None:
     """The blocks of a 决算 package flattened into one line, or None when no table could be rebuilt from it (a
     sentence naming a table stays a sentence)."""
@@ -132,9 +148,11 @@ def disclosure_blocks(words: Sequence[str], line: int, path: str) -> list[Block]
         code = _title(words[index])
         blocks.append(Paragraph(words[index], where))
         index += 1
-        while index < len(words) and (CAPTION_RE.match(words[index]) or _title(words[index]) == code):
-            blocks.append(Paragraph(words[index], where))
-            index += 1
+        while index < len(words) and (CAPTION_RE.match(words[index]) or _title(words[index]) == code
+                                      or _labelled_caption(words, index)):
+            taken = _labelled_caption(words, index) or 1
+            blocks.append(Paragraph(" ".join(words[index:index + taken]), where))
+            index += taken
         end = next((i for i in range(index, len(words)) if _title(words[i])), len(words))
         region = words[index:end]
         if code == "B01":  # a workbook's labels printed letter-spaced ('本 年 收 入 合 计')
@@ -373,7 +391,9 @@ def _half_header(code: str, header: list[str]) -> dict[str, list[tuple[str, str]
     ('收入' / '支出') before it names, else the next in order. A table printed one side at a time (a workbook's
     halves one after the other) has one side only. None when a side has no amount column."""
     aliases = SIDE_ALIASES[code]
-    named = [SIDE_NAMES[normalize_label(w)] for w in header if normalize_label(w) in SIDE_NAMES]
+    # a side word printed once per column it spans ('收入 收入 收入 支出 支出 支出') names its side once
+    named = [side for side, _ in itertools.groupby(SIDE_NAMES[normalize_label(w)] for w in header
+                                                    if normalize_label(w) in SIDE_NAMES)]
     sides: dict[str, list[tuple[str, str]]] = {}
     current = ""
     for word in header:
@@ -402,7 +422,9 @@ def _continues_lines(words: list[str], at: int, last: dict[str, int]) -> str:
     if end == len(words):
         return sides[0]
     following = words[end + 1] if end + 1 < len(words) else ""
-    return sides[0] if not _figure(words[end]) and following == str(number + end - at) else ""
+    # the label after the run: this side's next row, or the other side's in the same row (its 行次 going on from there)
+    goes_on = {str(number + end - at), *(str(n + 1) for s, n in last.items() if s != sides[0] and n)}
+    return sides[0] if not _figure(words[end]) and following in goes_on else ""
 
 
 def _half_items(words: list[str], first: int, numbered: bool, only: str) -> tuple[list[tuple[str, Item]], int]:

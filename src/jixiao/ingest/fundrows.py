@@ -26,7 +26,7 @@ def _percent(text: str) -> bool:
 
 def is_shifted(texts: Sequence[str], fields: Sequence[str | None]) -> bool:
     """Read by position, a percentage would sit outside the 执行率 column (the row lost a cell before it)."""
-    return any(_percent(text) and (index >= len(fields) or fields[index] != "reported_rate")
+    return any(_percent(text) and (index >= len(fields) or fields[index] not in ("reported_rate", "other_rate"))
                for index, text in enumerate(texts[1:], start=1))
 
 

@@ -38,6 +38,8 @@ from jixiao.ingest.source import Block, Paragraph, ReadError, Row, SourceDocumen
 
 FORM_WORDS = re.compile(r"自评表|(产出|效益|满意度)\s*指\s*标")  # a text holding a self-evaluation form
 REPORT_TITLE = re.compile(r"项目支出绩效自评(分析)?报告|项目支出绩效自评表")
+# A form evaluating one fund, titled with it ('示例县林业局2031年度示例发展资金绩效评价表'): the fund is the project.
+FUND_FORM_TITLE = re.compile(r"20\d{2}\s*年度?\s*([^\s，。：:]{2,30}?(?:资金|经费))绩效(?:自评|评价)表$")
 # '转移支付（项目）名称': the project name on a transfer-payment (区域) self-evaluation form
 NAME_LABEL = r"(?:转移支付\s*[（(]\s*项目\s*[)）]\s*名称|项目名称)"
 NAME_RE = re.compile(rf"^{NAME_LABEL}[：:]\s*(.*)$")
@@ -174,10 +176,47 @@ _BUDGET_COLUMN = {"initial": "年初预算数", "adjusted": "全年预算数", "
 NOT_APPLICABLE = ("/", "／", "-", "—", "－", "——")
 
 
+LINE_FIELD, OTHER_RATE = "line", "other_rate"  # a 行次 column; a rate column that is not the 执行率 (到位率 …)
+COLUMN_LETTER_RE = re.compile(r"[（(]\s*([A-Z])\s*[)）]$")  # '全年执行资金(E)'
+COLUMN_FORMULA_RE = re.compile(r"[（(]\s*([A-Z])\s*/\s*([A-Z])\s*(?:[×*xX]\s*100\s*[%％])?\s*[)）]$")  # '(E/C×100%)'
+
+
+def _lettered_fields(keys: Sequence[str]) -> list[str | None] | None:
+    """Fields by the columns' letters when the form prints its 执行率 as a formula of two of them ('预算执行
+    (E/C×100%)' beside '全年执行资金(E)' and '扣除…后预算金额(C)'): the formula's part is the 执行数 and its whole the
+    budget the rate is of, whatever other column is called 全年预算数; other lettered columns are not read, other
+    formulas are other rates. None when no such formula is printed."""
+    keys = [re.sub(r"\s+", "", k) for k in keys]
+    letters = {m.group(1): i for i, k in enumerate(keys) if (m := COLUMN_LETTER_RE.search(k))}
+    formulas = {i: (m.group(1), m.group(2)) for i, k in enumerate(keys) if (m := COLUMN_FORMULA_RE.search(k))}
+    rate = [i for i, letters_of in formulas.items() if "执行" in re.split(r"[（(]", keys[i])[0] and all(
+        letter in letters for letter in letters_of)]
+    if len(rate) != 1:
+        return None
+    part, whole = formulas[rate[0]]
+    fields: list[str | None] = []
+    for index, key in enumerate(keys):
+        if index == rate[0]:
+            fields.append("reported_rate")
+        elif index in formulas:
+            fields.append(OTHER_RATE)
+        elif index == letters[part]:
+            fields.append("executed")
+        elif index == letters[whole]:
+            fields.append("adjusted")
+        elif index in letters.values():
+            fields.append(None)
+        else:
+            fields.append(LINE_FIELD if key == "行次" else _budget_field(key))
+    return fields
+
+
 def _budget_fields(keys: Sequence[str]) -> list[str | None]:
     """Field per header column; of two columns claiming one field the first is a group caption spanning the
     others ('年度预算数（万元）' over 年初预算 / 调整后预算数 / 预算执行数) and names no column."""
-    fields = [_budget_field(k) for k in keys]
+    if (lettered := _lettered_fields(keys)) is not None:
+        return lettered
+    fields = [LINE_FIELD if re.sub(r"\s+", "", k) == "行次" else _budget_field(k) for k in keys]
     for index, name in enumerate(fields):
         if name is not None and name in fields[index + 1:]:
             fields[index] = None
@@ -198,6 +237,8 @@ def _align(fields: list[str | None], rows: Sequence[Row]) -> list[str | None]:
     caption such as '预算执行情况（10分）' spanning the rows), or lack the label column's header. The first
     amount column of the header meets the first amount of the first data row that has one."""
     first_field = next((i for i, f in enumerate(fields) if f in _AMOUNT_FIELDS), None)
+    if LINE_FIELD in fields or OTHER_RATE in fields:
+        return fields  # a form numbering its rows and lettering its columns: the header is the data's own width
     for row in rows:
         first_value = next((i for i, t in enumerate(row.texts) if is_number(AMOUNT_UNIT_RE.sub("", t))), None)
         if first_value is not None and first_field is not None:
@@ -291,7 +332,14 @@ def _read_budget(table: Table, start: int, report: _Report, errors: list[ReadErr
             break
         values: dict[str, object] = {}
         for index, name in enumerate(fields):
-            if name is None or index >= len(texts):
+            if id(row) not in placed and index < len(row.cells) and not row.cells[index].placed:
+                column = _BUDGET_COLUMN.get(name or "", keys[index] if index < len(keys) else f"第{index + 1}列")
+                errors.append(ReadError(f"“{texts[0]}”一行的数字少于表头的列，无法确定“{column}”是"
+                                        f"{texts[index]}，此格未读取",
+                                        row.cells[index].location.with_(project=report.name, table="预算执行情况",
+                                                                        row=texts[0])))
+                continue
+            if name is None or name in (LINE_FIELD, OTHER_RATE) or index >= len(texts):
                 continue
             text = "" if texts[index] in NOT_APPLICABLE else texts[index]
             if name in ("source", "deviation_reason"):
@@ -943,6 +991,11 @@ def extract_self_evaluations(source: SourceDocument, year: int | None = None, un
         if isinstance(block, Paragraph):
             if REPORT_TITLE.search(block.clean) and len(block.clean) <= 30:
                 current = _Report(title_location=block.location)
+                reports.append(current)
+                continue
+            if (fund := FUND_FORM_TITLE.search(block.clean)) and (current is None or current.name != fund.group(1)
+                                                                   or current.budget):
+                current = _Report(title_location=block.location, name=fund.group(1))
                 reports.append(current)
                 continue
             if current is None and NAME_RE.match(block.clean):

@@ -13,6 +13,10 @@ Layouts read:
 - a two-sided table one cell per line whose halves each carry their own 行次 (1, 2 … beside 30, 31 …): rows
   rebuilt from the two series;
 - one row per line with cells separated by spaces under a unit caption and a '项目' header (ingest.spacedtable);
+- one cell per line with a lone '|' after each cell and two after each row, header cells wrapped over two lines;
+- one cell per line under a header of several tiers whose spans were lost, with a 栏次 row: rows told by their names,
+  columns headed only where every layout agrees (ingest.tiers);
+- a form with a 行次 column and a 列次 row, its rows split over lines (ingest.numberedform);
 - file metadata and site navigation before the document (索引号、发布机构、发布日期、当前位置 …) are dropped,
   so they decide neither kind nor unit nor year.
 Cells that cannot be placed in a row stay as paragraphs, so nothing is silently lost.
@@ -27,8 +31,10 @@ from dataclasses import dataclass
 from jixiao.core.money import is_number
 from jixiao.core.provenance import Location
 from jixiao.ingest.flatline import disclosure_blocks, join_spaced_letters
+from jixiao.ingest.numberedform import numbered_forms
 from jixiao.ingest.source import Block, Cell, Paragraph, Row, Table
 from jixiao.ingest.spacedtable import spaced_tables
+from jixiao.ingest.tiers import leaf_paths
 
 PREAMBLE_LINES = 40
 META_RE = re.compile(
@@ -154,6 +160,76 @@ def mark_bar_separated_cells(lines: list[str]) -> list[str]:
         else:
             index += 1
     return out
+
+
+WRAPPED_CELL_LINES = 2
+BAR_ROWS_MIN = 3
+
+
+def mark_bar_separated_rows(lines: list[str]) -> list[str]:
+    """A web table flattened to one cell per line with a lone '|' line after each cell and a second one after each
+    row ('项 目' / '|' / '合计' / '|' / … / '|' / '|' / '示例经费' / '|' / '12.00' / '|' …), a header cell wrapped over
+    two lines ('一般公共' / '预算'), is rewritten as '|'-rows, each on its row's first line (the other lines go
+    blank; line numbers stay). Taken only when the double bars cut the run into rows of one width — a caption of
+    one cell may come first, the last row may end without its double bar — at least BAR_ROWS_MIN of them, one
+    holding a figure; a cell wrapped over two lines never holds a figure (that would be a bar lost between cells)."""
+    out = list(lines)
+    index = 0
+    while index < len(lines):
+        end = index
+        while end < len(lines) and _bar_run_line(lines[end]):
+            end += 1
+        rows = _bar_rows(lines, index, end) if end - index >= MIN_RUN_CELLS else None
+        if rows is None:
+            index = max(end, index + 1)
+            continue
+        for cells, at, used in rows:
+            for line in used:
+                out[line] = ""
+            out[at] = cells[0] if len(cells) == 1 else "| " + " | ".join(cells) + " |"
+        index = end
+    return out
+
+
+def _bar_run_line(line: str) -> bool:
+    stripped = line.strip().translate(PIPES)
+    return stripped == "|" or (0 < len(stripped) <= CELL_LENGTH and "|" not in stripped and "\t" not in line)
+
+
+def _bar_rows(lines: list[str], start: int, end: int) -> list[tuple[list[str], int, list[int]]] | None:
+    """(cells, first line, lines used) of each row of a run of cells and bars (see mark_bar_separated_rows), or None
+    when the run is not such a table. Cells after the last row's width (a heading under the table) are not its."""
+    rows: list[list[tuple[str, list[int]]]] = []  # per row, per cell: its text and its lines (with the bar after it)
+    row: list[tuple[str, list[int]]] = []
+    cell: list[int] = []
+    for at in range(start, end):
+        text = lines[at].strip().translate(PIPES)
+        if text != "|":
+            if len(cell) == WRAPPED_CELL_LINES or (cell and (_figure(text) or _figure(lines[cell[-1]].strip()))):
+                break  # three lines in one cell, or a figure beside a word: the run's cells end before this line
+            cell.append(at)
+            continue
+        if cell:
+            row.append(("".join(lines[i].strip() for i in cell), [*cell, at]))
+            cell = []
+        elif row:  # a bar right after a bar: the row ends
+            row[-1][1].append(at)
+            rows.append(row)
+            row = []
+    if cell:
+        row.append(("".join(lines[i].strip() for i in cell), cell))
+    if row:
+        rows.append(row)
+    captions = 0
+    while captions < len(rows) and len(rows[captions]) == 1 and not _figure(rows[captions][0][0]):
+        captions += 1
+    body = rows[captions:]
+    widths = {len(r) for r in body[:-1]}
+    if len(body) < BAR_ROWS_MIN or len(widths) != 1 or (width := widths.pop()) < 2 or not any(
+            _figure(t) for r in body for t, _ in r):
+        return None
+    rows[-1] = rows[-1][:width]
+    return [([t for t, _ in r], r[0][1][0], [i for _, used in r for i in used]) for r in rows]
 
 
 def mark_blank_separated_cells(lines: list[str]) -> list[str]:
@@ -338,7 +414,8 @@ def text_blocks(text: str, path: str) -> tuple[Block, ...]:
             blocks.extend(rebuild(tokens, path))
             tokens = []
 
-    lines = mark_blank_separated_cells(mark_bar_separated_cells(join_broken_pipe_rows(drop_preamble(text.splitlines()))))
+    lines = mark_blank_separated_cells(mark_bar_separated_cells(mark_bar_separated_rows(
+        join_broken_pipe_rows(drop_preamble(text.splitlines())))))
     merged = merged_pipe_runs(lines)
     for number, line in enumerate(lines, start=1):
         if number - 1 in merged:
@@ -391,6 +468,7 @@ def text_blocks(text: str, path: str) -> tuple[Block, ...]:
         blocks.append(Paragraph(line, Location(document=path, line=number), heading_level=level))
         plain.add(id(blocks[-1]))
     flush()
+    blocks = numbered_forms(blocks, plain, path)
     return tuple(join_wrapped(label_value_lines(glued_rows(spaced_tables(blocks, plain, path), plain, path), plain,
                                                 path), plain))
 
@@ -585,6 +663,8 @@ def rebuild(tokens: list[_Token], path: str, cells: bool = True) -> list[Block]:
         return numbered
     if (padded := _rows_between_runs(tokens, path)) is not None:
         return padded  # the row ends printed as runs of bars, before a width inferred from a 栏次 row
+    if (tiered := _tiered_rows(tokens, path)) is not None:
+        return tiered  # rows by their names under a header of tiers, before a width counted from the 栏次 row
     width_at = _number_row(texts)
     if width_at is not None:
         return _by_width(tokens, *width_at, path)
@@ -615,6 +695,102 @@ def rebuild(tokens: list[_Token], path: str, cells: bool = True) -> list[Block]:
         built = [_row(r, n, path) for n, r in enumerate(rows, start=1)]
         return [Table(tuple(built), built[0].location.with_(row=""))]
     return _by_labels(tokens, path, cells)
+
+
+ROW_CODE_RE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")  # a function code: 类 (3 digits), 款 (5), 项 (7)
+NAME_COLUMN_RE = re.compile(r"^(?:项目|科目名称|项目名称|名称|类款项|[类款项])$|(?:分类)?(?:科目)?(?:编码|代码)$")
+TIERED_ROWS_MIN = 2
+
+
+def _tiered_rows(tokens: list[_Token], path: str) -> list[Block] | None:
+    """A wide table copied one cell per line whose header takes several tiers, each ended by an empty cell, a cell
+    spanning columns printed once (ingest.tiers), and a 栏次 row numbering its N amount columns; each row below is its
+    code (none for 合计), its name, then N cells, empty cells padding the rows apart. The rows are told by their names
+    (a name, then N cells holding figures or nothing), not by a width counted from the 栏次 row (the code and name
+    columns and the padding are not numbered); each amount column takes its header path only where ingest.tiers
+    settles it. None when the cells are not such a table."""
+    texts = [t.text for t in tokens]
+    at = next((i for i, t in enumerate(texts) if t.replace(" ", "") == "栏次"), None)
+    if at is None:
+        return None
+    count = 0
+    while at + 1 + count < len(texts) and texts[at + 1 + count] == str(count + 1):
+        count += 1
+    if count < NUMBER_ROW_MIN:
+        return None
+    segments: list[list[int]] = [[]]  # the header's cells before the 栏次 row, cut at each empty cell
+    for i in range(at):
+        if texts[i]:
+            segments[-1].append(i)
+        elif segments[-1]:
+            segments.append([])
+    opening = next((n for n, seg in enumerate(segments) if seg and NAME_COLUMN_RE.search(_norm(texts[seg[0]]))), None)
+    if opening is None:
+        return None
+    tiers: list[list[str]] = []
+    names: list[list[str]] = []
+    for seg in segments[opening:]:
+        cells = [texts[i] for i in seg]
+        lead = 0
+        while lead < len(cells) and NAME_COLUMN_RE.search(_norm(cells[lead])):
+            lead += 1
+        names.append(cells[:lead])
+        if cells[lead:]:
+            tiers.append(cells[lead:])
+    paths = leaf_paths(tiers, count)
+    rows = _named_rows(tokens, at + 1 + count, count)
+    if paths is None or rows is None:
+        return None
+    body, end = rows
+    width = 2 + count
+    head_rows: list[list[str]] = []
+    for tier in range(len(tiers)):
+        lead = names[tier] if tier < len(names) else []
+        labels = (lead * 2 if len(lead) == 1 else lead + [""] * (2 - len(lead)))[:2]
+        head_rows.append([*labels, *[p[tier] if p is not None and tier < len(p) else "" for p in paths]])
+    head_rows.append(["栏次", "", *[str(n) for n in range(1, count + 1)]])
+    where = Location(document=path, line=tokens[segments[opening][0]].line)
+    built = [Row(tuple(Cell(t, where.with_(row=str(r), column=str(c))) for c, t in enumerate(texts_, start=1)),
+                 where.with_(row=str(r))) for r, texts_ in enumerate(head_rows, start=1)]
+    for number, (code, name, cells) in enumerate(body, start=len(built) + 1):
+        first = code or name
+        at_row = Location(document=path, line=first.line, row=str(number))
+        row = [code or _Token("", name.line), name, *cells, *[_Token("", name.line)] * (count - len(cells))]
+        built.append(Row(tuple(Cell(t.text, at_row.with_(line=t.line, column=str(c))) for c, t in
+                               enumerate(row[:width], start=1)), at_row))
+    before = [Paragraph(texts[i], Location(document=path, line=tokens[i].line))
+              for seg in segments[:opening] for i in seg]
+    after = [Paragraph(t.text, Location(document=path, line=t.line)) for t in tokens[end:] if t.text]
+    return [*before, Table(tuple(built), where), *after]
+
+
+def _named_rows(tokens: list[_Token], start: int, count: int) -> tuple[list[tuple[_Token | None, _Token, list[_Token]]],
+                                                                          int] | None:
+    """(code, name, cells) of each row from `start`: a name (a code before it, when printed), then `count` cells of
+    figures or nothing; empty cells between rows are padding. None when a cell a row would take holds words, or
+    fewer than TIERED_ROWS_MIN rows hold a figure; the rows end where the cells stop fitting."""
+    rows: list[tuple[_Token | None, _Token, list[_Token]]] = []
+    code: _Token | None = None
+    index = start
+    while index < len(tokens):
+        text = tokens[index].text
+        if not text:
+            index += 1
+        elif ROW_CODE_RE.match(text) and code is None:
+            code, index = tokens[index], index + 1
+        elif not _figure(text):
+            cells = tokens[index + 1:index + 1 + count]
+            if any(c.text and not _figure(c.text) for c in cells):
+                break
+            rows.append((code, tokens[index], cells))
+            code, index = None, index + 1 + count
+        else:
+            break
+    if code is not None and index >= len(tokens):
+        index -= 1  # a code with its name cut off: left for the text after the table
+    if len(rows) < TIERED_ROWS_MIN or not any(_figure(c.text) for _, _, cells in rows for c in cells):
+        return None
+    return rows, index
 
 
 CAPTIONED_WIDTH_MIN = 3

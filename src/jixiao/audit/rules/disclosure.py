@@ -600,7 +600,7 @@ def contents_table_absent(pkg: DisclosurePackage, ctx: Context) -> Iterator[Find
     文档里一张表都没有时（表在另附的文件中）不查；有标题而表未读出，属于读取问题，由读取报告列出。文本在某张表中途结束
     （未到总计行、其后没有别的内容）时，编号在它之后的表不在文本中是因为文本不完整，不报告，由读取报告列出文本在何处结束。"""
     titled = {h.table for h in _headings(pkg) if h.table}
-    last = max([*pkg.tables, *titled], default="")  # the highest-numbered table the body has (公开01…公开10)
+    last = max([c for c in (*pkg.tables, *titled) if c.startswith("D")], default="")  # the highest of 公开01…公开10
     for entry in _headings(pkg, "contents"):
         if not entry.table or pkg.table(entry.table) is not None or entry.table in titled:
             continue

@@ -71,7 +71,7 @@ FISCAL_MARKERS = [r"社会保险基金", r"政府(一般|专项)?债务", r"转�
                   # functions of a whole level, not of one unit; a fiscal report speaks of 增支/减支 where a unit speaks
                   # of 增加/减少 (a finance bureau's duties naming the 财政总决算 it compiles mark nothing)
                   r"[镇乡县市区州省]本级[^。]{0,6}?一般公共预算总?支出",
-                  r"人大事务[\s\S]{0,80}?政协事务",
+                  r"人大事务(?=[\s\S]{0,80}?政协事务)",
                   r"较上年(?:增支|减支)"]
 FISCAL_MIN = 3
 # An evaluation report written by the unit or department itself is its self-evaluation; it is a key evaluation

@@ -42,6 +42,19 @@ def test_bracketed_sub_parts_are_not_parts_of_the_outer_total(tmp_path):
     assert "200.25万元" in finding.message and "201.25万元" in finding.message
 
 
+def test_a_bracketed_list_ends_with_its_bracket(tmp_path):
+    # each stage's '(其中…)' lists that stage's subset; the next stages and the grand total are not its parts
+    text = HEAD + ("本项目分两期建设，一期批复投资450.6万元(其中设备购置410万元)，二期批复投资180.4万元"
+                   "(其中设备购置170.25万元)，合计批复投资631万元(其中设备购置580.25万元)。\n")
+    _, found = audit_text(tmp_path, text)
+    assert not [f for f in found if f.rule == "prose.parts_total"]
+    # a bracket listing two parts or more is still checked against the figure before it, and only those parts
+    listed = HEAD + "一期批复投资450.6万元（其中设备购置410万元，安装费45万元），二期批复投资180.4万元。\n"
+    _, found = audit_text(tmp_path, listed)
+    [finding] = [f for f in found if f.rule == "prose.parts_total"]
+    assert finding.tier is Tier.ERROR and "2 项" in finding.message and "455" in finding.message
+
+
 def test_a_change_on_last_year_is_not_a_total(tmp_path):
     text = HEAD + "1、收入：520.40万元。同比上年增加120.40万元，增加30.1%。其中：财政拨款收入520.40万元，同比上年增加100万元。\n"
     _, found = audit_text(tmp_path, text)

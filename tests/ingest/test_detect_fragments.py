@@ -248,6 +248,26 @@ def test_a_towns_fiscal_final_account_is_no_departments_disclosure():
     assert found.kind is None and "财政预决算报告" in found.hint
 
 
+def test_a_levels_own_spending_by_function_is_a_fiscal_report_not_a_disclosure():
+    # a finance bureau explains its level's final accounts item by item; '决算公开' in the first sentence is no title
+    text = ("依照财政决算公开的要求，示例区财政局负责公开本级财政决算，现将2031年区本级决算有关事项说明如下：\n"
+            "一、区本级支出决算说明\n"
+            "2031年示例区本级一般公共预算支出为52000万元，较上年增支2600万元，增长5.3%。主要支出如下：\n"
+            "（一）一般公共服务支出6100万元，较上年减支300万元，下降4.7%。其中：\n"
+            "1.人大事务900万元，较上年增支100万元，增长12.5%；\n"
+            "2.政协事务600万元，较上年减支50万元，下降7.7%；\n"
+            "3.财政事务1500万元，与上年持平。")
+    found = detect(text)
+    assert found.kind is None and "财政预决算报告" in found.hint
+
+
+def test_a_news_items_dateline_outweighs_a_budget_title_it_quotes():
+    text = ("【示例网讯】据示例社3月2日报道，示例署公布了2031年“三公”经费财政拨款预算数120.5万元。\n"
+            "2031年示例署“三公”经费财政拨款预算中，因公出国（境）费20万元，公务接待费30.5万元。")
+    found = detect(text)
+    assert found.kind is None and "新闻报道" in found.hint
+
+
 def test_a_forms_year_in_brackets_after_its_title_outweighs_a_stray_year_in_a_cell():
     first = "\n".join(["项目支出绩效自评表", "项目名称 | 示例经费 |", "主管部门 | 示例局 |", "资金情况 | 全年预算数 | 执行数 |",
                        "年度资金总额 | 10 | 10 |", "一级指标 | 二级指标 | 自评得分 |", "产出指标 | 数量指标 | 10 |"])

@@ -46,6 +46,9 @@ MIN_MARKERS = 2  # one marker is a mention (a news item, a policy text), not a d
 # A news report about disclosures is not a disclosure: without a title of its own it is not identified.
 NEWS_RE = re.compile(r"(?<!接待)记者|\d{1,2}日电|新华网|新华社|中新社|人民网|责任编辑|根据财政部消息"
                      r"|来源\s*[:：]\s*\S{0,10}(?:日报|晚报|青年报|都市报|商报|时报|新闻网|电视台)")
+# A news item's dateline opening the text ('【示例网讯】', '据示例社5月1日报道'): whatever its first sentences quote
+# (a unit's 三公 budget) is reported, not published by the unit, so no title line after it names the document.
+NEWS_OPENING_RE = re.compile(r"^\s*(?:【[^】\n]{1,12}讯】|据[^，,。\n]{1,12}(?:网|社|报|台)[^，,。\n]{0,12}报道)")
 # Instructions for filling in or scoring a form, or a sample of one, is not a unit's document — when it also carries
 # no filled figure (a decimal, an amount, a percentage), so the 填表说明 under a real form decides nothing.
 GUIDE_RE = re.compile(r"填写样例|填表说明|填报说明|填写说明|填写注意事项|指标说明|计算方法|计算公式|不得(少于|修改|超过)"
@@ -63,7 +66,13 @@ FISCAL_MARKERS = [r"社会保险基金", r"政府(一般|专项)?债务", r"转�
                   # all of a place's revenue, or its own level's: '全镇一般公共预算收入…', '市级一般公共预算收入决算数…'
                   r"全[镇乡县市区州省][^。]{0,10}(?:一般公共预算|政府性基金|财政)[^。]{0,4}收入"
                   r"|[镇乡县市区州省]本?级[^。]{0,6}?一般公共预算总?收入",
-                  r"请予审议|各位(?:副主任|委员|代表)[，,、：:]"]  # a report to the people's congress
+                  r"请予审议|各位(?:副主任|委员|代表)[，,、：:]",  # a report to the people's congress
+                  # a level's own spending, and that spending by function: the people's congress, the CPPCC… are
+                  # functions of a whole level, not of one unit; a fiscal report speaks of 增支/减支 where a unit speaks
+                  # of 增加/减少 (a finance bureau's duties naming the 财政总决算 it compiles mark nothing)
+                  r"[镇乡县市区州省]本级[^。]{0,6}?一般公共预算总?支出",
+                  r"人大事务(?=[\s\S]{0,80}?政协事务)",
+                  r"较上年(?:增支|减支)"]
 FISCAL_MIN = 3
 # An evaluation report written by the unit or department itself is its self-evaluation; it is a key evaluation
 # when the text shows an evaluator: a commissioned firm, team or review centre, or a grade awarded. A 评价结论
@@ -495,6 +504,8 @@ def detect(text: str, path: str = "", preamble: tuple[str, ...] = ()) -> Detecti
 
     if reason := _not_a_unit_document(head, titles):
         return found(None, hint=reason)
+    if news := NEWS_OPENING_RE.search(body):
+        return found(None, hint=f"像是新闻报道（“{news.group(0).strip()}”），不是某个单位公开的文档")
     for index, line in enumerate(titles + named):
         for kind_, pattern in _TITLES:
             if re.search(pattern, line) and not (kind_ is DocumentKind.BUDGET_DISCLOSURE and "决算" in line):

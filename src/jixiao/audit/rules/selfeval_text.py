@@ -182,12 +182,15 @@ def totals_and_parts(paragraphs: list[str]) -> list[TotalAndParts]:
             end = next((cut for cut in cuts if cut > where.end()), len(text))
             before = [t for t in _sentences(text[start: where.start()]) if _amounts(t)]
             head = before[-1] if before else ""
+            close = _bracket_close(text, where.start(), start)
+            end = min(end, close) if close is not None else end
             tail = _sentences(text[where.end():end])[0] if text[where.end():end].strip(" 。") else ""
             if tail:
                 heads = _amounts(head)
                 parts, nested = _outer_and_bracketed(tail)
                 if heads and len(parts) >= 2:
-                    parts = _continued(heads[-1], parts, text[where.end():])
+                    if close is None:  # a bracketed list ends with its bracket
+                        parts = _continued(heads[-1], parts, text[where.end():])
                     found.append(TotalAndParts(index, "", heads[-1], tuple(parts), False))
                 found.extend(TotalAndParts(index, "", part, tuple(inner), False) for part, inner in nested)
                 continue
@@ -205,6 +208,27 @@ def totals_and_parts(paragraphs: list[str]) -> list[TotalAndParts]:
             complete = any(abs(sum((p.value for p in g.parts), ZERO) - g.total.value) <= tolerance(g) for g in group)
             found.extend(TotalAndParts(g.paragraph, g.label, g.total, g.parts, complete) for g in group)
     return found
+
+
+def _bracket_close(text: str, at: int, start: int) -> int | None:
+    """Where the bracket a '其中' at `at` was opened in closes ('总投资300万元（其中设备120万元，安装30万元），二期…'):
+    the list lists the bracket's content, not the batches, subsets and totals after it in the sentence. None when
+    the '其中' stands outside brackets (from `start`, the sentence's stretch it was read in)."""
+    def step(char: str) -> int:
+        return 1 if char in "（(" else -1 if char in "）)" else 0
+
+    depth = 0
+    for char in reversed(re.split(r"[。；;]", text[start:at])[-1]):
+        depth += step(char)
+        if depth > 0:  # an opening bracket not closed before the '其中'
+            break
+    else:
+        return None
+    for index in range(at, len(text)):
+        depth += step(text[index])
+        if depth == 0:
+            return index
+    return len(text)
 
 
 def _continued(total: Printed, parts: list[Printed], rest: str) -> list[Printed]:

@@ -81,3 +81,15 @@ def test_threshold_mismatch_names_the_profile_setting():
 def test_a_target_with_broken_digits_is_reported_not_read(target):
     [hit] = findings(replaced(0, ind("产出指标", "数量指标", "处理能力", target, 30)), "goals.t03_measurable")
     assert "数字中间有空格" in hit.message
+
+
+def test_a_cost_target_that_is_no_amount_is_one_finding():
+    vague = replaced(2, ind("产出指标", "成本指标", "培训成本", "节约"))
+    assert findings(vague, "goals.t04_cost_budget") and not findings(vague, "goals.t03_measurable")
+
+
+def test_bare_figures_throughout_a_table_are_one_finding():
+    bare = [ind("产出指标", "数量指标", "培训人次", "100人次", 30), ind("产出指标", "质量指标", "合格率", "100%", 10),
+            *SOUND[2:]]
+    [hit] = findings(bare, "goals.t03_measurable")
+    assert "培训人次" in hit.message and "合格率" in hit.message and "缺少运算符" in hit.message

@@ -226,6 +226,13 @@ def test_heading_naming_another_unit(tmp_path, line):
     assert "disclosure.heading_unit" not in {f.rule for f in quiet}
 
 
+def test_a_schools_short_name_in_a_heading_is_its_own_name(tmp_path):
+    text = consistent_package().replace("测试区管理委员会", "测试市第二中学")
+    short = text.replace("## 2024年度部门决算公开", "## 测试二中2024年度部门决算公开", 1)
+    _, findings = audit_text(tmp_path, short)
+    assert "disclosure.heading_unit" not in {f.rule for f in findings}, [f.message for f in findings]
+
+
 def test_a_site_banner_on_the_cover_is_not_the_packages_department(tmp_path):
     text = consistent_package().replace("# 测试区管理委员会\n\n## 2024年度部门决算公开",
                                         "测试县人民政府\n\n测试区管理委员会2024年决算公开", 1)

@@ -42,6 +42,19 @@ def test_bracketed_sub_parts_are_not_parts_of_the_outer_total(tmp_path):
     assert "200.25万元" in finding.message and "201.25万元" in finding.message
 
 
+def test_a_bracketed_list_ends_with_its_bracket(tmp_path):
+    # each stage's '(其中…)' lists that stage's subset; the next stages and the grand total are not its parts
+    text = HEAD + ("本项目分两期建设，一期批复投资450.6万元(其中设备购置410万元)，二期批复投资180.4万元"
+                   "(其中设备购置170.25万元)，合计批复投资631万元(其中设备购置580.25万元)。\n")
+    _, found = audit_text(tmp_path, text)
+    assert not [f for f in found if f.rule == "prose.parts_total"]
+    # a bracket listing two parts or more is still checked against the figure before it, and only those parts
+    listed = HEAD + "一期批复投资450.6万元（其中设备购置410万元，安装费45万元），二期批复投资180.4万元。\n"
+    _, found = audit_text(tmp_path, listed)
+    [finding] = [f for f in found if f.rule == "prose.parts_total"]
+    assert finding.tier is Tier.ERROR and "2 项" in finding.message and "455" in finding.message
+
+
 def test_a_change_on_last_year_is_not_a_total(tmp_path):
     text = HEAD + "1、收入：520.40万元。同比上年增加120.40万元，增加30.1%。其中：财政拨款收入520.40万元，同比上年增加100万元。\n"
     _, found = audit_text(tmp_path, text)
@@ -63,3 +76,25 @@ def test_execution_rate_may_rest_on_an_earlier_sentence_of_the_paragraph(tmp_pat
                    "执行率65%。\n")
     _, found = audit_text(tmp_path, text)
     assert not [f for f in found if f.rule == "prose.execution_rate"]  # 130 ÷ 200 = 65%
+
+
+def test_a_report_on_one_line_ends_a_list_at_the_next_run_on_section(tmp_path):
+    # the sections run together without a stop: the next section's amount is no part of the list before it
+    text = ("示例县第五小学公用经费绩效自评价报告一、基本情况(一)项目概况我校2031年项目为一个(二)资金情况我校2031年共安排"
+            "80万元,其中上级资金60万元,本级20万元,目标是保障学校运转二、资金使用情况主要用于办公费、水电费"
+            "三、预算支出组织实施情况我校2031年支出共计72.50万元,余款结转下年\n")
+    doc, found = audit_text(tmp_path, text)
+    assert doc.kind.value == "self_evaluation"
+    assert not [f for f in found if f.rule == "prose.parts_total"], [f.message for f in found]
+    wrong = text.replace("本级20万元", "本级25万元")  # …while the list itself is still checked
+    _, found = audit_text(tmp_path, wrong)
+    [finding] = [f for f in found if f.rule == "prose.parts_total"]
+    assert finding.tier is Tier.ERROR and "85" in finding.message
+
+
+def test_ordinals_and_a_first_heading_do_not_cut_a_sentence():
+    from jixiao.core.statements import run_on_sections
+
+    assert run_on_sections("一、基本情况本校初一、初二、初三共有学生300人二、资金情况") == [
+        "一、基本情况本校初一、初二、初三共有学生300人", "二、资金情况"]
+    assert run_on_sections("统一、规范管理专项资金二、其他") == ["统一、规范管理专项资金二、其他"]

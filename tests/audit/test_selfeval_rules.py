@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal as D
 
-from jixiao.audit.catalogue import Context, run
+from jixiao.audit.catalogue import Context, apply, run, select
+from jixiao.core.coverage import Status
 from jixiao.core.model import (
     BlockClaim,
     BudgetLine,
@@ -61,3 +63,23 @@ def test_goal_statement_beside_a_low_grade():
 def test_block_claim():
     assert not fired(evaluation(), "selfeval.block_claim")
     assert fired(evaluation(claim_score="45"), "selfeval.block_claim")[0].expected == "50"
+
+
+def test_block_claim_is_not_applicable_when_the_indicator_table_was_read_in_part():
+    # the rows read sum to less than the block's full marks: a table read in part proves nothing about its sums
+    se = evaluation(claim_score="45")
+    se = replace(se, goal=replace(se.goal, incomplete="指标行的格子连在一起"))
+    [block_rule] = select(["selfeval.block_claim"], (), "self_evaluation")
+    found, outcome = apply(block_rule, se, CTX)
+    assert not found
+    assert outcome.status is Status.NOT_APPLICABLE and "未读全" in outcome.reason and "格子连在一起" in outcome.reason
+
+
+def test_block_claim_of_a_block_read_whole_is_checked_in_a_table_read_in_part():
+    # the table stops after this block (its 满意度 rows unread), but the 产出 block closed with all its rows read
+    se = evaluation(claim_score="45")
+    whole = replace(se.reported.block_claims[0], whole=True)
+    se = replace(se, goal=replace(se.goal, incomplete="指标表在“满意度”一行中断，其后各行未见"),
+                 reported=replace(se.reported, block_claims=(whole,)))
+    [finding] = fired(se, "selfeval.block_claim")
+    assert finding.expected == "50" and finding.actual == "45"

@@ -115,15 +115,16 @@ def test_budget_disclosure_gets_no_disclosure_rules(tmp_path):
     path.write_text("\n".join([
         "示例县档案馆2024年部门预算", "收支预算总表", "公开01表", "金额单位：万元",
         "项目\t行次\t金额\t项目\t行次\t金额", "栏次\t\t1\t栏次\t\t2",
-        "一、一般公共预算财政拨款收入\t1\t300.00\t一、文化旅游体育与传媒支出\t30\t310.00",
+        "一、一般公共预算财政拨款收入\t1\t300.00\t一、文化旅游体育与传媒支出\t30\t290.00",
         "本年收入合计\t28\t300.00\t本年支出合计\t58\t310.00"]), encoding="utf-8")
     doc, _ = load_document(path)
     assert doc.kind is B and doc.kind.label == "部门预算公开" and (doc.unit, doc.year) == ("示例县档案馆", 2024)
     assert doc.kind_evidence == ("标题“示例县档案馆2024年部门预算”",)
-    # its 收支总表 is read as the budget's own table (its 预算数 under its own identities), never as 公开01 of a 决算
-    assert doc.disclosure is not None and [t.label for t in doc.disclosure.tables.values()] == ["部门收支总表"]
-    assert not any(f.rule.startswith(("disclosure.", "narrative.")) for f in
-                   audit_document(doc, load_profile("central")).findings)
+    # its 收支预算总表 is read as a budget table and checked by the budget's own sums (本年支出合计 310 over items
+    # of 290), never by the 决算 rules of 公开01
+    assert doc.disclosure.stage == "预算" and list(doc.disclosure.tables) == ["B01"]
+    assert [f.rule for f in audit_document(doc, load_profile("central")).findings
+            if f.rule.startswith(("disclosure.", "narrative."))] == ["disclosure.b01_budget_summary"]
 
 
 @pytest.mark.parametrize(("text", "kind"), [
@@ -245,6 +246,26 @@ def test_a_towns_fiscal_final_account_is_no_departments_disclosure():
             "本年收入4700万元，本年支出4400万元，上年结转和结余100万元。")
     found = detect(text)
     assert found.kind is None and "财政预决算报告" in found.hint
+
+
+def test_a_levels_own_spending_by_function_is_a_fiscal_report_not_a_disclosure():
+    # a finance bureau explains its level's final accounts item by item; '决算公开' in the first sentence is no title
+    text = ("依照财政决算公开的要求，示例区财政局负责公开本级财政决算，现将2031年区本级决算有关事项说明如下：\n"
+            "一、区本级支出决算说明\n"
+            "2031年示例区本级一般公共预算支出为52000万元，较上年增支2600万元，增长5.3%。主要支出如下：\n"
+            "（一）一般公共服务支出6100万元，较上年减支300万元，下降4.7%。其中：\n"
+            "1.人大事务900万元，较上年增支100万元，增长12.5%；\n"
+            "2.政协事务600万元，较上年减支50万元，下降7.7%；\n"
+            "3.财政事务1500万元，与上年持平。")
+    found = detect(text)
+    assert found.kind is None and "财政预决算报告" in found.hint
+
+
+def test_a_news_items_dateline_outweighs_a_budget_title_it_quotes():
+    text = ("【示例网讯】据示例社3月2日报道，示例署公布了2031年“三公”经费财政拨款预算数120.5万元。\n"
+            "2031年示例署“三公”经费财政拨款预算中，因公出国（境）费20万元，公务接待费30.5万元。")
+    found = detect(text)
+    assert found.kind is None and "新闻报道" in found.hint
 
 
 def test_a_forms_year_in_brackets_after_its_title_outweighs_a_stray_year_in_a_cell():

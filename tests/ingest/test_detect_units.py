@@ -196,3 +196,34 @@ def test_a_levels_summary_names_the_level_with_the_place_its_title_writes_out():
             "事业单位和其他单位使用财政拨款安排“三公”经费预算总额为500万元,其中:因公出国(境)费用0万元,公务接待费200万元,"
             "公务用车购置及运行维护费300万元。\n")
     assert detect(text).unit == "示例市示例区本级"
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    # a form's label sharing its cell with the next one, their values likewise
+    ("示例项目绩效目标自评表(2031年度)项目总得分96分项目名称示例项目项目实施单位/项目负责人示例区农技站/王五"
+     "主管部门示例区农业农村局", "示例区农技站"),
+    # the implementing unit said in a sentence, with its short name after it
+    ("关于2031年度示例县托育专项资金的绩效评价报告\n受示例县财政局委托,示例会计师事务所对该资金进行了绩效评价。\n"
+     "托育专项资金用于全县托育机构建设。项目组织实施单位为示例县卫生健康局(以下简称“县卫健局”)。", "示例县卫生健康局"),
+    # the body that did the self-evaluation, its short name saying the level its full name leaves out
+    ("示例省托育补助资金(省对下转移支付)项目2031年度绩效自评报告\n根据有关规定,示例托育协会(以下简称“省托协”)成立自评工作组,"
+     "对示例省托育补助资金进行绩效自评,我公司受托协助。", "示例省托育协会"),
+    # a form's row '部门 | 示例中心'
+    ("部门整体支出绩效自评表\n(2031年度)\t\t\n部门\t示例县茶园建设服务中心\t\t\t\n预算资金 (万元)\n年初预算数\t全年预算数\t全年执行数",
+     "示例县茶园建设服务中心"),
+    # a bureau named by its level alone, in a text that names one city's finance bureau
+    ("一、项目基本情况\n示例站房扩建需增加投资120万元。\n二、自评工作开展情况\n我局成立了绩效工作领导小组。\n"
+     "按照《示例市财政局关于2031年部门预算的批复》,市财政下达市交通运输局示例站房扩建工程建设经费96万元。", "示例市交通运输局"),
+    # the department of a budget's explanation, named with its units
+    ("(一)机关运行经费\n2031年机关运行经费预算12.50万元。\n另外,示例市民政局下属共有 3 个事业单位,事业运行经费预算 80.20 万元。",
+     "示例市民政局"),
+    # a table's caption: the unit after its budget code, then the budget year and the amount unit
+    ("2031年部门预算信息公开目录\n部门预算公开表\n901示例县东岭镇财政所\t预算年度:2031\t单位:万元\n序号\t收入\t支出", "示例县东岭镇财政所"),
+])
+def test_units_named_in_form_rows_sentences_and_captions(text, unit):
+    assert detect(text).unit == unit
+
+
+def test_a_schools_short_name_abbreviates_its_full_name():
+    assert abbreviates("示例三中", "示例市第三中学") and abbreviates("示例二小", "示例县第二小学")
+    assert not abbreviates("示例三中", "示例市第三中心")

@@ -692,3 +692,15 @@ def test_lone_bar_rows_of_unequal_width_are_not_taken_for_a_table(tmp_path):
     doc, _ = _load_text(tmp_path, BAR_ROWS_TITLE + _bar_rows(rows) + BAR_ROWS_TEXT.format(total="18"))
     table = doc.disclosure.tables.get("D09") if doc.disclosure else None
     assert table is None or not table.rows or not any(r.cells for r in table.rows)
+
+
+def test_bar_rows_under_short_title_lines_are_read_from_their_first_bar(tmp_path):
+    # two short lines (a title, a table heading) right above the first bar, nothing between: they are no cell of
+    # the table, and the table is read from its first bar
+    head = "示例县林业站2030年“三公”经费预算\n一、2030年“三公”经费预算表\n"
+    rows = [["项 目", "预 算 数"], ["合 计", "9.50"], ["因公出国(境)费", "0.00"], ["公务接待费", "3.50"],
+            ["公务用车购置及运行费", "6.00"]]
+    doc, _ = _load_text(tmp_path, head + _bar_rows(rows) + "二、2030年“三公”经费预算情况说明\n")
+    [row] = doc.disclosure.tables["D09"].rows
+    values = {key: amount.value / 10000 for key, amount in row.cells.items()}
+    assert values["budget_total"] == Decimal("9.50") and values["budget_reception"] == Decimal("3.50")

@@ -1,5 +1,6 @@
-"""A budget-side 绩效目标表 (own wording and numbers): taken for the budget side, and its indicator table — not read
-yet — listed as unread with where it is, never passed over."""
+"""A budget-side 绩效目标表 (own wording and numbers) in a layout not read as a goal form (each row's cells run
+together, separated by spaces): taken for the budget side, and its indicator table listed as unread with where it
+is, never passed over."""
 
 from __future__ import annotations
 

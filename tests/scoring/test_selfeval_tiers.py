@@ -138,6 +138,16 @@ def test_execution_score_rounded_to_a_whole_point_is_a_notice():
     assert f.tier is Tier.ERROR
 
 
+def test_execution_score_cut_at_the_printed_precision_is_a_notice_naming_the_cut():
+    # 10 × 960,000 ÷ 1,000,000 = 9.6: printed 9 is the score cut at a whole point, not rounded; printed 8 is wrong.
+    se = evaluation("1000000", "960000", [], reported_exec="9")
+    [f] = [f for f in score_self_evaluation(se, CENTRAL).deviations if f.rule == "selfeval.s1_execution_score"]
+    assert f.tier is Tier.NOTICE and "截尾" in f.message
+    se = evaluation("1000000", "960000", [], reported_exec="8")
+    [f] = [f for f in score_self_evaluation(se, CENTRAL).deviations if f.rule == "selfeval.s1_execution_score"]
+    assert f.tier is Tier.ERROR
+
+
 def test_a_cost_actual_copying_an_equals_target_above_the_budget_is_left_to_the_goal_rule():
     copy = ind(OUT, "成本指标", "合同价款", "=79.2万元", "79.2", "10", "10")
     se = evaluation("200000", "200000", [copy])

@@ -45,6 +45,8 @@ def subjects(doc: Any) -> list[tuple[str, Any]]:
         total = se.budget_total
         budget = (total.initial or total.adjusted) if total is not None else None  # targets are set against it
         found.append(("goal", GoalSubject(se.project.name, se.goal, budget, se.location)))
+    for form in getattr(doc, "goal_forms", ()):  # a 绩效目标表: its goal only, no execution to check
+        found.append(("goal", GoalSubject(form.project, form.goal, form.budget, form.location)))
     found += [("key_evaluation", ke) for ke in getattr(doc, "key_evaluations", ())]
     if statements := getattr(doc, "statements", ()) or report_prose(doc):
         found.append(("prose", statements))

@@ -7,7 +7,10 @@ belongs to the subject stated before) and one or more measures:
 - amount: 为/是/共计/合计/达/计/支出/安排/决算数为/支出决算为 X 元|万元|亿元 (separators and full-width digits
   allowed);
 - budget: 年初预算/全年预算/预算数 X 万元; completion: 完成(年初|全年)预算(X万元)的Y%, 预算执行率Y%;
-- change: (比|较|与)上年 增加/减少 X 万元, 增长/下降/上升/降低 Y%, 持平/与上年相同 (a change of zero);
+- change: (比|较|与)上年 增加/减少 X 万元, 增长/下降/上升/降低 Y%, 持平/与上年相同 (a change of zero); a change
+  printed without its direction word takes the direction of the rate after it ('与2022年相比10.50万元，增长9.55%');
+- prior: the other year's figure printed between the base word and the change from it ('较上年90万元减少5万元',
+  '比2023年年初预算数600万元减少…'), 上年X万元, and another year's budget said to be none ('2023年未安排该项预算': 0);
 - share: 占比Y%, 占(本年支出合计|…)的(比重|比例)?Y%;
 - count: N 辆/个/人次/批次/台/套 (Arabic or Chinese numerals);
 - compare: 大于/小于/等于/高于/低于/超过/少于 (年初|全年)预算 or 上年, 与预算持平/一致/相同; negated by 未/不/没有
@@ -17,7 +20,9 @@ belongs to the subject stated before) and one or more measures:
   审减 X (reduction), 审减率 (reduction_rate).
 
 The scope (财政拨款, 一般公共预算, 政府性基金, 国有资本经营) comes from the clause, else from the section
-heading. Nothing here knows a document's wording: subjects are matched to table rows by the audit, through a
+heading; a clause naming only a kind of funds ('（其中：一般公共预算480万元，政府性基金预算20万元）') states that
+kind's part of the subject before it. Subjects listed together before one figure state their sum
+('“会议费”、“培训费”、“差旅费”预算数X元'), except the two grand totals, which a 决算 prints equal ('收、支总计均为X'). Nothing here knows a document's wording: subjects are matched to table rows by the audit, through a
 synonym list per table.
 
 The same grammar reads the figures of a self-evaluation report's text (audit/rules/selfeval_text.py): a figure is
@@ -30,7 +35,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from jixiao.core.money import normalize_text, parse_decimal, printed_exponent, unit_scale
+from jixiao.core.money import compact_text, normalize_text, parse_decimal, printed_exponent, unit_scale
 from jixiao.core.provenance import Location
 from jixiao.core.statements import Claim
 
@@ -44,13 +49,14 @@ CN_NUM = r"[零〇一二两三四五六七八九十百]+"
 # canonical subject → its wordings (regex), most specific first. Function classes are read generically.
 SUBJECTS: list[tuple[str, str]] = [
     ("三公经费", r"[“\"]?三公[”\"]?经费"),
-    ("因公出国(境)费", r"因公出国[（(]?境[)）]?(?:费用?|经费)?"),
-    ("公务用车购置及运行维护费", r"(?:公务用车|公车)?购置及运行(?:维护)?费|(?:公务用车|公车)运行(?:维护)?(?:费)?(?:及|和)购置费"),
+    ("因公出国(境)费", r"因公出国(?:[（(]?境[)）]?(?:费用?|经费)?|费用?|经费)"),
+    ("公务用车购置及运行维护费", r"(?:公务用车|公车)?购置及运(?:行(?:维护)?|维)费|(?:公务用车|公车)运(?:行(?:维护)?|维)(?:费)?(?:及|和)购置费"),
     ("公务用车购置费", r"公务用车购置(?:费)?"),
-    ("公务用车运行维护费", r"(?:公务用车)?运行维护费|公务用车运行费"),
+    ("公务用车运行维护费", r"(?:公务用车)?运行维护费(?:用)?|公务用车运行费(?:用)?|(?:公务用车|公车)运维费"),  # 运维: 运行维护
     ("公务接待费", r"公务接待(?:费)?"),
     ("会议费", r"会议费"),
     ("培训费", r"培训费"),
+    ("差旅费", r"差旅费"),
     ("机关运行经费", r"机关运行经费"),
     ("中小企业合同", r"(?:授予)?中小企业(?:的)?合同(?:金额)?"),
     ("小微企业合同", r"(?:授予)?小微企业(?:的)?合同(?:金额)?"),
@@ -58,8 +64,8 @@ SUBJECTS: list[tuple[str, str]] = [
     ("政府采购工程", r"(?:政府采购)?工程(?:类)?(?:支出|采购)"),
     ("政府采购服务", r"(?:政府采购)?(?<!商品和)服务(?:类)?(?:支出|采购)"),
     ("政府采购", r"政府采购(?:支出)?(?:总额|合计|总计)?"),
-    ("公务用车", r"公务用车(?:账面|账载|实际|实有|年初|年末|期初|期末)?(?:车辆)?保有量|共有车辆|车辆"),
-    ("使用非财政拨款结余", r"使用非财政拨款结余"),
+    ("公务用车", r"公务用车(?:账面|账载|实际|实有|年初|年末|期初|期末)?(?:车辆)?(?:保有量|总数|总量)|共有车辆|车辆"),
+    ("使用非财政拨款结余", r"使用非财政拨款结余(?:和专用结余|[（(]含专用结余[)）])?"),
     ("结余分配", r"结余分配"),
     ("年初结转和结余", r"(?:年初|上年)结转(?:和|及)?结余"),
     ("年末结转和结余", r"年末结转(?:和|及)?结余"),
@@ -97,10 +103,16 @@ _CLASS_WORDS = re.compile(
     r"城乡社区|农林水|交通运输|资源勘探工业信息等|资源勘探信息等|商业服务业等|金融|援助其他地区|自然资源海洋气象等|住房保障|"
     r"粮油物资储备|灾害防治及应急管理|国有资本经营预算|债务付息|债务发行费用|其他)支出")
 _SCOPES = [("social_insurance", r"社会保险基金"), ("state_capital", r"国有资本经营预算"), ("fund", r"政府性基金"), ("general", r"一般公共预算"),
-           ("fiscal", r"财政拨款")]
+           ("fiscal", r"(?<!非)财政拨款")]  # '使用非财政拨款结余' names no scope
 _SCOPE_RES = [(name, re.compile(pattern)) for name, pattern in _SCOPES]
 
-_BUDGET_RE = re.compile(rf"(?:(年初|全年|调整后)?预算(?:数|金额|资金)?|批复(?:金额)?)(?:为|是|共计|合计)?{MONEY}")
+# '一般公共预算480.00万元' names a kind of budget funds (a scope), not a budget: not read here.
+_BUDGET_RE = re.compile(rf"(?<!公共)(?<!基金)(?<!经营)(?:(年初|全年|调整后)?预算(?:数|金额|资金)?|批复(?:金额)?)(?:为|是|共计|合计)?"
+                        rf"{MONEY}")
+# A clause naming only a kind of funds before its figure ('（其中：一般公共预算480.00万元，政府性基金预算20.00万元…）'):
+# the figure is that scope's part of the subject before it.
+_SCOPE_ONLY_RE = re.compile(r"(?:其中)?(?:一般公共预算|政府性基金(?:预算)?|国有资本经营(?:预算)?|社会保险基金(?:预算)?)(?:财政)?"
+                            r"(?:拨款)?(?:为|是)?")
 _COMPLETION_RE = re.compile(rf"完成(?:了)?(年初|全年|调整后)?预算(?:数)?(?:{MONEY})?的?{PCT}|(?:预算)?执行率(?:为|是|达)?{PCT}")
 # Figures of results statements and work summaries, read before budgets and amounts (申报…预算X is declared).
 _REPORT_RES = [
@@ -116,8 +128,8 @@ _EXECUTED_RE = re.compile(r"(?:实际执行|实际支出资金|实际支出|执�
 # word right after another ('增加(减少)0.11万元', a template offering both) states no direction: not read as one.
 _DIRECTION = r"增加|减少|增长|下降|上升|降低|增支|减支|(?<![新核审调追递])[增减降]"
 _DIRECTED = rf"(?:(?<![加少长降升低增减支])[(（]({_DIRECTION})[)）]|(?<![(（])({_DIRECTION}))"
-_CHANGE_RE = re.compile(rf"{_DIRECTED}(?:了)?{MONEY}")
-_RATE_RE = re.compile(rf"{_DIRECTED}(?:幅度?)?(?:为|了)?{PCT}")
+_CHANGE_RE = re.compile(rf"{_DIRECTED}(?:了)?(?:支出|开支)?{MONEY}")  # '减少支出0.5万元': the change of the spending
+_RATE_RE = re.compile(rf"{_DIRECTED}(?:幅度?)?(?:为|了|达到|达)?{PCT}")  # '降幅达到12%'
 # A change's rate written in brackets right after it: '减少1.5万元（42.86%）', '增加3万元(增长10%)'.
 _BRACKET_RATE_RE = re.compile(rf"[(（](?:同比)?(?:增长|下降|上升|降低|增幅|降幅|增加|减少)?(?:了|为)?{PCT}[)）]")
 _SAME_RE = re.compile(r"与上年(?:度)?(?:决算)?(?:数)?(?:相比)?(?:基本)?(?:持平|相同|一致)|(?:上年|同期)持平|无变化|无增减")
@@ -129,7 +141,7 @@ _COMPARE_RE = re.compile(
     r"|(?:与|和|同|跟)(年初|全年|调整后)?(预算|上年)(?:数|决算数?)?(?:基本)?(持平|一致|相同|相等)")
 # A change denied without a figure: '没有增加', '未超过预算' without its base keeps the basis of the clause.
 _DENIED_RE = re.compile(r"(并未|均未|未|没有|没|不)(增加|增长|上升|减少|下降|降低|超过|超出|突破)(?:预算)?(?![\d.%])")
-_COUNT_RE = re.compile(rf"(\d+|{CN_NUM})\s*(辆|个|人次|批次|台|套|次)")
+_COUNT_RE = re.compile(rf"(\d{{1,3}}(?:,\d{{3}})+|\d+|{CN_NUM})\s*(辆|个|人次|批次|台|套|次)")  # '1,280辆' as printed
 _AMOUNT_RE = re.compile(rf"(?:决算数|决算支出|支出决算|决算|总额|金额)?(?:为|是|共计|合计|达到|达|计|共)?{MONEY}")
 _REASON_RE = re.compile(r"(?:主要)?原因(?:是|为|在于)?[：:]?(.+)$")
 # What money was spent on ('主要用于…人员经费和办公经费'): the words name no subject of the figures around them.
@@ -139,13 +151,25 @@ _OVER_RE = re.compile(rf"(大于|高于|超过|超出|多于|小于|低于|少�
 _UP = ("增加", "增长", "上升", "增支", "增")
 # What may stand between a subject and its own amount; anything else (差值为, 节约, 结余 …) makes the figure
 # something else said about the subject, kept as an unchecked 'figure'.
-_GAP_RE = re.compile(r"(?:[（(]类[)）]|类?科目|[”\"’」]|本年度?|全年|年度|当年|实际|一般公共预算|财政拨款|支出|收入|使用|安排|决算|预算执行|数|总额|金额|合计|总计|为|是|"
+_GAP_RE = re.compile(r"(?:[（(]类[)）]|类?科目|[”\"’」]|本年度?|全年|年度|当年|实际|一般公共预算|财政拨款|支出|收入|使用|安排|决算|预算执行|汇总|数|总额|金额|合计|总计|为|是|"
                      r"共计|达到|达|计|共|约|了|人民币|其中|另外|此外)*")
 # A subject's budget named by the words between it and its figure: '“三公”经费预算支出9.80万元', '…预算安排为…'.
 _BUDGET_GAP_RE = re.compile(rf"{_GAP_RE.pattern}预算(?:支出|安排|数)?{_GAP_RE.pattern}")
-_BUDGET_BASIS_RE = re.compile(r"(?:比|较|与|同)(?:\d{4}年度?)?(?:年初|全年|调整后)?预算(?:数)?(?:相比|相较|比较)?$")
+_BUDGET_BASIS_RE = re.compile(r"(?:比|较|与|同)(?:\d{4}年度?)?(?:年初|全年|调整后)?预算(?:数)?(?:相比|相较|比较)?$"
+                              rf"|(?:比|较|与|同)(?:年初|全年|调整后)?预算(?:数)?的?{NUM}\s*{MONEY_UNIT}$")  # '较预算数X万元减少'
+# The figure of the year compared with, printed between the base word and the change: '较上年90万元减少5万元',
+# '比2022年决算72.5万元，增加8万元', '比上年累计支出30万元下降6万元', '比2023年年初预算数600万元减少…'.
+_BASE_FIGURE_RE = re.compile(r"(?:比|较|与|同)(?:上年度?|去年|\d{4}年度?)(?:同期)?的?(?:年初|全年)?(?:决算|预算|实际|累计)?"
+                             r"(?:支出)?(?:决算|预算)?(?:数)?(?:相比|相较|比较)?(?:为|是)?$")
+# A change printed without its direction word, the direction given by the rate after it: '与2022年相比10.50万元，增长
+# 9.55%' (the same words before a change with its own amount name the other year's figure, as above).
+_CHANGE_NEXT_RE = re.compile(rf"^(?:了)?{_DIRECTED}(?:了)?{MONEY}")
+_RATE_NEXT_RE = re.compile(rf"^(?:同比)?{_DIRECTED}(?:幅度?|率)?(?:为|了)?{PCT}")
+# Another year's budget said to be none: '由于2023年未安排公务接待费预算', '上年无该预算', '2022年无此项预算' (zero).
+_NO_BUDGET_RE = re.compile(r"((?:上年度?|去年|\d{4}年度?)(?:均)?(?:未安排|无|没有)(?:安排)?(?:该|此)?(?:项)?"
+                           r"[\u4e00-\u9fa5“”\"]{0,12}?预算)(?![\d.])")
 _PRIOR_BASIS_RE = re.compile(r"(?:比|较|与|同)(?:上年|去年|\d{4}年度?)(?:同期)?(?:决算)?(?:数)?(?:相比|相较|比较)?")
-_PRIOR_RE = re.compile(r"(?<![比较])(?:上年|去年)(?:度)?(?:同期)?(?!结转|结余)[\u4e00-\u9fa5]{0,6}$")  # 上年结转: a subject
+_PRIOR_RE = re.compile(r"(?<![比较与同])(?:上年|去年)(?:度)?(?:同期)?(?!结转|结余)[\u4e00-\u9fa5]{0,6}$")  # 上年结转: a subject
 # The unit's totals: with a scope word before them ('一般公共预算财政拨款总支出') they name that scope's total.
 TOTALS = ("收入总计", "支出总计", "收支总计", "本年收入合计", "本年支出合计")
 # An item named by words the lexicon does not know: '…维修费', '…经费' before its figure.
@@ -160,9 +184,9 @@ _WORD_SIGN = {"大于": 1, "高于": 1, "超过": 1, "多于": 1, "超出": 1, "
 
 
 def chinese_number(text: str) -> int | None:
-    """'二十三' → 23, '两' → 2, '十' → 10; Arabic digits pass through."""
-    if text.isdigit():
-        return int(text)
+    """'二十三' → 23, '两' → 2, '十' → 10; Arabic digits pass through ('1,280' → 1280)."""
+    if text.replace(",", "").isdigit():
+        return int(text.replace(",", ""))
     total, current = 0, 0
     for char in text:
         if char in CN_DIGITS:
@@ -244,10 +268,31 @@ def subject_at(clause: str, end: int) -> tuple[str, int, int] | None:
     return (best[2], best[0], best[0] + best[1]) if best else None
 
 
+def subject_opening(text: str) -> str | None:
+    """The subject a text opens with ('因公出国(境)费;' → '因公出国(境)费'): the longest wording at its start."""
+    found = [(match.end(), name) for name, pattern in _SUBJECT_RES if (match := pattern.match(text)) and match.end()]
+    return max(found)[1] if found else None
+
+
+def _after_base(clause: str, start: int, end: int, following: str) -> str:
+    """A figure printed right after a comparison with another year ('较上年90万元…'): 'prior' when a change with
+    its own amount follows it (the other year's figure), the direction ('增加'/'减少') when only a rate with a
+    direction follows it in the next clause (the change, printed without its word); '' otherwise (not known)."""
+    if not _BASE_FIGURE_RE.search(clause[:start]):
+        return ""
+    after = re.sub(r"^(?:相比|相较|比较)", "", clause[end:])  # '与上年80万元相比，增加…'
+    if _CHANGE_NEXT_RE.match(after) or (not after and _CHANGE_NEXT_RE.match(following)):
+        return "prior"
+    if not after and (rate := _RATE_NEXT_RE.match(following)) is not None:
+        return "增加" if (rate.group(1) or rate.group(2)) in _UP else "减少"
+    return ""
+
+
 def clauses(sentence: str) -> list[str]:
-    """Clauses at ，；：。、 — a comma between digits is a thousands separator and stays."""
-    text = normalize_text(sentence).replace(" ", "")
-    return [c for c in re.split(r"[，；;：:。！？!?]|,(?!\d{3})|、(?=[^\d])", text) if c]
+    """Clauses at ，；：。、 — a comma before a group of exactly three digits is a thousands separator and stays
+    (',2015年' starts a clause)."""
+    text = compact_text(sentence)
+    return [c for c in re.split(r"[，；;：:。！？!?]|,(?!\d{3}(?!\d))|、(?=[^\d])", text) if c]
 
 
 def _closing_bracket(clause: str) -> int:
@@ -264,10 +309,15 @@ def _closing_bracket(clause: str) -> int:
 _NEXT_ITEM_RE = re.compile(r"[，,；;]\s*(?=(?:[一二三四五六七八九十]+、|\d{1,2}[、.．](?!\d)|[（(][一二三四五六七八九十\d]{1,2}[)）]))")
 
 
+# '其中：' right after a word, with no stop before it: the reason's end was cut off and the list of figures follows.
+_FUSED_LIST_RE = re.compile(r"(?<=[\u4e00-\u9fa5])其中[：:]")
+
+
 def _cut_reason(sentence: str) -> tuple[str, str]:
     """The sentence without its stated reason, and the reason. A reason ends the sentence, unless a numbered item
-    follows it: the item is read on. A sentence that opens with '…的主要原因是：' and states its figures only after
-    it uses the words as a heading: the figures are read."""
+    follows it, or a list opened by '其中：' run into a word cut off (the reason's text lost its end: '…经费支其中：
+    A X万元，占P%'): the item or the list is read on. A sentence that opens with '…的主要原因是：' and states its
+    figures only after it uses the words as a heading: the figures are read."""
     match = _REASON_RE.search(sentence)
     if not match:
         return sentence, ""
@@ -275,6 +325,11 @@ def _cut_reason(sentence: str) -> tuple[str, str]:
             and amounts_in(match.group(1)):
         return match.group(1), ""
     reason = re.split(r"[。；;]", match.group(1))[0]
+    fused = _FUSED_LIST_RE.search(sentence, match.start(1), match.start(1) + len(reason))
+    if fused is not None and amounts_in(sentence[fused.end():]):
+        rest, more = _cut_reason(sentence[fused.start():])
+        return sentence[: match.start()] + "；" + rest, "；".join(r for r in (sentence[match.start(1): fused.start()],
+                                                                             more) if r)
     following = _NEXT_ITEM_RE.search(sentence, match.start())
     if following is None:
         return sentence[: match.start()], reason
@@ -285,10 +340,16 @@ def _cut_reason(sentence: str) -> tuple[str, str]:
 
 # Paired figures: “收、支总计各是A,B万元，各下降P%、Q%” — a list of subjects before 各 and, after each 各, as many
 # figures as subjects (one unit at the end or one per figure). Read as “收入总计是A万元，下降P%；支出总计是B万元，下降Q%”.
-_LIST_RE = re.compile(r"((?:[\u4e00-\u9fa5“”\"()（）]{1,16}(?:、|和|及))+[\u4e00-\u9fa5“”\"()（）]{1,16}?)(?=各|分别)")
+_LIST_RE = re.compile(r"((?:[\u4e00-\u9fa5“”\"()（）]{1,16}(?:、|和|及))+[\u4e00-\u9fa5“”\"()（）]{1,16}?)(?=各|分别|均|为|是|\d)")
+# One figure for every subject of the list: '收、支总计均为640.20万元', '收、支总计各增加12.5万元'.
+_SHARED_RE = re.compile(rf"(?:各自?|分别|均)?([\u4e00-\u9fa5]{{0,8}}?)((?:{NUM})\s*(?:亿元|万元|元|[%％]))(?![\d.]|[,，、和及]\s*\d)")
+_SHARED_RATE_RE = re.compile(rf"[,，]((?:同比)?(?:增长|下降|上升|降低|增幅|降幅)(?:了|为)?{NUM}\s*[%％])")
+# The two grand totals a 决算 prints equal, named together before one figure: '2023年度收、支总计640.20万元'.
+_BOTH_TOTALS = ["收入总计", "支出总计"]
 _EACH_RE = re.compile(rf"(?:各自?|分别)([\u4e00-\u9fa5]{{0,8}}?)((?:{NUM})\s*(?:亿元|万元|元|[%％])?(?:(?:,|，|、|和|及)(?:{NUM})\s*(?:亿元|万元|元|[%％])?)+)")
+_RUN_RE = re.compile(rf"([\u4e00-\u9fa5]{{0,8}}?)((?:{NUM})\s*(?:亿元|万元|元|[%％])?(?:(?:,|，|、|和|及)(?:{NUM})\s*(?:亿元|万元|元|[%％])?)+)")
 _FIGURE_RE = re.compile(rf"({NUM})\s*(亿元|万元|元|[%％])?")
-_LEAD_RE = re.compile(r"^(?:本年度?|上年度?|全年|当年|年度|年|度)")
+_LEAD_RE = re.compile(r"^(?:本年度?|上年度?|全年|当年|年度|年|度)?(?:财政拨款|一般公共预算(?:财政拨款)?|政府性基金(?:预算)?)?")
 _SHORT = {"收": "收入", "支": "支出"}
 
 
@@ -315,42 +376,139 @@ def _names_subject(item: str) -> bool:
 
 
 def join_listed_subjects(body: str) -> str:
-    """'三公经费、会议费、培训费支出X万元': subjects listed with 、 stay in one clause (read as '…及…'), so that the
-    figure after them is known to be their sum, not the last one's."""
+    """'三公经费、会议费、培训费支出X万元' (or '“会议费”、“培训费”…'): subjects listed with 、 stay in one clause (read as
+    '…及…'), so that the figure after them is known to be their sum, not the last one's."""
     out = list(body)
-    for match in re.finditer("、", body):
+    for match in re.finditer(r"[”\"]?、[“\"]?", body):
         before = subject_at(body, match.start())
         if before is not None and before[2] == match.start() and any(
                 pattern.match(body, match.end()) for _, pattern in _SUBJECT_RES):
-            out[match.start()] = "及"
+            out[body.index("、", match.start())] = "及"
     return "".join(out)
+
+
+def _paired_runs(body: str, position: int, count: int) -> tuple[list[list[tuple[str, str]]], int] | None:
+    """The runs of `count` figures from a 各/分别 at `position`: its own ('分别减少a万元和b万元') and each run that
+    follows it after a comma, opened by 各/分别 again or by a bare verb ('，下降P%和Q%'); per run, (verb, figure with
+    its unit) per subject, and where the last run ends. None when the first run (or a later 各 run) holds another
+    number of figures."""
+    segments: list[list[tuple[str, str]]] = []
+    end = position
+    while True:
+        each = not segments or body.startswith(("各", "分别"), position)
+        if (run := (_EACH_RE if each else _RUN_RE).match(body, position)) is None:
+            break
+        figures = _FIGURE_RE.findall(run.group(2))
+        if len(figures) != count:
+            if not segments or each:
+                return None
+            break
+        if not each and subject_at(run.group(1), len(run.group(1))) is not None:
+            break  # another subject's figures ('，A x万元、y万元'), not a run of these
+        unit = next((u for _, u in reversed(figures) if u), "")
+        segments.append([(run.group(1), f"{number}{u or unit}") for number, u in figures])
+        end = position = run.end()
+        if re.match(r"[,，;；]", body[position:]) is None:
+            break
+        position += 1
+    return (segments, end) if segments else None
+
+
+# What joins a subject to the one before it in a list: '…及', '…、', '…”及“'.
+_LINK_RE = re.compile(r"[”\"]?[、及和与][“\"]?$")
+
+
+def listed_subjects(basis: str) -> tuple[str, ...]:
+    """The subjects of a figure stated for a list of them ('会议费”及“培训费”及“差旅费' → their names), each named
+    whole by the lexicon; () when the words are not such a list."""
+    names = []
+    for item in re.split(r"[、及和与]", basis):
+        item = item.strip("“”\"")
+        named = subject_at(item, len(item))
+        if named is None or named[1] != 0 or named[2] != len(item):
+            return ()
+        names.append(named[0])
+    return tuple(names) if len(names) > 1 else ()
 
 
 def expand_paired(body: str) -> str:
     """The sentence with paired figures (“A、B各是x,y万元”) written out subject by subject; unchanged otherwise."""
     match = _LIST_RE.search(body)
     if not match:
-        return body
+        return expand_figured_pairs(body)
     lead, items = _list_items(match.group(1))
     if not all(_names_subject(item) for item in items):
-        return body  # not a list of subjects: left as written, its figures are then reported as not checked
-    segments: list[list[tuple[str, str]]] = []  # per 各: (verb + figure + unit) per subject
-    position = match.end()
-    while (each := _EACH_RE.match(body, position)) is not None:
-        figures = _FIGURE_RE.findall(each.group(2))
-        if len(figures) != len(items):
-            return body
-        unit = next((u for _, u in reversed(figures) if u), "")
-        segments.append([(each.group(1), f"{number}{u or unit}") for number, u in figures])
-        position = each.end()
-        gap = re.match(r"[,，;；]", body[position:])
-        if gap is None or not body.startswith(("各", "分别"), position + 1):
-            break
-        position += 1
+        return expand_figured_pairs(body)  # not a list of subjects named without figures
+    each_word = body.startswith(("各", "分别", "均"), match.end())
+    if not each_word and items != _BOTH_TOTALS:
+        return expand_figured_pairs(body)  # 'A、B为X万元': their sum (join_listed_subjects), not each one's
+    runs = _paired_runs(body, match.end(), len(items))
+    if runs is None and _EACH_RE.match(body, match.end()) is not None:
+        return body  # a 各 run of another number of figures
+    segments, position = runs if runs is not None else ([], match.end())
+    if not segments and (shared := _SHARED_RE.match(body, match.end())) is not None:
+        segments, position = [[(shared.group(1), shared.group(2))] * len(items)], shared.end()
+        if (rate := _SHARED_RATE_RE.match(body, position)) is not None:  # '各增加X万元，增长P%': each one's rate
+            segments.append([("，" + rate.group(1), "")] * len(items))
+            position = rate.end()
     if not segments:
         return body
-    written = "；".join(item + "，".join(seg[i][0] + seg[i][1] for seg in segments) for i, item in enumerate(items))
-    return body[: match.start()] + lead + written + body[position:]
+    written = "；".join(lead + item + "，".join(seg[i][0] + seg[i][1] for seg in segments)
+                       for i, item in enumerate(items))
+    return body[: match.start()] + written + body[position:]
+
+
+# What may stand between the last of the subjects stated with their amounts and the 分别 that pairs figures with them:
+# the base of the comparison ('，与2022年相比，'), no other figure and no other subject.
+_PAIRS_LEAD_RE = re.compile(r"[,，]?(?:(?:与|比|较|同)[^，,；;\d]{0,4}(?:\d{4}年度?)?[^，,；;\d]{0,6})?[,，]?")
+
+
+def _figured_items(before: str, count: int) -> tuple[int, list[str], str] | None:
+    """The `count` subjects stated last before a 分别/各, each with its own amount ('包括A x万元和B y万元，与上年相比，'):
+    where the first starts, each subject with its amount as written, and the words naming the base after the last."""
+    amounts = list(re.finditer(MONEY, before))
+    if len(amounts) < count or not _PAIRS_LEAD_RE.fullmatch(lead := before[amounts[-1].end():]):
+        return None
+    items: list[str] = []
+    names: set[str] = set()
+    first = 0
+    for k, amount in enumerate(amounts[-count:]):
+        low = amounts[len(amounts) - count + k - 1].end() if k else 0
+        head = before[low: amount.start()]
+        named = subject_at(head, len(head))
+        if named is None or not _GAP_RE.fullmatch(head[named[2]:]):
+            return None
+        if k and not re.fullmatch(r"[、和及与，,；;]", head[: named[1]]):
+            return None
+        if not k:
+            first = named[1]
+            if re.search(rf"{MONEY}[、和及与]$", head[: named[1]]):
+                return None  # a longer list than the figures paired with it: which ones are meant is not known
+        names.add(named[0])
+        items.append(before[low + named[1]: amount.end()])
+    if len(names) != count:
+        return None
+    return first, items, lead.strip(",，")
+
+
+def expand_figured_pairs(body: str) -> str:
+    """'A x万元和B y万元，与上年相比，分别减少a万元和b万元，下降P%和Q%' written out subject by subject ('A x万元，与上年相比，
+    减少a万元，下降P%；B y万元，…'): the i-th figure of each run belongs to the i-th subject. Unchanged otherwise."""
+    for each in re.finditer(r"各自?|分别", body):
+        first = _EACH_RE.match(body, each.start())
+        if first is None:
+            continue
+        count = len(_FIGURE_RE.findall(first.group(2)))
+        found = _figured_items(body[: each.start()], count)
+        runs = _paired_runs(body, each.start(), count)
+        if found is None or runs is None:
+            continue
+        start, items, lead = found
+        segments, end = runs
+        written = "；".join(item + (f"，{lead}" if lead else "") + "，" + "，".join(seg[i][0] + seg[i][1] for seg in segments)
+                           for i, item in enumerate(items))
+        return body[:start] + written + body[end:]
+    return body
 
 
 def claims_of(sentence: str, section: str = "", location: Location | None = None) -> tuple[tuple[Claim, ...], str]:
@@ -359,7 +517,7 @@ def claims_of(sentence: str, section: str = "", location: Location | None = None
     location = location or Location()
     # '…、公务接待费(简称“三公”经费)支出合计X万元': the short name in brackets names the figure after it
     sentence = re.sub(r"[(（]简称([^()（）]{1,16})[)）]", r"，\1", normalize_text(sentence))
-    body, reason = _cut_reason(sentence.replace(" ", ""))
+    body, reason = _cut_reason(compact_text(sentence))
     body = join_listed_subjects(expand_paired(body))
     section_scope = scope_of(section)
     found: list[Claim] = []
@@ -370,7 +528,9 @@ def claims_of(sentence: str, section: str = "", location: Location | None = None
     # states the same comparison
     carried = ""
     outer: list[tuple[str, str]] = []  # the subject before each open bracket: '…费X万元（其中：A…，B…），比…增加'
-    for index, clause in enumerate(clauses(body)):
+    parts = clauses(body)
+    for index, clause in enumerate(parts):
+        following = parts[index + 1] if index + 1 < len(parts) else ""
         taken: list[tuple[int, int]] = []
         closing = _closing_bracket(clause) if outer else -1
 
@@ -403,18 +563,27 @@ def claims_of(sentence: str, section: str = "", location: Location | None = None
                 basis = "执行"
             elif measure == "amount" and _BUDGET_GAP_RE.fullmatch(gap) and not _GAP_RE.fullmatch(gap):
                 measure = "budget"
+            elif measure == "amount" and named is None and subject and _SCOPE_ONLY_RE.fullmatch(gap):
+                pass  # a kind of funds' part of the subject before it (its scope set below)
             elif measure == "amount" and not _GAP_RE.fullmatch(gap):
                 measure, basis = "figure", gap
             elif measure == "budget" and named is None and _UNNAMED_ITEM_RE.search(gap):
                 subject, scope = "", scope_of(clause) or section_scope  # an item the lexicon lacks: not the last one's
-            if named is not None and re.search(r"[、及和与]$", clause[: named[1]]) and (
-                    joined := subject_at(clause, named[1] - 1)) is not None and joined[2] == named[1] - 1:
-                measure, basis = "figure", clause[joined[1]: named[2]]  # '三公经费及会议费、培训费…': their sum
+            if named is not None and (link := _LINK_RE.search(clause[: named[1]])) is not None and (
+                    joined := subject_at(clause, link.start())) is not None and joined[2] == link.start():
+                first = joined[1]
+                while (link := _LINK_RE.search(clause[:first])) is not None and (
+                        joined := subject_at(clause, link.start())) is not None and joined[2] == link.start():
+                    first = joined[1]
+                measure, basis = "figure", clause[first: named[2]]  # '三公经费及会议费、培训费…': their sum
             on_budget = lead == "预算" or (measure == "rate" and carried == "预算" and named is None)
             if measure in ("change", "rate") and (_BUDGET_BASIS_RE.search(clause[: match.start()]) or (
                     on_budget and not _PRIOR_BASIS_RE.search(clause[: match.start()]))):
                 basis = "预算"
-            found.append(Claim(subject, scope, measure, value, text, quantum, location, basis, clause, negated))
+            own_scope = scope
+            if named is None and measure == "amount" and subject and _SCOPE_ONLY_RE.fullmatch(before):
+                own_scope = scope_of(before)
+            found.append(Claim(subject, own_scope, measure, value, text, quantum, location, basis, clause, negated))
             positions.append((index, match.start()))
             taken.append((match.start(), match.end()))
 
@@ -440,6 +609,9 @@ def claims_of(sentence: str, section: str = "", location: Location | None = None
         for match in _BUDGET_RE.finditer(clause):
             if free(match):
                 value, quantum = _money(match.group(2), match.group(3))
+                if _after_base(clause, match.start(2), match.end(), following) == "prior":  # '比2022年年初预算数X'
+                    add("prior", match, value, match.group(2) + match.group(3), quantum, "上年")
+                    continue
                 add("budget", match, value, match.group(2) + match.group(3), quantum, match.group(1) or "")
         for match in _SHARE_RE.finditer(clause):
             if free(match):
@@ -479,12 +651,20 @@ def claims_of(sentence: str, section: str = "", location: Location | None = None
                     lead == "预算" and not _PRIOR_BASIS_RE.search(clause[: match.start()]))
                 add("compare", match, Decimal(_WORD_SIGN[word]), match.group(0), Decimal(0),
                     "预算" if on_budget else "上年", negated=True)
+        for match in _NO_BUDGET_RE.finditer(clause):
+            if free(match):
+                add("prior", match, Decimal(0), match.group(0), Decimal(0), "上年")
         for match in _AMOUNT_RE.finditer(clause):
             if free(match):
                 value, quantum = _money(match.group(1), match.group(2))
+                shown = match.group(1) + match.group(2)
                 prior = bool(_PRIOR_RE.search(clause[: match.start(1)]))
-                add("prior" if prior else "amount", match, value, match.group(1) + match.group(2), quantum,
-                    "上年" if prior else "")
+                reading = "" if prior else _after_base(clause, match.start(1), match.end(), following)
+                if reading in ("增加", "减少"):
+                    add("change", match, value if reading == "增加" else -value, shown, quantum, "上年")
+                    continue
+                prior = prior or reading == "prior"
+                add("prior" if prior else "amount", match, value, shown, quantum, "上年" if prior else "")
         for match in _COUNT_RE.finditer(clause):
             if free(match) and (count := chinese_number(match.group(1))) is not None:
                 add("count", match, Decimal(count), match.group(0), Decimal(1), match.group(2))
@@ -566,7 +746,7 @@ def _band(word: str, low: str | None, high: str | None, bound: str | None, side:
 
 def stated_bands(text: str) -> tuple[Band, ...]:
     """The grade bands a text states as its own convention ('90分以上为优', '等级为中(70-80分)')."""
-    norm = normalize_text(text).replace(" ", "")
+    norm = compact_text(text)
     found: list[Band] = []
     for match in _GRADE_FIRST.finditer(norm):
         found.append(_band(match.group(1), match.group(2), match.group(3), match.group(4), match.group(5),
@@ -580,7 +760,7 @@ def stated_bands(text: str) -> tuple[Band, ...]:
 def stated_score_and_grade(text: str) -> tuple[re.Match[str] | None, re.Match[str] | None]:
     """The total score and the grade a sentence states ('自评得分86.4分，自评结果为“良好”'), either may be None;
     a grade word that opens a stated band ('等级为中(70-80分)') is a convention, not a grade given."""
-    norm = normalize_text(text).replace(" ", "")
+    norm = compact_text(text)
     grade = GRADE_RE.search(norm)
     if grade is not None and _GRADE_FIRST.match(norm, grade.start(1)):
         grade = None
@@ -618,7 +798,7 @@ def graded_counts(text: str) -> list[GradedCounts]:
     """The lists of counts per grade in a paragraph, each with the count of projects stated before it in a clause
     naming projects or an evaluation ('复核评价的50个项目，…“优秀”的5个…'), not a part of a 其中 list; a list with
     no such count is left out."""
-    norm = normalize_text(text).replace(" ", "")
+    norm = compact_text(text)
     found: list[GradedCounts] = []
     groups: list[list[re.Match[str]]] = []
     for match in _GRADED_COUNT_RE.finditer(norm):
@@ -662,7 +842,7 @@ class TargetRate:
 
 def target_rates(sentence: str) -> list[TargetRate]:
     """Each '完成…目标N人的P%' of a sentence with the count of the same unit stated just before it ('培训2399人')."""
-    norm = normalize_text(sentence).replace(" ", "")
+    norm = compact_text(sentence)
     found: list[TargetRate] = []
     for match in _TARGET_RATE_RE.finditer(norm):
         unit = match.group(2)

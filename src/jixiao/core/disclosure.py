@@ -14,6 +14,10 @@ Column keys (per table):
 - D09 one row: budget_total, budget_overseas, budget_car, budget_car_purchase, budget_car_operation,
   budget_reception and the same with final_ for 决算数.
 - D10 rows by item (合计/货物/工程/服务, 行政单位/参照公务员法管理事业单位, 车辆…) with column `amount`.
+
+Besides the ten, a unit's own 收支决算总表 by function code under its sector's form (S01: a hospital's 医疗卫生机构收支决算总表,
+a school's 高等学校收支决算总表): opening, income, fiscal (其中：财政拨款收入), spent, fiscal_spent, balance (收支结余),
+closing; what it prints besides is listed as not read. No rule of the ten tables is applied to it.
 """
 
 from __future__ import annotations
@@ -43,6 +47,7 @@ COLUMN_NAMES = {
     "operating": "经营收支", "subsidiary": "附属单位", "other": "其他收入", "basic": "基本支出", "project": "项目支出",
     "general": "一般公共预算财政拨款", "fund": "政府性基金预算财政拨款", "state_capital": "国有资本经营预算财政拨款",
     "opening": "年初结转和结余", "income": "本年收入", "closing": "年末结转和结余", "budget": "预算数", "final": "决算数",
+    "spent": "本年支出", "fiscal_spent": "其中：财政拨款支出", "balance": "收支结余",
 }
 # 公开09's columns: budget_/final_ + the item.
 SANGONG_ITEMS = {"total": "合计", "overseas": "因公出国(境)费", "car": "公务用车购置及运行维护费",
@@ -180,6 +185,7 @@ class DisclosurePackage:
     glossary: tuple[str, ...] = ()
     location: Location = field(default_factory=Location)
     stage: str = "决算"  # 预算 for a 预算公开: its year is the year budgeted for
+    ends_inside: str = ""  # the table the text ends inside (cut off before its totals, nothing after it), or ''
 
     def table(self, code: str) -> DisclosureTable | None:
         return self.tables.get(code)

@@ -149,6 +149,8 @@ class Goal:
     # The indicator table prints no 分值 column (a form that scores its indicators as one block): no row has a
     # weight to miss, and no total over the rows' weights or scores can be checked.
     unweighted: bool = False
+    # The total of the indicators' 分值 the table prints (a 总分 or 合计 row), when it prints one.
+    printed_weight_total: Decimal | None = None
 
 
 @dataclass(frozen=True)
@@ -160,6 +162,9 @@ class BlockClaim:
     score: Decimal | None
     rate: Decimal | None
     location: Location = field(default_factory=Location)
+    # The block's rows were all read: a form's own 一级 cell ('产出指标(50分)') whose block closed before any part
+    # of the table went unread. Its sums stand even when the table as read is not the whole table.
+    whole: bool = False
 
 
 @dataclass(frozen=True)
@@ -215,6 +220,19 @@ class SelfEvaluation:
     @property
     def indicators(self) -> tuple[Indicator, ...]:
         return self.goal.indicators
+
+
+@dataclass(frozen=True)
+class GoalForm:
+    """A budget-side 绩效目标表 (申报表, 审批表, 批复表, 绩效指标表): the year's goal and its indicator tree with
+    targets — no actuals, no scores. It is audited by the goal rules only, never as a self-evaluation."""
+
+    project: str  # 项目名称, or the department for a 部门整体 goal
+    year: int | None
+    goal: Goal
+    unit: str = ""  # 实施单位 (else 主管部门) as printed
+    budget: Decimal | None = None  # yuan: 年度资金总额 (else 项目金额, 资金总额)
+    location: Location = field(default_factory=Location)
 
 
 @dataclass(frozen=True)

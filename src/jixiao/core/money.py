@@ -21,6 +21,16 @@ def normalize_text(text: str) -> str:
     return text.translate(_FULLWIDTH).replace("\u3000", " ").replace("\xa0", " ")
 
 
+# A run of spaces that stands between two digits: it may part two numbers ('第 3 项 12 万元' flattened from cells).
+_SPACES_RE = re.compile(r"(?<!\d) +| +(?!\d)")
+
+
+def compact_text(text: str) -> str:
+    """normalize_text() without the spaces a PDF or web page puts inside words ('同 比 增 加 12.5 万 元' →
+    '同比增加12.5万元'); a space between two digits stays, so that two numbers printed apart are not read as one."""
+    return _SPACES_RE.sub("", normalize_text(text))
+
+
 def round_half_up(value: Decimal, places: int = 2) -> Decimal:
     """四舍五入 to `places` decimals — the one rounding rule used everywhere."""
     return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)

@@ -13,13 +13,15 @@ def without_heading_number(name: str) -> str:
     return _HEADING_NUMBER.sub("", name)
 
 
-# A body's full ending and the one character it is shortened to: '示例县人大办' for '…人大常委会办公室'.
-_SHORT_ENDINGS = {"办公室": "办"}
+# A body's full ending and the one character it is shortened to: '示例县人大办' for '…人大常委会办公室', '示例三中' for
+# '示例市第三中学', '示例二小' for '示例县第二小学'.
+_SHORT_ENDINGS = {"办公室": "办", "中学": "中", "小学": "小"}
 
 
 def abbreviates(short: str, name: str) -> bool:
     """Whether `short` is `name` abbreviated ('示例县经科局' for '示例县经济信息化和科技局'): shorter, its characters
-    taken in order from the name, ending as the name ends (the same kind of body; '办' stands for '办公室')."""
+    taken in order from the name, ending as the name ends (the same kind of body; '办' stands for '办公室', '中' for
+    '中学', '小' for '小学')."""
     ending = next((end for full, end in _SHORT_ENDINGS.items() if name.endswith(full)), name[-1:])
     rest = iter(name)
     return len(short) < len(name) and short[-1:] in (name[-1:], ending) and all(char in rest for char in short)

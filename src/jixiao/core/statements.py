@@ -93,9 +93,39 @@ def figures_of(text: str) -> tuple[Figure, ...]:
     return tuple(found)
 
 
+_NUMERALS = ("一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四", "十五")
+# A section number ('二、'), not an ordinal's ('初二、', '第二、') nor the end of a longer number.
+_SECTION_NUMBER_RE = re.compile(r"(?<![初高第周之一二三四五六七八九十])(十[一二三四五]|[一二三四五六七八九十])、")
+# Where an outline's first heading may stand: at the start, after a stop or a space, or run on after a title.
+_FIRST_HEADING_AFTER = re.compile(r"(?:^|[^\u4e00-\u9fff]|报告|说明|如下|情况)[ \t]*$")
+
+
+def run_on_cuts(text: str) -> list[int]:
+    """Where a report copied onto one line starts a new section: once an outline has begun ('一、' at the start, after a
+    stop or after the title), the heading numbered next ('二、', then '三、'…) run on after a word ('…保证学校正常运转
+    二、项目资金使用情况…'). A list in a sentence ('其中：一、…，二、…') is not cut. The text's start is the first cut."""
+    cuts = [0]
+    last = -1
+    for match in _SECTION_NUMBER_RE.finditer(text):
+        index = _NUMERALS.index(match.group(1))
+        if index != last + 1 or (index == 0 and not _FIRST_HEADING_AFTER.search(text[:match.start()])):
+            continue
+        last = index
+        if index > 0 and re.search(r"[\u4e00-\u9fff][ \t]?$", text[:match.start()]):
+            cuts.append(match.start())
+    return cuts
+
+
+def run_on_sections(text: str) -> list[str]:
+    """The text cut at the section headings run on in it (run_on_cuts)."""
+    cuts = run_on_cuts(text)
+    return [text[a:b] for a, b in zip(cuts, [*cuts[1:], len(text)], strict=True) if text[a:b].strip()]
+
+
 def sentences(paragraph: str) -> list[str]:
-    """Sentences split at 。；! ? — a sentence that only gives a reason stays with the one before."""
-    parts = [p.strip() for p in re.split(r"(?<=[。；;！!？?])", paragraph) if p.strip()]
+    """Sentences split at 。；! ? and at section headings run on in a one-line report — a sentence that only gives a
+    reason stays with the one before."""
+    parts = [p.strip() for part in run_on_sections(paragraph) for p in re.split(r"(?<=[。；;！!？?])", part) if p.strip()]
     merged: list[str] = []
     for part in parts:
         if merged and re.match(r"^(主要)?原因(是|为|：|:)", part):

@@ -170,6 +170,7 @@ _OPERATOR_WORDS: list[tuple[str, Operator]] = [
     ("﹥", Operator.GT),  # the small forms some templates print
     ("﹤", Operator.LT),
     ("﹦", Operator.EQ),
+    ("═", Operator.EQ),  # a box-drawing double bar some forms print for '='
     (">", Operator.GT),
     ("<", Operator.LT),
     ("=", Operator.EQ),

@@ -25,7 +25,7 @@ SCORED_HEADING = (r"(?m)^[ \t]*(?:[一二三四五六七八九十]{1,3}[、.．]
                   r"[（(][ \t]*\d{1,3}(?:\.\d+)?[ \t]*分[ \t]*[)）]")
 # (kind, markers): the kind with the most markers present wins; a marker is a regular expression.
 _MARKERS: list[tuple[DocumentKind, list[str]]] = [
-    (DocumentKind.DISCLOSURE, [r"部门决算|单位决算|决算公开", r"公开\s*0?\d{1,2}\s*表", r"收入支出决算总表",
+    (DocumentKind.DISCLOSURE, [r"部门决算|单位决算|决算(?:批复)?公开", r"公开\s*0?\d{1,2}\s*表", r"收入支出决算总表|收支决算总表",
                                r"三公.{0,3}经费.{0,15}决算|决算.{0,15}三公.{0,3}经费", r"决算数", r"决算(总体)?情况(说明)?",
                                r"财政拨款收入支出决算", r"机关运行经费", PACKAGE_PART]),
     (DocumentKind.BUDGET_DISCLOSURE, [r"部门预算|单位预算|预算公开", r"收支预算总表|收入预算表|支出预算表",
@@ -37,7 +37,8 @@ _MARKERS: list[tuple[DocumentKind, list[str]]] = [
                                       PACKAGE_PART]),
     (DocumentKind.SELF_EVALUATION, [r"项目支出绩效自评(分析)?报告|自评表|自评报告", r"预算执行情况",
                                     r"指标完成情况得分|绩效指标完成情况", r"全年执行数|全年预算数", r"一级指标",
-                                    r"自评得分|自评结论|自评得\s*\d+(?:\.\d+)?\s*分", r"(产出|效益|满意度)指标", SCORED_HEADING, r"未完成原因|存在问题.{0,20}改进措施",
+                                    r"自评得分|自评结论", r"(产出|效益|满意度)指标", SCORED_HEADING,
+                                    r"未完成原因|存在问题.{0,20}改进措施",
                                     r"(部门|单位)(预算)?整体支出[^。]{0,12}(自评|自我评价)|自评[^。]{0,30}(部门|单位)(预算)?整体支出"]),
     (DocumentKind.KEY_EVALUATION, [r"(部门|重点)评价表", r"绩效评价报告", r"绩效评价指标评分", r"评价等次",
                                    r"(部门|单位)(预算)?整体支出", r"重点(项目)?绩效评价|绩效评价工作", r"(评价|绩效)(等级|结论)",
@@ -51,6 +52,9 @@ MIN_MARKERS = 2  # one marker is a mention (a news item, a policy text), not a d
 # A news report about disclosures is not a disclosure: without a title of its own it is not identified.
 NEWS_RE = re.compile(r"(?<!接待)记者|\d{1,2}日电|新华网|新华社|中新社|人民网|责任编辑|根据财政部消息"
                      r"|来源\s*[:：]\s*\S{0,10}(?:日报|晚报|青年报|都市报|商报|时报|新闻网|电视台)")
+# A news item's dateline opening the text ('【示例网讯】', '据示例社5月1日报道'): whatever its first sentences quote
+# (a unit's 三公 budget) is reported, not published by the unit, so no title line after it names the document.
+NEWS_OPENING_RE = re.compile(r"^\s*(?:【[^】\n]{1,12}讯】|据[^，,。\n]{1,12}(?:网|社|报|台)[^，,。\n]{0,12}报道)")
 # Instructions for filling in or scoring a form, or a sample of one, is not a unit's document — when it also carries
 # no filled figure (a decimal, an amount, a percentage), so the 填表说明 under a real form decides nothing.
 GUIDE_RE = re.compile(r"填写样例|填表说明|填报说明|填写说明|填写注意事项|指标说明|计算方法|计算公式|不得(少于|修改|超过)"
@@ -65,8 +69,16 @@ FISCAL_MARKERS = [r"社会保险基金", r"政府(一般|专项)?债务", r"转�
                   r"公共财政预算(?!财政拨款)",
                   r"上解",  # money a government remits to the level above (a unit's is 上缴上级)
                   r"人大[^。]{0,30}批准",  # the budget the people's congress approved
-                  # all of a place's revenue: '全镇一般公共预算收入…'
-                  r"全[镇乡县市区州省][^。]{0,10}(?:一般公共预算|政府性基金|财政)[^。]{0,4}收入"]
+                  # all of a place's revenue, or its own level's: '全镇一般公共预算收入…', '市级一般公共预算收入决算数…'
+                  r"全[镇乡县市区州省][^。]{0,10}(?:一般公共预算|政府性基金|财政)[^。]{0,4}收入"
+                  r"|[镇乡县市区州省]本?级[^。]{0,6}?一般公共预算总?收入",
+                  r"请予审议|各位(?:副主任|委员|代表)[，,、：:]",  # a report to the people's congress
+                  # a level's own spending, and that spending by function: the people's congress, the CPPCC… are
+                  # functions of a whole level, not of one unit; a fiscal report speaks of 增支/减支 where a unit speaks
+                  # of 增加/减少 (a finance bureau's duties naming the 财政总决算 it compiles mark nothing)
+                  r"[镇乡县市区州省]本级[^。]{0,6}?一般公共预算总?支出",
+                  r"人大事务(?=[\s\S]{0,80}?政协事务)",
+                  r"较上年(?:增支|减支)"]
 FISCAL_MIN = 3
 # An evaluation report written by the unit or department itself is its self-evaluation; it is a key evaluation
 # when the text shows an evaluator: a commissioned firm, team or review centre, or a grade awarded. A 评价结论
@@ -80,31 +92,50 @@ _SAME_SENTENCE = r"[^。；;！？!?]{0,60}?"
 COMMISSIONED_RE = re.compile(rf"评价(工作)?组|(?:{_COMMISSIONED}){_SAME_SENTENCE}评价|评价{_SAME_SENTENCE}(?:{_COMMISSIONED})")
 EVALUATOR_RE = re.compile(COMMISSIONED_RE.pattern + r"|重点(项目)?绩效评价|评价等次|(评价|绩效)等级|评价得分"
                           r"|财政(部|厅|局)[^。]{0,30}(组织|安排)[^。]{0,40}绩效评价"
-                          # a finance department's report on a project's evaluation ('…财政局关于…项目绩效评价报告')
-                          r"|财政(?:部|厅|局)关于[^。\n]{0,60}绩效评价报告"
+                          # a finance department's report on a project: '示例县财政局关于示例道路养护项目绩效评价报告'
+                          r"|财政(?:部|厅|局)\s*关于(?:(?!整体支出)[^。\n]){0,60}?绩效评价"
                           # a results table's grade column: a cell of its own ('| 评价结果 |'), not '评价结果如下'
                           r"|(?:^|[|\t])[ \t]*(?:评价|复核)(?:结果|档次)[ \t]*(?:[|\t]|$)", re.MULTILINE)
-# A report's cover field saying the evaluation was the unit's own ('评价方式：部门(单位)绩效自评').
-EVALUATION_MODE_RE = re.compile(r"(?m)^[ \t]*评价方式[ \t]*[：:][^\n]{0,20}?自评[^\n]{0,10}$")
+# A cover's field saying how the evaluation was done ('评价方式：部门（单位）绩效自评'): as explicit as a title.
+EVALUATION_METHOD_RE = re.compile(r"评价方式[ \t]*[：:|\t][ \t]*[^\n。；;□]{0,12}?自评")
+# A report's own words that it is a self-evaluation, when no title or table says so: '对2030年度…资金项目开展了自评',
+# or scores it gives itself ('…程序完整。自评得2分。').
+SELF_STATED_RE = re.compile(r"对(?:(?!对)[^。；;\n]){0,80}?(?:开展|进行)了?(?:绩效)?自评(?!工作|材料)|自评得\s*\d+(?:\.\d+)?\s*分")
+# A report on a fund ('示例市2030年示例奖补资金绩效评价报告'): a fund is evaluated by whoever allocates it, across the
+# units that use it; a unit's report on its own use of one says 自评.
+FUND_EVALUATED_RE = re.compile(r"资金(?:项目)?的?绩效评价报告")
 # The title of a form of a commissioned evaluation: a key evaluation whoever fills it in.
 EVALUATION_FORM_RE = re.compile(r"(部门|重点)评价表")
 TARGET_FORM = r"绩效目标(?:申报|审批|审核|批复)?表"
+# A department's whole-budget goal under its own title ('部门整体绩效目标'), not a numbered section of a report.
+WHOLE_TARGET_TITLE = r"^[^。，,]{0,30}?(?:部门|单位)整体(?:支出)?绩效目标$"
 HEADING_NUMBER = r"第[一二三四五六七八九十\d]+部分|[一二三四五六七八九十\d]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]"
+# A page's metadata label before the document's title ('标 题: | 项目支出绩效目标申报表'): the title follows it.
+PAGE_TITLE_LABEL_RE = re.compile(r"^标题[：:]")
+# The indicator table of a target form printed on its own ('…项目绩效评价指标表' listing 目标值 and 分值): the
+# budget side when it prints targets and no actual, no score.
+INDICATOR_TABLE_TITLE = r"绩效(?:评价)?指标表$"
+TARGET_COLUMN_RE = re.compile(r"目标值|指标值|预期实现值")
+EVALUATED_RE = re.compile(r"实际完成|实际值|完成值|完成情况|全年执行数|执行数|得分|偏差|自评|评价结论|评价等级")
 # A title in the first lines decides the kind outright; tried per line, in this order within a line.
 _TITLES: list[tuple[DocumentKind, str]] = [
     (DocumentKind.RESULTS_STATEMENT, r"执行结果情况的说明|绩效报告[（(]自评[)）]"),
     # a unit assessing its own performance-management work (for a 考核 of that work), not its spending
     (DocumentKind.WORK_SUMMARY, r"预算绩效(?:管理)?(?:工作)?(?:开展情况|(?:考核|考评)?(?:自评|自查)(?:报告|情况)|总结)"),
-    (DocumentKind.SELF_EVALUATION, r"自评表|自评(分析|总结)?报告"),
+    (DocumentKind.SELF_EVALUATION, r"自评表|自评价?(分析|总结)?报告"),
     (DocumentKind.KEY_EVALUATION, r"(部门|重点)评价表|绩效评价报告|整体支出绩效评价"),
     # the results of evaluations published as a table or a bulletin: '…项目资金绩效评价情况表', '…绩效评价结果的通报'
     # (a title, not a part heading of a package: '第四部分 绩效评价情况')
     (DocumentKind.KEY_EVALUATION, rf"^(?!{HEADING_NUMBER})[^。]*绩效评价(?:情况|结果)(?:表|公示|公告|的?通报)?$"),
-    (DocumentKind.DISCLOSURE, r"(部门|单位)决算|决算公开|收入支出决算总表|决算编制说明|三公.{0,3}经费.{0,15}决算"
+    # '…决算批复公开资料': the approved accounts published; '医疗卫生机构收支决算总表': a unit's own summary table
+    # under its sector's code (a fund's '一般公共预算收支决算总表' is a government's)
+    (DocumentKind.DISCLOSURE, r"(部门|单位)决算|决算(?:批复)?公开|收入支出决算总表|(?<!预算)收支决算总表|决算编制说明"
+                              r"|三公.{0,3}经费.{0,15}决算"
                               r"|三公.{0,3}经费.{0,12}(使用|执行)情况"),
     (DocumentKind.BUDGET_DISCLOSURE, r"(部门|单位)预算(公开)?(情况)?(说明)?$|预算公开|收支预算总表|三公.{0,3}经费.{0,6}预算"),
     # a target form (申报表, 审批表) sets the year's targets when the budget is drawn up: no actuals, no scores
     (DocumentKind.BUDGET_DISCLOSURE, TARGET_FORM),
+    (DocumentKind.BUDGET_DISCLOSURE, rf"^(?!{HEADING_NUMBER}){WHOLE_TARGET_TITLE[1:]}"),
     # what the year's budget sets aside for purchases: '…政府采购安排情况说明' (安排: planned, not done)
     (DocumentKind.BUDGET_DISCLOSURE, r"政府采购(?:预算)?安排(?:情况)?(?:的?说明)?$"),
 ]
@@ -112,10 +143,11 @@ _TITLES: list[tuple[DocumentKind, str]] = [
 # how the targets were split and passed down. No other document has it.
 TRANSFER_SELF_EVAL_RE = re.compile(rf"^[ \t#]*(?:{HEADING_NUMBER})?[ \t]*绩效目标分解下达情况[ \t]*$", re.MULTILINE)
 # A whole report copied onto one line: the title runs on into the body's first sentence, which opens by citing
-# what the report answers ('…自评报告根据《关于开展…的通知》要求，…').
-BODY_OPENING = r"(?:(?<=报告)|(?<=说明)|(?<=情况)|(?<=[表书]))(?=(?:根据|按照|依据|遵照)《|现将|为(?:了|进一步|加强|落实|贯彻))"
+# what the report answers ('…自评报告根据《关于开展…的通知》要求，…', '…评价报告根据…的安排') or with its first section
+# ('…自评报告一、基本情况…').
+BODY_OPENING = r"(?:(?<=报告)|(?<=说明)|(?<=情况)|(?<=[表书]))(?=根据|按照|依据|遵照|现将|为(?:了|进一步|加强|落实|贯彻)|一、)"
 # Not a title of the document itself: a quoted title, a site's breadcrumb, a news sentence, a writing sample.
-NOT_TITLE_RE = re.compile(r"[《》>]|首页|范文|样例|模板|今年|填写说明")
+NOT_TITLE_RE = re.compile(r"[《》>]|首页|范文|样例|模板|今年|填写说明|^截[至止]")  # …or a date a figure stands at
 # A 三公经费 section on its own: its items, then whether it reports spending (决算; counts of trips and guests) or
 # plans it (预算). '一般公共预算' names a kind of fund and says neither; a law's title says nothing.
 SANGONG_ITEMS_RE = re.compile(r"因公出国|公务接待|公务用车|公车")
@@ -152,6 +184,8 @@ _YEAR_PATTERNS = [
     r"[（(]\s*(20\d{2})\s*[)）]\s*年度",
     r"(20\d{2})\s*年度",
     r"(20\d{2})\s*年\s*(?:预算绩效|项目支出|度)",
+    # spending up to the year's end ('截止2030年12月底'), not an asset stock (a budget states the year before's)
+    r"截[止至]\s*(20\d{2})\s*年\s*12\s*月\s*(?:底|末|31\s*日)(?![^。；;]{0,12}资产)",
     r"(20\d{2})\s*年(?!\s*\d{1,2}\s*月)",
 ]
 # A column of a year's figures: '2022年预算数 | 2023年预算数' (last year's beside the year's own).
@@ -186,7 +220,7 @@ _NOT_REPORT_YEAR = re.compile(r"[〔\[［【]\s*20\d{2}\s*[〕\]］】]|《[^》
 ORG = (r"[\u4e00-\u9fff（）()]{1,38}?(?:委员会|管委会|局|厅|中心|办公室|办|政府|院|所|队|站|馆|学校|学区|中学|小学|幼儿园|大学|党校|"
        r"学院|协会|联合会|处|部|社|团|署|委|园|场|公司|集团|街道|镇|乡|本级|机关|总工会|医院|卫生院|政协|指挥部)")
 # A label's value ends at a separator, or where the next label of a form flattened into one line begins.
-_LABEL_END = (r"(?=[\s\t|，。,（(]|$|(?:金额)?单位\s*[：:]|实施单位|(?:项目)?执行单位|项目单位|主管部门|负责人|单位负责人|财务负责人|编制人|报送日期|联系"
+_LABEL_END = (r"(?=[\s\t|，。,（(/／\[【]|$|(?:金额)?单位\s*[：:]|实施单位|(?:项目)?执行单位|项目单位|主管部门|负责人|单位负责人|财务负责人|编制人|报送日期|联系"
               r"|项目名称|项目资金|资金名称|项目主管|项目类别|项目属性|项目类型"
               r"|填报|填表|年度预算|年度资金)")
 _CODE = r"(?:\d{3,}\s*[-－—]\s*)?"
@@ -218,15 +252,27 @@ _TITLE_PATTERNS = [
 ]
 # The subject of a sentence in the body: '示例县农技中心下设办公室…', '示例县档案馆是…', '…（示编〔2024〕1号），示例县
 # 驻外办事处主要履行以下职责'.
-_SUBJECT = (rf"(?:^\s*(?:[一二三四五六七八九十]+、|\d+[、.．])?|(?<=[，,。；;]))\s*({ORG})(?:是|为|系|下设|内设|设有|共有|现有"
+_SUBJECT = (rf"(?:^\s*(?:[一二三四五六七八九十]+、|\d+[、.．])?|(?<=[，,。；;]))\s*({ORG})(?:是|为|系|下设|内设|设有|共有|现有|下属"
             r"|核定|属于|负责|承担|(?:主要|依法)?履行|主要职责|主要职能|(?:核定)?编制\s*\d)")
 # A title in the first lines naming who issues the document: '示例县财政局关于…结果的通报', '示例局关于…自评报告'.
 ISSUER_TITLE = (rf"\A(?:[^\n]*\n){{0,{TITLE_LINES - 1}}}?{_LEAD}({ORG})\s*关于[^\n。]{{2,80}}?"
                 r"(?:通报|通知|公告|公示|报告|说明|情况)\s*$")
+# A report titled with its writer's name, then what it evaluates ('示例县第二中学公用经费绩效自评价报告'): the writer when
+# the body speaks as that kind of body ('我校…').
+SELF_NAMED_TITLE = rf"{_LEAD}({ORG})[^\n。]{{0,30}}?(?:自评价?|评价)(?:分析)?报告"
+_SELF_WORDS = [(r"(?:学校|中学|小学|学院|大学|学区)$", "校"), (r"幼儿园$", "园"), (r"局$", "局"), (r"厅$", "厅"),
+               (r"委员会$|委$", "委"), (r"中心$", "中心"), (r"院$", "院"), (r"所$", "所"), (r"站$", "站"), (r"馆$", "馆"),
+               (r"队$", "队"), (r"办公室$|办$", "办")]
+# The body that did a self-evaluation, in the sentence saying so: '示例残联（以下简称“省残联”）成立工作专班，对…进行绩效自评'.
+SELF_EVALUATOR = (rf"(?:^|(?<=[，,。；;：:]))\s*({ORG})\s*(?:[（(]以下简称[“\"]?([\u4e00-\u9fff]{{2,8}})[”\"]?[)）])?"
+                  r"[^。；;]{0,20}?对[^。；;]{0,80}?(?:进行|开展)了?(?:绩效)?自评")
 # The unit a project form names as implementing it, and the department over it ('地方主管部 门' split by a space; never
 # the central ministry a transfer names). An enterprise doing the work for a budget unit is not the unit when the
 # form names the department over it.
-IMPLEMENTER = rf"(?:项目实施单位|实施单位|项目单位|资金使用单位)\s*(?:[（(]盖章[)）])?\s*[：:\t|]?\s*{_CODE}({ORG}){_LABEL_END}"
+# A label may share its cell with the next one, their values likewise ('项目实施单位/项目负责人 示例中心/张三'), or be
+# said in a sentence ('项目组织实施单位为示例县教育局').
+IMPLEMENTER = (r"(?:项目(?:组织)?实施单位|实施单位|项目单位|资金使用单位)(?:[/／](?:项目)?负责人)?\s*(?:[（(]盖章[)）])?\s*"
+               rf"(?:[：:\t|]|为|是)?\s*{_CODE}({ORG}){_LABEL_END}")
 DEPARTMENT_LABEL = r"(?<!中央)(?:主管部\s*门|主管单位)"
 OVERSEER = rf"{DEPARTMENT_LABEL}\s*[：:\t|]?\s*{_CODE}({ORG}){_LABEL_END}"
 # A form's 实施单位 label with no value after it: the next label follows at once, or the line ends. A scan may misread
@@ -240,12 +286,19 @@ _UNIT_PATTERNS = [
     rf"{_UNIT_LABEL}\s*[：:\t|]?\s*{_CODE}({ORG}){_LABEL_END}",
     *_TITLE_PATTERNS,
     ISSUER_TITLE,
+    SELF_NAMED_TITLE,
     rf"(?:^#*\s*[一二三四五六七八九十]+、|第一部分)\s*[：:]?\s*({ORG})\s*(?:部门|单位)*\s*概况",
     IMPLEMENTER,
     # an evaluation commissioned by a finance bureau names the unit evaluated: '受示例县财政局委托，我所…对示例镇人民政府
     # 2031年…资金项目进行绩效评价'
     rf"受[^。；;]{{0,30}}委托[^。；;]{{0,40}}?对\s*({ORG})\s*(?:{_YEAR})?[^。；;]{{0,40}}?(?:进行|开展)[^。；;]{{0,8}}评价",
-    rf"^部门\s*[：:]\s*({ORG})\s*$",
+    rf"^部门[ \t]*[：:\t|][ \t|]*({ORG})[ \t|]*$",  # a form's row '部门 | 示例中心' too
+    # a caption naming the unit with the label of the amount unit ('单位:示例医院 单位:元')
+    rf"(?:^|(?<=\s))单位[ \t]*[：:][ \t]*({ORG})[ \t]+(?:金额)?单位[ \t]*[：:][ \t]*(?:万元|元|亿元)",
+    # a table's caption: the unit (after its budget code, '901示例镇财政所'), then the year or the amount unit, on its
+    # line or on the next (the caption's cells one per line)
+    rf"^[ \t]*(?:\d{{3,}}[ \t]*[-－—]?[ \t]*)?({ORG})(?:[ \t|]+|[ \t|]*\n[ \t|]*)(?:(?:预算|决算)?年度[ \t]*[：:][ \t]*20\d{{2}}"
+    r"|(?:金额)?单位[ \t]*[：:][ \t]*(?:万元|元))",
     rf"^#*\s*({ORG})[\u4e00-\u9fff]{{0,16}}\n\s*(?:项目)?(?:绩效评价|绩效自评|自评)报告\s*$",  # a title over two lines
     rf"^#*\s*({ORG})\s*$",
     OVERSEER,
@@ -255,6 +308,7 @@ _UNIT_PATTERNS = [
     # what a department's accounts take in: '从预算单位构成看，示例县公安局（汇总）部门决算包括：…'
     rf"(?:^|(?<=[，,。；;：:\s]))({ORG})\s*(?:[（(](?:汇总|本级)[)）])?\s*(?:{_YEAR})?\s*(?:部门|单位)(?:决算|预算)"
     r"(?:包括|编制范围)",
+    SELF_EVALUATOR,
     _SUBJECT,
     # the unit a founding decision set up, with its inner parts: '根据…〔2030〕3号设立示例区人民法院，内设8个部门'
     rf"设立\s*({ORG})\s*[，,]?\s*(?:内设|下设|设有)",
@@ -273,6 +327,8 @@ _UNIT_PATTERNS = [
     rf"(?:^|(?<=[的，,。；;：:\s“]))({PLACE_LEVEL})\s*20\d{{2}}\s*年度?\s*(?:预算|决算)",
     # a 三公 explanation setting the unit's own trips against other units': '安排示例中心出国团组0个，参加其他单位组织的…'
     rf"安排\s*({ORG})\s*(?:因公)?出国(?:[（(]境[)）])?团组[^。]{{0,20}}参加其他单位",
+    # a project's money passed to the unit that spends it: '市财政下达市交通运输局示例工程建设经费260万元'
+    rf"财政局?\s*(?:下达|拨付|拨入)(?:给)?\s*({ORG})[^。；;]{{0,30}}?(?:资金|经费)",
     rf"^来源\s*[：:]\s*({ORG})\s*$",  # a web page's publisher, the weakest evidence
 ]
 # A web page's publisher or site banner, dropped with the page's metadata before reading or left at the top of its
@@ -281,8 +337,12 @@ _PUBLISHER_PATTERNS = [
     rf"(?:信息来源|来源|发布机构)\s*[：:|]?[ \t]*(?:\n\s*[•·]\s*)?({ORG})(?=[\s|]|$)",
     rf"欢迎(?:来到|访问)\s*({ORG})(?:门户)?(?:网站|网)?(?=[!！。\s]|$)",
 ]
+# A title naming a unit's own accounts: the unit, then the year, then 决算 or 预算 ('示例局2030年度（本级）决算公开报告').
+UNIT_ACCOUNTS_TITLE_RE = re.compile(rf"({ORG})\s*(?:[（(]本级[)）])?\s*(?:{_YEAR})?\s*(?:[（(]本级[)）])?\s*(?:决算|预算)"
+                                    r"(?:公开|报告|情况|说明)")
 # Not a unit's name: a placeholder or a sentence that happens to end like one.
 _NOT_UNIT = re.compile(r"^(XX|××|某某)|^(根据|按照|关于|为|纳入|包括|其中|现将|经(?!济|开))|^[我本](单位|部门|局|委|办|院|所|中心|镇|乡|街道|机关|馆|站|校|队|处|厅)"
+                       r"|^[是在对由]"  # a sentence's words before a name ('是党和政府…'): no name opens so
                        r"|[XＸ]{2}|^[区县市州省]?本级$|网站$"  # a site's footer links ('…部门网站地方政府网站')
                        r"|^[各该]|^全(镇|乡|街道|县|市|区|州|省|部)$"  # all the units of a place, not one
                        r"|^(全部|内部|外部|局部|全局|大部|部分)$"  # words ending like a unit ('全部是基本支出')
@@ -334,7 +394,7 @@ def _without_contents(text: str) -> str:
 def _title_lines(text: str) -> list[str]:
     """The first lines, each up to its first sentence mark or the opening of the body run on after the title; a part
     quoting an amount is a sentence, not a title."""
-    lines = [re.sub(r"\s+", "", line).lstrip("#") for line in text.splitlines()]
+    lines = [PAGE_TITLE_LABEL_RE.sub("", re.sub(r"\s+", "", line).lstrip("#")) for line in text.splitlines()]
     parts = [re.split(rf"[，。；！？：:,;!?]|{BODY_OPENING}", line)[0][:TITLE_LENGTH]
              for line in lines if line][:TITLE_LINES]
     return [part for part in parts if part and not AMOUNT_RE.search(part) and not NOT_TITLE_RE.search(part)]
@@ -403,7 +463,7 @@ def _not_a_unit_document(head: str, titles: list[str]) -> str:
     guide = list(dict.fromkeys(m.group(0)[:6] for m in GUIDE_RE.finditer(head)))
     if len(guide) >= GUIDE_MIN and not FIGURE_RE.search(head):
         return f"像是填写说明、评分规则、样例或空白模板（“{'”“'.join(guide[:3])}”），没有填报的数字，不是某个单位填报的文档"
-    if not any(re.search(r"(部门|单位)(决算|预算)", line) for line in titles):
+    if not any(re.search(r"(部门|单位)(决算|预算)", line) or _unit_accounts_title(line) for line in titles):
         fiscal = [m.group(0) for m in (re.search(p, head) for p in FISCAL_MARKERS) if m]
         if len(fiscal) >= FISCAL_MIN:
             return (f"像是一级政府的财政预决算报告（“{'”“'.join(fiscal[:3])}”），不是部门或单位的预决算公开，"
@@ -411,15 +471,24 @@ def _not_a_unit_document(head: str, titles: list[str]) -> str:
     return ""
 
 
-def _evaluator(kind: DocumentKind, line: str, head: str) -> tuple[DocumentKind, str]:
+def _unit_accounts_title(line: str) -> bool:
+    """Whether a title names a unit's own 决算 or 预算 ('示例市财政局2030年度（本级）决算公开报告'): a finance bureau's
+    own accounts, whose duties speak of the government's budget, are not the government's; a place's or its
+    government's accounts ('示例市本级…决算', '示例县人民政府…预算公开') are."""
+    return any(not re.search(r"(?:政府|本级)$", match.group(1)) for match in UNIT_ACCOUNTS_TITLE_RE.finditer(line))
+
+
+def _evaluator(kind: DocumentKind, line: str, head: str, above: str = "") -> tuple[DocumentKind, str]:
     """An evaluation report with no evaluator in sight is the unit's own evaluation of its spending or its project
-    (a self-evaluation)."""
+    (a self-evaluation) — unless what it evaluates is a fund (the title's line `above` may name it)."""
     if kind is not DocumentKind.KEY_EVALUATION or EVALUATION_FORM_RE.search(line):
         return kind, ""
     whose = "部门对自身整体支出的评价" if WHOLE_DEPARTMENT_RE.search(line) else "单位对自身项目的评价"
     if SELF_SAID_RE.search(head) and not COMMISSIONED_RE.search(head):
         return DocumentKind.SELF_EVALUATION, f"（{whose}：文中说明是自我评价）"
     if not EVALUATOR_RE.search(head):
+        if FUND_EVALUATED_RE.search(above + line):
+            return kind, "（评价的是一项资金，文中未说是自评）"
         return DocumentKind.SELF_EVALUATION, f"（{whose}：未见受托评价机构或评价等次）"
     return kind, ""
 
@@ -444,16 +513,24 @@ def detect(text: str, path: str = "", preamble: tuple[str, ...] = ()) -> Detecti
 
     if reason := _not_a_unit_document(head, titles):
         return found(None, hint=reason)
-    for line in titles + named:
+    if news := NEWS_OPENING_RE.search(body):
+        return found(None, hint=f"像是新闻报道（“{news.group(0).strip()}”），不是某个单位公开的文档")
+    for index, line in enumerate(titles + named):
         for kind_, pattern in _TITLES:
             if re.search(pattern, line) and not (kind_ is DocumentKind.BUDGET_DISCLOSURE and "决算" in line):
-                kind_, why = _evaluator(kind_, line, head)
+                above = titles[index - 1] if 0 < index < len(titles) else ""  # a title's first line, when over two
+                kind_, why = _evaluator(kind_, line, head, above)
                 what = "标题" if line in titles else "页面所附文件名"
                 return found(kind_, evidence=(f"{what}“{line}”{why}",))
-    if mode := EVALUATION_MODE_RE.search(head):  # a report's cover stating how it was evaluated
-        return found(DocumentKind.SELF_EVALUATION, evidence=(f"封面“{mode.group(0).strip()}”",))
+    for line in titles + named:
+        if re.search(INDICATOR_TABLE_TITLE, line) and TARGET_COLUMN_RE.search(head) and not EVALUATED_RE.search(head):
+            what = "标题" if line in titles else "页面所附文件名"
+            return found(DocumentKind.BUDGET_DISCLOSURE,
+                         evidence=(f"{what}“{line}”（绩效指标表只列目标值，没有实际完成值或得分：预算阶段的绩效目标）",))
     if news := NEWS_RE.search(head):
         return found(None, hint=f"像是新闻报道（“{news.group(0)}”），不是某个单位公开的文档")
+    if method := EVALUATION_METHOD_RE.search(head):
+        return found(DocumentKind.SELF_EVALUATION, evidence=(f"封面“{method.group(0).strip()}”（评价方式为自评）",))
     scores: list[tuple[int, DocumentKind, list[str]]] = []
     for kind, markers in _MARKERS:
         hits = [m.group(0) for m in (re.search(p, head) for p in markers) if m]
@@ -469,6 +546,8 @@ def detect(text: str, path: str = "", preamble: tuple[str, ...] = ()) -> Detecti
         return found(DocumentKind.SELF_EVALUATION, evidence=(f"小标题“{heading.group(0).strip()}”（转移支付区域绩效自评报告）",))
     if best < MIN_MARKERS and (report := _report_fragment(head)) is not None:
         return found(report[0], evidence=(f"内容标记：{report[1]}",))
+    if best < MIN_MARKERS and (stated := SELF_STATED_RE.search(head)):
+        return found(DocumentKind.SELF_EVALUATION, evidence=(f"文中说明是自评：“{stated.group(0)}”",))
     if best < MIN_MARKERS:
         return found(None, hint="未找到自评表、决算公开表、预算公开表、评价表等任何可识别的标题或表名")
     leaders = [(kind, hits) for count, kind, hits in scores if count == best]
@@ -483,12 +562,30 @@ def detect(text: str, path: str = "", preamble: tuple[str, ...] = ()) -> Detecti
 
 def _year_of(titles: list[str], head: str) -> tuple[int | None, bool]:
     """The year reported on, and whether it is firm: read from a title line or a 'YYYY年度部门决算' phrase. A table
-    setting two years' figures side by side ('2022年预算数 | 2023年预算数') reports on the later one."""
+    setting two years' figures side by side ('2022年预算数 | 2023年预算数') reports on the later one; so does a
+    comparison table whose columns are only years ('2030年度 2031年度 增减') when no title names the year."""
     year, firm = _year_of_text(titles, head)
     columns = {int(m.group(1)) for m in re.finditer(YEAR_COLUMN, head, flags=re.MULTILINE)}
     if year in columns and max(columns) > year:
         return max(columns), firm
+    if not firm and (compared := _compared_years(head)):
+        return max(compared), False
     return year, firm
+
+
+# A header cell that is a year alone ('2030年度'), between cells separated by spaces, tabs or bars.
+YEAR_CELL_RE = re.compile(r"(?:^|(?<=[|\t ]))(20\d{2})\s*年度?(?=[|\t ]|$)")
+YEAR_CELLS_MIN = 2
+
+
+def _compared_years(head: str) -> set[int]:
+    """The years of a header line holding YEAR_CELLS_MIN or more columns that are each a year alone; the first such
+    line counts."""
+    for line in head.splitlines():
+        years = {int(m.group(1)) for m in YEAR_CELL_RE.finditer(line.strip())}
+        if len(years) >= YEAR_CELLS_MIN:
+            return years
+    return set()
 
 
 def _year_of_text(titles: list[str], head: str) -> tuple[int | None, bool]:
@@ -497,6 +594,7 @@ def _year_of_text(titles: list[str], head: str) -> tuple[int | None, bool]:
         if year is not None:  # firm when the line is the document's title or a form's year stamp '（2023年度）',
             # not an entry of its contents
             return year, (pattern == 0 or any(re.search(title, line) for _, title in _TITLES)
+                          or re.search(INDICATOR_TABLE_TITLE, line) is not None
                           or YEAR_STAMP_RE.fullmatch(line) is not None)
     year, pattern = _year(head)
     if year is not None:
@@ -596,8 +694,12 @@ def _names(pattern: str, text: str, labelled: bool) -> list[tuple[str, re.Match[
         if name.endswith("本级") and re.match(r"\s*部门(?!\s*(?:[（(]?单位[)）]?)?\s*[，,]?\s*包括)", text[match.end(1):]):
             continue  # '示例市本级部门…自评表': a form for all the departments of a level names none of them (but
             # '示例区本级部门，包括区级行政单位…' is the level whose departments a summary adds up)
+        if _NOT_UNIT.search(name):
+            continue  # '对我局…': not a name, whatever place the title gives
         if not labelled and _BARE.search(name):
             name = place + name if place else ""  # '交通运输厅…' under a title '示例省交通运输部门…'
+        elif not labelled and _PLACELESS.search(name):
+            name = _placed(name, text)  # '市交通运输局' of the one city the text names: '示例市交通运输局'
         if name and not _NOT_UNIT.search(name) and (labelled or not (_PLACELESS.search(name) or _GENERIC.search(name))):
             found.append((name, match))
     return found
@@ -627,6 +729,31 @@ def _subject(text: str) -> str:
     return name
 
 
+def _self_named(text: str) -> str:
+    """The name a title opens with, when the body speaks of itself as that kind of body ('我校' for a school)."""
+    found = _names(SELF_NAMED_TITLE, "\n".join(text.splitlines()[:TITLE_LINES]), labelled=False)
+    if not found:
+        return ""
+    name = found[0][0]
+    word = next((word for ending, word in _SELF_WORDS if re.search(ending, name)), "")
+    return name if word and f"我{word}" in text else ""
+
+
+def _self_evaluator(text: str) -> str:
+    """The body a sentence says did the self-evaluation. Its short name may say its level that the full name leaves out
+    ('示例残联（以下简称“省残联”）' under a title '示例省…'): the name is written out with the title's place of that level."""
+    found = _names(SELF_EVALUATOR, text, labelled=False)
+    if not found:
+        return ""
+    name, match = found[0]
+    short = match.group(2) or ""
+    if short[:1] in "省市县区州" and short and (place := _opening_place(text, short[0])):
+        stem = place[:-1]
+        if len(stem) >= 2 and name.startswith(stem) and not name.startswith(place):
+            return place + name[len(stem):]
+    return name
+
+
 def _unit(text: str, preamble: tuple[str, ...] = ()) -> str:
     """The unit named by the strongest pattern; when that is an abbreviation of a name another pattern finds
     ('机管局2013年…' in the body, '第一部分自治区人民政府机关事务管理局概况' above it), the full name. A file name
@@ -643,6 +770,10 @@ def _unit(text: str, preamble: tuple[str, ...] = ()) -> str:
     for pattern, where in tried:
         if pattern == _SUBJECT:
             name = _subject(where)
+        elif pattern == SELF_NAMED_TITLE:
+            name = _self_named(where)
+        elif pattern == SELF_EVALUATOR:
+            name = _self_evaluator(where)
         elif pattern == _UNIT_PATTERNS[0]:  # the name the labels print most often: a copied caption is outvoted
             votes = Counter(n for label in (pattern, _DEPARTMENT_CAPTION) for n, _ in _names(label, where, True))
             name = max(votes, key=lambda n: votes[n]) if votes else ""
@@ -735,12 +866,21 @@ def _publisher(preamble: tuple[str, ...], text: str = "", bare: bool = False) ->
 
 
 def _placed(name: str, text: str) -> str:
-    """'县城管执法局' under a title '示例县2030年度…' → '示例县城管执法局'; '区示例湖度假区管委会' → '示例湖度假区管委会'."""
+    """'县城管执法局' under a title '示例县2030年度…' → '示例县城管执法局'; '区示例湖度假区管委会' → '示例湖度假区管委会'. Without
+    such a title, the one place of that level whose government or finance bureau the text names."""
     level, rest = name[0], name[1:]
     if re.match(PLACE, rest) and not _PLACELESS.search(rest):
         return rest
-    place = _opening_place(text, level)
+    place = _opening_place(text, level) or _named_place(text, level)
     return place + rest if place else ""
+
+
+def _named_place(text: str, level: str) -> str:
+    """The one place of the given level whose government or finance bureau the text names ('按照《示例市财政局关于…》'
+    → '示例市'), or ""."""
+    places = {m.group(1) for m in re.finditer(rf"(?<![\u4e00-\u9fff])({PLACE})(?:人民政府|财政局|财政厅)", text)
+              if m.group(1).endswith(level) and not _PLACELESS.search(m.group(1))}
+    return places.pop() if len(places) == 1 else ""
 
 
 def _opening_place(text: str, level: str = "") -> str:

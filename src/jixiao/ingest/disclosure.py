@@ -29,6 +29,7 @@ from jixiao.core.money import (
     unit_scale,
 )
 from jixiao.core.provenance import Location
+from jixiao.ingest.halfrows import Side, place_rows
 from jixiao.ingest.headers import (
     CODE_LABEL_RE,
     LINE_LABELS,
@@ -60,6 +61,8 @@ ALIASES: list[tuple[str, re.Pattern[str]]] = [
     ("D09", re.compile(r"三公.{0,3}经费(?:[及和与、](?:会议费|培训费)){0,2}(?:[、和及](?:会议费|培训费))?(?:汇总)?(?:情况)?(?:支出)?"
                        r"决算(?:情况)?(?:统计)?表")),
     ("D10", re.compile(r"部门决算公开相关信息统计表|相关信息统计表")),
+    # a unit's own summary under its sector's form ('医疗卫生机构收支决算总表'); not a fund's or a 财政拨款 one
+    ("S01", re.compile(r"(?<!预算)(?<!拨款)收支决算总表")),
     ("D01", re.compile(r"收入支出决算总表")),
     ("D02", re.compile(r"收入决算表")),
     ("D03", re.compile(r"支出决算表")),
@@ -91,6 +94,10 @@ COLUMN_ALIASES: dict[str, dict[str, frozenset[str]]] = {
             "car_operation": _names("公务用车运行维护费", "运行维护费", "运行费", "公车运行及维护", "公车运行维护费",
                                     "公务用车运行费", "公务用车运转维护费", "运转维护费"), "reception": _names("公务接待费"),
             "meeting": _names("会议费", "会议费支出"), "training": _names("培训费", "培训费支出")},
+    "S01": {"opening": _names("上年结转和结余", "年初结转和结余"), "income": _names("本年收入"),
+            "fiscal": _names("其中:财政拨款收入", "财政拨款收入"), "spent": _names("本年支出"),
+            "fiscal_spent": _names("其中:财政拨款支出", "财政拨款支出"), "balance": _names("收支结余"),
+            "closing": _names("年末结转和结余")},
 }
 # Two-sided tables: the amount columns of each side.
 SIDE_ALIASES: dict[str, dict[str, dict[str, frozenset[str]]]] = {
@@ -102,18 +109,30 @@ SIDE_ALIASES: dict[str, dict[str, dict[str, frozenset[str]]]] = {
                             "fund": _names("政府性基金预算财政拨款", "政府性基金预算"),
                             "state_capital": _names("国有资本经营预算财政拨款", "国有资本经营预算")}},
 }
+SIDE_ALIASES["B01"] = {side: {"amount": _names("预算数", "本年预算数", "本年预算", "预算金额", "预算", "金额")}
+                       for side in ("income", "expenditure")}
+YEAR_COLUMN_RE = re.compile(r"^20\d{2}年度?")  # '2020年预算数': the budget year before the column's name
 BUDGET_GROUP_RE = re.compile(r"预算数?$|^年初预算|^调整预算|^全年预算")  # a 预算 column beside the 决算 ones
 
 BUDGET_SANGONG_NAME = "“三公”经费预算表"
-BUDGET_TOTAL_NAME = "部门收支总表"
-BUDGET_TITLES = {"D01": BUDGET_TOTAL_NAME, "D09": BUDGET_SANGONG_NAME}  # a 预算公开's tables, named as printed
-# A 预算公开's 收支总表: its amount columns are 预算数 (a year before it, '2025年预算数', left out when matched).
-BUDGET_SIDE_ALIASES = {"D01": {side: {"amount": _names("金额", "预算数", "本年预算数", "预算金额", "预算")}
-                               for side in ("income", "expenditure")}}
-BUDGET_YEAR_RE = re.compile(r"^20\d{2}年度?")
 BUDGET_SANGONG_RE = re.compile(r"三公.{0,3}经费.{0,16}(?:预算|汇总).{0,12}表|三公.{0,3}经费.{0,6}预算|三公.{0,3}经费(?:情况)?统计表")
 D09_COLUMNS = ["total", "overseas", "car", "car_purchase", "car_operation", "reception"]
 D09_EXTRA = ["meeting", "training"]  # printed beside the 三公 in some tables (“三公”经费及会议费、培训费支出决算表)
+
+
+# The 预算公开's own tables read beside its 三公 table (the 决算 rules are not applied to them).
+BUDGET_TITLES = {"B01": "部门收支总表"}
+# A unit's own tables outside the ten, read for what they print (no rule of the ten is applied to them).
+OWN_TITLES = {"S01": "收支决算总表（按功能分类）"}
+BUDGET_ALIASES: list[tuple[str, re.Pattern[str]]] = [("B01", re.compile(r"(?<!拨款)收支(?:预算)?总表"))]
+
+
+def budget_table_code(text: str) -> str | None:
+    """'表1 部门收支总表' → 'B01' (a 预算公开's summary table); a 决算 title, or a 财政拨款 one, → None."""
+    compact = normalize_text(text).replace(" ", "")
+    if "决算" in compact:
+        return None
+    return next((code for code, pattern in BUDGET_ALIASES if pattern.search(compact)), None)
 
 
 def table_code(text: str) -> str | None:
@@ -132,7 +151,8 @@ class _Reader:
     def __init__(self, code: str, unit: str, path: str, budget_only: bool = False) -> None:
         self.code = code
         self.budget_only = budget_only  # a 预算公开's 三公 table: every figure is a 预算数
-        self.table_name = BUDGET_TITLES[code] if budget_only else f"公开{code[1:]}"
+        self.table_name = BUDGET_SANGONG_NAME if budget_only else (BUDGET_TITLES | OWN_TITLES).get(
+            code, f"公开{code[1:]}")
         self.scale = unit_scale(unit) or Decimal(10000)
         self.unit = unit
         self.path = path
@@ -163,7 +183,7 @@ class _Reader:
             if index < len(row.cells) and not row.cells[index].placed:
                 self.not_placed.add((label, key))
                 self.errors.append(ReadError(
-                    f"{label}·{column_name(key)}：该行印出的数字少于列数（空单元格已丢失），表内各项合计关系不能确定"
+                    f"{label}·{column_name(key)}：表格排成一行时空单元格已丢失，表内各项合计关系不能确定"
                     f"此格是{row.texts[index] or '哪个数字'}，此格未读取", self.cell_location(row, index, label, key)))
                 continue
             if index < len(row.cells):
@@ -181,7 +201,7 @@ class _Reader:
         shown = label or "（无表头）"
         self.unmapped.append(f"第{index + 1}列“{shown}”")
         if any(is_number(v) for v in values):
-            where = table.location.with_(table=f"公开{self.code[1:]}", column=f"第{index + 1}列")
+            where = table.location.with_(table=self.table_name, column=f"第{index + 1}列")
             self.errors.append(ReadError(f"无法识别的列“{shown}”，其中的数字未读取", where))
 
 
@@ -281,13 +301,17 @@ def _coded(table: Table, reader: _Reader) -> tuple[tuple[str, ...], list[Disclos
         row_label = code or label
         cells = reader.cells(row, {i + shift: k for i, k in columns.items()}, row_label)
         rows.append(DisclosureRow(label=label, code=code, cells=cells,
-                                  location=row.location.with_(table=f"公开{reader.code[1:]}", row=row_label)))
+                                  location=row.location.with_(table=reader.table_name, row=row_label)))
     return tuple(dict.fromkeys(columns.values())), rows
 
 
+SIDE_NAME_RE = re.compile(r"^项目(?:\(.{1,12}\))?$")  # '项目(按功能分类)': the name column of a side
+
+
 def _side_columns(header: Header, data: Sequence[Row], width: int) -> list[tuple[int, int | None, int]]:
-    """Two-sided tables: (label column, 行次 column or None, end) per side, from the header or the content."""
-    labels = [i for i, p in enumerate(header.paths) if p and p[-1] in NAME_LABELS]
+    """Two-sided tables: (label column, 行次 column or None, end) per side, from the header or the content. A third
+    side (a 收入支出决算总表 that also splits its spending by 支出性质) ends the second; it is no side read here."""
+    labels = [i for i, p in enumerate(header.paths) if p and (p[-1] in NAME_LABELS or SIDE_NAME_RE.match(p[-1]))]
     if len(labels) < 2:  # no 项目 headers: the columns of words
         labels = [i for i in range(width) if sum(
             1 for r in data if i < len(r.cells) and r.texts[i] and not is_number(r.texts[i])
@@ -295,7 +319,7 @@ def _side_columns(header: Header, data: Sequence[Row], width: int) -> list[tuple
         labels = [i for n, i in enumerate(labels) if n == 0 or i > labels[n - 1] + 1][:2]
     sides = []
     for n, start in enumerate(labels[:2]):
-        end = labels[n + 1] if n + 1 < len(labels[:2]) else width
+        end = labels[n + 1] if n + 1 < len(labels) else width
         line = next((i for i in range(start + 1, end) if (header.paths[i][-1:] == ["行次"]) or (
             not header.paths[i] and is_line_numbers([r.texts[i] for r in data if i < len(r.cells)]))), None)
         sides.append((start, line, end))
@@ -312,15 +336,21 @@ def _halves(table: Table, reader: _Reader) -> tuple[tuple[str, ...], list[Disclo
     if len(sides) < 2:
         reader.errors.append(ReadError("未能分出收入、支出两栏（表头应有两个“项目”列）",
                                        table.location.with_(table=reader.table_name)))
+    if len(sides) == 2 and sides[1][2] < width and any(r.texts[sides[1][2]:] and any(r.texts[sides[1][2]:])
+                                                       for r in data):
+        first, shown = sides[1][2], header.label(sides[1][2]) or "（无表头）"
+        reader.unmapped.append(f"第{first + 1}–{width}列“{shown}”")
+        reader.errors.append(ReadError(f"第{first + 1}–{width}列“{shown}”是收入、支出两栏之外的第三栏，其中的数字未读取",
+                                       table.location.with_(table=reader.table_name, column=f"第{first + 1}列")))
     for side, (start, line, end) in zip(("income", "expenditure"), sides, strict=False):
-        aliases = (BUDGET_SIDE_ALIASES if reader.budget_only else SIDE_ALIASES)[reader.code][side]
+        aliases = SIDE_ALIASES[reader.code][side]
         columns: dict[int, str] = {}
         for index in range(start + 1, end):
             if index == line:
                 continue
-            path = [BUDGET_YEAR_RE.sub("", p) for p in header.paths[index]] if reader.budget_only else \
-                header.paths[index]
-            key = match_column(path, aliases)
+            key = match_column(header.paths[index], aliases)
+            if key is None and reader.code in BUDGET_TITLES and header.paths[index]:
+                key = match_column([YEAR_COLUMN_RE.sub("", header.paths[index][-1])], aliases)  # '2020年预算数'
             if key is None and not header.paths[index] and len(aliases) == 1:
                 key = next(iter(aliases))  # one amount column on this side, headed only by its group
             if key and key not in columns.values():
@@ -328,6 +358,7 @@ def _halves(table: Table, reader: _Reader) -> tuple[tuple[str, ...], list[Disclo
             else:
                 reader.unmapped_column(table, header, index, data)
         plan.append((side, start, line, columns))
+    data = place_rows(data, [Side(side, start, line, tuple(columns)) for side, start, line, columns in plan], width)
     rows: list[DisclosureRow] = []
     for side, start, line, columns in plan:
         counted, totals_reached = 0, False
@@ -335,6 +366,7 @@ def _halves(table: Table, reader: _Reader) -> tuple[tuple[str, ...], list[Disclo
             texts = row.texts
             label = re.sub(r"^[一二三四五六七八九十]+、", "", texts[start] if start < len(texts) else "")
             if not label:
+                _unlabelled(row, line, columns, reader)
                 continue
             totals_reached = totals_reached or "合计" in label or "总计" in label
             if line is not None:
@@ -346,7 +378,19 @@ def _halves(table: Table, reader: _Reader) -> tuple[tuple[str, ...], list[Disclo
                                       cells=reader.cells(row, columns, label),
                                       location=row.location.with_(table=reader.table_name, row=label)))
     right = tuple(SIDE_ALIASES[reader.code]["expenditure"])
-    return (("amount",) if reader.code == "D01" else ("amount", *right)), rows
+    return (("amount",) if reader.code in ("D01", *BUDGET_TITLES) else ("amount", *right)), rows
+
+
+def _unlabelled(row: Row, line: int | None, columns: dict[int, str], reader: _Reader) -> None:
+    """A side of a row printing a figure but no label: which item it is cannot be told, so it is reported unread."""
+    texts = row.texts
+    figures = [texts[i] for i in sorted(columns) if i < len(texts) and texts[i] and is_number(texts[i])]
+    if not figures:
+        return
+    line_no = texts[line] if line is not None and line < len(texts) else ""
+    where = f"第{line_no}行次" if line_no else "此行"
+    reader.errors.append(ReadError(f"{where}印有数字{'、'.join(figures)}，但没有项目名称，未读取",
+                                   row.location.with_(table=reader.table_name)))
 
 
 def _blocks(table: Table, reader: _Reader) -> tuple[tuple[str, ...], list[DisclosureRow]]:
@@ -415,18 +459,20 @@ def _sangong_by_rows(table: Table, reader: _Reader) -> dict[str, Amount] | None:
     first = next((i for i, r in enumerate(rows) if is_item(r)), None)
     if not first or sum(1 for r in rows[first:] if is_item(r)) < 2:
         return None
-    if (split := _fund_split_columns(rows[0].texts, reader)) is not None:
-        return _sangong_item_rows(rows, first, split, reader, is_item)
     if (by_year := _sangong_year_columns(rows[0].texts, reader)) is not None:
         return _sangong_item_rows(rows, first, by_year, reader, is_item) if by_year else None
     width = max(len(r.cells) for r in rows[first:]) - 1
-    labelled = [(i, g, normalize_label(t).startswith("其中")) for i, t in enumerate(rows[0].texts)
-                if i and t and (g := _sangong_group(t, reader))]
+    sourced = reader.budget_only and any(FUND_SOURCE_RE.match(normalize_label(t)) for t in rows[0].texts)
+    labelled = [(i, g, _part_column(t)) for i, t in enumerate(rows[0].texts)
+                if i and t and (g := _sangong_group(t, reader) or (
+                    "budget" if sourced and normalize_label(t) in ("合计", "小计") else ""))]  # over its sources
     if len(labelled) == width and any(part for _, _, part in labelled):  # '本年预算数 | 其中：财政拨款': the part unread
         for index, _, part in labelled:
             if part:
+                what = "合计列按资金来源的分项" if FUND_SOURCE_RE.match(normalize_label(rows[0].texts[index])) else "前一列的其中数"
                 reader.errors.append(ReadError(
-                    f"{reader.table_name} 的“{rows[0].texts[index]}”列是前一列的其中数，三公经费表只读取前一列，此列未读取",
+                    f"{reader.table_name} 的“{rows[0].texts[index]}”列是{what}，三公经费表只读取"
+                    f"{'合计列' if what.startswith('合计') else '前一列'}，此列未读取",
                     Location(document=reader.path, table=reader.table_name, column=rows[0].texts[index])))
         whole = {i: g for i, g, part in labelled if not part}
         return _sangong_item_rows(rows, first, whole, reader, is_item) if len(set(whole.values())) == len(whole) \
@@ -450,6 +496,18 @@ def _sangong_by_rows(table: Table, reader: _Reader) -> dict[str, Amount] | None:
     return _sangong_item_rows(rows, first, columns, reader, is_item)
 
 
+# A column of one source of the money beside the 合计 column of a 预算公开's 三公 table ('合计 | 一般公共预算 | 政府性基金预算
+# | 国有资本经营预算'): a part of the 合计, as a '其中' column is.
+FUND_SOURCE_RE = re.compile(r"^(?:其中[:：]?)?(?:一般公共预算|政府性基金预算?|国有资本经营预算|财政拨款|财政专户(?:管理资金)?"
+                            r"|事业收入|事业单位经营收入|其他收入|上级补助收入|单位资金|其他资金)(?:财政拨款|拨款|资金|收入)?$")
+
+
+def _part_column(text: str) -> bool:
+    """A column holding a part of another ('其中：财政拨款', a source of the money): never the group's own figure."""
+    label = normalize_label(text)
+    return label.startswith("其中") or FUND_SOURCE_RE.match(label) is not None
+
+
 # Words a row under one 三公 item names (国内接待费, 外事接待费 …): a part of that item, not read into 公开09.
 SANGONG_PART_WORDS = (("接待", "公务接待费"), ("公务用车", "公务用车购置及运行维护费"), ("公车", "公务用车购置及运行维护费"),
                       ("出国", "因公出国(境)费"))
@@ -461,32 +519,11 @@ RELATIVE_BASE = 2  # 本年/上年 ordered among themselves when no column print
 YEAR_RE = re.compile(r"(20\d{2})(?:年|[-－—](?=\D))")  # "2023-预算数": the 年 printed as a dash
 
 
-FUND_SPLIT_RE = re.compile(r"^(?:其中[:：]?)?(?:一般公共预算|政府性基金预算?|国有资本经营预算|财政拨款|财政专户|单位资金|其他资金)"
-                           r"(?:财政拨款|拨款|资金)?$")
-
-
-def _fund_split_columns(header: Sequence[str], reader: _Reader) -> dict[int, str] | None:
-    """A 预算公开's 三公 table whose columns are a 合计 and its split by kind of funds ('合计 | 一般公共预算 | 政府性基金预算
-    | 国有资本经营预算'), no 预算数 printed over them: all are 预算数, the 合计 column is the one read and the split columns
-    are listed unread. None when the header is not of this kind."""
-    labels = [normalize_label(t) for t in header]
-    total = [i for i, label in enumerate(labels) if i and label in ("合计", "小计")]
-    parts = [i for i, label in enumerate(labels) if i and FUND_SPLIT_RE.match(label)]
-    if not reader.budget_only or len(total) != 1 or not parts or len(total) + len(parts) != len(
-            [label for label in labels[1:] if label]):
-        return None
-    for index in parts:
-        reader.errors.append(ReadError(
-            f"{reader.table_name} 的“{header[index]}”列是合计按资金来源的分列，三公经费表只读取合计列，此列未读取",
-            Location(document=reader.path, table=reader.table_name, column=header[index])))
-    return {total[0]: "budget"}
-
-
 def _sangong_year_columns(header: Sequence[str], reader: _Reader) -> dict[int, str] | None:
     """Columns of a header whose 预算/决算 columns name their years ('2021年决算数 | 2022年决算数'), beside a 行次
     column or a change column: the latest year of each group is the year reported, the earlier one its
     comparison. None when the header is not of this kind; {} when a group's column cannot be told apart."""
-    labels = [normalize_label(t) if not normalize_label(t).startswith("其中") else "" for t in header]  # a part column
+    labels = [normalize_label(t) if not _part_column(t) else "" for t in header]  # a part column
     named = [g for i, label in enumerate(labels) if i and label and not CHANGE_RE.search(label)
              and (g := _sangong_group(label, reader))]
     marked = any(label in ("行次", "栏次") or CHANGE_RE.search(label) for label in labels[1:])
@@ -776,7 +813,8 @@ def _sangong(table: Table, reader: _Reader) -> tuple[tuple[str, ...], list[Discl
     row = next((r for r in data if any(is_number(t) for t in r.texts)), None)
     if row is None:
         return column_keys, []
-    cells = reader.cells(row, columns, "三公经费")
+    items_as_rows = sum(1 for r in data if r.texts and _sangong_item(r.texts[0])) >= 2
+    cells = reader.cells(row, columns, "三公经费") if not items_as_rows else {}  # not one row of figures: unread
     if not cells:
         reader.unmapped.append("表格布局")
         reader.errors.append(ReadError(f"{reader.table_name} 三公经费表的行列无法对应到预算数、决算数及各项，其中的数字未读取",
@@ -814,7 +852,7 @@ def _statistics(table: Table, reader: _Reader) -> tuple[tuple[str, ...], list[Di
     return ("amount",), rows
 
 
-LAYOUTS = {"D01": _halves, "D04": _halves, "D06": _blocks, "D09": _sangong, "D10": _statistics}
+LAYOUTS = {"D01": _halves, "D04": _halves, "B01": _halves, "D06": _blocks, "D09": _sangong, "D10": _statistics}
 
 
 def read_table(code: str, table: Table, unit: str, path: str, budget_only: bool = False) -> tuple[
@@ -828,10 +866,26 @@ def read_table(code: str, table: Table, unit: str, path: str, budget_only: bool 
     if reader.not_placed:  # a cell left open is unknown, not blank: its row says which columns were read
         rows = [replace(r, read=tuple(c for c in columns if (r.code or r.label, c) not in reader.not_placed))
                 if any(label == (r.code or r.label) for label, _ in reader.not_placed) else r for r in rows]
-    result = DisclosureTable(code=code, title=BUDGET_TITLES[code] if budget_only else TABLE_TITLES[code], unit=unit,
+    title = BUDGET_SANGONG_NAME if budget_only else (BUDGET_TITLES | OWN_TITLES).get(code) or TABLE_TITLES[code]
+    result = DisclosureTable(code=code, title=title, unit=unit,
                              columns=columns, rows=tuple(rows), location=table.location.with_(table=reader.table_name),
                              unmapped=tuple(reader.unmapped))
     return result, reader.errors
+
+
+TITLE_CELL_LENGTH = 40
+
+
+def _own_title(table: Table) -> tuple[str, Table] | None:
+    """(code, the table without it) when the table's first row is its title alone ('收入支出决算总表 | | |', a title
+    copied into the cell stream with the rest of the table); None otherwise."""
+    if len(table.rows) < 2:
+        return None
+    filled = [t for t in table.rows[0].texts if t.strip()]
+    if len(filled) != 1 or len(filled[0]) > TITLE_CELL_LENGTH or is_number(filled[0]):
+        return None
+    code = table_code(filled[0])
+    return (code, Table(table.rows[1:], table.location)) if code else None
 
 
 def _continues(table: Table, previous: Table | None) -> bool:
@@ -864,30 +918,45 @@ def _is_budget_total_table(table: Table) -> bool:
         is_number(t) and not t.strip().isdigit() for row in table.rows for t in row.texts)
 
 
+def _two_sided(table: Table) -> bool:
+    """A table of two sides side by side: two 项目 columns in one row, or both sides' totals among its labels."""
+    labels = [normalize_label(t) for row in table.rows for t in row.texts]
+    named = any(sum(1 for t in row.texts if normalize_label(t) in NAME_LABELS) >= 2 for row in table.rows)
+    return named or (any("收入合计" in t or "收入总计" in t for t in labels)
+                     and any("支出合计" in t or "支出总计" in t for t in labels))
+
+
 def extract_budget_disclosure(source: SourceDocument, year: int | None, department: str) -> tuple[
         DisclosurePackage | None, list[ReadError]]:
-    """A 预算公开: none of its tables is a 决算 table; its 三公 table (all 预算数) and its 收支总表 (read by the two-sided
-    layout as the budget's own 部门收支总表, its amounts 预算数) are read, and its explanation is checked like a 情况说明
-    (sums, shares, changes on the year before); None when it states no figures."""
+    """A 预算公开: none of its tables is a 决算 table; its 三公 table (all 预算数) and its 收支总表 (B01, under its title
+    or known by its 本年收入合计/本年支出合计 rows; read by the two-sided layout, its amounts 预算数) are read, and its
+    explanation is checked like a 情况说明 (sums, shares, changes on the year before); None when it states no figures."""
     tables: dict[str, DisclosureTable] = {}
     errors: list[ReadError] = []
-    pending, unit = False, "万元"
+    pending: str | None = None
+    unit = "万元"
     for block in source.blocks:
         if isinstance(block, Paragraph):
             text = normalize_text(block.clean).replace(" ", "")
             if len(text) <= 60 and BUDGET_SANGONG_RE.search(text) and "D09" not in tables:
-                pending, unit = True, "万元"
+                pending, unit = "D09", "万元"
+            elif len(text) <= 60 and (code := budget_table_code(text)) and code not in tables:
+                pending, unit = code, "万元"
             unit = caption_unit(text) or unit
             continue
-        if "D01" not in tables and _is_budget_total_table(block):  # the 收支总表, known by its total rows
-            tables["D01"], found = read_table("D01", block, unit, source.path, budget_only=True)
-            errors += found
+        if "B01" not in tables and _is_budget_total_table(block):  # the 收支总表, titled or not: known by its totals
+            tables["B01"], problems = read_table("B01", block, unit, source.path)
+            errors += problems
+            pending = None if pending == "B01" else pending
             continue
-        untitled = "D09" not in tables and _names_sangong_items(block)  # a 三公 table printed without its title
-        if (pending or untitled) and any(is_number(t) for row in block.rows for t in row.texts):  # not a title row
-            tables["D09"], found = read_table("D09", block, unit, source.path, budget_only=True)
-            errors += found
-            pending = False
+        if pending != "D09" and "D09" not in tables and _names_sangong_items(block):
+            pending = "D09"  # a 三公 table printed without its title
+        if pending in BUDGET_TITLES and not _two_sided(block):
+            continue  # a title in a list of tables (目录): the table under it is not this one
+        if pending and any(is_number(t) for row in block.rows for t in row.texts):  # not a title row
+            tables[pending], problems = read_table(pending, block, unit, source.path, budget_only=pending == "D09")
+            errors += problems
+            pending = None
     statements = narrative_statements(source, from_start=True)
     if not any(s.claims for s in statements) and not tables:
         return None, errors
@@ -908,7 +977,10 @@ def extract_disclosure(source: SourceDocument, year: int | None, department: str
     last_table: str | None = None
     since_table = 0  # paragraphs since the last table: an empty-table note follows its table closely
     d10_rows: list[Row] = []  # 公开10's sections may arrive as separate tables (e.g. from Excel)
-    for block in source.blocks:
+    last_block = -1  # the block the last table read ends in
+    captioned = False  # a unit caption was printed since the last title
+    captioned_tables: set[str] = set()  # the tables read under a unit caption
+    for index, block in enumerate(source.blocks):
         if isinstance(block, Paragraph):
             since_table += 1
             text = block.clean
@@ -918,13 +990,16 @@ def extract_disclosure(source: SourceDocument, year: int | None, department: str
                 continue
             code = table_code(text) if len(text) <= 40 or TABLE_CODE_RE.match(text.replace(" ", "")) else None
             if code and code not in tables and not re.search(r"\.{3,}|…", text):
-                pending, unit = code, "万元"
-            unit = caption_unit(text) or unit
+                pending, unit, captioned = code, "万元", False
+            if printed := caption_unit(text):
+                unit, captioned = printed, True
             if last_table and since_table <= 3 and EMPTY_RE.search(text) and len(text) <= 30:
                 tables[last_table] = replace(tables[last_table], empty_note=EMPTY_RE.search(text).group(0))  # type: ignore[union-attr]
             if text.startswith(("第三部分", "情况说明")) or ("情况说明" in text and block.heading_level):
                 pending = last_table = None
             continue
+        if (own := _own_title(block)) is not None and own[0] not in tables:
+            pending, block = own  # the title printed as the table's first row names it, whatever a 目录 line said
         if pending is None and last_table and last_table != "D10" and _continues(block, raw.get(last_table)):
             pending, block = last_table, Table(raw[last_table].rows + block.rows, raw[last_table].location)
         if pending is None and "D09" not in tables and _names_sangong_items(block):
@@ -935,14 +1010,31 @@ def extract_disclosure(source: SourceDocument, year: int | None, department: str
             if pending == "D10":
                 d10_rows.extend(block.rows)
                 block = Table(tuple(d10_rows), block.location)
-            parsed, problems = read_table(pending, block, tables[pending].unit if pending in raw else unit,
-                                          source.path)
+            # a table goes on in its own unit; the first part printed none, the caption over the rest names it
+            kept = pending in raw and (pending in captioned_tables or not captioned)
+            parsed, problems = read_table(pending, block, tables[pending].unit if kept else unit, source.path)
+            if captioned:
+                captioned_tables.add(pending)
             tables[pending], raw[pending], errors[pending] = parsed, block, problems
-            last_table, pending, since_table = pending, None, 0
+            last_table, pending, since_table, last_block = pending, None, 0, index
     statements = narrative_statements(source, whole_if_unmarked=not tables or set(tables) == {"D09"})
     found = [e for problems in errors.values() for e in problems]
     if not tables and not statements:
         return None, found
+    ends_inside = last_table if last_table and _cut_off(tables[last_table], source.blocks[last_block + 1:]) else ""
     return DisclosurePackage(department=department, year=year, tables=tables,
                              narrative=statements, performance=grade_counts(statements),
-                             glossary=glossary_terms(source), location=Location(document=source.path)), found
+                             glossary=glossary_terms(source), location=Location(document=source.path),
+                             ends_inside=ends_inside), found
+
+
+CUT_FRAGMENT = 40  # a line this short, no sentence in it, after the last table: a piece of its next row
+
+
+def _cut_off(table: DisclosureTable, after: Sequence[Paragraph | Table]) -> bool:
+    """The text ends inside a two-sided table (公开01, 公开04): neither side reached its 总计 and nothing follows but
+    pieces of its next row (a page saved or copied only in part)."""
+    if table.code not in ("D01", "D04") or any("总计" in r.label for r in table.rows):
+        return False
+    return all(isinstance(b, Paragraph) and len(b.clean) <= CUT_FRAGMENT and not re.search(r"[。；;！？]", b.clean)
+               for b in after)

@@ -10,24 +10,31 @@ row with fewer figures than columns is placed by the table's sums (ingest.placem
 open is marked not placed, for the reader to report — never guessed, never read as zero. 公开09's single row
 of figures is placed the same way (合计 = 出国 + 公务用车 + 接待, 公务用车 = 购置 + 运行, per 预算数 and 决算数).
 公开06 (four blocks of economic codes) and 公开10 (items with 行次) hold one figure per item, so nothing needs
-placing. A table whose header or items are not understood stays one paragraph, reported as not read.
+placing. A 公开01 exported half by half (the 收入 half, then the 支出 half under the title again) is read half by
+half; a side whose figures were printed apart from their rows has them placed among those rows by the sums. A
+预算公开's 部门收支总表 (B01) is read the same way, its sides told by its items' words or numbering. A table whose
+header or items are not understood stays one paragraph, reported as not read.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 
 from jixiao.core.money import is_number
 from jixiao.core.provenance import Location
+from jixiao.core.values import cn_to_decimal
 from jixiao.ingest.disclosure import (
     CODE_RE,
     COLUMN_ALIASES,
     SIDE_ALIASES,
     _sangong_group,
     _sangong_item,
+    budget_table_code,
     table_code,
 )
+from jixiao.ingest.halfrows import side_by_words
 from jixiao.ingest.headers import (
     COLUMN_NUMBER_LABELS,
     LINE_LABELS,
@@ -52,9 +59,10 @@ FUND_WORDS = {"general": "一般公共预算", "fund": "政府性基金", "state
 UNIT_WORDS = frozenset({"万元", "元", "亿元"})
 UNIT_LABEL_RE = re.compile(r"^(?:金额)?单位[：:]?$")
 CAPTION_RE = re.compile(r"^(?:公开\s*0?\d{1,2}\s*表|(?:金额)?单位[：:].+|编制单位[：:].+|部门[：:].+)$")
+CAPTION_LABEL_RE = re.compile(r"^(?:部门|编制单位|单位名称|填报单位)[：:]$")  # its value the next words: '部门: (略) 示例校'
+UNIT_CAPTION_RE = re.compile(r"^(?:金额)?单位[：:](?:万元|元|亿元)$")
+CAPTION_VALUE_WORDS = 4
 SIDE_WORDS = frozenset({"收入", "支出"})
-INCOME_RE = re.compile(r"收入|年初|^使用")
-EXPENDITURE_RE = re.compile(r"支出|年末|结余分配")
 INTEGER_RE = re.compile(r"^\d{1,3}$")
 TITLE_LENGTH = 40
 SENTENCE_RE = re.compile(r"[。，；！？,;]|详见|见附表")
@@ -62,6 +70,28 @@ SENTENCE_RE = re.compile(r"[。，；！？,;]|详见|见附表")
 
 def _figure(word: str) -> bool:
     return is_number(word) or word in ("-", "—", "－")
+
+
+SPACED_CHAR_RE = re.compile(r"^[\u4e00-\u9fff]$")
+
+
+def join_spaced_letters(words: list[str]) -> list[str]:
+    """A label printed letter-spaced or down a merged cell ('绩 效 指 标', '项 目') comes out of a flattened line
+    as single characters: a run of two or more one-character words is one word."""
+    out: list[str] = []
+    run: list[str] = []
+    for word in [*words, ""]:
+        if SPACED_CHAR_RE.match(word):
+            run.append(word)
+            continue
+        if len(run) >= 2:
+            out.append("".join(run))
+        else:
+            out.extend(run)
+        run = []
+        if word:
+            out.append(word)
+    return out
 
 
 def _join_captions(words: list[str]) -> list[str]:
@@ -76,15 +106,38 @@ def _join_captions(words: list[str]) -> list[str]:
 
 
 def _title(word: str) -> str | None:
-    """The table a title word names ('公开05表', '一般公共预算财政拨款支出决算表'); a word of a sentence that
-    mentions a table ('详见公开05表。') is not a title."""
-    return table_code(word) if len(word) <= TITLE_LENGTH and not SENTENCE_RE.search(word) else None
+    """The table a title word names ('公开05表', '一般公共预算财政拨款支出决算表', a 预算公开's '部门收支总表'); a word
+    of a sentence that mentions a table ('详见公开05表。') is not a title."""
+    if len(word) > TITLE_LENGTH or SENTENCE_RE.search(word):
+        return None
+    return table_code(word) or budget_table_code(word)
+
+
+PAGE_MARK_RE = re.compile(r"(?:^|(?<=\s))第\s*\d+\s*页\s*[,，、/]?\s*共\s*\d+\s*页(?=\s|$)")
+
+
+def drop_page_marks(words: Sequence[str]) -> list[str]:
+    """A page footer printed inside a flattened row ('支 第 2 页,共 46 页 出 总 计') left out: it is no cell."""
+    return PAGE_MARK_RE.sub(" ", " ".join(words)).split()
+
+
+def _labelled_caption(words: Sequence[str], at: int) -> int:
+    """How many words a caption whose label stands apart from its value takes ('部门:' then '(略) 示例学校', a redaction
+    mark kept): the label and its value words, when the table's unit caption follows within CAPTION_VALUE_WORDS
+    words; 0 otherwise."""
+    if not CAPTION_LABEL_RE.match(words[at]):
+        return 0
+    for end in range(at + 2, min(at + 2 + CAPTION_VALUE_WORDS, len(words))):
+        if UNIT_CAPTION_RE.match(words[end]):
+            value = words[at + 1:end]
+            return end - at if not any(_figure(w) or _title(w) for w in value) else 0
+    return 0
 
 
 def disclosure_blocks(words: Sequence[str], line: int, path: str) -> list[Block] | None:
     """The blocks of a 决算 package flattened into one line, or None when no table could be rebuilt from it (a
     sentence naming a table stays a sentence)."""
-    words = _join_captions(list(words))
+    words = _join_captions(drop_page_marks(words))
     starts = [i for i, w in enumerate(words) if _title(w)]
     if not starts or not any(_figure(w) and not w.isdigit() for w in words[starts[0]:]):
         return None
@@ -95,11 +148,15 @@ def disclosure_blocks(words: Sequence[str], line: int, path: str) -> list[Block]
         code = _title(words[index])
         blocks.append(Paragraph(words[index], where))
         index += 1
-        while index < len(words) and (CAPTION_RE.match(words[index]) or _title(words[index]) == code):
-            blocks.append(Paragraph(words[index], where))
-            index += 1
+        while index < len(words) and (CAPTION_RE.match(words[index]) or _title(words[index]) == code
+                                      or _labelled_caption(words, index)):
+            taken = _labelled_caption(words, index) or 1
+            blocks.append(Paragraph(" ".join(words[index:index + taken]), where))
+            index += taken
         end = next((i for i in range(index, len(words)) if _title(words[i])), len(words))
         region = words[index:end]
+        if code == "B01":  # a workbook's labels printed letter-spaced ('本 年 收 入 合 计')
+            region = join_spaced_letters(region)
         built = _table(code or "", region, where)
         if built is None:
             blocks.append(Paragraph(" ".join(region), where))  # not understood: left as text, reported unread
@@ -122,6 +179,8 @@ def _table(code: str, words: list[str], where: Location) -> tuple[Table, int] | 
         return _economic(words, where)
     if code == "D10":
         return _statistics(words, where)
+    if code == "B01":
+        return _budget_summary(words, where)
     return None
 
 
@@ -321,63 +380,194 @@ def _statistics(words: list[str], where: Location) -> tuple[Table, int] | None:
     return _grid(grid, where), index
 
 
+NAME_RE = re.compile(r"^项目(?:\(.{1,12}\))?$")  # '项目(按功能分类)': the name column of a side
+SIDE_NAMES = {"收入": "income", "支出": "expenditure"}
+SIDES = ("income", "expenditure")
+Item = tuple[str, str, list[str]]  # (label, 行次, figures); a row left blank on its side has label ''
+
+
+def _half_header(code: str, header: list[str]) -> dict[str, list[tuple[str, str]]] | None:
+    """Per side printed, the (key, label) of its amount columns: each '项目' opens a side — the one its side word
+    ('收入' / '支出') before it names, else the next in order. A table printed one side at a time (a workbook's
+    halves one after the other) has one side only. None when a side has no amount column."""
+    aliases = SIDE_ALIASES[code]
+    # a side word printed once per column it spans ('收入 收入 收入 支出 支出 支出') names its side once
+    named = [side for side, _ in itertools.groupby(SIDE_NAMES[normalize_label(w)] for w in header
+                                                    if normalize_label(w) in SIDE_NAMES)]
+    sides: dict[str, list[tuple[str, str]]] = {}
+    current = ""
+    for word in header:
+        label = normalize_label(word)
+        if label in NAME_LABELS or NAME_RE.match(label):
+            current = named.pop(0) if named else next((s for s in SIDES if s not in sides), "")
+            if not current or current in sides:
+                return None
+            sides[current] = []
+        elif current and (key := match_column([label], aliases[current])):
+            sides[current].append((key, word))
+    return sides if sides and all(sides.values()) else None
+
+
+def _continues_lines(words: list[str], at: int, last: dict[str, int]) -> str:
+    """The side whose 行次 the bare integer at `at` goes on with: a row printed blank on that side (its label and
+    figures left out, its 行次 kept). Taken only when the run of such 行次 it opens is followed by a label whose own
+    行次 goes on from the run (or the text ends): an integer amount is never followed so. '' otherwise."""
+    sides = [s for s, n in last.items() if n and words[at] == str(n + 1)]
+    if len(sides) != 1:
+        return ""
+    number = last[sides[0]] + 1
+    end = at
+    while end < len(words) and words[end] == str(number + end - at):
+        end += 1
+    if end == len(words):
+        return sides[0]
+    following = words[end + 1] if end + 1 < len(words) else ""
+    # the label after the run: this side's next row, or the other side's in the same row (its 行次 going on from there)
+    goes_on = {str(number + end - at), *(str(n + 1) for s, n in last.items() if s != sides[0] and n)}
+    return sides[0] if not _figure(words[end]) and following in goes_on else ""
+
+
+def _half_items(words: list[str], first: int, numbered: bool, only: str) -> tuple[list[tuple[str, Item]], int]:
+    """(side, item) in reading order from `first`, and where they end. An item is a label, its 行次 when numbered,
+    then its figures; a bare 行次 going on from a side's last one is a row left blank on that side. `only`: the one
+    side a half printed alone holds."""
+    items: list[tuple[str, Item]] = []
+    last = dict.fromkeys(SIDES, 0)
+    index = first
+    while index < len(words) and not _title(words[index]):
+        if numbered and (side := _continues_lines(words, index, last)):
+            last[side] += 1
+            items.append((side, ("", words[index], [])))
+            index += 1
+            continue
+        if _figure(words[index]):
+            break
+        label, line_no = words[index], ""
+        if numbered:
+            if index + 1 >= len(words) or not INTEGER_RE.match(words[index + 1]):
+                break  # no 行次 after it: not an item (a note under the table)
+            line_no, index = words[index + 1], index + 1
+        index += 1
+        side = only or side_by_words(label)
+        if side and line_no:
+            last[side] = int(line_no)
+        figures = []
+        while index < len(words) and _figure(words[index]) and not (numbered and _continues_lines(words, index, last)):
+            figures.append(words[index])
+            index += 1
+        items.append((side, (label, line_no, figures)))
+    return items, index
+
+
+def _runs(side: list[Item]) -> list[list[int]] | None:
+    """A side of one amount column whose figures were printed apart from their rows (a workbook flattened a block
+    of rows column by column: the labels, then the figures of those printed): one item followed by more figures
+    than it has columns. Each run of figures then belongs, in order, to the labelled items since the last item
+    followed by figures, this one included. None when every item holds at most its one figure."""
+    if all(len(figures) <= 1 for _, _, figures in side):
+        return None
+    runs: list[list[int]] = [[]]
+    for r, (label, _, figures) in enumerate(side):
+        if label:
+            runs[-1].append(r)
+        if figures:
+            runs.append([])
+    return runs
+
+
 def _halves(code: str, words: list[str], where: Location) -> tuple[Table, int] | None:
     """公开01/04: items of both sides in reading order, each a label, its 行次 when the header prints 行次,
-    then its figures; an income item opens a row, an expenditure item closes it (or stands alone)."""
+    then its figures; an income item opens a row, an expenditure item closes it (or stands alone). A half printed
+    alone (its header one 项目 under 收入 or 支出) holds that side's rows only; the other half, printed after it
+    under the table's title again, is read the same way and goes on from it. Figures printed apart from their rows
+    (see _runs) are placed among those rows by the table's sums, or marked not placed."""
     labels = {normalize_label(w) for w in (*NAME_LABELS, *LINE_LABELS, *COLUMN_NUMBER_LABELS, *SIDE_WORDS)}
     aliases = SIDE_ALIASES[code]
     names = {n for side in aliases.values() for names in side.values() for n in names}
 
     def vocabulary(word: str) -> bool:
-        return normalize_label(word) in labels or normalize_label(word) in names or word.isdigit()
+        label = normalize_label(word)
+        return label in labels or label in names or word.isdigit() or NAME_RE.match(label) is not None
 
     first = next((i for i, w in enumerate(words) if not vocabulary(w) and not _figure(w)), None)
     if first is None:
         return None
     header = words[:first]
     numbered = any(normalize_label(w) in LINE_LABELS for w in header)
-    sides: list[list[tuple[str, str]]] = []  # per side: (key, label) of its amount columns
-    for word in header:
-        if normalize_label(word) in NAME_LABELS:
-            sides.append([])
-        elif sides and (key := match_column([normalize_label(word)], aliases["income" if len(sides) == 1
-                                                                              else "expenditure"])):
-            sides[-1].append((key, word))
-    if len(sides) != 2 or not all(sides):
-        return None
-    items: list[tuple[str, str, str, list[str]]] = []  # (side, label, 行次, figures)
-    index = first
-    while index < len(words) and not _figure(words[index]) and not _title(words[index]):
-        if (item := _item(words, index, numbered)) is None:
-            break
-        label, line_no, figures, index = item
-        side = ("income" if INCOME_RE.search(label) and not EXPENDITURE_RE.search(label)
-                else "expenditure" if EXPENDITURE_RE.search(label) else "")
-        items.append((side, label, line_no, figures))
-    rows: list[dict[str, tuple[str, str, list[str]]]] = []
-    for side, label, line_no, figures in items:
+    sides = _half_header(code, header)
+    if sides is None or (len(sides) == 1 and code != "D01"):
+        return None  # a half alone is read where both halves hold one amount column each (公开01)
+    only = next(iter(sides)) if len(sides) == 1 else ""
+    if only:  # the other half, printed on its own, has the same one column
+        sides.setdefault("expenditure" if only == "income" else "income", sides[only])
+    found, index = _half_items(words, first, numbered, only)
+    rows: list[dict[str, Item]] = []
+    for side, item in found:
         if not side:  # 总计: the side still open in the row before it
             side = "expenditure" if rows and "income" in rows[-1] and "expenditure" not in rows[-1] else "income"
-        if side == "income" or not rows or "expenditure" in rows[-1]:
+        if only or side == "income" or not rows or "expenditure" in rows[-1]:
             rows.append({})
-        rows[-1][side] = (label, line_no, figures)
-    income, spent = ([row.get(side, ("", "", [])) for row in rows] for side in ("income", "expenditure"))
+        rows[-1][side] = item
+    if not rows:
+        return None
+    columns = [sides.get(side, []) for side in SIDES]
+    per_side = [[row.get(side, ("", "", [])) for row in rows] for side in SIDES]
+    runs = [_runs(items) if len(cols) == 1 else None for items, cols in zip(per_side, columns, strict=True)]
+    if any(r is None and any(len(f) > max(len(cols), 1) for _, _, f in items)
+           for r, items, cols in zip(runs, per_side, columns, strict=True) if cols):
+        return None  # more figures than columns where no run of them explains it
+    figures: list[list[str]] = []
+    widths: list[int] = []
+    at: dict[tuple[int, int, int], tuple[int, int]] = {}  # (side, row, column) → placement cell
+    for s, (items, cols) in enumerate(zip(per_side, columns, strict=True)):
+        if runs[s] is None:
+            for r, (_, _, found_figures) in enumerate(items):
+                at.update({(s, r, c): (len(figures), c) for c in range(len(cols))})
+                figures.append(found_figures)
+                widths.append(len(cols))
+            continue
+        printed = [f for _, _, f in items if f]
+        for run, run_figures in zip(runs[s], [*printed, []], strict=False):  # type: ignore[union-attr]
+            if len(run_figures) > len(run):
+                return None
+            at.update({(s, r, 0): (len(figures), p) for p, r in enumerate(run)})
+            figures.append(run_figures)
+            widths.append(len(run))
     count = len(rows)
-    placed = place([f for _, _, f in income + spent], [len(sides[0])] * count + [len(sides[1])] * count,
-                   _side_sums(sides[0], [n for n, _, _ in income])
-                   + _side_sums(sides[1], [n for n, _, _ in spent], count)
-                   + _across(sides[1], [(n, f) for n, _, f in income], [n for n, _, _ in spent]))
+    sums = (_side_sums(columns[0], [n for n, _, _ in per_side[0]])
+            + _side_sums(columns[1], [n for n, _, _ in per_side[1]], count)
+            + _across(columns[1], [(n, f) for n, _, f in per_side[0]], [n for n, _, _ in per_side[1]]))
+    placed = place(figures, widths, _mapped(sums, at, count))
     head: list[str | None] = []
-    for cols in sides:
+    for cols in columns:
         head += ["项目", *(["行次"] if numbered else []), *(label for _, label in cols)]
     grid: list[list[Shown]] = [head]
-    for r, row in enumerate(rows):
-        out: list[str | None] = []
-        for side in ("income", "expenditure"):
-            label, line_no, _ = row.get(side, ("", "", []))
-            out += [label, *([line_no] if numbered else []), *_amounts(placed, r + (count if side == "expenditure" else 0))]
+    for r in range(count):
+        out: list[Shown] = []
+        for s, cols in enumerate(columns):
+            label, line_no, _ = per_side[s][r]
+            out += [label, *([line_no] if numbered else [])]
+            for c in range(len(cols)):
+                cell = at.get((s, r, c))
+                text = placed.cells[cell[0]][cell[1]] if cell else ""
+                out.append(text if text is not None else placed.unplaced[cell])  # type: ignore[index]
         grid.append(out)
     return _grid(grid, where), index
+
+
+def _mapped(sums: list[Sum], at: dict[tuple[int, int, int], tuple[int, int]], count: int) -> list[Sum]:
+    """Sums over (row, column) cells of the two sides (expenditure rows from `count` on) in the cells placed: a
+    cell no figure can be in (a row left blank) drops out, a sum whose total is such a cell is dropped."""
+    def cell(c: tuple[int, int]) -> tuple[int, int] | None:
+        side = 1 if c[0] >= count else 0
+        return at.get((side, c[0] - side * count, c[1]))
+
+    out = []
+    for s in sums:
+        total = cell(s.total)
+        if total is not None:
+            out.append(Sum(total, tuple(p for p in map(cell, s.parts) if p is not None)))
+    return out
 
 
 def _side_sums(columns: list[tuple[str, str]], labels: list[str], offset: int = 0) -> list[Sum]:
@@ -481,3 +671,106 @@ def sangong_sums(keys: Sequence[str], groups: int = 1, row: int = 0) -> list[Sum
     return [Sum((row, g * width + keys.index(total)), tuple((row, g * width + keys.index(p)) for p in parts))
             for g in range(groups) for total, parts in SANGONG_SUMS
             if total in keys and all(p in keys for p in parts)]
+
+
+# A 预算公开's 部门收支总表: 项目 | 预算数 on each side. Its header cells printed down merged cells come out with the
+# letters of both sides interleaved ('收 项 入 目 支' is 收入 and 项目); the sides are told by the items' words.
+BUDGET_COLUMN_RE = re.compile(r"^(?:20\d{2}年度?)?(?:本年)?预算(?:数|金额)?$|^金额$")
+HEADER_LETTERS = frozenset("收入支出项目")
+BUDGET_INCOME_RE = re.compile(r"收入|年初|^使用|上年结转|弥补")
+BUDGET_EXPENDITURE_RE = re.compile(r"支出|年末|结余分配|结转下年|转入")
+
+
+NUMBERED_RE = re.compile(r"^([一二三四五六七八九十]+)、")
+
+
+def _item_number(word: str) -> int | None:
+    """The number an item is printed under ('二十三、预备费' → 23), or None."""
+    match = NUMBERED_RE.match(word)
+    number = cn_to_decimal(match.group(1)) if match else None
+    return int(number) if number is not None else None
+
+
+def _budget_side(word: str, last: dict[str, int]) -> str:
+    """The side a 收支总表 item belongs to: by its words ('上年结转' 收入, '结转下年' 支出), else by its number going on
+    from the last number of exactly one side ('二十三、预备费' after '二十二、…支出'); '' when neither says."""
+    label = normalize_label(word)
+    income, spent = bool(BUDGET_INCOME_RE.search(label)), bool(BUDGET_EXPENDITURE_RE.search(label))
+    if income != spent:
+        return "income" if income else "expenditure"
+    number = _item_number(word)
+    following = [side for side, n in last.items() if number is not None and n + 1 == number]
+    return following[0] if len(following) == 1 and not (income and spent) else ""
+
+
+def _budget_header_word(word: str) -> bool:
+    label = normalize_label(word)
+    return (label in NAME_LABELS or label in SIDE_WORDS or BUDGET_COLUMN_RE.match(label) is not None
+            or (len(label) >= 2 and set(label) <= HEADER_LETTERS))
+
+
+def _budget_summary(words: list[str], where: Location) -> tuple[Table, int] | None:
+    """部门收支总表 (预算): 项目 | 预算数 on each side, its items in reading order, each label then at most its one
+    figure, the side told by the label's words (收入 / 支出, 上年结转 / 结转下年 …). The header may print only the
+    first side's 预算数: the second side's, printed among the items, carries the figures after it away from their
+    row — they belong to that side's items printed before it without a figure, and are placed only when those
+    items leave one choice; else each such cell is marked not placed, for the reader to report."""
+    first = next((i for i, w in enumerate(words) if not _budget_header_word(w)), None)
+    if first is None:
+        return None
+    header = words[:first]
+    columns = [w for w in header if BUDGET_COLUMN_RE.match(normalize_label(w))]
+    if not 1 <= len(columns) <= 2 or any(_figure(w) for w in header):
+        return None
+    sides: dict[str, list[tuple[str, list[str]]]] = {"income": [], "expenditure": []}
+    moved: list[str] = []  # figures printed after the second side's displaced 预算数
+    moved_after = 0  # how many expenditure items were printed before that header
+    last = {"income": 0, "expenditure": 0}  # the last item number printed on each side
+    index = first
+    while index < len(words):
+        word = words[index]
+        if BUDGET_COLUMN_RE.match(normalize_label(word)) and len(columns) == 1 and not moved:
+            columns.append(word)
+            index += 1
+            while index < len(words) and _figure(words[index]):
+                moved.append(words[index])
+                index += 1
+            moved_after = len(sides["expenditure"])
+            if not moved:
+                return None
+            continue
+        side = _budget_side(word, last)
+        if not side or _figure(word):
+            break
+        if (number := _item_number(word)) is not None:
+            last[side] = number
+        index += 1
+        figures = []
+        while index < len(words) and _figure(words[index]):
+            figures.append(words[index])
+            index += 1
+        if len(figures) > 1:
+            return None  # one 预算数 per side: two figures after one item are not where they seem
+        sides[side].append((word, figures))
+    if len(columns) != 2 or not sides["income"] or not sides["expenditure"]:
+        return None
+    spent: list[tuple[str, Shown]] = [(label, figures[0] if figures else "") for label, figures in sides["expenditure"]]
+    if moved:
+        open_rows = [r for r in range(moved_after) if not spent[r][1] and not TOTAL_WORD_RE.search(spent[r][0])]
+        if len(open_rows) < len(moved):
+            return None
+        options: dict[int, set[str]] = {r: set() for r in open_rows}
+        for chosen in itertools.combinations(open_rows, len(moved)):
+            for r in open_rows:
+                options[r].add(moved[chosen.index(r)] if r in chosen else "")
+        for r in open_rows:
+            held = sorted(options[r], key=lambda t: (not t, t))
+            spent[r] = (spent[r][0], held[0] if len(held) == 1 else tuple(held))
+    income = [(label, figures[0] if figures else "") for label, figures in sides["income"]]
+    grid: list[list[Shown]] = [["项目", columns[0], "项目", columns[1]]]
+    for left, right in itertools.zip_longest(income, spent, fillvalue=("", "")):
+        grid.append([left[0], left[1], right[0], right[1]])
+    return _grid(grid, where), index
+
+
+TOTAL_WORD_RE = re.compile(r"合计|总计")

@@ -26,7 +26,7 @@ def _percent(text: str) -> bool:
 
 def is_shifted(texts: Sequence[str], fields: Sequence[str | None]) -> bool:
     """Read by position, a percentage would sit outside the 执行率 column (the row lost a cell before it)."""
-    return any(_percent(text) and (index >= len(fields) or fields[index] != "reported_rate")
+    return any(_percent(text) and (index >= len(fields) or fields[index] not in ("reported_rate", "other_rate"))
                for index, text in enumerate(texts[1:], start=1))
 
 
@@ -102,3 +102,28 @@ def unordered_total(words: Sequence[str], points: Decimal | None = None) -> tupl
                 if 0 < p <= FORM_POINTS and abs(p * rate / 100 - s) <= _unit_of(s) / 2:
                     found.setdefault((a, b, rate, p, s), (a_at, b_at, r_at, p_at, s_at))
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+def ordered_total(words: Sequence[str], fields: Sequence[str | None]) -> tuple[int, int, int, int | None, int] | None:
+    """The total fund row printed right after its header's words, in the header's order, its label elsewhere (a
+    spreadsheet dumped column by column: '全年预算数 全年执行数 分值 执行率 得分 65 60 10 92.31% 9'). `words` start
+    at the header's first word; `fields` name each header word ('adjusted', 'executed', 'points',
+    'reported_rate', 'reported_score'). Taken only when the figures after the header fit it one for one — amounts
+    and points figures, the 执行率 a percentage equal to 执行数 ÷ 预算数 within a unit of its last printed digit,
+    the 得分 at most the points — and returns the word indices as unordered_total does."""
+    width = len(fields)
+    if {"adjusted", "executed", "reported_rate", "reported_score"} - set(fields) or len(words) < 2 * width:
+        return None
+    cells = list(words[width:2 * width])
+    at = {name: width + index for index, name in enumerate(fields) if name}
+    values = {name: _figure(cells[index - width].rstrip("%％")) for name, index in at.items()}
+    if any(v is None for v in values.values()) or not _percent(words[at["reported_rate"]]) or any(
+            _percent(words[i]) for n, i in at.items() if n != "reported_rate"):
+        return None
+    a, b, rate = values["adjusted"], values["executed"], values["reported_rate"]
+    points, score = values.get("points"), values["reported_score"]
+    if a is None or b is None or rate is None or a <= 0 or abs(b / a * 100 - rate) > _unit_of(rate):
+        return None
+    if score is None or (points is not None and not 0 <= score <= points <= FORM_POINTS):
+        return None
+    return at["adjusted"], at["executed"], at["reported_rate"], at.get("points"), at["reported_score"]

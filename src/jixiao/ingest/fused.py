@@ -29,6 +29,7 @@ from jixiao.core.model import (
 from jixiao.core.money import parse_amount, parse_decimal
 from jixiao.core.provenance import Location
 from jixiao.core.values import parse_value
+from jixiao.ingest.fundrows import FORM_POINTS
 from jixiao.ingest.source import Paragraph, ReadError
 
 _CJK = r"\u4e00-\u9fa5"
@@ -37,7 +38,7 @@ _NAME_FIELD = re.compile(r"(?:项目名称|专项资金名称|资金名称)[：:
 # Budget columns in the order the header prints them (the first matching word of each).
 # A Hubei form letters its two columns: 预算数(A), 执行数(B).
 _COLUMNS = (("initial", r"年初预算数?"), ("adjusted", r"全年预算数|调整后预算数?|预算数\s*[（(]A[)）]"),
-            ("executed", r"全年执行数|预算执行数|执行数\s*[（(]B[)）]"), ("rate", r"执行率"))
+            ("executed", r"全年执行数|预算执行数|执行数\s*[（(]B[)）]|全年执行(?=分值|执行率)"), ("rate", r"执行率"))
 _FUND_ROW = re.compile(rf"(年度资金总额|资金总额|合计|其中[：:]?[{_CJK}、，,]{{0,24}}?资金|其中[：:]?[{_CJK}]{{0,12}}?财政拨款"
                        rf"|上年结转资金|其他资金)[：:]?\s*([\d.]+%?)?")
 _INDICATOR = re.compile(
@@ -48,6 +49,20 @@ _SCORE_FORMULA = re.compile(r"得分\s*[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[*×xX]\
 _NUMBER = re.compile(r"0|0\.\d+|[1-9]\d*(?:\.\d+)?")
 _INDICATOR_WORDS = re.compile(r"一级指标|三级指标|绩效指标|指标名称")
 _BLOCK_POINTS = re.compile(r"(产出|效益|满意度)指标[（(](\d+(?:\.\d+)?)分[)）]")  # '产出指标(50分)': a block's points
+# A row whose actual repeats its target ('50件50件', '合格合格', '100%100%'), its 分值 and 得分 run together after it
+# ('2018'): the repeated target ends the name and opens the figures. A target here carries a unit or a percent sign,
+# or is a short word: bare digits repeated ('9595') could be cut in several places.
+_REPEATED = re.compile(r"(?P<target>[=≥≤<>＞＜≧≦]?(?:0|[1-9]\d*)(?:\.\d+)?(?:%|[\u4e00-\u9fa5]{1,3})"
+                       r"|(?!指标)[\u4e00-\u9fa5]{2,4})(?P=target)(?P<run>\d{1,6}(?:\.\d+)?)(?![\d.%:：])")
+# What stands before a row's name: the levels its merged cells print, the template's unfilled '指标2:' rows.
+_LEVEL1 = r"(?:产出|效益|满意度)指标"
+_LEVEL2 = (r"(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度|满意度)指标")
+_ROW_PREFIX = re.compile(rf"{_LEVEL1}|{_LEVEL2}|指标\d+[:：]|[（(]\d+分\s*[)）]|(?:偏差|未完成)原因(?:分析)?(?:及改进措施)?")
+# The indicator header's columns after the target, in the standard order: 实际完成值, then 分值, then 得分.
+_STANDARD_ORDER = re.compile(r"(?:指标值|目标值).{0,12}?(?:完成值|实际值).{0,6}?分值.{0,4}?得分")
+# ... or with the 分值 column before the target: '分值 | 年度指标值 | 全年实际值 | 得分' ('10≥266米≥266米10').
+_WEIGHT_FIRST = re.compile(r"分值.{0,8}?(?:指标值|目标值).{0,12}?(?:完成值|实际值).{0,4}?得分")
+_TRAILING_FIGURE = re.compile(r"(?:0|[1-9]\d*)(?:\.\d+)?$")
 
 
 @dataclass
@@ -215,8 +230,69 @@ def fund_rows(paragraph: Paragraph) -> tuple[list[BudgetLine], list[str], list[R
     return form.budget, form.runs, errors
 
 
-def _read_indicators(form: _Form) -> tuple[str, int]:
-    """Indicator rows with an operator; returns the text left over (not read) and where the indicators start."""
+def split_points(run: str) -> tuple[str, str] | None:
+    """The one reading of a run of 分值 and 得分 printed together ('2018' → 20, 18): both without leading zeros,
+    the 分值 above 0 and at most the form's 100 points, the 得分 at most the 分值; None when no reading or more
+    than one fits."""
+    found = [(run[:end], run[end:]) for end in range(1, len(run))
+             if _NUMBER.fullmatch(run[:end]) and _NUMBER.fullmatch(run[end:])
+             and 0 < Decimal(run[:end]) <= FORM_POINTS and Decimal(run[end:]) <= Decimal(run[:end])]
+    return found[0] if len(found) == 1 else None
+
+
+def _read_repeated(form: _Form, start: int) -> str | None:
+    """Rows whose actual repeats the target, under a header in the standard order (指标值, 实际完成值, 分值,
+    得分: the 分值 and 得分 run together after the actual) or with its 分值 first (分值, 指标值, 实际值, 得分: the
+    分值 touching the name, the 得分 after the actual); returns the text of the table left over (not read, up to
+    its 总分), or None when the header is in neither order. A row whose figures no single reading fits is left
+    over, to be listed as not read."""
+    header = _STANDARD_ORDER.search(form.text, start)
+    weight_first = header is None
+    if weight_first and (header := _WEIGHT_FIRST.search(form.text, start)) is None:
+        return None
+    level1 = level2 = ""
+    cursor = header.end()
+    if tail := re.match(rf"\D{{0,30}}?(?={_LEVEL1})", form.text[cursor:]):  # the header's last cells ('偏差原因…')
+        cursor += tail.end()
+    rest = ""
+    for match in _REPEATED.finditer(form.text, header.end()):
+        prefix = form.text[cursor:match.start()]
+        if re.search(r"总分|合计", prefix):
+            break
+        points = split_points(match.group("run"))
+        for level in _ROW_PREFIX.finditer(prefix):
+            word = level.group(0)
+            if re.fullmatch(_LEVEL1, word):
+                level1, level2 = word, ""
+            elif re.fullmatch(_LEVEL2, word):
+                level2 = word
+        cleaned = _ROW_PREFIX.sub(" ", prefix).rstrip()
+        if weight_first:  # the 分值 is the figure the name ends with, the run after the actual its 得分
+            weight = _TRAILING_FIGURE.search(cleaned)
+            run = match.group("run")
+            points = (weight.group(0), run) if weight and _NUMBER.fullmatch(run) and 0 < Decimal(
+                weight.group(0)) <= FORM_POINTS and Decimal(run) <= Decimal(weight.group(0)) else None
+            cleaned = cleaned[:weight.start()] if weight else cleaned
+        if re.search(r"\d", cleaned):  # figures before the name: a row before it that was not read
+            rest += cleaned
+            cleaned = re.split(r"\d[\d.%]*", cleaned)[-1]
+        name = re.sub(r"\s+", "", cleaned).strip("，,、")
+        if points is None or not name:
+            rest += form.text[cursor:match.end()]
+            cursor = match.end()
+            continue
+        target = match.group("target")
+        form.indicators.append(Indicator(
+            level1=level1, level2=level2, name=name, adjusted_target=parse_value(target), actual=parse_value(target),
+            weight=parse_decimal(points[0]), reported_score=parse_decimal(points[1]),
+            location=_at(form, match.start()).with_(table="绩效指标", row=name)))
+        cursor = match.end()
+    return rest + re.split(r"总分|合计", form.text[cursor:])[0]
+
+
+def _read_indicators(form: _Form) -> tuple[bool, int]:
+    """Indicator rows with an operator, else rows whose actual repeats the target; returns whether rows were left
+    unread and where the indicators start."""
     start = m.start() if (m := _INDICATOR_WORDS.search(form.text)) else 0
     level1 = level2 = ""
     rest = form.text[start:]
@@ -230,36 +306,69 @@ def _read_indicators(form: _Form) -> tuple[str, int]:
             weight=parse_decimal(figures[0]), reported_score=parse_decimal(figures[1]) if len(figures) > 1 else None,
             location=_at(form, match.start("name")).with_(table="绩效指标", row=name)))
         rest = rest.replace(match.group(0), " ", 1)
-    return rest, start
+    if not form.indicators and (left := _read_repeated(form, start)) is not None and form.indicators:
+        return re.search(r"\d", _ROW_PREFIX.sub("", left)) is not None, start
+    return bool(_INDICATOR_WORDS.search(rest) or re.search(r"\d+(?:\.\d+)?\s*%\s*\d", rest)), start
+
+
+def _forms(form: _Form) -> list[_Form]:
+    """The forms of a text holding several, one after the other ('项目名称…' opening each): each from its name
+    field to the next one's; the text before the second name belongs to the first form."""
+    cuts = [m.start() for m in re.finditer(r"项目名称", form.text)][1:]
+    if not cuts:
+        return [form]
+    out = []
+    for begin, end in zip([0, *cuts], [*cuts, len(form.text)], strict=True):
+        pieces = [(max(at - begin, 0), where) for at, where in form.pieces
+                  if at < end and (at >= begin or next((a for a, _ in form.pieces if a > at), len(form.text)) > begin)]
+        out.append(_Form(text=form.text[begin:end], pieces=pieces))
+    return out
 
 
 def extract_fused(paragraphs: Sequence[Paragraph], year: int | None) -> tuple[tuple[SelfEvaluation, ...],
                                                                               list[ReadError]]:
-    """The one fused form of these paragraphs, when its text yields fund rows or indicator rows."""
-    errors: list[ReadError] = []
+    """The fused forms of these paragraphs (one, or several each opening at its 项目名称), each that yields fund
+    rows or indicator rows."""
     if not paragraphs:
-        return (), errors
-    form = _join(paragraphs)
+        return (), []
+    found: list[SelfEvaluation] = []
+    errors: list[ReadError] = []
+    for form in _forms(_join(paragraphs)):
+        read, problems = _extract_form(form, year)
+        if read is not None:
+            found.append(read)
+        errors += problems
+    return tuple(found), errors
+
+
+def _extract_form(form: _Form, year: int | None) -> tuple[SelfEvaluation | None, list[ReadError]]:
+    errors: list[ReadError] = []
     if match := _NAME_FIELD.search(form.text):
         form.name = match.group(1).strip()
     _read_budget(form, errors)
-    rest, start = _read_indicators(form)
+    unread, start = _read_indicators(form)
     if not form.budget and not form.indicators:
-        return (), errors  # a fund row that could not be split is still said to be unread
+        if form.name and errors:  # a form of its own whose figures are there but could not be split
+            errors.append(ReadError(f"项目“{form.name}”的自评表格子连在一起，预算执行情况与绩效指标均未能读取",
+                                    form.pieces[0][1].with_(project=form.name)))
+        return None, errors  # a fund row that could not be split is still said to be unread
     form.claims += [BlockClaim(block=f"{m.group(1)}指标", full_marks=Decimal(m.group(2)), score=None, rate=None,
                                location=_at(form, m.start()).with_(table="绩效指标", row=f"{m.group(1)}指标"))
                     for m in _BLOCK_POINTS.finditer(form.text, start)]
     name = form.name or "（片段中未见项目名称）"
-    incomplete = "" if form.name and form.budget else "表的片段：项目名称或预算执行部分不在本文中"
-    if _INDICATOR_WORDS.search(rest) or re.search(r"\d+(?:\.\d+)?\s*%\s*\d", rest):
+    # a whole form whose fund rows could not be split: the budget part's points, which the indicator weights
+    # complete to the form's 100, are not known
+    incomplete = ("" if form.name and form.budget else "预算执行部分的数字连在一起未能拆分，指标分值合计的口径无从判断"
+                  if form.name and errors else "表的片段：项目名称或预算执行部分不在本文中")
+    if unread:
         incomplete = incomplete or "绩效指标表的格子连在一起，部分指标未能读取"
         errors.append(ReadError("绩效指标表的格子连在一起（无分隔），未写运算符（=、≥、≤）的指标行未能分开读取，其数字均未核对",
                                 _at(form, start).with_(project=name, table="绩效指标")))
     located = tuple(replace(line, location=line.location.with_(project=name)) for line in form.budget)
     indicators = tuple(replace(i, location=i.location.with_(project=name)) for i in form.indicators)
     where = form.pieces[0][1].with_(project=name)
-    return (SelfEvaluation(project=Project(name=name), year=year, budget_lines=located,
-                           goal=Goal(indicators=indicators, incomplete=incomplete),
-                           reported=Reported(location=where, block_claims=tuple(
-                               replace(c, location=c.location.with_(project=name)) for c in form.claims)),
-                           location=where),), errors
+    return SelfEvaluation(project=Project(name=name), year=year, budget_lines=located,
+                          goal=Goal(indicators=indicators, incomplete=incomplete),
+                          reported=Reported(location=where, block_claims=tuple(
+                              replace(c, location=c.location.with_(project=name)) for c in form.claims)),
+                          location=where), errors

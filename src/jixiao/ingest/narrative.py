@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from jixiao.core.claims import claims_of
 from jixiao.core.disclosure import GradeCounts
-from jixiao.core.money import WAN, normalize_text, parse_decimal
+from jixiao.core.money import WAN, compact_text, normalize_text, parse_decimal
 from jixiao.core.provenance import Location
 from jixiao.core.statements import Statement, figures_of, sentences
 from jixiao.ingest.source import Paragraph, SourceDocument, Table
@@ -94,7 +94,7 @@ def _continued(statement: Statement, before: Statement) -> Statement:
     """The sentence's claims that name no subject take the subject of the last amount of the sentence before — of
     the whole when that sentence breaks it down ('A X万元，其中B Y万元，C Z万元。比上年增加…': A's change, not C's)."""
     amounts = [c for c in before.claims if c.subject and c.measure in ("amount", "prior")]
-    text = normalize_text(before.text).replace(" ", "")
+    text = compact_text(before.text)
     cut = BREAKDOWN_RE.search(text)
     wholes = [c for c in amounts if 0 <= text.find(c.clause) < cut.start()] if cut else []
     named = (wholes or amounts or [None])[-1]

@@ -11,7 +11,7 @@ from typing import Any
 
 from jixiao.core.coverage import Reading, Unread
 from jixiao.core.disclosure import DisclosurePackage
-from jixiao.core.model import DocumentKind, KeyEvaluation, ScoreOutline, SelfEvaluation
+from jixiao.core.model import DocumentKind, GoalForm, KeyEvaluation, ScoreOutline, SelfEvaluation
 from jixiao.core.provenance import Location
 from jixiao.core.results import ResultsTable
 from jixiao.core.statements import Statement
@@ -24,7 +24,7 @@ from jixiao.ingest.results import extract_results
 from jixiao.ingest.scores import extract_scores
 from jixiao.ingest.selfeval import extract_self_evaluations
 from jixiao.ingest.source import Block, Paragraph, ReadError, Row, SourceDocument, Table, read_source
-from jixiao.ingest.targetform import target_tables_unread
+from jixiao.ingest.targetform import extract_goal_forms, target_tables_unread
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,7 @@ class Document:
     unit: str
     source: SourceDocument
     self_evaluations: tuple[SelfEvaluation, ...] = ()
+    goal_forms: tuple[GoalForm, ...] = ()  # budget-side 绩效目标表: targets only, audited by the goal rules
     disclosure: DisclosurePackage | None = None
     key_evaluations: tuple[KeyEvaluation, ...] = ()
     statements: tuple[Statement, ...] = ()  # prose documents: every sentence with its figures
@@ -52,11 +53,24 @@ class Document:
 Extractor = Callable[[Document], tuple[Document, list[ReadError]]]
 
 
+def _goal_forms(doc: Document) -> tuple[Document, list[ReadError]]:
+    """The 绩效目标表 of the budget side: read as goals, never as self-evaluations."""
+    if doc.kind is not DocumentKind.BUDGET_DISCLOSURE:
+        return doc, []
+    found, used, errors = extract_goal_forms(doc.source, doc.year, doc.unit)
+    return replace(doc, goal_forms=found, consumed=doc.consumed | used), errors
+
+
 def _self_evaluations(doc: Document) -> tuple[Document, list[ReadError]]:
     if doc.kind is DocumentKind.KEY_EVALUATION:
         return doc, []  # an evaluation's 项目资金 table is the evaluation's, read by extract_key_evaluations
     found, errors = extract_self_evaluations(doc.source, doc.year, doc.unit,
                                              whole=doc.kind is DocumentKind.SELF_EVALUATION)
+    if doc.goal_forms:  # a target form's indicator table is no self-evaluation's, nor is its lack of a 预算执行 table
+        goals = doc.consumed
+        found = tuple(se for se in found if se.location.block not in goals
+                      and not any(i.location.block in goals for i in se.indicators))
+        errors = [e for e in errors if e.location.block not in goals]
     return replace(doc, self_evaluations=found), errors
 
 
@@ -68,7 +82,10 @@ def _disclosure(doc: Document) -> tuple[Document, list[ReadError]]:
         return doc, []
     if doc.kind is DocumentKind.BUDGET_DISCLOSURE:  # not a 决算公开: its explanation only, no 决算 tables
         package, errors = extract_budget_disclosure(doc.source, doc.year, doc.unit)
-        targets = target_tables_unread(doc.source)  # its 绩效目标表 are not read yet: said so, with where
+        if package is not None and doc.goal_forms:  # a target form's cells are the form's, not sentences to check
+            narrative = tuple(s for s in package.narrative if s.location.block not in doc.consumed)
+            package = replace(package, narrative=narrative) if narrative or package.tables else None
+        targets = target_tables_unread(doc.source, doc.consumed)  # a 绩效目标表 not read: said so, with where
         return replace(doc, disclosure=package, unread=doc.unread + targets), errors
     package, errors = extract_disclosure(doc.source, doc.year, doc.unit)
     return replace(doc, disclosure=package), errors
@@ -112,7 +129,8 @@ def _scores(doc: Document) -> tuple[Document, list[ReadError]]:
     return replace(doc, score_outlines=found, unread=doc.unread + tuple(unread)), []
 
 
-EXTRACTORS: list[Extractor] = [_self_evaluations, _disclosure, _key_evaluations, _statements, _results, _scores]
+EXTRACTORS: list[Extractor] = [_goal_forms, _self_evaluations, _disclosure, _key_evaluations, _statements, _results,
+                               _scores]
 
 KIND_NAMES = {k.value: k for k in DocumentKind} | {k.label: k for k in DocumentKind}
 

@@ -167,6 +167,9 @@ def _disclosure_tables(doc: Any) -> Iterator[TableRead | Unread]:
         yield TableRead(table.label, table.unit, len(table.rows), tuple(column_name(c) for c in table.columns),
                         table.location)
         yield from _unmapped(table)
+        if table.code == pkg.ends_inside:
+            yield Unread(f"{table.label}：文本在表格中途结束（未到总计行，其后没有其他内容），其后的行及其后各表都不在文本中，"
+                         "未能核对", table.location, "table")
 
 
 def _present(values: Iterable[Any], labels: dict[str, str]) -> tuple[str, ...]:
@@ -197,6 +200,13 @@ def _self_evaluation_tables(doc: Any) -> Iterator[TableRead]:
             yield TableRead(f"项目「{name}」绩效指标", _NO_AMOUNTS, len(se.indicators),
                             ("一级指标", "二级指标", "三级指标", *_present(se.indicators, _INDICATOR_COLUMNS)),
                             se.indicators[0].location)
+
+
+def _goal_form_tables(doc: Any) -> Iterator[TableRead]:
+    for form in getattr(doc, "goal_forms", ()):
+        indicators = form.goal.indicators
+        columns = ("一级指标", "二级指标", "三级指标", "指标值", *(("分值",) if not form.goal.unweighted else ()))
+        yield TableRead(f"项目「{form.project}」绩效目标表", _NO_AMOUNTS, len(indicators), columns, indicators[0].location)
 
 
 def _key_evaluation_tables(doc: Any) -> Iterator[TableRead]:
@@ -244,6 +254,8 @@ def _forms(doc: Any) -> Iterator[Form]:
         yield Form("项目支出绩效自评表", projects)
     if departments := tuple(se.project.name for se in evaluations if getattr(se, "is_department", False)):
         yield Form("部门整体支出绩效自评", departments)
+    if projects := tuple(form.project for form in getattr(doc, "goal_forms", ())):
+        yield Form("绩效目标表", projects)
     if projects := tuple(ke.project or "（未写项目名称）" for ke in getattr(doc, "key_evaluations", ())):
         yield Form("绩效评价表", projects)
 
@@ -344,8 +356,8 @@ def reading_of(doc: Any) -> Reading:
     unread: list[Unread] = []
     for item in _disclosure_tables(doc):
         (tables if isinstance(item, TableRead) else unread).append(item)
-    tables += [*_self_evaluation_tables(doc), *_key_evaluation_tables(doc), *_results_tables(doc),
-               *_score_outlines(doc)]
+    tables += [*_self_evaluation_tables(doc), *_goal_form_tables(doc), *_key_evaluation_tables(doc),
+               *_results_tables(doc), *_score_outlines(doc)]
     claims = tuple(_claims(doc))
     unread += list(_unused(doc, claims))
     unread += list(_blank_figures(claims))

@@ -31,13 +31,15 @@ from jixiao.core.money import is_number, parse_amount, parse_decimal
 from jixiao.core.provenance import Location
 from jixiao.core.values import parse_value
 from jixiao.ingest.formtable import regrid
-from jixiao.ingest.fundrows import is_shifted, place_fund_rows, unordered_total
+from jixiao.ingest.fundrows import is_shifted, ordered_total, place_fund_rows, unordered_total
 from jixiao.ingest.fused import extract_fused
 from jixiao.ingest.overall import extract_overall
 from jixiao.ingest.source import Block, Paragraph, ReadError, Row, SourceDocument, Table
 
 FORM_WORDS = re.compile(r"自评表|(产出|效益|满意度)\s*指\s*标")  # a text holding a self-evaluation form
 REPORT_TITLE = re.compile(r"项目支出绩效自评(分析)?报告|项目支出绩效自评表")
+# A form evaluating one fund, titled with it ('示例县林业局2031年度示例发展资金绩效评价表'): the fund is the project.
+FUND_FORM_TITLE = re.compile(r"20\d{2}\s*年度?\s*([^\s，。：:]{2,30}?(?:资金|经费))绩效(?:自评|评价)表$")
 # '转移支付（项目）名称': the project name on a transfer-payment (区域) self-evaluation form
 NAME_LABEL = r"(?:转移支付\s*[（(]\s*项目\s*[)）]\s*名称|项目名称)"
 NAME_RE = re.compile(rf"^{NAME_LABEL}[：:]\s*(.*)$")
@@ -54,8 +56,8 @@ BLOCK_RE = re.compile(
 )
 LEVEL1_WORDS = ("产出指标", "效益指标", "满意度指标")
 LEVEL2_RE = re.compile(
-    r"^(数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度|满意度)(指标)?$"
-)
+    r"^(数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度|满意度)(指标)?等?$"
+)  # '服务对象满意度指标等': the template's own wording
 _SUP = re.compile(r"\s*<sup>\s*(\d)\s*</sup>\s*")
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
@@ -174,10 +176,47 @@ _BUDGET_COLUMN = {"initial": "年初预算数", "adjusted": "全年预算数", "
 NOT_APPLICABLE = ("/", "／", "-", "—", "－", "——")
 
 
+LINE_FIELD, OTHER_RATE = "line", "other_rate"  # a 行次 column; a rate column that is not the 执行率 (到位率 …)
+COLUMN_LETTER_RE = re.compile(r"[（(]\s*([A-Z])\s*[)）]$")  # '全年执行资金(E)'
+COLUMN_FORMULA_RE = re.compile(r"[（(]\s*([A-Z])\s*/\s*([A-Z])\s*(?:[×*xX]\s*100\s*[%％])?\s*[)）]$")  # '(E/C×100%)'
+
+
+def _lettered_fields(keys: Sequence[str]) -> list[str | None] | None:
+    """Fields by the columns' letters when the form prints its 执行率 as a formula of two of them ('预算执行
+    (E/C×100%)' beside '全年执行资金(E)' and '扣除…后预算金额(C)'): the formula's part is the 执行数 and its whole the
+    budget the rate is of, whatever other column is called 全年预算数; other lettered columns are not read, other
+    formulas are other rates. None when no such formula is printed."""
+    keys = [re.sub(r"\s+", "", k) for k in keys]
+    letters = {m.group(1): i for i, k in enumerate(keys) if (m := COLUMN_LETTER_RE.search(k))}
+    formulas = {i: (m.group(1), m.group(2)) for i, k in enumerate(keys) if (m := COLUMN_FORMULA_RE.search(k))}
+    rate = [i for i, letters_of in formulas.items() if "执行" in re.split(r"[（(]", keys[i])[0] and all(
+        letter in letters for letter in letters_of)]
+    if len(rate) != 1:
+        return None
+    part, whole = formulas[rate[0]]
+    fields: list[str | None] = []
+    for index, key in enumerate(keys):
+        if index == rate[0]:
+            fields.append("reported_rate")
+        elif index in formulas:
+            fields.append(OTHER_RATE)
+        elif index == letters[part]:
+            fields.append("executed")
+        elif index == letters[whole]:
+            fields.append("adjusted")
+        elif index in letters.values():
+            fields.append(None)
+        else:
+            fields.append(LINE_FIELD if key == "行次" else _budget_field(key))
+    return fields
+
+
 def _budget_fields(keys: Sequence[str]) -> list[str | None]:
     """Field per header column; of two columns claiming one field the first is a group caption spanning the
     others ('年度预算数（万元）' over 年初预算 / 调整后预算数 / 预算执行数) and names no column."""
-    fields = [_budget_field(k) for k in keys]
+    if (lettered := _lettered_fields(keys)) is not None:
+        return lettered
+    fields = [LINE_FIELD if re.sub(r"\s+", "", k) == "行次" else _budget_field(k) for k in keys]
     for index, name in enumerate(fields):
         if name is not None and name in fields[index + 1:]:
             fields[index] = None
@@ -207,6 +246,8 @@ def _align(fields: list[str | None], rows: Sequence[Row]) -> list[str | None]:
     caption such as '预算执行情况（10分）' spanning the rows), or lack the label column's header. The first
     amount column of the header meets the first amount of the first data row that has one."""
     first_field = next((i for i, f in enumerate(fields) if f in _AMOUNT_FIELDS), None)
+    if LINE_FIELD in fields or OTHER_RATE in fields:
+        return fields  # a form numbering its rows and lettering its columns: the header is the data's own width
     for row in rows:
         first_value = next((i for i, t in enumerate(row.texts) if is_number(AMOUNT_UNIT_RE.sub("", t))), None)
         if first_value is not None and first_field is not None:
@@ -300,7 +341,14 @@ def _read_budget(table: Table, start: int, report: _Report, errors: list[ReadErr
             break
         values: dict[str, object] = {}
         for index, name in enumerate(fields):
-            if name is None or index >= len(texts):
+            if id(row) not in placed and index < len(row.cells) and not row.cells[index].placed:
+                column = _BUDGET_COLUMN.get(name or "", keys[index] if index < len(keys) else f"第{index + 1}列")
+                errors.append(ReadError(f"“{texts[0]}”一行的数字少于表头的列，无法确定“{column}”是"
+                                        f"{texts[index]}，此格未读取",
+                                        row.cells[index].location.with_(project=report.name, table="预算执行情况",
+                                                                        row=texts[0])))
+                continue
+            if name is None or name in (LINE_FIELD, OTHER_RATE) or index >= len(texts):
                 continue
             text = "" if texts[index] in NOT_APPLICABLE else texts[index]
             if name in ("source", "deviation_reason"):
@@ -446,8 +494,9 @@ def _values_by_content(cells: Sequence[str]) -> dict[str, str]:
     return out
 
 
-def _row_cells(texts: Sequence[str], fields: Sequence[str | None]) -> dict[str, str]:
-    """Cells of an indicator row by header position, or by content when the row's layout is shifted."""
+def _row_cells(texts: Sequence[str], fields: Sequence[str | None]) -> tuple[dict[str, str], int]:
+    """Cells of an indicator row by header position, or by content when the row's layout is shifted; and the
+    row's width counted with the 一级/二级 cells it leaves out (merged from the rows above)."""
     level1, level2, name, after = _labels(texts)
     name_column = fields.index("name") if "name" in fields else 2
     missing = name_column - (after - 1)  # label cells this row lacks before its name
@@ -460,7 +509,10 @@ def _row_cells(texts: Sequence[str], fields: Sequence[str | None]) -> dict[str, 
     by_position = {name: texts[i] for i, name in enumerate(fields) if name is not None and i < len(texts)}
     weight = by_position.get("weight", "")
     split_target = "operator" in fields  # a template printing 指标性质 / 指标值 / 度量单位 apart: one cell per column
-    consistent = (after - 1 == name_column and (is_number(weight) or not weight)
+    # a row that leaves out a split target's 指标性质 and 度量单位 cells (a qualitative row: '有效 | 有效 | 10 | 10')
+    # puts a figure under 度量单位 or 指标性质: its cells are read by content
+    split_short = split_target and any(is_number(by_position.get(f, "")) for f in ("operator", "measure_unit"))
+    consistent = (after - 1 == name_column and (is_number(weight) or not weight) and not split_short
                   and not (weight == "" and by_position.get("reported_score"))
                   and (by_position.get("actual") or split_target
                        or not any(by_position.get(f) for f in _VALUE_FIELDS)))
@@ -470,7 +522,7 @@ def _row_cells(texts: Sequence[str], fields: Sequence[str | None]) -> dict[str, 
     for target in ("initial_target", "adjusted_target"):
         if cells.get(target) and (operator or unit):  # '≥' + '30' + '万元' → '≥30万元'
             cells[target] = ("" if operator == "定性" else operator) + cells[target] + unit
-    return cells
+    return cells, len(texts)
 
 
 def _upper_fields(table: Table, start: int, fields: list[str | None]) -> list[str | None]:
@@ -522,14 +574,15 @@ def _read_indicators(table: Table, start: int, report: _Report, errors: list[Rea
         if _label(texts[0]).startswith(STOP_WORDS) or _is_budget_header(texts) or any(
                 _label(t).startswith("一级指标") for t in texts):
             if pending is not None and texts[0].startswith(("合计", "总分")):
-                report.claims.append(pending)
+                report.claims.append(replace(pending, whole=not report.incomplete))
             break
-        cells = _row_cells(texts, fields)
+        cells, width = _row_cells(texts, fields)
         if cells["level1"]:
             caption = LEVEL1_RE.match(cells["level1"])
             level1, level2 = (f"{caption.group(1)}指标" if caption else cells["level1"]), ""
             if pending is not None:
-                report.claims.append(pending)  # the block before closed: its printed points can be checked
+                # the block before closed: its printed points can be checked, whatever goes unread after it
+                report.claims.append(replace(pending, whole=not report.incomplete))
             pending = BlockClaim(block=level1, full_marks=Decimal(caption.group(3)), score=None, rate=None,
                                  location=_place(row.location, report.name, "绩效指标", level1)) if (
                 caption and caption.group(3) and level1 in LEVEL1_WORDS) else None
@@ -556,14 +609,14 @@ def _read_indicators(table: Table, start: int, report: _Report, errors: list[Rea
                 and not cells.get("weight") and not cells.get("reported_score")):
             parts.append(location)  # '其中桃树种植面积 | 1.5亩 | 1.5亩': a part of the row above, no indicator
             continue
-        if row is table.rows[-1] and cut_at is not None and len(texts) <= cut_at:
+        if row is table.rows[-1] and cut_at is not None and width <= cut_at:
             # The text ends inside the row: the cells after it are absent, not blank (a gap, not a 0).
             errors.append(ReadError(f"指标“{name}”所在行在“{texts[-1]}”之后中断，缺少{_INDICATOR_COLUMN[fields[cut_at]]}"
                                     "及其后各列，未读入", location))
             report.incomplete = report.incomplete or f"指标表在“{name}”一行中断，其后各行未见"
             continue
         weight_text, score_text = cells.get("weight", ""), cells.get("reported_score", "")
-        if row is table.rows[-1] and "reported_score" in fields and len(texts) <= fields.index("reported_score"):
+        if row is table.rows[-1] and "reported_score" in fields and width <= fields.index("reported_score"):
             # The text ends after the row's 分值: its 得分 is absent, not blank (the weights still all stand).
             errors.append(ReadError(f"指标“{name}”所在行在“{texts[-1]}”之后中断，缺少得分及其后各列，得分未读入",
                                     location.with_(column="得分")))
@@ -826,13 +879,17 @@ def _unordered_budget(report: _Report, errors: list[ReadError]) -> None:
     formula = FORMULA_POINTS_RE.search(head)
     points = Decimal(formula.group(1)) if formula else None
     region = words[start:end]
+    basis = "仅按“执行率 = 执行数 ÷ 预算数”“得分 = 分值 × 执行率”"
     if (read := unordered_total(region, points)) is None:
-        return
+        basis = "仅按紧随表头、与表头次序一一对应且执行率与“执行数 ÷ 预算数”相符的一组数字"
+        if (read := _in_header_order(words, start)) is None:
+            return
     a_at, b_at, r_at, p_at, s_at = read
     # the unit the form's captions print before the row ('预算执行情况(万元)', '项目资金 (元)'), the last one first
     captions = re.findall(r"[（(]\s*(万元|元)\s*[)）]|单位[：:]?\s*(万元|元)", "".join(words[:end]))
     unit = next((a or b for a, b in reversed(captions)), report.table_unit)
-    label = next((w for w in region if TOTAL_LABEL_RE.match(w)), "合计")
+    # the total row's label, printed among the cells or before the header (a form dumped column by column)
+    label = next((w for w in (*region, *reversed(words[:start])) if TOTAL_LABEL_RE.match(w)), "合计")
     where = report.words[start + r_at][1].with_(project=report.name, table="预算执行情况", row=label)
     report.budget.append(BudgetLine(
         source=label, level=FundLevel.TOTAL, adjusted=parse_amount(region[a_at], unit),
@@ -841,9 +898,29 @@ def _unordered_budget(report: _Report, errors: list[ReadError]) -> None:
     printed = parse_decimal(region[p_at]) if p_at is not None else points
     if printed is not None:
         report.claims.append(BlockClaim(block="预算执行", full_marks=printed, score=None, rate=None, location=where))
-    errors.append(ReadError("预算执行情况表的格子未能按行列对齐读取：仅按“执行率 = 执行数 ÷ 预算数”“得分 = 分值 × 执行率”"
+    errors.append(ReadError(f"预算执行情况表的格子未能按行列对齐读取：{basis}"
                             f"读出{label}一行（预算数 {region[a_at]}、执行数 {region[b_at]}、执行率 {region[r_at]}、得分 "
                             f"{region[s_at]}），年初预算数及各资金来源行未读取", where))
+
+
+def _in_header_order(words: Sequence[str], after: int) -> tuple[int, int, int, int | None, int] | None:
+    """The total fund row printed right after its header in the header's order (ingest.fundrows.ordered_total),
+    its indices counted from `after` (the word after the 执行数 header) as _unordered_budget's region is."""
+    head = after - 1
+    while head > 0 and _header_word(words[head - 1]):
+        head -= 1
+    end = after
+    while end < len(words) and _header_word(words[end]):
+        end += 1
+    fields = ["points" if _label(w) == "分值" else _budget_field(w) for w in words[head:end]]
+    if (read := ordered_total(words[head:], fields)) is None:
+        return None
+    return tuple(None if i is None else i + head - after for i in read)  # type: ignore[return-value]
+
+
+def _header_word(word: str) -> bool:
+    return len(word) <= 20 and (_label(word) == "分值" or _budget_field(word) in (*_AMOUNT_FIELDS, "reported_rate",
+                                                                                 "reported_score"))
 
 
 def _indicators_unread(report: _Report, errors: list[ReadError]) -> None:
@@ -991,6 +1068,11 @@ def extract_self_evaluations(source: SourceDocument, year: int | None = None, un
         if isinstance(block, Paragraph):
             if REPORT_TITLE.search(block.clean) and len(block.clean) <= 30:
                 current = _Report(title_location=block.location)
+                reports.append(current)
+                continue
+            if (fund := FUND_FORM_TITLE.search(block.clean)) and (current is None or current.name != fund.group(1)
+                                                                   or current.budget):
+                current = _Report(title_location=block.location, name=fund.group(1))
                 reports.append(current)
                 continue
             if current is None and NAME_RE.match(block.clean):

@@ -30,10 +30,11 @@ from jixiao.core.provenance import Location
 from jixiao.ingest.source import Block, Cell, Paragraph, Row, Table
 
 CAPTION_RE = re.compile(r"单位\s*[:：]\s*(万元|元|亿元)\s*$")
-HEADER_LABEL_RE = re.compile(r"^项\s*目$")
-COLUMN_WORD_RE = re.compile(r"预算|决算|执行|合计|小计|金额|增减|安排数")
+HEADER_LABEL_RE = re.compile(r"^项\s*目(?:及编号|名称)?$")
+COLUMN_WORD_RE = re.compile(r"预算|决算|执行|合计|小计|金额|增减|安排数|^20\d{2}年度?$")  # or a year alone: '2031年度'
+SPAN_PREFIX = 2  # leaves sharing this many first characters with one upper column sit under it
 SENTENCE_RE = re.compile(r"[，。；;！？!?]|[：:]$")
-ROW_LENGTH = 60
+ROW_LENGTH = 80
 ROWS_MIN = 3
 FIGURE_ROWS_MIN = 2
 SPACES = str.maketrans({"\xa0": " ", "\u3000": " "})
@@ -54,7 +55,7 @@ def _column_words(text: str) -> list[str] | None:
 
 def _header(text: str) -> list[str] | None:
     """The column names after '项目' on a header line, or None when the line is not one."""
-    match = re.match(r"^\s*(项\s*目)\s+(.*)$", text)
+    match = re.match(r"^\s*(项\s*目\S*)\s+(.*)$", text)
     if match is None or not HEADER_LABEL_RE.match(match[1]):
         return None
     return _column_words(match[2])
@@ -104,9 +105,10 @@ def _is_row(paragraph: Block, plain: set[int]) -> bool:
 
 
 def _unplaced(text: str, width: int) -> list[str | tuple[str, ...]]:
-    """A row no way places: its label, then in each column what the column may hold."""
+    """A row no way places: its label (its words up to the first figure), then in each column what it may hold."""
     words = text.split()
-    label, values = words[0], words[1:]
+    at = next((i for i, w in enumerate(words) if i and _figure(w)), len(words))
+    label, values = " ".join(words[:at]), words[at:]
     shown = tuple(dict.fromkeys([*values, ""])) if len(values) < width else tuple(dict.fromkeys(values))
     return [label, *([shown] * width)]
 
@@ -132,6 +134,29 @@ def _rows(texts: Sequence[str], width: int) -> list[list[str | tuple[str, ...]]]
     return out
 
 
+def _spanning(names: list[str], leaves: list[str]) -> int | None:
+    """Which column name a second header line of leaves sits under: the only one when there is one ('2031年预算数'
+    over '小计 其中:一般公共预算'), else the one name holding the leaves' common first characters ('2031比2030增减'
+    over '增减值 增减%'); None when no one name does."""
+    if len(names) == 1:
+        return 0
+    prefix = leaves[0][:SPAN_PREFIX]
+    if len(prefix) < SPAN_PREFIX or not all(leaf.startswith(prefix) for leaf in leaves):
+        return None
+    holding = [i for i, name in enumerate(names) if prefix in name]
+    return holding[0] if len(holding) == 1 else None
+
+
+def _goes_on(text: str, after: Block, plain: set[int], width: int) -> bool:
+    """A row printed over two lines, its figures on the next: the row holds fewer than `width` figures, the next line
+    holds only figures, and together they hold exactly `width`."""
+    if id(after) not in plain or not isinstance(after, Paragraph):
+        return False
+    more = after.text.split()
+    held = [w for w in text.split()[1:] if _figure(w)]  # the first word is the label ('1.' numbers it)
+    return bool(more) and all(_figure(w) for w in more) and len(held) + len(more) == width
+
+
 def spaced_tables(blocks: list[Block], plain: set[int], path: str) -> list[Block]:
     """The blocks with each space-separated table (see the module's doc) rebuilt as a Table."""
     out: list[Block] = []
@@ -147,16 +172,24 @@ def spaced_tables(blocks: list[Block], plain: set[int], path: str) -> list[Block
             continue
         header_rows = [["项目", *names]]
         first = index + 1
-        if (len(names) == 1 and first < len(blocks) and id(blocks[first]) in plain
-                and isinstance(blocks[first], Paragraph) and (leaves := _column_words(blocks[first].text))
-                and len(leaves) > 1):
-            header_rows = [["项目", names[0], *[""] * (len(leaves) - 1)], ["", *leaves]]
+        if (first < len(blocks) and id(blocks[first]) in plain and isinstance(blocks[first], Paragraph)
+                and (leaves := _column_words(blocks[first].text)) and len(leaves) > 1
+                and (spans := _spanning(names, leaves)) is not None):
+            header_rows = [["项目", *names[:spans + 1], *[""] * (len(leaves) - 1), *names[spans + 1:]],
+                           ["", *[""] * spans, *leaves, *[""] * (len(names) - spans - 1)]]
             first += 1
         width = len(header_rows[-1]) - 1
         end = first
+        row_lines: list[int | None] = []
+        texts = []
         while end < len(blocks) and _is_row(blocks[end], plain):
+            texts.append(blocks[end].text)
+            row_lines.append(blocks[end].location.line)
+            after = blocks[end + 1] if end + 1 < len(blocks) else None
+            if after is not None and _goes_on(texts[-1], after, plain, width):
+                texts[-1] = f"{texts[-1].rstrip()} {after.text.strip()}"  # the row's figures on the next line
+                end += 1
             end += 1
-        texts = [blocks[i].text for i in range(first, end)]
         rows = _rows(texts, width)
         if len(rows) < ROWS_MIN or sum(1 for r in rows if any((isinstance(c, str) and _figure(c)) or isinstance(c, tuple)
                                                               for c in r[1:])) < FIGURE_ROWS_MIN:
@@ -164,7 +197,7 @@ def spaced_tables(blocks: list[Block], plain: set[int], path: str) -> list[Block
             index += 1
             continue
         built: list[Row] = []
-        lines = [blocks[i].location.line for i in range(index, first)] + [blocks[i].location.line for i in range(first, end)]
+        lines = [blocks[i].location.line for i in range(index, first)] + row_lines
         for number, (cells, line) in enumerate(zip([*header_rows, *rows], lines, strict=True), start=1):
             at = Location(document=path, line=line, row=str(number))
             built.append(Row(tuple(_cell(c, at.with_(column=str(i + 1))) for i, c in enumerate(cells)), at))

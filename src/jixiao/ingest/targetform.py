@@ -1,28 +1,598 @@
-"""The indicator table of a budget-side 绩效目标表 (申报表, 审批表): targets and 指标值, no actuals and no scores.
+"""The budget side's 绩效目标表 (申报表, 审批表, 批复表, 绩效指标表): the project, its budget, the year's goal and
+the indicator tree with its targets — no actuals, no scores. Read as a GoalForm, audited by the goal rules only;
+never a self-evaluation.
 
-Nothing reads such a table yet, so it is reported unread (with where it is) rather than passed over: a target form
-is checked by no rule of a 预算公开, and it is never a self-evaluation.
+However the form was copied — table rows ('|' or tab separated, a spreadsheet's rows) or one cell per line — its
+cells are read as one stream, in reading order, a table row's first cell marking where a row begins:
+- the hierarchy labels (产出指标 / 数量指标 …) are known by their words wherever they sit: a label cell spanning rows
+  is printed once, on its first or on a middle row, and every row of its span carries it (rows above a 一级 label
+  printed mid-span take it when their 二级 belongs under it);
+- a row's cells after the indicator's name are its target, with the operator (计算符号, 指标性质) and unit (度量单位)
+  columns joined to it, its weight (分值) and notes — told apart by the header's columns and by what they hold;
+- the header (with a sub-header splitting 指标值 into '上年实际值 | 本年目标值') and a signature or stamp footer
+  are not indicators; a 总分 row gives the printed total of the weights.
+A table holding a target table's header that no form was read from is reported unread, with where it is.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
 
 from jixiao.core.coverage import Unread
-from jixiao.ingest.source import Paragraph, SourceDocument
+from jixiao.core.model import Goal, GoalForm, Indicator
+from jixiao.core.money import is_number, parse_amount, parse_decimal
+from jixiao.core.provenance import Location
+from jixiao.core.values import Operator, parse_value
+from jixiao.ingest.source import Block, Paragraph, ReadError, SourceDocument
 
 # A target table's header: its indicator levels and the target column ('指标值', '当年预期实现值', '年度指标值').
-_HEADER_RE = re.compile(r"一级指标.{0,40}?(?:指标值|预期实现值|目标值)", re.DOTALL)
+_HEADER_RE = re.compile(r"(?:一级指标|评价指标).{0,40}?(?:指标值|预期实现值|目标值)", re.DOTALL)
 # What only an evaluation's table has: the year's actual result or a score.
 _ACTUALS_RE = re.compile(r"实际完成值|实际完成|实际值|完成值|全年执行数|执行数|得分|偏差")
-UNREAD = "绩效目标表的年度绩效目标与绩效指标（一级、二级、三级指标及指标值）：预算阶段的目标表尚未读取，其中的目标与指标未核对"
+UNREAD = "绩效目标表的年度绩效目标与绩效指标（一级、二级、三级指标及指标值）：未能按行列读取，其中的目标与指标未核对"
+
+# The title of a target form, or of an indicator table of one ('…项目绩效评价指标表' listing 目标值 and 分值).
+TITLE_RE = re.compile(
+    r"绩效目标(?:申报|审批|审核|批复)?表|绩效(?:评价)?指标表|(?:部门|单位)整体(?:支出)?绩效目标$"
+)
+_FIELD_LABELS = {
+    "project": r"项目名称",
+    "unit": r"(?:项目)?实施单位|项目单位|(?:项目)?执行单位",
+    "department": r"(?:项目|业务)?主管部门(?:及(?:代码|编码))?|部门名称|预算单位|单位名称",
+    "budget": r"年度资金总额|当年资金总额|资金总额|项目金额|项目总预算|项目资金总额|年度预算(?:数|金额)?",
+    "goal": r"年度(?:总体|绩效)?目标(?:[（(]文字[)）])?|年度绩效总目标|年度主要目标(?:和成果)?",
+}
+# Labels of a form's other fields: they end the value of the label before them.
+_OTHER_LABELS = (
+    r"项目负责人(?:及电话)?|联系人|联系电话|项目属性|项目(?:期|周期)|建设周期|项目起止时间|项目分类|项目类别|项目资金"
+    r"|资金情况|其中[:：]?\S{0,8}|其他资金|当年其他资金|总体目标|中期目标|长期目标|实施期目标|部门编码|基本信息"
+    r"|部门职能职责概述|职能职责|立项依据|项目概况|财政资金\S{0,8}|绩效目标|年度绩效目标"
+    r"|绩效指标|绩效\S{0,4}指标表"
+)  # the indicator table's caption
+_LABEL_RE = re.compile(
+    rf"^\*?(?:(?P<project>{_FIELD_LABELS['project']})|(?P<unit>{_FIELD_LABELS['unit']})"
+    rf"|(?P<department>{_FIELD_LABELS['department']})|(?P<budget>{_FIELD_LABELS['budget']})"
+    rf"|(?P<goal>{_FIELD_LABELS['goal']})|(?:{_OTHER_LABELS}))"
+    r"\s*(?:[（(]\s*(?:盖章|万元|元)\s*[)）])?\s*[：:]?\s*"
+)
+_CAPTION_UNIT_RE = re.compile(r"[（(]\s*(万元|元|亿元)\s*[)）]|单位\s*[：:]\s*(万元|元|亿元)")
+_AMOUNT_RE = re.compile(r"^\s*(\d[\d,]*(?:\.\d+)?)\s*(亿元|万元|元|亿|万)?")
+
+# The indicator table's header cells (spaces taken out): the levels, the name, the value and its helper columns.
+_HEADER_CELL_RE = re.compile(
+    r"^(?:绩效指标|[一二三]级指标|指标名称|指标内容|评价指标|评价内容|指标说明|指标值说明|指标解释|指标标准(?:或依据)?|指标依据"
+    r"|计算符号|指标性质|运算符|符号|度量单位|计量单位|单位|分值|权重|备注|评(?:扣)?分标准"
+    r"|\S{0,12}?(?:指标值|目标值|实现值|完成值|预期值|实际值|历史值))(?:[（(][^)）]{0,6}[)）])?$"
+)
+_ROLES: list[tuple[str, re.Pattern[str]]] = [
+    ("level", re.compile(r"^(?:绩效指标|[一二]级指标)")),
+    ("name", re.compile(r"^(?:三级指标|指标名称|指标内容)")),
+    ("operator", re.compile(r"计算符号|指标性质|运算符|^符号")),
+    ("unit", re.compile(r"度量单位|计量单位|^单位")),
+    ("weight", re.compile(r"分值|权重")),
+    ("note", re.compile(r"说明|解释|依据|标准|备注|评价")),
+    ("prior", re.compile(r"实际|上年|历史")),
+    ("target", re.compile(r"指标值|目标值|实现值|预期")),
+]
+LEVEL1_RE = re.compile(r"^(产出|效益|效果|满意度)(?:指标)?(?:[（(][\d.\-—~～]+分?[)）]分?)?$")
+LEVEL2_RE = re.compile(
+    r"^(数量|质量|时效|成本|经济成本|社会成本|生态环境成本|经济效益|社会效益|生态效益|可持续影响"
+    r"|(?:社会公众或)?服务对象满意度|满意度)(?:指标)?(?:[（(][\d.\-—~～]+分?[)）]分?)?$"
+)
+_PARENT = {
+    "数量": "产出指标",
+    "质量": "产出指标",
+    "时效": "产出指标",
+    "成本": "产出指标",
+    "经济效益": "效益指标",
+    "社会效益": "效益指标",
+    "生态效益": "效益指标",
+    "可持续影响": "效益指标",
+    "服务对象满意度": "满意度指标",
+    "社会公众或服务对象满意度": "满意度指标",
+    "满意度": "满意度指标",
+}
+# A label's note on the form ('数量指标 (必填硬性指标)', '(选填)') and a core indicator's stars.
+_LABEL_NOTE_RE = re.compile(r"[（(][^)）]{0,10}(?:必填|选填|可选|硬性|核心)[^)）]{0,10}[)）]|[★☆*＊]")
+OPERATOR_CELL_RE = re.compile(
+    r"^(?:[=＝≥≤><≧≦]|>=|<=|大于等于|小于等于|大于|小于|等于|不低于|不高于|不少于|不超过|定性|定量)$"
+)
+# A name printing its template's placeholder or unit in brackets: '苗木成活率(≥**%)', '受益人数(人)'.
+_NAME_UNIT_RE = re.compile(r"[（(]\s*([≥≤=><]?)\s*[*＊]*\s*([%％]|[\u4e00-\u9fa5/²³]{1,4})\s*[)）]$")
+# Where the indicator table ends: a signature or stamp footer, a note, the page's chrome, a numbered heading.
+_FOOTER_RE = re.compile(
+    r"盖章|签字|签章|年\s+月\s+日|填报人|审核人|经办人|^(?:注|备注|说明|附件)\s*\d*\s*[:：]|^附件"
+    r"|扫一扫|\[(?:下载|打印|关闭)\]|^[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．](?!\d)"
+)
+_TOTAL_RE = re.compile(r"^(?:合计|总分|总计|分值合计)\s*[:：]?\s*(\d+(?:\.\d+)?)?\s*分?$")
+_SENTENCE_LENGTH = 60  # a paragraph this long after a table copied one cell per line is text, not a cell
+_NAME_LENGTH = 12  # a cell this long is a name, not a qualitative target ('持续改善')
 
 
-def target_tables_unread(source: SourceDocument) -> tuple[Unread, ...]:
-    """One Unread for each block holding a target table's header without an evaluation's actuals or scores."""
+@dataclass(frozen=True)
+class _Cell:
+    text: str  # as printed, outer spaces stripped
+    location: Location
+    row_start: bool = False  # the first filled cell of a table row
+    in_table: bool = False
+
+    @property
+    def key(self) -> str:
+        """The text without spaces, a label's notes and stars: what labels and headers are known by."""
+        return _LABEL_NOTE_RE.sub("", re.sub(r"\s+", "", self.text))
+
+
+def _cells(blocks: Sequence[Block]) -> list[_Cell]:
+    out: list[_Cell] = []
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            if block.clean:
+                out.append(_Cell(block.clean, block.location))
+            continue
+        for row in block.rows:
+            first = True
+            for cell in row.cells:
+                if cell.clean:
+                    out.append(
+                        _Cell(cell.clean, cell.location if cell.location.line else row.location, first, True)
+                    )
+                    first = False
+    return out
+
+
+def _level1(key: str) -> str:
+    match = LEVEL1_RE.match(key)
+    return f"{match.group(1)}指标" if match else ""
+
+
+def _level2(key: str) -> str:
+    match = LEVEL2_RE.match(key)
+    return f"{match.group(1)}指标" if match else ""
+
+
+def _parent(level2: str) -> str:
+    return _PARENT.get(level2.removesuffix("指标"), "")
+
+
+def _is_header_cell(key: str) -> bool:
+    return bool(_HEADER_CELL_RE.match(key)) and not LEVEL1_RE.match(key) and not LEVEL2_RE.match(key)
+
+
+def _role(key: str) -> str:
+    return next((role for role, pattern in _ROLES if pattern.search(key)), "note")
+
+
+def _value_like(text: str) -> bool:
+    """A figure, a date, or an operator with something after it: what only a target cell holds."""
+    value = parse_value(text)
+    return (
+        value.number is not None
+        or value.date is not None
+        or (value.operator is not None and value.operator is not Operator.QUALITATIVE)
+    )
+
+
+@dataclass
+class _Columns:
+    """The indicator header's columns after the (last) name column, in order: what a row's value cells are. A
+    sub-header under the 指标值 column ('上年实际值 | 本年目标值') comes after the header's other columns in reading
+    order; it splits that one column."""
+
+    head: list[str] = field(default_factory=list)
+    split: list[str] = field(default_factory=list)
+
+    def add(self, key: str) -> None:
+        role = _role(key)
+        if role == "name":  # the columns after the last name column are the row's ('三级指标(年度)')
+            self.head, self.split = [], []
+        elif role == "level":
+            return
+        elif (
+            role in ("prior", "target")
+            and "target" in self.head
+            and (self.split or role == "prior" or self.head.index("target") < len(self.head) - 1)
+        ):
+            self.split.append(role)
+        elif role != "target" or "target" not in self.head:
+            self.head.append(role)
+
+    @property
+    def roles(self) -> list[str]:
+        if not self.split:
+            return self.head
+        at = self.head.index("target")
+        return [*self.head[:at], *self.split, *self.head[at + 1 :]]
+
+    def __contains__(self, role: str) -> bool:
+        return role in self.head or role in self.split
+
+
+def _split_values(cells: Sequence[str], columns: _Columns) -> tuple[str, str]:
+    """(target with its operator and unit joined, weight) from a row's cells after the indicator's name."""
+    roles = columns.roles
+    if len(cells) == len(roles) and roles:
+        placed = dict(zip(roles, cells, strict=True))  # a role printed twice: its last column
+        operator, target = placed.get("operator", ""), placed.get("target", "")
+        unit, weight = placed.get("unit", ""), placed.get("weight", "")
+        if not OPERATOR_CELL_RE.match(operator):
+            operator = ""
+        if weight and not is_number(weight):
+            weight = ""
+        return _joined(operator, target, unit), weight
+    operator = target = unit = weight = ""
+    later_values = [i for i, c in enumerate(cells) if _value_like(c)]
+    for index, text in enumerate(cells):
+        if OPERATOR_CELL_RE.match(text) and not target:
+            operator = text
+        elif (
+            not target
+            and "prior" in columns
+            and _value_like(text)
+            and any(i > index for i in later_values)
+            and not ("weight" in columns and later_values[-1] == len(cells) - 1 and len(later_values) == 2)
+        ):
+            continue  # last year's actual before the year's target (two figures that are no target and weight)
+        elif not target and (_value_like(text) or not (roles and roles[0] == "note")):
+            target = text
+        elif (
+            target
+            and "unit" in columns
+            and not unit
+            and len(text) <= 6
+            and not parse_value(target).unit
+            and not is_number(text)
+        ):
+            unit = text
+        elif "weight" in columns and not weight and is_number(text):
+            weight = text
+    return _joined(operator, target, unit), weight
+
+
+def _joined(operator: str, target: str, unit: str) -> str:
+    if not target:
+        return ""
+    operator = "" if operator in ("定性", "定量") or target.startswith(operator) else operator
+    unit = "" if parse_value(target).unit or not is_number(target) else unit
+    return f"{operator}{target}{unit}"
+
+
+def _with_name_unit(name: str, target: str) -> str:
+    """A bare figure under a name printing its unit or its template's placeholder in brackets ('受益人数(人)' and
+    '132', '苗木成活率(≥**%)' and '85'): the figure with the operator and unit the name prints."""
+    match = _NAME_UNIT_RE.search(name)
+    if match is None or not is_number(target):
+        return target
+    return f"{match.group(1)}{target}{match.group(2)}"
+
+
+@dataclass
+class _Row:
+    level1: str
+    level2: str
+    name: str
+    values: list[str]
+    location: Location
+
+
+@dataclass
+class _Form:
+    title: _Cell
+    fields: dict[str, str] = field(default_factory=dict)
+    budget_unit: str = ""
+    rows: list[_Row] = field(default_factory=list)
+    weight_total: Decimal | None = None
+    incomplete: str = ""
+    cells: list[_Cell] = field(default_factory=list)  # the cells before the indicator header: the fields
+    columns: _Columns = field(default_factory=_Columns)  # the header's columns after the name
+
+
+def _split_label(cell: _Cell) -> list[_Cell]:
+    """'年度资金总额:16' → the label and its value, two cells."""
+    match = _LABEL_RE.match(cell.key)
+    text = re.sub(r"\s+", "", cell.text)
+    if match is None or match.end() >= len(cell.key) or not re.search(r"[：:]", text[: match.end() + 1]):
+        return [cell]
+    cut = text.find("：") if "：" in text[: match.end() + 1] else text.find(":")
+    return [
+        _Cell(text[:cut], cell.location, cell.row_start, cell.in_table),
+        _Cell(text[cut + 1 :], cell.location, False, cell.in_table),
+    ]
+
+
+def _read_fields(cells: Sequence[_Cell], form: _Form) -> None:
+    """The form's fields before its indicator table: a run of labels, then a run of values. One label takes the
+    first value; a run of labels (a caption spanning them, then their own labels) pairs with the values from the
+    right ('总体目标 | 中期目标 | 年度目标' over two texts)."""
+    parts = [piece for cell in cells for piece in _split_label(cell)]
+    index = 0
+    while index < len(parts):
+        labels: list[re.Match[str]] = []
+        while index < len(parts) and (m := _LABEL_RE.fullmatch(parts[index].key)) is not None:
+            labels.append(m)
+            if caption := _CAPTION_UNIT_RE.search(parts[index].text):
+                form.budget_unit = caption.group(1) or caption.group(2)
+            index += 1
+        values: list[str] = []
+        while index < len(parts) and _LABEL_RE.fullmatch(parts[index].key) is None:
+            if caption := _CAPTION_UNIT_RE.search(parts[index].text):
+                form.budget_unit = form.budget_unit or caption.group(1) or caption.group(2)
+            values.append(parts[index].text)
+            index += 1
+        if not labels:
+            continue
+        pairs = (
+            [(labels[0], values[0])]
+            if len(labels) == 1 and values
+            else list(zip(labels[::-1], values[::-1], strict=False))
+        )
+        for label, value in pairs:
+            name = label.lastgroup
+            if name and name not in form.fields and value.strip():
+                form.fields[name] = value.strip()
+
+
+def _budget(form: _Form) -> Decimal | None:
+    text = form.fields.get("budget", "")
+    match = _AMOUNT_RE.match(text)
+    if match is None:
+        return None
+    unit = {"万": "万元", "亿": "亿元"}.get(match.group(2) or "", match.group(2) or form.budget_unit)
+    return parse_amount(match.group(1), unit) if unit else None
+
+
+@dataclass
+class _Body:
+    """The indicator table's cells after its header, read into rows: the levels each row is under, its name and
+    the cells after the name."""
+
+    form: _Form
+    columns: _Columns
+    stream: bool  # one cell per line: no row ends, a row's cells are counted out
+    level1: str = ""
+    level2: str = ""
+    row: _Row | None = None
+    last_label: str = ""  # the label just read ('' once a row follows it)
+    after_level1: bool = False  # the cell just read was a 一级 label
+
+    def close(self) -> None:
+        if self.row is not None:
+            self.form.rows.append(self.row)
+            self.row = None
+
+    def label(self, cell: _Cell, level1: str, level2: str) -> None:
+        self.close()
+        self.last_label = cell.text
+        if level1 and not (level1 == self.level1 and self.after_level1):
+            if _parent(self.level2) != level1:
+                self.level2 = ""  # a new block: its 二级 is printed next (a 一级 printed mid-span keeps it)
+            self.level1 = level1
+            for row in reversed(self.form.rows):  # the rows of the span above a label printed on a middle row
+                if row.level1 or _parent(row.level2) not in ("", level1):
+                    break
+                row.level1 = level1
+            self.after_level1 = True
+            return
+        self.level2 = level2 or level1  # '满意度指标 | 满意度指标': the second is the 二级
+        if _parent(self.level2) and self.level1 and _parent(self.level2) != self.level1:
+            self.level1 = ""  # a 二级 of another block: its 一级 is printed further down, or not at all
+        self.after_level1 = False
+
+    def add(self, cell: _Cell, ahead: Sequence[_Cell]) -> None:
+        self.after_level1 = False
+        self.last_label = ""
+        if self.row is None or (self.stream and self._next_name(cell, ahead)):
+            self.close()
+            self.row = _Row(self.level1, self.level2, cell.text, [], cell.location)
+            return
+        self.row.values.append(cell.text)
+
+    def _next_name(self, cell: _Cell, ahead: Sequence[_Cell]) -> bool:
+        """One cell per line: a cell starts the next row when its row has all its cells, or when it reads as a
+        name (no figure, a long text) with a figure after it while its row has none (an empty value cell)."""
+        assert self.row is not None
+        if len(self.row.values) >= max(len(self.columns.roles), 1):
+            return True
+        if not self.row.values and not _value_like(cell.text) and not OPERATOR_CELL_RE.match(cell.text):
+            following = ahead[0].text if ahead else ""
+            return bool(following) and _value_like(following) and len(cell.text) > _NAME_LENGTH
+        return False
+
+
+def _read_body(cells: Sequence[_Cell], start: int, form: _Form, columns: _Columns) -> int:
+    """Indicator rows from `start`; the index where the table ends."""
+    stream = not cells[start].in_table if start < len(cells) else False
+    body = _Body(form, columns, stream)
+    index = start
+    while index < len(cells):
+        cell = cells[index]
+        key = cell.key
+        if index > start and TITLE_RE.search(key) and len(key) <= 40:
+            break  # the next form
+        if _FOOTER_RE.search(cell.text) or (
+            (match := _LABEL_RE.fullmatch(key)) and match.lastgroup == "project"
+        ):
+            break  # a footer, or the next form's first field
+        if total := _TOTAL_RE.match(key):
+            number = total.group(1) or (cells[index + 1].text if index + 1 < len(cells) else "")
+            form.weight_total = parse_decimal(number) if is_number(number) else None
+            body.close()
+            return index + 1
+        if not cell.in_table and len(cell.text) > _SENTENCE_LENGTH and (body.row is None or body.row.values):
+            break  # a paragraph of text after a table copied one cell per line
+        if cell.row_start:
+            body.close()
+        level1, level2 = _level1(key), _level2(key)
+        if level1 or level2:
+            body.label(cell, level1, level2)
+        elif key == "指标" and body.last_label:
+            pass  # the rest of a label broken over two lines ('经济效益' / '指标')
+        elif (
+            cell.in_table
+            and cell.row_start
+            and all(_is_header_cell(c.key) or not c.key for c in _row_of(cells, index))
+        ):
+            index += len(_row_of(cells, index))  # a header row repeated, or a sub-header
+            continue
+        else:
+            body.add(cell, cells[index + 1 : index + 2])
+        index += 1
+    body.close()
+    if index >= len(cells):
+        if body.last_label:
+            form.incomplete = f"指标表在“{body.last_label}”之后中断，其后各行未见"
+        elif not any("满意" in row.level1 + row.level2 for row in form.rows):
+            form.incomplete = "指标表读到文本末尾为止，未见满意度指标，其后各行可能缺失"
+    return index
+
+
+def _row_of(cells: Sequence[_Cell], index: int) -> list[_Cell]:
+    out = [cells[index]]
+    for cell in cells[index + 1 :]:
+        if cell.row_start or not cell.in_table:
+            break
+        out.append(cell)
+    return out
+
+
+def _read_header(cells: Sequence[_Cell], start: int) -> tuple[_Columns, int]:
+    """The header's cells from '一级指标' (a sub-header row under it included); where the rows begin."""
+    columns = _Columns()
+    index = start
+    while index < len(cells) and _is_header_cell(cells[index].key):
+        if index > start and cells[index].key == "一级指标":
+            break
+        columns.add(cells[index].key)
+        index += 1
+    return columns, index
+
+
+def _indicators(form: _Form, project: str, errors: list[ReadError]) -> tuple[Indicator, ...]:
+    out = []
+    for row in form.rows:
+        level1 = row.level1 or _parent(row.level2)
+        name = row.name
+        target, weight = _split_values(row.values, form.columns) if row.values else ("", "")
+        target = _with_name_unit(name, target)
+        location = row.location.with_(project=project, table="绩效指标", row=name, column="")
+        out.append(
+            Indicator(
+                level1=level1,
+                level2=row.level2,
+                name=name,
+                initial_target=parse_value(target) if target else None,
+                weight=parse_decimal(weight) if weight else None,
+                location=location,
+            )
+        )
+    if "weight" in form.columns and out and any(i.weight is None for i in out):
+        missing = next(i for i in out if i.weight is None)
+        errors.append(ReadError(f"指标“{missing.name}”未读到分值", missing.location.with_(column="分值")))
+    return tuple(out)
+
+
+def _forms(cells: Sequence[_Cell]) -> Iterator[tuple[_Form, int, int]]:
+    """Each form: from its title (or its first label) to the end of its indicator table; (form, start, end)."""
+    index = 0
+    while index < len(cells):
+        start = index
+        while (
+            index < len(cells)
+            and not (TITLE_RE.search(cells[index].key) and len(cells[index].key) <= 40)
+            and cells[index].key != "一级指标"
+        ):
+            index += 1
+        if index >= len(cells):
+            return
+        form = _Form(title=cells[index] if cells[index].key != "一级指标" else cells[start])
+        header = index
+        while header < len(cells) and cells[header].key != "一级指标":
+            if (
+                header > index
+                and TITLE_RE.search(cells[header].key)
+                and len(cells[header].key) <= 40
+                and form.cells
+                and _LABEL_RE.fullmatch(cells[header].key) is None
+                and _has_fields(form.cells)
+            ):
+                break  # a second form before this one's indicators: this one has none
+            form.cells.append(cells[header])
+            header += 1
+        if header >= len(cells) or cells[header].key != "一级指标":
+            index = max(header, index + 1)
+            continue
+        columns, body = _read_header(cells, header)
+        form.columns = columns
+        end = _read_body(cells, body, form, columns)
+        yield form, start, end
+        index = max(end, index + 1)
+
+
+def _has_fields(cells: Sequence[_Cell]) -> bool:
+    return any(_LABEL_RE.fullmatch(c.key) for c in cells)
+
+
+def extract_goal_forms(
+    source: SourceDocument, year: int | None = None, unit: str = ""
+) -> tuple[tuple[GoalForm, ...], set[int], list[ReadError]]:
+    """Every target form of the document: the forms, the source blocks they were read from, what was not read."""
+    cells = _cells(source.blocks)
+    found: list[GoalForm] = []
+    used: set[int] = set()
+    errors: list[ReadError] = []
+    for form, start, end in _forms(cells):
+        _read_fields(form.cells, form)
+        project = (
+            _clean_name(form.fields.get("project", ""))
+            or _clean_name(form.fields.get("department", ""))
+            or unit
+            or form.title.text
+        )
+        indicators = _indicators(form, project, errors)
+        if not indicators:
+            continue
+        used |= {c.location.block for c in cells[start:end] if c.location.block is not None}
+        annual = form.fields.get("goal", "")
+        found.append(
+            GoalForm(
+                project=project,
+                year=year,
+                goal=Goal(
+                    annual_text=annual,
+                    indicators=indicators,
+                    incomplete=form.incomplete,
+                    unweighted="weight" not in form.columns,
+                    printed_weight_total=form.weight_total,
+                ),
+                unit=_clean_name(form.fields.get("unit", "") or form.fields.get("department", "")),
+                budget=_budget(form),
+                location=form.title.location.with_(project=project),
+            )
+        )
+        if form.incomplete:
+            errors.append(ReadError(f"绩效目标表未读全：{form.incomplete}", indicators[-1].location))
+    return tuple(found), used, errors
+
+
+def _clean_name(text: str) -> str:
+    """A name field without its code ('[015001]示例局', '316-示例局')."""
+    return re.sub(r"^\s*[\[［【]?\d{3,}[\]］】]?\s*[-－—]?\s*", "", text).strip()
+
+
+def target_tables_unread(
+    source: SourceDocument, used: set[int] | frozenset[int] = frozenset()
+) -> tuple[Unread, ...]:
+    """One Unread for each block holding a target table's header without an evaluation's actuals or scores, that
+    no target form was read from (`used`: the blocks read)."""
     found = []
     for block in source.blocks:
-        text = block.clean if isinstance(block, Paragraph) else "\n".join("\t".join(r.texts) for r in block.rows)
-        if (header := _HEADER_RE.search(text)) and not _ACTUALS_RE.search(text[header.start():]):
+        if block.location.block in used:
+            continue
+        text = (
+            block.clean if isinstance(block, Paragraph) else "\n".join("\t".join(r.texts) for r in block.rows)
+        )
+        if (header := _HEADER_RE.search(text)) and not _ACTUALS_RE.search(text[header.start() :]):
             found.append(Unread(UNREAD, block.location, "table"))
     return tuple(found)

@@ -10,8 +10,15 @@ Layouts read:
 - one cell per line with each row opening with its 序号 (a budget's 收支总表), rebuilt from the serials;
 - cells separated by blank lines (a web table, or a Word form saved one cell per paragraph): taken as cells
   when a column-number row, a header over figures or the form's own labels give the rows;
-- a 决算 package flattened into one line: tables rebuilt from their titles, headers and codes (ingest.flatline);
+- a 决算 package (or a 预算公开's 部门收支总表) flattened into one line: tables rebuilt from their titles, headers and
+  codes (ingest.flatline);
+- a two-sided table one cell per line whose halves each carry their own 行次 (1, 2 … beside 30, 31 …): rows
+  rebuilt from the two series;
 - one row per line with cells separated by spaces under a unit caption and a '项目' header (ingest.spacedtable);
+- one cell per line with a lone '|' after each cell and two after each row, header cells wrapped over two lines;
+- one cell per line under a header of several tiers whose spans were lost, with a 栏次 row: rows told by their names,
+  columns headed only where every layout agrees (ingest.tiers);
+- a form with a 行次 column and a 列次 row, its rows split over lines (ingest.numberedform);
 - file metadata and site navigation before the document (索引号、发布机构、发布日期、当前位置 …) are dropped,
   so they decide neither kind nor unit nor year.
 Cells that cannot be placed in a row stay as paragraphs, so nothing is silently lost.
@@ -21,15 +28,16 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from jixiao.core.money import is_number
 from jixiao.core.provenance import Location
-from jixiao.ingest.flatline import disclosure_blocks
+from jixiao.ingest.flatline import disclosure_blocks, join_spaced_letters
 from jixiao.ingest.headers import normalize_label
+from jixiao.ingest.numberedform import numbered_forms
 from jixiao.ingest.source import Block, Cell, Paragraph, Row, Table
 from jixiao.ingest.spacedtable import spaced_tables
+from jixiao.ingest.tiers import leaf_paths
 
 PREAMBLE_LINES = 40
 META_RE = re.compile(
@@ -49,7 +57,7 @@ RULE_RE = re.compile(r"^\s*[|｜]?(\s*:?[-—=]{2,}:?\s*[|｜]?)+\s*$")  # a mar
 FIELD_LABELS = (
     "项目名称", "主管部门", "实施单位", "项目单位", "单位名称", "预算单位", "编制单位", "部门名称", "项目负责人",
     "联系电话", "自评得分", "自评结论", "评价结论", "总体结论", "年度总体目标", "年度目标", "实际完成情况",
-    "存在问题", "改进措施", "项目类别", "资金用途", "项目资金",
+    "存在问题", "改进措施", "项目类别", "资金用途", "项目资金", "其他需要说明事项",
 )
 BUDGET_HEADERS = (
     "资金来源", "年初预算数", "年初预算", "全年预算数", "全年执行数", "调整后预算数", "调整后预算", "预算执行数",
@@ -157,63 +165,79 @@ def mark_bar_separated_cells(lines: list[str]) -> list[str]:
     return out
 
 
+WRAPPED_CELL_LINES = 2
 BAR_ROWS_MIN = 3
 
 
-def _bar_row_runs(lines: list[str]) -> Iterator[tuple[int, int]]:
-    """(start, end) of runs of lone '|' lines and short bar-free lines (blank lines inside)."""
+def mark_bar_separated_rows(lines: list[str]) -> list[str]:
+    """A web table flattened to one cell per line with a lone '|' line after each cell and a second one after each
+    row ('项 目' / '|' / '合计' / '|' / … / '|' / '|' / '示例经费' / '|' / '12.00' / '|' …), a header cell wrapped over
+    two lines ('一般公共' / '预算'), is rewritten as '|'-rows, each on its row's first line (the other lines go
+    blank; line numbers stay). Taken only when the double bars cut the run into rows of one width — a caption of
+    one cell may come first, the last row may end without its double bar — at least BAR_ROWS_MIN of them, one
+    holding a figure; a cell wrapped over two lines never holds a figure (that would be a bar lost between cells).
+    Rows may also open with their own bar ('|' / cell / '|' / cell / '|' / '|' …): when the run read from its first
+    line is no such table, it is read from its first bar, the lines above it (a title, a heading) left as they are."""
+    out = list(lines)
     index = 0
     while index < len(lines):
-        cursor = index
-        while cursor < len(lines) and (
-                not lines[cursor].strip() or lines[cursor].strip().translate(PIPES) == "|"
-                or ("|" not in lines[cursor].translate(PIPES) and len(lines[cursor].strip()) <= CELL_LENGTH)):
-            cursor += 1
-        bars = [i for i in range(index, cursor) if lines[i].strip().translate(PIPES) == "|"]
-        if bars:  # from its first bar to its last: lines before or after are no cells of it
-            yield bars[0], bars[-1] + 1
-        index = cursor + 1
-
-
-def mark_bar_rows(lines: list[str]) -> list[str]:
-    """A web table flattened one cell per line whose rows print as '|' / cell / '|' / cell / '|' and follow each other
-    with no cell between their bars ('|' / '|'): a single bar between cells separates them, two or more bars end a
-    row, and lines with no bar between them are one cell broken over lines ('一般公共' / '预算'). Each row is rewritten
-    as a '|'-row on its first line (a row of one cell, a title or a unit caption, as a line of its own); the other
-    lines go blank, so line numbers stay. Taken only when at least BAR_ROWS_MIN rows of two or more cells all hold
-    the same number of cells (a last row cut short excepted); otherwise the cells are left to the other readers."""
-    out = list(lines)
-    for start, end in _bar_row_runs(lines):
-        rows: list[list[tuple[int, str]]] = []  # per row: (first line, text) per cell
-        row: list[tuple[int, str]] = []
-        cell: list[tuple[int, str]] = []
-        bars = 0
-        for index in range(start, end):
-            line = lines[index].strip().translate(PIPES)
-            if not line:
-                continue
-            if line != "|":
-                if bars >= 2 and row:
-                    rows.append(row)
-                    row = []
-                bars = 0
-                cell.append((index, line))
-                continue
-            bars += 1
-            if cell:
-                row.append((cell[0][0], "".join(text for _, text in cell)))
-                cell = []
-        if row:
-            rows.append(row)
-        wide = [r for r in rows if len(r) >= 2]
-        widths = {len(r) for r in wide[:-1]}
-        if len(wide) < BAR_ROWS_MIN or len(widths) != 1 or len(wide[-1]) > next(iter(widths)):
+        end = index
+        while end < len(lines) and _bar_run_line(lines[end]):
+            end += 1
+        rows = _bar_rows(lines, index, end) if end - index >= MIN_RUN_CELLS else None
+        bar = next((i for i in range(index, end) if lines[i].strip().translate(PIPES) == "|"), None)
+        if rows is None and bar is not None and bar > index and end - bar >= MIN_RUN_CELLS:
+            rows = _bar_rows(lines, bar, end)
+        if rows is None:
+            index = max(end, index + 1)
             continue
-        for index in range(start, end):
-            out[index] = ""
-        for cells in rows:
-            out[cells[0][0]] = cells[0][1] if len(cells) == 1 else "| " + " | ".join(t for _, t in cells) + " |"
+        for cells, at, used in rows:
+            for line in used:
+                out[line] = ""
+            out[at] = cells[0] if len(cells) == 1 else "| " + " | ".join(cells) + " |"
+        index = end
     return out
+
+
+def _bar_run_line(line: str) -> bool:
+    stripped = line.strip().translate(PIPES)
+    return stripped == "|" or (0 < len(stripped) <= CELL_LENGTH and "|" not in stripped and "\t" not in line)
+
+
+def _bar_rows(lines: list[str], start: int, end: int) -> list[tuple[list[str], int, list[int]]] | None:
+    """(cells, first line, lines used) of each row of a run of cells and bars (see mark_bar_separated_rows), or None
+    when the run is not such a table. Cells after the last row's width (a heading under the table) are not its."""
+    rows: list[list[tuple[str, list[int]]]] = []  # per row, per cell: its text and its lines (with the bar after it)
+    row: list[tuple[str, list[int]]] = []
+    cell: list[int] = []
+    for at in range(start, end):
+        text = lines[at].strip().translate(PIPES)
+        if text != "|":
+            if len(cell) == WRAPPED_CELL_LINES or (cell and (_figure(text) or _figure(lines[cell[-1]].strip()))):
+                break  # three lines in one cell, or a figure beside a word: the run's cells end before this line
+            cell.append(at)
+            continue
+        if cell:
+            row.append(("".join(lines[i].strip() for i in cell), [*cell, at]))
+            cell = []
+        elif row:  # a bar right after a bar: the row ends
+            row[-1][1].append(at)
+            rows.append(row)
+            row = []
+    if cell:
+        row.append(("".join(lines[i].strip() for i in cell), cell))
+    if row:
+        rows.append(row)
+    captions = 0
+    while captions < len(rows) and len(rows[captions]) == 1 and not _figure(rows[captions][0][0]):
+        captions += 1
+    body = rows[captions:]
+    widths = {len(r) for r in body[:-1]}
+    if len(body) < BAR_ROWS_MIN or len(widths) != 1 or (width := widths.pop()) < 2 or not any(
+            _figure(t) for r in body for t, _ in r):
+        return None
+    rows[-1] = rows[-1][:width]
+    return [([t for t, _ in r], r[0][1][0], [i for _, used in r for i in used]) for r in rows]
 
 
 def mark_blank_separated_cells(lines: list[str]) -> list[str]:
@@ -248,11 +272,16 @@ def mark_blank_separated_cells(lines: list[str]) -> list[str]:
         if run and run[-1][0] + 1 < len(lines) and lines[run[-1][0] + 1].strip() and run[-1][0] not in glued:
             run.pop()  # a line followed directly by text starts a paragraph: it is not a cell
         texts = [lines[i].strip() + (lines[glued[i]].strip() if i in glued else "") for i, _ in run]
-        if len(run) >= MIN_RUN_CELLS and (leaves := _leaf_header(texts)) is not None:
+        cells = [c for (_, before), text in zip(run, texts, strict=True) for c in [*[""] * len(before[1:]), text]]
+        sides = _two_sided_rows(cells) if len(run) >= MIN_RUN_CELLS else None  # empty cells counted
+        if sides is not None:
+            pass  # rows marked by their 行次: the cells after them stay cells (a last row cut off, a note)
+        elif len(run) >= MIN_RUN_CELLS and (leaves := _leaf_header(texts)) is not None:
             run = run[:leaves[1]]
         elif len(run) >= MIN_RUN_CELLS and _number_row(texts) is None and (fit := _header_width(texts)) is not None:
             run = run[:fit[2]]
-        if len(run) >= MIN_RUN_CELLS and (_number_row(texts) is not None or _header_width(texts) is not None
+        if len(run) >= MIN_RUN_CELLS and (sides is not None or _number_row(texts) is not None
+                                          or _header_width(texts) is not None
                                           or _label_rows(texts) is not None or _leaf_header(texts) is not None
                                           or _is_form_run(texts)):
             for (i, before), text in zip(run, texts, strict=False):
@@ -393,8 +422,8 @@ def text_blocks(text: str, path: str) -> tuple[Block, ...]:
             blocks.extend(rebuild(tokens, path))
             tokens = []
 
-    lines = mark_blank_separated_cells(mark_bar_separated_cells(mark_bar_rows(join_broken_pipe_rows(
-        drop_preamble(text.splitlines())))))
+    lines = mark_blank_separated_cells(mark_bar_separated_cells(mark_bar_separated_rows(
+        join_broken_pipe_rows(drop_preamble(text.splitlines())))))
     merged = merged_pipe_runs(lines)
     last = max((number for number, line in enumerate(lines, start=1) if line.strip()), default=0)
     for number, line in enumerate(lines, start=1):
@@ -451,6 +480,7 @@ def text_blocks(text: str, path: str) -> tuple[Block, ...]:
         blocks.append(Paragraph(line, Location(document=path, line=number), heading_level=level))
         plain.add(id(blocks[-1]))
     flush()
+    blocks = numbered_forms(blocks, plain, path)
     return tuple(join_wrapped(label_value_lines(glued_rows(spaced_tables(blocks, plain, path), plain, path), plain,
                                                 path), plain))
 
@@ -636,28 +666,6 @@ def _join_units(words: list[str]) -> list[str]:
     return out
 
 
-SPACED_CHAR_RE = re.compile(r"^[\u4e00-\u9fff]$")
-
-
-def join_spaced_letters(words: list[str]) -> list[str]:
-    """A label printed letter-spaced or down a merged cell ('绩 效 指 标', '项 目') comes out of a flattened line
-    as single characters: a run of two or more one-character words is one word."""
-    out: list[str] = []
-    run: list[str] = []
-    for word in [*words, ""]:
-        if SPACED_CHAR_RE.match(word):
-            run.append(word)
-            continue
-        if len(run) >= 2:
-            out.append("".join(run))
-        else:
-            out.extend(run)
-        run = []
-        if word:
-            out.append(word)
-    return out
-
-
 def rebuild(tokens: list[_Token], path: str, cells: bool = True) -> list[Block]:
     """Rows of a table whose row ends were lost: by its 行次 column, by the runs of bars that pad its rows out, by
     its column-number row, by a header over rows of figures, else by form labels.
@@ -669,6 +677,8 @@ def rebuild(tokens: list[_Token], path: str, cells: bool = True) -> list[Block]:
         return serial_first
     if (padded := _rows_between_runs(tokens, path)) is not None:
         return padded  # the row ends printed as runs of bars, before a width inferred from a 栏次 row
+    if (tiered := _tiered_rows(tokens, path)) is not None:
+        return tiered  # rows by their names under a header of tiers, before a width counted from the 栏次 row
     width_at = _number_row(texts)
     if width_at is not None:
         return _by_width(tokens, *width_at, path)
@@ -699,6 +709,102 @@ def rebuild(tokens: list[_Token], path: str, cells: bool = True) -> list[Block]:
         built = [_row(r, n, path) for n, r in enumerate(rows, start=1)]
         return [Table(tuple(built), built[0].location.with_(row=""))]
     return _by_labels(tokens, path, cells)
+
+
+ROW_CODE_RE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")  # a function code: 类 (3 digits), 款 (5), 项 (7)
+NAME_COLUMN_RE = re.compile(r"^(?:项目|科目名称|项目名称|名称|类款项|[类款项])$|(?:分类)?(?:科目)?(?:编码|代码)$")
+TIERED_ROWS_MIN = 2
+
+
+def _tiered_rows(tokens: list[_Token], path: str) -> list[Block] | None:
+    """A wide table copied one cell per line whose header takes several tiers, each ended by an empty cell, a cell
+    spanning columns printed once (ingest.tiers), and a 栏次 row numbering its N amount columns; each row below is its
+    code (none for 合计), its name, then N cells, empty cells padding the rows apart. The rows are told by their names
+    (a name, then N cells holding figures or nothing), not by a width counted from the 栏次 row (the code and name
+    columns and the padding are not numbered); each amount column takes its header path only where ingest.tiers
+    settles it. None when the cells are not such a table."""
+    texts = [t.text for t in tokens]
+    at = next((i for i, t in enumerate(texts) if t.replace(" ", "") == "栏次"), None)
+    if at is None:
+        return None
+    count = 0
+    while at + 1 + count < len(texts) and texts[at + 1 + count] == str(count + 1):
+        count += 1
+    if count < NUMBER_ROW_MIN:
+        return None
+    segments: list[list[int]] = [[]]  # the header's cells before the 栏次 row, cut at each empty cell
+    for i in range(at):
+        if texts[i]:
+            segments[-1].append(i)
+        elif segments[-1]:
+            segments.append([])
+    opening = next((n for n, seg in enumerate(segments) if seg and NAME_COLUMN_RE.search(_norm(texts[seg[0]]))), None)
+    if opening is None:
+        return None
+    tiers: list[list[str]] = []
+    names: list[list[str]] = []
+    for seg in segments[opening:]:
+        cells = [texts[i] for i in seg]
+        lead = 0
+        while lead < len(cells) and NAME_COLUMN_RE.search(_norm(cells[lead])):
+            lead += 1
+        names.append(cells[:lead])
+        if cells[lead:]:
+            tiers.append(cells[lead:])
+    paths = leaf_paths(tiers, count)
+    rows = _named_rows(tokens, at + 1 + count, count)
+    if paths is None or rows is None:
+        return None
+    body, end = rows
+    width = 2 + count
+    head_rows: list[list[str]] = []
+    for tier in range(len(tiers)):
+        lead = names[tier] if tier < len(names) else []
+        labels = (lead * 2 if len(lead) == 1 else lead + [""] * (2 - len(lead)))[:2]
+        head_rows.append([*labels, *[p[tier] if p is not None and tier < len(p) else "" for p in paths]])
+    head_rows.append(["栏次", "", *[str(n) for n in range(1, count + 1)]])
+    where = Location(document=path, line=tokens[segments[opening][0]].line)
+    built = [Row(tuple(Cell(t, where.with_(row=str(r), column=str(c))) for c, t in enumerate(texts_, start=1)),
+                 where.with_(row=str(r))) for r, texts_ in enumerate(head_rows, start=1)]
+    for number, (code, name, cells) in enumerate(body, start=len(built) + 1):
+        first = code or name
+        at_row = Location(document=path, line=first.line, row=str(number))
+        row = [code or _Token("", name.line), name, *cells, *[_Token("", name.line)] * (count - len(cells))]
+        built.append(Row(tuple(Cell(t.text, at_row.with_(line=t.line, column=str(c))) for c, t in
+                               enumerate(row[:width], start=1)), at_row))
+    before = [Paragraph(texts[i], Location(document=path, line=tokens[i].line))
+              for seg in segments[:opening] for i in seg]
+    after = [Paragraph(t.text, Location(document=path, line=t.line)) for t in tokens[end:] if t.text]
+    return [*before, Table(tuple(built), where), *after]
+
+
+def _named_rows(tokens: list[_Token], start: int, count: int) -> tuple[list[tuple[_Token | None, _Token, list[_Token]]],
+                                                                          int] | None:
+    """(code, name, cells) of each row from `start`: a name (a code before it, when printed), then `count` cells of
+    figures or nothing; empty cells between rows are padding. None when a cell a row would take holds words, or
+    fewer than TIERED_ROWS_MIN rows hold a figure; the rows end where the cells stop fitting."""
+    rows: list[tuple[_Token | None, _Token, list[_Token]]] = []
+    code: _Token | None = None
+    index = start
+    while index < len(tokens):
+        text = tokens[index].text
+        if not text:
+            index += 1
+        elif ROW_CODE_RE.match(text) and code is None:
+            code, index = tokens[index], index + 1
+        elif not _figure(text):
+            cells = tokens[index + 1:index + 1 + count]
+            if any(c.text and not _figure(c.text) for c in cells):
+                break
+            rows.append((code, tokens[index], cells))
+            code, index = None, index + 1 + count
+        else:
+            break
+    if code is not None and index >= len(tokens):
+        index -= 1  # a code with its name cut off: left for the text after the table
+    if len(rows) < TIERED_ROWS_MIN or not any(_figure(c.text) for _, _, cells in rows for c in cells):
+        return None
+    return rows, index
 
 
 CAPTIONED_WIDTH_MIN = 3
@@ -875,6 +981,43 @@ def _serial_rows(texts: list[str]) -> tuple[int, int, int] | None:
     return None
 
 
+def _side_rows_fit(texts: list[str], start: int, width: int, half: int) -> int:
+    """How many rows of two halves side by side fit from `start`: per half a label (empty when the half has no
+    item in that row) then its 行次, then figures or empty cells; each half's 行次 going up by one per row."""
+    bounds = ((0, half), (half, width))
+    firsts = [int(texts[start + a + 1]) for a, _ in bounds]
+    rows, at = 0, start
+    while at + width <= len(texts):
+        row = texts[at:at + width]
+        for (a, b), first in zip(bounds, firsts, strict=True):
+            side = row[a:b]
+            if _figure(side[0]) or side[1] != str(first + rows) or not all(v == "" or _figure(v) for v in side[2:]):
+                return rows
+        rows, at = rows + 1, at + width
+    return rows
+
+
+def _two_sided_rows(texts: list[str]) -> tuple[int, int, int, int] | None:
+    """(start, width, rows, half) of a body of two halves side by side (公开01's 收入 | 支出), each half with its
+    own 行次 sequence (1, 2, 3 … beside 35, 36, 37 …): a row holds per half a label, empty when that half has no
+    item in the row, then its 行次, then figures or empty cells; `half` is where the second half begins. The two
+    行次 sequences mark where every row and every half begins, so the width is known, not guessed; at least
+    NUMBERED_ROWS_MIN rows."""
+    for start in range(len(texts) - 3):
+        label, serial = texts[start], texts[start + 1]
+        if not label or _figure(label) or not serial.isdigit():
+            continue
+        for half in range(2, len(texts) - start - 1):
+            second, number = texts[start + half], texts[start + half + 1]
+            if not (second and not _figure(second) and number.isdigit()):
+                continue
+            for width in range(half + 2, len(texts) - start + 1):
+                rows = _side_rows_fit(texts, start, width, half)
+                if rows >= NUMBERED_ROWS_MIN:
+                    return start, width, rows, half
+    return None
+
+
 def _two_tier_header(texts: list[str], width: int) -> list[list[str]] | None:
     """The header rows above a body of `width` cells: one full row, or two where the first row's last cell spans
     the columns it leaves and the second row opens with 栏次 and then prints the labels under that span (from
@@ -892,15 +1035,31 @@ def _two_tier_header(texts: list[str], width: int) -> list[list[str]] | None:
     return [upper + [""] * (width - at), [texts[at]] + [""] * (width - 1 - len(lower)) + lower]
 
 
+def _sides_header(texts: list[str], width: int, half: int) -> list[list[str]] | None:
+    """The header above a body of two halves: one full row, or the two halves' names (收入 / 支出) over it, each
+    spanning its half. None when the header cannot be placed with certainty."""
+    if not texts:
+        return []
+    if len(texts) == width:
+        return [texts]
+    if len(texts) == width + 2 and all(texts):
+        return [[texts[0], *[""] * (half - 1), texts[1], *[""] * (width - half - 1)], texts[2:]]
+    return None
+
+
 def _numbered_rows(tokens: list[_Token], path: str) -> list[Block] | None:
     """A table whose rows carry a 行次 column (see _serial_rows), its header above the first row; None when
     there is no such body or its header cannot be placed (the cells then stay for the other layouts)."""
-    found = _serial_rows([t.text for t in tokens])
-    if found is None:
+    texts = [t.text for t in tokens]
+    if (sides := _two_sided_rows(texts)) is not None:
+        start, width, count, half = sides
+        header = _sides_header(texts[:start], width, half)
+    elif (found := _serial_rows(texts)) is not None:
+        start, width, count = found
+        header = _two_tier_header(texts[:start], width)
+    else:
         return None
-    start, width, count = found
     head = tokens[:start]
-    header = _two_tier_header([t.text for t in head], width)
     if header is None:
         return None
     where = Location(document=path, line=head[0].line if head else tokens[start].line)
@@ -1095,6 +1254,43 @@ def _row_done(row: list[_Token], ahead: list[_Token]) -> bool:
     return False
 
 
+LOWER_TIER = "一级指标"
+SPANNED_TARGET_RE = re.compile(r"^(?:年度|年初)?指标值$")  # the upper tier's target column over 指标性质/指标值/度量单位
+
+
+def _two_tiers(header: list[_Token]) -> tuple[list[_Token], list[_Token]] | None:
+    """An indicator header of two tiers whose row ends were lost, printed as one run: the upper tier's columns
+    ('年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因…') then the lower tier from its 一级指标 on ('一级指标 | 二级指标 |
+    三级指标 | 指标性质 | 指标值 | 度量单位'). None when the run opens at 一级指标 (one tier)."""
+    at = next((i for i, t in enumerate(header) if _norm(t.text) == LOWER_TIER), None)
+    if not at or not any(_norm(t.text) in SHARED_HEADERS for t in header[:at]):
+        return None
+    return header[:at], header[at:]
+
+
+def _tiers_width(upper: list[_Token], lower: list[_Token]) -> int:
+    """Cells of a full row under a two-tier header: the lower tier's, then the upper tier's other columns (its
+    target column is the lower tier's 指标性质 / 指标值 / 度量单位 when the lower tier prints 指标值)."""
+    spelled = any(_norm(t.text) == "指标值" for t in lower)
+    return len(lower) + sum(1 for t in upper if not (spelled and SPANNED_TARGET_RE.match(_norm(t.text))))
+
+
+def _reason_left_out(row: list[_Token], ahead: list[_Token], width: int) -> bool:
+    """In '|'-rows merged across row ends, an indicator row's empty last cell (its 偏差原因) is not printed: the
+    row, one cell short, ends with its 分值 and 得分, and the cells ahead make exactly one row opened at its name
+    (its 一级/二级 cells merged from above), whose 分值 and 得分 stand where that row's last two cells but one do."""
+    texts = [t.text for t in row]
+    if len(texts) < 5 or not (_is_figure(texts[-1]) and _is_figure(texts[-2])):
+        return False
+    ahead_texts = [t.text for t in ahead[:width - 2]]
+    if len(ahead_texts) < width - 3 or not ahead_texts[0] or _figure(ahead_texts[0]) or INDICATOR_ROW_RE.match(
+            _norm(ahead_texts[0])) or _norm(ahead_texts[0]) in FIELD_LABELS or _is_header(ahead_texts[0]):
+        return False
+    figures = [_is_figure(t) for t in ahead_texts[:width - 3]]
+    return figures[-2:] == [True, True] and not any(figures[1:-3]) and not any(
+        _is_header(t) or INDICATOR_ROW_RE.match(_norm(t)) for t in ahead_texts[1:])
+
+
 def _join_split_cells(tokens: list[_Token]) -> list[_Token]:
     """Cells a Word form broke over two paragraphs, joined back when the form's own words decide it: a header
     ('年初' / '预算数' → 年初预算数, '年度' / '指标值') and an indicator level ('经济效益' / '指标')."""
@@ -1109,6 +1305,12 @@ def _join_split_cells(tokens: list[_Token]) -> list[_Token]:
             continue
         out.append(token)
     return out
+
+
+def _row_ahead(ahead: list[_Token]) -> list[_Token]:
+    """The cells ahead that may be a row's: up to a form label in its last cell (an empty 偏差原因 cell not
+    printed, the form's next field '其他需要说明事项' there instead)."""
+    return ahead[:-1] if ahead and _norm(ahead[-1].text) in FIELD_LABELS else ahead
 
 
 def _opens_rowspan_row(ahead: list[_Token]) -> bool:
@@ -1148,6 +1350,7 @@ def _by_labels(tokens: list[_Token], path: str, cells: bool) -> list[Block]:
     width = 0
     body = 0  # cells of a fund row
     section = ""
+    heads = 1  # header rows of the open table
     loose: list[_Token] = []
 
     def close_field() -> None:
@@ -1194,6 +1397,9 @@ def _by_labels(tokens: list[_Token], path: str, cells: bool) -> list[Block]:
             header = tokens[index:index + run]
             section = "indicator" if any(_norm(t.text) in INDICATOR_HEADERS for t in header) else "budget"
             rows, needs, width = [header], [run], run
+            if section == "indicator" and (tiers := _two_tiers(header)) is not None:
+                rows, needs, width = [*tiers], [len(tiers[0]), len(tiers[1])], _tiers_width(*tiers)
+            heads = len(rows)
             body = run - 1 if cells and norm.startswith("项目资金") and header[1].text == "" else run
             if not norm.startswith(("项目资金", "资金来源")) and section == "budget":
                 body = run + 1  # no header over the fund labels: a row is its label and a cell per header
@@ -1208,20 +1414,24 @@ def _by_labels(tokens: list[_Token], path: str, cells: bool) -> list[Block]:
             close_table()
             field = [token]
         elif section and norm and (FUND_ROW_RE.match(norm) if section == "budget" else INDICATOR_ROW_RE.match(norm)):
-            if not (section == "indicator" and rows[-1] is not rows[0] and len(rows[-1]) == 1
+            if not (section == "indicator" and len(rows) > heads and len(rows[-1]) == 1
                     and not LEVEL1_ROW_RE.match(norm)):
                 rows.append([token])  # a level-1 cell followed by its level-2 cell stays one row
                 needs.append(body if section == "budget" else width - 1 if cells else width)
             else:
                 rows[-1].append(token)
                 needs[-1] = width
-        elif section == "indicator" and not cells and len(rows) > 1 and _row_done(rows[-1], tokens[index - 1:]):
+        elif section == "indicator" and not cells and len(rows) > heads and _row_done(rows[-1], tokens[index - 1:]):
             rows.append([token])  # a one-line form: the row ended with its 分值 and 得分, its reason left blank
             needs.append(width)
-        elif section and len(rows) > 1 and len(rows[-1]) < needs[-1]:
+        elif (section == "indicator" and cells and len(rows) > heads and len(rows[-1]) == needs[-1] - 1
+              and _reason_left_out(rows[-1], tokens[index - 1:], width)):
+            rows.append([token])  # '|'-rows whose empty last cell was not printed: the next row opens at its name
+            needs.append(width - 2)
+        elif section and len(rows) > heads and len(rows[-1]) < needs[-1]:
             rows[-1].append(token)
-        elif (section == "indicator" and cells and len(rows) > 1 and token.text and not _figure(token.text)
-              and _opens_rowspan_row(tokens[index:index + width - 3])):
+        elif (section == "indicator" and cells and len(rows) > heads and token.text and not _figure(token.text)
+              and _opens_rowspan_row(_row_ahead(tokens[index:index + width - 3]))):
             rows.append([token])
             needs.append(width - 2)
         elif FORM_TITLE_RE.search(norm) and len(norm) <= 40 and not (field and len(field) == 1):

@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from jixiao.core.finding import Finding, Tier
 from jixiao.core.model import BudgetLine, FundLevel, Indicator, SelfEvaluation
-from jixiao.core.money import format_amount, round_half_up
+from jixiao.core.money import format_amount, round_half_up, truncate
 from jixiao.core.profile import Profile
 from jixiao.core.provenance import Location
 from jixiao.core.values import Attainment, Operator, Value, amount_unit
@@ -65,7 +65,7 @@ TIER_RULES: dict[str, str] = {
     "selfeval.s2_quantitative_score": "确定：指标按其运算符已达成却未得满分，或未达成却得满分；疑似：其余差异取决于计分口径"
                                       "（未达成按比例计分、成本指标“=”目标节约是否按达成计、满意度按比例计分），消息写明口径；"
                                       "提示：差异在填报得分的印出精度内（8.89 写作 9）。",
-    "selfeval.s1_execution_score": "确定：超出填报精度的差异；提示：按填报精度四舍五入的尾数差异。",
+    "selfeval.s1_execution_score": "确定：超出填报精度的差异；提示：按填报精度四舍五入或截尾（9.91 写作 9）的尾数差异。",
     "selfeval.s1_total_parts": "确定：合计行（年度资金总额）某列的数小于其“其中”分项同列的数，两行不能同时成立；"
                                "此时不再据合计行计算执行率、执行得分，也不另报“全年预算数为0”。",
     "selfeval.s6_qualitative_band": "确定：“达成”得0分或“未达成”得满分；疑似：得分不在本地区配置的等级区间内（区间属配置口径）。",
@@ -132,6 +132,16 @@ def _residue(printed: Decimal) -> Decimal:
     """Half a unit of the last printed digit: '9' → 0.5, '63.16' → 0.005."""
     exponent = printed.as_tuple().exponent
     return Decimal(10) ** (exponent if isinstance(exponent, int) else 0) / 2
+
+
+def _residue_kind(printed: Decimal, computed: Decimal) -> str:
+    """'四舍五入' when the printed figure is the computed one rounded to its printed precision (within half a unit of
+    its last digit), '截尾' when it is the computed one cut there (9.91 printed 9), else ''."""
+    if abs(printed - computed) <= _residue(printed):
+        return "四舍五入"
+    exponent = printed.as_tuple().exponent
+    places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    return "截尾" if computed >= 0 and truncate(computed, places) == printed else ""
 
 
 def _sum_or_none(values: list[Decimal | None]) -> Decimal | None:
@@ -235,10 +245,10 @@ def _execution(se: SelfEvaluation, profile: Profile, where: Location) -> tuple[
     reported = total.reported_score if total.reported_score is not None else se.reported.execution_score
     if reported is not None and abs(reported - score) > tol and not se.is_department:
         basis = f"min({_fmt(b)} ÷ {_fmt(a)}, 1) × {_fmt(weight)}" if a > 0 else "全年预算数为0"
-        residue = abs(reported - score) <= _residue(reported)
+        residue = _residue_kind(reported, score)
         findings.append(_finding("selfeval.s1_execution_score",
                                  f"预算执行得分应为 {_fmt(score)} 分（{basis}），填报为 {_fmt(reported)} 分"
-                                 + ("（按填报精度四舍五入的尾数差异）" if residue else ""),
+                                 + (f"（按填报精度{residue}的尾数差异）" if residue else ""),
                                  loc.with_(column="得分"), expected=score, actual=reported,
                                  tier=Tier.NOTICE if residue else None))
     findings += _zero_budget_parts(se, total)
@@ -468,7 +478,11 @@ def _weight_findings(se: SelfEvaluation, profile: Profile, where: Location) -> I
     total = sum(weights, ZERO)
     loc = where.with_(table="绩效指标", column="权重")
     execution = execution_points(se, profile)
-    if printed_execution_points(se) is not None and total == FORM_TOTAL:
+    levels = [c.full_marks for c in se.reported.block_claims if c.block in BLOCK_NAMES.values() and c.full_marks]
+    if printed_execution_points(se) is not None and len(levels) == len(BLOCK_NAMES) and sum(levels, ZERO) == total:
+        pass  # the rows add up to the 一级 points the form prints: their sum with the budget points not being the
+        # form's 100 is one fault, reported by selfeval.section_points (a convention), not a second time here
+    elif printed_execution_points(se) is not None and total == FORM_TOTAL:
         # The form prints its own budget points (20) and its rows weigh the whole 100: rows scored out of 100
         # and scaled into the part left (×0.8) — a convention the table does not state, not a contradiction.
         yield _finding("selfeval.s9_weight_total",

@@ -17,6 +17,7 @@ from jixiao.audit.catalogue import Context, NotApplicable, rule
 from jixiao.audit.compare import wan
 from jixiao.core.disclosure import (
     Amount,
+    ColumnNotRead,
     DisclosurePackage,
     DisclosureRow,
     DisclosureTable,
@@ -93,16 +94,6 @@ def _classes(table: DisclosureTable, side: str = "") -> list[DisclosureRow]:
     return [r for r in _side(table, side) if not any(word in r.label for word in skip) and r.label]
 
 
-def _short(table: DisclosureTable) -> str:
-    """'公开01' for one of the ten tables; a 预算公开's table by its own title ('部门收支总表')."""
-    return table.label.split(" ")[0]
-
-
-# The carry-over lines of a 收支总表 that make up its grand totals: a 决算's, and a 预算公开's (上年结转, 年终结转结余).
-GRAND_PARTS = {"决算": (("本年收入合计", "使用非财政拨款结余", "年初结转和结余"), ("本年支出合计", "结余分配", "年末结转和结余")),
-               "预算": (("本年收入合计", "上年结转"), ("本年支出合计", "年终结转"))}
-
-
 @rule("disclosure.r01_income_total", "公开01 本年收入合计不等于各项收入之和", Tier.ERROR, CAT_IN, f"{BASIS} R1", "disclosure",
       params=("tolerance",), applies=needs("D01"))
 def r01(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding | NotApplicable]:
@@ -113,8 +104,7 @@ def r01(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding | NotApplicabl
     total = d01.row("本年收入合计", side="income")
     parts = [_cell(r, "amount") for r in _line(d01, "income", *range(1, 9))]
     yield from _emit(check_sum("disclosure.r01_income_total", CAT_IN, ctx.profile, _cell(total, "amount"), parts,
-                               d01.location, f"{_short(d01)} 本年收入合计",
-                               "第1–8行之和" if pkg.stage == "决算" else "各项收入之和"))
+                               d01.location, "公开01 本年收入合计", "第1–8行之和"))
 
 
 @rule("disclosure.r02_expenditure_total", "公开01 本年支出合计不等于各类支出之和", Tier.ERROR, CAT_IN, f"{BASIS} R2", "disclosure",
@@ -127,30 +117,99 @@ def r02(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding | NotApplicabl
     total = d01.row("本年支出合计", side="expenditure")
     parts = [_cell(r, "amount") for r in _classes(d01, "expenditure")]
     yield from _emit(check_sum("disclosure.r02_expenditure_total", CAT_IN, ctx.profile, _cell(total, "amount"), parts,
-                               d01.location, f"{_short(d01)} 本年支出合计", "各类支出之和"))
+                               d01.location, "公开01 本年支出合计", "各类支出之和"))
+
+
+# The rows a 公开01 side's 总计 adds up, its 本年…合计 first: the current layout's, then the older layout's
+# (用事业基金弥补收支差额 / 上年结转 on the income side, 结转下年 on the expenditure side).
+GRAND_INCOME = ("本年收入合计", "使用非财政拨款结余", "年初结转和结余", "用事业基金弥补收支差额", "上年结转")
+GRAND_EXPENDITURE = ("本年支出合计", "结余分配", "年末结转和结余", "结转下年")
 
 
 @rule("disclosure.r03_r05_grand_totals", "公开01 收入总计、支出总计不平衡", Tier.ERROR, CAT_IN, f"{BASIS} R3–R5", "disclosure",
       params=("tolerance",), applies=needs("D01"))
 def r03_r05(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding | NotApplicable]:
     """收入总计 = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余；支出总计 = 本年支出合计 + 结余分配 + 年末结转和结余；
-    收入总计 = 支出总计。"""
+    收入总计 = 支出总计。旧表式（2018年以前）的用事业基金弥补收支差额、上年结转计入收入总计，结转下年计入支出总计。"""
     if not (t := _tables(pkg, "D01")):
         return
     d01 = t[0]
-    income_total = d01.row("总计", side="income")
-    expense_total = d01.row("总计", side="expenditure")
-    incomes, expenses = GRAND_PARTS["预算" if pkg.stage == "预算" else "决算"]
-    income_parts = [_cell(d01.row(label, side="income"), "amount") for label in incomes]
-    expense_parts = [_cell(d01.row(label, side="expenditure"), "amount") for label in expenses]
     rid = "disclosure.r03_r05_grand_totals"
-    name = _short(d01)
-    yield from _emit(check_sum(rid, CAT_IN, ctx.profile, _cell(income_total, "amount"), income_parts, d01.location,
-                               f"{name} 收入总计", " + ".join(incomes)))
-    yield from _emit(check_sum(rid, CAT_IN, ctx.profile, _cell(expense_total, "amount"), expense_parts, d01.location,
-                               f"{name} 支出总计", " + ".join(expenses)))
-    yield from _emit(check_sum(rid, CAT_IN, ctx.profile, _cell(expense_total, "amount"),
-                               [_cell(income_total, "amount")], d01.location, f"{name} 支出总计", "收入总计"))
+    totals = {side: _cell(d01.row("总计", side=side), "amount") for side in ("income", "expenditure")}
+    for side, name, labels in (("income", "收入", GRAND_INCOME), ("expenditure", "支出", GRAND_EXPENDITURE)):
+        parts = [_cell(d01.row(label, side=side), "amount") for label in labels]
+        printed = [label for label in labels[1:] if d01.row(label, side=side) is not None]
+        older = any(label in printed for label in labels[3:])  # the older layout: its rows named as printed
+        formula = " + ".join([labels[0], *printed] if older else labels[:3])
+        yield from _emit(check_sum(rid, CAT_IN, ctx.profile, totals[side], parts, d01.location, f"公开01 {name}总计",
+                                   formula))
+    yield from _emit(check_sum(rid, CAT_IN, ctx.profile, totals["expenditure"], [totals["income"]], d01.location,
+                               "公开01 支出总计", "收入总计"))
+
+
+def _budget_side_checks(table: DisclosureTable, side: str, name: str, ctx: Context, wrong: set[str]) -> Iterator[
+        Finding | NotApplicable]:
+    """One side of a 部门收支总表: its 本年…合计 = the items above it, its 总计 = that 合计 + the rows between them
+    (用事业基金弥补收支差额、上年结转 / 结余分配、结转下年); a '其中' row is part of the row above, never added. A 合计
+    found wrong is reported once: the 总计 is not reported as well when it holds with the items in the 合计's place."""
+    rows = _side(table, side)
+    labels = [r.label.replace(" ", "") for r in rows]
+    total = next((i for i, label in enumerate(labels) if "合计" in label), None)
+    grand = next((i for i, label in enumerate(labels) if "总计" in label), None)
+    rid = "disclosure.b01_budget_summary"
+    if total is None:
+        return
+
+    def cells(start: int, end: int) -> list[Amount | None]:
+        return [_cell(rows[i], "amount") for i in range(start, end) if not labels[i].startswith("其中")]
+
+    wrong_total = False
+    for found in _checked(lambda: check_sum(rid, CAT_IN, ctx.profile, _cell(rows[total], "amount"), cells(0, total),
+                                             rows[total].location, f"{table.label} 本年{name}合计", "其上各项之和")):
+        wrong_total = isinstance(found, Finding) and found.tier is Tier.ERROR
+        yield found
+    if grand is not None and grand > total:
+        def grand_check(head: tuple[int, int]) -> Finding | NotApplicable | None:
+            return check_sum(rid, CAT_IN, ctx.profile, _cell(rows[grand], "amount"),
+                             [*cells(*head), *cells(total + 1, grand)], rows[grand].location,
+                             f"{table.label} {name}总计", f"本年{name}合计及其后各行之和")
+
+        for found in _checked(lambda: grand_check((total, total + 1))):
+            if isinstance(found, Finding) and wrong_total and grand_check((0, total)) is None:
+                continue  # the 合计 found wrong above is the one fault: with the items in its place the 总计 holds
+            if isinstance(found, Finding) and found.tier is Tier.ERROR:
+                wrong.add(side)  # its 总计 is the fault: not reported again against the other side's
+            yield found
+
+
+def _checked(check: Callable[[], Finding | NotApplicable | None]) -> Iterator[Finding | NotApplicable]:
+    """One identity of a rule that checks several: a figure it needs that was not read leaves this one unchecked
+    (not applicable with that reason), the others still checked."""
+    try:
+        yield from _emit(check())
+    except ColumnNotRead as unread:
+        yield NotApplicable(str(unread))
+
+
+@rule("disclosure.b01_budget_summary", "部门收支总表（预算）的合计、总计与其组成不符", Tier.ERROR, CAT_IN,
+      "部门预算公开 部门收支总表", "disclosure", params=("tolerance",),
+      applies=lambda pkg: None if pkg.table("B01") else "缺少部门收支总表")
+def b01_budget_summary(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding | NotApplicable]:
+    """预算公开的部门收支总表按预算口径核对，不套用公开01的决算行次：收入总计 = 支出总计；收入总计 = 本年收入合计 +
+    用事业基金弥补收支差额 + 上年结转；支出总计 = 本年支出合计 + 结余分配 + 结转下年；本年收入合计、本年支出合计 = 其上
+    各项之和（“其中”行不计）。未能确定属于哪一行的数字使所涉的那一项合计不核对，其余照常核对。"""
+    table = pkg.table("B01")
+    if table is None:
+        return
+    wrong: set[str] = set()
+    yield from _budget_side_checks(table, "income", "收入", ctx, wrong)
+    yield from _budget_side_checks(table, "expenditure", "支出", ctx, wrong)
+    if wrong:
+        return  # a 总计 already found wrong on its side: the same figure is not reported again across the sides
+    income, spent = table.row("总计", side="income"), table.row("总计", side="expenditure")
+    yield from _checked(lambda: check_sum("disclosure.b01_budget_summary", CAT_IN, ctx.profile,
+                                          _cell(spent, "amount"), [_cell(income, "amount")], table.location,
+                                          f"{table.label} 支出总计", "收入总计"))
 
 
 @rule("disclosure.r06_r07_income_table", "公开02 与公开01 收入不一致或行内不平", Tier.ERROR, CAT_ACROSS, f"{BASIS} R6–R7",
@@ -538,12 +597,15 @@ def heading_unit(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding | Not
 def contents_table_absent(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding | NotApplicable]:
     """目录列出的公开表，正文既没有这张表也没有它的标题。正文有编号在它之后的表：目录与正文不能同时为真（确定）。
     它的编号在正文所有表之后：正文可能只收了前面几张、其余另附或文档不完整，按“目录所列各表都在同一文档中”的惯例为疑似。
-    文档里一张表都没有时（表在另附的文件中）不查；有标题而表未读出，属于读取问题，由读取报告列出。"""
+    文档里一张表都没有时（表在另附的文件中）不查；有标题而表未读出，属于读取问题，由读取报告列出。文本在某张表中途结束
+    （未到总计行、其后没有别的内容）时，编号在它之后的表不在文本中是因为文本不完整，不报告，由读取报告列出文本在何处结束。"""
     titled = {h.table for h in _headings(pkg) if h.table}
-    last = max([*pkg.tables, *titled], default="")  # the highest-numbered table the body has (公开01…公开10)
+    last = max([c for c in (*pkg.tables, *titled) if c.startswith("D")], default="")  # the highest of 公开01…公开10
     for entry in _headings(pkg, "contents"):
         if not entry.table or pkg.table(entry.table) is not None or entry.table in titled:
             continue
+        if pkg.ends_inside and entry.table > pkg.ends_inside:
+            continue  # the text ends inside an earlier table: what came after it is not in the text at all
         sure = entry.table < last
         yield Finding("disclosure.contents_table_absent", Tier.ERROR if sure else Tier.WARNING,
                       f"目录列有“{entry.text}”（{table_label(entry.table)}），正文中没有这张表" + (

@@ -63,7 +63,17 @@ def quantity(subject: GoalSubject, ctx: Context) -> Iterator[Finding]:
 @rule("goals.t03_measurable", "定量指标缺少数值、计量单位或运算符", Tier.WARNING, CAT, f"{BASIS} T3", "goal",
       applies=inputs.indicators)
 def measurable(subject: GoalSubject, ctx: Context) -> Iterator[Finding]:
-    """数量、质量、成本指标应为定量值：运算符（≥ > = ≤ <）+ 数值 + 计量单位；“提高”“有利于”之类无法衡量。"""
+    """数量、质量、成本指标应为定量值：运算符（≥ > = ≤ <）+ 数值 + 计量单位；“提高”“有利于”之类无法衡量。
+    一张表多个指标值都未写运算符是同一种填报做法，合为一条。"""
+    bare = [ind for ind in subject.goal.indicators if ind.target is not None and not ind.target.malformed
+            and ind.target.number is not None and ind.target.operator is None]
+    if len(bare) > 1:
+        shown = "、".join(f"“{ind.name}”（{ind.target.raw.strip()}）" for ind in bare[:3] if ind.target is not None)
+        more = f"等 {len(bare)} 个指标" if len(bare) > 3 else ""
+        yield Finding("goals.t03_measurable", Tier.WARNING,
+                      f"指标{shown}{more}的指标值缺少运算符（≥ > = ≤ <）（按“运算符 + 数值 + 计量单位”的指标值填报规范）",
+                      _where(subject, bare[0], "指标值"), CAT, expected="运算符 + 数值 + 单位",  # type: ignore[arg-type]
+                      actual=bare[0].target.raw.strip() if bare[0].target is not None else "")
     for ind in subject.goal.indicators:
         target = ind.target
         if target is None or target.is_empty:
@@ -75,11 +85,14 @@ def measurable(subject: GoalSubject, ctx: Context) -> Iterator[Finding]:
             yield Finding("goals.t03_measurable", Tier.WARNING,
                           f"指标“{ind.name}”的指标值“{target.raw.strip()}”数字中间有空格，不是规范的数值，未按数值读取和计分",
                           _where(subject, ind, "指标值"), CAT, expected="运算符 + 数值 + 单位", actual=target.raw.strip())  # type: ignore[arg-type]
-        elif target.number is None and target.date is None and wants_number:
+        elif target.number is None and target.date is None and wants_number and "成本" not in ind.level2:
+            # (a 成本 target that is no amount is goals.t04_cost_budget's finding: one fault, one finding)
             yield Finding("goals.t03_measurable", Tier.WARNING,
                           f"{ind.level2}“{ind.name}”的指标值“{target.raw.strip()}”不是可衡量的定量值",
                           _where(subject, ind, "指标值"), CAT, expected="运算符 + 数值 + 单位", actual=target.raw.strip())  # type: ignore[arg-type]
         elif target.number is not None and target.operator is None:
+            if len(bare) > 1:
+                continue  # reported once above, for the table
             yield Finding("goals.t03_measurable", Tier.WARNING, f"指标“{ind.name}”的指标值“{target.raw.strip()}”缺少运算符（≥ > = ≤ <）",
                           _where(subject, ind, "指标值"), CAT, actual=target.raw.strip())  # type: ignore[arg-type]
         elif target.number is not None and not target.unit and target.operator is not Operator.QUALITATIVE:
@@ -164,3 +177,33 @@ def weight_positive(subject: GoalSubject, ctx: Context) -> Iterator[Finding]:
         if ind.weight is not None and ind.weight <= 0:
             yield Finding("goals.t07_weight_positive", Tier.ERROR, f"指标“{ind.name}”分值为 {_fmt(ind.weight)}",
                           _where(subject, ind, "权重"), CAT, expected="> 0", actual=_fmt(ind.weight))  # type: ignore[arg-type]
+
+
+def _weight_inputs(subject: GoalSubject) -> str | None:
+    """What the weight total needs: the printed 总分, every row's 分值, the whole table."""
+    goal = subject.goal
+    if reason := inputs.indicators(subject):
+        return reason
+    if goal.unweighted:
+        return "绩效指标表没有分值列，无从核对分值合计"
+    if goal.printed_weight_total is None:
+        return "绩效指标表未印分值合计（总分），无从核对"
+    if goal.incomplete:
+        return f"绩效指标表未读全（{goal.incomplete}），各指标分值合计无从核对"
+    if missing := [i.name for i in goal.indicators if i.weight is None]:
+        return f"指标“{missing[0]}”等 {len(missing)} 行未读到分值，分值合计无从核对"
+    return None
+
+
+@rule("goals.t08_weight_total", "指标分值合计与表中总分不符", Tier.ERROR, CAT, f"{BASIS} T10", "goal",
+      applies=_weight_inputs)
+def weight_total(subject: GoalSubject, ctx: Context) -> Iterator[Finding]:
+    """绩效指标表印有总分（合计）时，各指标分值之和必须等于该总分。"""
+    goal = subject.goal
+    printed = goal.printed_weight_total
+    total = sum((i.weight or Decimal(0) for i in goal.indicators), Decimal(0))
+    if printed is not None and total != printed:
+        yield Finding("goals.t08_weight_total", Tier.ERROR,
+                      f"绩效指标表各指标分值合计 {_fmt(total)} 分，表中总分为 {_fmt(printed)} 分",
+                      _where(subject, goal.indicators[-1], "分值").with_(row="总分"), CAT,  # type: ignore[arg-type]
+                      expected=_fmt(printed), actual=_fmt(total))

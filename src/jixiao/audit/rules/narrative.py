@@ -19,11 +19,14 @@ from decimal import Decimal
 
 from jixiao.audit.catalogue import Context, rule
 from jixiao.audit.compare import wan
-from jixiao.core.claims import TOTALS, scope_of, subject_at
+from jixiao.core.claims import TOTALS, chinese_number, listed_subjects, scope_of, subject_at, subject_opening
+from jixiao.core.counts import count_lists
 from jixiao.core.disclosure import Amount, DisclosurePackage, DisclosureRow, DisclosureTable, column_name
 from jixiao.core.finding import Finding, Tier
 from jixiao.core.money import (
+    NUMBER_RE,
     WAN,
+    compact_text,
     format_amount,
     normalize_text,
     parse_decimal,
@@ -78,6 +81,10 @@ CELLS: dict[tuple[str, str], Cell] = {
     ("支出", "state_capital"): Cell("D08", "合计", "total"),
     ("财政拨款收入", ""): Cell("D02", "合计", "fiscal"),
     ("财政拨款收入", "fiscal"): Cell("D02", "合计", "fiscal"),
+    # a kind of funds' part of it: its own row of 公开04 (公开02's column holds them all)
+    ("财政拨款收入", "general"): Cell("D04", "一般公共预算财政拨款", side="income"),
+    ("财政拨款收入", "fund"): Cell("D04", "政府性基金预算财政拨款", side="income"),
+    ("财政拨款收入", "state_capital"): Cell("D04", "国有资本经营预算财政拨款", side="income"),
     ("上级补助收入", ""): Cell("D02", "合计", "upper"),
     ("事业收入", ""): Cell("D02", "合计", "business"),
     ("经营收入", ""): Cell("D02", "合计", "operating"),
@@ -179,13 +186,24 @@ def locate(pkg: DisclosurePackage, subject: str, scope: str, measure: str = "amo
     return None
 
 
-def sentences(pkg: DisclosurePackage) -> list[Statement]:
+def _printed(pkg: DisclosurePackage) -> list[Statement]:
     return [s for s in pkg.narrative if s.kind == "sentence"]
+
+
+def sentences(pkg: DisclosurePackage) -> list[Statement]:
+    """The 情况说明's sentences as every rule reads them: a figure printed in 元 that is a unit slip of the document's
+    万元 (see unit_slips) read in 万元, so that it is reported once, as the slip, and checked as meant."""
+    statements = _printed(pkg)
+    slips = unit_slips(pkg, statements)
+    if not slips:
+        return statements
+    return [replace(s, claims=tuple(slips[(i, j)].claim if (i, j) in slips else c for j, c in enumerate(s.claims)))
+            for i, s in enumerate(statements)]
 
 
 def has_narrative(pkg: DisclosurePackage) -> str | None:
     """`applies` of the rules that read the 情况说明."""
-    return None if sentences(pkg) else "缺少情况说明文字"
+    return None if _printed(pkg) else "缺少情况说明文字"
 
 
 def compared(ctx: Context, *claims: Claim | None) -> None:
@@ -212,16 +230,22 @@ def _against_parts(ctx: Context, total: Claim, parts: list[Claim]) -> tuple[Deci
     difference = total.value - summed
     if not difference:
         return None
-    # a zero ('0万元', '减少0万元') beside figures printed to cents is none: it hides no rounding and does not widen
-    # the allowance to its own coarser digit
+    return summed, difference, Tier.NOTICE if abs(difference) <= _parts_tolerance(ctx, total, parts) else Tier.ERROR
+
+
+def _parts_tolerance(ctx: Context, total: Claim, parts: list[Claim]) -> Decimal:
+    """What rounding the printed total and parts may hide between them. A zero ('0万元', '减少0万元') beside figures
+    printed to cents is none: it hides no rounding and does not widen the allowance to its own coarser digit."""
     quantum = max((p.quantum for p in (*parts, total) if p.value), default=None) or max(
         p.quantum for p in (*parts, total))
-    tolerance = rounding_tolerance(len(parts), quantum, ctx.profile.tolerance.per_term, ctx.profile.tolerance.cap)
-    return summed, difference, Tier.NOTICE if abs(difference) <= tolerance else Tier.ERROR
+    return rounding_tolerance(len(parts), quantum, ctx.profile.tolerance.per_term, ctx.profile.tolerance.cap)
 
 
 def _what(claim: Claim) -> str:
-    return f"{SCOPE_WORDS.get(claim.scope, '') if claim.subject not in SANGONG else ''}{claim.subject}"
+    scope = SCOPE_WORDS.get(claim.scope, "") if claim.subject not in SANGONG else ""
+    if scope.endswith("财政拨款") and claim.subject.startswith("财政拨款"):
+        scope = scope.removesuffix("财政拨款")  # '一般公共预算' + '财政拨款收入', not '…财政拨款财政拨款收入'
+    return f"{scope}{claim.subject}"
 
 
 def _once(findings: list[tuple[tuple[object, ...], Finding]]) -> Iterator[Finding]:
@@ -352,12 +376,17 @@ _COMPARED_RE = re.compile(r"(较|比|与|同)[^，,；;]*$")  # '较预算数123
 
 
 def _opens_list(claim: Claim) -> bool:
-    return claim.measure == "amount" or (
+    return claim.measure == "amount" or _listed(claim) != () or (
         claim.subject == "三公经费" and claim.measure in ("figure", "budget") and bool(_STAGE_GAP_RE.match(claim.basis))
         and not _COMPARED_RE.search(claim.clause[: max(claim.clause.find(claim.text), 0)]))
 
 
 CUE_AT_START = 4  # '其中：…' / '分项情况是：…' opening a sentence: the list of the sentence before
+
+
+def _listed(claim: Claim) -> tuple[str, ...]:
+    """The subjects a figure is stated for together ('会议费、培训费、差旅费预算数X元'), or ()."""
+    return listed_subjects(claim.basis) if claim.measure == "figure" else ()
 
 
 def _scan_lists(pkg: DisclosurePackage) -> tuple[dict[int, Claim], dict[int, tuple[Claim, list[Claim]]]]:
@@ -376,7 +405,7 @@ def _scan_lists(pkg: DisclosurePackage) -> tuple[dict[int, Claim], dict[int, tup
     for index, statement in enumerate(statements):
         if statement.section != section:
             opener, first, last, section = None, None, None, statement.section
-        text = normalize_text(statement.text).replace(" ", "")
+        text = compact_text(statement.text)
         cue = _OPENER_RE.search(text)
         amounts = [c for c in statement.claims if _opens_list(c)]
         before_cue = [c for c in amounts if cue and 0 <= _position(text, c) < cue.start()]
@@ -469,9 +498,11 @@ def _named_in_sentence(statement: Statement, claim: Claim) -> Claim | None:
 
 
 def _part(statement: Statement, claim: Claim) -> Claim | None:
-    """The amount a share, completion or comparison speaks of: the same subject's amount in the same sentence."""
-    return next((c for c in reversed(statement.claims[: statement.claims.index(claim)])
-                 if c.measure == "amount" and c.subject == claim.subject), None)
+    """The amount a share, completion or comparison speaks of: the same subject's amount in the same sentence (of
+    the same scope when there is one: not a kind of funds' part listed after it)."""
+    before = [c for c in reversed(statement.claims[: statement.claims.index(claim)])
+              if c.measure == "amount" and c.subject == claim.subject]
+    return next((c for c in before if c.scope == claim.scope), before[0] if before else None)
 
 
 def _true_printed(pkg: DisclosurePackage, claim: Claim) -> Printed:
@@ -708,6 +739,100 @@ def change_vs_budget(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
                           expected=wan(expected), actual=wan(claim.value), difference=wan(claim.value - expected))
 
 
+MONEY_UNIT_RE = re.compile(r"(亿元|万元|元|万)$")
+SLIP_MEASURES = ("amount", "budget", "change", "prior")
+SLIP_MAJORITY = 3  # 万元 figures at least this many times those in 元 make 万元 the document's unit
+
+
+@dataclass(frozen=True)
+class UnitSlip:
+    """A money figure printed in 元 where the document counts in 万元 and only the 万元 reading fits: `claim` is
+    the figure read in 万元, `printed` as printed, `agrees` what the 万元 reading agrees with."""
+
+    claim: Claim
+    printed: Claim
+    agrees: tuple[str, ...]
+
+
+def _money_unit(claim: Claim) -> str:
+    match = MONEY_UNIT_RE.search(claim.text)
+    return "" if match is None else "万元" if match.group(1) == "万" else match.group(1)
+
+
+def unit_slips(pkg: DisclosurePackage, statements: list[Statement]) -> dict[tuple[int, int], UnitSlip]:
+    """Figures printed in 元 in a text that counts in 万元 (its 万元 figures at least SLIP_MAJORITY times those in
+    元) that are the unit slipped: read in 万元 the figure agrees with everything it is checked against (the tables,
+    决算 − 预算, the rate stated beside it), read in 元 with none of it. Keyed by (sentence, claim) index."""
+    units = [_money_unit(c) for s in statements for c in s.claims]
+    if units.count("万元") < SLIP_MAJORITY or units.count("元") * SLIP_MAJORITY > units.count("万元"):
+        return {}
+    slips: dict[tuple[int, int], UnitSlip] = {}
+    for i, statement in enumerate(statements):
+        for j, claim in enumerate(statement.claims):
+            if claim.measure not in SLIP_MEASURES or _money_unit(claim) != "元":
+                continue
+            scaled = replace(claim, value=claim.value * WAN, quantum=claim.quantum * WAN)
+            tests = _agreements(pkg, statements, i, claim, scaled)
+            if tests and all(meant for _, meant, _ in tests) and not any(printed for _, _, printed in tests):
+                slips[(i, j)] = UnitSlip(scaled, claim, tuple(what for what, _, _ in tests))
+    return slips
+
+
+def _agreements(pkg: DisclosurePackage, statements: list[Statement], index: int, printed: Claim,
+                scaled: Claim) -> list[tuple[str, bool, bool]]:
+    """What a money figure is checked against, each as (what, holds read in 万元, holds read as printed): its
+    table cell; for a 三公 change on the budget, 决算 − 预算; for a change followed by its rate, that rate."""
+    statement = statements[index]
+    tests: list[tuple[str, bool, bool]] = []
+    if printed.measure in ("amount", "budget") and printed.subject:
+        found = locate(pkg, printed.subject, printed.scope, printed.measure)
+        if found is not None and found.amount is not None and not is_blank(found.table):
+            tests.append((f"{found.describe()} {wan(found.value)} 万元", not _differs(scaled, found.amount),
+                          not _differs(printed, found.amount)))
+    if printed.measure != "change":
+        return tests
+    if printed.basis == "预算" and printed.subject in SANGONG and not _earlier_budget(pkg, printed):
+        own = [c for c in statement.claims if c.subject == printed.subject]
+        final = next((_true_printed(pkg, c) for c in own if c.measure == "amount"), None) or _sangong_printed(
+            pkg, printed, "amount")
+        budget = next((_true_printed(pkg, c) for c in own if c.measure == "budget"), None) or _sangong_printed(
+            pkg, printed, "budget")
+        if final is not None and budget is not None:
+            expected = final[0] - budget[0]
+
+            def holds(change: Claim) -> bool:
+                return abs(change.value - expected) <= (change.quantum + final[1] + budget[1]) / 2
+
+            tests.append((f"决算 {wan(final[0])} 万元 − 预算 {wan(budget[0])} 万元", holds(scaled), holds(printed)))
+    after = statement.claims[statement.claims.index(printed) + 1:]
+    rate = after[0] if after and after[0].measure == "rate" and after[0].subject == printed.subject else None
+    current = _this_year(pkg, statements, index, rate, budgeted=_earlier_budget(pkg, printed)) if rate else None
+    if rate is not None and current is not None:
+        def fits(change: Claim) -> bool:
+            bounds = reachable(_rate_of_change, current, (change.value, change.quantum))
+            return bounds is not None and bounds[0] - rate.quantum / 2 <= abs(rate.value) <= bounds[1] + rate.quantum / 2
+
+        tests.append((f"所写“{rate.text}”", fits(scaled), fits(printed)))
+    return tests
+
+
+@rule("narrative.unit_slip", "金额单位与全文不一致（疑为“万元”漏写“万”）", Tier.WARNING, CAT, f"{BASIS} N1", "disclosure",
+      applies=has_narrative)
+def unit_slip(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
+    """全文金额以万元计时，写作“X元”的金额若按 X 万元读与其余各处（表中该项、决算 − 预算、同句所写增减率）全部相符，按 X 元读
+    则均不符，为单位笔误（漏写“万”）：列为疑似，此数按 X 万元参与其余各项核对，不另报差错。"""
+    statements = _printed(pkg)
+    for slip in unit_slips(pkg, statements).values():
+        printed = slip.printed
+        compared(ctx, printed)
+        number = NUMBER_RE.search(normalize_text(printed.text))
+        meant = f"{number.group(0) if number else wan(abs(slip.claim.value))}万元"
+        yield Finding("narrative.unit_slip", Tier.WARNING,
+                      f"说明写“{printed.text}”，全文金额以万元计：按“{meant}”读，与{'、'.join(slip.agrees)}均相符，"
+                      f"按元读则均不符，疑为单位漏写“万”（其余核对按 {meant} 进行）",
+                      printed.location.with_(row=f"{printed.subject}金额单位"), CAT, expected="万元", actual="元")
+
+
 # A whole and the parts that make it up exactly, when the list names every one of them.
 PARTITIONS = {
     "基本支出": (("人员经费", "公用经费"),),
@@ -727,7 +852,8 @@ PARTITIONS = {
 WIDER_PARTS = {"三公经费": ("会议费", "培训费")}
 # Parts texts leave out when they are zero; never negative. Without them the parts may fall short of the whole.
 INCOME_ITEMS = ("财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入")
-UNSTATED_PART = {"收入总计": ("使用非财政拨款结余", *INCOME_ITEMS), "支出总计": ("结余分配",)}
+UNSTATED_PART = {"收入总计": ("使用非财政拨款结余", *INCOME_ITEMS), "支出总计": ("结余分配",),
+                 "三公经费": ("公务用车购置费",)}  # a unit that buys no car lists its 运行维护费 alone
 
 
 @rule("narrative.parts_total", "说明所列各分项之和不等于其合计", Tier.ERROR, CAT, f"{BASIS} N1", "disclosure",
@@ -738,7 +864,9 @@ def parts_total(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     结余分配未列出时：分项之和超过合计为确定，少于合计为疑似（差额可能就是未列出的那一项）。三公经费合计下所列各项含会议费、
     培训费、且合计与含它们之和更接近时，它们也是该合计的分项（两种口径都不符时为确定），并提示该合计口径宽于三公经费（疑似，
     全文一次）。合计句以“其中：”结尾、其后逐行编号（1、2、3…）各列一个金额时，不论各项名称，各行之和即合计：超过合计为确定，
-    少于合计为疑似（可能有未列出的部分）。"""
+    少于合计为疑似（可能有未列出的部分）。合计写明了是哪几项之和（“会议费、培训费、差旅费预算数X元，其中：…”）时，所列这几项之和
+    即合计；财政拨款收入列出一般公共预算、政府性基金预算、国有资本经营预算各自的数时，其和即财政拨款收入（未列出某类而少于合计
+    为疑似）。三公经费未列公务用车购置费（不购车时常不写）而分项之和少于合计为疑似。"""
     openers, nested = _scan_lists(pkg)
     statements = sentences(pkg)
     lists: dict[int, tuple[Claim, list[Claim]]] = {}
@@ -749,13 +877,16 @@ def parts_total(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
         lists.setdefault(key, (outer, []))
     widened: list[tuple[Claim, tuple[str, ...]]] = []
     for key, (opener, items) in lists.items():
+        yield from _scope_parts(pkg, ctx, opener, items)
         by_subject = _parts_by_subject(opener, items)
         for extra in nested.get(key, (opener, []))[1]:
             by_subject.setdefault(extra.subject, extra)  # a part that lists its own parts
         unstated = UNSTATED_PART.get(opener.subject, ())
         wider = tuple(n for n in WIDER_PARTS.get(opener.subject, ()) if n in by_subject)
         spending = opener.subject in ("支出", "支出合计")  # of one scope ('一般公共预算拨款支出'): its parts of that scope
-        for names in PARTITIONS.get(opener.subject, ()) or (PARTITIONS["本年支出合计"] if spending else ()):
+        listed_whole = _listed(opener)  # '“会议费”、“培训费”、“差旅费”预算数X元，其中：…': the items it names
+        for names in ((listed_whole,) if listed_whole else PARTITIONS.get(opener.subject, ())) or (
+                PARTITIONS["本年支出合计"] if spending else ()):
             listed = tuple(n for n in names if n in by_subject or n not in unstated)
             if len(listed) < 2 or not all(n in by_subject for n in listed):
                 continue
@@ -780,9 +911,10 @@ def parts_total(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
                     tier, note = Tier.WARNING, (f"；未列出的{left}若为 {shown} {unit}"
                                                 "则相符，若为0则不符（按惯例说明列全各组成部分）")
                 summed = format_amount(total, unit, places=places)
+                what = f"{'、'.join(listed_whole)}合计" if listed_whole else _what(opener)
                 yield Finding("narrative.parts_total", tier,
-                              f"说明称{_what(opener)} {opener.text}，所列{'、'.join(listed)}之和为 {summed} {unit}{note}",
-                              opener.location.with_(row=opener.subject), CAT, expected=summed,
+                              f"说明称{what} {opener.text}，所列{'、'.join(listed)}之和为 {summed} {unit}{note}",
+                              opener.location.with_(row=what if listed_whole else opener.subject), CAT, expected=summed,
                               actual=format_amount(opener.value, unit, places=places),
                               difference=format_amount(difference, unit, places=places))
             break
@@ -794,6 +926,68 @@ def parts_total(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
                       first.location.with_(row=f"{first.subject}口径"), CAT, expected="三公经费不含" + "、".join(wider),
                       actual=first.text, related=tuple(o.location for o, _ in widened[1:]))
     yield from _numbered_lists(pkg, ctx)
+
+
+@rule("narrative.count_parts", "人数或单位个数的“其中/包括”各项之和超过总数", Tier.WARNING, CAT, f"{BASIS} 概况",
+      "disclosure", applies=has_narrative)
+def count_parts(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
+    """“编制人数N，其中：行政编制人数A、事业编制人数B……”“共有预算单位N个，包括X本级和二级预算单位M个”：句中以“其中/包括”
+    列出的人数或单位个数是总数的组成部分，各项之和不应超过总数；超过为疑似（按所列各项互不重叠、本级按1个单位计，所列口径
+    若有重叠则可能相符）。少于总数不判断（“其中”可只列一部分）。只比较同一句中“其中/包括”前后的数：实有人数与编制人数是
+    不同的数，不相比较；分项在下一分句再细分的（“其中：在职人数N，行政在职人数A、……”）各自与其上一级比较。"""
+    for statement in sentences(pkg):
+        lists = count_lists(statement.text)
+        if not lists:
+            continue
+        counts = [c for c in statement.claims if c.measure == "count"]
+        ctx.checked(*(counts or [statement]))
+        for listed in lists:
+            if listed.summed <= listed.total.value:
+                continue
+            unit = listed.unit
+            own = "（本级按1个单位计）" if any(p.own_level for p in listed.parts) else ""
+            shown = "、".join(p.label if p.own_level else f"{p.label}{p.value}{unit}" for p in listed.parts)
+            yield Finding("narrative.count_parts", Tier.WARNING,
+                          f"说明称{listed.total.label}{listed.total.value}{unit}，其后所列{shown}共 {listed.summed} {unit}{own}，"
+                          f"超过总数（按所列各项为互不重叠的组成部分计）",
+                          statement.location.with_(row=listed.total.label), CAT, expected=f"不超过 {listed.total.value}",
+                          actual=str(listed.summed))
+
+
+# A total made up of the kinds of funds it comes from: '财政拨款收入X万元（其中：一般公共预算A万元，政府性基金预算B万元，
+# 国有资本经营预算C万元）'.
+SCOPE_PARTS = {"财政拨款收入": ("general", "fund", "state_capital")}
+SCOPE_NAMES = {"general": "一般公共预算", "fund": "政府性基金预算", "state_capital": "国有资本经营预算"}
+
+
+def _scope_parts(pkg: DisclosurePackage, ctx: Context, opener: Claim, items: list[Claim]) -> Iterator[Finding]:
+    """A total listed with its parts by kind of funds: their sum is the total. Above it is certain; below it with a
+    kind left unlisted, a warning (the unlisted kind may be the rest)."""
+    kinds = SCOPE_PARTS.get(opener.subject, ())
+    if not kinds or opener.scope not in ("", "fiscal"):
+        return
+    parts: dict[str, Claim] = {}
+    for claim in items:
+        if claim.subject == opener.subject and claim.scope in kinds and claim.measure == opener.measure:
+            parts.setdefault(claim.scope, claim)
+    listed = [parts[k] for k in kinds if k in parts]
+    if len(listed) < 2 or any(_true_value(pkg, c) != c.value for c in (*listed, opener)):
+        return  # a figure that differs from its table is reported by narrative.n1_amount_vs_table
+    if (against := _against_parts(ctx, opener, listed)) is None:
+        return
+    summed, difference, tier = against
+    unit = _unit_of(opener)
+    places = max(-printed_exponent(c.text) for c in (opener, *listed))
+    note = ""
+    if len(listed) < len(kinds) and tier is Tier.ERROR and difference > 0:
+        left = "、".join(SCOPE_NAMES[k] for k in kinds if k not in parts)
+        tier, note = Tier.WARNING, f"；未列出的{left}若为 {format_amount(difference, unit, places=places)} {unit}则相符"
+    shown = format_amount(summed, unit, places=places)
+    yield Finding("narrative.parts_total", tier,
+                  f"说明称{opener.subject} {opener.text}，所列{'、'.join(SCOPE_NAMES[c.scope] for c in listed)}之和为 "
+                  f"{shown} {unit}{note}", opener.location.with_(row=opener.subject), CAT, expected=shown,
+                  actual=format_amount(opener.value, unit, places=places),
+                  difference=format_amount(difference, unit, places=places))
 
 
 # What makes up each grand total of a 决算 (收入支出决算总表): the parts always stated, and the parts texts leave out
@@ -975,7 +1169,7 @@ def _unit_of(claim: Claim) -> str:
 
 
 def _compact(statement: Statement) -> str:
-    return normalize_text(statement.text).replace(" ", "")
+    return compact_text(statement.text)
 
 
 def _wan_decimal(text: str) -> Decimal:
@@ -985,15 +1179,22 @@ def _wan_decimal(text: str) -> Decimal:
 
 def _this_year(pkg: DisclosurePackage, statements: list[Statement], index: int, claim: Claim,
                budgeted: bool = False) -> Printed | None:
+    """This year's figure a change speaks of, as printed (see _this_year_stated)."""
+    return _this_year_stated(pkg, statements, index, claim, budgeted)[0]
+
+
+def _this_year_stated(pkg: DisclosurePackage, statements: list[Statement], index: int, claim: Claim,
+                      budgeted: bool = False) -> tuple[Printed | None, Claim | None]:
     """This year's figure a change speaks of, as printed: the tables' figure for its subject, else the subject's
     amount stated in the sentence or in the sentences before it in the same section. A change on another year
     (上年, or another year's budget: `budgeted`) may speak of this year's budget ('预算为46.8万元，较2022年预算增加
     15.6万元'): the nearest sentence stating the subject's budget and no amount gives it; a change on this year's own
-    budget never does (there the budget is the base)."""
+    budget never does (there the budget is the base). With it, the stated claim it was read from (None for a
+    table's figure)."""
     if claim.subject:
         found = locate(pkg, claim.subject, claim.scope)
         if found is not None and found.amount is not None and not is_blank(found.table):
-            return found.value, found.amount.quantum
+            return (found.value, found.amount.quantum), None
     own = statements[index].claims[: statements[index].claims.index(claim)]
     section = statements[index].section
     if _of_another_year(pkg, section):  # '二、2021年“三公”经费决算情况' in a 2022 budget: last year's figures
@@ -1007,13 +1208,18 @@ def _this_year(pkg: DisclosurePackage, statements: list[Statement], index: int, 
             c for c in earlier if (budgeted or of_budget) and c.measure == "budget" and c.subject == claim.subject
             and not _is_base(c)]
         if stated:
-            return stated[-1].value, stated[-1].quantum
-    return None
+            return (stated[-1].value, stated[-1].quantum), stated[-1]
+    return None, None
 
 
 def _is_base(claim: Claim) -> bool:
     """Whether a stated figure is the base of a comparison ('比2022年年初预算数3683.76万元'), not the year's own."""
     return bool(_COMPARED_RE.search(claim.clause[: max(claim.clause.find(claim.text), 0)]))
+
+
+def _compared_years(clause: str) -> set[int]:
+    """The years a clause compares with: '较2022年的410万元' → {2022}."""
+    return {int(y) for y in re.findall(r"(?:比|较|与|同)((?:19|20)\d{2})\s*年", clause)}
 
 
 def _section_years(section: str) -> set[int]:
@@ -1047,18 +1253,25 @@ def n2_year_on_year(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     说明所写），P = X ÷ 上年数 × 100；写了上年数时 P = (本年 − 上年) ÷ 上年 × 100。“与预算相比增加（减少）X万元，
     增长（下降）P%”同样以预算数（本年数 − X）为基数。各数按所印精度取值范围，所写 P 落在范围外为确定，范围内的差异为
     提示。上年为0只写金额；增加配“增长”，减少配“下降”，同一句方向相反为确定。推算的基数小于0时，增减额不是该数的（或未读懂），
-    不据此判断，列为未核对。"""
+    不据此判断，列为未核对。“X元，其中：A…，B Y元，同比增加Z元，增长P%”中未点名的增减额可属合计X，也可属最后一项B：按其中
+    任一种读法相符即不判为错误。“A x万元和B y万元，分别减少a万元和b万元，下降P%和Q%”按顺序逐项配对。下降超过100%而本年数仍
+    大于0（降幅超过100%即成负数）为确定，与增减额一并报告；未写增减额的也单独报告。
+    增减额前写了所比的数（“较上年90万元减少5万元，下降5.6%”“较预算数100万元减少15万元”）时，
+    P = X ÷ 该数；按本年数与所比的数也能得出 P 时，不符的是增减额（由 narrative.change_amount 报告）。"""
     statements = sentences(pkg)
+    paired: set[int] = set()  # the rates checked against a change or a prior
     for index, statement in enumerate(statements):
         for basis, (what, base) in BASE_WORDS.items():
             claims = [c for c in statement.claims if c.basis == basis]
-            for claim, following in zip(claims, [*claims[1:], None], strict=False):
+            for preceding, claim, following in zip([None, *claims], claims, [*claims[1:], None], strict=False):
                 function: Callable[..., Decimal | None]
                 if claim.measure == "change" and following is not None and following.measure == "rate" \
                         and following.subject == claim.subject:
                     rate, function, other = following, _rate_of_change, (claim.value, claim.quantum)
                     change = claim.value
-                elif claim.measure == "rate" and (prior := next((c for c in claims if c.measure == "prior"
+                elif claim.measure == "rate" and not (preceding is not None and preceding.measure == "change"
+                                                      and preceding.subject == claim.subject) \
+                        and (prior := next((c for c in claims if c.measure == "prior"
                                                                 and c.subject == claim.subject), None)):
                     now = _this_year(pkg, statements, index, claim)
                     if now is None:
@@ -1068,6 +1281,7 @@ def n2_year_on_year(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
                     compared(ctx, prior)
                 else:
                     continue
+                paired.add(id(rate))
                 if _sign(change) and _sign(rate.value) and _sign(change) != _sign(rate.value):
                     compared(ctx, claim, rate)
                     yield Finding("narrative.n2_year_on_year", Tier.ERROR,
@@ -1075,6 +1289,21 @@ def n2_year_on_year(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
                                   CAT, expected=("增长" if change > 0 else "下降"), actual=rate.text)
                     continue
                 current = _this_year(pkg, statements, index, rate, budgeted=_earlier_budget(pkg, claim))
+                beside = _base_beside(statement, claim) if function is _rate_of_change else None
+                if beside is not None and beside.value > 0:
+                    # '较上年90万元减少5万元，下降5.6%': the rate is the change on the figure stated beside it; when
+                    # it fails there but holds on this year's figure, the figures disagree (narrative.change_amount)
+                    on_base = list(_check_rate(ctx, "narrative.n2_year_on_year", rate, what, abs(rate.value), ratio,
+                                               (other, (beside.value, beside.quantum)),
+                                               f"{wan(abs(change))} ÷ {base} {beside.text}", (claim, beside)))
+                    if on_base and current is not None and current[0] - change > 0 and (
+                            not _rate_severity(ctx, rate, what, change, current, function, other)
+                            or (beside.measure == "prior" and not _rate_severity(
+                                ctx, rate, what, current[0] - beside.value, current, _rate_of_prior,
+                                (beside.value, beside.quantum)))):
+                        continue  # the rate holds on this year's figure: the change disagrees (narrative.change_amount)
+                    yield from (_on_this_year(f, rate, change, current) if current else f for f in on_base)
+                    continue
                 if current is None:
                     compared(ctx, claim, rate)
                     continue
@@ -1082,6 +1311,11 @@ def n2_year_on_year(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
                     # the sentence's own amount differs from the table's (narrative.n1_amount_vs_table reports it):
                     # a rate that holds on the figure the sentence states is not a second fault
                     current = min((current, (own.value, own.quantum)),
+                                  key=lambda now: _rate_severity(ctx, rate, what, change, now, function, other))
+                if function is _rate_of_change and (whole := _list_whole(statement, claim)) is not None:
+                    # 'X万元，其中：A…，B Y万元，比上年增加Z万元': the change may be the whole's as well as B's — a rate
+                    # that holds on either reading is no fault
+                    current = min((current, _true_printed(pkg, whole)),
                                   key=lambda now: _rate_severity(ctx, rate, what, change, now, function, other))
                 base_value = current[0] - change
                 if base_value + (current[1] + claim.quantum) / 2 < 0:
@@ -1096,7 +1330,75 @@ def n2_year_on_year(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
                     continue
                 for finding in _check_rate(ctx, "narrative.n2_year_on_year", rate, what, abs(rate.value), function,
                                            (current, other), f"{wan(abs(change))} ÷ {base} {wan(base_value)}"):
-                    yield _on_this_year(finding, rate, change, current)
+                    yield _noting_fall(_on_this_year(finding, rate, change, current), rate, current)
+    yield from _falls_alone(pkg, ctx, statements, paired)
+
+
+def _falls_below_zero(rate: Claim, current: Printed) -> bool:
+    """A fall of more than 100% (at the printed precision) of a figure that is still above zero: a fall that large
+    would leave it below zero."""
+    return rate.value + rate.quantum / 2 < -100 and current[0] - current[1] / 2 > 0
+
+
+def _noting_fall(finding: Finding, rate: Claim, current: Printed) -> Finding:
+    """A wrong rate that is a fall of more than 100% of a figure still above zero: said as well."""
+    if finding.tier is not Tier.ERROR or not _falls_below_zero(rate, current):
+        return finding
+    return replace(finding, message=f"{finding.message}；且本年 {wan(current[0])} 万元仍大于0，下降幅度不可能超过100%")
+
+
+def _falls_alone(pkg: DisclosurePackage, ctx: Context, statements: list[Statement],
+                        paired: set[int]) -> Iterator[Finding]:
+    """A rate of fall above 100% with no change beside it, for a subject whose figure this year is above zero: the two
+    statements cannot both hold (a fall above 100% leaves less than nothing)."""
+    for index, statement in enumerate(statements):
+        for rate in statement.claims:
+            if rate.measure != "rate" or not rate.subject or id(rate) in paired or rate.basis not in BASE_WORDS:
+                continue
+            current = _this_year(pkg, statements, index, rate)
+            if current is None or not _falls_below_zero(rate, current):
+                continue
+            what, base = BASE_WORDS[rate.basis]
+            compared(ctx, rate)
+            yield Finding("narrative.n2_year_on_year", Tier.ERROR,
+                          f"{what}写为“{rate.text}”，而{rate.subject}本年 {wan(current[0])} 万元仍大于0：比{base}下降超过100%"
+                          "就成了负数，两者不能同时成立", rate.location.with_(row=what), CAT,
+                          expected="不超过100%", actual=rate.text)
+
+
+_LIST_CUE_IN_RE = re.compile(r"其中|包括")
+
+
+def _list_whole(statement: Statement, change: Claim) -> Claim | None:
+    """The whole a sentence breaks down before a change that names no subject of its own ('X万元，其中：A Y万元，
+    B Z万元，同比增加W万元'): which figure the change is of — the whole or the last part — is not said. The amount
+    stated before 其中/包括 in the sentence, when parts are listed between the cue and the change; else None."""
+    clause = change.clause
+    at = clause.find(change.text)
+    if at < 0 or subject_at(clause, at) is not None:
+        return None
+    text = compact_text(statement.text)
+    cue = _LIST_CUE_IN_RE.search(text)
+    where = _position(text, change)
+    if cue is None or where < cue.start():
+        return None
+    money = [c for c in statement.claims if c.measure in ("amount", "budget", "figure") and c.value > 0
+             and not c.text.endswith("%")]
+    wholes = [c for c in money if 0 <= _position(text, c) < cue.start() and not _is_base(c)]
+    parts = [c for c in money if cue.start() <= _position(text, c) < where]
+    return wholes[-1] if wholes and parts else None
+
+
+def _base_beside(statement: Statement, change: Claim) -> Claim | None:
+    """The figure a change is measured from, printed right before it in its sentence: the other year's ('较上年90万元
+    减少5万元') for a change on the year before, the budget ('较预算数100万元减少15万元') for one on the budget."""
+    position = next((i for i, c in enumerate(statement.claims) if c is change), 0)
+    before = statement.claims[position - 1] if position else None
+    if before is None or before.subject != change.subject:
+        return None
+    if before.measure == "prior" and change.basis == "上年" and before.quantum:
+        return before
+    return before if before.measure == "budget" and change.basis == "预算" and _is_base(before) else None
 
 
 def _on_this_year(finding: Finding, rate: Claim, change: Decimal, current: Printed) -> Finding:
@@ -1132,14 +1434,20 @@ def _earlier_budget(pkg: DisclosurePackage, claim: Claim) -> bool:
     return claim.basis == "预算" and (other_year or budget_only)
 
 
-def _stated_base(pkg: DisclosurePackage, statements: list[Statement], index: int, claim: Claim) -> Claim | None:
+def _stated_base(pkg: DisclosurePackage, statements: list[Statement], index: int, claim: Claim,
+                 earlier: bool = False) -> Claim | None:
     """The previous year's amount (上年X万元, or an amount its clause dates to the year before: '2023年的…为X万元')
     or the budget a change is measured from, stated for the change's subject in its sentence or in the sentences
-    before it in the same section."""
-    measure = "prior" if claim.basis == "上年" else "budget"
+    before it in the same section. A change on an `earlier` year's budget ('较2019年预算增加…') is measured from
+    that year's figure ('2023年未安排该项预算': none). A previous year's figure whose clause names the year it is
+    compared with must name the year before this one ('较2022年的410万元' in a 2023 document)."""
+    measure = "prior" if claim.basis == "上年" or earlier else "budget"
     year_before = {pkg.year - 1} if pkg.year is not None else None
 
     def base(c: Claim) -> bool:
+        if c.measure == "prior":
+            named = _compared_years(c.clause) or _section_years(c.clause)
+            return measure == "prior" and (not named or year_before is None or named == year_before)
         return c.measure == measure or (measure == "prior" and c.measure == "amount"
                                         and _section_years(c.clause) == year_before)
 
@@ -1178,30 +1486,43 @@ def change_amount(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     """只写增减额、未写增减率时（“比上年增加12.50万元”“与上年持平”）：增减额 = 本年数 − 上年数（与预算相比时 − 预算数）。
     本年数取表中该项，表中没有时取说明所写；上年数、预算数取同一句或同一节前文为同一项所写的数。两个数都有时才核对。
     确定：差额超出三个数按所印精度（各半个末位）的尾数误差；误差内的差异为提示。同一节把该项写成含更宽的分项（三公经费含
-    会议费、培训费）、增减额按不含它们的口径相符时，按哪种口径是解读，为疑似；两种口径都不符为确定。写了增减率的由同比增减率规则核对。"""
+    会议费、培训费）、增减额按不含它们的口径相符时，按哪种口径是解读，为疑似；两种口径都不符为确定。写了增减率的由同比增减率规则核对，
+    除非句中紧挨增减额之前写了所比的数（“较上年90万元减少5万元，下降5.6%”），此时增减额也在此核对。“比2023年预算增加X万元”
+    在文中写明了该年预算数（含“2023年未安排该项预算”即为0）时，以它为基数。"""
     statements = sentences(pkg)
     for index, statement in enumerate(statements):
         claims = statement.claims
         for position, claim in enumerate(claims):
-            if claim.measure != "change" or not claim.subject or any(
-                    c.measure == "rate" and c.subject == claim.subject and c.basis == claim.basis
-                    for c in claims[position + 1:]):
+            if claim.measure != "change" or not claim.subject:
                 continue
-            if _earlier_budget(pkg, claim):
-                continue
-            base = _stated_base(pkg, statements, index, claim)
-            current = _this_year(pkg, statements, index, claim)
+            rated = any(c.measure == "rate" and c.subject == claim.subject and c.basis == claim.basis
+                        for c in claims[position + 1:])
+            earlier = _earlier_budget(pkg, claim)
+            base = _stated_base(pkg, statements, index, claim, earlier)
+            if rated and (base is None or base not in claims):
+                continue  # the rate is checked by narrative.n2_year_on_year; a base stated beside it is checked here
+            current, stated = _this_year_stated(pkg, statements, index, claim, budgeted=earlier)
             if base is None or current is None:
                 continue
-            compared(ctx, claim, base)
+            compared(ctx, claim, base, stated)
             expected = current[0] - base.value
             if claim.value == expected:
                 continue
             within = abs(claim.value - expected) <= (claim.quantum + current[1] + base.quantum) / 2
-            word = "上年" if claim.basis == "上年" else "预算"
+            word = "上年" if claim.basis == "上年" else "上年预算" if earlier else "预算"
             narrow = None if within else _narrow_change(pkg, statements, statement.section, claim, current, base)
             tier = Tier.NOTICE if within else Tier.WARNING if narrow else Tier.ERROR
             wider = WIDER_PARTS.get(claim.subject, ())
+            if not within and _unit_slip(stated, current, base, claim):
+                # the figures agree once this year's is read in 万元, as the rest of the sentence is: a misprinted
+                # unit, not a wrong change
+                assert stated is not None
+                yield Finding("narrative.change_amount", Tier.NOTICE,
+                              f"说明称{_what(stated)} {stated.text}，按{word} {base.text}与“{claim.text}”应为 "
+                              f"{wan(base.value + claim.value)} 万元：疑单位误写为“元”（按“万元”读则相符）",
+                              stated.location.with_(row=f"{claim.subject}单位"), CAT, expected=f"{stated.text[:-1]}万元",
+                              actual=stated.text)
+                continue
             yield Finding("narrative.change_amount", tier,
                           f"说明称{_what(claim)}比{word}“{claim.text}”，而本年 {wan(current[0])} 万元、{word} {base.text}，"
                           f"增减额应为 {wan(expected)} 万元" + ("（尾数误差）" if within else "") + (
@@ -1209,6 +1530,15 @@ def change_amount(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
                               if tier is Tier.WARNING else ""),
                           claim.location.with_(row=f"{claim.subject}增减额"), CAT, expected=wan(expected),
                           actual=wan(claim.value), difference=wan(claim.value - expected))
+
+
+def _unit_slip(stated: Claim | None, current: Printed, base: Claim, change: Claim) -> bool:
+    """Whether this year's figure, printed in 元 beside figures in 万元 ('基本支出88.5元，较上年80.5万元，增加8万元'),
+    agrees once read in 万元: the unit is likely misprinted."""
+    if stated is None or _unit_of(stated) != "元" or _unit_of(base) == "元":
+        return False
+    read = current[0] * WAN
+    return abs(read - base.value - change.value) <= (current[1] * WAN + base.quantum + change.quantum) / 2
 
 
 @rule("narrative.n2_reason_direction", "说明的原因与增减方向相反", Tier.WARNING, CAT, f"{BASIS} N2", "disclosure",
@@ -1241,7 +1571,10 @@ def n3_sangong(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     运行维护费的增减额。读三公经费一节，没有章节标题的单独一节也读；差额在尾数误差内为提示（印作“0”的零不计尾数）。
     预算中“比2023年预算数”（另一年度的预算）与各项“比上年年初预算”按同一基数核对，两种写法混用而对不上时为疑似。只写增减率、
     不写增减额时（“比上年预算数下降P%，比上年决算数下降Q%”），所列各项之和等于本年总额的，按各数所印精度由本年数与增减率推算
-    各自的基数，同一基数下各项之和须等于总额的基数：各项之和大于总额的为确定，小于的为疑似（上年可能有本年为0而未列出的项目）。"""
+    各自的基数，同一基数下各项之和须等于总额的基数：各项之和大于总额的为确定，小于的为疑似（上年可能有本年为0而未列出的项目）。
+    写明本年没有的项目（“无因公出国(境)费”“因公出国(境)费0万元”）未写增减额时，其增减额只能为0或为负：其余各项之和等于总额的
+    增减额为相符；总额降得比各项之和少（该项须为增加）按上述核对；降得更多的，差额在尾数误差内为相符，超过的不判断（差额可能
+    是该项上年的数），列为未核对。"""
     changes: dict[tuple[str, str], Claim] = {}
     for statement in sentences(pkg):
         if "三公" in statement.section or not statement.section:
@@ -1250,27 +1583,51 @@ def n3_sangong(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
                     # '比2023年预算数' in a 2024 budget is last year's figure, as the items' '比上年年初预算' is
                     basis = "上年" if _earlier_budget(pkg, claim) else claim.basis
                     changes.setdefault((basis, claim.subject), claim)  # compare 0: '与年初预算持平'
+    absent = _none_this_year(pkg)
     for basis, whole in itertools.product(("上年", "预算"), ("三公经费", "公务用车购置及运行维护费")):
         total = changes.get((basis, whole))
         if total is None or total.measure != "change":
             continue
         for names in PARTITIONS[whole]:
-            if all((basis, n) in changes for n in names):
-                parts = [changes[(basis, n)] for n in names]
+            unstated = [n for n in names if (basis, n) not in changes]
+            if len(unstated) < len(names) and set(unstated) <= absent:
+                # an item the text says there is none of this year ('无因公出国(境)费') changed by minus its figure of
+                # the base, which is not stated: the others' changes hold when they make up the total's, and a total
+                # that fell by more may have fallen by that item as well (not checked); one that fell by less cannot
+                parts = [changes[(basis, n)] for n in names if n not in unstated]
+                if unstated and total.value < sum((p.value for p in parts), ZERO):
+                    if total.value - sum((p.value for p in parts), ZERO) >= -_parts_tolerance(ctx, total, parts):
+                        compared(ctx, total, *parts)  # the unstated item's fall, or rounding: they agree
+                    break
                 if (against := _against_parts(ctx, total, parts)) is not None:
                     summed, difference, tier = against
-                    note = ""
+                    note = f"（{'、'.join(unstated)}本年为0、未写增减额，其增减额不会大于0）" if unstated else ""
                     if tier is Tier.ERROR and len({c.basis for c in (total, *parts)}) > 1:
                         tier, note = Tier.WARNING, ("（总额与各项的比较基数写法不同，按同为上年预算数核对；"
                                                     "若基数不同则不能相加）")
                     yield Finding("narrative.n3_sangong_changes", tier,
                                   f"{whole}比{'年初预算' if basis == '预算' else '上年'}变动 {wan(total.value)} 万元，"
-                                  f"{'、'.join(names)}变动之和为 {wan(summed)} 万元{note}",
+                                  f"{'、'.join(p.subject for p in parts)}变动之和为 {wan(summed)} 万元{note}",
                                   total.location.with_(row=f"{whole}增减"), CAT, expected=wan(summed),
                                   actual=wan(total.value), difference=wan(difference))
                 break
     if not any(subject == "三公经费" for _, subject in changes):
         yield from _implied_priors(pkg, ctx)
+
+
+_NONE_RE = re.compile(r"(?:无|没有|未发生|未安排)")
+
+
+def _none_this_year(pkg: DisclosurePackage) -> set[str]:
+    """The 三公 items the text says there is none of this year: '无因公出国(境)费', '因公出国(境)费0万元'."""
+    none: set[str] = set()
+    for statement in sentences(pkg):
+        if "三公" in statement.section or not statement.section:
+            text = compact_text(statement.text)
+            none.update(name for match in _NONE_RE.finditer(text)
+                        if (name := subject_opening(text[match.end():])) in SANGONG)
+            none.update(c.subject for c in statement.claims if c.measure == "amount" and not c.value)
+    return none
 
 
 _RATE_BASE_RE = re.compile(r"(?:比|较|与|同)([^，,；;]*?)(?:相比|相较)?(?:增长|下降|上升|降低|增加|减少|增幅|降幅)?(?:了|为)?$")
@@ -1358,6 +1715,123 @@ def n5_shares(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
 
 
 # A kind of vehicle within the fleet, not the fleet: its count is a part of the total, not the total.
+def _own_amount(statements: list[Statement], index: int, change: Claim) -> Claim | None:
+    """The amount a change follows with no other figure of money between, in its sentence or at the end of the
+    sentence before ('财政拨款收入120.00万元，占40.00%，与2022年相比10.00万元'; '…决算总计120.00万元。与2022年相比增加
+    12.00万元'), when it is of the change's subject; else None."""
+    claims = statements[index].claims
+    position = next(i for i, c in enumerate(claims) if c is change)
+    before = [*(statements[index - 1].claims if index and not any(
+        _MONEY_TEXT_RE.search(c.text) for c in claims[:position]) else ()), *claims[:position]]
+    money = [c for c in before if _MONEY_TEXT_RE.search(c.text) and c.measure != "share"]
+    last = money[-1] if money else None
+    return last if last is not None and last.measure == "amount" and last.subject == change.subject else None
+
+
+def _years_differ(one: Statement, other: Statement) -> bool:
+    """Whether two sentences are dated to different years (each names years, none in common)."""
+    first, second = _section_years(one.text), _section_years(other.text)
+    return bool(first and second and not first & second)
+
+
+@rule("narrative.restated", "同一项目两处所写的金额或增减额不一致", Tier.WARNING, CAT, f"{BASIS} N1", "disclosure",
+      applies=has_narrative)
+def restated(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
+    """三公经费各项的金额在说明中写了两处以上（如先概述，再“具体情况如下”逐项说明）时，各处须一致；同一项目两处写了相同的
+    本年数、却写了不同的比上年增减额时，两处不能同时成立。两处说的是同一年度、同一口径的同一个数，是按措辞所作的解读（一处可能
+    是预算数、一处是决算数，或一处含结转），故为疑似。注明了不同年度的两句不相比较。"""
+    statements = sentences(pkg)
+    budget_stage = pkg.stage == "预算"  # a 预算公开: every figure a budget, however worded
+    amounts: dict[tuple[str, str, str], list[tuple[Claim, Statement]]] = {}
+    changes: dict[tuple[str, str, Decimal], list[tuple[Claim, Statement, Claim]]] = {}
+    for index, statement in enumerate(statements):
+        if PROJECT_SECTION_RE.search(statement.section) or _of_another_year(pkg, statement.section):
+            continue
+        for claim in statement.claims:
+            if claim.subject in SANGONG and claim.measure in ("amount", "budget") and not _initial_budget(claim) \
+                    and not _is_base(claim):
+                measure = "amount" if budget_stage else claim.measure
+                amounts.setdefault((claim.subject, claim.scope, measure), []).append((claim, statement))
+            elif claim.measure == "change" and claim.subject and claim.basis == "上年" and (
+                    stated := _own_amount(statements, index, claim)) is not None:
+                changes.setdefault((claim.subject, claim.scope, stated.value), []).append((claim, statement, stated))
+    for (subject, scope, measure), found in amounts.items():
+        if locate(pkg, subject, scope, measure) is not None:
+            continue  # each is compared with the table (narrative.n1_amount_vs_table)
+        first, where = found[0]
+        for claim, statement in found[1:]:
+            if _years_differ(where, statement):
+                continue
+            if abs(claim.value - first.value) <= (claim.quantum + first.quantum) / 2:
+                compared(ctx, first, claim)
+                continue
+            word = "预算数" if measure == "budget" else "金额"
+            yield Finding("narrative.restated", Tier.WARNING,
+                          f"说明两处所写{_what(first)}{word}不一致：一处为 {first.text}，一处为 {claim.text}（按两处为同一年度、"
+                          "同一口径的同一数）", claim.location.with_(row=subject), CAT, expected=first.text,
+                          actual=claim.text, related=(first.location,))
+    for (subject, _, _), found in changes.items():
+        first, where, amount = found[0]
+        for claim, statement, stated in found[1:]:
+            if _years_differ(where, statement) or claim is first:
+                continue
+            compared(ctx, first, claim)
+            if abs(claim.value - first.value) <= (claim.quantum + first.quantum) / 2:
+                continue
+            yield Finding("narrative.restated", Tier.WARNING,
+                          f"说明两处所写{_what(first)}同为 {amount.text}，比上年的增减额却一处为“{first.text}”、一处为"
+                          f"“{claim.text}”，不能同时成立（按两处为同一口径；若一处含结转等其他部分，应写明）",
+                          claim.location.with_(row=f"{subject}增减额"), CAT, expected=first.text, actual=claim.text,
+                          related=(first.location, stated.location))
+
+
+_COMPARING_RE = re.compile(r"比|较|相比|同比|上年|去年|持平|增加|减少|增长|下降|结转|结余|累计")
+_YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年")
+SPECIFIC_DIGITS = 4  # a figure this precise printed twice is the same money, not a coincidence
+
+
+def _dated(claim: Claim, statement: Statement) -> int | None:
+    """The one year a figure's clause dates it to ('2023年上级下达…资金共计318.426万元' → 2023), when its sentence
+    states no comparison; None otherwise."""
+    years = {int(y) for y in _YEAR_RE.findall(claim.clause)}
+    return years.pop() if len(years) == 1 and not _COMPARING_RE.search(_compact(statement)) else None
+
+
+def _specific(claim: Claim) -> bool:
+    digits = re.sub(r"\D", "", claim.text).lstrip("0")
+    return claim.value != 0 and len(digits) >= SPECIFIC_DIGITS
+
+
+@rule("narrative.figure_year", "同一笔资金在文中写在不同年度下", Tier.WARNING, CAT, f"{BASIS} N1", "disclosure",
+      applies=has_narrative)
+def figure_year(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
+    """本年度的文件中，同一个金额（印出四位以上有效数字）一处写明是本年度的（“2024年度安排预算318.426万元”），另一处写明是
+    另一年度的（“2023年上级下达……资金共计318.426万元”），两句都不是比较（无“比、较、上年、增减”等）：同一笔资金的年度前后
+    不一，疑为笔误（也可能是上年提前下达的本年资金，应写明），为疑似。写明另一年度的章节中的数不比较。"""
+    if pkg.year is None:
+        return
+    dated: dict[tuple[Decimal, str], list[tuple[int, Claim]]] = {}
+    for statement in sentences(pkg):
+        if _of_another_year(pkg, statement.section):
+            continue
+        for claim in statement.claims:
+            if claim.measure in ("amount", "budget", "figure") and _MONEY_TEXT_RE.search(claim.text) \
+                    and _specific(claim) and (year := _dated(claim, statement)) is not None:
+                dated.setdefault((claim.value, _unit_of(claim)), []).append((year, claim))
+    for found in dated.values():
+        own = next((c for year, c in found if year == pkg.year), None)
+        other = next(((year, c) for year, c in found if year != pkg.year), None)
+        if own is None or other is None:
+            continue
+        year, claim = other
+        compared(ctx, *(c for _, c in found))
+        yield Finding("narrative.figure_year", Tier.WARNING,
+                      f"同一金额 {claim.text} 一处写为{pkg.year}年度（“{own.clause}”），一处写为{year}年（“{claim.clause}”）："
+                      f"年度前后不一，疑为笔误（若为{year}年提前下达的{pkg.year}年资金，应写明）",
+                      claim.location.with_(row=f"{year}年"), CAT, expected=f"{pkg.year}年", actual=f"{year}年",
+                      related=(own.location,))
+
+
 _VEHICLE_KIND_RE = re.compile(r"(一般|执法|执勤|特种|专业技术|其他|应急|保障|机要|通信|离退休|业务|领导)[^，,；;、\d]{0,6}用车")
 # A count of vehicles bought, disposed of or added/removed in the year, not the fleet held: '购置车辆0辆',
 # '公务用车保有量减少4辆', '比上年增加1辆'. Its words stand right before the number.
@@ -1440,6 +1914,91 @@ def _vehicles_finding(tier: Tier, what: str, entries: list[tuple[str, int, State
                    related=tuple(o.location for o in others))
 
 
+@rule("narrative.vehicle_kinds", "所列各类车辆数之和与车辆总数不符", Tier.ERROR, CAT, "SPEC §7.4 十", "disclosure",
+      applies=has_narrative)
+def vehicle_kinds(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
+    """“共有车辆N辆，其中：一般公务用车a辆、执法执勤用车b辆……”：各类车辆是总数的互不重叠的部分，之和超过总数为确定；
+    少于总数为疑似（可能有一类未列出）。"""
+    for statement in sentences(pkg):
+        text = _compact(statement)
+        cue = text.find("其中")
+        if cue < 0:
+            continue
+        counts = [c for c in statement.claims if c.measure == "count" and c.basis == "辆"]
+        totals = [c for c in counts if c.subject == "公务用车" and _fleet_held(c) and 0 <= _position(text, c) < cue]
+        kinds = [c for c in counts if _position(text, c) > cue and _VEHICLE_KIND_RE.search(c.clause)]
+        if len(totals) != 1 or len(kinds) < 2:
+            continue
+        total, summed = totals[0], sum((c.value for c in kinds), ZERO)
+        compared(ctx, total, *kinds)
+        if summed == total.value:
+            continue
+        over = summed > total.value
+        yield Finding("narrative.vehicle_kinds", Tier.ERROR if over else Tier.WARNING,
+                      f"说明称车辆 {total.text}，其中所列各类车辆之和为 {summed} 辆"
+                      + ("" if over else "（可能有一类车辆未列出；按惯例应列全各类）"),
+                      total.location.with_(row="车辆数"), CAT, expected=total.text, actual=f"{summed}辆")
+
+
+# '内设机构8个，分别是：A、B、…' — a count of bodies followed by their names.
+_NAMED_COUNT_RE = re.compile(r"(\d+|[一二两三四五六七八九十]+)个([\u4e00-\u9fa5()（）]{0,8}?)[,，]?(?:分别是|分别为|即|包括|[:：])[:：]?"
+                             r"(?=[\u4e00-\u9fa5])")
+_NAME_END_RE = re.compile(r"(?:中心|局|室|股|科|处|部|所|站|队|院|馆|办|会|委|庭|组|校|园|政府|本级|公司|街道|镇|乡)$")
+MIN_NAME = 2
+
+
+def _names(listing: str) -> list[str] | None:
+    """The names of a list ('A、B(挂C、D牌子)、E和F') at its top level, up to where it ends (，。；); None when the list
+    holds counts of its own ('6个分院和一个中心') or a name too short to be one."""
+    depth, items, item = 0, [], ""
+    for char in listing:
+        depth += (char in "(（") - (char in ")）")
+        if depth == 0 and char in "，,。；;":
+            break
+        if depth == 0 and char == "、":
+            items.append(item)
+            item = ""
+        else:
+            item += char
+    items.append(item)
+    names: list[str] = []
+    for entry in (i for i in items if i):
+        parts = re.split(r"(?<=[^和及与])[和及](?=[\u4e00-\u9fa5])", entry)
+        joined = len(parts) == 2 and _NAME_END_RE.search(parts[0]) is not None  # 'A中心和B中心', not '劳动就业和社会保障…'
+        names += parts if joined else [entry]
+    if any(re.search(r"\d|个", n) or len(re.sub(r"[(（][^)）]*[)）]", "", n)) < MIN_NAME for n in names):
+        return None
+    return names
+
+
+@rule("narrative.named_count", "称有N个机构或单位，所列名称个数不同", Tier.WARNING, CAT, f"{BASIS} N1", "disclosure",
+      applies=has_narrative)
+def named_count(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
+    """“内设机构8个，分别是：A、B……”“纳入编制范围的单位3个，即A、B和C”：所列名称（以“、”分隔，或“A中心和B中心”，括号内的
+    不计）个数须等于所称个数。名称以“等”收尾、句子不完整（截断）或所列之中另有数量时不比较。所列名称的划分依据标点，为疑似。"""
+    for statement in sentences(pkg):
+        text = re.sub(r"[,，]\s*、|、\s*[,，]", "、", _compact(statement))  # '…(…),、…': a stray comma in the list
+        if not text.endswith(("。", "；", ";")):
+            continue  # cut off: the list may go on
+        for match in _NAMED_COUNT_RE.finditer(text):
+            names = _names(text[match.end():])
+            if names is None or len(names) < 1 or "等" in names[-1][-2:]:
+                continue
+            stated = chinese_number(match.group(1))
+            claim = next((c for c in statement.claims if c.measure == "count" and c.text.startswith(match.group(1))
+                          and c.basis == "个"), None)
+            if stated is None or claim is None:
+                continue
+            compared(ctx, claim)
+            if len(names) == stated:
+                continue
+            before = re.split(r"[，,。；;:：]", text[: match.start()])[-1][-12:]
+            what = f"{before}{claim.text}{match.group(2)}"
+            yield Finding("narrative.named_count", Tier.WARNING,
+                          f"说明称{what}，所列名称 {len(names)} 个：{'、'.join(names)}",
+                          claim.location.with_(row=what), CAT, expected=claim.text, actual=f"{len(names)}个")
+
+
 @rule("crosssection.admin_cost", "机关运行经费与单位性质或公开10 不一致", Tier.WARNING, "跨章节", "SPEC §7.3 R27", "disclosure",
       applies=lambda pkg: None if pkg.table("D10") is not None else "缺少公开10表")
 def admin_cost(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
@@ -1485,7 +2044,7 @@ def _basic_lists(pkg: DisclosurePackage) -> Iterator[tuple[dict[str, Claim], dic
                 yield changes, rates
                 changes, rates, section = {}, {}, None
             if claim.subject == "基本支出" and claim.measure == "change":
-                if re.search(r"(?<!占)基本支出", statement.text.replace(" ", "")):
+                if re.search(r"(?<!占)基本支出", compact_text(statement.text)):
                     changes, rates, section = {"基本支出": claim}, {}, statement.section
             elif changes and claim.subject in BASIC_CLASSES and claim.measure == "change":
                 changes.setdefault(claim.subject, claim)

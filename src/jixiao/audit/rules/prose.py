@@ -15,7 +15,7 @@ from jixiao.audit.catalogue import Context, rule
 from jixiao.audit.rules.narrative import reachable
 from jixiao.audit.rules.selfeval_text import parts_tier, totals_and_parts  # one reader of '其中' lists
 from jixiao.core.finding import Finding, Tier
-from jixiao.core.money import normalize_text, round_half_up, unit_scale
+from jixiao.core.money import compact_text, round_half_up, unit_scale
 from jixiao.core.statements import Claim, Statement
 
 CAT = "业务管理"
@@ -263,7 +263,7 @@ def _first_round_bands(statements: tuple[Statement, ...]) -> list[Claim]:
     bands: list[Claim] = []
     inside = False
     for statement in statements:
-        text = normalize_text(statement.text).replace(" ", "")
+        text = compact_text(statement.text)
         start = text.find("一审")
         if start < 0 and not inside:
             continue
@@ -359,7 +359,7 @@ def paragraphs(statements: tuple[Statement, ...]) -> list[list[Statement]]:
 
 def _claims_printed(group: list[Statement], texts: set[str]) -> list[Claim]:
     """The claims of a paragraph printing one of `texts` ('609.74万元'): what a rule compared."""
-    return [c for s in group for c in s.claims if normalize_text(c.text).replace(" ", "") in texts]
+    return [c for s in group for c in s.claims if compact_text(c.text) in texts]
 
 
 @rule("prose.parts_total", "文字所列总额与“其中”各项之和不符", Tier.ERROR, CAT, "SPEC §1.7, §7.3", "prose")

@@ -125,10 +125,16 @@ def _block_scores(se: SelfEvaluation) -> dict[str, tuple[Decimal, Decimal]]:
 
 @rule("selfeval.block_claim", "正文的分项得分与指标表不符", Tier.ERROR, "自评报告", "SPEC §2.3", "self_evaluation",
       applies=inputs.needs(inputs.block_claims, inputs.indicators))
-def block_claims(se: SelfEvaluation, ctx: Context) -> Iterator[Finding]:
+def block_claims(se: SelfEvaluation, ctx: Context) -> Iterator[Finding | NotApplicable]:
     """正文“产出指标满分X分，评价得分Y分，得分率Z%”须与指标表中该一级指标的分值合计、得分合计一致，得分率 = 得分 ÷ 满分。
-    写在“效益情况分析”下却在谈产出指标的句子，也视为与表不符。"""
+    写在“效益情况分析”下却在谈产出指标的句子，也视为与表不符。指标表未读全时，各行合计无从与正文比较（不适用）；
+    表中在未读部分之前已完整读完的一级指标（其一级单元格标明分值、其后各行都已读入）仍照常核对。"""
     blocks = _block_scores(se)
+    if se.goal.incomplete:  # rows read in part prove nothing (as WHOLE_TABLE_RULES), save a block read whole
+        whole = {c.block for c in se.reported.block_claims if c.whole}
+        blocks = {block: sums for block, sums in blocks.items() if block in whole}
+        if any(c.block not in whole for c in se.reported.block_claims):
+            yield NotApplicable(f"绩效指标表未读全（{se.goal.incomplete}），各一级指标的分值、得分合计无从与正文核对")
     for claim in se.reported.block_claims:
         loc = claim.location.with_(project=se.project.name)
         section = claim.location.section

@@ -20,6 +20,7 @@ from jixiao.core.claims import MONEY, MONEY_UNIT, NUM, Printed, amounts_in, prin
 from jixiao.core.finding import Finding, Tier
 from jixiao.core.model import BudgetLine, SelfEvaluation
 from jixiao.core.money import format_amount, normalize_text, round_half_up
+from jixiao.core.statements import run_on_cuts, run_on_sections
 from jixiao.scoring.selfeval import SelfEvaluationScore, score_self_evaluation
 
 CAT = "自评报告"
@@ -31,7 +32,7 @@ def _fmt(value: Decimal) -> str:
 
 
 def _sentences(text: str) -> list[str]:
-    return [s for s in re.split(r"[。；;]", text) if s.strip()]
+    return [s for part in run_on_sections(text) for s in re.split(r"[。；;]", part) if s.strip()]
 
 
 # ---------------------------------------------------------------- the budget sentence against the table
@@ -175,14 +176,21 @@ def totals_and_parts(paragraphs: list[str]) -> list[TotalAndParts]:
     texts = [normalize_text(t) for t in paragraphs]
     found: list[TotalAndParts] = []
     for index, text in enumerate(texts):
+        cuts = run_on_cuts(text)  # a list ends where a section run on after it begins
         for where in re.finditer(r"其中[：:]?", text):
-            before = [t for t in _sentences(text[: where.start()]) if _amounts(t)]
+            start = max(cut for cut in cuts if cut <= where.start())
+            end = next((cut for cut in cuts if cut > where.end()), len(text))
+            before = [t for t in _sentences(text[start: where.start()]) if _amounts(t)]
             head = before[-1] if before else ""
-            tail = _sentences(text[where.end():])[0] if text[where.end():].strip(" 。") else ""
+            close = _bracket_close(text, where.start(), start)
+            end = min(end, close) if close is not None else end
+            tail = _sentences(text[where.end():end])[0] if text[where.end():end].strip(" 。") else ""
             if tail:
                 heads = _amounts(head)
                 parts, nested = _outer_and_bracketed(tail)
                 if heads and len(parts) >= 2:
+                    if close is None:  # a bracketed list ends with its bracket
+                        parts = _continued(heads[-1], parts, text[where.end():])
                     found.append(TotalAndParts(index, "", heads[-1], tuple(parts), False))
                 found.extend(TotalAndParts(index, "", part, tuple(inner), False) for part, inner in nested)
                 continue
@@ -200,6 +208,47 @@ def totals_and_parts(paragraphs: list[str]) -> list[TotalAndParts]:
             complete = any(abs(sum((p.value for p in g.parts), ZERO) - g.total.value) <= tolerance(g) for g in group)
             found.extend(TotalAndParts(g.paragraph, g.label, g.total, g.parts, complete) for g in group)
     return found
+
+
+def _bracket_close(text: str, at: int, start: int) -> int | None:
+    """Where the bracket a '其中' at `at` was opened in closes ('总投资300万元（其中设备120万元，安装30万元），二期…'):
+    the list lists the bracket's content, not the batches, subsets and totals after it in the sentence. None when
+    the '其中' stands outside brackets (from `start`, the sentence's stretch it was read in)."""
+    def step(char: str) -> int:
+        return 1 if char in "（(" else -1 if char in "）)" else 0
+
+    depth = 0
+    for char in reversed(re.split(r"[。；;]", text[start:at])[-1]):
+        depth += step(char)
+        if depth > 0:  # an opening bracket not closed before the '其中'
+            break
+    else:
+        return None
+    for index in range(at, len(text)):
+        depth += step(text[index])
+        if depth == 0:
+            return index
+    return len(text)
+
+
+def _continued(total: Printed, parts: list[Printed], rest: str) -> list[Printed]:
+    """The parts of a list that goes on over '；' ('其中甲工程监理费a万元，测绘费b万元；乙工程监理费c万元，测绘费d万元。'):
+    the groups after the first, up to the sentence's end, a group without amounts or one opening its own '其中', are
+    taken in while they lead to the total — the list is read on only when, so read, it adds up to it."""
+    groups = re.split(r"[；;]", re.split(r"。", rest)[0])[1:]
+    running = list(parts)
+    for group in groups:
+        more, _ = _outer_and_bracketed(group)
+        if not more or "其中" in group:
+            break
+        running += more
+        item = TotalAndParts(0, "", total, tuple(running), False)
+        gap = sum((p.value for p in running), ZERO) - total.value
+        if abs(gap) <= tolerance(item):
+            return running
+        if gap > 0:
+            break
+    return parts
 
 
 def _outer_and_bracketed(text: str) -> tuple[list[Printed], list[tuple[Printed, list[Printed]]]]:

@@ -184,3 +184,90 @@ def test_assets_at_the_end_of_last_year_do_not_decide_a_budgets_year():
         ]
     )
     assert detect(text).year == 2031
+
+
+# A bureau's report on a special fund it spends itself: titled 绩效评价报告, its body saying the report is its own 自评报告.
+OWN_FUND_REPORT = [
+    "示例县交通局2031年度示例桥梁维修专项资金绩效评价报告",
+    "一、专项资金基本情况",
+    "2031年度专项资金共计46.20万元,其中设计费6.20万元,施工费40万元。",
+    "二、绩效评价工作情况",
+    "我局召集项目执行单位召开专题会议,统一评价标准;深入项目现场核查,根据核查意见形成自评报告。",
+    "三、存在的问题",
+    "无。",
+]
+
+
+def test_a_bureaus_report_on_a_fund_it_spends_calling_itself_a_self_evaluation_report_is_a_self_evaluation():
+    found = detect("\n".join(OWN_FUND_REPORT))
+    assert (found.kind, found.year) == (DocumentKind.SELF_EVALUATION, 2031)
+    assert "文中说明是自我评价" in found.evidence[0]
+
+
+def test_an_evaluation_that_only_read_the_units_self_evaluation_reports_is_not_one():
+    text = "\n".join(OWN_FUND_REPORT).replace(
+        "我局召集项目执行单位召开专题会议,统一评价标准;深入项目现场核查,根据核查意见形成自评报告。",
+        "本次评价查阅了各项目单位的自评报告,并深入项目现场核查。",
+    )
+    assert detect(text).kind is DocumentKind.KEY_EVALUATION  # a fund's evaluation, no self-evaluation said
+
+
+def test_news_of_a_provinces_final_accounts_with_its_sangong_total_is_no_departments_disclosure():
+    # no dateline, no reporter: the levels' revenue and spending, the reserve fund, transfers in and bonds say it
+    text = "\n".join(
+        [
+            "示例省省级单位“三公”经费去年支出3.1亿元",
+            "受省政府委托,示例省财政厅负责人向省人大常委会会议报告财政决算情况。",
+            "全省一般公共预算收入2100.5亿元,加上中央补助、调入资金等,收入总量为5200亿元。全省一般公共预算支出"
+            "4800.2亿元,加上补充预算稳定调节基金、偿还地方政府债券等,支出总量为5000亿元。",
+            "省级一般公共预算收入520亿元。省级一般公共预算支出610亿元。",
+            "省级行政事业单位财政拨款“三公”经费支出3.1亿元,其中:因公出国(境)经费0.2亿元;公务用车购置及运行费"
+            "2.3亿元;公务接待费0.6亿元。",
+        ]
+    )
+    found = detect(text)
+    assert found.kind is None and "财政预决算报告" in found.hint
+
+
+def test_a_citys_whole_fiscal_total_with_transfers_reserve_and_debt_is_no_units_document():
+    text = "\n".join(
+        [
+            "2031年全市财政总收入320.5亿元,其中:一般公共预算收入90.1亿元,上级财政补助收入80.2亿元,调入资金30.0亿元,"
+            "债务转贷收入70.1亿元,动用预算稳定调节基金50.1亿元。",
+            "【一般公共预算收支分级完成情况】2031年示例区一般公共预算收入20.3亿元,完成年度预算的101.2%。",
+        ]
+    )
+    found = detect(text)
+    assert found.kind is None and "财政预决算报告" in found.hint
+
+
+REGULATION = [
+    "示例县项目支出事前绩效评估管理办法",
+    "第一章 总则",
+    "第一条 为全面实施预算绩效管理,规范事前绩效评估工作,制定本办法。",
+    "第二条 本办法所称事前绩效评估,是指县直部门对新增项目开展的评估。",
+    "第三条 事前绩效评估应遵循以下原则:",
+    "(一)客观公正。(二)科学规范。",
+]
+
+
+def test_a_regulation_is_refused_with_the_reason_not_read_as_a_work_summary():
+    found = detect("\n".join(REGULATION))
+    assert found.kind is None and "制度文件" in found.hint
+    # under a notice's title that names no regulation, its chapters and articles alone say so
+    body = detect("\n".join(["示例县财政局关于印发有关办法的通知", *REGULATION[1:]]))
+    assert body.kind is None and "制度文件" in body.hint
+
+
+def test_an_in_year_monitoring_report_is_refused_with_the_reason():
+    text = "\n".join(
+        [
+            "示例县医保局2031年项目绩效运行监控报告",
+            "一、项目支出基本情况",
+            "截至2031年6月30日,专项资金已到位120.5万元,使用120.5万元。",
+            "二、绩效运行监控工作开展情况",
+            "为全面实施预算绩效管理,我单位认真开展了项目绩效运行监控工作。",
+        ]
+    )
+    found = detect(text)
+    assert found.kind is None and "绩效运行监控报告" in found.hint

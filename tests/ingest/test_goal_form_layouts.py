@@ -223,3 +223,57 @@ def test_an_indicator_table_printing_targets_only_is_the_budget_side(tmp_path: P
     )
     doc, _ = load_text(tmp_path, scored)
     assert doc.kind is not DocumentKind.BUDGET_DISCLOSURE  # with scores it is an evaluation's table
+
+
+# A finance bureau's notice passing money down, then its attachment: the target table's title broken over three
+# lines, the cells one per line with '|' padding, a 实施效果指标 column grouping the levels, and the only 自评报告 an
+# instruction to file one after the year.
+NOTICE = "\n".join(
+    [
+        "示财建指〔2031〕7号",
+        "根据《示例省财政厅关于下达2031年示例专项投资预算的通知》,现下达你区2031年预算640万元,专项用于示例区"
+        "灌渠改造项目,请按规定专款专用。",
+        "请你单位做好绩效监控,确保年度绩效目标如期实现,于预算年度结束后及时将项目绩效自评报告报我局备案。",
+        "附件:示例专项2031年投资计划绩效目标表",
+        "2031年4月8日",
+        "附件",
+        "示例省示例专项(灌渠",
+        "改造项目)2031年",
+        "投资计划绩效目标表",
+        "专项名称 |",
+        "示例专项(灌渠改造项目) | ||||",
+        "下达地方或单位 |",
+        "示例区人民政府 | ||||",
+        "下达投资(万元) |",
+        "640 | ||||",
+        "总 体 目 标 |",
+        "改造灌渠,提高灌溉保证率。 | ||||",
+        "绩 效 指 标 |",
+        "一级指标 |",
+        "二级指标 |",
+        "三级指标 |",
+        "指标值 | |",
+        "实施效果指标 |",
+        "产出指标 |",
+        "改造灌渠条数(含续建) |",
+        "3 | ||",
+        "工程验收合格率 |",
+        "100% | ||||",
+        "效益指标 |",
+        "新增灌溉面积 |",
+        "≥1500亩 | |||",
+    ]
+)
+
+
+def test_a_target_table_attached_to_a_notice_allocating_the_money_is_the_budget_side(tmp_path: Path) -> None:
+    doc, _ = load_text(tmp_path, NOTICE)
+    assert doc.kind is DocumentKind.BUDGET_DISCLOSURE and doc.year == 2031 and doc.self_evaluations == ()
+    _, tree = _tree(doc)
+    # the grouping column is no indicator, and what a name takes in ('含续建') is no unit of its target
+    assert [(name, target) for _, _, name, target in tree] == [
+        ("改造灌渠条数(含续建)", "3"),
+        ("工程验收合格率", "100%"),
+        ("新增灌溉面积", "≥1500亩"),
+    ]
+    assert [level1 for level1, *_ in tree] == ["产出指标", "产出指标", "效益指标"]

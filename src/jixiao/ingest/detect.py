@@ -16,6 +16,7 @@ from pathlib import PurePath
 
 from jixiao.core.model import DocumentKind
 from jixiao.core.names import abbreviates, without_heading_number
+from jixiao.ingest.targetform import ACTUALS_RE, HEADER_RE
 
 # The first part of a 决算 or 预算 package: '第一部分 (XX局)单位概况'; it counts for both (a 预算 has no 决算 word).
 PACKAGE_PART = r"第一部分\s*[：:]?\s*\S{0,30}?(部门|单位)\s*概况"
@@ -65,7 +66,10 @@ FIGURE_RE = re.compile(r"\d\.\d|\d\s*(万元|元|%|％)|\d\s*[\t|]\s*\d")  # …
 GUIDE_MIN = 2
 # A government's own budget or final accounts (tax revenue, transfers, debt, social insurance funds) is not a
 # department's disclosure: a text naming several of these is not identified as one.
-FISCAL_MARKERS = [r"社会保险基金", r"政府(一般|专项)?债务", r"转移支付", r"决算草案|预算草案", r"税收收入|非税收入",
+FISCAL_MARKERS = [r"社会保险基金",
+                  # a government's debt: what it owes, the bonds it issues or refinances, the bond money passed down
+                  r"政府(?:一般|专项)?债[务券]|再融资(?:一般|专项)?债|债务转贷",
+                  r"转移支付", r"决算草案|预算草案", r"税收收入|非税收入",
                   r"公共财政预算(?!财政拨款)",
                   r"上解",  # money a government remits to the level above (a unit's is 上缴上级)
                   r"人大[^。]{0,30}批准",  # the budget the people's congress approved
@@ -73,20 +77,36 @@ FISCAL_MARKERS = [r"社会保险基金", r"政府(一般|专项)?债务", r"转�
                   r"全[镇乡县市区州省][^。]{0,10}(?:一般公共预算|政府性基金|财政)[^。]{0,4}收入"
                   r"|[镇乡县市区州省]本?级[^。]{0,6}?一般公共预算总?收入",
                   r"请予审议|各位(?:副主任|委员|代表)[，,、：:]",  # a report to the people's congress
-                  # a level's own spending, and that spending by function: the people's congress, the CPPCC… are
-                  # functions of a whole level, not of one unit; a fiscal report speaks of 增支/减支 where a unit speaks
-                  # of 增加/减少 (a finance bureau's duties naming the 财政总决算 it compiles mark nothing)
-                  r"[镇乡县市区州省]本级[^。]{0,6}?一般公共预算总?支出",
+                  # a level's spending ('省级一般公共预算支出', '市本级…'), and that spending by function: the people's
+                  # congress, the CPPCC… are functions of a whole level, not of one unit; a fiscal report speaks of
+                  # 增支/减支 where a unit speaks of 增加/减少 (a finance bureau's duties naming the 财政总决算 it compiles
+                  # mark nothing)
+                  r"[镇乡县市区州省]本?级[^。]{0,6}?一般公共预算总?支出",
                   r"人大事务(?=[\s\S]{0,80}?政协事务)",
-                  r"较上年(?:增支|减支)"]
+                  r"较上年(?:增支|减支)",
+                  # money moved between a government's funds and its reserve fund to balance its budget
+                  r"预算稳定调节基金", r"调入资金|调出资金"]
 FISCAL_MIN = 3
+# A regulation (办法, 细则, 规定): a title naming it, chapters and articles, the text calling itself by its kind
+# ('本细则所称…', '制订本办法'). It says how work is to be done; it reports no budget, spending or evaluation. (A line
+# ending in 规定 is no title: a form's cell '符合规定' may stand on a line of its own.)
+REGULATION_MARKERS = [r"(?m)^[ \t#]*[^\n。，,；;：:《》]{2,60}?(?:办法|细则|规程|条例)(?:[（(](?:试行|暂行|修订)[)）])?[ \t]*$",
+                      r"(?m)^[ \t#]*第[一二三四五六七八九十]{1,3}章[ \t]*总[ \t]*则",
+                      r"(?m)^[ \t#]*第[一二三四五六七八九十百]{1,4}条",
+                      r"本(?:暂行)?(?:办法|细则|规定|规程|条例)"]
+REGULATION_MIN = 2
+# A report on in-year performance monitoring (绩效运行监控, 双监控): the execution so far and the targets expected to be
+# met, not a year's self-evaluation nor an account of performance-management work. No kind jixiao reads is one.
+MONITORING_TITLE_RE = re.compile(r"(?:绩效|运行|执行)(?:运行)?监控(?:情况|自查)?(?:报告|表)")
 # An evaluation report written by the unit or department itself is its self-evaluation; it is a key evaluation
 # when the text shows an evaluator: a commissioned firm, team or review centre, or a grade awarded. A 评价结论
 # heading is no evaluator: every report in the outline of 财预〔2020〕10号 has one, a unit's own included.
 # A commission counts only in a sentence about the evaluation: a 财政局's duties ('受县人民政府委托，向人大常委会报告…')
 # or its 财政投资评审中心 named among its subordinate units evaluate nothing.
 WHOLE_DEPARTMENT_RE = re.compile(r"整体支出")
-SELF_SAID_RE = re.compile(r"自我评价|(?:进行|开展)了?(?:绩效)?自评|经自评|自评得分|自评结果|自评分数|自评等级")
+SELF_SAID_RE = re.compile(r"自我评价|(?:进行|开展)了?(?:绩效)?自评|经自评|自评得分|自评结果|自评分数|自评等级"
+                          # the report naming itself a self-evaluation: '形成自评报告', '本次专项资金绩效评价自评报告'
+                          r"|形成了?(?:绩效)?自评报告|本次(?:[^。；;，,\n]{0,12}?(?:评价|绩效))?自评报告")
 _COMMISSIONED = r"受[^。；;]{0,30}委托|委托[^。；;]{0,30}(事务所|公司|机构)|我所|第三方|中介机构|评审中心"
 _SAME_SENTENCE = r"[^。；;！？!?]{0,60}?"
 COMMISSIONED_RE = re.compile(rf"评价(工作)?组|(?:{_COMMISSIONED}){_SAME_SENTENCE}评价|评价{_SAME_SENTENCE}(?:{_COMMISSIONED})")
@@ -107,6 +127,9 @@ FUND_EVALUATED_RE = re.compile(r"资金(?:项目)?的?绩效评价报告")
 # The title of a form of a commissioned evaluation: a key evaluation whoever fills it in.
 EVALUATION_FORM_RE = re.compile(r"(部门|重点)评价表")
 TARGET_FORM = r"绩效目标(?:申报|审批|审核|批复)?表"
+# A target form's title as a line of its own, or as the last line of a title broken over lines ('…投资计划绩效目标表'
+# under a notice allocating the money): with a target table and no actuals, the form is what the page publishes.
+TARGET_FORM_LINE_RE = re.compile(rf"^[ \t#]*[^\n。，,；;：:《》]{{0,60}}?{TARGET_FORM}[ \t]*$", re.MULTILINE)
 # A department's whole-budget goal under its own title ('部门整体绩效目标'), not a numbered section of a report.
 WHOLE_TARGET_TITLE = r"^[^。，,]{0,30}?(?:部门|单位)整体(?:支出)?绩效目标$"
 HEADING_NUMBER = r"第[一二三四五六七八九十\d]+部分|[一二三四五六七八九十\d]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]"
@@ -407,6 +430,12 @@ def _file_titles(preamble: tuple[str, ...]) -> list[str]:
     return [name for name in dict.fromkeys(names) if not NOT_TITLE_RE.search(name) and not GUIDE_RE.search(name)]
 
 
+def _hits(patterns: list[str], text: str) -> list[str]:
+    """What each pattern that occurs in the text first matches: the markers of a kind (or of what is no unit's
+    document) the text shows, one per pattern."""
+    return [m.group(0) for m in (re.search(p, text) for p in patterns) if m]
+
+
 def _sangong_fragment(text: str) -> tuple[DocumentKind, str] | None:
     """A lone 三公 section: 决算 when it says 决算 or counts trips and guests, 预算 when it says only 预算."""
     if "三公" not in text or len(set(SANGONG_ITEMS_RE.findall(text))) < 2:
@@ -449,7 +478,7 @@ def _explanation_fragment(text: str) -> tuple[DocumentKind, str] | None:
 
 def _report_fragment(text: str) -> tuple[DocumentKind, str] | None:
     """Pages from the conclusion on of an evaluation report: whose evaluation it is, by who wrote it."""
-    parts = [m.group(0) for m in (re.search(p, text) for p in REPORT_OUTLINE) if m]
+    parts = _hits(REPORT_OUTLINE, text)
     if len(parts) < REPORT_OUTLINE_MIN:
         return None
     what = f"评价报告的结论与分析部分（{'、'.join(parts)}）"
@@ -459,12 +488,17 @@ def _report_fragment(text: str) -> tuple[DocumentKind, str] | None:
 
 
 def _not_a_unit_document(head: str, titles: list[str]) -> str:
-    """Why the text is not a unit's own document of any kind (a filling guide, a government's fiscal report), or ""."""
+    """Why the text is not a unit's own document of any kind (a filling guide, a regulation, a government's fiscal
+    report), or ""."""
     guide = list(dict.fromkeys(m.group(0)[:6] for m in GUIDE_RE.finditer(head)))
     if len(guide) >= GUIDE_MIN and not FIGURE_RE.search(head):
         return f"像是填写说明、评分规则、样例或空白模板（“{'”“'.join(guide[:3])}”），没有填报的数字，不是某个单位填报的文档"
+    if len(rules := _hits(REGULATION_MARKERS, head)) >= REGULATION_MIN:
+        shown = [re.sub(r"\s+", " ", rule.strip(" \t#"))[:30] for rule in rules]
+        return (f"像是管理办法、实施细则一类的制度文件（“{'”“'.join(shown[:3])}”），规定怎样做，不是某个单位的"
+                "预决算公开、绩效自评、评价报告或工作情况")
     if not any(re.search(r"(部门|单位)(决算|预算)", line) or _unit_accounts_title(line) for line in titles):
-        fiscal = [m.group(0) for m in (re.search(p, head) for p in FISCAL_MARKERS) if m]
+        fiscal = _hits(FISCAL_MARKERS, head)
         if len(fiscal) >= FISCAL_MIN:
             return (f"像是一级政府的财政预决算报告（“{'”“'.join(fiscal[:3])}”），不是部门或单位的预决算公开，"
                     "也不是绩效评价材料")
@@ -476,6 +510,18 @@ def _unit_accounts_title(line: str) -> bool:
     own accounts, whose duties speak of the government's budget, are not the government's; a place's or its
     government's accounts ('示例市本级…决算', '示例县人民政府…预算公开') are."""
     return any(not re.search(r"(?:政府|本级)$", match.group(1)) for match in UNIT_ACCOUNTS_TITLE_RE.finditer(line))
+
+
+def _target_form(head: str) -> str:
+    """The title of a 绩效目标表 the text prints with its target table ('一级指标 … 指标值') and no actual or score
+    after it, wherever the title stands (under a notice, its first lines over several lines); or ""."""
+    if "决算" in head:
+        return ""  # a 决算 package's target table is its 决算's
+    for line in TARGET_FORM_LINE_RE.finditer(head):
+        header = HEADER_RE.search(head, line.end())
+        if header and not ACTUALS_RE.search(head, header.start()):
+            return line.group(0).strip(" \t#")
+    return ""
 
 
 def _evaluator(kind: DocumentKind, line: str, head: str, above: str = "") -> tuple[DocumentKind, str]:
@@ -516,6 +562,10 @@ def detect(text: str, path: str = "", preamble: tuple[str, ...] = ()) -> Detecti
     if news := NEWS_OPENING_RE.search(body):
         return found(None, hint=f"像是新闻报道（“{news.group(0).strip()}”），不是某个单位公开的文档")
     for index, line in enumerate(titles + named):
+        if MONITORING_TITLE_RE.search(line):
+            what = "标题" if line in titles else "页面所附文件名"
+            return found(None, hint=f"{what}“{line}”表明是绩效运行监控报告（年中的执行进度和全年目标的完成预计），"
+                                    "可识别的文档类型中没有监控报告，未按自评或工作情况读取")
         for kind_, pattern in _TITLES:
             if re.search(pattern, line) and not (kind_ is DocumentKind.BUDGET_DISCLOSURE and "决算" in line):
                 above = titles[index - 1] if 0 < index < len(titles) else ""  # a title's first line, when over two
@@ -527,13 +577,16 @@ def detect(text: str, path: str = "", preamble: tuple[str, ...] = ()) -> Detecti
             what = "标题" if line in titles else "页面所附文件名"
             return found(DocumentKind.BUDGET_DISCLOSURE,
                          evidence=(f"{what}“{line}”（绩效指标表只列目标值，没有实际完成值或得分：预算阶段的绩效目标）",))
+    if form := _target_form(head):
+        return found(DocumentKind.BUDGET_DISCLOSURE,
+                     evidence=(f"表名“{form}”（绩效目标表只列指标值，没有实际完成值或得分：预算阶段的绩效目标）",))
     if news := NEWS_RE.search(head):
         return found(None, hint=f"像是新闻报道（“{news.group(0)}”），不是某个单位公开的文档")
     if method := EVALUATION_METHOD_RE.search(head):
         return found(DocumentKind.SELF_EVALUATION, evidence=(f"封面“{method.group(0).strip()}”（评价方式为自评）",))
     scores: list[tuple[int, DocumentKind, list[str]]] = []
     for kind, markers in _MARKERS:
-        hits = [m.group(0) for m in (re.search(p, head) for p in markers) if m]
+        hits = _hits(markers, head)
         if kind is DocumentKind.BUDGET_DISCLOSURE and "决算" in head:
             hits = []  # a 预算公开 has no 决算; a 决算 package's 预算数 columns do not make it one
         scores.append((len(hits), kind, hits))

@@ -29,9 +29,9 @@ from jixiao.core.values import Operator, parse_value
 from jixiao.ingest.source import Block, Paragraph, ReadError, SourceDocument
 
 # A target table's header: its indicator levels and the target column ('指标值', '当年预期实现值', '年度指标值').
-_HEADER_RE = re.compile(r"(?:一级指标|评价指标).{0,40}?(?:指标值|预期实现值|目标值)", re.DOTALL)
+HEADER_RE = re.compile(r"(?:一级指标|评价指标).{0,40}?(?:指标值|预期实现值|目标值)", re.DOTALL)
 # What only an evaluation's table has: the year's actual result or a score.
-_ACTUALS_RE = re.compile(r"实际完成值|实际完成|实际值|完成值|全年执行数|执行数|得分|偏差")
+ACTUALS_RE = re.compile(r"实际完成值|实际完成|实际值|完成值|全年执行数|执行数|得分|偏差")
 UNREAD = "绩效目标表的年度绩效目标与绩效指标（一级、二级、三级指标及指标值）：未能按行列读取，其中的目标与指标未核对"
 
 # The title of a target form, or of an indicator table of one ('…项目绩效评价指标表' listing 目标值 and 分值).
@@ -82,6 +82,9 @@ LEVEL2_RE = re.compile(
     r"^(数量|质量|时效|成本|经济成本|社会成本|生态环境成本|经济效益|社会效益|生态效益|可持续影响"
     r"|(?:社会公众或)?服务对象满意度|满意度)(?:指标)?(?:[（(][\d.\-—~～]+分?[)）]分?)?$"
 )
+# A label grouping all the levels in a column of its own left of the 一级 column ('实施效果指标' over 产出指标 and
+# 效益指标 in a 中央预算内投资 target table): no indicator, no level of one.
+_ABOVE_LEVELS_RE = re.compile(r"^实施效果指标$")
 _PARENT = {
     "数量": "产出指标",
     "质量": "产出指标",
@@ -100,8 +103,11 @@ _LABEL_NOTE_RE = re.compile(r"[（(][^)）]{0,10}(?:必填|选填|可选|硬性|
 OPERATOR_CELL_RE = re.compile(
     r"^(?:[=＝≥≤><≧≦]|>=|<=|大于等于|小于等于|大于|小于|等于|不低于|不高于|不少于|不超过|定性|定量)$"
 )
-# A name printing its template's placeholder or unit in brackets: '苗木成活率(≥**%)', '受益人数(人)'.
-_NAME_UNIT_RE = re.compile(r"[（(]\s*([≥≤=><]?)\s*[*＊]*\s*([%％]|[\u4e00-\u9fa5/²³]{1,4})\s*[)）]$")
+# A name printing its template's placeholder or unit in brackets: '苗木成活率(≥**%)', '受益人数(人)' — not what it
+# takes in ('建设项目个数(含续建)').
+_NAME_UNIT_RE = re.compile(
+    r"[（(]\s*([≥≤=><]?)\s*[*＊]*\s*([%％]|(?!含|不含|包括)[\u4e00-\u9fa5/²³]{1,4})\s*[)）]$"
+)
 # Where the indicator table ends: a signature or stamp footer, a note, the page's chrome, a numbered heading.
 _FOOTER_RE = re.compile(
     r"盖章|签字|签章|年\s+月\s+日|填报人|审核人|经办人|^(?:注|备注|说明|附件)\s*\d*\s*[:：]|^附件"
@@ -429,6 +435,8 @@ def _read_body(cells: Sequence[_Cell], start: int, form: _Form, columns: _Column
             body.label(cell, level1, level2)
         elif key == "指标" and body.last_label:
             pass  # the rest of a label broken over two lines ('经济效益' / '指标')
+        elif _ABOVE_LEVELS_RE.match(key):
+            pass  # a grouping above the levels
         elif (
             cell.in_table
             and cell.row_start
@@ -593,6 +601,6 @@ def target_tables_unread(
         text = (
             block.clean if isinstance(block, Paragraph) else "\n".join("\t".join(r.texts) for r in block.rows)
         )
-        if (header := _HEADER_RE.search(text)) and not _ACTUALS_RE.search(text[header.start() :]):
+        if (header := HEADER_RE.search(text)) and not ACTUALS_RE.search(text[header.start() :]):
             found.append(Unread(UNREAD, block.location, "table"))
     return tuple(found)

@@ -22,7 +22,7 @@ CASES = [
      "项目支出128.20万元，占20.00%。与上年决算数相比增加12.00万元。", D, "", 2021),
     # a lone 三公 paragraph of a jurisdiction's departments, set against the year's budget (only a 决算 can say so)
     ("经示例县财政局汇总，2023年县本级部门“三公”经费支出总额为120.50万元，比年初预算减少8.20万元。其中：因公出国（境）费"
-     "0万元，与年初预算持平；公务接待费20.50万元，低于预算数。", D, "示例县", 2023),  # the county's own level, added up by its finance bureau
+     "0万元，与年初预算持平；公务接待费20.50万元，低于预算数。", D, "示例县本级", 2023),  # the county's own level, added up by its finance bureau
     # a page of a 收支 情况说明 cut out of a PDF: line items with amounts, no title; 决算 said once
     ("—3—\n（一）本单位2022年度总收入410.20万元，其中本年收\n入300.00万元，较2021年度决算数减少20.00万元。\n"
      "1.财政拨款收入290.00万元，为本级财政拨付的资金。\n2.其他收入10.00万元。\n3.上年结转和结余110.20万元。", D, "", 2022),

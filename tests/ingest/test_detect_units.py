@@ -117,8 +117,8 @@ def test_a_duty_paragraph_naming_two_bureaus_names_neither():
     ("示例县东河学区2031年部门预算公开说明\n一、部门职责\n", "示例县东河学区"),
     # 'X即Y本级': the name is Y, and a school's 本级 is the school itself
     ("一、部门预算单位构成\n2031年部门预算即示例实验学校本级预算。收入包括经费拨款。", "示例实验学校"),
-    # a city's own level added up by its finance bureau
-    ("经示例市财政局汇总，2031年市本级部门（单位）使用财政拨款安排“三公”经费预算总额为300万元。", "示例市"),
+    # a city's own level added up by its finance bureau: the level, as when the place is written out ('示例市本级')
+    ("经示例市财政局汇总，2031年市本级部门（单位）使用财政拨款安排“三公”经费预算总额为300万元。", "示例市本级"),
     # a whole section on one line: the bare name first, the placed one later
     ("七、“三公”经费预算安排情况说明 文广局2031使用财政拨款安排“三公”经费预算4000.00元。 九、政府性基金预算支出情况说明"
      " 示例县文广局2031年没有使", "示例县文广局"),

@@ -170,7 +170,8 @@ TRANSFER_SELF_EVAL_RE = re.compile(rf"^[ \t#]*(?:{HEADING_NUMBER})?[ \t]*绩效�
 # ('…自评报告一、基本情况…').
 BODY_OPENING = r"(?:(?<=报告)|(?<=说明)|(?<=情况)|(?<=[表书]))(?=根据|按照|依据|遵照|现将|为(?:了|进一步|加强|落实|贯彻)|一、)"
 # Not a title of the document itself: a quoted title, a site's breadcrumb, a news sentence, a writing sample.
-NOT_TITLE_RE = re.compile(r"[《》>]|首页|范文|样例|模板|今年|填写说明|^截[至止]")  # …or a date a figure stands at
+NOT_TITLE_RE = re.compile(r"[《》>]|首页|范文|样例|模板|今年|填写说明|^截[至止]"  # …or a date a figure stands at
+                          r"|(?:是|如下|包括)$")  # …or a sentence leading into what follows its colon ('…的原因主要是：')
 # A 三公经费 section on its own: its items, then whether it reports spending (决算; counts of trips and guests) or
 # plans it (预算). '一般公共预算' names a kind of fund and says neither; a law's title says nothing.
 SANGONG_ITEMS_RE = re.compile(r"因公出国|公务接待|公务用车|公车")
@@ -241,7 +242,9 @@ _NOT_REPORT_YEAR = re.compile(r"[〔\[［【]\s*20\d{2}\s*[〕\]］】]|《[^》
                               # the edition of a province's scoring framework: '2019年四川省项目支出绩效评分表'
                               r"|20\d{2}\s*年度?\s*[\u4e00-\u9fff]{2,3}省(?:项目支出|财政支出)?绩效评(?:分|价指标)表")
 ORG = (r"[\u4e00-\u9fff（）()]{1,38}?(?:委员会|管委会|局|厅|中心|办公室|办|政府|院|所|队|站|馆|学校|学区|中学|小学|幼儿园|大学|党校|"
-       r"学院|协会|联合会|处|部|社|团|署|委|园|场|公司|集团|街道|镇|乡|本级|机关|总工会|医院|卫生院|政协|指挥部)")
+       r"学院|协会|联合会|处|部|社|团|署|委|园|场|公司|集团|街道|镇|乡|本级|机关|总工会|医院|卫生院|政协|指挥部|"
+       # a people's organisation by the short name it is known by ('示例市妇联', '示例县残联'), not the start of 联合会
+       r"(?:妇|残|文|侨|工商|社科)联(?!合))")
 # A label's value ends at a separator, or where the next label of a form flattened into one line begins.
 _LABEL_END = (r"(?=[\s\t|，。,（(/／\[【]|$|(?:金额)?单位\s*[：:]|实施单位|(?:项目)?执行单位|项目单位|主管部门|负责人|单位负责人|财务负责人|编制人|报送日期|联系"
               r"|项目名称|项目资金|资金名称|项目主管|项目类别|项目属性|项目类型"
@@ -257,9 +260,12 @@ _NAME_CHARS = re.compile(r"[\u4e00-\u9fff（）()]+")
 # A place standing for all its departments (a 三公 or fiscal summary of a city or district).
 PLACE = r"(?![全本各该我度]|使用|安排|用于)[\u4e00-\u9fff]{1,8}?(?:自治州|自治县|自治旗|省|市|区|县|州|旗)(?:本级)?"
 PLACE_LEVEL = PLACE.removesuffix("?")  # the place's own level ('示例市本级'), not its departments
+# A template's placeholder for a name ('XX部门', '××单位'): never a unit; left in front of the real name, it is dropped.
+PLACEHOLDER = r"(?:[XxＸ×*＊]{2,}|某某)"
 # What may come before a title on its line: an attachment number, a part or a section number ('附件1 ',
-# '第二部分：', '二、').
-_LEAD = r"^#*\s*(?:附件\s*\d*\s*[：:、]?\s*|第[一二三四五六七八九十\d]+部分\s*[：:、]?\s*|[一二三四五六七八九十]+、\s*|\d{1,2}、\s*)?"
+# '第二部分：', '二、'), a template's placeholder left before the name it stood for ('XX部门示例县第一小学2030年度…').
+_LEAD = (r"^#*\s*(?:附件\s*\d*\s*[：:、]?\s*|第[一二三四五六七八九十\d]+部分\s*[：:、]?\s*|[一二三四五六七八九十]+、\s*|\d{1,2}、\s*)?"
+         rf"(?:{PLACEHOLDER}(?:部门|单位)\s*(?=[\u4e00-\u9fff]))?")
 # The label of the unit that fills in and reports a form or a package: '单位名称：', '填报单位（盖章）：'.
 _UNIT_LABEL = (r"(?:(?:预算)?单位名称|部门(?:[（(]单位[)）])?名称|(?<![\u4e00-\u9fff])单位(?=\s*[（(]\s*(?:盖章|公章|签章))|编制单位|预算部门(?:单位)?|预算单位|填报单位|报送单位)"
                r"\s*(?:[（(]\s*(?:盖章|公章|签章)\s*[)）])?")
@@ -267,6 +273,10 @@ _UNIT_LABEL = (r"(?:(?:预算)?单位名称|部门(?:[（(]单位[)）])?名称|
 # alone is weaker (a self-evaluation form may print its department above the implementing unit with a longer
 # place name).
 _DEPARTMENT_CAPTION = rf"(?<![\u4e00-\u9fff])部门\s*[：:]\s*({ORG})(?=\s*(?:金额)?单位\s*[：:])"
+# Where a sentence opens: after a sentence mark, a space or a heading number, or where a heading ending in 说明 runs on
+# into its first sentence ('…情况说明示例局2030年度…').
+_SENTENCE_START = (r"(?:^|(?<=[。；;！？!?\s，,])|(?<=说明))(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）])?\s*"
+                   r"(?:现将|现就)?\s*")
 # A title's patterns: the unit before the year, after it, or before the kind of document.
 _TITLE_PATTERNS = [
     rf"{_LEAD}({ORG}(?:[（(]本级[)）])?)\s*(?:[（(][^)）\n]{{2,30}}[)）])?\s*(?:部门|单位)?\s*{_YEAR}",
@@ -276,7 +286,10 @@ _TITLE_PATTERNS = [
 # The subject of a sentence in the body: '示例县农技中心下设办公室…', '示例县档案馆是…', '…（示编〔2024〕1号），示例县
 # 驻外办事处主要履行以下职责'.
 _SUBJECT = (rf"(?:^\s*(?:[一二三四五六七八九十]+、|\d+[、.．])?|(?<=[，,。；;]))\s*({ORG})(?:是|为|系|下设|内设|设有|共有|现有|下属"
-            r"|核定|属于|负责|承担|(?:主要|依法)?履行|主要职责|主要职能|(?:核定)?编制\s*\d)")
+            r"|核定|属于|负责|承担|(?:主要|依法)?履行|主要职责|主要职能|(?:核定)?编制\s*\d"
+            # the body that decided to carry out what is evaluated: '…,示例市教育局决定对2030年…工程实施奖补' (a
+            # government or a party committee deciding is the level above the unit, not the unit)
+            r"|(?<!政府)(?<![省市县区州]委)决定(?=[^。；;]{0,40}?(?:实施|开展|组织)))")
 # A title in the first lines naming who issues the document: '示例县财政局关于…结果的通报', '示例局关于…自评报告'.
 ISSUER_TITLE = (rf"\A(?:[^\n]*\n){{0,{TITLE_LINES - 1}}}?{_LEAD}({ORG})\s*关于[^\n。]{{2,80}}?"
                 r"(?:通报|通知|公告|公示|报告|说明|情况)\s*$")
@@ -293,8 +306,9 @@ SELF_EVALUATOR = (rf"(?:^|(?<=[，,。；;：:]))\s*({ORG})\s*(?:[（(]以下简
 # the central ministry a transfer names). An enterprise doing the work for a budget unit is not the unit when the
 # form names the department over it.
 # A label may share its cell with the next one, their values likewise ('项目实施单位/项目负责人 示例中心/张三'), or be
-# said in a sentence ('项目组织实施单位为示例县教育局').
-IMPLEMENTER = (r"(?:项目(?:组织)?实施单位|实施单位|项目单位|资金使用单位)(?:[/／](?:项目)?负责人)?\s*(?:[（(]盖章[)）])?\s*"
+# said in a sentence ('项目组织实施单位为示例县教育局'). An investment plan's target form names whom the money is passed
+# down to ('下达地方或单位 | 示例区人民政府'); a place alone there is no unit.
+IMPLEMENTER = (r"(?:项目(?:组织)?实施单位|实施单位|项目单位|资金使用单位|下达地方或单位)(?:[/／](?:项目)?负责人)?\s*(?:[（(]盖章[)）])?\s*"
                rf"(?:[：:\t|]|为|是)?\s*{_CODE}({ORG}){_LABEL_END}")
 DEPARTMENT_LABEL = r"(?<!中央)(?:主管部\s*门|主管单位)"
 OVERSEER = rf"{DEPARTMENT_LABEL}\s*[：:\t|]?\s*{_CODE}({ORG}){_LABEL_END}"
@@ -337,15 +351,21 @@ _UNIT_PATTERNS = [
     rf"设立\s*({ORG})\s*[，,]?\s*(?:内设|下设|设有)",
     # a sentence opening with the unit and the year it reports on: '示例县医院2021年收支总预算…', '现将示例镇2020年度
     # “三公”经费决算情况公布如下'
-    rf"(?:^|(?<=[。；;！？!?\s，,]))(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）])?\s*(?:现将|现就)?\s*"
-    rf"({ORG})\s*{_YEAR}\s*(?:部门|单位)?\s*(?:收支|收入|支出|“?三公|财政拨款|一般公共预算|政府采购|没有|未|使用)",
+    # (a heading may run on into the sentence: '二、…决算情况说明示例局2030年度“三公”经费…'); the year may come after what
+    # is reported on: '示例县文联财政拨款“三公”经费2030年决算情况如下'
+    rf"{_SENTENCE_START}({ORG})\s*{_YEAR}\s*(?:部门|单位)?\s*(?:收支|收入|支出|“?三公|财政拨款|一般公共预算|政府采购|没有|未|使用)",
+    rf"{_SENTENCE_START}({ORG})\s*(?:一般公共预算)?\s*(?:财政拨款)?\s*[“\"]?三公[”\"]?\s*经费\s*(?:财政拨款)?\s*(?:支出)?\s*"
+    rf"{_YEAR}\s*(?:支出)?\s*(?:决算|预算)",
     # '现将示例县示例镇2020年部门预算编制说明如下'
     rf"(?:现将|现就)\s*({ORG})\s*{_YEAR}\s*(?:部门|单位)(?:预算|决算)",
     rf"20\d{{2}}\s*年度?\s*({PLACE})(?=部门|一般公共预算|\s*“?三公|财政拨款|行政单位)",  # a place's summary
     # its title or opening: '示例县2018年“三公”…', '示例区2022年的“三公”经费决算数合计…'
     rf"(?:^|(?<=[\t|]))#*\s*({PLACE})\s*20\d{{2}}\s*年度?\s*的?\s*(?:全[县市区州])?\s*“?三公",  # or a table's cell
-    # the finance bureau that added up all the place's units: '经示例市财政局汇总，2025年全市行政单位…'
-    rf"(?:经|由)\s*({PLACE})\s*财政(?:局|厅)\s*汇总[^。]{{0,12}}?(?:全[县市区州省]|[县市区州省]本级)",
+    # the finance bureau that added up all the place's units, or published their sum: '经示例市财政局汇总，2025年全市行政单位…',
+    # '示例省财政厅公布2030年省级“三公”经费决算…'
+    # (what it published is the sum itself, not a notice about publishing: '…财政局发布关于市级部门预算公开的通知')
+    rf"(?<![\u4e00-\u9fff])(?:经|由)?\s*({PLACE})\s*财政(?:局|厅)\s*(?:汇总|公布|公开|晒出|发布)[了出]?\s*[，,]?\s*"
+    r"(?:20\d{2}\s*年度?)?\s*(?!的?关于)[\u4e00-\u9fff]{0,8}?(?:全[县市区州省]|[县市区州省]本?级)",
     # a place's own-level budget or accounts: '…批准的示例市本级2024年预算'
     rf"(?:^|(?<=[的，,。；;：:\s“]))({PLACE_LEVEL})\s*20\d{{2}}\s*年度?\s*(?:预算|决算)",
     # a 三公 explanation setting the unit's own trips against other units': '安排示例中心出国团组0个，参加其他单位组织的…'
@@ -360,6 +380,28 @@ _PUBLISHER_PATTERNS = [
     rf"(?:信息来源|来源|发布机构)\s*[：:|]?[ \t]*(?:\n\s*[•·]\s*)?({ORG})(?=[\s|]|$)",
     rf"欢迎(?:来到|访问)\s*({ORG})(?:门户)?(?:网站|网)?(?=[!！。\s]|$)",
 ]
+# A 发布机构 label of a government information catalogue names the body whose document it is (a 来源 line names only
+# who put it on the site: a county's 政府办 posts its schools' budgets).
+ISSUER_LABEL_RE = re.compile(r"^发布机构")
+FINANCE_RE = re.compile(r"^财政")  # a finance bureau publishes every unit's budget: its name says whose it is not
+
+
+def _slips() -> dict[str, str]:
+    """Misprints of the longer organisation suffixes in a page's metadata, each a character typed over by its neighbour
+    ('联会会' for '联合会', '办室室' for '办公室'), with the suffix meant; a misprint two suffixes share is left out."""
+    words = [word for word in re.findall(r"[\u4e00-\u9fff]+", ORG[ORG.index("(?:"):]) if len(word) >= 3]
+    slips: dict[str, set[str]] = {}
+    for word in words:
+        for at in range(len(word)):
+            for near in (at - 1, at + 1):
+                if 0 <= near < len(word) and word[near] != word[at]:
+                    slips.setdefault(word[:at] + word[near] + word[at + 1:], set()).add(word)
+    return {slip: meant.pop() for slip, meant in slips.items() if len(meant) == 1 and slip not in words}
+
+
+_SLIPS = _slips()
+# A misprinted suffix ending a publisher's name, before the next field or the line's end.
+SLIP_RE = re.compile(rf"(?<=[\u4e00-\u9fff])(?:{'|'.join(_SLIPS)})(?=[\s|]|$)", re.MULTILINE)
 # A title naming a unit's own accounts: the unit, then the year, then 决算 or 预算 ('示例局2030年度（本级）决算公开报告').
 UNIT_ACCOUNTS_TITLE_RE = re.compile(rf"({ORG})\s*(?:[（(]本级[)）])?\s*(?:{_YEAR})?\s*(?:[（(]本级[)）])?\s*(?:决算|预算)"
                                     r"(?:公开|报告|情况|说明)")
@@ -852,7 +894,21 @@ def _unit(text: str, preamble: tuple[str, ...] = ()) -> str:
         return displaced
     if short.endswith("本级") and (whole := next((name for name in found[1:] if _writes_out(short[:-2], name)), "")):
         return whole + "本级"  # '示例区本级' in the text, '示例市示例区' in the title: '示例市示例区本级'
-    return next((name for name in found[1:] + titled if _fuller(short, name)), short)
+    return _own_level(next((name for name in found[1:] + titled if _fuller(short, name)), short), text)
+
+
+def _own_level(unit: str, text: str) -> str:
+    """A place whose summary the text says is of its own level's units ('示例区' with '区级各单位', '示例省' with
+    '2030年省级“三公”经费'): that level, '示例区本级'. A text speaking of the whole place too ('全区'), or of its own level
+    beside the levels below ('各乡镇、县本级部门'), is left as the place."""
+    if unit.endswith("本级") or not re.fullmatch(rf"(?:{PLACE})+", unit):
+        return unit
+    level = unit[-1]
+    own = rf"(?<![\u4e00-\u9fff、，,]){level}本?级|(?<=[年的])\s*{level}本?级"
+    whole = f"全{level}" in text or re.search(r"各(?:乡|镇|街道)|乡\s*[（(]\s*镇\s*[)）]", text)
+    if not whole and re.search(rf"(?:{own})\s*(?:各|所属)?(?:行政|事业|预算)?(?:单位|部门|[“\"]?三公)", text):
+        return unit + "本级"
+    return unit
 
 
 def _writes_out(place: str, name: str) -> bool:
@@ -903,6 +959,7 @@ def _publisher(preamble: tuple[str, ...], text: str = "", bare: bool = False) ->
     head = "\n".join(text.splitlines()[:PUBLISHER_LINES])
     for pattern in _PUBLISHER_PATTERNS:
         for where in (*preamble, head):
+            where = SLIP_RE.sub(lambda slip: _SLIPS[slip.group(0)], where)  # '…残疾人联会会' → '…残疾人联合会'
             for match in re.finditer(pattern, where, flags=re.MULTILINE):
                 name = _name(where, match)
                 if _NOT_UNIT.search(name):
@@ -910,8 +967,9 @@ def _publisher(preamble: tuple[str, ...], text: str = "", bare: bool = False) ->
                 if not _PLACELESS.search(name):
                     if _LEVELS.search(name):
                         return name
-                    if bare and _BARE.search(name) and (place := _opening_place(text)):
-                        return place + name
+                    issuer = ISSUER_LABEL_RE.match(match.group(0)) is not None and not FINANCE_RE.search(name)
+                    if (bare or issuer) and _BARE.search(name) and (place := _opening_place(text)):
+                        return place + name  # '发布机构：教育局' under a title '2030年度示例县…': '示例县教育局'
                     continue  # '财政局': which one is not said (a finance bureau publishes all units' budgets)
                 if placed := _placed(name, text):
                     return placed
@@ -938,9 +996,9 @@ def _named_place(text: str, level: str) -> str:
 
 def _opening_place(text: str, level: str = "") -> str:
     """The place a title line in the first lines opens with, of the given level when one is given: '示例县2030年度…'
-    → '示例县', '示例新区(示例区)预算绩效…' → '示例新区(示例区)'; never a level alone ('市县预算绩效…')."""
-    for line in text.splitlines()[:TITLE_LINES]:
-        place = re.match(rf"\s*#*\s*({PLACE}(?:[（(][\u4e00-\u9fff]{{2,8}}[)）])?)", line)
+    or '2030年度示例县…' → '示例县', '示例新区(示例区)预算绩效…' → '示例新区(示例区)'; never a level alone ('市县预算绩效…')."""
+    for line in text.splitlines()[:TITLE_LINES]:  # (after the year, if the title opens with it: '2030年度示例县…')
+        place = re.match(rf"\s*#*\s*(?:{_YEAR}\s*)?({PLACE}(?:[（(][\u4e00-\u9fff]{{2,8}}[)）])?)", line)
         if place and not _PLACELESS.search(place.group(1)) and re.sub(r"[（(].*", "", place.group(1)).endswith(level):
             return place.group(1)
     return ""

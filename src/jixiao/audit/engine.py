@@ -20,7 +20,7 @@ ABSENT = {
     "self_evaluation": "文档中没有项目支出绩效自评表",
     "goal": "文档中没有绩效目标",
     "key_evaluation": "文档中没有绩效评价评分表",
-    "prose": "文档中没有说明文字（仅用于绩效结果说明、工作情况和未附自评表的自评报告）",
+    "prose": "文档中没有说明文字（仅用于绩效结果说明、工作情况，及未附自评表的自评报告、未附评分表的评价报告）",
     "disclosure": "文档中没有决算公开表或情况说明",
 }
 
@@ -57,11 +57,13 @@ def subjects(doc: Any) -> list[tuple[str, Any]]:
 
 def report_prose(doc: Any) -> tuple[Any, ...]:
     """The sentences of a self-evaluation written as a report without its form (no 预算执行情况表 or 绩效指标表
-    read): read like a 情况说明 (its narrative), they are also checked as prose — rates, sums and grades recomputed
-    from the figures the text itself states."""
+    read), or of an evaluation report without its 评分表 (an evaluation's results published as text): read like a
+    情况说明 (its narrative), they are also checked as prose — rates, sums and grades recomputed from the figures the
+    text itself states."""
     kind = getattr(getattr(doc, "kind", None), "value", "")
     pkg = getattr(doc, "disclosure", None)
-    if kind != "self_evaluation" or getattr(doc, "self_evaluations", ()) or pkg is None:
+    forms = {"self_evaluation": "self_evaluations", "key_evaluation": "key_evaluations"}
+    if kind not in forms or getattr(doc, forms[kind], ()) or pkg is None:
         return ()
     return tuple(s for s in pkg.narrative if s.kind == "sentence")
 

@@ -41,7 +41,8 @@ from jixiao.core.statements import Claim
 
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 NUM = r"[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-MONEY_UNIT = r"(亿元|万元|元|万(?![\u4e00-\u9fa5]))"  # a bare 万 only when no word follows: '缺额60万，'
+MONEY_UNIT = r"(亿元|万元|元|万(?![\u4e00-\u9fa5A-Za-z²³]))"  # a bare 万 only when no word or unit follows: '缺额60万，'
+# (not '766万m³')
 MONEY = rf"({NUM})\s*{MONEY_UNIT}"
 PCT = rf"({NUM})\s*[%％]"
 CN_NUM = r"[零〇一二两三四五六七八九十百]+"
@@ -113,7 +114,9 @@ _BUDGET_RE = re.compile(rf"(?<!公共)(?<!基金)(?<!经营)(?:(年初|全年|�
 # the figure is that scope's part of the subject before it.
 _SCOPE_ONLY_RE = re.compile(r"(?:其中)?(?:一般公共预算|政府性基金(?:预算)?|国有资本经营(?:预算)?|社会保险基金(?:预算)?)(?:财政)?"
                             r"(?:拨款)?(?:为|是)?")
-_COMPLETION_RE = re.compile(rf"完成(?:了)?(年初|全年|调整后)?预算(?:数)?(?:{MONEY})?的?{PCT}|(?:预算)?执行率(?:为|是|达)?{PCT}")
+# '支付完成率', '支付率': the part of the funds paid out, an execution rate (paid ÷ the funds allocated).
+_COMPLETION_RE = re.compile(rf"完成(?:了)?(年初|全年|调整后)?预算(?:数)?(?:{MONEY})?的?{PCT}"
+                            rf"|(?:预算)?(?:执行|(?:资金)?支付(?:完成)?)率(?:为|是|达)?{PCT}")
 # Figures of results statements and work summaries, read before budgets and amounts (申报…预算X is declared).
 _REPORT_RES = [
     ("declared", re.compile(rf"申报[^，；。]*?{MONEY}"), True),
@@ -691,9 +694,11 @@ def claims_of(sentence: str, section: str = "", location: Location | None = None
 
 # ---------------------------------------------------------------- scores, grades and the bands a document states
 
-# A total score in a sentence: '自评得分86.4分', '自评总分：92分', '综合评分为97分'. An indicator block's score
-# ('产出指标…评价得分50分') is not a total and is not read here.
-SCORE_RE = re.compile(rf"(?:自评(?:总)?(?:得)?分|综合(?:评分|得分))(?:[(（]分[)）])?\s*(?:为|是|:|：|达到?)?\s*({NUM})\s*分?")
+# A total score in a sentence: '自评得分86.4分', '自评总分：92分', '综合评分为97分', '评价总得分为91.8分', '项目绩效
+# 评价得分90.5分'. An indicator block's score ('产出指标…评价得分50分') is not a total and is not read here, nor is a
+# bare '总分' (often the full marks: '总分100分').
+SCORE_RE = re.compile(rf"(?:自评(?:总)?(?:得)?分|综合(?:评分|得分)|总(?:体)?得分|绩效评价得分)(?:[(（]分[)）])?\s*"
+                      rf"(?:为|是|:|：|达到?)?\s*({NUM})\s*分?")
 # A grade word, longest first: '优良' is a merged band of its own ('等级为优良(80分以上)'), not 优.
 GRADE_WORD = r"优秀|优良|良好|不合格|合格|一般|优|良|中|差"
 # A stated grade: '自评结果为“良好”', '评价等级：优', '评价结果为良'.

@@ -16,6 +16,7 @@ from pathlib import PurePath
 
 from jixiao.core.model import DocumentKind
 from jixiao.core.names import abbreviates, without_heading_number
+from jixiao.ingest.attachments import attachment_lines
 from jixiao.ingest.targetform import ACTUALS_RE, HEADER_RE
 
 # The first part of a 决算 or 预算 package: '第一部分 (XX局)单位概况'; it counts for both (a 预算 has no 决算 word).
@@ -459,7 +460,10 @@ def _without_contents(text: str) -> str:
 def _title_lines(text: str) -> list[str]:
     """The first lines, each up to its first sentence mark or the opening of the body run on after the title; a part
     quoting an amount is a sentence, not a title."""
-    lines = [PAGE_TITLE_LABEL_RE.sub("", re.sub(r"\s+", "", line).lstrip("#")) for line in text.splitlines()]
+    raw = text.splitlines()
+    listed = attachment_lines(raw)  # an attachment list names documents that are not this one
+    lines = [PAGE_TITLE_LABEL_RE.sub("", re.sub(r"\s+", "", line).lstrip("#")) for index, line in enumerate(raw)
+             if index not in listed]
     parts = [re.split(rf"[，。；！？：:,;!?]|{BODY_OPENING}", line)[0][:TITLE_LENGTH]
              for line in lines if line][:TITLE_LINES]
     return [part for part in parts if part and not AMOUNT_RE.search(part) and not NOT_TITLE_RE.search(part)]

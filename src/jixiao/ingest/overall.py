@@ -20,6 +20,7 @@ from jixiao.core.money import normalize_text, parse_amount, parse_decimal
 from jixiao.core.profile import GRADE_NAMES
 from jixiao.core.provenance import Location
 from jixiao.core.statements import figures_of
+from jixiao.ingest.attachments import attachment_lines
 from jixiao.ingest.fused import fund_rows
 from jixiao.ingest.source import Block, Paragraph, ReadError, Table
 
@@ -34,6 +35,8 @@ OVERALL_TITLE = re.compile(
 # A report without a title whose first sentence says what it is: '我单位…对2022年部门预算整体支出进行了绩效评价'.
 OPENING = re.compile(r"对[^。]{0,12}(部门|单位)(预算)?整体支出(进行|开展)了?(绩效)?(评价|自评)")
 OPENING_LENGTH = 200
+# What comes before a title's words only in a sentence about the evaluation: a stop or a verb ('我厅开展了…').
+RUN_ON_SENTENCE = re.compile(r"[，,。；;]|开展|进行|组织|完成")
 TITLE_LENGTH = 60
 HEAD_PARAGRAPHS = 3  # a title run into a paragraph is looked for only at the document's head
 # A document-sharing page prints the document's text in page chunks '1、…', '2、…' after its own notes: the first
@@ -86,8 +89,11 @@ def _title(text: str, following: str, first: bool) -> str:
         return text + following
     if not first:
         return ""
-    match = OVERALL_TITLE.search(text[:TITLE_LENGTH].replace(" ", "")) or OPENING.search(
-        text[:OPENING_LENGTH].replace(" ", ""))
+    head = text[:TITLE_LENGTH].replace(" ", "")
+    match = OVERALL_TITLE.search(head)
+    if match is not None and RUN_ON_SENTENCE.search(head[: match.start()]):
+        match = None  # '…我厅开展了部门整体支出绩效自评' says a self-evaluation was done: a summary, not its title
+    match = match or OPENING.search(text[:OPENING_LENGTH].replace(" ", ""))
     return match.group(0) if match else ""
 
 
@@ -223,6 +229,7 @@ def extract_overall(blocks: Sequence[Block], unit: str = "", year: int | None = 
     errors: list[ReadError] = []
     reports: list[_Overall] = []
     paragraphs = [b for b in blocks if isinstance(b, Paragraph) and b.clean]
+    listed = attachment_lines([p.clean for p in paragraphs])  # titles of reports not in the text
     index = 0
     for block in blocks:
         if isinstance(block, Table):
@@ -235,6 +242,8 @@ def extract_overall(blocks: Sequence[Block], unit: str = "", year: int | None = 
         following = paragraphs[index + 1].clean if index + 1 < len(paragraphs) else ""
         head = index < HEAD_PARAGRAPHS or FIRST_PAGE_CHUNK.match(text) is not None
         index += 1
+        if index - 1 in listed:
+            continue
         title = _title(text, following, first=not reports and head)
         if title:
             reports.append(_Overall(title=title, location=block.location))

@@ -121,11 +121,11 @@ def _execution_rates(statement: Statement, before: list[Claim], ctx: Context) ->
         budget = _last(statement.claims, claim, _budget)
         spent = _last(statement.claims, claim, _spent)
         if budget is None or spent is None:
-            stated = [*before, *(c for c in statement.claims[: statement.claims.index(claim)] if _money(c))]
-            if finding := _read_base_rate(ctx, claim, stated):
+            own = [c for c in statement.claims[: statement.claims.index(claim)] if _money(c)]
+            if finding := _read_base_rate(ctx, claim, [*before, *own], own):
                 yield finding
             continue
-        if finding := _rate_finding(ctx, "prose.execution_rate", claim, "执行率", _executed_share, (spent, budget),
+        if finding := _rate_finding(ctx, "prose.execution_rate", claim, _rate_name(claim), _executed_share, (spent, budget),
                                     f"{spent.text} ÷ {budget.text}"):
             yield finding
 
@@ -145,6 +145,15 @@ def _rate_as_amount(claim: Claim) -> str | None:
     return f"执行率{link}{claim.text}" if _RATE_LINK_RE.fullmatch(link) else None
 
 
+_RATE_NAME_RE = re.compile(r"支付完成率|支付率|执行率")
+
+
+def _rate_name(claim: Claim) -> str:
+    """The execution rate as the sentence names it ('支付完成率'), for the message; '执行率' by default."""
+    match = _RATE_NAME_RE.search(claim.clause)
+    return match.group(0) if match else "执行率"
+
+
 # The amount spent of an execution rate whose sentence names no 预算 or 实际执行: an amount said to be paid out.
 _PAID_RE = re.compile(r"实际|支付|发放|支出|执行|拨付|兑付|使用")
 
@@ -154,10 +163,13 @@ def _money(c: Claim) -> bool:
     return c.measure in ("amount", "budget", "figure") and bool(_UNIT_RE.search(c.text))
 
 
-def _read_base_rate(ctx: Context, claim: Claim, stated: list[Claim]) -> Finding | None:
+def _read_base_rate(ctx: Context, claim: Claim, stated: list[Claim], own: list[Claim]) -> Finding | None:
     """“收到资金X万元，实际发放Y万元，执行率P%”: no 预算 is named, so the base is read — any amount the paragraph
     states before the rate, set against an amount it says was paid, spent or issued. The rate is checked when one
-    reading gives it at the printed precision; when none does, a warning (the base is an interpretation)."""
+    reading gives it at the printed precision; when none does, a warning (the base is an interpretation) — only
+    when the rate's own sentence (`own`: its amounts before the rate) states a base besides the amount paid: a
+    sentence stating only what was paid ('支出费用20.42万元，支付率68.07%') leaves the base unstated, and the amounts
+    of the sentences before it may be other quantities (a loan applied for); the rate is then left unchecked."""
     paid = [c for c in stated if _PAID_RE.search(c.clause[: max(c.clause.find(_number(c)), 0)])]
     readings = [(p, b) for p in paid for b in stated if b is not p and b.value > 0]
     if not readings:
@@ -168,14 +180,17 @@ def _read_base_rate(ctx: Context, claim: Claim, stated: list[Claim]) -> Finding 
         if bounds is not None and bounds[0] - half <= claim.value <= bounds[1] + half:
             ctx.checked(claim, spent, base)
             return None
+    if not any(base in own for _, base in readings):
+        return None
     spent, base = readings[-1]
     computed = round_half_up(spent.value / base.value * 100, _places(claim.quantum))
     ctx.checked(claim)
     tried = "、".join(f"{p.text} ÷ {b.text}" for p, b in readings[:4])
+    name = _rate_name(claim)
     return Finding("prose.execution_rate", Tier.WARNING,
-                   f"执行率写为 {claim.text}，文中所列金额均不能得出（按执行率 = 实际支出 ÷ 预算或到位资金，试算 {tried}"
+                   f"{name}写为 {claim.text}，文中所列金额均不能得出（按{name} = 实际支出 ÷ 预算或到位资金，试算 {tried}"
                    f"{'等' if len(readings) > 4 else ''}；如 {spent.text} ÷ {base.text} 为 {_fmt(computed)}%）",
-                   claim.location.with_(row="执行率"), CAT, expected=_fmt(computed), actual=_fmt(claim.value))
+                   claim.location.with_(row=name), CAT, expected=_fmt(computed), actual=_fmt(claim.value))
 
 
 @rule("prose.saving_rate", "节约率与预算、执行金额不符", Tier.ERROR, CAT, "SPEC §2.1 成本节约率", "prose")

@@ -23,6 +23,10 @@ _EXPECTED: dict[str, tuple[str, str]] = {
 }
 
 
+# Kinds whose report may come as text without its form: (the report, the form), as the message names them.
+_TEXT_REPORTS = {"self_evaluation": ("自评报告", "自评表"), "key_evaluation": ("评价报告", "评分表")}
+
+
 def _read(doc: Any, need: str) -> bool:
     reading = getattr(doc, "reading", None)
     if reading is None:
@@ -52,10 +56,11 @@ def nothing_read(doc: Any, ctx: Context) -> Iterator[Finding]:
     label = getattr(doc.kind, "label", kind)
     reading = getattr(doc, "reading", None)
     stated = len(reading.claims) if reading is not None else 0
-    if kind == "self_evaluation" and stated:
+    if kind in _TEXT_REPORTS and stated:
+        report, form = _TEXT_REPORTS[kind]
         yield Finding("reading.nothing_read", Tier.WARNING,
-                      f"文档是文字形式的自评报告，未附{what}：正文 {stated} 句中的金额、比率和得分只按文字自身验算"
-                      "（合计与分项、执行率、得分与等级），未能与自评表核对；未核对的语句见“未读取或未核对的内容”",
+                      f"文档是文字形式的{report}，未附{what}：正文 {stated} 句中的金额、比率和得分只按文字自身验算"
+                      f"（合计与分项、执行率或支付率、得分与等级），未能与{form}核对；未核对的语句见“未读取或未核对的内容”",
                       Location(document=doc.path), CAT, expected=what, actual=f"文字报告（{stated} 句含数据）")
         return
     yield Finding("reading.nothing_read", Tier.WARNING,

@@ -360,3 +360,99 @@ def test_rows_are_marked_only_where_both_line_number_series_go_on():
             "", "3", "", "丙支出", "22", "", "丁收入", "4"]
     assert _two_sided_rows(grid) == (8, 6, 3, 3)  # the cut last row is left over
     assert _two_sided_rows([*grid[:17], "23", *grid[18:]]) is None  # 支出 jumps from 20 to 23: one row only
+
+
+TIERED_LONE_BAR = """示例镇中心小学2023年度一般公共预算财政拨款“三公”经费支出决算情况说明
+一、2023年度一般公共预算财政拨款“三公”经费支出决算表
+|
+|
+||
+编制部门:示例镇中心小学 |
+金额单位:万元 |
+|||||
+项目 |
+预算数 |
+决算数 |
+||||
+合计 |
+一般公共预算财政拨款 |
+政府性基金预算财政拨款 |
+合计 |
+一般公共预算财政拨款 |
+政府性基金预算财政拨款 |
+||
+因公出国(境)费 |
+0.00 |
+0.00 |
+0.00 |
+0.00 |
+0.00 |
+0.00 |
+|
+公务接待费 |
+6.20 |
+6.20 |
+0.00 |
+3.10 |
+3.10 |
+0.00 |
+|
+公务用车购置及运行维护费 |
+2.00 |
+2.00 |
+0.00 |
+1.40 |
+1.40 |
+0.00 |
+|
+其中:公务用车运行维护费 |
+2.00 |
+2.00 |
+0.00 |
+1.40 |
+1.40 |
+0.00 |
+|
+公务用车购置费 |
+0.00 |
+0.00 |
+0.00 |
+0.00 |
+0.00 |
+0.00 |
+|
+总计 |
+8.20 |
+8.20 |
+0.00 |
+4.50 |
+4.50 |
+0.00 |
+二、情况说明
+2023年度“三公”经费支出年初预算8.2万元,支出决算4.5万元,完成年初预算的54.9%。
+其中公务接待费支出决算3.1万元,占68.9%;公务用车购置及运行维护费支出决算1.4万元,占31.1%。
+"""
+
+
+def test_rows_each_ended_by_a_lone_bar_under_a_two_tier_header_are_read_row_by_row(tmp_path):
+    # the header rows end with runs of bars, the data rows with one lone bar each: six rows of seven cells,
+    # not one row of forty-seven; the 总计 at the bottom is the 决算数 合计 (4.50, not the 0.00 of 出国)
+    [table] = [b for b in text_blocks(TIERED_LONE_BAR, "t.txt") if isinstance(b, Table)]
+    widths = [len(row.cells) for row in table.rows]
+    assert widths[-6:] == [7] * 6 and table.rows[-1].texts[0] == "总计"
+    doc, _ = _load(tmp_path, TIERED_LONE_BAR)
+    values = _values(doc)
+    assert values["final_total"] == Decimal("4.50") and values["budget_total"] == Decimal("8.20")
+    assert values["final_reception"] == Decimal("3.10") and values["final_car"] == Decimal("1.40")
+    assert not [f for f in audit_document(doc, CENTRAL).findings if f.tier is Tier.ERROR]
+
+
+def test_a_row_far_wider_than_its_header_is_reported_unread_not_checked(tmp_path):
+    # the data rows' ends lost altogether (no bar between them): one row of forty-odd cells under a header of six
+    # columns is several rows run together; its cells are never placed under the header's columns
+    merged = TIERED_LONE_BAR.replace("0.00 |\n|\n", "0.00 |\n")
+    doc, errors = _load(tmp_path, merged)
+    table = doc.disclosure.tables["D09"]
+    assert not any(row.cells for row in table.rows)
+    assert any("远多于表头" in str(e) and e.location.table == "公开09" for e in errors)
+    assert not [f for f in audit_document(doc, CENTRAL).findings if f.tier is Tier.ERROR]

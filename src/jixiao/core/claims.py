@@ -178,9 +178,11 @@ TOTALS = ("收入总计", "支出总计", "收支总计", "本年收入合计", 
 # An item named by words the lexicon does not know: '…维修费', '…经费' before its figure.
 _UNNAMED_ITEM_RE = re.compile(r"[\u4e00-\u9fa5]{2,}(?:费用?|经费)")
 _GENERIC_RE = re.compile(r"(?:决算)?(支出|收入)")
-# The unit's own spending or income, named by the unit or by nothing else: '示例镇卫生所支出为X万元'.
+# The unit's own spending or income, named by the unit or by nothing else: '示例镇卫生所支出为X万元', and its change on
+# the year before ('收入较上年增加X万元').
 _OWN_TOTAL_RE = re.compile(r"^(?:\d{4}年度?)?(?:本单位|本部门|我单位|[\u4e00-\u9fa5]{2,24}?(?:院|局|委|站|所|中心|学校|校|办|馆"
                            r"|队|会|园|场|社|处|厅|政府|镇|乡|街道))?(?:本年度?|全年)?(?:决算)?(支出|收入)(?:总额)?"
+                           r"(?:(?:比|较|与|同)(?:上年度?|去年|上一年度?|\d{4}年度?)(?:同期)?(?:相比|相较|比较)?)?"  # '收入较上年增加…'
                            r"(?:为|是|共计|合计|达到|达)?$")
 _WORD_SIGN = {"大于": 1, "高于": 1, "超过": 1, "多于": 1, "超出": 1, "小于": -1, "低于": -1, "少于": -1,
               "增加": 1, "增长": 1, "上升": 1, "突破": 1, "减少": -1, "下降": -1, "降低": -1}

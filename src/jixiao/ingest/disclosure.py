@@ -42,6 +42,7 @@ from jixiao.ingest.headers import (
     is_line_numbers,
     match_column,
     normalize_label,
+    overwide_rows,
     read_header,
 )
 from jixiao.ingest.narrative import glossary_terms, grade_counts, narrative_statements
@@ -861,6 +862,7 @@ def read_table(code: str, table: Table, unit: str, path: str, budget_only: bool 
     `budget_only`: the 三公 table of a 预算公开 (its figures are 预算数; named as printed, not 公开09)."""
     unit = read_header([r.texts for r in table.rows], _width(table)).unit or unit
     reader = _Reader(code, unit, path, budget_only)
+    table = _without_merged_rows(table, reader)
     layout = LAYOUTS.get(code, _coded)
     columns, rows = layout(table, reader)
     if reader.not_placed:  # a cell left open is unknown, not blank: its row says which columns were read
@@ -871,6 +873,21 @@ def read_table(code: str, table: Table, unit: str, path: str, budget_only: bool 
                              columns=columns, rows=tuple(rows), location=table.location.with_(table=reader.table_name),
                              unmapped=tuple(reader.unmapped))
     return result, reader.errors
+
+
+def _without_merged_rows(table: Table, reader: _Reader) -> Table:
+    """The table without its rows far wider than its header (several rows run together, see overwide_rows): each is
+    reported unread, never placed under columns it does not fit."""
+    wide = overwide_rows([r.texts for r in table.rows])
+    for index, filled, columns in wide:
+        row = table.rows[index]
+        shown = next((t for t in row.texts if t.strip()), "")
+        reader.unmapped.append(f"第{index + 1}行“{shown}”")
+        reader.errors.append(ReadError(
+            f"{reader.table_name} 第{index + 1}行“{shown}”有 {filled} 个数据格，远多于表头的 {columns} 列："
+            "应是多行连成了一行，无法对应到各列，此行未读取", row.location.with_(table=reader.table_name)))
+    dropped = {index for index, _, _ in wide}
+    return Table(tuple(r for i, r in enumerate(table.rows) if i not in dropped), table.location) if dropped else table
 
 
 TITLE_CELL_LENGTH = 40

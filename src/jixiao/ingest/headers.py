@@ -160,3 +160,18 @@ def read_header(rows: Sequence[Sequence[str]], width: int) -> Header:
     return Header(rows=end, paths=column_paths(head, width),
                   texts=[tuple(normalize_label(t) for t in r) for r in rows[:end]],
                   unit=label_unit([t for r in head for t in r]))
+
+
+WIDE_ROW_FACTOR = 3  # a row holding more than this many times the header's widest row: rows merged into one
+
+
+def overwide_rows(rows: Sequence[Sequence[str]]) -> list[tuple[int, int, int]]:
+    """(index, filled cells, header columns) of each row below the header holding more than WIDE_ROW_FACTOR times as
+    many filled cells as the header's widest row (at least two labels): several rows run together into one (their
+    ends lost in a copy), whose cells cannot be placed under the header's columns."""
+    header = read_header(rows, max((len(r) for r in rows), default=0))
+    widest = max((sum(1 for t in r if t.strip()) for r in rows[:header.rows] if not is_column_numbers(r)), default=0)
+    if widest < 2:
+        return []
+    return [(index, filled, widest) for index, row in enumerate(rows[header.rows:], start=header.rows)
+            if (filled := sum(1 for t in row if t.strip())) > WIDE_ROW_FACTOR * widest]

@@ -80,7 +80,7 @@ NUMBER_ROW_MIN = 3
 CELL_LENGTH = 40
 MAX_EMPTY_CELLS = 3
 MIN_RUN_CELLS = 12
-CAPTION_RE = re.compile(r"公开\s*0?\d{1,2}\s*表|[单單]位\s*[:：]|^部门\s*[:：]|表$|^第[一二三四五六七八九十]+部分")
+CAPTION_RE = re.compile(r"公开\s*0?\d{1,2}\s*表|[单單]位\s*[:：]|^(?:编制)?部门\s*[:：]|表$|^第[一二三四五六七八九十]+部分")
 MEANINGFUL_RE = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]")  # a cell holding more than a stray mark ('?', '-')
 
 
@@ -939,18 +939,38 @@ def _rows_between_runs(tokens: list[_Token], path: str) -> list[Block] | None:
         else:
             empties.append(token)
     caption = 0
-    while caption < len(segments) and len(segments[caption]) == 1 and not _figure(segments[caption][0].text):
-        caption += 1
+    while caption < len(segments) and ((len(segments[caption]) == 1 and not _figure(segments[caption][0].text))
+                                       or all(CAPTION_RE.search(t.text) for t in segments[caption] if t.text)):
+        caption += 1  # a title, or captions only ('编制部门:…' / '金额单位:万元'): lines above the table
     body = segments[caption:]
     figures = [sum(1 for t in s if _figure(t.text)) for s in body]
     if sum(1 for s in body if len(s) >= 2) < 2 or not (
             max(figures, default=0) >= NUMBER_ROW_MIN or (sum(figures) >= NUMBER_ROW_MIN and sum(
                 1 for f in figures if f) >= PADDED_FIGURE_ROWS)):
         return None  # a form's rows each with a figure or two count as well as one row of several
-    blocks: list[Block] = [Paragraph(s[0].text, Location(document=path, line=s[0].line)) for s in segments[:caption]]
+    blocks: list[Block] = [Paragraph(t.text, Location(document=path, line=t.line)) for s in segments[:caption]
+                           for t in s if t.text]
+    body = [row for s in body for row in _rows_ended_by_lone_cells(s)]
     rows = [_row(s, n, path) for n, s in enumerate(body, start=1)]
     blocks.append(Table(tuple(rows), rows[0].location.with_(row="")))
     return blocks
+
+
+def _rows_ended_by_lone_cells(segment: list[_Token]) -> list[list[_Token]]:
+    """A segment between runs of bars that holds several rows, each ended by one lone empty cell rather than by a
+    run ('因公出国(境)费' / figures / '|' / '公务接待费' / figures / '|' …): cut at each empty cell followed by a
+    label. Taken only when every piece is a label then figures or empty cells and all pieces are of one width
+    (at least two of them); else the segment stays one row."""
+    cuts = [i for i in range(1, len(segment) - 1)
+            if not segment[i].text and segment[i + 1].text and not _figure(segment[i + 1].text)]
+    if not cuts:
+        return [segment]
+    pieces = [segment[a + 1 if a else 0:b] for a, b in zip([0, *cuts], [*cuts, len(segment)], strict=True)]
+    if len({len(p) for p in pieces}) != 1 or len(pieces[0]) < 2 or not all(
+            not _figure(p[0].text) and all(not t.text or _figure(t.text) for t in p[1:]) and any(
+                _figure(t.text) for t in p[1:]) for p in pieces):
+        return [segment]
+    return pieces
 
 
 def _is_padding(empties: list[_Token]) -> bool:

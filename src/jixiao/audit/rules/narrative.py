@@ -541,22 +541,49 @@ def _own_pair(statement: Statement, claim: Claim) -> tuple[Claim, ...]:
 
 
 def _shares(pkg: DisclosurePackage) -> Iterator[tuple[Claim, Claim | None, tuple[Printed, Printed] | None, str,
-                                                     Claim | None]]:
+                                                     tuple[Claim, ...], str]]:
     """Each share with the list it belongs to (its opener), its (part, whole) as printed (None when no whole or
-    part is known), the formula and the part it speaks of."""
+    part is known), the formula, the amounts it speaks of (one, or the items a combined share sums) and what it
+    is the share of."""
     openers = _openers(pkg)
     for index, statement in enumerate(sentences(pkg)):
         for claim in statement.claims:
             if claim.measure == "share":
-                part = _part(statement, claim)
+                combined = _combined(statement, claim)
+                single = _part(statement, claim) if combined is None else None
+                parts = combined or ((single,) if single is not None else ())
+                what = f"{'、'.join(c.subject for c in combined)}合计" if combined else _what(claim)
                 whole = _whole(pkg, claim, openers.get(index), statement)
                 # a share of a whole named in its own sentence belongs to that whole, not to the list around it
                 opener = (_named_in_sentence(statement, claim) if claim.basis else None) or openers.get(index)
-                if part is None or whole is None:
-                    yield claim, opener, None, "", part
-                else:
-                    yield (claim, opener, (_true_printed(pkg, part), whole[0]),
-                           f"{part.text} ÷ {whole[1]}", part)
+                if not parts or whole is None:
+                    yield claim, opener, None, "", parts, what
+                    continue
+                printed = [_true_printed(pkg, c) for c in parts]
+                part = (sum((v for v, _ in printed), ZERO), sum((q for _, q in printed), ZERO))
+                shown = " + ".join(c.text for c in parts)
+                yield (claim, opener, (part, whole[0]), f"{f'({shown})' if combined else shown} ÷ {whole[1]}",
+                       parts, what)
+
+
+# A share of several items together ('经营收入A万元，附属单位上缴收入B万元，两项合计占0.1%'; '…共占12%').
+COMBINED_SHARE_RE = re.compile(r"(?:([两二三四五六七八九十\d]+)项|两者|二者|以上各项|上述各项|以上|上述)?(?:合计|共计|总计|共)占")
+
+
+def _combined(statement: Statement, claim: Claim) -> tuple[Claim, ...] | None:
+    """The amounts a combined share ('两项合计占Y%', '合计占', '共占') is the share of: the named amounts stated in its
+    sentence before it and after the share before it — as many as it counts ('两项'), else all of them (at least
+    two); () when they cannot be told (fewer amounts than it counts); None when the share is of one item."""
+    cue = COMBINED_SHARE_RE.search(claim.clause[: max(claim.clause.find(claim.text), 0)])
+    if cue is None:
+        return None
+    before = statement.claims[: statement.claims.index(claim)]
+    after = next((i for i in range(len(before) - 1, -1, -1) if before[i].measure == "share"), -1)
+    amounts = [c for c in before[after + 1:] if c.measure == "amount" and c.subject]
+    count = (chinese_number(cue.group(1)) if cue.group(1) else None) or len(amounts)
+    if count < 2 or len(amounts) < count:
+        return ()
+    return tuple(amounts[-count:])
 
 
 @rule("narrative.n2_percentages", "情况说明中的占比、完成预算比例计算错误", Tier.ERROR, CAT, f"{BASIS} 占比/完成年初预算", "disclosure",
@@ -565,16 +592,17 @@ def n2_percentages(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     """占比 = 部分 ÷ 整体 × 100（整体为句中点名的合计，如“占本年支出合计的”，否则为“其中/主要用于”前的金额）；完成预算 =
     决算 ÷ 预算 × 100（“完成全年预算X万元的Y%”同样）；按所写小数位四舍五入，差一个末位为提示，超过为确定。同一列表中两项
     占比恰为对方的应有值时，为一处错误（两项占比互换），只报一次；两项占比合计恰为 100% 而前一项算错时，后一项是 100% 减去
-    前一项所得，同为一处错误，只报一次。"""
+    前一项所得，同为一处错误，只报一次。“A x万元，B y万元，两项合计占Z%”（“合计占”“共占”）的占比是所列几项之和的占比。所列
+    各项占比合计印为 100%、而各自四舍五入合计不为 100% 时，相差一个末位的项是按合计 100% 调整了尾差，为提示。"""
     shares: list[tuple[int, Finding]] = []
     checked: dict[int, list[Claim]] = {}
-    for claim, opener, operands, formula, part in _shares(pkg):
+    for claim, opener, operands, formula, parts, what in _shares(pkg):
         if operands is not None:
             checked.setdefault(id(opener), []).append(claim)
             shares.extend((id(opener), f) for f in _check_rate(
-                ctx, "narrative.n2_percentages", claim, f"{_what(claim)}占比", claim.value, ratio, operands, formula,
-                (part, opener if opener is not None and (not claim.basis or opener.subject == claim.basis) else None)))
-    yield from _swapped(_complementary(shares, checked))
+                ctx, "narrative.n2_percentages", claim, f"{what}占比", claim.value, ratio, operands, formula,
+                (*parts, opener if opener is not None and (not claim.basis or opener.subject == claim.basis) else None)))
+    yield from _swapped(_complementary(_forced_to_hundred(shares, checked), checked))
     for statement in sentences(pkg):
         for claim in statement.claims:
             if claim.measure == "completion" and (pair := _budget(pkg, statement, claim)) and pair[1][0]:
@@ -625,6 +653,26 @@ def _complementary(shares: list[tuple[int, Finding]], checked: dict[int, list[Cl
             message=f"{a}占比写为 {one.actual}%、{b}占比写为 {two.actual}%，按各自金额应分别为 {one.expected}%、"
                     f"{two.expected}%：{_what_of(error)}占比 {error.actual}% 为 100% 减去{_what_of(notice)}占比 "
                     f"{notice.actual}% 所得（两项占比按合计 100% 印出），差异源于后者的尾数")))
+    return result
+
+
+def _forced_to_hundred(shares: list[tuple[int, Finding]], checked: dict[int, list[Claim]]) -> list[tuple[int, Finding]]:
+    """The shares of a list printed to add up to exactly 100% where the shares rounded each on its own do not: the
+    printed ones were adjusted by a last digit to make up 100% (尾差调整). When every share of the list that misses
+    misses by exactly one last digit, and all together by no more than the rounding the list can hold (half a last
+    digit per share), the misses rest on that convention, not on the arithmetic: rounding notices."""
+    result: list[tuple[int, Finding]] = []
+    for whole, finding in shares:
+        listed = checked.get(whole, [])
+        missed = [f for w, f in shares if w == whole and f.tier in (Tier.ERROR, Tier.NOTICE)]
+        if finding.tier is Tier.ERROR and len(listed) >= 2 and sum((c.value for c in listed), ZERO) == HUNDRED:
+            quantum = max(c.quantum for c in listed)
+            drift = sum((Decimal(f.actual) - Decimal(f.expected) for f in missed), ZERO)
+            if all(abs(Decimal(f.actual) - Decimal(f.expected)) == quantum for f in missed) and drift and abs(
+                    drift) <= sum((c.quantum / 2 for c in listed), ZERO):
+                finding = replace(finding, tier=Tier.NOTICE, message=f"{finding.message}；所列 {len(listed)} 项占比合计"
+                                  f"印为 100%，各自四舍五入则合计为 {HUNDRED - drift}%：应是按合计 100% 调整了末位（尾差调整）")
+        result.append((whole, finding))
     return result
 
 
@@ -854,6 +902,12 @@ WIDER_PARTS = {"三公经费": ("会议费", "培训费")}
 INCOME_ITEMS = ("财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入")
 UNSTATED_PART = {"收入总计": ("使用非财政拨款结余", *INCOME_ITEMS), "支出总计": ("结余分配",),
                  "三公经费": ("公务用车购置费",)}  # a unit that buys no car lists its 运行维护费 alone
+# What a part is made of, or a figure stated beside the parts that is no part of the whole (the 中小企业 share of
+# 政府采购 is counted inside its 货物, 工程 and 服务): never a further part of the whole a list adds up.
+ECONOMIC_CLASSES = ("工资福利支出", "商品和服务支出", "对个人和家庭的补助", "资本性支出")
+WITHIN = {"基本支出": ("人员经费", "公用经费", *ECONOMIC_CLASSES), "项目支出": ECONOMIC_CLASSES,
+          "本年收入合计": INCOME_ITEMS, "政府采购": ("中小企业合同", "小微企业合同")}
+SENTENCE_END_RE = re.compile(r"[。！？!?]\s*$")
 
 
 @rule("narrative.parts_total", "说明所列各分项之和不等于其合计", Tier.ERROR, CAT, f"{BASIS} N1", "disclosure",
@@ -866,13 +920,17 @@ def parts_total(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     全文一次）。合计句以“其中：”结尾、其后逐行编号（1、2、3…）各列一个金额时，不论各项名称，各行之和即合计：超过合计为确定，
     少于合计为疑似（可能有未列出的部分）。合计写明了是哪几项之和（“会议费、培训费、差旅费预算数X元，其中：…”）时，所列这几项之和
     即合计；财政拨款收入列出一般公共预算、政府性基金预算、国有资本经营预算各自的数时，其和即财政拨款收入（未列出某类而少于合计
-    为疑似）。三公经费未列公务用车购置费（不购车时常不写）而分项之和少于合计为疑似。"""
+    为疑似）。三公经费未列公务用车购置费（不购车时常不写）而分项之和少于合计为疑似。同一句还列有其他名目的金额（如“基本支出A、
+    项目支出B、经营支出C、对附属单位补助支出D”）而固定分项之和少于合计时，所列各项须一并计入：计入后相符则不报，仍不符为疑似，
+    不以部分分项之和认定错误。"""
     openers, nested = _scan_lists(pkg)
     statements = sentences(pkg)
     lists: dict[int, tuple[Claim, list[Claim]]] = {}
+    stated_in: dict[int, int] = {}  # a listed claim → the index of its sentence
     for index, opener in openers.items():
         entry = lists.setdefault(id(opener), (opener, []))
         entry[1].extend(c for c in statements[index].claims if c.measure in ("amount", "budget") and c is not opener)
+        stated_in.update((id(c), index) for c in statements[index].claims)
     for key, (outer, _) in nested.items():
         lists.setdefault(key, (outer, []))
     widened: list[tuple[Claim, tuple[str, ...]]] = []
@@ -900,12 +958,25 @@ def parts_total(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
                 parts = [by_subject[n] for n in listed]
             if any(_true_value(pkg, c) != c.value for c in (*parts, opener)):
                 break  # a figure that differs from its table is reported once, by narrative.n1_amount_vs_table
-            if (against := _against_parts(ctx, opener, parts)) is not None:
+            against = _against_parts(ctx, opener, parts)
+            others = _others_beside(statements, stated_in, opener, parts, by_subject, names)
+            partial = False  # the sum of some of the parts the sentence names, the others not fitting it either
+            if against is not None and others and against[1] > 0:
+                # the sentence names further parts of the same total: a sum of some of them proves nothing
+                fuller = _against_parts(ctx, opener, [*parts, *others])
+                if fuller is None or fuller[2] is Tier.NOTICE:
+                    against, listed, parts = fuller, (*listed, *(c.subject for c in others)), [*parts, *others]
+                else:
+                    against, partial = (*against[:2], Tier.WARNING), True
+            if against is not None:
                 total, difference, tier = against
                 unit = _unit_of(opener)
                 places = max(-printed_exponent(c.text) for c in (opener, *parts))
                 note = ""
-                if listed != names and tier is Tier.ERROR and difference > 0:  # the unlisted part may be the rest
+                if partial:
+                    note = (f"；同句还列有{'、'.join(c.subject for c in others)}，未计入上述各项之和：它们若也是"
+                            f"{_what(opener)}的组成部分，只按上述各项核对不能认定不符")
+                elif listed != names and tier is Tier.ERROR and difference > 0:  # the unlisted part may be the rest
                     left = "、".join(n for n in names if n not in listed)
                     shown = format_amount(difference, unit, places=places)
                     tier, note = Tier.WARNING, (f"；未列出的{left}若为 {shown} {unit}"
@@ -1141,6 +1212,27 @@ def _numbered_lists(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
                       total.location.with_(row=what), CAT, expected=shown,
                       actual=format_amount(total.value, unit, places=places),
                       difference=format_amount(difference, unit, places=places))
+
+
+def _others_beside(statements: list[Statement], stated_in: dict[int, int], opener: Claim, parts: list[Claim],
+                   by_subject: dict[str, Claim], names: tuple[str, ...]) -> list[Claim]:
+    """The amounts a list states in the very sentence of the parts it adds up (from its start to its '。') under
+    other names: not one of the parts, not what one of them is made of (WITHIN, PARTITIONS), not one the total may
+    take in by convention (WIDER_PARTS, weighed on their own), not the total itself —
+    further parts of the same total the fixed set of parts leaves out ('基本支出A，项目支出B，经营支出C')."""
+    at = sorted(stated_in[id(p)] for p in parts if id(p) in stated_in)
+    if not at:
+        return []
+    first, last = at[0], at[-1]
+    while first > 0 and not SENTENCE_END_RE.search(statements[first - 1].text):
+        first -= 1
+    while last + 1 < len(statements) and not SENTENCE_END_RE.search(statements[last].text):
+        last += 1
+    inner = {n for name in names for n in (*WITHIN.get(name, ()), *(m for ps in PARTITIONS.get(name, ()) for m in ps))}
+    inner.update(WIDER_PARTS.get(opener.subject, ()))  # 会议费 and 培训费 beside the 三公: weighed as WIDER_PARTS
+    return [claim for subject, claim in by_subject.items()
+            if subject and subject not in names and subject not in inner and subject != opener.subject
+            and claim.measure == opener.measure and first <= stated_in.get(id(claim), -1) <= last]
 
 
 def _closer(total: Claim, wider: list[Claim], narrower: list[Claim]) -> bool:
@@ -1699,7 +1791,7 @@ def n5_shares(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     """“其中/主要用于以下方面”列出的各项占比都按整体重算无误、其和却与 100% 相差超过各项尾数（每项半个末位）时，列表漏列了
     部分支出：按惯例结构说明列全各类（疑似）。某项占比算错时只由 narrative.n2_percentages 报告。"""
     lists: dict[int, list[tuple[Claim, Decimal | None]]] = {}
-    for claim, opener, operands, _, _ in _shares(pkg):
+    for claim, opener, operands, _, _, _ in _shares(pkg):
         if opener is not None and not claim.basis:
             lists.setdefault(id(opener), []).append((claim, ratio(*(v for v, _ in operands)) if operands else None))
     for shares in lists.values():
@@ -1739,7 +1831,8 @@ def _years_differ(one: Statement, other: Statement) -> bool:
 def restated(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     """三公经费各项的金额在说明中写了两处以上（如先概述，再“具体情况如下”逐项说明）时，各处须一致；同一项目两处写了相同的
     本年数、却写了不同的比上年增减额时，两处不能同时成立。两处说的是同一年度、同一口径的同一个数，是按措辞所作的解读（一处可能
-    是预算数、一处是决算数，或一处含结转），故为疑似。注明了不同年度的两句不相比较。"""
+    是预算数、一处是决算数，或一处含结转），故为疑似。注明了不同年度的两句不相比较；在三公经费前写明不同主体（“中央本级”
+    “某省本级”“某县级”）的两处是不同主体的数，也不相比较。"""
     statements = sentences(pkg)
     budget_stage = pkg.stage == "预算"  # a 预算公开: every figure a budget, however worded
     amounts: dict[tuple[str, str, str], list[tuple[Claim, Statement]]] = {}
@@ -1760,8 +1853,8 @@ def restated(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
             continue  # each is compared with the table (narrative.n1_amount_vs_table)
         first, where = found[0]
         for claim, statement in found[1:]:
-            if _years_differ(where, statement):
-                continue
+            if _years_differ(where, statement) or _body_named(claim) != _body_named(first):
+                continue  # another year, or another body's figure ('中央本级…' beside '某县级…'): not the same number
             if abs(claim.value - first.value) <= (claim.quantum + first.quantum) / 2:
                 compared(ctx, first, claim)
                 continue
@@ -1783,6 +1876,23 @@ def restated(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
                           f"“{claim.text}”，不能同时成立（按两处为同一口径；若一处含结转等其他部分，应写明）",
                           claim.location.with_(row=f"{subject}增减额"), CAT, expected=first.text, actual=claim.text,
                           related=(first.location, stated.location))
+
+
+# The body a figure is of, named right before its subject: '全国', '中央本级', '四川省本级', '某县级'.
+BODY_RE = re.compile(r"(?:全国|中央)(?:本级)?|[\u4e00-\u9fa5]{0,10}(?:省|市|县|区|州|盟|旗|镇|乡)(?:本级|级)?|本级")
+BODY_LEAD_RE = re.compile(r"^(?:如|即|其中|包括|含)")
+
+
+def _body_named(claim: Claim) -> str:
+    """The body named right before a figure's subject in its clause ('四川省本级“三公”经费…' → '四川省本级'), '' when none
+    is (the unit's own figure)."""
+    at = claim.clause.find(claim.text)
+    named = subject_at(claim.clause, at) if at >= 0 else None
+    if named is None:
+        return ""
+    words = re.split(r"\d{4}年度?|[^\u4e00-\u9fa5“”\"']", claim.clause[: named[1]])[-1]  # after a year or a mark
+    words = BODY_LEAD_RE.sub("", re.sub(r"[“”\"']", "", words))
+    return words if BODY_RE.fullmatch(words) else ""
 
 
 _COMPARING_RE = re.compile(r"比|较|相比|同比|上年|去年|持平|增加|减少|增长|下降|结转|结余|累计")

@@ -884,7 +884,7 @@ def unit_slip(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
 # A whole and the parts that make it up exactly, when the list names every one of them.
 PARTITIONS = {
     "基本支出": (("人员经费", "公用经费"),),
-    "本年支出合计": (("基本支出", "项目支出"),),
+    "本年支出合计": (("基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出"),),
     "收入总计": (("本年收入合计", "使用非财政拨款结余", "年初结转和结余"),
                 ("财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入", "使用非财政拨款结余",
                  "年初结转和结余")),  # 本年收入 stated by its items
@@ -900,7 +900,8 @@ PARTITIONS = {
 WIDER_PARTS = {"三公经费": ("会议费", "培训费")}
 # Parts texts leave out when they are zero; never negative. Without them the parts may fall short of the whole.
 INCOME_ITEMS = ("财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入")
-UNSTATED_PART = {"收入总计": ("使用非财政拨款结余", *INCOME_ITEMS), "支出总计": ("结余分配",),
+SPENDING_ITEMS = ("上缴上级支出", "经营支出", "对附属单位补助支出")  # besides 基本支出 and 项目支出
+UNSTATED_PART = {"收入总计": ("使用非财政拨款结余", *INCOME_ITEMS), "支出总计": ("结余分配",), "本年支出合计": SPENDING_ITEMS,
                  "三公经费": ("公务用车购置费",)}  # a unit that buys no car lists its 运行维护费 alone
 # What a part is made of, or a figure stated beside the parts that is no part of the whole (the 中小企业 share of
 # 政府采购 is counted inside its 货物, 工程 and 服务): never a further part of the whole a list adds up.
@@ -913,9 +914,9 @@ SENTENCE_END_RE = re.compile(r"[。！？!?]\s*$")
 @rule("narrative.parts_total", "说明所列各分项之和不等于其合计", Tier.ERROR, CAT, f"{BASIS} N1", "disclosure",
       params=("tolerance",), applies=has_narrative)
 def parts_total(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
-    """“X万元，其中：A…、B…”（或“…X万元。其中：…”“X万元（其中：…）”）列齐了合计的全部分项（人员经费+公用经费、基本支出+项目支出、本年收入合计+使用非财政拨款结余+年初结转和结余、本年支出合计+结余分配+年末结转和结余、货物+工程+服务、三公四项或三项、公务用车购置费+运行维护费）时，
+    """“X万元，其中：A…、B…”（或“…X万元。其中：…”“X万元（其中：…）”）列齐了合计的全部分项（人员经费+公用经费、基本支出+项目支出（+上缴上级支出、经营支出、对附属单位补助支出）、本年收入合计+使用非财政拨款结余+年初结转和结余、本年支出合计+结余分配+年末结转和结余、货物+工程+服务、三公四项或三项、公务用车购置费+运行维护费）时，
     分项之和 = 合计；差额在尾数误差（每项半个末位，取自配置）内为提示，超过为确定。为0时常不写的使用非财政拨款结余、
-    结余分配未列出时：分项之和超过合计为确定，少于合计为疑似（差额可能就是未列出的那一项）。三公经费合计下所列各项含会议费、
+    结余分配，本年支出合计中的上缴上级支出、经营支出、对附属单位补助支出未列出时：分项之和超过合计为确定，少于合计为疑似（差额可能就是未列出的那一项）。三公经费合计下所列各项含会议费、
     培训费、且合计与含它们之和更接近时，它们也是该合计的分项（两种口径都不符时为确定），并提示该合计口径宽于三公经费（疑似，
     全文一次）。合计句以“其中：”结尾、其后逐行编号（1、2、3…）各列一个金额时，不论各项名称，各行之和即合计：超过合计为确定，
     少于合计为疑似（可能有未列出的部分）。合计写明了是哪几项之和（“会议费、培训费、差旅费预算数X元，其中：…”）时，所列这几项之和
@@ -944,7 +945,7 @@ def parts_total(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
         spending = opener.subject in ("支出", "支出合计")  # of one scope ('一般公共预算拨款支出'): its parts of that scope
         listed_whole = _listed(opener)  # '“会议费”、“培训费”、“差旅费”预算数X元，其中：…': the items it names
         for names in ((listed_whole,) if listed_whole else PARTITIONS.get(opener.subject, ())) or (
-                PARTITIONS["本年支出合计"] if spending else ()):
+                (("基本支出", "项目支出"),) if spending else ()):  # 财政拨款 funds no 经营支出 nor 上缴上级支出
             listed = tuple(n for n in names if n in by_subject or n not in unstated)
             if len(listed) < 2 or not all(n in by_subject for n in listed):
                 continue

@@ -84,7 +84,9 @@ def audit_document(doc: Any, profile: Profile, only: Sequence[str] = (), skip: S
     findings: list[Finding] = []
     outcomes: list[RuleOutcome] = []
     present = subjects(doc)
-    for kind, subject in present:
+    # the document's own rules last: whether anything of it was checked (reading.nothing_read) is known only once the
+    # rules on its tables and sentences have run
+    for kind, subject in sorted(present, key=lambda item: item[0] == "document"):
         name = subject_name(kind, subject)
         for r in select(only, skip, kind):
             found, outcome = apply(r, subject, ctx, skip, name)

@@ -35,14 +35,20 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from jixiao.core.money import compact_text, normalize_text, parse_decimal, printed_exponent, unit_scale
+from jixiao.core.money import (
+    BARE_MONEY_UNIT,
+    compact_text,
+    normalize_text,
+    parse_decimal,
+    printed_exponent,
+    unit_scale,
+)
 from jixiao.core.provenance import Location
 from jixiao.core.statements import Claim
 
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 NUM = r"[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-MONEY_UNIT = r"(亿元|万元|元|万(?![\u4e00-\u9fa5A-Za-z²³]))"  # a bare 万 only when no word or unit follows: '缺额60万，'
-# (not '766万m³')
+MONEY_UNIT = rf"(亿元|万元|元|{BARE_MONEY_UNIT})"  # a bare 万 or 亿 only when no word follows: '缺额60万，'
 MONEY = rf"({NUM})\s*{MONEY_UNIT}"
 PCT = rf"({NUM})\s*[%％]"
 CN_NUM = r"[零〇一二两三四五六七八九十百]+"
@@ -74,7 +80,7 @@ SUBJECTS: list[tuple[str, str]] = [
     # after another subject ('三公经费支出总额' is the 三公 total)
     ("收入总计", r"收入总计|(?<!本年)总收入|(?:^|(?<=[年度门位]))收入总(?:额)?(?!计)"),
     ("支出总计", r"支出总计|(?<!本年)总支出|(?:^|(?<=[年度门位]))支出总(?:额)?(?!计)"),
-    ("收支总计", r"收支总计|收入支出总计|收入支出总体|收支总体"),
+    ("收支总计", r"收支总计|收入支出总计|收入支出总体|收支总体|收支总(?:额)?(?!计|体)"),  # '收支总预算X元'
     ("本年收入合计", r"本年(?:度)?收入合计|收入合计|本年收入"),
     ("本年支出合计", r"本年(?:度)?支出合计|(?<!经费)(?<!费)支出合计|本年支出"),  # 三公经费支出合计: its own
     ("财政拨款收入", r"财政拨款收入"),
@@ -570,6 +576,10 @@ def claims_of(sentence: str, section: str = "", location: Location | None = None
                 measure = "budget"
             elif measure == "amount" and named is None and subject and _SCOPE_ONLY_RE.fullmatch(gap):
                 pass  # a kind of funds' part of the subject before it (its scope set below)
+            elif measure == "amount" and named is None and outer and (closing < 0 or match.start() < closing):
+                # in a bracket after the subject's figure, an amount naming no subject is a part of that figure
+                # ('项目支出共安排120万元（上年结转20万元，本年安排100万元）'), not the subject's own amount
+                measure, basis = "figure", gap
             elif measure == "amount" and not _GAP_RE.fullmatch(gap):
                 measure, basis = "figure", gap
             elif measure == "budget" and named is None and _UNNAMED_ITEM_RE.search(gap):

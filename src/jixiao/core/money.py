@@ -14,6 +14,9 @@ _FULLWIDTH = str.maketrans("０１２３４５６７８９．－＋％", "012345
 # A number as printed: thousands separators, an optional stray space after the decimal point ("1. 41").
 NUMBER_RE = re.compile(r"[-+−]?(?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:\.\s?\d+)?|[-+−]?\.\d+")
 _UNIT_SCALE = {"亿元": YI, "万元": WAN, "元": Decimal(1), "亿": YI, "万": WAN}
+# 万 or 亿 printed without 元 is money only when no word or other unit follows it: '缺额60万，', '公务接待费0.7亿。', not
+# '面积59.87万㎡' or '5万人'
+BARE_MONEY_UNIT = r"[万亿](?![\w\u3300-\u33ff])"
 
 
 def normalize_text(text: str) -> str:

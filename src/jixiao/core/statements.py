@@ -12,13 +12,14 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from jixiao.core.money import NUMBER_RE, WAN, normalize_text, parse_decimal, printed_exponent
+from jixiao.core.money import BARE_MONEY_UNIT, NUMBER_RE, WAN, normalize_text, parse_decimal, printed_exponent
 from jixiao.core.provenance import Location
 
 UP = ("增加", "增长", "上升", "提高")
 DOWN = ("减少", "下降", "降低", "减小")
 SAME = ("持平", "与上年相同", "与上年持平", "无变化")
-_FIGURE_RE = re.compile(rf"({NUMBER_RE.pattern})\s*(万元|元|亿元|%|％|辆|个|台|套|人次|批次|人)")
+# a bare 万 or 亿 is money when no word follows it ('公务接待费0.7亿。'), as the claims grammar reads it
+_FIGURE_RE = re.compile(rf"({NUMBER_RE.pattern})\s*(万元|元|亿元|{BARE_MONEY_UNIT}|%|％|辆|个|台|套|人次|批次|人)")
 
 
 @dataclass(frozen=True)
@@ -84,8 +85,8 @@ def figures_of(text: str) -> tuple[Figure, ...]:
         if number is None:
             continue
         unit = match.group(2).replace("％", "%")
-        if unit in ("万元", "亿元", "元"):
-            value = number * (WAN if unit == "万元" else Decimal(100000000) if unit == "亿元" else 1)
+        if unit in ("万元", "亿元", "元", "万", "亿"):
+            value = number * (WAN if unit in ("万元", "万") else Decimal(100000000) if unit in ("亿元", "亿") else 1)
             unit = "元"
         else:
             value = number

@@ -69,9 +69,11 @@ def _narrative(source: SourceDocument, from_start: bool = False) -> tuple[tuple[
                 section = text
             continue
         if END_RE.search(text.replace(" ", "")):
-            if not TABLE_PART_RE.search(text.replace(" ", "")):
+            if found and not TABLE_PART_RE.search(text.replace(" ", "")):
                 break
-            inside = False  # the part holding the tables: the explanation may go on in a later part
+            # the part holding the tables: the explanation may go on in a later part; an end before any sentence:
+            # the headings were an outline of the document (a 目录 printed without its title), the text comes later
+            inside = False
             continue
         if SECTION_RE.match(text) and len(text) <= 40 and not STATES_AMOUNT_RE.search(text):
             section = text

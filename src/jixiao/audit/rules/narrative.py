@@ -24,6 +24,7 @@ from jixiao.core.counts import count_lists
 from jixiao.core.disclosure import Amount, DisclosurePackage, DisclosureRow, DisclosureTable, column_name
 from jixiao.core.finding import Finding, Tier
 from jixiao.core.money import (
+    BARE_MONEY_UNIT,
     NUMBER_RE,
     WAN,
     compact_text,
@@ -366,7 +367,12 @@ def _places(quantum: Decimal) -> int:
     return max(0, -quantum.as_tuple().exponent) if quantum else 0  # type: ignore[operator]
 
 
-_OPENER_RE = re.compile(r"其中|用于以下|如下|包括[：:]|分项情况|[：:](?=[一1][、.．])")  # '…520万元：一、…二、…'
+# A bracket right after an amount, listing two amounts or more and no comparison: the parts of that amount
+# ('公务用车购置及运行费3亿元(公务用车购置费0.2亿元、公务用车运行维护费2.8亿元)'); its '其中' is read as such.
+_MONEY_IN = rf"\d\s*(?:亿元|万元|元|{BARE_MONEY_UNIT})"
+_BRACKET_LIST = (rf"(?<=[元万亿])[(（](?![^()（）]*(?:其中|含|比|较|增|减|上年|同期))"
+                 rf"(?=[^()（）]*?{_MONEY_IN}[^()（）]*?{_MONEY_IN}[^()（）]*[)）])")
+_OPENER_RE = re.compile(rf"其中|用于以下|如下|包括[：:]|分项情况|[：:](?=[一1][、.．])|{_BRACKET_LIST}")  # '…520万元：一、…'
 # A 三公 total stated with its stage ('预算安排21万元', '支出决算汇总数为1134万元', '预算数为98.65万元') opens the
 # list of its items like a plain amount; a sum of 三公经费 and other costs ('三公经费及会议费…') does not.
 _STAGE_GAP_RE = re.compile(r"^(?:[)）”\"]|财政拨款|一般公共预算|支出|开支|安排|预算|决算|汇总|总额|合计|数|为|是|共|计|：|:|\s)*$")
@@ -376,9 +382,22 @@ _COMPARED_RE = re.compile(r"(较|比|与|同)[^，,；;]*$")  # '较预算数123
 
 
 def _opens_list(claim: Claim) -> bool:
-    return claim.measure == "amount" or _listed(claim) != () or (
+    """A figure that may be the whole of a list after it: an amount or a budget ('基本支出预算X元，其中：…'), the sum
+    of subjects named together, a 三公 total with its stage, or a figure of no subject at all ('…经费总预算安排X元，
+    其中：基本支出…'; its parts name what it is made of)."""
+    return claim.measure in ("amount", "budget") or _listed(claim) != () or _unnamed_money(claim) or (
         claim.subject == "三公经费" and claim.measure in ("figure", "budget") and bool(_STAGE_GAP_RE.match(claim.basis))
         and not _COMPARED_RE.search(claim.clause[: max(claim.clause.find(claim.text), 0)]))
+
+
+def _unnamed_money(claim: Claim) -> bool:
+    """A sum of money stated of no subject the grammar knows ('事业运行经费总预算安排X元')."""
+    return not claim.subject and claim.measure in ("amount", "budget", "figure") and bool(
+        MONEY_UNIT_RE.search(claim.text)) and not _BASE_BEFORE_RE.search(claim.clause[: max(claim.clause.find(claim.text), 0)])
+
+
+# The base of a comparison before a figure ('较上年', '比2022年预算'), not '研究与开发'.
+_BASE_BEFORE_RE = re.compile(r"(?:较|比|与|同)(?:上年|去年|同期|\d{4}|年初|全年|调整|预算|决算)")
 
 
 CUE_AT_START = 4  # '其中：…' / '分项情况是：…' opening a sentence: the list of the sentence before
@@ -416,7 +435,7 @@ def _scan_lists(pkg: DisclosurePackage) -> tuple[dict[int, Claim], dict[int, tup
                 nested.setdefault(id(first), (first, []))[1].extend(
                     c for c in statement.claims if c.measure == "amount" and 0 <= _position(text, c) < cue.start())
             result[index] = before_cue[-1]  # parts in the same sentence, after the cue
-            head = text[: cue.start()]
+            head = text[: cue.start() + (cue.group(0) in "(（")]  # a list in brackets ends with its bracket
             bracketed = head.count("(") + head.count("（") > head.count(")") + head.count("）")
             opener = first if bracketed and first is not None else before_cue[-1]  # '（其中：…）' ends with its bracket
             first = first or opener
@@ -424,8 +443,10 @@ def _scan_lists(pkg: DisclosurePackage) -> tuple[dict[int, Claim], dict[int, tup
             result[index] = opener
         # two totals before '其中' (预算 and 决算): the 决算 amount when it is the only one ('预算为2.4万元，支出决算为
         # 20.39万元。其中：…支出决算为…'), whose parts the amounts listed are; otherwise neither is taken
-        spent = [c for c in amounts if c.measure == "amount"]
-        last = amounts[0] if len(amounts) == 1 else spent[0] if len(spent) == 1 else None
+        # (a sum of no subject printed after a cue is a part of another list, not the whole of the next one)
+        named = [c for c in amounts if not (_unnamed_money(c) and cue and _position(text, c) > cue.start())]
+        spent = [c for c in named if c.measure == "amount"]
+        last = named[0] if len(named) == 1 else spent[0] if len(spent) == 1 else None
     return result, nested
 
 
@@ -455,9 +476,15 @@ def _whole(pkg: DisclosurePackage, claim: Claim, opener: Claim | None,
         if found is not None and found.amount is not None and found.value:
             return (found.value, found.amount.quantum), f"{found.describe()} {wan(found.value)}"
         of_budget = "预算" in claim.clause[claim.clause.find("占"):]  # '占政府采购预算58.8%': of the stated budget
+        if opener is not None and opener is not claim and opener.subject == subject and opener.value and (
+                not scope or opener.scope == scope) and (opener.measure == "amount" or of_budget):
+            return _true_printed(pkg, opener), f"{_what(opener)} {opener.text}"  # the whole its list belongs to
         measures = ("amount", "budget") if of_budget else ("amount",)
         named = [c for s in sentences(pkg) for c in s.claims if c.subject == subject and c.measure in measures
                  and c.value and (not scope or c.scope == scope)]
+        if not named and subject in _BOTH_TOTALS:  # '收支总预算X元' states both grand totals
+            named = [c for s in sentences(pkg) for c in s.claims if c.subject == "收支总计" and c.measure in measures
+                     and c.value and c.scope == scope]
         if len({c.value for c in named}) != 1:
             return None  # none, or several figures (of different scopes or stages): which one is meant is not known
         return (named[0].value, named[0].quantum), f"{claim.basis} {named[0].text}"
@@ -476,6 +503,7 @@ def _whole(pkg: DisclosurePackage, claim: Claim, opener: Claim | None,
 
 
 D09_ITEMS = ("overseas", "car", "reception")  # the parts of the 三公经费 total
+_BOTH_TOTALS = ("收入总计", "支出总计")
 
 
 def whole_named(basis: str) -> tuple[str, str]:
@@ -499,10 +527,18 @@ def _named_in_sentence(statement: Statement, claim: Claim) -> Claim | None:
 
 def _part(statement: Statement, claim: Claim) -> Claim | None:
     """The amount a share, completion or comparison speaks of: the same subject's amount in the same sentence (of
-    the same scope when there is one: not a kind of funds' part listed after it)."""
-    before = [c for c in reversed(statement.claims[: statement.claims.index(claim)])
-              if c.measure == "amount" and c.subject == claim.subject]
-    return next((c for c in before if c.scope == claim.scope), before[0] if before else None)
+    the same scope when there is one: not a kind of funds' part listed after it); without one, its budget ('工资福利
+    支出预算X元，占基本支出预算P%'). A share of a subject the grammar does not know ('分散采购X元，占政府采购预算的P%')
+    speaks of the sum stated right before it."""
+    earlier = list(reversed(statement.claims[: statement.claims.index(claim)]))
+    if not claim.subject:
+        last = next((c for c in earlier if c.measure not in ("share", "count")), None)
+        return last if last is not None and _unnamed_money(last) else None
+    for measure in ("amount", "budget"):
+        before = [c for c in earlier if c.measure == measure and c.subject == claim.subject]
+        if before:
+            return next((c for c in before if c.scope == claim.scope), before[0])
+    return None
 
 
 def _true_printed(pkg: DisclosurePackage, claim: Claim) -> Printed:
@@ -787,7 +823,7 @@ def change_vs_budget(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
                           expected=wan(expected), actual=wan(claim.value), difference=wan(claim.value - expected))
 
 
-MONEY_UNIT_RE = re.compile(r"(亿元|万元|元|万)$")
+MONEY_UNIT_RE = re.compile(r"(亿元|万元|元|万|亿)$")
 SLIP_MEASURES = ("amount", "budget", "change", "prior")
 SLIP_MAJORITY = 3  # 万元 figures at least this many times those in 元 make 万元 the document's unit
 
@@ -804,7 +840,7 @@ class UnitSlip:
 
 def _money_unit(claim: Claim) -> str:
     match = MONEY_UNIT_RE.search(claim.text)
-    return "" if match is None else "万元" if match.group(1) == "万" else match.group(1)
+    return "" if match is None else {"万": "万元", "亿": "亿元"}.get(match.group(1), match.group(1))
 
 
 def unit_slips(pkg: DisclosurePackage, statements: list[Statement]) -> dict[tuple[int, int], UnitSlip]:
@@ -923,7 +959,12 @@ def parts_total(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     即合计；财政拨款收入列出一般公共预算、政府性基金预算、国有资本经营预算各自的数时，其和即财政拨款收入（未列出某类而少于合计
     为疑似）。三公经费未列公务用车购置费（不购车时常不写）而分项之和少于合计为疑似。同一句还列有其他名目的金额（如“基本支出A、
     项目支出B、经营支出C、对附属单位补助支出D”）而固定分项之和少于合计时，所列各项须一并计入：计入后相符则不报，仍不符为疑似，
-    不以部分分项之和认定错误。"""
+    不以部分分项之和认定错误。
+    金额后紧跟的括号列出两个以上金额
+    （“公务用车购置及运行费3亿元（购置费0.2亿元、运行维护费2.8亿元）”）时，括号内为该金额的分项，在更长的列表中也单独核对
+    （合计已不符时不再重复报告）。其他支出（功能分类、款项或未写明名称的合计，如“事业运行经费总预算安排X元，其中：基本支出…，
+    项目支出…”）列出基本支出与项目支出时，二者之和即该支出：超过为确定，少于为疑似（可能另有上缴上级支出、经营支出等）。
+    “收支总预算X元。收入包括：…；支出包括：…”逐项列出的收入各项、支出各类之和各等于该总额：超过为确定，少于为疑似。"""
     openers, nested = _scan_lists(pkg)
     statements = sentences(pkg)
     lists: dict[int, tuple[Claim, list[Claim]]] = {}
@@ -934,8 +975,14 @@ def parts_total(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
         stated_in.update((id(c), index) for c in statements[index].claims)
     for key, (outer, _) in nested.items():
         lists.setdefault(key, (outer, []))
+    for statement in statements:  # a part listing its own parts in a bracket after it, within a longer list
+        for whole, inner in _bracketed_parts(statement):
+            lists.setdefault(id(whole), (whole, inner))
     widened: list[tuple[Claim, tuple[str, ...]]] = []
+    failed: set[int] = set()  # the figures of a sum found wrong: a list of theirs would report the same fault again
     for key, (opener, items) in lists.items():
+        if key in failed:
+            continue
         yield from _scope_parts(pkg, ctx, opener, items)
         by_subject = _parts_by_subject(opener, items)
         for extra in nested.get(key, (opener, []))[1]:
@@ -944,13 +991,17 @@ def parts_total(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
         wider = tuple(n for n in WIDER_PARTS.get(opener.subject, ()) if n in by_subject)
         spending = opener.subject in ("支出", "支出合计")  # of one scope ('一般公共预算拨款支出'): its parts of that scope
         listed_whole = _listed(opener)  # '“会议费”、“培训费”、“差旅费”预算数X元，其中：…': the items it names
+        # any other spending (a class, an item, a sum the grammar cannot name) splits into 基本支出 and 项目支出 too,
+        # but may hold other spending besides (上缴上级支出, 经营支出 …): parts short of it are only suspected
+        other = not (listed_whole or spending or opener.subject in PARTITIONS or "收入" in opener.subject
+                     or opener.subject in SANGONG or opener.subject in WIDER_PARTS)
         for names in ((listed_whole,) if listed_whole else PARTITIONS.get(opener.subject, ())) or (
-                (("基本支出", "项目支出"),) if spending else ()):  # 财政拨款 funds no 经营支出 nor 上缴上级支出
+                (("基本支出", "项目支出"),) if spending or other else ()):  # a 财政拨款 scope or another spending
             listed = tuple(n for n in names if n in by_subject or n not in unstated)
             if len(listed) < 2 or not all(n in by_subject for n in listed):
                 continue
             parts = [by_subject[n] for n in listed]
-            if spending and opener.scope and any(p.scope != opener.scope for p in parts):
+            if (spending or other) and opener.scope and any(p.scope != opener.scope for p in parts):
                 continue
             if wider and _closer(opener, [*parts, *(by_subject[n] for n in wider)], parts):
                 # the list takes them in and the total agrees better with them: they are its parts too
@@ -982,8 +1033,14 @@ def parts_total(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
                     shown = format_amount(difference, unit, places=places)
                     tier, note = Tier.WARNING, (f"；未列出的{left}若为 {shown} {unit}"
                                                 "则相符，若为0则不符（按惯例说明列全各组成部分）")
+                elif other and tier is Tier.ERROR and difference > 0:
+                    shown = format_amount(difference, unit, places=places)
+                    tier, note = Tier.WARNING, (f"；差额 {shown} {unit}若为基本支出、项目支出以外的支出（如上缴上级支出、"
+                                                "经营支出）则相符")
+                if tier is not Tier.NOTICE:
+                    failed.update(id(c) for c in parts)
                 summed = format_amount(total, unit, places=places)
-                what = f"{'、'.join(listed_whole)}合计" if listed_whole else _what(opener)
+                what = f"{'、'.join(listed_whole)}合计" if listed_whole else _what(opener) or _words_of(opener)
                 yield Finding("narrative.parts_total", tier,
                               f"说明称{what} {opener.text}，所列{'、'.join(listed)}之和为 {summed} {unit}{note}",
                               opener.location.with_(row=what if listed_whole else opener.subject), CAT, expected=summed,
@@ -998,6 +1055,7 @@ def parts_total(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
                       first.location.with_(row=f"{first.subject}口径"), CAT, expected="三公经费不含" + "、".join(wider),
                       actual=first.text, related=tuple(o.location for o, _ in widened[1:]))
     yield from _numbered_lists(pkg, ctx)
+    yield from _side_lists(pkg, ctx)
 
 
 @rule("narrative.count_parts", "人数或单位个数的“其中/包括”各项之和超过总数", Tier.WARNING, CAT, f"{BASIS} 概况",
@@ -1040,7 +1098,8 @@ def _scope_parts(pkg: DisclosurePackage, ctx: Context, opener: Claim, items: lis
         return
     parts: dict[str, Claim] = {}
     for claim in items:
-        if claim.subject == opener.subject and claim.scope in kinds and claim.measure == opener.measure:
+        # '…财政拨款收入564.3万元，政府性基金收入0万元…': a kind's income named without '财政拨款' is its part too
+        if claim.subject in (opener.subject, "收入") and claim.scope in kinds and claim.measure == opener.measure:
             parts.setdefault(claim.scope, claim)
     listed = [parts[k] for k in kinds if k in parts]
     if len(listed) < 2 or any(_true_value(pkg, c) != c.value for c in (*listed, opener)):
@@ -1234,6 +1293,74 @@ def _others_beside(statements: list[Statement], stated_in: dict[int, int], opene
     return [claim for subject, claim in by_subject.items()
             if subject and subject not in names and subject not in inner and subject != opener.subject
             and claim.measure == opener.measure and first <= stated_in.get(id(claim), -1) <= last]
+
+
+_BRACKET_LIST_RE = re.compile(_BRACKET_LIST)
+
+
+def _bracketed_parts(statement: Statement) -> Iterator[tuple[Claim, list[Claim]]]:
+    """Each amount of a sentence followed by a bracket listing amounts of its own parts ('…公务用车购置及运行维护费
+    21万元（公务用车购置费0万元、公务用车运行维护费21万元），公务接待费…'), with the amounts in the bracket."""
+    text = compact_text(statement.text)
+    for claim in statement.claims:
+        if claim.measure not in ("amount", "budget") or claim.subject not in PARTITIONS:
+            continue
+        end = _position(text, claim) + len(compact_text(claim.text))
+        if _position(text, claim) < 0 or _BRACKET_LIST_RE.match(text, end) is None:
+            continue
+        close = min((i for i in (text.find(")", end), text.find("）", end)) if i > end), default=len(text))
+        inner = [c for c in statement.claims if c is not claim and c.measure in ("amount", "budget")
+                 and end < _position(text, c) < close]
+        if len(inner) >= 2:
+            yield claim, inner
+
+
+def _words_of(claim: Claim) -> str:
+    """What the words before a figure of no known subject call it ('事业运行经费总预算安排'), without a number."""
+    words = re.sub(r"^[(（]?[一二三四五六七八九十\d]+[)）、.．]", "", claim.clause[: max(claim.clause.find(claim.text), 0)])
+    return words or "合计"
+
+
+# '收入包括：A x元、B y元' / '支出包括：C z元、…' after the grand total of both sides ('财政拨款收支总预算X元'): each side's
+# items, the whole list (what a side includes, named one by one).
+_SIDE_RE = re.compile(r"^(收入|支出)(?:预算)?(?:主要)?包括[：:]")
+_SIDE_TOTALS = {"收入": ("收支总计", "收入总计"), "支出": ("收支总计", "支出总计")}
+
+
+def _side_lists(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
+    """“财政拨款收支总预算X元。收入包括：一般公共预算拨款A元、上年结转结余B元；支出包括：教育支出C元、…”：each side's
+    items add up to the total stated just before (in the same section); above it is certain, below it an item may
+    be left out (疑似)."""
+    statements = sentences(pkg)
+    total: Claim | None = None
+    section = None
+    for statement in statements:
+        if statement.section != section:
+            total, section = None, statement.section
+        side = _SIDE_RE.match(_compact(statement))
+        money = _money_claims(statement)
+        if side is None:
+            if money:
+                total = money[0] if len(money) == 1 else None
+            continue
+        if total is None or total.subject not in _SIDE_TOTALS[side.group(1)] or not total.value:
+            continue
+        parts = [c for c in money if side.group(1) == "收入" or c.subject.endswith("支出")]
+        if not parts or len(parts) != len(money) or (against := _against_parts(ctx, total, parts)) is None:
+            continue
+        summed, difference, tier = against
+        unit = _unit_of(total)
+        places = max(-printed_exponent(c.text) for c in (total, *parts))
+        note = ""
+        if tier is Tier.ERROR and difference > 0:
+            tier, note = Tier.WARNING, (f"；差额 {format_amount(difference, unit, places=places)} {unit}可能是未列出的"
+                                        "部分（按惯例“包括”应列全各项）")
+        shown = format_amount(summed, unit, places=places)
+        yield Finding("narrative.parts_total", tier,
+                      f"说明称{_what(total)} {total.text}，其{side.group(1)}所列 {len(parts)} 项之和为 {shown} {unit}{note}",
+                      statement.location.with_(row=f"{side.group(1)}构成"), CAT, expected=shown,
+                      actual=format_amount(total.value, unit, places=places),
+                      difference=format_amount(difference, unit, places=places))
 
 
 def _closer(total: Claim, wider: list[Claim], narrower: list[Claim]) -> bool:

@@ -20,7 +20,7 @@ from jixiao.core.statements import Claim, Statement
 
 CAT = "业务管理"
 ZERO = Decimal(0)
-_UNIT_RE = re.compile(r"(亿元|万元|元|万)$")
+_UNIT_RE = re.compile(r"(亿元|万元|元|万|亿)$")
 
 
 def _fmt(value: Decimal) -> str:
@@ -380,7 +380,8 @@ def _claims_printed(group: list[Statement], texts: set[str]) -> list[Claim]:
 @rule("prose.parts_total", "文字所列总额与“其中”各项之和不符", Tier.ERROR, CAT, "SPEC §1.7, §7.3", "prose")
 def parts_total(statements: tuple[Statement, ...], ctx: Context) -> Iterator[Finding]:
     """“共安排X万元，其中：A a万元（上年结转b万元，本年下达c万元），B d万元……”：括号外各项之和 = X，括号内各项之和 =
-    其前一项（与自评报告正文同一读法，见 selfeval.total_parts）。所列之和大于总额为确定；小于总额为疑似（所列可能不是全部
+    其前一项（与自评报告正文同一读法，见 selfeval.total_parts）；金额后紧跟的括号（“共安排X万元（上年结转b万元，本年下达
+    c万元）”）列出该金额的分项，其中的金额不是其后“其中”列表的合计。所列之和大于总额为确定；小于总额为疑似（所列可能不是全部
     组成；同一列表另一名目各项之和恰等于其总额、说明已列全时为确定）；差额在各数印出精度的尾数容差内为提示。"""
     groups = paragraphs(statements)
     for item in totals_and_parts([" ".join(s.text for s in group) for group in groups]):

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from jixiao.audit.catalogue import Context, rule
+from jixiao.core.coverage import claim_key
 from jixiao.core.finding import Finding, Tier
 from jixiao.core.provenance import Location
 
@@ -27,7 +28,14 @@ _EXPECTED: dict[str, tuple[str, str]] = {
 _TEXT_REPORTS = {"self_evaluation": ("自评报告", "自评表"), "key_evaluation": ("评价报告", "评分表")}
 
 
-def _read(doc: Any, need: str) -> bool:
+def _used(reading: Any, checked: frozenset[tuple[object, ...]]) -> bool:
+    """Whether a rule compared some sentence with figures, or one of its claims (named or not: '编制人数42，其中…'
+    is checked by its counts)."""
+    return any(claim_key(c.location, c.text) in checked or any(p.key in checked for p in getattr(c, "parts", ()))
+               for c in reading.claims)
+
+
+def _read(doc: Any, need: str, checked: frozenset[tuple[object, ...]] = frozenset()) -> bool:
     reading = getattr(doc, "reading", None)
     if reading is None:
         return True  # no reading report (a document built in code): nothing to judge
@@ -40,18 +48,19 @@ def _read(doc: Any, need: str) -> bool:
     # in a 决算/预算 a sentence counts when the grammar read whose figure it states ('…位于…，资产435万元' names no
     # one's); a results statement's '实际执行130万元' is checked against its own sentence, named or not
     named = any(part.named for c in reading.claims for part in getattr(c, "parts", ()))
-    return {"tables_or_claims": tables or named, "projects": projects, "claims": claims}.get(
-        need, tables or claims or projects)
+    return {"tables_or_claims": tables or named or _used(reading, checked), "projects": projects,
+            "claims": claims}.get(need, tables or claims or projects)
 
 
 @rule("reading.nothing_read", "已识别文档类型，但未能读取任何可核对的内容", Tier.WARNING, CAT, "SPEC §0（无静默通过）",
       "document")
 def nothing_read(doc: Any, ctx: Context) -> Iterator[Finding]:
     """文档被识别为某一类型（决算公开、自评表、评价表、说明……），却没有读取到该类文档应有的表格、项目或带数字的说明：
-    本次审核实际上什么也没有核对，报告“未发现问题”会误导审核人，故以疑似问题提示“未能读取……”，请核对文件格式或用 --kind 指定类型。"""
+    本次审核实际上什么也没有核对，报告“未发现问题”会误导审核人，故以疑似问题提示“未能读取……”，请核对文件格式或用 --kind 指定类型。
+    带数字的语句有规则核对过的（如人数、单位个数与其所列各项），即使未点明主语，也算已读取。"""
     kind = getattr(doc.kind, "value", str(doc.kind))
     need, what = _EXPECTED.get(kind, ("any", "任何表格、项目或带数字的说明"))
-    if _read(doc, need):
+    if _read(doc, need, ctx.checked_claims):
         return
     label = getattr(doc.kind, "label", kind)
     reading = getattr(doc, "reading", None)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from jixiao.audit import inputs
@@ -186,12 +186,15 @@ def totals_and_parts(paragraphs: list[str]) -> list[TotalAndParts]:
             end = min(end, close) if close is not None else end
             tail = _sentences(text[where.end():end])[0] if text[where.end():end].strip(" 。") else ""
             if tail:
-                heads = _amounts(head)
+                whole, other = _wholes(head)
                 parts, nested = _outer_and_bracketed(tail)
-                if heads and len(parts) >= 2:
+                if whole is not None and len(parts) >= 2:
                     if close is None:  # a bracketed list ends with its bracket
-                        parts = _continued(heads[-1], parts, text[where.end():])
-                    found.append(TotalAndParts(index, "", heads[-1], tuple(parts), False))
+                        parts = _continued(whole, parts, text[where.end():])
+                    item = TotalAndParts(index, "", whole, tuple(parts), False)
+                    if other is not None and _adds_up(replace(item, total=other)) and not _adds_up(item):
+                        item = replace(item, total=other)  # '共120万元（上年结转20万元，其中：…）' listing the 120
+                    found.append(item)
                 found.extend(TotalAndParts(index, "", part, tuple(inner), False) for part, inner in nested)
                 continue
             group: list[TotalAndParts] = []
@@ -205,9 +208,64 @@ def totals_and_parts(paragraphs: list[str]) -> list[TotalAndParts]:
                     parts.append(printed(part.group(1), part.group(2)))
                 if len(parts) >= 2:
                     group.append(TotalAndParts(index, label, total, tuple(parts), False))
-            complete = any(abs(sum((p.value for p in g.parts), ZERO) - g.total.value) <= tolerance(g) for g in group)
+            complete = any(_adds_up(g) for g in group)
             found.extend(TotalAndParts(g.paragraph, g.label, g.total, g.parts, complete) for g in group)
+        found.extend(item for item in _bracket_lists(index, text)
+                     if not any(f.paragraph == index and f.total == item.total and f.parts == item.parts
+                                for f in found))
     return found
+
+
+def _adds_up(item: TotalAndParts) -> bool:
+    return abs(sum((p.value for p in item.parts), ZERO) - item.total.value) <= tolerance(item)
+
+
+def _wholes(head: str) -> tuple[Printed | None, Printed | None]:
+    """The whole a '其中' after `head` lists: the last amount before it within its own brackets. An amount in a
+    bracket after the whole ('共安排120万元（含上年结转20万元），其中：…') details the whole and is none; a '其中' in
+    a bracket lists the amount before it in that bracket, else the amount the bracket follows. Second, another
+    reading: for a '其中' in a bracket after an amount in it ('共安排120万元（上年结转20万元，其中：…）'), the amount
+    the bracket follows (the list may be its parts); else None."""
+    stack: list[int] = []
+    placed: list[tuple[tuple[int, ...], Printed]] = []
+    listed = iter(_listed(head))
+    upcoming = next(listed, None)
+    for position, char in enumerate(head):
+        while upcoming is not None and upcoming[1].start() == position:
+            placed.append((tuple(stack), upcoming[0]))
+            upcoming = next(listed, None)
+        if char in "(（":
+            stack.append(position)
+        elif char in ")）" and stack:
+            stack.pop()
+    own = [figure for key, figure in placed if key == tuple(stack)]
+    outer = [figure for key, figure in placed if key == tuple(stack[:-1])] if stack else []
+    if own:
+        return own[-1], (outer[-1] if outer else None)
+    return (outer[-1] if outer else None), None
+
+
+def _bracket_lists(index: int, text: str) -> list[TotalAndParts]:
+    """An amount followed right away by a bracket listing two amounts or more without '其中' ('共安排120万元（上年结转
+    20万元，本年下达100万元）'): the bracket lists the amount's parts."""
+    found: list[TotalAndParts] = []
+    for sentence in _sentences(text):
+        amounts = _listed(sentence)
+        for figure, match in amounts:
+            bracket = _BRACKET_AFTER_RE.match(sentence, match.end())
+            if bracket is None or "其中" in bracket.group(1) or _NOT_PARTS_RE.search(bracket.group(1)):
+                continue
+            inner = [f for f, m in amounts if bracket.start(1) <= m.start() < bracket.end(1)]
+            if len(inner) >= 2:
+                found.append(TotalAndParts(index, "", figure, tuple(inner), False))
+    return found
+
+
+_BRACKET_AFTER_RE = re.compile(r"\s*[(（]([^()（）]*)[)）]")
+# What makes the amounts of a bracket something else than parts: another year's figure or a comparison ('（上年100万元，
+# 本年120万元）', '（比上年增加…）'), a budget beside its execution ('（预算100万元，实际执行90万元）'). Funds carried
+# over or granted in a year are parts ('上年结转', '2023年下达').
+_NOT_PARTS_RE = re.compile(r"(?:上年|去年|\d{4}年度?)(?!结转|结余|下达|配套|安排|拨付)|同期|[比较增减]|预算|执行|实际|到位|支付|完成")
 
 
 def _bracket_close(text: str, at: int, start: int) -> int | None:
@@ -291,7 +349,8 @@ def parts_tier(item: TotalAndParts, difference: Decimal) -> tuple[Tier, str]:
 def total_parts(se: SelfEvaluation, ctx: Context) -> Iterator[Finding]:
     """“总额 X 万元，其中 A a 万元、B b 万元……”，或“其中：”后各段逐项列出同一名目（“年初预算”）的金额：
     所列两项以上之和大于总额为确定；小于总额时，若同一列表中另一名目（如“支出决算”）各项之和恰等于其总额（说明已列全），
-    为确定，否则为疑似（所列可能不是全部组成）；差异在各数印出精度的尾数容差内为提示。"""
+    为确定，否则为疑似（所列可能不是全部组成）；差异在各数印出精度的尾数容差内为提示。金额后紧跟括号列出的两项以上金额
+    是该金额的分项（“共安排X万元（上年结转a万元，本年下达b万元）”），不是其后“其中”列表的合计。"""
     statements = se.reported.statements
     for item in totals_and_parts([text for text, _ in statements]):
         got = sum((p.value for p in item.parts), ZERO)

@@ -456,3 +456,76 @@ def test_a_row_far_wider_than_its_header_is_reported_unread_not_checked(tmp_path
     assert not any(row.cells for row in table.rows)
     assert any("远多于表头" in str(e) and e.location.table == "公开09" for e in errors)
     assert not [f for f in audit_document(doc, CENTRAL).findings if f.tier is Tier.ERROR]
+
+
+def _nbsp_separated(cells: list[str]) -> list[str]:
+    """Cells one per line with a blank line between them; an empty cell is a line holding one space."""
+    lines: list[str] = []
+    for cell in cells:
+        lines += [cell or " ", ""]
+    return lines
+
+
+# 公开01 one cell per line where every empty cell is a line of one space and every row of the page's table ends in
+# one more empty cell (a column nothing is printed in), the halves' names 收入 / 支出 in a row of their own; the
+# page ends after three rows, before any total.
+TRAILING_COLUMN = ["示例市第二实验学校2019年度部门决算", "", "第一部分 示例市第二实验学校概况", "",
+                   "学校现有教学班18个。", "", "第二部分 示例市第二实验学校2019年度部门决算表", "", " ", "",
+                   "收入支出决算总表", "", " ", "", "公开01表", "", " ", "", "部门:示例市第二实验学校", "",
+                   "单位:万元", "",
+                   *_nbsp_separated(
+                       ["", "收入", "支出", "", "项目", "行次", "决算数", "项目", "行次", "决算数", "",
+                        "一、财政拨款收入", "1", "846.20 ", "一、一般公共服务支出", "35", "", "",
+                        "  其中:政府性基金预算财政拨款", "2", "", "二、外交支出", "36", "", "",
+                        "二、上级补助收入", "3", "", "三、教育支出", "37", "801.55", ""])]
+
+
+def _d01_amounts(doc) -> dict[tuple[str, str, str], Decimal | None]:  # type: ignore[no-untyped-def]
+    return {(r.side, r.line_no, r.label): r.cells["amount"].value / 10000 if "amount" in r.cells else None
+            for r in doc.disclosure.tables["D01"].rows}
+
+
+def test_two_sided_rows_with_a_trailing_empty_column_are_read(tmp_path):
+    doc, errors = _load(tmp_path, "\n".join(TRAILING_COLUMN) + "\n")
+    assert errors == []
+    assert doc.disclosure.tables["D01"].unit == "万元"
+    assert _d01_amounts(doc) == {
+        ("income", "1", "财政拨款收入"): Decimal("846.20"), ("income", "2", "其中:政府性基金预算财政拨款"): None,
+        ("income", "3", "上级补助收入"): None, ("expenditure", "35", "一般公共服务支出"): None,
+        ("expenditure", "36", "外交支出"): None, ("expenditure", "37", "教育支出"): Decimal("801.55")}
+    assert doc.disclosure.ends_inside == "D01"  # the cut is said, once
+    assert not any("单独成行的数字" in u.what for u in doc.reading.unread)
+
+
+# The same page cut after one whole row and the start of the next: the table is read as far as it goes, the row the
+# text ends inside keeps what it printed, and the cell the cut may have split (its last) is not read.
+CUT_SHORT = [*TRAILING_COLUMN[:22],
+             *_nbsp_separated(["", "收入", "支出", "", "项目", "行次", "决算数", "项目", "行次", "决算数", "",
+                               "一、财政拨款收入", "1", "846.20 ", "一、一般公共服务支出", "35", "12.40", "",
+                               "二、上级补助收入", "2", "30.00", "二、外交支"])]
+
+
+def test_a_two_sided_table_cut_after_its_first_row_is_read_as_far_as_it_goes(tmp_path):
+    doc, _ = _load(tmp_path, "\n".join(CUT_SHORT).rstrip())
+    assert _d01_amounts(doc) == {
+        ("income", "1", "财政拨款收入"): Decimal("846.20"), ("expenditure", "35", "一般公共服务支出"): Decimal("12.40"),
+        ("income", "2", "上级补助收入"): Decimal("30.00")}  # the text ends inside '二、外交支…': not read
+    assert doc.disclosure.ends_inside == "D01"
+    assert any("文本在表格中途结束" in u.what for u in doc.reading.unread)
+
+
+def test_a_short_body_is_taken_only_where_the_text_ends_under_a_header_printing_both_line_numbers():
+    header = ["收入", "支出", "项目", "行次", "决算数", "项目", "行次", "决算数"]
+    row = ["甲收入", "1", "5.00", "甲支出", "20", ""]
+    assert _two_sided_rows([*header, *row, "乙收入", "2"]) == (8, 6, 1, 3)
+    assert _two_sided_rows([*header, *row, "乙收入", "3", "", "乙支出", "21", "", "丙收入"]) is None  # a series breaks
+    assert _two_sided_rows([*header[:3], "金额", *header[4:], *row, "乙收入", "2"]) is None  # no 行次 over the first half
+
+
+def test_a_figure_the_text_ends_on_is_not_read_and_its_cell_is_unknown(tmp_path):
+    # '3' may be the first digit of '30.00' cut off by the page's end: the cell is unknown, neither 3 nor blank
+    doc, errors = _load(tmp_path, "\n".join(CUT_SHORT[:-4]) + "\n3")
+    amounts = _d01_amounts(doc)
+    assert ("income", "2", "上级补助收入") in amounts and amounts[("income", "2", "上级补助收入")] is None
+    assert [e.message for e in errors if e.location.row == "上级补助收入"] == [
+        "上级补助收入·金额：文本中此格没有数字（文本在此中断，或逐格排列时空单元格已丢失），不能当作空白或0，此格未读取"]

@@ -277,3 +277,62 @@ def test_a_target_table_attached_to_a_notice_allocating_the_money_is_the_budget_
         ("新增灌溉面积", "≥1500亩"),
     ]
     assert [level1 for level1, *_ in tree] == ["产出指标", "产出指标", "效益指标"]
+
+
+# A finance bureau's notice allotting a central investment to a county, its only title the attachment line, the
+# attached 中央预算内投资计划绩效目标表 as '|' rows one cell per line: 专项名称 / 下达地方或单位 / 下达中央预算内投资(万元) /
+# 总体目标 fields, a 一级 caption ('实施效果指标') printed before the 二级 labels in their row, a name stating what a
+# count takes in ('(含续建)'), and the page cut inside the 效益 rows. The notice asks for a 自评报告 after the year:
+# no self-evaluation is in it.
+ALLOTMENT_NOTICE = "\n".join(
+    [
+        "示财建指〔2031〕7号",
+        "根据上级下达的投资计划，现下达你县2031年预算860万元，专项用于示例县污水管网改造项目，请按规定专款专用。",
+        "请你单位按下达的绩效目标做好绩效监控，于预算年度结束后及时将项目绩效自评报告报我局备案。",
+        "附件:示例省城镇污水治理专项2031年中央预算内投资计划绩效目标表",
+        "2031年4月2日",
+        "附件",
+        "示例省城镇污水治理专项2031年",
+        "中央预算内投资计划绩效目标表",
+        "专项名称 |",
+        "城镇污水治理专项 (污水管网改造) | ||||",
+        "下达地方或单位 |",
+        "示例县人民政府 | ||||",
+        "下达中央预算内投资(万元) |",
+        "860 | ||||",
+        "总 体 目 标 |",
+        "新建和改造污水管网，提高城区污水收集率。 | ||||",
+        "绩 效 指 标 |",
+        "一级指标 |",
+        "二级指标 |",
+        "三级指标 |",
+        "指标值 | |",
+        "实施效果指标 |",
+        "产出指标 |",
+        "改造管网段数(含续建) |",
+        "4 | ||",
+        "管网验收合格率 |",
+        "100% | ||||",
+        "效益指标 |",
+        "城区污水收集率 |",
+        "≥85% | |||",
+        "城区生活污水直排口",
+    ]
+)
+
+
+def test_a_notice_with_an_attached_investment_target_form_is_read_as_a_goal_form(tmp_path: Path) -> None:
+    doc, _ = load_text(tmp_path, ALLOTMENT_NOTICE)
+    assert doc.kind is DocumentKind.BUDGET_DISCLOSURE and doc.year == 2031
+    assert doc.unit == "示例县人民政府" and doc.self_evaluations == ()
+    form, tree = _tree(doc)
+    assert form.project == "城镇污水治理专项 (污水管网改造)" and form.unit == "示例县人民政府"
+    assert form.budget == Decimal("8600000")
+    assert form.goal.period_text == "新建和改造污水管网，提高城区污水收集率。"
+    assert tree == [
+        ("产出指标", "", "改造管网段数(含续建)", "4"),  # '(含续建)' is no unit, '实施效果指标' no indicator
+        ("产出指标", "", "管网验收合格率", "100%"),
+        ("效益指标", "", "城区污水收集率", "≥85%"),
+    ]
+    assert form.goal.incomplete  # the page ends before any 满意度 row
+    assert doc.reading is not None and not [u for u in doc.reading.unread if "表格未被识别" in u.what]

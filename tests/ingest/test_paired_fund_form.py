@@ -69,9 +69,8 @@ def test_the_cover_names_a_self_evaluation_and_the_paired_funds_are_read_in_thei
     )
     assert county.source == "县财政" and county.adjusted == 420 * WAN
     assert [t.unit for t in doc.reading.tables] == ["万元"]  # '2030年元月' names no unit
-    assert any(
-        "不属于该表" in u.what for u in doc.reading.unread
-    )  # the payments listed below are not passed over
+    [listed] = [u.what for u in doc.reading.unread if "不属于该表" in u.what]  # the payments are not passed over
+    assert "3 行明细" in listed and "表中没有合计行，逐笔金额无从核对" in listed and "截断" not in listed
     assert not [f for f in audit_document(doc, CENTRAL).findings if f.tier is Tier.ERROR]
 
 
@@ -94,3 +93,10 @@ def test_a_garbled_amount_is_named_unread_not_read_as_a_number(tmp_path, garbled
         sum(1 for u in doc.reading.unread if garbled in u.what and "不是可读的金额" in u.what) == 4
     )  # each cell once
     assert not [f for f in audit_document(doc, CENTRAL).findings if f.tier is Tier.ERROR]
+
+
+def test_a_list_of_payments_cut_inside_its_last_row_is_said_to_be_unread_and_why(tmp_path):
+    cut = _form().rstrip("|\n").removesuffix("付保洁劳务费 ")  # the page ends inside the last payment's note
+    doc, _ = load_text(tmp_path, cut)
+    [listed] = [u.what for u in doc.reading.unread if "不属于该表" in u.what]
+    assert "没有合计行" in listed and "最后一行只有 3 格（表头 4 列），文本可能在此截断" in listed

@@ -38,6 +38,7 @@ RULE_MODULES = [
     "jixiao.audit.rules.selfeval",
     "jixiao.audit.rules.selfeval_text",
     "jixiao.audit.rules.disclosure",
+    "jixiao.audit.rules.comparison",
     "jixiao.audit.rules.narrative",
     "jixiao.audit.rules.coverage",
     "jixiao.audit.rules.keyeval",

@@ -18,6 +18,9 @@ Column keys (per table):
 Besides the ten, a unit's own 收支决算总表 by function code under its sector's form (S01: a hospital's 医疗卫生机构收支决算总表,
 a school's 高等学校收支决算总表): opening, income, fiscal (其中：财政拨款收入), spent, fiscal_spent, balance (收支结余),
 closing; what it prints besides is listed as not read. No rule of the ten tables is applied to it.
+
+And any other table comparing two years item by item (ComparisonTable: 上年 | 本年 | 增减额 | 增减率), checked by its own
+arithmetic only.
 """
 
 from __future__ import annotations
@@ -163,6 +166,38 @@ class DisclosureTable:
 
 
 @dataclass(frozen=True)
+class ComparisonRow:
+    """A row of a table comparing two years: each figure as printed (None for a blank or a cell not read); `rate`
+    is the printed percentage change (its value in percent, its quantum one unit of its last digit)."""
+
+    label: str
+    earlier: Amount | None = None
+    later: Amount | None = None
+    change: Amount | None = None
+    rate: Amount | None = None
+    location: Location = field(default_factory=Location)
+    unknown: tuple[str, ...] = ()  # columns whose cell a rebuilt table could not place: unknown, not blank
+
+
+@dataclass(frozen=True)
+class ComparisonTable:
+    """A table that none of the templates names, comparing two years item by item (上年 | 本年 | 增减额 | 增减率):
+    a hospital's 收入支出情况对比表, a unit's own comparison. `years`: the two column names, earlier first."""
+
+    title: str
+    unit: str  # 万元 or 元, as printed
+    years: tuple[str, str]
+    rows: tuple[ComparisonRow, ...]
+    location: Location = field(default_factory=Location)
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        present = [name for name, key in (("增减额", "change"), ("增减率", "rate"))
+                   if any(getattr(r, key) is not None for r in self.rows)]
+        return (*self.years, *present)
+
+
+@dataclass(frozen=True)
 class GradeCounts:
     """The 预算绩效情况说明's self-evaluation claims."""
 
@@ -186,6 +221,7 @@ class DisclosurePackage:
     location: Location = field(default_factory=Location)
     stage: str = "决算"  # 预算 for a 预算公开: its year is the year budgeted for
     ends_inside: str = ""  # the table the text ends inside (cut off before its totals, nothing after it), or ''
+    comparisons: tuple[ComparisonTable, ...] = ()  # tables comparing two years that no template names
 
     def table(self, code: str) -> DisclosureTable | None:
         return self.tables.get(code)

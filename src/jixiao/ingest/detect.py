@@ -136,6 +136,13 @@ WHOLE_TARGET_TITLE = r"^[^。，,]{0,30}?(?:部门|单位)整体(?:支出)?绩�
 HEADING_NUMBER = r"第[一二三四五六七八九十\d]+部分|[一二三四五六七八九十\d]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]"
 # A page's metadata label before the document's title ('标 题: | 项目支出绩效目标申报表'): the title follows it.
 PAGE_TITLE_LABEL_RE = re.compile(r"^标题[：:]")
+# The header of a table comparing two years item by item ('项目 2030年度 2031年度 2031比2030增减'): what a page
+# holding only such a table (a hospital's finance comparison) is, when nothing names a budget document.
+COMPARISON_HEADER_RE = re.compile(r"((?:19|20)\d{2})\s*年度?(?:决算|预算)?数?[ \t|]+((?:19|20)\d{2})\s*年度?(?:决算|预算)?数?"
+                                  r"[ \t|]+[^\n]{0,20}?增减")
+# A notice's attachment line among its first lines ('附件:示例县2030年…绩效目标表'): the attached document's title,
+# which the text goes on to print.
+ATTACHMENT_LABEL_RE = re.compile(r"^附件\d*[：:](?=\S)")
 # The indicator table of a target form printed on its own ('…项目绩效评价指标表' listing 目标值 and 分值): the
 # budget side when it prints targets and no actual, no score.
 INDICATOR_TABLE_TITLE = r"绩效(?:评价)?指标表$"
@@ -267,8 +274,10 @@ PLACEHOLDER = r"(?:[XxＸ×*＊]{2,}|某某)"
 # '第二部分：', '二、'), a template's placeholder left before the name it stood for ('XX部门示例县第一小学2030年度…').
 _LEAD = (r"^#*\s*(?:附件\s*\d*\s*[：:、]?\s*|第[一二三四五六七八九十\d]+部分\s*[：:、]?\s*|[一二三四五六七八九十]+、\s*|\d{1,2}、\s*)?"
          rf"(?:{PLACEHOLDER}(?:部门|单位)\s*(?=[\u4e00-\u9fff]))?")
-# The label of the unit that fills in and reports a form or a package: '单位名称：', '填报单位（盖章）：'.
-_UNIT_LABEL = (r"(?:(?:预算)?单位名称|部门(?:[（(]单位[)）])?名称|(?<![\u4e00-\u9fff])单位(?=\s*[（(]\s*(?:盖章|公章|签章))|编制单位|预算部门(?:单位)?|预算单位|填报单位|报送单位)"
+# The label of the unit that fills in and reports a form or a package: '单位名称：', '填报单位（盖章）：'; on a
+# central investment plan's target form, the place or unit the plan is allotted to ('下达地方或单位').
+_UNIT_LABEL = (r"(?:(?:预算)?单位名称|部门(?:[（(]单位[)）])?名称|(?<![\u4e00-\u9fff])单位(?=\s*[（(]\s*(?:盖章|公章|签章))|编制单位|预算部门(?:单位)?|预算单位|填报单位|报送单位"
+               r"|下达地方或单位)"
                r"\s*(?:[（(]\s*(?:盖章|公章|签章)\s*[)）])?")
 # A table's caption '部门：示例局 金额单位：万元' (not '主管部门：'): counted with the labels. A line '部门：示例局'
 # alone is weaker (a self-evaluation form may print its department above the implementing unit with a longer
@@ -462,8 +471,8 @@ def _title_lines(text: str) -> list[str]:
     quoting an amount is a sentence, not a title."""
     raw = text.splitlines()
     listed = attachment_lines(raw)  # an attachment list names documents that are not this one
-    lines = [PAGE_TITLE_LABEL_RE.sub("", re.sub(r"\s+", "", line).lstrip("#")) for index, line in enumerate(raw)
-             if index not in listed]
+    lines = [ATTACHMENT_LABEL_RE.sub("", PAGE_TITLE_LABEL_RE.sub("", re.sub(r"\s+", "", line).lstrip("#")))
+             for index, line in enumerate(raw) if index not in listed]
     parts = [re.split(rf"[，。；！？：:,;!?]|{BODY_OPENING}", line)[0][:TITLE_LENGTH]
              for line in lines if line][:TITLE_LINES]
     return [part for part in parts if part and not AMOUNT_RE.search(part) and not NOT_TITLE_RE.search(part)]
@@ -647,6 +656,9 @@ def detect(text: str, path: str = "", preamble: tuple[str, ...] = ()) -> Detecti
         return found(report[0], evidence=(f"内容标记：{report[1]}",))
     if best < MIN_MARKERS and (stated := SELF_STATED_RE.search(head)):
         return found(DocumentKind.SELF_EVALUATION, evidence=(f"文中说明是自评：“{stated.group(0)}”",))
+    if best < MIN_MARKERS and (compared := COMPARISON_HEADER_RE.search(head)):
+        return found(None, hint=f"文中是{compared.group(1)}年与{compared.group(2)}年逐项对比的表，未找到自评表、决算公开表、"
+                                "预算公开表、评价表等任何可识别的标题或表名；指明类型后，其增减额、增减率与合计按表内算术核对")
     if best < MIN_MARKERS:
         return found(None, hint="未找到自评表、决算公开表、预算公开表、评价表等任何可识别的标题或表名")
     leaders = [(kind, hits) for count, kind, hits in scores if count == best]

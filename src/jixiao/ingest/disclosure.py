@@ -183,9 +183,10 @@ class _Reader:
         for index, key in columns.items():
             if index < len(row.cells) and not row.cells[index].placed:
                 self.not_placed.add((label, key))
-                self.errors.append(ReadError(
-                    f"{label}·{column_name(key)}：表格排成一行时空单元格已丢失，表内各项合计关系不能确定"
-                    f"此格是{row.texts[index] or '哪个数字'}，此格未读取", self.cell_location(row, index, label, key)))
+                why = (f"表格排成一行时空单元格已丢失，表内各项合计关系不能确定此格是{row.texts[index]}" if row.texts[index]
+                       else "文本中此格没有数字（文本在此中断，或逐格排列时空单元格已丢失），不能当作空白或0")
+                self.errors.append(ReadError(f"{label}·{column_name(key)}：{why}，此格未读取",
+                                             self.cell_location(row, index, label, key)))
                 continue
             if index < len(row.cells):
                 amount = self.amount(row.texts[index], self.cell_location(row, index, label, key))

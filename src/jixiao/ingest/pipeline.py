@@ -15,6 +15,7 @@ from jixiao.core.model import DocumentKind, GoalForm, KeyEvaluation, ScoreOutlin
 from jixiao.core.provenance import Location
 from jixiao.core.results import ResultsTable
 from jixiao.core.statements import Statement
+from jixiao.ingest.comparison import extract_comparisons
 from jixiao.ingest.detect import detect
 from jixiao.ingest.disclosure import extract_budget_disclosure, extract_disclosure
 from jixiao.ingest.keyeval import extract_key_evaluations
@@ -86,9 +87,25 @@ def _disclosure(doc: Document) -> tuple[Document, list[ReadError]]:
             narrative = tuple(s for s in package.narrative if s.location.block not in doc.consumed)
             package = replace(package, narrative=narrative) if narrative or package.tables else None
         targets = target_tables_unread(doc.source, doc.consumed)  # a 绩效目标表 not read: said so, with where
-        return replace(doc, disclosure=package, unread=doc.unread + targets), errors
+        return replace(doc, disclosure=_with_comparisons(doc, package), unread=doc.unread + targets), errors
     package, errors = extract_disclosure(doc.source, doc.year, doc.unit)
-    return replace(doc, disclosure=package), errors
+    return replace(doc, disclosure=_with_comparisons(doc, package)), errors
+
+
+def _with_comparisons(doc: Document, package: DisclosurePackage | None) -> DisclosurePackage | None:
+    """The package with the tables comparing two years that none of its templates took (ingest.comparison); a
+    package of those alone when the document holds nothing else of one."""
+    tables = package.tables.values() if package is not None else ()
+    used = set(doc.consumed) | {loc.block for t in tables for loc in (t.location, *(r.location for r in t.rows))
+                                if loc.block is not None}
+    found = extract_comparisons(doc.source.blocks, used)
+    if not found:
+        return package
+    if package is None:
+        stage = "预算" if doc.kind is DocumentKind.BUDGET_DISCLOSURE else "决算"
+        return DisclosurePackage(department=doc.unit, year=doc.year, tables={}, comparisons=found,
+                                 location=Location(document=doc.source.path), stage=stage)
+    return replace(package, comparisons=found)
 
 
 # First cells of the rows extract_key_evaluations reads without keeping a Location (项目基本情况, 资金, 评价人员,

@@ -170,6 +170,9 @@ def _disclosure_tables(doc: Any) -> Iterator[TableRead | Unread]:
         if table.code == pkg.ends_inside:
             yield Unread(f"{table.label}：文本在表格中途结束（未到总计行，其后没有其他内容），其后的行及其后各表都不在文本中，"
                          "未能核对", table.location, "table")
+    for comparison in getattr(pkg, "comparisons", ()):
+        yield TableRead(comparison.title, comparison.unit, len(comparison.rows), ("项目", *comparison.columns),
+                        comparison.location)
 
 
 def _present(values: Iterable[Any], labels: dict[str, str]) -> tuple[str, ...]:

@@ -35,6 +35,7 @@ from jixiao.ingest.fundrows import is_shifted, ordered_total, place_fund_rows, u
 from jixiao.ingest.fused import extract_fused
 from jixiao.ingest.overall import extract_overall
 from jixiao.ingest.source import Block, Paragraph, ReadError, Row, SourceDocument, Table
+from jixiao.ingest.targetform import parent_level
 
 FORM_WORDS = re.compile(r"自评表|(产出|效益|满意度)\s*指\s*标")  # a text holding a self-evaluation form
 REPORT_TITLE = re.compile(r"项目支出绩效自评(分析)?报告|项目支出绩效自评表")
@@ -699,11 +700,8 @@ def _read_paired(table: Table, start: int, report: _Report, errors: list[ReadErr
         if (level := _paired_level(row.texts)) is None:
             break
         rows.append((row, level))
-    rest = [row for row in table.rows[start + len(rows):] if any(is_number(t) for t in row.texts)]
-    if rest:  # rows of another table rebuilt into this one (a 支出明细 under the funds): not read, said so
-        first = next((r for r in table.rows[start + len(rows):] if any(r.texts)), rest[0])
-        errors.append(ReadError(f"预算执行情况表之后自“{' '.join(first.filled)[:20]}”起的 {len(rest)} 行数字不属于该表，"
-                                "未读取、未核对", first.location.with_(project=report.name)))
+    if rest := _rows_after(table.rows[start + len(rows):]):
+        errors.append(ReadError(rest, table.rows[start + len(rows)].location.with_(project=report.name)))
     for row, label in rows:
         values: dict[str, Decimal | None] = {}
         for pair, name in enumerate(fields):
@@ -723,6 +721,29 @@ def _read_paired(table: Table, start: int, report: _Report, errors: list[ReadErr
             source=label, level=_fund_level(label), adjusted=values.get("adjusted"), executed=values.get("executed"),
             received=values.get("received"), carryover=values.get("carryover"),
             location=_place(row.location, report.name, "预算执行情况", label)))
+
+
+DETAIL_TOTAL_RE = re.compile(r"^(?:合\s*计|总\s*计)")
+
+
+def _rows_after(rows: Sequence[Row]) -> str:
+    """What to say of the rows of another table rebuilt under a fund table (a 支出明细 listing each payment), or ''
+    when none holds a figure: they are not read, and why — a list of payments with no 合计 row states no total to
+    check them against, and a last row shorter than its header is where the text was cut."""
+    figures = [row for row in rows if any(is_number(t) for t in row.texts)]
+    if not figures:
+        return ""
+    header = next((r for r in rows if r.filled and not any(is_number(t) for t in r.filled) and len(r.filled) >= 2),
+                  None)
+    opening = " ".join((header or next(r for r in rows if r.filled)).filled)[:20]
+    if any(DETAIL_TOTAL_RE.match(_label(r.filled[0])) for r in figures if r.filled):
+        why = "其合计行未与各行核对"
+    else:
+        why = "表中没有合计行，逐笔金额无从核对"
+        last = figures[-1]
+        if header is not None and last is rows[-1] and len(last.filled) < len(header.filled):
+            why += f"；最后一行只有 {len(last.filled)} 格（表头 {len(header.filled)} 列），文本可能在此截断"
+    return f"预算执行情况表之后自“{opening}”起的 {len(figures)} 行明细不属于该表（{why}），未读取、未核对"
 
 
 def _read_table(table: Table, report: _Report, errors: list[ReadError]) -> None:
@@ -923,6 +944,77 @@ def _header_word(word: str) -> bool:
                                                                                  "reported_score"))
 
 
+INDICATOR_MARK_RE = re.compile(r"^指标\s*\d{1,2}$")  # the template's '指标1:' before a name, its colon split off
+FIGURE_WORD_RE = re.compile(r"^[≥≤=<>＞＜]?\d[\d,]*(?:\.\d+)?(?:%|％|[\u4e00-\u9fa5]{1,3})?$")
+LEVEL_STARTS = ("产出", "效益", "效果", "满意", "数量", "质量", "时效", "成本", "经济", "社会", "生态", "可持续", "服务对象")
+HEADER_WORDS = ("绩效指标", "实际", "指标值", "完成值", "实际完成值", "分值", "得分", "年度", "指标", "总分")
+UNORDERED_COLUMNS = 4  # 指标值, 实际完成值, 分值, 得分
+
+
+def _ends_name(word: str) -> bool:
+    return bool(FIGURE_WORD_RE.match(word) or INDICATOR_MARK_RE.match(word) or word.startswith(LEVEL_STARTS)
+                or word in HEADER_WORDS or word.startswith(("偏差", "(", "（")))
+
+
+def _unordered_indicators(report: _Report, errors: list[ReadError]) -> None:
+    """A form flattened out of reading order (a workbook dumped cell by cell: the figures of several rows bunched
+    before their names) whose names carry the template's '指标N' marks and whose 总分 row closes the table: its
+    indicators are read when the figures between the header and 总分 are exactly four per name (指标值, 实际完成值,
+    分值, 得分) and the 总分 row's two, each group's 得分 within its 分值, its 指标值 and 实际完成值 alike (both
+    percentages or in one unit), and the 分值 plus the 预算执行 points add up to the 总分 row's 分值: then names and
+    groups are paired in the order printed, and the reading is said. Anything else stays unread (_indicators_unread)."""
+    if report.indicators or report.incomplete:
+        return
+    words = [_label(w) for w, _ in report.words]
+    at = next((i for i, w in enumerate(words) if report.words[i][1].block not in report.tables
+               and (w + "".join(words[i + 1:i + 2])).startswith(INDICATOR_HEADS[:3])), None)
+    end = next((i for i in range(at, len(words)) if words[i] == "总分"), None) if at is not None else None
+    points = next((c.full_marks for c in report.claims if c.block == "预算执行" and c.full_marks is not None), None)
+    if at is None or end is None or points is None:
+        return
+    names: list[tuple[str, str, Location]] = []  # (二级, name, where)
+    figures: list[str] = []
+    reasons: dict[int, list[str]] = {}  # words right after a group's last figure: that row's 偏差原因
+    level2, index = "", at + 1
+    while index < end:
+        word = words[index]
+        if level := LEVEL2_RE.match(word):
+            level2 = f"{level.group(1)}指标"
+        elif INDICATOR_MARK_RE.match(word):
+            stop = next((j for j in range(index + 1, end) if _ends_name(words[j])), end)
+            if stop == index + 1:
+                return
+            names.append((level2, "".join(words[index + 1:stop]), report.words[index][1]))
+            index = stop
+            continue
+        elif FIGURE_WORD_RE.match(word):
+            figures.append(word)
+        elif not _ends_name(word) and figures and len(figures) % UNORDERED_COLUMNS == 0:
+            reasons.setdefault(len(figures) // UNORDERED_COLUMNS - 1, []).append(word)
+        index += 1
+    if len(names) < 2 or len(figures) != UNORDERED_COLUMNS * len(names) + 2 or not all(map(is_number, figures[-2:])):
+        return
+    groups = [figures[k * UNORDERED_COLUMNS:(k + 1) * UNORDERED_COLUMNS] for k in range(len(names))]
+    for target, actual, weight, score in groups:
+        aimed, done = parse_value(target), parse_value(actual)
+        if not (is_number(weight) and is_number(score) and 0 <= Decimal(score) <= Decimal(weight)) or (
+                aimed.number is None or done.number is None or aimed.unit != done.unit):
+            return
+    weights = sum((Decimal(g[2]) for g in groups), Decimal(0))
+    if weights + points != Decimal(figures[-2]):
+        return
+    for row, ((level2, name, where), (target, actual, weight, score)) in enumerate(zip(names, groups, strict=True)):
+        report.indicators.append(Indicator(
+            level1=parent_level(level2), level2=level2, name=name, initial_target=parse_value(target),
+            actual=parse_value(actual), weight=Decimal(weight), reported_score=Decimal(score),
+            deviation_reason="".join(reasons.get(row, ())), location=_place(where, report.name, "绩效指标", name)))
+    where = report.words[at][1].with_(project=report.name, table="绩效指标")
+    errors.append(ReadError(
+        f"绩效指标表的格子次序错乱：按“指标N”标出的 {len(names)} 个指标名称与其后依次出现的 {len(names)} 组数字（指标值、实际完成值、"
+        f"分值、得分）按排列次序逐一对应读出——各组分值之和 {weights} 加预算执行分值 {points} 等于总分行的分值 {figures[-2]}；"
+        "紧随一组数字的文字作该行的偏差原因", where))
+
+
 def _indicators_unread(report: _Report, errors: list[ReadError]) -> None:
     """A form whose text prints the indicator table's header ('一级指标', '一级 指标') but from which no indicator
     row was read (cells run together or out of reading order): the table is reported as not read, at its header,
@@ -1094,6 +1186,7 @@ def extract_self_evaluations(source: SourceDocument, year: int | None = None, un
             _unordered_budget(report, errors)
     found = [r for r in reports if r.name and (r.budget or r.indicators)]
     for report in found:
+        _unordered_indicators(report, errors)
         _indicators_unread(report, errors)
         if not report.budget:
             errors.append(ReadError("未找到“预算执行情况”表", report.title_location.with_(project=report.name)))

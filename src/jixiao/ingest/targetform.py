@@ -39,23 +39,25 @@ TITLE_RE = re.compile(
     r"绩效目标(?:申报|审批|审核|批复)?表|绩效(?:评价)?指标表|(?:部门|单位)整体(?:支出)?绩效目标$"
 )
 _FIELD_LABELS = {
-    "project": r"项目名称",
-    "unit": r"(?:项目)?实施单位|项目单位|(?:项目)?执行单位",
+    "project": r"项目名称|专项名称",
+    "unit": r"(?:项目)?实施单位|项目单位|(?:项目)?执行单位|下达(?:地方或|地方|)单位",
     "department": r"(?:项目|业务)?主管部门(?:及(?:代码|编码))?|部门名称|预算单位|单位名称",
-    "budget": r"年度资金总额|当年资金总额|资金总额|项目金额|项目总预算|项目资金总额|年度预算(?:数|金额)?",
+    "budget": r"年度资金总额|当年资金总额|资金总额|项目金额|项目总预算|项目资金总额|年度预算(?:数|金额)?"
+    r"|下达(?:中央预算内|中央基建)?投资",  # a central investment plan's form: '下达中央预算内投资(万元)'
     "goal": r"年度(?:总体|绩效)?目标(?:[（(]文字[)）])?|年度绩效总目标|年度主要目标(?:和成果)?",
+    "overall": r"总体目标",  # over the whole plan; a caption over 中期/年度目标 where the form splits it
 }
 # Labels of a form's other fields: they end the value of the label before them.
 _OTHER_LABELS = (
     r"项目负责人(?:及电话)?|联系人|联系电话|项目属性|项目(?:期|周期)|建设周期|项目起止时间|项目分类|项目类别|项目资金"
-    r"|资金情况|其中[:：]?\S{0,8}|其他资金|当年其他资金|总体目标|中期目标|长期目标|实施期目标|部门编码|基本信息"
+    r"|资金情况|其中[:：]?\S{0,8}|其他资金|当年其他资金|中期目标|长期目标|实施期目标|部门编码|基本信息"
     r"|部门职能职责概述|职能职责|立项依据|项目概况|财政资金\S{0,8}|绩效目标|年度绩效目标"
     r"|绩效指标|绩效\S{0,4}指标表"
 )  # the indicator table's caption
 _LABEL_RE = re.compile(
     rf"^\*?(?:(?P<project>{_FIELD_LABELS['project']})|(?P<unit>{_FIELD_LABELS['unit']})"
     rf"|(?P<department>{_FIELD_LABELS['department']})|(?P<budget>{_FIELD_LABELS['budget']})"
-    rf"|(?P<goal>{_FIELD_LABELS['goal']})|(?:{_OTHER_LABELS}))"
+    rf"|(?P<goal>{_FIELD_LABELS['goal']})|(?P<overall>{_FIELD_LABELS['overall']})|(?:{_OTHER_LABELS}))"
     r"\s*(?:[（(]\s*(?:盖章|万元|元)\s*[)）])?\s*[：:]?\s*"
 )
 _CAPTION_UNIT_RE = re.compile(r"[（(]\s*(万元|元|亿元)\s*[)）]|单位\s*[：:]\s*(万元|元|亿元)")
@@ -103,11 +105,9 @@ _LABEL_NOTE_RE = re.compile(r"[（(][^)）]{0,10}(?:必填|选填|可选|硬性|
 OPERATOR_CELL_RE = re.compile(
     r"^(?:[=＝≥≤><≧≦]|>=|<=|大于等于|小于等于|大于|小于|等于|不低于|不高于|不少于|不超过|定性|定量)$"
 )
-# A name printing its template's placeholder or unit in brackets: '苗木成活率(≥**%)', '受益人数(人)' — not what it
-# takes in ('建设项目个数(含续建)').
-_NAME_UNIT_RE = re.compile(
-    r"[（(]\s*([≥≤=><]?)\s*[*＊]*\s*([%％]|(?!含|不含|包括)[\u4e00-\u9fa5/²³]{1,4})\s*[)）]$"
-)
+# A name printing its template's placeholder or unit in brackets: '苗木成活率(≥**%)', '受益人数(人)' — not what the
+# count takes in ('建设项目个数(含续建)').
+_NAME_UNIT_RE = re.compile(r"[（(]\s*([≥≤=><]?)\s*[*＊]*\s*([%％]|(?!含|不含|包括|包含|其中)[\u4e00-\u9fa5/²³]{1,4})\s*[)）]$")
 # Where the indicator table ends: a signature or stamp footer, a note, the page's chrome, a numbered heading.
 _FOOTER_RE = re.compile(
     r"盖章|签字|签章|年\s+月\s+日|填报人|审核人|经办人|^(?:注|备注|说明|附件)\s*\d*\s*[:：]|^附件"
@@ -159,7 +159,8 @@ def _level2(key: str) -> str:
     return f"{match.group(1)}指标" if match else ""
 
 
-def _parent(level2: str) -> str:
+def parent_level(level2: str) -> str:
+    """The 一级 a 二级 belongs under ('质量指标' → '产出指标'), '' when its words do not say."""
     return _PARENT.get(level2.removesuffix("指标"), "")
 
 
@@ -372,17 +373,17 @@ class _Body:
         self.close()
         self.last_label = cell.text
         if level1 and not (level1 == self.level1 and self.after_level1):
-            if _parent(self.level2) != level1:
+            if parent_level(self.level2) != level1:
                 self.level2 = ""  # a new block: its 二级 is printed next (a 一级 printed mid-span keeps it)
             self.level1 = level1
             for row in reversed(self.form.rows):  # the rows of the span above a label printed on a middle row
-                if row.level1 or _parent(row.level2) not in ("", level1):
+                if row.level1 or parent_level(row.level2) not in ("", level1):
                     break
                 row.level1 = level1
             self.after_level1 = True
             return
         self.level2 = level2 or level1  # '满意度指标 | 满意度指标': the second is the 二级
-        if _parent(self.level2) and self.level1 and _parent(self.level2) != self.level1:
+        if parent_level(self.level2) and self.level1 and parent_level(self.level2) != self.level1:
             self.level1 = ""  # a 二级 of another block: its 一级 is printed further down, or not at all
         self.after_level1 = False
 
@@ -412,6 +413,7 @@ def _read_body(cells: Sequence[_Cell], start: int, form: _Form, columns: _Column
     stream = not cells[start].in_table if start < len(cells) else False
     body = _Body(form, columns, stream)
     index = start
+    row_begin, opened = start, start - 1  # where the current table row began; where the current indicator row was opened
     while index < len(cells):
         cell = cells[index]
         key = cell.key
@@ -430,8 +432,12 @@ def _read_body(cells: Sequence[_Cell], start: int, form: _Form, columns: _Column
             break  # a paragraph of text after a table copied one cell per line
         if cell.row_start:
             body.close()
+            row_begin = index
         level1, level2 = _level1(key), _level2(key)
         if level1 or level2:
+            if (body.row is not None and not body.row.values and cell.in_table and opened >= row_begin
+                    and body.row.name.replace(" ", "").endswith("指标")):
+                body.row = None  # a caption over the levels printed before them in their row ('实施效果指标')
             body.label(cell, level1, level2)
         elif key == "指标" and body.last_label:
             pass  # the rest of a label broken over two lines ('经济效益' / '指标')
@@ -445,7 +451,9 @@ def _read_body(cells: Sequence[_Cell], start: int, form: _Form, columns: _Column
             index += len(_row_of(cells, index))  # a header row repeated, or a sub-header
             continue
         else:
+            before = body.row
             body.add(cell, cells[index + 1 : index + 2])
+            opened = index if body.row is not before else opened
         index += 1
     body.close()
     if index >= len(cells):
@@ -480,7 +488,7 @@ def _read_header(cells: Sequence[_Cell], start: int) -> tuple[_Columns, int]:
 def _indicators(form: _Form, project: str, errors: list[ReadError]) -> tuple[Indicator, ...]:
     out = []
     for row in form.rows:
-        level1 = row.level1 or _parent(row.level2)
+        level1 = row.level1 or parent_level(row.level2)
         name = row.name
         target, weight = _split_values(row.values, form.columns) if row.values else ("", "")
         target = _with_name_unit(name, target)
@@ -569,6 +577,7 @@ def extract_goal_forms(
                 year=year,
                 goal=Goal(
                     annual_text=annual,
+                    period_text=form.fields.get("overall", ""),
                     indicators=indicators,
                     incomplete=form.incomplete,
                     unweighted="weight" not in form.columns,

@@ -1022,7 +1022,8 @@ def _two_sided_rows(texts: list[str]) -> tuple[int, int, int, int] | None:
     own 行次 sequence (1, 2, 3 … beside 35, 36, 37 …): a row holds per half a label, empty when that half has no
     item in the row, then its 行次, then figures or empty cells; `half` is where the second half begins. The two
     行次 sequences mark where every row and every half begins, so the width is known, not guessed; at least
-    NUMBERED_ROWS_MIN rows."""
+    NUMBERED_ROWS_MIN rows — or fewer where the text runs out before the next whole row (a page cut inside the
+    table) and the header above prints 行次 in both halves over exactly that width."""
     for start in range(len(texts) - 3):
         label, serial = texts[start], texts[start + 1]
         if not label or _figure(label) or not serial.isdigit():
@@ -1033,9 +1034,20 @@ def _two_sided_rows(texts: list[str]) -> tuple[int, int, int, int] | None:
                 continue
             for width in range(half + 2, len(texts) - start + 1):
                 rows = _side_rows_fit(texts, start, width, half)
-                if rows >= NUMBERED_ROWS_MIN:
+                if rows >= NUMBERED_ROWS_MIN or (rows and _cut_after(texts, start, width, rows) and _serials_header(
+                        _sides_header(texts[:start], width, half), half)):
                     return start, width, rows, half
     return None
+
+
+def _cut_after(texts: list[str], start: int, width: int, rows: int) -> bool:
+    """The cells after `rows` whole rows are fewer than a row: the text ended inside the table, no series broke."""
+    return len(texts) - (start + width * rows) < width
+
+
+def _serials_header(header: list[list[str]] | None, half: int) -> bool:
+    """A header whose lowest tier prints 行次 as the second column of each half."""
+    return bool(header) and all(_norm(header[-1][at]) == "行次" for at in (1, half + 1))
 
 
 def _two_tier_header(texts: list[str], width: int) -> list[list[str]] | None:
@@ -1057,13 +1069,18 @@ def _two_tier_header(texts: list[str], width: int) -> list[list[str]] | None:
 
 def _sides_header(texts: list[str], width: int, half: int) -> list[list[str]] | None:
     """The header above a body of two halves: one full row, or the two halves' names (收入 / 支出) over it, each
-    spanning its half. None when the header cannot be placed with certainty."""
+    spanning its half. A row of the web table may end in an empty cell of its own (a trailing column nothing is
+    printed in): empty cells around the two names, and at the end of the lowest tier, are that column. None when
+    the header cannot be placed with certainty."""
     if not texts:
         return []
     if len(texts) == width:
         return [texts]
-    if len(texts) == width + 2 and all(texts):
-        return [[texts[0], *[""] * (half - 1), texts[1], *[""] * (width - half - 1)], texts[2:]]
+    lower, names = texts[-width:], [t for t in texts[:-width] if t]
+    filled = [t for t in lower if t]
+    if (len(texts) > width and len(names) == 2 and lower[:len(filled)] == filled and len(filled) > half
+            and not any(_figure(t) or t.isdigit() for t in [*names, *filled])):
+        return [[names[0], *[""] * (half - 1), names[1], *[""] * (width - half - 1)], lower]
     return None
 
 
@@ -1079,7 +1096,7 @@ def _numbered_rows(tokens: list[_Token], path: str) -> list[Block] | None:
         header = _two_tier_header(texts[:start], width)
     else:
         return None
-    head = tokens[:start]
+    head, first = tokens[:start], int(texts[start + 1])
     if header is None:
         return None
     where = Location(document=path, line=head[0].line if head else tokens[start].line)
@@ -1091,9 +1108,25 @@ def _numbered_rows(tokens: list[_Token], path: str) -> list[Block] | None:
     for chunk in range(start, end, width):
         row = _row(tokens[chunk:chunk + width], len(rows) + 1, path)
         rows.append(row)
+    rest = tokens[end:]
+    if sides is not None and len(rest) >= 3 and not _figure(rest[0].text) and len(rest) < width and (
+            rest[1].text == str(first + count)):
+        # the text ends inside the row after the last: its cells are read but the last one, which the cut may
+        # have split (a label or a figure broken off mid-word)
+        rows.append(_cut_row(rest[:-1], width, len(rows) + 1, path))
+        rest = rest[-1:]
     blocks: list[Block] = [Table(tuple(rows), rows[0].location.with_(row=""))]
-    blocks.extend(Paragraph(t.text, Location(document=path, line=t.line)) for t in tokens[end:] if t.text)
+    blocks.extend(Paragraph(t.text, Location(document=path, line=t.line)) for t in rest if t.text)
     return blocks
+
+
+def _cut_row(tokens: list[_Token], width: int, number: int, path: str) -> Row:
+    """A last row the text ends inside: its cells as printed, the cells it never reached not placed (unknown, not
+    blank)."""
+    row = _row(tokens, number, path)
+    missing = tuple(Cell("", row.location.with_(column=str(c)), placed=False) for c in range(len(tokens) + 1,
+                                                                                               width + 1))
+    return Row(row.cells + missing, row.location)
 
 
 SERIAL_FIRST_ROWS_MIN = 4
@@ -1193,10 +1226,7 @@ def _serial_first_rows(tokens: list[_Token], path: str) -> list[Block] | None:
         rows.append(_row(tokens[chunk:chunk + width], len(rows) + 1, path))
     rest = tokens[end:]
     if rest and rest[0].text == str(count + 1) and len(rest) < width:
-        row = _row(rest, len(rows) + 1, path)
-        missing = tuple(Cell("", row.location.with_(column=str(c)), placed=False) for c in range(len(rest) + 1,
-                                                                                                   width + 1))
-        rows.append(Row(row.cells + missing, row.location))
+        rows.append(_cut_row(rest, width, len(rows) + 1, path))
         rest = []
     blocks.append(Table(tuple(rows), rows[0].location.with_(row="")))
     blocks.extend(Paragraph(t.text, Location(document=path, line=t.line)) for t in rest if t.text)

@@ -181,6 +181,8 @@ _PRIOR_BASIS_RE = re.compile(r"(?:比|较|与|同)(?:上年|去年|\d{4}年度?)
 _PRIOR_RE = re.compile(r"(?<![比较与同])(?:上年|去年)(?:度)?(?:同期)?(?!结转|结余)[\u4e00-\u9fa5]{0,6}$")  # 上年结转: a subject
 # The unit's totals: with a scope word before them ('一般公共预算财政拨款总支出') they name that scope's total.
 TOTALS = ("收入总计", "支出总计", "收支总计", "本年收入合计", "本年支出合计")
+# The two sides' totals: a clause naming one right after the other's states the same scope's figure.
+_COUNTERPART = {"收入总计": "支出总计", "支出总计": "收入总计", "本年收入合计": "本年支出合计", "本年支出合计": "本年收入合计"}
 # An item named by words the lexicon does not know: '…维修费', '…经费' before its figure.
 _UNNAMED_ITEM_RE = re.compile(r"[\u4e00-\u9fa5]{2,}(?:费用?|经费)")
 _GENERIC_RE = re.compile(r"(?:决算)?(支出|收入)")
@@ -565,8 +567,11 @@ def claims_of(sentence: str, section: str = "", location: Location | None = None
             elif named is None and (own := _OWN_TOTAL_RE.match(before)) is not None:
                 named = (own.group(1), own.start(1), own.end(1))
             if named is not None:
+                # '财政拨款收入总计X万元，支出总计Y万元': the other side's total, named without a scope of its own right
+                # after its counterpart, is that scope's too
+                paired = scope if _COUNTERPART.get(subject) == named[0] and not scope_of(clause[: named[2]]) else ""
                 subject = named[0]
-                scope = scope_of(clause[: named[2]]) or section_scope
+                scope = scope_of(clause[: named[2]]) or paired or section_scope
             elif not subject:
                 scope = scope_of(clause) or section_scope
             gap = clause[named[2] if named else 0:end]

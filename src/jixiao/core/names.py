@@ -8,6 +8,17 @@ _HEADING_NUMBER = re.compile(r"^(?:第[一二三四五六七八九十\d]+部分|
                              r"|[（(][一二三四五六七八九十\d]{1,3}[)）])")
 
 
+# A line naming a file rather than titling the text it stands over: a template's or sample's name ('2030年部门决算
+# 公开模板', a document site's title for an upload) or a file name ('…单位决算.pdf').
+TEMPLATE_NAME = r"范文|样例|模板"
+FILE_NAME_RE = re.compile(r"^\s*(\S.{0,79}?)\.(?:pdf|docx?|xlsx?|wps|et)\s*$", re.IGNORECASE)
+
+
+def names_a_file(line: str) -> bool:
+    """Whether a heading-like line is a file's or template's name, not the document's own title."""
+    return re.search(TEMPLATE_NAME, line) is not None or FILE_NAME_RE.match(line) is not None
+
+
 def without_heading_number(name: str) -> str:
     """'二、示例县档案馆', '（一）示例县档案馆' → '示例县档案馆': the heading's number is not part of the name."""
     return _HEADING_NUMBER.sub("", name)

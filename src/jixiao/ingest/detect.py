@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 from jixiao.core.model import DocumentKind
-from jixiao.core.names import abbreviates, without_heading_number
+from jixiao.core.names import FILE_NAME_RE, TEMPLATE_NAME, abbreviates, without_heading_number
 from jixiao.ingest.attachments import attachment_lines
 from jixiao.ingest.targetform import ACTUALS_RE, HEADER_RE
 
@@ -54,6 +54,14 @@ MIN_MARKERS = 2  # one marker is a mention (a news item, a policy text), not a d
 # A news report about disclosures is not a disclosure: without a title of its own it is not identified.
 NEWS_RE = re.compile(r"(?<!接待)记者|\d{1,2}日电|新华网|新华社|中新社|人民网|责任编辑|根据财政部消息"
                      r"|来源\s*[:：]\s*\S{0,10}(?:日报|晚报|青年报|都市报|商报|时报|新闻网|电视台)")
+# A page filed under a site's news (its breadcrumb ending in 工作动态, 重要活动, 新闻中心 …) and titled as no document of
+# a unit: a report about budgets or purchases, not one published by the unit.
+NEWS_SECTION_RE = re.compile(r"^[ \t]*(?:当前位置|您的位置|您现在的位置|所在位置)?[ \t]*[：:]?[ \t]*首页[^\n]*>[ \t]*"
+                             r"(?:工作动态|重要活动|新闻(?:中心|动态|资讯)?|要闻|[\u4e00-\u9fff]{0,4}动态|图片新闻|媒体[\u4e00-\u9fff]{0,2})"
+                             r"[ \t]*(?:>[ \t]*(?:详细内容|正文|内容)?[ \t]*)?$", re.MULTILINE)
+# A question-and-answer site's page: an answer someone wrote to a question, whatever figures it quotes.
+QA_RE = re.compile(r"优质解答|最佳答案|(?:免费)?搜题|网友(?:回答|解答)|提问者|已采纳|\d+\s*道题|收录\s*\d+\s*题")
+QA_MIN = 2
 # A news item's dateline opening the text ('【示例网讯】', '据示例社5月1日报道'): whatever its first sentences quote
 # (a unit's 三公 budget) is reported, not published by the unit, so no title line after it names the document.
 NEWS_OPENING_RE = re.compile(r"^\s*(?:【[^】\n]{1,12}讯】|据[^，,。\n]{1,12}(?:网|社|报|台)[^，,。\n]{0,12}报道)")
@@ -178,7 +186,7 @@ TRANSFER_SELF_EVAL_RE = re.compile(rf"^[ \t#]*(?:{HEADING_NUMBER})?[ \t]*绩效�
 # ('…自评报告一、基本情况…').
 BODY_OPENING = r"(?:(?<=报告)|(?<=说明)|(?<=情况)|(?<=[表书]))(?=根据|按照|依据|遵照|现将|为(?:了|进一步|加强|落实|贯彻)|一、)"
 # Not a title of the document itself: a quoted title, a site's breadcrumb, a news sentence, a writing sample.
-NOT_TITLE_RE = re.compile(r"[《》>]|首页|范文|样例|模板|今年|填写说明|^截[至止]"  # …or a date a figure stands at
+NOT_TITLE_RE = re.compile(rf"[《》>]|首页|{TEMPLATE_NAME}|今年|填写说明|^截[至止]"  # …or a date a figure stands at
                           r"|(?:是|如下|包括)$")  # …or a sentence leading into what follows its colon ('…的原因主要是：')
 # A 三公经费 section on its own: its items, then whether it reports spending (决算; counts of trips and guests) or
 # plans it (预算). '一般公共预算' names a kind of fund and says neither; a law's title says nothing.
@@ -202,7 +210,6 @@ YEAR_DASH_RE = re.compile(r"(?<!\d)(20\d{2})\s*[-－](?=\s*[“”\"\u4e00-\u9ff
 # A form's year on a line of its own under the title: '（2023年度）'.
 YEAR_STAMP_RE = re.compile(r"[（(]?20\d{2}年度?[)）]?")
 # A file name a page shows with its text (an attachment mirrored, a document site's download).
-FILE_NAME_RE = re.compile(r"^\s*(\S.{0,79}?)\.(?:pdf|docx?|xlsx?|wps|et)\s*$", re.IGNORECASE)
 TITLE_LINES = 6
 PUBLISHER_LINES = 20  # a page's metadata left at the top of its text
 TITLE_LENGTH = 60
@@ -254,9 +261,10 @@ ORG = (r"[\u4e00-\u9fff（）()]{1,38}?(?:委员会|管委会|局|厅|中心|办
        # a people's organisation by the short name it is known by ('示例市妇联', '示例县残联'), not the start of 联合会
        r"(?:妇|残|文|侨|工商|社科)联(?!合))")
 # A label's value ends at a separator, or where the next label of a form flattened into one line begins.
-_LABEL_END = (r"(?=[\s\t|，。,（(/／\[【]|$|(?:金额)?单位\s*[：:]|实施单位|(?:项目)?执行单位|项目单位|主管部门|负责人|单位负责人|财务负责人|编制人|报送日期|联系"
-              r"|项目名称|项目资金|资金名称|项目主管|项目类别|项目属性|项目类型"
-              r"|填报|填表|年度预算|年度资金)")
+_FORM_LABELS = (r"(?:金额)?单位\s*[：:]|实施单位|(?:项目)?执行单位|项目单位|资金使用单位|主管部门|负责人|单位负责人|财务负责人|编制人"
+                r"|报送日期|联系|项目名称|项目资金|资金名称|项目主管|项目类别|项目属性|项目类型|填报|填表|年度预算|年度资金")
+_LABEL_END = rf"(?=[\s\t|，。,（(/／\[【]|$|{_FORM_LABELS})"
+_FORM_LABEL_RE = re.compile(_FORM_LABELS)
 _CODE = r"(?:\d{3,}\s*[-－—]\s*)?"
 _YEAR = r"20\d{2}\s*年?度?"
 # Words that follow a name in a title or sentence; a name is never extended across one of them.
@@ -531,6 +539,27 @@ def _explanation_fragment(text: str) -> tuple[DocumentKind, str] | None:
     return None
 
 
+# The items of a 预决算's 其他重要事项情况说明, each opening its own paragraph or numbered item: a page of them is that
+# section of a package (its item on 预算绩效管理 is one of four, not a work summary).
+OTHER_MATTERS = [r"机关运行经费", r"政府采购(?:支出)?情况", r"国有资产占用", r"(?:预算)?绩效管理工作(?:开展)?情况|绩效目标设置情况"]
+OTHER_MATTERS_MIN = 3
+
+
+def _other_matters_fragment(text: str) -> tuple[DocumentKind, str] | None:
+    """A 其他重要事项 section on its own: three or more of its items; 决算 when the text says 决算, 预算 when it says
+    only 预算 (outside the item 预算绩效管理 and fund names)."""
+    items = _hits(OTHER_MATTERS, text)
+    if len(items) < OTHER_MATTERS_MIN:
+        return None
+    plain = re.sub(r"预算绩效", "", FUND_NAMES_RE.sub("", DEFINITION_RE.sub("", text)))
+    what = f"其他重要事项（{'、'.join(items)}）"
+    if "决算" in plain:
+        return DocumentKind.DISCLOSURE, what + "（决算）"
+    if "预算" in plain:
+        return DocumentKind.BUDGET_DISCLOSURE, what + "（预算）"
+    return None
+
+
 def _report_fragment(text: str) -> tuple[DocumentKind, str] | None:
     """Pages from the conclusion on of an evaluation report: whose evaluation it is, by who wrote it."""
     parts = _hits(REPORT_OUTLINE, text)
@@ -548,6 +577,8 @@ def _not_a_unit_document(head: str, titles: list[str]) -> str:
     guide = list(dict.fromkeys(m.group(0)[:6] for m in GUIDE_RE.finditer(head)))
     if len(guide) >= GUIDE_MIN and not FIGURE_RE.search(head):
         return f"像是填写说明、评分规则、样例或空白模板（“{'”“'.join(guide[:3])}”），没有填报的数字，不是某个单位填报的文档"
+    if len(asked := list(dict.fromkeys(m.group(0) for m in QA_RE.finditer(head)))) >= QA_MIN:
+        return f"像是问答网站上的回答（“{'”“'.join(asked[:4])}”），其中的数字来自各处，不是某个单位公开的文档"
     if len(rules := _hits(REGULATION_MARKERS, head)) >= REGULATION_MIN:
         shown = [re.sub(r"\s+", " ", rule.strip(" \t#"))[:30] for rule in rules]
         return (f"像是管理办法、实施细则一类的制度文件（“{'”“'.join(shown[:3])}”），规定怎样做，不是某个单位的"
@@ -616,7 +647,10 @@ def detect(text: str, path: str = "", preamble: tuple[str, ...] = ()) -> Detecti
         return found(None, hint=reason)
     if news := NEWS_OPENING_RE.search(body):
         return found(None, hint=f"像是新闻报道（“{news.group(0).strip()}”），不是某个单位公开的文档")
+    listed = _list_items(titles)
     for index, line in enumerate(titles + named):
+        if line in listed:
+            continue  # a later item of a numbered list ('4、关于预算绩效管理工作开展情况' after '1、'–'3、'): a section
         if MONITORING_TITLE_RE.search(line):
             what = "标题" if line in titles else "页面所附文件名"
             return found(None, hint=f"{what}“{line}”表明是绩效运行监控报告（年中的执行进度和全年目标的完成预计），"
@@ -637,6 +671,9 @@ def detect(text: str, path: str = "", preamble: tuple[str, ...] = ()) -> Detecti
                      evidence=(f"表名“{form}”（绩效目标表只列指标值，没有实际完成值或得分：预算阶段的绩效目标）",))
     if news := NEWS_RE.search(head):
         return found(None, hint=f"像是新闻报道（“{news.group(0)}”），不是某个单位公开的文档")
+    if news := NEWS_SECTION_RE.search("\n".join((*preamble, head[:2000]))):  # the breadcrumb: often in the preamble
+        return found(None, hint=f"页面位于网站的新闻栏目（“{news.group(0).strip()}”），标题不是某个单位的预决算、自评或评价文档，"
+                                "像是新闻报道")
     if method := EVALUATION_METHOD_RE.search(head):
         return found(DocumentKind.SELF_EVALUATION, evidence=(f"封面“{method.group(0).strip()}”（评价方式为自评）",))
     scores: list[tuple[int, DocumentKind, list[str]]] = []
@@ -650,6 +687,8 @@ def detect(text: str, path: str = "", preamble: tuple[str, ...] = ()) -> Detecti
         return found(fragment[0], evidence=(f"内容标记：{fragment[1]}",))
     if best < MIN_MARKERS and (explained := _explanation_fragment(head)) is not None:
         return found(explained[0], evidence=(f"内容标记：{explained[1]}",))
+    if best < MIN_MARKERS and (matters := _other_matters_fragment(head)) is not None:
+        return found(matters[0], evidence=(f"内容标记：{matters[1]}",))
     if best < MIN_MARKERS and (heading := TRANSFER_SELF_EVAL_RE.search(head)):
         return found(DocumentKind.SELF_EVALUATION, evidence=(f"小标题“{heading.group(0).strip()}”（转移支付区域绩效自评报告）",))
     if best < MIN_MARKERS and (report := _report_fragment(head)) is not None:
@@ -669,6 +708,17 @@ def detect(text: str, path: str = "", preamble: tuple[str, ...] = ()) -> Detecti
         if hinted is not None:
             kind, hits = hinted, dict(leaders)[hinted]
     return found(kind, evidence=(f"内容标记：{'、'.join(dict.fromkeys(hits))}",))
+
+
+LIST_ITEM_RE = re.compile(rf"^(?:{HEADING_NUMBER})")
+
+
+def _list_items(titles: list[str]) -> set[str]:
+    """The title-window lines that are later items of a numbered list ('4、…' after '1、'–'3、'): sections of a text
+    that opens with the first, not its title. The first item may stand for a text that has no title of its own
+    ('一、2031年“三公”经费预算安排情况' over '二、2030年…决算情况' for comparison)."""
+    numbered = [line for line in titles if LIST_ITEM_RE.match(line)]
+    return set(numbered[1:])
 
 
 def _year_of(titles: list[str], head: str) -> tuple[int | None, bool]:
@@ -699,14 +749,29 @@ def _compared_years(head: str) -> set[int]:
     return set()
 
 
+# A form's own title opening with the year it reports on ('2031年度项目支出绩效自评表'), on a line of its own.
+FORM_YEAR_TITLE_RE = re.compile(r"^[ \t#]*(20\d{2})\s*年度[^\n。，,；;：:《》]{0,30}?表[ \t]*$", re.MULTILINE)
+
+
+def _form_year(head: str) -> int | None:
+    """The year a form's own title line states ('2031年度项目支出绩效自评表'), wherever the form begins."""
+    return next((int(m.group(1)) for m in FORM_YEAR_TITLE_RE.finditer(head)
+                 if any(re.search(title, m.group(0).strip()) for _, title in _TITLES)), None)
+
+
 def _year_of_text(titles: list[str], head: str) -> tuple[int | None, bool]:
     for line in titles:
         year, pattern = _year(line)
         if year is not None:  # firm when the line is the document's title or a form's year stamp '（2023年度）',
             # not an entry of its contents
-            return year, (pattern == 0 or any(re.search(title, line) for _, title in _TITLES)
-                          or re.search(INDICATOR_TABLE_TITLE, line) is not None
-                          or YEAR_STAMP_RE.fullmatch(line) is not None)
+            firm = (pattern == 0 or any(re.search(title, line) for _, title in _TITLES)
+                    or re.search(INDICATOR_TABLE_TITLE, line) is not None
+                    or YEAR_STAMP_RE.fullmatch(line) is not None)
+            # a bare year inside a name ('示例县2030年示范项目补助资金绩效自评') gives way to the year the form's own
+            # title reports on ('2031年度项目支出绩效自评表')
+            if not firm and (form := _form_year(head)) is not None:
+                return form, True
+            return year, firm
     year, pattern = _year(head)
     if year is not None:
         return year, pattern == 0
@@ -762,7 +827,7 @@ def _longest(text: str, end: int) -> int:
         return end
     best = end
     for suffix in _ORG_SUFFIX.finditer(text, end, run.end()):
-        if _FOLLOWING.match(text, best):
+        if _FOLLOWING.match(text, best) or _FORM_LABEL_RE.match(text, best):  # the next label of a flattened form
             break
         after = suffix.end()
         # a one-character suffix may be the start of a word ('指挥部' + '乡村振兴'): it ends a name only where the

@@ -37,6 +37,20 @@ def normalize_label(text: str) -> str:
     return re.sub(r"[“”\"'‘’]", "", text)
 
 
+# A bracket closing a label (or one level of a 'group/column' key) explains it: a formula ('得分（20分×执行率）',
+# '执行率（B/A）'), points ('分值（10分）'), a unit. The label's meaning is its head noun before it.
+TRAILING_NOTE_RE = re.compile(r"(?<=[^\s(（/])\s*[(（][^()（）]*[)）](?=\s*(?:/|$))")
+
+
+def head_label(text: str) -> str:
+    """A header label's head noun: normalised (normalize_label), the bracketed notes closing it taken off
+    ('得分 (20分*执行率)' → '得分', '预算执行情况(万元)(20分)' → '预算执行情况'); a label that is only a bracket stays."""
+    label = normalize_label(text)
+    while (shorter := TRAILING_NOTE_RE.sub("", label)) != label:
+        label = shorter
+    return label
+
+
 def label_unit(texts: Sequence[str]) -> str:
     """The amount unit printed in header labels (“决算数（万元）”), or '' when none is."""
     for text in texts:
@@ -112,7 +126,7 @@ def match_column(path: Sequence[str], aliases: Mapping[str, frozenset[str]]) -> 
         if key is None:
             continue
         return key
-    return None
+    return key_of(head_label(path[-1]))  # '合计（20分）': the head noun before a bracketed note
 
 
 @dataclass(frozen=True)

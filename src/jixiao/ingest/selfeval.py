@@ -33,6 +33,7 @@ from jixiao.core.values import parse_value
 from jixiao.ingest.formtable import regrid
 from jixiao.ingest.fundrows import is_shifted, ordered_total, place_fund_rows, unordered_total
 from jixiao.ingest.fused import extract_fused
+from jixiao.ingest.headers import head_label
 from jixiao.ingest.overall import extract_overall
 from jixiao.ingest.source import Block, Paragraph, ReadError, Row, SourceDocument, Table
 from jixiao.ingest.targetform import parent_level
@@ -145,7 +146,9 @@ def _column_keys(header: Sequence[Row]) -> list[str]:
 
 
 def _budget_field(key: str) -> str | None:
-    key = re.sub(r"\s+", "", key)
+    """A budget column's field by its header's head noun: a bracket closing it is a note ('得分（20分×执行率）' is
+    the score, not the rate; '执行率（B/A）' the rate)."""
+    key = head_label(key)
     if "目标申报" in key:
         return "initial_declared"
     if "预算编制" in key or "年初预算" in key:
@@ -324,12 +327,29 @@ def _placed(body: Sequence[Row], fields: list[str | None], report: _Report,
     return {id(row): tuple(cells) for row, cells in zip(rows, placed, strict=True)}
 
 
+def _header_points(row: Row, report: _Report) -> None:
+    """The points of the budget-execution part printed in the budget table's header, by its caption cell
+    ('预算执行情况（万元）（20分）') or its score column's formula ('得分（20分×执行率）'), as a claim of the part's full
+    marks, unless a caption above the table printed them already."""
+    if any(c.block == "预算执行" and c.full_marks for c in report.claims):
+        return
+    for cell in row.cells:
+        caption = SECTION_CAPTION_RE.match(_label(cell.clean))
+        formula = FORMULA_POINTS_RE.search(cell.clean)
+        points = formula.group(1) if formula else caption.group(2) if caption and caption.group(1) == "预算执行" else None
+        if points:
+            report.claims.append(BlockClaim(block="预算执行", full_marks=Decimal(points), score=None, rate=None,
+                                            location=cell.location.with_(project=report.name, row="预算执行")))
+            return
+
+
 def _read_budget(table: Table, start: int, report: _Report, errors: list[ReadError]) -> None:
     header, body_start = _header(table, start)
     keys = _column_keys(header)
     table_unit = _header_unit(keys, report.table_unit)
     fields = _align(_budget_fields(keys), table.rows[body_start:])
     keys = [""] * (len(fields) - len(keys)) + keys[max(len(keys) - len(fields), 0):]
+    _header_points(header[0], report)
     # Placed under the header's own cells: a blank header cell is padding, not a column merged from its left.
     placed = _placed(table.rows[body_start:], _align(_budget_fields(header[0].texts), table.rows[body_start:]),
                      report, errors)
@@ -382,7 +402,7 @@ def _read_budget(table: Table, start: int, report: _Report, errors: list[ReadErr
 
 
 def _indicator_field(key: str) -> str | None:
-    key = re.sub(r"\s+", "", key)
+    key = head_label(key)  # '分值（10分）', '得分（分值×完成率）': the head noun before the note
     if "原因" in key or "偏差" in key:
         return "deviation_reason"
     if key.startswith("指标性质"):

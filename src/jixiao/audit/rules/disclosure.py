@@ -25,7 +25,7 @@ from jixiao.core.disclosure import (
     table_label,
 )
 from jixiao.core.finding import Finding, Tier
-from jixiao.core.names import abbreviates
+from jixiao.core.names import abbreviates, names_a_file
 from jixiao.core.profile import Profile
 from jixiao.core.provenance import Location
 from jixiao.core.statements import Statement
@@ -544,8 +544,10 @@ def _name(text: str) -> str:
 def heading_year(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding | NotApplicable]:
     """封面、各部分标题与表头（“2024年度部门决算”“2024年度收入支出决算总表”“部门名称：…… 2024年度”）须写文档的决算
     年度；写了另一年度，与封面不能同时为真（确定）。预算公开中写往年“决算情况”的标题是对比的年度，不算。所有写错的位置
-    合为一条，其余列为相关位置。"""
+    合为一条，其余列为相关位置。模板或文件的名称（文档网站、上传者给文件起的名字：“2020年部门决算公开模板”“….pdf”）
+    不是文档自己的标题：套用往年模板填报本年数字可以同时成立，只在文档自己的标题都相符时列为疑似。"""
     wrong: list[tuple[Statement, str]] = []
+    named: list[tuple[Statement, str]] = []  # a template's or file's name over the text
     for heading in _headings(pkg):
         text = heading.text.replace(" ", "")
         if "上年" in text or "比" in text or not (re.fullmatch(r"(?:19|20)\d{2}年度?", text) or "决算" in text
@@ -555,7 +557,14 @@ def heading_year(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding | Not
         if pkg.stage == "预算" and "决算" in text and years and max(years) < pkg.year:
             continue  # a budget's section on last year's spending, for comparison
         if years and pkg.year not in years:
-            wrong.append((heading, "、".join(str(y) for y in sorted(years))))
+            (named if names_a_file(text) else wrong).append((heading, "、".join(str(y) for y in sorted(years))))
+    if not wrong and named:
+        first, year = named[0]
+        yield Finding("disclosure.heading_year", Tier.WARNING,
+                      f"“{first.text}”写的是 {year} 年度，本文档为 {pkg.year} 年度{pkg.stage}；这一行是模板或文件的名称，"
+                      "不是文档自己的标题（套用往年模板填报本年数字时两者可以同时成立），请核对",
+                      first.location.with_(row="年度"), CAT_DOC, expected=str(pkg.year), actual=year,
+                      related=tuple(h.location for h, _ in named[1:]))
     if wrong:
         first, year = wrong[0]
         yield Finding("disclosure.heading_year", Tier.ERROR,

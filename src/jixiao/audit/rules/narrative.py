@@ -639,11 +639,58 @@ def n2_percentages(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
                 ctx, "narrative.n2_percentages", claim, f"{what}占比", claim.value, ratio, operands, formula,
                 (*parts, opener if opener is not None and (not claim.basis or opener.subject == claim.basis) else None)))
     yield from _swapped(_complementary(_forced_to_hundred(shares, checked), checked))
-    for statement in sentences(pkg):
+    statements = sentences(pkg)
+    for index, statement in enumerate(statements):
         for claim in statement.claims:
             if claim.measure == "completion" and (pair := _budget(pkg, statement, claim)) and pair[1][0]:
                 yield from _check_rate(ctx, "narrative.n2_percentages", claim, "完成预算比例", claim.value, ratio, pair,
                                        f"决算 {wan(pair[0][0])} ÷ 预算 {wan(pair[1][0])}", _own_pair(statement, claim))
+            elif claim.measure == "completion":
+                yield from _completion_bound(ctx, statements, index, claim)
+
+
+_SPENT = ("支出", "本年支出合计")  # a completion's 决算: the year's spending, which the side's 支出总计 bounds
+
+
+def _completion_bound(ctx: Context, statements: list[Statement], index: int, claim: Claim) -> Iterator[Finding]:
+    """A completion rate whose 决算 is neither in its sentence nor in a table, beside a 支出总计 of the same scope stated
+    just before in the same paragraph ('财政拨款收入总计X万元，支出总计Y万元。…年初预算数B万元，完成年初预算的P%'): the
+    year's spending is at most Y (总计 adds the 年末结转和结余), so P above Y ÷ B beyond rounding cannot hold
+    (确定); P below it holds only with a carry-over the text does not state (疑似)."""
+    statement = statements[index]
+    budget = next((c for c in statement.claims if c.subject == claim.subject and c.measure == "budget"), None)
+    if claim.subject not in _SPENT or budget is None or not budget.value:
+        return
+    total = next((c for s in reversed(statements[:index]) if s.location.block == statement.location.block
+                  and s.section == statement.section for c in reversed(s.claims)
+                  if c.subject == "支出总计" and c.measure == "amount" and c.scope == claim.scope), None)
+    if total is None:
+        return
+    operands = ((total.value, total.quantum), (budget.value, budget.quantum))
+    bounds = reachable(ratio, *operands)
+    computed = ratio(total.value, budget.value)
+    if bounds is None or computed is None:
+        return
+    compared(ctx, claim, budget, total)
+    half = claim.quantum / 2
+    places = _places(claim.quantum)
+    expected = round_half_up(computed, places)
+    formula = f"支出总计 {total.text} ÷ 年初预算 {budget.text}"
+    if claim.value - half > bounds[1]:
+        yield Finding("narrative.n2_percentages", Tier.ERROR,
+                      f"完成预算比例写为 {claim.value}%，而本年支出不超过{formula}，至多 {expected}%",
+                      claim.location.with_(row="完成预算比例"), CAT, expected=f"{expected}", actual=f"{claim.value}",
+                      difference=f"{claim.value - expected}")
+    elif claim.value + half < bounds[0]:
+        gap = (total.value - budget.value) / WAN
+        carry = total.value - budget.value * claim.value / 100  # what the stated rate leaves of the 支出总计
+        slip = (f"；所写 {claim.value} 恰为支出总计与年初预算之差（{wan(total.value - budget.value)} 万元），像是把差额写成了"
+                "百分比" if abs(gap - claim.value) <= half + (total.quantum + budget.quantum) / 2 / WAN else "")
+        yield Finding("narrative.n2_percentages", Tier.WARNING,
+                      f"完成预算比例写为 {claim.value}%，按{formula}应为 {expected}%（按“支出总计 = 本年支出 + 年末结转和结余”，"
+                      f"两者同时成立须有年末结转和结余约 {wan(carry)} 万元）{slip}，请核对",
+                      claim.location.with_(row="完成预算比例"), CAT, expected=f"{expected}", actual=f"{claim.value}",
+                      difference=f"{claim.value - expected}")
 
 
 HUNDRED = Decimal(100)

@@ -52,12 +52,17 @@ def _read(doc: Any, need: str, checked: frozenset[tuple[object, ...]] = frozense
             "claims": claims}.get(need, tables or claims or projects)
 
 
+# The parts of a self-evaluation form a reader reports as not read when it finds the form but not its cells.
+_FORM_PARTS = ("预算执行情况", "绩效指标")
+
+
 @rule("reading.nothing_read", "已识别文档类型，但未能读取任何可核对的内容", Tier.WARNING, CAT, "SPEC §0（无静默通过）",
       "document")
 def nothing_read(doc: Any, ctx: Context) -> Iterator[Finding]:
     """文档被识别为某一类型（决算公开、自评表、评价表、说明……），却没有读取到该类文档应有的表格、项目或带数字的说明：
     本次审核实际上什么也没有核对，报告“未发现问题”会误导审核人，故以疑似问题提示“未能读取……”，请核对文件格式或用 --kind 指定类型。
-    带数字的语句有规则核对过的（如人数、单位个数与其所列各项），即使未点明主语，也算已读取。"""
+    带数字的语句有规则核对过的（如人数、单位个数与其所列各项），即使未点明主语，也算已读取。
+    自评表在文中（其预算执行或绩效指标部分列为未读取）而格子未能按行列读出时，说明是自评表未能读取，不说成文字形式的报告。"""
     kind = getattr(doc.kind, "value", str(doc.kind))
     need, what = _EXPECTED.get(kind, ("any", "任何表格、项目或带数字的说明"))
     if _read(doc, need, ctx.checked_claims):
@@ -65,6 +70,17 @@ def nothing_read(doc: Any, ctx: Context) -> Iterator[Finding]:
     label = getattr(doc.kind, "label", kind)
     reading = getattr(doc, "reading", None)
     stated = len(reading.claims) if reading is not None else 0
+    unread_form = next((u.location for u in (reading.unread if reading is not None else ())
+                        if u.location.table.startswith(_FORM_PARTS)), None)
+    if kind == "self_evaluation" and unread_form is not None:
+        # the form is there, its cells run together or out of order: not a report written as prose (the finding
+        # stays at the document: pointing at the form's paragraph would count its sentences as checked)
+        at = f"第 {unread_form.line} 行" if unread_form.line is not None else f"表 {unread_form.table}"
+        yield Finding("reading.nothing_read", Tier.WARNING,
+                      f"文档含项目支出绩效自评表（{at}起），但表格的格子连在一起或次序错乱，未能按行列读出{what}，"
+                      "本次审核未核对自评表的数据；未读取的位置见“未读取或未核对的内容”",
+                      Location(document=doc.path), CAT, expected=what, actual="自评表未能按行列读取")
+        return
     if kind in _TEXT_REPORTS and stated:
         report, form = _TEXT_REPORTS[kind]
         yield Finding("reading.nothing_read", Tier.WARNING,

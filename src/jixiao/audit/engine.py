@@ -57,13 +57,18 @@ def subjects(doc: Any) -> list[tuple[str, Any]]:
 
 def report_prose(doc: Any) -> tuple[Any, ...]:
     """The sentences of a self-evaluation written as a report without its form (no 预算执行情况表 or 绩效指标表
-    read): read like a 情况说明 (its narrative), they are also checked as prose — rates, sums and grades recomputed
-    from the figures the text itself states."""
+    read), or of a notice allocating money published with its 绩效目标表 (no budget table read): read like a
+    情况说明 (its narrative), they are also checked as prose — rates, sums and grades recomputed from the figures the
+    text itself states."""
     kind = getattr(getattr(doc, "kind", None), "value", "")
     pkg = getattr(doc, "disclosure", None)
-    if kind != "self_evaluation" or getattr(doc, "self_evaluations", ()) or pkg is None:
+    if pkg is None:
         return ()
-    return tuple(s for s in pkg.narrative if s.kind == "sentence")
+    if kind == "self_evaluation" and not getattr(doc, "self_evaluations", ()):
+        return tuple(s for s in pkg.narrative if s.kind == "sentence")
+    if kind == "budget_disclosure" and getattr(doc, "targets", False) and not pkg.tables:
+        return tuple(s for s in pkg.narrative if s.kind == "sentence")
+    return ()
 
 
 def subject_name(kind: str, subject: Any) -> str:

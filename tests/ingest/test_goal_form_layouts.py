@@ -277,6 +277,11 @@ def test_a_target_table_attached_to_a_notice_allocating_the_money_is_the_budget_
         ("新增灌溉面积", "≥1500亩"),
     ]
     assert [level1 for level1, *_ in tree] == ["产出指标", "产出指标", "效益指标"]
+    # the form's fields name the fund (专项名称, not the form's title) and the place it goes to (下达地方或单位): with no
+    # other name in the text, the page's unit
+    form, _ = _tree(doc)
+    assert form.project == "示例专项(灌渠改造项目)" and form.unit == "示例区人民政府" and doc.unit == "示例区人民政府"
+    assert form.budget == 6400000
 
 
 # A finance bureau's notice allotting a central investment to a county, its only title the attachment line, the

@@ -57,15 +57,19 @@ def subjects(doc: Any) -> list[tuple[str, Any]]:
 
 def report_prose(doc: Any) -> tuple[Any, ...]:
     """The sentences of a self-evaluation written as a report without its form (no 预算执行情况表 or 绩效指标表
-    read), or of an evaluation report without its 评分表 (an evaluation's results published as text): read like a
-    情况说明 (its narrative), they are also checked as prose — rates, sums and grades recomputed from the figures the
-    text itself states."""
+    read), of an evaluation report without its 评分表 (an evaluation's results published as text), or of a notice
+    allocating money published with its 绩效目标表 (no budget table read): read like a 情况说明 (its narrative), they
+    are also checked as prose — rates, sums and grades recomputed from the figures the text itself states."""
     kind = getattr(getattr(doc, "kind", None), "value", "")
     pkg = getattr(doc, "disclosure", None)
-    forms = {"self_evaluation": "self_evaluations", "key_evaluation": "key_evaluations"}
-    if kind not in forms or getattr(doc, forms[kind], ()) or pkg is None:
+    if pkg is None:
         return ()
-    return tuple(s for s in pkg.narrative if s.kind == "sentence")
+    forms = {"self_evaluation": "self_evaluations", "key_evaluation": "key_evaluations"}
+    without_form = kind in forms and not getattr(doc, forms[kind], ())
+    notice = kind == "budget_disclosure" and getattr(doc, "targets", False) and not pkg.tables
+    if without_form or notice:
+        return tuple(s for s in pkg.narrative if s.kind == "sentence")
+    return ()
 
 
 def subject_name(kind: str, subject: Any) -> str:

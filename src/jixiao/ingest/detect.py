@@ -18,6 +18,7 @@ from jixiao.core.model import DocumentKind
 from jixiao.core.names import FILE_NAME_RE, TEMPLATE_NAME, abbreviates, without_heading_number
 from jixiao.ingest.attachments import attachment_lines
 from jixiao.ingest.targetform import ACTUALS_RE, HEADER_RE
+from jixiao.ingest.textlayout import metadata_lines
 
 # The first part of a 决算 or 预算 package: '第一部分 (XX局)单位概况'; it counts for both (a 预算 has no 决算 word).
 PACKAGE_PART = r"第一部分\s*[：:]?\s*\S{0,30}?(部门|单位)\s*概况"
@@ -154,6 +155,9 @@ ATTACHMENT_LABEL_RE = re.compile(r"^附件\d*[：:](?=\S)")
 # The indicator table of a target form printed on its own ('…项目绩效评价指标表' listing 目标值 and 分值): the
 # budget side when it prints targets and no actual, no score.
 INDICATOR_TABLE_TITLE = r"绩效(?:评价)?指标表$"
+# A title naming the targets set for projects ('…重大政策和项目绩效目标情况', '…项目绩效目标'), not a numbered part of a
+# report: the budget side when the text prints targets and no actual, no score (as for an indicator table).
+TARGETS_TITLE = rf"^(?!{HEADING_NUMBER})[^。]*?绩效目标(?:情况)?$"
 TARGET_COLUMN_RE = re.compile(r"目标值|指标值|预期实现值")
 EVALUATED_RE = re.compile(r"实际完成|实际值|完成值|完成情况|全年执行数|执行数|得分|偏差|自评|评价结论|评价等级")
 # A title in the first lines decides the kind outright; tried per line, in this order within a line.
@@ -211,6 +215,15 @@ YEAR_DASH_RE = re.compile(r"(?<!\d)(20\d{2})\s*[-－](?=\s*[“”\"\u4e00-\u9ff
 YEAR_STAMP_RE = re.compile(r"[（(]?20\d{2}年度?[)）]?")
 # A file name a page shows with its text (an attachment mirrored, a document site's download).
 TITLE_LINES = 6
+# A title broken over lines ('关于公示《2030年示例' / '资金文件及绩效目标表》' / '的通知'): what ends a title (the kind of
+# document it names), what ends no title (a year, a conjunction), and what no title holds (a sentence's marks).
+TITLE_END_RE = re.compile(r"(?:通知|通报|公告|公示|报告|决定|意见|批复|函|说明|情况|表|书|办法|细则|方案|计划|规定|目录)$")
+WRAP_END_RE = re.compile(r"(?:\d年度?|[和及与的、暨])$")
+SENTENCE_MARK_RE = re.compile(r"[，,。；;！？!?]")
+WRAPPED_LINES = 3
+TITLE_TAIL = 8
+# A notice publishing a document under its quoted title: the page is that document.
+QUOTED_DOCUMENT_RE = re.compile(r"^关于(?:再次)?(?:公示|公布|公开|发布|印发)《([^《》]{4,}?)》?的?(?:通知|公告|公示)$")
 PUBLISHER_LINES = 20  # a page's metadata left at the top of its text
 TITLE_LENGTH = 60
 AMOUNT_RE = re.compile(r"\d\s*(万元|元|%|％)")
@@ -453,6 +466,8 @@ class Detection:
     hint: str = ""  # why the kind could not be decided
     evidence: tuple[str, ...] = ()  # what decided the kind: the title, or the markers found
     year_note: str = ""  # why the year could not be established, when the text names one that cannot hold
+    # the budget side's targets decided the kind (a 绩效目标表, or a notice allocating money with one), not a 预算公开
+    targets: bool = False
 
 
 def _contents_entries(lines: list[str]) -> set[str]:
@@ -475,15 +490,43 @@ def _without_contents(text: str) -> str:
 
 
 def _title_lines(text: str) -> list[str]:
-    """The first lines, each up to its first sentence mark or the opening of the body run on after the title; a part
-    quoting an amount is a sentence, not a title."""
+    """The first lines, site metadata left out and a title broken over lines joined, each up to its first sentence
+    mark or the opening of the body run on after the title; a part quoting an amount is a sentence, not a title. A
+    notice publishing a document ('关于公示《…绩效目标表》的通知') is read by the document it publishes."""
     raw = text.splitlines()
-    listed = attachment_lines(raw)  # an attachment list names documents that are not this one
+    metadata = metadata_lines(raw)
+    skipped = set(metadata) | attachment_lines(raw)  # an attachment list names documents that are not this one
     lines = [ATTACHMENT_LABEL_RE.sub("", PAGE_TITLE_LABEL_RE.sub("", re.sub(r"\s+", "", line).lstrip("#")))
-             for index, line in enumerate(raw) if index not in listed]
-    parts = [re.split(rf"[，。；！？：:,;!?]|{BODY_OPENING}", line)[0][:TITLE_LENGTH]
-             for line in lines if line][:TITLE_LINES]
+             for index, line in enumerate(raw) if index not in skipped]
+    lines = _joined_titles([line for line in lines if line][:TITLE_LINES * WRAPPED_LINES])
+    lines = [quoted.group(1) if (quoted := QUOTED_DOCUMENT_RE.match(line)) else line for line in lines]
+    parts = [re.split(rf"[，。；！？：:,;!?]|{BODY_OPENING}", line)[0][:TITLE_LENGTH] for line in lines][:TITLE_LINES]
     return [part for part in parts if part and not AMOUNT_RE.search(part) and not NOT_TITLE_RE.search(part)]
+
+
+def _joined_titles(lines: list[str]) -> list[str]:
+    """The lines with a title broken over up to WRAPPED_LINES lines joined."""
+    out: list[str] = []
+    index = 0
+    while index < len(lines):
+        line, after = lines[index], index + 1
+        while after < len(lines) and after - index < WRAPPED_LINES and _wraps(line, lines[after]):
+            line, after = line + lines[after], after + 1
+        out.append(line)
+        index = after
+    return out
+
+
+def _wraps(line: str, following: str) -> bool:
+    """Whether a title line goes on on the next line: a bracket it opened is not closed, it opens with 关于 and has
+    not reached the kind of document it names, it ends on a word no title ends with, or the next line is the
+    title's tail ('的通知'). Neither line is a sentence."""
+    if SENTENCE_MARK_RE.search(line) or SENTENCE_MARK_RE.search(following) or len(following) > TITLE_LENGTH:
+        return False
+    opened = line.count("《") > line.count("》") or line.count("(") + line.count("（") > line.count(")") + line.count("）")
+    about = re.match(rf"{_LEAD}关于", line) is not None and not TITLE_END_RE.search(line)
+    tail = following.startswith("的") and TITLE_END_RE.search(following) is not None and len(following) <= TITLE_TAIL
+    return opened or about or tail or WRAP_END_RE.search(line) is not None
 
 
 def _file_titles(preamble: tuple[str, ...]) -> list[str]:
@@ -601,8 +644,9 @@ def _unit_accounts_title(line: str) -> bool:
 def _target_form(head: str) -> str:
     """The title of a 绩效目标表 the text prints with its target table ('一级指标 … 指标值') and no actual or score
     after it, wherever the title stands (under a notice, its first lines over several lines); or ""."""
-    if "决算" in head:
-        return ""  # a 决算 package's target table is its 决算's
+    if len(_hits(dict(_MARKERS)[DocumentKind.DISCLOSURE], head)) >= MIN_MARKERS:
+        return ""  # a 决算 package's target table is its 决算's (a notice saying where the money goes in the year's
+        # accounts, '年终决算列报…科目', is no 决算)
     for line in TARGET_FORM_LINE_RE.finditer(head):
         header = HEADER_RE.search(head, line.end())
         if header and not ACTUALS_RE.search(head, header.start()):
@@ -636,12 +680,14 @@ def detect(text: str, path: str = "", preamble: tuple[str, ...] = ()) -> Detecti
     unit = _unit(head, preamble)
     published = next((int(m.group(1)) for line in preamble if (m := _PUBLISHED.search(line))), None)
 
-    def found(kind: DocumentKind | None, hint: str = "", evidence: tuple[str, ...] = ()) -> Detection:
+    def found(kind: DocumentKind | None, hint: str = "", evidence: tuple[str, ...] = (), targets: bool = False
+              ) -> Detection:
         checked, note = _checked_year(kind, year, firm, published)
         # a place's account of its performance-management work is its bureau's own report: the bureau the page names
         # bare ('来源：财政局') is the one of the place the title opens with
         whose = unit or (_publisher(preamble, _for_names(head), bare=True) if kind is DocumentKind.WORK_SUMMARY else "")
-        return Detection(kind=kind, year=checked, unit=whose, hint=hint, evidence=evidence, year_note=note)
+        return Detection(kind=kind, year=checked, unit=whose, hint=hint, evidence=evidence, year_note=note,
+                         targets=targets)
 
     if reason := _not_a_unit_document(head, titles):
         return found(None, hint=reason)
@@ -660,15 +706,18 @@ def detect(text: str, path: str = "", preamble: tuple[str, ...] = ()) -> Detecti
                 above = titles[index - 1] if 0 < index < len(titles) else ""  # a title's first line, when over two
                 kind_, why = _evaluator(kind_, line, head, above)
                 what = "标题" if line in titles else "页面所附文件名"
-                return found(kind_, evidence=(f"{what}“{line}”{why}",))
+                return found(kind_, evidence=(f"{what}“{line}”{why}",), targets=pattern == TARGET_FORM)
     for line in titles + named:
-        if re.search(INDICATOR_TABLE_TITLE, line) and TARGET_COLUMN_RE.search(head) and not EVALUATED_RE.search(head):
+        table = re.search(INDICATOR_TABLE_TITLE, line)
+        if (table or re.search(TARGETS_TITLE, line)) and TARGET_COLUMN_RE.search(head) and not EVALUATED_RE.search(head):
             what = "标题" if line in titles else "页面所附文件名"
+            listed = "绩效指标表只列目标值" if table else "只列绩效目标和指标值"
             return found(DocumentKind.BUDGET_DISCLOSURE,
-                         evidence=(f"{what}“{line}”（绩效指标表只列目标值，没有实际完成值或得分：预算阶段的绩效目标）",))
+                         evidence=(f"{what}“{line}”（{listed}，没有实际完成值或得分：预算阶段的绩效目标）",), targets=True)
     if form := _target_form(head):
         return found(DocumentKind.BUDGET_DISCLOSURE,
-                     evidence=(f"表名“{form}”（绩效目标表只列指标值，没有实际完成值或得分：预算阶段的绩效目标）",))
+                     evidence=(f"表名“{form}”（绩效目标表只列指标值，没有实际完成值或得分：预算阶段的绩效目标）",),
+                     targets=True)
     if news := NEWS_RE.search(head):
         return found(None, hint=f"像是新闻报道（“{news.group(0)}”），不是某个单位公开的文档")
     if news := NEWS_SECTION_RE.search("\n".join((*preamble, head[:2000]))):  # the breadcrumb: often in the preamble
@@ -766,6 +815,7 @@ def _year_of_text(titles: list[str], head: str) -> tuple[int | None, bool]:
             # not an entry of its contents
             firm = (pattern == 0 or any(re.search(title, line) for _, title in _TITLES)
                     or re.search(INDICATOR_TABLE_TITLE, line) is not None
+                    or re.search(TARGETS_TITLE, line) is not None
                     or YEAR_STAMP_RE.fullmatch(line) is not None)
             # a bare year inside a name ('示例县2030年示范项目补助资金绩效自评') gives way to the year the form's own
             # title reports on ('2031年度项目支出绩效自评表')
@@ -1077,8 +1127,9 @@ def _named_place(text: str, level: str) -> str:
 
 def _opening_place(text: str, level: str = "") -> str:
     """The place a title line in the first lines opens with, of the given level when one is given: '示例县2030年度…'
-    or '2030年度示例县…' → '示例县', '示例新区(示例区)预算绩效…' → '示例新区(示例区)'; never a level alone ('市县预算绩效…')."""
-    for line in text.splitlines()[:TITLE_LINES]:  # (after the year, if the title opens with it: '2030年度示例县…')
+    → '示例县', '示例新区(示例区)预算绩效…' → '示例新区(示例区)', after the year it opens with ('2030年示例市…' → '示例市');
+    never a level alone ('市县预算绩效…')."""
+    for line in text.splitlines()[:TITLE_LINES]:
         place = re.match(rf"\s*#*\s*(?:{_YEAR}\s*)?({PLACE}(?:[（(][\u4e00-\u9fff]{{2,8}}[)）])?)", line)
         if place and not _PLACELESS.search(place.group(1)) and re.sub(r"[（(].*", "", place.group(1)).endswith(level):
             return place.group(1)

@@ -23,7 +23,7 @@ from jixiao.ingest.source import (
     decode_text,
     read_bytes,
 )
-from jixiao.ingest.textlayout import META_RE, NAV_RE, PREAMBLE_LINES
+from jixiao.ingest.textlayout import PREAMBLE_LINES, metadata_lines
 
 DROPPED = {"script", "style", "noscript", "nav", "header", "footer", "form", "button", "select", "iframe", "svg",
            "template", "head"}
@@ -92,9 +92,16 @@ class _Walker:
         self.preamble: list[str] = []  # metadata and navigation dropped before the document
 
     def blocks_of(self, soup: object) -> tuple[Block, ...]:
+        """The page's blocks without the site metadata and navigation before the document (in the paragraphs before
+        its first table), which go to the preamble."""
         self.walk(soup)
         self.flush()
-        return tuple(self.blocks)
+        lead = 0
+        while lead < min(len(self.blocks), PREAMBLE_LINES) and isinstance(self.blocks[lead], Paragraph):
+            lead += 1
+        dropped = metadata_lines([block.text for block in self.blocks[:lead] if isinstance(block, Paragraph)])
+        self.preamble = [line for line in dropped.values() if line]
+        return tuple(block for index, block in enumerate(self.blocks) if index not in dropped)
 
     def flush(self, level: int = 0) -> None:
         text = re.sub(r"[ \t\r\n\u3000\xa0]+", " ", "".join(self.buffer)).strip()
@@ -102,9 +109,6 @@ class _Walker:
         if not text:
             return
         self.paragraphs += 1
-        if self.paragraphs <= PREAMBLE_LINES and not self.tables and (META_RE.match(text) or NAV_RE.search(text)):
-            self.preamble.append(text)
-            return  # site metadata or navigation before the document
         self.blocks.append(Paragraph(text, Location(document=self.path, line=self.paragraphs), heading_level=level))
 
     def walk(self, node: object) -> None:

@@ -46,6 +46,7 @@ class Document:
     unread: tuple[Unread | tuple[str, Location], ...] = ()
     consumed: frozenset[int] = frozenset()  # source block indices an extractor used without keeping a Location
     kind_evidence: tuple[str, ...] = ()  # why the document was taken for its kind
+    targets: bool = False  # a budget-side 绩效目标表 (or a notice allocating money with one) decided the kind
     problems: tuple[ReadError, ...] = ()  # the ReadErrors of loading (cells that are not amounts …)
     reading: Reading | None = None  # the reading report, computed last
 
@@ -59,7 +60,10 @@ def _goal_forms(doc: Document) -> tuple[Document, list[ReadError]]:
     if doc.kind is not DocumentKind.BUDGET_DISCLOSURE:
         return doc, []
     found, used, errors = extract_goal_forms(doc.source, doc.year, doc.unit)
-    return replace(doc, goal_forms=found, consumed=doc.consumed | used), errors
+    units = {form.unit for form in found}
+    # a page whose unit the text does not name otherwise: the one its forms name (实施单位, 下达地方或单位)
+    unit = doc.unit or (units.pop() if len(units) == 1 else "")
+    return replace(doc, goal_forms=found, consumed=doc.consumed | used, unit=unit), errors
 
 
 def _self_evaluations(doc: Document) -> tuple[Document, list[ReadError]]:
@@ -199,7 +203,7 @@ def load_document(path: Path | str, kind: DocumentKind | None = None, year: int 
         return None, [ReadError(f"无法识别文档类型{hint}；请指明文档类型（{'、'.join(k.label for k in DocumentKind)}）",
                                 where)]
     doc = Document(path=str(path), kind=kind, year=year or found.year, unit=found.unit, source=source,
-                   kind_evidence=_evidence(found, forced))
+                   kind_evidence=_evidence(found, forced), targets=found.targets and kind is found.kind)
     for extractor in EXTRACTORS:
         doc, extra = extractor(doc)
         errors.extend(extra)

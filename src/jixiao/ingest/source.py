@@ -156,10 +156,9 @@ def read_text(path: Path) -> tuple[SourceDocument | None, list[ReadError]]:
 
 def text_preamble(text: str) -> tuple[str, ...]:
     """The metadata and navigation lines at the top of a text that the layout reader drops (see textlayout)."""
-    from jixiao.ingest.textlayout import META_RE, NAV_RE, PREAMBLE_LINES
+    from jixiao.ingest.textlayout import metadata_lines
 
-    lines = text.splitlines()[:PREAMBLE_LINES]
-    return tuple(line.strip() for line in lines if META_RE.match(line) or NAV_RE.search(line))
+    return tuple(line for line in metadata_lines(text.splitlines()).values() if line)
 
 
 # Readers by suffix; format modules (docx, xlsx, pdf) add themselves here when they exist.

@@ -38,12 +38,16 @@ UNREAD = "绩效目标表的年度绩效目标与绩效指标（一级、二级�
 TITLE_RE = re.compile(
     r"绩效目标(?:申报|审批|审核|批复)?表|绩效(?:评价)?指标表|(?:部门|单位)整体(?:支出)?绩效目标$"
 )
+# A transfer payment's form names the fund (资金名称, 专项名称) and the place it goes to (下达地方或单位); a regional form
+# names the finance and managing departments of each level, the lowest level's managing department carrying it out.
+_LEVELS = r"中央|省级|市级|地市级?|区县|县区|县级|县"
 _FIELD_LABELS = {
-    "project": r"项目名称|专项名称",
-    "unit": r"(?:项目)?实施单位|项目单位|(?:项目)?执行单位|下达(?:地方或|地方|)单位",
+    "project": r"项目名称|(?:专项)?资金名称|专项名称",
+    "unit": r"(?:项目)?实施单位|项目单位|(?:项目)?执行单位|下达(?:地方|单位|地方或单位)",
+    "regional": rf"(?:{_LEVELS})主管部门",
     "department": r"(?:项目|业务)?主管部门(?:及(?:代码|编码))?|部门名称|预算单位|单位名称",
-    "budget": r"年度资金总额|当年资金总额|资金总额|项目金额|项目总预算|项目资金总额|年度预算(?:数|金额)?"
-    r"|下达(?:中央预算内|中央基建)?投资",  # a central investment plan's form: '下达中央预算内投资(万元)'
+    "budget": r"年度资金总额|当年资金总额|资金总额|项目金额|项目总预算|项目资金总额|年度预算(?:数|金额)?|年度金额"
+    r"|下达[^（(：:]{0,10}?(?:投资|资金)",
     "goal": r"年度(?:总体|绩效)?目标(?:[（(]文字[)）])?|年度绩效总目标|年度主要目标(?:和成果)?",
     "overall": r"总体目标",  # over the whole plan; a caption over 中期/年度目标 where the form splits it
 }
@@ -52,10 +56,12 @@ _OTHER_LABELS = (
     r"项目负责人(?:及电话)?|联系人|联系电话|项目属性|项目(?:期|周期)|建设周期|项目起止时间|项目分类|项目类别|项目资金"
     r"|资金情况|其中[:：]?\S{0,8}|其他资金|当年其他资金|中期目标|长期目标|实施期目标|部门编码|基本信息"
     r"|部门职能职责概述|职能职责|立项依据|项目概况|财政资金\S{0,8}|绩效目标|年度绩效目标"
+    rf"|(?:{_LEVELS})财政部门|地方资金"
     r"|绩效指标|绩效\S{0,4}指标表"
 )  # the indicator table's caption
 _LABEL_RE = re.compile(
     rf"^\*?(?:(?P<project>{_FIELD_LABELS['project']})|(?P<unit>{_FIELD_LABELS['unit']})"
+    rf"|(?P<regional>{_FIELD_LABELS['regional']})"
     rf"|(?P<department>{_FIELD_LABELS['department']})|(?P<budget>{_FIELD_LABELS['budget']})"
     rf"|(?P<goal>{_FIELD_LABELS['goal']})|(?P<overall>{_FIELD_LABELS['overall']})|(?:{_OTHER_LABELS}))"
     r"\s*(?:[（(]\s*(?:盖章|万元|元)\s*[)）])?\s*[：:]?\s*"
@@ -112,6 +118,12 @@ _NAME_UNIT_RE = re.compile(r"[（(]\s*([≥≤=><]?)\s*[*＊]*\s*([%％]|(?!含|
 _FOOTER_RE = re.compile(
     r"盖章|签字|签章|年\s+月\s+日|填报人|审核人|经办人|^(?:注|备注|说明|附件)\s*\d*\s*[:：]|^附件"
     r"|扫一扫|\[(?:下载|打印|关闭)\]|^[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．](?!\d)"
+)
+# A heading naming the project whose targets follow ('示例项目项目绩效目标', '示例资金绩效目标表'), not a numbered part
+# ('(一)中长期绩效目标'): a page listing several projects' targets heads each so.
+PROJECT_HEADING_RE = re.compile(
+    r"^(?![（(]?[一二三四五六七八九十\d]{1,2}[)）、.．](?!\d))(?P<name>[^。，,；;：:]{2,40}?(?:项目|资金|专项))"
+    r"(?:项目)?绩效目标(?:表|情况)?$"
 )
 _TOTAL_RE = re.compile(r"^(?:合计|总分|总计|分值合计)\s*[:：]?\s*(\d+(?:\.\d+)?)?\s*分?$")
 _SENTENCE_LENGTH = 60  # a paragraph this long after a table copied one cell per line is text, not a cell
@@ -288,6 +300,7 @@ class _Row:
 class _Form:
     title: _Cell
     fields: dict[str, str] = field(default_factory=dict)
+    regional: dict[int, str] = field(default_factory=dict)  # a regional form's managing departments by level
     budget_unit: str = ""
     rows: list[_Row] = field(default_factory=list)
     weight_total: Decimal | None = None
@@ -337,8 +350,15 @@ def _read_fields(cells: Sequence[_Cell], form: _Form) -> None:
         )
         for label, value in pairs:
             name = label.lastgroup
-            if name and name not in form.fields and value.strip():
+            if name == "regional" and value.strip():
+                form.regional[_level_rank(label.group(name))] = value.strip()
+            elif name and name not in form.fields and value.strip():
                 form.fields[name] = value.strip()
+
+
+def _level_rank(label: str) -> int:
+    """How far down a regional form's level is: 中央 0, 省 1, 市 2, 区县 3."""
+    return next(rank for rank, level in enumerate(("中央", "省", "市", "县")) if level in label or rank == 3)
 
 
 def _budget(form: _Form) -> Decimal | None:
@@ -390,7 +410,7 @@ class _Body:
     def add(self, cell: _Cell, ahead: Sequence[_Cell]) -> None:
         self.after_level1 = False
         self.last_label = ""
-        if self.row is None or (self.stream and self._next_name(cell, ahead)):
+        if self.row is None or ((self.stream or cell.in_table) and self._next_name(cell, ahead)):
             self.close()
             self.row = _Row(self.level1, self.level2, cell.text, [], cell.location)
             return
@@ -398,9 +418,14 @@ class _Body:
 
     def _next_name(self, cell: _Cell, ahead: Sequence[_Cell]) -> bool:
         """One cell per line: a cell starts the next row when its row has all its cells, or when it reads as a
-        name (no figure, a long text) with a figure after it while its row has none (an empty value cell)."""
+        name (no figure, a long text) with a figure after it while its row has none (an empty value cell). In a
+        table's row (rows run together where a row's end was lost), only a name after the row's full cells."""
         assert self.row is not None
-        if len(self.row.values) >= max(len(self.columns.roles), 1):
+        full = len(self.row.values) >= max(len(self.columns.roles), 1)
+        if cell.in_table:
+            return full and bool(self.columns.roles) and not _value_like(cell.text) and not OPERATOR_CELL_RE.match(
+                cell.text)
+        if full:
             return True
         if not self.row.values and not _value_like(cell.text) and not OPERATOR_CELL_RE.match(cell.text):
             following = ahead[0].text if ahead else ""
@@ -417,7 +442,7 @@ def _read_body(cells: Sequence[_Cell], start: int, form: _Form, columns: _Column
     while index < len(cells):
         cell = cells[index]
         key = cell.key
-        if index > start and TITLE_RE.search(key) and len(key) <= 40:
+        if index > start and ((TITLE_RE.search(key) and len(key) <= 40) or PROJECT_HEADING_RE.match(key)):
             break  # the next form
         if _FOOTER_RE.search(cell.text) or (
             (match := _LABEL_RE.fullmatch(key)) and match.lastgroup == "project"
@@ -430,6 +455,10 @@ def _read_body(cells: Sequence[_Cell], start: int, form: _Form, columns: _Column
             return index + 1
         if not cell.in_table and len(cell.text) > _SENTENCE_LENGTH and (body.row is None or body.row.values):
             break  # a paragraph of text after a table copied one cell per line
+        if not cell.in_table and not stream and index > start:
+            if index == len(cells) - 1:
+                index = len(cells)  # the text cut inside the table: a row's first cell printed without its bar
+            break  # a paragraph after the table's rows: the table has ended
         if cell.row_start:
             body.close()
             row_begin = index
@@ -562,6 +591,7 @@ def extract_goal_forms(
         _read_fields(form.cells, form)
         project = (
             _clean_name(form.fields.get("project", ""))
+            or _heading_project(cells[start:end])
             or _clean_name(form.fields.get("department", ""))
             or unit
             or form.title.text
@@ -583,7 +613,11 @@ def extract_goal_forms(
                     unweighted="weight" not in form.columns,
                     printed_weight_total=form.weight_total,
                 ),
-                unit=_clean_name(form.fields.get("unit", "") or form.fields.get("department", "")),
+                unit=_clean_name(
+                    form.fields.get("unit", "")
+                    or (form.regional[max(form.regional)] if form.regional else "")
+                    or form.fields.get("department", "")
+                ),
                 budget=_budget(form),
                 location=form.title.location.with_(project=project),
             )
@@ -591,6 +625,12 @@ def extract_goal_forms(
         if form.incomplete:
             errors.append(ReadError(f"绩效目标表未读全：{form.incomplete}", indicators[-1].location))
     return tuple(found), used, errors
+
+
+def _heading_project(cells: Sequence[_Cell]) -> str:
+    """The project a heading before the indicator table names ('示例项目项目绩效目标' → '示例项目'), the last one."""
+    names = [m.group("name") for c in cells if (m := PROJECT_HEADING_RE.match(c.key))]
+    return names[-1] if names else ""
 
 
 def _clean_name(text: str) -> str:

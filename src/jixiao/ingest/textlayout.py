@@ -43,7 +43,8 @@ PREAMBLE_LINES = 40
 META_RE = re.compile(
     r"^\s*[-*•·]?\s*(索引号|发布机构|发文机关|发布日期|发布时间|成文日期|生成日期|文号|发文字号|时效性|信息来源|来源|日期"
     r"|浏览次数|浏览量|访问次数|访问量|点击数|阅读次数|字号|作者|主题分类|所属机构|公开方式|公开范围|公开时限|公开日期"
-    r"|公开时间|关键词|主题词|格式|页数|大小|上传时间|下载积分|主管|主办|网站标识码|文件名称|统一登记号|公开目录)\s*[：:]"
+    r"|公开时间|关键词|主题词|格式|页数|大小|上传时间|下载积分|主管|主办|网站标识码|文件名称|统一登记号|公开目录"
+    r"|组配分类|体裁分类|信息分类|内容分类|信息类别|公开形式|公开属性|发布单位|有效性|文件编号)\s*[：:]"
 )
 NAV_RE = re.compile(
     r"(首页|当前位置|您的位置|所在位置)\s*[>＞»›:：]|^\s*[>＞»›]\s*\S[^>＞»›]*[>＞»›]|^\s*(【\s*打印\s*】|打印本页|打印页面|关闭窗口|分享到|视力保护色"
@@ -109,13 +110,36 @@ def _form_labels(tokens: list[str]) -> int:
     return len({_norm(t) for t in tokens if _norm(t) in FIELD_LABELS or _is_header(t)})
 
 
+# A metadata label printed alone on its line, its value on the next filled line ('发布机构:' / '' / '市财政局').
+META_LABEL_ONLY_RE = re.compile(META_RE.pattern + r"\s*$")
+META_VALUE_RE = re.compile(r"^[^，。；;！？!?]{1,40}$")  # a value: short, no sentence
+META_LABELS_MIN = 2  # labels printed alone, one after another: a metadata block, not a heading ending with a colon
+
+
+def metadata_lines(lines: list[str]) -> dict[int, str]:
+    """The lines (0-based) of file metadata and site navigation at the top of a text, each with what it says: a
+    label and its value on one line, or a block of labels each printed alone with its value on the next filled line
+    ('索引号:' / '' / '1133…' / '发布机构:' / '' / '市财政局' …), the value joined to its label."""
+    found: dict[int, str] = {}
+    head = lines[:PREAMBLE_LINES]
+    alone = [i for i, line in enumerate(head) if META_LABEL_ONLY_RE.match(line)]
+    for index, line in enumerate(head):
+        if META_RE.match(line) or NAV_RE.search(line):
+            found[index] = line.strip()
+    if len(alone) < META_LABELS_MIN:
+        return found
+    for index in alone:
+        value = next((i for i in range(index + 1, len(head)) if head[i].strip()), None)
+        if value is not None and value not in found and META_VALUE_RE.match(head[value].strip()):
+            found[index] = f"{head[index].strip()}{head[value].strip()}"
+            found[value] = ""
+    return found
+
+
 def drop_preamble(lines: list[str]) -> list[str]:
     """The lines with file metadata and site navigation at the top blanked (line numbers stay)."""
-    out = list(lines)
-    for index, line in enumerate(lines[:PREAMBLE_LINES]):
-        if META_RE.match(line) or NAV_RE.search(line):
-            out[index] = ""
-    return out
+    dropped = metadata_lines(lines)
+    return ["" if index in dropped else line for index, line in enumerate(lines)]
 
 
 LED_ROW_RE = re.compile(r"^\s*\|\s*[^|\s]")  # a row that opens with a bar and a filled cell: '| 合计 | 12 |'
@@ -604,6 +628,9 @@ WRAP_SHARE = 0.4
 
 # A line opening with a form field's label ('单位负责人：…') starts a field of its own, never a wrapped sentence's end.
 FIELD_START_RE = re.compile(r"^\s*(?!其中)[\u4e00-\u9fff]{2,8}\s*[：:]")
+# A title on a line of its own ('关于公示《示例资金文件》的通知'): no sentence mark, its quotes closed, ended by the kind of
+# document it is. It reaches no sentence on the next line.
+WHOLE_TITLE_RE = re.compile(r"^[^，,。；;：:《》]*(?:《[^《》]*》[^，,。；;：:《》]*)*的(?:通知|通报|公告|公示|报告|批复|意见|决定|函)$")
 
 
 SPLIT_NUMBER_RE = re.compile(r"\d(?:\.\d+)?$")
@@ -641,6 +668,7 @@ def join_wrapped(blocks: list[Block], plain: set[int]) -> list[Block]:
                     SPLIT_NUMBER_RE.search(ends[-1][1]) is not None and SPLIT_UNIT_RE.match(block.text.strip())))
                 # a table's caption ('…情况表', '单位：万元') is a line of its own, not a sentence's start or end
                 and not CAPTION_RE.search(ends[-1][1]) and not CAPTION_RE.search(block.text.strip())
+                and not WHOLE_TITLE_RE.match(ends[-1][1])
                 and not HEADING_START_RE.match(block.text) and not FIELD_START_RE.match(block.text)):
             out[-1] = Paragraph(previous.text.rstrip() + block.text.strip(), previous.location)
             plain.add(id(out[-1]))

@@ -88,6 +88,12 @@ def nothing_read(doc: Any, ctx: Context) -> Iterator[Finding]:
                       f"（合计与分项、执行率或支付率、得分与等级），未能与{form}核对；未核对的语句见“未读取或未核对的内容”",
                       Location(document=doc.path), CAT, expected=what, actual=f"文字报告（{stated} 句含数据）")
         return
+    if kind == "budget_disclosure" and stated and getattr(doc, "targets", False):  # checked as prose
+        yield Finding("reading.nothing_read", Tier.WARNING,
+                      f"文档只有文字（如下达资金的通知），未读取到预算公开表或绩效目标表：正文 {stated} 句中的金额只按文字自身"
+                      "验算（合计与分项），未能与表核对；未核对的语句见“未读取或未核对的内容”",
+                      Location(document=doc.path), CAT, expected=what, actual=f"文字（{stated} 句含数据）")
+        return
     yield Finding("reading.nothing_read", Tier.WARNING,
                   f"未能读取{what}：文档被识别为“{label}”，但未读取到可核对的内容，本次审核未核对该文档的任何数据",
                   Location(document=doc.path), CAT, expected=what, actual="未读取到")

@@ -119,12 +119,17 @@ def report_period(project: Project, period: int, executed: dict[int, Decimal], e
     project = (Project.objects.select_for_update().prefetch_related("fund_sources", "indicators")  # read once for
                .get(pk=project.pk))  # the period and each later one replayed; two saves of one report queue up
     result = evaluate_period(project, period, executed, entries, profile)
-    report, _ = MonitoringReport.objects.update_or_create(
-        project=project, period=period, defaults={
-            "period_label": result.data.period.label, "time_progress": result.time_progress,
-            "execution_rate": result.execution_rate, "goal_progress": result.goal_progress, "submitted_by": actor})
-    report.funds.all().delete()
-    report.indicators.all().delete()
+    # The project's row is locked: no other save of its reports runs until this one commits.
+    report = project.monitoring_reports.filter(period=period).first()
+    replaced = report is not None
+    report = report or MonitoringReport(project=project, period=period)
+    report.period_label, report.time_progress = result.data.period.label, result.time_progress
+    report.execution_rate, report.goal_progress, report.submitted_by = (result.execution_rate, result.goal_progress,
+                                                                        actor)
+    report.save()
+    if replaced:
+        report.funds.all().delete()
+        report.indicators.all().delete()
     MonitoringFund.objects.bulk_create([MonitoringFund(report=report, fund_source_id=pk, executed=amount)
                                         for pk, amount in executed.items()])
     MonitoringIndicator.objects.bulk_create([
@@ -147,7 +152,9 @@ def _saved_result(project: Project, report: MonitoringReport, profile: Profile) 
 def recompute_warnings(project: Project, from_period: int, profile: Profile, today: date) -> None:
     """Replay the saved reports from `from_period` on: a warning still triggered stays (or is raised), one whose
     cause is gone is cleared with the reason, as a later period clears it across the year."""
-    rows = [r for r in project.warnings.all() if r.cleared_period is None or r.cleared_period >= from_period]
+    rows = [r for r in project.warnings.prefetch_related("rectifications")
+            if r.cleared_period is None or r.cleared_period >= from_period]
+    before = {id(row): _state(row) for row in rows}
     open_rows = {}  # what stood at the end of the previous period
     for row in rows:
         if row.raised_period < from_period:
@@ -182,16 +189,24 @@ def recompute_warnings(project: Project, from_period: int, profile: Profile, tod
         if row.raised_period >= from_period and id(row) not in replayed:  # its figures were since corrected
             row.cleared_period = from_period
             row.cleared_reason = f"{corrected}监控数据重新填报后预警条件不再成立"
-        row.save()
+        if before.get(id(row)) != _state(row):  # a new row, or one the replay changed
+            row.save()
+        items = list(row.rectifications.all()) if id(row) in before else []  # read with the warnings (a new row: none)
         if row.cleared_period is not None:
-            for item in row.rectifications.filter(done_on__isnull=True):
+            for item in (i for i in items if i.done_on is None):
                 item.done_on, item.closed_automatically = today, True
                 item.response = f"{row.cleared_reason}，系统自动关闭。"
                 item.save()
         else:  # open again: what closed itself with the warning opens again
-            for item in row.rectifications.filter(closed_automatically=True):
+            for item in (i for i in items if i.closed_automatically):
                 item.done_on, item.closed_automatically, item.response = None, False, ""
                 item.save()
+
+
+def _state(row: MonitoringWarning) -> tuple[Any, ...]:
+    """What recompute_warnings may change in a warning."""
+    return (row.kind_label, row.indicator_name, row.colour, row.message, row.raised_period, row.latest_period,
+            row.cleared_period, row.cleared_reason)
 
 
 @transaction.atomic

@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.core.cache import cache
-from django.db.models import Exists, F, Max, OuterRef, Q, QuerySet, Sum
+from django.db.models import Exists, F, Max, OuterRef, Q, QuerySet, Subquery, Sum
 
 from jixiao.store.access import (
     account_of,
@@ -43,6 +43,7 @@ from jixiao.store.models import (
     Role,
     SelfEvaluationRecord,
 )
+from jixiao.store.money import MoneyField
 
 
 def visible_warnings(user: Any) -> QuerySet[MonitoringWarning]:
@@ -358,15 +359,14 @@ def latest_reports(projects: QuerySet[Project]) -> QuerySet[MonitoringReport]:
 
 def execution_by_department(projects: QuerySet[Project]) -> list[tuple[str, Decimal, Decimal, Decimal]]:
     """(department name, budget, executed, latest time progress %) over each project's latest report, by name —
-    two grouped queries, a row per department."""
-    latest = latest_reports(projects).order_by()
+    one grouped query, a row per department (each report's executed amount summed by a subquery on its funds)."""
     department = "project__unit__department__name"
-    later = MonitoringReport.objects.filter(project=OuterRef("report__project"), period__gt=OuterRef("report__period"))
-    executed = dict(of_projects(MonitoringFund.objects.filter(~Exists(later)), projects, "report__project").order_by()
-                    .values_list(f"report__{department}").annotate(Sum("executed")))
-    return [(r[department], r["budget"] or Decimal(0), executed.get(r[department]) or Decimal(0), r["progress"])
-            for r in latest.values(department).annotate(budget=Sum("project__adjusted_budget"),
-                                                         progress=Max("time_progress")).order_by(department)]
+    executed = (MonitoringFund.objects.filter(report=OuterRef("pk")).order_by().values("report")
+                .annotate(total=Sum("executed")).values("total"))
+    rows = (latest_reports(projects).order_by().annotate(report_executed=Subquery(executed, output_field=MoneyField()))
+            .values(department).annotate(budget=Sum("project__adjusted_budget"), executed=Sum("report_executed"),
+                                         progress=Max("time_progress")).order_by(department))
+    return [(r[department], r["budget"] or Decimal(0), r["executed"] or Decimal(0), r["progress"]) for r in rows]
 
 
 def latest_reports_by_department(projects: QuerySet[Project], limit: int) -> dict[str, list[MonitoringReport]]:

@@ -100,10 +100,13 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     DATABASES["default"]["OPTIONS"] = {"transaction_mode": "IMMEDIATE", "timeout": 20,
                                        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
-# Figures kept per scope for a minute (dashboard, warning board, review statistics, filter choices): in files under
-# the data dir, so that every worker process of `jixiao serve` reuses what another computed.
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+# Figures kept per scope (dashboard, warning board, review statistics, filter choices): in files under the data dir,
+# so that every worker process of `jixiao serve` reuses what another computed.
+CACHES = {"default": {"BACKEND": "jixiao.web.cache.FileCache",
                       "LOCATION": str(DATA_DIR / "cache"), "OPTIONS": {"MAX_ENTRIES": 20000}}}
+# Stale figures are recomputed in a daemon thread of the worker process while the page serves them (the tests set
+# False: computed in the request, deterministic). See jixiao.web.scope_figures.
+FIGURES_IN_BACKGROUND = True
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.Argon2PasswordHasher",
                     "django.contrib.auth.hashers.PBKDF2PasswordHasher"]

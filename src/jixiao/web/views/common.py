@@ -1,4 +1,4 @@
-"""What every page needs: the user's account and profile, and a Chinese error page instead of a traceback."""
+"""What every page needs: the user's account, and a Chinese error page instead of a traceback."""
 
 from __future__ import annotations
 
@@ -13,13 +13,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from jixiao.core.profile import Profile
-from jixiao.store.access import account_of, scope_profile
-
-
-def profile(request: HttpRequest) -> Profile:
-    """The rules of the jurisdiction the user acts in (pages spanning projects)."""
-    return scope_profile(request.user)
+from jixiao.store.access import account_of
 
 
 def page(request: HttpRequest, template: str, context: dict[str, Any], status: int = 200) -> HttpResponse:

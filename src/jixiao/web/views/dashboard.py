@@ -10,15 +10,13 @@ from decimal import Decimal
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
-from django.utils import timezone
 
 from jixiao.core.money import round_half_up
 from jixiao.core.profile import GRADE_NAMES, MonitoringRules
-from jixiao.store.access import account_of, scope_key, visible_projects
+from jixiao.store.access import account_of, scope_profile, visible_projects
 from jixiao.store.models import MonitoringReport, Project
 from jixiao.store.queues import work_queue
 from jixiao.store.review import review_statistics
@@ -39,13 +37,13 @@ from jixiao.store.selectors import (
     selfevals_by_grade,
 )
 from jixiao.web.charts import CHART_PROJECTS, GRADE_COLOURS, WARNING_COLOURS, Slice, interactive_chart
+from jixiao.web.scope_figures import scope_figures
 from jixiao.web.templatetags.figures import format_figure
-from jixiao.web.views.common import page, profile
+from jixiao.web.views.common import page
 from jixiao.web.views.monitoring import COLOUR_LABELS
 
 UNIT_PROJECTS = 50  # a unit's projects listed on its dashboard (by name; the project list has them all)
 DRILL_ROWS = 1000  # projects listed behind all the bars of the execution chart together (at least 5 per bar)
-FIGURES_TTL = 60  # seconds the charts and totals are kept per scope
 
 
 def _execution_by_department(projects: QuerySet[Project]) -> list[tuple[str, Decimal, Decimal]]:
@@ -76,15 +74,17 @@ def _projects_of(rows: list[Any], project_of: Callable[[Any], Project],
     return tuple((project_of(r).name, reverse("project_detail", args=[project_of(r).pk]), note(r)) for r in rows)
 
 
-def _figures(request: HttpRequest, projects: QuerySet[Project]) -> dict[str, Any]:
-    """The dashboard's charts and totals over the projects in scope: grouped queries, a row per department, colour
-    or grade (the drill-down lists at most CHART_PROJECTS projects per bar)."""
-    account = account_of(request.user)
+def _figures(user: Any) -> dict[str, Any]:
+    """The dashboard's charts and totals over the projects `user` sees: grouped queries, a row per department,
+    colour or grade (the drill-down lists at most CHART_PROJECTS projects per bar)."""
+    account = account_of(user)
+    projects = visible_projects(user)
+    scope = scope_profile(user)
     colours, warned = open_warnings_by_colour(projects, CHART_PROJECTS)
     grades, graded = selfevals_by_grade(projects, CHART_PROJECTS)
     key_grades, finals = finals_by_grade(projects, CHART_PROJECTS)
     execution = _execution_by_department(projects)
-    rules = profile(request).monitoring
+    rules = scope.monitoring
     per_bar = max(5, min(CHART_PROJECTS, DRILL_ROWS // max(1, len(execution))))  # a province has hundreds of bars
     reports = latest_reports_by_department(projects, per_bar)
     charts = [
@@ -104,7 +104,7 @@ def _figures(request: HttpRequest, projects: QuerySet[Project]) -> dict[str, Any
                 finals.get(g, []), lambda e: e.project, lambda e: e.title))
             for g in GRADE_NAMES], unit="个", kind="pie", listed=CHART_PROJECTS),
     ]
-    rounds = review_statistics(finance_reviews(projects), profile(request))
+    rounds = review_statistics(finance_reviews(projects), scope)
     if rounds:
         charts.append(interactive_chart("review", "绩效目标一审得分分布", [
             Slice(b.label, b.count) for b in rounds[0].bands], unit="个"))
@@ -119,18 +119,15 @@ def _figures(request: HttpRequest, projects: QuerySet[Project]) -> dict[str, Any
         unit_rows = [(p, rates.get(p.pk), warnings_of[p.pk], open_items_of[p.pk]) for p in listed]
     return {"charts": charts, "rules": rules, "execution": execution, "warning_total": sum(colours.values()),
             "unit_rows": unit_rows, "unit_more": len(unit_rows) >= UNIT_PROJECTS, "cuts": cuts, "open_rectifications": count(rectifications),
-            "projects": count(projects), "summary_years": project_years(projects), "computed_at": timezone.localtime()}
+            "projects": count(projects), "summary_years": project_years(projects)}
 
 
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
-    """Work queues as they are now (their open-warning count excepted: the figures'); the figures as computed at
-    most FIGURES_TTL seconds ago for the same scope (every user who sees the same projects shares them; nothing
-    invalidates them, they expire)."""
-    key = f"jixiao:dashboard:{scope_key(request.user)}"
-    figures = cache.get(key)
-    if figures is None:
-        figures = _figures(request, visible_projects(request.user))
-        cache.set(key, figures, FIGURES_TTL)
-    return page(request, "web/dashboard.html", {"queues": work_queue(request.user, figures["warning_total"]),
-                                                 **figures})
+    """Work queues as they are now (their open-warning count excepted: the figures'); the figures of the user's
+    scope as jixiao.web.scope_figures keeps them (every user who sees the same projects shares them; nothing
+    invalidates them, they are recomputed when a minute old), with the time they were computed."""
+    user = request.user
+    figures = scope_figures("dashboard", user, lambda: _figures(user))
+    return page(request, "web/dashboard.html", {"queues": work_queue(user, figures.value["warning_total"]),
+                                                 **figures.value, "computed_at": figures.computed_at})

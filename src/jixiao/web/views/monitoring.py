@@ -6,10 +6,10 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -20,9 +20,7 @@ from jixiao.store.access import (
     can_report_monitoring,
     is_finance,
     profile_of,
-    scope_key,
     sees_warning_board,
-    visible_projects,
 )
 from jixiao.store.errors import ServiceError
 from jixiao.store.lifecycle_models import CORRECTIONS, DEVIATION_REASONS, LIKELIHOOD
@@ -40,6 +38,7 @@ from jixiao.store.paging import page_of
 from jixiao.store.selectors import (
     board_open_warnings,
     monitoring_report,
+    projects_with,
     recent_actions,
     visible_actions,
     visible_warnings,
@@ -47,11 +46,11 @@ from jixiao.store.selectors import (
 )
 from jixiao.web.charts import CHART_PROJECTS, WARNING_COLOURS, Slice, interactive_chart
 from jixiao.web.fields import number, rule_for, text, whole
+from jixiao.web.scope_figures import scope_figures
 from jixiao.web.views.common import page, post_only, refuse
 
 COLOUR_LABELS = {"red": "红色", "yellow": "黄色", "green": "绿色", "blue": "蓝色"}
 BOARD_ROWS = 50  # warnings per page of the board
-BOARD_TTL = 60  # seconds the board's chart, counts and totals are kept per scope (they expire, nothing clears them)
 
 
 def _posted(request: HttpRequest, project: Project) -> tuple[dict[int, Decimal], dict[int, IndicatorEntry]]:
@@ -73,7 +72,8 @@ def _posted(request: HttpRequest, project: Project) -> tuple[dict[int, Decimal],
 
 @login_required
 def monitoring_entry(request: HttpRequest, pk: int, period: int) -> HttpResponse:
-    project = get_object_or_404(visible_projects(request.user), pk=pk)
+    # fund lines and indicators read once: the form, the posted figures, the preview and the page all use them
+    project = get_object_or_404(projects_with(request.user, "fund_sources", "indicators"), pk=pk)
     profile = profile_of(project)
     periods = periods_of_year(project.year, profile)
     if period not in [p.index for p in periods]:
@@ -82,7 +82,6 @@ def monitoring_entry(request: HttpRequest, pk: int, period: int) -> HttpResponse
     if request.method == "POST" and not can_report:
         return refuse(request, "只有项目所属单位可以在目标批复后填报监控数据。", status=403)
     ensure_fund_sources(project)
-    report = monitoring_report(project, period)
     errors: list[str] = []
     result = None
     if request.method == "POST":
@@ -98,6 +97,7 @@ def monitoring_entry(request: HttpRequest, pk: int, period: int) -> HttpResponse
             errors.append(str(exc))
         if request.htmx:
             return page(request, "web/partials/monitoring_preview.html", {"result": result, "errors": errors})
+    report = monitoring_report(project, period)
     filled = {f.fund_source_id: f.executed for f in report.funds.all()} if report else {}
     entries_by_id = {m.indicator_id: m for m in report.indicators.all()} if report else {}
     return page(request, "web/monitoring_entry.html", {
@@ -108,6 +108,18 @@ def monitoring_entry(request: HttpRequest, pk: int, period: int) -> HttpResponse
         "warnings": project.warnings.all()}, status=400 if errors else 200)
 
 
+def _board_summary(user: Any) -> dict[str, Any]:
+    """The board's chart, counts and totals over every warning and action `user` sees."""
+    found, listed = board_open_warnings(user, CHART_PROJECTS)
+    counts = {c: found.get(c, 0) for c in COLOUR_LABELS}
+    slices = [Slice(COLOUR_LABELS[c], n, WARNING_COLOURS[c], tuple(
+        (w.project.name, reverse("monitoring_entry", args=[w.project_id, w.latest_period]), w.kind_label)
+        for w in listed.get(c, []))) for c, n in counts.items()]
+    return {"counts": counts, "chart": interactive_chart("warnings", "未解除预警（按颜色）", slices, unit="条",
+                                                         listed=CHART_PROJECTS),
+            "totals": totals(visible_actions(user))}
+
+
 @login_required
 def warning_board(request: HttpRequest) -> HttpResponse:
     """Finance (and departments) see every warning in scope, open and cleared, and the actions taken."""
@@ -116,24 +128,14 @@ def warning_board(request: HttpRequest) -> HttpResponse:
     colour = request.GET.get("colour", "")
     colour = colour if colour in COLOUR_LABELS else ""
     state = request.GET.get("state", "open")
-    key = f"jixiao:warning-board:{scope_key(request.user)}"
-    summary = cache.get(key)
-    if summary is None:  # the chart, counts and totals over the whole scope, kept BOARD_TTL seconds
-        found, listed = board_open_warnings(request.user, CHART_PROJECTS)
-        counts = {c: found.get(c, 0) for c in COLOUR_LABELS}
-        slices = [Slice(COLOUR_LABELS[c], n, WARNING_COLOURS[c], tuple(
-            (w.project.name, reverse("monitoring_entry", args=[w.project_id, w.latest_period]), w.kind_label)
-            for w in listed.get(c, []))) for c, n in counts.items()]
-        summary = {"counts": counts, "chart": interactive_chart("warnings", "未解除预警（按颜色）", slices, unit="条",
-                                                                listed=CHART_PROJECTS),
-                   "totals": totals(visible_actions(request.user))}
-        cache.set(key, summary, BOARD_TTL)
+    user = request.user
+    summary = scope_figures("warning-board", user, lambda: _board_summary(user))
     return page(request, "web/warning_board.html", {
-        **summary, "rows": page_of(warning_board_rows(request.user, colour or None, state), whole(
-            request.GET.get("page"), 1), BOARD_ROWS),
+        **summary.value, "computed_at": summary.computed_at,
+        "rows": page_of(warning_board_rows(user, colour or None, state), whole(request.GET.get("page"), 1), BOARD_ROWS),
         "keep": urlencode({"colour": colour, "state": state}),
         "colour": colour, "state": state,
-        "actions": recent_actions(request.user, 50), "corrections": CORRECTIONS,
+        "actions": recent_actions(user, 50), "corrections": CORRECTIONS,
         "colour_labels": COLOUR_LABELS})
 
 

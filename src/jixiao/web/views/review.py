@@ -6,21 +6,19 @@ from decimal import Decimal
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 
 from jixiao.core.workflow import Action
-from jixiao.store.access import account_of, profile_of, scope_key, visible_projects
+from jixiao.store.access import account_of, profile_of, scope_profile, visible_projects
 from jixiao.store.errors import ServiceError
 from jixiao.store.models import Review
 from jixiao.store.review import Decision, act, review_statistics
 from jixiao.store.selectors import finance_reviews
 from jixiao.web.charts import bar_chart
 from jixiao.web.fields import number, rule_for, whole
-from jixiao.web.views.common import page, post_only, profile, refuse
-
-STATISTICS_TTL = 60  # seconds the statistics are kept per scope and year (they expire, nothing clears them)
+from jixiao.web.scope_figures import scope_figures
+from jixiao.web.views.common import page, post_only, refuse
 
 
 def _decision(request: HttpRequest) -> Decision:
@@ -57,11 +55,10 @@ def review_stats(request: HttpRequest) -> HttpResponse:
     if account is None or account.role not in ("finance", "department", "admin"):
         return refuse(request, "只有财政、主管部门和管理员可查看审核统计。", status=403)
     year = request.GET.get("year", "")
-    key = f"jixiao:review-stats:{scope_key(request.user)}:{whole(year)}"
-    rounds = cache.get(key)
-    if rounds is None:  # one grouped query, kept STATISTICS_TTL seconds per scope and year
-        rounds = review_statistics(finance_reviews(visible_projects(request.user), whole(year)), profile(request))
-        cache.set(key, rounds, STATISTICS_TTL)
+    user, chosen = request.user, whole(year)
+    rounds = scope_figures("review-stats", user, lambda: review_statistics(  # one grouped query per scope and year
+        finance_reviews(visible_projects(user), chosen), scope_profile(user)), chosen)
     charts = [bar_chart([(band.label, band.count) for band in r.bands], title=f"{r.round_name}评审得分分布")
-              for r in rounds]
-    return page(request, "web/review_stats.html", {"rounds": list(zip(rounds, charts, strict=True)), "year": year})
+              for r in rounds.value]
+    return page(request, "web/review_stats.html", {"rounds": list(zip(rounds.value, charts, strict=True)),
+                                                    "year": year, "computed_at": rounds.computed_at})

@@ -32,6 +32,12 @@ def test_wan_tables_are_read_in_wan(caption, header_unit):
     assert (line.adjusted, line.executed, line.carryover) == (D(125000), D(102500), D(22500)), errors
 
 
+@pytest.mark.parametrize("caption", ["单位：亿元", "金额单位 ：亿元"])
+def test_yi_captions_are_read_in_yi(caption):
+    [se], errors = extract_self_evaluations(source(caption, ""))
+    assert se.budget_lines[0].adjusted == D(1250000000), errors
+
+
 def test_yuan_tables_stay_in_yuan_and_sentences_are_kept():
     [se], _ = extract_self_evaluations(source("单位：元", ""))
     assert se.budget_lines[0].adjusted == D("12.5")

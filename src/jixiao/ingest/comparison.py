@@ -16,7 +16,7 @@ from decimal import Decimal
 from jixiao.core.disclosure import Amount, ComparisonRow, ComparisonTable
 from jixiao.core.money import is_number, parse_decimal, printed_exponent, unit_scale
 from jixiao.core.provenance import Location
-from jixiao.ingest.headers import caption_unit, label_unit
+from jixiao.ingest.headers import printed_unit
 from jixiao.ingest.source import Block, Paragraph, Row, Table
 
 YEAR_RE = re.compile(r"^(?:(?:19|20)\d{2}\s*年度?|上年|本年|上年度|本年度)(?:决算|预算|执行)?(?:数|金额)?$")
@@ -124,9 +124,7 @@ def comparison_table(table: Table, above: Sequence[Block]) -> ComparisonTable | 
     if roles is None:
         return None
     captions = [b.clean for b in above[-CAPTION_BLOCKS:] if isinstance(b, Paragraph)]
-    unit = next((u for t in reversed(captions) if (u := caption_unit(t))), "") or label_unit(
-        [t for r in header for t in r.texts]
-    )
+    unit = printed_unit(*reversed(captions)) or printed_unit(*(t for r in header for t in r.texts))
     scale = unit_scale(unit) if unit else None
     if scale is None:
         return None  # no unit printed: its amounts cannot be read

@@ -677,7 +677,7 @@ def detect(text: str, path: str = "", preamble: tuple[str, ...] = ()) -> Detecti
     titles = _title_lines(body)
     named = _file_titles(preamble)
     year, firm = _year_of(titles + named, body)
-    unit = _unit(head, preamble)
+    unit = _unit(head, preamble, named)
     published = next((int(m.group(1)) for line in preamble if (m := _PUBLISHED.search(line))), None)
 
     def found(kind: DocumentKind | None, hint: str = "", evidence: tuple[str, ...] = (), targets: bool = False
@@ -980,13 +980,14 @@ def _self_evaluator(text: str) -> str:
     return name
 
 
-def _unit(text: str, preamble: tuple[str, ...] = ()) -> str:
+def _unit(text: str, preamble: tuple[str, ...], named: list[str]) -> str:
     """The unit named by the strongest pattern; when that is an abbreviation of a name another pattern finds
     ('机管局2013年…' in the body, '第一部分自治区人民政府机关事务管理局概况' above it), the full name. A file name
-    given with the page counts as a title weaker than the text's own; the page's publisher is the weakest of all.
+    given with the page (`named`, _file_titles) counts as a title weaker than the text's own; the page's publisher
+    (in `preamble`) is the weakest of all.
     The one reader of a document's unit: a 决算 or 预算 package takes it as its department."""
     text = _for_names(text)
-    files = "\n".join(_file_titles(preamble))
+    files = "\n".join(named)
     tried = [(pattern, text) for pattern in _UNIT_PATTERNS]
     at = _UNIT_PATTERNS.index(ISSUER_TITLE) + 1
     tried[at:at] = [(pattern, files) for pattern in _TITLE_PATTERNS]

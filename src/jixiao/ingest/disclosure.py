@@ -36,13 +36,13 @@ from jixiao.ingest.headers import (
     NAME_LABELS,
     SPLIT_CODE_LABELS,
     Header,
-    caption_unit,
     is_column_numbers,
     is_data_row,
     is_line_numbers,
     match_column,
     normalize_label,
     overwide_rows,
+    printed_unit,
     read_header,
 )
 from jixiao.ingest.narrative import glossary_terms, grade_counts, narrative_statements
@@ -960,7 +960,7 @@ def extract_budget_disclosure(source: SourceDocument, year: int | None, departme
                 pending, unit = "D09", "万元"
             elif len(text) <= 60 and (code := budget_table_code(text)) and code not in tables:
                 pending, unit = code, "万元"
-            unit = caption_unit(text) or unit
+            unit = printed_unit(text) or unit
             continue
         if "B01" not in tables and _is_budget_total_table(block):  # the 收支总表, titled or not: known by its totals
             tables["B01"], problems = read_table("B01", block, unit, source.path)
@@ -1009,7 +1009,7 @@ def extract_disclosure(source: SourceDocument, year: int | None, department: str
             code = table_code(text) if len(text) <= 40 or TABLE_CODE_RE.match(text.replace(" ", "")) else None
             if code and code not in tables and not re.search(r"\.{3,}|…", text):
                 pending, unit, captioned = code, "万元", False
-            if printed := caption_unit(text):
+            if printed := printed_unit(text):
                 unit, captioned = printed, True
             if last_table and since_table <= 3 and EMPTY_RE.search(text) and len(text) <= 30:
                 tables[last_table] = replace(tables[last_table], empty_note=EMPTY_RE.search(text).group(0))  # type: ignore[union-attr]

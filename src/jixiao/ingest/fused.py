@@ -30,6 +30,7 @@ from jixiao.core.money import parse_amount, parse_decimal
 from jixiao.core.provenance import Location
 from jixiao.core.values import parse_value
 from jixiao.ingest.fundrows import FORM_POINTS
+from jixiao.ingest.headers import printed_unit
 from jixiao.ingest.source import Paragraph, ReadError
 
 _CJK = r"\u4e00-\u9fa5"
@@ -142,7 +143,7 @@ def _read_budget(form: _Form, errors: list[ReadError]) -> None:
     columns = [name for _, name in sorted(positions)]
     if "adjusted" not in columns or "executed" not in columns:
         return
-    unit = "万元" if re.search(r"[（(]\s*万元\s*[)）]|单位[：:]\s*万元", form.text) else "元"
+    unit = printed_unit(form.text) or "元"
     header_end = max(m.end() for _, pattern in _COLUMNS if (m := re.search(pattern, form.text)))
     formula = _SCORE_FORMULA.search(form.text)
     at = {name: start for start, name in positions}

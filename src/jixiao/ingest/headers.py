@@ -19,7 +19,9 @@ from dataclasses import dataclass
 from jixiao.core.money import is_number, normalize_text
 
 UNIT_IN_LABEL_RE = re.compile(r"[(（]\s*(?:金额)?(?:单位[:：])?\s*(万元|元|亿元)\s*[)）]")
-CAPTION_UNIT_RE = re.compile(r"(?:金额)?单位\s*[：:]\s*(万元|元|亿元)")
+# The amount unit a table prints: in brackets, after a header label or alone ('决算数（万元）', '（金额单位：元）'), or
+# in a caption ('单位：万元', '金额单位:亿元').
+PRINTED_UNIT_RE = re.compile(rf"{UNIT_IN_LABEL_RE.pattern}|(?:金额)?单位\s*[：:]\s*(万元|元|亿元)")
 GENERIC = frozenset({"小计", "合计"})
 # Labels of the code column(s): one column of 3/5/7-digit codes, or 类 | 款 | 项 printed apart.
 CODE_LABEL_RE = re.compile(r"^(?:(?:支出|收入)?(?:功能|经济)分类(?:科目)?(?:编码|代码)?|(?:科目)?(?:编码|代码)(?:\(类款项\))?)$")
@@ -51,18 +53,13 @@ def head_label(text: str) -> str:
     return label
 
 
-def label_unit(texts: Sequence[str]) -> str:
-    """The amount unit printed in header labels (“决算数（万元）”), or '' when none is."""
+def printed_unit(*texts: str) -> str:
+    """The amount unit (万元, 元 or 亿元) the first of `texts` to print one prints, in a caption (“单位：万元”,
+    “金额单位:元”) or in brackets (“决算数（万元）”, “（万元）”), the first in the text; '' when none does."""
     for text in texts:
-        if match := UNIT_IN_LABEL_RE.search(normalize_text(text)):
-            return match.group(1)
+        if match := PRINTED_UNIT_RE.search(normalize_text(text).replace(" ", "")):
+            return match.group(1) or match.group(2)
     return ""
-
-
-def caption_unit(text: str) -> str:
-    """The unit of a caption line (“单位：万元”, “金额单位：元”), or ''."""
-    match = CAPTION_UNIT_RE.search(normalize_text(text).replace(" ", ""))
-    return match.group(1) if match else ""
 
 
 def is_column_numbers(texts: Sequence[str]) -> bool:
@@ -173,7 +170,7 @@ def read_header(rows: Sequence[Sequence[str]], width: int) -> Header:
     head = [r for r in rows[:end] if not is_column_numbers(r)]
     return Header(rows=end, paths=column_paths(head, width),
                   texts=[tuple(normalize_label(t) for t in r) for r in rows[:end]],
-                  unit=label_unit([t for r in head for t in r]))
+                  unit=printed_unit(*(t for r in head for t in r)))
 
 
 WIDE_ROW_FACTOR = 3  # a row holding more than this many times the header's widest row: rows merged into one

@@ -9,7 +9,7 @@ from decimal import Decimal
 from jixiao.core.model import Evaluator, KeyEvaluation, KeyIndicator, ListedProblem
 from jixiao.core.money import is_number, parse_decimal, unit_scale
 from jixiao.core.statements import sentences
-from jixiao.ingest.headers import caption_unit, label_unit
+from jixiao.ingest.headers import printed_unit
 from jixiao.ingest.source import Paragraph, SourceDocument, Table
 
 LEVEL1_WORDS = ("决策", "过程", "产出", "效益")
@@ -100,7 +100,7 @@ def extract_key_evaluations(source: SourceDocument) -> tuple[KeyEvaluation, ...]
     caption = ""  # the unit of the last caption line (“单位：元”)
     for block in source.blocks:
         if isinstance(block, Paragraph):
-            caption = caption_unit(block.clean) or caption
+            caption = printed_unit(block.clean) or caption
             for sentence in sentences(block.clean):
                 statements.append((sentence, block.location))
             continue
@@ -122,7 +122,7 @@ def extract_key_evaluations(source: SourceDocument) -> tuple[KeyEvaluation, ...]
             if re.sub(r"\s", "", texts[0]) == "合计" and len(texts) >= 4 and budget is None:
                 values = [_number(t) for t in texts[1:4]]
                 if all(v is not None for v in values):  # in the unit its header or caption prints (万元 if none)
-                    printed = label_unit([t for r in block.rows[:index + 1] for t in r.texts]) or caption
+                    printed = printed_unit(*(t for r in block.rows[:index + 1] for t in r.texts)) or caption
                     scale = unit_scale(printed or "万元")
                     budget, received, spent = (v * scale for v in values)  # type: ignore[operator]
             if texts[0] == "一级指标" and "三级指标" in texts:

@@ -18,6 +18,7 @@ from jixiao.core.disclosure import column_name
 from jixiao.core.money import is_number
 from jixiao.core.provenance import Location
 from jixiao.core.statements import Statement, figures_of
+from jixiao.ingest.headers import printed_unit
 from jixiao.ingest.source import Paragraph, SourceDocument, Table
 
 _UNIT_RE = re.compile(r"(万元|亿元|元)")
@@ -83,7 +84,6 @@ def _source_paragraph(source: SourceDocument, location: Location) -> str:
     return "" if isinstance(block, Table) else block.clean
 
 
-_CAPTION_UNIT_RE = re.compile(r"[（(]\s*(万元|亿元|元)\s*[)）]|单位\s*[：:]\s*(万元|亿元|元)")
 # A form whose cells ran together: the paragraph of the row and the blocks before it back to the form's title
 # ('项目资金（万元）' and the fields after it, the header's words as a table of their own).
 _FORM_BLOCKS = 6
@@ -102,8 +102,8 @@ def _printed_unit(source: SourceDocument, location: Location) -> str:
         for block in source.blocks[max(location.block - _FORM_BLOCKS + 1, 0):location.block + 1][::-1]:
             if isinstance(block, Table):
                 continue
-            if match := _CAPTION_UNIT_RE.search(block.clean):
-                return match.group(1) or match.group(2)
+            if unit := printed_unit(block.clean):
+                return unit
             if _FORM_TITLE_RE.search(block.clean) and len(block.clean) <= 40:
                 break  # the form's title: a caption before it belongs to another form
         return ""
@@ -119,9 +119,8 @@ def _printed_unit(source: SourceDocument, location: Location) -> str:
             texts.insert(0, before.clean)
     if at is not None:  # the row's own labels first ('计划安排资金（万元） | 700 | …')
         texts.insert(0, " ".join(table.rows[at].texts))
-    for text in texts:  # a unit in brackets or a caption before a bare 元 ('2020年元月' is no unit)
-        if match := _CAPTION_UNIT_RE.search(text):
-            return match.group(1) or match.group(2)
+    if unit := printed_unit(*texts):  # a unit in brackets or a caption before a bare 元 ('2020年元月' is no unit)
+        return unit
     for text in texts:
         if match := _UNIT_RE.search(text.replace("元月", "").replace("元旦", "")):
             return match.group(1)

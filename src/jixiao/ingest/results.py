@@ -18,6 +18,7 @@ from jixiao.core.claims import GRADES, printed
 from jixiao.core.money import is_number, normalize_text
 from jixiao.core.provenance import Location
 from jixiao.core.results import ResultRow, ResultsTable
+from jixiao.ingest.headers import printed_unit
 from jixiao.ingest.source import Block, Paragraph, ReadError, Table
 
 # column role → header words (normalised: no spaces, full-width brackets folded)
@@ -89,18 +90,12 @@ def _row(columns: list[tuple[str, str]], values: dict[str, str], unit: str, wher
                      _TOTAL_RE.match(_norm(name)) is not None or _TOTAL_RE.match(_norm(values.get("index", ""))) is not None)
 
 
-_CAPTION_UNIT = re.compile(r"单位\s*[:：]\s*(亿元|万元|元)|[(（]\s*(亿元|万元|元)\s*[)）]")
-
-
 def _unit(header: Sequence[str], before: Sequence[str]) -> str:
     """The amount unit: printed in a header cell ('发行金额(亿元)'), else in a caption just before the table."""
     for text in header:
         if match := _UNIT_RE.search(text):
             return match.group(1)
-    for text in reversed(before):
-        if match := _CAPTION_UNIT.search(text):
-            return match.group(1) or match.group(2)
-    return ""
+    return printed_unit(*reversed(before))
 
 
 _RUN_ON_FIGURE = re.compile(r"^(.*[\u4e00-\u9fa5)）])\s*(\d+(?:\.\d+)?)$")

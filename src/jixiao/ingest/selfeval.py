@@ -33,7 +33,7 @@ from jixiao.core.values import parse_value
 from jixiao.ingest.formtable import regrid
 from jixiao.ingest.fundrows import is_shifted, ordered_total, place_fund_rows, unordered_total
 from jixiao.ingest.fused import extract_fused
-from jixiao.ingest.headers import head_label
+from jixiao.ingest.headers import head_label, printed_unit
 from jixiao.ingest.overall import extract_overall
 from jixiao.ingest.source import Block, Paragraph, ReadError, Row, SourceDocument, Table
 from jixiao.ingest.targetform import parent_level
@@ -274,15 +274,9 @@ def _fund_level(label: str) -> FundLevel:
     return FundLevel.OTHER
 
 
-_WAN_CAPTION = re.compile(r"单位[：:]\s*万元|[（(]\s*万元\s*[)）]\s*$")
-
-
 def _column_unit(key: str, table_unit: str) -> str:
     """A column's money unit: its own header ('全年预算数（万元）') wins over the table's caption."""
-    for unit in ("亿元", "万元", "元"):
-        if re.search(rf"[（(]\s*{unit}\s*[)）]", key):
-            return unit
-    return table_unit
+    return printed_unit(key) or table_unit
 
 
 def _header_unit(keys: Sequence[str], table_unit: str) -> str:
@@ -784,7 +778,7 @@ def fund_table_lines(table: Table, caption: str = "") -> tuple[list[BudgetLine],
     """The fund rows of a table holding a form's 预算执行情况 header ('年初预算数 | 全年预算数 | 全年执行数 | 分值 |
     执行率 | 得分'), read by header text as a project form's are; none when it holds no such header. `caption`: the
     paragraph just before the table ('(万元)' gives the unit of cells that print none)."""
-    report = _Report(title_location=table.location, table_unit="万元" if _WAN_CAPTION.search(caption) else "元")
+    report = _Report(title_location=table.location, table_unit=printed_unit(caption) or "元")
     errors: list[ReadError] = []
     for index, row in enumerate(table.rows):
         if _is_budget_header(row.texts):
@@ -855,7 +849,7 @@ def _read_paragraph(paragraph: Paragraph, report: _Report) -> None:
         report.department = Department(code=match.group(1) or "", name=match.group(2).strip())
         return
     location = paragraph.location.with_(project=report.name, section=report.section)
-    report.table_unit = "万元" if _WAN_CAPTION.search(text) else "元"
+    report.table_unit = printed_unit(text) or "元"
     if not heading and text:
         report.statements.append((text, location))
     if "实施期绩效目标" in report.section and not heading and not report.period_goal:
@@ -1102,9 +1096,6 @@ def _sections(rows: Sequence[Row], where: Location) -> list[Block]:
     return blocks
 
 
-CAPTION_UNIT_RE = re.compile(r"[（(]\s*(?:万元|元|亿元)\s*[)）]")
-
-
 def _broken_header(row: Row, below: Row) -> bool:
     """A header row broken over two lines of text: the budget section's caption with its unit alone on its line
     ('资金情况 (万元)') over the amount columns ('全年预算数 | 全年执行数 | …'), or an indicator header that stops
@@ -1112,7 +1103,7 @@ def _broken_header(row: Row, below: Row) -> bool:
     filled, under = row.filled, below.filled
     if not filled or not under:
         return False
-    if len(filled) == 1 and CAPTION_UNIT_RE.search(filled[0]) and not any(map(is_number, filled)):
+    if len(filled) == 1 and printed_unit(filled[0]) and not any(map(is_number, filled)):
         return _is_budget_header(below.texts) and _budget_field(under[0]) in _AMOUNT_FIELDS
     return (_is_indicator_header(row.texts) and {_indicator_field(t) for t in filled} <= {None, "level1"}
             and _indicator_field(under[0]) == "level2" and all(_indicator_field(t) for t in under[:3]))

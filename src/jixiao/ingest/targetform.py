@@ -26,6 +26,7 @@ from jixiao.core.model import Goal, GoalForm, Indicator
 from jixiao.core.money import is_number, parse_amount, parse_decimal
 from jixiao.core.provenance import Location
 from jixiao.core.values import Operator, parse_value
+from jixiao.ingest.headers import printed_unit
 from jixiao.ingest.source import Block, Paragraph, ReadError, SourceDocument
 
 # A target table's header: its indicator levels and the target column ('指标值', '当年预期实现值', '年度指标值').
@@ -66,7 +67,6 @@ _LABEL_RE = re.compile(
     rf"|(?P<goal>{_FIELD_LABELS['goal']})|(?P<overall>{_FIELD_LABELS['overall']})|(?:{_OTHER_LABELS}))"
     r"\s*(?:[（(]\s*(?:盖章|万元|元)\s*[)）])?\s*[：:]?\s*"
 )
-_CAPTION_UNIT_RE = re.compile(r"[（(]\s*(万元|元|亿元)\s*[)）]|单位\s*[：:]\s*(万元|元|亿元)")
 _AMOUNT_RE = re.compile(r"^\s*(\d[\d,]*(?:\.\d+)?)\s*(亿元|万元|元|亿|万)?")
 
 # The indicator table's header cells (spaces taken out): the levels, the name, the value and its helper columns.
@@ -332,13 +332,11 @@ def _read_fields(cells: Sequence[_Cell], form: _Form) -> None:
         labels: list[re.Match[str]] = []
         while index < len(parts) and (m := _LABEL_RE.fullmatch(parts[index].key)) is not None:
             labels.append(m)
-            if caption := _CAPTION_UNIT_RE.search(parts[index].text):
-                form.budget_unit = caption.group(1) or caption.group(2)
+            form.budget_unit = printed_unit(parts[index].text) or form.budget_unit
             index += 1
         values: list[str] = []
         while index < len(parts) and _LABEL_RE.fullmatch(parts[index].key) is None:
-            if caption := _CAPTION_UNIT_RE.search(parts[index].text):
-                form.budget_unit = form.budget_unit or caption.group(1) or caption.group(2)
+            form.budget_unit = form.budget_unit or printed_unit(parts[index].text)
             values.append(parts[index].text)
             index += 1
         if not labels:

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from jixiao.core.money import is_number
 from jixiao.core.provenance import Location
 from jixiao.ingest.flatline import disclosure_blocks, join_spaced_letters
-from jixiao.ingest.headers import normalize_label
+from jixiao.ingest.headers import normalize_label, printed_unit
 from jixiao.ingest.numberedform import numbered_forms
 from jixiao.ingest.source import Block, Cell, Paragraph, Row, Table
 from jixiao.ingest.spacedtable import spaced_tables
@@ -680,7 +680,6 @@ def join_wrapped(blocks: list[Block], plain: set[int]) -> list[Block]:
 
 
 UNIT_WORD_RE = re.compile(r"^[（(]\s*(万元|元|亿元)\s*[)）]$")
-LABEL_UNIT_RE = re.compile(r"[（(]\s*(万元|元|亿元)\s*[)）]")
 
 
 def _join_units(words: list[str]) -> list[str]:
@@ -1439,8 +1438,8 @@ def _by_labels(tokens: list[_Token], path: str, cells: bool) -> list[Block]:
                     before := _name_before_label(blocks[-1])):
                 value = before  # the name printed before its label (a form flattened out of reading order)
                 blocks.pop()
-            unit = LABEL_UNIT_RE.search(field[0].text)  # '项目资金 (万元)': the unit of the amounts it heads
-            label = _norm(field[0].text) + (f"（{unit.group(1)}）" if unit else "")
+            unit = printed_unit(field[0].text)  # '项目资金 (万元)': the unit of the amounts it heads
+            label = _norm(field[0].text) + (f"（{unit}）" if unit else "")
             blocks.append(Paragraph(f"{label}：{value}", Location(document=path, line=field[0].line)))
             field = []
 

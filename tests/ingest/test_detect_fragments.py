@@ -98,6 +98,13 @@ def test_units_come_from_the_labels_real_forms_use():
     assert detect("第一部分 示例县统计局部门概况\n一、主要职能\n2022年度部门决算情况说明").unit == "示例县统计局"
 
 
+@pytest.mark.parametrize("seal", ["(盖章)", "（公章）", "（ 签章 ）"])
+def test_a_seal_mark_after_the_label_is_not_part_of_the_name(seal):
+    # '单位名称：（盖章）示例馆': the mark where the seal goes, printed after the colon, before the name
+    text = f"单位整体支出绩效自评表\n单位名称：{seal}示例县革命纪念馆\n金额单位：万元"
+    assert detect(text).unit == "示例县革命纪念馆"
+
+
 def test_a_placeholder_or_a_sentence_is_not_a_unit():
     assert detect("XX部门（单位）2023年度部门决算\n收入支出决算总表").unit == ""
     assert detect("本单位2023年度部门决算\n我局收入支出决算总表如下。").unit == ""

@@ -103,8 +103,10 @@ SUBJECTS: list[tuple[str, str]] = [
     ("项目支出", r"项目支出"),
 ]
 _SUBJECT_RES = [(name, re.compile(pattern)) for name, pattern in SUBJECTS]
-# A function class: '一般公共服务支出(类)', '社会保障和就业支出'. Words that end in 支出 but name no class are excluded.
-_CLASS_RE = re.compile(r"([\u4e00-\u9fa5]{2,14}?支出)(?:[（(]类[)）])")
+# A function class, 款 or 项 named by its label: '一般公共服务支出(类)', '外交(类)支出' (the label inside the name),
+# '行政运行(项)支出'; the name is read without the label ('外交支出'). '社会保障和就业支出' is named by _CLASS_WORDS.
+# Words that end in 支出 but name no class are excluded.
+_CLASS_RE = re.compile(r"([\u4e00-\u9fa5]{2,14}?)(?:支出[（(][类款项][)）]|[（(][类款项][)）]支出)")
 _CLASS_WORDS = re.compile(
     r"(一般公共服务|外交|国防|公共安全|教育|科学技术|文化旅游体育与传媒|文化体育与传媒|社会保障和就业|卫生健康|医疗卫生|节能环保|"
     r"城乡社区|农林水|交通运输|资源勘探工业信息等|资源勘探信息等|商业服务业等|金融|援助其他地区|自然资源海洋气象等|住房保障|"
@@ -160,7 +162,7 @@ _OVER_RE = re.compile(rf"(大于|高于|超过|超出|多于|小于|低于|少�
 _UP = ("增加", "增长", "上升", "增支", "增")
 # What may stand between a subject and its own amount; anything else (差值为, 节约, 结余 …) makes the figure
 # something else said about the subject, kept as an unchecked 'figure'.
-_GAP_RE = re.compile(r"(?:[（(]类[)）]|类?科目|[”\"’」]|本年度?|全年|年度|当年|实际|一般公共预算|财政拨款|支出|收入|使用|安排|决算|预算执行|汇总|数|总额|金额|合计|总计|为|是|"
+_GAP_RE = re.compile(r"(?:[（(][类款项][)）]|类?科目|[”\"’」]|本年度?|全年|年度|当年|实际|一般公共预算|财政拨款|支出|收入|使用|安排|决算|预算执行|汇总|数|总额|金额|合计|总计|为|是|"
                      r"共计|达到|达|计|共|约|了|人民币|其中|另外|此外)*")
 # A subject's budget named by the words between it and its figure: '“三公”经费预算支出9.80万元', '…预算安排为…'.
 _BUDGET_GAP_RE = re.compile(rf"{_GAP_RE.pattern}预算(?:支出|安排|数)?{_GAP_RE.pattern}")
@@ -185,6 +187,10 @@ TOTALS = ("收入总计", "支出总计", "收支总计", "本年收入合计", 
 _COUNTERPART = {"收入总计": "支出总计", "支出总计": "收入总计", "本年收入合计": "本年支出合计", "本年支出合计": "本年收入合计"}
 # An item named by words the lexicon does not know: '…维修费', '…经费' before its figure.
 _UNNAMED_ITEM_RE = re.compile(r"[\u4e00-\u9fa5]{2,}(?:费用?|经费)")
+# Two or more word characters left once the gap words are taken out: an item named in words the lexicon lacks.
+# (not words of a comparison: '比上年增加(减少)0万元' names no item)
+_UNKNOWN_ITEM_RE = re.compile(r"[\u4e00-\u9fa5]{2,}")
+_COMPARING_RE = re.compile(r"比|较|上年|去年|同期|增|减|降")
 _GENERIC_RE = re.compile(r"(?:决算)?(支出|收入)")
 # The unit's own spending or income, named by the unit or by nothing else: '示例镇卫生所支出为X万元', and its change on
 # the year before ('收入较上年增加X万元').
@@ -272,7 +278,7 @@ def subject_at(clause: str, end: int) -> tuple[str, int, int] | None:
             if best is None or (key[0] + key[1], key[1]) > (best[0] + best[1], best[1]):
                 best = key
     for match in list(_CLASS_RE.finditer(clause, 0, end)) + list(_CLASS_WORDS.finditer(clause, 0, end)):
-        name = match.group(1) if match.re is _CLASS_RE else match.group(0)
+        name = match.group(1) + "支出" if match.re is _CLASS_RE else match.group(0)
         name = re.sub(r"^.*?(?=" + _CLASS_WORDS.pattern + ")", "", name) if _CLASS_WORDS.search(name) else name
         key = (match.start(), match.end() - match.start(), name)
         if best is None or key[0] + key[1] > best[0] + best[1] or (
@@ -540,6 +546,7 @@ def claims_of(sentence: str, section: str = "", location: Location | None = None
     # the base of the change that ended the clause before: '较年初预算数减少4万元，下降8.9%' — the bare rate after it
     # states the same comparison
     carried = ""
+    loose = False  # the last figure read names an item the lexicon lacks: a share after it is not the subject's
     outer: list[tuple[str, str]] = []  # the subject before each open bracket: '…费X万元（其中：A…，B…），比…增加'
     parts = clauses(body)
     for index, clause in enumerate(parts):
@@ -553,7 +560,7 @@ def claims_of(sentence: str, section: str = "", location: Location | None = None
         def add(measure: str, match: re.Match[str], value: Decimal, text: str, quantum: Decimal, basis: str = "",
                 taken: list[tuple[int, int]] = taken, clause: str = clause, index: int = index,
                 lead: str = lead, negated: bool = False, closing: int = closing, carried: str = carried) -> None:
-            nonlocal subject, scope
+            nonlocal subject, scope, loose
             # an amount's own words (收入总计 …为 X) may end where its number starts; other measures start with
             # their cue word (占, 完成, 增加, 年初预算), before which the subject stands
             end = match.start(1) if measure in ("amount", "prior") else match.start()
@@ -587,6 +594,10 @@ def claims_of(sentence: str, section: str = "", location: Location | None = None
                 measure, basis = "figure", gap
             elif measure == "amount" and not _GAP_RE.fullmatch(gap):
                 measure, basis = "figure", gap
+                # words the lexicon does not know name an item of their own ('其他收137.68万元', 收入 cut short) or
+                # another figure of the subject ('差值为0.8万元'): a share after it is that figure's, not the subject's
+                loose = named is None and bool(_UNKNOWN_ITEM_RE.search(_GAP_RE.sub("", gap))) \
+                    and not _COMPARING_RE.search(gap)
             elif measure == "budget" and named is None and _UNNAMED_ITEM_RE.search(gap):
                 subject, scope = "", scope_of(clause) or section_scope  # an item the lexicon lacks: not the last one's
             if named is not None and (link := _LINK_RE.search(clause[: named[1]])) is not None and (
@@ -603,7 +614,10 @@ def claims_of(sentence: str, section: str = "", location: Location | None = None
             own_scope = scope
             if named is None and measure == "amount" and subject and _SCOPE_ONLY_RE.fullmatch(before):
                 own_scope = scope_of(before)
-            found.append(Claim(subject, own_scope, measure, value, text, quantum, location, basis, clause, negated))
+            own = "" if measure == "share" and named is None and loose else subject  # the share of that figure: unknown
+            if named is not None or measure == "amount":
+                loose = False
+            found.append(Claim(own, own_scope, measure, value, text, quantum, location, basis, clause, negated))
             positions.append((index, match.start()))
             taken.append((match.start(), match.end()))
 
@@ -694,6 +708,7 @@ def claims_of(sentence: str, section: str = "", location: Location | None = None
                 add("figure", match, value, match.group(0), quantum, clause[: match.start()][-8:])
         if not taken and not _USE_RE.match(clause) and (named := subject_at(clause, len(clause))):
             subject, scope = named[0], scope_of(clause[: named[2]]) or section_scope  # '收入支出总体与上年相比，增加…'
+            loose = False
         depth = clause.count("(") + clause.count("（") - clause.count(")") - clause.count("）")
         if depth > 0:
             outer.append((subject, scope))

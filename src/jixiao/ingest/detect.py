@@ -351,7 +351,8 @@ ENTERPRISE_RE = re.compile(r"(?:公司|集团)$")
 # Most explicit first: a label, then a title line, then the first part's heading, then weaker places. A file name
 # given with the page (its title as published) is tried with the title patterns right after the text's own titles.
 _UNIT_PATTERNS = [
-    rf"{_UNIT_LABEL}\s*[：:\t|]?\s*{_CODE}({ORG}){_LABEL_END}",
+    # the seal's mark may stand after the colon, before the name ('单位名称：（盖章）示例馆')
+    rf"{_UNIT_LABEL}\s*[：:\t|]?\s*(?:[（(]\s*(?:盖章|公章|签章)\s*[)）]\s*)?{_CODE}({ORG}){_LABEL_END}",
     *_TITLE_PATTERNS,
     ISSUER_TITLE,
     SELF_NAMED_TITLE,

@@ -1843,13 +1843,18 @@ def n3_sangong(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     增减额为相符；总额降得比各项之和少（该项须为增加）按上述核对；降得更多的，差额在尾数误差内为相符，超过的不判断（差额可能
     是该项上年的数），列为未核对。"""
     changes: dict[tuple[str, str], Claim] = {}
+    unsure: set[tuple[str, str]] = set()  # one item stated with two changes that differ: which one counts is not known
     for statement in sentences(pkg):
         if "三公" in statement.section or not statement.section:
             for claim in statement.claims:
                 if claim.measure == "change" or (claim.measure == "compare" and not claim.value and not claim.negated):
                     # '比2023年预算数' in a 2024 budget is last year's figure, as the items' '比上年年初预算' is
                     basis = "上年" if _earlier_budget(pkg, claim) else claim.basis
-                    changes.setdefault((basis, claim.subject), claim)  # compare 0: '与年初预算持平'
+                    first = changes.setdefault((basis, claim.subject), claim)  # compare 0: '与年初预算持平'
+                    if abs(first.value - claim.value) > (first.quantum + claim.quantum) / 2:
+                        unsure.add((basis, claim.subject))
+    for key in unsure:  # not judged: its claims stay 未核对
+        del changes[key]
     absent = _none_this_year(pkg)
     for basis, whole in itertools.product(("上年", "预算"), ("三公经费", "公务用车购置及运行维护费")):
         total = changes.get((basis, whole))

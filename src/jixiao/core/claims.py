@@ -53,13 +53,18 @@ MONEY = rf"({NUM})\s*{MONEY_UNIT}"
 PCT = rf"({NUM})\s*[%％]"
 CN_NUM = r"[零〇一二两三四五六七八九十百]+"
 
+_CAR = r"(?:公务用车|公车)"  # the vehicle items' head word, also shortened
+_RUN = r"运(?:行(?:维护)?|维)"  # 运行维护, 运行, 运维
+_BOTH = r"[及和与、]"  # what joins the two vehicle items into one label
 # canonical subject → its wordings (regex), most specific first. Function classes are read generically.
 SUBJECTS: list[tuple[str, str]] = [
     ("三公经费", r"[“\"]?三公[”\"]?经费"),
     ("因公出国(境)费", r"因公出国(?:[（(]?境[)）]?(?:费用?|经费)?|费用?|经费)"),
-    ("公务用车购置及运行维护费", r"(?:公务用车|公车)?购置及运(?:行(?:维护)?|维)费|(?:公务用车|公车)运(?:行(?:维护)?|维)(?:费)?(?:及|和)购置费"),
-    ("公务用车购置费", r"公务用车购置(?:费)?"),
-    ("公务用车运行维护费", r"(?:公务用车)?运行维护费(?:用)?|公务用车运行费(?:用)?|(?:公务用车|公车)运维费"),  # 运维: 运行维护
+    # both vehicle items joined, in either order ('购置和运行维护费', '运行维护费及公务用车购置费'): their sum
+    ("公务用车购置及运行维护费", rf"{_CAR}?购置(?:费)?{_BOTH}{_CAR}?{_RUN}费"
+                             rf"|{_CAR}{_RUN}(?:费)?{_BOTH}{_CAR}?购置费"),
+    ("公务用车购置费", rf"{_CAR}购置(?:费)?"),
+    ("公务用车运行维护费", r"(?:公务用车|公车)?运行维护费(?:用)?|公务用车运行费(?:用)?|(?:公务用车|公车)运维费"),  # 运维: 运行维护
     ("公务接待费", r"公务接待(?:费)?"),
     ("会议费", r"会议费"),
     ("培训费", r"培训费"),

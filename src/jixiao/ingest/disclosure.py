@@ -89,9 +89,11 @@ COLUMN_ALIASES: dict[str, dict[str, frozenset[str]]] = {
             "project": _names("项目支出")},
     "D09": {"total": _names("合计", "总计", "支出合计", "三公经费合计", "“三公”经费合计", "\"三公\"经费合计", "三公经费",
                             "总三公经费"),
-            "overseas": _names("因公出国(境)费", "因公出国(境)费用", "因公出国(境)", "因公出国"),
-            "car": _names("公务用车购置及运行维护费", "公务用车购置及运行费", "公务用车购置及运行维护", "公务用车费"),
-            "car_purchase": _names("公务用车购置费", "购置费", "公务用车购置"),
+            "overseas": _names("因公出国(境)费", "因公出国(境)费用", "因公出国(境)经费", "因公出国(境)", "因公出国",
+                               "因公出国经费"),
+            "car": _names("公务用车购置及运行维护费", "公务用车购置和运行维护费", "公务用车购置及运行费", "公务用车购置及运行维护",
+                          "公务用车费"),
+            "car_purchase": _names("公务用车购置费", "购置费", "公务用车购置", "公车购置费"),
             "car_operation": _names("公务用车运行维护费", "运行维护费", "运行费", "公车运行及维护", "公车运行维护费",
                                     "公务用车运行费", "公务用车运转维护费", "运转维护费"), "reception": _names("公务接待费"),
             "meeting": _names("会议费", "会议费支出"), "training": _names("培训费", "培训费支出")},
@@ -799,7 +801,13 @@ def _sangong(table: Table, reader: _Reader) -> tuple[tuple[str, ...], list[Discl
     for layout in (_sangong_by_leaves, _sangong_by_rows, _sangong_by_columns, _sangong_headerless):
         found = layout(table, reader)
         if found or (found is not None and layout in (_sangong_by_leaves, _sangong_headerless)):
-            return column_keys, [DisclosureRow(label="三公经费", cells=found, location=location)]
+            # a group the table does not print ('2017年决算' only) is unknown, not 0, and so is a 合计 it does not print
+            # (an item row left out may be a zero; a total left out is not)
+            totalled = any(_sangong_item(t) == "total" for row in table.rows for t in row.texts)
+            groups = {key.split("_", 1)[0] for key in found}
+            read = tuple(k for k in column_keys if k in found or (
+                k.split("_", 1)[0] in groups and (totalled or not k.endswith("_total"))))
+            return column_keys, [DisclosureRow(label="三公经费", cells=found, location=location, read=read)]
     width = _width(table)
     header = read_header([r.texts for r in table.rows], width)
     columns: dict[int, str] = {}
@@ -867,7 +875,8 @@ def read_table(code: str, table: Table, unit: str, path: str, budget_only: bool 
     layout = LAYOUTS.get(code, _coded)
     columns, rows = layout(table, reader)
     if reader.not_placed:  # a cell left open is unknown, not blank: its row says which columns were read
-        rows = [replace(r, read=tuple(c for c in columns if (r.code or r.label, c) not in reader.not_placed))
+        rows = [replace(r, read=tuple(c for c in (columns if r.read is None else r.read)
+                                      if (r.code or r.label, c) not in reader.not_placed))
                 if any(label == (r.code or r.label) for label, _ in reader.not_placed) else r for r in rows]
     title = BUDGET_SANGONG_NAME if budget_only else (BUDGET_TITLES | OWN_TITLES).get(code) or TABLE_TITLES[code]
     result = DisclosureTable(code=code, title=title, unit=unit,

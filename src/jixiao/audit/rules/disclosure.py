@@ -427,6 +427,8 @@ def r24(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding | NotApplicabl
         return
     row = t[0].rows[0]
     for kind, name in (("budget", "预算数"), ("final", "决算数")):
+        if row.read is not None and not any(c.startswith(f"{kind}_") for c in row.read + tuple(row.cells)):
+            continue  # the table prints no such column ('决算' only): nothing of it to add up
         parts_only = f"{kind}_car" not in row.cells and any(
             f"{kind}_{c}" in row.cells for c in ("car_purchase", "car_operation"))  # 小计 left blank over its parts
         items = ["overseas", "car_purchase", "car_operation", "reception"] if parts_only else [
@@ -435,16 +437,17 @@ def r24(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding | NotApplicabl
         extra = [c for c in ("meeting", "training") if f"{kind}_{c}" in row.cells]
         if f"{kind}_total" not in row.cells and t[0].unmapped:
             continue  # the 合计 was among the figures left unread
-        total = row.value(f"{kind}_total")
-        if not parts_only and _car_subtotal_wrong(row, kind, items + extra):  # one fault: the 小计, not the 合计
-            items = ["overseas", "car_purchase", "car_operation", "reception"]
-            formula = "因公出国(境) + 公务用车购置 + 公务用车运行 + 公务接待"
-        if extra and abs(total - sum((row.value(f"{kind}_{c}") for c in items + extra), ZERO)) < abs(
-                total - sum((row.value(f"{kind}_{c}") for c in items), ZERO)):  # the 合计 includes them
-            items, formula = items + extra, formula + "".join(" + 会议费" if c == "meeting" else " + 培训费" for c in extra)
-        yield from _emit(check_sum("disclosure.r24_sangong_sum", CAT_IN, ctx.profile, _cell(row, f"{kind}_total"),
-                                   [_cell(row, f"{kind}_{c}") for c in items], row.location,
-                                   f"公开09 {name}·合计", formula))
+        if row.known(f"{kind}_total") or parts_only:  # no 合计 printed: only the 公务用车 parts below are added up
+            total = row.value(f"{kind}_total")
+            if not parts_only and _car_subtotal_wrong(row, kind, items + extra):  # one fault: the 小计, not the 合计
+                items = ["overseas", "car_purchase", "car_operation", "reception"]
+                formula = "因公出国(境) + 公务用车购置 + 公务用车运行 + 公务接待"
+            if extra and abs(total - sum((row.value(f"{kind}_{c}") for c in items + extra), ZERO)) < abs(
+                    total - sum((row.value(f"{kind}_{c}") for c in items), ZERO)):  # the 合计 includes them
+                items, formula = items + extra, formula + "".join(" + 会议费" if c == "meeting" else " + 培训费" for c in extra)
+            yield from _emit(check_sum("disclosure.r24_sangong_sum", CAT_IN, ctx.profile, _cell(row, f"{kind}_total"),
+                                       [_cell(row, f"{kind}_{c}") for c in items], row.location,
+                                       f"公开09 {name}·合计", formula))
         if parts_only:
             continue
         if row.cell(f"{kind}_car") is not None and all(

@@ -158,6 +158,8 @@ def locate(pkg: DisclosurePackage, subject: str, scope: str, measure: str = "amo
         row = table.rows[0] if table.rows else None
         if table.unmapped and (row is None or column not in row.cells):
             return None  # figures of this table were left unread: an empty cell is not known to be zero
+        if row is not None and not row.known(column):
+            return None  # a column the table does not print ('决算' only): unknown, not zero
         return Found(table, row, column)
     if measure != "amount":
         return None
@@ -1835,7 +1837,7 @@ def n2_reason(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
 def n3_sangong(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     """三公经费比上年（或比年初预算）的增减额 = 因公出国(境)、公务用车购置、公务用车运行维护、公务接待各项同一口径的增减额之和
     （“与上年/年初预算相同、持平”为 0；公务用车也可合写为购置及运行维护费）；公务用车购置及运行维护费的增减额 = 购置费 +
-    运行维护费的增减额。读三公经费一节，没有章节标题的单独一节也读；差额在尾数误差内为提示（印作“0”的零不计尾数）。
+    运行维护费的增减额。读三公经费一节及以其中一项为标题的各节（“一、因公出国(境)经费”），没有章节标题的单独一节也读；差额在尾数误差内为提示（印作“0”的零不计尾数）。
     预算中“比2023年预算数”（另一年度的预算）与各项“比上年年初预算”按同一基数核对，两种写法混用而对不上时为疑似。只写增减率、
     不写增减额时（“比上年预算数下降P%，比上年决算数下降Q%”），所列各项之和等于本年总额的，按各数所印精度由本年数与增减率推算
     各自的基数，同一基数下各项之和须等于总额的基数：各项之和大于总额的为确定，小于的为疑似（上年可能有本年为0而未列出的项目）。
@@ -1843,13 +1845,18 @@ def n3_sangong(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     增减额为相符；总额降得比各项之和少（该项须为增加）按上述核对；降得更多的，差额在尾数误差内为相符，超过的不判断（差额可能
     是该项上年的数），列为未核对。"""
     changes: dict[tuple[str, str], Claim] = {}
+    unsure: set[tuple[str, str]] = set()  # one item stated with two changes that differ: which one counts is not known
     for statement in sentences(pkg):
-        if "三公" in statement.section or not statement.section:
+        if _sangong_section(statement.section):
             for claim in statement.claims:
                 if claim.measure == "change" or (claim.measure == "compare" and not claim.value and not claim.negated):
                     # '比2023年预算数' in a 2024 budget is last year's figure, as the items' '比上年年初预算' is
                     basis = "上年" if _earlier_budget(pkg, claim) else claim.basis
-                    changes.setdefault((basis, claim.subject), claim)  # compare 0: '与年初预算持平'
+                    first = changes.setdefault((basis, claim.subject), claim)  # compare 0: '与年初预算持平'
+                    if abs(first.value - claim.value) > (first.quantum + claim.quantum) / 2:
+                        unsure.add((basis, claim.subject))
+    for key in unsure:  # not judged: its claims stay 未核对
+        del changes[key]
     absent = _none_this_year(pkg)
     for basis, whole in itertools.product(("上年", "预算"), ("三公经费", "公务用车购置及运行维护费")):
         total = changes.get((basis, whole))
@@ -1885,11 +1892,19 @@ def n3_sangong(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
 _NONE_RE = re.compile(r"(?:无|没有|未发生|未安排)")
 
 
+def _sangong_section(section: str) -> bool:
+    """A section the 三公 statements are read from: one about 三公经费, one headed by one of its items ('一、因公出国(境)
+    经费'), or text under no heading."""
+    named = subject_at(compact_text(section), len(compact_text(section))) if section else None
+    return not section or "三公" in section or (named is not None and named[0] in SANGONG)
+
+
+
 def _none_this_year(pkg: DisclosurePackage) -> set[str]:
     """The 三公 items the text says there is none of this year: '无因公出国(境)费', '因公出国(境)费0万元'."""
     none: set[str] = set()
     for statement in sentences(pkg):
-        if "三公" in statement.section or not statement.section:
+        if _sangong_section(statement.section):
             text = compact_text(statement.text)
             none.update(name for match in _NONE_RE.finditer(text)
                         if (name := subject_opening(text[match.end():])) in SANGONG)
@@ -1920,7 +1935,7 @@ def _implied_priors(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     amounts: dict[str, Claim] = {}
     rates: dict[tuple[str, str], Claim] = {}
     for statement in sentences(pkg):
-        if "三公" in statement.section or not statement.section:
+        if _sangong_section(statement.section):
             for claim in statement.claims:
                 if claim.subject in SANGONG and claim.measure == "amount":
                     amounts.setdefault(claim.subject, claim)

@@ -619,10 +619,10 @@ def claims_of(sentence: str, section: str = "", location: Location | None = None
             own_scope = scope
             if named is None and measure == "amount" and subject and _SCOPE_ONLY_RE.fullmatch(before):
                 own_scope = scope_of(before)
-            own = "" if measure == "share" and named is None and loose else subject  # the share of that figure: unknown
+            of = "" if measure == "share" and named is None and loose else subject  # the share of that figure: unknown
             if named is not None or measure == "amount":
                 loose = False
-            found.append(Claim(own, own_scope, measure, value, text, quantum, location, basis, clause, negated))
+            found.append(Claim(of, own_scope, measure, value, text, quantum, location, basis, clause, negated))
             positions.append((index, match.start()))
             taken.append((match.start(), match.end()))
 

@@ -120,6 +120,23 @@ def test_figures_left_as_lines_of_their_own_are_listed_as_one_unread_table(tmp_p
     assert runs[0].location.line == 7 and runs[0].what.startswith("6 个")  # the first figure's line; six figures
 
 
+# A self-evaluation form taken out of a PDF as text fragments on one line: labels and their figures apart, the
+# criteria's words between the scores (own wording and figures). The figures are the words of one line, not lines.
+FRAGMENTS_ON_ONE_LINE = "\n".join([
+    "示例县2031年度公路养护项目自评表.pdf",
+    "示例县财政预算支出项目绩效目标自评表 填报日期:2032 年 3 月 5 项目名称 项目主管单 位 自评总分: 88 项目实施单位 示例县公路站 "
+    "项目负责人 张某 中央 省、地 本级 其他 合计 执行数 执行 (万元) (万元) (万元) 率 120 120 来源 项目年度目 标 单位领导审签: "
+    "公路养护项目 项目属性 项目资金 日 120 100 % 项目权重 评价内容 分值 自评分 项目决策 2 分 决策依据 2 2 复核分 评价标准及依据 "
+    "有计划得 2 分 财务制度 3 3 项目管理 13 分 2 2 运行监管 4 4 目标申报 4 3 数量指标 15 分",
+])
+
+
+def test_figures_of_a_form_on_one_line_out_of_order_are_named_as_that_line(tmp_path):
+    doc = load(tmp_path, FRAGMENTS_ON_ONE_LINE)
+    [run] = [u for u in doc.reading.unread if u.kind == "table" and "排成一行的表格" in u.what]
+    assert run.location.line == 2 and "文字次序" in run.what and "单独成行" not in run.what
+
+
 # A budget workbook flattened into one line: the second half's header lands among the first half's items, so
 # which item a figure belongs to cannot be told from the text (own wording and figures).
 FLAT_BUDGET = "\n".join([

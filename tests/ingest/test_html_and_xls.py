@@ -31,6 +31,21 @@ def test_html_page_keeps_headings_paragraphs_and_a_spanned_grid(tmp_path):
     assert "公开09表" not in source.text and "网站首页" not in source.text and "发布机构" not in source.text
 
 
+# A page in Traditional characters: its site lines ('發佈機構：', '瀏覽量：') are known only once the text is Simplified,
+# so the conversion comes before anything in the page is recognised.
+TRADITIONAL_PAGE = """<html><body><p>發佈機構：示例縣檔案館</p><p>瀏覽量：12</p>
+<h2>示例縣檔案館2031年度部門決算</h2><p>收入總計96.00萬元。</p></body></html>"""
+
+
+def test_traditional_page_chrome_is_recognised_after_conversion(tmp_path):
+    path = tmp_path / "page.html"
+    path.write_text(TRADITIONAL_PAGE, encoding="utf-8")
+    source, errors = read_source(path)
+    assert errors == []
+    assert source.preamble == ("发布机构：示例县档案馆", "浏览量：12")
+    assert [b.clean for b in source.blocks if isinstance(b, Paragraph)] == ["示例县档案馆2031年度部门决算", "收入总计96.00万元。"]
+
+
 def test_xls_workbook_is_read_by_calamine(tmp_path):
     import xlwt
 

@@ -631,6 +631,45 @@ def test_dropped_cells_with_two_figures_in_a_row_are_not_aligned(tmp_path):
     assert [u for u in doc.reading.unread if "4.2" in u.what]
 
 
+# The same with two columns (预算数, 决算数): a row prints two figures, one (a zero whose column is not known: nothing
+# either way) or none (its cells unknown).
+TWO_COLUMNS_DROPPED = """一、2031年一般公共预算财政拨款“三公”经费决算情况表
+(单位:万元)
+项 目
+预算数
+决算数
+合 计
+{total}
+50.10
+因公出国(境)费
+0.00
+公务接待费
+18.00
+12.6
+公务用车购置及运行费
+40.00
+37.50
+其中:公务用车运行维护费
+公务用车购置费
+二、2031年“三公”经费财政拨款支出决算情况说明
+示例县园林局2031年度“三公”经费财政拨款支出决算为50.1万元,其中:公务接待费支出决算为12.6万元。
+"""
+
+
+@pytest.mark.parametrize(("total", "errors_expected"), [("58.00", False), ("57.00", True)])
+def test_two_columns_one_cell_per_line_with_dropped_cells(tmp_path, total, errors_expected):
+    doc, errors = _load_text(tmp_path, TWO_COLUMNS_DROPPED.format(total=total))
+    [row] = doc.disclosure.tables["D09"].rows
+    values = {key: amount.value / 10000 for key, amount in row.cells.items()}
+    assert values["budget_total"] == Decimal(total) and values["final_total"] == Decimal("50.10")
+    assert values["budget_reception"] == Decimal(18) and values["final_car"] == Decimal("37.50")
+    assert row.known("budget_overseas") and row.known("final_overseas") and row.value("final_overseas") == 0
+    assert not row.known("final_car_purchase") and not row.known("budget_car_operation")  # not 0, not a figure
+    assert any("公务用车购置费" in str(e) and "未读取" in str(e) for e in errors)
+    totals = [f for f in audit_document(doc, CENTRAL).findings if f.tier is Tier.ERROR]
+    assert bool(totals) is errors_expected
+
+
 BUDGET_TITLE = "某某协会2021年“三公”经费预算\n一、2021年“三公”经费支出预算表\n单位:万元\n"
 # one cell per line, each cell's closing bar on a line of its own
 LONE_BARS = "\n|\n".join(["项 目", "预 算 数", "合 计", "9.00", "因公出国(境)费", "0.00", "公务接待费", "3.00",
@@ -704,3 +743,70 @@ def test_bar_rows_under_short_title_lines_are_read_from_their_first_bar(tmp_path
     [row] = doc.disclosure.tables["D09"].rows
     values = {key: amount.value / 10000 for key, amount in row.cells.items()}
     assert values["budget_total"] == Decimal("9.50") and values["budget_reception"] == Decimal("3.50")
+
+
+# A table comparing two years item by item: the items as columns under a header of two tiers flattened into one run
+# (公车 over its 合计 / 车辆购置 / 车辆运行), one row per year and a row of rates, cells between lone '|' lines.
+def _years_as_rows(operation: str) -> str:
+    cells = ["年度", "合计", "因公出国(境)经费", "公务接待费", "公车购置及运行维护费", "合计", "车辆购置", "车辆运行",
+             "2030年", "410", "20", "150", "240", "60", "180",
+             "2031年", "360", "8", "132", "220", "40", "180",
+             "2031年比2030年增减%", "-12.20", "-60.00", "-12.00", "-8.33", "-33.33", "0.00"]
+    return ("示例区2031年一般公共预算安排“三公”经费决算数360万元,比上年下降12.20%。其中公务用车购置费40万元,"
+            f"公务用车运行费{operation}万元。\n2031年决算数与2030年决算数对比情况\n" + "\n|\n".join(cells) + "\n")
+
+
+@pytest.mark.parametrize(("operation", "tier"), [("180", None), ("181", Tier.ERROR)])
+def test_years_as_rows_under_a_flattened_two_tier_header(tmp_path, operation, tier):
+    doc, errors = _load_text(tmp_path, _years_as_rows(operation))
+    [row] = doc.disclosure.tables["D09"].rows
+    values = {key: amount.value / 10000 for key, amount in row.cells.items()}
+    assert values == {"final_total": 360, "final_overseas": 8, "final_reception": 132, "final_car": 220,
+                      "final_car_purchase": 40, "final_car_operation": 180}
+    assert any("2030年" in str(e) and "对比年度" in str(e) for e in errors)
+    assert any("增减" in str(e) and "增减变化" in str(e) for e in errors)
+    hits = [f.tier for f in audit_document(doc, CENTRAL).findings if f.rule == "narrative.n1_amount_vs_table"]
+    assert hits == ([tier] if tier else [])
+
+
+# The 三公 table one cell per line ending ' |' (no title naming it), then a table of its counts the same way: what was
+# used, one count per row in its own unit, a text cell ('无') for a count not kept.
+USAGE = """2031年度全县“三公”经费决算情况
+经费项目 |
+2031年度支出 (万元) |
+因公出国(境)费 |
+0 |
+公务接待费 |
+8.20 |
+公务用车购置及运行维护费 |
+30.50 |
+总“三公”经费支出 |
+38.70 |
+2031年度全县“三公”经费使用情况
+使用项目 |
+2031年度数量或人次 |
+因公出国(境)团组数 |
+0 |
+公务用车购置数 |
+2 |
+公务用车保有量 |
+45 |
+国内公务接待批次 |
+61 |
+国内公务接待人次 |
+540 |
+国(境)外公务接待情况 |
+无 |
+2031年度全县“三公”经费总支出为38.70万元。
+"""
+
+
+def test_a_table_of_the_sangong_counts_is_read_in_their_units(tmp_path):
+    doc, _ = _load_text(tmp_path, USAGE)
+    counts = doc.disclosure.tables["S09"]
+    assert counts.unit == "个、辆、批、人次"
+    assert {r.label: r.value("count") for r in counts.rows} == {
+        "因公出国(境)团组数": 0, "公务用车购置数": 2, "公务用车保有量": 45, "国内公务接待批次": 61, "国内公务接待人次": 540}
+    assert doc.disclosure.tables["D09"].rows[0].cells["final_total"].text == "38.70"
+    assert not [u for u in doc.reading.unread if u.kind == "table"]
+    assert "“三公”经费相关统计数" in {t.name for t in doc.reading.tables}

@@ -7,6 +7,8 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
+
 from jixiao.audit.engine import audit_document
 from jixiao.core.finding import Tier
 from jixiao.ingest.pipeline import load_document
@@ -75,3 +77,48 @@ def test_scoring_method_column_does_not_take_the_score(tmp_path):
     # the rows under the total are listed as not checked, with their place
     [unread] = [e for e in errors if "只读取了合计行" in e.message]
     assert "基本支出" in unread.message and unread.location.line == 6
+
+
+# A report whose title is broken over two lines, then its form one cell per line ending ' |', each row padded with a
+# run of bars: a caption row carrying the unit, the fund section's header, then its totals as label / amount pairs
+# closed by the 执行率 in a cell of its own.
+def _paired_report(rate: str) -> str:
+    return f"""附件2
+示例县档案馆部门
+2031年度整体支出绩效自评报告
+按照县财政局要求,对本馆2031年度整体支出开展了绩效自评。
+部门整体支出绩效自评表 | |||||||
+填报单位: |
+示例县档案馆 |
+|
+|
+单位:万元 | |||
+一、预算执行情况 |
+预算安排情况(调整后) |
+资金执行情况 |
+预算执行率 | ||||
+预算数: |
+120 |
+执行数: |
+96 |
+{rate} | |||
+其中:财政资金 |
+120 |
+其中:财政资金 |
+96 | ||||
+"""
+
+
+@pytest.mark.parametrize(("rate", "tier"), [("80%", None), ("90%", Tier.ERROR)])
+def test_totals_as_pairs_closed_by_the_rate_are_the_reports_figures(tmp_path, rate, tier):
+    path = tmp_path / "整体自评报告.txt"
+    path.write_text(_paired_report(rate), encoding="utf-8")
+    doc, errors = load_document(path)
+    assert doc is not None, errors
+    [se] = doc.self_evaluations  # the form is the report's own, not a second evaluation
+    [total] = [b for b in se.budget_lines if b.executed is not None]
+    assert (total.adjusted, total.executed, total.reported_rate) == (Decimal(1200000), Decimal(960000), Decimal(rate[:2]))
+    [table] = [t for t in doc.reading.tables if "预算执行情况" in t.name]
+    assert table.unit == "万元"
+    findings = audit_document(doc, load_profile("central")).findings
+    assert [f.tier for f in findings if f.rule == "selfeval.s1_execution_rate"] == ([tier] if tier else [])

@@ -102,3 +102,39 @@ def test_a_row_whose_spacing_was_lost_is_not_placed(tmp_path):
     assert table.rows[1].texts == ["一、支出合计", "", "86000"]  # the other rows show how empty cells are printed
     assert "budget_reception" not in _values(doc)
     assert any("公务接待费" in str(e) and "36000或空" in str(e) and "未读取" in str(e) for e in errors)
+
+
+# The same layout in Traditional characters under a site's chrome: a source line, then a counter line ending in
+# empty bars ('瀏覽量:3 | | |') that looks like a table row until it is read in Simplified characters.
+TRADITIONAL_CHROME = """示例縣農機站2024年度“三公”經費決算情況表
+來源:示例縣農機站   2025-05-20
+瀏覽量:3 | | | |
+
+示例縣農機站2024-度“三公”經費決算情況表
+                                                  單位:萬元
+項      目 本-決算數
+一、支出合計 4.60
+1、因公出國(境)費用__
+2、公務接待費 1.20
+3、公務用車費 3.40
+其中:(1)公務用車運行維護費 3.40
+      (2)公務用車購置__
+二、相關統計數__
+4.公務用車保有量(輛)__
+5.公務接待批次(批) 12
+備注:1、“三公”經費包括因公出國(境)費、公務用車購置及運行費和公務接待費。
+""".replace("_", " ")
+
+
+def test_traditional_spaced_table_under_page_chrome_is_read_as_in_simplified(tmp_path):
+    doc, _ = _load(tmp_path, TRADITIONAL_CHROME)
+    table = doc.disclosure.tables["D09"]
+    assert table.unit == "万元"
+    values = _values(doc)
+    assert values["final_total"] == Decimal("46000") and values["final_reception"] == Decimal("12000")
+    assert values["final_car_operation"] == Decimal("34000")
+    assert not [u for u in doc.reading.unread if u.kind == "table"]
+    counts = doc.disclosure.tables["S09"]  # the counts under the amounts, each in its own unit; a blank is none
+    assert counts.unit == "辆、批"
+    assert [(r.label, r.value("count")) for r in counts.rows] == [("4.公务用车保有量(辆)", 0), ("5.公务接待批次(批)", 12)]
+    assert not [u for u in doc.reading.unread if "公务接待批次" in u.what]

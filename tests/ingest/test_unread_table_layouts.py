@@ -546,3 +546,27 @@ def test_items_printed_as_rows_are_never_read_as_one_row_of_figures(tmp_path):
     assert row.cells == {}
     assert any("无法对应" in str(e) for e in errors)
     assert _errors(doc) == []
+
+
+# --- the end of one self-evaluation form and the head of the next in one pipe table ---------------------------------
+
+TWO_FORMS = """道路养护及时率 | = | 100 | % | 10 | ||||||
+成本指标 | 单公里养护成本 | ≤ | 8000 | 元 | 10 | |||||
+满意度指标 | 服务对象满意度指标 | 沿线群众满意度 | ≥ | 95 | % | 10 | ||||
+合计 | 100 | |||||||||
+评价结论 | 结合自评情况,说明项目自评总分。(200字以内) | |||||||||
+部门预算项目支出绩效自评表(2031年度) | ||||||||||
+项目名称 | 示例县乡道巡查经费 | |||||||||
+主管部门 | 示例县交通运输局 | 实施单位 (盖章) | 示例县公路站 | |||||||
+预算执行情况(10分) | 年度预算数(万元) | 年初预算 | 调整后预算数 | 预算执行数 | 预算执行率 | 权重 | 得分 | 原因 |
+"""
+
+
+def test_the_end_of_a_form_before_the_next_forms_title_is_named_unread_and_so_is_a_head_only_form(tmp_path):
+    doc, errors = load_text(tmp_path, TWO_FORMS)
+    assert doc.kind is DocumentKind.SELF_EVALUATION
+    [tail] = [e for e in errors if "之前的 5 行" in e.message]
+    assert "标题和表头不在文本中" in tail.message and "道路养护及时率" in tail.message and tail.location.line == 1
+    [head] = [e for e in errors if "只读到项目名称" in e.message]
+    assert "示例县乡道巡查经费" in head.message and head.location.line == 6
+    assert not _errors(doc)  # an unfilled form's weights are not scored

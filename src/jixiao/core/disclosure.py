@@ -19,6 +19,9 @@ Besides the ten, a unit's own 收支决算总表 by function code under its sect
 a school's 高等学校收支决算总表): opening, income, fiscal (其中：财政拨款收入), spent, fiscal_spent, balance (收支结余),
 closing; what it prints besides is listed as not read. No rule of the ten tables is applied to it.
 
+And the counts printed with the 三公 figures (S09, “三公”经费相关统计数: 团组数, 人数, 购置数, 保有量, 接待批次 …), column
+`count`, whose value is a count, not yuan (quantum 1); the table's unit lists the rows' own units (个、人、辆、批).
+
 And any other table comparing two years item by item (ComparisonTable: 上年 | 本年 | 增减额 | 增减率), checked by its own
 arithmetic only.
 """
@@ -50,7 +53,7 @@ COLUMN_NAMES = {
     "operating": "经营收支", "subsidiary": "附属单位", "other": "其他收入", "basic": "基本支出", "project": "项目支出",
     "general": "一般公共预算财政拨款", "fund": "政府性基金预算财政拨款", "state_capital": "国有资本经营预算财政拨款",
     "opening": "年初结转和结余", "income": "本年收入", "closing": "年末结转和结余", "budget": "预算数", "final": "决算数",
-    "spent": "本年支出", "fiscal_spent": "其中：财政拨款支出", "balance": "收支结余",
+    "spent": "本年支出", "fiscal_spent": "其中：财政拨款支出", "balance": "收支结余", "count": "数量",
 }
 # 公开09's columns: budget_/final_ + the item.
 SANGONG_ITEMS = {"total": "合计", "overseas": "因公出国(境)费", "car": "公务用车购置及运行维护费",

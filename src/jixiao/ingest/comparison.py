@@ -17,6 +17,7 @@ from jixiao.core.disclosure import Amount, ComparisonRow, ComparisonTable
 from jixiao.core.money import is_number, parse_decimal, printed_exponent, unit_scale
 from jixiao.core.provenance import Location
 from jixiao.ingest.headers import printed_unit
+from jixiao.ingest.placement import holds_nothing
 from jixiao.ingest.source import Block, Paragraph, Row, Table
 
 YEAR_RE = re.compile(r"^(?:(?:19|20)\d{2}\s*年度?|上年|本年|上年度|本年度)(?:决算|预算|执行)?(?:数|金额)?$")
@@ -98,12 +99,6 @@ def _rate(cell_text: str, location: Location) -> Amount | None:
     return Amount(number, cell_text.strip(), Decimal(1).scaleb(printed_exponent(text)), location)
 
 
-def _only_zero(text: str) -> bool:
-    """A cell not placed whose every reading is nothing ('0或空'): it holds no amount wherever it goes."""
-    choices = text.split("或")
-    return all(c == "空" or (is_number(c) and parse_decimal(c) == 0) for c in choices)
-
-
 def _header_end(table: Table) -> int:
     """The first row holding a figure: where the body begins."""
     for index, row in enumerate(table.rows):
@@ -141,7 +136,7 @@ def comparison_table(table: Table, above: Sequence[Block]) -> ComparisonTable | 
                 continue
             text = row.texts[index]
             if not row.cells[index].placed:
-                if not _only_zero(text):
+                if not holds_nothing(text):
                     unknown.append(role)
                     continue
                 text = "0"  # '0或空': whichever cell it is, this one holds nothing

@@ -46,6 +46,9 @@ from jixiao.ingest.headers import (
     read_header,
 )
 from jixiao.ingest.narrative import glossary_terms, grade_counts, narrative_statements
+from jixiao.ingest.placement import holds_nothing
+from jixiao.ingest.sangongcounts import CODE as COUNTS
+from jixiao.ingest.sangongcounts import COUNT_ROWS_MIN, count_name, sangong_counts
 from jixiao.ingest.source import Cell, Paragraph, ReadError, Row, SourceDocument, Table
 
 CODE_RE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
@@ -92,10 +95,11 @@ COLUMN_ALIASES: dict[str, dict[str, frozenset[str]]] = {
             "overseas": _names("因公出国(境)费", "因公出国(境)费用", "因公出国(境)经费", "因公出国(境)", "因公出国",
                                "因公出国经费"),
             "car": _names("公务用车购置及运行维护费", "公务用车购置和运行维护费", "公务用车购置及运行费", "公务用车购置及运行维护",
-                          "公务用车费"),
-            "car_purchase": _names("公务用车购置费", "购置费", "公务用车购置", "公车购置费"),
+                          "公务用车费", "公车购置及运行维护费", "公车购置及运行费"),
+            "car_purchase": _names("公务用车购置费", "购置费", "公务用车购置", "公车购置费", "车辆购置", "车辆购置费"),
             "car_operation": _names("公务用车运行维护费", "运行维护费", "运行费", "公车运行及维护", "公车运行维护费",
-                                    "公务用车运行费", "公务用车运转维护费", "运转维护费"), "reception": _names("公务接待费"),
+                                    "公务用车运行费", "公务用车运转维护费", "运转维护费", "车辆运行", "车辆运行费",
+                                    "车辆运行维护费"), "reception": _names("公务接待费"),
             "meeting": _names("会议费", "会议费支出"), "training": _names("培训费", "培训费支出")},
     "S01": {"opening": _names("上年结转和结余", "年初结转和结余"), "income": _names("本年收入"),
             "fiscal": _names("其中:财政拨款收入", "财政拨款收入"), "spent": _names("本年支出"),
@@ -183,14 +187,14 @@ class _Reader:
     def cells(self, row: Row, columns: dict[int, str], label: str) -> dict[str, Amount]:
         found = {}
         for index, key in columns.items():
-            if index < len(row.cells) and not row.cells[index].placed:
+            if index < len(row.cells) and not row.cells[index].placed and not holds_nothing(row.texts[index]):
                 self.not_placed.add((label, key))
                 why = (f"表格排成一行时空单元格已丢失，表内各项合计关系不能确定此格是{row.texts[index]}" if row.texts[index]
                        else "文本中此格没有数字（文本在此中断，或逐格排列时空单元格已丢失），不能当作空白或0")
                 self.errors.append(ReadError(f"{label}·{column_name(key)}：{why}，此格未读取",
                                              self.cell_location(row, index, label, key)))
                 continue
-            if index < len(row.cells):
+            if index < len(row.cells) and row.cells[index].placed:
                 amount = self.amount(row.texts[index], self.cell_location(row, index, label, key))
                 if amount is not None:
                     found[key] = amount
@@ -572,7 +576,8 @@ def _sangong_item_rows(rows: list[Row], first: int, columns: dict[int, str], rea
             blank.update({f"{group}_{key}": row for i, group in columns.items()
                           if i < len(row.texts) and not row.texts[i].strip() and row.cells[i].placed})
             reader.not_placed.update(("三公经费", f"{group}_{key}") for i, group in columns.items()
-                                     if i < len(row.cells) and not row.cells[i].placed)  # unknown, not blank
+                                     if i < len(row.cells) and not row.cells[i].placed
+                                     and not holds_nothing(row.texts[i]))  # unknown, not blank
     for group in set(columns.values()):
         for whole, parts in (("total", ("overseas", "car", "car_purchase", "car_operation", "reception")),
                              ("car", ("car_purchase", "car_operation"))):
@@ -583,7 +588,8 @@ def _sangong_item_rows(rows: list[Row], first: int, columns: dict[int, str], rea
                     f"{reader.table_name}“{row.texts[0]}”行{column_name(f'{group}_{whole}')}空白，而其下各项有数字："
                     "空白不作为0核对，此格未读取", row.location.with_(table=reader.table_name, row=row.texts[0])))
     for number, row in enumerate(rows[1:], start=2):
-        if not is_item(row) and not _sangong_group(row.texts[0]) and any(is_number(t) for t in row.texts[1:]):
+        if not is_item(row) and not _sangong_group(row.texts[0]) and any(is_number(t) for t in row.texts[1:]) \
+                and count_name(row.texts[0]) is None:  # a count beside the items is read with the counts (S09)
             shown = row.texts[0] or "（无项目名称）"
             part_of = next((name for word, name in SANGONG_PART_WORDS if word in normalize_label(shown)), None)
             what = f"是{part_of}的细目" if part_of else "不是三公经费的某一项"
@@ -612,6 +618,80 @@ def _sangong_by_columns(table: Table, reader: _Reader) -> dict[str, Amount] | No
 
 CAR_PARTS = ("car", "car_purchase", "car_operation")
 SANGONG_ITEMS = ("overseas", "car", "reception")
+SUBTOTALS = ("合计", "小计")
+# A row of a table comparing years item by item, named by its year ('2016年', '2015年决算数', '2016-支出').
+YEAR_ROW_RE = re.compile(r"^((?:19|20)\d{2})\s*(?:年度?|[-－—])\s*(?:决算数?|预算数?|(?:实际)?支出(?:数|额)?)?$")
+
+
+def _flattened_leaves(labels: Sequence[str]) -> list[str | None] | None:
+    """The item of each column under a header of items whose second tier — 公务用车 split into its 合计/小计, 购置 and
+    运行 — was printed in the same run (a web table flattened row by row: the parts right after the car, or after the
+    last item when the car spans columns in the middle). A word before the items heads the label column ('年度',
+    '项目'). None when a word is no item, or the parts belong to no car column."""
+    keys: list[str | None] = []
+    for number, label in enumerate(labels):
+        key = _sangong_item(label) or ("total" if normalize_label(label) in SUBTOTALS else None)
+        if key is None and not keys and number == 0:
+            continue  # the label column's header
+        keys.append(key)
+    if None in keys or not keys:
+        return None
+    run = 0  # the trailing run of the car's parts: its 合计/小计 first, when printed, then 购置 and 运行
+    while run < len(keys) and keys[-1 - run] in ("car_purchase", "car_operation"):
+        run += 1
+    if run and run < len(keys) and keys[-1 - run] == "total":
+        run += 1
+    leaves: list[str | None] = list(keys)
+    if run and "car" in keys[:len(keys) - run]:
+        car = keys.index("car")
+        parts = ["car" if k == "total" else k for k in keys[len(keys) - run:]]
+        leaves = [*keys[:car], *parts, *keys[car + 1:len(keys) - run]]
+    return leaves if len(set(leaves)) == len(leaves) else None
+
+
+def _sangong_by_year_rows(table: Table, reader: _Reader) -> dict[str, Amount] | None:
+    """Items as columns under a header (its tiers possibly flattened into one run, see _flattened_leaves), one row of
+    figures per year ('2015年' / '2016年') and perhaps a row of their changes: the latest year's row is the year
+    reported — its 决算数 in a 决算 table, unless its label says 预算 — the earlier years and the changes are listed
+    as not read. None when not this layout; {} (reported unread) when the figures do not match the items one to
+    one or two rows name the same year."""
+    rows = [r for r in table.rows if any(r.texts)]
+
+    def figures(row: Row) -> bool:
+        return any(is_number(t.rstrip("%％")) for t in row.texts[1:]) and all(
+            not t or is_number(t.rstrip("%％")) or t.strip() in DASHES or not c.placed
+            for c, t in zip(row.cells[1:], row.texts[1:], strict=True))
+
+    years = [(int(m.group(1)), r) for r in rows if (m := YEAR_ROW_RE.match(normalize_label(r.texts[0]))) and figures(r)]
+    if not years:
+        return None
+    first = rows.index(years[0][1])
+    labels = _join_wrapped_items([t for r in rows[:first] for t in r.texts if t])
+    if sum(1 for t in labels if _sangong_item(t)) < 2:
+        return None
+    where = years[0][1].location.with_(table=reader.table_name)
+    leaves = _flattened_leaves(labels)
+    width = max(len(r.cells) for _, r in years) - 1
+    latest = max(year for year, _ in years)
+    reported = [r for year, r in years if year == latest]
+    if leaves is None or len(leaves) != width or len(reported) > 1:
+        why = f"两行都是{latest}年" if len(reported) > 1 else f"{width} 列数字无法与表头各项（{'、'.join(labels)}）一一对应"
+        reader.unmapped.append("表格布局")
+        reader.errors.append(ReadError(f"{reader.table_name} 按年度分行的三公经费表：{why}，其中的数字未读取", where))
+        return {}
+    row = reported[0]
+    label = normalize_label(row.texts[0])
+    group = "budget" if reader.budget_only or ("预算" in label and "决算" not in label) else "final"
+    for other in rows[first:]:
+        name = normalize_label(other.texts[0])
+        if other is row or not figures(other):
+            continue
+        what = "增减变化的数字" if CHANGE_RE.search(name) else next(
+            (f"对比年度（{year}年）的数字" for year, r in years if r is other), "不是某一年度的数字")
+        reader.errors.append(ReadError(f"{reader.table_name} 的“{other.texts[0]}”行是{what}，三公经费表只读取本年度的行，此行未读取",
+                                       other.location.with_(table=reader.table_name, row=other.texts[0])))
+    columns = {index: f"{group}_{leaf}" for index, leaf in enumerate(leaves, start=1)}
+    return reader.cells(row, columns, label)
 
 
 def _sangong_headerless(table: Table, reader: _Reader) -> dict[str, Amount] | None:
@@ -798,9 +878,10 @@ def _sangong(table: Table, reader: _Reader) -> tuple[tuple[str, ...], list[Discl
     if reader.budget_only:
         column_keys = tuple(k for k in column_keys if k.startswith("budget_"))
     location = table.rows[0].location.with_(table=reader.table_name) if table.rows else table.location
-    for layout in (_sangong_by_leaves, _sangong_by_rows, _sangong_by_columns, _sangong_headerless):
+    for layout in (_sangong_by_leaves, _sangong_by_rows, _sangong_by_columns, _sangong_by_year_rows,
+                   _sangong_headerless):
         found = layout(table, reader)
-        if found or (found is not None and layout in (_sangong_by_leaves, _sangong_headerless)):
+        if found or (found is not None and layout in (_sangong_by_leaves, _sangong_by_year_rows, _sangong_headerless)):
             # a group the table does not print ('2017年决算' only) is unknown, not 0, and so is a 合计 it does not print
             # (an item row left out may be a zero; a total left out is not)
             totalled = any(_sangong_item(t) == "total" for row in table.rows for t in row.texts)
@@ -929,9 +1010,16 @@ SANGONG_ROWS_MIN = 3
 
 def _names_sangong_items(table: Table) -> bool:
     """A table whose rows are the 三公 items (合计, 因公出国(境)费, 公务接待费 …), at least SANGONG_ROWS_MIN of them
-    with a figure: what it is, whether or not a title was printed above it."""
-    return sum(1 for r in table.rows if r.texts and _sangong_item(r.texts[0]) and any(is_number(t) for t in r.texts[1:])
-               ) >= SANGONG_ROWS_MIN
+    with a figure — or whose header names that many as its columns, over rows of figures named by their year or as
+    预算数/决算数: what it is, whether or not a title was printed above it."""
+    if sum(1 for r in table.rows if r.texts and _sangong_item(r.texts[0]) and any(is_number(t) for t in r.texts[1:])
+           ) >= SANGONG_ROWS_MIN:
+        return True
+    named = next((i for i, r in enumerate(table.rows)
+                  if sum(1 for t in _join_wrapped_items(r.texts) if _sangong_item(t)) >= SANGONG_ROWS_MIN), None)
+    return named is not None and any(
+        r.texts and (YEAR_ROW_RE.match(label := normalize_label(r.texts[0])) or _sangong_group(label))
+        and sum(1 for t in r.texts[1:] if is_number(t)) >= SANGONG_ROWS_MIN for r in table.rows[named + 1:])
 
 
 BUDGET_TOTAL_ROWS = ("本年收入合计", "本年支出合计")
@@ -971,6 +1059,10 @@ def extract_budget_disclosure(source: SourceDocument, year: int | None, departme
                 pending, unit = code, "万元"
             unit = printed_unit(text) or unit
             continue
+        if COUNTS not in tables and pending in (None, "D09") and (
+                counts := sangong_counts(block, 1 if pending else COUNT_ROWS_MIN))[0] is not None:
+            tables[COUNTS], problems = counts  # type: ignore[assignment]
+            errors += problems
         if "B01" not in tables and _is_budget_total_table(block):  # the 收支总表, titled or not: known by its totals
             tables["B01"], problems = read_table("B01", block, unit, source.path)
             errors += problems
@@ -1031,6 +1123,9 @@ def extract_disclosure(source: SourceDocument, year: int | None, department: str
             pending, block = last_table, Table(raw[last_table].rows + block.rows, raw[last_table].location)
         if pending is None and "D09" not in tables and _names_sangong_items(block):
             pending = "D09"  # a 三公 table printed without a title naming it
+        if COUNTS not in tables and pending in (None, "D09") and (
+                counts := sangong_counts(block, 1 if pending else COUNT_ROWS_MIN))[0] is not None:
+            tables[COUNTS], errors[COUNTS] = counts  # type: ignore[assignment]  # the 三公 counts, in their table or their own
         if pending is None:
             continue
         if any(NUMBER_RE.search(t) for row in block.rows for t in row.texts) or pending in ("D08",):
@@ -1044,7 +1139,7 @@ def extract_disclosure(source: SourceDocument, year: int | None, department: str
                 captioned_tables.add(pending)
             tables[pending], raw[pending], errors[pending] = parsed, block, problems
             last_table, pending, since_table, last_block = pending, None, 0, index
-    statements = narrative_statements(source, whole_if_unmarked=not tables or set(tables) == {"D09"})
+    statements = narrative_statements(source, whole_if_unmarked=set(tables) <= {"D09", COUNTS})
     found = [e for problems in errors.values() for e in problems]
     if not tables and not statements:
         return None, found

@@ -10,6 +10,7 @@ import zipfile
 from pathlib import Path
 
 from jixiao.core.provenance import Location
+from jixiao.ingest.normalize import Normal, plain
 from jixiao.ingest.source import MAX_BYTES, Block, Cell, Paragraph, ReadError, Row, SourceDocument, Table
 
 MAX_UNCOMPRESSED = 200 * 1024 * 1024  # a zip bomb is refused before it is opened
@@ -42,7 +43,7 @@ def _heading_level(style_name: str) -> int:
     return 0
 
 
-def read_docx(path: Path) -> tuple[SourceDocument | None, list[ReadError]]:
+def read_docx(path: Path, normal: Normal = plain) -> tuple[SourceDocument | None, list[ReadError]]:
     problem = _check_zip(path, "Word（.docx）")
     if problem is not None:
         return None, [problem]
@@ -53,12 +54,12 @@ def read_docx(path: Path) -> tuple[SourceDocument | None, list[ReadError]]:
     except Exception:  # python-docx raises many types for broken parts
         return None, [ReadError("无法打开 Word 文件（文件损坏、加密或格式不符）", Location(document=str(path)))]
     try:
-        return SourceDocument(str(path), "docx", _blocks(document, path)), []
+        return SourceDocument(str(path), "docx", _blocks(document, path, normal)), []
     except Exception:  # a corrupt part can surface while walking the body
         return None, [ReadError("Word 文件内容损坏，无法读取", Location(document=str(path)))]
 
 
-def _blocks(document: object, path: Path) -> tuple[Block, ...]:
+def _blocks(document: object, path: Path, normal: Normal) -> tuple[Block, ...]:
     from docx.table import Table as DocxTable
     from docx.text.paragraph import Paragraph as DocxParagraph
 
@@ -68,7 +69,7 @@ def _blocks(document: object, path: Path) -> tuple[Block, ...]:
     for item in document.iter_inner_content():  # type: ignore[attr-defined]
         if isinstance(item, DocxParagraph):
             paragraph_no += 1
-            text = item.text
+            text = normal(item.text)
             if text.strip():
                 level = _heading_level(item.style.name if item.style is not None else "")
                 blocks.append(Paragraph(text, Location(document=str(path), line=paragraph_no), heading_level=level))
@@ -80,7 +81,7 @@ def _blocks(document: object, path: Path) -> tuple[Block, ...]:
                 cells: list[Cell] = []
                 for c, cell in enumerate(row.cells, start=1):
                     key = id(cell._tc)
-                    text = "" if key in seen else cell.text.replace("\n", " ")
+                    text = "" if key in seen else normal(cell.text.replace("\n", " "))
                     seen.add(key)
                     cells.append(Cell(text, Location(document=str(path), table=f"表{table_no}", row=str(r),
                                                      column=str(c))))

@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 from jixiao.core.provenance import Location
+from jixiao.ingest.normalize import Normal, plain
 from jixiao.ingest.source import (
     Block,
     Cell,
@@ -43,14 +44,14 @@ def _decode(data: bytes) -> str | None:
     return decode_text(data)
 
 
-def read_html(path: Path) -> tuple[SourceDocument | None, list[ReadError]]:
+def read_html(path: Path, normal: Normal = plain) -> tuple[SourceDocument | None, list[ReadError]]:
     data, errors = read_bytes(path)
     if data is None:
         return None, errors
-    return html_document(path, data)
+    return html_document(path, data, normal)
 
 
-def read_mhtml(path: Path, data: bytes) -> tuple[SourceDocument | None, list[ReadError]]:
+def read_mhtml(path: Path, data: bytes, normal: Normal = plain) -> tuple[SourceDocument | None, list[ReadError]]:
     """A web page saved as one MIME file (.mht, or Word's “single file web page” under a .doc name): its HTML part."""
     import email
     from email import policy
@@ -63,14 +64,15 @@ def read_mhtml(path: Path, data: bytes) -> tuple[SourceDocument | None, list[Rea
         page = None
     if not isinstance(page, bytes) or not page:
         return None, [ReadError("网页存档（MHT）中找不到网页内容（文件损坏或格式不符）", Location(document=str(path)))]
-    return html_document(path, page)
+    return html_document(path, page, normal)
 
 
-def html_document(path: Path, data: bytes) -> tuple[SourceDocument | None, list[ReadError]]:
-    """A page's bytes as a SourceDocument."""
+def html_document(path: Path, data: bytes, normal: Normal = plain) -> tuple[SourceDocument | None, list[ReadError]]:
+    """A page's bytes as a SourceDocument (its text normalised by `normal` before it is parsed)."""
     text = _decode(data)
     if text is None:
         return None, [ReadError("无法识别网页编码（支持 UTF-8、GB18030、UTF-16）", Location(document=str(path)))]
+    text = normal(text)
     from bs4 import BeautifulSoup
 
     try:

@@ -1,5 +1,10 @@
-"""One place where every carrier's text is normalised before it is read: pinyin readings that conversion sites
-insert after characters ('經(jīng)費') are dropped, and Traditional characters become Simplified.
+"""One place where every carrier's text is normalised before anything in it is recognised: pinyin readings that
+conversion sites insert after characters ('經(jīng)費') are dropped, and Traditional characters become Simplified.
+
+`normaliser` decides once, from a document's whole text, what its text needs; every reader applies the result to
+its text at the earliest point (a text or web page as a whole before its layout is read, a Word, Excel or PDF
+file's strings as they are taken out), so page chrome, captions, headers and labels are recognised in Simplified
+characters, as in a Simplified document (see source.read_source).
 
 The conversion uses OpenCC (t2s). A Simplified document is left exactly as it is: it is converted only when a
 noticeable share of its distinct Han characters are Traditional-only, so a rare character in a name is not
@@ -9,10 +14,10 @@ rewritten in a Simplified text.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from collections.abc import Callable
 from functools import lru_cache
 
-from jixiao.ingest.source import Paragraph, SourceDocument, Table
+Normal = Callable[[str], str]  # what a reader applies to each text it takes out of a file
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 # A parenthesised pinyin reading right after a Han character, with at least one tone mark: '(jīng)', '(shù)'.
@@ -46,25 +51,20 @@ def drop_pinyin(text: str) -> str:
     return _PINYIN.sub("", text)
 
 
-def simplified_document(source: SourceDocument) -> SourceDocument:
-    """The document without inserted pinyin and in Simplified characters (unchanged if neither applies)."""
-    whole = "\n".join((*source.preamble, source.text))
+def plain(text: str) -> str:
+    """The normaliser of a text that needs nothing."""
+    return text
+
+
+def normaliser(whole: str) -> Normal | None:
+    """What a document whose whole text is `whole` needs applied to each of its texts, or None when nothing."""
     pinyin = bool(_PINYIN.search(whole))
     traditional = is_traditional(whole)
     if not pinyin and not traditional:
-        return source
+        return None
 
     def normal(text: str) -> str:
         text = drop_pinyin(text) if pinyin else text
         return to_simplified(text) if traditional else text
 
-    blocks = []
-    for block in source.blocks:
-        if isinstance(block, Paragraph):
-            blocks.append(replace(block, text=normal(block.text)))
-        else:
-            rows = tuple(replace(row, cells=tuple(replace(c, text=normal(c.text)) for c in row.cells))
-                         for row in block.rows)
-            blocks.append(Table(rows, block.location))
-    return replace(source, blocks=tuple(blocks), preamble=tuple(normal(line) for line in source.preamble))
-
+    return normal

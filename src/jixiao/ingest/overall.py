@@ -22,6 +22,7 @@ from jixiao.core.provenance import Location
 from jixiao.core.statements import figures_of
 from jixiao.ingest.attachments import attachment_lines
 from jixiao.ingest.fused import fund_rows
+from jixiao.ingest.headers import printed_unit
 from jixiao.ingest.source import Block, Paragraph, ReadError, Table
 
 # Reads the fund rows of a form's 预算执行情况 table (ingest.selfeval.fund_table_lines): (table, the caption
@@ -174,6 +175,8 @@ def _read_table(report: _Overall, table: Table, read: FundTableReader, errors: l
     errors += [ReadError(f"部门整体自评：{p.message}", p.location) for p in problems]
     total = next((line for line in lines if line.level is FundLevel.TOTAL), None)
     if total is None:
+        # the form's caption row ('填报单位: | … | 单位:万元'), cut off from its fund section: the unit of the next table
+        report.caption = next((t for row in table.rows for t in row.texts if printed_unit(t)), report.caption)
         return
     for name in ("initial", "adjusted", "executed"):
         if (amount := getattr(total, name)) is not None:
@@ -222,6 +225,14 @@ def _finish(report: _Overall, unit: str, year: int | None, errors: list[ReadErro
     )
 
 
+def _attached_form(report: _Overall, title: str) -> bool:
+    """A form's title ('部门整体支出绩效自评表') right after a report's ('…整体支出绩效自评报告') that has stated no
+    figure yet: the report's own form, attached to it, not another evaluation."""
+    compact = title.replace(" ", "")
+    return ("报告" in report.title and compact.endswith("表") and not report.amounts and report.rate is None
+            and report.total is None and report.grade is None)
+
+
 def extract_overall(blocks: Sequence[Block], unit: str = "", year: int | None = None,
                     read_table: FundTableReader | None = None) -> tuple[tuple[SelfEvaluation, ...], list[ReadError]]:
     """The whole-department self-evaluations of a document: from each such title to the next title. `read_table`:
@@ -245,7 +256,7 @@ def extract_overall(blocks: Sequence[Block], unit: str = "", year: int | None = 
         if index - 1 in listed:
             continue
         title = _title(text, following, first=not reports and head)
-        if title:
+        if title and not (reports and _attached_form(reports[-1], title)):
             reports.append(_Overall(title=title, location=block.location))
         if reports:
             report = reports[-1]

@@ -16,6 +16,7 @@ import contextlib
 import ctypes
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,7 @@ from typing import Any
 from jixiao.core.money import round_half_up
 from jixiao.core.provenance import Location
 from jixiao.ingest import pdfgrid
+from jixiao.ingest.normalize import Normal, plain
 from jixiao.ingest.source import MAX_BYTES, Block, Cell, Paragraph, ReadError, Row, SourceDocument, Table
 
 MAX_PAGES = 2000
@@ -138,8 +140,8 @@ def _cell_text(chars: list[tuple[float, float, float, float, str]]) -> str:
     return "".join(ch[4] for line in lines for ch in sorted(line, key=lambda ch: ch[0])).strip()
 
 
-def _read_page(page: Any, number: int, page_at: Location) -> list[tuple[float, Block, Style]]:
-    """The tables (cells by ruling lines) and the text lines outside them, each with its top."""
+def _read_page(page: Any, number: int, page_at: Location, normal: Normal = plain) -> list[tuple[float, Block, Style]]:
+    """The tables (cells by ruling lines) and the text lines outside them, each with its top (texts normalised)."""
     import pypdfium2.raw as pdfium_c
 
     display = _display(page)
@@ -158,8 +160,10 @@ def _read_page(page: Any, number: int, page_at: Location) -> list[tuple[float, B
 
         def end_line() -> None:
             if line and "".join(line).strip():
-                paragraph = Paragraph("".join(line).strip(), page_at)
-                lines.append((line_top, paragraph, line_style, _segments(textpage, line_at, line, display)))
+                paragraph = Paragraph(normal("".join(line).strip()), page_at)
+                segments = tuple(replace(segment, text=normal(segment.text))
+                                 for segment in _segments(textpage, line_at, line, display))
+                lines.append((line_top, paragraph, line_style, segments))
 
         for index, char in enumerate(text):
             if char in "\r\n":
@@ -198,7 +202,7 @@ def _read_page(page: Any, number: int, page_at: Location) -> list[tuple[float, B
                 if hit is not None:
                     found_in.setdefault((r, hit), []).append(ch)
                     break
-        rows = [Row(tuple(Cell(_cell_text(found_in.get((r, c), [])), at.with_(row=str(r + 1), column=str(c + 1)))
+        rows = [Row(tuple(Cell(normal(_cell_text(found_in.get((r, c), []))), at.with_(row=str(r + 1), column=str(c + 1)))
                           for c in range(len(cells))), at.with_(row=str(r + 1)))
                 for r, cells in enumerate(grid)]
         if rows:
@@ -262,7 +266,7 @@ def _append(blocks: list[Block], block: Block, style: Style, last_style: Style) 
         blocks.append(block)
 
 
-def read_pdf(path: Path) -> tuple[SourceDocument | None, list[ReadError]]:
+def read_pdf(path: Path, normal: Normal = plain) -> tuple[SourceDocument | None, list[ReadError]]:
     where = Location(document=str(path))
     try:
         if path.stat().st_size > MAX_BYTES:
@@ -283,7 +287,7 @@ def read_pdf(path: Path) -> tuple[SourceDocument | None, list[ReadError]]:
         for index in range(len(pdf)):
             number, page = index + 1, pdf[index]
             page_at = where.with_(page=number)
-            items = _read_page(page, number, page_at)
+            items = _read_page(page, number, page_at, normal)
             page.close()
             line_no = 0
             for _, block, style in sorted(items, key=lambda item: item[0]):

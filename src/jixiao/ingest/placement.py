@@ -21,9 +21,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from jixiao.core.money import parse_decimal, printed_exponent
+from jixiao.core.money import is_number, parse_decimal, printed_exponent
 
 Cell = tuple[int, int]  # (row, column)
+def holds_nothing(text: str) -> bool:
+    """A cell not placed whose every reading is nothing ('0或空', '0.00或空'): whichever cell its figure goes to,
+    this one holds zero or a blank, so it reads as nothing either way."""
+    choices = text.split("或")
+    return bool(text) and all(c == "空" or (is_number(c) and parse_decimal(c) == 0) for c in choices)
+
+
 PRODUCT_LIMIT = 20000  # placements of the rows one sum involves, tried together; beyond it the sum waits
 UNDECIDED = None
 

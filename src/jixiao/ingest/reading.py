@@ -213,15 +213,16 @@ _INDICATOR_COLUMNS = {"initial_target": "年初指标值", "adjusted_target": "�
 def _self_evaluation_tables(doc: Any) -> Iterator[TableRead]:
     for se in getattr(doc, "self_evaluations", ()):
         name = se.project.name
-        if se.budget_lines and getattr(se, "is_department", False):
+        if se.budget_lines and getattr(se, "is_department", False) and se.budget_lines[0].location.table != "预算执行情况":
             where = se.budget_lines[0].location
             sentence = _source_paragraph(doc.source, where)
             unit = match.group(1) if sentence and (match := _UNIT_RE.search(sentence)) else ""
             yield TableRead(f"部门整体「{name}」正文中的预算数字", unit, len(se.budget_lines),
                             ("项目", *_present(se.budget_lines, _BUDGET_COLUMNS)), where)
-        elif se.budget_lines:
+        elif se.budget_lines:  # a project's form, or a department's read from its form's table
             where = se.budget_lines[0].location
-            yield TableRead(f"项目「{name}」预算执行情况", _printed_unit(doc.source, where), len(se.budget_lines),
+            owner = f"部门整体「{name}」" if getattr(se, "is_department", False) else f"项目「{name}」"
+            yield TableRead(f"{owner}预算执行情况", _printed_unit(doc.source, where), len(se.budget_lines),
                             ("资金来源", *_present(se.budget_lines, _BUDGET_COLUMNS)), where)
         if se.indicators:
             yield TableRead(f"项目「{name}」绩效指标", _NO_AMOUNTS, len(se.indicators),
@@ -311,7 +312,14 @@ def _cell_runs(doc: Any, used: set[int]) -> Iterator[Unread]:
         figures = [i for i in run if _lone_figure(doc.source.blocks[i].clean)]
         if len(figures) >= _LONE_FIGURES_MIN:
             first = doc.source.blocks[figures[0]]
-            yield Unread(f"{len(figures)} 个单独成行的数字（自“{_clip(first.clean.strip(), 20)}”起，像是逐格排成一行一格的表格）"
+            shown = _clip(first.clean.strip(), 20)
+            if len({doc.source.blocks[i].location.line for i in run}) == 1:  # the words of one line, not lines
+                yield Unread(f"排成一行的表格（{len(figures)} 个数字，自“{shown}”起）未能还原：其文字次序与表格的行列不符（如 PDF "
+                             "按文字片段提取，标签与数字前后错开），不能确定各数字属于哪一行哪一列，其中数据均未核对",
+                             first.location, "table")
+                run = []
+                continue
+            yield Unread(f"{len(figures)} 个单独成行的数字（自“{shown}”起，像是逐格排成一行一格的表格）"
                          "未能还原为表格，其中数据均未核对", first.location, "table")
         run = []
 

@@ -76,6 +76,7 @@ class _Report:
 
     title_location: Location
     name: str = ""
+    form_title: bool = False  # opened by a form's title ('…项目支出绩效自评表'), not a report's nor a name line
     code: str = ""  # the 项目编码 printed before the name ('51000024T000000000001-…')
     name_open: bool = False  # the name line may continue on the next short paragraph
     unit: Unit | None = None
@@ -680,15 +681,31 @@ def _left_rows(paragraph: Paragraph, report: _Report, errors: list[ReadError]) -
 PAIRED_FIELDS = (("计划", "adjusted"), ("预算", "adjusted"), ("到位", "received"), ("实际支出", "executed"),
                  ("执行数", "executed"), ("结余", "carryover"), ("结转", "carryover"))
 PAIRED_FIELDS_MIN = 3
+PAIRED_RATE_RE = re.compile(r"^\d+(?:\.\d+)?\s*[%％]$")
+
+
+def _paired_rate(texts: Sequence[str]) -> str | None:
+    """The rate closing a row of pairs in a cell of its own ('预算数: | 95 | 执行数: | 82.65 | 87%', under a header
+    '预算安排情况 | 资金执行情况 | 预算执行率'), or None."""
+    filled = list(texts)
+    while filled and not filled[-1].strip():
+        filled.pop()
+    last = filled[-1].strip() if filled else ""
+    return last if len(filled) % 2 == 1 and len(filled) >= 5 and PAIRED_RATE_RE.match(last) else None
 
 
 def _paired_fields(texts: Sequence[str]) -> list[str | None] | None:
-    """The field of each pair of a row of label / amount pairs, or None when the row is not one."""
+    """The field of each pair of a row of label / amount pairs, or None when the row is not one. Two pairs do when
+    the row closes with its 执行率 ('预算数 | 95 | 执行数 | 82.65 | 87%'), else at least PAIRED_FIELDS_MIN."""
+    rate = _paired_rate(texts)
+    if rate is not None:
+        texts = list(texts)[:len(texts) - list(reversed(texts)).index(rate) - 1]  # the pairs before the rate
     labels = [_label(t) for t in texts[0::2]]
     values = [_label(t) for t in texts[1::2]]
     fields = [next((f for word, f in PAIRED_FIELDS if word in label), None) for label in labels]
     named = [f for f in fields if f]
-    if len(named) < PAIRED_FIELDS_MIN or len(set(named)) != len(named) or "executed" not in named or any(
+    least = PAIRED_FIELDS_MIN - 1 if rate is not None else PAIRED_FIELDS_MIN
+    if len(named) < least or len(set(named)) != len(named) or "executed" not in named or any(
             is_number(label) for label in labels):
         return None
     if not any(re.search(r"\d", v) for v in values) or any(word in v for v in values for word, _ in PAIRED_FIELDS):
@@ -731,9 +748,11 @@ def _read_paired(table: Table, start: int, report: _Report, errors: list[ReadErr
             values[name] = amount
         if label != "合计" and not any(v is not None for v in values.values()):
             continue
+        rate = _paired_rate(row.texts) if label == "合计" else None
         report.budget.append(BudgetLine(
             source=label, level=_fund_level(label), adjusted=values.get("adjusted"), executed=values.get("executed"),
             received=values.get("received"), carryover=values.get("carryover"),
+            reported_rate=parse_decimal(rate.rstrip("%％ ")) if rate else None,
             location=_place(row.location, report.name, "预算执行情况", label)))
 
 
@@ -776,11 +795,17 @@ def _read_table(table: Table, report: _Report, errors: list[ReadError]) -> None:
 
 def fund_table_lines(table: Table, caption: str = "") -> tuple[list[BudgetLine], list[ReadError]]:
     """The fund rows of a table holding a form's 预算执行情况 header ('年初预算数 | 全年预算数 | 全年执行数 | 分值 |
-    执行率 | 得分'), read by header text as a project form's are; none when it holds no such header. `caption`: the
-    paragraph just before the table ('(万元)' gives the unit of cells that print none)."""
+    执行率 | 得分') or its totals as label / amount pairs ('预算数: | 95 | 执行数: | 82.65 | 87%'), read as a project
+    form's are; none when it holds neither. `caption`: the paragraph just before the table ('(万元)' gives the unit
+    of cells that print none); a caption row of the table itself ('单位:万元') wins."""
     report = _Report(title_location=table.location, table_unit=printed_unit(caption) or "元")
     errors: list[ReadError] = []
     for index, row in enumerate(table.rows):
+        if unit := printed_unit(*row.texts):
+            report.table_unit = unit  # a caption row of the table itself ('填报单位: | … | 单位:万元')
+        if _paired_fields(row.texts) is not None:
+            _read_paired(table, index, report, errors)
+            break
         if _is_budget_header(row.texts):
             _read_budget(table, index, report, errors)
             break
@@ -1153,6 +1178,22 @@ def _split_table(table: Table) -> list[Block]:
     return blocks
 
 
+def _rows_before_title(pieces: Sequence[Block]) -> ReadError | None:
+    """The rows of a table before a form's title printed inside it ('… | 合计 | 100' then '部门预算项目支出绩效自评表'),
+    when they hold figures: the end of another form, whose title and header are not there to place its columns;
+    None when the table opens with its title."""
+    at = next((i for i, b in enumerate(pieces) if isinstance(b, Paragraph) and REPORT_TITLE.search(b.clean)), None)
+    if not at:
+        return None
+    rows = [r for b in pieces[:at] if isinstance(b, Table) for r in b.rows if r.filled]
+    figures = sum(1 for r in rows for t in r.filled if is_number(t))
+    if not rows or not figures:
+        return None
+    title = pieces[at].clean  # type: ignore[union-attr]
+    return ReadError(f"表中自评表标题“{title}”之前的 {len(rows)} 行（自“{rows[0].filled[0][:20]}”起）属于另一张表，其标题和表头"
+                     f"不在文本中（文本从该表中途开始），各列无法对应，未读取，其中 {figures} 个数字均未核对", rows[0].location)
+
+
 def extract_self_evaluations(source: SourceDocument, year: int | None = None, unit: str = "",
                              whole: bool = True) -> tuple[
         tuple[SelfEvaluation, ...], list[ReadError]]:
@@ -1162,15 +1203,20 @@ def extract_self_evaluations(source: SourceDocument, year: int | None = None, un
     reports: list[_Report] = []
     errors: list[ReadError] = []
     current: _Report | None = None
-    blocks: Sequence[Block] = [piece for block in source.blocks
-                               for piece in (_split_table(block) if isinstance(block, Table) else (block,))]
+    blocks: list[Block] = []
+    for block in source.blocks:
+        pieces = _split_table(block) if isinstance(block, Table) else [block]
+        if (heads := _rows_before_title(pieces)) is not None and not any(
+                isinstance(b, Paragraph) and REPORT_TITLE.search(b.clean) for b in blocks):
+            errors.append(heads)  # the end of a form whose title and header are not in the text
+        blocks += pieces
     for block in blocks:
         if current is not None:
             texts = [block.clean] if isinstance(block, Paragraph) else [t for row in block.rows for t in row.texts]
             current.words += [(w, block.location) for t in texts for w in WORD_SPLIT_RE.split(t) if w]
         if isinstance(block, Paragraph):
             if REPORT_TITLE.search(block.clean) and len(block.clean) <= 30:
-                current = _Report(title_location=block.location)
+                current = _Report(title_location=block.location, form_title="表" in block.clean)
                 reports.append(current)
                 continue
             if (fund := FUND_FORM_TITLE.search(block.clean)) and (current is None or current.name != fund.group(1)
@@ -1196,6 +1242,10 @@ def extract_self_evaluations(source: SourceDocument, year: int | None = None, un
         if report.name and not report.budget:
             _unordered_budget(report, errors)
     found = [r for r in reports if r.name and (r.budget or r.indicators)]
+    errors += [ReadError(f"自评表「{r.name}」只读到项目名称等表头信息，其预算执行情况表和绩效指标表的数据不在文本中"
+                         "（文本在此之后结束，或表格未能还原），未能核对", r.title_location.with_(project=r.name))
+               # a form opened by its title whose tables are not in the text: named, not dropped in silence
+               for r in reports if r.name and r.form_title and not (r.budget or r.indicators) and whole]
     for report in found:
         _unordered_indicators(report, errors)
         _indicators_unread(report, errors)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from jixiao.core.provenance import Location
+from jixiao.ingest.normalize import Normal, normaliser, plain
 
 _MARKUP = re.compile(r"</?b>|\*\*|^#+\s*|^\s*-\s+")
 
@@ -143,7 +144,7 @@ def read_bytes(path: Path) -> tuple[bytes | None, list[ReadError]]:
         return None, [ReadError("无法读取文件（没有读取权限，或文件正被移动、删除）", where)]
 
 
-def read_text(path: Path) -> tuple[SourceDocument | None, list[ReadError]]:
+def read_text(path: Path, normal: Normal = plain) -> tuple[SourceDocument | None, list[ReadError]]:
     """A .txt/.md file: tab- or '|'-separated tables, one cell per line, or a form flattened into one line."""
     data, errors = read_bytes(path)
     if data is None:
@@ -151,6 +152,7 @@ def read_text(path: Path) -> tuple[SourceDocument | None, list[ReadError]]:
     text = decode_text(data)
     if text is None:
         return None, [ReadError("无法识别文件编码（支持 UTF-8、GB18030、UTF-16）", Location(document=str(path)))]
+    text = normal(text)
     return SourceDocument(str(path), "text", text_blocks(text, str(path)), preamble=text_preamble(text)), []
 
 
@@ -183,7 +185,11 @@ SAVE_AS = {".et": " WPS 表格（.et）格式"}
 
 
 def read_source(path: Path) -> tuple[SourceDocument | None, list[ReadError]]:
-    """Read any supported file into a SourceDocument, or return why not (in Chinese)."""
+    """Read any supported file into a SourceDocument, or return why not (in Chinese).
+
+    A document whose text needs normalising (Traditional characters, inserted pinyin; see ingest.normalize) is read
+    a second time with its texts normalised as the reader takes them out, so everything that recognises text —
+    page chrome, captions, headers, labels, layouts — sees Simplified text."""
     import importlib
 
     target = READERS.get(path.suffix.lower())
@@ -199,6 +205,5 @@ def read_source(path: Path) -> tuple[SourceDocument | None, list[ReadError]]:
     source, errors = reader(path)
     if source is None:
         return None, errors
-    from jixiao.ingest.normalize import simplified_document
-
-    return simplified_document(source), errors
+    normal = normaliser("\n".join((*source.preamble, source.text)))
+    return (source, errors) if normal is None else reader(path, normal)

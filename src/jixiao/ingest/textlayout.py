@@ -574,46 +574,54 @@ def _line_cell(block: Block, plain: set[int]) -> str | None:
 
 
 def label_value_lines(blocks: list[Block], plain: set[int], path: str) -> list[Block]:
-    """A two-column table copied one cell per line with no separator and its empty cells dropped: a header line
-    '项目' then one column label ('预 算 数(万元)'), then rows, each a label line and, when its cell was filled, a
-    figure line. A figure always follows its own label, so a label followed by another label had its cell left
-    out: the row is kept with that cell unplaced (unknown, never 0 and never the next row's figure). Taken only
-    when no two figures follow each other (a row whose label was lost would make the figures ambiguous), with at
-    least LINE_ROWS_MIN rows and one figure, on consecutive lines."""
+    """A table copied one cell per line with no separator and its empty cells dropped: a header line '项目' then
+    its column labels, one a line ('预 算 数(万元)', '决算数'), then rows, each a label line and the figure lines of
+    the cells that were filled. A figure always follows its own label, so a label followed by another label had
+    its cells left out: the row is kept with those cells unplaced (unknown, never 0 and never the next row's
+    figure). A row printing fewer figures than there are columns cannot say which cells they fill: each of its
+    cells holds one of them or nothing (unplaced, '35.00或空'). Taken only when no more figures follow each other
+    than there are columns (a row whose label was lost would make the figures ambiguous), with at least
+    LINE_ROWS_MIN rows and one figure, on consecutive lines."""
     out: list[Block] = []
     index = 0
     while index < len(blocks):
         block = blocks[index]
         head = _line_cell(block, plain)
-        column = _line_cell(blocks[index + 1], plain) if index + 1 < len(blocks) else None
-        if head is None or _norm(head) not in NAME_HEADERS or column is None or not COLUMN_LABEL_RE.match(
-                _norm(column)) or blocks[index + 1].location.line != block.location.line + 1:
-            out.append(block)
-            index += 1
-            continue
+        columns: list[Paragraph] = []
+        while head is not None and _norm(head) in NAME_HEADERS and index + 1 + len(columns) < len(blocks) and (
+                column := _line_cell(next_block := blocks[index + 1 + len(columns)], plain)) is not None and \
+                COLUMN_LABEL_RE.match(_norm(column)) and next_block.location.line == block.location.line + 1 + len(
+                columns):
+            columns.append(next_block)  # type: ignore[arg-type]
+        width = len(columns)
         cells: list[Paragraph] = []
-        at = index + 2
-        while at < len(blocks) and _line_cell(blocks[at], plain) is not None and \
+        at = index + 1 + width
+        while width and at < len(blocks) and _line_cell(blocks[at], plain) is not None and \
                 blocks[at].location.line == blocks[at - 1].location.line + 1:
             cells.append(blocks[at])  # type: ignore[arg-type]
             at += 1
         figures = [_figure(c.text) for c in cells]
-        adjacent = any(a and b for a, b in itertools.pairwise(figures))
+        runs = [len(list(run)) for figure, run in itertools.groupby(figures) if figure]
         labels = figures.count(False)
-        if not cells or figures[0] or adjacent or labels < LINE_ROWS_MIN or not any(figures):
+        if not cells or figures[0] or max(runs, default=0) > width or labels < LINE_ROWS_MIN or not runs:
             out.append(block)
             index += 1
             continue
         where = Location(document=path, line=block.location.line)
-        built = [Row((Cell(head, where.with_(column="1")), Cell(column, where.with_(column="2"))), where)]
+        built = [Row((Cell(head, where.with_(column="1")),  # type: ignore[arg-type]
+                      *(Cell(c.text.strip(), where.with_(column=str(n))) for n, c in enumerate(columns, start=2))),
+                     where)]
         for position, cell in enumerate(cells):
             if figures[position]:
                 continue
             line = Location(document=path, line=cell.location.line)
-            value = cells[position + 1] if position + 1 < len(cells) and figures[position + 1] else None
-            second = Cell(value.text.strip(), line.with_(column="2")) if value else Cell("", line.with_(column="2"),
-                                                                                       placed=False)
-            built.append(Row((Cell(cell.text.strip(), line.with_(column="1")), second), line))
+            values = [c.text.strip() for c in itertools.takewhile(lambda c: _figure(c.text), cells[position + 1:])]
+            if len(values) == width:
+                row = [Cell(v, line.with_(column=str(n))) for n, v in enumerate(values, start=2)]
+            else:
+                shown = "或".join(dict.fromkeys([*values, "空"])) if values else ""
+                row = [Cell(shown, line.with_(column=str(n)), placed=False) for n in range(2, width + 2)]
+            built.append(Row((Cell(cell.text.strip(), line.with_(column="1")), *row), line))
         out.append(Table(tuple(built), where))
         index = at
     return out

@@ -18,10 +18,11 @@ from __future__ import annotations
 
 import struct
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from jixiao.core.provenance import Location
+from jixiao.ingest.normalize import Normal, plain
 from jixiao.ingest.source import Block, Cell, Paragraph, ReadError, Row, SourceDocument, Table, read_bytes
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -484,14 +485,14 @@ def _table(rows: list[tuple[list[str], Props]], number: int, path: str) -> Table
 # ---------------------------------------------------------------- reading a file
 
 
-def read_doc(path: Path) -> tuple[SourceDocument | None, list[ReadError]]:
+def read_doc(path: Path, normal: Normal = plain) -> tuple[SourceDocument | None, list[ReadError]]:
     """A .doc or .wps file; a file of another kind under that name is read as what it is, or named."""
     data, errors = read_bytes(path)
     if data is None:
         return None, errors
     where = Location(document=str(path))
     if not data.startswith(OLE_MAGIC):
-        return _not_ole(path, data)
+        return _not_ole(path, data, normal)
     import olefile
 
     try:
@@ -502,6 +503,7 @@ def read_doc(path: Path) -> tuple[SourceDocument | None, list[ReadError]]:
         if not ole.exists("WordDocument"):
             return None, [ReadError(_no_word_stream(path, ole), where)]
         marks, levels = paragraphs_of(ole)
+        marks = [replace(mark, text=normal(mark.text)) for mark in marks]
         return SourceDocument(str(path), "doc", blocks_of(marks, levels, str(path))), []
     except DocFormatError as problem:
         return None, [ReadError(f"{_what(path)}{problem}", where)]
@@ -523,7 +525,7 @@ def _no_word_stream(path: Path, ole: object) -> str:
     return "不是有效的 Word 97–2003（.doc）文件（缺少正文数据流），请在 WPS 或 Office 中另存为 .docx 后再读取"
 
 
-def _not_ole(path: Path, data: bytes) -> tuple[SourceDocument | None, list[ReadError]]:
+def _not_ole(path: Path, data: bytes, normal: Normal) -> tuple[SourceDocument | None, list[ReadError]]:
     """A file named .doc/.wps that is something else, read by its own reader where there is one."""
     where = Location(document=str(path))
     head = data[:2048].lstrip(b"\xef\xbb\xbf\xff\xfe \t\r\n").lower()
@@ -538,7 +540,7 @@ def _not_ole(path: Path, data: bytes) -> tuple[SourceDocument | None, list[ReadE
         if "word/document.xml" in names:
             from jixiao.ingest.docx import read_docx
 
-            return read_docx(path)
+            return read_docx(path, normal)
         if "xl/workbook.xml" in names:
             return None, [ReadError(f"此文件扩展名为 {path.suffix}，实为 Excel 工作簿（.xlsx）；请把扩展名改为 .xlsx 后再读取",
                                     where)]
@@ -546,19 +548,19 @@ def _not_ole(path: Path, data: bytes) -> tuple[SourceDocument | None, list[ReadE
     if data.startswith(b"%PDF"):
         from jixiao.ingest.pdf import read_pdf
 
-        return read_pdf(path)
+        return read_pdf(path, normal)
     if head.startswith(b"{\\rtf"):
         return None, [ReadError(f"此文件扩展名为 {path.suffix}，实为 RTF 格式文档，暂不支持；"
                                 "请在 WPS 或 Office 中另存为 .docx 后再读取", where)]
     if head.startswith(b"mime-version:") or (b"\nmime-version:" in head and b"multipart/related" in head):
         from jixiao.ingest.html import read_mhtml
 
-        return read_mhtml(path, data)
+        return read_mhtml(path, data, normal)
     if b"<w:worddocument" in head or b"<pkg:package" in head:
         return None, [ReadError(f"此文件扩展名为 {path.suffix}，实为 Word 2003 XML 文档，暂不支持；"
                                 "请在 WPS 或 Office 中另存为 .docx 后再读取", where)]
     if head.startswith((b"<!doctype html", b"<html", b"<?xml", b"<head", b"<meta", b"<body", b"<table", b"<p", b"<div")):
         from jixiao.ingest.html import read_html
 
-        return read_html(path)
+        return read_html(path, normal)
     return None, [ReadError(f"不是有效的{_what(path)}文件（文件损坏、不完整或格式不符）", where)]

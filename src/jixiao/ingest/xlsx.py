@@ -15,6 +15,7 @@ from pathlib import Path
 from jixiao.core.money import round_half_up
 from jixiao.core.provenance import Location
 from jixiao.ingest.docx import _check_zip
+from jixiao.ingest.normalize import Normal, plain
 from jixiao.ingest.source import MAX_BYTES, Block, Cell, Paragraph, ReadError, Row, SourceDocument, Table
 
 MAX_CELLS = 2_000_000
@@ -55,7 +56,7 @@ def _text(value: object, number_format: str | None = None) -> str:
     return str(value)
 
 
-def read_xlsx(path: Path) -> tuple[SourceDocument | None, list[ReadError]]:
+def read_xlsx(path: Path, normal: Normal = plain) -> tuple[SourceDocument | None, list[ReadError]]:
     if path.suffix.lower() in (".xlsm", ".xltm"):
         return None, [ReadError("文件为启用宏的工作簿，为安全起见不予读取；请另存为 .xlsx", Location(document=str(path)))]
     problem = _check_zip(path, "Excel（.xlsx）")
@@ -73,7 +74,7 @@ def read_xlsx(path: Path) -> tuple[SourceDocument | None, list[ReadError]]:
         for sheet in workbook.worksheets:
             rows = ([_text(getattr(c, "value", None), getattr(c, "number_format", None)) for c in row]
                     for row in sheet.iter_rows())
-            count, problem = _sheet_blocks(str(path), sheet.title, rows, count, blocks)
+            count, problem = _sheet_blocks(str(path), normal(sheet.title), rows, count, blocks, normal)
             if problem is not None:
                 return None, [problem]
     except Exception:  # read-only sheets are parsed lazily: a corrupt part surfaces while iterating
@@ -83,7 +84,7 @@ def read_xlsx(path: Path) -> tuple[SourceDocument | None, list[ReadError]]:
     return SourceDocument(str(path), "xlsx", tuple(blocks)), []
 
 
-def read_xls(path: Path) -> tuple[SourceDocument | None, list[ReadError]]:
+def read_xls(path: Path, normal: Normal = plain) -> tuple[SourceDocument | None, list[ReadError]]:
     """Excel 97–2003 (.xls) and OpenDocument (.ods) workbooks, read by calamine; sheets as in read_xlsx."""
     where = Location(document=str(path))
     if path.stat().st_size > MAX_BYTES:
@@ -99,7 +100,7 @@ def read_xls(path: Path) -> tuple[SourceDocument | None, list[ReadError]]:
         count = 0
         for name in workbook.sheet_names:
             values = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
-            count, problem = _sheet_blocks(str(path), name, values, count, blocks)
+            count, problem = _sheet_blocks(str(path), normal(name), values, count, blocks, normal)
             if problem is not None:
                 return None, [problem]
     except Exception:
@@ -110,7 +111,7 @@ def read_xls(path: Path) -> tuple[SourceDocument | None, list[ReadError]]:
 
 
 def _sheet_blocks(path: str, title: str, sheet_rows: Iterable[Sequence[object]], count: int,
-                  blocks: list[Block]) -> tuple[int, ReadError | None]:
+                  blocks: list[Block], normal: Normal = plain) -> tuple[int, ReadError | None]:
     """Append one sheet's heading, paragraphs and tables to `blocks`; (cells read so far, or the error)."""
     from openpyxl.utils import get_column_letter
 
@@ -121,7 +122,7 @@ def _sheet_blocks(path: str, title: str, sheet_rows: Iterable[Sequence[object]],
         count += len(values)
         if count > MAX_CELLS:
             return count, ReadError("单元格过多（上限 200 万个），请拆分文件", where)
-        texts = [v if isinstance(v, str) else _text(v) for v in values]
+        texts = [normal(v) if isinstance(v, str) else _text(v) for v in values]
         while texts and not texts[-1]:
             texts.pop()
         if not texts:

@@ -36,6 +36,7 @@ from jixiao.core.money import (
     rounding_tolerance,
     truncate,
 )
+from jixiao.core.provenance import Location
 from jixiao.core.statements import DOWN, UP, Claim, Statement
 
 CAT = "说明与表"
@@ -1306,21 +1307,10 @@ def _numbered_lists(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
             parts.append(amounts[0])
         if len(parts) < 2 or (against := _against_parts(ctx, total, parts)) is None:
             continue
-        summed, difference, tier = against
-        unit = _unit_of(total)
-        places = max(-printed_exponent(c.text) for c in (total, *parts))
-        note = ""
-        if tier is Tier.ERROR and difference > 0:
-            tier, note = Tier.WARNING, (f"；差额 {format_amount(difference, unit, places=places)} {unit}可能是未列出的部分"
-                                        "（按惯例“其中”所列各项应列全各组成部分）")
-        shown = format_amount(summed, unit, places=places)
         words = re.sub(r"^[(（]?[一二三四五六七八九十\d]+[)）、.．]", "", total.clause[: max(total.clause.find(total.text), 0)])
         what = _what(total) or words or "合计"
-        yield Finding("narrative.parts_total", tier,
-                      f"说明称{what} {total.text}，其后逐条所列 {len(parts)} 项之和为 {shown} {unit}{note}",
-                      total.location.with_(row=what), CAT, expected=shown,
-                      actual=format_amount(total.value, unit, places=places),
-                      difference=format_amount(difference, unit, places=places))
+        yield _list_sum(total, parts, against, f"说明称{what} {total.text}，其后逐条所列", "“其中”所列各项应列全各组成部分",
+                        total.location.with_(row=what))
 
 
 def _others_beside(statements: list[Statement], stated_in: dict[int, int], opener: Claim, parts: list[Claim],
@@ -1397,19 +1387,25 @@ def _side_lists(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
         parts = [c for c in money if side.group(1) == "收入" or c.subject.endswith("支出")]
         if not parts or len(parts) != len(money) or (against := _against_parts(ctx, total, parts)) is None:
             continue
-        summed, difference, tier = against
-        unit = _unit_of(total)
-        places = max(-printed_exponent(c.text) for c in (total, *parts))
-        note = ""
-        if tier is Tier.ERROR and difference > 0:
-            tier, note = Tier.WARNING, (f"；差额 {format_amount(difference, unit, places=places)} {unit}可能是未列出的"
-                                        "部分（按惯例“包括”应列全各项）")
-        shown = format_amount(summed, unit, places=places)
-        yield Finding("narrative.parts_total", tier,
-                      f"说明称{_what(total)} {total.text}，其{side.group(1)}所列 {len(parts)} 项之和为 {shown} {unit}{note}",
-                      statement.location.with_(row=f"{side.group(1)}构成"), CAT, expected=shown,
-                      actual=format_amount(total.value, unit, places=places),
-                      difference=format_amount(difference, unit, places=places))
+        yield _list_sum(total, parts, against, f"说明称{_what(total)} {total.text}，其{side.group(1)}所列", "“包括”应列全各项",
+                        statement.location.with_(row=f"{side.group(1)}构成"))
+
+
+def _list_sum(total: Claim, parts: list[Claim], against: tuple[Decimal, Decimal, Tier], said: str, convention: str,
+              location: Location) -> Finding:
+    """A list's parts against its whole: beyond rounding above it is certain; below it a part may be left out of the
+    list, which the convention named says should not be (疑似)."""
+    summed, difference, tier = against
+    unit = _unit_of(total)
+    places = max(-printed_exponent(c.text) for c in (total, *parts))
+    note = ""
+    if tier is Tier.ERROR and difference > 0:
+        tier, note = Tier.WARNING, (f"；差额 {format_amount(difference, unit, places=places)} {unit}可能是未列出的部分"
+                                    f"（按惯例{convention}）")
+    shown = format_amount(summed, unit, places=places)
+    return Finding("narrative.parts_total", tier, f"{said} {len(parts)} 项之和为 {shown} {unit}{note}", location, CAT,
+                   expected=shown, actual=format_amount(total.value, unit, places=places),
+                   difference=format_amount(difference, unit, places=places))
 
 
 def _closer(total: Claim, wider: list[Claim], narrower: list[Claim]) -> bool:

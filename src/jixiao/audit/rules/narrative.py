@@ -1307,8 +1307,7 @@ def _numbered_lists(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
             parts.append(amounts[0])
         if len(parts) < 2 or (against := _against_parts(ctx, total, parts)) is None:
             continue
-        words = re.sub(r"^[(（]?[一二三四五六七八九十\d]+[)）、.．]", "", total.clause[: max(total.clause.find(total.text), 0)])
-        what = _what(total) or words or "合计"
+        what = _what(total) or _words_of(total)
         yield _list_sum(total, parts, against, f"说明称{what} {total.text}，其后逐条所列", "“其中”所列各项应列全各组成部分",
                         total.location.with_(row=what))
 

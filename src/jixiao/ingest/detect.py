@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import PurePath
 
 from jixiao.core.model import DocumentKind
@@ -143,8 +144,14 @@ TARGET_FORM_LINE_RE = re.compile(rf"^[ \t#]*[^\n。，,；;：:《》]{{0,60}}?{
 # A department's whole-budget goal under its own title ('部门整体绩效目标'), not a numbered section of a report.
 WHOLE_TARGET_TITLE = r"^[^。，,]{0,30}?(?:部门|单位)整体(?:支出)?绩效目标$"
 HEADING_NUMBER = r"第[一二三四五六七八九十\d]+部分|[一二三四五六七八九十\d]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]"
-# A page's metadata label before the document's title ('标 题: | 项目支出绩效目标申报表'): the title follows it.
-PAGE_TITLE_LABEL_RE = re.compile(r"^标题[：:]")
+# The opening of an attachment list's entry: '附 件:1.', '2.', '（3）'; a text listing attachments ('附 件：'), whose
+# titles may name the body the text speaks as (_attached_own).
+ATTACHMENT_ENTRY_RE = re.compile(r"^\s*(?:附\s*件\s*[：:]\s*)?(?:[（(]\s*\d{1,2}\s*[)）]|\d{1,2}\s*[.、．])?\s*")
+ATTACHED_TITLES = r"^\s*附\s*件\s*[：:]"
+# A page's metadata label before the document's title ('标 题: | 项目支出绩效目标申报表', '信息名称  示例园2030年…',
+# '名 称: 示例局2030年度部门决算'): the title follows it, and it names the document's unit before any publisher does.
+PAGE_TITLE_LABEL = r"(?:信\s*息\s*名\s*称|名\s*称|标\s*题)(?:\s*[：:]|[ \t]+)"
+PAGE_TITLE_LABEL_RE = re.compile(r"^(?:信息名称[：:]?|(?:名称|标题)[：:])")  # …on a line with its spaces dropped
 # The header of a table comparing two years item by item ('项目 2030年度 2031年度 2031比2030增减'): what a page
 # holding only such a table (a hospital's finance comparison) is, when nothing names a budget document.
 COMPARISON_HEADER_RE = re.compile(r"((?:19|20)\d{2})\s*年度?(?:决算|预算)?数?[ \t|]+((?:19|20)\d{2})\s*年度?(?:决算|预算)?数?"
@@ -215,6 +222,7 @@ YEAR_DASH_RE = re.compile(r"(?<!\d)(20\d{2})\s*[-－](?=\s*[“”\"\u4e00-\u9ff
 YEAR_STAMP_RE = re.compile(r"[（(]?20\d{2}年度?[)）]?")
 # A file name a page shows with its text (an attachment mirrored, a document site's download).
 TITLE_LINES = 6
+FILE_NUMBER_RE = re.compile(r"^\d{1,3}\s*[.．、_-]\s*")  # a site's number of a file in its list: '8.', '12、'
 # A title broken over lines ('关于公示《2030年示例' / '资金文件及绩效目标表》' / '的通知'): what ends a title (the kind of
 # document it names), what ends no title (a year, a conjunction), and what no title holds (a sentence's marks).
 TITLE_END_RE = re.compile(r"(?:通知|通报|公告|公示|报告|决定|意见|批复|函|说明|情况|表|书|办法|细则|方案|计划|规定|目录)$")
@@ -291,9 +299,11 @@ PLACE = r"(?![全本各该我度]|使用|安排|用于)[\u4e00-\u9fff]{1,8}?(?:�
 PLACE_LEVEL = PLACE.removesuffix("?")  # the place's own level ('示例市本级'), not its departments
 # A template's placeholder for a name ('XX部门', '××单位'): never a unit; left in front of the real name, it is dropped.
 PLACEHOLDER = r"(?:[XxＸ×*＊]{2,}|某某)"
-# What may come before a title on its line: an attachment number, a part or a section number ('附件1 ',
-# '第二部分：', '二、'), a template's placeholder left before the name it stood for ('XX部门示例县第一小学2030年度…').
-_LEAD = (r"^#*\s*(?:附件\s*\d*\s*[：:、]?\s*|第[一二三四五六七八九十\d]+部分\s*[：:、]?\s*|[一二三四五六七八九十]+、\s*|\d{1,2}、\s*)?"
+# What may come before a title on its line: a page's title label ('信息名称'), an attachment number, a part or a section
+# number ('附件1 ', '第二部分：', '二、'), a template's placeholder left before the name it stood for
+# ('XX部门示例县第一小学2030年度…').
+_LEAD = (rf"^#*\s*(?:{PAGE_TITLE_LABEL}\s*)?"
+         r"(?:附件\s*\d*\s*[：:、]?\s*|第[一二三四五六七八九十\d]+部分\s*[：:、]?\s*|[一二三四五六七八九十]+、\s*|\d{1,2}、\s*)?"
          rf"(?:{PLACEHOLDER}(?:部门|单位)\s*(?=[\u4e00-\u9fff]))?")
 # The label of the unit that fills in and reports a form or a package: '单位名称：', '填报单位（盖章）：'; on a
 # central investment plan's target form, the place or unit the plan is allotted to ('下达地方或单位').
@@ -308,11 +318,16 @@ _DEPARTMENT_CAPTION = rf"(?<![\u4e00-\u9fff])部门\s*[：:]\s*({ORG})(?=\s*(?:�
 # into its first sentence ('…情况说明示例局2030年度…').
 _SENTENCE_START = (r"(?:^|(?<=[。；;！？!?\s，,])|(?<=说明))(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）])?\s*"
                    r"(?:现将|现就)?\s*")
+# What a title prints in brackets after the unit's name as part of it: the scope of the accounts ('示例局(本级)',
+# '示例局(汇总)') or the body's second name ('示例图书馆(示例科技图书馆)'); another remark in brackets is not the name.
+NAME_BRACKET = rf"(?:[（(](?:本级|汇总|{ORG})[)）])?"
 # A title's patterns: the unit before the year, after it, or before the kind of document.
 _TITLE_PATTERNS = [
-    rf"{_LEAD}({ORG}(?:[（(]本级[)）])?)\s*(?:[（(][^)）\n]{{2,30}}[)）])?\s*(?:部门|单位)?\s*{_YEAR}",
-    rf"{_LEAD}{_YEAR}\s*({ORG})\s*(?:部门|单位)?\s*(?:决算|预算|整体支出|项目支出|“?三公)",
-    rf"{_LEAD}({ORG})\s*(?:部门|单位)?\s*(?:决算|预算|整体支出|部门整体|项目支出)",
+    rf"{_LEAD}({ORG}{NAME_BRACKET})\s*(?:[（(][^)）\n]{{2,30}}[)）])?\s*(?:部门|单位)?\s*{_YEAR}",
+    rf"{_LEAD}{_YEAR}\s*({ORG}{NAME_BRACKET})\s*(?:[（(][^)）\n]{{2,30}}[)）])?\s*(?:部门|单位)?\s*"
+    r"(?:决算|预算|整体支出|项目支出|“?三公)",
+    rf"{_LEAD}({ORG}{NAME_BRACKET})\s*(?:[（(][^)）\n]{{2,30}}[)）])?\s*(?:部门|单位)?\s*"
+    r"(?:决算|预算|整体支出|部门整体|项目支出)",
 ]
 # The subject of a sentence in the body: '示例县农技中心下设办公室…', '示例县档案馆是…', '…（示编〔2024〕1号），示例县
 # 驻外办事处主要履行以下职责'.
@@ -321,6 +336,10 @@ _SUBJECT = (rf"(?:^\s*(?:[一二三四五六七八九十]+、|\d+[、.．])?|(?<
             # the body that decided to carry out what is evaluated: '…,示例市教育局决定对2030年…工程实施奖补' (a
             # government or a party committee deciding is the level above the unit, not the unit)
             r"|(?<!政府)(?<![省市县区州]委)决定(?=[^。；;]{0,40}?(?:实施|开展|组织)))")
+# A section heading of a budget's or accounts' explanation naming its unit: '一、关于示例局2030年收支预算情况的总体说明'.
+ABOUT_HEADING = (rf"^[ \t#]*(?:{HEADING_NUMBER})?[ \t]*关于\s*({ORG})\s*{_YEAR}[^\n。；;]{{0,24}}?(?:预算|决算)"
+                 r"[^\n。；;]{0,12}?(?:情况|说明)")
+ABOUT_HEADINGS_MIN = 2  # a name without a place, as printed, when it heads this many of them
 # A title in the first lines naming who issues the document: '示例县财政局关于…结果的通报', '示例局关于…自评报告'.
 ISSUER_TITLE = (rf"\A(?:[^\n]*\n){{0,{TITLE_LINES - 1}}}?{_LEAD}({ORG})\s*关于[^\n。]{{2,80}}?"
                 r"(?:通报|通知|公告|公示|报告|说明|情况)\s*$")
@@ -357,6 +376,7 @@ _UNIT_PATTERNS = [
     ISSUER_TITLE,
     SELF_NAMED_TITLE,
     rf"(?:^#*\s*[一二三四五六七八九十]+、|第一部分)\s*[：:]?\s*({ORG})\s*(?:部门|单位)*\s*概况",
+    ABOUT_HEADING,
     IMPLEMENTER,
     # an evaluation commissioned by a finance bureau names the unit evaluated: '受示例县财政局委托，我所…对示例镇人民政府
     # 2031年…资金项目进行绩效评价'
@@ -379,6 +399,7 @@ _UNIT_PATTERNS = [
     r"(?:包括|编制范围)",
     SELF_EVALUATOR,
     _SUBJECT,
+    ATTACHED_TITLES,
     # the unit a founding decision set up, with its inner parts: '根据…〔2030〕3号设立示例区人民法院，内设8个部门'
     rf"设立\s*({ORG})\s*[，,]?\s*(?:内设|下设|设有)",
     # a sentence opening with the unit and the year it reports on: '示例县医院2021年收支总预算…', '现将示例镇2020年度
@@ -390,6 +411,9 @@ _UNIT_PATTERNS = [
     rf"{_YEAR}\s*(?:支出)?\s*(?:决算|预算)",
     # '现将示例县示例镇2020年部门预算编制说明如下'
     rf"(?:现将|现就)\s*({ORG})\s*{_YEAR}\s*(?:部门|单位)(?:预算|决算)",
+    # a report with no title line names itself in its first sentence: '现将2030年示例县交通运输局示例资金项目绩效自评总结报告
+    # 如下'
+    rf"(?:现将|现就)\s*(?:{_YEAR})?\s*({ORG})\s*(?:{_YEAR})?[^。；;\n]{{0,40}}?自评[^。；;\n]{{0,8}}?报告[^。；;\n]{{0,4}}?如下",
     rf"20\d{{2}}\s*年度?\s*({PLACE})(?=部门|一般公共预算|\s*“?三公|财政拨款|行政单位)",  # a place's summary
     # its title or opening: '示例县2018年“三公”…', '示例区2022年的“三公”经费决算数合计…'
     rf"(?:^|(?<=[\t|]))#*\s*({PLACE})\s*20\d{{2}}\s*年度?\s*的?\s*(?:全[县市区州])?\s*“?三公",  # or a table's cell
@@ -404,6 +428,9 @@ _UNIT_PATTERNS = [
     rf"安排\s*({ORG})\s*(?:因公)?出国(?:[（(]境[)）])?团组[^。]{{0,20}}参加其他单位",
     # a project's money passed to the unit that spends it: '市财政下达市交通运输局示例工程建设经费260万元'
     rf"财政局?\s*(?:下达|拨付|拨入)(?:给)?\s*({ORG})[^。；;]{{0,30}}?(?:资金|经费)",
+    # a notice's own contact: '如有问题请与我们联系。联系单位：示例师财政局' — the issuer ('我们') gives itself as the contact (a
+    # 联系单位 otherwise is whom to ask, not whose document it is)
+    rf"与我们联系\s*[。；;，,]?\s*联系单位\s*[：:]\s*({ORG}){_LABEL_END}",
     rf"^来源\s*[：:]\s*({ORG})\s*$",  # a web page's publisher, the weakest evidence
 ]
 # A web page's publisher or site banner, dropped with the page's metadata before reading or left at the top of its
@@ -438,11 +465,14 @@ SLIP_RE = re.compile(rf"(?<=[\u4e00-\u9fff])(?:{'|'.join(_SLIPS)})(?=[\s|]|$)", 
 UNIT_ACCOUNTS_TITLE_RE = re.compile(rf"({ORG})\s*(?:[（(]本级[)）])?\s*(?:{_YEAR})?\s*(?:[（(]本级[)）])?\s*(?:决算|预算)"
                                     r"(?:公开|报告|情况|说明)")
 # Not a unit's name: a placeholder or a sentence that happens to end like one.
-_NOT_UNIT = re.compile(r"^(XX|××|某某)|^(根据|按照|关于|为|纳入|包括|其中|现将|经(?!济|开))|^[我本](单位|部门|局|委|办|院|所|中心|镇|乡|街道|机关|馆|站|校|队|处|厅)"
+_NOT_UNIT = re.compile(r"^(XX|××|某某)|^(根据|按照|关于|为|纳入|包括|其中|现将|经(?!济|开))"
+                       r"|^[我本](单位|部门|局|委|办|院|所|中心|镇|乡|街道|机关|馆|站|校|队|处|厅|园|会)"
+                       r"|^(?:信息名称|名称|标题)"  # a page's title label run into the name
                        r"|^[是在对由]"  # a sentence's words before a name ('是党和政府…'): no name opens so
                        r"|[XＸ]{2}|^[区县市州省]?本级$|网站$"  # a site's footer links ('…部门网站地方政府网站')
                        r"|^[各该]|^全(镇|乡|街道|县|市|区|州|省|部)$"  # all the units of a place, not one
-                       r"|^(全部|内部|外部|局部|全局|大部|部分)$"  # words ending like a unit ('全部是基本支出')
+                       # words ending like a unit ('全部是基本支出', '收入全部为…'): no body's name ends so
+                       r"|(?:全部|内部|外部|局部|大部)$|^(?:全局|部分)$"
                        r"|主管部门|(?:实施|执行|项目)单位|单位名称|项目名称")  # a form's labels run together with values
 # '区水利局', '县政协': the place left out, not the name — unless a form's own unit label prints it so (a form
 # filled in for the district's own use names the unit as its people call it).
@@ -532,8 +562,10 @@ def _wraps(line: str, following: str) -> bool:
 
 def _file_titles(preamble: tuple[str, ...]) -> list[str]:
     """The names of files a page gives its text under (a mirror of an attachment): the document's title as
-    published, tried after the text's own title lines; a template's name ('XX单位…自评表') names no document."""
-    names = [re.sub(r"\s+", "", m.group(1)) for line in preamble if (m := FILE_NAME_RE.match(line))]
+    published, tried after the text's own title lines; a template's name ('XX单位…自评表') names no document. The
+    number a site gives a file in its list ('8.示例站2030年度单位决算.pdf') is not part of the title."""
+    names = [FILE_NUMBER_RE.sub("", re.sub(r"\s+", "", m.group(1))) for line in preamble
+             if (m := FILE_NAME_RE.match(line))]
     return [name for name in dict.fromkeys(names) if not NOT_TITLE_RE.search(name) and not GUIDE_RE.search(name)]
 
 
@@ -912,6 +944,38 @@ def _for_names(text: str) -> str:
     return "\n".join(lines)
 
 
+_SPACED_RE = re.compile(r"[\u4e00-\u9fff][ \t]+(?=[\u4e00-\u9fff])")
+SPACED_MIN = 2  # gaps between Chinese characters on a line printed with letter spacing ('目 录' alone is a heading)
+_WHOLE_ORG_RE = re.compile(ORG)
+_PART_RE = re.compile(r"第[一二三四五六七八九十\d]+部分|[一二三四五六七八九十]+、")  # a part's number: not a name's first word
+TWIN_NAME_MIN = 4  # a second name printed beside the first is a full name, not a word of it
+
+
+def _despaced_titles(text: str) -> str:
+    """The first lines of a text printed with PDF letter spacing ('2030 年度 示例县 示例镇双语 幼儿园 部门决算'), the spaces
+    between Chinese characters dropped so the title's name is one word again; those lines only. Two full names side
+    by side opening with the same place ('示例职业学院 示例广播电视大学 部门决算': one body under two nameplates) are the
+    body and its second name, written '示例职业学院(示例广播电视大学)'."""
+    out = []
+    for line in text.splitlines()[:TITLE_LINES]:
+        line = re.sub(rf"^\s*{PAGE_TITLE_LABEL}\s*", "", line)
+        if len(_SPACED_RE.findall(line)) < SPACED_MIN:
+            continue
+        tokens = line.split()
+        joined = tokens[0]
+        for before, token in pairwise(tokens):
+            if (not (re.match(r"[\u4e00-\u9fff]", token) and re.search(r"[\u4e00-\u9fff]$", joined))
+                    or _PART_RE.fullmatch(before)):
+                joined += " " + token
+            elif (len(before) >= TWIN_NAME_MIN and len(token) >= TWIN_NAME_MIN and before[:2] == token[:2]
+                  and _WHOLE_ORG_RE.fullmatch(before) and _WHOLE_ORG_RE.fullmatch(token)):
+                joined += f"({token})"
+            else:
+                joined += token
+        out.append(joined)
+    return "\n".join(out)
+
+
 def _names(pattern: str, text: str, labelled: bool) -> list[tuple[str, re.Match[str]]]:
     """The names a pattern finds, in order, without placeholders (and without place-less ones, unless labelled)."""
     place = _title_place(text)
@@ -956,14 +1020,48 @@ def _subject(text: str) -> str:
     return name
 
 
+def _about_headings(text: str) -> str:
+    """The unit the sections of an explanation are about ('一、关于示例局2030年收支预算情况的总体说明'). A name without a
+    place ('消防救援局': a national body's own name) is read as printed when it heads ABOUT_HEADINGS_MIN sections or
+    more and no other name heads one; once, it could be any place's bureau."""
+    found = _names(ABOUT_HEADING, text, labelled=False)
+    if found:
+        return found[0][0]
+    printed = [_name(text, match) for match in re.finditer(ABOUT_HEADING, text, flags=re.MULTILINE)]
+    printed = [name for name in printed if not _NOT_UNIT.search(name) and not _GENERIC.search(name)]
+    if len(set(printed)) == 1 and len(printed) >= ABOUT_HEADINGS_MIN and not _PLACELESS.search(printed[0]):
+        return printed[0]
+    return ""
+
+
 def _self_named(text: str) -> str:
-    """The name a title opens with, when the body speaks of itself as that kind of body ('我校' for a school)."""
+    """The name a title opens with, when the body speaks of itself as that kind of body ('我校' for a school), or names
+    that body again with its place ('下达示例州第二人民医院…资金2.00万元' under '示例州第二人民医院…自评报告'): the title's
+    own name, before any publisher the page shows."""
     found = _names(SELF_NAMED_TITLE, "\n".join(text.splitlines()[:TITLE_LINES]), labelled=False)
     if not found:
         return ""
     name = found[0][0]
     word = next((word for ending, word in _SELF_WORDS if re.search(ending, name)), "")
-    return name if word and f"我{word}" in text else ""
+    if word and f"我{word}" in text:
+        return name
+    named_again = any(SENTENCE_MARK_RE.search(line) and line.find(name) > 0 for line in text.splitlines())
+    return name if _LEVELS.search(name[:-1]) and named_again else ""
+
+
+def _attached_own(text: str) -> str:
+    """The body a text speaking as '我厅' names in the titles of its attachments ('附件：1.示例省科学技术厅2030年度部门整体
+    支出绩效自评报告'): a summary of its own reports. The attachments are other documents, but the one body of the kind
+    the text calls itself that they are titled with is the text's own; two such bodies, or none, say nothing."""
+    lines = text.splitlines()
+    entries = [ATTACHMENT_ENTRY_RE.sub("", lines[index]) for index in sorted(attachment_lines(lines))]
+    own = set()
+    for pattern in _TITLE_PATTERNS:
+        for name, _ in _names(pattern, "\n".join(entries), labelled=False):
+            word = next((word for ending, word in _SELF_WORDS if re.search(ending, name)), "")
+            if word and f"我{word}" in text:
+                own.add(name)
+    return own.pop() if len(own) == 1 else ""
 
 
 def _self_evaluator(text: str) -> str:
@@ -991,7 +1089,8 @@ def _unit(text: str, preamble: tuple[str, ...], named: list[str]) -> str:
     files = "\n".join(named)
     tried = [(pattern, text) for pattern in _UNIT_PATTERNS]
     at = _UNIT_PATTERNS.index(ISSUER_TITLE) + 1
-    tried[at:at] = [(pattern, files) for pattern in _TITLE_PATTERNS]
+    spaced = _despaced_titles(text)  # a title printed with letter spacing: weaker than the text's own title lines
+    tried[at:at] = [(pattern, spaced) for pattern in _TITLE_PATTERNS] + [(pattern, files) for pattern in _TITLE_PATTERNS]
     found = []
     implementer = overseer = ""
     titled = []  # every name a title line gives ('示例乡2020年…' over '示例县示例乡人民政府2020年…')
@@ -1000,6 +1099,10 @@ def _unit(text: str, preamble: tuple[str, ...], named: list[str]) -> str:
             name = _subject(where)
         elif pattern == SELF_NAMED_TITLE:
             name = _self_named(where)
+        elif pattern == ABOUT_HEADING:
+            name = _about_headings(where)
+        elif pattern == ATTACHED_TITLES:
+            name = _attached_own(where)
         elif pattern == SELF_EVALUATOR:
             name = _self_evaluator(where)
         elif pattern == _UNIT_PATTERNS[0]:  # the name the labels print most often: a copied caption is outvoted

@@ -356,8 +356,9 @@ def _stream_cells(line: str, in_stream: bool) -> list[str] | None:
     '|' an empty cell: '|||||') or cells run together ('甲 | 乙 | |||'). A run of bars opens a stream too; a line
     of several cells ending with '|' only continues one (on its own it is a row of a '|'-separated table)."""
     stripped = line.strip().translate(PIPES)
-    if BARS_RE.match(stripped.replace(" ", "")) and " " not in stripped:
-        return [""] * len(stripped)
+    compact = stripped.replace(" ", "")
+    if BARS_RE.match(compact) and (" " not in stripped or in_stream):
+        return [""] * len(compact)  # in a stream, '| ||||' is an empty cell and the row padded out after it
     if in_stream and stripped.endswith("|") and not stripped.startswith("|") and stripped.count("|") >= 2:
         return [c.strip() for c in stripped.split("|")[:-1]]
     return None
@@ -962,10 +963,12 @@ def _rows_between_runs(tokens: list[_Token], path: str) -> list[Block] | None:
     if not any(t.text == "" and u.text == "" and t.line == u.line for t, u in itertools.pairwise(tokens)):
         return None  # no run of bars on one line: the empty cells are cells, not padding
     segments: list[list[_Token]] = [[]]
+    padded: list[int] = []  # each padded segment's cells with its padding: the row's full width
     empties: list[_Token] = []
     for token in tokens:
         if token.text:
             if _is_padding(empties) and segments[-1]:
+                padded.append(len(segments[-1]) + len(empties))
                 segments.append([])
             elif empties and segments[-1]:
                 segments[-1].extend(empties)
@@ -973,6 +976,7 @@ def _rows_between_runs(tokens: list[_Token], path: str) -> list[Block] | None:
             empties = []
         else:
             empties.append(token)
+    segments = _rows_of_width(segments, padded)
     caption = 0
     while caption < len(segments) and ((len(segments[caption]) == 1 and not _figure(segments[caption][0].text))
                                        or all(CAPTION_RE.search(t.text) for t in segments[caption] if t.text)):
@@ -989,6 +993,29 @@ def _rows_between_runs(tokens: list[_Token], path: str) -> list[Block] | None:
     rows = [_row(s, n, path) for n, s in enumerate(body, start=1)]
     blocks.append(Table(tuple(rows), rows[0].location.with_(row="")))
     return blocks
+
+
+PADDED_ROWS_MIN = 3
+
+
+def _rows_of_width(segments: list[list[_Token]], widths: list[int]) -> list[list[_Token]]:
+    """Segments cut into rows of the width the padded rows share (a row's cells and its padding), when
+    PADDED_ROWS_MIN or more agree on one and every other padded segment is a whole number of such rows: a row
+    printed full (no padding after it) runs into the next one, as a header does into the row under it. The last
+    segment, which no padding ends (the text stops), is cut likewise when it is longer than a row; its last piece
+    may be a row cut short. A segment whose rows a lone empty cell ends (_rows_ended_by_lone_cells) is left to
+    that. `widths`: the full width of each segment but the last."""
+    common = max(set(widths), key=widths.count, default=0)
+    if widths.count(common) < PADDED_ROWS_MIN or common < 3 or any(w % common for w in widths):
+        return segments
+    out: list[list[_Token]] = []
+    for index, segment in enumerate(segments):
+        full = widths[index] if index < len(widths) else len(segment)
+        if full <= common or len(_rows_ended_by_lone_cells(segment)) > 1:  # rows told apart by their lone cells
+            out.append(segment)
+            continue
+        out += [segment[i:i + common] for i in range(0, len(segment), common)]
+    return out
 
 
 def _rows_ended_by_lone_cells(segment: list[_Token]) -> list[list[_Token]]:
@@ -1491,6 +1518,12 @@ def _by_labels(tokens: list[_Token], path: str, cells: bool) -> list[Block]:
             index += run
             continue
         index += 1
+        if section == "budget" and len(rows) == heads and UNIT_WORD_RE.match(token.text.strip()) and _norm(
+                rows[0][0].text).startswith("项目资金") and not printed_unit(rows[0][0].text):
+            # '项目资金' / '(万元)' wrapped in its cell, the unit copied out after the header's last cell: the unit
+            # of the amounts the header's first cell spans, not a cell of a row
+            rows[0][0] = _Token(rows[0][0].text + token.text.strip(), rows[0][0].line)
+            continue
         if section == "indicator" and not cells and norm in SPANNING_CAPTIONS:
             continue  # the caption printed down the indicator rows' side ('绩 效 指 标'): no cell of a row
         if norm in FIELD_LABELS:

@@ -188,8 +188,10 @@ def _disclosure_tables(doc: Any) -> Iterator[TableRead | Unread]:
                          "table")
             continue
         if table.rows and not table.empty_note and not any(row.cells for row in table.rows):
-            # rows under a title but not one figure placed in them: nothing of the table was read
-            yield Unread(f"{table.label}：{len(table.rows)} 行中未读到任何数字，其数据未读取", table.location, "table")
+            # rows under a title but not one figure placed in them: nothing of the table was read — said once, by
+            # the reader's own reasons when it gave them (a layout it could not place)
+            if not (table.unmapped and any(p.location.table == table.location.table for p in getattr(doc, "problems", ()))):
+                yield Unread(f"{table.label}：{len(table.rows)} 行中未读到任何数字，其数据未读取", table.location, "table")
             continue
         yield TableRead(table.label, table.unit, len(table.rows), tuple(column_name(c) for c in table.columns),
                         table.location)

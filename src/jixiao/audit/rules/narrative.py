@@ -2170,11 +2170,12 @@ def _fleet_qualifier(pkg: DisclosurePackage, claim: Claim) -> str:
 @rule("crosssection.vehicles", "不同章节的车辆数不一致", Tier.ERROR, "跨章节", "SPEC §7.4 十、§7.2 公开10", "disclosure",
       applies=has_narrative)
 def vehicles(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
-    """三公经费说明中“公务用车保有量共N辆”、国有资产占用说明中“共有车辆M辆”（数字或汉字）、公开10 车辆数合计，各处应一致。
+    """三公经费说明中“公务用车保有量共N辆”、国有资产占用说明中“共有车辆M辆”（数字或汉字）、公开10 车辆数合计、“三公”经费相关统计数中
+    印出的公务用车保有量，各处应一致。
     购置、处置的车辆数和增减的车辆数（“购置车辆0辆”“保有量减少4辆”）不是保有量，不参与比较。
     写明了时点或口径的车辆数（改革前、年初、上年、编制、账面、实际……）只与同一时点、口径的车辆数比较：不同时点、口径的数本就
     可以不同。未写口径的保有量与账面数、实际数、改革后的数各不相同时口径不明，为疑似。"""
-    stated: dict[str, list[tuple[str, int, Statement | None, Claim | None]]] = {}
+    stated: dict[str, list[tuple[str, int, Statement | DisclosureRow | None, Claim | None]]] = {}
     for statement in sentences(pkg):
         for claim in statement.claims:
             if claim.measure == "count" and claim.subject == "公务用车" and claim.basis == "辆" \
@@ -2185,7 +2186,10 @@ def vehicles(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
                 stated.setdefault(qualifier, []).append((where, int(claim.value), statement, claim))
     d10 = pkg.table("D10")
     if d10 is not None and (row := next((r for r in d10.rows if "车辆数合计" in r.label), None)) is not None:
-        stated.setdefault("", []).append(("公开10·车辆数合计", int(row.value("amount") / WAN), None, None))
+        stated.setdefault("", []).append(("公开10·车辆数合计", int(row.value("amount") / WAN), row, None))
+    for row, count, qualifier in _counted_fleet(pkg):
+        where = f"{pkg.table('S09').title}·公务用车保有量" + (f"（{qualifier}）" if qualifier else "")  # type: ignore[union-attr]
+        stated.setdefault(qualifier, []).append((where, count, row, None))
     for entries in stated.values():
         if len(entries) >= 2:
             compared(ctx, *(c for _, _, _, c in entries))
@@ -2201,7 +2205,27 @@ def vehicles(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
                                     "的车辆数都不相同，口径不明", [*stated[""], *bases])
 
 
-def _vehicles_finding(tier: Tier, what: str, entries: list[tuple[str, int, Statement | None, Claim | None]]) -> Finding:
+# The fleet held in the table of the 三公 counts (S09): '公务用车保有量(辆)', '4.公务用车保有数'.
+_COUNTED_FLEET_RE = re.compile(r"公务用车保有(?:量|数)")
+
+
+def _counted_fleet(pkg: DisclosurePackage) -> Iterator[tuple[DisclosureRow, int, str]]:
+    """(row, count, qualifier) of the fleet held that the table of the 三公 counts prints, when it prints a whole number
+    (a blank cell states no count); the qualifier names the year of its column when that is not the year reported
+    (a budget's '2030年执行数' beside its '2031年预算数'), '' otherwise."""
+    table = pkg.table("S09")
+    for row in table.rows if table is not None else ():
+        amount = row.cells.get("count")
+        if not _COUNTED_FLEET_RE.search(row.label.replace(" ", "")) or amount is None or amount.value != int(amount.value):
+            continue
+        column = amount.location.column or ""
+        own = {pkg.year, pkg.year - 1} if pkg.year is not None and pkg.stage == "预算" else {pkg.year}
+        years = sorted(_section_years(re.sub(r"(20\d{2})\s*[-－—]", r"\1年", column)) - own)
+        yield row, int(amount.value), "、".join(f"{year}年" for year in years)
+
+
+def _vehicles_finding(tier: Tier, what: str,
+                      entries: list[tuple[str, int, Statement | DisclosureRow | None, Claim | None]]) -> Finding:
     listing = "；".join(f"{where} {n} 辆" for where, n, _, _ in entries)
     anchor, *others = [s for _, _, s, _ in entries if s is not None]
     return Finding("crosssection.vehicles", tier, f"{what}：{listing}", anchor.location.with_(row="车辆数"), "跨章节",

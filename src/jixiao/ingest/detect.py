@@ -140,6 +140,8 @@ EVALUATION_FORM_RE = re.compile(r"(部门|重点)评价表")
 TARGET_FORM = r"绩效目标(?:申报|审批|审核|批复)?表"
 # A target form's title as a line of its own, or as the last line of a title broken over lines ('…投资计划绩效目标表'
 # under a notice allocating the money): with a target table and no actuals, the form is what the page publishes.
+FUSED_TARGET_TITLE_RE = re.compile(rf"附\s*件\s*\d{{0,2}}\s*[：:.、]?\s*([\u4e00-\u9fff（）()]{{0,30}}?{TARGET_FORM})")
+FUSED_HEADER_WITHIN = 400  # characters from a fused title to its form's header (the form's fields between)
 TARGET_FORM_LINE_RE = re.compile(rf"^[ \t#]*[^\n。，,；;：:《》]{{0,60}}?{TARGET_FORM}[ \t]*$", re.MULTILINE)
 # A department's whole-budget goal under its own title ('部门整体绩效目标'), not a numbered section of a report.
 WHOLE_TARGET_TITLE = r"^[^。，,]{0,30}?(?:部门|单位)整体(?:支出)?绩效目标$"
@@ -286,7 +288,8 @@ _FORM_LABELS = (r"(?:金额)?单位\s*[：:]|实施单位|(?:项目)?执行单�
                 r"|报送日期|联系|项目名称|项目资金|资金名称|项目主管|项目类别|项目属性|项目类型|填报|填表|年度预算|年度资金")
 _LABEL_END = rf"(?=[\s\t|，。,（(/／\[【]|$|{_FORM_LABELS})"
 _FORM_LABEL_RE = re.compile(_FORM_LABELS)
-_CODE = r"(?:\d{3,}\s*[-－—]\s*)?"
+# A budget code before a unit's name in its cell: '901001-示例县示例局', '[155]示例县示例局'.
+_CODE = r"(?:\d{3,}\s*[-－—]\s*|[\[［【]\s*\d{2,}\s*[\]］】]\s*)?"
 _YEAR = r"20\d{2}\s*年?度?"
 # Words that follow a name in a title or sentence; a name is never extended across one of them.
 _FOLLOWING = re.compile(r"部门|单位|年|度|决算|预算|整体|项目|关于|的|绩效|自评|概况|三公|主要|职责|职能|是|为|和|及|与|对|在"
@@ -349,6 +352,10 @@ SELF_NAMED_TITLE = rf"{_LEAD}({ORG})[^\n。]{{0,30}}?(?:自评价?|评价)(?:分
 _SELF_WORDS = [(r"(?:学校|中学|小学|学院|大学|学区)$", "校"), (r"幼儿园$", "园"), (r"局$", "局"), (r"厅$", "厅"),
                (r"委员会$|委$", "委"), (r"中心$", "中心"), (r"院$", "院"), (r"所$", "所"), (r"站$", "站"), (r"馆$", "馆"),
                (r"队$", "队"), (r"办公室$|办$", "办")]
+# The body a report is sealed by: its name before the seal's mark, on its own or run on after the title (a report
+# whose lines were joined: '…2030年度部门整体支出绩效自评报告示例县示例中心(盖章)为进一步…').
+SEALED = (r"(?:^|(?<=[\s|：:])|(?<=报告)|(?<=说明))\s*"
+          rf"({ORG})\s*[（(]\s*(?:盖章|公章|签章)\s*[)）]")
 # The body that did a self-evaluation, in the sentence saying so: '示例残联（以下简称“省残联”）成立工作专班，对…进行绩效自评'.
 SELF_EVALUATOR = (rf"(?:^|(?<=[，,。；;：:]))\s*({ORG})\s*(?:[（(]以下简称[“\"]?([\u4e00-\u9fff]{{2,8}})[”\"]?[)）])?"
                   r"[^。；;]{0,20}?对[^。；;]{0,80}?(?:进行|开展)了?(?:绩效)?自评")
@@ -362,6 +369,10 @@ IMPLEMENTER = (r"(?:项目(?:组织)?实施单位|实施单位|项目单位|资�
                rf"(?:[：:\t|]|为|是)?\s*{_CODE}({ORG}){_LABEL_END}")
 DEPARTMENT_LABEL = r"(?<!中央)(?:主管部\s*门|主管单位)"
 OVERSEER = rf"{DEPARTMENT_LABEL}\s*[：:\t|]?\s*{_CODE}({ORG}){_LABEL_END}"
+# A table with a 单位名称 column ('单位名称 | 项目名称 | 预算数 …'): its value is in the rows below, after the unit's budget
+# code ('901001-示例县示例局 | 示例项目 | …'). Read when every such cell names one unit.
+UNIT_COLUMN = rf"(?:^|(?<=[|\t]))[ \t]*\d{{3,}}[ \t]*[-－—][ \t]*({ORG})[ \t]*(?=[|\t]|$)"
+UNIT_COLUMN_HEADER_RE = re.compile(r"(?:^|[|\t])[ \t]*(?:预算)?单位名称[ \t]*[|\t][ \t]*\S", re.MULTILINE)
 # A form's 实施单位 label with no value after it: the next label follows at once, or the line ends. A scan may misread
 # one of its characters ('实施第位').
 VALUELESS_IMPLEMENTER_RE = re.compile(r"实施(?:单位|[\u4e00-\u9fff]位|单[\u4e00-\u9fff])[ \t]*[：:]?[ \t]*"
@@ -375,6 +386,7 @@ _UNIT_PATTERNS = [
     *_TITLE_PATTERNS,
     ISSUER_TITLE,
     SELF_NAMED_TITLE,
+    SEALED,
     rf"(?:^#*\s*[一二三四五六七八九十]+、|第一部分)\s*[：:]?\s*({ORG})\s*(?:部门|单位)*\s*概况",
     ABOUT_HEADING,
     IMPLEMENTER,
@@ -391,6 +403,7 @@ _UNIT_PATTERNS = [
     rf"^#*\s*({ORG})[\u4e00-\u9fff]{{0,16}}\n\s*(?:项目)?(?:绩效评价|绩效自评|自评)报告\s*$",  # a title over two lines
     rf"^#*\s*({ORG})\s*$",
     OVERSEER,
+    UNIT_COLUMN,
     # an evaluation report's first section names the unit evaluated: '(一)项目单位基本情况。示例县档案馆位于…'
     rf"(?:项目|被评价|实施|预算)单位(?:基本)?(?:情况|概况)\s*[。：:]?\s*({ORG})(?=位于|是|为|系|成立|下设|内设|设有|共有"
     r"|现有|核定|属于|负责|承担|主要|[，,])",
@@ -433,11 +446,13 @@ _UNIT_PATTERNS = [
     rf"与我们联系\s*[。；;，,]?\s*联系单位\s*[：:]\s*({ORG}){_LABEL_END}",
     rf"^来源\s*[：:]\s*({ORG})\s*$",  # a web page's publisher, the weakest evidence
 ]
+# A site banner's greeting ('欢迎进入示例市示例局网站!'): no word of the name it is followed by.
+BANNER = r"欢迎(?:您)?(?:来到|访问|进入|光临|登录)"
 # A web page's publisher or site banner, dropped with the page's metadata before reading or left at the top of its
 # text (a label and its value on one line, or the value on the next line as a bullet): weaker than any text.
 _PUBLISHER_PATTERNS = [
     rf"(?:信息来源|来源|发布机构)\s*[：:|]?[ \t]*(?:\n\s*[•·]\s*)?({ORG})(?=[\s|]|$)",
-    rf"欢迎(?:来到|访问)\s*({ORG})(?:门户)?(?:网站|网)?(?=[!！。\s]|$)",
+    rf"{BANNER}\s*({ORG})(?:门户)?(?:网站|网)?(?=[!！。\s]|$)",
 ]
 # A 发布机构 label of a government information catalogue names the body whose document it is (a 来源 line names only
 # who put it on the site: a county's 政府办 posts its schools' budgets).
@@ -684,6 +699,12 @@ def _target_form(head: str) -> str:
         header = HEADER_RE.search(head, line.end())
         if header and not ACTUALS_RE.search(head, header.start()):
             return line.group(0).strip(" \t#")
+    # a notice and its attachments flattened onto one line ('…附件2项目绩效目标表主管部门:示例局资金总额:…一级指标…'):
+    # the title with the form's header close after it
+    for title in FUSED_TARGET_TITLE_RE.finditer(head):
+        header = HEADER_RE.search(head, title.end(), title.end() + FUSED_HEADER_WITHIN)
+        if header and not ACTUALS_RE.search(head, header.start()):
+            return title.group(1)
     return ""
 
 
@@ -1079,6 +1100,14 @@ def _self_evaluator(text: str) -> str:
     return name
 
 
+def _unit_column(text: str) -> str:
+    """The one unit a table's 单位名称 column names below its header (UNIT_COLUMN), or "" (none, or several)."""
+    if not UNIT_COLUMN_HEADER_RE.search(text):
+        return ""
+    names = {name for name, _ in _names(UNIT_COLUMN, text, labelled=True)}
+    return names.pop() if len(names) == 1 else ""
+
+
 def _unit(text: str, preamble: tuple[str, ...], named: list[str]) -> str:
     """The unit named by the strongest pattern; when that is an abbreviation of a name another pattern finds
     ('机管局2013年…' in the body, '第一部分自治区人民政府机关事务管理局概况' above it), the full name. A file name
@@ -1105,6 +1134,8 @@ def _unit(text: str, preamble: tuple[str, ...], named: list[str]) -> str:
             name = _attached_own(where)
         elif pattern == SELF_EVALUATOR:
             name = _self_evaluator(where)
+        elif pattern == UNIT_COLUMN:
+            name = _unit_column(where)
         elif pattern == _UNIT_PATTERNS[0]:  # the name the labels print most often: a copied caption is outvoted
             votes = Counter(n for label in (pattern, _DEPARTMENT_CAPTION) for n, _ in _names(label, where, True))
             name = max(votes, key=lambda n: votes[n]) if votes else ""
@@ -1119,7 +1150,7 @@ def _unit(text: str, preamble: tuple[str, ...], named: list[str]) -> str:
                 implementer = name
         if name:
             found.append(name)
-    if publisher := _publisher(preamble, text):
+    if (publisher := _publisher(preamble, text)) and not _commissioned_by(publisher, text):
         found.append(publisher)  # the weakest evidence: the unit when nothing else names one, or its full name
     if not found:
         return _displaced_implementer(text, "")
@@ -1131,6 +1162,19 @@ def _unit(text: str, preamble: tuple[str, ...], named: list[str]) -> str:
     if short.endswith("本级") and (whole := next((name for name in found[1:] if _writes_out(short[:-2], name)), "")):
         return whole + "本级"  # '示例区本级' in the text, '示例市示例区' in the title: '示例市示例区本级'
     return _own_level(next((name for name in found[1:] + titled if _fuller(short, name)), short), text)
+
+
+COMMISSIONER_RE = re.compile(rf"受\s*({ORG})\s*(?:的)?委托")
+
+
+def _commissioned_by(name: str, text: str) -> bool:
+    """Whether the text says `name` commissioned the work it reports ('…事务所受示例县财政局委托…开展绩效评价'): the
+    organiser publishing an evaluation it commissioned is not the unit evaluated ('县财政局' for '示例县财政局' too)."""
+    for match in COMMISSIONER_RE.finditer(text):
+        named = re.sub(r"\s+", "", match.group(1))
+        if named == name or (_PLACELESS.search(named) and name.endswith(named) and len(name) > len(named)):
+            return True
+    return False
 
 
 def _own_level(unit: str, text: str) -> str:
@@ -1235,6 +1279,7 @@ def _opening_place(text: str, level: str = "") -> str:
     → '示例县', '示例新区(示例区)预算绩效…' → '示例新区(示例区)', after the year it opens with ('2030年示例市…' → '示例市');
     never a level alone ('市县预算绩效…')."""
     for line in text.splitlines()[:TITLE_LINES]:
+        line = re.sub(rf"^\s*{BANNER}", "", line)  # '欢迎进入示例市…网站': the place is '示例市'
         place = re.match(rf"\s*#*\s*(?:{_YEAR}\s*)?({PLACE}(?:[（(][\u4e00-\u9fff]{{2,8}}[)）])?)", line)
         if place and not _PLACELESS.search(place.group(1)) and re.sub(r"[（(].*", "", place.group(1)).endswith(level):
             return place.group(1)

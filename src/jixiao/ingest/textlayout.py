@@ -54,7 +54,7 @@ META_RE = re.compile(
 )
 NAV_RE = re.compile(
     r"(首页|当前位置|您的位置|所在位置)\s*[>＞»›:：]|^\s*[>＞»›]\s*\S[^>＞»›]*[>＞»›]|^\s*(【\s*打印\s*】|打印本页|打印页面|关闭窗口|分享到|视力保护色"
-    r"|【\s*字体|\[?\s*字体\s*[：:]|欢迎来到|欢迎访问)"
+    r"|【\s*字体|\[?\s*字体\s*[：:]|欢迎来到|欢迎访问|欢迎进入|欢迎光临)"
     r"|^\s*\S{1,80}\.(pdf|docx?|xlsx?|wps|et|html?)(_第\d+页)?\s*$"  # a file name, or a page thumbnail's caption
     r"|^\s*第\s*\d+\s*页\s*[/／]\s*共\s*\d+\s*页\s*$", re.IGNORECASE)  # a page counter under a thumbnail
 PIPES = str.maketrans({"｜": "|"})

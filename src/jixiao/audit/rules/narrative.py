@@ -968,9 +968,17 @@ def unit_slip(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
 
 
 # A whole and the parts that make it up exactly, when the list names every one of them.
+# The function classes (类) of spending: the year's spending adds up by class too ('支出合计X万元，其中：教育支出a万元，
+# 社会保障和就业支出b万元…'); a class the unit has no spending in is not written.
+FUNCTION_CLASSES = ("一般公共服务支出", "外交支出", "国防支出", "公共安全支出", "教育支出", "科学技术支出",
+                    "文化旅游体育与传媒支出", "文化体育与传媒支出", "社会保障和就业支出", "卫生健康支出", "医疗卫生支出",
+                    "节能环保支出", "城乡社区支出", "农林水支出", "交通运输支出", "资源勘探工业信息等支出",
+                    "资源勘探信息等支出", "商业服务业等支出", "金融支出", "援助其他地区支出", "自然资源海洋气象等支出",
+                    "住房保障支出", "粮油物资储备支出", "国有资本经营预算支出", "灾害防治及应急管理支出", "其他支出",
+                    "债务还本支出", "债务付息支出", "债务发行费用支出")
 PARTITIONS = {
     "基本支出": (("人员经费", "公用经费"),),
-    "本年支出合计": (("基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出"),),
+    "本年支出合计": (("基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出"), FUNCTION_CLASSES),
     "收入总计": (("本年收入合计", "使用非财政拨款结余", "年初结转和结余"),
                 ("财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入", "使用非财政拨款结余",
                  "年初结转和结余")),  # 本年收入 stated by its items
@@ -987,7 +995,8 @@ WIDER_PARTS = {"三公经费": ("会议费", "培训费")}
 # Parts texts leave out when they are zero; never negative. Without them the parts may fall short of the whole.
 INCOME_ITEMS = ("财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入")
 SPENDING_ITEMS = ("上缴上级支出", "经营支出", "对附属单位补助支出")  # besides 基本支出 and 项目支出
-UNSTATED_PART = {"收入总计": ("使用非财政拨款结余", *INCOME_ITEMS), "支出总计": ("结余分配",), "本年支出合计": SPENDING_ITEMS,
+UNSTATED_PART = {"收入总计": ("使用非财政拨款结余", *INCOME_ITEMS), "支出总计": ("结余分配",),
+                 "本年支出合计": (*SPENDING_ITEMS, *FUNCTION_CLASSES),
                  "三公经费": ("公务用车购置费",)}  # a unit that buys no car lists its 运行维护费 alone
 # What a part is made of, or a figure stated beside the parts that is no part of the whole (the 中小企业 share of
 # 政府采购 is counted inside its 货物, 工程 and 服务): never a further part of the whole a list adds up.
@@ -1079,7 +1088,8 @@ def parts_total(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
                     note = (f"；同句还列有{'、'.join(c.subject for c in others)}，未计入上述各项之和：它们若也是"
                             f"{_what(opener)}的组成部分，只按上述各项核对不能认定不符")
                 elif listed != names and tier is Tier.ERROR and difference > 0:  # the unlisted part may be the rest
-                    left = "、".join(n for n in names if n not in listed)
+                    left = ("其他功能分类（类）支出" if names == FUNCTION_CLASSES
+                            else "、".join(n for n in names if n not in listed))
                     shown = format_amount(difference, unit, places=places)
                     tier, note = Tier.WARNING, (f"；未列出的{left}若为 {shown} {unit}"
                                                 "则相符，若为0则不符（按惯例说明列全各组成部分）")

@@ -128,3 +128,11 @@ def test_a_total_the_report_text_already_states_is_one_finding(tmp_path):
             + "\n自评结论：预算执行情况得分 9 分，指标完成情况得分 88 分，总得分 99 分，属于“优”。\n")
     _, result = audited(tmp_path, text)
     assert [f.rule for f in result.findings if f.rule.startswith("selfeval.s10_total")] == ["selfeval.s10_total_parts"]
+
+
+def test_a_wrong_row_score_the_total_does_not_add_is_one_finding_at_its_row(tmp_path):
+    # the 12 km were cleaned as targeted: the row's 30 points are due, and the total (97) adds 30, not the 25 printed
+    text = GRID.replace("12公里\t30\t30\t", "12公里\t30\t25\t宣传不足")
+    _, result = audited(tmp_path, text)
+    wrong = [(f.rule, f.tier) for f in result.findings if f.tier is not Tier.NOTICE]
+    assert wrong == [("selfeval.s2_quantitative_score", Tier.ERROR)]

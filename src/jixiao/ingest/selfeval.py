@@ -714,7 +714,7 @@ def _total_row(texts: Sequence[str], fields: Sequence[str | None], where: Locati
 def _total_words(report: _Report) -> None:
     """A 总分 row that is no row of the indicator table as read (its cells split into paragraphs, '总分' then '100'
     then '96'; or '总分：94' written under the table): the label among the words after the indicator header,
-    followed by one or two figures."""
+    followed by one or two figures. A bare '合计' there is not taken: among words it may total anything."""
     if report.form_total is not None or report.total_row or not report.indicators:
         return
     words = [_label(w) for w, _ in report.words]
@@ -723,7 +723,8 @@ def _total_words(report: _Report) -> None:
     if at is None:
         return
     for index in range(at, len(words)):
-        if (label := TOTAL_LABEL_WORD_RE.match(words[index])) is None or label.group(1):
+        # '合计' alone among words may count anything ('合计 3 项'): only a 总分 is the form's total here
+        if (label := TOTAL_LABEL_WORD_RE.match(words[index])) is None or label.group(1) or "总分" not in words[index]:
             continue
         figures = []
         for word in words[index + 1:index + 3]:

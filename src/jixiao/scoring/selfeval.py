@@ -9,7 +9,7 @@ score of its band, and a score outside its band is a deviation.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -80,8 +80,9 @@ TIER_RULES: dict[str, str] = {
                               "总分只合计各指标得分。确定：差异超出总分印出精度的四舍五入，且各行得分、预算执行得分都已读到，"
                               "表格按行列读出；疑似：有指标行或得分未读到、表格按排列次序推断读出，或总分含哪些部分无从判断"
                               "（消息写明原因）；提示：差异只是按印出精度四舍五入或截尾，包括总分按未取整的预算执行得分计算"
-                              "（9.91 分印作 9 分，总分按 9.91 合计）。正文另写总得分且同一差异已由 selfeval.s10_total_parts 报告的，"
-                              "不再重复报告。",
+                              "（9.91 分印作 9 分，总分按 9.91 合计）。一处错误只报告一次：正文另写总得分且同一差异已由 "
+                              "selfeval.s10_total_parts 报告的，或总分按规则计算的各行得分、预算执行得分合计相符"
+                              "（印出的某行得分有误，由该行的规则报告）的，不再重复报告。",
 }
 RULE_BY_ID = {r.id: r for r in RULES}
 # The rules that hold for a whole department's self-evaluation too: its own arithmetic. The others belong to the
@@ -583,9 +584,12 @@ def _parts_of_total(se: SelfEvaluation, points: Decimal) -> tuple[bool, str]:
                   "总分含哪些部分无从判断")
 
 
-def _form_total_findings(se: SelfEvaluation, profile: Profile, computed: Decimal | None) -> Iterator[Finding]:
+def _form_total_findings(se: SelfEvaluation, profile: Profile, computed: Decimal | None,
+                         by_rules: Sequence[Decimal | None]) -> Iterator[Finding]:
     """The form's 总分 row against the scores it adds up (selfeval.s10_total_row): `computed` is the execution score
-    by the rules (None when the budget rows were not read)."""
+    by the rules (None when the budget rows were not read), `by_rules` each indicator's score by the rules (None
+    where the rules leave it to the evaluator). A total that adds the scores the rules give where the printed ones
+    differ is the fault of those scores, reported at their rows (selfeval.s1_execution_score, s2_…): not again."""
     total = se.reported.form_total
     if total is None or se.is_department:
         return
@@ -617,6 +621,10 @@ def _form_total_findings(se: SelfEvaluation, profile: Profile, computed: Decimal
     parts = (execution or ZERO) + rows if with_execution else rows
     if parts == total.score:
         return
+    ruled = sum((r if r is not None else i.reported_score or ZERO for i, r in zip(se.indicators, by_rules, strict=True)),
+                ZERO) + ((computed if computed is not None else execution or ZERO) if with_execution else ZERO)
+    if not unread and ruled != parts and _residue_kind(total.score, ruled):
+        return  # the total holds with the rules' scores: the printed row or execution score is the fault
     said = (f"预算执行得分 {_fmt(execution or ZERO)} + 各指标得分合计 {_fmt(rows)} = {_fmt(parts)} 分" if with_execution
             else f"各指标得分合计 {_fmt(rows)} 分（指标分值合计即{'总分行的分值' if total.points is not None else '满分'} "
                  f"{_fmt(total.points or FORM_TOTAL)} 分，总分不含预算执行部分）")
@@ -661,7 +669,8 @@ def score_self_evaluation(se: SelfEvaluation, profile: Profile) -> SelfEvaluatio
     grade = profile.grades.grade(total)
     # Without the budget rows read the computed total lacks the execution score: it grades nothing.
     findings.extend(_reported_findings(se, profile, where, grade if a is not None and b is not None else None))
-    findings.extend(_form_total_findings(se, profile, exec_score if a is not None and b is not None else None))
+    findings.extend(_form_total_findings(se, profile, exec_score if a is not None and b is not None else None,
+                                         [s.score for s in scored]))
     return SelfEvaluationScore(
         evaluation=se, adjusted_budget=a, executed=b, execution_rate=rate, execution_score=exec_score,
         indicators=tuple(scored), indicator_score=indicator_score, total=total, grade=grade,

@@ -32,7 +32,7 @@ from jixiao.core.money import is_number, parse_amount, parse_decimal
 from jixiao.core.provenance import Location
 from jixiao.core.values import parse_value
 from jixiao.ingest.formtable import regrid
-from jixiao.ingest.fundrows import is_shifted, ordered_total, place_fund_rows, unordered_total
+from jixiao.ingest.fundrows import FORM_POINTS, is_shifted, ordered_total, place_fund_rows, unordered_total
 from jixiao.ingest.fused import extract_fused
 from jixiao.ingest.headers import head_label, printed_unit
 from jixiao.ingest.overall import extract_overall
@@ -101,7 +101,7 @@ class _Report:
     tables: set[int | None] = field(default_factory=set)  # source block indices of the report's tables
     form_total: FormTotal | None = None  # the form's 总分 row
     total_row: bool = False  # a 总分 row was met in the indicator table (read or not)
-    inferred: list[str] = field(default_factory=list)  # how parts of the form were read off a grid, when they were
+    inferred: list[str] = field(default_factory=list)  # how parts of the form were read when not from a grid
 
 
 def _place(source: Location, project: str, table: str, row: str) -> Location:
@@ -667,7 +667,6 @@ def _read_indicators(table: Table, start: int, report: _Report, errors: list[Rea
 # own cell ('总分：94', '自评总分:94分').
 TOTAL_LABEL_WORD_RE = re.compile(r"^(?:自评)?(?:总分|合计|总计)(?:[：:]\s*(\d+(?:\.\d+)?)\s*分?)?$")
 SCORE_WORD_RE = re.compile(r"^(\d+(?:\.\d+)?)分?$")
-FORM_POINTS = Decimal(100)
 
 
 def _total_figures(figures: Sequence[str], where: Location, report: _Report, inferred: str = "") -> None:
@@ -1000,7 +999,7 @@ def _finish(report: _Report, year: int | None) -> SelfEvaluation:
 
 
 def _inferred_total(report: _Report) -> FormTotal | None:
-    """The form's total, said to rest on how the form was read when its cells were read off a grid."""
+    """The form's total, said to rest on how the form was read when its cells were not read from a grid."""
     total = report.form_total
     if total is None or not report.inferred or total.inferred:
         return total

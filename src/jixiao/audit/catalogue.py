@@ -23,6 +23,7 @@ from jixiao.core.coverage import RuleOutcome, Status, stated_key
 from jixiao.core.disclosure import ColumnNotRead
 from jixiao.core.finding import Finding, Tier
 from jixiao.core.profile import Profile
+from jixiao.core.provenance import Location
 
 # What a rule can apply to, and the object its check receives.
 SUBJECTS = {
@@ -57,6 +58,7 @@ class Context:
     document: str = ""
     _memo: dict[object, Any] = field(default_factory=dict, compare=False, repr=False)
     _checked: set[tuple[object, ...]] = field(default_factory=set, compare=False, repr=False)
+    _found: list[Location] = field(default_factory=list, compare=False, repr=False)
 
     def checked(self, *statements: Any) -> None:
         """Mark stated sentences, or claims read from them (core.statements.Claim), as compared by a rule."""
@@ -65,6 +67,15 @@ class Context:
     @property
     def checked_claims(self) -> frozenset[tuple[object, ...]]:
         return frozenset(self._checked)
+
+    def found(self, places: Iterable[Location]) -> None:
+        """Record where the rules run so far found problems (the reading rules, run last, count a sentence a finding
+        points at as checked)."""
+        self._found.extend(places)
+
+    @property
+    def finding_places(self) -> tuple[Location, ...]:
+        return tuple(self._found)
 
     def memo(self, key: object, compute: Callable[[], Any]) -> Any:
         """A value computed once per audit run (e.g. a self-evaluation's scores, shared by many rules)."""

@@ -25,6 +25,10 @@ ABSENT = {
 }
 
 
+# Rule families that judge what the other rules checked: run after all of them.
+READING_LAST = frozenset({"reading"})
+
+
 @dataclass(frozen=True)
 class AuditResult:
     findings: tuple[Finding, ...]
@@ -88,14 +92,20 @@ def audit_document(doc: Any, profile: Profile, only: Sequence[str] = (), skip: S
     findings: list[Finding] = []
     outcomes: list[RuleOutcome] = []
     present = subjects(doc)
-    # the document's own rules last: whether anything of it was checked (reading.nothing_read) is known only once the
-    # rules on its tables and sentences have run
-    for kind, subject in sorted(present, key=lambda item: item[0] == "document"):
-        name = subject_name(kind, subject)
-        for r in select(only, skip, kind):
-            found, outcome = apply(r, subject, ctx, skip, name)
-            findings.extend(found)
-            outcomes.append(outcome)
+    # the reading rules last, after every other rule on every subject: whether anything of the document was checked
+    # (reading.nothing_read) is known only once the rules on its tables and sentences have run and said what they
+    # compared or where they found a problem
+    for last in (False, True):
+        if last:
+            ctx.found(f.location for f in findings)
+        for kind, subject in sorted(present, key=lambda item: item[0] == "document"):
+            name = subject_name(kind, subject)
+            for r in select(only, skip, kind):
+                if (r.family in READING_LAST) is not last:
+                    continue
+                found, outcome = apply(r, subject, ctx, skip, name)
+                findings.extend(found)
+                outcomes.append(outcome)
     kinds = {kind for kind, _ in present}
     outcomes += [RuleOutcome(r.id, r.title, "文档", Status.NOT_APPLICABLE, ABSENT[r.subject])
                  for r in select(only, skip) if r.subject not in kinds]

@@ -65,6 +65,11 @@ def block_claims(subject: Any) -> str | None:
     return "正文未写各一级指标的满分、得分，无从核对"
 
 
+def form_total(subject: Any) -> str | None:
+    """The 总分 row of the form, with its score."""
+    return None if subject.reported.form_total is not None else "自评表未印总分行，或总分行的得分未读到，无从核对"
+
+
 def goal_statement(subject: Any) -> str | None:
     return None if subject.reported.goal_statement else "未读到“全年目标实际完成情况”的文字，无从核对"
 

@@ -329,6 +329,32 @@ def _closing_bracket(clause: str) -> int:
     return -1
 
 
+def _opening_bracket(clause: str) -> int:
+    """Where the clause opens the last bracket it leaves open, or -1."""
+    opened: list[int] = []
+    for position, char in enumerate(clause):
+        if char in "(（":
+            opened.append(position)
+        elif char in ")）" and opened:
+            opened.pop()
+    return opened[-1] if opened else -1
+
+
+def _before_bracket(clause: str, stated: list[tuple[int, Claim]], entry: tuple[str, str],
+                    section_scope: str) -> tuple[str, str]:
+    """The subject and scope a bracket left open in the clause is about: the figure or the name printed last before
+    it ('支出合计X万元（其中…' → 支出合计, not the parts listed inside), else the subject the clause opened with."""
+    at = _opening_bracket(clause)
+    figures = [(start, claim) for start, claim in stated if start < at]
+    last = max(figures, key=lambda item: item[0]) if figures else None
+    named = subject_at(clause, at) if at >= 0 else None
+    if named is not None and (last is None or named[1] > last[0]):
+        return named[0], scope_of(clause[: named[2]]) or section_scope
+    if last is not None:
+        return last[1].subject, last[1].scope
+    return entry
+
+
 # Where a run-on sentence goes on after a reason: the next numbered item ('…主要原因是…，三、公务接待费…').
 _NEXT_ITEM_RE = re.compile(r"[，,；;]\s*(?=(?:[一二三四五六七八九十]+、|\d{1,2}[、.．](?!\d)|[（(][一二三四五六七八九十\d]{1,2}[)）]))")
 
@@ -558,6 +584,7 @@ def claims_of(sentence: str, section: str = "", location: Location | None = None
         following = parts[index + 1] if index + 1 < len(parts) else ""
         taken: list[tuple[int, int]] = []
         closing = _closing_bracket(clause) if outer else -1
+        entry = (subject, scope)  # the subject the clause opens with
 
         def free(match: re.Match[str], taken: list[tuple[int, int]] = taken) -> bool:
             return not any(a < match.end() and match.start() < b for a, b in taken)
@@ -570,7 +597,10 @@ def claims_of(sentence: str, section: str = "", location: Location | None = None
             # their cue word (占, 完成, 增加, 年初预算), before which the subject stands
             end = match.start(1) if measure in ("amount", "prior") else match.start()
             named = subject_at(clause, end)
-            if named is not None and named[2] <= closing < end:  # the bracket's last part, then the words after it
+            # the words after a bracket that closes here (its last part, or nothing, named before them) are said of
+            # the figure before the bracket: '…合计X万元（其中A…、B Y万元），比上年增加…' is the change of X, not of Y
+            resumed = 0 <= closing < end and (named is None or named[2] <= closing)
+            if resumed:
                 named = (outer[-1][0], closing, closing + 1)
             before = clause[:end]
             if named is None and scope_of(before):
@@ -583,7 +613,7 @@ def claims_of(sentence: str, section: str = "", location: Location | None = None
                 # after its counterpart, is that scope's too
                 paired = scope if _COUNTERPART.get(subject) == named[0] and not scope_of(clause[: named[2]]) else ""
                 subject = named[0]
-                scope = scope_of(clause[: named[2]]) or paired or section_scope
+                scope = outer[-1][1] if resumed else scope_of(clause[: named[2]]) or paired or section_scope
             elif not subject:
                 scope = scope_of(clause) or section_scope
             gap = clause[named[2] if named else 0:end]
@@ -716,7 +746,8 @@ def claims_of(sentence: str, section: str = "", location: Location | None = None
             loose = False
         depth = clause.count("(") + clause.count("（") - clause.count(")") - clause.count("）")
         if depth > 0:
-            outer.append((subject, scope))
+            outer.append(_before_bracket(clause, [(at, c) for (i, at), c in zip(positions, found, strict=True)
+                                                  if i == index], entry, section_scope))
         elif depth < 0 and outer:
             subject, scope = outer.pop()
         stated_here = [c for (at, _), c in zip(positions, found, strict=True) if at == index]

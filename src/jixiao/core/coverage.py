@@ -190,9 +190,12 @@ class Coverage:
         return {status.value: counts.get(status, 0) for status in Status}
 
     def checked_phrase(self) -> str:
-        """'已核对 12 张表 86 行、27 条说明数据、3 个项目、9 项规则；3 处未读取或未核对'."""
+        """'已核对 12 张表 86 行、27 条说明数据、3 个项目、9 项规则；3 处未读取或未核对'; with sentences read and none
+        checked, '0 条说明数据（读到 5 条，均未能核对）'."""
         r = self.reading
         partly = f"（其中 {self.partly_checked_claims} 条部分核对）" if self.partly_checked_claims else ""
+        if r.claims and not self.checked_claims:  # sentences read, none of them checked: said, not hidden in a 0
+            partly = f"（读到 {len(r.claims)} 条，均未能核对）"
         parts = [f"{len(r.tables)} 张表 {r.rows} 行", f"{self.checked_claims} 条说明数据{partly}"]
         if r.projects:
             parts.append(f"{r.projects} 个项目")
@@ -231,13 +234,11 @@ def coverage(reading: Reading, outcomes: Iterable[RuleOutcome] = (), checked: It
     claims (`checked` holds stated_key()s), or when a finding points at its paragraph. Unchecked (未核对) are the
     sentences nothing checked and, in a sentence checked only in part, each claim no rule compared."""
     marked = set(checked)
-    pointed = {paragraph_key(loc) for loc in finding_places if loc.block is not None or loc.line is not None}
+    pointed = pointed_paragraphs(finding_places)
     sections: dict[str, list[tuple[Claim, bool, bool]]] = {}
     unchecked: list[Unread] = []
     for claim in reading.claims:
-        whole = claim_key(claim.location, claim.text) in marked or paragraph_key(claim.location) in pointed
-        left = [] if whole else [p for p in claim.parts if p.key not in marked]
-        done = whole or len(left) < len(claim.parts)
+        done, left = claim_checked(claim, marked, pointed)
         sections.setdefault(claim.section, []).append((claim, done, done and bool(left)))
         if not done:
             unchecked.append(Unread(f"未核对：{_clip(claim.text)}", claim.location, "claim"))
@@ -249,6 +250,20 @@ def coverage(reading: Reading, outcomes: Iterable[RuleOutcome] = (), checked: It
         for title, items in sections.items()
     )
     return Coverage(reading, section_reads, tuple(outcomes), tuple(unchecked))
+
+
+def pointed_paragraphs(finding_places: Iterable[Location]) -> set[tuple[object, ...]]:
+    """The paragraphs findings point at (a finding on a sentence's paragraph counts the sentence as checked)."""
+    return {paragraph_key(loc) for loc in finding_places if loc.block is not None or loc.line is not None}
+
+
+def claim_checked(claim: Claim, marked: set[tuple[object, ...]] | frozenset[tuple[object, ...]],
+                  pointed: set[tuple[object, ...]]) -> tuple[bool, list[StatedFigure]]:
+    """Whether a rule checked the sentence, wholly or in part (`marked`: stated_key()s rules marked; `pointed`:
+    pointed_paragraphs()), and its claims no rule compared."""
+    whole = claim_key(claim.location, claim.text) in marked or paragraph_key(claim.location) in pointed
+    left = [] if whole else [p for p in claim.parts if p.key not in marked]
+    return whole or len(left) < len(claim.parts), left
 
 
 def _clip(text: str, width: int = 40) -> str:

@@ -168,17 +168,31 @@ class BlockClaim:
 
 
 @dataclass(frozen=True)
+class FormTotal:
+    """The 总分 (合计) row a project's self-evaluation form prints: its 得分, and its 分值 when printed
+    ('总分 | 100 | 94'; '总分：94' prints the score alone)."""
+
+    score: Decimal
+    points: Decimal | None = None
+    location: Location = field(default_factory=Location)
+    # How the form's cells were read when they were not on a grid ('' when they were): the rows' scores the total
+    # is compared with rest on that reading ('按排列次序逐一对应读出', '格子连在一起').
+    inferred: str = ""
+
+
+@dataclass(frozen=True)
 class Reported:
     """What the unit reported for its self-evaluation, kept beside what jixiao computes."""
 
     execution_score: Decimal | None = None
     indicator_score: Decimal | None = None
-    total: Decimal | None = None
+    total: Decimal | None = None  # the 总得分 the report's text states ('总得分 94 分')
     grade: str | None = None
     goal_statement: str = ""  # 全年目标实际完成情况, e.g. '已完成既定目标'
     block_claims: tuple[BlockClaim, ...] = ()
     location: Location = field(default_factory=Location)
     statements: tuple[tuple[str, Location], ...] = ()  # the report's paragraphs, each with its section
+    form_total: FormTotal | None = None  # the form's own 总分 row
 
 
 @dataclass(frozen=True)

@@ -123,10 +123,35 @@ def run_on_sections(text: str) -> list[str]:
     return [text[a:b] for a, b in zip(cuts, [*cuts[1:], len(text)], strict=True) if text[a:b].strip()]
 
 
+_OPEN, _CLOSE = "(（", ")）"
+
+
+def _bracketed(text: str) -> list[tuple[int, int]]:
+    """The spans of the brackets that close in the text ('（…）', '(…)', either shape closing either): a bracket that
+    never closes spans nothing, so a stray '（' does not swallow the rest of the text."""
+    spans: list[tuple[int, int]] = []
+    opened: list[int] = []
+    for position, char in enumerate(text):
+        if char in _OPEN:
+            opened.append(position)
+        elif char in _CLOSE and opened:
+            spans.append((opened.pop(), position))
+    return spans
+
+
+def _stops(text: str) -> list[str]:
+    """The text cut after each 。；! ? that stands outside a bracket: a bracket listing the parts of a figure
+    ('…500万元（其中购置费100万元；运行费400万元。）比上年…') goes on with the sentence it opened in."""
+    spans = _bracketed(text)
+    cuts = [m.end() for m in re.finditer(r"[。；;！!？?]", text)
+            if not any(start < m.start() < end for start, end in spans)]
+    return [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)], strict=True)]
+
+
 def sentences(paragraph: str) -> list[str]:
-    """Sentences split at 。；! ? and at section headings run on in a one-line report — a sentence that only gives a
-    reason stays with the one before."""
-    parts = [p.strip() for part in run_on_sections(paragraph) for p in re.split(r"(?<=[。；;！!？?])", part) if p.strip()]
+    """Sentences split at 。；! ? outside brackets and at section headings run on in a one-line report — a sentence
+    that only gives a reason stays with the one before."""
+    parts = [p.strip() for part in run_on_sections(paragraph) for p in _stops(part) if p.strip()]
     merged: list[str] = []
     for part in parts:
         if merged and re.match(r"^(主要)?原因(是|为|：|:)", part):

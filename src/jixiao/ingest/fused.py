@@ -19,6 +19,7 @@ from decimal import Decimal
 from jixiao.core.model import (
     BlockClaim,
     BudgetLine,
+    FormTotal,
     FundLevel,
     Goal,
     Indicator,
@@ -312,6 +313,30 @@ def _read_indicators(form: _Form) -> tuple[bool, int]:
     return bool(_INDICATOR_WORDS.search(rest) or re.search(r"\d+(?:\.\d+)?\s*%\s*\d", rest)), start
 
 
+# The form's closing 总分 row: its 分值 and 得分 apart ('总分 100 98') or run together ('总分10098').
+_TOTAL = re.compile(r"总分\s*(\d+(?:\.\d+)?)(?:\s+(\d+(?:\.\d+)?))?(?![\d.])")
+
+
+def _form_total(form: _Form, start: int) -> FormTotal | None:
+    """The 总分 row after the indicator rows: 分值 and 得分 set apart, or a run split where the 分值 is at most the
+    form's 100 and the 得分 at most the 分值 (split_points); None when no row or no single reading."""
+    match = _TOTAL.search(form.text, start)
+    if match is None:
+        return None
+    if match.group(2):
+        points, score = match.group(1), match.group(2)
+        how = "格子连在一起，总分行的分值与得分按空格分开读出"
+    elif (split := split_points(match.group(1))) is not None:
+        points, score = split
+        how = f"格子连在一起，总分行的“{match.group(1)}”按“得分不大于分值、分值不大于 100”拆为分值 {points}、得分 {score}"
+    else:
+        return None
+    if Decimal(score) > Decimal(points) or Decimal(points) > FORM_POINTS:
+        return None
+    return FormTotal(score=Decimal(score), points=Decimal(points), inferred=how,
+                     location=_at(form, match.start()).with_(table="绩效指标", row="总分"))
+
+
 def _forms(form: _Form) -> list[_Form]:
     """The forms of a text holding several, one after the other ('项目名称…' opening each): each from its name
     field to the next one's; the text before the second name belongs to the first form."""
@@ -368,8 +393,11 @@ def _extract_form(form: _Form, year: int | None) -> tuple[SelfEvaluation | None,
     located = tuple(replace(line, location=line.location.with_(project=name)) for line in form.budget)
     indicators = tuple(replace(i, location=i.location.with_(project=name)) for i in form.indicators)
     where = form.pieces[0][1].with_(project=name)
+    total = _form_total(form, start) if form.indicators else None
     return SelfEvaluation(project=Project(name=name), year=year, budget_lines=located,
                           goal=Goal(indicators=indicators, incomplete=incomplete),
                           reported=Reported(location=where, block_claims=tuple(
-                              replace(c, location=c.location.with_(project=name)) for c in form.claims)),
+                              replace(c, location=c.location.with_(project=name)) for c in form.claims),
+                              form_total=replace(total, location=total.location.with_(project=name))
+                              if total is not None else None),
                           location=where), errors

@@ -19,6 +19,7 @@ from jixiao.core.model import (
     BlockClaim,
     BudgetLine,
     Department,
+    FormTotal,
     FundLevel,
     Goal,
     Indicator,
@@ -31,7 +32,7 @@ from jixiao.core.money import is_number, parse_amount, parse_decimal
 from jixiao.core.provenance import Location
 from jixiao.core.values import Value, parse_value
 from jixiao.ingest.formtable import regrid
-from jixiao.ingest.fundrows import is_shifted, ordered_total, place_fund_rows, unordered_total
+from jixiao.ingest.fundrows import FORM_POINTS, is_shifted, ordered_total, place_fund_rows, unordered_total
 from jixiao.ingest.fused import extract_fused
 from jixiao.ingest.headers import head_label, printed_unit
 from jixiao.ingest.overall import extract_overall
@@ -98,6 +99,9 @@ class _Report:
     caption: tuple[str, Location] | None = None  # a section caption whose points may follow in the next paragraph
     words: list[tuple[str, Location]] = field(default_factory=list)  # every word of the report, in text order
     tables: set[int | None] = field(default_factory=set)  # source block indices of the report's tables
+    form_total: FormTotal | None = None  # the form's 总分 row
+    total_row: bool = False  # a 总分 row was met in the indicator table (read or not)
+    inferred: list[str] = field(default_factory=list)  # how parts of the form were read when not from a grid
 
 
 def _place(source: Location, project: str, table: str, row: str) -> Location:
@@ -614,6 +618,8 @@ def _read_indicators(table: Table, start: int, report: _Report, errors: list[Rea
                 _label(t).startswith("一级指标") for t in texts):
             if pending is not None and texts[0].startswith(("合计", "总分")):
                 report.claims.append(replace(pending, whole=not report.incomplete))
+            if TOTAL_LABEL_WORD_RE.match(_label(texts[0])):
+                _total_row(texts, fields, row.location, report)
             break
         cells, width = _row_cells(texts, fields)
         if cells["level1"]:
@@ -714,6 +720,78 @@ def _same_row(previous: Indicator, name: str, cells: dict[str, str], weight: str
             and raw(previous.actual) == cells.get("actual", "").strip()
             and previous.weight == (parse_decimal(weight) if is_number(weight) else None)
             and previous.reported_score == (parse_decimal(score) if is_number(score) else None))
+
+
+# The label of a form's closing row of scores ('总分 | 100 | 94', '合计 | 100 | 94'), or that label with the score in its
+# own cell ('总分：94', '自评总分:94分').
+TOTAL_LABEL_WORD_RE = re.compile(r"^(?:自评)?(?:总分|合计|总计)(?:[：:]\s*(\d+(?:\.\d+)?)\s*分?)?$")
+SCORE_WORD_RE = re.compile(r"^(\d+(?:\.\d+)?)分?$")
+
+
+def _total_figures(figures: Sequence[str], where: Location, report: _Report, inferred: str = "") -> None:
+    """The form's total from the figures its 总分 row prints after its label: 分值 then 得分, or the 得分 alone. Two
+    figures whose 得分 exceeds the 分值, or a 分值 above the form's 100, are no such row: not read."""
+    values = [Decimal(m.group(1)) for f in figures if (m := SCORE_WORD_RE.match(f))]
+    if len(values) != len(figures) or not values or len(values) > 2:
+        return
+    points, score = (values[0], values[1]) if len(values) == 2 else (None, values[0])
+    if score > (points if points is not None else FORM_POINTS) or (points is not None and points > FORM_POINTS):
+        return
+    report.form_total = FormTotal(score=score, points=points, inferred=inferred,
+                                  location=where.with_(project=report.name, table="绩效指标", row="总分"))
+
+
+def _total_row(texts: Sequence[str], fields: Sequence[str | None], where: Location, report: _Report) -> None:
+    """A 总分 row closing the indicator table on a grid: its 分值 and 得分 under their columns ('总分 | | 100 | 94'),
+    or the score in the label's own cell ('总分：94'). A lone figure under neither column is not read (it may be
+    either)."""
+    report.total_row = True
+    own = TOTAL_LABEL_WORD_RE.match(_label(texts[0]))
+    if own is not None and own.group(1):
+        _total_figures([own.group(1)], where, report)
+        return
+    figures = [(index, text.strip()) for index, text in enumerate(texts) if index and SCORE_WORD_RE.match(text.strip())]
+    columns = {name: fields.index(name) for name in ("weight", "reported_score") if name in fields}
+    if len(figures) == 1:
+        index, text = figures[0]
+        if columns.get("reported_score") == index:
+            _total_figures([text], where, report)
+        elif columns.get("weight") == index:  # the points alone: no score to compare
+            return
+        elif "reported_score" not in columns and "weight" not in columns:
+            _total_figures([text], where, report)
+        return
+    if len(figures) >= 2:
+        at = dict(figures)
+        if all(c in at for c in columns.values()) and len(columns) == 2:  # under their own columns
+            _total_figures([at[columns["weight"]], at[columns["reported_score"]]], where, report)
+        elif len(figures) == 2:
+            _total_figures([text for _, text in figures], where, report)
+
+
+def _total_words(report: _Report) -> None:
+    """A 总分 row that is no row of the indicator table as read (its cells split into paragraphs, '总分' then '100'
+    then '96'; or '总分：94' written under the table): the label among the words after the indicator header,
+    followed by one or two figures. A bare '合计' there is not taken: among words it may total anything."""
+    if report.form_total is not None or report.total_row or not report.indicators:
+        return
+    words = [_label(w) for w, _ in report.words]
+    at = next((i for i, w in enumerate(words) if (w + "".join(words[i + 1:i + 2])).startswith(INDICATOR_HEADS[:3])),
+              None)
+    if at is None:
+        return
+    for index in range(at, len(words)):
+        # '合计' alone among words may count anything ('合计 3 项'): only a 总分 is the form's total here
+        if (label := TOTAL_LABEL_WORD_RE.match(words[index])) is None or label.group(1) or "总分" not in words[index]:
+            continue
+        figures = []
+        for word in words[index + 1:index + 3]:
+            if not SCORE_WORD_RE.match(word):
+                break
+            figures.append(word)
+        if figures:
+            _total_figures(figures, report.words[index][1], report)
+        return
 
 
 LEFT_ROWS_RE = re.compile(r"(?:^|\s)(?:(?:产出|效益|满意度|数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响)指标?"
@@ -975,9 +1053,18 @@ def _finish(report: _Report, year: int | None) -> SelfEvaluation:
             grade=reported.get("grade"),  # type: ignore[arg-type]
             goal_statement=report.goal_statement, block_claims=tuple(report.claims),
             location=location.with_(project=report.name), statements=tuple(report.statements),
+            form_total=_inferred_total(report),
         ),
         location=report.title_location.with_(project=report.name),
     )
+
+
+def _inferred_total(report: _Report) -> FormTotal | None:
+    """The form's total, said to rest on how the form was read when its cells were not read from a grid."""
+    total = report.form_total
+    if total is None or not report.inferred or total.inferred:
+        return total
+    return replace(total, inferred="；".join(report.inferred))
 
 
 WORD_SPLIT_RE = re.compile(r"[\s：:]+")
@@ -1019,6 +1106,7 @@ def _unordered_budget(report: _Report, errors: list[ReadError]) -> None:
     printed = parse_decimal(region[p_at]) if p_at is not None else points
     if printed is not None:
         report.claims.append(BlockClaim(block="预算执行", full_marks=printed, score=None, rate=None, location=where))
+    report.inferred.append(f"预算执行得分{basis}读出")
     errors.append(ReadError(f"预算执行情况表的格子未能按行列对齐读取：{basis}"
                             f"读出{label}一行（预算数 {region[a_at]}、执行数 {region[b_at]}、执行率 {region[r_at]}、得分 "
                             f"{region[s_at]}），年初预算数及各资金来源行未读取", where))
@@ -1109,6 +1197,9 @@ def _unordered_indicators(report: _Report, errors: list[ReadError]) -> None:
             actual=parse_value(actual), weight=Decimal(weight), reported_score=Decimal(score),
             deviation_reason="".join(reasons.get(row, ())), location=_place(where, report.name, "绩效指标", name)))
     where = report.words[at][1].with_(project=report.name, table="绩效指标")
+    report.inferred.append("各指标的分值、得分按排列次序与名称对应读出")
+    report.total_row = True
+    _total_figures(figures[-2:], report.words[end][1], report)
     errors.append(ReadError(
         f"绩效指标表的格子次序错乱：按“指标N”标出的 {len(names)} 个指标名称与其后依次出现的 {len(names)} 组数字（指标值、实际完成值、"
         f"分值、得分）按排列次序逐一对应读出——各组分值之和 {weights} 加预算执行分值 {points} 等于总分行的分值 {figures[-2]}；"
@@ -1310,6 +1401,7 @@ def extract_self_evaluations(source: SourceDocument, year: int | None = None, un
     for report in found:
         _unordered_indicators(report, errors)
         _indicators_unread(report, errors)
+        _total_words(report)
         if not report.budget:
             errors.append(ReadError("未找到“预算执行情况”表", report.title_location.with_(project=report.name)))
     overall, overall_errors = extract_overall(blocks, unit, year, fund_table_lines) if whole else ((), [])

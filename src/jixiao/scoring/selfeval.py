@@ -9,7 +9,7 @@ score of its band, and a score outside its band is a deviation.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -57,6 +57,7 @@ RULES: tuple[RuleInfo, ...] = (
     RuleInfo("selfeval.s9_block_weight", "一级指标分值与规定分值不一致", Tier.WARNING, "SPEC §1.2 S9"),
     RuleInfo("selfeval.s10_indicator_sum", "填报的指标完成情况得分不等于各指标得分之和", Tier.ERROR, "SPEC §1.2"),
     RuleInfo("selfeval.s10_total_parts", "填报总分不等于预算执行得分与指标得分之和", Tier.ERROR, "SPEC §1.2 S10"),
+    RuleInfo("selfeval.s10_total_row", "自评表总分行的得分不等于预算执行得分与各指标得分之和", Tier.ERROR, "SPEC §1.2 S10"),
     RuleInfo("selfeval.s10_grade_band", "填报等级与填报总分所在分档不符", Tier.ERROR, "SPEC §1.6 S10"),
     RuleInfo("selfeval.s10_grade_by_rules", "按规则计算的等级与填报等级不同", Tier.WARNING, "SPEC §1.6 S10"),
 )
@@ -76,6 +77,13 @@ TIER_RULES: dict[str, str] = {
     "selfeval.s10_grade_band": "确定：项目自评表的总分不在所写等级的分档内；部门整体自评报告：按报告自己写明的分档不符为确定，"
                                "报告未写明分档时按配置的分档为疑似（分档属配置口径，消息写明）。",
     "selfeval.s2_unit_mismatch": "疑似：两个计量单位属不同量纲（或亩未在配置中给出换算），不计分也不判错。",
+    "selfeval.s10_total_row": "总分行的分值等于指标分值合计加预算执行分值时，总分 = 预算执行得分 + 各指标得分；等于指标分值合计时，"
+                              "总分只合计各指标得分。确定：差异超出总分印出精度的四舍五入，且各行得分、预算执行得分都已读到，"
+                              "表格按行列读出；疑似：有指标行或得分未读到、表格按排列次序推断读出，或总分含哪些部分无从判断"
+                              "（消息写明原因）；提示：差异只是按印出精度四舍五入或截尾，包括总分按未取整的预算执行得分计算"
+                              "（9.91 分印作 9 分，总分按 9.91 合计）。一处错误只报告一次：正文另写总得分且同一差异已由 "
+                              "selfeval.s10_total_parts 报告的，或总分按规则计算的各行得分、预算执行得分合计相符"
+                              "（印出的某行得分有误，由该行的规则报告）的，不再重复报告。",
 }
 RULE_BY_ID = {r.id: r for r in RULES}
 # The rules that hold for a whole department's self-evaluation too: its own arithmetic. The others belong to the
@@ -574,6 +582,99 @@ def _reported_findings(se: SelfEvaluation, profile: Profile, where: Location,
                        loc, expected=grade_by_rules, actual=rep.grade)
 
 
+def _parts_of_total(se: SelfEvaluation, points: Decimal) -> tuple[bool, str]:
+    """Whether the form's 总分 adds the budget-execution score to the indicators' (the standard 10 + 90 form), by the
+    分值 its 总分 row prints against the rows' 分值 and the execution part's points; and, when that cannot be told,
+    why (the total is then taken with the execution score, the standard form's)."""
+    total = se.reported.form_total
+    weights = [i.weight for i in se.indicators]
+    if se.goal.incomplete or not weights or any(w is None for w in weights):
+        return True, "" if total is None or total.points is None or total.points == FORM_TOTAL else \
+            f"总分行的分值为 {_fmt(total.points)} 分，各指标分值未读全，总分含哪些部分无从判断"
+    rows = sum((w or ZERO for w in weights), ZERO)
+    printed = total.points if total is not None and total.points is not None else None
+    full = printed if printed is not None else FORM_TOTAL
+    if full == rows + points:
+        return True, ""
+    if full == rows:
+        return False, ""
+    if printed is not None:
+        return True, (f"总分行的分值 {_fmt(printed)} 分既不等于指标分值合计 {_fmt(rows)} 分加预算执行分值 {_fmt(points)} 分，"
+                      "也不等于指标分值合计，总分含哪些部分无从判断")
+    return True, (f"总分行未印分值，指标分值合计 {_fmt(rows)} 分加预算执行分值 {_fmt(points)} 分不是 {_fmt(FORM_TOTAL)} 分，"
+                  "总分含哪些部分无从判断")
+
+
+def _form_total_findings(se: SelfEvaluation, profile: Profile, computed: Decimal | None,
+                         by_rules: Sequence[Decimal | None]) -> Iterator[Finding]:
+    """The form's 总分 row against the scores it adds up (selfeval.s10_total_row): `computed` is the execution score
+    by the rules (None when the budget rows were not read), `by_rules` each indicator's score by the rules (None
+    where the rules leave it to the evaluator). A total that adds the scores the rules give where the printed ones
+    differ is the fault of those scores, reported at their rows (selfeval.s1_execution_score, s2_…): not again."""
+    total = se.reported.form_total
+    if total is None or se.is_department:
+        return
+    points = execution_points(se, profile)
+    with_execution, unsettled = _parts_of_total(se, points)
+    unread: list[str] = []
+    if se.goal.incomplete:
+        unread.append(f"绩效指标表未读全（{se.goal.incomplete}）")
+    missing = [i.name for i in se.indicators if i.reported_score is None]
+    if not se.indicators:
+        unread.append("未读到指标行")
+    elif missing:
+        unread.append(f"指标“{missing[0]}”等 {len(missing)} 行的得分未读到" if len(missing) > 1
+                      else f"指标“{missing[0]}”的得分未读到")
+    rows = sum((i.reported_score or ZERO for i in se.indicators), ZERO)
+    line = _budget_total(se)
+    printed = line.reported_score if line is not None and line.reported_score is not None \
+        else se.reported.execution_score
+    execution = printed if printed is not None else computed
+    estimated = ""  # the execution score the form does not print, taken as the rules compute it
+    if with_execution and execution is None:
+        unread.append("预算执行得分未读到，执行率也无从计算")
+    elif with_execution and printed is None:
+        estimated = f"表中未印预算执行得分，按执行率计算为 {_fmt(computed)} 分"
+    rep = se.reported
+    if (with_execution and rep.total == total.score and rep.execution_score == printed
+            and rep.indicator_score == rows):  # the report's text states the same sum: selfeval.s10_total_parts
+        return
+    parts = (execution or ZERO) + rows if with_execution else rows
+    if parts == total.score:
+        return
+    ruled = sum((r if r is not None else i.reported_score or ZERO for i, r in zip(se.indicators, by_rules, strict=True)),
+                ZERO) + ((computed if computed is not None else execution or ZERO) if with_execution else ZERO)
+    if not unread and ruled != parts and _residue_kind(total.score, ruled):
+        return  # the total holds with the rules' scores: the printed row or execution score is the fault
+    said = (f"预算执行得分 {_fmt(execution or ZERO)} + 各指标得分合计 {_fmt(rows)} = {_fmt(parts)} 分" if with_execution
+            else f"各指标得分合计 {_fmt(rows)} 分（指标分值合计即{'总分行的分值' if total.points is not None else '满分'} "
+                 f"{_fmt(total.points or FORM_TOTAL)} 分，总分不含预算执行部分）")
+    head = f"自评表总分行得分 {_fmt(total.score)} 分，{said}"
+    where = total.location.with_(column="得分")
+    residue = _residue_kind(total.score, parts)
+    unrounded = None
+    if not residue and with_execution and printed is not None and computed is not None and _residue_kind(
+            printed, computed):  # the total adds the execution score before it was rounded for printing
+        unrounded = computed + rows
+        residue = _residue_kind(total.score, unrounded)
+    if residue and not unread:
+        why = (f"总分按未取整的预算执行得分 {_fmt(computed)} 分合计为 {_fmt(unrounded)} 分，按印出精度{residue}为 "
+               f"{_fmt(total.score)} 分；表中预算执行得分印作 {_fmt(printed)} 分" if unrounded is not None
+               else f"差异在总分印出精度的{residue}范围内" + (f"；{estimated}" if estimated else ""))
+        yield _finding("selfeval.s10_total_row", f"{head}（{why}）", where, expected=parts, actual=total.score,
+                       tier=Tier.NOTICE)
+        return
+    doubts = [*unread, *([estimated] if estimated else []), *([unsettled] if unsettled else []),
+              *([f"表格{total.inferred}"] if total.inferred else [])]
+    if doubts:
+        yield _finding("selfeval.s10_total_row", f"{head}，相差 {_fmt(total.score - parts)} 分；但{'；'.join(doubts)}，"
+                       "差异可能来自未读到或读错的格子，请核对原表", where, expected=parts, actual=total.score,
+                       tier=Tier.WARNING)
+        return
+    yield _finding("selfeval.s10_total_row", f"{head}，两者相差 {_fmt(total.score - parts)} 分，不能同时成立",
+                   where, expected=parts, actual=total.score)
+
+
 def score_self_evaluation(se: SelfEvaluation, profile: Profile) -> SelfEvaluationScore:
     """Compute every score of a self-evaluation by the profile's rules and list where the report deviates."""
     where = se.location.with_(project=se.project.name)
@@ -589,6 +690,8 @@ def score_self_evaluation(se: SelfEvaluation, profile: Profile) -> SelfEvaluatio
     grade = profile.grades.grade(total)
     # Without the budget rows read the computed total lacks the execution score: it grades nothing.
     findings.extend(_reported_findings(se, profile, where, grade if a is not None and b is not None else None))
+    findings.extend(_form_total_findings(se, profile, exec_score if a is not None and b is not None else None,
+                                         [s.score for s in scored]))
     return SelfEvaluationScore(
         evaluation=se, adjusted_budget=a, executed=b, execution_rate=rate, execution_score=exec_score,
         indicators=tuple(scored), indicator_score=indicator_score, total=total, grade=grade,

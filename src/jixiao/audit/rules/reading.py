@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from jixiao.audit.catalogue import Context, rule
-from jixiao.core.coverage import claim_key
+from jixiao.core.coverage import claim_checked, pointed_paragraphs
 from jixiao.core.finding import Finding, Tier
 from jixiao.core.provenance import Location
 
@@ -28,14 +28,15 @@ _EXPECTED: dict[str, tuple[str, str]] = {
 _TEXT_REPORTS = {"self_evaluation": ("自评报告", "自评表"), "key_evaluation": ("评价报告", "评分表")}
 
 
-def _used(reading: Any, checked: frozenset[tuple[object, ...]]) -> bool:
-    """Whether a rule compared some sentence with figures, or one of its claims (named or not: '编制人数42，其中…'
-    is checked by its counts)."""
-    return any(claim_key(c.location, c.text) in checked or any(p.key in checked for p in getattr(c, "parts", ()))
-               for c in reading.claims)
+def _checked(reading: Any, ctx: Context) -> int:
+    """How many of the sentences with figures a rule checked, wholly or in part: it compared the sentence or one of
+    its claims (named or not: '编制人数42，其中…' is checked by its counts), or a finding points at its paragraph —
+    as the reading report counts them (core.coverage)."""
+    pointed = pointed_paragraphs(ctx.finding_places)
+    return sum(1 for c in reading.claims if claim_checked(c, ctx.checked_claims, pointed)[0])
 
 
-def _read(doc: Any, need: str, checked: frozenset[tuple[object, ...]] = frozenset()) -> bool:
+def _read(doc: Any, need: str, ctx: Context) -> bool:
     reading = getattr(doc, "reading", None)
     if reading is None:
         return True  # no reading report (a document built in code): nothing to judge
@@ -44,11 +45,10 @@ def _read(doc: Any, need: str, checked: frozenset[tuple[object, ...]] = frozense
     if getattr(doc, "score_outlines", ()):
         return True  # the evaluation's points and scores part by part (a scored outline, a run-together table)
     tables, projects = bool(reading.tables), bool(reading.projects)
-    claims = any(getattr(c, "parts", ()) for c in reading.claims)
-    # in a 决算/预算 a sentence counts when the grammar read whose figure it states ('…位于…，资产435万元' names no
-    # one's); a results statement's '实际执行130万元' is checked against its own sentence, named or not
-    named = any(part.named for c in reading.claims for part in getattr(c, "parts", ()))
-    return {"tables_or_claims": tables or named or _used(reading, checked), "projects": projects,
+    # a sentence counts when a rule checked it: one whose figure no rule could compare with anything was read, not
+    # checked ('…位于…，资产435万元' names no one's; '三公经费5万元' alone has nothing to be compared with)
+    claims = _checked(reading, ctx) > 0
+    return {"tables_or_claims": tables or claims, "projects": projects,
             "claims": claims}.get(need, tables or claims or projects)
 
 
@@ -61,15 +61,18 @@ _FORM_PARTS = ("预算执行情况", "绩效指标")
 def nothing_read(doc: Any, ctx: Context) -> Iterator[Finding]:
     """文档被识别为某一类型（决算公开、自评表、评价表、说明……），却没有读取到该类文档应有的表格、项目或带数字的说明：
     本次审核实际上什么也没有核对，报告“未发现问题”会误导审核人，故以疑似问题提示“未能读取……”，请核对文件格式或用 --kind 指定类型。
-    带数字的语句有规则核对过的（如人数、单位个数与其所列各项），即使未点明主语，也算已读取。
+    带数字的语句有规则核对过的（如人数、单位个数与其所列各项，或有问题指向该句），即使未点明主语，也算已读取；读到带数字的
+    语句而没有一句能够核对时，明确写出“读到带数字的说明 N 句，但没有一句能够核对”，不说成什么也没读到。本规则在其他规则之后运行，
+    以便知道它们核对了哪些语句。
     自评表在文中（其预算执行或绩效指标部分列为未读取）而格子未能按行列读出时，说明是自评表未能读取，不说成文字形式的报告。"""
     kind = getattr(doc.kind, "value", str(doc.kind))
     need, what = _EXPECTED.get(kind, ("any", "任何表格、项目或带数字的说明"))
-    if _read(doc, need, ctx.checked_claims):
+    if _read(doc, need, ctx):
         return
     label = getattr(doc.kind, "label", kind)
     reading = getattr(doc, "reading", None)
     stated = len(reading.claims) if reading is not None else 0
+    none = f"读到带数字的说明 {stated} 句，但没有一句能够核对" if stated and not _checked(reading, ctx) else ""
     unread_form = next((u.location for u in (reading.unread if reading is not None else ())
                         if u.location.table.startswith(_FORM_PARTS)), None)
     if kind == "self_evaluation" and unread_form is not None:
@@ -83,16 +86,26 @@ def nothing_read(doc: Any, ctx: Context) -> Iterator[Finding]:
         return
     if kind in _TEXT_REPORTS and stated:
         report, form = _TEXT_REPORTS[kind]
+        said = (f"{none}（既无{form}可比，文字自身也没有可验算的合计与分项、执行率或支付率、得分与等级）" if none else
+                f"正文 {stated} 句中的金额、比率和得分只按文字自身验算（合计与分项、执行率或支付率、得分与等级），未能与{form}核对")
         yield Finding("reading.nothing_read", Tier.WARNING,
-                      f"文档是文字形式的{report}，未附{what}：正文 {stated} 句中的金额、比率和得分只按文字自身验算"
-                      f"（合计与分项、执行率或支付率、得分与等级），未能与{form}核对；未核对的语句见“未读取或未核对的内容”",
-                      Location(document=doc.path), CAT, expected=what, actual=f"文字报告（{stated} 句含数据）")
+                      f"文档是文字形式的{report}，未附{what}：{said}；未核对的语句见“未读取或未核对的内容”",
+                      Location(document=doc.path), CAT, expected=what,
+                      actual=f"文字报告（{stated} 句含数据{'，均未能核对' if none else ''}）")
         return
     if kind == "budget_disclosure" and stated and getattr(doc, "targets", False):  # checked as prose
+        said = f"{none}（既无表可比，文字自身也没有可验算的合计与分项）" if none else \
+            f"正文 {stated} 句中的金额只按文字自身验算（合计与分项），未能与表核对"
         yield Finding("reading.nothing_read", Tier.WARNING,
-                      f"文档只有文字（如下达资金的通知），未读取到预算公开表或绩效目标表：正文 {stated} 句中的金额只按文字自身"
-                      "验算（合计与分项），未能与表核对；未核对的语句见“未读取或未核对的内容”",
-                      Location(document=doc.path), CAT, expected=what, actual=f"文字（{stated} 句含数据）")
+                      f"文档只有文字（如下达资金的通知），未读取到预算公开表或绩效目标表：{said}；未核对的语句见“未读取或未核对的内容”",
+                      Location(document=doc.path), CAT, expected=what,
+                      actual=f"文字（{stated} 句含数据{'，均未能核对' if none else ''}）")
+        return
+    if none:  # sentences were read: what was missing is a check of them, not the reading
+        yield Finding("reading.nothing_read", Tier.WARNING,
+                      f"{none}：文档被识别为“{label}”，这些语句中的数字既未能与表核对，彼此之间也没有可验算的合计与分项、"
+                      "增减额与增减率等，本次审核未核对该文档的任何数据；未核对的语句见“未读取或未核对的内容”",
+                      Location(document=doc.path), CAT, expected=what, actual=f"读到 {stated} 句，均未能核对")
         return
     yield Finding("reading.nothing_read", Tier.WARNING,
                   f"未能读取{what}：文档被识别为“{label}”，但未读取到可核对的内容，本次审核未核对该文档的任何数据",

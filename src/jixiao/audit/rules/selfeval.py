@@ -54,6 +54,7 @@ ENGINE_INPUTS: dict[str, inputs.Need] = {
     "selfeval.s2_money_vs_executed": inputs.needs(inputs.indicators, inputs.budget),
     "selfeval.s10_indicator_sum": inputs.needs(inputs.indicators, inputs.indicator_score),
     "selfeval.s10_total_parts": inputs.total_parts,
+    "selfeval.s10_total_row": inputs.form_total,
     "selfeval.s10_grade_band": inputs.grade_band,
     "selfeval.s10_grade_by_rules": inputs.needs(inputs.grade, inputs.indicators, inputs.budget),
 }

@@ -41,5 +41,6 @@ def test_example_documents_are_consistent():
     """Without the planted fault the example documents give no error or warning: the example is the fault's."""
     from jixiao.cli.rule_examples import _audit
 
-    for document in ("package.txt", "prose.txt", "keyeval.txt", "budget.txt", "goalform.txt", "scores.txt"):
+    for document in ("package.txt", "prose.txt", "keyeval.txt", "budget.txt", "goalform.txt", "scores.txt",
+                     "monitoring.txt"):
         assert [f.message for f in _audit(document, (), ()) if f.tier.value != "notice"] == [], document

@@ -22,6 +22,7 @@ ABSENT = {
     "key_evaluation": "文档中没有绩效评价评分表",
     "prose": "文档中没有说明文字（仅用于绩效结果说明、工作情况，及未附自评表的自评报告、未附评分表的评价报告）",
     "disclosure": "文档中没有决算公开表或情况说明",
+    "monitoring": "文档中没有绩效运行监控表",
 }
 
 
@@ -52,6 +53,7 @@ def subjects(doc: Any) -> list[tuple[str, Any]]:
     for form in getattr(doc, "goal_forms", ()):  # a 绩效目标表: its goal only, no execution to check
         found.append(("goal", GoalSubject(form.project, form.goal, form.budget, form.location)))
     found += [("key_evaluation", ke) for ke in getattr(doc, "key_evaluations", ())]
+    found += [("monitoring", form) for form in getattr(doc, "monitoring_forms", ())]
     if statements := getattr(doc, "statements", ()) or report_prose(doc):
         found.append(("prose", statements))
     if getattr(doc, "disclosure", None) is not None:
@@ -83,6 +85,8 @@ def subject_name(kind: str, subject: Any) -> str:
         return f"项目「{name}」" + ("绩效目标" if kind == "goal" else "自评表")
     if kind == "key_evaluation":
         return f"评价「{subject.project}」"
+    if kind == "monitoring":
+        return f"项目「{subject.project or '（未写项目名称）'}」绩效运行监控表"
     return {"document": "文档", "prose": "说明文字", "disclosure": "决算公开表和说明"}[kind]
 
 

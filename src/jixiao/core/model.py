@@ -46,6 +46,7 @@ class DocumentKind(StrEnum):
     KEY_EVALUATION = "key_evaluation"  # 部门评价 / 财政重点评价
     WORK_SUMMARY = "work_summary"  # 预算绩效管理工作开展情况
     RESULTS_STATEMENT = "results_statement"  # 绩效目标执行结果情况的说明 (prose)
+    MONITORING = "monitoring"  # 绩效运行监控表 / 监控报告: mid-year execution and year-end expectations
 
     @property
     def label(self) -> str:
@@ -56,6 +57,7 @@ class DocumentKind(StrEnum):
             "key_evaluation": "绩效评价",
             "work_summary": "预算绩效管理工作情况",
             "results_statement": "绩效结果说明",
+            "monitoring": "绩效运行监控",
         }[self.value]
 
 
@@ -103,6 +105,7 @@ class BudgetLine:
     reported_score: Decimal | None = None  # 得分 as reported (合计 row only)
     deviation_reason: str = ""
     location: Location = field(default_factory=Location)
+    expected: Decimal | None = None  # 全年预计执行数 (a monitoring form's year-end expectation)
 
     @property
     def is_total(self) -> bool:
@@ -329,3 +332,34 @@ class ScoreOutline:
     parts: tuple[ScoredPart, ...]
     certain: bool = True
     location: Location = field(default_factory=Location)
+
+
+@dataclass(frozen=True)
+class PrintedRate:
+    """A budget execution rate the form states in words ('已使用约40%'): the figure, how many decimals it was printed
+    with, and whether it is said to be approximate (约, 近, 左右)."""
+
+    value: Decimal  # %
+    approximate: bool
+    text: str  # the words as printed
+    location: Location = field(default_factory=Location)
+
+
+@dataclass(frozen=True)
+class MonitoringForm:
+    """One project's 绩效运行监控表 (项目支出绩效监控表): the fund rows to the end of the period (年初/全年预算数,
+    1–N月执行数, 全年预计执行数, 执行率) and the rates its text states. Amounts in yuan."""
+
+    project: str  # 项目名称 ('' when the form prints none)
+    unit: str  # 项目执行单位 / 项目单位 as printed
+    year: int | None
+    end_month: int | None  # N of '1-N月执行数'; None when the period was not printed
+    budget_lines: tuple[BudgetLine, ...]
+    stated_rates: tuple[PrintedRate, ...] = ()
+    location: Location = field(default_factory=Location)
+
+    @property
+    def total(self) -> BudgetLine | None:
+        """The total row (年度资金总额, 合计), else the only row."""
+        totals = [b for b in self.budget_lines if b.is_total]
+        return totals[0] if totals else (self.budget_lines[0] if len(self.budget_lines) == 1 else None)

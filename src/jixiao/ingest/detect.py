@@ -107,8 +107,12 @@ REGULATION_MARKERS = [r"(?m)^[ \t#]*[^\n。，,；;：:《》]{2,60}?(?:办法|�
                       r"本(?:暂行)?(?:办法|细则|规定|规程|条例)"]
 REGULATION_MIN = 2
 # A report on in-year performance monitoring (绩效运行监控, 双监控): the execution so far and the targets expected to be
-# met, not a year's self-evaluation nor an account of performance-management work. No kind jixiao reads is one.
+# met, not a year's self-evaluation nor an account of performance-management work. The form (监控表, 监控情况表)
+# or a report holding the form's fund header ('1-6月执行数') is read as DocumentKind.MONITORING; a report in prose
+# only is not a kind jixiao reads, and is refused with the reason.
 MONITORING_TITLE_RE = re.compile(r"(?:绩效|运行|执行)(?:运行)?监控(?:情况|自查)?(?:报告|表)")
+MONITORING_FORM_RE = re.compile(r"监控(?:情况)?表|(?:1|一)\s*[-—–－~～至到]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?:份\s*)?"
+                                r"(?:预算)?执行数")
 # An evaluation report written by the unit or department itself is its self-evaluation; it is a key evaluation
 # when the text shows an evaluator: a commissioned firm, team or review centre, or a grade awarded. A 评价结论
 # heading is no evaluator: every report in the outline of 财预〔2020〕10号 has one, a unit's own included.
@@ -753,8 +757,12 @@ def detect(text: str, path: str = "", preamble: tuple[str, ...] = ()) -> Detecti
             continue  # a later item of a numbered list ('4、关于预算绩效管理工作开展情况' after '1、'–'3、'): a section
         if MONITORING_TITLE_RE.search(line):
             what = "标题" if line in titles else "页面所附文件名"
-            return found(None, hint=f"{what}“{line}”表明是绩效运行监控报告（年中的执行进度和全年目标的完成预计），"
-                                    "可识别的文档类型中没有监控报告，未按自评或工作情况读取")
+            if not (form := MONITORING_FORM_RE.search(line) or MONITORING_FORM_RE.search(head)):
+                return found(None, hint=f"{what}“{line}”表明是绩效运行监控报告（年中的执行进度和全年目标的完成预计），"
+                                        "文中没有绩效运行监控表（如“1-6月执行数”一栏），文字形式的监控报告不在可识别的类型中，"
+                                        "未按自评或工作情况读取")
+            return found(DocumentKind.MONITORING,
+                         evidence=(f"{what}“{line}”及“{form.group(0)}”（绩效运行监控表：年中的预算执行进度和全年目标的完成预计）",))
         for kind_, pattern in _TITLES:
             if re.search(pattern, line) and not (kind_ is DocumentKind.BUDGET_DISCLOSURE and "决算" in line):
                 above = titles[index - 1] if 0 < index < len(titles) else ""  # a title's first line, when over two

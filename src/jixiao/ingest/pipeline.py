@@ -11,7 +11,14 @@ from typing import Any
 
 from jixiao.core.coverage import Reading, Unread
 from jixiao.core.disclosure import DisclosurePackage
-from jixiao.core.model import DocumentKind, GoalForm, KeyEvaluation, ScoreOutline, SelfEvaluation
+from jixiao.core.model import (
+    DocumentKind,
+    GoalForm,
+    KeyEvaluation,
+    MonitoringForm,
+    ScoreOutline,
+    SelfEvaluation,
+)
 from jixiao.core.provenance import Location
 from jixiao.core.results import ResultsTable
 from jixiao.core.statements import Statement
@@ -19,6 +26,7 @@ from jixiao.ingest.comparison import extract_comparisons
 from jixiao.ingest.detect import detect
 from jixiao.ingest.disclosure import extract_budget_disclosure, extract_disclosure
 from jixiao.ingest.keyeval import extract_key_evaluations
+from jixiao.ingest.monitoring import extract_monitoring_forms
 from jixiao.ingest.prose import prose_statements
 from jixiao.ingest.reading import reading_of
 from jixiao.ingest.results import extract_results
@@ -42,6 +50,7 @@ class Document:
     statements: tuple[Statement, ...] = ()  # prose documents: every sentence with its figures
     results: tuple[ResultsTable, ...] = ()  # tables of evaluation results (project, amount, score, grade)
     score_outlines: tuple[ScoreOutline, ...] = ()  # points and scores printed part by part outside a form table
+    monitoring_forms: tuple[MonitoringForm, ...] = ()  # 绩效运行监控表: execution to date, year-end expectations
     # What an extractor saw but could not understand: Unread(what, location) or (what, location) pairs.
     unread: tuple[Unread | tuple[str, Location], ...] = ()
     consumed: frozenset[int] = frozenset()  # source block indices an extractor used without keeping a Location
@@ -66,8 +75,19 @@ def _goal_forms(doc: Document) -> tuple[Document, list[ReadError]]:
     return replace(doc, goal_forms=found, consumed=doc.consumed | used, unit=unit), errors
 
 
+def _monitoring(doc: Document) -> tuple[Document, list[ReadError]]:
+    """A 绩效运行监控表: its fund rows and the rates it states; the form's 项目执行单位 is the reporting unit."""
+    if doc.kind is not DocumentKind.MONITORING:
+        return doc, []
+    found, used, unread, errors = extract_monitoring_forms(doc.source, doc.year)
+    units = {form.unit for form in found if form.unit}
+    unit = units.pop() if len(units) == 1 else doc.unit
+    return replace(doc, monitoring_forms=found, consumed=doc.consumed | used, unread=doc.unread + tuple(unread),
+                   unit=unit), errors
+
+
 def _self_evaluations(doc: Document) -> tuple[Document, list[ReadError]]:
-    if doc.kind is DocumentKind.KEY_EVALUATION:
+    if doc.kind in (DocumentKind.KEY_EVALUATION, DocumentKind.MONITORING):
         return doc, []  # an evaluation's 项目资金 table is the evaluation's, read by extract_key_evaluations
     found, errors = extract_self_evaluations(doc.source, doc.year, doc.unit,
                                              whole=doc.kind is DocumentKind.SELF_EVALUATION)
@@ -87,7 +107,7 @@ PROSE_KINDS = (DocumentKind.RESULTS_STATEMENT, DocumentKind.WORK_SUMMARY)
 
 
 def _disclosure(doc: Document) -> tuple[Document, list[ReadError]]:
-    if doc.kind in PROSE_KINDS:  # a results statement or work summary: its sentences are read as prose claims
+    if doc.kind in PROSE_KINDS or doc.kind is DocumentKind.MONITORING:  # a monitoring form is read by _monitoring  # a results statement or work summary: its sentences are read as prose claims
         return doc, []
     if doc.kind is DocumentKind.BUDGET_DISCLOSURE:  # not a 决算公开: its explanation only, no 决算 tables
         package, errors = extract_budget_disclosure(doc.source, doc.year, doc.unit)
@@ -154,7 +174,7 @@ def _scores(doc: Document) -> tuple[Document, list[ReadError]]:
     return replace(doc, score_outlines=found, unread=doc.unread + tuple(unread)), []
 
 
-EXTRACTORS: list[Extractor] = [_goal_forms, _self_evaluations, _disclosure, _key_evaluations, _statements, _results,
+EXTRACTORS: list[Extractor] = [_goal_forms, _monitoring, _self_evaluations, _disclosure, _key_evaluations, _statements, _results,
                                _scores]
 
 KIND_NAMES = {k.value: k for k in DocumentKind} | {k.label: k for k in DocumentKind}

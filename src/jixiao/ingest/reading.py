@@ -235,6 +235,20 @@ def _self_evaluation_tables(doc: Any) -> Iterator[TableRead]:
                             se.indicators[0].location)
 
 
+_MONITORING_COLUMNS = {"initial": "年初预算数", "adjusted": "全年预算数", "executed": "执行数", "expected": "全年预计执行数",
+                       "reported_rate": "执行率"}
+
+
+def _monitoring_tables(doc: Any) -> Iterator[TableRead]:
+    for form in getattr(doc, "monitoring_forms", ()):
+        if form.budget_lines:
+            where = form.budget_lines[0].location
+            period = f"1-{form.end_month}月" if form.end_month else "期间未识别"
+            yield TableRead(f"项目「{form.project or '（未写项目名称）'}」绩效运行监控表项目资金（{period}）",
+                            _printed_unit(doc.source, where), len(form.budget_lines),
+                            ("资金来源", *_present(form.budget_lines, _MONITORING_COLUMNS)), where)
+
+
 def _goal_form_tables(doc: Any) -> Iterator[TableRead]:
     for form in getattr(doc, "goal_forms", ()):
         indicators = form.goal.indicators
@@ -287,6 +301,8 @@ def _forms(doc: Any) -> Iterator[Form]:
         yield Form("项目支出绩效自评表", projects)
     if departments := tuple(se.project.name for se in evaluations if getattr(se, "is_department", False)):
         yield Form("部门整体支出绩效自评", departments)
+    if projects := tuple(form.project or "（未写项目名称）" for form in getattr(doc, "monitoring_forms", ())):
+        yield Form("绩效运行监控表", projects)
     if projects := tuple(form.project for form in getattr(doc, "goal_forms", ())):
         yield Form("绩效目标表", projects)
     if projects := tuple(ke.project or "（未写项目名称）" for ke in getattr(doc, "key_evaluations", ())):
@@ -423,7 +439,7 @@ def reading_of(doc: Any) -> Reading:
     unread: list[Unread] = []
     for item in _disclosure_tables(doc):
         (tables if isinstance(item, TableRead) else unread).append(item)
-    tables += [*_self_evaluation_tables(doc), *_goal_form_tables(doc), *_key_evaluation_tables(doc),
+    tables += [*_self_evaluation_tables(doc), *_monitoring_tables(doc), *_goal_form_tables(doc), *_key_evaluation_tables(doc),
                *_results_tables(doc), *_score_outlines(doc)]
     claims = tuple(_claims(doc))
     unread += list(_unused(doc, claims))

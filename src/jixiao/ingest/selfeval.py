@@ -160,6 +160,8 @@ def _budget_field(key: str) -> str | None:
         return "initial"
     if "全年预算" in key or "调整后预算" in key:
         return "adjusted"
+    if "预计" in key and "执行" in key:  # '全年预计执行数' of a monitoring form: an expectation, not the 执行数
+        return "expected"
     if "执行数" in key or "实际支出" in key:
         return "executed"
     if "结" in key and "余" in key:
@@ -393,6 +395,7 @@ def _read_budget(table: Table, start: int, report: _Report, errors: list[ReadErr
             adjusted=values.get("adjusted"),  # type: ignore[arg-type]
             executed=values.get("executed"),  # type: ignore[arg-type]
             carryover=values.get("carryover"),  # type: ignore[arg-type]
+            expected=values.get("expected"),  # type: ignore[arg-type]
             reported_rate=values.get("reported_rate"),  # type: ignore[arg-type]
             reported_score=values.get("reported_score"),  # type: ignore[arg-type]
             deviation_reason="" if reason == "无" else reason,

@@ -21,6 +21,7 @@ _EXPECTED: dict[str, tuple[str, str]] = {
     "key_evaluation": ("projects", "绩效评价评分表（一级、二级、三级指标及分值、得分）"),
     "results_statement": ("claims", "说明中的数据（含金额、百分比或数量的语句）"),
     "work_summary": ("claims", "说明中的数据（含金额、百分比或数量的语句）"),
+    "monitoring": ("projects", "绩效运行监控表（项目资金：预算数、1-N月执行数）"),
 }
 
 

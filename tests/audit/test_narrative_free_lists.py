@@ -81,3 +81,31 @@ def test_parts_above_their_whole_are_a_warning_and_below_it_are_left_unchecked(t
     assert [f.tier for f in hits] == ([tier] if tier else [])
     if tier is None:  # “其中” may list only some parts: nothing said, and the list is reported as not checked
         assert any("财政基本补助收入" in c.what or "1200万元" in c.what for c in result.coverage.unchecked)
+
+
+REPORT = """示例协会2031年财务收支情况
+本报告期为2031年1月1日至2031年12月31日。
+一、财务收支情况
+（一）收入情况
+本年度捐赠资金收入{whole}万元,占总收入的14.00%。
+其中:助学捐款收入12.50万元,救助捐款收入20.25万元,定向捐款收入9.25万元。
+本年度其他收入8.00万元。
+（二）支出情况
+政府拨款支出250.00万元,其中:基本支出150.00万元,项目支出100.00万元。
+"""
+
+
+@pytest.mark.parametrize(("whole", "tier"), [("42.00", None), ("40.00", Tier.WARNING)])
+def test_a_whole_named_by_words_of_its_own_opens_the_list_after_it(tmp_path, whole, tier):
+    # the sentence before '其中' states one sum of money, of no subject the grammar knows: the list's whole
+    path = tmp_path / "report.txt"
+    path.write_text(REPORT.format(whole=whole), encoding="utf-8")
+    doc, errors = load_document(path)
+    assert doc is not None, errors
+    result = audit_document(doc, load_profile("central"))
+    hits = [f for f in result.findings if f.rule == "narrative.parts_total"]
+    assert [f.tier for f in hits] == ([tier] if tier else [])
+    if tier is None:
+        assert not [c for c in result.coverage.unchecked if "捐款收入" in c.what]
+    else:
+        assert "捐赠资金收入" in hits[0].message and "42.00" in hits[0].message

@@ -1496,11 +1496,13 @@ def _run(statements: list[Statement], start: int, offset: int) -> list[_Entry] |
     return entries
 
 
-def _head(statement: Statement, end: int) -> _Entry | None:
-    """The whole a list belongs to: the last sum of money before `end` in the sentence, with its changes."""
+def _head(statement: Statement, end: int, named: bool = True) -> _Entry | None:
+    """The whole a list belongs to: the last sum of money before `end` in the sentence, with its changes; of a
+    subject the grammar knows, unless `named` is False (any sum of money but a base of comparison)."""
     text = _compact(statement)
     before = [c for c in statement.claims if 0 <= _position(text, c) < end]
-    amounts = [i for i, c in enumerate(before) if c.measure == "amount" and _money(c)]
+    amounts = [i for i, c in enumerate(before) if _money(c) and (
+        c.measure == "amount" or (not named and not _BASE_BEFORE_RE.search(c.basis)))]
     if not amounts:
         return None
     return _Entry(before[amounts[-1]], [c for c in before[amounts[-1] + 1:]
@@ -1519,8 +1521,11 @@ def _free_wholes(statements: list[Statement]) -> Iterator[tuple[_Entry, list[_En
             before = statements[index - 1]
             if _FREE_CUE_RE.match(_compact(before)):
                 continue  # '其中：A…' over '其中：B…': lines of a form, not a whole and its list
-            whole = _head(before, len(_compact(before)))
-            wholes = [c for c in before.claims if c.measure == "amount" and _money(c)]
+            # the one amount of the sentence before; without one, its one sum of money whatever it is called
+            # ('本年度示例资金收入41.31万元，占…。其中：…')
+            named = any(c.measure == "amount" and _money(c) for c in before.claims)
+            whole = _head(before, len(_compact(before)), named=named)
+            wholes = [c for c in before.claims if _money(c) and (c.measure == "amount" or not named)]
             if whole is not None and len(wholes) == 1 and (parts := _run(statements, index, cue.end())):
                 yield whole, parts, "“其中”"
         elif cue is not None and (whole := _head(statement, cue.start())) is not None \

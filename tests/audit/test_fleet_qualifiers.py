@@ -77,3 +77,39 @@ def test_a_qualifier_inside_the_fleet_wording_keeps_its_subject(wording):
 
     claims, _ = claims_of(wording)
     assert [(c.subject, c.measure, c.value) for c in claims] == [("公务用车", "count", 3)]
+
+
+# The table of the 三公 counts (S09) prints the fleet held: it is one more place the count must agree with.
+COUNTED = """2031年度示例县林业站“三公”经费决算情况
+经费项目 |
+2031年度支出 (万元) |
+因公出国(境)费 |
+0 |
+公务接待费 |
+3.60 |
+公务用车购置及运行维护费 |
+12.40 |
+总“三公”经费支出 |
+16.00 |
+2031年度示例县林业站“三公”经费使用情况
+使用项目 |
+2031年度数量或人次 |
+公务用车购置数 |
+0 |
+公务用车保有量 |
+{table} |
+国内公务接待批次 |
+18 |
+二、公务用车情况
+截至2031年末,公务用车保有量为{text}辆。
+"""
+
+
+@pytest.mark.parametrize(("table", "text", "tiers"), [("3", "3", []), ("3", "4", [Tier.ERROR]), ("", "4", [])])
+def test_the_fleet_in_the_table_of_counts_is_compared_with_the_text(tmp_path, table, text, tiers):
+    doc, found = audit_text(tmp_path, COUNTED.format(table=table, text=text))
+    assert "S09" in doc.disclosure.tables
+    hits = [f for f in found if f.rule == "crosssection.vehicles"]
+    assert [f.tier for f in hits] == tiers
+    if hits:
+        assert "“三公”经费相关统计数·公务用车保有量 3 辆" in hits[0].message

@@ -16,6 +16,7 @@ import csv
 import json
 import os
 import sys
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -84,11 +85,12 @@ class Outcome:
 
 
 def _norm(text: str) -> str:
-    """Spaces dropped and Traditional characters folded: jixiao reads a Traditional page in Simplified characters,
-    so '杜集區政府辦' printed and '杜集区政府办' read are the same name."""
+    """Spaces dropped, full-width forms and Traditional characters folded: jixiao reads a Traditional page in
+    Simplified characters, so '杜集區政府辦' printed and '杜集区政府办' read are the same name; a local copy may print
+    half-width brackets where the manifest has full-width ones ('示例局(汇总)', '示例局（汇总）'), the same name too."""
     from jixiao.ingest.normalize import to_simplified
 
-    return to_simplified("".join(text.split()))
+    return to_simplified(unicodedata.normalize("NFKC", "".join(text.split())))
 
 
 def corpus_dir() -> Path:

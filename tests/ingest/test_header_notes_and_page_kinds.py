@@ -20,6 +20,7 @@ from jixiao.core.model import DocumentKind
 from jixiao.ingest.detect import detect
 from jixiao.ingest.headers import head_label
 from jixiao.ingest.pipeline import load_document
+from jixiao.ingest.source import Table
 from jixiao.profiles import load_profile
 
 FORMULA_HEADER_FORM = "\n".join(
@@ -85,8 +86,9 @@ def test_a_label_inside_a_flattened_value_ends_it():
     assert detect(text).unit == "示例市交通局"
 
 
-# A counter line the page chrome does not name ('阅读:3 | | | | |') stands where the table's rows should be, and the rows
-# below it are lines of text that no layout rebuilds (no unit caption, no header): the table is found, no row is read.
+# A page counter printed as a table row ('阅读:3 | | | | |') is page chrome, no table; the rows under the title are lines
+# of text that no layout rebuilds (no unit caption, no header): the table is found by its title, no row is read, and the
+# figures of those lines are said to be unread.
 SPACED_SANGONG = "\n".join(
     [
         "示例县2031年度档案局“三公”经费决算情况表",
@@ -107,6 +109,7 @@ SPACED_SANGONG = "\n".join(
 
 def test_a_table_found_with_no_row_read_is_reported_with_its_figures(tmp_path):
     doc, findings = load(tmp_path, SPACED_SANGONG)
+    assert not any(isinstance(b, Table) for b in doc.source.blocks)  # the counter is no table
     # no table of 0 rows counted as read
     assert not any(t.name.startswith("公开09") for t in doc.reading.tables)
     [unread] = [u for u in doc.reading.unread if u.what.startswith("公开09")]

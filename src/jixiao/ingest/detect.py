@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import PurePath
 
 from jixiao.core.model import DocumentKind
@@ -139,12 +140,20 @@ EVALUATION_FORM_RE = re.compile(r"(部门|重点)评价表")
 TARGET_FORM = r"绩效目标(?:申报|审批|审核|批复)?表"
 # A target form's title as a line of its own, or as the last line of a title broken over lines ('…投资计划绩效目标表'
 # under a notice allocating the money): with a target table and no actuals, the form is what the page publishes.
+FUSED_TARGET_TITLE_RE = re.compile(rf"附\s*件\s*\d{{0,2}}\s*[：:.、]?\s*([\u4e00-\u9fff（）()]{{0,30}}?{TARGET_FORM})")
+FUSED_HEADER_WITHIN = 400  # characters from a fused title to its form's header (the form's fields between)
 TARGET_FORM_LINE_RE = re.compile(rf"^[ \t#]*[^\n。，,；;：:《》]{{0,60}}?{TARGET_FORM}[ \t]*$", re.MULTILINE)
 # A department's whole-budget goal under its own title ('部门整体绩效目标'), not a numbered section of a report.
 WHOLE_TARGET_TITLE = r"^[^。，,]{0,30}?(?:部门|单位)整体(?:支出)?绩效目标$"
 HEADING_NUMBER = r"第[一二三四五六七八九十\d]+部分|[一二三四五六七八九十\d]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]"
-# A page's metadata label before the document's title ('标 题: | 项目支出绩效目标申报表'): the title follows it.
-PAGE_TITLE_LABEL_RE = re.compile(r"^标题[：:]")
+# The opening of an attachment list's entry: '附 件:1.', '2.', '（3）'; a text listing attachments ('附 件：'), whose
+# titles may name the body the text speaks as (_attached_own).
+ATTACHMENT_ENTRY_RE = re.compile(r"^\s*(?:附\s*件\s*[：:]\s*)?(?:[（(]\s*\d{1,2}\s*[)）]|\d{1,2}\s*[.、．])?\s*")
+ATTACHED_TITLES = r"^\s*附\s*件\s*[：:]"
+# A page's metadata label before the document's title ('标 题: | 项目支出绩效目标申报表', '信息名称  示例园2030年…',
+# '名 称: 示例局2030年度部门决算'): the title follows it, and it names the document's unit before any publisher does.
+PAGE_TITLE_LABEL = r"(?:信\s*息\s*名\s*称|名\s*称|标\s*题)(?:\s*[：:]|[ \t]+)"
+PAGE_TITLE_LABEL_RE = re.compile(r"^(?:信息名称[：:]?|(?:名称|标题)[：:])")  # …on a line with its spaces dropped
 # The header of a table comparing two years item by item ('项目 2030年度 2031年度 2031比2030增减'): what a page
 # holding only such a table (a hospital's finance comparison) is, when nothing names a budget document.
 COMPARISON_HEADER_RE = re.compile(r"((?:19|20)\d{2})\s*年度?(?:决算|预算)?数?[ \t|]+((?:19|20)\d{2})\s*年度?(?:决算|预算)?数?"
@@ -215,6 +224,7 @@ YEAR_DASH_RE = re.compile(r"(?<!\d)(20\d{2})\s*[-－](?=\s*[“”\"\u4e00-\u9ff
 YEAR_STAMP_RE = re.compile(r"[（(]?20\d{2}年度?[)）]?")
 # A file name a page shows with its text (an attachment mirrored, a document site's download).
 TITLE_LINES = 6
+FILE_NUMBER_RE = re.compile(r"^\d{1,3}\s*[.．、_-]\s*")  # a site's number of a file in its list: '8.', '12、'
 # A title broken over lines ('关于公示《2030年示例' / '资金文件及绩效目标表》' / '的通知'): what ends a title (the kind of
 # document it names), what ends no title (a year, a conjunction), and what no title holds (a sentence's marks).
 TITLE_END_RE = re.compile(r"(?:通知|通报|公告|公示|报告|决定|意见|批复|函|说明|情况|表|书|办法|细则|方案|计划|规定|目录)$")
@@ -278,7 +288,8 @@ _FORM_LABELS = (r"(?:金额)?单位\s*[：:]|实施单位|(?:项目)?执行单�
                 r"|报送日期|联系|项目名称|项目资金|资金名称|项目主管|项目类别|项目属性|项目类型|填报|填表|年度预算|年度资金")
 _LABEL_END = rf"(?=[\s\t|，。,（(/／\[【]|$|{_FORM_LABELS})"
 _FORM_LABEL_RE = re.compile(_FORM_LABELS)
-_CODE = r"(?:\d{3,}\s*[-－—]\s*)?"
+# A budget code before a unit's name in its cell: '901001-示例县示例局', '[155]示例县示例局'.
+_CODE = r"(?:\d{3,}\s*[-－—]\s*|[\[［【]\s*\d{2,}\s*[\]］】]\s*)?"
 _YEAR = r"20\d{2}\s*年?度?"
 # Words that follow a name in a title or sentence; a name is never extended across one of them.
 _FOLLOWING = re.compile(r"部门|单位|年|度|决算|预算|整体|项目|关于|的|绩效|自评|概况|三公|主要|职责|职能|是|为|和|及|与|对|在"
@@ -291,9 +302,11 @@ PLACE = r"(?![全本各该我度]|使用|安排|用于)[\u4e00-\u9fff]{1,8}?(?:�
 PLACE_LEVEL = PLACE.removesuffix("?")  # the place's own level ('示例市本级'), not its departments
 # A template's placeholder for a name ('XX部门', '××单位'): never a unit; left in front of the real name, it is dropped.
 PLACEHOLDER = r"(?:[XxＸ×*＊]{2,}|某某)"
-# What may come before a title on its line: an attachment number, a part or a section number ('附件1 ',
-# '第二部分：', '二、'), a template's placeholder left before the name it stood for ('XX部门示例县第一小学2030年度…').
-_LEAD = (r"^#*\s*(?:附件\s*\d*\s*[：:、]?\s*|第[一二三四五六七八九十\d]+部分\s*[：:、]?\s*|[一二三四五六七八九十]+、\s*|\d{1,2}、\s*)?"
+# What may come before a title on its line: a page's title label ('信息名称'), an attachment number, a part or a section
+# number ('附件1 ', '第二部分：', '二、'), a template's placeholder left before the name it stood for
+# ('XX部门示例县第一小学2030年度…').
+_LEAD = (rf"^#*\s*(?:{PAGE_TITLE_LABEL}\s*)?"
+         r"(?:附件\s*\d*\s*[：:、]?\s*|第[一二三四五六七八九十\d]+部分\s*[：:、]?\s*|[一二三四五六七八九十]+、\s*|\d{1,2}、\s*)?"
          rf"(?:{PLACEHOLDER}(?:部门|单位)\s*(?=[\u4e00-\u9fff]))?")
 # The label of the unit that fills in and reports a form or a package: '单位名称：', '填报单位（盖章）：'; on a
 # central investment plan's target form, the place or unit the plan is allotted to ('下达地方或单位').
@@ -308,11 +321,16 @@ _DEPARTMENT_CAPTION = rf"(?<![\u4e00-\u9fff])部门\s*[：:]\s*({ORG})(?=\s*(?:�
 # into its first sentence ('…情况说明示例局2030年度…').
 _SENTENCE_START = (r"(?:^|(?<=[。；;！？!?\s，,])|(?<=说明))(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）])?\s*"
                    r"(?:现将|现就)?\s*")
+# What a title prints in brackets after the unit's name as part of it: the scope of the accounts ('示例局(本级)',
+# '示例局(汇总)') or the body's second name ('示例图书馆(示例科技图书馆)'); another remark in brackets is not the name.
+NAME_BRACKET = rf"(?:[（(](?:本级|汇总|{ORG})[)）])?"
 # A title's patterns: the unit before the year, after it, or before the kind of document.
 _TITLE_PATTERNS = [
-    rf"{_LEAD}({ORG}(?:[（(]本级[)）])?)\s*(?:[（(][^)）\n]{{2,30}}[)）])?\s*(?:部门|单位)?\s*{_YEAR}",
-    rf"{_LEAD}{_YEAR}\s*({ORG})\s*(?:部门|单位)?\s*(?:决算|预算|整体支出|项目支出|“?三公)",
-    rf"{_LEAD}({ORG})\s*(?:部门|单位)?\s*(?:决算|预算|整体支出|部门整体|项目支出)",
+    rf"{_LEAD}({ORG}{NAME_BRACKET})\s*(?:[（(][^)）\n]{{2,30}}[)）])?\s*(?:部门|单位)?\s*{_YEAR}",
+    rf"{_LEAD}{_YEAR}\s*({ORG}{NAME_BRACKET})\s*(?:[（(][^)）\n]{{2,30}}[)）])?\s*(?:部门|单位)?\s*"
+    r"(?:决算|预算|整体支出|项目支出|“?三公)",
+    rf"{_LEAD}({ORG}{NAME_BRACKET})\s*(?:[（(][^)）\n]{{2,30}}[)）])?\s*(?:部门|单位)?\s*"
+    r"(?:决算|预算|整体支出|部门整体|项目支出)",
 ]
 # The subject of a sentence in the body: '示例县农技中心下设办公室…', '示例县档案馆是…', '…（示编〔2024〕1号），示例县
 # 驻外办事处主要履行以下职责'.
@@ -321,6 +339,10 @@ _SUBJECT = (rf"(?:^\s*(?:[一二三四五六七八九十]+、|\d+[、.．])?|(?<
             # the body that decided to carry out what is evaluated: '…,示例市教育局决定对2030年…工程实施奖补' (a
             # government or a party committee deciding is the level above the unit, not the unit)
             r"|(?<!政府)(?<![省市县区州]委)决定(?=[^。；;]{0,40}?(?:实施|开展|组织)))")
+# A section heading of a budget's or accounts' explanation naming its unit: '一、关于示例局2030年收支预算情况的总体说明'.
+ABOUT_HEADING = (rf"^[ \t#]*(?:{HEADING_NUMBER})?[ \t]*关于\s*({ORG})\s*{_YEAR}[^\n。；;]{{0,24}}?(?:预算|决算)"
+                 r"[^\n。；;]{0,12}?(?:情况|说明)")
+ABOUT_HEADINGS_MIN = 2  # a name without a place, as printed, when it heads this many of them
 # A title in the first lines naming who issues the document: '示例县财政局关于…结果的通报', '示例局关于…自评报告'.
 ISSUER_TITLE = (rf"\A(?:[^\n]*\n){{0,{TITLE_LINES - 1}}}?{_LEAD}({ORG})\s*关于[^\n。]{{2,80}}?"
                 r"(?:通报|通知|公告|公示|报告|说明|情况)\s*$")
@@ -330,6 +352,10 @@ SELF_NAMED_TITLE = rf"{_LEAD}({ORG})[^\n。]{{0,30}}?(?:自评价?|评价)(?:分
 _SELF_WORDS = [(r"(?:学校|中学|小学|学院|大学|学区)$", "校"), (r"幼儿园$", "园"), (r"局$", "局"), (r"厅$", "厅"),
                (r"委员会$|委$", "委"), (r"中心$", "中心"), (r"院$", "院"), (r"所$", "所"), (r"站$", "站"), (r"馆$", "馆"),
                (r"队$", "队"), (r"办公室$|办$", "办")]
+# The body a report is sealed by: its name before the seal's mark, on its own or run on after the title (a report
+# whose lines were joined: '…2030年度部门整体支出绩效自评报告示例县示例中心(盖章)为进一步…').
+SEALED = (r"(?:^|(?<=[\s|：:])|(?<=报告)|(?<=说明))\s*"
+          rf"({ORG})\s*[（(]\s*(?:盖章|公章|签章)\s*[)）]")
 # The body that did a self-evaluation, in the sentence saying so: '示例残联（以下简称“省残联”）成立工作专班，对…进行绩效自评'.
 SELF_EVALUATOR = (rf"(?:^|(?<=[，,。；;：:]))\s*({ORG})\s*(?:[（(]以下简称[“\"]?([\u4e00-\u9fff]{{2,8}})[”\"]?[)）])?"
                   r"[^。；;]{0,20}?对[^。；;]{0,80}?(?:进行|开展)了?(?:绩效)?自评")
@@ -343,6 +369,10 @@ IMPLEMENTER = (r"(?:项目(?:组织)?实施单位|实施单位|项目单位|资�
                rf"(?:[：:\t|]|为|是)?\s*{_CODE}({ORG}){_LABEL_END}")
 DEPARTMENT_LABEL = r"(?<!中央)(?:主管部\s*门|主管单位)"
 OVERSEER = rf"{DEPARTMENT_LABEL}\s*[：:\t|]?\s*{_CODE}({ORG}){_LABEL_END}"
+# A table with a 单位名称 column ('单位名称 | 项目名称 | 预算数 …'): its value is in the rows below, after the unit's budget
+# code ('901001-示例县示例局 | 示例项目 | …'). Read when every such cell names one unit.
+UNIT_COLUMN = rf"(?:^|(?<=[|\t]))[ \t]*\d{{3,}}[ \t]*[-－—][ \t]*({ORG})[ \t]*(?=[|\t]|$)"
+UNIT_COLUMN_HEADER_RE = re.compile(r"(?:^|[|\t])[ \t]*(?:预算)?单位名称[ \t]*[|\t][ \t]*\S", re.MULTILINE)
 # A form's 实施单位 label with no value after it: the next label follows at once, or the line ends. A scan may misread
 # one of its characters ('实施第位').
 VALUELESS_IMPLEMENTER_RE = re.compile(r"实施(?:单位|[\u4e00-\u9fff]位|单[\u4e00-\u9fff])[ \t]*[：:]?[ \t]*"
@@ -356,7 +386,9 @@ _UNIT_PATTERNS = [
     *_TITLE_PATTERNS,
     ISSUER_TITLE,
     SELF_NAMED_TITLE,
+    SEALED,
     rf"(?:^#*\s*[一二三四五六七八九十]+、|第一部分)\s*[：:]?\s*({ORG})\s*(?:部门|单位)*\s*概况",
+    ABOUT_HEADING,
     IMPLEMENTER,
     # an evaluation commissioned by a finance bureau names the unit evaluated: '受示例县财政局委托，我所…对示例镇人民政府
     # 2031年…资金项目进行绩效评价'
@@ -371,6 +403,7 @@ _UNIT_PATTERNS = [
     rf"^#*\s*({ORG})[\u4e00-\u9fff]{{0,16}}\n\s*(?:项目)?(?:绩效评价|绩效自评|自评)报告\s*$",  # a title over two lines
     rf"^#*\s*({ORG})\s*$",
     OVERSEER,
+    UNIT_COLUMN,
     # an evaluation report's first section names the unit evaluated: '(一)项目单位基本情况。示例县档案馆位于…'
     rf"(?:项目|被评价|实施|预算)单位(?:基本)?(?:情况|概况)\s*[。：:]?\s*({ORG})(?=位于|是|为|系|成立|下设|内设|设有|共有"
     r"|现有|核定|属于|负责|承担|主要|[，,])",
@@ -379,6 +412,7 @@ _UNIT_PATTERNS = [
     r"(?:包括|编制范围)",
     SELF_EVALUATOR,
     _SUBJECT,
+    ATTACHED_TITLES,
     # the unit a founding decision set up, with its inner parts: '根据…〔2030〕3号设立示例区人民法院，内设8个部门'
     rf"设立\s*({ORG})\s*[，,]?\s*(?:内设|下设|设有)",
     # a sentence opening with the unit and the year it reports on: '示例县医院2021年收支总预算…', '现将示例镇2020年度
@@ -390,6 +424,9 @@ _UNIT_PATTERNS = [
     rf"{_YEAR}\s*(?:支出)?\s*(?:决算|预算)",
     # '现将示例县示例镇2020年部门预算编制说明如下'
     rf"(?:现将|现就)\s*({ORG})\s*{_YEAR}\s*(?:部门|单位)(?:预算|决算)",
+    # a report with no title line names itself in its first sentence: '现将2030年示例县交通运输局示例资金项目绩效自评总结报告
+    # 如下'
+    rf"(?:现将|现就)\s*(?:{_YEAR})?\s*({ORG})\s*(?:{_YEAR})?[^。；;\n]{{0,40}}?自评[^。；;\n]{{0,8}}?报告[^。；;\n]{{0,4}}?如下",
     rf"20\d{{2}}\s*年度?\s*({PLACE})(?=部门|一般公共预算|\s*“?三公|财政拨款|行政单位)",  # a place's summary
     # its title or opening: '示例县2018年“三公”…', '示例区2022年的“三公”经费决算数合计…'
     rf"(?:^|(?<=[\t|]))#*\s*({PLACE})\s*20\d{{2}}\s*年度?\s*的?\s*(?:全[县市区州])?\s*“?三公",  # or a table's cell
@@ -404,13 +441,18 @@ _UNIT_PATTERNS = [
     rf"安排\s*({ORG})\s*(?:因公)?出国(?:[（(]境[)）])?团组[^。]{{0,20}}参加其他单位",
     # a project's money passed to the unit that spends it: '市财政下达市交通运输局示例工程建设经费260万元'
     rf"财政局?\s*(?:下达|拨付|拨入)(?:给)?\s*({ORG})[^。；;]{{0,30}}?(?:资金|经费)",
+    # a notice's own contact: '如有问题请与我们联系。联系单位：示例师财政局' — the issuer ('我们') gives itself as the contact (a
+    # 联系单位 otherwise is whom to ask, not whose document it is)
+    rf"与我们联系\s*[。；;，,]?\s*联系单位\s*[：:]\s*({ORG}){_LABEL_END}",
     rf"^来源\s*[：:]\s*({ORG})\s*$",  # a web page's publisher, the weakest evidence
 ]
+# A site banner's greeting ('欢迎进入示例市示例局网站!'): no word of the name it is followed by.
+BANNER = r"欢迎(?:您)?(?:来到|访问|进入|光临|登录)"
 # A web page's publisher or site banner, dropped with the page's metadata before reading or left at the top of its
 # text (a label and its value on one line, or the value on the next line as a bullet): weaker than any text.
 _PUBLISHER_PATTERNS = [
     rf"(?:信息来源|来源|发布机构)\s*[：:|]?[ \t]*(?:\n\s*[•·]\s*)?({ORG})(?=[\s|]|$)",
-    rf"欢迎(?:来到|访问)\s*({ORG})(?:门户)?(?:网站|网)?(?=[!！。\s]|$)",
+    rf"{BANNER}\s*({ORG})(?:门户)?(?:网站|网)?(?=[!！。\s]|$)",
 ]
 # A 发布机构 label of a government information catalogue names the body whose document it is (a 来源 line names only
 # who put it on the site: a county's 政府办 posts its schools' budgets).
@@ -438,11 +480,14 @@ SLIP_RE = re.compile(rf"(?<=[\u4e00-\u9fff])(?:{'|'.join(_SLIPS)})(?=[\s|]|$)", 
 UNIT_ACCOUNTS_TITLE_RE = re.compile(rf"({ORG})\s*(?:[（(]本级[)）])?\s*(?:{_YEAR})?\s*(?:[（(]本级[)）])?\s*(?:决算|预算)"
                                     r"(?:公开|报告|情况|说明)")
 # Not a unit's name: a placeholder or a sentence that happens to end like one.
-_NOT_UNIT = re.compile(r"^(XX|××|某某)|^(根据|按照|关于|为|纳入|包括|其中|现将|经(?!济|开))|^[我本](单位|部门|局|委|办|院|所|中心|镇|乡|街道|机关|馆|站|校|队|处|厅)"
+_NOT_UNIT = re.compile(r"^(XX|××|某某)|^(根据|按照|关于|为|纳入|包括|其中|现将|经(?!济|开))"
+                       r"|^[我本](单位|部门|局|委|办|院|所|中心|镇|乡|街道|机关|馆|站|校|队|处|厅|园|会)"
+                       r"|^(?:信息名称|名称|标题)"  # a page's title label run into the name
                        r"|^[是在对由]"  # a sentence's words before a name ('是党和政府…'): no name opens so
                        r"|[XＸ]{2}|^[区县市州省]?本级$|网站$"  # a site's footer links ('…部门网站地方政府网站')
                        r"|^[各该]|^全(镇|乡|街道|县|市|区|州|省|部)$"  # all the units of a place, not one
-                       r"|^(全部|内部|外部|局部|全局|大部|部分)$"  # words ending like a unit ('全部是基本支出')
+                       # words ending like a unit ('全部是基本支出', '收入全部为…'): no body's name ends so
+                       r"|(?:全部|内部|外部|局部|大部)$|^(?:全局|部分)$"
                        r"|主管部门|(?:实施|执行|项目)单位|单位名称|项目名称")  # a form's labels run together with values
 # '区水利局', '县政协': the place left out, not the name — unless a form's own unit label prints it so (a form
 # filled in for the district's own use names the unit as its people call it).
@@ -532,8 +577,10 @@ def _wraps(line: str, following: str) -> bool:
 
 def _file_titles(preamble: tuple[str, ...]) -> list[str]:
     """The names of files a page gives its text under (a mirror of an attachment): the document's title as
-    published, tried after the text's own title lines; a template's name ('XX单位…自评表') names no document."""
-    names = [re.sub(r"\s+", "", m.group(1)) for line in preamble if (m := FILE_NAME_RE.match(line))]
+    published, tried after the text's own title lines; a template's name ('XX单位…自评表') names no document. The
+    number a site gives a file in its list ('8.示例站2030年度单位决算.pdf') is not part of the title."""
+    names = [FILE_NUMBER_RE.sub("", re.sub(r"\s+", "", m.group(1))) for line in preamble
+             if (m := FILE_NAME_RE.match(line))]
     return [name for name in dict.fromkeys(names) if not NOT_TITLE_RE.search(name) and not GUIDE_RE.search(name)]
 
 
@@ -657,6 +704,12 @@ def _target_form(head: str) -> str:
         header = HEADER_RE.search(head, line.end())
         if header and not ACTUALS_RE.search(head, header.start()):
             return line.group(0).strip(" \t#")
+    # a notice and its attachments flattened onto one line ('…附件2项目绩效目标表主管部门:示例局资金总额:…一级指标…'):
+    # the title with the form's header close after it
+    for title in FUSED_TARGET_TITLE_RE.finditer(head):
+        header = HEADER_RE.search(head, title.end(), title.end() + FUSED_HEADER_WITHIN)
+        if header and not ACTUALS_RE.search(head, header.start()):
+            return title.group(1)
     return ""
 
 
@@ -917,6 +970,38 @@ def _for_names(text: str) -> str:
     return "\n".join(lines)
 
 
+_SPACED_RE = re.compile(r"[\u4e00-\u9fff][ \t]+(?=[\u4e00-\u9fff])")
+SPACED_MIN = 2  # gaps between Chinese characters on a line printed with letter spacing ('目 录' alone is a heading)
+_WHOLE_ORG_RE = re.compile(ORG)
+_PART_RE = re.compile(r"第[一二三四五六七八九十\d]+部分|[一二三四五六七八九十]+、")  # a part's number: not a name's first word
+TWIN_NAME_MIN = 4  # a second name printed beside the first is a full name, not a word of it
+
+
+def _despaced_titles(text: str) -> str:
+    """The first lines of a text printed with PDF letter spacing ('2030 年度 示例县 示例镇双语 幼儿园 部门决算'), the spaces
+    between Chinese characters dropped so the title's name is one word again; those lines only. Two full names side
+    by side opening with the same place ('示例职业学院 示例广播电视大学 部门决算': one body under two nameplates) are the
+    body and its second name, written '示例职业学院(示例广播电视大学)'."""
+    out = []
+    for line in text.splitlines()[:TITLE_LINES]:
+        line = re.sub(rf"^\s*{PAGE_TITLE_LABEL}\s*", "", line)
+        if len(_SPACED_RE.findall(line)) < SPACED_MIN:
+            continue
+        tokens = line.split()
+        joined = tokens[0]
+        for before, token in pairwise(tokens):
+            if (not (re.match(r"[\u4e00-\u9fff]", token) and re.search(r"[\u4e00-\u9fff]$", joined))
+                    or _PART_RE.fullmatch(before)):
+                joined += " " + token
+            elif (len(before) >= TWIN_NAME_MIN and len(token) >= TWIN_NAME_MIN and before[:2] == token[:2]
+                  and _WHOLE_ORG_RE.fullmatch(before) and _WHOLE_ORG_RE.fullmatch(token)):
+                joined += f"({token})"
+            else:
+                joined += token
+        out.append(joined)
+    return "\n".join(out)
+
+
 def _names(pattern: str, text: str, labelled: bool) -> list[tuple[str, re.Match[str]]]:
     """The names a pattern finds, in order, without placeholders (and without place-less ones, unless labelled)."""
     place = _title_place(text)
@@ -961,14 +1046,48 @@ def _subject(text: str) -> str:
     return name
 
 
+def _about_headings(text: str) -> str:
+    """The unit the sections of an explanation are about ('一、关于示例局2030年收支预算情况的总体说明'). A name without a
+    place ('消防救援局': a national body's own name) is read as printed when it heads ABOUT_HEADINGS_MIN sections or
+    more and no other name heads one; once, it could be any place's bureau."""
+    found = _names(ABOUT_HEADING, text, labelled=False)
+    if found:
+        return found[0][0]
+    printed = [_name(text, match) for match in re.finditer(ABOUT_HEADING, text, flags=re.MULTILINE)]
+    printed = [name for name in printed if not _NOT_UNIT.search(name) and not _GENERIC.search(name)]
+    if len(set(printed)) == 1 and len(printed) >= ABOUT_HEADINGS_MIN and not _PLACELESS.search(printed[0]):
+        return printed[0]
+    return ""
+
+
 def _self_named(text: str) -> str:
-    """The name a title opens with, when the body speaks of itself as that kind of body ('我校' for a school)."""
+    """The name a title opens with, when the body speaks of itself as that kind of body ('我校' for a school), or names
+    that body again with its place ('下达示例州第二人民医院…资金2.00万元' under '示例州第二人民医院…自评报告'): the title's
+    own name, before any publisher the page shows."""
     found = _names(SELF_NAMED_TITLE, "\n".join(text.splitlines()[:TITLE_LINES]), labelled=False)
     if not found:
         return ""
     name = found[0][0]
     word = next((word for ending, word in _SELF_WORDS if re.search(ending, name)), "")
-    return name if word and f"我{word}" in text else ""
+    if word and f"我{word}" in text:
+        return name
+    named_again = any(SENTENCE_MARK_RE.search(line) and line.find(name) > 0 for line in text.splitlines())
+    return name if _LEVELS.search(name[:-1]) and named_again else ""
+
+
+def _attached_own(text: str) -> str:
+    """The body a text speaking as '我厅' names in the titles of its attachments ('附件：1.示例省科学技术厅2030年度部门整体
+    支出绩效自评报告'): a summary of its own reports. The attachments are other documents, but the one body of the kind
+    the text calls itself that they are titled with is the text's own; two such bodies, or none, say nothing."""
+    lines = text.splitlines()
+    entries = [ATTACHMENT_ENTRY_RE.sub("", lines[index]) for index in sorted(attachment_lines(lines))]
+    own = set()
+    for pattern in _TITLE_PATTERNS:
+        for name, _ in _names(pattern, "\n".join(entries), labelled=False):
+            word = next((word for ending, word in _SELF_WORDS if re.search(ending, name)), "")
+            if word and f"我{word}" in text:
+                own.add(name)
+    return own.pop() if len(own) == 1 else ""
 
 
 def _self_evaluator(text: str) -> str:
@@ -986,6 +1105,14 @@ def _self_evaluator(text: str) -> str:
     return name
 
 
+def _unit_column(text: str) -> str:
+    """The one unit a table's 单位名称 column names below its header (UNIT_COLUMN), or "" (none, or several)."""
+    if not UNIT_COLUMN_HEADER_RE.search(text):
+        return ""
+    names = {name for name, _ in _names(UNIT_COLUMN, text, labelled=True)}
+    return names.pop() if len(names) == 1 else ""
+
+
 def _unit(text: str, preamble: tuple[str, ...], named: list[str]) -> str:
     """The unit named by the strongest pattern; when that is an abbreviation of a name another pattern finds
     ('机管局2013年…' in the body, '第一部分自治区人民政府机关事务管理局概况' above it), the full name. A file name
@@ -996,7 +1123,8 @@ def _unit(text: str, preamble: tuple[str, ...], named: list[str]) -> str:
     files = "\n".join(named)
     tried = [(pattern, text) for pattern in _UNIT_PATTERNS]
     at = _UNIT_PATTERNS.index(ISSUER_TITLE) + 1
-    tried[at:at] = [(pattern, files) for pattern in _TITLE_PATTERNS]
+    spaced = _despaced_titles(text)  # a title printed with letter spacing: weaker than the text's own title lines
+    tried[at:at] = [(pattern, spaced) for pattern in _TITLE_PATTERNS] + [(pattern, files) for pattern in _TITLE_PATTERNS]
     found = []
     implementer = overseer = ""
     titled = []  # every name a title line gives ('示例乡2020年…' over '示例县示例乡人民政府2020年…')
@@ -1005,8 +1133,14 @@ def _unit(text: str, preamble: tuple[str, ...], named: list[str]) -> str:
             name = _subject(where)
         elif pattern == SELF_NAMED_TITLE:
             name = _self_named(where)
+        elif pattern == ABOUT_HEADING:
+            name = _about_headings(where)
+        elif pattern == ATTACHED_TITLES:
+            name = _attached_own(where)
         elif pattern == SELF_EVALUATOR:
             name = _self_evaluator(where)
+        elif pattern == UNIT_COLUMN:
+            name = _unit_column(where)
         elif pattern == _UNIT_PATTERNS[0]:  # the name the labels print most often: a copied caption is outvoted
             votes = Counter(n for label in (pattern, _DEPARTMENT_CAPTION) for n, _ in _names(label, where, True))
             name = max(votes, key=lambda n: votes[n]) if votes else ""
@@ -1021,7 +1155,7 @@ def _unit(text: str, preamble: tuple[str, ...], named: list[str]) -> str:
                 implementer = name
         if name:
             found.append(name)
-    if publisher := _publisher(preamble, text):
+    if (publisher := _publisher(preamble, text)) and not _commissioned_by(publisher, text):
         found.append(publisher)  # the weakest evidence: the unit when nothing else names one, or its full name
     if not found:
         return _displaced_implementer(text, "")
@@ -1033,6 +1167,19 @@ def _unit(text: str, preamble: tuple[str, ...], named: list[str]) -> str:
     if short.endswith("本级") and (whole := next((name for name in found[1:] if _writes_out(short[:-2], name)), "")):
         return whole + "本级"  # '示例区本级' in the text, '示例市示例区' in the title: '示例市示例区本级'
     return _own_level(next((name for name in found[1:] + titled if _fuller(short, name)), short), text)
+
+
+COMMISSIONER_RE = re.compile(rf"受\s*({ORG})\s*(?:的)?委托")
+
+
+def _commissioned_by(name: str, text: str) -> bool:
+    """Whether the text says `name` commissioned the work it reports ('…事务所受示例县财政局委托…开展绩效评价'): the
+    organiser publishing an evaluation it commissioned is not the unit evaluated ('县财政局' for '示例县财政局' too)."""
+    for match in COMMISSIONER_RE.finditer(text):
+        named = re.sub(r"\s+", "", match.group(1))
+        if named == name or (_PLACELESS.search(named) and name.endswith(named) and len(name) > len(named)):
+            return True
+    return False
 
 
 def _own_level(unit: str, text: str) -> str:
@@ -1137,6 +1284,7 @@ def _opening_place(text: str, level: str = "") -> str:
     → '示例县', '示例新区(示例区)预算绩效…' → '示例新区(示例区)', after the year it opens with ('2030年示例市…' → '示例市');
     never a level alone ('市县预算绩效…')."""
     for line in text.splitlines()[:TITLE_LINES]:
+        line = re.sub(rf"^\s*{BANNER}", "", line)  # '欢迎进入示例市…网站': the place is '示例市'
         place = re.match(rf"\s*#*\s*(?:{_YEAR}\s*)?({PLACE}(?:[（(][\u4e00-\u9fff]{{2,8}}[)）])?)", line)
         if place and not _PLACELESS.search(place.group(1)) and re.sub(r"[（(].*", "", place.group(1)).endswith(level):
             return place.group(1)

@@ -19,6 +19,7 @@ from jixiao.core.disclosure import (
     DisclosureRow,
     DisclosureTable,
     column_name,
+    table_label,
 )
 from jixiao.core.money import (
     NUMBER_RE,
@@ -36,6 +37,7 @@ from jixiao.ingest.headers import (
     NAME_LABELS,
     SPLIT_CODE_LABELS,
     Header,
+    column_paths,
     is_column_numbers,
     is_data_row,
     is_line_numbers,
@@ -62,7 +64,8 @@ ALIASES: list[tuple[str, re.Pattern[str]]] = [
     ("D05", re.compile(r"一般公共预算财政拨款支出决算表")),
     ("D07", re.compile(r"政府性基金预算财政拨款收入支出决算表")),
     ("D08", re.compile(r"国有资本经营预算财政拨款(收入)?支出决算表")),
-    ("D09", re.compile(r"三公.{0,3}经费(?:[及和与、](?:会议费|培训费)){0,2}(?:[、和及](?:会议费|培训费))?(?:汇总)?(?:情况)?(?:支出)?"
+    ("D09", re.compile(r"三公.{0,3}经费(?:[及和与、](?:会议费|培训费|机关运行经费)){0,2}(?:[、和及](?:会议费|培训费))?(?:汇总)?(?:情况)?"
+                       r"(?:支出)?"
                        r"决算(?:情况)?(?:统计)?表")),
     ("D10", re.compile(r"部门决算公开相关信息统计表|相关信息统计表")),
     # a unit's own summary under its sector's form ('医疗卫生机构收支决算总表'); not a fund's or a 财政拨款 one
@@ -166,6 +169,7 @@ class _Reader:
         self.errors: list[ReadError] = []
         self.unmapped: list[str] = []
         self.not_placed: set[tuple[str, str]] = set()  # (row label, column) of cells a rebuilt table left open
+        self.merged = False  # a row was left out as several rows run together (see _without_merged_rows)
 
     def amount(self, text: str, location: Location) -> Amount | None:
         """A printed amount; blank, “-” and the like are no amount (0.00 is an amount of zero)."""
@@ -519,7 +523,7 @@ def _part_column(text: str) -> bool:
 # Words a row under one 三公 item names (国内接待费, 外事接待费 …): a part of that item, not read into 公开09.
 SANGONG_PART_WORDS = (("接待", "公务接待费"), ("公务用车", "公务用车购置及运行维护费"), ("公车", "公务用车购置及运行维护费"),
                       ("出国", "因公出国(境)费"))
-CHANGE_RE = re.compile(r"增减|增、减|增加|减少|增长|下降|比上年|幅度|增幅|变动")
+CHANGE_RE = re.compile(r"增减|增、减|增加|减少|增长|下降|比上年|幅度|增幅|变动|对比(?:数|额)?$")
 DASHES = frozenset({"-", "—", "－", "--", "——"})  # a cell printed as a dash: nothing to show
 REMARK_COLUMN_RE = re.compile(r"原因|说明|备注")  # a column of words beside the figures ('增减原因')
 RELATIVE_YEARS = {"上年": -1, "本年": 0}  # '上年决算数 | 本年决算数': the 本年 column is the year reported
@@ -608,7 +612,10 @@ def _sangong_by_columns(table: Table, reader: _Reader) -> dict[str, Amount] | No
     header = next((r for r in rows if sum(1 for t in r.texts[1:] if _sangong_item(t)) >= 2), None)
     if not valued or header is None or rows.index(header) > rows.index(valued[0]):
         return None
+    groups = [_sangong_group(r.texts[0]) for r in valued]
     columns = {i: key for i, t in enumerate(header.texts) if i and (key := _sangong_item(t))}
+    if len(set(groups)) < len(groups) or len(set(columns.values())) < len(columns):
+        return None  # two rows of one group (years, changes) or an item over several columns: another layout's
     cells: dict[str, Amount] = {}
     for row in valued:
         group = _sangong_group(row.texts[0])
@@ -649,49 +656,87 @@ def _flattened_leaves(labels: Sequence[str]) -> list[str | None] | None:
     return leaves if len(set(leaves)) == len(leaves) else None
 
 
+FIGURE_IN_WORDS_RE = re.compile(r"\d")
+
+
+def _tiered_leaves(rows: Sequence[Row], width: int) -> list[str | None] | None:
+    """The item of each figure column under a header of several rows, each column's labels top to bottom (a span
+    repeated over its columns, or printed once; see headers.column_paths), a column-number row (行次 / 栏次) left
+    out; a column naming none of the items ('公务接待费 / 行政运行', a part by function) is None. None when the header
+    is one row (read as a flattened run instead) or names fewer than two items."""
+    head = [r.texts for r in rows if any(r.texts) and not is_column_numbers(r.texts)]
+    if len(head) < 2:
+        return None
+    paths = column_paths(head, width + 1)[1:]
+    leaves = [match_column(path, COLUMN_ALIASES["D09"]) for path in paths]
+    return leaves if sum(1 for leaf in leaves if leaf) >= 2 else None
+
+
 def _sangong_by_year_rows(table: Table, reader: _Reader) -> dict[str, Amount] | None:
-    """Items as columns under a header (its tiers possibly flattened into one run, see _flattened_leaves), one row of
-    figures per year ('2015年' / '2016年') and perhaps a row of their changes: the latest year's row is the year
-    reported — its 决算数 in a 决算 table, unless its label says 预算 — the earlier years and the changes are listed
-    as not read. None when not this layout; {} (reported unread) when the figures do not match the items one to
-    one or two rows name the same year."""
+    """Items as columns under a header (its tiers possibly flattened into one run, see _flattened_leaves, or printed
+    as rows of their own, see _tiered_leaves), one row of figures per year ('2015年' / '2016年') and perhaps a row of
+    their changes: the latest year's row is the year reported — its 决算数 in a 决算 table, unless its label says 预算
+    — the earlier years and the changes are listed as not read. The latest year may have a 预算数 row and a 决算数 row:
+    each is read in its group. A column naming no item (a part of one by function) is listed as not read, and a cell
+    of words with a figure in it ('以前年度结转资金9.83') does not keep its row from being read when it stands in such a
+    column. None when not this layout; {} (reported unread) when the figures do not match the items one to one or
+    two rows name the same year and group."""
     rows = [r for r in table.rows if any(r.texts)]
 
     def figures(row: Row) -> bool:
         return any(is_number(t.rstrip("%％")) for t in row.texts[1:]) and all(
-            not t or is_number(t.rstrip("%％")) or t.strip() in DASHES or not c.placed
+            not t or is_number(t.rstrip("%％")) or t.strip() in DASHES or not c.placed or FIGURE_IN_WORDS_RE.search(t)
             for c, t in zip(row.cells[1:], row.texts[1:], strict=True))
 
     years = [(int(m.group(1)), r) for r in rows if (m := YEAR_ROW_RE.match(normalize_label(r.texts[0]))) and figures(r)]
     if not years:
         return None
     first = rows.index(years[0][1])
-    labels = _join_wrapped_items([t for r in rows[:first] for t in r.texts if t])
-    if sum(1 for t in labels if _sangong_item(t)) < 2:
+    width = max(len(r.cells) for _, r in years) - 1
+    labels = _join_wrapped_items([t for r in rows[:first] if not is_column_numbers(r.texts) for t in r.texts if t])
+    leaves = _flattened_leaves(labels) if sum(1 for t in labels if _sangong_item(t)) >= 2 else None
+    if leaves is None or len(leaves) != width:
+        leaves = _tiered_leaves(rows[:first], width) or leaves
+    if leaves is None and sum(1 for t in labels if _sangong_item(t)) < 2:
         return None
     where = years[0][1].location.with_(table=reader.table_name)
-    leaves = _flattened_leaves(labels)
-    width = max(len(r.cells) for _, r in years) - 1
     latest = max(year for year, _ in years)
+
+    def group_of(row: Row) -> str:
+        label = normalize_label(row.texts[0])
+        return "budget" if reader.budget_only or ("预算" in label and "决算" not in label) else "final"
+
     reported = [r for year, r in years if year == latest]
-    if leaves is None or len(leaves) != width or len(reported) > 1:
-        why = f"两行都是{latest}年" if len(reported) > 1 else f"{width} 列数字无法与表头各项（{'、'.join(labels)}）一一对应"
+    groups = [group_of(r) for r in reported]
+    if leaves is None or len(leaves) != width or len(set(groups)) < len(groups) or not any(leaves):
+        why = f"两行都是{latest}年" if len(set(groups)) < len(groups) else \
+            f"{width} 列数字无法与表头各项（{'、'.join(labels)}）一一对应"
         reader.unmapped.append("表格布局")
         reader.errors.append(ReadError(f"{reader.table_name} 按年度分行的三公经费表：{why}，其中的数字未读取", where))
         return {}
-    row = reported[0]
-    label = normalize_label(row.texts[0])
-    group = "budget" if reader.budget_only or ("预算" in label and "决算" not in label) else "final"
+    head = [r.texts for r in rows[:first] if not is_column_numbers(r.texts)]
+    paths = column_paths(head, width + 1)[1:] if len(head) > 1 else [[t] for t in labels[-width:]]
+    for index, leaf in enumerate(leaves, start=1):
+        if leaf is None:
+            shown = "/".join(paths[index - 1]) if index - 1 < len(paths) else "（无表头）"
+            part_of = next((_sangong_item(p) for p in paths[index - 1][:-1] if _sangong_item(p)), None) \
+                if index - 1 < len(paths) else None
+            what = f"是{LEAF_NAMES[part_of]}的细目" if part_of else "不是三公经费的某一项"
+            reader.errors.append(ReadError(f"{reader.table_name} 的“{shown}”列{what}，三公经费表只读取各项，此列未读取",
+                                           Location(document=reader.path, table=reader.table_name, column=shown)))
     for other in rows[first:]:
         name = normalize_label(other.texts[0])
-        if other is row or not figures(other):
+        if other in reported or not figures(other):
             continue
-        what = "增减变化的数字" if CHANGE_RE.search(name) else next(
-            (f"对比年度（{year}年）的数字" for year, r in years if r is other), "不是某一年度的数字")
-        reader.errors.append(ReadError(f"{reader.table_name} 的“{other.texts[0]}”行是{what}，三公经费表只读取本年度的行，此行未读取",
+        what = "是增减变化的数字" if CHANGE_RE.search(name) else next(
+            (f"是对比年度（{year}年）的数字" for year, r in years if r is other), "不是某一年度的数字")
+        reader.errors.append(ReadError(f"{reader.table_name} 的“{other.texts[0]}”行{what}，三公经费表只读取本年度的行，此行未读取",
                                        other.location.with_(table=reader.table_name, row=other.texts[0])))
-    columns = {index: f"{group}_{leaf}" for index, leaf in enumerate(leaves, start=1)}
-    return reader.cells(row, columns, label)
+    found: dict[str, Amount] = {}
+    for row, group in zip(reported, groups, strict=True):
+        columns = {index: f"{group}_{leaf}" for index, leaf in enumerate(leaves, start=1) if leaf}
+        found.update(reader.cells(row, columns, normalize_label(row.texts[0])))
+    return found
 
 
 def _sangong_headerless(table: Table, reader: _Reader) -> dict[str, Amount] | None:
@@ -789,8 +834,9 @@ def _sangong_by_leaves(table: Table, reader: _Reader) -> dict[str, Amount] | Non
     if lower or None in leaves or len(indexes) != len(leaves) or not reader.budget_only:
         shown = "、".join(t for labels in header for t in labels)
         reader.unmapped.append("表格布局")
+        unmarked = not reader.budget_only and not reader.merged  # a merged row may have held the 预算数/决算数 tier
         reader.errors.append(ReadError(f"{reader.table_name} 的 {len(indexes)} 个数字无法与表头各项（{shown}）一一对应"
-                                       f"{'' if reader.budget_only else '，且未标明预算数或决算数'}，其中的数字未读取", where))
+                                       f"{'，且未标明预算数或决算数' if unmarked else ''}，其中的数字未读取", where))
         return {}
     columns = {i: f"budget_{key}" for i, key in zip(indexes, leaves, strict=True) if key}
     return reader.cells(values_row, columns, "三公经费")
@@ -978,6 +1024,7 @@ def _without_merged_rows(table: Table, reader: _Reader) -> Table:
             f"{reader.table_name} 第{index + 1}行“{shown}”有 {filled} 个数据格，远多于表头的 {columns} 列："
             "应是多行连成了一行，无法对应到各列，此行未读取", row.location.with_(table=reader.table_name)))
     dropped = {index for index, _, _ in wide}
+    reader.merged = bool(dropped)
     return Table(tuple(r for i, r in enumerate(table.rows) if i not in dropped), table.location) if dropped else table
 
 
@@ -1099,6 +1146,7 @@ def extract_disclosure(source: SourceDocument, year: int | None, department: str
     last_block = -1  # the block the last table read ends in
     captioned = False  # a unit caption was printed since the last title
     captioned_tables: set[str] = set()  # the tables read under a unit caption
+    titled_at = -1  # the paragraph whose title set `pending`
     for index, block in enumerate(source.blocks):
         if isinstance(block, Paragraph):
             since_table += 1
@@ -1109,7 +1157,7 @@ def extract_disclosure(source: SourceDocument, year: int | None, department: str
                 continue
             code = table_code(text) if len(text) <= 40 or TABLE_CODE_RE.match(text.replace(" ", "")) else None
             if code and code not in tables and not re.search(r"\.{3,}|…", text):
-                pending, unit, captioned = code, "万元", False
+                pending, unit, captioned, titled_at = code, "万元", False, index
             if printed := printed_unit(text):
                 unit, captioned = printed, True
             if last_table and since_table <= 3 and EMPTY_RE.search(text) and len(text) <= 30:
@@ -1141,6 +1189,8 @@ def extract_disclosure(source: SourceDocument, year: int | None, department: str
             last_table, pending, since_table, last_block = pending, None, 0, index
     statements = narrative_statements(source, whole_if_unmarked=set(tables) <= {"D09", COUNTS})
     found = [e for problems in errors.values() for e in problems]
+    if pending and pending not in tables and titled_at >= 0:
+        found += _title_without_table(pending, source.blocks, titled_at)
     if not tables and not statements:
         return None, found
     ends_inside = last_table if last_table and _cut_off(tables[last_table], source.blocks[last_block + 1:]) else ""
@@ -1151,6 +1201,32 @@ def extract_disclosure(source: SourceDocument, year: int | None, department: str
 
 
 CUT_FRAGMENT = 40  # a line this short, no sentence in it, after the last table: a piece of its next row
+ROW_FIGURE_RE = re.compile(r"(?:^|\s)(-?\d[\d,]*(?:\.\d+)?)\s*$")  # '2、公务接待费 9.28': a row's label and figure
+
+
+def _title_without_table(code: str, blocks: Sequence[Paragraph | Table], at: int) -> list[ReadError]:
+    """A table's title with no table after it, its rows laid out as lines of text no layout rebuilds ('一、支出合计
+    6.40' / '2、公务接待费 6.40'): the figures those lines close, up to the next table or sentence, are said to be
+    unread at the title. Nothing when no such line follows, or when the title closes with a number of its own (a
+    contents line and its page)."""
+    title = blocks[at]
+    if not isinstance(title, Paragraph) or re.search(r"\d\s*$", title.clean):
+        return []
+    figures: list[str] = []
+    for after in blocks[at + 1:]:
+        text = after.clean.strip() if isinstance(after, Paragraph) else ""
+        if not text or len(text) > CUT_FRAGMENT or re.search(r"[。；;]", text):
+            if isinstance(after, Table) or text:
+                break
+            continue
+        if match := ROW_FIGURE_RE.search(text):
+            figures.append(match.group(1))
+    if not figures:
+        return []
+    label = (BUDGET_TITLES | OWN_TITLES).get(code) or table_label(code)
+    shown = "、".join(figures[:12]) + ("等" if len(figures) > 12 else "")
+    return [ReadError(f"{label}：找到了表，但未读出任何行（表格的行列未能还原），其后各行的数字（{shown}）均未读取，未核对",
+                      title.location.with_(table=f"公开{code[1:]}" if code.startswith("D") else code))]
 
 
 def _cut_off(table: DisclosureTable, after: Sequence[Paragraph | Table]) -> bool:

@@ -63,9 +63,13 @@ def printed_unit(*texts: str) -> str:
 
 
 def is_column_numbers(texts: Sequence[str]) -> bool:
-    """The 栏次 row: '栏次 1 2 3', or only consecutive integers."""
+    """The 栏次 row: '栏次 1 2 3', or only consecutive integers; '行次 1 2 3' when the numbers run from 1 along the
+    row (a 行次 column's own cells go down the rows, never along one)."""
     filled = [t.strip() for t in texts if t.strip()]
     if filled and normalize_label(filled[0]) in COLUMN_NUMBER_LABELS:
+        return True
+    if filled and normalize_label(filled[0]) in LINE_LABELS and len(filled) >= 4 and filled[1:] == [
+            str(n) for n in range(1, len(filled))]:
         return True
     return len(filled) >= 3 and all(t.isdigit() for t in filled) and [int(t) for t in filled] == list(
         range(int(filled[0]), int(filled[0]) + len(filled)))

@@ -28,6 +28,9 @@ RESUME_RE = re.compile(rf"^{PART}.{{0,40}}说明$")
 SECTION_RE = re.compile(r"^[（(]?[一二三四五六七八九十]+[)）、]")
 CONTENTS_RE = re.compile(r"^目\s*录$")
 STATES_AMOUNT_RE = re.compile(r"\d\s*(?:亿元|万元|元)")  # a numbered line stating an amount is a sentence, not a heading
+# A column caption naming a figure ('2022 年决算数', '上年预算数(万元)', '执行金额'): a table's header cell printed on
+# a line of its own, not a heading of the document.
+CAPTION_RE = re.compile(r"(?:决算|预算|执行|完成|实际|支出|收入)(?:数|金额|额|值)\s*(?:[（(][^()（）]{0,6}[)）]?)?$")
 PAGE_TAIL_RE = re.compile(r"(?:PAGEREF\s*\S+\s*\S*\s*\d*|[.·…\s]*\d{1,3})$")
 CN_NUMBERS = {"零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
@@ -187,7 +190,8 @@ def outline(source: SourceDocument) -> tuple[Statement, ...]:
         if id(block) in contents:
             if text := _entry(text):
                 found.append(Statement(text, "目录", block.location, kind="contents", table=_code(text, table_code)))
-        elif block.heading_level or (len(text) <= 40 and not text.endswith(("。", "；", ";"))):
+        elif block.heading_level or (len(text) <= 40 and not text.endswith(("。", "；", ";"))
+                                     and not CAPTION_RE.search(text.replace(" ", ""))):
             found.append(Statement(text, "", block.location, kind="heading", table=_code(text, table_code)))
     return tuple(found)
 

@@ -76,7 +76,11 @@ def _self_evaluations(doc: Document) -> tuple[Document, list[ReadError]]:
         found = tuple(se for se in found if se.location.block not in goals
                       and not any(i.location.block in goals for i in se.indicators))
         errors = [e for e in errors if e.location.block not in goals]
-    return replace(doc, self_evaluations=found), errors
+    # a table whose parts the reader named unread (a form's tail before the next title, a form with its head only) is
+    # reported by those names, once each: not again as a table nobody recognised
+    named = {e.location.block for e in errors if e.location.block is not None and not e.location.column
+             and isinstance(doc.source.blocks[e.location.block], Table)}
+    return replace(doc, self_evaluations=found, consumed=doc.consumed | named), errors
 
 
 PROSE_KINDS = (DocumentKind.RESULTS_STATEMENT, DocumentKind.WORK_SUMMARY)

@@ -52,12 +52,15 @@ def _without_figures(value: Any) -> bool:
     return isinstance(value, Statement) and not value.figures
 
 
-def used_blocks(doc: Any, figures: bool = False) -> set[int]:
+def used_blocks(doc: Any, figures: bool = False, sentences: bool = True) -> set[int]:
     """Block indices of the source that some extractor took a value from; `figures`: only values that read
-    figures count (statements stating none left out)."""
+    figures count (statements stating none left out); `sentences`: a block read as sentences counts (False: only
+    blocks a reader of tables or forms took something from)."""
     seen: set[int] = set()
     if figures:
         seen |= {id(s) for s in _statements_of(doc) if _without_figures(s)}
+    if not sentences:
+        seen |= {id(s) for s in _statements_of(doc)}
     found = set(getattr(doc, "consumed", ()))
     for f in dataclasses.fields(doc):
         if f.name not in _NOT_EXTRACTED:
@@ -185,8 +188,10 @@ def _disclosure_tables(doc: Any) -> Iterator[TableRead | Unread]:
                          "table")
             continue
         if table.rows and not table.empty_note and not any(row.cells for row in table.rows):
-            # rows under a title but not one figure placed in them: nothing of the table was read
-            yield Unread(f"{table.label}：{len(table.rows)} 行中未读到任何数字，其数据未读取", table.location, "table")
+            # rows under a title but not one figure placed in them: nothing of the table was read — said once, by
+            # the reader's own reasons when it gave them (a layout it could not place)
+            if not (table.unmapped and any(p.location.table == table.location.table for p in getattr(doc, "problems", ()))):
+                yield Unread(f"{table.label}：{len(table.rows)} 行中未读到任何数字，其数据未读取", table.location, "table")
             continue
         yield TableRead(table.label, table.unit, len(table.rows), tuple(column_name(c) for c in table.columns),
                         table.location)
@@ -338,6 +343,29 @@ def _flat_table(text: str) -> str | None:
     return _clip(text[title.start():] if title else text.strip(), 40)
 
 
+# A word right after a figure that makes it a quantity of a sentence ('64.87 万元', '32.4 %'), not a table's cell.
+_UNIT_AFTER_RE = re.compile(r"^(?:万|亿|元|[%％]|个|人|次|辆|批|台|件|项|天|年|月|日|家|户|所|座|公里|亩|吨|米|平方)")
+_SENTENCE_END_RE = re.compile(r"(?<=[。；;！!？?])")
+
+
+def _table_run_in(text: str) -> str | None:
+    """A table flattened into a sentence of a paragraph that was otherwise read (a PDF's text run into one line:
+    '…支出决算表 单位:万元 项 目 预算数 决算数 合 计 65.00 64.87 …'): a sentence holding _TABLE_FIGURES_MIN or more
+    amounts standing alone, none followed by a unit as a sentence's figures are. What to show of it (from the
+    table's title, else from its first such amount); None when no sentence holds one."""
+    for sentence in _SENTENCE_END_RE.split(text):
+        words = sentence.split()
+        bare = [i for i, word in enumerate(words) if _TABLE_FIGURE_RE.match(word) and not (
+            i + 1 < len(words) and _UNIT_AFTER_RE.match(words[i + 1]))]
+        if len(bare) < _TABLE_FIGURES_MIN:
+            continue
+        title = re.search(r"(?:\d{4}\s*)?\S{2,40}?表(?=\s)", sentence)
+        start = title.start() if title and title.start() < sentence.find(words[bare[0]]) else sentence.find(
+            words[bare[0]])
+        return _clip(sentence[start:].strip(), 40)
+    return None
+
+
 # An amount printed right after its unit caption, as the cells of a form run together do: '计划安排资金(万元)299.4'.
 # A sentence reader sees no figure in it (its unit comes before it), so only a reader of forms can use it.
 _CAPTION_AMOUNT_RE = re.compile(r"[（(]\s*(?:万元|亿元|元)\s*[)）]\s*[:：]?\s*-?\d[\d,]*(?:\.\d+)?")
@@ -363,6 +391,7 @@ def _unused(doc: Any, claims: Iterable[Claim]) -> Iterator[Unread]:
     used = used_blocks(doc) | stated
     with_figures = used_blocks(doc, figures=True) | stated
     yield from _cell_runs(doc, with_figures)
+    read_as_form = used_blocks(doc, sentences=False)
     for index, block in enumerate(doc.source.blocks):
         if not isinstance(block, Table):
             if index not in used and figures_of(block.clean):
@@ -370,6 +399,9 @@ def _unused(doc: Any, claims: Iterable[Claim]) -> Iterator[Unread]:
             elif index not in used and (shown := _flat_table(block.clean)) is not None:
                 yield Unread(f"排成一行的表格未能还原（不能确定其中的数字属于哪一行哪一列），其中数据均未核对：{shown}",
                              block.location, "table")
+            elif index in stated and index not in read_as_form and (shown := _table_run_in(block.clean)):
+                yield Unread(f"段落中有一张排成一行的表格未能还原（PDF 文字连排，标签与数字的先后可能错开，不能确定各数字"
+                             f"属于哪一行哪一列），其中数据均未核对：{shown}", block.location, "table")
             elif index not in with_figures and (amounts := _CAPTION_AMOUNT_RE.findall(block.clean)):
                 yield Unread(f"段落中有 {len(amounts)} 个写在单位之后的金额（自“{_clip(amounts[0].strip(), 20)}”起，像是连成一段的"
                              "表格）未被读取，均未核对", block.location, "paragraph")

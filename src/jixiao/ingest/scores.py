@@ -8,6 +8,7 @@ stops fitting its grammar — is listed unread with where it is, never guessed.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -16,7 +17,7 @@ from jixiao.core.coverage import Unread
 from jixiao.core.model import ScoredPart, ScoreOutline
 from jixiao.core.money import normalize_text
 from jixiao.core.provenance import Location
-from jixiao.ingest.source import Paragraph, SourceDocument
+from jixiao.ingest.source import Paragraph, SourceDocument, Table
 
 POINTS = r"[（(]\s*(\d{1,3}(?:\.\d+)?)\s*分\s*[)）]"
 # Outline numbering styles, each its own level in the order the outline first uses them with points.
@@ -45,14 +46,18 @@ def _numbering(text: str) -> tuple[str, str] | None:
 class _Part:
     name: str
     level: int
-    points: Decimal
+    points: Decimal | None
     location: Location
     scores: list[tuple[Decimal, Location]] = field(default_factory=list)
     parts: list[_Part] = field(default_factory=list)
     closed: bool = False
 
 
-def _frozen(part: _Part, unread: list[Unread]) -> ScoredPart:
+CUT_IN_TEXT = "一节在文本结束处中断"
+CUT_IN_TABLE = "之下的行在评分表结束处中断（其后未见下一个同级指标或合计行）"
+
+
+def _frozen(part: _Part, unread: list[Unread], cut: str = CUT_IN_TEXT) -> ScoredPart:
     values = sorted({value for value, _ in part.scores})
     score = values[0] if len(values) == 1 else None
     if len(values) > 1:
@@ -65,10 +70,10 @@ def _frozen(part: _Part, unread: list[Unread]) -> ScoredPart:
             )
         )
     if not part.closed and part.parts:
+        points = f"（{part.points.normalize():f}分）" if part.points is not None else ""
         unread.append(
             Unread(
-                f"“{part.name}”（{part.points.normalize():f}分）一节在文本结束处中断，其下各项的分值与得分"
-                "可能未全部印出，未核对其合计",
+                f"“{part.name}”{points}{cut}，其下各项的分值与得分可能未全部印出，未核对其合计",
                 part.location,
                 "claim",
             )
@@ -78,7 +83,7 @@ def _frozen(part: _Part, unread: list[Unread]) -> ScoredPart:
         level=part.level,
         points=part.points,
         score=score,
-        parts=tuple(_frozen(p, unread) for p in part.parts),
+        parts=tuple(_frozen(p, unread, cut) for p in part.parts),
         closed=part.closed,
         location=part.location,
     )
@@ -289,8 +294,160 @@ def run_together_scores(source: SourceDocument) -> tuple[list[ScoreOutline], lis
     return outlines, unread
 
 
+# A scoring table printed as a table (评分表: 一级指标 | 二级指标 | 三级指标 | 指标内容 | 评价标准 | 分值 | 自评得分): its
+# header's level columns, one points column and one score column; no value columns (a project form's indicator
+# table, read by ingest.selfeval, prints 指标值 and 实际完成值).
+LEVEL_HEADERS = ("一级指标", "二级指标", "三级指标")
+POINTS_HEADERS = ("分值", "权重", "标准分值", "指标分值", "分值(分)", "权重(分)")
+SCORE_HEADER_RE = re.compile(r"^(?:自评|评价|实际)?得分(?:[（(]分[)）])?$")
+TOTAL_ROW_RE = re.compile(r"^(?:合计|总计|总分)")
+NAMED_POINTS_RE = re.compile(rf"^(?P<name>.*?)\s*{POINTS}$|^(?P<bare>.*?)\s*[（(]\s*(?P<n>\d{{1,3}}(?:\.\d+)?)\s*[)）]$")
+# A cell saying the row does not apply: the row is not scored (no 0 for it), and said so.
+NOT_APPLICABLE = ("不适用", "无", "/", "／", "-", "—", "－", "——", "N/A", "n/a")
+NUMBER_RE = re.compile(r"^\d{1,3}(?:\.\d+)?$")
+
+
+@dataclass(frozen=True)
+class _Columns:
+    levels: tuple[int, ...]  # the 一级, 二级 (and 三级) columns present, in order; the last is the row's own name
+    points: int
+    score: int
+    width: int
+
+
+def _score_header(texts: list[str]) -> _Columns | None:
+    norm = [re.sub(r"\s+", "", normalize_text(t)) for t in texts]
+    levels = tuple(i for i, t in enumerate(norm) if t in LEVEL_HEADERS)
+    points = [i for i, t in enumerate(norm) if t in POINTS_HEADERS]
+    scores = [i for i, t in enumerate(norm) if SCORE_HEADER_RE.match(t)]
+    if (len(levels) < 2 or norm[levels[0]] != "一级指标" or len(points) != 1 or len(scores) != 1
+            or any(VALUE_COLUMN_RE.search(t) for t in norm[levels[0]:]) or not levels[-1] < points[0] < scores[0]):
+        # (a caption before the level columns, '二、工作整体完成情况', spans the rows: no value column)
+        return None
+    return _Columns(levels, points[0], scores[0], len(norm))
+
+
+def _named_points(text: str) -> tuple[str, Decimal | None]:
+    """'投入(30)' / '项目管理（20分）' → (name, points); a name without bracketed points → (name, None)."""
+    match = NAMED_POINTS_RE.match(text.strip())
+    if match is None:
+        return text.strip(), None
+    name = match.group("name") if match.group("name") is not None else match.group("bare")
+    return name.strip(), Decimal(match.group(2) or match.group("n"))
+
+
+def _placed_cells(texts: list[str], columns: _Columns) -> list[str] | None:
+    """A body row's cells under the header's columns. A row printed short leaves out its leading cells, merged from
+    the rows above (a caption down the side, its 一级 cell, or its 一级 and 二级 cells): it is placed from the right, so
+    far as the cells left out are such cells. Empty cells at its end may pad it out or stand for blank columns: the
+    placing that leaves the caption columns empty and puts a figure (or a mark of not applying) under 分值 wins.
+    None when no placing does."""
+    trailing = len(texts) - len(list(itertools.dropwhile(lambda t: not t, reversed(texts))))
+    for cut in range(trailing + 1):
+        kept = texts[:len(texts) - cut]
+        missing = columns.width - len(kept)
+        if missing < 0 or missing > columns.levels[-1]:
+            continue  # the row's own name, or a cell after it, would be missing
+        placed = [""] * missing + kept
+        points = placed[columns.points]
+        if not any(placed[:columns.levels[0]]) and placed[columns.levels[-1]] and (
+                _is_number(points) or points in NOT_APPLICABLE):
+            return placed
+    return None
+
+
+def _is_number(text: str) -> bool:
+    return NUMBER_RE.match(text.strip()) is not None
+
+
+def _table_outline(table: Table, start: int, columns: _Columns, unread: list[Unread]) -> ScoreOutline | None:
+    top: list[_Part] = []
+    stack: list[_Part | None] = [None] * (len(columns.levels) - 1)  # the open part of each parent level
+    total: _Part | None = None
+    rows = 0
+    previous: list[str] | None = None
+    for row in table.rows[start + 1:]:
+        texts = [normalize_text(t).strip() for t in row.texts]
+        if not any(texts):
+            continue
+        first = next(t for t in texts if t)
+        if TOTAL_ROW_RE.match(first.replace(" ", "")):
+            figures = [Decimal(t) for t in texts if _is_number(t)]
+            total = _Part("合计", 0, figures[0] if figures else None, row.location.with_(row="合计"), closed=True,
+                          scores=[(figures[-1], row.location)] if len(figures) > 1 else [])
+            break
+        cells = _placed_cells(texts, columns)
+        points_text, score_text = (cells[columns.points], cells[columns.score]) if cells else ("", "")
+        if cells is None:
+            unread.append(Unread(f"评分表自“{_clip(first, 20)}”一行起未能对应到一级、二级、三级指标与分值、得分各列，"
+                                 "其后各行的分值与得分未核对", row.location, "table"))
+            break
+        leaf = cells[columns.levels[-1]]
+        if cells == previous:
+            unread.append(Unread(f"评分表“{_clip(leaf, 20)}”一行与上一行完全相同（重复印出），只计一次", row.location, "table"))
+            continue
+        previous = cells
+        for depth, column in enumerate(columns.levels[:-1]):
+            if not cells[column]:
+                continue
+            for open_part in stack[depth:]:
+                if open_part is not None:
+                    open_part.closed = True
+            name, points = _named_points(cells[column])
+            part = _Part(name, depth + 1, points, row.location.with_(row=name))
+            parent = stack[depth - 1] if depth else None
+            (parent.parts if parent is not None else top).append(part)
+            stack[depth:] = [part] + [None] * (len(stack) - depth - 1)
+        parent = stack[-1] if stack else None
+        if stack and parent is None:
+            unread.append(Unread(f"评分表“{_clip(leaf, 20)}”一行之上未见其一级、二级指标（表从中途开始），其后各行未核对",
+                                 row.location, "table"))
+            break
+        name = _named_points(leaf)[0] or f"第{rows + 1}行"
+        applies = points_text not in NOT_APPLICABLE and score_text not in NOT_APPLICABLE
+        if not applies:
+            unread.append(Unread(f"评分表“{_clip(name, 20)}”一行标为不适用（分值“{points_text or '空'}”、得分“{score_text or '空'}”），"
+                                 "不计分，也不按0分计", row.location.with_(row=name), "table"))
+        score = Decimal(score_text) if applies and _is_number(score_text) else None
+        part = _Part(name, len(columns.levels), Decimal(points_text) if _is_number(points_text) else None,
+                     row.location.with_(row=name), scores=[(score, row.location)] if score is not None else [],
+                     closed=True)
+        (parent.parts if parent is not None else top).append(part)
+        rows += 1
+    if not rows:
+        return None
+    if total is not None:
+        for part in (p for p in stack if p is not None):
+            part.closed = True
+        total.parts = top
+        top = [total]
+    frozen = tuple(_frozen(p, unread, CUT_IN_TABLE) for p in top)
+    return ScoreOutline(title="评分表", parts=frozen, location=table.location)
+
+
+def table_scores(source: SourceDocument) -> tuple[list[ScoreOutline], list[Unread]]:
+    """Scoring tables printed as tables (一级/二级/三级指标, 分值, 得分 — no value columns), from their header row
+    wherever it stands in the table (a form's fund part may come first). The parts a level cell opens take the
+    points it prints in brackets ('投入(30)'); each row gives its own 分值 and 得分. A row marked not applicable is
+    not scored (nor taken as 0), a row printed twice is counted once, and a row that cannot be placed stops the
+    reading there — each said where."""
+    outlines: list[ScoreOutline] = []
+    unread: list[Unread] = []
+    for block in source.blocks:
+        if not isinstance(block, Table):
+            continue
+        for index, row in enumerate(block.rows):
+            if (columns := _score_header(row.texts)) is not None:
+                if (outline := _table_outline(block, index, columns, unread)) is not None:
+                    outlines.append(outline)
+                break
+    return outlines, unread
+
+
 def extract_scores(source: SourceDocument) -> tuple[tuple[ScoreOutline, ...], list[Unread]]:
-    """Every scored outline and run-together scoring table of the document, with what of them was not read."""
+    """Every scored outline, scoring table and run-together scoring table of the document, with what of them was
+    not read."""
     outlines, unread = outline_scores(source)
     tables, not_read = run_together_scores(source)
-    return tuple(outlines + tables), unread + not_read
+    printed, not_placed = table_scores(source)
+    return tuple(outlines + printed + tables), unread + not_placed + not_read

@@ -29,7 +29,7 @@ from jixiao.core.model import (
 )
 from jixiao.core.money import is_number, parse_amount, parse_decimal
 from jixiao.core.provenance import Location
-from jixiao.core.values import parse_value
+from jixiao.core.values import Value, parse_value
 from jixiao.ingest.formtable import regrid
 from jixiao.ingest.fundrows import is_shifted, ordered_total, place_fund_rows, unordered_total, unscored_total
 from jixiao.ingest.fused import extract_fused
@@ -402,6 +402,25 @@ def _read_budget(table: Table, start: int, report: _Report, errors: list[ReadErr
         ))
 
 
+def _repeated_scores(lines: Sequence[BudgetLine], project: str) -> list[ReadError]:
+    """Fund rows under the total that print a 得分 of their own ('其中：当年财政拨款 … 10 | 89.7% | 8'): the form gives
+    the budget-execution part its points and score once, on its total row, so a score printed again below is the
+    same part's score repeated — counted once (the total row's), the repeat named where it stands."""
+    total = next((line for line in lines if line.is_total), None)
+    errors = []
+    for line in lines:
+        if line is total or line.reported_score is None:
+            continue
+        name = line.source.rstrip("：:")
+        if total is not None and total.reported_score is not None:
+            said = (f"“{name}”一行另印得分 {line.reported_score}（“{total.source.rstrip('：:')}”一行得分 "
+                    f"{total.reported_score}）：预算执行只计一次得分，按“{total.source.rstrip('：:')}”一行计，此行得分未计入")
+        else:
+            said = f"“{name}”一行印有得分 {line.reported_score}，不是合计行：预算执行得分只按合计行计，此行得分未计入"
+        errors.append(ReadError(said, line.location.with_(project=project, column="得分")))
+    return errors
+
+
 def _indicator_field(key: str) -> str | None:
     key = head_label(key)  # '分值（10分）', '得分（分值×完成率）': the head noun before the note
     if "原因" in key or "偏差" in key:
@@ -538,6 +557,8 @@ def _row_cells(texts: Sequence[str], fields: Sequence[str | None]) -> tuple[dict
                   and not (weight == "" and by_position.get("reported_score"))
                   and (by_position.get("actual") or split_target
                        or not any(by_position.get(f) for f in _VALUE_FIELDS)))
+    # a row marked not applicable ('不适用 | 不适用 | — | 不适用') holds no figure to place by content
+    consistent = consistent or (after - 1 == name_column and _not_applicable_row(by_position))
     cells = by_position if consistent else _values_by_content(texts[after:])
     cells["level1"], cells["level2"], cells["name"] = level1, level2, name
     operator, unit = cells.pop("operator", ""), cells.pop("measure_unit", "")
@@ -589,7 +610,9 @@ def _read_indicators(table: Table, start: int, report: _Report, errors: list[Rea
     level1 = level2 = ""
     parts: list[Location] = []  # '其中' rows: parts of the indicator above them
     pending: BlockClaim | None = None  # the points a 一级 cell prints, checked once its block is complete
+    already = len(report.indicators)
     for row in table.rows[body_start:]:
+        indicators_read = len(report.indicators) > already
         texts = [_plain(t) for t in row.texts]
         if not any(texts) or _is_rule_row(texts):
             continue
@@ -638,6 +661,18 @@ def _read_indicators(table: Table, start: int, report: _Report, errors: list[Rea
             report.incomplete = report.incomplete or f"指标表在“{name}”一行中断，其后各行未见"
             continue
         weight_text, score_text = cells.get("weight", ""), cells.get("reported_score", "")
+        if _not_applicable_row(cells):
+            weighted = is_number(weight_text) and parse_decimal(weight_text) > 0
+            targets = "、".join(f"“{cells[f]}”" for f in ("initial_target", "adjusted_target") if cells.get(f))
+            errors.append(ReadError(f"指标“{name}”一行标为不适用（指标值{targets}、得分“{score_text}”），不计分，也不按0分计"
+                                    + (f"；其分值 {weight_text} 不计入各指标分值合计，合计未核对" if weighted else ""),
+                                    location))
+            if weighted:
+                report.incomplete = report.incomplete or f"指标“{name}”标为不适用但印有分值"
+            continue
+        if indicators_read and _same_row(report.indicators[-1], name, cells, weight_text, score_text):
+            errors.append(ReadError(f"指标“{name}”一行与上一行完全相同（重复印出），只计一次", location))
+            continue
         if row is table.rows[-1] and "reported_score" in fields and width <= fields.index("reported_score"):
             # The text ends after the row's 分值: its 得分 is absent, not blank (the weights still all stand).
             errors.append(ReadError(f"指标“{name}”所在行在“{texts[-1]}”之后中断，缺少得分及其后各列，得分未读入",
@@ -661,6 +696,30 @@ def _read_indicators(table: Table, start: int, report: _Report, errors: list[Rea
     if parts:
         errors.append(ReadError(f"绩效指标表中有 {len(parts)} 行“其中”分项（无分值、得分，是上一行指标的组成），未作为指标计分，"
                                 "其与上一行指标的合计未核对", parts[0]))
+
+
+# A cell saying the indicator does not apply to the project this year: the row is left out of the scoring.
+NOT_APPLICABLE_WORDS = (*NOT_APPLICABLE, "不适用", "不涉及", "无", "N/A", "n/a")
+
+
+def _not_applicable_row(cells: dict[str, str]) -> bool:
+    """An indicator row marked not applicable as a whole: its target (年度指标值) and its 得分 say so (不适用, 无, —),
+    and its actual is the same mark or blank. Such a row is not scored — neither by the rules nor as a 0."""
+    targets = [cells[f] for f in ("initial_target", "adjusted_target") if cells.get(f)]
+    return bool(targets) and all(t in NOT_APPLICABLE_WORDS for t in targets) and cells.get(
+        "reported_score", "") in NOT_APPLICABLE_WORDS and cells.get("actual", "") in ("", *NOT_APPLICABLE_WORDS)
+
+
+def _same_row(previous: Indicator, name: str, cells: dict[str, str], weight: str, score: str) -> bool:
+    """The row repeats the indicator just read cell for cell (a row printed twice across a page break): counted once."""
+    def raw(value: Value | None) -> str:
+        return value.raw.strip() if value is not None else ""
+
+    return (previous.name == name and raw(previous.initial_target) == cells.get("initial_target", "").strip()
+            and raw(previous.adjusted_target) == cells.get("adjusted_target", "").strip()
+            and raw(previous.actual) == cells.get("actual", "").strip()
+            and previous.weight == (parse_decimal(weight) if is_number(weight) else None)
+            and previous.reported_score == (parse_decimal(score) if is_number(score) else None))
 
 
 LEFT_ROWS_RE = re.compile(r"(?:^|\s)(?:(?:产出|效益|满意度|数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响)指标?"
@@ -792,7 +851,9 @@ def _read_table(table: Table, report: _Report, errors: list[ReadError]) -> None:
         if not report.budget and _paired_fields(texts) is not None:
             _read_paired(table, index, report, errors)
         elif first.startswith("资金来源") or _is_budget_header(texts):
+            already = len(report.budget)
             _read_budget(table, index, report, errors)
+            errors += _repeated_scores(report.budget[already:], report.name)
         elif any(_label(t).startswith("一级指标") for t in texts[:2]):
             _read_indicators(table, index, report, errors)
         elif index + 1 < len(table.rows) and "预期目标" in [_label(t) for t in texts]:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from jixiao.core.coverage import Unread
@@ -72,7 +72,7 @@ _AMOUNT_RE = re.compile(r"^\s*(\d[\d,]*(?:\.\d+)?)\s*(亿元|万元|元|亿|万)
 # The indicator table's header cells (spaces taken out): the levels, the name, the value and its helper columns.
 _HEADER_CELL_RE = re.compile(
     r"^(?:绩效指标|[一二三]级指标|指标名称|指标内容|评价指标|评价内容|指标说明|指标值说明|指标解释|指标标准(?:或依据)?|指标依据"
-    r"|计算符号|指标性质|运算符|符号|度量单位|计量单位|单位|分值|权重|备注|评(?:扣)?分标准"
+    r"|计算符号|指标性质|运算符|符号|度量单位|计量单位|单位|分值|权重|备注|评(?:扣)?分标准|指标方向性?"
     r"|\S{0,12}?(?:指标值|目标值|实现值|完成值|预期值|实际值|历史值))(?:[（(][^)）]{0,6}[)）])?$"
 )
 _ROLES: list[tuple[str, re.Pattern[str]]] = [
@@ -536,6 +536,62 @@ def _indicators(form: _Form, project: str, errors: list[ReadError]) -> tuple[Ind
     return tuple(out)
 
 
+# A listing's header cells before its indicator columns ('单位名称 | 项目名称 | 预算数 | 年度目标 | 一级指标 | …'): the
+# fields each project's first row prints before its first indicator.
+_LISTED_BUDGET_RE = re.compile(r"^(?:项目)?(?:预算|资金)(?:数|金额)?(?:[（(](?:万元|元)[)）])?$")
+
+
+def _listing_fields(cells: Sequence[_Cell], header: int) -> list[str]:
+    """The fields a table's header row prints before its '一级指标' cell (a listing of several projects, one
+    indicator a row), by name ('department', 'project', 'budget', 'goal'); [] when the row prints no project field."""
+    start = header
+    while start > 0 and not cells[start].row_start and cells[start - 1].in_table:
+        start -= 1
+    if not cells[header].in_table or start == header:
+        return []
+    fields = []
+    for cell in cells[start:header]:
+        match = _LABEL_RE.fullmatch(cell.key)
+        name = match.lastgroup if match is not None else None
+        fields.append(name or ("budget" if _LISTED_BUDGET_RE.match(cell.key) else ""))
+    return fields if "project" in fields else []
+
+
+def _listing(cells: Sequence[_Cell], title: _Cell, captions: list[_Cell], header: int,
+             fields: list[str]) -> Iterator[tuple[_Form, int, int]]:
+    """The projects of a listing: each row whose cells before its first level label print a project's fields
+    (aligned from the right: a row may leave out the unit's cell it shares with the row above, the unit is then the
+    one above) starts a project; the
+    rows opening at a level label are its further indicators; a row with no level label (a department's subtotal
+    '730-示例镇部门 | 1,200,000.00') is no indicator. Each project's indicator cells are read as a form of their own."""
+    columns, body = _read_header(cells, header)
+    end = body
+    while end < len(cells) and cells[end].in_table and not _FOOTER_RE.search(cells[end].text):
+        end += 1
+    projects: list[tuple[dict[str, str], list[_Cell], int]] = []
+    index = body
+    while index < end:
+        row = _row_of(cells, index)[: end - index]
+        first = next((i for i, c in enumerate(row) if _level1(c.key) or _level2(c.key)), None)
+        if first is not None and first > 0:
+            printed = dict(zip(reversed(fields[-first:] if first <= len(fields) else fields),
+                               reversed([c.text for c in row[:first]]), strict=False))
+            held = {k: v for k, v in projects[-1][0].items() if k in ("department", "unit")} if projects else {}
+            projects.append(({**held, **{k: v for k, v in printed.items() if k}}, [], index))
+        if first is not None and projects:
+            indicator = row[first:]
+            projects[-1][1].extend([replace(indicator[0], row_start=True), *indicator[1:]])
+        index += len(row)
+    for number, (printed, indicator_cells, start) in enumerate(projects):
+        form = _Form(title=title, cells=list(captions), columns=columns)
+        form.fields.update((k, v) for k, v in printed.items() if v.strip())
+        _read_body(indicator_cells, 0, form, columns)
+        if number < len(projects) - 1:
+            form.incomplete = ""  # the next project follows: this one's rows are all there
+        last = projects[number + 1][2] if number < len(projects) - 1 else end
+        yield form, start, last
+
+
 def _forms(cells: Sequence[_Cell]) -> Iterator[tuple[_Form, int, int]]:
     """Each form: from its title (or its first label) to the end of its indicator table; (form, start, end)."""
     index = 0
@@ -565,6 +621,12 @@ def _forms(cells: Sequence[_Cell]) -> Iterator[tuple[_Form, int, int]]:
             header += 1
         if header >= len(cells) or cells[header].key != "一级指标":
             index = max(header, index + 1)
+            continue
+        if fields := _listing_fields(cells, header):
+            captions = form.cells[: len(form.cells) - len(fields)]
+            listed = list(_listing(cells, form.title, captions, header, fields))
+            yield from listed
+            index = max([index + 1, header + 1, *(end for _, _, end in listed)])
             continue
         columns, body = _read_header(cells, header)
         form.columns = columns

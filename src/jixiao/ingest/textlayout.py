@@ -19,6 +19,12 @@ Layouts read:
 - one cell per line under a header of several tiers whose spans were lost, with a 栏次 row: rows told by their names,
   columns headed only where every layout agrees (ingest.tiers);
 - a form with a 行次 column and a 列次 row, its rows split over lines (ingest.numberedform);
+- one cell per line under a header whose tiers run on in one line of cells, over a row numbering the columns
+  ('行次 1 2 … N' beside the label column): rows of 1 + N cells, columns headed where every layout the rows' totals
+  allow agrees; a header cell whose first line lost its bar ('公务用车' / '购置费 |') is one cell;
+- a two-sided table one cell per line with no separator ('收入' / '支出' / '项目' / '决算数' / '项目' / '决算数' …);
+- a page's running text behind the bar of a layout table's debris is a paragraph; a page counter or byline printed as
+  a '|'-row ('阅读:3 | | |') is page chrome;
 - file metadata and site navigation before the document (索引号、发布机构、发布日期、当前位置 …) are dropped,
   so they decide neither kind nor unit nor year.
 Cells that cannot be placed in a row stay as paragraphs, so nothing is silently lost.
@@ -30,14 +36,14 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from jixiao.core.money import is_number
+from jixiao.core.money import is_number, parse_decimal
 from jixiao.core.provenance import Location
 from jixiao.ingest.flatline import disclosure_blocks, join_spaced_letters
 from jixiao.ingest.headers import normalize_label, printed_unit
 from jixiao.ingest.numberedform import numbered_forms
 from jixiao.ingest.source import Block, Cell, Paragraph, Row, Table
 from jixiao.ingest.spacedtable import spaced_tables
-from jixiao.ingest.tiers import leaf_paths
+from jixiao.ingest.tiers import agreed, fitting_layouts, leaf_paths, summing
 
 PREAMBLE_LINES = 40
 META_RE = re.compile(
@@ -48,7 +54,7 @@ META_RE = re.compile(
 )
 NAV_RE = re.compile(
     r"(首页|当前位置|您的位置|所在位置)\s*[>＞»›:：]|^\s*[>＞»›]\s*\S[^>＞»›]*[>＞»›]|^\s*(【\s*打印\s*】|打印本页|打印页面|关闭窗口|分享到|视力保护色"
-    r"|【\s*字体|\[?\s*字体\s*[：:]|欢迎来到|欢迎访问)"
+    r"|【\s*字体|\[?\s*字体\s*[：:]|欢迎来到|欢迎访问|欢迎进入|欢迎光临)"
     r"|^\s*\S{1,80}\.(pdf|docx?|xlsx?|wps|et|html?)(_第\d+页)?\s*$"  # a file name, or a page thumbnail's caption
     r"|^\s*第\s*\d+\s*页\s*[/／]\s*共\s*\d+\s*页\s*$", re.IGNORECASE)  # a page counter under a thumbnail
 PIPES = str.maketrans({"｜": "|"})
@@ -116,16 +122,35 @@ META_VALUE_RE = re.compile(r"^[^，。；;！？!?]{1,40}$")  # a value: short, 
 META_LABELS_MIN = 2  # labels printed alone, one after another: a metadata block, not a heading ending with a colon
 
 
+# A cell of a page's counter or byline ('阅读:3', '查看: 23', '评论: 0', '发布者: 示例县政府', '2031-8-23 08:50').
+META_CELL_RE = re.compile(META_RE.pattern + r"|^\s*(阅读|浏览|查看|点击|评论|访问|人气|热度|发布者|发布人|来自|责编|编辑|审核)"
+                          r"(次数|量|数)?\s*[：:]")
+DATE_CELL_RE = re.compile(r"^\s*(?:19|20)\d{2}[-/年.]\d{1,2}[-/月.]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
+
+
+def _metadata_row(line: str) -> bool:
+    """A '|'-line whose filled cells are all a page's metadata — a counter, a byline, a date — with at least one
+    labelled ('阅读:3 | | |', '2031-8-23 08:50| 发布者: 示例县政府| 查看: 23|'): no table."""
+    if "|" not in line.translate(PIPES):
+        return False
+    cells = [c.strip() for c in line.translate(PIPES).split("|") if MEANINGFUL_RE.search(c)]
+    return bool(cells) and all(META_CELL_RE.match(c) or DATE_CELL_RE.match(c) for c in cells) and any(
+        META_CELL_RE.match(c) for c in cells)
+
+
 def metadata_lines(lines: list[str]) -> dict[int, str]:
     """The lines (0-based) of file metadata and site navigation at the top of a text, each with what it says: a
-    label and its value on one line, or a block of labels each printed alone with its value on the next filled line
-    ('索引号:' / '' / '1133…' / '发布机构:' / '' / '市财政局' …), the value joined to its label."""
+    label and its value on one line (or several in the cells of a '|'-line: a page's counter and byline), or a block
+    of labels each printed alone with its value on the next filled line ('索引号:' / '' / '1133…' / '发布机构:' / '' /
+    '市财政局' …), the value joined to its label."""
     found: dict[int, str] = {}
     head = lines[:PREAMBLE_LINES]
     alone = [i for i, line in enumerate(head) if META_LABEL_ONLY_RE.match(line)]
     for index, line in enumerate(head):
         if META_RE.match(line) or NAV_RE.search(line):
             found[index] = line.strip()
+        elif _metadata_row(line):
+            found[index] = " ".join(c.strip() for c in line.translate(PIPES).split("|") if c.strip())
     if len(alone) < META_LABELS_MIN:
         return found
     for index in alone:
@@ -165,6 +190,31 @@ def join_broken_pipe_rows(lines: list[str]) -> list[str]:
             out[index] = ""
             continue
         open_at = index if bar.startswith("|") else None
+    return out
+
+
+WRAPPED_PIECE_LENGTH = 10  # a narrow cell's first line; a title between tables is longer, or names its year
+TITLE_WORDS_RE = re.compile(r"\d|[“”\"：:]|(?:情况|说明|如下)$")
+
+
+def join_wrapped_cells(lines: list[str]) -> list[str]:
+    """A table copied one cell per line, each cell ending with ' |', whose header cell held a line break: the cell's
+    first piece stands on a line of its own without the bar ('小计 |' / '公务用车' / '购置费 |'). The piece is joined to
+    the cell after it ('公务用车购置费 |'), its own line going blank (line numbers stay). Only a short piece of words
+    (no digit, no quotes or colon, no sentence mark, no caption, numbered heading or title word) right between two
+    such cells."""
+    out = list(lines)
+    for index in range(1, len(lines) - 1):
+        piece = lines[index].strip()
+        following = _cell_token(lines[index + 1])
+        if (not piece or "|" in piece.translate(PIPES) or "\t" in lines[index] or len(piece) > WRAPPED_PIECE_LENGTH
+                or TITLE_WORDS_RE.search(piece) or SENTENCE_RE.search(piece) or PROSE_RE.search(piece)
+                or CAPTION_RE.search(piece)
+                or HEADING_START_RE.match(piece) or not following or _figure(following)
+                or not _cell_token(out[index - 1])):
+            continue
+        out[index + 1] = f"{piece}{following} |"
+        out[index] = ""
     return out
 
 
@@ -356,8 +406,9 @@ def _stream_cells(line: str, in_stream: bool) -> list[str] | None:
     '|' an empty cell: '|||||') or cells run together ('甲 | 乙 | |||'). A run of bars opens a stream too; a line
     of several cells ending with '|' only continues one (on its own it is a row of a '|'-separated table)."""
     stripped = line.strip().translate(PIPES)
-    if BARS_RE.match(stripped.replace(" ", "")) and " " not in stripped:
-        return [""] * len(stripped)
+    compact = stripped.replace(" ", "")
+    if BARS_RE.match(compact) and (" " not in stripped or in_stream):
+        return [""] * len(compact)  # in a stream, '| ||||' is an empty cell and the row padded out after it
     if in_stream and stripped.endswith("|") and not stripped.startswith("|") and stripped.count("|") >= 2:
         return [c.strip() for c in stripped.split("|")[:-1]]
     return None
@@ -408,6 +459,22 @@ def caption_row(cells: list[str]) -> str | None:
     return filled[0] if CAPTION_RE.search(filled[0]) else None
 
 
+PROSE_RE = re.compile(r"[，,。；;！？!?]")
+
+
+def _prose_behind_bars(rows: list[Row]) -> list[tuple[Row, str]] | None:
+    """'|'-rows that are no table: no row holds two filled cells, and what is filled is running text (sentences
+    longer than a cell) — a page's text behind the debris of a layout table ('   | 示例县2031年“三公”经费…说明 根据…').
+    (row, text) of each filled row, or None when the rows are a table (a lone label or figure is a table's cell)."""
+    filled = [(row, [c.clean for c in row.cells if MEANINGFUL_RE.search(c.clean)]) for row in rows]
+    if not any(cells for _, cells in filled) or any(len(cells) > 1 for _, cells in filled):
+        return None
+    texts = [(row, cells[0]) for row, cells in filled if cells]
+    if not all(len(text) > CELL_LENGTH and PROSE_RE.search(text) for _, text in texts):
+        return None
+    return texts
+
+
 def merged_pipe_runs(lines: list[str]) -> set[int]:
     """The lines (0-based) of '|'-tables whose rows were merged across row boundaries (a row ends with the label
     of the next one): their cells are a stream whose rows are rebuilt from the form's labels, as for a table
@@ -439,6 +506,11 @@ def text_blocks(text: str, path: str) -> tuple[Block, ...]:
 
     def flush() -> None:
         nonlocal rows, tokens
+        if rows and (prose := _prose_behind_bars(rows)) is not None:
+            for row, text in prose:
+                blocks.append(Paragraph(text, row.location))
+                plain.add(id(blocks[-1]))
+            rows = []
         if rows:
             blocks.append(Table(tuple(rows), rows[0].location))
             rows = []
@@ -447,7 +519,7 @@ def text_blocks(text: str, path: str) -> tuple[Block, ...]:
             tokens = []
 
     lines = mark_blank_separated_cells(mark_bar_separated_cells(mark_bar_separated_rows(
-        join_broken_pipe_rows(drop_preamble(text.splitlines())))))
+        join_wrapped_cells(join_broken_pipe_rows(drop_preamble(text.splitlines()))))))
     merged = merged_pipe_runs(lines)
     last = max((number for number, line in enumerate(lines, start=1) if line.strip()), default=0)
     for number, line in enumerate(lines, start=1):
@@ -505,8 +577,8 @@ def text_blocks(text: str, path: str) -> tuple[Block, ...]:
         plain.add(id(blocks[-1]))
     flush()
     blocks = numbered_forms(blocks, plain, path)
-    return tuple(join_wrapped(label_value_lines(glued_rows(spaced_tables(blocks, plain, path), plain, path), plain,
-                                                path), plain))
+    rows_of_lines = two_sided_label_lines(glued_rows(spaced_tables(blocks, plain, path), plain, path), plain, path)
+    return tuple(join_wrapped(label_value_lines(rows_of_lines, plain, path), plain))
 
 
 GLUED_HEADER_RE = re.compile(r"^项\s*目\s*(\S*?(?:预算|决算)\S*)$")  # '项目2025年预算': the header's cells run together
@@ -571,6 +643,103 @@ def _line_cell(block: Block, plain: set[int]) -> str | None:
             CAPTION_RE.search(text) and not _figure(text)):
         return None
     return text
+
+
+SIDE_NAMES = 2
+
+
+def _column_labels(blocks: list[Block], at: int, plain: set[int]) -> list[Paragraph]:
+    """The column labels ('决算数', '预算数') on the lines right after the name header at `at`, one a line."""
+    columns: list[Paragraph] = []
+    while at + 1 + len(columns) < len(blocks) and (cell := _line_cell(following := blocks[at + 1 + len(columns)],
+                                                                       plain)) is not None and \
+            COLUMN_LABEL_RE.match(_norm(cell)) and following.location.line == blocks[at].location.line + 1 + len(columns):
+        columns.append(following)  # type: ignore[arg-type]
+    return columns
+
+
+def _half_rows(cells: list[Paragraph], width: int) -> list[tuple[Paragraph, list[Paragraph]]] | None:
+    """Each label of `cells` with the figures after it (at most `width`); None when a label has more figures than
+    columns or a figure opens the cells (which label it belongs to is not known)."""
+    halves: list[tuple[Paragraph, list[Paragraph]]] = []
+    for cell in cells:
+        if not _figure(cell.text):
+            halves.append((cell, []))
+        elif not halves or len(halves[-1][1]) == width:
+            return None
+        else:
+            halves[-1][1].append(cell)
+    return halves
+
+
+def two_sided_label_lines(blocks: list[Block], plain: set[int], path: str) -> list[Block]:
+    """A two-sided table (收入 | 支出) copied one cell per line with no separator and its empty cells dropped: the
+    sides' names on a line each ('收入' / '支出'), then each side's header — '项目' and its column labels, one a line,
+    the second side's the same — then rows, each a label line and the figures of its filled cells, the first side's
+    then the second's. A figure follows its own label, so each label opens a half row; half rows pair up side by
+    side. A half row printing fewer figures than its columns keeps them unplaced ('35.00或空'), a label followed by a
+    label keeps its cells unplaced (unknown, never 0). When the sides are named, a label naming the other side ('…支出'
+    where 收入 stands) means a side's cells were dropped whole: the rows end there, the rest left as lines of text.
+    Taken on consecutive lines only, with at least one whole row holding a figure."""
+    out: list[Block] = []
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        head = _line_cell(block, plain)
+        first = _column_labels(blocks, index, plain) if head is not None and _norm(head) in NAME_HEADERS else []
+        second_at = index + 1 + len(first)
+        second = blocks[second_at] if first and second_at < len(blocks) else None
+        second_head = _line_cell(second, plain) if second is not None else None
+        columns = _column_labels(blocks, second_at, plain) if second_head is not None and _norm(
+            second_head) in NAME_HEADERS and second.location.line == blocks[second_at - 1].location.line + 1 else []  # type: ignore[union-attr]
+        width = len(first)
+        if not width or [_norm(c.text) for c in columns] != [_norm(c.text) for c in first]:
+            out.append(block)
+            index += 1
+            continue
+        at = second_at + 1 + width
+        cells: list[Paragraph] = []
+        while at < len(blocks) and _line_cell(blocks[at], plain) is not None and \
+                blocks[at].location.line == blocks[at - 1].location.line + 1:
+            cells.append(blocks[at])  # type: ignore[arg-type]
+            at += 1
+        names = [b for b in out[-SIDE_NAMES:] if _line_cell(b, plain) is not None and not _figure(b.clean)]
+        names = names if len(names) == SIDE_NAMES and names[-1].location.line == block.location.line - 1 and \
+            names[0].location.line == block.location.line - SIDE_NAMES else []  # type: ignore[union-attr]
+        halves = _half_rows(cells, width)
+        pairs: list[tuple[tuple[Paragraph, list[Paragraph]], tuple[Paragraph, list[Paragraph]]]] = []
+        for left, right in zip(halves[::2], halves[1::2], strict=False) if halves else ():
+            sides = [_norm(n.clean) for n in names]  # type: ignore[union-attr]
+            if sides and (_norm(left[0].text).endswith(sides[1]) or _norm(right[0].text).endswith(sides[0])):
+                break  # a side's cells were dropped whole: which side a label stands on is not known any more
+            pairs.append((left, right))
+        if not any(figures for pair in pairs for _, figures in pair):
+            out.append(block)
+            index += 1
+            continue
+        del out[len(out) - len(names):]
+        where = Location(document=path, line=(names[0] if names else block).location.line)
+        header = [head, *(c.text.strip() for c in first), second_head, *(c.text.strip() for c in columns)]
+        built = [Row(tuple(Cell(t or "", where.with_(column=str(n))) for n, t in enumerate(cells_, start=1)), where)
+                 for cells_ in ([[names[0].clean, *[""] * width, names[1].clean, *[""] * width]] if names else [])
+                 + [header]]  # type: ignore[union-attr]
+        for left, right in pairs:
+            line = Location(document=path, line=left[0].location.line)
+            row: list[Cell] = []
+            for label, figures in (left, right):
+                row.append(Cell(label.text.strip(), line.with_(line=label.location.line, column=str(len(row) + 1))))
+                values = [f.text.strip() for f in figures]
+                shown = "或".join(dict.fromkeys([*values, "空"])) if values else ""
+                row += [Cell(values[n] if len(values) == width else shown,
+                             line.with_(line=(figures[n] if len(values) == width else label).location.line,
+                                        column=str(len(row) + 1 + n)), placed=len(values) == width)
+                        for n in range(width)]
+            built.append(Row(tuple(row), line))
+        out.append(Table(tuple(built), where))
+        used = sum(1 + len(f) for pair in pairs for _, f in pair)
+        out.extend(cells[used:])
+        index = second_at + 1 + width + len(cells)
+    return out
 
 
 def label_value_lines(blocks: list[Block], plain: set[int], path: str) -> list[Block]:
@@ -713,6 +882,8 @@ def rebuild(tokens: list[_Token], path: str, cells: bool = True) -> list[Block]:
         return padded  # the row ends printed as runs of bars, before a width inferred from a 栏次 row
     if (tiered := _tiered_rows(tokens, path)) is not None:
         return tiered  # rows by their names under a header of tiers, before a width counted from the 栏次 row
+    if (numbered := _numbered_columns(tokens, path)) is not None:
+        return numbered  # a label column beside the numbered ones: the width is one more than the numbers
     width_at = _number_row(texts)
     if width_at is not None:
         return _by_width(tokens, *width_at, path)
@@ -810,6 +981,92 @@ def _tiered_rows(tokens: list[_Token], path: str) -> list[Block] | None:
               for seg in segments[:opening] for i in seg]
     after = [Paragraph(t.text, Location(document=path, line=t.line)) for t in tokens[end:] if t.text]
     return [*before, Table(tuple(built), where), *after]
+
+
+NUMBER_LABELS = ("栏次", "行次")
+NUMBERED_BODY_ROWS_MIN = 2
+TIERS_MAX = 3
+FIGURE_IN_WORDS_RE = re.compile(r"\d(?:[\d,]*\.\d+)?")
+
+
+def _numbered_columns(tokens: list[_Token], path: str) -> list[Block] | None:
+    """A table copied one cell per line whose columns are numbered on a row of their own under the header — its
+    label (行次 or 栏次) in the label column, then 1, 2 … N — and whose rows each hold a label then N cells (figures,
+    nothing, or words with a figure: '以前年度结转资金9.83'). The number row gives the width (1 + N), so the rows are
+    known, not guessed. The header above is one row of 1 + N cells, or the label column's name then tiers whose
+    spans were lost, printed in one run (合计 | 因公出国(境)费 | 公务用车购置及运行费 | 公务接待费 | 小计 | 购置费 | 运行费 |
+    小计 | …): each lower tier opens with its total, and a column takes its header path only where every way of
+    cutting the run into tiers and laying them out agrees (ingest.tiers). None when the cells are not such a table
+    or the header's tiers fit no layout."""
+    texts = [t.text for t in tokens]
+    at = next((i for i, t in enumerate(texts) if _norm(t) in NUMBER_LABELS), None)
+    if at is None or at == 0:
+        return None
+    count = 0
+    while at + 1 + count < len(texts) and texts[at + 1 + count] == str(count + 1):
+        count += 1
+    if count < NUMBER_ROW_MIN:
+        return None
+    width, start = 1 + count, at + 1 + count
+    body: list[list[_Token]] = []
+    while start + len(body) * width < len(tokens):
+        row = tokens[start + len(body) * width:start + (len(body) + 1) * width]
+        label, cells = row[0].text, [t.text for t in row[1:]]
+        if not label or _figure(label) or not all(
+                c == "" or _figure(c) or (FIGURE_IN_WORDS_RE.search(c) and len(c) <= CELL_LENGTH) for c in cells) or (
+                len(row) == width and not any(_figure(c) for c in cells)):
+            break
+        body.append(row)
+    complete = [r for r in body if len(r) == width]
+    if len(complete) < NUMBERED_BODY_ROWS_MIN:
+        return None
+    head = [t for t in tokens[:at] if t.text]
+    header = _numbered_header([t.text for t in head], count, [[t.text for t in r[1:]] for r in complete])
+    if header is None:
+        return None
+    where = Location(document=path, line=head[0].line)
+    lines = [head[0].line] * len(header) + [tokens[at].line]
+    built = [Row(tuple(Cell(t, where.with_(line=line, row=str(r), column=str(c))) for c, t in enumerate(cells, start=1)),
+                 where.with_(line=line, row=str(r)))
+             for r, (cells, line) in enumerate(zip([*header, [texts[at], *map(str, range(1, width))]], lines,
+                                                   strict=True), start=1)]
+    for row in body:
+        built.append(_cut_row(row, width, len(built) + 1, path) if len(row) < width else _row(row, len(built) + 1,
+                                                                                                  path))
+    end = start + sum(len(r) for r in body)
+    return [Table(tuple(built), where), *(Paragraph(t.text, Location(document=path, line=t.line))
+                                          for t in tokens[end:] if t.text)]
+
+
+def _numbered_header(cells: list[str], count: int, body: list[list[str]]) -> list[list[str]] | None:
+    """The header rows over a label column and `count` numbered columns (see _numbered_columns): the cells as one row
+    when they are 1 + count; else the label column's name, then the rest cut into tiers, each lower one opening with
+    a total (合计/小计), laid out by ingest.tiers. Where several cuts or layouts fit, those whose totals the rows'
+    figures contradict (a 小计 that is not the sum of its parts) are dropped; a column takes its path only where the
+    rest agree, and one they do not settle keeps an empty header (its figures are then reported unread, never
+    guessed). None when no layout fits."""
+    if len(cells) == 1 + count:
+        return [cells]
+    if len(cells) < 2:
+        return None
+    name, rest = cells[0], cells[1:]
+    totals = [i for i, t in enumerate(rest) if i and normalize_label(t) in ("合计", "小计")]
+    fitting: list[list[list[str]]] = []
+    for tiers_count in range(2, TIERS_MAX + 1):
+        for cuts in itertools.combinations(totals, tiers_count - 1):
+            bounds = [0, *cuts, len(rest)]
+            layouts = fitting_layouts([rest[a:b] for a, b in itertools.pairwise(bounds)], count)
+            if layouts is None:
+                return None  # too many layouts to try: which column is which is not known
+            fitting += layouts
+    values = [[parse_decimal(c) if is_number(c) else None for c in row] for row in body]
+    fitting = [layout for layout in fitting if summing(layout, values)] or fitting
+    columns = agreed(fitting, count)
+    if columns is None:
+        return None
+    depth = max(len(p) for p in columns if p is not None) if any(columns) else 1
+    return [[name if tier == 0 else "", *[p[tier] if p is not None and tier < len(p) else "" for p in columns]]
+            for tier in range(depth)]
 
 
 def _named_rows(tokens: list[_Token], start: int, count: int) -> tuple[list[tuple[_Token | None, _Token, list[_Token]]],
@@ -961,10 +1218,12 @@ def _rows_between_runs(tokens: list[_Token], path: str) -> list[Block] | None:
     if not any(t.text == "" and u.text == "" and t.line == u.line for t, u in itertools.pairwise(tokens)):
         return None  # no run of bars on one line: the empty cells are cells, not padding
     segments: list[list[_Token]] = [[]]
+    padded: list[int] = []  # each padded segment's cells with its padding: the row's full width
     empties: list[_Token] = []
     for token in tokens:
         if token.text:
             if _is_padding(empties) and segments[-1]:
+                padded.append(len(segments[-1]) + len(empties))
                 segments.append([])
             elif empties and segments[-1]:
                 segments[-1].extend(empties)
@@ -972,6 +1231,7 @@ def _rows_between_runs(tokens: list[_Token], path: str) -> list[Block] | None:
             empties = []
         else:
             empties.append(token)
+    segments = _rows_of_width(segments, padded)
     caption = 0
     while caption < len(segments) and ((len(segments[caption]) == 1 and not _figure(segments[caption][0].text))
                                        or all(CAPTION_RE.search(t.text) for t in segments[caption] if t.text)):
@@ -988,6 +1248,29 @@ def _rows_between_runs(tokens: list[_Token], path: str) -> list[Block] | None:
     rows = [_row(s, n, path) for n, s in enumerate(body, start=1)]
     blocks.append(Table(tuple(rows), rows[0].location.with_(row="")))
     return blocks
+
+
+PADDED_ROWS_MIN = 3
+
+
+def _rows_of_width(segments: list[list[_Token]], widths: list[int]) -> list[list[_Token]]:
+    """Segments cut into rows of the width the padded rows share (a row's cells and its padding), when
+    PADDED_ROWS_MIN or more agree on one and every other padded segment is a whole number of such rows: a row
+    printed full (no padding after it) runs into the next one, as a header does into the row under it. The last
+    segment, which no padding ends (the text stops), is cut likewise when it is longer than a row; its last piece
+    may be a row cut short. A segment whose rows a lone empty cell ends (_rows_ended_by_lone_cells) is left to
+    that. `widths`: the full width of each segment but the last."""
+    common = max(set(widths), key=widths.count, default=0)
+    if widths.count(common) < PADDED_ROWS_MIN or common < 3 or any(w % common for w in widths):
+        return segments
+    out: list[list[_Token]] = []
+    for index, segment in enumerate(segments):
+        full = widths[index] if index < len(widths) else len(segment)
+        if full <= common or len(_rows_ended_by_lone_cells(segment)) > 1:  # rows told apart by their lone cells
+            out.append(segment)
+            continue
+        out += [segment[i:i + common] for i in range(0, len(segment), common)]
+    return out
 
 
 def _rows_ended_by_lone_cells(segment: list[_Token]) -> list[list[_Token]]:
@@ -1490,6 +1773,12 @@ def _by_labels(tokens: list[_Token], path: str, cells: bool) -> list[Block]:
             index += run
             continue
         index += 1
+        if section == "budget" and len(rows) == heads and UNIT_WORD_RE.match(token.text.strip()) and _norm(
+                rows[0][0].text).startswith("项目资金") and not printed_unit(rows[0][0].text):
+            # '项目资金' / '(万元)' wrapped in its cell, the unit copied out after the header's last cell: the unit
+            # of the amounts the header's first cell spans, not a cell of a row
+            rows[0][0] = _Token(rows[0][0].text + token.text.strip(), rows[0][0].line)
+            continue
         if section == "indicator" and not cells and norm in SPANNING_CAPTIONS:
             continue  # the caption printed down the indicator rows' side ('绩 效 指 标'): no cell of a row
         if norm in FIELD_LABELS:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterator, Sequence
+from decimal import Decimal
 
 from jixiao.ingest.headers import normalize_label
 
@@ -96,15 +97,65 @@ def _plain(path: list[str]) -> tuple[str, ...]:
     return tuple(labels[:-1] if len(labels) > 1 and labels[-1] == "小计" else labels)
 
 
+def fitting_layouts(tiers: Sequence[Sequence[str]], columns: int) -> list[list[list[str]]] | None:
+    """Every layout the rules allow with `columns` lowest cells (each column's path); None when there are too many to
+    try them all. [] when none fits."""
+    if not tiers or not all(tiers):
+        return []
+    layouts = list(itertools.islice(_layouts(tiers), LAYOUTS_MAX + 1))
+    if len(layouts) > LAYOUTS_MAX:
+        return None
+    return [layout for layout in layouts if len(layout) == columns]
+
+
+def agreed(layouts: Sequence[Sequence[list[str]]], columns: int) -> list[list[str] | None] | None:
+    """Per column, its path when every layout agrees on it, else None; None when there is no layout."""
+    if not layouts:
+        return None
+    return [layouts[0][c] if len({_plain(layout[c]) for layout in layouts}) == 1 else None for c in range(columns)]
+
+
 def leaf_paths(tiers: Sequence[Sequence[str]], columns: int) -> list[list[str] | None] | None:
     """Per column, its header path when every layout with `columns` lowest cells agrees on it, else None; None when no
     layout fits (the header is then not understood)."""
-    if not tiers or not all(tiers):
-        return None
-    layouts = list(itertools.islice(_layouts(tiers), LAYOUTS_MAX + 1))
-    fitting = [layout for layout in layouts if len(layout) == columns]
-    if not fitting or len(layouts) > LAYOUTS_MAX:
-        return None  # no layout fits, or too many to try them all: which column is which is not known
-    return [
-        fitting[0][c] if len({_plain(layout[c]) for layout in fitting}) == 1 else None for c in range(columns)
-    ]
+    fitting = fitting_layouts(tiers, columns)
+    return agreed(fitting, columns) if fitting else None  # none fits, or too many to try: which column is which is not known
+
+
+def summing(layout: Sequence[Sequence[str]], rows: Sequence[Sequence[Decimal | None]]) -> bool:
+    """Whether the figures of `rows` (one value per column, None where no figure is printed) hold every total the
+    layout implies: at every level (the top tier too), the total part (合计/小计) of the cells under one span is the
+    sum of the other parts — a part's figure is its own column's, or its own total part's when it spans further. A
+    relation is checked in each row where all its figures are printed, within the last printed digit per part."""
+    paths = [tuple(path) for path in layout]
+
+    def value(prefix: tuple[str, ...]) -> int | None:
+        members = [c for c, path in enumerate(paths) if path[:len(prefix)] == prefix]
+        if len(members) == 1 and paths[members[0]] == prefix:
+            return members[0]
+        if any(len(paths[c]) == len(prefix) for c in members):
+            return None
+        totals = [label for label in dict.fromkeys(paths[c][len(prefix)] for c in members)
+                  if normalize_label(label) in TOTAL_WORDS]
+        return value((*prefix, totals[0])) if len(totals) == 1 else None
+
+    relations: list[tuple[int, list[int]]] = []
+    prefixes = {path[:depth] for path in paths for depth in range(len(path))}
+    for prefix in prefixes:
+        children = list(dict.fromkeys(p[len(prefix)] for p in paths if p[:len(prefix)] == prefix and len(p) > len(prefix)))
+        totals = [label for label in children if normalize_label(label) in TOTAL_WORDS]
+        if len(totals) != 1 or len(children) < 2:
+            continue
+        whole = value((*prefix, totals[0]))
+        parts = [value((*prefix, label)) for label in children if label != totals[0]]
+        if whole is not None and all(p is not None for p in parts):
+            relations.append((whole, [p for p in parts if p is not None]))
+    for values in rows:
+        for total, members in relations:
+            figures = [values[c] for c in (total, *members)]
+            if any(v is None for v in figures):
+                continue
+            step = max(Decimal(1).scaleb(v.as_tuple().exponent) for v in figures if v is not None)  # type: ignore[arg-type]
+            if abs(figures[0] - sum(figures[1:])) > step * len(members):  # type: ignore[operator,arg-type]
+                return False
+    return True

@@ -65,7 +65,8 @@ TIER_RULES: dict[str, str] = {
     "selfeval.s2_quantitative_score": "确定：指标按其运算符已达成却未得满分，或未达成却得满分；疑似：其余差异取决于计分口径"
                                       "（未达成按比例计分、成本指标“=”目标节约是否按达成计、满意度按比例计分），消息写明口径；"
                                       "提示：差异在填报得分的印出精度内（8.89 写作 9）。",
-    "selfeval.s1_execution_score": "确定：超出填报精度的差异；提示：按填报精度四舍五入或截尾（9.91 写作 9）的尾数差异。",
+    "selfeval.s1_execution_score": "确定：超出填报精度的差异；提示：按填报精度四舍五入或截尾（9.91 写作 9）的尾数差异；"
+                                   "疑似：“其中”分项与合计行金额相同（执行率相同）却另印不同的得分（得分只属于合计行，属模板惯例）。",
     "selfeval.s1_total_parts": "确定：合计行（年度资金总额）某列的数小于其“其中”分项同列的数，两行不能同时成立；"
                                "此时不再据合计行计算执行率、执行得分，也不另报“全年预算数为0”。",
     "selfeval.s6_qualitative_band": "确定：“达成”得0分或“未达成”得满分；疑似：得分不在本地区配置的等级区间内（区间属配置口径）。",
@@ -252,7 +253,27 @@ def _execution(se: SelfEvaluation, profile: Profile, where: Location) -> tuple[
                                  loc.with_(column="得分"), expected=score, actual=reported,
                                  tier=Tier.NOTICE if residue else None))
     findings += _zero_budget_parts(se, total)
+    findings += _repeated_row_scores(se, total, score, loc)
     return a, b, rate, score, findings
+
+
+def _repeated_row_scores(se: SelfEvaluation, total: BudgetLine, score: Decimal, where: Location) -> list[Finding]:
+    """A fund row under the total with the total's own 全年预算数 and 全年执行数 (so its 执行率 is the total's) that
+    prints another 得分 than the total row: one execution rate, two scores. The form gives the part its score on the
+    total row only (the repeat is not counted, see ingest.selfeval); which of the two the unit meant rests on that
+    template convention, so it is a suspicion, named once for the row."""
+    if total.reported_score is None or not total.is_total or se.is_department:
+        return []
+    return [_finding("selfeval.s1_execution_score",
+                     f"“{line.source.rstrip('：:')}”一行与“{total.source.rstrip('：:')}”一行的全年预算数、全年执行数相同"
+                     f"（执行率相同），却另印得分 {_fmt(line.reported_score)} 分（“{total.source.rstrip('：:')}”一行 "
+                     f"{_fmt(total.reported_score)} 分，按规则 {_fmt(score)} 分）：同一执行率两个得分；按模板惯例得分只属于"
+                     "合计行，计分按合计行", line.location.with_(column="得分"), expected=total.reported_score,
+                     actual=line.reported_score, tier=Tier.WARNING)
+            for line in se.budget_lines
+            if line is not total and not line.is_total and line.reported_score is not None
+            and line.reported_score != total.reported_score
+            and line.adjusted == total.adjusted and line.executed == total.executed]
 
 
 def _zero_budget_parts(se: SelfEvaluation, total: BudgetLine) -> list[Finding]:

@@ -969,9 +969,17 @@ def unit_slip(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
 
 
 # A whole and the parts that make it up exactly, when the list names every one of them.
+# The function classes (类) of spending: the year's spending adds up by class too ('支出合计X万元，其中：教育支出a万元，
+# 社会保障和就业支出b万元…'); a class the unit has no spending in is not written.
+FUNCTION_CLASSES = ("一般公共服务支出", "外交支出", "国防支出", "公共安全支出", "教育支出", "科学技术支出",
+                    "文化旅游体育与传媒支出", "文化体育与传媒支出", "社会保障和就业支出", "卫生健康支出", "医疗卫生支出",
+                    "节能环保支出", "城乡社区支出", "农林水支出", "交通运输支出", "资源勘探工业信息等支出",
+                    "资源勘探信息等支出", "商业服务业等支出", "金融支出", "援助其他地区支出", "自然资源海洋气象等支出",
+                    "住房保障支出", "粮油物资储备支出", "国有资本经营预算支出", "灾害防治及应急管理支出", "其他支出",
+                    "债务还本支出", "债务付息支出", "债务发行费用支出")
 PARTITIONS = {
     "基本支出": (("人员经费", "公用经费"),),
-    "本年支出合计": (("基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出"),),
+    "本年支出合计": (("基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出"), FUNCTION_CLASSES),
     "收入总计": (("本年收入合计", "使用非财政拨款结余", "年初结转和结余"),
                 ("财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入", "使用非财政拨款结余",
                  "年初结转和结余")),  # 本年收入 stated by its items
@@ -988,7 +996,8 @@ WIDER_PARTS = {"三公经费": ("会议费", "培训费")}
 # Parts texts leave out when they are zero; never negative. Without them the parts may fall short of the whole.
 INCOME_ITEMS = ("财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入")
 SPENDING_ITEMS = ("上缴上级支出", "经营支出", "对附属单位补助支出")  # besides 基本支出 and 项目支出
-UNSTATED_PART = {"收入总计": ("使用非财政拨款结余", *INCOME_ITEMS), "支出总计": ("结余分配",), "本年支出合计": SPENDING_ITEMS,
+UNSTATED_PART = {"收入总计": ("使用非财政拨款结余", *INCOME_ITEMS), "支出总计": ("结余分配",),
+                 "本年支出合计": (*SPENDING_ITEMS, *FUNCTION_CLASSES),
                  "三公经费": ("公务用车购置费",)}  # a unit that buys no car lists its 运行维护费 alone
 # What a part is made of, or a figure stated beside the parts that is no part of the whole (the 中小企业 share of
 # 政府采购 is counted inside its 货物, 工程 and 服务): never a further part of the whole a list adds up.
@@ -1084,7 +1093,8 @@ def parts_total(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
                     note = (f"；同句还列有{'、'.join(c.subject for c in others)}，未计入上述各项之和：它们若也是"
                             f"{_what(opener)}的组成部分，只按上述各项核对不能认定不符")
                 elif listed != names and tier is Tier.ERROR and difference > 0:  # the unlisted part may be the rest
-                    left = "、".join(n for n in names if n not in listed)
+                    left = ("其他功能分类（类）支出" if names == FUNCTION_CLASSES
+                            else "、".join(n for n in names if n not in listed))
                     shown = format_amount(difference, unit, places=places)
                     tier, note = Tier.WARNING, (f"；未列出的{left}若为 {shown} {unit}"
                                                 "则相符，若为0则不符（按惯例说明列全各组成部分）")
@@ -2448,11 +2458,12 @@ def _fleet_qualifier(pkg: DisclosurePackage, claim: Claim) -> str:
 @rule("crosssection.vehicles", "不同章节的车辆数不一致", Tier.ERROR, "跨章节", "SPEC §7.4 十、§7.2 公开10", "disclosure",
       applies=has_narrative)
 def vehicles(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
-    """三公经费说明中“公务用车保有量共N辆”、国有资产占用说明中“共有车辆M辆”（数字或汉字）、公开10 车辆数合计，各处应一致。
+    """三公经费说明中“公务用车保有量共N辆”、国有资产占用说明中“共有车辆M辆”（数字或汉字）、公开10 车辆数合计、“三公”经费相关统计数中
+    印出的公务用车保有量，各处应一致。
     购置、处置的车辆数和增减的车辆数（“购置车辆0辆”“保有量减少4辆”）不是保有量，不参与比较。
     写明了时点或口径的车辆数（改革前、年初、上年、编制、账面、实际……）只与同一时点、口径的车辆数比较：不同时点、口径的数本就
     可以不同。未写口径的保有量与账面数、实际数、改革后的数各不相同时口径不明，为疑似。"""
-    stated: dict[str, list[tuple[str, int, Statement | None, Claim | None]]] = {}
+    stated: dict[str, list[tuple[str, int, Statement | DisclosureRow | None, Claim | None]]] = {}
     for statement in sentences(pkg):
         for claim in statement.claims:
             if claim.measure == "count" and claim.subject == "公务用车" and claim.basis == "辆" \
@@ -2463,7 +2474,10 @@ def vehicles(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
                 stated.setdefault(qualifier, []).append((where, int(claim.value), statement, claim))
     d10 = pkg.table("D10")
     if d10 is not None and (row := next((r for r in d10.rows if "车辆数合计" in r.label), None)) is not None:
-        stated.setdefault("", []).append(("公开10·车辆数合计", int(row.value("amount") / WAN), None, None))
+        stated.setdefault("", []).append(("公开10·车辆数合计", int(row.value("amount") / WAN), row, None))
+    for row, count, qualifier in _counted_fleet(pkg):
+        where = f"{pkg.table('S09').title}·公务用车保有量" + (f"（{qualifier}）" if qualifier else "")  # type: ignore[union-attr]
+        stated.setdefault(qualifier, []).append((where, count, row, None))
     for entries in stated.values():
         if len(entries) >= 2:
             compared(ctx, *(c for _, _, _, c in entries))
@@ -2479,7 +2493,27 @@ def vehicles(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
                                     "的车辆数都不相同，口径不明", [*stated[""], *bases])
 
 
-def _vehicles_finding(tier: Tier, what: str, entries: list[tuple[str, int, Statement | None, Claim | None]]) -> Finding:
+# The fleet held in the table of the 三公 counts (S09): '公务用车保有量(辆)', '4.公务用车保有数'.
+_COUNTED_FLEET_RE = re.compile(r"公务用车保有(?:量|数)")
+
+
+def _counted_fleet(pkg: DisclosurePackage) -> Iterator[tuple[DisclosureRow, int, str]]:
+    """(row, count, qualifier) of the fleet held that the table of the 三公 counts prints, when it prints a whole number
+    (a blank cell states no count); the qualifier names the year of its column when that is not the year reported
+    (a budget's '2030年执行数' beside its '2031年预算数'), '' otherwise."""
+    table = pkg.table("S09")
+    for row in table.rows if table is not None else ():
+        amount = row.cells.get("count")
+        if not _COUNTED_FLEET_RE.search(row.label.replace(" ", "")) or amount is None or amount.value != int(amount.value):
+            continue
+        column = amount.location.column or ""
+        own = {pkg.year, pkg.year - 1} if pkg.year is not None and pkg.stage == "预算" else {pkg.year}
+        years = sorted(_section_years(re.sub(r"(20\d{2})\s*[-－—]", r"\1年", column)) - own)
+        yield row, int(amount.value), "、".join(f"{year}年" for year in years)
+
+
+def _vehicles_finding(tier: Tier, what: str,
+                      entries: list[tuple[str, int, Statement | DisclosureRow | None, Claim | None]]) -> Finding:
     listing = "；".join(f"{where} {n} 辆" for where, n, _, _ in entries)
     anchor, *others = [s for _, _, s, _ in entries if s is not None]
     return Finding("crosssection.vehicles", tier, f"{what}：{listing}", anchor.location.with_(row="车辆数"), "跨章节",

@@ -35,6 +35,15 @@ def _note(outline: ScoreOutline) -> str:
     return "" if outline.certain else RUN_TOGETHER
 
 
+def _score_of(part: ScoredPart) -> Decimal | None:
+    """A part's score: the one printed, else — a scoring table prints scores on its 三级 rows only — the sum of its
+    parts' scores when it is closed and every part has one."""
+    if part.score is not None or not part.closed or not part.parts:
+        return part.score
+    scores = [_score_of(p) for p in part.parts]
+    return None if any(s is None for s in scores) else sum((s or ZERO for s in scores), ZERO)
+
+
 def _check(part: ScoredPart, outline: ScoreOutline) -> Iterator[Finding]:
     rid = "scores.parts_sum"
     if part.score is not None and part.points is not None and part.score > part.points:
@@ -66,8 +75,8 @@ def _check(part: ScoredPart, outline: ScoreOutline) -> Iterator[Finding]:
                 expected=_fmt(points),
                 actual=_fmt(part.points),
             )
-        elif part.score is not None and all(p.score is not None for p in part.parts):
-            scores = sum((p.score for p in part.parts if p.score is not None), ZERO)
+        elif part.score is not None and all(_score_of(p) is not None for p in part.parts):
+            scores = sum((_score_of(p) or ZERO for p in part.parts), ZERO)
             if scores != part.score:
                 yield Finding(
                     rid,
@@ -93,7 +102,7 @@ def _check(part: ScoredPart, outline: ScoreOutline) -> Iterator[Finding]:
 def parts_sum(doc: Any, ctx: Context) -> Iterator[Finding | NotApplicable]:
     """正文按节标明分值（“一、投入（14分）”“（一）项目立项（8分）”）并写出各项自评得分，或评分表一级、二级、三级指标的分值与得分：
     得分不得大于分值；下级分值之和应等于上级分值（大于为确定，少于为疑似——正文可能未列出全部组成部分）；各项分值列全时，下级得分之和
-    应等于上级得分。文本在某节中断的，该节不核对其合计。表格文字连排的评分表，其结构按数字先后推断，发现的问题为疑似。"""
+    应等于上级得分（下级未印得分的，取其各项得分之和，如评分表只在三级指标行印得分）。文本在某节中断的，该节不核对其合计。表格文字连排的评分表，其结构按数字先后推断，发现的问题为疑似。"""
     outlines = getattr(doc, "score_outlines", ())
     if not outlines:
         yield NotApplicable("文档中没有按节标明分值的自评得分或连排的评分表")

@@ -175,7 +175,10 @@ def totals_and_parts(paragraphs: list[str]) -> list[TotalAndParts]:
     ('年初预算4,764.04万元……其中：' then 'X支出年初预算3,626.55万元…', 'Y支出年初预算52.84万元…')."""
     texts = [normalize_text(t) for t in paragraphs]
     found: list[TotalAndParts] = []
+    # a text cut off mid-sentence (an excerpt, a mirror page): its last paragraph ends without a stop
+    ended_early = bool(texts) and not _ENDED_RE.search(texts[-1].rstrip()[-1:] or "。")
     for index, text in enumerate(texts):
+        cut_off = ended_early and index == len(texts) - 1
         cuts = run_on_cuts(text)  # a list ends where a section run on after it begins
         for where in re.finditer(r"其中[：:]?", text):
             start = max(cut for cut in cuts if cut <= where.start())
@@ -186,15 +189,22 @@ def totals_and_parts(paragraphs: list[str]) -> list[TotalAndParts]:
             end = min(end, close) if close is not None else end
             tail = _sentences(text[where.end():end])[0] if text[where.end():end].strip(" 。") else ""
             if tail:
+                if cut_off and end == len(text) and not _SENTENCE_END_RE.search(text[where.end():]):
+                    continue  # the list runs into the end of a text cut off: its last parts are not there
                 whole, other = _wholes(head)
-                parts, nested = _outer_and_bracketed(tail)
+                listed = _until_use(tail)
+                parts, nested = _outer_and_bracketed(listed)
                 if whole is not None and len(parts) >= 2:
+                    parts, breakdowns = _breakdowns(whole, parts, listed)
+                    nested += breakdowns
                     if close is None:  # a bracketed list ends with its bracket
-                        parts = _continued(whole, parts, text[where.end():])
+                        parts, breakdowns = _continued(whole, parts, text[where.end():])
+                        nested += breakdowns
                     item = TotalAndParts(index, "", whole, tuple(parts), False)
                     if other is not None and _adds_up(replace(item, total=other)) and not _adds_up(item):
                         item = replace(item, total=other)  # '共120万元（上年结转20万元，其中：…）' listing the 120
-                    found.append(item)
+                    if len(parts) >= 2:
+                        found.append(item)
                 found.extend(TotalAndParts(index, "", part, tuple(inner), False) for part, inner in nested)
                 continue
             group: list[TotalAndParts] = []
@@ -206,6 +216,8 @@ def totals_and_parts(paragraphs: list[str]) -> list[TotalAndParts]:
                     if part is None:
                         break
                     parts.append(printed(part.group(1), part.group(2)))
+                if index + len(parts) == len(texts) - 1 and ended_early:
+                    continue  # the list runs into the end of a text cut off: its last parts are not there
                 if len(parts) >= 2:
                     group.append(TotalAndParts(index, label, total, tuple(parts), False))
             complete = any(_adds_up(g) for g in group)
@@ -214,6 +226,10 @@ def totals_and_parts(paragraphs: list[str]) -> list[TotalAndParts]:
                      if not any(f.paragraph == index and f.total == item.total and f.parts == item.parts
                                 for f in found))
     return found
+
+
+_SENTENCE_END_RE = re.compile(r"[。！？!?]")
+_ENDED_RE = re.compile(r"[。！？!?；;…)）”\"」』]")
 
 
 def _adds_up(item: TotalAndParts) -> bool:
@@ -271,7 +287,8 @@ _NOT_PARTS_RE = re.compile(r"(?:上年|去年|\d{4}年度?)(?!结转|结余|下�
 def _bracket_close(text: str, at: int, start: int) -> int | None:
     """Where the bracket a '其中' at `at` was opened in closes ('总投资300万元（其中设备120万元，安装30万元），二期…'):
     the list lists the bracket's content, not the batches, subsets and totals after it in the sentence. None when
-    the '其中' stands outside brackets (from `start`, the sentence's stretch it was read in)."""
+    the '其中' stands outside brackets (from `start`, the sentence's stretch it was read in), or in a bracket that never
+    closes: its closing bracket was lost ('《…通知》(财资〔2023〕21号及《…》'), the list is not in it."""
     def step(char: str) -> int:
         return 1 if char in "（(" else -1 if char in "）)" else 0
 
@@ -286,27 +303,105 @@ def _bracket_close(text: str, at: int, start: int) -> int | None:
         depth += step(text[index])
         if depth == 0:
             return index
-    return len(text)
+    return None
 
 
-def _continued(total: Printed, parts: list[Printed], rest: str) -> list[Printed]:
+def _continued(total: Printed, parts: list[Printed],
+               rest: str) -> tuple[list[Printed], list[tuple[Printed, list[Printed]]]]:
     """The parts of a list that goes on over '；' ('其中甲工程监理费a万元，测绘费b万元；乙工程监理费c万元，测绘费d万元。'):
     the groups after the first, up to the sentence's end, a group without amounts or one opening its own '其中', are
-    taken in while they lead to the total — the list is read on only when, so read, it adds up to it."""
+    taken in while they lead to the total — the list is read on only when, so read, it adds up to it. Each group's
+    clauses on use are left out and its parts' own breakdowns folded (see _breakdowns); second, those breakdowns."""
     groups = re.split(r"[；;]", re.split(r"。", rest)[0])[1:]
     running = list(parts)
+    details: list[tuple[Printed, list[Printed]]] = []
     for group in groups:
-        more, _ = _outer_and_bracketed(group)
+        listed = _until_use(group)
+        more, _ = _outer_and_bracketed(listed)
         if not more or "其中" in group:
             break
+        more, found = _breakdowns(total, more, listed)
         running += more
+        details += found
         item = TotalAndParts(0, "", total, tuple(running), False)
         gap = sum((p.value for p in running), ZERO) - total.value
         if abs(gap) <= tolerance(item):
-            return running
+            return running, details
         if gap > 0:
             break
-    return parts
+    return parts, []
+
+
+# A clause on what became of a part ('…补助资金520万元，已支出388.16万元，支付率74.6%'): the amount paid out of the
+# part, not another part. A list whose parts are such amounts ('其中：已支出80万元，结余20万元') is not cut.
+_USE_CLAUSE_RE = re.compile(r"[，,、]\s*(?:其中\s*)?(?:已|实际|累计|尚未|未)?(?:支出|拨付|使用|支付|兑付|下拨|报账)"
+                            r"|[，,、]\s*(?:结余|剩余|余额)")
+_USE_START_RE = re.compile(r"^\s*(?:已|实际|累计|尚未|未)?(?:支出|拨付|使用|支付|兑付|下拨|报账)|^\s*(?:结余|剩余|余额)")
+
+
+def _until_use(text: str) -> str:
+    """A list up to the first clause on the use of a part ('已支出…', '已拨付…', '结余…'): what follows says how a part
+    was spent, not what else the whole holds. A list opening on such a clause lists the uses themselves."""
+    first = re.search(r"\d", text)
+    if first is None or _USE_START_RE.search(re.split(r"[，,、]", text[: first.start()])[-1]):
+        return text
+    cut = _USE_CLAUSE_RE.search(text, first.start())
+    return text[: cut.start()] if cut else text
+
+
+def _breakdowns(total: Printed, parts: list[Printed],
+                text: str) -> tuple[list[Printed], list[tuple[Printed, list[Printed]]]]:
+    """A list holding a part's own breakdown ('共1,500万元，其中第一批900万元，分别用于甲300万元、乙600万元；第二批…'):
+    the amounts after a part followed by '分别' detail that part (up to the run adding up to it, else to the list's end),
+    and, when the list as printed does not add up to the whole, a run of two parts or more right after a part adding up
+    to it is that part's detail. Sub-parts of a part are no parts of the whole. The parts left, and each folded part
+    with its detail (`parts` are the amounts outside brackets of `text`)."""
+    respectively = _respectively(text)
+    flat = _adds_up(TotalAndParts(0, "", total, tuple(parts), False))
+    if flat and not respectively:
+        return parts, []
+    kept: list[Printed] = []
+    details: list[tuple[Printed, list[Printed]]] = []
+    index = 0
+    while index < len(parts):
+        part = parts[index]
+        kept.append(part)
+        end = _run_adding_up(part, parts, index) if not flat or index in respectively else None
+        if end is None and index in respectively:
+            end = len(parts) - 1 if len(parts) - index > 2 else None
+        if end is not None:
+            details.append((part, parts[index + 1: end + 1]))
+            index = end
+        index += 1
+    return kept, details
+
+
+def _run_adding_up(part: Printed, parts: list[Printed], index: int) -> int | None:
+    """Where a run of two parts or more right after `parts[index]` adding up to it ends, or None."""
+    running = ZERO
+    for end in range(index + 1, len(parts)):
+        running += parts[end].value
+        run = TotalAndParts(0, "", part, tuple(parts[index + 1: end + 1]), False)
+        if end > index + 1 and _adds_up(run):
+            return end
+        if running > part.value + tolerance(run):
+            return None
+    return None
+
+
+def _respectively(text: str) -> set[int]:
+    """The parts (outside brackets, counted as _outer_and_bracketed counts them) followed by '分别' ('第一批900万元，
+    分别用于…'): the amounts after them are theirs."""
+    found: set[int] = set()
+    count = 0
+    for _, match in _listed(text):
+        head = text[: match.start()]
+        if head.count("(") + head.count("（") - head.count(")") - head.count("）") > 0:
+            continue
+        if re.match(r"[\s,，、]*分别", text[match.end():]):
+            found.add(count)
+        count += 1
+    return found
 
 
 def _outer_and_bracketed(text: str) -> tuple[list[Printed], list[tuple[Printed, list[Printed]]]]:

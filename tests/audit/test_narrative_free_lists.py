@@ -109,3 +109,27 @@ def test_a_whole_named_by_words_of_its_own_opens_the_list_after_it(tmp_path, who
         assert not [c for c in result.coverage.unchecked if "捐款收入" in c.what]
     else:
         assert "捐赠资金收入" in hits[0].message and "42.00" in hits[0].message
+
+
+BUDGET = """示例县第九中学2032年部门预算情况说明
+一、收支预算总体情况说明
+(一)收入预算:2032年收入合计900.00万元,其中:本年收入700.00万元,主要是一般公共预算拨款640.00万元,政府性基金预算拨款0.00万元,财政专户管理资金收入60.00万元;
+上年结转收入200.00万元。
+2032年一般公共预算财政拨款收入合计{general}万元,其中:本年收入640.00万元,上年结转收入20.00万元;
+一般公共预算财政拨款支出660.00万元,比2031年增加10.00万元。
+"""
+
+
+@pytest.mark.parametrize(("general", "tier"), [("660.00", None), ("650.00", Tier.WARNING)])
+def test_a_parts_own_breakdown_and_the_other_sides_figure_are_no_parts(tmp_path, general, tier):
+    # '本年收入700，主要是…640…、…60…；上年结转收入200': the figures after '主要是' are 本年收入's own (900 = 700 + 200);
+    # the 支出 after '；' closes the list of 收入 (660 = 640 + 20, never + 660)
+    path = tmp_path / "budget.txt"
+    path.write_text(BUDGET.format(general=general), encoding="utf-8")
+    doc, errors = load_document(path)
+    assert doc is not None, errors
+    result = audit_document(doc, load_profile("central"))
+    hits = [f for f in result.findings if f.rule == "narrative.parts_total"]
+    assert [f.tier for f in hits] == ([tier] if tier else [])
+    if tier is not None:
+        assert "660.00" in hits[0].message and "650.00" in hits[0].message

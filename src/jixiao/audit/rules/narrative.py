@@ -1474,11 +1474,23 @@ def _money(claim: Claim) -> bool:
     return claim.measure in ("amount", "figure") and bool(MONEY_UNIT_RE.search(claim.text)) and claim.value >= 0
 
 
-def _run(statements: list[Statement], start: int, offset: int) -> list[_Entry] | None:
+# Where a part's own breakdown begins, after the part: '本年收入A万元，主要是甲B万元，乙C万元…'.
+_BREAKDOWN_CUE_RE = re.compile(r"[，,；;](?:主要是|主要为|主要包括|主要有|包括|含|分别为|分别是)")
+
+
+def _side(claim: Claim) -> str:
+    """收入 or 支出, by the words naming a sum of money; '' when they name both or neither."""
+    words = claim.clause[: max(claim.clause.find(claim.text), 0)] + claim.subject
+    sides = {side for side in ("收入", "支出") if side in words}
+    return sides.pop() if len(sides) == 1 else ""
+
+
+def _run(statements: list[Statement], start: int, offset: int, side: str = "") -> list[_Entry] | None:
     """The entries of a list that opens at `offset` of sentence `start`: the figures outside brackets opened within
     the list, each with its changes, to the end of the sentence (the next ones only while each ends with '；'), a
-    closing bracket the list is inside of, a numbered item, or the section's end. None when the list holds another
-    '其中' (a list of its own, not read)."""
+    closing bracket the list is inside of, a numbered item, a sum of the other `side` (支出 in a list of 收入), or the
+    section's end; figures after a breakdown cue ('，主要是…') within a sentence are the part's own, not the list's.
+    None when the list holds another '其中' (a list of its own, not read)."""
     entries: list[_Entry] = []
     depth = 0
     section = statements[start].section
@@ -1490,6 +1502,7 @@ def _run(statements: list[Statement], start: int, offset: int) -> list[_Entry] |
         begin = offset if index == start else 0
         if _FREE_CUE_RE.search(text, begin + (2 if index == start else 0)) is not None:
             return None
+        breakdown = _BREAKDOWN_CUE_RE.search(text, begin)
         marks = [(i, ch) for i, ch in enumerate(text) if ch in "()（）" and i >= begin]
         for claim in sorted(statement.claims, key=lambda c: _position(text, c)):
             at = _position(text, claim)
@@ -1498,8 +1511,10 @@ def _run(statements: list[Statement], start: int, offset: int) -> list[_Entry] |
             level = depth + sum(1 if ch in "(（" else -1 for i, ch in marks if i < at)
             if level < 0:
                 return entries  # the bracket the list is in has closed
-            if level > 0:
-                continue  # what a part is made of, in a bracket after it
+            if level > 0 or (breakdown is not None and at > breakdown.start() and entries):
+                continue  # what a part is made of, in a bracket after it or after '主要是'
+            if _money(claim) and side and _side(claim) not in ("", side):
+                return entries  # the other side's figure: the list is over ('…收入合计…；…支出X万元')
             if _money(claim):
                 entries.append(_Entry(claim, []))
             elif claim.measure == "change" and claim.basis == "上年" and entries:
@@ -1540,10 +1555,11 @@ def _free_wholes(statements: list[Statement]) -> Iterator[tuple[_Entry, list[_En
             named = any(c.measure == "amount" and _money(c) for c in before.claims)
             whole = _head(before, len(_compact(before)), named=named)
             wholes = [c for c in before.claims if _money(c) and (c.measure == "amount" or not named)]
-            if whole is not None and len(wholes) == 1 and (parts := _run(statements, index, cue.end())):
+            if whole is not None and len(wholes) == 1 and (
+                    parts := _run(statements, index, cue.end(), _side(whole.amount))):
                 yield whole, parts, "“其中”"
         elif cue is not None and (whole := _head(statement, cue.start())) is not None \
-                and (parts := _run(statements, index, cue.end())):
+                and (parts := _run(statements, index, cue.end(), _side(whole.amount))):
             yield whole, parts, "“其中”"
         for claim in statement.claims:  # '…2955万元，比上年增加936万元（A 1802万元…，B 1153万元…）'
             end = _position(text, claim) + len(compact_text(claim.text))
@@ -1554,7 +1570,7 @@ def _free_wholes(statements: list[Statement]) -> Iterator[tuple[_Entry, list[_En
                               rest)
             if opened is None or re.match(r"[^()（）]*(?:其中|含)", rest[opened.end():]):
                 continue
-            inner = _run(statements, index, end + opened.end())
+            inner = _run(statements, index, end + opened.end(), _side(claim))
             whole = _Entry(claim, [c for c in statement.claims if c.measure == "change" and c.basis == "上年"
                                    and end <= _position(text, c) < end + opened.end()])
             if inner is not None and len(inner) >= 2:

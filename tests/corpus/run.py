@@ -48,10 +48,10 @@ class Outcome:
     def kind_ok(self) -> bool:
         """A manifest kind may list alternatives ('budget_disclosure|disclosure') when the document's own text does not
         settle which it is: either reading is right, and the row says why."""
-        expected = self.row["kind"]
+        expected = self.row["kind"].split("|")
         if self.refused or self.crashed:
-            return expected == "unknown"
-        return self.kind in expected.split("|")
+            return "unknown" in expected
+        return self.kind in expected
 
     @property
     def judged(self) -> bool:
@@ -213,7 +213,7 @@ def totals(outcomes: list[Outcome]) -> list[str]:
     units = Counter(o.unit_verdict for o in judged)
     named = [o for o in judged if _norm(o.row["unit"]) != NOT_ESTABLISHED]
     findings: Counter[str] = sum((o.findings for o in outcomes), Counter())
-    wrongly_refused = sum(1 for o in outcomes if o.refused and o.row["kind"] != "unknown")
+    wrongly_refused = sum(1 for o in outcomes if o.refused and "unknown" not in o.row["kind"].split("|"))
     wrongly_read = sum(1 for o in outcomes if not (o.refused or o.crashed) and o.row["kind"] == "unknown")
 
     def pct(k: int, of: int = n) -> str:

@@ -38,6 +38,11 @@ def test_a_kind_the_document_does_not_settle_accepts_either_reading():
     assert run.Outcome(either, kind="budget_disclosure", unit="示例县档案馆", year=2023).kind_ok
     assert not run.Outcome(either, kind="self_evaluation", unit="示例县档案馆", year=2023).kind_ok
     assert not run.Outcome(either, refused="无法识别文档类型").kind_ok
+    # a text that may be no unit's document at all: refusing it is as right as reading it as the other kind
+    maybe = row(kind="unknown|disclosure")
+    assert run.Outcome(maybe, refused="无法识别文档类型").kind_ok
+    assert run.Outcome(maybe, kind="disclosure", unit="示例县档案馆", year=2023).kind_ok
+    assert not run.Outcome(maybe, kind="budget_disclosure", unit="示例县档案馆", year=2023).kind_ok
 
 
 def test_missing_corpus_folder_is_skipped_with_a_note(tmp_path, monkeypatch, capsys):

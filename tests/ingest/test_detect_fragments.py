@@ -79,6 +79,23 @@ def test_amounts_of_line_items_without_a_budget_or_final_word_decide_nothing():
     assert found.kind is None and found.hint
 
 
+@pytest.mark.parametrize("period", ["本报告期为2030年1月1日至2030年12月31日。", "本年实现财务收入500.00万元。"])
+def test_a_financial_report_of_actuals_is_no_budget(period):
+    # a body's own financial report: neither 决算 nor 预算 said, 公共预算 only as the kind of fund; what it states is
+    # what came in and went out over the year — actuals, as a 决算 states them
+    text = (f"示例协会财务收支情况\n{period}\n（一）收入情况\n本年度政府拨款收入300.00万元，均为公共预算收入。"
+            "其他收入20.00万元。\n（二）支出情况\n政府拨款支出300.00万元，其中：基本支出200.00万元，项目支出100.00万元。")
+    found = detect(text)
+    assert found.kind is D and "实际收支" in found.evidence[0]
+
+
+def test_the_fund_called_public_budget_makes_no_budget():
+    # without a period or 实现, the same statement decides nothing: '公共预算' names the fund, not a budget
+    found = detect("本年度政府拨款收入300.00万元，均为公共预算收入。其他收入20.00万元。其中：基本支出200.00万元，"
+                   "项目支出100.00万元。")
+    assert found.kind is None
+
+
 def test_evidence_names_the_title_or_the_markers():
     assert detect("示例县档案馆2023年度部门决算\n目录").evidence == ("标题“示例县档案馆2023年度部门决算”",)
     evidence = detect("第九部分\n本年度“三公”经费支出决算数为1.2万元，详见公开09表。").evidence

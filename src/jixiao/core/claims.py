@@ -77,10 +77,11 @@ SUBJECTS: list[tuple[str, str]] = [
     ("政府采购服务", r"(?:政府采购)?(?<!商品和)服务(?:类)?(?:支出|采购)"),
     ("政府采购", r"政府采购(?:支出)?(?:总额|合计|总计)?"),
     ("公务用车", r"公务用车(?:账面|账载|实际|实有|年初|年末|期初|期末)?(?:车辆)?(?:保有量|总数|总量)|共有车辆|车辆"),
-    ("使用非财政拨款结余", r"使用非财政拨款结余(?:和专用结余|[（(]含专用结余[)）])?"),
+    # the older name of the same line of the 收入支出决算总表: '用事业基金弥补收支差额'
+    ("使用非财政拨款结余", r"使用非财政拨款结余(?:和专用结余|[（(]含专用结余[)）])?|(?:使用|用)?事业基金弥补(?:收支)?差(?:额)?"),
     ("结余分配", r"结余分配"),
-    ("年初结转和结余", r"(?:年初|上年)结转(?:和|及)?结余"),
-    ("年末结转和结余", r"年末结转(?:和|及)?结余"),
+    ("年初结转和结余", r"(?:年初|上年)结转(?:和|及)?结余(?:资金)?"),  # '上年结转和结余资金为X万元'
+    ("年末结转和结余", r"年末结转(?:和|及)?结余(?:资金)?"),
     # '收入总额', '2018年收入总预算X万元', '支出总4252.73万元' (计 dropped): only right after the year or the unit, never
     # after another subject ('三公经费支出总额' is the 三公 total)
     ("收入总计", r"收入总计|(?<!本年)总收入|(?:^|(?<=[年度门位]))收入总(?:额)?(?!计)"),
@@ -145,7 +146,8 @@ _EXECUTED_RE = re.compile(r"(?:实际执行|实际支出资金|实际支出|执�
 _DIRECTION = r"增加|减少|增长|下降|上升|降低|增支|减支|(?<![新核审调追递])[增减降]"
 _DIRECTED = rf"(?:(?<![加少长降升低增减支])[(（]({_DIRECTION})[)）]|(?<![(（])({_DIRECTION}))"
 _CHANGE_RE = re.compile(rf"{_DIRECTED}(?:了)?(?:支出|开支)?{MONEY}")  # '减少支出0.5万元': the change of the spending
-_RATE_RE = re.compile(rf"{_DIRECTED}(?:幅度?)?(?:为|了|达到|达)?{PCT}")  # '降幅达到12%'
+# '降幅达到12%', '增长率为6.5%' (a rate named by its whole direction word: '增减率' says none)
+_RATE_RE = re.compile(rf"{_DIRECTED}(?:幅度?|(?<=增长|下降|上升|降低)率)?(?:为|了|达到|达)?{PCT}")
 # A change's rate written in brackets right after it: '减少1.5万元（42.86%）', '增加3万元(增长10%)'.
 _BRACKET_RATE_RE = re.compile(rf"[(（](?:同比)?(?:增长|下降|上升|降低|增幅|降幅|增加|减少)?(?:了|为)?{PCT}[)）]")
 _SAME_RE = re.compile(r"与上年(?:度)?(?:决算)?(?:数)?(?:相比)?(?:基本)?(?:持平|相同|一致)|(?:上年|同期)持平|无变化|无增减")
@@ -190,6 +192,8 @@ _PRIOR_RE = re.compile(r"(?<![比较与同])(?:上年|去年)(?:度)?(?:同期)?
 TOTALS = ("收入总计", "支出总计", "收支总计", "本年收入合计", "本年支出合计")
 # The two sides' totals: a clause naming one right after the other's states the same scope's figure.
 _COUNTERPART = {"收入总计": "支出总计", "支出总计": "收入总计", "本年收入合计": "本年支出合计", "本年支出合计": "本年收入合计"}
+# A bare 支出 (收入) in the clause right after the year's own income (spending): the year's own, by the same 本年.
+_YEARS_OWN = {"支出": "本年收入合计", "收入": "本年支出合计"}
 # An item named by words the lexicon does not know: '…维修费', '…经费' before its figure.
 _UNNAMED_ITEM_RE = re.compile(r"[\u4e00-\u9fa5]{2,}(?:费用?|经费)")
 # Two or more word characters left once the gap words are taken out: an item named in words the lexicon lacks.
@@ -608,6 +612,10 @@ def claims_of(sentence: str, section: str = "", location: Location | None = None
                 named = (generic[-1].group(1), generic[-1].start(1), generic[-1].end()) if generic else None
             elif named is None and (own := _OWN_TOTAL_RE.match(before)) is not None:
                 named = (own.group(1), own.start(1), own.end(1))
+                if own.start(1) == 0 and found and positions[-1][0] == index - 1 and found[-1].measure == "amount" \
+                        and found[-1].subject == _YEARS_OWN.get(own.group(1)):
+                    # '本年收入X万元，支出Y万元': the 本年 said once is the other side's too (the year's own spending)
+                    named = (_COUNTERPART[found[-1].subject], own.start(1), own.end(1))
             if named is not None:
                 # '财政拨款收入总计X万元，支出总计Y万元': the other side's total, named without a scope of its own right
                 # after its counterpart, is that scope's too

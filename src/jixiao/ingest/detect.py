@@ -208,7 +208,7 @@ NOT_TITLE_RE = re.compile(rf"[《》>]|首页|{TEMPLATE_NAME}|今年|填写说�
 # A 三公经费 section on its own: its items, then whether it reports spending (决算; counts of trips and guests) or
 # plans it (预算). '一般公共预算' names a kind of fund and says neither; a law's title says nothing.
 SANGONG_ITEMS_RE = re.compile(r"因公出国|公务接待|公务用车|公车")
-FUND_NAMES_RE = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算|《[^》]{0,30}》"
+FUND_NAMES_RE = re.compile(r"(?:一般)?公共预算|政府性基金预算|国有资本经营预算|《[^》]{0,30}》"  # '均为公共预算收入'
                            r"|预决算")  # '纳入预决算管理': both, so neither
 # A glossary entry ('8.“三公”经费：…是指…'): it defines a term and says nothing of what kind the document is.
 DEFINITION_RE = re.compile(r"^[ \t]*(?:\d{1,2}|[一二三四五六七八九十]{1,3})[、.．]?[ \t]*[^：:\n]{1,30}[：:][^\n]*?指[^\n]*$",
@@ -617,6 +617,9 @@ EXPLAINED_ITEMS_RE = re.compile(r"(财政拨款收入|上级补助收入|事业�
                                 r"|工资福利支出|商品和服务支出|对个人和家庭(?:的)?补助(?:支出)?|资本性支出"  # economic classes
                                 r")[^。；;，,\d]{0,12}?\d[\d,.]*\s*(?:万元|元)")
 EXPLAINED_MIN = 3
+# What a text saying neither 决算 nor 预算 reports when it states what came in and went out over a past period (a
+# financial report of a body's own money: '本年实现财务收入X万元', '报告期为2030年1月1日至…'): its actuals, as a 决算 does.
+REPORTED_ACTUALS_RE = re.compile(r"实现(?:了)?(?:财务)?(?:总)?收入|报告期(?:为|是)?\s*\d{4}\s*年")
 
 
 def _explanation_fragment(text: str) -> tuple[DocumentKind, str] | None:
@@ -631,6 +634,8 @@ def _explanation_fragment(text: str) -> tuple[DocumentKind, str] | None:
         return DocumentKind.DISCLOSURE, what + "（决算）"
     if "预算" in plain:
         return DocumentKind.BUDGET_DISCLOSURE, what + "（预算）"
+    if actual := REPORTED_ACTUALS_RE.search(plain):
+        return DocumentKind.DISCLOSURE, what + f"（实际收支：“{actual.group(0)}”）"
     return None
 
 

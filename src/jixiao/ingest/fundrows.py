@@ -127,3 +127,29 @@ def ordered_total(words: Sequence[str], fields: Sequence[str | None]) -> tuple[i
     if score is None or (points is not None and not 0 <= score <= points <= FORM_POINTS):
         return None
     return at["adjusted"], at["executed"], at["reported_rate"], at.get("points"), at["reported_score"]
+
+
+def unscored_total(words: Sequence[str]) -> tuple[int, int, int] | None:
+    """The total fund row of a form that does not score its budget execution (its header prints 合计 and 执行数 beside
+    the fund sources, no 分值 or 得分: '中央 省、地 本级 其他 合计 执行数 执行率'), its cells out of reading order: the
+    word indices of (合计, 执行数, 执行率) up to the first percentage, where 执行率 = 执行数 ÷ 合计 (within a unit of its
+    last printed digit) singles out one reading of the figures. None unless every reading that fits gives the same
+    figures, or when no percentage is printed. A rate's '%' may be a word of its own ('100', '%')."""
+    def rate_of(index: int) -> Decimal | None:  # '100%', or '100' then '%' as a word of its own (PDF fragments)
+        word = words[index].rstrip()
+        if _percent(word):
+            return _figure(word.rstrip("%％"))
+        following = words[index + 1].strip() if index + 1 < len(words) else ""
+        return _figure(word) if following in ("%", "％") else None
+
+    rate_at = next((i for i in range(len(words)) if rate_of(i) is not None), None)
+    if rate_at is None:
+        return None
+    rate = rate_of(rate_at)
+    assert rate is not None
+    figures = [(i, value) for i, w in enumerate(words[:rate_at]) if (value := _figure(w)) is not None]
+    found: dict[tuple[Decimal, Decimal], tuple[int, int, int]] = {}
+    for (a_at, a), (b_at, b) in permutations(figures, 2):
+        if a > 0 and a_at < b_at and abs(b / a * 100 - rate) <= _unit_of(rate):
+            found.setdefault((a, b), (a_at, b_at, rate_at))
+    return next(iter(found.values())) if len(found) == 1 else None

@@ -49,9 +49,31 @@ def narrative_statements(source: SourceDocument, from_start: bool = False,
     found: a page holding only the explanation), then the document's headings and 目录 entries (kind 'heading' and
     'contents')."""
     found, started = _narrative(source, from_start)
-    if not started and whole_if_unmarked:
+    if whole_if_unmarked and (not started or _explained_before(source)):
         found, _ = _narrative(source, True)
     return found + outline(source)
+
+
+# The grand totals a text states first when it explains a 决算 (a news report of one, a page of its explanation):
+# said before any 情况说明 heading, they are its explanation too.
+_TOTALS_FIRST = ("收支总计", "收入总计", "支出总计", "本年收入合计", "本年支出合计")
+
+
+def _explained_before(source: SourceDocument) -> bool:
+    """Whether sentences before the first 情况说明 heading state the unit's grand totals (“…收、支总计X万元。” “…收入合计
+    X万元，其中：…”), two paragraphs or more, with no part heading (第X部分) before them: a text whose explanation
+    begins before its first heading of that name (a sub-heading further down, '一般公共预算财政拨款支出决算情况说明')."""
+    stating = 0
+    for block in source.blocks:
+        if not isinstance(block, Paragraph):
+            continue
+        compact = block.clean.replace(" ", "")
+        if re.match(PART, compact) or (len(block.clean) <= 40 and START_RE.search(compact)):
+            break
+        if "。" in compact and any(c.subject in _TOTALS_FIRST and c.measure == "amount"
+                                  for c in claims_of(block.clean)[0]):
+            stating += 1
+    return stating >= 2
 
 
 def _narrative(source: SourceDocument, from_start: bool = False) -> tuple[tuple[Statement, ...], bool]:

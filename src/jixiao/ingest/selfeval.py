@@ -32,7 +32,14 @@ from jixiao.core.money import is_number, parse_amount, parse_decimal
 from jixiao.core.provenance import Location
 from jixiao.core.values import Value, parse_value
 from jixiao.ingest.formtable import regrid
-from jixiao.ingest.fundrows import FORM_POINTS, is_shifted, ordered_total, place_fund_rows, unordered_total
+from jixiao.ingest.fundrows import (
+    FORM_POINTS,
+    is_shifted,
+    ordered_total,
+    place_fund_rows,
+    unordered_total,
+    unscored_total,
+)
 from jixiao.ingest.fused import extract_fused
 from jixiao.ingest.headers import head_label, printed_unit
 from jixiao.ingest.overall import extract_overall
@@ -40,12 +47,17 @@ from jixiao.ingest.source import Block, Paragraph, ReadError, Row, SourceDocumen
 from jixiao.ingest.targetform import parent_level
 
 FORM_WORDS = re.compile(r"自评表|(产出|效益|满意度)\s*指\s*标")  # a text holding a self-evaluation form
-REPORT_TITLE = re.compile(r"项目支出绩效自评(分析)?报告|项目支出绩效自评表")
+# A Hubei form calls itself '…财政预算支出项目绩效目标自评表'.
+REPORT_TITLE = re.compile(r"项目支出绩效自评(分析)?报告|项目支出绩效自评表|支出项目绩效目标自评表")
 # A form evaluating one fund, titled with it ('示例县林业局2031年度示例发展资金绩效评价表'): the fund is the project.
 FUND_FORM_TITLE = re.compile(r"20\d{2}\s*年度?\s*([^\s，。：:]{2,30}?(?:资金|经费))绩效(?:自评|评价)表$")
 # '转移支付（项目）名称': the project name on a transfer-payment (区域) self-evaluation form
 NAME_LABEL = r"(?:转移支付\s*[（(]\s*项目\s*[)）]\s*名称|项目名称)"
 NAME_RE = re.compile(rf"^{NAME_LABEL}[：:]\s*(.*)$")
+NAME_LABEL_RE = re.compile(rf"{NAME_LABEL}\s*[：:]?")
+# The labels of a form's first rows, whole or broken off at a PDF line end ('项目主管单' / '位'): a cell holding one
+# is no project's name.
+FIELD_LABEL_RE = re.compile(r"^(?:项目(?:实施|主管)?(?:单|部|负责|属性|资金)|主管部门|实施单位|联系电话|自评总分|填报日期)")
 PROJECT_CODE_RE = re.compile(r"^(\d{6,}[0-9A-Z]{6,})\s*[-－—]\s*(.+)$")
 LABEL_CELL_RE = re.compile(rf"^({NAME_LABEL}|主管部门|项目单位|实施单位|预算单位|资金使用单位)\s*(?:[（(]\s*盖章\s*[)）])?\s*[：:]?$")
 UNIT_RE = re.compile(r"^(项目单位|实施单位|预算单位|资金使用单位)\s*(?:[（(]\s*盖章\s*[)）])?[：:]\s*(?:(\d{3,})\s*[-－—]\s*)?(.+)$")
@@ -80,6 +92,7 @@ class _Report:
     form_title: bool = False  # opened by a form's title ('…项目支出绩效自评表'), not a report's nor a name line
     code: str = ""  # the 项目编码 printed before the name ('51000024T000000000001-…')
     name_open: bool = False  # the name line may continue on the next short paragraph
+    name_next: bool = False  # a '项目名称' label cell on its own: its value is the next paragraph
     unit: Unit | None = None
     department: Department | None = None
     budget: list[BudgetLine] = field(default_factory=list)
@@ -992,6 +1005,15 @@ def _section_points(text: str, where: Location, report: _Report) -> None:
 def _read_paragraph(paragraph: Paragraph, report: _Report) -> None:
     text = paragraph.clean
     _section_points(re.sub(r"^#+\s*", "", text), paragraph.location, report)
+    if report.name_next:
+        report.name_next = False
+        if not report.name and text and len(text) <= 40 and not LABEL_CELL_RE.match(text) \
+                and not FIELD_LABEL_RE.match(text) and not re.search(r"[：:。]|^\d", text):
+            report.name = text  # the cells of a form's first rows, one per paragraph: '项目名称' / '示例维修项目'
+            return
+    if NAME_LABEL_RE.fullmatch(text):
+        report.name_next = True
+        return
     if report.name_open:
         if text and len(text) <= 12 and not re.search(r"[：:，。、]", text):
             report.name += text
@@ -1076,13 +1098,25 @@ TOTAL_LABEL_RE = re.compile(r"^(?:年度资金总额|资金总额|合计|总计)
 INDICATOR_HEADS = ("一级指标", "二级指标", "三级指标", "指标名称")  # the indicator table's header ends the budget
 
 
+def _title_cell(table: Table) -> str:
+    """A form's title printed as the first cell of a table rebuilt from its first line ('…项目绩效目标自评表' beside
+    '填报日期:…'), or ''."""
+    first = next((row.filled[0] for row in table.rows if row.filled), "")
+    return first if len(first) <= 30 and REPORT_TITLE.search(first) else ""
+
+
+# The unit captions a PDF copies after a header word, one per column it spans: '执行数(万元)(万元)(万元)'.
+UNIT_CAPTIONS_RE = re.compile(r"(?:[（(]\s*(?:万元|元)\s*[)）])+")
+
+
 def _unordered_budget(report: _Report, errors: list[ReadError]) -> None:
     """A form flattened out of reading order (its amounts before their labels, its 执行率 after the goal text):
     when the words between the budget header and the indicator table's header hold one reading of the total fund row that
     the form's arithmetic singles out (ingest.fundrows.unordered_total), that row is read; the fund-source rows
     under it are reported as not read."""
     words = [w for w, _ in report.words]
-    start = next((i + 1 for i, w in enumerate(words) if len(w) <= 20 and _budget_field(w) == "executed"), None)
+    start = next((i + 1 for i, w in enumerate(words) if len(bare := UNIT_CAPTIONS_RE.sub("", w)) <= 20
+                  and _budget_field(bare) == "executed"), None)
     if start is None:
         return
     end = next((i for i in range(start, len(words)) if _label(words[i]).startswith(INDICATOR_HEADS)), len(words))
@@ -1094,6 +1128,7 @@ def _unordered_budget(report: _Report, errors: list[ReadError]) -> None:
     if (read := unordered_total(region, points)) is None:
         basis = "仅按紧随表头、与表头次序一一对应且执行率与“执行数 ÷ 预算数”相符的一组数字"
         if (read := _in_header_order(words, start)) is None:
+            _unscored_budget(report, words, start, end, errors)
             return
     a_at, b_at, r_at, p_at, s_at = read
     # the unit the form's captions print before the row ('预算执行情况(万元)', '项目资金 (元)'), the last one first
@@ -1113,6 +1148,34 @@ def _unordered_budget(report: _Report, errors: list[ReadError]) -> None:
     errors.append(ReadError(f"预算执行情况表的格子未能按行列对齐读取：{basis}"
                             f"读出{label}一行（预算数 {region[a_at]}、执行数 {region[b_at]}、执行率 {region[r_at]}、得分 "
                             f"{region[s_at]}），年初预算数及各资金来源行未读取", where))
+
+
+SOURCE_HEADS = ("中央", "省", "市", "县", "本级", "其他")  # fund-source columns printed across a Hubei form's header
+
+
+def _unscored_budget(report: _Report, words: Sequence[str], start: int, end: int, errors: list[ReadError]) -> None:
+    """A form whose budget part is not scored — its header prints the fund sources across, then 合计, 执行数 and
+    执行率, with no 分值 or 得分 ('中央 省、地 本级 其他 合计 执行数 执行率'), its cells out of reading order: the 合计,
+    执行数 and 执行率 that 执行率 = 执行数 ÷ 合计 singles out (ingest.fundrows.unscored_total) are read as the total
+    row; the fund sources are reported as not read."""
+    header = [_label(UNIT_CAPTIONS_RE.sub("", w)) for w in words[max(start - 12, 0):start]]
+    if "合计" not in header or any(w.startswith(("分值", "得分")) for w in header) or not any(
+            w.startswith(SOURCE_HEADS) for w in header):
+        return
+    region = words[start:end]
+    if (read := unscored_total(region)) is None:
+        return
+    a_at, b_at, r_at = read
+    captions = re.findall(r"[（(]\s*(万元|元)\s*[)）]|单位[：:]?\s*(万元|元)", "".join(words[:end]))
+    unit = next((a or b for a, b in reversed(captions)), report.table_unit)
+    rate = region[r_at].rstrip().rstrip("%％")
+    where = report.words[start + r_at][1].with_(project=report.name, table="预算执行情况", row="合计")
+    report.budget.append(BudgetLine(source="合计", level=FundLevel.TOTAL, adjusted=parse_amount(region[a_at], unit),
+                                    executed=parse_amount(region[b_at], unit), reported_rate=parse_decimal(rate),
+                                    location=where))
+    errors.append(ReadError(f"预算执行情况表的格子未能按行列对齐读取：仅按“执行率 = 执行数 ÷ 合计”读出合计一行（合计 "
+                            f"{region[a_at]}、执行数 {region[b_at]}、执行率 {rate}%；表头无分值、得分，预算执行不计分），"
+                            "各资金来源未读取", where))
 
 
 def _in_header_order(words: Sequence[str], after: int) -> tuple[int, int, int, int | None, int] | None:
@@ -1387,6 +1450,9 @@ def extract_self_evaluations(source: SourceDocument, year: int | None = None, un
                     current.indicators_open = False
                     _left_rows(block, current, errors)
                 _read_paragraph(block, current)
+        elif current is None and (title := _title_cell(block)):
+            current = _Report(title_location=block.location.with_(row=title), form_title=True)
+            reports.append(current)  # a PDF form's title copied out as a cell beside its 填报日期
         elif current is not None:
             current.tables.add(block.location.block)
             current.name_open = False

@@ -814,17 +814,14 @@ SPLIT_NUMBER_RE = re.compile(r"\d(?:\.\d+)?$")
 SPLIT_UNIT_RE = re.compile(r"^(?:亿元|万元|元|[%％])")
 
 
-SPLIT_NUMBER_RE = re.compile(r"\d(?:\.\d+)?$")
-SPLIT_UNIT_RE = re.compile(r"^(?:亿元|万元|元|[%％])")
-
-
 def join_wrapped(blocks: list[Block], plain: set[int]) -> list[Block]:
     """Sentences broken at hard line ends (text copied out of a PDF: '占支' / '出总预算 10.73 %') joined back.
 
     Only in a text whose lines mostly end mid-sentence (at least WRAP_MIN_LINES of them and WRAP_SHARE of its
     lines), and only a line as long as the text's full lines that ends mid-sentence, with the next line on the
     very next line and not opening a heading or a numbered item; in any text, a line that ends with a number and the
-    next line that opens with its unit. The joined paragraph keeps its first line."""
+    next line that opens with its unit (on the very next line or after one blank line). The joined paragraph keeps
+    its first line."""
     lines = [b for b in blocks if id(b) in plain and isinstance(b, Paragraph) and not b.heading_level
              and len(b.text.strip()) > 1]
     open_ended = [b for b in lines if not b.text.rstrip().endswith(TERMINAL)]
@@ -837,12 +834,14 @@ def join_wrapped(blocks: list[Block], plain: set[int]) -> list[Block]:
     ends: list[tuple[int, str]] = []  # per block out: its last line's number and text
     for block in blocks:
         previous = out[-1] if out else None
+        split = bool(ends and isinstance(block, Paragraph) and SPLIT_NUMBER_RE.search(ends[-1][1])
+                     and SPLIT_UNIT_RE.match(block.text.strip()))
+        # a number broken from its unit may have a blank line between them, as a web page puts between its lines
         if (id(block) in plain and id(previous) in plain and isinstance(block, Paragraph)
                 and isinstance(previous, Paragraph) and not block.heading_level
-                and not previous.heading_level and block.location.line == ends[-1][0] + 1
+                and not previous.heading_level and (block.location.line or 0) - ends[-1][0] in ((1, 2) if split else (1,))
                 and not ends[-1][1].endswith(TERMINAL)
-                and ((full is not None and len(ends[-1][1]) >= full) or (
-                    SPLIT_NUMBER_RE.search(ends[-1][1]) is not None and SPLIT_UNIT_RE.match(block.text.strip())))
+                and ((full is not None and len(ends[-1][1]) >= full) or split)
                 # a table's caption ('…情况表', '单位：万元') is a line of its own, not a sentence's start or end
                 and not CAPTION_RE.search(ends[-1][1]) and not CAPTION_RE.search(block.text.strip())
                 and not WHOLE_TITLE_RE.match(ends[-1][1])

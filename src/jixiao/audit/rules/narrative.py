@@ -21,6 +21,7 @@ from jixiao.audit.catalogue import Context, rule
 from jixiao.audit.compare import wan
 from jixiao.core.claims import TOTALS, chinese_number, listed_subjects, scope_of, subject_at, subject_opening
 from jixiao.core.counts import count_lists
+from jixiao.core.coverage import stated_key
 from jixiao.core.disclosure import Amount, DisclosurePackage, DisclosureRow, DisclosureTable, column_name
 from jixiao.core.finding import Finding, Tier
 from jixiao.core.money import (
@@ -1023,7 +1024,11 @@ def parts_total(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     （“公务用车购置及运行费3亿元（购置费0.2亿元、运行维护费2.8亿元）”）时，括号内为该金额的分项，在更长的列表中也单独核对
     （合计已不符时不再重复报告）。其他支出（功能分类、款项或未写明名称的合计，如“事业运行经费总预算安排X元，其中：基本支出…，
     项目支出…”）列出基本支出与项目支出时，二者之和即该支出：超过为确定，少于为疑似（可能另有上缴上级支出、经营支出等）。
-    “收支总预算X元。收入包括：…；支出包括：…”逐项列出的收入各项、支出各类之和各等于该总额：超过为确定，少于为疑似。"""
+    “收支总预算X元。收入包括：…；支出包括：…”逐项列出的收入各项、支出各类之和各等于该总额：超过为确定，少于为疑似。
+    以上固定分项之外，金额之后以“其中”（同句，或下一句句首，跨“；”接续）、紧随的括号或其后逐条编号（1、2、…，各条以同一方
+    收入或支出开头）列出的任意名称的各项：其和等于该金额时即已核对，在尾数误差内为提示，超过为疑似（按所列各项互不重叠计），
+    少于不判断（“其中”可只列一部分，列为未核对）；各项之和相符、且合计与各项各写有一个比上年增减额时，增减额之和不符为疑似
+    （上年可能另有本年未列出的部分），在尾数误差内为提示；三公各项的增减由 narrative.n3_sangong_changes 核对。"""
     openers, nested = _scan_lists(pkg)
     statements = sentences(pkg)
     lists: dict[int, tuple[Claim, list[Claim]]] = {}
@@ -1116,6 +1121,7 @@ def parts_total(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
                       actual=first.text, related=tuple(o.location for o, _ in widened[1:]))
     yield from _numbered_lists(pkg, ctx)
     yield from _side_lists(pkg, ctx)
+    yield from _free_lists(pkg, ctx)
 
 
 @rule("narrative.count_parts", "人数或单位个数的“其中/包括”各项之和超过总数", Tier.WARNING, CAT, f"{BASIS} 概况",
@@ -1224,6 +1230,52 @@ def _identity(ctx: Context, total: Claim, first: dict[tuple[str, str], Claim]
                   f"{note}"), stated[-1], summed
 
 
+# The year's flow, when neither grand total is stated: what the year ends with is what it began with, plus its
+# income, minus its spending (收入总计 = 支出总计 written out), each item with its sign.
+FLOW = (("年初结转和结余", 1), ("本年收入合计", 1), ("本年支出合计", -1))
+FLOW_OPTIONAL = (("使用非财政拨款结余", 1), ("结余分配", -1))
+
+
+def _carried_balance(pkg: DisclosurePackage, ctx: Context, first: dict[tuple[str, str], Claim], scope: str,
+                     openers: set[int]) -> Iterator[Finding]:
+    """'上年结转和结余A万元，本年收入B万元，支出C万元，…，年末结转和结余D万元' with no 总计 stated: D must be A + B − C (+ 使用
+    非财政拨款结余 − 结余分配), the two sides of the 收入支出决算总表 being equal. Beyond the printed figures' rounding it is
+    certain; when an item texts leave out at zero is not stated and would close the gap, a warning naming it."""
+    closing = first.get(("年末结转和结余", scope))
+    terms = [(first.get((name, scope)), sign) for name, sign in FLOW]
+    if closing is None or id(closing) in openers or any(c is None or id(c) in openers for c, _ in terms):
+        return
+    stated = [(c, sign) for c, sign in terms if c is not None]
+    stated += [(c, sign) for name, sign in FLOW_OPTIONAL if (c := first.get((name, scope))) is not None]
+    if any(_true_value(pkg, c) != c.value for c, _ in (*stated, (closing, 1))):
+        return  # a figure that differs from its table is reported by narrative.n1_amount_vs_table
+    parts = [c for c, _ in stated]
+    compared(ctx, closing, *parts)
+    expected = sum((c.value * sign for c, sign in stated), ZERO)
+    difference = closing.value - expected
+    if not difference:
+        return
+    tier = Tier.NOTICE if abs(difference) <= _parts_tolerance(ctx, closing, parts) else Tier.ERROR
+    unit = _unit_of(closing)
+    places = max(-printed_exponent(c.text) for c in (closing, *parts))
+    # an unstated item that would close the gap: 使用非财政拨款结余 adds to what is left, 结余分配 takes from it
+    unstated = [name for name, sign in FLOW_OPTIONAL if (name, scope) not in first and sign * difference > 0]
+    note = ""
+    if unstated and tier is Tier.ERROR:
+        tier = Tier.WARNING
+        note = (f"；未写明的{'、'.join(unstated)}若为 {format_amount(abs(difference), unit, places=places)} {unit}则相符"
+                "（按惯例说明列全各组成部分）")
+    formula = "".join(("＋" if sign > 0 else "－") + c.subject for c, sign in stated).removeprefix("＋")
+    shown = format_amount(expected, unit, places=places)
+    yield Finding("narrative.totals_balance", tier,
+                  f"说明称{_what(closing)} {closing.text}，而按{formula}应为 {shown} {unit}"
+                  f"（{'、'.join(c.subject + ' ' + c.text for c in parts)}；收入支出决算总表收支两方相等）{note}",
+                  closing.location.with_(row=closing.subject), CAT, expected=shown,
+                  actual=format_amount(closing.value, unit, places=places),
+                  difference=format_amount(difference, unit, places=places),
+                  related=tuple(dict.fromkeys(c.location for c in parts if c.location != closing.location)))
+
+
 @rule("narrative.totals_balance", "说明中的收入总计与支出总计不相等，或与其组成不符", Tier.ERROR, CAT,
       f"{BASIS} N1, SPEC §7.3 R3–R5", "disclosure", params=("tolerance",), applies=has_narrative)
 def totals_balance(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
@@ -1231,7 +1283,8 @@ def totals_balance(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     年初结转和结余，支出总计 = 本年支出合计 + 结余分配 + 年末结转和结余（各数在同一节分句写出、未以“其中”列出时；列出的由
     narrative.parts_total 核对）。差额在尾数误差内为提示，超过为确定；为0时常不写的使用非财政拨款结余、结余分配未写出而
     组成之和小于总计时为疑似。收入总计与支出总计相差超过尾数误差为疑似（说明常把本年收入合计、本年支出合计称作总计，
-    按收支总表的编制口径判断），其中一方与其写出的组成不符、且不是把本年合计称作总计时为确定；同一节总计与组成的不符并入该处一并报告。"""
+    按收支总表的编制口径判断），其中一方与其写出的组成不符、且不是把本年合计称作总计时为确定；同一节总计与组成的不符并入该处一并报告。
+    两个总计都未写出、而同一节写出年初结转和结余、本年收入合计、本年支出合计与年末结转和结余时，年末结转和结余 = 年初结转和结余 + 本年收入合计 − 本年支出合计 + 使用非财政拨款结余（用事业基金弥补收支差额） − 结余分配，等级同上。"""
     openers = {id(o) for o in _openers(pkg).values()}
     sections: dict[str, list[Statement]] = {}
     for statement in sentences(pkg):
@@ -1242,6 +1295,9 @@ def totals_balance(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
             totals = [first.get((name, scope)) for name in IDENTITY]
             if any(c is not None and _true_value(pkg, c) != c.value for c in totals):
                 continue  # a total that differs from its table is reported by narrative.n1_amount_vs_table
+            if all(c is None for c in totals):
+                yield from _carried_balance(pkg, ctx, first, scope, openers)
+                continue
             wrong = [(c, found) for c in totals if c is not None and id(c) not in openers
                      and (found := _identity(ctx, c, first)) is not None]
             income, spending = totals
@@ -1398,6 +1454,244 @@ def _side_lists(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
             continue
         yield _list_sum(total, parts, against, f"说明称{_what(total)} {total.text}，其{side.group(1)}所列", "“包括”应列全各项",
                         statement.location.with_(row=f"{side.group(1)}构成"))
+
+
+# A list of a whole's parts by any names ('其中：财政基本补助收入A万元，较上年减少…；财政项目补助收入B万元…。'): each part is
+# the first sum of money of its clause run, with the changes on the year before stated after it.
+_FREE_CUE_RE = re.compile(r"其中[：:]?")
+_LIST_ITEM_RE = re.compile(r"^(?:[(（]?\d{1,2}[)）、.．](?!\d)|[(（]?[一二三四五六七八九十]{1,3}[)）、])")
+
+
+@dataclass
+class _Entry:
+    """One figure of a list: a sum of money and the changes on the year before stated after it."""
+
+    amount: Claim
+    changes: list[Claim]
+
+
+def _money(claim: Claim) -> bool:
+    return claim.measure in ("amount", "figure") and bool(MONEY_UNIT_RE.search(claim.text)) and claim.value >= 0
+
+
+# Where a part's own breakdown begins, after the part: '本年收入A万元，主要是甲B万元，乙C万元…'.
+_BREAKDOWN_CUE_RE = re.compile(r"[，,；;](?:主要是|主要为|主要包括|主要有|包括|含|分别为|分别是)")
+
+
+def _side(claim: Claim) -> str:
+    """收入 or 支出, by the words naming a sum of money; '' when they name both or neither."""
+    words = claim.clause[: max(claim.clause.find(claim.text), 0)] + claim.subject
+    sides = {side for side in ("收入", "支出") if side in words}
+    return sides.pop() if len(sides) == 1 else ""
+
+
+def _run(statements: list[Statement], start: int, offset: int, side: str = "") -> list[_Entry] | None:
+    """The entries of a list that opens at `offset` of sentence `start`: the figures outside brackets opened within
+    the list, each with its changes, to the end of the sentence (the next ones only while each ends with '；'), a
+    closing bracket the list is inside of, a numbered item, a sum of the other `side` (支出 in a list of 收入), or the
+    section's end; figures after a breakdown cue ('，主要是…') within a sentence are the part's own, not the list's.
+    None when the list holds another '其中' (a list of its own, not read)."""
+    entries: list[_Entry] = []
+    depth = 0
+    section = statements[start].section
+    for index in range(start, len(statements)):
+        statement = statements[index]
+        text = _compact(statement)
+        if index > start and (statement.section != section or _LIST_ITEM_RE.match(text)):
+            break
+        begin = offset if index == start else 0
+        if _FREE_CUE_RE.search(text, begin + (2 if index == start else 0)) is not None:
+            return None
+        breakdown = _BREAKDOWN_CUE_RE.search(text, begin)
+        marks = [(i, ch) for i, ch in enumerate(text) if ch in "()（）" and i >= begin]
+        for claim in sorted(statement.claims, key=lambda c: _position(text, c)):
+            at = _position(text, claim)
+            if at < begin:
+                continue
+            level = depth + sum(1 if ch in "(（" else -1 for i, ch in marks if i < at)
+            if level < 0:
+                return entries  # the bracket the list is in has closed
+            if level > 0 or (breakdown is not None and at > breakdown.start() and entries):
+                continue  # what a part is made of, in a bracket after it or after '主要是'
+            if _money(claim) and side and _side(claim) not in ("", side):
+                return entries  # the other side's figure: the list is over ('…收入合计…；…支出X万元')
+            if _money(claim):
+                entries.append(_Entry(claim, []))
+            elif claim.measure == "change" and claim.basis == "上年" and entries:
+                entries[-1].changes.append(claim)
+        depth += sum(1 if ch in "(（" else -1 for _, ch in marks)
+        if depth < 0 or not statement.text.rstrip().endswith(("；", ";")):
+            break  # a list goes on past its sentence only where the sentence was cut at '；'
+    return entries
+
+
+def _head(statement: Statement, end: int, named: bool = True) -> _Entry | None:
+    """The whole a list belongs to: the last sum of money before `end` in the sentence, with its changes; of a
+    subject the grammar knows, unless `named` is False (any sum of money but a base of comparison)."""
+    text = _compact(statement)
+    before = [c for c in statement.claims if 0 <= _position(text, c) < end]
+    amounts = [i for i, c in enumerate(before) if _money(c) and (
+        c.measure == "amount" or (not named and not _BASE_BEFORE_RE.search(c.basis)))]
+    if not amounts:
+        return None
+    return _Entry(before[amounts[-1]], [c for c in before[amounts[-1] + 1:]
+                                        if c.measure == "change" and c.basis == "上年"])
+
+
+def _free_wholes(statements: list[Statement]) -> Iterator[tuple[_Entry, list[_Entry], str]]:
+    """Each whole with the parts a text lists for it, whatever they are called: after '其中' in its sentence or
+    opening the next one, in a bracket right after it, or on numbered items (1、2、…) right after a sentence that
+    states it alone; with how the list was given."""
+    for index, statement in enumerate(statements):
+        text = _compact(statement)
+        cue = _FREE_CUE_RE.search(text)
+        if cue is not None and cue.start() <= CUE_AT_START and index > 0 and \
+                statements[index - 1].section == statement.section:
+            before = statements[index - 1]
+            if _FREE_CUE_RE.match(_compact(before)):
+                continue  # '其中：A…' over '其中：B…': lines of a form, not a whole and its list
+            # the one amount of the sentence before; without one, its one sum of money whatever it is called
+            # ('本年度示例资金收入41.31万元，占…。其中：…')
+            named = any(c.measure == "amount" and _money(c) for c in before.claims)
+            whole = _head(before, len(_compact(before)), named=named)
+            wholes = [c for c in before.claims if _money(c) and (c.measure == "amount" or not named)]
+            if whole is not None and len(wholes) == 1 and (
+                    parts := _run(statements, index, cue.end(), _side(whole.amount))):
+                yield whole, parts, "“其中”"
+        elif cue is not None and (whole := _head(statement, cue.start())) is not None \
+                and (parts := _run(statements, index, cue.end(), _side(whole.amount))):
+            yield whole, parts, "“其中”"
+        for claim in statement.claims:  # '…2955万元，比上年增加936万元（A 1802万元…，B 1153万元…）'
+            end = _position(text, claim) + len(compact_text(claim.text))
+            if claim.measure != "amount" or not _money(claim) or _position(text, claim) < 0:
+                continue
+            rest = text[end:]
+            opened = re.match(r"(?:[，,]?(?:比|较|与|同)[^，,；;。()（）]*?(?:增加|减少|增长|下降)(?:了)?[\d,.]+(?:亿元|万元|元))?[(（]",
+                              rest)
+            if opened is None or re.match(r"[^()（）]*(?:其中|含)", rest[opened.end():]):
+                continue
+            inner = _run(statements, index, end + opened.end(), _side(claim))
+            whole = _Entry(claim, [c for c in statement.claims if c.measure == "change" and c.basis == "上年"
+                                   and end <= _position(text, c) < end + opened.end()])
+            if inner is not None and len(inner) >= 2:
+                yield whole, inner, "括号内"
+        if cue is None and index + 1 < len(statements) and not _LIST_ITEM_RE.match(text):
+            yield from _numbered_items(statements, index)
+
+
+def _numbered_items(statements: list[Statement], index: int) -> Iterator[tuple[_Entry, list[_Entry], str]]:
+    """'2030年总收入X万元…。' then '1、A收入a万元…' '2、B收入b万元…': a sentence stating one sum of money alone, then
+    numbered items each opening with a sum of the same side (收入 or 支出): the items are its parts."""
+    statement = statements[index]
+    wholes = [c for c in statement.claims if _money(c)]
+    if len(wholes) != 1 or wholes[0].measure != "amount":
+        return
+    side = next((word for word in ("收入", "支出") if word in wholes[0].clause), "")
+    whole = _head(statement, len(_compact(statement)))
+    if not side or whole is None:
+        return
+    parts: list[_Entry] = []
+    for item in statements[index + 1:]:
+        text = _compact(item)
+        if item.section != statement.section:
+            break
+        number = _ITEM_NUMBER_RE.match(text)
+        if number is None:
+            if not parts:
+                return
+            continue  # the item goes on
+        if int(number.group(1)) != len(parts) + 1:
+            break
+        money = [c for c in item.claims if _money(c)]
+        if not money or side not in money[0].clause:
+            return
+        cue = _FREE_CUE_RE.search(text)  # the item's own list: its changes are the parts'
+        parts.append(_Entry(money[0], [c for c in item.claims if c.measure == "change" and c.basis == "上年"
+                                       and _position(text, money[0]) < _position(text, c)
+                                       and (cue is None or _position(text, c) < cue.start())]))
+    if len(parts) >= 2:
+        yield whole, parts, "逐条编号"
+
+
+def _name(claim: Claim) -> str:
+    return claim.basis if claim.measure == "figure" and claim.basis else _what(claim) or _words_of(claim)
+
+
+def _free_lists(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
+    """A whole and its parts by names the lexicon does not fix (see _free_wholes): parts adding up to it are
+    checked, and so are their changes on the year before when each part and the whole state one. Parts above the
+    whole are a warning (按所列各项为互不重叠的组成部分计); below it, the list may name only some of them (“其中”):
+    not checked, and nothing said. When the parts add up, changes that do not are a warning (a part of the year
+    before that is no longer listed would account for it). A list the fixed sets of parts above already checked
+    (its whole and two of its parts compared) is not checked again."""
+    statements = sentences(pkg)
+    seen: set[tuple[int, ...]] = set()
+    for whole, parts, how in _free_wholes(statements):
+        claims = [whole.amount, *(p.amount for p in parts)]
+        key = tuple(id(c) for c in claims)
+        if len(parts) < 2 or key in seen or not whole.amount.value:
+            continue
+        seen.add(key)
+        done = ctx.checked_claims
+        if stated_key(whole.amount) in done and sum(stated_key(p.amount) in done for p in parts) >= 2:
+            continue
+        if any(_true_value(pkg, c) != c.value for c in claims):
+            continue  # a figure that differs from its table is reported by narrative.n1_amount_vs_table
+        fixed = {name for names in PARTITIONS.get(whole.amount.subject, ()) for name in names}
+        if fixed and {p.amount.subject for p in parts} <= fixed:
+            continue  # a whole with its fixed parts: checked by the lists above
+        amounts = [p.amount for p in parts]
+        summed = sum((c.value for c in amounts), ZERO)
+        difference = whole.amount.value - summed
+        tolerance = _parts_tolerance(ctx, whole.amount, amounts)
+        unit = _unit_of(whole.amount)
+        places = max(-printed_exponent(c.text) for c in claims)
+        what = _what(whole.amount) or _words_of(whole.amount)
+        names = "、".join(_name(c) for c in amounts)
+        if difference > tolerance:
+            continue  # below the whole: the list may name only some of its parts
+        compared(ctx, *claims)
+        shown = format_amount(summed, unit, places=places)
+        if difference < -tolerance:
+            yield Finding("narrative.parts_total", Tier.WARNING,
+                          f"说明称{what} {whole.amount.text}，其{how}所列{names}之和为 {shown} {unit}，超过该数"
+                          "（按所列各项为互不重叠的组成部分计）", whole.amount.location.with_(row=what), CAT,
+                          expected=shown, actual=format_amount(whole.amount.value, unit, places=places),
+                          difference=format_amount(difference, unit, places=places))
+            continue
+        if difference:
+            yield Finding("narrative.parts_total", Tier.NOTICE,
+                          f"说明称{what} {whole.amount.text}，其{how}所列{names}之和为 {shown} {unit}，差额在尾数误差内",
+                          whole.amount.location.with_(row=what), CAT, expected=shown,
+                          actual=format_amount(whole.amount.value, unit, places=places),
+                          difference=format_amount(difference, unit, places=places))
+        yield from _free_changes(ctx, whole, parts, what, how)
+
+
+def _free_changes(ctx: Context, whole: _Entry, parts: list[_Entry], what: str, how: str) -> Iterator[Finding]:
+    """The changes of parts that add up to their whole, against the whole's change (one each)."""
+    if len(whole.changes) != 1 or any(len(p.changes) != 1 for p in parts) or whole.amount.subject in SANGONG:
+        return  # the 三公 items' changes: narrative.n3_sangong_changes
+    total = whole.changes[0]
+    changes = [p.changes[0] for p in parts]
+    compared(ctx, total, *changes)
+    summed = sum((c.value for c in changes), ZERO)
+    difference = total.value - summed
+    if not difference:
+        return
+    unit = _unit_of(total)
+    places = max(-printed_exponent(NUMBER_RE.search(normalize_text(c.text)).group(0))  # type: ignore[union-attr]
+                 for c in (total, *changes))
+    shown = format_amount(summed, unit, places=places)
+    within = abs(difference) <= _parts_tolerance(ctx, total, changes)
+    message = (f"说明称{what}比上年{total.text}，其{how}所列各项的增减额（{'、'.join(c.text for c in changes)}）之和为 "
+               f"{shown} {unit}")
+    yield Finding("narrative.parts_total", Tier.NOTICE if within else Tier.WARNING,
+                  message + ("，差额在尾数误差内" if within else
+                             "，而各项之和等于该数（上年若另有本年未列出的部分则可能相符）"),
+                  total.location.with_(row=f"{what}增减额"), CAT, expected=shown,
+                  actual=format_amount(total.value, unit, places=places),
+                  difference=format_amount(difference, unit, places=places))
 
 
 def _list_sum(total: Claim, parts: list[Claim], against: tuple[Decimal, Decimal, Tier], said: str, convention: str,

@@ -921,6 +921,14 @@ NAME_COLUMN_RE = re.compile(r"^(?:项目|科目名称|项目名称|名称|类款
 TIERED_ROWS_MIN = 2
 
 
+def _numbered_run(texts: list[str], start: int) -> int:
+    """How many cells from `start` on number the columns 1, 2, 3 … (a 栏次 or 行次 row)."""
+    count = 0
+    while start + count < len(texts) and texts[start + count] == str(count + 1):
+        count += 1
+    return count
+
+
 def _tiered_rows(tokens: list[_Token], path: str) -> list[Block] | None:
     """A wide table copied one cell per line whose header takes several tiers, each ended by an empty cell, a cell
     spanning columns printed once (ingest.tiers), and a 栏次 row numbering its N amount columns; each row below is its
@@ -932,9 +940,7 @@ def _tiered_rows(tokens: list[_Token], path: str) -> list[Block] | None:
     at = next((i for i, t in enumerate(texts) if t.replace(" ", "") == "栏次"), None)
     if at is None:
         return None
-    count = 0
-    while at + 1 + count < len(texts) and texts[at + 1 + count] == str(count + 1):
-        count += 1
+    count = _numbered_run(texts, at + 1)
     if count < NUMBER_ROW_MIN:
         return None
     segments: list[list[int]] = [[]]  # the header's cells before the 栏次 row, cut at each empty cell
@@ -1002,9 +1008,7 @@ def _numbered_columns(tokens: list[_Token], path: str) -> list[Block] | None:
     at = next((i for i, t in enumerate(texts) if _norm(t) in NUMBER_LABELS), None)
     if at is None or at == 0:
         return None
-    count = 0
-    while at + 1 + count < len(texts) and texts[at + 1 + count] == str(count + 1):
-        count += 1
+    count = _numbered_run(texts, at + 1)
     if count < NUMBER_ROW_MIN:
         return None
     width, start = 1 + count, at + 1 + count

@@ -80,16 +80,23 @@ SUBJECTS: list[tuple[str, str]] = [
     # the older name of the same line of the 收入支出决算总表: '用事业基金弥补收支差额'
     ("使用非财政拨款结余", r"使用非财政拨款结余(?:和专用结余|[（(]含专用结余[)）])?|(?:使用|用)?事业基金弥补(?:收支)?差(?:额)?"),
     ("结余分配", r"结余分配"),
-    ("年初结转和结余", r"(?:年初|上年)结转(?:和|及)?结余(?:资金)?"),  # '上年结转和结余资金为X万元'
+    # '上年结转和结余资金为X万元', and a budget's 上年结转 (its income carried over)
+    ("年初结转和结余", r"(?:年初|上年)结转(?:和|及)?结余(?:资金)?|上年结转(?:收入|资金)?(?![和及]|结余)"),
     ("年末结转和结余", r"年末结转(?:和|及)?结余(?:资金)?"),
     # '收入总额', '2018年收入总预算X万元', '支出总4252.73万元' (计 dropped): only right after the year or the unit, never
     # after another subject ('三公经费支出总额' is the 三公 total)
-    ("收入总计", r"收入总计|(?<!本年)总收入|(?:^|(?<=[年度门位]))收入总(?:额)?(?!计)"),
-    ("支出总计", r"支出总计|(?<!本年)总支出|(?:^|(?<=[年度门位]))支出总(?:额)?(?!计)"),
+    # …and a side's budget named alone by the heading run into its sentence ('(一)收入预算：2030年年初预算数X万元',
+    # '(一)收入预算2030年年初预算数X万元')
+    ("收入总计", r"收入总计|(?<!本年)总收入|(?:^|(?<=[年度门位]))收入总(?:额)?(?!计)|(?:^|(?<=[)）、]))收入预算(?:情况)?(?:\d{4}年度?)?$"),
+    ("支出总计", r"支出总计|(?<!本年)总支出|(?:^|(?<=[年度门位]))支出总(?:额)?(?!计)|(?:^|(?<=[)）、]))支出预算(?:情况)?(?:\d{4}年度?)?$"),
     ("收支总计", r"收支总计|收入支出总计|收入支出总体|收支总体|收支总(?:额)?(?!计|体)"),  # '收支总预算X元'
     ("本年收入合计", r"本年(?:度)?收入合计|收入合计|本年收入"),
     ("本年支出合计", r"本年(?:度)?支出合计|(?<!经费)(?<!费)支出合计|本年支出"),  # 三公经费支出合计: its own
-    ("财政拨款收入", r"财政拨款收入"),
+    # a kind of funds' appropriation, as a budget lists its income: '一般公共预算拨款X万元' (its scope from the words)
+    ("财政拨款收入", r"财政拨款收入|(?:一般公共预算|政府性基金(?:预算)?|国有资本经营预算)(?:财政)?拨款(?:收入)?"
+                r"(?![\u4e00-\u9fa5]{0,8}支出)"),  # not its spending ('一般公共预算财政拨款支出X万元')
+    # money the finance bureau holds for the unit in its special account (school fees): a budget's own kind of income
+    ("财政专户管理资金收入", r"财政专户管理(?:的)?资金(?:收入)?(?![\u4e00-\u9fa5]{0,8}支出)"),
     ("上级补助收入", r"上级补助收入"),
     ("事业收入", r"事业收入"),
     ("经营收入", r"经营收入"),
@@ -177,7 +184,10 @@ _BUDGET_BASIS_RE = re.compile(r"(?:比|较|与|同)(?:\d{4}年度?)?(?:年初|�
                               rf"|(?:比|较|与|同)(?:年初|全年|调整后)?预算(?:数)?的?{NUM}\s*{MONEY_UNIT}$")  # '较预算数X万元减少'
 # The figure of the year compared with, printed between the base word and the change: '较上年90万元减少5万元',
 # '比2022年决算72.5万元，增加8万元', '比上年累计支出30万元下降6万元', '比2023年年初预算数600万元减少…'.
-_BASE_FIGURE_RE = re.compile(r"(?:比|较|与|同)(?:上年度?|去年|\d{4}年度?)(?:同期)?的?(?:年初|全年)?(?:决算|预算|实际|累计)?"
+_BASE_FIGURE_RE = re.compile(r"(?:比|较|与|同)(?:上年度?|去年|\d{4}年度?)(?:同期)?的?"
+                             # the item may be named again before the other year's figure: '比2021年财政拨款收入预算X'
+                             r"(?:(?:(?![增减降升少多])[\u4e00-\u9fa5“”\"]){2,16}?(?=(?:年初|全年)?(?:决算|预算|实际|累计)))?"
+                             r"(?:年初|全年)?(?:决算|预算|实际|累计)?"
                              r"(?:支出)?(?:决算|预算)?(?:数)?(?:相比|相较|比较)?(?:为|是)?$")
 # A change printed without its direction word, the direction given by the rate after it: '与2022年相比10.50万元，增长
 # 9.55%' (the same words before a change with its own amount name the other year's figure, as above).
@@ -599,7 +609,8 @@ def claims_of(sentence: str, section: str = "", location: Location | None = None
             nonlocal subject, scope, loose
             # an amount's own words (收入总计 …为 X) may end where its number starts; other measures start with
             # their cue word (占, 完成, 增加, 年初预算), before which the subject stands
-            end = match.start(1) if measure in ("amount", "prior") else match.start()
+            # (a budget read as the other year's, '比2021年…预算X', has no group of its own there when no 年初/全年)
+            end = match.start(1) if measure in ("amount", "prior") and match.start(1) >= 0 else match.start()
             named = subject_at(clause, end)
             # the words after a bracket that closes here (its last part, or nothing, named before them) are said of
             # the figure before the bracket: '…合计X万元（其中A…、B Y万元），比上年增加…' is the change of X, not of Y

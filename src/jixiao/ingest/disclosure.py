@@ -450,8 +450,9 @@ def _sangong_group(text: str, reader: _Reader | None = None) -> str:
     group = "final" if "决算" in label else "budget" if "预算" in label else ""
     if not group and reader is not None and not reader.budget_only and SPENT_COLUMN_RE.match(label):
         group = "final"  # what was spent in the year, in a 决算 table: its 决算数
-    if reader is not None and reader.budget_only:
-        return "budget" if group != "final" and label and not _sangong_item(label) else ""
+    if reader is not None and reader.budget_only:  # a column of remarks beside the figures holds none of them
+        return "budget" if group != "final" and label and not _sangong_item(label) and not REMARK_COLUMN_RE.search(
+            label) else ""
     return group
 
 
@@ -473,7 +474,10 @@ def _sangong_by_rows(table: Table, reader: _Reader) -> dict[str, Amount] | None:
         return None
     if (by_year := _sangong_year_columns(rows[0].texts, reader)) is not None:
         return _sangong_item_rows(rows, first, by_year, reader, is_item) if by_year else None
-    width = max(len(r.cells) for r in rows[first:]) - 1
+    # the columns of figures: up to the last one filled in any row (empty cells a copied table trails, '| ||||', and a
+    # column of remarks after the figures are none)
+    filled = [i for r in rows for i, t in enumerate(r.texts) if i and t.strip() and i not in remarks]
+    width = min(max(len(r.cells) for r in rows[first:]) - 1, max(filled, default=0))
     sourced = reader.budget_only and any(FUND_SOURCE_RE.match(normalize_label(t)) for t in rows[0].texts)
     labelled = [(i, g, _part_column(t)) for i, t in enumerate(rows[0].texts)
                 if i and t and (g := _sangong_group(t, reader) or (

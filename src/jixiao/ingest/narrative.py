@@ -82,6 +82,7 @@ def _narrative(source: SourceDocument, from_start: bool = False) -> tuple[tuple[
     section = ""
     found: list[Statement] = []
     contents = _contents_blocks(source)
+    items = _list_items(source, contents)
     for block in source.blocks:
         if not isinstance(block, Paragraph) or id(block) in contents:
             continue
@@ -101,14 +102,66 @@ def _narrative(source: SourceDocument, from_start: bool = False) -> tuple[tuple[
             inside = False
             continue
         if SECTION_RE.match(text) and len(text) <= 40 and not STATES_AMOUNT_RE.search(text):
-            section = text
+            if id(block) not in items:  # an item of a list (a body's duties) heads nothing after the list
+                section = text
             continue
-        for part in sentences(text):
+        for part in _with_run_in_headings(sentences(text)):
             statement = sentence(part, section, block.location)
             if found and found[-1].section == section and CONTINUES_RE.match(part.strip()):
                 statement = _continued(statement, found[-1])
             found.append(statement)
     return tuple(found), started
+
+
+# The number opening a paragraph: '(三)' / '（三）' or '三、', by its style.
+ITEM_NUMBER_RE = re.compile(r"^(?:([（(])([一二三四五六七八九十]{1,3})[)）]|([一二三四五六七八九十]{1,3})、)")
+LIST_ITEMS_MIN = 3
+
+
+def _chinese(numeral: str) -> int:
+    """'三' → 3, '十二' → 12, '二十' → 20."""
+    if "十" not in numeral:
+        return CN_NUMBERS.get(numeral, 0)
+    tens, _, ones = numeral.partition("十")
+    return (CN_NUMBERS.get(tens, 0) if tens else 1) * 10 + (CN_NUMBERS.get(ones, 0) if ones else 0)
+
+
+def _list_items(source: SourceDocument, contents: dict[int, Paragraph | Table]) -> set[int]:
+    """The paragraphs that are items of a numbered list, not headings: LIST_ITEMS_MIN or more paragraphs in a row
+    numbered alike and in order with nothing between them ('(一)依法审判…' / '(二)…' / … / '(十)承担其他…工作', the
+    duties of a body). A heading has its text after it; an item is followed by the next item."""
+    found: set[int] = set()
+    run: list[int] = []
+    last: tuple[str, int] | None = None
+    for block in [*source.blocks, None]:
+        if block is not None and id(block) in contents:
+            continue
+        match = ITEM_NUMBER_RE.match(block.clean) if isinstance(block, Paragraph) else None
+        number = (("(" if match.group(1) else "、"), _chinese(match.group(2) or match.group(3))) if match else None
+        if number is not None and last is not None and number == (last[0], last[1] + 1):
+            run.append(id(block))
+        else:
+            if len(run) >= LIST_ITEMS_MIN:
+                found.update(run)
+            run = [id(block)] if number is not None else []
+        last = number
+    return found
+
+
+# A heading run into its paragraph and closed by a full stop ('(一)收入预算。2030年年初预算数X万元，…'): it names what
+# the sentence after it speaks of, as the same heading closed by a colon does within one sentence.
+RUN_IN_HEADING_RE = re.compile(r"^[（(][一二三四五六七八九十]{1,3}[)）][^，,。；;：:\d]{2,16}[。.]$")
+
+
+def _with_run_in_headings(parts: list[str]) -> list[str]:
+    """The sentences of a paragraph with a run-in heading kept with the sentence after it."""
+    out: list[str] = []
+    for part in parts:
+        if out and RUN_IN_HEADING_RE.match(out[-1]):
+            out[-1] += part
+        else:
+            out.append(part)
+    return out
 
 
 # A sentence that goes on about the figure of the sentence before: '…收入382.17万元，为…资金。较上年减少157.86万元',

@@ -46,12 +46,13 @@ from jixiao.ingest.spacedtable import spaced_tables
 from jixiao.ingest.tiers import agreed, fitting_layouts, leaf_paths, summing
 
 PREAMBLE_LINES = 40
-META_RE = re.compile(
-    r"^\s*[-*•·]?\s*(索引号|发布机构|发文机关|发布日期|发布时间|成文日期|生成日期|文号|发文字号|时效性|信息来源|来源|日期"
-    r"|浏览次数|浏览量|访问次数|访问量|点击数|阅读次数|字号|作者|主题分类|所属机构|公开方式|公开范围|公开时限|公开日期"
-    r"|公开时间|关键词|主题词|格式|页数|大小|上传时间|下载积分|主管|主办|网站标识码|文件名称|统一登记号|公开目录"
-    r"|组配分类|体裁分类|信息分类|内容分类|信息类别|公开形式|公开属性|发布单位|有效性|文件编号)\s*[：:]"
-)
+META_LABELS = (r"(?:索引号|发布机构|发文机关|发布日期|发布时间|成文日期|生成日期|文号|发文字号|时效性|信息来源|来源|日期"
+               r"|浏览次数|浏览量|访问次数|访问量|点击数|阅读次数|字号|作者|主题分类|所属机构|公开方式|公开范围|公开时限|公开日期"
+               r"|公开时间|关键词|主题词|格式|页数|大小|上传时间|下载积分|主管|主办|网站标识码|文件名称|统一登记号|公开目录"
+               r"|组配分类|体裁分类|信息分类|内容分类|信息类别|公开形式|公开属性|发布单位|有效性|文件编号)")
+# A metadata label with a colon ('索引号：…'), or in square brackets as a government catalogue prints it ('[ 索引号 ] …',
+# '- [ 发布机构 ]' with its value on the next line).
+META_RE = re.compile(rf"^\s*[-*•·]?\s*(?:{META_LABELS}\s*[：:]|[\[【［]\s*{META_LABELS}\s*[\]】］])")
 NAV_RE = re.compile(
     r"(首页|当前位置|您的位置|所在位置)\s*[>＞»›:：]|^\s*[>＞»›]\s*\S[^>＞»›]*[>＞»›]|^\s*(【\s*打印\s*】|打印本页|打印页面|关闭窗口|分享到|视力保护色"
     r"|【\s*字体|\[?\s*字体\s*[：:]|欢迎来到|欢迎访问|欢迎进入|欢迎光临)"
@@ -88,6 +89,9 @@ CELL_LENGTH = 40
 MAX_EMPTY_CELLS = 3
 MIN_RUN_CELLS = 12
 CAPTION_RE = re.compile(r"公开\s*0?\d{1,2}\s*表|[单單]位\s*[:：]|^(?:编制)?部门\s*[:：]|表$|^第[一二三四五六七八九十]+部分")
+# A table's column header, never a field's value: a count, an amount or a name of something ('编制数', '实有人数',
+# '小计', '单位名称').
+COLUMN_WORD_RE = re.compile(r"^[\u4e00-\u9fff]{0,8}(?:数|人数|名称|小计|合计|总计|金额|序号|编号|备注)$")
 MEANINGFUL_RE = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]")  # a cell holding more than a stray mark ('?', '-')
 
 
@@ -542,12 +546,22 @@ def text_blocks(text: str, path: str) -> tuple[Block, ...]:
                 blocks.append(Paragraph(caption, Location(document=path, line=number)))
                 plain.add(id(blocks[-1]))
                 continue
+            if rows and (said := _running_text(cells)) is not None:
+                flush()  # a row holding only running text ('增减情况说明：…万元，…。 |'): the table's explanation
+                blocks.append(Paragraph(said, Location(document=path, line=number)))
+                plain.add(id(blocks[-1]))
+                continue
             if tokens:
                 flush()
             rows.append(Row(tuple(Cell(value, Location(document=path, line=number, column=str(i + 1)))
                                   for i, value in enumerate(cells)), Location(document=path, line=number)))
             continue
         token = _cell_token(line)
+        if token is not None and rows and (said := _running_text([token])) is not None:
+            flush()  # the table's explanation printed in a cell of its own after its rows
+            blocks.append(Paragraph(said, Location(document=path, line=number)))
+            plain.add(id(blocks[-1]))
+            continue
         if token is not None and rows and line.strip() != "|":
             rows.append(Row((Cell(token, Location(document=path, line=number, column="1")),),
                             Location(document=path, line=number)))  # a row whose other cells were left off
@@ -579,6 +593,19 @@ def text_blocks(text: str, path: str) -> tuple[Block, ...]:
     blocks = numbered_forms(blocks, plain, path)
     rows_of_lines = two_sided_label_lines(glued_rows(spaced_tables(blocks, plain, path), plain, path), plain, path)
     return tuple(join_wrapped(label_value_lines(rows_of_lines, plain, path), plain))
+
+
+RUNNING_TEXT_RE = re.compile(r"\d\s*(?:亿元|万元|元|%|％)[^。]*[，,；;][^。]*。")  # sentences stating figures
+RUNNING_TEXT_LENGTH = 60
+
+
+def _running_text(cells: list[str]) -> str | None:
+    """The text of a table row whose one filled cell is running text stating figures (an explanation printed in the
+    table's last cell, not a row of it), or None."""
+    filled = [c.strip() for c in cells if c.strip()]
+    if len(filled) != 1 or len(filled[0]) < RUNNING_TEXT_LENGTH or not RUNNING_TEXT_RE.search(filled[0]):
+        return None
+    return filled[0]
 
 
 GLUED_HEADER_RE = re.compile(r"^项\s*目\s*(\S*?(?:预算|决算)\S*)$")  # '项目2025年预算': the header's cells run together
@@ -1816,6 +1843,11 @@ def _by_labels(tokens: list[_Token], path: str, cells: bool) -> list[Block]:
             close_loose()
             close_table()
             blocks.append(Paragraph(token.text, Location(document=path, line=token.line)))
+        elif field and len(field) == 1 and cells and COLUMN_WORD_RE.match(norm):
+            # a label followed by another label ('单位名称 |' / '编制数 |'): the header cells of a table, no value
+            loose.append(field[0])
+            field = []
+            loose.append(token)
         elif field and not (cells and any(t.text for t in field[1:])):
             field.append(token)  # a field's value is its next cell, or every word up to the next label
         elif token.text:

@@ -968,7 +968,8 @@ def unit_slip(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
                       printed.location.with_(row=f"{printed.subject}金额单位"), CAT, expected="万元", actual="元")
 
 
-# A whole and the parts that make it up exactly, when the list names every one of them.
+# The kinds of a unit's income in a year.
+INCOME_ITEMS = ("财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入")
 # The function classes (类) of spending: the year's spending adds up by class too ('支出合计X万元，其中：教育支出a万元，
 # 社会保障和就业支出b万元…'); a class the unit has no spending in is not written.
 FUNCTION_CLASSES = ("一般公共服务支出", "外交支出", "国防支出", "公共安全支出", "教育支出", "科学技术支出",
@@ -977,6 +978,7 @@ FUNCTION_CLASSES = ("一般公共服务支出", "外交支出", "国防支出", 
                     "资源勘探信息等支出", "商业服务业等支出", "金融支出", "援助其他地区支出", "自然资源海洋气象等支出",
                     "住房保障支出", "粮油物资储备支出", "国有资本经营预算支出", "灾害防治及应急管理支出", "其他支出",
                     "债务还本支出", "债务付息支出", "债务发行费用支出")
+# A whole and the parts that make it up exactly, when the list names every one of them.
 PARTITIONS = {
     "基本支出": (("人员经费", "公用经费"),),
     "本年支出合计": (("基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出"), FUNCTION_CLASSES),
@@ -984,6 +986,7 @@ PARTITIONS = {
                 ("财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入", "使用非财政拨款结余",
                  "年初结转和结余")),  # 本年收入 stated by its items
     "支出总计": (("本年支出合计", "结余分配", "年末结转和结余"),),
+    "本年收入合计": (INCOME_ITEMS,),  # the year's income by its kinds, those that are zero often left out
     "政府采购": (("政府采购货物", "政府采购工程", "政府采购服务"),),
     "公务用车购置及运行维护费": (("公务用车购置费", "公务用车运行维护费"),),
     # the car item as printed first: its own parts are checked against it, so a wrong part is reported once
@@ -994,10 +997,9 @@ PARTITIONS = {
 # 会议费 and 培训费 (the convention '三公经费及会议费、培训费'). Listed under the total, they are its parts too.
 WIDER_PARTS = {"三公经费": ("会议费", "培训费")}
 # Parts texts leave out when they are zero; never negative. Without them the parts may fall short of the whole.
-INCOME_ITEMS = ("财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入")
 SPENDING_ITEMS = ("上缴上级支出", "经营支出", "对附属单位补助支出")  # besides 基本支出 and 项目支出
 UNSTATED_PART = {"收入总计": ("使用非财政拨款结余", *INCOME_ITEMS), "支出总计": ("结余分配",),
-                 "本年支出合计": (*SPENDING_ITEMS, *FUNCTION_CLASSES),
+                 "本年支出合计": (*SPENDING_ITEMS, *FUNCTION_CLASSES), "本年收入合计": INCOME_ITEMS,
                  "三公经费": ("公务用车购置费",)}  # a unit that buys no car lists its 运行维护费 alone
 # What a part is made of, or a figure stated beside the parts that is no part of the whole (the 中小企业 share of
 # 政府采购 is counted inside its 货物, 工程 and 服务): never a further part of the whole a list adds up.
@@ -1028,12 +1030,19 @@ def parts_total(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     以上固定分项之外，金额之后以“其中”（同句，或下一句句首，跨“；”接续）、紧随的括号或其后逐条编号（1、2、…，各条以同一方
     收入或支出开头）列出的任意名称的各项：其和等于该金额时即已核对，在尾数误差内为提示，超过为疑似（按所列各项互不重叠计），
     少于不判断（“其中”可只列一部分，列为未核对）；各项之和相符、且合计与各项各写有一个比上年增减额时，增减额之和不符为疑似
-    （上年可能另有本年未列出的部分），在尾数误差内为提示；三公各项的增减由 narrative.n3_sangong_changes 核对。"""
+    （上年可能另有本年未列出的部分），在尾数误差内为提示；三公各项的增减由 narrative.n3_sangong_changes 核对。
+    本年收入合计下列出的各项收入（财政拨款收入、事业收入、其他收入……）之和即本年收入合计，为0时常不写的未列出而少于合计为疑似；
+    文字在列表中途截断时不判断少于。预算公开“收入预算X万元，其中：一般公共预算拨款…，财政专户管理资金…，上年结转…”“支出预算X万元，
+    其中：教育支出…”一句列全的各类收入、各功能分类支出（或基本支出与项目支出）之和即该总额（预算不留年末结转）。"""
     openers, nested = _scan_lists(pkg)
     statements = sentences(pkg)
+    handled: set[int] = set()  # the totals of a budget's sides, listed whole by kind (checked below)
+    yield from _budget_sides(pkg, ctx, statements, handled)
     lists: dict[int, tuple[Claim, list[Claim]]] = {}
     stated_in: dict[int, int] = {}  # a listed claim → the index of its sentence
     for index, opener in openers.items():
+        if id(opener) in handled:
+            continue
         entry = lists.setdefault(id(opener), (opener, []))
         entry[1].extend(c for c in statements[index].claims if c.measure in ("amount", "budget") and c is not opener)
         stated_in.update((id(c), index) for c in statements[index].claims)
@@ -1092,6 +1101,9 @@ def parts_total(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
                 if partial:
                     note = (f"；同句还列有{'、'.join(c.subject for c in others)}，未计入上述各项之和：它们若也是"
                             f"{_what(opener)}的组成部分，只按上述各项核对不能认定不符")
+                elif listed != names and tier is Tier.ERROR and difference > 0 and _cut_list(statements, stated_in,
+                                                                                               parts):
+                    break  # the text ends within the list: the part not read may be the rest
                 elif listed != names and tier is Tier.ERROR and difference > 0:  # the unlisted part may be the rest
                     left = ("其他功能分类（类）支出" if names == FUNCTION_CLASSES
                             else "、".join(n for n in names if n not in listed))
@@ -1353,13 +1365,13 @@ def _numbered_lists(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     """A total whose sentence ends with “其中：”, then its parts on numbered lines (1、2、3…, one amount each), whatever
     the parts are called ('1、财政拨款…；2、专户管理的事业收入…；3、单位资金收入…'): the lines are the whole list, so their
     sum is the total. Parts above the total are certain; below it, a part may have been left unlisted (疑似). A total
-    whose parts are named in PARTITIONS is checked above."""
+    whose parts are all named in its PARTITIONS is checked above."""
     statements = sentences(pkg)
     for index, statement in enumerate(statements):
         if not _LIST_CUE_RE.search(_compact(statement)) or len(money := _money_claims(statement)) != 1:
             continue
         total = money[0]
-        if total.subject in PARTITIONS or not total.value:
+        if not total.value:
             continue
         parts: list[Claim] = []
         for item in statements[index + 1:]:
@@ -1371,6 +1383,9 @@ def _numbered_lists(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
                 parts = []  # a line with several amounts (its own parts, or a base): the list is not read as parts
                 break
             parts.append(amounts[0])
+        named = {n for names in PARTITIONS.get(total.subject, ()) for n in names}
+        if named and all(p.subject in named for p in parts):
+            continue  # parts the partition of the total names: checked above
         if len(parts) < 2 or (against := _against_parts(ctx, total, parts)) is None:
             continue
         what = _what(total) or _words_of(total)
@@ -1378,12 +1393,87 @@ def _numbered_lists(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
                         total.location.with_(row=what))
 
 
+# A budget's two sides, each listed whole under its total in one sentence: its income by kind ('收入预算X万元，其中：一般
+# 公共预算拨款A万元，政府性基金预算拨款B万元，…，财政专户管理资金C万元，上年结转D万元') and its spending by function class
+# ('支出预算X万元，其中：教育支出预算E万元，…') or as 基本支出 and 项目支出. A budget carries nothing to the year's end: its
+# total of either side is the sum of these.
+BUDGET_SIDE_TOTALS = {"收入总计": "income", "本年收入合计": "income", "支出总计": "spending", "本年支出合计": "spending"}
+BUDGET_INCOME_KINDS = (*INCOME_ITEMS, "财政专户管理资金收入", "年初结转和结余")
+FUND_KINDS = ("general", "fund", "state_capital")
+
+
+def _budget_kind(claim: Claim) -> tuple[str, str] | None:
+    """What part of a budget's side a listed figure is: ('income', its kind — an appropriation by its kind of funds),
+    ('class', a function class) or ('spending', 基本支出 / 项目支出 / another spending item); None when not one."""
+    if claim.subject in ("财政拨款收入", "收入") and claim.scope in FUND_KINDS:
+        return "income", f"财政拨款收入·{claim.scope}"
+    if claim.subject in BUDGET_INCOME_KINDS and (claim.subject != "财政拨款收入" or claim.scope in ("", "fiscal")):
+        return "income", claim.subject
+    if claim.subject in ("基本支出", "项目支出", *SPENDING_ITEMS):
+        return "spending", claim.subject
+    if claim.subject in FUNCTION_CLASSES and not claim.scope:
+        return "class", claim.subject
+    return None
+
+
+def _bracketed(text: str, at: int) -> bool:
+    head = text[:at]
+    return head.count("(") + head.count("（") > head.count(")") + head.count("）")
+
+
+def _budget_sides(pkg: DisclosurePackage, ctx: Context, statements: list[Statement],
+                  handled: set[int]) -> Iterator[Finding]:
+    """预算公开“收入预算X万元，其中：一般公共预算拨款A万元，…，财政专户管理资金B万元，上年结转C万元。”“支出预算X万元，其中：
+    教育支出预算D万元，…。”：一句之内“其中”之后逐项列出的收入各类（财政拨款按资金性质、财政专户管理资金、事业收入、上年结转
+    等）或支出各功能分类（或基本支出与项目支出），之和即该总额（预算不留年末结转）。超过为确定，少于为疑似（可能有一类未列出），
+    尾数误差内为提示。括号中的是所列一项的细分，不另计；所列之中有不属这一方的金额、同一类写了两次或句子不完整（截断）时不核对。
+    所核对的总额记入 `handled`，不再按决算的组成核对。"""
+    if pkg.stage != "预算":
+        return
+    for index, statement in enumerate(statements):
+        text = _compact(statement)
+        cue = _LIST_CUE_IN_RE.search(text)
+        if cue is None:
+            continue
+        money = _money_claims(statement)
+        before = [c for c in money if 0 <= _position(text, c) < cue.start()]
+        listed = [c for c in money if _position(text, c) > cue.start() and not _bracketed(text, _position(text, c))]
+        last = index  # the list goes on over '；' to the end of its sentence
+        while not SENTENCE_END_RE.search(statements[last].text) and last + 1 < len(statements) \
+                and statements[last + 1].section == statement.section:
+            last += 1
+            more = _compact(statements[last])
+            listed += [c for c in _money_claims(statements[last]) if not _bracketed(more, _position(more, c))]
+        if not SENTENCE_END_RE.search(statements[last].text):
+            continue  # cut off: the list may go on
+        if len(before) != 1 or len(listed) < 2 or (side := BUDGET_SIDE_TOTALS.get(before[0].subject)) is None:
+            continue
+        total = before[0]
+        kinds = [_budget_kind(c) for c in listed]
+        groups = {k[0] for k in kinds if k is not None}
+        if any(k is None for k in kinds) or len(groups) != 1 or len({k for k in kinds}) != len(kinds):
+            continue
+        group = groups.pop()
+        if (side == "income") != (group == "income") or (
+                total.subject == "本年收入合计" and ("income", "年初结转和结余") in kinds):
+            continue  # the year's own income takes in no carry-over
+        if group == "spending" and not {"基本支出", "项目支出"} <= {k[1] for k in kinds if k is not None}:
+            continue
+        handled.add(id(total))
+        if (against := _against_parts(ctx, total, listed)) is None:
+            continue
+        what = _what(total)
+        yield _list_sum(total, listed, against, f"说明称{what} {total.text}，其后“其中”所列",
+                        "“其中”应列全各类收入或支出", total.location.with_(row=what))
+
+
 def _others_beside(statements: list[Statement], stated_in: dict[int, int], opener: Claim, parts: list[Claim],
                    by_subject: dict[str, Claim], names: tuple[str, ...]) -> list[Claim]:
     """The amounts a list states in the very sentence of the parts it adds up (from its start to its '。') under
     other names: not one of the parts, not what one of them is made of (WITHIN, PARTITIONS), not one the total may
     take in by convention (WIDER_PARTS, weighed on their own), not the total itself —
-    further parts of the same total the fixed set of parts leaves out ('基本支出A，项目支出B，经营支出C')."""
+    further parts of the same total the fixed set of parts leaves out ('基本支出A，项目支出B，经营支出C'), or an amount
+    the grammar cannot name ('其中：财政拨款X万元，事业收入Y万元': the part its words call by a short name)."""
     at = sorted(stated_in[id(p)] for p in parts if id(p) in stated_in)
     if not at:
         return []
@@ -1395,8 +1485,21 @@ def _others_beside(statements: list[Statement], stated_in: dict[int, int], opene
     inner = {n for name in names for n in (*WITHIN.get(name, ()), *(m for ps in PARTITIONS.get(name, ()) for m in ps))}
     inner.update(WIDER_PARTS.get(opener.subject, ()))  # 会议费 and 培训费 beside the 三公: weighed as WIDER_PARTS
     return [claim for subject, claim in by_subject.items()
-            if subject and subject not in names and subject not in inner and subject != opener.subject
-            and claim.measure == opener.measure and first <= stated_in.get(id(claim), -1) <= last]
+            if (subject or _unnamed_money(claim)) and subject not in names and subject not in inner
+            and subject != opener.subject and claim.measure == opener.measure
+            and first <= stated_in.get(id(claim), -1) <= last]
+
+
+def _cut_list(statements: list[Statement], stated_in: dict[int, int], parts: list[Claim]) -> bool:
+    """Whether the sentence holding the list's last part is cut off (the text ends before its '。'): the list may
+    have gone on."""
+    at = [stated_in[id(p)] for p in parts if id(p) in stated_in]
+    if not at:
+        return False
+    last = max(at)
+    while last + 1 < len(statements) and not SENTENCE_END_RE.search(statements[last].text):
+        last += 1
+    return not SENTENCE_END_RE.search(statements[last].text)
 
 
 _BRACKET_LIST_RE = re.compile(_BRACKET_LIST)
@@ -1720,12 +1823,18 @@ def _closer(total: Claim, wider: list[Claim], narrower: list[Claim]) -> bool:
 
 def _parts_by_subject(opener: Claim, items: list[Claim]) -> dict[str, Claim]:
     """Each subject's part: stated as the total is (a budget's parts of a budget), else its amount ('预算总计21.8万元，
-    其中：因公出国(境)经费0万元…'); a 决算 total takes amounts only."""
+    其中：因公出国(境)经费0万元…'); a 决算 total takes amounts only. An appropriation of a second kind of funds is a
+    part of its own (keyed '财政拨款收入·fund')."""
     parts: dict[str, Claim] = {}
     for claim in items:
         if claim.measure != "amount" and opener.measure == "amount":
             continue
         held = parts.get(claim.subject)
+        if held is not None and claim.subject in SCOPE_PARTS and held.scope != claim.scope \
+                and {held.scope, claim.scope} <= set(SCOPE_PARTS[claim.subject]):
+            # '一般公共预算财政拨款收入A，政府性基金预算财政拨款B': the appropriation of each kind of funds, a part each
+            parts.setdefault(f"{claim.subject}·{claim.scope}", claim)
+            continue
         if held is None or (held.measure != opener.measure and claim.measure == opener.measure):
             parts[claim.subject] = claim
     return parts
@@ -2594,11 +2703,37 @@ def _names(listing: str) -> list[str] | None:
     return names
 
 
+# A count of bodies in the clauses before the one a list follows: '内设16个职能部门，派出人民法庭4个，分别是…'.
+_COUNT_OF_BODIES_RE = re.compile(r"(\d+|[一二两三四五六七八九十]+)个(?!人)")
+
+
+def _counts_before(text: str, match: re.Match[str]) -> list[int]:
+    """The counts of bodies the sentence states before the count a list follows, from the sentence's start (or its
+    last 。；) on: the list may name the bodies of any of them."""
+    start = max(text.rfind(mark, 0, match.start()) for mark in "。；;") + 1
+    found = (chinese_number(m.group(1)) for m in _COUNT_OF_BODIES_RE.finditer(text, start, match.start()))
+    return [n for n in found if n is not None]
+
+
+def _names_across(listing: str) -> list[str]:
+    """The names of a list read on over its commas, while what follows each comma is itself a list of names ('A、B，
+    C庭、D庭。'): a list of one kind of bodies run on into the next kind."""
+    names: list[str] = []
+    for part in re.split(r"[，,]", re.split(r"[。；;]", listing, maxsplit=1)[0]):
+        more = _names(part)
+        if more is None or not all(_NAME_END_RE.search(re.sub(r"[(（][^)）]*[)）]$", "", n)) for n in more):
+            break
+        names += more
+    return names
+
+
 @rule("narrative.named_count", "称有N个机构或单位，所列名称个数不同", Tier.WARNING, CAT, f"{BASIS} N1", "disclosure",
       applies=has_narrative)
 def named_count(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     """“内设机构8个，分别是：A、B……”“纳入编制范围的单位3个，即A、B和C”：所列名称（以“、”分隔，或“A中心和B中心”，括号内的
-    不计）个数须等于所称个数。名称以“等”收尾、句子不完整（截断）或所列之中另有数量时不比较。所列名称的划分依据标点，为疑似。"""
+    不计）个数须等于所称个数。名称以“等”收尾、句子不完整（截断）或所列之中另有数量时不比较。所列名称的划分依据标点，为疑似。
+    “内设16个职能部门，派出人民法庭4个，分别是……”几个数之后只有一个名单时，名单可属其中任何一个数或它们之和（也可越过逗号
+    接着列出后一类）：任一种配对相符即不报；都不相符时配对不明，不判断，列为未核对。"""
     for statement in sentences(pkg):
         text = re.sub(r"[,，]\s*、|、\s*[,，]", "、", _compact(statement))  # '…(…),、…': a stray comma in the list
         if not text.endswith(("。", "；", ";")):
@@ -2611,6 +2746,13 @@ def named_count(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
             claim = next((c for c in statement.claims if c.measure == "count" and c.text.startswith(match.group(1))
                           and c.basis == "个"), None)
             if stated is None or claim is None:
+                continue
+            counts = _counts_before(text, match)
+            if counts:  # several counts, one list: which count the list names is not said
+                readings = {len(names), len(_names_across(text[match.end():]))}
+                if readings & {stated, counts[0], sum(counts) + stated}:
+                    compared(ctx, claim, *(c for c in statement.claims if c.measure == "count" and c.basis == "个"
+                                           and 0 <= _position(text, c) < match.start()))
                 continue
             compared(ctx, claim)
             if len(names) == stated:

@@ -1426,8 +1426,8 @@ def _budget_sides(pkg: DisclosurePackage, ctx: Context, statements: list[Stateme
     """预算公开“收入预算X万元，其中：一般公共预算拨款A万元，…，财政专户管理资金B万元，上年结转C万元。”“支出预算X万元，其中：
     教育支出预算D万元，…。”：一句之内“其中”之后逐项列出的收入各类（财政拨款按资金性质、财政专户管理资金、事业收入、上年结转
     等）或支出各功能分类（或基本支出与项目支出），之和即该总额（预算不留年末结转）。超过为确定，少于为疑似（可能有一类未列出），
-    尾数误差内为提示。括号中的是所列一项的细分，不另计；所列之中有不属这一方的金额、同一类写了两次或句子不完整（截断）时不核对。
-    所核对的总额记入 `handled`，不再按决算的组成核对。"""
+    尾数误差内为提示。括号中的是所列一项的细分，不另计；所列之中有不属这一方的金额、同一类写了两次或句子不完整（截断）时不核对；
+    所列各项都是该总额在 PARTITIONS 中的组成时按那里核对。所核对的总额记入 `handled`，不再按决算的组成核对。"""
     if pkg.stage != "预算":
         return
     for index, statement in enumerate(statements):
@@ -1459,11 +1459,14 @@ def _budget_sides(pkg: DisclosurePackage, ctx: Context, statements: list[Stateme
             continue  # the year's own income takes in no carry-over
         if group == "spending" and not {"基本支出", "项目支出"} <= {k[1] for k in kinds if k is not None}:
             continue
+        if all(c.subject in {n for names in PARTITIONS.get(total.subject, ()) for n in names} for c in listed):
+            continue  # parts its partition names: checked with the 决算's wholes
         handled.add(id(total))
         if (against := _against_parts(ctx, total, listed)) is None:
             continue
         what = _what(total)
-        yield _list_sum(total, listed, against, f"说明称{what} {total.text}，其后“其中”所列",
+        named = "、".join(_what(c) for c in listed)
+        yield _list_sum(total, listed, against, f"说明称{what} {total.text}，其后“其中”所列{named}",
                         "“其中”应列全各类收入或支出", total.location.with_(row=what))
 
 

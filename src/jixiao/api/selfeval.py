@@ -73,8 +73,9 @@ class ScoreOut(Schema):
     execution_rate: Decimal | None
     execution_score: Decimal
     indicator_score: Decimal
-    total: Decimal
-    grade: str
+    total: Decimal | None = Field(description="按规则计算的总分；缺少计算所需的部分时为 null，原因见 total_not_computable")
+    grade: str | None
+    total_not_computable: str | None = Field(None, description="总分和等级无法计算的原因（如“未读到绩效指标行”），能计算时为 null")
     indicators: list[IndicatorScoreOut]
     deviations: list[FindingOut]
     blocking: list[str] = Field(description="提交前须补填或改正的内容")
@@ -97,6 +98,7 @@ def _score_out(project: Project, result: SelfEvaluationScore, entries: dict[int,
         "adjusted_budget": result.adjusted_budget, "executed": result.executed,
         "execution_rate": result.execution_rate, "execution_score": result.execution_score,
         "indicator_score": result.indicator_score, "total": result.total, "grade": result.grade,
+        "total_not_computable": result.total_gap or None,
         "indicators": [{"indicator_id": i.pk, "level1": i.level1, "level2": i.level2, "name": i.name,
                         "target": i.target, "weight": i.weight,
                         "actual": entries[i.pk].actual if i.pk in entries else i.actual,

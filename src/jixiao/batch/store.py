@@ -140,7 +140,8 @@ def per_document(project_ids: list[int], profile: Profile) -> Iterator[tuple[tup
         se = self_evaluation(project)
         result = score_self_evaluation(se, profile)
         score = (project.pk, project.unit.department_id, int(result.execution_score * 100),
-                 int(result.indicator_score * 100), int(result.total * 100), result.grade)
+                 int(result.indicator_score * 100), None if result.total is None else int(result.total * 100),
+                 result.grade)  # no total nor grade for a project whose indicator rows are missing (total_gap)
         seq_of = _name_to_seq(project)
         yield score, [finding_row(project.pk, seq_of, f) for f in run_rules("self_evaluation", se, ctx,
                                                                               only=BATCH_RULES)]

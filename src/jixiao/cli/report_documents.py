@@ -47,7 +47,7 @@ def selfeval_command(
         result = score_self_evaluation(se, rules)
         jobs.append(Job(se.project.name, selfeval_report.TITLE, selfeval_report.file_stem(se),
                         partial(selfeval_report.build, result, rules), selfeval_report.rescored(result, rules),
-                        f"{two(result.total)} 分 {result.grade}"))
+                        f"{two(result.total)} 分 {result.grade}" if result.total is not None else result.total_gap))
     run_jobs(jobs, out, chosen, rules, explanations, "自评报告")
 
 

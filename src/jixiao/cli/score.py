@@ -62,10 +62,12 @@ def project_json(result: SelfEvaluationScore) -> dict[str, object]:
         "adjusted_budget": _d(result.adjusted_budget),
         "executed": _d(result.executed),
         "execution_rate": _d(result.execution_rate),
-        "execution_score": _d(result.execution_score) if scored else None,
-        "indicator_score": _d(result.indicator_score) if scored else None,
+        "execution_score": _d(result.execution_score) if scored and _budget_read(result) else None,
+        "indicator_score": _d(result.indicator_score) if scored and se.indicators else None,
         "total": _d(result.total) if scored else None,
         "grade": result.grade if scored else None,
+        # why total and grade are null for a project form ('未读到绩效指标行，无法计算总分和等级'), else null
+        "total_not_computable": result.total_gap or None,
         "reported": {
             "execution_score": _plain(rep.execution_score), "indicator_score": _plain(rep.indicator_score),
             "total": _plain(rep.total), "grade": rep.grade,
@@ -78,13 +80,21 @@ def project_json(result: SelfEvaluationScore) -> dict[str, object]:
     }
 
 
+def _budget_read(result: SelfEvaluationScore) -> bool:
+    """The execution score rests on the budget figures read (else it is no score, only the 0 it starts from)."""
+    return result.adjusted_budget is not None and result.executed is not None
+
+
 def score_documents(docs: list[Document], profile: Profile) -> list[tuple[Document, list[SelfEvaluationScore]]]:
     return [(doc, [score_self_evaluation(se, profile) for se in doc.self_evaluations]) for doc in docs]
 
 
+NOT_COMPUTED = "无法计算"
+
+
 def _pair(computed: object, reported: object) -> str:
     c, r = computed if computed is not None else "—", reported if reported is not None else "—"
-    return f"{c} / {r}" if str(c) == str(r) or computed is None else f"[bold red]{c}[/] / {r}"
+    return f"{c} / {r}" if str(c) == str(r) or computed in (None, NOT_COMPUTED) else f"[bold red]{c}[/] / {r}"
 
 
 def print_table(doc: Document, results: list[SelfEvaluationScore]) -> None:
@@ -101,13 +111,17 @@ def print_table(doc: Document, results: list[SelfEvaluationScore]) -> None:
             r.evaluation.project.name + ("" if scored else "（部门整体，不按项目计分）"),
             format_amount(r.adjusted_budget), format_amount(r.executed),
             f"{r.execution_rate}%" if r.execution_rate is not None else "—",
-            _pair(_d(r.execution_score) if scored else None, _d(rep.execution_score)),
-            _pair(_d(r.indicator_score) if scored else None, _d(rep.indicator_score)),
-            _pair(_d(r.total) if scored else None, _d(rep.total)),
-            _pair(r.grade if scored else None, rep.grade),
+            _pair(_d(r.execution_score) if scored and _budget_read(r) else None, _d(rep.execution_score)),
+            _pair(_d(r.indicator_score) if scored and r.evaluation.indicators else None, _d(rep.indicator_score)),
+            _pair(NOT_COMPUTED if r.total_gap else _d(r.total) if scored else None, _d(rep.total)),
+            _pair(NOT_COMPUTED if r.total_gap else r.grade if scored else None, rep.grade),
             str(len(r.deviations)),
         )
     console.print(table)
+    for r in results:  # why a project has no total, and its reported total kept as printed, not checked
+        if r.total_gap:
+            console.print(f"项目「{r.evaluation.project.name}」：{r.evaluation.total_unchecked or r.total_gap}",
+                          highlight=False)
 
 
 def _no_projects(doc: Document) -> None:

@@ -238,6 +238,37 @@ class SelfEvaluation:
     def indicators(self) -> tuple[Indicator, ...]:
         return self.goal.indicators
 
+    @property
+    def total_gap(self) -> str:
+        """Why a project form's total score (预算执行 + 绩效指标, 10 + 90) cannot be computed from what was read, in
+        Chinese ('未读到绩效指标行，无法计算总分和等级'); '' when both parts were read. A total over one part, or over
+        the indicator rows read in part, would be a number of no one: no total, no grade. A department's report is
+        not scored so (''), and neither part is a reading gap there."""
+        if self.is_department:
+            return ""
+        gaps = []
+        total = self.budget_total
+        lines = [total] if total is not None else list(self.budget_lines)
+        if not lines or all(line.adjusted is None for line in lines) or all(line.executed is None for line in lines):
+            gaps.append("未读到预算执行情况的全年预算数、全年执行数")
+        why = f"（{self.goal.incomplete}）" if self.goal.incomplete else ""
+        if not self.indicators:
+            gaps.append(f"未读到绩效指标行{why}")
+        elif why:
+            gaps.append(f"绩效指标表只读到一部分{why}")
+        return "；".join(gaps) + "，无法计算总分和等级" if gaps else ""
+
+    @property
+    def total_unchecked(self) -> str:
+        """total_gap, with the total the form reports (when it reports one) kept as printed and not checked against
+        a computed one: '未读到绩效指标行，无法计算总分和等级；填报总分 95 分（第 6 行）照录，未能与计算总分核对'."""
+        gap = self.total_gap
+        total, line = self.reported.total, self.reported.location.line
+        if not gap or total is None:
+            return gap
+        at = f"（第 {line} 行）" if line is not None and line != self.location.line else ""
+        return f"{gap}；填报总分 {total.normalize():f} 分{at}照录，未能与计算总分核对"
+
 
 @dataclass(frozen=True)
 class GoalForm:

@@ -433,6 +433,14 @@ def _unused(doc: Any, claims: Iterable[Claim]) -> Iterator[Unread]:
                      "其中数据均未核对", block.location, "table")
 
 
+def _totals_not_computed(doc: Any) -> Iterator[Unread]:
+    """A project form whose total score cannot be computed from what was read (SelfEvaluation.total_gap): said once
+    for the project, with the total the form reports kept as printed and not checked against a computed one."""
+    for se in getattr(doc, "self_evaluations", ()):
+        if said := se.total_unchecked:
+            yield Unread(said, se.location.with_(project=se.project.name))
+
+
 def reading_of(doc: Any) -> Reading:
     """What was read from a loaded document (ingest.pipeline.Document) and what was not."""
     tables: list[TableRead] = []
@@ -447,6 +455,7 @@ def reading_of(doc: Any) -> Reading:
     unread += [item if isinstance(item, Unread) else Unread(item[0], item[1]) for item in getattr(doc, "unread", ())]
     unread += [Unread(problem.message, problem.location, "cell" if problem.location.column else "other")
                for problem in getattr(doc, "problems", ())]
+    unread += list(_totals_not_computed(doc))
     return Reading(document=doc.path, kind=doc.kind.label, kind_evidence=tuple(getattr(doc, "kind_evidence", ())),
                    unit=doc.unit, year=doc.year, tables=tuple(tables), claims=claims,
                    forms=tuple(_forms(doc)), unread=tuple(unread))

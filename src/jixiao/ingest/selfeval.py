@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from itertools import pairwise
 
+from jixiao.core.claims import stated_score_and_grade
 from jixiao.core.model import (
     BlockClaim,
     BudgetLine,
@@ -28,7 +29,7 @@ from jixiao.core.model import (
     SelfEvaluation,
     Unit,
 )
-from jixiao.core.money import is_number, parse_amount, parse_decimal
+from jixiao.core.money import compact_text, is_number, parse_amount, parse_decimal
 from jixiao.core.provenance import Location
 from jixiao.core.values import Value, parse_value
 from jixiao.ingest.formtable import regrid
@@ -1052,15 +1053,43 @@ def _read_paragraph(paragraph: Paragraph, report: _Report) -> None:
             block=f"{match.group(1)}指标", full_marks=Decimal(match.group(2)), score=Decimal(match.group(3)),
             rate=Decimal(match.group(4)) if match.group(4) else None, location=location,
         ))
-    found = {
-        "execution_score": EXEC_SCORE_RE.search(text), "indicator_score": IND_SCORE_RE.search(text),
-        "total": TOTAL_RE.search(text), "grade": GRADE_RE.search(text),
-    }
-    if found["total"] and "total" not in report.reported:
-        for key, match in found.items():
-            if match:
-                report.reported[key] = match.group(1) if key == "grade" else Decimal(match.group(1))
-        report.result_location = location
+    _reported_scores(text, location, report)
+
+
+def _stated_total(text: str) -> Decimal | None:
+    """The form's total as a report's paragraph states it: '总得分 94 分', or the self-evaluation score in other words
+    ('自评得分为95分', '综合得分为95分', '自评总分：95', core.claims.SCORE_RE). A score said of a block or of the
+    budget part in the same clause ('产出指标自评得分45分'), an average over projects, or a department's whole
+    score is not the form's total; neither is a figure above the form's 100 points."""
+    if match := TOTAL_RE.search(text):
+        return Decimal(match.group(1))
+    norm = compact_text(text)
+    score, _ = stated_score_and_grade(norm)
+    if score is None:
+        return None
+    clause = re.split(r"[，,；;。：:]", norm[:score.start()])[-1]
+    if NOT_FORM_TOTAL_RE.search(clause) or not is_number(score.group(1)):
+        return None
+    value = parse_decimal(score.group(1))
+    return value if 0 <= value <= 100 else None  # a form's full marks are 100
+
+
+NOT_FORM_TOTAL_RE = re.compile(r"指标|预算执行|执行率|平均|部门整体|单位整体|整体支出")
+
+
+def _reported_scores(text: str, location: Location, report: _Report) -> None:
+    """The scores a paragraph reports for the form, read with its total ('总得分 94 分，属于“优”'; the first
+    paragraph stating a total wins): the execution and indicator scores and the grade said beside it."""
+    total = _stated_total(text)
+    if total is None or "total" in report.reported:
+        return
+    found = {"execution_score": EXEC_SCORE_RE.search(text), "indicator_score": IND_SCORE_RE.search(text),
+             "grade": GRADE_RE.search(text)}
+    report.reported["total"] = total
+    for key, match in found.items():
+        if match:
+            report.reported[key] = match.group(1) if key == "grade" else Decimal(match.group(1))
+    report.result_location = location
 
 
 def _finish(report: _Report, year: int | None) -> SelfEvaluation:
@@ -1422,6 +1451,7 @@ def extract_self_evaluations(source: SourceDocument, year: int | None = None, un
     errors: list[ReadError] = []
     current: _Report | None = None
     blocks: list[Block] = []
+    preamble: list[Paragraph] = []  # the paragraphs before the first form (a 综述 may state its score there)
     for block in source.blocks:
         pieces = _split_table(block) if isinstance(block, Table) else [block]
         if (heads := _rows_before_title(pieces)) is not None and not any(
@@ -1450,6 +1480,8 @@ def extract_self_evaluations(source: SourceDocument, year: int | None = None, un
                     current.indicators_open = False
                     _left_rows(block, current, errors)
                 _read_paragraph(block, current)
+            else:
+                preamble.append(block)
         elif current is None and (title := _title_cell(block)):
             current = _Report(title_location=block.location.with_(row=title), form_title=True)
             reports.append(current)  # a PDF form's title copied out as a cell beside its 填报日期
@@ -1475,6 +1507,9 @@ def extract_self_evaluations(source: SourceDocument, year: int | None = None, un
             errors.append(ReadError("未找到“预算执行情况”表", report.title_location.with_(project=report.name)))
     overall, overall_errors = extract_overall(blocks, unit, year, fund_table_lines) if whole else ((), [])
     errors += overall_errors
+    if whole and len(found) == 1 and not overall:  # the one form's own 综述, printed above it
+        for paragraph in preamble:
+            _reported_scores(paragraph.clean, paragraph.location.with_(project=found[0].name), found[0])
     if whole and not found and not overall and FORM_WORDS.search(source.text):
         fused, fused_errors = extract_fused([b for b in blocks if isinstance(b, Paragraph)], year)
         return fused, errors + fused_errors

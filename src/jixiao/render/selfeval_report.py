@@ -60,6 +60,14 @@ def block_results(result: SelfEvaluationScore) -> list[BlockResult]:
     return found
 
 
+NOT_COMPUTED = "无法计算"
+
+
+def _total(result: SelfEvaluationScore) -> str:
+    """The computed total with two decimals, or 无法计算 when a part it adds was not read (result.total_gap)."""
+    return NOT_COMPUTED if result.total is None else two(result.total)
+
+
 def _party(code: str, name: str) -> str:
     return f"{code}-{name}" if code else name
 
@@ -103,8 +111,8 @@ def _indicator_table(result: SelfEvaluationScore) -> Grid:
 def _comparison(result: SelfEvaluationScore) -> Grid:
     rep = result.evaluation.reported
 
-    def diff(reported: Decimal | None, computed: Decimal) -> str:
-        return "" if reported is None else plain(computed - reported)
+    def diff(reported: Decimal | None, computed: Decimal | None) -> str:
+        return "" if reported is None or computed is None else plain(computed - reported)
 
     return Grid((
         ("对比项", "单位自评", "核定结果", "差异"),
@@ -112,8 +120,9 @@ def _comparison(result: SelfEvaluationScore) -> Grid:
          diff(rep.execution_score, result.execution_score)),
         ("指标完成情况得分", plain(rep.indicator_score), two(result.indicator_score),
          diff(rep.indicator_score, result.indicator_score)),
-        ("总分", plain(rep.total), two(result.total), diff(rep.total, result.total)),
-        ("等级", rep.grade or "", result.grade, "" if not rep.grade or rep.grade == result.grade else "不一致"),
+        ("总分", plain(rep.total), _total(result), diff(rep.total, result.total)),
+        ("等级", rep.grade or "", result.grade or NOT_COMPUTED,
+         "" if not rep.grade or not result.grade or rep.grade == result.grade else "不一致"),
     ), "自评与核定对比")
 
 
@@ -222,7 +231,8 @@ def build(result: SelfEvaluationScore, profile: Profile, with_charts: bool = Tru
         Heading("三、项目自评结果", 2), Heading("1. 项目自评得分和结论", 4),
         Para(f"按计分规则核定，预算执行情况得分 {two(result.execution_score)} 分，指标完成情况得分 "
              f"{two(result.indicator_score)} 分，{project.name}项目绩效自评价结果为：总得分 {two(result.total)} 分，"
-             f"属于“{result.grade}”。"),
+             f"属于“{result.grade}”。" if result.total is not None else
+             f"{project.name}项目{result.total_gap}。"),
         _comparison(result),
         *([Heading("2. 全年目标实际完成情况", 4), Para(statement)] if statement else []),
         Heading(f"{3 if statement else 2}. 预算执行情况分析", 4),
@@ -236,15 +246,16 @@ def build(result: SelfEvaluationScore, profile: Profile, with_charts: bool = Tru
     if with_charts and blocks_found and (chart := _score_chart(result, blocks_found, profile)) is not None:
         blocks.append(chart)
 
-    action = profile.results.actions.get(result.grade, "")
-    cut = profile.results.max_cut_pct.get(result.grade, ZERO)
+    action = profile.results.actions.get(result.grade or "", "")
+    cut = profile.results.max_cut_pct.get(result.grade or "", ZERO)
     experience = unit_text.experience.strip()
     blocks += [
         *([Heading("四、主要经验做法", 2), Para(experience)] if experience else []),
         Heading("五、存在问题及原因", 2), *_problems(result),
         Heading("六、改进措施及建议", 2),
         Para(f"按结果应用规则，自评等级为“{result.grade}”的项目，下年度预算处理为“{action}”"
-             + (f"，扣减比例不高于{plain(cut)}%。" if 0 < cut < 100 else "。")),
+             + (f"，扣减比例不高于{plain(cut)}%。" if 0 < cut < 100 else "。") if result.grade else
+             "自评等级无法计算，下年度预算处理未按结果应用规则确定。"),
         Heading("附：计分核定说明", 2),
     ]
     deviations = list(result.deviations)
@@ -276,7 +287,8 @@ def rescored(expected: SelfEvaluationScore, profile: Profile) -> Verify:
         pairs = [("项目名称", expected.evaluation.project.name, found[0].project.name),
                  ("预算执行情况得分", two(expected.execution_score), two(again.execution_score)),
                  ("指标完成情况得分", two(expected.indicator_score), two(again.indicator_score)),
-                 ("总分", two(expected.total), two(again.total)), ("等级", expected.grade, again.grade)]
+                 ("总分", _total(expected), _total(again)),
+                 ("等级", expected.grade or NOT_COMPUTED, again.grade or NOT_COMPUTED)]
         return [readback_error(f"{what}生成为“{want}”，读回重算为“{got}”", Path(doc.path))
                 for what, want, got in pairs if want != got] + placeholders(doc)
 

@@ -113,9 +113,10 @@ class SelfEvaluationScore:
     execution_score: Decimal
     indicators: tuple[IndicatorScore, ...]
     indicator_score: Decimal
-    total: Decimal
-    grade: str
+    total: Decimal | None  # None when a part the total adds was not read (total_gap says which)
+    grade: str | None  # None with the total: never a grade from a part
     deviations: tuple[Finding, ...]
+    total_gap: str = ""  # why there is no total, in Chinese ('未读到绩效指标行，无法计算总分和等级'); '' when there is one
 
 
 def _fmt(value: Decimal | None) -> str | None:
@@ -686,8 +687,10 @@ def score_self_evaluation(se: SelfEvaluation, profile: Profile) -> SelfEvaluatio
         findings.extend(ind_findings)
     findings.extend(_weight_findings(se, profile, where))
     indicator_score = round_half_up(sum((s.counted for s in scored), ZERO))
-    total = round_half_up(exec_score + indicator_score)
-    grade = profile.grades.grade(total)
+    gap = se.total_gap or ("" if se.is_department or (a is not None and b is not None) else
+                           "预算执行情况表的合计行与其分项不能同时成立，执行得分无法计算，无法计算总分和等级")
+    total = None if gap else round_half_up(exec_score + indicator_score)
+    grade = None if total is None else profile.grades.grade(total)
     # Without the budget rows read the computed total lacks the execution score: it grades nothing.
     findings.extend(_reported_findings(se, profile, where, grade if a is not None and b is not None else None))
     findings.extend(_form_total_findings(se, profile, exec_score if a is not None and b is not None else None,
@@ -695,5 +698,5 @@ def score_self_evaluation(se: SelfEvaluation, profile: Profile) -> SelfEvaluatio
     return SelfEvaluationScore(
         evaluation=se, adjusted_budget=a, executed=b, execution_rate=rate, execution_score=exec_score,
         indicators=tuple(scored), indicator_score=indicator_score, total=total, grade=grade,
-        deviations=tuple(findings),
+        deviations=tuple(findings), total_gap=gap,
     )

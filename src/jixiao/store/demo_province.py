@@ -318,6 +318,8 @@ def _self_evaluate(project: Project, indicators: list[Indicator], expected: list
         for ind in indicators:
             ind.deviation_reason = reasons.get(ind.name, ind.deviation_reason)
         result = score_self_evaluation(self_evaluation(project, goal, indicators), profile)
+    # a generated project always holds its indicator rows and its budget: its total is computed
+    assert result.total is not None and result.grade is not None, result.total_gap
     project.reported_total, project.reported_grade = result.total, result.grade
     project.version += 1
     year.selfevals.append(SelfEvaluationRecord(

@@ -158,6 +158,8 @@ def self_evaluate(county: Jurisdiction, finance_user: Any, published: str = "") 
                 ind.deviation_reason = reason
                 ind.save(update_fields=["deviation_reason"])
         result = score_self_evaluation(self_evaluation(project), profile)
+        if result.total is None:  # a form imported without its indicator rows: no total, so no record
+            continue
         SelfEvaluationRecord.objects.get_or_create(project=project, defaults={
             "total": result.total, "grade": result.grade, "submitted": not missing(result),
             "submitted_by": finance_user, "experience": added.get("experience", "")})

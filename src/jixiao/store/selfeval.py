@@ -83,7 +83,8 @@ def missing(result: SelfEvaluationScore) -> list[str]:
         if s.method == "定性" and s.indicator.reported_score is None:
             band = f"（{s.band[0].normalize():f}–{s.band[1].normalize():f} 分）" if s.band else ""
             found.append(f"定性指标“{s.indicator.name}”须填写得分{band}")
-    return found + [d.message for d in result.deviations if d.rule in REASON_RULES]
+    gap = [result.total_gap] if result.total_gap else []  # no indicator rows: no total, nothing to submit
+    return gap + found + [d.message for d in result.deviations if d.rule in REASON_RULES]
 
 
 def blocking(result: SelfEvaluationScore) -> list[str]:
@@ -126,6 +127,8 @@ def save_selfeval(project: Project, version: int, executed: Decimal, entries: di
     if executed < 0:
         raise ServiceError("全年执行数不能为负数")
     result = score(project, executed, entries, profile)
+    if result.total is None or result.grade is None:  # a record holds a total and a grade, never one of a part
+        raise ServiceError(f"不能保存：{result.total_gap}")
     if submit and (problems := blocking(result)):
         raise ServiceError("不能提交，尚缺：" + "；".join(problems))
     if narrative is None:

@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 
 from jixiao.audit.engine import audit_document
 from jixiao.cli import _register, app
+from jixiao.core.finding import Tier
 from jixiao.profiles import load_profile
 from jixiao.scoring.selfeval import score_self_evaluation
 from tests.builders import GOOD_INDICATORS, load_text, selfeval_report
@@ -119,3 +120,42 @@ def test_form_without_budget_figures_has_no_total(tmp_path):
     result = score_self_evaluation(se, CENTRAL)
     assert (result.total, result.grade) == (None, None)
     assert result.total_gap.startswith("未读到预算执行情况的全年预算数、全年执行数")
+
+
+def _row_findings(se):
+    return [f for f in score_self_evaluation(se, CENTRAL).deviations if f.rule == "selfeval.s10_total_row"]
+
+
+def test_a_stated_total_is_checked_like_the_total_row(tmp_path):
+    """Every row read on a grid and the execution score printed: a stated total off the sum is certain."""
+    (finding,) = _row_findings(_report(tmp_path, "经综合评价，项目综合得分为92分。"))
+    assert finding.tier is Tier.ERROR and finding.location.section == "项目自评结果"
+    assert finding.message == ("正文所写自评总分 92 分，预算执行得分 9.50 + 各指标得分合计 90 = 99.50 分，两者相差 -7.50 分，"
+                               "不能同时成立")
+    assert _row_findings(_report(tmp_path, "经综合评价，项目综合得分为99.5分。", "same.txt")) == []
+    (rounded,) = _row_findings(_report(tmp_path, "经综合评价，项目综合得分为100分。", "round.txt"))
+    assert rounded.tier is Tier.NOTICE
+
+
+def test_a_stated_total_over_an_unprinted_execution_score_is_a_suspicion(tmp_path):
+    lines = selfeval_report("示例路灯维护", 100000, 95000, GOOD_INDICATORS, "", "90", "99.5", "优")
+    at = next(i for i, line in enumerate(lines) if "总得分" in line)
+    lines[at] = "本项目自评总分：92"
+    doc, _ = load_text(tmp_path, "\n".join(lines), "bare.txt")
+    (finding,) = _row_findings(doc.self_evaluations[0])
+    assert finding.tier is Tier.WARNING and "表中未印预算执行得分，按执行率计算为 9.50 分" in finding.message
+
+
+def test_a_stated_total_beside_its_parts_is_left_to_total_parts(tmp_path):
+    lines = selfeval_report("示例路灯维护", 100000, 95000, GOOD_INDICATORS, "9.5", "90", "92", "优")
+    doc, _ = load_text(tmp_path, "\n".join(lines), "parts.txt")
+    (se,) = doc.self_evaluations
+    rules = {f.rule for f in score_self_evaluation(se, CENTRAL).deviations}
+    assert "selfeval.s10_total_parts" in rules and "selfeval.s10_total_row" not in rules
+
+
+def test_a_stated_total_that_cannot_be_computed_is_not_checked(cut_form):
+    result = audit_document(cut_form, CENTRAL)
+    assert not [f for f in result.findings if f.rule == "selfeval.s10_total_row"]
+    (outcome,) = [o for o in result.outcomes if o.rule == "selfeval.s10_total_row"]
+    assert outcome.status.value == "not_applicable" and outcome.reason == f"{GAP}，填报总分照录，未核对"

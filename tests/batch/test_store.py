@@ -78,7 +78,7 @@ def per_document_keys() -> tuple[set, dict[int, tuple[int, str]]]:
         rows = [store.finding_row(project.pk, seq_of, f) for f in findings]
         keys |= batch_keys(pl.DataFrame(rows, schema=store.FINDING_SCHEMA, orient="row"))
         result = score_self_evaluation(se, profile)
-        scores[project.pk] = (int(result.total * 100), result.grade)
+        scores[project.pk] = (None if result.total is None else int(result.total * 100), result.grade)
     return keys, scores
 
 

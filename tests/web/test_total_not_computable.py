@@ -54,3 +54,15 @@ def test_detail_page_says_not_computable(client, world, bare):
     page = client.get(f"/projects/{bare.pk}/").content.decode()
     assert '<td id="total-pair">无法计算 / 70.32</td>' in page
     assert f"{GAP}；填报总分 70.32 分照录，未能与计算总分核对。" in page
+
+
+def test_a_stored_total_is_no_stated_total_to_check(world):
+    """A project's stored total is the one jixiao computed when the unit saved: no 总分 the form's text states."""
+    from jixiao.profiles import load_profile
+    from jixiao.scoring.selfeval import score_self_evaluation
+    from jixiao.store.mapping import self_evaluation
+
+    se = self_evaluation(world["projects"]["国库项目"])
+    assert se.reported.total == Decimal("70.32") and se.reported.form_total is None
+    rules = {f.rule for f in score_self_evaluation(se, load_profile("central")).deviations}
+    assert "selfeval.s10_total_row" not in rules

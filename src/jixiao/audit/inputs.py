@@ -66,8 +66,14 @@ def block_claims(subject: Any) -> str | None:
 
 
 def form_total(subject: Any) -> str | None:
-    """The 总分 row of the form, with its score."""
-    return None if subject.reported.form_total is not None else "自评表未印总分行，或总分行的得分未读到，无从核对"
+    """The 总分 row of the form with its score, or the total its text states (FormTotal.stated) when the total can
+    be computed (SelfEvaluation.total_gap)."""
+    total = subject.reported.form_total
+    if total is not None and total.stated and subject.total_gap:
+        return f"{subject.total_gap}，填报总分照录，未核对"
+    if total is not None:
+        return None
+    return "自评表未印总分行，或总分行的得分未读到，正文也未单独写出自评总分，无从核对"
 
 
 def goal_statement(subject: Any) -> str | None:

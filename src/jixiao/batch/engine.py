@@ -192,7 +192,8 @@ def _projects_sql(profile: Profile, tables: Tables, sums: str) -> str:
          COALESCE(a.w_satisfaction, 0) AS w_satisfaction
   FROM {tables.projects} p LEFT JOIN {sums} a ON a.project_id = p.project_id
 ), pa AS (
-  SELECT *, exec_score + indicator_score AS total, {_grade_sql('exec_score + indicator_score', profile)} AS rules_grade,
+  SELECT *, CASE WHEN has_rows THEN exec_score + indicator_score END AS total,
+         CASE WHEN has_rows THEN {_grade_sql('exec_score + indicator_score', profile)} END AS rules_grade,
          CASE WHEN rep_total IS NOT NULL THEN {_grade_sql('rep_total', profile)} END AS band_of_reported
   FROM pe
 )"""

@@ -181,6 +181,9 @@ class FormTotal:
     # How the form's cells were read when they were not on a grid ('' when they were): the rows' scores the total
     # is compared with rest on that reading ('按排列次序逐一对应读出', '格子连在一起').
     inferred: str = ""
+    # Said in the report's text ('自评得分为95分', '综合得分为95分') by a form that prints no 总分 row: compared like the
+    # row once the total can be computed (SelfEvaluation.total_gap), else kept as printed, not checked.
+    stated: bool = False
 
 
 @dataclass(frozen=True)

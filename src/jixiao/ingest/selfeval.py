@@ -1107,10 +1107,19 @@ def _finish(report: _Report, year: int | None) -> SelfEvaluation:
             grade=reported.get("grade"),  # type: ignore[arg-type]
             goal_statement=report.goal_statement, block_claims=tuple(report.claims),
             location=location.with_(project=report.name), statements=tuple(report.statements),
-            form_total=_inferred_total(report),
+            form_total=_inferred_total(report) or _text_total(report, location.with_(project=report.name)),
         ),
         location=report.title_location.with_(project=report.name),
     )
+
+
+def _text_total(report: _Report, where: Location) -> FormTotal | None:
+    """The total the report's text states ('自评得分为95分') standing for the 总分 row the form does not print, unless
+    the text states both parts beside it (selfeval.s10_total_parts compares those)."""
+    total = report.reported.get("total")
+    if not isinstance(total, Decimal) or {"execution_score", "indicator_score"} <= report.reported.keys():
+        return None
+    return FormTotal(score=total, location=where, inferred="；".join(report.inferred), stated=True)
 
 
 def _inferred_total(report: _Report) -> FormTotal | None:

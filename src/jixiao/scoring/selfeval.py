@@ -57,7 +57,8 @@ RULES: tuple[RuleInfo, ...] = (
     RuleInfo("selfeval.s9_block_weight", "一级指标分值与规定分值不一致", Tier.WARNING, "SPEC §1.2 S9"),
     RuleInfo("selfeval.s10_indicator_sum", "填报的指标完成情况得分不等于各指标得分之和", Tier.ERROR, "SPEC §1.2"),
     RuleInfo("selfeval.s10_total_parts", "填报总分不等于预算执行得分与指标得分之和", Tier.ERROR, "SPEC §1.2 S10"),
-    RuleInfo("selfeval.s10_total_row", "自评表总分行的得分不等于预算执行得分与各指标得分之和", Tier.ERROR, "SPEC §1.2 S10"),
+    RuleInfo("selfeval.s10_total_row", "自评表总分（总分行或正文所写）不等于预算执行得分与各指标得分之和", Tier.ERROR,
+             "SPEC §1.2 S10"),
     RuleInfo("selfeval.s10_grade_band", "填报等级与填报总分所在分档不符", Tier.ERROR, "SPEC §1.6 S10"),
     RuleInfo("selfeval.s10_grade_by_rules", "按规则计算的等级与填报等级不同", Tier.WARNING, "SPEC §1.6 S10"),
 )
@@ -83,7 +84,10 @@ TIER_RULES: dict[str, str] = {
                               "（消息写明原因）；提示：差异只是按印出精度四舍五入或截尾，包括总分按未取整的预算执行得分计算"
                               "（9.91 分印作 9 分，总分按 9.91 合计）。一处错误只报告一次：正文另写总得分且同一差异已由 "
                               "selfeval.s10_total_parts 报告的，或总分按规则计算的各行得分、预算执行得分合计相符"
-                              "（印出的某行得分有误，由该行的规则报告）的，不再重复报告。",
+                              "（印出的某行得分有误，由该行的规则报告）的，不再重复报告。表中未印总分行而正文写明自评总分"
+                              "（“自评得分为95分”“综合得分为95分”“自评总分：95”），又未同时写出预算执行得分和指标得分的，"
+                              "按同一办法核对正文所写总分；总分无法计算（未读到绩效指标行或预算执行数）时不核对，"
+                              "填报总分照录并列入未读取或未核对清单。",
 }
 RULE_BY_ID = {r.id: r for r in RULES}
 # The rules that hold for a whole department's self-evaluation too: its own arithmetic. The others belong to the
@@ -612,9 +616,9 @@ def _form_total_findings(se: SelfEvaluation, profile: Profile, computed: Decimal
     by the rules (None when the budget rows were not read), `by_rules` each indicator's score by the rules (None
     where the rules leave it to the evaluator). A total that adds the scores the rules give where the printed ones
     differ is the fault of those scores, reported at their rows (selfeval.s1_execution_score, s2_…): not again."""
-    total = se.reported.form_total
-    if total is None or se.is_department:
-        return
+    total = se.reported.form_total  # the 总分 row, or the total the text states ('自评得分为95分')
+    if total is None or se.is_department or (total.stated and se.total_gap):
+        return  # a stated total with no computed one beside it is kept as printed (SelfEvaluation.total_unchecked)
     points = execution_points(se, profile)
     with_execution, unsettled = _parts_of_total(se, points)
     unread: list[str] = []
@@ -650,8 +654,8 @@ def _form_total_findings(se: SelfEvaluation, profile: Profile, computed: Decimal
     said = (f"预算执行得分 {_fmt(execution or ZERO)} + 各指标得分合计 {_fmt(rows)} = {_fmt(parts)} 分" if with_execution
             else f"各指标得分合计 {_fmt(rows)} 分（指标分值合计即{'总分行的分值' if total.points is not None else '满分'} "
                  f"{_fmt(total.points or FORM_TOTAL)} 分，总分不含预算执行部分）")
-    head = f"自评表总分行得分 {_fmt(total.score)} 分，{said}"
-    where = total.location.with_(column="得分")
+    head = f"{'正文所写自评总分' if total.stated else '自评表总分行得分'} {_fmt(total.score)} 分，{said}"
+    where = total.location.with_(section="项目自评结果") if total.stated else total.location.with_(column="得分")
     residue = _residue_kind(total.score, parts)
     unrounded = None
     if not residue and with_execution and printed is not None and computed is not None and _residue_kind(

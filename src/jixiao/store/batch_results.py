@@ -19,7 +19,7 @@ from jixiao.store.access import visible_projects
 class DepartmentRow:
     department: str
     projects: int
-    mean_total: Decimal  # mean computed total, points (two decimals, half up)
+    mean_total: Decimal | None  # mean computed total, points (two decimals, half up), over the projects that have one
     grades: tuple[int, ...]  # 优 良 中 差
     projects_with_findings: int
     errors: int
@@ -98,8 +98,10 @@ def scoped_results(folder: Path, user: Any, rule: str = "", limit: int = 200, of
     departments = []
     for _, group in joined.group_by("department_id"):
         grades = tuple(int((group["grade"] == g).sum()) for g in "优良中差")
+        totals = group["total"].drop_nulls()  # a project without indicator rows has no total (SelfEvaluation.total_gap)
         departments.append(DepartmentRow(
-            known[group["project_id"][0]][1], group.height, round_half_up(Decimal(int(group["total"].sum())) / 100 / group.height), grades,
+            known[group["project_id"][0]][1], group.height,
+            round_half_up(Decimal(int(totals.sum())) / 100 / totals.len()) if totals.len() else None, grades,
             int(group["error"].is_not_null().sum()), *(int(group[tier].fill_null(0).sum()) for tier in TIERS)))
     departments.sort(key=lambda d: (-d.errors, -d.warnings, d.department))
     titles = {rule_id: r.title for rule_id, r in load_rules().items()}

@@ -51,7 +51,7 @@ from jixiao.ingest.narrative import glossary_terms, grade_counts, narrative_stat
 from jixiao.ingest.placement import holds_nothing
 from jixiao.ingest.sangongcounts import CODE as COUNTS
 from jixiao.ingest.sangongcounts import COUNT_ROWS_MIN, count_name, sangong_counts
-from jixiao.ingest.source import Cell, Paragraph, ReadError, Row, SourceDocument, Table
+from jixiao.ingest.source import Cell, Paragraph, ReadError, Row, SourceDocument, Table, following_figures
 
 CODE_RE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
 TABLE_CODE_RE = re.compile(r"公开\s*0?(\d{1,2})\s*表?")
@@ -1205,7 +1205,6 @@ def extract_disclosure(source: SourceDocument, year: int | None, department: str
 
 
 CUT_FRAGMENT = 40  # a line this short, no sentence in it, after the last table: a piece of its next row
-ROW_FIGURE_RE = re.compile(r"(?:^|\s)(-?\d[\d,]*(?:\.\d+)?)\s*$")  # '2、公务接待费 9.28': a row's label and figure
 
 
 def _title_without_table(code: str, blocks: Sequence[Paragraph | Table], at: int) -> list[ReadError]:
@@ -1216,15 +1215,7 @@ def _title_without_table(code: str, blocks: Sequence[Paragraph | Table], at: int
     title = blocks[at]
     if not isinstance(title, Paragraph) or re.search(r"\d\s*$", title.clean):
         return []
-    figures: list[str] = []
-    for after in blocks[at + 1:]:
-        text = after.clean.strip() if isinstance(after, Paragraph) else ""
-        if not text or len(text) > CUT_FRAGMENT or re.search(r"[。；;]", text):
-            if isinstance(after, Table) or text:
-                break
-            continue
-        if match := ROW_FIGURE_RE.search(text):
-            figures.append(match.group(1))
+    figures = following_figures(blocks, at + 1)
     if not figures:
         return []
     label = (BUDGET_TITLES | OWN_TITLES).get(code) or table_label(code)

@@ -19,7 +19,7 @@ from jixiao.core.money import is_number
 from jixiao.core.provenance import Location
 from jixiao.core.statements import Statement, figures_of
 from jixiao.ingest.headers import printed_unit
-from jixiao.ingest.source import Paragraph, SourceDocument, Table
+from jixiao.ingest.source import SourceDocument, Table, following_figures
 
 _UNIT_RE = re.compile(r"(万元|亿元|元)")
 _NO_AMOUNTS = "无金额列"
@@ -157,24 +157,6 @@ def _unmapped(table: Any) -> Iterator[Unread]:
         yield Unread(f"{table.label} 的列“{header}”未能识别，其数据未读取", where, "column")
 
 
-_ROW_FIGURE_RE = re.compile(r"(?:^|\s)(-?\d[\d,]*(?:\.\d+)?)\s*$")  # '2、公务接待费 9.28': a row's label and figure
-
-
-def _following_figures(source: SourceDocument, block: int | None) -> list[str]:
-    """The figures closing the short lines that follow a table's place ('一、支出合计 9.28', '5.公务接待批次(批) 186'):
-    its rows when the table was laid out as lines of text, up to the next table or sentence."""
-    figures: list[str] = []
-    for after in source.blocks[(block if block is not None else len(source.blocks)) + 1:]:
-        text = after.clean.strip() if isinstance(after, Paragraph) else ""
-        if not text or len(text) > _CELL_LENGTH or re.search(r"[。；;]", text):
-            if isinstance(after, Table) or text:
-                break
-            continue
-        if match := _ROW_FIGURE_RE.search(text):
-            figures.append(match.group(1))
-    return figures
-
-
 def _disclosure_tables(doc: Any) -> Iterator[TableRead | Unread]:
     pkg = getattr(doc, "disclosure", None)
     if pkg is None:
@@ -182,7 +164,8 @@ def _disclosure_tables(doc: Any) -> Iterator[TableRead | Unread]:
     for table in pkg.tables.values():
         if not table.rows and not table.empty_note:
             # a title found, its table not: the rows were laid out in a way not rebuilt (columns aligned by spaces)
-            figures = _following_figures(doc.source, table.location.block)
+            block = table.location.block
+            figures = following_figures(doc.source.blocks, (block if block is not None else len(doc.source.blocks)) + 1)
             shown = f"，其后各行的数字（{'、'.join(figures[:12])}{'等' if len(figures) > 12 else ''}）均未读取" if figures else ""
             yield Unread(f"{table.label}：找到了表，但未读出任何行（表格的行列未能还原）{shown}，未核对", table.location,
                          "table")

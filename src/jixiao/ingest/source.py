@@ -9,7 +9,7 @@ can point at the line, table, row and column a value came from. Readers never ra
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -95,6 +95,26 @@ class SourceDocument:
             else:
                 lines.extend("\t".join(row.texts) for row in block.rows)
         return "\n".join(lines)
+
+
+# '2、公务接待费 9.28': a line ending in a row's figure, after its label
+ROW_FIGURE_RE = re.compile(r"(?:^|\s)(-?\d[\d,]*(?:\.\d+)?)\s*$")
+ROW_LINE_LENGTH = 40  # a line this short, no sentence in it, may be one row of a table laid out as lines of text
+
+
+def following_figures(blocks: Sequence[Block], start: int) -> list[str]:
+    """The figures closing the short lines from blocks[start] on ('一、支出合计 9.28', '5.公务接待批次(批) 186'): a
+    table's rows laid out as lines of text, up to the next table or sentence."""
+    figures: list[str] = []
+    for after in blocks[start:]:
+        text = after.clean.strip() if isinstance(after, Paragraph) else ""
+        if not text or len(text) > ROW_LINE_LENGTH or re.search(r"[。；;]", text):
+            if isinstance(after, Table) or text:
+                break
+            continue
+        if match := ROW_FIGURE_RE.search(text):
+            figures.append(match.group(1))
+    return figures
 
 
 @dataclass(frozen=True)

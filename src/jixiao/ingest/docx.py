@@ -54,16 +54,19 @@ def read_docx(path: Path, normal: Normal = plain) -> tuple[SourceDocument | None
     except Exception:  # python-docx raises many types for broken parts
         return None, [ReadError("无法打开 Word 文件（文件损坏、加密或格式不符）", Location(document=str(path)))]
     try:
-        return SourceDocument(str(path), "docx", _blocks(document, path, normal)), []
+        blocks, pictures = _blocks(document, path, normal)
+        return SourceDocument(str(path), "docx", blocks, pictures=pictures), []
     except Exception:  # a corrupt part can surface while walking the body
         return None, [ReadError("Word 文件内容损坏，无法读取", Location(document=str(path)))]
 
 
-def _blocks(document: object, path: Path, normal: Normal) -> tuple[Block, ...]:
+def _blocks(document: object, path: Path, normal: Normal) -> tuple[tuple[Block, ...], tuple[Location, ...]]:
+    """The paragraphs and tables in order, and where a paragraph holds only a picture (a drawing or chart)."""
     from docx.table import Table as DocxTable
     from docx.text.paragraph import Paragraph as DocxParagraph
 
     blocks: list[Block] = []
+    pictures: list[Location] = []
     table_no = 0
     paragraph_no = 0
     for item in document.iter_inner_content():  # type: ignore[attr-defined]
@@ -73,6 +76,8 @@ def _blocks(document: object, path: Path, normal: Normal) -> tuple[Block, ...]:
             if text.strip():
                 level = _heading_level(item.style.name if item.style is not None else "")
                 blocks.append(Paragraph(text, Location(document=str(path), line=paragraph_no), heading_level=level))
+            elif _PICTURE_TAGS & {child.tag for child in item._p.iter()}:
+                pictures.append(Location(document=str(path), line=paragraph_no))
         elif isinstance(item, DocxTable):
             table_no += 1
             rows: list[Row] = []
@@ -88,4 +93,8 @@ def _blocks(document: object, path: Path, normal: Normal) -> tuple[Block, ...]:
                 rows.append(Row(tuple(cells), Location(document=str(path), table=f"表{table_no}", row=str(r))))
             if rows:
                 blocks.append(Table(tuple(rows), Location(document=str(path), table=f"表{table_no}")))
-    return tuple(blocks)
+    return tuple(blocks), tuple(pictures)
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_PICTURE_TAGS = {_W + "drawing", _W + "pict", _W + "object"}

@@ -279,6 +279,7 @@ def read_pdf(path: Path, normal: Normal = plain) -> tuple[SourceDocument | None,
     except Exception:  # pdfium raises PdfiumError for broken or encrypted files
         return None, [ReadError("无法打开 PDF 文件（文件损坏、加密或格式不符）", where)]
     blocks: list[Block] = []
+    pictures: list[Location] = []  # pages with an image and no text
     last_style: Style = None  # a wrapped line keeps the size and weight of the line before
     chars = 0
     try:
@@ -288,7 +289,6 @@ def read_pdf(path: Path, normal: Normal = plain) -> tuple[SourceDocument | None,
             number, page = index + 1, pdf[index]
             page_at = where.with_(page=number)
             items = _read_page(page, number, page_at, normal)
-            page.close()
             line_no = 0
             for _, block, style in sorted(items, key=lambda item: item[0]):
                 if isinstance(block, Paragraph):
@@ -299,6 +299,9 @@ def read_pdf(path: Path, normal: Normal = plain) -> tuple[SourceDocument | None,
                     block = Paragraph(block.text, page_at.with_(line=line_no))
                 _append(blocks, block, style, last_style)
                 last_style = style
+            if not line_no and not any(isinstance(block, Table) for _, block, _ in items) and _has_image(page):
+                pictures.append(page_at)
+            page.close()
     except Exception:  # a broken page must not crash the reader
         return None, [ReadError("PDF 内容无法解析（文件损坏、加密或格式不符）", where)]
     finally:
@@ -306,4 +309,11 @@ def read_pdf(path: Path, normal: Normal = plain) -> tuple[SourceDocument | None,
             pdf.close()
     if chars == 0 and not any(isinstance(b, Table) for b in blocks):
         return None, [ReadError("PDF 没有文字层（可能是扫描件），请提供可复制文字的 PDF 或 Word/Excel 文件", where)]
-    return SourceDocument(str(path), "pdf", tuple(blocks)), []
+    return SourceDocument(str(path), "pdf", tuple(blocks), pictures=tuple(pictures)), []
+
+
+def _has_image(page: Any) -> bool:
+    """Whether the page draws an image (a scan, a table pasted as a picture)."""
+    import pypdfium2.raw as pdfium_c
+
+    return any(True for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2))

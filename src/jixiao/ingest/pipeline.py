@@ -197,6 +197,13 @@ def _numbered(source: SourceDocument) -> SourceDocument:
     return replace(source, blocks=tuple(blocks))
 
 
+def _pictures(source: SourceDocument) -> tuple[Unread, ...]:
+    """A picture with no text (a scanned page, a table or chart pasted as an image) holds nothing jixiao can read:
+    said so, with where it is."""
+    return tuple(Unread("只有图片、没有文字（扫描页，或以图片插入的表格、图表），其中内容未读取、未核对", at, "other")
+                 for at in source.pictures)
+
+
 def _evidence(found: Any, forced: bool) -> tuple[str, ...]:
     if forced:
         return ("类型由用户指定",)
@@ -227,7 +234,8 @@ def load_document(path: Path | str, kind: DocumentKind | None = None, year: int 
         return None, [ReadError(f"无法识别文档类型{hint}；请指明文档类型（{'、'.join(k.label for k in DocumentKind)}）",
                                 where)]
     doc = Document(path=str(path), kind=kind, year=year or found.year, unit=found.unit, source=source,
-                   kind_evidence=_evidence(found, forced), targets=found.targets and kind is found.kind)
+                   kind_evidence=_evidence(found, forced), targets=found.targets and kind is found.kind,
+                   unread=_pictures(source))
     for extractor in EXTRACTORS:
         doc, extra = extractor(doc)
         errors.extend(extra)

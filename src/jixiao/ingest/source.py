@@ -78,6 +78,9 @@ class SourceDocument:
     # A web page's metadata and navigation lines dropped before reading (publisher, publication date, site banner):
     # not document text, kept only as the weakest evidence of who published it and when.
     preamble: tuple[str, ...] = ()
+    # Where the content is a picture with no text (a scanned page, a table or chart pasted as an image): nothing to
+    # read there, so whatever it shows is reported unread with its place, never passed over.
+    pictures: tuple[Location, ...] = ()
 
     def paragraphs(self) -> Iterator[Paragraph]:
         return (b for b in self.blocks if isinstance(b, Paragraph))

@@ -70,3 +70,17 @@ def test_a_budget_set_against_last_years_budget(tmp_path, rate, rules):
     doc, found = audit_text(tmp_path, BUDGET_PAGE.format(rate=rate))
     assert doc.kind.value == "budget_disclosure"
     assert [f.rule for f in found if f.tier is Tier.ERROR] == rules
+
+
+PARTS = ("按照信息公开的要求，现将示例法院2024年度“三公”经费决算情况公布如下：\n"
+         "公务用车购置支出0万元，全年购置公务用车0辆，年末公务用车保有量{held}辆，其中：公务用车{part}辆，执勤执法用车17辆。\n"
+         "截至2024年12月31日，本单位共有车辆{assets}辆。\n")
+
+
+@pytest.mark.parametrize(("held", "part", "assets", "expected"), [
+    ("20", "3", "20", []),  # 3 is a part of the 20 listed after 其中, not a second count of the fleet
+    ("20", "3", "21", [("crosssection.vehicles", "车辆数", Tier.ERROR)]),  # the fleet still compared across sections
+])
+def test_a_count_listed_after_qizhong_is_a_part_of_the_fleet(tmp_path, held, part, assets, expected):
+    _, found = audit_text(tmp_path, PARTS.format(held=held, part=part, assets=assets))
+    assert [(f.rule, f.location.row, f.tier) for f in found if f.tier is Tier.ERROR] == expected

@@ -2550,11 +2550,22 @@ _FLEET_EVENT_RE = re.compile(r"(购置|新购|购买|采购|更新|处置|报废
                              r"调减|变动)[^，,；;、\d]{0,6}$")
 
 
-def _fleet_held(claim: Claim) -> bool:
-    """Whether a count of vehicles states the fleet held (保有量, 共有车辆), not a kind within it nor an event of the year."""
+_FLEET_WORDS_RE = re.compile(r"保有|共有|实有|总数|合计|总计")
+
+
+def _fleet_held(claim: Claim, text: str = "") -> bool:
+    """Whether a count of vehicles states the fleet held (保有量, 共有车辆), not a kind within it, an event of the year
+    nor a part listed after 其中 in its sentence (text: '保有量38辆，其中：公务用车4辆，执勤执法用车34辆' — the 4 is a part;
+    '其中：公务用车保有量5辆' names the fleet itself)."""
     clause = claim.clause or ""
     before = clause[: clause.find(claim.text)] if claim.text in clause else clause
-    return not _VEHICLE_KIND_RE.search(clause) and not _FLEET_EVENT_RE.search(before)
+    if _VEHICLE_KIND_RE.search(clause) or _FLEET_EVENT_RE.search(before):
+        return False
+    start = text.find(clause) if clause else -1
+    if start < 0 or _FLEET_WORDS_RE.search(before):
+        return True
+    opened = re.split(r"[。；;]", text[:start])[-1]
+    return "其中" not in opened or bool(_FLEET_WORDS_RE.search(opened[opened.rfind("其中"):]))
 
 
 # The words that make a count of the fleet another quantity than the fleet held at the year's end: another time
@@ -2595,7 +2606,7 @@ def vehicles(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     for statement in sentences(pkg):
         for claim in statement.claims:
             if claim.measure == "count" and claim.subject == "公务用车" and claim.basis == "辆" \
-                    and _fleet_held(claim):  # not '其中：一般公务用车0辆', '购置车辆0辆', '保有量减少4辆'
+                    and _fleet_held(claim, _compact(statement)):  # not '其中：公务用车4辆', '购置车辆0辆', '减少4辆'
                 where = "三公经费说明·公务用车保有量" if "三公" in statement.section else f"{statement.section or '说明'}·车辆数"
                 qualifier = _fleet_qualifier(pkg, claim)
                 where += f"（{qualifier}）" if qualifier else ""
@@ -2660,7 +2671,7 @@ def vehicle_kinds(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
         if cue < 0:
             continue
         counts = [c for c in statement.claims if c.measure == "count" and c.basis == "辆"]
-        totals = [c for c in counts if c.subject == "公务用车" and _fleet_held(c) and 0 <= _position(text, c) < cue]
+        totals = [c for c in counts if c.subject == "公务用车" and _fleet_held(c, text) and 0 <= _position(text, c) < cue]
         kinds = [c for c in counts if _position(text, c) > cue and _VEHICLE_KIND_RE.search(c.clause)]
         if len(totals) != 1 or len(kinds) < 2:
             continue

@@ -1,6 +1,6 @@
 """A budget-side 绩效目标表 (own wording and numbers) in a layout not read as a goal form (each row's cells run
-together, separated by spaces): taken for the budget side, and its indicator table listed as unread with where it
-is, never passed over."""
+together with no separator, each target glued to its weight so that no row can be split one way only): taken for the
+budget side, and its indicator table listed as unread with where it is, never passed over."""
 
 from __future__ import annotations
 
@@ -16,9 +16,9 @@ FORM = "\n".join([
     "（2024年度）",
     "项目名称示例镇饮水管网改造 年度资金总额：30",
     "年度目标：完成管网改造5公里。",
-    "一级指标 二级指标 三级指标 指标值",
-    "产出指标 数量指标 改造管网长度 ≥5公里",
-    "满意度指标 服务对象满意度 群众满意度 ≥90%",
+    "一级指标二级指标三级指标指标值分值",
+    "产出指标数量指标改造管网长度510",
+    "满意度指标服务对象满意度指标群众满意度9010",
 ])
 
 

@@ -69,7 +69,7 @@ def _goal_forms(doc: Document) -> tuple[Document, list[ReadError]]:
     if doc.kind is not DocumentKind.BUDGET_DISCLOSURE:
         return doc, []
     found, used, errors = extract_goal_forms(doc.source, doc.year, doc.unit)
-    units = {form.unit for form in found}
+    units = {form.unit for form in found if form.location.block in used}  # not a form inside a notice's paragraph
     # a page whose unit the text does not name otherwise: the one its forms name (实施单位, 下达地方或单位)
     unit = doc.unit or (units.pop() if len(units) == 1 else "")
     return replace(doc, goal_forms=found, consumed=doc.consumed | used, unit=unit), errors
@@ -114,7 +114,8 @@ def _disclosure(doc: Document) -> tuple[Document, list[ReadError]]:
         if package is not None and doc.goal_forms:  # a target form's cells are the form's, not sentences to check
             narrative = tuple(s for s in package.narrative if s.location.block not in doc.consumed)
             package = replace(package, narrative=narrative) if narrative or package.tables else None
-        targets = target_tables_unread(doc.source, doc.consumed)  # a 绩效目标表 not read: said so, with where
+        read = doc.consumed | {f.location.block for f in doc.goal_forms if f.location.block is not None}
+        targets = target_tables_unread(doc.source, read)  # a 绩效目标表 not read: said so, with where
         return replace(doc, disclosure=_with_comparisons(doc, package), unread=doc.unread + targets), errors
     package, errors = extract_disclosure(doc.source, doc.year, doc.unit)
     return replace(doc, disclosure=_with_comparisons(doc, package)), errors

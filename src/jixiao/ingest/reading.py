@@ -9,6 +9,7 @@ every block, and `Location.with_` keeps the index), or when an extractor listed 
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -20,6 +21,7 @@ from jixiao.core.provenance import Location
 from jixiao.core.statements import Statement, figures_of
 from jixiao.ingest.headers import printed_unit
 from jixiao.ingest.source import SourceDocument, Table, following_figures
+from jixiao.ingest.targetform import LEVEL2_RE
 
 _UNIT_RE = re.compile(r"(万元|亿元|元)")
 _NO_AMOUNTS = "无金额列"
@@ -88,8 +90,9 @@ def _source_paragraph(source: SourceDocument, location: Location) -> str:
 
 
 # A form whose cells ran together: the paragraph of the row and the blocks before it back to the form's title
-# ('项目资金（万元）' and the fields after it, the header's words as a table of their own).
-_FORM_BLOCKS = 6
+# ('项目资金（万元）' and the fields after it, the header's words as a table of their own; a PDF's text cut into its
+# words, one block each, puts a dozen of them between the caption and the row).
+_FORM_BLOCKS = 16
 _FORM_TITLE_RE = re.compile(r"自评表|评价表")
 
 
@@ -135,7 +138,10 @@ def _numeric_cells(table: Table) -> int:
 
 
 def _is_contents(table: Table) -> bool:
-    """A table of contents: each row a title with at most one page number (a small integer) at its end."""
+    """A table of contents: each row a title with at most one page number (a small integer) at its end, the pages
+    going forward down the rows. Counts in a column ('一、按单位性质 | 10', '行政单位 | 1', '事业单位 | 9') go back
+    and forth: a table of figures, not of contents."""
+    pages: list[int] = []
     for row in table.rows:
         filled = row.filled
         numbers = [t for t in filled if is_number(t)]
@@ -143,7 +149,19 @@ def _is_contents(table: Table) -> bool:
             continue
         if len(numbers) > 1 or filled[-1] != numbers[0] or len(filled) < 2 or not re.fullmatch(r"\d{1,3}", numbers[0]):
             return False
-    return True
+        pages.append(int(numbers[0]))
+    return bool(pages) and all(a <= b for a, b in itertools.pairwise(pages))
+
+
+_INDICATOR_LABELS = frozenset({"一级指标", "二级指标", "三级指标"})
+
+
+def _indicator_table(table: Table) -> bool:
+    """A table of performance indicators (a header's 一级指标 …, or rows under 数量指标, 质量指标 …) holding figures in
+    its cells ('≥95%', '10万元', '已完成100%'): its targets and results are data although no cell is a bare number."""
+    texts = [re.sub(r"\s+", "", t) for row in table.rows for t in row.filled]
+    labelled = any(t in _INDICATOR_LABELS or LEVEL2_RE.match(t) for t in texts)
+    return labelled and sum(1 for t in texts if re.search(r"\d", t)) >= 2
 
 
 def _clip(text: str, width: int = 30) -> str:
@@ -408,7 +426,9 @@ def _unused(doc: Any, claims: Iterable[Claim]) -> Iterator[Unread]:
         if index in used:
             continue
         numbers = _numeric_cells(block)
-        if numbers < 2 or _is_contents(block):
+        if numbers < 2 and _indicator_table(block):
+            numbers = sum(1 for row in block.rows for text in row.filled if re.search(r"\d", text))
+        elif numbers < 2 or _is_contents(block):
             continue  # words only (cover, contacts) or a table of contents: nothing to check
         first = next((" ".join(row.filled) for row in block.rows if row.filled), "")
         width = max(len(row.cells) for row in block.rows)

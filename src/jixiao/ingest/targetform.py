@@ -11,11 +11,15 @@ cells are read as one stream, in reading order, a table row's first cell marking
   columns joined to it, its weight (分值) and notes — told apart by the header's columns and by what they hold;
 - the header (with a sub-header splitting 指标值 into '上年实际值 | 本年目标值') and a signature or stamp footer
   are not indicators; a 总分 row gives the printed total of the weights.
+A form whose cells ran together (no separator, or spaces only: '一级指标二级指标三级指标指标值', '产出指标数量指标示例率≥95%')
+is cut into cells first (ingest.fusedgoal), where the text decides one way only; a row it does not decide is not
+read and is reported, the table then counting as not read whole.
 A table holding a target table's header that no form was read from is reported unread, with where it is.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -26,6 +30,7 @@ from jixiao.core.model import Goal, GoalForm, Indicator
 from jixiao.core.money import is_number, parse_amount, parse_decimal
 from jixiao.core.provenance import Location
 from jixiao.core.values import Operator, parse_value
+from jixiao.ingest import fusedgoal
 from jixiao.ingest.headers import printed_unit
 from jixiao.ingest.source import Block, Paragraph, ReadError, SourceDocument
 
@@ -71,12 +76,12 @@ _AMOUNT_RE = re.compile(r"^\s*(\d[\d,]*(?:\.\d+)?)\s*(亿元|万元|元|亿|万)
 
 # The indicator table's header cells (spaces taken out): the levels, the name, the value and its helper columns.
 _HEADER_CELL_RE = re.compile(
-    r"^(?:绩效指标|[一二三]级指标|指标名称|指标内容|评价指标|评价内容|指标说明|指标值说明|指标解释|指标标准(?:或依据)?|指标依据"
+    r"^(?:绩效指标|绩效指标性质|绩效度量单位|[一二三]级指标|指标名称|指标内容|评价指标|评价内容|指标说明|指标值说明|指标解释|指标标准(?:或依据)?|指标依据"
     r"|计算符号|指标性质|运算符|符号|度量单位|计量单位|单位|分值|权重|备注|评(?:扣)?分标准|指标方向性?"
     r"|\S{0,12}?(?:指标值|目标值|实现值|完成值|预期值|实际值|历史值))(?:[（(][^)）]{0,6}[)）])?$"
 )
 _ROLES: list[tuple[str, re.Pattern[str]]] = [
-    ("level", re.compile(r"^(?:绩效指标|[一二]级指标)")),
+    ("level", re.compile(r"^(?:绩效指标(?!性质|值)|[一二]级指标)")),  # not '绩效指标性质', '绩效指标值'
     ("name", re.compile(r"^(?:三级指标|指标名称|指标内容)")),
     ("operator", re.compile(r"计算符号|指标性质|运算符|^符号")),
     ("unit", re.compile(r"度量单位|计量单位|^单位")),
@@ -102,6 +107,9 @@ _PARENT = {
     "社会效益": "效益指标",
     "生态效益": "效益指标",
     "可持续影响": "效益指标",
+    "经济成本": "成本指标",  # the 一级 成本指标 of the newer frame, over its 经济、社会、生态环境成本
+    "社会成本": "成本指标",
+    "生态环境成本": "成本指标",
     "服务对象满意度": "满意度指标",
     "社会公众或服务对象满意度": "满意度指标",
     "满意度": "满意度指标",
@@ -136,6 +144,8 @@ class _Cell:
     location: Location
     row_start: bool = False  # the first filled cell of a table row
     in_table: bool = False
+    unsplit: bool = False  # a row run together whose cells could not be told apart (ingest.fusedgoal): not read
+    shared: bool = False  # text of a paragraph the form's cells were cut from that is not the form's (a notice)
 
     @property
     def key(self) -> str:
@@ -158,6 +168,117 @@ def _cells(blocks: Sequence[Block]) -> list[_Cell]:
                         _Cell(cell.clean, cell.location if cell.location.line else row.location, first, True)
                     )
                     first = False
+    return out
+
+
+def _clip(text: str, width: int = 20) -> str:
+    return text if len(text) <= width else text[:width] + "…"
+
+
+# A field's label with its colon anywhere in a form run together ('主管部门:示例局资金总额:100'), and the labels of
+# the fields naming the project and its units when printed right before their values with no colon at all
+# ('项目名称示例项目', '项目主管部门示例局项目执行单位示例学校').
+_FIELD_AT_RE = re.compile(
+    rf"(?:{'|'.join(_FIELD_LABELS.values())}|{_OTHER_LABELS})\s*(?:[（(]\s*(?:盖章|万元|元)\s*[)）])?\s*[：:]"
+)
+_NAME_FIELDS_RE = re.compile(
+    rf"{_FIELD_LABELS['project']}|{_FIELD_LABELS['unit']}|{_FIELD_LABELS['regional']}|{_FIELD_LABELS['department']}"
+)
+_FIELD_RE = re.compile("|".join(_FIELD_LABELS.values()))
+_ANY_LABEL_RE = re.compile(rf"{'|'.join(_FIELD_LABELS.values())}|{_OTHER_LABELS}")
+
+
+def _field_pieces(text: str) -> list[str]:
+    """A run of fields cut before each label printed with its colon — or, in a run holding no colon, before each
+    label, a piece opening with a field's label then getting its colon ('项目名称示例项目' → '项目名称：示例项目'; with
+    colons printed, only a name field's label printed without one gets it)."""
+    colons = [m.start() for m in _FIELD_AT_RE.finditer(text)]
+    cuts = colons or [m.start() for m in _ANY_LABEL_RE.finditer(text)]
+    bounds = sorted({0, *cuts, len(text)})
+    pieces = [text[a:b] for a, b in itertools.pairwise(bounds) if text[a:b]]
+    labelled = _FIELD_RE if not colons else _NAME_FIELDS_RE
+    return [f"{m.group(0)}：{p[m.end():]}" if (m := labelled.match(p)) and m.end() < len(p)
+            and p[m.end()] not in "：:（(" else p for p in pieces]
+
+
+def _fused_before(text: str, cell: _Cell) -> list[_Cell]:
+    """The text before a header run together, as cells: what comes before the form's title, the title, the rest."""
+    title = next(reversed(list(TITLE_RE.finditer(text))), None)  # the last: a notice names the form before it
+    if title is None:
+        return [_Cell(text, cell.location)]
+    head = [_Cell(text[: title.start()], cell.location, shared=True)] if title.start() else []
+    rest = [_Cell(text[title.end():], cell.location)] if title.end() < len(text) else []
+    return [*head, _Cell(title.group(0), cell.location), *rest]
+
+
+def _fused_rows(text: str, roles: Sequence[str], cell: _Cell) -> list[_Cell]:
+    """Rows run together under their level labels: the labels, then each row's name and one cell per column after
+    it, a row's first cell opening it; or, when the rest cannot be cut one way only, that rest as a cell marked
+    unsplit."""
+    labels, rest = fusedgoal.leading_levels(text)
+    out = [_Cell(label, cell.location, i == 0, True) for i, label in enumerate(labels)]
+    if not rest:
+        return out
+    spaced = fusedgoal.spaced_row(rest, roles) if re.search(r"\s", rest) else None
+    rows = [spaced] if spaced is not None else fusedgoal.split_rows(re.sub(r"\s+", "", rest), roles)
+    if rows is None:
+        return [*out, _Cell(rest, cell.location, not out, True, unsplit=True)]
+    for number, (name, values) in enumerate(rows):
+        out += [_Cell(name, cell.location, not (number == 0 and labels), True),
+                *(_Cell(v, cell.location, False, True) for v in values)]
+    return out
+
+
+def _fused_line(cell: _Cell) -> bool:
+    """A paragraph after a header run together that holds rows of it: no sentence, no footer or next title, and
+    either opening with a level label or a short line holding a figure."""
+    key = cell.key
+    if cell.in_table or _FOOTER_RE.search(cell.text) or re.search(r"[。；;]", key) or (
+            TITLE_RE.search(key) and len(key) <= 40):
+        return False
+    return bool(fusedgoal.LEVEL_RE.match(key)) or (len(key) <= _SENTENCE_LENGTH and bool(re.search(r"\d", key)))
+
+
+def _row_texts(cell: _Cell) -> list[str]:
+    """The rows of a paragraph after a header run together: its text cut before each level label, spaces kept."""
+    return fusedgoal.level_segments(_LABEL_NOTE_RE.sub("", cell.text))
+
+
+def _fields_split(cells: list[_Cell]) -> list[_Cell]:
+    """The cells after the last form title, each cut into its fields (a form run together runs its fields
+    together too: '项目名称示例项目项目主管部门示例局')."""
+    at = max((i for i, c in enumerate(cells) if TITLE_RE.search(c.key) and len(c.key) <= 40), default=-1)
+    tail = [piece for c in cells[at + 1:] for piece in (
+        [c] if c.in_table else [_Cell(p, c.location) for p in _field_pieces(c.key)])]
+    return [*cells[: at + 1], *tail]
+
+
+def _unfused(cells: list[_Cell]) -> list[_Cell]:
+    """The cells with each indicator table whose cells ran together (ingest.fusedgoal) split into cells: its header
+    as one table row, its rows — run on after the header, or in the paragraphs after it — each a row of its own;
+    the form's fields before it cut apart as well."""
+    out: list[_Cell] = []
+    index = 0
+    while index < len(cells):
+        cell = cells[index]
+        header = None if cell.in_table else fusedgoal.split_header(cell.text)
+        index += 1
+        if header is None:
+            out.append(cell)
+            continue
+        out += _fused_before(header.before.strip(), cell) if header.before.strip() else []
+        out = _fields_split(out)
+        out += [_Cell(word, cell.location, i == 0, True) for i, word in enumerate(header.words)]
+        after = _LABEL_NOTE_RE.sub("", header.after)
+        columns = _Columns()
+        for word in header.words:
+            columns.add(word)
+        texts = [(text, cell) for text in fusedgoal.level_segments(after)]
+        while index < len(cells) and _fused_line(cells[index]):
+            texts += [(text, cells[index]) for text in _row_texts(cells[index])]
+            index += 1
+        for text, where in texts:
+            out += _fused_rows(text, columns.roles, where)
     return out
 
 
@@ -238,6 +359,7 @@ def _split_values(cells: Sequence[str], columns: _Columns) -> tuple[str, str]:
         unit, weight = placed.get("unit", ""), placed.get("weight", "")
         if not OPERATOR_CELL_RE.match(operator):
             operator = ""
+        weight = re.sub(r"\s*(?:分|%|％)$", "", weight)  # '30%' in a 权重 column, '10分' in a 分值 one
         if weight and not is_number(weight):
             weight = ""
         return _joined(operator, target, unit), weight
@@ -307,6 +429,7 @@ class _Form:
     incomplete: str = ""
     cells: list[_Cell] = field(default_factory=list)  # the cells before the indicator header: the fields
     columns: _Columns = field(default_factory=_Columns)  # the header's columns after the name
+    unsplit: list[_Cell] = field(default_factory=list)  # rows run together that could not be split: not read
 
 
 def _split_label(cell: _Cell) -> list[_Cell]:
@@ -460,6 +583,11 @@ def _read_body(cells: Sequence[_Cell], start: int, form: _Form, columns: _Column
         if cell.row_start:
             body.close()
             row_begin = index
+        if cell.unsplit:
+            body.close()
+            form.unsplit.append(cell)
+            index += 1
+            continue
         level1, level2 = _level1(key), _level2(key)
         if level1 or level2:
             if (body.row is not None and not body.row.values and cell.in_table and opened >= row_begin
@@ -643,12 +771,15 @@ def extract_goal_forms(
     source: SourceDocument, year: int | None = None, unit: str = ""
 ) -> tuple[tuple[GoalForm, ...], set[int], list[ReadError]]:
     """Every target form of the document: the forms, the source blocks they were read from, what was not read."""
-    cells = _cells(source.blocks)
+    cells = _unfused(_cells(source.blocks))
+    shared = {c.location.block for c in cells if c.shared}  # a paragraph holding more than the form: its sentences
     found: list[GoalForm] = []
     used: set[int] = set()
     errors: list[ReadError] = []
     for form, start, end in _forms(cells):
         _read_fields(form.cells, form)
+        if form.unsplit and not form.incomplete:
+            form.incomplete = f"指标行“{_clip(form.unsplit[0].text)}”等 {len(form.unsplit)} 行的各格连在一起未能分开，未读取"
         project = (
             _clean_name(form.fields.get("project", ""))
             or _heading_project(cells[start:end])
@@ -659,7 +790,7 @@ def extract_goal_forms(
         indicators = _indicators(form, project, errors)
         if not indicators:
             continue
-        used |= {c.location.block for c in cells[start:end] if c.location.block is not None}
+        used |= {c.location.block for c in cells[start:end] if c.location.block is not None} - shared
         annual = form.fields.get("goal", "")
         found.append(
             GoalForm(
@@ -682,7 +813,9 @@ def extract_goal_forms(
                 location=form.title.location.with_(project=project),
             )
         )
-        if form.incomplete:
+        errors += [ReadError(f"绩效目标表的指标行“{_clip(c.text)}”各格连在一起（无分隔），名称、指标值与分值不能唯一分开，"
+                             "此行未读取、未核对", c.location.with_(project=project, table="绩效指标")) for c in form.unsplit]
+        if form.incomplete and not form.unsplit:
             errors.append(ReadError(f"绩效目标表未读全：{form.incomplete}", indicators[-1].location))
     return tuple(found), used, errors
 
@@ -694,8 +827,8 @@ def _heading_project(cells: Sequence[_Cell]) -> str:
 
 
 def _clean_name(text: str) -> str:
-    """A name field without its code ('[015001]示例局', '316-示例局')."""
-    return re.sub(r"^\s*[\[［【]?\d{3,}[\]］】]?\s*[-－—]?\s*", "", text).strip()
+    """A name field without its code ('[015001]示例局', '316-示例局'); a year opening the name stays ('2031年示例项目')."""
+    return re.sub(r"^\s*[\[［【]?\d{3,}(?![\d年])[\]］】]?\s*[-－—]?\s*", "", text).strip()
 
 
 def target_tables_unread(

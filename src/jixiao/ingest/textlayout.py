@@ -2,6 +2,8 @@
 
 Layouts read:
 - tab-separated rows (the seed form), '|'-separated rows and markdown tables ('| a | b |'; '|---|' dropped);
+- a row's first cell at the margin and each further cell on an indented line opening with '|' (a web table whose
+  cells broke onto lines of their own), wrapped words indented without one: joined into '|'-rows;
 - one cell per line ending with '|' (a table copied out of a web page or viewer): row ends are lost, so rows are
   rebuilt — from a 栏次 / column-number row that gives the table's width, or from the known labels of a
   self-evaluation form (项目名称, 年初预算数 … 一级指标 …); never from guessed positions;
@@ -194,6 +196,61 @@ def join_broken_pipe_rows(lines: list[str]) -> list[str]:
             out[index] = ""
             continue
         open_at = index if bar.startswith("|") else None
+    return out
+
+
+INDENTED_CELL_RE = re.compile(r"^[ \t\u3000]{2,}[|｜]")  # '        | 二级指标': a cell of the row above
+INDENTED_PIECE_RE = re.compile(r"^[ \t\u3000]{2,}\S")
+INDENTED_ROWS_MIN = 3
+INDENTED_CELLS_MIN = 2
+
+
+def _indented_row(lines: list[str], start: int) -> list[int] | None:
+    """The lines of a row opened at `start` (a line at the margin, no bar) whose other cells stand each on an
+    indented line opening with a bar, and whose cells' wrapped pieces stand indented without one; None when fewer
+    than INDENTED_CELLS_MIN such cells follow it."""
+    first = lines[start]
+    if not first.strip() or first[0].isspace() or "|" in first.translate(PIPES):
+        return None
+    taken, cells = [start], 0
+    index = start + 1
+    while index < len(lines):
+        line = lines[index]
+        if INDENTED_CELL_RE.match(line):
+            cells += 1
+        elif not (INDENTED_PIECE_RE.match(line) and "|" not in line.translate(PIPES)
+                  and len(line.strip()) <= WRAPPED_PIECE_LENGTH and not PROSE_RE.search(line)
+                  and index + 1 < len(lines) and INDENTED_CELL_RE.match(lines[index + 1])):
+            break
+        taken.append(index)
+        index += 1
+    return taken if cells >= INDENTED_CELLS_MIN else None
+
+
+def join_indented_cells(lines: list[str]) -> list[str]:
+    """A web table whose cells each broke onto a line of their own: a row's first cell at the margin, each further
+    cell on an indented line opening with a bar, a cell's wrapped text indented without one
+
+        社会效益
+               指标
+                | 提升群众维权意识
+                | 不断提升
+                | |
+
+    is one '|'-row ('社会效益指标 | 提升群众维权意识 | 不断提升 | |'): a wrapped piece joins its cell with no space.
+    Only in a text holding INDENTED_ROWS_MIN such rows; the joined row keeps its first line, the lines joined to
+    it go blank (line numbers stay)."""
+    rows = [(index, taken) for index in range(len(lines)) if (taken := _indented_row(lines, index))]
+    if len(rows) < INDENTED_ROWS_MIN:
+        return lines
+    out = list(lines)
+    for start, taken in rows:
+        text = lines[start].strip()
+        for index in taken[1:]:
+            piece = lines[index].strip().translate(PIPES)
+            text = f"{text} {piece}" if piece.startswith("|") else f"{text}{piece}"
+            out[index] = ""
+        out[start] = text if text.endswith("|") else f"{text} |"
     return out
 
 
@@ -523,7 +580,7 @@ def text_blocks(text: str, path: str) -> tuple[Block, ...]:
             tokens = []
 
     lines = mark_blank_separated_cells(mark_bar_separated_cells(mark_bar_separated_rows(
-        join_wrapped_cells(join_broken_pipe_rows(drop_preamble(text.splitlines()))))))
+        join_wrapped_cells(join_broken_pipe_rows(join_indented_cells(drop_preamble(text.splitlines())))))))
     merged = merged_pipe_runs(lines)
     last = max((number for number, line in enumerate(lines, start=1) if line.strip()), default=0)
     for number, line in enumerate(lines, start=1):

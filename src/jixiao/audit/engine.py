@@ -4,7 +4,8 @@ each rule on each subject whether it held, was broken or did not apply (and why)
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from pathlib import PurePath
 from dataclasses import dataclass
 from typing import Any
 
@@ -12,6 +13,7 @@ from jixiao.audit.catalogue import Context, apply, select
 from jixiao.audit.subjects import GoalSubject
 from jixiao.core.coverage import Coverage, RuleOutcome, Status, coverage
 from jixiao.core.finding import Finding, Tier, sort_findings
+from jixiao.core.money import parse_decimal
 from jixiao.core.profile import Profile
 
 # Why the rules of a subject kind did not run when the document holds no such subject.
@@ -78,6 +80,33 @@ def report_prose(doc: Any) -> tuple[Any, ...]:
     return ()
 
 
+def _fault(finding: Finding) -> tuple[object, ...] | None:
+    """What identifies the fault a finding on a sentence reports: the sentence's place with the value printed there
+    and the value computed for it. None for a finding in a table (each cell is its own place) or when either value
+    is not a number."""
+    loc = finding.location
+    actual, expected = parse_decimal(finding.actual), parse_decimal(finding.expected)
+    if loc.table or loc.line is None or actual is None or expected is None:
+        return None
+    return (PurePath(loc.document).name, loc.page, loc.line, loc.project, actual, expected)
+
+
+def one_per_fault(findings: Iterable[Finding]) -> list[Finding]:
+    """One fault, one finding: a self-evaluation written as a report is read both as a 情况说明 and as prose, so two
+    families of rules (narrative.*, prose.*) may compare the same printed figure of a sentence with the same computed
+    value; the surer finding is kept. Findings of one family stay apart (one rule's findings on a line are different
+    figures of it)."""
+    order = {tier: n for n, tier in enumerate(Tier)}
+    kept: list[Finding] = []
+    families: dict[tuple[object, ...], str] = {}
+    for finding in sorted(findings, key=lambda f: order[f.tier]):
+        key, family = _fault(finding), finding.rule.split(".")[0]
+        if key is not None and families.setdefault(key, family) != family:
+            continue
+        kept.append(finding)
+    return kept
+
+
 def subject_name(kind: str, subject: Any) -> str:
     """A subject in Chinese, as the reading report names it."""
     if kind in ("self_evaluation", "goal"):
@@ -114,7 +143,7 @@ def audit_document(doc: Any, profile: Profile, only: Sequence[str] = (), skip: S
     outcomes += [RuleOutcome(r.id, r.title, "文档", Status.NOT_APPLICABLE, ABSENT[r.subject])
                  for r in select(only, skip) if r.subject not in kinds]
     unique = {(f.fingerprint, f.message): f for f in findings}
-    result = tuple(sort_findings(unique.values()))
+    result = tuple(sort_findings(one_per_fault(unique.values())))
     reading = getattr(doc, "reading", None)
     cov = None if reading is None else coverage(reading, outcomes, ctx.checked_claims, [f.location for f in result])
     return AuditResult(result, tuple(outcomes), cov)

@@ -48,8 +48,8 @@ _MARKERS: list[tuple[DocumentKind, list[str]]] = [
                                    r"(部门|单位)(预算)?整体支出", r"重点(项目)?绩效评价|绩效评价工作", r"(评价|绩效)(等级|结论)",
                                    r"加权(平均)?得分",  # a score table: each criterion's weight × score
                                    SCORED_HEADING]),
-    (DocumentKind.WORK_SUMMARY, [r"预算绩效管理工作开展情况", r"事前绩效评估", r"运行监控|绩效监控", r"结果运用",
-                                 r"全面实施预算绩效管理"]),
+    (DocumentKind.WORK_SUMMARY, [r"预算绩效管理工作开展情况", r"事前(?:绩效)?评估", r"运行监控|绩效监控", r"结果运用",
+                                 r"全面实施预算绩效管理|全方位[、，,\s]*全过程[、，,\s]*全覆盖的?预算绩效管理"]),
     (DocumentKind.RESULTS_STATEMENT, [r"绩效目标执行结果", r"绩效报告（自评）|绩效报告\(自评\)", r"项目绩效情况"]),
 ]
 MIN_MARKERS = 2  # one marker is a mention (a news item, a policy text), not a document of that kind
@@ -75,6 +75,12 @@ GUIDE_RE = re.compile(r"填写样例|填表说明|填报说明|填写说明|填�
                       r"|编写提纲|□{3,}|日期[:：]\s*年\s*月\s*日|(?:××|XX)(?:省|市|县|区|厅|局|委|单位|部门)")
 FIGURE_RE = re.compile(r"\d\.\d|\d\s*(万元|元|%|％)|\d\s*[\t|]\s*\d")  # …or two numbers in adjacent cells
 GUIDE_MIN = 2
+# Rules for scoring (a review's or an evaluation's 评分方法): how many points each shortfall costs ('扣0.5分'), and no
+# score given anywhere (an evaluation scored by such rules prints what each indicator got: 得分).
+RUBRIC_RE = re.compile(r"评分(?:方法|标准|规则|办法)")
+DEDUCTION_RE = re.compile(r"扣(?:减)?\s*\d+(?:\.\d+)?\s*分")
+DEDUCTIONS_MIN = 2
+SCORED_RE = re.compile(r"得\s*分|评分结果|评价结论|评价等次")
 # A government's own budget or final accounts (tax revenue, transfers, debt, social insurance funds) is not a
 # department's disclosure: a text naming several of these is not identified as one.
 FISCAL_MARKERS = [r"社会保险基金",
@@ -285,6 +291,10 @@ _NOT_REPORT_YEAR = re.compile(r"[〔\[［【]\s*20\d{2}\s*[〕\]］】]|《[^》
                               r"|20\d{2}\s*年度?\s*[\u4e00-\u9fff]{2,3}省(?:项目支出|财政支出)?绩效评(?:分|价指标)表")
 ORG = (r"[\u4e00-\u9fff（）()]{1,38}?(?:委员会|管委会|局|厅|中心|办公室|办|政府|院|所|队|站|馆|学校|学区|中学|小学|幼儿园|大学|党校|"
        r"学院|协会|联合会|处|部|社|团|署|委|园|场|公司|集团|街道|镇|乡|本级|机关|总工会|医院|卫生院|政协|指挥部|"
+       # a broadcaster or an observatory ('示例市广播电视台', '示例县气象台'); a '台' alone ends words (平台, 出台)
+       r"电视台|电台|总台|气象台|天文台|地震台|"
+       # a people's organisation named by its own word ('示例市红十字会')
+       r"红十字会|"
        # a people's organisation by the short name it is known by ('示例市妇联', '示例县残联'), not the start of 联合会
        r"(?:妇|残|文|侨|工商|社科)联(?!合))")
 # A label's value ends at a separator, or where the next label of a form flattened into one line begins.
@@ -355,7 +365,7 @@ ISSUER_TITLE = (rf"\A(?:[^\n]*\n){{0,{TITLE_LINES - 1}}}?{_LEAD}({ORG})\s*关于
 SELF_NAMED_TITLE = rf"{_LEAD}({ORG})[^\n。]{{0,30}}?(?:自评价?|评价)(?:分析)?报告"
 _SELF_WORDS = [(r"(?:学校|中学|小学|学院|大学|学区)$", "校"), (r"幼儿园$", "园"), (r"局$", "局"), (r"厅$", "厅"),
                (r"委员会$|委$", "委"), (r"中心$", "中心"), (r"院$", "院"), (r"所$", "所"), (r"站$", "站"), (r"馆$", "馆"),
-               (r"队$", "队"), (r"办公室$|办$", "办")]
+               (r"队$", "队"), (r"办公室$|办$", "办"), (r"台$", "台")]
 # The body a report is sealed by: its name before the seal's mark, on its own or run on after the title (a report
 # whose lines were joined: '…2030年度部门整体支出绩效自评报告示例县示例中心(盖章)为进一步…').
 SEALED = (r"(?:^|(?<=[\s|：:])|(?<=报告)|(?<=说明))\s*"
@@ -371,6 +381,11 @@ SELF_EVALUATOR = (rf"(?:^|(?<=[，,。；;：:]))\s*({ORG})\s*(?:[（(]以下简
 # down to ('下达地方或单位 | 示例区人民政府'); a place alone there is no unit.
 IMPLEMENTER = (r"(?:项目(?:组织)?实施单位|实施单位|项目单位|资金使用单位|下达地方或单位)(?:[/／](?:项目)?负责人)?\s*(?:[（(]盖章[)）])?\s*"
                rf"(?:[：:\t|]|为|是)?\s*{_CODE}({ORG}){_LABEL_END}")
+# A notice's signature run into its text: the issuer and the date it signed on, after the last sentence or after the list
+# of its attachments ('…附件：1.示例分配表2.示例目标表示例省财政厅2030年6月1日（此件主动公开）'), the date ending the
+# line or followed by the note on publishing or the attachments.
+SIGNATURE = (r"(?:[。！!]\s*[)）]?|附\s*件\s*[：:][^。；;\n]*?(?:表|书|单|报告|说明|方案|办法|清单|目录|通知))\s*"
+             rf"({ORG})\s*20\d{{2}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日\s*(?=$|[（(]\s*此件|附\s*件)")
 DEPARTMENT_LABEL = r"(?<!中央)(?:主管部\s*门|主管单位)"
 OVERSEER = rf"{DEPARTMENT_LABEL}\s*[：:\t|]?\s*{_CODE}({ORG}){_LABEL_END}"
 # A table with a 单位名称 column ('单位名称 | 项目名称 | 预算数 …'): its value is in the rows below, after the unit's budget
@@ -406,6 +421,7 @@ _UNIT_PATTERNS = [
     r"|(?:金额)?单位[ \t]*[：:][ \t]*(?:万元|元))",
     rf"^#*\s*({ORG})[\u4e00-\u9fff]{{0,16}}\n\s*(?:项目)?(?:绩效评价|绩效自评|自评)报告\s*$",  # a title over two lines
     rf"^#*\s*({ORG})\s*$",
+    SIGNATURE,
     OVERSEER,
     UNIT_COLUMN,
     # an evaluation report's first section names the unit evaluated: '(一)项目单位基本情况。示例县档案馆位于…'
@@ -424,6 +440,10 @@ _UNIT_PATTERNS = [
     # (a heading may run on into the sentence: '二、…决算情况说明示例局2030年度“三公”经费…'); the year may come after what
     # is reported on: '示例县文联财政拨款“三公”经费2030年决算情况如下'
     rf"{_SENTENCE_START}({ORG})\s*{_YEAR}\s*(?:部门|单位)?\s*(?:收支|收入|支出|“?三公|财政拨款|一般公共预算|政府采购|没有|未|使用)",
+    # …or the year first, then the unit and what it took in or spent: '2030年，示例市红十字会本级实现财务收入…',
+    # '2030年度，示例台收、支总计…'
+    rf"{_SENTENCE_START}{_YEAR}\s*[，,]?\s*({ORG})\s*(?:本年|全年)?\s*(?:实现|取得)?了?\s*(?:财务|总|本年)?\s*"
+    r"(?:收支|收入|支出|收\s*[、,]\s*支)",
     rf"{_SENTENCE_START}({ORG})\s*(?:一般公共预算)?\s*(?:财政拨款)?\s*[“\"]?三公[”\"]?\s*经费\s*(?:财政拨款)?\s*(?:支出)?\s*"
     rf"{_YEAR}\s*(?:支出)?\s*(?:决算|预算)",
     # '现将示例县示例镇2020年部门预算编制说明如下'
@@ -502,6 +522,7 @@ _GENERIC = re.compile(r"^(?:公安|司法|审判|检察|行政|国家|事业|党
 # has its 政务中心, so a sentence naming only that does not say whose it is).
 _BARE = re.compile(r"^[^省市区县州旗镇乡盟]{1,8}(?:局|厅|委员会|办公室|中心)$")
 _LEVELS = re.compile(r"[省市区县州旗镇乡盟]")  # a name without any of these names no place at all ('财政局')
+_ABOVE_TOWN = re.compile(r"[省市区县州旗盟]")  # a name with one of these says where it is; a town's alone does not
 # A site's navigation menu, one link per line at the top of a page ('首页', '新闻中心', '政务公开', …): none of its
 # items is the unit.
 _MENU_ITEM = re.compile(r"^\s*[\u4e00-\u9fff]{2,6}\s*$")
@@ -677,6 +698,10 @@ def _not_a_unit_document(head: str, titles: list[str]) -> str:
     guide = list(dict.fromkeys(m.group(0)[:6] for m in GUIDE_RE.finditer(head)))
     if len(guide) >= GUIDE_MIN and not FIGURE_RE.search(head):
         return f"像是填写说明、评分规则、样例或空白模板（“{'”“'.join(guide[:3])}”），没有填报的数字，不是某个单位填报的文档"
+    rubric = RUBRIC_RE.search(head)
+    if rubric and len(cuts := DEDUCTION_RE.findall(head)) >= DEDUCTIONS_MIN and not SCORED_RE.search(head):
+        return (f"像是评分规则（“{rubric.group(0)}”“{cuts[0]}”），只说明各项怎样扣分，文中没有任何得分，不是某个单位的绩效评价"
+                "或自评")
     if len(asked := list(dict.fromkeys(m.group(0) for m in QA_RE.finditer(head)))) >= QA_MIN:
         return f"像是问答网站上的回答（“{'”“'.join(asked[:4])}”），其中的数字来自各处，不是某个单位公开的文档"
     if len(rules := _hits(REGULATION_MARKERS, head)) >= REGULATION_MIN:
@@ -1174,7 +1199,31 @@ def _unit(text: str, preamble: tuple[str, ...], named: list[str]) -> str:
         return displaced
     if short.endswith("本级") and (whole := next((name for name in found[1:] if _writes_out(short[:-2], name)), "")):
         return whole + "本级"  # '示例区本级' in the text, '示例市示例区' in the title: '示例市示例区本级'
-    return _own_level(next((name for name in found[1:] + titled if _fuller(short, name)), short), text)
+    return _authored(_own_level(next((name for name in found[1:] + titled if _fuller(short, name)), short), text), text)
+
+
+# A title's author line: a place's government alone in brackets on the line under the title ('（示例乡人民政府）').
+AUTHOR_LINE_RE = re.compile(r"^[ \t]*[（(][ \t]*([\u4e00-\u9fff]{2,20}?(?:乡|镇|街道|县|区|市|旗|州|省)人民政府)[ \t]*[)）][ \t]*$",
+                            re.MULTILINE)
+# An office of a town's or a county's government that files its accounts: its finance office, its general office.
+OFFICE_RE = re.compile(r"[\u4e00-\u9fff]{0,6}(?:所|站|办公室|办)")
+
+
+def _authored(unit: str, text: str) -> str:
+    """The government a title's author line names, when the title names one of its offices: a town's 财政所 titles the
+    town's accounts with its own name ('示例县示例乡财政所2030年部门决算编制说明' over '（示例乡人民政府）'); the
+    accounts are the government's, named with the title's place ('示例县示例乡人民政府'). An author line naming a place
+    the title's unit is not of says nothing."""
+    lines = text.lstrip().splitlines()[1:TITLE_LINES]  # under a title, not above it
+    for line in lines:
+        if (author := AUTHOR_LINE_RE.match(line)) is None:
+            continue
+        government = author.group(1)
+        place = government.removesuffix("人民政府")
+        at = unit.find(place)
+        if at >= 0 and OFFICE_RE.fullmatch(unit[at + len(place):]):
+            return unit[:at] + government
+    return unit
 
 
 COMMISSIONER_RE = re.compile(rf"受\s*({ORG})\s*(?:的)?委托")
@@ -1236,9 +1285,9 @@ def _fuller(short: str, name: str) -> bool:
     """Whether `name` is `short` written out: abbreviated ('示例图书馆' for '示例市图书馆'), without its place
     ('示例园' for '示例县示例园'), or a town for its people's government ('示例乡' for '示例县示例乡人民政府')."""
     placeless = len(short) >= 2 and not _LEVELS.search(short)
-    if (name.endswith(short) and _LEVELS.search(short[:-1]) and re.fullmatch(rf"(?:{PLACE})+", name[:-len(short)])):
+    if (name.endswith(short) and _ABOVE_TOWN.search(short[:-1]) and re.fullmatch(rf"(?:{PLACE})+", name[:-len(short)])):
         return False  # '示例县示例中心' is whole already: '示例省示例县示例中心' only adds the province (a town's
-        # name '示例镇' is not: '示例县示例镇' says which)
+        # name is not, with its government or its school: '示例县示例镇人民政府' says which '示例镇人民政府' it is)
     return (abbreviates(short, name) or (placeless and name.endswith(short) and len(name) > len(short))
             or (name.endswith(short + "人民政府") and re.search(r"[乡镇县区市]$", short) is not None))
 

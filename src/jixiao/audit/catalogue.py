@@ -42,6 +42,8 @@ RULE_MODULES = [
     "jixiao.audit.rules.disclosure",
     "jixiao.audit.rules.comparison",
     "jixiao.audit.rules.narrative",
+    "jixiao.audit.rules.changes",
+    "jixiao.audit.rules.shares",
     "jixiao.audit.rules.coverage",
     "jixiao.audit.rules.keyeval",
     "jixiao.audit.rules.prose",
@@ -61,6 +63,7 @@ class Context:
     _memo: dict[object, Any] = field(default_factory=dict, compare=False, repr=False)
     _checked: set[tuple[object, ...]] = field(default_factory=set, compare=False, repr=False)
     _found: list[Location] = field(default_factory=list, compare=False, repr=False)
+    _why: dict[tuple[object, ...], str] = field(default_factory=dict, compare=False, repr=False)
 
     def checked(self, *statements: Any) -> None:
         """Mark stated sentences, or claims read from them (core.statements.Claim), as compared by a rule."""
@@ -69,6 +72,16 @@ class Context:
     @property
     def checked_claims(self) -> frozenset[tuple[object, ...]]:
         return frozenset(self._checked)
+
+    def unchecked(self, reason: str, *statements: Any) -> None:
+        """Say why a rule that read these sentences (or claims) could not check them (Chinese, '所列为主要增减项，
+        未必列全'): the reading report lists them as 未核对 with the reason. The first reason given is kept."""
+        for s in statements:
+            self._why.setdefault(stated_key(s), reason)
+
+    @property
+    def unchecked_reasons(self) -> dict[tuple[object, ...], str]:
+        return dict(self._why)
 
     def found(self, places: Iterable[Location]) -> None:
         """Record where the rules run so far found problems (the reading rules, run last, count a sentence a finding

@@ -145,5 +145,6 @@ def audit_document(doc: Any, profile: Profile, only: Sequence[str] = (), skip: S
     unique = {(f.fingerprint, f.message): f for f in findings}
     result = tuple(sort_findings(one_per_fault(unique.values())))
     reading = getattr(doc, "reading", None)
-    cov = None if reading is None else coverage(reading, outcomes, ctx.checked_claims, [f.location for f in result])
+    cov = None if reading is None else coverage(reading, outcomes, ctx.checked_claims, [f.location for f in result],
+                                                ctx.unchecked_reasons)
     return AuditResult(result, tuple(outcomes), cov)

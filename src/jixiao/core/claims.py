@@ -38,6 +38,7 @@ from decimal import Decimal
 from jixiao.core.money import (
     BARE_MONEY_UNIT,
     compact_text,
+    is_number,
     normalize_text,
     parse_decimal,
     printed_exponent,
@@ -786,6 +787,33 @@ def claims_of(sentence: str, section: str = "", location: Location | None = None
 # bare '总分' (often the full marks: '总分100分').
 SCORE_RE = re.compile(rf"(?:自评(?:总)?(?:得)?分|综合(?:评分|得分)|总(?:体)?得分|绩效评价得分)(?:[(（]分[)）])?\s*"
                       rf"(?:为|是|:|：|达到?)?\s*({NUM})\s*分?")
+# The words of a bare '总得分 94 分' (the form's total as a report states it).
+TOTAL_SCORE_RE = re.compile(r"总得分\s*([\d.]+)\s*分")
+# A score said of a block, of the budget part, an average over projects or a department's whole: not a form's total.
+NOT_FORM_TOTAL_RE = re.compile(r"指标|预算执行|执行率|平均|部门整体|单位整体|整体支出")
+
+
+def stated_form_total(text: str, near: int = 0) -> Decimal | None:
+    """A project form's total as a text states it: '总得分 94 分', or the self-evaluation score in other words
+    ('自评得分为95分', '综合得分为95分', '自评总分：95', SCORE_RE). A score said of a block or of the budget part in the
+    same clause ('产出指标自评得分45分'), an average over projects, or a department's whole score is not the form's
+    total; neither is a figure above the form's 100 points. `near`: only that many characters before the score are its
+    clause (a form run together into one line has no punctuation to end it)."""
+    if match := TOTAL_SCORE_RE.search(text):
+        return Decimal(match.group(1))
+    norm = compact_text(text)
+    score, _ = stated_score_and_grade(norm)
+    if score is None:
+        return None
+    clause = re.split(r"[，,；;。：:]", norm[:score.start()])[-1]
+    if near:
+        clause = clause[-near:]
+    if NOT_FORM_TOTAL_RE.search(clause) or not is_number(score.group(1)):
+        return None
+    value = parse_decimal(score.group(1))
+    return value if value is not None and 0 <= value <= 100 else None  # a form's full marks are 100
+
+
 # A grade word, longest first: '优良' is a merged band of its own ('等级为优良(80分以上)'), not 优.
 GRADE_WORD = r"优秀|优良|良好|不合格|合格|一般|优|良|中|差"
 # A stated grade: '自评结果为“良好”', '评价等级：优', '评价结果为良'.

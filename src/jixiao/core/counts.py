@@ -3,9 +3,13 @@
 二级预算单位2个'.
 
 A list is read only where the text says its items are parts of the count (其中, 包括) and every item is a count of
-the same kind (people: …人数/…编制 N (人|名); units: …单位/…机构 N 个, or an entity's 本级, one unit). A list whose
-first part is broken down in the next clause ('其中：在职人数28，行政在职人数11、…') is read as two lists: the part
-under the total, and its own parts. Counts are whole numbers: nothing is rounded.
+the same kind (people: …人数/…编制 N (人|名); units: …单位/…机构 N 个, or an entity's 本级, one unit). A part that
+prints the kind's own unit may be called anything and put its number first ('其中：离休2人、退休75人', '其中1个院机关、
+2个派出法庭'); a part without a unit must be named as one of the kind. A list whose first part is broken down in the
+next clause ('其中：在职人数28，行政在职人数11、…') is read as two lists: the part under the total, and its own parts;
+so is a bracket of parts right after a count ('离退休人员12人(其中：离休2人，退休10人)'), and what a bracket after a part
+says of it is not a part of the list. Numbers may print thousands separators ('1,206人'). Counts are whole numbers:
+nothing is rounded.
 """
 
 from __future__ import annotations
@@ -18,8 +22,13 @@ from jixiao.core.money import compact_text
 CUE_RE = re.compile(r"^(?:其中|包括|包含)[：:]?")
 # One count: its label and number ('行政编制人数12', '自收自支编制人数3人', '二级预算单位2个'), or an entity's own level.
 _ITEM_RE = re.compile(
-    r"(?P<label>[^\d，,、；;：:]{1,40}?)(?:为|是|共|有|计|合计)?(?P<n>\d+)(?P<unit>人|名|个)?$"
+    r"(?P<label>[^\d，,、；;：:]{1,40}?)(?:共计|合计|共有|为|是|共|有|计)?(?P<n>\d+)(?P<unit>人|名|个)?$"
 )
+# A part with its number first: '1个院机关', '2名工勤人员'.
+_FIRST_RE = re.compile(r"^(?P<n>\d+)(?P<unit>人|名|个)(?P<label>[^\d，,、；;：:]{1,20})$")
+UNITS = {"people": ("人", "名"), "units": ("个",)}
+_THOUSANDS_RE = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+_BRACKET_RE = re.compile(r"[(（]([^()（）]*)[)）]")
 _OWN_LEVEL_RE = re.compile(r"^[^\d，,、；;：:]{0,40}本级$")
 _PEOPLE_RE = re.compile(r"(?:人数|编制|编制数|名额|人员)$")
 _UNITS_RE = re.compile(r"(?:单位|机构)$")
@@ -50,15 +59,19 @@ class CountList:
         return sum(p.value for p in self.parts)
 
 
-def _count(text: str, total: bool = False) -> tuple[Count, str] | None:
+def _count(text: str, total: bool = False, kind: str = "") -> tuple[Count, str] | None:
     """One count and its kind, or None. A total's label is the words right before its number ('2024年示例局共有预算
-    单位3个' → '预算单位')."""
+    单位3个' → '预算单位'). A part of a list of `kind` printed with that kind's unit is one whatever it is called."""
     if _OWN_LEVEL_RE.match(text) and not total:
         return Count(text, 1, own_level=True), "units"
+    if not total and kind and (first := _FIRST_RE.match(text)) and first.group("unit") in UNITS[kind]:
+        return Count(first.group("label"), int(first.group("n"))), kind
     match = _ITEM_RE.search(text) if total else _ITEM_RE.match(text)
     if match is None:
         return None
     label, unit = match.group("label"), match.group("unit") or ""
+    if kind and not total and unit in UNITS[kind]:
+        return Count(label, int(match.group("n"))), kind
     if _PEOPLE_RE.search(label) and unit in ("", "人", "名"):
         kind = "people"
     elif _UNITS_RE.search(label) and unit == "个":
@@ -71,7 +84,7 @@ def _count(text: str, total: bool = False) -> tuple[Count, str] | None:
 def _run(clause: str, kind: str) -> list[Count] | None:
     """A clause made only of counts of one kind, parted by 、 (and 和/及 between units), or None."""
     items = re.split(r"、|和|及" if kind == "units" else r"、", clause)
-    found = [_count(item) for item in items]
+    found = [_count(item, kind=kind) for item in items]
     if not found or any(f is None or f[1] != kind for f in found):
         return None
     return [f[0] for f in found if f is not None]
@@ -82,22 +95,49 @@ def _key(count: Count) -> str:
     return _KEY_RE.sub("", count.label)
 
 
+def _bracketed(text: str) -> tuple[str, list[CountList]]:
+    """The text without its brackets, and the lists a bracket of parts right after a count states ('…1,206人(其中：离休
+    9人，退休1,197人)')."""
+    found: list[CountList] = []
+    for match in _BRACKET_RE.finditer(text):
+        before = re.split(r"[，,；;。：:、]", text[: match.start()])[-1]
+        inner = _lists([c for c in re.split(r"[，,；;]", match.group(1)) if c], _count(before, total=True))
+        found += inner
+    while _BRACKET_RE.search(text):
+        text = _BRACKET_RE.sub("", text)
+    return text, found
+
+
 def count_lists(sentence: str) -> list[CountList]:
     """The counts with their listed parts in one sentence (see the module's docstring)."""
-    clauses = [c for c in re.split(r"[，,；;。]", compact_text(sentence)) if c]
+    text, found = _bracketed(_THOUSANDS_RE.sub("", compact_text(sentence)))
+    return _lists([c for c in re.split(r"[，,；;。]", text) if c]) + found
+
+
+def _lists(clauses: list[str], total: tuple[Count, str] | None = None) -> list[CountList]:
+    """The lists of these clauses; with `total`, the clauses are a bracket after that count, a list of its parts."""
+    if total is not None:
+        clauses = ["", *clauses]
     found: list[CountList] = []
     for index, clause in enumerate(clauses[:-1]):
-        total = _count(re.split(r"[：:]", clause)[-1], total=True)
+        if total is None or index:
+            total = _count(re.split(r"[：:]", clause)[-1], total=True)
         cue = CUE_RE.match(clauses[index + 1])
         if total is None or cue is None:
             continue
         count, kind = total
-        parts = _run(clauses[index + 1][cue.end() :], kind)
+        start, rest = index + 2, clauses[index + 1][cue.end() :]
+        if not rest and start < len(clauses):  # '其中，行政编制12人、…': the cue a clause of its own
+            start, rest = start + 1, clauses[start]
+        parts = _run(rest, kind)
         if not parts:
             continue
-        following = clauses[index + 2 :]
-        while following and (more := _run(following[0], kind)) is not None and len(more) == 1:
-            parts += more  # '其中行政机构0个，事业机构1个': the list goes on clause by clause
+        following = clauses[start:]
+        # '其中行政机构0个，事业机构1个': a list of one count a clause goes on clause by clause; after items joined
+        # by '、' a clause is a statement of its own ('…、全额事业在职91人，聘用教师控制数4人')
+        one_by_one = len(parts) == 1
+        while one_by_one and following and (more := _run(following[0], kind)) is not None and len(more) == 1:
+            parts += more
             following = following[1:]
         found.append(CountList(count, tuple(parts), kind))
         if (

@@ -229,10 +229,11 @@ class Coverage:
 
 
 def coverage(reading: Reading, outcomes: Iterable[RuleOutcome] = (), checked: Iterable[tuple[object, ...]] = (),
-             finding_places: Iterable[Location] = ()) -> Coverage:
+             finding_places: Iterable[Location] = (), reasons: dict[tuple[object, ...], str] | None = None) -> Coverage:
     """Join what was read with what the rules did. A sentence counts as checked when a rule marked it or one of its
     claims (`checked` holds stated_key()s), or when a finding points at its paragraph. Unchecked (未核对) are the
-    sentences nothing checked and, in a sentence checked only in part, each claim no rule compared."""
+    sentences nothing checked and, in a sentence checked only in part, each claim no rule compared; `reasons`
+    (stated_key() → why) says why a rule that read one could not check it."""
     marked = set(checked)
     pointed = pointed_paragraphs(finding_places)
     sections: dict[str, list[tuple[Claim, bool, bool]]] = {}
@@ -241,9 +242,12 @@ def coverage(reading: Reading, outcomes: Iterable[RuleOutcome] = (), checked: It
         done, left = claim_checked(claim, marked, pointed)
         sections.setdefault(claim.section, []).append((claim, done, done and bool(left)))
         if not done:
-            unchecked.append(Unread(f"未核对：{_clip(claim.text)}", claim.location, "claim"))
+            why = (reasons or {}).get(claim_key(claim.location, claim.text))
+            said = f"未核对：{_clip(claim.text)}" + (f"（{why}）" if why else "")
+            unchecked.append(Unread(said, claim.location, "claim"))
         else:
-            unchecked += [Unread(f"未核对：{p.label}（{_clip(claim.text, 24)}）", claim.location, "claim") for p in left]
+            unchecked += [Unread(f"未核对：{p.label}（{_clip(claim.text, 24)}）" + (
+                f"（{(reasons or {})[p.key]}）" if p.key in (reasons or {}) else ""), claim.location, "claim") for p in left]
     section_reads = tuple(
         SectionRead(title, len(items), sum(1 for _, done, _ in items if done), items[0][0].location,
                     sum(1 for _, _, partly in items if partly))

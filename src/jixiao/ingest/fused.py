@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
+from jixiao.core.claims import stated_form_total
 from jixiao.core.model import (
     BlockClaim,
     BudgetLine,
@@ -394,10 +395,31 @@ def _extract_form(form: _Form, year: int | None) -> tuple[SelfEvaluation | None,
     indicators = tuple(replace(i, location=i.location.with_(project=name)) for i in form.indicators)
     where = form.pieces[0][1].with_(project=name)
     total = _form_total(form, start) if form.indicators else None
+    stated, said = _head_total(form)
+    if total is None and stated is not None:  # no 总分 row: the total the form's head states stands for it
+        total = FormTotal(score=stated, location=said, stated=True)
     return SelfEvaluation(project=Project(name=name), year=year, budget_lines=located,
                           goal=Goal(indicators=indicators, incomplete=incomplete),
-                          reported=Reported(location=where, block_claims=tuple(
+                          reported=Reported(location=said.with_(project=name) if stated is not None else where,
+                                            total=stated, block_claims=tuple(
                               replace(c, location=c.location.with_(project=name)) for c in form.claims),
                               form_total=replace(total, location=total.location.with_(project=name))
                               if total is not None else None),
                           location=where), errors
+
+
+# Where the form's head ends: its budget part ('资金情况(万元)年度资金总额…', '项目资金(万元)…全年预算数').
+_HEAD_END = re.compile(r"年度资金总额|资金总额|资金情况|项目资金|预算执行情况|全年预算数|年初预算数")
+_NEAR = 6  # the words right before a score that say whose it is ('项目总得分', '产出指标得分'): no punctuation ends them
+
+
+def _head_total(form: _Form) -> tuple[Decimal | None, Location]:
+    """The total score the form's head states run together with its other cells ('…自评表(2030年度)项目总得分96分项目
+    名称…', '…实施单位自评得分95财政…'), before its budget part, and where; (None, the form's start) when none."""
+    end = _HEAD_END.search(form.text)
+    head = form.text[: end.start() if end is not None else len(form.text)]
+    stated = stated_form_total(head, near=_NEAR)
+    if stated is None:
+        return None, form.pieces[0][1]
+    at = max(head.find("得分"), 0)
+    return stated, _at(form, at)

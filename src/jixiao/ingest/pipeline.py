@@ -118,7 +118,20 @@ def _disclosure(doc: Document) -> tuple[Document, list[ReadError]]:
         targets = target_tables_unread(doc.source, read)  # a 绩效目标表 not read: said so, with where
         return replace(doc, disclosure=_with_comparisons(doc, package), unread=doc.unread + targets), errors
     package, errors = extract_disclosure(doc.source, doc.year, doc.unit)
+    cells = _form_paragraphs(doc)
+    if package is not None and cells:  # a form run together into paragraphs: its cells are the form's, not sentences
+        package = replace(package, narrative=tuple(s for s in package.narrative if s.location.block not in cells))
     return replace(doc, disclosure=_with_comparisons(doc, package)), errors
+
+
+def _form_paragraphs(doc: Document) -> set[int]:
+    """The paragraphs a self-evaluation form's rows were read from (a form whose cells ran together into lines of
+    text): what they print are the form's cells, checked and reported unread as the form's, not sentences."""
+    blocks = doc.source.blocks
+    found = {loc.block for se in doc.self_evaluations if not se.is_department  # a department's report is prose
+             for loc in (*(line.location for line in se.budget_lines), *(i.location for i in se.indicators))
+             if loc.block is not None and loc.block < len(blocks)}
+    return {index for index in found if isinstance(blocks[index], Paragraph)}
 
 
 def _with_comparisons(doc: Document, package: DisclosurePackage | None) -> DisclosurePackage | None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from itertools import pairwise
 
-from jixiao.core.claims import stated_score_and_grade
+from jixiao.core.claims import stated_form_total
 from jixiao.core.model import (
     BlockClaim,
     BudgetLine,
@@ -29,7 +29,7 @@ from jixiao.core.model import (
     SelfEvaluation,
     Unit,
 )
-from jixiao.core.money import compact_text, is_number, parse_amount, parse_decimal
+from jixiao.core.money import is_number, parse_amount, parse_decimal
 from jixiao.core.provenance import Location
 from jixiao.core.values import Value, parse_value
 from jixiao.ingest.formtable import regrid
@@ -65,7 +65,6 @@ UNIT_RE = re.compile(r"^(项目单位|实施单位|预算单位|资金使用单�
 DEPT_RE = re.compile(r"^主管部门[：:]\s*(?:(\d{3,})\s*[-－—]\s*)?(.+)$")
 EXEC_SCORE_RE = re.compile(r"预算执行(?:情况|率)?得分\s*([\d.]+)\s*分")
 IND_SCORE_RE = re.compile(r"指标完成情况得分\s*([\d.]+)\s*分")
-TOTAL_RE = re.compile(r"总得分\s*([\d.]+)\s*分")
 GRADE_RE = re.compile(r"属于\s*[\"“”'‘]?\s*(优|良|中|差)")
 BLOCK_RE = re.compile(
     r"(产出|效益|满意度)指标满分\s*([\d.]+)\s*分\s*[，,]\s*评价得分\s*([\d.]+)\s*分(?:\s*[，,]\s*得分率\s*([\d.]+)\s*%)?"
@@ -1056,31 +1055,10 @@ def _read_paragraph(paragraph: Paragraph, report: _Report) -> None:
     _reported_scores(text, location, report)
 
 
-def _stated_total(text: str) -> Decimal | None:
-    """The form's total as a report's paragraph states it: '总得分 94 分', or the self-evaluation score in other words
-    ('自评得分为95分', '综合得分为95分', '自评总分：95', core.claims.SCORE_RE). A score said of a block or of the
-    budget part in the same clause ('产出指标自评得分45分'), an average over projects, or a department's whole
-    score is not the form's total; neither is a figure above the form's 100 points."""
-    if match := TOTAL_RE.search(text):
-        return Decimal(match.group(1))
-    norm = compact_text(text)
-    score, _ = stated_score_and_grade(norm)
-    if score is None:
-        return None
-    clause = re.split(r"[，,；;。：:]", norm[:score.start()])[-1]
-    if NOT_FORM_TOTAL_RE.search(clause) or not is_number(score.group(1)):
-        return None
-    value = parse_decimal(score.group(1))
-    return value if 0 <= value <= 100 else None  # a form's full marks are 100
-
-
-NOT_FORM_TOTAL_RE = re.compile(r"指标|预算执行|执行率|平均|部门整体|单位整体|整体支出")
-
-
 def _reported_scores(text: str, location: Location, report: _Report) -> None:
     """The scores a paragraph reports for the form, read with its total ('总得分 94 分，属于“优”'; the first
     paragraph stating a total wins): the execution and indicator scores and the grade said beside it."""
-    total = _stated_total(text)
+    total = stated_form_total(text)
     if total is None or "total" in report.reported:
         return
     found = {"execution_score": EXEC_SCORE_RE.search(text), "indicator_score": IND_SCORE_RE.search(text),

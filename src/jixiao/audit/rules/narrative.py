@@ -20,6 +20,7 @@ from decimal import Decimal
 from jixiao.audit.catalogue import Context, rule
 from jixiao.audit.compare import wan
 from jixiao.core.claims import TOTALS, chinese_number, listed_subjects, scope_of, subject_at, subject_opening
+from jixiao.core.counts import CUE_RE as COUNT_CUE_RE
 from jixiao.core.counts import count_lists
 from jixiao.core.coverage import stated_key
 from jixiao.core.disclosure import Amount, DisclosurePackage, DisclosureRow, DisclosureTable, column_name
@@ -1142,13 +1143,21 @@ def count_parts(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     """“编制人数N，其中：行政编制人数A、事业编制人数B……”“共有预算单位N个，包括X本级和二级预算单位M个”：句中以“其中/包括”
     列出的人数或单位个数是总数的组成部分，各项之和不应超过总数；超过为疑似（按所列各项互不重叠、本级按1个单位计，所列口径
     若有重叠则可能相符）。少于总数不判断（“其中”可只列一部分）。只比较同一句中“其中/包括”前后的数：实有人数与编制人数是
-    不同的数，不相比较；分项在下一分句再细分的（“其中：在职人数N，行政在职人数A、……”）各自与其上一级比较。"""
-    for statement in sentences(pkg):
-        lists = count_lists(statement.text)
+    不同的数，不相比较；分项在下一分句再细分的（“其中：在职人数N，行政在职人数A、……”）各自与其上一级比较。分项写明了人数或
+    个数的单位（人、名、个）时不论名称，数字在前（“其中1个院机关、2个派出法庭”）亦可；数后括号内列出的（“离退休人员N人（其中：
+    离休A人，退休B人）”）与该数比较；总数在上一句末、下一句以“其中”开头的同样比较。"""
+    statements = sentences(pkg)
+    for index, statement in enumerate(statements):
+        text, used = statement.text, [statement]
+        before = statements[index - 1] if index else None
+        if before is not None and before.section == statement.section and COUNT_CUE_RE.match(_compact(statement)):
+            last = [c for c in re.split(r"[，；;。]|,(?!\d{3}(?!\d))", _compact(before)) if c]  # '…205人。其中，…'
+            text, used = f"{last[-1] if last else ''}，{text}", [before, statement]
+        lists = count_lists(text)
         if not lists:
             continue
-        counts = [c for c in statement.claims if c.measure == "count"]
-        ctx.checked(*(counts or [statement]))
+        counts = [c for s in used for c in s.claims if c.measure == "count"]
+        ctx.checked(*used, *counts)
         for listed in lists:
             if listed.summed <= listed.total.value:
                 continue
@@ -2543,7 +2552,7 @@ def figure_year(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
                       related=(own.location,))
 
 
-_VEHICLE_KIND_RE = re.compile(r"(一般|执法|执勤|特种|专业技术|其他|应急|保障|机要|通信|离退休|业务|领导)[^，,；;、\d]{0,6}用车")
+_VEHICLE_KIND_RE = re.compile(r"(一般|执法|执勤|特种|专业技术|其他|应急|保障|机要|通信|离退休|老干部|业务|领导)[^，,；;、\d]{0,6}用车")
 # A count of vehicles bought, disposed of or added/removed in the year, not the fleet held: '购置车辆0辆',
 # '公务用车保有量减少4辆', '比上年增加1辆'. Its words stand right before the number.
 _FLEET_EVENT_RE = re.compile(r"(购置|新购|购买|采购|更新|处置|报废|拍卖|调拨|划转|移交|增加|减少|增长|下降|上升|降低|新增|核减|"
@@ -2664,16 +2673,25 @@ def _vehicles_finding(tier: Tier, what: str,
       applies=has_narrative)
 def vehicle_kinds(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     """“共有车辆N辆，其中：一般公务用车a辆、执法执勤用车b辆……”：各类车辆是总数的互不重叠的部分，之和超过总数为确定；
-    少于总数为疑似（可能有一类未列出）。"""
-    for statement in sentences(pkg):
+    少于总数为疑似（可能有一类未列出）。总数在上一句末、下一句以“其中”开头列出各类的同样比较；“其中”之后另有未能认出类别的
+    车辆数时不比较。"""
+    statements = sentences(pkg)
+    for index, statement in enumerate(statements):
         text = _compact(statement)
         cue = text.find("其中")
         if cue < 0:
             continue
         counts = [c for c in statement.claims if c.measure == "count" and c.basis == "辆"]
         totals = [c for c in counts if c.subject == "公务用车" and _fleet_held(c, text) and 0 <= _position(text, c) < cue]
-        kinds = [c for c in counts if _position(text, c) > cue and _VEHICLE_KIND_RE.search(c.clause)]
-        if len(totals) != 1 or len(kinds) < 2:
+        if not totals and cue <= CUE_AT_START and index and statements[index - 1].section == statement.section:
+            before = statements[index - 1]  # '…车辆总数8辆。其中领导用车3辆，…'
+            last = re.split(r"[，,；;]", _compact(before).rstrip("。；;"))[-1]
+            totals = [c for c in before.claims if c.measure == "count" and c.basis == "辆" and c.subject == "公务用车"
+                      and _fleet_held(c, _compact(before)) and c.clause and c.clause in last]
+        after = [c for c in counts if _position(text, c) > cue]
+        kinds = [c for c in after if _VEHICLE_KIND_RE.search(c.clause)]
+        unknown = [c for c in after if c not in kinds and not _FLEET_EVENT_RE.search(c.clause[: c.clause.find(c.text)])]
+        if len(totals) != 1 or len(kinds) < 2 or unknown:
             continue
         total, summed = totals[0], sum((c.value for c in kinds), ZERO)
         compared(ctx, total, *kinds)

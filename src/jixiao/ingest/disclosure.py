@@ -46,6 +46,7 @@ from jixiao.ingest.headers import (
     overwide_rows,
     printed_unit,
     read_header,
+    unspaced,
 )
 from jixiao.ingest.narrative import glossary_terms, grade_counts, narrative_statements
 from jixiao.ingest.placement import holds_nothing
@@ -299,7 +300,7 @@ def _coded(table: Table, reader: _Reader) -> tuple[tuple[str, ...], list[Disclos
                 above = [code[:3], code[3:5], code[5:7]]
         else:
             code = at(code_at) if CODE_RE.match(at(code_at)) else ""
-        label = at(name_at)
+        label = unspaced(at(name_at))  # '合 计' printed letter-spaced
         if not code and (match := re.match(r"^(\d{3}(?:\d{2}){0,2})\s*([\u4e00-\u9fff].*)$", label)):
             code, label = match.group(1), match.group(2)  # code and name printed in one cell
         if not label and not code:
@@ -376,7 +377,7 @@ def _halves(table: Table, reader: _Reader) -> tuple[tuple[str, ...], list[Disclo
         counted, totals_reached = 0, False
         for row in data:
             texts = row.texts
-            label = re.sub(r"^[一二三四五六七八九十]+、", "", texts[start] if start < len(texts) else "")
+            label = re.sub(r"^[一二三四五六七八九十]+、", "", unspaced(texts[start]) if start < len(texts) else "")
             if not label:
                 _unlabelled(row, line, columns, reader)
                 continue
@@ -972,7 +973,7 @@ def _statistics(table: Table, reader: _Reader) -> tuple[tuple[str, ...], list[Di
         filled = [(i, t) for i, t in enumerate(row.texts) if t]
         if not filled:
             continue
-        first = filled[0][1]
+        first = unspaced(filled[0][1])  # '项 目', '合 计' printed letter-spaced
         if re.match(r"^[一二三四五六七八九十]+、", first):
             section = re.sub(r"^[一二三四五六七八九十]+、", "", first)
             continue
@@ -1101,6 +1102,7 @@ def extract_budget_disclosure(source: SourceDocument, year: int | None, departme
     errors: list[ReadError] = []
     pending: str | None = None
     unit = "万元"
+    last: tuple[str, Table] | None = None  # the last table read, as printed: a page break may continue it
     for block in source.blocks:
         if isinstance(block, Paragraph):
             text = normalize_text(block.clean).replace(" ", "")
@@ -1114,10 +1116,17 @@ def extract_budget_disclosure(source: SourceDocument, year: int | None, departme
                 counts := sangong_counts(block, 1 if pending else COUNT_ROWS_MIN))[0] is not None:
             tables[COUNTS], problems = counts  # type: ignore[assignment]
             errors += problems
+        if pending is None and last is not None and _continues(block, last[1]):  # the same table after a page break
+            code, block = last[0], Table(last[1].rows + block.rows, last[1].location)
+            tables[code], problems = read_table(code, block, tables[code].unit, source.path, budget_only=code == "D09")
+            errors = [e for e in errors if e.location.table != tables[code].location.table] + problems
+            last = code, block
+            continue
         if "B01" not in tables and _is_budget_total_table(block):  # the 收支总表, titled or not: known by its totals
             tables["B01"], problems = read_table("B01", block, unit, source.path)
             errors += problems
             pending = None if pending == "B01" else pending
+            last = "B01", block
             continue
         if pending != "D09" and "D09" not in tables and _names_sangong_items(block):
             pending = "D09"  # a 三公 table printed without its title
@@ -1126,7 +1135,7 @@ def extract_budget_disclosure(source: SourceDocument, year: int | None, departme
         if pending and any(is_number(t) for row in block.rows for t in row.texts):  # not a title row
             tables[pending], problems = read_table(pending, block, unit, source.path, budget_only=pending == "D09")
             errors += problems
-            pending = None
+            last, pending = (pending, block), None
     statements = narrative_statements(source, from_start=True)
     if not any(s.claims for s in statements) and not tables:
         return None, errors
@@ -1171,8 +1180,10 @@ def extract_disclosure(source: SourceDocument, year: int | None, department: str
             continue
         if (own := _own_title(block)) is not None and own[0] not in tables:
             pending, block = own  # the title printed as the table's first row names it, whatever a 目录 line said
-        if pending is None and last_table and last_table != "D10" and _continues(block, raw.get(last_table)):
-            pending, block = last_table, Table(raw[last_table].rows + block.rows, raw[last_table].location)
+        if pending is None and last_table and _continues(block, raw.get(last_table)):
+            # a table going on after a page break; 公开10 gathers its parts in d10_rows
+            pending = last_table
+            block = block if last_table == "D10" else Table(raw[last_table].rows + block.rows, raw[last_table].location)
         if pending is None and "D09" not in tables and _names_sangong_items(block):
             pending = "D09"  # a 三公 table printed without a title naming it
         if COUNTS not in tables and pending in (None, "D09") and (

@@ -31,6 +31,15 @@ LINE_LABELS = frozenset({"行次"})
 COLUMN_NUMBER_LABELS = frozenset({"栏次"})
 
 
+CJK_GAP_RE = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+
+
+def unspaced(text: str) -> str:
+    """A label printed letter-spaced, as a row label or a title: the spaces between its Chinese characters taken out
+    ('总 计' → '总计', '本 年 支 出 合 计' → '本年支出合计'); spaces beside a figure or a letter stay."""
+    return CJK_GAP_RE.sub("", text.strip())
+
+
 def normalize_label(text: str) -> str:
     """A header label as compared: no whitespace or line breaks, ASCII brackets, no quotes, no unit."""
     text = normalize_text(text)

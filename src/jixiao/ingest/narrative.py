@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from jixiao.core.claims import claims_of
 from jixiao.core.disclosure import GradeCounts
-from jixiao.core.money import WAN, compact_text, normalize_text, parse_decimal
+from jixiao.core.money import compact_text, normalize_text, parse_amount
 from jixiao.core.provenance import Location
 from jixiao.core.statements import Statement, figures_of, sentences
 from jixiao.ingest.source import Paragraph, SourceDocument, Table
@@ -284,6 +284,9 @@ def _count(pattern: str, text: str) -> int | None:
     return int(token) if token.isdigit() else CN_NUMBERS.get(token)
 
 
+_AMOUNT = r"[\d,.]+\s*(?:亿元|万元|元)"
+
+
 def grade_counts(statements: tuple[Statement, ...]) -> GradeCounts | None:
     """The self-evaluation claims of the 预算绩效情况说明 (counts per grade, projects, amounts by budget type)."""
     section = [s for s in statements if "预算绩效" in s.section]
@@ -297,17 +300,17 @@ def grade_counts(statements: tuple[Statement, ...]) -> GradeCounts | None:
         if n is not None:
             grades[grade] = n
     projects = _count(r"涉及(?:二级)?项目(\d+)个", body)
-    amount = re.search(r"项目\d+个，资金([\d,.]+)万元", body)
+    # an amount in the unit it prints ('资金1,200.00万元', '资金12000000.00元'), after either comma
+    amount = re.search(rf"项目\d+个[，,]\s*资金\s*({_AMOUNT})", body)
     by_type: dict[str, Decimal] = {}
     for key, label in (("general", "一般公共预算项目支出"), ("fund", "政府性基金预算项目支出"),
                        ("state_capital", "国有资本经营预算项目支出"), ("social_insurance", "社会保险基金预算项目支出")):
-        match = re.search(rf"{label}([\d,.]+)万元", body)
+        match = re.search(rf"{label}\s*({_AMOUNT})", body)
         if match:
-            value = parse_decimal(match.group(1))
+            value = parse_amount(match.group(1))
             if value is not None:
-                by_type[key] = value * WAN
+                by_type[key] = value
     evaluated = re.search(r"等(\d+)个项目开展了部门评价", body)
-    amount_value = parse_decimal(amount.group(1)) if amount else None
-    return GradeCounts(projects=projects, amount=amount_value * WAN if amount_value is not None else None,
+    return GradeCounts(projects=projects, amount=parse_amount(amount.group(1)) if amount else None,
                        amounts_by_type=by_type, grades=grades,
                        evaluated_projects=int(evaluated.group(1)) if evaluated else None, location=text.location)

@@ -25,12 +25,21 @@ from jixiao.core.money import round_half_up
 from jixiao.core.provenance import Location
 from jixiao.ingest import pdfgrid
 from jixiao.ingest.normalize import Normal, plain
-from jixiao.ingest.source import MAX_BYTES, Block, Cell, Paragraph, ReadError, Row, SourceDocument, Table
+from jixiao.ingest.source import (
+    MAX_BYTES,
+    PAGE_NUMBER_RE,
+    Block,
+    Cell,
+    Paragraph,
+    ReadError,
+    Row,
+    SourceDocument,
+    Table,
+)
 
 MAX_PAGES = 2000
 SENTENCE_END = ("。", "；", "：", ":", "！", "？", ";")
 HEADING_RE = re.compile(r"^\s*([（(]?[一二三四五六七八九十\d]+[)）、.．](?!\d)|第[一二三四五六七八九十]+部分|项目名称|项目单位|主管部门)")
-PAGE_NUMBER_RE = re.compile(r"^\s*(第\s*\d+\s*页(\s*[，,/]?\s*共\s*\d+\s*页)?|[-—–]\s*\d+\s*[-—–]|\d+\s*/\s*\d+)\s*$")
 
 Style = tuple[float, bool] | None
 Point = Callable[[float, float], tuple[float, float]]

@@ -29,7 +29,7 @@ from jixiao.core.model import (
     SelfEvaluation,
     Unit,
 )
-from jixiao.core.money import is_number, parse_amount, parse_decimal
+from jixiao.core.money import is_number, normalize_text, parse_amount, parse_decimal
 from jixiao.core.provenance import Location
 from jixiao.core.values import Value, parse_value
 from jixiao.ingest.formtable import regrid
@@ -281,6 +281,7 @@ def _align(fields: list[str | None], rows: Sequence[Row]) -> list[str | None]:
 
 
 def _fund_level(label: str) -> FundLevel:
+    label = _label(label)  # '合 计' printed letter-spaced
     if "合计" in label or "总计" in label or "总额" in label:
         return FundLevel.TOTAL
     if "中央" in label:
@@ -742,6 +743,7 @@ def _same_row(previous: Indicator, name: str, cells: dict[str, str], weight: str
 # own cell ('总分：94', '自评总分:94分').
 TOTAL_LABEL_WORD_RE = re.compile(r"^(?:自评)?(?:总分|合计|总计)(?:[：:]\s*(\d+(?:\.\d+)?)\s*分?)?$")
 SCORE_WORD_RE = re.compile(r"^(\d+(?:\.\d+)?)分?$")
+SENTENCE_END_RE = re.compile(r"[。！？]\s*$")
 
 
 def _total_figures(figures: Sequence[str], where: Location, report: _Report, inferred: str = "") -> None:
@@ -762,6 +764,9 @@ def _total_row(texts: Sequence[str], fields: Sequence[str | None], where: Locati
     or the score in the label's own cell ('总分：94'). A lone figure under neither column is not read (it may be
     either)."""
     report.total_row = True
+    for text in texts[1:]:  # a sentence printed after the row ran into it ('自评结论：…自评得分98.5分…。'): still said
+        if SENTENCE_END_RE.search(text):
+            _reported_scores(text, where, report)
     own = TOTAL_LABEL_WORD_RE.match(_label(texts[0]))
     if own is not None and own.group(1):
         _total_figures([own.group(1)], where, report)
@@ -1047,7 +1052,7 @@ def _read_paragraph(paragraph: Paragraph, report: _Report) -> None:
         report.annual_goal = text
     elif "目标实际完成情况" in report.section and not heading and not report.goal_statement:
         report.goal_statement = text
-    for match in BLOCK_RE.finditer(text):
+    for match in BLOCK_RE.finditer(normalize_text(text)):  # '得分率100％' as '得分率100%'
         report.claims.append(BlockClaim(
             block=f"{match.group(1)}指标", full_marks=Decimal(match.group(2)), score=Decimal(match.group(3)),
             rate=Decimal(match.group(4)) if match.group(4) else None, location=location,

@@ -24,6 +24,11 @@ def clean_text(text: str) -> str:
     return _MARKUP.sub("", text).strip()
 
 
+# A page's running footer printed on a line of its own ('第 3 页', '第 3 页 共 12 页', '- 3 -', '3/12'): page furniture, no
+# text of the document and no cell of a table it interrupts.
+PAGE_NUMBER_RE = re.compile(r"^\s*(第\s*\d+\s*页(\s*[，,/]?\s*共\s*\d+\s*页)?|[-—–]\s*\d+\s*[-—–]|\d+\s*/\s*\d+)\s*$")
+
+
 @dataclass(frozen=True)
 class Cell:
     text: str

@@ -36,14 +36,14 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from jixiao.core.money import is_number, parse_decimal
 from jixiao.core.provenance import Location
 from jixiao.ingest.flatline import disclosure_blocks, join_spaced_letters
-from jixiao.ingest.headers import normalize_label, printed_unit
+from jixiao.ingest.headers import normalize_label, printed_unit, unspaced
 from jixiao.ingest.numberedform import numbered_forms
-from jixiao.ingest.source import Block, Cell, Paragraph, Row, Table
+from jixiao.ingest.source import PAGE_NUMBER_RE, Block, Cell, Paragraph, Row, Table
 from jixiao.ingest.spacedtable import spaced_tables
 from jixiao.ingest.tiers import agreed, fitting_layouts, leaf_paths, summing
 
@@ -177,14 +177,26 @@ LED_ROW_RE = re.compile(r"^\s*\|\s*[^|\s]")  # a row that opens with a bar and a
 LED_ROWS = 3
 
 
+def _bar_rows_by_style(lines: list[str]) -> tuple[int, int]:
+    """(rows opening with a bar and a filled cell, rows closing a bar after each cell without opening with one) among
+    the '|' rows of a text: the way its tables were printed ('| 合计 | 12 |' or '合计 | 12 |')."""
+    bars = [line.strip().translate(PIPES) for line in lines]
+    led = sum(1 for b in bars if LED_ROW_RE.match(b) and b.count("|") >= 2)
+    closed = sum(1 for b in bars if b.count("|") >= 2 and b.endswith("|") and not b.startswith("|"))
+    return led, closed
+
+
 def join_broken_pipe_rows(lines: list[str]) -> list[str]:
     """A '|'-table whose cells held line breaks: a row goes on over the lines after it that do not open with a
     bar but close a cell with one ('|' / '项目资金 (万元) |' / '年初预算数 | 全年预算数 | … |' is one row). Only in a
     text whose rows open with a bar (at least LED_ROWS of them): lines 'text |' in a text without such rows are
-    one cell each (a table copied one cell per line), not pieces of a row. The joined row keeps its first line;
-    the lines joined to it are blanked, so every other line keeps its number."""
+    one cell each (a table copied one cell per line), not pieces of a row. Nor in a text whose rows mostly close
+    a bar after each cell without opening with one ('合计 | 12 | 10 |'): there a row opening with a bar is a row whose
+    first cell is empty ('| 质量指标 | …'), whole, and the rows after it are rows of their own. The joined row keeps
+    its first line; the lines joined to it are blanked, so every other line keeps its number."""
     bars = [line.strip().translate(PIPES) for line in lines]
-    if sum(1 for b in bars if LED_ROW_RE.match(b) and b.count("|") >= 2) < LED_ROWS:
+    led, closed = _bar_rows_by_style(lines)
+    if led < LED_ROWS or closed > led:
         return lines
     out = list(lines)
     open_at: int | None = None
@@ -258,6 +270,58 @@ WRAPPED_PIECE_LENGTH = 10  # a narrow cell's first line; a title between tables 
 TITLE_WORDS_RE = re.compile(r"\d|[“”\"：:]|(?:情况|说明|如下)$")
 
 
+def join_wrapped_tab_rows(lines: list[str]) -> list[str]:
+    """A tab-separated header row whose cells held line breaks ('…\t分值\t偏差原因分' / '析及改进措施', '项目\t\t本年收' /
+    '入合计\t财政拨' / '款收入\t…'): its lines are one row when the row holds no figure, each cell's piece after a
+    break is a few words (no caption, title or numbered heading), and the lines hold as many cells more than the row
+    under them — the row's width — as there are breaks. The joined row keeps its first line; the others go blank, so
+    every other line keeps its number."""
+    out = list(lines)
+    index = 0
+    while index < len(out) - 2:
+        if "\t" in out[index] and (count := _wrapped_row_lines(out, index)):
+            pieces = [line.split("\t") for line in out[index:index + count]]
+            cells = pieces[0]
+            for piece in pieces[1:]:
+                cells = [*cells[:-1], cells[-1].strip() + piece[0].strip(), *piece[1:]]
+            out[index] = "\t".join(cells)
+            out[index + 1:index + count] = [""] * (count - 1)
+            index += count
+            continue
+        index += 1
+    return out
+
+
+WRAPPED_ROW_LINES = 6  # lines of one header row at most
+DATA_ROW_AHEAD = 12  # lines searched below a header row for the first row of figures, whose width the header has
+
+
+def _wrapped_row_lines(lines: list[str], index: int) -> int:
+    """How many lines from `index` on are one header row broken at its cells' line breaks (see join_wrapped_tab_rows),
+    or 0: the pieces joined hold as many cells as the first row of figures below, and the line after them opens a
+    row of its own."""
+    head = lines[index].split("\t")
+    if any(_figure(c) for c in head) or not head[-1].strip():
+        return 0
+    target = next((len(line.split("\t")) for line in lines[index + 1:index + DATA_ROW_AHEAD]
+                   if "\t" in line and any(_figure(c) for c in line.split("\t"))), 0)
+    width = len(head)
+    for count in range(2, WRAPPED_ROW_LINES + 1):
+        if index + count >= len(lines) or width > target:
+            return 0
+        piece = lines[index + count - 1].split("\t")
+        first = piece[0].strip()
+        if (not first or len(first) > WRAPPED_PIECE_LENGTH or re.search(r"\d|[“”\"：:]", first)
+                or CAPTION_RE.search(first) or HEADING_START_RE.match(first) or any(_figure(c) for c in piece)):
+            return 0
+        width += len(piece) - 1
+        if width == target and "\t" in lines[index + count]:
+            return count
+        if not piece[-1].strip():
+            return 0  # a row broken only inside a cell: each piece but the last ends inside one
+    return 0
+
+
 def join_wrapped_cells(lines: list[str]) -> list[str]:
     """A table copied one cell per line, each cell ending with ' |', whose header cell held a line break: the cell's
     first piece stands on a line of its own without the bar ('小计 |' / '公务用车' / '购置费 |'). The piece is joined to
@@ -272,7 +336,7 @@ def join_wrapped_cells(lines: list[str]) -> list[str]:
                 or TITLE_WORDS_RE.search(piece) or SENTENCE_RE.search(piece) or PROSE_RE.search(piece)
                 or CAPTION_RE.search(piece)
                 or HEADING_START_RE.match(piece) or not following or _figure(following)
-                or not _cell_token(out[index - 1])):
+                or _cell_token(out[index - 1]) is None):  # after a cell, an empty one ('|') too
             continue
         out[index + 1] = f"{piece}{following} |"
         out[index] = ""
@@ -388,9 +452,16 @@ def mark_blank_separated_cells(lines: list[str]) -> list[str]:
         run: list[tuple[int, list[int]]] = []  # (line index, blank lines before it)
         glued: dict[int, int] = {}  # a cell's line → the unit line printed under it
         cursor, blanks = index, []
+        footer = False  # a page footer inside the run: it and the blank lines after it are no cells
+        footers: list[int] = []  # the cells of the run before each footer
         while cursor < len(lines):
             line = lines[cursor].strip()
-            if not line and (lines[cursor] == "" or not (run or _next_filled(lines, cursor))):
+            if run and _page_footer(line):
+                footer = True
+                footers.append(len(run))
+            elif footer and not line:
+                pass
+            elif not line and (lines[cursor] == "" or not (run or _next_filled(lines, cursor))):
                 blanks.append(cursor)
             elif not line:  # a line of spaces between blank lines: an empty cell printed as such
                 run.append((cursor, blanks if run else []))
@@ -398,12 +469,19 @@ def mark_blank_separated_cells(lines: list[str]) -> list[str]:
             elif run and not blanks and UNIT_WORD_RE.match(line) and run[-1][0] == cursor - 1:
                 glued[cursor - 1] = cursor
             elif len(line) > CELL_LENGTH or "\t" in line or "|" in line or CAPTION_RE.search(line) or (
+                    run and (TABLE_NOTE_RE.match(line) or line.startswith("#"))) or (
                     run and not blanks) or len(blanks) > MAX_EMPTY_CELLS + 1:
                 break
             else:
                 run.append((cursor, blanks if run else []))
                 blanks = []
+            footer = footer and (not line or _page_footer(line))
             cursor += 1
+        dropped: list[int] = []  # the header printed again after a page footer: no cells of the run
+        for at in reversed(footers):
+            if length := repeated_header([lines[i].strip() for i, _ in run], at):
+                dropped += [i for i, _ in run[at:at + length]]
+                del run[at:at + length]
         if run and run[-1][0] + 1 < len(lines) and lines[run[-1][0] + 1].strip() and run[-1][0] not in glued:
             run.pop()  # a line followed directly by text starts a paragraph: it is not a cell
         texts = [lines[i].strip() + (lines[glued[i]].strip() if i in glued else "") for i, _ in run]
@@ -419,6 +497,8 @@ def mark_blank_separated_cells(lines: list[str]) -> list[str]:
                                           or _header_width(texts) is not None
                                           or _label_rows(texts) is not None or _leaf_header(texts) is not None
                                           or _is_form_run(texts)):
+            for i in dropped:
+                out[i] = "" if i < run[-1][0] else out[i]
             for (i, before), text in zip(run, texts, strict=False):
                 out[i] = f"{text} |" if text else "|"
                 if i in glued:
@@ -431,6 +511,7 @@ def mark_blank_separated_cells(lines: list[str]) -> list[str]:
     return out
 
 
+TABLE_NOTE_RE = re.compile(r"^(?:注|说明|备注)\s*\d*\s*[：:]")  # a note under a table ('说明：本表无数据'): no cell of it
 FORM_RUN_LABELS = 6
 
 
@@ -564,6 +645,8 @@ def text_blocks(text: str, path: str) -> tuple[Block, ...]:
     rows: list[Row] = []
     tokens: list[_Token] = []
     plain: set[int] = set()  # the paragraphs that are lines of text (not cells rebuilt into paragraphs)
+    led: dict[int, tuple[bool, bool]] = {}  # per '|' row: whether its line opens with a bar, whether it ends with one
+    footers: list[int] = []  # where page footers stood in the token stream (the tokens before them)
 
     def flush() -> None:
         nonlocal rows, tokens
@@ -573,15 +656,20 @@ def text_blocks(text: str, path: str) -> tuple[Block, ...]:
                 plain.add(id(blocks[-1]))
             rows = []
         if rows:
-            blocks.append(Table(tuple(rows), rows[0].location))
+            blocks.append(Table(tuple(_empty_first_cells(rows, led) if cell_style else rows), rows[0].location))
             rows = []
+            led.clear()
         if tokens:
-            blocks.extend(rebuild(tokens, path))
+            blocks.extend(rebuild(_without_repeated_headers(tokens, footers), path))
             tokens = []
+        footers.clear()
 
     lines = mark_blank_separated_cells(mark_bar_separated_cells(mark_bar_separated_rows(
-        join_wrapped_cells(join_broken_pipe_rows(join_indented_cells(drop_preamble(text.splitlines())))))))
+        join_wrapped_cells(join_broken_pipe_rows(join_wrapped_tab_rows(join_indented_cells(drop_preamble(
+            text.splitlines()))))))))
     merged = merged_pipe_runs(lines)
+    opened, closed = _bar_rows_by_style(lines)
+    cell_style = closed > opened  # rows printed '合计 | 12 |': a row opening with a bar opens with an empty cell
     last = max((number for number, line in enumerate(lines, start=1) if line.strip()), default=0)
     for number, line in enumerate(lines, start=1):
         if number - 1 in merged:
@@ -590,6 +678,9 @@ def text_blocks(text: str, path: str) -> tuple[Block, ...]:
             stripped = line.strip()
             tokens.extend(_Token(cell, number) for cell in (
                 [""] if stripped.translate(PIPES) == "|" else _pipe_cells(line) or [] if stripped else []))
+            continue
+        if tokens and not rows and _page_footer(line):
+            footers.append(len(tokens))  # a page footer inside a table copied one cell per line: no cell of it
             continue
         if not rows and (stream := _stream_cells(line, bool(tokens) or _opens_stream(lines, number - 1))) is not None:
             tokens.extend(_Token(cell, number) for cell in stream)
@@ -612,6 +703,9 @@ def text_blocks(text: str, path: str) -> tuple[Block, ...]:
                 flush()
             rows.append(Row(tuple(Cell(value, Location(document=path, line=number, column=str(i + 1)))
                                   for i, value in enumerate(cells)), Location(document=path, line=number)))
+            if "\t" not in line:
+                bars = line.strip().translate(PIPES)
+                led[id(rows[-1])] = (bars.startswith("|"), bars.endswith("|"))
             continue
         token = _cell_token(line)
         if token is not None and rows and (said := _running_text([token])) is not None:
@@ -650,6 +744,52 @@ def text_blocks(text: str, path: str) -> tuple[Block, ...]:
     blocks = numbered_forms(blocks, plain, path)
     rows_of_lines = two_sided_label_lines(glued_rows(spaced_tables(blocks, plain, path), plain, path), plain, path)
     return tuple(join_wrapped(label_value_lines(rows_of_lines, plain, path), plain))
+
+
+REPEATED_HEADER_MIN = 3  # cells: fewer repeated after a page footer may be the rows' own words
+
+
+def _page_footer(line: str) -> bool:
+    """A page's footer on a line of its own ('第 3 页 共 12 页', '- 3 -'); a bare '3/12' may be a cell's figure."""
+    return bool(PAGE_NUMBER_RE.match(line)) and "/" not in line
+
+
+def repeated_header(texts: list[str], at: int) -> int:
+    """How many cells from `at` (just after a page footer) repeat the cells from the first one on that names the
+    same: the table's header printed again on the new page; 0 when fewer than REPEATED_HEADER_MIN."""
+    if at >= len(texts) or not texts[at] or (start := texts.index(texts[at])) >= at:
+        return 0
+    length = 0
+    while start + length < at and at + length < len(texts) and texts[start + length] == texts[at + length]:
+        length += 1
+    return length if length >= REPEATED_HEADER_MIN else 0
+
+
+def _without_repeated_headers(tokens: list[_Token], footers: list[int]) -> list[_Token]:
+    """A table copied one cell per line over a page break: the header printed again after the page's footer is left
+    out, so the rows of both pages are one table."""
+    for at in sorted(footers, reverse=True):
+        if length := repeated_header([t.text for t in tokens], at):
+            tokens = tokens[:at] + tokens[at + length:]
+    return tokens
+
+
+def _empty_first_cells(rows: list[Row], led: dict[int, tuple[bool, bool]]) -> list[Row]:
+    """In a table printed a cell and its bar at a time ('产出指标 | 数量指标 | … |'), a row whose line opens with a bar
+    after rows that did not ('| 质量指标 | 验收合格率 | … |') has an empty first cell: its bar is that cell's, not a
+    markdown row's opening bar. Only in a text most of whose rows are printed so; rows before the first of them
+    (bar-led page metadata above a table) stay."""
+    out: list[Row] = []
+    cell_style = False
+    for row in rows:
+        opens, ends = led.get(id(row), (False, False))
+        if cell_style and opens:
+            cells = (Cell("", replace(row.location, column="1")),
+                     *(replace(c, location=replace(c.location, column=str(i + 2))) for i, c in enumerate(row.cells)))
+            row = Row(cells, row.location)
+        cell_style = cell_style or (id(row) in led and not opens and ends)
+        out.append(row)
+    return out
 
 
 RUNNING_TEXT_RE = re.compile(r"\d\s*(?:亿元|万元|元|%|％)[^。]*[，,；;][^。]*。")  # sentences stating figures
@@ -1204,7 +1344,9 @@ def _header_width(texts: list[str]) -> tuple[int, int, int] | None:
         width = first - 1
         if (fit := _rows_fit(texts, 0, width)) is not None:
             return 0, width, fit
-    label = first - 1
+    after = texts[first + 1] if first + 1 < len(texts) else ""
+    coded = bool(ROW_CODE_RE.match(texts[first])) and bool(after) and not _figure(after)
+    label = first if coded else first - 1  # the first row's label, or its code ('301' / '工资福利支出')
     fits = [(label - width, width, end) for width in range(CAPTIONED_WIDTH_MIN, label + 1)
             if all(t and not _figure(t) for t in texts[label - width:label])
             and (end := _rows_fit(texts, label - width, width)) is not None]
@@ -1273,16 +1415,35 @@ def _label_rows(texts: list[str]) -> tuple[int, int, int] | None:
     return fits[0] if len(fits) == 1 else None
 
 
+def _halves(header: list[str]) -> int:
+    """Where the second half of a header of two sides begins ('项目 | 预算数 | 项目 | 预算数': 2), or 0."""
+    half = len(header) // 2
+    same = [_norm(t) for t in header[:half]] == [_norm(t) for t in header[half:]]
+    return half if len(header) % 2 == 0 and half >= 2 and same and all(header) else 0
+
+
+def _fits_row(row: list[str], half: int) -> bool:
+    """A row of a label then figures or empty cells; of two such halves side by side under a header of two sides,
+    a half's label empty where that side has no item in the row."""
+    if half:
+        sides = [side[1:] if ROW_CODE_RE.match(side[0]) else side for side in (row[:half], row[half:])]
+        return any(row) and all(not _figure(side[0]) and all(v == "" or _figure(v) for v in side[1:])
+                                and (side[0] or not any(side[1:])) for side in sides)
+    label, values = row[0], row[1:]
+    return not _figure(label) and all(v == "" or _figure(v) for v in values) and bool(label or any(values))
+
+
 def _rows_fit(texts: list[str], start: int, width: int) -> int | None:
     """Where the rows of `width` cells under the header at `start` end, or None when too few fit."""
     words = sum(1 for t in texts[start:start + width] if t)
     if any(_figure(t) for t in texts[start:start + width]) or not words:
         return None
+    half = _halves(texts[start:start + width])
     rows, taken = 0, start + width
     while taken < len(texts):
         row = texts[taken:taken + width]
         label, values = row[0], row[1:]
-        if _figure(label) or not all(v == "" or _figure(v) for v in values) or not (label or any(values)):
+        if (len(row) < width and half) or not _fits_row(row, half):
             if rows and label and not _figure(label) and values and values[0] and not _figure(values[0]):
                 taken, rows = taken + 1, rows + 1  # a last row cut off after its label, text going on after it
             break
@@ -1656,7 +1817,7 @@ def _number_row(texts: list[str]) -> tuple[int, int] | None:
     for start, text in enumerate(texts):
         if text.replace(" ", "") == "栏次":
             end = start + 1
-            while end < len(texts) and (texts[end] in ("", "栏次") or texts[end].isdigit()):
+            while end < len(texts) and (_norm(texts[end]) in ("", "栏次") or texts[end].isdigit()):  # '栏 次' too
                 end += 1
             while end > start + 1 and texts[end - 1] == "":
                 end -= 1  # trailing empty cells belong to the next row
@@ -1776,7 +1937,6 @@ def _opens_rowspan_row(ahead: list[_Token]) -> bool:
 
 
 YEAR_CAPTION_RE = re.compile(r"^[（(]\s*\d{4}\s*年度?\s*[)）]\s*")
-CJK_GAP_RE = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 
 
 def _name_before_label(block: Block) -> str:
@@ -1784,7 +1944,7 @@ def _name_before_label(block: Block) -> str:
     paragraph of loose words (no label, no figure but the year caption), its line breaks closed ('结 算费用')."""
     if not isinstance(block, Paragraph) or FORM_TITLE_RE.search(block.text) or re.search(r"[：:。，；]", block.text):
         return ""
-    text = CJK_GAP_RE.sub("", YEAR_CAPTION_RE.sub("", block.text.strip()))
+    text = unspaced(YEAR_CAPTION_RE.sub("", block.text.strip()))
     if not text or len(text) > CELL_LENGTH or re.search(r"\d", text) or any(
             _norm(w) in FIELD_LABELS or _is_header(w) for w in text.split()):
         return ""

@@ -72,7 +72,9 @@ NEWS_OPENING_RE = re.compile(r"^\s*(?:【[^】\n]{1,12}讯】|据[^，,。\n]{1,
 GUIDE_RE = re.compile(r"填写样例|填表说明|填报说明|填写说明|填写注意事项|指标说明|计算方法|计算公式|不得(少于|修改|超过)"
                       r"|只需填报|据实填报|自行设置|本文提供|如何填写"
                       # a blank template: an outline to write to, boxes to tick, a date and a name left to fill in
-                      r"|编写提纲|□{3,}|日期[:：]\s*年\s*月\s*日|(?:××|XX)(?:省|市|县|区|厅|局|委|单位|部门)")
+                      r"|编写提纲|□{3,}|日期[:：]\s*年\s*月\s*日|(?:××|XX)(?:省|市|县|区|厅|局|委|单位|部门)"
+                      # …a year left blank ('（  年度）'), a run of labels with nothing after any ('资金总额: 财政拨款: 其他:')
+                      r"|[（(][ \t　]*年度[ \t　]*[)）]|[\u4e00-\u9fff]{2,8}[ \t]*[：:](?=(?:[ \t]*[\u4e00-\u9fff]{2,8}[ \t]*[：:]){2})")
 FIGURE_RE = re.compile(r"\d\.\d|\d\s*(万元|元|%|％)|\d\s*[\t|]\s*\d")  # …or two numbers in adjacent cells
 GUIDE_MIN = 2
 # Rules for scoring (a review's or an evaluation's 评分方法): how many points each shortfall costs ('扣0.5分'), and no
@@ -144,7 +146,7 @@ EVALUATION_METHOD_RE = re.compile(r"评价方式[ \t]*[：:|\t][ \t]*[^\n。；;
 SELF_STATED_RE = re.compile(r"对(?:(?!对)[^。；;\n]){0,80}?(?:开展|进行)了?(?:绩效)?自评(?!工作|材料)|自评得\s*\d+(?:\.\d+)?\s*分")
 # A report on a fund ('示例市2030年示例奖补资金绩效评价报告'): a fund is evaluated by whoever allocates it, across the
 # units that use it; a unit's report on its own use of one says 自评.
-FUND_EVALUATED_RE = re.compile(r"资金(?:项目)?的?绩效评价报告")
+FUND_EVALUATED_RE = re.compile(r"资金(?:项目)?的?(?:绩效评价|[\u4e00-\u9fff]{0,4}跟踪问效)报告")
 # The title of a form of a commissioned evaluation: a key evaluation whoever fills it in.
 EVALUATION_FORM_RE = re.compile(r"(部门|重点)评价表")
 TARGET_FORM = r"绩效目标(?:申报|审批|审核|批复)?表"
@@ -156,6 +158,13 @@ TARGET_FORM_LINE_RE = re.compile(rf"^[ \t#]*[^\n。，,；;：:《》]{{0,60}}?{
 # A department's whole-budget goal under its own title ('部门整体绩效目标'), not a numbered section of a report.
 WHOLE_TARGET_TITLE = r"^[^。，,]{0,30}?(?:部门|单位)整体(?:支出)?绩效目标$"
 HEADING_NUMBER = r"第[一二三四五六七八九十\d]+部分|[一二三四五六七八九十\d]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]"
+# An ex-ante assessment (事前绩效评估, SPEC §5): made before a new policy or project is given a budget, on its need,
+# economy, targets, plan and funding. No reader audits such a report yet (the business service scores an assessment
+# entered there): it is named as what it is, not read as an evaluation of spending done or as a work summary. Its
+# title ends so (a remark in brackets and a sample's number may follow: '…评估报告(通用9篇)1'); a numbered part of a
+# work summary ('二、事前绩效评估情况') is no title.
+EXANTE_TITLE_RE = re.compile(rf"^(?!{HEADING_NUMBER})[^。]*事前(?:绩效)?评估(?:评审)?(?:报告|表)(?:[（(][^()（）]{{0,12}}[)）])?\d{{0,2}}$")
+EXANTE = "事前绩效评估报告"
 # The opening of an attachment list's entry: '附 件:1.', '2.', '（3）'; a text listing attachments ('附 件：'), whose
 # titles may name the body the text speaks as (_attached_own).
 ATTACHMENT_ENTRY_RE = re.compile(r"^\s*(?:附\s*件\s*[：:]\s*)?(?:[（(]\s*\d{1,2}\s*[)）]|\d{1,2}\s*[.、．])?\s*")
@@ -185,10 +194,11 @@ _TITLES: list[tuple[DocumentKind, str]] = [
     # a unit assessing its own performance-management work (for a 考核 of that work), not its spending
     (DocumentKind.WORK_SUMMARY, r"预算绩效(?:管理)?(?:工作)?(?:开展情况|(?:考核|考评)?(?:自评|自查)(?:报告|情况)|总结)"),
     (DocumentKind.SELF_EVALUATION, r"自评表|自评价?(分析|总结)?报告"),
-    (DocumentKind.KEY_EVALUATION, r"(部门|重点)评价表|绩效评价报告|整体支出绩效评价"),
-    # the results of evaluations published as a table or a bulletin: '…项目资金绩效评价情况表', '…绩效评价结果的通报'
-    # (a title, not a part heading of a package: '第四部分 绩效评价情况')
-    (DocumentKind.KEY_EVALUATION, rf"^(?!{HEADING_NUMBER})[^。]*绩效评价(?:情况|结果)(?:表|公示|公告|的?通报)?$"),
+    # a 跟踪问效报告 (a finance department following up what a fund achieved) is an evaluation under another name
+    (DocumentKind.KEY_EVALUATION, r"(部门|重点)评价表|绩效评价报告|整体支出绩效评价|跟踪问效报告"),
+    # the results of evaluations published as a table, a bulletin or a compilation: '…项目资金绩效评价情况表',
+    # '…绩效评价结果的通报', '…绩效评价成果汇编' (a title, not a part heading of a package: '第四部分 绩效评价情况')
+    (DocumentKind.KEY_EVALUATION, rf"^(?!{HEADING_NUMBER})[^。]*绩效评价(?:情况|结果|成果)(?:表|汇编|公示|公告|的?通报)?$"),
     # '…决算批复公开资料': the approved accounts published; '医疗卫生机构收支决算总表': a unit's own summary table
     # under its sector's code (a fund's '一般公共预算收支决算总表' is a government's)
     (DocumentKind.DISCLOSURE, r"(部门|单位)决算|决算(?:批复)?公开|收入支出决算总表|(?<!预算)收支决算总表|决算编制说明"
@@ -281,6 +291,20 @@ REPORT_OUTLINE = [r"综合评价(情况及评价)?结论|评价结论", r"绩效
                   r"存在的?问题及原因分析|存在的?主要问题", r"有关建议|改进(措施|建议)|意见建议",
                   r"项目(决策|过程|产出|效益)情况"]
 REPORT_OUTLINE_MIN = 3
+# The first parts of an evaluation report in the same outline, each a heading of its own: the project, its targets,
+# then how the evaluation was done. A page of all three is an evaluation report whose title is not on it.
+_HEADING_START = rf"(?m)^[ \t#]*(?:{HEADING_NUMBER})[ \t]*"
+REPORT_OPENING = [rf"{_HEADING_START}项目(?:基本)?(?:情况|概况)",
+                  rf"{_HEADING_START}(?:项目|总体|年度|20\d{{2}}\s*年度?)?绩效目标",
+                  rf"{_HEADING_START}(?:绩效)?评价(?:工作)?(?:基本情况|开展情况|实施情况|思路|目的|对象|范围|原则|方法|标准"
+                  r"|指标体系|过程)"]
+# A score given to an item against its full marks ('本项满分3分，得3分', '分值10分，得分8分'): what an evaluation
+# prints; a scoring rule says what an item is worth ('得2分；未完成的，不得分'), a blank form leaves the numbers out.
+ITEM_SCORE_RE = re.compile(r"(?:满分|分值|标准分)\s*(?:为|是)?\s*\d+(?:\.\d+)?\s*分\s*[，,]?\s*(?:实际)?得(?:分)?\s*(?:为|是)?\s*"
+                           r"\d+(?:\.\d+)?\s*分")
+ITEM_SCORES_MIN = 2
+# …with the total it comes to ('总得分90', '综合得分为85.5分') or the reasons points were given or taken ('扣分原因为').
+SCORE_TOTAL_RE = re.compile(r"(?:总|综合|合计|最终)得分\s*[:：为是]?\s*\d+(?:\.\d+)?|[得扣]分(?:原因|理由|依据)")
 # Years that are not the year reported on: a document number 〔2020〕, a regulation 《…2018年…》, 2020年修订.
 _NOT_REPORT_YEAR = re.compile(r"[〔\[［【]\s*20\d{2}\s*[〕\]］】]|《[^》]{0,60}》|20\d{2}\s*年\s*(修订|修正|版|第)"
                               r"|(较|比|与|同)\s*20\d{2}\s*年度?|20\d{2}\s*年度?\s*(相比|比较|同期|无此项)"  # a comparison
@@ -539,6 +563,7 @@ class Detection:
     year_note: str = ""  # why the year could not be established, when the text names one that cannot hold
     # the budget side's targets decided the kind (a 绩效目标表, or a notice allocating money with one), not a 预算公开
     targets: bool = False
+    unaudited: str = ""  # what the document is, when it is of a kind jixiao recognises but does not audit yet
 
 
 def _contents_entries(lines: list[str]) -> set[str]:
@@ -692,6 +717,28 @@ def _report_fragment(text: str) -> tuple[DocumentKind, str] | None:
     return DocumentKind.KEY_EVALUATION, what
 
 
+def _opening_fragment(text: str) -> tuple[DocumentKind, str] | None:
+    """The first pages of an evaluation report without its title: the project, its targets and how it was evaluated,
+    each under a heading; whose evaluation it is, by who did it (_evaluator)."""
+    parts = _hits(REPORT_OPENING, text)
+    if len(parts) < len(REPORT_OPENING):
+        return None
+    kind, why = _evaluator(DocumentKind.KEY_EVALUATION, "", text)
+    shown = "、".join(f"“{LIST_ITEM_RE.sub('', part.strip().lstrip('#').strip())}”" for part in parts)
+    return kind, f"评价报告的小标题{shown}{why}"
+
+
+def _scored_fragment(text: str) -> tuple[DocumentKind, str] | None:
+    """Scores given item by item against their full marks, with the total or the reasons for them: an evaluation, the
+    unit's own unless an evaluator is named (_evaluator)."""
+    items = [m.group(0) for m in ITEM_SCORE_RE.finditer(text)]
+    total = SCORE_TOTAL_RE.search(text)
+    if len(items) < ITEM_SCORES_MIN or total is None:
+        return None
+    kind, why = _evaluator(DocumentKind.KEY_EVALUATION, "", text)
+    return kind, f"逐项评分（“{items[0]}”等 {len(items)} 项）及“{total.group(0)}”{why}"
+
+
 def _not_a_unit_document(head: str, titles: list[str]) -> str:
     """Why the text is not a unit's own document of any kind (a filling guide, a regulation, a government's fiscal
     report), or ""."""
@@ -768,14 +815,14 @@ def detect(text: str, path: str = "", preamble: tuple[str, ...] = ()) -> Detecti
     unit = _unit(head, preamble, named)
     published = next((int(m.group(1)) for line in preamble if (m := _PUBLISHED.search(line))), None)
 
-    def found(kind: DocumentKind | None, hint: str = "", evidence: tuple[str, ...] = (), targets: bool = False
-              ) -> Detection:
+    def found(kind: DocumentKind | None, hint: str = "", evidence: tuple[str, ...] = (), targets: bool = False,
+              unaudited: str = "") -> Detection:
         checked, note = _checked_year(kind, year, firm, published)
         # a place's account of its performance-management work is its bureau's own report: the bureau the page names
         # bare ('来源：财政局') is the one of the place the title opens with
         whose = unit or (_publisher(preamble, _for_names(head), bare=True) if kind is DocumentKind.WORK_SUMMARY else "")
         return Detection(kind=kind, year=checked, unit=whose, hint=hint, evidence=evidence, year_note=note,
-                         targets=targets)
+                         targets=targets, unaudited=unaudited)
 
     if reason := _not_a_unit_document(head, titles):
         return found(None, hint=reason)
@@ -785,6 +832,12 @@ def detect(text: str, path: str = "", preamble: tuple[str, ...] = ()) -> Detecti
     for index, line in enumerate(titles + named):
         if line in listed:
             continue  # a later item of a numbered list ('4、关于预算绩效管理工作开展情况' after '1、'–'3、'): a section
+        if EXANTE_TITLE_RE.search(line):
+            what = "标题" if line in titles else "页面所附文件名"
+            return found(None, unaudited=EXANTE,
+                         hint=f"{what}“{line}”表明是事前绩效评估报告（新出台的重大政策、项目申请预算前，对立项必要性、投入经济性、"
+                              "绩效目标合理性、实施方案可行性、筹资合规性的评估）；文档审核尚不包括事前绩效评估报告（项目的事前评估评分可在"
+                              "业务服务的“事前绩效评估”中录入和计算），报告中的评估得分与结论未核对，也未按自评、评价报告或工作情况读取")
         if MONITORING_TITLE_RE.search(line):
             what = "标题" if line in titles else "页面所附文件名"
             if not (form := MONITORING_FORM_RE.search(line) or MONITORING_FORM_RE.search(head)):
@@ -834,13 +887,17 @@ def detect(text: str, path: str = "", preamble: tuple[str, ...] = ()) -> Detecti
         return found(DocumentKind.SELF_EVALUATION, evidence=(f"小标题“{heading.group(0).strip()}”（转移支付区域绩效自评报告）",))
     if best < MIN_MARKERS and (report := _report_fragment(head)) is not None:
         return found(report[0], evidence=(f"内容标记：{report[1]}",))
+    if best < MIN_MARKERS and (opening := _opening_fragment(head)) is not None:
+        return found(opening[0], evidence=(f"内容标记：{opening[1]}",))
+    if best < MIN_MARKERS and (scored := _scored_fragment(head)) is not None:
+        return found(scored[0], evidence=(f"内容标记：{scored[1]}",))
     if best < MIN_MARKERS and (stated := SELF_STATED_RE.search(head)):
         return found(DocumentKind.SELF_EVALUATION, evidence=(f"文中说明是自评：“{stated.group(0)}”",))
     if best < MIN_MARKERS and (compared := COMPARISON_HEADER_RE.search(head)):
         return found(None, hint=f"文中是{compared.group(1)}年与{compared.group(2)}年逐项对比的表，未找到自评表、决算公开表、"
                                 "预算公开表、评价表等任何可识别的标题或表名；指明类型后，其增减额、增减率与合计按表内算术核对")
     if best < MIN_MARKERS:
-        return found(None, hint="未找到自评表、决算公开表、预算公开表、评价表等任何可识别的标题或表名")
+        return found(None, hint=_nothing_decided(titles, [hits for _, _, hits in scores]))
     leaders = [(kind, hits) for count, kind, hits in scores if count == best]
     kind, hits = leaders[0]
     if len(leaders) > 1:
@@ -852,6 +909,17 @@ def detect(text: str, path: str = "", preamble: tuple[str, ...] = ()) -> Detecti
 
 
 LIST_ITEM_RE = re.compile(rf"^(?:{HEADING_NUMBER})")
+SHOWN = 24  # characters of a title line or a marker quoted in a refusal
+
+
+def _nothing_decided(titles: list[str], hits: list[list[str]]) -> str:
+    """Why no kind was decided, naming what the text does show: the line it opens with, and the words of a kind found
+    too seldom to decide it (one is a mention)."""
+    seen = list(dict.fromkeys(re.sub(r"\s+", " ", hit).strip(" #")[:SHOWN] for found in hits for hit in found))
+    said = "未找到自评表、决算公开表、预算公开表、评价表等任何可识别的标题或表名" + (f"（开头为“{titles[0][:SHOWN]}”）" if titles else "")
+    if seen:
+        return f"{said}；文中只见到零星的相关词语（“{'”“'.join(seen[:4])}”），不足以判断是哪类文档"
+    return f"{said}；文中也没有预决算、自评、评价或绩效管理工作的内容"
 
 
 def _list_items(titles: list[str]) -> set[str]:
@@ -1289,7 +1357,8 @@ def _fuller(short: str, name: str) -> bool:
         return False  # '示例县示例中心' is whole already: '示例省示例县示例中心' only adds the province (a town's
         # name is not, with its government or its school: '示例县示例镇人民政府' says which '示例镇人民政府' it is)
     return (abbreviates(short, name) or (placeless and name.endswith(short) and len(name) > len(short))
-            or (name.endswith(short + "人民政府") and re.search(r"[乡镇县区市]$", short) is not None))
+            or (name.endswith(short + "人民政府") and re.search(r"[乡镇县区市]$", short) is not None)
+            or (name.endswith(short + "办事处") and short.endswith("街道")))  # a street for its office
 
 
 def _publisher(preamble: tuple[str, ...], text: str = "", bare: bool = False) -> str:

@@ -245,8 +245,10 @@ def load_document(path: Path | str, kind: DocumentKind | None = None, year: int 
     kind = kind or found.kind
     if kind is None:
         hint = f"（{found.hint}）" if found.hint else ""
-        return None, [ReadError(f"无法识别文档类型{hint}；请指明文档类型（{'、'.join(k.label for k in DocumentKind)}）",
-                                where)]
+        kinds = '、'.join(k.label for k in DocumentKind)
+        if found.unaudited:  # recognised, but of a kind jixiao does not audit yet: said so, not 'not recognised'
+            return None, [ReadError(f"暂不审核{found.unaudited}{hint}；如文档实为其他类型，请指明文档类型（{kinds}）", where)]
+        return None, [ReadError(f"无法识别文档类型{hint}；请指明文档类型（{kinds}）", where)]
     doc = Document(path=str(path), kind=kind, year=year or found.year, unit=found.unit, source=source,
                    kind_evidence=_evidence(found, forced), targets=found.targets and kind is found.kind,
                    unread=_pictures(source))

@@ -14,6 +14,7 @@ from decimal import Decimal
 from jixiao.audit.catalogue import Context, rule
 from jixiao.audit.rules.narrative import reachable
 from jixiao.audit.rules.selfeval_text import parts_tier, totals_and_parts  # one reader of '其中' lists
+from jixiao.core.claims import NUM
 from jixiao.core.finding import Finding, Tier
 from jixiao.core.money import compact_text, round_half_up, unit_scale
 from jixiao.core.statements import Claim, Statement
@@ -398,3 +399,43 @@ def parts_total(statements: tuple[Statement, ...], ctx: Context) -> Iterator[Fin
                       expected=_fmt(item.total.value / (unit_scale(item.total.unit) or Decimal(1))),
                       actual=_fmt(got / (unit_scale(item.total.unit) or Decimal(1))),
                       difference=_fmt(difference / (unit_scale(item.total.unit) or Decimal(1))))
+
+
+# The budget execution scored in the text, with the reason given for the score: '预算执行率本项目满分3分,得3分,得分原因为:
+# 资金使用率大于95%的得满分'.
+_EXECUTION_SCORE_RE = re.compile(rf"(?:预算|资金)执行率[^，,。；;:：\d]{{0,10}}?满分\s*({NUM})\s*分\s*[，,]?\s*(?:实际)?得(?:分)?\s*"
+                                 rf"(?:为|是)?\s*({NUM})\s*分(?:[^。；;]{{0,4}}?(?:原因|理由|依据)(?:为|是)?\s*[:：]?\s*"
+                                 r"([^，,。；;]{2,40}))?")
+_NONE = r"(?<![\d.])0(?:\.0+)?(?![\d.])\s*"
+# What the text says of the money spent, when it is nothing: the amount spent ('实际支出0万元'), the execution rate
+# ('执行率为0%'), or the actual of the indicator for the money put in ('项目资金投入绩效目标值是10万元,实际完成值为0万元').
+_NOTHING_SPENT = (
+    (re.compile(rf"实际(?:支出|执行|使用|支付)(?:资金|金额|数)?\s*(?:为|是|[:：])?\s*{_NONE}(?:万元|元)"), ""),
+    (re.compile(rf"(?<!得分)(?:预算)?执行率\s*(?:为|是|[:：])?\s*{_NONE}[%％]"), ""),
+    (re.compile(rf"(?:资金|经费)(?:投入|支出|使用|支付)[^，,。；;]{{0,20}}?目标值[^，,。；;]{{0,6}}?\d[\d.,]*\s*(?:万元|元)\s*[，,]\s*"
+                rf"实际完成值\s*(?:为|是|[:：])?\s*{_NONE}(?:万元|元)"),
+     "；此处把成本指标“资金投入”的实际完成值读作实际投入使用的资金"),
+)
+
+
+@rule("prose.execution_score", "文字称资金未支出，预算执行率却得分", Tier.WARNING, CAT, "SPEC §1.3", "prose")
+def execution_score(statements: tuple[Statement, ...], ctx: Context) -> Iterator[Finding]:
+    """同一段文字既称资金未支出（“实际支出0万元”“执行率为0%”，或资金投入指标的实际完成值为0），又称预算执行率得分
+    （“预算执行率本项目满分3分，得3分”）：执行率 = 支出 ÷ 预算，未支出时为 0，按执行率计分应得 0 分。疑似：得分口径
+    （SPEC §1.3 得分 = 执行率 × 分值）与“未支出”一句所说的是否为同一笔资金，都取决于理解；消息写明文中给出的得分原因。"""
+    for group in paragraphs(statements):
+        text = " ".join(s.text for s in group)
+        spent = next(((m, note) for pattern, note in _NOTHING_SPENT if (m := pattern.search(text))), None)
+        if spent is None:
+            continue
+        for score in _EXECUTION_SCORE_RE.finditer(text):
+            full, got = Decimal(score.group(1).replace(",", "")), Decimal(score.group(2).replace(",", ""))
+            ctx.checked(*group)
+            if got <= 0 or got > full:
+                continue
+            said, note = spent
+            why = f"；得分原因：“{score.group(3)}”" if score.group(3) else ""
+            yield Finding("prose.execution_score", Tier.WARNING,
+                          f"文中称“{said.group(0)}”（资金未支出，执行率为 0），预算执行率却得 {_fmt(got)} 分（满分 {_fmt(full)} 分"
+                          f"{why}）；按执行率计分（得分 = 执行率 × 分值）应得 0 分{note}", group[0].location.with_(row="预算执行率"),
+                          CAT, expected="0", actual=_fmt(got))

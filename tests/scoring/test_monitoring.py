@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from jixiao.core.profile import ProfileError, profile_from_mapping
-from jixiao.core.values import Attainment, Operator
+from jixiao.core.values import Attainment, Operator, parse_value
 from jixiao.profiles import load_profile
 from jixiao.scoring.errors import InputError
 from jixiao.scoring.monitoring import (
@@ -29,6 +29,7 @@ from jixiao.scoring.monitoring import (
     cleared_warnings,
     correction_totals,
     goal_progress,
+    indicator_progress,
     make_period,
     meets_target,
     monitor_project,
@@ -349,6 +350,28 @@ def test_goal_progress_is_computed_from_higher_is_better_indicators():
     assert result.goal_progress == D(70)
     (gap,) = kinds(result, WarningKind.PROGRESS_GAP)
     assert "目标完成进度快于预算执行进度" in gap.message
+
+
+def test_a_rate_measured_to_date_is_no_share_of_the_years_work():
+    # 96 % 合格率 to date says where the rate stands, not how much of the year is done: left out of 目标完成进度
+    indicators = (IndicatorProgress("合格率", Operator.GE, D(95), unit="%", progress=D(96)),
+                  IndicatorProgress("培训", Operator.GE, D(100), unit="人", progress=D(40)))
+    assert goal_progress(indicators) == D(40)
+    assert goal_progress(indicators[:1]) is None
+
+
+def test_indicator_progress_reads_printed_values_in_the_targets_unit():
+    target = parse_value("≤1.6万元")
+    ind = indicator_progress("维护成本", target, parse_value("8000元"), parse_value("1.5万元"), Likelihood.of("不可能"))
+    assert (ind.operator, ind.target, ind.progress, ind.expected) == (Operator.LE, D("1.6"), D("0.8"), D("1.5"))
+    assert ind.likelihood is Likelihood.IMPOSSIBLE
+    assert indicator_progress("面积", parse_value("≥5亩"), expected=parse_value("3人")).expected is None  # no such unit
+    bare = parse_value("120条")
+    assert indicator_progress("路径", bare).operator is Operator.QUALITATIVE  # the web form asks for an operator
+    assert indicator_progress("路径", bare, bare=Operator.EQ).operator is Operator.EQ
+    words = indicator_progress("便利程度", parse_value("明显改善"), expected=parse_value("部分达成"))
+    assert words.expected_attainment is Attainment.PARTIAL
+    assert Likelihood.of("确定 能") is Likelihood.CERTAIN and Likelihood.of("较大") is None
 
 
 def test_no_goal_progress_means_no_gap_warning():

@@ -33,7 +33,7 @@ SUBJECTS = {
     "prose": "statements extracted from a prose document (core.statements)",
     "document": "a whole document, for cross-section and coverage rules (ingest Document)",
     "key_evaluation": "a 部门/财政评价 scoring table with its report (core.model.KeyEvaluation)",
-    "monitoring": "one project's 绩效运行监控表: fund rows to the period's end (core.model.MonitoringForm)",
+    "monitoring": "one project's 绩效运行监控表: fund rows to the period's end, indicator rows (core.model.MonitoringForm)",
 }
 
 RULE_MODULES = [

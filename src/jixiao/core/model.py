@@ -380,9 +380,27 @@ class PrintedRate:
 
 
 @dataclass(frozen=True)
+class MonitoredIndicator:
+    """One indicator row of a 绩效运行监控表: the year's target, the value reached to the end of the period, the
+    value expected for the year, the unit's judgement whether the target will be reached, and why it deviates.
+    A column the form does not print is None; a cell it leaves blank is an empty Value (never zero)."""
+
+    level1: str
+    level2: str
+    name: str
+    target: Value  # 年度指标值
+    progress: Value | None = None  # 1–N月实际完成值 (执行情况)
+    expected: Value | None = None  # 全年预计完成值
+    likelihood: str = ""  # 完成目标可能性: 确定能 / 有可能 / 完全不可能 ('' when blank or not printed)
+    reasons: tuple[str, ...] = ()  # 偏差原因分析: the categories ticked (经费保障 …) or the words written
+    remark: str = ""  # 备注 / 纠偏措施
+    location: Location = field(default_factory=Location)
+
+
+@dataclass(frozen=True)
 class MonitoringForm:
     """One project's 绩效运行监控表 (项目支出绩效监控表): the fund rows to the end of the period (年初/全年预算数,
-    1–N月执行数, 全年预计执行数, 执行率) and the rates its text states. Amounts in yuan."""
+    1–N月执行数, 全年预计执行数, 执行率), the rates its text states and its indicator rows. Amounts in yuan."""
 
     project: str  # 项目名称 ('' when the form prints none)
     unit: str  # 项目执行单位 / 项目单位 as printed
@@ -391,6 +409,10 @@ class MonitoringForm:
     budget_lines: tuple[BudgetLine, ...]
     stated_rates: tuple[PrintedRate, ...] = ()
     location: Location = field(default_factory=Location)
+    indicators: tuple[MonitoredIndicator, ...] = ()
+    # the form's own 偏差或不能完成目标原因分析 / 纠偏措施 rows, below the indicators ('' when blank or not printed)
+    form_reason: str = ""
+    has_reason_column: bool = False  # the indicator part has a 偏差原因 column (or the form a reason row)
 
     @property
     def total(self) -> BudgetLine | None:

@@ -117,7 +117,8 @@ REGULATION_MIN = 2
 # A report on in-year performance monitoring (绩效运行监控, 双监控): the execution so far and the targets expected to be
 # met, not a year's self-evaluation nor an account of performance-management work. The form (监控表, 监控情况表)
 # or a report holding the form's fund header ('1-6月执行数') is read as DocumentKind.MONITORING; a report in prose
-# only is not a kind jixiao reads, and is refused with the reason.
+# only is refused with the reason (its figures can only be checked against each other); read as MONITORING when the
+# user names the kind, its sentences are checked as prose (ingest.pipeline).
 MONITORING_TITLE_RE = re.compile(r"(?:绩效|运行|执行)(?:运行)?监控(?:情况|自查)?(?:报告|表)")
 MONITORING_FORM_RE = re.compile(r"监控(?:情况)?表|(?:1|一)\s*[-—–－~～至到]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?:份\s*)?"
                                 r"(?:预算)?执行数")
@@ -842,8 +843,8 @@ def detect(text: str, path: str = "", preamble: tuple[str, ...] = ()) -> Detecti
             what = "标题" if line in titles else "页面所附文件名"
             if not (form := MONITORING_FORM_RE.search(line) or MONITORING_FORM_RE.search(head)):
                 return found(None, hint=f"{what}“{line}”表明是绩效运行监控报告（年中的执行进度和全年目标的完成预计），"
-                                        "文中没有绩效运行监控表（如“1-6月执行数”一栏），文字形式的监控报告不在可识别的类型中，"
-                                        "未按自评或工作情况读取")
+                                        "文中没有绩效运行监控表（如“1-6月执行数”一栏）；文字形式的监控报告不自动读取，"
+                                        "不按自评或工作情况读取，如需按文字自身验算其所述执行率、金额，可指明类型为绩效运行监控")
             return found(DocumentKind.MONITORING,
                          evidence=(f"{what}“{line}”及“{form.group(0)}”（绩效运行监控表：年中的预算执行进度和全年目标的完成预计）",))
         for kind_, pattern in _TITLES:

@@ -6,15 +6,16 @@ forms' own reader (ingest.selfeval.fund_table_lines): from the table when the fo
 printed one per line, put back under their header first (a row's figures in the header's order; a row lacking only
 its trailing 全年预计执行数 / 执行率 has them blank — never zero — and says so). The period is the header's '1-N月'
 (上半年 / 半年度: 6). Rates the form states in words ('按进度执行，已使用约40%') are kept for the rules, with their
-precision and whether they are approximate. The indicator part (年度指标值, 半年完成情况, 完成可能性) is not read:
-it is listed as not read, with where it starts.
+precision and whether they are approximate. The indicator part (年度指标值, 1-N月实际完成值, 全年预计完成值, 偏差原因,
+完成目标可能性) is read by ingest.monitoring_indicators, from the table or the cells in order; a form run together on
+one line is split into its words first.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import replace
 from decimal import Decimal
 
 from jixiao.core.coverage import Unread
@@ -22,6 +23,13 @@ from jixiao.core.model import BudgetLine, MonitoringForm, PrintedRate
 from jixiao.core.money import is_number
 from jixiao.core.provenance import Location
 from jixiao.ingest.detect import MONITORING_TITLE_RE
+from jixiao.ingest.monitoring_indicators import (
+    FormCell,
+    IndicatorPart,
+    header_field,
+    read_cells,
+    read_table_rows,
+)
 from jixiao.ingest.selfeval import CELL_UNIT_RE, _budget_field, fund_table_lines
 from jixiao.ingest.source import Cell, Paragraph, ReadError, Row, SourceDocument, Table
 
@@ -36,31 +44,40 @@ LABELS = {"project": ("项目名称",), "unit": ("项目执行单位", "项目�
 _HEADER_MAX = 30  # a header cell is short
 _OPTIONAL = ("expected", "reported_rate")
 _ALL_LABELS = LABELS["project"] + LABELS["unit"]  # columns a mid-year form may leave blank
+_FLAT_MIN = 8  # words of a line that may be a whole form run together
+_FLAT_HEADERS = 3  # of which the form's own column headers
+_FLAT_LABELS = 2  # or labelled fields ('项目名称：…', '项目执行单位：…')
 
 
-@dataclass(frozen=True)
-class _Cell:
-    text: str
-    location: Location
-    block: int
+def _flattened(text: str) -> list[str]:
+    """The cells of a form run together on one line, space-separated ('资金来源 年初预算数 1-6月执行数 合计 120 …'):
+    its words split where several of them are the form's own column headers or labelled fields; [text] for any
+    other paragraph."""
+    words = text.split()
+    headers = sum(1 for w in words if _field(w) or header_field(w))
+    labelled = sum(1 for w in words if re.sub(r"[（(]\s*盖章\s*[)）]", "", re.split(r"[：:]", w)[0]) in _ALL_LABELS
+                   and re.search(r"[：:].", w))
+    flat = (len(words) > _FLAT_MIN and headers >= _FLAT_HEADERS) or labelled >= _FLAT_LABELS
+    return words if flat else [text]
 
 
-def _cells(source: SourceDocument, start: int, end: int) -> list[_Cell]:
-    """The segment's cells in reading order: a paragraph is one cell ('标签：值' two), a table row its filled cells."""
-    out: list[_Cell] = []
+def _cells(source: SourceDocument, start: int, end: int) -> list[FormCell]:
+    """The segment's cells in reading order: a paragraph is one cell ('标签：值' two; a form run together on one
+    line its words), a table row its filled cells."""
+    out: list[FormCell] = []
     for index in range(start, end):
         block = source.blocks[index]
         if isinstance(block, Paragraph):
-            text = block.clean.strip()
-            label, sep, value = text.partition("：") if "：" in text else text.partition(":")
-            named = re.sub(r"\s+|[（(]\s*盖章\s*[)）]", "", label) in _ALL_LABELS
-            if sep and len(label) <= _HEADER_MAX and value.strip() and (named or _field(value.strip())):
-                out += [_Cell(label.strip(), block.location, index), _Cell(value.strip(), block.location, index)]
-            elif text:
-                out.append(_Cell(text, block.location, index))
+            for text in _flattened(block.clean.strip()):
+                label, sep, value = text.partition("：") if "：" in text else text.partition(":")
+                named = re.sub(r"\s+|[（(]\s*盖章\s*[)）]", "", label) in _ALL_LABELS
+                if sep and len(label) <= _HEADER_MAX and value.strip() and (named or _field(value.strip())):
+                    out += [FormCell(label.strip(), block.location, index), FormCell(value.strip(), block.location, index)]
+                elif text:
+                    out.append(FormCell(text, block.location, index))
             continue
         for row in block.rows:
-            out += [_Cell(c.clean.strip(), c.location, index) for c in row.cells if c.clean.strip()]
+            out += [FormCell(c.clean.strip(), c.location, index) for c in row.cells if c.clean.strip()]
     return out
 
 
@@ -81,7 +98,7 @@ def _month(text: str) -> int | None:
     return 6 if HALF_YEAR_RE.search(text) else None
 
 
-def _label_value(cells: Sequence[_Cell], labels: Sequence[str]) -> str:
+def _label_value(cells: Sequence[FormCell], labels: Sequence[str]) -> str:
     """The value after the first of `labels` (in their order) that is printed with one: not another label, not a
     unit caption ('项目单位(盖章): 单位:万元' is the form's blank for the stamp)."""
     for label in labels:
@@ -94,7 +111,7 @@ def _label_value(cells: Sequence[_Cell], labels: Sequence[str]) -> str:
     return ""
 
 
-def _flat_fund_table(cells: Sequence[_Cell], unread: list[Unread]) -> tuple[Table, str, int | None] | None:
+def _flat_fund_table(cells: Sequence[FormCell], unread: list[Unread]) -> tuple[Table, str, int | None] | None:
     """The fund block printed one cell per line, as a table under its header (for fund_table_lines), the header's
     text (for its unit) and the header cell's index; None when there is no budget header among the cells."""
     start = next((i for i, c in enumerate(cells) if _field(c.text) in ("initial", "adjusted")
@@ -138,7 +155,7 @@ def _flat_fund_table(cells: Sequence[_Cell], unread: list[Unread]) -> tuple[Tabl
     return Table(tuple(rows), where), " ".join(c.text for c in header), start
 
 
-def _stated_rates(cells: Sequence[_Cell]) -> list[PrintedRate]:
+def _stated_rates(cells: Sequence[FormCell]) -> list[PrintedRate]:
     out = []
     for cell in cells:
         for match in STATED_RATE_RE.finditer(cell.text):
@@ -195,18 +212,38 @@ def extract_monitoring_forms(source: SourceDocument, year: int | None
             used |= {cell.block for cell in cells if any(cell.location == c.location for r in table.rows
                                                          for c in r.cells)}
         rates = _stated_rates(cells)
+        part = _indicator_part(source, start, end, cells)
+        if not lines and not part.indicators:
+            continue  # no form: a report in prose, whose rates are its sentences' (read as prose)
         indicators = next((c for c in cells if c.text.replace(" ", "").startswith(INDICATOR_START[:2])), None)
-        if not lines and not rates:
-            continue
-        if indicators is not None:
-            unread.append(Unread("绩效指标部分（年度指标值、期内完成情况、全年预计完成值或完成目标可能性、偏差原因）未读取，其中数据未核对",
-                                 indicators.location, "table"))
+        if not part.found and indicators is not None:
+            unread.append(Unread("绩效指标部分（年度指标值、期内完成情况、全年预计完成值或完成目标可能性、偏差原因）的表头未能识别，"
+                                 "其中数据未读取，未核对", indicators.location, "table"))
+        unread += part.unread
+        used |= part.used
         month = _month(header_text)
         where = cells[0].location if cells else Location(document=source.path)
         if lines and month is None:
             unread.append(Unread("未能从执行数的表头（如“1-6月执行数”）识别监控期间，未按时间进度核对执行进度", where,
                                  "other"))
+        located = tuple(replace(i, location=i.location.with_(project=project)) for i in part.indicators)
         forms.append(MonitoringForm(project=project, unit=unit, year=year, end_month=month, budget_lines=tuple(lines),
-                                    stated_rates=tuple(rates), location=where))
+                                    stated_rates=tuple(rates), location=where, indicators=located,
+                                    form_reason=part.form_reason, has_reason_column=part.has_reason))
     return tuple(forms), used, unread, errors
+
+
+def _indicator_part(source: SourceDocument, start: int, end: int, cells: Sequence[FormCell]) -> IndicatorPart:
+    """The form's indicator rows: from a table that keeps its blank cells when one holds them, else from the cells
+    in order."""
+    for index in range(start, end):
+        block = source.blocks[index]
+        if isinstance(block, Table):
+            part = IndicatorPart()
+            rows = [[(c.clean.strip(), c.location) for c in row.cells] for row in block.rows]
+            if read_table_rows(rows, [index] * len(rows), part) and (part.indicators or part.unread):
+                return part
+    part = IndicatorPart()
+    read_cells(cells, part)
+    return part
 

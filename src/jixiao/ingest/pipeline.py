@@ -166,7 +166,10 @@ def _key_evaluations(doc: Document) -> tuple[Document, list[ReadError]]:
 
 
 def _statements(doc: Document) -> tuple[Document, list[ReadError]]:
-    if doc.kind not in PROSE_KINDS:
+    """The sentences of a prose document; of a monitoring report written in prose (no form read), its sentences
+    too: the rates, sums and amounts it states are checked as a work summary's are."""
+    prose_report = doc.kind is DocumentKind.MONITORING and not doc.monitoring_forms
+    if doc.kind not in PROSE_KINDS and not prose_report:
         return doc, []
     return replace(doc, statements=prose_statements(doc.source)), []
 

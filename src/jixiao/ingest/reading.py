@@ -207,7 +207,7 @@ def _disclosure_tables(doc: Any) -> Iterator[TableRead | Unread]:
 
 def _present(values: Iterable[Any], labels: dict[str, str]) -> tuple[str, ...]:
     items = list(values)
-    return tuple(label for key, label in labels.items() if any(getattr(v, key, None) not in (None, "") for v in items))
+    return tuple(label for key, label in labels.items() if any(getattr(v, key, None) not in (None, "", ()) for v in items))
 
 
 _BUDGET_COLUMNS = {"initial": "年初预算数", "adjusted": "全年预算数", "executed": "全年执行数",
@@ -240,6 +240,10 @@ _MONITORING_COLUMNS = {"initial": "年初预算数", "adjusted": "全年预算�
                        "reported_rate": "执行率"}
 
 
+_MONITORING_INDICATOR_COLUMNS = {"target": "年度指标值", "progress": "期内实际完成值", "expected": "全年预计完成值",
+                                 "reasons": "偏差原因分析", "likelihood": "完成目标可能性", "remark": "备注"}
+
+
 def _monitoring_tables(doc: Any) -> Iterator[TableRead]:
     for form in getattr(doc, "monitoring_forms", ()):
         if form.budget_lines:
@@ -248,6 +252,11 @@ def _monitoring_tables(doc: Any) -> Iterator[TableRead]:
             yield TableRead(f"项目「{form.project or '（未写项目名称）'}」绩效运行监控表项目资金（{period}）",
                             _printed_unit(doc.source, where), len(form.budget_lines),
                             ("资金来源", *_present(form.budget_lines, _MONITORING_COLUMNS)), where)
+        if form.indicators:
+            yield TableRead(f"项目「{form.project or '（未写项目名称）'}」绩效运行监控表绩效指标", _NO_AMOUNTS,
+                            len(form.indicators), ("一级指标", "二级指标", "三级指标",
+                                                   *_present(form.indicators, _MONITORING_INDICATOR_COLUMNS)),
+                            form.indicators[0].location)
 
 
 def _goal_form_tables(doc: Any) -> Iterator[TableRead]:

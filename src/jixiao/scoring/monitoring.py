@@ -19,6 +19,7 @@ warnings of period k are gone in period k+1. Corrective actions (纠偏) are tot
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -26,7 +27,7 @@ from enum import StrEnum
 
 from jixiao.core.money import round_half_up
 from jixiao.core.profile import MonitoringRules, Profile, ProfileError
-from jixiao.core.values import Attainment, Operator
+from jixiao.core.values import Attainment, Operator, Value, attainment_of
 from jixiao.scoring.errors import InputError, raise_if
 from jixiao.scoring.numbers import HUNDRED, fmt, fmt_wan, percent
 
@@ -148,11 +149,19 @@ class Likelihood(StrEnum):
     @classmethod
     def parse(cls, text: str) -> Likelihood:
         """'确定能' / '有可能' / '完全不可能' (or the English value)."""
-        stripped = text.strip()
-        for member in cls:
-            if stripped in (member.value, member.label):
-                return member
-        raise InputError([f"完成可能性“{text}”无效，应为确定能、有可能或完全不可能"])
+        found = cls.of(text)
+        if found is None:
+            raise InputError([f"完成可能性“{text}”无效，应为确定能、有可能或完全不可能"])
+        return found
+
+    @classmethod
+    def of(cls, text: str) -> Likelihood | None:
+        """The judgement a form prints ('确定能', '有可能', '完全不可能', the English value, or '不可能' as some
+        provinces' forms word the last), None for any other text."""
+        stripped = re.sub(r"\s+", "", text)
+        if stripped == "不可能":
+            return cls.IMPOSSIBLE
+        return next((member for member in cls if stripped in (member.value, member.label)), None)
 
 
 @dataclass(frozen=True)
@@ -183,6 +192,29 @@ class IndicatorProgress:
     @property
     def is_quantitative(self) -> bool:
         return self.operator is not Operator.QUALITATIVE
+
+
+def indicator_progress(name: str, target: Value, progress: Value | None = None, expected: Value | None = None,
+                       likelihood: Likelihood | None = None, deviation_reason: str = "",
+                       bare: Operator | None = None) -> IndicatorProgress:
+    """One indicator's monitoring data from its values as entered or printed. A target with an operator and a
+    number (or a bare number when `bare` names the operator it is read with) is quantitative: the progress and the
+    expectation are its numbers in the target's unit, None when one is no number or its unit is of another
+    dimension. Any other target is qualitative, its expectation read as an attainment (达成 / 部分达成 / 未达成)."""
+    operator = target.operator if target.operator is not None else bare
+    if target.is_quantitative and operator is not None and not target.malformed:
+
+        def number(value: Value | None) -> Decimal | None:
+            if value is None or value.malformed or not value.is_quantitative:
+                return None
+            return value.in_unit(target.unit)
+
+        return IndicatorProgress(name, operator, target.number, target.upper, target.unit, number(progress),
+                                 number(expected), likelihood, deviation_reason=deviation_reason)
+    said = expected.raw.strip() if expected is not None else ""
+    return IndicatorProgress(name, Operator.QUALITATIVE, likelihood=likelihood,
+                             expected_attainment=attainment_of(said) if said else None,
+                             deviation_reason=deviation_reason)
 
 
 @dataclass(frozen=True)
@@ -297,9 +329,13 @@ def _validate(data: ProjectPeriod) -> None:
     raise_if(problems)
 
 
+RATE_UNITS = ("%", "％")
+
+
 def _completion(ind: IndicatorProgress) -> Decimal | None:
-    """Completion to date in % (capped at 100) of a higher-is-better indicator; None for others."""
-    if ind.operator not in (Operator.GE, Operator.GT, Operator.EQ, Operator.RANGE):
+    """Completion to date in % (capped at 100) of a higher-is-better indicator; None for others. A rate (合格率,
+    满意度 in %) measured to date is the level it stands at, not a share of the year's work done: left out."""
+    if ind.operator not in (Operator.GE, Operator.GT, Operator.EQ, Operator.RANGE) or ind.unit.strip() in RATE_UNITS:
         return None
     if ind.target is None or ind.target <= 0 or ind.progress is None:
         return None
@@ -309,7 +345,7 @@ def _completion(ind: IndicatorProgress) -> Decimal | None:
 def goal_progress(indicators: Iterable[IndicatorProgress]) -> Decimal | None:
     """目标完成进度 (%): the mean completion to date of the higher-is-better quantitative indicators.
 
-    Lower-is-better limits (≤, <) and qualitative indicators have no completion to date and are left out.
+    Lower-is-better limits (≤, <), rates (%) and qualitative indicators have no completion to date and are left out.
     """
     values = [c for c in (_completion(i) for i in indicators) if c is not None]
     if not values:

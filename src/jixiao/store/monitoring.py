@@ -11,7 +11,7 @@ from typing import Any
 from django.db import transaction
 
 from jixiao.core.profile import Profile
-from jixiao.core.values import Operator, attainment_of, parse_value
+from jixiao.core.values import parse_value
 from jixiao.scoring.errors import InputError
 from jixiao.scoring.monitoring import (
     CorrectionKind,
@@ -23,6 +23,7 @@ from jixiao.scoring.monitoring import (
     MonitoringResult,
     ProjectPeriod,
     correction_totals,
+    indicator_progress,
     make_period,
     monitor_project,
     periods_of_year,
@@ -63,21 +64,10 @@ def ensure_fund_sources(project: Project) -> list[FundSource]:
     return funds
 
 
-def _number(text: str) -> Decimal | None:
-    return parse_value(text).number if text.strip() else None
-
-
 def _indicator(ind: Indicator, entry: IndicatorEntry | None) -> IndicatorProgress:
-    target = parse_value(ind.target)
     entry = entry or IndicatorEntry(ind.pk)
-    likelihood = Likelihood(entry.likelihood) if entry.likelihood in Likelihood.__members__.values() else None
-    if target.is_quantitative and target.operator is not None:
-        return IndicatorProgress(ind.name, target.operator, target.number, target.upper, target.unit,
-                                 _number(entry.progress), _number(entry.expected), likelihood,
-                                 deviation_reason=entry.deviation_reason)
-    return IndicatorProgress(ind.name, Operator.QUALITATIVE, likelihood=likelihood,
-                             expected_attainment=attainment_of(entry.expected) if entry.expected else None,
-                             deviation_reason=entry.deviation_reason)
+    return indicator_progress(ind.name, parse_value(ind.target), parse_value(entry.progress),
+                              parse_value(entry.expected), Likelihood.of(entry.likelihood), entry.deviation_reason)
 
 
 def evaluate_period(project: Project, period: int, executed: dict[int, Decimal],

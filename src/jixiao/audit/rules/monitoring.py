@@ -1,6 +1,8 @@
 """绩效运行监控 — a published 绩效运行监控表 checked against itself and against the profile's monitoring rules
-(SPEC §4.4 M1): the 执行率 it states against 执行数 ÷ 预算数, the year-end expectation against the budget, and the
-execution to date against 时间进度 (scoring.monitoring, the thresholds of `profile.monitoring`)."""
+(SPEC §4.4 M1/M2): the 执行率 it states against 执行数 ÷ 预算数, the year-end expectation against the budget, the
+execution to date against 时间进度; each indicator's judgement (完成目标可能性) against its expected value, its
+deviation against the reason given, and the goal progress against the budget's (scoring.monitoring, the thresholds
+of `profile.monitoring`)."""
 
 from __future__ import annotations
 
@@ -9,14 +11,19 @@ from decimal import Decimal
 
 from jixiao.audit.catalogue import Context, NotApplicable, rule
 from jixiao.core.finding import Finding, Tier
-from jixiao.core.model import BudgetLine, MonitoringForm
+from jixiao.core.model import BudgetLine, MonitoredIndicator, MonitoringForm
 from jixiao.core.provenance import Location
+from jixiao.core.values import Attainment, Operator, amount_unit
 from jixiao.scoring.monitoring import (
     FundProgress,
+    IndicatorProgress,
+    Likelihood,
     Period,
     PeriodKind,
     ProjectPeriod,
     WarningKind,
+    indicator_progress,
+    meets_target,
     monitor_project,
 )
 from jixiao.scoring.numbers import fmt, fmt_wan
@@ -146,3 +153,224 @@ def execution_lag(form: MonitoringForm, ctx: Context) -> Iterator[Finding | NotA
                       f"{warning.message}（{warning.colour.label}预警；依据配置“{ctx.profile.name}”的 {setting}）",
                       _where(form, total.location, "执行数"), CAT, expected=fmt(warning.expected),
                       actual=fmt(warning.actual), difference=fmt(warning.difference))
+
+
+# ── M2: the indicators ──────────────────────────────────────────────────────────────────────────────────────
+
+BASIS_M2 = "SPEC §4.4 M2"
+_BARE = "指标值未写运算符，按“=”（达到目标值即完成）理解"
+_MONEY_EQ = "成本（金额）指标的“=”目标，实际低于目标是节约还是未完成，取决于计分口径"
+
+
+def _progress(ind: MonitoredIndicator) -> IndicatorProgress:
+    return indicator_progress(ind.name, ind.target, ind.progress, ind.expected, Likelihood.of(ind.likelihood),
+                              "；".join(ind.reasons), bare=Operator.EQ)
+
+
+def _indicator_where(form: MonitoringForm, ind: MonitoredIndicator, column: str) -> Location:
+    return ind.location.with_(project=form.project, table=ind.location.table or "绩效指标", row=ind.name,
+                              column=column)
+
+
+def _period_data(form: MonitoringForm) -> ProjectPeriod:
+    """The form's figures as the monitoring rules take them (scoring.monitoring): its total's budget and execution,
+    and each indicator read."""
+    total = form.total
+    budget = _budget(total) if total is not None else None
+    funds = () if total is None or budget is None or total.executed is None else (
+        FundProgress(total.source, budget, total.executed, total.initial),)
+    month = form.end_month or 12
+    return ProjectPeriod(project=form.project or "监控表", period=Period(form.year or 0, month, PeriodKind.MONTH, month),
+                         funds=funds, indicators=tuple(_progress(i) for i in form.indicators if not i.target.is_empty),
+                         name=form.project)
+
+
+def _convention(ind: MonitoredIndicator, data: IndicatorProgress) -> str:
+    """The convention a judgement of the expected value against the target rests on ('' when none)."""
+    if ind.target.operator is None:
+        return _BARE
+    shown = ind.expected.unit.strip() if ind.expected is not None else ""
+    if bool(shown) is not bool(data.unit.strip()):
+        return "年度指标值与全年预计完成值一个写了计量单位、一个未写，按同一单位理解"
+    if data.operator is Operator.EQ and amount_unit(data.unit) is not None:
+        return _MONEY_EQ
+    return ""
+
+
+def _misses(data: IndicatorProgress, low: Decimal, high: Decimal) -> bool | None:
+    """Whether every value in [low, high] misses the target (True), every one meets it (False), or it depends on
+    the rounding of the printed figure (None)."""
+    assert data.target is not None
+    if data.operator is Operator.RANGE:
+        upper = data.upper if data.upper is not None else data.target
+        if high < data.target or low > upper:
+            return True
+        return False if data.target <= low and high <= upper else None
+    low_met = meets_target(data.operator, data.target, low, data.upper)
+    high_met = meets_target(data.operator, data.target, high, data.upper)
+    if low_met is high_met:  # one side of the target: every other operator is monotone in the value
+        return not low_met
+    return None
+
+
+def _expected_band(ind: MonitoredIndicator, data: IndicatorProgress) -> tuple[Decimal, Decimal] | None:
+    """The expected value in the target's unit, as an interval over its printed precision."""
+    value = ind.expected
+    if value is None or data.expected is None or value.number is None:
+        return None
+    factor = data.expected / value.number if value.number else Decimal(1)
+    half = _unit(value.number) / 2 * factor
+    return data.expected - half, data.expected + half
+
+
+def _contradiction(ind: MonitoredIndicator, data: IndicatorProgress) -> tuple[Tier, str] | None:
+    """(tier, what) when the judgement 确定能 / 完全不可能 and the expected value cannot both hold."""
+    likelihood = data.likelihood
+    if likelihood not in (Likelihood.CERTAIN, Likelihood.IMPOSSIBLE):
+        return None
+    said = f"完成目标可能性填“{likelihood.label}”"
+    if data.is_quantitative:
+        band = _expected_band(ind, data)
+        if band is None or data.expected is None or data.target is None:
+            return None
+        face = not meets_target(data.operator, data.target, data.expected, data.upper)
+        if face is not (likelihood is Likelihood.CERTAIN):
+            return None
+        certain = _misses(data, *band) is face
+        convention = _convention(ind, data)
+        verdict = "未达到" if face else "已达到"
+        what = (f"年度指标值 {ind.target.raw.strip()}，全年预计完成值 {ind.expected.raw.strip() if ind.expected else ''}"
+                f"{verdict}年度指标值，而{said}")
+        if convention:
+            return Tier.WARNING, f"{what}（{convention}）"
+        if not certain:
+            return Tier.NOTICE, f"{what}（按全年预计完成值所印精度，差异在四舍五入范围内）"
+        return Tier.ERROR, what
+    attainment = data.expected_attainment
+    if attainment is None or ind.expected is None:
+        return None
+    if (attainment is Attainment.ACHIEVED) is (likelihood is Likelihood.CERTAIN):
+        return None
+    return Tier.WARNING, (f"全年预计完成情况“{ind.expected.raw.strip()}”（按文字理解为{attainment.value}），而{said}"
+                          "（定性表述按文字理解）")
+
+
+@rule("monitoring.m2_likelihood_vs_expected", "完成目标可能性与全年预计完成值矛盾", Tier.ERROR, CAT, BASIS_M2,
+      "monitoring")
+def likelihood_vs_expected(form: MonitoringForm, ctx: Context) -> Iterator[Finding | NotApplicable]:
+    """监控表各指标的“完成目标可能性”应与其全年预计完成值相符：填“确定能”而全年预计完成值按指标值的运算符（≥ ≤ = 区间）
+    未达到年度指标值，或填“完全不可能”而全年预计完成值已达到，两者不能同时成立，为确定问题；全年预计完成值按所印精度
+    四舍五入后可能达到时只作提示。指标值未写运算符（按“=”理解）、成本金额的“=”目标，以及定性指标按文字理解的预计完成
+    等级，结论取决于口径，为疑似问题并写明所依据的口径。"""
+    judged = [ind for ind in form.indicators if ind.likelihood and ind.expected is not None and not ind.expected.is_empty]
+    if not judged:
+        yield NotApplicable("监控表未读取到同时填写全年预计完成值和完成目标可能性的指标")
+        return
+    for ind in judged:
+        found = _contradiction(ind, _progress(ind))
+        if found is not None:
+            tier, what = found
+            yield Finding("monitoring.m2_likelihood_vs_expected", tier, f"指标“{ind.name}”{what}",
+                          _indicator_where(form, ind, "完成目标可能性"), CAT,
+                          expected=ind.target.raw.strip(), actual=ind.expected.raw.strip() if ind.expected else "")
+
+
+def _deviates(ind: MonitoredIndicator, data: IndicatorProgress) -> str:
+    """Why the indicator is a deviation the form asks a reason for ('' when it is none): its expected value misses the
+    target, or the unit judges completion only 有可能 / 完全不可能."""
+    if data.likelihood in (Likelihood.POSSIBLE, Likelihood.IMPOSSIBLE):
+        return f"完成目标可能性填“{data.likelihood.label}”"
+    if data.is_quantitative and data.expected is not None and data.target is not None and not meets_target(
+            data.operator, data.target, data.expected, data.upper):
+        shown = ind.expected.raw.strip() if ind.expected is not None else ""
+        return f"全年预计完成值 {shown} 未达到年度指标值 {ind.target.raw.strip()}"
+    if data.expected_attainment in (Attainment.PARTIAL, Attainment.NOT_ACHIEVED) and ind.expected is not None:
+        return f"全年预计完成情况为“{ind.expected.raw.strip()}”"
+    return ""
+
+
+@rule("monitoring.m2_indicator_lag", "绩效指标预计不能完成（绩效目标执行偏离）", Tier.WARNING, CAT, BASIS_M2, "monitoring",
+      params=("monitoring.likelihood_colours", "monitoring.attainment_colours"))
+def indicator_lag(form: MonitoringForm, ctx: Context) -> Iterator[Finding | NotApplicable]:
+    """全年预计完成值按指标值的运算符未达到年度指标值，或单位判断完成目标可能性为“有可能”“完全不可能”，或定性指标预计
+    “部分达成”“未达成”：按配置的监控规则预警（颜色依 monitoring.likelihood_colours、monitoring.attainment_colours），
+    为疑似问题。与“完成目标可能性”自相矛盾的指标由 monitoring.m2_likelihood_vs_expected 报告，不重复。"""
+    if not form.indicators:
+        yield NotApplicable("监控表未读取到绩效指标")
+        return
+    data = _period_data(form)
+    by_name = {ind.name: ind for ind in form.indicators}
+    result = monitor_project(data, ctx.profile)
+    for warning in result.warnings:
+        ind = by_name.get(warning.indicator)
+        if warning.kind is not WarningKind.INDICATOR_LAG or ind is None or _contradiction(ind, _progress(ind)):
+            continue
+        yield Finding("monitoring.m2_indicator_lag", Tier.WARNING,
+                      f"{warning.message}（{warning.colour.label}预警；依据配置“{ctx.profile.name}”的 "
+                      "monitoring.likelihood_colours / attainment_colours）",
+                      _indicator_where(form, ind, "全年预计完成值"), CAT, expected=fmt(warning.expected),
+                      actual=fmt(warning.actual), difference=fmt(warning.difference))
+
+
+@rule("monitoring.m2_reason_missing", "绩效指标偏离目标但未说明偏差原因", Tier.WARNING, CAT, BASIS_M2, "monitoring")
+def reason_missing(form: MonitoringForm, ctx: Context) -> Iterator[Finding | NotApplicable]:
+    """监控表中全年预计完成值未达到年度指标值、或完成目标可能性为“有可能”“完全不可能”的指标，应在“偏差原因分析”
+    （经费保障、制度保障、人员保障、硬件条件保障、其他）中说明原因；该指标一行和表下的偏差原因栏都未填写时，按监控表的
+    填报要求为疑似问题。表中没有偏差原因栏时不适用；与完成目标可能性自相矛盾的指标由
+    monitoring.m2_likelihood_vs_expected 报告，不重复。"""
+    if not form.indicators:
+        yield NotApplicable("监控表未读取到绩效指标")
+        return
+    if not form.has_reason_column:
+        yield NotApplicable("监控表没有偏差原因栏")
+        return
+    if form.form_reason.strip():
+        return  # the form's own reason row speaks for its indicators
+    for ind in form.indicators:
+        data = _progress(ind)
+        why = _deviates(ind, data)
+        if not why or ind.reasons or _contradiction(ind, data):
+            continue
+        yield Finding("monitoring.m2_reason_missing", Tier.WARNING,
+                      f"指标“{ind.name}”{why}，偏差原因分析未填写（按监控表填报要求，偏离目标的指标须说明原因）",
+                      _indicator_where(form, ind, "偏差原因分析"), CAT)
+
+
+@rule("monitoring.m2_target_far_exceeded", "绩效指标预计远超目标（目标可能设置偏低）", Tier.NOTICE, CAT, BASIS_M2,
+      "monitoring", params=("monitoring.overshoot_ratio",))
+def target_far_exceeded(form: MonitoringForm, ctx: Context) -> Iterator[Finding | NotApplicable]:
+    """正向指标（≥ > =）的全年预计完成值（未填时为期内已完成值）达到年度指标值的 monitoring.overshoot_ratio 倍及以上，
+    目标可能设置偏低：按配置的监控规则提示。"""
+    if not form.indicators:
+        yield NotApplicable("监控表未读取到绩效指标")
+        return
+    by_name = {ind.name: ind for ind in form.indicators}
+    for warning in monitor_project(_period_data(form), ctx.profile).warnings:
+        ind = by_name.get(warning.indicator)
+        if warning.kind is not WarningKind.INDICATOR_FAR_AHEAD or ind is None:
+            continue
+        yield Finding("monitoring.m2_target_far_exceeded", Tier.NOTICE,
+                      f"{warning.message}（依据配置“{ctx.profile.name}”的 monitoring.overshoot_ratio）",
+                      _indicator_where(form, ind, "全年预计完成值"), CAT, expected=fmt(warning.expected),
+                      actual=fmt(warning.actual), difference=fmt(warning.difference))
+
+
+@rule("monitoring.m2_progress_gap", "目标完成进度与预算执行进度不匹配", Tier.WARNING, CAT, BASIS, "monitoring",
+      params=("monitoring.gap_points",))
+def progress_gap(form: MonitoringForm, ctx: Context) -> Iterator[Finding | NotApplicable]:
+    """目标完成进度（各正向定量指标截至期末实际完成值 ÷ 年度指标值的平均，单项不超过100%；比率（%）、反向和定性指标
+    不计）与预算执行进度（执行数 ÷ 预算数）相差超过配置 monitoring.gap_points 个百分点：按配置的监控规则为疑似问题。"""
+    data = _period_data(form)
+    result = monitor_project(data, ctx.profile)
+    if result.goal_progress is None or result.execution_rate is None:
+        yield NotApplicable("监控表未读取到可计算目标完成进度的指标（正向定量指标的期内完成值）或预算执行数")
+        return
+    for warning in result.warnings:
+        if warning.kind is WarningKind.PROGRESS_GAP:
+            total = form.total
+            where = _where(form, total.location, "执行数") if total is not None else form.location
+            yield Finding("monitoring.m2_progress_gap", Tier.WARNING,
+                          f"{warning.message}（目标完成进度按各正向定量指标期内完成值 ÷ 年度指标值的平均计算；依据配置"
+                          f"“{ctx.profile.name}”的 monitoring.gap_points = {fmt(ctx.profile.monitoring.gap_points)}）",
+                          where, CAT, expected=fmt(warning.expected), actual=fmt(warning.actual),
+                          difference=fmt(warning.difference))

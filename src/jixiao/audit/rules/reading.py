@@ -26,7 +26,8 @@ _EXPECTED: dict[str, tuple[str, str]] = {
 
 
 # Kinds whose report may come as text without its form: (the report, the form), as the message names them.
-_TEXT_REPORTS = {"self_evaluation": ("自评报告", "自评表"), "key_evaluation": ("评价报告", "评分表")}
+_TEXT_REPORTS = {"self_evaluation": ("自评报告", "自评表"), "key_evaluation": ("评价报告", "评分表"),
+                 "monitoring": ("绩效运行监控报告", "绩效运行监控表")}
 
 
 def _checked(reading: Any, ctx: Context) -> int:

@@ -54,8 +54,21 @@ _MARKERS: list[tuple[DocumentKind, list[str]]] = [
 ]
 MIN_MARKERS = 2  # one marker is a mention (a news item, a policy text), not a document of that kind
 # A news report about disclosures is not a disclosure: without a title of its own it is not identified.
-NEWS_RE = re.compile(r"(?<!接待)记者|\d{1,2}日电|新华网|新华社|中新社|人民网|责任编辑|根据财政部消息"
-                     r"|来源\s*[:：]\s*\S{0,10}(?:日报|晚报|青年报|都市报|商报|时报|新闻网|电视台)")
+NEWS_SOURCE = (r"新华网|新华社|中新社|人民网"
+               r"|来源\s*[:：]\s*\S{0,10}(?:日报|晚报|青年报|都市报|商报|时报|新闻网|电视台)")
+NEWS_RE = re.compile(rf"(?<!接待)记者|\d{{1,2}}日电|责任编辑|根据财政部消息|{NEWS_SOURCE}")
+# The page's metadata naming a news agency or paper as its source (an editor's name there is any site's chrome).
+NEWS_SOURCE_RE = re.compile(NEWS_SOURCE)
+# A news agency's story: its dateline or its reporters' byline ('示例社北京4月1日电(记者张三)'), with a second sign of news
+# (the agency, a news site as the source, an editor, '据悉'). Whatever title it carries ('…部门预算公开大幕开启') and
+# whatever figures it quotes, it reports on disclosures, it is not one: no unit's own document prints a byline.
+WIRE_RE = re.compile(r"\d{1,2}\s*日\s*电|[（(]\s*记者|(?<![\u4e00-\u9fff])记者\s*[\u4e00-\u9fff]{2,3}\s*[、,，]")
+WIRE_WITHIN = 3000  # characters from the start within which a story's dateline stands (a sidebar's further down)
+WIRE_SIGNS = [r"新华社|中新社|通讯社", r"(?:来源|来自)\s*[：:]\s*\S{0,6}(?:网|社|报)", r"新华网|人民网|央视网|中国新闻网",
+              r"责任编辑|(?<!\S)编辑\s*[：:]", r"据悉|据了解|据介绍", r"报道"]
+# A headline about the departments of a whole level ('中央部门预算公开大幕开启', '各部门晒出…'): whose document it is is
+# not said, so it decides no kind (the text may still be read by its content, or refused as news).
+MANY_DEPARTMENTS_RE = re.compile(r"中央各?部门|(?<![\u4e00-\u9fff])各(?:部门|单位)|百家")
 # A page filed under a site's news (its breadcrumb ending in 工作动态, 重要活动, 新闻中心 …) and titled as no document of
 # a unit: a report about budgets or purchases, not one published by the unit.
 NEWS_SECTION_RE = re.compile(r"^[ \t]*(?:当前位置|您的位置|您现在的位置|所在位置)?[ \t]*[：:]?[ \t]*首页[^\n]*>[ \t]*"
@@ -269,6 +282,9 @@ _YEAR_PATTERNS = [
     r"(20\d{2})\s*年\s*(?:预算绩效|项目支出|度)",
     # spending up to the year's end ('截止2030年12月底'), not an asset stock (a budget states the year before's)
     r"截[止至]\s*(20\d{2})\s*年\s*12\s*月\s*(?:底|末|31\s*日)(?![^。；;]{0,12}资产)",
+    # a time indicator's target or value at the year's end ('到位时间绩效目标值是2030年12月前'): the year the project
+    # runs in (a schedule in a sentence, '2031年12月前完工', is not)
+    r"(?:目标值|完成值|实际值|指标值)\s*(?:是|为|[：:])?\s*(20\d{2})\s*年\s*12\s*月\s*(?:底|末|31\s*日)?\s*(?:之)?前",
     r"(20\d{2})\s*年(?!\s*\d{1,2}\s*月)",
 ]
 # A column of a year's figures: '2022年预算数 | 2023年预算数' (last year's beside the year's own).
@@ -363,17 +379,20 @@ _SENTENCE_START = (r"(?:^|(?<=[。；;！？!?\s，,])|(?<=说明))(?:[一二三
 # What a title prints in brackets after the unit's name as part of it: the scope of the accounts ('示例局(本级)',
 # '示例局(汇总)') or the body's second name ('示例图书馆(示例科技图书馆)'); another remark in brackets is not the name.
 NAME_BRACKET = rf"(?:[（(](?:本级|汇总|{ORG})[)）])?"
+# A name whose body's word is printed in brackets after the place it governs ('示例产业集中区(管委会)'): its bracket is
+# closed after the word (a closing bracket the name never opened is cut off by _bracketed_end).
+CLOSED = r"[)）]?"
 # A title's patterns: the unit before the year, after it, or before the kind of document.
 _TITLE_PATTERNS = [
-    rf"{_LEAD}({ORG}{NAME_BRACKET})\s*(?:[（(][^)）\n]{{2,30}}[)）])?\s*(?:部门|单位)?\s*{_YEAR}",
-    rf"{_LEAD}{_YEAR}\s*({ORG}{NAME_BRACKET})\s*(?:[（(][^)）\n]{{2,30}}[)）])?\s*(?:部门|单位)?\s*"
+    rf"{_LEAD}({ORG}{CLOSED}{NAME_BRACKET})\s*(?:[（(][^)）\n]{{2,30}}[)）])?\s*(?:部门|单位)?\s*{_YEAR}",
+    rf"{_LEAD}{_YEAR}\s*({ORG}{CLOSED}{NAME_BRACKET})\s*(?:[（(][^)）\n]{{2,30}}[)）])?\s*(?:部门|单位)?\s*"
     r"(?:决算|预算|整体支出|项目支出|“?三公)",
-    rf"{_LEAD}({ORG}{NAME_BRACKET})\s*(?:[（(][^)）\n]{{2,30}}[)）])?\s*(?:部门|单位)?\s*"
+    rf"{_LEAD}({ORG}{CLOSED}{NAME_BRACKET})\s*(?:[（(][^)）\n]{{2,30}}[)）])?\s*(?:部门|单位)?\s*"
     r"(?:决算|预算|整体支出|部门整体|项目支出)",
 ]
 # The subject of a sentence in the body: '示例县农技中心下设办公室…', '示例县档案馆是…', '…（示编〔2024〕1号），示例县
-# 驻外办事处主要履行以下职责'.
-_SUBJECT = (rf"(?:^\s*(?:[一二三四五六七八九十]+、|\d+[、.．])?|(?<=[，,。；;]))\s*({ORG})(?:是|为|系|下设|内设|设有|共有|现有|下属"
+# 驻外办事处主要履行以下职责'; after a space too, where a mirror put words before the name ('某某娱乐 示例区人民法院是…').
+_SUBJECT = (rf"(?:^\s*(?:[一二三四五六七八九十]+、|\d+[、.．])?|(?<=[，,。；;])|(?<=[ \t]))\s*({ORG})(?:是|为|系|下设|内设|设有|共有|现有|下属"
             r"|核定|属于|负责|承担|(?:主要|依法)?履行|主要职责|主要职能|(?:核定)?编制\s*\d"
             # the body that decided to carry out what is evaluated: '…,示例市教育局决定对2030年…工程实施奖补' (a
             # government or a party committee deciding is the level above the unit, not the unit)
@@ -530,6 +549,9 @@ UNIT_ACCOUNTS_TITLE_RE = re.compile(rf"({ORG})\s*(?:[（(]本级[)）])?\s*(?:{_
                                     r"(?:公开|报告|情况|说明)")
 # Not a unit's name: a placeholder or a sentence that happens to end like one.
 _NOT_UNIT = re.compile(r"^(XX|××|某某)|^(根据|按照|关于|为|纳入|包括|其中|现将|经(?!济|开))"
+                       r"|^(?:主要|具体|分别|还|共|均)(?:包括|包含|有|是|为)"  # a sentence's words: '…单位主要包括示例馆'
+                       # a kind of body alone ('医院现有床位…', '学校共有…'): which one is not said
+                       rf"|^(?:人民)?{ORG[ORG.index('(?:'):]}$"
                        r"|^[我本](单位|部门|局|委|办|院|所|中心|镇|乡|街道|机关|馆|站|校|队|处|厅|园|会)"
                        r"|^(?:信息名称|名称|标题)"  # a page's title label run into the name
                        r"|^[是在对由]"  # a sentence's words before a name ('是党和政府…'): no name opens so
@@ -827,12 +849,17 @@ def detect(text: str, path: str = "", preamble: tuple[str, ...] = ()) -> Detecti
 
     if reason := _not_a_unit_document(head, titles):
         return found(None, hint=reason)
+    if (wire := WIRE_RE.search(head[:WIRE_WITHIN])) and (signs := _hits(WIRE_SIGNS, head)):
+        return found(None, hint=f"像是新闻报道（电头或记者署名“{wire.group(0).strip()}”，以及“{signs[0]}”），"
+                                "新闻转述的情况和数字不是某个单位公开的文档")
     if news := NEWS_OPENING_RE.search(body):
         return found(None, hint=f"像是新闻报道（“{news.group(0).strip()}”），不是某个单位公开的文档")
     listed = _list_items(titles)
     for index, line in enumerate(titles + named):
         if line in listed:
             continue  # a later item of a numbered list ('4、关于预算绩效管理工作开展情况' after '1、'–'3、'): a section
+        if MANY_DEPARTMENTS_RE.search(line):
+            continue  # a headline about all the departments of a level names no one unit's document
         if EXANTE_TITLE_RE.search(line):
             what = "标题" if line in titles else "页面所附文件名"
             return found(None, unaudited=EXANTE,
@@ -864,7 +891,7 @@ def detect(text: str, path: str = "", preamble: tuple[str, ...] = ()) -> Detecti
         return found(DocumentKind.BUDGET_DISCLOSURE,
                      evidence=(f"表名“{form}”（绩效目标表只列指标值，没有实际完成值或得分：预算阶段的绩效目标）",),
                      targets=True)
-    if news := NEWS_RE.search(head):
+    if news := NEWS_RE.search(head) or NEWS_SOURCE_RE.search("\n".join(preamble)):
         return found(None, hint=f"像是新闻报道（“{news.group(0)}”），不是某个单位公开的文档")
     if news := NEWS_SECTION_RE.search("\n".join((*preamble, head[:2000]))):  # the breadcrumb: often in the preamble
         return found(None, hint=f"页面位于网站的新闻栏目（“{news.group(0).strip()}”），标题不是某个单位的预决算、自评或评价文档，"
@@ -1048,8 +1075,31 @@ def _longest(text: str, end: int) -> int:
     return best
 
 
+# A bracket that is part of a name: the scope of the accounts or the body's second name ('示例局(本级)', '示例区(管委会)');
+# a remark in brackets ('(以下简称示例中心)') is not.
+NAME_BRACKET_RE = re.compile(rf"[（(](?!以下|简称|下称|原|含|即|不含|包括)(?:本级|汇总|{ORG})[)）]")
+
+
+def _bracketed_end(text: str, start: int, end: int) -> int:
+    """Where a name from `start` to `end` ends with its brackets whole: a bracket left open at `end` is closed when what
+    it holds belongs to the name ('示例局(本级' + ')'), or the name ends before it ('示例局(' of '示例局(以下简称…)');
+    a closing bracket the name never opened ends it."""
+    opened = -1
+    for at in range(start, end):
+        if text[at] in "(（":
+            opened = at if opened < 0 else opened
+        elif text[at] in ")）":
+            if opened < 0:
+                return at
+            opened = -1
+    if opened < 0:
+        return end
+    whole = NAME_BRACKET_RE.match(text, opened)
+    return whole.end() if whole and whole.end() >= end else opened
+
+
 def _name(text: str, match: re.Match[str]) -> str:
-    end = _longest(text, match.end(1))
+    end = _bracketed_end(text, match.start(1), _longest(text, match.end(1)))
     name = without_heading_number(re.sub(r"\s+", "", text[match.start(1):end]))
     name = re.sub(r"^.*?(?:预算|决算)即", "", name)  # '部门预算即示例学校本级预算': the name is what follows 即
     return re.sub(r"(?<=[^省市区县州旗镇乡盟])本级$", "", name)  # '示例学校本级' is the school ('示例市本级' a level)
@@ -1268,7 +1318,22 @@ def _unit(text: str, preamble: tuple[str, ...], named: list[str]) -> str:
         return displaced
     if short.endswith("本级") and (whole := next((name for name in found[1:] if _writes_out(short[:-2], name)), "")):
         return whole + "本级"  # '示例区本级' in the text, '示例市示例区' in the title: '示例市示例区本级'
-    return _authored(_own_level(next((name for name in found[1:] + titled if _fuller(short, name)), short), text), text)
+    unit = _authored(_own_level(next((name for name in found[1:] + titled if _fuller(short, name)), short), text), text)
+    return _town_placed(unit, text)
+
+
+# A town named alone ('示例镇', '示例乡人民政府'): no place above it is printed in the name.
+TOWN_ALONE_RE = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:镇|乡)(?:人民政府)?")
+
+
+def _town_placed(unit: str, text: str) -> str:
+    """A town named without its county ('示例镇2030年三公经费…') on a page that names one county's government and no
+    other ('示例县人民政府主办'): the town of that county, '示例县示例镇' (a town's name says which one only with its
+    county: many counties have a 示例镇). Two counties named, or none, leave the name as printed."""
+    if not TOWN_ALONE_RE.fullmatch(unit) or _ABOVE_TOWN.search(unit.removesuffix("人民政府")[:-1]):
+        return unit
+    counties = {place for level in "县区旗" if (place := _named_place(text, level))}
+    return counties.pop() + unit if len(counties) == 1 else unit
 
 
 # A title's author line: a place's government alone in brackets on the line under the title ('（示例乡人民政府）').

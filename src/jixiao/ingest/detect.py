@@ -143,7 +143,9 @@ MONITORING_FORM_RE = re.compile(r"监控(?:情况)?表|(?:1|一)\s*[-—–－~�
 WHOLE_DEPARTMENT_RE = re.compile(r"整体支出")
 SELF_SAID_RE = re.compile(r"自我评价|(?:进行|开展)了?(?:绩效)?自评|经自评|自评得分|自评结果|自评分数|自评等级"
                           # the report naming itself a self-evaluation: '形成自评报告', '本次专项资金绩效评价自评报告'
-                          r"|形成了?(?:绩效)?自评报告|本次(?:[^。；;，,\n]{0,12}?(?:评价|绩效))?自评报告")
+                          r"|形成了?(?:绩效)?自评报告|本次(?:[^。；;，,\n]{0,12}?(?:评价|绩效))?自评报告"
+                          # the opening handing over the self-evaluation: '现将…绩效自评如下', '自评情况报告如下'
+                          r"|自评(?:情况)?(?:报告)?如下")
 _COMMISSIONED = r"受[^。；;]{0,30}委托|委托[^。；;]{0,30}(事务所|公司|机构)|我所|第三方|中介机构|评审中心"
 _SAME_SENTENCE = r"[^。；;！？!?]{0,60}?"
 COMMISSIONED_RE = re.compile(rf"评价(工作)?组|(?:{_COMMISSIONED}){_SAME_SENTENCE}评价|评价{_SAME_SENTENCE}(?:{_COMMISSIONED})")
@@ -232,6 +234,9 @@ TRANSFER_SELF_EVAL_RE = re.compile(rf"^[ \t#]*(?:{HEADING_NUMBER})?[ \t]*绩效�
 # what the report answers ('…自评报告根据《关于开展…的通知》要求，…', '…评价报告根据…的安排') or with its first section
 # ('…自评报告一、基本情况…').
 BODY_OPENING = r"(?:(?<=报告)|(?<=说明)|(?<=情况)|(?<=[表书]))(?=根据|按照|依据|遵照|现将|为(?:了|进一步|加强|落实|贯彻)|一、)"
+# An essay site's title over a collection of samples ('2030年示例项目自评报告(精选12篇)'): its year is the site's heading,
+# not the year of the sample printed under it (a template's '20xx年').
+COLLECTION_TITLE_RE = re.compile(r"[（(][^()（）\n]{0,6}?\d+\s*篇[)）]")
 # Not a title of the document itself: a quoted title, a site's breadcrumb, a news sentence, a writing sample.
 NOT_TITLE_RE = re.compile(rf"[《》>]|首页|{TEMPLATE_NAME}|今年|填写说明|^截[至止]"  # …or a date a figure stands at
                           r"|(?:是|如下|包括)$")  # …or a sentence leading into what follows its colon ('…的原因主要是：')
@@ -322,8 +327,9 @@ ITEM_SCORE_RE = re.compile(r"(?:满分|分值|标准分)\s*(?:为|是)?\s*\d+(?:
 ITEM_SCORES_MIN = 2
 # …with the total it comes to ('总得分90', '综合得分为85.5分') or the reasons points were given or taken ('扣分原因为').
 SCORE_TOTAL_RE = re.compile(r"(?:总|综合|合计|最终)得分\s*[:：为是]?\s*\d+(?:\.\d+)?|[得扣]分(?:原因|理由|依据)")
-# Years that are not the year reported on: a document number 〔2020〕, a regulation 《…2018年…》, 2020年修订.
-_NOT_REPORT_YEAR = re.compile(r"[〔\[［【]\s*20\d{2}\s*[〕\]］】]|《[^》]{0,60}》|20\d{2}\s*年\s*(修订|修正|版|第)"
+# Years that are not the year reported on: a document number 〔2020〕, a regulation 《…2018年…》, 2020年修订 (a year's
+# batch of allocations, '2020年第一批', is that year's).
+_NOT_REPORT_YEAR = re.compile(r"[〔\[［【]\s*20\d{2}\s*[〕\]］】]|《[^》]{0,60}》|20\d{2}\s*年\s*(修订|修正|版|第(?![一二三四五六七八九十\d]{1,3}批))"
                               r"|(较|比|与|同)\s*20\d{2}\s*年度?|20\d{2}\s*年度?\s*(相比|比较|同期|无此项)"  # a comparison
                               # when an evaluation was done: '2022年对…开展评价', '2024年财政支出绩效评价结果的通报'
                               r"|20\d{2}\s*年(?!度)\s*(重点|共对|对)[^，。,]{0,20}评价"
@@ -391,8 +397,8 @@ _TITLE_PATTERNS = [
     r"(?:决算|预算|整体支出|部门整体|项目支出)",
 ]
 # The subject of a sentence in the body: '示例县农技中心下设办公室…', '示例县档案馆是…', '…（示编〔2024〕1号），示例县
-# 驻外办事处主要履行以下职责'; after a space too, where a mirror put words before the name ('某某娱乐 示例区人民法院是…').
-_SUBJECT = (rf"(?:^\s*(?:[一二三四五六七八九十]+、|\d+[、.．])?|(?<=[，,。；;])|(?<=[ \t]))\s*({ORG})(?:是|为|系|下设|内设|设有|共有|现有|下属"
+# 驻外办事处主要履行以下职责', '示例县残联(本级)为…'; after a space too, where a mirror put words before the name ('某某娱乐 示例区人民法院是…').
+_SUBJECT = (rf"(?:^\s*(?:[一二三四五六七八九十]+、|\d+[、.．])?|(?<=[，,。；;])|(?<=[ \t]))\s*({ORG}){NAME_BRACKET}(?:是|为|系|下设|内设|设有|共有|现有|下属"
             r"|核定|属于|负责|承担|(?:主要|依法)?履行|主要职责|主要职能|(?:核定)?编制\s*\d"
             # the body that decided to carry out what is evaluated: '…,示例市教育局决定对2030年…工程实施奖补' (a
             # government or a party committee deciding is the level above the unit, not the unit)
@@ -555,6 +561,7 @@ _NOT_UNIT = re.compile(r"^(XX|××|某某)|^(根据|按照|关于|为|纳入|包
                        r"|^[我本](单位|部门|局|委|办|院|所|中心|镇|乡|街道|机关|馆|站|校|队|处|厅|园|会)"
                        r"|^(?:信息名称|名称|标题)"  # a page's title label run into the name
                        r"|^[是在对由]"  # a sentence's words before a name ('是党和政府…'): no name opens so
+                       r"|^(?:主要)?(?:用于|用作|使用)"  # what money went to ('…购置1辆，用于政府系统…'): no name
                        r"|[XＸ]{2}|^[区县市州省]?本级$|网站$"  # a site's footer links ('…部门网站地方政府网站')
                        r"|^[各该]|^全(镇|乡|街道|县|市|区|州|省|部)$"  # all the units of a place, not one
                        # words ending like a unit ('全部是基本支出', '收入全部为…'): no body's name ends so
@@ -606,6 +613,11 @@ def _without_contents(text: str) -> str:
     lines = text.splitlines()
     contents = _contents_entries([re.sub(r"\s+", "", line) for line in lines[:TITLE_LINES * 10]])
     return "\n".join(line for line in lines if re.sub(r"\s+", "", line) not in contents)
+
+
+def _without_collections(text: str) -> str:
+    """The text without the lines of an essay site's collection titles."""
+    return "\n".join(line for line in text.splitlines() if not COLLECTION_TITLE_RE.search(line))
 
 
 def _title_lines(text: str) -> list[str]:
@@ -834,7 +846,7 @@ def detect(text: str, path: str = "", preamble: tuple[str, ...] = ()) -> Detecti
     body = _without_contents(head)
     titles = _title_lines(body)
     named = _file_titles(preamble)
-    year, firm = _year_of(titles + named, body)
+    year, firm = _year_of([t for t in titles + named if not COLLECTION_TITLE_RE.search(t)], _without_collections(body))
     unit = _unit(head, preamble, named)
     published = next((int(m.group(1)) for line in preamble if (m := _PUBLISHED.search(line))), None)
 
@@ -933,7 +945,11 @@ def detect(text: str, path: str = "", preamble: tuple[str, ...] = ()) -> Detecti
         hinted = next((k for word, k in _FILENAME_HINTS.items() if word in name and k in dict(leaders)), None)
         if hinted is not None:
             kind, hits = hinted, dict(leaders)[hinted]
-    return found(kind, evidence=(f"内容标记：{'、'.join(dict.fromkeys(hits))}",))
+    marked = f"内容标记：{'、'.join(dict.fromkeys(hits))}"
+    if kind is DocumentKind.KEY_EVALUATION and (said := SELF_SAID_RE.search(head)) and not COMMISSIONED_RE.search(head):
+        # evaluation words without a title, the text saying it is the unit's own ('现将…绩效自评如下')
+        return found(DocumentKind.SELF_EVALUATION, evidence=(f"{marked}；文中说明是自评（“{said.group(0)}”）",))
+    return found(kind, evidence=(marked,))
 
 
 LIST_ITEM_RE = re.compile(rf"^(?:{HEADING_NUMBER})")

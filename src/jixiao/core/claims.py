@@ -15,6 +15,10 @@ belongs to the subject stated before) and one or more measures:
 - count: N 辆/个/人次/批次/台/套 (Arabic or Chinese numerals);
 - compare: 大于/小于/等于/高于/低于/超过/少于 (年初|全年)预算 or 上年, 与预算持平/一致/相同; negated by 未/不/没有
   (“未超过预算”, “不高于上年”, “没有增加”: `negated`, the claim holds unless the unnegated word is true);
+- average: an amount per unit (平均每辆X万元, 人均, 单价, X万元/人), never a part of a sum;
+- the figures said of a change of scope (…单位上划到市级，减少了“三公”经费X万元) are a `figure` of basis 口径调整, not
+  the subject's own; a change or rate after 剔除/扣除…因素 has basis 可比 (its base is a matter of convention); the parts
+  a budget lists after 其中 are budgets;
 - the figures of a results statement or a work summary: 执行率Y% (completion), 实际执行/实际支出 X 万元 (an amount
   with the basis 执行), 节约率 (saving_rate), 调减/收回 X (adjustment), 申报 X (declared), 建议安排 X (proposed),
   审减 X (reduction), 审减率 (reduction_rate).
@@ -32,7 +36,7 @@ The same grammar reads the figures of a self-evaluation report's text (audit/rul
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from jixiao.core.money import (
@@ -125,7 +129,9 @@ _CLASS_WORDS = re.compile(
     r"(一般公共服务|外交|国防|公共安全|教育|科学技术|文化旅游体育与传媒|文化体育与传媒|社会保障和就业|卫生健康|医疗卫生|节能环保|"
     r"城乡社区|农林水|交通运输|资源勘探工业信息等|资源勘探信息等|商业服务业等|金融|援助其他地区|自然资源海洋气象等|住房保障|"
     r"粮油物资储备|灾害防治及应急管理|国有资本经营预算|债务付息|债务发行费用|其他)支出")
-_SCOPES = [("social_insurance", r"社会保险基金"), ("state_capital", r"国有资本经营预算"), ("fund", r"政府性基金"), ("general", r"一般公共预算"),
+# '公共财政预算/拨款': the 一般公共预算 under its name before 2015 ('…经费公共财政拨款支出X万元').
+_SCOPES = [("social_insurance", r"社会保险基金"), ("state_capital", r"国有资本经营预算"), ("fund", r"政府性基金"),
+           ("general", r"一般公共预算|(?<!一般)公共财政(?=预算|拨款)"),
            ("fiscal", r"(?<!非)财政拨款")]  # '使用非财政拨款结余' names no scope
 _SCOPE_RES = [(name, re.compile(pattern)) for name, pattern in _SCOPES]
 
@@ -177,7 +183,7 @@ _OVER_RE = re.compile(rf"(大于|高于|超过|超出|多于|小于|低于|少�
 _UP = ("增加", "增长", "上升", "增支", "增")
 # What may stand between a subject and its own amount; anything else (差值为, 节约, 结余 …) makes the figure
 # something else said about the subject, kept as an unchecked 'figure'.
-_GAP_RE = re.compile(r"(?:[（(][类款项][)）]|类?科目|[”\"’」]|本年度?|全年|年度|当年|实际|一般公共预算|财政拨款|支出|收入|使用|安排|决算|预算执行|汇总|数|总额|金额|合计|总计|为|是|"
+_GAP_RE = re.compile(r"(?:[（(][类款项][)）]|类?科目|[”\"’」]|本年度?|全年|年度|当年|实际|一般公共预算|公共财政(?:预算)?(?:拨款)?|财政拨款|支出|收入|使用|安排|决算|预算执行|汇总|数|总额|金额|合计|总计|为|是|"
                      r"共计|达到|达|计|共|约|了|人民币|其中|另外|此外)*")
 # A subject's budget named by the words between it and its figure: '“三公”经费预算支出9.80万元', '…预算安排为…'.
 _BUDGET_GAP_RE = re.compile(rf"{_GAP_RE.pattern}预算(?:支出|安排|数)?{_GAP_RE.pattern}")
@@ -198,6 +204,7 @@ _RATE_NEXT_RE = re.compile(rf"^(?:同比)?{_DIRECTED}(?:幅度?|率)?(?:为|了)
 _NO_BUDGET_RE = re.compile(r"((?:上年度?|去年|\d{4}年度?)(?:均)?(?:未安排|无|没有)(?:安排)?(?:该|此)?(?:项)?"
                            r"[\u4e00-\u9fa5“”\"]{0,12}?预算)(?![\d.])")
 _PRIOR_BASIS_RE = re.compile(r"(?:比|较|与|同)(?:上年|去年|\d{4}年度?)(?:同期)?(?:决算)?(?:数)?(?:相比|相较|比较)?")
+
 _PRIOR_RE = re.compile(r"(?<![比较与同])(?:上年|去年)(?:度)?(?:同期)?(?!结转|结余)[\u4e00-\u9fa5]{0,6}$")  # 上年结转: a subject
 # The unit's totals: with a scope word before them ('一般公共预算财政拨款总支出') they name that scope's total.
 TOTALS = ("收入总计", "支出总计", "收支总计", "本年收入合计", "本年支出合计")
@@ -576,6 +583,79 @@ def expand_figured_pairs(body: str) -> str:
     return body
 
 
+# A change of scope between bodies or levels ('…等三个单位上划到市级', '职能划转至…', '口径调整'): the figures said from that
+# clause to the end of the sentence are the effect of the change ('减少了“三公”经费X万元，其中…Y万元'), not the
+# subject's own amount or change — kept as a 'figure' of basis SCOPE_SHIFT. '上划中央收入' names a revenue, '计划出国' a
+# plan: no change of scope.
+_SHIFT_RE = re.compile(r"(?<![计规策筹刻])(?:上划|下划|划转|划出|划入|划归|移交|转隶)(?![\u4e00-\u9fa5]{0,4}(?:收入|税))"
+                       r"|(?:统计|核算)?口径(?:调整|变化|变动)|调整(?:了)?(?:统计|核算)?口径")
+# A comparison with a factor left out ('剔除这一因素，…仍然减少了X万元，下降P%', '扣除…因素后'): from that clause on, a
+# change or rate on the year before is of basis COMPARABLE (whether its base leaves the factor out too is a matter
+# of convention), another figure of the subject a 'figure' of that basis; '按自然口径' / '全口径' returns to the subject's
+# own figures. A comparison said to be on last year's figures restated to this year's scope ('按2016年同口径数据对比')
+# leaves out nothing of this year's: its figures are the subject's own.
+_COMPARABLE_RE = re.compile(r"剔除|扣除[^，,；;]{0,24}(?:因素|影响)")
+_WHOLE_SCOPE_RE = re.compile(r"自然口径|全口径")
+SCOPE_SHIFT = "口径调整"
+COMPARABLE = "可比"
+# An amount per unit ('平均每辆2.08万元', '人均…', '单价…', '3.5万元/人'): measure 'average', never a part of a sum.
+_PER_UNIT_RE = re.compile(r"(?:平均|人均|户均|车均|次均|生均|均价|单价|单位成本|每(?:[辆人台次批个户天日家所名项张套]|批次|人次))"
+                          r"[^，,；;\d]{0,8}$")
+_PER_UNIT_AFTER_RE = re.compile(r"^\s*/\s*[\u4e00-\u9fa5]")
+# Parts listed after a budget ('…预算为X万元，其中：A费Y万元、B费Z万元'): each part is a budget too, unless its own words
+# name another stage.
+_LIST_CUE_RE = re.compile(r"^[(（]?其中")
+_OTHER_STAGE_RE = re.compile(r"决算|实际|执行|完成")
+
+
+def _readings(parts: list[str]) -> dict[int, str]:
+    """The clauses whose figures are not the subject's own: SCOPE_SHIFT from a clause stating a change of scope,
+    COMPARABLE from one stating a comparison on a comparable scope, each to the end of the sentence or to a clause
+    of the other kind (or to '按自然口径', which ends a comparable reading)."""
+    found: dict[int, str] = {}
+    reading = ""
+    for index, clause in enumerate(parts):
+        if _COMPARABLE_RE.search(clause):
+            reading = COMPARABLE
+        elif _SHIFT_RE.search(clause):
+            reading = SCOPE_SHIFT
+        elif _WHOLE_SCOPE_RE.search(clause):
+            reading = ""
+        if reading:
+            found[index] = reading
+    return found
+
+
+def _per_unit(clause: str, start: int, end: int) -> bool:
+    """Whether the figure at clause[start:end] is an amount per unit (an average, a unit price)."""
+    return bool(_PER_UNIT_RE.search(clause[:start]) or _PER_UNIT_AFTER_RE.match(clause[end:]))
+
+
+def _budget_parts(parts: list[str], placed: list[tuple[tuple[int, int], Claim]]) -> list[tuple[tuple[int, int], Claim]]:
+    """The claims with the parts a budget lists after '其中' read as budgets: the clause opens with the cue, the
+    sentence states before it a budget and no amount (a sum spent: the list would be its parts, or either's), and the
+    list holds no completion (a part compared with its budget is a sum spent). A part whose words name another
+    stage (决算, 实际, 执行) keeps its own reading."""
+    out = list(placed)
+    for cue, clause in enumerate(parts):
+        if not _LIST_CUE_RE.match(clause):
+            continue
+        before = [c for (i, _), c in placed if i < cue]
+        end = next((i for i in range(cue + 1, len(parts)) if _LIST_CUE_RE.match(parts[i])), len(parts))
+        listed = [(n, c) for n, ((i, _), c) in enumerate(placed) if cue <= i < end]
+        if not any(c.measure == "budget" for c in before) or any(c.measure == "amount" for c in before) or any(
+                c.measure == "completion" for _, c in listed):
+            continue
+        whole = next(c for c in reversed(before) if c.measure == "budget")
+        for n, claim in listed:
+            at = claim.clause.find(claim.text)
+            named = subject_at(claim.clause, at) if at >= 0 else None
+            words = claim.clause[named[2] if named else 0: max(at, 0)]
+            if claim.measure == "amount" and named is not None and not _OTHER_STAGE_RE.search(words):
+                out[n] = (out[n][0], replace(claim, measure="budget", basis=whole.basis))
+    return out
+
+
 def claims_of(sentence: str, section: str = "", location: Location | None = None) -> tuple[tuple[Claim, ...], str]:
     """The claims of one sentence and its stated reason. A claim with no subject in reach is kept with the
     subject '' (the audit reports it as not checked)."""
@@ -595,6 +675,7 @@ def claims_of(sentence: str, section: str = "", location: Location | None = None
     loose = False  # the last figure read names an item the lexicon lacks: a share after it is not the subject's
     outer: list[tuple[str, str]] = []  # the subject before each open bracket: '…费X万元（其中：A…，B…），比…增加'
     parts = clauses(body)
+    readings = _readings(parts)
     for index, clause in enumerate(parts):
         following = parts[index + 1] if index + 1 < len(parts) else ""
         taken: list[tuple[int, int]] = []
@@ -669,6 +750,15 @@ def claims_of(sentence: str, section: str = "", location: Location | None = None
             own_scope = scope
             if named is None and measure == "amount" and subject and _SCOPE_ONLY_RE.fullmatch(before):
                 own_scope = scope_of(before)
+            if measure in ("amount", "figure", "budget") and _per_unit(clause, match.start(), match.end()):
+                measure = "average"  # '平均每辆2.08万元': an amount per unit, not a sum
+            reading = readings.get(index, "")
+            if reading == SCOPE_SHIFT and measure != "compare":
+                measure, basis = "figure", SCOPE_SHIFT  # the effect of a change of scope, not the subject's own
+            elif reading == COMPARABLE and measure in ("change", "rate") and basis == "上年":
+                basis = COMPARABLE
+            elif reading == COMPARABLE and measure in ("amount", "prior", "budget", "completion", "share"):
+                measure, basis = "figure", COMPARABLE
             of = "" if measure == "share" and named is None and loose else subject  # the share of that figure: unknown
             if named is not None or measure == "amount":
                 loose = False
@@ -776,7 +866,8 @@ def claims_of(sentence: str, section: str = "", location: Location | None = None
             lead = "预算"
         elif _PRIOR_BASIS_RE.search(clause):
             lead = ""
-    ordered = sorted(zip(positions, range(len(found)), found, strict=True))
+    placed = _budget_parts(parts, list(zip(positions, found, strict=True)))
+    ordered = sorted((at, n, claim) for n, (at, claim) in enumerate(placed))
     return tuple(claim for _, _, claim in ordered), reason
 
 

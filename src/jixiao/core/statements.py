@@ -32,7 +32,7 @@ class Figure:
 
 
 MEASURES = ("amount", "prior", "figure", "budget", "share", "change", "rate", "completion", "count", "compare",
-            "declared", "proposed", "reduction", "reduction_rate", "saving_rate", "adjustment")
+            "declared", "proposed", "reduction", "reduction_rate", "saving_rate", "adjustment", "average")
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,7 @@ class Claim:
     scope: str  # '' | fiscal (财政拨款) | general (一般公共预算) | fund (政府性基金) | state_capital
     # (国有资本经营) | social_insurance (社会保险基金)
     measure: str  # one of MEASURES (prior: the previous year's amount; figure: another amount said of the
-    # subject, such as a 差值 or a 节约, that no check reads)
+    # subject, such as a 差值 or a 节约, that no check reads; average: an amount per unit, never a part)
     value: Decimal  # yuan (amount, budget, change), percent (share, rate, completion), a count, or for a
     # comparison +1 (大于/高于), −1 (小于/低于), 0 (等于/持平)
     text: str  # the figure or word as printed: '5,577.85万元', '29.39%', '等于'

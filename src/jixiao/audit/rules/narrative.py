@@ -19,7 +19,15 @@ from decimal import Decimal
 
 from jixiao.audit.catalogue import Context, rule
 from jixiao.audit.compare import wan
-from jixiao.core.claims import TOTALS, chinese_number, listed_subjects, scope_of, subject_at, subject_opening
+from jixiao.core.claims import (
+    COMPARABLE,
+    TOTALS,
+    chinese_number,
+    listed_subjects,
+    scope_of,
+    subject_at,
+    subject_opening,
+)
 from jixiao.core.counts import CUE_RE as COUNT_CUE_RE
 from jixiao.core.counts import count_lists
 from jixiao.core.coverage import stated_key
@@ -1585,8 +1593,10 @@ class _Entry:
     changes: list[Claim]
 
 
-def _money(claim: Claim) -> bool:
-    return claim.measure in ("amount", "figure") and bool(MONEY_UNIT_RE.search(claim.text)) and claim.value >= 0
+def _money(claim: Claim, budget: bool = False) -> bool:
+    """A sum of money stated (or, in a list of a `budget`'s parts, budgeted) that a list may hold."""
+    measures = ("amount", "figure", "budget") if budget else ("amount", "figure")
+    return claim.measure in measures and bool(MONEY_UNIT_RE.search(claim.text)) and claim.value >= 0
 
 
 # Where a part's own breakdown begins, after the part: '本年收入A万元，主要是甲B万元，乙C万元…'.
@@ -1600,12 +1610,14 @@ def _side(claim: Claim) -> str:
     return sides.pop() if len(sides) == 1 else ""
 
 
-def _run(statements: list[Statement], start: int, offset: int, side: str = "") -> list[_Entry] | None:
+def _run(statements: list[Statement], start: int, offset: int, side: str = "",
+         budget: bool = False) -> list[_Entry] | None:
     """The entries of a list that opens at `offset` of sentence `start`: the figures outside brackets opened within
-    the list, each with its changes, to the end of the sentence (the next ones only while each ends with '；'), a
-    closing bracket the list is inside of, a numbered item, a sum of the other `side` (支出 in a list of 收入), or the
-    section's end; figures after a breakdown cue ('，主要是…') within a sentence are the part's own, not the list's.
-    None when the list holds another '其中' (a list of its own, not read)."""
+    the list (budgets too, in the list of a `budget`'s parts), each with its changes, to the end of the sentence (the
+    next ones only while each ends with '；'), a closing bracket the list is inside of, a numbered item, a sum of the
+    other `side` (支出 in a list of 收入), or the section's end; figures after a breakdown cue ('，主要是…') within a
+    sentence are the part's own, not the list's. None when the list holds another '其中' (a list of its own, not
+    read)."""
     entries: list[_Entry] = []
     depth = 0
     section = statements[start].section
@@ -1628,9 +1640,9 @@ def _run(statements: list[Statement], start: int, offset: int, side: str = "") -
                 return entries  # the bracket the list is in has closed
             if level > 0 or (breakdown is not None and at > breakdown.start() and entries):
                 continue  # what a part is made of, in a bracket after it or after '主要是'
-            if _money(claim) and side and _side(claim) not in ("", side):
+            if _money(claim, budget) and side and _side(claim) not in ("", side):
                 return entries  # the other side's figure: the list is over ('…收入合计…；…支出X万元')
-            if _money(claim):
+            if _money(claim, budget):
                 entries.append(_Entry(claim, []))
             elif claim.measure == "change" and claim.basis == "上年" and entries:
                 entries[-1].changes.append(claim)
@@ -1678,14 +1690,15 @@ def _free_wholes(statements: list[Statement]) -> Iterator[tuple[_Entry, list[_En
             yield whole, parts, "“其中”"
         for claim in statement.claims:  # '…2955万元，比上年增加936万元（A 1802万元…，B 1153万元…）'
             end = _position(text, claim) + len(compact_text(claim.text))
-            if claim.measure != "amount" or not _money(claim) or _position(text, claim) < 0:
+            budget = claim.measure == "budget"  # '…预算3300万元（A 3266万元，B 34万元）': the budget's parts
+            if claim.measure not in ("amount", "budget") or not _money(claim, budget) or _position(text, claim) < 0:
                 continue
             rest = text[end:]
             opened = re.match(r"(?:[，,]?(?:比|较|与|同)[^，,；;。()（）]*?(?:增加|减少|增长|下降)(?:了)?[\d,.]+(?:亿元|万元|元))?[(（]",
                               rest)
             if opened is None or re.match(r"[^()（）]*(?:其中|含)", rest[opened.end():]):
                 continue
-            inner = _run(statements, index, end + opened.end(), _side(claim))
+            inner = _run(statements, index, end + opened.end(), _side(claim), budget)
             whole = _Entry(claim, [c for c in statement.claims if c.measure == "change" and c.basis == "上年"
                                    and end <= _position(text, c) < end + opened.end()])
             if inner is not None and len(inner) >= 2:
@@ -1946,7 +1959,9 @@ def n2_year_on_year(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     任一种读法相符即不判为错误。“A x万元和B y万元，分别减少a万元和b万元，下降P%和Q%”按顺序逐项配对。下降超过100%而本年数仍
     大于0（降幅超过100%即成负数）为确定，与增减额一并报告；未写增减额的也单独报告。
     增减额前写了所比的数（“较上年90万元减少5万元，下降5.6%”“较预算数100万元减少15万元”）时，
-    P = X ÷ 该数；按本年数与所比的数也能得出 P 时，不符的是增减额（由 narrative.change_amount 报告）。"""
+    P = X ÷ 该数；按本年数与所比的数也能得出 P 时，不符的是增减额（由 narrative.change_amount 报告）。
+    “剔除（扣除）…因素，…仍减少X万元，下降P%”是可比口径的增减：基数可为可比口径上年数（本年数 − X），也可为全口径上年数
+    （本年数 − 前文所写的全部增减额，或所写上年数），按其中任一种相符即不判为错误；都不符为疑似，注明口径惯例。"""
     statements = sentences(pkg)
     paired: set[int] = set()  # the rates checked against a change or a prior
     for index, statement in enumerate(statements):
@@ -2021,6 +2036,69 @@ def n2_year_on_year(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
                                            (current, other), f"{wan(abs(change))} ÷ {base} {wan(base_value)}"):
                     yield _noting_fall(_on_this_year(finding, rate, change, current), rate, current)
     yield from _falls_alone(pkg, ctx, statements, paired)
+    yield from _comparable_rates(pkg, ctx, statements)
+
+
+def _rate_on_full(current: Decimal, full: Decimal, change: Decimal) -> Decimal | None:
+    """A comparable-scope change on last year's whole figure (this year's less the whole change)."""
+    return ratio(change, current - full)
+
+
+def _full_bases(statements: list[Statement], index: int, claim: Claim) -> list[Claim]:
+    """The subject's own changes on the year before and its stated figures of that year, in the claim's sentence
+    before it or in the sentences before it in the same section: the whole base a comparable change may be put on."""
+    own = statements[index].claims[: statements[index].claims.index(claim)]
+    earlier = [s.claims for s in reversed(statements[:index]) if s.section == statements[index].section]
+    return [c for claims in (own, *earlier) for c in claims
+            if c.subject == claim.subject and c.basis == "上年" and c.measure in ("change", "prior") and c.quantum]
+
+
+def _comparable_rates(pkg: DisclosurePackage, ctx: Context, statements: list[Statement]) -> Iterator[Finding]:
+    """“剔除…因素，…仍减少X万元，下降P%”: a change on a comparable scope. Its base is a matter of convention — last
+    year's figure on the comparable scope (this year's less X) or last year's whole figure (this year's less the
+    whole change stated before, or the figure stated for that year): P holds when it holds on either; failing both it
+    is a warning naming the convention; within rounding on the nearer one, a notice. Opposite directions in one
+    sentence cannot both hold (certain)."""
+    what = "可比口径增减率"
+    for index, statement in enumerate(statements):
+        claims = [c for c in statement.claims if c.basis == COMPARABLE]
+        for claim, rate in itertools.pairwise(claims):
+            if claim.measure != "change" or rate.measure != "rate" or rate.subject != claim.subject:
+                continue
+            if _sign(claim.value) and _sign(rate.value) and _sign(claim.value) != _sign(rate.value):
+                compared(ctx, claim, rate)
+                yield Finding("narrative.n2_year_on_year", Tier.ERROR,
+                              f"同一句先说“{claim.text}”又说“{rate.text}”，方向矛盾", rate.location.with_(row="增减方向"),
+                              CAT, expected=("增长" if claim.value > 0 else "下降"), actual=rate.text)
+                continue
+            current = _this_year(pkg, statements, index, rate)
+            if current is None:
+                continue
+            change: Printed = (claim.value, claim.quantum)
+            readings: list[tuple[Callable[..., Decimal | None], tuple[Printed, ...], str]] = [
+                (_rate_of_change, (current, change),
+                 f"{wan(abs(claim.value))} ÷ 可比口径上年 {wan(current[0] - claim.value)}")]
+            for base in _full_bases(statements, index, claim):
+                if base.measure == "change":
+                    readings.append((_rate_on_full, (current, (base.value, base.quantum), change),
+                                     f"{wan(abs(claim.value))} ÷ 全口径上年 {wan(current[0] - base.value)}"))
+                else:
+                    readings.append((ratio, (change, (base.value, base.quantum)),
+                                     f"{wan(abs(claim.value))} ÷ 全口径上年 {base.text}"))
+            found = [list(_check_rate(ctx, "narrative.n2_year_on_year", rate, what, abs(rate.value), function,
+                                      operands, formula, (claim,)))
+                     for function, operands, formula in readings]
+            if any(not f for f in found):
+                continue  # it holds on one reading of the base
+            notices = [f[0] for f in found if f[0].tier is not Tier.ERROR]
+            if notices:
+                yield notices[0]
+                continue
+            said = "；".join(f[0].message.removeprefix(f"{what}写为 {abs(rate.value)}%，") for f in found)
+            yield Finding("narrative.n2_year_on_year", Tier.WARNING,
+                          f"{what}写为 {abs(rate.value)}%，{said}（剔除有关因素后的增减率，以可比口径或全口径上年数为基数"
+                          "均有惯例；所写数按哪一种都不符）", rate.location.with_(row=what), CAT,
+                          expected=found[0][0].expected, actual=found[0][0].actual)
 
 
 def _falls_below_zero(rate: Claim, current: Printed) -> bool:
@@ -2321,14 +2399,16 @@ def _sangong_section(section: str) -> bool:
 
 
 def _none_this_year(pkg: DisclosurePackage) -> set[str]:
-    """The 三公 items the text says there is none of this year: '无因公出国(境)费', '因公出国(境)费0万元'."""
+    """The 三公 items the text says there is none of this year: '无因公出国(境)费', '因公出国(境)费0万元' (in a 预算公开,
+    '预算安排…因公出国(境)费0万元' as well: every figure there is a budget)."""
     none: set[str] = set()
+    measures = ("amount", "budget") if pkg.stage == "预算" else ("amount",)
     for statement in sentences(pkg):
         if _sangong_section(statement.section):
             text = compact_text(statement.text)
             none.update(name for match in _NONE_RE.finditer(text)
                         if (name := subject_opening(text[match.end():])) in SANGONG)
-            none.update(c.subject for c in statement.claims if c.measure == "amount" and not c.value)
+            none.update(c.subject for c in statement.claims if c.measure in measures and not c.value)
     return none
 
 

@@ -22,17 +22,6 @@ CENTRAL = load_profile("central")
 DOCS = documents()
 BY_NAME = {t.name: t for t in TRANSFORMS}
 
-# A self-evaluation report's tables with a header of two tiers (年初预算数 over 目标申报 | 预算编制, 年度指标 over
-# 年初指标 | 调整后指标) and a column of words (偏差原因), copied one cell per line: no layout rebuilds their rows. They
-# are named unread (“绩效指标表只见一级、二级、三级指标的表头…”, “N 个单独成行的数字…未能还原为表格”), nothing is guessed
-# and nothing is found that the tab-separated copy does not find; but the two projects' figures go unchecked.
-TWO_TIER_FORM_CELLS = ("自评分析报告的两层表头表格（资金来源、绩效指标）逐格成行时未能还原为表格：报告为未读取，"
-                       "两个项目的预算执行和指标未核对")
-XFAIL = {("builders", name): TWO_TIER_FORM_CELLS
-         for name in ("cells", "blank", "combo_traditional", "combo_pdf", "cells_spaced_headers",
-                      "cells_wrapped_headers", "cells_footer", "blank_footer")}
-
-
 def _cases(xfail: dict[tuple[str, str], str]) -> list:
     return [pytest.param(name, t.name, id=f"{name}-{t.name}",
                          marks=[pytest.mark.xfail(strict=True, reason=xfail[(name, t.name)])]
@@ -76,7 +65,7 @@ def _compare(source: Reading, got: Reading) -> None:
         assert getattr(got, field) == getattr(source, field), field
 
 
-@pytest.mark.parametrize(("name", "transform"), _cases(XFAIL))
+@pytest.mark.parametrize(("name", "transform"), _cases({}))
 def test_a_transformation_keeps_what_is_read_and_found(name, transform, folder):
     t: Transform = BY_NAME[transform]
     source, _ = _source(folder, name, yuan=t.yuan)

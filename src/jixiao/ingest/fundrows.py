@@ -85,8 +85,8 @@ def unordered_total(words: Sequence[str], points: Decimal | None = None) -> tupl
     singles out — 执行率 = 执行数 ÷ 预算数 (within a unit of its last printed digit: a rate rounded either way)
     and 得分 = 分值 × 执行率 (at the score's printed precision). `points`: the points the header prints
     ('得分(20分*执行率)'), when there is no 分值 cell (its index is then None). None unless every reading that
-    fits gives the same figures. Points are above 0 and at most the form's 100 (else 'A × rate = B' would read
-    as 'points × rate = score' too)."""
+    fits gives the same figures. Points are above 0 and at most the form's 100, and are not the 预算数 beside a
+    得分 that is the 执行数 (else 'A × rate = B' would read as 'points × rate = score' too)."""
     figures = [(i, value) for i, w in enumerate(words) if (value := _figure(w)) is not None]
     rates = [(i, value) for i, w in enumerate(words)
              if _percent(w) and (value := _figure(w.rstrip().rstrip("%％"))) is not None]
@@ -99,7 +99,7 @@ def unordered_total(words: Sequence[str], points: Decimal | None = None) -> tupl
             pairs = ([(None, points, s_at, s) for s_at, s in rest] if points is not None
                      else [(p_at, p, s_at, s) for (p_at, p), (s_at, s) in permutations(rest, 2)])
             for p_at, p, s_at, s in pairs:
-                if 0 < p <= FORM_POINTS and abs(p * rate / 100 - s) <= _unit_of(s) / 2:
+                if 0 < p <= FORM_POINTS and abs(p * rate / 100 - s) <= _unit_of(s) / 2 and (p, s) != (a, b):
                     found.setdefault((a, b, rate, p, s), (a_at, b_at, r_at, p_at, s_at))
     return next(iter(found.values())) if len(found) == 1 else None
 

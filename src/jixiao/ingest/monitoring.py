@@ -23,6 +23,7 @@ from jixiao.core.model import BudgetLine, MonitoringForm, PrintedRate
 from jixiao.core.money import is_number
 from jixiao.core.provenance import Location
 from jixiao.ingest.detect import MONITORING_TITLE_RE
+from jixiao.ingest.formcolumns import CELL_UNIT_RE, budget_field
 from jixiao.ingest.monitoring_indicators import (
     FormCell,
     IndicatorPart,
@@ -30,7 +31,7 @@ from jixiao.ingest.monitoring_indicators import (
     read_cells,
     read_table_rows,
 )
-from jixiao.ingest.selfeval import CELL_UNIT_RE, _budget_field, fund_table_lines
+from jixiao.ingest.selfeval import fund_table_lines
 from jixiao.ingest.source import Cell, Paragraph, ReadError, Row, SourceDocument, Table
 
 PERIOD_RE = re.compile(r"(?:1|一)\s*[-—–－~～至到]\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月")
@@ -82,7 +83,7 @@ def _cells(source: SourceDocument, start: int, end: int) -> list[FormCell]:
 
 
 def _field(text: str) -> str | None:
-    return _budget_field(text) if len(text) <= _HEADER_MAX else None
+    return budget_field(text) if len(text) <= _HEADER_MAX else None
 
 
 def _figure(text: str) -> bool:

@@ -32,6 +32,14 @@ from jixiao.core.model import (
 from jixiao.core.money import is_number, normalize_text, parse_amount, parse_decimal
 from jixiao.core.provenance import Location
 from jixiao.core.values import Value, parse_value
+from jixiao.ingest.formcolumns import (
+    AMOUNT_FIELDS,
+    CELL_UNIT_RE,
+    NOT_APPLICABLE,
+    TOTAL_LABEL_WORD_RE,
+    budget_field,
+    indicator_field,
+)
 from jixiao.ingest.formtable import regrid
 from jixiao.ingest.fundrows import (
     FORM_POINTS,
@@ -42,7 +50,7 @@ from jixiao.ingest.fundrows import (
     unscored_total,
 )
 from jixiao.ingest.fused import extract_fused
-from jixiao.ingest.headers import head_label, printed_unit
+from jixiao.ingest.headers import printed_unit
 from jixiao.ingest.overall import extract_overall
 from jixiao.ingest.source import Block, Paragraph, ReadError, Row, SourceDocument, Table
 from jixiao.ingest.targetform import parent_level
@@ -163,41 +171,8 @@ def _column_keys(header: Sequence[Row]) -> list[str]:
     return combined
 
 
-def _budget_field(key: str) -> str | None:
-    """A budget column's field by its header's head noun: a bracket closing it is a note ('得分（20分×执行率）' is
-    the score, not the rate; '执行率（B/A）' the rate)."""
-    key = head_label(key)
-    if "目标申报" in key:
-        return "initial_declared"
-    if "预算编制" in key or "年初预算" in key:
-        return "initial"
-    if "全年预算" in key or "调整后预算" in key:
-        return "adjusted"
-    if "预计" in key and "执行" in key:  # '全年预计执行数' of a monitoring form: an expectation, not the 执行数
-        return "expected"
-    if "执行数" in key or "实际支出" in key:
-        return "executed"
-    if "结" in key and "余" in key:
-        return "carryover"
-    if "执行率" in key:
-        return "reported_rate"
-    if "方法" in key or "标准" in key:  # '得分计算方法', '评分标准': the rule, not a score
-        return None
-    if "得分" in key:
-        return "reported_score"
-    if "偏差" in key or "原因" in key:
-        return "deviation_reason"
-    if "预算数" in key:  # 年度预算数 / 预算数
-        return "adjusted"
-    if "资金来源" in key or "项目" in key:
-        return "source"
-    return None
-
-
-_AMOUNT_FIELDS = ("initial_declared", "initial", "adjusted", "executed")
 _BUDGET_COLUMN = {"initial": "年初预算数", "adjusted": "全年预算数", "executed": "全年执行数", "reported_rate": "执行率",
                   "reported_score": "得分"}
-NOT_APPLICABLE = ("/", "／", "-", "—", "－", "——")
 
 
 LINE_FIELD, OTHER_RATE = "line", "other_rate"  # a 行次 column; a rate column that is not the 执行率 (到位率 …)
@@ -231,7 +206,7 @@ def _lettered_fields(keys: Sequence[str]) -> list[str | None] | None:
         elif index in letters.values():
             fields.append(None)
         else:
-            fields.append(LINE_FIELD if key == "行次" else _budget_field(key))
+            fields.append(LINE_FIELD if key == "行次" else budget_field(key))
     return fields
 
 
@@ -240,7 +215,7 @@ def _budget_fields(keys: Sequence[str]) -> list[str | None]:
     others ('年度预算数（万元）' over 年初预算 / 调整后预算数 / 预算执行数) and names no column."""
     if (lettered := _lettered_fields(keys)) is not None:
         return lettered
-    fields = [LINE_FIELD if re.sub(r"\s+", "", k) == "行次" else _budget_field(k) for k in keys]
+    fields = [LINE_FIELD if re.sub(r"\s+", "", k) == "行次" else budget_field(k) for k in keys]
     for index, name in enumerate(fields):
         if name is not None and name in fields[index + 1:]:
             fields[index] = None
@@ -256,7 +231,6 @@ def _is_budget_header(texts: Sequence[str]) -> bool:
 AMOUNT_UNIT_RE = re.compile(r"(?<=\d)\s*(?:万元|元|亿元)$")  # '800万元': an amount with its unit in the cell
 
 
-CELL_UNIT_RE = re.compile(r"(?<=\d)\s*(?:亿元|万元|元|亿|万)$")  # '3359.62万': the unit printed in the cell
 
 
 def _amount(text: str, unit: str) -> Decimal | None:
@@ -269,7 +243,7 @@ def _align(fields: list[str | None], rows: Sequence[Row]) -> list[str | None]:
     """Header columns shifted onto the data: a header may print leading cells the data rows lack (a section
     caption such as '预算执行情况（10分）' spanning the rows), or lack the label column's header. The first
     amount column of the header meets the first amount of the first data row that has one."""
-    first_field = next((i for i, f in enumerate(fields) if f in _AMOUNT_FIELDS), None)
+    first_field = next((i for i, f in enumerate(fields) if f in AMOUNT_FIELDS), None)
     if LINE_FIELD in fields or OTHER_RATE in fields:
         return fields  # a form numbering its rows and lettering its columns: the header is the data's own width
     for row in rows:
@@ -399,7 +373,7 @@ def _read_budget(table: Table, start: int, report: _Report, errors: list[ReadErr
                                                                             table="预算执行情况")))
                 values[name] = amount
         label = str(values.get("source") or texts[0])
-        if not label or (label.startswith("其中") and not any(values.get(f) is not None for f in _AMOUNT_FIELDS)):
+        if not label or (label.startswith("其中") and not any(values.get(f) is not None for f in AMOUNT_FIELDS)):
             continue
         reason = str(values.get("deviation_reason") or "")
         report.budget.append(BudgetLine(
@@ -434,37 +408,6 @@ def _repeated_scores(lines: Sequence[BudgetLine], project: str) -> list[ReadErro
             said = f"“{name}”一行印有得分 {line.reported_score}，不是合计行：预算执行得分只按合计行计，此行得分未计入"
         errors.append(ReadError(said, line.location.with_(project=project, column="得分")))
     return errors
-
-
-def _indicator_field(key: str) -> str | None:
-    key = head_label(key)  # '分值（10分）', '得分（分值×完成率）': the head noun before the note
-    if "原因" in key or "偏差" in key:
-        return "deviation_reason"
-    if key.startswith("指标性质"):
-        return "operator"
-    if key.startswith(("度量单位", "计量单位")):
-        return "measure_unit"
-    if key.startswith("一级"):
-        return "level1"
-    if key.startswith("二级"):
-        return "level2"
-    if "指标名称" in key or key.startswith("三级"):
-        return "name"
-    if "调整后" in key:
-        return "adjusted_target"
-    if "年初" in key or key.startswith(("年度指标", "指标值")):
-        return "initial_target"
-    if "实际完成" in key or key.startswith(("完成值", "全年实际", "全年完成", "实际值")):
-        return "actual"
-    if "定性" in key:
-        return "qualitative_note"
-    if "权重" in key or "分值" in key:
-        return "weight"
-    if "得分" in key:
-        return "reported_score"
-    if "偏差" in key:
-        return "deviation_reason"
-    return None
 
 
 STOP_WORDS = ("资金来源", "一级指标", "合计", "总分", "评价结论", "自评结论", "存在问题", "改进措施", "项目负责人",
@@ -590,7 +533,7 @@ def _upper_fields(table: Table, start: int, fields: list[str | None]) -> list[st
     follow it, in their order."""
     if "weight" in fields or start == 0:
         return fields
-    upper = [_indicator_field(t) for t in table.rows[start - 1].texts if t]
+    upper = [indicator_field(t) for t in table.rows[start - 1].texts if t]
     if "weight" not in upper:
         return fields
     lower = table.rows[start].texts
@@ -606,7 +549,7 @@ def _read_indicators(table: Table, start: int, report: _Report, errors: list[Rea
     header, body_start = _header(table, start)
     keys = _column_keys(header)
     first = next(i for i, k in enumerate(keys) if _label(k).startswith("一级指标"))  # a caption may lead the row
-    fields = _upper_fields(table, start, [_indicator_field(k) for k in keys[first:]])
+    fields = _upper_fields(table, start, [indicator_field(k) for k in keys[first:]])
     if not any(f in fields for f in (*_VALUE_FIELDS, "operator")):
         # Only the level and name columns were found (a form flattened out of reading order): the rows' cells
         # cannot be told apart, and a name taken for a target would be judged as one. Reported, not read.
@@ -741,7 +684,6 @@ def _same_row(previous: Indicator, name: str, cells: dict[str, str], weight: str
 
 # The label of a form's closing row of scores ('总分 | 100 | 94', '合计 | 100 | 94'), or that label with the score in its
 # own cell ('总分：94', '自评总分:94分').
-TOTAL_LABEL_WORD_RE = re.compile(r"^(?:自评)?(?:总分|合计|总计)(?:[：:]\s*(\d+(?:\.\d+)?)\s*分?)?$")
 SCORE_WORD_RE = re.compile(r"^(\d+(?:\.\d+)?)分?$")
 SENTENCE_END_RE = re.compile(r"[。！？]\s*$")
 
@@ -1137,7 +1079,7 @@ def _unordered_budget(report: _Report, errors: list[ReadError]) -> None:
     under it are reported as not read."""
     words = [w for w, _ in report.words]
     start = next((i + 1 for i, w in enumerate(words) if len(bare := UNIT_CAPTIONS_RE.sub("", w)) <= 20
-                  and _budget_field(bare) == "executed"), None)
+                  and budget_field(bare) == "executed"), None)
     if start is None:
         return
     end = next((i for i in range(start, len(words)) if _label(words[i]).startswith(INDICATOR_HEADS)), len(words))
@@ -1208,14 +1150,14 @@ def _in_header_order(words: Sequence[str], after: int) -> tuple[int, int, int, i
     end = after
     while end < len(words) and _header_word(words[end]):
         end += 1
-    fields = ["points" if _label(w) == "分值" else _budget_field(w) for w in words[head:end]]
+    fields = ["points" if _label(w) == "分值" else budget_field(w) for w in words[head:end]]
     if (read := ordered_total(words[head:], fields)) is None:
         return None
     return tuple(None if i is None else i + head - after for i in read)  # type: ignore[return-value]
 
 
 def _header_word(word: str) -> bool:
-    return len(word) <= 20 and (_label(word) == "分值" or _budget_field(word) in (*_AMOUNT_FIELDS, "reported_rate",
+    return len(word) <= 20 and (_label(word) == "分值" or budget_field(word) in (*AMOUNT_FIELDS, "reported_rate",
                                                                                  "reported_score"))
 
 
@@ -1335,7 +1277,7 @@ def _section_kind(rows: Sequence[Row], index: int) -> str:
         return "goal"
     filled = rows[index].filled
     if (index + 1 < len(rows) and _is_indicator_header(rows[index + 1].texts) and not any(map(is_number, filled))
-            and "weight" in [_indicator_field(t) for t in filled]):
+            and "weight" in [indicator_field(t) for t in filled]):
         return "upper"
     return ""
 
@@ -1368,9 +1310,9 @@ def _broken_header(row: Row, below: Row) -> bool:
     if not filled or not under:
         return False
     if len(filled) == 1 and printed_unit(filled[0]) and not any(map(is_number, filled)):
-        return _is_budget_header(below.texts) and _budget_field(under[0]) in _AMOUNT_FIELDS
-    return (_is_indicator_header(row.texts) and {_indicator_field(t) for t in filled} <= {None, "level1"}
-            and _indicator_field(under[0]) == "level2" and all(_indicator_field(t) for t in under[:3]))
+        return _is_budget_header(below.texts) and budget_field(under[0]) in AMOUNT_FIELDS
+    return (_is_indicator_header(row.texts) and {indicator_field(t) for t in filled} <= {None, "level1"}
+            and indicator_field(under[0]) == "level2" and all(indicator_field(t) for t in under[:3]))
 
 
 def _join_broken_headers(rows: Sequence[Row]) -> list[Row]:

@@ -41,10 +41,13 @@ from dataclasses import dataclass, replace
 from jixiao.core.money import is_number, parse_decimal
 from jixiao.core.provenance import Location
 from jixiao.ingest.flatline import disclosure_blocks, join_spaced_letters
+from jixiao.ingest.formcolumns import FUND_ROW_RE, INDICATOR_ROW_RE
+from jixiao.ingest.formcolumns import figure_cell as _figure
 from jixiao.ingest.headers import normalize_label, printed_unit, unspaced
 from jixiao.ingest.numberedform import numbered_forms
 from jixiao.ingest.source import PAGE_NUMBER_RE, Block, Cell, Paragraph, Row, Table
 from jixiao.ingest.spacedtable import spaced_tables
+from jixiao.ingest.spannedform import spanned_section
 from jixiao.ingest.tiers import agreed, fitting_layouts, leaf_paths, summing
 
 PREAMBLE_LINES = 40
@@ -79,11 +82,6 @@ INDICATOR_HEADERS = (
 )
 SHARED_HEADERS = ("分值", "权重", "得分")
 FORM_TITLE_RE = re.compile(r"绩效自评表|自评(分析)?报告|绩效评价表")
-FUND_ROW_RE = re.compile(r"^(合计|总计|总额|.*资金总额|其中.*|.*资金|.*财政拨款.*|.*专户.*)$")
-INDICATOR_ROW_RE = re.compile(
-    r"^(产出|效益|效果|满意度|成本)指标(?:[（(][\d.]+分[)）])?$|^(数量|质量|时效|成本|经济|经济效益|社会|社会效益|生态|生态效益"
-    r"|可持续影响|服务对象满意度|满意度)(指标)?$"
-)
 SPANNING_CAPTIONS = ("绩效指标", "年度绩效指标")  # a merged cell down the side of the indicator rows
 LEVEL1_ROW_RE = re.compile(r"^(产出|效益|效果|满意度)指标[（(][\d.]+分[)）]$")  # a 一级 cell with its points opens a row
 NUMBER_ROW_MIN = 3
@@ -1799,12 +1797,6 @@ def _serial_first_rows(tokens: list[_Token], path: str) -> list[Block] | None:
     return blocks
 
 
-def _figure(text: str) -> bool:
-    """A cell holding one figure (an amount, a percentage, a dash for nothing)."""
-    stripped = text.strip().rstrip("%％")
-    return is_number(stripped) or stripped in ("-", "—", "－", "/")
-
-
 def _rows_opened_by_bars(texts: list[str]) -> bool:
     """Lone '|' lines at a fixed interval open each row (and empty cells then do not occur)."""
     bars = [i for i, t in enumerate(texts) if t == ""]
@@ -1951,11 +1943,34 @@ def _name_before_label(block: Block) -> str:
     return text
 
 
+def _spanned_table(tokens: list[_Token], index: int, path: str) -> tuple[Table, int] | None:
+    """The section of a form whose header of two tiers opens at `index` (ingest.spannedform), up to the form's next
+    label or title, as a table — a cell not printed (under a spanning header cell, merged from the row above) empty —
+    and the index of the first cell after it; None when it is no such section."""
+    if not _is_header(tokens[index].text) or _norm(tokens[index].text) in FIELD_LABELS:
+        return None
+    limit = next((i for i in range(index + 1, len(tokens)) if _norm(tokens[i].text) in FIELD_LABELS
+                  or (FORM_TITLE_RE.search(tokens[i].text) and len(tokens[i].text) <= CELL_LENGTH)), len(tokens))
+    found = spanned_section([t.text for t in tokens[:limit]], index)
+    if found is None:
+        return None
+    built: list[Row] = []
+    for indices in [*found.header, *found.rows]:
+        line = next(tokens[i].line for i in indices if i is not None)
+        where = Location(document=path, line=line, row=str(len(built) + 1))
+        built.append(Row(tuple(Cell(tokens[i].text if i is not None else "", where.with_(
+            line=tokens[i].line if i is not None else line, column=str(c))) for c, i in enumerate(indices, start=1)),
+            where))
+    return Table(tuple(built), built[0].location.with_(row="")), found.end
+
+
 def _by_labels(tokens: list[_Token], path: str, cells: bool) -> list[Block]:
     """A self-evaluation form: 'label value' fields become paragraphs 'label：value'; a run of column headers
     opens a table whose rows start at a fund source (合计, 财政拨款 …) or an indicator level (产出指标, 数量指标 …).
     One cell per line, a row leaves out the cells merged from above: a fund row the '项目资金' cell spanning the
-    header's first column, an indicator row its 一级 cell (opened at its 二级 cell) or both (opened at its name)."""
+    header's first column, an indicator row its 一级 cell (opened at its 二级 cell) or both (opened at its name); a
+    section under a header of two tiers (年初预算数 over 目标申报 | 预算编制) is rebuilt whole by ingest.spannedform when
+    exactly one layout fits it."""
     if cells:
         tokens = _join_split_cells(tokens)
     blocks: list[Block] = []
@@ -2001,6 +2016,13 @@ def _by_labels(tokens: list[_Token], path: str, cells: bool) -> list[Block]:
     while index < len(tokens):
         token = tokens[index]
         norm = _norm(token.text)
+        if cells and (spanned := _spanned_table(tokens, index, path)) is not None:
+            close_field()
+            close_loose()
+            close_table()
+            table, index = spanned
+            blocks.append(table)
+            continue
         run = 0
         while index + run < len(tokens) and (_is_header(tokens[index + run].text) or (
                 cells and run == 1 and tokens[index + 1].text == "" and norm.startswith("项目资金"))):

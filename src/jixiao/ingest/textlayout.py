@@ -743,7 +743,8 @@ def text_blocks(text: str, path: str) -> tuple[Block, ...]:
     flush()
     blocks = numbered_forms(blocks, plain, path)
     rows_of_lines = two_sided_label_lines(glued_rows(spaced_tables(blocks, plain, path), plain, path), plain, path)
-    return tuple(join_wrapped(label_value_lines(rows_of_lines, plain, path), plain))
+    return tuple(join_wrapped(header_over_figure_lines(label_value_lines(rows_of_lines, plain, path), plain, path),
+                              plain))
 
 
 REPEATED_HEADER_MIN = 3  # cells: fewer repeated after a page footer may be the rows' own words
@@ -1017,6 +1018,44 @@ def label_value_lines(blocks: list[Block], plain: set[int], path: str) -> list[B
             built.append(Row((Cell(cell.text.strip(), line.with_(column="1")), *row), line))
         out.append(Table(tuple(built), where))
         index = at
+    return out
+
+
+HEADER_WORDS_MIN = 2
+ROW_FIGURES_MIN = 3
+
+
+def header_over_figure_lines(blocks: list[Block], plain: set[int], path: str) -> list[Block]:
+    """A table of one row of figures under a header of words, copied one cell per line with no separator: right
+    after its caption (a title ending in 表, '单位：万元'), the header's words one a line ('“三公”经费合计' / '因公出国(境)费'
+    / '公务用车购置及运行费' / '公务' / '接待费' / '小计' / '公务用车购置费' / …), then the figures one a line, then no
+    further cell (a heading, a sentence or the text's end follows). One reading only fits: the words head the
+    table, the figures are its one row. Which words head which figure (tiers of a header, a name wrapped over two
+    lines) is left to the reader of the table, who knows its items. Taken only with at least HEADER_WORDS_MIN words,
+    ROW_FIGURES_MIN figures and no more figures than words, on consecutive lines from the caption on."""
+    out: list[Block] = []
+    index = 0
+    while index < len(blocks):
+        caption = blocks[index]
+        out.append(caption)
+        index += 1
+        if not isinstance(caption, Paragraph) or id(caption) not in plain or not CAPTION_RE.search(caption.text):
+            continue
+        cells: list[Paragraph] = []
+        while index + len(cells) < len(blocks) and _line_cell(following := blocks[index + len(cells)], plain) and \
+                following.location.line == (cells[-1] if cells else caption).location.line + 1:
+            cells.append(following)  # type: ignore[arg-type]
+        words = next((n for n, c in enumerate(cells) if _figure(c.text)), len(cells))
+        figures = cells[words:]
+        if words < HEADER_WORDS_MIN or len(figures) < ROW_FIGURES_MIN or len(figures) > words or not all(
+                _figure(c.text) for c in figures):
+            continue
+        where = Location(document=path, line=cells[0].location.line)
+        rows = tuple(Row(tuple(Cell(c.text.strip(), Location(document=path, line=c.location.line, column=str(n)))
+                               for n, c in enumerate(part, start=1)), Location(document=path, line=part[0].location.line))
+                     for part in (cells[:words], figures))
+        out.append(Table(rows, where))
+        index += len(cells)
     return out
 
 

@@ -963,9 +963,12 @@ def _sangong(table: Table, reader: _Reader) -> tuple[tuple[str, ...], list[Discl
     if row is None:
         return column_keys, []
     items_as_rows = sum(1 for r in data if r.texts and _sangong_item(r.texts[0])) >= 2
-    # a row of figures alone, narrower than the header above it: its figures stand under no header cell in particular
-    # (a header of tiers or wrapped names over one row), so their places say nothing of their columns
-    unaligned = len(row.cells) < width and all(is_number(t) for t in row.texts if t)
+    # a row of figures alone, every cell filled, under a header of more words, every cell filled too (a header of tiers
+    # or of names wrapped over cells, over one row: ingest.textlayout.header_over_figure_lines): the figures stand under
+    # no word in particular, so their places say nothing of their columns (a row whose empty cells at its end were
+    # left off, as a spreadsheet does, still stands under its header's spans)
+    widest = max(table.rows, key=lambda r: len(r.cells))
+    unaligned = len(row.cells) < width and all(is_number(t) for t in row.texts) and all(widest.texts)
     cells = reader.cells(row, columns, "三公经费") if not items_as_rows and not unaligned else {}  # unread
     if not cells:
         reader.unmapped.append("表格布局")

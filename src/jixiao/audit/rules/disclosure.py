@@ -483,7 +483,7 @@ def r25(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding | NotApplicabl
 @rule("disclosure.r26_statistics", "公开10 政府采购或车辆数合计与分项不符", Tier.ERROR, CAT_IN, f"{BASIS} R26", "disclosure",
       params=("tolerance",), applies=needs("D10"))
 def r26(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding | NotApplicable]:
-    """政府采购 合计 = 货物 + 工程 + 服务；车辆数合计 = 各类车辆之和。"""
+    """政府采购 合计 = 货物 + 工程 + 服务；车辆数合计 = 各类车辆之和（车辆数按辆计，不论表的金额单位）。"""
     if not (t := _tables(pkg, "D10")):
         return
     d10 = t[0]

@@ -233,10 +233,12 @@ def totals_and_parts(paragraphs: list[str]) -> list[TotalAndParts]:
 # An enumerated list, each style numbered from one on: '①…②…', '（1）…（2）…', '一是…二是…'.
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _CHINESE_DIGITS = "一二三四五六七八九十"
+_AFTER_STOP = r"(?<![^，,：:；;。\s])"
 _MARKERS: tuple[tuple[re.Pattern[str], Callable[[int], str]], ...] = (
     (re.compile(r"①"), lambda n: re.escape(_CIRCLED[n - 1]) if n <= len(_CIRCLED) else "$^"),
     (re.compile(r"[（(]1[)）]"), lambda n: rf"[（(]{n}[)）]"),
-    (re.compile(r"一是"), lambda n: rf"{_CHINESE_DIGITS[n - 1]}是" if n <= len(_CHINESE_DIGITS) else "$^"),
+    (re.compile(rf"{_AFTER_STOP}一是"),  # after a stop or at the start: not '统一是'
+     lambda n: rf"{_AFTER_STOP}{_CHINESE_DIGITS[n - 1]}是" if n <= len(_CHINESE_DIGITS) else "$^"),
 )
 # What between an amount and the first item of a list says the items are that amount's parts: '其中', '包括', '分别
 # 为', '具体用于', '主要用于' … ('200万元专项资金，具体用于支付：①…'); or the amount is a total in its own words ('共安排
@@ -513,7 +515,8 @@ def total_parts(se: SelfEvaluation, ctx: Context) -> Iterator[Finding]:
     """“总额 X 万元，其中 A a 万元、B b 万元……”，或“其中：”后各段逐项列出同一名目（“年初预算”）的金额：
     所列两项以上之和大于总额为确定；小于总额时，若同一列表中另一名目（如“支出决算”）各项之和恰等于其总额（说明已列全），
     为确定，否则为疑似（所列可能不是全部组成）；差异在各数印出精度的尾数容差内为提示。金额后紧跟括号列出的两项以上金额
-    是该金额的分项（“共安排X万元（上年结转a万元，本年下达b万元）”），不是其后“其中”列表的合计。"""
+    是该金额的分项（“共安排X万元（上年结转a万元，本年下达b万元）”），不是其后“其中”列表的合计。金额后以“其中、包括、分别、
+    具体用于……”引出的编号列表（①②…、（1）（2）…、一是、二是…）各项取其首个分句中唯一的金额，与该金额比较。"""
     statements = se.reported.statements
     for item in totals_and_parts([text for text, _ in statements]):
         got = sum((p.value for p in item.parts), ZERO)

@@ -74,14 +74,23 @@ def _header_count(rows: list[list[str]]) -> int:
     return count
 
 
+_COUNT_ROW = re.compile(r"[（(](?:辆|台|套|个|人|平方米)[)）]\s*$")
+
+
 def _marked(rows: list[list[str]], header_rows: int) -> list[list[str]]:
     """Cells in data rows of a column that prints an amount (a figure with decimals or separators) marked Money:
-    its figures and its blanks."""
+    its figures and its blanks. A row counting things (its label in 辆, 台 …, and the rows numbered under it) holds
+    no amount."""
     width = max(len(r) for r in rows)
     money = {c for r in rows[header_rows:] for c in range(len(r))
              if c < len(r) and (_DECIMAL.match(r[c]) or ("," in r[c] and _NUMBER.match(r[c])))}
     out = [list(r) for r in rows]
+    counted = False  # under a row counting things ('（一）车辆数合计（辆）'): its numbered rows count them too
     for r in out[header_rows:]:
+        if r and (_COUNT_ROW.search(r[0]) or re.match(r"^[（(][一二三四五六七八九十]+[)）]|^[一二三四五六七八九十]+、", r[0])):
+            counted = bool(_COUNT_ROW.search(r[0]))
+        if counted:
+            continue  # counts, not amounts: no transformation of money applies to them
         if not any(_NUMBER.match(c) for c in r):
             continue  # a section row ('一、政府采购情况'): no amount in it
         for c in range(min(width, len(r))):

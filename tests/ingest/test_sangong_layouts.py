@@ -810,3 +810,42 @@ def test_a_table_of_the_sangong_counts_is_read_in_their_units(tmp_path):
     assert doc.disclosure.tables["D09"].rows[0].cells["final_total"].text == "38.70"
     assert not [u for u in doc.reading.unread if u.kind == "table"]
     assert "“三公”经费相关统计数" in {t.name for t in doc.reading.tables}
+
+
+# A 预算 三公 table copied one cell per line with no separator at all: under its title and unit, the header's words one
+# a line (the car's parts after the items, one item's name broken over two lines), then the one row of figures.
+def _bare_lines(figures: list[str], after: str = "") -> str:
+    header = ["“三公”经费合计", "因公出国(境)费", "公务用车购置及运行费", "公务", "接待费", "小计", "公务用车购置费",
+              "公务用车运行费"]
+    return ("示例开发区管委会2031年“三公”经费预算\n一、2031年一般公共预算“三公”经费支出预算表\n单位:万元\n"
+            + "\n".join([*header, *figures]) + "\n" + after
+            + "二、2031年一般公共预算“三公”经费支出预算情况说明\n示例开发区管委会2031年“三公”经费预算为91.6万元。其中：因公出国(境)费"
+            "5万元，公务接待费60万元，公务用车购置及运行费26.6万元，其中公务用车购置费18万元，公务用车运行费8.6万元。\n")
+
+
+@pytest.mark.parametrize(("figures", "errors"), [
+    (["91.6", "5", "26.6", "18", "8.6", "60"], []),
+    (["91.6", "5", "26.6", "8.6", "18", "60"], ["narrative.n1_amount_vs_table"] * 2),  # the car's parts swapped
+])
+def test_header_lines_over_one_row_of_figure_lines_without_separators(tmp_path, figures, errors):
+    doc, _ = _load_text(tmp_path, _bare_lines(figures))
+    [row] = doc.disclosure.tables["D09"].rows
+    assert {key: amount.text for key, amount in row.cells.items()} == {
+        "budget_total": figures[0], "budget_overseas": figures[1], "budget_car": figures[2],
+        "budget_car_purchase": figures[3], "budget_car_operation": figures[4], "budget_reception": figures[5]}
+    assert not [u for u in doc.reading.unread if u.kind == "table"]
+    assert sorted(f.rule for f in audit_document(doc, CENTRAL).findings if f.tier is Tier.ERROR) == errors
+
+
+def test_figure_lines_followed_by_another_label_are_not_taken_for_one_row(tmp_path):
+    doc, _ = _load_text(tmp_path, _bare_lines(["91.6", "5", "26.6", "18", "8.6", "60"], after="上年预算数\n95\n"))
+    assert "D09" not in doc.disclosure.tables or not doc.disclosure.tables["D09"].rows[0].cells
+    assert [u for u in doc.reading.unread if u.kind == "table"]
+
+
+def test_figure_lines_under_a_header_no_layout_places_are_unread_not_read_by_position(tmp_path):
+    text = _bare_lines(["91.6", "5", "26.6", "18", "8.6", "60"]).replace("“三公”经费合计\n", "“三公”经费预算合计\n")
+    doc, _ = _load_text(tmp_path, text)
+    assert not doc.disclosure.tables["D09"].rows[0].cells
+    assert any("无法对应" in u.what for u in doc.reading.unread)
+    assert not [f for f in audit_document(doc, CENTRAL).findings if f.tier is Tier.ERROR]

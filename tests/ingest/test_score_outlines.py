@@ -127,3 +127,72 @@ def test_a_run_together_table_that_does_not_add_up_is_only_suspected(tmp_path):
     assert not _errors(doc)
     [found] = _errors(doc, Tier.WARNING)
     assert "大于其分值 5 分" in found and "连排" in found
+
+
+# A department's whole-budget scoring table copied out of a web page: '|'-rows whose cells broke over lines at their
+# ends (the header over four lines, a row's name and its weight on lines of their own), a 序号 column, the weights of
+# the groups in brackets, the cells merged from the rows above printed as empty cells at a row's end, and the text
+# cut off inside the last row.
+def _serial_table(planning: str = "20", basics: str = "8", plans: str = "12", second: str = "6",
+                  second_score: str = "6") -> str:
+    return "\n".join([
+        "2031年度部门整体支出绩效评价自评表", "单位 | |||||||",
+        "序号 | 一级 指标 |", "二级 指标 |", "三级 指标 |", "指标分值 | 指标解释 | 评分标准 | 自评得分 |",
+        f"1 | 决策 ({planning}分) |",
+        f"基础资料 ({basics}分) | 资料 完整性 | 8 | 单位基础资料是否齐全。 | 齐全得8分。 |", "8 |",
+        f"2 | 工作计划 ({plans}分) | 计划 可行性 | 6 | 计划是否可行。 | 可行得6分。 | 6 | |",
+        f"3 | 计划 细化程度 | {second} | 计划是否细化。 | 细化得{second}分。 | {second_score} | ||",
+        "4 | 过程 (40分) |", "资金管理 (25分) | 支付 进度 | 10 | 资金支付是否及时。 |",
+        "1、按时支付(5"]) + "\n"
+
+
+def _serial_outline(tmp_path, text: str):
+    doc, _ = load_text(tmp_path, text, "overall.txt")
+    [outline] = doc.score_outlines
+    return doc, outline
+
+
+def test_a_scoring_table_with_serials_whose_rows_broke_over_lines_is_read_row_by_row(tmp_path):
+    doc, outline = _serial_outline(tmp_path, _serial_table())
+    decision, process = outline.parts
+    assert (decision.name, decision.points, decision.closed) == ("决策", Decimal(20), True)
+    assert [(p.name, p.points) for p in decision.parts] == [("基础资料", 8), ("工作计划", 12)]
+    assert [(leaf.points, leaf.score) for part in decision.parts for leaf in part.parts] == [(8, 8), (6, 6), (6, 6)]
+    # the row the text ends inside opens its parts; they are not summed
+    assert (process.name, process.closed) == ("过程", False)
+    assert [(p.name, p.points) for p in process.parts[0].parts] == [("支付 进度", 10)]
+    assert sum(1 for u in doc.reading.unread if "评分表结束处中断" in u.what) == 2
+    assert not [u for u in doc.reading.unread if "表格未被识别" in u.what]
+    assert not [f for f in audit_document(doc, CENTRAL).findings if f.rule == "scores.parts_sum"]
+
+
+@pytest.mark.parametrize(("kwargs", "expected"), [
+    ({"plans": "14", "second": "8", "second_score": "8"}, [("决策", Tier.ERROR)]),  # 8 + 14 = 22 over 20
+    ({"second_score": "7"}, [("计划 细化程度", Tier.ERROR)]),  # 7 over its weight of 6
+    ({"planning": "25"}, [("决策", Tier.WARNING)]),  # 8 + 12 = 20 under 25: a part may be unlisted
+])
+def test_weights_and_scores_of_a_scoring_table_with_serials_are_summed(tmp_path, kwargs, expected):
+    doc, _ = _serial_outline(tmp_path, _serial_table(**kwargs))
+    found = [(f.location.row, f.tier) for f in audit_document(doc, CENTRAL).findings if f.rule == "scores.parts_sum"]
+    assert found == expected
+
+
+def test_lines_that_do_not_make_a_row_of_the_width_stay_as_printed(tmp_path):
+    # the second row's lines hold one cell too many for the table: which cells belong together is not known
+    text = _serial_table().replace("8 |\n2 |", "8 | 备注 |\n2 |")
+    doc, _ = load_text(tmp_path, text, "overall.txt")
+    rows = [r for t in doc.source.tables() for r in t.rows]
+    assert any(r.texts[:2] == ["1", "决策 (20分)"] and len(r.texts) == 2 for r in rows)
+
+
+@pytest.mark.parametrize(("total", "expected"), [
+    ("4 | 合计 | | | 20 | | | 20 |", []),
+    ("4 | 合计 | | | 20 | | | 19 |", [("合计", Tier.ERROR)]),  # scores 8 + 6 + 6 = 20 against the printed 19
+    ("合计 | | | | 20 | | | 20 |", []),
+])
+def test_the_total_row_of_a_scoring_table_with_serials_is_checked(tmp_path, total, expected):
+    text = _serial_table().split("4 | 过程")[0] + total + "\n"
+    doc, outline = _serial_outline(tmp_path, text)
+    assert [p.name for p in outline.parts] == ["合计"] and outline.parts[0].points == 20
+    found = [(f.location.row, f.tier) for f in audit_document(doc, CENTRAL).findings if f.rule == "scores.parts_sum"]
+    assert found == expected

@@ -174,16 +174,23 @@ class _Reader:
 
     def amount(self, text: str, location: Location) -> Amount | None:
         """A printed amount; blank, “-” and the like are no amount (0.00 is an amount of zero)."""
+        return self._figure(text, location, self.scale, "金额")
+
+    def count(self, text: str, location: Location) -> Amount | None:
+        """A printed count (车辆, 台, 平方米 …): the number itself in its own unit, never scaled as money."""
+        return self._figure(text, location, Decimal(1), "数量")
+
+    def _figure(self, text: str, location: Location, scale: Decimal, what: str) -> Amount | None:
         text = text.strip()
         if not text or (re.fullmatch(r"[-—–/\\0\s]*", text) and not re.fullmatch(r"\s*0\s*", text)):
             return None
         if not is_number(text):
-            self.errors.append(ReadError(f"“{text}”不是金额", location))
+            self.errors.append(ReadError(f"“{text}”不是{what}", location))
             return None
         number = parse_decimal(text)
         assert number is not None
-        quantum = Decimal(1).scaleb(printed_exponent(text)) * self.scale
-        return Amount(number * self.scale, text, quantum, location)
+        quantum = Decimal(1).scaleb(printed_exponent(text)) * scale
+        return Amount(number * scale, text, quantum, location)
 
     def cell_location(self, row: Row, index: int, label: str, column: str) -> Location:
         base = row.cells[index].location if index < len(row.cells) else row.location
@@ -809,7 +816,7 @@ def _sangong_by_leaves(table: Table, reader: _Reader) -> dict[str, Amount] | Non
         return None
     upper = header[0]
     lower = header[1] if len(header) == 2 else []
-    if groups is not None and len(header) == 1:  # the tiers flattened into one run: the lower tier opens at 小计
+    if len(header) == 1:  # the tiers flattened into one run: the lower tier opens at 小计
         at = next((i for i, t in enumerate(upper) if i and normalize_label(t) == "小计"), len(upper))
         upper, lower = upper[:at], upper[at:]
         while upper and not _sangong_item(upper[0]) and normalize_label(upper[0]) != "合计" and "三公" in upper[0]:
@@ -956,7 +963,13 @@ def _sangong(table: Table, reader: _Reader) -> tuple[tuple[str, ...], list[Discl
     if row is None:
         return column_keys, []
     items_as_rows = sum(1 for r in data if r.texts and _sangong_item(r.texts[0])) >= 2
-    cells = reader.cells(row, columns, "三公经费") if not items_as_rows else {}  # not one row of figures: unread
+    # a row of figures alone, every cell filled, under a header of more words, every cell filled too (a header of tiers
+    # or of names wrapped over cells, over one row: ingest.textlayout.header_over_figure_lines): the figures stand under
+    # no word in particular, so their places say nothing of their columns (a row whose empty cells at its end were
+    # left off, as a spreadsheet does, still stands under its header's spans)
+    widest = max(table.rows, key=lambda r: len(r.cells))
+    unaligned = len(row.cells) < width and all(is_number(t) for t in row.texts) and all(widest.texts)
+    cells = reader.cells(row, columns, "三公经费") if not items_as_rows and not unaligned else {}  # unread
     if not cells:
         reader.unmapped.append("表格布局")
         reader.errors.append(ReadError(f"{reader.table_name} 三公经费表的行列无法对应到预算数、决算数及各项，其中的数字未读取",
@@ -965,10 +978,28 @@ def _sangong(table: Table, reader: _Reader) -> tuple[tuple[str, ...], list[Discl
     return read, [DisclosureRow(label="三公经费", cells=cells, location=row.location.with_(table=reader.table_name))]
 
 
+# The unit of a count a 公开10 row's label states in its last brackets ('（一）车辆数合计（辆）', '（二）单价50万元以上通用
+# 设备（台，套）', '办公用房面积（平方米）'), or the count its name says it is ('车辆数').
+COUNT_UNIT_RE = re.compile(r"[（(]\s*((?:辆|个|人|台|套|平方米|平米|㎡|处|栋|间|宗|亩)(?:\s*[、，,/]\s*(?:台|套|个|辆))?)\s*[)）]\s*$")
+COUNTED_NAME_RE = re.compile(r"车辆数|车辆总数")
+MONEY_LABEL_RE = re.compile(r"[（(]\s*(?:万元|元|亿元)\s*[)）]\s*$")
+GROUP_NUMBER_RE = re.compile(r"^[（(][一二三四五六七八九十]+[)）]")
+
+
+def _count_unit(label: str) -> str:
+    """The unit of the count a 公开10 row's label states ('辆'), '' for a row of money."""
+    if (match := COUNT_UNIT_RE.search(unspaced(label))) is not None:
+        return match.group(1)
+    return "辆" if COUNTED_NAME_RE.search(unspaced(label)) else ""
+
+
 def _statistics(table: Table, reader: _Reader) -> tuple[tuple[str, ...], list[DisclosureRow]]:
-    """D10: label, 行次, value; section titles ('一、政府采购情况') give the rows their group."""
+    """D10: label, 行次, value; section titles ('一、政府采购情况') give the rows their group. A row whose label
+    states a count's unit ('（一）车辆数合计（辆）'), and the rows numbered under it ('1. 主要负责人用车'), print a count,
+    not money: its figure is read as a count in that unit (column 'count'), never scaled as an amount."""
     rows: list[DisclosureRow] = []
     section = ""
+    counted = ""  # the unit of the count the group row above states, for the rows numbered under it
     for row in table.rows:
         filled = [(i, t) for i, t in enumerate(row.texts) if t]
         if not filled:
@@ -976,22 +1007,33 @@ def _statistics(table: Table, reader: _Reader) -> tuple[tuple[str, ...], list[Di
         first = unspaced(filled[0][1])  # '项 目', '合 计' printed letter-spaced
         if re.match(r"^[一二三四五六七八九十]+、", first):
             section = re.sub(r"^[一二三四五六七八九十]+、", "", first)
+            counted = ""
             continue
         if first in ("项目", "栏次") or first.startswith("项目"):
             continue
         label = re.sub(r"^[（(][一二三四五六七八九十]+[)）]\s*|^\d+[.．、]\s*", "", first)
+        unit = _count_unit(label)
+        if GROUP_NUMBER_RE.match(first):
+            counted = unit
+        elif not unit and not MONEY_LABEL_RE.search(unspaced(label)):
+            unit = counted  # '1. 主要负责人用车' under '（一）车辆数合计（辆）'
         numbers = [(i, t) for i, t in filled[1:]]
         line_no = numbers[0][1] if numbers and numbers[0][1].isdigit() and len(numbers[0][1]) <= 3 else ""
         values = numbers[1:] if line_no else numbers
         cells = {}
         if values:
             i, text = values[0]
-            amount = reader.amount(text, reader.cell_location(row, i, label, "amount"))
-            if amount is not None:
-                cells["amount"] = amount
+            if unit:
+                count = reader.count(text, reader.cell_location(row, i, label, f"数量（{unit}）"))
+                if count is not None:
+                    cells["count"] = count
+            else:
+                amount = reader.amount(text, reader.cell_location(row, i, label, "amount"))
+                if amount is not None:
+                    cells["amount"] = amount
         rows.append(DisclosureRow(label=f"{section}/{label}" if section else label, line_no=line_no, cells=cells,
                                   location=row.location.with_(table="公开10", row=label)))
-    return ("amount",), rows
+    return ("amount", "count") if any("count" in r.cells for r in rows) else ("amount",), rows
 
 
 LAYOUTS = {"D01": _halves, "D04": _halves, "B01": _halves, "D06": _blocks, "D09": _sangong, "D10": _statistics}

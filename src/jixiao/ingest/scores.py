@@ -307,12 +307,21 @@ NOT_APPLICABLE = ("不适用", "无", "/", "／", "-", "—", "－", "——", "
 NUMBER_RE = re.compile(r"^\d{1,3}(?:\.\d+)?$")
 
 
+SERIAL_HEADERS = ("序号", "编号")
+SERIAL_RE = re.compile(r"^\d{1,3}$")
+
+
 @dataclass(frozen=True)
 class _Columns:
     levels: tuple[int, ...]  # the 一级, 二级 (and 三级) columns present, in order; the last is the row's own name
     points: int
     score: int
     width: int
+    serial: bool = False  # the first column numbers the rows (序号)
+
+    def after_serial(self) -> _Columns:
+        """The columns after the serial column, as if the table started there."""
+        return _Columns(tuple(i - 1 for i in self.levels), self.points - 1, self.score - 1, self.width - 1)
 
 
 def _score_header(texts: list[str]) -> _Columns | None:
@@ -324,7 +333,7 @@ def _score_header(texts: list[str]) -> _Columns | None:
             or any(VALUE_COLUMN_RE.search(t) for t in norm[levels[0]:]) or not levels[-1] < points[0] < scores[0]):
         # (a caption before the level columns, '二、工作整体完成情况', spans the rows: no value column)
         return None
-    return _Columns(levels, points[0], scores[0], len(norm))
+    return _Columns(levels, points[0], scores[0], len(norm), serial=levels[0] == 1 and norm[0] in SERIAL_HEADERS)
 
 
 def _named_points(text: str) -> tuple[str, Decimal | None]:
@@ -341,7 +350,10 @@ def _placed_cells(texts: list[str], columns: _Columns) -> list[str] | None:
     the rows above (a caption down the side, its 一级 cell, or its 一级 and 二级 cells): it is placed from the right, so
     far as the cells left out are such cells. Empty cells at its end may pad it out or stand for blank columns: the
     placing that leaves the caption columns empty and puts a figure (or a mark of not applying) under 分值 wins.
-    None when no placing does."""
+    None when no placing does. A row's serial (序号), printed, keeps its place before the cells left out."""
+    if columns.serial and texts and SERIAL_RE.match(texts[0]):
+        placed = _placed_cells(texts[1:], columns.after_serial())
+        return [texts[0], *placed] if placed is not None else None
     trailing = len(texts) - len(list(itertools.dropwhile(lambda t: not t, reversed(texts))))
     for cut in range(trailing + 1):
         kept = texts[:len(texts) - cut]
@@ -360,23 +372,40 @@ def _is_number(text: str) -> bool:
     return NUMBER_RE.match(text.strip()) is not None
 
 
+def _cut_cells(texts: list[str], columns: _Columns) -> list[str] | None:
+    """The cells of a table's last row that the text ends inside: printed from the left, fewer than the columns, the
+    cells not printed left out at its end. Taken when so placed its level cells are names (no figure), and a figure
+    (or a mark of not applying) stands under 分值; None otherwise."""
+    if len(texts) >= columns.width:
+        return None
+    placed = texts + [""] * (columns.width - len(texts))
+    names = [placed[i] for i in columns.levels]
+    points = placed[columns.points]
+    if not names[-1] or any(_is_number(n) for n in names) or not (_is_number(points) or points in NOT_APPLICABLE):
+        return None
+    return placed
+
+
 def _table_outline(table: Table, start: int, columns: _Columns, unread: list[Unread]) -> ScoreOutline | None:
     top: list[_Part] = []
     stack: list[_Part | None] = [None] * (len(columns.levels) - 1)  # the open part of each parent level
     total: _Part | None = None
     rows = 0
     previous: list[str] | None = None
-    for row in table.rows[start + 1:]:
+    body = [r for r in table.rows[start + 1:] if any(t.strip() for t in r.texts)]
+    for row in body:
         texts = [normalize_text(t).strip() for t in row.texts]
-        if not any(texts):
-            continue
         first = next(t for t in texts if t)
-        if TOTAL_ROW_RE.match(first.replace(" ", "")):
-            figures = [Decimal(t) for t in texts if _is_number(t)]
+        # a total row may carry the next serial ('7 | 合计 | … |'): the serial is no figure of it
+        named = texts[1:] if columns.serial and SERIAL_RE.match(texts[0]) and len(texts) > 1 else texts
+        if TOTAL_ROW_RE.match(next((t for t in named if t), "").replace(" ", "")):
+            figures = [Decimal(t) for t in named if _is_number(t)]
             total = _Part("合计", 0, figures[0] if figures else None, row.location.with_(row="合计"), closed=True,
                           scores=[(figures[-1], row.location)] if len(figures) > 1 else [])
             break
         cells = _placed_cells(texts, columns)
+        if cells is None and row is body[-1]:
+            cells = _cut_cells(texts, columns)  # the text ends inside the table's last row
         points_text, score_text = (cells[columns.points], cells[columns.score]) if cells else ("", "")
         if cells is None:
             unread.append(Unread(f"评分表自“{_clip(first, 20)}”一行起未能对应到一级、二级、三级指标与分值、得分各列，"

@@ -209,6 +209,64 @@ def join_broken_pipe_rows(lines: list[str]) -> list[str]:
     return out
 
 
+SERIAL_ROWS_MIN = 3
+SERIAL_HEADER_RE = re.compile(r"^(?:序号|编号)$")
+
+
+def join_serial_rows(lines: list[str]) -> list[str]:
+    """A '|'-table whose first column numbers its rows (序号 1, 2, 3 …) and whose rows broke over several lines at
+    their cells' ends ('1 | 规划 (15分) |' / '基础信息 (3分) | 基础信息完整性 | 3 | … |' / '3 |'): a row goes on over the
+    lines after it that do not open with the next serial, when together they hold exactly the table's width (its
+    widest line); the header row, opened by '序号', likewise up to the first serial. The last row may stop short (the
+    text ends inside it). A row whose lines hold more cells, or fewer, than the width is left as printed. Only for a
+    run of at least SERIAL_ROWS_MIN rows numbered from one on, one by one. The joined row keeps its first line; the
+    lines joined to it go blank (line numbers stay)."""
+    def bar_cells(line: str) -> list[str] | None:  # a '|'-row's cells, a lone cell closed by its bar one
+        if "\t" in line:
+            return None
+        token = _cell_token(line)
+        return [token] if token is not None else _pipe_cells(line)
+
+    out = list(lines)
+    index = 0
+    while index < len(lines):
+        if bar_cells(lines[index]) is None:
+            index += 1
+            continue
+        run: list[tuple[int, list[str]]] = []  # the run's '|'-lines (blank lines between them skipped)
+        while index < len(lines) and (not lines[index].strip() or (cells := bar_cells(lines[index])) is not None):
+            if lines[index].strip():
+                run.append((index, cells))  # type: ignore[arg-type]
+            index += 1
+        _join_serial_run(run, out)
+    return out
+
+
+def _join_serial_run(run: list[tuple[int, list[str]]], out: list[str]) -> None:
+    width = max((len(cells) for _, cells in run), default=0)
+    expected = 1
+    opens: list[int] = []  # positions in the run of the lines opening a row: the header, then each serial
+    for position, (_, cells) in enumerate(run):
+        first = normalize_label(cells[0]) if cells else ""
+        if first == str(expected):
+            opens.append(position)
+            expected += 1
+        elif expected == 1 and SERIAL_HEADER_RE.match(first):
+            opens = [position]
+    if expected - 1 < SERIAL_ROWS_MIN:
+        return
+    for number, start in enumerate(opens):
+        end = opens[number + 1] if number + 1 < len(opens) else len(run)
+        pieces = run[start:end]
+        count = sum(len(cells) for _, cells in pieces)
+        if len(pieces) < 2 or count > width or (count < width and end < len(run)):
+            continue  # a row already whole, or lines that do not make one row of the table's width
+        joined = [cell for _, cells in pieces for cell in cells]
+        out[pieces[0][0]] = " | ".join(joined) + " |"
+        for line, _ in pieces[1:]:
+            out[line] = ""
+
+
 INDENTED_CELL_RE = re.compile(r"^[ \t\u3000]{2,}[|｜]")  # '        | 二级指标': a cell of the row above
 INDENTED_PIECE_RE = re.compile(r"^[ \t\u3000]{2,}\S")
 INDENTED_ROWS_MIN = 3
@@ -663,8 +721,8 @@ def text_blocks(text: str, path: str) -> tuple[Block, ...]:
         footers.clear()
 
     lines = mark_blank_separated_cells(mark_bar_separated_cells(mark_bar_separated_rows(
-        join_wrapped_cells(join_broken_pipe_rows(join_wrapped_tab_rows(join_indented_cells(drop_preamble(
-            text.splitlines()))))))))
+        join_wrapped_cells(join_serial_rows(join_broken_pipe_rows(join_wrapped_tab_rows(join_indented_cells(
+            drop_preamble(text.splitlines())))))))))
     merged = merged_pipe_runs(lines)
     opened, closed = _bar_rows_by_style(lines)
     cell_style = closed > opened  # rows printed '合计 | 12 |': a row opening with a bar opens with an empty cell
@@ -741,7 +799,8 @@ def text_blocks(text: str, path: str) -> tuple[Block, ...]:
     flush()
     blocks = numbered_forms(blocks, plain, path)
     rows_of_lines = two_sided_label_lines(glued_rows(spaced_tables(blocks, plain, path), plain, path), plain, path)
-    return tuple(join_wrapped(label_value_lines(rows_of_lines, plain, path), plain))
+    return tuple(join_wrapped(header_over_figure_lines(label_value_lines(rows_of_lines, plain, path), plain, path),
+                              plain))
 
 
 REPEATED_HEADER_MIN = 3  # cells: fewer repeated after a page footer may be the rows' own words
@@ -1015,6 +1074,44 @@ def label_value_lines(blocks: list[Block], plain: set[int], path: str) -> list[B
             built.append(Row((Cell(cell.text.strip(), line.with_(column="1")), *row), line))
         out.append(Table(tuple(built), where))
         index = at
+    return out
+
+
+HEADER_WORDS_MIN = 2
+ROW_FIGURES_MIN = 3
+
+
+def header_over_figure_lines(blocks: list[Block], plain: set[int], path: str) -> list[Block]:
+    """A table of one row of figures under a header of words, copied one cell per line with no separator: right
+    after its caption (a title ending in 表, '单位：万元'), the header's words one a line ('“三公”经费合计' / '因公出国(境)费'
+    / '公务用车购置及运行费' / '公务' / '接待费' / '小计' / '公务用车购置费' / …), then the figures one a line, then no
+    further cell (a heading, a sentence or the text's end follows). One reading only fits: the words head the
+    table, the figures are its one row. Which words head which figure (tiers of a header, a name wrapped over two
+    lines) is left to the reader of the table, who knows its items. Taken only with at least HEADER_WORDS_MIN words,
+    ROW_FIGURES_MIN figures and no more figures than words, on consecutive lines from the caption on."""
+    out: list[Block] = []
+    index = 0
+    while index < len(blocks):
+        caption = blocks[index]
+        out.append(caption)
+        index += 1
+        if not isinstance(caption, Paragraph) or id(caption) not in plain or not CAPTION_RE.search(caption.text):
+            continue
+        cells: list[Paragraph] = []
+        while index + len(cells) < len(blocks) and _line_cell(following := blocks[index + len(cells)], plain) and \
+                following.location.line == (cells[-1] if cells else caption).location.line + 1:
+            cells.append(following)  # type: ignore[arg-type]
+        words = next((n for n, c in enumerate(cells) if _figure(c.text)), len(cells))
+        figures = cells[words:]
+        if words < HEADER_WORDS_MIN or len(figures) < ROW_FIGURES_MIN or len(figures) > words or not all(
+                _figure(c.text) for c in figures):
+            continue
+        where = Location(document=path, line=cells[0].location.line)
+        rows = tuple(Row(tuple(Cell(c.text.strip(), Location(document=path, line=c.location.line, column=str(n)))
+                               for n, c in enumerate(part, start=1)), Location(document=path, line=part[0].location.line))
+                     for part in (cells[:words], figures))
+        out.append(Table(rows, where))
+        index += len(cells)
     return out
 
 

@@ -483,7 +483,7 @@ def r25(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding | NotApplicabl
 @rule("disclosure.r26_statistics", "公开10 政府采购或车辆数合计与分项不符", Tier.ERROR, CAT_IN, f"{BASIS} R26", "disclosure",
       params=("tolerance",), applies=needs("D10"))
 def r26(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding | NotApplicable]:
-    """政府采购 合计 = 货物 + 工程 + 服务；车辆数合计 = 各类车辆之和。"""
+    """政府采购 合计 = 货物 + 工程 + 服务；车辆数合计 = 各类车辆之和（车辆数按辆计，不论表的金额单位）。"""
     if not (t := _tables(pkg, "D10")):
         return
     d10 = t[0]
@@ -493,10 +493,10 @@ def r26(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding | NotApplicabl
                                d10.location, "公开10 政府采购合计", "货物 + 工程 + 服务"))
     vehicles = [r for r in d10.rows if "车辆数" not in r.label and r.label.endswith("用车")]
     vehicle_total = next((r for r in d10.rows if "车辆数合计" in r.label), None)
-    counted = sum((r.value("amount") for r in vehicles), ZERO)
-    if vehicle_total is not None and vehicle_total.value("amount") != counted:
+    counted = sum((r.value("count") for r in vehicles), ZERO)  # counts of vehicles, never money (ingest.disclosure)
+    if vehicle_total is not None and vehicle_total.known("count") and vehicle_total.value("count") != counted:
         yield Finding("disclosure.r26_statistics", Tier.ERROR,
-                      f"公开10 车辆数合计 {vehicle_total.value('amount') / 10000:g} 辆，各类用车合计 {counted / 10000:g} 辆",
+                      f"公开10 车辆数合计 {vehicle_total.value('count'):g} 辆，各类用车合计 {counted:g} 辆",
                       vehicle_total.location, CAT_IN)
 
 

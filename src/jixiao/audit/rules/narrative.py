@@ -2701,8 +2701,9 @@ def vehicles(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
                 where += f"（{qualifier}）" if qualifier else ""
                 stated.setdefault(qualifier, []).append((where, int(claim.value), statement, claim))
     d10 = pkg.table("D10")
-    if d10 is not None and (row := next((r for r in d10.rows if "车辆数合计" in r.label), None)) is not None:
-        stated.setdefault("", []).append(("公开10·车辆数合计", int(row.value("amount") / WAN), row, None))
+    if d10 is not None and (row := next((r for r in d10.rows if "车辆数合计" in r.label), None)) is not None \
+            and row.known("count") and row.value("count") == int(row.value("count")):
+        stated.setdefault("", []).append(("公开10·车辆数合计", int(row.value("count")), row, None))  # a count, not money
     for row, count, qualifier in _counted_fleet(pkg):
         where = f"{pkg.table('S09').title}·公务用车保有量" + (f"（{qualifier}）" if qualifier else "")  # type: ignore[union-attr]
         stated.setdefault(qualifier, []).append((where, count, row, None))

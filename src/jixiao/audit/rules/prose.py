@@ -382,8 +382,10 @@ def _claims_printed(group: list[Statement], texts: set[str]) -> list[Claim]:
 def parts_total(statements: tuple[Statement, ...], ctx: Context) -> Iterator[Finding]:
     """“共安排X万元，其中：A a万元（上年结转b万元，本年下达c万元），B d万元……”：括号外各项之和 = X，括号内各项之和 =
     其前一项（与自评报告正文同一读法，见 selfeval.total_parts）；金额后紧跟的括号（“共安排X万元（上年结转b万元，本年下达
-    c万元）”）列出该金额的分项，其中的金额不是其后“其中”列表的合计。所列之和大于总额为确定；小于总额为疑似（所列可能不是全部
-    组成；同一列表另一名目各项之和恰等于其总额、说明已列全时为确定）；差额在各数印出精度的尾数容差内为提示。"""
+    c万元）”）列出该金额的分项，其中的金额不是其后“其中”列表的合计。金额后以“其中、包括、分别、具体用于……”引出（或“共、合计”
+    之后紧接）的编号列表（①②…、（1）（2）…、一是、二是…）为该金额的分项，各项取其首个分句中唯一的金额。所列之和大于总额为确定；
+    小于总额为疑似（所列可能不是全部组成；同一列表另一名目各项之和恰等于其总额、说明已列全时为确定）；差额在各数印出精度的尾数
+    容差内为提示。文本在列表中途中断的，所列之和未达总额时不判断。"""
     groups = paragraphs(statements)
     for item in totals_and_parts([" ".join(s.text for s in group) for group in groups]):
         group = groups[item.paragraph]

@@ -10,7 +10,7 @@ the last printed digit is a residue.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
@@ -225,7 +225,77 @@ def totals_and_parts(paragraphs: list[str]) -> list[TotalAndParts]:
         found.extend(item for item in _bracket_lists(index, text)
                      if not any(f.paragraph == index and f.total == item.total and f.parts == item.parts
                                 for f in found))
+        found.extend(item for item in _enumerated_lists(index, text, cut_off)
+                     if not any(f.paragraph == index and f.total == item.total for f in found))
     return found
+
+
+# An enumerated list, each style numbered from one on: '①…②…', '（1）…（2）…', '一是…二是…'.
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_CHINESE_DIGITS = "一二三四五六七八九十"
+_AFTER_STOP = r"(?<![^，,：:；;。\s])"
+_MARKERS: tuple[tuple[re.Pattern[str], Callable[[int], str]], ...] = (
+    (re.compile(r"①"), lambda n: re.escape(_CIRCLED[n - 1]) if n <= len(_CIRCLED) else "$^"),
+    (re.compile(r"[（(]1[)）]"), lambda n: rf"[（(]{n}[)）]"),
+    (re.compile(rf"{_AFTER_STOP}一是"),  # after a stop or at the start: not '统一是'
+     lambda n: rf"{_AFTER_STOP}{_CHINESE_DIGITS[n - 1]}是" if n <= len(_CHINESE_DIGITS) else "$^"),
+)
+# What between an amount and the first item of a list says the items are that amount's parts: '其中', '包括', '分别
+# 为', '具体用于', '主要用于' … ('200万元专项资金，具体用于支付：①…'); or the amount is a total in its own words ('共安排
+# 100万元，一是…', '合计…'), the list following it right away.
+_OPENER_RE = re.compile(r"其中|包括|分别|用于|具体|如下|构成|组成|明细")
+_TOTAL_WORD_RE = re.compile(r"合计|总计|总额|总共|共")
+_OPENER_LENGTH = 20
+
+
+def _enumerated_lists(index: int, text: str, cut_off: bool) -> list[TotalAndParts]:
+    """An amount followed by an enumerated list of its parts ('区级预算200万元，具体用于：①甲工程尾款43.96万元，…；②乙项目
+    105.04万元，…'), when the grammar says they are its parts (see _OPENER_RE): each item's amount is the one amount of
+    its first clause; a list with an item holding none, or more than one, is not read. A list in a text cut off
+    inside it may have lost items: read only when the items printed already reach the total (over it, the sum cannot
+    hold whatever follows)."""
+    found: list[TotalAndParts] = []
+    for first, numbered in _MARKERS:
+        for opening in first.finditer(text):
+            head = re.split(r"[。；;]", text[: opening.start()])[-1]
+            amounts = _listed(head)
+            if not amounts:
+                continue
+            total, match = amounts[-1]
+            between = head[match.end():]
+            clause = re.split(r"[，,：:]", head[: match.start()])[-1]
+            if len(between) > _OPENER_LENGTH or re.search(r"\d", between) or not (
+                    _OPENER_RE.search(between) or (_TOTAL_WORD_RE.search(clause) and not between.strip(" ，,：:"))):
+                continue
+            items = _items(text, opening, numbered)
+            parts = [_item_amount(item) for item in items]
+            if len(parts) < 2 or any(p is None for p in parts):
+                continue
+            item = TotalAndParts(index, "", total, tuple(p for p in parts if p is not None), False)
+            went_on = cut_off and not _SENTENCE_END_RE.search(items[-1])  # the text ends inside the list
+            if went_on and sum((p.value for p in item.parts), ZERO) < item.total.value - tolerance(item):
+                continue
+            found.append(item)
+    return found
+
+
+def _items(text: str, opening: re.Match[str], numbered: Callable[[int], str]) -> list[str]:
+    """The items of a list from its first marker: each from its marker to the next one numbered after it, the last
+    to the end of its sentence."""
+    items: list[str] = []
+    start, number = opening.end(), 2
+    while (following := re.compile(numbered(number)).search(text, start)) is not None:
+        items.append(text[start: following.start()])
+        start, number = following.end(), number + 1
+    last = re.split(r"(?<=。)", text[start:])[0]
+    return [*items, last]
+
+
+def _item_amount(item: str) -> Printed | None:
+    """The amount of a list's item: the one amount outside brackets in its first clause, else None."""
+    clause = re.split(r"[，,；;。]", item)[0]
+    outer, _ = _outer_and_bracketed(clause)
+    return outer[0] if len(outer) == 1 else None
 
 
 _SENTENCE_END_RE = re.compile(r"[。！？!?]")
@@ -445,7 +515,8 @@ def total_parts(se: SelfEvaluation, ctx: Context) -> Iterator[Finding]:
     """“总额 X 万元，其中 A a 万元、B b 万元……”，或“其中：”后各段逐项列出同一名目（“年初预算”）的金额：
     所列两项以上之和大于总额为确定；小于总额时，若同一列表中另一名目（如“支出决算”）各项之和恰等于其总额（说明已列全），
     为确定，否则为疑似（所列可能不是全部组成）；差异在各数印出精度的尾数容差内为提示。金额后紧跟括号列出的两项以上金额
-    是该金额的分项（“共安排X万元（上年结转a万元，本年下达b万元）”），不是其后“其中”列表的合计。"""
+    是该金额的分项（“共安排X万元（上年结转a万元，本年下达b万元）”），不是其后“其中”列表的合计。金额后以“其中、包括、分别、
+    具体用于……”引出的编号列表（①②…、（1）（2）…、一是、二是…）各项取其首个分句中唯一的金额，与该金额比较。"""
     statements = se.reported.statements
     for item in totals_and_parts([text for text, _ in statements]):
         got = sum((p.value for p in item.parts), ZERO)

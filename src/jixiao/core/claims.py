@@ -277,6 +277,20 @@ def printed(number: str, unit: str) -> Printed:
     return Printed(value * scale, f"{number}{unit}", Decimal(1).scaleb(printed_exponent(number)) * scale, unit)
 
 
+# Text a web page hid behind a link or a paywall ('点击查看>>', '查看全文', '***', '（略）'). Where it stands for a figure
+# (a unit, a stop or the end right after it: '补助 点击查看>> 万元') the figure is unknown, not absent, so no sum or rate
+# over the figures around it can be checked; before a word it hides a name ('****财政局', '水****管理'), no figure.
+MASK_RE = re.compile(r"(?:点击查看|查看全文|阅读全文|查看更多|查看原文|付费(?:查看|阅读|下载)|会员(?:可见|查看|专享)"
+                     r"|登录后(?:查看|可见)|[*＊]{3,}|[（(]\s*略\s*[)）])"
+                     r"(?=[\s>＞》»]*(?:亿元|万元|元|万|亿|[%％]|[，,、；;。]|$))")
+
+
+def mask_in(text: str) -> str:
+    """The first mark of text hidden where a figure stands ('点击查看'), or ''."""
+    match = MASK_RE.search(text)
+    return match.group(0) if match else ""
+
+
 def amounts_in(text: str) -> list[tuple[Printed, re.Match[str]]]:
     """Every amount of money in a text, in order, with where it was printed."""
     return [(printed(m.group(1), m.group(2)), m) for m in re.finditer(MONEY, normalize_text(text))]

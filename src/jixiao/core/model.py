@@ -106,6 +106,9 @@ class BudgetLine:
     deviation_reason: str = ""
     location: Location = field(default_factory=Location)
     expected: Decimal | None = None  # 全年预计执行数 (a monitoring form's year-end expectation)
+    # The columns whose figures the row prints but the reader could not place ('全年预算数、全年执行数'): a gap in
+    # the reading, not a blank on the form; '' when every printed figure was read.
+    unread: str = ""
 
     @property
     def is_total(self) -> bool:

@@ -117,6 +117,36 @@ def run_on_cuts(text: str) -> list[int]:
     return cuts
 
 
+# The numbering styles of a report's outline, each with the number it prints: '二、', '（二）', '2.' / '2、', '（2）'.
+_OUTLINE_STYLES = (
+    re.compile(r"(?<![初高第周之一二三四五六七八九十])(十[一二三四五]|[一二三四五六七八九十])、"),
+    re.compile(r"[（(](十[一二三四五]|[一二三四五六七八九十])[)）]"),
+    re.compile(r"(?<![\d.．])(\d{1,2})\s*[.．、](?![\d.．])"),
+    re.compile(r"[（(](\d{1,2})[)）]"),
+)
+
+
+def _outline_number(text: str) -> int:
+    return _NUMERALS.index(text) + 1 if text in _NUMERALS else int(text)
+
+
+def outline_resumes(text: str, at: int, start: int = 0) -> int:
+    """Where the outline that `at` sits in goes on after it: the first heading after `at` numbered next after the last
+    heading of its style in `text[start:at]` ('1.项目资金到位情况，其中…，2.项目资金执行情况…' resumes at '2.'), in a
+    report whose headings run on with its sentences. len(text) when none does: what follows `at` up to there is
+    still under the same heading."""
+    end = len(text)
+    for style in _OUTLINE_STYLES:
+        before = [m for m in style.finditer(text, start, at)]
+        if not before:
+            continue
+        following = _outline_number(before[-1].group(1)) + 1
+        after = next((m for m in style.finditer(text, at) if _outline_number(m.group(1)) == following), None)
+        if after is not None:
+            end = min(end, after.start())
+    return end
+
+
 def run_on_sections(text: str) -> list[str]:
     """The text cut at the section headings run on in it (run_on_cuts)."""
     cuts = run_on_cuts(text)

@@ -80,11 +80,16 @@ class _Form:
 
 
 def _join(paragraphs: Sequence[Paragraph]) -> _Form:
-    """The form's text as one string: page chunk marks dropped, spaces inside words ('绩 效 指 标') removed."""
+    """The form's text as one string: page chunk marks dropped, spaces inside words ('绩 效 指 标') removed. Two
+    paragraphs are cells apart: where one ends and the next begins with a figure a space keeps them apart, so no
+    number is made of two cells ('50' and '10' on lines of their own are never '5010')."""
     text, pieces = "", []
     for paragraph in paragraphs:
+        piece = re.sub(rf"(?<=[{_CJK}])\s+(?=[{_CJK}])", "", _PAGE_MARK.sub("", paragraph.clean))
+        if text and piece and re.match(r"[\d.]", piece) and re.search(r"[\d.]$", text):
+            text += " "
         pieces.append((len(text), paragraph.location))
-        text += re.sub(rf"(?<=[{_CJK}])\s+(?=[{_CJK}])", "", _PAGE_MARK.sub("", paragraph.clean))
+        text += piece
     return _Form(text=text, pieces=pieces)
 
 
@@ -148,6 +153,10 @@ def _read_budget(form: _Form, errors: list[ReadError]) -> None:
     unit = printed_unit(form.text) or "元"
     header_end = max(m.end() for _, pattern in _COLUMNS if (m := re.search(pattern, form.text)))
     formula = _SCORE_FORMULA.search(form.text)
+    if formula is not None and not any(c.block == "预算执行" for c in form.claims):
+        # the score's formula prints the part's points ('得分(20分*执行率)'): its full marks, not a convention's
+        form.claims.append(BlockClaim(block="预算执行", full_marks=Decimal(formula.group(1)), score=None, rate=None,
+                                      location=_at(form, formula.start()).with_(table="预算执行情况", row="预算执行")))
     at = {name: start for start, name in positions}
     # a 分值 column printed between 执行数 and 执行率: its figure sits in the run, the score follows the rate
     points_column = columns[-1] == "rate" and "分值" in form.text[at["executed"]:at["rate"]]
@@ -155,6 +164,21 @@ def _read_budget(form: _Form, errors: list[ReadError]) -> None:
         label, run = match.group(1), match.group(2) or ""
         if not run:
             continue
+        apart = _CELLS_APART.match(form.text, match.start(2))
+        if apart is not None:
+            # the row's figures printed cell by cell: each figure is its column's, in order, when there are as many
+            # as columns (else the first may still be a run to split). Only the total row: a part row read alone
+            # would stand for a table whose other rows were not read
+            if not _is_total(label):
+                errors.append(ReadError(f"“{label}”一行的数字分开印出（“{apart.group(0)}”），但表的各行连在一起，只按合计行"
+                                        "读取，此行未读取", _at(form, match.start()).with_(table="预算执行情况", row=label)))
+                continue
+            cell_names = [*columns[:-1], *(["points"] if points_column else []), columns[-1]]
+            if "得分" in form.text[header_end:match.start()]:
+                cell_names.append("score")
+            if len(apart.group(0).split()) == len(cell_names):
+                _cells_in_order(form, label, apart.group(0).split(), cell_names, unit, match.start(), errors)
+                continue
         printed = re.match(r"\s*(\d+(?:\.\d+)?)(?![\d.%])", form.text[match.end():])
         score = (Decimal(formula.group(1)), Decimal(printed.group(1))) if formula and printed else None
         parts = split_by_rate(run, len(columns), score) if len(columns) >= 3 and columns[-1] == "rate" else None
@@ -165,6 +189,11 @@ def _read_budget(form: _Form, errors: list[ReadError]) -> None:
             if with_points is not None:
                 parts, names = (None, names) if parts else (with_points, [*columns[:-1], "points", "rate"])
         where = _at(form, match.start()).with_(table="预算执行情况", row=label)
+        if parts is None and apart is not None:
+            figures = apart.group(0).split()
+            errors.append(ReadError(f"“{label}”一行有 {len(figures)} 个分开印出的数字（“{' '.join(figures)}”），"
+                                    f"与表头的 {len(cell_names)} 列不能一一对应，无法确定各数字所在的列，未读取", where))
+            continue
         if parts is None:
             fits = {tuple(p) for p in (  # counted in the layout the header prints (with its 分值 column, if any)
                 rate_readings(run, len(columns) + 1, (Decimal(0), Decimal(printed.group(1))), points_column=True)
@@ -176,6 +205,7 @@ def _read_budget(form: _Form, errors: list[ReadError]) -> None:
         values = dict(zip(names, parts, strict=True))
         if "points" in values and printed and not form.budget:  # the total row: the part's points and its score
             values["score"] = printed.group(1)
+            form.claims = [c for c in form.claims if c.block != "预算执行"]  # the row's own points over the formula's
             form.claims.append(BlockClaim(block="预算执行", full_marks=Decimal(values["points"]), score=None, rate=None,
                                           location=where))
         form.runs.append(run)
@@ -187,6 +217,51 @@ def _read_budget(form: _Form, errors: list[ReadError]) -> None:
             location=where))
     if not form.budget and not errors and columns[-1] == "rate":
         _rate_total(form, header_end, unit, errors)
+
+
+# A fund row's figures printed apart ('50 10 20 4'): two or more, each set off by spaces, none touching a word.
+_CELLS_APART = re.compile(r"\d+(?:\.\d+)?%?(?:\s+\d+(?:\.\d+)?%?)+(?![\d.])")
+
+
+def _is_total(label: str) -> bool:
+    return "总" in label or label == "合计"
+
+
+def _cells_in_order(form: _Form, label: str, figures: Sequence[str], names: Sequence[str], unit: str, at: int,
+                    errors: list[ReadError]) -> None:
+    """A fund row whose figures stand apart, as many as the header's columns (`names`, with 全年预算数 and 全年执行数):
+    each read by its position. A 执行率 printed without '%' is a percentage or a ratio (1 for 100%) as 执行数 ÷ 预算数
+    tells; when neither fits it is not read."""
+    where = _at(form, at).with_(table="预算执行情况", row=label)
+    values = dict(zip(names, figures, strict=True))
+    adjusted, executed = parse_amount(values["adjusted"], unit), parse_amount(values["executed"], unit)
+    rate = _rate_cell(values.get("rate", ""), parse_decimal(values["adjusted"]), parse_decimal(values["executed"]))
+    if values.get("rate") and rate is None:
+        errors.append(ReadError(f"“{label}”一行的执行率“{values['rate']}”未印“%”，按执行数 ÷ 预算数既不是百分数也不是比值，"
+                                "执行率未读取", where.with_(column="执行率")))
+    if "points" in values and not form.budget and not any(c.block == "预算执行" for c in form.claims):
+        form.claims.append(BlockClaim(block="预算执行", full_marks=Decimal(values["points"]), score=None, rate=None,
+                                      location=where))
+    form.budget.append(BudgetLine(
+        source=label, level=FundLevel.TOTAL, initial=parse_amount(values["initial"], unit) if "initial" in values else None,
+        adjusted=adjusted, executed=executed, reported_rate=rate,
+        reported_score=parse_decimal(values["score"]) if "score" in values else None, location=where))
+
+
+def _rate_cell(text: str, adjusted: Decimal | None, executed: Decimal | None) -> Decimal | None:
+    """A 执行率 cell in percent: '95%' as printed; a bare figure read as a percentage ('20' for 10 ÷ 50) or as a
+    ratio ('1' for 100%) by which of the two 执行数 ÷ 预算数 gives at its printed precision; None when neither does."""
+    if not text:
+        return None
+    if text.endswith("%"):
+        return parse_decimal(text[:-1])
+    figure = parse_decimal(text)
+    if figure is None or adjusted is None or executed is None or adjusted <= 0:
+        return None
+    share = executed / adjusted
+    if _within(share * 100, figure):
+        return figure
+    return figure * 100 if _within(share, figure) else None
 
 
 _SECTION_AFTER_BUDGET = re.compile(r"年度总体目标|年度目标|绩效指标|一级指标")

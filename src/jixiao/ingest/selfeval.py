@@ -298,22 +298,24 @@ def _fund_rows(rows: Sequence[Row]) -> list[Row]:
 
 
 def _placed(body: Sequence[Row], fields: list[str | None], report: _Report,
-            errors: list[ReadError]) -> dict[int, tuple[str, ...]]:
+            errors: list[ReadError]) -> tuple[dict[int, tuple[str, ...]], dict[int, list[str]]]:
     """Fund rows whose cells were shifted (ingest.fundrows), by id: placed where the form's arithmetic decides;
-    the cells it leaves undecided are reported as not read."""
+    the cells it leaves undecided are reported as not read (their columns' names, by row id)."""
     rows = _fund_rows(body)
     named = [i for i, f in enumerate(fields) if f is not None]
     if not named or not any(is_shifted(row.texts, fields) for row in rows):
-        return {}
+        return {}, {}
     fields = fields[:named[-1] + 1]  # the empty cells padding the header out are no columns
     placed, undecided = place_fund_rows([row.texts for row in rows], fields,
                                         total_first=_fund_level(rows[0].texts[0]) is FundLevel.TOTAL)
+    unread: dict[int, list[str]] = {}
     for r, column in undecided:
         name = _BUDGET_COLUMN.get(fields[column] or "", f"第{column + 1}列")
+        unread.setdefault(id(rows[r]), []).append(name)
         errors.append(ReadError(f"“{rows[r].texts[0]}”一行的格子少于表头的列，无法确定数字所在的列，“{name}”未读取",
                                 rows[r].location.with_(project=report.name, table="预算执行情况",
                                                        row=rows[r].texts[0])))
-    return {id(row): tuple(cells) for row, cells in zip(rows, placed, strict=True)}
+    return {id(row): tuple(cells) for row, cells in zip(rows, placed, strict=True)}, unread
 
 
 def _header_points(row: Row, report: _Report) -> None:
@@ -332,17 +334,44 @@ def _header_points(row: Row, report: _Report) -> None:
             return
 
 
+def _label_alone(row: Row) -> bool:
+    """A fund row's label printed on a line of its own ('年度资金总额 |'): its one filled cell, the first, no figure."""
+    filled = row.filled
+    return len(filled) == 1 and bool(row.texts[0]) and not is_number(AMOUNT_UNIT_RE.sub("", row.texts[0]))
+
+
+def _figures_alone(row: Row) -> bool:
+    """A fund row's figures on a line of their own under its label ('| 32.4 | 31.69 | 10 | 97.80% | 9 |'): the
+    label cell empty, the others figures (or blanks)."""
+    texts = row.texts
+    rest = [t for t in texts[1:] if t]
+    return len(texts) > 1 and not texts[0] and bool(rest) and all(
+        is_number(AMOUNT_UNIT_RE.sub("", t).rstrip("%％")) or t in NOT_APPLICABLE for t in rest)
+
+
+def _joined_fund_rows(rows: Sequence[Row]) -> list[Row]:
+    """Fund rows whose label and figures were copied onto two lines (the label cell spanning the row's height):
+    one row again, the label first. A label followed by anything else stays as it is."""
+    out: list[Row] = []
+    for row in rows:
+        if out and _figures_alone(row) and _label_alone(out[-1]):
+            out[-1] = Row((out[-1].cells[0], *row.cells[1:]), out[-1].location)
+            continue
+        out.append(row)
+    return out
+
+
 def _read_budget(table: Table, start: int, report: _Report, errors: list[ReadError]) -> None:
     header, body_start = _header(table, start)
     keys = _column_keys(header)
     table_unit = _header_unit(keys, report.table_unit)
-    fields = _align(_budget_fields(keys), table.rows[body_start:])
+    body = _joined_fund_rows(table.rows[body_start:])
+    fields = _align(_budget_fields(keys), body)
     keys = [""] * (len(fields) - len(keys)) + keys[max(len(keys) - len(fields), 0):]
     _header_points(header[0], report)
     # Placed under the header's own cells: a blank header cell is padding, not a column merged from its left.
-    placed = _placed(table.rows[body_start:], _align(_budget_fields(header[0].texts), table.rows[body_start:]),
-                     report, errors)
-    for row in table.rows[body_start:]:
+    placed, unread = _placed(body, _align(_budget_fields(header[0].texts), body), report, errors)
+    for row in body:
         texts = placed.get(id(row), row.texts)
         if not any(texts) or _is_rule_row(texts):
             continue
@@ -350,9 +379,11 @@ def _read_budget(table: Table, start: int, report: _Report, errors: list[ReadErr
                 texts):
             break
         values: dict[str, object] = {}
+        gaps = list(unread.get(id(row), ()))
         for index, name in enumerate(fields):
             if id(row) not in placed and index < len(row.cells) and not row.cells[index].placed:
                 column = _BUDGET_COLUMN.get(name or "", keys[index] if index < len(keys) else f"第{index + 1}列")
+                gaps.append(column)
                 errors.append(ReadError(f"“{texts[0]}”一行的数字少于表头的列，无法确定“{column}”是"
                                         f"{texts[index]}，此格未读取",
                                         row.cells[index].location.with_(project=report.name, table="预算执行情况",
@@ -388,6 +419,7 @@ def _read_budget(table: Table, start: int, report: _Report, errors: list[ReadErr
             reported_score=values.get("reported_score"),  # type: ignore[arg-type]
             deviation_reason="" if reason == "无" else reason,
             location=_place(row.location, report.name, "预算执行情况", label),
+            unread="、".join(dict.fromkeys(gaps)),
         ))
 
 
@@ -1375,6 +1407,18 @@ def _rows_before_title(pieces: Sequence[Block]) -> ReadError | None:
                      f"不在文本中（文本从该表中途开始），各列无法对应，未读取，其中 {figures} 个数字均未核对", rows[0].location)
 
 
+def _ends_the_text(report: _Report, errors: list[ReadError]) -> None:
+    """The text ends right after the last form's indicator table, on a whole row, with no 总分 row and before any
+    满意度 indicator (the block a form lists last): the rows after may be cut off with the text (a copy that stops
+    at a row's end), so the table is not taken as whole."""
+    if not report.indicators_open or not report.indicators or report.incomplete or report.total_row or any(
+            "满意" in i.level1 + i.level2 + i.name for i in report.indicators):
+        return
+    report.incomplete = "指标表读到文本末尾为止，未见满意度指标，其后各行可能缺失"
+    errors.append(ReadError("绩效指标表读到文本末尾为止，未见总分行和满意度指标，文本可能在此截断：其后各行可能缺失，"
+                            "各指标分值、得分的合计未核对", report.indicators[-1].location))
+
+
 def extract_self_evaluations(source: SourceDocument, year: int | None = None, unit: str = "",
                              whole: bool = True) -> tuple[
         tuple[SelfEvaluation, ...], list[ReadError]]:
@@ -1425,14 +1469,17 @@ def extract_self_evaluations(source: SourceDocument, year: int | None = None, un
             current.indicators_open = False
             current.caption = None
             _read_table(block, current, errors)
+    if reports:
+        _ends_the_text(reports[-1], errors)
     for report in reports:
         if report.name and not report.budget:
             _unordered_budget(report, errors)
     found = [r for r in reports if r.name and (r.budget or r.indicators)]
-    errors += [ReadError(f"自评表「{r.name}」只读到项目名称等表头信息，其预算执行情况表和绩效指标表的数据不在文本中"
-                         "（文本在此之后结束，或表格未能还原），未能核对", r.title_location.with_(project=r.name))
-               # a form opened by its title whose tables are not in the text: named, not dropped in silence
-               for r in reports if r.name and r.form_title and not (r.budget or r.indicators) and whole]
+    headed = [ReadError(f"自评表「{r.name}」只读到项目名称等表头信息，其预算执行情况表和绩效指标表的数据不在文本中"
+                        "（文本在此之后结束，或表格未能还原），未能核对", r.title_location.with_(project=r.name))
+              # a form opened by its title whose tables are not in the text: named, not dropped in silence
+              for r in reports if r.name and r.form_title and not (r.budget or r.indicators) and whole]
+    errors += headed
     for report in found:
         _unordered_indicators(report, errors)
         _indicators_unread(report, errors)
@@ -1446,5 +1493,7 @@ def extract_self_evaluations(source: SourceDocument, year: int | None = None, un
             _reported_scores(paragraph.clean, paragraph.location.with_(project=found[0].name), found[0])
     if whole and not found and not overall and FORM_WORDS.search(source.text):
         fused, fused_errors = extract_fused([b for b in blocks if isinstance(b, Paragraph)], year)
-        return fused, errors + fused_errors
+        read = {f.project.name for f in fused}  # a form read from its cells run together is not one left unread
+        dropped = {id(e) for e in headed if e.location.project in read}
+        return fused, [e for e in errors if id(e) not in dropped] + fused_errors
     return tuple(_finish(r, year) for r in found) + overall, errors

@@ -16,7 +16,8 @@ from pathlib import Path
 from jixiao.core.provenance import Location
 from jixiao.ingest.normalize import Normal, normaliser, plain
 
-_MARKUP = re.compile(r"</?b>|\*\*|^#+\s*|^\s*-\s+")
+# '**' of markdown emphasis; a longer run of asterisks is a page's mask over hidden text ('***'), kept as printed.
+_MARKUP = re.compile(r"</?b>|(?<!\*)\*\*(?!\*)|^#+\s*|^\s*-\s+")
 
 
 def clean_text(text: str) -> str:

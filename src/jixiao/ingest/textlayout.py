@@ -741,6 +741,13 @@ def text_blocks(text: str, path: str) -> tuple[Block, ...]:
         if not rows and (stream := _stream_cells(line, bool(tokens) or _opens_stream(lines, number - 1))) is not None:
             tokens.extend(_Token(cell, number) for cell in stream)
             continue
+        if tokens and not rows and number == last and (cut := _pipe_cells(line)) is not None:
+            # the text cut off inside a row of the stream, before its bar: the row's first cells, the last of them
+            # maybe cut too ('满意度指标 | 服务对象满意度指标 | 读者满意度 ')
+            while cut and not cut[-1]:
+                cut.pop()
+            tokens.extend(_Token(cell, number) for cell in cut)
+            continue
         cells = line.split("\t") if "\t" in line else _pipe_cells(line)
         if cells is not None:
             if "\t" not in line and RULE_RE.match(line):

@@ -231,6 +231,12 @@ def _execution(se: SelfEvaluation, profile: Profile, where: Location) -> tuple[
         findings.append(_finding("selfeval.s1_missing_budget", "未读取到预算执行情况表（全年预算数、全年执行数），执行率与"
                                  "执行得分未核对；请核对原表", where, tier=Tier.WARNING))
         return None, None, None, ZERO, findings
+    if (total.adjusted is None or total.executed is None) and total.unread:
+        # The row prints its figures but they could not be placed: a gap in the reading, never a blank scored 0.
+        findings.append(_finding("selfeval.s1_missing_budget", f"预算执行情况表“{total.source}”一行的数字未能确定所在的列"
+                                 f"（读取缺口：{total.unread}未读取），执行率与执行得分未核对，不按漏填计0分；请核对原表",
+                                 total.location if total.location.line is not None else where, tier=Tier.WARNING))
+        return None, None, None, ZERO, findings
     if total.adjusted is None or total.executed is None:
         findings.append(_finding("selfeval.s1_missing_budget", "预算执行情况表未读到“全年预算数”或“全年执行数”（读取缺口或漏填，请核对原表），执行率与执行得分未核对；"
                                  "若原表确实漏填，按 S1 惯例执行得分为0分",

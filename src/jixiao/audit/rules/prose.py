@@ -102,7 +102,9 @@ def _saving_share(budget: Decimal, spent: Decimal) -> Decimal | None:
 def execution_rate(statements: tuple[Statement, ...], ctx: Context) -> Iterator[Finding]:
     """“预算X万元，实际执行Y万元，执行率P%”：P = Y ÷ X × 100。确定：P 在 X、Y 按所印精度（各半个末位）可得的区间之外；
     区间内的差异为提示（尾数误差）。执行率写成“万元”为确定。句中未写明预算和实际执行数时（“收到X万元，实际发放Y万元，执行率P%”），
-    以同段此前所列金额试算（实际支出、支付、发放的金额 ÷ 任一此前金额）：任一读法得出 P 即为相符；都不能得出为疑似（基数是推断的）。"""
+    以同段此前所列金额试算（实际支出、支付、发放的金额 ÷ 任一此前金额）：任一读法得出 P 即为相符；都不能得出为疑似（基数是推断的）。
+    写明未支付、结余的金额（“未支703万元”）是总额的余数，不作基数；同句写明已支付与未支付（“支付X万元，未支Y万元，支付率P%”）时，
+    总额即两者之和，P = X ÷ (X + Y)：任一读法都不能得出 P、且 P 在按所印精度可得的区间之外为确定，区间内为提示。"""
     for group in paragraphs(statements):
         before: list[Claim] = []  # the amounts of the paragraph so far
         for statement in group:
@@ -157,6 +159,19 @@ def _rate_name(claim: Claim) -> str:
 
 # The amount spent of an execution rate whose sentence names no 预算 or 实际执行: an amount said to be paid out.
 _PAID_RE = re.compile(r"实际|支付|发放|支出|执行|拨付|兑付|使用")
+# An amount said to be what is left unpaid or unspent ('未支703万元', '尚未支付', '结余'): a remainder of the whole.
+_REMAINDER_RE = re.compile(r"(?:未|尚未|没有)(?:支|付|拨|使用|执行|发放|兑付)|(?<!上年)(?<!年初)(?:结余|剩余|余额)")
+REMAINDER_REACH = 10  # characters before a figure that say it is a remainder
+
+
+def _said_before(c: Claim) -> str:
+    """The words of a claim's clause before its figure ('未支' of '未支703万元')."""
+    return c.clause[: max(c.clause.find(_number(c)), 0)]
+
+
+def _paid_share(paid: Decimal, left: Decimal) -> Decimal | None:
+    """The share paid of a whole made up of the amount paid and the amount left unpaid."""
+    return paid / (paid + left) * 100 if paid + left > 0 else None
 
 
 def _money(c: Claim) -> bool:
@@ -171,9 +186,13 @@ def _read_base_rate(ctx: Context, claim: Claim, stated: list[Claim], own: list[C
     when the rate's own sentence (`own`: its amounts before the rate) states a base besides the amount paid: a
     sentence stating only what was paid ('支出费用20.42万元，支付率68.07%') leaves the base unstated, and the amounts
     of the sentences before it may be other quantities (a loan applied for); the rate is then left unchecked."""
-    paid = [c for c in stated if _PAID_RE.search(c.clause[: max(c.clause.find(_number(c)), 0)])]
-    readings = [(p, b) for p in paid for b in stated if b is not p and b.value > 0]
-    if not readings:
+    remainders = [c for c in stated if _REMAINDER_RE.search(_said_before(c)[-REMAINDER_REACH:])]
+    paid = [c for c in stated if c not in remainders and _PAID_RE.search(_said_before(c))]
+    # A remainder ('未支703万元') is what is left of the whole, never the base a rate is of.
+    readings = [(p, b) for p in paid for b in stated if b is not p and b not in remainders and b.value > 0]
+    # The sentence's own paid and unpaid amounts make up its whole: 支付率 = 已支付 ÷ (已支付 + 未支付).
+    halves = [(p, r) for p in paid if p in own for r in remainders if r in own]
+    if not readings and not halves:
         return None
     half = claim.quantum / 2
     for spent, base in readings:
@@ -181,6 +200,15 @@ def _read_base_rate(ctx: Context, claim: Claim, stated: list[Claim], own: list[C
         if bounds is not None and bounds[0] - half <= claim.value <= bounds[1] + half:
             ctx.checked(claim, spent, base)
             return None
+    for spent, left in halves:
+        bounds = reachable(_paid_share, (spent.value, spent.quantum), (left.value, left.quantum))
+        if bounds is not None and bounds[0] - half <= claim.value <= bounds[1] + half:
+            ctx.checked(claim, spent, left)
+            return None
+    if halves:
+        spent, left = halves[0]
+        return _rate_finding(ctx, "prose.execution_rate", claim, _rate_name(claim), _paid_share, (spent, left),
+                             f"{spent.text} ÷ （{spent.text} + 未支付 {left.text}）")
     if not any(base in own for _, base in readings):
         return None
     spent, base = readings[-1]
@@ -385,10 +413,15 @@ def parts_total(statements: tuple[Statement, ...], ctx: Context) -> Iterator[Fin
     c万元）”）列出该金额的分项，其中的金额不是其后“其中”列表的合计。金额后以“其中、包括、分别、具体用于……”引出（或“共、合计”
     之后紧接）的编号列表（①②…、（1）（2）…、一是、二是…）为该金额的分项，各项取其首个分句中唯一的金额。所列之和大于总额为确定；
     小于总额为疑似（所列可能不是全部组成；同一列表另一名目各项之和恰等于其总额、说明已列全时为确定）；差额在各数印出精度的尾数
-    容差内为提示。文本在列表中途中断的，所列之和未达总额时不判断。"""
+    容差内为提示。文本在列表中途中断的，所列之和未达总额时不判断。列表止于其所在提纲的下一标题（“1.资金到位情况，其中…，2.资金
+    执行情况…”止于“2.”）；与总额相等且写明下达、到位、执行的金额是总额的复述，不是分项；“调减”的分项按负数合计，此时不符为疑似
+    （总额是否已扣除调减，文字未说明）；总额与分项之间有被网页遮挡的金额（“点击查看”“***”“（略）”）时其值不明，不合计，列为未核对。"""
     groups = paragraphs(statements)
     for item in totals_and_parts([" ".join(s.text for s in group) for group in groups]):
         group = groups[item.paragraph]
+        if item.hidden:  # figures hidden by the page: the list's other members are unknown, nothing is summed
+            ctx.unchecked(f"总额与所列分项之间有被网页遮挡的金额（“{item.hidden}”），其值不明，未合计核对", *group)
+            continue
         ctx.checked(*_claims_printed(group, {p.text for p in (item.total, *item.parts)}))
         got = sum((p.value for p in item.parts), ZERO)
         difference = got - item.total.value

@@ -16,11 +16,11 @@ from decimal import Decimal
 
 from jixiao.audit import inputs
 from jixiao.audit.catalogue import Context, rule
-from jixiao.core.claims import MONEY, MONEY_UNIT, NUM, Printed, amounts_in, printed
+from jixiao.core.claims import MONEY, MONEY_UNIT, NUM, Printed, amounts_in, mask_in, printed
 from jixiao.core.finding import Finding, Tier
 from jixiao.core.model import BudgetLine, SelfEvaluation
 from jixiao.core.money import format_amount, normalize_text, round_half_up
-from jixiao.core.statements import run_on_cuts, run_on_sections
+from jixiao.core.statements import outline_resumes, run_on_cuts, run_on_sections
 from jixiao.scoring.selfeval import SelfEvaluationScore, score_self_evaluation
 
 CAT = "自评报告"
@@ -167,6 +167,9 @@ class TotalAndParts:
     total: Printed
     parts: tuple[Printed, ...]
     complete: bool  # another total of the same list adds up: the list names every part
+    # The mark of text the page hid among the total and its parts ('点击查看'): the hidden figures are unknown, so the
+    # list is not summed (reported as not checked); '' when every figure is printed.
+    hidden: str = ""
 
 
 def totals_and_parts(paragraphs: list[str]) -> list[TotalAndParts]:
@@ -182,8 +185,12 @@ def totals_and_parts(paragraphs: list[str]) -> list[TotalAndParts]:
         cuts = run_on_cuts(text)  # a list ends where a section run on after it begins
         for where in re.finditer(r"其中[：:]?", text):
             start = max(cut for cut in cuts if cut <= where.start())
-            end = next((cut for cut in cuts if cut > where.end()), len(text))
-            before = [t for t in _sentences(text[start: where.start()]) if _amounts(t)]
+            # a list ends where a section run on after it begins, or where the outline it sits in goes on
+            # ('1.资金到位情况，其中…，2.资金执行情况…'): what follows is under the next heading
+            end = min(next((cut for cut in cuts if cut > where.end()), len(text)),
+                      outline_resumes(text, where.start(), start))
+            lead = _sentences(text[start: where.start()])
+            before = [t for t in lead if _amounts(t)]
             head = before[-1] if before else ""
             close = _bracket_close(text, where.start(), start)
             end = min(end, close) if close is not None else end
@@ -193,19 +200,22 @@ def totals_and_parts(paragraphs: list[str]) -> list[TotalAndParts]:
                     continue  # the list runs into the end of a text cut off: its last parts are not there
                 whole, other = _wholes(head)
                 listed = _until_use(tail)
+                hidden = mask_in(" ".join((head, lead[-1] if lead else "", tail)))
                 parts, nested = _outer_and_bracketed(listed)
+                if whole is not None:
+                    parts = _without_restatements(whole, parts, listed)
                 if whole is not None and len(parts) >= 2:
                     parts, breakdowns = _breakdowns(whole, parts, listed)
                     nested += breakdowns
                     if close is None:  # a bracketed list ends with its bracket
                         parts, breakdowns = _continued(whole, parts, text[where.end():])
                         nested += breakdowns
-                    item = TotalAndParts(index, "", whole, tuple(parts), False)
+                    item = TotalAndParts(index, "", whole, tuple(parts), False, hidden)
                     if other is not None and _adds_up(replace(item, total=other)) and not _adds_up(item):
                         item = replace(item, total=other)  # '共120万元（上年结转20万元，其中：…）' listing the 120
                     if len(parts) >= 2:
                         found.append(item)
-                found.extend(TotalAndParts(index, "", part, tuple(inner), False) for part, inner in nested)
+                found.extend(TotalAndParts(index, "", part, tuple(inner), False, hidden) for part, inner in nested)
                 continue
             group: list[TotalAndParts] = []
             for match in _LABELLED_RE.finditer(head):
@@ -219,9 +229,10 @@ def totals_and_parts(paragraphs: list[str]) -> list[TotalAndParts]:
                 if index + len(parts) == len(texts) - 1 and ended_early:
                     continue  # the list runs into the end of a text cut off: its last parts are not there
                 if len(parts) >= 2:
-                    group.append(TotalAndParts(index, label, total, tuple(parts), False))
-            complete = any(_adds_up(g) for g in group)
-            found.extend(TotalAndParts(g.paragraph, g.label, g.total, g.parts, complete) for g in group)
+                    hidden = mask_in(" ".join((head, *texts[index + 1: index + 1 + len(parts)])))
+                    group.append(TotalAndParts(index, label, total, tuple(parts), False, hidden))
+            complete = any(_adds_up(g) for g in group if not g.hidden)
+            found.extend(replace(g, complete=complete) for g in group)
         found.extend(item for item in _bracket_lists(index, text)
                      if not any(f.paragraph == index and f.total == item.total and f.parts == item.parts
                                 for f in found))
@@ -343,7 +354,7 @@ def _bracket_lists(index: int, text: str) -> list[TotalAndParts]:
                 continue
             inner = [f for f, m in amounts if bracket.start(1) <= m.start() < bracket.end(1)]
             if len(inner) >= 2:
-                found.append(TotalAndParts(index, "", figure, tuple(inner), False))
+                found.append(TotalAndParts(index, "", figure, tuple(inner), False, mask_in(sentence)))
     return found
 
 
@@ -474,14 +485,45 @@ def _respectively(text: str) -> set[int]:
     return found
 
 
+# A part printed as a reduction ('B资金调减2.66万元'): it takes from the total, a part with its sign turned.
+_REDUCTION_BEFORE_RE = re.compile(r"(?:调减|核减|扣减|扣回|收回|退回)了?\s*$")
+# What says an amount is the whole again, not a part of it: the same money issued, arrived, paid out or spent
+# ('其中专项资金20万元已全部到位').
+_FLOW_RE = re.compile(r"到位|下达|拨付|拨入|执行|支出|使用|落实|收到")
+_CLAUSE_CUT_RE = re.compile(r"[，,、；;。]")
+
+
+def _without_restatements(whole: Printed, parts: list[Printed], text: str) -> list[Printed]:
+    """The parts of a list other than the whole said again: an amount equal to the whole (within the rounding of
+    both) in a clause saying that money was issued, arrived or spent ('下达20万元，其中专项资金20万元于1月全部到位，
+    剧本费5万元…') restates the total, it is no part beside the others."""
+    outer = [match for _, match in _listed(text)
+             if text[: match.start()].count("(") + text[: match.start()].count("（")
+             - text[: match.start()].count(")") - text[: match.start()].count("）") <= 0]
+    if len(outer) != len(parts) or len(parts) < 2:
+        return parts
+    kept = []
+    for part, match in zip(parts, outer, strict=True):
+        begin = max((m.end() for m in _CLAUSE_CUT_RE.finditer(text, 0, match.start())), default=0)
+        stop = _CLAUSE_CUT_RE.search(text, match.end())
+        clause = text[begin: stop.start() if stop else len(text)]
+        if abs(part.value - whole.value) <= part.residue + whole.residue and _FLOW_RE.search(clause):
+            continue
+        kept.append(part)
+    return kept
+
+
 def _outer_and_bracketed(text: str) -> tuple[list[Printed], list[tuple[Printed, list[Printed]]]]:
     """The amounts of a list outside brackets (its parts), and each part followed by a bracket of two amounts or
-    more ('中央80万元（上年结转30万元，本年下达50万元）'): the part with its own parts."""
+    more ('中央80万元（上年结转30万元，本年下达50万元）'): the part with its own parts. A part printed as a reduction
+    ('调减2.66万元') counts negative."""
     outer: list[Printed] = []
     nested: list[tuple[Printed, list[Printed]]] = []
     inner: list[Printed] = []
     for figure, match in _listed(text):
         head = text[: match.start()]
+        if _REDUCTION_BEFORE_RE.search(head[-6:]):
+            figure = replace(figure, value=-figure.value)
         depth = head.count("(") + head.count("（") - head.count(")") - head.count("）")
         if depth <= 0:
             if outer and len(inner) >= 2:
@@ -504,6 +546,8 @@ def parts_tier(item: TotalAndParts, difference: Decimal) -> tuple[Tier, str]:
     parts above the total (or below a list shown complete) an error; below, a warning (a part may be unlisted)."""
     if abs(difference) <= tolerance(item):
         return Tier.NOTICE, "（尾数误差）"
+    if any(p.value < 0 for p in item.parts):  # whether the total is before or after the reductions is a reading
+        return Tier.WARNING, "（所列含调减项，按调减计为负数合计；总额是否已扣除调减，文字未说明）"
     if difference > 0 or item.complete:
         return Tier.ERROR, ""
     return Tier.WARNING, "（若所列为全部组成则不符）"
@@ -516,9 +560,12 @@ def total_parts(se: SelfEvaluation, ctx: Context) -> Iterator[Finding]:
     所列两项以上之和大于总额为确定；小于总额时，若同一列表中另一名目（如“支出决算”）各项之和恰等于其总额（说明已列全），
     为确定，否则为疑似（所列可能不是全部组成）；差异在各数印出精度的尾数容差内为提示。金额后紧跟括号列出的两项以上金额
     是该金额的分项（“共安排X万元（上年结转a万元，本年下达b万元）”），不是其后“其中”列表的合计。金额后以“其中、包括、分别、
-    具体用于……”引出的编号列表（①②…、（1）（2）…、一是、二是…）各项取其首个分句中唯一的金额，与该金额比较。"""
+    具体用于……”引出的编号列表（①②…、（1）（2）…、一是、二是…）各项取其首个分句中唯一的金额，与该金额比较。列表的读法与
+    prose.parts_total 相同（止于提纲的下一标题，总额的复述不是分项，调减按负数，有被遮挡的金额时不合计）。"""
     statements = se.reported.statements
     for item in totals_and_parts([text for text, _ in statements]):
+        if item.hidden:  # figures hidden by the page: the list's other members are unknown, nothing is summed
+            continue
         got = sum((p.value for p in item.parts), ZERO)
         difference = got - item.total.value
         if difference == 0:

@@ -91,3 +91,12 @@ def test_a_stated_whole_that_gives_the_rate_is_enough(tmp_path):
     text = HEAD + "安排资金100万元，其中中央资金60万元，县级资金40万元。项目资金支付80万元，未支10万元，支付率80%。\n"
     _, found = audit_text(tmp_path, text.replace("。项目", "，项目"))
     assert not rate_findings(found)
+
+
+def test_the_parts_of_a_total_of_reductions_add_up_unsigned(tmp_path):
+    """'压减预算X万元，其中：审减a万元，…调减b万元，…收回c万元': every part is a reduction, like the total."""
+    from jixiao.audit.rules.selfeval_text import totals_and_parts
+
+    text = "全年压减预算300.00万元，其中：事前评估审减100.00万元，部门申请调减50.00万元，财政收回150.00万元。"
+    [item] = totals_and_parts([text])
+    assert sum(p.value for p in item.parts) == item.total.value

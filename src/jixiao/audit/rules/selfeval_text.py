@@ -202,6 +202,8 @@ def totals_and_parts(paragraphs: list[str]) -> list[TotalAndParts]:
                 listed = _until_use(tail)
                 hidden = mask_in(" ".join((head, lead[-1] if lead else "", tail)))
                 parts, nested = _outer_and_bracketed(listed)
+                if _REDUCTION_TOTAL_RE.search(head):  # a total of reductions: its parts are reductions too, not signed
+                    parts = [replace(p, value=abs(p.value)) for p in parts]
                 if whole is not None:
                     parts = _without_restatements(whole, parts, listed)
                 if whole is not None and len(parts) >= 2:
@@ -487,6 +489,8 @@ def _respectively(text: str) -> set[int]:
 
 # A part printed as a reduction ('B资金调减2.66万元'): it takes from the total, a part with its sign turned.
 _REDUCTION_BEFORE_RE = re.compile(r"(?:调减|核减|扣减|扣回|收回|退回)了?\s*$")
+# A total that is itself a reduction ('压减预算X万元，其中：审减a万元，调减b万元，收回c万元'): its parts add up as they are.
+_REDUCTION_TOTAL_RE = re.compile(r"压减|审减|调减|核减|扣减|收回|减少|缩减")
 # What says an amount is the whole again, not a part of it: the same money issued, arrived, paid out or spent
 # ('其中专项资金20万元已全部到位').
 _FLOW_RE = re.compile(r"到位|下达|拨付|拨入|执行|支出|使用|落实|收到")

@@ -259,7 +259,7 @@ def test_a_regulation_is_refused_with_the_reason_not_read_as_a_work_summary():
     assert body.kind is None and "制度文件" in body.hint
 
 
-def test_an_in_year_monitoring_report_is_refused_with_the_reason():
+def test_an_in_year_monitoring_report_in_prose_is_taken_for_one():
     text = "\n".join(
         [
             "示例县医保局2031年项目绩效运行监控报告",
@@ -270,4 +270,4 @@ def test_an_in_year_monitoring_report_is_refused_with_the_reason():
         ]
     )
     found = detect(text)
-    assert found.kind is None and "绩效运行监控报告" in found.hint
+    assert found.kind is DocumentKind.MONITORING and "文字形式的绩效运行监控报告" in found.evidence[0]

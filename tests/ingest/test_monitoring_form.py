@@ -80,10 +80,10 @@ def test_the_same_form_one_cell_per_line_reads_its_rate_and_expectation(tmp_path
         80 * WAN, 30 * WAN, 78 * WAN, Decimal("37.5"))
 
 
-def test_kind_by_name_and_a_prose_monitoring_report_is_still_refused():
+def test_kind_by_name_and_a_prose_monitoring_report_is_taken_for_one():
     assert parse_kind("绩效运行监控") is DocumentKind.MONITORING and parse_kind("monitoring") is DocumentKind.MONITORING
     prose = detect("示例县2031年项目绩效运行监控报告\n截至6月底，专项资金已使用120.5万元。\n")
-    assert prose.kind is None and "绩效运行监控报告" in prose.hint
+    assert prose.kind is DocumentKind.MONITORING and "文字形式的绩效运行监控报告" in prose.evidence[0]
 
 
 def _findings(tmp_path, text):

@@ -416,6 +416,7 @@ class MonitoringForm:
     # the form's own 偏差或不能完成目标原因分析 / 纠偏措施 rows, below the indicators ('' when blank or not printed)
     form_reason: str = ""
     has_reason_column: bool = False  # the indicator part has a 偏差原因 column (or the form a reason row)
+    from_text: bool = False  # read from a prose report's sentences (ingest.monitoring_prose), not from a form
 
     @property
     def total(self) -> BudgetLine | None:

@@ -129,12 +129,27 @@ REGULATION_MARKERS = [r"(?m)^[ \t#]*[^\n。，,；;：:《》]{2,60}?(?:办法|�
 REGULATION_MIN = 2
 # A report on in-year performance monitoring (绩效运行监控, 双监控): the execution so far and the targets expected to be
 # met, not a year's self-evaluation nor an account of performance-management work. The form (监控表, 监控情况表)
-# or a report holding the form's fund header ('1-6月执行数') is read as DocumentKind.MONITORING; a report in prose
-# only is refused with the reason (its figures can only be checked against each other); read as MONITORING when the
-# user names the kind, its sentences are checked as prose (ingest.pipeline).
+# or a report holding the form's fund header ('1-6月执行数') is read as DocumentKind.MONITORING; so is a report in
+# prose under such a title (its sentences are checked as prose, and the budgets it states with their execution to
+# the period's end against 时间进度: ingest.monitoring_prose) — unless it says it is the year's self-evaluation.
 MONITORING_TITLE_RE = re.compile(r"(?:绩效|运行|执行)(?:运行)?监控(?:情况|自查)?(?:报告|表)")
 MONITORING_FORM_RE = re.compile(r"监控(?:情况)?表|(?:1|一)\s*[-—–－~～至到]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?:份\s*)?"
                                 r"(?:预算)?执行数")
+# A monitoring report in prose with no title saying so: an outline heading on monitoring ('二、绩效运行监控情况'), an
+# in-year period ('1-6月', '截至9月底', '上半年') and at least two of the report's other parts (执行进度, 目标完成情况
+# or 偏差, 纠偏措施) — and not a work summary's, a self-evaluation's or an evaluation's words (an account of the
+# year's performance-management work lists its monitoring among the rest).
+MONITORING_HEADING_RE = re.compile(r"(?m)^[ \t#]*(?:[一二三四五六七八九十]+[、.]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.])?"
+                                   r"[^\n。，,；;]{0,16}(?:运行监控|绩效监控|执行监控)[^\n。，,；;]{0,12}$")
+MONITORING_PERIOD_RE = re.compile(r"(?:1|一)\s*[-—–－~～至到]\s*(?:1[01]|[1-9]|十一|[一二三四五六七八九十])\s*月"
+                                  r"|截[至止][^。，,；;\n]{0,8}?(?:1[01]|[1-9]|十一|[一二三四五六七八九十])\s*月\s*(?:份\s*)?(?:底|末|\d{1,2}\s*日)"
+                                  r"|上半年|前三季度")
+MONITORING_PARTS = [r"(?:预算|资金)?(?:执行|支出|支付)进度|时间进度", r"目标完成(?:情况|进度)|偏离|偏差", r"纠偏"]
+MONITORING_PARTS_MIN = 2
+# A report saying it is a self-evaluation of the year ('项目绩效自评工作开展情况', '撰写自评报告').
+SELF_EVALUATED_RE = re.compile(r"绩效自评|自评(?:工作|报告|结果|得分|结论)")
+NOT_MONITORING = (r"自评|自我评价|绩效评价报告|评价等次|评分|得分|预算绩效管理工作(?:开展)?情况|事前(?:绩效)?评估|结果(?:运用|应用)"
+                  r"|工作总结|决算|记者|新闻")
 # An evaluation report written by the unit or department itself is its self-evaluation; it is a key evaluation
 # when the text shows an evaluator: a commissioned firm, team or review centre, or a grade awarded. A 评价结论
 # heading is no evaluator: every report in the outline of 财预〔2020〕10号 has one, a unit's own included.
@@ -881,9 +896,13 @@ def detect(text: str, path: str = "", preamble: tuple[str, ...] = ()) -> Detecti
         if MONITORING_TITLE_RE.search(line):
             what = "标题" if line in titles else "页面所附文件名"
             if not (form := MONITORING_FORM_RE.search(line) or MONITORING_FORM_RE.search(head)):
-                return found(None, hint=f"{what}“{line}”表明是绩效运行监控报告（年中的执行进度和全年目标的完成预计），"
-                                        "文中没有绩效运行监控表（如“1-6月执行数”一栏）；文字形式的监控报告不自动读取，"
-                                        "不按自评或工作情况读取，如需按文字自身验算其所述执行率、金额，可指明类型为绩效运行监控")
+                if SELF_EVALUATED_RE.search(head) and not MONITORING_PERIOD_RE.search(head):
+                    continue  # a self-evaluation under a monitoring title (a page of samples): read by its content
+                parts = _hits([MONITORING_PERIOD_RE.pattern, *MONITORING_PARTS], head)
+                shown = f"；文中有“{'”“'.join(parts[:4])}”" if parts else ""
+                return found(DocumentKind.MONITORING,
+                             evidence=(f"{what}“{line}”（文字形式的绩效运行监控报告，未附监控表{shown}；按文字所述的预算、"
+                                       "执行数和期间核对）",))
             return found(DocumentKind.MONITORING,
                          evidence=(f"{what}“{line}”及“{form.group(0)}”（绩效运行监控表：年中的预算执行进度和全年目标的完成预计）",))
         for kind_, pattern in _TITLES:
@@ -910,6 +929,8 @@ def detect(text: str, path: str = "", preamble: tuple[str, ...] = ()) -> Detecti
                                 "像是新闻报道")
     if method := EVALUATION_METHOD_RE.search(head):
         return found(DocumentKind.SELF_EVALUATION, evidence=(f"封面“{method.group(0).strip()}”（评价方式为自评）",))
+    if prose := _monitoring_prose(head):
+        return found(DocumentKind.MONITORING, evidence=(prose,))
     scores: list[tuple[int, DocumentKind, list[str]]] = []
     for kind, markers in _MARKERS:
         hits = _hits(markers, head)
@@ -950,6 +971,22 @@ def detect(text: str, path: str = "", preamble: tuple[str, ...] = ()) -> Detecti
         # evaluation words without a title, the text saying it is the unit's own ('现将…绩效自评如下')
         return found(DocumentKind.SELF_EVALUATION, evidence=(f"{marked}；文中说明是自评（“{said.group(0)}”）",))
     return found(kind, evidence=(marked,))
+
+
+def _monitoring_prose(head: str) -> str:
+    """The evidence that an untitled text is a monitoring report in prose (a monitoring heading, an in-year period
+    and the report's parts, none of the words of another kind), or ""."""
+    heading = MONITORING_HEADING_RE.search(head)
+    period = MONITORING_PERIOD_RE.search(head)
+    if heading is None or period is None:
+        return ""
+    parts = _hits(MONITORING_PARTS, head)
+    if len(parts) < MONITORING_PARTS_MIN:
+        return ""
+    if re.search(NOT_MONITORING, head):
+        return ""
+    return (f"小标题“{heading.group(0).strip()}”及“{period.group(0)}”“{'”“'.join(parts[:3])}”"
+            "（文字形式的绩效运行监控报告：年中的预算执行进度、目标完成情况和纠偏措施）")
 
 
 LIST_ITEM_RE = re.compile(rf"^(?:{HEADING_NUMBER})")

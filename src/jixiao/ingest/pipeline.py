@@ -27,6 +27,7 @@ from jixiao.ingest.detect import detect
 from jixiao.ingest.disclosure import extract_budget_disclosure, extract_disclosure
 from jixiao.ingest.keyeval import extract_key_evaluations
 from jixiao.ingest.monitoring import extract_monitoring_forms
+from jixiao.ingest.monitoring_prose import prose_monitoring_forms
 from jixiao.ingest.prose import prose_statements
 from jixiao.ingest.reading import reading_of
 from jixiao.ingest.results import extract_results
@@ -171,7 +172,12 @@ def _statements(doc: Document) -> tuple[Document, list[ReadError]]:
     prose_report = doc.kind is DocumentKind.MONITORING and not doc.monitoring_forms
     if doc.kind not in PROSE_KINDS and not prose_report:
         return doc, []
-    return replace(doc, statements=prose_statements(doc.source)), []
+    statements = prose_statements(doc.source)
+    if not prose_report:
+        return replace(doc, statements=statements), []
+    # a monitoring report in prose: the budgets it states with their execution, for the rules on 执行进度
+    forms, unread = prose_monitoring_forms(statements, doc.year)
+    return replace(doc, statements=statements, monitoring_forms=forms, unread=doc.unread + tuple(unread)), []
 
 
 def _results(doc: Document) -> tuple[Document, list[ReadError]]:

@@ -246,6 +246,12 @@ _MONITORING_INDICATOR_COLUMNS = {"target": "年度指标值", "progress": "期�
 
 def _monitoring_tables(doc: Any) -> Iterator[TableRead]:
     for form in getattr(doc, "monitoring_forms", ()):
+        if form.budget_lines and getattr(form, "from_text", False):  # a prose report's sentence, not a form
+            where = form.budget_lines[0].location
+            period = f"截至{form.end_month}月" if form.end_month else "期间未识别"
+            yield TableRead(f"文字所述「{form.project or '（未写项目名称）'}」预算及执行数（{period}）",
+                            "文字所写单位（已折算）", 1, ("预算数", "执行数"), where)
+            continue
         if form.budget_lines:
             where = form.budget_lines[0].location
             period = f"1-{form.end_month}月" if form.end_month else "期间未识别"
@@ -311,8 +317,11 @@ def _forms(doc: Any) -> Iterator[Form]:
         yield Form("项目支出绩效自评表", projects)
     if departments := tuple(se.project.name for se in evaluations if getattr(se, "is_department", False)):
         yield Form("部门整体支出绩效自评", departments)
-    if projects := tuple(form.project or "（未写项目名称）" for form in getattr(doc, "monitoring_forms", ())):
+    monitored = getattr(doc, "monitoring_forms", ())
+    if projects := tuple(form.project or "（未写项目名称）" for form in monitored if not getattr(form, "from_text", False)):
         yield Form("绩效运行监控表", projects)
+    if projects := tuple(form.project or "（未写项目名称）" for form in monitored if getattr(form, "from_text", False)):
+        yield Form("绩效运行监控报告文字所述预算执行", projects)
     if projects := tuple(form.project for form in getattr(doc, "goal_forms", ())):
         yield Form("绩效目标表", projects)
     if projects := tuple(ke.project or "（未写项目名称）" for ke in getattr(doc, "key_evaluations", ())):

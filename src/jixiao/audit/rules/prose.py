@@ -66,6 +66,21 @@ def _spent(c: Claim) -> bool:
     return c.measure == "amount" and c.basis == "执行"
 
 
+# An amount said to have been spent to date ('已支出36万元', '累计支付资金80万元'), not a remainder ('未支出').
+_SAID_SPENT_RE = re.compile(r"(?<!未)(?<!尚未)(?:已|累计|实际|共)(?:支出|执行|使用|支付|拨付|兑付)(?:资金|金额)?(?:为|了|共计?)?$")
+
+
+def _said_spent(claims: tuple[Claim, ...], rate: Claim, budget: Claim | None) -> Claim | None:
+    """'预算120万元，已支出36万元，执行率30%': the amount said to be spent right after the budget, when these two are
+    the only amounts of the sentence before its rate (an amount received between them, '已到位', may be the base
+    the rate is of: then the base is read as from the paragraph)."""
+    money = [c for c in claims[:claims.index(rate)] if _money(c)]
+    if budget is None or len(money) != 2 or money[0] is not budget:
+        return None
+    spent = money[1]
+    return spent if spent.measure in ("figure", "amount") and _SAID_SPENT_RE.search(_said_before(spent)) else None
+
+
 def _rate_finding(ctx: Context, rule_id: str, claim: Claim, what: str, function: Callable[..., Decimal | None],
                   operands: tuple[Claim, ...], formula: str) -> Finding | None:
     """A stated percentage against its value recomputed from the amounts beside it. Certain (error) only when the
@@ -122,7 +137,7 @@ def _execution_rates(statement: Statement, before: list[Claim], ctx: Context) ->
         if claim.measure != "completion":
             continue
         budget = _last(statement.claims, claim, _budget)
-        spent = _last(statement.claims, claim, _spent)
+        spent = _last(statement.claims, claim, _spent) or _said_spent(statement.claims, claim, budget)
         if budget is None or spent is None:
             own = [c for c in statement.claims[: statement.claims.index(claim)] if _money(c)]
             if finding := _read_base_rate(ctx, claim, [*before, *own], own):

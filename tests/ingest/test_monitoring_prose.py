@@ -96,3 +96,14 @@ def test_a_self_evaluation_under_a_monitoring_title_is_not_taken_for_monitoring(
     text = ("绩效运行监控报告\n一、项目基本情况\n示例医院2037年预防项目预算12.5万元。\n"
             "二、项目绩效自评工作开展情况\n组织专人开展自评，撰写自评报告。\n")
     assert detect(text).kind is not DocumentKind.MONITORING
+
+
+def test_a_lag_with_no_reason_nor_measure_in_the_report_says_so(tmp_path):
+    text = ("示例镇2038年项目支出绩效运行监控报告\n一、项目支出基本情况\n"
+            "截至2038年6月底，示例道路养护项目预算90万元，已支出18万元。\n")
+    doc, _ = load_text(tmp_path, text)
+    (lag,) = [f for f in audit_document(doc, CENTRAL).findings if f.rule == "monitoring.m1_execution_lag"]
+    assert "未说明执行滞后的原因或纠偏措施" in lag.message  # 18 / 90 = 20 % against 50 %
+    doc, _ = load_text(tmp_path, TITLED.format(rate="50%"), "other.txt")
+    (lag,) = [f for f in audit_document(doc, CENTRAL).findings if f.rule == "monitoring.m1_execution_lag"]
+    assert "未说明" not in lag.message and "取自报告文字" in lag.message

@@ -7,7 +7,7 @@ budget is an amount after a budget word (预算, 安排, 资金规模, 下达, �
 word (已支出, 执行, 使用, 支付, 拨付) — an amount received (到位) is neither, and a class of spending named by its
 kind ('项目支出632万元', '公用经费支出') is no execution. Each budget pairs with the first execution said after it and
 before the next budget, in its sentence, or in its paragraph when the paragraph names one budget and one execution.
-The rates the sentences state are checked as prose (audit.rules.prose), not again here."""
+What the report says of the reasons and its corrective measures is kept with each form (form_reason). The rates the sentences state are checked as prose (audit.rules.prose), not again here."""
 
 from __future__ import annotations
 
@@ -116,11 +116,25 @@ def _line(name: str, budget: _Amount, spent: _Amount, location: Location) -> Bud
                       executed=spent.figure.value, location=location)
 
 
+_REASON_SECTION_RE = re.compile(r"原因|纠偏|措施|偏差|偏离|整改")
+_REASON_SAID_RE = re.compile(r"主要原因|原因(?:是|为|在于)|由于|受[^，,。；;]{1,12}影响|纠偏|整改|下一步")
+_REASON_KEPT = 200  # characters of the report's reasons and measures kept with each form
+
+
+def _reasons(statements: Sequence[Statement]) -> str:
+    """What the report says of why it lags and what it will do: the sentences under a heading on reasons, deviation
+    or corrective measures, and any sentence giving a reason or a measure ('' when none)."""
+    said = [s.text for s in statements if s.kind == "sentence"
+            and (_REASON_SECTION_RE.search(s.section) or _REASON_SAID_RE.search(s.text))]
+    return "；".join(said)[:_REASON_KEPT]
+
+
 def prose_monitoring_forms(statements: Sequence[Statement], year: int | None
                            ) -> tuple[tuple[MonitoringForm, ...], list[Unread]]:
     """The budgets a prose monitoring report states with their execution, as forms (one per budget), and what
     could not be placed (a period not stated)."""
     default = next((m for s in statements if (m := _month(s.text)) is not None), None)
+    reasons = _reasons(statements)
     forms: list[MonitoringForm] = []
     by_paragraph: dict[object, list[Statement]] = {}
     for statement in statements:
@@ -142,7 +156,7 @@ def prose_monitoring_forms(statements: Sequence[Statement], year: int | None
             where = statement.location.with_(table="文字所述预算执行", column="执行数")
             forms.append(MonitoringForm(project=name, unit="", year=year, end_month=month,
                                         budget_lines=(_line(name, budget, spent_, where),), location=where,
-                                        from_text=True))
+                                        form_reason=reasons, from_text=True))
     unread = [Unread("文字所述预算执行未说明截至何时（如“截至6月底”“1-6月”），未按时间进度核对执行进度", f.location, "other")
               for f in forms if f.end_month is None]
     return tuple(forms), unread

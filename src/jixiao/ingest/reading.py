@@ -250,7 +250,8 @@ def _monitoring_tables(doc: Any) -> Iterator[TableRead]:
             where = form.budget_lines[0].location
             period = f"截至{form.end_month}月" if form.end_month else "期间未识别"
             yield TableRead(f"文字所述「{form.project or '（未写项目名称）'}」预算及执行数（{period}）",
-                            "文字所写单位（已折算）", 1, ("预算数", "执行数"), where)
+                            "文字所写单位（已折算）", 1,
+                            ("预算数", "执行数", *(("偏差原因或纠偏措施",) if form.form_reason else ())), where)
             continue
         if form.budget_lines:
             where = form.budget_lines[0].location

@@ -129,7 +129,7 @@ def execution_lag(form: MonitoringForm, ctx: Context) -> Iterator[Finding | NotA
     """截至监控期末（如1-6月）的执行率 = 执行数 ÷ 预算数，与时间进度（期末月份 ÷ 12）比较：落后超过配置
     monitoring.lag_tolerance 个百分点（红色预警为 monitoring.red_lag），或低于已到月份的执行进度检查点
     （monitoring.checkpoints），按配置的监控规则为疑似问题（预警），说明所依据的配置和阈值。文字形式的监控报告中写明截至
-    何时（如“截至6月底”）的预算数和已支出数，同样按此核对，并注明数字取自报告文字。"""
+    何时（如“截至6月底”）的预算数和已支出数，同样按此核对，并注明数字取自报告文字；报告未写偏差原因或纠偏措施时一并指出。"""
     total = form.total
     budget = _budget(total) if total is not None else None
     if total is None or budget is None or total.executed is None:
@@ -150,7 +150,8 @@ def execution_lag(form: MonitoringForm, ctx: Context) -> Iterator[Finding | NotA
             setting = "monitoring.checkpoints"
         else:
             continue
-        said = "；预算数、已支出数取自报告文字，时间进度按截至月份 ÷ 12 计" if form.from_text else ""
+        said = ("；预算数、已支出数取自报告文字，时间进度按截至月份 ÷ 12 计"
+                + ("" if form.form_reason else "；报告未说明执行滞后的原因或纠偏措施") if form.from_text else "")
         yield Finding("monitoring.m1_execution_lag", Tier.WARNING,
                       f"{warning.message}（{warning.colour.label}预警；依据配置“{ctx.profile.name}”的 {setting}{said}）",
                       _where(form, total.location, "执行数"), CAT, expected=fmt(warning.expected),

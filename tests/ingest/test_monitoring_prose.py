@@ -107,3 +107,18 @@ def test_a_lag_with_no_reason_nor_measure_in_the_report_says_so(tmp_path):
     doc, _ = load_text(tmp_path, TITLED.format(rate="50%"), "other.txt")
     (lag,) = [f for f in audit_document(doc, CENTRAL).findings if f.rule == "monitoring.m1_execution_lag"]
     assert "未说明" not in lag.message and "取自报告文字" in lag.message
+
+
+def test_the_ways_a_report_words_its_budget_and_execution(tmp_path):
+    text = ("示例市图书馆2039年绩效运行监控报告\n一、预算执行情况\n"
+            "古籍修复项目年初预算数50万元，调整后预算数40万元，1-6月预算执行数为10万元。\n"
+            "截至2039年6月底，数字阅读推广经费已支出12万元，占年初预算60万元的20%。\n"
+            "三、纠偏措施\n加快政府采购进度。\n")
+    doc, _ = load_text(tmp_path, text)
+    lines = {f.project: f.budget_lines[0] for f in doc.monitoring_forms}
+    # the adjusted budget is the one the execution is measured against; an execution said before its budget pairs too
+    assert (lines["古籍修复项目"].adjusted, lines["古籍修复项目"].executed) == (40 * WAN, 10 * WAN)
+    assert (lines["数字阅读推广经费"].initial, lines["数字阅读推广经费"].executed) == (60 * WAN, 12 * WAN)
+    findings = audit_document(doc, CENTRAL).findings
+    lags = [f for f in findings if f.rule == "monitoring.m1_execution_lag"]
+    assert len(lags) == 2 and not [f for f in findings if f.tier is Tier.ERROR]  # 12 / 60 = 20 % as stated

@@ -6,7 +6,7 @@ The period is the sentence's own ('截至6月底', '1-6月', '上半年', '前�
 budget is an amount after a budget word (预算, 安排, 资金规模, 下达, 批复); the execution an amount after a spending
 word (已支出, 执行, 使用, 支付, 拨付) — an amount received (到位) is neither, and a class of spending named by its
 kind ('项目支出632万元', '公用经费支出') is no execution. Each budget pairs with the first execution said after it and
-before the next budget, in its sentence, or in its paragraph when the paragraph names one budget and one execution.
+before the next budget (a lone budget with a lone execution in either order), in its sentence, or in its paragraph when the paragraph names one budget and one execution.
 What the report says of the reasons and its corrective measures is kept with each form (form_reason). The rates the sentences state are checked as prose (audit.rules.prose), not again here."""
 
 from __future__ import annotations
@@ -31,13 +31,14 @@ _PERIOD_RES: tuple[tuple[re.Pattern[str], int | None], ...] = (
     (re.compile(r"(?:第一|一)季度"), 3),
 )
 _BUDGET_CUE = r"预算(?:数|资金|金额)?|安排(?:资金)?|资金规模|下达(?:资金)?|批复|总投资|计划投资"
-_SPENT_CUE = (r"(?<!项目)(?<!基本)(?<!人员)(?<!公用)(?<!专项)(?<!其他)(?<!资本性)(?<!经常性)(?<!预算)"
+_SPENT_CUE = (r"(?<!项目)(?<!基本)(?<!人员)(?<!公用)(?<!专项)(?<!其他)(?<!资本性)(?<!经常性)"
               r"(?:支出|执行|使用|支付|拨付|兑付|用款)")
 _RECEIVED_CUE = r"到位|到账|拨入|收到"
 _CUE_RE = re.compile(rf"(?P<budget>{_BUDGET_CUE})|(?P<spent>{_SPENT_CUE})|(?P<received>{_RECEIVED_CUE})")
 _CLAUSE_STOP = "，,；;。：:（("
 _NAME_RE = re.compile(r"([\u4e00-\u9fff“”\"（）()、\-—A-Za-z0-9]{2,40}?(?:项目|经费|资金|专项|工程))")
-_NOT_NAME = re.compile(r"^(?:其中|本级财政|财政|年初|全年|截至|截止|共计|合计|累计)")
+_NOT_NAME = re.compile(r"^(?:其中|本级财政|财政|年初|全年|截至|截止|共计|合计|累计)+")
+_BARE_NAMES = ("项目", "经费", "资金", "专项", "工程", "专项资金", "项目资金")
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,12 @@ def _amounts(statement: Statement) -> list[_Amount]:
 
 
 def _pairs(amounts: Sequence[_Amount]) -> list[tuple[_Amount, _Amount]]:
-    """Each budget with the first execution after it and before the next budget."""
+    """Each budget with the first execution after it and before the next budget; the only budget with the only
+    execution when the execution is said first ('已支出30万元，占年初预算100万元的30%')."""
+    budgets = [a for a in amounts if a.role == "budget"]
+    spent = [a for a in amounts if a.role == "spent"]
+    if len(budgets) == 1 and len(spent) == 1:
+        return [(budgets[0], spent[0])]
     pairs = []
     for index, amount in enumerate(amounts):
         if amount.role != "budget":
@@ -97,15 +103,17 @@ _YEAR_WORDS_RE = re.compile(r"(?:\d{4}|20[xX×]{2}|[xX×]{2,4})\s*年度?")
 _BEFORE_NAME_RE = re.compile(r"^.*?(?:预算安排|安排|下达|批复)")
 
 
-def _name(lead: str) -> str:
-    """The project or fund a budget is said of: the name ending in 项目/经费/资金/专项 in its clause (after the year
-    and the words allotting it: '本级财政预算安排示例局专项资金' → '示例局专项'), else ''."""
-    candidate = _YEAR_WORDS_RE.sub("", lead)
-    names = [n for n in _NAME_RE.findall(candidate) if not _NOT_NAME.match(n)]
-    if not names:
-        return ""
-    name = _BEFORE_NAME_RE.sub("", re.sub(r"^[\d（(）)、.\s]+", "", names[-1]))
-    return name if len(name) >= 2 else ""
+def _name(before: str) -> str:
+    """The project or fund a budget is said of: the last name ending in 项目/经费/资金/专项/工程 in the sentence before
+    the budget's figure, once the periods and years are taken out ('本级财政预算安排示例局专项资金' → '示例局专项'),
+    else ''."""
+    candidate = _YEAR_WORDS_RE.sub("", before)
+    for pattern, _ in _PERIOD_RES:
+        candidate = pattern.sub("，", candidate)
+    names = [_NOT_NAME.sub("", _BEFORE_NAME_RE.sub("", re.sub(r"^[\d（(）)、.\s]+", "", n)))
+             for n in _NAME_RE.findall(candidate)]
+    names = [n for n in names if len(n) >= 2 and _NAME_RE.fullmatch(n) is not None and n not in _BARE_NAMES]
+    return names[-1] if names else ""
 
 
 def _line(name: str, budget: _Amount, spent: _Amount, location: Location) -> BudgetLine:
@@ -147,12 +155,12 @@ def prose_monitoring_forms(statements: Sequence[Statement], year: int | None
             every = [(s, a) for s in group for a in _amounts(s)]
             budgets = [(s, a) for s, a in every if a.role == "budget"]
             spent = [(s, a) for s, a in every if a.role == "spent"]
-            if len(budgets) == 1 and len(spent) == 1 and every.index(budgets[0]) < every.index(spent[0]):
+            if len(budgets) == 1 and len(spent) == 1:
                 found = [(budgets[0][0], budgets[0][1], spent[0][1])]
         paragraph_month = next((m for s in group if (m := _month(s.text)) is not None), None)
         for statement, budget, spent_ in found:
             month = _month(statement.text) or paragraph_month or default
-            name = _name(budget.lead)
+            name = _name(statement.text[:budget.figure.start])
             where = statement.location.with_(table="文字所述预算执行", column="执行数")
             forms.append(MonitoringForm(project=name, unit="", year=year, end_month=month,
                                         budget_lines=(_line(name, budget, spent_, where),), location=where,

@@ -44,7 +44,7 @@ _MARKERS: list[tuple[DocumentKind, list[str]]] = [
                                     r"自评得分|自评结论", r"(产出|效益|满意度)指标", SCORED_HEADING,
                                     r"未完成原因|存在问题.{0,20}改进措施",
                                     r"(部门|单位)(预算)?整体支出[^。]{0,12}(自评|自我评价)|自评[^。]{0,30}(部门|单位)(预算)?整体支出"]),
-    (DocumentKind.KEY_EVALUATION, [r"(部门|重点)评价表", r"绩效评价报告", r"绩效评价指标评分", r"评价等次",
+    (DocumentKind.KEY_EVALUATION, [r"(部门|重点)评价表", r"绩效评价(?:(?:情况|结果)的?)?报告|(?:部门|财政|重点)评价报告", r"绩效评价指标评分", r"评价等次",
                                    r"(部门|单位)(预算)?整体支出", r"重点(项目)?绩效评价|绩效评价工作", r"(评价|绩效)(等级|结论)",
                                    r"加权(平均)?得分",  # a score table: each criterion's weight × score
                                    SCORED_HEADING]),
@@ -204,6 +204,7 @@ ATTACHED_TITLES = r"^\s*附\s*件\s*[：:]"
 # '名 称: 示例局2030年度部门决算'): the title follows it, and it names the document's unit before any publisher does.
 PAGE_TITLE_LABEL = r"(?:信\s*息\s*名\s*称|名\s*称|标\s*题)(?:\s*[：:]|[ \t]+)"
 PAGE_TITLE_LABEL_RE = re.compile(r"^(?:信息名称[：:]?|(?:名称|标题)[：:])")  # …on a line with its spaces dropped
+CUT_PAGE_TITLE_LABEL_RE = re.compile(r"^[称题][：:]")  # …cut by the page to its last character, among the page's fields
 # The header of a table comparing two years item by item ('项目 2030年度 2031年度 2031比2030增减'): what a page
 # holding only such a table (a hospital's finance comparison) is, when nothing names a budget document.
 COMPARISON_HEADER_RE = re.compile(r"((?:19|20)\d{2})\s*年度?(?:决算|预算)?数?[ \t|]+((?:19|20)\d{2})\s*年度?(?:决算|预算)?数?"
@@ -226,7 +227,10 @@ _TITLES: list[tuple[DocumentKind, str]] = [
     (DocumentKind.WORK_SUMMARY, r"预算绩效(?:管理)?(?:工作)?(?:开展情况|(?:考核|考评)?(?:自评|自查)(?:报告|情况)|总结)"),
     (DocumentKind.SELF_EVALUATION, r"自评表|自评价?(分析|总结)?报告"),
     # a 跟踪问效报告 (a finance department following up what a fund achieved) is an evaluation under another name
-    (DocumentKind.KEY_EVALUATION, r"(部门|重点)评价表|绩效评价报告|整体支出绩效评价|跟踪问效报告"),
+    # …named by who evaluates (a 部门评价 or 财政评价 in the words of 财政部's rules, against the unit's own 自评) or by what it
+    # reports ('…项目绩效评价情况报告', '…绩效评价结果报告'); a 报告会 is a meeting
+    (DocumentKind.KEY_EVALUATION, r"(部门|重点)评价表|(?:部门|财政|重点)评价报告|绩效评价(?:(?:情况|结果)的?)?报告(?!会)"
+                                  r"|整体支出绩效评价|跟踪问效报告"),
     # the results of evaluations published as a table, a bulletin or a compilation: '…项目资金绩效评价情况表',
     # '…绩效评价结果的通报', '…绩效评价成果汇编' (a title, not a part heading of a package: '第四部分 绩效评价情况')
     (DocumentKind.KEY_EVALUATION, rf"^(?!{HEADING_NUMBER})[^。]*绩效评价(?:情况|结果|成果)(?:表|汇编|公示|公告|的?通报)?$"),
@@ -361,7 +365,7 @@ ORG = (r"[\u4e00-\u9fff（）()]{1,38}?(?:委员会|管委会|局|厅|中心|办
        r"(?:妇|残|文|侨|工商|社科)联(?!合))")
 # A label's value ends at a separator, or where the next label of a form flattened into one line begins.
 _FORM_LABELS = (r"(?:金额)?单位\s*[：:]|实施单位|(?:项目)?执行单位|项目单位|资金使用单位|主管部门|负责人|单位负责人|财务负责人|编制人"
-                r"|报送日期|联系|项目名称|项目资金|资金名称|项目主管|项目类别|项目属性|项目类型|填报|填表|年度预算|年度资金")
+                r"|报送日期|报告日期|填报日期|(?:预算|单位|部门)?编码|联系|项目名称|项目资金|资金名称|项目主管|项目类别|项目属性|项目类型|填报|填表|年度预算|年度资金")
 _LABEL_END = rf"(?=[\s\t|，。,（(/／\[【]|$|{_FORM_LABELS})"
 _FORM_LABEL_RE = re.compile(_FORM_LABELS)
 # A budget code before a unit's name in its cell: '901001-示例县示例局', '[155]示例县示例局'.
@@ -462,6 +466,10 @@ UNIT_COLUMN_HEADER_RE = re.compile(r"(?:^|[|\t])[ \t]*(?:预算)?单位名称[ \
 VALUELESS_IMPLEMENTER_RE = re.compile(r"实施(?:单位|[\u4e00-\u9fff]位|单[\u4e00-\u9fff])[ \t]*[：:]?[ \t]*"
                                       r"(?:$|(?:全年|年初|年度|预算|项目|资金|分值|执行|自评|得分|评分))", re.MULTILINE)
 ENTERPRISE_RE = re.compile(r"(?:公司|集团)$")
+# A name on a line of its own: a caption, a signature — or, topping a page, the name of the site that hosts it.
+LONE_NAME = rf"^#*\s*({ORG})\s*$"
+# A breadcrumb's steps ('首页 >> 部门信息公开 >> 示例县交通运输局 >> 正文').
+CRUMB_STEP_RE = re.compile(r"\s*[>＞»›]+\s*")
 # Most explicit first: a label, then a title line, then the first part's heading, then weaker places. A file name
 # given with the page (its title as published) is tried with the title patterns right after the text's own titles.
 _UNIT_PATTERNS = [
@@ -485,7 +493,7 @@ _UNIT_PATTERNS = [
     rf"^[ \t]*(?:\d{{3,}}[ \t]*[-－—]?[ \t]*)?({ORG})(?:[ \t|]+|[ \t|]*\n[ \t|]*)(?:(?:预算|决算)?年度[ \t]*[：:][ \t]*20\d{{2}}"
     r"|(?:金额)?单位[ \t]*[：:][ \t]*(?:万元|元))",
     rf"^#*\s*({ORG})[\u4e00-\u9fff]{{0,16}}\n\s*(?:项目)?(?:绩效评价|绩效自评|自评)报告\s*$",  # a title over two lines
-    rf"^#*\s*({ORG})\s*$",
+    LONE_NAME,
     SIGNATURE,
     OVERSEER,
     UNIT_COLUMN,
@@ -635,19 +643,55 @@ def _without_collections(text: str) -> str:
     return "\n".join(line for line in text.splitlines() if not COLLECTION_TITLE_RE.search(line))
 
 
-def _title_lines(text: str) -> list[str]:
+def _title_lines(text: str, fielded: bool = False) -> list[str]:
     """The first lines, site metadata left out and a title broken over lines joined, each up to its first sentence
     mark or the opening of the body run on after the title; a part quoting an amount is a sentence, not a title. A
-    notice publishing a document ('关于公示《…绩效目标表》的通知') is read by the document it publishes."""
+    notice publishing a document ('关于公示《…绩效目标表》的通知') is read by the document it publishes. `fielded`: the
+    page's metadata fields were dropped before reading (its title field may be left with its label cut, '称：…')."""
     raw = text.splitlines()
     metadata = metadata_lines(raw)
     skipped = set(metadata) | attachment_lines(raw)  # an attachment list names documents that are not this one
-    lines = [ATTACHMENT_LABEL_RE.sub("", PAGE_TITLE_LABEL_RE.sub("", re.sub(r"\s+", "", line).lstrip("#")))
+    lines = [ATTACHMENT_LABEL_RE.sub("", _unlabelled(re.sub(r"\s+", "", line).lstrip("#"), fielded)[0])
              for index, line in enumerate(raw) if index not in skipped]
     lines = _joined_titles([line for line in lines if line][:TITLE_LINES * WRAPPED_LINES])
     lines = [quoted.group(1) if (quoted := QUOTED_DOCUMENT_RE.match(line)) else line for line in lines]
-    parts = [re.split(rf"[，。；！？：:,;!?]|{BODY_OPENING}", line)[0][:TITLE_LENGTH] for line in lines][:TITLE_LINES]
+    parts = [_title_part(line) for line in lines][:TITLE_LINES]
     return [part for part in parts if part and not AMOUNT_RE.search(part) and not NOT_TITLE_RE.search(part)]
+
+
+def _title_part(line: str) -> str:
+    """A title line up to its first sentence mark or the opening of a body run on after it."""
+    return re.split(rf"[，。；！？：:,;!?]|{BODY_OPENING}", line)[0][:TITLE_LENGTH]
+
+
+def _unlabelled(line: str, fielded: bool) -> tuple[str, bool]:
+    """A line (spaces dropped) without a page's title label ('信息名称：', '标题：', or cut by the page to '称：' among
+    the page's fields), and whether it had one."""
+    label = PAGE_TITLE_LABEL_RE.match(line) or (CUT_PAGE_TITLE_LABEL_RE.match(line) if fielded else None)
+    return (line[label.end():], True) if label else (line, False)
+
+
+def _page_titles(text: str, fielded: bool) -> set[str]:
+    """The titles the page's title field gives ('名称：示例局2031年预算公开'): the site's name for what it publishes."""
+    titles = set()
+    for line in text.splitlines()[:TITLE_LINES * WRAPPED_LINES]:
+        value, labelled = _unlabelled(re.sub(r"\s+", "", line).lstrip("#"), fielded)
+        if labelled and (title := _title_part(value)):
+            titles.add(title)
+    return titles
+
+
+def _own_title_first(titles: list[str], page: set[str]) -> list[str]:
+    """The title lines with the document's own title first: a portal's title field, and its page heading repeating it,
+    may name what the site files the page under ('示例医院2031年预算公开') while the document printed below it titles
+    itself otherwise ('示例医院2030年度部门决算'); the document's own title, below the page's, unnumbered (not a
+    section heading) and naming a kind of document, is the one read. Without a page title, as they are."""
+    first = next((index for index, line in enumerate(titles) if line in page), None)
+    if first is None:
+        return titles
+    own = next((line for line in titles[first + 1:] if line not in page and not LIST_ITEM_RE.match(line)
+                and any(re.search(pattern, line) for _, pattern in _TITLES)), None)
+    return titles if own is None else [own] + [line for line in titles if line != own]
 
 
 def _joined_titles(lines: list[str]) -> list[str]:
@@ -859,7 +903,8 @@ def detect(text: str, path: str = "", preamble: tuple[str, ...] = ()) -> Detecti
     metadata lines that were dropped before reading (publisher, publication date) — the weakest evidence."""
     head = YEAR_DASH_RE.sub(r"\1年", text[:20000])
     body = _without_contents(head)
-    titles = _title_lines(body)
+    fielded = bool(preamble)
+    titles = _own_title_first(_title_lines(body, fielded), _page_titles(body, fielded))
     named = _file_titles(preamble)
     year, firm = _year_of([t for t in titles + named if not COLLECTION_TITLE_RE.search(t)], _without_collections(body))
     unit = _unit(head, preamble, named)
@@ -1268,11 +1313,14 @@ def _about_headings(text: str) -> str:
 def _self_named(text: str) -> str:
     """The name a title opens with, when the body speaks of itself as that kind of body ('我校' for a school), or names
     that body again with its place ('下达示例州第二人民医院…资金2.00万元' under '示例州第二人民医院…自评报告'): the title's
-    own name, before any publisher the page shows."""
+    own name, before any publisher the page shows. A self-evaluation is its writer's own by what it is: a placed name
+    opening a 自评报告's title ('示例区残联中央转移支付2030年度绩效自评报告') is the unit whatever the body calls itself."""
     found = _names(SELF_NAMED_TITLE, "\n".join(text.splitlines()[:TITLE_LINES]), labelled=False)
     if not found:
         return ""
-    name = found[0][0]
+    name, match = found[0]
+    if "自评" in match.group(0)[match.end(1) - match.start(0):] and _LEVELS.search(name[:-1]):
+        return name
     word = next((word for ending, word in _SELF_WORDS if re.search(ending, name)), "")
     if word and f"我{word}" in text:
         return name
@@ -1331,7 +1379,7 @@ def _unit(text: str, preamble: tuple[str, ...], named: list[str]) -> str:
     spaced = _despaced_titles(text)  # a title printed with letter spacing: weaker than the text's own title lines
     tried[at:at] = [(pattern, spaced) for pattern in _TITLE_PATTERNS] + [(pattern, files) for pattern in _TITLE_PATTERNS]
     found = []
-    implementer = overseer = ""
+    implementer = overseer = lone = ""
     titled = []  # every name a title line gives ('示例乡2020年…' over '示例县示例乡人民政府2020年…')
     for pattern, where in tried:
         if pattern == _SUBJECT:
@@ -1358,6 +1406,8 @@ def _unit(text: str, preamble: tuple[str, ...], named: list[str]) -> str:
                 overseer = name
             if pattern == IMPLEMENTER:
                 implementer = name
+            if pattern == LONE_NAME:
+                lone = name
         if name:
             found.append(name)
     if (publisher := _publisher(preamble, text)) and not _commissioned_by(publisher, text):
@@ -1365,6 +1415,8 @@ def _unit(text: str, preamble: tuple[str, ...], named: list[str]) -> str:
     if not found:
         return _displaced_implementer(text, "")
     short = found[0]
+    if short == lone and (crumb := _crumb_unit(short, preamble)):
+        return crumb
     if overseer and ENTERPRISE_RE.search(short):
         return overseer  # a company doing a project for a budget unit: the department over it is the unit
     if short == overseer and not implementer and (displaced := _displaced_implementer(text, overseer)):
@@ -1373,6 +1425,25 @@ def _unit(text: str, preamble: tuple[str, ...], named: list[str]) -> str:
         return whole + "本级"  # '示例区本级' in the text, '示例市示例区' in the title: '示例市示例区本级'
     unit = _authored(_own_level(next((name for name in found[1:] + titled if _fuller(short, name)), short), text), text)
     return _town_placed(unit, text)
+
+
+def _crumb_unit(government: str, preamble: tuple[str, ...]) -> str:
+    """The body of a place a page's breadcrumb files the page under ('首页 >> 部门信息公开 >> 示例县交通运输局 >> 正文'),
+    when the strongest name found is that place's government alone on a line (`government`): a government's portal tops
+    every page with its own name, the pages of its departments too; the breadcrumb says whose page it is. "" when the
+    breadcrumb names no other body of the place."""
+    if not government.endswith("人民政府"):
+        return ""
+    place = government.removesuffix("人民政府")
+    for line in preamble:
+        steps = [step for step in CRUMB_STEP_RE.split(line) if step]
+        if len(steps) < 2:
+            continue
+        for step in reversed(steps):
+            if (step.startswith(place) and step != government and _WHOLE_ORG_RE.fullmatch(step)
+                    and not _NOT_UNIT.search(step)):
+                return step
+    return ""
 
 
 # A town named alone ('示例镇', '示例乡人民政府'): no place above it is printed in the name.

@@ -34,8 +34,9 @@ from jixiao.ingest import fusedgoal
 from jixiao.ingest.headers import printed_unit
 from jixiao.ingest.source import Block, Paragraph, ReadError, SourceDocument
 
-# A target table's header: its indicator levels and the target column ('指标值', '当年预期实现值', '年度指标值').
-HEADER_RE = re.compile(r"(?:一级指标|评价指标).{0,40}?(?:指标值|预期实现值|目标值)", re.DOTALL)
+# A target table's header: its indicator levels and the target column ('指标值', '当年预期实现值', '年度指标值'); a
+# header cell cut on its way to text ('一级' for '一级指标', under a spanning '绩效指标' cut to '绩') leaves the next level.
+HEADER_RE = re.compile(r"(?:一级指标|二级指标|评价指标).{0,40}?(?:指标值|预期实现值|目标值)", re.DOTALL)
 # What only an evaluation's table has: the year's actual result or a score.
 ACTUALS_RE = re.compile(r"实际完成值|实际完成|实际值|完成值|全年执行数|执行数|得分|偏差")
 UNREAD = "绩效目标表的年度绩效目标与绩效指标（一级、二级、三级指标及指标值）：未能按行列读取，其中的目标与指标未核对"

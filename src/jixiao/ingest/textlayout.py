@@ -51,7 +51,7 @@ from jixiao.ingest.spannedform import spanned_section
 from jixiao.ingest.tiers import agreed, fitting_layouts, leaf_paths, summing
 
 PREAMBLE_LINES = 40
-META_LABELS = (r"(?:索引号|发布机构|发文机关|发布日期|发布时间|成文日期|生成日期|文号|发文字号|时效性|信息来源|来源|日期"
+META_LABELS = (r"(?:索引号|发布机构|发文机关|发布日期|发布时间|发文日期|发表时间|发表日期|成文日期|生成日期|文号|发文字号|时效性|信息来源|来源|日期"
                r"|浏览次数|浏览量|访问次数|访问量|点击数|阅读次数|字号|作者|主题分类|所属机构|公开方式|公开范围|公开时限|公开日期"
                r"|公开时间|关键词|主题词|格式|页数|大小|上传时间|下载积分|主管|主办|网站标识码|文件名称|统一登记号|公开目录"
                r"|组配分类|体裁分类|信息分类|内容分类|信息类别|公开形式|公开属性|发布单位|有效性|文件编号)")
@@ -120,6 +120,12 @@ def _form_labels(tokens: list[str]) -> int:
     return len({_norm(t) for t in tokens if _norm(t) in FIELD_LABELS or _is_header(t)})
 
 
+# A metadata label cut by the page to its last character ('号:' left of '索引号:' or '文号:'): metadata when the line next
+# to it is (a page's title field, '名称:' cut to '称:' alike, is the page's title and stays in the text). A longer
+# rest ('单位:') may be a caption of the document's own.
+_LABEL_ENDS = {word[-1] for word in re.findall(r"[\u4e00-\u9fff]+", META_LABELS)} - {"称", "题"}
+CUT_LABEL_RE = re.compile(rf"^\s*[{''.join(sorted(_LABEL_ENDS))}]\s*[：:]")
+PAGE_TITLE_FIELD_RE = re.compile(r"^\s*(?:信息名称|名称|标题|称|题)\s*[：:]")
 # A metadata label printed alone on its line, its value on the next filled line ('发布机构:' / '' / '市财政局').
 META_LABEL_ONLY_RE = re.compile(META_RE.pattern + r"\s*$")
 META_VALUE_RE = re.compile(r"^[^，。；;！？!?]{1,40}$")  # a value: short, no sentence
@@ -155,6 +161,8 @@ def metadata_lines(lines: list[str]) -> dict[int, str]:
             found[index] = line.strip()
         elif _metadata_row(line):
             found[index] = " ".join(c.strip() for c in line.translate(PIPES).split("|") if c.strip())
+    for index in _cut_labels(head, found):
+        found[index] = head[index].strip()
     if len(alone) < META_LABELS_MIN:
         return found
     for index in alone:
@@ -163,6 +171,28 @@ def metadata_lines(lines: list[str]) -> dict[int, str]:
             found[index] = f"{head[index].strip()}{head[value].strip()}"
             found[value] = ""
     return found
+
+
+def _cut_labels(head: list[str], found: dict[int, str]) -> list[int]:
+    """The lines opening with a metadata label cut at its start (CUT_LABEL_RE) whose nearest filled line above or below
+    is metadata, or the page's title field, or such a line itself ('发布机构: …' / '称: 示例局2030年预算公开' / '号:')."""
+    block = set(found) | {i for i, line in enumerate(head) if PAGE_TITLE_FIELD_RE.match(line)}
+    cut = {i for i, line in enumerate(head) if CUT_LABEL_RE.match(line) and i not in block}
+    taken: list[int] = []
+    while True:
+        more = [i for i in sorted(cut) if _beside(head, i, block)]
+        if not more:
+            return taken
+        taken.extend(more)
+        block.update(more)
+        cut.difference_update(more)
+
+
+def _beside(head: list[str], index: int, block: set[int]) -> bool:
+    """Whether the nearest filled line above or below `index` is in `block`."""
+    above = next((i for i in range(index - 1, -1, -1) if head[i].strip()), None)
+    below = next((i for i in range(index + 1, len(head)) if head[i].strip()), None)
+    return above in block or below in block
 
 
 def drop_preamble(lines: list[str]) -> list[str]:

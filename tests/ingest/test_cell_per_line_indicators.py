@@ -95,3 +95,28 @@ def test_an_operator_inside_a_name_bracket_is_not_taken_for_the_target(tmp_path)
     read = [i for se in doc.self_evaluations for i in se.goal.indicators]
     assert not any(i.name.endswith("(") or i.weight == 96 for i in read)
     assert any("运算符在指标名称括号内" in p.message and p.location.table == "绩效指标" for p in doc.problems)
+
+
+# A table whose header prints 得分 and no 分值: every row's cells are the header's, one per column.
+NO_WEIGHT_TABLE = """示例县2031年度项目支出绩效自评表
+项目名称 | 示例县农技培训项目 |
+主管部门 | 示例县农业农村局 | 实施单位 | 示例县农技站 |
+项目资金(万元) | 预算数 | 执行数 | 执行率 | 得分 |
+年度资金总额 | 50 | 40 | 80% | 16 |
+一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 得分 |
+产出指标 | 数量指标 | 培训人次 | 200 | 230 | 20 |
+| 质量指标 | 考核合格率 | 90 | 95 | 20 |
+效益指标 | 社会效益指标 | 农户增收 | 10 | 12 | 20 |
+满意度指标 | 服务对象满意度指标 | 学员满意度 | 90 | 96 | 20 |
+"""
+
+
+def test_a_table_without_a_weight_column_reads_no_target_as_a_weight(tmp_path):
+    doc, findings = load(tmp_path, NO_WEIGHT_TABLE)
+    [se] = doc.self_evaluations
+    rows = se.goal.indicators
+    assert [(i.target.number if i.target else None, i.actual.number if i.actual else None) for i in rows] == [
+        (Decimal(200), Decimal(230)), (Decimal(90), Decimal(95)), (Decimal(10), Decimal(12)), (Decimal(90), Decimal(96))]
+    assert all(i.weight is None for i in rows) and se.goal.unweighted
+    assert [i.reported_score for i in rows] == [Decimal(20)] * 4
+    assert not any(f.rule.startswith("selfeval.s8") for f in findings)  # weights unknown: not checked

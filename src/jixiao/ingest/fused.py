@@ -156,6 +156,20 @@ def rate_readings(run: str, columns: int, score: tuple[Decimal, Decimal] | None 
     return found
 
 
+def bare_rate_reading(run: str, columns: int, points: Decimal) -> list[str] | None:
+    """The one reading of a fused run 'A B rate score' whose rate is printed without '%' — as a percentage ('80')
+    or as a ratio ('1' for 100%) — under a header printing its score's formula ('得分(20分*执行率)'): the rate
+    must equal B ÷ A at its printed precision and `points` × the rate the score. The rate is returned in percent;
+    None when no reading fits or more than one different reading does."""
+    found = []
+    for parts in _splits(run, columns + 1):
+        a, b = Decimal(parts[-4]), Decimal(parts[-3])
+        rate = _rate_cell(parts[-2], a, b)
+        if a > 0 and rate is not None and _within(points * rate / 100, Decimal(parts[-1])):
+            found.append([*parts[:-2], format(rate.normalize(), "f"), parts[-1]])
+    return found[0] if found and all(p == found[0] for p in found) else None
+
+
 def _read_budget(form: _Form, errors: list[ReadError]) -> None:
     positions = [(m.start(), name) for name, pattern in _COLUMNS if (m := re.search(pattern, form.text))]
     columns = [name for _, name in sorted(positions)]
@@ -200,6 +214,9 @@ def _read_budget(form: _Form, errors: list[ReadError]) -> None:
                                         points_column=True)
             if with_points is not None:
                 parts, names = (None, names) if parts else (with_points, [*columns[:-1], "points", "rate"])
+        if parts is None and formula and not printed and not run.endswith("%") and len(columns) >= 3 \
+                and columns[-1] == "rate" and (bare := bare_rate_reading(run, len(columns), Decimal(formula.group(1)))):
+            parts, names = bare, [*columns, "score"]  # the score run in after a rate printed without '%'
         where = _at(form, match.start()).with_(table="预算执行情况", row=label)
         if parts is None and apart is not None:
             figures = apart.group(0).split()

@@ -402,20 +402,21 @@ _HEADER_WORD = re.compile(r"调整后指标值|年初目标值|年初指标值|�
                           r"|分值|权重|得分")
 
 
-def _figure_columns(text: str, start: int) -> tuple[list[str] | None, int]:
+def _figure_columns(text: str, start: int) -> tuple[list[str] | None, int, bool]:
     """The columns after the target that the indicator header prints, by their normalised words (indicator_field):
     ['actual', 'reported_score'] for '…指标值 实际完成值 得分', or None when the header prints none of them; and
-    where its rows begin (its first 一级 word), or `start` when not known."""
+    where its rows begin (its first 一级 word), or `start` when not known; and whether it prints a 分值 column
+    anywhere (before the target too: '分值 指标值 实际值 得分')."""
     name = re.compile(r"三级指标|指标名称").search(text, start)
     if name is None:
-        return None, start
+        return None, start, True
     row = re.compile(_LEVEL1).search(text, name.end())
     fields = [indicator_field(w) for w in _HEADER_WORD.findall(text, name.end(), row.start() if row else len(text))]
     target = next((i for i, f in enumerate(fields) if f in ("initial_target", "adjusted_target")), None)
     if target is None:
-        return None, start
+        return None, start, True
     after = list(dict.fromkeys(f for f in fields[target + 1:] if f in ("actual", "weight", "reported_score")))
-    return after or None, row.start() if row and after else start
+    return after or None, row.start() if row and after else start, not after or "weight" in fields
 
 
 def _by_header(figures: list[str], columns: list[str] | None) -> dict[str, str] | None:
@@ -451,8 +452,8 @@ def _read_indicators(form: _Form) -> tuple[bool, int]:
         return False, start
     level1 = level2 = ""
     rest = form.text[start:]
-    columns, rows_at = _figure_columns(form.text, start)
-    form.unweighted = columns is not None and "weight" not in columns
+    columns, rows_at, weighted = _figure_columns(form.text, start)
+    form.unweighted = not weighted
     for match in _INDICATOR.finditer(form.text, rows_at):
         level1 = match.group("level1") or level1
         level2 = match.group("level2") or (level2 if not match.group("level1") else "")

@@ -107,6 +107,7 @@ NO_WEIGHT_TABLE = """示例县2031年度项目支出绩效自评表
 产出指标 | 数量指标 | 培训人次 | 200 | 230 | 20 |
 | 质量指标 | 考核合格率 | 90 | 95 | 20 |
 效益指标 | 社会效益指标 | 农户增收 | 10 | 12 | 20 |
+| | 带动就业人数 | ≥20人 | 31人 | 10 |
 满意度指标 | 服务对象满意度指标 | 学员满意度 | 90 | 96 | 20 |
 """
 
@@ -116,7 +117,11 @@ def test_a_table_without_a_weight_column_reads_no_target_as_a_weight(tmp_path):
     [se] = doc.self_evaluations
     rows = se.goal.indicators
     assert [(i.target.number if i.target else None, i.actual.number if i.actual else None) for i in rows] == [
-        (Decimal(200), Decimal(230)), (Decimal(90), Decimal(95)), (Decimal(10), Decimal(12)), (Decimal(90), Decimal(96))]
+        (Decimal(200), Decimal(230)), (Decimal(90), Decimal(95)), (Decimal(10), Decimal(12)), (Decimal(20), Decimal(31)),
+        (Decimal(90), Decimal(96))]
     assert all(i.weight is None for i in rows) and se.goal.unweighted
-    assert [i.reported_score for i in rows] == [Decimal(20)] * 4
+    assert [i.reported_score for i in rows] == [Decimal(20)] * 3 + [Decimal(10), Decimal(20)]
     assert not any(f.rule.startswith("selfeval.s8") for f in findings)  # weights unknown: not checked
+    # 31 of ≥20 is 155%: said (a warning), whatever the weights
+    [over] = [f for f in findings if f.rule == "selfeval.s7_over_achievement"]
+    assert "带动就业人数" in over.message and over.tier.value == "warning"

@@ -230,6 +230,9 @@ class SelfEvaluation:
     # 'project' (项目支出自评), or 'department': a self-evaluation of a whole department's or unit's budget
     # (部门整体支出), scored by its own arithmetic only — the project form's 10 + 90 points do not apply.
     scope: str = "project"
+    # Cells read that no value above keeps the location of: on a form printed one cell per line, the figure
+    # cells beside each fund row's label and indicator's name (what was read from them is in the rows).
+    cells: tuple[Location, ...] = ()
 
     @property
     def is_department(self) -> bool:

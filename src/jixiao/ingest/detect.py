@@ -1423,7 +1423,8 @@ def _unit(text: str, preamble: tuple[str, ...], named: list[str]) -> str:
         return displaced
     if short.endswith("本级") and (whole := next((name for name in found[1:] if _writes_out(short[:-2], name)), "")):
         return whole + "本级"  # '示例区本级' in the text, '示例市示例区' in the title: '示例市示例区本级'
-    unit = _authored(_own_level(next((name for name in found[1:] + titled if _fuller(short, name)), short), text), text)
+    fuller = found[1:] + titled + _filed_under(text)
+    unit = _authored(_own_level(next((name for name in fuller if _fuller(short, name)), short), text), text)
     return _town_placed(unit, text)
 
 
@@ -1444,6 +1445,21 @@ def _crumb_unit(government: str, preamble: tuple[str, ...]) -> str:
                     and not _NOT_UNIT.search(step)):
                 return step
     return ""
+
+
+_CRUMB_LINES = 6
+
+
+def _filed_under(text: str) -> list[str]:
+    """The bodies a breadcrumb in the first lines files the page under ('示例县示例乡人民政府'): never the unit on
+    their own — a site's section is the publisher's — but the full name of the one the text names short
+    ('示例县示例乡' for its people's government)."""
+    out = []
+    for line in text.lstrip().splitlines()[:_CRUMB_LINES]:
+        parts = CRUMB_STEP_RE.split(line.strip())
+        if len(parts) >= 3:  # a path: at least a section, a body, a subsection
+            out += [p for p in parts if re.fullmatch(ORG, p)]
+    return out
 
 
 # A town named alone ('示例镇', '示例乡人民政府'): no place above it is printed in the name.

@@ -31,6 +31,8 @@ from jixiao.core.model import (
 from jixiao.core.money import parse_amount, parse_decimal
 from jixiao.core.provenance import Location
 from jixiao.core.values import parse_value
+from jixiao.ingest.cellrows import read_cell_rows
+from jixiao.ingest.formcolumns import indicator_field
 from jixiao.ingest.fundrows import FORM_POINTS
 from jixiao.ingest.headers import printed_unit
 from jixiao.ingest.source import Paragraph, ReadError
@@ -77,6 +79,9 @@ class _Form:
     indicators: list[Indicator] = field(default_factory=list)
     runs: list[str] = field(default_factory=list)  # the fund rows' runs of figures that were split and read
     claims: list[BlockClaim] = field(default_factory=list)  # the points the form prints for its parts
+    unweighted: bool = False  # the indicator header, read cell by cell, prints no 分值 column
+    cells: list[Location] = field(default_factory=list)  # cells read one per line, beside a row's label or name
+    cut: tuple[str, Location] | None = None  # why the indicator rows read cell by cell stop before the table's end
 
 
 def _join(paragraphs: Sequence[Paragraph]) -> _Form:
@@ -91,6 +96,12 @@ def _join(paragraphs: Sequence[Paragraph]) -> _Form:
         pieces.append((len(text), paragraph.location))
         text += piece
     return _Form(text=text, pieces=pieces)
+
+
+def _cells(form: _Form) -> list[tuple[str, Location]]:
+    """The form's paragraphs as cells: each one's text in the joined form, and where it is."""
+    ends = [start for start, _ in form.pieces[1:]] + [len(form.text)]
+    return [(form.text[start:end].strip(), where) for (start, where), end in zip(form.pieces, ends, strict=True)]
 
 
 def _at(form: _Form, offset: int) -> Location:
@@ -145,6 +156,20 @@ def rate_readings(run: str, columns: int, score: tuple[Decimal, Decimal] | None 
     return found
 
 
+def bare_rate_reading(run: str, columns: int, points: Decimal) -> list[str] | None:
+    """The one reading of a fused run 'A B rate score' whose rate is printed without '%' — as a percentage ('80')
+    or as a ratio ('1' for 100%) — under a header printing its score's formula ('得分(20分*执行率)'): the rate
+    must equal B ÷ A at its printed precision and `points` × the rate the score. The rate is returned in percent;
+    None when no reading fits or more than one different reading does."""
+    found = []
+    for parts in _splits(run, columns + 1):
+        a, b = Decimal(parts[-4]), Decimal(parts[-3])
+        rate = _rate_cell(parts[-2], a, b)
+        if a > 0 and rate is not None and _within(points * rate / 100, Decimal(parts[-1])):
+            found.append([*parts[:-2], format(rate.normalize(), "f"), parts[-1]])
+    return found[0] if found and all(p == found[0] for p in found) else None
+
+
 def _read_budget(form: _Form, errors: list[ReadError]) -> None:
     positions = [(m.start(), name) for name, pattern in _COLUMNS if (m := re.search(pattern, form.text))]
     columns = [name for _, name in sorted(positions)]
@@ -178,6 +203,7 @@ def _read_budget(form: _Form, errors: list[ReadError]) -> None:
                 cell_names.append("score")
             if len(apart.group(0).split()) == len(cell_names):
                 _cells_in_order(form, label, apart.group(0).split(), cell_names, unit, match.start(), errors)
+                form.cells += [where for start, where in form.pieces if match.start(2) <= start < apart.end()]
                 continue
         printed = re.match(r"\s*(\d+(?:\.\d+)?)(?![\d.%])", form.text[match.end():])
         score = (Decimal(formula.group(1)), Decimal(printed.group(1))) if formula and printed else None
@@ -188,6 +214,9 @@ def _read_budget(form: _Form, errors: list[ReadError]) -> None:
                                         points_column=True)
             if with_points is not None:
                 parts, names = (None, names) if parts else (with_points, [*columns[:-1], "points", "rate"])
+        if parts is None and formula and not printed and not run.endswith("%") and len(columns) >= 3 \
+                and columns[-1] == "rate" and (bare := bare_rate_reading(run, len(columns), Decimal(formula.group(1)))):
+            parts, names = bare, [*columns, "score"]  # the score run in after a rate printed without '%'
         where = _at(form, match.start()).with_(table="预算执行情况", row=label)
         if parts is None and apart is not None:
             figures = apart.group(0).split()
@@ -368,20 +397,76 @@ def _read_repeated(form: _Form, start: int) -> str | None:
     return rest + re.split(r"总分|合计", form.text[cursor:])[0]
 
 
+# The indicator header's words after the name, run together ('三级指标年度指标值实际完成值得分'), up to the first row.
+_HEADER_WORD = re.compile(r"调整后指标值|年初目标值|年初指标值|年度指标值|指标值|目标值|实际完成值|全年实际值|完成值|实际值"
+                          r"|分值|权重|得分")
+
+
+def _figure_columns(text: str, start: int) -> tuple[list[str] | None, int, bool]:
+    """The columns after the target that the indicator header prints, by their normalised words (indicator_field):
+    ['actual', 'reported_score'] for '…指标值 实际完成值 得分', or None when the header prints none of them; and
+    where its rows begin (its first 一级 word), or `start` when not known; and whether it prints a 分值 column
+    anywhere (before the target too: '分值 指标值 实际值 得分')."""
+    name = re.compile(r"三级指标|指标名称").search(text, start)
+    if name is None:
+        return None, start, True
+    row = re.compile(_LEVEL1).search(text, name.end())
+    fields = [indicator_field(w) for w in _HEADER_WORD.findall(text, name.end(), row.start() if row else len(text))]
+    target = next((i for i, f in enumerate(fields) if f in ("initial_target", "adjusted_target")), None)
+    if target is None:
+        return None, start, True
+    after = list(dict.fromkeys(f for f in fields[target + 1:] if f in ("actual", "weight", "reported_score")))
+    return after or None, row.start() if row and after else start, not after or "weight" in fields
+
+
+def _by_header(figures: list[str], columns: list[str] | None) -> dict[str, str] | None:
+    """The figures after a row's target by the header's columns: all of them when as many; the last two as 分值 and
+    得分 when the header ends with those; with no header known, 分值 then 得分 as the standard form prints them.
+    None when the header's columns do not place them (a header with no 分值 column never yields a weight)."""
+    if columns is None:
+        return dict(zip(("weight", "reported_score"), figures, strict=False))
+    if len(figures) == len(columns):
+        return dict(zip(columns, figures, strict=True))
+    if columns[-2:] == ["weight", "reported_score"] and len(figures) == 2:
+        return dict(zip(columns[-2:], figures, strict=True))
+    return None
+
+
+def _opens_bracket(name: str) -> bool:
+    """A name cut inside a bracket it opens ('验收合格率('): what follows is still the name."""
+    return name.count("(") + name.count("（") > name.count(")") + name.count("）")
+
+
 def _read_indicators(form: _Form) -> tuple[bool, int]:
     """Indicator rows with an operator, else rows whose actual repeats the target; returns whether rows were left
     unread and where the indicators start."""
     start = m.start() if (m := _INDICATOR_WORDS.search(form.text)) else 0
+    if (rows := read_cell_rows(_cells(form))) is not None:  # printed one cell per line: read by the header's columns
+        form.indicators += rows.indicators
+        form.unweighted = "weight" not in rows.fields
+        form.cells += rows.used
+        if rows.stopped and rows.stopped_at is not None:
+            form.cut = (rows.stopped, rows.stopped_at)
+        elif not rows.closed:
+            form.cut = ("指标表读到文本末尾为止，未见总分行", rows.indicators[-1].location)
+        return False, start
     level1 = level2 = ""
     rest = form.text[start:]
-    for match in _INDICATOR.finditer(form.text, start):
+    columns, rows_at, weighted = _figure_columns(form.text, start)
+    form.unweighted = not weighted
+    for match in _INDICATOR.finditer(form.text, rows_at):
         level1 = match.group("level1") or level1
         level2 = match.group("level2") or (level2 if not match.group("level1") else "")
+        if _opens_bracket(match.group("name")):
+            continue  # the operator stands inside the name's bracket ('合格率(≥95%)'): the name's, not the target's
         name = match.group("name")
-        figures = match.group("figures").split()
+        values = _by_header(match.group("figures").split(), columns)
+        if values is None:
+            continue  # figures the header's columns do not place: left unread
         form.indicators.append(Indicator(
             level1=level1, level2=level2, name=name, initial_target=parse_value(match.group("target").strip()),
-            weight=parse_decimal(figures[0]), reported_score=parse_decimal(figures[1]) if len(figures) > 1 else None,
+            actual=parse_value(values["actual"]) if "actual" in values else None,
+            weight=parse_decimal(values.get("weight", "")), reported_score=parse_decimal(values.get("reported_score", "")),
             location=_at(form, match.start("name")).with_(table="绩效指标", row=name)))
         rest = rest.replace(match.group(0), " ", 1)
     if not form.indicators and (left := _read_repeated(form, start)) is not None and form.indicators:
@@ -462,9 +547,15 @@ def _extract_form(form: _Form, year: int | None) -> tuple[SelfEvaluation | None,
     # complete to the form's 100, are not known
     incomplete = ("" if form.name and form.budget else "预算执行部分的数字连在一起未能拆分，指标分值合计的口径无从判断"
                   if form.name and errors else "表的片段：项目名称或预算执行部分不在本文中")
+    if form.cut is not None:
+        why, at = form.cut
+        incomplete = incomplete or f"{why}，其后各行未读取"
+        errors.append(ReadError(f"绩效指标表（一行一格）：{why}，其后各行未读取（文本可能在此截断），各指标分值、得分的合计未核对",
+                                at.with_(project=name, table="绩效指标")))
     if unread:
         incomplete = incomplete or "绩效指标表的格子连在一起，部分指标未能读取"
-        errors.append(ReadError("绩效指标表的格子连在一起（无分隔），未写运算符（=、≥、≤）的指标行未能分开读取，其数字均未核对",
+        errors.append(ReadError("绩效指标表的格子连在一起（无分隔），未写运算符（=、≥、≤）、运算符在指标名称括号内或数字与表头各列对不上的"
+                                "指标行未能分开读取，其数字均未核对",
                                 _at(form, start).with_(project=name, table="绩效指标")))
     located = tuple(replace(line, location=line.location.with_(project=name)) for line in form.budget)
     indicators = tuple(replace(i, location=i.location.with_(project=name)) for i in form.indicators)
@@ -474,13 +565,13 @@ def _extract_form(form: _Form, year: int | None) -> tuple[SelfEvaluation | None,
     if total is None and stated is not None:  # no 总分 row: the total the form's head states stands for it
         total = FormTotal(score=stated, location=said, stated=True)
     return SelfEvaluation(project=Project(name=name), year=year, budget_lines=located,
-                          goal=Goal(indicators=indicators, incomplete=incomplete),
+                          goal=Goal(indicators=indicators, incomplete=incomplete, unweighted=form.unweighted),
                           reported=Reported(location=said.with_(project=name) if stated is not None else where,
                                             total=stated, block_claims=tuple(
                               replace(c, location=c.location.with_(project=name)) for c in form.claims),
                               form_total=replace(total, location=total.location.with_(project=name))
                               if total is not None else None),
-                          location=where), errors
+                          location=where, cells=tuple(form.cells)), errors
 
 
 # Where the form's head ends: its budget part ('资金情况(万元)年度资金总额…', '项目资金(万元)…全年预算数').

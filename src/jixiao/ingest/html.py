@@ -4,6 +4,12 @@ Parsed by BeautifulSoup on lxml. Scripts, styles, navigation, headers, footers a
 rowspan/colspan cells are expanded to a grid: the text stays in the top-left position and the positions it
 covers are empty (as the Word reader does), so columns stay aligned. Locations name the table (1-based), row and
 column. Site metadata lines before the document (索引号、发布机构 …) are dropped as in text files.
+
+A table or form published as a picture holds no text to read: an image in a table's cells (a cell with no text
+beside it), or an image standing on its own right after a line that announces a table, an attachment or a figure
+('附表1 收入支出决算总表', '决算公开表如下：'), or whose own alt text names a table, is listed in
+SourceDocument.pictures with its place (table, row and column, or its position among the paragraphs), to be
+reported unread like a PDF's picture page. Other images (logos, icons, photos) are passed over.
 """
 
 from __future__ import annotations
@@ -31,6 +37,11 @@ DROPPED = {"script", "style", "noscript", "nav", "header", "footer", "form", "bu
 BLOCKS = {"p", "div", "section", "article", "main", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre",
           "h1", "h2", "h3", "h4", "h5", "h6", "center", "td", "th", "tr", "body", "html", "aside", "caption"}
 MAX_SPAN = 200
+# A line announcing what the image after it shows: a short title naming a table, an attachment or a figure, or a
+# sentence closing on 'as follows' / 'see the figure below'.
+_PICTURE_CAPTION = re.compile(r"表|附件|图")
+_PICTURE_LEAD = re.compile(r"(?:如下|下图|下表|见图|如图)\s*[：:。.]?$")
+_CAPTION_LENGTH = 40
 CHARSET_RE = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_-]+)", re.IGNORECASE)
 
 
@@ -81,7 +92,8 @@ def html_document(path: Path, data: bytes, normal: Normal = plain) -> tuple[Sour
         blocks = walker.blocks_of(soup)
     except Exception:  # the parser is lenient, but a pathological page must not crash the reader
         return None, [ReadError("网页内容无法解析（文件损坏、加密或格式不符）", Location(document=str(path)))]
-    return SourceDocument(str(path), "html", blocks, preamble=tuple(walker.preamble)), []
+    return SourceDocument(str(path), "html", blocks, preamble=tuple(walker.preamble),
+                          pictures=tuple(walker.pictures)), []
 
 
 class _Walker:
@@ -92,6 +104,7 @@ class _Walker:
         self.paragraphs = 0
         self.tables = 0
         self.preamble: list[str] = []  # metadata and navigation dropped before the document
+        self.pictures: list[Location] = []  # images showing a table, with their place
 
     def blocks_of(self, soup: object) -> tuple[Block, ...]:
         """The page's blocks without the site metadata and navigation before the document (in the paragraphs before
@@ -129,6 +142,8 @@ class _Walker:
                 continue
             if name == "br":
                 self.flush()
+            elif name == "img":
+                self.image(child)
             elif name == "table":
                 self.flush()
                 self.table(child)
@@ -142,6 +157,20 @@ class _Walker:
                 self.flush()
             else:
                 self.walk(child)
+
+    def image(self, img: object) -> None:
+        """An image standing on its own (no text before it in its line) that a caption line just before it, or its
+        own alt text, says shows a table, an attachment or a figure: recorded as a picture at its position."""
+        if "".join(self.buffer).strip():
+            return  # an inline image inside a line of text (an icon, a mark)
+        alt = " ".join(str(img.get(k) or "") for k in ("alt", "title"))  # type: ignore[attr-defined]
+        last = self.blocks[-1] if self.blocks else None
+        caption = last.text if isinstance(last, Paragraph) and last.location.line == self.paragraphs else ""
+        after_picture = bool(self.pictures) and self.pictures[-1].line == self.paragraphs and not self.pictures[-1].table
+        if (after_picture or "表" in alt or _PICTURE_LEAD.search(caption)
+                or (caption and len(caption) <= _CAPTION_LENGTH and _PICTURE_CAPTION.search(caption))):
+            self.paragraphs += 1  # the picture takes its place among the paragraphs
+            self.pictures.append(Location(document=self.path, line=self.paragraphs))
 
     def table(self, table: object) -> None:
         """The table as a grid: spans expanded, text in the top-left position of each span."""
@@ -160,6 +189,8 @@ class _Walker:
                     for dc in range(colspan):
                         grid.setdefault((r + dr, c + dc), "")
                 grid[(r, c)] = _cell_text(td)
+                if not grid[(r, c)] and td.find("img") is not None:  # a cell showing a picture of its content
+                    self.pictures.append(Location(document=self.path, table=name, row=str(r + 1), column=str(c + 1)))
                 c += colspan
         if not grid:
             return

@@ -486,8 +486,10 @@ def _labels(texts: Sequence[str]) -> tuple[str, str, str, int]:
     return level1, level2, name, index
 
 
-def _values_by_content(cells: Sequence[str]) -> dict[str, str]:
-    """Target(s), actual, note, weight, score and reason from the cells after the name, by what they hold."""
+def _values_by_content(cells: Sequence[str], weighted: bool = True) -> dict[str, str]:
+    """Target(s), actual, note, weight, score and reason from the cells after the name, by what they hold.
+    `weighted`: the header prints a 分值 column; without one the row's figure after its actual is its score, and no
+    figure is ever its weight."""
     filled = [c for c in cells if c]
     out: dict[str, str] = {}
     targets: list[str] = []
@@ -510,13 +512,15 @@ def _values_by_content(cells: Sequence[str]) -> dict[str, str]:
     numbers: list[str] = []
     reasons: list[str] = []
     for text in filled[position:]:
-        if is_number(text) and len(numbers) < 2 and not reasons:
+        if is_number(text) and len(numbers) < (2 if weighted else 1) and not reasons:
             numbers.append(text)
         elif numbers:
             reasons.append(text)
         else:
             notes.append(text)
-    if numbers:
+    if numbers and not weighted:
+        out["reported_score"] = numbers[0]
+    elif numbers:
         out["weight"] = numbers[0]
     if len(numbers) > 1:
         out["reported_score"] = numbers[1]
@@ -544,12 +548,12 @@ def _row_cells(texts: Sequence[str], fields: Sequence[str | None]) -> tuple[dict
     # puts a figure under 度量单位 or 指标性质: its cells are read by content
     split_short = split_target and any(is_number(by_position.get(f, "")) for f in ("operator", "measure_unit"))
     consistent = (after - 1 == name_column and (is_number(weight) or not weight) and not split_short
-                  and not (weight == "" and by_position.get("reported_score"))
+                  and not (weight == "" and "weight" in fields and by_position.get("reported_score"))
                   and (by_position.get("actual") or split_target
                        or not any(by_position.get(f) for f in _VALUE_FIELDS)))
     # a row marked not applicable ('不适用 | 不适用 | — | 不适用') holds no figure to place by content
     consistent = consistent or (after - 1 == name_column and _not_applicable_row(by_position))
-    cells = by_position if consistent else _values_by_content(texts[after:])
+    cells = by_position if consistent else _values_by_content(texts[after:], "weight" in fields)
     cells["level1"], cells["level2"], cells["name"] = level1, level2, name
     operator, unit = cells.pop("operator", ""), cells.pop("measure_unit", "")
     for target in ("initial_target", "adjusted_target"):

@@ -360,6 +360,23 @@ def spent_amount(ind: Indicator, actual_number: Decimal | None) -> Decimal | Non
     return actual_number * unit[0]
 
 
+def _over_achieved(ind: Indicator, profile: Profile, loc: Location) -> list[Finding]:
+    """A quantitative target exceeded by the profile's ratio or more with no 偏差原因 given (weights play no part)."""
+    target = ind.target
+    if target is None or not target.is_quantitative or target.number is None or target.malformed:
+        return []
+    actual_number = _actual_number(ind, target, profile)
+    if actual_number is None or (target.operator or Operator.EQ) not in (Operator.GE, Operator.GT, Operator.EQ):
+        return []
+    if target.number <= 0 or actual_number / target.number < profile.selfeval.over_achievement_ratio \
+            or ind.deviation_reason.strip():
+        return []
+    return [_finding("selfeval.s7_over_achievement",
+                     f"指标“{ind.name}”实际 {_fmt(actual_number)} 达到目标 {_fmt(target.number)} 的 "
+                     f"{_fmt(round_half_up(actual_number / target.number * 100))}%，须说明偏差原因（目标是否设置偏低）",
+                     loc.with_(column="偏差原因"), expected=target.number, actual=actual_number)]
+
+
 def _score_indicator(ind: Indicator, profile: Profile, where: Location, executed: Decimal | None = None,
                      initial: Decimal | None = None, unweighted: bool = False) -> tuple[IndicatorScore, list[Finding]]:
     rules = profile.selfeval
@@ -369,8 +386,8 @@ def _score_indicator(ind: Indicator, profile: Profile, where: Location, executed
     findings: list[Finding] = []
     weight = ind.weight
     reported = ind.reported_score
-    if weight is None and unweighted:
-        return IndicatorScore(ind, None, reported or ZERO, "无法计分"), findings  # the table has no 分值 column
+    if weight is None and unweighted:  # the table has no 分值 column: nothing to score, the attainment still told
+        return IndicatorScore(ind, None, reported or ZERO, "无法计分"), _over_achieved(ind, profile, loc)
     if weight is None:
         findings.append(_finding("selfeval.s8_missing_weight", f"指标“{ind.name}”没有分值", loc.with_(column="权重")))
         return IndicatorScore(ind, None, reported or ZERO, "无法计分"), findings
@@ -434,13 +451,7 @@ def _score_indicator(ind: Indicator, profile: Profile, where: Location, executed
             findings.append(_finding("selfeval.s2_strict_bound",
                                      f"指标“{ind.name}”实际值 {_fmt(actual_number)} 恰等于目标值，未严格满足“{operator.value}”",
                                      loc.with_(column="实际完成值")))
-        if (operator in (Operator.GE, Operator.GT, Operator.EQ) and target.number > 0
-                and actual_number / target.number >= rules.over_achievement_ratio and not ind.deviation_reason.strip()):
-            findings.append(_finding(
-                "selfeval.s7_over_achievement",
-                f"指标“{ind.name}”实际 {_fmt(actual_number)} 达到目标 {_fmt(target.number)} 的 "
-                f"{_fmt(round_half_up(actual_number / target.number * 100))}%，须说明偏差原因（目标是否设置偏低）",
-                loc.with_(column="偏差原因"), expected=target.number, actual=actual_number))
+        findings += _over_achieved(ind, profile, loc)
         counted = score
         result = IndicatorScore(ind, score, counted, method)
     elif quantitative and target is not None and attainment is None:

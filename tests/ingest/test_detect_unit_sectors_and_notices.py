@@ -15,7 +15,7 @@ SECTOR = """2031年度示例县{who}“三公”经费决算情况说明
 """
 
 
-@pytest.mark.parametrize(("who", "unit"), [("卫生部门", "示例县卫生部门"), ("所属部门", "")])
+@pytest.mark.parametrize(("who", "unit"), [("卫生部门", "示例县卫生部门"), ("所属部门", ""), ("县级部门", "")])
 def test_a_places_sector_in_the_title_is_the_unit(who, unit):
     assert detect(SECTOR.format(who=who)).unit == unit
 

@@ -450,8 +450,8 @@ ENTERPRISE_RE = re.compile(r"(?:公司|集团)$")
 # Most explicit first: a label, then a title line, then the first part's heading, then weaker places. A file name
 # given with the page (its title as published) is tried with the title patterns right after the text's own titles.
 # A sector's words before 部门 ('教育' of '示例县教育部门'), never a word saying which of a place's departments
-# ('所属部门', '各部门', '本级部门', '预算部门').
-_SECTOR = r"(?!所属|直属|各|有关|相关|其他|本级|预算|一级|二级|行政|全部|部门)[\u4e00-\u9fff]{2,6}?"
+# ('所属部门', '各部门', '本级部门', '市级部门', '预算部门').
+_SECTOR = r"(?!所属|直属|各|有关|相关|其他|本级|[省市区县州旗]本?级|全[省市区县州旗]|预算|一级|二级|行政|全部|部门)[\u4e00-\u9fff]{2,6}?"
 _UNIT_PATTERNS = [
     # the seal's mark may stand after the colon, before the name ('单位名称：（盖章）示例馆')
     rf"{_UNIT_LABEL}\s*[：:\t|]?\s*(?:[（(]\s*(?:盖章|公章|签章)\s*[)）]\s*)?{_CODE}({ORG}){_LABEL_END}",

@@ -63,11 +63,18 @@ def test_main_parts_changes_not_adding_up_are_left_unchecked_with_the_reason(tmp
     assert "只列主要增减项" in left and "40.00" in left
 
 
-@pytest.mark.parametrize(("changed", "said"), [(dict(units=2), "独立核算单位2个"), (dict(staff=45), "编制人员45人")])
-def test_counts_whose_parts_exceed_them_are_a_warning(tmp_path, changed, said):
+@pytest.mark.parametrize(
+    ("changed", "said", "tier"),
+    [
+        (dict(units=2), "独立核算单位2个", Tier.WARNING),
+        # 在职, 离休 and 退休 are classes no one is in two of: 40 + 1 + 9 above 45 cannot hold
+        (dict(staff=45), "编制人员45人", Tier.ERROR),
+    ],
+)
+def test_counts_whose_parts_exceed_them(tmp_path, changed, said, tier):
     result = _audit(tmp_path, **changed)
     hits = [f for f in result.findings if f.rule == "narrative.count_parts"]
-    assert [f.tier for f in hits] == [Tier.WARNING] and said in hits[0].message
+    assert [f.tier for f in hits] == [tier] and said in hits[0].message
 
 
 def test_counts_with_their_parts_named_any_way():

@@ -30,9 +30,20 @@ UNITS = {"people": ("人", "名"), "units": ("个",)}
 _THOUSANDS_RE = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _BRACKET_RE = re.compile(r"[(（]([^()（）]*)[)）]")
 _OWN_LEVEL_RE = re.compile(r"^[^\d，,、；;：:]{0,40}本级$")
-_PEOPLE_RE = re.compile(r"(?:人数|编制|编制数|名额|人员)$")
+_PEOPLE_RE = re.compile(r"(?:人数|编制|编制数|名额|人员|学生|教师|教职工|职工|干部|员工|幼儿)$")
 _UNITS_RE = re.compile(r"(?:单位|机构)$")
 _KEY_RE = re.compile(r"(?:人数|人员|数)$")
+# What a bracket right after a count says of its change, not of its parts ('(比上年增加2人，减少1人)').
+_CHANGE_RE = re.compile(r"增加|减少|增长|下降|新增|比上年|同比|较上年")
+# Classes no one can be in two of, by the words a part is named with: a school's levels (中学 is 初中 and 高中), sex, and
+# whether one works or has retired (离退休 is 离休 and 退休). A part named with none of a family's words is not of it.
+_EXCLUSIVE: tuple[tuple[tuple[str, frozenset[str]], ...], ...] = (
+    (("初中", frozenset("j")), ("高中", frozenset("s")), ("中学", frozenset("js")), ("小学", frozenset("p")),
+     ("幼儿园", frozenset("k")), ("学前", frozenset("k"))),
+    (("男", frozenset("m")), ("女", frozenset("f"))),
+    (("在职", frozenset("a")), ("在编", frozenset("a")), ("离退休", frozenset("lr")), ("离休", frozenset("l")),
+     ("退休", frozenset("r"))),
+)
 
 
 @dataclass(frozen=True)
@@ -57,6 +68,28 @@ class CountList:
     @property
     def summed(self) -> int:
         return sum(p.value for p in self.parts)
+
+    @property
+    def exclusive(self) -> bool:
+        """Whether the parts are classes no one can be in two of ('中学576人，小学813人'; '男…、女…'): named each by one
+        class of the same family, no two sharing one. Parts named otherwise may overlap ('女教师', '党员')."""
+        return len(self.parts) > 1 and any(_disjoint([_classes(p.label, family) for p in self.parts])
+                                           for family in _EXCLUSIVE)
+
+
+def _classes(label: str, family: tuple[tuple[str, frozenset[str]], ...]) -> frozenset[str] | None:
+    """The classes of `family` a part's name says it is of (its first word of the family), or None."""
+    found = [(label.find(word), classes) for word, classes in family if word in label]
+    return min(found, key=lambda hit: hit[0])[1] if found else None
+
+
+def _disjoint(classes: list[frozenset[str] | None]) -> bool:
+    seen: set[str] = set()
+    for each in classes:
+        if each is None or seen & each:
+            return False
+        seen |= each
+    return True
 
 
 def _count(text: str, total: bool = False, kind: str = "") -> tuple[Count, str] | None:
@@ -100,12 +133,29 @@ def _bracketed(text: str) -> tuple[str, list[CountList]]:
     9人，退休1,197人)')."""
     found: list[CountList] = []
     for match in _BRACKET_RE.finditer(text):
-        before = re.split(r"[，,；;。：:、]", text[: match.start()])[-1]
-        inner = _lists([c for c in re.split(r"[，,；;]", match.group(1)) if c], _count(before, total=True))
-        found += inner
+        # '在校学生1,152人，(中学576人，小学813人)': a comma may stand between the count and its bracket
+        before = re.split(r"[，,；;。：:、]", text[: match.start()].rstrip("，,"))[-1]
+        total = _count(before, total=True)
+        clauses = [c for c in re.split(r"[，,；;]", match.group(1)) if c]
+        if total is not None and clauses and not CUE_RE.match(clauses[0]) and _breakdown(clauses, total[1]):
+            clauses[0] = "其中" + clauses[0]  # a bracket of counts of its kind only: the count's parts
+        found += _lists(clauses, total)
     while _BRACKET_RE.search(text):
         text = _BRACKET_RE.sub("", text)
     return text, found
+
+
+def _breakdown(clauses: list[str], kind: str) -> bool:
+    """Whether a bracket's clauses, without 其中, are the parts of the count before it: two or more, each one count of
+    the kind with the kind's unit printed, and none a change ('比上年增加2人')."""
+    if len(clauses) < 2 or any(_CHANGE_RE.search(clause) for clause in clauses):
+        return False
+    units = UNITS[kind]
+    for clause in clauses:
+        one = _FIRST_RE.match(clause) or _ITEM_RE.match(clause)
+        if one is None or one.group("unit") not in units:
+            return False
+    return True
 
 
 def count_lists(sentence: str) -> list[CountList]:
@@ -134,9 +184,11 @@ def _lists(clauses: list[str], total: tuple[Count, str] | None = None) -> list[C
             continue
         following = clauses[start:]
         # '其中行政机构0个，事业机构1个': a list of one count a clause goes on clause by clause; after items joined
-        # by '、' a clause is a statement of its own ('…、全额事业在职91人，聘用教师控制数4人')
+        # by '、' a clause is a statement of its own ('…、全额事业在职91人，聘用教师控制数4人'). Where its parts have
+        # made up the count, the list may end there: what follows is a count of its own ('…初级职称23人，退休职工28人')
         one_by_one = len(parts) == 1
-        while one_by_one and following and (more := _run(following[0], kind)) is not None and len(more) == 1:
+        while (one_by_one and following and sum(p.value for p in parts) != count.value
+               and (more := _run(following[0], kind)) is not None and len(more) == 1):
             parts += more
             following = following[1:]
         found.append(CountList(count, tuple(parts), kind))

@@ -65,7 +65,8 @@ class Statement:
     location: Location = field(default_factory=Location)
     figures: tuple[Figure, ...] = ()
     claims: tuple[Claim, ...] = ()
-    kind: str = "sentence"  # sentence | heading (a title or cover line) | contents (an entry of the 目录)
+    kind: str = "sentence"  # sentence | heading (a title or cover line) | contents (an entry of the 目录) | profile (a
+    # sentence of the unit's 概况 listing counts, read by narrative.count_parts only)
     table: str = ""  # heading/contents: the 决算 table it names (D01…D10), '' when none
     reason: str = ""  # the stated reason (主要原因是…), when the sentence gives one
 

@@ -472,6 +472,9 @@ LONE_NAME = rf"^#*\s*({ORG})\s*$"
 CRUMB_STEP_RE = re.compile(r"\s*[>＞»›]+\s*")
 # Most explicit first: a label, then a title line, then the first part's heading, then weaker places. A file name
 # given with the page (its title as published) is tried with the title patterns right after the text's own titles.
+# A sector's words before 部门 ('教育' of '示例县教育部门'), never a word saying which of a place's departments
+# ('所属部门', '各部门', '本级部门', '市级部门', '预算部门').
+_SECTOR = r"(?!所属|直属|各|有关|相关|其他|本级|[省市区县州旗]本?级|全[省市区县州旗]|预算|一级|二级|行政|全部|部门)[\u4e00-\u9fff]{2,6}?"
 _UNIT_PATTERNS = [
     # the seal's mark may stand after the colon, before the name ('单位名称：（盖章）示例馆')
     rf"{_UNIT_LABEL}\s*[：:\t|]?\s*(?:[（(]\s*(?:盖章|公章|签章)\s*[)）]\s*)?{_CODE}({ORG}){_LABEL_END}",
@@ -524,6 +527,9 @@ _UNIT_PATTERNS = [
     # a report with no title line names itself in its first sentence: '现将2030年示例县交通运输局示例资金项目绩效自评总结报告
     # 如下'
     rf"(?:现将|现就)\s*(?:{_YEAR})?\s*({ORG})\s*(?:{_YEAR})?[^。；;\n]{{0,40}}?自评[^。；;\n]{{0,8}}?报告[^。；;\n]{{0,4}}?如下",
+    # a place's sector summed up as its 部门 in a title ('2030年度示例县教育部门“三公”经费决算情况说明'): the bureau and
+    # the units under it, named so when the text names no one body of them
+    rf"^[ \t#]*(?:{_YEAR})?\s*({PLACE}{_SECTOR}部门)\s*(?:{_YEAR})?\s*(?:“?三公|一般公共预算|财政拨款|决算|预算|整体支出)",
     rf"20\d{{2}}\s*年度?\s*({PLACE})(?=部门|一般公共预算|\s*“?三公|财政拨款|行政单位)",  # a place's summary
     # its title or opening: '示例县2018年“三公”…', '示例区2022年的“三公”经费决算数合计…'
     rf"(?:^|(?<=[\t|]))#*\s*({PLACE})\s*20\d{{2}}\s*年度?\s*的?\s*(?:全[县市区州])?\s*“?三公",  # or a table's cell
@@ -604,6 +610,9 @@ _ABOVE_TOWN = re.compile(r"[省市区县州旗盟]")  # a name with one of these
 # items is the unit.
 _MENU_ITEM = re.compile(r"^\s*[\u4e00-\u9fff]{2,6}\s*$")
 MENU_MIN = 4
+# A form's label on a line of its own ('区级主管部门' over '示例区残联'): such a run of short lines is a form copied one cell
+# per line, not a menu.
+_FORM_CELL_RE = re.compile(rf"^\s*[\u4e00-\u9fff]{{0,2}}(?:{DEPARTMENT_LABEL}|实施单位|项目单位|填报单位|项目名称)\s*$")
 
 
 @dataclass(frozen=True)
@@ -1214,7 +1223,7 @@ def _for_names(text: str) -> str:
     for index in range(len(lines) + 1):
         if index < len(lines) and _MENU_ITEM.match(lines[index]):
             continue
-        if index - start >= MENU_MIN:
+        if index - start >= MENU_MIN and not any(_FORM_CELL_RE.search(line) for line in lines[start:index]):
             lines[start:index] = [""] * (index - start)
         start = index + 1
     return "\n".join(lines)
@@ -1603,11 +1612,15 @@ def _placed(name: str, text: str) -> str:
     return place + rest if place else ""
 
 
+_JOINING_RE = re.compile(r"^(?:根据|按照|依据|及|与)")  # words joining a place to what comes before: no place opens so
+
+
 def _named_place(text: str, level: str) -> str:
     """The one place of the given level whose government or finance bureau the text names ('按照《示例市财政局关于…》'
-    → '示例市'), or ""."""
-    places = {m.group(1) for m in re.finditer(rf"(?<![\u4e00-\u9fff])({PLACE})(?:人民政府|财政局|财政厅)", text)
-              if m.group(1).endswith(level) and not _PLACELESS.search(m.group(1))}
+    → '示例市'; after a word joining it to what comes before too: '根据示例市财政局…及示例市示例区财政局…'), or ""."""
+    named = re.finditer(rf"(?:(?<![\u4e00-\u9fff])|(?<=[据及与、]))({PLACE})(?:人民政府|财政局|财政厅)", text)
+    places = {place for m in named if (place := _JOINING_RE.sub("", m.group(1))).endswith(level)
+              and not _PLACELESS.search(place)}
     return places.pop() if len(places) == 1 else ""
 
 

@@ -9,6 +9,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from jixiao.core.claims import claims_of
+from jixiao.core.counts import count_lists
 from jixiao.core.disclosure import GradeCounts
 from jixiao.core.money import compact_text, normalize_text, parse_amount
 from jixiao.core.provenance import Location
@@ -51,7 +52,35 @@ def narrative_statements(source: SourceDocument, from_start: bool = False,
     found, started = _narrative(source, from_start)
     if whole_if_unmarked and (not started or _explained_before(source)):
         found, _ = _narrative(source, True)
-    return found + outline(source)
+    return _profile(source, {s.location.block for s in found}) + found + outline(source)
+
+
+# The part or section describing the unit ('第一部分 示例中学部门概况', '一、单位基本情况'): its staff and pupils.
+PROFILE_RE = re.compile(rf"^(?:{PART}|[一二三四五六七八九十]+、).{{0,36}}(?:概况|基本情况)$")
+
+
+def _profile(source: SourceDocument, taken: set[int | None]) -> tuple[Statement, ...]:
+    """The sentences of the unit's 概况 (before or outside the 情况说明) in a paragraph that lists counts with their parts
+    ('在校学生N人（中学A人，小学B人）', '编制人数N，其中：…'), kind 'profile': read for those counts only (no rule of the
+    情况说明 reads them), every sentence of such a paragraph stating figures, so that none of them goes unreported."""
+    found: list[Statement] = []
+    contents = _contents_blocks(source)
+    section = ""
+    for block in source.blocks:
+        if not isinstance(block, Paragraph):
+            continue
+        compact = block.clean.replace(" ", "")
+        # (the part's heading may be taken for the 目录's last entry: a heading all the same)
+        if len(compact) <= 40 and (PROFILE_RE.match(compact) or re.match(PART, compact) or START_RE.search(compact)):
+            section = compact if PROFILE_RE.match(compact) else ""
+            continue
+        if not section or id(block) in contents or block.location.block in taken:
+            continue
+        parts = sentences(block.clean)
+        if any(count_lists(part) for part in parts):
+            found += [replace(sentence(part, section, block.location), kind="profile") for part in parts
+                      if figures_of(part)]
+    return tuple(found)
 
 
 # The grand totals a text states first when it explains a 决算 (a news report of one, a page of its explanation):

@@ -1145,16 +1145,27 @@ def parts_total(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     yield from _free_lists(pkg, ctx)
 
 
-@rule("narrative.count_parts", "人数或单位个数的“其中/包括”各项之和超过总数", Tier.WARNING, CAT, f"{BASIS} 概况",
-      "disclosure", applies=has_narrative)
+def _counted(pkg: DisclosurePackage) -> list[Statement]:
+    """The sentences read for counts: the 情况说明's, and those of the 概况 listing counts with their parts."""
+    return [s for s in pkg.narrative if s.kind in ("sentence", "profile")]
+
+
+def has_counts(pkg: DisclosurePackage) -> str | None:
+    return None if _counted(pkg) else "缺少情况说明文字"
+
+
+@rule("narrative.count_parts", "人数或单位个数的“其中/包括”各项之和超过总数", Tier.ERROR, CAT, f"{BASIS} 概况",
+      "disclosure", applies=has_counts)
 def count_parts(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     """“编制人数N，其中：行政编制人数A、事业编制人数B……”“共有预算单位N个，包括X本级和二级预算单位M个”：句中以“其中/包括”
     列出的人数或单位个数是总数的组成部分，各项之和不应超过总数；超过为疑似（按所列各项互不重叠、本级按1个单位计，所列口径
     若有重叠则可能相符）。少于总数不判断（“其中”可只列一部分）。只比较同一句中“其中/包括”前后的数：实有人数与编制人数是
     不同的数，不相比较；分项在下一分句再细分的（“其中：在职人数N，行政在职人数A、……”）各自与其上一级比较。分项写明了人数或
     个数的单位（人、名、个）时不论名称，数字在前（“其中1个院机关、2个派出法庭”）亦可；数后括号内列出的（“离退休人员N人（其中：
-    离休A人，退休B人）”）与该数比较；总数在上一句末、下一句以“其中”开头的同样比较。"""
-    statements = sentences(pkg)
+    离休A人，退休B人）”；括号内只有两项以上写明单位的同类数、且不是增减时不写“其中”亦同：“在校学生N人（中学A人，小学B人）”）
+    与该数比较；总数在上一句末、下一句以“其中”开头的同样比较。所列各项按名称是任何人不能兼属的类别（学段：小学、初中、高中，
+    中学即初中与高中；性别：男、女；在职与离休、退休）时，各项之和超过总数为确定。概况中列出人数及其组成的句子同样比较。"""
+    statements = _counted(pkg)
     for index, statement in enumerate(statements):
         text, used = statement.text, [statement]
         before = statements[index - 1] if index else None
@@ -1172,9 +1183,11 @@ def count_parts(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
             unit = listed.unit
             own = "（本级按1个单位计）" if any(p.own_level for p in listed.parts) else ""
             shown = "、".join(p.label if p.own_level else f"{p.label}{p.value}{unit}" for p in listed.parts)
-            yield Finding("narrative.count_parts", Tier.WARNING,
+            tier, basis = ((Tier.ERROR, "所列各项是不能兼属的类别") if listed.exclusive
+                           else (Tier.WARNING, "按所列各项为互不重叠的组成部分计"))
+            yield Finding("narrative.count_parts", tier,
                           f"说明称{listed.total.label}{listed.total.value}{unit}，其后所列{shown}共 {listed.summed} {unit}{own}，"
-                          f"超过总数（按所列各项为互不重叠的组成部分计）",
+                          f"超过总数（{basis}）",
                           statement.location.with_(row=listed.total.label), CAT, expected=f"不超过 {listed.total.value}",
                           actual=str(listed.summed))
 

@@ -775,3 +775,30 @@ def test_bunched_indicator_figures_whose_points_do_not_add_up_stay_unread(tmp_pa
         [se] = doc.self_evaluations
         assert not se.indicators and any("各指标行均未读取" in u.what for u in doc.reading.unread)
         assert not [f for f in findings if f.rule.startswith(("selfeval.s2", "selfeval.s8", "goals."))]
+
+
+# A report printed with its cover page: the title, the unit's name and the date, a note that this is the cover, then
+# the title again (here with a space inside) over the body. One report, not two.
+COVERED = (
+    "2030年度示例区档案馆整体支出绩效自评报告\n"
+    "部门(单位)名称:示例区档案馆\n"
+    "2031年 5 月 20日\n"
+    "(此页为封面)\n"
+    "2030年度示例区档案馆整体支出 绩效自评报告\n"
+    "一、部门基本情况\n"
+    "示例区档案馆核定编制8名,实有8人。\n"
+    "二、一般公共预算支出情况\n"
+    "2030年全年预算数210.00万元,全年执行数205.80万元,预算执行率98%,自评得分95分。\n"
+)
+
+
+def test_a_report_title_repeated_after_its_cover_page_is_one_report(tmp_path):
+    doc, _ = load(tmp_path, COVERED, "整体自评封面.txt")
+    [se] = doc.self_evaluations
+    assert se.is_department
+    total = se.budget_total
+    assert total is not None and (total.adjusted, total.executed) == (Decimal("2100000"), Decimal("2058000"))
+    # a second report of the same title after figures were read is another report
+    again = COVERED + COVERED.split("(此页为封面)\n", 1)[1].replace("210.00", "120.00").replace("205.80", "118.00")
+    doc, _ = load(tmp_path, again, "整体自评两份.txt")
+    assert len(doc.self_evaluations) == 2

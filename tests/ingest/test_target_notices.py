@@ -247,3 +247,19 @@ def test_a_web_pages_metadata_block_of_label_and_value_paragraphs_is_left_out(tm
     source, _ = read_source(path)
     assert source is not None and "发布机构:市财政局" in source.preamble
     assert source.text.splitlines()[0] == "2031年示例市重大政策和项目绩效目标情况"
+
+
+def test_a_bulleted_catalogue_entry_whose_labels_were_lost_is_metadata() -> None:
+    """A government catalogue entry copied as bullets, each value alone ('• 1150…/2031-00030', '• 财政', '• 2031-10-29'):
+    page metadata, not the title; a label kept on its own bullet ('• 发布机构') goes with the value after it."""
+    lines = ["  • 11500000000000000X/2031-00030", "  • 财政", "  • 财政预算、决算", "  • 示例区示例镇", "  • 2031-10-29",
+             "", "示例区示例镇人民政府(本级)2030年度决算公开说明", "一、单位基本情况"]
+    assert sorted(metadata_lines(lines)) == [0, 1, 2, 3, 4]
+    text = "\n".join([*lines, "(一)职能职责", "1、负责辖区内的社会性工作。"])
+    found = detect(text)
+    assert found.kind is DocumentKind.DISCLOSURE and found.year == 2030
+    labelled = ["• 索引号", "  • 0000-2-/2031-0001", "  • 发布机构", "  • 示例市文化局", "  • 发布日期", "  • 2031-07-06"]
+    assert list(metadata_lines(labelled).values()) == ["索引号：0000-2-/2031-0001", "", "发布机构：示例市文化局", "",
+                                                       "发布日期：2031-07-06", ""]
+    # a bulleted list in the text (no index number, no date) is not metadata
+    assert metadata_lines(["• 收入支出决算总表", "• 收入决算表", "• 支出决算表", "示例局2030年度部门决算"]) == {}

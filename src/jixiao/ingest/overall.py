@@ -226,11 +226,22 @@ def _finish(report: _Overall, unit: str, year: int | None, errors: list[ReadErro
 
 
 def _attached_form(report: _Overall, title: str) -> bool:
-    """A form's title ('部门整体支出绩效自评表') right after a report's ('…整体支出绩效自评报告') that has stated no
-    figure yet: the report's own form, attached to it, not another evaluation."""
+    """A title that goes on the report before it, which has stated no figure yet: a form's title
+    ('部门整体支出绩效自评表') after a report's ('…整体支出绩效自评报告'), the report's own form attached to it; or the
+    report's own title printed again after its cover page (title, unit, date, '此页为封面'): not another evaluation."""
     compact = title.replace(" ", "")
-    return ("报告" in report.title and compact.endswith("表") and not report.amounts and report.rate is None
-            and report.total is None and report.grade is None)
+    if report.amounts or report.rate is not None or report.total is not None or report.grade is not None:
+        return False
+    return ("报告" in report.title and compact.endswith("表")) or _title_key(title) == _title_key(report.title)
+
+
+def _title_key(title: str) -> str:
+    """A title up to the end of the document's name ('…整体支出绩效自评报告'), spaces left out: the cover line run on
+    after it ('部门(单位)名称') is not part of it."""
+    compact = title.replace(" ", "")
+    found = OVERALL_TITLE.search(compact)
+    end = re.compile(r"报告|表").search(compact, found.end()) if found else None
+    return compact[: end.end()] if end else compact
 
 
 def extract_overall(blocks: Sequence[Block], unit: str = "", year: int | None = None,

@@ -148,6 +148,45 @@ def _metadata_row(line: str) -> bool:
         META_CELL_RE.match(c) for c in cells)
 
 
+# A bulleted catalogue entry whose labels the page lost, each value alone on its bullet ('• 11500224…/2025-00030',
+# '• 财政', '• 2025-10-29'): short values, no sentence; the block holds an index number or a date.
+BULLET_VALUE_RE = re.compile(r"^\s*[•·]\s*([^，。；;！？!?]{1,40})$")
+INDEX_NUMBER_RE = re.compile(r"^[0-9A-Z]{6,}[/-]\d{4}-\d+$")  # '11500224691216248X/2025-00030'
+BULLET_BLOCK_MIN = 3
+BULLET_LABEL_RE = re.compile(rf"^[\[【［]?\s*({META_LABELS})\s*[\]】］]?$")  # a label alone: '索引号', '[ 发布机构 ]'
+
+
+def _bullet_block(head: list[str]) -> dict[int, str]:
+    """The lines of a run of bulleted values at the top of a text (blank lines between allowed) that holds an index
+    number or a date: a page's catalogue entry whose labels were lost, not the document's text."""
+    found: dict[int, str] = {}
+    run: dict[int, str] = {}
+    for index, line in enumerate([*head, "end"]):
+        if not line.strip():
+            continue
+        value = BULLET_VALUE_RE.match(line)
+        if value:
+            run[index] = value.group(1).strip()
+            continue
+        if len(run) >= BULLET_BLOCK_MIN and any(INDEX_NUMBER_RE.match(v) or DATE_CELL_RE.match(v)
+                                                for v in run.values()):
+            found.update(_labelled(run))
+        run = {}
+    return found
+
+
+def _labelled(run: dict[int, str]) -> dict[int, str]:
+    """A bullet run's values, each label that kept its own bullet ('• 发布机构' or '• [ 发布机构 ]') joined to the value
+    on the bullet after it ('发布机构：保山市文化和旅游局'), that value's line then left empty."""
+    out = dict(run)
+    lines = list(run)
+    for here, there in itertools.pairwise(lines):
+        label = BULLET_LABEL_RE.match(run[here])
+        if label and out[here] and not BULLET_LABEL_RE.match(run[there]):
+            out[here], out[there] = f"{label.group(1)}：{run[there]}", ""
+    return out
+
+
 def metadata_lines(lines: list[str]) -> dict[int, str]:
     """The lines (0-based) of file metadata and site navigation at the top of a text, each with what it says: a
     label and its value on one line (or several in the cells of a '|'-line: a page's counter and byline), or a block
@@ -163,14 +202,15 @@ def metadata_lines(lines: list[str]) -> dict[int, str]:
             found[index] = " ".join(c.strip() for c in line.translate(PIPES).split("|") if c.strip())
     for index in _cut_labels(head, found):
         found[index] = head[index].strip()
-    if len(alone) < META_LABELS_MIN:
-        return found
-    for index in alone:
-        value = next((i for i in range(index + 1, len(head)) if head[i].strip()), None)
-        if value is not None and value not in found and META_VALUE_RE.match(head[value].strip()):
-            found[index] = f"{head[index].strip()}{head[value].strip()}"
-            found[value] = ""
-    return found
+    if len(alone) >= META_LABELS_MIN:
+        for index in alone:
+            value = next((i for i in range(index + 1, len(head)) if head[i].strip()), None)
+            if value is not None and value not in found and META_VALUE_RE.match(head[value].strip()):
+                found[index] = f"{head[index].strip()}{head[value].strip()}"
+                found[value] = ""
+    for index, said in _bullet_block(head).items():
+        found.setdefault(index, said)
+    return dict(sorted(found.items()))
 
 
 def _cut_labels(head: list[str], found: dict[int, str]) -> list[int]:

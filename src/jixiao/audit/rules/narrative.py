@@ -2223,8 +2223,11 @@ def _stated_base(pkg: DisclosurePackage, statements: list[Statement], index: int
     compared with must name the year before this one ('较2022年的410万元' in a 2023 document)."""
     measure = "prior" if claim.basis == "上年" or earlier else "budget"
     year_before = {pkg.year - 1} if pkg.year is not None else None
+    quantity = _compared_quantity(claim.clause)
 
     def base(c: Claim) -> bool:
+        if quantity and _figure_quantity(c) not in ("", quantity):
+            return False  # '较上年预算数减少…' is not measured from last year's 执行数, nor the reverse
         if c.measure == "prior":
             named = _compared_years(c.clause) or _section_years(c.clause)
             return measure == "prior" and (not named or year_before is None or named == year_before)
@@ -2237,6 +2240,31 @@ def _stated_base(pkg: DisclosurePackage, statements: list[Statement], index: int
         if stated:
             return stated[-1]
     return None
+
+
+_COMPARED_RE = re.compile(r"(?:比|较|与|同)(?:上年|上一年|去年|(?:19|20)\d{2}年)度?(?:的)?(年初|全年)?"
+                          r"(预算|决算|执行|实际支出)")
+
+
+def _compared_quantity(clause: str) -> str:
+    """What a change names as the other year's figure it is measured from: '较上年预算数' 预算, '比上年决算数' or
+    '比上年执行数' 执行, '' when it names none ('比上年增加')."""
+    found = _COMPARED_RE.search(clause or "")
+    if found is None:
+        return ""
+    return "预算" if found.group(2) == "预算" else "执行"
+
+
+def _figure_quantity(c: Claim) -> str:
+    """Whether an amount is printed as a budget ('预算数') or as what was spent ('执行数', '决算数', '实际支出'):
+    '' when its clause does not say."""
+    if c.measure == "budget":
+        return "预算"
+    if c.basis == "执行" or re.search(r"执行数|决算数|决算为|实际支出|支出决算", c.clause or ""):
+        return "执行"
+    if re.search(r"预算数|预算为|预算安排", c.clause or ""):
+        return "预算"
+    return ""
 
 
 def _narrow_change(pkg: DisclosurePackage, statements: list[Statement], section: str, claim: Claim,

@@ -38,6 +38,16 @@ def test_a_follow_up_report_on_a_fund_is_an_evaluation():
     assert "跟踪问效报告" in found.evidence[0]
 
 
+def test_an_excerpt_following_up_a_fund_over_its_whole_cycle_is_an_evaluation():
+    # no title in the excerpt and no evaluator named: the fund followed up over its cycle says whose evaluation it is
+    text = OPENING.replace("三、评价基本情况\n评价对象是使用2032年养护补助资金的项目。\n(一)评价思路\n"
+                           "该项目的绩效评价，先由各县进行自评，再以第三方机构现场核查",
+                           "二、绩效评价工作开展情况\n(一)评价的范围和目的\n通过开展2032年示例省农村公路养护补助资金"
+                           "全周期跟踪问效，全面掌握项目建设情况")
+    assert detect(text).kind is K
+    assert detect(text.replace("全周期跟踪问效", "核查")).kind is S
+
+
 # A self-evaluation copied onto one line: the indicators' targets and actuals, then a score for each item and the total.
 SCORED = ("示例驿站运行经费到位率目标值为100%,,项目年度绩效目标(定量目标)绩效内容目标值实际完成值完成率产出目标数量目标"
           "当年举办交流活动>=20次25次125%(二)项目财务管理状况本项目累计安排资金8万元,,其中:项目立项5分,绩效目标5分,"

@@ -32,7 +32,7 @@ _MARKERS: list[tuple[DocumentKind, list[str]]] = [
     (DocumentKind.DISCLOSURE, [r"部门决算|单位决算|决算(?:批复)?公开", r"公开\s*0?\d{1,2}\s*表", r"收入支出决算总表|收支决算总表",
                                r"三公.{0,3}经费.{0,15}决算|决算.{0,15}三公.{0,3}经费", r"决算数", r"决算(总体)?情况(说明)?",
                                r"财政拨款收入支出决算", r"机关运行经费", PACKAGE_PART]),
-    (DocumentKind.BUDGET_DISCLOSURE, [r"部门预算|单位预算|预算公开", r"收支预算总表|收入预算表|支出预算表",
+    (DocumentKind.BUDGET_DISCLOSURE, [r"部门预算|单位预算|预算公开", r"收支预算总表|(?:部门|单位)预算收支总表|收入预算表|支出预算表",
                                       r"三公.{0,3}经费.{0,15}预算|预算.{0,15}三公.{0,3}经费", r"政府采购预算",
                                       r"支出总预算|项目支出预算|基本支出预算", r"收支(总)?预算总体情况|收支总预算",
                                       # a budget's explanation by economic class, and its heading per fund
@@ -163,6 +163,9 @@ SELF_STATED_RE = re.compile(r"对(?:(?!对)[^。；;\n]){0,80}?(?:开展|进行)
 # A report on a fund ('示例市2030年示例奖补资金绩效评价报告'): a fund is evaluated by whoever allocates it, across the
 # units that use it; a unit's report on its own use of one says 自评.
 FUND_EVALUATED_RE = re.compile(r"资金(?:项目)?的?(?:绩效评价|[\u4e00-\u9fff]{0,4}跟踪问效)报告")
+# A fund followed up over its whole cycle ('通过开展2021年、2022年…建设资金全周期跟踪问效'): the finance department's
+# evaluation of a fund under another name, not a unit evaluating itself, even where the excerpt shows no title.
+FUND_TRACKED_RE = re.compile(r"资金[\u4e00-\u9fff]{0,4}全周期跟踪问效")
 # The title of a form of a commissioned evaluation: a key evaluation whoever fills it in.
 EVALUATION_FORM_RE = re.compile(r"(部门|重点)评价表")
 TARGET_FORM = r"绩效目标(?:申报|审批|审核|批复)?表"
@@ -833,7 +836,7 @@ def _evaluator(kind: DocumentKind, line: str, head: str, above: str = "") -> tup
     if SELF_SAID_RE.search(head) and not COMMISSIONED_RE.search(head):
         return DocumentKind.SELF_EVALUATION, f"（{whose}：文中说明是自我评价）"
     if not EVALUATOR_RE.search(head):
-        if FUND_EVALUATED_RE.search(above + line):
+        if FUND_EVALUATED_RE.search(above + line) or FUND_TRACKED_RE.search(head):
             return kind, "（评价的是一项资金，文中未说是自评）"
         return DocumentKind.SELF_EVALUATION, f"（{whose}：未见受托评价机构或评价等次）"
     return kind, ""

@@ -755,6 +755,26 @@ def _report_fragment(text: str) -> tuple[DocumentKind, str] | None:
     return DocumentKind.KEY_EVALUATION, what
 
 
+# An evaluation report's opening handing over its results ('…我们对示例中心专项经费进行了绩效评价，现将评价结果报告如下'),
+# followed by how the evaluation was done, each under a heading ('（一）评价目的', '（二）评价过程', '（三）评价方法').
+EVALUATION_HANDOVER_RE = re.compile(r"(?:进行|开展)了?(?:绩效)?评价[^。；;]{0,12}现将(?:评价)?(?:结果|情况)?报告如下")
+EVALUATION_STEP_RE = re.compile(rf"{_HEADING_START}(?:绩效)?评价(?:工作)?(?:目的|过程|方法|思路|对象|范围|原则|标准"
+                                  r"|指标体系)")
+EVALUATION_STEP_MIN = 2
+
+
+def _handover_fragment(text: str) -> tuple[DocumentKind, str] | None:
+    """The first pages of an evaluation report whose opening says it hands over an evaluation's results, with how
+    the evaluation was done under headings of their own; whose evaluation it is, by who did it (_evaluator)."""
+    handover = EVALUATION_HANDOVER_RE.search(text)
+    methods = list(dict.fromkeys(m.group(0).strip(" \t#") for m in EVALUATION_STEP_RE.finditer(text)))
+    if handover is None or len(methods) < EVALUATION_STEP_MIN:
+        return None
+    kind, why = _evaluator(DocumentKind.KEY_EVALUATION, "", text)
+    shown = "、".join(f"“{LIST_ITEM_RE.sub('', part)}”" for part in methods[:3])
+    return kind, f"评价报告的开头“{handover.group(0)}”及小标题{shown}{why}"
+
+
 def _opening_fragment(text: str) -> tuple[DocumentKind, str] | None:
     """The first pages of an evaluation report without its title: the project, its targets and how it was evaluated,
     each under a heading; whose evaluation it is, by who did it (_evaluator)."""
@@ -932,6 +952,8 @@ def detect(text: str, path: str = "", preamble: tuple[str, ...] = ()) -> Detecti
         return found(report[0], evidence=(f"内容标记：{report[1]}",))
     if best < MIN_MARKERS and (opening := _opening_fragment(head)) is not None:
         return found(opening[0], evidence=(f"内容标记：{opening[1]}",))
+    if best < MIN_MARKERS and (handover := _handover_fragment(head)) is not None:
+        return found(handover[0], evidence=(f"内容标记：{handover[1]}",))
     if best < MIN_MARKERS and (scored := _scored_fragment(head)) is not None:
         return found(scored[0], evidence=(f"内容标记：{scored[1]}",))
     if best < MIN_MARKERS and (stated := SELF_STATED_RE.search(head)):

@@ -51,3 +51,28 @@ def test_a_figure_fitting_neither_reading_is_no_slip(tmp_path):
     assert any(
         f.rule == "narrative.n2_year_on_year" and f.tier is Tier.ERROR for f in found
     )  # read as printed
+
+
+# A transfer-payment self-evaluation whose whole is printed in 元 while its parts and shares are in 万元.
+SHARES = (
+    "示例县2023年度耕地地力补贴资金绩效自评报告\n"
+    "一、绩效目标分解下达情况\n"
+    "2023年耕地地力补贴资金预算合计640万元，其中中央资金480万元，县级资金160万元。\n"
+    "二、绩效目标完成情况分析\n"
+    "（一）资金投入情况分析。\n"
+    "1.项目资金到位情况分析。2023年补贴资金全年预算数{whole}：其中中央资金合计480万元，占比75.00%；"
+    "县级资金160万元，占比25.00%。\n"
+)
+
+
+def test_a_whole_in_yuan_whose_shares_hold_in_wan_is_the_slip_not_a_share_error(tmp_path):
+    doc, found = audit_text(tmp_path, SHARES.format(whole="640元"))
+    assert doc.kind.value == "self_evaluation"
+    serious = [f for f in found if f.tier is not Tier.NOTICE and f.rule.startswith("narrative.")]
+    assert [(f.rule, f.tier) for f in serious] == [("narrative.unit_slip", Tier.WARNING)]
+    assert "按“640万元”读" in serious[0].message and "75.00%" in serious[0].message
+
+
+def test_a_whole_in_yuan_fitting_no_share_is_no_slip(tmp_path):
+    _, found = audit_text(tmp_path, SHARES.format(whole="700元"))
+    assert "narrative.unit_slip" not in {f.rule for f in found}

@@ -38,6 +38,33 @@ def test_a_follow_up_report_on_a_fund_is_an_evaluation():
     assert "跟踪问效报告" in found.evidence[0]
 
 
+def test_an_excerpt_following_up_a_fund_over_its_whole_cycle_is_an_evaluation():
+    # no title in the excerpt and no evaluator named: the fund followed up over its cycle says whose evaluation it is
+    text = OPENING.replace("三、评价基本情况\n评价对象是使用2032年养护补助资金的项目。\n(一)评价思路\n"
+                           "该项目的绩效评价，先由各县进行自评，再以第三方机构现场核查",
+                           "二、绩效评价工作开展情况\n(一)评价的范围和目的\n通过开展2032年示例省农村公路养护补助资金"
+                           "全周期跟踪问效，全面掌握项目建设情况")
+    assert detect(text).kind is K
+    assert detect(text.replace("全周期跟踪问效", "核查")).kind is S
+
+
+# An evaluation report opening on the results it hands over, then how the evaluation was done (no title).
+HANDOVER = ("2032年度省级资金共下达我县农村公路养护补助经费360.50万元。我们对示例县公路养护中心养护专项经费进行了绩效评价，"
+            "现将评价结果报告如下：\n一、项目绩效评价工作情况\n(一)评价目的\n了解资金使用的进展和问题。\n(二)评价过程\n"
+            "县财政局组成了绩效评价工作组，在汇总项目单位上报的自评报告的基础上实地抽查。\n(三)评价方法\n定量与定性相结合。")
+
+
+def test_an_opening_handing_over_an_evaluations_results_makes_it_one():
+    found = detect(HANDOVER)
+    assert (found.kind, found.year) == (K, 2032)  # the finance bureau's working group evaluates
+    assert "现将评价结果报告如下" in found.evidence[0]
+    # the same opening with no evaluator in sight: the unit's own evaluation
+    own = HANDOVER.replace("县财政局组成了绩效评价工作组，在汇总项目单位上报的自评报告的基础上实地抽查", "逐项核对台账")
+    assert detect(own).kind is S
+    # how an evaluation is done, without the opening that hands its results over, is no report (a method text)
+    assert detect(HANDOVER.replace("现将评价结果报告如下", "特制定本方案")).kind is not K
+
+
 # A self-evaluation copied onto one line: the indicators' targets and actuals, then a score for each item and the total.
 SCORED = ("示例驿站运行经费到位率目标值为100%,,项目年度绩效目标(定量目标)绩效内容目标值实际完成值完成率产出目标数量目标"
           "当年举办交流活动>=20次25次125%(二)项目财务管理状况本项目累计安排资金8万元,,其中:项目立项5分,绩效目标5分,"

@@ -40,6 +40,9 @@ CASES = [
      None),
     # a 预算公开 package: budget year, never the 决算 rules
     ("示例县市场监督管理局2025年部门预算\n目录\n一、部门收支预算总表\n二、财政拨款收支预算总表", B, "示例县市场监督管理局", 2025),
+    # a page listing a department's budget tables under a '…信息公开目录' title: its 部门预算收支总表 says which
+    ("示例县民政局2027年部门预算信息公开目录\n发布时间:2027-03-01\n部门预算收支总表\n单位:万元\n序号\n收入\n支出",
+     B, "示例县民政局", 2027),
     ("2016年“三公”经费预算\n编制单位：示例区统计局\n一、“三公”经费支出预算表\n项目\t预算数\n合计\t4.00", B, "示例区统计局",
      2016),
     # a unit's 自评报告 summary and a bare form

@@ -32,7 +32,7 @@ _MARKERS: list[tuple[DocumentKind, list[str]]] = [
     (DocumentKind.DISCLOSURE, [r"部门决算|单位决算|决算(?:批复)?公开", r"公开\s*0?\d{1,2}\s*表", r"收入支出决算总表|收支决算总表",
                                r"三公.{0,3}经费.{0,15}决算|决算.{0,15}三公.{0,3}经费", r"决算数", r"决算(总体)?情况(说明)?",
                                r"财政拨款收入支出决算", r"机关运行经费", PACKAGE_PART]),
-    (DocumentKind.BUDGET_DISCLOSURE, [r"部门预算|单位预算|预算公开", r"收支预算总表|收入预算表|支出预算表",
+    (DocumentKind.BUDGET_DISCLOSURE, [r"部门预算|单位预算|预算公开", r"收支预算总表|(?:部门|单位)预算收支总表|收入预算表|支出预算表",
                                       r"三公.{0,3}经费.{0,15}预算|预算.{0,15}三公.{0,3}经费", r"政府采购预算",
                                       r"支出总预算|项目支出预算|基本支出预算", r"收支(总)?预算总体情况|收支总预算",
                                       # a budget's explanation by economic class, and its heading per fund
@@ -178,6 +178,9 @@ SELF_STATED_RE = re.compile(r"对(?:(?!对)[^。；;\n]){0,80}?(?:开展|进行)
 # A report on a fund ('示例市2030年示例奖补资金绩效评价报告'): a fund is evaluated by whoever allocates it, across the
 # units that use it; a unit's report on its own use of one says 自评.
 FUND_EVALUATED_RE = re.compile(r"资金(?:项目)?的?(?:绩效评价|[\u4e00-\u9fff]{0,4}跟踪问效)报告")
+# A fund followed up over its whole cycle ('通过开展2021年、2022年…建设资金全周期跟踪问效'): the finance department's
+# evaluation of a fund under another name, not a unit evaluating itself, even where the excerpt shows no title.
+FUND_TRACKED_RE = re.compile(r"资金[\u4e00-\u9fff]{0,4}全周期跟踪问效")
 # The title of a form of a commissioned evaluation: a key evaluation whoever fills it in.
 EVALUATION_FORM_RE = re.compile(r"(部门|重点)评价表")
 TARGET_FORM = r"绩效目标(?:申报|审批|审核|批复)?表"
@@ -820,6 +823,26 @@ def _report_fragment(text: str) -> tuple[DocumentKind, str] | None:
     return DocumentKind.KEY_EVALUATION, what
 
 
+# An evaluation report's opening handing over its results ('…我们对示例中心专项经费进行了绩效评价，现将评价结果报告如下'),
+# followed by how the evaluation was done, each under a heading ('（一）评价目的', '（二）评价过程', '（三）评价方法').
+EVALUATION_HANDOVER_RE = re.compile(r"(?:进行|开展)了?(?:绩效)?评价[^。；;]{0,12}现将(?:评价)?(?:结果|情况)?报告如下")
+EVALUATION_STEP_RE = re.compile(rf"{_HEADING_START}(?:绩效)?评价(?:工作)?(?:目的|过程|方法|思路|对象|范围|原则|标准"
+                                  r"|指标体系)")
+EVALUATION_STEP_MIN = 2
+
+
+def _handover_fragment(text: str) -> tuple[DocumentKind, str] | None:
+    """The first pages of an evaluation report whose opening says it hands over an evaluation's results, with how
+    the evaluation was done under headings of their own; whose evaluation it is, by who did it (_evaluator)."""
+    handover = EVALUATION_HANDOVER_RE.search(text)
+    methods = list(dict.fromkeys(m.group(0).strip(" \t#") for m in EVALUATION_STEP_RE.finditer(text)))
+    if handover is None or len(methods) < EVALUATION_STEP_MIN:
+        return None
+    kind, why = _evaluator(DocumentKind.KEY_EVALUATION, "", text)
+    shown = "、".join(f"“{LIST_ITEM_RE.sub('', part)}”" for part in methods[:3])
+    return kind, f"评价报告的开头“{handover.group(0)}”及小标题{shown}{why}"
+
+
 def _opening_fragment(text: str) -> tuple[DocumentKind, str] | None:
     """The first pages of an evaluation report without its title: the project, its targets and how it was evaluated,
     each under a heading; whose evaluation it is, by who did it (_evaluator)."""
@@ -901,7 +924,7 @@ def _evaluator(kind: DocumentKind, line: str, head: str, above: str = "") -> tup
     if SELF_SAID_RE.search(head) and not COMMISSIONED_RE.search(head):
         return DocumentKind.SELF_EVALUATION, f"（{whose}：文中说明是自我评价）"
     if not EVALUATOR_RE.search(head):
-        if FUND_EVALUATED_RE.search(above + line):
+        if FUND_EVALUATED_RE.search(above + line) or FUND_TRACKED_RE.search(head):
             return kind, "（评价的是一项资金，文中未说是自评）"
         return DocumentKind.SELF_EVALUATION, f"（{whose}：未见受托评价机构或评价等次）"
     return kind, ""
@@ -1004,6 +1027,8 @@ def detect(text: str, path: str = "", preamble: tuple[str, ...] = ()) -> Detecti
         return found(report[0], evidence=(f"内容标记：{report[1]}",))
     if best < MIN_MARKERS and (opening := _opening_fragment(head)) is not None:
         return found(opening[0], evidence=(f"内容标记：{opening[1]}",))
+    if best < MIN_MARKERS and (handover := _handover_fragment(head)) is not None:
+        return found(handover[0], evidence=(f"内容标记：{handover[1]}",))
     if best < MIN_MARKERS and (scored := _scored_fragment(head)) is not None:
         return found(scored[0], evidence=(f"内容标记：{scored[1]}",))
     if best < MIN_MARKERS and (stated := SELF_STATED_RE.search(head)):

@@ -933,6 +933,8 @@ def _agreements(pkg: DisclosurePackage, statements: list[Statement], index: int,
         if found is not None and found.amount is not None and not is_blank(found.table):
             tests.append((f"{found.describe()} {wan(found.value)} 万元", not _differs(scaled, found.amount),
                           not _differs(printed, found.amount)))
+    if printed.measure in ("amount", "budget"):
+        tests.extend(_shares_of(statement, printed, scaled))
     if printed.measure != "change":
         return tests
     if printed.basis == "预算" and printed.subject in SANGONG and not _earlier_budget(pkg, printed):
@@ -957,6 +959,26 @@ def _agreements(pkg: DisclosurePackage, statements: list[Statement], index: int,
             return bounds is not None and bounds[0] - rate.quantum / 2 <= abs(rate.value) <= bounds[1] + rate.quantum / 2
 
         tests.append((f"所写“{rate.text}”", fits(scaled), fits(printed)))
+    return tests
+
+
+def _shares_of(statement: Statement, printed: Claim, scaled: Claim) -> list[tuple[str, bool, bool]]:
+    """The shares a sentence states after a whole printed in 元, each of a part printed in 万元 ('全年预算数A元：
+    其中中央资金B万元，占比P%'), as (what, holds with the whole read in 万元, holds as printed). A share that names
+    another whole ('占支出总额的') is not this figure's."""
+    tests: list[tuple[str, bool, bool]] = []
+    for share in statement.claims[statement.claims.index(printed) + 1:]:
+        if share.measure != "share" or share.basis:
+            continue
+        part = _part(statement, share)
+        if part is None or part is printed or _money_unit(part) != "万元":
+            continue
+
+        def fits(whole: Claim, part: Claim = part, share: Claim = share) -> bool:
+            bounds = reachable(ratio, (part.value, part.quantum), (whole.value, whole.quantum))
+            return bounds is not None and bounds[0] - share.quantum / 2 <= share.value <= bounds[1] + share.quantum / 2
+
+        tests.append((f"所写“{share.text}”", fits(scaled), fits(printed)))
     return tests
 
 

@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from jixiao.audit import inputs
 from jixiao.audit.catalogue import Context, rule
-from jixiao.core.claims import MONEY, MONEY_UNIT, NUM, Printed, amounts_in, mask_in, printed
+from jixiao.core.claims import MONEY, MONEY_UNIT, NUM, Printed, amounts_in, chinese_number, mask_in, printed
 from jixiao.core.finding import Finding, Tier
 from jixiao.core.model import BudgetLine, SelfEvaluation
 from jixiao.core.money import format_amount, normalize_text, round_half_up
@@ -183,7 +183,7 @@ def totals_and_parts(paragraphs: list[str]) -> list[TotalAndParts]:
     for index, text in enumerate(texts):
         cut_off = ended_early and index == len(texts) - 1
         cuts = run_on_cuts(text)  # a list ends where a section run on after it begins
-        for where in re.finditer(r"其中[：:]?", text):
+        for where in re.finditer(r"其中[：:]?|具体(?:为|是)[：:]?", text):
             start = max(cut for cut in cuts if cut <= where.start())
             # a list ends where a section run on after it begins, or where the outline it sits in goes on
             # ('1.资金到位情况，其中…，2.资金执行情况…'): what follows is under the next heading
@@ -194,7 +194,7 @@ def totals_and_parts(paragraphs: list[str]) -> list[TotalAndParts]:
             head = before[-1] if before else ""
             close = _bracket_close(text, where.start(), start)
             end = min(end, close) if close is not None else end
-            tail = _sentences(text[where.end():end])[0] if text[where.end():end].strip(" 。") else ""
+            tail = _own_items(_sentences(text[where.end():end])[0]) if text[where.end():end].strip(" 。") else ""
             if tail:
                 if cut_off and end == len(text) and not _SENTENCE_END_RE.search(text[where.end():]):
                     continue  # the list runs into the end of a text cut off: its last parts are not there
@@ -202,6 +202,9 @@ def totals_and_parts(paragraphs: list[str]) -> list[TotalAndParts]:
                 listed = _until_use(tail)
                 hidden = mask_in(" ".join((head, lead[-1] if lead else "", tail)))
                 parts, nested = _outer_and_bracketed(listed)
+                if where.group(0).startswith("具体"):  # a list of its own inside: the items are not told apart
+                    colon = _colon_list(text[where.end():end]) if where.group(0)[-1] in "：:" else []
+                    parts = colon or ([] if "其中" in tail else parts)
                 if _REDUCTION_TOTAL_RE.search(head):  # a total of reductions: its parts are reductions too, not signed
                     parts = [replace(p, value=abs(p.value)) for p in parts]
                 if whole is not None:
@@ -240,6 +243,40 @@ def totals_and_parts(paragraphs: list[str]) -> list[TotalAndParts]:
                                 for f in found))
         found.extend(item for item in _enumerated_lists(index, text, cut_off)
                      if not any(f.paragraph == index and f.total == item.total for f in found))
+        found.extend(item for item in _trailing_totals(index, text)
+                     if not any(f.paragraph == index and f.total == item.total for f in found))
+    return found
+
+
+# A total stated after its parts: '共计', '合计' right after the last part ('省级拨付62万元，中央拨付16万元，上年结余
+# 6.47万元，共计84.47万元'), or a count of the amounts before it in its paragraph ('…下达3174万元；…下达2958万元。以上
+# 两笔资金共计6132万元'). Between the stop and the total word only a count and a word for money may stand: '年初预算
+# 合计…' or '执行合计…' names a figure of its own, not the sum of the amounts before it.
+_TRAILING_TOTAL_RE = re.compile(
+    r"(?:^|[，,、。；;])\s*(?:(?:以上|上述)(?:([两二三四五六七八九十\d]+)(?:笔|项))?)?(?:资金|经费|金额|补助资金|补贴资金)?"
+    rf"(?:共计|合计|总计|总共)\s*(?:为|是|[:：])?\s*{MONEY}")
+# What makes the amounts before such a total something else than its parts: a list of its own ('其中', '分别'),
+# another total, a rate or a unit price ('每户', '标准', '元/人'), a figure executed or spent out of another.
+_NOT_SUMMED_RE = re.compile(r"其中|包括|分别|具体|合计|共计|总计|总额|总共|(?<!公)共(?!同)|每|标准|单价|/|执行|实际")
+
+
+def _trailing_totals(index: int, text: str) -> list[TotalAndParts]:
+    """Totals stated after their parts (see _TRAILING_TOTAL_RE): the parts are the amounts outside brackets of the
+    total's sentence before it, or, for a counted total ('以上两笔'), of its paragraph — exactly as many as it counts
+    (then the list is complete)."""
+    found: list[TotalAndParts] = []
+    for match in _TRAILING_TOTAL_RE.finditer(text):
+        total = printed(match.group(2), match.group(3))
+        counted = chinese_number(match.group(1)) if match.group(1) else None
+        start = max(cut for cut in run_on_cuts(text) if cut <= match.start())
+        stretch = text[start: match.start()] if counted else re.split(r"[。；;]", text[start: match.start()])[-1]
+        if _NOT_SUMMED_RE.search(stretch) or _USE_CLAUSE_RE.search(stretch):
+            continue
+        parts, _ = _outer_and_bracketed(stretch)
+        if len(parts) < 2 or (counted is not None and len(parts) != counted):
+            continue
+        found.append(TotalAndParts(index, "", total, tuple(parts), counted is not None,
+                                   mask_in(stretch + match.group(0))))
     return found
 
 
@@ -515,6 +552,44 @@ def _without_restatements(whole: Printed, parts: list[Printed], text: str) -> li
             continue
         kept.append(part)
     return kept
+
+
+# A sentence run on without its stop: an amount's unit followed right away by a year ('…其他资金859.6万元2023年支出
+# 2310.4万元，其中…'): what follows is a new statement, not the list's next item.
+_RUN_ON_YEAR_RE = re.compile(r"(?:亿元|万元|元)(?=\s*(?:19|20)\d{2}年)")
+
+
+def _own_items(tail: str) -> str:
+    """The stretch of a '其中' list holding its own items: up to a sentence run on without its stop (see
+    _RUN_ON_YEAR_RE), and up to the amount a further '其中' outside brackets details ('其中：甲30万元，乙40万元，其中
+    设备20万元'): the amounts after that '其中' are that item's parts, not the list's, and whether the list goes on after
+    them cannot be told."""
+    run_on = _RUN_ON_YEAR_RE.search(tail)
+    if run_on is not None:
+        tail = tail[: run_on.end()]
+    for nested in re.finditer(r"其中", tail):
+        head = tail[: nested.start()]
+        if head.count("(") + head.count("（") > head.count(")") + head.count("）") or not _listed(head):
+            continue
+        return head
+    return tail
+
+
+_USE_WORD_RE = re.compile(r"(?:已|实际|累计|尚未|未)(?:支出|拨付|使用|支付|兑付|下拨|报账)|结余|剩余|余额")
+
+
+def _colon_list(rest: str) -> list[Printed]:
+    """The items of a list a colon opens ('下达9378万元。具体是：甲工程a万元；乙工程b万元；丙工程c万元。'), one per group
+    up to the sentence's end when every group between '；' states exactly one amount outside brackets; [] otherwise
+    (a group with none, more than one, its own '其中' or a clause on use is no item of such a list)."""
+    groups = re.split(r"[；;]", re.split(r"。", rest)[0])
+    items: list[Printed] = []
+    for group in groups:
+        amounts, _ = _outer_and_bracketed(group)
+        if len(amounts) != 1 or "其中" in group or _USE_WORD_RE.search(group):
+            return []
+        items += amounts
+    return items if len(items) >= 2 else []
 
 
 def _outer_and_bracketed(text: str) -> tuple[list[Printed], list[tuple[Printed, list[Printed]]]]:

@@ -106,8 +106,9 @@ def report_period(project: Project, period: int, executed: dict[int, Decimal], e
         raise ServiceError("绩效目标批复后才能填报监控数据")
     if any(v < 0 for v in executed.values()):
         raise ServiceError("执行数不能为负数")
-    project = (Project.objects.select_for_update().prefetch_related("fund_sources", "indicators")  # read once for
-               .get(pk=project.pk))  # the period and each later one replayed; two saves of one report queue up
+    project = (Project.objects.select_for_update(of=("self",)).select_related("unit__department")  # its scope for
+               .prefetch_related("fund_sources", "indicators")  # the stamps; read once for the period and each
+               .get(pk=project.pk))  # later one replayed; two saves of one report queue up
     result = evaluate_period(project, period, executed, entries, profile)
     # The project's row is locked: no other save of its reports runs until this one commits.
     report = project.monitoring_reports.filter(period=period).first()

@@ -122,12 +122,17 @@ def _figures(user: Any) -> dict[str, Any]:
             "projects": count(projects), "summary_years": project_years(projects)}
 
 
+def _dashboard(user: Any) -> dict[str, Any]:
+    """The figures and the work queues (which count the open warnings the figures counted)."""
+    figures = _figures(user)
+    return {**figures, "queues": work_queue(user, figures["warning_total"])}
+
+
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
-    """Work queues as they are now (their open-warning count excepted: the figures'); the figures of the user's
-    scope as jixiao.web.scope_figures keeps them (every user who sees the same projects shares them; nothing
-    invalidates them, they are recomputed when a minute old), with the time they were computed."""
+    """The figures and work queues of the user's scope, as jixiao.web.scope_figures keeps them: shared by every
+    user who sees the same projects, computed again after any write to them (never stale), with the time they
+    were computed. A request that finds them costs the session's, the user's and the account's queries."""
     user = request.user
-    figures = scope_figures("dashboard", user, lambda: _figures(user))
-    return page(request, "web/dashboard.html", {"queues": work_queue(user, figures.value["warning_total"]),
-                                                 **figures.value, "computed_at": figures.computed_at})
+    figures = scope_figures("dashboard", user, lambda: _dashboard(user))
+    return page(request, "web/dashboard.html", {**figures.value, "computed_at": figures.computed_at})

@@ -128,14 +128,15 @@ def warning_board(request: HttpRequest) -> HttpResponse:
     colour = request.GET.get("colour", "")
     colour = colour if colour in COLOUR_LABELS else ""
     state = request.GET.get("state", "open")
-    user = request.user
+    user, number = request.user, whole(request.GET.get("page"), 1)
     summary = scope_figures("warning-board", user, lambda: _board_summary(user))
+    listed = scope_figures("warning-rows", user, lambda: {  # the page of rows asked for, and the latest actions
+        "rows": page_of(warning_board_rows(user, colour or None, state), number, BOARD_ROWS),
+        "actions": recent_actions(user, 50)}, colour, state if state in ("open", "cleared") else "", number)
     return page(request, "web/warning_board.html", {
-        **summary.value, "computed_at": summary.computed_at,
-        "rows": page_of(warning_board_rows(user, colour or None, state), whole(request.GET.get("page"), 1), BOARD_ROWS),
+        **summary.value, "computed_at": summary.computed_at, **listed.value,
         "keep": urlencode({"colour": colour, "state": state}),
-        "colour": colour, "state": state,
-        "actions": recent_actions(user, 50), "corrections": CORRECTIONS,
+        "colour": colour, "state": state, "corrections": CORRECTIONS,
         "colour_labels": COLOUR_LABELS})
 
 

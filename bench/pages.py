@@ -128,6 +128,7 @@ def measure(data: Path, repeat: int) -> list[dict[str, Any]]:
         ("dashboard", "finance", None, lambda: clients["finance"].get("/dashboard/")),
         ("dashboard", "admin", None, lambda: clients["admin"].get("/dashboard/")),
         ("dashboard after a save", "finance", monitoring_save, lambda: clients["finance"].get("/dashboard/")),
+        ("dashboard after a save", "admin", monitoring_save, lambda: clients["admin"].get("/dashboard/")),
         ("warning board", "department", None, lambda: clients["department"].get("/monitoring/")),
         ("warning board", "finance", None, lambda: clients["finance"].get("/monitoring/")),
         ("warning board", "admin", None, lambda: clients["admin"].get("/monitoring/")),

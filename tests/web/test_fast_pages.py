@@ -57,14 +57,20 @@ def test_the_other_busy_pages_stay_within_their_queries(client, world):
     project = approved(world["projects"]["国库项目"])
     draft = world["projects"]["预算项目"]
     client.force_login(world["accounts"]["unit"].user)
-    assert queries(client, f"/projects/{project.pk}/") <= 10
-    assert queries(client, f"/projects/{project.pk}/history/") <= 9
+    assert queries(client, f"/projects/{project.pk}/") <= 9  # 10 before (the self-evaluation read with the project)
+    assert queries(client, f"/projects/{project.pk}/history/") <= 8  # 9 before (the project not read again)
     assert queries(client, f"/projects/{project.pk}/selfeval/") <= 10
+    page = client.get(f"/projects/{project.pk}/selfeval/").content.decode()
+    fields = dict(re.findall(r'name="((?:actual|score|reason)_\d+|version)" value="([^"]*)"', page))
+    saved = {**fields, "executed": "1000", "action": "save"}
+    assert queries(client, f"/projects/{project.pk}/selfeval/", "post", saved) <= 22  # the record created
+    again = {**saved, "version": str(int(fields["version"]) + 1)}
+    assert queries(client, f"/projects/{project.pk}/selfeval/", "post", again) <= 17  # no indicator written again
     page = client.get(f"/projects/{project.pk}/monitoring/4/").content.decode()
     data = {name: "1000" for name in re.findall(r'name="(executed_\d+)"', page)}
     assert queries(client, f"/projects/{project.pk}/monitoring/4/", "post", {**data, "action": "save"}) <= 22
     client.force_login(world["accounts"]["admin"].user)
-    assert queries(client, f"/projects/{draft.pk}/history/") <= 9
+    assert queries(client, f"/projects/{draft.pk}/history/") <= 8
 
 
 # --- never stale: the request after each kind of write shows what a computation from scratch shows ---------------
@@ -199,3 +205,27 @@ def test_a_department_sees_only_its_own_warnings_whoever_filled_the_cache(client
     page = client.get("/monitoring/").content.decode()
     assert "公路项目" not in page and "学校项目" not in page
 
+
+
+# --- the summaries: kept per department, summed, the same as one computation over the scope ----------------------
+
+
+@pytest.mark.parametrize("role", ["department", "finance", "admin"])
+def test_the_summed_figures_are_those_computed_over_the_whole_scope(client, world, role, monkeypatch):
+    from jixiao.store.access import account_of
+    from jixiao.store.summaries import scope_summary
+    from jixiao.web.views import dashboard, monitoring
+    from tests.web.test_pages_at_scale import grow
+
+    grow(world, 4)
+    _action(world, client)
+    _selfeval(world, client)
+    user = world["accounts"][role].user
+    summed = dashboard._summed_figures(user, scope_summary(account_of(user)))
+    direct = dashboard._figures(user)
+    assert {k: v for k, v in summed.items() if k != "rules"} == {k: v for k, v in direct.items() if k != "rules"}
+    assert summed["warning_total"] > 0 and summed["projects"] > 4
+    board = monitoring._board_summary(user)
+    monkeypatch.setattr(monitoring, "scope_summary", lambda account: None)
+    assert board == monitoring._board_summary(user)
+    assert board["totals"].projects == 1

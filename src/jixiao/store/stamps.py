@@ -59,26 +59,37 @@ def _token() -> str:
     return secrets.token_hex(8)
 
 
-def scope_stamps(user: Any) -> str:
-    """The stamps of what `user` sees, as one string for a cache key (read before the figures are computed)."""
-    account = account_of(user)
-    if account is None:
-        names = [EVERYTHING]
-    elif account.role == Role.UNIT:
-        names = [EVERYTHING, f"u{account.unit_id}"]
-    elif account.role == Role.DEPARTMENT:
-        names = [EVERYTHING, f"d{account.department_id}"]
-    elif account.role == Role.FINANCE:
-        names = [EVERYTHING, f"j{account.jurisdiction_id}"]
-    else:
-        names = [EVERYTHING, ALL]
-    keys = [PREFIX + n for n in names]
+def stamps_of(names: list[str]) -> dict[str, str]:
+    """The current stamps of these scopes ("u12", "d3", "j1", ALL), each with the stamp over everything, in one
+    read of the cache (a stamp missing is made: one token for every process, `add` being atomic)."""
+    keys = [PREFIX + n for n in (EVERYTHING, *names)]
     found = cache.get_many(keys)
     for key in keys:
-        if key not in found:  # lost or never made: one token for every process (`add` is atomic)
+        if key not in found:
             cache.add(key, _token(), None)
             found[key] = cache.get(key) or _token()
-    return ".".join(str(found[k]) for k in keys)
+    epoch = found[PREFIX + EVERYTHING]
+    return {n: f"{epoch}.{found[PREFIX + n]}" for n in names}
+
+
+def scope_name(user: Any) -> str:
+    """The stamp that covers what `user` sees: its unit's, department's, jurisdiction's, or ALL."""
+    account = account_of(user)
+    if account is None:
+        return "none"
+    if account.role == Role.UNIT:
+        return f"u{account.unit_id}"
+    if account.role == Role.DEPARTMENT:
+        return f"d{account.department_id}"
+    if account.role == Role.FINANCE:
+        return f"j{account.jurisdiction_id}"
+    return ALL
+
+
+def scope_stamps(user: Any) -> str:
+    """The stamps of what `user` sees, as one string for a cache key (read before the figures are computed)."""
+    name = scope_name(user)
+    return stamps_of([name])[name]
 
 
 # --- renewal -----------------------------------------------------------------------------------------------------
@@ -135,12 +146,13 @@ def _flush() -> None:
         scopes |= set(found_units)
     if everything:
         names = [EVERYTHING]
-    elif scopes:
-        names = [ALL, *{f"u{u}" for u, _, _ in scopes}, *{f"d{d}" for _, d, _ in scopes},
-                 *{f"j{j}" for _, _, j in scopes}]
+    elif scopes:  # from the narrowest to the widest: whoever reads a wider one renewed finds the narrower renewed
+        names = [*{f"u{u}" for u, _, _ in scopes}, *{f"d{d}" for _, d, _ in scopes},
+                 *{f"j{j}" for _, _, j in scopes}, ALL]
     else:
         return
-    cache.set_many({PREFIX + n: _token() for n in names}, None)
+    for name in names:
+        cache.set(PREFIX + name, _token(), None)
 
 
 # --- the signals --------------------------------------------------------------------------------------------------

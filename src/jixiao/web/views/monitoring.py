@@ -17,6 +17,7 @@ from django.utils.http import urlencode
 
 from jixiao.scoring.monitoring import periods_of_year
 from jixiao.store.access import (
+    account_of,
     can_report_monitoring,
     is_finance,
     profile_of,
@@ -44,6 +45,7 @@ from jixiao.store.selectors import (
     visible_warnings,
     warning_board_rows,
 )
+from jixiao.store.summaries import correction_totals_of, scope_summary
 from jixiao.web.charts import CHART_PROJECTS, WARNING_COLOURS, Slice, interactive_chart
 from jixiao.web.fields import number, rule_for, text, whole
 from jixiao.web.scope_figures import scope_figures
@@ -109,15 +111,26 @@ def monitoring_entry(request: HttpRequest, pk: int, period: int) -> HttpResponse
 
 
 def _board_summary(user: Any) -> dict[str, Any]:
-    """The board's chart, counts and totals over every warning and action `user` sees."""
-    found, listed = board_open_warnings(user, CHART_PROJECTS)
+    """The board's chart, counts and totals over every warning and action `user` sees: from the summary of its
+    department, jurisdiction or everything (jixiao.store.summaries), else read here."""
+    summary = scope_summary(account_of(user))
+    if summary is not None:
+        found: Any = summary.warnings
+        listed = {c: [(r.project, r.project_id, r.period, r.note) for r in rows[:CHART_PROJECTS]]
+                  for c, rows in summary.board.items()}
+        corrections = correction_totals_of(summary)
+    else:
+        found, warnings = board_open_warnings(user, CHART_PROJECTS)
+        listed = {c: [(w.project.name, w.project_id, w.latest_period, w.kind_label) for w in rows]
+                  for c, rows in warnings.items()}
+        corrections = totals(visible_actions(user))
     counts = {c: found.get(c, 0) for c in COLOUR_LABELS}
     slices = [Slice(COLOUR_LABELS[c], n, WARNING_COLOURS[c], tuple(
-        (w.project.name, reverse("monitoring_entry", args=[w.project_id, w.latest_period]), w.kind_label)
-        for w in listed.get(c, []))) for c, n in counts.items()]
+        (name, reverse("monitoring_entry", args=[pk, period]), note) for name, pk, period, note in listed.get(c, [])))
+        for c, n in counts.items()]
     return {"counts": counts, "chart": interactive_chart("warnings", "未解除预警（按颜色）", slices, unit="条",
                                                          listed=CHART_PROJECTS),
-            "totals": totals(visible_actions(user))}
+            "totals": corrections}
 
 
 @login_required

@@ -1,6 +1,6 @@
-"""Figures per scope (dashboard, warning board, review statistics): fresh for a minute, then served stale while
-exactly one recomputation runs (in the background on a server), computed once on a first miss however many
-requests come at once, never shared across scopes, and shown with the time they were computed. Also the pieces
+"""Figures per scope (dashboard, warning board, review statistics): served from the cache until a write in their
+scope commits (the scope's stamps renewed), computed once on a miss however many requests come at once, never
+shared across scopes, and shown with the time they were computed. Also the pieces
 that make them cheap: the execution by department in one query, an atomic `add` for the server's file cache."""
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
 from django.core.cache.backends.filebased import FileBasedCache
 from django.db import connection
-from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
+from jixiao.store import stamps
 from jixiao.store.models import (
     Department,
     FundSource,
@@ -76,31 +76,26 @@ class Counter:
 NOBODY = AnonymousUser()  # scope "none": these tests of the mechanism need no database
 
 
-def test_fresh_figures_are_served_as_they_are(clock):
+def test_figures_are_served_as_they_are_until_a_write_renews_the_stamps(db, clock, django_capture_on_commit_callbacks):
     compute = Counter()
     first = sf.scope_figures("t", NOBODY, compute)
-    clock.advance(sf.FRESH_FOR - 1)
+    clock.advance(sf.KEPT_FOR - 1)
     again = sf.scope_figures("t", NOBODY, compute)
     assert (first.value, again.value, compute.runs) == (1, 1, 1)
     assert again.computed_at == START
+    with django_capture_on_commit_callbacks(execute=True):
+        stamps.renew_everything()
+        assert sf.scope_figures("t", NOBODY, compute).value == 1  # not before the write commits
+    fresh = sf.scope_figures("t", NOBODY, compute)
+    assert (fresh.value, fresh.computed_at, compute.runs) == (2, clock.now, 2)
 
 
-def test_stale_figures_are_recomputed_once_in_the_request_in_tests(clock):
+def test_a_lost_stamp_is_made_again_never_reused(clock):
     compute = Counter()
     sf.scope_figures("t", NOBODY, compute)
-    clock.advance(sf.FRESH_FOR + 1)
-    stale = sf.scope_figures("t", NOBODY, compute)
-    assert (stale.value, stale.computed_at) == (2, clock.now)  # FIGURES_IN_BACKGROUND is False in the tests
-    assert sf.scope_figures("t", NOBODY, compute).value == 2 and compute.runs == 2
-
-
-def test_stale_figures_are_served_while_another_recomputes_them(clock):
-    compute = Counter()
-    sf.scope_figures("t", NOBODY, compute)
-    clock.advance(sf.FRESH_FOR + 1)
-    assert cache.add(sf.figures_key("t", NOBODY) + ":lock", 1)  # another request is recomputing them
-    served = sf.scope_figures("t", NOBODY, compute)
-    assert (served.value, served.computed_at, compute.runs) == (1, START, 1)
+    cache.delete(stamps.PREFIX + stamps.EVERYTHING)  # culled from the cache
+    assert sf.scope_figures("t", NOBODY, compute).value == 2
+    assert sf.scope_figures("t", NOBODY, compute).value == 2
 
 
 def test_figures_older_than_kept_for_are_computed_again(clock):
@@ -110,39 +105,13 @@ def test_figures_older_than_kept_for_are_computed_again(clock):
     assert sf.scope_figures("t", NOBODY, compute).value == 2
 
 
-@override_settings(FIGURES_IN_BACKGROUND=True)
-def test_on_a_server_stale_figures_are_served_at_once_and_recomputed_once_in_the_background(clock):
-    gate = threading.Event()
-    compute = Counter(gate=gate)
-    gate.set()
-    sf.scope_figures("t", NOBODY, compute)  # a first miss: computed in the request
-    gate.clear()
-    clock.advance(sf.FRESH_FOR + 1)
-    started = time.monotonic()
-    served = [sf.scope_figures("t", NOBODY, compute) for _ in range(5)]  # the recomputation waits at the gate
-    assert time.monotonic() - started < 2
-    assert [s.value for s in served] == [1] * 5 and all(s.computed_at == START for s in served)
-    gate.set()
-    sf.wait_for_recomputations()
-    assert compute.runs == 2  # one recomputation for the five stale requests
-    fresh = sf.scope_figures("t", NOBODY, compute)
-    assert (fresh.value, fresh.computed_at) == (2, clock.now)
-    assert cache.add(sf.figures_key("t", NOBODY) + ":lock", 1)  # released
-
-
-@override_settings(FIGURES_IN_BACKGROUND=True)
-def test_a_failed_background_recomputation_releases_the_lock(clock):
-    sf.scope_figures("t", NOBODY, lambda: 1)
-    clock.advance(sf.FRESH_FOR + 1)
-
+def test_a_failed_computation_releases_the_lock():
     def broken() -> int:
         raise RuntimeError("database gone")
 
-    assert sf.scope_figures("t", NOBODY, broken).value == 1
-    sf.wait_for_recomputations()
-    assert sf.scope_figures("t", NOBODY, lambda: 3).value == 1  # stale served, a new recomputation queued
-    sf.wait_for_recomputations()
-    assert sf.scope_figures("t", NOBODY, lambda: 4).value == 3
+    with pytest.raises(RuntimeError):
+        sf.scope_figures("t", NOBODY, broken)
+    assert sf.scope_figures("t", NOBODY, lambda: 3).value == 3
 
 
 def test_concurrent_first_requests_compute_the_figures_once():
@@ -232,30 +201,32 @@ def test_users_of_different_scopes_never_see_each_others_figures(client, world, 
     assert len(keys) == 7  # finance_a2 shares finance's scope; everyone else has their own
 
 
-def test_users_of_one_scope_share_the_figures(client, world, others, clock):
+def test_users_of_one_scope_share_the_figures_until_a_write(client, world, others, clock,
+                                                            django_capture_on_commit_callbacks):
     client.force_login(world["accounts"]["finance"].user)
     assert kpi(client.get("/dashboard/").content.decode()) == 3
-    Project.objects.create(unit=Unit.objects.get(code="101001"), year=2024, name="新项目")
     clock.advance(10)
     client.force_login(others["finance_a2"].user)
     page = client.get("/dashboard/").content.decode()
     assert kpi(page) == 3 and "统计于 10:03:04" in page  # finance's figures, computed ten seconds ago
+    with django_capture_on_commit_callbacks(execute=True):
+        Project.objects.create(unit=Unit.objects.get(code="101001"), year=2024, name="新项目")
     client.force_login(others["finance_b"].user)
     assert kpi(client.get("/dashboard/").content.decode()) == 1
-    clock.advance(sf.FRESH_FOR)
     client.force_login(others["finance_a2"].user)
     page = client.get("/dashboard/").content.decode()
-    assert kpi(page) == 4 and "统计于 10:04:14" in page
+    assert kpi(page) == 4 and "统计于 10:03:14" in page  # computed again at once
 
 
 @pytest.mark.parametrize("url", ["/dashboard/", "/monitoring/", "/reviews/statistics/"])
-def test_pages_say_when_their_figures_were_computed(client, world, clock, url):
+def test_pages_say_when_their_figures_were_computed(client, world, clock, url, django_capture_on_commit_callbacks):
     client.force_login(world["accounts"]["finance"].user)
     assert "统计于 10:03:04" in client.get(url).content.decode()  # local time (Asia/Shanghai) of 02:03:04 UTC
-    clock.advance(sf.FRESH_FOR / 2)
+    clock.advance(sf.KEPT_FOR / 2)
     assert "统计于 10:03:04" in client.get(url).content.decode()
-    clock.advance(sf.FRESH_FOR)
-    assert "统计于 10:04:34" in client.get(url).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        Project.objects.create(unit=Unit.objects.get(code="101001"), year=2024, name="新项目")
+    assert "统计于 10:08:04" in client.get(url).content.decode()
 
 
 def test_review_statistics_are_kept_per_year(client, world, clock):

@@ -42,4 +42,16 @@ def restore_command(
         restore(_url(database_url), source)
     except BackupError as exc:
         fail(str(exc))
+    _renew_figures()
     console.print(f"已从 {source} 恢复数据库")
+
+
+def _renew_figures() -> None:
+    """Figures cached by a server on the data directory were computed from the database replaced: renew every
+    version stamp, so that the next request computes them from what was restored."""
+    from jixiao.cli.serve import django_setup
+
+    django_setup()
+    from jixiao.store.stamps import renew_everything
+
+    renew_everything()

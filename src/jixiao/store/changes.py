@@ -98,9 +98,10 @@ class ChangeLog(Sequence[Change]):
     read and diffed."""
 
     def __init__(self, units: QuerySet[Unit] | None, start: datetime | None, end: datetime | None,
-                 username: str = "", project_id: int | None = None) -> None:
+                 username: str = "", project_id: int | None = None, project: Project | None = None) -> None:
         self.units, self.start, self.end, self.username = units, start, end, username
         self.project_id = project_id
+        self.project = project  # the project of `project_id` when the caller read it (with its unit): not read again
         self._count: int | None = None
 
     def _records(self, key: str) -> QuerySet[Any]:
@@ -172,11 +173,11 @@ class ChangeLog(Sequence[Change]):
                 fields=_fields(model, record, record.previous)))
         return out
 
-    @staticmethod
-    def _projects(ids: set[int]) -> dict[int, tuple[str, str]]:
+    def _projects(self, ids: set[int]) -> dict[int, tuple[str, str]]:
         """Project id → (name with code, unit) from the live row, or from its last record if it was deleted."""
+        known = [self.project] if self.project is not None and ids == {self.project.pk} else None
         out = {p.pk: (f"{p.name}（{p.code}）" if p.code else p.name, str(p.unit))
-               for p in Project.objects.filter(pk__in=ids).select_related("unit")}
+               for p in known or Project.objects.filter(pk__in=ids).select_related("unit")}
         missing = ids - out.keys()
         if missing:
             units = Unit.objects.in_bulk({r.unit_id for r in HistoricalProject.objects.filter(id__in=missing)})

@@ -32,6 +32,7 @@ from jixiao.store.models import (
     Unit,
 )
 from jixiao.store.services import create_account, import_self_evaluations
+from jixiao.store.stamps import renew_everything
 
 DEMO_PASSWORD = "jixiao-demo-2024"
 DEMO_PROFILE = "kunming"  # the seed-003 practice: 中 → cut ≤ 10 %, 差 → cancel; review bands 90/80/70
@@ -262,6 +263,7 @@ def load_demo(document: Path, today: date | None = None) -> list[tuple[str, str,
         _county(county, list(units.values()), {"finance": users["demo_finance"],
                                                "department": users["demo_department"], "unit": users["demo_unit"]})
         _year(county, users, today or date.today())
+        renew_everything()  # some of it written by updates, without signals
     else:
         seeded = Jurisdiction.objects.filter(code=SEED_CODE).exists()
     rows = [(username, role.label, label) for username, role, _, label in accounts]

@@ -15,6 +15,7 @@ from jixiao.render.ledger_json import LedgerError, ledger_from_mapping
 from jixiao.scoring.department import DepartmentRatios, department_ratios
 from jixiao.store.errors import ServiceError
 from jixiao.store.models import Department, DepartmentLedger, MonitoringWarning, Project, SelfEvaluationRecord
+from jixiao.store.stamps import renew_projects
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,7 @@ def overall_project(department: Department, year: int, actor: Any) -> Project:
             ratios.initial, ratios.adjusted, ratios.executed):
         Project.objects.filter(pk=project.pk).update(initial_budget=ratios.initial, adjusted_budget=ratios.adjusted,
                                                      executed=ratios.executed)
+        renew_projects([project.pk])  # no signal for an update: the figures' stamps here
         project.refresh_from_db()
     return project
 

@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
+from django.db.models import prefetch_related_objects
 
 from jixiao.core.profile import Profile
 from jixiao.core.values import parse_value
@@ -106,8 +107,18 @@ def report_period(project: Project, period: int, executed: dict[int, Decimal], e
         raise ServiceError("绩效目标批复后才能填报监控数据")
     if any(v < 0 for v in executed.values()):
         raise ServiceError("执行数不能为负数")
-    project = (Project.objects.select_for_update().prefetch_related("fund_sources", "indicators")  # read once for
-               .get(pk=project.pk))  # the period and each later one replayed; two saves of one report queue up
+    # The row locked (two saves of one report queue up), with its scope for the figures' stamps; its fund lines
+    # and indicators read once for the period and each later one replayed — those the page read are reused: they
+    # change only while the goal is editable, and the locked row is approved.
+    locked = Project.objects.select_for_update(of=("self",)).select_related("unit__department").get(pk=project.pk)
+    if locked.status != "approved":
+        raise ServiceError("绩效目标批复后才能填报监控数据")
+    read = getattr(project, "_prefetched_objects_cache", {})
+    if "fund_sources" in read and "indicators" in read:
+        locked._prefetched_objects_cache = {name: read[name] for name in ("fund_sources", "indicators")}
+    else:
+        prefetch_related_objects([locked], "fund_sources", "indicators")
+    project = locked
     result = evaluate_period(project, period, executed, entries, profile)
     # The project's row is locked: no other save of its reports runs until this one commits.
     report = project.monitoring_reports.filter(period=period).first()

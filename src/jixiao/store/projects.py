@@ -22,6 +22,7 @@ from jixiao.store.access import scope_units
 from jixiao.store.errors import ServiceError
 from jixiao.store.history import bump_version
 from jixiao.store.models import BudgetType, FundLevelChoice, FundSource, Project, ProjectType, Unit
+from jixiao.store.stamps import renew_units
 
 _TYPE = dict(zip(PROJECT_TYPES, (ProjectType.RECURRING, ProjectType.ONE_OFF), strict=True))
 _BUDGET = dict(zip(BUDGET_TYPES, BudgetType.values, strict=True))
@@ -85,6 +86,7 @@ def import_projects(rows: list[ProjectRow], actor: Any,
         raise ServiceError("同一单位同一年度的项目编码重复")
     units = {unit.code: unit for unit in scope_units(actor).filter(code__in={row.unit_code for row in rows})}
     existing = _existing(rows, units)
+    renew_units(unit.pk for unit in units.values())  # bulk writes send no signals: the figures' stamps here
     created = updated = 0
     for start in range(0, len(rows), BATCH):
         new: list[tuple[Project, ProjectRow]] = []

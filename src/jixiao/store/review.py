@@ -84,10 +84,26 @@ def act(project: Project, decision: Decision, actor: Any, profile: Profile) -> P
 def review_statistics(reviews: Any, profile: Profile) -> list[RoundStatistics]:
     """Finance reviews per round: counts by score band and 审减 (the figures seed 003 reports) — one grouped query:
     a row per round and score, however many reviews there are."""
+    return statistics_of_rows([(r["round"], r["score"], r["n"], r["requested"], r["cut"]) for r in (
+        reviews.order_by().values("round", "score")
+        .annotate(n=Count("pk"), requested=Sum("requested_budget"), cut=Sum("cut_amount")).order_by("round"))],
+        profile)
+
+
+ReviewRow = tuple[int, Any, int, Any, Any]  # round, score, how many, requested, cut (the amounts summed)
+
+
+def statistics_of_rows(rows: list[ReviewRow], profile: Profile) -> list[RoundStatistics]:
+    """The statistics of grouped review rows (several rows of one round and score are added up: the rows of
+    several departments)."""
+    summed: dict[tuple[int, Any], list[Any]] = {}
+    for round_, score, n, requested, cut in rows:
+        row = summed.setdefault((round_, score), [0, None, None])
+        row[0] += n
+        row[1] = requested if row[1] is None else row[1] + (requested or 0)
+        row[2] = cut if row[2] is None else row[2] + (cut or 0)
     by_round: dict[int, list[ReviewedGoal]] = {}
-    for r in (reviews.order_by().values("round", "score")
-              .annotate(n=Count("pk"), requested=Sum("requested_budget"), cut=Sum("cut_amount")).order_by("round")):
-        name = f"第{r['round']}轮得分{r['score']}的{r['n']}个项目"
-        by_round.setdefault(r["round"], []).append(
-            ReviewedGoal(name, r["score"], r["requested"], r["requested"] - r["cut"], r["n"]))
+    for (round_, score), (n, requested, cut) in summed.items():
+        name = f"第{round_}轮得分{score}的{n}个项目"
+        by_round.setdefault(round_, []).append(ReviewedGoal(name, score, requested, requested - cut, n))
     return [statistics(goals, profile, round_) for round_, goals in sorted(by_round.items())]

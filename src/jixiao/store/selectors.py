@@ -198,6 +198,11 @@ def projects_with(user: Any, *relations: str) -> QuerySet[Project]:
     return visible_projects(user).prefetch_related(*relations)
 
 
+def projects_for_detail(user: Any) -> QuerySet[Project]:
+    """The projects `user` sees with their indicators, fund sources and self-evaluation (if any) read alongside."""
+    return projects_with(user, "indicators", "fund_sources").select_related("selfeval")
+
+
 def evaluations_with_members(user: Any) -> QuerySet[KeyEvaluation]:
     return visible_evaluations(user).prefetch_related("members")
 

@@ -104,9 +104,6 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # so that every worker process of `jixiao serve` reuses what another computed.
 CACHES = {"default": {"BACKEND": "jixiao.web.cache.FileCache",
                       "LOCATION": str(DATA_DIR / "cache"), "OPTIONS": {"MAX_ENTRIES": 20000}}}
-# Stale figures are recomputed in a daemon thread of the worker process while the page serves them (the tests set
-# False: computed in the request, deterministic). See jixiao.web.scope_figures.
-FIGURES_IN_BACKGROUND = True
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.Argon2PasswordHasher",
                     "django.contrib.auth.hashers.PBKDF2PasswordHasher"]

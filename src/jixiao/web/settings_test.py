@@ -19,4 +19,3 @@ else:  # a file, so that concurrent sessions are real (pytest-django adds the xd
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # speed only; production uses argon2
 AXES_ENABLED = False
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}  # per process: xdist workers apart
-FIGURES_IN_BACKGROUND = False  # stale figures recomputed in the request: no thread outlives a test

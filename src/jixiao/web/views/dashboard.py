@@ -19,7 +19,7 @@ from jixiao.core.profile import GRADE_NAMES, MonitoringRules
 from jixiao.store.access import account_of, scope_profile, visible_projects
 from jixiao.store.models import MonitoringReport, Project
 from jixiao.store.queues import work_queue
-from jixiao.store.review import review_statistics
+from jixiao.store.review import review_statistics, statistics_of_rows
 from jixiao.store.selectors import (
     confirmed_suggestions,
     count,
@@ -36,6 +36,7 @@ from jixiao.store.selectors import (
     projects_by_name,
     selfevals_by_grade,
 )
+from jixiao.store.summaries import Listed, Summary, scope_summary
 from jixiao.web.charts import CHART_PROJECTS, GRADE_COLOURS, WARNING_COLOURS, Slice, interactive_chart
 from jixiao.web.scope_figures import scope_figures
 from jixiao.web.templatetags.figures import format_figure
@@ -122,12 +123,67 @@ def _figures(user: Any) -> dict[str, Any]:
             "projects": count(projects), "summary_years": project_years(projects)}
 
 
+PLACE = "4294967291"  # a project id in a reversed URL, replaced by each project's (hundreds of links per chart)
+
+
+def _listed(rows: list[Listed], url: str, note: Callable[[Listed], str]) -> tuple[tuple[str, str, str], ...]:
+    link = reverse(url, args=[int(PLACE)])
+    return tuple((r.project, link.replace(PLACE, str(r.project_id)), note(r)) for r in rows)
+
+
+def _rate(r: Listed) -> str:
+    return f"执行率 {format_figure(r.note, '%')}%" if r.note is not None else "执行率 —"
+
+
+def _summed_figures(user: Any, summary: Summary) -> dict[str, Any]:
+    """The dashboard's charts and totals from the summary of a department, a jurisdiction or everything
+    (jixiao.store.summaries: kept per department, summed): what _figures computes, without reading the rows."""
+    scope = scope_profile(user)
+    rules = scope.monitoring
+    execution = [(name, round_half_up(executed / budget * 100) if budget else Decimal(0), progress)
+                 for name, (budget, executed, progress) in sorted(summary.execution.items())]
+    per_bar = max(5, min(CHART_PROJECTS, DRILL_ROWS // max(1, len(execution))))
+    charts = [
+        interactive_chart("execution", "预算执行率（%，按部门）", [
+            Slice(name, rate, _lag_colour(progress - rate, rules),
+                  _listed(summary.reports.get(name, [])[:per_bar], "project_detail", _rate))
+            for name, rate, progress in execution], unit="%", listed=per_bar),
+        interactive_chart("warnings", "未解除预警（按颜色）", [
+            Slice(COLOUR_LABELS[c], summary.warnings.get(c, 0), WARNING_COLOURS[c], _listed(
+                summary.warned.get(c, [])[:CHART_PROJECTS], "project_detail", lambda r: r.note))
+            for c in COLOUR_LABELS], unit="条", listed=CHART_PROJECTS),
+        interactive_chart("selfeval", "单位自评等级分布", [
+            Slice(g, summary.grades.get(g, 0), GRADE_COLOURS[g], _listed(
+                summary.graded.get(g, [])[:CHART_PROJECTS], "project_detail", lambda r: r.note))
+            for g in GRADE_NAMES], unit="个", kind="pie", listed=CHART_PROJECTS),
+        interactive_chart("keyeval", "重点评价等级分布", [
+            Slice(g, summary.finals.get(g, 0), GRADE_COLOURS[g], _listed(
+                summary.finaled.get(g, [])[:CHART_PROJECTS], "project_detail", lambda r: r.note))
+            for g in GRADE_NAMES], unit="个", kind="pie", listed=CHART_PROJECTS),
+    ]
+    rounds = statistics_of_rows(summary.reviews, scope)
+    if rounds:
+        charts.append(interactive_chart("review", "绩效目标一审得分分布", [
+            Slice(b.label, b.count) for b in rounds[0].bands], unit="个"))
+    return {"charts": charts, "rules": rules, "execution": execution, "warning_total": sum(summary.warnings.values()),
+            "unit_rows": [], "unit_more": False, "cuts": summary.cuts,
+            "open_rectifications": summary.open_rectifications, "projects": summary.projects,
+            "summary_years": sorted(summary.years, reverse=True)}
+
+
+def _dashboard(user: Any) -> dict[str, Any]:
+    """The figures (summed from the departments' summaries for a department, finance or an administrator) and
+    the work queues (which count the open warnings the figures counted)."""
+    summary = scope_summary(account_of(user))
+    figures = _summed_figures(user, summary) if summary is not None else _figures(user)
+    return {**figures, "queues": work_queue(user, figures["warning_total"])}
+
+
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
-    """Work queues as they are now (their open-warning count excepted: the figures'); the figures of the user's
-    scope as jixiao.web.scope_figures keeps them (every user who sees the same projects shares them; nothing
-    invalidates them, they are recomputed when a minute old), with the time they were computed."""
+    """The figures and work queues of the user's scope, as jixiao.web.scope_figures keeps them: shared by every
+    user who sees the same projects, computed again after any write to them (never stale), with the time they
+    were computed. A request that finds them costs the session's, the user's and the account's queries."""
     user = request.user
-    figures = scope_figures("dashboard", user, lambda: _figures(user))
-    return page(request, "web/dashboard.html", {"queues": work_queue(user, figures.value["warning_total"]),
-                                                 **figures.value, "computed_at": figures.computed_at})
+    figures = scope_figures("dashboard", user, lambda: _dashboard(user))
+    return page(request, "web/dashboard.html", {**figures.value, "computed_at": figures.computed_at})

@@ -18,5 +18,5 @@ from jixiao.web.views.common import page
 @require_safe
 def project_history(request: HttpRequest, pk: int) -> HttpResponse:
     project = get_object_or_404(visible_projects(request.user), pk=pk)
-    return page(request, "web/history.html", {"project": project, "rows": ChangeLog(None, None, None, project_id=pk).all(),
+    return page(request, "web/history.html", {"project": project, "rows": ChangeLog(None, None, None, project_id=pk, project=project).all(),
                                               "transitions": project_transitions(project)})

@@ -17,6 +17,7 @@ from django.utils.http import urlencode
 
 from jixiao.scoring.monitoring import periods_of_year
 from jixiao.store.access import (
+    account_of,
     can_report_monitoring,
     is_finance,
     profile_of,
@@ -44,6 +45,7 @@ from jixiao.store.selectors import (
     visible_warnings,
     warning_board_rows,
 )
+from jixiao.store.summaries import correction_totals_of, scope_summary
 from jixiao.web.charts import CHART_PROJECTS, WARNING_COLOURS, Slice, interactive_chart
 from jixiao.web.fields import number, rule_for, text, whole
 from jixiao.web.scope_figures import scope_figures
@@ -109,15 +111,26 @@ def monitoring_entry(request: HttpRequest, pk: int, period: int) -> HttpResponse
 
 
 def _board_summary(user: Any) -> dict[str, Any]:
-    """The board's chart, counts and totals over every warning and action `user` sees."""
-    found, listed = board_open_warnings(user, CHART_PROJECTS)
+    """The board's chart, counts and totals over every warning and action `user` sees: from the summary of its
+    department, jurisdiction or everything (jixiao.store.summaries), else read here."""
+    summary = scope_summary(account_of(user))
+    if summary is not None:
+        found: Any = summary.warnings
+        listed = {c: [(r.project, r.project_id, r.period, r.note) for r in rows[:CHART_PROJECTS]]
+                  for c, rows in summary.board.items()}
+        corrections = correction_totals_of(summary)
+    else:
+        found, warnings = board_open_warnings(user, CHART_PROJECTS)
+        listed = {c: [(w.project.name, w.project_id, w.latest_period, w.kind_label) for w in rows]
+                  for c, rows in warnings.items()}
+        corrections = totals(visible_actions(user))
     counts = {c: found.get(c, 0) for c in COLOUR_LABELS}
     slices = [Slice(COLOUR_LABELS[c], n, WARNING_COLOURS[c], tuple(
-        (w.project.name, reverse("monitoring_entry", args=[w.project_id, w.latest_period]), w.kind_label)
-        for w in listed.get(c, []))) for c, n in counts.items()]
+        (name, reverse("monitoring_entry", args=[pk, period]), note) for name, pk, period, note in listed.get(c, [])))
+        for c, n in counts.items()]
     return {"counts": counts, "chart": interactive_chart("warnings", "未解除预警（按颜色）", slices, unit="条",
                                                          listed=CHART_PROJECTS),
-            "totals": totals(visible_actions(user))}
+            "totals": corrections}
 
 
 @login_required
@@ -128,14 +141,15 @@ def warning_board(request: HttpRequest) -> HttpResponse:
     colour = request.GET.get("colour", "")
     colour = colour if colour in COLOUR_LABELS else ""
     state = request.GET.get("state", "open")
-    user = request.user
+    user, number = request.user, whole(request.GET.get("page"), 1)
     summary = scope_figures("warning-board", user, lambda: _board_summary(user))
+    listed = scope_figures("warning-rows", user, lambda: {  # the page of rows asked for, and the latest actions
+        "rows": page_of(warning_board_rows(user, colour or None, state), number, BOARD_ROWS),
+        "actions": recent_actions(user, 50)}, colour, state if state in ("open", "cleared") else "", number)
     return page(request, "web/warning_board.html", {
-        **summary.value, "computed_at": summary.computed_at,
-        "rows": page_of(warning_board_rows(user, colour or None, state), whole(request.GET.get("page"), 1), BOARD_ROWS),
+        **summary.value, "computed_at": summary.computed_at, **listed.value,
         "keep": urlencode({"colour": colour, "state": state}),
-        "colour": colour, "state": state,
-        "actions": recent_actions(user, 50), "corrections": CORRECTIONS,
+        "colour": colour, "state": state, "corrections": CORRECTIONS,
         "colour_labels": COLOUR_LABELS})
 
 

@@ -36,12 +36,11 @@ from jixiao.store.projects import export_rows, import_problems, import_projects,
 from jixiao.store.selectors import (
     can_register,
     filtered_projects,
-    has_selfeval,
     project_code_taken,
     project_filter_choices,
     project_reviews,
     project_transitions,
-    projects_with,
+    projects_for_detail,
     with_funds,
 )
 from jixiao.web.fields import number, parse, rule_for, text, whole
@@ -76,10 +75,10 @@ def project_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    project = get_object_or_404(projects_with(request.user, "indicators", "fund_sources"), pk=pk)
+    project = get_object_or_404(projects_for_detail(request.user), pk=pk)
     profile = profile_of(project)
     # A score and grade exist once the unit has self-evaluated; before that only the goal's quality is shown.
-    evaluated = has_selfeval(project)
+    evaluated = hasattr(project, "selfeval")  # read with the project (no record: no attribute)
     result = score_self_evaluation(self_evaluation(project), profile) if evaluated else None
     goal_findings = [] if evaluated else check_goal(project, GoalDraft.of(project), profile)
     reviews = project_reviews(project)

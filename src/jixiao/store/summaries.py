@@ -1,0 +1,260 @@
+"""The figures of the dashboard and the warning board per department, kept in the cache under the department's
+version stamp (jixiao.store.stamps); those of a jurisdiction are summed from its departments' and those of
+everything from the jurisdictions' (each kept under its own stamp). After a write only the department written to
+is read again from the database (eleven grouped queries, whatever the number of departments computed at once);
+its jurisdiction and everything are summed again from the cache.
+
+Sums give what one query over the whole scope gives: counts and amounts add up; the projects listed behind a bar
+are the first CHART_PROJECTS of the merged lists (each department keeps its own first CHART_PROJECTS in the same
+order, so the first of the whole scope are among them); departments of the same name (in different counties) make
+one bar, as the grouped query by name did."""
+
+from __future__ import annotations
+
+import heapq
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any, NamedTuple
+
+from django.core.cache import cache
+from django.db.models import Count, F, Max, OuterRef, Subquery, Sum
+
+from jixiao.scoring.monitoring import CorrectionKind, CorrectionTotals, Initiator
+from jixiao.store.grouping import counted_first_of_each_within, first_of_each
+from jixiao.store.models import (
+    BudgetSuggestion,
+    CorrectiveAction,
+    Department,
+    KeyEvaluation,
+    MonitoringFund,
+    MonitoringWarning,
+    Project,
+    RectificationItem,
+    Review,
+    Role,
+    SelfEvaluationRecord,
+)
+from jixiao.store.money import MoneyField
+from jixiao.store.review import ReviewRow
+from jixiao.store.selectors import latest_reports
+from jixiao.store.stamps import stamps_of
+
+LISTED = 50  # projects kept behind each bar or slice (the charts' CHART_PROJECTS)
+KEPT_FOR = 600  # seconds a summary is kept without a write in its scope (as the figures: jixiao.web.scope_figures)
+DEPARTMENT = "project__unit__department_id"
+
+
+class Listed(NamedTuple):
+    """A row listed behind a bar: its order, its project and what the page notes beside it (a tuple: hundreds of
+    them per summary are read back from the cache on every computation of a jurisdiction's or everything's)."""
+
+    key: tuple[Any, ...]
+    project: str
+    project_id: int
+    note: Any = None
+    period: int = 0  # a warning's latest period (the board links to that period's report)
+
+
+@dataclass
+class Summary:
+    projects: int = 0
+    years: set[int] = field(default_factory=set)
+    execution: dict[str, list[Any]] = field(default_factory=dict)  # department name → [budget, executed, progress]
+    reports: dict[str, list[Listed]] = field(default_factory=dict)  # department name → latest reports by project
+    warnings: Counter[str] = field(default_factory=Counter)  # open, by colour
+    warned: dict[str, list[Listed]] = field(default_factory=dict)  # the latest raised first
+    board: dict[str, list[Listed]] = field(default_factory=dict)  # by unit code, project name and period raised
+    grades: Counter[str] = field(default_factory=Counter)
+    graded: dict[str, list[Listed]] = field(default_factory=dict)
+    finals: Counter[str] = field(default_factory=Counter)
+    finaled: dict[str, list[Listed]] = field(default_factory=dict)
+    reviews: list[ReviewRow] = field(default_factory=list)
+    cuts: Decimal = Decimal(0)
+    open_rectifications: int = 0
+    action_amounts: dict[tuple[str, str], Decimal] = field(default_factory=dict)  # (kind, initiator) → amount
+    action_counts: Counter[str] = field(default_factory=Counter)
+    action_projects: set[str] = field(default_factory=set)  # names of the projects with an action
+
+
+def _merged(lists: Iterable[dict[str, list[Listed]]]) -> dict[str, list[Listed]]:
+    by_key: dict[str, list[list[Listed]]] = {}
+    for listed in lists:
+        for key, rows in listed.items():
+            by_key.setdefault(key, []).append(rows)
+    return {key: list(heapq.merge(*rows, key=lambda r: r.key))[:LISTED] for key, rows in by_key.items()}
+
+
+def combine(summaries: list[Summary]) -> Summary:
+    """The summary of the union of the scopes of `summaries` (which share no project)."""
+    total = Summary()
+    for s in summaries:
+        total.projects += s.projects
+        total.years |= s.years
+        for name, (budget, executed, progress) in s.execution.items():
+            row = total.execution.setdefault(name, [Decimal(0), Decimal(0), None])
+            row[0] += budget
+            row[1] += executed
+            if progress is not None and (row[2] is None or progress > row[2]):
+                row[2] = progress
+        total.warnings += s.warnings
+        total.grades += s.grades
+        total.finals += s.finals
+        total.reviews += s.reviews
+        total.cuts += s.cuts
+        total.open_rectifications += s.open_rectifications
+        for key, amount in s.action_amounts.items():
+            total.action_amounts[key] = total.action_amounts.get(key, Decimal(0)) + amount
+        total.action_counts += s.action_counts
+        total.action_projects |= s.action_projects
+    total.reports = _merged(s.reports for s in summaries)
+    total.warned = _merged(s.warned for s in summaries)
+    total.board = _merged(s.board for s in summaries)
+    total.graded = _merged(s.graded for s in summaries)
+    total.finaled = _merged(s.finaled for s in summaries)
+    return total
+
+
+def _negated(pk: int) -> tuple[int]:
+    return (-pk,)
+
+
+def compute(department_ids: list[int]) -> dict[int, Summary]:
+    """The summaries of these departments, read together (eleven grouped queries)."""
+    found = {pk: Summary() for pk in department_ids}
+    projects = Project.objects.filter(unit__department_id__in=department_ids)
+    for row in projects.order_by().values("unit__department_id", "year").annotate(n=Count("pk")):
+        s = found[row["unit__department_id"]]
+        s.projects += row["n"]
+        s.years.add(row["year"])
+    reports = latest_reports(projects)
+    executed = (MonitoringFund.objects.filter(report=OuterRef("pk")).order_by().values("report")
+                .annotate(total=Sum("executed")).values("total"))
+    name = "project__unit__department__name"
+    for row in (reports.order_by().annotate(report_executed=Subquery(executed, output_field=MoneyField()))
+                .values(DEPARTMENT, name).annotate(budget=Sum("project__adjusted_budget"),
+                                                   executed=Sum("report_executed"), progress=Max("time_progress"))):
+        found[row[DEPARTMENT]].execution[row[name]] = [row["budget"] or Decimal(0), row["executed"] or Decimal(0),
+                                                         row["progress"]]
+    for department, rows in first_of_each(reports, DEPARTMENT, LISTED, ("project__name", "pk")).items():
+        found[department].reports[rows[0].project.unit.department.name] = [
+            Listed((r.project.name, r.pk), r.project.name, r.project_id, r.execution_rate) for r in rows]
+    open_warnings = MonitoringWarning.objects.filter(cleared_period__isnull=True, project__in=projects)
+    for department, (counts, listed) in counted_first_of_each_within(
+            open_warnings.select_related("project"), DEPARTMENT, "colour", LISTED).items():
+        found[department].warnings = counts
+        found[department].warned = {c: [Listed(_negated(w.pk), w.project.name, w.project_id, w.kind_label,
+                                               w.latest_period) for w in rows] for c, rows in listed.items()}
+    order = ("project__unit__code", "project__name", "raised_period", "pk")
+    for department, (_, listed) in counted_first_of_each_within(
+            open_warnings.select_related("project__unit"), DEPARTMENT, "colour", LISTED, order).items():
+        found[department].board = {c: [Listed((w.project.unit.code, w.project.name, w.raised_period, w.pk),
+                                              w.project.name, w.project_id, w.kind_label, w.latest_period)
+                                       for w in rows] for c, rows in listed.items()}
+    records = SelfEvaluationRecord.objects.filter(project__in=projects).select_related("project__unit")
+    for department, (counts, listed) in counted_first_of_each_within(records, DEPARTMENT, "grade", LISTED).items():
+        found[department].grades = counts
+        found[department].graded = {g: [Listed(_negated(r.pk), r.project.name, r.project_id, r.project.unit.name)
+                                        for r in rows] for g, rows in listed.items()}
+    finals = KeyEvaluation.objects.filter(status="final", project__in=projects).select_related("project")
+    for department, (counts, listed) in counted_first_of_each_within(finals, DEPARTMENT, "grade", LISTED).items():
+        found[department].finals = counts
+        found[department].finaled = {g: [Listed(_negated(e.pk), e.project.name, e.project_id, e.title)
+                                         for e in rows] for g, rows in listed.items()}
+    for row in (Review.objects.filter(stage="finance", project__in=projects).order_by()
+                .values(DEPARTMENT, "round", "score")
+                .annotate(n=Count("pk"), requested=Sum("requested_budget"), cut=Sum("cut_amount"))):
+        found[row[DEPARTMENT]].reviews.append((row["round"], row["score"], row["n"], row["requested"], row["cut"]))
+    path = "evaluation__project__unit__department_id"
+    for row in (BudgetSuggestion.objects.filter(confirmed__isnull=False, evaluation__project__in=projects)
+                .order_by().values(path).annotate(cut=Sum(F("budget") - F("confirmed")))):
+        found[row[path]].cuts = row["cut"] or Decimal(0)
+    for row in (RectificationItem.objects.filter(done_on__isnull=True, project__in=projects).order_by()
+                .values(DEPARTMENT).annotate(n=Count("pk"))):
+        found[row[DEPARTMENT]].open_rectifications = row["n"]
+    for department, kind, initiator, amount, project in (
+            CorrectiveAction.objects.filter(project__in=projects).order_by()
+            .values_list(DEPARTMENT, "kind", "initiator", "amount", "project__name")):
+        s = found[department]
+        s.action_amounts[(kind, initiator)] = s.action_amounts.get((kind, initiator), Decimal(0)) + (amount or 0)
+        s.action_counts[kind] += 1
+        s.action_projects.add(project)
+    return found
+
+
+# --- kept per department, summed per jurisdiction and over everything --------------------------------------------
+
+
+def _kept(names: dict[Any, str], prefix: str) -> tuple[dict[Any, Summary], dict[Any, str]]:
+    """The summaries found in the cache under the current stamps (`names`: scope → stamp name), and the keys of
+    the missing ones. Stamps are read before anything is computed."""
+    stamps = stamps_of([*names.values()])
+    keys = {scope: f"jixiao:summary:{prefix}{scope}:{stamps[name]}" for scope, name in names.items()}
+    cached = cache.get_many(list(keys.values()))
+    found = {scope: cached[key] for scope, key in keys.items() if key in cached}
+    return found, {scope: key for scope, key in keys.items() if scope not in found}
+
+
+def department_summaries(department_ids: list[int]) -> dict[int, Summary]:
+    found, missing = _kept({pk: f"d{pk}" for pk in department_ids}, "d")
+    if missing:
+        computed = compute(list(missing))
+        cache.set_many({missing[pk]: s for pk, s in computed.items()}, KEPT_FOR)
+        found.update(computed)
+    return found
+
+
+def jurisdiction_summaries(departments: dict[int, list[int]]) -> dict[int, Summary]:
+    """The summaries of these jurisdictions (`departments`: jurisdiction → its department ids)."""
+    found, missing = _kept({pk: f"j{pk}" for pk in departments}, "j")
+    if missing:
+        parts = department_summaries([d for j in missing for d in departments[j]])
+        summed = {j: combine([parts[d] for d in departments[j]]) for j in missing}
+        cache.set_many({missing[j]: s for j, s in summed.items()}, KEPT_FOR)
+        found.update(summed)
+    return found
+
+
+def department_summary(department_id: int) -> Summary:
+    return department_summaries([department_id])[department_id]
+
+
+def jurisdiction_summary(jurisdiction_id: int) -> Summary:
+    ids = list(Department.objects.filter(jurisdiction_id=jurisdiction_id).values_list("pk", flat=True))
+    return jurisdiction_summaries({jurisdiction_id: ids})[jurisdiction_id]
+
+
+def everything_summary() -> Summary:
+    departments: dict[int, list[int]] = {}
+    for pk, jurisdiction in Department.objects.values_list("pk", "jurisdiction_id"):
+        departments.setdefault(jurisdiction, []).append(pk)
+    return combine(list(jurisdiction_summaries(departments).values()))
+
+
+def correction_totals_of(summary: Summary) -> CorrectionTotals:
+    """The corrective actions' totals (as jixiao.store.monitoring.totals gives them) from a summary."""
+    def amount(kind: CorrectionKind, *initiators: Initiator) -> Decimal:
+        return sum((summary.action_amounts.get((kind.value, i.value), Decimal(0)) for i in initiators), Decimal(0))
+
+    both = (Initiator.UNIT, Initiator.FINANCE)
+    return CorrectionTotals(
+        unit_cuts=amount(CorrectionKind.BUDGET_CUT, Initiator.UNIT),
+        finance_cuts=amount(CorrectionKind.BUDGET_CUT, Initiator.FINANCE),
+        recalled=amount(CorrectionKind.RECALL, *both), held=amount(CorrectionKind.PAYMENT_HOLD, *both),
+        counts=tuple((kind, summary.action_counts.get(kind.value, 0)) for kind in CorrectionKind),
+        projects=len(summary.action_projects))
+
+
+def scope_summary(account: Any) -> Summary | None:
+    """The summary of what a department, a finance bureau or an administrator sees (None for anyone else: a unit's
+    and an evaluator's few projects are read directly)."""
+    if account is None:
+        return None
+    if account.role == Role.DEPARTMENT and account.department_id:
+        return department_summary(account.department_id)
+    if account.role == Role.FINANCE and account.jurisdiction_id:
+        return jurisdiction_summary(account.jurisdiction_id)
+    if account.role == Role.ADMIN:
+        return everything_summary()
+    return None

@@ -1,0 +1,231 @@
+"""The busiest pages cheap and never stale (issue 16): the dashboard and the warning board read from the cache under
+the version stamps of the user's scope cost the session's, the user's and the account's queries only; after each
+kind of write the next request shows exactly what a computation from scratch shows; what a scope sees is unchanged
+(a unit sees its own projects only, whoever filled the cache). Counts, not timings (bench/pages.py measures time).
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from jixiao.core.provenance import Location
+from jixiao.ingest.project_template import BUDGET_TYPES, FUND_LEVELS, PROJECT_TYPES, FundRow, ProjectRow
+from jixiao.store.access import profile_of
+from jixiao.store.evaluation import create_evaluation
+from jixiao.store.goals import save_goal
+from jixiao.store.models import Project, Unit
+from jixiao.store.monitoring import record_action
+from jixiao.store.projects import import_projects
+from jixiao.store.selfeval import ActualEntry, save_selfeval
+from tests.web.conftest import goal_draft
+
+
+def queries(client, url: str, method: str = "get", data: dict | None = None) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        response = getattr(client, method)(url, data or {})
+    assert response.status_code in (200, 302), (url, response.status_code)
+    return len(captured.captured_queries)
+
+
+@pytest.mark.parametrize("role", ["unit", "department", "finance", "admin", "evaluator"])
+def test_a_cached_dashboard_costs_three_queries(client, world, role):
+    client.force_login(world["accounts"][role].user)
+    client.get("/dashboard/")
+    assert queries(client, "/dashboard/") <= 3  # session, user, account: figures and queues from the cache
+
+
+@pytest.mark.parametrize("role", ["department", "finance", "admin"])
+def test_a_cached_warning_board_costs_three_queries(client, world, role):
+    client.force_login(world["accounts"][role].user)
+    client.get("/monitoring/?state=open")
+    assert queries(client, "/monitoring/?state=open") <= 3
+
+
+def approved(project: Project) -> Project:
+    Project.objects.filter(pk=project.pk).update(status="approved")
+    project.refresh_from_db()
+    return project
+
+
+def test_the_other_busy_pages_stay_within_their_queries(client, world):
+    project = approved(world["projects"]["国库项目"])
+    draft = world["projects"]["预算项目"]
+    client.force_login(world["accounts"]["unit"].user)
+    assert queries(client, f"/projects/{project.pk}/") <= 9  # 10 before (the self-evaluation read with the project)
+    assert queries(client, f"/projects/{project.pk}/history/") <= 8  # 9 before (the project not read again)
+    assert queries(client, f"/projects/{project.pk}/selfeval/") <= 10
+    page = client.get(f"/projects/{project.pk}/selfeval/").content.decode()
+    fields = dict(re.findall(r'name="((?:actual|score|reason)_\d+|version)" value="([^"]*)"', page))
+    saved = {**fields, "executed": "1000", "action": "save"}
+    assert queries(client, f"/projects/{project.pk}/selfeval/", "post", saved) <= 22  # the record created
+    again = {**saved, "version": str(int(fields["version"]) + 1)}
+    assert queries(client, f"/projects/{project.pk}/selfeval/", "post", again) <= 17  # no indicator written again
+    page = client.get(f"/projects/{project.pk}/monitoring/4/").content.decode()
+    data = {name: "1000" for name in re.findall(r'name="(executed_\d+)"', page)}
+    assert queries(client, f"/projects/{project.pk}/monitoring/4/", "post", {**data, "action": "save"}) <= 22
+    client.force_login(world["accounts"]["admin"].user)
+    assert queries(client, f"/projects/{draft.pk}/history/") <= 8
+
+
+# --- never stale: the request after each kind of write shows what a computation from scratch shows ---------------
+
+PAGES = {"unit": ["/dashboard/"], "department": ["/dashboard/", "/monitoring/"],
+         "finance": ["/dashboard/", "/monitoring/", "/monitoring/?state=cleared", "/reviews/statistics/"],
+         "admin": ["/dashboard/", "/monitoring/"], "evaluator": ["/dashboard/"]}
+
+
+def shown(client, world, role: str, url: str) -> str:
+    client.force_login(world["accounts"][role].user)
+    page = client.get(url).content.decode()
+    page = re.sub(r"统计于 [0-9:]+", "", page)
+    page = re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", page)
+    return re.sub(r'"X-CSRFToken": "[^"]*"', "", page)  # a token per request
+
+
+def everything(client, world) -> dict[tuple[str, str], str]:
+    return {(role, url): shown(client, world, role, url) for role, urls in PAGES.items() for url in urls}
+
+
+def _goal(world, client):
+    project = world["projects"]["国库项目"]
+    save_goal(project, goal_draft(), project.version, world["accounts"]["unit"].user)
+
+
+def _submit(world, client):
+    _goal(world, client)
+    project = Project.objects.get(name="国库项目")
+    client.force_login(world["accounts"]["unit"].user)
+    client.post(f"/projects/{project.pk}/act/", {"action": "submit", "version": project.version},
+                follow=True)  # the message shown on the page it goes to, not on the next dashboard
+
+
+def _monitoring(world, client):
+    project = approved(world["projects"]["国库项目"])
+    client.force_login(world["accounts"]["unit"].user)
+    page = client.get(f"/projects/{project.pk}/monitoring/1/").content.decode()
+    data = {name: "10" for name in re.findall(r'name="(executed_\d+)"', page)}
+    response = client.post(f"/projects/{project.pk}/monitoring/1/", {**data, "action": "save"}, follow=True)
+    assert "监控数据已保存" in response.content.decode()
+
+
+def _selfeval(world, client):
+    project = approved(world["projects"]["国库项目"])
+    entries = {i.pk: ActualEntry(i.pk, "200") for i in project.indicators.all()}
+    save_selfeval(project, project.version, Decimal(1000000), entries, False, world["accounts"]["unit"].user,
+                  profile_of(project))
+
+
+def _action(world, client):
+    _monitoring(world, client)
+    project = Project.objects.get(name="国库项目")
+    record_action(project, "urge", None, "督促加快执行", "finance", world["accounts"]["finance"].user,
+                  project.warnings.first())
+
+
+def _evaluation(world, client):
+    project = world["projects"]["学校项目"]
+    create_evaluation(project, [world["accounts"]["evaluator"].user], world["accounts"]["finance"].user, "重点评价")
+
+
+def _import(world, client):
+    row = ProjectRow("101002", 2024, "IMP-1", "导入项目", PROJECT_TYPES[0], Decimal(500), Decimal(500),
+                     (FundRow(BUDGET_TYPES[0], FUND_LEVELS[0], Decimal(500)),), Location(table="导入"))
+    import_projects([row], world["accounts"]["finance"].user)
+
+
+def _admin_edit(world, client):
+    project = world["projects"]["预算项目"]
+    project.name = "预算项目（改名）"
+    project.save()  # what the admin site does
+
+
+def _admin_delete(world, client):
+    world["projects"]["学校项目"].delete()
+
+
+def _unit_renamed(world, client):
+    unit = Unit.objects.get(code="101001")
+    unit.name = "甲县国库支付中心"
+    unit.save()
+
+
+WRITES = {"goal": _goal, "submit": _submit, "monitoring": _monitoring, "selfeval": _selfeval, "action": _action,
+          "evaluation": _evaluation, "import": _import, "admin edit": _admin_edit, "admin delete": _admin_delete,
+          "unit renamed": _unit_renamed}
+VISIBLE = {"submit", "monitoring", "selfeval", "evaluation", "import", "admin delete"}  # change what some page shows
+
+
+@pytest.mark.parametrize("write", list(WRITES))
+def test_the_request_after_a_write_shows_it(client, world, write, django_capture_on_commit_callbacks):
+    before = everything(client, world)  # every page's figures now in the cache
+    with django_capture_on_commit_callbacks(execute=True):  # the write's transaction commits
+        WRITES[write](world, client)
+    after = everything(client, world)
+    cache.clear()
+    scratch = everything(client, world)
+    assert after == scratch
+    if write in VISIBLE:
+        assert after != before
+
+
+def test_nothing_is_renewed_before_the_write_commits(client, world, django_capture_on_commit_callbacks):
+    before = shown(client, world, "finance", "/dashboard/")
+    with django_capture_on_commit_callbacks(execute=True):
+        _import(world, client)
+        assert shown(client, world, "finance", "/dashboard/") == before  # still the stamps of before
+    assert shown(client, world, "finance", "/dashboard/") != before
+
+
+# --- access: unchanged by the cache ------------------------------------------------------------------------------
+
+
+def test_a_unit_sees_only_its_own_projects_whoever_filled_the_cache(client, world):
+    for role in ("department", "finance", "admin"):
+        shown(client, world, role, "/dashboard/")
+    page = shown(client, world, "unit", "/dashboard/")
+    assert "国库项目" in page and not any(name in page for name in ("预算项目", "学校项目", "公路项目"))
+    client.force_login(world["accounts"]["unit"].user)
+    assert client.get("/monitoring/").status_code == 403
+
+
+def test_a_department_sees_only_its_own_warnings_whoever_filled_the_cache(client, world, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        _monitoring(world, client)
+    shown(client, world, "admin", "/monitoring/")
+    shown(client, world, "finance", "/monitoring/")
+    client.force_login(world["accounts"]["department"].user)
+    other = world["accounts"]["department"].__class__.objects.get(user__username="u_department")
+    assert other.department.code == "101"
+    page = client.get("/monitoring/").content.decode()
+    assert "公路项目" not in page and "学校项目" not in page
+
+
+
+# --- the summaries: kept per department, summed, the same as one computation over the scope ----------------------
+
+
+@pytest.mark.parametrize("role", ["department", "finance", "admin"])
+def test_the_summed_figures_are_those_computed_over_the_whole_scope(client, world, role, monkeypatch):
+    from jixiao.store.access import account_of
+    from jixiao.store.summaries import scope_summary
+    from jixiao.web.views import dashboard, monitoring
+    from tests.web.test_pages_at_scale import grow
+
+    grow(world, 4)
+    _action(world, client)
+    _selfeval(world, client)
+    user = world["accounts"][role].user
+    summed = dashboard._summed_figures(user, scope_summary(account_of(user)))
+    direct = dashboard._figures(user)
+    assert {k: v for k, v in summed.items() if k != "rules"} == {k: v for k, v in direct.items() if k != "rules"}
+    assert summed["warning_total"] > 0 and summed["projects"] > 4
+    board = monitoring._board_summary(user)
+    monkeypatch.setattr(monitoring, "scope_summary", lambda account: None)
+    assert board == monitoring._board_summary(user)
+    assert board["totals"].projects == 1

@@ -125,6 +125,10 @@ FISCAL_MIN = 3
 REGULATION_MARKERS = [r"(?m)^[ \t#]*[^\n。，,；;：:《》]{2,60}?(?:办法|细则|规程|条例)(?:[（(](?:试行|暂行|修订)[)）])?[ \t]*$",
                       r"(?m)^[ \t#]*第[一二三四五六七八九十]{1,3}章[ \t]*总[ \t]*则",
                       r"(?m)^[ \t#]*第[一二三四五六七八九十百]{1,4}条",
+                      # articles run on in one line ('…存在的问题。 第三十一条 绩效评价报告分为…'), a page's text with
+                      # its line breaks lost: two, each between spaces (a report citing '《办法》第三条规定' has none)
+                      r"(?:(?<=[\s。；;])|^)第[一二三四五六七八九十百]{1,4}条[ \t\u3000]"
+                      r"(?=[\s\S]*?[\s。；;]第[一二三四五六七八九十百]{1,4}条[ \t\u3000])",
                       r"本(?:暂行)?(?:办法|细则|规定|规程|条例)"]
 REGULATION_MIN = 2
 # A report on in-year performance monitoring (绩效运行监控, 双监控): the execution so far and the targets expected to be
@@ -220,7 +224,7 @@ _TITLES: list[tuple[DocumentKind, str]] = [
     (DocumentKind.DISCLOSURE, r"(部门|单位)决算|决算(?:批复)?公开|收入支出决算总表|(?<!预算)收支决算总表|决算编制说明"
                               r"|三公.{0,3}经费.{0,15}决算"
                               r"|三公.{0,3}经费.{0,12}(使用|执行)情况"),
-    (DocumentKind.BUDGET_DISCLOSURE, r"(部门|单位)预算(公开)?(情况)?(说明)?$|预算公开|收支预算总表|三公.{0,3}经费.{0,6}预算"),
+    (DocumentKind.BUDGET_DISCLOSURE, r"(部门|单位)(?:收支)?预算(公开)?(编制)?(情况)?(说明)?$|预算公开|收支预算总表|三公.{0,3}经费.{0,6}预算"),
     # a target form (申报表, 审批表) sets the year's targets when the budget is drawn up: no actuals, no scores
     (DocumentKind.BUDGET_DISCLOSURE, TARGET_FORM),
     (DocumentKind.BUDGET_DISCLOSURE, rf"^(?!{HEADING_NUMBER}){WHOLE_TARGET_TITLE[1:]}"),
@@ -400,6 +404,8 @@ _TITLE_PATTERNS = [
 # 驻外办事处主要履行以下职责', '示例县残联(本级)为…'; after a space too, where a mirror put words before the name ('某某娱乐 示例区人民法院是…').
 _SUBJECT = (rf"(?:^\s*(?:[一二三四五六七八九十]+、|\d+[、.．])?|(?<=[，,。；;])|(?<=[ \t]))\s*({ORG}){NAME_BRACKET}(?:是|为|系|下设|内设|设有|共有|现有|下属"
             r"|核定|属于|负责|承担|(?:主要|依法)?履行|主要职责|主要职能|(?:核定)?编制\s*\d"
+            # '示例镇人民政府属行政单位，下属事业单位4个': its kind of unit
+            r"|属(?=(?:全额拨款|差额拨款|参公|公益[一二]类)?(?:的)?(?:行政|事业)单位)"
             # the body that decided to carry out what is evaluated: '…,示例市教育局决定对2030年…工程实施奖补' (a
             # government or a party committee deciding is the level above the unit, not the unit)
             r"|(?<!政府)(?<![省市县区州]委)决定(?=[^。；;]{0,40}?(?:实施|开展|组织)))")

@@ -291,3 +291,13 @@ def test_a_budget_compilation_explanation_is_a_budget_disclosure():
                       "一、部门职能职责", "贯彻执行党和国家的路线、方针、政策。"])
     found = detect(text)
     assert found.kind is DocumentKind.BUDGET_DISCLOSURE and found.year == 2031
+
+
+def test_a_news_lede_dated_yesterday_is_news_whatever_it_quotes():
+    text = "\n".join([
+        "昨天,示例市公开部门预算的20家单位中,安排的2031年“三公”预算总额为1200.50万元。",
+        "这20家单位公开的“三公”经费预算情况,均同时包含2030年、2031年两年的数字。",
+        "据悉,这些部门“三公”增支较多的原因,主要是购车数目较大。",
+    ])
+    found = detect(text)
+    assert found.kind is None and "新闻报道" in found.hint

@@ -79,6 +79,9 @@ QA_RE = re.compile(r"优质解答|最佳答案|(?:免费)?搜题|网友(?:回答
 QA_MIN = 2
 # A news item's dateline opening the text ('【示例网讯】', '据示例社5月1日报道'): whatever its first sentences quote
 # (a unit's 三公 budget) is reported, not published by the unit, so no title line after it names the document.
+# A news lede's opening day relative to the paper's ('昨天，示例市…'): no unit's own document dates itself by yesterday;
+# with a second sign of news (WIRE_SIGNS: '据悉', '报道' …) the text is a news item.
+RELATIVE_DAY_OPENING_RE = re.compile(r"^\s*(?:昨天|昨日|前天)\s*(?:上午|下午|晚上)?\s*[，,]")
 NEWS_OPENING_RE = re.compile(r"^\s*(?:【[^】\n]{1,12}讯】|据[^，,。\n]{1,12}(?:网|社|报|台)[^，,。\n]{0,12}报道)")
 # Instructions for filling in or scoring a form, or a sample of one, is not a unit's document — when it also carries
 # no filled figure (a decimal, an amount, a percentage), so the 填表说明 under a real form decides nothing.
@@ -870,6 +873,10 @@ def detect(text: str, path: str = "", preamble: tuple[str, ...] = ()) -> Detecti
     if (wire := WIRE_RE.search(head[:WIRE_WITHIN])) and (signs := _hits(WIRE_SIGNS, head)):
         return found(None, hint=f"像是新闻报道（电头或记者署名“{wire.group(0).strip()}”，以及“{signs[0]}”），"
                                 "新闻转述的情况和数字不是某个单位公开的文档")
+    opening = next((line for line in body.splitlines() if line.strip()), "")
+    if (lede := RELATIVE_DAY_OPENING_RE.match(opening)) and (signs := _hits(WIRE_SIGNS, head)):
+        return found(None, hint=f"像是新闻报道（以“{lede.group(0).strip()}”开头，以及“{signs[0]}”），新闻转述的情况和数字"
+                                "不是某个单位公开的文档")
     if news := NEWS_OPENING_RE.search(body):
         return found(None, hint=f"像是新闻报道（“{news.group(0).strip()}”），不是某个单位公开的文档")
     listed = _list_items(titles)

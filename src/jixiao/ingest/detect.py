@@ -873,8 +873,8 @@ def detect(text: str, path: str = "", preamble: tuple[str, ...] = ()) -> Detecti
     if (wire := WIRE_RE.search(head[:WIRE_WITHIN])) and (signs := _hits(WIRE_SIGNS, head)):
         return found(None, hint=f"像是新闻报道（电头或记者署名“{wire.group(0).strip()}”，以及“{signs[0]}”），"
                                 "新闻转述的情况和数字不是某个单位公开的文档")
-    opening = next((line for line in body.splitlines() if line.strip()), "")
-    if (lede := RELATIVE_DAY_OPENING_RE.match(opening)) and (signs := _hits(WIRE_SIGNS, head)):
+    first_line = next((line for line in body.splitlines() if line.strip()), "")
+    if (lede := RELATIVE_DAY_OPENING_RE.match(first_line)) and (signs := _hits(WIRE_SIGNS, head)):
         return found(None, hint=f"像是新闻报道（以“{lede.group(0).strip()}”开头，以及“{signs[0]}”），新闻转述的情况和数字"
                                 "不是某个单位公开的文档")
     if news := NEWS_OPENING_RE.search(body):

@@ -86,3 +86,20 @@ def test_an_allocation_notice_with_its_target_form_on_one_line_is_a_budgets_targ
     assert found.kind is DocumentKind.BUDGET_DISCLOSURE and found.targets
     # with a completed value after the header it is an evaluation's table, not the budget's
     assert detect(text + "实际完成值6亿元得分30").kind is not DocumentKind.BUDGET_DISCLOSURE
+
+
+def test_a_budget_explanation_without_a_title_names_its_unit_by_its_kind_of_unit():
+    # no title line: the explanation says what kind of unit it is ('…属行政单位，下属事业单位3个')
+    text = "\n".join([
+        "一、基本职能及主要工作",
+        "(一)职能简介",
+        "示例县示例镇人民政府基本职能:贯彻党的路线、方针、政策,承担促进经济发展、搞好公共服务等职能。",
+        "二、部门预算单位构成",
+        "示例县示例镇人民政府属行政单位,下属事业单位3个。",
+        "三、收支预算情况说明",
+        "2031年收支总预算1200000.00元。",
+        "(一)收入预算情况",
+        "2031年收入预算1200000.00元,其中:本年财政拨款收入1000000.00元,占83.33%;上年结转200000.00元,占16.67%。",
+    ])
+    found = detect(text)
+    assert found.unit == "示例县示例镇人民政府"

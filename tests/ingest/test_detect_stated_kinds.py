@@ -259,6 +259,18 @@ def test_a_regulation_is_refused_with_the_reason_not_read_as_a_work_summary():
     assert body.kind is None and "制度文件" in body.hint
 
 
+def test_a_regulation_page_with_its_articles_run_on_is_refused():
+    # a page's later part, its line breaks lost: the articles run on in one paragraph after spaces
+    text = ("[接上页] (一)项目概况; (二)评价结论。 第二十一条 绩效评价报告分为两类,具体格式由财政部门制定。 "
+            "第七章 结果应用 第二十二条 绩效评价结果分为优、良、中、差四个等级。 第二十三条 本办法自2031年1月1日起执行。")
+    found = detect(text)
+    assert found.kind is None and "制度文件" in found.hint
+    # a report citing articles of a regulation ('《办法》第三条') is no regulation
+    report = ("示例县文化馆2031年度部门整体支出绩效自评报告\n根据《示例县绩效评价办法》第三条、第五条规定,"
+              "本单位开展了自评,自评得分95分。")
+    assert "制度文件" not in detect(report).hint
+
+
 def test_an_in_year_monitoring_report_in_prose_is_taken_for_one():
     text = "\n".join(
         [
@@ -271,3 +283,21 @@ def test_an_in_year_monitoring_report_in_prose_is_taken_for_one():
     )
     found = detect(text)
     assert found.kind is DocumentKind.MONITORING and "文字形式的绩效运行监控报告" in found.evidence[0]
+
+
+def test_a_budget_compilation_explanation_is_a_budget_disclosure():
+    text = "\n".join(["关于示例镇2031年部门预算编制说明", "", "2031-04-01 10:14 来源: 示例镇", "",
+                      "示例镇2031年部门收支预算已经示例县财政局批复。现将2031年部门收支预算公开如下:",
+                      "一、部门职能职责", "贯彻执行党和国家的路线、方针、政策。"])
+    found = detect(text)
+    assert found.kind is DocumentKind.BUDGET_DISCLOSURE and found.year == 2031
+
+
+def test_a_news_lede_dated_yesterday_is_news_whatever_it_quotes():
+    text = "\n".join([
+        "昨天,示例市公开部门预算的20家单位中,安排的2031年“三公”预算总额为1200.50万元。",
+        "这20家单位公开的“三公”经费预算情况,均同时包含2030年、2031年两年的数字。",
+        "据悉,这些部门“三公”增支较多的原因,主要是购车数目较大。",
+    ])
+    found = detect(text)
+    assert found.kind is None and "新闻报道" in found.hint

@@ -170,6 +170,28 @@ def test_metadata_values_are_joined_to_their_labels_only_in_a_block_of_them() ->
     assert metadata_lines(["来源:", "示例市2031年部门预算"]) == {0: "来源:"}
 
 
+def test_an_empty_catalogue_field_takes_no_title_as_its_value() -> None:
+    # '[ 有效性 ]' closing a catalogue block is empty: the title after it is no value of it
+    lines = ["[ 索引号 ] 0001/2031-01", "[ 发文字号 ]", "[ 发布机构 ] 示例镇", "[ 有效性 ]", "",
+             "示例县示例镇人民政府 2031年部门预算情况说明"]
+    assert 5 not in metadata_lines(lines)
+    # a file-name label alone takes its value still
+    assert metadata_lines(["文件名称:", "示例镇2031年部门预算情况说明", "发布日期:", "2031-03-09"])[1] == ""
+
+
+def test_a_portal_menu_and_toolbar_above_a_catalogue_leave_the_title_in_view() -> None:
+    text = "\n".join(["示例网址", "", "图片", "中国政府网 | 示例市人民政府网 区人大 区政协 网站专栏",
+                     "| 无障碍 | 敬老版 | 登录 | 注册 网站支持IPv6", "网站专栏",
+                     "首页 走进示例 政务公开 政务服务 营商环境 政民互动 示例数据",
+                     "您当前的位置: 首页>政务公开>预算/决算>示例镇> 预算",
+                     "[ 索引号 ] 0001/2031-01 [ 发文字号 ]", "[ 发布机构 ] 示例镇 [ 发布日期 ] 2031-03-07",
+                     "[ 成文日期 ] 2031-03-07 [ 有效性 ]", "[ 发文字号 ]", "[ 有效性 ]", "",
+                     "示例县示例镇人民政府 2031年部门预算情况说明", "", "一、单位基本情况", "(一)职能职责。",
+                     "党政办公室:负责综合协调、文秘等工作。"])
+    found = detect(text)
+    assert found.kind is B and found.year == 2031 and found.unit == "示例县示例镇人民政府"
+
+
 # A division's finance bureau publishes its allocation files and their target tables: the page's title in one line
 # quoting the files' title, then the title again broken over three lines, a one-row table of the file, the file's
 # own title broken over three lines, and the allocation with its parts. The notice is dated the year before the one

@@ -192,6 +192,9 @@ class ComparisonTable:
     years: tuple[str, str]
     rows: tuple[ComparisonRow, ...]
     location: Location = field(default_factory=Location)
+    # the template table it is as well (公开09, a 三公 table printing last year's figures and the change beside this
+    # year's): its later year's sums are that table's rules', only the earlier year and the changes are read here
+    template: str = ""
 
     @property
     def columns(self) -> tuple[str, ...]:

@@ -4,7 +4,9 @@
 A table is one when its header names two years (two columns printing a year, or 上年 / 本年) and at least one
 column of change (增减额, or a rate: 增减%, 增减率, 增长率); the change columns may sit under a caption spanning them
 ('2031比2030增减' over '增减值 | 增减%'). Each row's figures are read in the unit the caption above the table prints
-('单位:元'); a cell a rebuilt table could not place ('0或空') is not read; the rate is a percentage.
+('单位:元'); a cell a rebuilt table could not place ('0或空') is not read; the rate is a percentage. A 三公 table
+printing last year's figures and the change beside this year's is read here as well (its template, 公开09, reads
+this year's column only: ingest.pipeline).
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from jixiao.ingest.placement import holds_nothing
 from jixiao.ingest.source import Block, Paragraph, Row, Table
 
 YEAR_RE = re.compile(r"^(?:(?:19|20)\d{2}\s*年度?|上年|本年|上年度|本年度)(?:决算|预算|执行)?(?:数|金额)?$")
-CHANGE_RE = re.compile(r"增减|增加|减少|变动|比上年|增长")
+CHANGE_RE = re.compile(r"增减|增、减|增加|减少|变动|比上年|增长")
 RATE_RE = re.compile(r"%|％|率|幅")
 TITLE_RE = re.compile(r"对比表$|比较表$|对比情况表?$|比较情况表?$")
 CAPTION_BLOCKS = 3  # how far above the table its title and unit caption may be printed
@@ -32,11 +34,31 @@ def _compact(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
+def _aligned(tiers: list[list[str]], width: int) -> list[list[str]]:
+    """The header's tiers with a lower tier put back under the caption it details: a table printed with its cells
+    separated by bars loses the empty cells a lower tier opens with ('项目 | 2030年 | 2031年 | 比上年增减 | |' over
+    '增减额 | 增减率 | | |'): when a lower tier's filled cells are all of change and sit at its left, and the tier above
+    has a change caption followed by as many empty cells as they need, they go under that caption."""
+    out = [list(t) + [""] * (width - len(t)) for t in tiers]
+    for lower in range(1, len(out)):
+        filled = [i for i, text in enumerate(out[lower]) if text.strip()]
+        if not filled or filled != list(range(len(filled))) or not all(
+                CHANGE_RE.search(out[lower][i]) or RATE_RE.search(out[lower][i]) for i in filled):
+            continue
+        upper = out[lower - 1]
+        spans = [k for k, text in enumerate(upper) if k and CHANGE_RE.search(text)
+                 and k + len(filled) <= width and not any(upper[k + 1: k + len(filled)])]
+        if len(spans) == 1:
+            k = spans[0]
+            out[lower] = [""] * k + out[lower][: len(filled)] + [""] * (width - k - len(filled))
+    return out
+
+
 def _column_names(rows: Sequence[Row], width: int) -> list[str]:
     """Each column's header words, top tier first ('2031比2030增减' over '增减值'), joined."""
     names = [""] * width
-    for row in rows:
-        for index, text in enumerate(row.texts[:width]):
+    for texts in _aligned([list(row.texts) for row in rows], width):
+        for index, text in enumerate(texts[:width]):
             if text.strip():
                 names[index] = f"{names[index]} {_compact(text)}".strip()
     spans = [i for i, name in enumerate(names) if name and CHANGE_RE.search(name)]

@@ -79,6 +79,9 @@ QA_RE = re.compile(r"优质解答|最佳答案|(?:免费)?搜题|网友(?:回答
 QA_MIN = 2
 # A news item's dateline opening the text ('【示例网讯】', '据示例社5月1日报道'): whatever its first sentences quote
 # (a unit's 三公 budget) is reported, not published by the unit, so no title line after it names the document.
+# A news lede's opening day relative to the paper's ('昨天，示例市…'): no unit's own document dates itself by yesterday;
+# with a second sign of news (WIRE_SIGNS: '据悉', '报道' …) the text is a news item.
+RELATIVE_DAY_OPENING_RE = re.compile(r"^\s*(?:昨天|昨日|前天)\s*(?:上午|下午|晚上)?\s*[，,]")
 NEWS_OPENING_RE = re.compile(r"^\s*(?:【[^】\n]{1,12}讯】|据[^，,。\n]{1,12}(?:网|社|报|台)[^，,。\n]{0,12}报道)")
 # Instructions for filling in or scoring a form, or a sample of one, is not a unit's document — when it also carries
 # no filled figure (a decimal, an amount, a percentage), so the 填表说明 under a real form decides nothing.
@@ -125,6 +128,10 @@ FISCAL_MIN = 3
 REGULATION_MARKERS = [r"(?m)^[ \t#]*[^\n。，,；;：:《》]{2,60}?(?:办法|细则|规程|条例)(?:[（(](?:试行|暂行|修订)[)）])?[ \t]*$",
                       r"(?m)^[ \t#]*第[一二三四五六七八九十]{1,3}章[ \t]*总[ \t]*则",
                       r"(?m)^[ \t#]*第[一二三四五六七八九十百]{1,4}条",
+                      # articles run on in one line ('…存在的问题。 第三十一条 绩效评价报告分为…'), a page's text with
+                      # its line breaks lost: two, each between spaces (a report citing '《办法》第三条规定' has none)
+                      r"(?:(?<=[\s。；;])|^)第[一二三四五六七八九十百]{1,4}条[ \t\u3000]"
+                      r"(?=[\s\S]*?[\s。；;]第[一二三四五六七八九十百]{1,4}条[ \t\u3000])",
                       r"本(?:暂行)?(?:办法|细则|规定|规程|条例)"]
 REGULATION_MIN = 2
 # A report on in-year performance monitoring (绩效运行监控, 双监控): the execution so far and the targets expected to be
@@ -242,7 +249,7 @@ _TITLES: list[tuple[DocumentKind, str]] = [
     (DocumentKind.DISCLOSURE, r"(部门|单位)决算|决算(?:批复)?公开|收入支出决算总表|(?<!预算)收支决算总表|决算编制说明"
                               r"|三公.{0,3}经费.{0,15}决算"
                               r"|三公.{0,3}经费.{0,12}(使用|执行)情况"),
-    (DocumentKind.BUDGET_DISCLOSURE, r"(部门|单位)预算(公开)?(情况)?(说明)?$|预算公开|收支预算总表|三公.{0,3}经费.{0,6}预算"),
+    (DocumentKind.BUDGET_DISCLOSURE, r"(部门|单位)(?:收支)?预算(公开)?(编制)?(情况)?(说明)?$|预算公开|收支预算总表|三公.{0,3}经费.{0,6}预算"),
     # a target form (申报表, 审批表) sets the year's targets when the budget is drawn up: no actuals, no scores
     (DocumentKind.BUDGET_DISCLOSURE, TARGET_FORM),
     (DocumentKind.BUDGET_DISCLOSURE, rf"^(?!{HEADING_NUMBER}){WHOLE_TARGET_TITLE[1:]}"),
@@ -422,6 +429,8 @@ _TITLE_PATTERNS = [
 # 驻外办事处主要履行以下职责', '示例县残联(本级)为…'; after a space too, where a mirror put words before the name ('某某娱乐 示例区人民法院是…').
 _SUBJECT = (rf"(?:^\s*(?:[一二三四五六七八九十]+、|\d+[、.．])?|(?<=[，,。；;])|(?<=[ \t]))\s*({ORG}){NAME_BRACKET}(?:是|为|系|下设|内设|设有|共有|现有|下属"
             r"|核定|属于|负责|承担|(?:主要|依法)?履行|主要职责|主要职能|(?:核定)?编制\s*\d"
+            # '示例镇人民政府属行政单位，下属事业单位4个': its kind of unit
+            r"|属(?=(?:全额拨款|差额拨款|参公|公益[一二]类)?(?:的)?(?:行政|事业)单位)"
             # the body that decided to carry out what is evaluated: '…,示例市教育局决定对2030年…工程实施奖补' (a
             # government or a party committee deciding is the level above the unit, not the unit)
             r"|(?<!政府)(?<![省市县区州]委)决定(?=[^。；;]{0,40}?(?:实施|开展|组织)))")
@@ -956,6 +965,10 @@ def detect(text: str, path: str = "", preamble: tuple[str, ...] = ()) -> Detecti
     if (wire := WIRE_RE.search(head[:WIRE_WITHIN])) and (signs := _hits(WIRE_SIGNS, head)):
         return found(None, hint=f"像是新闻报道（电头或记者署名“{wire.group(0).strip()}”，以及“{signs[0]}”），"
                                 "新闻转述的情况和数字不是某个单位公开的文档")
+    first_line = next((line for line in body.splitlines() if line.strip()), "")
+    if (lede := RELATIVE_DAY_OPENING_RE.match(first_line)) and (signs := _hits(WIRE_SIGNS, head)):
+        return found(None, hint=f"像是新闻报道（以“{lede.group(0).strip()}”开头，以及“{signs[0]}”），新闻转述的情况和数字"
+                                "不是某个单位公开的文档")
     if news := NEWS_OPENING_RE.search(body):
         return found(None, hint=f"像是新闻报道（“{news.group(0).strip()}”），不是某个单位公开的文档")
     listed = _list_items(titles)

@@ -117,12 +117,21 @@ def _disclosure(doc: Document) -> tuple[Document, list[ReadError]]:
             package = replace(package, narrative=narrative) if narrative or package.tables else None
         read = doc.consumed | {f.location.block for f in doc.goal_forms if f.location.block is not None}
         targets = target_tables_unread(doc.source, read)  # a 绩效目标表 not read: said so, with where
-        return replace(doc, disclosure=_with_comparisons(doc, package), unread=doc.unread + targets), errors
+        package = _with_comparisons(doc, package)
+        return replace(doc, disclosure=package, unread=doc.unread + targets), _compared_read(package, errors)
     package, errors = extract_disclosure(doc.source, doc.year, doc.unit)
     cells = _form_paragraphs(doc)
     if package is not None and cells:  # a form run together into paragraphs: its cells are the form's, not sentences
         package = replace(package, narrative=tuple(s for s in package.narrative if s.location.block not in cells))
-    return replace(doc, disclosure=_with_comparisons(doc, package)), errors
+    package = _with_comparisons(doc, package)
+    return replace(doc, disclosure=package), _compared_read(package, errors)
+
+
+def _compared_read(package: DisclosurePackage | None, errors: list[ReadError]) -> list[ReadError]:
+    """The errors without the columns of a template table its comparison reads (a 三公 table's last-year and change
+    columns, which its template leaves out): they are read after all."""
+    titles = {t.title for t in package.comparisons if t.template} if package is not None else set()
+    return [e for e in errors if not (e.location.column and e.location.table in titles)]
 
 
 def _form_paragraphs(doc: Document) -> set[int]:
@@ -141,7 +150,14 @@ def _with_comparisons(doc: Document, package: DisclosurePackage | None) -> Discl
     tables = package.tables.values() if package is not None else ()
     used = set(doc.consumed) | {loc.block for t in tables for loc in (t.location, *(r.location for r in t.rows))
                                 if loc.block is not None}
-    found = extract_comparisons(doc.source.blocks, used)
+    # a 三公 table beside last year's figures and the change ('2030年预算数 | 2031年预算数 | 增减额 | 增减率'): its
+    # template reads this year's column only; the comparison is read as well
+    sangong = package.table("D09") if package is not None else None
+    compared = {loc.block for loc in (sangong.location, *(r.location for r in sangong.rows))
+                if loc.block is not None} if sangong is not None else set()
+    found = tuple(replace(table, template="公开09", title=sangong.title or table.title)
+                  if sangong is not None and table.location.block in compared else table
+                  for table in extract_comparisons(doc.source.blocks, used - compared))
     if not found:
         return package
     if package is None:

@@ -62,7 +62,11 @@ NAV_RE = re.compile(
     r"(首页|当前位置|您的位置|所在位置)\s*[>＞»›:：]|^\s*[>＞»›]\s*\S[^>＞»›]*[>＞»›]|^\s*(【\s*打印\s*】|打印本页|打印页面|关闭窗口|分享到|视力保护色"
     r"|【\s*字体|\[?\s*字体\s*[：:]|欢迎来到|欢迎访问|欢迎进入|欢迎光临)"
     r"|^\s*\S{1,80}\.(pdf|docx?|xlsx?|wps|et|html?)(_第\d+页)?\s*$"  # a file name, or a page thumbnail's caption
-    r"|^\s*第\s*\d+\s*页\s*[/／]\s*共\s*\d+\s*页\s*$", re.IGNORECASE)  # a page counter under a thumbnail
+    r"|^\s*第\s*\d+\s*页\s*[/／]\s*共\s*\d+\s*页\s*$"  # a page counter under a thumbnail
+    # a site's menu bar ('首页 走进示例 政务公开 政务服务 政民互动'), its accessibility toolbar ('| 无障碍 | 长者版 | 登录 |')
+    # and its links to other portals ('中国政府网 | 示例省人民政府网 …')
+    r"|^\s*首页(?:\s+[\u4e00-\u9fff]{2,6}){3,}\s*$|^[\s|｜]*(?:无障碍|长者版|敬老版|适老版|关怀版)(?:[\s|｜]|$)"
+    r"|^\s*中国政府网\s*[|｜]", re.IGNORECASE)
 PIPES = str.maketrans({"｜": "|"})
 RULE_RE = re.compile(r"^\s*[|｜]?(\s*:?[-—=]{2,}:?\s*[|｜]?)+\s*$")  # a markdown rule row: |---|:--:|
 
@@ -130,6 +134,10 @@ PAGE_TITLE_FIELD_RE = re.compile(r"^\s*(?:信息名称|名称|标题|称|题)\s*
 META_LABEL_ONLY_RE = re.compile(META_RE.pattern + r"\s*$")
 META_VALUE_RE = re.compile(r"^[^，。；;！？!?]{1,40}$")  # a value: short, no sentence
 META_LABELS_MIN = 2  # labels printed alone, one after another: a metadata block, not a heading ending with a colon
+# A line reading as a document's title ('示例镇人民政府 2031年部门预算情况说明'): no value of a label printed alone before it
+# (an empty field, '[ 有效性 ]', closing a catalogue block), unless the label names a file or title.
+TITLE_LIKE_RE = re.compile(r"(?:19|20)\d{2}\s*年[^\n]{0,30}?(?:预算|决算|报告|说明|自评|评价|目标表)")
+TITLE_LABEL_RE = re.compile(r"文件名称|标题|名称")
 
 
 # A cell of a page's counter or byline ('阅读:3', '查看: 23', '评论: 0', '发布者: 示例县政府', '2031-8-23 08:50').
@@ -205,7 +213,8 @@ def metadata_lines(lines: list[str]) -> dict[int, str]:
     if len(alone) >= META_LABELS_MIN:
         for index in alone:
             value = next((i for i in range(index + 1, len(head)) if head[i].strip()), None)
-            if value is not None and value not in found and META_VALUE_RE.match(head[value].strip()):
+            if value is not None and value not in found and META_VALUE_RE.match(head[value].strip()) and not (
+                    TITLE_LIKE_RE.search(head[value]) and not TITLE_LABEL_RE.search(head[index])):
                 found[index] = f"{head[index].strip()}{head[value].strip()}"
                 found[value] = ""
     for index, said in _bullet_block(head).items():

@@ -21,6 +21,7 @@ CAT = "表内平衡"
 ZERO = Decimal(0)
 ITEM_RE = re.compile(r"^\s*[（(]?(\d{1,2})\s*[)）.、．]")  # '1. 财政补助收入', '(2)其他', '3、…'
 TOTAL_RE = re.compile(r"(?:总计|合计)\s*$")
+BRACKETED_RE = re.compile(r"^\s*[（(]")
 CATCH_ALL_RE = re.compile(r"^\s*[（(]?\d{1,2}\s*[)）.、．]?\s*其他")
 
 
@@ -137,11 +138,20 @@ def _rate(table: ComparisonTable, row: ComparisonRow) -> Finding | None:
 
 
 def _items(rows: Sequence[ComparisonRow], at: int) -> list[ComparisonRow] | None:
-    """The rows numbered 1, 2, 3 … right under the total at `at`, or None when the next row is not item 1."""
+    """The rows numbered 1, 2, 3 … right under the total at `at`, or None when the next row is not item 1. An item's
+    own parts between them, numbered in the other style ('2.公务用车…' over '(1)购置费', '(2)运行费') or opening with
+    '其中', are passed over: the list goes on with '3.'."""
     items: list[ComparisonRow] = []
+    style: bool | None = None  # whether the items' numbers are bracketed: '(1)' against '1.'
     for row in rows[at + 1 :]:
         match = ITEM_RE.match(row.label)
-        if match is None or int(match.group(1)) != len(items) + 1:
+        bracketed = BRACKETED_RE.match(row.label) is not None
+        if match is None or (style is not None and bracketed != style):
+            if items and (match is not None or row.label.lstrip().startswith("其中")):
+                continue  # a part of the item above
+            break
+        style = bracketed
+        if int(match.group(1)) != len(items) + 1:
             break
         items.append(row)
     return items or None
@@ -161,8 +171,9 @@ def _totals(
         )  # the last item takes in whatever is left
         for column, year in (("earlier", table.years[0]), ("later", table.years[1])):
             printed = getattr(total, column)
-            if printed is None:
-                continue
+            if printed is None or (column == "later" and table.template):
+                continue  # a template table's own year: its sums are the template's rules'
+
             parts = [getattr(item, column) for item in items]
             if any(p is None and column in item.unknown for p, item in zip(parts, items, strict=True)):
                 yield NotApplicable(f"{table.title}“{total.label}”的分项有未能读取的{year}数字")
@@ -209,7 +220,9 @@ def comparison_table(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding |
     本年 − 上年；增减率 = （本年 − 上年）÷ 上年（上年为0或负数时不核对）；总计或合计行 = 其下编号 1、2、3…的各项之和。超出
     所印精度的尾数误差为确定，误差之内为提示；增减率按所印精度推算的范围之外、且不是末位直接舍去时为确定。总计的分项未以
     “其他”收尾时，分项是否列全属于解读，不符为疑似。表中未能确定位置的格（“0或空”之外）使所在的总计不予核对。总计与分项
-    不符时，其增减额、增减率按分项之和核对（增减额与分项相符即只报总计一处）。"""
+    不符时，其增减额、增减率按分项之和核对（增减额与分项相符即只报总计一处）。三公经费表在本年数旁另列上年数和增减的
+    （“2030年预算数 | 2031年预算数 | 增减金额 | 增减幅度”），本年数的合计由三公经费表的规则核对，此处核对上年数的合计
+    与各项的增减额、增减率。"""
     for table in pkg.comparisons:
         sums: dict[int, dict[str, Amount]] = {}
         yield from _totals(ctx.profile, table, sums)

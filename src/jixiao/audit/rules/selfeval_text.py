@@ -170,6 +170,10 @@ class TotalAndParts:
     # The mark of text the page hid among the total and its parts ('点击查看'): the hidden figures are unknown, so the
     # list is not summed (reported as not checked); '' when every figure is printed.
     hidden: str = ""
+    # A '其中' opening a sentence after one that lists parts of its own ('共157万元，其中：甲39.3万元，乙117.7万元。其中
+    # 丙87万元，丁70万元'): whether it lists that sentence's total or its last part the text does not say; True when
+    # the parts add up to neither (a difference is then at most a warning).
+    referent_unsure: bool = False
 
 
 def totals_and_parts(paragraphs: list[str]) -> list[TotalAndParts]:
@@ -199,6 +203,7 @@ def totals_and_parts(paragraphs: list[str]) -> list[TotalAndParts]:
                 if cut_off and end == len(text) and not _SENTENCE_END_RE.search(text[where.end():]):
                     continue  # the list runs into the end of a text cut off: its last parts are not there
                 whole, other = _wholes(head)
+                earlier = _earlier_total(text[start: where.start()], head)
                 listed = _until_use(tail)
                 hidden = mask_in(" ".join((head, lead[-1] if lead else "", tail)))
                 parts, nested = _outer_and_bracketed(listed)
@@ -218,6 +223,10 @@ def totals_and_parts(paragraphs: list[str]) -> list[TotalAndParts]:
                     item = TotalAndParts(index, "", whole, tuple(parts), False, hidden)
                     if other is not None and _adds_up(replace(item, total=other)) and not _adds_up(item):
                         item = replace(item, total=other)  # '共120万元（上年结转20万元，其中：…）' listing the 120
+                    if earlier is not None and not _adds_up(item):
+                        # '其中' opening a sentence after a list: the earlier sentence's total, or its last part
+                        item = replace(item, total=earlier) if _adds_up(replace(item, total=earlier)) \
+                            else replace(item, referent_unsure=True)
                     if len(parts) >= 2:
                         found.append(item)
                 found.extend(TotalAndParts(index, "", part, tuple(inner), False, hidden) for part, inner in nested)
@@ -350,6 +359,19 @@ def _item_amount(item: str) -> Printed | None:
 
 _SENTENCE_END_RE = re.compile(r"[。！？!?]")
 _ENDED_RE = re.compile(r"[。！？!?；;…)）”\"」』]")
+
+
+def _earlier_total(lead: str, head: str) -> Printed | None:
+    """For a '其中' opening a sentence (`lead`, the text before it, ends with a stop) whose previous sentence `head`
+    lists parts of its own behind a '其中' of its own: the total that earlier '其中' lists (the subject the new sentence
+    may go on about), else None."""
+    if not re.search(r"[。；;]\s*$", lead):
+        return None
+    inner = list(re.finditer(r"其中", head))
+    if not inner:
+        return None
+    whole, _ = _wholes(head[: inner[-1].start()])
+    return whole
 
 
 def _adds_up(item: TotalAndParts) -> bool:
@@ -625,6 +647,8 @@ def parts_tier(item: TotalAndParts, difference: Decimal) -> tuple[Tier, str]:
     parts above the total (or below a list shown complete) an error; below, a warning (a part may be unlisted)."""
     if abs(difference) <= tolerance(item):
         return Tier.NOTICE, "（尾数误差）"
+    if item.referent_unsure:
+        return Tier.WARNING, "（“其中”另起一句，所列为上句总额还是其末项的分项，文字未说明）"
     if any(p.value < 0 for p in item.parts):  # whether the total is before or after the reductions is a reading
         return Tier.WARNING, "（所列含调减项，按调减计为负数合计；总额是否已扣除调减，文字未说明）"
     if difference > 0 or item.complete:

@@ -457,6 +457,8 @@ def _scan_lists(pkg: DisclosurePackage) -> tuple[dict[int, Claim], dict[int, tup
         # two totals before '其中' (预算 and 决算): the 决算 amount when it is the only one ('预算为2.4万元，支出决算为
         # 20.39万元。其中：…支出决算为…'), whose parts the amounts listed are; otherwise neither is taken
         # (a sum of no subject printed after a cue is a part of another list, not the whole of the next one)
+        if not statement.claims:
+            continue  # a sentence of no figure ('办案成本增大，…'; a reason running on) leaves the figure before it open
         named = [c for c in amounts if not (_unnamed_money(c) and cue and _position(text, c) > cue.start())]
         spent = [c for c in named if c.measure == "amount"]
         last = named[0] if len(named) == 1 else spent[0] if len(spent) == 1 else None
@@ -2211,12 +2213,17 @@ def _stated_base(pkg: DisclosurePackage, statements: list[Statement], index: int
     measure = "prior" if claim.basis == "上年" or earlier else "budget"
     year_before = {pkg.year - 1} if pkg.year is not None else None
 
+    of_budget = _compares_budget(claim)
+
     def base(c: Claim) -> bool:
         if c.measure == "prior":
             named = _compared_years(c.clause) or _section_years(c.clause)
             return measure == "prior" and (not named or year_before is None or named == year_before)
+        # an amount its clause dates to the year before is that year's figure: the base of a change on the year's
+        # budget only when it is a budget too ('2018年…支出49865元' is no base of '比上年预算减少15600元')
         return c.measure == measure or (measure == "prior" and c.measure == "amount"
-                                        and _section_years(c.clause) == year_before)
+                                        and _section_years(c.clause) == year_before
+                                        and (not of_budget or "预算" in c.clause))
 
     for earlier in (statements[index].claims, *(s.claims for s in reversed(statements[:index])
                                                  if s.section == statements[index].section)):
@@ -2224,6 +2231,13 @@ def _stated_base(pkg: DisclosurePackage, statements: list[Statement], index: int
         if stated:
             return stated[-1]
     return None
+
+
+def _compares_budget(change: Claim) -> bool:
+    """Whether a change is measured from a budget ('比上年预算减少X元', '较年初预算增加…')."""
+    head = change.clause[: max(change.clause.find(change.text), 0)]
+    cue = max(head.rfind("比"), head.rfind("较"), head.rfind("与"))
+    return cue >= 0 and "预算" in head[cue:]
 
 
 def _narrow_change(pkg: DisclosurePackage, statements: list[Statement], section: str, claim: Claim,
@@ -2262,6 +2276,9 @@ def change_amount(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
         for position, claim in enumerate(claims):
             if claim.measure != "change" or not claim.subject:
                 continue
+            own = _own_amount(statements, index, claim)
+            if own is not None and own.clause == claim.clause and _of_another_year(pkg, claim.clause):
+                continue  # '2018年…支出X元与上年比减少Y元' in a 2019 document: that year's change, from a year not stated
             rated = any(c.measure == "rate" and c.subject == claim.subject and c.basis == claim.basis
                         for c in claims[position + 1:])
             earlier = _earlier_budget(pkg, claim)
@@ -2532,7 +2549,7 @@ def restated(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
             continue
         for claim in statement.claims:
             if claim.subject in SANGONG and claim.measure in ("amount", "budget") and not _initial_budget(claim) \
-                    and not _is_base(claim):
+                    and not _is_base(claim) and not _of_another_year(pkg, claim.clause):
                 measure = "amount" if budget_stage else claim.measure
                 amounts.setdefault((claim.subject, claim.scope, measure), []).append((claim, statement))
             elif claim.measure == "change" and claim.subject and claim.basis == "上年" and (

@@ -28,3 +28,19 @@ def test_a_wrong_share_of_that_whole_is_still_an_error(tmp_path):
     _, findings = audit_text(tmp_path, EXPLANATION.format(basic="600.00", share="73.2", project="200.00", other="26.8"))
     wrong = [f for f in shares_found(findings) if f.tier is Tier.ERROR]
     assert wrong and "75.0%" in wrong[0].message
+
+
+BUDGET_CUT = """示例县第一小学2030年单位预算情况说明
+一、综合预算收支指标情况
+(一)收入预算 900.00万元,其中:
+1.一般公共预算拨款收入880.00万元;
+2.政府性基金预算拨款收入0万元;
+3.国有资本经营预算拨款收入0万元;
+4.财政专户管理资金收入0万"""
+
+
+def test_a_numbered_list_cut_off_by_the_end_of_the_text_is_not_judged_short(tmp_path):
+    _, findings = audit_text(tmp_path, BUDGET_CUT)
+    assert not [f for f in findings if f.rule == "narrative.parts_total"]  # items 5… are beyond the cut
+    _, findings = audit_text(tmp_path, BUDGET_CUT + "元;\n5.单位资金收入0万元。\n二、支出预算\n支出预算900.00万元。")
+    assert [f for f in findings if f.rule == "narrative.parts_total"]  # the whole list printed: 880 short of 900

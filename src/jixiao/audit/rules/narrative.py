@@ -1393,18 +1393,23 @@ def _numbered_lists(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
         if not total.value:
             continue
         parts: list[Claim] = []
+        ended = False  # the list stops before the text does: its last item is known
         for item in statements[index + 1:]:
             number = _ITEM_NUMBER_RE.match(_compact(item))
             if item.section != statement.section or number is None or int(number.group(1)) != len(parts) + 1:
+                ended = True
                 break
             amounts = _money_claims(item)
             if len(amounts) != 1:
                 parts = []  # a line with several amounts (its own parts, or a base): the list is not read as parts
                 break
             parts.append(amounts[0])
+            ended = _compact(item).endswith("。")  # a full stop ends the list even where the text ends
         named = {n for names in PARTITIONS.get(total.subject, ()) for n in names}
         if named and all(p.subject in named for p in parts):
             continue  # parts the partition of the total names: checked above
+        if not ended and sum(p.value for p in parts) < total.value:
+            continue  # the list runs unfinished into the end of a text cut off: the items after the cut are not known
         if len(parts) < 2 or (against := _against_parts(ctx, total, parts)) is None:
             continue
         what = _what(total) or _words_of(total)
@@ -2864,7 +2869,8 @@ def named_count(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     不计）个数须等于所称个数。名称以“等”收尾、句子不完整（截断）或所列之中另有数量时不比较。所列名称的划分依据标点，为疑似。
     “内设16个职能部门，派出人民法庭4个，分别是……”几个数之后只有一个名单时，名单可属其中任何一个数或它们之和（也可越过逗号
     接着列出后一类）：任一种配对相符即不报；都不相符时配对不明，不判断，列为未核对。"""
-    for statement in sentences(pkg):
+    statements = sentences(pkg)
+    for index, statement in enumerate(statements):
         text = re.sub(r"[,，]\s*、|、\s*[,，]", "、", _compact(statement))  # '…(…),、…': a stray comma in the list
         if not text.endswith(("。", "；", ";")):
             continue  # cut off: the list may go on
@@ -2885,13 +2891,25 @@ def named_count(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
                                            and 0 <= _position(text, c) < match.start()))
                 continue
             compared(ctx, claim)
-            if len(names) == stated:
+            if len(names) == stated or len(names) + _more_after(statements, index) == stated:
                 continue
             before = re.split(r"[，,。；;:：]", text[: match.start()])[-1][-12:]
             what = f"{before}{claim.text}{match.group(2)}"
             yield Finding("narrative.named_count", Tier.WARNING,
                           f"说明称{what}，所列名称 {len(names)} 个：{'、'.join(names)}",
                           claim.location.with_(row=what), CAT, expected=claim.text, actual=f"{len(names)}个")
+
+
+# The sentence after a list adding a group the count takes in: '另有四个派出法庭分别位于…'.
+_MORE_RE = re.compile(r"^(?:此外|另外)?[，,]?另(?:有|设)\s*([\d一二三四五六七八九十两]+)\s*个")
+
+
+def _more_after(statements: list[Statement], index: int) -> int:
+    """How many more bodies the next sentence of the same section adds ('另有4个派出法庭'), else 0."""
+    if index + 1 >= len(statements) or statements[index + 1].section != statements[index].section:
+        return 0
+    more = _MORE_RE.match(_compact(statements[index + 1]))
+    return (chinese_number(more.group(1)) or 0) if more else 0
 
 
 @rule("crosssection.admin_cost", "机关运行经费与单位性质或公开10 不一致", Tier.WARNING, "跨章节", "SPEC §7.3 R27", "disclosure",

@@ -502,7 +502,9 @@ _UNIT_PATTERNS = [
     rf"受[^。；;]{{0,30}}委托[^。；;]{{0,40}}?对\s*({ORG})\s*(?:{_YEAR})?[^。；;]{{0,40}}?(?:进行|开展)[^。；;]{{0,8}}评价",
     rf"^部门[ \t]*[：:\t|][ \t|]*({ORG})[ \t|]*$",  # a form's row '部门 | 示例中心' too
     # a caption naming the unit with the label of the amount unit ('单位:示例医院 单位:元')
-    rf"(?:^|(?<=\s))单位[ \t]*[：:][ \t]*({ORG})[ \t]+(?:金额)?单位[ \t]*[：:][ \t]*(?:万元|元|亿元)",
+    # (its cells may be pipe-separated, with the year between: '单位:示例园 | 2030年度 | 金额单位:万元 |')
+    rf"(?:^|(?<=\s))单位[ \t]*[：:][ \t]*({ORG})[ \t|]+(?:20\d{{2}}\s*年度?[ \t|]+)?(?:金额)?单位[ \t]*[：:][ \t]*"
+    r"(?:万元|元|亿元)",
     # a table's caption: the unit (after its budget code, '901示例镇财政所'), then the year or the amount unit, on its
     # line or on the next (the caption's cells one per line)
     rf"^[ \t]*(?:\d{{3,}}[ \t]*[-－—]?[ \t]*)?({ORG})(?:[ \t|]+|[ \t|]*\n[ \t|]*)(?:(?:预算|决算)?年度[ \t]*[：:][ \t]*20\d{{2}}"
@@ -532,8 +534,9 @@ _UNIT_PATTERNS = [
     # '2030年度，示例台收、支总计…'
     rf"{_SENTENCE_START}{_YEAR}\s*[，,]?\s*({ORG})\s*(?:本年|全年)?\s*(?:实现|取得)?了?\s*(?:财务|总|本年)?\s*"
     r"(?:收支|收入|支出|收\s*[、,]\s*支)",
+    # (or what is reported on, then the year: '示例中心财政拨款“三公”经费预算2030年情况如下')
     rf"{_SENTENCE_START}({ORG})\s*(?:一般公共预算)?\s*(?:财政拨款)?\s*[“\"]?三公[”\"]?\s*经费\s*(?:财政拨款)?\s*(?:支出)?\s*"
-    rf"{_YEAR}\s*(?:支出)?\s*(?:决算|预算)",
+    rf"(?:{_YEAR}\s*(?:支出)?\s*(?:决算|预算)|(?:决算|预算)\s*{_YEAR}\s*(?:情况|执行|安排))",
     # '现将示例县示例镇2020年部门预算编制说明如下'
     rf"(?:现将|现就)\s*({ORG})\s*{_YEAR}\s*(?:部门|单位)(?:预算|决算)",
     # a report with no title line names itself in its first sentence: '现将2030年示例县交通运输局示例资金项目绩效自评总结报告
@@ -602,6 +605,7 @@ _NOT_UNIT = re.compile(r"^(XX|××|某某)|^(根据|按照|关于|为|纳入|包
                        r"|^[我本](单位|部门|局|委|办|院|所|中心|镇|乡|街道|机关|馆|站|校|队|处|厅|园|会)"
                        r"|^(?:信息名称|名称|标题)"  # a page's title label run into the name
                        r"|^[是在对由]"  # a sentence's words before a name ('是党和政府…'): no name opens so
+                       r"|^[属隶]"  # '属示例县教育局下属的二级预算单位': the body above the unit, named after 属
                        r"|^(?:主要)?(?:用于|用作|使用)"  # what money went to ('…购置1辆，用于政府系统…'): no name
                        r"|[XＸ]{2}|^[区县市州省]?本级$|网站$"  # a site's footer links ('…部门网站地方政府网站')
                        r"|^[各该]|^全(镇|乡|街道|县|市|区|州|省|部)$"  # all the units of a place, not one
@@ -612,7 +616,9 @@ _NOT_UNIT = re.compile(r"^(XX|××|某某)|^(根据|按照|关于|为|纳入|包
 # filled in for the district's own use names the unit as its people call it).
 _PLACELESS = re.compile(r"^(区|县|州|省|市(?!场|中区))")
 # A kind of body, not one body: '公安机关是…的专门机关' opens a duty paragraph with what every police bureau is.
-_GENERIC = re.compile(r"^(?:公安|司法|审判|检察|行政|国家|事业|党政|政府|群团)?(?:机关|单位|部门)$")
+_GENERIC = re.compile(r"^(?:公安|司法|审判|检察|行政|国家|事业|党政|政府|群团)?(?:机关|单位|部门)$"
+                      # a township's kind of body ('乡镇政府是基层国家行政机关'): no town named
+                      r"|^(?:乡镇|乡|镇|街道)(?:人民)?(?:政府|党委|办事处)$")
 # A bureau or centre named by its trade alone ('教育局', '财政局', '政务中心'): which place's is not said (every district
 # has its 政务中心, so a sentence naming only that does not say whose it is).
 _BARE = re.compile(r"^[^省市区县州旗镇乡盟]{1,8}(?:局|厅|委员会|办公室|中心)$")
@@ -775,6 +781,8 @@ EXPLAINED_ITEMS_RE = re.compile(r"(财政拨款收入|上级补助收入|事业�
                                 r"|年初结转和结余|年末结转和结余|本年收入|本年支出|总收入|总支出|基本支出|项目支出|人员经费|公用经费"
                                 r"|政府(?:集中)?采购|分散采购|(?:货物|工程|服务)类?采购"
                                 r"|[\u4e00-\u9fa5]{2,10}支出[(（]类[)）]"
+                                # a function item by its 类/款/项 ('卫生健康(类)行政事业单位医疗(款)(项):支出决算为…')
+                                r"|[\u4e00-\u9fa5、]{2,12}[(（]类[)）][^。；;\n:：]{0,60}?[(（]项[)）]"
                                 r"|工资福利支出|商品和服务支出|对个人和家庭(?:的)?补助(?:支出)?|资本性支出"  # economic classes
                                 r")[^。；;，,\d]{0,12}?\d[\d,.]*\s*(?:万元|元)")
 EXPLAINED_MIN = 3

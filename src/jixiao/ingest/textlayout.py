@@ -1216,6 +1216,9 @@ WHOLE_TITLE_RE = re.compile(r"^[^，,。；;：:《》]*(?:《[^《》]*》[^，
 
 
 SPLIT_NUMBER_RE = re.compile(r"\d(?:\.\d+)?$")
+# A line that ends with a clock time ('海南/三沙-2030-10-31 00:00:00', '发布时间：2030-05-06 09:30') is a page's dateline,
+# complete as it stands: the line after it is not its continuation.
+STAMP_END_RE = re.compile(r"(?<!\d)\d{1,2}[:：]\d{2}(?:[:：]\d{2})?$")
 SPLIT_UNIT_RE = re.compile(r"^(?:亿元|万元|元|[%％])")
 
 
@@ -1249,7 +1252,7 @@ def join_wrapped(blocks: list[Block], plain: set[int]) -> list[Block]:
                 and ((full is not None and len(ends[-1][1]) >= full) or split)
                 # a table's caption ('…情况表', '单位：万元') is a line of its own, not a sentence's start or end
                 and not CAPTION_RE.search(ends[-1][1]) and not CAPTION_RE.search(block.text.strip())
-                and not WHOLE_TITLE_RE.match(ends[-1][1])
+                and not WHOLE_TITLE_RE.match(ends[-1][1]) and not STAMP_END_RE.search(ends[-1][1])
                 and not HEADING_START_RE.match(block.text) and not FIELD_START_RE.match(block.text)):
             out[-1] = Paragraph(previous.text.rstrip() + block.text.strip(), previous.location)
             plain.add(id(out[-1]))

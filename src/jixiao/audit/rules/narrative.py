@@ -457,6 +457,8 @@ def _scan_lists(pkg: DisclosurePackage) -> tuple[dict[int, Claim], dict[int, tup
         # two totals before '其中' (预算 and 决算): the 决算 amount when it is the only one ('预算为2.4万元，支出决算为
         # 20.39万元。其中：…支出决算为…'), whose parts the amounts listed are; otherwise neither is taken
         # (a sum of no subject printed after a cue is a part of another list, not the whole of the next one)
+        if not statement.claims:
+            continue  # a sentence of no figure ('办案成本增大，…'; a reason running on) leaves the figure before it open
         named = [c for c in amounts if not (_unnamed_money(c) and cue and _position(text, c) > cue.start())]
         spent = [c for c in named if c.measure == "amount"]
         last = named[0] if len(named) == 1 else spent[0] if len(spent) == 1 else None
@@ -1426,18 +1428,23 @@ def _numbered_lists(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
         if not total.value:
             continue
         parts: list[Claim] = []
+        ended = False  # the list stops before the text does: its last item is known
         for item in statements[index + 1:]:
             number = _ITEM_NUMBER_RE.match(_compact(item))
             if item.section != statement.section or number is None or int(number.group(1)) != len(parts) + 1:
+                ended = True
                 break
             amounts = _money_claims(item)
             if len(amounts) != 1:
                 parts = []  # a line with several amounts (its own parts, or a base): the list is not read as parts
                 break
             parts.append(amounts[0])
+            ended = _compact(item).endswith("。")  # a full stop ends the list even where the text ends
         named = {n for names in PARTITIONS.get(total.subject, ()) for n in names}
         if named and all(p.subject in named for p in parts):
             continue  # parts the partition of the total names: checked above
+        if not ended and sum(p.value for p in parts) < total.value:
+            continue  # the list runs unfinished into the end of a text cut off: the items after the cut are not known
         if len(parts) < 2 or (against := _against_parts(ctx, total, parts)) is None:
             continue
         what = _what(total) or _words_of(total)
@@ -2253,8 +2260,11 @@ def _stated_base(pkg: DisclosurePackage, statements: list[Statement], index: int
         if c.measure == "prior":
             named = _compared_years(c.clause) or _section_years(c.clause)
             return measure == "prior" and (not named or year_before is None or named == year_before)
+        # an amount its clause dates to the year before is that year's figure: the base of a change on the year's
+        # budget only when it is a budget too ('2018年…支出49865元' is no base of '比上年预算减少15600元')
         return c.measure == measure or (measure == "prior" and c.measure == "amount"
-                                        and _section_years(c.clause) == year_before)
+                                        and _section_years(c.clause) == year_before
+                                        and (quantity != "预算" or _figure_quantity(c) == "预算"))
 
     for earlier in (statements[index].claims, *(s.claims for s in reversed(statements[:index])
                                                  if s.section == statements[index].section)):
@@ -2325,6 +2335,9 @@ def change_amount(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
         for position, claim in enumerate(claims):
             if claim.measure != "change" or not claim.subject:
                 continue
+            own = _own_amount(statements, index, claim)
+            if own is not None and own.clause == claim.clause and _of_another_year(pkg, claim.clause):
+                continue  # '2018年…支出X元与上年比减少Y元' in a 2019 document: that year's change, from a year not stated
             rated = any(c.measure == "rate" and c.subject == claim.subject and c.basis == claim.basis
                         for c in claims[position + 1:])
             earlier = _earlier_budget(pkg, claim)
@@ -2595,7 +2608,7 @@ def restated(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
             continue
         for claim in statement.claims:
             if claim.subject in SANGONG and claim.measure in ("amount", "budget") and not _initial_budget(claim) \
-                    and not _is_base(claim):
+                    and not _is_base(claim) and not _of_another_year(pkg, claim.clause):
                 measure = "amount" if budget_stage else claim.measure
                 amounts.setdefault((claim.subject, claim.scope, measure), []).append((claim, statement))
             elif claim.measure == "change" and claim.subject and claim.basis == "上年" and (
@@ -2910,7 +2923,8 @@ def named_count(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     不计）个数须等于所称个数。名称以“等”收尾、句子不完整（截断）或所列之中另有数量时不比较。所列名称的划分依据标点，为疑似。
     “内设16个职能部门，派出人民法庭4个，分别是……”几个数之后只有一个名单时，名单可属其中任何一个数或它们之和（也可越过逗号
     接着列出后一类）：任一种配对相符即不报；都不相符时配对不明，不判断，列为未核对。"""
-    for statement in sentences(pkg):
+    statements = sentences(pkg)
+    for index, statement in enumerate(statements):
         text = re.sub(r"[,，]\s*、|、\s*[,，]", "、", _compact(statement))  # '…(…),、…': a stray comma in the list
         if not text.endswith(("。", "；", ";")):
             continue  # cut off: the list may go on
@@ -2931,13 +2945,25 @@ def named_count(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
                                            and 0 <= _position(text, c) < match.start()))
                 continue
             compared(ctx, claim)
-            if len(names) == stated:
+            if len(names) == stated or len(names) + _more_after(statements, index) == stated:
                 continue
             before = re.split(r"[，,。；;:：]", text[: match.start()])[-1][-12:]
             what = f"{before}{claim.text}{match.group(2)}"
             yield Finding("narrative.named_count", Tier.WARNING,
                           f"说明称{what}，所列名称 {len(names)} 个：{'、'.join(names)}",
                           claim.location.with_(row=what), CAT, expected=claim.text, actual=f"{len(names)}个")
+
+
+# The sentence after a list adding a group the count takes in: '另有四个派出法庭分别位于…'.
+_MORE_RE = re.compile(r"^(?:此外|另外)?[，,]?另(?:有|设)\s*([\d一二三四五六七八九十两]+)\s*个")
+
+
+def _more_after(statements: list[Statement], index: int) -> int:
+    """How many more bodies the next sentence of the same section adds ('另有4个派出法庭'), else 0."""
+    if index + 1 >= len(statements) or statements[index + 1].section != statements[index].section:
+        return 0
+    more = _MORE_RE.match(_compact(statements[index + 1]))
+    return (chinese_number(more.group(1)) or 0) if more else 0
 
 
 @rule("crosssection.admin_cost", "机关运行经费与单位性质或公开10 不一致", Tier.WARNING, "跨章节", "SPEC §7.3 R27", "disclosure",

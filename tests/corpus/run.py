@@ -62,7 +62,7 @@ class Outcome:
     def unit_verdict(self) -> str:
         """'right', 'partial' (one name contains the other) or 'wrong'."""
         expected, got = _norm(self.row["unit"]), _norm(self.unit)
-        if expected == _norm(NOT_ESTABLISHED):
+        if expected.startswith(_norm(NOT_ESTABLISHED)):  # '未识别' or '未识别（…）' with a note on why
             return "right" if not got else "wrong"
         if got == expected:
             return "right"
@@ -211,7 +211,7 @@ def totals(outcomes: list[Outcome]) -> list[str]:
     crashed = sum(1 for o in outcomes if o.crashed)
     judged = [o for o in outcomes if o.judged]
     units = Counter(o.unit_verdict for o in judged)
-    named = [o for o in judged if _norm(o.row["unit"]) != NOT_ESTABLISHED]
+    named = [o for o in judged if not _norm(o.row["unit"]).startswith(NOT_ESTABLISHED)]
     findings: Counter[str] = sum((o.findings for o in outcomes), Counter())
     wrongly_refused = sum(1 for o in outcomes if o.refused and "unknown" not in o.row["kind"].split("|"))
     wrongly_read = sum(1 for o in outcomes if not (o.refused or o.crashed) and o.row["kind"] == "unknown")

@@ -367,6 +367,8 @@ _NOT_REPORT_YEAR = re.compile(r"[〔\[［【]\s*20\d{2}\s*[〕\]］】]|《[^》
                               r"|20\d{2}\s*年度?\s*[\u4e00-\u9fff]{2,3}省(?:项目支出|财政支出)?绩效评(?:分|价指标)表")
 ORG = (r"[\u4e00-\u9fff（）()]{1,38}?(?:委员会|管委会|局|厅|中心|办公室|办|政府|院|所|队|站|馆|学校|学区|中学|小学|幼儿园|大学|党校|"
        r"学院|协会|联合会|处|部|社|团|署|委|园|场|公司|集团|街道|镇|乡|本级|机关|总工会|医院|卫生院|政协|指挥部|"
+       # a management zone governing its area like a county ('示例湖管理区')
+       r"管理区|"
        # a broadcaster or an observatory ('示例市广播电视台', '示例县气象台'); a '台' alone ends words (平台, 出台)
        r"电视台|电台|总台|气象台|天文台|地震台|"
        # a people's organisation named by its own word ('示例市红十字会')
@@ -384,11 +386,12 @@ _YEAR = r"20\d{2}\s*年?度?"
 # Words that follow a name in a title or sentence; a name is never extended across one of them.
 _FOLLOWING = re.compile(r"部门|单位|年|度|决算|预算|整体|项目|关于|的|绩效|自评|概况|三公|主要|职责|职能|是|为|和|及|与|对|在"
                         r"|下设|内设|设有|共有|现有|核定|编制|属于|负责|承担|根据|按照|坚持|开展|公开|情况|工作|网站|一般|财政拨款"
-                        r"|经费")
+                        r"|经费|只有|仅有|没有|仅含|只含|仅包括|只包括")
 _ORG_SUFFIX = re.compile(ORG[ORG.index("(?:"):])
 _NAME_CHARS = re.compile(r"[\u4e00-\u9fff（）()]+")
 # A place standing for all its departments (a 三公 or fiscal summary of a city or district).
-PLACE = r"(?![全本各该我度]|使用|安排|用于)[\u4e00-\u9fff]{1,8}?(?:自治州|自治县|自治旗|省|市|区|县|州|旗)(?:本级)?"
+PLACE = (r"(?![全本各该我度]|使用|安排|用于)(?:(?!全[省市区县州旗])[\u4e00-\u9fff]){1,8}?(?:自治州|自治县|自治旗|省|市|区|县|州|旗)"
+         r"(?:本级)?")  # never across '全市' ('示例市全市部门…' is 示例市's)
 PLACE_LEVEL = PLACE.removesuffix("?")  # the place's own level ('示例市本级'), not its departments
 # A template's placeholder for a name ('XX部门', '××单位'): never a unit; left in front of the real name, it is dropped.
 PLACEHOLDER = r"(?:[XxＸ×*＊]{2,}|某某)"
@@ -417,9 +420,12 @@ NAME_BRACKET = rf"(?:[（(](?:本级|汇总|{ORG})[)）])?"
 # A name whose body's word is printed in brackets after the place it governs ('示例产业集中区(管委会)'): its bracket is
 # closed after the word (a closing bracket the name never opened is cut off by _bracketed_end).
 CLOSED = r"[)）]?"
+# The kind of money a title may name between the unit and the year ('示例区中央专项转移支付2030年度…自评'): the unit's
+# share of a transfer payment.
+TRANSFER = r"(?:中央|省级?|市级?|县级?|区级?)?(?:财政)?(?:专项)?转移支付(?:资金)?"
 # A title's patterns: the unit before the year, after it, or before the kind of document.
 _TITLE_PATTERNS = [
-    rf"{_LEAD}({ORG}{CLOSED}{NAME_BRACKET})\s*(?:[（(][^)）\n]{{2,30}}[)）])?\s*(?:部门|单位)?\s*{_YEAR}",
+    rf"{_LEAD}({ORG}{CLOSED}{NAME_BRACKET})\s*(?:[（(][^)）\n]{{2,30}}[)）])?\s*(?:部门|单位|{TRANSFER})?\s*{_YEAR}",
     rf"{_LEAD}{_YEAR}\s*({ORG}{CLOSED}{NAME_BRACKET})\s*(?:[（(][^)）\n]{{2,30}}[)）])?\s*(?:部门|单位)?\s*"
     r"(?:决算|预算|整体支出|项目支出|“?三公)",
     rf"{_LEAD}({ORG}{CLOSED}{NAME_BRACKET})\s*(?:[（(][^)）\n]{{2,30}}[)）])?\s*(?:部门|单位)?\s*"
@@ -467,7 +473,7 @@ IMPLEMENTER = (r"(?:项目(?:组织)?实施单位|实施单位|项目单位|资�
 # line or followed by the note on publishing or the attachments.
 SIGNATURE = (r"(?:[。！!]\s*[)）]?|附\s*件\s*[：:][^。；;\n]*?(?:表|书|单|报告|说明|方案|办法|清单|目录|通知))\s*"
              rf"({ORG})\s*20\d{{2}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日\s*(?=$|[（(]\s*此件|附\s*件)")
-DEPARTMENT_LABEL = r"(?<!中央)(?:主管部\s*门|主管单位)"
+DEPARTMENT_LABEL = r"(?<!中央)(?:主管部\s*门|主管单位)(?:及其?(?:代码|编码))?"  # '主管部门及代码 901-示例局'
 OVERSEER = rf"{DEPARTMENT_LABEL}\s*[：:\t|]?\s*{_CODE}({ORG}){_LABEL_END}"
 # A table with a 单位名称 column ('单位名称 | 项目名称 | 预算数 …'): its value is in the rows below, after the unit's budget
 # code ('901001-示例县示例局 | 示例项目 | …'). Read when every such cell names one unit.
@@ -522,9 +528,11 @@ _UNIT_PATTERNS = [
     r"(?:包括|编制范围)",
     SELF_EVALUATOR,
     _SUBJECT,
+    # what the unit's budget or accounts take in: '示例镇人民政府只有本级，没有其他预算单位'
+    rf"{_SENTENCE_START}({ORG})\s*(?:(?:只有|仅有|仅含|只含|仅包括|只包括)\s*本级|(?:没有|无)(?:其他|下属|所属)(?:二级)?(?:预算)?单位)",
     ATTACHED_TITLES,
     # the unit a founding decision set up, with its inner parts: '根据…〔2030〕3号设立示例区人民法院，内设8个部门'
-    rf"设立\s*({ORG})\s*[，,]?\s*(?:内设|下设|设有)",
+    rf"设立\s*({ORG})\s*(?:[，,]?\s*(?:内设|下设|设有)|[。；;]\s*(?:其|主要)?(?:负责|职责|职能|承担))",
     # a sentence opening with the unit and the year it reports on: '示例县医院2021年收支总预算…', '现将示例镇2020年度
     # “三公”经费决算情况公布如下'
     # (a heading may run on into the sentence: '二、…决算情况说明示例局2030年度“三公”经费…'); the year may come after what
@@ -545,7 +553,7 @@ _UNIT_PATTERNS = [
     # a place's sector summed up as its 部门 in a title ('2030年度示例县教育部门“三公”经费决算情况说明'): the bureau and
     # the units under it, named so when the text names no one body of them
     rf"^[ \t#]*(?:{_YEAR})?\s*({PLACE}{_SECTOR}部门)\s*(?:{_YEAR})?\s*(?:“?三公|一般公共预算|财政拨款|决算|预算|整体支出)",
-    rf"20\d{{2}}\s*年度?\s*({PLACE})(?=部门|一般公共预算|\s*“?三公|财政拨款|行政单位)",  # a place's summary
+    rf"20\d{{2}}\s*年度?\s*({PLACE})(?=(?:全[省市区县州旗])?(?:部门|一般公共预算|\s*“?三公|财政拨款|行政单位))",  # a place's summary
     # its title or opening: '示例县2018年“三公”…', '示例区2022年的“三公”经费决算数合计…'
     rf"(?:^|(?<=[\t|]))#*\s*({PLACE})\s*20\d{{2}}\s*年度?\s*的?\s*(?:全[县市区州])?\s*“?三公",  # or a table's cell
     # the finance bureau that added up all the place's units, or published their sum: '经示例市财政局汇总，2025年全市行政单位…',
@@ -571,10 +579,12 @@ BANNER = r"欢迎(?:您)?(?:来到|访问|进入|光临|登录)"
 _PUBLISHER_PATTERNS = [
     rf"(?:信息来源|来源|发布机构)\s*[：:|]?[ \t]*(?:\n\s*[•·]\s*)?({ORG})(?=[\s|]|$)",
     rf"{BANNER}\s*({ORG})(?:门户)?(?:网站|网)?(?=[!！。\s]|$)",
+    # a government information catalogue's row of fields: '索引号：… | 部门：示例局 | …' names the issuing department
+    rf"索引号[^\n]*?(?<![\u4e00-\u9fff])部门[ \t]*[：:][ \t|]*({ORG})(?=[\s|]|$)",
 ]
 # A 发布机构 label of a government information catalogue names the body whose document it is (a 来源 line names only
 # who put it on the site: a county's 政府办 posts its schools' budgets).
-ISSUER_LABEL_RE = re.compile(r"^发布机构")
+ISSUER_LABEL_RE = re.compile(r"^(?:发布机构|索引号)")
 FINANCE_RE = re.compile(r"^财政")  # a finance bureau publishes every unit's budget: its name says whose it is not
 
 
@@ -1639,13 +1649,22 @@ def _publisher(preamble: tuple[str, ...], text: str = "", bare: bool = False) ->
                 if not _PLACELESS.search(name):
                     if _LEVELS.search(name):
                         return name
-                    issuer = ISSUER_LABEL_RE.match(match.group(0)) is not None and not FINANCE_RE.search(name)
+                    # a finance bureau issues every unit's budget, but a text speaking as its place ('下达我县…') under a
+                    # title opening with that place is the place's own, issued by its finance bureau
+                    issuer = ISSUER_LABEL_RE.match(match.group(0)) is not None and (
+                        not FINANCE_RE.search(name) or _speaks_as_place(text))
                     if (bare or issuer) and _BARE.search(name) and (place := _opening_place(text)):
                         return place + name  # '发布机构：教育局' under a title '2030年度示例县…': '示例县教育局'
                     continue  # '财政局': which one is not said (a finance bureau publishes all units' budgets)
                 if placed := _placed(name, text):
                     return placed
     return ""
+
+
+def _speaks_as_place(text: str) -> bool:
+    """Whether the text speaks as the place its title opens with ('示例县2030年度…' and '下达我县…')."""
+    place = _opening_place(text)
+    return bool(place) and f"我{re.sub(r'[（(].*', '', place)[-1]}" in text
 
 
 def _placed(name: str, text: str) -> str:

@@ -252,8 +252,8 @@ def execution_points(se: SelfEvaluation, profile: Profile) -> ExecutionPoints:
     points = profile.selfeval.execution_weight
     total = se.reported.form_total
     rows = _indicator_points(se)
-    if total is not None and total.points is not None and not total.stated and rows is not None \
-            and total.points - rows == points:
+    if total is not None and total.points is not None and not total.stated and not total.inferred \
+            and rows is not None and total.points - rows == points:  # read on the grid, not by the cells' order
         return ExecutionPoints(points)
     source = "财预〔2020〕10号模板惯例" if profile.name == "central" else f"本地区配置（{profile.title}）"
     return ExecutionPoints(points, f"按{source}预算执行{_fmt(points)}分；表中未印分值")

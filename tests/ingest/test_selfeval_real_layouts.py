@@ -74,7 +74,9 @@ def test_one_line_form_reads_budget_in_wan_and_rows_without_merged_cells(tmp_pat
     rules = {f.rule for f in findings}
     assert not rules & {"selfeval.s9_weight_total", "selfeval.s9_block_weight", "goals.t01_required_blocks"}
     # The printed block points (50, 30) of the complete blocks were checked against their rows and agree.
-    assert [(c.block, c.full_marks) for c in se.reported.block_claims] == [("产出指标", 50), ("效益指标", 30)]
+    # the 分值 10 of the 年度资金总额 row is the budget-execution part's points
+    assert [(c.block, c.full_marks) for c in se.reported.block_claims] == [("预算执行", 10), ("产出指标", 50),
+                                                                            ("效益指标", 30)]
     assert "selfeval.block_claim" not in rules
     assert [f for f in findings if f.tier is Tier.ERROR] == []
     agree(doc, findings)

@@ -9,6 +9,7 @@ from decimal import Decimal as D
 import pytest
 
 from jixiao.core.finding import Tier
+from jixiao.core.model import BlockClaim, FormTotal
 from jixiao.core.profile import profile_from_mapping
 from jixiao.profiles import load_profile
 from jixiao.scoring.selfeval import block_of, score_self_evaluation
@@ -133,7 +134,7 @@ def test_execution_score_rounded_to_a_whole_point_is_a_notice():
     se = evaluation("1871500", "1182000", [], reported_exec="6")
     [f] = [f for f in score_self_evaluation(se, CENTRAL).deviations if f.rule == "selfeval.s1_execution_score"]
     assert f.tier is Tier.NOTICE
-    se = evaluation("1871500", "1182000", [], reported_exec="7.5")
+    se = with_points(evaluation("1871500", "1182000", [], reported_exec="7.5"), "10")
     [f] = [f for f in score_self_evaluation(se, CENTRAL).deviations if f.rule == "selfeval.s1_execution_score"]
     assert f.tier is Tier.ERROR
 
@@ -143,8 +144,65 @@ def test_execution_score_cut_at_the_printed_precision_is_a_notice_naming_the_cut
     se = evaluation("1000000", "960000", [], reported_exec="9")
     [f] = [f for f in score_self_evaluation(se, CENTRAL).deviations if f.rule == "selfeval.s1_execution_score"]
     assert f.tier is Tier.NOTICE and "截尾" in f.message
-    se = evaluation("1000000", "960000", [], reported_exec="8")
+    se = with_points(evaluation("1000000", "960000", [], reported_exec="8"), "10")
     [f] = [f for f in score_self_evaluation(se, CENTRAL).deviations if f.rule == "selfeval.s1_execution_score"]
+    assert f.tier is Tier.ERROR
+
+
+def with_points(se, points: str):
+    """The form prints the budget-execution part's points (a 分值 cell, a caption '预算执行（20分）')."""
+    claim = BlockClaim(block="预算执行", full_marks=D(points), score=None, rate=None)
+    return replace(se, reported=replace(se.reported, block_claims=(claim,)))
+
+
+def execution_finding(se, profile=CENTRAL):
+    [f] = [f for f in score_self_evaluation(se, profile).deviations if f.rule == "selfeval.s1_execution_score"]
+    return f
+
+
+def test_execution_score_against_points_the_form_does_not_print_is_a_suspicion_naming_the_convention():
+    # 480,000 of 600,000 executed: 8 points under the 10-point template convention; the form prints 6 and no points.
+    f = execution_finding(evaluation("600000", "480000", [], reported_exec="6"))
+    assert f.tier is Tier.WARNING
+    assert "按财预〔2020〕10号模板惯例预算执行10分" in f.message and "表中未印分值" in f.message
+    # a rounding residue stays a notice: 8.4 printed 8
+    assert execution_finding(evaluation("500000", "420000", [], reported_exec="8")).tier is Tier.NOTICE
+
+
+def test_execution_score_against_printed_points_is_certain_whatever_they_are():
+    f = execution_finding(with_points(evaluation("600000", "480000", [], reported_exec="6"), "10"))
+    assert f.tier is Tier.ERROR and "惯例" not in f.message
+    # a form giving the part 20 points: 16 is the score, 8 (the 10-point convention's) is wrong
+    f = execution_finding(with_points(evaluation("600000", "480000", [], reported_exec="8"), "20"))
+    assert f.tier is Tier.ERROR and f.expected == "16"
+    assert not [f for f in score_self_evaluation(with_points(evaluation("600000", "480000", [], reported_exec="16"),
+                                                             "20"), CENTRAL).deviations
+                if f.rule == "selfeval.s1_execution_score"]
+
+
+def test_execution_points_left_by_the_forms_own_total_are_established():
+    # 总分 row prints 分值 100, the indicators' 分值 add up to 90: the form itself leaves 10 to budget execution
+    rows = [ind("产出指标", "数量指标", "培训场次", "≥4场", "4", "50", "50"),
+            ind("效益指标", "社会效益指标", "受益人数", "≥200人", "200", "30", "30"),
+            ind("满意度指标", "服务对象满意度指标", "满意度", "≥90%", "95", "10", "10")]
+    se = evaluation("600000", "480000", rows, reported_exec="6")
+    assert execution_finding(se).tier is Tier.WARNING
+    se = replace(se, reported=replace(se.reported, form_total=FormTotal(score=D(96), points=D(100))))
+    assert execution_finding(se).tier is Tier.ERROR
+    # 分值 100 over indicators of 85: the form's arithmetic does not give the convention's 10, nothing established
+    se = replace(se, goal=replace(se.goal, indicators=(*rows[:2], ind("满意度指标", "服务对象满意度指标", "满意度",
+                                                                     "≥90%", "95", "5", "5"))))
+    assert execution_finding(se).tier is Tier.WARNING
+
+
+def test_indicator_points_against_the_convention_alone_are_a_suspicion():
+    rows = [ind("产出指标", "数量指标", "培训场次", "≥4场", "4", "50", "50"),
+            ind("效益指标", "社会效益指标", "受益人数", "≥200人", "200", "30", "30")]
+    se = evaluation("600000", "480000", rows, reported_exec="8")
+    [f] = [f for f in score_self_evaluation(se, CENTRAL).deviations if f.rule == "selfeval.s9_weight_total"]
+    assert f.tier is Tier.WARNING and "惯例" in f.message
+    [f] = [f for f in score_self_evaluation(with_points(se, "10"), CENTRAL).deviations
+           if f.rule == "selfeval.s9_weight_total"]
     assert f.tier is Tier.ERROR
 
 

@@ -50,7 +50,7 @@ from jixiao.ingest.fundrows import (
     unscored_total,
 )
 from jixiao.ingest.fused import extract_fused
-from jixiao.ingest.headers import printed_unit
+from jixiao.ingest.headers import head_label, printed_unit
 from jixiao.ingest.overall import extract_overall
 from jixiao.ingest.source import Block, Paragraph, ReadError, Row, SourceDocument, Table
 from jixiao.ingest.targetform import parent_level
@@ -206,8 +206,18 @@ def _lettered_fields(keys: Sequence[str]) -> list[str | None] | None:
         elif index in letters.values():
             fields.append(None)
         else:
-            fields.append(LINE_FIELD if key == "行次" else budget_field(key))
+            fields.append(_column_field(key))
     return fields
+
+
+POINTS_FIELD = "points"  # the 分值 column: the points of the budget-execution part, printed on the total row
+
+
+def _column_field(key: str) -> str | None:
+    """A budget header cell's field: a 行次 column, the part's 分值, or an amount, rate or score column."""
+    if re.sub(r"\s+", "", key) == "行次":
+        return LINE_FIELD
+    return POINTS_FIELD if head_label(key) == "分值" else budget_field(key)
 
 
 def _budget_fields(keys: Sequence[str]) -> list[str | None]:
@@ -215,7 +225,7 @@ def _budget_fields(keys: Sequence[str]) -> list[str | None]:
     others ('年度预算数（万元）' over 年初预算 / 调整后预算数 / 预算执行数) and names no column."""
     if (lettered := _lettered_fields(keys)) is not None:
         return lettered
-    fields = [LINE_FIELD if re.sub(r"\s+", "", k) == "行次" else budget_field(k) for k in keys]
+    fields = [_column_field(k) for k in keys]
     for index, name in enumerate(fields):
         if name is not None and name in fields[index + 1:]:
             fields[index] = None
@@ -394,7 +404,7 @@ def _read_budget(table: Table, start: int, report: _Report, errors: list[ReadErr
             text = "" if texts[index] in NOT_APPLICABLE else texts[index]
             if name in ("source", "deviation_reason"):
                 values[name] = text
-            elif name in ("reported_rate", "reported_score"):
+            elif name in ("reported_rate", "reported_score", POINTS_FIELD):
                 values[name] = parse_decimal(text) if text else None
             else:
                 amount = _amount(text, _column_unit(keys[index], table_unit)) if text else None
@@ -407,6 +417,7 @@ def _read_budget(table: Table, start: int, report: _Report, errors: list[ReadErr
         if not label or (label.startswith("其中") and not any(values.get(f) is not None for f in AMOUNT_FIELDS)):
             continue
         reason = str(values.get("deviation_reason") or "")
+        _row_points(values.get(POINTS_FIELD), label, row, report)
         report.budget.append(BudgetLine(
             source=label, level=_fund_level(label),
             initial_declared=values.get("initial_declared"),  # type: ignore[arg-type]
@@ -421,6 +432,16 @@ def _read_budget(table: Table, start: int, report: _Report, errors: list[ReadErr
             location=_place(row.location, report.name, "预算执行情况", label),
             unread="、".join(dict.fromkeys(gaps)),
         ))
+
+
+def _row_points(points: object, label: str, row: Row, report: _Report) -> None:
+    """The 分值 the budget table's total row prints ('年度资金总额 | 100 | 95 | 10 | 95% | 9.5'): the points of the
+    budget-execution part, as its claim — unless the table's header or a caption printed them already."""
+    if not isinstance(points, Decimal) or not points or _fund_level(label) is not FundLevel.TOTAL or any(
+            line.is_total for line in report.budget) or any(c.block == "预算执行" and c.full_marks for c in report.claims):
+        return
+    report.claims.append(BlockClaim(block="预算执行", full_marks=points, score=None, rate=None,
+                                    location=_place(row.location, report.name, "预算执行情况", label).with_(column="分值")))
 
 
 def _repeated_scores(lines: Sequence[BudgetLine], project: str) -> list[ReadError]:

@@ -25,6 +25,7 @@ from jixiao.scoring.selfeval import (
     IndicatorScore,
     SelfEvaluationScore,
     block_of,
+    execution_points,
     score_self_evaluation,
 )
 
@@ -85,7 +86,7 @@ def _budget_table(result: SelfEvaluationScore, profile: Profile) -> Grid:
     carry = (result.adjusted_budget - result.executed
              if result.adjusted_budget is not None and result.executed is not None else None)
     rows.append(("合计", yuan(initial), yuan(result.adjusted_budget), yuan(result.executed), yuan(carry), rate,
-                 plain(profile.selfeval.execution_weight), two(result.execution_score),
+                 plain(execution_points(se, profile).points), two(result.execution_score),
                  total.deviation_reason if total is not None else ""))
     for line in lines:
         carry = line.adjusted - line.executed if line.adjusted is not None and line.executed is not None else None
@@ -140,7 +141,7 @@ def _execution_chart(result: SelfEvaluationScore) -> Image | None:
 def _score_chart(result: SelfEvaluationScore, blocks: list[BlockResult], profile: Profile) -> Image | None:
     names = ["预算执行", *(b.name for b in blocks)]
     png = charts.bar_chart(names, {
-        "满分": [float(profile.selfeval.execution_weight), *(float(b.full_marks) for b in blocks)],
+        "满分": [float(execution_points(result.evaluation, profile).points), *(float(b.full_marks) for b in blocks)],
         "核定得分": [float(result.execution_score), *(float(b.score) for b in blocks)],
     }, "各部分得分", "分")
     return Image(png, "图2 各部分满分与核定得分", 14) if png else None
@@ -225,7 +226,7 @@ def build(result: SelfEvaluationScore, profile: Profile, with_charts: bool = Tru
         Heading("（二）绩效指标完成情况", 3), _indicator_table(result),
     ]
     blocks_found = block_results(result)
-    weight = profile.selfeval.execution_weight
+    weight = execution_points(se, profile).points
     statement = se.reported.goal_statement.strip()
     blocks += [
         Heading("三、项目自评结果", 2), Heading("1. 项目自评得分和结论", 4),

@@ -67,8 +67,15 @@ TIER_RULES: dict[str, str] = {
     "selfeval.s2_quantitative_score": "确定：指标按其运算符已达成却未得满分，或未达成却得满分；疑似：其余差异取决于计分口径"
                                       "（未达成按比例计分、成本指标“=”目标节约是否按达成计、满意度按比例计分），消息写明口径；"
                                       "提示：差异在填报得分的印出精度内（8.89 写作 9）。",
-    "selfeval.s1_execution_score": "确定：超出填报精度的差异；提示：按填报精度四舍五入或截尾（9.91 写作 9）的尾数差异；"
-                                   "疑似：“其中”分项与合计行金额相同（执行率相同）却另印不同的得分（得分只属于合计行，属模板惯例）。",
+    "selfeval.s1_execution_score": "确定：超出填报精度的差异，且预算执行部分的分值由表本身确定——表中印出（合计行的"
+                                   "“分值”格、“预算执行情况（20分）”、“得分（20分×执行率）”），或由表中数字推得（总分行分值"
+                                   " 100 减各指标分值合计 90 得 10）；疑似：表中未印分值也推不出，差异只按模板惯例的分值"
+                                   "（财预〔2020〕10号模板预算执行 10 分，消息写明）成立，或“其中”分项与合计行金额相同"
+                                   "（执行率相同）却另印不同的得分（得分只属于合计行，属模板惯例）；"
+                                   "提示：按填报精度四舍五入或截尾（9.91 写作 9）的尾数差异。",
+    "selfeval.s9_weight_total": "确定：表中印出（或由总分行分值推得）预算执行部分的分值，指标分值合计不等于 100 减该分值；"
+                                "疑似：表中未印预算执行分值，合计只按模板惯例（预算执行 10 分、指标 90 分，消息写明）不符，"
+                                "或表中印出预算执行分值而指标分值合计为 100（按比例折算指标得分的口径，表中未写明）。",
     "selfeval.s1_total_parts": "确定：合计行（年度资金总额）某列的数小于其“其中”分项同列的数，两行不能同时成立；"
                                "此时不再据合计行计算执行率、执行得分，也不另报“全年预算数为0”。",
     "selfeval.s6_qualitative_band": "确定：“达成”得0分或“未达成”得满分；疑似：得分不在本地区配置的等级区间内（区间属配置口径）。",
@@ -205,20 +212,57 @@ def _total_below_part(se: SelfEvaluation, total: BudgetLine) -> Finding | None:
 
 
 def printed_execution_points(se: SelfEvaluation) -> Decimal | None:
-    """The points the form prints for its budget-execution part ('预算执行情况（20分）', '得分(20分*执行率)')."""
+    """The points the form prints for its budget-execution part ('预算执行情况（20分）', '得分(20分*执行率)', the
+    分值 cell of the budget table's total row)."""
     return next((c.full_marks for c in se.reported.block_claims if c.block == "预算执行" and c.full_marks), None)
 
 
-def execution_points(se: SelfEvaluation, profile: Profile) -> Decimal:
-    """The points of the budget-execution part: those the form prints for it, else the profile's. The form's own
-    points are its rule: 20 × rate is not judged against a 10-point convention."""
+@dataclass(frozen=True)
+class ExecutionPoints:
+    """The points of the budget-execution part, and whether the form itself establishes them (`convention` is ''
+    then): printed for the part, or left by the form's own arithmetic (总分 row's 分值 − the indicators' points).
+    Otherwise they are the profile's convention, named in `convention` for the findings that rest on it."""
+
+    points: Decimal
+    convention: str = ""
+
+    @property
+    def established(self) -> bool:
+        return not self.convention
+
+
+def _indicator_points(se: SelfEvaluation) -> Decimal | None:
+    """The indicators' points as the form prints them: the 绩效指标 part's caption, else every row's 分值 read whole."""
+    claimed = next((c.full_marks for c in se.reported.block_claims if c.block == "绩效指标" and c.full_marks), None)
+    if claimed is not None:
+        return claimed
+    weights = [i.weight for i in se.indicators]
+    if se.goal.incomplete or se.goal.unweighted or not weights or any(w is None for w in weights):
+        return None
+    return sum((w or ZERO for w in weights), ZERO)
+
+
+def execution_points(se: SelfEvaluation, profile: Profile) -> ExecutionPoints:
+    """The points of the budget-execution part: those the form prints for it (its own rule: 20 × rate is not judged
+    against a 10-point convention); else the profile's, established when the form's 总分 row prints its 分值 and
+    the indicators' points leave exactly them (100 − 90 = 10); else the profile's as a convention only."""
     printed = printed_execution_points(se)
-    return printed if printed is not None else profile.selfeval.execution_weight
+    if printed is not None:
+        return ExecutionPoints(printed)
+    points = profile.selfeval.execution_weight
+    total = se.reported.form_total
+    rows = _indicator_points(se)
+    if total is not None and total.points is not None and not total.stated and not total.inferred \
+            and rows is not None and total.points - rows == points:  # read on the grid, not by the cells' order
+        return ExecutionPoints(points)
+    source = "财预〔2020〕10号模板惯例" if profile.name == "central" else f"本地区配置（{profile.title}）"
+    return ExecutionPoints(points, f"按{source}预算执行{_fmt(points)}分；表中未印分值")
 
 
 def _execution(se: SelfEvaluation, profile: Profile, where: Location) -> tuple[
         Decimal | None, Decimal | None, Decimal | None, Decimal, list[Finding]]:
-    weight = execution_points(se, profile)
+    part = execution_points(se, profile)
+    weight = part.points
     tol = profile.selfeval.score_tolerance
     total = _budget_total(se)
     findings: list[Finding] = []
@@ -266,11 +310,13 @@ def _execution(se: SelfEvaluation, profile: Profile, where: Location) -> tuple[
     if reported is not None and abs(reported - score) > tol and not se.is_department:
         basis = f"min({_fmt(b)} ÷ {_fmt(a)}, 1) × {_fmt(weight)}" if a > 0 else "全年预算数为0"
         residue = _residue_kind(reported, score)
+        # points the form does not establish are a convention: the score against them is a suspicion
         findings.append(_finding("selfeval.s1_execution_score",
                                  f"预算执行得分应为 {_fmt(score)} 分（{basis}），填报为 {_fmt(reported)} 分"
-                                 + (f"（按填报精度{residue}的尾数差异）" if residue else ""),
+                                 + (f"（按填报精度{residue}的尾数差异）" if residue else "")
+                                 + (f"（{part.convention}）" if part.convention else ""),
                                  loc.with_(column="得分"), expected=score, actual=reported,
-                                 tier=Tier.NOTICE if residue else None))
+                                 tier=Tier.NOTICE if residue else None if part.established else Tier.WARNING))
     findings += _zero_budget_parts(se, total)
     findings += _repeated_row_scores(se, total, score, loc)
     return a, b, rate, score, findings
@@ -528,7 +574,8 @@ def _weight_findings(se: SelfEvaluation, profile: Profile, where: Location) -> I
         return  # a table not read whole: its totals prove nothing (the gap is in the reading report)
     total = sum(weights, ZERO)
     loc = where.with_(table="绩效指标", column="权重")
-    execution = execution_points(se, profile)
+    part = execution_points(se, profile)
+    execution = part.points
     levels = [c.full_marks for c in se.reported.block_claims if c.block in BLOCK_NAMES.values() and c.full_marks]
     if printed_execution_points(se) is not None and len(levels) == len(BLOCK_NAMES) and sum(levels, ZERO) == total:
         pass  # the rows add up to the 一级 points the form prints: their sum with the budget points not being the
@@ -545,9 +592,12 @@ def _weight_findings(se: SelfEvaluation, profile: Profile, where: Location) -> I
                        f"指标分值合计 {_fmt(total)}，应为 {_fmt(FORM_TOTAL - execution)}（100 − 表中预算执行 {_fmt(execution)}）",
                        loc, expected=FORM_TOTAL - execution, actual=total)
     elif execution == rules.execution_weight and total != rules.indicator_total:
+        # with the execution points a convention only, the indicators' 90 rests on it too: a suspicion
         yield _finding("selfeval.s9_weight_total",
-                       f"指标分值合计 {_fmt(total)}，应为 {_fmt(rules.indicator_total)}（100 − 预算执行 {_fmt(rules.execution_weight)}）",
-                       loc, expected=rules.indicator_total, actual=total)
+                       f"指标分值合计 {_fmt(total)}，应为 {_fmt(rules.indicator_total)}（100 − 预算执行 {_fmt(rules.execution_weight)}"
+                       + (f"；{part.convention}）" if part.convention else "）"),
+                       loc, expected=rules.indicator_total, actual=total,
+                       tier=None if part.established else Tier.WARNING)
     blocks: dict[str, Decimal] = {}
     for ind in se.indicators:
         block = block_of(ind)
@@ -636,7 +686,7 @@ def _form_total_findings(se: SelfEvaluation, profile: Profile, computed: Decimal
     total = se.reported.form_total  # the 总分 row, or the total the text states ('自评得分为95分')
     if total is None or se.is_department or (total.stated and se.total_gap):
         return  # a stated total with no computed one beside it is kept as printed (SelfEvaluation.total_unchecked)
-    points = execution_points(se, profile)
+    points = execution_points(se, profile).points
     with_execution, unsettled = _parts_of_total(se, points)
     unread: list[str] = []
     if se.goal.incomplete:

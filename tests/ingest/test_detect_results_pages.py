@@ -274,3 +274,11 @@ def test_a_forms_implementing_unit_printed_away_from_its_empty_label():
         "实施单位：", "全年预算数\t全年执行数\t分值\t执行率\t得分",
         "60.00 59.00 10 98% 9 预期目标 指标1:参保人数 绩效指标 示例县医疗保险服务中心 产出 指标 (50分 ) 完成值 8000"]))
     assert found.unit == "示例县医疗保险服务中心"
+
+
+def test_a_statement_explaining_evaluation_results_is_an_evaluation():
+    found = detect("\n".join([
+        "示例市2031年度示例发展资金绩效评价结果的说明",
+        "市财政局、市示例局委托第三方，对各区县2031年度示例发展资金使用效益进行了绩效评价，现就评价结果予以公开：",
+        "一、资金使用总体情况", "二、绩效评价结果"]))
+    assert found.kind is DocumentKind.KEY_EVALUATION

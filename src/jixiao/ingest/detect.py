@@ -243,7 +243,9 @@ _TITLES: list[tuple[DocumentKind, str]] = [
                                   r"|整体支出绩效评价|跟踪问效报告"),
     # the results of evaluations published as a table, a bulletin or a compilation: '…项目资金绩效评价情况表',
     # '…绩效评价结果的通报', '…绩效评价成果汇编' (a title, not a part heading of a package: '第四部分 绩效评价情况')
-    (DocumentKind.KEY_EVALUATION, rf"^(?!{HEADING_NUMBER})[^。]*绩效评价(?:情况|结果|成果)(?:表|汇编|公示|公告|的?通报)?$"),
+    # …or explained: '…资金绩效评价结果的说明' (a finance department stating the results it published)
+    (DocumentKind.KEY_EVALUATION, rf"^(?!{HEADING_NUMBER})[^。]*绩效评价(?:(?:情况|结果|成果)(?:表|汇编|公示|公告|的?通报)?"
+                                  r"|结果的?说明)$"),
     # '…决算批复公开资料': the approved accounts published; '医疗卫生机构收支决算总表': a unit's own summary table
     # under its sector's code (a fund's '一般公共预算收支决算总表' is a government's)
     (DocumentKind.DISCLOSURE, r"(部门|单位)决算|决算(?:批复)?公开|收入支出决算总表|(?<!预算)收支决算总表|决算编制说明"

@@ -306,6 +306,9 @@ TITLE_TAIL = 8
 QUOTED_DOCUMENT_RE = re.compile(r"^关于(?:再次)?(?:公示|公布|公开|发布|印发)《([^《》]{4,}?)》?的?(?:通知|公告|公示)$")
 PUBLISHER_LINES = 20  # a page's metadata left at the top of its text
 TITLE_LENGTH = 60
+# A report's title word ending just past TITLE_LENGTH, within this many characters, ends the title there.
+TITLE_OVERRUN = 12
+REPORT_END_RE = re.compile(r"报告(?!会)")
 AMOUNT_RE = re.compile(r"\d\s*(万元|元|%|％)")
 _FILENAME_HINTS = {
     "决算": DocumentKind.DISCLOSURE, "自评": DocumentKind.SELF_EVALUATION, "评价": DocumentKind.KEY_EVALUATION,
@@ -683,8 +686,13 @@ def _title_lines(text: str, fielded: bool = False) -> list[str]:
 
 
 def _title_part(line: str) -> str:
-    """A title line up to its first sentence mark or the opening of a body run on after it."""
-    return re.split(rf"[，。；！？：:,;!?]|{BODY_OPENING}", line)[0][:TITLE_LENGTH]
+    """A title line up to its first sentence mark or the opening of a body run on after it, at most TITLE_LENGTH
+    characters — unless a title's last word ('…绩效评价报告') ends just past that length (a PDF's running header
+    run into the title: '示例县2031年度示例资金项目审计报告附件8.2031年度…项目绩效评价报告')."""
+    part = re.split(rf"[，。；！？：:,;!?]|{BODY_OPENING}", line)[0]
+    if len(part) > TITLE_LENGTH and (end := REPORT_END_RE.search(part, TITLE_LENGTH - 1, TITLE_LENGTH + TITLE_OVERRUN)):
+        return part[:end.end()]
+    return part[:TITLE_LENGTH]
 
 
 def _unlabelled(line: str, fielded: bool) -> tuple[str, bool]:

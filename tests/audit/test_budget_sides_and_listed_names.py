@@ -145,3 +145,10 @@ def test_the_last_of_a_list_of_duties_heads_nothing_after_it(tmp_path):
     doc, _ = load_text(tmp_path, DUTIES)
     [statement] = [s for s in doc.disclosure.narrative if s.kind != "heading" and "预算单位构成" in s.text]
     assert statement.section == "一、部门概况"
+
+
+def test_a_list_separated_by_commas_is_counted_by_its_commas(tmp_path):
+    text = ("示例市财政局关于2031年度财政重点绩效评价结果的通报\n"
+            "2031年重点评价共涉及4个项目,分别是:示例市交通局的公交购买服务项目,示例市医保中心的大病保险政策,"
+            "示例市农业局的农业一、二、三产业融合资金和示例市工业和信息化局的首台装备奖励资金。\n")
+    assert _named(tmp_path, text) == []

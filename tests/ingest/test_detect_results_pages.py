@@ -274,3 +274,22 @@ def test_a_forms_implementing_unit_printed_away_from_its_empty_label():
         "实施单位：", "全年预算数\t全年执行数\t分值\t执行率\t得分",
         "60.00 59.00 10 98% 9 预期目标 指标1:参保人数 绩效指标 示例县医疗保险服务中心 产出 指标 (50分 ) 完成值 8000"]))
     assert found.unit == "示例县医疗保险服务中心"
+
+
+def test_a_statement_explaining_evaluation_results_is_an_evaluation():
+    found = detect("\n".join([
+        "示例市2031年度示例发展资金绩效评价结果的说明",
+        "市财政局、市示例局委托第三方，对各区县2031年度示例发展资金使用效益进行了绩效评价，现就评价结果予以公开：",
+        "一、资金使用总体情况", "二、绩效评价结果"]))
+    assert found.kind is DocumentKind.KEY_EVALUATION
+
+
+def test_a_title_run_into_a_running_header_keeps_its_last_word(tmp_path):
+    """A PDF's running header run into the title pushes '报告' just past the title length: the title still ends there,
+    and the commissioned firm makes it an evaluation, whatever the uploaded file is named."""
+    doc, _ = read_text(tmp_path, "\n".join([
+        "3绩效自评报告(示例镇示例排涝站工程项目).doc",
+        "示例县 2031 年度新增债券资金项目 审计报告 附件 3. 2031 年度新增债券资金项目----示例镇示例 排涝站涵闸工程项目绩效评价报告 "
+        "示例县财政局: 根据《示例县财政局关于开展 2031 年度新增债券资金项目绩效评价工作的通知》要求,示例会计师事务所接受示例县"
+        "财政局的委托,对 2031 年度新增债券资金项目进行了绩效评价。"]))
+    assert doc is not None and doc.kind is DocumentKind.KEY_EVALUATION

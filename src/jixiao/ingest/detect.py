@@ -243,7 +243,9 @@ _TITLES: list[tuple[DocumentKind, str]] = [
                                   r"|整体支出绩效评价|跟踪问效报告"),
     # the results of evaluations published as a table, a bulletin or a compilation: '…项目资金绩效评价情况表',
     # '…绩效评价结果的通报', '…绩效评价成果汇编' (a title, not a part heading of a package: '第四部分 绩效评价情况')
-    (DocumentKind.KEY_EVALUATION, rf"^(?!{HEADING_NUMBER})[^。]*绩效评价(?:情况|结果|成果)(?:表|汇编|公示|公告|的?通报)?$"),
+    # …or explained: '…资金绩效评价结果的说明' (a finance department stating the results it published)
+    (DocumentKind.KEY_EVALUATION, rf"^(?!{HEADING_NUMBER})[^。]*绩效评价(?:(?:情况|结果|成果)(?:表|汇编|公示|公告|的?通报)?"
+                                  r"|结果的?说明)$"),
     # '…决算批复公开资料': the approved accounts published; '医疗卫生机构收支决算总表': a unit's own summary table
     # under its sector's code (a fund's '一般公共预算收支决算总表' is a government's)
     (DocumentKind.DISCLOSURE, r"(部门|单位)决算|决算(?:批复)?公开|收入支出决算总表|(?<!预算)收支决算总表|决算编制说明"
@@ -304,6 +306,9 @@ TITLE_TAIL = 8
 QUOTED_DOCUMENT_RE = re.compile(r"^关于(?:再次)?(?:公示|公布|公开|发布|印发)《([^《》]{4,}?)》?的?(?:通知|公告|公示)$")
 PUBLISHER_LINES = 20  # a page's metadata left at the top of its text
 TITLE_LENGTH = 60
+# A report's title word ending just past TITLE_LENGTH, within this many characters, ends the title there.
+TITLE_OVERRUN = 12
+REPORT_END_RE = re.compile(r"报告(?!会)")
 AMOUNT_RE = re.compile(r"\d\s*(万元|元|%|％)")
 _FILENAME_HINTS = {
     "决算": DocumentKind.DISCLOSURE, "自评": DocumentKind.SELF_EVALUATION, "评价": DocumentKind.KEY_EVALUATION,
@@ -697,8 +702,13 @@ def _title_lines(text: str, fielded: bool = False) -> list[str]:
 
 
 def _title_part(line: str) -> str:
-    """A title line up to its first sentence mark or the opening of a body run on after it."""
-    return re.split(rf"[，。；！？：:,;!?]|{BODY_OPENING}", line)[0][:TITLE_LENGTH]
+    """A title line up to its first sentence mark or the opening of a body run on after it, at most TITLE_LENGTH
+    characters — unless a title's last word ('…绩效评价报告') ends just past that length (a PDF's running header
+    run into the title: '示例县2031年度示例资金项目审计报告附件8.2031年度…项目绩效评价报告')."""
+    part = re.split(rf"[，。；！？：:,;!?]|{BODY_OPENING}", line)[0]
+    if len(part) > TITLE_LENGTH and (end := REPORT_END_RE.search(part, TITLE_LENGTH - 1, TITLE_LENGTH + TITLE_OVERRUN)):
+        return part[:end.end()]
+    return part[:TITLE_LENGTH]
 
 
 def _unlabelled(line: str, fielded: bool) -> tuple[str, bool]:

@@ -2916,6 +2916,32 @@ def _names_across(listing: str) -> list[str]:
     return names
 
 
+def _comma_names(listing: str) -> list[str] | None:
+    """The names of a list separated by commas instead of '、' ('分别是：A项目，B政策，C资金和D资金。'), up to the
+    sentence's end; None when the list uses '、' (commas then end it) or a part is no name."""
+    sentence = re.split(r"[。；;]", listing, maxsplit=1)[0]
+    sentence = re.sub(r"(?<=[一二三四五六七八九十\d])、(?=[一二三四五六七八九十\d])", "", sentence)  # '一、二、三产业'
+    if "、" in sentence:
+        return None
+    names: list[str] = []
+    for part in re.split(r"[，,]", sentence):
+        more = _names(part)
+        if more is None:
+            return None
+        names += more
+    return names
+
+
+def _comma_readings(listing: str) -> set[int]:
+    """The counts of names a comma-separated list can be read to hold: its last part joined by '和' or '及'
+    ('…资金和示例市工业和信息化局的…资金') may be one name or two."""
+    names = _comma_names(listing)
+    if not names:
+        return set()
+    joined = re.search(r"[和及]", names[-1]) is not None
+    return {len(names), len(names) + 1} if joined else {len(names)}
+
+
 @rule("narrative.named_count", "称有N个机构或单位，所列名称个数不同", Tier.WARNING, CAT, f"{BASIS} N1", "disclosure",
       applies=has_narrative)
 def named_count(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
@@ -2945,7 +2971,8 @@ def named_count(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
                                            and 0 <= _position(text, c) < match.start()))
                 continue
             compared(ctx, claim)
-            if len(names) == stated or len(names) + _more_after(statements, index) == stated:
+            more = _more_after(statements, index)
+            if len(names) + more == stated or stated - more in _comma_readings(text[match.end():]):
                 continue
             before = re.split(r"[，,。；;:：]", text[: match.start()])[-1][-12:]
             what = f"{before}{claim.text}{match.group(2)}"

@@ -23,7 +23,6 @@ from jixiao.core.coverage import RuleOutcome, Status, stated_key
 from jixiao.core.disclosure import ColumnNotRead
 from jixiao.core.finding import Finding, Tier
 from jixiao.core.profile import Profile
-from jixiao.core.provenance import Location
 
 # What a rule can apply to, and the object its check receives.
 SUBJECTS = {
@@ -63,7 +62,7 @@ class Context:
     document: str = ""
     _memo: dict[object, Any] = field(default_factory=dict, compare=False, repr=False)
     _checked: set[tuple[object, ...]] = field(default_factory=set, compare=False, repr=False)
-    _found: list[Location] = field(default_factory=list, compare=False, repr=False)
+    _found: list[Finding] = field(default_factory=list, compare=False, repr=False)
     _why: dict[tuple[object, ...], str] = field(default_factory=dict, compare=False, repr=False)
 
     def checked(self, *statements: Any) -> None:
@@ -84,13 +83,13 @@ class Context:
     def unchecked_reasons(self) -> dict[tuple[object, ...], str]:
         return dict(self._why)
 
-    def found(self, places: Iterable[Location]) -> None:
-        """Record where the rules run so far found problems (the reading rules, run last, count a sentence a finding
-        points at as checked)."""
-        self._found.extend(places)
+    def found(self, findings: Iterable[Finding]) -> None:
+        """Record the problems the rules run so far found (the reading rules, run last, count a sentence as checked
+        when a finding points at its paragraph and names one of its figures)."""
+        self._found.extend(findings)
 
     @property
-    def finding_places(self) -> tuple[Location, ...]:
+    def findings(self) -> tuple[Finding, ...]:
         return tuple(self._found)
 
     def memo(self, key: object, compute: Callable[[], Any]) -> Any:

@@ -130,7 +130,7 @@ def audit_document(doc: Any, profile: Profile, only: Sequence[str] = (), skip: S
     # compared or where they found a problem
     for last in (False, True):
         if last:
-            ctx.found(f.location for f in findings)
+            ctx.found(findings)
         for kind, subject in sorted(present, key=lambda item: item[0] == "document"):
             name = subject_name(kind, subject)
             for r in select(only, skip, kind):
@@ -145,6 +145,6 @@ def audit_document(doc: Any, profile: Profile, only: Sequence[str] = (), skip: S
     unique = {(f.fingerprint, f.message): f for f in findings}
     result = tuple(sort_findings(one_per_fault(unique.values())))
     reading = getattr(doc, "reading", None)
-    cov = None if reading is None else coverage(reading, outcomes, ctx.checked_claims, [f.location for f in result],
+    cov = None if reading is None else coverage(reading, outcomes, ctx.checked_claims, result,
                                                 ctx.unchecked_reasons)
     return AuditResult(result, tuple(outcomes), cov)

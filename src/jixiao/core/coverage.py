@@ -9,9 +9,11 @@ stated figures no rule checked (未核对). Plain data only: ingest builds the `
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from enum import StrEnum
 from pathlib import PurePath
 from typing import Any
@@ -229,13 +231,14 @@ class Coverage:
 
 
 def coverage(reading: Reading, outcomes: Iterable[RuleOutcome] = (), checked: Iterable[tuple[object, ...]] = (),
-             finding_places: Iterable[Location] = (), reasons: dict[tuple[object, ...], str] | None = None) -> Coverage:
+             findings: Iterable[Any] = (), reasons: dict[tuple[object, ...], str] | None = None) -> Coverage:
     """Join what was read with what the rules did. A sentence counts as checked when a rule marked it or one of its
-    claims (`checked` holds stated_key()s), or when a finding points at its paragraph. Unchecked (未核对) are the
+    claims (`checked` holds stated_key()s), or when a finding points at its paragraph and names one of the sentence's
+    figures (findings: core.finding.Finding). Unchecked (未核对) are the
     sentences nothing checked and, in a sentence checked only in part, each claim no rule compared; `reasons`
     (stated_key() → why) says why a rule that read one could not check it."""
     marked = set(checked)
-    pointed = pointed_paragraphs(finding_places)
+    pointed = pointed_paragraphs(findings)
     sections: dict[str, list[tuple[Claim, bool, bool]]] = {}
     unchecked: list[Unread] = []
     for claim in reading.claims:
@@ -256,16 +259,38 @@ def coverage(reading: Reading, outcomes: Iterable[RuleOutcome] = (), checked: It
     return Coverage(reading, section_reads, tuple(outcomes), tuple(unchecked))
 
 
-def pointed_paragraphs(finding_places: Iterable[Location]) -> set[tuple[object, ...]]:
-    """The paragraphs findings point at (a finding on a sentence's paragraph counts the sentence as checked)."""
-    return {paragraph_key(loc) for loc in finding_places if loc.block is not None or loc.line is not None}
+# A figure as printed in a sentence or a finding: '1,152', '65.61', '12.5' (a year, '2015年', is no figure).
+_FIGURE_RE = re.compile(r"(?<![\d.])\d+(?:,\d{3})*(?:\.\d+)?(?![\d年])")
+
+
+def figures_named(text: str) -> frozenset[str]:
+    """The figures a text prints, as values ('0.10' and '0.1' are one figure; no thousands separators), zero left out
+    (it names nothing in particular)."""
+    values = (Decimal(m.group().replace(",", "")) for m in _FIGURE_RE.finditer(text))
+    return frozenset(format(v.normalize(), "f") for v in values if v != 0)
+
+
+def pointed_paragraphs(findings: Iterable[Any]) -> dict[tuple[object, ...], frozenset[str]]:
+    """The paragraphs findings point at, each with the figures those findings name: a finding on a paragraph counts as
+    checked the sentences of it whose figures it names, not every sentence that shares the paragraph's place."""
+    pointed: dict[tuple[object, ...], frozenset[str]] = {}
+    for finding in findings:
+        loc = finding.location
+        if loc.block is None and loc.line is None:
+            continue
+        said = " ".join(t for t in (finding.message, finding.expected, finding.actual) if t)
+        key = paragraph_key(loc)
+        pointed[key] = pointed.get(key, frozenset()) | figures_named(said)
+    return pointed
 
 
 def claim_checked(claim: Claim, marked: set[tuple[object, ...]] | frozenset[tuple[object, ...]],
-                  pointed: set[tuple[object, ...]]) -> tuple[bool, list[StatedFigure]]:
+                  pointed: dict[tuple[object, ...], frozenset[str]]) -> tuple[bool, list[StatedFigure]]:
     """Whether a rule checked the sentence, wholly or in part (`marked`: stated_key()s rules marked; `pointed`:
-    pointed_paragraphs()), and its claims no rule compared."""
-    whole = claim_key(claim.location, claim.text) in marked or paragraph_key(claim.location) in pointed
+    pointed_paragraphs(): a finding on its paragraph that names one of its figures), and its claims no rule
+    compared."""
+    named = pointed.get(paragraph_key(claim.location))
+    whole = claim_key(claim.location, claim.text) in marked or bool(named and figures_named(claim.text) & named)
     left = [] if whole else [p for p in claim.parts if p.key not in marked]
     return whole or len(left) < len(claim.parts), left
 

@@ -2597,12 +2597,18 @@ def _years_differ(one: Statement, other: Statement) -> bool:
 def restated(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     """三公经费各项的金额在说明中写了两处以上（如先概述，再“具体情况如下”逐项说明）时，各处须一致；同一项目两处写了相同的
     本年数、却写了不同的比上年增减额时，两处不能同时成立。两处说的是同一年度、同一口径的同一个数，是按措辞所作的解读（一处可能
-    是预算数、一处是决算数，或一处含结转），故为疑似。注明了不同年度的两句不相比较；在三公经费前写明不同主体（“中央本级”
-    “某省本级”“某县级”）的两处是不同主体的数，也不相比较。"""
+    是预算数、一处是决算数，或一处含结转），故为疑似；两处以相同名称、在同一资金口径的章节中写同一金额及其不同增减额时，
+    同一性由原文确定，为确定。增减额旁未写金额（“主要是基本支出增加2.48万元”）时，与写明金额的增减额相比（该项目全文只有
+    一个金额）；一处为全部资金、一处为财政拨款的，仅在本年收入全部为财政拨款时按同一口径比较，为疑似并写明此解读。
+    收支总计、财政拨款收入/支出、基本支出、项目支出等本年总数写了两处而数值超出尾数时，两处不能同时成立：两句都写明本年度和
+    资金口径的，为确定；口径或年度取自章节标题的，为疑似。列在某一科目之下的（“某某支出X万元，其中：基本支出…”）、写明其他
+    年度或预算/结转的、表中也列出的（与表核对）不在此比较。注明了不同年度的两句不相比较；在三公经费前写明不同主体
+    （“中央本级”“某省本级”“某县级”）的两处是不同主体的数，也不相比较。"""
     statements = sentences(pkg)
     budget_stage = pkg.stage == "预算"  # a 预算公开: every figure a budget, however worded
     amounts: dict[tuple[str, str, str], list[tuple[Claim, Statement]]] = {}
-    changes: dict[tuple[str, str, Decimal], list[tuple[Claim, Statement, Claim]]] = {}
+    changes: dict[tuple[str, str, Decimal], list[tuple[Claim, Statement, Claim, str]]] = {}
+    bare: list[tuple[Claim, Statement, str]] = []  # changes whose own amount is not printed beside them
     for index, statement in enumerate(statements):
         if PROJECT_SECTION_RE.search(statement.section) or _of_another_year(pkg, statement.section):
             continue
@@ -2611,9 +2617,15 @@ def restated(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
                     and not _is_base(claim) and not _of_another_year(pkg, claim.clause):
                 measure = "amount" if budget_stage else claim.measure
                 amounts.setdefault((claim.subject, claim.scope, measure), []).append((claim, statement))
-            elif claim.measure == "change" and claim.subject and claim.basis == "上年" and (
-                    stated := _own_amount(statements, index, claim)) is not None:
-                changes.setdefault((claim.subject, claim.scope, stated.value), []).append((claim, statement, stated))
+            elif claim.measure == "change" and claim.subject and claim.basis == "上年":
+                stated = _own_amount(statements, index, claim)
+                context = _scope_said(statements, index)
+                if stated is not None:
+                    changes.setdefault((claim.subject, claim.scope, stated.value), []).append(
+                        (claim, statement, stated, context))
+                elif not any(_MONEY_TEXT_RE.search(c.text) and c.measure in ("amount", "budget", "figure")
+                             for c in statement.claims[: next(i for i, c in enumerate(statement.claims) if c is claim)]):
+                    bare.append((claim, statement, context))  # no amount before it: not another item's change
     for (subject, scope, measure), found in amounts.items():
         if locate(pkg, subject, scope, measure) is not None:
             continue  # each is compared with the table (narrative.n1_amount_vs_table)
@@ -2629,19 +2641,155 @@ def restated(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
                           f"说明两处所写{_what(first)}{word}不一致：一处为 {first.text}，一处为 {claim.text}（按两处为同一年度、"
                           "同一口径的同一数）", claim.location.with_(row=subject), CAT, expected=first.text,
                           actual=claim.text, related=(first.location,))
-    for (subject, _, _), found in changes.items():
-        first, where, amount = found[0]
-        for claim, statement, stated in found[1:]:
+    for (subject, _, _), entries in changes.items():
+        first, where, amount, context = entries[0]
+        for claim, statement, own, said in entries[1:]:
             if _years_differ(where, statement) or claim is first:
                 continue
             compared(ctx, first, claim)
             if abs(claim.value - first.value) <= (claim.quantum + first.quantum) / 2:
                 continue
+            if said != context and not (said and context):
+                continue  # one figure named 财政拨款, the other of all funds: two different changes
+            if said == context and _words_of(own) == _words_of(amount) and own.basis == amount.basis:
+                yield Finding("narrative.restated", Tier.ERROR,
+                              f"说明两处以相同名称写{_what(first)}（{_words_of(amount)}）同为 {amount.text}，比上年的增减额却"
+                              f"一处为“{first.text}”、一处为“{claim.text}”，同一年度、同一口径的同一增减额不能同时为两个数",
+                              claim.location.with_(row=f"{subject}增减额"), CAT, expected=first.text, actual=claim.text,
+                              related=(first.location, own.location))
+                continue
             yield Finding("narrative.restated", Tier.WARNING,
                           f"说明两处所写{_what(first)}同为 {amount.text}，比上年的增减额却一处为“{first.text}”、一处为"
                           f"“{claim.text}”，不能同时成立（按两处为同一口径；若一处含结转等其他部分，应写明）",
                           claim.location.with_(row=f"{subject}增减额"), CAT, expected=first.text, actual=claim.text,
-                          related=(first.location, stated.location))
+                          related=(first.location, own.location))
+    yield from _bare_changes(pkg, ctx, statements, changes, bare)
+    yield from _restated_totals(pkg, ctx, statements)
+
+
+# The totals a document states of a whole side or fund, each one figure of the year: said twice, said alike.
+RESTATED_TOTALS = ("收入总计", "支出总计", "收入", "支出", "财政拨款收入", "基本支出", "项目支出")
+_QUALIFIED_RE = re.compile(r"结转|结余|上年|去年|调整|追加|累计")
+_PLANNED_RE = re.compile(r"年初|全年|预算")  # in a 决算, the budget beside the amount spent
+
+
+def _breakdown_part(statements: list[Statement], index: int, claim: Claim) -> bool:
+    """Whether a figure is listed under an item that is not a total ('初中教育支出2.1万元，其中：基本支出2.1万元'): the
+    item's own 基本支出, not the fund's."""
+    claims = statements[index].claims
+    before = list(claims[: next(i for i, c in enumerate(claims) if c is claim)])
+    if index and re.match(r"^[(（]?其中", statements[index].text) and not before:
+        before = list(statements[index - 1].claims)
+    money = [c for c in before if _MONEY_TEXT_RE.search(c.text) and c.measure in ("amount", "budget", "figure")]
+    return bool(money) and money[-1].subject not in RESTATED_TOTALS  # a figure of no known subject: an item too
+
+
+def _explicit(pkg: DisclosurePackage, statement: Statement, claim: Claim) -> bool:
+    """Whether a figure's own sentence names all that makes it the one total: its fund (for a 财政拨款 figure), the
+    document's year and no other, and no qualifier that makes it another figure (结转, 年初, 预算…)."""
+    years = _section_years(statement.text)
+    fund = claim.scope == "" or bool(_FISCAL_WORDS_RE.search(statement.text))
+    words = _words_of(claim)
+    planned = pkg.stage != "预算" and bool(_PLANNED_RE.search(words))
+    return fund and years == {pkg.year} and not _QUALIFIED_RE.search(words) and not planned
+
+
+def _restated_totals(pkg: DisclosurePackage, ctx: Context, statements: list[Statement]) -> Iterator[Finding]:
+    """A total of the year (收入/支出总计, 财政拨款收入/支出, 基本支出, 项目支出) stated twice with values beyond rounding,
+    of one fund, one stage and one body, neither listed under another item: the two cannot both hold. Certain when
+    each sentence names the fund and the year itself; otherwise the sameness rests on the section headings — a
+    warning naming it. Figures the tables also print are compared with the tables instead."""
+    budget_stage = pkg.stage == "预算"
+    groups: dict[tuple[str, str, str, str], list[tuple[int, Claim]]] = {}
+    for index, statement in enumerate(statements):
+        if PROJECT_SECTION_RE.search(statement.section) or _of_another_year(pkg, statement.section):
+            continue
+        for claim in statement.claims:
+            if claim.subject in RESTATED_TOTALS and claim.measure in ("amount", "budget") and not claim.basis \
+                    and not _initial_budget(claim) and not _is_base(claim) \
+                    and not _breakdown_part(statements, index, claim):
+                measure = "amount" if budget_stage else claim.measure
+                groups.setdefault((claim.subject, claim.scope, measure, _body_named(claim)), []).append((index, claim))
+    for (subject, scope, measure, _), found in groups.items():
+        if len(found) < 2 or locate(pkg, subject, scope, measure) is not None:
+            continue
+        first_at, first = found[0]
+        for index, claim in found[1:]:
+            one, other = statements[first_at], statements[index]
+            named = _section_years(_words_of(first)), _section_years(_words_of(claim))
+            if _years_differ(one, other) or (all(named) and named[0] != named[1]):
+                continue
+            if abs(claim.value - first.value) <= (claim.quantum + first.quantum) / 2:
+                compared(ctx, first, claim)
+                continue
+            compared(ctx, first, claim)
+            certain = _explicit(pkg, one, first) and _explicit(pkg, other, claim)
+            what = f"{pkg.year}年{_what(first)}" if certain else _what(first)
+            yield Finding("narrative.restated", Tier.ERROR if certain else Tier.WARNING,
+                          f"说明两处所写{what}不一致：一处为 {first.text}，一处为 {claim.text}"
+                          + ("，两句都写明了年度和口径，同一数不能同时为两个值" if certain else
+                             "（按两处为同一年度、同一口径的同一数：有一处未在句中写明年度或资金口径，按章节标题或上下文解读）"),
+                          claim.location.with_(row=subject), CAT, expected=first.text, actual=claim.text,
+                          related=(first.location,))
+            break
+
+
+def _scope_said(statements: list[Statement], index: int) -> str:
+    """The fund a sentence's figures are of, as its section heading or its own words say, or for a sentence opening
+    '其中' the sentence it continues: 'fiscal' (财政拨款, 一般公共预算) or '' (all funds, or not said)."""
+    statement = statements[index]
+    words = statement.section + statement.text
+    if index and re.match(r"^[(（]?其中", statement.text):
+        words += statements[index - 1].text
+    return "fiscal" if _FISCAL_WORDS_RE.search(words) else ""
+
+
+_FISCAL_WORDS_RE = re.compile(r"财政拨款|一般公共预算")
+
+
+def _all_fiscal(statements: list[Statement]) -> Claim | None:
+    """The 财政拨款 income stated equal to the whole income of the year ('收入预算65.61万元，其中：一般公共预算拨款
+    65.61万元'), when one is: every fund of the year is 财政拨款, a figure of all funds is one of 财政拨款 too."""
+    totals = [c for s in statements for c in s.claims if c.subject == "收入总计" and c.measure in ("amount", "budget")]
+    fiscal = [c for s in statements for c in s.claims if c.subject == "财政拨款收入" and c.scope in ("", "general")
+              and c.measure in ("amount", "budget")]
+    return next((f for t in totals for f in fiscal if t.value and t.value == f.value and t.text == f.text), None)
+
+
+def _bare_changes(pkg: DisclosurePackage, ctx: Context, statements: list[Statement],
+                  changes: dict[tuple[str, str, Decimal], list[tuple[Claim, Statement, Claim, str]]],
+                  bare: list[tuple[Claim, Statement, str]]) -> Iterator[Finding]:
+    """A change stated without its amount beside it ('主要是基本支出预算增加2.48万元') against a change of the same item
+    stated with its amount ('基本支出65.61万元，比2025年增加0.82万元'), when the item has that one amount in the whole
+    document: two changes of one figure on one year. Said of all funds in one place and of 财政拨款 in the other, they are
+    compared only when the year's income is all 财政拨款 — a reading (last year may have had other funds), so a
+    warning naming it."""
+    fiscal = _all_fiscal(statements)
+    for claim, statement, said in bare:
+        for (subject, scope, _), found in changes.items():
+            if subject != claim.subject or (scope != claim.scope and (
+                    fiscal is None or "" not in (scope, claim.scope) or {scope, claim.scope} - {"", "fiscal", "general"})):
+                continue  # another item, or two named funds (财政拨款 beside 一般公共预算) that may differ
+            amounts = {c.value for s in statements for c in s.claims if c.subject == subject
+                       and c.measure in ("amount", "budget") and not _is_base(c)}
+            other, where, amount, context = found[0]
+            if len(amounts) != 1 or _years_differ(where, statement) or _body_named(other) != _body_named(claim):
+                continue
+            compared(ctx, other, claim)
+            if abs(claim.value - other.value) <= (claim.quantum + other.quantum) / 2:
+                continue
+            if said == context and scope == claim.scope:
+                reading = "按两处为同一口径"
+            elif fiscal is not None:
+                reading = f"本年收入全部为财政拨款（{fiscal.text}），按两处为同一口径；若上年另有其他资金，应写明"
+            else:
+                continue  # one of all funds, one of 财政拨款: two different changes
+            yield Finding("narrative.restated", Tier.WARNING,
+                          f"说明两处所写{_what(other)}比上年的增减额不一致：{_what(other)} {amount.text}，一处写增减"
+                          f"“{other.text}”，一处写“{claim.text}”（{reading}）",
+                          claim.location.with_(row=f"{subject}增减额"), CAT, expected=other.text, actual=claim.text,
+                          related=(other.location, amount.location))
+            break
 
 
 # The body a figure is of, named right before its subject: '全国', '中央本级', '四川省本级', '某县级'.

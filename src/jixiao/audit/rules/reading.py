@@ -34,7 +34,7 @@ def _checked(reading: Any, ctx: Context) -> int:
     """How many of the sentences with figures a rule checked, wholly or in part: it compared the sentence or one of
     its claims (named or not: '编制人数42，其中…' is checked by its counts), or a finding points at its paragraph —
     as the reading report counts them (core.coverage)."""
-    pointed = pointed_paragraphs(ctx.finding_places)
+    pointed = pointed_paragraphs(ctx.findings)
     return sum(1 for c in reading.claims if claim_checked(c, ctx.checked_claims, pointed)[0])
 
 

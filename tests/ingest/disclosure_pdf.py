@@ -57,7 +57,8 @@ CLASS_ROWS = [("201", "一般公共服务支出"), ("208", "社会保障和就�
 
 @dataclass(frozen=True)
 class Layout:
-    codes: str = "split_inherit"  # single | split | split_inherit
+    codes: str = "split_inherit"  # single | split | split_inherit | spaced ('201 01 01') | merged (split_inherit
+    # under one 科目编码 cell over the three columns, no 类/款/项 row)
     line_numbers: bool = False  # 行次 columns in 公开01/04
     unit: str = "万元"  # 元: every amount printed in yuan (×10,000)
     unit_in_header: bool = False  # “（万元）” in the column headers, no 单位 caption
@@ -232,7 +233,7 @@ def _code_cells(layout: Layout, code: str, previous: str) -> str:
     if layout.codes == "spaced":
         return _cell(" ".join(p for p in (code[:3], code[3:5], code[5:7]) if p))
     parts = [code[:3], code[3:5], code[5:7]]
-    if layout.codes == "split_inherit":
+    if layout.codes in ("split_inherit", "merged"):
         same = [previous[:3] == code[:3], previous[:5] == code[:5] and len(code) > 5]
         parts = [p if not (i < 2 and same[i] and len(code) > 3 + 2 * i) else "" for i, p in enumerate(parts)]
     return "".join(_cell(p) for p in parts)
@@ -241,11 +242,11 @@ def _code_cells(layout: Layout, code: str, previous: str) -> str:
 def _coded_head(layout: Layout, amounts: list[tuple[str, list[str]]]) -> list[str]:
     """项目 stacked over 支出功能分类 (科目编码 | 科目名称); amount groups with sub-columns (a wrapped 项目支出)."""
     code_cols = 1 if layout.codes in ("single", "spaced") else 3
-    depth = 3 if code_cols == 3 else 2
+    depth = 3 if code_cols == 3 and layout.codes != "merged" else 2
     rows = [[_cell("项目", "th", span=(code_cols + 1, 1))], [], []]
     rows[1].append(_cell("支出功能分类\n科目编码", "th", span=(code_cols, 1)))
     rows[1].append(_cell("科目名称", "th", span=(1, depth - 1)))
-    if code_cols == 3:
+    if depth == 3:
         rows[2] += [_cell(x, "th") for x in ("类", "款", "项")]
     for label, subs in amounts:
         if subs:

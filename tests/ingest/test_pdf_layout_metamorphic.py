@@ -9,12 +9,19 @@ Each variant must read the same typed tables and find nothing, and with one plan
 finding at the same place as the default layout. A table whose right part lies beyond the page edge is not the same
 document: it must be reported unread, never read with its missing columns taken as blank.
 
+The same holds for the project's other consistent packages (tests/metamorph.py: the carriers package, the builders
+package, a 预算公开 收支总表, a lone 三公 table) printed to PDF with their blocks transformed (zeros, separators, spaced
+or wrapped or Traditional headers) or their pages changed (portrait, '第 N 页 共 M 页').
+
 PDFs are generated once per session (WeasyPrint is slow); the fault variants are marked slow.
 """
 
 from __future__ import annotations
 
+import html
+import re
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -22,8 +29,9 @@ from jixiao.audit.engine import audit_document
 from jixiao.core.finding import Tier
 from jixiao.ingest.pipeline import load_document
 from jixiao.profiles import load_profile
+from tests import carriers
 from tests.ingest.disclosure_pdf import Layout, write_pdf
-from tests.metamorph import Reading, reading
+from tests.metamorph import TRANSFORMS, Reading, documents, reading
 
 pytest.importorskip("weasyprint")
 CENTRAL = load_profile("central")
@@ -45,6 +53,7 @@ VARIANTS: dict[str, Layout] = {
     "no_thousands": Layout(thousands=False),
     "wrapped_headers": Layout(wrap_all=True),
     "codes_spaced": Layout(codes="spaced"),
+    "codes_under_one_header": Layout(codes="merged"),  # 类 | 款 | 项 cells under one 科目编码, no 类/款/项 row
     "codes_joined": Layout(codes="single"),
     "codes_split_repeated": Layout(codes="split"),
     "line_numbers": Layout(line_numbers=True),  # two-sided tables with 行次 columns
@@ -134,3 +143,81 @@ def test_a_table_inside_the_page_is_not_taken_for_cut(read_variant):
     _, _, document = read_variant("portrait")
     assert not [p for p in document.problems if "超出页面边缘" in str(p)]
     assert not any(getattr(b, "clipped", False) for b in document.source.blocks)
+
+
+# ------------------------------------------------------------------ the project's other packages, printed to PDF
+
+PACKAGES = ("package", "builders", "budget", "sangong")
+PAGE_STYLES = {"portrait": "@page { size: A4 portrait; }",
+               "footer_page_of": '@page { @bottom-center { content: "第 " counter(page) " 页 共 " counter(pages) " 页";'
+                                 " font-size: 8pt; } }"}
+BLOCK_TRANSFORMS = ("thousands", "no_thousands", "zero_dash",
+                    "zero_blank", "wrap_headers", "spaced_headers", "traditional")
+_transforms = {t.name: t for t in TRANSFORMS}
+_package_cache: dict[tuple[str, str, bool], Reading] = {}
+
+
+def _headings(blocks: list) -> list:
+    """A seed's markdown headings ('#### 三、…') as the headings a PDF prints, not as '#' text."""
+    out = []
+    for block in blocks:
+        if block[0] == "p" and (marks := re.match(r"^(#{1,6})\s*", block[1])):
+            block = ("p", block[1][marks.end():], len(marks.group(1)))
+        out.append(block)
+    return out
+
+
+def _package_pdf(blocks: list, path: Path, style: str) -> None:
+    from weasyprint import HTML
+
+    blocks = _headings(blocks)
+
+    # each table kept on one page: a page break inside a 2-row header leaves a row without its lower rule
+    page = carriers._PAGE.format(title=html.escape(blocks[0][1]), style=carriers.PDF_STYLE + "table { break-inside: avoid; }" + style,
+                                 body=carriers._html_body(blocks, split_codes=True))
+    HTML(string=page).write_pdf(str(path))
+
+
+@pytest.fixture(scope="session")
+def read_package(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("pdf-packages")
+
+    def read(doc: str, variant: str, fault: bool = False) -> Reading:
+        key = (doc, variant, fault)
+        if key not in _package_cache:
+            source = documents()[doc]
+            blocks = source.fault if fault else source.blocks
+            for fn in _transforms[variant].blocks if variant in _transforms else ():
+                blocks = fn(blocks)
+            path = folder / f"{doc}-{variant}-{int(fault)}.pdf"
+            _package_pdf(blocks, path, PAGE_STYLES.get(variant, ""))
+            document, _ = load_document(path)
+            assert document is not None
+            _package_cache[key] = reading(document, audit_document(document, CENTRAL))
+        return _package_cache[key]
+
+    return read
+
+
+_PACKAGE_CASES = [(doc, variant) for doc in PACKAGES for variant in (*PAGE_STYLES, *BLOCK_TRANSFORMS)]
+
+
+@pytest.mark.parametrize("doc", PACKAGES)
+def test_a_package_printed_to_pdf_is_consistent(doc, read_package):
+    read = read_package(doc, "as_written")
+    assert read.tables and not read.errors
+    assert [f for f in read.findings if f[1] in ("error", "warning")] == []
+    assert [f for f in read_package(doc, "as_written", fault=True).findings if f[1] == "error"]
+
+
+@pytest.mark.parametrize(("doc", "variant"), _PACKAGE_CASES)
+def test_a_package_in_pdf_reads_alike_whatever_the_print(doc, variant, read_package):
+    source, got = read_package(doc, "as_written"), read_package(doc, variant)
+    for field in source.__dataclass_fields__:
+        assert getattr(got, field) == getattr(source, field), field
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("doc", "variant"), _PACKAGE_CASES)
+def test_a_package_in_pdf_finds_its_fault_alike_whatever_the_print(doc, variant, read_package):
+    assert read_package(doc, variant, fault=True).findings == read_package(doc, "as_written", fault=True).findings

@@ -259,6 +259,25 @@ def _split_code(parts: list[str], above: list[str]) -> str:
     return code if CODE_RE.match(code) else ""
 
 
+def _merged_code_parts(header: Header, data: list[Row], at: int, width: int) -> dict[str, int]:
+    """'科目编码' printed over three columns with no 类 | 款 | 项 row under it: the codes in three cells, 3-digit
+    classes then 2-digit parts (blank where inherited) — {class, section, item} → column, or {} when not so."""
+    following = [i for i in (at + 1, at + 2) if i < width and (not header.paths[i] or header.paths[i] == header.paths[at])]
+    if len(following) != 2:
+        return {}
+
+    def digits(index: int) -> list[str]:
+        return [t for r in data if index < len(r.cells) and (t := re.sub(r"\s", "", r.texts[index])).isdigit()]
+
+    classes, sections, items = digits(at), digits(at + 1), digits(at + 2)
+    if not classes or any(len(t) != 3 for t in classes) or not sections or any(len(t) != 2 for t in sections + items):
+        return {}
+    if any(r.texts[i].strip() and not re.sub(r"\s", "", r.texts[i]).isdigit()
+           for r in data for i in following if i < len(r.cells)):
+        return {}  # words under them: not parts of a code
+    return {"class": at, "section": at + 1, "item": at + 2}
+
+
 def _coded(table: Table, reader: _Reader) -> tuple[tuple[str, ...], list[DisclosureRow]]:
     """Tables by 功能分类 code (公开02/03/05/07/08): code column(s), name, then the amount columns by header."""
     width = _width(table)
@@ -286,6 +305,8 @@ def _coded(table: Table, reader: _Reader) -> tuple[tuple[str, ...], list[Disclos
     if code_at is None and not split_at:  # no code header: the first column holding codes
         code_at = next((i for i in range(width) if i not in columns and sum(
             1 for r in data if i < len(r.cells) and CODE_RE.match(r.texts[i])) >= 1), None)
+    if code_at is not None and not split_at and (parts := _merged_code_parts(header, data, code_at, width)):
+        split_at, code_at = parts, None
     if name_at is None:
         lead = [i for i in (code_at, *split_at.values()) if i is not None]
         name_at = max(lead) + 1 if lead and max(lead) + 1 not in columns else None

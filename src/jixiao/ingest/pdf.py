@@ -5,7 +5,8 @@ paths that are ruling lines (also inside form XObjects) go through pdfplumber's 
 “lines” settings: snap, join, intersections, cells) — pdfplumber's own page parser is never run, which is what
 made reading slow. Each character goes to the cell holding its centre; the others form the text lines. Page
 numbers printed as running footers (“第 3 页”, “- 3 -”) are left out: they would sit between the parts of a
-table continued on the next page.
+table continued on the next page. A ruled table reaching the page's edge or past it (a sheet printed wider than
+its paper) is marked `clipped`: its columns beyond the edge were not printed, and its readers report it unread.
 
 Scanned PDFs (no text layer) are refused with a hint; nothing is guessed by OCR.
 """

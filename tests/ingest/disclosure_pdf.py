@@ -57,7 +57,8 @@ CLASS_ROWS = [("201", "一般公共服务支出"), ("208", "社会保障和就�
 
 @dataclass(frozen=True)
 class Layout:
-    codes: str = "split_inherit"  # single | split | split_inherit
+    codes: str = "split_inherit"  # single | split | split_inherit | spaced ('201 01 01') | merged (split_inherit
+    # under one 科目编码 cell over the three columns, no 类/款/项 row)
     line_numbers: bool = False  # 行次 columns in 公开01/04
     unit: str = "万元"  # 元: every amount printed in yuan (×10,000)
     unit_in_header: bool = False  # “（万元）” in the column headers, no 单位 caption
@@ -65,11 +66,23 @@ class Layout:
     narrative_pages: int = 0  # filler pages of 情况说明 (for the bench)
     rules: str = "grid"  # grid: every cell ruled | three_line: 三线表, no vertical lines | none: no lines at all
     centred_head: bool = False  # header cells (and the 栏次 row) centred, as spreadsheet exports print them
+    # --- layout variations of the metamorphic PDF tests (the defaults print as above)
+    continued_head: str = "repeat"  # repeat: header repeated on the next page | none: rows go on bare | label: 续表
+    column_numbers: bool = True  # the 栏次 row (栏次 1 2 3 …) under the header of coded tables and 公开09
+    unit_place: str = "caption"  # caption: 编制单位 left, 单位 right on one line | own_line: 单位 right on a line of
+    # its own | table_line: 单位 right on the 公开NN表 line | header_box: 单位 in the table's first ruled row
+    page: str = "landscape"  # landscape | portrait
+    footer: str = "page"  # page: 第 3 页 | page_of: 第 3 页 共 25 页 | none
+    zero: str = "mixed"  # how zero amounts print: mixed (blank, 0.00 and - by turns) | blank | 0.00 | -
+    thousands: bool = True  # 1,250.00 or 1250.00
+    wrap_all: bool = False  # every amount header wrapped inside its cell (本年支 / 出合计)
+    cut: bool = False  # the table pages too narrow: the last columns lie beyond the page edge, not printed
     faults: dict[tuple[str, str], str] = field(default_factory=dict)
 
 
-def fmt(value: Decimal, unit: str = "万元") -> str:
-    return f"{value * (10000 if unit == '元' else 1):,.2f}"
+def fmt(value: Decimal, unit: str = "万元", thousands: bool = True) -> str:
+    scaled = value * (10000 if unit == "元" else 1)
+    return f"{scaled:,.2f}" if thousands else f"{scaled:.2f}"
 
 
 def _sum(codes: Iterable[str], part: str, fund: str | None = None) -> Decimal:
@@ -121,6 +134,8 @@ def expected() -> dict[str, dict[str, dict[str, Decimal]]]:
 
 STYLE = """
 @page { size: A4 landscape; margin: 1.5cm 1.2cm; @bottom-center { content: "第 " counter(page) " 页"; font-size: 8pt; } }
+.caption.own { justify-content: flex-end; }
+tr.box td { border-left: none; border-right: none; border-top: none; text-align: right; }
 body { font-family: 'WenQuanYi Micro Hei', 'Noto Sans CJK SC', sans-serif; font-size: 9pt; }
 .cover { page-break-after: always; text-align: center; padding-top: 5cm; }
 .cover h1 { font-size: 26pt; } .cover h2 { font-size: 20pt; }
@@ -160,22 +175,54 @@ class _Sheet:
         self.layout, self.code, self.title = layout, code, title
         self.head: list[str] = []
         self.body: list[str] = []
+        self.width = 0  # columns of the grid (for a row spanning them all)
+        self.break_at = 0  # the body row starting the next page (0: none)
 
     def money(self, column: str, row: str, value: Decimal | None, empty: str = "") -> str:
         text = self.layout.faults.get((self.code, f"{row}.{column}"))
         if text is None:
-            text = fmt(value, self.layout.unit) if value else empty
+            zero = empty if self.layout.zero == "mixed" else self.layout.zero
+            text = fmt(value, self.layout.unit, self.layout.thousands) if value else zero
         return _cell(text, cls="n")
 
     def html(self) -> str:
-        unit = "" if self.layout.unit_in_header else f"<span>单位：{self.layout.unit}</span>"
-        return (f'<div class="sheet"><h3>{html.escape(self.title)}</h3><div class="caption"><span></span>'
-                f"<span>公开{self.code[1:]}表</span></div><div class=\"caption\"><span>编制单位：{UNIT_NAME}</span>"
-                f"{unit}</div><table><thead>{''.join(self.head)}</thead><tbody>{''.join(self.body)}</tbody>"
-                "</table></div>")
+        layout = self.layout
+        unit = "" if layout.unit_in_header else f"<span>单位：{layout.unit}</span>"
+        place = layout.unit_place if unit else "caption"
+        number = f"<span>公开{self.code[1:]}表</span>"
+        lines = [f'<div class="caption"><span></span>{number}{unit if place == "table_line" else ""}</div>',
+                 f"<div class=\"caption\"><span>编制单位：{UNIT_NAME}</span>{unit if place == 'caption' else ''}</div>"]
+        if place == "own_line":
+            lines.append(f'<div class="caption own">{unit}</div>')
+        box = (f'<tr class="box"><td colspan="{self.width}">单位：{layout.unit}</td></tr>'
+               if place == "header_box" and self.width else "")
+        if place == "header_box" and not box:
+            lines[1] = lines[1].replace("</div>", f"{unit}</div>")
+        head = box + "".join(self.head)
+        body = self.body
+        tables = [(head, body)]
+        if self.break_at and layout.continued_head != "repeat":
+            first, rest = body[:self.break_at], [r.replace(' class="brk"', "") for r in body[self.break_at:]]
+            tables = [(head, first), (head if layout.continued_head == "label" else "", rest)]
+        out = f'<div class="sheet"><h3>{html.escape(self.title)}</h3>{"".join(lines)}'
+        for index, (top, rows) in enumerate(tables):
+            if index:
+                out += '<div style="break-before: page"></div>'
+                if layout.continued_head == "label":
+                    out += f'<div class="caption"><span>{html.escape(self.title)}（续表）</span>{number}</div>'
+            out += f"<table><thead>{top}</thead><tbody>{''.join(rows)}</tbody></table>"
+        return out + "</div>"
+
+
+def _wrap(label: str) -> str:
+    if "\n" in label or len(label) < 4:
+        return label
+    return f"{label[:len(label) // 2 + 1]}\n{label[len(label) // 2 + 1:]}"
 
 
 def _unit(layout: Layout, label: str) -> str:
+    if layout.wrap_all:
+        label = _wrap(label)
     return f"{label}\n（{layout.unit}）" if layout.unit_in_header else label
 
 
@@ -183,8 +230,10 @@ def _code_cells(layout: Layout, code: str, previous: str) -> str:
     """The code cells of a coded row: one 7-digit column, or 类 | 款 | 项 (blank when inherited)."""
     if layout.codes == "single":
         return _cell(code)
+    if layout.codes == "spaced":
+        return _cell(" ".join(p for p in (code[:3], code[3:5], code[5:7]) if p))
     parts = [code[:3], code[3:5], code[5:7]]
-    if layout.codes == "split_inherit":
+    if layout.codes in ("split_inherit", "merged"):
         same = [previous[:3] == code[:3], previous[:5] == code[:5] and len(code) > 5]
         parts = [p if not (i < 2 and same[i] and len(code) > 3 + 2 * i) else "" for i, p in enumerate(parts)]
     return "".join(_cell(p) for p in parts)
@@ -192,30 +241,32 @@ def _code_cells(layout: Layout, code: str, previous: str) -> str:
 
 def _coded_head(layout: Layout, amounts: list[tuple[str, list[str]]]) -> list[str]:
     """项目 stacked over 支出功能分类 (科目编码 | 科目名称); amount groups with sub-columns (a wrapped 项目支出)."""
-    code_cols = 1 if layout.codes == "single" else 3
-    depth = 3 if code_cols == 3 else 2
+    code_cols = 1 if layout.codes in ("single", "spaced") else 3
+    depth = 3 if code_cols == 3 and layout.codes != "merged" else 2
     rows = [[_cell("项目", "th", span=(code_cols + 1, 1))], [], []]
     rows[1].append(_cell("支出功能分类\n科目编码", "th", span=(code_cols, 1)))
     rows[1].append(_cell("科目名称", "th", span=(1, depth - 1)))
-    if code_cols == 3:
+    if depth == 3:
         rows[2] += [_cell(x, "th") for x in ("类", "款", "项")]
     for label, subs in amounts:
         if subs:
             rows[0].append(_cell(_unit(layout, label), "th", span=(len(subs), 1)))
-            rows[1] += [_cell(s, "th", "narrow" if s.startswith("项目支") else "", span=(1, depth - 1)) for s in subs]
+            rows[1] += [_cell(_wrap(s) if layout.wrap_all else s, "th", "narrow" if s.startswith("项目支") else "",
+                              span=(1, depth - 1)) for s in subs]
         else:
             rows[0].append(_cell(_unit(layout, label), "th", "narrow" if label.startswith("项目支") else "",
                                  span=(1, depth)))
     width = sum(max(1, len(s)) for _, s in amounts)
     numbers = _cell("栏次", span=(code_cols + 1, 1)) + "".join(_cell(str(i)) for i in range(1, width + 1))
-    return [f"<tr>{''.join(r)}</tr>" for r in rows if r] + [f"<tr>{numbers}</tr>"]
+    return [f"<tr>{''.join(r)}</tr>" for r in rows if r] + ([f"<tr>{numbers}</tr>"] if layout.column_numbers else [])
 
 
 def _coded_table(layout: Layout, code: str, title: str, amounts: list[tuple[str, list[str]]],
                  columns: list[str], rows: list[tuple[str, dict[str, Decimal]]], break_at: int = 0) -> _Sheet:
     sheet = _Sheet(layout, code, title)
     sheet.head = _coded_head(layout, amounts)
-    code_cols = 1 if layout.codes == "single" else 3
+    code_cols = 1 if layout.codes in ("single", "spaced") else 3
+    sheet.width, sheet.break_at = code_cols + 1 + len(columns), break_at
     previous = ""
     empties = ("", "0.00", "-")
     for index, (key, values) in enumerate(rows):
@@ -232,12 +283,14 @@ def _coded_table(layout: Layout, code: str, title: str, amounts: list[tuple[str,
 
 def _d01(layout: Layout) -> _Sheet:
     sheet = _Sheet(layout, "D01", "收入支出决算总表")
+    sheet.width = 6 if layout.line_numbers else 4
     e = expected()["D01"]
     amount = _unit(layout, "决算数")
     if layout.line_numbers:
         sheet.head = ["<tr>" + _cell("收入", "th", span=(3, 1)) + _cell("支出", "th", span=(3, 1)) + "</tr>",
                       "<tr>" + "".join(_cell(x, "th") for x in ("项目", "行次", amount) * 2) + "</tr>",
-                      "<tr>" + "".join(_cell(x) for x in ("栏次", "", "1", "栏次", "", "2")) + "</tr>"]
+                      "<tr>" + "".join(_cell(x) for x in ("栏次", "", "1", "栏次", "", "2")) + "</tr>"][
+                         :3 if layout.column_numbers else 2]
     else:
         sheet.head = ["<tr>" + _cell("收入", "th", span=(2, 1)) + _cell("支出", "th", span=(2, 1)) + "</tr>",
                       "<tr>" + "".join(_cell(x, "th") for x in ("项目", amount) * 2) + "</tr>"]
@@ -251,6 +304,8 @@ def _d01(layout: Layout) -> _Sheet:
 
     def value(label: str, side: str) -> str:
         plain = label.split("、")[-1]
+        if not plain:  # a line with no item on this side prints no amount, whatever zeros look like
+            return _cell("")
         return sheet.money("amount", f"{side}.{plain}", e.get(plain, {}).get("amount") if plain else None,
                            "0.00" if plain and side == "income" else "")
 
@@ -269,6 +324,7 @@ def _d04(layout: Layout) -> _Sheet:
     right = ["合计", "一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款"]
     left_cols = 3 if layout.line_numbers else 2
     right_lead = 2 if layout.line_numbers else 1
+    sheet.width = left_cols + right_lead + 4
     sheet.head = ["<tr>" + _cell("收入", "th", span=(left_cols, 1)) + _cell("支出", "th", span=(right_lead + 4, 1))
                   + "</tr>",
                   "<tr>" + _cell("项目", "th", span=(1, 2)) + (_cell("行次", "th", span=(1, 2)) if layout.line_numbers
@@ -289,7 +345,7 @@ def _d04(layout: Layout) -> _Sheet:
               ("总计", general + fund, "总计", [general + fund, general, fund, ZERO])]
     for number, (left, lvalue, rlabel, values) in enumerate(lines, start=1):
         cells = [_cell(left)] + ([_cell(str(number))] if layout.line_numbers else [])
-        cells.append(sheet.money("amount", left, lvalue, "-"))
+        cells.append(sheet.money("amount", left, lvalue, "-") if left else _cell(""))
         cells.append(_cell(rlabel))
         if layout.line_numbers:
             cells.append(_cell(str(number + 30)))
@@ -301,6 +357,7 @@ def _d04(layout: Layout) -> _Sheet:
 
 def _d06(layout: Layout) -> _Sheet:
     sheet = _Sheet(layout, "D06", "一般公共预算财政拨款基本支出决算明细表")
+    sheet.width = 6
     amount = _unit(layout, "决算数")
     sheet.head = ["<tr>" + _cell("人员经费", "th", span=(3, 1)) + _cell("公用经费", "th", span=(3, 1)) + "</tr>",
                   "<tr>" + "".join(_cell(x, "th") for x in ("科目编码", "科目名称", amount) * 2) + "</tr>"]
@@ -326,13 +383,14 @@ def _d06(layout: Layout) -> _Sheet:
 
 def _d09(layout: Layout) -> _Sheet:
     sheet = _Sheet(layout, "D09", "财政拨款“三公”经费支出决算表")
+    sheet.width = 12
     items = "".join(_cell(x, "th", span=s) for x, s in (("合计", (1, 2)), ("因公出国（境）费", (1, 2)),
                                                        ("公务用车购置及运行维护费", (3, 1)), ("公务接待费", (1, 2))))
     sheet.head = ["<tr>" + _cell(_unit(layout, "预算数"), "th", span=(6, 1))
                   + _cell(_unit(layout, "决算数"), "th", span=(6, 1)) + "</tr>",
                   f"<tr>{items * 2}</tr>",
                   "<tr>" + "".join(_cell(x, "th") for x in ("小计", "购置费", "运行维护费") * 2) + "</tr>",
-                  "<tr>" + "".join(_cell(str(i)) for i in range(1, 13)) + "</tr>"]
+                  "<tr>" + "".join(_cell(str(i)) for i in range(1, 13)) + "</tr>"][:4 if layout.column_numbers else 3]
     cells = "".join(sheet.money(f"{side}_{k}", "三公经费", v, "0.00") for side, values in SANGONG.items()
                     for k, v in zip(SANGONG_KEYS, values, strict=True))
     sheet.body.append(f"<tr>{cells}</tr>")
@@ -341,6 +399,7 @@ def _d09(layout: Layout) -> _Sheet:
 
 def _d10(layout: Layout) -> _Sheet:
     sheet = _Sheet(layout, "D10", "部门决算公开相关信息统计表")
+    sheet.width = 3
     sheet.head = ["<tr>" + "".join(_cell(x, "th") for x in ("项目", "行次", "统计数")) + "</tr>"]
     rows = [("一、政府采购情况", "", ""), ("合计", "1", "96.50"), ("货物", "2", "30.50"),
             ("工程", "3", "-"), ("服务", "4", "66.00"), ("二、机关运行经费", "", ""),
@@ -401,7 +460,15 @@ def html_document(layout: Layout) -> str:
         parts.append(f"<h3>补充说明（{page + 1}）</h3>")
         parts += [f"<p>{NARRATIVE.format(y=YEAR, t=fmt(spent))}一般公共预算财政拨款支出{fmt(general)}万元。</p>"] * 9
     parts.append("</div>")
-    return (f'<!doctype html><html lang="zh-Hans"><head><meta charset="utf-8"><style>{STYLE}{RULES[layout.rules]}{CENTRED if layout.centred_head else ""}</style></head>'
+    style = STYLE + RULES[layout.rules] + (CENTRED if layout.centred_head else "")
+    footer = {"page": "", "none": "@page { @bottom-center { content: none; } }",
+              "page_of": '@page { @bottom-center { content: "第 " counter(page) " 页 共 " counter(pages) " 页"; } }'}
+    style += footer[layout.footer]
+    if layout.page == "portrait":
+        style += "@page { size: A4 portrait; }"
+    if layout.cut:  # each table as wide as a landscape page, printed on a portrait one: its right part is off
+        style += "@page { size: A4 portrait; } table { width: 26cm; min-width: 26cm; }"
+    return (f'<!doctype html><html lang="zh-Hans"><head><meta charset="utf-8"><style>{style}</style></head>'
             f"<body>{''.join(parts)}</body></html>")
 
 
@@ -412,5 +479,28 @@ def write_pdf(path: Path, layout: Layout | None = None) -> Path:
 
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
-    HTML(string=html_document(layout or Layout())).write_pdf(str(path))
+    layout = layout or Layout()
+    HTML(string=html_document(layout)).write_pdf(str(path))
+    if layout.cut:
+        _drop_off_page_text(path)
     return path
+
+
+def _drop_off_page_text(path: Path) -> None:
+    """Remove the text drawn beyond the page's right edge, as a system printing to a fixed page leaves it out;
+    the ruling lines stay, running into the edge."""
+    import pypdfium2
+    import pypdfium2.raw as pdfium_c
+
+    pdf = pypdfium2.PdfDocument(str(path))
+    for page in pdf:
+        width = page.get_width()
+        gone = [obj for obj in page.get_objects(max_depth=1)
+                if obj.type == pdfium_c.FPDF_PAGEOBJ_TEXT and obj.get_bounds()[2] > width - 2]
+        for obj in gone:
+            page.remove_obj(obj)
+        if gone:
+            page.gen_content()
+    pdf.save(str(path) + ".tmp")
+    pdf.close()
+    Path(str(path) + ".tmp").replace(path)

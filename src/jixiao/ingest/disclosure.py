@@ -259,6 +259,25 @@ def _split_code(parts: list[str], above: list[str]) -> str:
     return code if CODE_RE.match(code) else ""
 
 
+def _merged_code_parts(header: Header, data: list[Row], at: int, width: int) -> dict[str, int]:
+    """'科目编码' printed over three columns with no 类 | 款 | 项 row under it: the codes in three cells, 3-digit
+    classes then 2-digit parts (blank where inherited) — {class, section, item} → column, or {} when not so."""
+    following = [i for i in (at + 1, at + 2) if i < width and (not header.paths[i] or header.paths[i] == header.paths[at])]
+    if len(following) != 2:
+        return {}
+
+    def digits(index: int) -> list[str]:
+        return [t for r in data if index < len(r.cells) and (t := re.sub(r"\s", "", r.texts[index])).isdigit()]
+
+    classes, sections, items = digits(at), digits(at + 1), digits(at + 2)
+    if not classes or any(len(t) != 3 for t in classes) or not sections or any(len(t) != 2 for t in sections + items):
+        return {}
+    if any(r.texts[i].strip() and not re.sub(r"\s", "", r.texts[i]).isdigit()
+           for r in data for i in following if i < len(r.cells)):
+        return {}  # words under them: not parts of a code
+    return {"class": at, "section": at + 1, "item": at + 2}
+
+
 def _coded(table: Table, reader: _Reader) -> tuple[tuple[str, ...], list[DisclosureRow]]:
     """Tables by 功能分类 code (公开02/03/05/07/08): code column(s), name, then the amount columns by header."""
     width = _width(table)
@@ -286,6 +305,8 @@ def _coded(table: Table, reader: _Reader) -> tuple[tuple[str, ...], list[Disclos
     if code_at is None and not split_at:  # no code header: the first column holding codes
         code_at = next((i for i in range(width) if i not in columns and sum(
             1 for r in data if i < len(r.cells) and CODE_RE.match(r.texts[i])) >= 1), None)
+    if code_at is not None and not split_at and (parts := _merged_code_parts(header, data, code_at, width)):
+        split_at, code_at = parts, None
     if name_at is None:
         lead = [i for i in (code_at, *split_at.values()) if i is not None]
         name_at = max(lead) + 1 if lead and max(lead) + 1 not in columns else None
@@ -1048,6 +1069,11 @@ def read_table(code: str, table: Table, unit: str, path: str, budget_only: bool 
     table = _without_merged_rows(table, reader)
     layout = LAYOUTS.get(code, _coded)
     columns, rows = layout(table, reader)
+    if table.clipped:  # what the page shows is not the whole table: nothing of it is taken as read
+        reader.unmapped = ["超出页面边缘的栏目"]
+        reader.errors = [ReadError(f"{reader.table_name}：表格超出页面边缘，边缘外的栏目未印出，无法确定各栏对应，"
+                                   "本表数据未读取，未核对", table.location.with_(table=reader.table_name))]
+        rows = [replace(r, cells={}, read=()) for r in rows]
     if reader.not_placed:  # a cell left open is unknown, not blank: its row says which columns were read
         rows = [replace(r, read=tuple(c for c in (columns if r.read is None else r.read)
                                       if (r.code or r.label, c) not in reader.not_placed))
@@ -1072,7 +1098,7 @@ def _without_merged_rows(table: Table, reader: _Reader) -> Table:
             "应是多行连成了一行，无法对应到各列，此行未读取", row.location.with_(table=reader.table_name)))
     dropped = {index for index, _, _ in wide}
     reader.merged = bool(dropped)
-    return Table(tuple(r for i, r in enumerate(table.rows) if i not in dropped), table.location) if dropped else table
+    return replace(table, rows=tuple(r for i, r in enumerate(table.rows) if i not in dropped)) if dropped else table
 
 
 TITLE_CELL_LENGTH = 40
@@ -1087,7 +1113,7 @@ def _own_title(table: Table) -> tuple[str, Table] | None:
     if len(filled) != 1 or len(filled[0]) > TITLE_CELL_LENGTH or is_number(filled[0]):
         return None
     code = table_code(filled[0])
-    return (code, Table(table.rows[1:], table.location)) if code else None
+    return (code, replace(table, rows=table.rows[1:])) if code else None
 
 
 def _continues(table: Table, previous: Table | None) -> bool:
@@ -1159,7 +1185,8 @@ def extract_budget_disclosure(source: SourceDocument, year: int | None, departme
             tables[COUNTS], problems = counts  # type: ignore[assignment]
             errors += problems
         if pending is None and last is not None and _continues(block, last[1]):  # the same table after a page break
-            code, block = last[0], Table(last[1].rows + block.rows, last[1].location)
+            code, block = last[0], Table(last[1].rows + block.rows, last[1].location,
+                                         clipped=last[1].clipped or block.clipped)
             tables[code], problems = read_table(code, block, tables[code].unit, source.path, budget_only=code == "D09")
             errors = [e for e in errors if e.location.table != tables[code].location.table] + problems
             last = code, block
@@ -1225,7 +1252,8 @@ def extract_disclosure(source: SourceDocument, year: int | None, department: str
         if pending is None and last_table and _continues(block, raw.get(last_table)):
             # a table going on after a page break; 公开10 gathers its parts in d10_rows
             pending = last_table
-            block = block if last_table == "D10" else Table(raw[last_table].rows + block.rows, raw[last_table].location)
+            block = block if last_table == "D10" else Table(raw[last_table].rows + block.rows, raw[last_table].location,
+                                                            clipped=raw[last_table].clipped or block.clipped)
         if pending is None and "D09" not in tables and _names_sangong_items(block):
             pending = "D09"  # a 三公 table printed without a title naming it
         if COUNTS not in tables and pending in (None, "D09") and (
@@ -1236,7 +1264,8 @@ def extract_disclosure(source: SourceDocument, year: int | None, department: str
         if any(NUMBER_RE.search(t) for row in block.rows for t in row.texts) or pending in ("D08",):
             if pending == "D10":
                 d10_rows.extend(block.rows)
-                block = Table(tuple(d10_rows), block.location)
+                block = Table(tuple(d10_rows), block.location,
+                              clipped=block.clipped or ("D10" in raw and raw["D10"].clipped))
             # a table goes on in its own unit; the first part printed none, the caption over the rest names it
             kept = pending in raw and (pending in captioned_tables or not captioned)
             parsed, problems = read_table(pending, block, tables[pending].unit if kept else unit, source.path)

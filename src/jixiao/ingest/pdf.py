@@ -5,7 +5,8 @@ paths that are ruling lines (also inside form XObjects) go through pdfplumber's 
 “lines” settings: snap, join, intersections, cells) — pdfplumber's own page parser is never run, which is what
 made reading slow. Each character goes to the cell holding its centre; the others form the text lines. Page
 numbers printed as running footers (“第 3 页”, “- 3 -”) are left out: they would sit between the parts of a
-table continued on the next page.
+table continued on the next page. A ruled table reaching the page's edge or past it (a sheet printed wider than
+its paper) is marked `clipped`: its columns beyond the edge were not printed, and its readers report it unread.
 
 Scanned PDFs (no text layer) are refused with a hint; nothing is guessed by OCR.
 """
@@ -215,8 +216,22 @@ def _read_page(page: Any, number: int, page_at: Location, normal: Normal = plain
                           for c in range(len(cells))), at.with_(row=str(r + 1)))
                 for r, cells in enumerate(grid)]
         if rows:
-            items.append((table.bbox[1], Table(tuple(rows), at), None))
+            items.append((table.bbox[1], Table(tuple(rows), at, clipped=_beyond_page(table.bbox, page, display)), None))
     return items
+
+
+EDGE = 0.5  # points: a ruled table reaching this close to the page's edge runs off it
+
+
+def _beyond_page(bbox: tuple[float, float, float, float], page: Any, display: Point) -> bool:
+    """Whether a ruled table reaches the page's edge or past it (a sheet printed wider than its paper): its cells
+    beyond the edge were not printed."""
+    left, bottom, right, top = page.get_mediabox()
+    corners = [display(left, bottom), display(right, top)]
+    width = max(abs(corners[0][0] - corners[1][0]), 1.0)
+    height = max(abs(corners[0][1] - corners[1][1]), 1.0)
+    x0, top_, x1, bottom_ = bbox
+    return x0 < EDGE or top_ < EDGE or x1 > width - EDGE or bottom_ > height - EDGE
 
 
 def _segments(textpage: Any, indices: list[int], chars: list[str], display: Point) -> tuple[pdfgrid.Segment, ...]:
@@ -270,7 +285,7 @@ def _append(blocks: list[Block], block: Block, style: Style, last_style: Style) 
     elif (isinstance(block, Table) and isinstance(previous, Table)
           and previous.location.page == (block.location.page or 0) - 1
           and len(previous.rows[0].cells) == len(block.rows[0].cells)):
-        blocks[-1] = Table(previous.rows + block.rows, previous.location)
+        blocks[-1] = Table(previous.rows + block.rows, previous.location, clipped=previous.clipped or block.clipped)
     else:
         blocks.append(block)
 

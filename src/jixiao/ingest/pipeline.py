@@ -232,7 +232,7 @@ def _numbered(source: SourceDocument) -> SourceDocument:
             continue
         rows = tuple(Row(tuple(replace(c, location=replace(c.location, block=index)) for c in row.cells),
                          replace(row.location, block=index)) for row in block.rows)
-        blocks.append(Table(rows, replace(block.location, block=index)))
+        blocks.append(replace(block, rows=rows, location=replace(block.location, block=index)))
     return replace(source, blocks=tuple(blocks))
 
 

@@ -71,6 +71,9 @@ class Paragraph:
 class Table:
     rows: tuple[Row, ...]
     location: Location = field(default_factory=Location)
+    # A PDF table drawn beyond the page's edge: the columns (or rows) past it were not printed, so what the page shows
+    # is not the whole table and none of it may be taken as read.
+    clipped: bool = False
 
 
 Block = Paragraph | Table

@@ -454,8 +454,20 @@ def _unused(doc: Any, claims: Iterable[Claim]) -> Iterator[Unread]:
             continue
         first = next((" ".join(row.filled) for row in block.rows if row.filled), "")
         width = max(len(row.cells) for row in block.rows)
+        formulas = list(dict.fromkeys(f for row in block.rows for t in row.filled if (f := _column_formula(t))))
+        said = f"；表头所列的列间计算关系（{'、'.join(formulas)}）也未核对" if formulas else ""
         yield Unread(f"表格未被识别（{len(block.rows)} 行 × {width} 列，{numbers} 个数字，首行“{_clip(first)}”），"
-                     "其中数据均未核对", block.location, "table")
+                     f"其中数据均未核对{said}", block.location, "table")
+
+
+# A header cell stating how its column is computed from others, by their circled or bracketed numbers: '⑧=④*⑦',
+# '5=3+4' under a row numbering the columns.
+_COLUMN_FORMULA_RE = re.compile(r"^\s*([①-⑳]|\d{1,2})\s*=\s*(?:[①-⑳]|\d{1,2})(?:\s*[+\-*×÷/／]\s*(?:[①-⑳]|\d{1,2}))+\s*$")
+
+
+def _column_formula(text: str) -> str | None:
+    """The formula a header cell states, as printed without spaces; None when the cell is no such formula."""
+    return text.replace(" ", "") if _COLUMN_FORMULA_RE.match(text) else None
 
 
 def _cells_with_figures(table: Table) -> Iterator[Unread]:

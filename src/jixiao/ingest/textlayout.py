@@ -9,7 +9,8 @@ Layouts read:
   self-evaluation form (项目名称, 年初预算数 … 一级指标 …); never from guessed positions;
 - a whole form flattened into one line of space-separated cells: rows rebuilt from the form's labels;
 - cells between lone '|' lines whose rows end at two bars in a row ('|' / cell / '|' / cell / '|' / '|' …);
-- one cell per line with each row opening with its 序号 (a budget's 收支总表), rebuilt from the serials;
+- one cell per line with each row opening with its 序号 (a budget's 收支总表), rebuilt from the serials — its two-tier
+  header too when printed one cell per paragraph, the tiers told by the 栏次 row's width (blank 项目 cells kept);
 - cells separated by blank lines (a web table, or a Word form saved one cell per paragraph): taken as cells
   when a column-number row, a header over figures or the form's own labels give the rows;
 - a 决算 package (or a 预算公开's 部门收支总表) flattened into one line: tables rebuilt from their titles, headers and

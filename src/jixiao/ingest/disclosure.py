@@ -353,6 +353,10 @@ def _side_columns(header: Header, data: Sequence[Row], width: int) -> list[tuple
     """Two-sided tables: (label column, 行次 column or None, end) per side, from the header or the content. A third
     side (a 收入支出决算总表 that also splits its spending by 支出性质) ends the second; it is no side read here."""
     labels = [i for i, p in enumerate(header.paths) if p and (p[-1] in NAME_LABELS or SIDE_NAME_RE.match(p[-1]))]
+    if len(labels) < 2:  # the 项目 cells printed blank: the first column under each of 收入 and 支出
+        sided = [i for i, p in enumerate(header.paths) if p in (["收入"], ["支出"])]
+        if [header.paths[i] for i in sided] == [["收入"], ["支出"]]:
+            labels = sided
     if len(labels) < 2:  # no 项目 headers: the columns of words
         labels = [i for i in range(width) if sum(
             1 for r in data if i < len(r.cells) and r.texts[i] and not is_number(r.texts[i])
@@ -1154,9 +1158,12 @@ def _is_budget_total_table(table: Table) -> bool:
 
 
 def _two_sided(table: Table) -> bool:
-    """A table of two sides side by side: two 项目 columns in one row, or both sides' totals among its labels."""
+    """A table of two sides side by side: two 项目 columns in one row, a header row naming 收入 and 支出 side by side
+    (each over its side's columns: the 项目 cells under them may be printed blank), or both sides' totals among its
+    labels (the header then may be lost)."""
     labels = [normalize_label(t) for row in table.rows for t in row.texts]
-    named = any(sum(1 for t in row.texts if normalize_label(t) in NAME_LABELS) >= 2 for row in table.rows)
+    named = any(sum(1 for t in row.texts if normalize_label(t) in NAME_LABELS) >= 2 for row in table.rows) or any(
+        {"收入", "支出"} <= {normalize_label(t) for t in row.texts} for row in table.rows[:3])
     return named or (any("收入合计" in t or "收入总计" in t for t in labels)
                      and any("支出合计" in t or "支出总计" in t for t in labels))
 

@@ -448,11 +448,37 @@ def _unused(doc: Any, claims: Iterable[Claim]) -> Iterator[Unread]:
         if numbers < 2 and _indicator_table(block):
             numbers = sum(1 for row in block.rows for text in row.filled if re.search(r"\d", text))
         elif numbers < 2 or _is_contents(block):
-            continue  # words only (cover, contacts) or a table of contents: nothing to check
+            # words only (cover, contacts) or a table of contents: nothing to check — but a long cell holding
+            # figures (a form or a passage run together into one cell of a page's catalogue table) was not read
+            yield from _cells_with_figures(block)
+            continue
         first = next((" ".join(row.filled) for row in block.rows if row.filled), "")
         width = max(len(row.cells) for row in block.rows)
+        formulas = list(dict.fromkeys(f for row in block.rows for t in row.filled if (f := _column_formula(t))))
+        said = f"；表头所列的列间计算关系（{'、'.join(formulas)}）也未核对" if formulas else ""
         yield Unread(f"表格未被识别（{len(block.rows)} 行 × {width} 列，{numbers} 个数字，首行“{_clip(first)}”），"
-                     "其中数据均未核对", block.location, "table")
+                     f"其中数据均未核对{said}", block.location, "table")
+
+
+# A header cell stating how its column is computed from others, by their circled or bracketed numbers: '⑧=④*⑦',
+# '5=3+4' under a row numbering the columns.
+_COLUMN_FORMULA_RE = re.compile(r"^\s*([①-⑳]|\d{1,2})\s*=\s*(?:[①-⑳]|\d{1,2})(?:\s*[+\-*×÷/／]\s*(?:[①-⑳]|\d{1,2}))+\s*$")
+
+
+def _column_formula(text: str) -> str | None:
+    """The formula a header cell states, as printed without spaces; None when the cell is no such formula."""
+    return text.replace(" ", "") if _COLUMN_FORMULA_RE.match(text) else None
+
+
+def _cells_with_figures(table: Table) -> Iterator[Unread]:
+    """The long cells of a table not read whose text states figures (a whole form run together into a catalogue's
+    内容概述 cell): no reader looked at them, so each is reported at its row, never passed over."""
+    for number, row in enumerate(table.rows, start=1):
+        for text in row.filled:
+            if len(text.strip()) > _CELL_LENGTH and figures_of(text):
+                where = row.location if row.location.line is not None else table.location
+                yield Unread(f"表格第 {number} 行的一格中有一段含数字的文字（{len(figures_of(text))} 个数字，可能是连成一段的表格），"
+                             f"未被读取，均未核对：{_clip(text.strip(), 40)}", where, "cell")
 
 
 def _totals_not_computed(doc: Any) -> Iterator[Unread]:

@@ -9,7 +9,8 @@ Layouts read:
   self-evaluation form (项目名称, 年初预算数 … 一级指标 …); never from guessed positions;
 - a whole form flattened into one line of space-separated cells: rows rebuilt from the form's labels;
 - cells between lone '|' lines whose rows end at two bars in a row ('|' / cell / '|' / cell / '|' / '|' …);
-- one cell per line with each row opening with its 序号 (a budget's 收支总表), rebuilt from the serials;
+- one cell per line with each row opening with its 序号 (a budget's 收支总表), rebuilt from the serials — its two-tier
+  header too when printed one cell per paragraph, the tiers told by the 栏次 row's width (blank 项目 cells kept);
 - cells separated by blank lines (a web table, or a Word form saved one cell per paragraph): taken as cells
   when a column-number row, a header over figures or the form's own labels give the rows;
 - a 决算 package (or a 预算公开's 部门收支总表) flattened into one line: tables rebuilt from their titles, headers and
@@ -1936,6 +1937,8 @@ def _serial_header(head: list[_Token], width: int) -> tuple[list[_Token], list[l
     segments = _line_segments(head)
     if not segments:
         return None
+    if (flat := _flat_serial_tiers(head, width)) is not None:
+        return flat[0], [*flat[1], *rows], flat[2]
     lower = [t.text for t in segments[-1]]
     if len(lower) == width - 1 and all(lower):
         lower = ["", *lower]
@@ -1953,6 +1956,34 @@ def _serial_header(head: list[_Token], width: int) -> tuple[list[_Token], list[l
         rows.insert(0, [upper[0]] + [cell for label in upper[1:] for cell in [label] + [""] * (span - 1)])
         captions, first = [t for s in segments[:-2] for t in s], segments[-2][0].line
     return captions, rows, first
+
+
+SERIAL_HEADS = ("序号", "行次", "编号")
+
+
+def _flat_serial_tiers(head: list[_Token], width: int) -> tuple[list[_Token], list[list[str]], int] | None:
+    """(caption cells, the header's two tiers, the header's first line) of a two-tier header printed one cell per line,
+    no line ending a tier: an upper tier opening with 序号 whose other labels each span an equal run of the lower
+    tier's cells (收入 over (blank) | 预算数, 支出 over (blank) | 预算数), the lower tier printed without a cell under
+    序号, which spans down. A lower cell may be blank (the label column under its half's name) but each run holds a
+    label, and the runs read alike. Taken only when the cells are one per line and exactly this one split fits:
+    the lower tier is the last width - 1 cells, the upper tier the cells from the last 序号 before it."""
+    if len({t.line for t in head}) != len(head) or len(head) < width + 2:
+        return None
+    lower_at = len(head) - (width - 1)
+    texts = [t.text for t in head]
+    opens = [i for i in range(lower_at) if normalize_label(texts[i]) in SERIAL_HEADS]
+    if not opens:
+        return None
+    upper, lower = texts[opens[-1]:lower_at], texts[lower_at:]
+    span, rest = divmod(width - 1, len(upper) - 1) if len(upper) >= 3 else (0, 1)
+    if rest or span < 2 or not all(upper):
+        return None
+    groups = [lower[i * span:(i + 1) * span] for i in range(len(upper) - 1)]
+    if any(g != groups[0] for g in groups) or not all(groups[0][1:]) or not any(groups[0]):
+        return None
+    top = [upper[0], *[cell for label in upper[1:] for cell in [label] + [""] * (span - 1)]]
+    return head[:opens[-1]], [top, ["", *lower]], head[opens[-1]].line
 
 
 def _serial_first_rows(tokens: list[_Token], path: str) -> list[Block] | None:

@@ -3,6 +3,7 @@ that "no problems found" is never said of a document the program did not underst
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -54,6 +55,17 @@ def _read(doc: Any, need: str, ctx: Context) -> bool:
             "claims": claims}.get(need, tables or claims or projects)
 
 
+# An unread part that names its form: '绩效目标表的年度绩效目标与绩效指标…：未能按行列读取'.
+_FORM_NAMED = re.compile(r"^([\u4e00-\u9fff]{2,12}表)(?:的|[：:（(])")
+
+
+def _where(unread: Any) -> str:
+    """Where an unread table is and what the reader said of it ('第 14 行：表格未被识别（…）')."""
+    at = f"第 {unread.location.line} 行" if unread.location.line is not None else unread.location.table or "位置未知"
+    what = unread.what if len(unread.what) <= 60 else unread.what[:59] + "…"
+    return f"{at}：{what}"
+
+
 # The parts of a self-evaluation form a reader reports as not read when it finds the form but not its cells.
 _FORM_PARTS = ("预算执行情况", "绩效指标")
 
@@ -66,7 +78,9 @@ def nothing_read(doc: Any, ctx: Context) -> Iterator[Finding]:
     带数字的语句有规则核对过的（如人数、单位个数与其所列各项，或有问题指向该句），即使未点明主语，也算已读取；读到带数字的
     语句而没有一句能够核对时，明确写出“读到带数字的说明 N 句，但没有一句能够核对”，不说成什么也没读到。本规则在其他规则之后运行，
     以便知道它们核对了哪些语句。
-    自评表在文中（其预算执行或绩效指标部分列为未读取）而格子未能按行列读出时，说明是自评表未能读取，不说成文字形式的报告。"""
+    自评表在文中（其预算执行或绩效指标部分列为未读取）而格子未能按行列读出时，说明是自评表未能读取，不说成文字形式的报告。
+    文中有表格（逐格成行、格子连排或未被识别的表，列为未读取）时，同样不说成“只有文字”或文字形式的报告，而写明文中有何表、
+    在第几行、未能按行列读取。"""
     kind = getattr(doc.kind, "value", str(doc.kind))
     need, what = _EXPECTED.get(kind, ("any", "任何表格、项目或带数字的说明"))
     if _read(doc, need, ctx):
@@ -85,6 +99,17 @@ def nothing_read(doc: Any, ctx: Context) -> Iterator[Finding]:
                       f"文档含项目支出绩效自评表（{at}起），但表格的格子连在一起或次序错乱，未能按行列读出{what}，"
                       "本次审核未核对自评表的数据；未读取的位置见“未读取或未核对的内容”",
                       Location(document=doc.path), CAT, expected=what, actual="自评表未能按行列读取")
+        return
+    tables = [u for u in (reading.unread if reading is not None else ()) if u.kind == "table"]
+    if tables and (kind in _TEXT_REPORTS or kind == "budget_disclosure"):
+        # a table is there but its cells were not placed (one cell per line, run together, a grid not recognised):
+        # the document is not text only, and the message says what is there (the form the reader named) and where
+        named = next(((u, m.group(1)) for u in tables if (m := _FORM_NAMED.match(u.what))), None)
+        unread_table, name = named or (tables[0], "表格")
+        yield Finding("reading.nothing_read", Tier.WARNING,
+                      f"文档含{name}，但未能按行列读取（{_where(unread_table)}），未读取到{what}，本次审核未核对表中的数据"
+                      f"{'；另' + none if none else ''}；未读取的位置见“未读取或未核对的内容”",
+                      Location(document=doc.path), CAT, expected=what, actual="表格未能按行列读取")
         return
     if kind in _TEXT_REPORTS and stated:
         report, form = _TEXT_REPORTS[kind]

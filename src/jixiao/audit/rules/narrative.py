@@ -2709,8 +2709,9 @@ def _restated_totals(pkg: DisclosurePackage, ctx: Context, statements: list[Stat
                     and not _initial_budget(claim) and not _is_base(claim) \
                     and not _breakdown_part(statements, index, claim):
                 measure = "amount" if budget_stage else claim.measure
-                groups.setdefault((claim.subject, claim.scope, measure, _body_named(claim)), []).append((index, claim))
-    for (subject, scope, measure, _), found in groups.items():
+                groups.setdefault((claim.subject, claim.scope, measure, _body_named(claim), _total_word(claim)),
+                                  []).append((index, claim))
+    for (subject, scope, measure, _, _), found in groups.items():
         if len(found) < 2 or locate(pkg, subject, scope, measure) is not None:
             continue
         first_at, first = found[0]
@@ -2732,6 +2733,14 @@ def _restated_totals(pkg: DisclosurePackage, ctx: Context, statements: list[Stat
                           claim.location.with_(row=subject), CAT, expected=first.text, actual=claim.text,
                           related=(first.location,))
             break
+
+
+def _total_word(claim: Claim) -> str:
+    """The kind of total the words before a figure print: '总计' (the grand total, with last year's carry-over) is no
+    '合计' (the year's own income or spending), nor '总收入'/'收入' of either; a total restated is compared with one
+    of its own kind only."""
+    words = _words_of(claim)
+    return next((kind for kind in ("总计", "合计") if kind in words), "")
 
 
 def _scope_said(statements: list[Statement], index: int) -> str:

@@ -9,7 +9,7 @@ side runs in its own process (PYTHONPATH at that side's src; the baseline is `gi
 requests through Django's test client with the production settings (file cache) and reports, per page, the median
 CPU time of the process (SQLite works in-process: its work is counted too; with PostgreSQL it would not be) and the
 most queries of a request. Pages are measured warm (each opened once before) except "after a save", which opens
-the dashboard or board of a finance user right after a monitoring save in its jurisdiction (fresh figures).
+the dashboard or board of a department, finance or admin user right after a monitoring save in its scope (fresh figures).
 The login page is the floor: what any request costs. No timing is asserted anywhere; this is for reading.
 """
 
@@ -127,12 +127,16 @@ def measure(data: Path, repeat: int) -> list[dict[str, Any]]:
         ("dashboard", "department", None, lambda: clients["department"].get("/dashboard/")),
         ("dashboard", "finance", None, lambda: clients["finance"].get("/dashboard/")),
         ("dashboard", "admin", None, lambda: clients["admin"].get("/dashboard/")),
+        ("dashboard after a save", "department", monitoring_save, lambda: clients["department"].get("/dashboard/")),
         ("dashboard after a save", "finance", monitoring_save, lambda: clients["finance"].get("/dashboard/")),
         ("dashboard after a save", "admin", monitoring_save, lambda: clients["admin"].get("/dashboard/")),
         ("warning board", "department", None, lambda: clients["department"].get("/monitoring/")),
         ("warning board", "finance", None, lambda: clients["finance"].get("/monitoring/")),
         ("warning board", "admin", None, lambda: clients["admin"].get("/monitoring/")),
         ("warning board after a save", "finance", monitoring_save, lambda: clients["finance"].get("/monitoring/")),
+        ("warning board after a save", "department", monitoring_save,
+         lambda: clients["department"].get("/monitoring/")),
+        ("warning board after a save", "admin", monitoring_save, lambda: clients["admin"].get("/monitoring/")),
         ("review statistics", "finance", None, lambda: clients["finance"].get("/reviews/statistics/")),
     ]
     rows = []

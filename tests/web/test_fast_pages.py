@@ -226,6 +226,29 @@ def test_the_summed_figures_are_those_computed_over_the_whole_scope(client, worl
     assert {k: v for k, v in summed.items() if k != "rules"} == {k: v for k, v in direct.items() if k != "rules"}
     assert summed["warning_total"] > 0 and summed["projects"] > 4
     board = monitoring._board_summary(user)
-    monkeypatch.setattr(monitoring, "scope_summary", lambda account: None)
+    monkeypatch.setattr(monitoring, "scope_summary", lambda account, page="board": None)
     assert board == monitoring._board_summary(user)
     assert board["totals"].projects == 1
+
+
+# --- the first request after a save: only the department written to is read again ---------------------------------
+
+# the session's, user's and account's 3; the department's summary 11 (grouped, whatever its size); the work queues
+# (bounded reads) or the board's page of rows and latest actions; the departments of the jurisdiction or of everything
+AFTER_A_SAVE = {("department", "/dashboard/"): 20, ("finance", "/dashboard/"): 23, ("admin", "/dashboard/"): 24,
+                ("department", "/monitoring/"): 16, ("finance", "/monitoring/"): 17, ("admin", "/monitoring/"): 18}
+
+
+@pytest.mark.parametrize(("role", "url"), list(AFTER_A_SAVE))
+def test_the_first_request_after_a_save_stays_within_its_queries(client, world, role, url,
+                                                                  django_capture_on_commit_callbacks):
+    from tests.web.test_pages_at_scale import grow
+
+    grow(world, 4)  # more departments and jurisdictions than the one written to: none of them read again
+    client.force_login(world["accounts"][role].user)
+    client.get(url)
+    with django_capture_on_commit_callbacks(execute=True):
+        _monitoring(world, client)
+    client.force_login(world["accounts"][role].user)
+    assert queries(client, url) <= AFTER_A_SAVE[(role, url)]
+    assert queries(client, url) <= 3  # and cached again

@@ -1,8 +1,13 @@
 """The figures of the dashboard and the warning board per department, kept in the cache under the department's
-version stamp (jixiao.store.stamps); those of a jurisdiction are summed from its departments' and those of
-everything from the jurisdictions' (each kept under its own stamp). After a write only the department written to
-is read again from the database (eleven grouped queries, whatever the number of departments computed at once);
-its jurisdiction and everything are summed again from the cache.
+version stamp (jixiao.store.stamps). A jurisdiction and everything keep, each under its own stamp and apart:
+- their numbers (counts and Decimal sums per status, grade, colour and department name, no project listed), added
+  up from their parts' (a jurisdiction's from its departments', everything's from the jurisdictions');
+- the rows each page lists behind a bar (the dashboard's, the board's), the first of their parts' merged lazily
+  (no more than LISTED read per bar), those behind the execution chart's bars cut to what the chart shows there
+  (`per_bar`: 5 each when a province has hundreds of departments).
+After a write only the department written to is read again from the database (eleven grouped queries); its
+jurisdiction's parts are made again from the cache, and everything's from the jurisdictions' (unchanged ones read
+back, small).
 
 Sums give what one query over the whole scope gives: counts and amounts add up; the projects listed behind a bar
 are the first CHART_PROJECTS of the merged lists (each department keeps its own first CHART_PROJECTS in the same
@@ -16,6 +21,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from itertools import islice
 from typing import Any, NamedTuple
 
 from django.core.cache import cache
@@ -39,7 +45,7 @@ from jixiao.store.models import (
 from jixiao.store.money import MoneyField
 from jixiao.store.review import ReviewRow
 from jixiao.store.selectors import latest_reports
-from jixiao.store.stamps import stamps_of
+from jixiao.store.stamps import ALL, stamps_of
 
 LISTED = 50  # projects kept behind each bar or slice (the charts' CHART_PROJECTS)
 KEPT_FOR = 600  # seconds a summary is kept without a write in its scope (as the figures: jixiao.web.scope_figures)
@@ -78,41 +84,91 @@ class Summary:
     action_projects: set[str] = field(default_factory=set)  # names of the projects with an action
 
 
+NUMBERS = ("projects", "years", "execution", "warnings", "grades", "finals", "reviews", "cuts",
+           "open_rectifications", "action_amounts", "action_counts", "action_projects")
+LISTS = {"dashboard": ("reports", "warned", "graded", "finaled"), "board": ("board",)}  # what each page reads
+DRILL_ROWS = 1000  # reports listed behind all the bars of the execution chart together (at least 5 per bar)
+
+
+def per_bar(bars: int) -> int:
+    """Reports listed behind each bar of the execution chart when it has `bars` bars (a province has hundreds)."""
+    return max(5, min(LISTED, DRILL_ROWS // max(1, bars)))
+
+
 def _merged(lists: Iterable[dict[str, list[Listed]]]) -> dict[str, list[Listed]]:
+    """The first LISTED rows of each key over `lists` (each already in order and cut at LISTED): a lazy merge that
+    reads no more than LISTED rows of each key."""
     by_key: dict[str, list[list[Listed]]] = {}
     for listed in lists:
         for key, rows in listed.items():
             by_key.setdefault(key, []).append(rows)
-    return {key: list(heapq.merge(*rows, key=lambda r: r.key))[:LISTED] for key, rows in by_key.items()}
+    return {key: rows[0][:LISTED] if len(rows) == 1 else list(islice(heapq.merge(*rows, key=_order), LISTED))
+            for key, rows in by_key.items()}
 
 
-def combine(summaries: list[Summary]) -> Summary:
-    """The summary of the union of the scopes of `summaries` (which share no project)."""
+def _order(row: Listed) -> tuple[Any, ...]:
+    return row.key
+
+
+def _reviews(rows: list[ReviewRow]) -> list[ReviewRow]:
+    """Review rows of one round and score added up (a row per round and score, however many departments)."""
+    summed: dict[tuple[int, Any], list[Any]] = {}
+    for round_, score, n, requested, cut in rows:
+        row = summed.setdefault((round_, score), [0, None, None])
+        row[0] += n
+        row[1] = requested if row[1] is None else row[1] + (requested or 0)
+        row[2] = cut if row[2] is None else row[2] + (cut or 0)
+    return [(r, score, n, requested, cut) for (r, score), (n, requested, cut) in summed.items()]
+
+
+def numbers_of(summaries: list[Summary]) -> Summary:
+    """The numbers (counts and sums, no listed rows) of the union of the scopes of `summaries` (which share no
+    project): what a jurisdiction and everything keep, added up from their parts."""
     total = Summary()
     for s in summaries:
         total.projects += s.projects
         total.years |= s.years
         for name, (budget, executed, progress) in s.execution.items():
-            row = total.execution.setdefault(name, [Decimal(0), Decimal(0), None])
+            row = total.execution.get(name)
+            if row is None:
+                total.execution[name] = [budget, executed, progress]
+                continue
             row[0] += budget
             row[1] += executed
             if progress is not None and (row[2] is None or progress > row[2]):
                 row[2] = progress
-        total.warnings += s.warnings
-        total.grades += s.grades
-        total.finals += s.finals
+        total.warnings.update(s.warnings)
+        total.grades.update(s.grades)
+        total.finals.update(s.finals)
         total.reviews += s.reviews
         total.cuts += s.cuts
         total.open_rectifications += s.open_rectifications
         for key, amount in s.action_amounts.items():
             total.action_amounts[key] = total.action_amounts.get(key, Decimal(0)) + amount
-        total.action_counts += s.action_counts
+        total.action_counts.update(s.action_counts)
         total.action_projects |= s.action_projects
-    total.reports = _merged(s.reports for s in summaries)
-    total.warned = _merged(s.warned for s in summaries)
-    total.board = _merged(s.board for s in summaries)
-    total.graded = _merged(s.graded for s in summaries)
-    total.finaled = _merged(s.finaled for s in summaries)
+    total.reviews = _reviews(total.reviews)
+    return total
+
+
+def lists_of(summaries: list[Summary], page: str, reports: int = LISTED) -> Summary:
+    """The rows `page` lists ("dashboard" or "board") over the union of the scopes of `summaries`: the first
+    LISTED of each bar, merged (the first `reports` of each department's bar of the execution chart)."""
+    total = Summary()
+    for name in LISTS[page]:
+        setattr(total, name, _merged(getattr(s, name) for s in summaries))
+    if reports < LISTED:
+        total.reports = {name: rows[:reports] for name, rows in total.reports.items()}
+    return total
+
+
+def combine(summaries: list[Summary]) -> Summary:
+    """The summary of the union of the scopes of `summaries` (which share no project)."""
+    total = numbers_of(summaries)
+    for page in LISTS:
+        lists = lists_of(summaries, page)
+        for name in LISTS[page]:
+            setattr(total, name, getattr(lists, name))
     return total
 
 
@@ -197,6 +253,7 @@ def _kept(names: dict[Any, str], prefix: str) -> tuple[dict[Any, Summary], dict[
 
 
 def department_summaries(department_ids: list[int]) -> dict[int, Summary]:
+    """Numbers and listed rows of each department, read from the database for those written to since."""
     found, missing = _kept({pk: f"d{pk}" for pk in department_ids}, "d")
     if missing:
         computed = compute(list(missing))
@@ -205,31 +262,67 @@ def department_summaries(department_ids: list[int]) -> dict[int, Summary]:
     return found
 
 
-def jurisdiction_summaries(departments: dict[int, list[int]]) -> dict[int, Summary]:
-    """The summaries of these jurisdictions (`departments`: jurisdiction → its department ids)."""
-    found, missing = _kept({pk: f"j{pk}" for pk in departments}, "j")
+def _jurisdiction_parts(departments: dict[int, list[int]], part: str) -> dict[int, Summary]:
+    """`part` ("numbers", or the lists of a page) of these jurisdictions (`departments`: jurisdiction → its
+    department ids), each kept under its jurisdiction's stamp and made again from its departments' summaries
+    (only the department written to read again from the database)."""
+    found, missing = _kept({pk: f"j{pk}" for pk in departments}, f"{part}:j")
     if missing:
         parts = department_summaries([d for j in missing for d in departments[j]])
-        summed = {j: combine([parts[d] for d in departments[j]]) for j in missing}
-        cache.set_many({missing[j]: s for j, s in summed.items()}, KEPT_FOR)
-        found.update(summed)
+        made = {j: _made([parts[d] for d in departments[j]], part) for j in missing}
+        cache.set_many({missing[j]: s for j, s in made.items()}, KEPT_FOR)
+        found.update(made)
     return found
+
+
+def _made(summaries: list[Summary], part: str) -> Summary:
+    """`part` of the union of the scopes of `summaries`: "numbers", "board" or "dashboard:N" (the dashboard's
+    lists, N reports per bar of the execution chart)."""
+    if part == "numbers":
+        return numbers_of(summaries)
+    page, _, reports = part.partition(":")
+    return lists_of(summaries, page, int(reports or LISTED))
+
+
+def _part(numbers: Summary, page: str) -> str:
+    return f"dashboard:{per_bar(len(numbers.execution))}" if page == "dashboard" else page
+
+
+def _with_lists(numbers: Summary, lists: Summary, page: str) -> Summary:
+    summary = Summary(**{name: getattr(numbers, name) for name in NUMBERS})
+    for name in LISTS[page]:
+        setattr(summary, name, getattr(lists, name))
+    return summary
 
 
 def department_summary(department_id: int) -> Summary:
     return department_summaries([department_id])[department_id]
 
 
-def jurisdiction_summary(jurisdiction_id: int) -> Summary:
-    ids = list(Department.objects.filter(jurisdiction_id=jurisdiction_id).values_list("pk", flat=True))
-    return jurisdiction_summaries({jurisdiction_id: ids})[jurisdiction_id]
+def jurisdiction_summary(jurisdiction_id: int, page: str = "dashboard") -> Summary:
+    ids = {jurisdiction_id: list(Department.objects.filter(jurisdiction_id=jurisdiction_id)
+                                 .values_list("pk", flat=True))}
+    numbers = _jurisdiction_parts(ids, "numbers")[jurisdiction_id]
+    return _with_lists(numbers, _jurisdiction_parts(ids, _part(numbers, page))[jurisdiction_id], page)
 
 
-def everything_summary() -> Summary:
+def _everything_part(part: str) -> Summary:
+    """`part` of everything, kept under the stamp every write renews, added up (or merged) from the
+    jurisdictions' (each kept under its own stamp: only the one written to is made again)."""
+    found, missing = _kept({"": ALL}, f"{part}:a")
+    if not missing:
+        return found[""]
     departments: dict[int, list[int]] = {}
     for pk, jurisdiction in Department.objects.values_list("pk", "jurisdiction_id"):
         departments.setdefault(jurisdiction, []).append(pk)
-    return combine(list(jurisdiction_summaries(departments).values()))
+    made = _made(list(_jurisdiction_parts(departments, part).values()), part)
+    cache.set(missing[""], made, KEPT_FOR)
+    return made
+
+
+def everything_summary(page: str = "dashboard") -> Summary:
+    numbers = _everything_part("numbers")
+    return _with_lists(numbers, _everything_part(_part(numbers, page)), page)
 
 
 def correction_totals_of(summary: Summary) -> CorrectionTotals:
@@ -246,15 +339,15 @@ def correction_totals_of(summary: Summary) -> CorrectionTotals:
         projects=len(summary.action_projects))
 
 
-def scope_summary(account: Any) -> Summary | None:
-    """The summary of what a department, a finance bureau or an administrator sees (None for anyone else: a unit's
-    and an evaluator's few projects are read directly)."""
+def scope_summary(account: Any, page: str = "dashboard") -> Summary | None:
+    """The summary of what a department, a finance bureau or an administrator sees, with the rows `page` lists
+    (None for anyone else: a unit's and an evaluator's few projects are read directly)."""
     if account is None:
         return None
     if account.role == Role.DEPARTMENT and account.department_id:
         return department_summary(account.department_id)
     if account.role == Role.FINANCE and account.jurisdiction_id:
-        return jurisdiction_summary(account.jurisdiction_id)
+        return jurisdiction_summary(account.jurisdiction_id, page)
     if account.role == Role.ADMIN:
-        return everything_summary()
+        return everything_summary(page)
     return None

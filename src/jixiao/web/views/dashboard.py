@@ -36,7 +36,7 @@ from jixiao.store.selectors import (
     projects_by_name,
     selfevals_by_grade,
 )
-from jixiao.store.summaries import Listed, Summary, scope_summary
+from jixiao.store.summaries import Listed, Summary, per_bar, scope_summary
 from jixiao.web.charts import CHART_PROJECTS, GRADE_COLOURS, WARNING_COLOURS, Slice, interactive_chart
 from jixiao.web.scope_figures import scope_figures
 from jixiao.web.templatetags.figures import format_figure
@@ -44,7 +44,6 @@ from jixiao.web.views.common import page
 from jixiao.web.views.monitoring import COLOUR_LABELS
 
 UNIT_PROJECTS = 50  # a unit's projects listed on its dashboard (by name; the project list has them all)
-DRILL_ROWS = 1000  # projects listed behind all the bars of the execution chart together (at least 5 per bar)
 
 
 def _execution_by_department(projects: QuerySet[Project]) -> list[tuple[str, Decimal, Decimal]]:
@@ -86,12 +85,12 @@ def _figures(user: Any) -> dict[str, Any]:
     key_grades, finals = finals_by_grade(projects, CHART_PROJECTS)
     execution = _execution_by_department(projects)
     rules = scope.monitoring
-    per_bar = max(5, min(CHART_PROJECTS, DRILL_ROWS // max(1, len(execution))))  # a province has hundreds of bars
-    reports = latest_reports_by_department(projects, per_bar)
+    shown = per_bar(len(execution))  # a province has hundreds of bars
+    reports = latest_reports_by_department(projects, shown)
     charts = [
         interactive_chart("execution", "预算执行率（%，按部门）", [
             Slice(name, rate, _lag_colour(progress - rate, rules), _department_projects(reports.get(name, [])))
-            for name, rate, progress in execution], unit="%", listed=per_bar),
+            for name, rate, progress in execution], unit="%", listed=shown),
         interactive_chart("warnings", "未解除预警（按颜色）", [
             Slice(COLOUR_LABELS[c], colours.get(c, 0), WARNING_COLOURS[c], _projects_of(
                 warned.get(c, []), lambda w: w.project, lambda w: w.kind_label))
@@ -142,12 +141,12 @@ def _summed_figures(user: Any, summary: Summary) -> dict[str, Any]:
     rules = scope.monitoring
     execution = [(name, round_half_up(executed / budget * 100) if budget else Decimal(0), progress)
                  for name, (budget, executed, progress) in sorted(summary.execution.items())]
-    per_bar = max(5, min(CHART_PROJECTS, DRILL_ROWS // max(1, len(execution))))
+    shown = per_bar(len(execution))
     charts = [
         interactive_chart("execution", "预算执行率（%，按部门）", [
             Slice(name, rate, _lag_colour(progress - rate, rules),
-                  _listed(summary.reports.get(name, [])[:per_bar], "project_detail", _rate))
-            for name, rate, progress in execution], unit="%", listed=per_bar),
+                  _listed(summary.reports.get(name, [])[:shown], "project_detail", _rate))
+            for name, rate, progress in execution], unit="%", listed=shown),
         interactive_chart("warnings", "未解除预警（按颜色）", [
             Slice(COLOUR_LABELS[c], summary.warnings.get(c, 0), WARNING_COLOURS[c], _listed(
                 summary.warned.get(c, [])[:CHART_PROJECTS], "project_detail", lambda r: r.note))

@@ -113,7 +113,7 @@ def monitoring_entry(request: HttpRequest, pk: int, period: int) -> HttpResponse
 def _board_summary(user: Any) -> dict[str, Any]:
     """The board's chart, counts and totals over every warning and action `user` sees: from the summary of its
     department, jurisdiction or everything (jixiao.store.summaries), else read here."""
-    summary = scope_summary(account_of(user))
+    summary = scope_summary(account_of(user), "board")
     if summary is not None:
         found: Any = summary.warnings
         listed = {c: [(r.project, r.project_id, r.period, r.note) for r in rows[:CHART_PROJECTS]]

@@ -93,17 +93,22 @@ def review_statistics(reviews: Any, profile: Profile) -> list[RoundStatistics]:
 ReviewRow = tuple[int, Any, int, Any, Any]  # round, score, how many, requested, cut (the amounts summed)
 
 
-def statistics_of_rows(rows: list[ReviewRow], profile: Profile) -> list[RoundStatistics]:
-    """The statistics of grouped review rows (several rows of one round and score are added up: the rows of
-    several departments)."""
+def summed_rows(rows: list[ReviewRow]) -> list[ReviewRow]:
+    """Review rows of one round and score added up (a row per round and score, however many departments)."""
     summed: dict[tuple[int, Any], list[Any]] = {}
     for round_, score, n, requested, cut in rows:
         row = summed.setdefault((round_, score), [0, None, None])
         row[0] += n
         row[1] = requested if row[1] is None else row[1] + (requested or 0)
         row[2] = cut if row[2] is None else row[2] + (cut or 0)
+    return [(r, score, n, requested, cut) for (r, score), (n, requested, cut) in summed.items()]
+
+
+def statistics_of_rows(rows: list[ReviewRow], profile: Profile) -> list[RoundStatistics]:
+    """The statistics of grouped review rows (several rows of one round and score are added up: the rows of
+    several departments)."""
     by_round: dict[int, list[ReviewedGoal]] = {}
-    for (round_, score), (n, requested, cut) in summed.items():
+    for round_, score, n, requested, cut in summed_rows(rows):
         name = f"第{round_}轮得分{score}的{n}个项目"
         by_round.setdefault(round_, []).append(ReviewedGoal(name, score, requested, requested - cut, n))
     return [statistics(goals, profile, round_) for round_, goals in sorted(by_round.items())]

@@ -43,7 +43,7 @@ from jixiao.store.models import (
     SelfEvaluationRecord,
 )
 from jixiao.store.money import MoneyField
-from jixiao.store.review import ReviewRow
+from jixiao.store.review import ReviewRow, summed_rows
 from jixiao.store.selectors import latest_reports
 from jixiao.store.stamps import ALL, stamps_of
 
@@ -110,17 +110,6 @@ def _order(row: Listed) -> tuple[Any, ...]:
     return row.key
 
 
-def _reviews(rows: list[ReviewRow]) -> list[ReviewRow]:
-    """Review rows of one round and score added up (a row per round and score, however many departments)."""
-    summed: dict[tuple[int, Any], list[Any]] = {}
-    for round_, score, n, requested, cut in rows:
-        row = summed.setdefault((round_, score), [0, None, None])
-        row[0] += n
-        row[1] = requested if row[1] is None else row[1] + (requested or 0)
-        row[2] = cut if row[2] is None else row[2] + (cut or 0)
-    return [(r, score, n, requested, cut) for (r, score), (n, requested, cut) in summed.items()]
-
-
 def numbers_of(summaries: list[Summary]) -> Summary:
     """The numbers (counts and sums, no listed rows) of the union of the scopes of `summaries` (which share no
     project): what a jurisdiction and everything keep, added up from their parts."""
@@ -147,7 +136,7 @@ def numbers_of(summaries: list[Summary]) -> Summary:
             total.action_amounts[key] = total.action_amounts.get(key, Decimal(0)) + amount
         total.action_counts.update(s.action_counts)
         total.action_projects |= s.action_projects
-    total.reviews = _reviews(total.reviews)
+    total.reviews = summed_rows(total.reviews)
     return total
 
 

@@ -55,7 +55,6 @@ def _apply(project: Project, executed: Decimal, entries: dict[int, ActualEntry])
     for ind in project.indicators.all():
         entry = entries.get(ind.pk)
         if entry is not None:
-            before = (ind.actual, ind.deviation_reason, ind.reported_score)
             ind.actual, ind.deviation_reason = entry.actual.strip(), entry.deviation_reason.strip()
             if len(ind.actual) > ACTUAL_LENGTH:
                 raise ServiceError(f"指标“{ind.name}”的实际完成值最多 {ACTUAL_LENGTH} 个字（填写了 {len(ind.actual)} 个字）")
@@ -64,7 +63,6 @@ def _apply(project: Project, executed: Decimal, entries: dict[int, ActualEntry])
                                                                            ind.weight or Decimal(100)))
             except NumberError as exc:
                 raise ServiceError(str(exc)) from exc
-            ind._typed_changed = (ind.actual, ind.deviation_reason, ind.reported_score) != before  # type: ignore[attr-defined]
         rows.append(ind)
     project._prefetched_objects_cache = {"indicators": rows}  # type: ignore[attr-defined]
     return project
@@ -135,8 +133,12 @@ def save_selfeval(project: Project, version: int, executed: Decimal, entries: di
         raise ServiceError("不能提交，尚缺：" + "；".join(problems))
     if narrative is None:
         narrative = Narrative(record.goal_statement, record.experience) if record else Narrative()
+    # an indicator typed as it is stored is not written again (compared with the database, not with the objects in
+    # memory: a preview scored before the save has already set them)
+    stored = {pk: typed for pk, *typed in Indicator.objects.filter(project=project).values_list(
+        "pk", "actual", "deviation_reason", "reported_score")}
     for ind in project.indicators.all():
-        if getattr(ind, "_typed_changed", True):  # an indicator typed as it was is not written again
+        if stored.get(ind.pk) != [ind.actual, ind.deviation_reason, ind.reported_score]:
             ind._history_user = actor  # type: ignore[attr-defined]
             ind.save()
     bump_version(project, version, actor, "单位自评", executed=executed, reported_total=result.total,

@@ -22,15 +22,13 @@ from jixiao.core.model import Indicator
 from jixiao.core.money import is_number, parse_decimal
 from jixiao.core.provenance import Location
 from jixiao.core.values import parse_value
-from jixiao.ingest.formcolumns import indicator_field
+from jixiao.ingest.formcolumns import LEVEL1_RE, LEVEL2_RE, indicator_field
 from jixiao.ingest.headers import normalize_label
 
 VALUE_FIELDS = ("initial_target", "adjusted_target", "actual", "weight", "reported_score")
 _FIGURE_FIELDS = ("weight", "reported_score")
 _NAME_HEADER = re.compile(r"^(?:三级指标|指标名称)(?:[（(].*[)）])?$")
 _LEVEL_HEADER = re.compile(r"^(?:一级指标|二级指标)$")
-_LEVEL1 = re.compile(r"^(产出|效益|效果|满意度|成本)指标(?:[（(][\d.]+分[)）])?$")
-_LEVEL2 = re.compile(r"^(?:数量|质量|时效|成本|经济|经济效益|社会|社会效益|生态|生态效益|可持续影响|服务对象满意度|满意度)(?:指标)?$")
 # A name closing on its target's form with the figure left out ('仓储面积(≥**平方米)', '烘干机(≥台)'): the operator
 # and unit the bare figure of its target cell is printed in.
 _TARGET_FORM = re.compile(r"[（(]\s*([≥≤＞＜><=])\s*\**\s*([^\d\s()（）*]{0,6})\s*[)）]$")
@@ -71,7 +69,7 @@ def _header(cells: Sequence[tuple[str, Location]]) -> tuple[int, tuple[str, ...]
 
 def _is_level(text: str) -> bool:
     label = normalize_label(text)
-    return bool(_LEVEL1.match(label) or _LEVEL2.match(label))
+    return bool(LEVEL1_RE.match(label) or LEVEL2_RE.match(label))
 
 
 def _fits(cell: str, name: str) -> bool:
@@ -104,12 +102,12 @@ def read_cell_rows(cells: Sequence[tuple[str, Location]]) -> CellRows | None:
         if _STOP.match(label):
             out.closed = True
             break
-        if _LEVEL1.match(label):
-            level1, level2 = f"{_LEVEL1.match(label).group(1)}指标", ""  # type: ignore[union-attr]
+        if LEVEL1_RE.match(label):
+            level1, level2 = f"{LEVEL1_RE.match(label).group(1)}指标", ""  # type: ignore[union-attr]
             out.used.append(where)
             index += 1
             continue
-        if _LEVEL2.match(label):
+        if LEVEL2_RE.match(label):
             level2 = label
             out.used.append(where)
             index += 1

@@ -15,10 +15,11 @@ from jixiao.core.money import is_number
 from jixiao.ingest.headers import head_label
 
 FUND_ROW_RE = re.compile(r"^(合计|总计|总额|.*资金总额|其中.*|.*资金|.*财政拨款.*|.*专户.*)$")
-INDICATOR_ROW_RE = re.compile(
-    r"^(产出|效益|效果|满意度|成本)指标(?:[（(][\d.]+分[)）])?$|^(数量|质量|时效|成本|经济|经济效益|社会|社会效益|生态|生态效益"
-    r"|可持续影响|服务对象满意度|满意度)(指标)?$"
-)
+# The label of an indicator row's first-level cell ('产出指标', '效益指标（30分）') and of its second-level cell ('数量指标',
+# '社会效益'): a row of the indicator table, not a fund row.
+LEVEL1_RE = re.compile(r"^(产出|效益|效果|满意度|成本)指标(?:[（(][\d.]+分[)）])?$")
+LEVEL2_RE = re.compile(r"^(数量|质量|时效|成本|经济|经济效益|社会|社会效益|生态|生态效益|可持续影响|服务对象满意度|满意度)(指标)?$")
+INDICATOR_ROW_RE = re.compile(f"{LEVEL1_RE.pattern}|{LEVEL2_RE.pattern}")
 CELL_UNIT_RE = re.compile(r"(?<=\d)\s*(?:亿元|万元|元|亿|万)$")  # '3359.62万': the unit printed in the cell
 NOT_APPLICABLE = ("/", "／", "-", "—", "－", "——")  # a cell of a fund row with nothing to print
 # The label of a table's closing total row ('总分', '合计：94分' with the score in its own cell).

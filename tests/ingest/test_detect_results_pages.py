@@ -293,3 +293,30 @@ def test_a_title_run_into_a_running_header_keeps_its_last_word(tmp_path):
         "示例县财政局: 根据《示例县财政局关于开展 2031 年度新增债券资金项目绩效评价工作的通知》要求,示例会计师事务所接受示例县"
         "财政局的委托,对 2031 年度新增债券资金项目进行了绩效评价。"]))
     assert doc is not None and doc.kind is DocumentKind.KEY_EVALUATION
+
+
+def test_a_bracketed_publisher_label_of_a_catalogue_names_the_unit_with_the_titles_place(tmp_path):
+    doc, _ = _load(tmp_path, "\n".join([
+        "  • 首页", "  • 政务公开",
+        "  • [ 索引号 ] 0001/2032-00009 [ 发文字号 ]",
+        "    [ 主题分类 ] 财政 [ 体裁分类 ] 财政预算、决算",
+        "    [ 发布机构 ] 市林业局",
+        "    [ 成文日期 ] 2032-12-20 [ 发布日期 ] 2032-12-20",
+        "",
+        "    示例市2031年度林业改革资金绩效评价结果的说明",
+        "",
+        "    市财政局、市林业局委托第三方机构，对12个区县2031年度林业改革资金使用效益进行了绩效评价，现将结果公开如下：",
+        "    一、资金使用总体情况",
+        "    2031年，共下达林业改革资金5200万元，其中：中央资金3100万元，市级资金2100万元。"]))
+    assert doc is not None and doc.unit == "示例市林业局"
+
+
+def test_a_bracketed_year_stamp_under_the_title_outweighs_a_year_inside_the_project_name(tmp_path):
+    cover = ["部门名称(公章):示例县林业局", "项目名称: 2031年造林补助资金项目支出", "绩效自评日期: 2033年5月",
+             "一、项目基本情况", "我局2032年度共使用造林补助资金85万元，完成造林1200亩。"]
+    title = "示例县林业局2031年造林补助资金项目支出绩效自评报告"
+    for head in ([title, "(2032年度)"], [title, title, "（2032年度）"]):
+        doc, _ = _load(tmp_path, "\n".join(head + cover))
+        assert doc is not None and doc.year == 2032, head
+    doc, _ = _load(tmp_path, "\n".join([title, *cover]))  # no stamp: the year the title names
+    assert doc is not None and doc.year == 2031

@@ -582,7 +582,7 @@ BANNER = r"欢迎(?:您)?(?:来到|访问|进入|光临|登录)"
 # A web page's publisher or site banner, dropped with the page's metadata before reading or left at the top of its
 # text (a label and its value on one line, or the value on the next line as a bullet): weaker than any text.
 _PUBLISHER_PATTERNS = [
-    rf"(?:信息来源|来源|发布机构)\s*[：:|]?[ \t]*(?:\n\s*[•·]\s*)?({ORG})(?=[\s|]|$)",
+    rf"(?:信息来源|来源|发布机构)\s*[\]】］]?\s*[：:|]?[ \t]*(?:\n\s*[•·]\s*)?({ORG})(?=[\s|]|$)",
     rf"{BANNER}\s*({ORG})(?:门户)?(?:网站|网)?(?=[!！。\s]|$)",
     # a government information catalogue's row of fields: '索引号：… | 部门：示例局 | …' names the issuing department
     rf"索引号[^\n]*?(?<![\u4e00-\u9fff])部门[ \t]*[：:][ \t|]*({ORG})(?=[\s|]|$)",
@@ -1169,9 +1169,26 @@ def _form_year(head: str) -> int | None:
                  if any(re.search(title, m.group(0).strip()) for _, title in _TITLES)), None)
 
 
+# A year stamp in brackets ending one of the first lines ('（2031年度）' under the title, or run onto its end).
+STAMP_LINE_RE = re.compile(r"[（(]\s*(20\d{2})\s*年度\s*[)）][ \t]*$", re.MULTILINE)
+STAMP_LINES = 8
+# A title's year that is part of a name ('示例局2030年造林补助资金项目…'): a bare 'YYYY年', not 'YYYY年度'.
+NAME_YEAR_RE = re.compile(r"(?<!\d)(20\d{2})\s*年(?!度)")
+
+
+def _stamped_year(head: str) -> int | None:
+    """The year a bracketed stamp under or after the title gives ('（2031年度）'), read only among the first lines."""
+    first = "\n".join(line for line in head.splitlines() if line.strip())
+    first = "\n".join(first.splitlines()[:STAMP_LINES])
+    return int(match.group(1)) if (match := STAMP_LINE_RE.search(first)) else None
+
+
 def _year_of_text(titles: list[str], head: str) -> tuple[int | None, bool]:
+    stamped = _stamped_year(head)
     for line in titles:
         year, pattern = _year(line)
+        if stamped is not None and year != stamped and (named := NAME_YEAR_RE.search(line)) and int(named.group(1)) != stamped:
+            return stamped, True  # '示例局2030年造林补助资金…自评报告' over '（2031年度）': the stamp is the year reported on
         if year is not None:  # firm when the line is the document's title or a form's year stamp '（2023年度）',
             # not an entry of its contents
             firm = (pattern == 0 or any(re.search(title, line) for _, title in _TITLES)

@@ -266,8 +266,10 @@ TRANSFER_SELF_EVAL_RE = re.compile(rf"^[ \t#]*(?:{HEADING_NUMBER})?[ \t]*绩效�
 # ('…自评报告一、基本情况…').
 BODY_OPENING = r"(?:(?<=报告)|(?<=说明)|(?<=情况)|(?<=[表书]))(?=根据|按照|依据|遵照|现将|为(?:了|进一步|加强|落实|贯彻)|一、)"
 # An essay site's title over a collection of samples ('2030年示例项目自评报告(精选12篇)'): its year is the site's heading,
-# not the year of the sample printed under it (a template's '20xx年').
-COLLECTION_TITLE_RE = re.compile(r"[（(][^()（）\n]{0,6}?\d+\s*篇[)）]")
+# not the year of the sample printed under it (a template's '20xx年'); nor is the heading of one sample, the site's
+# title again with the sample's number ('2030年示例项目监控报告 篇1').
+COLLECTION_TITLE_RE = re.compile(r"[（(][^()（）\n]{0,6}?\d+\s*篇[)）]"
+                                 r"|(?<![第\d])篇\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*$")
 # Not a title of the document itself: a quoted title, a site's breadcrumb, a news sentence, a writing sample.
 NOT_TITLE_RE = re.compile(rf"[《》>]|首页|{TEMPLATE_NAME}|今年|填写说明|^截[至止]"  # …or a date a figure stands at
                           r"|(?:是|如下|包括)$")  # …or a sentence leading into what follows its colon ('…的原因主要是：')
@@ -404,6 +406,8 @@ PLACEHOLDER = r"(?:[XxＸ×*＊]{2,}|某某)"
 # number ('附件1 ', '第二部分：', '二、'), a template's placeholder left before the name it stood for
 # ('XX部门示例县第一小学2030年度…').
 _LEAD = (rf"^#*\s*(?:{PAGE_TITLE_LABEL}\s*)?"
+         # a contents entry numbering an attachment ('十二、附件：示例医院2030年预算公开报表'): the number, then the label
+         r"(?:[一二三四五六七八九十]+、\s*(?=附件)|\d{1,2}、\s*(?=附件))?"
          r"(?:附件\s*\d*\s*[：:、]?\s*|第[一二三四五六七八九十\d]+部分\s*[：:、]?\s*|[一二三四五六七八九十]+、\s*|\d{1,2}、\s*)?"
          rf"(?:{PLACEHOLDER}(?:部门|单位)\s*(?=[\u4e00-\u9fff]))?")
 # The label of the unit that fills in and reports a form or a package: '单位名称：', '填报单位（盖章）：'; on a
@@ -1356,12 +1360,23 @@ def _names(pattern: str, text: str, labelled: bool) -> list[tuple[str, re.Match[
         if _NOT_UNIT.search(name):
             continue  # '对我局…': not a name, whatever place the title gives
         if not labelled and _BARE.search(name):
-            name = place + name if place else ""  # '交通运输厅…' under a title '示例省交通运输部门…'
+            # '交通运输厅…' under a title '示例省交通运输部门…'; else the one place the text writes the name out with
+            name = place + name if place else _written_out(name, text)
         elif not labelled and _PLACELESS.search(name):
             name = _placed(name, text)  # '市交通运输局' of the one city the text names: '示例市交通运输局'
         if name and not _NOT_UNIT.search(name) and (labelled or not (_PLACELESS.search(name) or _GENERIC.search(name))):
             found.append((name, match))
     return found
+
+
+def _written_out(name: str, text: str) -> str:
+    """A name without its place ('示例湖公园事务中心' in a title) as the text writes it out once with its place
+    ('决算单位构成包括：示例市示例湖公园事务中心本级'): that placed name, when the text writes it with one place only;
+    "" when with none or several (which place's it is, is then not said)."""
+    written = re.finditer(rf"(?:(?<![\u4e00-\u9fff])|(?<=[据及与、由]))((?:{PLACE})+?){re.escape(name)}", text)
+    places = {place for m in written if not _PLACELESS.search(place := _JOINING_RE.sub("", m.group(1)))
+              and not _NOT_UNIT.search(place)}
+    return places.pop() + name if len(places) == 1 else ""
 
 
 def _title_place(text: str) -> str:

@@ -1216,6 +1216,13 @@ FIELD_START_RE = re.compile(r"^\s*(?!其中)[\u4e00-\u9fff]{2,8}\s*[：:]")
 WHOLE_TITLE_RE = re.compile(r"^[^，,。；;：:《》]*(?:《[^《》]*》[^，,。；;：:《》]*)*的(?:通知|通报|公告|公示|报告|批复|意见|决定|函)$")
 
 
+# A heading of a table of contents on a line of its own ('目 录'): it opens the contents, never a sentence's end.
+CONTENTS_HEADING_RE = re.compile(r"^\s*目\s*录\s*$")
+# A line ending with a long code of digits ('监督索引号53090000722201000'): a page's index number, complete as it stands
+# (an amount has a decimal point or its unit; a code of ten digits or more is none).
+CODE_END_RE = re.compile(r"(?<![\d.,，])\d{10,}$")
+
+
 SPLIT_NUMBER_RE = re.compile(r"\d(?:\.\d+)?$")
 # A line that ends with a clock time ('海南/三沙-2030-10-31 00:00:00', '发布时间：2030-05-06 09:30') is a page's dateline,
 # complete as it stands: the line after it is not its continuation.
@@ -1254,6 +1261,7 @@ def join_wrapped(blocks: list[Block], plain: set[int]) -> list[Block]:
                 # a table's caption ('…情况表', '单位：万元') is a line of its own, not a sentence's start or end
                 and not CAPTION_RE.search(ends[-1][1]) and not CAPTION_RE.search(block.text.strip())
                 and not WHOLE_TITLE_RE.match(ends[-1][1]) and not STAMP_END_RE.search(ends[-1][1])
+                and not (CODE_END_RE.search(ends[-1][1]) and not split) and not CONTENTS_HEADING_RE.match(block.text)
                 and not HEADING_START_RE.match(block.text) and not FIELD_START_RE.match(block.text)):
             out[-1] = Paragraph(previous.text.rstrip() + block.text.strip(), previous.location)
             plain.add(id(out[-1]))

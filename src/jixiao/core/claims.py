@@ -36,6 +36,7 @@ The same grammar reads the figures of a self-evaluation report's text (audit/rul
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
@@ -94,7 +95,9 @@ SUBJECTS: list[tuple[str, str]] = [
     # '(一)收入预算2030年年初预算数X万元')
     ("收入总计", r"收入总计|(?<!本年)总收入|(?:^|(?<=[年度门位]))收入总(?:额)?(?!计)|(?:^|(?<=[)）、]))收入预算(?:情况)?(?:\d{4}年度?)?$"),
     ("支出总计", r"支出总计|(?<!本年)总支出|(?:^|(?<=[年度门位]))支出总(?:额)?(?!计)|(?:^|(?<=[)）、]))支出预算(?:情况)?(?:\d{4}年度?)?$"),
-    ("收支总计", r"收支总计|收入支出总计|收入支出总体|收支总体|收支总(?:额)?(?!计|体)"),  # '收支总预算X元'
+    # ('收支总预算X元'; '收支较上年减少X': both totals compared with last year's, named by the pair alone)
+    ("收支总计", r"收支总计|收入支出总计|收入支出总体|收支总体|收支总(?:额)?(?!计|体)"
+                 r"|(?:^|(?<=\d年)|(?<=\d年度))收(?:入)?支(?:出)?(?=(?:较|比|与|同)(?:上年|去年|\d{4}年))"),
     ("本年收入合计", r"本年(?:度)?收入合计|收入合计|本年收入"),
     ("本年支出合计", r"本年(?:度)?支出合计|(?<!经费)(?<!费)支出合计|本年支出"),  # 三公经费支出合计: its own
     # a kind of funds' appropriation, as a budget lists its income: '一般公共预算拨款X万元' (its scope from the words)
@@ -160,6 +163,13 @@ _EXECUTED_RE = re.compile(r"(?:实际执行|实际支出资金|实际支出|执�
 _DIRECTION = r"增加|减少|增长|下降|上升|降低|增支|减支|(?<![新核审调追递])[增减降]"
 _DIRECTED = rf"(?:(?<![加少长降升低增减支])[(（]({_DIRECTION})[)）]|(?<![(（])({_DIRECTION}))"
 _CHANGE_RE = re.compile(rf"{_DIRECTED}(?:了)?(?:支出|开支)?{MONEY}")  # '减少支出0.5万元': the change of the spending
+# A change printed without its unit ('收支较上年减少484.05，降低11.1%'): an amount to the cent, then a stop. Its unit is
+# the one its sentence prints for its amounts, or else the one the whole document prints (see claims_of); when neither
+# says one, it is not read (the sentence is listed as not checked) — a change or a count? yuan or 万元? is not guessed.
+_BARE_CHANGE_RE = re.compile(rf"{_DIRECTED}(?:了)?(\d+\.\d+)(?=\s*(?:[,，;；。]|$))")
+# What makes a bare figure no amount: a rate, a share or a count named before it in its clause.
+UNITLESS = "未写单位"  # marks the text of a change read in a unit it does not print
+_NOT_AMOUNT_RE = re.compile(r"率|比例|比重|占|人数|人次|数量|辆|个数|面积|里程|分值|得分")
 # '降幅达到12%', '增长率为6.5%' (a rate named by its whole direction word: '增减率' says none)
 _RATE_RE = re.compile(rf"{_DIRECTED}(?:幅度?|(?<=增长|下降|上升|降低)率)?(?:为|了|达到|达)?{PCT}")
 # A change's rate written in brackets right after it: '减少1.5万元（42.86%）', '增加3万元(增长10%)'.
@@ -670,9 +680,11 @@ def _budget_parts(parts: list[str], placed: list[tuple[tuple[int, int], Claim]])
     return out
 
 
-def claims_of(sentence: str, section: str = "", location: Location | None = None) -> tuple[tuple[Claim, ...], str]:
+def claims_of(sentence: str, section: str = "", location: Location | None = None,
+              unit: str = "") -> tuple[tuple[Claim, ...], str]:
     """The claims of one sentence and its stated reason. A claim with no subject in reach is kept with the
-    subject '' (the audit reports it as not checked)."""
+    subject '' (the audit reports it as not checked). `unit`: the one money unit the whole document prints its amounts
+    in, if any (a change printed without a unit is read in it when its sentence prints none of its own)."""
     location = location or Location()
     # '…、公务接待费(简称“三公”经费)支出合计X万元': the short name in brackets names the figure after it
     sentence = re.sub(r"[(（]简称([^()（）]{1,16})[)）]", r"，\1", normalize_text(sentence))
@@ -822,6 +834,11 @@ def claims_of(sentence: str, section: str = "", location: Location | None = None
                 if (bracket := _BRACKET_RATE_RE.match(clause, match.end())) is not None:  # its rate, same base
                     rate, places = _percent(bracket.group(1))
                     add("rate", bracket, rate * sign, bracket.group(1) + "%", places, found[-1].basis)
+        for match in _BARE_CHANGE_RE.finditer(clause):
+            if free(match) and (said := _unit_said(body, unit)) and not _NOT_AMOUNT_RE.search(clause[: match.start()]):
+                value, quantum = _money(match.group(3), said)
+                sign = 1 if (match.group(1) or match.group(2)) in _UP else -1
+                add("change", match, value * sign, f"{match.group(0)}（{UNITLESS}，按{said}）", quantum, "上年")
         for match in _RATE_RE.finditer(clause):
             if free(match):
                 value, quantum = _percent(match.group(3))
@@ -883,6 +900,24 @@ def claims_of(sentence: str, section: str = "", location: Location | None = None
     placed = _budget_parts(parts, list(zip(positions, found, strict=True)))
     ordered = sorted((at, n, claim) for n, (at, claim) in enumerate(placed))
     return tuple(claim for _, _, claim in ordered), reason
+
+
+def _unit_said(body: str, document: str) -> str:
+    """The money unit a sentence prints its amounts in, when it prints one only; else the document's (`document`);
+    "" when neither establishes one."""
+    units = {_UNIT_NAMES.get(match.group(2), match.group(2)) for match in re.finditer(MONEY, body)}
+    if len(units) == 1:
+        return units.pop()
+    return document if not units else ""
+
+
+_UNIT_NAMES = {"万": "万元", "亿": "亿元"}
+
+
+def money_unit(texts: Iterable[str]) -> str:
+    """The one money unit (元, 万元 or 亿元) all amounts of the texts are printed in, or "" (none, or several)."""
+    units = {_UNIT_NAMES.get(match.group(2), match.group(2)) for text in texts for match in re.finditer(MONEY, text)}
+    return units.pop() if len(units) == 1 else ""
 
 
 # ---------------------------------------------------------------- scores, grades and the bands a document states

@@ -80,8 +80,16 @@ QA_MIN = 2
 # A news item's dateline opening the text ('【示例网讯】', '据示例社5月1日报道'): whatever its first sentences quote
 # (a unit's 三公 budget) is reported, not published by the unit, so no title line after it names the document.
 # A news lede's opening day relative to the paper's ('昨天，示例市…'): no unit's own document dates itself by yesterday;
-# with a second sign of news (WIRE_SIGNS: '据悉', '报道' …) the text is a news item.
-RELATIVE_DAY_OPENING_RE = re.compile(r"^\s*(?:昨天|昨日|前天)\s*(?:上午|下午|晚上)?\s*[，,]")
+# with a second sign of news (WIRE_SIGNS: '据悉', '报道' …) the text is a news item. '近日，' and '日前，' open a news
+# lede as well (a report's own sentences date what they say by the year or the month): with a sign of news, or with a
+# reporter's byline ('（记者 张三）') or a meeting the lede reports as held ('示例市财政局召开…评审会'), a news item about a
+# document, not the document.
+RELATIVE_DAY_OPENING_RE = re.compile(r"^\s*(?:昨天|昨日|前天|近日|日前)\s*(?:上午|下午|晚上)?\s*[，,]")
+BYLINE_RE = re.compile(r"[（(]\s*记者\s*[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4})*\s*[)）]")
+# A line naming a meeting held on documents ('…重点评价报告专家评审会'): the meeting's, not a title of the documents.
+MEETING_TITLE_RE = re.compile(r"(?:报告|评价|自评|决算|预算)[^，,。；;]{0,6}?(?:专家)?(?:评审|论证|座谈|推进|培训|部署|评议|审议|通报)"
+                              r"会(?:议)?")
+MEETING_LEDE_RE = re.compile(r"^[^。\n]{0,60}?(?:召开|举行|举办)了?[^。\n]{0,60}?(?:会议|会)(?=[。，,；;])")
 NEWS_OPENING_RE = re.compile(r"^\s*(?:【[^】\n]{1,12}讯】|据[^，,。\n]{1,12}(?:网|社|报|台)[^，,。\n]{0,12}报道)")
 # Instructions for filling in or scoring a form, or a sample of one, is not a unit's document — when it also carries
 # no filled figure (a decimal, an amount, a percentage), so the 填表说明 under a real form decides nothing.
@@ -195,6 +203,9 @@ TARGET_FORM = r"绩效目标(?:申报|审批|审核|批复)?表"
 # under a notice allocating the money): with a target table and no actuals, the form is what the page publishes.
 FUSED_TARGET_TITLE_RE = re.compile(rf"附\s*件\s*\d{{0,2}}\s*[：:.、]?\s*([\u4e00-\u9fff（）()]{{0,30}}?{TARGET_FORM})")
 FUSED_HEADER_WITHIN = 400  # characters from a fused title to its form's header (the form's fields between)
+# A target form's head: its funds (资金总额 with a figure) and then its goal ('总体目标', '年度目标'); a copy cut before
+# the indicator table still shows what form it is.
+FORM_HEAD_RE = re.compile(r"资金总额\s*[：:]?\s*\d[\d.,]*.{0,80}?(?:总体目标|年度目标|年度绩效目标)", re.DOTALL)
 TARGET_FORM_LINE_RE = re.compile(rf"^[ \t#]*[^\n。，,；;：:《》]{{0,60}}?{TARGET_FORM}[ \t]*$", re.MULTILINE)
 # A department's whole-budget goal under its own title ('部门整体绩效目标'), not a numbered section of a report.
 WHOLE_TARGET_TITLE = r"^[^。，,]{0,30}?(?:部门|单位)整体(?:支出)?绩效目标$"
@@ -458,7 +469,8 @@ ISSUER_TITLE = (rf"\A(?:[^\n]*\n){{0,{TITLE_LINES - 1}}}?{_LEAD}({ORG})\s*关于
                 r"(?:通报|通知|公告|公示|报告|说明|情况)\s*$")
 # A report titled with its writer's name, then what it evaluates ('示例县第二中学公用经费绩效自评价报告'): the writer when
 # the body speaks as that kind of body ('我校…').
-SELF_NAMED_TITLE = rf"{_LEAD}({ORG})[^\n。]{{0,30}}?(?:自评价?|评价)(?:分析)?报告"
+# (a sentence is no title: '县财政局组成了评价组，收集…自评报告' names what the bureau collected; no comma in between)
+SELF_NAMED_TITLE = rf"{_LEAD}({ORG})[^\n。，,]{{0,30}}?(?:自评价?|评价)(?:分析)?报告"
 _SELF_WORDS = [(r"(?:学校|中学|小学|学院|大学|学区)$", "校"), (r"幼儿园$", "园"), (r"局$", "局"), (r"厅$", "厅"),
                (r"委员会$|委$", "委"), (r"中心$", "中心"), (r"院$", "院"), (r"所$", "所"), (r"站$", "站"), (r"馆$", "馆"),
                (r"队$", "队"), (r"办公室$|办$", "办"), (r"台$", "台")]
@@ -515,6 +527,14 @@ _UNIT_PATTERNS = [
     # an evaluation commissioned by a finance bureau names the unit evaluated: '受示例县财政局委托，我所…对示例镇人民政府
     # 2031年…资金项目进行绩效评价'
     rf"受[^。；;]{{0,30}}委托[^。；;]{{0,40}}?对\s*({ORG})\s*(?:{_YEAR})?[^。；;]{{0,40}}?(?:进行|开展)[^。；;]{{0,8}}评价",
+    # …or by the evaluator speaking in the first person, a finance bureau's working group: '我们对示例县示例中心示例专项
+    # 经费进行了绩效评价，现将评价结果报告如下'
+    rf"(?:我们|我局|我厅|我委|我所|本所|本机构|评价(?:工作)?(?:小)?组|工作组)[^。；;]{{0,20}}?对\s*({ORG})\s*(?:{_YEAR})?"
+    r"[^。；;]{0,40}?(?:进行|开展)了?(?:重点)?(?:绩效)?评价",
+    # a unit saying in its first sentence that it monitors or evaluates its own projects: '示例镇人民政府对2030年度实施
+    # 的示例资金项目进行绩效目标运行监控'
+    rf"{_SENTENCE_START}({ORG})\s*对\s*(?:本(?:单位|部门|镇|乡|级))?\s*(?:{_YEAR})[^。；;]{{0,40}}?(?:进行|开展)了?"
+    r"[^。；;]{0,8}?(?:运行监控|绩效监控|自评)",
     rf"^部门[ \t]*[：:\t|][ \t|]*({ORG})[ \t|]*$",  # a form's row '部门 | 示例中心' too
     # a caption naming the unit with the label of the amount unit ('单位:示例医院 单位:元')
     # (its cells may be pipe-separated, with the year between: '单位:示例园 | 2030年度 | 金额单位:万元 |')
@@ -950,7 +970,8 @@ def _target_form(head: str) -> str:
     # a notice and its attachments flattened onto one line ('…附件2项目绩效目标表主管部门:示例局资金总额:…一级指标…'):
     # the title with the form's header close after it
     for title in FUSED_TARGET_TITLE_RE.finditer(head):
-        header = HEADER_RE.search(head, title.end(), title.end() + FUSED_HEADER_WITHIN)
+        window = (title.end(), title.end() + FUSED_HEADER_WITHIN)
+        header = HEADER_RE.search(head, *window) or FORM_HEAD_RE.search(head, *window)  # or its head, cut after it
         if header and not ACTUALS_RE.search(head, header.start()):
             return title.group(1)
     return ""
@@ -998,7 +1019,9 @@ def detect(text: str, path: str = "", preamble: tuple[str, ...] = ()) -> Detecti
         return found(None, hint=f"像是新闻报道（电头或记者署名“{wire.group(0).strip()}”，以及“{signs[0]}”），"
                                 "新闻转述的情况和数字不是某个单位公开的文档")
     first_line = next((line for line in body.splitlines() if line.strip()), "")
-    if (lede := RELATIVE_DAY_OPENING_RE.match(first_line)) and (signs := _hits(WIRE_SIGNS, head)):
+    if (lede := RELATIVE_DAY_OPENING_RE.match(first_line)) and (
+            signs := _hits(WIRE_SIGNS, head) or [m.group(0) for m in (BYLINE_RE.search(head),
+                                                                     MEETING_LEDE_RE.search(first_line)) if m]):
         return found(None, hint=f"像是新闻报道（以“{lede.group(0).strip()}”开头，以及“{signs[0]}”），新闻转述的情况和数字"
                                 "不是某个单位公开的文档")
     if news := NEWS_OPENING_RE.search(body):
@@ -1007,8 +1030,9 @@ def detect(text: str, path: str = "", preamble: tuple[str, ...] = ()) -> Detecti
     for index, line in enumerate(titles + named):
         if line in listed:
             continue  # a later item of a numbered list ('4、关于预算绩效管理工作开展情况' after '1、'–'3、'): a section
-        if MANY_DEPARTMENTS_RE.search(line):
-            continue  # a headline about all the departments of a level names no one unit's document
+        if MANY_DEPARTMENTS_RE.search(line) or MEETING_TITLE_RE.search(line):
+            continue  # a headline about all the departments of a level names no one unit's document (nor does a
+            # meeting held on documents)
         if EXANTE_TITLE_RE.search(line):
             what = "标题" if line in titles else "页面所附文件名"
             return found(None, unaudited=EXANTE,

@@ -45,11 +45,13 @@ _CAPTION_LENGTH = 40
 CHARSET_RE = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_-]+)", re.IGNORECASE)
 
 
-def _decode(data: bytes) -> str | None:
+def _decode(data: bytes, declared: str | None = None) -> str | None:
     match = CHARSET_RE.search(data[:4096])
-    if match:
+    for charset in (match.group(1).decode("ascii") if match else None, declared):
+        if not charset or charset.lower() in ("us-ascii", "ascii"):
+            continue  # (an ASCII page's other characters are entities; bytes beyond ASCII are read by what fits)
         try:
-            return data.decode(match.group(1).decode("ascii").lower().replace("gb2312", "gb18030"))
+            return data.decode(charset.lower().replace("gb2312", "gb18030"))
         except (LookupError, UnicodeDecodeError):
             pass
     return decode_text(data)
@@ -62,25 +64,105 @@ def read_html(path: Path, normal: Normal = plain) -> tuple[SourceDocument | None
     return html_document(path, data, normal)
 
 
+def read_mht(path: Path, normal: Normal = plain) -> tuple[SourceDocument | None, list[ReadError]]:
+    """A web page saved as one MIME file (.mht, .mhtml)."""
+    data, errors = read_bytes(path)
+    if data is None:
+        return None, errors
+    return read_mhtml(path, data, normal)
+
+
 def read_mhtml(path: Path, data: bytes, normal: Normal = plain) -> tuple[SourceDocument | None, list[ReadError]]:
-    """A web page saved as one MIME file (.mht, or Word's “single file web page” under a .doc name): its HTML part."""
+    """A web page saved as one MIME file (.mht, or Word's “single file web page” under a .doc name): its HTML part,
+    decoded as its MIME headers say (quoted-printable or base64, the part's charset), then read like any page (its HTML
+    entities, '&#24773;', are characters to the HTML parser). A copy whose MIME headers were run together onto one line
+    (a web archive copied as text) is taken apart by its boundary (see _flattened_mhtml)."""
     import email
     from email import policy
 
+    charset = None
     try:
         message = email.message_from_bytes(data, policy=policy.compat32)
         part = next((p for p in message.walk() if p.get_content_type() == "text/html"), None)
         page = part.get_payload(decode=True) if part is not None else None
+        charset = part.get_content_charset() if part is not None else None
     except Exception:  # a broken MIME structure must not crash the reader
         page = None
     if not isinstance(page, bytes) or not page:
-        return None, [ReadError("网页存档（MHT）中找不到网页内容（文件损坏或格式不符）", Location(document=str(path)))]
-    return html_document(path, page, normal)
+        text = decode_text(data)
+        flattened = _flattened_mhtml(text) if text is not None else None
+        if flattened is None:
+            return None, [ReadError("网页存档（MHT）中找不到网页内容（文件损坏或格式不符）", Location(document=str(path)))]
+        page, lost = flattened
+        source, errors = html_document(path, page.encode("utf-8"), normal, charset="utf-8")
+        if source is not None and lost:
+            errors = [*errors, ReadError(f"网页存档（MHT）中有 {lost} 个字符在保存时已损坏（HTML 字符实体被软换行截断，前半已丢失），"
+                                         "无法还原，以“\ufffd”标出；这些位置的文字未能读取", Location(document=str(path)))]
+        return source, errors
+    return html_document(path, page, normal, charset=charset)
 
 
-def html_document(path: Path, data: bytes, normal: Normal = plain) -> tuple[SourceDocument | None, list[ReadError]]:
-    """A page's bytes as a SourceDocument (its text normalised by `normal` before it is parsed)."""
-    text = _decode(data)
+# The start of a web archive: its MIME header, and the boundary between its parts.
+MHTML_START_RE = re.compile(r"\A\s*MIME-Version\s*:", re.IGNORECASE)
+_BOUNDARY_RE = re.compile(r"boundary\s*=\s*\"?([^\"\s;]+)\"?", re.IGNORECASE)
+# A quoted-printable soft line break, with what the text shows right after it: the rest of an HTML character entity
+# ('&#2=\n4773;', '&=\n#12289;'), or its closing ';' alone.
+_SOFT_BREAK_RE = re.compile(r"(.?)=\r?\n(#?\d{1,7};|;)?", re.DOTALL)
+_TAG_RE = re.compile(r"<(?:p|div|table|br|span|body|html|h[1-6])\b", re.IGNORECASE)
+_QP_BYTE_RE = re.compile(r"=([0-7][0-9A-Fa-f])")  # an escaped ASCII byte ('=3D' for '='); others are left as printed
+# The characters an entity cut in two may stand for when its first half was rendered on its own: CJK and its
+# punctuation, full-width forms.
+_RENDERED_RANGES = ((0x3000, 0x9FFF), (0xFF00, 0xFFEF))
+
+
+def _flattened_mhtml(text: str) -> tuple[str, int] | None:
+    """The HTML part of a web archive whose text was copied with its headers run together ('MIME-Version: 1.0
+    Content-Type: multipart/related; boundary="…" … Content-Transfer-Encoding: quoted-printable Content-Type: text/html')
+    and its entities already partly rendered: the part's body with its quoted-printable soft breaks joined, and how many
+    characters could not be restored. None when the text is no web archive with an HTML part."""
+    if not MHTML_START_RE.match(text) or not (boundary := _BOUNDARY_RE.search(text)):
+        return None
+    for part in text.split("--" + boundary.group(1))[1:]:
+        head, _, body = part.partition("\n")  # the part's headers, run together on its first line
+        if "text/html" not in head.lower():
+            continue
+        page, lost = _joined_soft_breaks(body) if "quoted-printable" in head.lower() else (body, 0)
+        if not _TAG_RE.search(page):  # its tags dropped by the copy: its lines are its paragraphs
+            page = "".join(f"<p>{line}</p>" for line in page.splitlines() if line.strip())
+        return page, lost
+    return None
+
+
+def _joined_soft_breaks(body: str) -> tuple[str, int]:
+    """A quoted-printable body as text: soft breaks joined, escaped ASCII bytes decoded. Where a soft break cut an HTML
+    character entity and the first half was rendered on its own ('&#213' shown as 'Õ', then '06;' after the break:
+    '&#21306;', 区), the character is restored when the two halves make one in _RENDERED_RANGES; where the first half
+    was lost ('&#2' rendered as nothing), the rest ('4773;') is no text: it becomes U+FFFD, counted as lost."""
+    lost = 0
+
+    def join(match: re.Match[str]) -> str:
+        nonlocal lost
+        before, tail = match.group(1), match.group(2) or ""
+        written = before.isdigit() and "&#" in match.string[max(0, match.start() - 8):match.start()]
+        if not tail or tail.startswith("#") or before == "&" or written:
+            return before + tail  # a plain break, or an entity still written out on both sides: joined whole
+        if tail == ";":
+            return before  # the entity before the break was rendered without its ';'
+        if ord(before or "a") > 0x7F and any(low <= (code := int(f"{ord(before)}{tail[:-1]}")) <= high
+                                             for low, high in _RENDERED_RANGES):
+            return chr(code)
+        lost += 1
+        return before + "\ufffd"
+
+    joined = _SOFT_BREAK_RE.sub(join, body)
+    return _QP_BYTE_RE.sub(lambda m: chr(int(m.group(1), 16)), joined), lost
+
+
+def html_document(path: Path, data: bytes, normal: Normal = plain,
+                  charset: str | None = None) -> tuple[SourceDocument | None, list[ReadError]]:
+    """A page's bytes as a SourceDocument (its text normalised by `normal` before it is parsed). `charset`: what the
+    page's carrier declares (a web archive's MIME part), tried when the page itself names none."""
+    text = _decode(data, charset)
     if text is None:
         return None, [ReadError("无法识别网页编码（支持 UTF-8、GB18030、UTF-16）", Location(document=str(path)))]
     text = normal(text)

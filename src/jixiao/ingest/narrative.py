@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from decimal import Decimal
 
-from jixiao.core.claims import claims_of
+from jixiao.core.claims import claims_of, money_unit
 from jixiao.core.counts import count_lists
 from jixiao.core.disclosure import GradeCounts
 from jixiao.core.money import compact_text, normalize_text, parse_amount
@@ -36,10 +36,10 @@ PAGE_TAIL_RE = re.compile(r"(?:PAGEREF\s*\S+\s*\S*\s*\d*|[.·…\s]*\d{1,3})$")
 CN_NUMBERS = {"零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
-def sentence(text: str, section: str, block_location: Location) -> Statement:
-    """One sentence with its figures, claims and stated reason."""
+def sentence(text: str, section: str, block_location: Location, unit: str = "") -> Statement:
+    """One sentence with its figures, claims and stated reason. `unit`: the document's one money unit (document_unit)."""
     location = block_location.with_(section=section)
-    claims, reason = claims_of(text, section, location)
+    claims, reason = claims_of(text, section, location, unit)
     return Statement(text, section, location, figures_of(text), claims, reason=reason)
 
 
@@ -53,6 +53,12 @@ def narrative_statements(source: SourceDocument, from_start: bool = False,
     if whole_if_unmarked and (not started or _explained_before(source)):
         found, _ = _narrative(source, True)
     return _profile(source, {s.location.block for s in found}) + found + outline(source)
+
+
+def document_unit(source: SourceDocument) -> str:
+    """The one money unit every amount in the document's paragraphs is printed in (万元 …), or "" when they print
+    several or none: what an amount printed without a unit is read in."""
+    return money_unit(block.clean for block in source.blocks if isinstance(block, Paragraph))
 
 
 # The part or section describing the unit ('第一部分 示例中学部门概况', '一、单位基本情况'): its staff and pupils.
@@ -109,6 +115,7 @@ def _narrative(source: SourceDocument, from_start: bool = False) -> tuple[tuple[
     """The statements, and whether the 情况说明 was found to start (always so `from_start`)."""
     inside = started = from_start
     section = ""
+    unit = document_unit(source)
     found: list[Statement] = []
     contents = _contents_blocks(source)
     items = _list_items(source, contents)
@@ -135,7 +142,7 @@ def _narrative(source: SourceDocument, from_start: bool = False) -> tuple[tuple[
                 section = text
             continue
         for part in _with_run_in_headings(sentences(text)):
-            statement = sentence(part, section, block.location)
+            statement = sentence(part, section, block.location, unit)
             if found and found[-1].section == section and CONTINUES_RE.match(part.strip()):
                 statement = _continued(statement, found[-1])
             found.append(statement)

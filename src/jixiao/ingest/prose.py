@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from jixiao.core.statements import Statement, sentences
-from jixiao.ingest.narrative import sentence
+from jixiao.ingest.narrative import document_unit, sentence
 from jixiao.ingest.source import Paragraph, SourceDocument
 
 
 def prose_statements(source: SourceDocument) -> tuple[Statement, ...]:
     """Every sentence of every paragraph, with the heading it sits under."""
     section = ""
+    unit = document_unit(source)
     found: list[Statement] = []
     for block in source.blocks:
         if not isinstance(block, Paragraph):
@@ -17,5 +18,5 @@ def prose_statements(source: SourceDocument) -> tuple[Statement, ...]:
         text = block.clean
         if block.heading_level or (len(text) <= 30 and not text.endswith(("。", "；"))):
             section = text
-        found.extend(sentence(part, section, block.location) for part in sentences(text))
+        found.extend(sentence(part, section, block.location, unit) for part in sentences(text))
     return tuple(found)

@@ -184,6 +184,11 @@ def read_text(path: Path, normal: Normal = plain) -> tuple[SourceDocument | None
     text = decode_text(data)
     if text is None:
         return None, [ReadError("无法识别文件编码（支持 UTF-8、GB18030、UTF-16）", Location(document=str(path)))]
+    if re.match(r"\s*MIME-Version\s*:", text, re.IGNORECASE) and "multipart/" in text[:2000].lower():
+        # a web archive (.mht) saved or copied as text: read as the page it carries
+        from jixiao.ingest.html import read_mhtml
+
+        return read_mhtml(path, data, normal)
     text = normal(text)
     return SourceDocument(str(path), "text", text_blocks(text, str(path)), preamble=text_preamble(text)), []
 
@@ -207,6 +212,8 @@ READERS = {
     ".pdf": "jixiao.ingest.pdf:read_pdf",
     ".html": "jixiao.ingest.html:read_html",
     ".htm": "jixiao.ingest.html:read_html",
+    ".mht": "jixiao.ingest.html:read_mht",
+    ".mhtml": "jixiao.ingest.html:read_mht",
     ".doc": "jixiao.ingest.worddoc:read_doc",
     ".wps": "jixiao.ingest.worddoc:read_doc",
 }

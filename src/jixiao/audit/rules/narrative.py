@@ -22,6 +22,7 @@ from jixiao.audit.compare import wan
 from jixiao.core.claims import (
     COMPARABLE,
     TOTALS,
+    UNITLESS,
     chinese_number,
     listed_subjects,
     scope_of,
@@ -1951,6 +1952,11 @@ def _this_year_stated(pkg: DisclosurePackage, statements: list[Statement], index
                   and not _of_another_year(pkg, c.clause)] or [
             c for c in earlier if (budgeted or of_budget) and c.measure == "budget" and c.subject == claim.subject
             and not _is_base(c)]
+        if not stated and claim.subject == "收支总计":
+            # '收入总计X万元，支出总计X万元。收支较上年减少…': the pair's change is of the one figure both totals print
+            sides = [c for c in earlier if c.measure == "amount" and c.subject in ("收入总计", "支出总计")]
+            if {c.subject for c in sides} == {"收入总计", "支出总计"} and len({c.value for c in sides}) == 1:
+                stated = sides
         if stated:
             return (stated[-1].value, stated[-1].quantum), stated[-1]
     return None, None
@@ -2003,7 +2009,19 @@ def n2_year_on_year(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     增减额前写了所比的数（“较上年90万元减少5万元，下降5.6%”“较预算数100万元减少15万元”）时，
     P = X ÷ 该数；按本年数与所比的数也能得出 P 时，不符的是增减额（由 narrative.change_amount 报告）。
     “剔除（扣除）…因素，…仍减少X万元，下降P%”是可比口径的增减：基数可为可比口径上年数（本年数 − X），也可为全口径上年数
-    （本年数 − 前文所写的全部增减额，或所写上年数），按其中任一种相符即不判为错误；都不符为疑似，注明口径惯例。"""
+    （本年数 − 前文所写的全部增减额，或所写上年数），按其中任一种相符即不判为错误；都不符为疑似，注明口径惯例。
+    增减额未写单位（“减少484.05，降低11.1%”）时按该句或全文所用的金额单位读取（见 claims_of）；据此得出的不符为疑似，
+    注明单位是推定的。"""
+    unitless = {(s.location.line, s.location.section) for s in sentences(pkg)
+                if any(c.measure == "change" and UNITLESS in c.text for c in s.claims)}
+    for finding in _year_on_year(pkg, ctx):
+        if finding.tier is Tier.ERROR and (finding.location.line, finding.location.section) in unitless:
+            finding = replace(finding, tier=Tier.WARNING,
+                              message=f"{finding.message}（该句增减额未写单位，按文中金额单位读取；如单位不同，请核对）")
+        yield finding
+
+
+def _year_on_year(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     statements = sentences(pkg)
     paired: set[int] = set()  # the rates checked against a change or a prior
     for index, statement in enumerate(statements):

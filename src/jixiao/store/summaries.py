@@ -166,7 +166,8 @@ def _negated(pk: int) -> tuple[int]:
 
 
 def compute(department_ids: list[int]) -> dict[int, Summary]:
-    """The summaries of these departments, read together (eleven grouped queries)."""
+    """The summaries of these departments, read together (eleven grouped queries; of the rows listed, only the
+    columns listed: hundreds of rows per department)."""
     found = {pk: Summary() for pk in department_ids}
     projects = Project.objects.filter(unit__department_id__in=department_ids)
     for row in projects.order_by().values("unit__department_id", "year").annotate(n=Count("pk")):
@@ -182,12 +183,14 @@ def compute(department_ids: list[int]) -> dict[int, Summary]:
                                                    executed=Sum("report_executed"), progress=Max("time_progress"))):
         found[row[DEPARTMENT]].execution[row[name]] = [row["budget"] or Decimal(0), row["executed"] or Decimal(0),
                                                          row["progress"]]
-    for department, rows in first_of_each(reports, DEPARTMENT, LISTED, ("project__name", "pk")).items():
+    listed_reports = reports.only("execution_rate", "project__name", "project__unit__department__name")
+    for department, rows in first_of_each(listed_reports, DEPARTMENT, LISTED, ("project__name", "pk")).items():
         found[department].reports[rows[0].project.unit.department.name] = [
             Listed((r.project.name, r.pk), r.project.name, r.project_id, r.execution_rate) for r in rows]
-    open_warnings = MonitoringWarning.objects.filter(cleared_period__isnull=True, project__in=projects)
+    open_warnings = (MonitoringWarning.objects.filter(cleared_period__isnull=True, project__in=projects)
+                     .only("kind_label", "latest_period", "raised_period", "project__name", "project__unit__code"))
     for department, (counts, listed) in counted_first_of_each_within(
-            open_warnings.select_related("project"), DEPARTMENT, "colour", LISTED).items():
+            open_warnings.select_related("project__unit"), DEPARTMENT, "colour", LISTED).items():
         found[department].warnings = counts
         found[department].warned = {c: [Listed(_negated(w.pk), w.project.name, w.project_id, w.kind_label,
                                                w.latest_period) for w in rows] for c, rows in listed.items()}
@@ -197,12 +200,14 @@ def compute(department_ids: list[int]) -> dict[int, Summary]:
         found[department].board = {c: [Listed((w.project.unit.code, w.project.name, w.raised_period, w.pk),
                                               w.project.name, w.project_id, w.kind_label, w.latest_period)
                                        for w in rows] for c, rows in listed.items()}
-    records = SelfEvaluationRecord.objects.filter(project__in=projects).select_related("project__unit")
+    records = (SelfEvaluationRecord.objects.filter(project__in=projects).select_related("project__unit")
+               .only("project__name", "project__unit__name"))
     for department, (counts, listed) in counted_first_of_each_within(records, DEPARTMENT, "grade", LISTED).items():
         found[department].grades = counts
         found[department].graded = {g: [Listed(_negated(r.pk), r.project.name, r.project_id, r.project.unit.name)
                                         for r in rows] for g, rows in listed.items()}
-    finals = KeyEvaluation.objects.filter(status="final", project__in=projects).select_related("project")
+    finals = (KeyEvaluation.objects.filter(status="final", project__in=projects).select_related("project")
+              .only("title", "project__name"))
     for department, (counts, listed) in counted_first_of_each_within(finals, DEPARTMENT, "grade", LISTED).items():
         found[department].finals = counts
         found[department].finaled = {g: [Listed(_negated(e.pk), e.project.name, e.project_id, e.title)

@@ -234,6 +234,29 @@ def test_the_summed_figures_are_those_computed_over_the_whole_scope(client, worl
     assert board["totals"].projects == 1
 
 
+def test_departments_read_by_another_request_are_taken_from_the_cache(world, monkeypatch):
+    """The administrator's first page while a finance bureau's first page reads its jurisdiction's departments:
+    the other jurisdictions read meanwhile, that one's summaries taken from the cache once the other has them."""
+    import threading
+
+    from jixiao.store import summaries
+    from jixiao.store.models import Department
+
+    a = world["accounts"]["finance"].jurisdiction_id
+    ids = list(Department.objects.filter(jurisdiction_id=a).values_list("pk", flat=True))
+    theirs = summaries.compute(ids)  # what the other request reads, holding the lock
+    _, keys = summaries._kept({pk: f"d{pk}" for pk in ids}, "d")
+    assert cache.add(f"jixiao:summary:reading:j{a}", 1)
+    monkeypatch.setattr(summaries, "BUILD_POLL", 0.01)
+    read: list[int] = []
+    compute = summaries.compute
+    monkeypatch.setattr(summaries, "compute", lambda pks: read.extend(pks) or compute(pks))
+    threading.Timer(0.2, lambda: cache.set_many({keys[pk]: theirs[pk] for pk in ids})).start()
+    total = summaries.everything_summary()
+    assert read and not set(read) & set(ids)  # the other jurisdiction's departments only
+    assert total.projects == 4  # both jurisdictions'
+
+
 # --- the first request after a save: only the department written to is read again ---------------------------------
 
 # the session's, user's and account's 3; the department's summary 11 (grouped, whatever its size); the work queues

@@ -9,12 +9,12 @@ commits), and with that time (`computed_at`).
   next request computes them again (a unit or a department counts its own projects: cheap).
 - A finance bureau's (a jurisdiction) and an administrator's (everything) may lag behind the writes by at most
   STALE_FOR seconds: figures computed less than STALE_FOR seconds ago are served, and once they are REFRESH_EVERY
-  seconds old exactly one computation runs outside the request (a daemon thread of the worker process,
-  FIGURES_IN_BACKGROUND, without which they are exact too; the lock is `cache.add`, one across every worker process of the server): with writes
-  every second somewhere in a province, the widest figures are computed again at most once per REFRESH_EVERY
-  seconds, not after every write. Older ones are computed in the request. The pages show when the
-  figures were computed and that they refresh by themselves. What such a user just wrote (a POST, `note_write`)
-  is never lagged behind: figures computed before it are computed again in the request.
+  seconds old exactly one computation runs outside the request, in a daemon thread of the worker process (the
+  lock is `cache.add`, one across every worker process of the server). With writes every second somewhere in a
+  province, the widest figures are computed again at most once per REFRESH_EVERY seconds, not after every write.
+  Older figures are computed in the request. The pages show when the figures were computed and that they refresh
+  by themselves. What such a user just wrote (a POST: `note_write`) is never lagged behind: figures computed
+  before it are computed again in the request. Without FIGURES_IN_BACKGROUND (the tests) they are exact too.
 - Missing (never computed, or older than KEPT_FOR), or not to be served: computed in the request by whoever takes
   the lock; the requests that come meanwhile wait for a result they may serve rather than compute it again, and
   compute it themselves only if the lock goes without one (its holder failed) or the wait runs out.
@@ -71,8 +71,10 @@ def _now() -> datetime:  # one place for the clock (the tests move it)
 def lags(user: Any) -> bool:
     """Whether the figures of `user`'s scope may lag behind the writes by up to STALE_FOR seconds (never without
     FIGURES_IN_BACKGROUND: the tests' figures are all exact)."""
+    if not settings.FIGURES_IN_BACKGROUND:
+        return False
     account = account_of(user)
-    return settings.FIGURES_IN_BACKGROUND and account is not None and account.role in LAGGING
+    return account is not None and account.role in LAGGING
 
 
 def figures_key(kind: str, user: Any, *parts: object) -> str:

@@ -23,7 +23,10 @@ from jixiao.store.models import Project, Unit
 from jixiao.store.monitoring import record_action
 from jixiao.store.projects import import_projects
 from jixiao.store.selfeval import ActualEntry, save_selfeval
+from jixiao.web import scope_figures as sf
 from tests.web.conftest import goal_draft
+
+FIGURES_THREAD = sf._submit  # before any test replaces it
 
 
 def queries(client, url: str, method: str = "get", data: dict | None = None) -> int:
@@ -83,7 +86,7 @@ PAGES = {"unit": ["/dashboard/"], "department": ["/dashboard/", "/monitoring/"],
 def shown(client, world, role: str, url: str) -> str:
     client.force_login(world["accounts"][role].user)
     page = client.get(url).content.decode()
-    page = re.sub(r"统计于 [0-9:]+", "", page)
+    page = re.sub(r"(统计于|数据更新于) [0-9:]+", "", page)
     page = re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", page)
     return re.sub(r'"X-CSRFToken": "[^"]*"', "", page)  # a token per request
 
@@ -231,6 +234,29 @@ def test_the_summed_figures_are_those_computed_over_the_whole_scope(client, worl
     assert board["totals"].projects == 1
 
 
+def test_departments_read_by_another_request_are_taken_from_the_cache(world, monkeypatch):
+    """The administrator's first page while a finance bureau's first page reads its jurisdiction's departments:
+    the other jurisdictions read meanwhile, that one's summaries taken from the cache once the other has them."""
+    import threading
+
+    from jixiao.store import summaries
+    from jixiao.store.models import Department
+
+    a = world["accounts"]["finance"].jurisdiction_id
+    ids = list(Department.objects.filter(jurisdiction_id=a).values_list("pk", flat=True))
+    theirs = summaries.compute(ids)  # what the other request reads, holding the lock
+    _, keys = summaries._kept({pk: f"d{pk}" for pk in ids}, "d")
+    assert cache.add(f"jixiao:summary:reading:j{a}", 1)
+    monkeypatch.setattr(summaries, "BUILD_POLL", 0.01)
+    read: list[int] = []
+    compute = summaries.compute
+    monkeypatch.setattr(summaries, "compute", lambda pks: read.extend(pks) or compute(pks))
+    threading.Timer(0.2, lambda: cache.set_many({keys[pk]: theirs[pk] for pk in ids})).start()
+    total = summaries.everything_summary()
+    assert read and not set(read) & set(ids)  # the other jurisdiction's departments only
+    assert total.projects == 4  # both jurisdictions'
+
+
 # --- the first request after a save: only the department written to is read again ---------------------------------
 
 # the session's, user's and account's 3; the department's summary 11 (grouped, whatever its size); the work queues
@@ -266,3 +292,139 @@ def test_a_self_evaluation_scored_before_it_is_saved_keeps_what_was_typed(world)
     save_selfeval(project, project.version, Decimal(1000000), entries, False, world["accounts"]["unit"].user,
                   profile_of(project))
     assert set(Indicator.objects.filter(project=project).values_list("actual", flat=True)) == {"200"}
+
+
+# --- a finance bureau's and the administrator's figures lag by seconds; a unit's and a department's never ------------
+
+
+@pytest.fixture
+def lagging(settings, monkeypatch):
+    """As on a server (FIGURES_IN_BACKGROUND), the computations queued for the figures thread kept here instead, run
+    by the test when it chooses (in its own thread: the test's transaction is not seen from another); the clock at
+    10:03:04 Asia/Shanghai, moved by the test."""
+    from datetime import UTC, datetime, timedelta
+
+    settings.FIGURES_IN_BACKGROUND = True
+    jobs: list = []
+    now = [datetime(2024, 5, 1, 2, 3, 4, tzinfo=UTC)]
+    monkeypatch.setattr(sf, "_submit", jobs.append)
+    monkeypatch.setattr(sf, "_now", lambda: now[0])
+
+    def advance(seconds: float) -> None:
+        now[0] += timedelta(seconds=seconds)
+
+    def run() -> int:
+        done = len(jobs)
+        while jobs:
+            jobs.pop(0)()
+        return done
+
+    return {"jobs": jobs, "run": run, "advance": advance}
+
+
+def committed(write, world, client, capture) -> None:
+    with capture(execute=True):
+        write(world, client)
+
+
+@pytest.mark.parametrize("url", ["/dashboard/", "/monitoring/"])
+def test_a_finance_bureau_sees_a_write_within_the_bound(client, world, lagging, url,
+                                                        django_capture_on_commit_callbacks):
+    before = shown(client, world, "finance", url)
+    committed(_monitoring, world, client, django_capture_on_commit_callbacks)
+    lagging["run"]()  # what the unit's own pages queued (nothing of the finance bureau's)
+    client.force_login(world["accounts"]["finance"].user)
+    page = client.get(url).content.decode()
+    assert "数据更新于 10:03:04" in page and "自动刷新" in page  # the figures of before, with their time
+    assert shown(client, world, "finance", url) == before and not lagging["jobs"]  # computed too recently
+    lagging["advance"](sf.REFRESH_EVERY)
+    assert shown(client, world, "finance", url) == before  # served as they were, …
+    assert lagging["run"]() >= 1  # … while one computation runs outside the request
+    after = shown(client, world, "finance", url)
+    assert after != before and "数据更新于 10:03:14" in client.get(url).content.decode()
+    cache.clear()
+    assert shown(client, world, "finance", url) == after  # what a computation from scratch shows
+
+
+def test_figures_older_than_the_bound_are_computed_in_the_request(client, world, lagging,
+                                                                   django_capture_on_commit_callbacks):
+    before = shown(client, world, "admin", "/dashboard/")
+    lagging["advance"](sf.STALE_FOR + 1)
+    committed(_selfeval, world, client, django_capture_on_commit_callbacks)
+    after = shown(client, world, "admin", "/dashboard/")
+    assert after != before and not lagging["jobs"]
+    cache.clear()
+    assert shown(client, world, "admin", "/dashboard/") == after
+
+
+@pytest.mark.parametrize(("role", "url"), [("unit", "/dashboard/"), ("department", "/dashboard/"),
+                                           ("department", "/monitoring/")])
+def test_a_unit_and_a_department_see_their_own_write_at_once(client, world, lagging, role, url,
+                                                               django_capture_on_commit_callbacks):
+    for who in ("finance", "admin", role):
+        shown(client, world, who, url)
+    before = shown(client, world, role, url)
+    committed(_monitoring, world, client, django_capture_on_commit_callbacks)
+    lagging["jobs"].clear()
+    after = shown(client, world, role, url)
+    assert after != before and not lagging["jobs"]  # computed in the request, nothing left behind
+    assert "统计于 10:03:04" in client.get(url).content.decode()
+    cache.clear()
+    assert shown(client, world, role, url) == after
+
+
+def test_a_finance_bureau_sees_its_own_write_at_once(client, world, lagging, django_capture_on_commit_callbacks):
+    committed(_monitoring, world, client, django_capture_on_commit_callbacks)
+    lagging["run"]()
+    client.force_login(world["accounts"]["finance"].user)
+    assert "督促加快执行" not in client.get("/monitoring/").content.decode()
+    warning = Project.objects.get(name="国库项目").warnings.first()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/monitoring/warnings/{warning.pk}/act/",
+                               {"kind": "urge", "note": "督促加快执行", "initiator": "finance"})
+    page = client.get(response.url).content.decode()
+    assert "纠偏措施已记录" in page and "督促加快执行" in page  # the board it goes back to lists the action taken
+    assert not lagging["jobs"]
+
+
+def test_a_unit_sees_only_its_own_projects_while_others_lag(client, world, lagging,
+                                                             django_capture_on_commit_callbacks):
+    for role in ("department", "finance", "admin"):
+        shown(client, world, role, "/dashboard/")
+    committed(_monitoring, world, client, django_capture_on_commit_callbacks)
+    lagging["advance"](sf.REFRESH_EVERY)
+    for role in ("finance", "admin"):
+        shown(client, world, role, "/dashboard/")  # served as they were, computations queued
+    assert lagging["run"]() == 2
+    page = shown(client, world, "unit", "/dashboard/")
+    assert "国库项目" in page and not any(name in page for name in ("预算项目", "学校项目", "公路项目"))
+    finance = shown(client, world, "finance", "/dashboard/")
+    assert "公路项目" not in finance  # another jurisdiction's
+
+
+def test_a_failed_computation_outside_the_request_does_not_break_the_page(client, world, lagging, monkeypatch,
+                                                                          django_capture_on_commit_callbacks):
+    from jixiao.web.views import dashboard
+
+    before = shown(client, world, "finance", "/dashboard/")
+    committed(_monitoring, world, client, django_capture_on_commit_callbacks)
+    lagging["run"]()
+    failed = []
+
+    def broken(user):
+        failed.append(user)
+        raise RuntimeError("database gone")
+
+    computed = dashboard._dashboard
+    lagging["advance"](sf.REFRESH_EVERY)
+    monkeypatch.setattr(dashboard, "_dashboard", broken)
+    monkeypatch.setattr(sf, "_submit", FIGURES_THREAD)  # the worker process's figures thread itself
+    for n in (1, 2):
+        assert shown(client, world, "finance", "/dashboard/") == before  # served as they were
+        sf.wait_for_computations()
+        assert len(failed) == n  # failed in the thread (logged), the lock released: tried again next time
+    monkeypatch.setattr(dashboard, "_dashboard", computed)
+    monkeypatch.setattr(sf, "_submit", lagging["jobs"].append)
+    assert shown(client, world, "finance", "/dashboard/") == before
+    assert lagging["run"]() == 1
+    assert shown(client, world, "finance", "/dashboard/") != before

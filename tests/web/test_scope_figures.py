@@ -142,9 +142,62 @@ def test_a_waiting_request_gets_the_holders_result(monkeypatch):
     monkeypatch.setattr(sf, "POLL", 0.01)
     key = sf.figures_key("t", NOBODY)
     assert cache.add(key + ":lock", 1)
-    threading.Timer(0.1, lambda: cache.set(key, sf.Figures(7, START))).start()
+    threading.Timer(0.1, lambda: cache.set(key, sf.Figures(7, START, stamps.scope_stamps(NOBODY)))).start()
     compute = Counter()
     assert sf.scope_figures("t", NOBODY, compute).value == 7 and compute.runs == 0
+
+
+@pytest.fixture
+def lagging_scope(monkeypatch, settings, clock):
+    """NOBODY's figures lag as a finance bureau's do, computed behind the writes in the figures thread."""
+    settings.FIGURES_IN_BACKGROUND = True
+    monkeypatch.setattr(sf, "lags", lambda user: True)
+
+
+def test_lagging_figures_are_served_at_once_and_computed_once_outside_the_request(lagging_scope, clock):
+    gate = threading.Event()
+    compute = Counter(gate=gate)
+    gate.set()
+    sf.scope_figures("t", NOBODY, compute)  # a first miss: computed in the request
+    gate.clear()
+    cache.delete(stamps.PREFIX + stamps.EVERYTHING)  # as a write does: a new stamp
+    clock.advance(sf.REFRESH_EVERY - 1)
+    assert sf.scope_figures("t", NOBODY, compute).value == 1 and compute.runs == 1  # too recent to compute again
+    clock.advance(sf.STALE_FOR - sf.REFRESH_EVERY + 1)
+    started = time.monotonic()
+    served = [sf.scope_figures("t", NOBODY, compute) for _ in range(5)]  # the computation waits at the gate
+    assert time.monotonic() - started < 2
+    assert [s.value for s in served] == [1] * 5 and all(s.computed_at == START and s.lagging for s in served)
+    gate.set()
+    sf.wait_for_computations()
+    assert compute.runs == 2  # one computation for the five requests
+    fresh = sf.scope_figures("t", NOBODY, compute)
+    assert (fresh.value, fresh.computed_at) == (2, clock.now)
+    assert cache.add(sf.figures_key("t", NOBODY) + ":lock", 1)  # released
+
+
+def test_lagging_figures_older_than_the_bound_are_computed_in_the_request(lagging_scope, clock):
+    compute = Counter()
+    sf.scope_figures("t", NOBODY, compute)
+    clock.advance(sf.STALE_FOR + 1)
+    assert sf.scope_figures("t", NOBODY, compute).value == 1  # no write since: exact, however old
+    cache.delete(stamps.PREFIX + stamps.EVERYTHING)
+    assert sf.scope_figures("t", NOBODY, compute).value == 2 and compute.runs == 2
+
+
+def test_a_failed_computation_outside_the_request_releases_the_lock(lagging_scope, clock):
+    sf.scope_figures("t", NOBODY, lambda: 1)
+    cache.delete(stamps.PREFIX + stamps.EVERYTHING)
+    clock.advance(sf.REFRESH_EVERY)
+
+    def broken() -> int:
+        raise RuntimeError("database gone")
+
+    assert sf.scope_figures("t", NOBODY, broken).value == 1
+    sf.wait_for_computations()
+    assert sf.scope_figures("t", NOBODY, lambda: 3).value == 1  # served as they were, a new computation queued
+    sf.wait_for_computations()
+    assert sf.scope_figures("t", NOBODY, lambda: 4).value == 3
 
 
 # --- scopes --------------------------------------------------------------------------------------------------------

@@ -1,8 +1,9 @@
 """Version stamps of what the figures pages show: a random token per unit, department and jurisdiction (and one
 over everything), kept in the cache every server process shares and renewed when a transaction that changed
 figures in that scope commits (`transaction.on_commit`, so no request can read the new token before the data).
-Figures cached under a key that holds the stamps of the reader's scope are never stale: a write renews the stamps
-of its unit, department, jurisdiction and of everything, and the next request looks under a new key.
+A write renews the stamps of its unit, department, jurisdiction and of everything: whatever was computed under
+the stamps of before is known to be behind it (the summaries, kept under keys that hold the stamps, are looked up
+under new keys; jixiao.web.scope_figures decides when the figures of each scope are computed again).
 
 Every save and delete of a model the figures read (FIGURE_MODELS, connected in StoreConfig.ready) renews the
 stamps of its project's scope; writes that bypass the model signals (bulk imports, demo loads, restores) call

@@ -7,7 +7,8 @@ version stamp (jixiao.store.stamps). A jurisdiction and everything keep, each un
   (`per_bar`: 5 each when a province has hundreds of departments).
 After a write only the department written to is read again from the database (eleven grouped queries); its
 jurisdiction's parts are made again from the cache, and everything's from the jurisdictions' (unchanged ones read
-back, small).
+back, small). A jurisdiction's departments missing at once (the first pages of a server) are read by one request
+at a time across the processes; another that needs them meanwhile takes them from the cache when they are there.
 
 Sums give what one query over the whole scope gives: counts and amounts add up; the projects listed behind a bar
 are the first CHART_PROJECTS of the merged lists (each department keeps its own first CHART_PROJECTS in the same
@@ -17,6 +18,7 @@ one bar, as the grouped query by name did."""
 from __future__ import annotations
 
 import heapq
+import time
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -49,6 +51,9 @@ from jixiao.store.stamps import ALL, stamps_of
 
 LISTED = 50  # projects kept behind each bar or slice (the charts' CHART_PROJECTS)
 KEPT_FOR = 600  # seconds a summary is kept without a write in its scope (as the figures: jixiao.web.scope_figures)
+BUILD_LOCK_FOR = 120  # seconds until the lock of a jurisdiction's departments being read expires (its process died)
+BUILD_WAIT = 30.0  # seconds a request waits for another's reading of a jurisdiction's departments
+BUILD_POLL = 0.05
 DEPARTMENT = "project__unit__department_id"
 
 
@@ -166,7 +171,8 @@ def _negated(pk: int) -> tuple[int]:
 
 
 def compute(department_ids: list[int]) -> dict[int, Summary]:
-    """The summaries of these departments, read together (eleven grouped queries)."""
+    """The summaries of these departments, read together (eleven grouped queries; of the rows listed, only the
+    columns listed: hundreds of rows per department)."""
     found = {pk: Summary() for pk in department_ids}
     projects = Project.objects.filter(unit__department_id__in=department_ids)
     for row in projects.order_by().values("unit__department_id", "year").annotate(n=Count("pk")):
@@ -182,12 +188,14 @@ def compute(department_ids: list[int]) -> dict[int, Summary]:
                                                    executed=Sum("report_executed"), progress=Max("time_progress"))):
         found[row[DEPARTMENT]].execution[row[name]] = [row["budget"] or Decimal(0), row["executed"] or Decimal(0),
                                                          row["progress"]]
-    for department, rows in first_of_each(reports, DEPARTMENT, LISTED, ("project__name", "pk")).items():
+    listed_reports = reports.only("execution_rate", "project__name", "project__unit__department__name")
+    for department, rows in first_of_each(listed_reports, DEPARTMENT, LISTED, ("project__name", "pk")).items():
         found[department].reports[rows[0].project.unit.department.name] = [
             Listed((r.project.name, r.pk), r.project.name, r.project_id, r.execution_rate) for r in rows]
-    open_warnings = MonitoringWarning.objects.filter(cleared_period__isnull=True, project__in=projects)
+    open_warnings = (MonitoringWarning.objects.filter(cleared_period__isnull=True, project__in=projects)
+                     .only("kind_label", "latest_period", "raised_period", "project__name", "project__unit__code"))
     for department, (counts, listed) in counted_first_of_each_within(
-            open_warnings.select_related("project"), DEPARTMENT, "colour", LISTED).items():
+            open_warnings.select_related("project__unit"), DEPARTMENT, "colour", LISTED).items():
         found[department].warnings = counts
         found[department].warned = {c: [Listed(_negated(w.pk), w.project.name, w.project_id, w.kind_label,
                                                w.latest_period) for w in rows] for c, rows in listed.items()}
@@ -197,12 +205,14 @@ def compute(department_ids: list[int]) -> dict[int, Summary]:
         found[department].board = {c: [Listed((w.project.unit.code, w.project.name, w.raised_period, w.pk),
                                               w.project.name, w.project_id, w.kind_label, w.latest_period)
                                        for w in rows] for c, rows in listed.items()}
-    records = SelfEvaluationRecord.objects.filter(project__in=projects).select_related("project__unit")
+    records = (SelfEvaluationRecord.objects.filter(project__in=projects).select_related("project__unit")
+               .only("project__name", "project__unit__name"))
     for department, (counts, listed) in counted_first_of_each_within(records, DEPARTMENT, "grade", LISTED).items():
         found[department].grades = counts
         found[department].graded = {g: [Listed(_negated(r.pk), r.project.name, r.project_id, r.project.unit.name)
                                         for r in rows] for g, rows in listed.items()}
-    finals = KeyEvaluation.objects.filter(status="final", project__in=projects).select_related("project")
+    finals = (KeyEvaluation.objects.filter(status="final", project__in=projects).select_related("project")
+              .only("title", "project__name"))
     for department, (counts, listed) in counted_first_of_each_within(finals, DEPARTMENT, "grade", LISTED).items():
         found[department].finals = counts
         found[department].finaled = {g: [Listed(_negated(e.pk), e.project.name, e.project_id, e.title)
@@ -251,13 +261,44 @@ def department_summaries(department_ids: list[int]) -> dict[int, Summary]:
     return found
 
 
+def _shared_summaries(departments: dict[int, list[int]]) -> dict[int, Summary]:
+    """The summaries of these jurisdictions' departments (`departments`: jurisdiction → its department ids), each
+    jurisdiction's missing ones read by one request at a time across the server's processes: a request that finds
+    another reading them (a finance bureau's first page while the administrator's reads everything) reads those of
+    the other jurisdictions (in one go), then takes theirs from the cache (or reads them itself after BUILD_WAIT
+    seconds)."""
+    found, missing = _kept({pk: f"d{pk}" for ids in departments.values() for pk in ids}, "d")
+    mine: list[int] = []  # read here, in one go, their jurisdictions' locks taken
+    waiting: list[int] = []  # read by another request
+    locks: dict[str, bool] = {}  # taken here, or held by another
+    for jurisdiction, ids in departments.items():
+        if absent := [pk for pk in ids if pk in missing]:
+            lock = f"jixiao:summary:reading:j{jurisdiction}"
+            locks[lock] = cache.add(lock, 1, BUILD_LOCK_FOR)
+            (mine if locks[lock] else waiting).extend(absent)
+    try:
+        if mine:
+            found.update(department_summaries(mine))
+    finally:
+        cache.delete_many([lock for lock, taken in locks.items() if taken])
+    others = [lock for lock, taken in locks.items() if not taken]
+    deadline = time.monotonic() + BUILD_WAIT
+    while waiting:  # from the cache once the other request has them; read here if it is done without them
+        kept, missing = _kept({pk: f"d{pk}" for pk in waiting}, "d")
+        if not missing or not cache.get_many(others) or time.monotonic() > deadline:
+            found.update(department_summaries(waiting) if missing else kept)
+            break
+        time.sleep(BUILD_POLL)
+    return found
+
+
 def _jurisdiction_parts(departments: dict[int, list[int]], part: str) -> dict[int, Summary]:
     """`part` ("numbers", or the lists of a page) of these jurisdictions (`departments`: jurisdiction → its
     department ids), each kept under its jurisdiction's stamp and made again from its departments' summaries
     (only the department written to read again from the database)."""
     found, missing = _kept({pk: f"j{pk}" for pk in departments}, f"{part}:j")
     if missing:
-        parts = department_summaries([d for j in missing for d in departments[j]])
+        parts = _shared_summaries({j: departments[j] for j in missing})
         made = {j: _made([parts[d] for d in departments[j]], part) for j in missing}
         cache.set_many({missing[j]: s for j, s in made.items()}, KEPT_FOR)
         found.update(made)

@@ -7,6 +7,8 @@ from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
 
+from jixiao.web.scope_figures import note_write
+
 
 class RejectNulMiddleware:
     MESSAGE = "请求中含有无效字符（NUL），未处理"
@@ -31,3 +33,17 @@ class RejectNulMiddleware:
             if request.content_type in ("application/x-www-form-urlencoded", "multipart/form-data"):
                 return any("\x00" in v for values in request.POST.lists() for v in values[1])
         return False
+
+
+class OwnWritesMiddleware:
+    """After a user's write (any request but GET, HEAD and OPTIONS, once answered), that user's next figures pages
+    are computed after it, even where figures may otherwise lag (jixiao.web.scope_figures)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if request.method not in ("GET", "HEAD", "OPTIONS") and getattr(request, "user", None) is not None:
+            note_write(request.user)
+        return response

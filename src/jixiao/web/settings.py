@@ -73,6 +73,7 @@ MIDDLEWARE = [
     "jixiao.api.middleware.ApiErrorsMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "jixiao.web.middleware.OwnWritesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -104,6 +105,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # so that every worker process of `jixiao serve` reuses what another computed.
 CACHES = {"default": {"BACKEND": "jixiao.web.cache.FileCache",
                       "LOCATION": str(DATA_DIR / "cache"), "OPTIONS": {"MAX_ENTRIES": 20000}}}
+# A finance bureau's and an administrator's figures, found behind the writes, are computed again in a daemon thread
+# of the worker process while the page serves them (at most jixiao.web.scope_figures.STALE_FOR seconds old; the
+# tests set False: computed in the request, deterministic).
+FIGURES_IN_BACKGROUND = True
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.Argon2PasswordHasher",
                     "django.contrib.auth.hashers.PBKDF2PasswordHasher"]

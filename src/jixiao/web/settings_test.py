@@ -19,3 +19,4 @@ else:  # a file, so that concurrent sessions are real (pytest-django adds the xd
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # speed only; production uses argon2
 AXES_ENABLED = False
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}  # per process: xdist workers apart
+FIGURES_IN_BACKGROUND = False  # every scope's figures exact, computed in the request: no thread outlives a test

@@ -38,7 +38,7 @@ from jixiao.store.selectors import (
 )
 from jixiao.store.summaries import Listed, Summary, per_bar, scope_summary
 from jixiao.web.charts import CHART_PROJECTS, GRADE_COLOURS, WARNING_COLOURS, Slice, interactive_chart
-from jixiao.web.scope_figures import scope_figures
+from jixiao.web.scope_figures import scope_figures, when
 from jixiao.web.templatetags.figures import format_figure
 from jixiao.web.views.common import page
 from jixiao.web.views.monitoring import COLOUR_LABELS
@@ -181,8 +181,9 @@ def _dashboard(user: Any) -> dict[str, Any]:
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
     """The figures and work queues of the user's scope, as jixiao.web.scope_figures keeps them: shared by every
-    user who sees the same projects, computed again after any write to them (never stale), with the time they
-    were computed. A request that finds them costs the session's, the user's and the account's queries."""
+    user who sees the same projects, computed again after a write to them (a finance bureau's and an
+    administrator's within seconds, outside the request), with the time they were computed. A request that finds
+    them costs the session's, the user's and the account's queries."""
     user = request.user
     figures = scope_figures("dashboard", user, lambda: _dashboard(user))
-    return page(request, "web/dashboard.html", {**figures.value, "computed_at": figures.computed_at})
+    return page(request, "web/dashboard.html", {**figures.value, **when(figures)})

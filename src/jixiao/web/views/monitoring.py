@@ -48,7 +48,7 @@ from jixiao.store.selectors import (
 from jixiao.store.summaries import correction_totals_of, scope_summary
 from jixiao.web.charts import CHART_PROJECTS, WARNING_COLOURS, Slice, interactive_chart
 from jixiao.web.fields import number, rule_for, text, whole
-from jixiao.web.scope_figures import scope_figures
+from jixiao.web.scope_figures import scope_figures, when
 from jixiao.web.views.common import page, post_only, refuse
 
 COLOUR_LABELS = {"red": "红色", "yellow": "黄色", "green": "绿色", "blue": "蓝色"}
@@ -147,7 +147,7 @@ def warning_board(request: HttpRequest) -> HttpResponse:
         "rows": page_of(warning_board_rows(user, colour or None, state), number, BOARD_ROWS),
         "actions": recent_actions(user, 50)}, colour, state if state in ("open", "cleared") else "", number)
     return page(request, "web/warning_board.html", {
-        **summary.value, "computed_at": summary.computed_at, **listed.value,
+        **summary.value, **listed.value, **when(summary, listed),
         "keep": urlencode({"colour": colour, "state": state}),
         "colour": colour, "state": state, "corrections": CORRECTIONS,
         "colour_labels": COLOUR_LABELS})

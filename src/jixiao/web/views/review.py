@@ -17,7 +17,7 @@ from jixiao.store.review import Decision, act, review_statistics
 from jixiao.store.selectors import finance_reviews
 from jixiao.web.charts import bar_chart
 from jixiao.web.fields import number, rule_for, whole
-from jixiao.web.scope_figures import scope_figures
+from jixiao.web.scope_figures import scope_figures, when
 from jixiao.web.views.common import page, post_only, refuse
 
 
@@ -61,4 +61,4 @@ def review_stats(request: HttpRequest) -> HttpResponse:
     charts = [bar_chart([(band.label, band.count) for band in r.bands], title=f"{r.round_name}评审得分分布")
               for r in rounds.value]
     return page(request, "web/review_stats.html", {"rounds": list(zip(rounds.value, charts, strict=True)),
-                                                    "year": year, "computed_at": rounds.computed_at})
+                                                    "year": year, **when(rounds)})

@@ -337,7 +337,9 @@ def pass_findings_sql(profile: Profile, tables: Tables, table: str) -> str:
     """FINDING_COLUMNS of the projects from a one_pass_sql result `table`."""
     rows = ("(SELECT h.*, x.executed_fen, x.initial_fen FROM (SELECT UNNEST(hits) AS h, executed_fen, initial_fen "
             "FROM pa WHERE hits IS NOT NULL) x)")  # the project's own columns beside its rows: no join
-    return f"WITH {_projects_sql(profile, tables, table, hits=True)}\n{checks_sql(profile, rows, 'pa')}"
+    # pa is read twice (its rows' hits, its own checks): computed once
+    projects = _projects_sql(profile, tables, table, hits=True).replace("), pa AS (", "), pa AS MATERIALIZED (")
+    return f"WITH {projects}\n{checks_sql(profile, rows, 'pa')}"
 
 
 def score_columns(source: str) -> str:

@@ -23,7 +23,8 @@ DATA = ROOT / "bench" / "data"
 SCALES = (10_000, 100_000, 1_000_000, 5_000_000)
 
 # The bare scoring arithmetic, written independently of the engine: quantitative formula, qualitative score moved
-# into its band, sums, execution score, total, grade (central profile).
+# into its band, sums, execution score (out of the points the form establishes, else 10), total, grade (central
+# profile).
 BARE = """
 WITH s AS (
   SELECT project_id, SUM(CASE WHEN kind = 'quant' THEN
@@ -41,7 +42,8 @@ SELECT p.project_id, e + s.ind AS total,
        CASE WHEN e + s.ind >= 9000 THEN '优' WHEN e + s.ind >= 8000 THEN '良' WHEN e + s.ind >= 6000 THEN '中' ELSE '差' END
          AS grade
 FROM (SELECT project_id, CASE WHEN adjusted_fen <= 0 THEN 0
-             ELSE (2 * LEAST(executed_fen, adjusted_fen) * 1000 + adjusted_fen) // (2 * adjusted_fen) END AS e
+             ELSE (2 * LEAST(executed_fen, adjusted_fen) * COALESCE(exec_points100, 1000) + adjusted_fen)
+                  // (2 * adjusted_fen) END AS e
       FROM read_parquet('{folder}/projects/*.parquet')) p JOIN s USING (project_id)
 """
 
@@ -85,7 +87,7 @@ def dataset(projects: int) -> Path:
     from jixiao.batch.generate import Spec, generate
 
     folder = DATA / f"p{projects}"
-    marker = folder / "done"
+    marker = folder / "done-v2"  # v2: projects carry exec_points100, indicators spend_scale
     if not marker.exists():
         generate(Spec(projects, seed=2024, fault_rate=0.05), folder)
         marker.write_text("ok")
@@ -212,7 +214,8 @@ if not Jurisdiction.objects.filter(code=code).exists():
     h = lambda v: None if v is None else Decimal(v) / 100
     made = Project.objects.bulk_create([Project(unit=units[p["department_id"]], year=2024, name=f"项目{{p['project_id']}}",
         initial_budget=h(p["initial_fen"]), adjusted_budget=h(p["adjusted_fen"]), executed=h(p["executed_fen"]),
-        reported_total=h(p["rep_total"]), reported_grade=p["rep_grade"], status="approved")
+        reported_total=h(p["rep_total"]), reported_grade=p["rep_grade"], execution_points=h(p["exec_points100"]),
+        status="approved")
         for p in projects.iter_rows(named=True)], batch_size=5000)
     ids = dict(zip(projects["project_id"], (m.pk for m in made)))
     rows = []

@@ -48,14 +48,17 @@ def build_store(projects: int, seed: int, unread_rate: float = 0.1) -> None:
         adjusted = Decimal(rng.choice([0, 100000, 1871500, 2500000]))
         executed = adjusted * Decimal(rng.choice(["1", "0.95", "0.6", "1.1"]))
         total = rng.choice([None, Decimal(rng.randint(5000, 9900)) / 100])
+        # the execution points the imported form established (printed 15, the usual 10 or 20), or none: a convention
+        points = rng.choice([None, None, Decimal(10), Decimal(15), Decimal(20)])
         project = Project.objects.create(
             unit=rng.choice(units), year=rng.choice([2023, 2024]), name=f"项目{n}", initial_budget=adjusted,
             adjusted_budget=adjusted, executed=executed.quantize(Decimal("0.01")), reported_total=total,
-            reported_grade="" if total is None else rng.choice("优良中差"))
+            reported_grade="" if total is None else rng.choice("优良中差"), execution_points=points)
         count = rng.randint(0, 8) if rng.random() < 0.1 else rng.randint(5, 8)
-        weights = [Decimal(90 // count)] * count if count else []
+        left = 100 - int(points or 10)  # what the execution part leaves of the form's 100
+        weights = [Decimal(left // count)] * count if count else []
         if weights and rng.random() < 0.7:
-            weights[0] += 90 - sum(weights)
+            weights[0] += left - sum(weights)
         for position in range(count):
             forms = UNREAD if rng.random() < unread_rate / 5 else READ
             target, actual = rng.choice(forms)
@@ -103,6 +106,9 @@ def check_round_trip(tmp_path: Path, engine: str) -> None:
     rules = set(findings["rule"])
     assert {"selfeval.s2_quantitative_score", "selfeval.s6_qualitative_band", "selfeval.s9_block_weight",
             "selfeval.s10_grade_band", "selfeval.s8_reason_required", "selfeval.s1_zero_budget"} <= rules
+    # the weight total against printed points is certain, against the profile's convention a suspicion
+    weight_tiers = set(findings.filter(pl.col("rule") == "selfeval.s9_weight_total")["tier"])
+    assert weight_tiers == {"error", "warning"}
 
 
 @pytest.mark.django_db(transaction=True)

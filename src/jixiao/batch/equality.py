@@ -10,7 +10,16 @@ from typing import Any
 from jixiao.audit.catalogue import Context, run
 from jixiao.batch.engine import BATCH_RULES
 from jixiao.core.finding import Finding
-from jixiao.core.model import BudgetLine, FundLevel, Goal, Indicator, Project, Reported, SelfEvaluation
+from jixiao.core.model import (
+    BlockClaim,
+    BudgetLine,
+    FundLevel,
+    Goal,
+    Indicator,
+    Project,
+    Reported,
+    SelfEvaluation,
+)
 from jixiao.core.profile import Profile
 from jixiao.core.provenance import Location
 from jixiao.core.values import Attainment, Operator, Value
@@ -20,11 +29,19 @@ HUNDRED = Decimal(100)
 NUMERIC = {"selfeval.s1_execution_score", "selfeval.s2_quantitative_score", "selfeval.s8_score_above_weight",
            "selfeval.s10_indicator_sum", "selfeval.s10_total_parts", "selfeval.s9_weight_total",
            "selfeval.s9_block_weight", "selfeval.carryover", "selfeval.s8_reason_required"}
-Key = tuple[int, int, str, int | None, int | None]
+Key = tuple[int, int, str, str, int | None, int | None]  # project, seq, rule, tier, expected, actual
+
+
+CENT = Decimal("0.01")
 
 
 def _h(value: Decimal | None) -> Decimal | None:
     return None if value is None else value / HUNDRED
+
+
+def _printed(value: Decimal | None) -> Decimal | None:
+    """A reported figure of the batch layout as printed: to the hundredth (as the store keeps it)."""
+    return None if value is None else (value / HUNDRED).quantize(CENT)
 
 
 def self_evaluation(project: dict[str, Any], rows: list[dict[str, Any]]) -> SelfEvaluation:
@@ -40,16 +57,20 @@ def self_evaluation(project: dict[str, Any], rows: list[dict[str, Any]]) -> Self
             actual = Value(raw=row["attainment"], operator=Operator.QUALITATIVE, attainment=Attainment(row["attainment"]))
         indicators.append(Indicator(
             level1=row["level1"], level2=row["level2"], name=f"指标{row['seq']}", adjusted_target=target, actual=actual,
-            weight=_h(row["weight100"]), reported_score=_h(row["rep_score100"]),
+            weight=_h(row["weight100"]), reported_score=_printed(row["rep_score100"]),
             deviation_reason="已说明" if row["has_reason"] else "", location=Location(row=f"指标{row['seq']}"),
         ))
     fen = Decimal(100)
     line = BudgetLine(source="合计", level=FundLevel.TOTAL, initial=Decimal(project["initial_fen"]) / fen,
                       adjusted=Decimal(project["adjusted_fen"]) / fen, executed=Decimal(project["executed_fen"]) / fen,
                       carryover=Decimal(project["carryover_fen"]) / fen,
-                      reported_score=_h(project["rep_exec_score"]))
-    reported = Reported(execution_score=_h(project["rep_exec_score"]), indicator_score=_h(project["rep_ind_score"]),
-                        total=_h(project["rep_total"]), grade=project["rep_grade"])
+                      reported_score=_printed(project["rep_exec_score"]))
+    # the points the form establishes for the budget-execution part, as its caption prints them ('预算执行（15分）')
+    points = _h(project.get("exec_points100"))
+    claims = () if points is None else (BlockClaim("预算执行", full_marks=points, score=None, rate=None),)
+    reported = Reported(execution_score=_printed(project["rep_exec_score"]),
+                        indicator_score=_printed(project["rep_ind_score"]), total=_printed(project["rep_total"]),
+                        grade=project["rep_grade"], block_claims=claims)
     return SelfEvaluation(project=Project(name=str(project["project_id"])), year=2024, budget_lines=(line,),
                           goal=Goal(indicators=tuple(indicators)), reported=reported)
 
@@ -66,7 +87,7 @@ def hundredths(text: str | None) -> int | None:
 def finding_key(project_id: int, finding: Finding) -> Key:
     seq = int(finding.location.row[2:]) if finding.location.row.startswith("指标") else -1
     numeric = finding.rule in NUMERIC
-    return (project_id, seq, finding.rule, hundredths(finding.expected) if numeric else None,
+    return (project_id, seq, finding.rule, finding.tier.value, hundredths(finding.expected) if numeric else None,
             hundredths(finding.actual) if numeric else None)
 
 
@@ -94,6 +115,6 @@ def batch_keys(findings: Any) -> set[Key]:
     keys: set[Key] = set()
     for row in findings.iter_rows(named=True):
         numeric = row["rule"] in NUMERIC
-        keys.add((row["project_id"], row["seq"], row["rule"], row["expected"] if numeric else None,
+        keys.add((row["project_id"], row["seq"], row["rule"], row["tier"], row["expected"] if numeric else None,
                   row["actual"] if numeric else None))
     return keys

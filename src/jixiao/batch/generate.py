@@ -38,6 +38,10 @@ class Spec:
     seed: int = 1
     fault_rate: float = 0.05
     departments: int = 0  # 0: about one per 200 projects
+    # The budget-execution points each project's form establishes, drawn evenly (None: the form prints none, the
+    # profile's convention applies). A form of 15 points has indicators of 85 (5 fewer for the first 产出 row): its
+    # 产出 block is then below the profile's, which both engines report (selfeval.s9_block_weight).
+    execution_points: tuple[int | None, ...] = (None, None, 10)
 
     @property
     def department_count(self) -> int:
@@ -68,6 +72,12 @@ def _chunk(spec: Spec, start: int, size: int, rng: np.random.Generator) -> tuple
     executed = (adjusted * rng.choice([100, 100, 98, 90, 75, 60], size) // 100).astype(np.int64)
 
     slots, weight = _weights(rng, size)
+    # drawn from their own stream, so that the other columns do not depend on the choice of points
+    points_rng = np.random.default_rng([spec.seed, start])
+    printed = np.array([-1 if p is None else p * 100 for p in spec.execution_points], dtype=np.int64)[
+        points_rng.integers(0, len(spec.execution_points), size)]
+    points100 = np.where(printed < 0, 1000, printed)  # the central profile's 10 where none is printed
+    weight[:, 0] -= np.maximum(points100 - 1000, 0)  # the indicators take what the execution part leaves of 100
     n_ind = size * 9
     project_id = np.repeat(ids, 9)
     template = np.tile(slots, size)
@@ -97,7 +107,8 @@ def _chunk(spec: Spec, start: int, size: int, rng: np.random.Generator) -> tuple
     over = quant & ~lower & (x * 10 >= t * 13)
     has_reason = (score < weight100) | over
 
-    exec_score = np.where(adjusted > 0, half_up_div(np.minimum(executed, adjusted) * 1000, np.maximum(adjusted, 1)), 0)
+    exec_score = np.where(adjusted > 0, half_up_div(np.minimum(executed, adjusted) * points100, np.maximum(adjusted, 1)),
+                          0)
     ind_sum = score.reshape(size, 9).sum(axis=1)
     total = exec_score + ind_sum
     grade_index = (total >= 6000).astype(int) + (total >= 8000) + (total >= 9000)
@@ -105,6 +116,7 @@ def _chunk(spec: Spec, start: int, size: int, rng: np.random.Generator) -> tuple
         "project_id": ids, "department_id": dept, "unit_id": unit, "initial_fen": initial, "adjusted_fen": adjusted,
         "executed_fen": executed, "carryover_fen": adjusted - executed, "rep_exec_score": exec_score.astype(np.int64),
         "rep_ind_score": ind_sum.astype(np.int64), "rep_total": total.astype(np.int64), "rep_grade": GRADES[grade_index],
+        "exec_points100": pl.Series(printed, dtype=pl.Int64).set(pl.Series(printed < 0), None),
     }
     indicators = {
         "project_id": project_id, "seq": np.tile(np.arange(9, dtype=np.int16), size),
@@ -113,6 +125,9 @@ def _chunk(spec: Spec, start: int, size: int, rng: np.random.Generator) -> tuple
         "target100": np.where(quant, target100, 0), "actual100": np.where(quant, actual100, 0),
         "attainment": attainment, "weight100": weight100, "rep_score100": score.astype(np.int64),
         "has_reason": has_reason,
+        # yuan per 万元 on the 成本 rows (money spent), NULL elsewhere
+        "spend_scale": pl.Series(np.where(template == 4, 10_000, 0), dtype=pl.Int64).set(
+            pl.Series(template != 4), None),
     }
     faults = _plant(spec, rng, projects, indicators, size)
     return (pl.DataFrame(projects), pl.DataFrame(indicators),
@@ -129,7 +144,8 @@ def _plant(spec: Spec, rng: np.random.Generator, projects: dict[str, np.ndarray]
         base = p * 9
         seq = -1
         if rule == "selfeval.s1_execution_score":
-            projects["rep_exec_score"][p] = (projects["rep_exec_score"][p] + 150) % 1001
+            points = projects["exec_points100"][int(p)]
+            projects["rep_exec_score"][p] = (projects["rep_exec_score"][p] + 150) % ((points or 1000) + 1)
         elif rule == "selfeval.s2_quantitative_score":
             seq = int(rng.choice([0, 1, 2, 4, 8]))
             i = base + seq

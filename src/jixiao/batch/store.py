@@ -30,7 +30,8 @@ SQLITE_COLUMNS = {
     "store_department": "id, jurisdiction_id",
     "store_unit": "id, department_id",
     "store_project": "id, unit_id, year, initial_budget, adjusted_budget, executed, "
-                     "CAST(reported_total AS REAL) AS reported_total, reported_grade",
+                     "CAST(reported_total AS REAL) AS reported_total, reported_grade, "
+                     "CAST(execution_points AS REAL) AS execution_points",
     "store_indicator": "id, project_id, position, name, level1, level2, target, actual, "
                        "CAST(weight AS REAL) AS weight, CAST(reported_score AS REAL) AS reported_score, deviation_reason",
 }

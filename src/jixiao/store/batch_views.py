@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from jixiao.core.values import _ATTAINMENT_PATTERNS, _OPERATOR_WORDS
+from jixiao.scoring.selfeval import _NOT_SPENT_WORDS, _SPEND_WORDS
 
 # Characters Python's str.strip()/\s treat as white space, beyond ASCII blanks; and characters normalize_text rewrites.
 _WIDE_SPACE = "\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
@@ -75,6 +76,17 @@ def _money_scale(unit: str) -> str:
     return "CASE " + " ".join(f"WHEN {unit} = '{u}' THEN {s}" for u, s in _MONEY.items()) + " END"
 
 
+def _spend_scale() -> str:
+    """Yuan per unit of the target when the row states money spent (jixiao.scoring.selfeval.spent_amount): a
+    target in 元/万元/亿元 on a 成本 row, or on a row whose name says money is spent (费用, 资金 …) and not brought in."""
+    def any_of(words: tuple[str, ...]) -> str:
+        return " OR ".join(f"name LIKE {_quote('%' + w + '%')}" for w in words)
+
+    scale = "CASE t_unit WHEN '元' THEN 1 WHEN '万元' THEN 10000 WHEN '亿元' THEN 100000000 END"
+    return (f"CASE WHEN level2 LIKE '%成本%' OR (({any_of(_SPEND_WORDS)}) AND NOT ({any_of(_NOT_SPENT_WORDS)})) "
+            f"THEN {scale} END")
+
+
 @dataclass(frozen=True)
 class StoreLayout:
     """Three relations (SQL subqueries) over the store's tables: the batch layout's projects and indicators of the
@@ -97,7 +109,8 @@ def layout(jurisdiction: str | None = None, year: int | None = None, profile: st
     selected = (
         "SELECT p.id AS project_id, u.department_id, p.unit_id, p.year, j.code AS jurisdiction, j.profile, "
         "p.initial_budget AS initial_fen, p.adjusted_budget AS adjusted_fen, p.executed AS executed_fen, "
-        "CAST(ROUND(p.reported_total * 100) AS BIGINT) AS rep_total, NULLIF(p.reported_grade, '') AS rep_grade "
+        "CAST(ROUND(p.reported_total * 100) AS BIGINT) AS rep_total, NULLIF(p.reported_grade, '') AS rep_grade, "
+        "CAST(ROUND(p.execution_points * 100) AS BIGINT) AS exec_points100 "
         "FROM store_project p JOIN store_unit u ON u.id = p.unit_id JOIN store_department d ON d.id = u.department_id "
         f"JOIN store_jurisdiction j ON j.id = d.jurisdiction_id WHERE {' AND '.join(where)}")
     reason = "COALESCE(i.deviation_reason, '')"
@@ -118,14 +131,15 @@ def layout(jurisdiction: str | None = None, year: int | None = None, profile: st
             "WHEN a_cls = 'num' AND t_cls = 'other' THEN 'other' ELSE 'unscored' END")
     rows = (f"SELECT project_id, seq, name, level1, level2, t_op AS operator, t_unit AS unit, {kind} AS kind, "
             "t_100 AS target100, a_100 AS actual100, a_att AS attainment, weight100, rep_score100, has_reason, "
-            f"t_raw, a_raw FROM ({v3} OFFSET 0) v3 OFFSET 0")
+            f"{_spend_scale()} AS spend_scale, t_raw, a_raw FROM ({v3} OFFSET 0) v3 OFFSET 0")
     unread_ids = f"SELECT DISTINCT project_id FROM ({rows}) r WHERE kind = 'other'"
     projects = (f"SELECT project_id, department_id, unit_id, year, jurisdiction, initial_fen, adjusted_fen, "
                 "executed_fen, CAST(NULL AS BIGINT) AS carryover_fen, CAST(NULL AS BIGINT) AS rep_exec_score, "
-                "CAST(NULL AS BIGINT) AS rep_ind_score, rep_total, rep_grade "
+                "CAST(NULL AS BIGINT) AS rep_ind_score, rep_total, rep_grade, exec_points100 "
                 f"FROM ({selected}) s WHERE project_id NOT IN ({unread_ids})")
     indicators = (f"SELECT project_id, seq, level1, level2, operator, unit, kind, target100, actual100, attainment, "
-                  f"weight100, rep_score100, has_reason FROM ({rows}) r WHERE project_id NOT IN ({unread_ids})")
+                  f"weight100, rep_score100, has_reason, spend_scale FROM ({rows}) r "
+                  f"WHERE project_id NOT IN ({unread_ids})")
     unread = (f"SELECT project_id, seq, name AS indicator, t_raw AS target, a_raw AS actual FROM ({rows}) r "
               "WHERE kind = 'other'")
     return StoreLayout(f"({projects})", f"({indicators})", f"({unread})")

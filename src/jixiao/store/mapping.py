@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from jixiao.core.model import (
+    BlockClaim,
     BudgetLine,
     FundLevel,
     Goal,
@@ -35,10 +36,14 @@ def self_evaluation(project: models.Project, goal_statement: str | None = None,
     if goal_statement is None:
         record = models.SelfEvaluationRecord.objects.filter(project=project).first()
         goal_statement = record.goal_statement if record else ""
+    # the execution points the form established, as its budget-execution part prints them ('预算执行（15分）')
+    points = project.execution_points
+    claims = () if points is None else (BlockClaim("预算执行", full_marks=Decimal(points), score=None, rate=None,
+                                                   location=Location(table="预算执行情况")),)
     return SelfEvaluation(project=Project(name=project.name, code=project.code, unit=unit), year=project.year,
                           budget_lines=(line,), goal=Goal(project.annual_goal, project.period_goal, indicators),
                           reported=Reported(total=project.reported_total, grade=project.reported_grade or None,
-                                            goal_statement=goal_statement))
+                                            goal_statement=goal_statement, block_claims=claims))
 
 
 def decimal_or_none(value: Decimal | None) -> Decimal | None:

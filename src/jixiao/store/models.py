@@ -92,6 +92,10 @@ class Project(models.Model):
     approved_budget = MoneyField("批复金额（元）", null=True, blank=True)  # 全年预算数 − finance's 审减, on approval
     reported_total = StoredDecimalField("填报总分", max_digits=6, decimal_places=2, null=True, blank=True)
     reported_grade = models.CharField("填报等级", max_length=2, blank=True)
+    # The budget-execution points the imported form establishes (printed for the part, or its 总分 row's 分值 less the
+    # indicators' points: jixiao.scoring.selfeval.execution_points); empty when it does not — the profile's points
+    # then apply as a convention only.
+    execution_points = StoredDecimalField("表中预算执行分值", max_digits=5, decimal_places=2, null=True, blank=True)
     status = models.CharField("目标审核状态", max_length=20, choices=[(s.value, label) for s, label in STATUS_LABELS.items()],
                               default=Status.DRAFT.value)
     review_round = models.PositiveIntegerField("审核轮次", default=1)

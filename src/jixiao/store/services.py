@@ -9,21 +9,26 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from jixiao.core.model import SelfEvaluation
+from jixiao.profiles import load_profile
+from jixiao.scoring.selfeval import execution_points
 from jixiao.store.models import Account, Department, Indicator, Jurisdiction, Project, Role, Unit
 
 
 @transaction.atomic
 def import_self_evaluations(unit: Unit, evaluations: Iterable[SelfEvaluation], year: int) -> list[Project]:
     """Store projects with their indicators from self-evaluations read by jixiao.ingest (all or nothing)."""
+    profile = load_profile(unit.department.jurisdiction.profile)
     created = []
     for se in evaluations:
         total = se.budget_total
+        points = execution_points(se, profile)
         project = Project.objects.create(
             unit=unit, year=se.year or year, name=se.project.name[:200], code=se.project.code,
             initial_budget=(total.initial or Decimal(0)) if total else Decimal(0),
             adjusted_budget=(total.adjusted or Decimal(0)) if total else Decimal(0),
             executed=(total.executed or Decimal(0)) if total else Decimal(0),
             reported_total=se.reported.total, reported_grade=se.reported.grade or "",
+            execution_points=points.points if points.established else None,
         )
         Indicator.objects.bulk_create([
             Indicator(project=project, position=n, level1=i.level1, level2=i.level2, name=i.name[:200],

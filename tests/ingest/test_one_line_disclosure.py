@@ -88,10 +88,12 @@ def test_a_wrong_figure_in_a_short_row_is_found_where_it_is(tmp_path):
     wrong = [r if r[0] != "2080505" else (*r[:3], "46.50", "") for r in ROWS]
     doc, errors = load(tmp_path, flattened(wrong))
     assert {(e.location.table, e.location.row, e.location.column) for e in errors} == OPEN
-    found = {(f.location.table, f.location.row, f.location.column, f.tier.value)
-             for f in audit_document(doc, CENTRAL).findings}
-    assert ("公开05", "2080505", "total", "error") in found
-    assert ("公开05", "20805", "basic", "error") in found
+    findings = audit_document(doc, CENTRAL).findings
+    found = {(f.location.table, f.location.row, f.location.column, f.tier.value) for f in findings}
+    # the row's 小计 and its 款's 基本支出 both fail: one cell explains both, one finding at it naming 64.50
+    assert found == {("公开05", "2080505", "basic", "error")}
+    assert findings[0].expected == "64.50"
+    assert {(r.row, r.column) for r in findings[0].related} == {("2080505", "total"), ("20805", "basic")}
 
 
 def test_a_header_whose_column_numbers_do_not_match_is_not_read(tmp_path):

@@ -109,9 +109,10 @@ def test_the_default_layout_is_consistent_and_its_fault_is_found(read_variant):
     assert sorted(read.tables) == [f"D{n:02d}" for n in range(1, 11)]
     _, planted, _ = read_variant("default", fault=True)
     errors = [f for f in planted if f.tier is Tier.ERROR]
-    assert errors and all(f.location.table == "公开03" for f in errors), [f.message for f in planted]
-    # the row no longer adds up (本年支出合计 ≠ 基本 + 项目), nor does its 款 over it
-    assert {f.location.row for f in errors} == {"2210201", "22102"}
+    # the row no longer adds up (本年支出合计 ≠ 基本 + 项目), nor does its 款 over it: one cell, one finding at it
+    assert [(f.location.table, f.location.row, f.location.column) for f in errors] == [
+        ("公开03", "2210201", "basic")], [f.message for f in planted]
+    assert {r.row for r in errors[0].related} == {"2210201", "22102"}
 
 
 @pytest.mark.parametrize("name", list(VARIANTS))

@@ -21,6 +21,7 @@ from typing import Any
 
 from jixiao.core.coverage import RuleOutcome, Status, stated_key
 from jixiao.core.disclosure import ColumnNotRead
+from jixiao.core.faults import Identity
 from jixiao.core.finding import Finding, Tier
 from jixiao.core.profile import Profile
 
@@ -64,6 +65,7 @@ class Context:
     _checked: set[tuple[object, ...]] = field(default_factory=set, compare=False, repr=False)
     _found: list[Finding] = field(default_factory=list, compare=False, repr=False)
     _why: dict[tuple[object, ...], str] = field(default_factory=dict, compare=False, repr=False)
+    _identities: list[tuple[Identity, Finding | None]] = field(default_factory=list, compare=False, repr=False)
 
     def checked(self, *statements: Any) -> None:
         """Mark stated sentences, or claims read from them (core.statements.Claim), as compared by a rule."""
@@ -91,6 +93,15 @@ class Context:
     @property
     def findings(self) -> tuple[Finding, ...]:
         return tuple(self._found)
+
+    def identity(self, identity: Identity, finding: Finding | None) -> None:
+        """Record an arithmetic identity a rule checked, holding or not, with the finding it gave (None when it
+        held exactly): the engine reports a cell that explains several failing identities once (audit.faults)."""
+        self._identities.append((identity, finding))
+
+    @property
+    def identities(self) -> tuple[tuple[Identity, Finding | None], ...]:
+        return tuple(self._identities)
 
     def memo(self, key: object, compute: Callable[[], Any]) -> Any:
         """A value computed once per audit run (e.g. a self-evaluation's scores, shared by many rules)."""

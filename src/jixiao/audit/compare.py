@@ -24,6 +24,14 @@ def value_of(amount: Amount | None) -> Decimal:
     return amount.value if amount is not None else ZERO
 
 
+def sum_tolerance(profile: Profile, actual: Amount | None, parts: Sequence[Amount | None]) -> Decimal:
+    """The 尾数误差 allowed between `actual` and Σ parts: per printed term, at the coarsest printed precision."""
+    printed = [p for p in (*parts, actual) if p is not None]
+    quantum = max((p.quantum for p in printed), default=DEFAULT_QUANTUM)
+    terms = max(1, sum(1 for p in parts if p is not None))
+    return rounding_tolerance(terms, quantum, profile.tolerance.per_term, profile.tolerance.cap)
+
+
 def check_sum(rule: str, category: str, profile: Profile, actual: Amount | None, parts: Sequence[Amount | None],
               location: Location, what: str, formula: str) -> Finding | None:
     """A finding when `actual` ≠ Σ parts: a notice within the rounding tolerance, an error beyond it."""
@@ -32,10 +40,7 @@ def check_sum(rule: str, category: str, profile: Profile, actual: Amount | None,
     difference = got - expected
     if difference == 0:
         return None
-    printed = [p for p in (*parts, actual) if p is not None]
-    quantum = max((p.quantum for p in printed), default=DEFAULT_QUANTUM)
-    terms = max(1, sum(1 for p in parts if p is not None))
-    tolerance = rounding_tolerance(terms, quantum, profile.tolerance.per_term, profile.tolerance.cap)
+    tolerance = sum_tolerance(profile, actual, parts)
     within = abs(difference) <= tolerance
     tier = Tier.NOTICE if within else Tier.ERROR
     note = "（尾数误差，在容差内）" if within else ""

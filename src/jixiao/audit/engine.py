@@ -10,6 +10,7 @@ from pathlib import PurePath
 from typing import Any
 
 from jixiao.audit.catalogue import Context, apply, select
+from jixiao.audit.faults import merge_faults
 from jixiao.audit.subjects import GoalSubject
 from jixiao.core.coverage import Coverage, RuleOutcome, Status, coverage
 from jixiao.core.finding import Finding, Tier, sort_findings
@@ -130,6 +131,7 @@ def audit_document(doc: Any, profile: Profile, only: Sequence[str] = (), skip: S
     # compared or where they found a problem
     for last in (False, True):
         if last:
+            findings = merge_faults(findings, ctx.identities)  # one cell behind several failing sums: one finding
             ctx.found(findings)
         for kind, subject in sorted(present, key=lambda item: item[0] == "document"):
             name = subject_name(kind, subject)

@@ -10,7 +10,8 @@ Tiers are by certainty, the same for every rule:
   is right only when every table is the department's own).
 - ``notice`` 提示 — residues within rounding (尾数误差), style, completeness hints.
 
-One fault gives one finding: other places showing the same fault go into ``related``, not into more findings.
+One fault gives one finding: other places showing the same fault go into ``related``, not into more findings. One
+misprinted cell that breaks several identities of the tables is one finding at that cell (audit.faults).
 """
 
 from __future__ import annotations
@@ -45,7 +46,9 @@ TIER_GUIDE = """## 等级的含义
   单位，而部门决算各表按惯例以本部门名义编制）。
 - **提示（notice）**：尾数误差范围内的差额、写法、完整性提醒。
 
-同一个错误只报一条；同一错误出现的其他位置列在“相关位置”（`related`）中，不重复报告。
+同一个错误只报一条；同一错误出现的其他位置列在“相关位置”（`related`）中，不重复报告。表中一格填错、使它所在的几处勾稽
+（行内合计、上级科目、合计行、表间对应数）同时不成立时，只在这一格报告一条，写明使各处都成立的数，所破坏的各处勾稽作为
+佐证列出；没有哪一格能单独解释时，各处分别报告，并写明可能填错的格。
 """
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 
 from jixiao.audit import compare
@@ -24,9 +25,9 @@ from jixiao.core.disclosure import (
     column_name,
     table_label,
 )
+from jixiao.core.faults import Figure, Identity
 from jixiao.core.finding import Finding, Tier
 from jixiao.core.names import abbreviates, names_a_file
-from jixiao.core.profile import Profile
 from jixiao.core.provenance import Location
 from jixiao.core.statements import Statement
 
@@ -67,8 +68,37 @@ def _line(table: DisclosureTable, side: str, *numbers: int) -> list[DisclosureRo
 ABSENT = Amount(ZERO, "", ZERO)
 
 
-def _cell(row: DisclosureRow | None, column: str) -> Amount | None:
-    return row.cell(column) if row is not None else ABSENT
+@dataclass(frozen=True)
+class Cell(Amount):
+    """A cell as a rule reads it: its amount, or for a cell printed blank zero with `printed` False (a blank is no
+    printed figure for the rounding allowance, but a place a figure may be missing from); `figure` is the cell as a
+    term of the identities it takes part in, the same whichever rule reads it (core.faults)."""
+
+    printed: bool = True
+    figure: Figure | None = None
+
+
+def _cell(row: DisclosureRow | None, column: str) -> Amount:
+    if row is None:
+        return ABSENT
+    amount = row.cell(column)
+    value = amount.value if amount is not None else ZERO
+    label = f"{row.code} {row.label}".strip() if row.code else row.label
+    if row.side and label.replace(" ", "") in ("合计", "总计"):
+        label = ("收入" if row.side == "income" else "支出") + label.replace(" ", "")  # a two-sided table's
+    place = amount.location if amount is not None else row.location
+    place = place.with_(table=place.table or row.location.table, row=place.row or row.location.row, column=column)
+    named = "" if column == "amount" else f"·{column_name(column)}"
+    figure = Figure((id(row), column), value, f"{place.table} {label}{named}".strip(), place)
+    if amount is None:
+        return Cell(ZERO, "", ZERO, row.location.with_(column=column), printed=False, figure=figure)
+    return Cell(amount.value, amount.text, amount.quantum, amount.location, figure=figure)
+
+
+def _printed(amount: Amount | None) -> Amount | None:
+    """What compare.check_sum takes: None for an absent row or a blank cell."""
+    blank = amount is None or amount is ABSENT or (isinstance(amount, Cell) and not amount.printed)
+    return None if blank else amount
 
 
 def _emit(finding: Finding | NotApplicable | None) -> Iterator[Finding | NotApplicable]:
@@ -76,16 +106,24 @@ def _emit(finding: Finding | NotApplicable | None) -> Iterator[Finding | NotAppl
         yield finding
 
 
-def check_sum(rule_id: str, category: str, profile: Profile, actual: Amount | None, parts: Sequence[Amount | None],
+def check_sum(rule_id: str, category: str, ctx: Context, actual: Amount | None, parts: Sequence[Amount | None],
               location: Location, what: str, formula: str) -> Finding | NotApplicable | None:
     """compare.check_sum, except that a total whose row is absent, or parts none of whose rows are printed,
-    cannot be compared: the rule ends as not applicable (“缺少本年收入合计行”), never reading the absence as 0."""
+    cannot be compared: the rule ends as not applicable (“缺少本年收入合计行”), never reading the absence as 0.
+    The identity checked is recorded with its finding (Context.identity): one cell that explains several identities
+    failing is reported once, at that cell (audit.faults)."""
     if actual is ABSENT:
         return NotApplicable(f"缺少{what.split(' ', 1)[-1].split('·')[0]}行")
     if parts and all(p is ABSENT for p in parts):
         return NotApplicable(f"缺少{formula}所需的行")
-    return compare.check_sum(rule_id, category, profile, actual, [None if p is ABSENT else p for p in parts],
-                             location, what, formula)
+    shown, shown_parts = _printed(actual), [_printed(p) for p in parts]
+    found = compare.check_sum(rule_id, category, ctx.profile, shown, shown_parts, location, what, formula)
+    terms = tuple((a.figure, sign) for a, sign in ((actual, 1), *((p, -1) for p in parts))
+                  if isinstance(a, Cell) and a.figure is not None)
+    residue = compare.value_of(shown) - sum((compare.value_of(p) for p in shown_parts), ZERO)
+    ctx.identity(Identity(len(ctx.identities), terms, residue, compare.sum_tolerance(ctx.profile, shown, shown_parts)),
+                 found)
+    return found
 
 
 def _classes(table: DisclosureTable, side: str = "") -> list[DisclosureRow]:
@@ -103,7 +141,7 @@ def r01(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding | NotApplicabl
     d01 = t[0]
     total = d01.row("本年收入合计", side="income")
     parts = [_cell(r, "amount") for r in _line(d01, "income", *range(1, 9))]
-    yield from _emit(check_sum("disclosure.r01_income_total", CAT_IN, ctx.profile, _cell(total, "amount"), parts,
+    yield from _emit(check_sum("disclosure.r01_income_total", CAT_IN, ctx, _cell(total, "amount"), parts,
                                d01.location, "公开01 本年收入合计", "第1–8行之和"))
 
 
@@ -116,7 +154,7 @@ def r02(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding | NotApplicabl
     d01 = t[0]
     total = d01.row("本年支出合计", side="expenditure")
     parts = [_cell(r, "amount") for r in _classes(d01, "expenditure")]
-    yield from _emit(check_sum("disclosure.r02_expenditure_total", CAT_IN, ctx.profile, _cell(total, "amount"), parts,
+    yield from _emit(check_sum("disclosure.r02_expenditure_total", CAT_IN, ctx, _cell(total, "amount"), parts,
                                d01.location, "公开01 本年支出合计", "各类支出之和"))
 
 
@@ -141,9 +179,9 @@ def r03_r05(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding | NotAppli
         printed = [label for label in labels[1:] if d01.row(label, side=side) is not None]
         older = any(label in printed for label in labels[3:])  # the older layout: its rows named as printed
         formula = " + ".join([labels[0], *printed] if older else labels[:3])
-        yield from _emit(check_sum(rid, CAT_IN, ctx.profile, totals[side], parts, d01.location, f"公开01 {name}总计",
+        yield from _emit(check_sum(rid, CAT_IN, ctx, totals[side], parts, d01.location, f"公开01 {name}总计",
                                    formula))
-    yield from _emit(check_sum(rid, CAT_IN, ctx.profile, totals["expenditure"], [totals["income"]], d01.location,
+    yield from _emit(check_sum(rid, CAT_IN, ctx, totals["expenditure"], [totals["income"]], d01.location,
                                "公开01 支出总计", "收入总计"))
 
 
@@ -164,13 +202,13 @@ def _budget_side_checks(table: DisclosureTable, side: str, name: str, ctx: Conte
         return [_cell(rows[i], "amount") for i in range(start, end) if not labels[i].startswith("其中")]
 
     wrong_total = False
-    for found in _checked(lambda: check_sum(rid, CAT_IN, ctx.profile, _cell(rows[total], "amount"), cells(0, total),
+    for found in _checked(lambda: check_sum(rid, CAT_IN, ctx, _cell(rows[total], "amount"), cells(0, total),
                                              rows[total].location, f"{table.label} 本年{name}合计", "其上各项之和")):
         wrong_total = isinstance(found, Finding) and found.tier is Tier.ERROR
         yield found
     if grand is not None and grand > total:
         def grand_check(head: tuple[int, int]) -> Finding | NotApplicable | None:
-            return check_sum(rid, CAT_IN, ctx.profile, _cell(rows[grand], "amount"),
+            return check_sum(rid, CAT_IN, ctx, _cell(rows[grand], "amount"),
                              [*cells(*head), *cells(total + 1, grand)], rows[grand].location,
                              f"{table.label} {name}总计", f"本年{name}合计及其后各行之和")
 
@@ -207,7 +245,7 @@ def b01_budget_summary(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding
     if wrong:
         return  # a 总计 already found wrong on its side: the same figure is not reported again across the sides
     income, spent = table.row("总计", side="income"), table.row("总计", side="expenditure")
-    yield from _checked(lambda: check_sum("disclosure.b01_budget_summary", CAT_IN, ctx.profile,
+    yield from _checked(lambda: check_sum("disclosure.b01_budget_summary", CAT_IN, ctx,
                                           _cell(spent, "amount"), [_cell(income, "amount")], table.location,
                                           f"{table.label} 支出总计", "收入总计"))
 
@@ -220,16 +258,16 @@ def r06_r07(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding | NotAppli
     if t := _tables(pkg, "D01", "D02"):
         d01, d02 = t
         total = d02.total
-        yield from _emit(check_sum(rid, CAT_ACROSS, ctx.profile, _cell(total, "total"),
+        yield from _emit(check_sum(rid, CAT_ACROSS, ctx, _cell(total, "total"),
                                    [_cell(d01.row("本年收入合计", side="income"), "amount")], d02.location,
                                    "公开02 合计·本年收入合计", "公开01 本年收入合计"))
-        yield from _emit(check_sum(rid, CAT_ACROSS, ctx.profile, _cell(total, "fiscal"),
+        yield from _emit(check_sum(rid, CAT_ACROSS, ctx, _cell(total, "fiscal"),
                                    [_cell(r, "amount") for r in _line(d01, "income", 1, 2, 3)], d02.location,
                                    "公开02 合计·财政拨款收入", "公开01 第1–3行之和"))
     if t := _tables(pkg, "D02"):
         for row in t[0].rows:
             parts = [_cell(row, c) for c in ("fiscal", "upper", "business", "operating", "subsidiary", "other")]
-            yield from _emit(check_sum(rid, CAT_IN, ctx.profile, _cell(row, "total"), parts, row.location,
+            yield from _emit(check_sum(rid, CAT_IN, ctx, _cell(row, "total"), parts, row.location,
                                        f"公开02 {row.code or row.label}·本年收入合计", "各收入来源之和"))
 
 
@@ -242,18 +280,18 @@ def r08_r09(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding | NotAppli
     if t := _tables(pkg, "D03"):
         for row in t[0].rows:
             parts = [_cell(row, c) for c in ("basic", "project", "upper", "operating", "subsidiary")]
-            yield from _emit(check_sum(rid, CAT_IN, ctx.profile, _cell(row, "total"), parts, row.location,
+            yield from _emit(check_sum(rid, CAT_IN, ctx, _cell(row, "total"), parts, row.location,
                                        f"公开03 {row.code or row.label}·本年支出合计", "基本支出 + 项目支出 + 其他支出"))
     if t := _tables(pkg, "D01", "D03"):
         d01, d03 = t
-        yield from _emit(check_sum(rid, CAT_ACROSS, ctx.profile, _cell(d03.total, "total"),
+        yield from _emit(check_sum(rid, CAT_ACROSS, ctx, _cell(d03.total, "total"),
                                    [_cell(d01.row("本年支出合计", side="expenditure"), "amount")], d03.location,
                                    "公开03 合计", "公开01 本年支出合计"))
         for row in d03.rows:
             if len(row.code) == 3:
                 match = d01.row(row.label.replace(" ", ""), side="expenditure")
                 if match is not None:
-                    yield from _emit(check_sum(rid, CAT_ACROSS, ctx.profile, _cell(row, "total"),
+                    yield from _emit(check_sum(rid, CAT_ACROSS, ctx, _cell(row, "total"),
                                                [_cell(match, "amount")], row.location,
                                                f"公开03 {row.code} {row.label}", f"公开01 “{match.label}”"))
 
@@ -270,24 +308,24 @@ def r10_r13(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding | NotAppli
     if d01t := _tables(pkg, "D01"):
         d01 = d01t[0]
         for mine, theirs in zip(_line(d04, "income", 1, 2, 3), _line(d01, "income", 1, 2, 3), strict=False):
-            yield from _emit(check_sum(rid, CAT_ACROSS, ctx.profile, _cell(mine, "amount"), [_cell(theirs, "amount")],
+            yield from _emit(check_sum(rid, CAT_ACROSS, ctx, _cell(mine, "amount"), [_cell(theirs, "amount")],
                                        mine.location, f"公开04 {mine.label}", f"公开01 {theirs.label}"))
     income_total = d04.row("本年收入合计", side="income")
-    yield from _emit(check_sum(rid, CAT_IN, ctx.profile, _cell(income_total, "amount"),
+    yield from _emit(check_sum(rid, CAT_IN, ctx, _cell(income_total, "amount"),
                                [_cell(r, "amount") for r in _line(d04, "income", 1, 2, 3)], d04.location,
                                "公开04 本年收入合计", "三类财政拨款之和"))
     classes = _classes(d04, "expenditure")
     for row in classes:
-        yield from _emit(check_sum(rid, CAT_IN, ctx.profile, _cell(row, "total"),
+        yield from _emit(check_sum(rid, CAT_IN, ctx, _cell(row, "total"),
                                    [_cell(row, c) for c in ("general", "fund", "state_capital")], row.location,
                                    f"公开04 {row.label}·合计", "三类财政拨款之和"))
     spent = d04.row("本年支出合计", side="expenditure")
     for column, name in (("total", "合计"), ("general", "一般公共预算"), ("fund", "政府性基金"), ("state_capital", "国有资本经营")):
-        yield from _emit(check_sum(rid, CAT_IN, ctx.profile, _cell(spent, column), [_cell(r, column) for r in classes],
+        yield from _emit(check_sum(rid, CAT_IN, ctx, _cell(spent, column), [_cell(r, column) for r in classes],
                                    d04.location, f"公开04 本年支出合计·{name}", "各类支出之和"))
     income_grand = d04.row("总计", side="income")
     expense_grand = d04.row("总计", side="expenditure")
-    yield from _emit(check_sum(rid, CAT_IN, ctx.profile, _cell(expense_grand, "total"), [_cell(income_grand, "amount")],
+    yield from _emit(check_sum(rid, CAT_IN, ctx, _cell(expense_grand, "total"), [_cell(income_grand, "amount")],
                                d04.location, "公开04 支出总计", "收入总计"))
 
 
@@ -301,12 +339,12 @@ def r14_r17(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding | NotAppli
         return
     d05 = t[0]
     for row in d05.rows:
-        yield from _emit(check_sum(rid, CAT_IN, ctx.profile, _cell(row, "total"),
+        yield from _emit(check_sum(rid, CAT_IN, ctx, _cell(row, "total"),
                                    [_cell(row, "basic"), _cell(row, "project")], row.location,
                                    f"公开05 {row.code or row.label}·小计", "基本支出 + 项目支出"))
     if d04t := _tables(pkg, "D04"):
         spent = d04t[0].row("本年支出合计", side="expenditure")
-        yield from _emit(check_sum(rid, CAT_ACROSS, ctx.profile, _cell(d05.total, "total"), [_cell(spent, "general")],
+        yield from _emit(check_sum(rid, CAT_ACROSS, ctx, _cell(d05.total, "total"), [_cell(spent, "general")],
                                    d05.location, "公开05 合计", "公开04 本年支出合计·一般公共预算"))
     if d03t := _tables(pkg, "D03"):
         d03 = d03t[0]
@@ -328,7 +366,7 @@ def r14_r17(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding | NotAppli
                 other_table = pkg.table(code)
                 if other_table is not None:
                     parts.append(_cell(other_table.total, "project"))
-            yield from _emit(check_sum(rid, CAT_ACROSS, ctx.profile, _cell(d03.total, "project"), parts, d03.location,
+            yield from _emit(check_sum(rid, CAT_ACROSS, ctx, _cell(d03.total, "project"), parts, d03.location,
                                        "公开03 项目支出合计", "公开05 + 公开07 + 公开08 项目支出"))
 
 
@@ -348,13 +386,13 @@ def r18_r20(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding | NotAppli
     personnel = d06.row("人员经费合计")
     operating = d06.row("公用经费合计")
     if d05t := _tables(pkg, "D05"):
-        yield from _emit(check_sum(rid, CAT_ACROSS, ctx.profile, _cell(d05t[0].total, "basic"),
+        yield from _emit(check_sum(rid, CAT_ACROSS, ctx, _cell(d05t[0].total, "basic"),
                                    [_cell(personnel, "amount"), _cell(operating, "amount")], d05t[0].location,
                                    "公开05 基本支出合计", "公开06 人员经费合计 + 公用经费合计"))
-    yield from _emit(check_sum(rid, CAT_IN, ctx.profile, _cell(personnel, "amount"),
+    yield from _emit(check_sum(rid, CAT_IN, ctx, _cell(personnel, "amount"),
                                [_cell(d06.row(code=c), "amount") for c in _PERSONNEL], d06.location,
                                "公开06 人员经费合计", "301 + 303"))
-    yield from _emit(check_sum(rid, CAT_IN, ctx.profile, _cell(operating, "amount"),
+    yield from _emit(check_sum(rid, CAT_IN, ctx, _cell(operating, "amount"),
                                [_cell(d06.row(code=c), "amount") for c in _OPERATING], d06.location,
                                "公开06 公用经费合计", "302 + 307 + 309 + 310 + 311 + 312 + 313 + 399"))
     for parent in d06.coded_rows():
@@ -362,7 +400,7 @@ def r18_r20(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding | NotAppli
             continue
         children = [r for r in d06.coded_rows() if len(r.code) == 5 and r.code.startswith(parent.code)]
         if (children and any(c.cells for c in children)) or parent.cells:
-            yield from _emit(check_sum(rid, CAT_IN, ctx.profile, _cell(parent, "amount"),
+            yield from _emit(check_sum(rid, CAT_IN, ctx, _cell(parent, "amount"),
                                        [_cell(c, "amount") for c in children], parent.location,
                                        f"公开06 {parent.code} {parent.label}", "其下各款之和"))
 
@@ -376,7 +414,7 @@ def r21_r23(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding | NotAppli
     if t := _tables(pkg, "D07"):
         d07 = t[0]
         for row in d07.rows:
-            yield from _emit(check_sum(rid, CAT_IN, ctx.profile, _cell(row, "total"),
+            yield from _emit(check_sum(rid, CAT_IN, ctx, _cell(row, "total"),
                                        [_cell(row, "basic"), _cell(row, "project")], row.location,
                                        f"公开07 {row.code or row.label}·本年支出", "基本支出 + 项目支出"))
             closing = row.value("opening") + row.value("income") - row.value("total")
@@ -387,20 +425,20 @@ def r21_r23(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding | NotAppli
                               expected=wan(closing), actual=wan(row.value("closing")))
         if d04t := _tables(pkg, "D04"):
             spent = d04t[0].row("本年支出合计", side="expenditure")
-            yield from _emit(check_sum(rid, CAT_ACROSS, ctx.profile, _cell(d07.total, "total"), [_cell(spent, "fund")],
+            yield from _emit(check_sum(rid, CAT_ACROSS, ctx, _cell(d07.total, "total"), [_cell(spent, "fund")],
                                        d07.location, "公开07 合计·本年支出", "公开04 本年支出合计·政府性基金"))
         if d01t := _tables(pkg, "D01"):
-            yield from _emit(check_sum(rid, CAT_ACROSS, ctx.profile, _cell(d07.total, "income"),
+            yield from _emit(check_sum(rid, CAT_ACROSS, ctx, _cell(d07.total, "income"),
                                        [_cell(r, "amount") for r in _line(d01t[0], "income", 2)], d07.location,
                                        "公开07 合计·本年收入", "公开01 第2行 政府性基金预算财政拨款收入"))
     if t := _tables(pkg, "D08"):
         d08 = t[0]
-        yield from _emit(check_sum(rid, CAT_IN, ctx.profile, _cell(d08.total, "total"),
+        yield from _emit(check_sum(rid, CAT_IN, ctx, _cell(d08.total, "total"),
                                    [_cell(d08.total, "basic"), _cell(d08.total, "project")], d08.location,
                                    "公开08 合计", "基本支出 + 项目支出"))
         if d04t := _tables(pkg, "D04"):
             spent = d04t[0].row("本年支出合计", side="expenditure")
-            yield from _emit(check_sum(rid, CAT_ACROSS, ctx.profile, _cell(d08.total, "total"),
+            yield from _emit(check_sum(rid, CAT_ACROSS, ctx, _cell(d08.total, "total"),
                                        [_cell(spent, "state_capital")], d08.location, "公开08 合计",
                                        "公开04 本年支出合计·国有资本经营"))
 
@@ -445,7 +483,7 @@ def r24(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding | NotApplicabl
             if extra and abs(total - sum((row.value(f"{kind}_{c}") for c in items + extra), ZERO)) < abs(
                     total - sum((row.value(f"{kind}_{c}") for c in items), ZERO)):  # the 合计 includes them
                 items, formula = items + extra, formula + "".join(" + 会议费" if c == "meeting" else " + 培训费" for c in extra)
-            yield from _emit(check_sum("disclosure.r24_sangong_sum", CAT_IN, ctx.profile, _cell(row, f"{kind}_total"),
+            yield from _emit(check_sum("disclosure.r24_sangong_sum", CAT_IN, ctx, _cell(row, f"{kind}_total"),
                                        [_cell(row, f"{kind}_{c}") for c in items], row.location,
                                        f"公开09 {name}·合计", formula))
         if parts_only:
@@ -455,7 +493,7 @@ def r24(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding | NotApplicabl
             # the 其中 rows left blank: not broken down, not zero — nothing to add up
             yield NotApplicable(f"公开09 {name}·公务用车购置费、运行维护费两项空白（未分列，不是0），不能核对其合计")
             continue
-        yield from _emit(check_sum("disclosure.r24_sangong_sum", CAT_IN, ctx.profile, _cell(row, f"{kind}_car"),
+        yield from _emit(check_sum("disclosure.r24_sangong_sum", CAT_IN, ctx, _cell(row, f"{kind}_car"),
                                    [_cell(row, f"{kind}_car_purchase"), _cell(row, f"{kind}_car_operation")],
                                    row.location, f"公开09 {name}·公务用车购置及运行维护费", "购置费 + 运行维护费"))
 
@@ -489,7 +527,7 @@ def r26(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding | NotApplicabl
     d10 = t[0]
     total = d10.row("政府采购情况/合计")
     parts = [_cell(d10.row(f"政府采购情况/{k}"), "amount") for k in ("货物", "工程", "服务")]
-    yield from _emit(check_sum("disclosure.r26_statistics", CAT_IN, ctx.profile, _cell(total, "amount"), parts,
+    yield from _emit(check_sum("disclosure.r26_statistics", CAT_IN, ctx, _cell(total, "amount"), parts,
                                d10.location, "公开10 政府采购合计", "货物 + 工程 + 服务"))
     vehicles = [r for r in d10.rows if "车辆数" not in r.label and r.label.endswith("用车")]
     vehicle_total = next((r for r in d10.rows if "车辆数合计" in r.label), None)
@@ -507,13 +545,13 @@ def _tree_findings(table: DisclosureTable, ctx: Context) -> Iterator[Finding | N
             children = [r for r in coded if len(r.code) == len(parent.code) + 2 and r.code.startswith(parent.code)]
             if not children:
                 continue
-            yield from _emit(check_sum("disclosure.r28_r30_classification_tree", CAT_IN, ctx.profile,
+            yield from _emit(check_sum("disclosure.r28_r30_classification_tree", CAT_IN, ctx,
                                        _cell(parent, column), [_cell(c, column) for c in children], parent.location,
                                        f"{table.label} {parent.code} {parent.label}·{column_name(column)}", "下级科目之和"))
         total = table.total
         classes = [r for r in coded if len(r.code) == 3]
         if total is not None and classes:
-            yield from _emit(check_sum("disclosure.r28_r30_classification_tree", CAT_IN, ctx.profile,
+            yield from _emit(check_sum("disclosure.r28_r30_classification_tree", CAT_IN, ctx,
                                        _cell(total, column), [_cell(c, column) for c in classes], total.location,
                                        f"{table.label} 合计·{column_name(column)}", "各“类”之和"))
 

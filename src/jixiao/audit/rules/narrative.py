@@ -2670,17 +2670,11 @@ def restated(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
             if said != context and not (said and context):
                 continue  # one figure named 财政拨款, the other of all funds: two different changes
             if said == context and _words_of(own) == _words_of(amount) and own.basis == amount.basis:
-                yield Finding("narrative.restated", Tier.ERROR,
-                              f"说明两处以相同名称写{_what(first)}（{_words_of(amount)}）同为 {amount.text}，比上年的增减额却"
-                              f"一处为“{first.text}”、一处为“{claim.text}”，同一年度、同一口径的同一增减额不能同时为两个数",
-                              claim.location.with_(row=f"{subject}增减额"), CAT, expected=first.text, actual=claim.text,
-                              related=(first.location, own.location))
+                yield _changes_differ(subject, first, claim, amount, own,
+                                      f"以相同名称“{_words_of(amount)}”、在同一资金口径的章节中同为 {amount.text}")
                 continue
-            yield Finding("narrative.restated", Tier.WARNING,
-                          f"说明两处所写{_what(first)}同为 {amount.text}，比上年的增减额却一处为“{first.text}”、一处为"
-                          f"“{claim.text}”，不能同时成立（按两处为同一口径；若一处含结转等其他部分，应写明）",
-                          claim.location.with_(row=f"{subject}增减额"), CAT, expected=first.text, actual=claim.text,
-                          related=(first.location, own.location))
+            yield _changes_differ(subject, first, claim, amount, own, f"同为 {amount.text}",
+                                  reading="按两处为同一口径；若一处含结转等其他部分，应写明")
     yield from _bare_changes(pkg, ctx, statements, changes, bare)
     yield from _restated_totals(pkg, ctx, statements)
 
@@ -2811,12 +2805,22 @@ def _bare_changes(pkg: DisclosurePackage, ctx: Context, statements: list[Stateme
                 reading = f"本年收入全部为财政拨款（{fiscal.text}），按两处为同一口径；若上年另有其他资金，应写明"
             else:
                 continue  # one of all funds, one of 财政拨款: two different changes
-            yield Finding("narrative.restated", Tier.WARNING,
-                          f"说明两处所写{_what(other)}比上年的增减额不一致：{_what(other)} {amount.text}，一处写增减"
-                          f"“{other.text}”，一处写“{claim.text}”（{reading}）",
-                          claim.location.with_(row=f"{subject}增减额"), CAT, expected=other.text, actual=claim.text,
-                          related=(other.location, amount.location))
+            yield _changes_differ(subject, other, claim, amount, amount, f"全文只有 {amount.text} 一个金额，一处增减额旁未写金额",
+                                  reading=reading)
             break
+
+
+def _changes_differ(subject: str, first: Claim, claim: Claim, amount: Claim, own: Claim, same: str,
+                    reading: str = "") -> Finding:
+    """Two changes on last year stated for one figure of an item (`first` beside `amount`, `claim` beside `own`, or
+    with no amount beside it and `own` the item's one amount), which cannot both hold. `same` says why the two are
+    changes of the one figure; with no `reading` the text establishes it (确定: named alike, in sections of one fund),
+    with one the sameness is that reading, named in the message (疑似)."""
+    verdict = f"不能同时成立（{reading}）" if reading else "两处说的是同一个数：同一年度、同一口径的同一增减额不能同时为两个数"
+    return Finding("narrative.restated", Tier.WARNING if reading else Tier.ERROR,
+                   f"说明两处所写{_what(first)}比上年的增减额一处为“{first.text}”、一处为“{claim.text}”（{same}），{verdict}",
+                   claim.location.with_(row=f"{subject}增减额"), CAT, expected=first.text, actual=claim.text,
+                   related=(first.location, own.location))
 
 
 # The body a figure is of, named right before its subject: '全国', '中央本级', '四川省本级', '某县级'.

@@ -96,4 +96,4 @@ def test_a_target_form_left_unread_is_named_with_its_line(tmp_path):
 def test_a_self_evaluation_form_one_cell_per_line_is_not_a_prose_report(tmp_path):
     _, found = audit_text(tmp_path, SELF_FORM)
     message = _warning(found)
-    assert "文字形式" not in message and "文档含" in message and "未能按行列读取" in message
+    assert "文字形式" not in message and "文档含" in message and "未能按行列读" in message

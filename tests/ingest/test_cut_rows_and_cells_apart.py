@@ -120,8 +120,25 @@ def test_cells_on_lines_of_their_own_are_never_one_number(tmp_path):
     assert not [f for f in findings if f.rule.startswith("selfeval.s1")]
 
 
-def test_cells_apart_that_do_not_fill_the_header_are_not_read(tmp_path):
+def test_cells_apart_that_do_not_fill_the_header_are_placed_by_the_rows_own_arithmetic(tmp_path):
     rows = [[c for c in row if c != "75"] for row in ROWS]  # the 执行率 left blank: three figures, four columns
     doc, findings = load(tmp_path, cell_per_line(rows))
-    assert any("60 15" in p.message and "未读取" in p.message for p in doc.problems)
+    # 15 as the rate contradicts 60 ÷ 80; 15 as the score (≤ the 20 points the header prints) holds: one reading
+    [se] = doc.self_evaluations
+    total = se.budget_total
+    assert total is not None and (total.adjusted, total.executed, total.reported_rate, total.reported_score) == (
+        Decimal("800000"), Decimal("600000"), None, Decimal("15"))
+    assert not [f for f in findings if f.tier is Tier.ERROR]
+
+
+def test_cells_apart_that_several_placements_fit_are_not_read(tmp_path):
+    # the score left blank and the rate printed bare: '75' is the rate (60 ÷ 80), not a score above the 20 points
+    # the header prints; a '0.75' may be the rate as a ratio or a score: both readings hold and nothing is read
+    rows = [[c for c in row if c != "15"] for row in ROWS]
+    doc, _ = load(tmp_path, cell_per_line(rows))
+    [se] = doc.self_evaluations
+    assert se.budget_total is not None and se.budget_total.reported_rate == Decimal("75")
+    rows = [["0.75" if c == "75" else c for c in row if c != "15"] for row in ROWS]  # a ratio, or a score of 0.75
+    doc, findings = load(tmp_path, cell_per_line(rows))
+    assert any("80 60 0.75" in p.message and "未读取" in p.message for p in doc.problems)
     assert not [f for f in findings if f.tier is Tier.ERROR]

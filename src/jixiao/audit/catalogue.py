@@ -51,6 +51,7 @@ RULE_MODULES = [
     "jixiao.audit.rules.grades",
     "jixiao.audit.rules.blockscores",
     "jixiao.audit.rules.goals",
+    "jixiao.audit.rules.colformulas",
     "jixiao.audit.rules.reading",
     "jixiao.audit.rules.scores",
     "jixiao.audit.rules.monitoring",

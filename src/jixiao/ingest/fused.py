@@ -35,6 +35,7 @@ from jixiao.ingest.cellrows import read_cell_rows
 from jixiao.ingest.formcolumns import indicator_field
 from jixiao.ingest.fundrows import FORM_POINTS
 from jixiao.ingest.headers import printed_unit
+from jixiao.ingest.rowplace import place_row
 from jixiao.ingest.source import Paragraph, ReadError
 
 _CJK = r"\u4e00-\u9fa5"
@@ -42,7 +43,9 @@ _PAGE_MARK = re.compile(r"^\d{1,2}、")  # '2、' opening each page chunk of a d
 _NAME_FIELD = re.compile(r"(?:项目名称|专项资金名称|资金名称)[：:]?\s*(.{2,40}?)(?=负责人|主管部门|县级主管部门|实施单位|项目单位|项目资金|$)")
 # Budget columns in the order the header prints them (the first matching word of each).
 # A Hubei form letters its two columns: 预算数(A), 执行数(B).
-_COLUMNS = (("initial", r"年初预算数?"), ("adjusted", r"全年预算数|调整后预算数?|预算数\s*[（(]A[)）]"),
+# OCR slips in a header word are allowed where the column's head stays whole: '年初预匏数', '调整预算将'.
+_COLUMNS = (("initial", r"年初预算数?|年初预[\u4e00-\u9fa5]数"),
+            ("adjusted", r"全年预算数|调整后?预算数?|预算数\s*[（(]A[)）]"),
             ("executed", r"全年执行数|预算执行数|执行数\s*[（(]B[)）]|全年执行(?=分值|执行率)"), ("rate", r"执行率"))
 _FUND_ROW = re.compile(rf"(年度资金总额|资金总额|合计|其中[：:]?[{_CJK}、，,]{{0,24}}?资金|其中[：:]?[{_CJK}]{{0,12}}?财政拨款"
                        rf"|上年结转资金|其他资金)[：:]?\s*([\d.]+%?)?")
@@ -91,7 +94,7 @@ def _join(paragraphs: Sequence[Paragraph]) -> _Form:
     text, pieces = "", []
     for paragraph in paragraphs:
         piece = re.sub(rf"(?<=[{_CJK}])\s+(?=[{_CJK}])", "", _PAGE_MARK.sub("", paragraph.clean))
-        if text and piece and re.match(r"[\d.]", piece) and re.search(r"[\d.]$", text):
+        if text and piece and re.match(r"[\d.]", piece) and re.search(r"[\d.%％]$", text):
             text += " "
         pieces.append((len(text), paragraph.location))
         text += piece
@@ -175,7 +178,8 @@ def _read_budget(form: _Form, errors: list[ReadError]) -> None:
     columns = [name for _, name in sorted(positions)]
     if "adjusted" not in columns or "executed" not in columns:
         return
-    unit = printed_unit(form.text) or "元"
+    # '(万兀)': an OCR slip of the unit caption '(万元)'
+    unit = printed_unit(re.sub(r"([（(])万兀([)）])", r"\1万元\2", form.text)) or "元"
     header_end = max(m.end() for _, pattern in _COLUMNS if (m := re.search(pattern, form.text)))
     formula = _SCORE_FORMULA.search(form.text)
     if formula is not None and not any(c.block == "预算执行" for c in form.claims):
@@ -201,8 +205,22 @@ def _read_budget(form: _Form, errors: list[ReadError]) -> None:
             cell_names = [*columns[:-1], *(["points"] if points_column else []), columns[-1]]
             if "得分" in form.text[header_end:match.start()]:
                 cell_names.append("score")
-            if len(apart.group(0).split()) == len(cell_names):
-                _cells_in_order(form, label, apart.group(0).split(), cell_names, unit, match.start(), errors)
+            figures = apart.group(0).split()
+            if len(figures) == len(cell_names):
+                _cells_in_order(form, label, figures, cell_names, unit, match.start(), errors)
+                form.cells += [where for start, where in form.pieces if match.start(2) <= start < apart.end()]
+                continue
+            if len(figures) < len(cell_names):  # cells dropped or merged: placed by the row's own arithmetic
+                placed = place_row(figures, cell_names, score_formula=formula is not None,
+                                   form_points=Decimal(formula.group(1)) if formula is not None else None)
+                if placed.reading is None:
+                    errors.append(ReadError(f"“{label}”一行有 {len(figures)} 个数字（“{' '.join(figures)}”），少于表头的 "
+                                            f"{len(cell_names)} 列：{placed.why}，此行未读取",
+                                            _at(form, match.start()).with_(table="预算执行情况", row=label)))
+                    continue
+                names = [n for n, t in placed.reading.items() if t]
+                texts = [placed.reading[n] for n in names]
+                _cells_in_order(form, label, texts, names, unit, match.start(), errors)
                 form.cells += [where for start, where in form.pieces if match.start(2) <= start < apart.end()]
                 continue
         printed = re.match(r"\s*(\d+(?:\.\d+)?)(?![\d.%])", form.text[match.end():])
@@ -244,8 +262,39 @@ def _read_budget(form: _Form, errors: list[ReadError]) -> None:
             adjusted=parse_amount(values["adjusted"], unit), executed=parse_amount(values["executed"], unit),
             reported_rate=parse_decimal(values["rate"]), reported_score=parse_decimal(values.get("score", "")),
             location=where))
-    if not form.budget and not errors and columns[-1] == "rate":
+    if not form.budget and not errors and columns[-1] == "rate" and not _run_after_header(form, header_end, columns, unit,
+                                                                                         errors):
         _rate_total(form, header_end, unit, errors)
+
+
+# The total row's figures run together right after the header ('…执行率(B/A)64.864.864.8100%'), its label printed
+# before the header's columns ('年度资金总额年初预算数…'), as a scan read row by row gives them.
+_RUN_AFTER_HEADER = re.compile(r"\s*(?:[（(][A-Za-z/×*]{1,8}[)）1l]?)?\s*(\d[\d.]*%)")
+_TOTAL_BEFORE = re.compile(r"(?:年度)?资金总额")
+
+
+def _run_after_header(form: _Form, header_end: int, columns: Sequence[str], unit: str, errors: list[ReadError]) -> bool:
+    """The total row whose label stands before the header and whose run of figures follows it: read when 执行率 =
+    执行数 ÷ 预算数 singles out one split; else said not read. False when the text holds no such row."""
+    first = min(m.start() for _, pattern in _COLUMNS if (m := re.search(pattern, form.text)))
+    label = next(_TOTAL_BEFORE.finditer(form.text, max(first - 12, 0), first), None)
+    run = _RUN_AFTER_HEADER.match(form.text, header_end)
+    if label is None or run is None:
+        return False
+    where = _at(form, run.start(1)).with_(table="预算执行情况", row="年度资金总额")
+    fits = {tuple(p) for p in rate_readings(run.group(1), len(columns))}
+    if len(fits) != 1:
+        why = f"有 {len(fits)} 种拆分都符合执行率" if fits else "没有一种拆分符合执行率"
+        errors.append(ReadError(f"“年度资金总额”一行的数字连在一起（“{run.group(1)}”），{why}，无法唯一拆分，未读取", where))
+        return True
+    values = dict(zip(columns, fits.pop(), strict=True))
+    form.runs.append(run.group(1))
+    form.budget.append(BudgetLine(
+        source="年度资金总额", level=FundLevel.TOTAL,
+        initial=parse_amount(values["initial"], unit) if "initial" in values else None,
+        adjusted=parse_amount(values["adjusted"], unit), executed=parse_amount(values["executed"], unit),
+        reported_rate=parse_decimal(values["rate"]), location=where))
+    return True
 
 
 # A fund row's figures printed apart ('50 10 20 4'): two or more, each set off by spaces, none touching a word.
@@ -263,8 +312,10 @@ def _cells_in_order(form: _Form, label: str, figures: Sequence[str], names: Sequ
     tells; when neither fits it is not read."""
     where = _at(form, at).with_(table="预算执行情况", row=label)
     values = dict(zip(names, figures, strict=True))
-    adjusted, executed = parse_amount(values["adjusted"], unit), parse_amount(values["executed"], unit)
-    rate = _rate_cell(values.get("rate", ""), parse_decimal(values["adjusted"]), parse_decimal(values["executed"]))
+    if "adjusted" not in values and "initial" in values:  # 调整预算数 blank: the 年初预算数 is the year's budget
+        values["adjusted"] = values["initial"]
+    adjusted, executed = parse_amount(values.get("adjusted"), unit), parse_amount(values.get("executed"), unit)
+    rate = _rate_cell(values.get("rate", ""), parse_decimal(values.get("adjusted")), parse_decimal(values.get("executed")))
     if values.get("rate") and rate is None:
         errors.append(ReadError(f"“{label}”一行的执行率“{values['rate']}”未印“%”，按执行数 ÷ 预算数既不是百分数也不是比值，"
                                 "执行率未读取", where.with_(column="执行率")))

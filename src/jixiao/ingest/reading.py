@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from jixiao.core.colformula import table_formulas
 from jixiao.core.coverage import Claim, Form, Reading, StatedFigure, TableRead, Unread, stated_key
 from jixiao.core.disclosure import column_name
 from jixiao.core.money import is_number
@@ -455,9 +456,17 @@ def _unused(doc: Any, claims: Iterable[Claim]) -> Iterator[Unread]:
         first = next((" ".join(row.filled) for row in block.rows if row.filled), "")
         width = max(len(row.cells) for row in block.rows)
         formulas = list(dict.fromkeys(f for row in block.rows for t in row.filled if (f := _column_formula(t))))
-        said = f"；表头所列的列间计算关系（{'、'.join(formulas)}）也未核对" if formulas else ""
+        found = table_formulas([row.texts for row in block.rows])
+        scaled = list(dict.fromkeys(f.text for f, _, c in found.checked if c.outcome == "scale"))
+        done = [f for f in dict.fromkeys(f.text for f, _, _ in found.checked) if f not in scaled]
+        left = [f for f in dict.fromkeys([*formulas, *found.unparsed]) if f not in done and f not in scaled]
+        said = f"；表头所列的列间计算关系（{'、'.join(left)}）{'无法解析或对不上列号，' if found.unparsed else ''}未核对" \
+            if left else ""
+        said += (f"；表头所列的列间计算关系（{'、'.join(scaled)}）的计算值与填列数相差 10 的整数次方倍，各列可能单位不同，"
+                 "未核对") if scaled else ""
+        checked = f"除表头所列的列间计算关系（{'、'.join(done)}，已按列号逐行核对）外" if done else ""
         yield Unread(f"表格未被识别（{len(block.rows)} 行 × {width} 列，{numbers} 个数字，首行“{_clip(first)}”），"
-                     f"其中数据均未核对{said}", block.location, "table")
+                     f"其中数据{checked}均未核对{said}", block.location, "table")
 
 
 # A header cell stating how its column is computed from others, by their circled or bracketed numbers: '⑧=④*⑦',

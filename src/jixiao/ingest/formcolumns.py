@@ -13,12 +13,14 @@ import re
 
 from jixiao.core.money import is_number
 from jixiao.ingest.headers import head_label
+from jixiao.ingest.levelwords import alternation, cell_re, level1_words, level2_words
 
 FUND_ROW_RE = re.compile(r"^(合计|总计|总额|.*资金总额|其中.*|.*资金|.*财政拨款.*|.*专户.*)$")
-# The label of an indicator row's first-level cell ('产出指标', '效益指标（30分）') and of its second-level cell ('数量指标',
-# '社会效益'): a row of the indicator table, not a fund row.
-LEVEL1_RE = re.compile(r"^(产出|效益|效果|满意度|成本)指标(?:[（(][\d.]+分[)）])?$")
-LEVEL2_RE = re.compile(r"^(数量|质量|时效|成本|经济|经济效益|社会|社会效益|生态|生态效益|可持续影响|服务对象满意度|满意度)(指标)?$")
+# The label of an indicator row's first-level cell ('产出指标', '效益指标（30分）', the newer frame's '成本指标': its 指标
+# printed) and of its second-level cell ('数量指标', '社会效益', '经济'): a row of the indicator table, not a fund row.
+# The words are ingest.levelwords'.
+LEVEL1_RE = re.compile(rf"^({alternation(level1_words(cost=True))})指标(?:[（(][\d.]+分[)）])?$")
+LEVEL2_RE = cell_re(level2_words(short=True))
 INDICATOR_ROW_RE = re.compile(f"{LEVEL1_RE.pattern}|{LEVEL2_RE.pattern}")
 CELL_UNIT_RE = re.compile(r"(?<=\d)\s*(?:亿元|万元|元|亿|万)$")  # '3359.62万': the unit printed in the cell
 NOT_APPLICABLE = ("/", "／", "-", "—", "－", "——")  # a cell of a fund row with nothing to print

@@ -35,6 +35,7 @@ from jixiao.ingest.cellrows import read_cell_rows
 from jixiao.ingest.formcolumns import indicator_field
 from jixiao.ingest.fundrows import FORM_POINTS
 from jixiao.ingest.headers import printed_unit
+from jixiao.ingest.levelwords import cost_level1_span, cost_over_kind, level1_words, level2_words, span
 from jixiao.ingest.rowplace import place_row
 from jixiao.ingest.source import Paragraph, ReadError
 
@@ -49,10 +50,12 @@ _COLUMNS = (("initial", r"年初预算数?|年初预[\u4e00-\u9fa5]数"),
             ("executed", r"全年执行数|预算执行数|执行数\s*[（(]B[)）]|全年执行(?=分值|执行率)"), ("rate", r"执行率"))
 _FUND_ROW = re.compile(rf"(年度资金总额|资金总额|合计|其中[：:]?[{_CJK}、，,]{{0,24}}?资金|其中[：:]?[{_CJK}]{{0,12}}?财政拨款"
                        rf"|上年结转资金|其他资金)[：:]?\s*([\d.]+%?)?")
+# What stands before a row's name: the levels its merged cells print (ingest.levelwords' words, each with its 指标).
+_LEVEL1 = rf"(?:{span(level1_words())}|{cost_level1_span()})"
+_LEVEL2 = span(level2_words())
 _INDICATOR = re.compile(
-    r"(?P<level1>(?:产出|效益|满意度)指标)?(?P<level2>(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响"
-    r"|服务对象满意度|满意度)指标)?(?P<name>[^\s=≥≤<>＞＜]{2,40}?)(?P<target>[=≥≤<>＞＜]\s*\d+(?:\.\d+)?\s*[^\s\d]{0,4})"
-    r"(?P<figures>(?:\s+\d+(?:\.\d+)?(?![\d%]))+)")
+    rf"(?P<level1>{_LEVEL1})?(?P<level2>{_LEVEL2})?(?P<name>[^\s=≥≤<>＞＜]{{2,40}}?)"
+    r"(?P<target>[=≥≤<>＞＜]\s*\d+(?:\.\d+)?\s*[^\s\d]{0,4})(?P<figures>(?:\s+\d+(?:\.\d+)?(?![\d%]))+)")
 _SCORE_FORMULA = re.compile(r"得分\s*[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[*×xX]\s*执行率")  # '得分(20分*执行率)'
 _NUMBER = re.compile(r"0|0\.\d+|[1-9]\d*(?:\.\d+)?")
 _INDICATOR_WORDS = re.compile(r"一级指标|三级指标|绩效指标|指标名称")
@@ -62,9 +65,8 @@ _BLOCK_POINTS = re.compile(r"(产出|效益|满意度)指标[（(](\d+(?:\.\d+)?
 # or is a short word: bare digits repeated ('9595') could be cut in several places.
 _REPEATED = re.compile(r"(?P<target>[=≥≤<>＞＜≧≦]?(?:0|[1-9]\d*)(?:\.\d+)?(?:%|[\u4e00-\u9fa5]{1,3})"
                        r"|(?!指标)[\u4e00-\u9fa5]{2,4})(?P=target)(?P<run>\d{1,6}(?:\.\d+)?)(?![\d.%:：])")
-# What stands before a row's name: the levels its merged cells print, the template's unfilled '指标2:' rows.
-_LEVEL1 = r"(?:产出|效益|满意度)指标"
-_LEVEL2 = (r"(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度|满意度)指标")
+# What stands before a row's name besides its levels: the template's unfilled '指标2:' rows, a level's points, a
+# reason column's caption.
 _ROW_PREFIX = re.compile(rf"{_LEVEL1}|{_LEVEL2}|指标\d+[:：]|[（(]\d+分\s*[)）]|(?:偏差|未完成)原因(?:分析)?(?:及改进措施)?")
 # The indicator header's columns after the target, in the standard order: 实际完成值, then 分值, then 得分.
 _STANDARD_ORDER = re.compile(r"(?:指标值|目标值).{0,12}?(?:完成值|实际值).{0,6}?分值.{0,4}?得分")
@@ -423,6 +425,8 @@ def _read_repeated(form: _Form, start: int) -> str | None:
             if re.fullmatch(_LEVEL1, word):
                 level1, level2 = word, ""
             elif re.fullmatch(_LEVEL2, word):
+                if cost_over_kind(level2, word):  # '成本指标经济成本指标': the newer frame's 一级 over its kind
+                    level1 = level2
                 level2 = word
         cleaned = _ROW_PREFIX.sub(" ", prefix).rstrip()
         if weight_first:  # the 分值 is the figure the name ends with, the run after the actual its 得分

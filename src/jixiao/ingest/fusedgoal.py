@@ -19,6 +19,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from jixiao.core.money import parse_decimal
+from jixiao.ingest.levelwords import POINTS, alternation, level1_words, level2_words
 
 # The header's column words, longest first (a word that starts another is tried after it).
 _HEADER_WORDS = (
@@ -29,11 +30,9 @@ _HEADER_WORDS = (
 )
 _HEADER_RE = re.compile(rf"(?:{_HEADER_WORDS})")
 HEADER_MIN_WORDS = 3
-_SPAN = r"(?:[（(][\d.\-—~～]+分?[)）]分?)?"  # a label's points: '产出指标(40-50)分'
-LEVEL_RE = re.compile(
-    r"(?:社会公众或服务对象满意度|服务对象满意度|满意度|产出|效益|效果|数量|质量|时效|经济成本|社会成本|生态环境成本|成本"
-    rf"|经济效益|社会效益|生态效益|可持续影响)指标{_SPAN}"
-)
+# A level label of either tier (ingest.levelwords), its 指标 printed, then its points: '产出指标(40-50)分'.
+_LEVEL_WORDS = alternation((*level1_words(cost=True), *level2_words()))
+LEVEL_RE = re.compile(rf"(?:{_LEVEL_WORDS})指标{POINTS}")
 _OPERATOR = r"[=＝≥≤><≧≦]|>=|<=|大于等于|小于等于|大于|小于|等于|不低于|不高于|不少于|不超过|定性|定量"
 _FIGURE = r"(?:0|[1-9]\d*)(?:\.\d+)?"
 # Each cell's text by its column's role (targetform's roles); a note or a cell of no known role is any text.
@@ -58,10 +57,7 @@ class FusedHeader:
 
 _GAP_RE = re.compile(r"[\s*＊★☆]*")  # what may stand between two cells run together: spaces, a core indicator's star
 # A level label as a cell of its own, set apart by spaces: its 指标 may be left off ('服务对象满意度').
-_LEVEL_CELL_RE = re.compile(
-    r"(?:社会公众或服务对象满意度|服务对象满意度|满意度|产出|效益|效果|数量|质量|时效|经济成本|社会成本|生态环境成本|成本"
-    rf"|经济效益|社会效益|生态效益|可持续影响)(?:指标)?{_SPAN}"
-)
+_LEVEL_CELL_RE = re.compile(rf"(?:{_LEVEL_WORDS})(?:指标)?{POINTS}")
 _SPAN_ONLY_RE = re.compile(r"^[（(][\d.\-—~～]+分?[)）]分?$")  # a label's points wrapped onto a line of their own
 
 

@@ -51,9 +51,16 @@ from jixiao.ingest.fundrows import (
 )
 from jixiao.ingest.fused import extract_fused
 from jixiao.ingest.headers import head_label, printed_unit
+from jixiao.ingest.levelwords import (
+    alternation,
+    cell_re,
+    cost_over_kind,
+    level1_words,
+    level2_words,
+    parent_level,
+)
 from jixiao.ingest.overall import extract_overall
 from jixiao.ingest.source import Block, Paragraph, ReadError, Row, SourceDocument, Table
-from jixiao.ingest.targetform import parent_level
 
 FORM_WORDS = re.compile(r"自评表|(产出|效益|满意度)\s*指\s*标")  # a text holding a self-evaluation form
 # A Hubei form calls itself '…财政预算支出项目绩效目标自评表'.
@@ -78,9 +85,7 @@ BLOCK_RE = re.compile(
     r"(产出|效益|满意度)指标满分\s*([\d.]+)\s*分\s*[，,]\s*评价得分\s*([\d.]+)\s*分(?:\s*[，,]\s*得分率\s*([\d.]+)\s*%)?"
 )
 LEVEL1_WORDS = ("产出指标", "效益指标", "满意度指标")
-LEVEL2_RE = re.compile(
-    r"^(数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度|满意度)(指标)?等?$"
-)  # '服务对象满意度指标等': the template's own wording
+LEVEL2_RE = cell_re(level2_words(), "等?")  # '服务对象满意度指标等': the template's own wording
 _SUP = re.compile(r"\s*<sup>\s*(\d)\s*</sup>\s*")
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
@@ -465,7 +470,8 @@ def _repeated_scores(lines: Sequence[BudgetLine], project: str) -> list[ReadErro
 
 STOP_WORDS = ("资金来源", "一级指标", "合计", "总分", "评价结论", "自评结论", "存在问题", "改进措施", "项目负责人",
               "预算执行情况", "说明")
-LEVEL1_RE = re.compile(r"^(产出|效益|效果|满意度)(指标)?(?:[（(]([\d.]+)分[)）])?$")  # '产出指标（50分）' prints its points
+# '产出指标（50分）' prints its points (group 3)
+LEVEL1_RE = re.compile(rf"^({alternation(level1_words())})(指标)?(?:[（(]([\d.]+)分[)）])?$")
 _VALUE_FIELDS = ("initial_target", "adjusted_target", "actual", "qualitative_note", "weight", "reported_score",
                  "deviation_reason")
 
@@ -501,6 +507,8 @@ def _labels(texts: Sequence[str]) -> tuple[str, str, str, int]:
             level1 = key
         elif LEVEL2_RE.match(key) and not level2:
             level2 = key
+        elif LEVEL2_RE.match(key) and not level1 and cost_over_kind(level2, key):
+            level1, level2 = level2, key  # '成本指标 | 经济成本指标': the newer frame's 一级 over its kind
         else:
             name = text
             break
@@ -814,8 +822,9 @@ def _total_words(report: _Report) -> None:
         return
 
 
-LEFT_ROWS_RE = re.compile(r"(?:^|\s)(?:(?:产出|效益|满意度|数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响)指标?"
-                          r"|[\d.]+%?\s+[\d.]+)(?=\s|$)")
+LEFT_ROWS_RE = re.compile(
+    rf"(?:^|\s)(?:(?:{alternation((*level1_words(), *level2_words()))})指标?"
+    r"|[\d.]+%?\s+[\d.]+)(?=\s|$)")
 
 
 def _left_rows(paragraph: Paragraph, report: _Report, errors: list[ReadError]) -> None:

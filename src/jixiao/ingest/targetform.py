@@ -32,6 +32,7 @@ from jixiao.core.provenance import Location
 from jixiao.core.values import Operator, parse_value
 from jixiao.ingest import fusedgoal
 from jixiao.ingest.headers import printed_unit
+from jixiao.ingest.levelwords import POINTS, cell_re, level1_words, level2_words, parent_level
 from jixiao.ingest.source import Block, Paragraph, ReadError, SourceDocument
 
 # A target table's header: its indicator levels and the target column ('指标值', '当年预期实现值', '年度指标值'); a
@@ -91,30 +92,12 @@ _ROLES: list[tuple[str, re.Pattern[str]]] = [
     ("prior", re.compile(r"实际|上年|历史")),
     ("target", re.compile(r"指标值|目标值|实现值|预期")),
 ]
-LEVEL1_RE = re.compile(r"^(产出|效益|效果|满意度)(?:指标)?(?:[（(][\d.\-—~～]+分?[)）]分?)?$")
-LEVEL2_RE = re.compile(
-    r"^(数量|质量|时效|成本|经济成本|社会成本|生态环境成本|经济效益|社会效益|生态效益|可持续影响"
-    r"|(?:社会公众或)?服务对象满意度|满意度)(?:指标)?(?:[（(][\d.\-—~～]+分?[)）]分?)?$"
-)
+# A level cell (ingest.levelwords' words), its 指标 printed or not, then its points ('产出指标(40-50)分').
+LEVEL1_RE = cell_re(level1_words(), POINTS)
+LEVEL2_RE = cell_re(level2_words(), POINTS)
 # A label grouping all the levels in a column of its own left of the 一级 column ('实施效果指标' over 产出指标 and
 # 效益指标 in a 中央预算内投资 target table): no indicator, no level of one.
 _ABOVE_LEVELS_RE = re.compile(r"^实施效果指标$")
-_PARENT = {
-    "数量": "产出指标",
-    "质量": "产出指标",
-    "时效": "产出指标",
-    "成本": "产出指标",
-    "经济效益": "效益指标",
-    "社会效益": "效益指标",
-    "生态效益": "效益指标",
-    "可持续影响": "效益指标",
-    "经济成本": "成本指标",  # the 一级 成本指标 of the newer frame, over its 经济、社会、生态环境成本
-    "社会成本": "成本指标",
-    "生态环境成本": "成本指标",
-    "服务对象满意度": "满意度指标",
-    "社会公众或服务对象满意度": "满意度指标",
-    "满意度": "满意度指标",
-}
 # A label's note on the form ('数量指标 (必填硬性指标)', '(选填)') and a core indicator's stars.
 _LABEL_NOTE_RE = re.compile(r"[（(][^)）]{0,10}(?:必填|选填|可选|硬性|核心)[^)）]{0,10}[)）]|[★☆*＊]")
 OPERATOR_CELL_RE = re.compile(
@@ -291,11 +274,6 @@ def _level1(key: str) -> str:
 def _level2(key: str) -> str:
     match = LEVEL2_RE.match(key)
     return f"{match.group(1)}指标" if match else ""
-
-
-def parent_level(level2: str) -> str:
-    """The 一级 a 二级 belongs under ('质量指标' → '产出指标'), '' when its words do not say."""
-    return _PARENT.get(level2.removesuffix("指标"), "")
 
 
 def _is_header_cell(key: str) -> bool:

@@ -45,6 +45,7 @@ from jixiao.ingest.flatline import disclosure_blocks, join_spaced_letters
 from jixiao.ingest.formcolumns import FUND_ROW_RE, INDICATOR_ROW_RE
 from jixiao.ingest.formcolumns import figure_cell as _figure
 from jixiao.ingest.headers import normalize_label, printed_unit, unspaced
+from jixiao.ingest.levelwords import alternation, level1_words
 from jixiao.ingest.numberedform import numbered_forms
 from jixiao.ingest.source import PAGE_NUMBER_RE, Block, Cell, Paragraph, Row, Table
 from jixiao.ingest.spacedtable import spaced_tables
@@ -88,7 +89,7 @@ INDICATOR_HEADERS = (
 SHARED_HEADERS = ("分值", "权重", "得分")
 FORM_TITLE_RE = re.compile(r"绩效自评表|自评(分析)?报告|绩效评价表")
 SPANNING_CAPTIONS = ("绩效指标", "年度绩效指标")  # a merged cell down the side of the indicator rows
-LEVEL1_ROW_RE = re.compile(r"^(产出|效益|效果|满意度)指标[（(][\d.]+分[)）]$")  # a 一级 cell with its points opens a row
+LEVEL1_ROW_RE = re.compile(rf"^({alternation(level1_words())})指标[（(][\d.]+分[)）]$")  # a 一级 cell with its points opens a row
 NUMBER_ROW_MIN = 3
 CELL_LENGTH = 40
 MAX_EMPTY_CELLS = 3

@@ -20,6 +20,7 @@ from jixiao.core.model import (
     Reported,
     SelfEvaluation,
 )
+from jixiao.core.money import round_half_up
 from jixiao.core.profile import Profile
 from jixiao.core.provenance import Location
 from jixiao.core.values import Attainment, Operator, Value
@@ -32,7 +33,6 @@ NUMERIC = {"selfeval.s1_execution_score", "selfeval.s2_quantitative_score", "sel
 Key = tuple[int, int, str, str, int | None, int | None]  # project, seq, rule, tier, expected, actual
 
 
-CENT = Decimal("0.01")
 
 
 def _h(value: Decimal | None) -> Decimal | None:
@@ -41,7 +41,7 @@ def _h(value: Decimal | None) -> Decimal | None:
 
 def _printed(value: Decimal | None) -> Decimal | None:
     """A reported figure of the batch layout as printed: to the hundredth (as the store keeps it)."""
-    return None if value is None else (value / HUNDRED).quantize(CENT)
+    return None if value is None else round_half_up(value / HUNDRED, 2)
 
 
 def self_evaluation(project: dict[str, Any], rows: list[dict[str, Any]]) -> SelfEvaluation:

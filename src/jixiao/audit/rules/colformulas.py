@@ -10,13 +10,14 @@ from typing import Any
 from jixiao.audit.catalogue import Context, NotApplicable, rule
 from jixiao.core.colformula import table_formulas
 from jixiao.core.finding import Finding, Tier
+from jixiao.core.money import round_half_up
 
 CAT = "表内关系"
 _UNREAD_TABLE = "表格未被识别"
 
 
 def _fmt(value: Decimal) -> str:
-    return f"{value.quantize(Decimal('0.0001')).normalize():f}"
+    return f"{round_half_up(value, 4).normalize():f}"
 
 
 @rule("table.column_formula", "表头所列的列间计算关系（如⑥=③*⑤）与该行数字不符", Tier.ERROR, CAT,

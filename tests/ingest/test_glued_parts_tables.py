@@ -114,3 +114,11 @@ def test_an_amount_broken_before_any_decimal_point_is_not_guessed(tmp_path):
     doc, result = _audit(tmp_path, FORM.replace("项目支出 1875.05 37.5%", "项目支出 1875 05 37.5%"), "form.txt")
     assert not _of(result, "table.parts_total") and not _of(result, "table.decimal_point_lost")
     assert any("被空格断开" in u.what for u in doc.reading.unread)
+
+
+def test_a_glued_amount_that_lost_its_decimal_point_is_read_only_by_the_sum(tmp_path):
+    doc, result = _audit(tmp_path, ALLOCATION.replace("西岭镇8.5", "西岭镇85"))
+    [table] = doc.parts_tables
+    assert (table.rows[1].amount.text, table.rows[1].printed_as) == ("8.5万元", "85")
+    [said] = _of(result, "table.decimal_point_lost")
+    assert said.tier is Tier.WARNING and not [f for f in result.findings if f.tier is Tier.ERROR]

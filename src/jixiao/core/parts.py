@@ -5,7 +5,7 @@ ingest.fundhead, checked by audit.rules.parts."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from jixiao.core.claims import Printed, printed
@@ -49,3 +49,23 @@ def lost_point(digits: str, others: Sequence[Printed], total: Printed, unit: str
         if rest + candidate.value == total.value:
             found.append(candidate)
     return found[0] if len(found) == 1 else None
+
+
+def repaired_rows(rows: Sequence[PartRow], printed_texts: Sequence[str], total: PartRow,
+                  unit: str) -> tuple[list[PartRow], list[PartRow]]:
+    """The rows with each figure printed as a bare run of digits larger than the total (`printed_texts`: each row's
+    figure as printed) read by lost_point, and the rows of those no single decimal point explains (their amount
+    left None: never read at face value)."""
+    out, unread = list(rows), []
+    whole = total.amount
+    if whole is None:
+        return out, []
+    for index, (row, text) in enumerate(zip(rows, printed_texts, strict=True)):
+        if row.amount is None or not text.isdigit() or row.amount.value <= whole.value:
+            continue
+        others = [r.amount for k, r in enumerate(out) if k != index and r.amount is not None]
+        found = lost_point(text, others, whole, unit) if len(others) == len(out) - 1 else None
+        out[index] = replace(row, amount=found, printed_as=text if found is not None else "")
+        if found is None:
+            unread.append(out[index])
+    return out, unread

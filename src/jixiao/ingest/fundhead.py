@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from jixiao.core.claims import Printed, printed
 from jixiao.core.coverage import Unread
-from jixiao.core.parts import PartRow, PartsTable, lost_point
+from jixiao.core.parts import PartRow, PartsTable, repaired_rows
+from jixiao.core.provenance import Location
 from jixiao.ingest.flatline import drop_page_marks, join_spaced_letters
 from jixiao.ingest.headers import printed_unit
 from jixiao.ingest.source import Block, Paragraph
@@ -113,24 +114,19 @@ def _table(words: Sequence[str], total: _Row, parts: list[_Row], block: Paragrap
         return PartRow(part.label, amount, where.with_(row=part.label), printed(part.share, "%"), printed_as)
 
     rows: list[PartRow] = [row(p, printed(p.amount, unit) if p.amount else None) for p in parts]
-    for index, part in enumerate(parts):
+    for part in parts:
         if not part.amount:
             unread.append(Unread(f"“{part.label}”的金额被空格断开、不能确定是哪一个数，未读取，其所在的合计未核对：{shown}",
                                  where.with_(row=part.label), "cell"))
-            continue
-        amount = rows[index].amount
-        if amount is None or not part.amount.isdigit() or amount.value <= whole.value:
-            continue
-        others = [r.amount for k, r in enumerate(rows) if k != index and r.amount is not None]
-        repaired = lost_point(part.amount, others, whole, unit) if len(others) == len(rows) - 1 else None
-        if repaired is None:
-            unread.append(Unread(f"“{part.label}”印为 {part.amount}（没有小数点），大于合计 {total.amount}，不可能是其组成部分；"
-                                 "可能漏印了小数点，但不能由其他数字唯一确定小数点的位置，未读取，其所在的合计未核对",
-                                 where.with_(row=part.label), "cell"))
-            rows[index] = replace(rows[index], amount=None)
-        else:
-            rows[index] = row(part, repaired, part.amount)
+    rows, left = repaired_rows(rows, [p.amount for p in parts], row(total, whole), unit)
+    unread.extend(_bare(r.label, next(p.amount for p in parts if p.label == r.label), total.amount, r.location)
+                  for r in left)
     return PartsTable(title, unit, tuple(rows), row(total, whole), where.with_(table=title))
+
+
+def _bare(label: str, digits: str, total: str, where: Location) -> Unread:
+    return Unread(f"“{label}”印为 {digits}（没有小数点），大于合计 {total}，不可能是其组成部分；可能漏印了小数点，但不能由其他"
+                  "数字唯一确定小数点的位置，未读取，其所在的合计未核对", where, "cell")
 
 
 def fund_heads(blocks: Sequence[Block], used: set[int]) -> tuple[list[PartsTable], list[Unread]]:

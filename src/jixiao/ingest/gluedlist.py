@@ -18,7 +18,7 @@ from collections.abc import Sequence
 
 from jixiao.core.claims import printed
 from jixiao.core.coverage import Unread
-from jixiao.core.parts import PartRow, PartsTable
+from jixiao.core.parts import PartRow, PartsTable, repaired_rows
 from jixiao.ingest.headers import printed_unit
 from jixiao.ingest.source import Block, Paragraph
 
@@ -91,11 +91,14 @@ def _table(text: str, run: list[re.Match[str]], block: Paragraph) -> PartsTable 
                       f"未核对：{shown}", where, "table")
     before = text[:parts[0].start()]
     unit = printed_unit(before[-_CAPTION_SPAN:]) or printed_unit(before)
-    rows = tuple(PartRow(label, printed(m.group(2), unit), where.with_(row=label)) for label, m in zip(labels, parts, strict=False))
-    total = run[total_at]
-    return PartsTable(_title(before), unit, rows,
-                      PartRow(total.group(1), printed(total.group(2), unit), where.with_(row=total.group(1))),
-                      where.with_(table=_title(before)))
+    rows = [PartRow(label, printed(m.group(2), unit), where.with_(row=label)) for label, m in zip(labels, parts, strict=True)]
+    end = run[total_at]
+    total = PartRow(end.group(1), printed(end.group(2), unit), where.with_(row=end.group(1)))
+    rows, left = repaired_rows(rows, [m.group(2) for m in parts], total, unit)
+    if left:
+        return Unread(f"连写成一行的分配表中“{left[0].label}”的金额没有小数点且大于合计，不能确定其数值，其中数据未核对："
+                      f"{shown}", left[0].location, "table")
+    return PartsTable(_title(before), unit, tuple(rows), total, where.with_(table=_title(before)))
 
 
 def glued_lists(blocks: Sequence[Block], used: set[int]) -> tuple[list[PartsTable], list[Unread]]:

@@ -122,3 +122,12 @@ def test_a_glued_amount_that_lost_its_decimal_point_is_read_only_by_the_sum(tmp_
     assert (table.rows[1].amount.text, table.rows[1].printed_as) == ("8.5万元", "85")
     [said] = _of(result, "table.decimal_point_lost")
     assert said.tier is Tier.WARNING and not [f for f in result.findings if f.tier is Tier.ERROR]
+
+
+def test_a_fund_head_printing_its_total_first_totals_the_rows_after_it(tmp_path):
+    text = FORM.replace("合计 5000.137 8 100% 基本支出 31250878 62.5% 项目支出 1875.05 37.5% 合计 5000.137 8 100%",
+                        "合计 5000.137 8 100% 基本支出 3125.0878 62.5% 项目支出 1875.05 37.5% 注:无其他资金")
+    doc, result = _audit(tmp_path, text, "form.txt")
+    [table] = doc.parts_tables
+    assert [r.label for r in table.rows] == ["基本支出", "项目支出"] and table.total.label == "合计"
+    assert not [f for f in result.findings if f.rule.startswith("table.")]

@@ -49,6 +49,7 @@ RULE_MODULES = [
     "jixiao.audit.rules.prose",
     "jixiao.audit.rules.allocation",
     "jixiao.audit.rules.grades",
+    "jixiao.audit.rules.parts",
     "jixiao.audit.rules.blockscores",
     "jixiao.audit.rules.goals",
     "jixiao.audit.rules.colformulas",

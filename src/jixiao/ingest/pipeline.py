@@ -19,17 +19,20 @@ from jixiao.core.model import (
     ScoreOutline,
     SelfEvaluation,
 )
+from jixiao.core.parts import PartsTable
 from jixiao.core.provenance import Location
 from jixiao.core.results import ResultsTable
 from jixiao.core.statements import Statement
 from jixiao.ingest.comparison import extract_comparisons
 from jixiao.ingest.detect import detect
 from jixiao.ingest.disclosure import extract_budget_disclosure, extract_disclosure
+from jixiao.ingest.fundhead import fund_heads
+from jixiao.ingest.gluedlist import glued_lists
 from jixiao.ingest.keyeval import extract_key_evaluations
 from jixiao.ingest.monitoring import extract_monitoring_forms
 from jixiao.ingest.monitoring_prose import prose_monitoring_forms
 from jixiao.ingest.prose import prose_statements
-from jixiao.ingest.reading import reading_of
+from jixiao.ingest.reading import reading_of, used_blocks
 from jixiao.ingest.results import extract_results
 from jixiao.ingest.scores import extract_scores
 from jixiao.ingest.selfeval import extract_self_evaluations
@@ -52,6 +55,8 @@ class Document:
     results: tuple[ResultsTable, ...] = ()  # tables of evaluation results (project, amount, score, grade)
     score_outlines: tuple[ScoreOutline, ...] = ()  # points and scores printed part by part outside a form table
     monitoring_forms: tuple[MonitoringForm, ...] = ()  # 绩效运行监控表: execution to date, year-end expectations
+    # tables of parts and their total run together into a line (an allocation to towns, a form's fund head)
+    parts_tables: tuple[PartsTable, ...] = ()
     # What an extractor saw but could not understand: Unread(what, location) or (what, location) pairs.
     unread: tuple[Unread | tuple[str, Location], ...] = ()
     consumed: frozenset[int] = frozenset()  # source block indices an extractor used without keeping a Location
@@ -213,8 +218,17 @@ def _scores(doc: Document) -> tuple[Document, list[ReadError]]:
     return replace(doc, score_outlines=found, unread=doc.unread + tuple(unread)), []
 
 
+def _parts_tables(doc: Document) -> tuple[Document, list[ReadError]]:
+    """Lists of parts and their total run together into a paragraph no reader of tables or forms took: names glued
+    to their amounts (ingest.gluedlist), a form's fund head of labels, amounts and shares (ingest.fundhead)."""
+    used = used_blocks(doc, sentences=False)
+    lists, unread = glued_lists(doc.source.blocks, used)
+    heads, unread_heads = fund_heads(doc.source.blocks, used)
+    return replace(doc, parts_tables=(*lists, *heads), unread=(*doc.unread, *unread, *unread_heads)), []
+
+
 EXTRACTORS: list[Extractor] = [_goal_forms, _monitoring, _self_evaluations, _disclosure, _key_evaluations, _statements, _results,
-                               _scores]
+                               _scores, _parts_tables]
 
 KIND_NAMES = {k.value: k for k in DocumentKind} | {k.label: k for k in DocumentKind}
 

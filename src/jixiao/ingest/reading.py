@@ -297,6 +297,12 @@ def _results_tables(doc: Any) -> Iterator[TableRead]:
                         len(table.rows) + (table.total is not None), table.columns, table.location)
 
 
+def _parts_tables(doc: Any) -> Iterator[TableRead]:
+    for table in getattr(doc, "parts_tables", ()):
+        yield TableRead(f"逐项金额与合计「{table.title or '（无标题）'}」", table.unit, len(table.rows) + 1,
+                        ("名称", "金额", *(("占比",) if table.total.share is not None else ())), table.location)
+
+
 def _claims(doc: Any) -> Iterator[Claim]:
     """Sentences that state figures: the 情况说明 of a disclosure, a prose document, an evaluation's report text."""
     pkg = getattr(doc, "disclosure", None)
@@ -505,7 +511,7 @@ def reading_of(doc: Any) -> Reading:
     for item in _disclosure_tables(doc):
         (tables if isinstance(item, TableRead) else unread).append(item)
     tables += [*_self_evaluation_tables(doc), *_monitoring_tables(doc), *_goal_form_tables(doc), *_key_evaluation_tables(doc),
-               *_results_tables(doc), *_score_outlines(doc)]
+               *_results_tables(doc), *_score_outlines(doc), *_parts_tables(doc)]
     claims = tuple(_claims(doc))
     unread += list(_unused(doc, claims))
     unread += list(_blank_figures(claims))

@@ -174,3 +174,23 @@ def test_unequal_totals_that_are_the_years_own_figures_are_suspected(tmp_path):
     _, findings = audit_text(tmp_path, text)
     [hit] = _hits(findings, "narrative.totals_balance")
     assert hit.tier is Tier.WARNING and "编制口径" in hit.message
+
+
+COMPOSED = HEAD + """本部门2022年度收入总计{income}万元,支出总计{income}万元。
+(一)收入总计主要构成。
+本年收入{year_in}万元;年初结转结余{carried}万元。
+二、收入决算情况说明
+本部门2022年度本年收入合计{year_in}万元。
+"""
+
+
+@pytest.mark.parametrize(("income", "year_in", "carried", "tiers"), [
+    ("960.40", "900.30", "60.10", []),
+    # the sub-heading's parts exceed the total stated above it by 10: beyond rounding, certain
+    ("950.40", "900.30", "60.10", [Tier.ERROR]),
+    # …short of it by 10: the unstated 使用非财政拨款结余 could be the gap (a warning naming it)
+    ("970.40", "900.30", "60.10", [Tier.WARNING]),
+])
+def test_a_totals_make_up_under_its_own_sub_heading_is_checked_against_it(tmp_path, income, year_in, carried, tiers):
+    _, findings = audit_text(tmp_path, COMPOSED.format(income=income, year_in=year_in, carried=carried))
+    assert [f.tier for f in _hits(findings, "narrative.totals_balance")] == tiers

@@ -301,3 +301,23 @@ def test_a_forms_year_in_brackets_after_its_title_outweighs_a_stray_year_in_a_ce
     text = (first + "\n部门预算项目支出绩效自评表(2031年度) | ||||\n"
             "年度总体目标 | 2030年示例局计划使用财政资金40万元发放工资。 |\n一级指标 | 二级指标 | 自评得分 |")
     assert detect(text).year == 2031
+
+
+def test_a_countys_government_final_accounts_listing_rebates_transfers_and_debt_tables_is_no_disclosure():
+    # a county's 政府决算 page: the title says 政府决算, its table list names tax rebates and transfers to lower levels
+    # ('转移性支付'), the government's debt and the social insurance funds; one sentence of the report follows
+    text = "\n".join(
+        [
+            "信息来源:示例县财政局",
+            "示例县2031年政府决算公开",
+            "第二部分 决算表格",
+            "1、一般公共预算收入决算表",
+            "2、一般公共预算税收返还和转移性支付决算表",
+            "3、地方政府一般债务限额和余额情况表",
+            "4、社会保险基金预算支出情况表",
+            "第一部分 决算报告",
+            "1.收入情况。2031年实现财政收入总计52000万元,比上年减少2600万元,下降4.8%。",
+        ]
+    )
+    found = detect(text)
+    assert found.kind is None and "财政预决算报告" in found.hint

@@ -112,7 +112,9 @@ SCORED_RE = re.compile(r"得\s*分|评分结果|评价结论|评价等次")
 FISCAL_MARKERS = [r"社会保险基金",
                   # a government's debt: what it owes, the bonds it issues or refinances, the bond money passed down
                   r"政府(?:一般|专项)?债[务券]|再融资(?:一般|专项)?债|债务转贷",
-                  r"转移支付", r"决算草案|预算草案", r"税收收入|非税收入",
+                  # money passed between levels: transfers ('转移支付', in a final-accounts table's name '转移性支付')
+                  # and tax rebates to the level below
+                  r"转移性?支付", r"税收返还", r"决算草案|预算草案", r"税收收入|非税收入",
                   r"公共财政预算(?!财政拨款)",
                   r"上解",  # money a government remits to the level above (a unit's is 上缴上级)
                   r"人大[^。]{0,30}批准",  # the budget the people's congress approved

@@ -1343,19 +1343,28 @@ def _carried_balance(pkg: DisclosurePackage, ctx: Context, first: dict[tuple[str
                   related=tuple(dict.fromkeys(c.location for c in parts if c.location != closing.location)))
 
 
+# A sub-heading naming the make-up of a grand total ('（一）收入总计主要构成', '（二）支出总计构成'): its parts belong with
+# the total the section above states.
+COMPOSITION_HEADING_RE = re.compile(r"[收支][入出]总计的?(?:主要)?(?:构成|组成)")
+
+
 @rule("narrative.totals_balance", "说明中的收入总计与支出总计不相等，或与其组成不符", Tier.ERROR, CAT,
       f"{BASIS} N1, SPEC §7.3 R3–R5", "disclosure", params=("tolerance",), applies=has_narrative)
 def totals_balance(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     """同一节写出的收入总计与支出总计须相等（决算、预算的收支总表按编制相等）；收入总计 = 本年收入合计 + 使用非财政拨款结余 +
     年初结转和结余，支出总计 = 本年支出合计 + 结余分配 + 年末结转和结余（各数在同一节分句写出、未以“其中”列出时；列出的由
-    narrative.parts_total 核对）。差额在尾数误差内为提示，超过为确定；为0时常不写的使用非财政拨款结余、结余分配未写出而
+    narrative.parts_total 核对；组成写在紧随其后、以“收入总计主要构成”一类为标题的小节中时视为同一节）。差额在尾数误差内为提示，超过为确定；为0时常不写的使用非财政拨款结余、结余分配未写出而
     组成之和小于总计时为疑似。收入总计与支出总计相差超过尾数误差为疑似（说明常把本年收入合计、本年支出合计称作总计，
     按收支总表的编制口径判断），其中一方与其写出的组成不符、且不是把本年合计称作总计时为确定；同一节总计与组成的不符并入该处一并报告。
     两个总计都未写出、而同一节写出年初结转和结余、本年收入合计、本年支出合计与年末结转和结余时，年末结转和结余 = 年初结转和结余 + 本年收入合计 − 本年支出合计 + 使用非财政拨款结余（用事业基金弥补收支差额） − 结余分配，等级同上。"""
     openers = {id(o) for o in _openers(pkg).values()}
     sections: dict[str, list[Statement]] = {}
+    parent = ""
     for statement in sentences(pkg):
-        sections.setdefault(statement.section, []).append(statement)
+        # a sub-heading on what a grand total is made of ('（一）收入总计主要构成') continues the section stating it
+        if not COMPOSITION_HEADING_RE.search(statement.section):
+            parent = statement.section
+        sections.setdefault(parent if parent else statement.section, []).append(statement)
     for group in sections.values():
         first = _first_amounts(group)
         for scope in dict.fromkeys(scope for (_, scope) in first):

@@ -1,4 +1,4 @@
-"""One vocabulary of indicator levels (ingest.levelwords) for every reader, with our own wording and figures:
+"""One vocabulary of indicator levels (core.levelwords, its patterns ingest.levelwords) for every reader, with our own wording and figures:
 
 - the words, their 一级 parents and the patterns built from them (a whole cell, a span inside run-together text);
 - a '|'-form of the newer frame: a 一级 成本指标 over 经济成本指标, a 生态效益 cell without its 指标, a
@@ -15,19 +15,13 @@ from pathlib import Path
 
 from jixiao.audit.engine import audit_document
 from jixiao.core.finding import Tier
+from jixiao.core.levelwords import COST_KINDS, LEVEL2_PARENT, level1_words, level2_words, parent_level
+from jixiao.core.model import Indicator
 from jixiao.ingest import formcolumns, fusedgoal, selfeval, targetform
-from jixiao.ingest.levelwords import (
-    COST_KINDS,
-    alternation,
-    cost_level1_span,
-    cost_over_kind,
-    level1_words,
-    level2_words,
-    parent_level,
-    span,
-)
+from jixiao.ingest.levelwords import alternation, cost_level1_span, cost_over_kind, span
 from jixiao.ingest.pipeline import load_document
 from jixiao.profiles import load_profile
+from jixiao.scoring.selfeval import block_of
 from tests.ingest.test_cell_per_line_indicators import FORM as CELL_PER_LINE_FORM
 
 
@@ -49,6 +43,12 @@ def test_every_second_level_word_has_its_first_level():
     assert COST_KINDS == ("经济成本", "社会成本", "生态环境成本")
     assert "成本" not in level1_words() and "成本" in level1_words(cost=True)
     assert "经济" not in level2_words() and "经济" in level2_words(short=True)
+
+
+def test_the_scores_place_each_second_level_in_the_block_of_its_first():
+    block = {"产出指标": "output", "成本指标": "output", "效益指标": "benefit", "满意度指标": "satisfaction"}
+    for word, parent in LEVEL2_PARENT.items():
+        assert block_of(Indicator(level1="", level2=f"{word}指标", name="示例")) == block[parent], word
 
 
 def test_run_together_text_takes_the_longest_word():

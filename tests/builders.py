@@ -5,7 +5,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from jixiao.audit.engine import audit_document
+from jixiao.ingest.pipeline import load_document
+from jixiao.profiles import load_profile
+
 T = "\t"
+
+
+def load_form(tmp_path: Path, content: str, name: str = "自评表.txt"):  # type: ignore[no-untyped-def]
+    """A form the test wrote, as a text file: read, then audited with the central profile → (document, findings)."""
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    doc, errors = load_document(path)
+    assert doc is not None, errors
+    return doc, audit_document(doc, load_profile("central")).findings
 
 
 def row(*cells: object) -> str:

@@ -35,3 +35,11 @@ def test_half_a_cent_rounds_up_everywhere():
     assert format_amount(yuan, "万元") == "446.23"
     assert round_half_up(Decimal("0.125")) == Decimal("0.13") and round_half_up(Decimal("-0.125")) == Decimal("-0.13")
     assert MoneyField().get_prep_value(Decimal("0.125")) == 13 and MoneyField().get_prep_value(Decimal("0.005")) == 1
+
+
+def test_trimmed_figures_round_half_up_then_drop_trailing_zeros():
+    assert format_amount(Decimal("12.50004"), separators=False, places=4, trim=True) == "12.5"
+    assert format_amount(Decimal("0.00005"), separators=False, places=4, trim=True) == "0.0001"
+    assert format_amount(Decimal("300"), separators=False, places=4, trim=True) == "300"
+    assert format_amount(Decimal("61234.125"), trim=True) == "61,234.13"
+    assert format_amount(Decimal("61234.125")) == "61,234.13" and format_amount(Decimal(5), separators=False) == "5.00"

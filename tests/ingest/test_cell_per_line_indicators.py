@@ -11,12 +11,9 @@ figures):
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
 
-from jixiao.audit.engine import audit_document
 from jixiao.core.values import Operator
-from jixiao.ingest.pipeline import load_document
-from jixiao.profiles import load_profile
+from tests.builders import load_form
 
 _GAP = "\n" * 11
 
@@ -32,16 +29,8 @@ FORM = "\n\n".join([
 ])
 
 
-def load(tmp_path: Path, content: str):  # type: ignore[no-untyped-def]
-    path = tmp_path / "自评表.txt"
-    path.write_text(content, encoding="utf-8")
-    doc, errors = load_document(path)
-    assert doc is not None, errors
-    return doc, audit_document(doc, load_profile("central")).findings
-
-
 def test_rows_are_read_by_the_header_columns_and_no_weight_is_invented(tmp_path):
-    doc, findings = load(tmp_path, FORM)
+    doc, findings = load_form(tmp_path, FORM)
     [se] = doc.self_evaluations
     rows = se.goal.indicators
     assert [i.name for i in rows] == ["阅览室(≥间)", "活动室(≥平方米)", "投影仪(4k)(≥台)", "验收合格率"]
@@ -64,7 +53,7 @@ def test_rows_are_read_by_the_header_columns_and_no_weight_is_invented(tmp_path)
 
 
 def test_the_figure_cells_read_are_not_listed_again_as_unread(tmp_path):
-    doc, _ = load(tmp_path, FORM)
+    doc, _ = load_form(tmp_path, FORM)
     assert doc.reading is not None
     assert not any("单独成行的数字" in u.what for u in doc.reading.unread)
 
@@ -77,7 +66,7 @@ RUN_TOGETHER = """示例县2031年度项目支出绩效自评表
 
 
 def test_a_run_together_header_without_weights_gives_the_figures_their_columns(tmp_path):
-    doc, findings = load(tmp_path, RUN_TOGETHER)
+    doc, findings = load_form(tmp_path, RUN_TOGETHER)
     [se] = doc.self_evaluations
     rows = se.goal.indicators
     assert [i.name for i in rows] == ["培训人次", "考核合格率"]
@@ -91,7 +80,7 @@ def test_a_run_together_header_without_weights_gives_the_figures_their_columns(t
 def test_an_operator_inside_a_name_bracket_is_not_taken_for_the_target(tmp_path):
     text = RUN_TOGETHER.replace("年度指标值实际完成值得分", "指标值分值得分").replace(
         "培训人次≥200人次 230 20", "路面修补率(≥95%) 96 20 18")
-    doc, _ = load(tmp_path, text)
+    doc, _ = load_form(tmp_path, text)
     read = [i for se in doc.self_evaluations for i in se.goal.indicators]
     assert not any(i.name.endswith("(") or i.weight == 96 for i in read)
     assert any("运算符在指标名称括号内" in p.message and p.location.table == "绩效指标" for p in doc.problems)
@@ -113,7 +102,7 @@ NO_WEIGHT_TABLE = """示例县2031年度项目支出绩效自评表
 
 
 def test_a_table_without_a_weight_column_reads_no_target_as_a_weight(tmp_path):
-    doc, findings = load(tmp_path, NO_WEIGHT_TABLE)
+    doc, findings = load_form(tmp_path, NO_WEIGHT_TABLE)
     [se] = doc.self_evaluations
     rows = se.goal.indicators
     assert [(i.target.number if i.target else None, i.actual.number if i.actual else None) for i in rows] == [

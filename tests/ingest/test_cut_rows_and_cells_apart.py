@@ -12,12 +12,9 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
 
-from jixiao.audit.engine import audit_document
 from jixiao.core.finding import Tier
-from jixiao.ingest.pipeline import load_document
-from jixiao.profiles import load_profile
+from tests.builders import load_form
 
 FORM = """示例县苗圃2030年护林站建设项目支出绩效自评表
 项目支出绩效自评表 |
@@ -42,16 +39,8 @@ FORM = """示例县苗圃2030年护林站建设项目支出绩效自评表
 满意度指标 | 服务对象满意度指标 | 读者满意度 """
 
 
-def load(tmp_path: Path, content: str):  # type: ignore[no-untyped-def]
-    path = tmp_path / "自评表.txt"
-    path.write_text(content, encoding="utf-8")
-    doc, errors = load_document(path)
-    assert doc is not None, errors
-    return doc, audit_document(doc, load_profile("central")).findings
-
-
 def test_a_table_cut_inside_its_last_row_is_read_as_cut_off(tmp_path):
-    doc, findings = load(tmp_path, FORM)
+    doc, findings = load_form(tmp_path, FORM)
     [se] = doc.self_evaluations
     assert [i.name for i in se.goal.indicators] == ["护林站面积", "工程验收合格率", "完工时间", "巡护覆盖面积"]
     assert "读者满意度" in se.goal.incomplete
@@ -63,18 +52,18 @@ def test_a_table_cut_inside_its_last_row_is_read_as_cut_off(tmp_path):
 
 def test_a_table_the_text_ends_on_a_row_end_before_its_last_block_is_not_whole(tmp_path):
     # cut at the end of a row: no 总分 row, no 满意度 block, nothing after — the rows after may be missing
-    doc, findings = load(tmp_path, FORM[:FORM.index("满意度指标 |")])
+    doc, findings = load_form(tmp_path, FORM[:FORM.index("满意度指标 |")])
     [se] = doc.self_evaluations
     assert len(se.goal.indicators) == 4 and "文本末尾" in se.goal.incomplete
     assert "selfeval.s9_weight_total" not in {f.rule for f in findings}
     # the same rows closed by a 总分 row are the whole table: 80 of 90 is then certain
     closed = FORM[:FORM.index("满意度指标 |")] + "总分 | 90 | 89 |\n"
-    _, findings = load(tmp_path, closed)
+    _, findings = load_form(tmp_path, closed)
     assert [f.tier for f in findings if f.rule == "selfeval.s9_weight_total"] == [Tier.ERROR]
 
 
 def test_a_fund_row_on_two_lines_is_placed_by_its_rate(tmp_path):
-    doc, findings = load(tmp_path, FORM)
+    doc, findings = load_form(tmp_path, FORM)
     [se] = doc.self_evaluations
     total = se.budget_total
     assert total is not None and total.initial is None
@@ -86,7 +75,7 @@ def test_a_fund_row_on_two_lines_is_placed_by_its_rate(tmp_path):
 
 def test_a_fund_row_no_reading_decides_is_a_gap_never_a_zero(tmp_path):
     # 60 ÷ 64.8 = 92.59%, not the 97.80% printed: no placement of the five figures fits, nothing is read
-    doc, findings = load(tmp_path, FORM.replace("| 64.8 | 63.38 |", "| 64.8 | 60 |"))
+    doc, findings = load_form(tmp_path, FORM.replace("| 64.8 | 63.38 |", "| 64.8 | 60 |"))
     [se] = doc.self_evaluations
     assert se.budget_total is not None and se.budget_total.adjusted is None and se.budget_total.executed is None
     [gap] = [f for f in findings if f.rule == "selfeval.s1_missing_budget"]
@@ -109,7 +98,7 @@ def cell_per_line(rows: list[list[str]]) -> str:
 
 def test_cells_on_lines_of_their_own_are_never_one_number(tmp_path):
     # each cell on its own line, blank lines between: '80' '60' '75' '15' are four cells, never '80607515'
-    doc, findings = load(tmp_path, cell_per_line(ROWS))
+    doc, findings = load_form(tmp_path, cell_per_line(ROWS))
     assert not any("80607515" in p.message for p in doc.problems)
     [se] = doc.self_evaluations
     total = se.budget_total
@@ -122,7 +111,7 @@ def test_cells_on_lines_of_their_own_are_never_one_number(tmp_path):
 
 def test_cells_apart_that_do_not_fill_the_header_are_placed_by_the_rows_own_arithmetic(tmp_path):
     rows = [[c for c in row if c != "75"] for row in ROWS]  # the 执行率 left blank: three figures, four columns
-    doc, findings = load(tmp_path, cell_per_line(rows))
+    doc, findings = load_form(tmp_path, cell_per_line(rows))
     # 15 as the rate contradicts 60 ÷ 80; 15 as the score (≤ the 20 points the header prints) holds: one reading
     [se] = doc.self_evaluations
     total = se.budget_total
@@ -135,10 +124,10 @@ def test_cells_apart_that_several_placements_fit_are_not_read(tmp_path):
     # the score left blank and the rate printed bare: '75' is the rate (60 ÷ 80), not a score above the 20 points
     # the header prints; a '0.75' may be the rate as a ratio or a score: both readings hold and nothing is read
     rows = [[c for c in row if c != "15"] for row in ROWS]
-    doc, _ = load(tmp_path, cell_per_line(rows))
+    doc, _ = load_form(tmp_path, cell_per_line(rows))
     [se] = doc.self_evaluations
     assert se.budget_total is not None and se.budget_total.reported_rate == Decimal("75")
     rows = [["0.75" if c == "75" else c for c in row if c != "15"] for row in ROWS]  # a ratio, or a score of 0.75
-    doc, findings = load(tmp_path, cell_per_line(rows))
+    doc, findings = load_form(tmp_path, cell_per_line(rows))
     assert any("80 60 0.75" in p.message and "未读取" in p.message for p in doc.problems)
     assert not [f for f in findings if f.tier is Tier.ERROR]

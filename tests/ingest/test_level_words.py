@@ -1,4 +1,4 @@
-"""One vocabulary of indicator levels (ingest.levelwords) for every reader, with our own wording and figures:
+"""One vocabulary of indicator levels (core.levelwords, its patterns ingest.levelwords) for every reader, with our own wording and figures:
 
 - the words, their 一级 parents and the patterns built from them (a whole cell, a span inside run-together text);
 - a '|'-form of the newer frame: a 一级 成本指标 over 经济成本指标, a 生态效益 cell without its 指标, a
@@ -11,32 +11,15 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from pathlib import Path
 
-from jixiao.audit.engine import audit_document
 from jixiao.core.finding import Tier
+from jixiao.core.levelwords import COST_KINDS, LEVEL2_PARENT, level1_words, level2_words, parent_level
+from jixiao.core.model import Indicator
 from jixiao.ingest import formcolumns, fusedgoal, selfeval, targetform
-from jixiao.ingest.levelwords import (
-    COST_KINDS,
-    alternation,
-    cost_level1_span,
-    cost_over_kind,
-    level1_words,
-    level2_words,
-    parent_level,
-    span,
-)
-from jixiao.ingest.pipeline import load_document
-from jixiao.profiles import load_profile
+from jixiao.ingest.levelwords import alternation, cost_level1_span, cost_over_kind, span
+from jixiao.scoring.selfeval import block_of
+from tests.builders import load_form
 from tests.ingest.test_cell_per_line_indicators import FORM as CELL_PER_LINE_FORM
-
-
-def load(tmp_path: Path, content: str, name: str = "自评表.txt"):  # type: ignore[no-untyped-def]
-    path = tmp_path / name
-    path.write_text(content, encoding="utf-8")
-    doc, errors = load_document(path)
-    assert doc is not None, errors
-    return doc, audit_document(doc, load_profile("central")).findings
 
 
 def test_every_second_level_word_has_its_first_level():
@@ -49,6 +32,12 @@ def test_every_second_level_word_has_its_first_level():
     assert COST_KINDS == ("经济成本", "社会成本", "生态环境成本")
     assert "成本" not in level1_words() and "成本" in level1_words(cost=True)
     assert "经济" not in level2_words() and "经济" in level2_words(short=True)
+
+
+def test_the_scores_place_each_second_level_in_the_block_of_its_first():
+    block = {"产出指标": "output", "成本指标": "output", "效益指标": "benefit", "满意度指标": "satisfaction"}
+    for word, parent in LEVEL2_PARENT.items():
+        assert block_of(Indicator(level1="", level2=f"{word}指标", name="示例")) == block[parent], word
 
 
 def test_run_together_text_takes_the_longest_word():
@@ -91,7 +80,7 @@ PIPE_NEWER_FRAME = "\n".join(
 
 
 def test_pipe_form_of_the_newer_frame_reads_its_cost_and_satisfaction_levels(tmp_path):
-    doc, findings = load(tmp_path, PIPE_NEWER_FRAME)
+    doc, findings = load_form(tmp_path, PIPE_NEWER_FRAME)
     [se] = doc.self_evaluations
     assert [(i.level1, i.level2, i.name, i.weight, i.reported_score) for i in se.indicators] == [
         ("产出指标", "数量指标", "养护道路里程", 30, 30),
@@ -104,7 +93,7 @@ def test_pipe_form_of_the_newer_frame_reads_its_cost_and_satisfaction_levels(tmp
 
 def test_a_cost_kind_under_the_older_frames_output_block_stays_under_it(tmp_path):
     text = PIPE_NEWER_FRAME.replace("成本指标 | 经济成本指标", "产出指标 | 经济成本指标")
-    doc, _ = load(tmp_path, text)
+    doc, _ = load_form(tmp_path, text)
     [se] = doc.self_evaluations
     cost = se.indicators[1]
     assert (cost.level1, cost.level2, cost.name, cost.weight) == (
@@ -127,7 +116,7 @@ GLUED_NEWER_FRAME = (
 
 
 def test_glued_form_reads_a_cost_kind_and_the_public_satisfaction_level_as_levels(tmp_path):
-    doc, _ = load(tmp_path, GLUED_NEWER_FRAME)
+    doc, _ = load_form(tmp_path, GLUED_NEWER_FRAME)
     [se] = doc.self_evaluations
     assert [(i.level1, i.level2, i.name, i.weight, i.reported_score) for i in se.indicators] == [
         ("产出指标", "数量指标", "保洁河道长度", 30, 30),
@@ -143,7 +132,7 @@ def test_form_one_cell_per_line_reads_a_cost_kind_cell_as_a_level(tmp_path):
         "成本指标\n\n经济成本指标\n\n每间改造费用(≤**万元)\n\n2\n\n1.8\n\n10",
     )
     assert text != CELL_PER_LINE_FORM
-    doc, _ = load(tmp_path, text)
+    doc, _ = load_form(tmp_path, text)
     [se] = doc.self_evaluations
     last = se.goal.indicators[-1]
     assert (last.level1, last.level2, last.name, last.reported_score) == (

@@ -5,15 +5,13 @@ title and labels inside the table, and a form with one cell per line. Both print
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
-from jixiao.audit.engine import audit_document
 from jixiao.core.finding import Tier
-from jixiao.ingest.pipeline import load_document
 from jixiao.profiles import load_profile
 from jixiao.scoring.selfeval import score_self_evaluation
+from tests.builders import load_form
 
 PIPE_FORM = """产出指标 | 时效指标 | 验收及时率 | = | 100 | % | 100 | 90 | 90 | ||
 合计 | 100 | |||||||||
@@ -76,17 +74,9 @@ def text(value: Decimal | None) -> str | None:
     return None if value is None else str(value)
 
 
-def load(tmp_path: Path, content: str):  # type: ignore[no-untyped-def]
-    path = tmp_path / "自评表.txt"
-    path.write_text(content, encoding="utf-8")
-    doc, errors = load_document(path)
-    assert doc is not None, errors
-    return doc, audit_document(doc, load_profile("central")).findings
-
-
 @pytest.mark.parametrize(("content", "expected"), FORMS, ids=["pipe-rows", "cell-per-line"])
 def test_form_reads_what_it_prints(tmp_path, content, expected):
-    doc, _ = load(tmp_path, content)
+    doc, _ = load_form(tmp_path, content)
     [se] = doc.self_evaluations  # the tail of a previous form (no 项目名称) is no project
     assert (se.project.code, se.project.name, se.project.unit.name, se.project.department.name) == (
         expected["code"], expected["name"], expected["unit"], expected["department"])  # 实施单位 is the project's unit
@@ -98,7 +88,7 @@ def test_form_reads_what_it_prints(tmp_path, content, expected):
 
 @pytest.mark.parametrize(("content", "expected"), FORMS, ids=["pipe-rows", "cell-per-line"])
 def test_consistent_form_gives_no_error_or_warning_and_score_agrees_with_audit(tmp_path, content, expected):
-    doc, findings = load(tmp_path, content)
+    doc, findings = load_form(tmp_path, content)
     assert [f for f in findings if f.tier is not Tier.NOTICE] == []
     [se] = doc.self_evaluations
     scored = score_self_evaluation(se, load_profile("central"))
@@ -109,7 +99,7 @@ def test_consistent_form_gives_no_error_or_warning_and_score_agrees_with_audit(t
 
 def test_one_wrong_score_is_one_finding_at_its_row(tmp_path):
     planted = PIPE_FORM.replace("居民借阅人次 | ≥ | 3000 | 人次 | 3200 | 30 | 30", "居民借阅人次 | ≥ | 3000 | 人次 | 3200 | 30 | 25 | 宣传不足")  # a deduction with its reason
-    _, findings = load(tmp_path, planted)
+    _, findings = load_form(tmp_path, planted)
     wrong = [f for f in findings if f.tier is not Tier.NOTICE]
     assert [(f.rule, f.location.row.split("（")[0], f.actual) for f in wrong] == [
         ("selfeval.s2_quantitative_score", "居民借阅人次", "25")]
@@ -118,14 +108,14 @@ def test_one_wrong_score_is_one_finding_at_its_row(tmp_path):
 def test_a_form_without_budget_figures_is_a_reading_gap_not_an_error(tmp_path):
     blank = PIPE_FORM.replace("总额 | 40.00 | 48.00 | 45.60 |", "总额 | | | |").replace(
         "其中:财政资金 | 40.00 | 48.00 | 45.60 |", "其中:财政资金 | | | |")
-    _, findings = load(tmp_path, blank)
+    _, findings = load_form(tmp_path, blank)
     [gap] = [f for f in findings if f.rule == "selfeval.s1_missing_budget"]
     assert gap.tier is Tier.WARNING and "读取缺口" in gap.message
 
 
 def test_a_row_cut_off_by_the_end_of_the_text_is_a_reading_gap(tmp_path):
     cut = PIPE_FORM[:PIPE_FORM.index("读者满意度 | ≥ | 90 |") + len("读者满意度 | ≥ | 90 |")]
-    doc, findings = load(tmp_path, cut)
+    doc, findings = load_form(tmp_path, cut)
     assert [i.name for i in doc.self_evaluations[0].goal.indicators] == ["新建图书角数量", "项目总成本", "居民借阅人次"]
     assert any("读者满意度" in p.message and "中断" in p.message for p in doc.problems)
     assert "selfeval.s8_missing_weight" not in {f.rule for f in findings}  # absent cells are not a blank weight

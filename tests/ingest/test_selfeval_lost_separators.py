@@ -15,21 +15,9 @@ and figures:
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
 
-from jixiao.audit.engine import audit_document
 from jixiao.core.finding import Tier
-from jixiao.ingest.pipeline import load_document
-from jixiao.profiles import load_profile
-
-
-def load(tmp_path: Path, content: str, name: str = "自评表.txt"):  # type: ignore[no-untyped-def]
-    path = tmp_path / name
-    path.write_text(content, encoding="utf-8")
-    doc, errors = load_document(path)
-    assert doc is not None, errors
-    return doc, audit_document(doc, load_profile("central")).findings
-
+from tests.builders import load_form
 
 MERGED_TWO_TIER = "\n".join(
     [
@@ -59,7 +47,7 @@ MERGED_TWO_TIER = "\n".join(
 
 
 def test_merged_pipe_rows_with_a_two_tier_header_read_every_indicator_row(tmp_path):
-    doc, findings = load(tmp_path, MERGED_TWO_TIER)
+    doc, findings = load_form(tmp_path, MERGED_TWO_TIER)
     [se] = doc.self_evaluations
     assert se.project.name == "学生饮水设施更新"
     assert [(i.level1, i.level2, i.name, i.weight, i.reported_score) for i in se.indicators] == [
@@ -90,7 +78,7 @@ GLUED_FORMS = (
 
 
 def test_glued_forms_read_rows_whose_actual_repeats_the_target_and_list_the_form_not_read(tmp_path):
-    doc, findings = load(tmp_path, GLUED_FORMS, "自评表.txt")
+    doc, findings = load_form(tmp_path, GLUED_FORMS, "自评表.txt")
     [se] = doc.self_evaluations
     assert se.project.name == "村道路灯维护经费"
     total = se.budget_lines[0]
@@ -115,7 +103,7 @@ def test_glued_forms_read_rows_whose_actual_repeats_the_target_and_list_the_form
 
 def test_glued_row_whose_actual_differs_from_its_target_is_listed_not_guessed(tmp_path):
     text = GLUED_FORMS.replace("路灯亮灯率95%95%2020", "路灯亮灯率95%93%2018")
-    doc, _ = load(tmp_path, text, "自评表.txt")
+    doc, _ = load_form(tmp_path, text, "自评表.txt")
     [se] = doc.self_evaluations
     assert "路灯亮灯率" not in [i.name for i in se.indicators]
     assert se.goal.incomplete
@@ -143,7 +131,7 @@ COLUMN_DUMP = (
 
 
 def test_column_dump_reads_the_total_row_printed_in_its_header_order(tmp_path):
-    doc, findings = load(tmp_path, COLUMN_DUMP, "自评表.txt")
+    doc, findings = load_form(tmp_path, COLUMN_DUMP, "自评表.txt")
     [se] = doc.self_evaluations
     assert se.project.name == "农村饮水设施维修资金"
     [total] = se.budget_lines
@@ -180,7 +168,7 @@ WEIGHT_FIRST = (
 
 
 def test_glued_rows_under_a_header_printing_the_points_first(tmp_path):
-    doc, findings = load(tmp_path, WEIGHT_FIRST, "自评表.txt")
+    doc, findings = load_form(tmp_path, WEIGHT_FIRST, "自评表.txt")
     [se] = doc.self_evaluations
     assert [(i.level2, i.name, i.target.raw, i.weight, i.reported_score) for i in se.indicators] == [
         ("数量指标", "清淤渠道条数", "≥40个", 12, 12),

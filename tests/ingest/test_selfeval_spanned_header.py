@@ -9,14 +9,11 @@ Our own wording and figures."""
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
 
-from jixiao.audit.engine import audit_document
 from jixiao.core.finding import Tier
 from jixiao.ingest.fundrows import unordered_total
-from jixiao.ingest.pipeline import load_document
 from jixiao.ingest.spannedform import spanned_section
-from jixiao.profiles import load_profile
+from tests.builders import load_form
 
 TITLE = ["项目支出绩效自评表", "(2023年度)"]
 FIELDS = [["项目名称", "乡镇污水管网维护"], ["主管部门", "示例县住房和城乡建设局"], ["实施单位", "示例县排水管理站"]]
@@ -66,14 +63,6 @@ def tab_text() -> str:
     return "\n".join([*TITLE, *["\t".join(row) for row in tables]]) + "\n"
 
 
-def load(tmp_path: Path, content: str):  # type: ignore[no-untyped-def]
-    path = tmp_path / "自评表.txt"
-    path.write_text(content, encoding="utf-8")
-    doc, errors = load_document(path)
-    assert doc is not None, errors
-    return doc, audit_document(doc, load_profile("central")).findings
-
-
 def reading(doc) -> tuple:  # type: ignore[no-untyped-def]
     [se] = doc.self_evaluations
     budget = [(b.source, b.initial_declared, b.initial, b.adjusted, b.executed, b.carryover, b.reported_rate,
@@ -102,7 +91,7 @@ EXPECTED_INDICATORS = [
 
 
 def test_a_web_form_one_cell_per_line_under_two_tier_headers_is_read(tmp_path):
-    doc, findings = load(tmp_path, cells_text())
+    doc, findings = load_form(tmp_path, cells_text())
     name, budget, indicators, total = reading(doc)
     assert name == "乡镇污水管网维护"
     assert budget == EXPECTED_BUDGET
@@ -113,9 +102,9 @@ def test_a_web_form_one_cell_per_line_under_two_tier_headers_is_read(tmp_path):
 
 
 def test_the_form_with_blank_lines_between_cells_reads_as_with_bars_and_as_tab_separated(tmp_path):
-    cells, _ = load(tmp_path, cells_text())
-    blank, _ = load(tmp_path, blank_text())
-    tab, _ = load(tmp_path, tab_text())
+    cells, _ = load_form(tmp_path, cells_text())
+    blank, _ = load_form(tmp_path, blank_text())
+    tab, _ = load_form(tmp_path, tab_text())
     assert reading(blank) == reading(cells) == reading(tab)
     assert [p.message for p in blank.problems] == []
 
@@ -124,15 +113,15 @@ def test_a_fault_in_the_rebuilt_rows_is_found(tmp_path):
     rows = [list(r) for r in ROWS]
     rows[rows.index(INDICATOR_ROWS[3])][6] = "12"  # 时效: 15 → 12, the 总分 99.4 no longer the rows' sum
     for text in (cells_text(rows), blank_text(rows)):
-        _, findings = load(tmp_path, text)
+        _, findings = load_form(tmp_path, text)
         assert [f.rule for f in findings if f.tier is Tier.ERROR]
 
 
 def test_an_empty_cell_lost_between_blank_lines_is_placed_where_only_one_alignment_fits(tmp_path):
     rows = [list(r) for r in ROWS]
     rows[rows.index(BUDGET_ROWS[0])] = BUDGET_ROWS[0][:-1]  # the 合计 row's empty 偏差原因 printed as no line at all
-    doc, _ = load(tmp_path, blank_text(rows))
-    cells, _ = load(tmp_path, cells_text())
+    doc, _ = load_form(tmp_path, blank_text(rows))
+    cells, _ = load_form(tmp_path, cells_text())
     assert reading(doc) == reading(cells)  # seven figures for the seven columns of figures: the reason is the one empty
 
 
@@ -140,13 +129,13 @@ def test_an_empty_cell_lost_where_several_alignments_fit_leaves_the_rows_from_it
     rows = [list(r) for r in ROWS]
     at = rows.index(INDICATOR_ROWS[4])
     rows[at] = ["效益指标", "社会效益指标", "污水溢流投诉", "明显下降", "达成预期指标", "15", "15", ""]
-    doc, findings = load(tmp_path, blank_text(rows))  # its empty 年初指标 dropped: 明显下降 年初 or 调整后, 达成… 调整后 or 实际?
+    doc, findings = load_form(tmp_path, blank_text(rows))  # its empty 年初指标 dropped: 明显下降 年初 or 调整后, 达成… 调整后 or 实际?
     assert reading(doc)[2] == EXPECTED_INDICATORS[:4]  # the rows before it, not shifted; none after it placed
     assert any("“效益指标”未能读作指标行" in p.message for p in doc.problems)
     assert reading(doc)[1] == EXPECTED_BUDGET
     assert [f for f in findings if f.tier is Tier.ERROR] == []
     rows[at] = ["效益指标", "社会效益指标", "污水溢流投诉", "", "明显下降", "达成预期指标", "15", "15", ""]
-    kept, _ = load(tmp_path, blank_text(rows))  # the same empty printed as an extra blank line: read
+    kept, _ = load_form(tmp_path, blank_text(rows))  # the same empty printed as an extra blank line: read
     assert len(reading(kept)[2]) == len(EXPECTED_INDICATORS)
 
 

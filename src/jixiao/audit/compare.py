@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from jixiao.core.disclosure import Amount
 from jixiao.core.finding import Finding, Tier
-from jixiao.core.money import WAN, rounding_tolerance, yuan_to_wan
+from jixiao.core.money import WAN, format_amount, rounding_tolerance
 from jixiao.core.profile import Profile
 from jixiao.core.provenance import Location
 
@@ -17,7 +17,7 @@ DEFAULT_QUANTUM = Decimal("0.01") * WAN
 
 def wan(value: Decimal) -> str:
     """Yuan shown in 万元 with two decimals and separators, as the tables print it."""
-    return f"{yuan_to_wan(value):,.2f}"
+    return format_amount(value, "万元")
 
 
 def value_of(amount: Amount | None) -> Decimal:

@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from jixiao.core.levelwords import FRAME_LEVEL1
+
 Need = Callable[[Any], "str | None"]
 
 
@@ -59,8 +61,7 @@ def statements(subject: Any) -> str | None:
 
 def block_claims(subject: Any) -> str | None:
     """Sentences giving a 一级 block's full marks or score ('产出指标满分50分，得分48分')."""
-    blocks = ("产出指标", "效益指标", "满意度指标")
-    if any(c.block in blocks for c in subject.reported.block_claims):
+    if any(c.block in FRAME_LEVEL1 for c in subject.reported.block_claims):
         return None
     return "正文未写各一级指标的满分、得分，无从核对"
 

@@ -33,15 +33,13 @@ NUMERIC = {"selfeval.s1_execution_score", "selfeval.s2_quantitative_score", "sel
 Key = tuple[int, int, str, str, int | None, int | None]  # project, seq, rule, tier, expected, actual
 
 
-
-
-def _h(value: Decimal | None) -> Decimal | None:
-    return None if value is None else value / HUNDRED
-
-
-def _printed(value: Decimal | None) -> Decimal | None:
-    """A reported figure of the batch layout as printed: to the hundredth (as the store keeps it)."""
-    return None if value is None else round_half_up(value / HUNDRED, 2)
+def _h(value: Decimal | None, printed: bool = False) -> Decimal | None:
+    """A column the batch layout keeps in hundredths as the figure: exact (70, 70.32), or — `printed`, a reported
+    figure — as printed, to the hundredth (70.00, as the store keeps it)."""
+    if value is None:
+        return None
+    figure = value / HUNDRED
+    return round_half_up(figure, 2) if printed else figure
 
 
 def self_evaluation(project: dict[str, Any], rows: list[dict[str, Any]]) -> SelfEvaluation:
@@ -57,19 +55,20 @@ def self_evaluation(project: dict[str, Any], rows: list[dict[str, Any]]) -> Self
             actual = Value(raw=row["attainment"], operator=Operator.QUALITATIVE, attainment=Attainment(row["attainment"]))
         indicators.append(Indicator(
             level1=row["level1"], level2=row["level2"], name=f"指标{row['seq']}", adjusted_target=target, actual=actual,
-            weight=_h(row["weight100"]), reported_score=_printed(row["rep_score100"]),
+            weight=_h(row["weight100"]), reported_score=_h(row["rep_score100"], printed=True),
             deviation_reason="已说明" if row["has_reason"] else "", location=Location(row=f"指标{row['seq']}"),
         ))
-    fen = Decimal(100)
-    line = BudgetLine(source="合计", level=FundLevel.TOTAL, initial=Decimal(project["initial_fen"]) / fen,
-                      adjusted=Decimal(project["adjusted_fen"]) / fen, executed=Decimal(project["executed_fen"]) / fen,
-                      carryover=Decimal(project["carryover_fen"]) / fen,
-                      reported_score=_printed(project["rep_exec_score"]))
+    line = BudgetLine(source="合计", level=FundLevel.TOTAL, initial=Decimal(project["initial_fen"]) / HUNDRED,
+                      adjusted=Decimal(project["adjusted_fen"]) / HUNDRED,
+                      executed=Decimal(project["executed_fen"]) / HUNDRED,
+                      carryover=Decimal(project["carryover_fen"]) / HUNDRED,
+                      reported_score=_h(project["rep_exec_score"], printed=True))
     # the points the form establishes for the budget-execution part, as its caption prints them ('预算执行（15分）')
     points = _h(project.get("exec_points100"))
     claims = () if points is None else (BlockClaim("预算执行", full_marks=points, score=None, rate=None),)
-    reported = Reported(execution_score=_printed(project["rep_exec_score"]),
-                        indicator_score=_printed(project["rep_ind_score"]), total=_printed(project["rep_total"]),
+    reported = Reported(execution_score=_h(project["rep_exec_score"], printed=True),
+                        indicator_score=_h(project["rep_ind_score"], printed=True),
+                        total=_h(project["rep_total"], printed=True),
                         grade=project["rep_grade"], block_claims=claims)
     return SelfEvaluation(project=Project(name=str(project["project_id"])), year=2024, budget_lines=(line,),
                           goal=Goal(indicators=tuple(indicators)), reported=reported)

@@ -172,14 +172,19 @@ def yuan_to_wan(yuan: Decimal) -> Decimal:
     return round_half_up(yuan / WAN, 2)
 
 
-def format_amount(yuan: Decimal | None, unit: str = "元", separators: bool = True, places: int = 2) -> str:
+def format_amount(yuan: Decimal | None, unit: str = "元", separators: bool = True, places: int = 2,
+                  trim: bool = False) -> str:
     """'1,871,500.00' (元) or '187.15' (万元), with more decimal places when the figures were printed with more
-    ('415.2644' 万元); empty string for None."""
+    ('415.2644' 万元); empty string for None. With `trim`, rounded to `places` and printed without trailing zeros
+    ('12.5', '100' for places=4)."""
     if yuan is None:
         return ""
     scale = unit_scale(unit) or Decimal(1)
     places = max(places, 2)
     value = round_half_up(yuan / scale, places)
+    if trim:
+        value = value.normalize()
+        return f"{value:,f}" if separators else f"{value:f}"
     return f"{value:,.{places}f}" if separators else f"{value:.{places}f}"
 
 

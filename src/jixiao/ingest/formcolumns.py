@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import re
 
+from jixiao.core.levelwords import level1_words, level2_words
 from jixiao.core.money import is_number
 from jixiao.ingest.headers import head_label
-from jixiao.ingest.levelwords import alternation, cell_re, level1_words, level2_words
+from jixiao.ingest.levelwords import alternation, cell_re
 
 FUND_ROW_RE = re.compile(r"^(合计|总计|总额|.*资金总额|其中.*|.*资金|.*财政拨款.*|.*专户.*)$")
 # The label of an indicator row's first-level cell ('产出指标', '效益指标（30分）', the newer frame's '成本指标': its 指标
 # printed) and of its second-level cell ('数量指标', '社会效益', '经济'): a row of the indicator table, not a fund row.
-# The words are ingest.levelwords'.
+# The words are core.levelwords'.
 LEVEL1_RE = re.compile(rf"^({alternation(level1_words(cost=True))})指标(?:[（(][\d.]+分[)）])?$")
 LEVEL2_RE = cell_re(level2_words(short=True))
 INDICATOR_ROW_RE = re.compile(f"{LEVEL1_RE.pattern}|{LEVEL2_RE.pattern}")

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from jixiao.core.claims import stated_form_total
+from jixiao.core.levelwords import level1_words, level2_words
 from jixiao.core.model import (
     BlockClaim,
     BudgetLine,
@@ -35,7 +36,7 @@ from jixiao.ingest.cellrows import read_cell_rows
 from jixiao.ingest.formcolumns import indicator_field
 from jixiao.ingest.fundrows import FORM_POINTS
 from jixiao.ingest.headers import printed_unit
-from jixiao.ingest.levelwords import cost_level1_span, cost_over_kind, level1_words, level2_words, span
+from jixiao.ingest.levelwords import cost_level1_span, cost_over_kind, span
 from jixiao.ingest.rowplace import place_row
 from jixiao.ingest.source import Paragraph, ReadError
 
@@ -50,7 +51,7 @@ _COLUMNS = (("initial", r"年初预算数?|年初预[\u4e00-\u9fa5]数"),
             ("executed", r"全年执行数|预算执行数|执行数\s*[（(]B[)）]|全年执行(?=分值|执行率)"), ("rate", r"执行率"))
 _FUND_ROW = re.compile(rf"(年度资金总额|资金总额|合计|其中[：:]?[{_CJK}、，,]{{0,24}}?资金|其中[：:]?[{_CJK}]{{0,12}}?财政拨款"
                        rf"|上年结转资金|其他资金)[：:]?\s*([\d.]+%?)?")
-# What stands before a row's name: the levels its merged cells print (ingest.levelwords' words, each with its 指标).
+# What stands before a row's name: the levels its merged cells print (core.levelwords' words, each with its 指标).
 _LEVEL1 = rf"(?:{span(level1_words())}|{cost_level1_span()})"
 _LEVEL2 = span(level2_words())
 _INDICATOR = re.compile(

@@ -18,8 +18,9 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from jixiao.core.levelwords import level1_words, level2_words
 from jixiao.core.money import parse_decimal
-from jixiao.ingest.levelwords import POINTS, alternation, level1_words, level2_words
+from jixiao.ingest.levelwords import POINTS, alternation
 
 # The header's column words, longest first (a word that starts another is tried after it).
 _HEADER_WORDS = (
@@ -30,7 +31,7 @@ _HEADER_WORDS = (
 )
 _HEADER_RE = re.compile(rf"(?:{_HEADER_WORDS})")
 HEADER_MIN_WORDS = 3
-# A level label of either tier (ingest.levelwords), its 指标 printed, then its points: '产出指标(40-50)分'.
+# A level label of either tier (core.levelwords), its 指标 printed, then its points: '产出指标(40-50)分'.
 _LEVEL_WORDS = alternation((*level1_words(cost=True), *level2_words()))
 LEVEL_RE = re.compile(rf"(?:{_LEVEL_WORDS})指标{POINTS}")
 _OPERATOR = r"[=＝≥≤><≧≦]|>=|<=|大于等于|小于等于|大于|小于|等于|不低于|不高于|不少于|不超过|定性|定量"

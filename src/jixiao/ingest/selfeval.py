@@ -16,6 +16,7 @@ from decimal import Decimal
 from itertools import pairwise
 
 from jixiao.core.claims import stated_form_total
+from jixiao.core.levelwords import FRAME_LEVEL1, level1_words, level2_words, parent_level
 from jixiao.core.model import (
     BlockClaim,
     BudgetLine,
@@ -51,14 +52,7 @@ from jixiao.ingest.fundrows import (
 )
 from jixiao.ingest.fused import extract_fused
 from jixiao.ingest.headers import head_label, printed_unit
-from jixiao.ingest.levelwords import (
-    alternation,
-    cell_re,
-    cost_over_kind,
-    level1_words,
-    level2_words,
-    parent_level,
-)
+from jixiao.ingest.levelwords import alternation, cell_re, cost_over_kind
 from jixiao.ingest.overall import extract_overall
 from jixiao.ingest.source import Block, Paragraph, ReadError, Row, SourceDocument, Table
 
@@ -84,7 +78,7 @@ GRADE_RE = re.compile(r"属于\s*[\"“”'‘]?\s*(优|良|中|差)")
 BLOCK_RE = re.compile(
     r"(产出|效益|满意度)指标满分\s*([\d.]+)\s*分\s*[，,]\s*评价得分\s*([\d.]+)\s*分(?:\s*[，,]\s*得分率\s*([\d.]+)\s*%)?"
 )
-LEVEL1_WORDS = ("产出指标", "效益指标", "满意度指标")
+LEVEL1_WORDS = FRAME_LEVEL1
 LEVEL2_RE = cell_re(level2_words(), "等?")  # '服务对象满意度指标等': the template's own wording
 _SUP = re.compile(r"\s*<sup>\s*(\d)\s*</sup>\s*")
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")

@@ -26,13 +26,14 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from jixiao.core.coverage import Unread
+from jixiao.core.levelwords import level1_words, level2_words, parent_level
 from jixiao.core.model import Goal, GoalForm, Indicator
 from jixiao.core.money import is_number, parse_amount, parse_decimal
 from jixiao.core.provenance import Location
 from jixiao.core.values import Operator, parse_value
 from jixiao.ingest import fusedgoal
 from jixiao.ingest.headers import printed_unit
-from jixiao.ingest.levelwords import POINTS, cell_re, level1_words, level2_words, parent_level
+from jixiao.ingest.levelwords import POINTS, cell_re
 from jixiao.ingest.source import Block, Paragraph, ReadError, SourceDocument
 
 # A target table's header: its indicator levels and the target column ('指标值', '当年预期实现值', '年度指标值'); a
@@ -92,7 +93,7 @@ _ROLES: list[tuple[str, re.Pattern[str]]] = [
     ("prior", re.compile(r"实际|上年|历史")),
     ("target", re.compile(r"指标值|目标值|实现值|预期")),
 ]
-# A level cell (ingest.levelwords' words), its 指标 printed or not, then its points ('产出指标(40-50)分').
+# A level cell (core.levelwords' words), its 指标 printed or not, then its points ('产出指标(40-50)分').
 LEVEL1_RE = cell_re(level1_words(), POINTS)
 LEVEL2_RE = cell_re(level2_words(), POINTS)
 # A label grouping all the levels in a column of its own left of the 一级 column ('实施效果指标' over 产出指标 and

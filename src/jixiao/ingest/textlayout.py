@@ -39,13 +39,14 @@ import itertools
 import re
 from dataclasses import dataclass, replace
 
+from jixiao.core.levelwords import level1_words
 from jixiao.core.money import is_number, parse_decimal
 from jixiao.core.provenance import Location
 from jixiao.ingest.flatline import disclosure_blocks, join_spaced_letters
 from jixiao.ingest.formcolumns import FUND_ROW_RE, INDICATOR_ROW_RE
 from jixiao.ingest.formcolumns import figure_cell as _figure
 from jixiao.ingest.headers import normalize_label, printed_unit, unspaced
-from jixiao.ingest.levelwords import alternation, level1_words
+from jixiao.ingest.levelwords import alternation
 from jixiao.ingest.numberedform import numbered_forms
 from jixiao.ingest.source import PAGE_NUMBER_RE, Block, Cell, Paragraph, Row, Table
 from jixiao.ingest.spacedtable import spaced_tables

@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from jixiao.core.ledger import Ledger, SangongItem, Spending
 from jixiao.core.model import FundType
-from jixiao.core.money import WAN, round_half_up
+from jixiao.core.money import format_amount
 from jixiao.render.blocks import Block, Grid, Heading, Para
 
 ZERO = Decimal(0)
@@ -33,16 +33,16 @@ PERSONNEL = ("301", "303")
 
 def w(value: Decimal) -> str:
     """万元, two decimals, no separators (table cells); empty for zero."""
-    return "" if value == 0 else f"{round_half_up(value / WAN):.2f}"
+    return "" if value == 0 else format_amount(value, "万元", separators=False)
 
 
 def ws(value: Decimal) -> str:
     """万元 with separators for sentences ('24,557.16'); '0' for zero."""
-    return "0" if value == 0 else f"{round_half_up(value / WAN):,.2f}"
+    return "0" if value == 0 else format_amount(value, "万元")
 
 
 def pct(part: Decimal, whole: Decimal) -> str:
-    return f"{round_half_up(part / whole * 100):.2f}" if whole else "0.00"
+    return format_amount(part / whole * 100, separators=False) if whole else "0.00"
 
 
 def _sum(lines: Iterable[Spending]) -> Decimal:

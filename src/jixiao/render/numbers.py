@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from jixiao.core.money import WAN, round_half_up
+from jixiao.core.money import format_amount, round_half_up
 
 
 def plain(value: Decimal | None) -> str:
@@ -17,17 +17,17 @@ def plain(value: Decimal | None) -> str:
 
 def two(value: Decimal) -> str:
     """Two decimals: 70.32, 100.00."""
-    return f"{round_half_up(value):f}"
+    return format_amount(value, separators=False)
 
 
 def yuan(value: Decimal | None) -> str:
     """Yuan with separators and two decimals: 1,871,500.00; '' for None."""
-    return "" if value is None else f"{round_half_up(value):,.2f}"
+    return format_amount(value)
 
 
 def wan(value: Decimal) -> str:
     """Yuan as 万元 with separators and two decimals: 24,557.16."""
-    return f"{round_half_up(value / WAN):,.2f}"
+    return format_amount(value, "万元")
 
 
 def percent(part: Decimal, whole: Decimal) -> Decimal | None:

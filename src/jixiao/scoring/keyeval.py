@@ -12,6 +12,7 @@ from jixiao.core.profile import Profile
 from jixiao.scoring.errors import raise_if
 
 LEVEL1 = ("决策", "过程", "产出", "效益")
+# Stems, not core.levelwords' words: a key evaluation's own 二级 ('履职效益') is placed by its 效益.
 _BENEFIT_WORDS = ("效益", "满意度", "可持续影响")
 ZERO = Decimal(0)
 

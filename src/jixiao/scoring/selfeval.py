@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from jixiao.core.finding import Finding, Tier
+from jixiao.core.levelwords import FRAME
 from jixiao.core.model import BudgetLine, FundLevel, Indicator, SelfEvaluation
 from jixiao.core.money import format_amount, round_half_up, truncate
 from jixiao.core.profile import Profile
@@ -540,9 +541,10 @@ def _score_indicator(ind: Indicator, profile: Profile, where: Location, executed
     return result, findings
 
 
-_LEVEL2_BLOCK = (("满意", "satisfaction"), ("数量", "output"), ("质量", "output"), ("时效", "output"),
-                 ("成本", "output"), ("经济效益", "benefit"), ("社会效益", "benefit"), ("生态效益", "benefit"),
-                 ("可持续", "benefit"))
+# The words a 二级 name holds, each with its block (core.levelwords' frame), tried in this order: 满意 in any wording of
+# the 满意度 二级; the 产出 block's (成本 also in the newer frame's 经济成本…); the 效益 block's, 可持续影响 by its stem.
+_LEVEL2_BLOCK = (("满意", "satisfaction"), *((word, "output") for word in FRAME["产出"]),
+                 *((word.removesuffix("影响"), "benefit") for word in FRAME["效益"]))
 
 
 def block_of(ind: Indicator) -> str | None:

@@ -53,7 +53,7 @@ def _expected(target: str, on_track: bool) -> str:
     if on_track:
         return f"{value.number.normalize():f}"
     factor = Decimal("0.7") if value.operator.higher_is_better else Decimal("1.3")
-    return f"{round_half_up(value.number * factor).normalize():f}"
+    return format_amount(value.number * factor, separators=False, trim=True)
 
 
 def unit_accounts(county: Jurisdiction, password: str) -> dict[int, Any]:

@@ -12,6 +12,7 @@ from django.db import transaction
 from jixiao.audit.catalogue import Context, run
 from jixiao.audit.subjects import GoalSubject
 from jixiao.core.finding import Finding
+from jixiao.core.levelwords import FRAME, FRAME_LEVEL1
 from jixiao.core.model import Goal
 from jixiao.core.model import Indicator as CoreIndicator
 from jixiao.core.money import NumberError, read_optional, score_rule
@@ -25,12 +26,9 @@ from jixiao.store.models import Indicator, Project
 OPERATORS = ("≥", ">", "=", "≤", "<")
 QUALITATIVE = "定性"
 WEIGHT = score_rule("分值")  # an indicator's weight: 0–100, two decimals (the column's)
-LEVEL1 = ("产出指标", "效益指标", "满意度指标")
-LEVEL2 = {
-    "产出指标": ("数量指标", "质量指标", "时效指标", "成本指标"),
-    "效益指标": ("经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标"),
-    "满意度指标": ("服务对象满意度指标",),
-}
+# The editor offers the usual frame's levels: 一级 → its 二级, each with its 指标.
+LEVEL1 = FRAME_LEVEL1
+LEVEL2 = {f"{level1}指标": tuple(f"{word}指标" for word in words) for level1, words in FRAME.items()}
 
 
 @dataclass(frozen=True)

@@ -4,20 +4,15 @@ others ('⑥=③*⑤', '(4)=(2)/(3)×100%'): the formula checked on each of its 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from decimal import Decimal
 from typing import Any
 
 from jixiao.audit.catalogue import Context, NotApplicable, rule
 from jixiao.core.colformula import table_formulas
 from jixiao.core.finding import Finding, Tier
-from jixiao.core.money import round_half_up
+from jixiao.core.money import format_amount
 
 CAT = "表内关系"
 _UNREAD_TABLE = "表格未被识别"
-
-
-def _fmt(value: Decimal) -> str:
-    return f"{round_half_up(value, 4).normalize():f}"
 
 
 @rule("table.column_formula", "表头所列的列间计算关系（如⑥=③*⑤）与该行数字不符", Tier.ERROR, CAT,
@@ -47,7 +42,7 @@ def column_formula(doc: Any, ctx: Context) -> Iterator[Finding | NotApplicable]:
             row = block.rows[index]
             where = (row.location if row.location.line is not None else block.location).with_(
                 row=f"第 {index + 1} 行", column=formula.text)
-            expected = _fmt(check.expected)
+            expected = format_amount(check.expected, separators=False, places=4, trim=True)
             if check.outcome == "wrong":
                 yield Finding("table.column_formula", Tier.ERROR,
                               f"表头写明 {formula.text}，该行按所列各数计算应为 {expected}，而填列 {check.printed}，"

@@ -17,6 +17,7 @@ from jixiao.audit.catalogue import Context, NotApplicable, rule
 from jixiao.audit.rules.grades import judge
 from jixiao.core.claims import stated_bands
 from jixiao.core.finding import Finding, Tier
+from jixiao.core.levelwords import FRAME_LEVEL1
 from jixiao.core.model import SelfEvaluation
 from jixiao.core.money import format_amount, round_half_up
 from jixiao.scoring.selfeval import (
@@ -174,7 +175,6 @@ def block_claims(se: SelfEvaluation, ctx: Context) -> Iterator[Finding | NotAppl
 
 FULL_MARKS = Decimal(100)
 SECTION_BLOCKS = ("预算执行", "绩效指标")
-LEVEL1_WORDS = ("产出指标", "效益指标", "满意度指标")
 
 
 @rule("selfeval.section_points", "自评表各部分标明的分值与指标分值或满分不符", Tier.ERROR, "自评表", "SPEC §2.3",
@@ -199,8 +199,8 @@ def section_points(se: SelfEvaluation, ctx: Context) -> Iterator[Finding | NotAp
                           f"绩效指标部分标明 {_fmt(goal.full_marks)} 分，指标表各行分值合计 {_fmt(total)} 分",
                           goal.location.with_(column="分值"), CATEGORY, expected=_fmt(total),
                           actual=_fmt(goal.full_marks), difference=_fmt(goal.full_marks - total))
-    levels = [c for block in LEVEL1_WORDS for c in se.reported.block_claims if c.block == block and c.full_marks]
-    if goal is None and execution is not None and execution.full_marks is not None and len(levels) == len(LEVEL1_WORDS):
+    levels = [c for block in FRAME_LEVEL1 for c in se.reported.block_claims if c.block == block and c.full_marks]
+    if goal is None and execution is not None and execution.full_marks is not None and len(levels) == len(FRAME_LEVEL1):
         # no 绩效指标 part printed: its points are the 一级 blocks' ('产出指标(70分)', '效益指标(20分)' …)
         parts = sum((c.full_marks or ZERO for c in levels), ZERO)
         total = execution.full_marks + parts

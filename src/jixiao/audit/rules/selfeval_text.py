@@ -19,7 +19,7 @@ from jixiao.audit.catalogue import Context, rule
 from jixiao.core.claims import MONEY, MONEY_UNIT, NUM, Printed, amounts_in, chinese_number, mask_in, printed
 from jixiao.core.finding import Finding, Tier
 from jixiao.core.model import BudgetLine, SelfEvaluation
-from jixiao.core.money import format_amount, normalize_text, round_half_up
+from jixiao.core.money import format_amount, normalize_text
 from jixiao.core.statements import outline_resumes, run_on_cuts, run_on_sections
 from jixiao.scoring.selfeval import SelfEvaluationScore, score_self_evaluation
 
@@ -28,7 +28,8 @@ ZERO = Decimal(0)
 
 
 def _fmt(value: Decimal) -> str:
-    return f"{round_half_up(value).normalize():f}"
+    """Two decimals at most, without trailing zeros: 12.5, 100."""
+    return format_amount(value, separators=False, trim=True)
 
 
 def _sentences(text: str) -> list[str]:

@@ -428,6 +428,12 @@ _LEAD = (rf"^#*\s*(?:{PAGE_TITLE_LABEL}\s*)?"
 _UNIT_LABEL = (r"(?:(?:预算)?单位名称|部门(?:[（(]单位[)）])?名称|(?<![\u4e00-\u9fff])单位(?=\s*[（(]\s*(?:盖章|公章|签章))|编制单位|预算部门(?:单位)?|预算单位|填报单位|报送单位"
                r"|下达地方或单位)"
                r"\s*(?:[（(]\s*(?:盖章|公章|签章)\s*[)）])?")
+# A label that says its value is the form's own unit ('单位名称：', '填报单位：', '编制单位：'): its value is read as
+# written, with no place and whatever word it ends in ('单位名称：示例工作科填报日期：…', a section of a bureau), when it
+# ends where the form's next label begins, or at its cell's or line's end — never where other words run on.
+_OWN_UNIT_LABEL = r"(?:(?:预算)?单位名称|填报单位|编制单位)\s*(?:[（(]\s*(?:盖章|公章|签章)\s*[)）])?"
+_WRITTEN_UNIT = (rf"{_OWN_UNIT_LABEL}[ \t]*[：:][ \t]*(?:[（(]\s*(?:盖章|公章|签章)\s*[)）][ \t]*)?"
+                 rf"([\u4e00-\u9fff（）()]{{2,30}}?)(?=[ \t]*(?:{_FORM_LABELS}|$|[|\t，。,；;]))")
 # A table's caption '部门：示例局 金额单位：万元' (not '主管部门：'): counted with the labels. A line '部门：示例局'
 # alone is weaker (a self-evaluation form may print its department above the implementing unit with a longer
 # place name).
@@ -461,7 +467,11 @@ _SUBJECT = (rf"(?:^\s*(?:[一二三四五六七八九十]+、|\d+[、.．])?|(?<
             r"|属(?=(?:全额拨款|差额拨款|参公|公益[一二]类)?(?:的)?(?:行政|事业)单位)"
             # the body that decided to carry out what is evaluated: '…,示例市教育局决定对2030年…工程实施奖补' (a
             # government or a party committee deciding is the level above the unit, not the unit)
-            r"|(?<!政府)(?<![省市县区州]委)决定(?=[^。；;]{0,40}?(?:实施|开展|组织)))")
+            r"|(?<!政府)(?<![省市县区州]委)决定(?=[^。；;]{0,40}?(?:实施|开展|组织))"
+            # the classes of spending it has, or its projects' total budget: '示例局主要有部门预算项目支出、专项支出两类
+            # 支出', '示例局2030年项目资金总预算为…'
+            r"|主要有(?=[^。；;：:，,]{0,40}?支出)"
+            rf"|\s*(?:{_YEAR})?\s*(?:项目资金|项目支出)总预算(?:数|总额)?\s*为)")
 # A section heading of a budget's or accounts' explanation naming its unit: '一、关于示例局2030年收支预算情况的总体说明'.
 ABOUT_HEADING = (rf"^[ \t#]*(?:{HEADING_NUMBER})?[ \t]*关于\s*({ORG})\s*{_YEAR}[^\n。；;]{{0,24}}?(?:预算|决算)"
                  r"[^\n。；;]{0,12}?(?:情况|说明)")
@@ -1413,13 +1423,21 @@ def _title_place(text: str) -> str:
     return ""
 
 
+# An essay site's page of samples: its title counts them ('示例报告精品15篇', '(通用9篇)') or numbers one ('…报告 篇1').
+_SAMPLES_PAGE_RE = re.compile(rf"(?m)^[ \t#]*[\u4e00-\u9fff][^\n。，,；;|\t]{{0,40}}?\d{{1,3}}\s*篇\s*[)）\]］】]?[ \t]*$|{COLLECTION_TITLE_RE.pattern}")
+
+
 def _subject(text: str) -> str:
     """The first sentence subject, unless its paragraph makes another unit a subject too (a 职责 paragraph listing
-    what two bureaus do names neither as the document's unit)."""
+    what two bureaus do names neither as the document's unit). On an essay site's page of samples, each sample may be
+    another unit's: its subject only when every sentence subject on the page names the same unit."""
     found = _names(_SUBJECT, text, labelled=False)
     if not found:
         return ""
     name, match = found[0]
+    if _SAMPLES_PAGE_RE.search(text) and any(other != name and not abbreviates(other, name)
+                                             and not abbreviates(name, other) for other, _ in found[1:]):
+        return ""
     if re.search(r"(?:内设|下设|设有)$", match.group(0)):
         return name  # the names after it in its paragraph are its inner parts ('…内设办公室…，办公室负责…')
     start, end = text.rfind("\n", 0, match.start()) + 1, text.find("\n", match.end())
@@ -1491,6 +1509,14 @@ def _self_evaluator(text: str) -> str:
     return name
 
 
+def _written_units(text: str) -> Counter[str]:
+    """The values of the labels saying they give the form's own unit (_WRITTEN_UNIT), as written, each with how often
+    it is given: a name without a place, or ending in a word no other name ends in ('示例工作科'), is the unit when the
+    label says so. A place alone ('单位名称：示例省') is no unit."""
+    return Counter(name for name, _ in _names(_WRITTEN_UNIT, text, labelled=True)
+                   if not re.fullmatch(PLACE, name) and not _GENERIC.search(name))
+
+
 def _unit_column(text: str) -> str:
     """The one unit a table's 单位名称 column names below its header (UNIT_COLUMN), or "" (none, or several)."""
     if not UNIT_COLUMN_HEADER_RE.search(text):
@@ -1529,6 +1555,7 @@ def _unit(text: str, preamble: tuple[str, ...], named: list[str]) -> str:
             name = _unit_column(where)
         elif pattern == _UNIT_PATTERNS[0]:  # the name the labels print most often: a copied caption is outvoted
             votes = Counter(n for label in (pattern, _DEPARTMENT_CAPTION) for n, _ in _names(label, where, True))
+            votes = votes or _written_units(where)
             name = max(votes, key=lambda n: votes[n]) if votes else ""
         else:
             names = [n for n, _ in _names(pattern, where, labelled=False)]

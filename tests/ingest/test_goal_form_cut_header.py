@@ -30,8 +30,9 @@ CELLS = [
 
 
 def _pipe_text() -> str:
-    """Each cell on a line of its own ending in ' |', a line of bare '|' between rows (a web table's copy)."""
-    lines: list[str] = []
+    """Each cell on a line of its own ending in ' |', a line of bare '|' between rows (a web table's copy), after the
+    project's description in numbered paragraphs."""
+    lines: list[str] = ["（1）项目概述。保障示例水库全年日常巡护。", "（2）年度预算安排。日常巡护经费预算安排12万元。"]
     for row in CELLS:
         lines += [f"{cell} |" for cell in row]
         lines.append("|" * (6 - len(row) + 1))
@@ -49,3 +50,6 @@ def test_a_pipe_target_form_with_its_level_header_cut_is_read(tmp_path: Path) ->
     assert [i.level1 for i in form.goal.indicators] == ["产出指标"] * 3 + ["效益指标", "满意度指标"]
     assert doc.reading is not None
     assert not [u for u in doc.reading.unread if u.what == UNREAD]
+    # the description before the form's title is no part of the form: its figure is read as a sentence, not taken
+    # as read with the form
+    assert [c.text for c in doc.reading.claims if c.location.line == 2] == ["日常巡护经费预算安排12万元。"]

@@ -779,7 +779,9 @@ def extract_goal_forms(
         indicators = _indicators(form, project, errors)
         if not indicators:
             continue
-        used |= {c.location.block for c in cells[start:end] if c.location.block is not None} - shared
+        # the form's blocks from its title on: paragraphs before it (a project's description) are read as sentences
+        begin = next((i for i in range(start, end) if cells[i] is form.title), start)
+        used |= {c.location.block for c in cells[begin:end] if c.location.block is not None} - shared
         annual = form.fields.get("goal", "")
         found.append(
             GoalForm(

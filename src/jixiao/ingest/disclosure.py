@@ -506,7 +506,7 @@ def _sangong_by_rows(table: Table, reader: _Reader) -> dict[str, Amount] | None:
     first = next((i for i, r in enumerate(rows) if is_item(r)), None)
     if not first or sum(1 for r in rows[first:] if is_item(r)) < 2:
         return None
-    if (by_year := _sangong_year_columns(rows[0].texts, reader)) is not None:
+    if (by_year := _sangong_year_columns(rows[0].texts, reader, rows[0].location)) is not None:
         return _sangong_item_rows(rows, first, by_year, reader, is_item) if by_year else None
     # the columns of figures: up to the last one filled in any row (empty cells a copied table trails, '| ||||', and a
     # column of remarks after the figures are none)
@@ -523,7 +523,7 @@ def _sangong_by_rows(table: Table, reader: _Reader) -> dict[str, Amount] | None:
                 reader.errors.append(ReadError(
                     f"{reader.table_name} 的“{rows[0].texts[index]}”列是{what}，三公经费表只读取"
                     f"{'合计列' if what.startswith('合计') else '前一列'}，此列未读取",
-                    Location(document=reader.path, table=reader.table_name, column=rows[0].texts[index])))
+                    rows[0].location.with_(table=reader.table_name, column=rows[0].texts[index])))
         whole = {i: g for i, g, part in labelled if not part}
         return _sangong_item_rows(rows, first, whole, reader, is_item) if len(set(whole.values())) == len(whole) \
             else None
@@ -569,10 +569,13 @@ RELATIVE_BASE = 2  # 本年/上年 ordered among themselves when no column print
 YEAR_RE = re.compile(r"(20\d{2})(?:年|[-－—](?=\D))")  # "2023-预算数": the 年 printed as a dash
 
 
-def _sangong_year_columns(header: Sequence[str], reader: _Reader) -> dict[int, str] | None:
+def _sangong_year_columns(header: Sequence[str], reader: _Reader,
+                          where: Location | None = None) -> dict[int, str] | None:
     """Columns of a header whose 预算/决算 columns name their years ('2021年决算数 | 2022年决算数'), beside a 行次
     column or a change column: the latest year of each group is the year reported, the earlier one its
-    comparison. None when the header is not of this kind; {} when a group's column cannot be told apart."""
+    comparison. None when the header is not of this kind; {} when a group's column cannot be told apart. `where`:
+    the header row, where a column left unread is said to be."""
+    at = where or Location(document=reader.path)
     labels = [normalize_label(t) if not _part_column(t) else "" for t in header]  # a part column
     named = [g for i, label in enumerate(labels) if i and label and not CHANGE_RE.search(label)
              and (g := _sangong_group(label, reader))]
@@ -590,7 +593,7 @@ def _sangong_year_columns(header: Sequence[str], reader: _Reader) -> dict[int, s
         if index and CHANGE_RE.search(label) and not REMARK_COLUMN_RE.search(label):  # a change column repeats the difference of two others: listed, not read
             reader.errors.append(ReadError(
                 f"{reader.table_name} 的“{header[index]}”列是增减变化的数字，三公经费表只读取本年度的列，此列未读取",
-                Location(document=reader.path, table=reader.table_name, column=header[index])))
+                at.with_(table=reader.table_name, column=header[index])))
     for group, found in by_group.items():
         named_year = max((y for y, _, _ in found if y), default=None)  # 本年/上年 are read against it when printed
         years = sorted((y if y else (named_year or RELATIVE_BASE) + r if r is not None else 0, i) for y, r, i in found)
@@ -602,7 +605,7 @@ def _sangong_year_columns(header: Sequence[str], reader: _Reader) -> dict[int, s
             named = f"{year}年" if year > RELATIVE_BASE else "上年"
             reader.errors.append(ReadError(
                 f"{reader.table_name} 的“{header[index]}”列是对比年度（{named}）的数字，三公经费表只读取本年度的列，此列未读取",
-                Location(document=reader.path, table=reader.table_name, column=header[index])))
+                at.with_(table=reader.table_name, column=header[index])))
     return columns
 
 
@@ -761,7 +764,7 @@ def _sangong_by_year_rows(table: Table, reader: _Reader) -> dict[str, Amount] | 
                 if index - 1 < len(paths) else None
             what = f"是{LEAF_NAMES[part_of]}的细目" if part_of else "不是三公经费的某一项"
             reader.errors.append(ReadError(f"{reader.table_name} 的“{shown}”列{what}，三公经费表只读取各项，此列未读取",
-                                           Location(document=reader.path, table=reader.table_name, column=shown)))
+                                           rows[0].location.with_(table=reader.table_name, column=shown)))
     for other in rows[first:]:
         name = normalize_label(other.texts[0])
         if other in reported or not figures(other):

@@ -346,6 +346,20 @@ def _lone_figure(text: str) -> bool:
     return _LONE_FIGURE_RE.match(text.strip()) is not None
 
 
+# Two or more bare figures opening a short line, no unit after them ('5 5', '5 4 完成时效', '3 2 ('): a table's row cut
+# by a PDF's lines, the scores of one row printed before the label of the next. One figure before a label ('2 收入决算表')
+# is a numbered line, not this.
+_ROW_FIGURES_RE = re.compile(r"^(?:-?[\d,]*\d(?:\.\d+)?[%％]?\s+)+-?[\d,]*\d(?:\.\d+)?[%％]?(?=\s|$)")
+
+
+def _row_figures(text: str) -> int:
+    """How many bare figures open a paragraph that is a table row's figures cut by a PDF's lines; 0 if it is not."""
+    match = _ROW_FIGURES_RE.match(text.strip())
+    if match is None or _UNIT_AFTER_RE.match(text.strip()[match.end():].lstrip()):
+        return 0
+    return len(match.group(0).split())
+
+
 def _cell_runs(doc: Any, used: set[int]) -> Iterator[Unread]:
     """Runs of short unused paragraphs holding bare figures: a table flattened one cell per line whose rows could
     not be rebuilt. A bare figure states nothing a sentence reader could check, so the run is reported here (one
@@ -358,6 +372,15 @@ def _cell_runs(doc: Any, used: set[int]) -> Iterator[Unread]:
             run.append(index)
             continue
         figures = [i for i in run if _lone_figure(doc.source.blocks[i].clean)]
+        rows = [i for i in run if _row_figures(doc.source.blocks[i].clean)]
+        if len(figures) < _LONE_FIGURES_MIN and len(rows) >= _LONE_FIGURES_MIN:
+            first = doc.source.blocks[min(rows[0], *figures)] if figures else doc.source.blocks[rows[0]]
+            count = sum(_row_figures(doc.source.blocks[i].clean) for i in rows) + len(figures)
+            yield Unread(f"{count} 个数字分散在 {len(rows) + len(figures)} 个短行的行首（自“{_clip(first.clean.strip(), 20)}”起，"
+                         "像是 PDF 按行拆开的表格：一行的数字印在下一行的名称之前），未能还原为表格，其中数据均未核对",
+                         first.location, "table")
+            run = []
+            continue
         if len(figures) >= _LONE_FIGURES_MIN:
             first = doc.source.blocks[figures[0]]
             shown = _clip(first.clean.strip(), 20)

@@ -156,6 +156,16 @@ def _cells(blocks: Sequence[Block]) -> list[_Cell]:
     return out
 
 
+def _mend_cut_header(cells: list[_Cell]) -> list[_Cell]:
+    """A header cell cut on its way to text: '一级' right before '二级指标' (a cell '绩效指标' spanning the header's
+    rows cut to '绩' beside it) is the header's '一级指标', where the indicator table begins."""
+    out = list(cells)
+    for index, cell in enumerate(out[:-1]):
+        if cell.key == "一级" and out[index + 1].key in ("二级指标", "二级"):
+            out[index] = replace(cell, text="一级指标")
+    return out
+
+
 def _clip(text: str, width: int = 20) -> str:
     return text if len(text) <= width else text[:width] + "…"
 
@@ -751,7 +761,7 @@ def extract_goal_forms(
     source: SourceDocument, year: int | None = None, unit: str = ""
 ) -> tuple[tuple[GoalForm, ...], set[int], list[ReadError]]:
     """Every target form of the document: the forms, the source blocks they were read from, what was not read."""
-    cells = _unfused(_cells(source.blocks))
+    cells = _mend_cut_header(_unfused(_cells(source.blocks)))
     shared = {c.location.block for c in cells if c.shared}  # a paragraph holding more than the form: its sentences
     found: list[GoalForm] = []
     used: set[int] = set()
@@ -770,7 +780,9 @@ def extract_goal_forms(
         indicators = _indicators(form, project, errors)
         if not indicators:
             continue
-        used |= {c.location.block for c in cells[start:end] if c.location.block is not None} - shared
+        # the form's blocks from its title on: paragraphs before it (a project's description) are read as sentences
+        begin = next((i for i in range(start, end) if cells[i] is form.title), start)
+        used |= {c.location.block for c in cells[begin:end] if c.location.block is not None} - shared
         annual = form.fields.get("goal", "")
         found.append(
             GoalForm(

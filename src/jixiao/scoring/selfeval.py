@@ -533,7 +533,13 @@ def _score_indicator(ind: Indicator, profile: Profile, where: Location, executed
 
     # The unit's own score: a computed score that differs is the s2/s6 finding, not a second one here.
     effective = reported if reported is not None else result.score
-    if effective is not None and effective < weight and not ind.deviation_reason.strip():
+    # A row that met its target and is certainly scored short (s2/s6, 确定) has no deviation to explain: the points
+    # missing are that score's fault, not a reason left out — one fault, one finding.
+    met = (result.score is not None and result.score >= weight) or (
+        result.score is None and attainment is Attainment.ACHIEVED)
+    scored_short = met and any(f.tier is Tier.ERROR and f.rule in (
+        "selfeval.s2_quantitative_score", "selfeval.s6_qualitative_band") for f in findings)
+    if effective is not None and effective < weight and not ind.deviation_reason.strip() and not scored_short:
         findings.append(_finding("selfeval.s8_reason_required",
                                  f"指标“{ind.name}”得分 {_fmt(effective)} 低于分值 {_fmt(weight)}，须填写偏差原因及改进措施",
                                  loc.with_(column="偏差原因"), expected=weight, actual=effective))

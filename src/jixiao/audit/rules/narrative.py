@@ -2687,13 +2687,29 @@ _PLANNED_RE = re.compile(r"年初|全年|预算")  # in a 决算, the budget bes
 
 def _breakdown_part(statements: list[Statement], index: int, claim: Claim) -> bool:
     """Whether a figure is listed under an item that is not a total ('初中教育支出2.1万元，其中：基本支出2.1万元'): the
-    item's own 基本支出, not the fund's."""
-    claims = statements[index].claims
+    item's own 基本支出, not the fund's; or listed after '其中' under a figure of its own kind ('项目支出X万元，其中：财政拨款
+    项目支出a万元，其他项目支出b万元'): a part of that total, not the total said again."""
+    statement = statements[index]
+    claims = statement.claims
     before = list(claims[: next(i for i, c in enumerate(claims) if c is claim)])
-    if index and re.match(r"^[(（]?其中", statements[index].text) and not before:
+    listed = bool(re.match(r"^[(（]?其中", statement.text))
+    if index and listed and not before:
         before = list(statements[index - 1].claims)
     money = [c for c in before if _MONEY_TEXT_RE.search(c.text) and c.measure in ("amount", "budget", "figure")]
-    return bool(money) and money[-1].subject not in RESTATED_TOTALS  # a figure of no known subject: an item too
+    if not money:
+        return False
+    if money[-1].subject not in RESTATED_TOTALS:
+        return True  # a figure of no known subject: an item too
+    if listed:  # the sentence lists the parts of the figure the sentence before ends on
+        hung = [c for c in statements[index - 1].claims if _MONEY_TEXT_RE.search(c.text)] if index else []
+        return bool(hung) and hung[-1].subject == claim.subject
+    # the figure the nearest '其中' before this one hangs from: the last money figure before that '其中'
+    at = statement.text.find(claim.clause)
+    cut = statement.text.rfind("其中", 0, at) if at >= 0 else -1
+    if cut < 0:
+        return False
+    above = [c for c in money if 0 <= statement.text.find(c.clause) < cut]
+    return bool(above) and above[-1].subject == claim.subject
 
 
 def _explicit(pkg: DisclosurePackage, statement: Statement, claim: Claim) -> bool:

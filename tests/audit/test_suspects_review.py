@@ -1,0 +1,85 @@
+"""Warnings (疑似) reviewed against real documents (issue 11): each test reproduces, in its own wording and numbers,
+a layout where a warning was false, misleading or a second finding of one fault."""
+
+from __future__ import annotations
+
+from jixiao.core.finding import Tier
+from jixiao.scoring.selfeval import score_self_evaluation
+from tests.audit.test_mutations import CENTRAL, audit_text
+from tests.scoring.test_selfeval import evaluation, ind
+
+REPORT = ("示例县人才服务站2024年项目支出绩效自评报告\n一、项目基本情况\n(一)项目基本情况简介\n"
+          "示例县人才服务站2024年参与绩效评价的项目共3个，项目支出230.50万元{sep}其中:财政拨款项目支出12万元,"
+          "其他项目支出218.50万元。具体如下:\n1、资料印制费6万元，主要用于资料印制；\n2、招聘活动经费6万元，主要用于招聘活动；\n"
+          "3、人才专项资金218.50万元，主要用于人才培训。\n")
+
+
+def _rules(found):
+    return [(f.rule, f.tier) for f in found if f.rule != "reading.nothing_read"]
+
+
+def test_parts_listed_under_a_total_of_their_own_kind_are_no_restatement(tmp_path):
+    # '项目支出X，其中：财政拨款项目支出a，其他项目支出b': b is a part of X, not X said a second time
+    for sep in ("。", "，"):
+        _, found = audit_text(tmp_path, REPORT.format(sep=sep))
+        assert _rules(found) == [], sep
+
+
+def test_a_total_said_twice_with_two_values_is_still_found(tmp_path):
+    text = REPORT.format(sep="。") + "二、资金使用情况\n2024年项目支出228.50万元，主要用于人才培训。\n"
+    _, found = audit_text(tmp_path, text)
+    assert [r for r, _ in _rules(found)] == ["narrative.restated"]
+
+
+def test_a_met_target_scored_short_asks_for_no_deviation_reason():
+    # '≥100% / 100% / 分值 10 / 得分 7': the score is certainly wrong; no deviation to explain — one finding
+    se = evaluation("100", "100", [ind("产出指标", "时效指标", "资金拨付及时率", "≥100%", "100%", "10", "7")])
+    found = score_self_evaluation(se, CENTRAL).deviations
+    rules = [(f.rule, f.tier) for f in found if not f.rule.startswith("selfeval.s9")]
+    assert rules == [("selfeval.s2_quantitative_score", Tier.ERROR)]
+
+
+def test_a_target_missed_still_asks_for_its_reason():
+    se = evaluation("100", "100", [ind("产出指标", "数量指标", "培训人次", "≥200人次", "150人次", "10", "7.5")])
+    found = score_self_evaluation(se, CENTRAL).deviations
+    assert "selfeval.s8_reason_required" in {f.rule for f in found}
+
+
+def _goal(indicators, rule):
+    from decimal import Decimal
+
+    from jixiao.audit.catalogue import Context, run
+    from jixiao.audit.subjects import GoalSubject
+    from jixiao.core.model import Goal
+
+    return run("goal", GoalSubject("项目", Goal(indicators=tuple(indicators)), Decimal("800000")), Context(CENTRAL),
+               only=[rule])
+
+
+def _ind(level2, name, target):
+    from decimal import Decimal
+
+    from jixiao.core.model import Indicator
+    from jixiao.core.values import parse_value
+
+    return Indicator("产出指标", level2, name, adjusted_target=parse_value(target), weight=Decimal(10))
+
+
+def test_a_cost_target_in_percent_is_one_finding_not_also_a_missing_operator():
+    # '成本指标 / 年度资金安排到位 / 100%' beside bare '60间' and '100%': the cost row is t04's (no amount), and the
+    # bare-operator finding names only the rows it is about
+    rows = [_ind("数量指标", "维修教室", "60间"), _ind("质量指标", "验收合格率", "100%"),
+            _ind("成本指标", "年度资金安排到位", "100%")]
+    [bare] = _goal(rows, "goals.t03_measurable")
+    assert "维修教室" in bare.message and "年度资金安排到位" not in bare.message
+    [cost] = _goal(rows, "goals.t04_cost_budget")
+    assert "年度资金安排到位" in cost.message and "按成本指标以金额" in cost.message
+    alone = [_ind("数量指标", "维修教室", "≥60间"), _ind("成本指标", "年度资金安排到位", "100%")]
+    assert _goal(alone, "goals.t03_measurable") == []
+
+
+def test_measurability_warnings_name_the_convention_they_rest_on():
+    [bare] = _goal([_ind("数量指标", "维修教室", "60间")], "goals.t03_measurable")
+    [vague] = _goal([_ind("质量指标", "资金使用合规性", "严格执行制度")], "goals.t03_measurable")
+    for finding in (bare, vague):
+        assert finding.tier is Tier.WARNING and "按“运算符 + 数值 + 计量单位”的指标值填报规范" in finding.message

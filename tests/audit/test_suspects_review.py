@@ -83,3 +83,20 @@ def test_measurability_warnings_name_the_convention_they_rest_on():
     [vague] = _goal([_ind("质量指标", "资金使用合规性", "严格执行制度")], "goals.t03_measurable")
     for finding in (bare, vague):
         assert finding.tier is Tier.WARNING and "按“运算符 + 数值 + 计量单位”的指标值填报规范" in finding.message
+
+
+SPENDING = ("示例镇中心小学2023年度单位决算情况说明\n一、收入支出决算总体情况说明\n2023年度收入、支出决算总计均为640.50万元。\n"
+            "二、支出决算情况说明\n2023年度本年支出合计640.50万元，其中：基本支出562.30万元，占87.79%；项目支出{part}万元，"
+            "占{share}%。\n")
+
+
+def test_a_part_whose_share_closes_the_gap_is_one_misprint_not_also_an_unlisted_part(tmp_path):
+    # 项目支出 printed 7.82 (a digit dropped from 78.20): its 12.21% and the total both say 78.20 — one fault, found
+    # with the share (确定); the sum falling short is no part left unlisted
+    _, found = audit_text(tmp_path, SPENDING.format(part="7.82", share="12.21"))
+    assert _rules(found) == [("narrative.n2_percentages", Tier.ERROR)]
+
+
+def test_a_gap_no_share_explains_is_still_a_part_left_unlisted(tmp_path):
+    _, found = audit_text(tmp_path, SPENDING.format(part="7.82", share="1.22"))
+    assert ("narrative.parts_total", Tier.WARNING) in _rules(found)

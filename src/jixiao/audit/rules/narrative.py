@@ -237,6 +237,31 @@ def _differs(stated: Claim, amount: Amount | None) -> bool:
     return abs(stated.value - table_value) > (stated.quantum + table_quantum) / 2
 
 
+def _share_closes(statements: list[Statement], stated_in: dict[int, int], total: Claim, parts: list[Claim],
+                  difference: Decimal) -> bool:
+    """Whether one listed part's own share ('项目支出a万元，占P%') puts it at exactly what closes the parts' gap to their
+    total: P% of the total is that part plus the gap, the share printed finely enough to pin the part down to a few of
+    its last digits. Then the sum falling short and the share not fitting the part
+    are one misprinted amount (a digit dropped), which narrative.n2_percentages reports with the share (确定) — not a
+    part left unlisted as well."""
+    for part in parts:
+        at = stated_in.get(id(part))
+        if at is None:
+            continue
+        claims = statements[at].claims
+        after = claims[claims.index(part) + 1:] if part in claims else []
+        share = next((c for c in after[:1] if c.measure == "share" and not c.basis), None)
+        if share is None:
+            continue
+        implied = share.value * total.value / 100
+        slack = share.quantum / 2 * total.value / 100 + sum((c.quantum for c in (total, *parts)), ZERO) / 2
+        if slack > 10 * part.quantum:
+            continue  # a share too coarse to pin the part down ('99.2%' of thousands): a coincidence proves nothing
+        if abs(implied - (part.value + difference)) <= slack:
+            return True
+    return False
+
+
 def _against_parts(ctx: Context, total: Claim, parts: list[Claim]) -> tuple[Decimal, Decimal, Tier] | None:
     """A stated total against the sum of its stated parts: (sum, difference, tier), or None when they agree. A
     difference within the rounding allowance of the printed figures is a notice, beyond it certain."""
@@ -1138,6 +1163,10 @@ def parts_total(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
                 elif listed != names and tier is Tier.ERROR and difference > 0 and _cut_list(statements, stated_in,
                                                                                                parts):
                     break  # the text ends within the list: the part not read may be the rest
+                elif listed != names and tier is Tier.ERROR and difference > 0 and _share_closes(
+                        statements, stated_in, opener, parts, difference):
+                    failed.update(id(c) for c in parts)
+                    break  # one listed part is misprinted: its share is reported (n2_percentages), one fault
                 elif listed != names and tier is Tier.ERROR and difference > 0:  # the unlisted part may be the rest
                     left = ("其他功能分类（类）支出" if names == FUNCTION_CLASSES
                             else "、".join(n for n in names if n not in listed))

@@ -100,3 +100,15 @@ def test_a_part_whose_share_closes_the_gap_is_one_misprint_not_also_an_unlisted_
 def test_a_gap_no_share_explains_is_still_a_part_left_unlisted(tmp_path):
     _, found = audit_text(tmp_path, SPENDING.format(part="7.82", share="1.22"))
     assert ("narrative.parts_total", Tier.WARNING) in _rules(found)
+
+
+SANGONG = ("一、2019年部门决算公开中三公经费部分增减变化情况说明\n"
+           "2019年部门决算公开“三公”经费合计12.40万元,其中:公务接待费2.35万元,公务用车运行维护费10.05万元,因公出国(境)费0万元。\n"
+           "1、公务接待费\n2019年部门决算公开公务接待费2.35元,经核查,2019年度我单位支出公务接待费为2.35万元。\n")
+
+
+def test_the_same_digits_in_yuan_and_wan_are_a_unit_left_out_not_two_amounts(tmp_path):
+    _, found = audit_text(tmp_path, SANGONG)
+    [finding] = [f for f in found if f.rule == "narrative.restated"]
+    assert finding.tier is Tier.WARNING and "数字相同而单位不同" in finding.message
+    assert "漏写“万”" in finding.message and "核查" in finding.message and finding.actual == "2.35元"

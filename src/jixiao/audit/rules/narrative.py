@@ -2639,6 +2639,16 @@ def _years_differ(one: Statement, other: Statement) -> bool:
     return bool(first and second and not first & second)
 
 
+# A sentence correcting a figure it quotes ('公开数X元，经核查，实际支出为X万元').
+_CORRECTED_RE = re.compile(r"经(?:核查|核实|复核|核对)|更正为|实际应为")
+
+
+def _unit_only(one: Claim, other: Claim) -> bool:
+    """Whether two amounts print the same digits, one in 元 and the other in 万元 ('2.35元' beside '2.35万元')."""
+    low, high = sorted((one, other), key=lambda c: c.value)
+    return bool(low.value) and low.value * WAN == high.value and _unit_of(low) == "元" and _unit_of(high) == "万元"
+
+
 @rule("narrative.restated", "同一项目两处所写的金额或增减额不一致", Tier.WARNING, CAT, f"{BASIS} N1", "disclosure",
       applies=has_narrative)
 def restated(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
@@ -2684,6 +2694,16 @@ def restated(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
                 compared(ctx, first, claim)
                 continue
             word = "预算数" if measure == "budget" else "金额"
+            if _unit_only(first, claim):
+                # the same digits, one in 元 and one in 万元: a 万 left out, not two amounts (and the text may say so)
+                fixed = "，文中随即写明核查后的数" if _CORRECTED_RE.search(statement.text + where.text) else ""
+                wide, narrow = (first, claim) if first.value > claim.value else (claim, first)
+                yield Finding("narrative.restated", Tier.WARNING,
+                              f"说明两处所写{_what(first)}{word}数字相同而单位不同：一处为 {wide.text}，一处为 {narrow.text}{fixed}；"
+                              f"疑为“{narrow.text}”漏写“万”（按两处为同一年度、同一口径的同一数）",
+                              claim.location.with_(row=subject), CAT, expected=wide.text, actual=narrow.text,
+                              related=(first.location,))
+                continue
             yield Finding("narrative.restated", Tier.WARNING,
                           f"说明两处所写{_what(first)}{word}不一致：一处为 {first.text}，一处为 {claim.text}（按两处为同一年度、"
                           "同一口径的同一数）", claim.location.with_(row=subject), CAT, expected=first.text,

@@ -112,3 +112,14 @@ def test_the_same_digits_in_yuan_and_wan_are_a_unit_left_out_not_two_amounts(tmp
     [finding] = [f for f in found if f.rule == "narrative.restated"]
     assert finding.tier is Tier.WARNING and "数字相同而单位不同" in finding.message
     assert "漏写“万”" in finding.message and "核查" in finding.message and finding.actual == "2.35元"
+
+
+def test_a_form_published_with_its_actuals_blank_is_one_finding():
+    rows = [ind("产出指标", "数量指标", "补助发放人数", "=120人", "", "50", None),
+            ind("效益指标", "社会效益指标", "补助到位率", "=100%", "", "40", None)]
+    found = score_self_evaluation(evaluation("100", "100", rows), CENTRAL).deviations
+    [blank] = [f for f in found if f.rule == "selfeval.s2_actual_not_number"]
+    assert "补助发放人数" in blank.message and "补助到位率" in blank.message and len(blank.related) == 1
+    one = score_self_evaluation(evaluation("100", "100", rows[:1]), CENTRAL).deviations
+    assert [f.message for f in one if f.rule == "selfeval.s2_actual_not_number"] == [
+        "指标“补助发放人数”目标为定量值 =120人，实际完成值未填，无法按规则计分"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from jixiao.core.finding import Finding, Tier
@@ -502,7 +502,7 @@ def _score_indicator(ind: Indicator, profile: Profile, where: Location, executed
         result = IndicatorScore(ind, score, counted, method)
     elif quantitative and target is not None and attainment is None:
         actual_raw = (ind.actual.raw if ind.actual else "").strip()
-        said = f"实际完成值“{actual_raw}”不是数值" if actual_raw else "实际完成值未填"
+        said = f"实际完成值“{actual_raw}”不是数值" if actual_raw else _BLANK_ACTUAL
         findings.append(_finding("selfeval.s2_actual_not_number",
                                  f"指标“{ind.name}”目标为定量值 {target.raw.strip()}，{said}，无法按规则计分",
                                  loc.with_(column="实际完成值")))
@@ -753,6 +753,23 @@ def _form_total_findings(se: SelfEvaluation, profile: Profile, computed: Decimal
                    where, expected=parts, actual=total.score)
 
 
+_BLANK_ACTUAL = "实际完成值未填"
+
+
+def _blank_actuals_once(findings: list[Finding]) -> list[Finding]:
+    """Several rows whose 实际完成值 is left blank are one way of filling the form (a form published unfilled): one
+    finding at the first, naming the rows, the others as related — not one per row."""
+    blank = [f for f in findings if f.rule == "selfeval.s2_actual_not_number" and _BLANK_ACTUAL in f.message]
+    if len(blank) < 2:
+        return findings
+    names = [f.message.split("”", 1)[0].removeprefix("指标“") for f in blank]
+    shown = "、".join(f"“{n}”" for n in names[:3]) + (f"等 {len(names)} 个指标" if len(names) > 3 else "")
+    merged = replace(blank[0], message=f"指标{shown}的目标为定量值，{_BLANK_ACTUAL}，无法按规则计分",
+                     related=tuple(f.location for f in blank[1:]))
+    others = {id(f) for f in blank[1:]}
+    return [merged if f is blank[0] else f for f in findings if id(f) not in others]
+
+
 def score_self_evaluation(se: SelfEvaluation, profile: Profile) -> SelfEvaluationScore:
     """Compute every score of a self-evaluation by the profile's rules and list where the report deviates."""
     where = se.location.with_(project=se.project.name)
@@ -762,6 +779,7 @@ def score_self_evaluation(se: SelfEvaluation, profile: Profile) -> SelfEvaluatio
         result, ind_findings = _score_indicator(ind, profile, where, b, _initial_budget(se), se.goal.unweighted)
         scored.append(result)
         findings.extend(ind_findings)
+    findings = _blank_actuals_once(findings)
     findings.extend(_weight_findings(se, profile, where))
     indicator_score = round_half_up(sum((s.counted for s in scored), ZERO))
     gap = se.total_gap or ("" if se.is_department or (a is not None and b is not None) else

@@ -123,3 +123,10 @@ def test_a_form_published_with_its_actuals_blank_is_one_finding():
     one = score_self_evaluation(evaluation("100", "100", rows[:1]), CENTRAL).deviations
     assert [f.message for f in one if f.rule == "selfeval.s2_actual_not_number"] == [
         "指标“补助发放人数”目标为定量值 =120人，实际完成值未填，无法按规则计分"]
+
+
+def test_an_over_achievement_names_the_configured_ratio_it_rests_on():
+    rows = [ind("产出指标", "数量指标", "土壤检测样本", "≥40个", "70个", "10", "10")]
+    [over] = [f for f in score_self_evaluation(evaluation("100", "100", rows), CENTRAL).deviations
+              if f.rule == "selfeval.s7_over_achievement"]
+    assert over.tier is Tier.WARNING and "175%" in over.message and "本地区配置" in over.message and "130%" in over.message

@@ -419,7 +419,8 @@ def _over_achieved(ind: Indicator, profile: Profile, loc: Location) -> list[Find
         return []
     return [_finding("selfeval.s7_over_achievement",
                      f"指标“{ind.name}”实际 {_fmt(actual_number)} 达到目标 {_fmt(target.number)} 的 "
-                     f"{_fmt(round_half_up(actual_number / target.number * 100))}%，须说明偏差原因（目标是否设置偏低）",
+                     f"{_fmt(round_half_up(actual_number / target.number * 100))}%，未说明偏差原因（目标是否设置偏低）"
+                     f"（本地区配置：实际达到目标的 {_fmt(profile.selfeval.over_achievement_ratio * 100)}% 及以上须说明原因）",
                      loc.with_(column="偏差原因"), expected=target.number, actual=actual_number)]
 
 

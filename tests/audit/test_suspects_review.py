@@ -130,3 +130,16 @@ def test_an_over_achievement_names_the_configured_ratio_it_rests_on():
     [over] = [f for f in score_self_evaluation(evaluation("100", "100", rows), CENTRAL).deviations
               if f.rule == "selfeval.s7_over_achievement"]
     assert over.tier is Tier.WARNING and "175%" in over.message and "本地区配置" in over.message and "130%" in over.message
+
+
+WIDE = ("2023年一般公共预算“三公”经费决算执行情况说明\n"
+        "示例区2023年的“三公”经费决算数合计为120.00万元,其中:因公出国(境)费0万元、公务用车购置费30.00万元、"
+        "公务用车运行维护费40.00万元、公务接待费10.00万元、会议费20.00万元、培训费20.00万元。2022年的三公经费决算数合计为"
+        "100.00万元,其中:因公出国(境)费0万元、公务用车购置费20.00万元、公务用车运行维护费30.00万元、公务接待费5.00万元、"
+        "会议费25.00万元、培训费20.00万元。\n2023年“三公”经费决算数相较于上年增加25.00万元,主要原因是车辆更新。\n")
+
+
+def test_a_change_that_holds_without_the_wider_parts_says_so(tmp_path):
+    _, found = audit_text(tmp_path, WIDE)
+    [change] = [f for f in found if f.rule == "narrative.change_amount"]
+    assert change.tier is Tier.WARNING and "按不含它们的口径计算则增减额相符" in change.message

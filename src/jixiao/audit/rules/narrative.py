@@ -2416,7 +2416,8 @@ def change_amount(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
             yield Finding("narrative.change_amount", tier,
                           f"说明称{_what(claim)}比{word}“{claim.text}”，而本年 {wan(current[0])} 万元、{word} {base.text}，"
                           f"增减额应为 {wan(expected)} 万元" + ("（尾数误差）" if within else "") + (
-                              f"（该节所写{claim.subject}含{'、'.join(wider)}，增减额可能按不含它们的口径计算）"
+                              f"（该节所写{claim.subject}含{'、'.join(wider)}，按不含它们的口径计算则增减额相符：合计与增减额"
+                              "口径不一，按哪种口径属解读）"
                               if tier is Tier.WARNING else ""),
                           claim.location.with_(row=f"{claim.subject}增减额"), CAT, expected=wan(expected),
                           actual=wan(claim.value), difference=wan(claim.value - expected))

@@ -148,20 +148,24 @@ def _indicator_checks(profile: Profile) -> list[Check]:
     tol = _h(r.score_tolerance)
     strict = "TRUE" if r.strict_inequality else "FALSE"
     by_table = _by_table()
+    s2_tier = (f"CASE WHEN {by_table} <> score100 THEN 'warning' "
+               f"WHEN ({_MONEY}) AND COALESCE(operator, '=') = '=' AND actual100 <> target100 THEN 'warning' "
+               "WHEN score100 = weight100 AND rep_score100 < weight100 THEN 'error' "
+               "WHEN score100 <> weight100 AND rep_score100 >= weight100 THEN 'error' ELSE 'warning' END")
+    s2_hit = (f"k = 1 AND ABS(rep_score100 - score100) > {tol} AND NOT COALESCE(ABS(rep_score100 - {by_table}) <= {tol}, "
+              "FALSE)")
+    s6_tier = ("CASE WHEN (attainment = '达成' AND rep_score100 <= 0) OR (attainment = '未达成' AND rep_score100 >= weight100) "
+               "THEN 'error' ELSE 'warning' END")
+    # a row that met its target and is certainly scored short asks for no deviation reason (the score's fault)
+    scored_short = (f"(k = 1 AND score100 >= weight100 AND {s2_hit} AND {s2_tier} = 'error') OR "
+                    f"(k = 2 AND attainment = '达成' AND counted <> rep_score100 AND {s6_tier} = 'error')")
     return [
         Check("selfeval.s8_score_above_weight", "error", "weight100", "rep_score100", "rep_score100 > weight100"),
         # certain only when the row's own numbers decide it (met without full marks, full marks unmet); a money
         # target written with “=” and missed is met or not by convention (jixiao.scoring.selfeval._quantitative_tier)
         # A money-spent row scored as the executed amount gives is the printed actual's fault; where that amount
         # gives another score, which actual is right decides it.
-        Check("selfeval.s2_quantitative_score",
-              f"CASE WHEN {by_table} <> score100 THEN 'warning' "
-              f"WHEN ({_MONEY}) AND COALESCE(operator, '=') = '=' AND actual100 <> target100 THEN 'warning' "
-              "WHEN score100 = weight100 AND rep_score100 < weight100 THEN 'error' "
-              "WHEN score100 <> weight100 AND rep_score100 >= weight100 THEN 'error' ELSE 'warning' END",
-              "score100", "rep_score100",
-              f"k = 1 AND ABS(rep_score100 - score100) > {tol} AND NOT COALESCE(ABS(rep_score100 - {by_table}) <= {tol}, "
-              "FALSE)"),
+        Check("selfeval.s2_quantitative_score", s2_tier, "score100", "rep_score100", s2_hit),
         Check("selfeval.s2_strict_bound", "notice", "NULL", "NULL",
               f"k = 1 AND {strict} AND operator IN ('>', '<') AND actual100 = target100"),
         Check("selfeval.s7_over_achievement", "warning", "target100", "actual100",
@@ -169,11 +173,9 @@ def _indicator_checks(profile: Profile) -> list[Check]:
               f"AND actual100 * 100 >= target100 * {_h(r.over_achievement_ratio)}"),
         # The counted score of a qualitative row is the reported one exactly when that lies inside its band.
         # certain for 达成 scored 0 or 未达成 given full marks; else outside the profile's band (a convention)
-        Check("selfeval.s6_qualitative_band",
-              "CASE WHEN (attainment = '达成' AND rep_score100 <= 0) OR (attainment = '未达成' AND rep_score100 >= weight100) "
-              "THEN 'error' ELSE 'warning' END", "NULL", "rep_score100", "k = 2 AND counted <> rep_score100"),
+        Check("selfeval.s6_qualitative_band", s6_tier, "NULL", "rep_score100", "k = 2 AND counted <> rep_score100"),
         Check("selfeval.s8_reason_required", "warning", "weight100", "effective",
-              "NOT has_reason AND effective < weight100"),
+              f"NOT has_reason AND effective < weight100 AND NOT COALESCE({scored_short}, FALSE)"),
     ]
 
 

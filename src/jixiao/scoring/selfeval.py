@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from jixiao.core.finding import Finding, Tier
@@ -420,7 +420,8 @@ def _over_achieved(ind: Indicator, profile: Profile, loc: Location) -> list[Find
         return []
     return [_finding("selfeval.s7_over_achievement",
                      f"指标“{ind.name}”实际 {_fmt(actual_number)} 达到目标 {_fmt(target.number)} 的 "
-                     f"{_fmt(round_half_up(actual_number / target.number * 100))}%，须说明偏差原因（目标是否设置偏低）",
+                     f"{_fmt(round_half_up(actual_number / target.number * 100))}%，未说明偏差原因（目标是否设置偏低）"
+                     f"（本地区配置：实际达到目标的 {_fmt(profile.selfeval.over_achievement_ratio * 100)}% 及以上须说明原因）",
                      loc.with_(column="偏差原因"), expected=target.number, actual=actual_number)]
 
 
@@ -503,7 +504,7 @@ def _score_indicator(ind: Indicator, profile: Profile, where: Location, executed
         result = IndicatorScore(ind, score, counted, method)
     elif quantitative and target is not None and attainment is None:
         actual_raw = (ind.actual.raw if ind.actual else "").strip()
-        said = f"实际完成值“{actual_raw}”不是数值" if actual_raw else "实际完成值未填"
+        said = f"实际完成值“{actual_raw}”不是数值" if actual_raw else _BLANK_ACTUAL
         findings.append(_finding("selfeval.s2_actual_not_number",
                                  f"指标“{ind.name}”目标为定量值 {target.raw.strip()}，{said}，无法按规则计分",
                                  loc.with_(column="实际完成值")))
@@ -534,7 +535,13 @@ def _score_indicator(ind: Indicator, profile: Profile, where: Location, executed
 
     # The unit's own score: a computed score that differs is the s2/s6 finding, not a second one here.
     effective = reported if reported is not None else result.score
-    if effective is not None and effective < weight and not ind.deviation_reason.strip():
+    # A row that met its target and is certainly scored short (s2/s6, 确定) has no deviation to explain: the points
+    # missing are that score's fault, not a reason left out — one fault, one finding.
+    met = (result.score is not None and result.score >= weight) or (
+        result.score is None and attainment is Attainment.ACHIEVED)
+    scored_short = met and any(f.tier is Tier.ERROR and f.rule in (
+        "selfeval.s2_quantitative_score", "selfeval.s6_qualitative_band") for f in findings)
+    if effective is not None and effective < weight and not ind.deviation_reason.strip() and not scored_short:
         findings.append(_finding("selfeval.s8_reason_required",
                                  f"指标“{ind.name}”得分 {_fmt(effective)} 低于分值 {_fmt(weight)}，须填写偏差原因及改进措施",
                                  loc.with_(column="偏差原因"), expected=weight, actual=effective))
@@ -749,6 +756,23 @@ def _form_total_findings(se: SelfEvaluation, profile: Profile, computed: Decimal
                    where, expected=parts, actual=total.score)
 
 
+_BLANK_ACTUAL = "实际完成值未填"
+
+
+def _blank_actuals_once(findings: list[Finding]) -> list[Finding]:
+    """Several rows whose 实际完成值 is left blank are one way of filling the form (a form published unfilled): one
+    finding at the first, naming the rows, the others as related — not one per row."""
+    blank = [f for f in findings if f.rule == "selfeval.s2_actual_not_number" and _BLANK_ACTUAL in f.message]
+    if len(blank) < 2:
+        return findings
+    names = [f.message.split("”", 1)[0].removeprefix("指标“") for f in blank]
+    shown = "、".join(f"“{n}”" for n in names[:3]) + (f"等 {len(names)} 个指标" if len(names) > 3 else "")
+    merged = replace(blank[0], message=f"指标{shown}的目标为定量值，{_BLANK_ACTUAL}，无法按规则计分",
+                     related=tuple(f.location for f in blank[1:]))
+    others = {id(f) for f in blank[1:]}
+    return [merged if f is blank[0] else f for f in findings if id(f) not in others]
+
+
 def score_self_evaluation(se: SelfEvaluation, profile: Profile) -> SelfEvaluationScore:
     """Compute every score of a self-evaluation by the profile's rules and list where the report deviates."""
     where = se.location.with_(project=se.project.name)
@@ -758,6 +782,7 @@ def score_self_evaluation(se: SelfEvaluation, profile: Profile) -> SelfEvaluatio
         result, ind_findings = _score_indicator(ind, profile, where, b, _initial_budget(se), se.goal.unweighted)
         scored.append(result)
         findings.extend(ind_findings)
+    findings = _blank_actuals_once(findings)
     findings.extend(_weight_findings(se, profile, where))
     indicator_score = round_half_up(sum((s.counted for s in scored), ZERO))
     gap = se.total_gap or ("" if se.is_department or (a is not None and b is not None) else

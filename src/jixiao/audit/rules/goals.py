@@ -22,6 +22,16 @@ CAT = "目标质量"
 BASIS = "SPEC §3.4"
 _QUANTITATIVE_LEVEL2 = ("数量", "质量", "成本")
 _UNIT_COST_WORDS = ("每", "单价", "标准", "人均", "均", "/")
+# The conventions the warnings rest on, named in their messages.
+_FORM = "按“运算符 + 数值 + 计量单位”的指标值填报规范"
+_COST_FORM = "按成本指标以金额（元、万元）或单位成本表示的填报规范"
+
+
+def _cost_not_amount(ind: Indicator) -> bool:
+    """A 成本 target that is no amount ('100%', '符合规定'): goals.t04_cost_budget's finding, not a second one here."""
+    target = ind.target
+    return ("成本" in ind.level2 and target is not None and not target.malformed
+            and (target.number is None or not target.unit or amount_unit(target.unit) is None))
 
 
 def _where(subject: GoalSubject, ind: Indicator | None = None, column: str = "") -> object:
@@ -66,12 +76,12 @@ def measurable(subject: GoalSubject, ctx: Context) -> Iterator[Finding]:
     """数量、质量、成本指标应为定量值：运算符（≥ > = ≤ <）+ 数值 + 计量单位；“提高”“有利于”之类无法衡量。
     一张表多个指标值都未写运算符是同一种填报做法，合为一条。"""
     bare = [ind for ind in subject.goal.indicators if ind.target is not None and not ind.target.malformed
-            and ind.target.number is not None and ind.target.operator is None]
+            and ind.target.number is not None and ind.target.operator is None and not _cost_not_amount(ind)]
     if len(bare) > 1:
         shown = "、".join(f"“{ind.name}”（{ind.target.raw.strip()}）" for ind in bare[:3] if ind.target is not None)
         more = f"等 {len(bare)} 个指标" if len(bare) > 3 else ""
         yield Finding("goals.t03_measurable", Tier.WARNING,
-                      f"指标{shown}{more}的指标值缺少运算符（≥ > = ≤ <）（按“运算符 + 数值 + 计量单位”的指标值填报规范）",
+                      f"指标{shown}{more}的指标值缺少运算符（≥ > = ≤ <）（{_FORM}）",
                       _where(subject, bare[0], "指标值"), CAT, expected="运算符 + 数值 + 单位",  # type: ignore[arg-type]
                       actual=bare[0].target.raw.strip() if bare[0].target is not None else "")
     for ind in subject.goal.indicators:
@@ -88,13 +98,16 @@ def measurable(subject: GoalSubject, ctx: Context) -> Iterator[Finding]:
         elif target.number is None and target.date is None and wants_number and "成本" not in ind.level2:
             # (a 成本 target that is no amount is goals.t04_cost_budget's finding: one fault, one finding)
             yield Finding("goals.t03_measurable", Tier.WARNING,
-                          f"{ind.level2}“{ind.name}”的指标值“{target.raw.strip()}”不是可衡量的定量值",
+                          f"{ind.level2}“{ind.name}”的指标值“{target.raw.strip()}”不是可衡量的定量值（按数量、质量指标"
+                          f"应为定量值的口径，{_FORM}）",
                           _where(subject, ind, "指标值"), CAT, expected="运算符 + 数值 + 单位", actual=target.raw.strip())  # type: ignore[arg-type]
         elif target.number is not None and target.operator is None:
-            if len(bare) > 1:
-                continue  # reported once above, for the table
-            yield Finding("goals.t03_measurable", Tier.WARNING, f"指标“{ind.name}”的指标值“{target.raw.strip()}”缺少运算符（≥ > = ≤ <）",
-                          _where(subject, ind, "指标值"), CAT, actual=target.raw.strip())  # type: ignore[arg-type]
+            if len(bare) > 1 or _cost_not_amount(ind):
+                continue  # reported once above, for the table; or a 成本 target that is no amount (t04)
+            yield Finding("goals.t03_measurable", Tier.WARNING,
+                          f"指标“{ind.name}”的指标值“{target.raw.strip()}”缺少运算符（≥ > = ≤ <）（{_FORM}）",
+                          _where(subject, ind, "指标值"), CAT, expected="运算符 + 数值 + 单位",  # type: ignore[arg-type]
+                          actual=target.raw.strip())
         elif target.number is not None and not target.unit and target.operator is not Operator.QUALITATIVE:
             yield Finding("goals.t03_measurable", Tier.NOTICE, f"指标“{ind.name}”的指标值“{target.raw.strip()}”没有计量单位",
                           _where(subject, ind, "计量单位"), CAT, actual=target.raw.strip())  # type: ignore[arg-type]
@@ -115,7 +128,8 @@ def cost_budget(subject: GoalSubject, ctx: Context) -> Iterator[Finding]:
         unit = amount_unit(target.unit) if target.unit else None
         if target.number is None or unit is None:
             yield Finding("goals.t04_cost_budget", Tier.WARNING,
-                          f"成本指标“{ind.name}”的指标值“{target.raw.strip()}”不是金额", _where(subject, ind, "指标值"), CAT,  # type: ignore[arg-type]
+                          f"成本指标“{ind.name}”的指标值“{target.raw.strip()}”不是金额（{_COST_FORM}）",
+                          _where(subject, ind, "指标值"), CAT,  # type: ignore[arg-type]
                           expected="元或万元", actual=target.raw.strip())
         elif not unit[1] and not any(w in ind.name for w in _UNIT_COST_WORDS):
             totals.append((ind, target.number * unit[0]))

@@ -237,6 +237,31 @@ def _differs(stated: Claim, amount: Amount | None) -> bool:
     return abs(stated.value - table_value) > (stated.quantum + table_quantum) / 2
 
 
+def _share_closes(statements: list[Statement], stated_in: dict[int, int], total: Claim, parts: list[Claim],
+                  difference: Decimal) -> bool:
+    """Whether one listed part's own share ('项目支出a万元，占P%') puts it at exactly what closes the parts' gap to their
+    total: P% of the total is that part plus the gap, the share printed finely enough to pin the part down to a few of
+    its last digits. Then the sum falling short and the share not fitting the part
+    are one misprinted amount (a digit dropped), which narrative.n2_percentages reports with the share (确定) — not a
+    part left unlisted as well."""
+    for part in parts:
+        at = stated_in.get(id(part))
+        if at is None:
+            continue
+        claims = statements[at].claims
+        after = claims[claims.index(part) + 1:] if part in claims else []
+        share = next((c for c in after[:1] if c.measure == "share" and not c.basis), None)
+        if share is None:
+            continue
+        implied = share.value * total.value / 100
+        slack = share.quantum / 2 * total.value / 100 + sum((c.quantum for c in (total, *parts)), ZERO) / 2
+        if slack > 10 * part.quantum:
+            continue  # a share too coarse to pin the part down ('99.2%' of thousands): a coincidence proves nothing
+        if abs(implied - (part.value + difference)) <= slack:
+            return True
+    return False
+
+
 def _against_parts(ctx: Context, total: Claim, parts: list[Claim]) -> tuple[Decimal, Decimal, Tier] | None:
     """A stated total against the sum of its stated parts: (sum, difference, tier), or None when they agree. A
     difference within the rounding allowance of the printed figures is a notice, beyond it certain."""
@@ -1138,6 +1163,10 @@ def parts_total(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
                 elif listed != names and tier is Tier.ERROR and difference > 0 and _cut_list(statements, stated_in,
                                                                                                parts):
                     break  # the text ends within the list: the part not read may be the rest
+                elif listed != names and tier is Tier.ERROR and difference > 0 and _share_closes(
+                        statements, stated_in, opener, parts, difference):
+                    failed.update(id(c) for c in parts)
+                    break  # one listed part is misprinted: its share is reported (n2_percentages), one fault
                 elif listed != names and tier is Tier.ERROR and difference > 0:  # the unlisted part may be the rest
                     left = ("其他功能分类（类）支出" if names == FUNCTION_CLASSES
                             else "、".join(n for n in names if n not in listed))
@@ -2396,7 +2425,8 @@ def change_amount(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
             yield Finding("narrative.change_amount", tier,
                           f"说明称{_what(claim)}比{word}“{claim.text}”，而本年 {wan(current[0])} 万元、{word} {base.text}，"
                           f"增减额应为 {wan(expected)} 万元" + ("（尾数误差）" if within else "") + (
-                              f"（该节所写{claim.subject}含{'、'.join(wider)}，增减额可能按不含它们的口径计算）"
+                              f"（该节所写{claim.subject}含{'、'.join(wider)}，按不含它们的口径计算则增减额相符：合计与增减额"
+                              "口径不一，按哪种口径属解读）"
                               if tier is Tier.WARNING else ""),
                           claim.location.with_(row=f"{claim.subject}增减额"), CAT, expected=wan(expected),
                           actual=wan(claim.value), difference=wan(claim.value - expected))
@@ -2619,6 +2649,16 @@ def _years_differ(one: Statement, other: Statement) -> bool:
     return bool(first and second and not first & second)
 
 
+# A sentence correcting a figure it quotes ('公开数X元，经核查，实际支出为X万元').
+_CORRECTED_RE = re.compile(r"经(?:核查|核实|复核|核对)|更正为|实际应为")
+
+
+def _unit_only(one: Claim, other: Claim) -> bool:
+    """Whether two amounts print the same digits, one in 元 and the other in 万元 ('2.35元' beside '2.35万元')."""
+    low, high = sorted((one, other), key=lambda c: c.value)
+    return bool(low.value) and low.value * WAN == high.value and _unit_of(low) == "元" and _unit_of(high) == "万元"
+
+
 @rule("narrative.restated", "同一项目两处所写的金额或增减额不一致", Tier.WARNING, CAT, f"{BASIS} N1", "disclosure",
       applies=has_narrative)
 def restated(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
@@ -2664,6 +2704,16 @@ def restated(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
                 compared(ctx, first, claim)
                 continue
             word = "预算数" if measure == "budget" else "金额"
+            if _unit_only(first, claim):
+                # the same digits, one in 元 and one in 万元: a 万 left out, not two amounts (and the text may say so)
+                fixed = "，文中随即写明核查后的数" if _CORRECTED_RE.search(statement.text + where.text) else ""
+                wide, narrow = (first, claim) if first.value > claim.value else (claim, first)
+                yield Finding("narrative.restated", Tier.WARNING,
+                              f"说明两处所写{_what(first)}{word}数字相同而单位不同：一处为 {wide.text}，一处为 {narrow.text}{fixed}；"
+                              f"疑为“{narrow.text}”漏写“万”（按两处为同一年度、同一口径的同一数）",
+                              claim.location.with_(row=subject), CAT, expected=wide.text, actual=narrow.text,
+                              related=(first.location,))
+                continue
             yield Finding("narrative.restated", Tier.WARNING,
                           f"说明两处所写{_what(first)}{word}不一致：一处为 {first.text}，一处为 {claim.text}（按两处为同一年度、"
                           "同一口径的同一数）", claim.location.with_(row=subject), CAT, expected=first.text,
@@ -2696,13 +2746,29 @@ _PLANNED_RE = re.compile(r"年初|全年|预算")  # in a 决算, the budget bes
 
 def _breakdown_part(statements: list[Statement], index: int, claim: Claim) -> bool:
     """Whether a figure is listed under an item that is not a total ('初中教育支出2.1万元，其中：基本支出2.1万元'): the
-    item's own 基本支出, not the fund's."""
-    claims = statements[index].claims
+    item's own 基本支出, not the fund's; or listed after '其中' under a figure of its own kind ('项目支出X万元，其中：财政拨款
+    项目支出a万元，其他项目支出b万元'): a part of that total, not the total said again."""
+    statement = statements[index]
+    claims = statement.claims
     before = list(claims[: next(i for i, c in enumerate(claims) if c is claim)])
-    if index and re.match(r"^[(（]?其中", statements[index].text) and not before:
+    listed = bool(re.match(r"^[(（]?其中", statement.text))
+    if index and listed and not before:
         before = list(statements[index - 1].claims)
     money = [c for c in before if _MONEY_TEXT_RE.search(c.text) and c.measure in ("amount", "budget", "figure")]
-    return bool(money) and money[-1].subject not in RESTATED_TOTALS  # a figure of no known subject: an item too
+    if not money:
+        return False
+    if money[-1].subject not in RESTATED_TOTALS:
+        return True  # a figure of no known subject: an item too
+    if listed:  # the sentence lists the parts of the figure the sentence before ends on
+        hung = [c for c in statements[index - 1].claims if _MONEY_TEXT_RE.search(c.text)] if index else []
+        return bool(hung) and hung[-1].subject == claim.subject
+    # the figure the nearest '其中' before this one hangs from: the last money figure before that '其中'
+    at = statement.text.find(claim.clause)
+    cut = statement.text.rfind("其中", 0, at) if at >= 0 else -1
+    if cut < 0:
+        return False
+    above = [c for c in money if 0 <= statement.text.find(c.clause) < cut]
+    return bool(above) and above[-1].subject == claim.subject
 
 
 def _explicit(pkg: DisclosurePackage, statement: Statement, claim: Claim) -> bool:

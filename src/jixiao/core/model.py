@@ -214,6 +214,19 @@ class Project:
     fund_sources: tuple[FundSource, ...] = ()
 
 
+@dataclass(frozen=True)
+class MisplacedRow:
+    """A fund row printed with fewer cells than its header has columns (empty cells dropped), every order-keeping
+    placement of whose figures contradicts the row's own arithmetic: not read, and each placement with what it
+    contradicts kept, so that the row is reported as doubtful (no placement is chosen to report an error from)."""
+
+    label: str
+    figures: tuple[str, ...]  # as printed, in order
+    columns: int  # how many columns the header prints
+    placements: tuple[tuple[str, tuple[str, ...]], ...]  # each placement in words, and what it contradicts
+    location: Location = field(default_factory=Location)
+
+
 DEPARTMENT_SCOPE = "department"  # SelfEvaluation.scope of a 部门整体支出 self-evaluation
 
 
@@ -233,6 +246,7 @@ class SelfEvaluation:
     # Cells read that no value above keeps the location of: on a form printed one cell per line, the figure
     # cells beside each fund row's label and indicator's name (what was read from them is in the rows).
     cells: tuple[Location, ...] = ()
+    misplaced: tuple[MisplacedRow, ...] = ()  # fund rows not read because every placement of their cells is faulty
 
     @property
     def is_department(self) -> bool:

@@ -24,6 +24,7 @@ from jixiao.core.model import (
     FundLevel,
     Goal,
     Indicator,
+    MisplacedRow,
     Project,
     Reported,
     SelfEvaluation,
@@ -87,6 +88,7 @@ class _Form:
     unweighted: bool = False  # the indicator header, read cell by cell, prints no 分值 column
     cells: list[Location] = field(default_factory=list)  # cells read one per line, beside a row's label or name
     cut: tuple[str, Location] | None = None  # why the indicator rows read cell by cell stop before the table's end
+    misplaced: list[MisplacedRow] = field(default_factory=list)  # fund rows every placement of which is faulty
 
 
 def _join(paragraphs: Sequence[Paragraph]) -> _Form:
@@ -216,9 +218,12 @@ def _read_budget(form: _Form, errors: list[ReadError]) -> None:
                 placed = place_row(figures, cell_names, score_formula=formula is not None,
                                    form_points=Decimal(formula.group(1)) if formula is not None else None)
                 if placed.reading is None:
+                    where = _at(form, match.start()).with_(table="预算执行情况", row=label)
                     errors.append(ReadError(f"“{label}”一行有 {len(figures)} 个数字（“{' '.join(figures)}”），少于表头的 "
-                                            f"{len(cell_names)} 列：{placed.why}，此行未读取",
-                                            _at(form, match.start()).with_(table="预算执行情况", row=label)))
+                                            f"{len(cell_names)} 列：{placed.why}，此行未读取", where))
+                    if placed.faulted:  # whichever column each figure stands in, the row contradicts itself
+                        form.misplaced.append(MisplacedRow(label=label, figures=tuple(figures), columns=len(cell_names),
+                                                           placements=placed.faulted, location=where))
                     continue
                 names = [n for n, t in placed.reading.items() if t]
                 texts = [placed.reading[n] for n in names]
@@ -589,7 +594,7 @@ def _extract_form(form: _Form, year: int | None) -> tuple[SelfEvaluation | None,
         form.name = match.group(1).strip()
     _read_budget(form, errors)
     unread, start = _read_indicators(form)
-    if not form.budget and not form.indicators:
+    if not form.budget and not form.indicators and not form.misplaced:
         if form.name and errors:  # a form of its own whose figures are there but could not be split
             errors.append(ReadError(f"项目“{form.name}”的自评表格子连在一起，预算执行情况与绩效指标均未能读取",
                                     form.pieces[0][1].with_(project=form.name)))
@@ -626,7 +631,8 @@ def _extract_form(form: _Form, year: int | None) -> tuple[SelfEvaluation | None,
                               replace(c, location=c.location.with_(project=name)) for c in form.claims),
                               form_total=replace(total, location=total.location.with_(project=name))
                               if total is not None else None),
-                          location=where, cells=tuple(form.cells)), errors
+                          location=where, cells=tuple(form.cells),
+                          misplaced=tuple(replace(m, location=m.location.with_(project=name)) for m in form.misplaced)), errors
 
 
 # Where the form's head ends: its budget part ('资金情况(万元)年度资金总额…', '项目资金(万元)…全年预算数').

@@ -157,6 +157,10 @@ class Goal:
     unweighted: bool = False
     # The total of the indicators' 分值 the table prints (a 总分 or 合计 row), when it prints one.
     printed_weight_total: Decimal | None = None
+    # The table's header (and the form before it) is not in the text, only its last rows: their columns are known
+    # from the cells' kinds, so a column the header would name (偏差原因) is not known to be absent, and neither the
+    # budget part nor any total over the rows can be checked.
+    header_unread: bool = False
 
 
 @dataclass(frozen=True)

@@ -39,6 +39,7 @@ from jixiao.ingest.headers import printed_unit
 from jixiao.ingest.levelwords import cost_level1_span, cost_over_kind, level1_words, level2_words, span
 from jixiao.ingest.rowplace import place_row
 from jixiao.ingest.source import Paragraph, ReadError
+from jixiao.ingest.tailrows import read_tail_rows
 
 _CJK = r"\u4e00-\u9fa5"
 _PAGE_MARK = re.compile(r"^\d{1,2}、")  # '2、' opening each page chunk of a document-sharing site
@@ -89,6 +90,8 @@ class _Form:
     cells: list[Location] = field(default_factory=list)  # cells read one per line, beside a row's label or name
     cut: tuple[str, Location] | None = None  # why the indicator rows read cell by cell stop before the table's end
     misplaced: list[MisplacedRow] = field(default_factory=list)  # fund rows every placement of which is faulty
+    # the indicator table's header and first rows are not in the text, only its last rows: why, and where they start
+    head_cut: tuple[str, Location] | None = None
 
 
 def _join(paragraphs: Sequence[Paragraph]) -> _Form:
@@ -510,6 +513,14 @@ def _read_indicators(form: _Form) -> tuple[bool, int]:
         elif not rows.closed:
             form.cut = ("指标表读到文本末尾为止，未见总分行", rows.indicators[-1].location)
         return False, start
+    if (tail := read_tail_rows(_cells(form))) is not None and tail.first is not None:
+        # the header is not in the text, only the table's last rows above its 总分 row: read by the cells' kinds
+        form.indicators += tail.indicators
+        form.cells += tail.used
+        lost = "，最早一行的前几格（含行名）也被截去" if tail.cut_row else ""
+        form.head_cut = (f"绩效指标表的表头及前面各行不在文本中（文本在此之前截断{lost}），只按各格的类型读出总分行之上的 "
+                         f"{len(tail.indicators)} 行", tail.first)
+        return False, start
     level1 = level2 = ""
     rest = form.text[start:]
     columns, rows_at, weighted = _figure_columns(form.text, start)
@@ -607,6 +618,11 @@ def _extract_form(form: _Form, year: int | None) -> tuple[SelfEvaluation | None,
     # complete to the form's 100, are not known
     incomplete = ("" if form.name and form.budget else "预算执行部分的数字连在一起未能拆分，指标分值合计的口径无从判断"
                   if form.name and errors else "表的片段：项目名称或预算执行部分不在本文中")
+    if form.head_cut is not None:
+        why, at = form.head_cut
+        incomplete = f"{why}，其前各行未读取"
+        errors.append(ReadError(f"绩效指标表（一行一格）：{why}，表头及其前各行未读取；各指标分值、得分的合计与总分行未核对",
+                                at.with_(project=name, table="绩效指标")))
     if form.cut is not None:
         why, at = form.cut
         incomplete = incomplete or f"{why}，其后各行未读取"
@@ -625,7 +641,8 @@ def _extract_form(form: _Form, year: int | None) -> tuple[SelfEvaluation | None,
     if total is None and stated is not None:  # no 总分 row: the total the form's head states stands for it
         total = FormTotal(score=stated, location=said, stated=True)
     return SelfEvaluation(project=Project(name=name), year=year, budget_lines=located,
-                          goal=Goal(indicators=indicators, incomplete=incomplete, unweighted=form.unweighted),
+                          goal=Goal(indicators=indicators, incomplete=incomplete, unweighted=form.unweighted,
+                                    header_unread=form.head_cut is not None),
                           reported=Reported(location=said.with_(project=name) if stated is not None else where,
                                             total=stated, block_claims=tuple(
                               replace(c, location=c.location.with_(project=name)) for c in form.claims),

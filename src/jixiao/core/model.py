@@ -161,6 +161,9 @@ class Goal:
     # from the cells' kinds, so a column the header would name (偏差原因) is not known to be absent, and neither the
     # budget part nor any total over the rows can be checked.
     header_unread: bool = False
+    # The target and actual cells were told apart by the cells' kinds (an operator, a dash, a repeat), not by the
+    # columns of a header read whole: no rule compares them or judges how a target is written.
+    targets_by_kind: bool = False
 
 
 @dataclass(frozen=True)

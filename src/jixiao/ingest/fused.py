@@ -40,6 +40,7 @@ from jixiao.ingest.levelwords import cost_level1_span, cost_over_kind, level1_wo
 from jixiao.ingest.rowplace import place_row
 from jixiao.ingest.source import Paragraph, ReadError
 from jixiao.ingest.tailrows import read_tail_rows
+from jixiao.ingest.weightrows import read_weight_rows
 
 _CJK = r"\u4e00-\u9fa5"
 _PAGE_MARK = re.compile(r"^\d{1,2}、")  # '2、' opening each page chunk of a document-sharing site
@@ -92,6 +93,8 @@ class _Form:
     misplaced: list[MisplacedRow] = field(default_factory=list)  # fund rows every placement of which is faulty
     # the indicator table's header and first rows are not in the text, only its last rows: why, and where they start
     head_cut: tuple[str, Location] | None = None
+    parts_unread: list[tuple[str, Location]] = field(default_factory=list)  # parts of the table left unread, and why
+    targets_by_kind: bool = False  # the rows' target and actual were told apart by the cells' kinds, not a header
 
 
 def _join(paragraphs: Sequence[Paragraph]) -> _Form:
@@ -518,6 +521,7 @@ def _read_indicators(form: _Form) -> tuple[bool, int]:
         form.indicators += tail.indicators
         form.cells += tail.used
         lost = "，最早一行的前几格（含行名）也被截去" if tail.cut_row else ""
+        form.targets_by_kind = True
         form.head_cut = (f"绩效指标表的表头及前面各行不在文本中（文本在此之前截断{lost}），只按各格的类型读出总分行之上的 "
                          f"{len(tail.indicators)} 行", tail.first)
         return False, start
@@ -540,6 +544,18 @@ def _read_indicators(form: _Form) -> tuple[bool, int]:
             weight=parse_decimal(values.get("weight", "")), reported_score=parse_decimal(values.get("reported_score", "")),
             location=_at(form, match.start("name")).with_(table="绩效指标", row=name)))
         rest = rest.replace(match.group(0), " ", 1)
+    if not form.indicators and (weighted := read_weight_rows(form.text, start)) is not None:
+        # 分值 first, the parts printing their points: read where one reading is left and the points add up
+        for row in weighted.rows:
+            target = parse_value(row.target) if row.target else None
+            form.indicators.append(Indicator(
+                level1=row.part, level2="", name=row.name, initial_target=target,
+                actual=parse_value(row.actual) if row.actual else None, weight=row.weight,
+                reported_score=row.score, location=_at(form, row.offset).with_(table="绩效指标", row=row.name)))
+        form.unweighted = False
+        form.targets_by_kind = True
+        form.parts_unread += [(why, _at(form, at).with_(table="绩效指标")) for why, at in weighted.unread]
+        return False, start
     if not form.indicators and (left := _read_repeated(form, start)) is not None and form.indicators:
         return re.search(r"\d", _ROW_PREFIX.sub("", left)) is not None, start
     return bool(_INDICATOR_WORDS.search(rest) or re.search(r"\d+(?:\.\d+)?\s*%\s*\d", rest)), start
@@ -623,6 +639,9 @@ def _extract_form(form: _Form, year: int | None) -> tuple[SelfEvaluation | None,
         incomplete = f"{why}，其前各行未读取"
         errors.append(ReadError(f"绩效指标表（一行一格）：{why}，表头及其前各行未读取；各指标分值、得分的合计与总分行未核对",
                                 at.with_(project=name, table="绩效指标")))
+    for why, at in form.parts_unread:
+        incomplete = incomplete or "绩效指标表有部分的格子连在一起、数字不能唯一分开，未读取"
+        errors.append(ReadError(f"绩效指标表：{why}（原文不改读、不补数），其数字均未核对", at.with_(project=name)))
     if form.cut is not None:
         why, at = form.cut
         incomplete = incomplete or f"{why}，其后各行未读取"
@@ -642,7 +661,7 @@ def _extract_form(form: _Form, year: int | None) -> tuple[SelfEvaluation | None,
         total = FormTotal(score=stated, location=said, stated=True)
     return SelfEvaluation(project=Project(name=name), year=year, budget_lines=located,
                           goal=Goal(indicators=indicators, incomplete=incomplete, unweighted=form.unweighted,
-                                    header_unread=form.head_cut is not None),
+                                    header_unread=form.head_cut is not None, targets_by_kind=form.targets_by_kind),
                           reported=Reported(location=said.with_(project=name) if stated is not None else where,
                                             total=stated, block_claims=tuple(
                               replace(c, location=c.location.with_(project=name)) for c in form.claims),

@@ -61,14 +61,12 @@ ENGINE_INPUTS: dict[str, inputs.Need] = {
 
 
 # What a table read back from its 总分 row, its header not in the text, cannot tell (Goal.header_unread).
-_TARGET_COLUMNS = "指标值与实际完成值的列只由格子的类型推断，不据以计分"
 _HEADER_RULES = {"selfeval.s10_total_row": "总分行只有表尾各行可加，不与之核对",
-                 "selfeval.s8_reason_required": "不知表中有无偏差原因列",
-                 **dict.fromkeys(("selfeval.s2_quantitative_score", "selfeval.s2_actual_not_number",
-                                  "selfeval.s2_unit_mismatch", "selfeval.s2_money_vs_executed",
-                                  "selfeval.s2_strict_bound", "selfeval.s6_qualitative_band",
-                                  "selfeval.s6_qualitative_grade_unknown", "selfeval.s7_over_achievement"),
-                                 _TARGET_COLUMNS)}
+                 "selfeval.s8_reason_required": "不知表中有无偏差原因列"}
+# What rows whose target and actual were told apart by the cells' kinds cannot tell (Goal.targets_by_kind).
+_TARGET_RULES = ("selfeval.s2_quantitative_score", "selfeval.s2_actual_not_number", "selfeval.s2_unit_mismatch",
+                 "selfeval.s2_money_vs_executed", "selfeval.s2_strict_bound", "selfeval.s6_qualitative_band",
+                 "selfeval.s6_qualitative_grade_unknown", "selfeval.s7_over_achievement")
 
 
 def _engine_check(rule_id: str):  # type: ignore[no-untyped-def]
@@ -84,6 +82,8 @@ def _engine_check(rule_id: str):  # type: ignore[no-untyped-def]
         if rule_id == "selfeval.s1_missing_budget" and se.misplaced and not se.budget_lines:
             # the fund row is there, its cells not placeable: said once, by selfeval.row_placement
             return [NotApplicable("预算执行情况表的资金行印出的格子少于表头列数且无法摆放，未读取（另列为疑似）")]
+        if se.goal.targets_by_kind and rule_id in _TARGET_RULES:
+            return [NotApplicable("绩效指标表的指标值与实际完成值只由格子的类型分出（表头未读全，或格子连在一起），不据以计分")]
         if se.goal.header_unread and (rule_id in _HEADER_RULES or (
                 rule_id == "selfeval.s1_missing_budget" and not se.budget_lines)):
             return [NotApplicable(f"绩效指标表的表头不在文本中（{se.goal.incomplete}），{_HEADER_RULES.get(rule_id, '预算执行部分在截断处，未读取')}")]

@@ -10,10 +10,10 @@ figures are told apart only where the text leaves one reading:
 A row that fits none of these (an OCR slip in a figure: 'IO' for 10, '3M.8万元') is not read, and with it the rest
 of its part: it is reported with its place, never repaired.
 
-That the first figure is the 分值 is then checked against the parts' printed points: a part whose rows were all read
-must have 分值 adding up to its points, a part read in part no more than them; a part that does not is not read.
-At least one part read whole and adding up is needed, else nothing is read (the header's 分值 word may itself be an
-OCR slip: '考值参分').
+That the first figure is the 分值 is then checked against the parts' printed points: the 分值 read in a part never
+add up to more than its points (a part may go on in parts of its own after its rows: '项目效益(35分)' holding
+'满意度指标(10分)'), else the part is not read; and at least one part must be read whole with its 分值 adding up to its
+points exactly, else nothing is read (the header's 分值 word may itself be an OCR slip: '考值参分').
 """
 
 from __future__ import annotations
@@ -26,6 +26,8 @@ _PART = re.compile(r"(?P<label>[^\d()（）:：,，。、]{2,12}?)[（(](?P<poin
 _FIGURE = r"(?:0|[1-9]\d?)(?:\.\d)?"  # a 分值 or 得分: under 100, one decimal at most
 _SCORE_END = r"(?![\d.%％万元人年月日次天件台套])"  # a figure followed by its unit is a value, not a 得分
 _DASH = "一\\-—－"
+_DASHED = re.compile(rf"[{_DASH}](?P<a>\d[\d.]*(?:%|％)|[^\d{_DASH}]+?)(?P<s>{_FIGURE}){_SCORE_END}")
+_WORDS = re.compile(rf"(?P<a>[^\d{_DASH}][^\d]*?)(?P<s>{_FIGURE}){_SCORE_END}")
 # What stands between rows and is no row's name: the template's unfilled '指标2:' (OCR 'L' for 1), a part's label.
 _FILLER = re.compile(r"指标[\dLlI][:：]?|(?:(?!指标)[\u4e00-\u9fa5]){2,6}指标(?![\u4e00-\u9fa5]{0,2}[（(])")
 
@@ -62,11 +64,8 @@ def _row(text: str) -> tuple[str, str, str, str, str, int] | None:
         # an actual repeating its target
         if (m := re.match(rf"(?P<t>[^{_DASH}]\S*?\D)(?P=t)(?P<s>{_FIGURE}){_SCORE_END}", after)) is not None:
             readings.append((weight, m.group("t"), m.group("t"), m.group("s"), length + m.end()))
-        # a dash for the target, the actual a figure closed by its unit or '%' or words
-        elif (m := re.match(rf"[{_DASH}](?P<a>\d[\d.]*(?:%|％)|[^\d{_DASH}]+?)(?P<s>{_FIGURE}){_SCORE_END}", after)):
-            readings.append((weight, "", m.group("a"), m.group("s"), length + m.end()))
-        # target and actual free of figures
-        elif (m := re.match(rf"(?P<a>[^\d{_DASH}][^\d]*?)(?P<s>{_FIGURE}){_SCORE_END}", after)):
+        # a dash for the target, the actual a figure closed by '%' or words; or target and actual free of figures
+        elif (m := _DASHED.match(after) or _WORDS.match(after)) is not None:
             readings.append((weight, "", m.group("a"), m.group("s"), length + m.end()))
     if len(readings) != 1:
         return None

@@ -544,8 +544,10 @@ def _read_indicators(form: _Form) -> tuple[bool, int]:
             weight=parse_decimal(values.get("weight", "")), reported_score=parse_decimal(values.get("reported_score", "")),
             location=_at(form, match.start("name")).with_(table="绩效指标", row=name)))
         rest = rest.replace(match.group(0), " ", 1)
-    if not form.indicators and (weighted := read_weight_rows(form.text, start)) is not None:
-        # 分值 first, the parts printing their points: read where one reading is left and the points add up
+    if not form.indicators and _STANDARD_ORDER.search(form.text, start) is None and _WEIGHT_FIRST.search(
+            form.text, start) is None and (weighted := read_weight_rows(form.text, start)) is not None:
+        # a header whose columns are not read (an OCR slip in its words), the parts printing their points: rows read
+        # with the 分值 first where one reading is left and the points add up
         for row in weighted.rows:
             target = parse_value(row.target) if row.target else None
             form.indicators.append(Indicator(

@@ -79,6 +79,8 @@ def _label(text: str) -> str:
 
 def read_weight_rows(text: str, start: int) -> WeightRows | None:
     """The rows of the parts after `start` (see the module); None when no part is read."""
+    if (close := re.search(r"总分|合计|总计", text[start:])) is not None:
+        text = text[:start + close.start()]  # the table ends at its total row
     parts = list(_PART.finditer(text, start))
     if not parts:
         return None

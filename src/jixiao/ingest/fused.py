@@ -623,6 +623,14 @@ def _extract_form(form: _Form, year: int | None) -> tuple[SelfEvaluation | None,
         form.name = match.group(1).strip()
     _read_budget(form, errors)
     unread, start = _read_indicators(form)
+    if form.head_cut is not None and not form.budget:
+        # the fund rows are in the text cut away with the indicator header: what follows the budget header is the
+        # indicator table's tail, not fund rows run together
+        cut = [e for e in errors if e.location.table == "预算执行情况"]
+        if cut:
+            errors = [e for e in errors if e not in cut]
+            errors.append(ReadError("预算执行情况表的资金行不在文本中（表头之后接着是绩效指标表的末几行，文本在此截断），未读取",
+                                    cut[0].location))
     if not form.budget and not form.indicators and not form.misplaced:
         if form.name and errors:  # a form of its own whose figures are there but could not be split
             errors.append(ReadError(f"项目“{form.name}”的自评表格子连在一起，预算执行情况与绩效指标均未能读取",
@@ -649,7 +657,8 @@ def _extract_form(form: _Form, year: int | None) -> tuple[SelfEvaluation | None,
         incomplete = incomplete or f"{why}，其后各行未读取"
         errors.append(ReadError(f"绩效指标表（一行一格）：{why}，其后各行未读取（文本可能在此截断），各指标分值、得分的合计未核对",
                                 at.with_(project=name, table="绩效指标")))
-    if unread:
+    if unread and (form.indicators or form.budget or not form.misplaced):
+        # (a form kept only for a fund row it could not place holds no indicator rows to leave unread)
         incomplete = incomplete or "绩效指标表的格子连在一起，部分指标未能读取"
         errors.append(ReadError("绩效指标表的格子连在一起（无分隔），未写运算符（=、≥、≤）、运算符在指标名称括号内或数字与表头各列对不上的"
                                 "指标行未能分开读取，其数字均未核对",

@@ -42,5 +42,5 @@ def test_example_documents_are_consistent():
     from jixiao.cli.rule_examples import _audit
 
     for document in ("package.txt", "prose.txt", "keyeval.txt", "budget.txt", "goalform.txt", "scores.txt",
-                     "monitoring.txt", "parts.txt"):
+                     "monitoring.txt", "parts.txt", "cellform.txt"):
         assert [f.message for f in _audit(document, (), ()) if f.tier.value != "notice"] == [], document

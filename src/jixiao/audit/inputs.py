@@ -25,6 +25,15 @@ def indicators(subject: Any) -> str | None:
     return f"未读到绩效指标表的指标行{why}，无从核对"
 
 
+def targets(subject: Any) -> str | None:
+    """The indicator rows' targets, told apart from their actuals by the columns of a header read whole."""
+    if reason := indicators(subject):
+        return reason
+    if subject.goal.targets_by_kind:
+        return "绩效指标表的指标值与实际完成值只由格子的类型分出（表头未读全，或格子连在一起），不据以判断指标值的写法"
+    return None
+
+
 def budget(subject: Any) -> str | None:
     """The budget-execution table: at least one fund row read."""
     return None if subject.budget_lines else "未读到预算执行情况表的资金行，无从核对"

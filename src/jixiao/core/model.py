@@ -157,6 +157,13 @@ class Goal:
     unweighted: bool = False
     # The total of the indicators' 分值 the table prints (a 总分 or 合计 row), when it prints one.
     printed_weight_total: Decimal | None = None
+    # The table's header (and the form before it) is not in the text, only its last rows: their columns are known
+    # from the cells' kinds, so a column the header would name (偏差原因) is not known to be absent, and neither the
+    # budget part nor any total over the rows can be checked.
+    header_unread: bool = False
+    # The target and actual cells were told apart by the cells' kinds (an operator, a dash, a repeat), not by the
+    # columns of a header read whole: no rule compares them or judges how a target is written.
+    targets_by_kind: bool = False
 
 
 @dataclass(frozen=True)
@@ -214,6 +221,19 @@ class Project:
     fund_sources: tuple[FundSource, ...] = ()
 
 
+@dataclass(frozen=True)
+class MisplacedRow:
+    """A fund row printed with fewer cells than its header has columns (empty cells dropped), every order-keeping
+    placement of whose figures contradicts the row's own arithmetic: not read, and each placement with what it
+    contradicts kept, so that the row is reported as doubtful (no placement is chosen to report an error from)."""
+
+    label: str
+    figures: tuple[str, ...]  # as printed, in order
+    columns: int  # how many columns the header prints
+    placements: tuple[tuple[str, tuple[str, ...]], ...]  # each placement in words, and what it contradicts
+    location: Location = field(default_factory=Location)
+
+
 DEPARTMENT_SCOPE = "department"  # SelfEvaluation.scope of a 部门整体支出 self-evaluation
 
 
@@ -233,6 +253,7 @@ class SelfEvaluation:
     # Cells read that no value above keeps the location of: on a form printed one cell per line, the figure
     # cells beside each fund row's label and indicator's name (what was read from them is in the rows).
     cells: tuple[Location, ...] = ()
+    misplaced: tuple[MisplacedRow, ...] = ()  # fund rows not read because every placement of their cells is faulty
 
     @property
     def is_department(self) -> bool:

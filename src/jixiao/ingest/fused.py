@@ -25,6 +25,7 @@ from jixiao.core.model import (
     FundLevel,
     Goal,
     Indicator,
+    MisplacedRow,
     Project,
     Reported,
     SelfEvaluation,
@@ -39,6 +40,8 @@ from jixiao.ingest.headers import printed_unit
 from jixiao.ingest.levelwords import cost_level1_span, cost_over_kind, span
 from jixiao.ingest.rowplace import place_row
 from jixiao.ingest.source import Paragraph, ReadError
+from jixiao.ingest.tailrows import read_tail_rows
+from jixiao.ingest.weightrows import read_weight_rows
 
 _CJK = r"\u4e00-\u9fa5"
 _PAGE_MARK = re.compile(r"^\d{1,2}、")  # '2、' opening each page chunk of a document-sharing site
@@ -88,6 +91,11 @@ class _Form:
     unweighted: bool = False  # the indicator header, read cell by cell, prints no 分值 column
     cells: list[Location] = field(default_factory=list)  # cells read one per line, beside a row's label or name
     cut: tuple[str, Location] | None = None  # why the indicator rows read cell by cell stop before the table's end
+    misplaced: list[MisplacedRow] = field(default_factory=list)  # fund rows every placement of which is faulty
+    # the indicator table's header and first rows are not in the text, only its last rows: why, and where they start
+    head_cut: tuple[str, Location] | None = None
+    parts_unread: list[tuple[str, Location]] = field(default_factory=list)  # parts of the table left unread, and why
+    targets_by_kind: bool = False  # the rows' target and actual were told apart by the cells' kinds, not a header
 
 
 def _join(paragraphs: Sequence[Paragraph]) -> _Form:
@@ -217,9 +225,12 @@ def _read_budget(form: _Form, errors: list[ReadError]) -> None:
                 placed = place_row(figures, cell_names, score_formula=formula is not None,
                                    form_points=Decimal(formula.group(1)) if formula is not None else None)
                 if placed.reading is None:
+                    where = _at(form, match.start()).with_(table="预算执行情况", row=label)
                     errors.append(ReadError(f"“{label}”一行有 {len(figures)} 个数字（“{' '.join(figures)}”），少于表头的 "
-                                            f"{len(cell_names)} 列：{placed.why}，此行未读取",
-                                            _at(form, match.start()).with_(table="预算执行情况", row=label)))
+                                            f"{len(cell_names)} 列：{placed.why}，此行未读取", where))
+                    if placed.faulted:  # whichever column each figure stands in, the row contradicts itself
+                        form.misplaced.append(MisplacedRow(label=label, figures=tuple(figures), columns=len(cell_names),
+                                                           placements=placed.faulted, location=where))
                     continue
                 names = [n for n, t in placed.reading.items() if t]
                 texts = [placed.reading[n] for n in names]
@@ -506,6 +517,15 @@ def _read_indicators(form: _Form) -> tuple[bool, int]:
         elif not rows.closed:
             form.cut = ("指标表读到文本末尾为止，未见总分行", rows.indicators[-1].location)
         return False, start
+    if (tail := read_tail_rows(_cells(form))) is not None and tail.first is not None:
+        # the header is not in the text, only the table's last rows above its 总分 row: read by the cells' kinds
+        form.indicators += tail.indicators
+        form.cells += tail.used
+        lost = "，最早一行的前几格（含行名）也被截去" if tail.cut_row else ""
+        form.targets_by_kind = True
+        form.head_cut = (f"绩效指标表的表头及前面各行不在文本中（文本在此之前截断{lost}），只按各格的类型读出总分行之上的 "
+                         f"{len(tail.indicators)} 行", tail.first)
+        return False, start
     level1 = level2 = ""
     rest = form.text[start:]
     columns, rows_at, weighted = _figure_columns(form.text, start)
@@ -525,6 +545,20 @@ def _read_indicators(form: _Form) -> tuple[bool, int]:
             weight=parse_decimal(values.get("weight", "")), reported_score=parse_decimal(values.get("reported_score", "")),
             location=_at(form, match.start("name")).with_(table="绩效指标", row=name)))
         rest = rest.replace(match.group(0), " ", 1)
+    if not form.indicators and _STANDARD_ORDER.search(form.text, start) is None and _WEIGHT_FIRST.search(
+            form.text, start) is None and (weighted := read_weight_rows(form.text, start)) is not None:
+        # a header whose columns are not read (an OCR slip in its words), the parts printing their points: rows read
+        # with the 分值 first where one reading is left and the points add up
+        for row in weighted.rows:
+            target = parse_value(row.target) if row.target else None
+            form.indicators.append(Indicator(
+                level1=row.part, level2="", name=row.name, initial_target=target,
+                actual=parse_value(row.actual) if row.actual else None, weight=row.weight,
+                reported_score=row.score, location=_at(form, row.offset).with_(table="绩效指标", row=row.name)))
+        form.unweighted = False
+        form.targets_by_kind = True
+        form.parts_unread += [(why, _at(form, at).with_(table="绩效指标")) for why, at in weighted.unread]
+        return False, start
     if not form.indicators and (left := _read_repeated(form, start)) is not None and form.indicators:
         return re.search(r"\d", _ROW_PREFIX.sub("", left)) is not None, start
     return bool(_INDICATOR_WORDS.search(rest) or re.search(r"\d+(?:\.\d+)?\s*%\s*\d", rest)), start
@@ -590,7 +624,15 @@ def _extract_form(form: _Form, year: int | None) -> tuple[SelfEvaluation | None,
         form.name = match.group(1).strip()
     _read_budget(form, errors)
     unread, start = _read_indicators(form)
-    if not form.budget and not form.indicators:
+    if form.head_cut is not None and not form.budget:
+        # the fund rows are in the text cut away with the indicator header: what follows the budget header is the
+        # indicator table's tail, not fund rows run together
+        cut = [e for e in errors if e.location.table == "预算执行情况"]
+        if cut:
+            errors = [e for e in errors if e not in cut]
+            errors.append(ReadError("预算执行情况表的资金行不在文本中（表头之后接着是绩效指标表的末几行，文本在此截断），未读取",
+                                    cut[0].location))
+    if not form.budget and not form.indicators and not form.misplaced:
         if form.name and errors:  # a form of its own whose figures are there but could not be split
             errors.append(ReadError(f"项目“{form.name}”的自评表格子连在一起，预算执行情况与绩效指标均未能读取",
                                     form.pieces[0][1].with_(project=form.name)))
@@ -603,12 +645,21 @@ def _extract_form(form: _Form, year: int | None) -> tuple[SelfEvaluation | None,
     # complete to the form's 100, are not known
     incomplete = ("" if form.name and form.budget else "预算执行部分的数字连在一起未能拆分，指标分值合计的口径无从判断"
                   if form.name and errors else "表的片段：项目名称或预算执行部分不在本文中")
+    if form.head_cut is not None:
+        why, at = form.head_cut
+        incomplete = f"{why}，其前各行未读取"
+        errors.append(ReadError(f"绩效指标表（一行一格）：{why}，表头及其前各行未读取；各指标分值、得分的合计与总分行未核对",
+                                at.with_(project=name, table="绩效指标")))
+    for why, at in form.parts_unread:
+        incomplete = incomplete or "绩效指标表有部分的格子连在一起、数字不能唯一分开，未读取"
+        errors.append(ReadError(f"绩效指标表：{why}（原文不改读、不补数），其数字均未核对", at.with_(project=name)))
     if form.cut is not None:
         why, at = form.cut
         incomplete = incomplete or f"{why}，其后各行未读取"
         errors.append(ReadError(f"绩效指标表（一行一格）：{why}，其后各行未读取（文本可能在此截断），各指标分值、得分的合计未核对",
                                 at.with_(project=name, table="绩效指标")))
-    if unread:
+    if unread and (form.indicators or form.budget or not form.misplaced):
+        # (a form kept only for a fund row it could not place holds no indicator rows to leave unread)
         incomplete = incomplete or "绩效指标表的格子连在一起，部分指标未能读取"
         errors.append(ReadError("绩效指标表的格子连在一起（无分隔），未写运算符（=、≥、≤）、运算符在指标名称括号内或数字与表头各列对不上的"
                                 "指标行未能分开读取，其数字均未核对",
@@ -621,13 +672,15 @@ def _extract_form(form: _Form, year: int | None) -> tuple[SelfEvaluation | None,
     if total is None and stated is not None:  # no 总分 row: the total the form's head states stands for it
         total = FormTotal(score=stated, location=said, stated=True)
     return SelfEvaluation(project=Project(name=name), year=year, budget_lines=located,
-                          goal=Goal(indicators=indicators, incomplete=incomplete, unweighted=form.unweighted),
+                          goal=Goal(indicators=indicators, incomplete=incomplete, unweighted=form.unweighted,
+                                    header_unread=form.head_cut is not None, targets_by_kind=form.targets_by_kind),
                           reported=Reported(location=said.with_(project=name) if stated is not None else where,
                                             total=stated, block_claims=tuple(
                               replace(c, location=c.location.with_(project=name)) for c in form.claims),
                               form_total=replace(total, location=total.location.with_(project=name))
                               if total is not None else None),
-                          location=where, cells=tuple(form.cells)), errors
+                          location=where, cells=tuple(form.cells),
+                          misplaced=tuple(replace(m, location=m.location.with_(project=name)) for m in form.misplaced)), errors
 
 
 # Where the form's head ends: its budget part ('资金情况(万元)年度资金总额…', '项目资金(万元)…全年预算数').

@@ -13,6 +13,9 @@ or the 调整预算数 changes none of them.
   precision, 得分 ≤ 分值, and 得分 = 分值 × min(执行率, 100%) where the form prints that formula. The one reading in
   which all of them hold is kept. None, or more than one: the row is not read, and why is said — a reading is
   never picked to report errors from.
+- When every placement contradicts the row's own arithmetic, each placement and its fault are kept beside the why
+  (`faulted`): whichever column each figure stands in, the row says something false — no one fault is established
+  (which one depends on the placement), but the row is to be reported as doubtful, not only as unread.
 """
 
 from __future__ import annotations
@@ -48,6 +51,8 @@ class RowPlacement:
     reading: dict[str, str] | None
     why: str = ""
     contradicted: tuple[str, ...] = field(default=())  # what the reading's own arithmetic contradicts (layout-unique)
+    # when every placement contradicts itself: each placement in words and what it contradicts
+    faulted: tuple[tuple[str, tuple[str, ...]], ...] = field(default=())
 
 
 def _placements(figures: Sequence[str], fields: Sequence[str]) -> list[dict[str, str]]:
@@ -137,8 +142,9 @@ def place_row(figures: Sequence[str], fields: Sequence[str], score_formula: bool
     if len(consistent) == 1:
         return RowPlacement(consistent[0])
     if not consistent:
-        said = "；".join(f"读作{_describe(r)}，则{'，'.join(contradictions(r, score_formula, form_points))}" for r in readings)
-        return RowPlacement(None, f"{len(readings)} 种摆放无一能自洽（{said}），不能确定各数字所在的列")
+        faulted = tuple((_describe(r), tuple(contradictions(r, score_formula, form_points))) for r in readings)
+        said = "；".join(f"读作{reading}，则{'，'.join(faults)}" for reading, faults in faulted)
+        return RowPlacement(None, f"{len(readings)} 种摆放无一能自洽（{said}），不能确定各数字所在的列", faulted=faulted)
     said = "；".join(_describe(r) for r in consistent)
     return RowPlacement(None, f"{len(consistent)} 种摆放都能自洽（{said}），不能确定各数字所在的列")
 

@@ -1119,6 +1119,11 @@ WORD_SPLIT_RE = re.compile(r"[\s：:]+")
 FORMULA_POINTS_RE = re.compile(r"得分\s*[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[*×xX]\s*执行率")  # '得分(20分*执行率)'
 TOTAL_LABEL_RE = re.compile(r"^(?:年度资金总额|资金总额|合计|总计)$")
 INDICATOR_HEADS = ("一级指标", "二级指标", "三级指标", "指标名称")  # the indicator table's header ends the budget
+# ... and so do, when that header is not in the text (cut before it), the indicator rows' level cells ending in 指标
+# ('可持续影响指标', '满意度指标（10分）') and the form's closing 总分 row: no fund row's figures are after them.
+def _after_budget(label: str) -> bool:
+    return bool(re.fullmatch(r"(?:自评)?总分", label) or (re.search(r"指标(?:[（(][\d.]+分[)）])?$", label) and (
+        LEVEL1_RE.match(label) or LEVEL2_RE.match(label))))
 
 
 def _title_cell(table: Table) -> str:
@@ -1142,7 +1147,8 @@ def _unordered_budget(report: _Report, errors: list[ReadError]) -> None:
                   and budget_field(bare) == "executed"), None)
     if start is None:
         return
-    end = next((i for i in range(start, len(words)) if _label(words[i]).startswith(INDICATOR_HEADS)), len(words))
+    end = next((i for i in range(start, len(words)) if _label(words[i]).startswith(INDICATOR_HEADS)
+                or _after_budget(_label(words[i]))), len(words))
     head = "".join(words[max(start - 12, 0):end])
     formula = FORMULA_POINTS_RE.search(head)
     points = Decimal(formula.group(1)) if formula else None

@@ -1209,6 +1209,9 @@ HEADING_START_RE = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十]+[
                               r"(?!\d)|#|[-*•·]\s)")
 WRAP_MIN_LINES = 5
 WRAP_SHARE = 0.4
+# A text whose lines reach no more than this many characters at its 75th percentile has no full line to wrap at: its
+# short lines are cells copied one per line ('可持续影响指标' / '可持续'), or items, not a sentence broken at a margin.
+WRAP_MIN_WIDTH = 12
 
 
 # A line opening with a form field's label ('单位负责人：…') starts a field of its own, never a wrapped sentence's end.
@@ -1245,6 +1248,7 @@ def join_wrapped(blocks: list[Block], plain: set[int]) -> list[Block]:
     open_ended = [b for b in lines if not b.text.rstrip().endswith(TERMINAL)]
     wrapped = len(lines) >= WRAP_MIN_LINES and len(open_ended) >= max(WRAP_MIN_LINES, WRAP_SHARE * len(lines))
     widths = sorted(len(b.text.strip()) for b in lines) or [0]
+    wrapped = wrapped and widths[int(len(widths) * 0.75)] >= WRAP_MIN_WIDTH
     # a line this long reached the right margin; in a text that is not wrapped, only a number broken from its unit
     # ('基本支出252.5' / '万元,较上年…') is joined, in any text
     full = widths[int(len(widths) * 0.75)] * 0.7 if wrapped else None

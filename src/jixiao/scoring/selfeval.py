@@ -272,6 +272,8 @@ def _execution(se: SelfEvaluation, profile: Profile, where: Location) -> tuple[
         if total is not None and (conflict := _total_below_part(se, total)):
             findings.append(conflict)
         return (total.adjusted if total else None), (total.executed if total else None), None, ZERO, findings
+    if total is None and se.goal.header_unread:  # the budget part is in the text cut with the table's header
+        return None, None, None, ZERO, findings
     if total is None:  # no table read at all: it may be printed in a layout not understood, so not certain
         findings.append(_finding("selfeval.s1_missing_budget", "未读取到预算执行情况表（全年预算数、全年执行数），执行率与"
                                  "执行得分未核对；请核对原表", where, tier=Tier.WARNING))
@@ -426,7 +428,8 @@ def _over_achieved(ind: Indicator, profile: Profile, loc: Location) -> list[Find
 
 
 def _score_indicator(ind: Indicator, profile: Profile, where: Location, executed: Decimal | None = None,
-                     initial: Decimal | None = None, unweighted: bool = False) -> tuple[IndicatorScore, list[Finding]]:
+                     initial: Decimal | None = None, unweighted: bool = False,
+                     reasons_unseen: bool = False) -> tuple[IndicatorScore, list[Finding]]:
     rules = profile.selfeval
     tol = rules.score_tolerance
     loc = ind.location.with_(project=where.project, table=ind.location.table or "绩效指标",
@@ -541,7 +544,8 @@ def _score_indicator(ind: Indicator, profile: Profile, where: Location, executed
         result.score is None and attainment is Attainment.ACHIEVED)
     scored_short = met and any(f.tier is Tier.ERROR and f.rule in (
         "selfeval.s2_quantitative_score", "selfeval.s6_qualitative_band") for f in findings)
-    if effective is not None and effective < weight and not ind.deviation_reason.strip() and not scored_short:
+    if (effective is not None and effective < weight and not ind.deviation_reason.strip() and not scored_short
+            and not reasons_unseen):
         findings.append(_finding("selfeval.s8_reason_required",
                                  f"指标“{ind.name}”得分 {_fmt(effective)} 低于分值 {_fmt(weight)}，须填写偏差原因及改进措施",
                                  loc.with_(column="偏差原因"), expected=weight, actual=effective))
@@ -693,7 +697,8 @@ def _form_total_findings(se: SelfEvaluation, profile: Profile, computed: Decimal
     where the rules leave it to the evaluator). A total that adds the scores the rules give where the printed ones
     differ is the fault of those scores, reported at their rows (selfeval.s1_execution_score, s2_…): not again."""
     total = se.reported.form_total  # the 总分 row, or the total the text states ('自评得分为95分')
-    if total is None or se.is_department or (total.stated and se.total_gap):
+    if total is None or se.is_department or (total.stated and se.total_gap) or se.goal.header_unread:
+        # the table's header and first rows are not in the text: its total is kept as printed, not compared
         return  # a stated total with no computed one beside it is kept as printed (SelfEvaluation.total_unchecked)
     points = execution_points(se, profile).points
     with_execution, unsettled = _parts_of_total(se, points)
@@ -779,7 +784,8 @@ def score_self_evaluation(se: SelfEvaluation, profile: Profile) -> SelfEvaluatio
     a, b, rate, exec_score, findings = _execution(se, profile, where)
     scored: list[IndicatorScore] = []
     for ind in se.indicators:
-        result, ind_findings = _score_indicator(ind, profile, where, b, _initial_budget(se), se.goal.unweighted)
+        result, ind_findings = _score_indicator(ind, profile, where, b, _initial_budget(se), se.goal.unweighted,
+                                               se.goal.header_unread)
         scored.append(result)
         findings.extend(ind_findings)
     findings = _blank_actuals_once(findings)

@@ -71,7 +71,7 @@ def quantity(subject: GoalSubject, ctx: Context) -> Iterator[Finding]:
 
 
 @rule("goals.t03_measurable", "定量指标缺少数值、计量单位或运算符", Tier.WARNING, CAT, f"{BASIS} T3", "goal",
-      applies=inputs.indicators)
+      applies=inputs.targets)
 def measurable(subject: GoalSubject, ctx: Context) -> Iterator[Finding]:
     """数量、质量、成本指标应为定量值：运算符（≥ > = ≤ <）+ 数值 + 计量单位；“提高”“有利于”之类无法衡量。
     一张表多个指标值都未写运算符是同一种填报做法，合为一条。"""
@@ -114,7 +114,7 @@ def measurable(subject: GoalSubject, ctx: Context) -> Iterator[Finding]:
 
 
 @rule("goals.t04_cost_budget", "成本指标不是金额或与项目预算不匹配", Tier.WARNING, CAT, f"{BASIS} T4", "goal",
-      params=("goals.cost_budget_ratio_max", "goals.cost_budget_ratio_min"), applies=inputs.indicators)
+      params=("goals.cost_budget_ratio_max", "goals.cost_budget_ratio_min"), applies=inputs.targets)
 def cost_budget(subject: GoalSubject, ctx: Context) -> Iterator[Finding]:
     """成本指标应以金额（元、万元）或单位成本（元/人、“=25000 每辆”）表示；总成本目标（多个时相加）不应超过项目
     年初预算，也不应远低于预算。上限（≤ <）按上限比较：预算不超过上限即相符，上限远低于预算（低于配置比例）时提示。
@@ -169,7 +169,7 @@ def name(subject: GoalSubject, ctx: Context) -> Iterator[Finding]:
 
 
 @rule("goals.t06_satisfaction", "满意度目标值超出常见范围", Tier.NOTICE, CAT, f"{BASIS} T6", "goal",
-      params=("goals.satisfaction_min", "goals.satisfaction_max"), applies=inputs.indicators)
+      params=("goals.satisfaction_min", "goals.satisfaction_max"), applies=inputs.targets)
 def satisfaction(subject: GoalSubject, ctx: Context) -> Iterator[Finding]:
     """满意度目标通常在 80%–98% 之间：低于下限偏低，高于上限偏高（阈值见配置）。"""
     rules = ctx.profile.goals

@@ -61,6 +61,15 @@ ENGINE_INPUTS: dict[str, inputs.Need] = {
 }
 
 
+# What a table read back from its 总分 row, its header not in the text, cannot tell (Goal.header_unread).
+_HEADER_RULES = {"selfeval.s10_total_row": "总分行只有表尾各行可加，不与之核对",
+                 "selfeval.s8_reason_required": "不知表中有无偏差原因列"}
+# What rows whose target and actual were told apart by the cells' kinds cannot tell (Goal.targets_by_kind).
+_TARGET_RULES = ("selfeval.s2_quantitative_score", "selfeval.s2_actual_not_number", "selfeval.s2_unit_mismatch",
+                 "selfeval.s2_money_vs_executed", "selfeval.s2_strict_bound", "selfeval.s6_qualitative_band",
+                 "selfeval.s6_qualitative_grade_unknown", "selfeval.s7_over_achievement")
+
+
 def _engine_check(rule_id: str):  # type: ignore[no-untyped-def]
     def check(se: SelfEvaluation, ctx: Context) -> Iterable[Finding | NotApplicable]:
         if se.is_department and rule_id not in DEPARTMENT_RULES:
@@ -71,6 +80,14 @@ def _engine_check(rule_id: str):  # type: ignore[no-untyped-def]
             return [NotApplicable("部门整体自评中未读到全年预算数或全年执行数")]
         if se.is_department and rule_id == "selfeval.s10_grade_band" and se.reported.total is None:
             return [NotApplicable("部门整体自评中未读到自评总分")]
+        if rule_id == "selfeval.s1_missing_budget" and se.misplaced and not se.budget_lines:
+            # the fund row is there, its cells not placeable: said once, by selfeval.row_placement
+            return [NotApplicable("预算执行情况表的资金行印出的格子少于表头列数且无法摆放，未读取（另列为疑似）")]
+        if se.goal.targets_by_kind and rule_id in _TARGET_RULES:
+            return [NotApplicable("绩效指标表的指标值与实际完成值只由格子的类型分出（表头未读全，或格子连在一起），不据以计分")]
+        if se.goal.header_unread and (rule_id in _HEADER_RULES or (
+                rule_id == "selfeval.s1_missing_budget" and not se.budget_lines)):
+            return [NotApplicable(f"绩效指标表的表头不在文本中（{se.goal.incomplete}），{_HEADER_RULES.get(rule_id, '预算执行部分在截断处，未读取')}")]
         if rule_id in ENGINE_INPUTS and (missing := ENGINE_INPUTS[rule_id](se)):
             return [NotApplicable(missing)]
         if se.goal.unweighted and (rule_id in WHOLE_TABLE_RULES or rule_id == "selfeval.s8_missing_weight"):
@@ -258,6 +275,28 @@ def carryover(se: SelfEvaluation, ctx: Context) -> Iterator[Finding]:
                           line.location.with_(project=se.project.name, column="资金结(转)余"), "资金管理",
                           expected=_fmt(expected), actual=_fmt(line.carryover),
                           difference=_fmt(line.carryover - expected))
+
+
+def _misplaced(se: SelfEvaluation) -> str | None:
+    if se.misplaced:
+        return None
+    return "预算执行情况表中没有格子少于表头列数、按次序摆放又处处矛盾的行"
+
+
+@rule("selfeval.row_placement", "资金行印出的格子少于表头列数，按次序摆放的每一种读法都与本行的关系矛盾", Tier.WARNING,
+      "预算执行", "SPEC §1.3 S1", "self_evaluation", applies=_misplaced)
+def row_placement(se: SelfEvaluation, ctx: Context) -> Iterator[Finding]:
+    """一行一格的自评表中，资金行印出的数字少于表头的列数（空格被略去）时，数字按原次序逐一试放到表头各列（百分数只在执行率列，
+    印出的执行率需有执行数和预算数）。每一种可行的摆放都与本行自身的关系矛盾（执行率 = 执行数 ÷ 预算数，得分不超过分值）时为
+    疑似：无论各数字在哪一列，此行总有一处与其他格矛盾，但错在哪一格随摆放而不同，依据的是“数字按表头次序填列、略去的是空格”
+    的惯例，不判确定。此行本身不读取、不计分（列在“未读取或未核对的内容”中）。"""
+    for row in se.misplaced:
+        said = "；".join(f"读作{reading}，则{'，'.join(faults)}" for reading, faults in row.placements)
+        yield Finding("selfeval.row_placement", Tier.WARNING,
+                      f"“{row.label}”一行只印出 {len(row.figures)} 个数字（{' '.join(row.figures)}），表头有 {row.columns} 列；"
+                      f"按次序摆放到各列共 {len(row.placements)} 种读法，每一种都有矛盾（{said}），疑似有数字填错格"
+                      "（依据：数字按表头次序填列、略去的是空格）", row.location, "预算执行",
+                      actual=" ".join(row.figures))
 
 
 @rule("selfeval.cost_under_benefit", "二级指标与所在一级指标单元格不符（版式）", Tier.NOTICE, "自评报告", "SPEC §1.7",

@@ -248,7 +248,10 @@ def coverage(reading: Reading, outcomes: Iterable[RuleOutcome] = (), checked: It
         done, left = claim_checked(claim, marked, pointed)
         sections.setdefault(claim.section, []).append((claim, done, done and bool(left)))
         if not done:
-            why = (reasons or {}).get(claim_key(claim.location, claim.text))
+            # why no rule checked it: said of the sentence, else of its claims (a rule that read them and could
+            # check only part of what they say, e.g. a change's direction without its rate)
+            why = (reasons or {}).get(claim_key(claim.location, claim.text)) or "；".join(dict.fromkeys(
+                (reasons or {})[p.key] for p in claim.parts if p.key in (reasons or {})))
             said = f"未核对：{_clip(claim.text)}" + (f"（{why}）" if why else "")
             unchecked.append(Unread(said, claim.location, "claim"))
         else:

@@ -2002,7 +2002,8 @@ def n2_year_on_year(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     """“（比/较/与）上年增加（减少）X万元（或元），增长（下降）P%”：上年数 = 本年数 − X（本年数取表中该项，表中没有时取
     说明所写），P = X ÷ 上年数 × 100；写了上年数时 P = (本年 − 上年) ÷ 上年 × 100。“与预算相比增加（减少）X万元，
     增长（下降）P%”同样以预算数（本年数 − X）为基数。各数按所印精度取值范围，所写 P 落在范围外为确定，范围内的差异为
-    提示。上年为0只写金额；增加配“增长”，减少配“下降”，同一句方向相反为确定。推算的基数小于0时，增减额不是该数的（或未读懂），
+    提示。上年为0只写金额；增加配“增长”，减少配“下降”，同一句方向相反为确定。表中和说明中都没有本年数时只能核对方向，
+    增减率列为未核对并注明原因（不算已核对）。推算的基数小于0时，增减额不是该数的（或未读懂），
     不据此判断，列为未核对。“X元，其中：A…，B Y元，同比增加Z元，增长P%”中未点名的增减额可属合计X，也可属最后一项B：按其中
     任一种读法相符即不判为错误。“A x万元和B y万元，分别减少a万元和b万元，下降P%和Q%”按顺序逐项配对。下降超过100%而本年数仍
     大于0（降幅超过100%即成负数）为确定，与增减额一并报告；未写增减额的也单独报告。
@@ -2069,7 +2070,8 @@ def _year_on_year(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
                     yield from (_on_this_year(f, rate, change, current) if current else f for f in on_base)
                     continue
                 if current is None:
-                    compared(ctx, claim, rate)
+                    # only the direction was compared (above): the rate on its base is not checked — said, not passed
+                    ctx.unchecked(f"未读到{rate.subject or '该项'}的本年数，只核对了增减方向，{what}未核对", claim, rate)
                     continue
                 if (own := _part(statement, claim)) is not None and own.value != current[0]:
                     # the sentence's own amount differs from the table's (narrative.n1_amount_vs_table reports it):

@@ -150,3 +150,36 @@ def test_a_sentence_leading_into_its_colon_is_no_title_and_names_no_year():
         "2031年决算数与2030年决算数对比情况\n年度\t合计\n2030年\t842\n2031年\t800\n"
     )
     assert detect(text).year == 2031
+
+
+def _site_report(title: str, publisher: str) -> str:
+    return "\n".join([
+        "索 引 号 000000000/2031-00012 文  号 生成日期 2031-10-20",
+        f"发布机构 {publisher} 责任部门 {publisher} 关 键 字 道路",
+        "公开方式 主动公开 公开时限 长期公开",
+        "",
+        title,
+        "",
+        "一、绩效目标分解下达情况",
+        "示例区下达2031年衔接资金80万元,全部用于该项目,资金到位率100%。",
+        "二、绩效目标完成情况分析",
+        "项目资金已全额支付,支付率100%。",
+    ])
+
+
+@pytest.mark.parametrize(
+    ("title", "publisher", "unit"),
+    [
+        # the title opens with the place the project is in; the bureau the catalogue names evaluated it
+        ("示例市示例区青山乡东村道路硬化项目绩效自评报告", "示例区交通运输局", "示例区交通运输局"),
+        ("示例区青山镇污水管网改造项目绩效自评报告", "示例市示例区水务局", "示例市示例区水务局"),
+        # a government or its finance bureau posts every unit's papers: the place stays
+        ("示例市示例区青山乡东村道路硬化项目绩效自评报告", "示例区人民政府", "示例市示例区青山乡"),
+        # the place's own spending, not a project of it: the place's report
+        ("示例市示例区青山乡2031年度项目支出绩效自评报告", "示例区交通运输局", "示例市示例区青山乡"),
+        # a body of another place publishing says nothing of whose the project is
+        ("示例市示例区青山乡东村道路硬化项目绩效自评报告", "别处县交通运输局", "示例市示例区青山乡"),
+    ],
+)
+def test_a_title_naming_the_projects_place_gives_way_to_the_catalogues_publisher(title, publisher, unit):
+    assert detect(_site_report(title, publisher)).unit == unit

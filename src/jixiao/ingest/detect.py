@@ -1510,13 +1510,13 @@ def _unit(text: str, preamble: tuple[str, ...], named: list[str]) -> str:
     spaced = _despaced_titles(text)  # a title printed with letter spacing: weaker than the text's own title lines
     tried[at:at] = [(pattern, spaced) for pattern in _TITLE_PATTERNS] + [(pattern, files) for pattern in _TITLE_PATTERNS]
     found = []
-    implementer = overseer = lone = ""
+    implementer = overseer = lone = titled_place = ""
     titled = []  # every name a title line gives ('示例乡2020年…' over '示例县示例乡人民政府2020年…')
     for pattern, where in tried:
         if pattern == _SUBJECT:
             name = _subject(where)
         elif pattern == SELF_NAMED_TITLE:
-            name = _self_named(where)
+            name = titled_place = _self_named(where)
         elif pattern == ABOUT_HEADING:
             name = _about_headings(where)
         elif pattern == ATTACHED_TITLES:
@@ -1546,6 +1546,8 @@ def _unit(text: str, preamble: tuple[str, ...], named: list[str]) -> str:
     if not found:
         return _displaced_implementer(text, "")
     short = found[0]
+    if short == titled_place and publisher and _project_site(short, text) and _publishes_there(publisher, short):
+        return publisher  # '示例县示例乡示例村道路项目绩效自评报告' published by '示例县交通运输局': the bureau's own report
     if short == lone and (crumb := _crumb_unit(short, preamble)):
         return crumb
     if overseer and ENTERPRISE_RE.search(short):
@@ -1557,6 +1559,42 @@ def _unit(text: str, preamble: tuple[str, ...], named: list[str]) -> str:
     fuller = found[1:] + titled + _filed_under(text)
     unit = _authored(_own_level(next((name for name in fuller if _fuller(short, name)), short), text), text)
     return _town_placed(unit, text)
+
+
+# A place alone: places, and a town or street of the last ('示例市示例区示例乡'), no body of it named.
+_PLACE_ONLY_RE = re.compile(rf"(?:{PLACE})*(?:[\u4e00-\u9fff]{{1,8}}?(?:乡|镇|街道)|(?:{PLACE}))")
+# What follows a place in a title that names a project of its own ('示例乡示例村道路硬化项目绩效自评报告'), not the place's
+# own spending ('示例乡2030年度项目支出…', '示例乡部门整体支出…').
+_PROJECT_AFTER_PLACE_RE = re.compile(r"(?![\d年度]|20|项目|部门|单位|本级|整体|人民政府|政府)[\u4e00-\u9fff（）()、]{2,40}?项目"
+                                     r"[^\n。]{0,12}?自评")
+# Bodies that post every unit's papers: a government, its office, the finance bureau.
+_POSTS_FOR_ALL_RE = re.compile(r"(?:人民政府|政府办公室|政府办|财政局|财政厅)$")
+
+
+def _project_site(place: str, text: str) -> bool:
+    """Whether a title opens with `place` alone and goes on with a project's name to a self-evaluation
+    ('示例县示例乡示例村道路硬化项目绩效自评报告'): the place is where the project is, not who wrote the report."""
+    if not _PLACE_ONLY_RE.fullmatch(place):
+        return False
+    for line in text.splitlines()[:TITLE_LINES]:
+        at = line.find(place)
+        if at >= 0 and _PROJECT_AFTER_PLACE_RE.match(line[at + len(place):].lstrip()):
+            return True
+    return False
+
+
+def _publishes_there(publisher: str, place: str) -> bool:
+    """Whether a page's publisher is a body of the place or of a place above it ('示例区交通运输局' for
+    '示例市示例区示例乡') other than the bodies that post every unit's papers: then the evaluated project is its own."""
+    if _POSTS_FOR_ALL_RE.search(publisher) or publisher.startswith(place):
+        return False
+    start = 0
+    for end in range(1, min(len(publisher), 16)):
+        if publisher[end - 1] in "省市区县州旗":
+            if end - start >= 3 and publisher[start:end] in place:  # one of its places: '示例区' of '示例市示例区…'
+                return True
+            start = end
+    return False
 
 
 def _crumb_unit(government: str, preamble: tuple[str, ...]) -> str:

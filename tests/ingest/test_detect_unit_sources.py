@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from jixiao.core.model import DocumentKind
 from jixiao.ingest.detect import detect
 
 
@@ -183,3 +184,16 @@ def _site_report(title: str, publisher: str) -> str:
 )
 def test_a_title_naming_the_projects_place_gives_way_to_the_catalogues_publisher(title, publisher, unit):
     assert detect(_site_report(title, publisher)).unit == unit
+
+
+@pytest.mark.parametrize("title", ["2031年度医院财经预算", "2031年学校财务预算"])
+def test_a_bodys_budget_titled_by_its_kind_is_read_with_the_unit_its_overview_names(title):
+    # the title names the kind of body only; the overview opens with the body and its founding
+    text = (f"返回\n综合管理\n\n{title}\n\n来源:本站  时间:2031-01-15\n\n一、单位概况\n\n"
+            "示例县第二人民医院始建于1952年5月,占地面积3.2万平方米,是一所集医疗、急救、预防为一体的综合医院。")
+    found = detect(text)
+    assert (found.kind, found.unit, found.year) == (DocumentKind.BUDGET_DISCLOSURE, "示例县第二人民医院", 2031)
+
+
+def test_a_section_heading_with_a_budget_word_is_no_title():
+    assert detect("一、单位概况\n二、财务预算\n示例局负责全县道路养护。").kind is not DocumentKind.BUDGET_DISCLOSURE

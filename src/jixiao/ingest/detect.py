@@ -263,6 +263,8 @@ _TITLES: list[tuple[DocumentKind, str]] = [
                               r"|三公.{0,3}经费.{0,15}决算"
                               r"|三公.{0,3}经费.{0,12}(使用|执行)情况"),
     (DocumentKind.BUDGET_DISCLOSURE, r"(部门|单位)(?:收支)?预算(公开)?(编制)?(情况)?(说明)?$|预算公开|收支预算总表|三公.{0,3}经费.{0,6}预算"),
+    # a body's own budget under its year, named by the kind of body it is ('2030年度医院财经预算', '2030年学校财务预算')
+    (DocumentKind.BUDGET_DISCLOSURE, r"^\s*20\d{2}\s*年度?\s*[\u4e00-\u9fff]{0,12}?(?:财经|财务|收支)预算(?:公开)?(?:情况)?(?:说明)?$"),
     # a target form (申报表, 审批表) sets the year's targets when the budget is drawn up: no actuals, no scores
     (DocumentKind.BUDGET_DISCLOSURE, TARGET_FORM),
     (DocumentKind.BUDGET_DISCLOSURE, rf"^(?!{HEADING_NUMBER}){WHOLE_TARGET_TITLE[1:]}"),
@@ -455,6 +457,8 @@ _TITLE_PATTERNS = [
 # 驻外办事处主要履行以下职责', '示例县残联(本级)为…'; after a space too, where a mirror put words before the name ('某某娱乐 示例区人民法院是…').
 _SUBJECT = (rf"(?:^\s*(?:[一二三四五六七八九十]+、|\d+[、.．])?|(?<=[，,。；;])|(?<=[ \t]))\s*({ORG}){NAME_BRACKET}(?:是|为|系|下设|内设|设有|共有|现有|下属"
             r"|核定|属于|负责|承担|(?:主要|依法)?履行|主要职责|主要职能|(?:核定)?编制\s*\d"
+            # a unit's overview opening with its founding: '示例县人民医院始建于1950年，是一所…'
+            r"|(?:始建|创建|组建|成立)于\s*(?:19|20)\d{2}\s*年"
             # '示例镇人民政府属行政单位，下属事业单位4个': its kind of unit
             r"|属(?=(?:全额拨款|差额拨款|参公|公益[一二]类)?(?:的)?(?:行政|事业)单位)"
             # the body that decided to carry out what is evaluated: '…,示例市教育局决定对2030年…工程实施奖补' (a

@@ -50,3 +50,9 @@ def test_with_this_years_figure_the_rate_is_checked(tmp_path, rate, wrong):
     result = _audit(tmp_path, f"因公出国（境）费预算6.00万元，较上年减少2.00万元，下降{rate}，主要原因是压减出国计划。")
     assert not _about(result, f"下降{rate}")
     assert bool([f for f in result.findings if f.rule == "narrative.n2_year_on_year"]) is wrong
+
+
+def test_a_comparable_rate_without_this_years_figure_is_unchecked_with_the_reason(tmp_path):
+    result = _audit(tmp_path, "剔除人员划转因素后，因公出国（境）费比上年减少1.00万元，下降20%。")
+    [left] = _about(result, "下降20%")
+    assert "只核对了增减方向" in left and "可比口径增减率未核对" in left

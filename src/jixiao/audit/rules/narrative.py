@@ -2135,6 +2135,7 @@ def _comparable_rates(pkg: DisclosurePackage, ctx: Context, statements: list[Sta
                 continue
             current = _this_year(pkg, statements, index, rate)
             if current is None:
+                ctx.unchecked(f"未读到{rate.subject or '该项'}的本年数，只核对了增减方向，{what}未核对", claim, rate)
                 continue
             change: Printed = (claim.value, claim.quantum)
             readings: list[tuple[Callable[..., Decimal | None], tuple[Printed, ...], str]] = [

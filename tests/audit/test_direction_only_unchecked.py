@@ -56,3 +56,14 @@ def test_a_comparable_rate_without_this_years_figure_is_unchecked_with_the_reaso
     result = _audit(tmp_path, "剔除人员划转因素后，因公出国（境）费比上年减少1.00万元，下降20%。")
     [left] = _about(result, "下降20%")
     assert "只核对了增减方向" in left and "可比口径增减率未核对" in left
+
+
+@pytest.mark.parametrize(("rate", "tier"), [("20.00%", None), ("25.00%", Tier.WARNING)])
+def test_an_unnamed_items_rate_is_checked_on_the_sum_its_sentence_states(tmp_path, rate, tier):
+    # '…收入1200.0万元,比上年增加200.0万元': 200.0 ÷ 1000.0 = 20.00%; the item is no subject the grammar knows, so
+    # this year's figure is presumed from the sentence and a rate that fails on it is a warning, not certain
+    result = _audit(tmp_path, f"2、门诊挂号收入1200.0万元,比上年增加了200.0万元,增长率为{rate}。")
+    assert not _about(result, rate)
+    found = [f for f in result.findings if f.rule == "narrative.n2_year_on_year"]
+    assert [f.tier for f in found] == ([tier] if tier else [])
+    assert all("推定" in f.message for f in found)

@@ -2069,6 +2069,12 @@ def _year_on_year(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
                         continue  # the rate holds on this year's figure: the change disagrees (narrative.change_amount)
                     yield from (_on_this_year(f, rate, change, current) if current else f for f in on_base)
                     continue
+                presumed = None
+                if current is None and not claim.subject and function is _rate_of_change \
+                        and (own := _part(statement, claim)) is not None and own.value > 0:
+                    # 'A收入X万元，比上年增加Y万元，增长P%' of an item the grammar does not name: the sum the sentence
+                    # states before its change is taken for this year's (presumed: a wrong rate on it is a warning)
+                    current, presumed = (own.value, own.quantum), own
                 if current is None:
                     # only the direction was compared (above): the rate on its base is not checked — said, not passed
                     ctx.unchecked(f"未读到{rate.subject or '该项'}的本年数，只核对了增减方向，{what}未核对", claim, rate)
@@ -2090,15 +2096,25 @@ def _year_on_year(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
                 compared(ctx, claim, rate)
                 if base_value <= 0:
                     certain = base_value + (current[1] + claim.quantum) / 2 <= 0
-                    yield Finding("narrative.n2_year_on_year", Tier.ERROR if certain else Tier.NOTICE,
-                                  f"按本年 {wan(current[0])} 万元与增减额推算{base}为 {wan(base_value)} 万元，"
-                                  f"不应给出增减率 {rate.text}", rate.location.with_(row=what), CAT)
+                    yield _presumed(Finding("narrative.n2_year_on_year", Tier.ERROR if certain else Tier.NOTICE,
+                                            f"按本年 {wan(current[0])} 万元与增减额推算{base}为 {wan(base_value)} 万元，"
+                                            f"不应给出增减率 {rate.text}", rate.location.with_(row=what), CAT), presumed)
                     continue
                 for finding in _check_rate(ctx, "narrative.n2_year_on_year", rate, what, abs(rate.value), function,
                                            (current, other), f"{wan(abs(change))} ÷ {base} {wan(base_value)}"):
-                    yield _noting_fall(_on_this_year(finding, rate, change, current), rate, current)
+                    yield _presumed(_noting_fall(_on_this_year(finding, rate, change, current), rate, current),
+                                    presumed)
     yield from _falls_alone(pkg, ctx, statements, paired)
     yield from _comparable_rates(pkg, ctx, statements)
+
+
+def _presumed(finding: Finding, own: Claim | None) -> Finding:
+    """A rate found wrong on this year's figure presumed from the sum its sentence states before the change (no item
+    named): a warning naming the presumption, never certain."""
+    if own is None or finding.tier is not Tier.ERROR:
+        return finding
+    return replace(finding, tier=Tier.WARNING,
+                   message=f"{finding.message}（该项未写明名称，本年数按同句前面所写的“{own.text}”推定；如所指不同，请核对）")
 
 
 def _rate_on_full(current: Decimal, full: Decimal, change: Decimal) -> Decimal | None:

@@ -240,7 +240,7 @@ def test_json_coverage_structure(tmp_path):
     assert {"name", "unit", "rows", "columns", "location"} <= set(payload["tables"][0])
     assert {p["name"] for p in payload["projects"]} == {"道路维护项目", "土地整理项目"}
     assert all({"title", "claims", "checked", "location"} <= set(s) for s in payload["sections"])
-    assert {"held", "broken", "not_applicable"} == set(payload["checks"]["counts"])
+    assert {"held", "broken", "not_applicable", "merged"} == set(payload["checks"]["counts"])
     na = {e["rule"]: e["reasons"] for e in payload["checks"]["not_applicable"]}
     assert na["keyeval.total"] == ["文档中没有绩效评价评分表"]
     assert any(e["rule"] == "disclosure.r01_income_total" for e in payload["checks"]["applied"])

@@ -10,6 +10,7 @@ from types import SimpleNamespace
 import pytest
 
 from jixiao.audit.engine import audit_document
+from jixiao.core.coverage import Status
 from jixiao.core.disclosure import Amount, DisclosurePackage, DisclosureRow, DisclosureTable
 from jixiao.core.finding import Finding, Tier
 from jixiao.core.provenance import Location
@@ -123,3 +124,17 @@ def test_a_failure_two_cells_explain_alike_is_kept_and_names_them():
     (found,) = audit(_d01("18.00"))
     assert found.rule == "disclosure.r03_r05_grand_totals" and found.location.row == "总计"
     assert "可能填错的是公开01 使用非财政拨款结余或公开01 年初结转和结余中的一格" in found.message
+
+
+@pytest.mark.parametrize("cell", ["2210201.basic", "22102.basic", "221.project"])
+def test_a_rule_merged_into_the_one_cell_finding_is_not_counted_broken(cell):
+    # the coverage counts agree with the findings shown: a rule whose failing identity became part of another rule's
+    # one-cell finding is counted under that finding (merged, the reason naming it), neither broken nor held
+    pkg = DisclosurePackage("某某单位", 2023, {"D03": d03(**{cell: "99.00"})})
+    result = audit_document(SimpleNamespace(path="t.txt", disclosure=pkg), CENTRAL, only=("disclosure",))
+    (shown,) = [f for f in result.findings if f.tier is Tier.ERROR]
+    broken = {o.rule for o in result.outcomes if o.status is Status.BROKEN}
+    assert broken == {f.rule for f in result.findings}
+    merged = [o for o in result.outcomes if o.status is Status.MERGED]
+    assert merged and all(o.findings == 0 and shown.rule in o.reason for o in merged)
+    assert sum(o.findings for o in result.outcomes) == len(result.findings)

@@ -170,7 +170,8 @@ def _describe_read(out: Outcome) -> str:
         counts = c.get("checks", {}).get("counts", {})
         return (f"读到：表 {len(tables)} 张 {rows} 行；项目 {len(c.get('projects', []))} 个；说明数据 {claims} 条"
                 f"（已核对 {checked - partly}，部分核对 {partly}，未核对 {claims - checked}）；规则 通过 {counts.get('held', 0)}、"
-                f"发现问题 {counts.get('broken', 0)}、不适用 {counts.get('not_applicable', 0)}；"
+                f"发现问题 {counts.get('broken', 0)}、不适用 {counts.get('not_applicable', 0)}"
+                + (f"、并入同一格错误 {counts['merged']}" if counts.get("merged") else "") + "；"
                 f"未读取或未核对 {len(c.get('unread', []))} 处")
     r = out.read
     tables = [k.split(":", 1)[1] + f"（{n} 行）" for k, n in r.items() if k.startswith("table:")]

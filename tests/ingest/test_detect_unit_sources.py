@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from jixiao.core.model import DocumentKind
 from jixiao.ingest.detect import detect
 
 
@@ -150,3 +151,49 @@ def test_a_sentence_leading_into_its_colon_is_no_title_and_names_no_year():
         "2031年决算数与2030年决算数对比情况\n年度\t合计\n2030年\t842\n2031年\t800\n"
     )
     assert detect(text).year == 2031
+
+
+def _site_report(title: str, publisher: str) -> str:
+    return "\n".join([
+        "索 引 号 000000000/2031-00012 文  号 生成日期 2031-10-20",
+        f"发布机构 {publisher} 责任部门 {publisher} 关 键 字 道路",
+        "公开方式 主动公开 公开时限 长期公开",
+        "",
+        title,
+        "",
+        "一、绩效目标分解下达情况",
+        "示例区下达2031年衔接资金80万元,全部用于该项目,资金到位率100%。",
+        "二、绩效目标完成情况分析",
+        "项目资金已全额支付,支付率100%。",
+    ])
+
+
+@pytest.mark.parametrize(
+    ("title", "publisher", "unit"),
+    [
+        # the title opens with the place the project is in; the bureau the catalogue names evaluated it
+        ("示例市示例区青山乡东村道路硬化项目绩效自评报告", "示例区交通运输局", "示例区交通运输局"),
+        ("示例区青山镇污水管网改造项目绩效自评报告", "示例市示例区水务局", "示例市示例区水务局"),
+        # a government or its finance bureau posts every unit's papers: the place stays
+        ("示例市示例区青山乡东村道路硬化项目绩效自评报告", "示例区人民政府", "示例市示例区青山乡"),
+        # the place's own spending, not a project of it: the place's report
+        ("示例市示例区青山乡2031年度项目支出绩效自评报告", "示例区交通运输局", "示例市示例区青山乡"),
+        # a body of another place publishing says nothing of whose the project is
+        ("示例市示例区青山乡东村道路硬化项目绩效自评报告", "别处县交通运输局", "示例市示例区青山乡"),
+    ],
+)
+def test_a_title_naming_the_projects_place_gives_way_to_the_catalogues_publisher(title, publisher, unit):
+    assert detect(_site_report(title, publisher)).unit == unit
+
+
+@pytest.mark.parametrize("title", ["2031年度医院财经预算", "2031年学校财务预算"])
+def test_a_bodys_budget_titled_by_its_kind_is_read_with_the_unit_its_overview_names(title):
+    # the title names the kind of body only; the overview opens with the body and its founding
+    text = (f"返回\n综合管理\n\n{title}\n\n来源:本站  时间:2031-01-15\n\n一、单位概况\n\n"
+            "示例县第二人民医院始建于1952年5月,占地面积3.2万平方米,是一所集医疗、急救、预防为一体的综合医院。")
+    found = detect(text)
+    assert (found.kind, found.unit, found.year) == (DocumentKind.BUDGET_DISCLOSURE, "示例县第二人民医院", 2031)
+
+
+def test_a_section_heading_with_a_budget_word_is_no_title():
+    assert detect("一、单位概况\n二、财务预算\n示例局负责全县道路养护。").kind is not DocumentKind.BUDGET_DISCLOSURE

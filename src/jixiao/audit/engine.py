@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import PurePath
 from typing import Any
 
@@ -120,18 +120,52 @@ def subject_name(kind: str, subject: Any) -> str:
     return {"document": "文档", "prose": "说明文字", "disclosure": "决算公开表和说明"}[kind]
 
 
+def _merged_outcomes(outcomes: list[RuleOutcome], origin: dict[int, int], findings: Sequence[Finding],
+                     absorbed: dict[int, Finding]) -> list[RuleOutcome]:
+    """The outcomes as the findings shown after merge_faults tell them: a one-cell finding counts under the rule that
+    reports it (its owner); a rule whose findings were all merged into another rule's is MERGED, the reason naming
+    that rule (the fault is shown once, as the brief's one fault, one finding; it is no second problem, nor a pass)."""
+    if not absorbed:
+        return outcomes
+    count = [o.findings for o in outcomes]
+    into: dict[int, str] = {}
+    owners = {id(owner): owner for owner in absorbed.values()}
+    for finding in findings:
+        if (owner := absorbed.get(id(finding))) is None:
+            continue
+        count[origin[id(finding)]] -= 1
+        if owner is not finding:
+            into.setdefault(origin[id(finding)], owner.rule)
+    for owner in owners.values():
+        count[origin[id(owner)]] += 1
+    out = []
+    for index, outcome in enumerate(outcomes):
+        if count[index] == outcome.findings:
+            out.append(outcome)
+        elif count[index] > 0:
+            out.append(replace(outcome, findings=count[index]))
+        else:
+            out.append(replace(outcome, status=Status.MERGED, findings=0,
+                               reason=f"所发现的是同一格的同一处错误，已并入规则 {into.get(index, outcome.rule)} 的发现"))
+    return out
+
+
 def audit_document(doc: Any, profile: Profile, only: Sequence[str] = (), skip: Sequence[str] = ()) -> AuditResult:
     """All findings for one document, sorted by tier and place, one per fingerprint; every rule's outcome."""
     ctx = Context(profile=profile, document=doc.path)
     findings: list[Finding] = []
     outcomes: list[RuleOutcome] = []
+    origin: dict[int, int] = {}  # a finding of the first pass (by id) → the outcome of the rule that gave it
     present = subjects(doc)
     # the reading rules last, after every other rule on every subject: whether anything of the document was checked
     # (reading.nothing_read) is known only once the rules on its tables and sentences have run and said what they
     # compared or where they found a problem
     for last in (False, True):
         if last:
-            findings = merge_faults(findings, ctx.identities)  # one cell behind several failing sums: one finding
+            absorbed: dict[int, Finding] = {}
+            before = findings
+            findings = merge_faults(findings, ctx.identities, absorbed)  # one cell behind several sums: one finding
+            outcomes = _merged_outcomes(outcomes, origin, before, absorbed)
             ctx.found(findings)
         for kind, subject in sorted(present, key=lambda item: item[0] == "document"):
             name = subject_name(kind, subject)
@@ -139,6 +173,7 @@ def audit_document(doc: Any, profile: Profile, only: Sequence[str] = (), skip: S
                 if (r.family in READING_LAST) is not last:
                     continue
                 found, outcome = apply(r, subject, ctx, skip, name)
+                origin.update((id(f), len(outcomes)) for f in found)
                 findings.extend(found)
                 outcomes.append(outcome)
     kinds = {kind for kind, _ in present}

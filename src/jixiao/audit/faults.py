@@ -70,11 +70,14 @@ def suspects_note(figures: Sequence[Figure]) -> str:
 
 
 def merge_faults(
-    findings: Sequence[Finding], checked: Sequence[tuple[Identity, Finding | None]]
+    findings: Sequence[Finding], checked: Sequence[tuple[Identity, Finding | None]],
+    absorbed: dict[int, Finding] | None = None,
 ) -> list[Finding]:
     """`findings` with the failures one cell explains made one finding, the others annotated with their suspects.
     A failing identity whose finding is not among `findings` (its rule left it out as part of a fault it reported
-    otherwise, or its tier was skipped) takes no part."""
+    otherwise, or its tier was skipped) takes no part. `absorbed`, when given, is filled with every finding made part
+    of a one-cell finding (by id) and the finding whose rule reports that one (itself, for that rule's own): the
+    coverage counts a rule whose finding was merged under the one finding shown, not as a second problem."""
     listed = {id(f) for f in findings}
     identities: list[Identity] = []
     finding_of: dict[object, Finding] = {}
@@ -91,6 +94,9 @@ def merge_faults(
     for fault in located.faults:
         merged = [finding_of[key] for key in fault.identities]
         instead[id(merged[0])] = one_cell(fault, merged)
+        if absorbed is not None:
+            owner = _owner(fault.figure, merged)
+            absorbed.update((id(f), owner) for f in merged)
         instead.update((id(f), None) for f in merged[1:])
     for key, figures in located.suspects.items():
         found = finding_of[key]

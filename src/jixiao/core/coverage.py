@@ -123,6 +123,9 @@ class Status(StrEnum):
     HELD = "held"  # the rule ran on the subject and found nothing
     BROKEN = "broken"  # the rule found something
     NOT_APPLICABLE = "not_applicable"  # the rule could not be checked on the subject, with a reason
+    # what the rule found is one cell's fault another rule's finding reports (audit.faults: one fault, one finding):
+    # counted under that finding, not as a problem of its own; the reason names it
+    MERGED = "merged"
 
 
 @dataclass(frozen=True)
@@ -211,7 +214,7 @@ class Coverage:
         by_rule: dict[str, dict[str, object]] = {}
         for o in self.outcomes:
             entry = by_rule.setdefault(o.rule, {"rule": o.rule, "title": o.title, "held": 0, "broken": 0,
-                                                "not_applicable": 0, "reasons": []})
+                                                "not_applicable": 0, "merged": 0, "reasons": []})
             entry[o.status.value] = int(entry[o.status.value]) + 1  # type: ignore[call-overload]
             reasons = entry["reasons"]
             assert isinstance(reasons, list)
@@ -222,9 +225,9 @@ class Coverage:
             "sections": [{"title": s.title or "（无标题）", "claims": s.claims, "checked": s.checked,
                           "partly": s.partly, "location": s.location.to_dict()} for s in self.sections],
             "checks": {"counts": self.counts(),
-                       "applied": [e for e in rules if e["held"] or e["broken"]],
+                       "applied": [e for e in rules if e["held"] or e["broken"] or e["merged"]],
                        "not_applicable": [{"rule": e["rule"], "title": e["title"], "reasons": e["reasons"]}
-                                          for e in rules if not (e["held"] or e["broken"])]},
+                                          for e in rules if not (e["held"] or e["broken"] or e["merged"])]},
             "unread": [u.to_dict() for u in self.not_read],
             "summary": self.checked_phrase(),
         }
@@ -245,7 +248,10 @@ def coverage(reading: Reading, outcomes: Iterable[RuleOutcome] = (), checked: It
         done, left = claim_checked(claim, marked, pointed)
         sections.setdefault(claim.section, []).append((claim, done, done and bool(left)))
         if not done:
-            why = (reasons or {}).get(claim_key(claim.location, claim.text))
+            # why no rule checked it: said of the sentence, else of its claims (a rule that read them and could
+            # check only part of what they say, e.g. a change's direction without its rate)
+            why = (reasons or {}).get(claim_key(claim.location, claim.text)) or "；".join(dict.fromkeys(
+                (reasons or {})[p.key] for p in claim.parts if p.key in (reasons or {})))
             said = f"未核对：{_clip(claim.text)}" + (f"（{why}）" if why else "")
             unchecked.append(Unread(said, claim.location, "claim"))
         else:

@@ -265,6 +265,8 @@ _TITLES: list[tuple[DocumentKind, str]] = [
                               r"|三公.{0,3}经费.{0,15}决算"
                               r"|三公.{0,3}经费.{0,12}(使用|执行)情况"),
     (DocumentKind.BUDGET_DISCLOSURE, r"(部门|单位)(?:收支)?预算(公开)?(编制)?(情况)?(说明)?$|预算公开|收支预算总表|三公.{0,3}经费.{0,6}预算"),
+    # a body's own budget under its year, named by the kind of body it is ('2030年度医院财经预算', '2030年学校财务预算')
+    (DocumentKind.BUDGET_DISCLOSURE, r"^\s*20\d{2}\s*年度?\s*[\u4e00-\u9fff]{0,12}?(?:财经|财务|收支)预算(?:公开)?(?:情况)?(?:说明)?$"),
     # a target form (申报表, 审批表) sets the year's targets when the budget is drawn up: no actuals, no scores
     (DocumentKind.BUDGET_DISCLOSURE, TARGET_FORM),
     (DocumentKind.BUDGET_DISCLOSURE, rf"^(?!{HEADING_NUMBER}){WHOLE_TARGET_TITLE[1:]}"),
@@ -463,6 +465,8 @@ _TITLE_PATTERNS = [
 # 驻外办事处主要履行以下职责', '示例县残联(本级)为…'; after a space too, where a mirror put words before the name ('某某娱乐 示例区人民法院是…').
 _SUBJECT = (rf"(?:^\s*(?:[一二三四五六七八九十]+、|\d+[、.．])?|(?<=[，,。；;])|(?<=[ \t]))\s*({ORG}){NAME_BRACKET}(?:是|为|系|下设|内设|设有|共有|现有|下属"
             r"|核定|属于|负责|承担|(?:主要|依法)?履行|主要职责|主要职能|(?:核定)?编制\s*\d"
+            # a unit's overview opening with its founding: '示例县人民医院始建于1950年，是一所…'
+            r"|(?:始建|创建|组建|成立)于\s*(?:19|20)\d{2}\s*年"
             # '示例镇人民政府属行政单位，下属事业单位4个': its kind of unit
             r"|属(?=(?:全额拨款|差额拨款|参公|公益[一二]类)?(?:的)?(?:行政|事业)单位)"
             # the body that decided to carry out what is evaluated: '…,示例市教育局决定对2030年…工程实施奖补' (a
@@ -1538,13 +1542,13 @@ def _unit(text: str, preamble: tuple[str, ...], named: list[str]) -> str:
     spaced = _despaced_titles(text)  # a title printed with letter spacing: weaker than the text's own title lines
     tried[at:at] = [(pattern, spaced) for pattern in _TITLE_PATTERNS] + [(pattern, files) for pattern in _TITLE_PATTERNS]
     found = []
-    implementer = overseer = lone = ""
+    implementer = overseer = lone = titled_place = ""
     titled = []  # every name a title line gives ('示例乡2020年…' over '示例县示例乡人民政府2020年…')
     for pattern, where in tried:
         if pattern == _SUBJECT:
             name = _subject(where)
         elif pattern == SELF_NAMED_TITLE:
-            name = _self_named(where)
+            name = titled_place = _self_named(where)
         elif pattern == ABOUT_HEADING:
             name = _about_headings(where)
         elif pattern == ATTACHED_TITLES:
@@ -1575,6 +1579,8 @@ def _unit(text: str, preamble: tuple[str, ...], named: list[str]) -> str:
     if not found:
         return _displaced_implementer(text, "")
     short = found[0]
+    if short == titled_place and publisher and _project_site(short, text) and _publishes_there(publisher, short):
+        return publisher  # '示例县示例乡示例村道路项目绩效自评报告' published by '示例县交通运输局': the bureau's own report
     if short == lone and (crumb := _crumb_unit(short, preamble)):
         return crumb
     if overseer and ENTERPRISE_RE.search(short):
@@ -1586,6 +1592,42 @@ def _unit(text: str, preamble: tuple[str, ...], named: list[str]) -> str:
     fuller = found[1:] + titled + _filed_under(text)
     unit = _authored(_own_level(next((name for name in fuller if _fuller(short, name)), short), text), text)
     return _town_placed(unit, text)
+
+
+# A place alone: places, and a town or street of the last ('示例市示例区示例乡'), no body of it named.
+_PLACE_ONLY_RE = re.compile(rf"(?:{PLACE})*(?:[\u4e00-\u9fff]{{1,8}}?(?:乡|镇|街道)|(?:{PLACE}))")
+# What follows a place in a title that names a project of its own ('示例乡示例村道路硬化项目绩效自评报告'), not the place's
+# own spending ('示例乡2030年度项目支出…', '示例乡部门整体支出…').
+_PROJECT_AFTER_PLACE_RE = re.compile(r"(?![\d年度]|20|项目|部门|单位|本级|整体|人民政府|政府)[\u4e00-\u9fff（）()、]{2,40}?项目"
+                                     r"[^\n。]{0,12}?自评")
+# Bodies that post every unit's papers: a government, its office, the finance bureau.
+_POSTS_FOR_ALL_RE = re.compile(r"(?:人民政府|政府办公室|政府办|财政局|财政厅)$")
+
+
+def _project_site(place: str, text: str) -> bool:
+    """Whether a title opens with `place` alone and goes on with a project's name to a self-evaluation
+    ('示例县示例乡示例村道路硬化项目绩效自评报告'): the place is where the project is, not who wrote the report."""
+    if not _PLACE_ONLY_RE.fullmatch(place):
+        return False
+    for line in text.splitlines()[:TITLE_LINES]:
+        at = line.find(place)
+        if at >= 0 and _PROJECT_AFTER_PLACE_RE.match(line[at + len(place):].lstrip()):
+            return True
+    return False
+
+
+def _publishes_there(publisher: str, place: str) -> bool:
+    """Whether a page's publisher is a body of the place or of a place above it ('示例区交通运输局' for
+    '示例市示例区示例乡') other than the bodies that post every unit's papers: then the evaluated project is its own."""
+    if _POSTS_FOR_ALL_RE.search(publisher) or publisher.startswith(place):
+        return False
+    start = 0
+    for end in range(1, min(len(publisher), 16)):
+        if publisher[end - 1] in "省市区县州旗":
+            if end - start >= 3 and publisher[start:end] in place:  # one of its places: '示例区' of '示例市示例区…'
+                return True
+            start = end
+    return False
 
 
 def _crumb_unit(government: str, preamble: tuple[str, ...]) -> str:

@@ -181,8 +181,9 @@ def reading_lines(cov: Coverage, limit: int = 8) -> list[str]:
                      + (f"；另 {len(cov.sections) - limit} 节" if len(cov.sections) > limit else ""))
     if cov.outcomes:
         counts = cov.counts()
+        merged = f"，并入同一格错误的发现 {counts['merged']} 次" if counts["merged"] else ""
         lines.append(f"  规则：通过 {counts['held']} 次，发现问题 {counts['broken']} 次，"
-                     f"不适用 {counts['not_applicable']} 次")
+                     f"不适用 {counts['not_applicable']} 次{merged}")
     reasons = Counter(o.reason for o in cov.outcomes if o.status is Status.NOT_APPLICABLE and o.reason)
     if reasons:
         # every distinct reason (they are few): a missing table must not be hidden behind rules of other kinds

@@ -2040,7 +2040,9 @@ def n2_year_on_year(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
     """“（比/较/与）上年增加（减少）X万元（或元），增长（下降）P%”：上年数 = 本年数 − X（本年数取表中该项，表中没有时取
     说明所写），P = X ÷ 上年数 × 100；写了上年数时 P = (本年 − 上年) ÷ 上年 × 100。“与预算相比增加（减少）X万元，
     增长（下降）P%”同样以预算数（本年数 − X）为基数。各数按所印精度取值范围，所写 P 落在范围外为确定，范围内的差异为
-    提示。上年为0只写金额；增加配“增长”，减少配“下降”，同一句方向相反为确定。推算的基数小于0时，增减额不是该数的（或未读懂），
+    提示。上年为0只写金额；增加配“增长”，减少配“下降”，同一句方向相反为确定。表中和说明中都没有本年数时只能核对方向，
+    增减率列为未核对并注明原因（不算已核对）；所说的项目未写明名称（“…收入X万元，比上年增加Y万元，增长P%”）时，以同句
+    增减额前所写的金额为本年数（推定），据此不符为疑似。推算的基数小于0时，增减额不是该数的（或未读懂），
     不据此判断，列为未核对。“X元，其中：A…，B Y元，同比增加Z元，增长P%”中未点名的增减额可属合计X，也可属最后一项B：按其中
     任一种读法相符即不判为错误。“A x万元和B y万元，分别减少a万元和b万元，下降P%和Q%”按顺序逐项配对。下降超过100%而本年数仍
     大于0（降幅超过100%即成负数）为确定，与增减额一并报告；未写增减额的也单独报告。
@@ -2106,8 +2108,15 @@ def _year_on_year(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
                         continue  # the rate holds on this year's figure: the change disagrees (narrative.change_amount)
                     yield from (_on_this_year(f, rate, change, current) if current else f for f in on_base)
                     continue
+                presumed = None
+                if current is None and not claim.subject and function is _rate_of_change \
+                        and (own := _part(statement, claim)) is not None and own.value > 0:
+                    # 'A收入X万元，比上年增加Y万元，增长P%' of an item the grammar does not name: the sum the sentence
+                    # states before its change is taken for this year's (presumed: a wrong rate on it is a warning)
+                    current, presumed = (own.value, own.quantum), own
                 if current is None:
-                    compared(ctx, claim, rate)
+                    # only the direction was compared (above): the rate on its base is not checked — said, not passed
+                    ctx.unchecked(f"未读到{rate.subject or '该项'}的本年数，只核对了增减方向，{what}未核对", claim, rate)
                     continue
                 if (own := _part(statement, claim)) is not None and own.value != current[0]:
                     # the sentence's own amount differs from the table's (narrative.n1_amount_vs_table reports it):
@@ -2126,15 +2135,25 @@ def _year_on_year(pkg: DisclosurePackage, ctx: Context) -> Iterator[Finding]:
                 compared(ctx, claim, rate)
                 if base_value <= 0:
                     certain = base_value + (current[1] + claim.quantum) / 2 <= 0
-                    yield Finding("narrative.n2_year_on_year", Tier.ERROR if certain else Tier.NOTICE,
-                                  f"按本年 {wan(current[0])} 万元与增减额推算{base}为 {wan(base_value)} 万元，"
-                                  f"不应给出增减率 {rate.text}", rate.location.with_(row=what), CAT)
+                    yield _presumed(Finding("narrative.n2_year_on_year", Tier.ERROR if certain else Tier.NOTICE,
+                                            f"按本年 {wan(current[0])} 万元与增减额推算{base}为 {wan(base_value)} 万元，"
+                                            f"不应给出增减率 {rate.text}", rate.location.with_(row=what), CAT), presumed)
                     continue
                 for finding in _check_rate(ctx, "narrative.n2_year_on_year", rate, what, abs(rate.value), function,
                                            (current, other), f"{wan(abs(change))} ÷ {base} {wan(base_value)}"):
-                    yield _noting_fall(_on_this_year(finding, rate, change, current), rate, current)
+                    yield _presumed(_noting_fall(_on_this_year(finding, rate, change, current), rate, current),
+                                    presumed)
     yield from _falls_alone(pkg, ctx, statements, paired)
     yield from _comparable_rates(pkg, ctx, statements)
+
+
+def _presumed(finding: Finding, own: Claim | None) -> Finding:
+    """A rate found wrong on this year's figure presumed from the sum its sentence states before the change (no item
+    named): a warning naming the presumption, never certain."""
+    if own is None or finding.tier is not Tier.ERROR:
+        return finding
+    return replace(finding, tier=Tier.WARNING,
+                   message=f"{finding.message}（该项未写明名称，本年数按同句前面所写的“{own.text}”推定；如所指不同，请核对）")
 
 
 def _rate_on_full(current: Decimal, full: Decimal, change: Decimal) -> Decimal | None:
@@ -2171,6 +2190,7 @@ def _comparable_rates(pkg: DisclosurePackage, ctx: Context, statements: list[Sta
                 continue
             current = _this_year(pkg, statements, index, rate)
             if current is None:
+                ctx.unchecked(f"未读到{rate.subject or '该项'}的本年数，只核对了增减方向，{what}未核对", claim, rate)
                 continue
             change: Printed = (claim.value, claim.quantum)
             readings: list[tuple[Callable[..., Decimal | None], tuple[Printed, ...], str]] = [

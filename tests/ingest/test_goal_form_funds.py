@@ -108,3 +108,21 @@ def test_whole_period_and_year_columns_are_two_tables(tmp_path):
     _, found = audit_text(tmp_path, text.replace("当年其他资金 |\n6.40 |", "当年其他资金 |\n7.40 |"))
     [finding] = _parts(found)
     assert finding.tier is Tier.ERROR and "当年" in finding.message, finding.message
+
+
+PROSE = "示例区园林局2031年示例公园亭台修缮项目绩效目标\n示例公园亭台修缮项目年度预算安排{}。\n"
+
+
+def _stated(found):
+    return [f for f in found if f.rule == "goals.stated_budget"]
+
+
+def test_a_budget_stated_in_the_text_is_compared_with_the_form(tmp_path):
+    doc, found = audit_text(tmp_path, PROSE.format("36.4万元") + CELLS)
+    assert doc.goal_forms and not _stated(found), [f.message for f in _stated(found)]
+    _, found = audit_text(tmp_path, PROSE.format("40万元") + CELLS)
+    [finding] = _stated(found)
+    assert finding.tier is Tier.WARNING and "40万元" in finding.message and "36.40" in finding.message
+    # the form prints no unit: its 36.40 is not compared with the text's figure
+    _, found = audit_text(tmp_path, PROSE.format("40万元") + CELLS.replace("项目资金（万元） |", "项目资金 |"))
+    assert not _stated(found), [f.message for f in _stated(found)]

@@ -47,6 +47,7 @@ RULE_MODULES = [
     "jixiao.audit.rules.coverage",
     "jixiao.audit.rules.keyeval",
     "jixiao.audit.rules.prose",
+    "jixiao.audit.rules.goalfunds",
     "jixiao.audit.rules.allocation",
     "jixiao.audit.rules.grades",
     "jixiao.audit.rules.parts",

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 
+from jixiao.core.parts import PartsTable
 from jixiao.core.provenance import Location
 from jixiao.core.values import Value
 
@@ -311,6 +312,7 @@ class GoalForm:
     unit: str = ""  # 实施单位 (else 主管部门) as printed
     budget: Decimal | None = None  # yuan: 年度资金总额 (else 项目金额, 资金总额)
     location: Location = field(default_factory=Location)
+    funds: tuple[PartsTable, ...] = ()  # 项目资金: 资金总额 = 财政拨款 + 上年结转 + 其他资金 (ingest.goalfunds)
 
 
 @dataclass(frozen=True)

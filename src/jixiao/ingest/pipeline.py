@@ -224,7 +224,8 @@ def _parts_tables(doc: Document) -> tuple[Document, list[ReadError]]:
     used = used_blocks(doc, sentences=False)
     lists, unread = glued_lists(doc.source.blocks, used)
     heads, unread_heads = fund_heads(doc.source.blocks, used)
-    return replace(doc, parts_tables=(*lists, *heads), unread=(*doc.unread, *unread, *unread_heads)), []
+    funds = tuple(table for form in doc.goal_forms for table in form.funds)  # a target form's 项目资金
+    return replace(doc, parts_tables=(*funds, *lists, *heads), unread=(*doc.unread, *unread, *unread_heads)), []
 
 
 EXTRACTORS: list[Extractor] = [_goal_forms, _monitoring, _self_evaluations, _disclosure, _key_evaluations, _statements, _results,

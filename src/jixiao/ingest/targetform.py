@@ -32,6 +32,7 @@ from jixiao.core.money import is_number, parse_amount, parse_decimal
 from jixiao.core.provenance import Location
 from jixiao.core.values import Operator, parse_value
 from jixiao.ingest import fusedgoal
+from jixiao.ingest.goalfunds import fund_tables
 from jixiao.ingest.headers import printed_unit
 from jixiao.ingest.levelwords import POINTS, cell_re
 from jixiao.ingest.source import Block, Paragraph, ReadError, SourceDocument
@@ -803,6 +804,8 @@ def extract_goal_forms(
                 ),
                 budget=_budget(form),
                 location=form.title.location.with_(project=project),
+                funds=fund_tables([c.text for c in form.cells], [c.location.with_(project=project) for c in form.cells],
+                                  f"项目「{project}」"),
             )
         )
         errors += [ReadError(f"绩效目标表的指标行“{_clip(c.text)}”各格连在一起（无分隔），名称、指标值与分值不能唯一分开，"

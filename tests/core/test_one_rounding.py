@@ -7,7 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from jixiao.audit.compare import wan
-from jixiao.core.money import format_amount, round_half_up, yuan_to_wan
+from jixiao.core.money import format_amount, format_number, round_half_up, yuan_to_wan
 from jixiao.store.money import MoneyField
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "jixiao"
@@ -43,3 +43,14 @@ def test_trimmed_figures_round_half_up_then_drop_trailing_zeros():
     assert format_amount(Decimal("300"), separators=False, places=4, trim=True) == "300"
     assert format_amount(Decimal("61234.125"), trim=True) == "61,234.13"
     assert format_amount(Decimal("61234.125")) == "61,234.13" and format_amount(Decimal(5), separators=False) == "5.00"
+
+
+def test_format_number_prints_as_held_rounds_half_up_and_drops_decimals_of_whole_numbers():
+    assert format_number(Decimal("70.3200")) == "70.32" and format_number(Decimal("1E+2")) == "100"
+    assert format_number(Decimal("8.889")) == "8.889" and format_number(None) == ""
+    assert format_number(Decimal("2.5"), 0) == "3" and format_number(Decimal("0.125"), 2) == "0.13"
+    assert format_number(Decimal("-0.125"), 2) == "-0.13" and format_number(Decimal("2.45"), 1) == "2.5"
+    assert format_number(Decimal("2.5"), 2) == "2.50" and format_number(Decimal("1234.5"), 1, separators=True) == "1,234.5"
+    assert format_number(Decimal("90.00"), 2, whole=True) == "90"
+    assert format_number(Decimal("63.155"), 2, whole=True) == "63.16"
+    assert format_number(Decimal("63.1"), 2, whole=True) == "63.10"

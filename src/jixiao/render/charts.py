@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from decimal import Decimal
 
+from jixiao.core.money import format_amount
 from jixiao.render.fonts import CJKFont, cjk_font
 
 COLOURS = ("#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948")
@@ -49,7 +51,7 @@ def bar_chart(categories: Sequence[str], series: dict[str, Sequence[float]], tit
         for index, (name, values) in enumerate(series.items()):
             offsets = [i - 0.4 + width * (index + 0.5) for i in range(len(categories))]
             bars = axes.bar(offsets, list(values), width, label=name, color=COLOURS[index % len(COLOURS)])
-            axes.bar_label(bars, labels=[f"{v:,.2f}".rstrip("0").rstrip(".") for v in values], fontsize=7, padding=1)
+            axes.bar_label(bars, labels=[format_amount(Decimal(str(v)), trim=True) for v in values], fontsize=7, padding=1)
         axes.set_xticks(range(len(categories)), list(categories), fontsize=8)
         axes.set_title(title, fontsize=11)
         if unit:

@@ -10,7 +10,7 @@ import io
 from collections.abc import Sequence
 from decimal import Decimal
 
-from jixiao.core.money import format_amount
+from jixiao.core.money import format_amount, format_number
 from jixiao.render.fonts import CJKFont, cjk_font
 
 COLOURS = ("#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948")
@@ -63,6 +63,11 @@ def bar_chart(categories: Sequence[str], series: dict[str, Sequence[float]], tit
         return _png(figure)
 
 
+def _share(percent: float) -> str:
+    """A slice's share as matplotlib passes it (a float percentage), to one decimal 四舍五入: '33.3%'."""
+    return f"{format_number(Decimal(str(percent)), 1)}%"
+
+
 def pie_chart(labels: Sequence[str], values: Sequence[float], title: str) -> bytes | None:
     """Shares of a whole (e.g. grade distribution); zero slices are left out, their labels too."""
     font = cjk_font()
@@ -75,7 +80,7 @@ def pie_chart(labels: Sequence[str], values: Sequence[float], title: str) -> byt
         figure = _figure(5.0, 3.6)
         axes = figure.subplots()
         axes.pie([v for _, v in kept], labels=[f"{label}（{value:g}）" for label, value in kept],
-                 colors=COLOURS[: len(kept)], autopct="%1.1f%%", startangle=90, counterclock=False,
+                 colors=COLOURS[: len(kept)], autopct=_share, startangle=90, counterclock=False,
                  textprops={"fontsize": 8})
         axes.set_title(title, fontsize=11)
         axes.axis("equal")

@@ -21,8 +21,9 @@ from jixiao.cli.releasing import (
     run_jobs,
 )
 from jixiao.cli.report import report_app
+from jixiao.core.money import format_number
 from jixiao.render import evaluation_report, selfeval_report, work_summary
-from jixiao.render.numbers import plain, two
+from jixiao.render.numbers import two
 from jixiao.render.work_summary_json import FactsError, load_facts
 from jixiao.scoring.selfeval import score_self_evaluation
 
@@ -71,7 +72,7 @@ def evaluation_command(
         fw = evaluation_report.framework(ke, rules)
         jobs.append(Job(ke.project, evaluation_report.title(ke), evaluation_report.file_stem(ke),
                         partial(evaluation_report.build, ke, year, rules), evaluation_report.read_back_same(ke, rules),
-                        f"{plain(fw.total)} 分 {fw.grade}"))
+                        f"{format_number(fw.total)} 分 {fw.grade}"))
     run_jobs(jobs, out, chosen, rules, explanations, "绩效评价报告")
 
 

@@ -13,7 +13,7 @@ from rich.table import Table
 from jixiao.cli import app
 from jixiao.cli.common import console, documents_or_fail, err_console, fail, print_reading, profile_or_fail
 from jixiao.core.coverage import coverage
-from jixiao.core.money import format_amount, round_half_up
+from jixiao.core.money import format_amount, format_number
 from jixiao.core.profile import Profile
 from jixiao.ingest.pipeline import Document
 from jixiao.scoring.selfeval import IndicatorScore, SelfEvaluationScore, score_self_evaluation
@@ -24,16 +24,10 @@ class Format(StrEnum):
     JSON = "json"
 
 
-def _d(value: Decimal | None, places: int = 2) -> str | None:
-    return None if value is None else f"{round_half_up(value, places):f}"
-
-
-def _plain(value: Decimal | None) -> str | None:
-    """A reported number as printed (no padding): 64, 70.32."""
-    if value is None:
-        return None
-    normalized = value.normalize()
-    return f"{normalized:f}"
+def _d(value: Decimal | None, places: int | None = 2) -> str | None:
+    """A number for the JSON, null for None: `places` decimals (四舍五入), or with places=None as printed, without
+    padding (64, 70.32)."""
+    return None if value is None else format_number(value, places)
 
 
 def _indicator_json(s: IndicatorScore) -> dict[str, object]:
@@ -45,9 +39,9 @@ def _indicator_json(s: IndicatorScore) -> dict[str, object]:
         "target": _d(target.number) if target and target.number is not None else (target.raw.strip() if target else None),
         "unit": ind.unit,
         "actual": (ind.actual.raw.strip() if ind.actual else None),
-        "weight": _plain(ind.weight),
+        "weight": _d(ind.weight, None),
         "score": _d(s.score),
-        "reported_score": _plain(ind.reported_score),
+        "reported_score": _d(ind.reported_score, None),
         "deviation_reason": ind.deviation_reason,
     }
 
@@ -69,8 +63,8 @@ def project_json(result: SelfEvaluationScore) -> dict[str, object]:
         # why total and grade are null for a project form ('未读到绩效指标行，无法计算总分和等级'), else null
         "total_not_computable": result.total_gap or None,
         "reported": {
-            "execution_score": _plain(rep.execution_score), "indicator_score": _plain(rep.indicator_score),
-            "total": _plain(rep.total), "grade": rep.grade,
+            "execution_score": _d(rep.execution_score, None), "indicator_score": _d(rep.indicator_score, None),
+            "total": _d(rep.total, None), "grade": rep.grade,
         },
         "indicators": [_indicator_json(s) for s in result.indicators],
         "deviations": [

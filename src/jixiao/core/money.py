@@ -188,6 +188,25 @@ def format_amount(yuan: Decimal | None, unit: str = "元", separators: bool = Tr
     return f"{value:,.{places}f}" if separators else f"{value:.{places}f}"
 
 
+def format_number(value: Decimal | None, places: int | None = None, *, whole: bool = False,
+                  separators: bool = False) -> str:
+    """A score, rate, weight or count as jixiao prints it; '' for None. The one formatter for numbers that are not
+    money (money: format_amount).
+
+    - `places` None: exactly as held, without trailing zeros or exponent, nothing rounded ('70.32', '10', '8.889').
+    - `places` n (0, 1, 2, …): 四舍五入 (round_half_up) to n decimals, printed with exactly n ('3' for 2.5 at 0,
+      '0.13' for 0.125 at 2, '2.50' for 2.5 at 2).
+    - `whole`: a value that is a whole number printed without decimals ('90' for 90.00), any other as `places` says
+      ('63.16' for 63.156 with places 2).
+    - `separators`: thousands separators ('1,234.5').
+    """
+    if value is None:
+        return ""
+    normalized = value.normalize()
+    shown = normalized if places is None or (whole and normalized % 1 == 0) else round_half_up(value, places)
+    return f"{shown:,f}" if separators else f"{shown:f}"
+
+
 def printed_exponent(text: str) -> int:
     """Exponent of the last printed digit: '446.23' → -2, '60,000' → 0, '4.9' → -1."""
     match = NUMBER_RE.search(normalize_text(text))

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from decimal import Decimal
 
+from jixiao.core.money import format_amount, format_number
 from jixiao.render.fonts import CJKFont, cjk_font
 
 COLOURS = ("#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948")
@@ -49,7 +51,7 @@ def bar_chart(categories: Sequence[str], series: dict[str, Sequence[float]], tit
         for index, (name, values) in enumerate(series.items()):
             offsets = [i - 0.4 + width * (index + 0.5) for i in range(len(categories))]
             bars = axes.bar(offsets, list(values), width, label=name, color=COLOURS[index % len(COLOURS)])
-            axes.bar_label(bars, labels=[f"{v:,.2f}".rstrip("0").rstrip(".") for v in values], fontsize=7, padding=1)
+            axes.bar_label(bars, labels=[format_amount(Decimal(str(v)), trim=True) for v in values], fontsize=7, padding=1)
         axes.set_xticks(range(len(categories)), list(categories), fontsize=8)
         axes.set_title(title, fontsize=11)
         if unit:
@@ -59,6 +61,11 @@ def bar_chart(categories: Sequence[str], series: dict[str, Sequence[float]], tit
         if len(series) > 1:
             axes.legend(fontsize=8, frameon=False)
         return _png(figure)
+
+
+def _share(percent: float) -> str:
+    """A slice's share as matplotlib passes it (a float percentage), to one decimal 四舍五入: '33.3%'."""
+    return f"{format_number(Decimal(str(percent)), 1)}%"
 
 
 def pie_chart(labels: Sequence[str], values: Sequence[float], title: str) -> bytes | None:
@@ -73,7 +80,7 @@ def pie_chart(labels: Sequence[str], values: Sequence[float], title: str) -> byt
         figure = _figure(5.0, 3.6)
         axes = figure.subplots()
         axes.pie([v for _, v in kept], labels=[f"{label}（{value:g}）" for label, value in kept],
-                 colors=COLOURS[: len(kept)], autopct="%1.1f%%", startangle=90, counterclock=False,
+                 colors=COLOURS[: len(kept)], autopct=_share, startangle=90, counterclock=False,
                  textprops={"fontsize": 8})
         axes.set_title(title, fontsize=11)
         axes.axis("equal")

@@ -14,14 +14,14 @@ from pathlib import Path
 
 from jixiao.core.finding import Finding
 from jixiao.core.model import KeyEvaluation, KeyIndicator, ListedProblem
-from jixiao.core.money import yuan_to_wan
+from jixiao.core.money import format_number, yuan_to_wan
 from jixiao.core.profile import Profile
 from jixiao.ingest.pipeline import Document
 from jixiao.render import charts
 from jixiao.render.blocks import Block, Grid, Heading, Image, Para
 from jixiao.render.findings import LIST_CATEGORIES
 from jixiao.render.gate import Verify, placeholders, readback_error
-from jixiao.render.numbers import percent, plain, two, wan
+from jixiao.render.numbers import percent, two, wan
 from jixiao.scoring.keyeval import LEVEL1, block_of, funds_rate
 
 ZERO = Decimal(0)
@@ -78,11 +78,11 @@ def _scoring_table(fw: Framework) -> Grid:
         seen.add(level1)
         group_weight = sum((i.weight or ZERO for i in group), ZERO)
         for n, ind in enumerate(group):
-            rows.append((level1 if first and n == 0 else "", plain(fw.blocks[level1][0]) if first and n == 0 else "",
-                         ind.level2 if n == 0 else "", plain(group_weight) if n == 0 else "",
-                         ind.name, plain(ind.weight), plain(ind.score)))
-    rows.append(("总分", plain(fw.total_weight), "", plain(fw.total_weight), "", plain(fw.total_weight),
-                 plain(fw.total)))
+            rows.append((level1 if first and n == 0 else "", format_number(fw.blocks[level1][0]) if first and n == 0 else "",
+                         ind.level2 if n == 0 else "", format_number(group_weight) if n == 0 else "",
+                         ind.name, format_number(ind.weight), format_number(ind.score)))
+    rows.append(("总分", format_number(fw.total_weight), "", format_number(fw.total_weight), "", format_number(fw.total_weight),
+                 format_number(fw.total)))
     rows.append(("评价等次", fw.grade, "", "", "", "", ""))
     return Grid(tuple(rows), "评分表")
 
@@ -114,14 +114,14 @@ def _analysis(fw: Framework) -> list[Block]:
         weight, score = fw.blocks[block]
         rate = percent(score, weight)
         out += [Heading(ANALYSIS[block], 3),
-                Para(f"{block}类指标分值 {plain(weight)} 分，得分 {plain(score)} 分，得分率 "
+                Para(f"{block}类指标分值 {format_number(weight)} 分，得分 {format_number(score)} 分，得分率 "
                      f"{'—' if rate is None else two(rate) + '%'}。")]
         lost = [i for i in fw.rows if i.level1 == block and i.weight is not None and (i.score or ZERO) < i.weight]
         if not lost:
             out.append(Para(f"{block}类各项指标均得满分。"))
         for ind in lost:
-            out.append(Para(f"“{ind.name}”分值 {plain(ind.weight)} 分，得 {plain(ind.score or ZERO)} 分，"
-                            f"扣 {plain((ind.weight or ZERO) - (ind.score or ZERO))} 分。"))
+            out.append(Para(f"“{ind.name}”分值 {format_number(ind.weight)} 分，得 {format_number(ind.score or ZERO)} 分，"
+                            f"扣 {format_number((ind.weight or ZERO) - (ind.score or ZERO))} 分。"))
     return out
 
 
@@ -192,19 +192,19 @@ def build(ke: KeyEvaluation, year: int | None, profile: Profile, with_charts: bo
         Para(f"本次评价对象为{ke.project}，评价范围为{period}项目资金使用的决策、过程、产出和效益。"),
         Heading("（二）评价指标体系、评价方法和评价标准", 3),
         Grid((("评价维度", "分值", "三级指标个数"),
-              *((b, plain(fw.blocks[b][0]), str(sum(1 for i in fw.rows if i.level1 == b))) for b in LEVEL1
+              *((b, format_number(fw.blocks[b][0]), str(sum(1 for i in fw.rows if i.level1 == b))) for b in LEVEL1
                 if b in fw.blocks),
-              ("合计", plain(fw.total_weight), str(len(fw.rows)))), "指标体系"),
-        Para(f"评价采用百分制，{plain(g.excellent)}分（含）以上为优，{plain(g.good)}分（含）至{plain(g.excellent)}分为良，"
-             f"{plain(g.fair)}分（含）至{plain(g.good)}分为中，{plain(g.fair)}分以下为差。"),
+              ("合计", format_number(fw.total_weight), str(len(fw.rows)))), "指标体系"),
+        Para(f"评价采用百分制，{format_number(g.excellent)}分（含）以上为优，{format_number(g.good)}分（含）至{format_number(g.excellent)}分为良，"
+             f"{format_number(g.fair)}分（含）至{format_number(g.good)}分为中，{format_number(g.fair)}分以下为差。"),
         Heading("（三）评价工作过程", 3),
         Para(f"评价组由 {len(ke.evaluators)} 名人员组成（名单见附件1），依据评分表逐项评分。"
              if ke.evaluators else "评价资料未载明评价组成员。"),
         Heading("三、综合评价情况及评价结论", 2),
-        Para(f"经评价，{ke.project}绩效评价总得分为 {plain(fw.total)} 分（满分 {plain(fw.total_weight)} 分），"
+        Para(f"经评价，{ke.project}绩效评价总得分为 {format_number(fw.total)} 分（满分 {format_number(fw.total_weight)} 分），"
              f"评价等次为“{fw.grade}”。"),
         Grid((("评价维度", "分值", "得分", "得分率"),
-              *((b, plain(fw.blocks[b][0]), plain(fw.blocks[b][1]),
+              *((b, format_number(fw.blocks[b][0]), format_number(fw.blocks[b][1]),
                  _rate_text(fw.blocks[b][1] / fw.blocks[b][0] if fw.blocks[b][0] else None))
                 for b in LEVEL1 if b in fw.blocks)), "得分汇总"),
     ]

@@ -7,14 +7,6 @@ from decimal import Decimal
 from jixiao.core.money import format_amount, round_half_up
 
 
-def plain(value: Decimal | None) -> str:
-    """A number exactly as held, without trailing zeros or exponent: 70.32, 10, 8.889; '' for None."""
-    if value is None:
-        return ""
-    normalized = value.normalize()
-    return f"{normalized:f}"
-
-
 def two(value: Decimal) -> str:
     """Two decimals: 70.32, 100.00."""
     return format_amount(value, separators=False)

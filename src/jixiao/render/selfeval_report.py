@@ -13,13 +13,13 @@ from pathlib import Path
 
 from jixiao.core.finding import Finding
 from jixiao.core.model import SelfEvaluation
-from jixiao.core.money import WAN
+from jixiao.core.money import WAN, format_number
 from jixiao.core.profile import Profile
 from jixiao.ingest.pipeline import Document
 from jixiao.render import charts
 from jixiao.render.blocks import Block, Grid, Heading, Image, Para, renumber
 from jixiao.render.gate import Verify, placeholders, readback_error
-from jixiao.render.numbers import percent, plain, two, yuan
+from jixiao.render.numbers import percent, two, yuan
 from jixiao.scoring.selfeval import (
     BLOCK_NAMES,
     IndicatorScore,
@@ -86,7 +86,7 @@ def _budget_table(result: SelfEvaluationScore, profile: Profile) -> Grid:
     carry = (result.adjusted_budget - result.executed
              if result.adjusted_budget is not None and result.executed is not None else None)
     rows.append(("合计", yuan(initial), yuan(result.adjusted_budget), yuan(result.executed), yuan(carry), rate,
-                 plain(execution_points(se, profile).points), two(result.execution_score),
+                 format_number(execution_points(se, profile).points), two(result.execution_score),
                  total.deviation_reason if total is not None else ""))
     for line in lines:
         carry = line.adjusted - line.executed if line.adjusted is not None and line.executed is not None else None
@@ -104,7 +104,7 @@ def _indicator_table(result: SelfEvaluationScore) -> Grid:
         rows.append((ind.level1, ind.level2, ind.name,
                      ind.initial_target.raw.strip() if ind.initial_target else "",
                      ind.adjusted_target.raw.strip() if ind.adjusted_target else "",
-                     actual, ind.qualitative_note, plain(ind.weight), plain(ind.reported_score), plain(scored.counted),
+                     actual, ind.qualitative_note, format_number(ind.weight), format_number(ind.reported_score), format_number(scored.counted),
                      ind.deviation_reason))
     return Grid(tuple(rows), "绩效指标完成情况")
 
@@ -113,15 +113,15 @@ def _comparison(result: SelfEvaluationScore) -> Grid:
     rep = result.evaluation.reported
 
     def diff(reported: Decimal | None, computed: Decimal | None) -> str:
-        return "" if reported is None or computed is None else plain(computed - reported)
+        return "" if reported is None or computed is None else format_number(computed - reported)
 
     return Grid((
         ("对比项", "单位自评", "核定结果", "差异"),
-        ("预算执行情况得分", plain(rep.execution_score), two(result.execution_score),
+        ("预算执行情况得分", format_number(rep.execution_score), two(result.execution_score),
          diff(rep.execution_score, result.execution_score)),
-        ("指标完成情况得分", plain(rep.indicator_score), two(result.indicator_score),
+        ("指标完成情况得分", format_number(rep.indicator_score), two(result.indicator_score),
          diff(rep.indicator_score, result.indicator_score)),
-        ("总分", plain(rep.total), _total(result), diff(rep.total, result.total)),
+        ("总分", format_number(rep.total), _total(result), diff(rep.total, result.total)),
         ("等级", rep.grade or "", result.grade or NOT_COMPUTED,
          "" if not rep.grade or not result.grade or rep.grade == result.grade else "不一致"),
     ), "自评与核定对比")
@@ -150,8 +150,8 @@ def _score_chart(result: SelfEvaluationScore, blocks: list[BlockResult], profile
 def _block_analysis(block: BlockResult) -> list[Block]:
     rate = "—" if block.rate is None else f"{two(block.rate)}%"
     out: list[Block] = [Heading(SECTION_OF[block.name], 4),
-                        Para(f"从综合评价得分情况看，{block.name}满分 {plain(block.full_marks)} 分，评价得分 "
-                             f"{plain(block.score)} 分，得分率 {rate}。")]
+                        Para(f"从综合评价得分情况看，{block.name}满分 {format_number(block.full_marks)} 分，评价得分 "
+                             f"{format_number(block.score)} 分，得分率 {rate}。")]
     lost = [s for s in block.rows if s.indicator.weight is not None and s.counted < s.indicator.weight]
     if not lost:
         out.append(Para(f"{block.name}各项均得满分。"))
@@ -160,8 +160,8 @@ def _block_analysis(block: BlockResult) -> list[Block]:
         actual = ind.actual.raw.strip() if ind.actual is not None and not ind.actual.is_empty else "未填报"
         target = ind.target.raw.strip() if ind.target is not None else "未填报"
         reason = f"偏差原因：{ind.deviation_reason}" if ind.deviation_reason else "单位未填写偏差原因"
-        out.append(Para(f"“{ind.name}”目标 {target}，实际完成 {actual}，分值 {plain(ind.weight)} 分，核定得分 "
-                        f"{plain(s.counted)} 分（{s.method}），{reason}。"))
+        out.append(Para(f"“{ind.name}”目标 {target}，实际完成 {actual}，分值 {format_number(ind.weight)} 分，核定得分 "
+                        f"{format_number(s.counted)} 分（{s.method}），{reason}。"))
     return out
 
 
@@ -238,7 +238,7 @@ def build(result: SelfEvaluationScore, profile: Profile, with_charts: bool = Tru
         *([Heading("2. 全年目标实际完成情况", 4), Para(statement)] if statement else []),
         Heading(f"{3 if statement else 2}. 预算执行情况分析", 4),
         Para(f"全年预算数 {yuan(result.adjusted_budget) or '0.00'} 元，全年执行数 {yuan(result.executed) or '0.00'} 元，"
-             f"预算执行率 {rate_text}，预算执行情况得分 {two(result.execution_score)} 分（分值 {plain(weight)} 分）。"),
+             f"预算执行率 {rate_text}，预算执行情况得分 {two(result.execution_score)} 分（分值 {format_number(weight)} 分）。"),
     ]
     if with_charts and (chart := _execution_chart(result)) is not None:
         blocks.append(chart)
@@ -255,7 +255,7 @@ def build(result: SelfEvaluationScore, profile: Profile, with_charts: bool = Tru
         Heading("五、存在问题及原因", 2), *_problems(result),
         Heading("六、改进措施及建议", 2),
         Para(f"按结果应用规则，自评等级为“{result.grade}”的项目，下年度预算处理为“{action}”"
-             + (f"，扣减比例不高于{plain(cut)}%。" if 0 < cut < 100 else "。") if result.grade else
+             + (f"，扣减比例不高于{format_number(cut)}%。" if 0 < cut < 100 else "。") if result.grade else
              "自评等级无法计算，下年度预算处理未按结果应用规则确定。"),
         Heading("附：计分核定说明", 2),
     ]

@@ -14,7 +14,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from jixiao.core.finding import Finding
-from jixiao.core.money import WAN, round_half_up
+from jixiao.core.money import WAN, format_number, round_half_up
 from jixiao.core.profile import Profile
 from jixiao.core.work_summary import (
     GRADES,
@@ -32,7 +32,7 @@ from jixiao.ingest.pipeline import Document
 from jixiao.render import charts
 from jixiao.render.blocks import Block, Grid, Heading, Image, Para, renumber
 from jixiao.render.gate import Verify, placeholders, readback_error
-from jixiao.render.numbers import plain, two, wan
+from jixiao.render.numbers import two, wan
 from jixiao.scoring.exante import Conclusion, conclusion_for
 from jixiao.scoring.results import budget_suggestion
 from jixiao.scoring.review import ScoreBand, score_bands
@@ -53,10 +53,10 @@ def _band_counts(scores: Iterable[Decimal], bands: Sequence[ScoreBand]) -> list[
 def _band_label(band: ScoreBand) -> str:
     """Seed-003 wording: '90分（含90分）以上', '80分（含80分）至90分以下', '70分以下'."""
     if band.high is None:
-        return f"{plain(band.low)}分（含{plain(band.low)}分）以上"
+        return f"{format_number(band.low)}分（含{format_number(band.low)}分）以上"
     if band.low is None:
-        return f"{plain(band.high)}分以下"
-    return f"{plain(band.low)}分（含{plain(band.low)}分）至{plain(band.high)}分以下"
+        return f"{format_number(band.high)}分以下"
+    return f"{format_number(band.low)}分（含{format_number(band.low)}分）至{format_number(band.high)}分以下"
 
 
 def _grades_clause(counts: dict[str, int], word: str = "评级为") -> str:
@@ -185,7 +185,7 @@ def _application(facts: WorkSummaryFacts, profile: Profile, with_charts: bool) -
         app = budget_suggestion(grade, amount, profile)  # the same rule as a single project's suggestion
         text = f"评级为{grade}的{len(mine)}个（评价金额{wan(amount)}万元）{app.action}"
         if app.max_cut_pct is not None and 0 < app.max_cut_pct < 100 and app.max_cut is not None:
-            text += f"，扣减不高于{plain(app.max_cut_pct)}%，最多扣减{wan(app.max_cut)}万元"
+            text += f"，扣减不高于{format_number(app.max_cut_pct)}%，最多扣减{wan(app.max_cut)}万元"
         parts.append(text)
     if parts:
         out.append(Para("下一年度预算安排时，" + "；".join(parts) + "。"))

@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
-from jixiao.core.money import round_half_up
+from jixiao.core.money import format_number, round_half_up
 from jixiao.core.profile import GRADE_NAMES, ExAnteRules, Profile, ProfileError
 from jixiao.scoring.errors import raise_if
-from jixiao.scoring.numbers import HUNDRED, fmt, fmt_wan, percent
+from jixiao.scoring.numbers import HUNDRED, fmt_wan, percent
 
 ZERO = Decimal(0)
 
@@ -83,7 +83,7 @@ class ExAnteResult:
 
     @property
     def message(self) -> str:
-        return (f"项目“{self.project}”事前绩效评估得分 {fmt(self.total)} 分，等级“{self.grade}”，"
+        return (f"项目“{self.project}”事前绩效评估得分 {format_number(self.total, 2, whole=True)} 分，等级“{self.grade}”，"
                 f"评估结论：{self.conclusion.label}；申报 {fmt_wan(self.requested)} 万元，"
                 f"建议安排 {fmt_wan(self.recommended)} 万元，审减 {fmt_wan(self.cut)} 万元")
 
@@ -100,7 +100,7 @@ def conclusion_for(total: Decimal, rules: ExAnteRules) -> Conclusion:
 def _weights(rules: ExAnteRules) -> dict[str, Decimal]:
     weights = dict(rules.dimensions)
     if sum(weights.values(), ZERO) != HUNDRED:
-        raise ProfileError(f"配置项 exante.dimensions 的分值合计为 {fmt(sum(weights.values(), ZERO))}，应为100")
+        raise ProfileError(f"配置项 exante.dimensions 的分值合计为 {format_number(sum(weights.values(), ZERO), 2, whole=True)}，应为100")
     return weights
 
 
@@ -134,7 +134,7 @@ def _sheet_problems(sheet: Sequence[SubItem], weights: dict[str, Decimal]) -> li
         if got is None:
             problems.append(f"评分表缺少维度“{name}”")
         elif got != weight:
-            problems.append(f"维度“{name}”各子项分值合计 {fmt(got)}，应为 {fmt(weight)}")
+            problems.append(f"维度“{name}”各子项分值合计 {format_number(got, 2, whole=True)}，应为 {format_number(weight, 2, whole=True)}")
     return problems
 
 
@@ -172,9 +172,9 @@ def assess(project: str, sheet: Sequence[SubItem], scores: Iterable[ExpertScore]
         if (expert, row.dimension, row.item) in given:
             problems.append(f"专家“{expert}”对“{where}”重复评分")
         if row.score < 0:
-            problems.append(f"专家“{expert}”对“{where}”的评分 {fmt(row.score)} 不能为负数")
+            problems.append(f"专家“{expert}”对“{where}”的评分 {format_number(row.score, 2, whole=True)} 不能为负数")
         elif row.score > item.max_score:
-            problems.append(f"专家“{expert}”对“{where}”的评分 {fmt(row.score)} 超过该项分值 {fmt(item.max_score)}")
+            problems.append(f"专家“{expert}”对“{where}”的评分 {format_number(row.score, 2, whole=True)} 超过该项分值 {format_number(item.max_score, 2, whole=True)}")
         given[(expert, row.dimension, row.item)] = row.score
     if rows:
         for item in sheet:
@@ -182,12 +182,12 @@ def assess(project: str, sheet: Sequence[SubItem], scores: Iterable[ExpertScore]
                 if (expert, item.dimension, item.name) not in given:
                     problems.append(f"专家“{expert}”未对“{_where(item.dimension, item.name)}”评分")
     if requested < 0:
-        problems.append(f"申报金额 {fmt(requested)} 不能为负数")
+        problems.append(f"申报金额 {format_number(requested, 2, whole=True)} 不能为负数")
     if recommended is not None:
         if recommended < 0:
-            problems.append(f"建议安排金额 {fmt(recommended)} 不能为负数")
+            problems.append(f"建议安排金额 {format_number(recommended, 2, whole=True)} 不能为负数")
         elif recommended > requested >= 0:
-            problems.append(f"建议安排金额 {fmt(recommended)} 超过申报金额 {fmt(requested)}")
+            problems.append(f"建议安排金额 {format_number(recommended, 2, whole=True)} 超过申报金额 {format_number(requested, 2, whole=True)}")
     raise_if(problems)
 
     dimension_results: list[DimensionResult] = []
@@ -204,7 +204,7 @@ def assess(project: str, sheet: Sequence[SubItem], scores: Iterable[ExpertScore]
     if recommended is None:
         recommended = ZERO if conclusion is Conclusion.REJECT else requested
     elif conclusion is Conclusion.REJECT and recommended > 0:
-        raise_if([f"评估结论为“不予支持”（{fmt(total)} 分），建议安排金额应为0，填报为 {fmt(recommended)}"])
+        raise_if([f"评估结论为“不予支持”（{format_number(total, 2, whole=True)} 分），建议安排金额应为0，填报为 {format_number(recommended, 2, whole=True)}"])
     cut = requested - recommended
     return ExAnteResult(
         project=project, experts=tuple(panel), dimensions=tuple(dimension_results), total=total,
@@ -236,7 +236,7 @@ class ExAnteSummary:
             return "未开展事前绩效评估"
         grades = "，".join(f"评价等级为“{g}”的项目{n}个" for g, n in self.grade_counts if n)
         return (f"开展事前绩效评估项目{self.count}个，预算申报金额{fmt_wan(self.requested)}万元，项目平均得分"
-                f"{fmt(self.average)}分，综合评价等级为“{self.grade}”；{grades}；审减预算经费{fmt_wan(self.cut)}万元")
+                f"{format_number(self.average, 2, whole=True)}分，综合评价等级为“{self.grade}”；{grades}；审减预算经费{fmt_wan(self.cut)}万元")
 
 
 def summarise(results: Iterable[ExAnteResult], profile: Profile) -> ExAnteSummary:

@@ -25,11 +25,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 
-from jixiao.core.money import round_half_up
+from jixiao.core.money import format_number, round_half_up
 from jixiao.core.profile import MonitoringRules, Profile, ProfileError
 from jixiao.core.values import Attainment, Operator, Value, attainment_of
 from jixiao.scoring.errors import InputError, raise_if
-from jixiao.scoring.numbers import HUNDRED, fmt, fmt_wan, percent
+from jixiao.scoring.numbers import HUNDRED, fmt_wan, percent
 
 ZERO = Decimal(0)
 MONTHS = 12
@@ -363,14 +363,14 @@ def _execution_warnings(data: ProjectPeriod, rules: MonitoringRules, tp: Decimal
         limit = rules.red_lag if red else rules.lag_tolerance
         out.append(MonitoringWarning(
             data.project, WarningKind.EXECUTION_LAG, Colour.RED if red else Colour.YELLOW,
-            f"{data.display_name}：{label}预算执行率 {fmt(rate)}%，落后时间进度 {fmt(tp)}% 共 {fmt(lag)} 个百分点"
-            f"（超过 {fmt(limit)} 个百分点）", data.period, expected=tp, actual=rate, difference=rate - tp))
+            f"{data.display_name}：{label}预算执行率 {format_number(rate, 2, whole=True)}%，落后时间进度 {format_number(tp, 2, whole=True)}% 共 {format_number(lag, 2, whole=True)} 个百分点"
+            f"（超过 {format_number(limit, 2, whole=True)} 个百分点）", data.period, expected=tp, actual=rate, difference=rate - tp))
     checkpoint = applicable_checkpoint(data.period.end_month, rules)
     if checkpoint is not None and rate < checkpoint[1]:
         month, minimum = checkpoint
         out.append(MonitoringWarning(
             data.project, WarningKind.EXECUTION_CHECKPOINT, _colour(rules.checkpoint_colour, "monitoring.checkpoint_colour"),
-            f"{data.display_name}：按规定{month}月底预算执行率应不低于 {fmt(minimum)}%，{label}仅为 {fmt(rate)}%",
+            f"{data.display_name}：按规定{month}月底预算执行率应不低于 {format_number(minimum, 2, whole=True)}%，{label}仅为 {format_number(rate, 2, whole=True)}%",
             data.period, expected=minimum, actual=rate, difference=rate - minimum))
     return out, checkpoint
 
@@ -392,8 +392,8 @@ def meets_target(operator: Operator, target: Decimal, value: Decimal, upper: Dec
 
 def _target_text(ind: IndicatorProgress) -> str:
     if ind.operator is Operator.RANGE:
-        return f"{fmt(ind.target)}–{fmt(ind.upper)}{ind.unit}"
-    return f"{ind.operator.value}{fmt(ind.target)}{ind.unit}"
+        return f"{format_number(ind.target, 2, whole=True)}–{format_number(ind.upper, 2, whole=True)}{ind.unit}"
+    return f"{ind.operator.value}{format_number(ind.target, 2, whole=True)}{ind.unit}"
 
 
 def _likelihood_colour(rules: MonitoringRules, likelihood: Likelihood | None) -> Colour:
@@ -443,7 +443,7 @@ def _indicator_warnings(data: ProjectPeriod, ind: IndicatorProgress,
         light = _likelihood_colour(rules, ind.likelihood)
         if short:
             assert expected is not None
-            message = f"{who}年度目标 {_target_text(ind)}，全年预计完成 {fmt(expected)}{ind.unit}，预计不能完成{said}"
+            message = f"{who}年度目标 {_target_text(ind)}，全年预计完成 {format_number(expected, 2, whole=True)}{ind.unit}，预计不能完成{said}"
         else:
             message = f"{who}年度目标 {_target_text(ind)}，单位判断“{ind.likelihood.label if ind.likelihood else ''}”完成"
         out.append(MonitoringWarning(
@@ -460,8 +460,8 @@ def _indicator_warnings(data: ProjectPeriod, ind: IndicatorProgress,
         what = "全年预计完成" if expected is not None else "截至期末已完成"
         out.append(MonitoringWarning(
             data.project, WarningKind.INDICATOR_FAR_AHEAD, Colour.BLUE,
-            f"{who}年度目标 {_target_text(ind)}，{what} {fmt(ahead_value)}{ind.unit}，达到目标的 {fmt(ratio)}%"
-            f"（不低于 {fmt(rules.overshoot_ratio * HUNDRED)}%），目标可能设置偏低", data.period, indicator=ind.name,
+            f"{who}年度目标 {_target_text(ind)}，{what} {format_number(ahead_value, 2, whole=True)}{ind.unit}，达到目标的 {format_number(ratio, 2, whole=True)}%"
+            f"（不低于 {format_number(rules.overshoot_ratio * HUNDRED, 2, whole=True)}%），目标可能设置偏低", data.period, indicator=ind.name,
             expected=target, actual=ahead_value, difference=ahead_value - target))
         if light is None or light is Colour.GREEN:
             light = Colour.BLUE
@@ -497,8 +497,8 @@ def monitor_project(data: ProjectPeriod, profile: Profile) -> MonitoringResult:
             direction = "目标完成进度快于预算执行进度" if gap > 0 else "预算执行进度快于目标完成进度"
             warnings.append(MonitoringWarning(
                 data.project, WarningKind.PROGRESS_GAP, Colour.YELLOW,
-                f"{data.display_name}：目标完成进度 {fmt(progress)}% 与预算执行进度 {fmt(rate)}% 相差 {fmt(abs(gap))} "
-                f"个百分点（超过 {fmt(rules.gap_points)} 个百分点），{direction}", data.period,
+                f"{data.display_name}：目标完成进度 {format_number(progress, 2, whole=True)}% 与预算执行进度 {format_number(rate, 2, whole=True)}% 相差 {format_number(abs(gap), 2, whole=True)} "
+                f"个百分点（超过 {format_number(rules.gap_points, 2, whole=True)} 个百分点），{direction}", data.period,
                 expected=rate, actual=progress, difference=gap))
     return MonitoringResult(
         data=data, time_progress=tp, adjusted_budget=adjusted, executed=executed, execution_rate=rate,

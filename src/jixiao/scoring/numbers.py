@@ -9,16 +9,6 @@ from jixiao.core.money import format_amount, round_half_up
 HUNDRED = Decimal(100)
 
 
-def fmt(value: Decimal | None) -> str:
-    """'90' for an integral value, else two decimals ('63.16'); '' for None."""
-    if value is None:
-        return ""
-    normalized = value.normalize()
-    if normalized % 1 == 0:
-        return f"{round_half_up(normalized, 0):f}"
-    return f"{round_half_up(value):f}"
-
-
 def fmt_wan(yuan: Decimal) -> str:
     """Yuan as 万元 the way reports print it: '1,930' or '5,291.39'."""
     text = format_amount(yuan, "万元")

@@ -16,10 +16,10 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
-from jixiao.core.money import format_amount, round_half_up
+from jixiao.core.money import format_amount, format_number, round_half_up
 from jixiao.core.profile import GRADE_NAMES, Profile, ProfileError
 from jixiao.scoring.errors import raise_if
-from jixiao.scoring.numbers import HUNDRED, fmt
+from jixiao.scoring.numbers import HUNDRED
 
 ZERO = Decimal(0)
 
@@ -50,7 +50,7 @@ class BudgetSuggestion:
         if self.max_cut_pct == 0 or self.max_cut is None:
             return head
         return (f"{head}；下年预算最多扣减 {format_amount(self.max_cut)} 元"
-                f"（本年预算 {format_amount(self.budget)} 元 × {fmt(self.max_cut_pct)}%）")
+                f"（本年预算 {format_amount(self.budget)} 元 × {format_number(self.max_cut_pct, 2, whole=True)}%）")
 
 
 def budget_suggestion(grade: str, budget: Decimal, profile: Profile) -> BudgetSuggestion:
@@ -59,7 +59,7 @@ def budget_suggestion(grade: str, budget: Decimal, profile: Profile) -> BudgetSu
     if grade not in GRADE_NAMES:
         problems.append(f"评价等次“{grade}”无效，应为优、良、中或差")
     if budget < 0:
-        problems.append(f"预算金额 {fmt(budget)} 不能为负数")
+        problems.append(f"预算金额 {format_number(budget, 2, whole=True)} 不能为负数")
     raise_if(problems)
     rules = profile.results
     action = rules.actions.get(grade)
@@ -67,14 +67,14 @@ def budget_suggestion(grade: str, budget: Decimal, profile: Profile) -> BudgetSu
         raise ProfileError(f"配置项 results.actions 缺少等次“{grade}”")
     pct = rules.max_cut_pct.get(grade)
     if pct is not None and not ZERO <= pct <= HUNDRED:
-        raise ProfileError(f"配置项 results.max_cut_pct 中“{grade}”的比例 {fmt(pct)} 应在0–100之间")
+        raise ProfileError(f"配置项 results.max_cut_pct 中“{grade}”的比例 {format_number(pct, 2, whole=True)} 应在0–100之间")
     max_cut = round_half_up(budget * pct / HUNDRED) if pct is not None else None
     return BudgetSuggestion(grade, action, budget, pct, max_cut, budget - max_cut if max_cut is not None else None)
 
 
 def suggestion_for_score(total: Decimal, budget: Decimal, profile: Profile) -> BudgetSuggestion:
     """The suggestion for an evaluation total, graded by `profile.grades` (SPEC §1.6)."""
-    raise_if([] if ZERO <= total <= HUNDRED else [f"评价得分 {fmt(total)} 应在0–100之间"])
+    raise_if([] if ZERO <= total <= HUNDRED else [f"评价得分 {format_number(total, 2, whole=True)} 应在0–100之间"])
     return budget_suggestion(profile.grades.grade(round_half_up(total)), budget, profile)
 
 

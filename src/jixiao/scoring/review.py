@@ -11,9 +11,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from jixiao.core.money import format_number
 from jixiao.core.profile import GRADE_NAMES, Profile, ProfileError, ReviewRules
 from jixiao.scoring.errors import raise_if
-from jixiao.scoring.numbers import HUNDRED, fmt, fmt_wan, percent
+from jixiao.scoring.numbers import HUNDRED, fmt_wan, percent
 
 ZERO = Decimal(0)
 ROUND_NAMES = {1: "一审", 2: "二审"}
@@ -29,11 +30,11 @@ class ReviewOutcome:
 
     @property
     def message(self) -> str:
-        return f"绩效目标审核得分 {fmt(self.score)} 分，等级“{self.grade}”：{self.consequence}"
+        return f"绩效目标审核得分 {format_number(self.score, 2, whole=True)} 分，等级“{self.grade}”：{self.consequence}"
 
 
 def _check_score(score: Decimal, what: str) -> list[str]:
-    return [] if ZERO <= score <= HUNDRED else [f"{what}审核评分 {fmt(score)} 应在0–100之间"]
+    return [] if ZERO <= score <= HUNDRED else [f"{what}审核评分 {format_number(score, 2, whole=True)} 应在0–100之间"]
 
 
 def review_outcome(score: Decimal, profile: Profile) -> ReviewOutcome:
@@ -74,10 +75,10 @@ class ScoreBand:
     def label(self) -> str:
         """Seed-003 wording: '90分（含）以上', '80分（含）–90分', '70分以下'."""
         if self.high is None:
-            return f"{fmt(self.low)}分（含）以上"
+            return f"{format_number(self.low, 2, whole=True)}分（含）以上"
         if self.low is None:
-            return f"{fmt(self.high)}分以下"
-        return f"{fmt(self.low)}分（含）–{fmt(self.high)}分"
+            return f"{format_number(self.high, 2, whole=True)}分以下"
+        return f"{format_number(self.low, 2, whole=True)}分（含）–{format_number(self.high, 2, whole=True)}分"
 
     def contains(self, score: Decimal) -> bool:
         return (self.low is None or score >= self.low) and (self.high is None or score < self.high)
@@ -118,7 +119,7 @@ class RoundStatistics:
         text = f"绩效目标共计{self.scored}个，{self.round_name}审核评分{bands}"
         if self.requested:
             text += (f"；申报{self.items}个项目预算{fmt_wan(self.requested)}万元，建议安排{fmt_wan(self.recommended)}万元，"
-                     f"审减{fmt_wan(self.cut)}万元，审减率{fmt(self.cut_rate)}%")
+                     f"审减{fmt_wan(self.cut)}万元，审减率{format_number(self.cut_rate, 2, whole=True)}%")
         return text
 
 

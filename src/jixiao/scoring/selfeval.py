@@ -16,7 +16,7 @@ from decimal import Decimal
 from jixiao.core.finding import Finding, Tier
 from jixiao.core.levelwords import FRAME
 from jixiao.core.model import BudgetLine, FundLevel, Indicator, SelfEvaluation
-from jixiao.core.money import format_amount, round_half_up, truncate
+from jixiao.core.money import format_amount, format_number, round_half_up, truncate
 from jixiao.core.profile import Profile
 from jixiao.core.provenance import Location
 from jixiao.core.values import Attainment, Operator, Value, amount_unit
@@ -131,21 +131,14 @@ class SelfEvaluationScore:
     total_gap: str = ""  # why there is no total, in Chinese ('未读到绩效指标行，无法计算总分和等级'); '' when there is one
 
 
-def _fmt(value: Decimal | None) -> str | None:
-    if value is None:
-        return None
-    normalized = value.normalize()
-    return f"{normalized:f}" if normalized % 1 == 0 else f"{round_half_up(value):f}"
-
-
 def _finding(rule_id: str, message: str, location: Location, expected: Decimal | str | None = None,
              actual: Decimal | str | None = None, tier: Tier | None = None) -> Finding:
     info = RULE_BY_ID[rule_id]
-    exp = _fmt(expected) if isinstance(expected, Decimal) else expected
-    act = _fmt(actual) if isinstance(actual, Decimal) else actual
+    exp = format_number(expected, 2, whole=True) if isinstance(expected, Decimal) else expected
+    act = format_number(actual, 2, whole=True) if isinstance(actual, Decimal) else actual
     diff = None
     if isinstance(expected, Decimal) and isinstance(actual, Decimal):
-        diff = _fmt(actual - expected)
+        diff = format_number(actual - expected, 2, whole=True)
     return Finding(rule=rule_id, tier=tier or info.tier, message=message, location=location, category=CATEGORY,
                    expected=exp, actual=act, difference=diff)
 
@@ -257,7 +250,7 @@ def execution_points(se: SelfEvaluation, profile: Profile) -> ExecutionPoints:
             and rows is not None and total.points - rows == points:  # read on the grid, not by the cells' order
         return ExecutionPoints(points)
     source = "财预〔2020〕10号模板惯例" if profile.name == "central" else f"本地区配置（{profile.title}）"
-    return ExecutionPoints(points, f"按{source}预算执行{_fmt(points)}分；表中未印分值")
+    return ExecutionPoints(points, f"按{source}预算执行{format_number(points, 2, whole=True)}分；表中未印分值")
 
 
 def _execution(se: SelfEvaluation, profile: Profile, where: Location) -> tuple[
@@ -302,20 +295,20 @@ def _execution(se: SelfEvaluation, profile: Profile, where: Location) -> tuple[
                                  expected=None, actual=a))
     elif b > a:
         findings.append(_finding("selfeval.s1_over_budget",
-                                 f"全年执行数 {format_amount(b)} 元超过全年预算数 {format_amount(a)} 元，执行得分以 {_fmt(weight)} 分封顶",
+                                 f"全年执行数 {format_amount(b)} 元超过全年预算数 {format_amount(a)} 元，执行得分以 {format_number(weight, 2, whole=True)} 分封顶",
                                  loc.with_(column="全年执行数"), expected=a, actual=b))
     if total.reported_rate is not None and rate is not None and abs(total.reported_rate - rate) > max(
             Decimal("0.01"), _residue(total.reported_rate)):
         findings.append(_finding("selfeval.s1_execution_rate",
-                                 f"执行率应为 {_fmt(rate)}%（{format_amount(b)} ÷ {format_amount(a)} 元），填报为 {_fmt(total.reported_rate)}%",
+                                 f"执行率应为 {format_number(rate, 2, whole=True)}%（{format_amount(b)} ÷ {format_amount(a)} 元），填报为 {format_number(total.reported_rate, 2, whole=True)}%",
                                  loc.with_(column="执行率"), expected=rate, actual=total.reported_rate))
     reported = total.reported_score if total.reported_score is not None else se.reported.execution_score
     if reported is not None and abs(reported - score) > tol and not se.is_department:
-        basis = f"min({_fmt(b)} ÷ {_fmt(a)}, 1) × {_fmt(weight)}" if a > 0 else "全年预算数为0"
+        basis = f"min({format_number(b, 2, whole=True)} ÷ {format_number(a, 2, whole=True)}, 1) × {format_number(weight, 2, whole=True)}" if a > 0 else "全年预算数为0"
         residue = _residue_kind(reported, score)
         # points the form does not establish are a convention: the score against them is a suspicion
         findings.append(_finding("selfeval.s1_execution_score",
-                                 f"预算执行得分应为 {_fmt(score)} 分（{basis}），填报为 {_fmt(reported)} 分"
+                                 f"预算执行得分应为 {format_number(score, 2, whole=True)} 分（{basis}），填报为 {format_number(reported, 2, whole=True)} 分"
                                  + (f"（按填报精度{residue}的尾数差异）" if residue else "")
                                  + (f"（{part.convention}）" if part.convention else ""),
                                  loc.with_(column="得分"), expected=score, actual=reported,
@@ -334,8 +327,8 @@ def _repeated_row_scores(se: SelfEvaluation, total: BudgetLine, score: Decimal, 
         return []
     return [_finding("selfeval.s1_execution_score",
                      f"“{line.source.rstrip('：:')}”一行与“{total.source.rstrip('：:')}”一行的全年预算数、全年执行数相同"
-                     f"（执行率相同），却另印得分 {_fmt(line.reported_score)} 分（“{total.source.rstrip('：:')}”一行 "
-                     f"{_fmt(total.reported_score)} 分，按规则 {_fmt(score)} 分）：同一执行率两个得分；按模板惯例得分只属于"
+                     f"（执行率相同），却另印得分 {format_number(line.reported_score, 2, whole=True)} 分（“{total.source.rstrip('：:')}”一行 "
+                     f"{format_number(total.reported_score, 2, whole=True)} 分，按规则 {format_number(score, 2, whole=True)} 分）：同一执行率两个得分；按模板惯例得分只属于"
                      "合计行，计分按合计行", line.location.with_(column="得分"), expected=total.reported_score,
                      actual=line.reported_score, tier=Tier.WARNING)
             for line in se.budget_lines
@@ -349,7 +342,7 @@ def _zero_budget_parts(se: SelfEvaluation, total: BudgetLine) -> list[Finding]:
     undefined, so what it prints is a convention of the form (提示), never a contradiction."""
     return [_finding("selfeval.s1_zero_budget",
                      f"“{re.sub(r'^其中[：:]?', '', line.source).rstrip('：:')}”一行全年预算数为0，执行率无从计算，"
-                     f"填报为 {_fmt(line.reported_rate)}%", line.location.with_(column="执行率"),
+                     f"填报为 {format_number(line.reported_rate, 2, whole=True)}%", line.location.with_(column="执行率"),
                      actual=line.reported_rate, tier=Tier.NOTICE)
             for line in se.budget_lines
             if line is not total and not line.is_total and line.adjusted == 0 and line.reported_rate]
@@ -421,9 +414,9 @@ def _over_achieved(ind: Indicator, profile: Profile, loc: Location) -> list[Find
             or ind.deviation_reason.strip():
         return []
     return [_finding("selfeval.s7_over_achievement",
-                     f"指标“{ind.name}”实际 {_fmt(actual_number)} 达到目标 {_fmt(target.number)} 的 "
-                     f"{_fmt(round_half_up(actual_number / target.number * 100))}%，未说明偏差原因（目标是否设置偏低）"
-                     f"（本地区配置：实际达到目标的 {_fmt(profile.selfeval.over_achievement_ratio * 100)}% 及以上须说明原因）",
+                     f"指标“{ind.name}”实际 {format_number(actual_number, 2, whole=True)} 达到目标 {format_number(target.number, 2, whole=True)} 的 "
+                     f"{format_number(round_half_up(actual_number / target.number * 100), 2, whole=True)}%，未说明偏差原因（目标是否设置偏低）"
+                     f"（本地区配置：实际达到目标的 {format_number(profile.selfeval.over_achievement_ratio * 100, 2, whole=True)}% 及以上须说明原因）",
                      loc.with_(column="偏差原因"), expected=target.number, actual=actual_number)]
 
 
@@ -444,7 +437,7 @@ def _score_indicator(ind: Indicator, profile: Profile, where: Location, executed
         return IndicatorScore(ind, None, reported or ZERO, "无法计分"), findings
     if reported is not None and reported > weight:
         findings.append(_finding("selfeval.s8_score_above_weight",
-                                 f"指标“{ind.name}”得分 {_fmt(reported)} 大于分值 {_fmt(weight)}",
+                                 f"指标“{ind.name}”得分 {format_number(reported, 2, whole=True)} 大于分值 {format_number(weight, 2, whole=True)}",
                                  loc.with_(column="得分"), expected=weight, actual=reported))
 
     target = ind.target
@@ -466,7 +459,7 @@ def _score_indicator(ind: Indicator, profile: Profile, where: Location, executed
     if spent is not None and executed is not None and spent > executed and actual_number and not repeats_target:
         executed_actual = actual_number * executed / spent
         findings.append(_finding("selfeval.s2_money_vs_executed",
-                                 f"指标“{ind.name}”实际完成值 {_fmt(actual_number)}{target.unit if target else ''}"
+                                 f"指标“{ind.name}”实际完成值 {format_number(actual_number, 2, whole=True)}{target.unit if target else ''}"
                                  f"（{format_amount(spent)} 元）超过项目全年执行数 {format_amount(executed)} 元，与预算执行表不符",
                                  loc.with_(column="实际完成值"), expected=executed, actual=spent))
     if target is not None and target.malformed:
@@ -487,20 +480,20 @@ def _score_indicator(ind: Indicator, profile: Profile, where: Location, executed
                 tier = Tier.WARNING  # which actual is right decides the score
             if abs(reported - score) <= _residue(reported):
                 tier = Tier.NOTICE  # 8.89 written as 9: rounding to the printed precision
-                message = (f"指标“{ind.name}”按{method}规则得 {_fmt(score)} 分，填报 {_fmt(reported)} 分"
+                message = (f"指标“{ind.name}”按{method}规则得 {format_number(score, 2, whole=True)} 分，填报 {format_number(reported, 2, whole=True)} 分"
                            "（按填报精度四舍五入的尾数差异）")
             elif tier is Tier.ERROR:
                 state = "已达成，应得满分" if score == weight else "未达成，不应得满分"
-                message = (f"指标“{ind.name}”目标 {target.raw.strip()}、实际 {_fmt(actual_number)}{target.unit}，{state}"
-                           f"（按{method}规则应得 {_fmt(score)} 分），填报 {_fmt(reported)} 分")
+                message = (f"指标“{ind.name}”目标 {target.raw.strip()}、实际 {format_number(actual_number, 2, whole=True)}{target.unit}，{state}"
+                           f"（按{method}规则应得 {format_number(score, 2, whole=True)} 分），填报 {format_number(reported, 2, whole=True)} 分")
             else:
-                message = (f"指标“{ind.name}”目标 {target.raw.strip()}、实际 {_fmt(actual_number)}{target.unit}，按{method}规则"
-                           f"应得 {_fmt(score)} 分，填报 {_fmt(reported)} 分；差异取决于{_convention(ind, operator)}")
+                message = (f"指标“{ind.name}”目标 {target.raw.strip()}、实际 {format_number(actual_number, 2, whole=True)}{target.unit}，按{method}规则"
+                           f"应得 {format_number(score, 2, whole=True)} 分，填报 {format_number(reported, 2, whole=True)} 分；差异取决于{_convention(ind, operator)}")
             findings.append(_finding("selfeval.s2_quantitative_score", message, loc.with_(column="得分"),
                                      expected=score, actual=reported, tier=tier))
         if rules.strict_inequality and operator in (Operator.GT, Operator.LT) and actual_number == target.number:
             findings.append(_finding("selfeval.s2_strict_bound",
-                                     f"指标“{ind.name}”实际值 {_fmt(actual_number)} 恰等于目标值，未严格满足“{operator.value}”",
+                                     f"指标“{ind.name}”实际值 {format_number(actual_number, 2, whole=True)} 恰等于目标值，未严格满足“{operator.value}”",
                                      loc.with_(column="实际完成值")))
         findings += _over_achieved(ind, profile, loc)
         counted = score
@@ -517,15 +510,15 @@ def _score_indicator(ind: Indicator, profile: Profile, where: Location, executed
         counted = reported if reported is not None else band[0]
         if reported is not None and not formulas.in_band(rules, attainment, weight, reported):
             top = attainment is Attainment.ACHIEVED
-            interval = f"[{_fmt(band[0])}, {_fmt(band[1])}{']' if top else ')'}"
+            interval = f"[{format_number(band[0], 2, whole=True)}, {format_number(band[1], 2, whole=True)}{']' if top else ')'}"
             certain = (attainment is Attainment.ACHIEVED and reported <= 0) or (
                 attainment is Attainment.NOT_ACHIEVED and reported >= weight)
             convention = "" if certain else f"（{attainment.value}区间（本地区配置）为分值的 " \
-                f"{_fmt(formulas.band_fractions(rules, attainment)[0] * 100)}%–" \
-                f"{_fmt(formulas.band_fractions(rules, attainment)[1] * 100)}%）"
+                f"{format_number(formulas.band_fractions(rules, attainment)[0] * 100, 2, whole=True)}%–" \
+                f"{format_number(formulas.band_fractions(rules, attainment)[1] * 100, 2, whole=True)}%）"
             findings.append(_finding(
                 "selfeval.s6_qualitative_band",
-                f"指标“{ind.name}”完成等级为“{attainment.value}”，得分应在 {interval} 内，填报 {_fmt(reported)} 分{convention}",
+                f"指标“{ind.name}”完成等级为“{attainment.value}”，得分应在 {interval} 内，填报 {format_number(reported, 2, whole=True)} 分{convention}",
                 loc.with_(column="得分"), expected=interval, actual=reported,
                 tier=Tier.ERROR if certain else Tier.WARNING))
             counted = formulas.nearest_in_band(rules, attainment, weight, reported)
@@ -547,7 +540,7 @@ def _score_indicator(ind: Indicator, profile: Profile, where: Location, executed
     if (effective is not None and effective < weight and not ind.deviation_reason.strip() and not scored_short
             and not reasons_unseen):
         findings.append(_finding("selfeval.s8_reason_required",
-                                 f"指标“{ind.name}”得分 {_fmt(effective)} 低于分值 {_fmt(weight)}，须填写偏差原因及改进措施",
+                                 f"指标“{ind.name}”得分 {format_number(effective, 2, whole=True)} 低于分值 {format_number(weight, 2, whole=True)}，须填写偏差原因及改进措施",
                                  loc.with_(column="偏差原因"), expected=weight, actual=effective))
     return result, findings
 
@@ -597,17 +590,17 @@ def _weight_findings(se: SelfEvaluation, profile: Profile, where: Location) -> I
         # The form prints its own budget points (20) and its rows weigh the whole 100: rows scored out of 100
         # and scaled into the part left (×0.8) — a convention the table does not state, not a contradiction.
         yield _finding("selfeval.s9_weight_total",
-                       f"表中预算执行部分为 {_fmt(execution)} 分，指标分值合计却为 {_fmt(total)} 分；应是按 "
-                       f"{_fmt(FORM_TOTAL - execution)}/{_fmt(FORM_TOTAL)} 折算指标得分的口径（表中未写明），请核对",
+                       f"表中预算执行部分为 {format_number(execution, 2, whole=True)} 分，指标分值合计却为 {format_number(total, 2, whole=True)} 分；应是按 "
+                       f"{format_number(FORM_TOTAL - execution, 2, whole=True)}/{format_number(FORM_TOTAL, 2, whole=True)} 折算指标得分的口径（表中未写明），请核对",
                        loc, expected=FORM_TOTAL - execution, actual=total, tier=Tier.WARNING)
     elif execution != rules.execution_weight and total != FORM_TOTAL - execution:
         yield _finding("selfeval.s9_weight_total",
-                       f"指标分值合计 {_fmt(total)}，应为 {_fmt(FORM_TOTAL - execution)}（100 − 表中预算执行 {_fmt(execution)}）",
+                       f"指标分值合计 {format_number(total, 2, whole=True)}，应为 {format_number(FORM_TOTAL - execution, 2, whole=True)}（100 − 表中预算执行 {format_number(execution, 2, whole=True)}）",
                        loc, expected=FORM_TOTAL - execution, actual=total)
     elif execution == rules.execution_weight and total != rules.indicator_total:
         # with the execution points a convention only, the indicators' 90 rests on it too: a suspicion
         yield _finding("selfeval.s9_weight_total",
-                       f"指标分值合计 {_fmt(total)}，应为 {_fmt(rules.indicator_total)}（100 − 预算执行 {_fmt(rules.execution_weight)}"
+                       f"指标分值合计 {format_number(total, 2, whole=True)}，应为 {format_number(rules.indicator_total, 2, whole=True)}（100 − 预算执行 {format_number(rules.execution_weight, 2, whole=True)}"
                        + (f"；{part.convention}）" if part.convention else "）"),
                        loc, expected=rules.indicator_total, actual=total,
                        tier=None if part.established else Tier.WARNING)
@@ -623,13 +616,13 @@ def _weight_findings(se: SelfEvaluation, profile: Profile, where: Location) -> I
         got = blocks.get("output", ZERO) + blocks.get("benefit", ZERO)
         want = expected["output"] + expected["benefit"] + expected["satisfaction"]
         if got != want and total == rules.indicator_total:
-            yield _finding("selfeval.s9_block_weight", f"无满意度指标时，产出与效益指标分值之和按一级指标分值配置（本地区配置）应为 {_fmt(want)}，实为 {_fmt(got)}",
+            yield _finding("selfeval.s9_block_weight", f"无满意度指标时，产出与效益指标分值之和按一级指标分值配置（本地区配置）应为 {format_number(want, 2, whole=True)}，实为 {format_number(got, 2, whole=True)}",
                            loc, expected=want, actual=got)
         return
     for block, want in expected.items():
         got = blocks.get(block, ZERO)
         if got != want:
-            yield _finding("selfeval.s9_block_weight", f"{BLOCK_NAMES[block]}分值合计 {_fmt(got)}，一级指标分值配置（本地区配置）为 {_fmt(want)}",
+            yield _finding("selfeval.s9_block_weight", f"{BLOCK_NAMES[block]}分值合计 {format_number(got, 2, whole=True)}，一级指标分值配置（本地区配置）为 {format_number(want, 2, whole=True)}",
                            loc.with_(row=BLOCK_NAMES[block]), expected=want, actual=got)
 
 
@@ -644,20 +637,20 @@ def _reported_findings(se: SelfEvaluation, profile: Profile, where: Location,
         row_sum = sum((s for s in row_scores if s is not None), ZERO)
         if abs(row_sum - rep.indicator_score) > tol:
             yield _finding("selfeval.s10_indicator_sum",
-                           f"正文称指标完成情况得分 {_fmt(rep.indicator_score)} 分，指标表各项得分合计 {_fmt(row_sum)} 分",
+                           f"正文称指标完成情况得分 {format_number(rep.indicator_score, 2, whole=True)} 分，指标表各项得分合计 {format_number(row_sum, 2, whole=True)} 分",
                            loc, expected=row_sum, actual=rep.indicator_score)
     if rep.total is not None and rep.execution_score is not None and rep.indicator_score is not None:
         parts = rep.execution_score + rep.indicator_score
         if abs(parts - rep.total) > tol:
             yield _finding("selfeval.s10_total_parts",
-                           f"总得分 {_fmt(rep.total)} 分不等于执行得分 {_fmt(rep.execution_score)} + 指标得分 "
-                           f"{_fmt(rep.indicator_score)} = {_fmt(parts)} 分", loc, expected=parts, actual=rep.total)
+                           f"总得分 {format_number(rep.total, 2, whole=True)} 分不等于执行得分 {format_number(rep.execution_score, 2, whole=True)} + 指标得分 "
+                           f"{format_number(rep.indicator_score, 2, whole=True)} = {format_number(parts, 2, whole=True)} 分", loc, expected=parts, actual=rep.total)
     band = profile.grades.grade(round_half_up(rep.total)) if rep.total is not None else None
     if band is not None and rep.grade and band != rep.grade:
         grades = profile.grades
         yield _finding("selfeval.s10_grade_band",
-                       f"总得分 {_fmt(rep.total)} 分属于“{band}”（等级分档：优≥{_fmt(grades.excellent)}、良≥"
-                       f"{_fmt(grades.good)}、中≥{_fmt(grades.fair)}），报告写为“{rep.grade}”",
+                       f"总得分 {format_number(rep.total, 2, whole=True)} 分属于“{band}”（等级分档：优≥{format_number(grades.excellent, 2, whole=True)}、良≥"
+                       f"{format_number(grades.good, 2, whole=True)}、中≥{format_number(grades.fair, 2, whole=True)}），报告写为“{rep.grade}”",
                        loc, expected=band, actual=rep.grade)
     # A rules grade equal to the band of the reported total says nothing the band check has not said. A
     # department's total is not the project form's 10 + 90 points: no grade is recomputed for it.
@@ -675,7 +668,7 @@ def _parts_of_total(se: SelfEvaluation, points: Decimal) -> tuple[bool, str]:
     weights = [i.weight for i in se.indicators]
     if se.goal.incomplete or not weights or any(w is None for w in weights):
         return True, "" if total is None or total.points is None or total.points == FORM_TOTAL else \
-            f"总分行的分值为 {_fmt(total.points)} 分，各指标分值未读全，总分含哪些部分无从判断"
+            f"总分行的分值为 {format_number(total.points, 2, whole=True)} 分，各指标分值未读全，总分含哪些部分无从判断"
     rows = sum((w or ZERO for w in weights), ZERO)
     printed = total.points if total is not None and total.points is not None else None
     full = printed if printed is not None else FORM_TOTAL
@@ -684,9 +677,9 @@ def _parts_of_total(se: SelfEvaluation, points: Decimal) -> tuple[bool, str]:
     if full == rows:
         return False, ""
     if printed is not None:
-        return True, (f"总分行的分值 {_fmt(printed)} 分既不等于指标分值合计 {_fmt(rows)} 分加预算执行分值 {_fmt(points)} 分，"
+        return True, (f"总分行的分值 {format_number(printed, 2, whole=True)} 分既不等于指标分值合计 {format_number(rows, 2, whole=True)} 分加预算执行分值 {format_number(points, 2, whole=True)} 分，"
                       "也不等于指标分值合计，总分含哪些部分无从判断")
-    return True, (f"总分行未印分值，指标分值合计 {_fmt(rows)} 分加预算执行分值 {_fmt(points)} 分不是 {_fmt(FORM_TOTAL)} 分，"
+    return True, (f"总分行未印分值，指标分值合计 {format_number(rows, 2, whole=True)} 分加预算执行分值 {format_number(points, 2, whole=True)} 分不是 {format_number(FORM_TOTAL, 2, whole=True)} 分，"
                   "总分含哪些部分无从判断")
 
 
@@ -720,7 +713,7 @@ def _form_total_findings(se: SelfEvaluation, profile: Profile, computed: Decimal
     if with_execution and execution is None:
         unread.append("预算执行得分未读到，执行率也无从计算")
     elif with_execution and printed is None:
-        estimated = f"表中未印预算执行得分，按执行率计算为 {_fmt(computed)} 分"
+        estimated = f"表中未印预算执行得分，按执行率计算为 {format_number(computed, 2, whole=True)} 分"
     rep = se.reported
     if (with_execution and rep.total == total.score and rep.execution_score == printed
             and rep.indicator_score == rows):  # the report's text states the same sum: selfeval.s10_total_parts
@@ -732,10 +725,10 @@ def _form_total_findings(se: SelfEvaluation, profile: Profile, computed: Decimal
                 ZERO) + ((computed if computed is not None else execution or ZERO) if with_execution else ZERO)
     if not unread and ruled != parts and _residue_kind(total.score, ruled):
         return  # the total holds with the rules' scores: the printed row or execution score is the fault
-    said = (f"预算执行得分 {_fmt(execution or ZERO)} + 各指标得分合计 {_fmt(rows)} = {_fmt(parts)} 分" if with_execution
-            else f"各指标得分合计 {_fmt(rows)} 分（指标分值合计即{'总分行的分值' if total.points is not None else '满分'} "
-                 f"{_fmt(total.points or FORM_TOTAL)} 分，总分不含预算执行部分）")
-    head = f"{'正文所写自评总分' if total.stated else '自评表总分行得分'} {_fmt(total.score)} 分，{said}"
+    said = (f"预算执行得分 {format_number(execution or ZERO, 2, whole=True)} + 各指标得分合计 {format_number(rows, 2, whole=True)} = {format_number(parts, 2, whole=True)} 分" if with_execution
+            else f"各指标得分合计 {format_number(rows, 2, whole=True)} 分（指标分值合计即{'总分行的分值' if total.points is not None else '满分'} "
+                 f"{format_number(total.points or FORM_TOTAL, 2, whole=True)} 分，总分不含预算执行部分）")
+    head = f"{'正文所写自评总分' if total.stated else '自评表总分行得分'} {format_number(total.score, 2, whole=True)} 分，{said}"
     where = total.location.with_(section="项目自评结果") if total.stated else total.location.with_(column="得分")
     residue = _residue_kind(total.score, parts)
     unrounded = None
@@ -744,8 +737,8 @@ def _form_total_findings(se: SelfEvaluation, profile: Profile, computed: Decimal
         unrounded = computed + rows
         residue = _residue_kind(total.score, unrounded)
     if residue and not unread:
-        why = (f"总分按未取整的预算执行得分 {_fmt(computed)} 分合计为 {_fmt(unrounded)} 分，按印出精度{residue}为 "
-               f"{_fmt(total.score)} 分；表中预算执行得分印作 {_fmt(printed)} 分" if unrounded is not None
+        why = (f"总分按未取整的预算执行得分 {format_number(computed, 2, whole=True)} 分合计为 {format_number(unrounded, 2, whole=True)} 分，按印出精度{residue}为 "
+               f"{format_number(total.score, 2, whole=True)} 分；表中预算执行得分印作 {format_number(printed, 2, whole=True)} 分" if unrounded is not None
                else f"差异在总分印出精度的{residue}范围内" + (f"；{estimated}" if estimated else ""))
         yield _finding("selfeval.s10_total_row", f"{head}（{why}）", where, expected=parts, actual=total.score,
                        tier=Tier.NOTICE)
@@ -753,11 +746,11 @@ def _form_total_findings(se: SelfEvaluation, profile: Profile, computed: Decimal
     doubts = [*unread, *([estimated] if estimated else []), *([unsettled] if unsettled else []),
               *([f"表格{total.inferred}"] if total.inferred else [])]
     if doubts:
-        yield _finding("selfeval.s10_total_row", f"{head}，相差 {_fmt(total.score - parts)} 分；但{'；'.join(doubts)}，"
+        yield _finding("selfeval.s10_total_row", f"{head}，相差 {format_number(total.score - parts, 2, whole=True)} 分；但{'；'.join(doubts)}，"
                        "差异可能来自未读到或读错的格子，请核对原表", where, expected=parts, actual=total.score,
                        tier=Tier.WARNING)
         return
-    yield _finding("selfeval.s10_total_row", f"{head}，两者相差 {_fmt(total.score - parts)} 分，不能同时成立",
+    yield _finding("selfeval.s10_total_row", f"{head}，两者相差 {format_number(total.score - parts, 2, whole=True)} 分，不能同时成立",
                    where, expected=parts, actual=total.score)
 
 

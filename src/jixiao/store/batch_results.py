@@ -11,7 +11,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from jixiao.core.money import round_half_up
+from jixiao.core.money import format_number, round_half_up
 from jixiao.store.access import visible_projects
 
 
@@ -62,9 +62,8 @@ TIERS = {"error": "确定", "warning": "疑似", "notice": "提示"}
 
 
 def _hundredths(value: int | None) -> str:
-    from jixiao.render.numbers import plain
 
-    return "" if value is None else plain(Decimal(value) / 100)
+    return "" if value is None else format_number(Decimal(value) / 100)
 
 
 def scoped_results(folder: Path, user: Any, rule: str = "", limit: int = 200, offset: int = 0) -> BatchResults | None:

@@ -127,10 +127,6 @@ def _count_claims(group: list[Statement], text: str) -> list[Claim]:
     return [c for c in _claims_of(group, text) if c.measure == "count"]
 
 
-def _fmt(value: Decimal) -> str:
-    return f"{value.normalize():f}"
-
-
 @rule("prose.allocation_list", "分配清单各单位项目个数之和与项目总数不符，或逐项所列项目金额与清单不符", Tier.ERROR, CAT,
       "SPEC §1.7, §7.3", "prose")
 def allocation_list(statements: tuple[Statement, ...], ctx: Context) -> Iterator[Finding]:

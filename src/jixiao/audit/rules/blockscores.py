@@ -9,15 +9,11 @@ from jixiao.audit.catalogue import Context, rule
 from jixiao.audit.rules.prose import paragraphs
 from jixiao.core.blockscores import BlockScores, block_scores
 from jixiao.core.finding import Finding, Tier
-from jixiao.core.money import printed_exponent
+from jixiao.core.money import format_number, printed_exponent
 from jixiao.core.statements import Statement
 
 CAT = "绩效评价"
 HALF = Decimal("0.5")
-
-
-def _fmt(value: Decimal) -> str:
-    return f"{value.normalize():f}"
 
 
 def _tolerance(item: BlockScores) -> Decimal:
@@ -54,6 +50,6 @@ def block_scores_sum(statements: tuple[Statement, ...], ctx: Context) -> Iterato
             tier, note = Tier.WARNING, ("（按财预〔2020〕10号决策、过程、产出、效益四类一级指标读；另有未列出的一级指标时可以不等）"
                                         if item.standard_only else "（所列一级指标可能不全）")
         yield Finding("prose.block_scores", tier,
-                      f"文字称总分 {item.total.text} 分，所列各部分得分（{listed}）合计 {_fmt(got)} 分，"
-                      f"相差 {_fmt(difference)} 分{note}", group[0].location.with_(row="总分与各部分得分"), CAT,
-                      expected=item.total.text, actual=_fmt(got), difference=_fmt(difference))
+                      f"文字称总分 {item.total.text} 分，所列各部分得分（{listed}）合计 {format_number(got)} 分，"
+                      f"相差 {format_number(difference)} 分{note}", group[0].location.with_(row="总分与各部分得分"), CAT,
+                      expected=item.total.text, actual=format_number(got), difference=format_number(difference))

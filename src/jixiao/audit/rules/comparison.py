@@ -13,7 +13,14 @@ from jixiao.audit.catalogue import Context, NotApplicable, rule
 from jixiao.audit.rules.narrative import reachable
 from jixiao.core.disclosure import Amount, ComparisonRow, ComparisonTable, DisclosurePackage
 from jixiao.core.finding import Finding, Tier
-from jixiao.core.money import printed_exponent, round_half_up, rounding_tolerance, truncate, unit_scale
+from jixiao.core.money import (
+    format_number,
+    printed_exponent,
+    round_half_up,
+    rounding_tolerance,
+    truncate,
+    unit_scale,
+)
 from jixiao.core.profile import Profile
 
 RULE = "disclosure.comparison_table"
@@ -51,10 +58,10 @@ def _difference(
     scale = unit_scale(table.unit) or Decimal(1)
     places = max(-printed_exponent(a.text) for a in (printed, *parts))
 
-    separators = "," if "," in printed.text else ""
+    separators = "," in printed.text
 
     def shown(value: Decimal) -> str:
-        return f"{value / scale:{separators}.{places}f}"
+        return format_number(value / scale, places, separators=separators)
 
     message = (
         f"{table.title}“{what}”：填列 {printed.text}{table.unit}，按 {formula} 应为 {shown(expected)}"
@@ -201,7 +208,7 @@ def _totals(
                 if found.tier is not Tier.NOTICE:
                     quantum = max(p.quantum for p in (printed, *shown))
                     places = max(-printed_exponent(p.text) for p in (printed, *shown))
-                    text = f"{value / (unit_scale(table.unit) or 1):.{places}f}"
+                    text = format_number(value / (unit_scale(table.unit) or 1), places)
                     sums.setdefault(at, {})[column] = Amount(value, text, quantum, printed.location)
 
 

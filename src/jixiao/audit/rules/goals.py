@@ -15,7 +15,7 @@ from jixiao.audit.catalogue import Context, NotApplicable, rule
 from jixiao.audit.subjects import GoalSubject
 from jixiao.core.finding import Finding, Tier
 from jixiao.core.model import Indicator
-from jixiao.core.money import format_amount
+from jixiao.core.money import format_amount, format_number
 from jixiao.core.values import Operator, amount_unit
 
 CAT = "目标质量"
@@ -38,10 +38,6 @@ def _where(subject: GoalSubject, ind: Indicator | None = None, column: str = "")
     base = ind.location if ind is not None else subject.location
     return base.with_(project=subject.project, table=base.table or "绩效指标",
                       row=(base.row or ind.name) if ind is not None else "绩效目标", column=column)
-
-
-def _fmt(value: Decimal) -> str:
-    return f"{value.normalize():f}"
 
 
 @rule("goals.t01_required_blocks", "缺少产出、效益或满意度指标", Tier.WARNING, CAT, f"{BASIS} T1", "goal",
@@ -140,15 +136,15 @@ def cost_budget(subject: GoalSubject, ctx: Context) -> Iterator[Finding]:
     ceilings = all(ind.target is not None and ind.target.operator in (Operator.LE, Operator.LT) for ind, _ in totals)
     low = ratio < rules.cost_budget_ratio_min
     mismatch = low if ceilings else (low or ratio > rules.cost_budget_ratio_max)
-    convention = (f"本地区配置：成本上限不低于预算的 {_fmt(rules.cost_budget_ratio_min * 100)}%" if ceilings else
-                  f"本地区配置：成本目标为预算的 {_fmt(rules.cost_budget_ratio_min * 100)}%–"
-                  f"{_fmt(rules.cost_budget_ratio_max * 100)}%")
+    convention = (f"本地区配置：成本上限不低于预算的 {format_number(rules.cost_budget_ratio_min * 100)}%" if ceilings else
+                  f"本地区配置：成本目标为预算的 {format_number(rules.cost_budget_ratio_min * 100)}%–"
+                  f"{format_number(rules.cost_budget_ratio_max * 100)}%")
     if mismatch:
         names = "、".join(f"“{ind.name}”" for ind, _ in totals)
         yield Finding("goals.t04_cost_budget", Tier.WARNING,
                       f"成本指标{names}合计 {format_amount(amount)} 元，项目年初预算 {format_amount(subject.budget)} 元，二者不匹配（{convention}）",
-                      _where(subject, totals[0][0], "指标值"), CAT, expected=f"约 {_fmt(subject.budget)} 元",  # type: ignore[arg-type]
-                      actual=f"{_fmt(amount)} 元")
+                      _where(subject, totals[0][0], "指标值"), CAT, expected=f"约 {format_number(subject.budget)} 元",  # type: ignore[arg-type]
+                      actual=f"{format_number(amount)} 元")
 
 
 @rule("goals.t05_name", "指标名称过长或名称中含指标值", Tier.NOTICE, CAT, f"{BASIS} T5 (seed 000)", "goal",
@@ -162,7 +158,7 @@ def name(subject: GoalSubject, ctx: Context) -> Iterator[Finding]:
                           _where(subject, ind, "指标名称"), CAT, expected=f"≤ {limit} 字", actual=str(len(ind.name)))  # type: ignore[arg-type]
         target = ind.target
         if target is not None and target.number is not None and target.unit:
-            embedded = re.search(rf"{re.escape(_fmt(target.number))}\s*{re.escape(target.unit)}", ind.name)
+            embedded = re.search(rf"{re.escape(format_number(target.number))}\s*{re.escape(target.unit)}", ind.name)
             if embedded:
                 yield Finding("goals.t05_name", Tier.NOTICE, f"指标名称“{ind.name}”中写入了指标值“{embedded.group(0)}”",
                               _where(subject, ind, "指标名称"), CAT)  # type: ignore[arg-type]
@@ -179,7 +175,7 @@ def satisfaction(subject: GoalSubject, ctx: Context) -> Iterator[Finding]:
             continue
         if target.number < rules.satisfaction_min or target.number > rules.satisfaction_max:
             yield Finding("goals.t06_satisfaction", Tier.NOTICE,
-                          f"满意度目标 {target.raw.strip()} 超出常见范围 {_fmt(rules.satisfaction_min)}%–{_fmt(rules.satisfaction_max)}%",
+                          f"满意度目标 {target.raw.strip()} 超出常见范围 {format_number(rules.satisfaction_min)}%–{format_number(rules.satisfaction_max)}%",
                           _where(subject, ind, "指标值"), CAT, actual=target.raw.strip())  # type: ignore[arg-type]
 
 
@@ -189,8 +185,8 @@ def weight_positive(subject: GoalSubject, ctx: Context) -> Iterator[Finding]:
     """每个指标的分值（权重）必须大于 0。"""
     for ind in subject.goal.indicators:
         if ind.weight is not None and ind.weight <= 0:
-            yield Finding("goals.t07_weight_positive", Tier.ERROR, f"指标“{ind.name}”分值为 {_fmt(ind.weight)}",
-                          _where(subject, ind, "权重"), CAT, expected="> 0", actual=_fmt(ind.weight))  # type: ignore[arg-type]
+            yield Finding("goals.t07_weight_positive", Tier.ERROR, f"指标“{ind.name}”分值为 {format_number(ind.weight)}",
+                          _where(subject, ind, "权重"), CAT, expected="> 0", actual=format_number(ind.weight))  # type: ignore[arg-type]
 
 
 def _weight_inputs(subject: GoalSubject) -> str | None:
@@ -218,6 +214,6 @@ def weight_total(subject: GoalSubject, ctx: Context) -> Iterator[Finding]:
     total = sum((i.weight or Decimal(0) for i in goal.indicators), Decimal(0))
     if printed is not None and total != printed:
         yield Finding("goals.t08_weight_total", Tier.ERROR,
-                      f"绩效指标表各指标分值合计 {_fmt(total)} 分，表中总分为 {_fmt(printed)} 分",
+                      f"绩效指标表各指标分值合计 {format_number(total)} 分，表中总分为 {format_number(printed)} 分",
                       _where(subject, goal.indicators[-1], "分值").with_(row="总分"), CAT,  # type: ignore[arg-type]
-                      expected=_fmt(printed), actual=_fmt(total))
+                      expected=format_number(printed), actual=format_number(total))

@@ -27,17 +27,13 @@ from jixiao.core.claims import (
     target_rates,
 )
 from jixiao.core.finding import Finding, Tier
-from jixiao.core.money import normalize_text, round_half_up
+from jixiao.core.money import format_number, normalize_text, round_half_up
 from jixiao.core.profile import Grades
 from jixiao.core.results import ResultsTable
 from jixiao.core.statements import Statement
 
 CAT = "绩效评价"
 ZERO = Decimal(0)
-
-
-def _fmt(value: Decimal | None) -> str:
-    return "" if value is None else f"{value.normalize():f}"
 
 
 def band_text(band: Band) -> str:
@@ -48,7 +44,7 @@ def band_text(band: Band) -> str:
 
 
 def profile_bands(grades: Grades) -> str:
-    return f"优≥{_fmt(grades.excellent)}、良≥{_fmt(grades.good)}、中≥{_fmt(grades.fair)}"
+    return f"优≥{format_number(grades.excellent)}、良≥{format_number(grades.good)}、中≥{format_number(grades.fair)}"
 
 
 @dataclass(frozen=True)
@@ -131,7 +127,7 @@ def results_grade_band(doc: Any, ctx: Context) -> Iterator[Finding | NotApplicab
             verdict = judge(row.score.value, row.grade, bands, ctx.profile.grades, ctx.profile.name)
             if verdict is not None:
                 yield Finding("results.grade_band", verdict.tier,
-                              f"“{row.name}”得分 {_fmt(row.score.value)} 分，等级写为“{row.grade}”，而该得分属于"
+                              f"“{row.name}”得分 {format_number(row.score.value)} 分，等级写为“{row.grade}”，而该得分属于"
                               f"“{verdict.expected}”（{verdict.basis}）", row.location.with_(column="等级"), CAT,
                               expected=verdict.expected, actual=row.grade)
 
@@ -156,7 +152,7 @@ def results_total(doc: Any, ctx: Context) -> Iterator[Finding | NotApplicable]:
         yield Finding("results.total", tier,
                       f"合计行金额 {total.amount.text}，各行 {len(amounts)} 项之和 {total.amount.shown(got)}，相差 "
                       f"{total.amount.shown(difference)}{'（尾数误差）' if tier is Tier.NOTICE else ''}",
-                      total.location.with_(column="金额"), CAT, expected=_fmt(got), actual=_fmt(total.amount.value))
+                      total.location.with_(column="金额"), CAT, expected=format_number(got), actual=format_number(total.amount.value))
 
 
 def _listed_claims(doc: Any, block: int | None, item: GradedCounts) -> list[Any]:
@@ -196,8 +192,8 @@ def results_graded_counts(doc: Any, ctx: Context) -> Iterator[Finding | NotAppli
             if expected != part.share.value:
                 tier = Tier.ERROR if got == item.total else Tier.WARNING
                 yield Finding("results.graded_counts", tier,
-                              f"“{part.word}”{part.count} 个占 {item.total} 个的 {_fmt(expected)}%，文中写为 {part.share.text}",
-                              where.with_(column=part.word), CAT, expected=_fmt(expected), actual=_fmt(part.share.value))
+                              f"“{part.word}”{part.count} 个占 {item.total} 个的 {format_number(expected)}%，文中写为 {part.share.text}",
+                              where.with_(column=part.word), CAT, expected=format_number(expected), actual=format_number(part.share.value))
 
 
 @rule("prose.target_rate", "完成目标任务的百分比与所写完成数、目标数不符", Tier.WARNING, CAT, "SPEC §1.4", "prose")
@@ -213,7 +209,7 @@ def target_rate(statements: tuple[Statement, ...], ctx: Context) -> Iterator[Fin
             expected = round_half_up(item.done.value / item.target.value * 100, places)
             if expected != item.rate.value:
                 yield Finding("prose.target_rate", Tier.WARNING,
-                              f"文字称完成目标 {_fmt(item.target.value)}{item.unit}的 {item.rate.text}，按同句所写完成数 "
-                              f"{_fmt(item.done.value)}{item.unit}应为 {_fmt(expected)}%（完成数按位置读取）",
-                              statement.location.with_(row="目标完成率"), CAT, expected=_fmt(expected),
-                              actual=_fmt(item.rate.value))
+                              f"文字称完成目标 {format_number(item.target.value)}{item.unit}的 {item.rate.text}，按同句所写完成数 "
+                              f"{format_number(item.done.value)}{item.unit}应为 {format_number(expected)}%（完成数按位置读取）",
+                              statement.location.with_(row="目标完成率"), CAT, expected=format_number(expected),
+                              actual=format_number(item.rate.value))

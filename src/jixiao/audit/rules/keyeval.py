@@ -14,15 +14,11 @@ from jixiao.audit.catalogue import Context, rule
 from jixiao.audit.compare import wan
 from jixiao.core.finding import Finding, Tier
 from jixiao.core.model import KeyEvaluation, KeyIndicator
-from jixiao.core.money import round_half_up
+from jixiao.core.money import format_number, round_half_up
 from jixiao.scoring.keyeval import funds_rate, funds_scores, parent_weights
 
 CAT = "项目立项"
 ZERO = Decimal(0)
-
-
-def _fmt(value: Decimal) -> str:
-    return f"{value.normalize():f}"
 
 
 @rule("keyeval.parent_weights", "评分表一级、二级指标分值与下级之和不符", Tier.ERROR, CAT, "SPEC §1.9, §2.1 E1", "key_evaluation")
@@ -37,9 +33,9 @@ def parent_weights_rule(ke: KeyEvaluation, ctx: Context) -> Iterator[Finding]:
         got = computed.get(ind.level1, ZERO)
         if ind.printed_level1_weight != got:
             yield Finding("keyeval.parent_weights", Tier.ERROR,
-                          f"一级指标“{ind.level1}”印为 {_fmt(ind.printed_level1_weight)} 分，其下指标分值合计 {_fmt(got)} 分",
-                          ind.location.with_(row=ind.level1, column="一级分值"), CAT, expected=_fmt(got),
-                          actual=_fmt(ind.printed_level1_weight))
+                          f"一级指标“{ind.level1}”印为 {format_number(ind.printed_level1_weight)} 分，其下指标分值合计 {format_number(got)} 分",
+                          ind.location.with_(row=ind.level1, column="一级分值"), CAT, expected=format_number(got),
+                          actual=format_number(ind.printed_level1_weight))
     groups: dict[int, list[KeyIndicator]] = {}
     for ind in ke.indicators:
         groups.setdefault(ind.level2_group, []).append(ind)
@@ -48,9 +44,9 @@ def parent_weights_rule(ke: KeyEvaluation, ctx: Context) -> Iterator[Finding]:
         got = sum((i.weight or ZERO for i in rows), ZERO)
         if printed is not None and printed != got:
             yield Finding("keyeval.parent_weights", Tier.ERROR,
-                          f"二级指标“{rows[0].level2}”印为 {_fmt(printed)} 分，其下指标分值合计 {_fmt(got)} 分",
-                          rows[0].location.with_(row=rows[0].level2, column="二级分值"), CAT, expected=_fmt(got),
-                          actual=_fmt(printed))
+                          f"二级指标“{rows[0].level2}”印为 {format_number(printed)} 分，其下指标分值合计 {format_number(got)} 分",
+                          rows[0].location.with_(row=rows[0].level2, column="二级分值"), CAT, expected=format_number(got),
+                          actual=format_number(printed))
 
 
 @rule("keyeval.total", "评分表总分与各项得分之和不符，或等次与总分不符", Tier.ERROR, CAT, "SPEC §1.6, §2.1", "key_evaluation",
@@ -61,15 +57,15 @@ def total_rule(ke: KeyEvaluation, ctx: Context) -> Iterator[Finding]:
     weights = sum((i.weight or ZERO for i in ke.indicators), ZERO)
     where = ke.indicators[0].location.with_(row="总分") if ke.indicators else ke.location
     if ke.printed_total is not None and ke.printed_total != scores:
-        yield Finding("keyeval.total", Tier.ERROR, f"总分印为 {_fmt(ke.printed_total)}，各项得分合计 {_fmt(scores)}",
-                      where, CAT, expected=_fmt(scores), actual=_fmt(ke.printed_total))
+        yield Finding("keyeval.total", Tier.ERROR, f"总分印为 {format_number(ke.printed_total)}，各项得分合计 {format_number(scores)}",
+                      where, CAT, expected=format_number(scores), actual=format_number(ke.printed_total))
     if weights != 100:
-        yield Finding("keyeval.total", Tier.ERROR, f"三级指标分值合计 {_fmt(weights)}，应为 100", where, CAT,
-                      expected="100", actual=_fmt(weights))
+        yield Finding("keyeval.total", Tier.ERROR, f"三级指标分值合计 {format_number(weights)}，应为 100", where, CAT,
+                      expected="100", actual=format_number(weights))
     for ind in ke.indicators:
         if ind.score is not None and ind.weight is not None and ind.score > ind.weight:
-            yield Finding("keyeval.total", Tier.ERROR, f"指标“{ind.name}”得分 {_fmt(ind.score)} 大于分值 {_fmt(ind.weight)}",
-                          ind.location.with_(column="得分"), CAT, expected=f"≤ {_fmt(ind.weight)}", actual=_fmt(ind.score))
+            yield Finding("keyeval.total", Tier.ERROR, f"指标“{ind.name}”得分 {format_number(ind.score)} 大于分值 {format_number(ind.weight)}",
+                          ind.location.with_(column="得分"), CAT, expected=f"≤ {format_number(ind.weight)}", actual=format_number(ind.score))
 
 
 @rule("keyeval.execution", "预算执行率得分、资金到位率得分与资金数不符", Tier.ERROR, "资金管理", "SPEC §1.3 注, §2.1",
@@ -88,8 +84,8 @@ def execution_rule(ke: KeyEvaluation, ctx: Context) -> Iterator[Finding]:
             certain = (full and ind.score < ind.weight) or (not full and ind.score >= ind.weight)
             note = "" if certain else "；差异取决于未满100%时按比例计分的口径"
             yield Finding("keyeval.execution", Tier.ERROR if certain else Tier.WARNING,
-                          f"“{ind.name}”为 {_fmt(round_half_up(rate * 100))}%，应得 {_fmt(expected)} 分，评 {_fmt(ind.score)} 分{note}",
-                          ind.location.with_(column="得分"), "资金管理", expected=_fmt(expected), actual=_fmt(ind.score))
+                          f"“{ind.name}”为 {format_number(round_half_up(rate * 100))}%，应得 {format_number(expected)} 分，评 {format_number(ind.score)} 分{note}",
+                          ind.location.with_(column="得分"), "资金管理", expected=format_number(expected), actual=format_number(ind.score))
 
 
 @rule("keyeval.text_vs_scores", "报告正文与评分表矛盾（执行率为0却称按计划执行、评为优）", Tier.WARNING, "资金管理", "SPEC §2.2",
@@ -108,6 +104,6 @@ def text_vs_scores(ke: KeyEvaluation, ctx: Context) -> Iterator[Finding]:
     grade = ctx.profile.grades.grade(round_half_up(total))
     if grade == "优":
         yield Finding("keyeval.text_vs_scores", Tier.WARNING,
-                      f"资金到位 {wan(ke.received or ZERO)} 万元而实际支出为 0，总分 {_fmt(total)} 仍评为“优”，须说明理由",
+                      f"资金到位 {wan(ke.received or ZERO)} 万元而实际支出为 0，总分 {format_number(total)} 仍评为“优”，须说明理由",
                       ke.indicators[0].location.with_(row="评价等次"), "资金管理", expected="与执行结果相称的等次",
-                      actual=f"{_fmt(total)} 分 优")
+                      actual=f"{format_number(total)} 分 优")

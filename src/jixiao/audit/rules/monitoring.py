@@ -12,6 +12,7 @@ from decimal import Decimal
 from jixiao.audit.catalogue import Context, NotApplicable, rule
 from jixiao.core.finding import Finding, Tier
 from jixiao.core.model import BudgetLine, MonitoredIndicator, MonitoringForm
+from jixiao.core.money import format_number
 from jixiao.core.provenance import Location
 from jixiao.core.values import Attainment, Operator, amount_unit
 from jixiao.scoring.monitoring import (
@@ -26,7 +27,7 @@ from jixiao.scoring.monitoring import (
     meets_target,
     monitor_project,
 )
-from jixiao.scoring.numbers import fmt, fmt_wan
+from jixiao.scoring.numbers import fmt_wan
 
 CAT = "绩效运行监控"
 BASIS = "SPEC §4.4 M1"
@@ -70,7 +71,7 @@ def stated_rate(form: MonitoringForm, ctx: Context) -> Iterator[Finding | NotApp
         return
     checked = False
     base = (f"执行数 {fmt_wan(total.executed or Decimal(0))} 万元 ÷ {_budget_name(total)} "
-            f"{fmt_wan(_budget(total) or Decimal(0))} 万元 = {fmt(computed)}%")
+            f"{fmt_wan(_budget(total) or Decimal(0))} 万元 = {format_number(computed, 2, whole=True)}%")
     for line in form.budget_lines:
         own = _rate(line)
         if line.reported_rate is None or own is None:
@@ -78,9 +79,9 @@ def stated_rate(form: MonitoringForm, ctx: Context) -> Iterator[Finding | NotApp
         checked = True
         if abs(own - line.reported_rate) > _unit(line.reported_rate):
             yield Finding("monitoring.m1_stated_rate", Tier.ERROR,
-                          f"“{line.source}”一行执行率 {line.reported_rate}% 与执行数 ÷ {_budget_name(line)} = {fmt(own)}% 不符",
-                          _where(form, line.location, "执行率"), CAT, expected=fmt(own),
-                          actual=str(line.reported_rate), difference=fmt(line.reported_rate - own))
+                          f"“{line.source}”一行执行率 {line.reported_rate}% 与执行数 ÷ {_budget_name(line)} = {format_number(own, 2, whole=True)}% 不符",
+                          _where(form, line.location, "执行率"), CAT, expected=format_number(own, 2, whole=True),
+                          actual=str(line.reported_rate), difference=format_number(line.reported_rate - own, 2, whole=True))
     for stated in form.stated_rates:
         checked = True
         gap = abs(computed - stated.value)
@@ -91,9 +92,9 @@ def stated_rate(form: MonitoringForm, ctx: Context) -> Iterator[Finding | NotApp
         why = ("" if formal else "（近似数，按其精度比较）" if stated.approximate
                else "（按文字所述是本表项目资金的执行进度理解）")
         yield Finding("monitoring.m1_stated_rate", tier,
-                      f"监控表文字“{stated.text}”与{base}相差 {fmt(gap)} 个百分点{why}",
-                      _where(form, stated.location, "执行率"), CAT, expected=fmt(computed), actual=str(stated.value),
-                      difference=fmt(stated.value - computed))
+                      f"监控表文字“{stated.text}”与{base}相差 {format_number(gap, 2, whole=True)} 个百分点{why}",
+                      _where(form, stated.location, "执行率"), CAT, expected=format_number(computed, 2, whole=True), actual=str(stated.value),
+                      difference=format_number(stated.value - computed, 2, whole=True))
     if not checked:
         yield NotApplicable("监控表未列执行率")
 
@@ -145,7 +146,7 @@ def execution_lag(form: MonitoringForm, ctx: Context) -> Iterator[Finding | NotA
     rules = ctx.profile.monitoring
     for warning in result.warnings:
         if warning.kind is WarningKind.EXECUTION_LAG:
-            setting = f"monitoring.lag_tolerance = {fmt(rules.lag_tolerance)}，red_lag = {fmt(rules.red_lag)}"
+            setting = f"monitoring.lag_tolerance = {format_number(rules.lag_tolerance, 2, whole=True)}，red_lag = {format_number(rules.red_lag, 2, whole=True)}"
         elif warning.kind is WarningKind.EXECUTION_CHECKPOINT:
             setting = "monitoring.checkpoints"
         else:
@@ -154,8 +155,8 @@ def execution_lag(form: MonitoringForm, ctx: Context) -> Iterator[Finding | NotA
                 + ("" if form.form_reason else "；报告未说明执行滞后的原因或纠偏措施") if form.from_text else "")
         yield Finding("monitoring.m1_execution_lag", Tier.WARNING,
                       f"{warning.message}（{warning.colour.label}预警；依据配置“{ctx.profile.name}”的 {setting}{said}）",
-                      _where(form, total.location, "执行数"), CAT, expected=fmt(warning.expected),
-                      actual=fmt(warning.actual), difference=fmt(warning.difference))
+                      _where(form, total.location, "执行数"), CAT, expected=format_number(warning.expected, 2, whole=True),
+                      actual=format_number(warning.actual, 2, whole=True), difference=format_number(warning.difference, 2, whole=True))
 
 
 # ── M2: the indicators ──────────────────────────────────────────────────────────────────────────────────────
@@ -311,8 +312,8 @@ def indicator_lag(form: MonitoringForm, ctx: Context) -> Iterator[Finding | NotA
         yield Finding("monitoring.m2_indicator_lag", Tier.WARNING,
                       f"{warning.message}（{warning.colour.label}预警；依据配置“{ctx.profile.name}”的 "
                       "monitoring.likelihood_colours / attainment_colours）",
-                      _indicator_where(form, ind, "全年预计完成值"), CAT, expected=fmt(warning.expected),
-                      actual=fmt(warning.actual), difference=fmt(warning.difference))
+                      _indicator_where(form, ind, "全年预计完成值"), CAT, expected=format_number(warning.expected, 2, whole=True),
+                      actual=format_number(warning.actual, 2, whole=True), difference=format_number(warning.difference, 2, whole=True))
 
 
 @rule("monitoring.m2_reason_missing", "绩效指标偏离目标但未说明偏差原因", Tier.WARNING, CAT, BASIS_M2, "monitoring")
@@ -354,8 +355,8 @@ def target_far_exceeded(form: MonitoringForm, ctx: Context) -> Iterator[Finding 
             continue
         yield Finding("monitoring.m2_target_far_exceeded", Tier.NOTICE,
                       f"{warning.message}（依据配置“{ctx.profile.name}”的 monitoring.overshoot_ratio）",
-                      _indicator_where(form, ind, "全年预计完成值"), CAT, expected=fmt(warning.expected),
-                      actual=fmt(warning.actual), difference=fmt(warning.difference))
+                      _indicator_where(form, ind, "全年预计完成值"), CAT, expected=format_number(warning.expected, 2, whole=True),
+                      actual=format_number(warning.actual, 2, whole=True), difference=format_number(warning.difference, 2, whole=True))
 
 
 @rule("monitoring.m2_progress_gap", "目标完成进度与预算执行进度不匹配", Tier.WARNING, CAT, BASIS, "monitoring",
@@ -374,6 +375,6 @@ def progress_gap(form: MonitoringForm, ctx: Context) -> Iterator[Finding | NotAp
             where = _where(form, total.location, "执行数") if total is not None else form.location
             yield Finding("monitoring.m2_progress_gap", Tier.WARNING,
                           f"{warning.message}（目标完成进度按各正向定量指标期内完成值 ÷ 年度指标值的平均计算；依据配置"
-                          f"“{ctx.profile.name}”的 monitoring.gap_points = {fmt(ctx.profile.monitoring.gap_points)}）",
-                          where, CAT, expected=fmt(warning.expected), actual=fmt(warning.actual),
-                          difference=fmt(warning.difference))
+                          f"“{ctx.profile.name}”的 monitoring.gap_points = {format_number(ctx.profile.monitoring.gap_points, 2, whole=True)}）",
+                          where, CAT, expected=format_number(warning.expected, 2, whole=True), actual=format_number(warning.actual, 2, whole=True),
+                          difference=format_number(warning.difference, 2, whole=True))

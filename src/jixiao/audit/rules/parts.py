@@ -13,16 +13,12 @@ from typing import Any
 
 from jixiao.audit.catalogue import Context, NotApplicable, rule
 from jixiao.core.finding import Finding, Tier
-from jixiao.core.money import round_half_up, truncate
+from jixiao.core.money import format_number, round_half_up, truncate
 from jixiao.core.parts import PartRow, PartsTable
 
 CAT = "表内合计"
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
-
-
-def _fmt(value: Decimal) -> str:
-    return f"{value.normalize():f}"
 
 
 def _tables(doc: Any) -> tuple[PartsTable, ...]:
@@ -85,7 +81,7 @@ def _total(table: PartsTable) -> Iterator[Finding]:
     yield Finding("table.parts_total", tier,
                   f"{_name(table)}合计 {total.text}，所列 {len(amounts)} 项之和为 {total.shown(got)}，相差 "
                   f"{total.shown(difference)}{note}", table.total.location.with_(column="金额"), CAT,
-                  expected=_fmt(got), actual=_fmt(total.value))
+                  expected=format_number(got), actual=format_number(total.value))
 
 
 def _shares(table: PartsTable) -> Iterator[Finding]:
@@ -93,7 +89,7 @@ def _shares(table: PartsTable) -> Iterator[Finding]:
     assert total is not None
     if table.total.share is not None and table.total.share.value != HUNDRED:
         yield Finding("table.parts_total", Tier.ERROR, f"{_name(table)}合计行占比印为 {table.total.share.text}，应为 100%",
-                      table.total.location.with_(column="占比"), CAT, expected="100", actual=_fmt(table.total.share.value))
+                      table.total.location.with_(column="占比"), CAT, expected="100", actual=format_number(table.total.share.value))
     for row in table.rows:
         if row.share is not None and row.amount is not None and total.value > 0:
             found = _share(table, row)
@@ -120,9 +116,9 @@ def _share(table: PartsTable, row: PartRow) -> Finding | None:
     else:
         tier, note = Tier.ERROR, ""
     return Finding("table.parts_total", tier,
-                   f"{_name(table)}“{row.label}”{amount.text}占合计 {total.text} 的 {_fmt(expected)}%，表中印为 "
-                   f"{share.text}{note}", row.location.with_(column="占比"), CAT, expected=_fmt(expected),
-                   actual=_fmt(share.value))
+                   f"{_name(table)}“{row.label}”{amount.text}占合计 {total.text} 的 {format_number(expected)}%，表中印为 "
+                   f"{share.text}{note}", row.location.with_(column="占比"), CAT, expected=format_number(expected),
+                   actual=format_number(share.value))
 
 
 @rule("table.decimal_point_lost", "表中金额印成没有小数点的一串数字，只按推定的小数点位置才与合计相符", Tier.WARNING, CAT,

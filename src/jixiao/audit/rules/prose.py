@@ -16,16 +16,12 @@ from jixiao.audit.rules.narrative import reachable
 from jixiao.audit.rules.selfeval_text import parts_tier, totals_and_parts  # one reader of '其中' lists
 from jixiao.core.claims import NUM
 from jixiao.core.finding import Finding, Tier
-from jixiao.core.money import compact_text, round_half_up, unit_scale
+from jixiao.core.money import compact_text, format_number, round_half_up, unit_scale
 from jixiao.core.statements import Claim, Statement
 
 CAT = "业务管理"
 ZERO = Decimal(0)
 _UNIT_RE = re.compile(r"(亿元|万元|元|万|亿)$")
-
-
-def _fmt(value: Decimal) -> str:
-    return f"{value.normalize():f}"
 
 
 def _unit(claim: Claim) -> str:
@@ -40,7 +36,7 @@ def _number(claim: Claim) -> str:
 
 def _in(ref: Claim, yuan: Decimal) -> str:
     """An amount in yuan written in the unit `ref` was printed in (without the unit)."""
-    return _fmt(yuan / (unit_scale(_unit(ref)) or Decimal(1)))
+    return format_number(yuan / (unit_scale(_unit(ref)) or Decimal(1)))
 
 
 def _places(quantum: Decimal) -> int:
@@ -100,9 +96,9 @@ def _rate_finding(ctx: Context, rule_id: str, claim: Claim, what: str, function:
     span = "" if certain or bounds is None else (
         f"（按所印精度可为 {round_half_up(bounds[0], places)}%–{round_half_up(bounds[1], places)}%，尾数误差）")
     return Finding(rule_id, Tier.ERROR if certain else Tier.NOTICE,
-                   f"{what}写为 {claim.text}，按 {formula} 应为 {_fmt(expected)}%{span}",
-                   claim.location.with_(row=what), CAT, expected=_fmt(expected), actual=_fmt(claim.value),
-                   difference=_fmt(claim.value - expected))
+                   f"{what}写为 {claim.text}，按 {formula} 应为 {format_number(expected)}%{span}",
+                   claim.location.with_(row=what), CAT, expected=format_number(expected), actual=format_number(claim.value),
+                   difference=format_number(claim.value - expected))
 
 
 def _executed_share(spent: Decimal, budget: Decimal) -> Decimal | None:
@@ -233,8 +229,8 @@ def _read_base_rate(ctx: Context, claim: Claim, stated: list[Claim], own: list[C
     name = _rate_name(claim)
     return Finding("prose.execution_rate", Tier.WARNING,
                    f"{name}写为 {claim.text}，文中所列金额均不能得出（按{name} = 实际支出 ÷ 预算或到位资金，试算 {tried}"
-                   f"{'等' if len(readings) > 4 else ''}；如 {spent.text} ÷ {base.text} 为 {_fmt(computed)}%）",
-                   claim.location.with_(row=name), CAT, expected=_fmt(computed), actual=_fmt(claim.value))
+                   f"{'等' if len(readings) > 4 else ''}；如 {spent.text} ÷ {base.text} 为 {format_number(computed)}%）",
+                   claim.location.with_(row=name), CAT, expected=format_number(computed), actual=format_number(claim.value))
 
 
 @rule("prose.saving_rate", "节约率与预算、执行金额不符", Tier.ERROR, CAT, "SPEC §2.1 成本节约率", "prose")
@@ -351,9 +347,9 @@ def count_parts(statements: tuple[Statement, ...], ctx: Context) -> Iterator[Fin
         ctx.checked(total, *bands)
         if len(bands) >= 2 and sum((c.value for c in bands), ZERO) != total.value:
             yield Finding("summary.count_parts", Tier.ERROR,
-                          f"一审各分数段项目数之和 {_fmt(sum((c.value for c in bands), ZERO))} 个，与项目支出绩效目标总数 "
-                          f"{_fmt(total.value)} 个不符", bands[0].location.with_(row="一审分数段"), CAT,
-                          expected=_fmt(total.value), actual=_fmt(sum((c.value for c in bands), ZERO)))
+                          f"一审各分数段项目数之和 {format_number(sum((c.value for c in bands), ZERO))} 个，与项目支出绩效目标总数 "
+                          f"{format_number(total.value)} 个不符", bands[0].location.with_(row="一审分数段"), CAT,
+                          expected=format_number(total.value), actual=format_number(sum((c.value for c in bands), ZERO)))
     for statement in statements:
         counts = _counts(statement)
         for index, whole in enumerate(counts):
@@ -368,9 +364,9 @@ def count_parts(statements: tuple[Statement, ...], ctx: Context) -> Iterator[Fin
                 continue
             ctx.checked(whole, *parts)
             if sum((c.value for c in parts), ZERO) != whole.value:
-                got = _fmt(sum((c.value for c in parts), ZERO))
-                yield Finding("summary.count_parts", Tier.ERROR, f"{_fmt(whole.value)} 个中各等级个数之和为 {got} 个",
-                              whole.location.with_(row="等级个数"), CAT, expected=_fmt(whole.value), actual=got)
+                got = format_number(sum((c.value for c in parts), ZERO))
+                yield Finding("summary.count_parts", Tier.ERROR, f"{format_number(whole.value)} 个中各等级个数之和为 {got} 个",
+                              whole.location.with_(row="等级个数"), CAT, expected=format_number(whole.value), actual=got)
 
 
 _WORDS = {1: "大于", -1: "小于", 0: "等于"}
@@ -446,9 +442,9 @@ def parts_total(statements: tuple[Statement, ...], ctx: Context) -> Iterator[Fin
         yield Finding("prose.parts_total", tier,
                       f"文字称总额 {item.total.text}，其中所列 {len(item.parts)} 项合计 {item.total.shown(got)}，"
                       f"相差 {item.total.shown(difference)}{note}", group[0].location.with_(row="总额与分项"), CAT,
-                      expected=_fmt(item.total.value / (unit_scale(item.total.unit) or Decimal(1))),
-                      actual=_fmt(got / (unit_scale(item.total.unit) or Decimal(1))),
-                      difference=_fmt(difference / (unit_scale(item.total.unit) or Decimal(1))))
+                      expected=format_number(item.total.value / (unit_scale(item.total.unit) or Decimal(1))),
+                      actual=format_number(got / (unit_scale(item.total.unit) or Decimal(1))),
+                      difference=format_number(difference / (unit_scale(item.total.unit) or Decimal(1))))
 
 
 # The budget execution scored in the text, with the reason given for the score: '预算执行率本项目满分3分,得3分,得分原因为:
@@ -486,6 +482,6 @@ def execution_score(statements: tuple[Statement, ...], ctx: Context) -> Iterator
             said, note = spent
             why = f"；得分原因：“{score.group(3)}”" if score.group(3) else ""
             yield Finding("prose.execution_score", Tier.WARNING,
-                          f"文中称“{said.group(0)}”（资金未支出，执行率为 0），预算执行率却得 {_fmt(got)} 分（满分 {_fmt(full)} 分"
+                          f"文中称“{said.group(0)}”（资金未支出，执行率为 0），预算执行率却得 {format_number(got)} 分（满分 {format_number(full)} 分"
                           f"{why}）；按执行率计分（得分 = 执行率 × 分值）应得 0 分{note}", group[0].location.with_(row="预算执行率"),
-                          CAT, expected="0", actual=_fmt(got))
+                          CAT, expected="0", actual=format_number(got))

@@ -17,14 +17,11 @@ from typing import Any
 from jixiao.audit.catalogue import Context, NotApplicable, rule
 from jixiao.core.finding import Finding, Tier
 from jixiao.core.model import ScoredPart, ScoreOutline
+from jixiao.core.money import format_number
 
 CAT = "分项得分"
 ZERO = Decimal(0)
 RUN_TOGETHER = "（表格文字连排，按分值与得分的先后次序读出，结构系推断）"
-
-
-def _fmt(value: Decimal) -> str:
-    return f"{value.normalize():f}"
 
 
 def _tier(outline: ScoreOutline, certain: bool) -> Tier:
@@ -50,11 +47,11 @@ def _check(part: ScoredPart, outline: ScoreOutline) -> Iterator[Finding]:
         yield Finding(
             rid,
             _tier(outline, True),
-            f"“{part.name}”得分 {_fmt(part.score)} 分，大于其分值 {_fmt(part.points)} 分{_note(outline)}",
+            f"“{part.name}”得分 {format_number(part.score)} 分，大于其分值 {format_number(part.points)} 分{_note(outline)}",
             part.location.with_(row=part.name, column="得分"),
             CAT,
-            expected=f"≤ {_fmt(part.points)}",
-            actual=_fmt(part.score),
+            expected=f"≤ {format_number(part.points)}",
+            actual=format_number(part.score),
         )
     if (
         part.closed
@@ -69,11 +66,11 @@ def _check(part: ScoredPart, outline: ScoreOutline) -> Iterator[Finding]:
             yield Finding(
                 rid,
                 _tier(outline, over),
-                f"“{part.name}”分值 {_fmt(part.points)} 分，其下各项分值合计 {_fmt(points)} 分{hint}{_note(outline)}",
+                f"“{part.name}”分值 {format_number(part.points)} 分，其下各项分值合计 {format_number(points)} 分{hint}{_note(outline)}",
                 part.location.with_(row=part.name, column="分值"),
                 CAT,
-                expected=_fmt(points),
-                actual=_fmt(part.points),
+                expected=format_number(points),
+                actual=format_number(part.points),
             )
         elif part.score is not None and all(_score_of(p) is not None for p in part.parts):
             scores = sum((_score_of(p) or ZERO for p in part.parts), ZERO)
@@ -81,11 +78,11 @@ def _check(part: ScoredPart, outline: ScoreOutline) -> Iterator[Finding]:
                 yield Finding(
                     rid,
                     _tier(outline, True),
-                    f"“{part.name}”得分 {_fmt(part.score)} 分，其下各项得分合计 {_fmt(scores)} 分{_note(outline)}",
+                    f"“{part.name}”得分 {format_number(part.score)} 分，其下各项得分合计 {format_number(scores)} 分{_note(outline)}",
                     part.location.with_(row=part.name, column="得分"),
                     CAT,
-                    expected=_fmt(scores),
-                    actual=_fmt(part.score),
+                    expected=format_number(scores),
+                    actual=format_number(part.score),
                 )
     for child in part.parts:
         yield from _check(child, outline)

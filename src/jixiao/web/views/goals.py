@@ -10,7 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 
-from jixiao.render.numbers import plain
+from jixiao.core.money import format_number
 from jixiao.store.access import can_edit, profile_of, visible_projects
 from jixiao.store.errors import ConflictError, ServiceError
 from jixiao.store.goals import (
@@ -35,8 +35,8 @@ def _checks(project: Project, draft: GoalDraft) -> dict[str, object]:
     total = draft.weight_total
     if draft.indicators and total != expected:
         gap = total - expected
-        problems.append(f"指标分值合计 {plain(total)} 分，应为 {plain(expected)} 分"
-                        f"（{'多' if gap > 0 else '少'} {plain(abs(gap))} 分）")
+        problems.append(f"指标分值合计 {format_number(total)} 分，应为 {format_number(expected)} 分"
+                        f"（{'多' if gap > 0 else '少'} {format_number(abs(gap))} 分）")
     return {"findings": check_goal(project, draft, profile_of(project)), "problems": problems, "draft": draft,
             "expected_total": expected}
 

@@ -907,22 +907,3 @@ def test_figure_lines_under_a_header_no_layout_places_are_unread_not_read_by_pos
     assert not doc.disclosure.tables["D09"].rows[0].cells
     assert any("无法对应" in u.what for u in doc.reading.unread)
     assert not [f for f in audit_document(doc, CENTRAL).findings if f.tier is Tier.ERROR]
-
-
-# The same two tables copied with blank lines between cells, the second table's title a line of the same run (not
-# ending in '表'): the amounts table ends where its rows stop fitting, the counts table under its title is read too.
-USAGE_BLANK_SEPARATED = "\n\n".join([
-    "2032年度全区“三公”经费决算汇总", "经费项目", "2032年度支出 (万元)", "因公出国(境)费", "3.10", "公务接待费",
-    "12.40", "公务用车购置及运行维护费", "26.00", "“三公”经费支出", "41.50",
-    "2032年度全区“三公”经费使用情况", "使用项目", "2032年度数量或人次", "因公出国(境)团组数", "2", "因公出国(境)人次",
-    "5", "公务用车保有量", "38", "国内公务接待批次", "120", "国内公务接待人次", "960",
-    "2032年度全区“三公”经费总支出为41.50万元,比上年有所减少,主要是严格控制公务接待。"]) + "\n"
-
-
-def test_a_counts_table_titled_inside_a_blank_separated_run_is_read(tmp_path):
-    doc, _ = _load_text(tmp_path, USAGE_BLANK_SEPARATED)
-    assert doc.disclosure.tables["D09"].rows[0].cells["final_total"].text == "41.50"
-    counts = doc.disclosure.tables["S09"]
-    assert {r.label: r.value("count") for r in counts.rows} == {
-        "因公出国(境)团组数": 2, "因公出国(境)人次": 5, "公务用车保有量": 38, "国内公务接待批次": 120, "国内公务接待人次": 960}
-    assert not [u for u in doc.reading.unread if u.kind == "table"]

@@ -1325,8 +1325,6 @@ def rebuild(tokens: list[_Token], path: str, cells: bool = True) -> list[Block]:
         start, width, end = fit
         before = [Paragraph(t.text, Location(document=path, line=t.line)) for t in tokens[:start] if t.text]
         rest = [Paragraph(t.text, Location(document=path, line=t.line)) for t in tokens[end:] if t.text]
-        if _header_width(texts[end:]) is not None:  # a second table of the same kind right under the first
-            rest = rebuild(tokens[end:], path, cells)
         return [*before, *_by_width(tokens[start:end], 0, width, path), *rest]
     if (fit := _label_rows(texts)) is not None:
         start, width, end = fit
@@ -1532,9 +1530,6 @@ def _named_rows(tokens: list[_Token], start: int, count: int) -> tuple[list[tupl
 
 
 CAPTIONED_WIDTH_MIN = 3
-# The header cell over a table's label column ('项目', '使用项目', '科目名称'): two cells after captions, the first
-# of them this, are a header of two columns (label, value), not a form's label and its value.
-LABEL_HEADER_RE = re.compile(r"(?:项目|名称|科目)$")
 
 
 def _header_width(texts: list[str]) -> tuple[int, int, int] | None:
@@ -1555,9 +1550,8 @@ def _header_width(texts: list[str]) -> tuple[int, int, int] | None:
     after = texts[first + 1] if first + 1 < len(texts) else ""
     coded = bool(ROW_CODE_RE.match(texts[first])) and bool(after) and not _figure(after)
     label = first if coded else first - 1  # the first row's label, or its code ('301' / '工资福利支出')
-    fits = [(label - width, width, end) for width in range(CAPTIONED_WIDTH_MIN - 1, label + 1)
+    fits = [(label - width, width, end) for width in range(CAPTIONED_WIDTH_MIN, label + 1)
             if all(t and not _figure(t) for t in texts[label - width:label])
-            and (width >= CAPTIONED_WIDTH_MIN or LABEL_HEADER_RE.search(texts[label - width]))
             and (end := _rows_fit(texts, label - width, width)) is not None]
     if not fits:  # rows with all their cells empty before the first figure: the header opens after the captions
         start = next((i for i, t in enumerate(texts) if t and not CAPTION_RE.search(t)), first)

@@ -604,6 +604,64 @@ def test_cells_separated_by_lone_bar_lines_are_rebuilt(tmp_path):
     assert not [u for u in doc.reading.unread if u.kind == "table"]
 
 
+# The same layout with the empty cells kept: each cell closed by its '|' line, an empty cell a further '|' line (so two
+# bars in a row are an empty cell, not a row's end), the table's width given by its header only.
+BAR_CLOSED_EMPTY = """示例镇文化中心2030年度“三公”经费决算说明
+一、2030年一般公共预算财政拨款“三公”经费支出决算表
+单位:万元
+项 目
+|
+预 算 数
+|
+决 算 数
+|
+合 计
+|
+7.40
+|
+5.25
+|
+因公出国(境)费
+|
+|
+|
+公务接待费
+|
+2.40
+|
+1.05
+|
+公务用车购置及运行费
+|
+5.00
+|
+4.20
+|
+其中:公务用车运行费
+|
+|
+4.20
+|
+公务用车购置费
+|
+|
+|
+二、2030年“三公”经费支出决算情况说明
+"""
+
+
+def test_cells_closed_by_bars_with_empty_cells_as_further_bars_are_rebuilt(tmp_path):
+    doc, _ = _load_text(tmp_path, BAR_CLOSED_EMPTY)
+    table = doc.disclosure.tables["D09"]
+    [row] = table.rows
+    assert table.unit == "万元"
+    assert row.cells["budget_total"].text == "7.40" and row.cells["final_total"].text == "5.25"
+    assert row.cells["final_reception"].text == "1.05" and row.cells["final_car"].text == "4.20"
+    assert row.cells["final_car_operation"].text == "4.20"  # after an empty 预算数 cell, still the 决算数 column
+    assert "budget_car_operation" not in row.cells and "final_overseas" not in row.cells  # empty: not read as figures
+    assert not [u for u in doc.reading.unread if u.kind == "table"]
+
+
 # A two-column table one cell per line with no separator, the empty cells dropped: a label followed by a label
 # had no figure printed.
 def _dropped_cells(rows: list[str]) -> str:

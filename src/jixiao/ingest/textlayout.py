@@ -484,18 +484,26 @@ def join_wrapped_cells(lines: list[str]) -> list[str]:
 def mark_bar_separated_cells(lines: list[str]) -> list[str]:
     """A web table flattened to one cell per line with a lone '|' line between cells ('项 目' / '|' / '预算数' / '|'
     …) is rewritten in the one-cell-per-line '|' form: each cell line gets its bar, the separator lines go blank.
-    Only a strict alternation of short lines and bars of at least MIN_RUN_CELLS cells is taken. Line numbers stay."""
+    A further bar right after a cell's bar is an empty cell ('因公出国费' / '|' / '|' / '接待费' / '|' / '12.00' / '|'):
+    it stays a lone '|', the one-cell-per-line form of an empty cell, so the rows are rebuilt by the table's header
+    or column numbers, never by the bars. Only runs of at least MIN_RUN_CELLS cells (empty ones counted) that open
+    with a cell holding text are taken. Line numbers stay."""
     out = list(lines)
     bars = [line.strip().translate(PIPES) == "|" for line in lines]
     index = 0
     while index < len(lines):
-        cursor = index
+        cursor, cells = index, 0
         while (cursor + 1 < len(lines) and not bars[cursor] and "|" not in lines[cursor].translate(PIPES)
                and 0 < len(lines[cursor].strip()) <= CELL_LENGTH and bars[cursor + 1]):
             cursor += 2
-        if (cursor - index) // 2 >= MIN_RUN_CELLS:
-            for at in range(index, cursor, 2):
-                out[at], out[at + 1] = f"{lines[at].strip()} |", ""
+            cells += 1
+            while cursor < len(lines) and bars[cursor]:  # a bar after a cell's bar: an empty cell
+                cursor += 1
+                cells += 1
+        if cells >= MIN_RUN_CELLS:
+            for at in range(index, cursor):
+                if not bars[at]:
+                    out[at], out[at + 1] = f"{lines[at].strip()} |", ""
             index = cursor
         else:
             index += 1

@@ -76,6 +76,11 @@ _LABEL_RE = re.compile(
     rf"|(?P<goal>{_FIELD_LABELS['goal']})|(?P<overall>{_FIELD_LABELS['overall']})|(?:{_OTHER_LABELS}))"
     r"\s*(?:[（(]\s*(?:盖章|万元|元)\s*[)）])?\s*[：:]?\s*"
 )
+# A target form's field label standing alone in its cell ('项目名称', '实施单位：'): a cell of its own, never the end of
+# the value before it (see textlayout.join_wrapped_tab_rows).
+FIELD_LABEL_RE = re.compile(
+    rf"^\*?(?:{'|'.join(_FIELD_LABELS.values())})\s*(?:[（(]\s*(?:盖章|万元|元)\s*[)）])?\s*[：:]?$"
+)
 _AMOUNT_RE = re.compile(r"^\s*(\d[\d,]*(?:\.\d+)?)\s*(亿元|万元|元|亿|万)?")
 
 # The indicator table's header cells (spaces taken out): the levels, the name, the value and its helper columns.

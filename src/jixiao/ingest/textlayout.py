@@ -51,6 +51,7 @@ from jixiao.ingest.numberedform import numbered_forms
 from jixiao.ingest.source import PAGE_NUMBER_RE, Block, Cell, Paragraph, Row, Table
 from jixiao.ingest.spacedtable import spaced_tables
 from jixiao.ingest.spannedform import spanned_section
+from jixiao.ingest.targetform import FIELD_LABEL_RE
 from jixiao.ingest.tiers import agreed, fitting_layouts, leaf_paths, summing
 
 PREAMBLE_LINES = 40
@@ -411,7 +412,8 @@ TITLE_WORDS_RE = re.compile(r"\d|[“”\"：:]|(?:情况|说明|如下)$")
 def join_wrapped_tab_rows(lines: list[str]) -> list[str]:
     """A tab-separated header row whose cells held line breaks ('…\t分值\t偏差原因分' / '析及改进措施', '项目\t\t本年收' /
     '入合计\t财政拨' / '款收入\t…'): its lines are one row when the row holds no figure, each cell's piece after a
-    break is a few words (no caption, title or numbered heading), and the lines hold as many cells more than the row
+    break is a few words (no caption, title, numbered heading or form field's label: '项目名称\t示例项目' /
+    '实施单位\t示例单位' are two rows), and the lines hold as many cells more than the row
     under them — the row's width — as there are breaks. The joined row keeps its first line; the others go blank, so
     every other line keeps its number."""
     out = list(lines)
@@ -449,7 +451,7 @@ def _wrapped_row_lines(lines: list[str], index: int) -> int:
             return 0
         piece = lines[index + count - 1].split("\t")
         first = piece[0].strip()
-        if (not first or len(first) > WRAPPED_PIECE_LENGTH or re.search(r"\d|[“”\"：:]", first)
+        if (not first or len(first) > WRAPPED_PIECE_LENGTH or re.search(r"\d|[“”\"：:]", first) or _field_label(first)
                 or CAPTION_RE.search(first) or HEADING_START_RE.match(first) or any(_figure(c) for c in piece)):
             return 0
         width += len(piece) - 1
@@ -458,6 +460,13 @@ def _wrapped_row_lines(lines: list[str], index: int) -> int:
         if not piece[-1].strip():
             return 0  # a row broken only inside a cell: each piece but the last ends inside one
     return 0
+
+
+def _field_label(text: str) -> bool:
+    """A form's field label ('项目名称', '实施单位'): the line it opens is the next field's row, not the rest of the
+    value before it ('项目名称\t示例项目' / '实施单位\t示例单位' are two rows)."""
+    norm = _norm(text)
+    return norm in FIELD_LABELS or bool(FIELD_LABEL_RE.match(norm))
 
 
 def join_wrapped_cells(lines: list[str]) -> list[str]:

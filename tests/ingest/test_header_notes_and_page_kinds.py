@@ -15,13 +15,11 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from jixiao.audit.engine import audit_document
 from jixiao.core.model import DocumentKind
 from jixiao.ingest.detect import detect
 from jixiao.ingest.headers import head_label
-from jixiao.ingest.pipeline import load_document
 from jixiao.ingest.source import Table
-from jixiao.profiles import load_profile
+from tests.builders import load_form
 
 FORMULA_HEADER_FORM = "\n".join(
     [
@@ -46,11 +44,7 @@ FORMULA_HEADER_FORM = "\n".join(
 
 
 def load(tmp_path: Path, content: str, name: str = "page.txt"):  # type: ignore[no-untyped-def]
-    path = tmp_path / name
-    path.write_text(content, encoding="utf-8")
-    doc, errors = load_document(path)
-    assert doc is not None, errors
-    return doc, audit_document(doc, load_profile("central")).findings
+    return load_form(tmp_path, content, name)
 
 
 def test_a_header_means_its_head_noun_not_the_note_in_brackets():

@@ -22,6 +22,7 @@ from jixiao.ingest.fused import split_by_rate
 from jixiao.ingest.pipeline import load_document
 from jixiao.profiles import load_profile
 from jixiao.scoring.selfeval import score_self_evaluation
+from tests.builders import load_form
 
 DOCMETA = "李四 abc123 1 2020-01-02T03:04:05Z 2021-06-07T08:09:10Z 12.00 2052-11.1.0 ABCDEF0123456789 1200 3400 0 0 False False"
 ONE_LINE_FORM = (
@@ -39,11 +40,7 @@ ONE_LINE_FORM = (
 
 
 def load(tmp_path: Path, content: str, name: str = "自评.txt"):  # type: ignore[no-untyped-def]
-    path = tmp_path / name
-    path.write_text(content, encoding="utf-8")
-    doc, errors = load_document(path)
-    assert doc is not None, errors
-    return doc, audit_document(doc, load_profile("central")).findings
+    return load_form(tmp_path, content, name)
 
 
 def agree(doc, findings) -> None:  # type: ignore[no-untyped-def]

@@ -197,3 +197,9 @@ def test_a_bodys_budget_titled_by_its_kind_is_read_with_the_unit_its_overview_na
 
 def test_a_section_heading_with_a_budget_word_is_no_title():
     assert detect("一、单位概况\n二、财务预算\n示例局负责全县道路养护。").kind is not DocumentKind.BUDGET_DISCLOSURE
+
+
+def test_a_line_naming_the_projects_owner_gives_the_owner_without_the_words_before_it():
+    text = ("示例片区路网工程项目2031年度绩效自评报告\n一、项目基本情况\n本项目建设道路3条，总长4.2公里。\n"
+            "项目业主为示例市临港开发区管委会\n二、绩效目标完成情况\n")
+    assert detect(text).unit == "示例市临港开发区管委会"

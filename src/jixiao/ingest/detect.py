@@ -522,7 +522,8 @@ VALUELESS_IMPLEMENTER_RE = re.compile(r"实施(?:单位|[\u4e00-\u9fff]位|单[\
                                       r"(?:$|(?:全年|年初|年度|预算|项目|资金|分值|执行|自评|得分|评分))", re.MULTILINE)
 ENTERPRISE_RE = re.compile(r"(?:公司|集团)$")
 # A name on a line of its own: a caption, a signature — or, topping a page, the name of the site that hosts it.
-LONE_NAME = rf"^#*\s*({ORG})\s*$"
+# (…or a line saying whose the project is: '项目业主为示例区管委会', the owner's name without the words before it)
+LONE_NAME = rf"^#*\s*(?:(?:项目)?(?:业主|建设单位|实施单位)(?:单位)?\s*(?:为|是|[：:])\s*)?({ORG})\s*$"
 # A breadcrumb's steps ('首页 >> 部门信息公开 >> 示例县交通运输局 >> 正文').
 CRUMB_STEP_RE = re.compile(r"\s*[>＞»›]+\s*")
 # Most explicit first: a label, then a title line, then the first part's heading, then weaker places. A file name

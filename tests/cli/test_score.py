@@ -13,12 +13,12 @@ import pytest
 from tests.conftest import REPO, seed_path
 
 
-def run(*args: str, **extra_env: str) -> subprocess.CompletedProcess[str]:
+def run(*args: str, timeout: float = 120, **extra_env: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(REPO / "src"), **extra_env}
     for name in ("JIXIAO_DATABASE_URL", "JIXIAO_TEST_DATABASE_URL", "DJANGO_SETTINGS_MODULE"):
         env.pop(name, None)  # the CLI must use its own settings, never the test database
     return subprocess.run([sys.executable, "-m", "jixiao", *args], capture_output=True, text=True, env=env,
-                          timeout=120)
+                          timeout=timeout)
 
 
 @pytest.fixture(scope="module")
@@ -66,7 +66,8 @@ def test_28_projects_with_names(seed004_json):
 
 
 def test_demo_scores_loads_the_database_and_prints_the_accounts(tmp_path):
-    result = run("demo", "--no-serve", JIXIAO_DATA_DIR=str(tmp_path))
+    # loading the whole county demo takes about two minutes alone on this 2-core machine: the timeout only catches a hang
+    result = run("demo", "--no-serve", timeout=900, JIXIAO_DATA_DIR=str(tmp_path))
     assert result.returncode == 0, result.stderr
     assert "示范区污水管网改造工程" in result.stdout and "计算 / 填报" in result.stdout
     assert "demo_finance" in result.stdout and (tmp_path / "jixiao.sqlite3").is_file()

@@ -104,7 +104,7 @@ def test_a_gap_no_share_explains_is_still_a_part_left_unlisted(tmp_path):
 
 SANGONG = ("一、2019年部门决算公开中三公经费部分增减变化情况说明\n"
            "2019年部门决算公开“三公”经费合计12.40万元,其中:公务接待费2.35万元,公务用车运行维护费10.05万元,因公出国(境)费0万元。\n"
-           "1、公务接待费\n2019年部门决算公开公务接待费2.35元,经核查,2019年度我单位支出公务接待费为2.35万元。\n")
+           "1、公务接待费\n表列公务接待费2.35元,经核查,2019年度本单位公务接待费实为2.35万元。\n")
 
 
 def test_the_same_digits_in_yuan_and_wan_are_a_unit_left_out_not_two_amounts(tmp_path):
